@@ -1,0 +1,42 @@
+import { Type, type Static } from 'typebox';
+import { BandSchema, LabelSchema } from './indicator.ts';
+
+export const AreaLevelSchema = Type.Union([
+  Type.Literal('province'),
+  Type.Literal('district'),
+  Type.Literal('commune'),
+]);
+export type AreaLevel = Static<typeof AreaLevelSchema>;
+
+/** GSO administrative unit code: 2 digits province, 3 district, 5 commune. */
+export const AreaCodeSchema = Type.String({ pattern: '^[0-9]{2,5}$' });
+
+export const AreaSchema = Type.Object({
+  code: AreaCodeSchema,
+  name: Type.String({ minLength: 1 }),
+  /** e.g. 'quận', 'huyện', 'thành phố' */
+  kind: Type.String(),
+  level: AreaLevelSchema,
+  parent: Type.Union([AreaCodeSchema, Type.Null()]),
+  /** ISO date (yyyy-mm-dd) the unit came into force, inclusive. */
+  validFrom: Type.String({ format: 'date' }),
+  /** ISO date the unit ceased to exist, exclusive; null while valid. */
+  validTo: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  centroid: Type.Tuple([Type.Number(), Type.Number()], { description: '[longitude, latitude]' }),
+  areaKm2: Type.Optional(Type.Number()),
+});
+export type Area = Static<typeof AreaSchema>;
+
+export const StationSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }),
+  name: Type.String({ minLength: 1 }),
+  area: AreaCodeSchema,
+  /** [longitude, latitude] */
+  location: Type.Tuple([Type.Number(), Type.Number()]),
+  indicators: Type.Array(Type.String()),
+  /** Station-specific bands per indicator id (e.g. BĐ I/II/III alert levels in cm). */
+  bands: Type.Optional(Type.Record(Type.String(), Type.Array(BandSchema))),
+  /** Where the thresholds come from; 'demo' thresholds are illustrative, not official. */
+  thresholdSource: Type.Optional(Type.String()),
+});
+export type Station = Static<typeof StationSchema>;

@@ -1,0 +1,60 @@
+import { Type, type Static } from 'typebox';
+
+/** Vietnamese first, English second: every label in the product carries both. */
+export const LabelSchema = Type.Object({
+  vi: Type.String({ minLength: 1 }),
+  en: Type.String({ minLength: 1 }),
+});
+export type Label = Static<typeof LabelSchema>;
+
+/**
+ * How leaf series combine up the area tree.
+ * - sum: Σ of the latest value of each leaf series
+ * - avg: mean of the latest value of each leaf series
+ * - ratio: Σnumerator / Σdenominator (never an average of percentages)
+ * - last: the most recently observed leaf value
+ * - max: the highest leaf value
+ */
+export const AggregationKindSchema = Type.Union([
+  Type.Literal('sum'),
+  Type.Literal('avg'),
+  Type.Literal('ratio'),
+  Type.Literal('last'),
+  Type.Literal('max'),
+]);
+export type AggregationKind = Static<typeof AggregationKindSchema>;
+
+/** Which way is better: up (more is better), down (less is better), none. */
+export const DirectionSchema = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('none')]);
+export type Direction = Static<typeof DirectionSchema>;
+
+/** A band starts at `from` (inclusive) and runs to the next band's `from`. Bands are sorted ascending. */
+export const BandSchema = Type.Object({
+  id: Type.String({ minLength: 1 }),
+  label: LabelSchema,
+  from: Type.Number(),
+  color: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }),
+});
+export type Band = Static<typeof BandSchema>;
+
+export const IndicatorSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
+  name: LabelSchema,
+  /** Unit as displayed: '%', 'cm', 'hồ sơ', 'AQI', 'µg/m³' … */
+  unit: Type.String(),
+  direction: DirectionSchema,
+  aggregation: AggregationKindSchema,
+  /** Expected seconds between observations of one series; a value older than 2× is stale. */
+  cadenceSec: Type.Integer({ minimum: 1 }),
+  /** Decimal places when displayed (ratios are shown as percentages). */
+  decimals: Type.Integer({ minimum: 0, maximum: 6 }),
+  /** Inclusive plausible range for a single observation; values outside are rejected. */
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  /** Default bands; a station may override them with its own (water-level alert levels differ by station). */
+  bands: Type.Optional(Type.Array(BandSchema)),
+  /** A target for the indicator, in display units (a ratio target of 30 means 30 %). */
+  target: Type.Optional(Type.Number()),
+  domain: Type.Union([Type.Literal('admin'), Type.Literal('reporting'), Type.Literal('monitoring')]),
+});
+export type Indicator = Static<typeof IndicatorSchema>;

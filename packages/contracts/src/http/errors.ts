@@ -1,0 +1,10 @@
+import { Type, type Static } from 'typebox';
+
+/** Every 4xx answer of the API has this shape. */
+export const ApiErrorSchema = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String({ description: 'machine-readable code, e.g. invalid_json, unauthorized, body_too_large' }),
+  message: Type.String(),
+  details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String(), message: Type.String() }))),
+});
+export type ApiError = Static<typeof ApiErrorSchema>;

@@ -1,0 +1,34 @@
+import { Type, type Static } from 'typebox';
+
+/** GET /api/v1/history: the raw series of one indicator for one area or station. */
+export const HistoryQuerySchema = Type.Object(
+  {
+    indicator: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
+    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    station: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' })),
+    /** RFC 3339 */
+    from: Type.String({ format: 'date-time' }),
+    to: Type.String({ format: 'date-time' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type HistoryQuery = Static<typeof HistoryQuerySchema>;
+
+export const HistoryPointSchema = Type.Object({
+  /** observedAt, epoch ms */
+  t: Type.Number(),
+  value: Type.Union([Type.Number(), Type.Null()]),
+  numerator: Type.Optional(Type.Number()),
+  denominator: Type.Optional(Type.Number()),
+});
+export type HistoryPoint = Static<typeof HistoryPointSchema>;
+
+export const HistoryResponseSchema = Type.Object({
+  indicator: Type.String(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  station: Type.Union([Type.String(), Type.Null()]),
+  points: Type.Array(HistoryPointSchema),
+  truncated: Type.Boolean(),
+});
+export type HistoryResponse = Static<typeof HistoryResponseSchema>;

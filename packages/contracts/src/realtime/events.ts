@@ -1,0 +1,31 @@
+import type { Delta, Heartbeat } from './live.ts';
+
+/** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
+export const PROTOCOL_VERSION = 1;
+
+/** Sent by the client as `auth` in the Socket.IO handshake. */
+export interface HandshakeAuth {
+  protocol: number;
+  /** Viewer token, required when the server sets IOC_VIEWER_TOKEN. */
+  token?: string;
+}
+
+/** `connect_error` data when the handshake is refused. */
+export interface HandshakeError {
+  code: 'protocol_mismatch' | 'unauthorized';
+  serverProtocol: number;
+}
+
+export type SubscribeAck =
+  | { ok: true; scopes: { scope: string; version: number }[] }
+  | { ok: false; error: string; unknown: string[] };
+
+export interface ServerToClientEvents {
+  deltaV1: (delta: Delta) => void;
+  heartbeatV1: (hb: Heartbeat) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribeV1: (scopes: string[], ack: (res: SubscribeAck) => void) => void;
+  unsubscribeV1: (scopes: string[]) => void;
+}

@@ -1,0 +1,60 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * One aggregated value in a scope's live view: an area's aggregate for an indicator
+ * (station = null) or one station's latest reading.
+ */
+export const CellSchema = Type.Object({
+  /** `${area}|${station ?? ''}|${indicator}` */
+  key: Type.String(),
+  area: Type.String(),
+  station: Type.Union([Type.String(), Type.Null()]),
+  indicator: Type.String(),
+  /** The aggregate; for ratio indicators numerator/denominator as a fraction (0..1), null when the denominator is 0. */
+  value: Type.Union([Type.Number(), Type.Null()]),
+  numerator: Type.Optional(Type.Number()),
+  denominator: Type.Optional(Type.Number()),
+  /** Leaf series that contribute to this cell. */
+  count: Type.Integer(),
+  /** Newest observation time among the contributing leaves (epoch ms). */
+  observedAt: Type.Number(),
+  /** Id of the observation that last changed the cell. */
+  eventId: Type.String(),
+});
+export type Cell = Static<typeof CellSchema>;
+
+export const SnapshotSchema = Type.Object({
+  scope: Type.String(),
+  /** The scope's version: the log position of the last event applied to it. */
+  version: Type.Integer(),
+  /** Changes when the server's live state was rebuilt from an unrelated log (a wiped store). */
+  epoch: Type.String(),
+  serverTime: Type.Number(),
+  tickMs: Type.Integer(),
+  cells: Type.Array(CellSchema),
+});
+export type Snapshot = Static<typeof SnapshotSchema>;
+
+/** Cells changed in `scope` between two versions, coalesced over one tick; values are absolute. */
+export const DeltaSchema = Type.Object({
+  scope: Type.String(),
+  fromVersion: Type.Integer(),
+  toVersion: Type.Integer(),
+  epoch: Type.String(),
+  serverTime: Type.Number(),
+  changes: Type.Array(CellSchema),
+});
+export type Delta = Static<typeof DeltaSchema>;
+
+export const HeartbeatSchema = Type.Object({
+  serverTime: Type.Number(),
+  epoch: Type.String(),
+  /** The last log position applied to live state. */
+  seq: Type.Integer(),
+  tickMs: Type.Integer(),
+});
+export type Heartbeat = Static<typeof HeartbeatSchema>;
+
+export function cellKey(area: string, station: string | null, indicator: string): string {
+  return `${area}|${station ?? ''}|${indicator}`;
+}

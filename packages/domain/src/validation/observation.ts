@@ -1,0 +1,85 @@
+import type { ItemError, NewObservation, ObservationInput } from '@cityioc/contracts';
+import type { CatalogueIndex } from '../catalogue/catalogue-index.ts';
+
+/** Observations dated further than this into the future are refused (clock skew allowance). */
+export const MAX_FUTURE_MS = 5 * 60_000;
+
+export interface ValidationContext {
+  index: CatalogueIndex;
+  /** Server clock, epoch ms. */
+  now: number;
+  /** Source id of the API key that sent the item. */
+  source: string;
+}
+
+export type ValidationResult = { ok: true; observation: NewObservation } | { ok: false; errors: ItemError[] };
+
+/**
+ * The rules a schema cannot express: the indicator, area and station exist and agree,
+ * the value has the shape the indicator's aggregation needs, and is within range.
+ * `input` has already passed the JSON schema.
+ */
+export function validateObservation(input: ObservationInput, ctx: ValidationContext): ValidationResult {
+  const errors: ItemError[] = [];
+  const err = (field: string, reason: string, message: string) => errors.push({ field, reason, message });
+
+  const indicator = ctx.index.indicator(input.indicator);
+  if (!indicator) err('/indicator', 'unknown_indicator', `indicator '${input.indicator}' is not in the catalogue`);
+  const area = ctx.index.area(input.area);
+  if (!area) err('/area', 'unknown_area', `area '${input.area}' is not in the catalogue`);
+  if (input.station !== undefined) {
+    const st = ctx.index.station(input.station);
+    if (!st) err('/station', 'unknown_station', `station '${input.station}' is not in the catalogue`);
+    else {
+      if (area && st.area !== input.area)
+        err('/area', 'station_area_mismatch', `station '${st.id}' is in area ${st.area}, not ${input.area}`);
+      if (indicator && !st.indicators.includes(indicator.id))
+        err('/indicator', 'not_measured_by_station', `station '${st.id}' does not measure '${indicator.id}'`);
+    }
+  }
+
+  const observedAt = Date.parse(input.observedAt);
+  if (Number.isNaN(observedAt)) err('/observedAt', 'format', 'observedAt is not a valid date-time');
+  else if (observedAt > ctx.now + MAX_FUTURE_MS)
+    err('/observedAt', 'in_future', `observedAt is more than ${MAX_FUTURE_MS / 60000} minutes ahead of the server clock`);
+
+  if (indicator) {
+    if (indicator.aggregation === 'ratio') {
+      if (input.value !== undefined)
+        err('/value', 'value_kind', `'${indicator.id}' is a ratio: send numerator and denominator, not value`);
+      if (input.numerator === undefined) err('/numerator', 'required', `'${indicator.id}' is a ratio: numerator is required`);
+      if (input.denominator === undefined)
+        err('/denominator', 'required', `'${indicator.id}' is a ratio: denominator is required`);
+      if (input.numerator !== undefined && input.denominator !== undefined && input.numerator > input.denominator)
+        err('/numerator', 'range', `numerator ${input.numerator} exceeds denominator ${input.denominator}`);
+    } else {
+      if (input.numerator !== undefined || input.denominator !== undefined)
+        err('/numerator', 'value_kind', `'${indicator.id}' aggregates by ${indicator.aggregation}: send value, not a ratio`);
+      if (input.value === undefined) err('/value', 'required', `'${indicator.id}' needs a value`);
+      else {
+        if (indicator.min !== undefined && input.value < indicator.min)
+          err('/value', 'range', `value ${input.value} is below the minimum ${indicator.min} ${indicator.unit}`);
+        if (indicator.max !== undefined && input.value > indicator.max)
+          err('/value', 'range', `value ${input.value} is above the maximum ${indicator.max} ${indicator.unit}`);
+      }
+    }
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    observation: {
+      id: input.id,
+      indicator: input.indicator,
+      area: input.area,
+      agency: input.agency ?? null,
+      station: input.station ?? null,
+      observedAt,
+      receivedAt: ctx.now,
+      value: input.value ?? null,
+      numerator: input.numerator ?? null,
+      denominator: input.denominator ?? null,
+      source: ctx.source,
+    },
+  };
+}
