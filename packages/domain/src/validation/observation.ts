@@ -12,6 +12,21 @@ export interface ValidationContext {
   source: string;
 }
 
+/**
+ * Reference checks for an item whose shape failed the schema: so that one answer names every
+ * problem, unknown indicator/area/station codes are reported beside the schema errors.
+ */
+export function referenceErrors(item: Record<string, unknown>, index: CatalogueIndex): ItemError[] {
+  const out: ItemError[] = [];
+  if (typeof item.indicator === 'string' && !index.indicator(item.indicator))
+    out.push({ field: '/indicator', reason: 'unknown_indicator', message: `indicator '${item.indicator}' is not in the catalogue` });
+  if (typeof item.area === 'string' && !index.area(item.area))
+    out.push({ field: '/area', reason: 'unknown_area', message: `area '${item.area}' is not in the catalogue` });
+  if (typeof item.station === 'string' && !index.station(item.station))
+    out.push({ field: '/station', reason: 'unknown_station', message: `station '${item.station}' is not in the catalogue` });
+  return out;
+}
+
 export type ValidationResult = { ok: true; observation: NewObservation } | { ok: false; errors: ItemError[] };
 
 /**

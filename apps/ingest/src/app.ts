@@ -1,0 +1,141 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { CAN_THO_CATALOGUE, indexCatalogue, type CatalogueIndex } from '@cityioc/domain';
+import type { Catalogue } from '@cityioc/contracts';
+import type { Config } from './env.ts';
+import { LiveService } from './live/live.service.ts';
+import { GroupCommitWriter } from './pipeline/group-commit.ts';
+import { feedAuth, viewerAuth } from './plugins/auth.ts';
+import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
+import { createGateway } from './realtime/gateway.ts';
+import { startTicker } from './realtime/ticker.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { liveRoutes } from './routes/live/live.routes.ts';
+import { observationRoutes } from './routes/observations/observations.routes.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppDeps {
+  config: Config;
+  /** Defaults to the embedded SQLite store under config.dataDir. */
+  store?: Store;
+  catalogue?: Catalogue;
+  /** GeoJSON of area boundaries served to the map. */
+  geo?: unknown;
+  clock?: () => number;
+}
+
+export interface Ioc {
+  store: Store;
+  live: LiveService;
+  writer: GroupCommitWriter;
+  io: IocServer;
+  index: CatalogueIndex;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ioc: Ioc;
+  }
+}
+
+const DEFAULT_GEO = new URL('../../../packages/domain/src/geo/can-tho-districts.schematic.geo.json', import.meta.url);
+
+function loadDefaultGeo(): unknown | null {
+  return existsSync(DEFAULT_GEO) ? JSON.parse(readFileSync(DEFAULT_GEO, 'utf8')) : null;
+}
+
+/** Builds the whole service without listening: tests use inject() or listen on port 0. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const clock = deps.clock ?? Date.now;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Per-request lines would cost more than the ingest itself; errors and summaries are logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+  });
+  const index = indexCatalogue(deps.catalogue ?? CAN_THO_CATALOGUE);
+  const store = deps.store ?? openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous });
+  const live = new LiveService(index, store, config.tickMs);
+  const writer = new GroupCommitWriter(store, (events) => live.applyCommitted(events));
+  const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
+  const broadcaster = new Broadcaster(io);
+  app.decorate('ioc', { store, live, writer, io, index });
+
+  let closing = false;
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const code = error.code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send({ statusCode: 413, error: 'body_too_large', message: `the body exceeds the limit for ${req.url}` });
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send({ statusCode: 415, error: 'unsupported_media_type', message: `Content-Type ${req.headers['content-type'] ?? '(none)'} is not accepted here` });
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+      return reply.code(400).send({ statusCode: 400, error: 'empty_body', message: error.message });
+    if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+      return reply.code(400).send({ statusCode: 400, error: 'invalid_json', message: `the body is not valid JSON: ${error.message}` });
+    if (error.validation) {
+      const details = error.validation.map((v) => {
+        const missing = (v.params as { missingProperty?: string }).missingProperty;
+        const field = missing ? `${v.instancePath}/${missing}` : v.instancePath;
+        return { field, reason: v.keyword, message: `${field || error.validationContext} ${v.message ?? 'is invalid'}` };
+      });
+      return reply.code(400).send({ statusCode: 400, error: 'invalid_request', message: `${error.validationContext} is invalid: ${details.map((d) => d.message).join('; ')}`, details });
+    }
+    if (error.statusCode === 429) return reply.code(429).send({ statusCode: 429, error: 'rate_limited', message: error.message });
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: code ?? 'bad_request', message: error.message });
+    req.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ statusCode: 500, error: 'internal', message: 'internal error' });
+  });
+
+  await app.register(rateLimit, { global: false });
+  await app.register(healthRoutes, { live, store, isClosing: () => closing });
+  await app.register(observationRoutes, {
+    deps: { index, writer, clock },
+    authenticate: feedAuth(config.apiKeys) as never,
+    ndjsonLimitBytes: config.ndjsonLimitBytes,
+    rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+  });
+  await app.register(liveRoutes, {
+    live,
+    store,
+    index,
+    geo: deps.geo === undefined ? loadDefaultGeo() : deps.geo,
+    clock,
+    authenticate: viewerAuth(config.viewerToken) as never,
+  });
+
+  if (config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.dashboardDir, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
+      return reply.code(404).send({ statusCode: 404, error: 'not_found', message: `${req.method} ${req.url} does not exist` });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, error: 'not_found', message: `${req.method} ${req.url} does not exist${req.url === '/' ? ' (the dashboard is not built: run pnpm build)' : ''}` }));
+  }
+
+  let stopTicker: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    const t0 = Date.now();
+    const n = await live.rebuild();
+    app.log.info({ events: n, ms: Date.now() - t0, epoch: store.epoch }, 'live state rebuilt from the log');
+    stopTicker = startTicker({ live, broadcaster, clock, tickMs: config.tickMs, heartbeatMs: config.heartbeatMs });
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+    stopTicker?.();
+    io.disconnectSockets(true);
+    await writer.close();
+  });
+  app.addHook('onClose', async () => {
+    await new Promise<void>((r) => io.close(() => r()));
+    await store.close();
+  });
+  return app;
+}

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+
+/** Configuration, read once at boot from environment variables (documented in README.md). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Store selection: 'sqlite' (embedded, default). */
+  store: 'sqlite';
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Coalescing tick of socket deltas. */
+  tickMs: number;
+  heartbeatMs: number;
+  /** source id → API key */
+  apiKeys: Map<string, string>;
+  /** When set, viewers (snapshot, history, socket) must present it. */
+  viewerToken: string | null;
+  bodyLimitBytes: number;
+  ndjsonLimitBytes: number;
+  /** Requests per minute per API key (or per IP for unauthenticated reads). */
+  rateLimitPerMinute: number;
+  dashboardDir: string | null;
+  logLevel: string;
+  /** Start the demo simulator alongside the server. */
+  demo: boolean;
+}
+
+export const DEMO_SOURCE = 'simulator';
+export const DEMO_KEY = 'demo-simulator-key';
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}=${raw}: expected an integer in [${min}, ${max}]`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name}=${raw}: expected true/false`);
+}
+
+/** `source:key,source:key` */
+export function parseApiKeys(raw: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const i = part.indexOf(':');
+    const source = part.slice(0, i);
+    const key = part.slice(i + 1);
+    if (i <= 0 || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(source) || key.length < 16)
+      throw new ConfigError(`IOC_API_KEYS: '${part.slice(0, 20)}…' must be source:key with a key of at least 16 characters`);
+    keys.set(source, key);
+  }
+  return keys;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const demo = bool(env, 'IOC_DEMO', true);
+  const apiKeys = parseApiKeys(env.IOC_API_KEYS ?? '');
+  if (demo && !apiKeys.has(DEMO_SOURCE)) apiKeys.set(DEMO_SOURCE, env.IOC_DEMO_KEY || DEMO_KEY);
+  const sync = (env.IOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`IOC_SQLITE_SYNCHRONOUS=${sync}: FULL or NORMAL`);
+  const store = env.IOC_STORE ?? 'sqlite';
+  if (store !== 'sqlite') throw new ConfigError(`IOC_STORE=${store}: only 'sqlite' is available in this version`);
+  const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(env.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env, 'PORT', 8080, 0, 65535),
+    dataDir: resolve(env.IOC_DATA_DIR ?? 'data'),
+    store,
+    sqliteSynchronous: sync,
+    tickMs: int(env, 'IOC_TICK_MS', 250, 10, 10_000),
+    heartbeatMs: int(env, 'IOC_HEARTBEAT_MS', 1000, 100, 60_000),
+    apiKeys,
+    viewerToken: env.IOC_VIEWER_TOKEN || null,
+    bodyLimitBytes: int(env, 'IOC_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 ** 3),
+    ndjsonLimitBytes: int(env, 'IOC_NDJSON_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 ** 3),
+    rateLimitPerMinute: int(env, 'IOC_RATE_LIMIT_PER_MINUTE', 60_000, 1, 100_000_000),
+    dashboardDir,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    demo,
+  };
+}

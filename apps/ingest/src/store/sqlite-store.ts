@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { HistoryPoint, NewObservation, Observation } from '@cityioc/contracts';
+import type { HistoryRequest, Store } from './store.ts';
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:' for tests of pure logic. */
+  file: string;
+  /** FULL survives power loss; NORMAL survives a process crash only. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+type Row = [number, string, string, string, string | null, string | null, number, number, number | null, number | null, number | null, string];
+
+/** The embedded store: better-sqlite3 in WAL mode, one file under ./data. */
+export function openSqliteStore(opts: SqliteStoreOptions): Store {
+  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  const db = new Database(opts.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS observations (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      indicator TEXT NOT NULL,
+      area TEXT NOT NULL,
+      agency TEXT,
+      station TEXT,
+      observed_at INTEGER NOT NULL,
+      received_at INTEGER NOT NULL,
+      value REAL,
+      numerator REAL,
+      denominator REAL,
+      source TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS observations_series ON observations (indicator, station, area, observed_at);
+  `);
+  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
+  const epoch = (db.prepare(`SELECT value FROM meta WHERE key = 'epoch'`).get() as { value: string }).value;
+
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO observations (id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const appendTx = db.transaction((batch: readonly NewObservation[]) => {
+    const out: (number | null)[] = new Array(batch.length);
+    for (let i = 0; i < batch.length; i++) {
+      const o = batch[i]!;
+      const r = insert.run(o.id, o.indicator, o.area, o.agency, o.station, o.observedAt, o.receivedAt, o.value, o.numerator, o.denominator, o.source);
+      out[i] = r.changes === 1 ? Number(r.lastInsertRowid) : null;
+    }
+    return out;
+  });
+  const page = db
+    .prepare(
+      `SELECT seq, id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source
+       FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`,
+    )
+    .raw(true);
+  const lastSeqStmt = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS s FROM observations`).pluck();
+  const countStmt = db.prepare(`SELECT COUNT(*) FROM observations`).pluck();
+  const historyStation = db
+    .prepare(
+      `SELECT observed_at, value, numerator, denominator FROM observations
+       WHERE indicator = ? AND station = ? AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
+    )
+    .raw(true);
+  const historyArea = db
+    .prepare(
+      `SELECT observed_at, value, numerator, denominator FROM observations
+       WHERE indicator = ? AND station IS NULL AND area = ? AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
+    )
+    .raw(true);
+
+  let closed = false;
+  return {
+    kind: 'sqlite',
+    epoch,
+    async append(batch) {
+      return appendTx(batch);
+    },
+    async replay(fromSeq, onBatch, batchSize = 10_000) {
+      let last = fromSeq;
+      for (;;) {
+        const rows = page.all(last, batchSize) as Row[];
+        if (rows.length === 0) return last;
+        const batch: Observation[] = rows.map((r) => ({
+          seq: r[0],
+          id: r[1],
+          indicator: r[2],
+          area: r[3],
+          agency: r[4],
+          station: r[5],
+          observedAt: r[6],
+          receivedAt: r[7],
+          value: r[8],
+          numerator: r[9],
+          denominator: r[10],
+          source: r[11],
+        }));
+        last = batch[batch.length - 1]!.seq;
+        onBatch(batch);
+      }
+    },
+    async history(req: HistoryRequest) {
+      const stmt = req.station !== undefined ? historyStation : historyArea;
+      const key = req.station ?? req.area ?? '';
+      const rows = stmt.all(req.indicator, key, req.from, req.to, req.limit + 1) as [number, number | null, number | null, number | null][];
+      const truncated = rows.length > req.limit;
+      const points: HistoryPoint[] = rows.slice(0, req.limit).map(([t, value, numerator, denominator]) => {
+        const p: HistoryPoint = { t, value };
+        if (numerator !== null && denominator !== null) {
+          p.numerator = numerator;
+          p.denominator = denominator;
+          p.value = denominator > 0 ? numerator / denominator : null;
+        }
+        return p;
+      });
+      return { points, truncated };
+    },
+    async lastSeq() {
+      return lastSeqStmt.get() as number;
+    },
+    async count() {
+      return countStmt.get() as number;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewObservation, Observation } from '@cityioc/contracts';
+import type { Store } from './store.ts';
+
+export interface StoreHarness {
+  /** A new empty store. */
+  create(): Promise<Store>;
+  /** Reopens the store last created (after close), as a restart would. */
+  reopen(): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+const T0 = Date.parse('2026-11-22T07:00:00+07:00');
+
+export function obs(id: string, patch: Partial<NewObservation> = {}): NewObservation {
+  return {
+    id,
+    indicator: 'water_level',
+    area: '916',
+    agency: null,
+    station: 'wl-can-tho',
+    observedAt: T0,
+    receivedAt: T0 + 1000,
+    value: 150,
+    numerator: null,
+    denominator: null,
+    source: 'test',
+    ...patch,
+  };
+}
+
+async function all(store: Store, from = 0, batchSize?: number): Promise<Observation[]> {
+  const out: Observation[] = [];
+  await store.replay(from, (b) => out.push(...b), batchSize);
+  return out;
+}
+
+/** The Store conformance suite: every Store implementation runs it with its own harness. */
+export function storeConformance(name: string, harness: () => StoreHarness): void {
+  describe(`Store conformance: ${name}`, () => {
+    let h: StoreHarness;
+    let store: Store | undefined;
+    const open = async () => {
+      h = harness();
+      store = await h.create();
+      return store;
+    };
+    afterEach(async () => {
+      await store?.close();
+      await h?.cleanup();
+      store = undefined;
+    });
+
+    it('[ST1] assigns increasing log positions in batch order', async () => {
+      const s = await open();
+      const a = await s.append([obs('a'), obs('b'), obs('c')]);
+      const b = await s.append([obs('d')]);
+      expect(a.every((x) => typeof x === 'number')).toBe(true);
+      expect(a[0]! < a[1]! && a[1]! < a[2]! && a[2]! < b[0]!).toBe(true);
+      expect(await s.lastSeq()).toBe(b[0]);
+      expect(await s.count()).toBe(4);
+    });
+
+    it('[ST2] is idempotent by id, across batches and inside one batch', async () => {
+      const s = await open();
+      await s.append([obs('a')]);
+      const r = await s.append([obs('b'), obs('a', { value: 999 }), obs('b')]);
+      expect(r[0]).toBeTypeOf('number');
+      expect(r[1]).toBeNull();
+      expect(r[2]).toBeNull();
+      const rows = await all(s);
+      expect(rows.map((o) => o.id)).toEqual(['a', 'b']);
+      expect(rows[0]!.value).toBe(150);
+    });
+
+    it('[ST3] replays exactly the events after an offset, in order, across pages', async () => {
+      const s = await open();
+      const seqs = await s.append(Array.from({ length: 25 }, (_, i) => obs(`e${i}`, { value: i })));
+      const from = seqs[9]!;
+      const rows = await all(s, from, 7);
+      expect(rows.map((o) => o.id)).toEqual(Array.from({ length: 15 }, (_, i) => `e${i + 10}`));
+      expect(rows.map((o) => o.seq)).toEqual(seqs.slice(10));
+      let last = -1;
+      expect(await s.replay(seqs[24]!, () => (last = 1))).toBe(seqs[24]);
+      expect(last).toBe(-1);
+    });
+
+    it('[ST4] round-trips every field, nulls included', async () => {
+      const s = await open();
+      const ratio = obs('r1', {
+        indicator: 'online_payment_rate',
+        station: null,
+        agency: '000.00.01.H13',
+        value: null,
+        numerator: 424,
+        denominator: 1000,
+        area: '92',
+      });
+      await s.append([ratio, obs('w1')]);
+      const [r, w] = await all(s);
+      expect(r).toEqual({ ...ratio, seq: r!.seq });
+      expect(w).toEqual({ ...obs('w1'), seq: w!.seq });
+    });
+
+    it('[ST5] keeps everything and the same epoch across a restart', async () => {
+      const s = await open();
+      await s.append([obs('a'), obs('b')]);
+      const epoch = s.epoch;
+      await s.close();
+      store = await h.reopen();
+      expect(store.epoch).toBe(epoch);
+      expect((await all(store)).map((o) => o.id)).toEqual(['a', 'b']);
+      const again = await store.append([obs('a'), obs('c')]);
+      expect(again[0]).toBeNull();
+      expect(again[1]).toBeGreaterThan(0);
+    });
+
+    it('[ST6] a new store has a new epoch', async () => {
+      const s = await open();
+      const other = harness();
+      const s2 = await other.create();
+      expect(s2.epoch).not.toBe(s.epoch);
+      await s2.close();
+      await other.cleanup();
+    });
+
+    it('[ST7] reads one series by observation time, with a limit and a truncation flag', async () => {
+      const s = await open();
+      await s.append([
+        obs('late', { observedAt: T0 + 3000, value: 3 }),
+        obs('early', { observedAt: T0 + 1000, value: 1 }),
+        obs('mid', { observedAt: T0 + 2000, value: 2 }),
+        obs('other-station', { observedAt: T0 + 1500, station: 'wl-cai-rang', area: '919', value: 9 }),
+        obs('outside', { observedAt: T0 + 99_000, value: 7 }),
+        obs('ratio', { indicator: 'online_payment_rate', station: null, value: null, numerator: 1, denominator: 4, observedAt: T0 + 1000 }),
+      ]);
+      const h1 = await s.history({ indicator: 'water_level', station: 'wl-can-tho', from: T0, to: T0 + 10_000, limit: 10 });
+      expect(h1.points.map((p) => p.value)).toEqual([1, 2, 3]);
+      expect(h1.truncated).toBe(false);
+      const h2 = await s.history({ indicator: 'water_level', station: 'wl-can-tho', from: T0, to: T0 + 10_000, limit: 2 });
+      expect(h2.points.map((p) => p.t)).toEqual([T0 + 1000, T0 + 2000]);
+      expect(h2.truncated).toBe(true);
+      const h3 = await s.history({ indicator: 'online_payment_rate', area: '916', from: T0, to: T0 + 10_000, limit: 10 });
+      expect(h3.points).toEqual([{ t: T0 + 1000, value: 0.25, numerator: 1, denominator: 4 }]);
+    });
+
+    it('[ST8] close is idempotent', async () => {
+      const s = await open();
+      await s.close();
+      await expect(s.close()).resolves.toBeUndefined();
+      store = undefined;
+    });
+  });
+}

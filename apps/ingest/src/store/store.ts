@@ -1,0 +1,35 @@
+import type { HistoryPoint, NewObservation, Observation } from '@cityioc/contracts';
+
+export interface HistoryRequest {
+  indicator: string;
+  area?: string | undefined;
+  station?: string | undefined;
+  /** epoch ms, inclusive */
+  from: number;
+  /** epoch ms, inclusive */
+  to: number;
+  limit: number;
+}
+
+/**
+ * The durable log of observations. Every implementation passes `store.contract.ts`.
+ * Appends are idempotent by observation id: a duplicate id is not stored again.
+ */
+export interface Store {
+  readonly kind: string;
+  /** Identifies this log; stable across restarts, new when the store is created afresh. */
+  readonly epoch: string;
+  /**
+   * Appends in order inside one transaction and returns, per item, its log position,
+   * or null when an observation with the same id is already stored (or earlier in the batch).
+   * Durable when the promise resolves.
+   */
+  append(batch: readonly NewObservation[]): Promise<(number | null)[]>;
+  /** Calls `onBatch` with every observation after `fromSeq`, in log order; resolves to the last seq seen. */
+  replay(fromSeq: number, onBatch: (batch: Observation[]) => void, batchSize?: number): Promise<number>;
+  /** One raw series ordered by observation time. */
+  history(req: HistoryRequest): Promise<{ points: HistoryPoint[]; truncated: boolean }>;
+  lastSeq(): Promise<number>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}

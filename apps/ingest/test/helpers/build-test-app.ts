@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppDeps } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/env.ts';
+
+export const TEST_KEY = 'test-source-key-0123456789';
+export const T0 = Date.parse('2026-11-22T07:00:00+07:00');
+
+/** A real app on a real store file in a fresh temporary folder. */
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+  deps: Partial<AppDeps> = {},
+): Promise<{ app: FastifyInstance; config: Config; dataDir: string; cleanup: () => Promise<void> }> {
+  const dataDir = deps.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-test-'));
+  const config: Config = {
+    ...loadConfig({ IOC_API_KEYS: `tester:${TEST_KEY}`, IOC_DEMO: 'false', LOG_LEVEL: 'warn', IOC_DASHBOARD_DIR: '' }),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    ...overrides,
+  };
+  const app = await buildApp({ clock: () => T0 + 60_000, ...deps, config });
+  await app.ready();
+  return {
+    app,
+    config,
+    dataDir,
+    cleanup: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function wl(id: string, value: number, patch: Record<string, unknown> = {}) {
+  return { id, indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: new Date(T0).toISOString(), value, ...patch };
+}
+
+export function ratio(id: string, area: string, numerator: number, denominator: number, indicator = 'online_payment_rate') {
+  return { id, indicator, area, observedAt: new Date(T0).toISOString(), numerator, denominator };
+}
