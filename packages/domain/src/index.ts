@@ -1,6 +1,7 @@
 export * from './catalogue/indicators.ts';
 export * from './catalogue/catalogue-index.ts';
 export * from './geo/can-tho.ts';
+export * from './geo/schematic-geo.ts';
 export * from './live/live-state.ts';
 export * from './monitoring/bands.ts';
 export * from './monitoring/freshness.ts';

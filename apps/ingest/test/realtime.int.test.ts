@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { FastifyInstance } from 'fastify';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type Delta, type Heartbeat, type ServerToClientEvents, type Snapshot, type SubscribeAck } from '@cityioc/contracts';
+import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let url: string;
+const sockets: ClientSocket[] = [];
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp({ tickMs: 50, heartbeatMs: 100 }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address() as { port: number };
+  url = `http://127.0.0.1:${addr.port}`;
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await cleanup();
+});
+
+function client(auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION }): ClientSocket {
+  const s: ClientSocket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(s);
+  return s;
+}
+const connected = (s: ClientSocket) =>
+  new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+  });
+const subscribe = (s: ClientSocket, scopes: string[]) => new Promise<SubscribeAck>((r) => s.emit('subscribeV1', scopes, r));
+const post = (observations: unknown[]) =>
+  app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });
+
+function collect(s: ClientSocket): Delta[] {
+  const out: Delta[] = [];
+  s.on('deltaV1', (d) => out.push(d));
+  return out;
+}
+async function until(cond: () => boolean, ms = 5000) {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('Socket.IO live delivery (real client, real server on a free port)', () => {
+  it('refuses a client with another protocol version, saying so', async () => {
+    const s = client({ protocol: PROTOCOL_VERSION + 1 });
+    const err = await connected(s).then(
+      () => null,
+      (e: Error & { data?: unknown }) => e,
+    );
+    expect(err?.message).toBe('protocol_mismatch');
+    expect(err?.data).toEqual({ code: 'protocol_mismatch', serverProtocol: PROTOCOL_VERSION });
+  });
+
+  it('refuses unknown scopes at subscription', async () => {
+    const s = client();
+    await connected(s);
+    expect(await subscribe(s, ['92', '999'])).toEqual({ ok: false, error: 'unknown scope', unknown: ['999'] });
+  });
+
+  it('delivers the delta of a posted observation to subscribers of its scope only', async () => {
+    const city = client();
+    const other = client();
+    await Promise.all([connected(city), connected(other)]);
+    const ack = await subscribe(city, ['92']);
+    expect(ack).toEqual({ ok: true, scopes: [{ scope: '92', version: 0 }] });
+    await subscribe(other, ['926']);
+    const got = collect(city);
+    const gotOther = collect(other);
+    const r = await post([wl('w1', 191), ratio('p1', '916', 42, 100)]);
+    expect(r.statusCode).toBe(200);
+    await until(() => got.length > 0);
+    const d = got[0]!;
+    expect(d.scope).toBe('92');
+    expect(d.fromVersion).toBe(0);
+    expect(d.toVersion).toBe(2);
+    expect(d.epoch).toBe(app.ioc.store.epoch);
+    const byKey = Object.fromEntries(d.changes.map((c) => [c.key, c]));
+    expect(byKey['916|wl-can-tho|water_level']?.value).toBe(191);
+    expect(byKey['92||online_payment_rate']).toMatchObject({ numerator: 42, denominator: 100, value: 0.42 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(gotOther).toEqual([]);
+  });
+
+  it('coalesces a burst into few deltas whose versions chain without gaps and end at the snapshot', async () => {
+    const s = client();
+    await connected(s);
+    await subscribe(s, ['92']);
+    const got = collect(s);
+    const bursts = Array.from({ length: 10 }, (_, b) =>
+      Array.from({ length: 500 }, (_, i) => wl(`b${b}-${i}`, (b * 500 + i) % 250, { observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 500 + i).toISOString() })),
+    );
+    for (const batch of bursts) await post(batch);
+    const snap = (await app.inject({ url: '/api/v1/snapshot/92' })).json() as Snapshot;
+    await until(() => got.length > 0 && got[got.length - 1]!.toVersion === snap.version);
+    expect(got.length).toBeLessThan(20);
+    for (let i = 1; i < got.length; i++) expect(got[i]!.fromVersion).toBe(got[i - 1]!.toVersion);
+    const last = new Map<string, number | null>();
+    for (const d of got) for (const c of d.changes) last.set(c.key, c.value);
+    for (const c of snap.cells) expect(last.get(c.key)).toBe(c.value);
+    expect(snap.cells.find((c) => c.key === '916|wl-can-tho|water_level')?.value).toBe(4999 % 250);
+  });
+
+  it('sends heartbeats with server time, epoch and log position', async () => {
+    const s = client();
+    await connected(s);
+    await post([wl('h1', 100)]);
+    const hb = await new Promise<Heartbeat>((r) => s.once('heartbeatV1', r));
+    expect(hb.epoch).toBe(app.ioc.store.epoch);
+    expect(hb.seq).toBe(1);
+    expect(hb.tickMs).toBe(50);
+    expect(hb.serverTime).toBe(T0 + 60_000); // the injected clock, not the machine's
+  });
+});
+
+describe('viewer token', () => {
+  it('refuses sockets and snapshots without the token when one is configured', async () => {
+    await cleanup();
+    ({ app, cleanup } = await buildTestApp({ viewerToken: 'wall-token-123' }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const bad = client({ protocol: PROTOCOL_VERSION, token: 'nope' });
+    await expect(connected(bad)).rejects.toThrow('unauthorized');
+    const good = client({ protocol: PROTOCOL_VERSION, token: 'wall-token-123' });
+    await connected(good);
+    expect((await app.inject({ url: '/api/v1/snapshot/92' })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/snapshot/92', headers: { authorization: 'Bearer wall-token-123' } })).statusCode).toBe(200);
+  });
+});
