@@ -1,6 +1,8 @@
 /**
  * VN_AQI sub-indices, Decision 1459/QĐ-TCMT (2019). Concentrations in µg/m³.
- * The overall AQI is the maximum sub-index, rounded; PM10 or PM2.5 is required.
+ * The overall AQI is the maximum sub-index rounded up to an integer: the decision says
+ * 'rounded to an integer', and its own worked example (NO₂ 118.7 → 59.35 → AQI 60) rounds up.
+ * PM10 or PM2.5 is required.
  */
 const LEVELS = [0, 50, 100, 150, 200, 300, 400, 500];
 export const VN_AQI_BREAKPOINTS = {
@@ -33,5 +35,5 @@ export function vnAqi(concentrations: Partial<Record<AqiPollutant, number>>): { 
     const sub = aqiSubIndex(p, c);
     if (!best || sub > best.aqi) best = { aqi: sub, dominant: p };
   }
-  return best && { aqi: Math.round(best.aqi), dominant: best.dominant };
+  return best && { aqi: Math.ceil(best.aqi - 1e-9), dominant: best.dominant };
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { indexCatalogue } from '../catalogue/catalogue-index.ts';
+import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
+import { MAX_FUTURE_MS, referenceErrors, validateObservation } from './observation.ts';
+
+const index = indexCatalogue(CAN_THO_CATALOGUE);
+const now = Date.parse('2026-11-22T08:00:00+07:00');
+const ctx = { index, now, source: 'sim' };
+
+describe('validateObservation', () => {
+  it('turns a good item into a stored observation with the source and receipt time', () => {
+    const r = validateObservation({ id: 'a', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: '2026-11-22T07:59:00+07:00', value: 181 }, ctx);
+    expect(r).toEqual({
+      ok: true,
+      observation: { id: 'a', indicator: 'water_level', area: '916', agency: null, station: 'wl-can-tho', observedAt: now - 60_000, receivedAt: now, value: 181, numerator: null, denominator: null, source: 'sim' },
+    });
+  });
+
+  it('accepts an observation up to the clock-skew allowance ahead, not beyond', () => {
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    expect(validateObservation({ id: 'a', indicator: 'aqi', area: '916', observedAt: at(MAX_FUTURE_MS), value: 50 }, ctx).ok).toBe(true);
+    expect(validateObservation({ id: 'a', indicator: 'aqi', area: '916', observedAt: at(MAX_FUTURE_MS + 1), value: 50 }, ctx)).toMatchObject({ ok: false, errors: [{ field: '/observedAt', reason: 'in_future' }] });
+  });
+
+  it('names every problem at once', () => {
+    const r = validateObservation({ id: 'a', indicator: 'nope', area: '1', station: 'ghost', observedAt: '2026-11-22T07:00:00+07:00' }, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.reason).sort()).toEqual(['unknown_area', 'unknown_indicator', 'unknown_station']);
+  });
+
+  it('referenceErrors reports unknown codes of an item whose shape failed', () => {
+    expect(referenceErrors({ indicator: 'x_y', area: 916, station: 'wl-can-tho' }, index)).toEqual([
+      { field: '/indicator', reason: 'unknown_indicator', message: "indicator 'x_y' is not in the catalogue" },
+    ]);
+  });
+});
