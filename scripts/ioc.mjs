@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// The newcomer's entry point. Needs only Node ≥ 20.19 and npm: it finds or fetches pnpm,
+// installs the workspace, builds the dashboard, then starts, tests or benchmarks.
+//   npm start        install + build + start the IOC with the Cần Thơ demo on http://localhost:8080
+//   npm test         install + build + every test (unit, integration, browser); prints "N passed, N failed"
+//   npm run bench    the benchmarks
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '10.34.9';
+const cmd = process.argv[2] ?? 'start';
+const rest = process.argv.slice(3);
+
+function log(msg) {
+  console.log(`\x1b[36m[cityioc]\x1b[0m ${msg}`);
+}
+
+function run(bin, args, opts = {}) {
+  const r = spawnSync(bin, args, { stdio: 'inherit', cwd: root, ...opts, env: { ...process.env, ...opts.env } });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function pnpm() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0 && probe.stdout.trim().startsWith('10.')) return ['pnpm', []];
+  return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
+}
+const [pnpmBin, pnpmPre] = pnpm();
+const p = (args, opts) => run(pnpmBin, [...pnpmPre, ...args], opts);
+
+/** better-sqlite3 compiles against Node's headers; Debian's nodejs ships them under /usr/include/node. */
+function buildEnv() {
+  const env = {};
+  if (!process.env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  return env;
+}
+
+function newestMtime(dir) {
+  let t = 0;
+  if (!existsSync(dir)) return t;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const f = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(f) : statSync(f).mtimeMs);
+  }
+  return t;
+}
+
+function ensureInstalled() {
+  const marker = join(root, 'node_modules', '.modules.yaml');
+  const lock = join(root, 'pnpm-lock.yaml');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs && existsSync(join(root, 'node_modules', '.pnpm'))) return;
+  log('installing dependencies (first run compiles better-sqlite3, about a minute)…');
+  const code = p(['install', '--frozen-lockfile'], { env: buildEnv() });
+  if (code !== 0) process.exit(code);
+}
+
+function ensureDashboardBuilt(force = false) {
+  const dist = join(root, 'apps/dashboard/dist/index.html');
+  const src = Math.max(newestMtime(join(root, 'apps/dashboard/src')), newestMtime(join(root, 'packages')), statSync(join(root, 'apps/dashboard/index.html')).mtimeMs);
+  if (!force && existsSync(dist) && statSync(dist).mtimeMs >= src) return;
+  log('building the dashboard…');
+  const code = p(['--filter', '@cityioc/dashboard', 'build']);
+  if (code !== 0) process.exit(code);
+}
+
+function startAll() {
+  const demo = !/^(0|false|no|off)$/i.test(process.env.IOC_DEMO ?? 'true');
+  const port = process.env.PORT ?? '8080';
+  const children = [];
+  const tsx = join(root, 'node_modules/.bin/tsx');
+  const server = spawn(tsx, [join(root, 'apps/ingest/src/server.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd: root, env: { ...process.env, PORT: port } });
+  children.push(server);
+  server.on('message', (m) => {
+    if (!m?.ready) return;
+    log(`CityIOC is live: http://localhost:${m.port}  (API: http://localhost:${m.port}/api/v1, health: /readyz)`);
+    if (demo) {
+      log('starting the Cần Thơ demo simulator (IOC_DEMO=false turns it off)');
+      const sim = spawn(tsx, [join(root, 'apps/simulator/src/main.ts')], {
+        stdio: 'inherit',
+        cwd: root,
+        env: { ...process.env, IOC_URL: process.env.IOC_URL ?? `http://127.0.0.1:${m.port}` },
+      });
+      children.push(sim);
+    }
+  });
+  let stopping = false;
+  const stop = (sig) => {
+    if (stopping) return;
+    stopping = true;
+    for (const c of children.reverse()) c.kill(sig);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  server.on('exit', (code) => {
+    stop('SIGTERM');
+    process.exit(code ?? 0);
+  });
+}
+
+function runTests() {
+  const out = join(root, '.test-results');
+  mkdirSync(out, { recursive: true });
+  const report = join(out, 'vitest.json');
+  const code = run(join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...rest]);
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed = r.numPassedTests ?? 0;
+    // a file that fails to load has no failed test of its own: count it as one failure
+    const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    failed = (r.numFailedTests ?? 0) + brokenFiles;
+    skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  } else failed = 1;
+  if (code !== 0 && failed === 0) failed = 1;
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(code !== 0 || failed > 0 ? 1 : 0);
+}
+
+switch (cmd) {
+  case 'start':
+    ensureInstalled();
+    ensureDashboardBuilt();
+    startAll();
+    break;
+  case 'dev':
+    ensureInstalled();
+    log('dev: ingest on :8080 (watch), dashboard on http://localhost:5173 (Vite, proxied to :8080)');
+    spawn(join(root, 'node_modules/.bin/tsx'), ['watch', join(root, 'apps/ingest/src/server.ts')], { stdio: 'inherit', cwd: root });
+    spawn(pnpmBin, [...pnpmPre, '--filter', '@cityioc/dashboard', 'dev'], { stdio: 'inherit', cwd: root });
+    break;
+  case 'test':
+    ensureInstalled();
+    ensureDashboardBuilt();
+    runTests();
+    break;
+  case 'bench':
+    ensureInstalled();
+    ensureDashboardBuilt();
+    process.exit(run(join(root, 'node_modules/.bin/tsx'), [join(root, 'bench/run.ts'), ...rest]));
+    break;
+  default:
+    console.error(`unknown command ${cmd}: start | dev | test | bench`);
+    process.exit(2);
+}
