@@ -100,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: feedAuth(config.apiKeys) as never,
     ndjsonLimitBytes: config.ndjsonLimitBytes,
     rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+    benchRoutes: config.benchRoutes,
   });
   await app.register(liveRoutes, {
     live,

@@ -23,6 +23,8 @@ export interface Config {
   logLevel: string;
   /** Start the demo simulator alongside the server. */
   demo: boolean;
+  /** Benchmark-only ceiling routes under /api/v1/_bench (never in production). */
+  benchRoutes: boolean;
 }
 
 export const DEMO_SOURCE = 'simulator';
@@ -85,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dashboardDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
+    benchRoutes: bool(env, 'IOC_BENCH_ROUTES', false),
   };
 }

@@ -53,7 +53,12 @@ export class GroupCommitWriter {
     const committed: Observation[] = [];
     for (let i = 0; i < all.length; i++) {
       const seq = seqs[i];
-      if (seq !== null && seq !== undefined) committed.push({ ...all[i]!, seq });
+      if (seq !== null && seq !== undefined) {
+        // the validated object becomes the stored one: no copy on the hot path
+        const o = all[i] as Observation;
+        o.seq = seq;
+        committed.push(o);
+      }
     }
     if (committed.length > 0) this.onCommitted(committed);
     let offset = 0;

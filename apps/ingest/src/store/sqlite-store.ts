@@ -38,7 +38,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       denominator REAL,
       source TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS observations_series ON observations (indicator, station, area, observed_at);
+    -- Raw history is read per station (the live charts); area history comes from rollups.
+    -- A partial index keeps the cost off the hot path of area-level feeds such as dossiers.
+    CREATE INDEX IF NOT EXISTS observations_station ON observations (station, indicator, observed_at) WHERE station IS NOT NULL;
   `);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
   const epoch = (db.prepare(`SELECT value FROM meta WHERE key = 'epoch'`).get() as { value: string }).value;
@@ -67,16 +69,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const historyStation = db
     .prepare(
       `SELECT observed_at, value, numerator, denominator FROM observations
-       WHERE indicator = ? AND station = ? AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
+       WHERE station = ? AND indicator = ? AND station IS NOT NULL AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
     )
     .raw(true);
-  const historyArea = db
-    .prepare(
-      `SELECT observed_at, value, numerator, denominator FROM observations
-       WHERE indicator = ? AND station IS NULL AND area = ? AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
-    )
-    .raw(true);
-
   let closed = false;
   return {
     kind: 'sqlite',
@@ -108,9 +103,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       }
     },
     async history(req: HistoryRequest) {
-      const stmt = req.station !== undefined ? historyStation : historyArea;
-      const key = req.station ?? req.area ?? '';
-      const rows = stmt.all(req.indicator, key, req.from, req.to, req.limit + 1) as [number, number | null, number | null, number | null][];
+      const rows = historyStation.all(req.station, req.indicator, req.from, req.to, req.limit + 1) as [number, number | null, number | null, number | null][];
       const truncated = rows.length > req.limit;
       const points: HistoryPoint[] = rows.slice(0, req.limit).map(([t, value, numerator, denominator]) => {
         const p: HistoryPoint = { t, value };

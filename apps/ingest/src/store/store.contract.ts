@@ -132,7 +132,6 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
         obs('mid', { observedAt: T0 + 2000, value: 2 }),
         obs('other-station', { observedAt: T0 + 1500, station: 'wl-cai-rang', area: '919', value: 9 }),
         obs('outside', { observedAt: T0 + 99_000, value: 7 }),
-        obs('ratio', { indicator: 'online_payment_rate', station: null, value: null, numerator: 1, denominator: 4, observedAt: T0 + 1000 }),
       ]);
       const h1 = await s.history({ indicator: 'water_level', station: 'wl-can-tho', from: T0, to: T0 + 10_000, limit: 10 });
       expect(h1.points.map((p) => p.value)).toEqual([1, 2, 3]);
@@ -140,8 +139,8 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
       const h2 = await s.history({ indicator: 'water_level', station: 'wl-can-tho', from: T0, to: T0 + 10_000, limit: 2 });
       expect(h2.points.map((p) => p.t)).toEqual([T0 + 1000, T0 + 2000]);
       expect(h2.truncated).toBe(true);
-      const h3 = await s.history({ indicator: 'online_payment_rate', area: '916', from: T0, to: T0 + 10_000, limit: 10 });
-      expect(h3.points).toEqual([{ t: T0 + 1000, value: 0.25, numerator: 1, denominator: 4 }]);
+      const h3 = await s.history({ indicator: 'aqi', station: 'wl-can-tho', from: T0, to: T0 + 10_000, limit: 10 });
+      expect(h3.points).toEqual([]);
     });
 
     it('[ST8] close is idempotent', async () => {

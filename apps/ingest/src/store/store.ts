@@ -2,8 +2,7 @@ import type { HistoryPoint, NewObservation, Observation } from '@cityioc/contrac
 
 export interface HistoryRequest {
   indicator: string;
-  area?: string | undefined;
-  station?: string | undefined;
+  station: string;
   /** epoch ms, inclusive */
   from: number;
   /** epoch ms, inclusive */
@@ -27,7 +26,7 @@ export interface Store {
   append(batch: readonly NewObservation[]): Promise<(number | null)[]>;
   /** Calls `onBatch` with every observation after `fromSeq`, in log order; resolves to the last seq seen. */
   replay(fromSeq: number, onBatch: (batch: Observation[]) => void, batchSize?: number): Promise<number>;
-  /** One raw series ordered by observation time. */
+  /** One station's raw series ordered by observation time (area history comes from rollups). */
   history(req: HistoryRequest): Promise<{ points: HistoryPoint[]; truncated: boolean }>;
   lastSeq(): Promise<number>;
   count(): Promise<number>;

@@ -1,11 +1,10 @@
 import { Type, type Static } from 'typebox';
 
-/** GET /api/v1/history: the raw series of one indicator for one area or station. */
+/** GET /api/v1/history: the raw series of one indicator at one station. */
 export const HistoryQuerySchema = Type.Object(
   {
     indicator: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
-    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
-    station: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' })),
+    station: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }),
     /** RFC 3339 */
     from: Type.String({ format: 'date-time' }),
     to: Type.String({ format: 'date-time' }),
@@ -26,8 +25,7 @@ export type HistoryPoint = Static<typeof HistoryPointSchema>;
 
 export const HistoryResponseSchema = Type.Object({
   indicator: Type.String(),
-  area: Type.Union([Type.String(), Type.Null()]),
-  station: Type.Union([Type.String(), Type.Null()]),
+  station: Type.String(),
   points: Type.Array(HistoryPointSchema),
   truncated: Type.Boolean(),
 });

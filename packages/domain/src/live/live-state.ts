@@ -4,6 +4,8 @@ import type { CatalogueIndex } from '../catalogue/catalogue-index.ts';
 /** The newest reading of one series: indicator × area × agency × station. */
 interface Leaf {
   key: string;
+  /** The cells this series feeds, resolved once when the series first appears. */
+  nodes: Node[];
   observedAt: number;
   id: string;
   value: number | null;
@@ -88,6 +90,7 @@ export class LiveState {
     if (old && !newer(obs.observedAt, obs.id, old.observedAt, old.id)) return false;
     const leaf: Leaf = {
       key: leafKey,
+      nodes: old ? old.nodes : this.nodesFor(obs, indicator.aggregation),
       observedAt: obs.observedAt,
       id: obs.id,
       value: obs.value,
@@ -95,17 +98,21 @@ export class LiveState {
       denominator: obs.denominator,
     };
     this.leaves.set(leafKey, leaf);
+    for (const node of leaf.nodes) this.update(node, old, leaf, obs.seq);
+    return true;
+  }
 
+  /** The station cell (if any), then the area's cell and each ancestor's. */
+  private nodesFor(obs: Observation, kind: AggregationKind): Node[] {
     const chain = this.index.ancestorsAndSelf(obs.area);
-    if (obs.station !== null) {
-      this.update(this.node(obs.area, obs.station, obs.indicator, indicator.aggregation, chain), old, leaf, obs.seq);
-    }
+    const nodes: Node[] = [];
+    if (obs.station !== null) nodes.push(this.node(obs.area, obs.station, obs.indicator, kind, chain));
     for (let i = 0; i < chain.length; i++) {
       const area = chain[i]!;
       const scopes = i + 1 < chain.length ? [area, chain[i + 1]!] : [area];
-      this.update(this.node(area, null, obs.indicator, indicator.aggregation, scopes), old, leaf, obs.seq);
+      nodes.push(this.node(area, null, obs.indicator, kind, scopes));
     }
-    return true;
+    return nodes;
   }
 
   /** Every cell a scope shows, at its current version. */

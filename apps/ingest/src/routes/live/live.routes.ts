@@ -46,19 +46,15 @@ export async function liveRoutes(app: FastifyInstance, opts: LiveRoutesOptions):
     async (req, reply) => {
       const q = req.query as HistoryQuery;
       if (!index.indicator(q.indicator)) return reply.code(404).send(err(404, 'unknown_indicator', `indicator '${q.indicator}' is not in the catalogue`, '/indicator'));
-      if ((q.station === undefined) === (q.area === undefined))
-        return reply.code(400).send(err(400, 'station_or_area', 'give exactly one of station or area', '/station'));
-      if (q.station !== undefined && !index.station(q.station))
-        return reply.code(404).send(err(404, 'unknown_station', `station '${q.station}' is not in the catalogue`, '/station'));
-      if (q.area !== undefined && !index.area(q.area)) return reply.code(404).send(err(404, 'unknown_area', `area '${q.area}' is not in the catalogue`, '/area'));
+      if (!index.station(q.station)) return reply.code(404).send(err(404, 'unknown_station', `station '${q.station}' is not in the catalogue`, '/station'));
       const from = Date.parse(q.from);
       const to = Date.parse(q.to);
       if (from > to) return reply.code(400).send(err(400, 'inverted_range', 'from is after to', '/from'));
       if (to - from > MAX_HISTORY_SPAN_MS)
         return reply.code(400).send(err(400, 'range_too_large', 'a history request covers at most 31 days; use the analyst rollups for longer spans', '/to'));
       const limit = q.limit ?? 2000;
-      const { points, truncated } = await opts.store.history({ indicator: q.indicator, station: q.station, area: q.area, from, to, limit });
-      return { indicator: q.indicator, area: q.area ?? null, station: q.station ?? null, points, truncated };
+      const { points, truncated } = await opts.store.history({ indicator: q.indicator, station: q.station, from, to, limit });
+      return { indicator: q.indicator, station: q.station, points, truncated };
     },
   );
 }

@@ -1,0 +1,260 @@
+/**
+ * pnpm bench: ingest throughput and event-to-browser latency, each figure beside a ceiling
+ * measured in the same run on the same machine.
+ *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding
+ *   2. single-observation POST vs  a bare Fastify route
+ *   3. event → browser latency (real Chromium, real Socket.IO client) at 1,000 and 10,000 events/s
+ *   4. time from opening the wall screen to live data on it
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import type { Delta } from '@cityioc/contracts';
+
+const root = new URL('..', import.meta.url).pathname;
+const KEY = 'bench-source-key-0123456789';
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (k: string) => !only || only.includes(k);
+const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
+
+interface Server {
+  url: string;
+  proc: ChildProcess;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/ingest/src/server.ts')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      IOC_DATA_DIR: dir,
+      IOC_DEMO: 'false',
+      IOC_API_KEYS: `bench:${KEY}`,
+      IOC_BENCH_ROUTES: 'true',
+      IOC_RATE_LIMIT_PER_MINUTE: '100000000',
+      IOC_NDJSON_LIMIT_BYTES: String(256 * 1024 * 1024),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    proc.on('message', (m: { ready?: boolean; port?: number }) => m.ready && resolve(m.port!));
+    proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    proc,
+    dir,
+    async stop() {
+      const done = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await done;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const T = Date.parse('2026-11-22T07:00:00+07:00');
+const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+function observation(prefix: string, n: number) {
+  return {
+    id: `${prefix}-${String(n).padStart(10, '0')}`,
+    indicator: 'dossiers_received',
+    area: AREAS[n % 9]!,
+    agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`,
+    observedAt: new Date(T + (n % 3_600_000)).toISOString(),
+    value: n % 1000,
+  };
+}
+
+function ndjsonBodies(prefix: string, total: number, perBody: number): string[] {
+  const bodies: string[] = [];
+  for (let b = 0; b * perBody < total; b++) {
+    const lines: string[] = [];
+    for (let i = b * perBody; i < Math.min(total, (b + 1) * perBody); i++) lines.push(JSON.stringify(observation(prefix, i)));
+    bodies.push(lines.join('\n'));
+  }
+  return bodies;
+}
+
+async function sendAll(url: string, bodies: string[], concurrency: number): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-api-key': KEY }, body });
+        if (r.status !== 200) throw new Error(`${url} answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
+        await r.arrayBuffer();
+      }
+    }),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+async function benchNdjson() {
+  const total = quick ? 200_000 : 1_000_000;
+  const per = 10_000;
+  const server = await startServer();
+  try {
+    const warm = ndjsonBodies('warm', 50_000, per);
+    await sendAll(`${server.url}/api/v1/_bench/ndjson-discard`, warm, 2);
+    await sendAll(`${server.url}/api/v1/observations/ndjson`, warm, 2);
+    const bodies = ndjsonBodies('nd', total, per);
+    const ceilingS = await sendAll(`${server.url}/api/v1/_bench/ndjson-discard`, bodies, 2);
+    const persistS = await sendAll(`${server.url}/api/v1/observations/ndjson`, bodies, 2);
+    const ceiling = total / ceilingS;
+    const persisted = total / persistS;
+    results.ndjson = { events: total, ceilingEventsPerS: Math.round(ceiling), persistedEventsPerS: Math.round(persisted), ratio: +(persisted / ceiling).toFixed(3), target: 0.3 };
+    console.log(`NDJSON bulk: persisted ${fmt(persisted)} ev/s vs parse+validate ceiling ${fmt(ceiling)} ev/s → ${pct(persisted / ceiling)} (target ≥ 30 %)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function cannon(url: string, body: (n: number) => string, seconds: number): Promise<number> {
+  let n = 0;
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    connections: 64,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(n++) }) }],
+  });
+  if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+  return r.requests.average;
+}
+
+async function benchSingle() {
+  const seconds = quick ? 4 : 10;
+  const server = await startServer();
+  try {
+    const body = (n: number) => JSON.stringify(observation('single', n));
+    await cannon(`${server.url}/api/v1/_bench/bare`, body, 2);
+    const bare = await cannon(`${server.url}/api/v1/_bench/bare`, body, seconds);
+    let k = 1e9;
+    const single = await cannon(`${server.url}/api/v1/observations`, () => JSON.stringify(observation('single', k++)), seconds);
+    results.single = { bareReqPerS: Math.round(bare), singlePostReqPerS: Math.round(single), ratio: +(single / bare).toFixed(3), target: 0.5 };
+    console.log(`single POST: ${fmt(single)} req/s vs bare Fastify route ${fmt(bare)} req/s → ${pct(single / bare)} (target ≥ 50 %)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function benchLatency(rate: number, tickMs: number) {
+  const seconds = quick ? 5 : 15;
+  const server = await startServer({ IOC_TICK_MS: String(tickMs) });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/healthz`);
+    await page.addScriptTag({ path: join(root, 'node_modules/socket.io-client/dist/socket.io.min.js') });
+    const received: [string, number][] = [];
+    await page.exposeFunction('report', (batch: [string, number][]) => received.push(...batch));
+    await page.evaluate(
+      ({ url }) =>
+        new Promise<void>((resolve) => {
+          const w = window as unknown as { io: (u: string, o: unknown) => { on: (e: string, f: (d: Delta) => void) => void; emit: (...a: unknown[]) => void }; report: (b: [string, number][]) => void };
+          const buf: [string, number][] = [];
+          const s = w.io(url, { auth: { protocol: 1 }, transports: ['websocket'] });
+          s.on('deltaV1', (d: Delta) => {
+            const at = Date.now();
+            for (const c of d.changes) buf.push([c.eventId, at]);
+          });
+          setInterval(() => buf.length && w.report(buf.splice(0)), 200);
+          s.on('connect', () => s.emit('subscribeV1', ['92'], () => resolve()));
+        }),
+      { url: server.url },
+    );
+    const acked = new Map<string, number>();
+    const perBatch = Math.max(1, Math.round(rate / 100));
+    let n = 0;
+    const t0 = Date.now();
+    const inflight: Promise<void>[] = [];
+    for (let tick = 0; Date.now() - t0 < seconds * 1000; tick++) {
+      const due = t0 + tick * 10;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const batch = Array.from({ length: perBatch }, () => observation(`lat${rate}`, n++));
+      inflight.push(
+        fetch(`${server.url}/api/v1/observations/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ observations: batch }) }).then(async (r) => {
+          const at = Date.now();
+          if (r.status !== 200) throw new Error(`batch answered ${r.status}`);
+          await r.arrayBuffer();
+          for (const o of batch) acked.set(o.id, at);
+        }),
+      );
+    }
+    await Promise.all(inflight);
+    const sentRate = n / ((Date.now() - t0) / 1000);
+    await new Promise((r) => setTimeout(r, tickMs + 1000));
+    const lat: number[] = [];
+    for (const [id, at] of received) {
+      const a = acked.get(id);
+      if (a !== undefined) lat.push(at - a);
+    }
+    const p50 = quantile(lat, 0.5);
+    const p99 = quantile(lat, 0.99);
+    const r = { targetRate: rate, sentRate: Math.round(sentRate), tickMs, samples: lat.length, p50Ms: p50, p99Ms: p99, ceilingMs: tickMs + 100, withinTarget: p99 <= tickMs + 100 };
+    (results.latency ??= [] as unknown[]) && (results.latency as unknown[]).push(r);
+    console.log(`event → browser at ${fmt(sentRate)} ev/s (tick ${tickMs} ms): p50 ${p50} ms, p99 ${p99} ms over ${lat.length} samples (target p99 ≤ ${tickMs + 100} ms)`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function benchWall() {
+  const server = await startServer({ IOC_DASHBOARD_DIR: join(root, 'apps/dashboard/dist') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    await fetch(`${server.url}/api/v1/observations/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({ observations: Array.from({ length: 9 }, (_, i) => ({ ...observation('wall', i), observedAt: new Date().toISOString() })) }),
+    });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const t0 = Date.now();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid="kpi-dossiers_received"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
+    const ms = Date.now() - t0;
+    results.wall = { firstLiveDataMs: ms, targetMs: 2000 };
+    console.log(`wall screen: live data ${ms} ms after opening (target ≤ 2,000 ms)`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+if (want('ndjson')) await benchNdjson();
+if (want('single')) await benchSingle();
+if (want('latency')) {
+  await benchLatency(1000, 250);
+  await benchLatency(10_000, 250);
+}
+if (want('wall')) await benchWall();
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
+console.log('written to bench-results/latest.json');
