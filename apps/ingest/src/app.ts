@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -42,10 +43,10 @@ declare module 'fastify' {
   }
 }
 
-const DEFAULT_GEO = new URL('../../../packages/domain/src/geo/can-tho-districts.schematic.geo.json', import.meta.url);
-
-function loadDefaultGeo(): unknown | null {
-  return existsSync(DEFAULT_GEO) ? JSON.parse(readFileSync(DEFAULT_GEO, 'utf8')) : null;
+/** The bundled schematic districts (our own shapes, not official boundaries), shipped by the domain package. */
+function loadDefaultGeo(): unknown {
+  const file = fileURLToPath(import.meta.resolve('@cityioc/domain/geo/can-tho-districts.schematic.geo.json'));
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /** Builds the whole service without listening: tests use inject() or listen on port 0. */
