@@ -131,7 +131,7 @@ async function cannon(url: string, body: (n: number) => string, seconds: number)
     connections: 64,
     duration: seconds,
     headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body(n++) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: body(n++) }) }],
   });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
   return r.requests.average;
@@ -215,7 +215,7 @@ async function benchLatency(rate: number, tickMs: number) {
     const p50 = quantile(lat, 0.5);
     const p99 = quantile(lat, 0.99);
     const r = { targetRate: rate, sentRate: Math.round(sentRate), tickMs, samples: lat.length, p50Ms: p50, p99Ms: p99, ceilingMs: tickMs + 100, withinTarget: p99 <= tickMs + 100 };
-    (results.latency ??= [] as unknown[]) && (results.latency as unknown[]).push(r);
+    ((results.latency ??= []) as unknown[]).push(r);
     console.log(`event → browser at ${fmt(sentRate)} ev/s (tick ${tickMs} ms): p50 ${p50} ms, p99 ${p99} ms over ${lat.length} samples (target p99 ≤ ${tickMs + 100} ms)`);
   } finally {
     await browser.close();

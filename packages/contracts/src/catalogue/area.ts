@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { BandSchema, LabelSchema } from './indicator.ts';
+import { BandSchema } from './indicator.ts';
 
 export const AreaLevelSchema = Type.Union([
   Type.Literal('province'),
