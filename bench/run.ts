@@ -7,15 +7,13 @@
  *   4. time from opening the wall screen to live data on it
  * Options: --quick (smaller runs), --only=ndjson,single,latency,wall
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import type { Delta } from '@cityioc/contracts';
+import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const KEY = 'bench-source-key-0123456789';
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -24,42 +22,26 @@ const results: Record<string, unknown> = { machine: { cpus: (await import('node:
 
 interface Server {
   url: string;
-  proc: ChildProcess;
-  dir: string;
   stop(): Promise<void>;
 }
 
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/ingest/src/server.ts')], {
+  const data = tempDataDir();
+  const s = await startServerProcess({
+    dataDir: data.dir,
     env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      IOC_DATA_DIR: dir,
-      IOC_DEMO: 'false',
       IOC_API_KEYS: `bench:${KEY}`,
       IOC_BENCH_ROUTES: 'true',
       IOC_RATE_LIMIT_PER_MINUTE: '100000000',
       IOC_NDJSON_LIMIT_BYTES: String(256 * 1024 * 1024),
-      LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    proc.on('message', (m: { ready?: boolean; port?: number }) => m.ready && resolve(m.port!));
-    proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
   });
   return {
-    url: `http://127.0.0.1:${port}`,
-    proc,
-    dir,
+    url: s.url,
     async stop() {
-      const done = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await done;
-      rmSync(dir, { recursive: true, force: true });
+      await s.stop();
+      data.remove();
     },
   };
 }

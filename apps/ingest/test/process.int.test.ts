@@ -1,41 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse } from '@cityioc/contracts';
+import { startServerProcess, tempDataDir, ROOT, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const KEY = 'process-test-key-0123456789';
-const SERVER = new URL('../src/server.ts', import.meta.url).pathname;
+const servers: ServerProcess[] = [];
+const cleanups: (() => void)[] = [];
 const procs: ChildProcess[] = [];
-const dirs: string[] = [];
-afterEach(() => {
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.stop('SIGKILL');
   for (const p of procs.splice(0)) p.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const c of cleanups.splice(0)) c();
 });
 
-/** Starts the real server process (tsx src/server.ts) on a free port and waits for it to listen. */
-function startServer(dataDir: string, extra: Record<string, string> = {}): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', IOC_DATA_DIR: dataDir, IOC_DEMO: 'false', IOC_API_KEYS: `proc:${KEY}`, IOC_DASHBOARD_DIR: '', LOG_LEVEL: 'info', ...extra },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  procs.push(proc);
-  let log = '';
-  proc.stdout!.on('data', (d) => (log += d));
-  proc.stderr!.on('data', (d) => (log += d));
-  return new Promise((resolve, reject) => {
-    proc.on('message', (m: { ready?: boolean; port?: number }) => m.ready && resolve({ proc, url: `http://127.0.0.1:${m.port}` }));
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${log}`)));
-  });
+async function startServer(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
+  const s = await startServerProcess({ dataDir, env: { IOC_API_KEYS: `proc:${KEY}` } });
+  servers.push(s);
+  return s;
 }
 
 const exited = (p: ChildProcess) => new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
 
 describe('the server process', () => {
   it('on SIGTERM flushes every acknowledged event; after a restart all are there, none twice', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ioc-proc-'));
-    dirs.push(dataDir);
+    const { dir: dataDir, remove } = tempDataDir();
+    cleanups.push(remove);
     const { proc, url } = await startServer(dataDir);
     const acked = new Set<string>();
     let stop = false;
@@ -87,7 +76,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start with a bad configuration, naming the variable', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], { env: { ...process.env, IOC_TICK_MS: 'fast' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/ingest/src/server.ts`], { env: { ...process.env, IOC_TICK_MS: 'fast' }, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(proc);
     let err = '';
     proc.stderr!.on('data', (d) => (err += d));
