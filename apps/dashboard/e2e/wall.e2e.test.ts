@@ -1,0 +1,128 @@
+/**
+ * The wall screen in a real Chromium (Debian's /usr/bin/chromium through playwright-core) against
+ * the built dashboard served by a real ingest process.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import type { Snapshot } from '@cityioc/contracts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-source-key-0123456789';
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+let port: number;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+
+const env = { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' };
+const start = () => startServerProcess({ dataDir: data.dir, port, env });
+
+async function post(observations: unknown[]) {
+  const r = await fetch(`${server.url}/api/v1/observations/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    body: JSON.stringify({ observations }),
+  });
+  expect(r.status).toBe(200);
+}
+
+const now = () => new Date().toISOString();
+let seq = 0;
+function dossiers(area: string, value: number) {
+  return { id: `e2e-d-${area}-${++seq}`, indicator: 'dossiers_received', area, observedAt: now(), value };
+}
+
+async function cityValue(key: string): Promise<number | null | undefined> {
+  const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`)).json()) as Snapshot;
+  return s.cells.find((c) => c.key === key)?.value;
+}
+
+async function tileRaw(id: string): Promise<string | null> {
+  return page.getAttribute(`[data-testid="kpi-${id}"]`, 'data-raw-value');
+}
+
+beforeAll(async () => {
+  // Fail, not skip, when the browser or the build is missing: CI must install and build them.
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  port = await freePort();
+  server = await start();
+  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  await post([
+    ...areas.map((a, i) => dossiers(a, 100 + i * 10)),
+    ...areas.map((a, i) => ({ id: `e2e-p-${a}`, indicator: 'online_payment_rate', area: a, observedAt: now(), numerator: 40 + i, denominator: 100 })),
+    { id: 'e2e-wl-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: now(), value: 192 },
+    { id: 'e2e-wl-2', indicator: 'water_level', area: '919', station: 'wl-cai-rang', observedAt: now(), value: 150 },
+    { id: 'e2e-aq-1', indicator: 'aqi', area: '916', station: 'aq-ninh-kieu', observedAt: now(), value: 72 },
+  ]);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('wall screen', () => {
+  it('is in Vietnamese with the city name', async () => {
+    await expect.poll(() => page.textContent('body'), { timeout: 15_000 }).toContain('Cần Thơ');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+  });
+
+  it('draws the map canvas: the district shapes are rendered, offline', async () => {
+    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+    expect(box.width).toBeGreaterThan(400);
+    const png = PNG.sync.read(await page.screenshot({ clip: box }));
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
+    // a blank or failed canvas is one or two colours; drawn polygons, outlines and circles give many
+    expect(colours.size).toBeGreaterThan(20);
+  });
+
+  it('shows the same KPI value as the API, formatted vi-VN', async () => {
+    const expected = await cityValue('92||dossiers_received');
+    expect(expected).toBe(9 * 100 + 10 * 36);
+    await expect.poll(() => tileRaw('dossiers_received'), { timeout: 10_000 }).toBe(String(expected));
+    expect(await page.textContent('[data-testid="kpi-value-dossiers_received"]')).toContain('1.260');
+    const rate = await cityValue('92||online_payment_rate');
+    await expect.poll(() => tileRaw('online_payment_rate'), { timeout: 10_000 }).toBe(String(rate));
+  });
+
+  it('moves live: a posted observation reaches the tile within a second or two', async () => {
+    await post([dossiers('916', 1100)]);
+    const expected = await cityValue('92||dossiers_received');
+    expect(expected).toBe(1260 - 100 + 1100);
+    await expect.poll(() => tileRaw('dossiers_received'), { timeout: 3_000, interval: 100 }).toBe(String(expected));
+  });
+
+  it('shows the offline banner when the server stops', async () => {
+    expect(await page.isVisible('[data-testid="offline-banner"]')).toBe(false);
+    await server.stop('SIGKILL');
+    await page.waitForSelector('[data-testid="offline-banner"]', { state: 'visible', timeout: 15_000 });
+  });
+
+  it('recovers after a restart and catches up with what changed meanwhile', async () => {
+    server = await start();
+    await post([dossiers('917', 5000)]);
+    const expected = await cityValue('92||dossiers_received');
+    expect(expected).toBe(2260 - 110 + 5000);
+    await page.waitForSelector('[data-testid="offline-banner"]', { state: 'hidden', timeout: 30_000 });
+    await expect.poll(() => tileRaw('dossiers_received'), { timeout: 10_000 }).toBe(String(expected));
+    expect(pageErrors).toEqual([]);
+  });
+});
