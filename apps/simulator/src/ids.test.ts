@@ -4,7 +4,7 @@ import { observationId } from './ids.ts';
 
 describe('observationId', () => {
   it('is deterministic, matches the contract pattern and sorts by time within a series', () => {
-    const pattern = new RegExp(ObservationInputSchema.properties.id.pattern!);
+    const pattern = new RegExp((ObservationInputSchema.properties.id as { pattern?: string }).pattern!);
     const a = observationId('wl-can-tho', 'water_level', 1_763_700_000_000);
     expect(a).toBe('sim-wl-can-tho-water_level-1763700000000');
     expect(observationId('wl-can-tho', 'water_level', 1_763_700_000_000)).toBe(a);

@@ -1,5 +1,5 @@
-import type { ObservationInput } from '@cityioc/contracts';
-import { CAN_THO_STATIONS, type Station } from '@cityioc/domain';
+import type { ObservationInput, Station } from '@cityioc/contracts';
+import { CAN_THO_STATIONS } from '@cityioc/domain';
 import { observationId } from './ids.ts';
 import type { Rng } from './rng.ts';
 import { toLocalRfc3339 } from './time.ts';

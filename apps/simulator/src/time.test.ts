@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isOfficeOpen,
-  localMonthKey,
-  localMonthStart,
-  localParts,
-  officeHoursBetween,
-  toLocalRfc3339,
-} from './time.ts';
+import { isOfficeOpen, localMonthKey, localMonthStart, localParts, officeHoursBetween, toLocalRfc3339 } from './time.ts';
 
 const at = (s: string) => Date.parse(s);
 

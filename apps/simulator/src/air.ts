@@ -1,0 +1,124 @@
+import type { ObservationInput, Station } from '@cityioc/contracts';
+import { CAN_THO_STATIONS, vnAqi } from '@cityioc/domain';
+import { observationId } from './ids.ts';
+import type { Rng } from './rng.ts';
+import { localParts, toLocalRfc3339 } from './time.ts';
+
+const HOUR_MS = 3_600_000;
+
+export interface AirStationParams {
+  /** Typical PM2.5 in µg/m³ before the daily cycle. */
+  baseUgm3: number;
+  /** Weight of the morning and evening traffic peaks (0 = none). */
+  traffic: number;
+}
+
+/** Trà Nóc is an industrial park: higher background, flatter daily cycle. */
+export const AIR_PARAMS: Record<string, AirStationParams> = {
+  'aq-ninh-kieu': { baseUgm3: 22, traffic: 1 },
+  'aq-tra-noc': { baseUgm3: 27, traffic: 0.7 },
+  'aq-cai-rang': { baseUgm3: 19, traffic: 0.9 },
+};
+const DEFAULT_PARAMS: AirStationParams = { baseUgm3: 22, traffic: 1 };
+
+/** The catalogue's air-quality stations (those measuring PM2.5). */
+export const AIR_STATIONS: Station[] = CAN_THO_STATIONS.filter((s) => s.indicators.includes('pm25'));
+
+/** Slow drift: an Ornstein–Uhlenbeck walk in log space, relaxing over ~12 h. */
+const WALK_RELAX_H = 12;
+const WALK_SD = 0.22;
+/** Regional episodes (smoke from burning straw, night inversions): about one every 1.5 days. */
+const EPISODE_EVERY_H = 36;
+const EPISODE_MIN_H = 6;
+const EPISODE_MAX_H = 14;
+const EPISODE_PEAK_MIN = 1.8;
+const EPISODE_PEAK_MAX = 2.8;
+const NOISE_REL = 0.03;
+/** A gap longer than this (a paused process) is not integrated as one giant step. */
+const MAX_STEP_H = 1;
+
+export interface AirEpisode {
+  startMs: number;
+  endMs: number;
+  /** Multiplier at the height of the episode. */
+  peak: number;
+}
+
+export interface AirState {
+  lastMs: number;
+  /** Log-space drift per station id. */
+  walk: Record<string, number>;
+  episode: AirEpisode | null;
+}
+
+function bump(hour: number, centre: number, width: number): number {
+  // Circular distance on the 24 h clock.
+  const d = Math.min(Math.abs(hour - centre), 24 - Math.abs(hour - centre));
+  return Math.exp(-(d * d) / (2 * width * width));
+}
+
+/** Daily cycle multiplier at a local hour: traffic peaks ~07:30 and ~19:00, afternoon mixing dip. */
+export function dailyCycle(hour: number, traffic: number): number {
+  return 1 + traffic * (0.55 * bump(hour, 7.5, 1.2) + 0.75 * bump(hour, 19, 1.6)) - 0.3 * bump(hour, 14, 2.5);
+}
+
+/** Episode multiplier at `nowMs`: rises and falls smoothly between start and end. */
+export function episodeFactor(ep: AirEpisode | null, nowMs: number): number {
+  if (!ep || nowMs < ep.startMs || nowMs >= ep.endMs) return 1;
+  const progress = (nowMs - ep.startMs) / (ep.endMs - ep.startMs);
+  return 1 + (ep.peak - 1) * Math.sin(Math.PI * progress);
+}
+
+export function initAir(nowMs: number, rng: Rng): AirState {
+  const walk: Record<string, number> = {};
+  for (const st of AIR_STATIONS) walk[st.id] = WALK_SD * rng.normal();
+  return { lastMs: nowMs, walk, episode: null };
+}
+
+/** PM2.5 (µg/m³, one decimal, within [0, 500]) at a station for a given state. */
+export function pm25At(stationId: string, state: AirState, nowMs: number, rng: Rng): number {
+  const p = AIR_PARAMS[stationId] ?? DEFAULT_PARAMS;
+  const walk = state.walk[stationId] ?? 0;
+  const raw =
+    p.baseUgm3 *
+    dailyCycle(localParts(nowMs).hour, p.traffic) *
+    Math.exp(walk - (WALK_SD * WALK_SD) / 2) *
+    episodeFactor(state.episode, nowMs) *
+    (1 + NOISE_REL * rng.normal());
+  return Math.round(Math.min(500, Math.max(0, raw)) * 10) / 10;
+}
+
+/**
+ * Advances the air state to `nowMs` and returns one PM2.5 and one AQI observation per station.
+ * The AQI is the domain's VN_AQI of the posted PM2.5 (an instantaneous value, not a NowCast).
+ */
+export function stepAir(state: AirState, nowMs: number, rng: Rng): { state: AirState; observations: ObservationInput[] } {
+  const dtH = Math.min(MAX_STEP_H, Math.max(0, (nowMs - state.lastMs) / HOUR_MS));
+  const decay = Math.exp(-dtH / WALK_RELAX_H);
+  const spread = WALK_SD * Math.sqrt(1 - decay * decay);
+  const walk: Record<string, number> = {};
+  for (const st of AIR_STATIONS) walk[st.id] = (state.walk[st.id] ?? 0) * decay + spread * rng.normal();
+
+  let episode = state.episode && nowMs < state.episode.endMs ? state.episode : null;
+  if (!episode && rng.next() < 1 - Math.exp(-dtH / EPISODE_EVERY_H)) {
+    const hours = EPISODE_MIN_H + (EPISODE_MAX_H - EPISODE_MIN_H) * rng.next();
+    episode = {
+      startMs: nowMs,
+      endMs: nowMs + hours * HOUR_MS,
+      peak: EPISODE_PEAK_MIN + (EPISODE_PEAK_MAX - EPISODE_PEAK_MIN) * rng.next(),
+    };
+  }
+
+  const next: AirState = { lastMs: nowMs, walk, episode };
+  const observedAt = toLocalRfc3339(nowMs);
+  const observations: ObservationInput[] = [];
+  for (const st of AIR_STATIONS) {
+    const pm25 = pm25At(st.id, next, nowMs, rng);
+    const aqi = vnAqi({ pm25 })!.aqi;
+    observations.push(
+      { id: observationId(st.id, 'pm25', nowMs), indicator: 'pm25', area: st.area, station: st.id, observedAt, value: pm25 },
+      { id: observationId(st.id, 'aqi', nowMs), indicator: 'aqi', area: st.area, station: st.id, observedAt, value: aqi },
+    );
+  }
+  return { state: next, observations };
+}

@@ -1,0 +1,85 @@
+/** Settings of a simulator run, read once from the environment. */
+export interface SimulatorConfig {
+  /** Base URL of the IOC ingest (public API). */
+  iocUrl: string;
+  /** API key sent as `x-api-key`; the demo key maps to the source 'simulator'. */
+  apiKey: string;
+  /** Water level and air quality are generated and posted this often. */
+  monitoringIntervalMs: number;
+  /** Dossier counters are advanced and posted this often. */
+  dossierIntervalMs: number;
+  /** Tide phase acceleration (1 = real time; 120 = one 12.42 h cycle in ~6 min). */
+  tideSpeed: number;
+  /** Shift of tide time in hours, e.g. to start the demo near a spring tide. */
+  tideOffsetH: number;
+  /** Dossier process acceleration (1 = real pace). */
+  dossierSpeed: number;
+  /** Ignore office hours so the dossier wall also moves at night and on weekends. */
+  dossierAlwaysOpen: boolean;
+  /** Seed of the random generator: the same seed and start time give the same run. */
+  seed: number;
+  /** How long to wait for GET /readyz before giving up. */
+  readyTimeoutMs: number;
+}
+
+export const DEFAULT_CONFIG: SimulatorConfig = {
+  iocUrl: 'http://localhost:8080',
+  apiKey: 'demo-simulator-key',
+  monitoringIntervalMs: 2000,
+  dossierIntervalMs: 5000,
+  tideSpeed: 120,
+  tideOffsetH: 0,
+  dossierSpeed: 60,
+  dossierAlwaysOpen: true,
+  seed: 92,
+  readyTimeoutMs: 60_000,
+};
+
+type Env = Record<string, string | undefined>;
+
+function num(env: Env, name: string, fallback: number, check: (n: number) => boolean, errors: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || !check(n)) {
+    errors.push(`${name}=${raw} is not valid`);
+    return fallback;
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean, errors: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  errors.push(`${name}=${env[name]} is not a boolean (1/0, true/false)`);
+  return fallback;
+}
+
+/** Reads the configuration; throws one error listing every invalid variable. */
+export function readConfig(env: Env): SimulatorConfig {
+  const errors: string[] = [];
+  const positive = (n: number) => n > 0;
+  const interval = (n: number) => n >= 10;
+  const iocUrl = env.IOC_URL?.trim() || DEFAULT_CONFIG.iocUrl;
+  try {
+    new URL(iocUrl);
+  } catch {
+    errors.push(`IOC_URL=${iocUrl} is not a URL`);
+  }
+  const config: SimulatorConfig = {
+    iocUrl,
+    apiKey: env.IOC_DEMO_KEY?.trim() || DEFAULT_CONFIG.apiKey,
+    monitoringIntervalMs: num(env, 'SIM_INTERVAL_MS', DEFAULT_CONFIG.monitoringIntervalMs, interval, errors),
+    dossierIntervalMs: num(env, 'SIM_DOSSIER_INTERVAL_MS', DEFAULT_CONFIG.dossierIntervalMs, interval, errors),
+    tideSpeed: num(env, 'SIM_TIDE_SPEED', DEFAULT_CONFIG.tideSpeed, positive, errors),
+    tideOffsetH: num(env, 'SIM_TIDE_OFFSET_H', DEFAULT_CONFIG.tideOffsetH, () => true, errors),
+    dossierSpeed: num(env, 'SIM_DOSSIER_SPEED', DEFAULT_CONFIG.dossierSpeed, positive, errors),
+    dossierAlwaysOpen: bool(env, 'SIM_DOSSIER_ALWAYS_OPEN', DEFAULT_CONFIG.dossierAlwaysOpen, errors),
+    seed: num(env, 'SIM_SEED', DEFAULT_CONFIG.seed, Number.isInteger, errors),
+    readyTimeoutMs: num(env, 'SIM_READY_TIMEOUT_MS', DEFAULT_CONFIG.readyTimeoutMs, (n) => n >= 0, errors),
+  };
+  if (errors.length > 0) throw new Error(`invalid simulator configuration: ${errors.join('; ')}`);
+  return config;
+}
