@@ -109,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     index,
     geo: deps.geo === undefined ? loadDefaultGeo() : deps.geo,
     clock,
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
     authenticate: viewerAuth(config.viewerToken) as never,
   });
 

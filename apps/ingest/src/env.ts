@@ -19,6 +19,8 @@ export interface Config {
   ndjsonLimitBytes: number;
   /** Requests per minute per API key (or per IP for unauthenticated reads). */
   rateLimitPerMinute: number;
+  /** Read requests per minute per client address. */
+  readRateLimitPerMinute: number;
   dashboardDir: string | null;
   logLevel: string;
   /** Start the demo simulator alongside the server. */
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env, 'IOC_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 ** 3),
     ndjsonLimitBytes: int(env, 'IOC_NDJSON_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 ** 3),
     rateLimitPerMinute: int(env, 'IOC_RATE_LIMIT_PER_MINUTE', 60_000, 1, 100_000_000),
+    readRateLimitPerMinute: int(env, 'IOC_READ_RATE_LIMIT_PER_MINUTE', 1200, 1, 100_000_000),
     dashboardDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,

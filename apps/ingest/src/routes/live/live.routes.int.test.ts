@@ -67,3 +67,14 @@ describe('read API', () => {
     expect(r.json()).toMatchObject({ error: 'not_found' });
   });
 });
+
+describe('read rate limit', () => {
+  it('answers 429 rate_limited past the per-address ceiling', async () => {
+    await cleanup();
+    ({ app, cleanup } = await buildTestApp({ readRateLimitPerMinute: 3 }));
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await app.inject({ url: '/api/v1/snapshot/92' })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429, 429]);
+    expect((await app.inject({ url: '/api/v1/snapshot/92' })).json()).toMatchObject({ error: 'rate_limited' });
+  });
+});

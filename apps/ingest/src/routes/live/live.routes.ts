@@ -13,13 +13,15 @@ export interface LiveRoutesOptions {
   index: CatalogueIndex;
   geo: unknown | null;
   clock: () => number;
+  readRateLimitPerMinute: number;
   authenticate: (req: never, reply: never) => Promise<unknown>;
 }
 
 /** Read side for viewers: catalogue, geometry, versioned snapshots and raw history. */
 export async function liveRoutes(app: FastifyInstance, opts: LiveRoutesOptions): Promise<void> {
   const { live, index } = opts;
-  const onRequest = opts.authenticate as never;
+  // Reads are cheap but not free: a per-address ceiling keeps one runaway client from starving the wall.
+  const read = { onRequest: opts.authenticate as never, config: { rateLimit: { max: opts.readRateLimitPerMinute, timeWindow: '1 minute' } } };
   const err = (statusCode: number, error: string, message: string, field?: string) => ({
     statusCode,
     error,
@@ -27,14 +29,14 @@ export async function liveRoutes(app: FastifyInstance, opts: LiveRoutesOptions):
     ...(field ? { details: [{ field, reason: error, message }] } : {}),
   });
 
-  app.get('/api/v1/catalogue', { onRequest }, async () => index.catalogue);
+  app.get('/api/v1/catalogue', read, async () => index.catalogue);
 
-  app.get('/api/v1/geo/areas', { onRequest }, async (_req, reply) => {
+  app.get('/api/v1/geo/areas', read, async (_req, reply) => {
     if (!opts.geo) return reply.code(404).send(err(404, 'no_geometry', 'no area geometry is loaded'));
     return opts.geo;
   });
 
-  app.get('/api/v1/snapshot/:scope', { onRequest, schema: { response: { 200: SnapshotSchema, '4xx': ApiErrorSchema } } }, async (req, reply) => {
+  app.get('/api/v1/snapshot/:scope', { ...read, schema: { response: { 200: SnapshotSchema, '4xx': ApiErrorSchema } } }, async (req, reply) => {
     const { scope } = req.params as { scope: string };
     if (!live.state.hasScope(scope)) return reply.code(404).send(err(404, 'unknown_scope', `scope '${scope}' is not an area of the catalogue`, '/scope'));
     return live.snapshot(scope, opts.clock());
@@ -42,7 +44,7 @@ export async function liveRoutes(app: FastifyInstance, opts: LiveRoutesOptions):
 
   app.get(
     '/api/v1/history',
-    { onRequest, schema: { querystring: HistoryQuerySchema, response: { 200: HistoryResponseSchema, '4xx': ApiErrorSchema } } },
+    { ...read, schema: { querystring: HistoryQuerySchema, response: { 200: HistoryResponseSchema, '4xx': ApiErrorSchema } } },
     async (req, reply) => {
       const q = req.query as HistoryQuery;
       if (!index.indicator(q.indicator)) return reply.code(404).send(err(404, 'unknown_indicator', `indicator '${q.indicator}' is not in the catalogue`, '/indicator'));
