@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAN_THO_AREAS } from './can-tho.ts';
+import { CAN_THO_AREAS, CAN_THO_STATIONS } from './can-tho.ts';
 import {
   generateSchematicGeo,
   pointInRing,
@@ -91,6 +91,13 @@ describe('schematic district geometry', () => {
     expect(river?.properties).toEqual({ kind: 'river', name: 'Sông Hậu', schematic: true });
     expect(river?.geometry.coordinates[0]).toEqual([105.5, 10.32]);
     expect(river?.geometry.coordinates.at(-1)).toEqual([105.86, 9.96]);
+  });
+
+  it('keeps every land station (not the river gauges) inside the city outline', () => {
+    const rings = polygons(committed).map((f) => f.geometry.coordinates[0]!);
+    for (const s of CAN_THO_STATIONS.filter((st) => !st.indicators.includes('water_level'))) {
+      expect(rings.some((r) => pointInRing(s.location, r)), s.id).toBe(true);
+    }
   });
 
   it('point-in-ring: inside, outside and a concave notch', () => {

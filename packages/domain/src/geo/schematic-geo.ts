@@ -30,10 +30,14 @@ export interface SchematicGeoOptions {
   totalAreaKm2?: number;
 }
 
-/** The Hậu river along Cần Thơ's north-east edge, drawn schematically. */
+/**
+ * The Hậu river along Cần Thơ's north-east edge, drawn schematically. The bend at 105.735 keeps
+ * the Trà Nóc industrial park (and its air station) on the land side, as on the real bank.
+ */
 export const SONG_HAU_SCHEMATIC: readonly LonLat[] = [
   [105.5, 10.32],
   [105.64, 10.13],
+  [105.735, 10.098],
   [105.78, 10.04],
   [105.86, 9.96],
 ];

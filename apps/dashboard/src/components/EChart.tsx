@@ -1,0 +1,34 @@
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the wall draws: keeps ECharts to a fraction of its full size.
+use([LineChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+/** Binds an option (built by a pure *.chart.ts) to a canvas; resizes with its box. */
+export function EChart({ option, className, testId }: { option: EChartsCoreOption; className?: string; testId?: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+
+  useEffect(() => {
+    const node = el.current!;
+    const c = init(node, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(node);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // Series are replaced as a whole: stations may come and go with the catalogue.
+    chart.current?.setOption(option, { replaceMerge: ['series'], lazyUpdate: true });
+  }, [option]);
+
+  return <div ref={el} className={className} data-testid={testId} />;
+}

@@ -1,0 +1,25 @@
+/** Settings a deployment can change without rebuilding: public/config.js sets window.__IOC_CONFIG__. */
+export interface RuntimeConfig {
+  /** Prefix for API and Socket.IO requests; '' means the page's own origin. */
+  apiBaseUrl: string;
+  /** A MapLibre style URL for cities that host a basemap; null keeps the built-in offline style. */
+  basemapStyleUrl: string | null;
+  /** Viewer token for the Socket.IO handshake, when the server requires one. */
+  viewerToken: string | null;
+}
+
+declare global {
+  interface Window {
+    __IOC_CONFIG__?: Partial<RuntimeConfig>;
+  }
+}
+
+export function runtimeConfig(): RuntimeConfig {
+  const w = typeof window === 'undefined' ? undefined : window.__IOC_CONFIG__;
+  const env = import.meta.env as Record<string, string | undefined>;
+  return {
+    apiBaseUrl: (w?.apiBaseUrl ?? '').replace(/\/$/, ''),
+    basemapStyleUrl: w?.basemapStyleUrl || env.VITE_BASEMAP_STYLE_URL || null,
+    viewerToken: w?.viewerToken || null,
+  };
+}

@@ -1,0 +1,67 @@
+import type { Band } from '@cityioc/contracts';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, type Lang } from '../format/format.ts';
+import { NO_DATA_COLOR, ON_TIME_CLASSES } from './layers/districts/districts.layer.ts';
+
+function pct(fraction: number, lang: Lang): string {
+  return formatNumber(fraction * 100, 0, lang);
+}
+
+/** The on-time classes as legend rows: '< 85 %', '85–90 %', …, '≥ 98 %'. */
+export function onTimeLegendRows(lang: Lang): { label: string; color: string }[] {
+  return ON_TIME_CLASSES.map((c, i) => {
+    const next = ON_TIME_CLASSES[i + 1];
+    const label =
+      i === 0 ? `< ${pct(next!.from, lang)} %` : next ? `${pct(c.from, lang)}–${pct(next.from, lang)} %` : `≥ ${pct(c.from, lang)} %`;
+    return { label, color: c.color };
+  });
+}
+
+export function MapLegend({ lang, waterBands, aqiBands }: { lang: Lang; waterBands: readonly Band[]; aqiBands: readonly Band[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      <div className="legend-group">
+        <div className="legend-title">{t('map.legendOnTime')}</div>
+        <div className="legend-ramp">
+          {onTimeLegendRows(lang).map((r) => (
+            <span key={r.label} className="legend-item">
+              <span className="legend-swatch" style={{ backgroundColor: r.color }} />
+              {r.label}
+            </span>
+          ))}
+          <span className="legend-item">
+            <span className="legend-swatch" style={{ backgroundColor: NO_DATA_COLOR }} />
+            {t('map.noData')}
+          </span>
+        </div>
+      </div>
+      {waterBands.length > 0 && (
+        <div className="legend-group">
+          <div className="legend-title">{t('map.legendWater')}</div>
+          <div className="legend-ramp">
+            {waterBands.map((b) => (
+              <span key={b.id} className="legend-item">
+                <span className="legend-dot legend-dot-water" style={{ backgroundColor: b.color }} />
+                {b.label[lang]}
+              </span>
+            ))}
+          </div>
+        </div>
+      )}
+      {aqiBands.length > 0 && (
+        <div className="legend-group">
+          <div className="legend-title">{t('map.legendAir')}</div>
+          <div className="legend-ramp">
+            {aqiBands.map((b) => (
+              <span key={b.id} className="legend-item">
+                <span className="legend-dot legend-dot-air" style={{ backgroundColor: b.color }} />
+                {b.label[lang]}
+              </span>
+            ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

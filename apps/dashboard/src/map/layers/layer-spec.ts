@@ -1,0 +1,27 @@
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+
+/** What a map layer module produces: plain MapLibre style-spec objects, no map instance. */
+export interface LayerSpec {
+  sources: Record<string, GeoJSONSourceSpecification>;
+  layers: LayerSpecification[];
+}
+
+export interface GeoFeature<P = Record<string, unknown>> {
+  type: 'Feature';
+  id?: string | number;
+  properties: P;
+  geometry:
+    | { type: 'Point'; coordinates: number[] }
+    | { type: 'LineString'; coordinates: number[][] }
+    | { type: 'MultiLineString'; coordinates: number[][][] }
+    | { type: 'Polygon'; coordinates: number[][][] }
+    | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export interface GeoCollection<P = Record<string, unknown>> {
+  type: 'FeatureCollection';
+  features: GeoFeature<P>[];
+}
+
+/** The `data` of a GeoJSON source: our own collections are passed through as is. */
+export type SourceData = GeoJSONSourceSpecification['data'];

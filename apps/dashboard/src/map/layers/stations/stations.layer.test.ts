@@ -1,0 +1,57 @@
+import { indexCatalogue } from '@cityioc/domain';
+import { describe, expect, it } from 'vitest';
+import { indexCells } from '../../../live/cells.ts';
+import { catalogueFixture, cell, NOW } from '../../../test/fixtures.ts';
+import { AIR_STATIONS, buildStationPoints, buildStationsLayer, STALE_COLOR, STATIONS_SOURCE, WATER_STATIONS } from './stations.layer.ts';
+
+const catalogue = indexCatalogue(catalogueFixture());
+const cells = indexCells([
+  cell('916', 'wl-can-tho', 'water_level', 193), // BĐ II at Cần Thơ (190)
+  cell('923', 'wl-thot-not', 'water_level', 193), // only BĐ I at Thốt Nốt, whose levels are 190/200/210
+  cell('919', 'wl-cai-rang', 'water_level', 120, { observedAt: NOW - 20 * 60_000 }),
+  cell('916', 'aq-ninh-kieu', 'aqi', 155),
+]);
+const base = { catalogue, cells, now: NOW, offline: false, lang: 'vi' as const, timeZone: 'Asia/Ho_Chi_Minh' };
+
+describe('buildStationPoints', () => {
+  const points = new Map(buildStationPoints(base).map((p) => [p.id, p]));
+
+  it('has every water-level and air station at its location', () => {
+    expect([...points.keys()].sort()).toEqual(
+      ['aq-cai-rang', 'aq-ninh-kieu', 'aq-tra-noc', 'wl-cai-rang', 'wl-can-tho', 'wl-o-mon', 'wl-thot-not'].sort(),
+    );
+    expect(points.get('wl-can-tho')!.lngLat).toEqual([105.7883, 10.0378]);
+    expect(points.get('wl-can-tho')!.kind).toBe('water');
+    expect(points.get('aq-ninh-kieu')!.kind).toBe('air');
+  });
+
+  it('colours water stations by their own flood band', () => {
+    expect(points.get('wl-can-tho')).toMatchObject({ color: '#F2994A', bandLabel: 'BĐ II', valueText: '193', unit: 'cm' });
+    expect(points.get('wl-thot-not')).toMatchObject({ color: '#F2C94C', bandLabel: 'BĐ I', demoThresholds: true });
+  });
+
+  it('colours air stations by VN_AQI', () => {
+    expect(points.get('aq-ninh-kieu')).toMatchObject({ color: '#FF0000', bandLabel: 'Xấu', valueText: '155', unit: 'AQI' });
+  });
+
+  it('greys out stale and silent stations', () => {
+    expect(points.get('wl-cai-rang')).toMatchObject({ stale: true, color: STALE_COLOR, updated: '07:10:00' });
+    expect(points.get('wl-o-mon')).toMatchObject({ value: null, valueText: '—', stale: false, color: '#475569' });
+    const offline = buildStationPoints({ ...base, offline: true });
+    expect(offline.every((p) => p.stale)).toBe(true);
+  });
+});
+
+describe('buildStationsLayer', () => {
+  it('puts every point in one source with the colour as a property, and one circle layer per kind', () => {
+    const spec = buildStationsLayer({ points: buildStationPoints(base), scale: 2 });
+    const data = spec.sources[STATIONS_SOURCE]!.data as { features: { properties: { id: string; color: string } }[] };
+    expect(data.features).toHaveLength(7);
+    expect(data.features.find((f) => f.properties.id === 'aq-ninh-kieu')!.properties.color).toBe('#FF0000');
+    expect(spec.layers.map((l) => l.id)).toEqual(['ioc-stations-halo', WATER_STATIONS, AIR_STATIONS]);
+    const water = spec.layers[1] as { paint: Record<string, unknown>; filter: unknown };
+    expect(water.filter).toEqual(['==', ['get', 'kind'], 'water']);
+    expect(water.paint['circle-radius']).toBe(17); // scales with the screen: 8.5 px at 1080p
+    expect(water.paint['circle-color']).toEqual(['get', 'color']);
+  });
+});

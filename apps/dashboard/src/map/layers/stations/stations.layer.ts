@@ -1,0 +1,133 @@
+import { freshness, type CatalogueIndex } from '@cityioc/domain';
+import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
+import { bandView } from '../../../live/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../live/cells.ts';
+import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
+
+export const STATIONS_SOURCE = 'ioc-stations';
+export const WATER_STATIONS = 'ioc-water-stations';
+export const AIR_STATIONS = 'ioc-air-stations';
+export const STALE_COLOR = '#64748b';
+export const NO_DATA_COLOR = '#475569';
+
+export type StationKind = 'water' | 'air';
+
+/** A station as the map shows it: where, what it reads, in which band colour. */
+export interface StationPoint {
+  id: string;
+  name: string;
+  kind: StationKind;
+  lngLat: [number, number];
+  /** The headline indicator: water_level for water stations, aqi for air stations. */
+  indicator: string;
+  indicatorName: string;
+  value: number | null;
+  valueText: string;
+  unit: string;
+  bandLabel: string | null;
+  /** The band colour, grey when stale or missing. */
+  color: string;
+  stale: boolean;
+  updated: string | null;
+  demoThresholds: boolean;
+}
+
+const HEADLINE: Record<StationKind, string> = { water: 'water_level', air: 'aqi' };
+
+/** Pure: stations × live cells → map points, with freshness evaluated at `now`. */
+export function buildStationPoints(input: {
+  catalogue: CatalogueIndex;
+  cells: CellIndex;
+  now: number;
+  offline: boolean;
+  lang: Lang;
+  timeZone: string;
+}): StationPoint[] {
+  const out: StationPoint[] = [];
+  for (const s of input.catalogue.catalogue.stations) {
+    const kind: StationKind | null = s.indicators.includes('water_level') ? 'water' : s.indicators.includes('aqi') ? 'air' : null;
+    if (!kind) continue;
+    const indicatorId = HEADLINE[kind];
+    const indicator = input.catalogue.indicator(indicatorId);
+    if (!indicator) continue;
+    const cell = stationCell(input.cells, s.area, s.id, indicatorId);
+    const value = valueOf(cell);
+    const observedAt = observedAtOf(cell);
+    const stale = (value !== null && freshness(observedAt, indicator.cadenceSec, input.now) === 'stale') || input.offline;
+    const band = bandView(value, input.catalogue.bandsFor(indicatorId, s.id), input.lang);
+    out.push({
+      id: s.id,
+      name: s.name,
+      kind,
+      lngLat: [s.location[0], s.location[1]],
+      indicator: indicatorId,
+      indicatorName: indicator.name[input.lang],
+      value,
+      valueText: formatNumber(value, indicator.decimals, input.lang),
+      unit: unitLabel(indicator.unit, input.lang),
+      bandLabel: band?.label ?? null,
+      color: value === null ? NO_DATA_COLOR : stale ? STALE_COLOR : (band?.color ?? '#e2e8f0'),
+      stale,
+      updated: formatObservedAt(observedAt, input.now, input.timeZone),
+      demoThresholds: s.thresholdSource === 'demo',
+    });
+  }
+  return out;
+}
+
+/** Pure: station points → one GeoJSON source, a soft halo and a circle layer per station kind. */
+export function buildStationsLayer(input: { points: readonly StationPoint[]; scale: number }): LayerSpec {
+  const s = input.scale;
+  const data: GeoCollection = {
+    type: 'FeatureCollection',
+    features: input.points.map((p) => ({
+      type: 'Feature',
+      properties: { id: p.id, kind: p.kind, color: p.color, stale: p.stale, hasValue: p.value !== null },
+      geometry: { type: 'Point', coordinates: p.lngLat },
+    })),
+  };
+  return {
+    sources: { [STATIONS_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'id' } },
+    layers: [
+      {
+        id: 'ioc-stations-halo',
+        type: 'circle',
+        source: STATIONS_SOURCE,
+        filter: ['all', ['==', ['get', 'stale'], false], ['==', ['get', 'hasValue'], true]],
+        paint: {
+          'circle-color': ['get', 'color'],
+          'circle-radius': 17 * s,
+          'circle-opacity': 0.28,
+          'circle-blur': 0.7,
+        },
+      },
+      {
+        id: WATER_STATIONS,
+        type: 'circle',
+        source: STATIONS_SOURCE,
+        filter: ['==', ['get', 'kind'], 'water'],
+        paint: {
+          'circle-color': ['get', 'color'],
+          'circle-radius': 8.5 * s,
+          'circle-stroke-color': '#e0f2fe',
+          'circle-stroke-width': 3 * s,
+          'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
+        },
+      },
+      {
+        id: AIR_STATIONS,
+        type: 'circle',
+        source: STATIONS_SOURCE,
+        filter: ['==', ['get', 'kind'], 'air'],
+        paint: {
+          'circle-color': ['get', 'color'],
+          // Under the HTML AQI disc of the same size: it is what the pointer hovers.
+          'circle-radius': 13 * s,
+          'circle-stroke-color': '#0b1220',
+          'circle-stroke-width': 2 * s,
+          'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { Freshness } from '../../components/Freshness.tsx';
+import { useClock } from '../../realtime/RealtimeProvider.tsx';
+import { buildAirQualityRows } from './air-quality.model.ts';
+
+export function AirQualityPanel() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { index, timeZone } = useCatalogue();
+  const { cells } = useScopeCells(CITY_SCOPE);
+  const { now, offline } = useClock();
+  const rows = useMemo(
+    () => (index ? buildAirQualityRows({ catalogue: index, cells, now, offline, lang, timeZone }) : []),
+    [index, cells, now, offline, lang, timeZone],
+  );
+  return (
+    <section className="panel air-panel" data-testid="air-panel">
+      <h2 className="panel-title">{t('air.heading')}</h2>
+      {rows.length === 0 && <div className="panel-empty">{t('air.none')}</div>}
+      <ul className="air-list">
+        {rows.map((r) => (
+          <li key={r.stationId} className={r.stale ? 'air-row stale' : 'air-row'} data-testid={`air-${r.stationId}`} data-raw-value={r.aqiRaw ?? undefined}>
+            <div
+              className="air-aqi"
+              style={r.band && !r.stale ? { backgroundColor: r.band.color, color: r.band.textColor } : undefined}
+            >
+              <span className="air-aqi-value">{r.aqiText}</span>
+              <span className="air-aqi-unit">AQI</span>
+            </div>
+            <div className="air-body">
+              <div className="air-name">{r.name}</div>
+              <div className="air-meta">
+                {r.band && (
+                  <span className="air-level" style={{ color: r.stale ? undefined : r.band.color }}>
+                    {r.band.label}
+                  </span>
+                )}
+                <span className={r.pm25Stale ? 'air-pm stale-text' : 'air-pm'}>
+                  {t('air.pm25')} <b>{r.pm25Text}</b> {r.pm25Text !== '—' && r.pm25Unit}
+                </span>
+              </div>
+              <Freshness updated={r.updated} stale={r.stale} freshness={r.freshness} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { indexCatalogue } from '@cityioc/domain';
+import { describe, expect, it } from 'vitest';
+import { indexCells } from '../../live/cells.ts';
+import { catalogueFixture, cell, NOW } from '../../test/fixtures.ts';
+import { buildAirQualityRows } from './air-quality.model.ts';
+
+const catalogue = indexCatalogue(catalogueFixture());
+const base = { catalogue, now: NOW, offline: false, lang: 'vi' as const, timeZone: 'Asia/Ho_Chi_Minh' };
+
+describe('buildAirQualityRows', () => {
+  const rows = buildAirQualityRows({
+    ...base,
+    cells: indexCells([
+      cell('916', 'aq-ninh-kieu', 'aqi', 42),
+      cell('916', 'aq-ninh-kieu', 'pm25', 18.44),
+      cell('918', 'aq-tra-noc', 'aqi', 156, { observedAt: NOW - 3 * 3600_000 }),
+      cell('918', 'aq-tra-noc', 'pm25', 81.2, { observedAt: NOW - 3 * 3600_000 }),
+    ]),
+  });
+
+  it('lists every AQI station, worst first, missing last', () => {
+    expect(rows.map((r) => r.stationId)).toEqual(['aq-tra-noc', 'aq-ninh-kieu', 'aq-cai-rang']);
+  });
+
+  it('colours each station with the official VN_AQI level', () => {
+    expect(rows[1]!.band).toMatchObject({ id: 'good', label: 'Tốt', color: '#00E400' });
+    expect(rows[0]!.band).toMatchObject({ id: 'bad', label: 'Xấu', color: '#FF0000', textColor: '#ffffff' });
+  });
+
+  it('formats AQI and PM2.5 with the catalogue decimals', () => {
+    expect(rows[1]!.aqiText).toBe('42');
+    expect(rows[1]!.pm25Text).toBe('18,4');
+    expect(rows[1]!.pm25Unit).toBe('µg/m³');
+    expect(rows[1]!.updated).toBe('07:29:00');
+  });
+
+  it('greys out a reading older than 2 h (cadence 1 h) and shows a dash for a silent station', () => {
+    expect(rows[0]!.stale).toBe(true);
+    expect(rows[0]!.pm25Stale).toBe(true);
+    expect(rows[1]!.stale).toBe(false);
+    expect(rows[2]).toMatchObject({ aqiText: '—', pm25Text: '—', band: null, freshness: 'none', updated: null });
+  });
+});

@@ -1,0 +1,61 @@
+import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
+import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../format/format.ts';
+import { bandView, type BandView } from '../../live/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../live/cells.ts';
+
+export interface AirQualityRow {
+  stationId: string;
+  name: string;
+  aqiText: string;
+  aqiRaw: number | null;
+  /** VN_AQI level: official colour and label. */
+  band: BandView | null;
+  pm25Text: string;
+  pm25Unit: string;
+  pm25Stale: boolean;
+  freshness: Freshness;
+  stale: boolean;
+  updated: string | null;
+}
+
+export interface AirQualityInput {
+  catalogue: CatalogueIndex;
+  cells: CellIndex;
+  now: number;
+  offline: boolean;
+  lang: Lang;
+  timeZone: string;
+}
+
+/** One row per station that measures AQI, worst first; stations without data last. */
+export function buildAirQualityRows(input: AirQualityInput): AirQualityRow[] {
+  const { catalogue, cells, lang } = input;
+  const aqi = catalogue.indicator('aqi');
+  const pm25 = catalogue.indicator('pm25');
+  if (!aqi) return [];
+  const rows = catalogue.catalogue.stations
+    .filter((s) => s.indicators.includes('aqi'))
+    .map((s): AirQualityRow => {
+      const aqiCell = stationCell(cells, s.area, s.id, 'aqi');
+      const pmCell = stationCell(cells, s.area, s.id, 'pm25');
+      const value = valueOf(aqiCell);
+      const observedAt = observedAtOf(aqiCell);
+      const fresh = value === null ? 'none' : freshness(observedAt, aqi.cadenceSec, input.now);
+      const pmValue = valueOf(pmCell);
+      const pmFresh = pmValue === null || !pm25 ? 'none' : freshness(observedAtOf(pmCell), pm25.cadenceSec, input.now);
+      return {
+        stationId: s.id,
+        name: s.name,
+        aqiText: formatNumber(value, aqi.decimals, lang),
+        aqiRaw: value,
+        band: bandView(value, catalogue.bandsFor('aqi', s.id), lang),
+        pm25Text: formatNumber(pmValue, pm25?.decimals ?? 1, lang),
+        pm25Unit: unitLabel(pm25?.unit ?? 'µg/m³', lang),
+        pm25Stale: pmFresh === 'stale' || input.offline,
+        freshness: fresh,
+        stale: fresh === 'stale' || input.offline,
+        updated: formatObservedAt(observedAt, input.now, input.timeZone),
+      };
+    });
+  return rows.sort((a, b) => (b.aqiRaw ?? -1) - (a.aqiRaw ?? -1));
+}

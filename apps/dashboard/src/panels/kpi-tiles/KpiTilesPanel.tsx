@@ -1,0 +1,24 @@
+import { useMemo } from 'react';
+import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { useClock } from '../../realtime/RealtimeProvider.tsx';
+import { buildKpiTiles, WALL_KPIS } from './kpi-tiles.model.ts';
+import { KpiTile } from './KpiTile.tsx';
+
+/** The headline indicators of the city scope. */
+export function KpiTilesPanel() {
+  const lang = useLang();
+  const { index, timeZone } = useCatalogue();
+  const { cells, version } = useScopeCells(CITY_SCOPE);
+  const { now, offline } = useClock();
+  const tiles = useMemo(
+    () => (index ? buildKpiTiles({ ids: WALL_KPIS, catalogue: index, cells, scope: CITY_SCOPE, now, offline, lang, timeZone }) : []),
+    [index, cells, now, offline, lang, timeZone],
+  );
+  return (
+    <section className="kpi-grid" data-testid="kpi-panel">
+      {tiles.map((tile) => (
+        <KpiTile key={tile.indicatorId} tile={tile} version={version} lang={lang} />
+      ))}
+    </section>
+  );
+}

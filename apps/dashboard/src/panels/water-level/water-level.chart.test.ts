@@ -1,0 +1,93 @@
+import { CAN_THO_FLOOD_BANDS, floodBands } from '@cityioc/domain';
+import type { LineSeriesOption } from 'echarts/charts';
+import { describe, expect, it } from 'vitest';
+import { NOW } from '../../test/fixtures.ts';
+import { alertThresholds, buildWaterLevelOption, SERIES_COLORS, tooltipHtml, yRange, type WaterChartInput } from './water-level.chart.ts';
+
+const H = 3600_000;
+const input: WaterChartInput = {
+  series: [
+    { stationId: 'wl-o-mon', name: 'Trạm Ô Môn', points: [[NOW - 2 * H, 120], [NOW - H, 140]] },
+    { stationId: 'wl-can-tho', name: 'Trạm thủy văn Cần Thơ', points: [[NOW - 2 * H, 150], [NOW - H, 176], [NOW, 183]] },
+  ],
+  reference: { stationId: 'wl-can-tho', bands: CAN_THO_FLOOD_BANDS },
+  from: NOW - 6 * H,
+  to: NOW,
+  unit: 'cm',
+  lang: 'vi',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  scale: 1,
+  now: NOW,
+};
+const seriesOf = (o: ReturnType<typeof buildWaterLevelOption>) => o.series as LineSeriesOption[];
+
+describe('buildWaterLevelOption', () => {
+  it('draws one line per station with its points, over the 6-hour window', () => {
+    const o = buildWaterLevelOption(input);
+    const series = seriesOf(o);
+    expect(series.map((s) => s.name)).toEqual(['Trạm Ô Môn', 'Trạm thủy văn Cần Thơ']);
+    expect(series[1]!.data).toEqual([[NOW - 2 * H, 150], [NOW - H, 176], [NOW, 183]]);
+    expect(series.map((s) => s.color)).toEqual([SERIES_COLORS[0], SERIES_COLORS[1]]);
+    expect(o.xAxis).toMatchObject({ type: 'time', min: NOW - 6 * H, max: NOW });
+    expect(o.animation).toBe(false);
+  });
+
+  it('puts BĐ I/II/III as dashed horizontal lines on the reference station, in band colours', () => {
+    const series = seriesOf(buildWaterLevelOption(input));
+    expect(series[0]!.markLine).toBeUndefined();
+    const data = series[1]!.markLine!.data as { yAxis: number; name: string; lineStyle: { color: string; type: string } }[];
+    expect(data.map((d) => [d.yAxis, d.name, d.lineStyle.color, d.lineStyle.type])).toEqual([
+      [180, 'BĐ I', '#F2C94C', 'dashed'],
+      [190, 'BĐ II', '#F2994A', 'dashed'],
+      [200, 'BĐ III', '#EB3B3B', 'dashed'],
+    ]);
+    const label = (data[2] as unknown as { label: { formatter: () => string } }).label.formatter();
+    expect(label).toBe('BĐ III · 200');
+  });
+
+  it('keeps the alert lines inside the y range even when the water is far below them', () => {
+    // Data 120–183 and lines at 180/190/200: 110–220 in steps of 20, every tick round.
+    expect(buildWaterLevelOption(input).yAxis).toMatchObject({ min: 100, max: 220, interval: 20 });
+    expect(yRange([])).toBeNull();
+    expect(yRange([50, 60])).toEqual({ min: 45, max: 65, interval: 5 });
+    const r = yRange([-37, 185, 200])!;
+    expect(r.interval).toBe(50);
+    expect(Math.abs(r.min % r.interval) + Math.abs(r.max % r.interval)).toBe(0);
+    expect(r.min).toBeLessThan(-37);
+    expect(r.max).toBeGreaterThan(200);
+  });
+
+  it('uses a station’s own thresholds and skips the open-ended first band', () => {
+    expect(alertThresholds(floodBands(185, 195, 205)).map((b) => b.from)).toEqual([185, 195, 205]);
+  });
+
+  it('scales canvas text with the screen and names a real font (canvas has no CSS inherit)', () => {
+    const o = buildWaterLevelOption({ ...input, scale: 2 });
+    const axisLabel = (o.yAxis as { axisLabel: { fontSize: number; fontFamily: string } }).axisLabel;
+    expect(axisLabel.fontSize).toBe(26);
+    expect(axisLabel.fontFamily).toMatch(/sans-serif$/);
+    expect(o.legend).toBeUndefined();
+    expect(JSON.stringify(o)).not.toContain('inherit');
+  });
+
+  it('labels the time axis in the city zone', () => {
+    const fmt = (buildWaterLevelOption(input).xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;
+    expect(fmt(NOW)).toBe('07:30');
+  });
+
+  it('escapes station names in the HTML tooltip', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const colorOf = new Map([[evil, '#38bdf8']]);
+    const html = tooltipHtml([{ seriesName: evil, value: [NOW - 60_000, 181.6] }], input, colorOf);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('07:29:00');
+    expect(html).toContain('182 cm');
+  });
+
+  it('the tooltip formatter wired into the option escapes too', () => {
+    const o = buildWaterLevelOption({ ...input, series: [{ stationId: 'x', name: '<b>x</b>', points: [[NOW, 1]] }] });
+    const formatter = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter([{ seriesName: '<b>x</b>', value: [NOW, 1] }])).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+});

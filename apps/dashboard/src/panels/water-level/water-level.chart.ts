@@ -1,0 +1,179 @@
+import type { Band } from '@cityioc/contracts';
+import type { LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { escapeHtml, formatHourMinute, formatNumber, formatObservedAt, type Lang } from '../../format/format.ts';
+import type { SeriesPoint } from './water-level.buffer.ts';
+
+/** No ECharts legend: the station cards above the chart carry each series' colour and name. */
+export type WaterLevelOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
+
+/** Canvas text needs a real font list: 'inherit' is not valid in a canvas font string. */
+export const CHART_FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
+
+/** Series colours chosen away from the alert colours (green, yellow, orange, red) of the BĐ lines. */
+export const SERIES_COLORS = ['#38bdf8', '#c084fc', '#f9a8d4', '#e2e8f0', '#5eead4', '#93c5fd', '#fda4af'];
+
+/** The colour of the i-th station's line, shared with the station cards that serve as the legend. */
+export function seriesColor(i: number): string {
+  return SERIES_COLORS[i % SERIES_COLORS.length]!;
+}
+
+export interface WaterSeriesInput {
+  stationId: string;
+  name: string;
+  points: readonly SeriesPoint[];
+}
+
+export interface WaterChartInput {
+  series: readonly WaterSeriesInput[];
+  /** The station whose alert levels are drawn as horizontal lines. */
+  reference: { stationId: string; bands: readonly Band[] } | null;
+  from: number;
+  to: number;
+  unit: string;
+  lang: Lang;
+  timeZone: string;
+  /** 1 on a 1920-px-wide screen, 2 on 4K: canvas text does not follow CSS rem. */
+  scale: number;
+  /** Server-corrected now, to tell the tooltip which day it is. */
+  now: number;
+}
+
+/** Alert thresholds to draw: bands with a finite start (BĐ I, II, III), ascending. */
+export function alertThresholds(bands: readonly Band[]): Band[] {
+  return bands.filter((b) => Number.isFinite(b.from));
+}
+
+const NICE_STEPS = [5, 10, 20, 25, 50, 100, 200, 250, 500];
+
+/**
+ * A y range that holds the data and the alert lines with some air, on a round step so every
+ * tick (the first one included) lands on a round number.
+ */
+export function yRange(values: readonly number[]): { min: number; max: number; interval: number } | null {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return null;
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const pad = Math.max(5, (hi - lo) * 0.06);
+  const span = hi - lo + 2 * pad;
+  const interval = NICE_STEPS.find((st) => span / st <= 7) ?? 1000;
+  return { min: Math.floor((lo - pad) / interval) * interval, max: Math.ceil((hi + pad) / interval) * interval, interval };
+}
+
+/** Pure data → ECharts option for the water-level panel. */
+export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption {
+  const s = input.scale;
+  const { lang, timeZone } = input;
+  const thresholds = input.reference ? alertThresholds(input.reference.bands) : [];
+  const range = yRange([...input.series.flatMap((x) => x.points.map((p) => p[1])), ...thresholds.map((b) => b.from)]);
+  const refIndex = Math.max(
+    0,
+    input.series.findIndex((x) => x.stationId === input.reference?.stationId),
+  );
+  const colorOf = new Map(input.series.map((x, i) => [x.name, seriesColor(i)]));
+  const font = { fontFamily: CHART_FONT, color: '#94a3b8', fontSize: 13 * s };
+
+  const series: LineSeriesOption[] = input.series.map((x, i) => {
+    const line: LineSeriesOption = {
+      type: 'line',
+      id: x.stationId,
+      name: x.name,
+      data: x.points.map((p) => [p[0], p[1]]),
+      showSymbol: false,
+      symbol: 'circle',
+      symbolSize: 6 * s,
+      lineStyle: { width: (i === refIndex ? 3 : 2) * s },
+      color: colorOf.get(x.name),
+      emphasis: { disabled: true },
+      z: i === refIndex ? 3 : 2,
+    };
+    if (i === refIndex && thresholds.length > 0) {
+      line.markLine = {
+        silent: true,
+        symbol: 'none',
+        animation: false,
+        data: thresholds.map((b, i) => {
+          const text = `${b.label[lang]} · ${formatNumber(b.from, 0, lang)}`;
+          // Alert levels are close together (10 cm at Cần Thơ): alternate the label between the
+          // right margin and the inside of the plot, above the top line and below the bottom one.
+          const position = thresholds.length < 3 ? 'end' : i === 0 ? 'insideEndBottom' : i === thresholds.length - 1 ? 'insideEndTop' : 'end';
+          return {
+            yAxis: b.from,
+            name: b.label[lang],
+            lineStyle: { color: b.color, type: 'dashed', width: 1.5 * s, opacity: 0.9 },
+            label: {
+              show: true,
+              position,
+              color: b.color,
+              fontFamily: CHART_FONT,
+              fontSize: 13 * s,
+              fontWeight: 'bold',
+              distance: 6 * s,
+              // A function, not a template string: catalogue labels are shown as given, braces and all.
+              formatter: () => text,
+            },
+          };
+        }),
+      };
+    }
+    return line;
+  });
+
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 8 * s, right: 104 * s, top: 16 * s, bottom: 8 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      trigger: 'axis',
+      backgroundColor: 'rgba(15, 23, 42, 0.95)',
+      borderColor: '#334155',
+      textStyle: { color: '#e2e8f0', fontSize: 13 * s, fontFamily: CHART_FONT },
+      axisPointer: { type: 'line', lineStyle: { color: '#64748b' } },
+      formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], input, colorOf),
+    },
+    xAxis: {
+      type: 'time',
+      min: input.from,
+      max: input.to,
+      splitNumber: 6,
+      axisLine: { lineStyle: { color: '#334155' } },
+      axisTick: { show: false },
+      splitLine: { show: false },
+      axisLabel: { ...font, formatter: (v: number) => formatHourMinute(v, timeZone), hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      ...(range ?? {}),
+      axisLabel: { ...font, formatter: (v: number) => formatNumber(v, 0, lang) },
+      splitLine: { lineStyle: { color: '#1e293b', type: 'dashed' } },
+    },
+    series,
+  };
+}
+
+interface TooltipParam {
+  seriesName?: string;
+  value?: unknown;
+}
+
+/** HTML for the axis tooltip: every data string escaped, colours from our own palette only. */
+export function tooltipHtml(params: readonly TooltipParam[], input: WaterChartInput, colorOf: ReadonlyMap<string, string>): string {
+  const first = params[0]?.value;
+  const t = Array.isArray(first) ? Number(first[0]) : NaN;
+  const head = Number.isFinite(t) ? formatObservedAt(t, input.now, input.timeZone) ?? '' : '';
+  const rows = params.map((p) => {
+    const v = Array.isArray(p.value) ? Number(p.value[1]) : NaN;
+    const name = p.seriesName ?? '';
+    const color = colorOf.get(name) ?? '#94a3b8';
+    return (
+      `<div style="display:flex;align-items:center;gap:.5em">` +
+      `<span style="display:inline-block;width:.7em;height:.7em;border-radius:50%;background:${color}"></span>` +
+      `<span>${escapeHtml(name)}</span>` +
+      `<b style="margin-left:auto;padding-left:1em">${escapeHtml(formatNumber(v, 0, input.lang))} ${escapeHtml(input.unit)}</b></div>`
+    );
+  });
+  return `<div style="opacity:.75;margin-bottom:.3em">${escapeHtml(head)}</div>${rows.join('')}`;
+}

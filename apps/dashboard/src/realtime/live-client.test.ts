@@ -1,0 +1,226 @@
+import type { Cell, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { snapshotKey } from '../queries/snapshot.queries.ts';
+import { cell, delta, NOW, snapshot } from '../test/fixtures.ts';
+import { LiveClient } from './live-client.ts';
+import { linkStatus } from './link-status.ts';
+import type { IocSocket } from './socket.ts';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Just enough of a Socket.IO client: the test plays the server. */
+class FakeSocket {
+  connected = false;
+  readonly subscribed: string[][] = [];
+  autoAck = true;
+  private readonly handlers = new Map<string, Set<Handler>>();
+
+  on(event: string, fn: Handler) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(fn);
+    return this;
+  }
+  off(event: string, fn: Handler) {
+    this.handlers.get(event)?.delete(fn);
+    return this;
+  }
+  emit(event: string, scopes: string[], ack: (a: SubscribeAck) => void) {
+    if (event !== 'subscribeV1') throw new Error(`unexpected emit ${event}`);
+    this.subscribed.push(scopes);
+    if (this.autoAck) ack({ ok: true, scopes: scopes.map((scope) => ({ scope, version: 0 })) });
+    return this;
+  }
+  connect() {
+    this.connected = true;
+    this.fire('connect');
+    return this;
+  }
+  disconnect() {
+    this.drop('io client disconnect');
+    return this;
+  }
+  drop(reason = 'transport close') {
+    this.connected = false;
+    this.fire('disconnect', reason);
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
+}
+
+/** The snapshot the fake server answers with, and every URL requested. */
+let served: Snapshot;
+let requests: string[];
+let clock: number;
+
+async function settle() {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+function setup() {
+  const socket = new FakeSocket();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = new LiveClient({
+    socket: socket as unknown as IocSocket,
+    queryClient,
+    scopes: ['92'],
+    clock: () => clock,
+    retryMs: 5,
+  });
+  const cached = () => queryClient.getQueryData<Snapshot>(snapshotKey('92'));
+  return { socket, queryClient, client, cached };
+}
+
+const received = cell('92', null, 'dossiers_received', 1164);
+const wl = cell('916', 'wl-can-tho', 'water_level', 150);
+
+beforeEach(() => {
+  clock = NOW;
+  requests = [];
+  served = snapshot([received, wl], { version: 10 });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      requests.push(url);
+      return new Response(JSON.stringify(served), { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
+  );
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('LiveClient', () => {
+  it('subscribes to its scopes on connect, loads the snapshot, then counts as online', async () => {
+    const { socket, client, cached } = setup();
+    client.start();
+    expect(socket.subscribed).toEqual([['92']]);
+    expect(linkStatus(client.getState(), clock)).toBe('connecting');
+    await settle();
+    expect(requests).toEqual(['/api/v1/snapshot/92']);
+    expect(cached()?.version).toBe(10);
+    expect(client.getState().synced).toBe(true);
+    expect(linkStatus(client.getState(), clock)).toBe('online');
+    expect(client.debugInfo.versions).toEqual({ '92': 10 });
+  });
+
+  it('applies contiguous deltas to the cache and tells cell listeners', async () => {
+    const { socket, client, cached } = setup();
+    const seen: Cell[] = [];
+    client.onCells((_scope, cells) => seen.push(...cells));
+    client.start();
+    await settle();
+    const changed = { ...wl, value: 152, observedAt: NOW + 5000 };
+    socket.fire('deltaV1', delta(10, 12, [changed]));
+    expect(cached()?.version).toBe(12);
+    expect(cached()?.cells.find((c) => c.key === wl.key)?.value).toBe(152);
+    expect(seen).toEqual([changed]);
+    expect(client.debugInfo.versions['92']).toBe(12);
+    // A stale delta changes nothing and is not forwarded.
+    socket.fire('deltaV1', delta(9, 11, [{ ...wl, value: 1 }]));
+    expect(cached()?.cells.find((c) => c.key === wl.key)?.value).toBe(152);
+    expect(seen).toHaveLength(1);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('refetches the snapshot on a gap, once for a burst of gap deltas', async () => {
+    const { socket, client, cached } = setup();
+    client.start();
+    await settle();
+    served = snapshot([{ ...received, value: 1200 }, wl], { version: 20 });
+    socket.fire('deltaV1', delta(15, 16, [{ ...received, value: 999 }]));
+    socket.fire('deltaV1', delta(16, 17, [{ ...received, value: 998 }]));
+    expect(cached()?.version).toBe(10); // the gap delta itself is not applied
+    await settle();
+    expect(requests).toEqual(['/api/v1/snapshot/92', '/api/v1/snapshot/92']);
+    expect(cached()?.version).toBe(20);
+    expect(cached()?.cells[0]?.value).toBe(1200);
+    socket.fire('deltaV1', delta(20, 21, [{ ...received, value: 1201 }]));
+    expect(cached()?.cells[0]?.value).toBe(1201);
+  });
+
+  it('refetches when the server epoch changes (heartbeat or delta)', async () => {
+    const { socket, client, cached } = setup();
+    client.start();
+    await settle();
+    served = snapshot([received], { version: 3, epoch: 'e2' });
+    socket.fire('heartbeatV1', { serverTime: NOW, epoch: 'e2', seq: 3, tickMs: 250 });
+    await settle();
+    expect(cached()?.epoch).toBe('e2');
+    expect(cached()?.version).toBe(3);
+  });
+
+  it('goes offline on disconnect and back online only after re-reading the snapshot', async () => {
+    const { socket, client, cached } = setup();
+    client.start();
+    await settle();
+    socket.drop();
+    expect(linkStatus(client.getState(), clock)).toBe('offline');
+    served = snapshot([{ ...received, value: 1300 }], { version: 40 });
+    clock += 30_000;
+    socket.connect();
+    expect(socket.subscribed).toEqual([['92'], ['92']]);
+    expect(linkStatus(client.getState(), clock)).toBe('offline');
+    await settle();
+    expect(requests).toHaveLength(2);
+    expect(cached()?.version).toBe(40);
+    expect(client.getState().resyncs).toBe(1);
+    expect(linkStatus(client.getState(), clock)).toBe('online');
+  });
+
+  it('reconnects by itself when the server closed the connection on purpose', async () => {
+    const { socket, client, cached } = setup();
+    client.start();
+    await settle();
+    served = snapshot([received], { version: 50 });
+    socket.drop('io server disconnect');
+    expect(linkStatus(client.getState(), clock)).toBe('offline');
+    await new Promise((r) => setTimeout(r, 20)); // retryMs is 5 in these tests
+    await settle();
+    expect(socket.connected).toBe(true);
+    expect(socket.subscribed).toHaveLength(2);
+    expect(cached()?.version).toBe(50);
+    expect(linkStatus(client.getState(), clock)).toBe('online');
+  });
+
+  it('does not reconnect after stop()', async () => {
+    const { socket, client } = setup();
+    client.start();
+    await settle();
+    client.stop();
+    socket.drop('io server disconnect');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(socket.connected).toBe(false);
+  });
+
+  it('stays offline while the subscribe is not acknowledged', async () => {
+    const { socket, client } = setup();
+    socket.autoAck = false;
+    client.start();
+    await settle();
+    clock += 6000;
+    expect(linkStatus(client.getState(), clock)).toBe('offline');
+    client.stop();
+  });
+
+  it('counts as offline when heartbeats stop for more than 5 s, and tracks the server clock', async () => {
+    const { socket, client } = setup();
+    client.start();
+    await settle();
+    socket.fire('heartbeatV1', { serverTime: NOW + 2000, epoch: 'e1', seq: 10, tickMs: 250 });
+    expect(client.serverNow()).toBe(NOW + 2000);
+    clock += 5001;
+    expect(linkStatus(client.getState(), clock)).toBe('offline');
+    socket.fire('heartbeatV1', { serverTime: clock + 2000, epoch: 'e1', seq: 10, tickMs: 250 });
+    expect(linkStatus(client.getState(), clock)).toBe('online');
+  });
+
+  it('reports a refused handshake', async () => {
+    const { socket, client } = setup();
+    client.start();
+    socket.fire('connect_error', Object.assign(new Error('refused'), { data: { code: 'protocol_mismatch', serverProtocol: 2 } }));
+    expect(client.getState().refused).toBe('protocol_mismatch');
+    expect(linkStatus(client.getState(), clock)).toBe('offline');
+  });
+});

@@ -1,0 +1,229 @@
+import type { Cell, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
+import { initialLinkState, type LinkState } from './link-status.ts';
+import { applyDelta } from './live-store.ts';
+import type { IocSocket } from './socket.ts';
+
+export interface LiveClientState extends LinkState {
+  /** Server clock minus local clock, from the last heartbeat or delta. */
+  serverOffsetMs: number;
+  /** How many times we re-synced after a reconnect. */
+  resyncs: number;
+}
+
+/** What the wall exposes on window.__ioc for debugging and browser tests. */
+export interface LiveDebug {
+  versions: Record<string, number>;
+  connected: boolean;
+}
+
+export type CellsListener = (scope: string, cells: readonly Cell[]) => void;
+
+export interface LiveClientOptions {
+  socket: IocSocket;
+  queryClient: QueryClient;
+  scopes: readonly string[];
+  /** Local clock; injected so tests can drive time. */
+  clock?: () => number;
+  /** Delay before retrying a failed subscribe/resync while still connected. */
+  retryMs?: number;
+  ackTimeoutMs?: number;
+  debug?: LiveDebug;
+}
+
+/**
+ * Keeps the react-query snapshot cache of the subscribed scopes live.
+ * - connect: subscribe, then (re)read the snapshots; only then does the link count as synced
+ * - deltaV1: applied with the pure reducer via setQueryData; a gap or new epoch refetches
+ * - heartbeatV1: liveness and the server clock offset
+ * - disconnect: not synced until the next connect has re-read everything
+ */
+export class LiveClient {
+  private readonly socket: IocSocket;
+  private readonly queryClient: QueryClient;
+  private readonly scopes: readonly string[];
+  private readonly clock: () => number;
+  private readonly retryMs: number;
+  private readonly ackTimeoutMs: number;
+  private readonly debug: LiveDebug;
+  private state: LiveClientState;
+  private readonly listeners = new Set<() => void>();
+  private readonly cellListeners = new Set<CellsListener>();
+  /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
+  private run = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private unsubscribeCache: (() => void) | null = null;
+
+  constructor(opts: LiveClientOptions) {
+    this.socket = opts.socket;
+    this.queryClient = opts.queryClient;
+    this.scopes = opts.scopes;
+    this.clock = opts.clock ?? Date.now;
+    this.retryMs = opts.retryMs ?? 2000;
+    this.ackTimeoutMs = opts.ackTimeoutMs ?? 5000;
+    this.debug = opts.debug ?? { versions: {}, connected: false };
+    this.state = { ...initialLinkState(this.clock()), serverOffsetMs: 0, resyncs: 0 };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+    this.socket.on('deltaV1', this.onDelta);
+    this.socket.on('heartbeatV1', this.onHeartbeat);
+    this.unsubscribeCache = this.queryClient.getQueryCache().subscribe((event) => {
+      const key = event.query.queryKey;
+      if (key[0] !== 'snapshot' || typeof key[1] !== 'string') return;
+      const data = event.query.state.data as Snapshot | undefined;
+      if (data) this.debug.versions[key[1]] = data.version;
+    });
+    this.socket.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.run++;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.socket.off('connect', this.onConnect);
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('connect_error', this.onConnectError);
+    this.socket.off('deltaV1', this.onDelta);
+    this.socket.off('heartbeatV1', this.onHeartbeat);
+    this.unsubscribeCache?.();
+    this.socket.disconnect();
+  }
+
+  getState = (): LiveClientState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Called with the changed cells of every applied delta (for rolling chart buffers). */
+  onCells(listener: CellsListener): () => void {
+    this.cellListeners.add(listener);
+    return () => this.cellListeners.delete(listener);
+  }
+
+  /** The local clock corrected to the server's. */
+  serverNow(): number {
+    return this.clock() + this.state.serverOffsetMs;
+  }
+
+  get debugInfo(): LiveDebug {
+    return this.debug;
+  }
+
+  private set(patch: Partial<LiveClientState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private readonly onConnect = (): void => {
+    this.set({ connected: true, synced: false, refused: null });
+    void this.sync(++this.run);
+  };
+
+  private readonly onDisconnect = (reason: string): void => {
+    this.run++;
+    this.set({ connected: false, synced: false });
+    // Socket.IO retries by itself except when the server closed the connection on purpose
+    // (a restart or a rolling deploy). A wall has nobody to press reload: retry anyway.
+    if (reason === 'io server disconnect' && !this.stopped) {
+      this.reconnectTimer = setTimeout(() => {
+        if (!this.stopped && !this.socket.connected) this.socket.connect();
+      }, this.retryMs);
+    }
+  };
+
+  private readonly onConnectError = (err: Error & { data?: Partial<HandshakeError> }): void => {
+    const code = err.data?.code;
+    if (code) this.set({ refused: code });
+  };
+
+  private async sync(run: number): Promise<void> {
+    const first = !this.state.everSynced;
+    try {
+      const ack = await this.subscribeScopes();
+      if (run !== this.run) return;
+      if (!ack.ok) throw new Error(`subscribe refused: ${ack.error}`);
+      if (first) {
+        // Usually already loaded (or loading) by the panels: this reuses the cache or the request in flight.
+        await Promise.all(this.scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))));
+      } else {
+        // Anything may have changed while we were away: the snapshots are re-read before the link
+        // counts as synced, everything else (history windows, catalogue) is invalidated.
+        await Promise.all([
+          this.queryClient.invalidateQueries({ predicate: (q) => !this.isSubscribedSnapshot(q.queryKey) }),
+          ...this.scopes.map((s) => this.resync(s)),
+        ]);
+      }
+      if (run !== this.run) return;
+      this.set({
+        synced: true,
+        everSynced: true,
+        lastSignalAt: this.clock(),
+        resyncs: first ? this.state.resyncs : this.state.resyncs + 1,
+      });
+    } catch (err) {
+      if (run !== this.run) return;
+      console.warn('[live] sync failed, retrying', err);
+      this.retryTimer = setTimeout(() => {
+        if (run === this.run && this.socket.connected) void this.sync(run);
+      }, this.retryMs);
+    }
+  }
+
+  /**
+   * Re-reads a scope's snapshot. A fetch already in flight is joined, not restarted, so a burst of
+   * gap deltas (one per tick while the request runs) costs one request.
+   */
+  private resync(scope: string): Promise<Snapshot> {
+    return this.queryClient.fetchQuery({ ...snapshotQuery(scope), staleTime: 0 });
+  }
+
+  private isSubscribedSnapshot(key: readonly unknown[]): boolean {
+    return key[0] === 'snapshot' && typeof key[1] === 'string' && this.scopes.includes(key[1]);
+  }
+
+  private subscribeScopes(): Promise<SubscribeAck> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('subscribe: no ack')), this.ackTimeoutMs);
+      this.socket.emit('subscribeV1', [...this.scopes], (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+    });
+  }
+
+  private readonly onDelta = (delta: Delta): void => {
+    this.state = { ...this.state, serverOffsetMs: delta.serverTime - this.clock() };
+    const key = snapshotKey(delta.scope);
+    const current = this.queryClient.getQueryData<Snapshot>(key);
+    const result = applyDelta(current, delta);
+    if (result.needsResync) {
+      void this.resync(delta.scope).catch((err: unknown) => console.warn('[live] resync failed', err));
+      return;
+    }
+    if (result.outcome !== 'applied') return;
+    this.queryClient.setQueryData(key, result.state);
+    for (const l of this.cellListeners) l(delta.scope, delta.changes);
+  };
+
+  private readonly onHeartbeat = (hb: Heartbeat): void => {
+    const now = this.clock();
+    for (const scope of this.scopes) {
+      const held = this.queryClient.getQueryData<Snapshot>(snapshotKey(scope));
+      if (held && held.epoch !== hb.epoch) {
+        void this.resync(scope).catch((err: unknown) => console.warn('[live] resync failed', err));
+      }
+    }
+    this.set({ lastSignalAt: now, serverOffsetMs: hb.serverTime - now });
+  };
+}

@@ -1,0 +1,29 @@
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+} from '@cityioc/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { runtimeConfig, type RuntimeConfig } from '../config.ts';
+
+/** The one typed socket of the dashboard: events and payloads come from @cityioc/contracts. */
+export type IocSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Creates (without connecting) the Socket.IO client. WebSocket first: with several ingest nodes
+ * behind a proxy, long-polling would need sticky sessions.
+ */
+export function createSocket(cfg: RuntimeConfig = runtimeConfig()): IocSocket {
+  const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION };
+  if (cfg.viewerToken) auth.token = cfg.viewerToken;
+  const options = {
+    path: '/socket.io',
+    auth,
+    autoConnect: false,
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  };
+  return cfg.apiBaseUrl ? io(cfg.apiBaseUrl, options) : io(options);
+}
