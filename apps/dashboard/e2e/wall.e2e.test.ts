@@ -87,7 +87,9 @@ describe('wall screen', () => {
     await page.waitForTimeout(1000);
     const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
     expect(box.width).toBeGreaterThan(400);
-    const png = PNG.sync.read(await page.screenshot({ clip: box }));
+    // only the WebGL canvas: the HTML labels and markers on top are hidden for the shot
+    const canvasOnly = '[data-testid="map"] * { visibility: hidden !important } [data-testid="map"] canvas { visibility: visible !important }';
+    const png = PNG.sync.read(await page.screenshot({ clip: box, style: canvasOnly }));
     const colours = new Set<number>();
     for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
     // a blank or failed canvas is one or two colours; drawn polygons, outlines and circles give many

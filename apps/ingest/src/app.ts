@@ -114,7 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   if (config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.dashboardDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart
+    await app.register(fastifyStatic, { root: config.dashboardDir, wildcard: true });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
       return reply.code(404).send({ statusCode: 404, error: 'not_found', message: `${req.method} ${req.url} does not exist` });

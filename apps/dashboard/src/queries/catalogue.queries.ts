@@ -1,6 +1,5 @@
 import type { Catalogue } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { normalizeCatalogue } from '../catalogue/normalize.ts';
 import { getJson } from './http.ts';
 
 export const catalogueKey = ['catalogue'] as const;
@@ -9,7 +8,7 @@ export const catalogueKey = ['catalogue'] as const;
 export function catalogueQuery() {
   return queryOptions({
     queryKey: catalogueKey,
-    queryFn: async ({ signal }) => normalizeCatalogue(await getJson<Catalogue>('/api/v1/catalogue', signal)),
+    queryFn: ({ signal }) => getJson<Catalogue>('/api/v1/catalogue', signal),
     staleTime: Infinity,
   });
 }

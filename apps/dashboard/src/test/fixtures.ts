@@ -1,13 +1,12 @@
 import { cellKey, type Catalogue, type Cell, type Delta, type Snapshot } from '@cityioc/contracts';
 import { CAN_THO_CATALOGUE } from '@cityioc/domain';
-import { normalizeCatalogue } from '../catalogue/normalize.ts';
 
 /** 2026-11-22 07:30:00 in Cần Thơ. */
 export const NOW = Date.UTC(2026, 10, 22, 0, 30, 0);
 
 /** The demo catalogue as the dashboard sees it after a JSON round trip. */
 export function catalogueFixture(): Catalogue {
-  return normalizeCatalogue(JSON.parse(JSON.stringify(CAN_THO_CATALOGUE)) as Catalogue);
+  return JSON.parse(JSON.stringify(CAN_THO_CATALOGUE)) as Catalogue;
 }
 
 export function cell(

@@ -28,11 +28,14 @@ export type AggregationKind = Static<typeof AggregationKindSchema>;
 export const DirectionSchema = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('none')]);
 export type Direction = Static<typeof DirectionSchema>;
 
-/** A band starts at `from` (inclusive) and runs to the next band's `from`. Bands are sorted ascending. */
+/**
+ * A band starts at `from` (inclusive) and runs to the next band's `from`. Bands are sorted
+ * ascending. `from: null` is open-ended below (JSON has no -Infinity), e.g. "below BĐ I".
+ */
 export const BandSchema = Type.Object({
   id: Type.String({ minLength: 1 }),
   label: LabelSchema,
-  from: Type.Number(),
+  from: Type.Union([Type.Number(), Type.Null()]),
   color: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }),
 });
 export type Band = Static<typeof BandSchema>;

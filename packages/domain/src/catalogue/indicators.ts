@@ -13,7 +13,7 @@ export const VN_AQI_BANDS: Band[] = [
 /** Flood alert bands (báo động, BĐ) built from a station's three alert levels in cm, QĐ 05/2020/QĐ-TTg. */
 export function floodBands(bd1: number, bd2: number, bd3: number): Band[] {
   return [
-    { id: 'below_bd1', label: { vi: 'Dưới BĐ I', en: 'Below alert I' }, from: -Infinity, color: '#2E9E5B' },
+    { id: 'below_bd1', label: { vi: 'Dưới BĐ I', en: 'Below alert I' }, from: null, color: '#2E9E5B' },
     { id: 'bd1', label: { vi: 'BĐ I', en: 'Alert I' }, from: bd1, color: '#F2C94C' },
     { id: 'bd2', label: { vi: 'BĐ II', en: 'Alert II' }, from: bd2, color: '#F2994A' },
     { id: 'bd3', label: { vi: 'BĐ III', en: 'Alert III' }, from: bd3, color: '#EB3B3B' },

@@ -4,7 +4,7 @@ import type { Band } from '@cityioc/contracts';
 export function bandOf(value: number, bands: readonly Band[]): Band | undefined {
   let found: Band | undefined;
   for (const b of bands) {
-    if (value >= b.from) found = b;
+    if (b.from === null || value >= b.from) found = b;
     else break;
   }
   return found;
@@ -16,6 +16,6 @@ export function bandOf(value: number, bands: readonly Band[]): Band | undefined 
  */
 export function exceedance(value: number, bands: readonly Band[]): { band: Band; above: number } | null {
   const b = bandOf(value, bands);
-  if (!b || !Number.isFinite(b.from)) return null;
+  if (!b || b.from === null) return null;
   return { band: b, above: value - b.from };
 }

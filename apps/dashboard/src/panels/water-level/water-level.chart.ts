@@ -41,8 +41,8 @@ export interface WaterChartInput {
 }
 
 /** Alert thresholds to draw: bands with a finite start (BĐ I, II, III), ascending. */
-export function alertThresholds(bands: readonly Band[]): Band[] {
-  return bands.filter((b) => Number.isFinite(b.from));
+export function alertThresholds(bands: readonly Band[]): (Band & { from: number })[] {
+  return bands.filter((b): b is Band & { from: number } => b.from !== null && Number.isFinite(b.from));
 }
 
 const NICE_STEPS = [5, 10, 20, 25, 50, 100, 200, 250, 500];
