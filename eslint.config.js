@@ -14,7 +14,10 @@ export default tseslint.config(
     // Packages never depend on apps; everything imports a package through its public entry.
     files: ['packages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '@cityioc/ingest', '@cityioc/dashboard', '@cityioc/simulator'], message: 'packages never import apps' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/apps/**', '@cityioc/ingest', '@cityioc/dashboard', '@cityioc/simulator'], message: 'packages never import apps' }] },
+      ],
     },
   },
   {
@@ -22,7 +25,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@cityioc/*/src/*', '**/packages/*/src/**'], message: 'import a package through its public entry (@cityioc/x)' }, { group: ['**/apps/ingest/**'], message: 'apps meet only in @cityioc/contracts' }] },
+        {
+          patterns: [
+            { group: ['@cityioc/*/src/*', '**/packages/*/src/**'], message: 'import a package through its public entry (@cityioc/x)' },
+            { group: ['**/apps/ingest/**'], message: 'apps meet only in @cityioc/contracts' },
+          ],
+        },
       ],
     },
   },
@@ -31,7 +39,11 @@ export default tseslint.config(
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'pass the clock in (now: number)' }, { object: 'Math', property: 'random', message: 'pass a seeded RNG in' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'pass the clock in (now: number)' },
+        { object: 'Math', property: 'random', message: 'pass a seeded RNG in' },
+      ],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'fetch'],
     },
   },

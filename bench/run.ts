@@ -16,7 +16,10 @@ import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/s
 
 const KEY = 'bench-source-key-0123456789';
 const quick = process.argv.includes('--quick');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (k: string) => !only || only.includes(k);
 const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
 
@@ -98,7 +101,13 @@ async function benchNdjson() {
     const persistS = await sendAll(`${server.url}/api/v1/observations/ndjson`, bodies, 2);
     const ceiling = total / ceilingS;
     const persisted = total / persistS;
-    results.ndjson = { events: total, ceilingEventsPerS: Math.round(ceiling), persistedEventsPerS: Math.round(persisted), ratio: +(persisted / ceiling).toFixed(3), target: 0.3 };
+    results.ndjson = {
+      events: total,
+      ceilingEventsPerS: Math.round(ceiling),
+      persistedEventsPerS: Math.round(persisted),
+      ratio: +(persisted / ceiling).toFixed(3),
+      target: 0.3,
+    };
     console.log(`NDJSON bulk: persisted ${fmt(persisted)} ev/s vs parse+validate ceiling ${fmt(ceiling)} ev/s → ${pct(persisted / ceiling)} (target ≥ 30 %)`);
   } finally {
     await server.stop();
@@ -155,7 +164,10 @@ async function benchLatency(rate: number, tickMs: number) {
     await page.evaluate(
       ({ url }) =>
         new Promise<void>((resolve) => {
-          const w = window as unknown as { io: (u: string, o: unknown) => { on: (e: string, f: (d: Delta) => void) => void; emit: (...a: unknown[]) => void }; report: (b: [string, number][]) => void };
+          const w = window as unknown as {
+            io: (u: string, o: unknown) => { on: (e: string, f: (d: Delta) => void) => void; emit: (...a: unknown[]) => void };
+            report: (b: [string, number][]) => void;
+          };
           const buf: [string, number][] = [];
           const s = w.io(url, { auth: { protocol: 1 }, transports: ['websocket'] });
           s.on('deltaV1', (d: Delta) => buf.push([String(d.toVersion), Date.now()]));
@@ -176,7 +188,11 @@ async function benchLatency(rate: number, tickMs: number) {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const batch = Array.from({ length: perBatch }, () => observation(`lat${rate}`, n++));
       inflight.push(
-        fetch(`${server.url}/api/v1/observations/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ observations: batch }) }).then(async (r) => {
+        fetch(`${server.url}/api/v1/observations/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+          body: JSON.stringify({ observations: batch }),
+        }).then(async (r) => {
           const at = Date.now();
           if (r.status !== 200) throw new Error(`batch answered ${r.status}`);
           const body = (await r.json()) as { results: { seq?: number }[] };
@@ -201,9 +217,21 @@ async function benchLatency(rate: number, tickMs: number) {
     const missing = acked.length - lat.length;
     const p50 = quantile(lat, 0.5);
     const p99 = quantile(lat, 0.99);
-    const r = { targetRate: rate, sentRate: Math.round(sentRate), tickMs, samples: lat.length, undelivered: missing, p50Ms: p50, p99Ms: p99, ceilingMs: tickMs + 100, withinTarget: p99 <= tickMs + 100 };
+    const r = {
+      targetRate: rate,
+      sentRate: Math.round(sentRate),
+      tickMs,
+      samples: lat.length,
+      undelivered: missing,
+      p50Ms: p50,
+      p99Ms: p99,
+      ceilingMs: tickMs + 100,
+      withinTarget: p99 <= tickMs + 100,
+    };
     ((results.latency ??= []) as unknown[]).push(r);
-    console.log(`event → browser at ${fmt(sentRate)} ev/s (tick ${tickMs} ms): p50 ${p50} ms, p99 ${p99} ms over ${lat.length} samples (target p99 ≤ ${tickMs + 100} ms)`);
+    console.log(
+      `event → browser at ${fmt(sentRate)} ev/s (tick ${tickMs} ms): p50 ${p50} ms, p99 ${p99} ms over ${lat.length} samples (target p99 ≤ ${tickMs + 100} ms)`,
+    );
   } finally {
     await browser.close();
     await server.stop();

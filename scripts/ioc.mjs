@@ -61,7 +61,11 @@ function ensureInstalled() {
 
 function ensureDashboardBuilt(force = false) {
   const dist = join(root, 'apps/dashboard/dist/index.html');
-  const src = Math.max(newestMtime(join(root, 'apps/dashboard/src')), newestMtime(join(root, 'packages')), statSync(join(root, 'apps/dashboard/index.html')).mtimeMs);
+  const src = Math.max(
+    newestMtime(join(root, 'apps/dashboard/src')),
+    newestMtime(join(root, 'packages')),
+    statSync(join(root, 'apps/dashboard/index.html')).mtimeMs,
+  );
   if (!force && existsSync(dist) && statSync(dist).mtimeMs >= src) return;
   log('building the dashboard…');
   const code = p(['--filter', '@cityioc/dashboard', 'build']);
@@ -73,7 +77,11 @@ function startAll() {
   const port = process.env.PORT ?? '8080';
   const children = [];
   const tsx = join(root, 'node_modules/.bin/tsx');
-  const server = spawn(tsx, [join(root, 'apps/ingest/src/server.ts')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd: root, env: { ...process.env, PORT: port } });
+  const server = spawn(tsx, [join(root, 'apps/ingest/src/server.ts')], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: root,
+    env: { ...process.env, PORT: port },
+  });
   children.push(server);
   server.on('message', (m) => {
     if (!m?.ready) return;

@@ -74,7 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.code(413).send({ statusCode: 413, error: 'body_too_large', message: `the body exceeds the limit for ${req.url}` });
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return reply.code(415).send({ statusCode: 415, error: 'unsupported_media_type', message: `Content-Type ${req.headers['content-type'] ?? '(none)'} is not accepted here` });
+      return reply
+        .code(415)
+        .send({ statusCode: 415, error: 'unsupported_media_type', message: `Content-Type ${req.headers['content-type'] ?? '(none)'} is not accepted here` });
     if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
       return reply.code(400).send({ statusCode: 400, error: 'empty_body', message: error.message });
     if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
@@ -85,7 +87,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         const field = missing ? `${v.instancePath}/${missing}` : v.instancePath;
         return { field, reason: v.keyword, message: `${field || error.validationContext} ${v.message ?? 'is invalid'}` };
       });
-      return reply.code(400).send({ statusCode: 400, error: 'invalid_request', message: `${error.validationContext} is invalid: ${details.map((d) => d.message).join('; ')}`, details });
+      return reply
+        .code(400)
+        .send({
+          statusCode: 400,
+          error: 'invalid_request',
+          message: `${error.validationContext} is invalid: ${details.map((d) => d.message).join('; ')}`,
+          details,
+        });
     }
     if (error.statusCode === 429) return reply.code(429).send({ statusCode: 429, error: 'rate_limited', message: error.message });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
@@ -121,7 +130,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(404).send({ statusCode: 404, error: 'not_found', message: `${req.method} ${req.url} does not exist` });
     });
   } else {
-    app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, error: 'not_found', message: `${req.method} ${req.url} does not exist${req.url === '/' ? ' (the dashboard is not built: run pnpm build)' : ''}` }));
+    app.setNotFoundHandler((req, reply) =>
+      reply
+        .code(404)
+        .send({
+          statusCode: 404,
+          error: 'not_found',
+          message: `${req.method} ${req.url} does not exist${req.url === '/' ? ' (the dashboard is not built: run pnpm build)' : ''}`,
+        }),
+    );
   }
 
   let stopTicker: (() => void) | null = null;

@@ -53,7 +53,10 @@ function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
 /** `source:key,source:key` */
 export function parseApiKeys(raw: string): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const i = part.indexOf(':');
     const source = part.slice(0, i);
     const key = part.slice(i + 1);

@@ -39,7 +39,11 @@ describe('the server process', () => {
           value: b * 200 + i,
         }));
         try {
-          const r = await fetch(`${url}/api/v1/observations/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ observations }) });
+          const r = await fetch(`${url}/api/v1/observations/batch`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+            body: JSON.stringify({ observations }),
+          });
           if (r.status !== 200) break;
           const body = (await r.json()) as IngestResponse;
           for (const x of body.results) if (x.status === 'accepted') acked.add(x.id!);
@@ -63,8 +67,16 @@ describe('the server process', () => {
     const ids = [...acked];
     let dup = 0;
     for (let i = 0; i < ids.length; i += 2000) {
-      const observations = ids.slice(i, i + 2000).map((id) => ({ id, indicator: 'dossiers_received', area: '916', observedAt: '2026-11-22T00:00:00Z', value: 1 }));
-      const r = (await (await fetch(`${again.url}/api/v1/observations/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ observations }) })).json()) as IngestResponse;
+      const observations = ids
+        .slice(i, i + 2000)
+        .map((id) => ({ id, indicator: 'dossiers_received', area: '916', observedAt: '2026-11-22T00:00:00Z', value: 1 }));
+      const r = (await (
+        await fetch(`${again.url}/api/v1/observations/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+          body: JSON.stringify({ observations }),
+        })
+      ).json()) as IngestResponse;
       dup += r.duplicates;
       expect(r.accepted).toBe(0);
     }
@@ -76,7 +88,10 @@ describe('the server process', () => {
   });
 
   it('refuses to start with a bad configuration, naming the variable', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/ingest/src/server.ts`], { env: { ...process.env, IOC_TICK_MS: 'fast' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/ingest/src/server.ts`], {
+      env: { ...process.env, IOC_TICK_MS: 'fast' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     procs.push(proc);
     let err = '';
     proc.stderr!.on('data', (d) => (err += d));

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type Delta, type Heartbeat, type ServerToClientEvents, type Snapshot, type SubscribeAck } from '@cityioc/contracts';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type Delta,
+  type Heartbeat,
+  type ServerToClientEvents,
+  type Snapshot,
+  type SubscribeAck,
+} from '@cityioc/contracts';
 import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -95,7 +103,9 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     await subscribe(s, ['92']);
     const got = collect(s);
     const bursts = Array.from({ length: 10 }, (_, b) =>
-      Array.from({ length: 500 }, (_, i) => wl(`b${b}-${i}`, (b * 500 + i) % 250, { observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 500 + i).toISOString() })),
+      Array.from({ length: 500 }, (_, i) =>
+        wl(`b${b}-${i}`, (b * 500 + i) % 250, { observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 500 + i).toISOString() }),
+      ),
     );
     for (const batch of bursts) await post(batch);
     const snap = (await app.inject({ url: '/api/v1/snapshot/92' })).json() as Snapshot;

@@ -12,7 +12,7 @@ afterEach(() => {
 
 function seededEvents(n: number) {
   let x = 42;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
   const stations = [
     ['wl-can-tho', '916'],
@@ -45,7 +45,12 @@ describe('restart', () => {
     const a = await buildTestApp({ dataDir }, {});
     const events = seededEvents(3000);
     for (let i = 0; i < events.length; i += 500) {
-      const r = await a.app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations: events.slice(i, i + 500) } });
+      const r = await a.app.inject({
+        method: 'POST',
+        url: '/api/v1/observations/batch',
+        headers: { 'x-api-key': TEST_KEY },
+        payload: { observations: events.slice(i, i + 500) },
+      });
       expect(r.statusCode).toBe(200);
     }
     const scopes = ['92', '916', '917', '919', '926'];
@@ -57,7 +62,12 @@ describe('restart', () => {
     const after = await Promise.all(scopes.map(async (s) => strip((await b.app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
     expect(after).toEqual(before);
     // and a retry of acknowledged events after the restart is still a duplicate
-    const retry = await b.app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations: events.slice(0, 10) } });
+    const retry = await b.app.inject({
+      method: 'POST',
+      url: '/api/v1/observations/batch',
+      headers: { 'x-api-key': TEST_KEY },
+      payload: { observations: events.slice(0, 10) },
+    });
     expect(retry.json()).toMatchObject({ accepted: 0, duplicates: 10 });
     await b.app.close();
   });

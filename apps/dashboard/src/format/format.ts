@@ -131,12 +131,7 @@ export function formatObservedAt(observedAt: number | null | undefined, now: num
 
 /** Escapes text for the few places a library insists on HTML (ECharts tooltips). */
 export function escapeHtml(text: unknown): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Black or white text, whichever reads better on a band colour ('#FFFF00' → dark text). */

@@ -11,8 +11,7 @@ function pct(fraction: number, lang: Lang): string {
 export function onTimeLegendRows(lang: Lang): { label: string; color: string }[] {
   return ON_TIME_CLASSES.map((c, i) => {
     const next = ON_TIME_CLASSES[i + 1];
-    const label =
-      i === 0 ? `< ${pct(next!.from, lang)} %` : next ? `${pct(c.from, lang)}–${pct(next.from, lang)} %` : `≥ ${pct(c.from, lang)} %`;
+    const label = i === 0 ? `< ${pct(next!.from, lang)} %` : next ? `${pct(c.from, lang)}–${pct(next.from, lang)} %` : `≥ ${pct(c.from, lang)} %`;
     return { label, color: c.color };
   });
 }

@@ -266,10 +266,7 @@ export function MapView() {
   }, [map, loaded]);
 
   const reference = index ? referenceStation(index) : null;
-  const ranking = useMemo(
-    () => rankDistricts(districts, index?.indicator('dossiers_on_time_rate')?.decimals ?? 1, lang),
-    [districts, index, lang],
-  );
+  const ranking = useMemo(() => rankDistricts(districts, index?.indicator('dossiers_on_time_rate')?.decimals ?? 1, lang), [districts, index, lang]);
   return (
     <section className={offline ? 'panel map-panel stale' : 'panel map-panel'}>
       <div ref={container} className="map-canvas" data-testid="map" data-loaded={loaded ? 'true' : undefined} />

@@ -15,11 +15,7 @@ export interface RankingRow {
  * Districts ranked by on-time rate, best first; equal rates share a rank (1, 2, 2, 4),
  * districts without data come last, unranked. Names break ties for a stable order.
  */
-export function rankDistricts(
-  districts: readonly { code: string; name: string; rate: number | null }[],
-  decimals: number,
-  lang: Lang,
-): RankingRow[] {
+export function rankDistricts(districts: readonly { code: string; name: string; rate: number | null }[], decimals: number, lang: Lang): RankingRow[] {
   const sorted = [...districts].sort((a, b) => {
     if (a.rate === null || b.rate === null) return a.rate === b.rate ? a.name.localeCompare(b.name, 'vi') : a.rate === null ? 1 : -1;
     return b.rate - a.rate || a.name.localeCompare(b.name, 'vi');

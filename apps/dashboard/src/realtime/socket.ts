@@ -1,9 +1,4 @@
-import {
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type HandshakeAuth,
-  type ServerToClientEvents,
-} from '@cityioc/contracts';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '@cityioc/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { runtimeConfig, type RuntimeConfig } from '../config.ts';
 

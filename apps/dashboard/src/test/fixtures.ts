@@ -9,13 +9,7 @@ export function catalogueFixture(): Catalogue {
   return JSON.parse(JSON.stringify(CAN_THO_CATALOGUE)) as Catalogue;
 }
 
-export function cell(
-  area: string,
-  station: string | null,
-  indicator: string,
-  value: number | null,
-  extra: Partial<Cell> = {},
-): Cell {
+export function cell(area: string, station: string | null, indicator: string, value: number | null, extra: Partial<Cell> = {}): Cell {
   return {
     key: cellKey(area, station, indicator),
     area,

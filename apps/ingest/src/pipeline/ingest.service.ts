@@ -34,7 +34,9 @@ export async function ingestItems(items: readonly unknown[], source: string, dep
     }
     const shape = checkItem(item);
     if (!shape.ok) {
-      const refs = (typeof item === 'object' && item !== null ? referenceErrors(item as Record<string, unknown>, deps.index) : []).filter((r) => !shape.errors.some((e) => e.field === r.field));
+      const refs = (typeof item === 'object' && item !== null ? referenceErrors(item as Record<string, unknown>, deps.index) : []).filter(
+        (r) => !shape.errors.some((e) => e.field === r.field),
+      );
       results[i] = { index: i, id: rawId, status: 'rejected', errors: [...shape.errors, ...refs] };
       rejected++;
       continue;

@@ -5,13 +5,7 @@ import type { Broadcaster } from './broadcaster.ts';
  * Coalesces live changes: every tick, one delta per changed scope; every heartbeat period,
  * the server time, epoch and log position. Returns a stop function.
  */
-export function startTicker(opts: {
-  live: LiveService;
-  broadcaster: Broadcaster;
-  clock: () => number;
-  tickMs: number;
-  heartbeatMs: number;
-}): () => void {
+export function startTicker(opts: { live: LiveService; broadcaster: Broadcaster; clock: () => number; tickMs: number; heartbeatMs: number }): () => void {
   const { live, broadcaster, clock } = opts;
   const tick = setInterval(() => {
     const deltas = live.state.drain();

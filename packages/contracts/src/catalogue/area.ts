@@ -1,11 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { BandSchema } from './indicator.ts';
 
-export const AreaLevelSchema = Type.Union([
-  Type.Literal('province'),
-  Type.Literal('district'),
-  Type.Literal('commune'),
-]);
+export const AreaLevelSchema = Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]);
 export type AreaLevel = Static<typeof AreaLevelSchema>;
 
 /** GSO administrative unit code: 2 digits province, 3 district, 5 commune. */

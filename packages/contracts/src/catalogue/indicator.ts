@@ -15,13 +15,7 @@ export type Label = Static<typeof LabelSchema>;
  * - last: the most recently observed leaf value
  * - max: the highest leaf value
  */
-export const AggregationKindSchema = Type.Union([
-  Type.Literal('sum'),
-  Type.Literal('avg'),
-  Type.Literal('ratio'),
-  Type.Literal('last'),
-  Type.Literal('max'),
-]);
+export const AggregationKindSchema = Type.Union([Type.Literal('sum'), Type.Literal('avg'), Type.Literal('ratio'), Type.Literal('last'), Type.Literal('max')]);
 export type AggregationKind = Static<typeof AggregationKindSchema>;
 
 /** Which way is better: up (more is better), down (less is better), none. */

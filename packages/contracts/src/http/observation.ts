@@ -56,11 +56,7 @@ export const ItemErrorSchema = Type.Object({
 });
 export type ItemError = Static<typeof ItemErrorSchema>;
 
-export const ItemStatusSchema = Type.Union([
-  Type.Literal('accepted'),
-  Type.Literal('duplicate'),
-  Type.Literal('rejected'),
-]);
+export const ItemStatusSchema = Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected')]);
 export type ItemStatus = Static<typeof ItemStatusSchema>;
 
 export const ItemResultSchema = Type.Object({

@@ -16,9 +16,7 @@ export interface HandshakeError {
   serverProtocol: number;
 }
 
-export type SubscribeAck =
-  | { ok: true; scopes: { scope: string; version: number }[] }
-  | { ok: false; error: string; unknown: string[] };
+export type SubscribeAck = { ok: true; scopes: { scope: string; version: number }[] } | { ok: false; error: string; unknown: string[] };
 
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;

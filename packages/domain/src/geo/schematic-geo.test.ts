@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAN_THO_AREAS, CAN_THO_STATIONS } from './can-tho.ts';
-import {
-  generateSchematicGeo,
-  pointInRing,
-  ringAreaKm2,
-  type SchematicDistrictFeature,
-  type SchematicGeo,
-} from './schematic-geo.ts';
+import { generateSchematicGeo, pointInRing, ringAreaKm2, type SchematicDistrictFeature, type SchematicGeo } from './schematic-geo.ts';
 
-const committed = JSON.parse(
-  readFileSync(new URL('./can-tho-districts.schematic.geo.json', import.meta.url), 'utf8'),
-) as SchematicGeo;
+const committed = JSON.parse(readFileSync(new URL('./can-tho-districts.schematic.geo.json', import.meta.url), 'utf8')) as SchematicGeo;
 const districts = CAN_THO_AREAS.filter((a) => a.level === 'district');
-const polygons = (fc: SchematicGeo) =>
-  fc.features.filter((f): f is SchematicDistrictFeature => f.geometry.type === 'Polygon');
+const polygons = (fc: SchematicGeo) => fc.features.filter((f): f is SchematicDistrictFeature => f.geometry.type === 'Polygon');
 
 describe('schematic district geometry', () => {
   it('the committed file is exactly what the generator produces (run scripts/generate-schematic-geo.ts)', () => {
@@ -96,12 +87,25 @@ describe('schematic district geometry', () => {
   it('keeps every land station (not the river gauges) inside the city outline', () => {
     const rings = polygons(committed).map((f) => f.geometry.coordinates[0]!);
     for (const s of CAN_THO_STATIONS.filter((st) => !st.indicators.includes('water_level'))) {
-      expect(rings.some((r) => pointInRing(s.location, r)), s.id).toBe(true);
+      expect(
+        rings.some((r) => pointInRing(s.location, r)),
+        s.id,
+      ).toBe(true);
     }
   });
 
   it('point-in-ring: inside, outside and a concave notch', () => {
-    const u: [number, number][] = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const u: [number, number][] = [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ];
     expect(pointInRing([0.5, 2], u)).toBe(true);
     expect(pointInRing([1.5, 2], u)).toBe(false);
     expect(pointInRing([4, 1], u)).toBe(false);

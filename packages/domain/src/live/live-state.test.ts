@@ -79,8 +79,18 @@ describe('LiveState aggregation up the area tree', () => {
   it('scopes: the city sees its districts and all stations; a district sees only its own', () => {
     const s = new LiveState(index);
     s.apply(o({ id: 'a', indicator: 'water_level', area: '919', station: 'wl-cai-rang', value: 100 }));
-    expect(s.snapshot('92').cells.map((c) => c.key).sort()).toEqual(['919_wl', '919||water_level', '92||water_level'].map((k) => (k === '919_wl' ? '919|wl-cai-rang|water_level' : k)).sort());
-    expect(s.snapshot('919').cells.map((c) => c.key).sort()).toEqual(['919|wl-cai-rang|water_level', '919||water_level']);
+    expect(
+      s
+        .snapshot('92')
+        .cells.map((c) => c.key)
+        .sort(),
+    ).toEqual(['919_wl', '919||water_level', '92||water_level'].map((k) => (k === '919_wl' ? '919|wl-cai-rang|water_level' : k)).sort());
+    expect(
+      s
+        .snapshot('919')
+        .cells.map((c) => c.key)
+        .sort(),
+    ).toEqual(['919|wl-cai-rang|water_level', '919||water_level']);
     expect(s.snapshot('916').cells).toEqual([]);
   });
 

@@ -143,13 +143,7 @@ export class LiveState {
     for (const [scope, v] of this.versions) this.emitted.set(scope, v);
   }
 
-  private node(
-    area: string,
-    station: string | null,
-    indicator: string,
-    kind: AggregationKind,
-    scopes: readonly string[],
-  ): Node {
+  private node(area: string, station: string | null, indicator: string, kind: AggregationKind, scopes: readonly string[]): Node {
     const key = cellKey(area, station, indicator);
     let n = this.nodes.get(key);
     if (!n) {

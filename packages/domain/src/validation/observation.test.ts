@@ -9,17 +9,35 @@ const ctx = { index, now, source: 'sim' };
 
 describe('validateObservation', () => {
   it('turns a good item into a stored observation with the source and receipt time', () => {
-    const r = validateObservation({ id: 'a', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: '2026-11-22T07:59:00+07:00', value: 181 }, ctx);
+    const r = validateObservation(
+      { id: 'a', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: '2026-11-22T07:59:00+07:00', value: 181 },
+      ctx,
+    );
     expect(r).toEqual({
       ok: true,
-      observation: { id: 'a', indicator: 'water_level', area: '916', agency: null, station: 'wl-can-tho', observedAt: now - 60_000, receivedAt: now, value: 181, numerator: null, denominator: null, source: 'sim' },
+      observation: {
+        id: 'a',
+        indicator: 'water_level',
+        area: '916',
+        agency: null,
+        station: 'wl-can-tho',
+        observedAt: now - 60_000,
+        receivedAt: now,
+        value: 181,
+        numerator: null,
+        denominator: null,
+        source: 'sim',
+      },
     });
   });
 
   it('accepts an observation up to the clock-skew allowance ahead, not beyond', () => {
     const at = (ms: number) => new Date(now + ms).toISOString();
     expect(validateObservation({ id: 'a', indicator: 'aqi', area: '916', observedAt: at(MAX_FUTURE_MS), value: 50 }, ctx).ok).toBe(true);
-    expect(validateObservation({ id: 'a', indicator: 'aqi', area: '916', observedAt: at(MAX_FUTURE_MS + 1), value: 50 }, ctx)).toMatchObject({ ok: false, errors: [{ field: '/observedAt', reason: 'in_future' }] });
+    expect(validateObservation({ id: 'a', indicator: 'aqi', area: '916', observedAt: at(MAX_FUTURE_MS + 1), value: 50 }, ctx)).toMatchObject({
+      ok: false,
+      errors: [{ field: '/observedAt', reason: 'in_future' }],
+    });
   });
 
   it('names every problem at once', () => {

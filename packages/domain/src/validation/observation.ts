@@ -46,8 +46,7 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
     const st = ctx.index.station(input.station);
     if (!st) err('/station', 'unknown_station', `station '${input.station}' is not in the catalogue`);
     else {
-      if (area && st.area !== input.area)
-        err('/area', 'station_area_mismatch', `station '${st.id}' is in area ${st.area}, not ${input.area}`);
+      if (area && st.area !== input.area) err('/area', 'station_area_mismatch', `station '${st.id}' is in area ${st.area}, not ${input.area}`);
       if (indicator && !st.indicators.includes(indicator.id))
         err('/indicator', 'not_measured_by_station', `station '${st.id}' does not measure '${indicator.id}'`);
     }
@@ -60,11 +59,9 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
 
   if (indicator) {
     if (indicator.aggregation === 'ratio') {
-      if (input.value !== undefined)
-        err('/value', 'value_kind', `'${indicator.id}' is a ratio: send numerator and denominator, not value`);
+      if (input.value !== undefined) err('/value', 'value_kind', `'${indicator.id}' is a ratio: send numerator and denominator, not value`);
       if (input.numerator === undefined) err('/numerator', 'required', `'${indicator.id}' is a ratio: numerator is required`);
-      if (input.denominator === undefined)
-        err('/denominator', 'required', `'${indicator.id}' is a ratio: denominator is required`);
+      if (input.denominator === undefined) err('/denominator', 'required', `'${indicator.id}' is a ratio: denominator is required`);
       if (input.numerator !== undefined && input.denominator !== undefined && input.numerator > input.denominator)
         err('/numerator', 'range', `numerator ${input.numerator} exceeds denominator ${input.denominator}`);
     } else {

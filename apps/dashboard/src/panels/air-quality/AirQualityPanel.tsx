@@ -22,10 +22,7 @@ export function AirQualityPanel() {
       <ul className="air-list">
         {rows.map((r) => (
           <li key={r.stationId} className={r.stale ? 'air-row stale' : 'air-row'} data-testid={`air-${r.stationId}`} data-raw-value={r.aqiRaw ?? undefined}>
-            <div
-              className="air-aqi"
-              style={r.band && !r.stale ? { backgroundColor: r.band.color, color: r.band.textColor } : undefined}
-            >
+            <div className="air-aqi" style={r.band && !r.stale ? { backgroundColor: r.band.color, color: r.band.textColor } : undefined}>
               <span className="air-aqi-value">{r.aqiText}</span>
               <span className="air-aqi-unit">AQI</span>
             </div>

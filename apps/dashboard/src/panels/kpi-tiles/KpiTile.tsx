@@ -8,9 +8,7 @@ export function KpiTile({ tile, version, lang }: { tile: KpiTileModel; version: 
   const { t } = useTranslation();
   const cls = ['kpi', `kpi-${tile.domain}`, tile.stale ? 'stale' : '', tile.raw === null ? 'empty' : ''].filter(Boolean).join(' ');
   const above =
-    tile.band?.above != null && tile.band.above > 0
-      ? t('kpi.above', { value: formatNumber(tile.band.above, 0, lang), unit: tile.unit ?? '' }).trim()
-      : null;
+    tile.band?.above != null && tile.band.above > 0 ? t('kpi.above', { value: formatNumber(tile.band.above, 0, lang), unit: tile.unit ?? '' }).trim() : null;
   return (
     <article
       className={cls}

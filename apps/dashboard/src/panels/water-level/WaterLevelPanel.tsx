@@ -72,12 +72,7 @@ export function WaterLevelPanel() {
             <div className="wl-value-row">
               <span className="wl-value">{r.valueText}</span>
               {r.raw !== null && <span className="wl-unit">{unit}</span>}
-              {r.band && (
-                <BandChip
-                  band={r.band}
-                  suffix={r.band.above != null && r.band.above > 0 ? `+${formatNumber(r.band.above, 0, lang)}` : null}
-                />
-              )}
+              {r.band && <BandChip band={r.band} suffix={r.band.above != null && r.band.above > 0 ? `+${formatNumber(r.band.above, 0, lang)}` : null} />}
             </div>
             <Freshness updated={r.updated} stale={r.stale} freshness={r.freshness} />
           </li>

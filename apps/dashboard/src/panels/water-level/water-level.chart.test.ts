@@ -7,8 +7,23 @@ import { alertThresholds, buildWaterLevelOption, SERIES_COLORS, tooltipHtml, yRa
 const H = 3600_000;
 const input: WaterChartInput = {
   series: [
-    { stationId: 'wl-o-mon', name: 'Trạm Ô Môn', points: [[NOW - 2 * H, 120], [NOW - H, 140]] },
-    { stationId: 'wl-can-tho', name: 'Trạm thủy văn Cần Thơ', points: [[NOW - 2 * H, 150], [NOW - H, 176], [NOW, 183]] },
+    {
+      stationId: 'wl-o-mon',
+      name: 'Trạm Ô Môn',
+      points: [
+        [NOW - 2 * H, 120],
+        [NOW - H, 140],
+      ],
+    },
+    {
+      stationId: 'wl-can-tho',
+      name: 'Trạm thủy văn Cần Thơ',
+      points: [
+        [NOW - 2 * H, 150],
+        [NOW - H, 176],
+        [NOW, 183],
+      ],
+    },
   ],
   reference: { stationId: 'wl-can-tho', bands: CAN_THO_FLOOD_BANDS },
   from: NOW - 6 * H,
@@ -26,7 +41,11 @@ describe('buildWaterLevelOption', () => {
     const o = buildWaterLevelOption(input);
     const series = seriesOf(o);
     expect(series.map((s) => s.name)).toEqual(['Trạm Ô Môn', 'Trạm thủy văn Cần Thơ']);
-    expect(series[1]!.data).toEqual([[NOW - 2 * H, 150], [NOW - H, 176], [NOW, 183]]);
+    expect(series[1]!.data).toEqual([
+      [NOW - 2 * H, 150],
+      [NOW - H, 176],
+      [NOW, 183],
+    ]);
     expect(series.map((s) => s.color)).toEqual([SERIES_COLORS[0], SERIES_COLORS[1]]);
     expect(o.xAxis).toMatchObject({ type: 'time', min: NOW - 6 * H, max: NOW });
     expect(o.animation).toBe(false);

@@ -163,7 +163,7 @@ interface TooltipParam {
 export function tooltipHtml(params: readonly TooltipParam[], input: WaterChartInput, colorOf: ReadonlyMap<string, string>): string {
   const first = params[0]?.value;
   const t = Array.isArray(first) ? Number(first[0]) : NaN;
-  const head = Number.isFinite(t) ? formatObservedAt(t, input.now, input.timeZone) ?? '' : '';
+  const head = Number.isFinite(t) ? (formatObservedAt(t, input.now, input.timeZone) ?? '') : '';
   const rows = params.map((p) => {
     const v = Array.isArray(p.value) ? Number(p.value[1]) : NaN;
     const name = p.seriesName ?? '';

@@ -32,7 +32,9 @@ describe('read API', () => {
       method: 'POST',
       url: '/api/v1/observations/batch',
       headers: { 'x-api-key': TEST_KEY },
-      payload: { observations: [wl('h2', 182, { observedAt: new Date(T0 + 2000).toISOString() }), wl('h1', 175, { observedAt: new Date(T0 + 1000).toISOString() })] },
+      payload: {
+        observations: [wl('h2', 182, { observedAt: new Date(T0 + 2000).toISOString() }), wl('h1', 175, { observedAt: new Date(T0 + 1000).toISOString() })],
+      },
     });
     const r = await history(`indicator=water_level&station=wl-can-tho&from=${iso(T0)}&to=${iso(T0 + 3600_000)}`);
     expect(r.statusCode).toBe(200);

@@ -47,7 +47,8 @@ export async function liveRoutes(app: FastifyInstance, opts: LiveRoutesOptions):
     { ...read, schema: { querystring: HistoryQuerySchema, response: { 200: HistoryResponseSchema, '4xx': ApiErrorSchema } } },
     async (req, reply) => {
       const q = req.query as HistoryQuery;
-      if (!index.indicator(q.indicator)) return reply.code(404).send(err(404, 'unknown_indicator', `indicator '${q.indicator}' is not in the catalogue`, '/indicator'));
+      if (!index.indicator(q.indicator))
+        return reply.code(404).send(err(404, 'unknown_indicator', `indicator '${q.indicator}' is not in the catalogue`, '/indicator'));
       if (!index.station(q.station)) return reply.code(404).send(err(404, 'unknown_station', `station '${q.station}' is not in the catalogue`, '/station'));
       const from = Date.parse(q.from);
       const to = Date.parse(q.to);

@@ -31,7 +31,13 @@ describe('POST /api/v1/observations', () => {
   it('is idempotent: a retry is a duplicate and is not counted twice', async () => {
     await post('/api/v1/observations', { id: 'd1', indicator: 'dossiers_received', area: '917', observedAt: new Date(T0).toISOString(), value: 10 });
     await post('/api/v1/observations', { id: 'd2', indicator: 'dossiers_received', area: '918', observedAt: new Date(T0).toISOString(), value: 5 });
-    const again = await post('/api/v1/observations', { id: 'd1', indicator: 'dossiers_received', area: '917', observedAt: new Date(T0).toISOString(), value: 10 });
+    const again = await post('/api/v1/observations', {
+      id: 'd1',
+      indicator: 'dossiers_received',
+      area: '917',
+      observedAt: new Date(T0).toISOString(),
+      value: 10,
+    });
     expect(again.statusCode).toBe(200);
     expect((again.json() as IngestResponse).results[0]!.status).toBe('duplicate');
     expect(cell(await snapshot('92'), '92||dossiers_received')?.value).toBe(15);
@@ -73,7 +79,12 @@ describe('POST /api/v1/observations', () => {
   });
 
   it('answers 400 invalid_json for a body that is not JSON, and 413 past the body limit', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/observations', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"id": ' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/observations',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"id": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: 'invalid_json' });
     const big = await post('/api/v1/observations/batch', { observations: Array.from({ length: 1000 }, (_, i) => wl(`big${i}`, i % 300)) });
@@ -131,7 +142,12 @@ describe('POST /api/v1/observations/batch', () => {
 
 describe('POST /api/v1/observations/ndjson', () => {
   const ndjson = (lines: string[]) =>
-    app.inject({ method: 'POST', url: '/api/v1/observations/ndjson', headers: { ...headers, 'content-type': 'application/x-ndjson' }, payload: lines.join('\n') });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/observations/ndjson',
+      headers: { ...headers, 'content-type': 'application/x-ndjson' },
+      payload: lines.join('\n'),
+    });
 
   it('stores every good line, reports bad lines by line number, skips blank lines', async () => {
     const r = await ndjson([JSON.stringify(wl('n1', 1)), '{oops', '', JSON.stringify({ ...wl('n2', 2), value: null }), JSON.stringify(wl('n3', 3)), '']);

@@ -46,10 +46,19 @@ function send(reply: FastifyReply, res: IngestResponse) {
 export async function observationRoutes(app: FastifyInstance, opts: ObservationRoutesOptions): Promise<void> {
   const common = {
     onRequest: opts.authenticate as never,
-    config: { rateLimit: { ...opts.rateLimit, keyGenerator: (req: { headers: Record<string, unknown>; ip: string }) => String(req.headers['x-api-key'] ?? req.headers.authorization ?? req.ip) } },
+    config: {
+      rateLimit: {
+        ...opts.rateLimit,
+        keyGenerator: (req: { headers: Record<string, unknown>; ip: string }) => String(req.headers['x-api-key'] ?? req.headers.authorization ?? req.ip),
+      },
+    },
   };
 
-  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl', 'application/ndjson'], { parseAs: 'string', bodyLimit: opts.ndjsonLimitBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
+    { parseAs: 'string', bodyLimit: opts.ndjsonLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
 
   app.post('/api/v1/observations', { ...common, schema: { response: responses } }, async (req, reply) => {
     return send(reply, await ingestItems([req.body], req.source, opts.deps));

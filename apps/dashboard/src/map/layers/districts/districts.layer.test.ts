@@ -12,14 +12,30 @@ import {
 } from './districts.layer.ts';
 
 const square = (x: number, y: number, d: number): number[][][] => [
-  [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]],
+  [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ],
 ];
 const geo: AreasGeoJson = {
   type: 'FeatureCollection',
   features: [
     { type: 'Feature', properties: { code: '916', name: 'Ninh Kiều' }, geometry: { type: 'Polygon', coordinates: square(105.7, 10, 0.1) } },
     { type: 'Feature', properties: { code: '917', name: 'Ô Môn' }, geometry: { type: 'Polygon', coordinates: square(105.6, 10.1, 0.1) } },
-    { type: 'Feature', properties: { kind: 'river', name: 'Sông Hậu' }, geometry: { type: 'LineString', coordinates: [[105.5, 10.32], [105.86, 9.96]] } },
+    {
+      type: 'Feature',
+      properties: { kind: 'river', name: 'Sông Hậu' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [105.5, 10.32],
+          [105.86, 9.96],
+        ],
+      },
+    },
   ],
 };
 

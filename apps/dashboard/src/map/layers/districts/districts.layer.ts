@@ -82,12 +82,7 @@ export function buildDistrictsLayer(input: DistrictsLayerInput): LayerSpec {
 
 /** Where to put a district's name: the area-weighted centroid of its largest ring. */
 export function labelPoint(geometry: GeoFeature['geometry']): [number, number] | null {
-  const rings =
-    geometry.type === 'Polygon'
-      ? [geometry.coordinates[0]]
-      : geometry.type === 'MultiPolygon'
-        ? geometry.coordinates.map((p) => p[0])
-        : [];
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]] : geometry.type === 'MultiPolygon' ? geometry.coordinates.map((p) => p[0]) : [];
   let best: { a: number; x: number; y: number } | null = null;
   for (const ring of rings) {
     if (!ring || ring.length < 3) continue;
@@ -125,12 +120,16 @@ export function geoBounds(geo: AreasGeoJson): [[number, number], [number, number
     } else if (Array.isArray(c)) for (const x of c) visit(x);
   };
   for (const f of geo.features) visit(f.geometry.coordinates);
-  return Number.isFinite(w) ? [[w, s], [e, n]] : null;
+  return Number.isFinite(w)
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
 }
 
 function largestRing(geometry: GeoFeature['geometry']): number[][] | null {
-  const rings =
-    geometry.type === 'Polygon' ? [geometry.coordinates[0]] : geometry.type === 'MultiPolygon' ? geometry.coordinates.map((p) => p[0]) : [];
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]] : geometry.type === 'MultiPolygon' ? geometry.coordinates.map((p) => p[0]) : [];
   let best: number[][] | null = null;
   let bestArea = -1;
   for (const r of rings) {
@@ -150,11 +149,7 @@ function largestRing(geometry: GeoFeature['geometry']): number[][] | null {
  * (stations with their own markers): the sampled interior point farthest from both.
  * Distances are in degrees with longitude scaled by cos(latitude). Deterministic.
  */
-export function labelPointAvoiding(
-  geometry: GeoFeature['geometry'],
-  obstacles: readonly (readonly [number, number])[],
-  samples = 28,
-): [number, number] | null {
+export function labelPointAvoiding(geometry: GeoFeature['geometry'], obstacles: readonly (readonly [number, number])[], samples = 28): [number, number] | null {
   const ring = largestRing(geometry);
   if (!ring) return labelPoint(geometry);
   let w = Infinity;

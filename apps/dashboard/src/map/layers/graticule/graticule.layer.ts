@@ -16,9 +16,29 @@ export function buildGraticuleLayer(input: { bounds: [[number, number], [number,
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const features: GeoFeature[] = [];
   for (let x = w; x <= e + 1e-9; x += step)
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[round(x), s], [round(x), n]] } });
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [round(x), s],
+          [round(x), n],
+        ],
+      },
+    });
   for (let y = s; y <= n + 1e-9; y += step)
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[w, round(y)], [e, round(y)]] } });
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [w, round(y)],
+          [e, round(y)],
+        ],
+      },
+    });
   const data: GeoCollection = { type: 'FeatureCollection', features };
   return {
     sources: { [GRATICULE_SOURCE]: { type: 'geojson', data: data as SourceData } },

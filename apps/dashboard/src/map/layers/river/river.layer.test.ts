@@ -8,8 +8,32 @@ describe('buildRiverLayer', () => {
       geo: {
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: { code: '916' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } },
-          { type: 'Feature', properties: { kind: 'river', name: 'Sông Hậu' }, geometry: { type: 'LineString', coordinates: [[105.5, 10.32], [105.86, 9.96]] } },
+          {
+            type: 'Feature',
+            properties: { code: '916' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, 0],
+                  [1, 0],
+                  [1, 1],
+                  [0, 0],
+                ],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: { kind: 'river', name: 'Sông Hậu' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [105.5, 10.32],
+                [105.86, 9.96],
+              ],
+            },
+          },
         ],
       },
     });

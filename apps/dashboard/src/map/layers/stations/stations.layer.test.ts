@@ -17,9 +17,7 @@ describe('buildStationPoints', () => {
   const points = new Map(buildStationPoints(base).map((p) => [p.id, p]));
 
   it('has every water-level and air station at its location', () => {
-    expect([...points.keys()].sort()).toEqual(
-      ['aq-cai-rang', 'aq-ninh-kieu', 'aq-tra-noc', 'wl-cai-rang', 'wl-can-tho', 'wl-o-mon', 'wl-thot-not'].sort(),
-    );
+    expect([...points.keys()].sort()).toEqual(['aq-cai-rang', 'aq-ninh-kieu', 'aq-tra-noc', 'wl-cai-rang', 'wl-can-tho', 'wl-o-mon', 'wl-thot-not'].sort());
     expect(points.get('wl-can-tho')!.lngLat).toEqual([105.7883, 10.0378]);
     expect(points.get('wl-can-tho')!.kind).toBe('water');
     expect(points.get('aq-ninh-kieu')!.kind).toBe('air');
