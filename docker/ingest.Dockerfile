@@ -9,13 +9,13 @@ COPY packages ./packages
 COPY apps ./apps
 RUN pnpm install --frozen-lockfile
 RUN pnpm --filter @cityioc/dashboard build
-RUN pnpm --filter @cityioc/ingest --prod deploy /out
+# a self-contained copy of the ingest with its workspace packages and production dependencies
+RUN pnpm --filter @cityioc/ingest --prod deploy --legacy /out
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=8080 IOC_DATA_DIR=/data IOC_DASHBOARD_DIR=/app/dashboard IOC_DEMO=false
 WORKDIR /app
 COPY --from=build /out ./ingest
-COPY --from=build /app/packages ./packages
 COPY --from=build /app/apps/dashboard/dist ./dashboard
 VOLUME /data
 EXPOSE 8080
