@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import type { Delta } from '@cityioc/contracts';
+import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
 import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
 
 const KEY = 'bench-source-key-0123456789';
@@ -54,7 +55,7 @@ const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
 function observation(prefix: string, n: number) {
   return {
     id: `${prefix}-${String(n).padStart(10, '0')}`,
-    indicator: 'dossiers_received',
+    indicator: 'citizen_reports_received',
     area: AREAS[n % 9]!,
     agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`,
     observedAt: new Date(T + (n % 3_600_000)).toISOString(),
@@ -245,12 +246,17 @@ async function benchWall() {
     await fetch(`${server.url}/api/v1/observations/batch`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-      body: JSON.stringify({ observations: Array.from({ length: 9 }, (_, i) => ({ ...observation('wall', i), observedAt: new Date().toISOString() })) }),
+      body: JSON.stringify({
+        observations: [
+          { id: 'wall-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 150 },
+          { id: 'wall-2', indicator: 'water_level', area: '919', station: 'wl-cai-rang', observedAt: new Date().toISOString(), value: 140 },
+        ],
+      }),
     });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const t0 = Date.now();
     await page.goto(server.url);
-    await page.waitForSelector('[data-testid="kpi-dossiers_received"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="kpi-water_level"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
     const ms = Date.now() - t0;
     results.wall = { firstLiveDataMs: ms, targetMs: 2000 };
     console.log(`wall screen: live data ${ms} ms after opening (target ≤ 2,000 ms)`);
@@ -258,6 +264,72 @@ async function benchWall() {
     await browser.close();
     await server.stop();
   }
+}
+
+/**
+ * Issue 3: replay 1,000,000 dossier events (250,000 dossiers × received, in process, finished,
+ * returned; in shuffled order within each day) into the dossier state and its indicators, the way
+ * a restart does, and report events/s and memory.
+ */
+async function benchDossierReplay() {
+  const total = quick ? 200_000 : 1_000_000;
+  const { DossierService } = await import('../apps/ingest/src/admin/dossier.service.ts');
+  const { createWorkCalendar } = await import('@cityioc/domain');
+  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  const events: StoredDossierEvent[] = [];
+  const start = Date.parse('2026-01-05T08:00:00+07:00');
+  for (let d = 0; events.length < total; d++) {
+    const rec = start + d * 1_200_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const base = {
+      dossierCode: `B-${d}`,
+      procedureCode: '1.000494',
+      agencyCode: `000.00.${String(d % 40).padStart(2, '0')}.H13`,
+      adminUnitCode: areas[d % 9]!,
+      channel: (d % 3 === 0 ? 1 : 2) as 1 | 2,
+      receivedAt: iso(rec),
+      dueAt: iso(rec + 7 * 86_400_000),
+      feeBearing: d % 2 === 0,
+      onlinePayment: (d % 5 === 0 ? 1 : 0) as 0 | 1,
+    };
+    const steps: [number, number][] = [
+      [2, rec],
+      [4, rec + 3_600_000],
+      [9, rec + (d % 20 === 0 ? 9 : 4) * 86_400_000],
+      [10, rec + 10 * 86_400_000],
+    ];
+    if (d % 2) steps.reverse();
+    for (const [status, at] of steps)
+      events.push({
+        seq: events.length + 1,
+        receivedAt: at,
+        source: 'bench',
+        event: { ...base, eventId: `B-${d}-${status}`, status: status as 2, statusAt: iso(at), ...(status === 9 ? { finishedAt: iso(at) } : {}) },
+      });
+  }
+  const noLive = { applyDerived() {} } as unknown as ConstructorParameters<typeof DossierService>[1];
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const svc = new DossierService(createWorkCalendar(), noLive);
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i += 10_000) svc.applyCommitted(events.slice(i, i + 10_000));
+  const s = (performance.now() - t0) / 1000;
+  const heapMb = (process.memoryUsage().heapUsed - heap0) / 1048576;
+  const q0 = performance.now();
+  const year = svc.indicatorsOf('2026', '92', 'area', Date.parse('2026-11-22T08:00:00+07:00'));
+  const queryMs = performance.now() - q0;
+  results.dossierReplay = {
+    events: events.length,
+    dossiers: svc.size,
+    eventsPerS: Math.round(events.length / s),
+    heapMb: Math.round(heapMb),
+    rssMb: Math.round(process.memoryUsage().rss / 1048576),
+    yearQueryMs: +queryMs.toFixed(1),
+    received: year.total.received,
+  };
+  console.log(
+    `dossier replay: ${fmt(events.length)} events (${fmt(svc.size)} dossiers) at ${fmt(events.length / s)} ev/s; state ≈ ${Math.round(heapMb)} MB heap; year indicators in ${queryMs.toFixed(1)} ms`,
+  );
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -270,6 +342,7 @@ if (want('latency')) {
   await benchLatency(10_000, 250);
 }
 if (want('wall')) await benchWall();
+if (want('dossiers')) await benchDossierReplay();
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

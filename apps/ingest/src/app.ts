@@ -17,7 +17,12 @@ import { healthRoutes } from './routes/health/health.routes.ts';
 import { liveRoutes } from './routes/live/live.routes.ts';
 import { observationRoutes } from './routes/observations/observations.routes.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
-import type { Store } from './store/store.ts';
+import type { NewDossierEvent, Store } from './store/store.ts';
+import { DossierService } from './admin/dossier.service.ts';
+import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
+import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
+import { createWorkCalendar } from '@cityioc/domain';
+import type { NewObservation } from '@cityioc/contracts';
 
 export interface AppDeps {
   config: Config;
@@ -32,7 +37,9 @@ export interface AppDeps {
 export interface Ioc {
   store: Store;
   live: LiveService;
-  writer: GroupCommitWriter;
+  writer: GroupCommitWriter<NewObservation>;
+  dossierWriter: GroupCommitWriter<NewDossierEvent>;
+  dossiers: DossierService;
   io: IocServer;
   index: CatalogueIndex;
 }
@@ -63,10 +70,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const index = indexCatalogue(deps.catalogue ?? CAN_THO_CATALOGUE);
   const store = deps.store ?? openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous });
   const live = new LiveService(index, store, config.tickMs);
-  const writer = new GroupCommitWriter(store, (events) => live.applyCommitted(events));
+  const writer = new GroupCommitWriter<NewObservation>(
+    (b) => store.append(b),
+    (events) => live.applyCommitted(events),
+  );
+  const dossiers = new DossierService(createWorkCalendar(), live);
+  const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
+    (b) => store.appendDossierEvents(b),
+    (events) => dossiers.applyCommitted(events),
+  );
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
   const broadcaster = new Broadcaster(io);
-  app.decorate('ioc', { store, live, writer, io, index });
+  app.decorate('ioc', { store, live, writer, dossierWriter, dossiers, io, index });
+  app.addContentTypeParser(
+    ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
+    { parseAs: 'string', bodyLimit: config.ndjsonLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
 
   let closing = false;
   app.setErrorHandler((error: FastifyError, req, reply) => {
@@ -87,14 +107,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         const field = missing ? `${v.instancePath}/${missing}` : v.instancePath;
         return { field, reason: v.keyword, message: `${field || error.validationContext} ${v.message ?? 'is invalid'}` };
       });
-      return reply
-        .code(400)
-        .send({
-          statusCode: 400,
-          error: 'invalid_request',
-          message: `${error.validationContext} is invalid: ${details.map((d) => d.message).join('; ')}`,
-          details,
-        });
+      return reply.code(400).send({
+        statusCode: 400,
+        error: 'invalid_request',
+        message: `${error.validationContext} is invalid: ${details.map((d) => d.message).join('; ')}`,
+        details,
+      });
     }
     if (error.statusCode === 429) return reply.code(429).send({ statusCode: 429, error: 'rate_limited', message: error.message });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
@@ -111,6 +129,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ndjsonLimitBytes: config.ndjsonLimitBytes,
     rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
     benchRoutes: config.benchRoutes,
+  });
+  await app.register(dossierRoutes, {
+    dossiers,
+    writer: dossierWriter,
+    index,
+    clock,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
+    ndjsonLimitBytes: config.ndjsonLimitBytes,
+    rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
+  });
+  await app.register(officialScoreRoutes, {
+    store,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
   });
   await app.register(liveRoutes, {
     live,
@@ -131,13 +165,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   } else {
     app.setNotFoundHandler((req, reply) =>
-      reply
-        .code(404)
-        .send({
-          statusCode: 404,
-          error: 'not_found',
-          message: `${req.method} ${req.url} does not exist${req.url === '/' ? ' (the dashboard is not built: run pnpm build)' : ''}`,
-        }),
+      reply.code(404).send({
+        statusCode: 404,
+        error: 'not_found',
+        message: `${req.method} ${req.url} does not exist${req.url === '/' ? ' (the dashboard is not built: run pnpm build)' : ''}`,
+      }),
     );
   }
 
@@ -145,14 +177,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     const t0 = Date.now();
     const n = await live.rebuild();
-    app.log.info({ events: n, ms: Date.now() - t0, epoch: store.epoch }, 'live state rebuilt from the log');
-    stopTicker = startTicker({ live, broadcaster, clock, tickMs: config.tickMs, heartbeatMs: config.heartbeatMs });
+    let d = 0;
+    await store.replayDossierEvents(0, (batch) => {
+      dossiers.applyCommitted(batch);
+      d += batch.length;
+    });
+    dossiers.publish(clock(), true);
+    live.markReady();
+    app.log.info({ events: n, dossierEvents: d, dossiers: dossiers.size, ms: Date.now() - t0, epoch: live.epoch }, 'live state rebuilt from the logs');
+    let lastFull = clock();
+    stopTicker = startTicker({
+      live,
+      broadcaster,
+      clock,
+      tickMs: config.tickMs,
+      heartbeatMs: config.heartbeatMs,
+      beforeTick: (now) => {
+        // the clock alone changes overdue counts and, at midnight on the 1st, the month
+        const all = now - lastFull >= 60_000;
+        if (all) lastFull = now;
+        dossiers.publish(now, all);
+      },
+    });
   });
   app.addHook('preClose', async () => {
     closing = true;
     stopTicker?.();
     io.disconnectSockets(true);
     await writer.close();
+    await dossierWriter.close();
   });
   app.addHook('onClose', async () => {
     await new Promise<void>((r) => io.close(() => r()));

@@ -89,10 +89,10 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     expect(d.scope).toBe('92');
     expect(d.fromVersion).toBe(0);
     expect(d.toVersion).toBe(2);
-    expect(d.epoch).toBe(app.ioc.store.epoch);
+    expect(d.epoch).toBe(app.ioc.live.epoch);
     const byKey = Object.fromEntries(d.changes.map((c) => [c.key, c]));
     expect(byKey['916|wl-can-tho|water_level']?.value).toBe(191);
-    expect(byKey['92||online_payment_rate']).toMatchObject({ numerator: 42, denominator: 100, value: 0.42 });
+    expect(byKey['92||e_document_rate']).toMatchObject({ numerator: 42, denominator: 100, value: 0.42 });
     await new Promise((r) => setTimeout(r, 200));
     expect(gotOther).toEqual([]);
   });
@@ -118,12 +118,12 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     expect(snap.cells.find((c) => c.key === '916|wl-can-tho|water_level')?.value).toBe(4999 % 250);
   });
 
-  it('sends heartbeats with server time, epoch and log position', async () => {
+  it('sends heartbeats with server time, epoch and live version', async () => {
     const s = client();
     await connected(s);
     await post([wl('h1', 100)]);
     const hb = await new Promise<Heartbeat>((r) => s.once('heartbeatV1', r));
-    expect(hb.epoch).toBe(app.ioc.store.epoch);
+    expect(hb.epoch).toBe(app.ioc.live.epoch);
     expect(hb.seq).toBe(1);
     expect(hb.tickMs).toBe(50);
     expect(hb.serverTime).toBe(T0 + 60_000); // the injected clock, not the machine's

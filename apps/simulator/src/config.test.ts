@@ -12,6 +12,7 @@ describe('readConfig', () => {
       tideSpeed: 120,
       dossierSpeed: 60,
       dossierAlwaysOpen: true,
+      dossierBackfill: true,
     });
   });
 
@@ -26,6 +27,7 @@ describe('readConfig', () => {
         SIM_TIDE_OFFSET_H: '-12.5',
         SIM_DOSSIER_SPEED: '1',
         SIM_DOSSIER_ALWAYS_OPEN: '0',
+        SIM_DOSSIER_BACKFILL: 'false',
         SIM_SEED: '7',
         SIM_READY_TIMEOUT_MS: '0',
       }),
@@ -38,14 +40,15 @@ describe('readConfig', () => {
       tideOffsetH: -12.5,
       dossierSpeed: 1,
       dossierAlwaysOpen: false,
+      dossierBackfill: false,
       seed: 7,
       readyTimeoutMs: 0,
     });
   });
 
   it('rejects invalid values, naming each', () => {
-    expect(() => readConfig({ SIM_TIDE_SPEED: '0', SIM_DOSSIER_ALWAYS_OPEN: 'maybe', IOC_URL: 'not a url' })).toThrow(
-      /IOC_URL.*SIM_TIDE_SPEED=0.*SIM_DOSSIER_ALWAYS_OPEN=maybe/,
+    expect(() => readConfig({ SIM_TIDE_SPEED: '0', SIM_DOSSIER_ALWAYS_OPEN: 'maybe', SIM_DOSSIER_BACKFILL: '2', IOC_URL: 'not a url' })).toThrow(
+      /IOC_URL.*SIM_TIDE_SPEED=0.*SIM_DOSSIER_ALWAYS_OPEN=maybe.*SIM_DOSSIER_BACKFILL=2/,
     );
   });
 });

@@ -6,7 +6,7 @@ export interface SimulatorConfig {
   apiKey: string;
   /** Water level and air quality are generated and posted this often. */
   monitoringIntervalMs: number;
-  /** Dossier counters are advanced and posted this often. */
+  /** Dossier events that have come due are posted this often. */
   dossierIntervalMs: number;
   /** Tide phase acceleration (1 = real time; 120 = one 12.42 h cycle in ~6 min). */
   tideSpeed: number;
@@ -16,6 +16,8 @@ export interface SimulatorConfig {
   dossierSpeed: number;
   /** Ignore office hours so the dossier wall also moves at night and on weekends. */
   dossierAlwaysOpen: boolean;
+  /** At start, re-create the month so far (real pace, office hours) and post its events with their past times. */
+  dossierBackfill: boolean;
   /** Seed of the random generator: the same seed and start time give the same run. */
   seed: number;
   /** How long to wait for GET /readyz before giving up. */
@@ -31,6 +33,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   tideOffsetH: 0,
   dossierSpeed: 60,
   dossierAlwaysOpen: true,
+  dossierBackfill: true,
   seed: 92,
   readyTimeoutMs: 60_000,
 };
@@ -77,6 +80,7 @@ export function readConfig(env: Env): SimulatorConfig {
     tideOffsetH: num(env, 'SIM_TIDE_OFFSET_H', DEFAULT_CONFIG.tideOffsetH, () => true, errors),
     dossierSpeed: num(env, 'SIM_DOSSIER_SPEED', DEFAULT_CONFIG.dossierSpeed, positive, errors),
     dossierAlwaysOpen: bool(env, 'SIM_DOSSIER_ALWAYS_OPEN', DEFAULT_CONFIG.dossierAlwaysOpen, errors),
+    dossierBackfill: bool(env, 'SIM_DOSSIER_BACKFILL', DEFAULT_CONFIG.dossierBackfill, errors),
     seed: num(env, 'SIM_SEED', DEFAULT_CONFIG.seed, Number.isInteger, errors),
     readyTimeoutMs: num(env, 'SIM_READY_TIMEOUT_MS', DEFAULT_CONFIG.readyTimeoutMs, (n) => n >= 0, errors),
   };

@@ -64,14 +64,7 @@ function acceptAll(req: Received): IngestResponse {
 const OBS: ObservationInput[] = [
   { id: 'sim-wl-can-tho-water_level-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: '2026-11-22T07:00:00.000+07:00', value: 180 },
   { id: 'sim-aq-ninh-kieu-aqi-1', indicator: 'aqi', area: '916', station: 'aq-ninh-kieu', observedAt: '2026-11-22T07:00:00.000+07:00', value: 60 },
-  {
-    id: 'sim-916-dossiers_online_rate-1',
-    indicator: 'dossiers_online_rate',
-    area: '916',
-    observedAt: '2026-11-22T07:00:00.000+07:00',
-    numerator: 7,
-    denominator: 10,
-  },
+  { id: 'sim-aq-ninh-kieu-pm25-1', indicator: 'pm25', area: '916', station: 'aq-ninh-kieu', observedAt: '2026-11-22T07:00:00.000+07:00', value: 31 },
 ];
 
 /** Records the waits the sender asks for, without waiting. */
@@ -91,6 +84,29 @@ describe('sender', () => {
     expect(req!.headers['x-api-key']).toBe('k1');
     expect(req!.headers['content-type']).toBe('application/json');
     expect(JSON.parse(req!.body)).toEqual({ observations: OBS });
+  });
+
+  it('posts to another endpoint under another key, splitting at its own batch limit', async () => {
+    const srv = await startServer((req, res) => {
+      const events = (JSON.parse(req.body) as { events: { eventId: string }[] }).events;
+      json(res, 200, {
+        accepted: events.length,
+        duplicates: 0,
+        rejected: 0,
+        results: events.map((e, index) => ({ index, id: e.eventId, status: 'accepted' })),
+      });
+    });
+    const events = [1, 2, 3].map((n) => ({ eventId: `sim-dos-x-${n}` }));
+    const out = await createSender<{ eventId: string }>({
+      baseUrl: srv.url,
+      apiKey: 'k',
+      path: '/api/v1/dossiers/events',
+      itemsKey: 'events',
+      maxItems: 2,
+    }).send(events);
+    expect(out).toMatchObject({ kind: 'stored', status: 200, accepted: 3 });
+    expect(srv.requests.map((r) => r.url)).toEqual(['/api/v1/dossiers/events', '/api/v1/dossiers/events']);
+    expect(srv.requests.map((r) => JSON.parse(r.body))).toEqual([{ events: events.slice(0, 2) }, { events: events.slice(2) }]);
   });
 
   it('retries a 503 with backoff and the SAME ids, then succeeds', async () => {

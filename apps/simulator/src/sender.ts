@@ -1,7 +1,9 @@
 import { MAX_BATCH_ITEMS, type IngestResponse, type ItemError, type ObservationInput } from '@cityioc/contracts';
 
 /**
- * The simulator's only way into the IOC: the public batch endpoint, like any integrator.
+ * The simulator's only way into the IOC: the public batch endpoints, like any integrator —
+ * `POST /api/v1/observations/batch {"observations": [...]}` by default, or any endpoint with the
+ * same answer (`IngestResponse`), such as `POST /api/v1/dossiers/events {"events": [...]}`.
  *
  * Retry rules: 5xx and network errors back off exponentially (with jitter) and resend the
  * very same body, so the ids repeat and the idempotent ingest never counts twice; 429 waits
@@ -28,6 +30,12 @@ export interface SenderOptions {
   /** Base URL of the IOC, e.g. http://localhost:8080 */
   baseUrl: string;
   apiKey: string;
+  /** Endpoint path (default '/api/v1/observations/batch'). */
+  path?: string;
+  /** Property of the JSON body holding the items (default 'observations'). */
+  itemsKey?: string;
+  /** Largest batch the endpoint takes; larger ones are split (default MAX_BATCH_ITEMS). */
+  maxItems?: number;
   fetch?: typeof fetch;
   sleep?: Sleep;
   /** Jitter source in [0, 1); injected so tests can pin delays. */
@@ -83,8 +91,8 @@ export type SendOutcome =
     }
   | { kind: 'aborted'; attempts: number };
 
-export interface Sender {
-  send(observations: readonly ObservationInput[]): Promise<SendOutcome>;
+export interface Sender<T = ObservationInput> {
+  send(items: readonly T[]): Promise<SendOutcome>;
 }
 
 /** Exponential backoff with equal jitter: between half and all of base·2^(attempt−1), capped. */
@@ -133,8 +141,11 @@ function describeError(status: number, body: unknown): string {
   return `HTTP ${status}`;
 }
 
-export function createSender(options: SenderOptions): Sender {
+export function createSender<T = ObservationInput>(options: SenderOptions): Sender<T> {
   const o = {
+    path: '/api/v1/observations/batch',
+    itemsKey: 'observations',
+    maxItems: MAX_BATCH_ITEMS,
     fetch: globalThis.fetch,
     sleep,
     random: Math.random,
@@ -146,11 +157,11 @@ export function createSender(options: SenderOptions): Sender {
     timeoutMs: 10_000,
     ...options,
   };
-  const url = new URL('/api/v1/observations/batch', o.baseUrl).toString();
+  const url = new URL(o.path, o.baseUrl).toString();
 
-  async function sendOnce(observations: readonly ObservationInput[]): Promise<SendOutcome> {
+  async function sendOnce(items: readonly T[]): Promise<SendOutcome> {
     // Serialised once: every retry sends byte-identical content, hence the same ids.
-    const body = JSON.stringify({ observations });
+    const body = JSON.stringify({ [o.itemsKey]: items });
     for (let attempt = 1; ; attempt++) {
       if (o.signal?.aborted) return { kind: 'aborted', attempts: attempt - 1 };
       let delay: number;
@@ -201,19 +212,19 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
-  async function send(observations: readonly ObservationInput[]): Promise<SendOutcome> {
-    if (observations.length > MAX_BATCH_ITEMS) return sendSplit(observations);
-    const outcome = await sendOnce(observations);
-    if (outcome.kind === 'failed' && outcome.status === 413 && observations.length > 1) return sendSplit(observations);
+  async function send(items: readonly T[]): Promise<SendOutcome> {
+    if (items.length > o.maxItems) return sendSplit(items);
+    const outcome = await sendOnce(items);
+    if (outcome.kind === 'failed' && outcome.status === 413 && items.length > 1) return sendSplit(items);
     return outcome;
   }
 
   /** Sends two halves; item indexes of the second half are shifted back to the caller's numbering. */
-  async function sendSplit(observations: readonly ObservationInput[]): Promise<SendOutcome> {
-    const mid = Math.min(MAX_BATCH_ITEMS, Math.ceil(observations.length / 2));
-    const a = await send(observations.slice(0, mid));
+  async function sendSplit(items: readonly T[]): Promise<SendOutcome> {
+    const mid = Math.min(o.maxItems, Math.ceil(items.length / 2));
+    const a = await send(items.slice(0, mid));
     if (a.kind !== 'stored') return a;
-    const b = await send(observations.slice(mid));
+    const b = await send(items.slice(mid));
     if (b.kind !== 'stored') return b;
     return {
       kind: 'stored',

@@ -1,8 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IngestResponse, ItemResult, ObservationInput } from '@cityioc/contracts';
+import { dossierEventRuleErrors, DossierEventSchema, type DossierEvent, type IngestResponse, type ItemResult, type ObservationInput } from '@cityioc/contracts';
 import { CAN_THO_CATALOGUE, indexCatalogue, validateObservation } from '@cityioc/domain';
 import { afterEach, describe, expect, it } from 'vitest';
+import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { startSimulator, type LogEntry } from './simulator.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
@@ -11,59 +12,99 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
 
+/** A wall clock shifted to a fixed instant, so the back-fill is the same whatever day the tests run. */
+function shiftedClock(startIso: string): () => number {
+  const offset = Date.parse(startIso) - Date.now();
+  return () => Date.now() + offset;
+}
+
 interface FakeIngest {
   url: string;
   /** Raw bodies of every batch request, in arrival order. */
   bodies: string[];
-  /** Observations stored (first time an id is seen). */
+  /** Items stored (first time an id is seen). */
   stored: Map<string, ObservationInput>;
+  events: Map<string, DossierEvent>;
+  /** Bodies of dossier event requests. */
+  eventBodies: number;
   duplicates: number;
+  /** A duplicate id whose content differs from what was stored first. */
+  conflicts: string[];
   invalid: { id: string; errors: unknown }[];
   keys: string[];
 }
 
 /**
- * A stand-in for the ingest on port 0 speaking the public contract: /readyz, and the batch
- * endpoint validating each item with the domain rules, idempotent by id. `failFirst` answers
- * that many batch requests with 503 first.
+ * A stand-in for the ingest on port 0 speaking the public contract: /readyz, the observation
+ * batch endpoint validating each item with the domain rules, and the dossier events endpoint
+ * checking the event schema and its rules; both idempotent by id. `failFirst` answers that many
+ * observation batches with 503 first.
  */
-async function fakeIngest(opts: { ready?: boolean; failFirst?: number } = {}): Promise<FakeIngest> {
-  const state: FakeIngest = { url: '', bodies: [], stored: new Map(), duplicates: 0, invalid: [], keys: [] };
+async function fakeIngest(opts: { ready?: boolean; failFirst?: number; now?: () => number } = {}): Promise<FakeIngest> {
+  const state: FakeIngest = { url: '', bodies: [], stored: new Map(), events: new Map(), eventBodies: 0, duplicates: 0, conflicts: [], invalid: [], keys: [] };
   let failures = opts.failFirst ?? 0;
+  const now = opts.now ?? Date.now;
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
+  };
+  const answer = (res: ServerResponse, results: ItemResult[]) => {
+    const count = (s: string) => results.filter((r) => r.status === s).length;
+    const body: IngestResponse = { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
+    send(res, body.rejected > 0 ? 422 : 200, body);
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.url === '/readyz') return send(res, opts.ready === false ? 503 : 200, { ok: opts.ready !== false });
-      if (req.url !== '/api/v1/observations/batch' || req.method !== 'POST') return send(res, 404, {});
       const body = Buffer.concat(chunks).toString();
-      state.bodies.push(body);
       state.keys.push(String(req.headers['x-api-key']));
+      if (req.url === '/api/v1/dossiers/events' && req.method === 'POST') {
+        state.eventBodies++;
+        const items = (JSON.parse(body) as { events: DossierEvent[] }).events;
+        return answer(
+          res,
+          items.map((e, i) => {
+            const errors = [...schemaErrors(DossierEventSchema as JsonSchema, e), ...dossierEventRuleErrors(e).map((x) => x.message)];
+            if (errors.length > 0) {
+              state.invalid.push({ id: e.eventId, errors });
+              return { index: i, id: e.eventId, status: 'rejected', errors: errors.map((message) => ({ field: '', reason: 'invalid', message })) };
+            }
+            const prev = state.events.get(e.eventId);
+            if (prev) {
+              state.duplicates++;
+              if (JSON.stringify(prev) !== JSON.stringify(e)) state.conflicts.push(e.eventId);
+              return { index: i, id: e.eventId, status: 'duplicate' };
+            }
+            state.events.set(e.eventId, e);
+            return { index: i, id: e.eventId, status: 'accepted' };
+          }),
+        );
+      }
+      if (req.url !== '/api/v1/observations/batch' || req.method !== 'POST') return send(res, 404, {});
+      state.bodies.push(body);
       if (failures > 0) {
         failures--;
         return send(res, 503, { statusCode: 503, error: 'unavailable', message: 'warming up' });
       }
       const items = (JSON.parse(body) as { observations: ObservationInput[] }).observations;
-      const results: ItemResult[] = items.map((o, i) => {
-        const v = validateObservation(o, { index, now: Date.now(), source: 'simulator' });
-        if (!v.ok) {
-          state.invalid.push({ id: o.id, errors: v.errors });
-          return { index: i, id: o.id, status: 'rejected', errors: v.errors };
-        }
-        if (state.stored.has(o.id)) {
-          state.duplicates++;
-          return { index: i, id: o.id, status: 'duplicate' };
-        }
-        state.stored.set(o.id, o);
-        return { index: i, id: o.id, status: 'accepted' };
-      });
-      const count = (s: string) => results.filter((r) => r.status === s).length;
-      const answer: IngestResponse = { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
-      send(res, answer.rejected > 0 ? 422 : 200, answer);
+      answer(
+        res,
+        items.map((o, i) => {
+          const v = validateObservation(o, { index, now: now(), source: 'simulator' });
+          if (!v.ok) {
+            state.invalid.push({ id: o.id, errors: v.errors });
+            return { index: i, id: o.id, status: 'rejected', errors: v.errors };
+          }
+          if (state.stored.has(o.id)) {
+            state.duplicates++;
+            return { index: i, id: o.id, status: 'duplicate' };
+          }
+          state.stored.set(o.id, o);
+          return { index: i, id: o.id, status: 'accepted' };
+        }),
+      );
     });
   });
   servers.push(server);
@@ -74,9 +115,15 @@ async function fakeIngest(opts: { ready?: boolean; failFirst?: number } = {}): P
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+async function waitFor(cond: () => boolean, timeoutMs = 10_000) {
+  const t0 = Date.now();
+  while (!cond() && Date.now() - t0 < timeoutMs) await wait(20);
+}
+
 describe('startSimulator', () => {
-  it('waits for readiness, posts valid observations of every feed, retries with the same ids, stops cleanly', async () => {
-    const ioc = await fakeIngest({ failFirst: 1 });
+  it('waits for readiness, posts valid observations and dossier events, retries with the same ids, stops cleanly', async () => {
+    const now = shiftedClock('2026-11-04T10:00:00+07:00');
+    const ioc = await fakeIngest({ failFirst: 1, now });
     const logs: LogEntry[] = [];
     const sim = startSimulator({
       iocUrl: ioc.url,
@@ -84,10 +131,12 @@ describe('startSimulator', () => {
       monitoringIntervalMs: 40,
       dossierIntervalMs: 60,
       logIntervalMs: 150,
+      now,
       log: (e) => logs.push(e),
       sender: { baseDelayMs: 20 },
     });
-    await wait(600);
+    await waitFor(() => ioc.events.size > 0 && logs.filter((l) => l.msg === 'simulator').length >= 2);
+    await wait(300);
     await sim.stop();
     expect(await sim.finished).toBe('stopped');
 
@@ -102,19 +151,40 @@ describe('startSimulator', () => {
     expect(stations('water_level')).toEqual(new Set(['wl-can-tho', 'wl-cai-rang', 'wl-o-mon', 'wl-thot-not']));
     expect(stations('pm25')).toEqual(new Set(['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang']));
     expect(stations('aqi')).toEqual(new Set(['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang']));
-    for (const ind of ['dossiers_received', 'dossiers_overdue', 'dossiers_on_time_rate', 'dossiers_online_rate', 'online_payment_rate']) {
-      expect(new Set(stored.filter((o) => o.indicator === ind).map((o) => o.area)).size).toBe(9);
-    }
+    expect(new Set(stored.map((o) => o.indicator))).toEqual(new Set(['water_level', 'pm25', 'aqi']));
+
+    // The back-fill of 1–4 November: a few thousand dossiers in every district, received from the 2nd (Monday).
+    const events = [...ioc.events.values()];
+    const received = events.filter((e) => e.status === 2);
+    expect(received.length).toBeGreaterThan(1000);
+    expect(new Set(received.map((e) => e.adminUnitCode)).size).toBe(9);
+    expect(received.every((e) => e.statusAt >= '2026-11-02T07:00')).toBe(true);
 
     const summaries = logs.filter((l) => l.msg === 'simulator');
-    expect(summaries.length).toBeGreaterThanOrEqual(2);
-    expect(summaries[0]).toMatchObject({ outbox: expect.any(Number), waterLevel: expect.any(Object), aqi: expect.any(Object) });
+    expect(summaries[0]).toMatchObject({ outbox: expect.any(Number), waterLevel: expect.any(Object), aqi: expect.any(Object), dossiers: { month: '2026-11' } });
     expect(logs.at(-1)).toMatchObject({ msg: 'stopped' });
 
     // Nothing is sent after stop().
-    const n = ioc.bodies.length;
+    const n = ioc.bodies.length + ioc.eventBodies;
     await wait(150);
-    expect(ioc.bodies.length).toBe(n);
+    expect(ioc.bodies.length + ioc.eventBodies).toBe(n);
+  });
+
+  it('re-sends the back-fill as duplicates when restarted with the same seed', async () => {
+    const ioc = await fakeIngest();
+    const run = async (startIso: string) => {
+      const sim = startSimulator({ iocUrl: ioc.url, dossierIntervalMs: 50, monitoringIntervalMs: 1000, now: shiftedClock(startIso), log: () => {} });
+      const before = ioc.events.size + ioc.duplicates;
+      await waitFor(() => ioc.events.size + ioc.duplicates - before > 1000);
+      await wait(200);
+      await sim.stop();
+    };
+    await run('2026-11-03T09:00:00+07:00');
+    const first = new Set(ioc.events.keys());
+    await run('2026-11-03T11:00:00+07:00');
+    expect(ioc.invalid).toEqual([]);
+    expect(ioc.duplicates).toBeGreaterThan(first.size * 0.9);
+    expect(ioc.conflicts).toEqual([]);
   });
 
   it("ends with 'not_ready' when /readyz never answers 200", async () => {

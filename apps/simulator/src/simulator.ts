@@ -1,12 +1,12 @@
-import { MAX_BATCH_ITEMS, type ObservationInput } from '@cityioc/contracts';
+import { MAX_BATCH_ITEMS, MAX_DOSSIER_BATCH_ITEMS, type DossierEvent, type ObservationInput } from '@cityioc/contracts';
 import { bandOf, CAN_THO_STATIONS } from '@cityioc/domain';
 import { initAir, stepAir, type AirState } from './air.ts';
 import { DEFAULT_CONFIG, type SimulatorConfig } from './config.ts';
-import { DOSSIER_DISTRICTS, dossierObservations, initDossiers, stepDossiers, type DossierState } from './dossiers.ts';
+import { createDossierStream, type DossierStream } from './dossier-stream.ts';
 import { createRng } from './rng.ts';
-import { createSender, waitForReady, type SenderOptions } from './sender.ts';
+import { createSender, waitForReady, type Sender, type SenderOptions } from './sender.ts';
 import { tideObservations, tideTime, type TideClock } from './tide.ts';
-import { toLocalRfc3339 } from './time.ts';
+import { localMonthKey, toLocalRfc3339 } from './time.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -18,9 +18,7 @@ export interface SimulatorOptions extends Partial<SimulatorConfig> {
   log?: (entry: LogEntry) => void;
   /** Summary line period. */
   logIntervalMs?: number;
-  /** Unchanged district counters are re-sent this often so they never go stale. */
-  dossierHeartbeatMs?: number;
-  /** Observations kept while the IOC is unreachable; the oldest are dropped beyond this. */
+  /** Observations kept while the IOC is unreachable; the oldest are dropped beyond this. (Dossier events wait in the stream instead.) */
   maxOutbox?: number;
   sender?: Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>;
 }
@@ -36,7 +34,7 @@ export interface SimulatorHandle {
 
 interface Counts {
   batches: number;
-  observations: number;
+  items: number;
   accepted: number;
   duplicates: number;
   rejected: number;
@@ -46,7 +44,7 @@ interface Counts {
 }
 const zeroCounts = (): Counts => ({
   batches: 0,
-  observations: 0,
+  items: 0,
   accepted: 0,
   duplicates: 0,
   rejected: 0,
@@ -55,36 +53,48 @@ const zeroCounts = (): Counts => ({
   dropped: 0,
 });
 
+type LaneName = 'observations' | 'dossierEvents';
+
+/** One delivery path: an endpoint, its outbox and its counts. */
+interface Lane<T> {
+  name: LaneName;
+  sender: Sender<T>;
+  batchSize: number;
+  /** Items waiting; the oldest are dropped beyond `maxOutbox`. */
+  outbox: T[];
+  maxOutbox: number;
+  /** Tops up an empty outbox: the dossier stream keeps its own backlog, as plans. */
+  refill?: () => T[];
+  flushing: Promise<void> | null;
+  window: Counts;
+  totals: Counts;
+}
+
 function withoutUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**
  * Runs the Cần Thơ demo feeds against the public ingest API: waits for /readyz, then posts
- * water levels and air quality every `monitoringIntervalMs` and the dossier counters every
- * `dossierIntervalMs`, one batch per tick. Usable in-process or from main.ts.
+ * water levels and air quality every `monitoringIntervalMs`, and every `dossierIntervalMs` the
+ * dossier events that have come due (after the back-fill of the month so far). Observations and
+ * dossier events go through separate lanes, so a long back-fill never holds up the tide. Usable
+ * in-process or from main.ts.
  */
 export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle {
   const cfg: SimulatorConfig = { ...DEFAULT_CONFIG, ...withoutUndefined(options) };
   const now = options.now ?? Date.now;
   const log = options.log ?? ((e: LogEntry) => console.log(JSON.stringify({ time: toLocalRfc3339(now()), ...e })));
   const logIntervalMs = options.logIntervalMs ?? 60_000;
-  const heartbeatMs = options.dossierHeartbeatMs ?? 60_000;
-  const maxOutbox = options.maxOutbox ?? 20_000;
 
   const controller = new AbortController();
   const timers: ReturnType<typeof setInterval>[] = [];
   let stopped = false;
   let resolveStop!: () => void;
   const stopRequested = new Promise<void>((r) => (resolveStop = r));
-
-  const outbox: ObservationInput[] = [];
-  let flushing: Promise<void> | null = null;
-  let window = zeroCounts();
-  const totals = zeroCounts();
   const lastWarn = new Map<string, number>();
 
-  const sender = createSender({
+  const senderBase: SenderOptions = {
     baseUrl: cfg.iocUrl,
     apiKey: cfg.apiKey,
     now,
@@ -100,14 +110,26 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
         attempt: r.attempt,
         waitMs: r.delayMs,
       }),
-  });
+  };
+
+  function lane<T>(name: LaneName, sender: Sender<T>, batchSize: number, maxOutbox: number, refill?: () => T[]): Lane<T> {
+    return { name, sender, batchSize, outbox: [], maxOutbox, ...(refill ? { refill } : {}), flushing: null, window: zeroCounts(), totals: zeroCounts() };
+  }
+
+  const observations = lane<ObservationInput>('observations', createSender(senderBase), MAX_BATCH_ITEMS, options.maxOutbox ?? 20_000);
+  const dossierEvents = lane<DossierEvent>(
+    'dossierEvents',
+    createSender<DossierEvent>({ ...senderBase, path: '/api/v1/dossiers/events', itemsKey: 'events', maxItems: MAX_DOSSIER_BATCH_ITEMS }),
+    MAX_DOSSIER_BATCH_ITEMS,
+    Infinity,
+    () => dossiers.take(now(), MAX_DOSSIER_BATCH_ITEMS),
+  );
 
   const rng = createRng(cfg.seed);
   let lastT = 0;
   let tideClock: TideClock;
   let air: AirState;
-  let dossiers: DossierState;
-  const lastDossierEmit = new Map<string, number>();
+  let dossiers: DossierStream;
   const latest = new Map<string, number>();
 
   /** Logs a warning or error at most once per 10 s per kind, so an outage does not flood the log. */
@@ -118,69 +140,78 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     log(entry);
   }
 
-  function count(k: keyof Counts, n: number) {
-    window[k] += n;
-    totals[k] += n;
+  function count<T>(l: Lane<T>, k: keyof Counts, n: number) {
+    l.window[k] += n;
+    l.totals[k] += n;
   }
 
-  /** Strictly increasing tick times, so ids never repeat even if the wall clock steps back. */
+  /** Strictly increasing tick times, so observation ids never repeat even if the wall clock steps back. */
   function tickTime(): number {
     lastT = Math.max(now(), lastT + 1);
     return lastT;
   }
 
+  function trim<T>(l: Lane<T>) {
+    if (l.outbox.length > l.maxOutbox) count(l, 'dropped', l.outbox.splice(0, l.outbox.length - l.maxOutbox).length);
+  }
+
   function enqueue(items: ObservationInput[]) {
     if (items.length === 0) return;
     for (const o of items) if (o.value !== undefined && o.station) latest.set(`${o.station}|${o.indicator}`, o.value);
-    outbox.push(...items);
-    if (outbox.length > maxOutbox) count('dropped', outbox.splice(0, outbox.length - maxOutbox).length);
-    kick();
+    observations.outbox.push(...items);
+    trim(observations);
+    kick(observations);
   }
 
-  function kick() {
-    if (flushing || stopped) return;
-    flushing = flush().finally(() => (flushing = null));
+  function kick<T>(l: Lane<T>) {
+    if (l.flushing || stopped) return;
+    l.flushing = flush(l).finally(() => (l.flushing = null));
   }
 
-  async function flush() {
-    while (outbox.length > 0 && !stopped) {
-      const batch = outbox.splice(0, MAX_BATCH_ITEMS);
-      const out = await sender.send(batch);
+  async function flush<T>(l: Lane<T>) {
+    while (!stopped) {
+      if (l.outbox.length === 0 && l.refill) l.outbox.push(...l.refill());
+      if (l.outbox.length === 0) return;
+      const batch = l.outbox.splice(0, l.batchSize);
+      const out = await l.sender.send(batch);
       if (out.kind === 'aborted') {
-        outbox.unshift(...batch);
+        l.outbox.unshift(...batch);
         return;
       }
-      count('batches', 1);
+      count(l, 'batches', 1);
       if (out.kind === 'stored') {
-        count('observations', batch.length);
-        count('accepted', out.accepted);
-        count('duplicates', out.duplicates);
-        count('rejected', out.rejected);
-        count('retries', out.attempts - 1);
-        if (totals.batches === 1) log({ level: 'info', msg: 'first batch stored', accepted: out.accepted, status: out.status });
+        count(l, 'items', batch.length);
+        count(l, 'accepted', out.accepted);
+        count(l, 'duplicates', out.duplicates);
+        count(l, 'rejected', out.rejected);
+        count(l, 'retries', out.attempts - 1);
+        if (l.totals.batches === 1)
+          log({ level: 'info', msg: 'first batch stored', lane: l.name, accepted: out.accepted, duplicates: out.duplicates, status: out.status });
         const first = out.rejectedItems[0];
         if (first) {
-          throttled('rejected', {
+          throttled(`rejected-${l.name}`, {
             level: 'warn',
             msg: 'items rejected by the IOC (not retried)',
+            lane: l.name,
             rejected: out.rejected,
             example: { id: first.id, errors: first.errors },
           });
         }
       } else if (out.retryable) {
         // Keep the batch: the next tick sends the same ids again.
-        count('retries', out.attempts - 1);
-        count('failures', 1);
-        outbox.unshift(...batch);
-        if (outbox.length > maxOutbox) count('dropped', outbox.splice(0, outbox.length - maxOutbox).length);
-        throttled('unreachable', { level: 'warn', msg: 'IOC unreachable, will retry', error: out.error, outbox: outbox.length });
+        count(l, 'retries', out.attempts - 1);
+        count(l, 'failures', 1);
+        l.outbox.unshift(...batch);
+        trim(l);
+        throttled('unreachable', { level: 'warn', msg: 'IOC unreachable, will retry', lane: l.name, error: out.error, outbox: l.outbox.length });
         return;
       } else {
-        count('failures', 1);
-        count('dropped', batch.length);
-        throttled(`fatal-${out.status}`, {
+        count(l, 'failures', 1);
+        count(l, 'dropped', batch.length);
+        throttled(`fatal-${l.name}-${out.status}`, {
           level: 'error',
           msg: out.status === 401 ? 'API key refused: check IOC_DEMO_KEY' : 'batch refused by the IOC, dropped',
+          lane: l.name,
           status: out.status,
           error: out.error,
         });
@@ -193,17 +224,6 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     const a = stepAir(air, t, rng);
     air = a.state;
     enqueue([...tideObservations(t, tideClock, rng), ...a.observations]);
-  }
-
-  function dossierTick(all = false) {
-    const t = tickTime();
-    const r = stepDossiers(dossiers, t, { speed: cfg.dossierSpeed, alwaysOpen: cfg.dossierAlwaysOpen }, rng);
-    dossiers = r.state;
-    const due = DOSSIER_DISTRICTS.map((d) => d.code).filter(
-      (code) => all || r.changed.includes(code) || t - (lastDossierEmit.get(code) ?? -Infinity) >= heartbeatMs,
-    );
-    for (const code of due) lastDossierEmit.set(code, t);
-    enqueue(dossierObservations(dossiers, t, due));
   }
 
   function summary(): LogEntry {
@@ -219,21 +239,18 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       const q = latest.get(`${st.id}|aqi`);
       if (q !== undefined) aqi[st.id] = q;
     }
-    const city = Object.values(dossiers.districts).reduce((s, c) => ({ received: s.received + c.received, overdue: s.overdue + c.pendingOverdue }), {
-      received: 0,
-      overdue: 0,
-    });
     const entry: LogEntry = {
       level: 'info',
       msg: 'simulator',
-      lastMinute: window,
-      outbox: outbox.length,
+      lastMinute: { observations: observations.window, dossierEvents: dossierEvents.window },
+      outbox: observations.outbox.length,
       tideTime: toLocalRfc3339(tideTime(t, tideClock)),
       waterLevel: levels,
       aqi,
-      dossiers: { month: dossiers.monthKey, ...city },
+      dossiers: { month: localMonthKey(t), ...dossiers.stats() },
     };
-    window = zeroCounts();
+    observations.window = zeroCounts();
+    dossierEvents.window = zeroCounts();
     return entry;
   }
 
@@ -254,7 +271,14 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     const t0 = now();
     tideClock = { originMs: t0, speed: cfg.tideSpeed, offsetMs: cfg.tideOffsetH * 3_600_000 };
     air = initAir(t0, rng);
-    dossiers = initDossiers(t0);
+    dossiers = createDossierStream({
+      startMs: t0,
+      seed: cfg.seed,
+      rng,
+      speed: cfg.dossierSpeed,
+      alwaysOpen: cfg.dossierAlwaysOpen,
+      backfill: cfg.dossierBackfill,
+    });
     lastT = t0 - 1;
     log({
       level: 'info',
@@ -263,18 +287,25 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       tideSpeed: cfg.tideSpeed,
       dossierSpeed: cfg.dossierSpeed,
       dossierAlwaysOpen: cfg.dossierAlwaysOpen,
+      dossierBackfill: dossiers.stats().backfillDossiers,
       seed: cfg.seed,
     });
     monitoringTick();
-    dossierTick(true);
+    kick(dossierEvents);
     timers.push(
       setInterval(monitoringTick, cfg.monitoringIntervalMs),
-      setInterval(() => dossierTick(), cfg.dossierIntervalMs),
+      setInterval(() => kick(dossierEvents), cfg.dossierIntervalMs),
       setInterval(() => log(summary()), logIntervalMs),
     );
     await stopRequested;
     return 'stopped';
   })();
+
+  async function settled() {
+    await finished;
+    await observations.flushing;
+    await dossierEvents.flushing;
+  }
 
   return {
     finished,
@@ -285,11 +316,16 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
         controller.abort();
         resolveStop();
         const exit = await finished;
-        await flushing;
-        if (exit === 'stopped') log({ level: 'info', msg: 'stopped', totals, unsent: outbox.length });
+        await settled();
+        if (exit === 'stopped')
+          log({
+            level: 'info',
+            msg: 'stopped',
+            totals: { observations: observations.totals, dossierEvents: dossierEvents.totals },
+            unsent: observations.outbox.length + dossierEvents.outbox.length,
+          });
       }
-      await finished;
-      await flushing;
+      await settled();
     },
   };
 }

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 /** Alert thresholds (BĐ I, II, III) of a station, from its catalogue bands. */
 function alertLevels(stationId: string): number[] {
   const st = WATER_LEVEL_STATIONS.find((s) => s.id === stationId)!;
-  return st.bands!.water_level!.filter((b) => Number.isFinite(b.from)).map((b) => b.from);
+  return st.bands!.water_level!.flatMap((b) => (b.from === null ? [] : [b.from]));
 }
 
 /** Samples the generator every `stepMs` over `durationMs` of wall time, per station. */

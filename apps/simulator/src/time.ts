@@ -1,3 +1,5 @@
+import { dayNumberOf, dayStartMs, type WorkCalendar } from '@cityioc/domain';
+
 /**
  * Local time in Cần Thơ. Asia/Ho_Chi_Minh has been UTC+07:00 all year since 1975 (no daylight
  * saving), so a fixed offset is exact and keeps these helpers free of Intl and the host's zone.
@@ -5,7 +7,6 @@
 export const VN_OFFSET_MS = 7 * 3_600_000;
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** RFC 3339 with the +07:00 offset, e.g. 2026-11-22T07:30:00.000+07:00. */
 export function toLocalRfc3339(epochMs: number): string {
@@ -47,29 +48,54 @@ export function localMonthStart(epochMs: number): number {
   return Date.UTC(p.year, p.month - 1, 1) - VN_OFFSET_MS;
 }
 
-/** One-stop-shop office hours: Monday to Friday, 07:00–17:00 local. Public holidays are ignored. */
+/** One-stop-shop office hours: 07:00–17:00 local on the working days of the calendar. */
 export const OFFICE_OPEN_HOUR = 7;
 export const OFFICE_CLOSE_HOUR = 17;
 
-export function isOfficeOpen(epochMs: number): boolean {
-  const p = localParts(epochMs);
-  return p.weekday >= 1 && p.weekday <= 5 && p.hour >= OFFICE_OPEN_HOUR && p.hour < OFFICE_CLOSE_HOUR;
+/** Guards the day walks below against runaway input (ten years of days). */
+const MAX_SCAN_DAYS = 3660;
+
+function officeWindow(day: number): { open: number; close: number } {
+  const start = dayStartMs(day);
+  return { open: start + OFFICE_OPEN_HOUR * HOUR_MS, close: start + OFFICE_CLOSE_HOUR * HOUR_MS };
 }
 
-/** Office hours (fractional) between two instants, `from` ≤ `to`. */
-export function officeHoursBetween(from: number, to: number): number {
-  if (to <= from) return 0;
+/** Whether the one-stop shops are open at an instant: office hours of a working day (weekends and public holidays closed). */
+export function isOfficeOpen(calendar: WorkCalendar, epochMs: number): boolean {
+  const day = dayNumberOf(epochMs);
+  const { open, close } = officeWindow(day);
+  return calendar.isWorkingDayNumber(day) && epochMs >= open && epochMs < close;
+}
+
+/**
+ * The instant `ms` of office time after `from`: only office hours of working days count, so the
+ * result is always within office hours. `ms` = 0 moves an instant outside office hours to the
+ * next opening.
+ */
+export function addOfficeMs(calendar: WorkCalendar, from: number, ms: number): number {
+  let rest = Math.max(0, ms);
+  let day = dayNumberOf(from);
+  for (let i = 0; i < MAX_SCAN_DAYS; i++, day++) {
+    if (!calendar.isWorkingDayNumber(day)) continue;
+    const { open, close } = officeWindow(day);
+    const start = Math.max(from, open);
+    if (start >= close) continue;
+    if (rest < close - start) return start + rest;
+    rest -= close - start;
+  }
+  throw new RangeError('office time beyond ten years');
+}
+
+/** Office time between two instants in ms (0 when `to` ≤ `from`). */
+export function officeMsBetween(calendar: WorkCalendar, from: number, to: number): number {
   let total = 0;
-  // Walk local days; a month has at most 31 of them, so this stays cheap.
-  const p = localParts(from);
-  for (let dayStart = Date.UTC(p.year, p.month - 1, p.day) - VN_OFFSET_MS; dayStart < to; dayStart += DAY_MS) {
-    const wd = new Date(dayStart + VN_OFFSET_MS).getUTCDay();
-    if (wd === 0 || wd === 6) continue;
-    const open = dayStart + OFFICE_OPEN_HOUR * HOUR_MS;
-    const close = dayStart + OFFICE_CLOSE_HOUR * HOUR_MS;
+  const last = dayNumberOf(to);
+  for (let day = dayNumberOf(from); day <= last; day++) {
+    if (!calendar.isWorkingDayNumber(day)) continue;
+    const { open, close } = officeWindow(day);
     const lo = Math.max(open, from);
     const hi = Math.min(close, to);
-    if (hi > lo) total += (hi - lo) / HOUR_MS;
+    if (hi > lo) total += hi - lo;
   }
   return total;
 }

@@ -9,3 +9,4 @@ export * from './http/history.ts';
 export * from './feeds/portal-date.ts';
 export * from './feeds/dossier.ts';
 export * from './feeds/score766.ts';
+export * from './http/dossiers.ts';

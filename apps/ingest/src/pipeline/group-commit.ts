@@ -1,8 +1,5 @@
-import type { NewObservation, Observation } from '@cityioc/contracts';
-import type { Store } from '../store/store.ts';
-
-interface Pending {
-  batch: readonly NewObservation[];
+interface Pending<T> {
+  batch: readonly T[];
   resolve: (seqs: (number | null)[]) => void;
   reject: (e: unknown) => void;
 }
@@ -12,18 +9,19 @@ interface Pending {
  * (and one fsync). Committed events are handed to `onCommitted` in log order before any
  * request is answered, so live state only ever reflects durable events.
  */
-export class GroupCommitWriter {
-  private queue: Pending[] = [];
+export class GroupCommitWriter<T extends object> {
+  private queue: Pending<T>[] = [];
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
-    private readonly store: Store,
-    private readonly onCommitted: (events: Observation[]) => void,
+    /** Appends in one transaction; per item its log position, or null for a duplicate. */
+    private readonly appendToStore: (batch: readonly T[]) => Promise<(number | null)[]>,
+    private readonly onCommitted: (events: (T & { seq: number })[]) => void,
   ) {}
 
-  append(batch: readonly NewObservation[]): Promise<(number | null)[]> {
+  append(batch: readonly T[]): Promise<(number | null)[]> {
     if (this.closed) return Promise.reject(new Error('writer is closed'));
     if (batch.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
@@ -42,20 +40,20 @@ export class GroupCommitWriter {
     const work = this.queue;
     this.queue = [];
     if (work.length === 0) return;
-    const all: NewObservation[] = work.length === 1 ? (work[0]!.batch as NewObservation[]) : work.flatMap((w) => w.batch);
+    const all: T[] = work.length === 1 ? (work[0]!.batch as T[]) : work.flatMap((w) => w.batch);
     let seqs: (number | null)[];
     try {
-      seqs = await this.store.append(all);
+      seqs = await this.appendToStore(all);
     } catch (e) {
       for (const w of work) w.reject(e);
       return;
     }
-    const committed: Observation[] = [];
+    const committed: (T & { seq: number })[] = [];
     for (let i = 0; i < all.length; i++) {
       const seq = seqs[i];
       if (seq !== null && seq !== undefined) {
         // the validated object becomes the stored one: no copy on the hot path
-        const o = all[i] as Observation;
+        const o = all[i] as T & { seq: number };
         o.seq = seq;
         committed.push(o);
       }

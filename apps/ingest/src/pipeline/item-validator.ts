@@ -10,6 +10,16 @@ const ajv = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: fal
 (addFormats as unknown as (a: Ajv) => void)(ajv);
 const check = ajv.compile<ObservationInput>(ObservationInputSchema as object);
 
+/** Compiles another item schema with the same strict settings. */
+export function compileItemCheck<T>(schema: object): (item: unknown) => { ok: true; value: T } | { ok: false; errors: ItemError[] } {
+  const validate = ajv.compile<T>(schema);
+  return (item) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      return { ok: false, errors: [{ field: '', reason: 'type', message: 'an item must be a JSON object' }] };
+    return validate(item) ? { ok: true, value: item } : { ok: false, errors: (validate.errors ?? []).map(toItemError) };
+  };
+}
+
 const REASON: Record<string, string> = {
   required: 'required',
   type: 'type',

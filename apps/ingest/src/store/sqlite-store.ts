@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { HistoryPoint, NewObservation, Observation } from '@cityioc/contracts';
-import type { HistoryRequest, Store } from './store.ts';
+import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { HistoryRequest, NewDossierEvent, Store, StoredDossierEvent } from './store.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
@@ -40,6 +40,22 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     );
     -- Raw history is read per station (the live charts); area history comes from rollups.
     -- A partial index keeps the cost off the hot path of area-level feeds such as dossiers.
+    CREATE TABLE IF NOT EXISTS dossier_events (
+      seq INTEGER PRIMARY KEY,
+      event_id TEXT NOT NULL UNIQUE,
+      dossier_code TEXT NOT NULL,
+      received_at INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      body TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS official_scores (
+      unit_code TEXT NOT NULL,
+      period TEXT NOT NULL,
+      origin TEXT NOT NULL,
+      fetched_at INTEGER NOT NULL,
+      body TEXT NOT NULL,
+      PRIMARY KEY (unit_code, period, origin)
+    );
     CREATE INDEX IF NOT EXISTS observations_station ON observations (station, indicator, observed_at) WHERE station IS NOT NULL;
   `);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
@@ -72,6 +88,30 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
        WHERE station = ? AND indicator = ? AND station IS NOT NULL AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
     )
     .raw(true);
+  const insertDossier = db.prepare(`INSERT OR IGNORE INTO dossier_events (event_id, dossier_code, received_at, source, body) VALUES (?, ?, ?, ?, ?)`);
+  const appendDossierTx = db.transaction((batch: readonly NewDossierEvent[]) =>
+    batch.map((d) => {
+      const r = insertDossier.run(d.event.eventId, d.event.dossierCode, d.receivedAt, d.source, JSON.stringify(d.event));
+      return r.changes === 1 ? Number(r.lastInsertRowid) : null;
+    }),
+  );
+  const dossierPage = db.prepare(`SELECT seq, received_at, source, body FROM dossier_events WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const countDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events`).pluck();
+
+  const upsertScore = db.prepare(
+    `INSERT INTO official_scores (unit_code, period, origin, fetched_at, body) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (unit_code, period, origin) DO UPDATE SET fetched_at = excluded.fetched_at, body = excluded.body
+     WHERE excluded.fetched_at >= official_scores.fetched_at`,
+  );
+  const putScoresTx = db.transaction((scores: readonly Official766Score[]) => {
+    for (const x of scores) upsertScore.run(x.unitCode, x.period, x.origin, Date.parse(x.fetchedAt), JSON.stringify(x));
+  });
+  const selectScores = db
+    .prepare(
+      `SELECT body FROM official_scores WHERE (@unit IS NULL OR unit_code = @unit) AND (@period IS NULL OR period = @period) ORDER BY period, unit_code, origin`,
+    )
+    .pluck();
+
   let closed = false;
   return {
     kind: 'sqlite',
@@ -115,6 +155,33 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         return p;
       });
       return { points, truncated };
+    },
+    async appendDossierEvents(batch) {
+      return appendDossierTx(batch);
+    },
+    async replayDossierEvents(fromSeq, onBatch, batchSize = 10_000) {
+      let last = fromSeq;
+      for (;;) {
+        const rows = dossierPage.all(last, batchSize) as [number, number, string, string][];
+        if (rows.length === 0) return last;
+        const batch: StoredDossierEvent[] = rows.map(([seq, receivedAt, source, body]) => ({
+          seq,
+          receivedAt,
+          source,
+          event: JSON.parse(body) as DossierEvent,
+        }));
+        last = rows[rows.length - 1]![0];
+        onBatch(batch);
+      }
+    },
+    async putOfficialScores(scores) {
+      putScoresTx(scores);
+    },
+    async officialScores(filter) {
+      return (selectScores.all({ unit: filter.unitCode ?? null, period: filter.period ?? null }) as string[]).map((b) => JSON.parse(b) as Official766Score);
+    },
+    async countDossierEvents() {
+      return countDossiers.get() as number;
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;

@@ -1,4 +1,13 @@
-import type { HistoryPoint, NewObservation, Observation } from '@cityioc/contracts';
+import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+
+/** A validated dossier event as stored: the canonical event, when it arrived and from which source. */
+export interface NewDossierEvent {
+  event: DossierEvent;
+  /** epoch ms */
+  receivedAt: number;
+  source: string;
+}
+export type StoredDossierEvent = NewDossierEvent & { seq: number };
 
 export interface HistoryRequest {
   indicator: string;
@@ -29,6 +38,16 @@ export interface Store {
   /** One station's raw series ordered by observation time (area history comes from rollups). */
   history(req: HistoryRequest): Promise<{ points: HistoryPoint[]; truncated: boolean }>;
   lastSeq(): Promise<number>;
+  /** The dossier-event log: idempotent by eventId, like observations. */
+  appendDossierEvents(batch: readonly NewDossierEvent[]): Promise<(number | null)[]>;
+  replayDossierEvents(fromSeq: number, onBatch: (batch: StoredDossierEvent[]) => void, batchSize?: number): Promise<number>;
+  countDossierEvents(): Promise<number>;
+  /**
+   * Decision 766 scores as the national portal published them: one per (unit, period, origin),
+   * a later `fetchedAt` replacing an earlier one. Kept apart from anything we compute.
+   */
+  putOfficialScores(scores: readonly Official766Score[]): Promise<void>;
+  officialScores(filter: { unitCode?: string | undefined; period?: string | undefined }): Promise<Official766Score[]>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

@@ -38,6 +38,6 @@ export function wl(id: string, value: number, patch: Record<string, unknown> = {
   return { id, indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: new Date(T0).toISOString(), value, ...patch };
 }
 
-export function ratio(id: string, area: string, numerator: number, denominator: number, indicator = 'online_payment_rate') {
+export function ratio(id: string, area: string, numerator: number, denominator: number, indicator = 'e_document_rate') {
   return { id, indicator, area, observedAt: new Date(T0).toISOString(), numerator, denominator };
 }

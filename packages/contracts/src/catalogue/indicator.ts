@@ -53,5 +53,7 @@ export const IndicatorSchema = Type.Object({
   /** A target for the indicator, in display units (a ratio target of 30 means 30 %). */
   target: Type.Optional(Type.Number()),
   domain: Type.Union([Type.Literal('admin'), Type.Literal('reporting'), Type.Literal('monitoring')]),
+  /** Computed by the IOC from another feed (e.g. 'dossiers'): not accepted as a posted observation. */
+  derivedFrom: Type.Optional(Type.String()),
 });
 export type Indicator = Static<typeof IndicatorSchema>;

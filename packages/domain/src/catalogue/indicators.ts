@@ -73,6 +73,7 @@ export const INDICATORS: Indicator[] = [
     decimals: 0,
     min: 0,
     domain: 'admin',
+    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_overdue',
@@ -84,6 +85,7 @@ export const INDICATORS: Indicator[] = [
     decimals: 0,
     min: 0,
     domain: 'admin',
+    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_on_time_rate',
@@ -94,6 +96,7 @@ export const INDICATORS: Indicator[] = [
     cadenceSec: 900,
     decimals: 1,
     domain: 'admin',
+    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_online_rate',
@@ -104,6 +107,7 @@ export const INDICATORS: Indicator[] = [
     cadenceSec: 900,
     decimals: 1,
     domain: 'admin',
+    derivedFrom: 'dossiers',
   },
   {
     id: 'online_payment_rate',
@@ -116,5 +120,38 @@ export const INDICATORS: Indicator[] = [
     /** Government target 30 % (Cần Thơ reached 42.4 % in 2023). */
     target: 30,
     domain: 'admin',
+    derivedFrom: 'dossiers',
+  },
+  {
+    id: 'dossiers_digitised_rate',
+    name: { vi: 'Tỷ lệ hồ sơ được số hóa', en: 'Dossiers digitised' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    cadenceSec: 900,
+    decimals: 1,
+    domain: 'admin',
+    derivedFrom: 'dossiers',
+  },
+  {
+    id: 'citizen_reports_received',
+    name: { vi: 'Phản ánh hiện trường tiếp nhận', en: 'Citizen reports received' },
+    unit: 'phản ánh',
+    direction: 'none',
+    aggregation: 'sum',
+    cadenceSec: 900,
+    decimals: 0,
+    min: 0,
+    domain: 'admin',
+  },
+  {
+    id: 'e_document_rate',
+    name: { vi: 'Tỷ lệ văn bản điện tử', en: 'Electronic documents' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    cadenceSec: 86_400,
+    decimals: 1,
+    domain: 'reporting',
   },
 ];

@@ -67,7 +67,7 @@ export class LiveState {
 
   constructor(private readonly index: CatalogueIndex) {}
 
-  /** The log position of the last event applied. */
+  /** The highest version applied. */
   get seq(): number {
     return this.lastSeq;
   }
@@ -80,9 +80,13 @@ export class LiveState {
     return this.versions.get(scope) ?? 0;
   }
 
-  /** Applies one stored observation; returns whether any cell changed. */
-  apply(obs: Observation): boolean {
-    if (obs.seq > this.lastSeq) this.lastSeq = obs.seq;
+  /**
+   * Applies one observation; returns whether any cell changed. `version` (default: the
+   * observation's log position) becomes the version of every scope it changes, so it must grow:
+   * a caller that feeds derived values as well passes its own counter.
+   */
+  apply(obs: Observation, version: number = obs.seq): boolean {
+    if (version > this.lastSeq) this.lastSeq = version;
     const indicator = this.index.indicator(obs.indicator);
     if (!indicator) return false;
     const leafKey = `${obs.indicator}|${obs.area}|${obs.agency ?? ''}|${obs.station ?? ''}`;
@@ -98,7 +102,7 @@ export class LiveState {
       denominator: obs.denominator,
     };
     this.leaves.set(leafKey, leaf);
-    for (const node of leaf.nodes) this.update(node, old, leaf, obs.seq);
+    for (const node of leaf.nodes) this.update(node, old, leaf, version);
     return true;
   }
 

@@ -40,6 +40,8 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
 
   const indicator = ctx.index.indicator(input.indicator);
   if (!indicator) err('/indicator', 'unknown_indicator', `indicator '${input.indicator}' is not in the catalogue`);
+  else if (indicator.derivedFrom)
+    err('/indicator', 'derived_indicator', `'${indicator.id}' is computed by the IOC from the ${indicator.derivedFrom} feed; send those events instead`);
   const area = ctx.index.area(input.area);
   if (!area) err('/area', 'unknown_area', `area '${input.area}' is not in the catalogue`);
   if (input.station !== undefined) {

@@ -29,18 +29,18 @@ describe('POST /api/v1/observations', () => {
   });
 
   it('is idempotent: a retry is a duplicate and is not counted twice', async () => {
-    await post('/api/v1/observations', { id: 'd1', indicator: 'dossiers_received', area: '917', observedAt: new Date(T0).toISOString(), value: 10 });
-    await post('/api/v1/observations', { id: 'd2', indicator: 'dossiers_received', area: '918', observedAt: new Date(T0).toISOString(), value: 5 });
+    await post('/api/v1/observations', { id: 'd1', indicator: 'citizen_reports_received', area: '917', observedAt: new Date(T0).toISOString(), value: 10 });
+    await post('/api/v1/observations', { id: 'd2', indicator: 'citizen_reports_received', area: '918', observedAt: new Date(T0).toISOString(), value: 5 });
     const again = await post('/api/v1/observations', {
       id: 'd1',
-      indicator: 'dossiers_received',
+      indicator: 'citizen_reports_received',
       area: '917',
       observedAt: new Date(T0).toISOString(),
       value: 10,
     });
     expect(again.statusCode).toBe(200);
     expect((again.json() as IngestResponse).results[0]!.status).toBe('duplicate');
-    expect(cell(await snapshot('92'), '92||dossiers_received')?.value).toBe(15);
+    expect(cell(await snapshot('92'), '92||citizen_reports_received')?.value).toBe(15);
   });
 
   it('refuses a bad item with 422 naming each field and reason, unknown codes included', async () => {
@@ -63,7 +63,7 @@ describe('POST /api/v1/observations', () => {
     [{ ...wl('s3', 100), observedAt: new Date(T0 + 3600_000).toISOString() }, '/observedAt', 'in_future'],
     [{ ...ratio('s4', '916', 5, 4) }, '/numerator', 'range'],
     [{ ...ratio('s5', '916', 1, 4), value: 3 }, '/value', 'value_kind'],
-    [{ id: 's6', indicator: 'online_payment_rate', area: '916', observedAt: new Date(T0).toISOString(), value: 0.4 }, '/numerator', 'required'],
+    [{ id: 's6', indicator: 'e_document_rate', area: '916', observedAt: new Date(T0).toISOString(), value: 0.4 }, '/numerator', 'required'],
     [{ ...wl('s7', 100), observedAt: '2026-11-22T07:00:00' }, '/observedAt', 'format'],
     [{ ...wl('s8', 100), station: 'aq-ninh-kieu' }, '/indicator', 'not_measured_by_station'],
   ])('rejects %j at %s with %s', async (item, field, reason) => {
@@ -121,7 +121,7 @@ describe('POST /api/v1/observations/batch', () => {
 
   it('aggregates ratios as Σnumerator/Σdenominator up the tree, never as an average of percentages', async () => {
     await post('/api/v1/observations/batch', { observations: [ratio('r1', '916', 1, 10), ratio('r2', '917', 90, 90)] });
-    const c = cell(await snapshot('92'), '92||online_payment_rate')!;
+    const c = cell(await snapshot('92'), '92||e_document_rate')!;
     expect(c.numerator).toBe(91);
     expect(c.denominator).toBe(100);
     expect(c.value).toBeCloseTo(0.91, 12);
@@ -135,7 +135,7 @@ describe('POST /api/v1/observations/batch', () => {
         { ...ratio('p0', '916', 99, 100), observedAt: new Date(T0 - 1000).toISOString() },
       ],
     });
-    const c = cell(await snapshot('92'), '92||online_payment_rate')!;
+    const c = cell(await snapshot('92'), '92||e_document_rate')!;
     expect([c.numerator, c.denominator]).toEqual([30, 100]);
   });
 });

@@ -54,12 +54,6 @@ export async function observationRoutes(app: FastifyInstance, opts: ObservationR
     },
   };
 
-  app.addContentTypeParser(
-    ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
-    { parseAs: 'string', bodyLimit: opts.ndjsonLimitBytes },
-    (_req, body, done) => done(null, body),
-  );
-
   app.post('/api/v1/observations', { ...common, schema: { response: responses } }, async (req, reply) => {
     return send(reply, await ingestItems([req.body], req.source, opts.deps));
   });

@@ -1,0 +1,222 @@
+import type { DossierDetail, DossierIndicatorRow, DossierSummary, Observation, WatchlistResponse } from '@cityioc/contracts';
+import {
+  AdminIndicatorState,
+  foldSortedFacts,
+  indicatorPoints,
+  insertFact,
+  isOverdueAt,
+  isOpen,
+  periodKey,
+  ratioOf,
+  timeliness,
+  toDossierFact,
+  type AdminIndicatorValues,
+  type DossierFact,
+  type DossierRecord,
+  type WorkCalendar,
+} from '@cityioc/domain';
+import type { LiveService } from '../live/live.service.ts';
+import type { StoredDossierEvent } from '../store/store.ts';
+
+/** The live indicators derived from dossier events, for the current month, per area and agency. */
+export const DERIVED_DOSSIER_INDICATORS = [
+  'dossiers_received',
+  'dossiers_overdue',
+  'dossiers_on_time_rate',
+  'dossiers_online_rate',
+  'online_payment_rate',
+  'dossiers_digitised_rate',
+] as const;
+
+const CITY = '92';
+
+function row(key: string, v: AdminIndicatorValues): DossierIndicatorRow {
+  return { key, ...v };
+}
+
+/** A breakdown also lists units that only have dossiers outside the filter: those rows are empty. */
+function isEmpty(v: AdminIndicatorValues): boolean {
+  return v.received === 0 && v.inProcess === 0 && v.completed === 0 && v.stopped === 0;
+}
+
+/**
+ * Dossier state: each dossier's events folded into its record, and the incremental indicator
+ * cells of every period. Committed events come in from the log; derived live values go out to
+ * the live state for the current month (by area and agency).
+ */
+export class DossierService {
+  private readonly facts = new Map<string, readonly DossierFact[]>();
+  private readonly records = new Map<string, DossierRecord>();
+  readonly indicators: AdminIndicatorState;
+  private readonly dirtyAreas = new Set<string>();
+  /** Leaves ever published, per area: a month without dossiers for them publishes zeros. */
+  private readonly published = new Map<string, Set<string>>();
+  /** When the feed last sent an event for an area (epoch ms): the freshness of its derived values. */
+  private readonly lastSeen = new Map<string, number>();
+  private derivedSeq = 0;
+
+  constructor(
+    private readonly calendar: WorkCalendar,
+    private readonly live: LiveService,
+  ) {
+    this.indicators = new AdminIndicatorState({ calendar });
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  applyCommitted(events: readonly StoredDossierEvent[]): void {
+    for (const e of events) {
+      const code = e.event.dossierCode;
+      const before = this.facts.get(code) ?? [];
+      const after = insertFact(before, toDossierFact(e.event));
+      if (after === before) continue;
+      this.facts.set(code, after);
+      const record = foldSortedFacts(after)!;
+      const old = this.records.get(code);
+      if (old && old.adminUnitCode !== record.adminUnitCode) this.dirtyAreas.add(old.adminUnitCode);
+      this.records.set(code, record);
+      this.indicators.put(record);
+      this.dirtyAreas.add(record.adminUnitCode);
+      this.lastSeen.set(record.adminUnitCode, Math.max(this.lastSeen.get(record.adminUnitCode) ?? 0, e.receivedAt));
+    }
+  }
+
+  /**
+   * Pushes the current month's values of changed areas (or of all, when the clock alone may have
+   * changed them: overdue dossiers, a new month) into the live state.
+   */
+  publish(now: number, all = false): number {
+    const areas = all ? new Set([...this.lastSeen.keys()]) : this.dirtyAreas;
+    if (areas.size === 0) return 0;
+    const period = periodKey('month', now);
+    const out: Observation[] = [];
+    for (const area of areas) {
+      const byAgency = this.indicators.breakdown(period, now, 'agency', { area: (a) => a === area });
+      const agencies = this.published.get(area) ?? new Set<string>();
+      for (const [a, v] of byAgency) if (!isEmpty(v)) agencies.add(a);
+      this.published.set(area, agencies);
+      const observedAt = this.lastSeen.get(area) ?? now;
+      for (const agency of agencies) {
+        const v = byAgency.get(agency);
+        const base = { area, agency, station: null, observedAt, receivedAt: now, source: 'derived:dossiers', seq: 0 };
+        const id = () => `derived:dossiers:${String(++this.derivedSeq).padStart(12, '0')}`;
+        const value = (indicator: string, x: number): Observation => ({ ...base, id: id(), indicator, value: x, numerator: null, denominator: null });
+        const ratio = (indicator: string, p: { numerator: number; denominator: number } | undefined): Observation => ({
+          ...base,
+          id: id(),
+          indicator,
+          value: null,
+          numerator: p?.numerator ?? 0,
+          denominator: p?.denominator ?? 0,
+        });
+        out.push(
+          value('dossiers_received', v?.received ?? 0),
+          value('dossiers_overdue', v?.overdue ?? 0),
+          ratio('dossiers_on_time_rate', v?.onTime),
+          ratio('dossiers_online_rate', v?.onlineSubmission),
+          ratio('online_payment_rate', v?.onlinePayment),
+          ratio('dossiers_digitised_rate', v?.digitisation),
+        );
+      }
+    }
+    if (!all) this.dirtyAreas.clear();
+    this.live.applyDerived(out);
+    return out.length;
+  }
+
+  /** Indicators of a period for a scope (the city or one area), broken down by area or agency. */
+  indicatorsOf(period: string, scope: string, by: 'area' | 'agency', now: number) {
+    const filter = scope === CITY ? {} : { area: (a: string) => a === scope };
+    const total = this.indicators.query(period, now, filter);
+    const rows = [...this.indicators.breakdown(period, now, by, filter)]
+      .filter(([, v]) => !isEmpty(v))
+      .map(([k, v]) => row(k, v))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    const r = (p: { numerator: number; denominator: number }) => ratioOf(p);
+    const score = (indicator: string, group: string, ratio: number | null, maxPoints: number) => ({
+      indicator,
+      group,
+      ratio,
+      points: Math.round(indicatorPoints(indicator, ratio, maxPoints) * 100) / 100,
+      maxPoints,
+    });
+    return {
+      period,
+      scope,
+      by,
+      asOf: now,
+      total: row(scope, total),
+      rows,
+      score766: [
+        score('2.1', 'progress', r(total.onTime), 20),
+        score('3.6', 'online-payment', r(total.onlinePayment), 10),
+        score('4.1', 'digitisation', r(total.electronicResult), 6),
+        score('4.2', 'digitisation', r(total.digitisation), 4),
+        score('4.3', 'digitisation', r(total.reuse), 2),
+      ],
+    };
+  }
+
+  private summary(rec: DossierRecord, now: number): DossierSummary & { late: boolean } {
+    const t = timeliness(rec, now, this.calendar);
+    const due = t.effectiveDueAt;
+    const late = isOverdueAt(rec, now, this.calendar);
+    return {
+      dossierCode: rec.dossierCode,
+      procedureCode: rec.procedureCode,
+      agencyCode: rec.agencyCode,
+      adminUnitCode: rec.adminUnitCode,
+      channel: rec.channel,
+      status: rec.status,
+      receivedAt: rec.receivedAt,
+      dueAt: due,
+      supplementRequests: rec.supplementRequests,
+      workingDays:
+        due === null ? null : Math.round((late ? this.calendar.workingDaysBetween(due, now) : this.calendar.workingDaysBetween(now, due)) * 100) / 100,
+      late,
+    };
+  }
+
+  /** A unit's open dossiers that are overdue, and those due within `within` working days. */
+  watchlist(q: { area?: string | undefined; agency?: string | undefined; within: number; limit: number }, now: number): WatchlistResponse {
+    const overdue: DossierSummary[] = [];
+    const dueSoon: DossierSummary[] = [];
+    const horizon = this.calendar.addWorkingDays(now, q.within);
+    for (const rec of this.records.values()) {
+      if (q.area && q.area !== CITY && rec.adminUnitCode !== q.area) continue;
+      if (q.agency && rec.agencyCode !== q.agency) continue;
+      if (!rec.received || !isOpen(rec)) continue;
+      const s = this.summary(rec, now);
+      const { late, ...summary } = s;
+      if (late) overdue.push(summary);
+      else if (summary.dueAt !== null && summary.dueAt <= horizon) dueSoon.push(summary);
+    }
+    overdue.sort((a, b) => (b.workingDays ?? 0) - (a.workingDays ?? 0));
+    dueSoon.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+    const truncated = overdue.length > q.limit || dueSoon.length > q.limit;
+    return {
+      asOf: now,
+      area: q.area ?? null,
+      agency: q.agency ?? null,
+      within: q.within,
+      overdue: overdue.slice(0, q.limit),
+      dueSoon: dueSoon.slice(0, q.limit),
+      truncated,
+    };
+  }
+
+  detail(code: string, now: number): DossierDetail | null {
+    const rec = this.records.get(code);
+    if (!rec) return null;
+    const { late, ...summary } = this.summary(rec, now);
+    return {
+      summary,
+      overdue: late,
+      verdict: timeliness(rec, now, this.calendar).verdict,
+      trail: rec.trail.map((t) => ({ status: t.status, statusAt: t.statusAt, eventId: t.eventId })),
+      asOf: now,
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { Type, type Static } from 'typebox';
+import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
+
+/**
+ * Administrative-procedure (dossier) read API.
+ *   POST /api/v1/dossiers/events          {"events": [...]} ≤ 5,000, canonical or portal field names → IngestResponse (id = eventId)
+ *   POST /api/v1/dossiers/events/ndjson   one event per line → IngestResponse (results of lines not accepted)
+ *   GET  /api/v1/dossiers/indicators      DossierIndicatorsResponse
+ *   GET  /api/v1/dossiers/watchlist       WatchlistResponse: overdue and soon-due dossiers of a unit
+ *   GET  /api/v1/dossiers/:code           DossierDetail: the record and its trail
+ */
+
+/** A period key: 2026 (year), 2026-H1, 2026-Q4, 2026-11 (month). Dossiers belong to the period of their reception date. */
+export const PeriodKeySchema = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$' });
+
+export const RatioPairSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number() });
+export type RatioPairDto = Static<typeof RatioPairSchema>;
+
+export const DossierIndicatorRowSchema = Type.Object({
+  /** area code (by=area), agency code (by=agency), or the scope itself for the total */
+  key: Type.String(),
+  received: Type.Integer(),
+  inProcess: Type.Integer(),
+  completed: Type.Integer(),
+  completedOnTime: Type.Integer(),
+  completedLate: Type.Integer(),
+  stopped: Type.Integer(),
+  overdue: Type.Integer(),
+  onTime: RatioPairSchema,
+  onlineSubmission: RatioPairSchema,
+  onlinePayment: RatioPairSchema,
+  digitisation: RatioPairSchema,
+  reuse: RatioPairSchema,
+  electronicResult: RatioPairSchema,
+  /** Σ working days / completed dossiers */
+  avgProcessingWorkingDays: RatioPairSchema,
+});
+export type DossierIndicatorRow = Static<typeof DossierIndicatorRowSchema>;
+
+export const DossierIndicatorsQuerySchema = Type.Object(
+  {
+    period: PeriodKeySchema,
+    /** area code: 92 (city) or a district */
+    scope: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    by: Type.Optional(Type.Union([Type.Literal('area'), Type.Literal('agency')])),
+  },
+  { additionalProperties: false },
+);
+export type DossierIndicatorsQuery = Static<typeof DossierIndicatorsQuerySchema>;
+
+export const DossierIndicatorsResponseSchema = Type.Object({
+  period: Type.String(),
+  scope: Type.String(),
+  by: Type.Union([Type.Literal('area'), Type.Literal('agency')]),
+  /** The clock the overdue counts were computed at (epoch ms). */
+  asOf: Type.Number(),
+  total: DossierIndicatorRowSchema,
+  rows: Type.Array(DossierIndicatorRowSchema),
+  /** The Decision 766 points we can compute from dossier events for the total (never mixed with official scores). */
+  score766: Type.Array(
+    Type.Object({
+      indicator: Type.String(),
+      group: Type.String(),
+      ratio: Type.Union([Type.Number(), Type.Null()]),
+      points: Type.Number(),
+      maxPoints: Type.Number(),
+    }),
+  ),
+});
+export type DossierIndicatorsResponse = Static<typeof DossierIndicatorsResponseSchema>;
+
+export interface DossierSummary {
+  dossierCode: string;
+  procedureCode: string;
+  agencyCode: string;
+  adminUnitCode: string;
+  channel: DossierChannel;
+  status: DossierStatus;
+  /** epoch ms */
+  receivedAt: number | null;
+  /** The effective due time after supplement pauses (epoch ms). */
+  dueAt: number | null;
+  supplementRequests: number;
+  /** Working days past due (overdue) or left before due (soon due), fractional. */
+  workingDays: number | null;
+}
+
+export const WatchlistQuerySchema = Type.Object(
+  {
+    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    agency: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Working days ahead that count as soon due (default 2). */
+    within: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export type WatchlistQuery = Static<typeof WatchlistQuerySchema>;
+
+export interface WatchlistResponse {
+  asOf: number;
+  area: string | null;
+  agency: string | null;
+  within: number;
+  overdue: DossierSummary[];
+  dueSoon: DossierSummary[];
+  truncated: boolean;
+}
+
+export interface DossierTrailItem {
+  status: DossierStatus;
+  statusAt: number;
+  eventId: string;
+}
+
+export interface DossierDetail {
+  summary: DossierSummary;
+  overdue: boolean;
+  /** 766 verdict at asOf: 'on_time' | 'late' | 'open' | 'no_deadline' … */
+  verdict: string;
+  trail: DossierTrailItem[];
+  asOf: number;
+}
