@@ -2,4 +2,6 @@
 // own basemap (e.g. PMTiles behind its proxy) sets its style URL here without rebuilding:
 //   window.__IOC_CONFIG__ = { basemapStyleUrl: '/tiles/style.json' };
 // Empty means the built-in offline style (district shapes on a dark background).
+// The wall alternates its scenes every 45 s; another period (SCENE_SECONDS, 5–3600):
+//   window.__IOC_CONFIG__ = { sceneSeconds: 60 };
 window.__IOC_CONFIG__ = window.__IOC_CONFIG__ || {};

@@ -6,6 +6,8 @@ export interface RuntimeConfig {
   basemapStyleUrl: string | null;
   /** Viewer token for the Socket.IO handshake, when the server requires one. */
   viewerToken: string | null;
+  /** SCENE_SECONDS: how long the wall shows each scene (5–3600; default 45). `?sceneSeconds=` overrides it. */
+  sceneSeconds: number | null;
 }
 
 declare global {
@@ -21,5 +23,6 @@ export function runtimeConfig(): RuntimeConfig {
     apiBaseUrl: (w?.apiBaseUrl ?? '').replace(/\/$/, ''),
     basemapStyleUrl: w?.basemapStyleUrl || env.VITE_BASEMAP_STYLE_URL || null,
     viewerToken: w?.viewerToken || null,
+    sceneSeconds: typeof w?.sceneSeconds === 'number' ? w.sceneSeconds : Number(env.VITE_SCENE_SECONDS) || null,
   };
 }

@@ -7,6 +7,7 @@ import './i18n/i18n.ts';
 import { LiveClient, type LiveDebug } from './realtime/live-client.ts';
 import { createSocket } from './realtime/socket.ts';
 import { CITY_SCOPE } from './app/hooks.ts';
+import { matchRoute } from './app/router.ts';
 import { catalogueQuery } from './queries/catalogue.queries.ts';
 import { geoAreasQuery } from './queries/geo.queries.ts';
 import { snapshotQuery } from './queries/snapshot.queries.ts';
@@ -22,7 +23,8 @@ const queryClient = createQueryClient();
 // Start the three first reads at once instead of catalogue → (render) → snapshot.
 void queryClient.prefetchQuery(catalogueQuery());
 void queryClient.prefetchQuery(snapshotQuery(CITY_SCOPE));
-void queryClient.prefetchQuery(geoAreasQuery());
+// The map's shapes only matter on the wall.
+if (matchRoute(window.location.pathname) === 'wall') void queryClient.prefetchQuery(geoAreasQuery());
 window.__ioc = { versions: {}, connected: false };
 const liveClient = new LiveClient({ socket: createSocket(), queryClient, scopes: [CITY_SCOPE], debug: window.__ioc });
 

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeHtml,
   formatClock,
+  formatDateTime,
+  formatDateTimeSeconds,
   formatHourMinute,
   formatNumber,
   formatObservedAt,
   formatPercent,
+  formatSigned,
   formatTime,
   MISSING,
   readableTextColor,
@@ -68,6 +71,23 @@ describe('dates in the city time zone', () => {
     expect(formatObservedAt(SUNDAY_0730 - 60_000, SUNDAY_0730)).toBe('07:29:15');
     expect(formatObservedAt(SUNDAY_0730 - 8 * 3600_000, SUNDAY_0730)).toBe('23:30:15 21/11/2026');
     expect(formatObservedAt(null, SUNDAY_0730)).toBeNull();
+  });
+});
+
+describe('dossier dates and signed changes', () => {
+  it('formats reception and due times as dd/MM/yyyy HH:mm in Vietnam', () => {
+    expect(formatDateTime(SUNDAY_0730)).toBe('22/11/2026 07:30');
+    expect(formatDateTime(Date.UTC(2026, 10, 30, 17, 0, 0))).toBe('01/12/2026 00:00');
+    expect(formatDateTimeSeconds(SUNDAY_0730)).toBe('22/11/2026 07:30:15');
+    expect(formatDateTime(null)).toBe(MISSING);
+  });
+
+  it('always shows the sign of a change, with a real minus', () => {
+    expect(formatSigned(1.25, 2)).toBe('+1,25');
+    expect(formatSigned(-0.5, 1)).toBe('\u22120,5');
+    expect(formatSigned(-1234, 0, 'en')).toBe('\u22121,234');
+    expect(formatSigned(0.001, 1)).toBe('0,0');
+    expect(formatSigned(null)).toBe(MISSING);
   });
 });
 

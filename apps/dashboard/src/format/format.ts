@@ -129,6 +129,28 @@ export function formatObservedAt(observedAt: number | null | undefined, now: num
   return o.year === n.year && o.month === n.month && o.day === n.day ? time : `${time} ${o.day}/${o.month}/${o.year}`;
 }
 
+/** 'dd/MM/yyyy HH:mm' in the city's zone: dossier reception and due times. */
+export function formatDateTime(epochMs: number | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
+  if (!usable(epochMs)) return MISSING;
+  const p = zonedParts(epochMs, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** 'dd/MM/yyyy HH:mm:ss' in the city's zone: a dossier's trail, where seconds tell close steps apart. */
+export function formatDateTimeSeconds(epochMs: number | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
+  if (!usable(epochMs)) return MISSING;
+  const p = zonedParts(epochMs, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** A change with its sign always shown: '+1,2', '−0,5' (a real minus sign), '0'. */
+export function formatSigned(value: number | null | undefined, decimals = 0, lang: Lang = 'vi'): string {
+  if (!usable(value)) return MISSING;
+  const text = formatNumber(Math.abs(value), decimals, lang);
+  if (/^0([.,]0+)?$/.test(text)) return text;
+  return value > 0 ? `+${text}` : `\u2212${text}`;
+}
+
 /** Escapes text for the few places a library insists on HTML (ECharts tooltips). */
 export function escapeHtml(text: unknown): string {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

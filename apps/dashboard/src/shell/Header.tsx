@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/hooks.ts';
 import { formatClock } from '../format/format.ts';
 import { setLang } from '../i18n/i18n.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 
-export function Header({ timeZone }: { timeZone: string }) {
+/** The top bar: brand, an optional subtitle and extra items (scene indicator, navigation), clock, link status, language. */
+export function Header({ timeZone, subtitle, children }: { timeZone: string; subtitle?: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { now, status } = useClock();
@@ -19,10 +21,11 @@ export function Header({ timeZone }: { timeZone: string }) {
         </svg>
         <div className="hdr-titles">
           <h1 className="hdr-title">{t('app.title')}</h1>
-          <div className="hdr-subtitle">{t('app.subtitle')}</div>
+          <div className="hdr-subtitle">{subtitle ?? t('app.subtitle')}</div>
         </div>
       </div>
       <div className="hdr-right">
+        {children}
         <time className="hdr-clock" dateTime={new Date(now).toISOString()} data-testid="clock">
           {formatClock(now, lang, timeZone)}
         </time>

@@ -1,0 +1,193 @@
+/**
+ * The "Hành chính công" wall scene, the operator page and the analyst page in a real Chromium
+ * against the built dashboard served by a real ingest process (IOC_DEMO=false), fed only through
+ * the public dossier API.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { DossierEvent, DossierIndicatorsResponse } from '@cityioc/contracts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-admin-source-key-0123456789';
+const DAY = 86_400_000;
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+
+/** The current month on the Vietnamese calendar (UTC+7, no DST), as the wall computes it. */
+function currentMonth(): string {
+  const d = new Date(Date.now() + 7 * 3600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One status change of a dossier, canonical field names. */
+function event(code: string, area: string, status: DossierEvent['status'], statusAt: number, extra: Partial<DossierEvent> = {}): DossierEvent {
+  return {
+    eventId: `${code}#${status}@${statusAt}`,
+    dossierCode: code,
+    procedureCode: '1.000494',
+    agencyCode: area === '916' ? '000.21.00.H13' : '000.22.00.H13',
+    adminUnitCode: area,
+    channel: 2,
+    status,
+    statusAt: iso(statusAt),
+    ...extra,
+  };
+}
+
+/** Received a minute ago (this month), due in ten days. */
+function fresh(code: string, area: string, extra: Partial<DossierEvent> = {}): DossierEvent {
+  const at = Date.now() - 60_000;
+  return event(code, area, 2, at, { receivedAt: iso(at), dueAt: iso(Date.now() + 10 * DAY), ...extra });
+}
+
+/** Received 40 days ago, due 20 days ago, still in process: overdue by any calendar. */
+function overdue(code: string, area: string): DossierEvent[] {
+  const received = Date.now() - 40 * DAY;
+  const due = Date.now() - 20 * DAY;
+  const base = { receivedAt: iso(received), dueAt: iso(due), channel: 1 as const };
+  return [event(code, area, 2, received, base), event(code, area, 4, received + DAY, base)];
+}
+
+const OVERDUE_CODE = 'E2E-OVERDUE-916-1';
+/** A code that would be markup if anything rendered data as HTML. */
+const MARKUP_CODE = 'E2E-<b>bold</b>-916';
+
+async function postEvents(events: DossierEvent[]) {
+  const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    body: JSON.stringify({ events }),
+  });
+  const body = await r.text();
+  expect(r.status, body).toBe(200);
+}
+
+async function indicators(by: 'area' | 'agency' = 'area'): Promise<DossierIndicatorsResponse> {
+  const r = await fetch(`${server.url}/api/v1/dossiers/indicators?period=${currentMonth()}&scope=92&by=${by}`);
+  expect(r.status).toBe(200);
+  return (await r.json()) as DossierIndicatorsResponse;
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  const port = await freePort();
+  server = await startServerProcess({
+    dataDir: data.dir,
+    port,
+    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' },
+  });
+  const month = Date.now() - 60_000;
+  await postEvents([
+    ...Array.from({ length: 7 }, (_, i) => fresh(`E2E-916-${i}`, '916')),
+    ...Array.from({ length: 4 }, (_, i) => fresh(`E2E-917-${i}`, '917', { channel: 1 })),
+    // one finished on time
+    event('E2E-917-0', '917', 9, month + 30_000, { receivedAt: iso(month), dueAt: iso(Date.now() + 10 * DAY), finishedAt: iso(month + 30_000), channel: 1 }),
+    ...overdue(OVERDUE_CODE, '916'),
+    ...overdue(MARKUP_CODE, '916'),
+  ]);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('dialog', (d) => {
+    pageErrors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('Hành chính công scene', () => {
+  it('shows the received count of the API for the current month, formatted vi-VN', async () => {
+    const api = await indicators();
+    expect(api.total.received).toBe(11);
+    await page.goto(`${server.url}/?scene=admin`);
+    await page.waitForSelector('[data-testid="scene-admin"][data-active="true"]', { timeout: 15_000 });
+    await expect.poll(() => page.getAttribute('[data-testid="admin-received"]', 'data-raw-value'), { timeout: 15_000 }).toBe(String(api.total.received));
+    expect(await page.textContent('[data-testid="admin-value-received"]')).toBe('11');
+    expect(await page.getAttribute('[data-testid="scene-admin"]', 'data-period')).toBe(currentMonth());
+    expect(await page.textContent('[data-testid="score766-disclaimer"]')).toContain('không phải điểm chính thức');
+    expect(await page.getAttribute('[data-testid="scene-indicator"]', 'data-scene')).toBe('admin');
+  });
+
+  it('follows new dossiers: a dossier delta re-reads the indicators within seconds', async () => {
+    await postEvents(Array.from({ length: 5 }, (_, i) => fresh(`E2E-918-${i}`, '918')));
+    await expect.poll(async () => (await indicators()).total.received, { timeout: 5_000 }).toBe(16);
+    await expect.poll(() => page.getAttribute('[data-testid="admin-received"]', 'data-raw-value'), { timeout: 15_000, interval: 250 }).toBe('16');
+    expect(await page.textContent('[data-testid="admin-value-received"]')).toBe('16');
+  });
+
+  it('ranks districts with a bar chart', async () => {
+    const api = await indicators();
+    const withDossiers = api.rows.filter((r) => r.onTime.denominator > 0).length;
+    await expect.poll(() => page.getAttribute('[data-testid="admin-rank-districts"]', 'data-count'), { timeout: 10_000 }).toBe(String(withDossiers));
+    await page.waitForSelector('[data-testid="admin-rank-districts-chart"] canvas', { timeout: 15_000 });
+  });
+});
+
+describe('operator page', () => {
+  it('lists the overdue dossier of the district and opens its trail', async () => {
+    await page.goto(`${server.url}/operator?area=916`);
+    const row = page.locator(`[data-testid="dossier-${OVERDUE_CODE}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.getAttribute('data-kind')).toBe('overdue');
+    expect(await row.textContent()).toContain('Trễ');
+    await row.click();
+    await page.waitForSelector('[data-testid="trail-steps"]', { timeout: 10_000 });
+    const trail = await page.textContent('[data-testid="trail-panel"]');
+    expect(trail).toContain('Được tiếp nhận');
+    expect(trail).toContain('Đang xử lý');
+    expect(new URL(page.url()).searchParams.get('dossier')).toBe(OVERDUE_CODE);
+  });
+
+  it('renders a code that looks like markup as text', async () => {
+    const row = page.locator(`[data-testid="dossier-${MARKUP_CODE}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain(MARKUP_CODE);
+    expect(await page.locator('[data-testid="watchlist"] b').count()).toBe(0);
+  });
+
+  it('says so in Vietnamese when a unit has nothing overdue or due soon', async () => {
+    await page.goto(`${server.url}/operator?area=925`);
+    await page.waitForSelector('[data-testid="operator-empty"]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="operator-empty"]')).toContain('Không có hồ sơ quá hạn');
+  });
+});
+
+describe('analyst page', () => {
+  it('ranks districts on received dossiers like the API, with the view in the URL', async () => {
+    const api = await indicators();
+    const ninhKieu = api.rows.find((r) => r.key === '916')!;
+    await page.goto(`${server.url}/analyst/dossiers?indicator=received&period=${currentMonth()}&by=area`);
+    await page.waitForSelector('[data-testid="analyst-table"]', { timeout: 15_000 });
+    expect(await page.getAttribute('[data-testid="analyst-row-916"] .an-value', 'data-raw-value')).toBe(String(ninhKieu.received));
+    await page.click('[data-testid="analyst-kind-quarter"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 5_000 }).toMatch(/^\d{4}-Q[1-4]$/);
+    expect(pageErrors).toEqual([]);
+  });
+});

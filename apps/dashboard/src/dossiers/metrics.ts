@@ -1,0 +1,123 @@
+import type { DossierIndicatorRow, Label, RatioPairDto } from '@cityioc/contracts';
+import { formatNumber, MISSING, type Lang } from '../format/format.ts';
+import { formatPairAverage, formatPairPercent, pairValue } from './ratio.ts';
+
+/**
+ * The dossier indicators a screen can show or rank, as data: where each comes from in a
+ * DossierIndicatorRow, how it reads and which way is better.
+ */
+export type DossierMetricId = 'onTime' | 'onlineSubmission' | 'onlinePayment' | 'digitisation' | 'avgDays' | 'received' | 'overdue';
+
+export type MetricKind = 'ratio' | 'days' | 'count';
+
+export interface DossierMetric {
+  id: DossierMetricId;
+  kind: MetricKind;
+  /** up: more is better; down: less is better; none: a volume, neither. */
+  direction: 'up' | 'down' | 'none';
+  label: Label;
+  /** The unit after a value: '%', 'ngày làm việc', 'hồ sơ'. */
+  unit: Label;
+  /** The 766 indicator it matches, when it is one. */
+  ref766?: string;
+  pair?: (row: DossierIndicatorRow) => RatioPairDto;
+  count?: (row: DossierIndicatorRow) => number;
+}
+
+const PERCENT: Label = { vi: '%', en: '%' };
+const DOSSIERS: Label = { vi: 'hồ sơ', en: 'dossiers' };
+
+export const DOSSIER_METRICS: Readonly<Record<DossierMetricId, DossierMetric>> = {
+  onTime: {
+    id: 'onTime',
+    kind: 'ratio',
+    direction: 'up',
+    label: { vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate' },
+    unit: PERCENT,
+    ref766: '2.1',
+    pair: (r) => r.onTime,
+  },
+  onlineSubmission: {
+    id: 'onlineSubmission',
+    kind: 'ratio',
+    direction: 'up',
+    label: { vi: 'Tỷ lệ nộp trực tuyến', en: 'Online submission rate' },
+    unit: PERCENT,
+    ref766: '3.3',
+    pair: (r) => r.onlineSubmission,
+  },
+  onlinePayment: {
+    id: 'onlinePayment',
+    kind: 'ratio',
+    direction: 'up',
+    label: { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment rate' },
+    unit: PERCENT,
+    ref766: '3.6',
+    pair: (r) => r.onlinePayment,
+  },
+  digitisation: {
+    id: 'digitisation',
+    kind: 'ratio',
+    direction: 'up',
+    label: { vi: 'Tỷ lệ số hóa hồ sơ', en: 'Digitisation rate' },
+    unit: PERCENT,
+    ref766: '4.2',
+    pair: (r) => r.digitisation,
+  },
+  avgDays: {
+    id: 'avgDays',
+    kind: 'days',
+    direction: 'down',
+    label: { vi: 'Thời gian giải quyết trung bình', en: 'Average processing time' },
+    unit: { vi: 'ngày làm việc', en: 'working days' },
+    ref766: '2.2',
+    pair: (r) => r.avgProcessingWorkingDays,
+  },
+  received: {
+    id: 'received',
+    kind: 'count',
+    direction: 'none',
+    label: { vi: 'Hồ sơ tiếp nhận', en: 'Dossiers received' },
+    unit: DOSSIERS,
+    count: (r) => r.received,
+  },
+  overdue: {
+    id: 'overdue',
+    kind: 'count',
+    direction: 'down',
+    label: { vi: 'Hồ sơ đang quá hạn', en: 'Dossiers currently overdue' },
+    unit: DOSSIERS,
+    count: (r) => r.overdue,
+  },
+};
+
+/** The order the analyst page offers them in. */
+export const METRIC_IDS: readonly DossierMetricId[] = ['onTime', 'onlineSubmission', 'onlinePayment', 'digitisation', 'avgDays', 'received', 'overdue'];
+
+export function isMetricId(value: unknown): value is DossierMetricId {
+  return typeof value === 'string' && (METRIC_IDS as readonly string[]).includes(value);
+}
+
+/** The pair behind a ratio or average; null for counts. */
+export function metricPair(metric: DossierMetric, row: DossierIndicatorRow | null | undefined): RatioPairDto | null {
+  if (!row || !metric.pair) return null;
+  return metric.pair(row) ?? null;
+}
+
+/** The comparable number: a fraction for ratios, working days for averages, a count; null when not measurable. */
+export function metricValue(metric: DossierMetric, row: DossierIndicatorRow | null | undefined): number | null {
+  if (!row) return null;
+  if (metric.count) {
+    const n = metric.count(row);
+    return Number.isFinite(n) ? n : null;
+  }
+  return pairValue(metricPair(metric, row));
+}
+
+/** The displayed value: '92,3 %', '4,2', '1.164'; 'N/A' for a zero denominator, '—' when missing. */
+export function formatMetric(metric: DossierMetric, row: DossierIndicatorRow | null | undefined, lang: Lang, decimals = 1): string {
+  if (!row) return MISSING;
+  if (metric.kind === 'count') return formatNumber(metricValue(metric, row), 0, lang);
+  const pair = metricPair(metric, row);
+  return metric.kind === 'ratio' ? formatPairPercent(pair, decimals, lang) : formatPairAverage(pair, decimals, lang);
+}

@@ -1,0 +1,140 @@
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import { escapeHtml, formatNumber, formatPercent, type Lang } from '../../format/format.ts';
+import { onTimeColor } from '../../map/layers/districts/districts.layer.ts';
+import { CHART_FONT } from '../../panels/water-level/water-level.chart.ts';
+
+/** Horizontal bars of units ranked on a rate (on-time rate on the wall), best at the top. */
+export type RankingOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+
+export interface RankingBar {
+  key: string;
+  name: string;
+  rank: number | null;
+  /** A fraction 0..1; null when not measurable (N/A). */
+  value: number | null;
+  valueText: string;
+  /** '1.074 / 1.164' */
+  pairText: string | null;
+}
+
+/** A row of the chart: a unit, or the gap between the best and the worst when the list is cut. */
+export type RankingSlot = { type: 'bar'; bar: RankingBar } | { type: 'gap'; hidden: number };
+
+/**
+ * At most `max` rows: the whole list when it fits, else the best half and the worst half with a
+ * gap row saying how many are left out — a leader wants both ends.
+ */
+export function trimRanking(bars: readonly RankingBar[], max: number): RankingSlot[] {
+  if (bars.length <= max) return bars.map((bar) => ({ type: 'bar', bar }));
+  const keep = Math.max(2, max - 1);
+  const top = Math.ceil(keep / 2);
+  const bottom = keep - top;
+  return [
+    ...bars.slice(0, top).map((bar): RankingSlot => ({ type: 'bar', bar })),
+    { type: 'gap', hidden: bars.length - top - bottom },
+    ...bars.slice(bars.length - bottom).map((bar): RankingSlot => ({ type: 'bar', bar })),
+  ];
+}
+
+export interface RankingChartInput {
+  slots: readonly RankingSlot[];
+  lang: Lang;
+  /** 1 at 1080p, 2 at 4K: canvas text does not follow CSS rem. */
+  scale: number;
+  /** Labels of the tooltip lines. */
+  labels: { rank: string; value: string; pair: string; gap: string };
+}
+
+const GAP_COLOR = 'transparent';
+
+/** Category labels: '1. Ninh Kiều'; a gap row reads '… 12 more'. */
+export function categoryLabel(slot: RankingSlot, gapLabel: string, lang: Lang): string {
+  if (slot.type === 'gap') return gapLabel.replace('{{count}}', formatNumber(slot.hidden, 0, lang));
+  return slot.bar.rank === null ? slot.bar.name : `${slot.bar.rank}. ${slot.bar.name}`;
+}
+
+/** Pure data → ECharts option. Names reach the canvas as text and the tooltip only escaped. */
+export function buildRankingOption(input: RankingChartInput): RankingOption {
+  const s = input.scale;
+  const { lang, slots } = input;
+  const font = { fontFamily: CHART_FONT, color: '#cbd5e1', fontSize: 14 * s };
+  const categories = slots.map((slot) => categoryLabel(slot, input.labels.gap, lang));
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 8 * s, right: 72 * s, top: 4 * s, bottom: 4 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      trigger: 'item',
+      backgroundColor: 'rgba(15, 23, 42, 0.95)',
+      borderColor: '#334155',
+      textStyle: { color: '#e2e8f0', fontSize: 13 * s, fontFamily: CHART_FONT },
+      formatter: (p) => {
+        const param = (Array.isArray(p) ? p[0] : p) as { dataIndex?: number } | undefined;
+        const slot = slots[param?.dataIndex ?? -1];
+        return slot ? rankingTooltipHtml(slot, input) : '';
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      interval: 0.25,
+      axisLabel: { ...font, color: '#64748b', fontSize: 12 * s, formatter: (v: number) => formatPercent(v, 0, lang) },
+      splitLine: { lineStyle: { color: '#1e293b', type: 'dashed' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: categories,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: '#334155' } },
+      axisLabel: { ...font, width: 190 * s, overflow: 'truncate', formatter: (v: string) => v },
+    },
+    series: [
+      {
+        type: 'bar',
+        id: 'ranking',
+        barMaxWidth: 22 * s,
+        showBackground: true,
+        backgroundStyle: { color: 'rgba(28, 42, 68, 0.55)', borderRadius: 3 * s },
+        itemStyle: { borderRadius: 3 * s },
+        data: slots.map((slot) =>
+          slot.type === 'gap' || slot.bar.value === null
+            ? { value: '-', itemStyle: { color: GAP_COLOR } }
+            : { value: Math.min(1, Math.max(0, slot.bar.value)), itemStyle: { color: onTimeColor(slot.bar.value) } },
+        ),
+        label: {
+          show: true,
+          position: 'right',
+          distance: 6 * s,
+          color: '#f1f5f9',
+          fontFamily: CHART_FONT,
+          fontSize: 14 * s,
+          fontWeight: 'bold',
+          // A function: unit names are shown as given, never parsed as a label template.
+          formatter: (p: { dataIndex: number }) => {
+            const slot = slots[p.dataIndex];
+            return slot && slot.type === 'bar' ? slot.bar.valueText : '';
+          },
+        },
+        emphasis: { disabled: true },
+      },
+    ],
+  };
+}
+
+/** The tooltip of one bar: every string from data escaped. */
+export function rankingTooltipHtml(slot: RankingSlot, input: Pick<RankingChartInput, 'labels' | 'lang'>): string {
+  if (slot.type === 'gap') return escapeHtml(categoryLabel(slot, input.labels.gap, input.lang));
+  const b = slot.bar;
+  const line = (label: string, value: string) => `<div>${escapeHtml(label)}: <b>${escapeHtml(value)}</b></div>`;
+  return (
+    `<div style="font-weight:700;margin-bottom:.25em">${escapeHtml(b.name)}</div>` +
+    (b.rank !== null ? line(input.labels.rank, String(b.rank)) : '') +
+    line(input.labels.value, b.valueText) +
+    (b.pairText ? line(input.labels.pair, b.pairText) : '')
+  );
+}

@@ -1,0 +1,73 @@
+import type { DossierDetail, DossierIndicatorsResponse, WatchlistResponse } from '@cityioc/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { DOSSIER_REFRESH_MS } from '../dossiers/response-freshness.ts';
+import { getJson, HttpError } from './http.ts';
+
+/**
+ * The dossier read API. Computed on the server at `asOf`; re-read every minute and, through
+ * useDossierLiveRefresh, soon after a dossier delta arrives on the socket.
+ */
+export const dossiersRootKey = ['dossiers'] as const;
+
+export type IndicatorsBy = 'area' | 'agency';
+
+export interface IndicatorsParams {
+  period: string;
+  scope?: string;
+  by?: IndicatorsBy;
+}
+
+export interface WatchlistParams {
+  area?: string | null;
+  agency?: string | null;
+  within?: number;
+}
+
+/** A 4xx will not get better by asking again (a bad period, an unknown dossier); anything else is retried. */
+function retryUnlessClientError(failureCount: number, error: unknown): boolean {
+  if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) return false;
+  return failureCount < 1000;
+}
+
+export function indicatorsPath(p: IndicatorsParams): string {
+  const q = new URLSearchParams({ period: p.period, scope: p.scope ?? '92', by: p.by ?? 'area' });
+  return `/api/v1/dossiers/indicators?${q.toString()}`;
+}
+
+export function indicatorsQuery(p: IndicatorsParams) {
+  return queryOptions({
+    queryKey: ['dossiers', 'indicators', p.period, p.scope ?? '92', p.by ?? 'area'] as const,
+    queryFn: ({ signal }) => getJson<DossierIndicatorsResponse>(indicatorsPath(p), signal),
+    refetchInterval: DOSSIER_REFRESH_MS,
+    staleTime: 10_000,
+    retry: retryUnlessClientError,
+  });
+}
+
+export function watchlistPath(p: WatchlistParams): string {
+  const q = new URLSearchParams();
+  if (p.area) q.set('area', p.area);
+  if (p.agency) q.set('agency', p.agency);
+  q.set('within', String(p.within ?? 2));
+  return `/api/v1/dossiers/watchlist?${q.toString()}`;
+}
+
+export function watchlistQuery(p: WatchlistParams) {
+  return queryOptions({
+    queryKey: ['dossiers', 'watchlist', p.area ?? null, p.agency ?? null, p.within ?? 2] as const,
+    queryFn: ({ signal }) => getJson<WatchlistResponse>(watchlistPath(p), signal),
+    refetchInterval: DOSSIER_REFRESH_MS,
+    staleTime: 10_000,
+    retry: retryUnlessClientError,
+  });
+}
+
+export function dossierQuery(code: string) {
+  return queryOptions({
+    queryKey: ['dossiers', 'detail', code] as const,
+    queryFn: ({ signal }) => getJson<DossierDetail>(`/api/v1/dossiers/${encodeURIComponent(code)}`, signal),
+    refetchInterval: DOSSIER_REFRESH_MS,
+    staleTime: 10_000,
+    retry: retryUnlessClientError,
+  });
+}

@@ -1,0 +1,220 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
+import { useSearchParams } from '../app/router.ts';
+import { Freshness } from '../components/Freshness.tsx';
+import { ANALYST_KINDS, kindOf, parseAnalystState, stepPeriod, withKind, type AnalystState } from '../analyst/analyst-state.ts';
+import { rankingCsv } from '../analyst/ranking-csv.ts';
+import { csvFileName } from '../dossiers/csv.ts';
+import { DOSSIER_METRICS, METRIC_IDS, type DossierMetricId } from '../dossiers/metrics.ts';
+import { periodLabel, previousPeriod } from '../dossiers/periods.ts';
+import { buildRanking, type RankedRow } from '../dossiers/ranking.ts';
+import { clampFraction } from '../dossiers/ratio.ts';
+import { responseFreshness } from '../dossiers/response-freshness.ts';
+import { indicatorsQuery, type IndicatorsBy } from '../queries/dossiers.queries.ts';
+import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { PageShell } from '../shell/PageShell.tsx';
+
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The analyst's ranking: one dossier indicator, a month, quarter or year, by district or by agency,
+ * ranked, with the previous period beside it and a CSV export. The whole view is in the URL.
+ */
+export function AnalystScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { index, timeZone } = useCatalogue();
+  const { now, offline } = useClock();
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const state = useMemo(() => parseAnalystState(search, now, timeZone), [search, now, timeZone]);
+  const metric = DOSSIER_METRICS[state.metric];
+  const previous = previousPeriod(state.period);
+  const kind = kindOf(state.period);
+
+  // A bare /analyst/dossiers gets its defaults written into the URL, so a copied link is complete.
+  const canonical = params.get('indicator') === state.metric && params.get('period') === state.period && params.get('by') === state.by;
+  useEffect(() => {
+    if (!canonical) setParams({ indicator: state.metric, period: state.period, by: state.by }, { replace: true });
+  }, [canonical, state.metric, state.period, state.by, setParams]);
+
+  const go = (next: AnalystState | null) => {
+    if (next) setParams({ indicator: next.metric, period: next.period, by: next.by });
+  };
+
+  const current = useQuery(indicatorsQuery({ period: state.period, scope: CITY_SCOPE, by: state.by }));
+  const before = useQuery({ ...indicatorsQuery({ period: previous ?? state.period, scope: CITY_SCOPE, by: state.by }), enabled: previous !== null });
+
+  const nameOf = useMemo(() => {
+    const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
+    return (code: string) => (state.by === 'area' ? (names.get(code) ?? code) : code);
+  }, [index, state.by]);
+  const ranking = useMemo(
+    () => (current.data ? buildRanking({ metric, current: current.data, previous: before.data ?? null, nameOf, lang, decimals: 2 }) : null),
+    [current.data, before.data, metric, nameOf, lang],
+  );
+  const fresh = responseFreshness(current.data?.asOf, now, { offline, timeZone });
+  const canPrev = stepPeriod(state, -1, now, timeZone) !== null;
+  const canNext = stepPeriod(state, 1, now, timeZone) !== null;
+  const exportCsv = () => {
+    if (!ranking) return;
+    download(
+      rankingCsv({ metric, ranking, period: state.period, previousPeriod: before.data ? previous : null, lang }),
+      csvFileName(['ho-so', state.metric, state.by === 'area' ? 'quan-huyen' : 'co-quan', state.period]),
+    );
+  };
+
+  const row = (r: RankedRow, total = false) => {
+    const bar = metric.kind === 'ratio' ? clampFraction(r.value) : null;
+    return (
+      <tr key={total ? 'total' : r.key} className={total ? 'an-total' : undefined} data-testid={total ? 'analyst-total' : `analyst-row-${r.key}`}>
+        <td className="an-rank">{total ? '' : (r.rank ?? '—')}</td>
+        <td className="an-unit">
+          {total ? t('analyst.total') : r.name}
+          {!total && state.by === 'area' && <span className="an-code">{r.key}</span>}
+        </td>
+        <td className="an-value" data-raw-value={r.value ?? undefined}>
+          {bar !== null && (
+            <span className="an-bar" aria-hidden="true">
+              <span style={{ width: `${bar * 100}%` }} />
+            </span>
+          )}
+          <b>{r.valueText}</b>
+        </td>
+        <td className="an-pair">{r.pairText ?? ''}</td>
+        <td className="an-prev">{r.previousText}</td>
+        <td className={`an-change trend-${r.change?.trend ?? 'none'}`}>{r.change?.text ?? '—'}</td>
+      </tr>
+    );
+  };
+
+  return (
+    <PageShell subtitle={t('analyst.subtitle')} testId="analyst-page">
+      <section className="an-main">
+        <div className="op-toolbar">
+          <h2 className="page-title">{t('analyst.heading')}</h2>
+          <label className="field">
+            <span className="field-label">{t('analyst.indicator')}</span>
+            <select value={state.metric} onChange={(e) => go({ ...state, metric: e.target.value as DossierMetricId })} data-testid="analyst-indicator">
+              {METRIC_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {DOSSIER_METRICS[id].label[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="field">
+            <span className="field-label">{t('analyst.by')}</span>
+            <div className="seg" role="group" aria-label={t('analyst.by')}>
+              {(['area', 'agency'] as IndicatorsBy[]).map((b) => (
+                <button
+                  key={b}
+                  type="button"
+                  className={b === state.by ? 'seg-btn active' : 'seg-btn'}
+                  aria-pressed={b === state.by}
+                  onClick={() => go({ ...state, by: b })}
+                  data-testid={`analyst-by-${b}`}
+                >
+                  {b === 'area' ? t('analyst.byArea') : t('analyst.byAgency')}
+                </button>
+              ))}
+            </div>
+          </div>
+          <div className="field">
+            <span className="field-label">{t('analyst.kind')}</span>
+            <div className="seg" role="group" aria-label={t('analyst.kind')}>
+              {ANALYST_KINDS.map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  className={k === kind ? 'seg-btn active' : 'seg-btn'}
+                  aria-pressed={k === kind}
+                  onClick={() => go(withKind(state, k, now, timeZone))}
+                  data-testid={`analyst-kind-${k}`}
+                >
+                  {t(`period.${k}`)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <div className="field period-stepper">
+            <span className="field-label">{t('period.label')}</span>
+            <div className="stepper">
+              <button
+                type="button"
+                className="btn"
+                disabled={!canPrev}
+                onClick={() => go(stepPeriod(state, -1, now, timeZone))}
+                aria-label={t('period.previous')}
+                data-testid="analyst-prev"
+              >
+                ‹
+              </button>
+              <span className="stepper-label" data-testid="analyst-period">
+                {periodLabel(state.period, lang)}
+              </span>
+              <button
+                type="button"
+                className="btn"
+                disabled={!canNext}
+                onClick={() => go(stepPeriod(state, 1, now, timeZone))}
+                aria-label={t('period.next')}
+                data-testid="analyst-next"
+              >
+                ›
+              </button>
+            </div>
+          </div>
+          <button type="button" className="btn btn-primary" disabled={!ranking} onClick={exportCsv} data-testid="analyst-export">
+            {t('analyst.export')}
+          </button>
+        </div>
+        <div className="op-note">
+          {previous && t('analyst.comparedWith', { period: periodLabel(previous, lang) })}
+          {' · '}
+          {metric.label[lang]} ({metric.unit[lang]}) · {t('admin.receptionNote')}
+          {' · '}
+          <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
+        </div>
+        {current.isError && !current.data ? (
+          <div className="empty-state error">{t('analyst.loadError')}</div>
+        ) : !ranking ? (
+          <div className="empty-state">{t('analyst.loading')}</div>
+        ) : ranking.rows.length === 0 ? (
+          <div className="empty-state" data-testid="analyst-empty">
+            {t('analyst.empty')}
+          </div>
+        ) : (
+          <div className={fresh.stale ? 'table-wrap stale' : 'table-wrap'}>
+            <table className="an-table" data-testid="analyst-table" data-metric={state.metric}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('analyst.col.rank')}</th>
+                  <th scope="col">{t('analyst.col.unit')}</th>
+                  <th scope="col">{metric.label[lang]}</th>
+                  <th scope="col">{metric.kind === 'count' ? '' : t('analyst.col.pair')}</th>
+                  <th scope="col">{previous ? periodLabel(previous, lang) : t('analyst.col.previous')}</th>
+                  <th scope="col">{t('analyst.col.change')}</th>
+                </tr>
+              </thead>
+              <tbody>{ranking.rows.map((r) => row(r))}</tbody>
+              {ranking.total && <tfoot>{row(ranking.total, true)}</tfoot>}
+            </table>
+            {ranking.rows.some((r) => r.valueText === 'N/A') && <div className="op-note">{t('analyst.naNote')}</div>}
+          </div>
+        )}
+      </section>
+    </PageShell>
+  );
+}
