@@ -10,9 +10,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { chromium } from 'playwright-core';
 import type { Delta } from '@cityioc/contracts';
 import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
+import { launchChromium } from '../test-support/browser.ts';
 import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
 
 const KEY = 'bench-source-key-0123456789';
@@ -150,12 +150,10 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
 async function benchLatency(rate: number, tickMs: number) {
   const seconds = quick ? 5 : 15;
   const server = await startServer({ IOC_TICK_MS: String(tickMs) });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/healthz`);
@@ -241,7 +239,7 @@ async function benchLatency(rate: number, tickMs: number) {
 
 async function benchWall() {
   const server = await startServer({ IOC_DASHBOARD_DIR: join(root, 'apps/dashboard/dist') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     await fetch(`${server.url}/api/v1/observations/batch`, {
       method: 'POST',

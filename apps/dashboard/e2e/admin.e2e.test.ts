@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DossierEvent, DossierIndicatorsResponse } from '@cityioc/contracts';
+import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-admin-source-key-0123456789';
 const DAY = 86_400_000;
@@ -95,19 +95,7 @@ beforeAll(async () => {
     ...overdue(OVERDUE_CODE, '916'),
     ...overdue(MARKUP_CODE, '916'),
   ]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('dialog', (d) => {

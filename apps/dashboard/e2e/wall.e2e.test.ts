@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { Snapshot } from '@cityioc/contracts';
+import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-source-key-0123456789';
 let server: ServerProcess;
@@ -90,19 +90,7 @@ beforeAll(async () => {
     { id: 'e2e-wl-2', indicator: 'water_level', area: '919', station: 'wl-cai-rang', observedAt: now(), value: 150 },
     { id: 'e2e-aq-1', indicator: 'aqi', area: '916', station: 'aq-ninh-kieu', observedAt: now(), value: 72 },
   ]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(server.url);
