@@ -21,7 +21,6 @@ import type { NewDossierEvent, Store } from './store/store.ts';
 import { DossierService } from './admin/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
-import { createWorkCalendar } from '@cityioc/domain';
 import type { NewObservation } from '@cityioc/contracts';
 
 export interface AppDeps {
@@ -74,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (b) => store.append(b),
     (events) => live.applyCommitted(events),
   );
-  const dossiers = new DossierService(createWorkCalendar(), live);
+  const dossiers = new DossierService(config.calendar, live);
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createWorkCalendar, type OfficialYearSchedule, type WorkCalendar } from '@cityioc/domain';
 
 /** Configuration, read once at boot from environment variables (documented in README.md). */
 export interface Config {
@@ -27,6 +29,28 @@ export interface Config {
   demo: boolean;
   /** Benchmark-only ceiling routes under /api/v1/_bench (never in production). */
   benchRoutes: boolean;
+  /**
+   * Working days for deadlines: the built-in Vietnamese calendar plus the yearly schedules the
+   * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule).
+   */
+  calendar: WorkCalendar;
+}
+
+/** Reads and checks the announced holiday schedules: a bad file stops the start, naming the problem. */
+export function loadCalendar(file: string | undefined): WorkCalendar {
+  if (!file) return createWorkCalendar();
+  let schedules: OfficialYearSchedule[];
+  try {
+    schedules = JSON.parse(readFileSync(file, 'utf8')) as OfficialYearSchedule[];
+  } catch (e) {
+    throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(schedules)) throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: expected a JSON array of yearly schedules`);
+  try {
+    return createWorkCalendar({ schedules });
+  } catch (e) {
+    throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: ${(e as Error).message}`);
+  }
 }
 
 export const DEMO_SOURCE = 'simulator';
@@ -94,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
     benchRoutes: bool(env, 'IOC_BENCH_ROUTES', false),
+    calendar: loadCalendar(env.IOC_HOLIDAY_SCHEDULES_FILE),
   };
 }
