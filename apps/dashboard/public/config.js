@@ -4,4 +4,7 @@
 // Empty means the built-in offline style (district shapes on a dark background).
 // The wall alternates its scenes every 45 s; another period (SCENE_SECONDS, 5–3600):
 //   window.__IOC_CONFIG__ = { sceneSeconds: 60 };
+// The "Hành chính công" scene shows the official Decision 766 scores the national portal publishes
+// for the city's unit code there (Cần Thơ: 'H13', the default):
+//   window.__IOC_CONFIG__ = { officialUnitCode: 'H13' };
 window.__IOC_CONFIG__ = window.__IOC_CONFIG__ || {};

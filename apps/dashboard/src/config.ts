@@ -8,7 +8,11 @@ export interface RuntimeConfig {
   viewerToken: string | null;
   /** SCENE_SECONDS: how long the wall shows each scene (5–3600; default 45). `?sceneSeconds=` overrides it. */
   sceneSeconds: number | null;
+  /** The city's unit code on the national portal (DVCQG), whose official Decision 766 scores the wall shows; Cần Thơ is 'H13'. */
+  officialUnitCode: string;
 }
+
+export const DEFAULT_OFFICIAL_UNIT_CODE = 'H13';
 
 declare global {
   interface Window {
@@ -24,5 +28,6 @@ export function runtimeConfig(): RuntimeConfig {
     basemapStyleUrl: w?.basemapStyleUrl || env.VITE_BASEMAP_STYLE_URL || null,
     viewerToken: w?.viewerToken || null,
     sceneSeconds: typeof w?.sceneSeconds === 'number' ? w.sceneSeconds : Number(env.VITE_SCENE_SECONDS) || null,
+    officialUnitCode: (typeof w?.officialUnitCode === 'string' ? w.officialUnitCode.trim() : '') || DEFAULT_OFFICIAL_UNIT_CODE,
   };
 }

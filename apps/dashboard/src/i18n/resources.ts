@@ -115,6 +115,14 @@ export const vi = {
       notComputed: 'không tính được từ dữ liệu hồ sơ',
       of: '(bộ chỉ số {{max}} điểm)',
       none: 'Chưa có dữ liệu để tính điểm',
+      official: {
+        label: 'Điểm chính thức (Cổng DVCQG)',
+        period: 'kỳ {{period}}',
+        rank: 'hạng {{rank}}',
+        latest: 'kỳ gần nhất có điểm',
+        none: 'Chưa có điểm chính thức',
+        column: 'Chính thức',
+      },
     },
     ranking: {
       districts: 'Xếp hạng quận/huyện — tỷ lệ đúng hạn',
@@ -329,6 +337,14 @@ export const en: typeof vi = {
       notComputed: 'not computable from dossier data',
       of: '(index out of {{max}})',
       none: 'No data to compute points from yet',
+      official: {
+        label: 'Official score (national portal)',
+        period: 'period {{period}}',
+        rank: 'rank {{rank}}',
+        latest: 'latest period with a score',
+        none: 'No official score yet',
+        column: 'Official',
+      },
     },
     ranking: {
       districts: 'Districts ranked — on-time rate',

@@ -3,16 +3,67 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import { Freshness } from '../../components/Freshness.tsx';
 import type { ResponseFreshness } from '../../dossiers/response-freshness.ts';
+import { MISSING } from '../../format/format.ts';
+import type { Official766View } from './official.model.ts';
 import { buildScore766, type Score766Item } from './score766.model.ts';
 
 /**
- * The Decision 766 points computed from dossier events, per group against what those indicators
- * can earn. Labelled on its face as not the official score.
+ * The official score the national portal published, in its own box: never added to the computed
+ * points. `official` undefined while it loads, null when there is none.
  */
-export function Score766Panel({ items, fresh }: { items: readonly Score766Item[] | undefined; fresh: ResponseFreshness }) {
+function OfficialTotal({ official }: { official: Official766View | null | undefined }) {
+  const { t } = useTranslation();
+  if (official === null) {
+    return (
+      <div className="score-official none" data-testid="score766-official">
+        <span className="score-official-label">{t('admin.score.official.label')}</span>
+        <span className="score-official-none">{t('admin.score.official.none')}</span>
+      </div>
+    );
+  }
+  if (official === undefined) {
+    return (
+      <div className="score-official none" data-testid="score766-official">
+        <span className="score-official-label">{t('admin.score.official.label')}</span>
+        <span className="score-official-none">{MISSING}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="score-official" data-testid="score766-official" data-period={official.period} data-total={official.total}>
+      <div className="score-official-line">
+        <span className="score-official-label">{t('admin.score.official.label')}</span>
+        <span> · {t('admin.score.official.period', { period: official.periodText })}: </span>
+        <b>{official.totalText}</b>
+        <span>/100</span>
+        {official.rankText !== null && <span> · {t('admin.score.official.rank', { rank: official.rankText })}</span>}
+      </div>
+      <div className="score-official-meta">
+        <span>{t('fresh.updated', { time: official.fetchedText })}</span>
+        {!official.matchesKind && <span> · {t('admin.score.official.latest')}</span>}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The Decision 766 points computed from dossier events, per group against what those indicators
+ * can earn. Labelled on its face as not the official score; the official score, when the portal
+ * published one, stands beside it as its own series.
+ */
+export function Score766Panel({
+  items,
+  fresh,
+  official,
+}: {
+  items: readonly Score766Item[] | undefined;
+  fresh: ResponseFreshness;
+  official?: Official766View | null;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const model = useMemo(() => buildScore766(items, lang), [items, lang]);
+  const officialGroups = official ? official.groups : null;
   return (
     <section className={fresh.stale ? 'panel score-panel stale' : 'panel score-panel'} data-testid="admin-score766">
       <div className="panel-head">
@@ -25,9 +76,10 @@ export function Score766Panel({ items, fresh }: { items: readonly Score766Item[]
       {model.groups.length === 0 ? (
         <div className="panel-empty">{t('admin.score.none')}</div>
       ) : (
-        <>
-          <ul className="score-groups">
-            {model.groups.map((g) => (
+        <ul className={officialGroups ? 'score-groups has-official' : 'score-groups'}>
+          {model.groups.map((g) => {
+            const o = officialGroups?.[g.id];
+            return (
               <li
                 key={g.id}
                 className={g.computed ? 'score-group' : 'score-group not-computed'}
@@ -42,6 +94,12 @@ export function Score766Panel({ items, fresh }: { items: readonly Score766Item[]
                 <div className="score-value">
                   <b>{g.pointsText}</b> / {g.maxText}
                 </div>
+                {officialGroups && (
+                  <div className="score-official-cell" data-testid={`score-official-${g.id}`} data-official={o?.score}>
+                    <span className="score-official-cell-label">{t('admin.score.official.column')}</span>
+                    <span className="score-official-cell-value">{o ? o.text : MISSING}</span>
+                  </div>
+                )}
                 <div className="score-sub">
                   {!g.computed && <span>{t('admin.score.notComputed')}</span>}
                   {g.indicators.map((i) => (
@@ -52,16 +110,21 @@ export function Score766Panel({ items, fresh }: { items: readonly Score766Item[]
                   {g.partial && g.groupMax !== null && <span className="score-max">({t('admin.score.groupMax', { max: g.groupMax })})</span>}
                 </div>
               </li>
-            ))}
-          </ul>
+            );
+          })}
+        </ul>
+      )}
+      <div className="score-totals">
+        <OfficialTotal official={official} />
+        {model.groups.length > 0 && (
           <div className="score-total" data-testid="score766-total">
             <span>{t('admin.score.total')}</span>
             <b>{model.pointsText}</b>
             <span>/ {model.maxText}</span>
             <span className="score-of">{t('admin.score.of', { max: model.schemeMax })}</span>
           </div>
-        </>
-      )}
+        )}
+      </div>
     </section>
   );
 }

@@ -10,8 +10,10 @@ import { ADMIN_COUNT_FIGURES, buildAdminFigures } from '../../panels/admin-summa
 import { FigureTile } from '../../panels/admin-summary/FigureTile.tsx';
 import { onTimeBars } from '../../panels/admin-ranking/admin-ranking.model.ts';
 import { RankingPanel } from '../../panels/admin-ranking/RankingPanel.tsx';
+import { buildOfficial766 } from '../../panels/score766/official.model.ts';
 import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
 import { indicatorsQuery } from '../../queries/dossiers.queries.ts';
+import { officialScoresQuery } from '../../queries/score766.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 
 /** ?period=quarter|year on the wall; the current month otherwise. */
@@ -33,11 +35,20 @@ export function AdminScene({ active }: { active: boolean }) {
   const period = currentPeriod(kind, now, timeZone);
   const byArea = useQuery(indicatorsQuery({ period, scope: CITY_SCOPE, by: 'area' }));
   const byAgency = useQuery(indicatorsQuery({ period, scope: CITY_SCOPE, by: 'agency' }));
+  const officialQuery = officialScoresQuery();
+  const officialUnit = officialQuery.queryKey[2];
+  const officialScores = useQuery(officialQuery);
 
   const areaData = byArea.data;
   const figures = useMemo(() => buildAdminFigures(areaData?.total, lang), [areaData, lang]);
   const fresh = responseFreshness(areaData?.asOf, now, { offline, timeZone });
   const agencyFresh = responseFreshness(byAgency.data?.asOf, now, { offline, timeZone });
+  const officialData = officialScores.data;
+  // undefined until the series has been read (or while it cannot be); null when it holds no score.
+  const official = useMemo(
+    () => (officialData === undefined ? undefined : buildOfficial766(officialData.scores, kind, lang, { unitCode: officialUnit, timeZone })),
+    [officialData, kind, lang, officialUnit, timeZone],
+  );
 
   const areaName = useMemo(() => {
     const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
@@ -91,7 +102,7 @@ export function AdminScene({ active }: { active: boolean }) {
               <FigureTile key={f.id} figure={f} fresh={fresh} />
             ))}
           </section>
-          <Score766Panel items={areaData?.score766} fresh={fresh} />
+          <Score766Panel items={areaData?.score766} fresh={fresh} official={official} />
         </div>
         <div className="admin-right">
           <RankingPanel
