@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  ApiErrorSchema,
   DossierEventSchema,
   DossierIndicatorsQuerySchema,
-  IngestResponseSchema,
   MAX_DOSSIER_BATCH_ITEMS,
   WatchlistQuerySchema,
   dossierEventFromPortal,
@@ -21,7 +19,7 @@ import type { GroupCommitWriter } from '../../pipeline/group-commit.ts';
 import { ingestChecked, type ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';
 import type { NewDossierEvent } from '../../store/store.ts';
-import { parseNdjson } from '../observations/observations.routes.ts';
+import { feedRouteOptions, handleNdjson, ingestResponses as responses, sendIngest as send } from '../../pipeline/feed-route.ts';
 
 export interface DossierRoutesOptions {
   dossiers: DossierService;
@@ -37,7 +35,6 @@ export interface DossierRoutesOptions {
 
 const checkCanonical = compileItemCheck<DossierEvent>(DossierEventSchema as object);
 const BatchSchema = Type.Object({ events: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_DOSSIER_BATCH_ITEMS }) }, { additionalProperties: false });
-const responses = { 200: IngestResponseSchema, 422: IngestResponseSchema, '4xx': ApiErrorSchema };
 
 /**
  * One dossier event, in our names or the national portal's (MaHoSo, TrangThaiHoSo, NgayHenTra …):
@@ -70,15 +67,7 @@ export function checkDossierEvent(item: unknown, index: CatalogueIndex): ItemChe
 
 /** Dossier events in; indicators by period, the operators' watchlist and a dossier's trail out. */
 export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOptions): Promise<void> {
-  const feed = {
-    onRequest: opts.authenticateFeed as never,
-    config: {
-      rateLimit: {
-        ...opts.rateLimit,
-        keyGenerator: (req: { headers: Record<string, unknown>; ip: string }) => String(req.headers['x-api-key'] ?? req.headers.authorization ?? req.ip),
-      },
-    },
-  };
+  const feed = feedRouteOptions(opts.authenticateFeed, opts.rateLimit);
   const read = { onRequest: opts.authenticateViewer as never, config: { rateLimit: { max: opts.readRateLimitPerMinute, timeWindow: '1 minute' } } };
   const ingest = (items: unknown[], source: string): Promise<IngestResponse> => {
     const receivedAt = opts.clock();
@@ -91,22 +80,14 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
       opts.writer,
     );
   };
-  const send = (reply: FastifyReply, res: IngestResponse) => reply.code(res.rejected > 0 ? 422 : 200).send(res);
 
   app.post('/api/v1/dossiers/events', { ...feed, schema: { body: BatchSchema, response: responses } }, async (req, reply) => {
     return send(reply, await ingest((req.body as { events: unknown[] }).events, req.source));
   });
 
-  app.post('/api/v1/dossiers/events/ndjson', { ...feed, bodyLimit: opts.ndjsonLimitBytes, schema: { response: responses } }, async (req, reply) => {
-    if (typeof req.body !== 'string')
-      return reply.code(415).send({ statusCode: 415, error: 'unsupported_media_type', message: 'send Content-Type: application/x-ndjson' });
-    const { items, lineNo } = parseNdjson(req.body);
-    if (items.length === 0) return reply.code(400).send({ statusCode: 400, error: 'empty_body', message: 'the body holds no NDJSON lines' });
-    const res = await ingest(items, req.source);
-    for (const r of res.results) r.index = lineNo[r.index]!;
-    if ((req.query as { results?: string }).results !== 'all') res.results = res.results.filter((r) => r.status !== 'accepted');
-    return send(reply, res);
-  });
+  app.post('/api/v1/dossiers/events/ndjson', { ...feed, bodyLimit: opts.ndjsonLimitBytes, schema: { response: responses } }, (req, reply) =>
+    handleNdjson(req, reply, ingest),
+  );
 
   const notFound = (reply: FastifyReply, error: string, message: string, field: string) =>
     reply.code(404).send({ statusCode: 404, error, message, details: [{ field, reason: error, message }] });
