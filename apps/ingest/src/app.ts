@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
@@ -16,7 +16,9 @@ import { startTicker } from './realtime/ticker.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { liveRoutes } from './routes/live/live.routes.ts';
 import { observationRoutes } from './routes/observations/observations.routes.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openConfiguredStore } from './store/open-store.ts';
+import { catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext, type RestoreResult } from './live/checkpoint.ts';
+import { startRetention } from './store/retention.ts';
 import type { NewDossierEvent, Store } from './store/store.ts';
 import { DossierService } from './admin/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
@@ -46,6 +48,10 @@ export interface Ioc {
 declare module 'fastify' {
   interface FastifyInstance {
     ioc: Ioc;
+    /** Writes a checkpoint of the live state now (tests, operations). */
+    checkpointNow: () => void;
+    /** How the state was rebuilt at start (checkpoint + tail, or a full replay). */
+    startup: RestoreResult | null;
   }
 }
 
@@ -67,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
   });
   const index = indexCatalogue(deps.catalogue ?? CAN_THO_CATALOGUE);
-  const store = deps.store ?? openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous });
+  const store = deps.store ?? (await openConfiguredStore(config));
   const live = new LiveService(index, store, config.tickMs);
   const writer = new GroupCommitWriter<NewObservation>(
     (b) => store.append(b),
@@ -173,17 +179,44 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   let stopTicker: (() => void) | null = null;
+  const checkpoint: CheckpointContext = {
+    store,
+    live,
+    dossiers,
+    catalogue: catalogueHash(deps.catalogue ?? CAN_THO_CATALOGUE),
+    file: join(config.dataDir, CHECKPOINT_FILE),
+    clock,
+  };
+  let checkpointTimer: NodeJS.Timeout | null = null;
+  let stopRetention: (() => Promise<void>) | null = null;
+  const saveCheckpoint = (why: string) => {
+    try {
+      const h = writeCheckpoint(checkpoint);
+      app.log.debug({ why, observationsSeq: h.observationsSeq, dossierSeq: h.dossierSeq, bytes: h.bytes }, 'checkpoint written');
+    } catch (e) {
+      app.log.error({ err: e, file: checkpoint.file }, 'checkpoint could not be written');
+    }
+  };
+  app.decorate('checkpointNow', () => saveCheckpoint('requested'));
+  app.decorate('startup', null);
   app.addHook('onReady', async () => {
     const t0 = Date.now();
-    const n = await live.rebuild();
-    let d = 0;
-    await store.replayDossierEvents(0, (batch) => {
-      dossiers.applyCommitted(batch);
-      d += batch.length;
-    });
+    mkdirSync(config.dataDir, { recursive: true });
+    const r = await restoreState(checkpoint, (msg, extra) => app.log.warn(extra ?? {}, msg));
+    app.startup = r;
     dossiers.publish(clock(), true);
     live.markReady();
-    app.log.info({ events: n, dossierEvents: d, dossiers: dossiers.size, ms: Date.now() - t0, epoch: live.epoch }, 'live state rebuilt from the logs');
+    dossiers.markReady();
+    app.log.info(
+      { from: r.from, events: r.observations, dossierEvents: r.dossierEvents, dossiers: dossiers.size, ms: Date.now() - t0, epoch: live.epoch },
+      r.from === 'checkpoint' ? 'live state restored from the checkpoint and the tail of the logs' : 'live state rebuilt from the logs',
+    );
+    if (config.checkpointIntervalMs > 0) {
+      checkpointTimer = setInterval(() => saveCheckpoint('periodic'), config.checkpointIntervalMs);
+      checkpointTimer.unref();
+    }
+    if (config.retentionDays > 0)
+      stopRetention = startRetention({ store, clock, days: config.retentionDays, everyMs: config.retentionIntervalMs, log: app.log });
     let lastFull = clock();
     stopTicker = startTicker({
       live,
@@ -205,6 +238,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     io.disconnectSockets(true);
     await writer.close();
     await dossierWriter.close();
+    if (checkpointTimer) clearInterval(checkpointTimer);
+    await stopRetention?.();
+    // everything acknowledged is applied: the next start replays nothing
+    if (live.ready) saveCheckpoint('shutdown');
   });
   app.addHook('onClose', async () => {
     await new Promise<void>((r) => io.close(() => r()));

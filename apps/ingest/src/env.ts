@@ -7,8 +7,15 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  /** Store selection: 'sqlite' (embedded, default). */
-  store: 'sqlite';
+  /** Store selection: 'sqlite' (embedded, default) or 'postgres' when IOC_DATABASE_URL is set. */
+  store: 'sqlite' | 'postgres';
+  /** IOC_DATABASE_URL: postgres://… selects the PostgreSQL store. */
+  databaseUrl: string | null;
+  /** Live-state checkpoints: how often (ms; 0 = only at clean shutdown). */
+  checkpointIntervalMs: number;
+  /** Raw observations observed longer ago than this are deleted (0 = keep forever). */
+  retentionDays: number;
+  retentionIntervalMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Coalescing tick of socket deltas. */
   tickMs: number;
@@ -97,14 +104,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (demo && !apiKeys.has(DEMO_SOURCE)) apiKeys.set(DEMO_SOURCE, env.IOC_DEMO_KEY || DEMO_KEY);
   const sync = (env.IOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`IOC_SQLITE_SYNCHRONOUS=${sync}: FULL or NORMAL`);
-  const store = env.IOC_STORE ?? 'sqlite';
-  if (store !== 'sqlite') throw new ConfigError(`IOC_STORE=${store}: only 'sqlite' is available in this version`);
+  const databaseUrl = env.IOC_DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError(`IOC_DATABASE_URL: expected postgres://user:password@host:port/database`);
+  const store = databaseUrl ? 'postgres' : (env.IOC_STORE ?? 'sqlite');
+  if (store !== 'sqlite' && store !== 'postgres') throw new ConfigError(`IOC_STORE=${store}: 'sqlite' (default) or 'postgres'`);
+  if (store === 'postgres' && !databaseUrl) throw new ConfigError(`IOC_STORE=postgres needs IOC_DATABASE_URL=postgres://…`);
   const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(env.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
   return {
     host: env.HOST ?? '0.0.0.0',
     port: int(env, 'PORT', 8080, 0, 65535),
     dataDir: resolve(env.IOC_DATA_DIR ?? 'data'),
     store,
+    databaseUrl,
+    checkpointIntervalMs: int(env, 'IOC_CHECKPOINT_INTERVAL_MS', 60_000, 0, 24 * 3600_000),
+    retentionDays: int(env, 'IOC_RETENTION_DAYS', 0, 0, 100 * 366),
+    retentionIntervalMs: int(env, 'IOC_RETENTION_INTERVAL_MS', 3600_000, 1000, 24 * 3600_000),
     sqliteSynchronous: sync,
     tickMs: int(env, 'IOC_TICK_MS', 250, 10, 10_000),
     heartbeatMs: int(env, 'IOC_HEARTBEAT_MS', 1000, 100, 60_000),

@@ -30,6 +30,12 @@ export const DERIVED_DOSSIER_INDICATORS = [
 
 const CITY = '92';
 
+export interface DossierServiceData {
+  eventsSeq: number;
+  facts: [string, readonly DossierFact[]][];
+  lastSeen: [string, number][];
+}
+
 function row(key: string, v: AdminIndicatorValues): DossierIndicatorRow {
   return { key, ...v };
 }
@@ -54,6 +60,11 @@ export class DossierService {
   /** When the feed last sent an event for an area (epoch ms): the freshness of its derived values. */
   private readonly lastSeen = new Map<string, number>();
   private derivedSeq = 0;
+  /** The log position of the last dossier event applied. */
+  eventsSeq = 0;
+  /** Coverage for checkpoints (see LiveService.coveredSeq). */
+  coveredSeq = 0;
+  appliedSinceStart = 0;
 
   constructor(
     private readonly calendar: WorkCalendar,
@@ -67,6 +78,8 @@ export class DossierService {
   }
 
   applyCommitted(events: readonly StoredDossierEvent[]): void {
+    if (events.length > 0) this.eventsSeq = Math.max(this.eventsSeq, events[events.length - 1]!.seq);
+    this.appliedSinceStart += events.length;
     for (const e of events) {
       const code = e.event.dossierCode;
       const before = this.facts.get(code) ?? [];
@@ -81,6 +94,31 @@ export class DossierService {
       this.dirtyAreas.add(record.adminUnitCode);
       this.lastSeen.set(record.adminUnitCode, Math.max(this.lastSeen.get(record.adminUnitCode) ?? 0, e.receivedAt));
     }
+  }
+
+  /** After the start-up replay: coverage for checkpoints starts here. */
+  markReady(): void {
+    this.coveredSeq = this.eventsSeq;
+    this.appliedSinceStart = 0;
+  }
+
+  /** For a checkpoint: each dossier's sorted facts (its record and cells follow from them) and feed freshness. */
+  exportState(): DossierServiceData {
+    return { eventsSeq: this.eventsSeq, facts: [...this.facts], lastSeen: [...this.lastSeen] };
+  }
+
+  /** Loads a checkpoint into this fresh service: records and indicator cells are folded from the facts. */
+  importState(data: DossierServiceData): void {
+    if (this.facts.size > 0) throw new Error('importState needs an empty dossier service');
+    for (const [code, facts] of data.facts) {
+      const record = foldSortedFacts(facts);
+      if (!record) continue;
+      this.facts.set(code, facts);
+      this.records.set(code, record);
+      this.indicators.put(record);
+    }
+    for (const [area, t] of data.lastSeen) this.lastSeen.set(area, t);
+    this.eventsSeq = data.eventsSeq;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Observation, Snapshot } from '@cityioc/contracts';
-import { LiveState, type CatalogueIndex } from '@cityioc/domain';
+import { LiveState, type CatalogueIndex, type LiveStateData } from '@cityioc/domain';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -16,6 +16,11 @@ export class LiveService {
   readonly epoch: string;
   ready = false;
   private version = 0;
+  /** The log position of the last observation applied: every one up to it is in the state. */
+  observationsSeq = 0;
+  /** Coverage for checkpoints: every observation up to `coveredSeq` (the end of the start-up replay), then those this process applied. */
+  coveredSeq = 0;
+  appliedSinceStart = 0;
 
   constructor(
     index: CatalogueIndex,
@@ -27,23 +32,40 @@ export class LiveService {
   }
 
   /** Replays the observation log; afterwards every observation cell equals the state before the stop. */
-  async rebuild(): Promise<number> {
+  async rebuild(fromSeq = 0): Promise<number> {
     let n = 0;
-    await this.store.replay(0, (batch) => {
+    await this.store.replay(fromSeq, (batch) => {
       for (const e of batch) this.state.apply(e, ++this.version);
       n += batch.length;
+      this.observationsSeq = batch[batch.length - 1]!.seq;
     });
     return n;
   }
 
+  /** The state for a checkpoint: observations only (derived values are republished after a restart). */
+  exportState(include: (indicator: string) => boolean): { observationsSeq: number; version: number; state: LiveStateData } {
+    return { observationsSeq: this.observationsSeq, version: this.version, state: this.state.exportState(include) };
+  }
+
+  /** Loads a checkpoint into the fresh state; `rebuild(observationsSeq)` then replays the tail. */
+  importState(data: { observationsSeq: number; version: number; state: LiveStateData }): void {
+    this.state.importState(data.state);
+    this.version = data.version;
+    this.observationsSeq = data.observationsSeq;
+  }
+
   /** After every log is replayed: nobody has seen a delta of this boot yet. */
   markReady(): void {
+    this.coveredSeq = this.observationsSeq;
+    this.appliedSinceStart = 0;
     this.state.markAllEmitted();
     this.ready = true;
   }
 
   applyCommitted(events: readonly Observation[]): void {
     for (const e of events) this.state.apply(e, ++this.version);
+    if (events.length > 0) this.observationsSeq = Math.max(this.observationsSeq, events[events.length - 1]!.seq);
+    this.appliedSinceStart += events.length;
   }
 
   /** Values computed from another feed, as observations of derived indicators. */

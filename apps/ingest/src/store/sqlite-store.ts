@@ -112,6 +112,13 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     )
     .pluck();
 
+  const deleteOld = db.prepare(
+    `DELETE FROM observations WHERE seq IN (SELECT seq FROM observations WHERE observed_at < ? AND seq < (SELECT MAX(seq) FROM observations) ORDER BY seq LIMIT ?)`,
+  );
+
+  const rangeObs = db.prepare(`SELECT COUNT(*) FROM observations WHERE seq > ? AND seq <= ?`).pluck();
+  const rangeDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events WHERE seq > ? AND seq <= ?`).pluck();
+
   let closed = false;
   return {
     kind: 'sqlite',
@@ -182,6 +189,19 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async countDossierEvents() {
       return countDossiers.get() as number;
+    },
+    async deleteObservationsBefore(observedAt, batchSize = 10_000) {
+      let total = 0;
+      for (;;) {
+        // one short transaction per batch; yield between batches so ingest keeps flowing
+        const n = deleteOld.run(observedAt, batchSize).changes;
+        total += n;
+        if (n < batchSize) return total;
+        await new Promise((r) => setImmediate(r));
+      }
+    },
+    async countRange(log, afterSeq, toSeq) {
+      return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;

@@ -193,6 +193,42 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
       expect(await s.officialScores({ period: '2026-10', unitCode: 'H99' })).toEqual([]);
     });
 
+    it('[ST11] retention deletes observations observed before a cutoff, keeps the rest and never reuses a log position', async () => {
+      const s = await open();
+      const seqs = await s.append(Array.from({ length: 12 }, (_, i) => obs(`r${i}`, { observedAt: T0 + i * 1000 })));
+      expect(await s.deleteObservationsBefore(T0 + 5000, 2)).toBe(5);
+      expect((await all(s)).map((o) => o.id)).toEqual(['r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11']);
+      expect(await s.deleteObservationsBefore(T0 + 5000)).toBe(0);
+      // everything is old: the newest row stays, so the next append still gets a higher position
+      expect(await s.deleteObservationsBefore(T0 + 99_000)).toBe(6);
+      expect(await s.count()).toBe(1);
+      const [next] = await s.append([obs('r12', { observedAt: T0 })]);
+      expect(next).toBeGreaterThan(seqs[11]!);
+      // a deleted id is no longer known: sent again, it is stored again
+      expect((await s.append([obs('r0')]))[0]).toBeTypeOf('number');
+    });
+
+    it('[ST12] replays a large batch append in input order with duplicates inside the batch', async () => {
+      const s = await open();
+      const batch = Array.from({ length: 2500 }, (_, i) => obs(`b${i % 2000}`, { value: i }));
+      const seqs = await s.append(batch);
+      expect(seqs.filter((x) => x !== null)).toHaveLength(2000);
+      expect(seqs.slice(2000).every((x) => x === null)).toBe(true);
+      const nums = seqs.slice(0, 2000) as number[];
+      expect(nums.every((x, i) => i === 0 || x > nums[i - 1]!)).toBe(true);
+      const rows = await all(s, 0, 333);
+      expect(rows.map((o) => o.value)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+      expect(rows.map((o) => o.seq)).toEqual(nums);
+    });
+
+    it('[ST13] counts the entries of a log between two positions', async () => {
+      const s = await open();
+      const seqs = (await s.append(Array.from({ length: 10 }, (_, i) => obs(`c${i}`)))) as number[];
+      expect(await s.countRange('observations', seqs[2]!, seqs[6]!)).toBe(4);
+      expect(await s.countRange('observations', 0, seqs[9]!)).toBe(10);
+      expect(await s.countRange('dossier_events', 0, 1000)).toBe(0);
+    });
+
     it('[ST8] close is idempotent', async () => {
       const s = await open();
       await s.close();

@@ -49,5 +49,13 @@ export interface Store {
   putOfficialScores(scores: readonly Official766Score[]): Promise<void>;
   officialScores(filter: { unitCode?: string | undefined; period?: string | undefined }): Promise<Official766Score[]>;
   count(): Promise<number>;
+  /**
+   * Retention: deletes raw observations observed before `observedAt` (epoch ms), in batches so
+   * that ingest is never blocked long; the newest stored row is always kept so that log positions
+   * are never reused. Resolves to the number deleted.
+   */
+  deleteObservationsBefore(observedAt: number, batchSize?: number): Promise<number>;
+  /** How many entries of a log have a position in (afterSeq, toSeq]: checkpoints check their coverage with it. */
+  countRange(log: 'observations' | 'dossier_events', afterSeq: number, toSeq: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -127,3 +127,60 @@ describe('LiveState aggregation up the area tree', () => {
     expect(s.drain().find((d) => d.scope === '92')).toMatchObject({ fromVersion: a.seq, toVersion: b.seq });
   });
 });
+
+describe('LiveState checkpoints (exportState / importState)', () => {
+  // max (water level), last, sum, avg and ratio series with ties on observedAt and fractional values
+  function log(n: number): Observation[] {
+    let x = 11;
+    const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    return Array.from({ length: n }, (_, i) => {
+      const at = 1000 + Math.floor(rnd() * 50) * 10;
+      const area = ['916', '917', '919'][Math.floor(rnd() * 3)]!;
+      switch (i % 4) {
+        case 0:
+          return o({
+            id: `w${i}`,
+            indicator: 'water_level',
+            area,
+            station: `st-${area}`,
+            observedAt: at,
+            value: rnd() < 0.1 ? null : Math.round(rnd() * 3000) / 7,
+          });
+        case 1:
+          return o({ id: `r${i}`, indicator: 'e_document_rate', area, agency: `A${i % 5}`, observedAt: at, numerator: rnd() * 10, denominator: 10 });
+        case 2:
+          return o({ id: `s${i}`, indicator: 'citizen_reports_received', area, observedAt: at, value: rnd() * 100 });
+        default:
+          return o({ id: `a${i}`, indicator: 'aqi', area, station: `aq-${area}`, observedAt: at, value: Math.round(rnd() * 300) });
+      }
+    });
+  }
+  const all = (s: LiveState) => ['92', '916', '917', '919'].map((scope) => s.snapshot(scope));
+
+  it('export at any point + import + the rest of the log = the whole log applied, bit for bit', () => {
+    const events = log(4000);
+    const full = new LiveState(index);
+    for (const e of events) full.apply(e);
+    for (const cut of [0, 1, 1234, 3999]) {
+      const head = new LiveState(index);
+      for (const e of events.slice(0, cut)) head.apply(e);
+      const restored = new LiveState(index);
+      restored.importState(JSON.parse(JSON.stringify(head.exportState())) as ReturnType<LiveState['exportState']>);
+      for (const e of events.slice(cut)) restored.apply(e);
+      expect(all(restored)).toEqual(all(full));
+      expect(restored.seq).toBe(full.seq);
+    }
+  });
+
+  it('leaves out excluded indicators and refuses inconsistent data without changing the state', () => {
+    const s = new LiveState(index);
+    for (const e of log(40)) s.apply(e);
+    const data = s.exportState((i) => i !== 'aqi');
+    expect(data.nodes.some((n) => n[3] === 'aqi')).toBe(false);
+    expect(data.leaves.some((l) => l[0].startsWith('aqi|'))).toBe(false);
+    const bad = { ...data, leaves: [...data.leaves, ['x', ['nope||water_level'], 1, 'x', 1, null, null] as (typeof data.leaves)[number]] };
+    const t = new LiveState(index);
+    expect(() => t.importState(bad)).toThrow(/missing cell/);
+    expect(t.snapshot('92').cells).toEqual([]);
+  });
+});

@@ -36,6 +36,38 @@ interface Node {
   eventId: string;
 }
 
+/** A number that may be ±Infinity (JSON has no infinities). */
+type Num = number | string;
+const enc = (x: number): Num => (Number.isFinite(x) ? x : String(x));
+const dec = (x: Num): number => (typeof x === 'number' ? x : Number(x));
+
+/** The serialisable form of a LiveState (see LiveState.exportState); plain JSON. */
+export interface LiveStateData {
+  lastSeq: number;
+  versions: [string, number][];
+  /** key, area, station, indicator, kind, scopes, n, sum, num, den, best, bestLeaf, bestAt, bestId, observedAt, eventId */
+  nodes: [
+    string,
+    string,
+    string | null,
+    string,
+    AggregationKind,
+    string[],
+    number,
+    number,
+    number,
+    number,
+    Num | null,
+    string | null,
+    Num,
+    string,
+    Num,
+    string,
+  ][];
+  /** key, node keys, observedAt, id, value, numerator, denominator */
+  leaves: [string, string[], number, string, number | null, number | null, number | null][];
+}
+
 export interface ScopeDelta {
   scope: string;
   fromVersion: number;
@@ -104,6 +136,80 @@ export class LiveState {
     this.leaves.set(leafKey, leaf);
     for (const node of leaf.nodes) this.update(node, old, leaf, version);
     return true;
+  }
+
+  /**
+   * The whole state as plain data, for checkpoints. `include(indicator)` leaves out the series of
+   * other indicators (values derived by the server and republished after a restart). Restoring
+   * it with `importState` and applying the same later events gives exactly the state a full
+   * replay gives: running sums are kept as they are, not recomputed.
+   */
+  exportState(include: (indicator: string) => boolean = () => true): LiveStateData {
+    const nodes: LiveStateData['nodes'] = [];
+    for (const n of this.nodes.values()) {
+      if (!include(n.indicator)) continue;
+      nodes.push([
+        n.key,
+        n.area,
+        n.station,
+        n.indicator,
+        n.kind,
+        [...n.scopes],
+        n.n,
+        n.sum,
+        n.num,
+        n.den,
+        n.best === null ? null : enc(n.best),
+        n.bestLeaf,
+        enc(n.bestAt),
+        n.bestId,
+        enc(n.observedAt),
+        n.eventId,
+      ]);
+    }
+    const leaves: LiveStateData['leaves'] = [];
+    for (const l of this.leaves.values()) {
+      if (!include(l.nodes[0]?.indicator ?? '')) continue;
+      leaves.push([l.key, l.nodes.map((n) => n.key), l.observedAt, l.id, l.value, l.numerator, l.denominator]);
+    }
+    return { lastSeq: this.lastSeq, versions: [...this.versions], nodes, leaves };
+  }
+
+  /** Loads a state exported by `exportState` into this (empty) state. Throws on inconsistent data. */
+  importState(data: LiveStateData): void {
+    if (this.nodes.size > 0 || this.leaves.size > 0) throw new Error('importState needs an empty state');
+    // check everything before changing anything, so a bad checkpoint leaves the state empty
+    const keys = new Set<string>();
+    for (const [key, area, station, indicator] of data.nodes) {
+      if (cellKey(area, station, indicator) !== key) throw new Error(`checkpoint cell ${key} does not match its fields`);
+      keys.add(key);
+    }
+    for (const [key, nodeKeys] of data.leaves)
+      for (const k of nodeKeys) if (!keys.has(k)) throw new Error(`checkpoint series ${key} refers to a missing cell ${k}`);
+    for (const r of data.nodes) {
+      const [key, area, station, indicator, kind, scopes] = r;
+      const n = this.node(area, station, indicator, kind, scopes);
+      if (n.key !== key) throw new Error(`checkpoint cell ${key} does not match its fields`);
+      n.n = r[6];
+      n.sum = r[7];
+      n.num = r[8];
+      n.den = r[9];
+      n.best = r[10] === null ? null : dec(r[10]);
+      n.bestLeaf = r[11];
+      n.bestAt = dec(r[12]);
+      n.bestId = r[13];
+      n.observedAt = dec(r[14]);
+      n.eventId = r[15];
+    }
+    for (const [key, nodeKeys, observedAt, id, value, numerator, denominator] of data.leaves) {
+      const nodes = nodeKeys.map((k) => this.nodes.get(k)!);
+      const leaf: Leaf = { key, nodes, observedAt, id, value, numerator, denominator };
+      this.leaves.set(key, leaf);
+      for (const n of nodes) n.members?.set(key, leaf);
+    }
+    for (const [scope, v] of data.versions) this.versions.set(scope, v);
+    this.lastSeq = data.lastSeq;
+    this.dirty.clear();
   }
 
   /** The station cell (if any), then the area's cell and each ancestor's. */

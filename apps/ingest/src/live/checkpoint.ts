@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Catalogue } from '@cityioc/contracts';
+import type { LiveStateData } from '@cityioc/domain';
+import type { DossierService, DossierServiceData } from '../admin/dossier.service.ts';
+import { DERIVED_DOSSIER_INDICATORS } from '../admin/dossier.service.ts';
+import type { Store } from '../store/store.ts';
+import type { LiveService } from './live.service.ts';
+
+/**
+ * Checkpoints of the in-memory state, so that a restart loads the checkpoint and replays only
+ * the tail of the logs instead of all of them.
+ *
+ * Where: an atomic file next to the data (`<IOC_DATA_DIR>/checkpoint.json`, written to a temp
+ * file, fsynced, renamed, directory fsynced) for both stores: it is a cache of a pure function
+ * of the log, so losing it costs one full replay, never data. With PostgreSQL each node keeps
+ * its own in its data dir.
+ *
+ * Format: one header line (JSON: format, version, store kind and epoch, catalogue hash, log
+ * positions covered, sha256 and length of the body) then the body (JSON). A checkpoint is
+ * ignored (logged, then a full replay) when it is missing, corrupt, of another format version,
+ * of another store (epoch), of another catalogue, or ahead of the log (a restored backup).
+ */
+export const CHECKPOINT_FORMAT = 'cityioc-checkpoint';
+export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_FILE = 'checkpoint.json';
+
+interface Header {
+  format: string;
+  version: number;
+  storeKind: string;
+  storeEpoch: string;
+  catalogue: string;
+  observationsSeq: number;
+  dossierSeq: number;
+  /**
+   * Coverage: the state holds every entry up to `covered*` (the start-up replay) and the
+   * `own*` entries this process appended after it. Another node writing to the same database
+   * leaves entries in between that the state lacks: then the count differs and the checkpoint
+   * is not used.
+   */
+  coveredObservations: number;
+  ownObservations: number;
+  coveredDossiers: number;
+  ownDossiers: number;
+  createdAt: number;
+  bytes: number;
+  sha256: string;
+}
+
+interface Body {
+  live: { observationsSeq: number; version: number; state: LiveStateData };
+  dossiers: DossierServiceData;
+}
+
+const derived = new Set<string>(DERIVED_DOSSIER_INDICATORS);
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function catalogueHash(catalogue: Catalogue): string {
+  return sha256(JSON.stringify(catalogue)).slice(0, 16);
+}
+
+export interface CheckpointContext {
+  store: Store;
+  live: LiveService;
+  dossiers: DossierService;
+  catalogue: string;
+  file: string;
+  clock: () => number;
+}
+
+/** Serialises the current state (synchronously: one consistent cut between two commits). */
+export function encodeCheckpoint(ctx: CheckpointContext): { text: string; header: Header } {
+  const body: Body = {
+    live: ctx.live.exportState((indicator) => !derived.has(indicator)),
+    dossiers: ctx.dossiers.exportState(),
+  };
+  const text = JSON.stringify(body);
+  const header: Header = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    storeKind: ctx.store.kind,
+    storeEpoch: ctx.store.epoch,
+    catalogue: ctx.catalogue,
+    observationsSeq: body.live.observationsSeq,
+    dossierSeq: body.dossiers.eventsSeq,
+    coveredObservations: ctx.live.coveredSeq,
+    ownObservations: ctx.live.appliedSinceStart,
+    coveredDossiers: ctx.dossiers.coveredSeq,
+    ownDossiers: ctx.dossiers.appliedSinceStart,
+    createdAt: ctx.clock(),
+    bytes: Buffer.byteLength(text),
+    sha256: sha256(text),
+  };
+  return { text: `${JSON.stringify(header)}\n${text}`, header };
+}
+
+/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  const dir = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+}
+
+export function writeCheckpoint(ctx: CheckpointContext): Header {
+  const { text, header } = encodeCheckpoint(ctx);
+  writeFileAtomic(ctx.file, text);
+  return header;
+}
+
+export function removeCheckpoint(dataDir: string): void {
+  rmSync(join(dataDir, CHECKPOINT_FILE), { force: true });
+  rmSync(join(dataDir, `${CHECKPOINT_FILE}.tmp`), { force: true });
+}
+
+/** Reads and checks a checkpoint; `{ reason }` says why it cannot be used. */
+export async function readCheckpoint(
+  ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'file'>,
+): Promise<{ header: Header; body: Body } | { reason: string }> {
+  let raw: string;
+  try {
+    raw = readFileSync(ctx.file, 'utf8');
+  } catch {
+    return { reason: 'no checkpoint' };
+  }
+  const nl = raw.indexOf('\n');
+  let header: Header;
+  try {
+    header = JSON.parse(nl < 0 ? raw : raw.slice(0, nl)) as Header;
+  } catch {
+    return { reason: 'corrupt header' };
+  }
+  if (header.format !== CHECKPOINT_FORMAT) return { reason: `not a checkpoint (format ${String(header.format)})` };
+  if (header.version !== CHECKPOINT_VERSION) return { reason: `format version ${header.version}, this server reads ${CHECKPOINT_VERSION}` };
+  if (header.storeKind !== ctx.store.kind || header.storeEpoch !== ctx.store.epoch)
+    return { reason: `written for another store (${header.storeKind} ${header.storeEpoch})` };
+  if (header.catalogue !== ctx.catalogue) return { reason: 'written with another catalogue' };
+  const text = raw.slice(nl + 1);
+  if (Buffer.byteLength(text) !== header.bytes || sha256(text) !== header.sha256) return { reason: 'corrupt body (checksum mismatch)' };
+  if (header.observationsSeq > (await ctx.store.lastSeq())) return { reason: 'ahead of the observation log (a restored backup?)' };
+  if ((await ctx.store.countRange('observations', header.coveredObservations, header.observationsSeq)) !== header.ownObservations)
+    return { reason: 'the observation log has entries the checkpoint does not cover (another writer, or retention)' };
+  if ((await ctx.store.countRange('dossier_events', header.coveredDossiers, header.dossierSeq)) !== header.ownDossiers)
+    return { reason: 'the dossier log has entries the checkpoint does not cover (another writer)' };
+  try {
+    return { header, body: JSON.parse(text) as Body };
+  } catch {
+    return { reason: 'corrupt body' };
+  }
+}
+
+export interface RestoreResult {
+  from: 'checkpoint' | 'full-replay';
+  reason?: string;
+  observations: number;
+  dossierEvents: number;
+}
+
+/**
+ * Rebuilds the live and dossier state: from the checkpoint plus the tail of both logs when it
+ * is usable, else by a full replay. `live` and `dossiers` must be fresh.
+ */
+export async function restoreState(ctx: CheckpointContext, log: (msg: string, extra?: object) => void): Promise<RestoreResult> {
+  const cp = await readCheckpoint(ctx);
+  let from: RestoreResult['from'] = 'full-replay';
+  let reason: string | undefined;
+  if ('body' in cp) {
+    try {
+      // the live state checks the whole checkpoint before it changes anything
+      ctx.live.importState(cp.body.live);
+    } catch (e) {
+      reason = `unusable: ${(e as Error).message}`;
+    }
+    if (!reason) {
+      ctx.dossiers.importState(cp.body.dossiers);
+      from = 'checkpoint';
+    }
+  } else reason = cp.reason;
+  if (from === 'full-replay' && reason !== 'no checkpoint') log(`checkpoint ignored: ${reason}; replaying the whole log`, { file: ctx.file });
+  const observations = await ctx.live.rebuild(ctx.live.observationsSeq);
+  let dossierEvents = 0;
+  await ctx.store.replayDossierEvents(ctx.dossiers.eventsSeq, (batch) => {
+    ctx.dossiers.applyCommitted(batch);
+    dossierEvents += batch.length;
+  });
+  return { from, ...(reason ? { reason } : {}), observations, dossierEvents };
+}

@@ -1,0 +1,194 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Snapshot } from '@cityioc/contracts';
+import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
+import { DERIVED_DOSSIER_INDICATORS } from '../src/admin/dossier.service.ts';
+import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Seeded mixed events: station maxima and last values, area sums, ratios; ties on observedAt included. */
+function events(n: number, offset = 0) {
+  let x = 7 + offset;
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  const stations = [
+    ['wl-can-tho', '916'],
+    ['wl-cai-rang', '919'],
+    ['wl-o-mon', '917'],
+  ] as const;
+  return Array.from({ length: n }, (_, j) => {
+    const i = j + offset;
+    const t = new Date(T0 - Math.floor(rnd() * 60) * 60_000).toISOString();
+    if (i % 3 === 0) {
+      const [st, area] = stations[Math.floor(rnd() * 3)]!;
+      return wl(`c${i}`, Math.round(rnd() * 2500) / 10, { station: st, area, observedAt: t });
+    }
+    const area = areas[Math.floor(rnd() * areas.length)]!;
+    if (i % 3 === 1) {
+      const den = 1 + Math.floor(rnd() * 500);
+      return { ...ratio(`c${i}`, area, Math.floor(rnd() * den), den), observedAt: t };
+    }
+    return { id: `c${i}`, indicator: 'citizen_reports_received', area, observedAt: t, value: Math.round(rnd() * 1000) / 7 };
+  });
+}
+
+const dossierEvents = (from: number, n: number) =>
+  Array.from({ length: n }, (_, j) => {
+    const i = from + j;
+    const receivedAt = `2026-11-${String(2 + (i % 18)).padStart(2, '0')}T08:00:00+07:00`;
+    return {
+      eventId: `d${i}`,
+      dossierCode: `000.00.01.H13-2611-${String(i % 40).padStart(4, '0')}`,
+      procedureCode: '1.000494',
+      agencyCode: '000.00.01.H13',
+      adminUnitCode: ['916', '917', '919'][i % 3],
+      channel: 2,
+      status: i % 80 < 40 ? 2 : 4,
+      statusAt: receivedAt,
+      receivedAt,
+      dueAt: '2026-11-25T17:00:00+07:00',
+    };
+  });
+
+async function ingest(app: FastifyInstance, obs: unknown[], dossiers: unknown[] = []) {
+  for (let i = 0; i < obs.length; i += 500) {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/observations/batch',
+      headers: { 'x-api-key': TEST_KEY },
+      payload: { observations: obs.slice(i, i + 500) },
+    });
+    expect(r.json()).toMatchObject({ rejected: 0 });
+  }
+  if (dossiers.length) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: { 'x-api-key': TEST_KEY }, payload: { events: dossiers } });
+    expect(r.json()).toMatchObject({ rejected: 0 });
+  }
+}
+
+const SCOPES = ['92', '916', '917', '919', '926'];
+const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b) => a.key.localeCompare(b.key)) });
+async function snapshots(app: FastifyInstance) {
+  return Promise.all(SCOPES.map(async (s) => strip((await app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
+}
+async function open(dataDir?: string, overrides = {}) {
+  const a = await buildTestApp({ checkpointIntervalMs: 0, ...(dataDir ? { dataDir } : {}), ...overrides });
+  cleanups.push(async () => a.app.close());
+  return a;
+}
+
+describe('checkpoints', () => {
+  it('checkpoint + tail equals a full replay of the whole log, and two full replays are identical', async () => {
+    const a = await open();
+    await ingest(a.app, events(1500), dossierEvents(0, 60));
+    a.app.checkpointNow();
+    const mid = join(a.dataDir, 'mid-checkpoint');
+    copyFileSync(join(a.dataDir, CHECKPOINT_FILE), mid);
+    await ingest(a.app, events(1200, 1500), dossierEvents(60, 50));
+    const before = await snapshots(a.app);
+    expect(before[0]!.cells.length).toBeGreaterThan(10);
+    await a.app.close();
+
+    // as after a crash: only the older checkpoint exists, the tail is in the log
+    copyFileSync(mid, join(a.dataDir, CHECKPOINT_FILE));
+    const b = await open(a.dataDir);
+    expect(b.app.startup).toMatchObject({ from: 'checkpoint', observations: 1200, dossierEvents: 50 });
+    const fromCheckpoint = await snapshots(b.app);
+    const watchB = (await b.app.inject({ url: '/api/v1/dossiers/indicators?period=2026-11&scope=92&by=area' })).json();
+    await b.app.close();
+
+    writeFileSync(join(a.dataDir, CHECKPOINT_FILE), ''); // unusable: forces a full replay
+    const c = await open(a.dataDir);
+    expect(c.app.startup).toMatchObject({ from: 'full-replay', observations: 2700, dossierEvents: 110 });
+    const full1 = await snapshots(c.app);
+    const watchC = (await c.app.inject({ url: '/api/v1/dossiers/indicators?period=2026-11&scope=92&by=area' })).json();
+    await c.app.close();
+    writeFileSync(join(a.dataDir, CHECKPOINT_FILE), 'x');
+    const d = await open(a.dataDir);
+    const full2 = await snapshots(d.app);
+
+    expect(fromCheckpoint).toEqual(full1);
+    expect(full2).toEqual(full1);
+    // the running server republishes derived dossier values on its next tick: compare the observation cells
+    const observed = (x: ReturnType<typeof strip>[]) =>
+      x.map((s) => ({ ...s, cells: s.cells.filter((c) => !(DERIVED_DOSSIER_INDICATORS as readonly string[]).includes(c.indicator)) }));
+    expect(observed(full1)).toEqual(observed(before));
+    expect(watchB).toEqual(watchC);
+  });
+
+  it('a clean shutdown leaves a checkpoint that covers everything: the restart replays nothing', async () => {
+    const a = await open();
+    await ingest(a.app, events(900));
+    const before = await snapshots(a.app);
+    await a.app.close();
+    const b = await open(a.dataDir);
+    expect(b.app.startup).toMatchObject({ from: 'checkpoint', observations: 0, dossierEvents: 0 });
+    expect(await snapshots(b.app)).toEqual(before);
+  });
+
+  it('ignores a corrupt, incompatible or foreign checkpoint with a reason, and replays the whole log', async () => {
+    const a = await open();
+    await ingest(a.app, events(600));
+    const before = await snapshots(a.app);
+    await a.app.close();
+    const file = join(a.dataDir, CHECKPOINT_FILE);
+    const good = readFileSync(file, 'utf8');
+    const nl = good.indexOf('\n');
+    const header = JSON.parse(good.slice(0, nl)) as Record<string, unknown>;
+    const cases: [string, string, RegExp][] = [
+      ['flipped byte', good.slice(0, -5) + 'X' + good.slice(-4), /checksum/],
+      ['truncated', good.slice(0, good.length - 100), /checksum/],
+      ['garbage header', `{nope\n${good.slice(nl + 1)}`, /corrupt header/],
+      ['newer format', `${JSON.stringify({ ...header, version: 99 })}\n${good.slice(nl + 1)}`, /format version 99/],
+      ['another store', `${JSON.stringify({ ...header, storeEpoch: 'other' })}\n${good.slice(nl + 1)}`, /another store/],
+      ['another writer in between', `${JSON.stringify({ ...header, ownObservations: 599 })}\n${good.slice(nl + 1)}`, /does not cover/],
+      ['ahead of the log', `${JSON.stringify({ ...header, observationsSeq: 10 ** 9 })}\n${good.slice(nl + 1)}`, /ahead of the observation log/],
+    ];
+    for (const [, text, reason] of cases) {
+      writeFileSync(file, text);
+      const b = await buildTestApp({ checkpointIntervalMs: 0, dataDir: a.dataDir });
+      expect(b.app.startup?.from).toBe('full-replay');
+      expect(b.app.startup?.reason).toMatch(reason);
+      expect(b.app.startup?.observations).toBe(600);
+      expect(await snapshots(b.app)).toEqual(before);
+      await b.app.close();
+    }
+  });
+
+  it('writes checkpoints periodically', async () => {
+    const a = await open(undefined, { checkpointIntervalMs: 50 });
+    await ingest(a.app, events(300));
+    await vi.waitFor(() => {
+      const header = JSON.parse(readFileSync(join(a.dataDir, CHECKPOINT_FILE), 'utf8').split('\n')[0]!) as { observationsSeq: number };
+      expect(header.observationsSeq).toBe(300);
+    });
+  });
+});
+
+describe('retention (IOC_RETENTION_DAYS) with an injected clock', () => {
+  it('deletes raw observations older than the period at start and periodically, keeps the live values', async () => {
+    let now = T0 + 60_000;
+    const a = await buildTestApp({ checkpointIntervalMs: 0 }, { clock: () => now });
+    cleanups.push(async () => a.app.close());
+    const day = 86_400_000;
+    const old = Array.from({ length: 50 }, (_, i) => wl(`old${i}`, i, { observedAt: new Date(T0 - 3 * day + i * 1000).toISOString() }));
+    const recent = Array.from({ length: 20 }, (_, i) => wl(`new${i}`, 100 + i, { observedAt: new Date(T0 - day / 2 + i * 1000).toISOString() }));
+    await ingest(a.app, [...old, ...recent]);
+    const before = await snapshots(a.app);
+    await a.app.close();
+
+    now = T0 + day; // a day later: the old ones are 4 days old, the recent ones 1.5 days
+    const b = await buildTestApp({ checkpointIntervalMs: 0, dataDir: a.dataDir, retentionDays: 2, retentionIntervalMs: 1000 }, { clock: () => now });
+    cleanups.push(async () => b.app.close());
+    await vi.waitFor(async () => expect(await b.app.ioc.store.count()).toBe(20));
+    expect(await snapshots(b.app)).toEqual(before);
+    now = T0 + 3 * day; // everything is old now; the timer runs again; the newest row stays (log positions never reused)
+    await vi.waitFor(async () => expect(await b.app.ioc.store.count()).toBe(1), { timeout: 5000 });
+  });
+});
