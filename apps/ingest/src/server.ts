@@ -1,4 +1,7 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp } from './app.ts';
+import { PID_FILE } from './ops/sqlite-ops.ts';
 import { ConfigError, loadConfig } from './env.ts';
 
 /** Entry point: env → app → listen; SIGINT/SIGTERM flush pending writes and close. */
@@ -22,11 +25,14 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    rmSync(join(config.dataDir, PID_FILE), { force: true });
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  // `npm run restore` refuses while this process is alive
+  writeFileSync(join(config.dataDir, PID_FILE), String(process.pid));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   app.log.info({ port, store: app.ioc.store.kind, dataDir: config.dataDir }, `CityIOC listening on http://localhost:${port}`);
