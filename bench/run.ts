@@ -341,6 +341,7 @@ if (want('latency')) {
 }
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay();
+if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

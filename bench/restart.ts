@@ -1,0 +1,154 @@
+/**
+ * pnpm bench --only=restart: restart time and history-query latency at 1 M and 10 M stored
+ * observations, on SQLite and PostgreSQL. Data goes straight into the store in batches of
+ * 10,000 (not over HTTP). Each figure stands beside a ceiling from the same run:
+ *   restart: checkpoint + a 10,000-event tail   vs  a full replay of the whole log
+ *   history: one station's day (≤ 1,000 points)  vs  the store's cheapest indexed query (MAX(seq))
+ * Options: --sizes=1000000,10000000  --stores=sqlite,postgres  (default: 1 M on both, 10 M on SQLite)
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NewObservation } from '@cityioc/contracts';
+import { CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
+import { DossierService } from '../apps/ingest/src/admin/dossier.service.ts';
+import { catalogueHash, restoreState, writeCheckpoint, type CheckpointContext } from '../apps/ingest/src/live/checkpoint.ts';
+import { LiveService } from '../apps/ingest/src/live/live.service.ts';
+import { openPostgresStore } from '../apps/ingest/src/store/postgres-store.ts';
+import { openSqliteStore } from '../apps/ingest/src/store/sqlite-store.ts';
+import type { Store } from '../apps/ingest/src/store/store.ts';
+import { startPostgres, type PostgresServer } from '../test-support/postgres.ts';
+import { tempDataDir } from '../test-support/server-process.ts';
+
+const T = Date.parse('2026-01-01T00:00:00+07:00');
+const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+const STATIONS = [
+  ['wl-can-tho', '916'],
+  ['wl-cai-rang', '919'],
+  ['wl-o-mon', '917'],
+] as const;
+const index = indexCatalogue(CAN_THO_CATALOGUE);
+const catalogue = catalogueHash(CAN_THO_CATALOGUE);
+
+/** A year of readings: station water levels every few seconds, area sums and agency ratios. */
+function observation(n: number): NewObservation {
+  const observedAt = T + Math.floor(n * 3.1);
+  const base = { id: `o-${String(n).padStart(10, '0')}`, observedAt, receivedAt: observedAt + 500, source: 'bench', numerator: null, denominator: null };
+  switch (n % 3) {
+    case 0: {
+      const [station, area] = STATIONS[n % 9 === 0 ? 0 : n % 9 === 3 ? 1 : 2]!;
+      return { ...base, indicator: 'water_level', area, station, agency: null, value: (n * 7) % 250 };
+    }
+    case 1:
+      return { ...base, indicator: 'e_document_rate', area: AREAS[n % 9]!, station: null, agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`, value: null, numerator: n % 97, denominator: 97 };
+    default:
+      return { ...base, indicator: 'citizen_reports_received', area: AREAS[n % 9]!, station: null, agency: `A${n % 50}`, value: n % 1000 };
+  }
+}
+
+async function fill(store: Store, from: number, to: number): Promise<number> {
+  const t0 = performance.now();
+  for (let i = from; i < to; i += 10_000) {
+    const batch: NewObservation[] = [];
+    for (let n = i; n < Math.min(to, i + 10_000); n++) batch.push(observation(n));
+    await store.append(batch);
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+async function restore(open: () => Promise<Store>, file: string) {
+  const t0 = performance.now();
+  const store = await open();
+  const live = new LiveService(index, store, 250);
+  const dossiers = new DossierService(createWorkCalendar(), live);
+  const ctx: CheckpointContext = { store, live, dossiers, catalogue, file, clock: Date.now };
+  const r = await restoreState(ctx, () => undefined);
+  dossiers.publish(Date.now(), true);
+  live.markReady();
+  dossiers.markReady();
+  const s = (performance.now() - t0) / 1000;
+  return { s, r, ctx };
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+async function history(store: Store, n: number) {
+  const span = Math.floor(n * 3.1);
+  const q: number[] = [];
+  const floor: number[] = [];
+  let points = 0;
+  for (let i = 0; i < 200; i++) {
+    const from = T + Math.floor(((i * 7919) % 1000) / 1000 * Math.max(1, span - 86_400_000));
+    const t0 = performance.now();
+    const h = await store.history({ indicator: 'water_level', station: STATIONS[i % 3]![0], from, to: from + 86_400_000, limit: 1000 });
+    q.push(performance.now() - t0);
+    points += h.points.length;
+    const t1 = performance.now();
+    await store.lastSeq();
+    floor.push(performance.now() - t1);
+  }
+  return { p50: quantile(q, 0.5), p95: quantile(q, 0.95), floorP50: quantile(floor, 0.5), points: Math.round(points / 200) };
+}
+
+export async function benchRestart(results: Record<string, unknown>, argv: string[]): Promise<void> {
+  const arg = (k: string) => argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
+  const sizes = (arg('sizes') ?? '1000000,10000000').split(',').map(Number);
+  const stores = (arg('stores') ?? 'sqlite,postgres').split(',');
+  const out: Record<string, unknown>[] = [];
+  let pg: PostgresServer | undefined;
+  for (const kind of stores)
+    for (const n of sizes) {
+      if (kind === 'postgres' && n > 1_000_000 && !arg('sizes')) continue; // 10 M on PostgreSQL only when asked
+      const dir = tempDataDir();
+      let open: () => Promise<Store>;
+      if (kind === 'sqlite') open = async () => openSqliteStore({ file: join(dir.dir, 'ioc.db') });
+      else {
+        pg ??= await startPostgres({ settings: { shared_buffers: '512MB', max_wal_size: '4GB' } });
+        const url = await pg.createDatabase(`bench_${n}`);
+        open = () => openPostgresStore({ url });
+      }
+      const file = join(dir.dir, 'checkpoint.json');
+      try {
+        const s0 = await open();
+        const fillS = await fill(s0, 0, n);
+        await s0.close();
+        const full = await restore(open, file);
+        const cpT0 = performance.now();
+        const header = writeCheckpoint(full.ctx);
+        const checkpointWriteMs = performance.now() - cpT0;
+        await full.ctx.store.close();
+        // the tail: what arrived after the last checkpoint before a crash
+        const s1 = await open();
+        await fill(s1, n, n + 10_000);
+        await s1.close();
+        const cp = await restore(open, file);
+        if (cp.r.from !== 'checkpoint' || cp.r.observations !== 10_000) throw new Error(`checkpoint not used: ${JSON.stringify(cp.r)}`);
+        const h = await history(cp.ctx.store, n);
+        await cp.ctx.store.close();
+        const row = {
+          store: kind,
+          events: n,
+          fillEventsPerS: Math.round(n / fillS),
+          restartCheckpointS: +cp.s.toFixed(2),
+          restartFullReplayS: +full.s.toFixed(2),
+          restartRatio: +(cp.s / full.s).toFixed(4),
+          checkpointBytes: header.bytes,
+          checkpointWriteMs: Math.round(checkpointWriteMs),
+          historyP50Ms: +h.p50.toFixed(2),
+          historyP95Ms: +h.p95.toFixed(2),
+          floorP50Ms: +h.floorP50.toFixed(3),
+          historyVsFloor: +(h.p50 / h.floorP50).toFixed(1),
+          historyPoints: h.points,
+        };
+        out.push(row);
+        console.log(
+          `restart ${kind} ${n.toLocaleString('en-US')} events: checkpoint + 10k tail ${row.restartCheckpointS} s vs full replay ${row.restartFullReplayS} s (${(row.restartRatio * 100).toFixed(1)} %); ` +
+            `checkpoint ${Math.round(header.bytes / 1024)} KiB written in ${row.checkpointWriteMs} ms; history p50 ${row.historyP50Ms} ms / p95 ${row.historyP95Ms} ms (${row.historyPoints} points) vs MAX(seq) ${row.floorP50Ms} ms (×${row.historyVsFloor}); fill ${row.fillEventsPerS.toLocaleString('en-US')} ev/s`,
+        );
+      } finally {
+        dir.remove();
+        rmSync(file, { force: true });
+      }
+    }
+  await pg?.stop();
+  results.restart = out;
+}
