@@ -39,7 +39,16 @@ function observation(n: number): NewObservation {
       return { ...base, indicator: 'water_level', area, station, agency: null, value: (n * 7) % 250 };
     }
     case 1:
-      return { ...base, indicator: 'e_document_rate', area: AREAS[n % 9]!, station: null, agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`, value: null, numerator: n % 97, denominator: 97 };
+      return {
+        ...base,
+        indicator: 'e_document_rate',
+        area: AREAS[n % 9]!,
+        station: null,
+        agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`,
+        value: null,
+        numerator: n % 97,
+        denominator: 97,
+      };
     default:
       return { ...base, indicator: 'citizen_reports_received', area: AREAS[n % 9]!, station: null, agency: `A${n % 50}`, value: n % 1000 };
   }
@@ -77,7 +86,7 @@ async function history(store: Store, n: number) {
   const floor: number[] = [];
   let points = 0;
   for (let i = 0; i < 200; i++) {
-    const from = T + Math.floor(((i * 7919) % 1000) / 1000 * Math.max(1, span - 86_400_000));
+    const from = T + Math.floor((((i * 7919) % 1000) / 1000) * Math.max(1, span - 86_400_000));
     const t0 = performance.now();
     const h = await store.history({ indicator: 'water_level', station: STATIONS[i % 3]![0], from, to: from + 86_400_000, limit: 1000 });
     q.push(performance.now() - t0);
