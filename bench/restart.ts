@@ -17,7 +17,16 @@ import { openPostgresStore } from '../apps/ingest/src/store/postgres-store.ts';
 import { openSqliteStore } from '../apps/ingest/src/store/sqlite-store.ts';
 import type { Store } from '../apps/ingest/src/store/store.ts';
 import { startPostgres, type PostgresServer } from '../test-support/postgres.ts';
-import { tempDataDir } from '../test-support/server-process.ts';
+import { startServerProcess, tempDataDir } from '../test-support/server-process.ts';
+
+/** Wall-clock time from spawning the real server process to listening (after its restore). */
+async function processStart(dataDir: string, env: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  const s = await startServerProcess({ dataDir, env: { IOC_API_KEYS: 'bench:bench-source-key-0123456789', ...env } });
+  const ms = performance.now() - t0;
+  await s.stop('SIGKILL');
+  return ms / 1000;
+}
 
 const T = Date.parse('2026-01-01T00:00:00+07:00');
 const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
@@ -109,11 +118,13 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
       if (kind === 'postgres' && n > 1_000_000 && !arg('sizes')) continue; // 10 M on PostgreSQL only when asked
       const dir = tempDataDir();
       let open: () => Promise<Store>;
+      let env: Record<string, string> = {};
       if (kind === 'sqlite') open = async () => openSqliteStore({ file: join(dir.dir, 'ioc.db') });
       else {
         pg ??= await startPostgres({ settings: { shared_buffers: '512MB', max_wal_size: '4GB' } });
         const url = await pg.createDatabase(`bench_${n}`);
         open = () => openPostgresStore({ url });
+        env = { IOC_DATABASE_URL: url };
       }
       const file = join(dir.dir, 'checkpoint.json');
       try {
@@ -133,6 +144,11 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
         if (cp.r.from !== 'checkpoint' || cp.r.observations !== 10_000) throw new Error(`checkpoint not used: ${JSON.stringify(cp.r)}`);
         const h = await history(cp.ctx.store, n);
         await cp.ctx.store.close();
+        // the real process: spawn → restored and listening, vs spawning it on an empty store
+        const processS = await processStart(dir.dir, env);
+        const empty = tempDataDir();
+        const emptyS = await processStart(empty.dir, kind === 'sqlite' ? {} : { IOC_DATABASE_URL: await pg!.createDatabase(`empty_${n}`) });
+        empty.remove();
         const row = {
           store: kind,
           events: n,
@@ -140,6 +156,8 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
           restartCheckpointS: +cp.s.toFixed(2),
           restartFullReplayS: +full.s.toFixed(2),
           restartRatio: +(cp.s / full.s).toFixed(4),
+          processRestartS: +processS.toFixed(2),
+          processEmptyStartS: +emptyS.toFixed(2),
           checkpointBytes: header.bytes,
           checkpointWriteMs: Math.round(checkpointWriteMs),
           historyP50Ms: +h.p50.toFixed(2),
@@ -151,6 +169,7 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
         out.push(row);
         console.log(
           `restart ${kind} ${n.toLocaleString('en-US')} events: checkpoint + 10k tail ${row.restartCheckpointS} s vs full replay ${row.restartFullReplayS} s (${(row.restartRatio * 100).toFixed(1)} %); ` +
+            `server process ready in ${row.processRestartS} s vs ${row.processEmptyStartS} s on an empty store; ` +
             `checkpoint ${Math.round(header.bytes / 1024)} KiB written in ${row.checkpointWriteMs} ms; history p50 ${row.historyP50Ms} ms / p95 ${row.historyP95Ms} ms (${row.historyPoints} points) vs MAX(seq) ${row.floorP50Ms} ms (×${row.historyVsFloor}); fill ${row.fillEventsPerS.toLocaleString('en-US')} ev/s`,
         );
       } finally {
