@@ -120,6 +120,7 @@ describe('checkpoints', () => {
     const observed = (x: ReturnType<typeof strip>[]) =>
       x.map((s) => ({ ...s, cells: s.cells.filter((c) => !(DERIVED_DOSSIER_INDICATORS as readonly string[]).includes(c.indicator)) }));
     expect(observed(full1)).toEqual(observed(before));
+    expect((watchB as { total: { received: number } }).total.received).toBeGreaterThan(10);
     expect(watchB).toEqual(watchC);
   });
 
