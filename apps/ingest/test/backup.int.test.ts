@@ -104,7 +104,7 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
     expect(ready.seq).toBeGreaterThan(0);
     expect(await again.stop('SIGTERM')).toBe(0);
     expect((await count(join(dataDir, 'ioc.db'))).n).toBe(inBackup.n);
-  });
+  }, 240_000); // five process starts (npm, tsx) on a shared machine
 
   it('restore refuses a file that is not a CityIOC store', async () => {
     const { dir: dataDir, remove } = tempDataDir();
@@ -112,5 +112,5 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
     const r = await npmRun('restore', join(ROOT, 'package.json'), dataDir);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/restore refused/);
-  });
+  }, 120_000);
 });
