@@ -67,7 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
   });
   const index = indexCatalogue(deps.catalogue ?? CAN_THO_CATALOGUE);
-  const store = deps.store ?? openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous });
+  const store =
+    deps.store ?? openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous, areaChain: index.ancestorsAndSelf });
   const live = new LiveService(index, store, config.tickMs);
   const writer = new GroupCommitWriter<NewObservation>(
     (b) => store.append(b),
