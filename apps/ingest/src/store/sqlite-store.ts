@@ -282,23 +282,21 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         number,
         string,
       ][];
-      return rows.map(
-        ([bucket, n, sum, min, max, num, den, lastValue, lastAt, lastId]): RollupRow => ({
-          grain: req.grain,
-          indicator: req.indicator,
-          area: req.area,
-          bucket,
-          n,
-          sum,
-          min,
-          max,
-          num,
-          den,
-          lastValue,
-          lastAt,
-          lastId,
-        }),
-      );
+      return rows.map(([bucket, n, sum, min, max, num, den, lastValue, lastAt, lastId]): RollupRow => ({
+        grain: req.grain,
+        indicator: req.indicator,
+        area: req.area,
+        bucket,
+        n,
+        sum,
+        min,
+        max,
+        num,
+        den,
+        lastValue,
+        lastAt,
+        lastId,
+      }));
     },
     async rebuildRollups() {
       return rebuildTx();

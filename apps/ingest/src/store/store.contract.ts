@@ -253,7 +253,11 @@ export function storeRollupConformance(name: string, harness: () => StoreHarness
 
     it('[ST-H2] a duplicate id never counts twice, in one batch or across batches and restarts', async () => {
       const s = await open();
-      await s.append([obs('a', { value: 5 }), obs('a', { value: 5 }), obs('r', { indicator: 'e_document_rate', value: null, numerator: 3, denominator: 4, station: null })]);
+      await s.append([
+        obs('a', { value: 5 }),
+        obs('a', { value: 5 }),
+        obs('r', { indicator: 'e_document_rate', value: null, numerator: 3, denominator: 4, station: null }),
+      ]);
       await s.append([obs('a', { value: 5 }), obs('r', { indicator: 'e_document_rate', value: null, numerator: 3, denominator: 4, station: null })]);
       await s.close();
       store = await h.reopen();
