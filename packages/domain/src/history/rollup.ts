@@ -119,11 +119,19 @@ export function rollupDeltas(
   areaChain: (area: string) => readonly string[],
 ): RollupRow[] {
   const out = new Map<string, RollupRow>();
+  // Batches are mostly time-ordered: remember the last month's bounds instead of a Date per item.
+  let monthFrom = 0;
+  let monthTo = -1;
   for (const o of batch) {
     const chain = areaChain(o.area);
     const areas = chain.length > 0 ? chain : [o.area];
+    if (o.observedAt < monthFrom || o.observedAt >= monthTo) {
+      monthFrom = bucketStart('month', o.observedAt);
+      const { year, month } = localYm(monthFrom);
+      monthTo = monthStartMs(year, month + 1);
+    }
     for (const grain of ROLLUP_GRAINS) {
-      const bucket = bucketStart(grain, o.observedAt);
+      const bucket = grain === 'month' ? monthFrom : bucketStart(grain, o.observedAt);
       for (const area of areas) {
         const key = `${grain}|${o.indicator}|${area}|${bucket}`;
         let row = out.get(key);
