@@ -5,7 +5,8 @@
  *   2. single-observation POST vs  a bare Fastify route
  *   3. event → browser latency (real Chromium, real Socket.IO client) at 1,000 and 10,000 events/s
  *   4. time from opening the wall screen to live data on it
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall
+ *   5. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,analyst
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -342,6 +343,21 @@ if (want('latency')) {
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay();
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv);
+if (want('analyst')) {
+  const { benchAnalystAt } = await import('./analyst.bench.ts');
+  const out = [];
+  for (const n of quick ? [200_000, 1_000_000] : [1_000_000, 10_000_000]) {
+    const r = await benchAnalystAt(n, console.log);
+    out.push(r);
+    console.log(
+      `analyst @ ${fmt(n)}: load ${fmt(r.loadPerS)} obs/s with rollups = ${pct(r.loadPerS / r.baselineLoadPerS)} of the log alone (${fmt(r.baselineLoadPerS)}/s); ` +
+        `queries p50 ${r.p50Ms} ms = ${pct(r.p50Ms / r.ceilingMs)} and p99 ${r.p99Ms} ms = ${pct(r.p99Ms / r.ceilingMs)} of the ${r.ceilingMs} ms ceiling; ` +
+        `one month from the raw log: ${fmt(r.fullScanMs)} ms (${(r.fullScanMs / Math.max(r.p50Ms, 0.01)).toFixed(0)}× the rollup p50)`,
+    );
+    for (const x of r.queries) console.log(`  ${x.name}: p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms`);
+  }
+  results.analyst = out;
+}
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

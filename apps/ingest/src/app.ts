@@ -24,6 +24,8 @@ import { DossierService } from './admin/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
 import type { NewObservation } from '@cityioc/contracts';
+import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
+import { analystRoutes } from './routes/analyst/analyst.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -73,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
   });
   const index = indexCatalogue(deps.catalogue ?? CAN_THO_CATALOGUE);
-  const store = deps.store ?? (await openConfiguredStore(config));
+  const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
   const live = new LiveService(index, store, config.tickMs);
   const writer = new GroupCommitWriter<NewObservation>(
     (b) => store.append(b),
@@ -151,11 +153,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticateFeed: feedAuth(config.apiKeys) as never,
     authenticateViewer: viewerAuth(config.viewerToken) as never,
   });
+  const geo = deps.geo === undefined ? loadDefaultGeo() : deps.geo;
+  await app.register(analystRoutes, {
+    analyst: new AnalystService(index, store, dossiers.indicators, geometryCodes(geo)),
+    clock,
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
+    authenticate: viewerAuth(config.viewerToken) as never,
+  });
   await app.register(liveRoutes, {
     live,
     store,
     index,
-    geo: deps.geo === undefined ? loadDefaultGeo() : deps.geo,
+    geo,
     clock,
     readRateLimitPerMinute: config.readRateLimitPerMinute,
     authenticate: viewerAuth(config.viewerToken) as never,

@@ -8,6 +8,7 @@ import { matchRoute, useLocation } from './router.ts';
 
 // Desktop pages: their own chunks, so the wall's entry stays small.
 const OperatorScreen = lazy(() => import('../screens/operator.screen.tsx').then((m) => ({ default: m.OperatorScreen })));
+const ExplorerScreen = lazy(() => import('../screens/explorer.screen.tsx').then((m) => ({ default: m.ExplorerScreen })));
 const AnalystScreen = lazy(() => import('../screens/analyst.screen.tsx').then((m) => ({ default: m.AnalystScreen })));
 
 function Routes() {
@@ -15,7 +16,11 @@ function Routes() {
   useDossierLiveRefresh();
   const route = matchRoute(pathname);
   if (route === 'wall') return <WallScreen />;
-  return <Suspense fallback={<div className="page page-loading" />}>{route === 'operator' ? <OperatorScreen /> : <AnalystScreen />}</Suspense>;
+  return (
+    <Suspense fallback={<div className="page page-loading" />}>
+      {route === 'operator' ? <OperatorScreen /> : route === 'explorer' ? <ExplorerScreen /> : <AnalystScreen />}
+    </Suspense>
+  );
 }
 
 export function App({ queryClient, liveClient }: { queryClient: QueryClient; liveClient: LiveClient }) {

@@ -7,7 +7,8 @@ describe('routes', () => {
     expect(matchRoute('/operator')).toBe('operator');
     expect(matchRoute('/operator/')).toBe('operator');
     expect(matchRoute('/analyst/dossiers')).toBe('analyst');
-    expect(matchRoute('/analyst')).toBe('analyst');
+    expect(matchRoute('/analyst')).toBe('explorer');
+    expect(matchRoute('/analyst/')).toBe('explorer');
     expect(matchRoute('/nowhere')).toBe('wall');
     expect(matchRoute('')).toBe('wall');
   });

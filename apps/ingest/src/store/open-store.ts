@@ -5,7 +5,10 @@ import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
 
 /** The configured store: PostgreSQL when IOC_DATABASE_URL is set, else the embedded SQLite file. */
-export async function openConfiguredStore(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'sqliteSynchronous'>): Promise<Store> {
-  if (config.databaseUrl) return openPostgresStore({ url: config.databaseUrl });
-  return openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous });
+export async function openConfiguredStore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'sqliteSynchronous'>,
+  opts: { areaChain?: (area: string) => readonly string[] } = {},
+): Promise<Store> {
+  if (config.databaseUrl) return openPostgresStore({ url: config.databaseUrl, ...opts });
+  return openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous, ...opts });
 }

@@ -3,13 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
-import type { HistoryRequest, NewDossierEvent, Store, StoredDossierEvent } from './store.ts';
+import { rollupDeltas, type RollupRow } from '@cityioc/domain';
+import type { HistoryRequest, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
   file: string;
   /** FULL survives power loss; NORMAL survives a process crash only. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The area itself and its ancestors up to the city, for the history rollups (default: the
+   * area alone). The app passes the catalogue's area tree.
+   */
+  areaChain?: (area: string) => readonly string[];
 }
 
 type Row = [number, string, string, string, string | null, string | null, number, number, number | null, number | null, number | null, string];
@@ -56,6 +62,23 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       body TEXT NOT NULL,
       PRIMARY KEY (unit_code, period, origin)
     );
+    -- History rollups: one mergeable partial aggregate per (grain, indicator, area, bucket).
+    CREATE TABLE IF NOT EXISTS rollups (
+      grain TEXT NOT NULL,
+      indicator TEXT NOT NULL,
+      area TEXT NOT NULL,
+      bucket INTEGER NOT NULL,
+      n INTEGER NOT NULL,
+      sum REAL NOT NULL,
+      min REAL,
+      max REAL,
+      num REAL NOT NULL,
+      den REAL NOT NULL,
+      last_value REAL,
+      last_at INTEGER NOT NULL,
+      last_id TEXT NOT NULL,
+      PRIMARY KEY (grain, indicator, area, bucket)
+    );
     CREATE INDEX IF NOT EXISTS observations_station ON observations (station, indicator, observed_at) WHERE station IS NOT NULL;
   `);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
@@ -65,14 +88,74 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     `INSERT OR IGNORE INTO observations (id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const areaChain = opts.areaChain ?? ((area: string) => [area]);
+  // Portable upsert (SQLite ≥ 3.24 and PostgreSQL): CASE instead of MIN/MAX or LEAST/GREATEST.
+  const upsertRollup = db.prepare(
+    `INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
+       n = rollups.n + excluded.n,
+       sum = rollups.sum + excluded.sum,
+       min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
+       max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
+       num = rollups.num + excluded.num,
+       den = rollups.den + excluded.den,
+       last_value = CASE WHEN excluded.last_at > rollups.last_at OR (excluded.last_at = rollups.last_at AND excluded.last_id > rollups.last_id)
+                    THEN excluded.last_value ELSE rollups.last_value END,
+       last_id = CASE WHEN excluded.last_at > rollups.last_at OR (excluded.last_at = rollups.last_at AND excluded.last_id > rollups.last_id)
+                 THEN excluded.last_id ELSE rollups.last_id END,
+       last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`,
+  );
+  const writeRollups = (stored: readonly NewObservation[]) => {
+    for (const r of rollupDeltas(stored, areaChain))
+      upsertRollup.run(r.grain, r.indicator, r.area, r.bucket, r.n, r.sum, r.min, r.max, r.num, r.den, r.lastValue, r.lastAt, r.lastId);
+  };
   const appendTx = db.transaction((batch: readonly NewObservation[]) => {
     const out: (number | null)[] = new Array(batch.length);
+    const stored: NewObservation[] = [];
     for (let i = 0; i < batch.length; i++) {
       const o = batch[i]!;
       const r = insert.run(o.id, o.indicator, o.area, o.agency, o.station, o.observedAt, o.receivedAt, o.value, o.numerator, o.denominator, o.source);
       out[i] = r.changes === 1 ? Number(r.lastInsertRowid) : null;
+      if (r.changes === 1) stored.push(o);
     }
+    // Same transaction as the rows: an acknowledged observation is in the rollups exactly once.
+    writeRollups(stored);
     return out;
+  });
+  const selectRollups = db
+    .prepare(
+      `SELECT bucket, n, sum, min, max, num, den, last_value, last_at, last_id FROM rollups
+       WHERE grain = ? AND indicator = ? AND area = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
+    )
+    .raw(true);
+  const rebuildTx = db.transaction(() => {
+    db.prepare(`DELETE FROM rollups`).run();
+    let last = 0;
+    let n = 0;
+    for (;;) {
+      const rows = page.all(last, 10_000) as Row[];
+      if (rows.length === 0) break;
+      writeRollups(
+        rows.map((r) => ({
+          id: r[1],
+          indicator: r[2],
+          area: r[3],
+          agency: r[4],
+          station: r[5],
+          observedAt: r[6],
+          receivedAt: r[7],
+          value: r[8],
+          numerator: r[9],
+          denominator: r[10],
+          source: r[11],
+        })),
+      );
+      last = rows[rows.length - 1]![0];
+      n += rows.length;
+    }
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
+    return n;
   });
   const page = db
     .prepare(
@@ -118,6 +201,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
 
   const rangeObs = db.prepare(`SELECT COUNT(*) FROM observations WHERE seq > ? AND seq <= ?`).pluck();
   const rangeDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events WHERE seq > ? AND seq <= ?`).pluck();
+  // A log written before rollups existed (or by an older version) gets them once, on open.
+  if (db.prepare(`SELECT value FROM meta WHERE key = 'rollups'`).pluck().get() === undefined) rebuildTx();
 
   let closed = false;
   return {
@@ -202,6 +287,38 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async countRange(log, afterSeq, toSeq) {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
+    },
+    async rollups(req: RollupRequest) {
+      const rows = selectRollups.all(req.grain, req.indicator, req.area, req.from, req.to) as [
+        number,
+        number,
+        number,
+        number | null,
+        number | null,
+        number,
+        number,
+        number | null,
+        number,
+        string,
+      ][];
+      return rows.map(([bucket, n, sum, min, max, num, den, lastValue, lastAt, lastId]): RollupRow => ({
+        grain: req.grain,
+        indicator: req.indicator,
+        area: req.area,
+        bucket,
+        n,
+        sum,
+        min,
+        max,
+        num,
+        den,
+        lastValue,
+        lastAt,
+        lastId,
+      }));
+    },
+    async rebuildRollups() {
+      return rebuildTx();
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;

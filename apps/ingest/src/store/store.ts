@@ -1,3 +1,4 @@
+import type { RollupGrain, RollupRow } from '@cityioc/domain';
 import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 
 /** A validated dossier event as stored: the canonical event, when it arrived and from which source. */
@@ -19,6 +20,17 @@ export interface HistoryRequest {
   limit: number;
 }
 
+/** Rollup rows of one indicator and area, buckets in [from, to). */
+export interface RollupRequest {
+  grain: RollupGrain;
+  indicator: string;
+  area: string;
+  /** epoch ms, inclusive */
+  from: number;
+  /** epoch ms, exclusive */
+  to: number;
+}
+
 /**
  * The durable log of observations. Every implementation passes `store.contract.ts`.
  * Appends are idempotent by observation id: a duplicate id is not stored again.
@@ -38,6 +50,13 @@ export interface Store {
   /** One station's raw series ordered by observation time (area history comes from rollups). */
   history(req: HistoryRequest): Promise<{ points: HistoryPoint[]; truncated: boolean }>;
   lastSeq(): Promise<number>;
+  /**
+   * History rollups (hour, day, month buckets per indicator and area at every level of the tree),
+   * maintained inside the transaction of `append`: only newly stored observations count, once.
+   */
+  rollups(req: RollupRequest): Promise<RollupRow[]>;
+  /** Recomputes every rollup from the log in one transaction; resolves to the observations read. */
+  rebuildRollups(): Promise<number>;
   /** The dossier-event log: idempotent by eventId, like observations. */
   appendDossierEvents(batch: readonly NewDossierEvent[]): Promise<(number | null)[]>;
   replayDossierEvents(fromSeq: number, onBatch: (batch: StoredDossierEvent[]) => void, batchSize?: number): Promise<number>;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { AreasGeoJson } from '../queries/geo.queries.ts';
+import { buildExplorerLayer, EXPLORER_NO_DATA, EXPLORER_PALETTE, EXPLORER_SOURCE, explorerColor } from './explorer-map.layer.ts';
+
+const square = (x: number) => [
+  [
+    [x, 0],
+    [x + 1, 0],
+    [x + 1, 1],
+    [x, 0],
+  ],
+];
+const geo: AreasGeoJson = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { code: '916', name: 'Ninh Kiều' }, geometry: { type: 'Polygon', coordinates: square(0) } },
+    { type: 'Feature', properties: { code: '917', name: 'Ô Môn' }, geometry: { type: 'Polygon', coordinates: square(1) } },
+    { type: 'Feature', properties: { code: '918', name: 'Bình Thủy' }, geometry: { type: 'Polygon', coordinates: square(2) } },
+    {
+      type: 'Feature',
+      properties: { name: 'river' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
+    },
+  ],
+};
+
+describe('explorer choropleth', () => {
+  it('colours lowest to highest, reversed for indicators where lower is better, grey without data', () => {
+    expect(explorerColor(0, 0, 10)).toBe(EXPLORER_PALETTE[0]);
+    expect(explorerColor(10, 0, 10)).toBe(EXPLORER_PALETTE[4]);
+    expect(explorerColor(10, 0, 10, 'down')).toBe(EXPLORER_PALETTE[0]);
+    expect(explorerColor(null, 0, 10)).toBe(EXPLORER_NO_DATA);
+    expect(explorerColor(5, 5, 5)).toBe(EXPLORER_PALETTE[2]);
+  });
+
+  it('draws only the areas being explored, with their values, and outlines compared units', () => {
+    const spec = buildExplorerLayer({
+      geo,
+      values: new Map([
+        ['916', 0.9],
+        ['917', 0.5],
+        ['999', 1],
+      ]),
+      selected: new Set(['917']),
+      direction: 'up',
+      scale: 1,
+    });
+    const data = spec.sources[EXPLORER_SOURCE]!.data as { features: { properties: { code: string; color: string; selected: boolean } }[] };
+    expect(data.features.map((f) => [f.properties.code, f.properties.color, f.properties.selected])).toEqual([
+      ['916', EXPLORER_PALETTE[4], false],
+      ['917', EXPLORER_PALETTE[0], true],
+    ]);
+    expect(spec.range).toEqual([0.5, 1]);
+    expect(spec.layers.map((l) => l.type)).toEqual(['fill', 'line']);
+  });
+});

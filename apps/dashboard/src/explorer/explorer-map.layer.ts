@@ -1,0 +1,83 @@
+import type { AreasGeoJson } from '../queries/geo.queries.ts';
+import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../map/layers/layer-spec.ts';
+
+export const EXPLORER_SOURCE = 'ioc-explorer-areas';
+export const EXPLORER_FILL = 'ioc-explorer-fill';
+export const EXPLORER_OUTLINE = 'ioc-explorer-outline';
+
+/** Sequential classes, dark to light; 'down' indicators (pollution, overdue) run the other way. */
+export const EXPLORER_PALETTE = ['#23395d', '#22607a', '#2a8f86', '#62b37a', '#c9d96e'] as const;
+export const EXPLORER_NO_DATA = '#2a3347';
+
+export type Direction = 'up' | 'down' | 'none';
+
+/** The class colour of a value within [min, max] (equal intervals; one value: the middle class). */
+export function explorerColor(value: number | null | undefined, min: number, max: number, direction: Direction = 'up'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return EXPLORER_NO_DATA;
+  const n = EXPLORER_PALETTE.length;
+  let i = max > min ? Math.min(n - 1, Math.floor(((value - min) / (max - min)) * n)) : Math.floor(n / 2);
+  if (direction === 'down') i = n - 1 - i;
+  return EXPLORER_PALETTE[i]!;
+}
+
+export interface ExplorerAreaProps {
+  code: string;
+  name: string;
+  value: number | null;
+  color: string;
+  selected: boolean;
+}
+
+export interface ExplorerLayerInput {
+  geo: AreasGeoJson;
+  /** The value per area drawn; areas not in the map are not drawn. */
+  values: ReadonlyMap<string, number | null>;
+  /** Units compared side by side: a bright outline. */
+  selected: ReadonlySet<string>;
+  direction: Direction;
+  scale: number;
+}
+
+/** Pure: the areas being explored coloured by the chosen indicator (a choropleth), compared units outlined. */
+export function buildExplorerLayer(input: ExplorerLayerInput): LayerSpec & { range: [number, number] | null } {
+  const present = [...input.values.values()].filter((v): v is number => v !== null && Number.isFinite(v));
+  const min = present.length ? Math.min(...present) : 0;
+  const max = present.length ? Math.max(...present) : 0;
+  const features: GeoFeature<ExplorerAreaProps>[] = [];
+  for (const f of input.geo.features) {
+    if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
+    const code = String(f.properties?.code ?? '');
+    if (!input.values.has(code)) continue;
+    const value = input.values.get(code) ?? null;
+    features.push({
+      type: 'Feature',
+      properties: {
+        code,
+        name: String(f.properties?.name ?? code),
+        value,
+        color: explorerColor(value, min, max, input.direction),
+        selected: input.selected.has(code),
+      },
+      geometry: f.geometry,
+    });
+  }
+  const data: GeoCollection<ExplorerAreaProps> = { type: 'FeatureCollection', features };
+  return {
+    range: present.length ? [min, max] : null,
+    sources: { [EXPLORER_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'code' } },
+    layers: [
+      { id: EXPLORER_FILL, type: 'fill', source: EXPLORER_SOURCE, paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.78 } },
+      {
+        id: EXPLORER_OUTLINE,
+        type: 'line',
+        source: EXPLORER_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': ['case', ['get', 'selected'], '#fde68a', '#c7d2fe'],
+          'line-width': ['case', ['get', 'selected'], 3 * input.scale, 1.2 * input.scale],
+          'line-opacity': ['case', ['get', 'selected'], 1, 0.55],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { chartAreas, explorerSearch, mapParams, parseExplorerState, seriesParams, toggleUnit, withKind, MAX_UNITS } from './explorer-state.ts';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+/** 22 Nov 2026, 07:30 in Cần Thơ. */
+const NOW = Date.UTC(2026, 10, 22, 0, 30);
+const IND = ['pm25', 'dossiers_on_time_rate'];
+
+describe('explorer view state in the URL', () => {
+  it('defaults to the on-time rate of the last 12 months for the city', () => {
+    expect(parseExplorerState('', NOW, TZ, IND)).toEqual({
+      indicator: 'dossiers_on_time_rate',
+      kind: 'month',
+      from: '2025-12',
+      to: '2026-11',
+      area: '92',
+      units: [],
+      compare: false,
+    });
+  });
+
+  it('round-trips a shared link exactly', () => {
+    const url = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous';
+    const s = parseExplorerState(url, NOW, TZ, IND);
+    expect(s).toMatchObject({ indicator: 'pm25', kind: 'quarter', from: '2025-Q1', to: '2026-Q3', area: '916', units: ['916', '919'], compare: true });
+    expect(explorerSearch(s)).toBe(url);
+  });
+
+  it('falls back on junk: unknown indicator, keys of another kind, inverted range, bad codes', () => {
+    const s = parseExplorerState('?indicator=__proto__&kind=week&from=2026-Q1&area=<b>&units=916,x,916', NOW, TZ, IND);
+    expect(s).toMatchObject({ indicator: 'dossiers_on_time_rate', kind: 'month', from: '2025-12', area: '92', units: ['916'] });
+    expect(parseExplorerState('?kind=year&from=2026&to=2024', NOW, TZ, IND)).toMatchObject({ from: '2024', to: '2026' });
+  });
+});
+
+describe('explorer controls', () => {
+  const s = parseExplorerState('?indicator=pm25&from=2026-01&to=2026-11', NOW, TZ, IND);
+
+  it('switches period kind around the same time and never into the future', () => {
+    expect(withKind(s, 'quarter', NOW, TZ)).toMatchObject({ kind: 'quarter', from: '2026-Q1', to: '2026-Q4' });
+    expect(withKind(s, 'half', NOW, TZ)).toMatchObject({ from: '2026-H1', to: '2026-H2' });
+    expect(withKind(s, 'year', NOW, TZ)).toMatchObject({ from: '2022', to: '2026' });
+  });
+
+  it('adds and removes compared units, up to a limit', () => {
+    const two = toggleUnit(toggleUnit(s, '916'), '919');
+    expect(two.units).toEqual(['916', '919']);
+    expect(chartAreas(two)).toEqual(['916', '919']);
+    expect(toggleUnit(two, '916').units).toEqual(['919']);
+    let many = s;
+    for (let i = 0; i < MAX_UNITS + 3; i++) many = toggleUnit(many, String(900 + i));
+    expect(many.units).toHaveLength(MAX_UNITS);
+    expect(chartAreas(s)).toEqual(['92']);
+  });
+
+  it('builds the API queries of the chart and the map', () => {
+    expect(seriesParams({ ...s, units: ['916', '919'], compare: true }, 'en')).toBe(
+      'indicator=pm25&areas=916%2C919&period=month&from=2026-01&to=2026-11&compare=previous&lang=en',
+    );
+    expect(mapParams(s, ['916', '917'])).toBe('indicator=pm25&areas=916%2C917&period=month&from=2026-10&to=2026-11');
+    expect(mapParams(s, [])).toBeNull();
+  });
+});

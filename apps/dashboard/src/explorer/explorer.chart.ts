@@ -1,0 +1,116 @@
+import type { AnalystSeriesResponse } from '@cityioc/contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml, formatNumber, formatPercent, type Lang } from '../format/format.ts';
+import { periodLabel } from '../dossiers/periods.ts';
+
+export const TREND_COLORS = ['#60a5fa', '#f59e0b', '#34d399', '#f472b6', '#a78bfa', '#f87171', '#22d3ee', '#facc15'];
+
+export interface TrendInput {
+  response: AnalystSeriesResponse;
+  lang: Lang;
+  decimals: number;
+  /** Suffix of the previous range's lines: ' (kỳ trước)'. */
+  previousSuffix: string;
+}
+
+/** A value as the page shows it: ratios as vi-VN percentages, others as vi-VN numbers. */
+export function formatExplorerValue(value: number | null | undefined, aggregation: string, decimals: number, lang: Lang): string {
+  return aggregation === 'ratio' ? formatPercent(value, decimals, lang) : formatNumber(value, decimals, lang);
+}
+
+interface TooltipParam {
+  seriesName?: string;
+  value?: unknown;
+  color?: unknown;
+  axisValueLabel?: string;
+}
+
+/**
+ * Pure: the trend of each compared unit over the range (ratios in %), and with compare=previous
+ * the range before it as dashed lines on the same x positions. Names come from the catalogue but
+ * tooltips are HTML in ECharts, so every text is escaped.
+ */
+export function buildTrendOption(input: TrendInput): EChartsCoreOption {
+  const { response: r, lang, decimals } = input;
+  const ratio = r.aggregation === 'ratio';
+  const y = (v: number | null) => (v === null ? null : ratio ? v * 100 : v);
+  const labels = r.series[0]?.points.map((p) => periodLabel(p.period, lang)) ?? [];
+  const series: object[] = r.series.map((s, i) => ({
+    name: s.name,
+    type: 'line',
+    data: s.points.map((p) => y(p.value)),
+    connectNulls: false,
+    symbolSize: 6,
+    lineStyle: { width: 2.5, color: TREND_COLORS[i % TREND_COLORS.length] },
+    itemStyle: { color: TREND_COLORS[i % TREND_COLORS.length] },
+  }));
+  if (r.compare)
+    r.compare.series.forEach((s, i) =>
+      series.push({
+        name: `${s.name}${input.previousSuffix}`,
+        type: 'line',
+        data: s.points.map((p) => y(p.value)),
+        symbol: 'none',
+        lineStyle: { width: 1.5, type: 'dashed', color: TREND_COLORS[i % TREND_COLORS.length], opacity: 0.7 },
+        itemStyle: { color: TREND_COLORS[i % TREND_COLORS.length] },
+      }),
+    );
+  const fmt = (v: unknown) => (typeof v === 'number' ? (ratio ? `${formatNumber(v, decimals, lang)} %` : formatNumber(v, decimals, lang)) : '—');
+  return {
+    animation: false,
+    grid: { left: 56, right: 16, top: 36, bottom: 40 },
+    legend: { top: 0, textStyle: { color: '#cbd5e1' } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: TooltipParam | TooltipParam[]) => {
+        const list = Array.isArray(params) ? params : [params];
+        const head = escapeHtml(list[0]?.axisValueLabel ?? '');
+        return [head, ...list.map((p) => `${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(fmt(p.value))}</b>`)].join('<br/>');
+      },
+    },
+    xAxis: { type: 'category', data: labels, axisLabel: { color: '#94a3b8' } },
+    yAxis: { type: 'value', scale: !ratio, axisLabel: { color: '#94a3b8', formatter: (v: number) => formatNumber(v, ratio ? 0 : decimals, lang) } },
+    series,
+  };
+}
+
+export interface UnitRow {
+  area: string;
+  name: string;
+  period: string | null;
+  value: number | null;
+  valueText: string;
+  previousPeriod: string | null;
+  previousText: string;
+  changeText: string;
+}
+
+/**
+ * Side by side: per unit, the last period of the range against the one before it (from the
+ * series itself, or from the comparison range when the range is one period long).
+ */
+export function unitRows(r: AnalystSeriesResponse, decimals: number, lang: Lang): UnitRow[] {
+  const ratio = r.aggregation === 'ratio';
+  return r.series.map((s, i) => {
+    const last = s.points[s.points.length - 1] ?? null;
+    const prev = s.points.length >= 2 ? s.points[s.points.length - 2]! : (r.compare?.series[i]?.points.at(-1) ?? null);
+    const v = last?.value ?? null;
+    const pv = prev?.value ?? null;
+    let changeText = '—';
+    if (v !== null && pv !== null) {
+      const d = ratio ? (v - pv) * 100 : v - pv;
+      const text = formatNumber(Math.abs(d), decimals, lang);
+      changeText = `${d > 0 ? '+' : d < 0 ? '\u2212' : ''}${text}${ratio ? (lang === 'vi' ? ' điểm %' : ' pp') : ''}`;
+    }
+    return {
+      area: s.area,
+      name: s.name,
+      period: last?.period ?? null,
+      value: v,
+      valueText: formatExplorerValue(v, r.aggregation, decimals, lang),
+      previousPeriod: prev?.period ?? null,
+      previousText: formatExplorerValue(pv, r.aggregation, decimals, lang),
+      changeText,
+    };
+  });
+}

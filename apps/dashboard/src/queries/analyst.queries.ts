@@ -1,0 +1,35 @@
+import type { AnalystChildrenResponse, AnalystSeriesResponse } from '@cityioc/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { runtimeConfig } from '../config.ts';
+import { getJson, HttpError } from './http.ts';
+
+/** A 4xx (unknown area, too large) will not get better by asking again. */
+function retry(failureCount: number, error: unknown): boolean {
+  if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) return false;
+  return failureCount < 3;
+}
+
+/** The analyst history API: series of one indicator for some areas over a range of periods. */
+export function analystSeriesQuery(params: string | null) {
+  return queryOptions({
+    queryKey: ['analyst', 'series', params] as const,
+    queryFn: ({ signal }) => getJson<AnalystSeriesResponse>(`/api/v1/analyst/series?${params}`, signal),
+    enabled: params !== null,
+    staleTime: 60_000,
+    retry,
+  });
+}
+
+export function analystChildrenQuery(area: string) {
+  return queryOptions({
+    queryKey: ['analyst', 'children', area] as const,
+    queryFn: ({ signal }) => getJson<AnalystChildrenResponse>(`/api/v1/analyst/children?area=${encodeURIComponent(area)}`, signal),
+    staleTime: Infinity,
+    retry,
+  });
+}
+
+/** Absolute URL of an export of the current query (the browser downloads it). */
+export function analystExportUrl(params: string, ext: 'csv' | 'xlsx'): string {
+  return `${runtimeConfig().apiBaseUrl}/api/v1/analyst/series.${ext}?${params}`;
+}

@@ -1,0 +1,90 @@
+import { Type, type Static } from 'typebox';
+
+/** Period kinds of the analyst history API: months and longer come from month rollups. */
+export const SeriesKindSchema = Type.Union([
+  Type.Literal('hour'),
+  Type.Literal('day'),
+  Type.Literal('month'),
+  Type.Literal('quarter'),
+  Type.Literal('half'),
+  Type.Literal('year'),
+]);
+export type SeriesKind = Static<typeof SeriesKindSchema>;
+const SERIES_KIND_VALUES: SeriesKind[] = ['hour', 'day', 'month', 'quarter', 'half', 'year'];
+
+/**
+ * GET /api/v1/analyst/series (and .csv, .xlsx): one indicator for several areas over a range of
+ * periods. `from` and `to` are period keys of the chosen kind ('2026-01', '2026-Q1', '2026-H1',
+ * '2026', '2026-11-22', '2026-11-22T07'), both inclusive.
+ */
+export const AnalystSeriesQuerySchema = Type.Object(
+  {
+    indicator: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
+    /** Comma-separated area codes. */
+    areas: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}(,[A-Za-z0-9._-]{1,32}){0,49}$' }),
+    /** One enum (not a union of literals) so a wrong kind gives one precise error. */
+    period: Type.Unsafe<SeriesKind>({ type: 'string', enum: SERIES_KIND_VALUES }),
+    from: Type.String({ maxLength: 16 }),
+    to: Type.String({ maxLength: 16 }),
+    compare: Type.Optional(Type.Literal('previous')),
+    /** Language of export headers (CSV, XLSX). */
+    lang: Type.Optional(Type.Unsafe<'vi' | 'en'>({ type: 'string', enum: ['vi', 'en'] })),
+  },
+  { additionalProperties: false },
+);
+export type AnalystSeriesQuery = Static<typeof AnalystSeriesQuerySchema>;
+
+export const AnalystPointSchema = Type.Object({
+  period: Type.String(),
+  value: Type.Union([Type.Number(), Type.Null()]),
+  /** Observations (or dossiers) behind the value. */
+  count: Type.Number(),
+  numerator: Type.Optional(Type.Number()),
+  denominator: Type.Optional(Type.Number()),
+});
+export type AnalystPoint = Static<typeof AnalystPointSchema>;
+
+export const AnalystSeriesSchema = Type.Object({
+  area: Type.String(),
+  name: Type.String(),
+  points: Type.Array(AnalystPointSchema),
+});
+export type AnalystSeries = Static<typeof AnalystSeriesSchema>;
+
+export const AnalystSeriesResponseSchema = Type.Object({
+  indicator: Type.String(),
+  aggregation: Type.String(),
+  unit: Type.String(),
+  period: SeriesKindSchema,
+  from: Type.String(),
+  to: Type.String(),
+  /** Where the values come from: the observation rollups, or the dossier indicator cells. */
+  source: Type.Union([Type.Literal('rollups'), Type.Literal('dossiers')]),
+  series: Type.Array(AnalystSeriesSchema),
+  /** compare=previous: the same number of periods just before `from`. */
+  compare: Type.Union([Type.Null(), Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })]),
+  /** epoch ms */
+  asOf: Type.Number(),
+});
+export type AnalystSeriesResponse = Static<typeof AnalystSeriesResponseSchema>;
+
+export const AnalystChildrenQuerySchema = Type.Object({ area: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }) }, { additionalProperties: false });
+
+export const AnalystAreaSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  /** A shape for this area is in /api/v1/geo/areas. */
+  hasGeometry: Type.Boolean(),
+  hasChildren: Type.Boolean(),
+});
+export type AnalystArea = Static<typeof AnalystAreaSchema>;
+
+/** GET /api/v1/analyst/children?area=: the drill-down step below an area. */
+export const AnalystChildrenResponseSchema = Type.Object({
+  area: AnalystAreaSchema,
+  /** From the city down to the parent of `area`. */
+  path: Type.Array(AnalystAreaSchema),
+  children: Type.Array(AnalystAreaSchema),
+});
+export type AnalystChildrenResponse = Static<typeof AnalystChildrenResponseSchema>;
