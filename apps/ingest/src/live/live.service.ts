@@ -26,11 +26,12 @@ export class LiveService {
     this.epoch = `${store.epoch}.${randomUUID().slice(0, 8)}`;
   }
 
-  /** Replays the observation log; afterwards every observation cell equals the state before the stop. */
-  async rebuild(): Promise<number> {
+  /** Replays the observation log (each batch also goes to `onBatch`, for services derived from it); afterwards every observation cell equals the state before the stop. */
+  async rebuild(onBatch?: (batch: Observation[]) => void): Promise<number> {
     let n = 0;
     await this.store.replay(0, (batch) => {
       for (const e of batch) this.state.apply(e, ++this.version);
+      onBatch?.(batch);
       n += batch.length;
     });
     return n;
