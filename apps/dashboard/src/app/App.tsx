@@ -4,18 +4,25 @@ import type { LiveClient } from '../realtime/live-client.ts';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
 import { useDossierLiveRefresh } from '../realtime/useDossierLiveRefresh.ts';
 import { WallScreen } from '../screens/wall.screen.tsx';
+import { useAlertPushes } from '../alerts/useAlertPushes.ts';
 import { matchRoute, useLocation } from './router.ts';
 
 // Desktop pages: their own chunks, so the wall's entry stays small.
 const OperatorScreen = lazy(() => import('../screens/operator.screen.tsx').then((m) => ({ default: m.OperatorScreen })));
+const AlertsScreen = lazy(() => import('../screens/alerts.screen.tsx').then((m) => ({ default: m.AlertsScreen })));
 const AnalystScreen = lazy(() => import('../screens/analyst.screen.tsx').then((m) => ({ default: m.AnalystScreen })));
 
 function Routes() {
   const { pathname } = useLocation();
   useDossierLiveRefresh();
+  useAlertPushes();
   const route = matchRoute(pathname);
   if (route === 'wall') return <WallScreen />;
-  return <Suspense fallback={<div className="page page-loading" />}>{route === 'operator' ? <OperatorScreen /> : <AnalystScreen />}</Suspense>;
+  return (
+    <Suspense fallback={<div className="page page-loading" />}>
+      {route === 'operator' ? <OperatorScreen /> : route === 'alerts' ? <AlertsScreen /> : <AnalystScreen />}
+    </Suspense>
+  );
 }
 
 export function App({ queryClient, liveClient }: { queryClient: QueryClient; liveClient: LiveClient }) {
