@@ -51,8 +51,8 @@ export interface Config {
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
-export function loadAlertRules(file: string | undefined): AlertRule[] {
-  if (!file) return CAN_THO_ALERT_RULES;
+export function loadAlertRules(file: string | undefined, demo = false): AlertRule[] {
+  if (!file) return demo ? CAN_THO_DEMO_ALERT_RULES : CAN_THO_ALERT_RULES;
   let rules: unknown;
   try {
     rules = JSON.parse(readFileSync(file, 'utf8'));
@@ -161,6 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     benchRoutes: bool(env, 'IOC_BENCH_ROUTES', false),
     calendar: loadCalendar(env.IOC_HOLIDAY_SCHEDULES_FILE),
     operators: loadOperators(env, demo),
-    alertRules: loadAlertRules(env.IOC_ALERT_RULES_FILE),
+    alertRules: loadAlertRules(env.IOC_ALERT_RULES_FILE, demo),
   };
 }

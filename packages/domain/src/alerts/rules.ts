@@ -136,3 +136,10 @@ export function ruleSetErrors(rules: unknown, known: { indicator(id: string): un
   });
   return errs;
 }
+
+/**
+ * The demo accelerates the tide (SIM_TIDE_SPEED, 120× by default: a spring tide stays above BĐ I
+ * for about a minute of wall time), so with IOC_DEMO the band rules hold for 20 s instead of
+ * 10 minutes; everything else is the Cần Thơ default.
+ */
+export const CAN_THO_DEMO_ALERT_RULES: AlertRule[] = CAN_THO_ALERT_RULES.map((r) => (r.id === 'flood-band' ? { ...r, holdSec: 20 } : r));
