@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CAN_THO_ALERT_RULES,
+  CAN_THO_DEMO_ALERT_RULES,
   CAN_THO_CATALOGUE,
   createWorkCalendar,
   indexCatalogue,
