@@ -23,9 +23,13 @@ import type { NewDossierEvent, Store } from './store/store.ts';
 import { DossierService } from './admin/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
-import type { NewObservation } from '@cityioc/contracts';
+import type { NewObservation, Observation } from '@cityioc/contracts';
 import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
+import { AlertService } from './alerts/alert.service.ts';
+import { operatorResolver } from './alerts/operators.ts';
+import { MonitoringService } from './monitoring/monitoring.service.ts';
+import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -43,6 +47,8 @@ export interface Ioc {
   writer: GroupCommitWriter<NewObservation>;
   dossierWriter: GroupCommitWriter<NewDossierEvent>;
   dossiers: DossierService;
+  alerts: AlertService;
+  monitoring: MonitoringService;
   io: IocServer;
   index: CatalogueIndex;
 }
@@ -77,9 +83,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const index = indexCatalogue(deps.catalogue ?? CAN_THO_CATALOGUE);
   const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
   const live = new LiveService(index, store, config.tickMs);
+  const monitoring = new MonitoringService(index);
+  let alerts: AlertService | null = null;
+  /** Committed observations → values derived from them (flood rank, VN_AQI) → alert rules. */
+  const monitor = (events: readonly Observation[]): Observation[] => {
+    const derived = monitoring.derive(events);
+    alerts?.observe(events);
+    if (derived.length > 0) alerts?.observe(derived);
+    return derived;
+  };
   const writer = new GroupCommitWriter<NewObservation>(
     (b) => store.append(b),
-    (events) => live.applyCommitted(events),
+    (events) => {
+      live.applyCommitted(events);
+      const derived = monitor(events);
+      if (derived.length > 0) live.applyDerived(derived);
+    },
   );
   const dossiers = new DossierService(config.calendar, live);
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
@@ -88,7 +107,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
   const broadcaster = new Broadcaster(io);
-  app.decorate('ioc', { store, live, writer, dossierWriter, dossiers, io, index });
+  alerts = new AlertService(
+    index,
+    store,
+    config.calendar,
+    config.alertRules,
+    clock,
+    (push, scopes) => broadcaster.alert(push, scopes),
+    (err) => app.log.error({ err }, 'alert store failed'),
+  );
+  app.decorate('ioc', { store, live, writer, dossierWriter, dossiers, alerts, monitoring, io, index });
   app.addContentTypeParser(
     ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
     { parseAs: 'string', bodyLimit: config.ndjsonLimitBytes },
@@ -170,6 +198,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: viewerAuth(config.viewerToken) as never,
   });
 
+  await app.register(alertRoutes, {
+    alerts,
+    monitoring,
+    clock,
+    resolveOperator: operatorResolver(config.operators),
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
+    knownScope: (c: string) => index.area(c) !== undefined,
+  });
+
   if (config.dashboardDir && existsSync(join(config.dashboardDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart
     await app.register(fastifyStatic, { root: config.dashboardDir, wildcard: true });
@@ -211,8 +249,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     const t0 = Date.now();
     mkdirSync(config.dataDir, { recursive: true });
-    const r = await restoreState(checkpoint, (msg, extra) => app.log.warn(extra ?? {}, msg));
+    const r = await restoreState(
+      checkpoint,
+      (msg, extra) => app.log.warn(extra ?? {}, msg),
+      (batch) => {
+        const derived = monitor(batch);
+        if (derived.length > 0) live.applyDerived(derived);
+      },
+    );
     app.startup = r;
+    await alerts.flush();
+    alerts.goLive();
     dossiers.publish(clock(), true);
     live.markReady();
     dossiers.markReady();
@@ -238,6 +285,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         const all = now - lastFull >= 60_000;
         if (all) lastFull = now;
         dossiers.publish(now, all);
+        alerts.checkSilence(now);
       },
     });
   });
@@ -251,6 +299,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await stopRetention?.();
     // everything acknowledged is applied: the next start replays nothing
     if (live.ready) saveCheckpoint('shutdown');
+    await alerts.flush();
   });
   app.addHook('onClose', async () => {
     await new Promise<void>((r) => io.close(() => r()));

@@ -48,3 +48,34 @@ describe('configuration', () => {
     expect(() => loadConfig({ IOC_TICK_MS: '5' })).toThrow('IOC_TICK_MS=5');
   });
 });
+
+describe('operators and alert rules', () => {
+  const base = { IOC_DEMO: 'false' };
+  it('reads operator tokens with their unit scope; the demo adds one for the whole city', () => {
+    const ops = [{ token: 'ninh-kieu-operator-token', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['916'] }];
+    expect(loadConfig({ ...base, IOC_OPERATOR_TOKENS: JSON.stringify(ops) }).operators).toEqual(ops);
+    expect(loadConfig({ IOC_DEMO: 'true' }).operators).toMatchObject([{ token: 'demo-operator-token', scopes: ['92'] }]);
+    expect(loadConfig(base).operators).toEqual([]);
+  });
+  it('refuses bad operator entries, naming the problem', () => {
+    expect(() => loadConfig({ ...base, IOC_OPERATOR_TOKENS: '{' })).toThrow(/not JSON/);
+    expect(() => loadConfig({ ...base, IOC_OPERATOR_TOKENS: JSON.stringify([{ token: 'short', name: 'a', unit: 'b', scopes: ['916'] }]) })).toThrow(
+      /\[0\]: token must have at least 16/,
+    );
+    expect(() =>
+      loadConfig({ ...base, IOC_OPERATOR_TOKENS: JSON.stringify([{ token: 'long-enough-token-123', name: 'a', unit: 'b', scopes: ['999'] }]) }),
+    ).toThrow(/known area codes/);
+  });
+  it('reads a rule-set file and refuses an invalid one with each problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-rules-'));
+    const good = join(dir, 'good.json');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(good, JSON.stringify([{ id: 'pm10-high', kind: 'threshold', indicator: 'pm10', level: 250, deadband: 10, holdSec: 600, severity: 'high' }]));
+    writeFileSync(bad, JSON.stringify([{ id: 'x', kind: 'rate', indicator: 'water_level' }]));
+    expect(loadConfig({ ...base, IOC_ALERT_RULES_FILE: good }).alertRules).toMatchObject([{ id: 'pm10-high' }]);
+    expect(() => loadConfig({ ...base, IOC_ALERT_RULES_FILE: bad })).toThrow(/risePerHour must be a number/);
+    expect(loadConfig(base).alertRules.find((r) => r.id === 'flood-band')).toMatchObject({ holdSec: 600 });
+    expect(loadConfig({ IOC_DEMO: 'true' }).alertRules.find((r) => r.id === 'flood-band')).toMatchObject({ holdSec: 20 });
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createWorkCalendar, type OfficialYearSchedule, type WorkCalendar } from '@cityioc/domain';
+import {
+  CAN_THO_ALERT_RULES,
+  CAN_THO_DEMO_ALERT_RULES,
+  CAN_THO_CATALOGUE,
+  createWorkCalendar,
+  indexCatalogue,
+  ruleSetErrors,
+  type AlertRule,
+  type OfficialYearSchedule,
+  type WorkCalendar,
+} from '@cityioc/domain';
+import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
 
 /** Configuration, read once at boot from environment variables (documented in README.md). */
 export interface Config {
@@ -41,6 +52,37 @@ export interface Config {
    * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule).
    */
   calendar: WorkCalendar;
+  /** Operators who act on alerts (IOC_OPERATOR_TOKENS; the demo adds one for the whole city). */
+  operators: OperatorEntry[];
+  /** Alert rules (IOC_ALERT_RULES_FILE replaces the Cần Thơ defaults). */
+  alertRules: AlertRule[];
+}
+
+/** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
+export function loadAlertRules(file: string | undefined, demo = false): AlertRule[] {
+  if (!file) return demo ? CAN_THO_DEMO_ALERT_RULES : CAN_THO_ALERT_RULES;
+  let rules: unknown;
+  try {
+    rules = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`IOC_ALERT_RULES_FILE=${file}: ${(e as Error).message}`);
+  }
+  const errors = ruleSetErrors(rules, indexCatalogue(CAN_THO_CATALOGUE));
+  if (errors.length > 0) throw new ConfigError(`IOC_ALERT_RULES_FILE=${file}: ${errors.join('; ')}`);
+  return rules as AlertRule[];
+}
+
+function loadOperators(env: NodeJS.ProcessEnv, demo: boolean): OperatorEntry[] {
+  const index = indexCatalogue(CAN_THO_CATALOGUE);
+  try {
+    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, (c) => index.area(c) !== undefined);
+    if (demo && !ops.some((o) => o.token === (env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token)))
+      ops.push({ ...DEMO_OPERATOR, token: env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token });
+    return ops;
+  } catch (e) {
+    if (e instanceof OperatorConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
 }
 
 /** Reads and checks the announced holiday schedules: a bad file stops the start, naming the problem. */
@@ -133,5 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     benchRoutes: bool(env, 'IOC_BENCH_ROUTES', false),
     calendar: loadCalendar(env.IOC_HOLIDAY_SCHEDULES_FILE),
+    operators: loadOperators(env, demo),
+    alertRules: loadAlertRules(env.IOC_ALERT_RULES_FILE, demo),
   };
 }

@@ -88,7 +88,8 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     const d = got[0]!;
     expect(d.scope).toBe('92');
     expect(d.fromVersion).toBe(0);
-    expect(d.toVersion).toBe(2);
+    // two observations and the two values derived from the water level (flood rank, margin to BĐ I)
+    expect(d.toVersion).toBe(4);
     expect(d.epoch).toBe(app.ioc.live.epoch);
     const byKey = Object.fromEntries(d.changes.map((c) => [c.key, c]));
     expect(byKey['916|wl-can-tho|water_level']?.value).toBe(191);
@@ -124,7 +125,7 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     await post([wl('h1', 100)]);
     const hb = await new Promise<Heartbeat>((r) => s.once('heartbeatV1', r));
     expect(hb.epoch).toBe(app.ioc.live.epoch);
-    expect(hb.seq).toBe(1);
+    expect(hb.seq).toBe(3); // the observation and its two derived values
     expect(hb.tickMs).toBe(50);
     expect(hb.serverTime).toBe(T0 + 60_000); // the injected clock, not the machine's
   });

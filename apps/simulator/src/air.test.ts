@@ -1,7 +1,7 @@
 import type { ObservationInput } from '@cityioc/contracts';
-import { vnAqi } from '@cityioc/domain';
+import { CAN_THO_CATALOGUE, indexCatalogue, vnAqi } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { AIR_STATIONS, dailyCycle, episodeFactor, initAir, stepAir } from './air.ts';
+import { AIR_STATIONS, airHistory, dailyCycle, episodeFactor, initAir, otherPollutants, stepAir } from './air.ts';
 import { createRng } from './rng.ts';
 import { localParts } from './time.ts';
 
@@ -23,12 +23,12 @@ function run(seed: number, startMs: number, durationMs: number, stepMs: number):
 const START = Date.parse('2026-11-16T00:00:00+07:00');
 
 describe('air generator', () => {
-  it('posts pm25 and aqi for each of the three AQ stations, with consistent ids and times', () => {
+  it('posts pm25, aqi and the other pollutants for each of the three AQ stations, with consistent ids and times', () => {
     expect(AIR_STATIONS.map((s) => s.id).sort()).toEqual(['aq-cai-rang', 'aq-ninh-kieu', 'aq-tra-noc']);
     const rng = createRng(3);
     const t = START + 8 * 3_600_000;
     const { observations } = stepAir(initAir(START, rng), t, rng);
-    expect(observations).toHaveLength(6);
+    expect(observations).toHaveLength(3 * 7);
     for (const o of observations) {
       expect(o.id).toBe(`sim-${o.station}-${o.indicator}-${t}`);
       expect(Date.parse(o.observedAt)).toBe(t);
@@ -36,7 +36,7 @@ describe('air generator', () => {
     }
   });
 
-  it('AQI is the domain VN_AQI of the posted PM2.5, and values stay within [0, 500]', () => {
+  it('AQI is the domain VN_AQI of the posted PM2.5, and AQI and PM2.5 stay within [0, 500]', () => {
     const obs = run(11, START, 7 * DAY, 10 * MIN);
     const pm = obs.filter((o) => o.indicator === 'pm25');
     const aqi = obs.filter((o) => o.indicator === 'aqi');
@@ -45,7 +45,7 @@ describe('air generator', () => {
       expect(aqi[i]!.station).toBe(pm[i]!.station);
       expect(aqi[i]!.value).toBe(vnAqi({ pm25: pm[i]!.value! })!.aqi);
     }
-    for (const o of obs) {
+    for (const o of [...pm, ...aqi]) {
       expect(o.value!).toBeGreaterThanOrEqual(0);
       expect(o.value!).toBeLessThanOrEqual(500);
     }
@@ -94,5 +94,38 @@ describe('air generator', () => {
     const copy = structuredClone(s0);
     stepAir(s0, START + 5 * MIN, rng);
     expect(s0).toEqual(copy);
+  });
+});
+
+describe('pollutant readings for the NowCast', () => {
+  it('posts PM2.5, PM10, O₃, NO₂, CO and SO₂ per station, within the catalogue ranges', () => {
+    const rng = createRng(3);
+    const { observations } = stepAir(initAir(START, rng), START + 5 * MIN, rng);
+    for (const st of AIR_STATIONS) {
+      const mine = observations.filter((o) => o.station === st.id).map((o) => o.indicator);
+      expect(mine.sort()).toEqual(['aqi', 'co', 'no2', 'o3', 'pm10', 'pm25', 'so2']);
+    }
+    const index = indexCatalogue(CAN_THO_CATALOGUE);
+    for (const o of observations) {
+      const ind = index.indicator(o.indicator)!;
+      expect(o.value).toBeGreaterThanOrEqual(ind.min ?? 0);
+      expect(o.value).toBeLessThanOrEqual(ind.max ?? Infinity);
+    }
+  });
+  it('PM10 is about 1.6 × PM2.5 and SO₂ is higher at the Trà Nóc industrial park', () => {
+    const rng = createRng(4);
+    const a = otherPollutants('aq-tra-noc', 50, START, rng);
+    const b = otherPollutants('aq-ninh-kieu', 50, START, rng);
+    expect(a.pm10 / 50).toBeGreaterThan(1.4);
+    expect(a.pm10 / 50).toBeLessThan(1.8);
+    expect(a.so2).toBeGreaterThan(b.so2 * 1.5);
+  });
+  it('back-fills 12 hours every 5 minutes, enough for the IOC’s NowCast at start', () => {
+    const obs = airHistory(START, 12, 5 * MIN, createRng(5));
+    const pm = obs.filter((o) => o.indicator === 'pm25' && o.station === 'aq-ninh-kieu');
+    expect(pm).toHaveLength(144);
+    expect(Date.parse(pm[0]!.observedAt)).toBe(START - 12 * 3_600_000);
+    expect(Date.parse(pm.at(-1)!.observedAt)).toBe(START - 5 * MIN);
+    expect(new Set(obs.map((o) => o.id)).size).toBe(obs.length);
   });
 });

@@ -88,9 +88,48 @@ export function pm25At(stationId: string, state: AirState, nowMs: number, rng: R
   return Math.round(Math.min(500, Math.max(0, raw)) * 10) / 10;
 }
 
+/** Industrial background (SO₂, NO₂) is higher at the Trà Nóc industrial park. */
+const INDUSTRIAL: Record<string, number> = { 'aq-tra-noc': 2 };
+
 /**
- * Advances the air state to `nowMs` and returns one PM2.5 and one AQI observation per station.
- * The AQI is the domain's VN_AQI of the posted PM2.5 (an instantaneous value, not a NowCast).
+ * The other pollutants of VN_AQI (µg/m³), loosely tied to PM2.5 and the hour: PM10 ≈ 1.6 × PM2.5,
+ * NO₂ and CO follow traffic, O₃ peaks in the early afternoon sun, SO₂ is industrial. Illustrative
+ * demo values, not a model of Cần Thơ's air.
+ */
+export function otherPollutants(stationId: string, pm25: number, nowMs: number, rng: Rng): { pm10: number; o3: number; no2: number; co: number; so2: number } {
+  const p = AIR_PARAMS[stationId] ?? DEFAULT_PARAMS;
+  const hour = localParts(nowMs).hour;
+  const ind = INDUSTRIAL[stationId] ?? 1;
+  const noise = () => 1 + NOISE_REL * rng.normal();
+  const r1 = (v: number, max: number) => Math.round(Math.min(max, Math.max(0, v)) * 10) / 10;
+  return {
+    pm10: r1(pm25 * 1.6 * noise(), 1000),
+    o3: r1((40 + 90 * bump(hour, 14, 2.5)) * noise(), 1000),
+    no2: r1((20 + 0.9 * pm25 * (0.6 + 0.4 * dailyCycle(hour, p.traffic))) * ind * noise(), 2000),
+    co: r1((700 + 35 * pm25) * noise(), 50_000),
+    so2: r1((12 + 0.25 * pm25) * ind * noise(), 1000),
+  };
+}
+
+/**
+ * The last `hours` of readings every `stepMs` before `endMs`, from a state of their own: sent once
+ * at start so that the IOC can compute the VN_AQI NowCast (12 hourly means) straight away.
+ */
+export function airHistory(endMs: number, hours: number, stepMs: number, rng: Rng): ObservationInput[] {
+  let state = initAir(endMs - hours * HOUR_MS, rng);
+  const out: ObservationInput[] = [];
+  for (let t = endMs - hours * HOUR_MS; t < endMs; t += stepMs) {
+    const r = stepAir(state, t, rng);
+    state = r.state;
+    out.push(...r.observations);
+  }
+  return out;
+}
+
+/**
+ * Advances the air state to `nowMs` and returns, per station, PM2.5, PM10, O₃, NO₂, CO and SO₂
+ * (from which the IOC computes the VN_AQI NowCast) and an instantaneous AQI of the PM2.5
+ * (the domain's VN_AQI of the posted PM2.5, as a station without raw data would send it).
  */
 export function stepAir(state: AirState, nowMs: number, rng: Rng): { state: AirState; observations: ObservationInput[] } {
   const dtH = Math.min(MAX_STEP_H, Math.max(0, (nowMs - state.lastMs) / HOUR_MS));
@@ -119,6 +158,8 @@ export function stepAir(state: AirState, nowMs: number, rng: Rng): { state: AirS
       { id: observationId(st.id, 'pm25', nowMs), indicator: 'pm25', area: st.area, station: st.id, observedAt, value: pm25 },
       { id: observationId(st.id, 'aqi', nowMs), indicator: 'aqi', area: st.area, station: st.id, observedAt, value: aqi },
     );
+    for (const [indicator, value] of Object.entries(otherPollutants(st.id, pm25, nowMs, rng)))
+      observations.push({ id: observationId(st.id, indicator, nowMs), indicator, area: st.area, station: st.id, observedAt, value });
   }
   return { state: next, observations };
 }

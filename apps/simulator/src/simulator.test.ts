@@ -151,7 +151,7 @@ describe('startSimulator', () => {
     expect(stations('water_level')).toEqual(new Set(['wl-can-tho', 'wl-cai-rang', 'wl-o-mon', 'wl-thot-not']));
     expect(stations('pm25')).toEqual(new Set(['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang']));
     expect(stations('aqi')).toEqual(new Set(['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang']));
-    expect(new Set(stored.map((o) => o.indicator))).toEqual(new Set(['water_level', 'pm25', 'aqi']));
+    expect(new Set(stored.map((o) => o.indicator))).toEqual(new Set(['water_level', 'pm25', 'aqi', 'pm10', 'o3', 'no2', 'co', 'so2']));
 
     // The back-fill of 1–4 November: a few thousand dossiers in every district, received from the 2nd (Monday).
     const events = [...ioc.events.values()];

@@ -1,6 +1,6 @@
 import { MAX_BATCH_ITEMS, MAX_DOSSIER_BATCH_ITEMS, type DossierEvent, type ObservationInput } from '@cityioc/contracts';
 import { bandOf, CAN_THO_STATIONS } from '@cityioc/domain';
-import { initAir, stepAir, type AirState } from './air.ts';
+import { airHistory, initAir, stepAir, type AirState } from './air.ts';
 import { DEFAULT_CONFIG, type SimulatorConfig } from './config.ts';
 import { createDossierStream, type DossierStream } from './dossier-stream.ts';
 import { createRng } from './rng.ts';
@@ -290,6 +290,8 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       dossierBackfill: dossiers.stats().backfillDossiers,
       seed: cfg.seed,
     });
+    // 12 hours of air readings (every 5 minutes) so the IOC's hourly NowCast shows at once
+    enqueue(airHistory(t0, 12, 5 * 60_000, rng));
     monitoringTick();
     kick(dossierEvents);
     timers.push(

@@ -11,3 +11,4 @@ export * from './feeds/dossier.ts';
 export * from './feeds/score766.ts';
 export * from './http/dossiers.ts';
 export * from './http/analyst.ts';
+export * from './http/alerts.ts';

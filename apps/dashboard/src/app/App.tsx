@@ -4,21 +4,24 @@ import type { LiveClient } from '../realtime/live-client.ts';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
 import { useDossierLiveRefresh } from '../realtime/useDossierLiveRefresh.ts';
 import { WallScreen } from '../screens/wall.screen.tsx';
+import { useAlertPushes } from '../alerts/useAlertPushes.ts';
 import { matchRoute, useLocation } from './router.ts';
 
 // Desktop pages: their own chunks, so the wall's entry stays small.
 const OperatorScreen = lazy(() => import('../screens/operator.screen.tsx').then((m) => ({ default: m.OperatorScreen })));
 const ExplorerScreen = lazy(() => import('../screens/explorer.screen.tsx').then((m) => ({ default: m.ExplorerScreen })));
+const AlertsScreen = lazy(() => import('../screens/alerts.screen.tsx').then((m) => ({ default: m.AlertsScreen })));
 const AnalystScreen = lazy(() => import('../screens/analyst.screen.tsx').then((m) => ({ default: m.AnalystScreen })));
 
 function Routes() {
   const { pathname } = useLocation();
   useDossierLiveRefresh();
+  useAlertPushes();
   const route = matchRoute(pathname);
   if (route === 'wall') return <WallScreen />;
   return (
     <Suspense fallback={<div className="page page-loading" />}>
-      {route === 'operator' ? <OperatorScreen /> : route === 'explorer' ? <ExplorerScreen /> : <AnalystScreen />}
+      {route === 'operator' ? <OperatorScreen /> : route === 'explorer' ? <ExplorerScreen /> : route === 'alerts' ? <AlertsScreen /> : <AnalystScreen />}
     </Suspense>
   );
 }

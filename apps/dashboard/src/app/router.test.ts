@@ -9,6 +9,7 @@ describe('routes', () => {
     expect(matchRoute('/analyst/dossiers')).toBe('analyst');
     expect(matchRoute('/analyst')).toBe('explorer');
     expect(matchRoute('/analyst/')).toBe('explorer');
+    expect(matchRoute('/operator/alerts')).toBe('alerts');
     expect(matchRoute('/nowhere')).toBe('wall');
     expect(matchRoute('')).toBe('wall');
   });

@@ -5,14 +5,21 @@ import { createElement, useCallback, useSyncExternalStore, type AnchorHTMLAttrib
  * state, history.pushState/replaceState change them. Three routes do not justify a dependency.
  * The ingest server (and Vite in development) answer every non-API path with index.html.
  */
-export type RouteName = 'wall' | 'operator' | 'explorer' | 'analyst';
+export type RouteName = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst';
 
-export const ROUTES: Readonly<Record<RouteName, string>> = { wall: '/', operator: '/operator', explorer: '/analyst', analyst: '/analyst/dossiers' };
+export const ROUTES: Readonly<Record<RouteName, string>> = {
+  wall: '/',
+  operator: '/operator',
+  alerts: '/operator/alerts',
+  explorer: '/analyst',
+  analyst: '/analyst/dossiers',
+};
 
 /** Unknown paths show the wall: a wall browser pointed at a stale URL must still show something. */
 export function matchRoute(pathname: string): RouteName {
   const p = pathname.replace(/\/+$/, '') || '/';
   if (p === ROUTES.operator) return 'operator';
+  if (p === ROUTES.alerts) return 'alerts';
   if (p === ROUTES.analyst) return 'analyst';
   if (p === ROUTES.explorer) return 'explorer';
   return 'wall';

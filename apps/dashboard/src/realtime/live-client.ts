@@ -1,4 +1,4 @@
-import type { Cell, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import type { AlertPush, Cell, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
@@ -50,6 +50,7 @@ export class LiveClient {
   private state: LiveClientState;
   private readonly listeners = new Set<() => void>();
   private readonly cellListeners = new Set<CellsListener>();
+  private readonly alertListeners = new Set<(push: AlertPush) => void>();
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -75,6 +76,7 @@ export class LiveClient {
     this.socket.on('connect_error', this.onConnectError);
     this.socket.on('deltaV1', this.onDelta);
     this.socket.on('heartbeatV1', this.onHeartbeat);
+    this.socket.on('alertV1', this.onAlert);
     this.unsubscribeCache = this.queryClient.getQueryCache().subscribe((event) => {
       const key = event.query.queryKey;
       if (key[0] !== 'snapshot' || typeof key[1] !== 'string') return;
@@ -94,6 +96,7 @@ export class LiveClient {
     this.socket.off('connect_error', this.onConnectError);
     this.socket.off('deltaV1', this.onDelta);
     this.socket.off('heartbeatV1', this.onHeartbeat);
+    this.socket.off('alertV1', this.onAlert);
     this.unsubscribeCache?.();
     this.socket.disconnect();
   }
@@ -110,6 +113,16 @@ export class LiveClient {
     this.cellListeners.add(listener);
     return () => this.cellListeners.delete(listener);
   }
+
+  /** Called with every alert raised or changed in the subscribed scopes. */
+  onAlertPush(listener: (push: AlertPush) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+
+  private readonly onAlert = (push: AlertPush): void => {
+    for (const l of this.alertListeners) l(push);
+  };
 
   /** The local clock corrected to the server's. */
   serverNow(): number {

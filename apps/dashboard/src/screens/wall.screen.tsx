@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAfterFirstData, useCatalogue } from '../app/hooks.ts';
 import { useLocation } from '../app/router.ts';
 import { runtimeConfig } from '../config.ts';
+import { AlertTicker } from '../alerts/AlertTicker.tsx';
 import { AirQualityPanel } from '../panels/air-quality/AirQualityPanel.tsx';
 import { KpiTilesPanel } from '../panels/kpi-tiles/KpiTilesPanel.tsx';
 import { WaterLevelPanel } from '../panels/water-level/WaterLevelPanel.tsx';
@@ -61,6 +62,7 @@ export function WallScreen() {
                 )}
               </div>
               <div className="wall-right">
+                <AlertTicker />
                 <KpiTilesPanel />
                 <WaterLevelPanel />
                 <AirQualityPanel />

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Catalogue } from '@cityioc/contracts';
+import type { Catalogue, Observation } from '@cityioc/contracts';
 import type { LiveStateData } from '@cityioc/domain';
 import type { DossierService, DossierServiceData } from '../admin/dossier.service.ts';
 import { DERIVED_DOSSIER_INDICATORS } from '../admin/dossier.service.ts';
@@ -177,7 +177,11 @@ export interface RestoreResult {
  * Rebuilds the live and dossier state: from the checkpoint plus the tail of both logs when it
  * is usable, else by a full replay. `live` and `dossiers` must be fresh.
  */
-export async function restoreState(ctx: CheckpointContext, log: (msg: string, extra?: object) => void): Promise<RestoreResult> {
+export async function restoreState(
+  ctx: CheckpointContext,
+  log: (msg: string, extra?: object) => void,
+  onObservations?: (batch: Observation[]) => void,
+): Promise<RestoreResult> {
   const cp = await readCheckpoint(ctx);
   let from: RestoreResult['from'] = 'full-replay';
   let reason: string | undefined;
@@ -194,7 +198,7 @@ export async function restoreState(ctx: CheckpointContext, log: (msg: string, ex
     }
   } else reason = cp.reason;
   if (from === 'full-replay' && reason !== 'no checkpoint') log(`checkpoint ignored: ${reason}; replaying the whole log`, { file: ctx.file });
-  const observations = await ctx.live.rebuild(ctx.live.observationsSeq);
+  const observations = await ctx.live.rebuild(ctx.live.observationsSeq, onObservations);
   let dossierEvents = 0;
   await ctx.store.replayDossierEvents(ctx.dossiers.eventsSeq, (batch) => {
     ctx.dossiers.applyCommitted(batch);

@@ -31,11 +31,12 @@ export class LiveService {
     this.epoch = `${store.epoch}.${randomUUID().slice(0, 8)}`;
   }
 
-  /** Replays the observation log; afterwards every observation cell equals the state before the stop. */
-  async rebuild(fromSeq = 0): Promise<number> {
+  /** Replays the observation log after `fromSeq` (each batch also goes to `onBatch`, for services derived from it); afterwards every observation cell equals the state before the stop. */
+  async rebuild(fromSeq = 0, onBatch?: (batch: Observation[]) => void): Promise<number> {
     let n = 0;
     await this.store.replay(fromSeq, (batch) => {
       for (const e of batch) this.state.apply(e, ++this.version);
+      onBatch?.(batch);
       n += batch.length;
       this.observationsSeq = batch[batch.length - 1]!.seq;
     });

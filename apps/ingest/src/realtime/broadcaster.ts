@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, Delta, Heartbeat, ServerToClientEvents } from '@cityioc/contracts';
+import type { AlertPush, ClientToServerEvents, Delta, Heartbeat, ServerToClientEvents } from '@cityioc/contracts';
 import { scopeRoom } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -10,6 +10,11 @@ export class Broadcaster {
 
   delta(d: Delta): void {
     this.io.to(scopeRoom(d.scope)).emit('deltaV1', d);
+  }
+
+  /** An alert raised or changed: to the rooms of its area and every scope above it. */
+  alert(push: AlertPush, scopes: readonly string[]): void {
+    this.io.to(scopes.map(scopeRoom)).emit('alertV1', push);
   }
 
   heartbeat(hb: Heartbeat): void {

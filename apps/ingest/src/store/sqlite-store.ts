@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
-import type { HistoryRequest, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
+import type { HistoryRequest, NewAlertEvent, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
@@ -79,6 +79,25 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       last_id TEXT NOT NULL,
       PRIMARY KEY (grain, indicator, area, bucket)
     );
+    CREATE TABLE IF NOT EXISTS alerts (
+      id TEXT PRIMARY KEY,
+      status TEXT NOT NULL,
+      area TEXT NOT NULL,
+      updated_at INTEGER NOT NULL,
+      revision INTEGER NOT NULL,
+      body TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS alerts_updated ON alerts (updated_at);
+    CREATE TABLE IF NOT EXISTS alert_events (
+      seq INTEGER PRIMARY KEY,
+      alert_id TEXT NOT NULL REFERENCES alerts (id),
+      at INTEGER NOT NULL,
+      actor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      note TEXT,
+      detail TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS alert_events_alert ON alert_events (alert_id, seq);
     CREATE INDEX IF NOT EXISTS observations_station ON observations (station, indicator, observed_at) WHERE station IS NOT NULL;
   `);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
@@ -203,6 +222,25 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const rangeDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events WHERE seq > ? AND seq <= ?`).pluck();
   // A log written before rollups existed (or by an older version) gets them once, on open.
   if (db.prepare(`SELECT value FROM meta WHERE key = 'rollups'`).pluck().get() === undefined) rebuildTx();
+  const insertAlertStmt = db.prepare(`INSERT OR IGNORE INTO alerts (id, status, area, updated_at, revision, body) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertAlertEvent = db.prepare(`INSERT INTO alert_events (alert_id, at, actor, action, note, detail) VALUES (?, ?, ?, ?, ?, ?)`);
+  const updateAlertStmt = db.prepare(`UPDATE alerts SET status = ?, area = ?, updated_at = ?, revision = ?, body = ? WHERE id = ? AND revision = ?`);
+  const getAlertStmt = db.prepare(`SELECT body FROM alerts WHERE id = ?`).pluck();
+  const alertEventsStmt = db.prepare(`SELECT seq, alert_id, at, actor, action, note, detail FROM alert_events WHERE alert_id = ? ORDER BY seq`).raw(true);
+  const addEvent = (e: NewAlertEvent): AlertEvent => {
+    const r = insertAlertEvent.run(e.alertId, e.at, e.actor, e.action, e.note, JSON.stringify(e.detail));
+    return { ...e, seq: Number(r.lastInsertRowid) };
+  };
+  const insertAlertTx = db.transaction((a: Alert, e: NewAlertEvent) => {
+    const r = insertAlertStmt.run(a.id, a.status, a.area, a.updatedAt, a.revision, JSON.stringify(a));
+    if (r.changes !== 1) return false;
+    addEvent(e);
+    return true;
+  });
+  const updateAlertTx = db.transaction((a: Alert, expected: number, e: NewAlertEvent) => {
+    const r = updateAlertStmt.run(a.status, a.area, a.updatedAt, a.revision, JSON.stringify(a), a.id, expected);
+    return r.changes === 1 ? addEvent(e) : null;
+  });
 
   let closed = false;
   return {
@@ -319,6 +357,53 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async rebuildRollups() {
       return rebuildTx();
+    },
+    async insertAlert(alert, event) {
+      return insertAlertTx(alert, event);
+    },
+    async updateAlert(alert, expectedRevision, event) {
+      return updateAlertTx(alert, expectedRevision, event);
+    },
+    async getAlert(id) {
+      const b = getAlertStmt.get(id) as string | undefined;
+      return b === undefined ? null : (JSON.parse(b) as Alert);
+    },
+    async listAlerts(filter) {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (filter.status?.length) {
+        where.push(`status IN (${filter.status.map(() => '?').join(', ')})`);
+        args.push(...filter.status);
+      }
+      if (filter.areas) {
+        if (filter.areas.length === 0) return [];
+        where.push(`area IN (${filter.areas.map(() => '?').join(', ')})`);
+        args.push(...filter.areas);
+      }
+      if (filter.since !== undefined) {
+        where.push('updated_at >= ?');
+        args.push(filter.since);
+      }
+      const sql = `SELECT body FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id DESC LIMIT ?`;
+      return (
+        db
+          .prepare(sql)
+          .pluck()
+          .all(...args, filter.limit) as string[]
+      ).map((b) => JSON.parse(b) as Alert);
+    },
+    async alertEvents(alertId) {
+      return (alertEventsStmt.all(alertId) as [number, string, number, string, string, string | null, string][]).map(
+        ([seq, id, at, actor, action, note, detail]) => ({
+          seq,
+          alertId: id,
+          at,
+          actor,
+          action: action as AlertEvent['action'],
+          note,
+          detail: JSON.parse(detail) as Record<string, unknown>,
+        }),
+      );
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;

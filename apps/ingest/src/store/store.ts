@@ -1,5 +1,5 @@
 import type { RollupGrain, RollupRow } from '@cityioc/domain';
-import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { Alert, AlertEvent, AlertStatus, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 
 /** A validated dossier event as stored: the canonical event, when it arrived and from which source. */
 export interface NewDossierEvent {
@@ -9,6 +9,18 @@ export interface NewDossierEvent {
   source: string;
 }
 export type StoredDossierEvent = NewDossierEvent & { seq: number };
+
+/** An audit event before the store numbers it. */
+export type NewAlertEvent = Omit<AlertEvent, 'seq'>;
+
+export interface AlertFilter {
+  status?: readonly AlertStatus[] | undefined;
+  /** Alerts whose area is one of these codes (the caller expands a scope to its areas). */
+  areas?: readonly string[] | undefined;
+  /** updatedAt ≥ since (epoch ms) */
+  since?: number | undefined;
+  limit: number;
+}
 
 export interface HistoryRequest {
   indicator: string;
@@ -67,6 +79,19 @@ export interface Store {
    */
   putOfficialScores(scores: readonly Official766Score[]): Promise<void>;
   officialScores(filter: { unitCode?: string | undefined; period?: string | undefined }): Promise<Official766Score[]>;
+  /**
+   * Alerts and their audit log. insertAlert stores a new alert with its first event and returns
+   * false (storing nothing) when the id exists. updateAlert replaces the alert only if the stored
+   * revision is `expectedRevision` (optimistic concurrency) and appends the event in the same
+   * transaction; it returns the stored event, or null when the revision moved on.
+   */
+  insertAlert(alert: Alert, event: NewAlertEvent): Promise<boolean>;
+  updateAlert(alert: Alert, expectedRevision: number, event: NewAlertEvent): Promise<AlertEvent | null>;
+  getAlert(id: string): Promise<Alert | null>;
+  /** Newest first (updatedAt, then id). */
+  listAlerts(filter: AlertFilter): Promise<Alert[]>;
+  /** One alert's audit trail in order. */
+  alertEvents(alertId: string): Promise<AlertEvent[]>;
   count(): Promise<number>;
   /**
    * Retention: deletes raw observations observed before `observedAt` (epoch ms), in batches so

@@ -1,4 +1,5 @@
 import type { Delta, Heartbeat } from './live.ts';
+import type { AlertPush } from '../http/alerts.ts';
 
 /** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
 export const PROTOCOL_VERSION = 1;
@@ -21,6 +22,8 @@ export type SubscribeAck = { ok: true; scopes: { scope: string; version: number 
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;
   heartbeatV1: (hb: Heartbeat) => void;
+  /** An alert raised or changed in a subscribed scope (added in protocol 1; older clients ignore it). */
+  alertV1: (push: AlertPush) => void;
 }
 
 export interface ClientToServerEvents {

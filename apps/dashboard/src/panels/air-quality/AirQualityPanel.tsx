@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
 import { Freshness } from '../../components/Freshness.tsx';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
+import { airQualityQuery } from '../../queries/air-quality.queries.ts';
 import { buildAirQualityRows } from './air-quality.model.ts';
 
 export function AirQualityPanel() {
@@ -11,9 +13,11 @@ export function AirQualityPanel() {
   const { index, timeZone } = useCatalogue();
   const { cells } = useScopeCells(CITY_SCOPE);
   const { now, offline } = useClock();
+  const air = useQuery(airQualityQuery(CITY_SCOPE));
+  const dominant = useMemo(() => new Map((air.data?.stations ?? []).flatMap((s) => (s.nowcast ? [[s.station, s.nowcast.dominant] as const] : []))), [air.data]);
   const rows = useMemo(
-    () => (index ? buildAirQualityRows({ catalogue: index, cells, now, offline, lang, timeZone }) : []),
-    [index, cells, now, offline, lang, timeZone],
+    () => (index ? buildAirQualityRows({ catalogue: index, cells, now, offline, lang, timeZone, dominant }) : []),
+    [index, cells, now, offline, lang, timeZone, dominant],
   );
   return (
     <section className="panel air-panel" data-testid="air-panel">
@@ -24,7 +28,7 @@ export function AirQualityPanel() {
           <li key={r.stationId} className={r.stale ? 'air-row stale' : 'air-row'} data-testid={`air-${r.stationId}`} data-raw-value={r.aqiRaw ?? undefined}>
             <div className="air-aqi" style={r.band && !r.stale ? { backgroundColor: r.band.color, color: r.band.textColor } : undefined}>
               <span className="air-aqi-value">{r.aqiText}</span>
-              <span className="air-aqi-unit">AQI</span>
+              <span className="air-aqi-unit">{r.source === 'nowcast' ? t('alerts.nowcast') : 'AQI'}</span>
             </div>
             <div className="air-body">
               <div className="air-name">{r.name}</div>
@@ -32,6 +36,11 @@ export function AirQualityPanel() {
                 {r.band && (
                   <span className="air-level" style={{ color: r.stale ? undefined : r.band.color }}>
                     {r.band.label}
+                  </span>
+                )}
+                {r.dominant && (
+                  <span className="air-dominant" data-testid={`air-dominant-${r.stationId}`}>
+                    {t('alerts.dominant', { pollutant: r.dominant })}
                   </span>
                 )}
                 <span className={r.pm25Stale ? 'air-pm stale-text' : 'air-pm'}>

@@ -41,3 +41,19 @@ describe('buildAirQualityRows', () => {
     expect(rows[2]).toMatchObject({ aqiText: '—', pm25Text: '—', band: null, freshness: 'none', updated: null });
   });
 });
+
+describe('buildAirQualityRows with the NowCast', () => {
+  it('prefers the hourly NowCast the IOC computes, with the dominant pollutant and the official colour', () => {
+    const rows = buildAirQualityRows({
+      ...base,
+      cells: indexCells([cell('918', 'aq-tra-noc', 'aqi', 40), cell('918', 'aq-tra-noc', 'aqi_nowcast', 75)]),
+      dominant: new Map([['aq-tra-noc', 'no2']]),
+    });
+    const r = rows.find((x) => x.stationId === 'aq-tra-noc')!;
+    expect(r).toMatchObject({ source: 'nowcast', aqiText: '75', dominant: 'NO₂', band: { id: 'moderate', color: '#FFFF00' } });
+  });
+  it('falls back to the AQI the station sent, without a dominant pollutant', () => {
+    const rows = buildAirQualityRows({ ...base, cells: indexCells([cell('918', 'aq-tra-noc', 'aqi', 40)]), dominant: new Map([['aq-tra-noc', 'no2']]) });
+    expect(rows.find((x) => x.stationId === 'aq-tra-noc')).toMatchObject({ source: 'instant', aqiText: '40', dominant: null });
+  });
+});

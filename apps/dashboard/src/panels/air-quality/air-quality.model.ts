@@ -16,7 +16,14 @@ export interface AirQualityRow {
   freshness: Freshness;
   stale: boolean;
   updated: string | null;
+  /** 'nowcast': the hourly VN_AQI the IOC computes from pollutant readings; 'instant': an AQI the station sent. */
+  source: 'nowcast' | 'instant';
+  /** The dominant pollutant's display name (from /api/v1/air-quality), when known. */
+  dominant: string | null;
 }
+
+/** Display names of the pollutants (chemical notation, the same in both languages). */
+export const POLLUTANT_LABELS: Readonly<Record<string, string>> = { pm25: 'PM2.5', pm10: 'PM10', o3: 'O₃', no2: 'NO₂', co: 'CO', so2: 'SO₂' };
 
 export interface AirQualityInput {
   catalogue: CatalogueIndex;
@@ -25,18 +32,25 @@ export interface AirQualityInput {
   offline: boolean;
   lang: Lang;
   timeZone: string;
+  /** station id → dominant pollutant of its NowCast */
+  dominant?: ReadonlyMap<string, string>;
 }
 
 /** One row per station that measures AQI, worst first; stations without data last. */
 export function buildAirQualityRows(input: AirQualityInput): AirQualityRow[] {
   const { catalogue, cells, lang } = input;
-  const aqi = catalogue.indicator('aqi');
+  const instant = catalogue.indicator('aqi');
+  const nowcast = catalogue.indicator('aqi_nowcast');
   const pm25 = catalogue.indicator('pm25');
-  if (!aqi) return [];
+  if (!instant) return [];
   const rows = catalogue.catalogue.stations
     .filter((s) => s.indicators.includes('aqi'))
     .map((s): AirQualityRow => {
-      const aqiCell = stationCell(cells, s.area, s.id, 'aqi');
+      // The NowCast (QĐ 1459) when the IOC computes it from the station's pollutant readings
+      const ncCell = nowcast ? stationCell(cells, s.area, s.id, 'aqi_nowcast') : undefined;
+      const source = ncCell && valueOf(ncCell) !== null ? 'nowcast' : 'instant';
+      const aqi = source === 'nowcast' ? nowcast! : instant;
+      const aqiCell = source === 'nowcast' ? ncCell : stationCell(cells, s.area, s.id, 'aqi');
       const pmCell = stationCell(cells, s.area, s.id, 'pm25');
       const value = valueOf(aqiCell);
       const observedAt = observedAtOf(aqiCell);
@@ -55,6 +69,8 @@ export function buildAirQualityRows(input: AirQualityInput): AirQualityRow[] {
         freshness: fresh,
         stale: fresh === 'stale' || input.offline,
         updated: formatObservedAt(observedAt, input.now, input.timeZone),
+        source,
+        dominant: source === 'nowcast' ? (POLLUTANT_LABELS[input.dominant?.get(s.id) ?? ''] ?? null) : null,
       };
     });
   return rows.sort((a, b) => (b.aqiRaw ?? -1) - (a.aqiRaw ?? -1));

@@ -90,3 +90,30 @@ describe('buildKpiTiles', () => {
     expect(byId({ lang: 'en' }).get('aqi')!.band!.label).toBe('Moderate');
   });
 });
+
+describe('water-level tile by worst band, AQI tile by NowCast', () => {
+  // Thốt Nốt reads more centimetres (195, below its BĐ II of 200: BĐ I +5) than Cần Thơ (192: BĐ II, +12 over its BĐ I)
+  const withBands = indexCells([
+    cell('92', null, 'water_level', 195),
+    cell('916', 'wl-can-tho', 'water_level', 192),
+    cell('923', 'wl-thot-not', 'water_level', 195),
+    cell('916', 'wl-can-tho', 'flood_band', 2),
+    cell('923', 'wl-thot-not', 'flood_band', 1),
+    cell('916', 'wl-can-tho', 'water_above_bd1', 12),
+    cell('923', 'wl-thot-not', 'water_above_bd1', 5),
+    cell('92', null, 'aqi', 40),
+    cell('92', null, 'aqi_nowcast', 112),
+    cell('918', 'aq-tra-noc', 'aqi_nowcast', 112),
+  ]);
+  it('shows the station in the worst band, not the highest raw level', () => {
+    const wl = byId({ cells: withBands }).get('water_level')!;
+    expect(wl).toMatchObject({ valueText: '192', maxAt: ['Trạm thủy văn Cần Thơ (sông Hậu)'], band: { id: 'bd2', label: 'BĐ II', above: 2 } });
+  });
+  it('keeps the raw maximum when no derived band cells exist', () => {
+    expect(byId().get('water_level')!.maxAt).toEqual(['Trạm thủy văn Cần Thơ (sông Hậu)']);
+  });
+  it('uses the hourly NowCast for the AQI tile when the IOC computes it', () => {
+    const aqi = buildKpiTiles(input({ cells: withBands })).find((t) => t.indicatorId === 'aqi_nowcast')!;
+    expect(aqi).toMatchObject({ valueText: '112', band: { id: 'poor', color: '#FF7E00' }, maxAt: ['Quan trắc không khí KCN Trà Nóc (Bình Thủy)'] });
+  });
+});

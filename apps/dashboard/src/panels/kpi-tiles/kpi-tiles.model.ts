@@ -58,10 +58,48 @@ export interface KpiModelInput {
 export function buildKpiTiles(input: KpiModelInput): KpiTileModel[] {
   const out: KpiTileModel[] = [];
   for (const id of input.ids) {
-    const indicator = input.catalogue.indicator(id);
-    if (indicator) out.push(buildKpiTile(indicator, input));
+    // VN_AQI: the hourly NowCast the IOC computes from pollutant readings, when there is one
+    const nowcast = id === 'aqi' ? input.catalogue.indicator('aqi_nowcast') : undefined;
+    const useNowcast = nowcast !== undefined && valueOf(areaCell(input.cells, input.scope, 'aqi_nowcast')) !== null;
+    const indicator = useNowcast ? nowcast : input.catalogue.indicator(id);
+    if (!indicator) continue;
+    const tile = buildKpiTile(indicator, input);
+    out.push(id === 'water_level' ? (worstWaterLevel(tile, indicator, input) ?? tile) : tile);
   }
   return out;
+}
+
+/**
+ * The water-level tile compares bands, not raw centimetres: stations have different alert levels,
+ * so the tile shows the station in the worst band (then the largest margin over its own BĐ I),
+ * from the derived flood_band and water_above_bd1 cells. Null when those are missing.
+ */
+export function worstWaterLevel(tile: KpiTileModel, indicator: Indicator, input: KpiModelInput): KpiTileModel | null {
+  let best: { station: string; rank: number; above: number } | null = null;
+  for (const c of input.cells.values()) {
+    if (c.indicator !== 'flood_band' || c.station === null || c.value === null) continue;
+    const above = [...input.cells.values()].find((x) => x.indicator === 'water_above_bd1' && x.station === c.station)?.value ?? -Infinity;
+    if (!best || c.value > best.rank || (c.value === best.rank && above > best.above)) best = { station: c.station, rank: c.value, above };
+  }
+  if (!best) return null;
+  const st = input.catalogue.station(best.station);
+  const wl = st ? [...input.cells.values()].find((x) => x.indicator === 'water_level' && x.station === best.station) : undefined;
+  const raw = valueOf(wl);
+  if (!st || raw === null) return null;
+  const observedAt = observedAtOf(wl);
+  const fresh = freshness(observedAt, indicator.cadenceSec, input.now);
+  const valueText = formatNumber(raw, indicator.decimals, input.lang);
+  return {
+    ...tile,
+    raw,
+    valueText,
+    valueNumber: valueText,
+    freshness: fresh,
+    stale: fresh === 'stale' || input.offline,
+    updated: formatObservedAt(observedAt, input.now, input.timeZone),
+    band: bandView(raw, input.catalogue.bandsFor('water_level', st.id), input.lang, true),
+    maxAt: [st.name],
+  };
 }
 
 export function buildKpiTile(indicator: Indicator, input: KpiModelInput): KpiTileModel {

@@ -1,0 +1,156 @@
+/**
+ * Alerts end to end in a real Chromium (Debian's /usr/bin/chromium through playwright-core) against
+ * the built dashboard served by a real ingest process: a rising water level raises an alert that
+ * appears on the wall ticker and in the operator's inbox, where it is acknowledged, assigned and
+ * resolved; an alert raised while the wall was cut off appears once it reconnects.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Alert, AlertDetail } from '@cityioc/contracts';
+import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-source-key-0123456789';
+const OPERATOR = { token: 'e2e-operator-token-0123456789', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['916'] };
+const MIN = 60_000;
+let server: ServerProcess;
+let browser: Browser;
+let wall: Page;
+let inbox: Page;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+
+/** The wall's network is cut (Chromium offline emulation, and socket requests aborted) while true. */
+let blocked = false;
+
+async function post(observations: unknown[]) {
+  const r = await fetch(`${server.url}/api/v1/observations/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    body: JSON.stringify({ observations }),
+  });
+  expect(r.status).toBe(200);
+}
+
+/** A tide rising through BĐ I over the last 35 minutes, one reading every 5 minutes. */
+function risingTide(station: string, area: string, values: number[]) {
+  const end = Date.now() - MIN;
+  return values.map((value, i) => ({
+    id: `e2e-${station}-${i}`,
+    indicator: 'water_level',
+    area,
+    station,
+    observedAt: new Date(end - (values.length - 1 - i) * 5 * MIN).toISOString(),
+    value,
+  }));
+}
+
+async function alertsFromApi(): Promise<Alert[]> {
+  return ((await (await fetch(`${server.url}/api/v1/alerts`)).json()) as { alerts: Alert[] }).alerts;
+}
+
+const tickerIds = () => wall.$$eval('[data-testid="alert-ticker-item"]', (els) => els.map((e) => e.getAttribute('data-alert-id')));
+
+beforeAll(async () => {
+  // Fail, not skip, when the browser or the build is missing: CI must install and build them.
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  server = await startServerProcess({
+    dataDir: data.dir,
+    port: await freePort(),
+    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500', IOC_OPERATOR_TOKENS: JSON.stringify([OPERATOR]) },
+  });
+  browser = await launchChromium();
+  wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  wall.on('pageerror', (e) => pageErrors.push(String(e)));
+  // the socket's long-polling fallback goes through the same gate
+  await wall.route('**/socket.io/**', (route) => (blocked ? route.abort() : route.continue()));
+  await wall.goto(server.url);
+  await wall.waitForSelector('[data-testid="alert-ticker"]', { timeout: 20_000 });
+  await wall.waitForFunction(() => window.__ioc.connected, undefined, { timeout: 15_000 });
+  inbox = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  inbox.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('alerts on the wall and in the operator inbox', () => {
+  let alertId = '';
+
+  it('a rising water level raises an alert that appears on the wall ticker, in Vietnamese', async () => {
+    await post(risingTide('wl-can-tho', '916', [170, 176, 181, 183, 185, 186, 187, 188]));
+    await expect.poll(async () => (await alertsFromApi()).find((a) => a.ruleId === 'flood-band')?.id, { timeout: 5_000 }).toBeTruthy();
+    alertId = (await alertsFromApi()).find((a) => a.ruleId === 'flood-band')!.id;
+    await expect.poll(tickerIds, { timeout: 5_000 }).toContain(alertId);
+    const item = wall.locator(`[data-testid="alert-ticker-item"][data-alert-id="${alertId}"]`);
+    expect(await item.textContent()).toContain('Trạm thủy văn Cần Thơ (sông Hậu): Mực nước 185 cm — BĐ I (+5 cm)');
+    expect(await item.getAttribute('data-severity')).toBe('medium');
+  });
+
+  it('the operator of the unit acknowledges, assigns and resolves it in the inbox, with the audit trail', async () => {
+    await inbox.goto(`${server.url}/operator/alerts`);
+    await inbox.fill('[data-testid="token-input"]', OPERATOR.token);
+    await inbox.click('[data-testid="token-submit"]');
+    await expect.poll(() => inbox.textContent('[data-testid="operator-who"]'), { timeout: 10_000 }).toContain('UBND quận Ninh Kiều');
+    const row = inbox.locator(`[data-testid="inbox-row"][data-alert-id="${alertId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    const detail = inbox.locator('[data-testid="alert-detail"]');
+    await detail.waitFor();
+
+    await inbox.fill('[data-testid="note-input"]', 'Đã nhận, cử người kiểm tra');
+    await inbox.click('[data-testid="action-ack"]');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 5_000 }).toBe('acknowledged');
+
+    await inbox.fill('[data-testid="assign-unit"]', 'Phòng Quản lý đô thị');
+    await inbox.fill('[data-testid="assign-amount"]', '1');
+    await inbox.click('[data-testid="action-assign"]');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 5_000 }).toBe('assigned');
+
+    await inbox.fill('[data-testid="note-input"]', 'Đã khơi thông cống, nước rút');
+    await inbox.click('[data-testid="action-resolve"]');
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 5_000 }).toBe('resolved');
+
+    await expect
+      .poll(() => inbox.$$eval('[data-testid="alert-trail"] li', (els) => els.map((e) => e.getAttribute('data-action'))), { timeout: 5_000 })
+      .toEqual(['raised', 'acknowledged', 'assigned', 'resolved']);
+    const trail = await inbox.textContent('[data-testid="alert-trail"]');
+    expect(trail).toContain('Nguyễn Thị Dung (UBND quận Ninh Kiều)');
+    expect(trail).toContain('Phòng Quản lý đô thị — hạn');
+    expect(trail).toContain('Đã khơi thông cống, nước rút');
+
+    // the server agrees, and the wall ticker drops the resolved alert (pushed, no reload)
+    const d = (await (await fetch(`${server.url}/api/v1/alerts/${encodeURIComponent(alertId)}`)).json()) as AlertDetail;
+    expect(d.alert).toMatchObject({ status: 'resolved', assignedUnit: 'Phòng Quản lý đô thị', resolvedBy: 'Nguyễn Thị Dung (UBND quận Ninh Kiều)' });
+    await expect.poll(tickerIds, { timeout: 5_000 }).not.toContain(alertId);
+  });
+
+  it('an alert raised while the wall was offline is on the ticker after it reconnects', async () => {
+    blocked = true;
+    await wall.context().setOffline(true);
+    await expect.poll(() => wall.evaluate(() => window.__ioc.connected), { timeout: 15_000 }).toBe(false);
+
+    await post(risingTide('wl-o-mon', '917', [175, 182, 186, 188, 189, 190, 191, 192]));
+    let offlineId = '';
+    await expect
+      .poll(async () => (offlineId = (await alertsFromApi()).find((a) => a.station === 'wl-o-mon' && a.ruleId === 'flood-band')?.id ?? ''), { timeout: 5_000 })
+      .not.toBe('');
+    // cut off: nothing reaches the wall
+    await wall.waitForTimeout(1500);
+    expect(await tickerIds()).not.toContain(offlineId);
+
+    blocked = false;
+    await wall.context().setOffline(false);
+    await expect.poll(() => wall.evaluate(() => window.__ioc.connected), { timeout: 20_000 }).toBe(true);
+    await expect.poll(tickerIds, { timeout: 10_000 }).toContain(offlineId);
+    expect(await wall.textContent(`[data-testid="alert-ticker-item"][data-alert-id="${offlineId}"]`)).toContain('Trạm Ô Môn (sông Hậu)');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCatalogue, useLang } from '../app/hooks.ts';
+import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { SEVERITY_COLORS, tickerItems, worstSeverity } from './alerts.model.ts';
+import { wallAlertsQuery } from './alerts.queries.ts';
+
+/** The wall's live alert ticker: unresolved alerts, newest first, in severity colours. Text only, never HTML. */
+export function AlertTicker() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { timeZone } = useCatalogue();
+  const { offline } = useClock();
+  const q = useQuery(wallAlertsQuery());
+  const items = useMemo(() => tickerItems(q.data ?? [], lang, timeZone), [q.data, lang, timeZone]);
+  const worst = worstSeverity(q.data ?? []);
+  return (
+    <section
+      className={offline ? 'alert-ticker stale' : 'alert-ticker'}
+      data-testid="alert-ticker"
+      style={worst ? { borderColor: SEVERITY_COLORS[worst] } : undefined}
+      aria-live="polite"
+    >
+      <h2 className="alert-ticker-title">{t('alerts.ticker')}</h2>
+      {items.length === 0 ? (
+        <div className="alert-ticker-empty">{q.isError ? t('app.loadError') : t('alerts.none')}</div>
+      ) : (
+        <ol className="alert-ticker-list">
+          {items.map((i) => (
+            <li key={i.id} className="alert-ticker-item" data-testid="alert-ticker-item" data-alert-id={i.id} data-severity={i.severity}>
+              <span className="alert-sev" style={{ backgroundColor: i.color, color: i.textColor }}>
+                {t(`alerts.severity.${i.severity}`)}
+              </span>
+              <span className="alert-time">{i.time}</span>
+              <span className="alert-text">{i.text}</span>
+              <span className="alert-status">
+                {t(`alerts.status.${i.status}`)}
+                {i.cleared ? ` · ${t('alerts.cleared')}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert, AlertEvent } from '@cityioc/contracts';
+import { allowedActions, deadlineState, filterInbox, mergeAlert, tickerItems, trailRows, worstSeverity } from './alerts.model.ts';
+
+const T0 = Date.parse('2026-11-22T07:00:00+07:00');
+const TZ = 'Asia/Ho_Chi_Minh';
+function alert(id: string, patch: Partial<Alert> = {}): Alert {
+  return {
+    id,
+    ruleId: 'flood-band',
+    kind: 'band',
+    severity: 'medium',
+    status: 'open',
+    area: '916',
+    station: 'wl-can-tho',
+    indicator: 'water_level',
+    title: { vi: `Mực nước ${id} vượt BĐ I`, en: `Water level ${id} above alert I` },
+    value: 185,
+    level: 180,
+    band: 'bd1',
+    startedAt: T0,
+    raisedAt: T0,
+    signalAt: T0,
+    clearedAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    assignedUnit: null,
+    deadline: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    revision: 1,
+    updatedAt: T0,
+    ...patch,
+  };
+}
+
+describe('alerts model', () => {
+  it('merges pushes by revision: a stale push never overwrites a newer state, a new alert goes first', () => {
+    const a2 = alert('a', { status: 'acknowledged', revision: 2 });
+    let list = [a2];
+    list = mergeAlert(list, alert('a'));
+    expect(list).toEqual([a2]);
+    list = mergeAlert(list, alert('b', { raisedAt: T0 + 60_000 }));
+    expect(list.map((x) => x.id)).toEqual(['b', 'a']);
+    list = mergeAlert(list, alert('a', { status: 'resolved', revision: 3 }));
+    expect(list.find((x) => x.id === 'a')?.status).toBe('resolved');
+  });
+  it('ticker: unresolved only, newest first, severity colour, Vietnamese text as given (never parsed as HTML), HH:mm in the city zone', () => {
+    const items = tickerItems(
+      [
+        alert('old', { raisedAt: T0 - 3_600_000 }),
+        alert('<b>x</b>', { raisedAt: T0, severity: 'critical' }),
+        alert('done', { status: 'resolved', raisedAt: T0 + 1 }),
+      ],
+      'vi',
+      TZ,
+    );
+    expect(items.map((i) => i.id)).toEqual(['<b>x</b>', 'old']);
+    expect(items[0]).toMatchObject({ text: 'Mực nước <b>x</b> vượt BĐ I', color: '#EB3B3B', time: '07:00', severity: 'critical' });
+    expect(items[1]!.time).toBe('06:00');
+    expect(tickerItems([alert('a')], 'en', TZ)[0]!.text).toBe('Water level a above alert I');
+    expect(
+      tickerItems(
+        Array.from({ length: 12 }, (_, i) => alert(`n${i}`, { raisedAt: T0 + i })),
+        'vi',
+        TZ,
+        5,
+      ),
+    ).toHaveLength(5);
+  });
+  it('worst severity of the unresolved alerts', () => {
+    expect(worstSeverity([alert('a', { severity: 'high' }), alert('b', { severity: 'critical', status: 'resolved' })])).toBe('high');
+    expect(worstSeverity([])).toBeNull();
+  });
+  it('offers only the actions the lifecycle allows', () => {
+    expect(allowedActions('open')).toEqual(['ack']);
+    expect(allowedActions('acknowledged')).toEqual(['assign', 'resolve']);
+    expect(allowedActions('assigned')).toEqual(['assign', 'resolve']);
+    expect(allowedActions('resolved')).toEqual([]);
+  });
+  it('filters the inbox', () => {
+    const list = [alert('a'), alert('b', { status: 'resolved' }), alert('c', { status: 'assigned' })];
+    expect(filterInbox(list, 'active').map((a) => a.id)).toEqual(['c', 'a']);
+    expect(filterInbox(list, 'resolved').map((a) => a.id)).toEqual(['b']);
+    expect(filterInbox(list, 'all')).toHaveLength(3);
+  });
+  it('the audit trail: oldest first, assignment with unit and deadline in the city zone', () => {
+    const ev = (seq: number, patch: Partial<AlertEvent>): AlertEvent => ({
+      alertId: 'a',
+      seq,
+      at: T0 + seq * 60_000,
+      actor: 'system',
+      action: 'raised',
+      note: null,
+      detail: {},
+      ...patch,
+    });
+    const rows = trailRows(
+      [
+        ev(3, {
+          action: 'assigned',
+          actor: 'Nguyễn Thị Dung (UBND quận Ninh Kiều)',
+          detail: { unit: 'Đội ứng cứu', deadline: Date.parse('2026-11-23T17:00:00+07:00') },
+        }),
+        ev(1, {}),
+        ev(2, { action: 'acknowledged', note: 'Đã nhận' }),
+      ],
+      TZ,
+      { unit: (u, d) => `${u} — hạn ${d}` },
+    );
+    expect(rows.map((r) => r.action)).toEqual(['raised', 'acknowledged', 'assigned']);
+    expect(rows[2]).toMatchObject({ detail: 'Đội ứng cứu — hạn 23/11/2026 17:00', when: '22/11/2026 07:03' });
+  });
+  it('deadline state', () => {
+    const a = alert('a', { status: 'assigned', deadline: T0 });
+    expect(deadlineState(a, T0)).toBe('ok');
+    expect(deadlineState(a, T0 + 1)).toBe('overdue');
+    expect(deadlineState({ ...a, status: 'resolved' }, T0 + 1)).toBe('none');
+  });
+});

@@ -1,0 +1,176 @@
+import type { Alert, AlertEvent, AlertPush, AlertStatus } from '@cityioc/contracts';
+import {
+  AlertEngine,
+  alertFromRaise,
+  applyCommand,
+  applySignal,
+  SYSTEM_ACTOR,
+  type AlertRule,
+  type AlertSignal,
+  type CatalogueIndex,
+  type LifecycleCommand,
+  type LifecycleError,
+  type Reading,
+  type WorkCalendar,
+} from '@cityioc/domain';
+import type { Store } from '../store/store.ts';
+
+export interface Operator {
+  name: string;
+  unit: string;
+  /** Area codes the operator's unit covers (a city code covers all its districts). */
+  scopes: string[];
+}
+
+export type CommandResult = { ok: true; alert: Alert; event: AlertEvent } | { ok: false; status: 404 | 409 | 422; reason: string; message: string };
+
+/**
+ * Runs the alert rules on committed readings and derived values, keeps alerts and their
+ * audit trail in the store, and applies operators' lifecycle commands. Every change to the
+ * store goes through one queue, so rule signals and commands never interleave; every stored
+ * change is pushed (once the service is live) to the scope rooms of the alert's area.
+ *
+ * After a restart the engine is rebuilt by replaying the observation log: alert ids are
+ * deterministic, so an alert already stored is not raised again and a replayed band change or
+ * clear older than the alert's last signal changes nothing.
+ */
+export class AlertService {
+  readonly engine: AlertEngine;
+  private queue: Promise<unknown> = Promise.resolve();
+  private live = false;
+  /** Signals applied since start (raised, changed), for logs and tests. */
+  readonly stats = { raised: 0, changed: 0, failed: 0 };
+
+  constructor(
+    private readonly index: CatalogueIndex,
+    private readonly store: Store,
+    private readonly calendar: WorkCalendar,
+    rules: readonly AlertRule[],
+    private readonly clock: () => number,
+    private readonly push: (p: AlertPush, scopes: readonly string[]) => void,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {
+    this.engine = new AlertEngine(index, rules);
+  }
+
+  /** After the replay: from now on changes are pushed to clients. */
+  goLive(): void {
+    this.live = true;
+  }
+
+  /** Readings in log order (observations and the values derived from them). */
+  observe(readings: readonly Reading[]): void {
+    const signals: AlertSignal[] = [];
+    for (const r of readings) for (const s of this.engine.observe(r)) signals.push(s);
+    if (signals.length > 0) this.enqueue(signals);
+  }
+
+  /** Called on every tick with the server clock: stations silent past their limit. */
+  checkSilence(now: number): void {
+    const signals = this.engine.checkSilence(now);
+    if (signals.length > 0) this.enqueue(signals);
+  }
+
+  /** Resolves when every queued change is stored. */
+  flush(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private enqueue(signals: AlertSignal[]): void {
+    this.queue = this.queue.then(async () => {
+      for (const s of signals) {
+        try {
+          await this.applySignal(s);
+        } catch (err) {
+          this.stats.failed++;
+          this.onError(err);
+        }
+      }
+    });
+  }
+
+  private async applySignal(s: AlertSignal): Promise<void> {
+    const now = this.clock();
+    if (s.type === 'raise') {
+      const alert = alertFromRaise(s, now);
+      const event = {
+        alertId: alert.id,
+        at: now,
+        actor: SYSTEM_ACTOR,
+        action: 'raised' as const,
+        note: null,
+        detail: { value: s.value, level: s.level, band: s.band, observedAt: s.at },
+      };
+      if (await this.store.insertAlert(alert, event)) {
+        this.stats.raised++;
+        const [stored] = (await this.store.alertEvents(alert.id)).slice(-1);
+        this.emit(alert, stored!);
+      }
+      return;
+    }
+    const current = await this.store.getAlert(s.alertId);
+    if (!current) return;
+    const change = applySignal(current, s, now);
+    if (!change) return;
+    const stored = await this.store.updateAlert(change.alert, current.revision, change.event);
+    if (stored) {
+      this.stats.changed++;
+      this.emit(change.alert, stored);
+    }
+  }
+
+  private emit(alert: Alert, event: AlertEvent): void {
+    if (!this.live) return;
+    this.push({ alert, event, serverTime: this.clock() }, this.index.ancestorsAndSelf(alert.area));
+  }
+
+  /** Whether an operator's scopes cover an area (a scope covers itself and the areas below it). */
+  covers(op: Operator | null, area: string): boolean {
+    if (!op) return true;
+    const chain = this.index.ancestorsAndSelf(area);
+    return op.scopes.some((s) => chain.includes(s));
+  }
+
+  /** Area codes inside a scope (the scope itself and every area below it). */
+  areasUnder(scope: string): string[] {
+    return this.index.catalogue.areas.filter((a) => this.index.ancestorsAndSelf(a.code).includes(scope)).map((a) => a.code);
+  }
+
+  async list(filter: { status?: AlertStatus[]; scope?: string; since?: number; limit: number }, op: Operator | null): Promise<Alert[]> {
+    let areas: string[] | undefined;
+    if (filter.scope) areas = this.areasUnder(filter.scope);
+    if (op) {
+      const mine = new Set(op.scopes.flatMap((s) => this.areasUnder(s)));
+      areas = (areas ?? [...mine]).filter((a) => mine.has(a));
+    }
+    return this.store.listAlerts({ status: filter.status, areas, since: filter.since, limit: filter.limit });
+  }
+
+  async detail(id: string, op: Operator | null): Promise<{ alert: Alert; events: AlertEvent[] } | null> {
+    const alert = await this.store.getAlert(id);
+    if (!alert || !this.covers(op, alert.area)) return null;
+    return { alert, events: await this.store.alertEvents(id) };
+  }
+
+  /** An operator's command, serialized with the rule signals. */
+  command(id: string, cmd: LifecycleCommand, op: Operator): Promise<CommandResult> {
+    const run = async (): Promise<CommandResult> => {
+      const current = await this.store.getAlert(id);
+      // an alert outside the operator's scope does not exist for them
+      if (!current || !this.covers(op, current.area))
+        return { ok: false, status: 404, reason: 'not_found', message: `alert ${id} does not exist in your scope` };
+      const now = this.clock();
+      const r = applyCommand(current, cmd, `${op.name} (${op.unit})`, now, this.calendar);
+      if (!r.ok) return fail(r.error);
+      const stored = await this.store.updateAlert(r.alert, current.revision, r.event);
+      if (!stored) return { ok: false, status: 409, reason: 'conflict', message: 'the alert changed meanwhile; reload it and try again' };
+      this.emit(r.alert, stored);
+      return { ok: true, alert: r.alert, event: stored };
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+}
+
+const fail = (e: LifecycleError): CommandResult => ({ ok: false, status: e.status, reason: e.reason, message: e.message });

@@ -1,0 +1,73 @@
+import type { Observation } from '@cityioc/contracts';
+import { floodSeverity, hourOf, HourlyMeans, POLLUTANTS, type AqiResult, type CatalogueIndex, type Pollutant } from '@cityioc/domain';
+
+const HOUR_MS = 3_600_000;
+const isPollutant = (id: string): id is Pollutant => (POLLUTANTS as readonly string[]).includes(id);
+
+export interface StationAir {
+  station: string;
+  area: string;
+  nowcast: AqiResult | null;
+  daily: AqiResult | null;
+  /** The hour the NowCast describes: the start of the hour after the last complete one (epoch ms). */
+  at: number | null;
+}
+
+/**
+ * Values the IOC derives from monitoring readings, as observations of derived indicators:
+ * per water-level station its band rank and margin to BĐ I (so areas compare bands, not raw cm),
+ * per air station the hourly VN_AQI (NowCast) and the daily VN_AQI from raw pollutant readings.
+ * Derived values are dated by the readings, never by the wall clock, so a replay of the log
+ * gives the same values.
+ */
+export class MonitoringService {
+  private readonly means = new HourlyMeans();
+  private readonly air = new Map<string, StationAir>();
+
+  constructor(private readonly index: CatalogueIndex) {}
+
+  derive(events: readonly Observation[]): Observation[] {
+    const out: Observation[] = [];
+    for (const e of events) {
+      if (e.station === null || e.value === null) continue;
+      if (e.indicator === 'water_level') {
+        const bands = this.index.bandsFor('water_level', e.station);
+        if (!bands) continue;
+        const sev = floodSeverity(e.value, bands);
+        out.push(this.derived(e, 'flood_band', sev.rank, e.observedAt));
+        if (sev.aboveBd1 !== null) out.push(this.derived(e, 'water_above_bd1', sev.aboveBd1, e.observedAt));
+      } else if (isPollutant(e.indicator)) {
+        this.means.add(e.station, e.indicator, e.observedAt, e.value);
+        const hourStart = hourOf(e.observedAt) * HOUR_MS;
+        const nowcast = this.means.hourly(e.station, e.observedAt);
+        const daily = this.means.daily(e.station, e.observedAt);
+        this.air.set(e.station, { station: e.station, area: e.area, nowcast, daily, at: nowcast ? hourStart : null });
+        if (nowcast) out.push(this.derived(e, 'aqi_nowcast', nowcast.aqi, hourStart));
+        if (daily) out.push(this.derived(e, 'aqi_daily', daily.aqi, hourStart));
+      }
+    }
+    return out;
+  }
+
+  /** The latest VN_AQI of each air station inside a scope, with the dominant pollutant. */
+  airQuality(scope: string): StationAir[] {
+    return [...this.air.values()].filter((a) => this.index.ancestorsAndSelf(a.area).includes(scope));
+  }
+
+  private derived(e: Observation, indicator: string, value: number, observedAt: number): Observation {
+    return {
+      seq: e.seq,
+      id: `${indicator}:${e.station}:${observedAt}`,
+      indicator,
+      area: e.area,
+      agency: null,
+      station: e.station,
+      observedAt,
+      receivedAt: e.receivedAt,
+      value,
+      numerator: null,
+      denominator: null,
+      source: 'ioc',
+    };
+  }
+}

@@ -1,0 +1,340 @@
+import type { AlertKind, AlertSeverity, Band, Label } from '@cityioc/contracts';
+import type { CatalogueIndex } from '../catalogue/catalogue-index.ts';
+import { IDLE, stepHysteresis, type Hysteresis } from './hysteresis.ts';
+import type { AlertRule, BandRule, RateRule, SilenceRule, ThresholdRule } from './rules.ts';
+
+/** A reading the engine watches: one station's value at an observation time. */
+export interface Reading {
+  indicator: string;
+  area: string;
+  station: string | null;
+  observedAt: number;
+  value: number | null;
+}
+
+export interface RaiseSignal {
+  type: 'raise';
+  alertId: string;
+  ruleId: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  area: string;
+  station: string | null;
+  indicator: string;
+  title: Label;
+  value: number | null;
+  level: number | null;
+  band: string | null;
+  startedAt: number;
+  /** Observation time at which the condition was confirmed. */
+  at: number;
+}
+export interface ChangeSignal {
+  type: 'escalated' | 'deescalated';
+  alertId: string;
+  severity: AlertSeverity;
+  band: string;
+  level: number | null;
+  value: number;
+  title: Label;
+  at: number;
+}
+export interface ClearSignal {
+  type: 'cleared';
+  alertId: string;
+  value: number | null;
+  at: number;
+}
+export type AlertSignal = RaiseSignal | ChangeSignal | ClearSignal;
+
+const alertIdOf = (ruleId: string, station: string, startedAt: number) => `${ruleId}:${station}:${startedAt}`;
+
+interface BandState {
+  /** Committed band index. */
+  b: number;
+  pending: { target: number; since: number } | null;
+  startedAt: number | null;
+}
+
+interface Subject {
+  lastAt: number;
+  h: Hysteresis;
+  band: BandState;
+  /** rate rules: readings within the window, oldest first */
+  window: { t: number; v: number }[];
+  /** silence rules: the open silence episode */
+  silentSince: number | null;
+}
+
+const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
+
+/**
+ * Evaluates alert rules on station readings. Pure and deterministic: the same readings in the
+ * same order give the same signals with the same alert ids (rule, station, start of the episode),
+ * so a restart that replays the log re-derives the state without raising anything new.
+ * Readings older than the newest one of their series are ignored, as in the live state.
+ */
+export class AlertEngine {
+  private readonly subjects = new Map<string, Subject>();
+  private readonly byIndicator = new Map<string, AlertRule[]>();
+
+  constructor(
+    private readonly index: CatalogueIndex,
+    readonly rules: readonly AlertRule[],
+  ) {
+    for (const r of rules) {
+      const list = this.byIndicator.get(r.indicator) ?? [];
+      list.push(r);
+      this.byIndicator.set(r.indicator, list);
+    }
+  }
+
+  observe(r: Reading): AlertSignal[] {
+    const rules = this.byIndicator.get(r.indicator);
+    if (!rules || r.station === null || r.value === null) return [];
+    const out: AlertSignal[] = [];
+    for (const rule of rules) {
+      if (rule.stations && !rule.stations.includes(r.station)) continue;
+      const s = this.subject(rule, r.station);
+      if (r.observedAt <= s.lastAt) continue;
+      s.lastAt = r.observedAt;
+      switch (rule.kind) {
+        case 'threshold':
+          this.threshold(rule, s, r, out);
+          break;
+        case 'band':
+          this.band(rule, s, r, out);
+          break;
+        case 'rate':
+          this.rate(rule, s, r, out);
+          break;
+        case 'silence':
+          if (s.silentSince !== null) {
+            out.push({ type: 'cleared', alertId: alertIdOf(rule.id, r.station, s.silentSince), value: r.value, at: r.observedAt });
+            s.silentSince = null;
+          }
+          break;
+      }
+    }
+    return out;
+  }
+
+  /** Stations silent past factor × cadence at `now` (wall clock, passed in). Only stations heard from at least once. */
+  checkSilence(now: number): AlertSignal[] {
+    const out: AlertSignal[] = [];
+    for (const rule of this.rules) {
+      if (rule.kind !== 'silence') continue;
+      const ind = this.index.indicator(rule.indicator);
+      if (!ind) continue;
+      const limit = rule.factor * ind.cadenceSec * 1000;
+      for (const [key, s] of this.subjects) {
+        if (!key.startsWith(`${rule.id}|`) || s.silentSince !== null || s.lastAt === -Infinity) continue;
+        if (now - s.lastAt <= limit) continue;
+        const station = key.slice(rule.id.length + 1);
+        s.silentSince = s.lastAt;
+        out.push(this.silenceRaise(rule, station, s.lastAt, s.lastAt + limit));
+      }
+    }
+    return out;
+  }
+
+  private silenceRaise(rule: SilenceRule, station: string, lastAt: number, at: number): RaiseSignal {
+    const st = this.index.station(station);
+    const ind = this.index.indicator(rule.indicator)!;
+    const name = st?.name ?? station;
+    return {
+      type: 'raise',
+      alertId: alertIdOf(rule.id, station, lastAt),
+      ruleId: rule.id,
+      kind: 'silence',
+      severity: rule.severity,
+      area: st?.area ?? '',
+      station,
+      indicator: rule.indicator,
+      title: rule.title ?? {
+        vi: `${name}: mất tín hiệu ${ind.name.vi.toLowerCase()} quá ${rule.factor} chu kỳ`,
+        en: `${name}: no ${ind.name.en.toLowerCase()} reading for more than ${rule.factor} cadences`,
+      },
+      value: null,
+      level: null,
+      band: null,
+      startedAt: lastAt,
+      at,
+    };
+  }
+
+  private subject(rule: AlertRule, station: string): Subject {
+    const key = `${rule.id}|${station}`;
+    let s = this.subjects.get(key);
+    if (!s) {
+      s = { lastAt: -Infinity, h: IDLE, band: { b: 0, pending: null, startedAt: null }, window: [], silentSince: null };
+      this.subjects.set(key, s);
+    }
+    return s;
+  }
+
+  private bands(indicator: string, station: string): Band[] {
+    return this.index.bandsFor(indicator, station) ?? [];
+  }
+
+  private names(indicator: string, station: string) {
+    const st = this.index.station(station);
+    const ind = this.index.indicator(indicator);
+    return { st: st?.name ?? station, area: st?.area ?? '', vi: ind?.name.vi ?? indicator, en: ind?.name.en ?? indicator, unit: ind?.unit ?? '' };
+  }
+
+  private threshold(rule: ThresholdRule, s: Subject, r: Reading, out: AlertSignal[]): void {
+    const station = r.station!;
+    const v = r.value!;
+    let level: number;
+    let levelName: Label;
+    if (typeof rule.level === 'number') {
+      level = rule.level;
+      levelName = { vi: fmt(level, this.names(r.indicator, station).unit), en: fmt(level, this.names(r.indicator, station).unit) };
+    } else {
+      const bandId = rule.level.band;
+      const b = this.bands(r.indicator, station).find((x) => x.id === bandId);
+      if (!b || b.from === null) return;
+      level = b.from;
+      levelName = b.label;
+    }
+    const { next, signal } = stepHysteresis(s.h, r.observedAt, v >= level, v < level - rule.deadband, rule.holdSec * 1000);
+    s.h = next;
+    if (!signal) return;
+    const id = alertIdOf(rule.id, station, signal.startedAt);
+    if (signal.type === 'off') {
+      out.push({ type: 'cleared', alertId: id, value: v, at: r.observedAt });
+      return;
+    }
+    const n = this.names(r.indicator, station);
+    out.push({
+      type: 'raise',
+      alertId: id,
+      ruleId: rule.id,
+      kind: 'threshold',
+      severity: rule.severity,
+      area: n.area,
+      station,
+      indicator: r.indicator,
+      title: rule.title ?? {
+        vi: `${n.st}: ${n.vi} ${fmt(v, n.unit)} vượt ngưỡng ${levelName.vi}`,
+        en: `${n.st}: ${n.en} ${fmt(v, n.unit)} above ${levelName.en}`,
+      },
+      value: v,
+      level,
+      band: null,
+      startedAt: signal.startedAt,
+      at: r.observedAt,
+    });
+  }
+
+  private band(rule: BandRule, s: Subject, r: Reading, out: AlertSignal[]): void {
+    const station = r.station!;
+    const v = r.value!;
+    const bands = this.bands(r.indicator, station);
+    const minIdx = bands.findIndex((b) => b.id === rule.minBand);
+    if (bands.length === 0 || minIdx < 0) return;
+    let raw = 0;
+    for (let i = 0; i < bands.length; i++) if (bands[i]!.from === null || v >= bands[i]!.from!) raw = i;
+    const st = s.band;
+    const curFrom = bands[st.b]!.from;
+    let target = st.b;
+    if (raw > st.b) target = raw;
+    else if (raw < st.b && curFrom !== null && v < curFrom - rule.deadband) target = raw;
+    if (target === st.b) {
+      st.pending = null;
+      return;
+    }
+    if (!st.pending || Math.sign(st.pending.target - st.b) !== Math.sign(target - st.b)) st.pending = { target, since: r.observedAt };
+    else st.pending.target = target;
+    if (r.observedAt - st.pending.since < rule.holdSec * 1000) return;
+    const from = st.b;
+    const since = st.pending.since;
+    st.b = target;
+    st.pending = null;
+    const band = bands[target]!;
+    const n = this.names(r.indicator, station);
+    const above = band.from !== null ? v - band.from : null;
+    const title: Label = rule.title ?? {
+      vi: `${n.st}: ${n.vi} ${fmt(v, n.unit)} — ${band.label.vi}${above !== null && r.indicator === 'water_level' ? ` (+${Math.round(above)} cm)` : ''}`,
+      en: `${n.st}: ${n.en} ${fmt(v, n.unit)} — ${band.label.en}${above !== null && r.indicator === 'water_level' ? ` (+${Math.round(above)} cm)` : ''}`,
+    };
+    const severity = rule.severityByBand[band.id] ?? 'medium';
+    if (from < minIdx && target >= minIdx) {
+      st.startedAt = since;
+      out.push({
+        type: 'raise',
+        alertId: alertIdOf(rule.id, station, since),
+        ruleId: rule.id,
+        kind: 'band',
+        severity,
+        area: n.area,
+        station,
+        indicator: r.indicator,
+        title,
+        value: v,
+        level: band.from,
+        band: band.id,
+        startedAt: since,
+        at: r.observedAt,
+      });
+    } else if (from >= minIdx && st.startedAt !== null) {
+      const id = alertIdOf(rule.id, station, st.startedAt);
+      if (target >= minIdx)
+        out.push({
+          type: target > from ? 'escalated' : 'deescalated',
+          alertId: id,
+          severity,
+          band: band.id,
+          level: band.from,
+          value: v,
+          title,
+          at: r.observedAt,
+        });
+      else {
+        out.push({ type: 'cleared', alertId: id, value: v, at: r.observedAt });
+        st.startedAt = null;
+      }
+    }
+  }
+
+  private rate(rule: RateRule, s: Subject, r: Reading, out: AlertSignal[]): void {
+    const station = r.station!;
+    const t = r.observedAt;
+    const w = s.window;
+    w.push({ t, v: r.value! });
+    while (w.length > 1 && t - w[0]!.t > rule.windowSec * 1000) w.shift();
+    const first = w[0]!;
+    // a rate needs at least half the window of data
+    if (t - first.t < (rule.windowSec * 1000) / 2) return;
+    const perHour = ((r.value! - first.v) / (t - first.t)) * 3_600_000;
+    const { next, signal } = stepHysteresis(s.h, t, perHour >= rule.risePerHour, perHour < rule.risePerHour - rule.deadband, rule.holdSec * 1000);
+    s.h = next;
+    if (!signal) return;
+    const id = alertIdOf(rule.id, station, signal.startedAt);
+    if (signal.type === 'off') {
+      out.push({ type: 'cleared', alertId: id, value: r.value, at: t });
+      return;
+    }
+    const n = this.names(r.indicator, station);
+    out.push({
+      type: 'raise',
+      alertId: id,
+      ruleId: rule.id,
+      kind: 'rate',
+      severity: rule.severity,
+      area: n.area,
+      station,
+      indicator: r.indicator,
+      title: rule.title ?? {
+        vi: `${n.st}: ${n.vi} tăng nhanh ${fmt(perHour, n.unit)}/giờ (${fmt(r.value!, n.unit)})`,
+        en: `${n.st}: ${n.en} rising fast, ${fmt(perHour, n.unit)}/h (${fmt(r.value!, n.unit)})`,
+      },
+      value: r.value,
+      level: rule.risePerHour,
+      band: null,
+      startedAt: signal.startedAt,
+      at: t,
+    });
+  }
+}
