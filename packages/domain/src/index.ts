@@ -19,3 +19,6 @@ export * from './admin/indicators/deadline-bag.ts';
 export * from './admin/indicators/admin-indicators.ts';
 export * from './admin/score766/groups.ts';
 export * from './admin/score766/scoring.ts';
+export * from './catalogue/feed-indicators.ts';
+export * from './monitoring/ngsi/ngsi-entity.ts';
+export * from './monitoring/feed-health.ts';
