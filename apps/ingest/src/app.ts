@@ -22,6 +22,10 @@ import { DossierService } from './admin/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
 import type { NewObservation } from '@cityioc/contracts';
+import { ConnectorManager } from './connectors/manager.ts';
+import { FeedHealthRegistry } from './connectors/feed-health.ts';
+import { ingestItems } from './pipeline/ingest.service.ts';
+import { feedHealthRoutes } from './routes/feeds/feed-health.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -31,6 +35,8 @@ export interface AppDeps {
   /** GeoJSON of area boundaries served to the map. */
   geo?: unknown;
   clock?: () => number;
+  /** Connector settings (IOC_MQTT_*, IOC_NGSI_*); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Ioc {
@@ -41,6 +47,8 @@ export interface Ioc {
   dossiers: DossierService;
   io: IocServer;
   index: CatalogueIndex;
+  connectors: ConnectorManager;
+  feeds: FeedHealthRegistry;
 }
 
 declare module 'fastify' {
@@ -80,7 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
   const broadcaster = new Broadcaster(io);
-  app.decorate('ioc', { store, live, writer, dossierWriter, dossiers, io, index });
+  const feeds = new FeedHealthRegistry(clock);
+  const ioc = { store, live, writer, dossierWriter, dossiers, io, index, feeds } as Ioc;
+  app.decorate('ioc', ioc);
   app.addContentTypeParser(
     ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
     { parseAs: 'string', bodyLimit: config.ndjsonLimitBytes },
@@ -128,6 +138,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ndjsonLimitBytes: config.ndjsonLimitBytes,
     rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
     benchRoutes: config.benchRoutes,
+  });
+  // connectors (apps/ingest/src/connectors/<name>/) feed the same ingest: checks → group commit → live state
+  app.addContentTypeParser('application/ld+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));
+  ioc.connectors = await ConnectorManager.create(deps.env ?? process.env, {
+    ingest: (items, source) => ingestItems(items, source, { index, writer, clock }),
+    index,
+    health: feeds,
+    clock,
+    log: app.log,
+    app,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    feedRateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+  });
+  await app.register(feedHealthRoutes, {
+    feeds,
+    clock,
+    authenticate: viewerAuth(config.viewerToken) as never,
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
   });
   await app.register(dossierRoutes, {
     dossiers,
@@ -198,10 +226,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         dossiers.publish(now, all);
       },
     });
+    await ioc.connectors.start();
   });
   app.addHook('preClose', async () => {
     closing = true;
     stopTicker?.();
+    await ioc.connectors.stop();
     io.disconnectSockets(true);
     await writer.close();
     await dossierWriter.close();

@@ -11,3 +11,4 @@ export * from './feeds/dossier.ts';
 export * from './feeds/score766.ts';
 export * from './http/dossiers.ts';
 export * from './http/feed-health.ts';
+export * from './http/ngsi.ts';
