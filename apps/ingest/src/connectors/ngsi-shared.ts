@@ -124,6 +124,8 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
     }
     return b;
   };
+  // the broker's own source is listed from the start, so that a broker that never calls shows as such
+  pushBook(cfg.source);
   const reconcileBook = cfg.brokerUrl ? ctx.health.book(`${kind}-reconcile`, kind, cfg.source, cfg.reconcileSec) : null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
@@ -188,7 +190,20 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
     reconcile,
     async routes() {
       const path = cfg.flavour === 'ld' ? '/api/v1/ngsi-ld/notify' : '/api/v1/ngsi-v2/notify';
-      ctx.app.post(path, feedRouteOptions(ctx.authenticateFeed, ctx.feedRateLimit), async (req, reply) => {
+      const options = {
+        ...feedRouteOptions(ctx.authenticateFeed, ctx.feedRateLimit),
+        // a body that is not JSON (or too large) fails before the handler: count it, then answer as usual
+        errorHandler: (err: Error & { statusCode?: number }, req: { source?: string }) => {
+          if (req.source && (err.statusCode ?? 500) < 500) {
+            const now = ctx.clock();
+            const b = pushBook(req.source);
+            b.seen(now);
+            b.error(now, err instanceof SyntaxError ? 'invalid_json' : 'invalid_request', err.message);
+          }
+          throw err;
+        },
+      };
+      ctx.app.post(path, options, async (req, reply) => {
         const now = ctx.clock();
         const book = pushBook(req.source);
         const found = notificationEntities(req.body);
