@@ -7,6 +7,7 @@ import { createRng } from './rng.ts';
 import { createSender, waitForReady, type Sender, type SenderOptions } from './sender.ts';
 import { tideObservations, tideTime, type TideClock } from './tide.ts';
 import { localMonthKey, toLocalRfc3339 } from './time.ts';
+import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -131,6 +132,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
   let air: AirState;
   let dossiers: DossierStream;
   const latest = new Map<string, number>();
+  let sources: ConnectorSources | null = null;
 
   /** Logs a warning or error at most once per 10 s per kind, so an outage does not flood the log. */
   function throttled(kind: string, entry: LogEntry) {
@@ -292,6 +294,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     });
     monitoringTick();
     kick(dossierEvents);
+    sources = startConnectorSources(cfg, { now, rng, log: throttled, ...(options.fetch ? { fetch: options.fetch } : {}) });
     timers.push(
       setInterval(monitoringTick, cfg.monitoringIntervalMs),
       setInterval(() => kick(dossierEvents), cfg.dossierIntervalMs),
@@ -313,6 +316,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       if (!stopped) {
         stopped = true;
         for (const t of timers) clearInterval(t);
+        await sources?.stop();
         controller.abort();
         resolveStop();
         const exit = await finished;
