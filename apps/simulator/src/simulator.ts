@@ -294,7 +294,8 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     });
     monitoringTick();
     kick(dossierEvents);
-    sources = startConnectorSources(cfg, { now, rng, log: throttled, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    // their own random stream, so the tide, air and dossier runs stay the same with or without them
+    sources = startConnectorSources(cfg, { now, rng: createRng(cfg.seed ^ 0x5eed), log: throttled, ...(options.fetch ? { fetch: options.fetch } : {}) });
     timers.push(
       setInterval(monitoringTick, cfg.monitoringIntervalMs),
       setInterval(() => kick(dossierEvents), cfg.dossierIntervalMs),
