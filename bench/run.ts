@@ -5,7 +5,9 @@
  *   2. single-observation POST vs  a bare Fastify route
  *   3. event → browser latency (real Chromium, real Socket.IO client) at 1,000 and 10,000 events/s
  *   4. time from opening the wall screen to live data on it
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall
+ *   5. mqtt: 10,000 readings/s over MQTT (real mosquitto) to a browser, beside the same load over
+ *      HTTP and mosquitto's pass-through to a plain subscriber (bench/mqtt.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,mqtt
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import autocannon from 'autocannon';
 import type { Delta } from '@cityioc/contracts';
 import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
 import { launchChromium } from '../test-support/browser.ts';
+import { benchMqtt } from './mqtt.ts';
 import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
 
 const KEY = 'bench-source-key-0123456789';
@@ -341,6 +344,7 @@ if (want('latency')) {
 }
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay();
+if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

@@ -4,6 +4,7 @@ import { useAfterFirstData, useCatalogue } from '../app/hooks.ts';
 import { useLocation } from '../app/router.ts';
 import { runtimeConfig } from '../config.ts';
 import { AirQualityPanel } from '../panels/air-quality/AirQualityPanel.tsx';
+import { FeedHealthPanel } from '../panels/feed-health/FeedHealthPanel.tsx';
 import { KpiTilesPanel } from '../panels/kpi-tiles/KpiTilesPanel.tsx';
 import { WaterLevelPanel } from '../panels/water-level/WaterLevelPanel.tsx';
 import { SceneIndicator } from '../scenes/SceneIndicator.tsx';
@@ -64,6 +65,7 @@ export function WallScreen() {
                 <KpiTilesPanel />
                 <WaterLevelPanel />
                 <AirQualityPanel />
+                <FeedHealthPanel />
               </div>
             </main>
           )}

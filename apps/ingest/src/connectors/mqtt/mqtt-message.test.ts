@@ -27,7 +27,14 @@ describe('readingsFromMessage', () => {
     const r = readingsFromMessage('cantho/wl-can-tho/water_level', '183', byTopic, index, NOW);
     expect(r.problems).toEqual([]);
     expect(r.inputs).toEqual([
-      { id: `mqtt:wl-can-tho:water_level:${NOW}`, indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: '2026-11-22T07:00:00.000+07:00', value: 183 },
+      {
+        id: `mqtt:wl-can-tho:water_level:${NOW}`,
+        indicator: 'water_level',
+        area: '916',
+        station: 'wl-can-tho',
+        observedAt: '2026-11-22T07:00:00.000+07:00',
+        value: 183,
+      },
     ]);
   });
   it('an array payload on a plain topic carries station and indicator per reading; a bad one does not spoil the others', () => {

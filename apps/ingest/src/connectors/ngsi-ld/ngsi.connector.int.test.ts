@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedHealthResponse, NgsiNotifyResponse } from '@cityioc/contracts';
 import { buildTestApp, T0 } from '../../../test/helpers/build-test-app.ts';
-import { connectorContract, waitFor, type ContractReading } from '../connector.contract.ts';
+import { connectorContract, type ContractReading } from '../connector.contract.ts';
 
 const KEY = 'broker-key-0123456789abcdef';
 type Flavour = 'ld' | 'v2';
