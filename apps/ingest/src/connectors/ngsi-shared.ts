@@ -124,8 +124,8 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
     }
     return b;
   };
-  // the broker's own source is listed from the start, so that a broker that never calls shows as such
-  pushBook(cfg.source);
+  // a configured broker's source is listed from the start, so that a broker that never calls shows as such
+  if (cfg.brokerUrl) pushBook(cfg.source);
   const reconcileBook = cfg.brokerUrl ? ctx.health.book(`${kind}-reconcile`, kind, cfg.source, cfg.reconcileSec) : null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;

@@ -93,7 +93,7 @@ export const FEED_STATIONS: Station[] = [
     id: 'wq-song-hau',
     name: 'Quan trắc chất lượng nước sông Hậu (Ninh Kiều)',
     area: '916',
-    location: [105.7905, 10.0405],
+    location: [105.782, 10.036],
     indicators: ['wq_ph', 'wq_do', 'wq_turbidity', 'wq_temperature', 'wq_conductivity'],
   },
   {
