@@ -6,7 +6,9 @@
  *   3. event → browser latency (real Chromium, real Socket.IO client) at 1,000 and 10,000 events/s
  *   4. time from opening the wall screen to live data on it
  *   5. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,analyst
+ *   5. mqtt: 10,000 readings/s over MQTT (real mosquitto) to a browser, beside the same load over
+ *      HTTP and mosquitto's pass-through to a plain subscriber (bench/mqtt.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import autocannon from 'autocannon';
 import type { Delta } from '@cityioc/contracts';
 import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
 import { launchChromium } from '../test-support/browser.ts';
+import { benchMqtt } from './mqtt.ts';
 import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
 
 const KEY = 'bench-source-key-0123456789';
@@ -358,6 +361,7 @@ if (want('analyst')) {
   }
   results.analyst = out;
 }
+if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

@@ -30,6 +30,10 @@ import { AlertService } from './alerts/alert.service.ts';
 import { operatorResolver } from './alerts/operators.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
+import { ConnectorManager } from './connectors/manager.ts';
+import { FeedHealthRegistry } from './connectors/feed-health.ts';
+import { ingestItems } from './pipeline/ingest.service.ts';
+import { feedHealthRoutes } from './routes/feeds/feed-health.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +43,8 @@ export interface AppDeps {
   /** GeoJSON of area boundaries served to the map. */
   geo?: unknown;
   clock?: () => number;
+  /** Connector settings (IOC_MQTT_*, IOC_NGSI_*); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Ioc {
@@ -51,6 +57,8 @@ export interface Ioc {
   monitoring: MonitoringService;
   io: IocServer;
   index: CatalogueIndex;
+  connectors: ConnectorManager;
+  feeds: FeedHealthRegistry;
 }
 
 declare module 'fastify' {
@@ -116,7 +124,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (push, scopes) => broadcaster.alert(push, scopes),
     (err) => app.log.error({ err }, 'alert store failed'),
   );
-  app.decorate('ioc', { store, live, writer, dossierWriter, dossiers, alerts, monitoring, io, index });
+  const feeds = new FeedHealthRegistry(clock);
+  const ioc = { store, live, writer, dossierWriter, dossiers, alerts, monitoring, io, index, feeds } as Ioc;
+  app.decorate('ioc', ioc);
   app.addContentTypeParser(
     ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
     { parseAs: 'string', bodyLimit: config.ndjsonLimitBytes },
@@ -164,6 +174,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ndjsonLimitBytes: config.ndjsonLimitBytes,
     rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
     benchRoutes: config.benchRoutes,
+  });
+  // connectors (apps/ingest/src/connectors/<name>/) feed the same ingest: checks → group commit → live state
+  app.addContentTypeParser('application/ld+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));
+  ioc.connectors = await ConnectorManager.create(deps.env ?? process.env, {
+    ingest: (items, source) => ingestItems(items, source, { index, writer, clock }),
+    index,
+    health: feeds,
+    clock,
+    log: app.log,
+    app,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    feedRateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+  });
+  await app.register(feedHealthRoutes, {
+    feeds,
+    clock,
+    authenticate: viewerAuth(config.viewerToken) as never,
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
   });
   await app.register(dossierRoutes, {
     dossiers,
@@ -288,10 +316,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         alerts.checkSilence(now);
       },
     });
+    await ioc.connectors.start();
   });
   app.addHook('preClose', async () => {
     closing = true;
     stopTicker?.();
+    await ioc.connectors.stop();
     io.disconnectSockets(true);
     await writer.close();
     await dossierWriter.close();

@@ -16,7 +16,17 @@ async function main() {
     }
     throw e;
   }
-  const app = await buildApp({ config });
+  let app;
+  try {
+    app = await buildApp({ config });
+  } catch (e) {
+    // connector settings (IOC_MQTT_*, IOC_NGSI_*) are read while the app is built
+    if (e instanceof ConfigError) {
+      console.error(`configuration error: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

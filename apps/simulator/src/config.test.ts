@@ -30,6 +30,8 @@ describe('readConfig', () => {
         SIM_DOSSIER_BACKFILL: 'false',
         SIM_SEED: '7',
         SIM_READY_TIMEOUT_MS: '0',
+        SIM_NGSI_LD: 'off',
+        IOC_MQTT_URL: 'mqtt://broker:1883',
       }),
     ).toEqual({
       iocUrl: 'http://ioc:9000',
@@ -43,6 +45,8 @@ describe('readConfig', () => {
       dossierBackfill: false,
       seed: 7,
       readyTimeoutMs: 0,
+      ngsiLd: false,
+      mqttUrl: 'mqtt://broker:1883',
     });
   });
 

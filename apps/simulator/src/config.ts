@@ -22,6 +22,10 @@ export interface SimulatorConfig {
   seed: number;
   /** How long to wait for GET /readyz before giving up. */
   readyTimeoutMs: number;
+  /** Post NGSI-LD notifications (traffic, water quality) to the IOC's own /api/v1/ngsi-ld/notify. */
+  ngsiLd: boolean;
+  /** Publish air pollutants to this MQTT broker (SIM_MQTT_URL, else IOC_MQTT_URL); null: no MQTT source. */
+  mqttUrl: string | null;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -36,6 +40,8 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   dossierBackfill: true,
   seed: 92,
   readyTimeoutMs: 60_000,
+  ngsiLd: true,
+  mqttUrl: null,
 };
 
 type Env = Record<string, string | undefined>;
@@ -83,6 +89,8 @@ export function readConfig(env: Env): SimulatorConfig {
     dossierBackfill: bool(env, 'SIM_DOSSIER_BACKFILL', DEFAULT_CONFIG.dossierBackfill, errors),
     seed: num(env, 'SIM_SEED', DEFAULT_CONFIG.seed, Number.isInteger, errors),
     readyTimeoutMs: num(env, 'SIM_READY_TIMEOUT_MS', DEFAULT_CONFIG.readyTimeoutMs, (n) => n >= 0, errors),
+    ngsiLd: bool(env, 'SIM_NGSI_LD', DEFAULT_CONFIG.ngsiLd, errors),
+    mqttUrl: env.SIM_MQTT_URL?.trim() || env.IOC_MQTT_URL?.trim() || null,
   };
   if (errors.length > 0) throw new Error(`invalid simulator configuration: ${errors.join('; ')}`);
   return config;

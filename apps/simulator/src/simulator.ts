@@ -7,6 +7,7 @@ import { createRng } from './rng.ts';
 import { createSender, waitForReady, type Sender, type SenderOptions } from './sender.ts';
 import { tideObservations, tideTime, type TideClock } from './tide.ts';
 import { localMonthKey, toLocalRfc3339 } from './time.ts';
+import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -131,6 +132,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
   let air: AirState;
   let dossiers: DossierStream;
   const latest = new Map<string, number>();
+  let sources: ConnectorSources | null = null;
 
   /** Logs a warning or error at most once per 10 s per kind, so an outage does not flood the log. */
   function throttled(kind: string, entry: LogEntry) {
@@ -294,6 +296,8 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     enqueue(airHistory(t0, 12, 5 * 60_000, rng));
     monitoringTick();
     kick(dossierEvents);
+    // their own random stream, so the tide, air and dossier runs stay the same with or without them
+    sources = startConnectorSources(cfg, { now, rng: createRng(cfg.seed ^ 0x5eed), log: throttled, ...(options.fetch ? { fetch: options.fetch } : {}) });
     timers.push(
       setInterval(monitoringTick, cfg.monitoringIntervalMs),
       setInterval(() => kick(dossierEvents), cfg.dossierIntervalMs),
@@ -315,6 +319,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       if (!stopped) {
         stopped = true;
         for (const t of timers) clearInterval(t);
+        await sources?.stop();
         controller.abort();
         resolveStop();
         const exit = await finished;

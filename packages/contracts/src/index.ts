@@ -12,3 +12,5 @@ export * from './feeds/score766.ts';
 export * from './http/dossiers.ts';
 export * from './http/analyst.ts';
 export * from './http/alerts.ts';
+export * from './http/feed-health.ts';
+export * from './http/ngsi.ts';

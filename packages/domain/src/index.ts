@@ -26,3 +26,6 @@ export * from './alerts/hysteresis.ts';
 export * from './alerts/rules.ts';
 export * from './alerts/engine.ts';
 export * from './alerts/lifecycle.ts';
+export * from './catalogue/feed-indicators.ts';
+export * from './monitoring/ngsi/ngsi-entity.ts';
+export * from './monitoring/feed-health.ts';

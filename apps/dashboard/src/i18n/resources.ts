@@ -42,6 +42,14 @@ export const vi = {
     pm25: 'PM2.5',
     none: 'Không có trạm quan trắc không khí',
   },
+  feeds: {
+    heading: 'Tình trạng nguồn dữ liệu',
+    status: { live: 'Đang nhận', stale: 'Mất tín hiệu', never: 'Chưa có dữ liệu', down: 'Mất kết nối', unknown: 'Không rõ' },
+    ago: { second: '{{count}} giây trước', minute: '{{count}} phút trước', hour: '{{count}} giờ trước' },
+    neverSeen: 'chưa nhận',
+    rate: '{{rate}} tin/phút',
+    errors: '{{count}} lỗi',
+  },
   map: {
     heading: 'Bản đồ điều hành',
     subheading: 'Tỷ lệ hồ sơ đúng hạn theo quận/huyện · trạm quan trắc',
@@ -337,6 +345,14 @@ export const en: typeof vi = {
     heading: 'Air quality by station (VN_AQI)',
     pm25: 'PM2.5',
     none: 'No air-quality stations',
+  },
+  feeds: {
+    heading: 'Feed health',
+    status: { live: 'Receiving', stale: 'Silent', never: 'No data yet', down: 'Disconnected', unknown: 'Unknown' },
+    ago: { second: '{{count}} s ago', minute: '{{count}} min ago', hour: '{{count}} h ago' },
+    neverSeen: 'nothing yet',
+    rate: '{{rate}} msg/min',
+    errors: '{{count}} errors',
   },
   map: {
     heading: 'Operations map',

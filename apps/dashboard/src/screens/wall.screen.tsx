@@ -5,6 +5,7 @@ import { useLocation } from '../app/router.ts';
 import { runtimeConfig } from '../config.ts';
 import { AlertTicker } from '../alerts/AlertTicker.tsx';
 import { AirQualityPanel } from '../panels/air-quality/AirQualityPanel.tsx';
+import { FeedHealthPanel } from '../panels/feed-health/FeedHealthPanel.tsx';
 import { KpiTilesPanel } from '../panels/kpi-tiles/KpiTilesPanel.tsx';
 import { WaterLevelPanel } from '../panels/water-level/WaterLevelPanel.tsx';
 import { SceneIndicator } from '../scenes/SceneIndicator.tsx';
@@ -66,6 +67,7 @@ export function WallScreen() {
                 <KpiTilesPanel />
                 <WaterLevelPanel />
                 <AirQualityPanel />
+                <FeedHealthPanel />
               </div>
             </main>
           )}

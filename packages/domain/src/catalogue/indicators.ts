@@ -1,4 +1,5 @@
 import type { Band, Indicator } from '@cityioc/contracts';
+import { FEED_INDICATORS } from './feed-indicators.ts';
 
 /** VN_AQI levels, Decision 1459/QĐ-TCMT (2019): official colours. */
 export const VN_AQI_BANDS: Band[] = [
@@ -266,4 +267,5 @@ export const INDICATORS: Indicator[] = [
     decimals: 1,
     domain: 'reporting',
   },
+  ...FEED_INDICATORS,
 ];

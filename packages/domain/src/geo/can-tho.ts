@@ -1,5 +1,6 @@
 import type { Area, Catalogue, Station } from '@cityioc/contracts';
 import { CAN_THO_FLOOD_BANDS, floodBands, INDICATORS } from '../catalogue/indicators.ts';
+import { AIR_FEED_INDICATORS, FEED_STATIONS } from '../catalogue/feed-indicators.ts';
 
 /** Districts are valid until the two-tier reform of 1 July 2025 (Resolution 202/2025/QH15). */
 const LEGACY_END = '2025-07-01';
@@ -88,22 +89,23 @@ export const CAN_THO_STATIONS: Station[] = [
     name: 'Quan trắc không khí Ninh Kiều',
     area: '916',
     location: [105.7705, 10.0335],
-    indicators: ['aqi', 'pm25', 'pm10', 'o3', 'no2', 'co', 'so2', 'aqi_nowcast', 'aqi_daily'],
+    indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
   },
   {
     id: 'aq-tra-noc',
     name: 'Quan trắc không khí KCN Trà Nóc (Bình Thủy)',
     area: '918',
     location: [105.7305, 10.0905],
-    indicators: ['aqi', 'pm25', 'pm10', 'o3', 'no2', 'co', 'so2', 'aqi_nowcast', 'aqi_daily'],
+    indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
   },
   {
     id: 'aq-cai-rang',
     name: 'Quan trắc không khí Cái Răng',
     area: '919',
     location: [105.7785, 9.9875],
-    indicators: ['aqi', 'pm25', 'pm10', 'o3', 'no2', 'co', 'so2', 'aqi_nowcast', 'aqi_daily'],
+    indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
   },
+  ...FEED_STATIONS,
 ];
 
 export const CAN_THO_CATALOGUE: Catalogue = {
