@@ -10,3 +10,4 @@ export * from './feeds/portal-date.ts';
 export * from './feeds/dossier.ts';
 export * from './feeds/score766.ts';
 export * from './http/dossiers.ts';
+export * from './reporting/reporting.ts';

@@ -19,3 +19,4 @@ export * from './admin/indicators/deadline-bag.ts';
 export * from './admin/indicators/admin-indicators.ts';
 export * from './admin/score766/groups.ts';
 export * from './admin/score766/scoring.ts';
+export * from './reporting/index.ts';
