@@ -22,6 +22,9 @@ import { DossierService } from './admin/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
 import type { NewObservation } from '@cityioc/contracts';
+import { indexReporting } from '@cityioc/domain';
+import { ReportingService } from './reporting/reporting.service.ts';
+import { reportingRoutes } from './routes/reporting/reporting.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
   );
+  const reporting = new ReportingService(indexReporting(), store, config.calendar, live);
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
   const broadcaster = new Broadcaster(io);
   app.decorate('ioc', { store, live, writer, dossierWriter, dossiers, io, index });
@@ -145,6 +149,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticateFeed: feedAuth(config.apiKeys) as never,
     authenticateViewer: viewerAuth(config.viewerToken) as never,
   });
+  await app.register(reportingRoutes, {
+    reporting,
+    clock,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
+    rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
+  });
   await app.register(liveRoutes, {
     live,
     store,
@@ -182,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       d += batch.length;
     });
     dossiers.publish(clock(), true);
+    await reporting.publish();
     live.markReady();
     app.log.info({ events: n, dossierEvents: d, dossiers: dossiers.size, ms: Date.now() - t0, epoch: live.epoch }, 'live state rebuilt from the logs');
     let lastFull = clock();

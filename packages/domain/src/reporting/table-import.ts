@@ -35,10 +35,13 @@ const ALIASES: Record<ColumnRole, string[]> = {
   submittedAt: ['ngay gui', 'ngay bao cao', 'submitted at'],
 };
 
+/** A header's role; a unit in brackets ('Giá trị (%)', 'Tỷ lệ (%)') is tried with and without. */
 function roleOf(text: string): ColumnRole | null {
-  const f = foldText(text);
-  if (!f) return null;
-  for (const [role, names] of Object.entries(ALIASES) as [ColumnRole, string[]][]) if (names.includes(f)) return role;
+  const candidates = [foldText(text), foldText(text.replace(/\([^)]*\)/g, ' '))];
+  for (const f of candidates) {
+    if (!f) continue;
+    for (const [role, names] of Object.entries(ALIASES) as [ColumnRole, string[]][]) if (names.includes(f)) return role;
+  }
   return null;
 }
 
