@@ -30,6 +30,7 @@ describe('readConfig', () => {
         SIM_DOSSIER_BACKFILL: 'false',
         SIM_SEED: '7',
         SIM_READY_TIMEOUT_MS: '0',
+        SIM_REPORTING_DEMO: '0',
       }),
     ).toEqual({
       iocUrl: 'http://ioc:9000',
@@ -43,6 +44,7 @@ describe('readConfig', () => {
       dossierBackfill: false,
       seed: 7,
       readyTimeoutMs: 0,
+      reportingDemo: false,
     });
   });
 

@@ -22,6 +22,8 @@ export interface SimulatorConfig {
   seed: number;
   /** How long to wait for GET /readyz before giving up. */
   readyTimeoutMs: number;
+  /** At start, import the demo's reporting files (demo/reporting) through POST /api/v1/reporting/imports. */
+  reportingDemo: boolean;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -36,6 +38,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   dossierBackfill: true,
   seed: 92,
   readyTimeoutMs: 60_000,
+  reportingDemo: true,
 };
 
 type Env = Record<string, string | undefined>;
@@ -83,6 +86,7 @@ export function readConfig(env: Env): SimulatorConfig {
     dossierBackfill: bool(env, 'SIM_DOSSIER_BACKFILL', DEFAULT_CONFIG.dossierBackfill, errors),
     seed: num(env, 'SIM_SEED', DEFAULT_CONFIG.seed, Number.isInteger, errors),
     readyTimeoutMs: num(env, 'SIM_READY_TIMEOUT_MS', DEFAULT_CONFIG.readyTimeoutMs, (n) => n >= 0, errors),
+    reportingDemo: bool(env, 'SIM_REPORTING_DEMO', DEFAULT_CONFIG.reportingDemo, errors),
   };
   if (errors.length > 0) throw new Error(`invalid simulator configuration: ${errors.join('; ')}`);
   return config;
