@@ -180,6 +180,27 @@ export class ReportingService {
     return { period: periodId, rows };
   }
 
+  /** For each (indicator, unit): the value of the latest period reported, with its target and verdict. */
+  async latestOf(filter: { units?: string[] }): Promise<IndicatorValuesResponse> {
+    const cur = currentOf(await this.store.reportSubmissions({}));
+    const latest = new Map<string, string>();
+    for (const { current } of cur.values()) {
+      if (filter.units && !filter.units.includes(current.unit)) continue;
+      for (const v of current.values) {
+        const k = `${v.indicator}|${current.unit}`;
+        const prev = latest.get(k);
+        if (!prev || comparePeriods(current.period, prev) > 0) latest.set(k, current.period);
+      }
+    }
+    const rows: IndicatorValueRow[] = [];
+    for (const period of new Set(latest.values())) {
+      const r = await this.valuesOf(period, filter);
+      rows.push(...r.rows.filter((x) => latest.get(`${x.indicator}|${x.unit}`) === period));
+    }
+    rows.sort((a, b) => a.indicator.localeCompare(b.indicator) || a.unit.localeCompare(b.unit));
+    return { period: 'latest', rows };
+  }
+
   async rankingOf(indicator: string, periodId: string, group: ReportingUnitGroup | 'all'): Promise<RankingResponse> {
     const ind = this.cat.indicators.get(indicator)!;
     const { rows } = await this.valuesOf(periodId, { indicators: [indicator] });

@@ -69,6 +69,12 @@ describe('reporting import', () => {
     const d = await get<IndicatorValuesResponse>('/api/v1/reporting/values?period=2022');
     expect(d.rows[0]).toMatchObject({ indicator: 'digitised_results_rate', numerator: 13000, denominator: 362729, target: 50, verdict: 'missed' });
     expect(d.rows[0]!.value).toBeCloseTo(3.584, 3);
+    const latest = await get<IndicatorValuesResponse>('/api/v1/reporting/latest?units=92');
+    expect(latest.rows.map((x) => [x.indicator, x.period])).toEqual([
+      ['digitised_results_rate', '2022'],
+      ['e_document_rate', '2022-Q1'],
+      ['online_payment_rate', '2023'],
+    ]);
     // the wall's live state carries the published value as its own 'reported_*' series
     const snap = await get<Snapshot>('/api/v1/snapshot/92');
     const cell = snap.cells.find((c) => c.indicator === 'reported_online_payment_rate');

@@ -47,6 +47,7 @@ function csvOf(rows: readonly (readonly (string | number | null)[])[]): string {
  *   GET  /api/v1/reporting/catalogue         indicators, units, regimes
  *   GET  /api/v1/reporting/status            ?regime=&period= — every unit's submission status
  *   GET  /api/v1/reporting/values            ?period=&units=&indicators= — values against targets
+ *   GET  /api/v1/reporting/latest            ?units= — each indicator's latest reported period, against its target
  *   GET  /api/v1/reporting/rankings          ?indicator=&period=&group=department|district|all
  *   GET  /api/v1/reporting/history           ?indicator=&units=&format=json|csv|xlsx
  */
@@ -238,6 +239,16 @@ export async function reportingRoutes(app: FastifyInstance, opts: ReportingRoute
       if (!checkUnits(reply, units)) return reply;
       for (const i of indicators ?? []) if (!checkIndicator(reply, i)) return reply;
       return reporting.valuesOf(q.period, { units, indicators });
+    },
+  );
+
+  app.get(
+    '/api/v1/reporting/latest',
+    { ...read, schema: { querystring: Type.Object({ units: Type.Optional(CodeList) }, { additionalProperties: false }) } },
+    async (req, reply) => {
+      const units = list((req.query as { units?: string }).units);
+      if (!checkUnits(reply, units)) return reply;
+      return reporting.latestOf({ units });
     },
   );
 
