@@ -8,6 +8,7 @@ import { matchRoute, useLocation } from './router.ts';
 
 // Desktop pages: their own chunks, so the wall's entry stays small.
 const OperatorScreen = lazy(() => import('../screens/operator.screen.tsx').then((m) => ({ default: m.OperatorScreen })));
+const ReportingAnalystScreen = lazy(() => import('../screens/reporting-analyst.screen.tsx').then((m) => ({ default: m.ReportingAnalystScreen })));
 const AnalystScreen = lazy(() => import('../screens/analyst.screen.tsx').then((m) => ({ default: m.AnalystScreen })));
 
 function Routes() {
@@ -15,7 +16,11 @@ function Routes() {
   useDossierLiveRefresh();
   const route = matchRoute(pathname);
   if (route === 'wall') return <WallScreen />;
-  return <Suspense fallback={<div className="page page-loading" />}>{route === 'operator' ? <OperatorScreen /> : <AnalystScreen />}</Suspense>;
+  return (
+    <Suspense fallback={<div className="page page-loading" />}>
+      {route === 'operator' ? <OperatorScreen /> : route === 'reporting' ? <ReportingAnalystScreen /> : <AnalystScreen />}
+    </Suspense>
+  );
 }
 
 export function App({ queryClient, liveClient }: { queryClient: QueryClient; liveClient: LiveClient }) {

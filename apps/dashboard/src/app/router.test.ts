@@ -8,6 +8,8 @@ describe('routes', () => {
     expect(matchRoute('/operator/')).toBe('operator');
     expect(matchRoute('/analyst/dossiers')).toBe('analyst');
     expect(matchRoute('/analyst')).toBe('analyst');
+    expect(matchRoute('/analyst/reporting')).toBe('reporting');
+    expect(matchRoute('/analyst/reporting/')).toBe('reporting');
     expect(matchRoute('/nowhere')).toBe('wall');
     expect(matchRoute('')).toBe('wall');
   });

@@ -5,14 +5,15 @@ import { createElement, useCallback, useSyncExternalStore, type AnchorHTMLAttrib
  * state, history.pushState/replaceState change them. Three routes do not justify a dependency.
  * The ingest server (and Vite in development) answer every non-API path with index.html.
  */
-export type RouteName = 'wall' | 'operator' | 'analyst';
+export type RouteName = 'wall' | 'operator' | 'analyst' | 'reporting';
 
-export const ROUTES: Readonly<Record<RouteName, string>> = { wall: '/', operator: '/operator', analyst: '/analyst/dossiers' };
+export const ROUTES: Readonly<Record<RouteName, string>> = { wall: '/', operator: '/operator', analyst: '/analyst/dossiers', reporting: '/analyst/reporting' };
 
 /** Unknown paths show the wall: a wall browser pointed at a stale URL must still show something. */
 export function matchRoute(pathname: string): RouteName {
   const p = pathname.replace(/\/+$/, '') || '/';
   if (p === ROUTES.operator) return 'operator';
+  if (p === ROUTES.reporting) return 'reporting';
   if (p === ROUTES.analyst || p === '/analyst') return 'analyst';
   return 'wall';
 }

@@ -70,6 +70,7 @@ export const vi = {
     wall: 'Màn hình tổng quan',
     operator: 'Điều hành hồ sơ',
     analyst: 'Phân tích, xếp hạng',
+    reporting: 'Số liệu báo cáo',
   },
   period: {
     label: 'Kỳ số liệu',
@@ -334,6 +335,7 @@ export const en: typeof vi = {
     wall: 'Overview wall',
     operator: 'Dossier operations',
     analyst: 'Analysis and ranking',
+    reporting: 'Reported figures',
   },
   period: {
     label: 'Period',
