@@ -92,6 +92,7 @@ export function ReportingAnalystScreen() {
             </tbody>
           </table>
         )}
+        {table.rows.some((r) => r.cells.some((c) => c.illustrative)) && <p className="reporting-note">* {t('reporting.illustrativeNote')}</p>}
       </section>
     </PageShell>
   );

@@ -130,6 +130,22 @@ describe('reporting import', () => {
   });
 });
 
+describe('reporting across a restart', () => {
+  it('keeps every version and publishes the city values to the live state again at start', async () => {
+    const first = await buildTestApp({}, { clock: () => now });
+    app = first.app;
+    cleanup = first.cleanup;
+    const report = (value: number) => ({ regime: 'cchc-cds', unit: '92', period: '2023', values: [{ indicator: 'online_payment_rate', value }] });
+    expect((await postReport(report(40))).statusCode).toBe(201);
+    expect((await postReport(report(42.4))).statusCode).toBe(201);
+    await first.app.close();
+    ({ app, cleanup } = await buildTestApp({}, { clock: () => now, config: first.config }));
+    const cell = (await get<Snapshot>('/api/v1/snapshot/92')).cells.find((c) => c.indicator === 'reported_online_payment_rate');
+    expect(cell).toMatchObject({ numerator: 42.4, denominator: 100 });
+    expect((await app.ioc.store.reportSubmissions({ unit: '92' })).map((r) => r.version)).toEqual([1, 2]);
+  });
+});
+
 describe('reporting API', () => {
   it('a corrected resubmission replaces the current values and the history keeps both; the same values again change nothing', async () => {
     await start();
