@@ -81,7 +81,11 @@ export class ReportingService {
     reports: readonly ReportToStore[],
     meta: { source: string; origin: ReportOrigin; fileName: string | null; receivedAt: number },
   ): Promise<StoredResult[]> {
-    const existing = currentOf(await this.store.reportSubmissions({}));
+    // only the (regime, period) pairs concerned: the cost does not grow with the whole history
+    const pairs = new Map(reports.map((r) => [`${r.regime}|${r.period}`, { regime: r.regime, period: r.period }]));
+    const found: StoredReportSubmission[] = [];
+    for (const f of pairs.values()) found.push(...(await this.store.reportSubmissions(f)));
+    const existing = currentOf(found);
     const toStore: ReportSubmission[] = [];
     const results: StoredResult[] = [];
     for (const r of reports) {
