@@ -334,6 +334,60 @@ async function benchDossierReplay() {
   );
 }
 
+/**
+ * A department-style CSV of `months` monthly periods × every unit of the cchc-cds regime × its
+ * indicators, vi-VN numbers, imported whole through POST /api/v1/reporting/imports (parse,
+ * validate, one transaction, live publication). Ceiling: the same parse + validation in this
+ * process, without HTTP or the store.
+ */
+async function benchReportingImport() {
+  const { indexReporting, importTable, CAN_THO_REGIMES } = await import('@cityioc/domain');
+  const { readCsv } = await import('../apps/ingest/src/reporting/spreadsheet.ts');
+  const regime = CAN_THO_REGIMES.find((r) => r.id === 'cchc-cds')!;
+  const months = quick ? 10 : 40;
+  const csvOf = (k: number) => {
+    const lines = ['Mã đơn vị;Kỳ báo cáo;Mã chỉ tiêu;Tử số;Mẫu số'];
+    for (let m = 0; m < months; m++) {
+      const period = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      for (const unit of regime.units)
+        for (const ind of regime.indicators)
+          lines.push(`${unit};${period};${ind};${(1000 + k + m).toLocaleString('vi-VN')};${(2000 + m).toLocaleString('vi-VN')}`);
+    }
+    return Buffer.from(lines.join('\r\n'));
+  };
+  const rounds = quick ? 3 : 5;
+  const files = Array.from({ length: rounds }, (_, k) => csvOf(k));
+  const rows = files[0]!.toString().split('\r\n').length - 1;
+  const cat = indexReporting();
+  const c0 = performance.now();
+  for (const f of files) {
+    const r = importTable(cat, readCsv(f));
+    if (r.errors.length) throw new Error(JSON.stringify(r.errors[0]));
+  }
+  const ceiling = (rows * rounds) / ((performance.now() - c0) / 1000);
+  const server = await startServer();
+  try {
+    const t0 = performance.now();
+    for (const f of files) {
+      const r = await fetch(`${server.url}/api/v1/reporting/imports`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-api-key': KEY }, body: f });
+      if (r.status !== 200) throw new Error(`import: ${r.status} ${(await r.text()).slice(0, 300)}`);
+    }
+    const rate = (rows * rounds) / ((performance.now() - t0) / 1000);
+    results.reportingImport = {
+      rowsPerFile: rows,
+      files: rounds,
+      rowsPerS: Math.round(rate),
+      ceilingRowsPerS: Math.round(ceiling),
+      ratio: +(rate / ceiling).toFixed(3),
+    };
+    console.log(
+      `reporting import: ${fmt(rows)}-row CSV files stored whole at ${fmt(rate)} rows/s vs parse+validate ceiling ${fmt(ceiling)} rows/s → ${pct(rate / ceiling)}`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -362,6 +416,7 @@ if (want('analyst')) {
   results.analyst = out;
 }
 if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
+if (want('reporting')) await benchReportingImport();
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

@@ -34,6 +34,9 @@ import { ConnectorManager } from './connectors/manager.ts';
 import { FeedHealthRegistry } from './connectors/feed-health.ts';
 import { ingestItems } from './pipeline/ingest.service.ts';
 import { feedHealthRoutes } from './routes/feeds/feed-health.routes.ts';
+import { indexReporting } from '@cityioc/domain';
+import { ReportingService } from './reporting/reporting.service.ts';
+import { reportingRoutes } from './routes/reporting/reporting.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
   );
+  const reporting = new ReportingService(indexReporting(), store, config.calendar, live);
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
   const broadcaster = new Broadcaster(io);
   alerts = new AlertService(
@@ -216,6 +220,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readRateLimitPerMinute: config.readRateLimitPerMinute,
     authenticate: viewerAuth(config.viewerToken) as never,
   });
+  await app.register(reportingRoutes, {
+    reporting,
+    clock,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
+    rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
+  });
   await app.register(liveRoutes, {
     live,
     store,
@@ -289,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await alerts.flush();
     alerts.goLive();
     dossiers.publish(clock(), true);
+    await reporting.publish();
     live.markReady();
     dossiers.markReady();
     app.log.info(

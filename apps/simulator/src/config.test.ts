@@ -32,6 +32,7 @@ describe('readConfig', () => {
         SIM_READY_TIMEOUT_MS: '0',
         SIM_NGSI_LD: 'off',
         IOC_MQTT_URL: 'mqtt://broker:1883',
+        SIM_REPORTING_DEMO: '0',
       }),
     ).toEqual({
       iocUrl: 'http://ioc:9000',
@@ -47,6 +48,7 @@ describe('readConfig', () => {
       readyTimeoutMs: 0,
       ngsiLd: false,
       mqttUrl: 'mqtt://broker:1883',
+      reportingDemo: false,
     });
   });
 

@@ -26,6 +26,8 @@ export interface SimulatorConfig {
   ngsiLd: boolean;
   /** Publish air pollutants to this MQTT broker (SIM_MQTT_URL, else IOC_MQTT_URL); null: no MQTT source. */
   mqttUrl: string | null;
+  /** At start, import the demo's reporting files (demo/reporting) through POST /api/v1/reporting/imports. */
+  reportingDemo: boolean;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -42,6 +44,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   readyTimeoutMs: 60_000,
   ngsiLd: true,
   mqttUrl: null,
+  reportingDemo: true,
 };
 
 type Env = Record<string, string | undefined>;
@@ -91,6 +94,7 @@ export function readConfig(env: Env): SimulatorConfig {
     readyTimeoutMs: num(env, 'SIM_READY_TIMEOUT_MS', DEFAULT_CONFIG.readyTimeoutMs, (n) => n >= 0, errors),
     ngsiLd: bool(env, 'SIM_NGSI_LD', DEFAULT_CONFIG.ngsiLd, errors),
     mqttUrl: env.SIM_MQTT_URL?.trim() || env.IOC_MQTT_URL?.trim() || null,
+    reportingDemo: bool(env, 'SIM_REPORTING_DEMO', DEFAULT_CONFIG.reportingDemo, errors),
   };
   if (errors.length > 0) throw new Error(`invalid simulator configuration: ${errors.join('; ')}`);
   return config;

@@ -8,6 +8,7 @@ import { createSender, waitForReady, type Sender, type SenderOptions } from './s
 import { tideObservations, tideTime, type TideClock } from './tide.ts';
 import { localMonthKey, toLocalRfc3339 } from './time.ts';
 import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
+import { uploadReportingDemo } from './reporting-demo.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -268,6 +269,26 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     if (!ready) {
       log({ level: 'error', msg: 'the IOC did not become ready', url: cfg.iocUrl, waitedMs: cfg.readyTimeoutMs });
       return 'not_ready';
+    }
+
+    if (cfg.reportingDemo) {
+      // the published Cần Thơ figures, as the departments' own files, through the public import
+      try {
+        const up = await uploadReportingDemo({
+          iocUrl: cfg.iocUrl,
+          apiKey: cfg.apiKey,
+          signal: controller.signal,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        log({
+          level: up.every((u) => u.status === 200) ? 'info' : 'warn',
+          msg: 'reporting demo files imported',
+          files: up.map((u) => `${u.file}: ${u.status}`),
+        });
+      } catch (err) {
+        if (stopped) return 'stopped';
+        log({ level: 'warn', msg: 'reporting demo import failed', error: (err as Error).message });
+      }
     }
 
     const t0 = now();

@@ -14,3 +14,4 @@ export * from './http/analyst.ts';
 export * from './http/alerts.ts';
 export * from './http/feed-health.ts';
 export * from './http/ngsi.ts';
+export * from './reporting/reporting.ts';

@@ -29,3 +29,4 @@ export * from './alerts/lifecycle.ts';
 export * from './catalogue/feed-indicators.ts';
 export * from './monitoring/ngsi/ngsi-entity.ts';
 export * from './monitoring/feed-health.ts';
+export * from './reporting/index.ts';

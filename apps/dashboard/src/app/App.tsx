@@ -11,6 +11,7 @@ import { matchRoute, useLocation } from './router.ts';
 const OperatorScreen = lazy(() => import('../screens/operator.screen.tsx').then((m) => ({ default: m.OperatorScreen })));
 const ExplorerScreen = lazy(() => import('../screens/explorer.screen.tsx').then((m) => ({ default: m.ExplorerScreen })));
 const AlertsScreen = lazy(() => import('../screens/alerts.screen.tsx').then((m) => ({ default: m.AlertsScreen })));
+const ReportingAnalystScreen = lazy(() => import('../screens/reporting-analyst.screen.tsx').then((m) => ({ default: m.ReportingAnalystScreen })));
 const AnalystScreen = lazy(() => import('../screens/analyst.screen.tsx').then((m) => ({ default: m.AnalystScreen })));
 
 function Routes() {
@@ -21,7 +22,17 @@ function Routes() {
   if (route === 'wall') return <WallScreen />;
   return (
     <Suspense fallback={<div className="page page-loading" />}>
-      {route === 'operator' ? <OperatorScreen /> : route === 'explorer' ? <ExplorerScreen /> : route === 'alerts' ? <AlertsScreen /> : <AnalystScreen />}
+      {route === 'operator' ? (
+        <OperatorScreen />
+      ) : route === 'explorer' ? (
+        <ExplorerScreen />
+      ) : route === 'alerts' ? (
+        <AlertsScreen />
+      ) : route === 'reporting' ? (
+        <ReportingAnalystScreen />
+      ) : (
+        <AnalystScreen />
+      )}
     </Suspense>
   );
 }

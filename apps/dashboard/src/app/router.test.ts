@@ -10,6 +10,8 @@ describe('routes', () => {
     expect(matchRoute('/analyst')).toBe('explorer');
     expect(matchRoute('/analyst/')).toBe('explorer');
     expect(matchRoute('/operator/alerts')).toBe('alerts');
+    expect(matchRoute('/analyst/reporting')).toBe('reporting');
+    expect(matchRoute('/analyst/reporting/')).toBe('reporting');
     expect(matchRoute('/nowhere')).toBe('wall');
     expect(matchRoute('')).toBe('wall');
   });

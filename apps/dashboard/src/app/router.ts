@@ -5,7 +5,7 @@ import { createElement, useCallback, useSyncExternalStore, type AnchorHTMLAttrib
  * state, history.pushState/replaceState change them. Three routes do not justify a dependency.
  * The ingest server (and Vite in development) answer every non-API path with index.html.
  */
-export type RouteName = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst';
+export type RouteName = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting';
 
 export const ROUTES: Readonly<Record<RouteName, string>> = {
   wall: '/',
@@ -13,6 +13,7 @@ export const ROUTES: Readonly<Record<RouteName, string>> = {
   alerts: '/operator/alerts',
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
+  reporting: '/analyst/reporting',
 };
 
 /** Unknown paths show the wall: a wall browser pointed at a stale URL must still show something. */
@@ -20,6 +21,7 @@ export function matchRoute(pathname: string): RouteName {
   const p = pathname.replace(/\/+$/, '') || '/';
   if (p === ROUTES.operator) return 'operator';
   if (p === ROUTES.alerts) return 'alerts';
+  if (p === ROUTES.reporting) return 'reporting';
   if (p === ROUTES.analyst) return 'analyst';
   if (p === ROUTES.explorer) return 'explorer';
   return 'wall';

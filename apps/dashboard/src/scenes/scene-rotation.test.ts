@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENE_SECONDS, joinAt, sceneAt, scenePlan, upcomingSwitches } from './scene-rotation.ts';
+import { DEFAULT_SCENE_SECONDS, joinAt, sceneAt, scenePlan, upcomingSwitches, type ScenePlan } from './scene-rotation.ts';
 
 const S = 1000;
-const plan = scenePlan('');
+// the schedule tests below use two scenes; the wall rotates all three (first test)
+const plan: ScenePlan = { ...scenePlan(''), scenes: ['overview', 'admin'] };
 
 describe('scene plan from the URL', () => {
-  it('rotates both scenes every 45 s by default', () => {
-    expect(plan).toEqual({ scenes: ['overview', 'admin'], pinned: null, rotate: true, periodMs: DEFAULT_SCENE_SECONDS * S });
+  it('rotates every scene every 45 s by default: overview, admin, reporting', () => {
+    const full = scenePlan('');
+    expect(full).toEqual({ scenes: ['overview', 'admin', 'reporting'], pinned: null, rotate: true, periodMs: DEFAULT_SCENE_SECONDS * S });
+    expect([0, 45_000, 90_000, 135_000].map((t) => sceneAt(full, t).scene)).toEqual(['overview', 'admin', 'reporting', 'overview']);
+    expect(scenePlan('?scene=reporting')).toMatchObject({ pinned: 'reporting', rotate: false });
   });
 
   it('pins a scene with ?scene=, which also stops rotation', () => {

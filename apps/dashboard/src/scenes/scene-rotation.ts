@@ -4,13 +4,13 @@
  * multi-screen wall switches in the same second. A screen that (re)loads shows the first scene
  * (the overview) for at least one full period, until the wall-wide schedule next switches away
  * from it: a reload never lands on a scene for a second or two.
- *   ?scene=admin     pins one scene (no rotation)
+ *   ?scene=admin     pins one scene (no rotation); scenes: overview, admin, reporting
  *   ?rotate=0        stops rotation on the first scene
  *   ?sceneSeconds=20 another period (5–3600 s), else window.__IOC_CONFIG__.sceneSeconds, else 45
  */
-export type SceneId = 'overview' | 'admin';
+export type SceneId = 'overview' | 'admin' | 'reporting';
 
-export const SCENE_IDS: readonly SceneId[] = ['overview', 'admin'];
+export const SCENE_IDS: readonly SceneId[] = ['overview', 'admin', 'reporting'];
 export const DEFAULT_SCENE_SECONDS = 45;
 const MIN_SECONDS = 5;
 const MAX_SECONDS = 3600;

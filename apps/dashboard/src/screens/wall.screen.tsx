@@ -18,6 +18,7 @@ import { useClock } from '../realtime/RealtimeProvider.tsx';
 const MapView = lazy(() => import('../map/MapView.tsx').then((m) => ({ default: m.MapView })));
 // The administrative-procedures scene is not the first thing on screen: its own chunk.
 const AdminScene = lazy(() => import('../scenes/admin/AdminScene.tsx').then((m) => ({ default: m.AdminScene })));
+const ReportingScene = lazy(() => import('../scenes/reporting/ReportingScene.tsx').then((m) => ({ default: m.ReportingScene })));
 
 /**
  * The 16:9 wall. Two scenes share the body and alternate (scene-rotation.ts): the overview (map,
@@ -33,14 +34,15 @@ export function WallScreen() {
   const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds), [search]);
   const [startedAt] = useState(now);
   const state = sceneAt(plan, now, startedAt);
-  const showOverview = plan.pinned !== 'admin';
+  const showOverview = plan.pinned !== 'admin' && plan.pinned !== 'reporting';
   // Rotating: the admin scene loads once the overview has its first data, well before its turn.
   const showAdmin = plan.pinned === 'admin' || state.scene === 'admin' || (plan.rotate && heavy);
   const mapPlaceholder = <section className="panel map-panel" data-testid="map-loading" />;
-  const hidden = (scene: 'overview' | 'admin') => state.scene !== scene;
+  const showReporting = plan.pinned === 'reporting' || state.scene === 'reporting' || (plan.rotate && heavy);
+  const hidden = (scene: 'overview' | 'admin' | 'reporting') => state.scene !== scene;
   return (
     <div className={offline ? 'wall is-offline' : 'wall'} data-testid="wall" data-scene={state.scene}>
-      <Header timeZone={timeZone} subtitle={state.scene === 'admin' ? t('admin.subtitle') : undefined}>
+      <Header timeZone={timeZone} subtitle={state.scene === 'admin' ? t('admin.subtitle') : state.scene === 'reporting' ? t('reporting.subtitle') : undefined}>
         <SceneIndicator plan={plan} state={state} />
       </Header>
       <OfflineBanner />
@@ -74,6 +76,11 @@ export function WallScreen() {
           {showAdmin && (
             <Suspense fallback={<div className={hidden('admin') ? 'scene is-hidden' : 'scene wall-loading'} />}>
               <AdminScene active={!hidden('admin')} />
+            </Suspense>
+          )}
+          {showReporting && (
+            <Suspense fallback={<div className={hidden('reporting') ? 'scene is-hidden' : 'scene wall-loading'} />}>
+              <ReportingScene active={!hidden('reporting')} />
             </Suspense>
           )}
         </div>

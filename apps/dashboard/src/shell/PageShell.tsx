@@ -5,7 +5,7 @@ import { Link, matchRoute, ROUTES, useLocation, type RouteName } from '../app/ro
 import { Header } from './Header.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
 
-const NAV: readonly RouteName[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst'];
+const NAV: readonly RouteName[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting'];
 
 /** The frame of the desktop pages (operator, analyst): the wall's header with navigation, and a body that scrolls. */
 export function PageShell({ subtitle, children, testId }: { subtitle: string; children: ReactNode; testId: string }) {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
 import type { HistoryRequest, NewAlertEvent, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
+import type { ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
@@ -98,6 +99,23 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       detail TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS alert_events_alert ON alert_events (alert_id, seq);
+    CREATE TABLE IF NOT EXISTS report_submissions (
+      regime TEXT NOT NULL,
+      unit TEXT NOT NULL,
+      period TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      submitted_at INTEGER NOT NULL,
+      received_at INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      origin TEXT NOT NULL,
+      signed_by TEXT,
+      file_name TEXT,
+      report_values TEXT NOT NULL,
+      review TEXT,
+      reviewed_at INTEGER,
+      review_note TEXT,
+      PRIMARY KEY (regime, unit, period, version)
+    );
     CREATE INDEX IF NOT EXISTS observations_station ON observations (station, indicator, observed_at) WHERE station IS NOT NULL;
   `);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
@@ -241,6 +259,43 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     const r = updateAlertStmt.run(a.status, a.area, a.updatedAt, a.revision, JSON.stringify(a), a.id, expected);
     return r.changes === 1 ? addEvent(e) : null;
   });
+  const nextVersion = db.prepare(`SELECT COALESCE(MAX(version), 0) + 1 FROM report_submissions WHERE regime = ? AND unit = ? AND period = ?`).pluck();
+  const insertReport = db.prepare(
+    `INSERT INTO report_submissions (regime, unit, period, version, submitted_at, received_at, source, origin, signed_by, file_name, report_values)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const putReportsTx = db.transaction((batch: readonly ReportSubmission[]) =>
+    batch.map((r) => {
+      const version = nextVersion.get(r.regime, r.unit, r.period) as number;
+      insertReport.run(r.regime, r.unit, r.period, version, r.submittedAt, r.receivedAt, r.source, r.origin, r.signedBy, r.fileName, JSON.stringify(r.values));
+      return version;
+    }),
+  );
+  const selectReports = db.prepare(
+    `SELECT regime, unit, period, version, submitted_at, received_at, source, origin, signed_by, file_name, report_values, review, reviewed_at, review_note
+     FROM report_submissions
+     WHERE (@regime IS NULL OR regime = @regime) AND (@unit IS NULL OR unit = @unit) AND (@period IS NULL OR period = @period)
+     ORDER BY regime, unit, period, version`,
+  );
+  const reviewReport = db.prepare(
+    `UPDATE report_submissions SET review = ?, reviewed_at = ?, review_note = ? WHERE regime = ? AND unit = ? AND period = ? AND version = ?`,
+  );
+  type ReportRow = {
+    regime: string;
+    unit: string;
+    period: string;
+    version: number;
+    submitted_at: number;
+    received_at: number;
+    source: string;
+    origin: string;
+    signed_by: string | null;
+    file_name: string | null;
+    report_values: string;
+    review: string | null;
+    reviewed_at: number | null;
+    review_note: string | null;
+  };
 
   let closed = false;
   return {
@@ -309,6 +364,31 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     },
     async officialScores(filter) {
       return (selectScores.all({ unit: filter.unitCode ?? null, period: filter.period ?? null }) as string[]).map((b) => JSON.parse(b) as Official766Score);
+    },
+    async putReportSubmissions(batch) {
+      return putReportsTx(batch);
+    },
+    async reportSubmissions(filter) {
+      const rows = selectReports.all({ regime: filter.regime ?? null, unit: filter.unit ?? null, period: filter.period ?? null }) as ReportRow[];
+      return rows.map((r): StoredReportSubmission => ({
+        regime: r.regime,
+        unit: r.unit,
+        period: r.period,
+        version: r.version,
+        submittedAt: r.submitted_at,
+        receivedAt: r.received_at,
+        source: r.source,
+        origin: r.origin as StoredReportSubmission['origin'],
+        signedBy: r.signed_by,
+        fileName: r.file_name,
+        values: JSON.parse(r.report_values) as StoredReportSubmission['values'],
+        review: r.review as StoredReportSubmission['review'],
+        reviewedAt: r.reviewed_at,
+        reviewNote: r.review_note,
+      }));
+    },
+    async reviewReportSubmission(key, review) {
+      return reviewReport.run(review.review, review.at, review.note, key.regime, key.unit, key.period, key.version).changes === 1;
     },
     async countDossierEvents() {
       return countDossiers.get() as number;

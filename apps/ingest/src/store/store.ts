@@ -1,5 +1,6 @@
 import type { RollupGrain, RollupRow } from '@cityioc/domain';
 import type { Alert, AlertEvent, AlertStatus, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { ReportReview, ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
 
 /** A validated dossier event as stored: the canonical event, when it arrived and from which source. */
 export interface NewDossierEvent {
@@ -92,6 +93,19 @@ export interface Store {
   listAlerts(filter: AlertFilter): Promise<Alert[]>;
   /** One alert's audit trail in order. */
   alertEvents(alertId: string): Promise<AlertEvent[]>;
+  /**
+   * Decree 09 reports, every version kept: each submission of (regime, unit, period) gets the next
+   * version (1, 2, …) and the highest is current. The whole batch is one transaction (an imported
+   * file is stored whole or not at all). Returns the version given to each.
+   */
+  putReportSubmissions(batch: readonly ReportSubmission[]): Promise<number[]>;
+  /** Every stored version matching the filter, ordered by regime, unit, period, version. */
+  reportSubmissions(filter: { regime?: string | undefined; unit?: string | undefined; period?: string | undefined }): Promise<StoredReportSubmission[]>;
+  /** Records a review of one version; false when that version does not exist. */
+  reviewReportSubmission(
+    key: { regime: string; unit: string; period: string; version: number },
+    review: { review: ReportReview; at: number; note: string | null },
+  ): Promise<boolean>;
   count(): Promise<number>;
   /**
    * Retention: deletes raw observations observed before `observedAt` (epoch ms), in batches so

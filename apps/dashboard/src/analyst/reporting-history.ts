@@ -1,0 +1,50 @@
+import type { IndicatorHistoryResponse } from '@cityioc/contracts';
+import { formatNumber, MISSING, type Lang } from '../format/format.ts';
+import { reportPeriodLabel } from '../scenes/reporting/reporting.model.ts';
+
+export interface ReportingAnalystState {
+  indicator: string;
+  /** Empty = every unit. */
+  units: string[];
+}
+
+const CODE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The view from the URL (?indicator=par_index&units=SNV,916); unknown or malformed values fall back. */
+export function parseReportingAnalystState(search: string, indicatorIds: readonly string[], fallback = 'par_index'): ReportingAnalystState {
+  const q = new URLSearchParams(search);
+  const raw = q.get('indicator') ?? '';
+  const indicator = indicatorIds.includes(raw) ? raw : indicatorIds.includes(fallback) ? fallback : (indicatorIds[0] ?? fallback);
+  const units = [
+    ...new Set(
+      (q.get('units') ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => CODE.test(u)),
+    ),
+  ];
+  return { indicator, units };
+}
+
+export interface HistoryTable {
+  /** Period labels, oldest first. */
+  columns: { id: string; label: string }[];
+  rows: { unit: string; name: string; cells: { text: string; illustrative: boolean }[] }[];
+}
+
+/** Units down, periods across; a value the unit did not report is '—'. */
+export function historyTable(h: IndicatorHistoryResponse | undefined, decimals: number, lang: Lang): HistoryTable {
+  if (!h) return { columns: [], rows: [] };
+  const byKey = new Map(h.points.map((p) => [`${p.unit}|${p.period}`, p]));
+  return {
+    columns: h.periods.map((id) => ({ id, label: reportPeriodLabel(id, lang) })),
+    rows: h.units.map((u) => ({
+      unit: u.unit,
+      name: u.unitName,
+      cells: h.periods.map((period) => {
+        const p = byKey.get(`${u.unit}|${period}`);
+        return { text: p?.value === null || p === undefined ? MISSING : formatNumber(p.value, decimals, lang), illustrative: p?.provenance === 'illustrative' };
+      }),
+    })),
+  };
+}

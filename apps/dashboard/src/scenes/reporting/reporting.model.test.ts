@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorValueRow, RankingResponse, SubmissionStatusResponse } from '@cityioc/contracts';
+import { followedMonth, lateUnits, latestPeriodOf, rankingView, reportPeriodLabel, targetRows, type ReportingCatalogueView } from './reporting.model.ts';
+
+const cat: ReportingCatalogueView = {
+  indicators: [
+    {
+      id: 'online_payment_rate',
+      name: { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment' },
+      unit: '%',
+      decimals: 1,
+      direction: 'up',
+      sourceAgency: { vi: 'Sở Nội vụ', en: 'DoHA' },
+    },
+    {
+      id: 'digitised_results_rate',
+      name: { vi: 'Tỷ lệ số hóa kết quả', en: 'Results digitised' },
+      unit: '%',
+      decimals: 2,
+      direction: 'up',
+      sourceAgency: { vi: 'Sở Nội vụ', en: 'DoHA' },
+    },
+  ],
+  units: [],
+  regimes: [],
+};
+const row = (p: Partial<IndicatorValueRow>): IndicatorValueRow => ({
+  indicator: 'online_payment_rate',
+  unit: '92',
+  unitName: 'Thành phố Cần Thơ',
+  period: '2023',
+  value: 42.4,
+  numerator: null,
+  denominator: null,
+  target: 30,
+  verdict: 'met',
+  provenance: 'published',
+  version: 1,
+  regime: 'cchc-cds',
+  ...p,
+});
+
+describe('reporting scene model', () => {
+  it('labels Decree 09 periods in Vietnamese and English', () => {
+    expect(['2023', '2024-Q1', '2024-H1', '2024-9M', '2024-03'].map((p) => reportPeriodLabel(p, 'vi'))).toEqual([
+      'Năm 2023',
+      'Quý 1/2024',
+      '6 tháng đầu năm 2024',
+      '9 tháng năm 2024',
+      'Tháng 3/2024',
+    ]);
+    expect(reportPeriodLabel('2024-03', 'en')).toBe('Mar 2024');
+    expect(reportPeriodLabel('2024-Q1', 'en')).toBe('Q1 2024');
+  });
+
+  it('follows the current month after its cut-off (14th), else the previous one, in local time', () => {
+    expect(followedMonth(Date.parse('2026-11-22T10:00:00+07:00'), 'Asia/Ho_Chi_Minh')).toBe('2026-11');
+    expect(followedMonth(Date.parse('2026-11-14T23:00:00+07:00'), 'Asia/Ho_Chi_Minh')).toBe('2026-10');
+    // 17:30 UTC on 14 Jan is 00:30 on the 15th in Cần Thơ
+    expect(followedMonth(Date.parse('2026-01-14T17:30:00Z'), 'Asia/Ho_Chi_Minh')).toBe('2026-01');
+    expect(followedMonth(Date.parse('2026-01-10T10:00:00+07:00'), 'Asia/Ho_Chi_Minh')).toBe('2025-12');
+  });
+
+  it('shows the city’s values against targets in vi-VN numbers, with the parts', () => {
+    const rows = targetRows(
+      [
+        row({}),
+        row({
+          indicator: 'digitised_results_rate',
+          period: '2022',
+          value: (13000 / 362729) * 100,
+          numerator: 13000,
+          denominator: 362729,
+          target: 50,
+          verdict: 'missed',
+        }),
+        row({ unit: 'SNV' }),
+      ],
+      cat,
+      'vi',
+    );
+    expect(rows).toEqual([
+      {
+        indicator: 'online_payment_rate',
+        name: 'Tỷ lệ thanh toán trực tuyến',
+        period: 'Năm 2023',
+        value: '42,4 %',
+        target: '30 %',
+        verdict: 'met',
+        parts: null,
+        illustrative: false,
+      },
+      {
+        indicator: 'digitised_results_rate',
+        name: 'Tỷ lệ số hóa kết quả',
+        period: 'Năm 2022',
+        value: '3,58 %',
+        target: '50 %',
+        verdict: 'missed',
+        parts: '13.000 / 362.729',
+        illustrative: false,
+      },
+    ]);
+    expect(targetRows([row({})], cat, 'en')[0]).toMatchObject({ name: 'Online payment', value: '42.4 %', period: 'Year 2023' });
+  });
+
+  it('summarises a ranking: average and count above the threshold as the server computed them', () => {
+    const r: RankingResponse = {
+      indicator: 'par_index',
+      period: '2023',
+      group: 'department',
+      rows: [
+        { rank: 1, unit: 'SLDTBXH', unitName: 'Sở LĐ-TB&XH', value: 98, provenance: 'published' },
+        { rank: 2, unit: 'SNV', unitName: 'Sở Nội vụ', value: 86.54, provenance: 'illustrative' },
+      ],
+      aggregate: 92.27,
+      threshold: 80,
+      atOrAboveThreshold: 2,
+      count: 2,
+      illustrative: 1,
+    };
+    expect(rankingView(r, 'vi')).toEqual({
+      rows: [
+        { rank: 1, unit: 'SLDTBXH', name: 'Sở LĐ-TB&XH', value: '98,00', illustrative: false },
+        { rank: 2, unit: 'SNV', name: 'Sở Nội vụ', value: '86,54', illustrative: true },
+      ],
+      average: '92,27 %',
+      threshold: '2/2 ≥ 80 %',
+      illustrative: 1,
+      count: 2,
+    });
+    expect(rankingView({ ...r, rows: [], count: 0 }, 'vi')).toBeNull();
+  });
+
+  it('lists late units: overdue first, longest late first', () => {
+    const unit = (unit: string, status: SubmissionStatusResponse['units'][number]['status'], lateByMs: number | null) => ({
+      regime: 'cchc-cds',
+      unit,
+      unitName: unit,
+      period: '2026-10',
+      status,
+      cutoffStart: '2026-09-15',
+      cutoffEnd: '2026-10-14',
+      deadline: 0,
+      submittedAt: null,
+      version: null,
+      lateByMs,
+    });
+    const s: SubmissionStatusResponse = {
+      regime: 'cchc-cds',
+      period: '2026-10',
+      asOf: 0,
+      deadline: 0,
+      counts: { not_due: 0, due: 0, submitted_on_time: 1, submitted_late: 1, overdue: 2, returned: 0, accepted: 0 },
+      units: [
+        unit('A', 'submitted_on_time', null),
+        unit('B', 'submitted_late', 86_400_000 * 3),
+        unit('C', 'overdue', 3_600_000),
+        unit('D', 'overdue', 86_400_000 * 2.5),
+      ],
+    };
+    expect(lateUnits(s).map((u) => [u.unit, u.status, u.daysLate])).toEqual([
+      ['D', 'overdue', 3],
+      ['C', 'overdue', 1],
+      ['B', 'submitted_late', 3],
+    ]);
+  });
+
+  it('finds the latest period of an indicator', () => {
+    expect(latestPeriodOf([row({ period: '2022' }), row({ period: '2023' }), row({ indicator: 'x', period: '2025' })], 'online_payment_rate')).toBe('2023');
+    expect(latestPeriodOf([], 'par_index')).toBeNull();
+  });
+});

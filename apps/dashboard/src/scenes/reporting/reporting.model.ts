@@ -1,0 +1,133 @@
+import type { IndicatorValueRow, Label, RankingResponse, SubmissionStatus, SubmissionStatusResponse, TargetVerdict } from '@cityioc/contracts';
+import { formatNumber, MISSING, zonedParts, type Lang } from '../../format/format.ts';
+
+/** The part of GET /api/v1/reporting/catalogue the dashboard reads. */
+export interface ReportingCatalogueView {
+  indicators: { id: string; name: Label; unit: string; decimals: number; direction: 'up' | 'down'; sourceAgency: Label }[];
+  units: { code: string; name: string; group: 'city' | 'department' | 'district' }[];
+  regimes: { id: string; name: Label }[];
+}
+
+/** '2023' → 'Năm 2023', '2024-Q1' → 'Quý 1/2024', '2024-H1' → '6 tháng đầu năm 2024', '2024-9M' → '9 tháng năm 2024', '2024-03' → 'Tháng 3/2024'. */
+export function reportPeriodLabel(id: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d)|-(9M))?$/.exec(id);
+  if (!m) return id;
+  const y = m[1]!;
+  const vi = lang === 'vi';
+  if (m[2])
+    return vi
+      ? `Tháng ${Number(m[2])}/${y}`
+      : `${new Date(Date.UTC(2000, Number(m[2]) - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${y}`;
+  if (m[3]) return vi ? `Quý ${m[3]}/${y}` : `Q${m[3]} ${y}`;
+  if (m[4]) return vi ? (m[4] === '1' ? `6 tháng đầu năm ${y}` : `6 tháng cuối năm ${y}`) : `${m[4] === '1' ? 'First' : 'Second'} half ${y}`;
+  if (m[5]) return vi ? `9 tháng năm ${y}` : `9 months ${y}`;
+  return vi ? `Năm ${y}` : `Year ${y}`;
+}
+
+/**
+ * The monthly report the wall follows: the current month once its Decree 09 cut-off (the 14th)
+ * has passed, else the previous month.
+ */
+export function followedMonth(now: number, timeZone: string): string {
+  const p = zonedParts(now, timeZone);
+  let y = Number(p.year);
+  let m = Number(p.month);
+  if (Number(p.day) < 15) {
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+  }
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+export interface TargetRow {
+  indicator: string;
+  name: string;
+  period: string;
+  value: string;
+  target: string;
+  verdict: TargetVerdict;
+  /** '13.000 / 362.729' when the parts were reported. */
+  parts: string | null;
+  illustrative: boolean;
+}
+
+function valueText(v: number | null, unit: string, decimals: number, lang: Lang): string {
+  if (v === null) return MISSING;
+  const n = formatNumber(v, decimals, lang);
+  return unit === '%' ? `${n} %` : unit === 'hạng' ? (lang === 'vi' ? `hạng ${n}` : `rank ${n}`) : n;
+}
+
+/** The city's indicators (unit 92) at their latest reported period, against their targets. */
+export function targetRows(rows: readonly IndicatorValueRow[], cat: ReportingCatalogueView | undefined, lang: Lang, unit = '92'): TargetRow[] {
+  const inds = new Map((cat?.indicators ?? []).map((i) => [i.id, i]));
+  return rows
+    .filter((r) => r.unit === unit)
+    .map((r) => {
+      const ind = inds.get(r.indicator);
+      const unitOf = ind?.unit ?? '';
+      const decimals = ind?.decimals ?? 2;
+      return {
+        indicator: r.indicator,
+        name: ind ? ind.name[lang] : r.indicator,
+        period: reportPeriodLabel(r.period, lang),
+        value: valueText(r.value, unitOf, decimals, lang),
+        target: r.target === null ? MISSING : valueText(r.target, unitOf, unitOf === '%' ? 0 : decimals, lang),
+        verdict: r.verdict,
+        parts: r.numerator !== null && r.denominator !== null ? `${formatNumber(r.numerator, 0, lang)} / ${formatNumber(r.denominator, 0, lang)}` : null,
+        illustrative: r.provenance === 'illustrative',
+      };
+    });
+}
+
+export interface RankingView {
+  rows: { rank: number; unit: string; name: string; value: string; illustrative: boolean }[];
+  average: string;
+  threshold: string | null;
+  illustrative: number;
+  count: number;
+}
+
+export function rankingView(r: RankingResponse | undefined, lang: Lang): RankingView | null {
+  if (!r || r.count === 0) return null;
+  return {
+    rows: r.rows.map((x) => ({
+      rank: x.rank,
+      unit: x.unit,
+      name: x.unitName,
+      value: formatNumber(x.value, 2, lang),
+      illustrative: x.provenance === 'illustrative',
+    })),
+    average: r.aggregate === null ? MISSING : `${formatNumber(r.aggregate, 2, lang)} %`,
+    threshold: r.threshold === null ? null : `${r.atOrAboveThreshold}/${r.count} ≥ ${formatNumber(r.threshold, 0, lang)} %`,
+    illustrative: r.illustrative,
+    count: r.count,
+  };
+}
+
+export interface LateRow {
+  unit: string;
+  name: string;
+  status: SubmissionStatus;
+  /** Whole days late (rounded up), or null. */
+  daysLate: number | null;
+}
+
+/** Units that have not sent the report by the deadline, or sent it late: overdue first, the longest late first. */
+export function lateUnits(s: SubmissionStatusResponse | undefined): LateRow[] {
+  if (!s) return [];
+  const order = (st: SubmissionStatus) => (st === 'overdue' ? 0 : 1);
+  return s.units
+    .filter((u) => u.status === 'overdue' || u.status === 'submitted_late')
+    .map((u) => ({ unit: u.unit, name: u.unitName, status: u.status, daysLate: u.lateByMs === null ? null : Math.ceil(u.lateByMs / 86_400_000) }))
+    .sort((a, b) => order(a.status) - order(b.status) || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.unit.localeCompare(b.unit));
+}
+
+/** The latest period of an indicator among the rows (for the ranking the wall shows). */
+export function latestPeriodOf(rows: readonly IndicatorValueRow[], indicator: string): string | null {
+  let best: string | null = null;
+  for (const r of rows) if (r.indicator === indicator && (best === null || r.period > best)) best = r.period;
+  return best;
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { ImportResponse, IndicatorValuesResponse, RankingResponse } from '@cityioc/contracts';
+import { buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
+
+const DEMO_DIR = fileURLToPath(new URL('../../simulator/demo/reporting/', import.meta.url));
+const TYPES: Record<string, string> = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+afterEach(async () => cleanup?.());
+
+async function loadDemo() {
+  const out: Record<string, ImportResponse> = {};
+  for (const f of readdirSync(DEMO_DIR).sort()) {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reporting/imports?filename=${encodeURIComponent(f)}`,
+      headers: { 'x-api-key': TEST_KEY, 'content-type': TYPES[f.split('.').pop()!]! },
+      payload: readFileSync(join(DEMO_DIR, f)),
+    });
+    expect(r.statusCode, `${f}: ${r.body}`).toBe(200);
+    out[f] = r.json() as ImportResponse;
+  }
+  return out;
+}
+
+describe('the Cần Thơ reporting demo files, through the department import', () => {
+  it('load whole and give the published figures; averages are computed from the loaded units', async () => {
+    ({ app, cleanup } = await buildTestApp({}, { clock: () => Date.parse('2026-11-20T10:00:00+07:00') }));
+    const first = await loadDemo();
+    expect(first['par-index-2023.xlsx']!.reports).toHaveLength(25);
+
+    const dept = (await (await app.inject({ url: '/api/v1/reporting/rankings?indicator=par_index&period=2023&group=department' })).json()) as RankingResponse;
+    expect(dept.count).toBe(16);
+    expect(dept.atOrAboveThreshold).toBe(16);
+    expect(dept.aggregate!).toBeCloseTo(92.27, 10);
+    expect(dept.rows[0]).toMatchObject({ rank: 1, unit: 'SLDTBXH', value: 98, provenance: 'published' });
+    expect(dept.rows.slice(-3).map((r) => [r.unit, r.value])).toEqual([
+      ['SKHDT', 86],
+      ['STNMT', 84],
+      ['SYT', 84],
+    ]);
+    expect(dept.illustrative).toBe(10);
+    const dist = (await (await app.inject({ url: '/api/v1/reporting/rankings?indicator=par_index&period=2023&group=district' })).json()) as RankingResponse;
+    expect(dist.count).toBe(9);
+    expect(dist.aggregate!).toBeCloseTo(93.93, 10);
+    expect(dist.rows[dist.rows.length - 1]).toMatchObject({ unit: '916', value: 91, provenance: 'published' });
+
+    const v = (await (await app.inject({ url: '/api/v1/reporting/values?period=2023&units=92' })).json()) as IndicatorValuesResponse;
+    expect(v.rows.find((r) => r.indicator === 'online_payment_rate')).toMatchObject({ value: 42.4, target: 30, verdict: 'met', provenance: 'published' });
+    const q = (await (await app.inject({ url: '/api/v1/reporting/values?period=2022-Q1' })).json()) as IndicatorValuesResponse;
+    expect(q.rows[0]).toMatchObject({ indicator: 'e_document_rate', numerator: 328330, denominator: 342006 });
+
+    // loading the same files again stores nothing new
+    const again = await loadDemo();
+    expect(Object.values(again).flatMap((r) => r.reports.map((x) => x.result))).toEqual(Object.values(again).flatMap((r) => r.reports.map(() => 'unchanged')));
+    const status = (await (await app.inject({ url: '/api/v1/reporting/status?regime=par-index&period=2023' })).json()) as { counts: Record<string, number> };
+    expect(status.counts.submitted_on_time).toBe(25);
+  });
+});

@@ -1,0 +1,206 @@
+import { Type, type Static } from 'typebox';
+import { RFC3339_PATTERN } from '../feeds/dossier.ts';
+
+/**
+ * Reporting periods of Decree 09/2019/NĐ-CP: a year '2023', a half '2024-H1', nine months
+ * '2024-9M', a quarter '2024-Q1' or a month '2024-03'. The pattern only checks the shape; the
+ * domain rejects periods that do not exist (see `parseReportPeriod`).
+ */
+export const REPORT_PERIOD_PATTERN = '^\\d{4}(-\\d{2}|-Q\\d|-H\\d|-9M)?$';
+
+/** A unit that reports: an area code (92, 916…) or an agency code (a city department, e.g. SNV). */
+export const ReportUnitSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
+export const RegimeIdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' });
+
+/** One indicator value of a report: `value`, or `numerator` + `denominator` for ratio indicators. */
+export const ReportValueSchema = Type.Object(
+  {
+    indicator: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
+    value: Type.Optional(Type.Number()),
+    numerator: Type.Optional(Type.Number({ minimum: 0 })),
+    denominator: Type.Optional(Type.Number({ minimum: 0 })),
+    /**
+     * 'published': a figure an official source printed; 'illustrative': a demo value standing in
+     * for a figure that was not published per unit (never shown as official).
+     */
+    provenance: Type.Optional(Type.Union([Type.Literal('published'), Type.Literal('illustrative')])),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type ReportValue = Static<typeof ReportValueSchema>;
+
+/** A periodic report as a unit sends it (POST /api/v1/reporting/reports). */
+export const ReportSubmissionInputSchema = Type.Object(
+  {
+    regime: RegimeIdSchema,
+    unit: ReportUnitSchema,
+    period: Type.String({ pattern: REPORT_PERIOD_PATTERN }),
+    values: Type.Array(ReportValueSchema, { minItems: 1, maxItems: 200 }),
+    /** When the unit sent it (RFC 3339 with offset); defaults to the receipt time. */
+    submittedAt: Type.Optional(Type.String({ pattern: RFC3339_PATTERN, format: 'date-time' })),
+    /** Who signed the electronic report (Decree 09: electronic reports are digitally signed). */
+    signedBy: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ReportSubmissionInput = Static<typeof ReportSubmissionInputSchema>;
+
+export const ReportOriginSchema = Type.Union([Type.Literal('api'), Type.Literal('import-csv'), Type.Literal('import-xlsx')]);
+export type ReportOrigin = Static<typeof ReportOriginSchema>;
+
+/** A review decision on a submitted report. */
+export const ReportReviewSchema = Type.Union([Type.Literal('returned'), Type.Literal('accepted')]);
+export type ReportReview = Static<typeof ReportReviewSchema>;
+
+/** A validated report as stored: one version of (regime, unit, period). */
+export interface ReportSubmission {
+  regime: string;
+  unit: string;
+  period: string;
+  values: ReportValue[];
+  /** epoch ms: when the unit sent it */
+  submittedAt: number;
+  /** epoch ms: when the IOC received it */
+  receivedAt: number;
+  /** The feed source (from the API key). */
+  source: string;
+  origin: ReportOrigin;
+  signedBy: string | null;
+  /** The imported file's name, when it came from an import. */
+  fileName: string | null;
+}
+export interface StoredReportSubmission extends ReportSubmission {
+  /** 1, 2, …: a corrected resubmission is a new version; the highest is current. */
+  version: number;
+  review: ReportReview | null;
+  reviewedAt: number | null;
+  reviewNote: string | null;
+}
+
+/**
+ * Decree 09 does not define statuses; this follows the domain brief's suggestion:
+ * not_due → due → submitted_on_time | submitted_late | overdue → returned → accepted.
+ */
+export const SubmissionStatusSchema = Type.Union([
+  Type.Literal('not_due'),
+  Type.Literal('due'),
+  Type.Literal('submitted_on_time'),
+  Type.Literal('submitted_late'),
+  Type.Literal('overdue'),
+  Type.Literal('returned'),
+  Type.Literal('accepted'),
+]);
+export type SubmissionStatus = Static<typeof SubmissionStatusSchema>;
+
+/** One error of an imported table: which row (1-based, as the spreadsheet numbers it), which column, why. */
+export const ImportRowErrorSchema = Type.Object({
+  /** 1-based row number in the sheet; 0 for the file or its header. */
+  row: Type.Integer({ minimum: 0 }),
+  /** Column letter (A, B, …) or null when the error is about the row as a whole. */
+  column: Type.Union([Type.String(), Type.Null()]),
+  /** The header text of that column as written in the file. */
+  header: Type.Union([Type.String(), Type.Null()]),
+  field: Type.String(),
+  reason: Type.String(),
+  message: Type.String(),
+});
+export type ImportRowError = Static<typeof ImportRowErrorSchema>;
+
+export const TargetVerdictSchema = Type.Union([Type.Literal('met'), Type.Literal('near'), Type.Literal('missed'), Type.Literal('none')]);
+export type TargetVerdict = Static<typeof TargetVerdictSchema>;
+
+// ─── HTTP DTOs ──────────────────────────────────────────────────────────────────────────────
+
+export const ReportPostResponseSchema = Type.Object({
+  regime: Type.String(),
+  unit: Type.String(),
+  period: Type.String(),
+  /** 'stored' (a new version), 'unchanged' (same values as the current version: nothing stored). */
+  result: Type.Union([Type.Literal('stored'), Type.Literal('unchanged')]),
+  version: Type.Integer(),
+  status: SubmissionStatusSchema,
+});
+export type ReportPostResponse = Static<typeof ReportPostResponseSchema>;
+
+export const ImportResponseSchema = Type.Object({
+  /** 'imported' when every report was stored, 'rejected' when nothing was (see errors). */
+  result: Type.Union([Type.Literal('imported'), Type.Literal('rejected')]),
+  rows: Type.Integer(),
+  reports: Type.Array(Type.Object({ regime: Type.String(), unit: Type.String(), period: Type.String(), version: Type.Integer(), result: Type.String() })),
+  errors: Type.Array(ImportRowErrorSchema),
+});
+export type ImportResponse = Static<typeof ImportResponseSchema>;
+
+export interface SubmissionStatusRow {
+  regime: string;
+  unit: string;
+  unitName: string;
+  period: string;
+  status: SubmissionStatus;
+  cutoffStart: string;
+  cutoffEnd: string;
+  /** epoch ms */
+  deadline: number;
+  submittedAt: number | null;
+  version: number | null;
+  /** Working-day lateness is not used: late means after the deadline instant. Milliseconds late, if late. */
+  lateByMs: number | null;
+}
+export interface SubmissionStatusResponse {
+  regime: string;
+  period: string;
+  asOf: number;
+  deadline: number;
+  counts: Record<SubmissionStatus, number>;
+  units: SubmissionStatusRow[];
+}
+
+export interface IndicatorValueRow {
+  indicator: string;
+  unit: string;
+  unitName: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  verdict: TargetVerdict;
+  provenance: 'published' | 'illustrative' | null;
+  version: number;
+  regime: string;
+}
+export interface IndicatorValuesResponse {
+  period: string;
+  rows: IndicatorValueRow[];
+}
+
+export interface RankingRow {
+  rank: number;
+  unit: string;
+  unitName: string;
+  value: number;
+  provenance: 'published' | 'illustrative' | null;
+}
+export interface RankingResponse {
+  indicator: string;
+  period: string;
+  group: 'department' | 'district' | 'all';
+  rows: RankingRow[];
+  /** Computed from the rows above (avg for averages, Σnum/Σden for ratios). */
+  aggregate: number | null;
+  /** How many units are at or above `threshold`. */
+  threshold: number | null;
+  atOrAboveThreshold: number;
+  count: number;
+  /** How many of the rows are illustrative, not published. */
+  illustrative: number;
+}
+
+export interface IndicatorHistoryResponse {
+  indicator: string;
+  periods: string[];
+  units: { unit: string; unitName: string }[];
+  /** points[i] = a value of units[j] for periods[k] */
+  points: { period: string; unit: string; value: number | null; numerator: number | null; denominator: number | null; provenance: string | null }[];
+}

@@ -1,0 +1,281 @@
+import type { AggregationKind, Direction, Label } from '@cityioc/contracts';
+import { CAN_THO_AREAS } from '../geo/can-tho.ts';
+import type { ReportPeriodKind } from './period.ts';
+
+/**
+ * A target: the most specific one that matches a (unit, period) wins — unit and period id, then
+ * unit, then period id, then period kind, then the default (no unit, no period).
+ */
+export interface ReportingTarget {
+  value: number;
+  /** A period id ('2023') or a period kind ('year'); absent = every period. */
+  period?: string;
+  unit?: string;
+  /** Where the target comes from. */
+  source: string;
+}
+
+/** The reporting extension of an indicator: targets, direction, who publishes it and why. */
+export interface ReportingIndicator {
+  id: string;
+  name: Label;
+  /** Displayed unit: '%', 'điểm', 'hạng' … */
+  unit: string;
+  direction: Exclude<Direction, 'none'>;
+  /** How units combine: ratio = Σnumerator/Σdenominator, avg = mean of the units' values. */
+  aggregation: Extract<AggregationKind, 'ratio' | 'avg' | 'sum' | 'last'>;
+  decimals: number;
+  min?: number;
+  max?: number;
+  targets: ReportingTarget[];
+  /**
+   * Near = within this share of the target on the wrong side (default 0.05, i.e. 5 % of the
+   * target): for 'up' value ≥ target·(1−t), for 'down' value ≤ target·(1+t).
+   */
+  nearTolerance?: number;
+  /** Rankings also count units at or above this value (PAR INDEX: 80 %). */
+  rankThreshold?: number;
+  sourceAgency: Label;
+  legalBasis: string;
+  /**
+   * The live-state indicator the current value is published to (the wall's tiles), always as an
+   * imported series: never an indicator the IOC computes from dossiers.
+   */
+  liveIndicator?: string;
+}
+
+export const DEFAULT_NEAR_TOLERANCE = 0.05;
+
+const HOME_AFFAIRS: Label = { vi: 'Sở Nội vụ', en: 'Department of Home Affairs' };
+const ICT: Label = { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' };
+
+export const REPORTING_INDICATORS: ReportingIndicator[] = [
+  {
+    id: 'par_index',
+    name: { vi: 'Chỉ số cải cách hành chính (PAR INDEX)', en: 'Administrative reform index (PAR INDEX)' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'avg',
+    decimals: 2,
+    min: 0,
+    max: 100,
+    targets: [{ value: 80, source: 'Ngưỡng 80 % mà thành phố dùng để đếm đơn vị đạt (seed 000)' }],
+    rankThreshold: 80,
+    sourceAgency: HOME_AFFAIRS,
+    legalBasis: 'Bộ chỉ số CCHC cấp sở, cấp huyện do UBND TP Cần Thơ ban hành hằng năm',
+  },
+  {
+    id: 'par_plan_completion_rate',
+    name: { vi: 'Tỷ lệ hoàn thành nhiệm vụ kế hoạch CCHC', en: 'PAR plan tasks completed' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    decimals: 1,
+    targets: [{ value: 100, source: 'Kế hoạch CCHC năm của UBND thành phố' }],
+    sourceAgency: HOME_AFFAIRS,
+    legalBasis: 'Kế hoạch CCHC hằng năm của UBND TP Cần Thơ',
+  },
+  {
+    id: 'dti_score',
+    name: { vi: 'Chỉ số chuyển đổi số (DTI)', en: 'Digital transformation index (DTI)' },
+    unit: 'điểm',
+    direction: 'up',
+    aggregation: 'last',
+    decimals: 4,
+    min: 0,
+    max: 1,
+    targets: [],
+    sourceAgency: { vi: 'Bộ Thông tin và Truyền thông', en: 'Ministry of Information and Communications' },
+    legalBasis: 'Bộ chỉ số DTI cấp tỉnh của Bộ TT&TT (đánh giá hằng năm)',
+  },
+  {
+    id: 'dti_rank',
+    name: { vi: 'Xếp hạng DTI (trên 63 tỉnh, thành)', en: 'DTI rank (of 63 provinces)' },
+    unit: 'hạng',
+    direction: 'down',
+    aggregation: 'last',
+    decimals: 0,
+    min: 1,
+    max: 63,
+    targets: [{ value: 5, period: '2024', source: 'Mục tiêu giữ hạng 5/63 năm 2024 (seed 000, 003)' }],
+    nearTolerance: 0.2,
+    sourceAgency: { vi: 'Bộ Thông tin và Truyền thông', en: 'Ministry of Information and Communications' },
+    legalBasis: 'Bộ chỉ số DTI cấp tỉnh của Bộ TT&TT (đánh giá hằng năm)',
+  },
+  {
+    id: 'sipas',
+    name: { vi: 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)', en: 'Satisfaction with public administration (SIPAS)' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'avg',
+    decimals: 2,
+    min: 0,
+    max: 100,
+    targets: [],
+    sourceAgency: { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs' },
+    legalBasis: 'Khảo sát SIPAS của Bộ Nội vụ (hằng năm)',
+  },
+  {
+    id: 'e_document_rate',
+    name: { vi: 'Tỷ lệ văn bản điện tử qua Trục liên thông', en: 'Electronic documents via the exchange hub' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    decimals: 1,
+    targets: [{ value: 90, source: 'Mức tham chiếu của bản demo (chưa có chỉ tiêu công bố)' }],
+    sourceAgency: ICT,
+    legalBasis: 'Báo cáo CĐS định kỳ theo Nghị định 09/2019/NĐ-CP',
+    liveIndicator: 'e_document_rate',
+  },
+  {
+    id: 'digital_signature_rate',
+    name: { vi: 'Tỷ lệ văn bản điện tử được ký số', en: 'Electronic documents digitally signed' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    decimals: 1,
+    targets: [],
+    sourceAgency: ICT,
+    legalBasis: 'Báo cáo CĐS định kỳ theo Nghị định 09/2019/NĐ-CP',
+    liveIndicator: 'reported_digital_signature_rate',
+  },
+  {
+    id: 'online_payment_rate',
+    name: { vi: 'Tỷ lệ thanh toán trực tuyến trên Cổng DVC quốc gia', en: 'Online payment on the national portal' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    decimals: 1,
+    targets: [{ value: 30, period: 'year', source: 'Chỉ tiêu Chính phủ giao năm 2023 (seed 003)' }],
+    sourceAgency: HOME_AFFAIRS,
+    legalBasis: 'Chỉ tiêu Chính phủ giao; báo cáo CCHC định kỳ theo Nghị định 09/2019/NĐ-CP',
+    liveIndicator: 'reported_online_payment_rate',
+  },
+  {
+    id: 'digitised_results_rate',
+    name: { vi: 'Tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực', en: 'Valid procedure results digitised' },
+    unit: '%',
+    direction: 'up',
+    aggregation: 'ratio',
+    decimals: 2,
+    targets: [{ value: 50, source: 'Mục tiêu tối thiểu 50 % (Sở Nội vụ, seed 004)' }],
+    sourceAgency: HOME_AFFAIRS,
+    legalBasis: 'QĐ 06/QĐ-TTg (2022); báo cáo CCHC định kỳ theo Nghị định 09/2019/NĐ-CP',
+    liveIndicator: 'reported_digitised_results_rate',
+  },
+];
+
+export type ReportingUnitGroup = 'city' | 'department' | 'district';
+
+export interface ReportingUnit {
+  code: string;
+  name: string;
+  /** Other spellings seen in reports (abbreviations), matched without diacritics or case. */
+  aliases: string[];
+  group: ReportingUnitGroup;
+  /** The area its values belong to in the live state (departments: the city). */
+  area: string;
+}
+
+const dept = (code: string, name: string, ...aliases: string[]): ReportingUnit => ({ code, name, aliases, group: 'department', area: '92' });
+
+/**
+ * The 16 city departments assessed by the PAR INDEX before the 2025 reorganisation. The seeds
+ * give the count (16) and six names; which 16 exactly is our assumption (the main departments),
+ * and the codes are ours (mnemonic, not the national agency register).
+ */
+export const CAN_THO_DEPARTMENTS: ReportingUnit[] = [
+  dept('SNV', 'Sở Nội vụ'),
+  dept('STP', 'Sở Tư pháp'),
+  dept('SKHDT', 'Sở Kế hoạch và Đầu tư', 'Sở KH&ĐT', 'Sở KHĐT'),
+  dept('STC', 'Sở Tài chính'),
+  dept('SCT', 'Sở Công Thương'),
+  dept('SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở NN&PTNT', 'Sở NNPTNT'),
+  dept('SGTVT', 'Sở Giao thông vận tải', 'Sở GTVT'),
+  dept('SXD', 'Sở Xây dựng'),
+  dept('STNMT', 'Sở Tài nguyên và Môi trường', 'Sở TN&MT', 'Sở TNMT'),
+  dept('STTTT', 'Sở Thông tin và Truyền thông', 'Sở TT&TT', 'Sở TTTT'),
+  dept('SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'Sở LĐ-TB&XH', 'Sở LĐTBXH'),
+  dept('SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở VH-TT&DL', 'Sở VHTTDL'),
+  dept('SKHCN', 'Sở Khoa học và Công nghệ', 'Sở KH&CN', 'Sở KHCN'),
+  dept('SGDDT', 'Sở Giáo dục và Đào tạo', 'Sở GD&ĐT', 'Sở GDĐT'),
+  dept('SYT', 'Sở Y tế'),
+  dept('SNGV', 'Sở Ngoại vụ'),
+];
+
+export const CAN_THO_REPORTING_UNITS: ReportingUnit[] = [
+  { code: '92', name: 'Thành phố Cần Thơ', aliases: ['TP. Cần Thơ', 'TP Cần Thơ', 'Cần Thơ', 'UBND thành phố'], group: 'city', area: '92' },
+  ...CAN_THO_DEPARTMENTS,
+  ...CAN_THO_AREAS.filter((a) => a.level === 'district').map((a): ReportingUnit => ({
+    code: a.code,
+    name: `${a.kind === 'quận' ? 'Quận' : 'Huyện'} ${a.name}`,
+    aliases: [a.name, `UBND ${a.kind} ${a.name}`],
+    group: 'district',
+    area: a.code,
+  })),
+];
+
+/** How a regime's deadline is set. */
+export type DeadlineRule =
+  /** n working days after the cut-off ends (counting from the next day), at 17:00. */
+  | { kind: 'working-days-after-cutoff'; days: number }
+  /**
+   * Day `day` of the period's last month (monthsAfter 0) or of a later month, at 17:00; a day
+   * that is not a working day moves to the next working day.
+   */
+  | { kind: 'day-of-month'; day: number; monthsAfter: number };
+
+/** A Decree 09 reporting regime: who reports which indicators, for which periods, by when. */
+export interface ReportingRegime {
+  id: string;
+  name: Label;
+  /** The unit codes that must report (one report per unit and period). */
+  units: string[];
+  indicators: string[];
+  periodKinds: ReportPeriodKind[];
+  deadline: DeadlineRule;
+  /** Who receives the reports. */
+  receiver: Label;
+  legalBasis: string;
+}
+
+const DEPT_CODES = CAN_THO_DEPARTMENTS.map((d) => d.code);
+const DISTRICT_CODES = CAN_THO_AREAS.filter((a) => a.level === 'district').map((a) => a.code);
+
+/**
+ * The demo's regimes. The windows are Decree 09's; the deadlines are our configuration (Decree 09
+ * caps reports to the Government at about the 20th of the period's last month; provinces set
+ * earlier internal deadlines, e.g. 2 working days after the cut-off).
+ */
+export const CAN_THO_REGIMES: ReportingRegime[] = [
+  {
+    id: 'cchc-cds',
+    name: { vi: 'Báo cáo CCHC và chuyển đổi số định kỳ', en: 'Periodic administrative reform and digital transformation report' },
+    units: ['92', ...DEPT_CODES, ...DISTRICT_CODES],
+    indicators: ['e_document_rate', 'digital_signature_rate', 'online_payment_rate', 'digitised_results_rate', 'par_plan_completion_rate'],
+    periodKinds: ['month', 'quarter', 'half', 'nine_months', 'year'],
+    deadline: { kind: 'working-days-after-cutoff', days: 2 },
+    receiver: HOME_AFFAIRS,
+    legalBasis: 'Nghị định 09/2019/NĐ-CP; chế độ báo cáo của UBND TP Cần Thơ',
+  },
+  {
+    id: 'par-index',
+    name: { vi: 'Kết quả Chỉ số CCHC năm', en: 'Yearly PAR INDEX results' },
+    units: [...DEPT_CODES, ...DISTRICT_CODES],
+    indicators: ['par_index'],
+    periodKinds: ['year'],
+    deadline: { kind: 'day-of-month', day: 28, monthsAfter: 2 },
+    receiver: { vi: 'UBND thành phố', en: 'City People’s Committee' },
+    legalBasis: 'Bộ chỉ số CCHC của UBND TP Cần Thơ',
+  },
+  {
+    id: 'city-digital',
+    name: { vi: 'Chỉ số cấp thành phố do Trung ương công bố', en: 'City indices published by the central government' },
+    units: ['92'],
+    indicators: ['dti_score', 'dti_rank', 'sipas'],
+    periodKinds: ['year'],
+    deadline: { kind: 'day-of-month', day: 20, monthsAfter: 0 },
+    receiver: { vi: 'UBND thành phố', en: 'City People’s Committee' },
+    legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12',
+  },
+];
