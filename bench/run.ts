@@ -5,10 +5,14 @@
  *   2. single-observation POST vs  a bare Fastify route
  *   3. event → browser latency (real Chromium, real Socket.IO client) at 1,000 and 10,000 events/s
  *   4. time from opening the wall screen to live data on it
- *   5. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
- *   5. mqtt: 10,000 readings/s over MQTT (real mosquitto) to a browser, beside the same load over
+ *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators)
+ *   6. restart: checkpoint + tail vs a full replay, history latency at 1M / 10M on SQLite and PostgreSQL (bench/restart.ts)
+ *   7. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
+ *   8. mqtt: 10,000 readings/s over MQTT (real mosquitto) to a browser, beside the same load over
  *      HTTP and mosquitto's pass-through to a plain subscriber (bench/mqtt.ts)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt
+ *   9. monitoring path in process: live state alone vs with derived values (flood rank, NowCast) and alert rules
+ *  10. reporting: CSV import stored whole vs the same parse and validation in process
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -388,6 +392,72 @@ async function benchReportingImport() {
   }
 }
 
+/**
+ * Monitoring path per committed reading: live state alone (the ceiling) vs live state plus the
+ * derived values (flood rank, VN_AQI NowCast/daily) and the alert rules, in process.
+ */
+async function benchMonitoring() {
+  const total = quick ? 200_000 : 1_000_000;
+  const { MonitoringService } = await import('../apps/ingest/src/monitoring/monitoring.service.ts');
+  const { AlertEngine, CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, LiveState, indexCatalogue } = await import('@cityioc/domain');
+  const index = indexCatalogue(CAN_THO_CATALOGUE);
+  const wl = ['wl-can-tho', 'wl-cai-rang', 'wl-o-mon', 'wl-thot-not'];
+  const aq = ['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang'];
+  const pollutants = ['pm25', 'pm10', 'o3', 'no2', 'co', 'so2'];
+  const t0 = Date.parse('2026-11-01T00:00:00+07:00');
+  const events = Array.from({ length: total }, (_, i) => {
+    const water = i % 2 === 0;
+    const station = water ? wl[(i >> 1) % 4]! : aq[(i >> 1) % 3]!;
+    const indicator = water ? 'water_level' : pollutants[(i >> 1) % 6]!;
+    const value = water ? 150 + 40 * Math.sin(i / 5000) : 30 + 20 * Math.sin(i / 7000);
+    return {
+      seq: i + 1,
+      id: `m${i}`,
+      indicator,
+      area: index.station(station)!.area,
+      agency: null,
+      station,
+      observedAt: t0 + i * 1000,
+      receivedAt: t0 + i * 1000,
+      value,
+      numerator: null,
+      denominator: null,
+      source: 'bench',
+    };
+  });
+  const run = (full: boolean) => {
+    const live = new LiveState(index);
+    const mon = new MonitoringService(index);
+    const engine = new AlertEngine(index, CAN_THO_ALERT_RULES);
+    let v = 0;
+    let signals = 0;
+    const start = performance.now();
+    for (let i = 0; i < events.length; i += 1000) {
+      const batch = events.slice(i, i + 1000);
+      for (const e of batch) live.apply(e, ++v);
+      if (!full) continue;
+      const derived = mon.derive(batch);
+      for (const d of derived) live.apply(d, ++v);
+      for (const e of batch) signals += engine.observe(e).length;
+      for (const d of derived) signals += engine.observe(d).length;
+    }
+    return { perS: events.length / ((performance.now() - start) / 1000), signals };
+  };
+  run(true); // warm-up
+  const ceiling = run(false);
+  const full = run(true);
+  results.monitoring = {
+    readings: total,
+    liveOnlyPerS: Math.round(ceiling.perS),
+    withDerivedAndAlertsPerS: Math.round(full.perS),
+    ratio: +(full.perS / ceiling.perS).toFixed(3),
+    alertSignals: full.signals,
+  };
+  console.log(
+    `monitoring: ${fmt(full.perS)} readings/s with derived values and alert rules vs ${fmt(ceiling.perS)} readings/s live state alone (${pct(full.perS / ceiling.perS)}); ${full.signals} alert signals`,
+  );
+}
+
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -417,6 +487,7 @@ if (want('analyst')) {
 }
 if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
 if (want('reporting')) await benchReportingImport();
+if (want('monitoring')) await benchMonitoring();
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

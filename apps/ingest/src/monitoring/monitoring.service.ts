@@ -23,6 +23,9 @@ export interface StationAir {
 export class MonitoringService {
   private readonly means = new HourlyMeans();
   private readonly air = new Map<string, StationAir>();
+  /** Per station, the hour the NowCast was last computed for: readings within that hour cannot change it. */
+  private readonly computedHour = new Map<string, number>();
+  private readonly revisions = new Map<string, number>();
 
   constructor(private readonly index: CatalogueIndex) {}
 
@@ -34,16 +37,27 @@ export class MonitoringService {
         const bands = this.index.bandsFor('water_level', e.station);
         if (!bands) continue;
         const sev = floodSeverity(e.value, bands);
-        out.push(this.derived(e, 'flood_band', sev.rank, e.observedAt));
-        if (sev.aboveBd1 !== null) out.push(this.derived(e, 'water_above_bd1', sev.aboveBd1, e.observedAt));
+        out.push(this.derived(e, 'flood_band', sev.rank, e.observedAt, `flood_band:${e.id}`));
+        if (sev.aboveBd1 !== null) out.push(this.derived(e, 'water_above_bd1', sev.aboveBd1, e.observedAt, `water_above_bd1:${e.id}`));
       } else if (isPollutant(e.indicator)) {
         this.means.add(e.station, e.indicator, e.observedAt, e.value);
-        const hourStart = hourOf(e.observedAt) * HOUR_MS;
-        const nowcast = this.means.hourly(e.station, e.observedAt);
-        const daily = this.means.daily(e.station, e.observedAt);
+        // The NowCast and the daily value use complete hours only: a reading of the hour already
+        // computed changes neither; a late reading of an earlier hour recomputes the current one.
+        const hour = hourOf(e.observedAt);
+        const current = this.computedHour.get(e.station);
+        if (current === hour) continue;
+        const asOf = current !== undefined && hour < current ? current : hour;
+        this.computedHour.set(e.station, asOf);
+        const hourStart = asOf * HOUR_MS;
+        const nowcast = this.means.hourly(e.station, hourStart);
+        const daily = this.means.daily(e.station, hourStart);
         this.air.set(e.station, { station: e.station, area: e.area, nowcast, daily, at: nowcast ? hourStart : null });
-        if (nowcast) out.push(this.derived(e, 'aqi_nowcast', nowcast.aqi, hourStart));
-        if (daily) out.push(this.derived(e, 'aqi_daily', daily.aqi, hourStart));
+        // a recomputation of the same hour must win over the earlier value: ids carry a counter
+        const rev = (this.revisions.get(e.station) ?? 0) + 1;
+        this.revisions.set(e.station, rev);
+        const tag = `${e.station}:${hourStart}:${String(rev).padStart(10, '0')}`;
+        if (nowcast) out.push(this.derived(e, 'aqi_nowcast', nowcast.aqi, hourStart, `aqi_nowcast:${tag}`));
+        if (daily) out.push(this.derived(e, 'aqi_daily', daily.aqi, hourStart, `aqi_daily:${tag}`));
       }
     }
     return out;
@@ -54,10 +68,10 @@ export class MonitoringService {
     return [...this.air.values()].filter((a) => this.index.ancestorsAndSelf(a.area).includes(scope));
   }
 
-  private derived(e: Observation, indicator: string, value: number, observedAt: number): Observation {
+  private derived(e: Observation, indicator: string, value: number, observedAt: number, id: string): Observation {
     return {
       seq: e.seq,
-      id: `${indicator}:${e.station}:${observedAt}`,
+      id,
       indicator,
       area: e.area,
       agency: null,
