@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // some unit tests generate a month of demo data: generous on a loaded 2-core CI machine
+          testTimeout: 30_000,
         },
       },
       {
