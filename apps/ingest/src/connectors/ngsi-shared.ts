@@ -101,13 +101,18 @@ export async function ingestEntities(entities: readonly unknown[], source: strin
   return { accepted: res.accepted, duplicates: res.duplicates, rejected, entities: results };
 }
 
+/** Attribute refusals count as rejected; an item that is no usable entity at all counts as an error (once). */
 function account(book: FeedHealthBook, now: number, res: NgsiNotifyResponse): void {
-  book.count({ accepted: res.accepted, duplicates: res.duplicates, rejected: res.rejected });
+  let rejected = 0;
   for (const e of res.entities)
     for (const r of e.rejected) {
       if (r.reason === 'not_an_entity' || r.reason === 'unsupported_type') book.error(now, r.reason, `${e.id ?? `entity #${e.index}`}: ${r.message}`);
-      else book.reason(now, r.reason, `${e.id ?? ''} ${r.attribute}: ${r.message}`);
+      else {
+        rejected++;
+        book.reason(now, r.reason, `${e.id ?? ''} ${r.attribute}: ${r.message}`);
+      }
     }
+  book.count({ accepted: res.accepted, duplicates: res.duplicates, rejected });
 }
 
 const LABEL = { ld: 'NGSI-LD', v2: 'NGSI v2' } as const;

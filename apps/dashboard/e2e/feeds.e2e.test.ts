@@ -1,0 +1,84 @@
+/**
+ * The wall's feed-health panel in a real Chromium against the built dashboard and a real ingest
+ * process subscribed to a real mosquitto, with NGSI-LD notifications posted over HTTP.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { startMosquitto, type Mosquitto } from '../../../test-support/mosquitto.ts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-ngsi-source-key-0123456789';
+let broker: Mosquitto;
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+let pub: MqttClient;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+const MARKUP = '<img src=x onerror="window.__pwned=1">';
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  broker = await startMosquitto();
+  server = await startServerProcess({
+    dataDir: data.dir,
+    port: await freePort(),
+    env: {
+      IOC_API_KEYS: `ngsi-ld:${KEY}`,
+      IOC_DASHBOARD_DIR: DIST,
+      IOC_MQTT_URL: broker.url,
+      IOC_MQTT_CLIENT_ID: `ioc-e2e-${process.pid}`,
+    },
+  });
+  pub = await mqtt.connectAsync(broker.url, { clientId: `e2e-pub-${process.pid}` });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+afterAll(async () => {
+  await pub?.endAsync();
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  await broker?.stop();
+  data.remove();
+});
+
+describe('feed-health panel', () => {
+  it('lists the MQTT and NGSI-LD feeds, Vietnamese first, with refusals shown as text only', async () => {
+    await pub.publishAsync('cantho/wl-can-tho/water_level', JSON.stringify({ value: 176, observedAt: new Date().toISOString() }), { qos: 1 });
+    const res = await fetch(`${server.url}/api/v1/ngsi-ld/notify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({ type: 'Notification', data: [{ id: 'urn:ngsi-ld:X:1', type: MARKUP }] }),
+    });
+    expect(res.status).toBe(200);
+    await page.goto(`${server.url}/?scene=overview`);
+    const mqttRow = page.locator('[data-testid="feed-mqtt"]');
+    await expect.poll(() => mqttRow.getAttribute('data-status'), { timeout: 20_000 }).toBe('live');
+    expect(await mqttRow.textContent()).toContain('Đang nhận');
+    expect(await mqttRow.textContent()).toContain('tin/phút');
+    const ngsi = page.locator('[data-testid="feed-ngsi-ld:ngsi-ld"]');
+    await expect.poll(() => ngsi.getAttribute('data-status'), { timeout: 20_000 }).toBe('live');
+    expect(await ngsi.textContent()).toContain('1 lỗi');
+    expect(await ngsi.getAttribute('title')).toContain(MARKUP);
+    expect(await page.locator('[data-testid="feeds-panel"] img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('marks the MQTT feed disconnected when the broker goes away, and live again when it is back', async () => {
+    const row = page.locator('[data-testid="feed-mqtt"]');
+    await broker.pause();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000, interval: 500 }).toBe('down');
+    expect(await row.textContent()).toContain('Mất kết nối');
+    await broker.resume();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000, interval: 500 }).toBe('live');
+    expect(pageErrors).toEqual([]);
+  });
+});
