@@ -27,7 +27,10 @@ interface Db {
   transaction<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void;
   close(): void;
 }
-const Database = createRequire(new URL('../apps/ingest/package.json', import.meta.url))('better-sqlite3') as new (file: string, opts?: { readonly?: boolean }) => Db;
+const Database = createRequire(new URL('../apps/ingest/package.json', import.meta.url))('better-sqlite3') as new (
+  file: string,
+  opts?: { readonly?: boolean },
+) => Db;
 
 export const ANALYST_CEILING_MS = 300;
 const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
