@@ -6,6 +6,7 @@ import {
   listPeriods,
   mergePartial,
   partialValue,
+  periodIndex,
   seriesBounds,
   seriesKey,
   shiftSeriesKey,
@@ -134,15 +135,16 @@ export class AnalystService {
     const out: AnalystSeries[] = [];
     for (const area of areas) {
       const rows = await this.store.rollups({ grain: grainOf(kind), indicator: indicator.id, area, from: start, to: end });
-      const byPeriod = new Map<string, RollupPartial>();
+      const byPeriod: (RollupPartial | undefined)[] = new Array(keys.length);
       for (const r of rows) {
-        const k = seriesKey(kind, r.bucket);
-        const p = byPeriod.get(k);
+        const i = periodIndex(kind, start, r.bucket);
+        if (i < 0 || i >= keys.length) continue;
+        const p = byPeriod[i];
         if (p) mergePartial(p, r);
-        else byPeriod.set(k, mergePartial(emptyPartial(), r));
+        else byPeriod[i] = mergePartial(emptyPartial(), r);
       }
-      const points = keys.map((period): AnalystPoint => {
-        const p = byPeriod.get(period);
+      const points = keys.map((period, i): AnalystPoint => {
+        const p = byPeriod[i];
         const point: AnalystPoint = { period, value: p ? partialValue(indicator.aggregation, p) : null, count: p?.n ?? 0 };
         if (indicator.aggregation === 'ratio') {
           point.numerator = p ? round(p.num) : 0;

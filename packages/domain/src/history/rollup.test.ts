@@ -87,3 +87,16 @@ describe('rollup partials', () => {
     expect(rows.filter((r) => r.grain === 'hour' && r.area === '916').map((r) => r.n)).toEqual([2, 1]);
   });
 });
+
+describe('period positions', () => {
+  it('places buckets among the periods of a range by arithmetic for hours and days, by the calendar for months and longer', async () => {
+    const { periodIndex } = await import('./rollup.ts');
+    const start = at('2025-12-01T00:00:00+07:00');
+    expect(periodIndex('hour', start, at('2025-12-01T05:00:00+07:00'))).toBe(5);
+    expect(periodIndex('day', start, at('2025-12-31T00:00:00+07:00'))).toBe(30);
+    expect(periodIndex('month', start, at('2026-02-01T00:00:00+07:00'))).toBe(2);
+    expect(periodIndex('quarter', at('2025-10-01T00:00:00+07:00'), at('2026-03-01T00:00:00+07:00'))).toBe(1);
+    expect(listPeriods('hour', '2026-03-31T22', '2026-04-01T01')).toEqual(['2026-03-31T22', '2026-03-31T23', '2026-04-01T00', '2026-04-01T01']);
+    expect(listPeriods('day', '2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+  });
+});

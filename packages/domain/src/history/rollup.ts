@@ -252,6 +252,26 @@ export function countPeriods(kind: SeriesKind, from: string, to: string): number
 export function listPeriods(kind: SeriesKind, from: string, to: string): string[] {
   const n = countPeriods(kind, from, to);
   const out: string[] = [];
+  if (n <= 0) return out;
+  if (kind === 'hour' || kind === 'day') {
+    const start = seriesBounds(kind, from)!.start;
+    const step = kind === 'hour' ? HOUR_MS : DAY_MS;
+    for (let i = 0; i < n; i++) out.push(seriesKey(kind, start + i * step));
+    return out;
+  }
   for (let i = 0; i < n; i++) out.push(shiftSeriesKey(kind, from, i)!);
   return out;
+}
+
+/**
+ * The position of a bucket's period among the periods starting at `start` (the first instant of
+ * the range): plain arithmetic for hours and days, the calendar for months and longer.
+ */
+export function periodIndex(kind: SeriesKind, start: number, bucket: number): number {
+  if (kind === 'hour') return Math.floor((bucket - start) / HOUR_MS);
+  if (kind === 'day') return Math.floor((bucket - start) / DAY_MS);
+  const a = localYm(start);
+  const b = localYm(bucket);
+  const per = MONTHS_PER[kind];
+  return Math.floor((b.year * 12 + b.month - (a.year * 12 + a.month)) / per);
 }
