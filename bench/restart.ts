@@ -9,9 +9,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewObservation } from '@cityioc/contracts';
-import { CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
+import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
 import { DossierService } from '../apps/ingest/src/admin/dossier.service.ts';
-import { catalogueHash, restoreState, writeCheckpoint, type CheckpointContext } from '../apps/ingest/src/live/checkpoint.ts';
+import { AlertService } from '../apps/ingest/src/alerts/alert.service.ts';
+import { alertRulesHash, catalogueHash, restoreState, writeCheckpoint, type CheckpointContext } from '../apps/ingest/src/live/checkpoint.ts';
+import { MonitoringService } from '../apps/ingest/src/monitoring/monitoring.service.ts';
 import { LiveService } from '../apps/ingest/src/live/live.service.ts';
 import { openPostgresStore } from '../apps/ingest/src/store/postgres-store.ts';
 import { openSqliteStore } from '../apps/ingest/src/store/sqlite-store.ts';
@@ -77,9 +79,36 @@ async function restore(open: () => Promise<Store>, file: string) {
   const t0 = performance.now();
   const store = await open();
   const live = new LiveService(index, store, 250);
-  const dossiers = new DossierService(createWorkCalendar(), live);
-  const ctx: CheckpointContext = { store, live, dossiers, catalogue, file, clock: Date.now };
-  const r = await restoreState(ctx, () => undefined);
+  const calendar = createWorkCalendar();
+  const dossiers = new DossierService(calendar, live);
+  const monitoring = new MonitoringService(index);
+  const alerts = new AlertService(index, store, calendar, CAN_THO_ALERT_RULES, Date.now, () => undefined);
+  const ctx: CheckpointContext = {
+    store,
+    live,
+    dossiers,
+    monitoring,
+    alerts,
+    catalogue,
+    alertRules: alertRulesHash(CAN_THO_ALERT_RULES),
+    republished: [],
+    file,
+    clock: Date.now,
+  };
+  // as the server does: the replayed readings also feed the derived values and the alert rules
+  const r = await restoreState(
+    ctx,
+    () => undefined,
+    (batch) => {
+      const derived = monitoring.derive(batch);
+      alerts.observe(batch);
+      if (derived.length > 0) {
+        alerts.observe(derived);
+        live.applyDerived(derived);
+      }
+    },
+  );
+  await alerts.flush();
   dossiers.publish(Date.now(), true);
   live.markReady();
   dossiers.markReady();

@@ -18,6 +18,7 @@ import { liveRoutes } from './routes/live/live.routes.ts';
 import { observationRoutes } from './routes/observations/observations.routes.ts';
 import { openConfiguredStore } from './store/open-store.ts';
 import { catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext, type RestoreResult } from './live/checkpoint.ts';
+import { alertRulesHash } from './live/checkpoint.ts';
 import { startRetention } from './store/retention.ts';
 import type { NewDossierEvent, Store } from './store/store.ts';
 import { DossierService } from './admin/dossier.service.ts';
@@ -270,7 +271,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store,
     live,
     dossiers,
+    monitoring,
+    alerts,
     catalogue: catalogueHash(deps.catalogue ?? CAN_THO_CATALOGUE),
+    alertRules: alertRulesHash(config.alertRules),
+    republished: index.catalogue.indicators.filter((i) => i.derivedFrom === 'reporting').map((i) => i.id),
     file: join(config.dataDir, CHECKPOINT_FILE),
     clock,
   };

@@ -5,6 +5,7 @@ import {
   applyCommand,
   applySignal,
   SYSTEM_ACTOR,
+  type AlertEngineData,
   type AlertRule,
   type AlertSignal,
   type CatalogueIndex,
@@ -20,6 +21,13 @@ export interface Operator {
   unit: string;
   /** Area codes the operator's unit covers (a city code covers all its districts). */
   scopes: string[];
+}
+
+/** The serialisable state of an AlertService (see exportState); plain JSON. */
+export interface AlertServiceData {
+  engine: AlertEngineData;
+  /** Signals derived but not yet stored when the state was taken. */
+  pending: AlertSignal[];
 }
 
 export type CommandResult = { ok: true; alert: Alert; event: AlertEvent } | { ok: false; status: 404 | 409 | 422; reason: string; message: string };
@@ -38,6 +46,8 @@ export class AlertService {
   readonly engine: AlertEngine;
   private queue: Promise<unknown> = Promise.resolve();
   private live = false;
+  /** Signals queued and not yet stored, in order (a checkpoint carries them: storing is idempotent). */
+  private readonly pending = new Set<AlertSignal>();
   /** Signals applied since start (raised, changed), for logs and tests. */
   readonly stats = { raised: 0, changed: 0, failed: 0 };
 
@@ -56,6 +66,21 @@ export class AlertService {
   /** After the replay: from now on changes are pushed to clients. */
   goLive(): void {
     this.live = true;
+  }
+
+  /**
+   * The engine's state and the signals not yet stored, for checkpoints: restoring it and
+   * observing the tail of the log neither raises an alert twice nor misses a signal derived
+   * before the checkpoint but not yet stored when the process stopped.
+   */
+  exportState(): AlertServiceData {
+    return { engine: this.engine.exportState(), pending: structuredClone([...this.pending]) };
+  }
+
+  /** Loads a state exported by `exportState` into this fresh service and queues its pending signals. */
+  importState(data: AlertServiceData): void {
+    this.engine.importState(data.engine);
+    if (data.pending.length > 0) this.enqueue(data.pending);
   }
 
   /** Readings in log order (observations and the values derived from them). */
@@ -77,11 +102,14 @@ export class AlertService {
   }
 
   private enqueue(signals: AlertSignal[]): void {
+    for (const s of signals) this.pending.add(s);
     this.queue = this.queue.then(async () => {
       for (const s of signals) {
         try {
           await this.applySignal(s);
+          this.pending.delete(s);
         } catch (err) {
+          // stays pending: the next checkpoint carries it, and a restart retries it
           this.stats.failed++;
           this.onError(err);
         }

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Catalogue, Observation } from '@cityioc/contracts';
-import type { LiveStateData } from '@cityioc/domain';
+import type { AlertRule, LiveStateData } from '@cityioc/domain';
 import type { DossierService, DossierServiceData } from '../admin/dossier.service.ts';
 import { DERIVED_DOSSIER_INDICATORS } from '../admin/dossier.service.ts';
+import type { AlertService, AlertServiceData } from '../alerts/alert.service.ts';
+import type { MonitoringData, MonitoringService } from '../monitoring/monitoring.service.ts';
 import type { Store } from '../store/store.ts';
 import type { LiveService } from './live.service.ts';
 
@@ -20,10 +22,16 @@ import type { LiveService } from './live.service.ts';
  * Format: one header line (JSON: format, version, store kind and epoch, catalogue hash, log
  * positions covered, sha256 and length of the body) then the body (JSON). A checkpoint is
  * ignored (logged, then a full replay) when it is missing, corrupt, of another format version,
- * of another store (epoch), of another catalogue, or ahead of the log (a restored backup).
+ * of another store (epoch), of another catalogue or alert rules, or ahead of the log (a restored
+ * backup).
+ *
+ * Body (version 2): the live state (without the values republished at start: dossier-derived
+ * and reported ones), the dossier service, the monitoring service (hourly means, NowCast/daily
+ * revisions) and the alert engine (hysteresis, hold and window state, signals not yet stored),
+ * so that the tail replay derives exactly what a full replay derives.
  */
 export const CHECKPOINT_FORMAT = 'cityioc-checkpoint';
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
 interface Header {
@@ -32,6 +40,7 @@ interface Header {
   storeKind: string;
   storeEpoch: string;
   catalogue: string;
+  alertRules: string;
   observationsSeq: number;
   dossierSeq: number;
   /**
@@ -52,29 +61,43 @@ interface Header {
 interface Body {
   live: { observationsSeq: number; version: number; state: LiveStateData };
   dossiers: DossierServiceData;
+  monitoring: MonitoringData;
+  alerts: AlertServiceData;
 }
 
-const derived = new Set<string>(DERIVED_DOSSIER_INDICATORS);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export function catalogueHash(catalogue: Catalogue): string {
   return sha256(JSON.stringify(catalogue)).slice(0, 16);
 }
 
+export function alertRulesHash(rules: readonly AlertRule[]): string {
+  return sha256(JSON.stringify(rules)).slice(0, 16);
+}
+
 export interface CheckpointContext {
   store: Store;
   live: LiveService;
   dossiers: DossierService;
+  monitoring: MonitoringService;
+  alerts: AlertService;
   catalogue: string;
+  /** Hash of the alert rules: the engine state belongs to them. */
+  alertRules: string;
+  /** Live indicators republished at start from other state (reported values): not checkpointed. */
+  republished: readonly string[];
   file: string;
   clock: () => number;
 }
 
 /** Serialises the current state (synchronously: one consistent cut between two commits). */
 export function encodeCheckpoint(ctx: CheckpointContext): { text: string; header: Header } {
+  const skip = new Set<string>([...DERIVED_DOSSIER_INDICATORS, ...ctx.republished]);
   const body: Body = {
-    live: ctx.live.exportState((indicator) => !derived.has(indicator)),
+    live: ctx.live.exportState((indicator) => !skip.has(indicator)),
     dossiers: ctx.dossiers.exportState(),
+    monitoring: ctx.monitoring.exportState(),
+    alerts: ctx.alerts.exportState(),
   };
   const text = JSON.stringify(body);
   const header: Header = {
@@ -83,6 +106,7 @@ export function encodeCheckpoint(ctx: CheckpointContext): { text: string; header
     storeKind: ctx.store.kind,
     storeEpoch: ctx.store.epoch,
     catalogue: ctx.catalogue,
+    alertRules: ctx.alertRules,
     observationsSeq: body.live.observationsSeq,
     dossierSeq: body.dossiers.eventsSeq,
     coveredObservations: ctx.live.coveredSeq,
@@ -128,7 +152,7 @@ export function removeCheckpoint(dataDir: string): void {
 
 /** Reads and checks a checkpoint; `{ reason }` says why it cannot be used. */
 export async function readCheckpoint(
-  ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'file'>,
+  ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules' | 'file'>,
 ): Promise<{ header: Header; body: Body } | { reason: string }> {
   let raw: string;
   try {
@@ -148,6 +172,7 @@ export async function readCheckpoint(
   if (header.storeKind !== ctx.store.kind || header.storeEpoch !== ctx.store.epoch)
     return { reason: `written for another store (${header.storeKind} ${header.storeEpoch})` };
   if (header.catalogue !== ctx.catalogue) return { reason: 'written with another catalogue' };
+  if (header.alertRules !== ctx.alertRules) return { reason: 'written with other alert rules' };
   const text = raw.slice(nl + 1);
   if (Buffer.byteLength(text) !== header.bytes || sha256(text) !== header.sha256) return { reason: 'corrupt body (checksum mismatch)' };
   if (header.observationsSeq > (await ctx.store.lastSeq())) return { reason: 'ahead of the observation log (a restored backup?)' };
@@ -174,8 +199,8 @@ export interface RestoreResult {
 }
 
 /**
- * Rebuilds the live and dossier state: from the checkpoint plus the tail of both logs when it
- * is usable, else by a full replay. `live` and `dossiers` must be fresh.
+ * Rebuilds the live, dossier, monitoring and alert-engine state: from the checkpoint plus the
+ * tail of both logs when it is usable, else by a full replay. All four must be fresh.
  */
 export async function restoreState(
   ctx: CheckpointContext,
@@ -194,6 +219,8 @@ export async function restoreState(
     }
     if (!reason) {
       ctx.dossiers.importState(cp.body.dossiers);
+      ctx.monitoring.importState(cp.body.monitoring);
+      ctx.alerts.importState(cp.body.alerts);
       from = 'checkpoint';
     }
   } else reason = cp.reason;

@@ -13,6 +13,14 @@ export interface StationAir {
   at: number | null;
 }
 
+/** The serialisable state of a MonitoringService (see exportState); plain JSON. */
+export interface MonitoringData {
+  means: [string, [number, number, number][]][];
+  air: StationAir[];
+  computedHour: [string, number][];
+  revisions: [string, number][];
+}
+
 /**
  * Values the IOC derives from monitoring readings, as observations of derived indicators:
  * per water-level station its band rank and margin to BĐ I (so areas compare bands, not raw cm),
@@ -28,6 +36,30 @@ export class MonitoringService {
   private readonly revisions = new Map<string, number>();
 
   constructor(private readonly index: CatalogueIndex) {}
+
+  /**
+   * Everything `derive` depends on, for checkpoints: restoring it and deriving from the tail of
+   * the log gives the same values (and ids, via the revision counters) as deriving from the whole
+   * log. Bounded: hourly means are kept for the last ~50 h per station and pollutant (the daily
+   * VN_AQI of yesterday reaches 48 h back), one entry per station otherwise.
+   */
+  exportState(): MonitoringData {
+    return {
+      means: this.means.exportState(),
+      air: [...this.air.values()].map((a) => structuredClone(a)),
+      computedHour: [...this.computedHour],
+      revisions: [...this.revisions],
+    };
+  }
+
+  /** Loads a state exported by `exportState` into this fresh service. */
+  importState(data: MonitoringData): void {
+    if (this.air.size > 0 || this.computedHour.size > 0) throw new Error('importState needs a fresh monitoring service');
+    this.means.importState(data.means);
+    for (const a of data.air) this.air.set(a.station, structuredClone(a));
+    for (const [k, v] of data.computedHour) this.computedHour.set(k, v);
+    for (const [k, v] of data.revisions) this.revisions.set(k, v);
+  }
 
   derive(events: readonly Observation[]): Observation[] {
     const out: Observation[] = [];

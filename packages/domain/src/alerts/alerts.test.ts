@@ -133,6 +133,33 @@ describe('determinism', () => {
   });
 });
 
+describe('engine state export (checkpoints)', () => {
+  it('export at any cut + JSON + import, then the rest, gives the same signals as one engine fed everything', () => {
+    // every default rule; a level that rises fast through BĐ I and II, falls below BĐ I, goes silent, comes back
+    const values = [160, 161, 166, 172, 178, 183, 186, 189, 192, 194, 191, 186, 181, 176, 172, 170, 171, 178, 184, 188, 190];
+    const readings = values.map((v, i) => wl(T0 + i * 5 * MIN + (i > 15 ? 2 * 60 * MIN : 0), v));
+    const reference = new AlertEngine(index, CAN_THO_ALERT_RULES);
+    const all: AlertSignal[][] = readings.map((r, i) => [...reference.observe(r), ...(i === 15 ? reference.checkSilence(r.observedAt + 60 * MIN) : [])]);
+    expect(all.flat().map((s) => s.type)).toEqual(expect.arrayContaining(['raise', 'escalated', 'cleared']));
+    for (let cut = 0; cut <= readings.length; cut++) {
+      const first = new AlertEngine(index, CAN_THO_ALERT_RULES);
+      readings.slice(0, cut).forEach((r, i) => {
+        first.observe(r);
+        if (i === 15) first.checkSilence(r.observedAt + 60 * MIN);
+      });
+      const restored = new AlertEngine(index, CAN_THO_ALERT_RULES);
+      restored.importState(JSON.parse(JSON.stringify(first.exportState())));
+      const rest = readings.slice(cut).map((r, j) => [...restored.observe(r), ...(cut + j === 15 ? restored.checkSilence(r.observedAt + 60 * MIN) : [])]);
+      expect(rest, `cut at ${cut}`).toEqual(all.slice(cut));
+    }
+  });
+  it('importState needs a fresh engine', () => {
+    const e = new AlertEngine(index, CAN_THO_ALERT_RULES);
+    e.observe(wl(T0, 170));
+    expect(() => e.importState(e.exportState())).toThrow(/fresh/);
+  });
+});
+
 describe('rule sets from configuration', () => {
   it('accepts the default set and names each problem of a bad one', () => {
     expect(ruleSetErrors(CAN_THO_ALERT_RULES, index)).toEqual([]);

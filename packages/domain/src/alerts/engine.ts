@@ -49,7 +49,7 @@ export type AlertSignal = RaiseSignal | ChangeSignal | ClearSignal;
 
 const alertIdOf = (ruleId: string, station: string, startedAt: number) => `${ruleId}:${station}:${startedAt}`;
 
-interface BandState {
+export interface BandState {
   /** Committed band index. */
   b: number;
   pending: { target: number; since: number } | null;
@@ -64,6 +64,12 @@ interface Subject {
   window: { t: number; v: number }[];
   /** silence rules: the open silence episode */
   silentSince: number | null;
+}
+
+/** The serialisable state of an AlertEngine (see AlertEngine.exportState); plain JSON. */
+export interface AlertEngineData {
+  /** rule id|station, last observation time (null: none yet), hysteresis, band state, rate window, open silence episode */
+  subjects: [string, number | null, Hysteresis, BandState, { t: number; v: number }[], number | null][];
 }
 
 const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
@@ -87,6 +93,38 @@ export class AlertEngine {
       list.push(r);
       this.byIndicator.set(r.indicator, list);
     }
+  }
+
+  /**
+   * The hysteresis, hold and window state of every rule × station, for checkpoints: restoring it
+   * with `importState` and observing the same later readings gives the same signals as observing
+   * every reading from the start. Bounded: one entry per rule × station, rate windows trimmed.
+   */
+  exportState(): AlertEngineData {
+    const subjects: AlertEngineData['subjects'] = [];
+    for (const [key, s] of this.subjects)
+      subjects.push([
+        key,
+        Number.isFinite(s.lastAt) ? s.lastAt : null,
+        { ...s.h },
+        { b: s.band.b, pending: s.band.pending ? { ...s.band.pending } : null, startedAt: s.band.startedAt },
+        s.window.map((w) => ({ ...w })),
+        s.silentSince,
+      ]);
+    return { subjects };
+  }
+
+  /** Loads a state exported by `exportState` into this fresh engine (same rules). */
+  importState(data: AlertEngineData): void {
+    if (this.subjects.size > 0) throw new Error('importState needs a fresh alert engine');
+    for (const [key, lastAt, h, band, window, silentSince] of data.subjects)
+      this.subjects.set(key, {
+        lastAt: lastAt ?? -Infinity,
+        h: { ...h },
+        band: { b: band.b, pending: band.pending ? { ...band.pending } : null, startedAt: band.startedAt },
+        window: window.map((w) => ({ ...w })),
+        silentSince,
+      });
   }
 
   observe(r: Reading): AlertSignal[] {

@@ -85,4 +85,20 @@ describe('HourlyMeans', () => {
     expect(m.daily('aq', at('2026-11-22T09:00:00+07:00'))).toMatchObject({ aqi: 60, dominant: 'pm25' });
     expect(m.daily('aq', at('2026-11-21T23:00:00+07:00'))).toBeNull();
   });
+  it('exports its hours as JSON for checkpoints; a restored copy computes the same values, and stays bounded', () => {
+    const m = new HourlyMeans();
+    const t0 = at('2026-11-19T00:00:00+07:00');
+    for (let i = 0; i < 4 * 24 * 3; i++) m.add('aq', i % 2 ? 'pm10' : 'pm25', t0 + i * 20 * 60_000, 20 + ((i * 7) % 50));
+    const data = m.exportState();
+    // at most keepHours (50) + 4 hours per station and pollutant, whatever the history
+    for (const [, hours] of data) expect(hours.length).toBeLessThanOrEqual(54);
+    const copy = new HourlyMeans();
+    copy.importState(JSON.parse(JSON.stringify(data)) as typeof data);
+    for (const later of [copy, m]) later.add('aq', 'pm25', t0 + 3 * 24 * H + 30 * 60_000, 77);
+    const now = t0 + 3 * 24 * H + 2 * H;
+    expect(copy.hourly('aq', now)).toEqual(m.hourly('aq', now));
+    expect(copy.daily('aq', now)).toEqual(m.daily('aq', now));
+    expect(copy.exportState()).toEqual(m.exportState());
+    expect(() => copy.importState(data)).toThrow(/empty/);
+  });
 });

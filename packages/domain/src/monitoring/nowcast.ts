@@ -147,6 +147,17 @@ export class HourlyMeans {
     }
   }
 
+  /** The kept hours as plain data (station|pollutant, [hour, sum, count]…), for checkpoints. Bounded by `keepHours`. */
+  exportState(): [string, [number, number, number][]][] {
+    return [...this.hours].map(([key, m]) => [key, [...m].map(([h, c]): [number, number, number] => [h, c.sum, c.n])]);
+  }
+
+  /** Loads hours exported by `exportState` into this empty instance. */
+  importState(data: readonly [string, readonly [number, number, number][]][]): void {
+    if (this.hours.size > 0) throw new Error('importState needs empty hourly means');
+    for (const [key, hours] of data) this.hours.set(key, new Map(hours.map(([h, sum, n]) => [h, { sum, n }])));
+  }
+
   /** Means of `count` hours ending with hour `lastHour`, newest first. */
   series(station: string, pollutant: Pollutant, lastHour: number, count: number): (number | null)[] {
     const m = this.hours.get(`${station}|${pollutant}`);
