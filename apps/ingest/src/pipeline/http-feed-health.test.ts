@@ -28,9 +28,9 @@ describe('httpOutcome', () => {
       counts: { rejected: 1 },
       reasons: [{ reason: 'body_too_large', message: 'too big' }],
     });
-    expect(httpOutcome(422, { result: 'rejected', rows: 4, reports: [], errors: [{ row: 3, reason: 'not_a_number', message: 'B3 is text' }] }).reasons).toEqual([
-      { reason: 'not_a_number', message: 'row 3: B3 is text' },
-    ]);
+    expect(httpOutcome(422, { result: 'rejected', rows: 4, reports: [], errors: [{ row: 3, reason: 'not_a_number', message: 'B3 is text' }] }).reasons).toEqual(
+      [{ reason: 'not_a_number', message: 'row 3: B3 is text' }],
+    );
   });
   it('stored and unchanged reports count as accepted and duplicates', () => {
     expect(httpOutcome(200, { result: 'imported', reports: [{ result: 'stored' }, { result: 'unchanged' }, { result: 'stored' }] }).counts).toEqual({
@@ -50,7 +50,14 @@ describe('recordHttpFeed', () => {
     recordHttpFeed(reg, t, 'ward-9', 500, JSON.stringify({ statusCode: 500, error: 'internal', message: 'x' }));
     recordHttpFeed(reg, t, 'ward-9', 400, 'not json');
     expect(reg.snapshot()).toEqual([
-      expect.objectContaining({ id: 'http:ward-9', kind: 'http', accepted: 2, rejected: 1, ratePerMin: 3, lastErrors: [{ at: t, reason: 'http_400', message: 'HTTP 400' }] }),
+      expect.objectContaining({
+        id: 'http:ward-9',
+        kind: 'http',
+        accepted: 2,
+        rejected: 1,
+        ratePerMin: 3,
+        lastErrors: [{ at: t, reason: 'http_400', message: 'HTTP 400' }],
+      }),
     ]);
   });
 });

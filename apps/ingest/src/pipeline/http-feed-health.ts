@@ -36,7 +36,11 @@ export function httpOutcome(statusCode: number, body: unknown): HttpOutcome {
       const e = r.errors?.[0];
       reasons.push({ reason: e?.reason ?? 'rejected', message: `item ${r.index ?? '?'}: ${e?.field ? `${e.field} ` : ''}${e?.message ?? 'rejected'}` });
     }
-    return { items: Math.max(1, b.accepted + b.duplicates + b.rejected), counts: { accepted: b.accepted, duplicates: b.duplicates, rejected: b.rejected }, reasons };
+    return {
+      items: Math.max(1, b.accepted + b.duplicates + b.rejected),
+      counts: { accepted: b.accepted, duplicates: b.duplicates, rejected: b.rejected },
+      reasons,
+    };
   }
   if (statusCode >= 400) {
     const rows = Array.isArray(b.errors) ? (b.errors as { reason?: string; message?: string; row?: number }[]) : [];
