@@ -72,6 +72,37 @@ describe('feed-health panel', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it('colours a road segment on the wall map by the speed of an NGSI-LD TrafficFlowObserved notification', async () => {
+    const trafficColor = () =>
+      page.evaluate(async () => {
+        const map = window.__ioc.map as { getSource(id: string): { getData(): Promise<unknown> } | undefined } | undefined;
+        const data = (await map?.getSource('ioc-traffic')?.getData()) as { features: { properties: { id: string; color: string } }[] } | undefined;
+        return data?.features.find((f) => f.properties.id === 'tf-cau-can-tho')?.properties.color ?? null;
+      });
+    // no reading yet: grey
+    await expect.poll(trafficColor, { timeout: 20_000 }).toBe('#475569');
+    const at = new Date().toISOString();
+    const res = await fetch(`${server.url}/api/v1/ngsi-ld/notify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({
+        type: 'Notification',
+        data: [
+          {
+            id: 'urn:ngsi-ld:TrafficFlowObserved:tf-cau-can-tho',
+            type: 'TrafficFlowObserved',
+            intensity: { type: 'Property', value: 1500, observedAt: at },
+            averageVehicleSpeed: { type: 'Property', value: 12, observedAt: at },
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    // 12 km/h: congested (red)
+    await expect.poll(trafficColor, { timeout: 20_000 }).toBe('#ef4444');
+    expect(await page.locator('[data-testid="legend-traffic"]').textContent()).toContain('Tốc độ giao thông');
+  });
+
   it('marks the MQTT feed disconnected when the broker goes away, and live again when it is back', async () => {
     const row = page.locator('[data-testid="feed-mqtt"]');
     await broker.pause();

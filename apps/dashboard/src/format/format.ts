@@ -44,7 +44,7 @@ export function formatPercent(fraction: number | null | undefined, decimals = 1,
   return `${formatNumber(fraction * 100, decimals, lang)} %`;
 }
 
-const UNIT_EN: Record<string, string> = { 'hồ sơ': 'dossiers' };
+const UNIT_EN: Record<string, string> = { 'hồ sơ': 'dossiers', 'xe/giờ': 'vehicles/h' };
 
 /** Units are stored as Vietnamese display units; a few read differently in English. */
 export function unitLabel(unit: string, lang: Lang): string {

@@ -63,6 +63,9 @@ export const vi = {
     onTime: 'Đúng hạn',
     ranking: 'Xếp hạng tỷ lệ đúng hạn',
     demoThresholds: 'Ngưỡng minh họa, không chính thức',
+    legendTraffic: 'Tốc độ giao thông (ngưỡng minh họa)',
+    trafficGrey: 'Không có số liệu / cũ',
+    trafficIllustrative: 'Đoạn đường và ngưỡng tốc độ minh họa',
   },
   scene: {
     label: 'Cảnh trình chiếu',
@@ -410,6 +413,9 @@ export const en: typeof vi = {
     onTime: 'On time',
     ranking: 'On-time ranking',
     demoThresholds: 'Illustrative thresholds, not official',
+    legendTraffic: 'Traffic speed (illustrative thresholds)',
+    trafficGrey: 'No data / stale',
+    trafficIllustrative: 'Illustrative road line and speed thresholds',
   },
   scene: {
     label: 'Scenes',

@@ -2,6 +2,8 @@ import type { Band } from '@cityioc/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, type Lang } from '../format/format.ts';
 import { NO_DATA_COLOR, ON_TIME_CLASSES } from './layers/districts/districts.layer.ts';
+import { TRAFFIC_SPEED_CLASSES } from './layers/traffic/traffic.layer.ts';
+import { STALE_COLOR } from './layers/stations/stations.layer.ts';
 
 function pct(fraction: number, lang: Lang): string {
   return formatNumber(fraction * 100, 0, lang);
@@ -13,6 +15,16 @@ export function onTimeLegendRows(lang: Lang): { label: string; color: string }[]
     const next = ON_TIME_CLASSES[i + 1];
     const label = i === 0 ? `< ${pct(next!.from, lang)} %` : next ? `${pct(c.from, lang)}–${pct(next.from, lang)} %` : `≥ ${pct(c.from, lang)} %`;
     return { label, color: c.color };
+  });
+}
+
+/** The speed classes as legend rows: '< 20', '20–40', '≥ 40 km/h'. */
+export function trafficLegendRows(lang: Lang): { id: string; label: string; color: string }[] {
+  return TRAFFIC_SPEED_CLASSES.map((c, i) => {
+    const next = TRAFFIC_SPEED_CLASSES[i + 1];
+    const n = (v: number) => formatNumber(v, 0, lang);
+    const label = i === 0 ? `< ${n(next!.from)}` : next ? `${n(c.from)}–${n(next.from)}` : `≥ ${n(c.from)} km/h`;
+    return { id: c.id, label, color: c.color };
   });
 }
 
@@ -48,6 +60,21 @@ export function MapLegend({ lang, waterBands, aqiBands }: { lang: Lang; waterBan
           </div>
         </div>
       )}
+      <div className="legend-group" data-testid="legend-traffic">
+        <div className="legend-title">{t('map.legendTraffic')}</div>
+        <div className="legend-ramp">
+          {trafficLegendRows(lang).map((r) => (
+            <span key={r.id} className="legend-item">
+              <span className="legend-line" style={{ backgroundColor: r.color }} />
+              {r.label}
+            </span>
+          ))}
+          <span className="legend-item">
+            <span className="legend-line" style={{ backgroundColor: STALE_COLOR }} />
+            {t('map.trafficGrey')}
+          </span>
+        </div>
+      </div>
       {aqiBands.length > 0 && (
         <div className="legend-group">
           <div className="legend-title">{t('map.legendAir')}</div>

@@ -17,6 +17,7 @@ import { buildOfflineStyle } from './base-style.ts';
 import { buildDistrictsLayer, DISTRICTS_FILL, geoBounds, labelPointAvoiding } from './layers/districts/districts.layer.ts';
 import { buildGraticuleLayer } from './layers/graticule/graticule.layer.ts';
 import { buildRiverLayer } from './layers/river/river.layer.ts';
+import { buildTrafficLayer, buildTrafficSegments, TRAFFIC_LINES, type TrafficSegment } from './layers/traffic/traffic.layer.ts';
 import { AIR_STATIONS, buildStationPoints, buildStationsLayer, WATER_STATIONS, type StationPoint } from './layers/stations/stations.layer.ts';
 import { syncLabels, type MapLabel } from './map-labels.ts';
 import { MapLegend } from './MapLegend.tsx';
@@ -36,7 +37,7 @@ interface DistrictInfo {
   updated: string | null;
 }
 
-/** The operations map: schematic districts coloured by on-time rate, the river, and live stations. */
+/** The operations map: schematic districts coloured by on-time rate, the river, road segments by speed, and live stations. */
 export function MapView() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -71,6 +72,7 @@ export function MapView() {
     });
     m.on('load', () => setLoaded(true));
     setMap(m);
+    if (window.__ioc) window.__ioc.map = m;
     const labels = markers.current;
     return () => {
       labels.clear();
@@ -104,6 +106,11 @@ export function MapView() {
     [index, cells, now, offline, lang, timeZone],
   );
 
+  const segments = useMemo(
+    () => (index ? buildTrafficSegments({ catalogue: index, cells, now, offline, lang, timeZone }) : []),
+    [index, cells, now, offline, lang, timeZone],
+  );
+
   const bounds = useMemo(() => (geo.data ? geoBounds(geo.data) : null), [geo.data]);
 
   // Layers, bottom to top. Each spec is pure; applyLayerSpec pushes only what changed.
@@ -116,8 +123,10 @@ export function MapView() {
   }, [map, loaded, geo.data, bounds, rates, offline, scale]);
   useEffect(() => {
     if (!map || !loaded) return;
+    // road segments under the station circles
+    applyLayerSpec(map, buildTrafficLayer({ segments, scale }));
     applyLayerSpec(map, buildStationsLayer({ points, scale }));
-  }, [map, loaded, points, scale]);
+  }, [map, loaded, points, segments, scale]);
 
   // Fit the city to the panel, now and whenever the panel changes size.
   useEffect(() => {
@@ -198,8 +207,8 @@ export function MapView() {
   }, [map, loaded, districts, districtLabelAt, points, offline, scale]);
 
   // Hover popups; the handlers read the latest data through refs.
-  const latest = useRef({ points, districts, t, offline });
-  latest.current = { points, districts, t, offline };
+  const latest = useRef({ points, segments, districts, t, offline });
+  latest.current = { points, segments, districts, t, offline };
   useEffect(() => {
     if (!map || !loaded) return;
     const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'ioc-popup', maxWidth: 'none', offset: 14 });
@@ -228,9 +237,35 @@ export function MapView() {
         )
         .addTo(map);
     };
-    const onDistrict = (e: maplibregl.MapLayerMouseEvent) => {
-      // A station under the pointer wins over the district around it.
+    const onSegment = (e: maplibregl.MapLayerMouseEvent) => {
+      // A station under the pointer wins over the road segment.
       if (map.queryRenderedFeatures(e.point, { layers: [WATER_STATIONS, AIR_STATIONS] }).length > 0) return;
+      const id = e.features?.[0]?.properties?.id as string | undefined;
+      const { segments: segs, t: tr } = latest.current;
+      const g: TrafficSegment | undefined = segs.find((x) => x.id === id);
+      if (!g) return;
+      map.getCanvas().style.cursor = 'pointer';
+      const notes = [tr('map.trafficIllustrative'), g.updated ? tr('fresh.updated', { time: g.updated }) : tr('fresh.none')];
+      if (g.stale) notes.push(tr('map.staleStation'));
+      popup
+        .setLngLat(e.lngLat)
+        .setDOMContent(
+          popupContent({
+            title: g.name,
+            rows: [
+              { label: g.speedName, value: `${g.speedText} ${g.speed === null ? '' : g.speedUnit}`.trim() },
+              { label: g.intensityName, value: `${g.intensityText} ${g.intensityText === '—' ? '' : g.intensityUnit}`.trim() },
+              ...(g.classLabel ? [{ label: '', value: g.classLabel, color: g.stale ? null : g.color }] : []),
+            ],
+            notes,
+            stale: g.stale,
+          }),
+        )
+        .addTo(map);
+    };
+    const onDistrict = (e: maplibregl.MapLayerMouseEvent) => {
+      // A station or road segment under the pointer wins over the district around it.
+      if (map.queryRenderedFeatures(e.point, { layers: [WATER_STATIONS, AIR_STATIONS, TRAFFIC_LINES] }).length > 0) return;
       const code = e.features?.[0]?.properties?.code as string | undefined;
       const { districts: ds, t: tr, offline: off } = latest.current;
       const d = ds.find((x) => x.code === code);
@@ -254,11 +289,15 @@ export function MapView() {
     };
     map.on('mousemove', [WATER_STATIONS, AIR_STATIONS], onStation);
     map.on('mouseleave', [WATER_STATIONS, AIR_STATIONS], leave);
+    map.on('mousemove', TRAFFIC_LINES, onSegment);
+    map.on('mouseleave', TRAFFIC_LINES, leave);
     map.on('mousemove', DISTRICTS_FILL, onDistrict);
     map.on('mouseleave', DISTRICTS_FILL, leave);
     return () => {
       map.off('mousemove', [WATER_STATIONS, AIR_STATIONS], onStation);
       map.off('mouseleave', [WATER_STATIONS, AIR_STATIONS], leave);
+      map.off('mousemove', TRAFFIC_LINES, onSegment);
+      map.off('mouseleave', TRAFFIC_LINES, leave);
       map.off('mousemove', DISTRICTS_FILL, onDistrict);
       map.off('mouseleave', DISTRICTS_FILL, leave);
       popup.remove();

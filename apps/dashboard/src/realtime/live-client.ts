@@ -16,6 +16,8 @@ export interface LiveClientState extends LinkState {
 export interface LiveDebug {
   versions: Record<string, number>;
   connected: boolean;
+  /** The wall's MapLibre map once created (browser tests read its sources). */
+  map?: unknown;
 }
 
 export type CellsListener = (scope: string, cells: readonly Cell[]) => void;

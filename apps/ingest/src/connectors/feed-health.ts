@@ -5,7 +5,7 @@ import { FeedHealthBook } from '@cityioc/domain';
 export class FeedHealthRegistry {
   private readonly books = new Map<string, FeedHealthBook>();
 
-  constructor(private readonly clock: () => number) {}
+  constructor(readonly clock: () => number) {}
 
   book(id: string, kind: string, source: string, cadenceSec: number): FeedHealthBook {
     let b = this.books.get(id);

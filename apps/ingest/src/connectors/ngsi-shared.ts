@@ -196,7 +196,7 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
     async routes() {
       const path = cfg.flavour === 'ld' ? '/api/v1/ngsi-ld/notify' : '/api/v1/ngsi-v2/notify';
       const options = {
-        ...feedRouteOptions(ctx.authenticateFeed, ctx.feedRateLimit),
+        ...feedRouteOptions(ctx.authenticateFeed, ctx.feedRateLimit, { health: false }),
         // a body that is not JSON (or too large) fails before the handler: count it, then answer as usual
         errorHandler: (err: Error & { statusCode?: number }, req: { source?: string }) => {
           if (req.source && (err.statusCode ?? 500) < 500) {

@@ -1,11 +1,30 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, IngestResponseSchema, type IngestResponse } from '@cityioc/contracts';
 import { UnparsableLine } from './ingest.service.ts';
+import { recordHttpFeed } from './http-feed-health.ts';
 
-/** What every feed ingest route shares: API-key auth, a rate limit per key, per-item responses. */
-export function feedRouteOptions(authenticate: (req: never, reply: never) => Promise<unknown>, rateLimit: { max: number; timeWindow: string }) {
+/**
+ * Every answered request of an authenticated feed source goes to its 'http' feed-health book
+ * (GET /api/v1/feeds/health): last seen, rate, accepted/duplicate/rejected counts, latest reasons.
+ */
+async function recordFeedHealth(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  const feeds = req.server.ioc?.feeds;
+  if (feeds && req.source) recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
+  return payload;
+}
+
+/**
+ * What every feed ingest route shares: API-key auth, a rate limit per key, per-item responses, and
+ * the feed-health record (`health: false` for routes that keep their own book, e.g. NGSI notify).
+ */
+export function feedRouteOptions(
+  authenticate: (req: never, reply: never) => Promise<unknown>,
+  rateLimit: { max: number; timeWindow: string },
+  opts: { health?: boolean } = {},
+) {
   return {
     onRequest: authenticate as never,
+    ...(opts.health === false ? {} : { onSend: recordFeedHealth as never }),
     config: {
       rateLimit: {
         ...rateLimit,

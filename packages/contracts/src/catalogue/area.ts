@@ -34,5 +34,7 @@ export const StationSchema = Type.Object({
   bands: Type.Optional(Type.Record(Type.String(), Type.Array(BandSchema))),
   /** Where the thresholds come from; 'demo' thresholds are illustrative, not official. */
   thresholdSource: Type.Optional(Type.String()),
+  /** A road-segment station's line on the map, [longitude, latitude] points (illustrative, not surveyed). */
+  segment: Type.Optional(Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { minItems: 2 })),
 });
 export type Station = Static<typeof StationSchema>;

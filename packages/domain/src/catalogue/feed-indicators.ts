@@ -61,7 +61,11 @@ export const FEED_INDICATORS: Indicator[] = [
 /** The air pollutants an air station reports beside aqi and pm25 (defined in indicators.ts). */
 export const AIR_FEED_INDICATORS = ['pm10', 'no2', 'so2', 'co', 'o3'];
 
-/** Road segments with traffic counters and water-quality stations (demo locations, our own). */
+/**
+ * Road segments with traffic counters and water-quality stations (demo locations, our own). A
+ * road segment's `segment` is a short illustrative line along the road through its point, drawn on
+ * the wall map coloured by speed; the coordinates are ours, not surveyed.
+ */
 export const FEED_STATIONS: Station[] = [
   {
     id: 'tf-cau-can-tho',
@@ -69,6 +73,11 @@ export const FEED_STATIONS: Station[] = [
     area: '919',
     location: [105.7905, 10.0135],
     indicators: ['traffic_intensity', 'traffic_speed', 'traffic_occupancy'],
+    segment: [
+      [105.7838, 10.0092],
+      [105.7905, 10.0135],
+      [105.7972, 10.0181],
+    ],
   },
   {
     id: 'tf-30-thang-4',
@@ -76,6 +85,11 @@ export const FEED_STATIONS: Station[] = [
     area: '916',
     location: [105.7645, 10.0215],
     indicators: ['traffic_intensity', 'traffic_speed', 'traffic_occupancy'],
+    segment: [
+      [105.7702, 10.0284],
+      [105.7645, 10.0215],
+      [105.7588, 10.0152],
+    ],
   },
   {
     id: 'tf-cmt8',
@@ -83,6 +97,11 @@ export const FEED_STATIONS: Station[] = [
     area: '918',
     location: [105.7535, 10.0555],
     indicators: ['traffic_intensity', 'traffic_speed', 'traffic_occupancy'],
+    segment: [
+      [105.7628, 10.0468],
+      [105.7535, 10.0555],
+      [105.7447, 10.0632],
+    ],
   },
   {
     id: 'wq-song-hau',

@@ -6,7 +6,7 @@ import { feedHealthQuery } from '../../queries/feeds.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 import { buildFeedRows } from './feed-health.model.ts';
 
-/** Connector feeds (MQTT, NGSI-LD, NGSI v2): status, last seen, messages per minute, errors. Feed strings render as text only. */
+/** Connector feeds (MQTT, NGSI-LD, NGSI v2) and HTTP feed sources: status, last seen, messages per minute, errors. Feed strings render as text only. */
 export function FeedHealthPanel() {
   const { t } = useTranslation();
   const lang = useLang();

@@ -40,6 +40,7 @@ describe('buildFeedRows', () => {
           feed({ connected: false }),
           feed({ id: 'ngsi-ld:sim', kind: 'ngsi-ld', connected: null, status: 'stale', lastSeen: NOW - 3 * 3_600_000 }),
           feed({ id: 'ngsi-ld-reconcile', kind: 'ngsi-ld', connected: null, status: 'never', lastSeen: null }),
+          feed({ id: 'http:ward-9', kind: 'http', source: 'ward-9', connected: null, lastSeen: NOW - 90_000 }),
         ],
       },
       fetchedAt: NOW,
@@ -51,6 +52,7 @@ describe('buildFeedRows', () => {
       ['MQTT · mqtt', 'down', { value: 5, unit: 'second' }],
       ['NGSI-LD · mqtt', 'stale', { value: 3, unit: 'hour' }],
       ['NGSI-LD ⟳ · mqtt', 'never', null],
+      ['HTTP · ward-9', 'live', { value: 90, unit: 'second' }],
     ]);
   });
   it('an old poll or an offline wall never shows a feed as live', () => {

@@ -5,7 +5,7 @@ export type FeedRowStatus = 'live' | 'stale' | 'never' | 'down' | 'unknown';
 
 export interface FeedRow {
   id: string;
-  /** 'MQTT · mqtt', 'NGSI-LD · simulator' … */
+  /** 'MQTT · mqtt', 'NGSI-LD · simulator', 'HTTP · demo' … */
   name: string;
   status: FeedRowStatus;
   /** how long ago the feed was last heard from, e.g. '12 giây' / '3 phút', null when never */
@@ -17,7 +17,7 @@ export interface FeedRow {
   lastError: string | null;
 }
 
-const KIND: Record<string, string> = { mqtt: 'MQTT', 'ngsi-ld': 'NGSI-LD', 'ngsi-v2': 'NGSI v2' };
+const KIND: Record<string, string> = { mqtt: 'MQTT', 'ngsi-ld': 'NGSI-LD', 'ngsi-v2': 'NGSI v2', http: 'HTTP' };
 
 /** A poll older than this is not current: every feed is shown as unknown, never as live. */
 export const FEED_POLL_MAX_AGE_MS = 30_000;
