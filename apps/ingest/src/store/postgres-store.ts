@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
-import type { HistoryRequest, Store, StoredDossierEvent } from './store.ts';
+import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
+import { rollupDeltas, type RollupRow } from '@cityioc/domain';
+import type { HistoryRequest, NewAlertEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (IOC_DATABASE_URL) */
   url: string;
   /** Connections in the pool; the group-commit writer needs one, reads share the rest. */
   poolSize?: number;
+  /**
+   * The area itself and its ancestors up to the city, for the history rollups (default: the
+   * area alone). The app passes the catalogue's area tree.
+   */
+  areaChain?: (area: string) => readonly string[];
 }
 
 /**
@@ -54,10 +61,71 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'history rollups, alerts and their audit trail, Decree 09 report submissions',
+    sql: `
+      -- One mergeable partial aggregate per (grain, indicator, area, bucket), kept inside append.
+      CREATE TABLE rollups (
+        grain TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        area TEXT NOT NULL,
+        bucket BIGINT NOT NULL,
+        n BIGINT NOT NULL,
+        sum DOUBLE PRECISION NOT NULL,
+        min DOUBLE PRECISION,
+        max DOUBLE PRECISION,
+        num DOUBLE PRECISION NOT NULL,
+        den DOUBLE PRECISION NOT NULL,
+        last_value DOUBLE PRECISION,
+        last_at BIGINT NOT NULL,
+        last_id TEXT NOT NULL,
+        PRIMARY KEY (grain, indicator, area, bucket)
+      );
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        area TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        revision INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX alerts_updated ON alerts (updated_at);
+      CREATE TABLE alert_events (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        note TEXT,
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX alert_events_alert ON alert_events (alert_id, seq);
+      CREATE TABLE report_submissions (
+        regime TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        period TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        submitted_at BIGINT NOT NULL,
+        received_at BIGINT NOT NULL,
+        source TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        signed_by TEXT,
+        file_name TEXT,
+        report_values TEXT NOT NULL,
+        review TEXT,
+        reviewed_at BIGINT,
+        review_note TEXT,
+        PRIMARY KEY (regime, unit, period, version)
+      );
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */
 const MIGRATION_LOCK = 0x10c0_0006;
+/** Serialises the first rollup build of a log written before rollups existed, across nodes. */
+const ROLLUP_BUILD_LOCK = 0x10c0_0007;
 
 // BIGINT columns hold epoch ms and log positions, both far below 2^53: parse them as numbers.
 const types = {
@@ -143,6 +211,153 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     return out;
   }
 
+  const areaChain = opts.areaChain ?? ((area: string) => [area]);
+  /** Runs `fn` in one transaction on one pooled connection. */
+  async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  // The same CASE upsert as SQLite, one statement per batch; `last_id` compared byte-wise
+  // (COLLATE "C") so that ids order as JavaScript strings do whatever the database collation.
+  const upsertRollups = `
+    INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
+    SELECT grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::float8[],
+                $11::float8[], $12::bigint[], $13::text[])
+      WITH ORDINALITY AS t (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id, ord)
+    ORDER BY ord
+    ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
+      n = rollups.n + excluded.n,
+      sum = rollups.sum + excluded.sum,
+      min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
+      max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
+      num = rollups.num + excluded.num,
+      den = rollups.den + excluded.den,
+      last_value = CASE WHEN excluded.last_at > rollups.last_at
+                          OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
+                   THEN excluded.last_value ELSE rollups.last_value END,
+      last_id = CASE WHEN excluded.last_at > rollups.last_at
+                       OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
+                THEN excluded.last_id ELSE rollups.last_id END,
+      last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`;
+  const byKey = (a: RollupRow, b: RollupRow) =>
+    a.grain < b.grain
+      ? -1
+      : a.grain > b.grain
+        ? 1
+        : a.indicator < b.indicator
+          ? -1
+          : a.indicator > b.indicator
+            ? 1
+            : a.area < b.area
+              ? -1
+              : a.area > b.area
+                ? 1
+                : a.bucket - b.bucket;
+  async function writeRollups(c: pg.PoolClient, stored: readonly NewObservation[]): Promise<void> {
+    if (stored.length === 0) return;
+    // Rows in key order: concurrent appends lock shared rollup rows in the same order (no deadlock).
+    const d = rollupDeltas(stored, areaChain).sort(byKey);
+    await c.query(upsertRollups, [
+      d.map((r) => r.grain),
+      d.map((r) => r.indicator),
+      d.map((r) => r.area),
+      d.map((r) => r.bucket),
+      d.map((r) => r.n),
+      d.map((r) => r.sum),
+      d.map((r) => r.min),
+      d.map((r) => r.max),
+      d.map((r) => r.num),
+      d.map((r) => r.den),
+      d.map((r) => r.lastValue),
+      d.map((r) => r.lastAt),
+      d.map((r) => r.lastId),
+    ]);
+  }
+  type Row = [number, string, string, string, string | null, string | null, number, number, number | null, number | null, number | null, string];
+  const pageSql = `SELECT seq, id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source
+                   FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
+  const toObservation = (r: Row): Observation => ({
+    seq: r[0],
+    id: r[1],
+    indicator: r[2],
+    area: r[3],
+    agency: r[4],
+    station: r[5],
+    observedAt: r[6],
+    receivedAt: r[7],
+    value: r[8],
+    numerator: r[9],
+    denominator: r[10],
+    source: r[11],
+  });
+  /**
+   * Recomputes every rollup from the log inside the caller's transaction. The EXCLUSIVE lock
+   * waits for appends that already wrote rollups and holds back the rollup step of later ones
+   * until COMMIT, so each observation counts once: read here if committed, added by its own
+   * append otherwise.
+   */
+  async function rebuildIn(c: pg.PoolClient): Promise<number> {
+    await c.query('LOCK TABLE rollups IN EXCLUSIVE MODE');
+    await c.query('DELETE FROM rollups');
+    let last = 0;
+    let n = 0;
+    for (;;) {
+      const res = await c.query<Row>({ text: pageSql, values: [last, 10_000], rowMode: 'array' });
+      if (res.rows.length === 0) break;
+      await writeRollups(c, res.rows.map(toObservation));
+      last = res.rows[res.rows.length - 1]![0];
+      n += res.rows.length;
+    }
+    await c.query(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    return n;
+  }
+  // A log written before rollups existed (or by an older version) gets them once, on open.
+  try {
+    await tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_BUILD_LOCK]);
+      if ((await c.query(`SELECT 1 FROM meta WHERE key = 'rollups'`)).rows.length === 0) await rebuildIn(c);
+    });
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+
+  async function addAlertEvent(c: pg.PoolClient, e: NewAlertEvent): Promise<AlertEvent> {
+    const r = await c.query<{ seq: number }>(
+      `INSERT INTO alert_events (alert_id, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
+      [e.alertId, e.at, e.actor, e.action, e.note, JSON.stringify(e.detail)],
+    );
+    return { ...e, seq: r.rows[0]!.seq };
+  }
+  type ReportRow = [
+    string,
+    string,
+    string,
+    number,
+    number,
+    number,
+    string,
+    string,
+    string | null,
+    string | null,
+    string,
+    string | null,
+    number | null,
+    string | null,
+  ];
+
   let closed = false;
   return {
     kind: 'postgres',
@@ -152,55 +367,45 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       const ids = batch.map((o) => o.id);
       const { unique, index } = firstOccurrences(ids);
       const col = <K extends keyof NewObservation>(k: K) => unique.map((i) => batch[i]![k]);
-      const res = await pool.query<[string, number]>({
-        text: insertObservations,
-        values: [
-          col('id'),
-          col('indicator'),
-          col('area'),
-          col('agency'),
-          col('station'),
-          col('observedAt'),
-          col('receivedAt'),
-          col('value'),
-          col('numerator'),
-          col('denominator'),
-          col('source'),
-        ],
-        rowMode: 'array',
+      const rows = await tx(async (c) => {
+        const res = await c.query<[string, number]>({
+          text: insertObservations,
+          values: [
+            col('id'),
+            col('indicator'),
+            col('area'),
+            col('agency'),
+            col('station'),
+            col('observedAt'),
+            col('receivedAt'),
+            col('value'),
+            col('numerator'),
+            col('denominator'),
+            col('source'),
+          ],
+          rowMode: 'array',
+        });
+        // Same transaction as the rows, and only the rows actually inserted (in batch order):
+        // an acknowledged observation is in the rollups exactly once.
+        const inserted = new Set(res.rows.map((r) => r[0]));
+        await writeRollups(
+          c,
+          unique.filter((i) => inserted.has(batch[i]!.id)).map((i) => batch[i]!),
+        );
+        return res.rows;
       });
       return seqsInOrder(
         ids,
         index,
-        res.rows.map(([k, seq]) => ({ k, seq })),
+        rows.map(([k, seq]) => ({ k, seq })),
       );
     },
     async replay(fromSeq, onBatch, batchSize = 10_000) {
       let last = fromSeq;
       for (;;) {
-        const res = await pool.query<
-          [number, string, string, string, string | null, string | null, number, number, number | null, number | null, number | null, string]
-        >({
-          text: `SELECT seq, id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source
-                 FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          values: [last, batchSize],
-          rowMode: 'array',
-        });
+        const res = await pool.query<Row>({ text: pageSql, values: [last, batchSize], rowMode: 'array' });
         if (res.rows.length === 0) return last;
-        const batch: Observation[] = res.rows.map((r) => ({
-          seq: r[0],
-          id: r[1],
-          indicator: r[2],
-          area: r[3],
-          agency: r[4],
-          station: r[5],
-          observedAt: r[6],
-          receivedAt: r[7],
-          value: r[8],
-          numerator: r[9],
-          denominator: r[10],
-          source: r[11],
-        }));
+        const batch = res.rows.map(toObservation);
         last = batch[batch.length - 1]!.seq;
         onBatch(batch);
       }
@@ -309,6 +514,191 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     async countRange(log, afterSeq, toSeq) {
       const table = log === 'observations' ? 'observations' : 'dossier_events';
       return Number((await pool.query<{ n: number }>(`SELECT COUNT(*)::bigint AS n FROM ${table} WHERE seq > $1 AND seq <= $2`, [afterSeq, toSeq])).rows[0]!.n);
+    },
+    async rollups(req: RollupRequest) {
+      const res = await pool.query<[number, number, number, number | null, number | null, number, number, number | null, number, string]>({
+        text: `SELECT bucket, n, sum, min, max, num, den, last_value, last_at, last_id FROM rollups
+               WHERE grain = $1 AND indicator = $2 AND area = $3 AND bucket >= $4 AND bucket < $5 ORDER BY bucket`,
+        values: [req.grain, req.indicator, req.area, req.from, req.to],
+        rowMode: 'array',
+      });
+      return res.rows.map(([bucket, n, sum, min, max, num, den, lastValue, lastAt, lastId]): RollupRow => ({
+        grain: req.grain,
+        indicator: req.indicator,
+        area: req.area,
+        bucket,
+        n,
+        sum,
+        min,
+        max,
+        num,
+        den,
+        lastValue,
+        lastAt,
+        lastId,
+      }));
+    },
+    async rebuildRollups() {
+      return tx(rebuildIn);
+    },
+    async insertAlert(alert, event) {
+      return tx(async (c) => {
+        const r = await c.query(
+          `INSERT INTO alerts (id, status, area, updated_at, revision, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+          [alert.id, alert.status, alert.area, alert.updatedAt, alert.revision, JSON.stringify(alert)],
+        );
+        if (r.rowCount !== 1) return false;
+        await addAlertEvent(c, event);
+        return true;
+      });
+    },
+    async updateAlert(alert, expectedRevision, event) {
+      return tx(async (c) => {
+        const r = await c.query(`UPDATE alerts SET status = $1, area = $2, updated_at = $3, revision = $4, body = $5 WHERE id = $6 AND revision = $7`, [
+          alert.status,
+          alert.area,
+          alert.updatedAt,
+          alert.revision,
+          JSON.stringify(alert),
+          alert.id,
+          expectedRevision,
+        ]);
+        return r.rowCount === 1 ? addAlertEvent(c, event) : null;
+      });
+    },
+    async getAlert(id) {
+      const res = await pool.query<{ body: string }>(`SELECT body FROM alerts WHERE id = $1`, [id]);
+      return res.rows.length === 0 ? null : (JSON.parse(res.rows[0]!.body) as Alert);
+    },
+    async listAlerts(filter) {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (filter.status?.length) {
+        args.push(filter.status);
+        where.push(`status = ANY($${args.length}::text[])`);
+      }
+      if (filter.areas) {
+        if (filter.areas.length === 0) return [];
+        args.push(filter.areas);
+        where.push(`area = ANY($${args.length}::text[])`);
+      }
+      if (filter.since !== undefined) {
+        args.push(filter.since);
+        where.push(`updated_at >= $${args.length}`);
+      }
+      args.push(filter.limit);
+      const res = await pool.query<{ body: string }>(
+        `SELECT body FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id COLLATE "C" DESC LIMIT $${args.length}`,
+        args,
+      );
+      return res.rows.map((r) => JSON.parse(r.body) as Alert);
+    },
+    async alertEvents(alertId) {
+      const res = await pool.query<[number, string, number, string, string, string | null, string]>({
+        text: `SELECT seq, alert_id, at, actor, action, note, detail FROM alert_events WHERE alert_id = $1 ORDER BY seq`,
+        values: [alertId],
+        rowMode: 'array',
+      });
+      return res.rows.map(([seq, id, at, actor, action, note, detail]) => ({
+        seq,
+        alertId: id,
+        at,
+        actor,
+        action: action as AlertEvent['action'],
+        note,
+        detail: JSON.parse(detail) as Record<string, unknown>,
+      }));
+    },
+    async putReportSubmissions(batch: readonly ReportSubmission[]) {
+      if (batch.length === 0) return [];
+      return tx(async (c) => {
+        // Writers of submissions one at a time (readers are not blocked): the versions read below stay current.
+        await c.query('LOCK TABLE report_submissions IN SHARE ROW EXCLUSIVE MODE');
+        const key = (r: ReportSubmission) => JSON.stringify([r.regime, r.unit, r.period]);
+        const keys = [...new Map(batch.map((r) => [key(r), r])).values()];
+        const current = await c.query<[string, string, string, number]>({
+          text: `SELECT t.regime, t.unit, t.period, COALESCE(MAX(s.version), 0)
+                 FROM unnest($1::text[], $2::text[], $3::text[]) AS t (regime, unit, period)
+                 LEFT JOIN report_submissions s ON s.regime = t.regime AND s.unit = t.unit AND s.period = t.period
+                 GROUP BY t.regime, t.unit, t.period`,
+          values: [keys.map((r) => r.regime), keys.map((r) => r.unit), keys.map((r) => r.period)],
+          rowMode: 'array',
+        });
+        const last = new Map(current.rows.map(([regime, unit, period, v]) => [JSON.stringify([regime, unit, period]), v]));
+        const versions = batch.map((r) => {
+          const v = (last.get(key(r)) ?? 0) + 1;
+          last.set(key(r), v);
+          return v;
+        });
+        await c.query(
+          `INSERT INTO report_submissions (regime, unit, period, version, submitted_at, received_at, source, origin, signed_by, file_name, report_values)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+          [
+            batch.map((r) => r.regime),
+            batch.map((r) => r.unit),
+            batch.map((r) => r.period),
+            versions,
+            batch.map((r) => r.submittedAt),
+            batch.map((r) => r.receivedAt),
+            batch.map((r) => r.source),
+            batch.map((r) => r.origin),
+            batch.map((r) => r.signedBy),
+            batch.map((r) => r.fileName),
+            batch.map((r) => JSON.stringify(r.values) ?? null),
+          ],
+        );
+        return versions;
+      });
+    },
+    async reportSubmissions(filter) {
+      const res = await pool.query<ReportRow>({
+        text: `SELECT regime, unit, period, version, submitted_at, received_at, source, origin, signed_by, file_name, report_values, review, reviewed_at, review_note
+               FROM report_submissions
+               WHERE ($1::text IS NULL OR regime = $1) AND ($2::text IS NULL OR unit = $2) AND ($3::text IS NULL OR period = $3)
+               ORDER BY regime COLLATE "C", unit COLLATE "C", period COLLATE "C", version`,
+        values: [filter.regime ?? null, filter.unit ?? null, filter.period ?? null],
+        rowMode: 'array',
+      });
+      return res.rows.map(
+        ([
+          regime,
+          unit,
+          period,
+          version,
+          submittedAt,
+          receivedAt,
+          source,
+          origin,
+          signedBy,
+          fileName,
+          values,
+          review,
+          reviewedAt,
+          reviewNote,
+        ]): StoredReportSubmission => ({
+          regime,
+          unit,
+          period,
+          version,
+          submittedAt,
+          receivedAt,
+          source,
+          origin: origin as StoredReportSubmission['origin'],
+          signedBy,
+          fileName,
+          values: JSON.parse(values) as StoredReportSubmission['values'],
+          review: review as StoredReportSubmission['review'],
+          reviewedAt,
+          reviewNote,
+        }),
+      );
+    },
+    async reviewReportSubmission(key, review) {
+      const r = await pool.query(
+        `UPDATE report_submissions SET review = $1, reviewed_at = $2, review_note = $3 WHERE regime = $4 AND unit = $5 AND period = $6 AND version = $7`,
+        [review.review, review.at, review.note, key.regime, key.unit, key.period, key.version],
+      );
+      return r.rowCount === 1;
     },
     async lastSeq() {
       return Number((await pool.query<{ s: number }>('SELECT COALESCE(MAX(seq), 0)::bigint AS s FROM observations')).rows[0]!.s);

@@ -1,16 +1,15 @@
 /**
  * Recomputes the history rollups from the observation log, in one transaction:
- *   pnpm --filter @cityioc/ingest rollups:rebuild      (IOC_DATA_DIR as for the server; stop it first)
+ *   pnpm --filter @cityioc/ingest rollups:rebuild      (IOC_DATA_DIR or IOC_DATABASE_URL as for the server; stop it first)
  * Rollups are kept at ingest; this is for repairs and after a change of the area tree.
  */
-import { join } from 'node:path';
 import { CAN_THO_CATALOGUE, indexCatalogue } from '@cityioc/domain';
 import { loadConfig } from '../env.ts';
-import { openSqliteStore } from './sqlite-store.ts';
+import { openConfiguredStore } from './open-store.ts';
 
 const config = loadConfig(process.env);
 const index = indexCatalogue(CAN_THO_CATALOGUE);
-const store = openSqliteStore({ file: join(config.dataDir, 'ioc.db'), synchronous: config.sqliteSynchronous, areaChain: index.ancestorsAndSelf });
+const store = await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf });
 const t0 = Date.now();
 const n = await store.rebuildRollups();
 await store.close();
