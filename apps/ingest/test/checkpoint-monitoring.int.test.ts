@@ -1,5 +1,9 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
+import { AlertService } from '../src/alerts/alert.service.ts';
+import { openSqliteStore } from '../src/store/sqlite-store.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert, AlertEvent, Snapshot } from '@cityioc/contracts';
@@ -203,5 +207,41 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
     expect(b.app.startup).toMatchObject({ from: 'full-replay', observations: 40 });
     expect(b.app.startup?.reason).toMatch(/format version 1/);
     expect(await observe(b.app)).toEqual(before);
+  });
+
+  it('signals derived before the checkpoint but not yet stored are stored after a restart from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ioc-pending-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const index = indexCatalogue(CAN_THO_CATALOGUE);
+    const service = (file: string) => {
+      const store = openSqliteStore({ file: join(dir, file) });
+      cleanups.push(async () => store.close());
+      return {
+        store,
+        alerts: new AlertService(
+          index,
+          store,
+          createWorkCalendar(),
+          CAN_THO_ALERT_RULES,
+          () => T0 + MIN,
+          () => undefined,
+        ),
+      };
+    };
+    const before = service('before.db');
+    const readings = water().map((r) => ({ ...r, observedAt: Date.parse(r.observedAt) }) as never);
+    before.alerts.observe(readings);
+    // taken synchronously, as the checkpoint is: the store writes of these signals are still queued
+    const state = JSON.parse(JSON.stringify(before.alerts.exportState())) as ReturnType<AlertService['exportState']>;
+    expect(state.pending.map((x) => x.type)).toContain('raise');
+    // the process dies before storing them: a second store stands for what the crashed one holds
+    const after = service('after.db');
+    after.alerts.importState(state);
+    await after.alerts.flush();
+    await before.alerts.flush();
+    const stored = async (s: typeof before) => (await s.store.listAlerts({ limit: 100 })).map(({ id, clearedAt, severity }) => ({ id, clearedAt, severity }));
+    expect((await stored(after)).length).toBeGreaterThan(0);
+    expect(await stored(after)).toEqual(await stored(before));
+    expect(after.alerts.exportState().pending).toEqual([]);
   });
 });
