@@ -103,6 +103,25 @@ describe('feed-health panel', () => {
     expect(await page.locator('[data-testid="legend-traffic"]').textContent()).toContain('Tốc độ giao thông');
   });
 
+  it('lists an HTTP feed source once it posts observations, with its refusals counted', async () => {
+    const at = new Date().toISOString();
+    const res = await fetch(`${server.url}/api/v1/observations/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({
+        observations: [
+          { id: 'e2e-http-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: at, value: 170 },
+          { id: 'e2e-http-2', indicator: 'water_levl', area: '916', observedAt: at, value: 1 },
+        ],
+      }),
+    });
+    expect(res.status).toBe(422);
+    const row = page.locator('[data-testid="feed-http:ngsi-ld"]');
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('live');
+    expect(await row.textContent()).toContain('HTTP · ngsi-ld');
+    expect(await row.textContent()).toContain('1 lỗi');
+  });
+
   it('marks the MQTT feed disconnected when the broker goes away, and live again when it is back', async () => {
     const row = page.locator('[data-testid="feed-mqtt"]');
     await broker.pause();
