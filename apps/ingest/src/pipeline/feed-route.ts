@@ -6,10 +6,17 @@ import { recordHttpFeed } from './http-feed-health.ts';
 /**
  * Every answered request of an authenticated feed source goes to its 'http' feed-health book
  * (GET /api/v1/feeds/health): last seen, rate, accepted/duplicate/rejected counts, latest reasons.
+ * An object reply is read before serialization (no re-parse); anything else (error bodies sent as
+ * strings) from the serialized payload.
  */
+const recorded = new WeakSet<FastifyRequest>();
+/** As preSerialization (object payloads) and onSend (the rest): whichever runs first records. */
 async function recordFeedHealth(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
   const feeds = req.server.ioc?.feeds;
-  if (feeds && req.source) recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
+  if (feeds && req.source && !recorded.has(req)) {
+    recorded.add(req);
+    recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
+  }
   return payload;
 }
 
@@ -24,7 +31,7 @@ export function feedRouteOptions(
 ) {
   return {
     onRequest: authenticate as never,
-    ...(opts.health === false ? {} : { onSend: recordFeedHealth as never }),
+    ...(opts.health === false ? {} : { preSerialization: recordFeedHealth as never, onSend: recordFeedHealth as never }),
     config: {
       rateLimit: {
         ...rateLimit,

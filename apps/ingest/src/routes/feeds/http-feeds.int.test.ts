@@ -63,4 +63,15 @@ describe('GET /api/v1/feeds/health lists HTTP feed sources', () => {
     expect(after.find((f) => f.id === 'http:ward-9')).toMatchObject({ accepted: 1, rejected: 0, ratePerMin: 1 });
     expect(after.filter((f) => f.kind === 'http').map((f) => f.source)).toEqual(['tester', 'ward-9']);
   });
+
+  it('counts reporting submissions: stored, unchanged (a duplicate) and refused with its reason', async () => {
+    const report = { regime: 'par-index', unit: 'SNV', period: '2023', values: [{ indicator: 'par_index', value: 92.27 }] };
+    expect((await post('/api/v1/reporting/reports', report, OTHER_KEY)).statusCode).toBe(201);
+    expect((await post('/api/v1/reporting/reports', report, OTHER_KEY)).statusCode).toBe(200);
+    expect((await post('/api/v1/reporting/reports', { ...report, unit: 'NOPE' }, OTHER_KEY)).statusCode).toBe(422);
+    const ward = (await feeds()).find((f) => f.id === 'http:ward-9')!;
+    expect(ward).toMatchObject({ kind: 'http', accepted: 1, duplicates: 1, rejected: 1, ratePerMin: 3 });
+    expect(ward.lastErrors[0]).toMatchObject({ reason: 'invalid_report' });
+    expect(ward.lastErrors[0]!.message).toContain('unit');
+  });
 });
