@@ -1,8 +1,10 @@
 /**
- * The `analyst` bench: N observations loaded straight into a SQLite store (batches of 10,000,
- * time-ordered ids, rollups kept in the same transactions), then the explorer's representative
+ * The `analyst` bench: N observations loaded straight into a SQLite or PostgreSQL store (batches of
+ * 10,000, time-ordered ids, rollups kept in the same transactions), then the explorer's representative
  * queries, p50/p99 against the 300 ms ceiling of the issue. Beside them, in the same run:
- *   - the load rate of the same rows into the same table without rollups (the ceiling of the load);
+ *   - the load rate of the same rows without rollups (the ceiling of the load): on SQLite into the
+ *     same table by a bare INSERT; on PostgreSQL through the same store opened with an area chain
+ *     that yields no rollup rows (same append path, same unnest INSERT, no rollup upsert work);
  *   - one full scan of the log answering a single month's city average (what rollups avoid).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +14,10 @@ import { join } from 'node:path';
 import type { NewObservation } from '@cityioc/contracts';
 import { CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue, AdminIndicatorState, type SeriesKind } from '@cityioc/domain';
 import { AnalystService, type SeriesRequest } from '../apps/ingest/src/analyst/analyst.service.ts';
+import { openPostgresStore } from '../apps/ingest/src/store/postgres-store.ts';
 import { openSqliteStore } from '../apps/ingest/src/store/sqlite-store.ts';
+import type { Store } from '../apps/ingest/src/store/store.ts';
+import type { PostgresServer } from '../test-support/postgres.ts';
 
 /** better-sqlite3 is the ingest's dependency; the bench borrows it for the baseline and the raw scan. */
 interface Stmt {
@@ -31,6 +36,15 @@ const Database = createRequire(new URL('../apps/ingest/package.json', import.met
   file: string,
   opts?: { readonly?: boolean },
 ) => Db;
+/** pg is the ingest's dependency too: the bench borrows it for the rollup count and the raw scan. */
+interface PgClient {
+  connect(): Promise<unknown>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+}
+const Pg = createRequire(new URL('../apps/ingest/package.json', import.meta.url))('pg') as {
+  Client: new (opts: { connectionString: string }) => PgClient;
+};
 
 export const ANALYST_CEILING_MS = 300;
 const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
@@ -83,7 +97,36 @@ function baselineLoad(n: number): number {
   }
 }
 
+/** The same rows through the PostgreSQL store with no rollup rows (an area chain that yields none). */
+async function baselineLoadPostgres(n: number, url: string): Promise<number> {
+  const store = await openPostgresStore({ url, areaChain: () => [] });
+  try {
+    const t0 = performance.now();
+    await loadInto(store, n, () => undefined);
+    return n / ((performance.now() - t0) / 1000);
+  } finally {
+    await store.close();
+  }
+}
+
+async function loadInto(store: Store, n: number, log: (line: string) => void): Promise<void> {
+  for (let i = 0; i < n; i += BATCH) {
+    const b: NewObservation[] = [];
+    for (let j = i; j < Math.min(n, i + BATCH); j++) b.push(row(j, n));
+    await store.append(b);
+    if ((i / BATCH) % 100 === 99) log(`  loaded ${(i + BATCH).toLocaleString('en-US')} …`);
+  }
+}
+
+export interface AnalystBenchOptions {
+  /** Default sqlite. */
+  store?: 'sqlite' | 'postgres';
+  /** Required for postgres: the server to create the bench databases in. */
+  pg?: PostgresServer;
+}
+
 export interface AnalystBenchResult {
+  store: 'sqlite' | 'postgres';
   observations: number;
   loadPerS: number;
   baselineLoadPerS: number;
@@ -95,21 +138,26 @@ export interface AnalystBenchResult {
   fullScanMs: number;
 }
 
-export async function benchAnalystAt(n: number, log: (line: string) => void): Promise<AnalystBenchResult> {
+export async function benchAnalystAt(n: number, log: (line: string) => void, opts: AnalystBenchOptions = {}): Promise<AnalystBenchResult> {
+  const kind = opts.store ?? 'sqlite';
   const index = indexCatalogue(CAN_THO_CATALOGUE);
   const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-analyst-'));
   const file = join(dir, 'ioc.db');
   try {
-    const store = openSqliteStore({ file, areaChain: index.ancestorsAndSelf });
-    const t0 = performance.now();
-    for (let i = 0; i < n; i += BATCH) {
-      const b: NewObservation[] = [];
-      for (let j = i; j < Math.min(n, i + BATCH); j++) b.push(row(j, n));
-      await store.append(b);
-      if ((i / BATCH) % 100 === 99) log(`  loaded ${(i + BATCH).toLocaleString('en-US')} …`);
+    let url = '';
+    if (kind === 'postgres') {
+      if (!opts.pg) throw new Error('analyst bench on postgres needs a server');
+      url = await opts.pg.createDatabase(`analyst_${n}`);
     }
+    const store =
+      kind === 'sqlite' ? openSqliteStore({ file, areaChain: index.ancestorsAndSelf }) : await openPostgresStore({ url, areaChain: index.ancestorsAndSelf });
+    const t0 = performance.now();
+    await loadInto(store, n, log);
     const loadS = (performance.now() - t0) / 1000;
-    const baselineLoadPerS = baselineLoad(Math.min(n, 1_000_000));
+    const baselineLoadPerS =
+      kind === 'sqlite'
+        ? baselineLoad(Math.min(n, 1_000_000))
+        : await baselineLoadPostgres(Math.min(n, 1_000_000), await opts.pg!.createDatabase(`analyst_base_${n}`));
 
     const analyst = new AnalystService(index, store, new AdminIndicatorState({ calendar: createWorkCalendar() }), new Set(AREAS));
     const all = ['92', ...AREAS];
@@ -143,16 +191,28 @@ export async function benchAnalystAt(n: number, log: (line: string) => void): Pr
     await store.close();
 
     // What a query without rollups costs: one month's city average of pm25 read from the log.
-    const db = new Database(file, { readonly: true });
-    const rollupRows = db.prepare(`SELECT COUNT(*) FROM rollups`).pluck().get() as number;
-    const f0 = performance.now();
-    db.prepare(`SELECT AVG(value) FROM observations WHERE indicator = 'pm25' AND observed_at >= ? AND observed_at < ?`).get(
-      Date.parse('2026-10-01T00:00:00+07:00'),
-      Date.parse('2026-11-01T00:00:00+07:00'),
-    );
-    const fullScanMs = performance.now() - f0;
-    db.close();
+    const from = Date.parse('2026-10-01T00:00:00+07:00');
+    const to = Date.parse('2026-11-01T00:00:00+07:00');
+    let rollupRows: number;
+    let fullScanMs: number;
+    if (kind === 'sqlite') {
+      const db = new Database(file, { readonly: true });
+      rollupRows = db.prepare(`SELECT COUNT(*) FROM rollups`).pluck().get() as number;
+      const f0 = performance.now();
+      db.prepare(`SELECT AVG(value) FROM observations WHERE indicator = 'pm25' AND observed_at >= ? AND observed_at < ?`).get(from, to);
+      fullScanMs = performance.now() - f0;
+      db.close();
+    } else {
+      const c = new Pg.Client({ connectionString: url });
+      await c.connect();
+      rollupRows = Number((await c.query(`SELECT COUNT(*) AS n FROM rollups`)).rows[0]!.n);
+      const f0 = performance.now();
+      await c.query(`SELECT AVG(value) FROM observations WHERE indicator = 'pm25' AND observed_at >= $1 AND observed_at < $2`, [from, to]);
+      fullScanMs = performance.now() - f0;
+      await c.end();
+    }
     return {
+      store: kind,
       observations: n,
       loadPerS: Math.round(n / loadS),
       baselineLoadPerS: Math.round(baselineLoadPerS),

@@ -13,6 +13,7 @@
  *   9. monitoring path in process: live state alone vs with derived values (flood rank, NowCast) and alert rules
  *  10. reporting: CSV import stored whole vs the same parse and validation in process
  * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting
+ *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -472,16 +473,27 @@ if (want('dossiers')) await benchDossierReplay();
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv);
 if (want('analyst')) {
   const { benchAnalystAt } = await import('./analyst.bench.ts');
+  // --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000 (default by --quick)
+  const arg = (k: string) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
+  const sizes = arg('sizes')?.split(',').map(Number) ?? (quick ? [200_000, 1_000_000] : [1_000_000, 10_000_000]);
+  const stores = (arg('stores') ?? 'sqlite').split(',') as ('sqlite' | 'postgres')[];
+  const { startPostgres } = await import('../test-support/postgres.ts');
+  const pg = stores.includes('postgres') ? await startPostgres({ settings: { shared_buffers: '512MB', max_wal_size: '4GB' } }) : undefined;
   const out = [];
-  for (const n of quick ? [200_000, 1_000_000] : [1_000_000, 10_000_000]) {
-    const r = await benchAnalystAt(n, console.log);
-    out.push(r);
-    console.log(
-      `analyst @ ${fmt(n)}: load ${fmt(r.loadPerS)} obs/s with rollups = ${pct(r.loadPerS / r.baselineLoadPerS)} of the log alone (${fmt(r.baselineLoadPerS)}/s); ` +
-        `queries p50 ${r.p50Ms} ms = ${pct(r.p50Ms / r.ceilingMs)} and p99 ${r.p99Ms} ms = ${pct(r.p99Ms / r.ceilingMs)} of the ${r.ceilingMs} ms ceiling; ` +
-        `one month from the raw log: ${fmt(r.fullScanMs)} ms (${(r.fullScanMs / Math.max(r.p50Ms, 0.01)).toFixed(0)}× the rollup p50)`,
-    );
-    for (const x of r.queries) console.log(`  ${x.name}: p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms`);
+  try {
+    for (const store of stores)
+      for (const n of sizes) {
+        const r = await benchAnalystAt(n, console.log, { store, pg });
+        out.push(r);
+        console.log(
+          `analyst ${store} @ ${fmt(n)}: load ${fmt(r.loadPerS)} obs/s with rollups = ${pct(r.loadPerS / r.baselineLoadPerS)} of the log alone (${fmt(r.baselineLoadPerS)}/s); ` +
+            `queries p50 ${r.p50Ms} ms = ${pct(r.p50Ms / r.ceilingMs)} and p99 ${r.p99Ms} ms = ${pct(r.p99Ms / r.ceilingMs)} of the ${r.ceilingMs} ms ceiling; ` +
+            `one month from the raw log: ${fmt(r.fullScanMs)} ms (${(r.fullScanMs / Math.max(r.p50Ms, 0.01)).toFixed(0)}× the rollup p50)`,
+        );
+        for (const x of r.queries) console.log(`  ${x.name}: p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms`);
+      }
+  } finally {
+    await pg?.stop();
   }
   results.analyst = out;
 }
