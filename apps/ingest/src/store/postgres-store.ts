@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
-import type { ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
+import type { ReportSubmission } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
 import type { HistoryRequest, NewAlertEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
+import { ALERT_EVENT_COLUMNS, alertEventFromRow, REPORT_COLUMNS, reportFromRow, ROLLUP_COLUMNS, rollupFromRow } from './rows.ts';
+import type { AlertEventTuple, ReportTuple, RollupTuple } from './rows.ts';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (IOC_DATABASE_URL) */
@@ -341,22 +343,6 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     );
     return { ...e, seq: r.rows[0]!.seq };
   }
-  type ReportRow = [
-    string,
-    string,
-    string,
-    number,
-    number,
-    number,
-    string,
-    string,
-    string | null,
-    string | null,
-    string,
-    string | null,
-    number | null,
-    string | null,
-  ];
 
   let closed = false;
   return {
@@ -516,27 +502,13 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       return Number((await pool.query<{ n: number }>(`SELECT COUNT(*)::bigint AS n FROM ${table} WHERE seq > $1 AND seq <= $2`, [afterSeq, toSeq])).rows[0]!.n);
     },
     async rollups(req: RollupRequest) {
-      const res = await pool.query<[number, number, number, number | null, number | null, number, number, number | null, number, string]>({
-        text: `SELECT bucket, n, sum, min, max, num, den, last_value, last_at, last_id FROM rollups
+      const res = await pool.query<RollupTuple>({
+        text: `SELECT ${ROLLUP_COLUMNS} FROM rollups
                WHERE grain = $1 AND indicator = $2 AND area = $3 AND bucket >= $4 AND bucket < $5 ORDER BY bucket`,
         values: [req.grain, req.indicator, req.area, req.from, req.to],
         rowMode: 'array',
       });
-      return res.rows.map(([bucket, n, sum, min, max, num, den, lastValue, lastAt, lastId]): RollupRow => ({
-        grain: req.grain,
-        indicator: req.indicator,
-        area: req.area,
-        bucket,
-        n,
-        sum,
-        min,
-        max,
-        num,
-        den,
-        lastValue,
-        lastAt,
-        lastId,
-      }));
+      return res.rows.map((r) => rollupFromRow(req, r));
     },
     async rebuildRollups() {
       return tx(rebuildIn);
@@ -594,20 +566,12 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       return res.rows.map((r) => JSON.parse(r.body) as Alert);
     },
     async alertEvents(alertId) {
-      const res = await pool.query<[number, string, number, string, string, string | null, string]>({
-        text: `SELECT seq, alert_id, at, actor, action, note, detail FROM alert_events WHERE alert_id = $1 ORDER BY seq`,
+      const res = await pool.query<AlertEventTuple>({
+        text: `SELECT ${ALERT_EVENT_COLUMNS} FROM alert_events WHERE alert_id = $1 ORDER BY seq`,
         values: [alertId],
         rowMode: 'array',
       });
-      return res.rows.map(([seq, id, at, actor, action, note, detail]) => ({
-        seq,
-        alertId: id,
-        at,
-        actor,
-        action: action as AlertEvent['action'],
-        note,
-        detail: JSON.parse(detail) as Record<string, unknown>,
-      }));
+      return res.rows.map(alertEventFromRow);
     },
     async putReportSubmissions(batch: readonly ReportSubmission[]) {
       if (batch.length === 0) return [];
@@ -651,47 +615,14 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       });
     },
     async reportSubmissions(filter) {
-      const res = await pool.query<ReportRow>({
-        text: `SELECT regime, unit, period, version, submitted_at, received_at, source, origin, signed_by, file_name, report_values, review, reviewed_at, review_note
-               FROM report_submissions
+      const res = await pool.query<ReportTuple>({
+        text: `SELECT ${REPORT_COLUMNS} FROM report_submissions
                WHERE ($1::text IS NULL OR regime = $1) AND ($2::text IS NULL OR unit = $2) AND ($3::text IS NULL OR period = $3)
                ORDER BY regime COLLATE "C", unit COLLATE "C", period COLLATE "C", version`,
         values: [filter.regime ?? null, filter.unit ?? null, filter.period ?? null],
         rowMode: 'array',
       });
-      return res.rows.map(
-        ([
-          regime,
-          unit,
-          period,
-          version,
-          submittedAt,
-          receivedAt,
-          source,
-          origin,
-          signedBy,
-          fileName,
-          values,
-          review,
-          reviewedAt,
-          reviewNote,
-        ]): StoredReportSubmission => ({
-          regime,
-          unit,
-          period,
-          version,
-          submittedAt,
-          receivedAt,
-          source,
-          origin: origin as StoredReportSubmission['origin'],
-          signedBy,
-          fileName,
-          values: JSON.parse(values) as StoredReportSubmission['values'],
-          review: review as StoredReportSubmission['review'],
-          reviewedAt,
-          reviewNote,
-        }),
-      );
+      return res.rows.map(reportFromRow);
     },
     async reviewReportSubmission(key, review) {
       const r = await pool.query(

@@ -3,9 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
-import { rollupDeltas, type RollupRow } from '@cityioc/domain';
+import { rollupDeltas } from '@cityioc/domain';
+import { ALERT_EVENT_COLUMNS, alertEventFromRow, REPORT_COLUMNS, reportFromRow, ROLLUP_COLUMNS, rollupFromRow } from './rows.ts';
+import type { AlertEventTuple, ReportTuple, RollupTuple } from './rows.ts';
 import type { HistoryRequest, NewAlertEvent, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
-import type { ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
+import type { ReportSubmission } from '@cityioc/contracts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
@@ -162,7 +164,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   });
   const selectRollups = db
     .prepare(
-      `SELECT bucket, n, sum, min, max, num, den, last_value, last_at, last_id FROM rollups
+      `SELECT ${ROLLUP_COLUMNS} FROM rollups
        WHERE grain = ? AND indicator = ? AND area = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
     )
     .raw(true);
@@ -244,7 +246,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const insertAlertEvent = db.prepare(`INSERT INTO alert_events (alert_id, at, actor, action, note, detail) VALUES (?, ?, ?, ?, ?, ?)`);
   const updateAlertStmt = db.prepare(`UPDATE alerts SET status = ?, area = ?, updated_at = ?, revision = ?, body = ? WHERE id = ? AND revision = ?`);
   const getAlertStmt = db.prepare(`SELECT body FROM alerts WHERE id = ?`).pluck();
-  const alertEventsStmt = db.prepare(`SELECT seq, alert_id, at, actor, action, note, detail FROM alert_events WHERE alert_id = ? ORDER BY seq`).raw(true);
+  const alertEventsStmt = db.prepare(`SELECT ${ALERT_EVENT_COLUMNS} FROM alert_events WHERE alert_id = ? ORDER BY seq`).raw(true);
   const addEvent = (e: NewAlertEvent): AlertEvent => {
     const r = insertAlertEvent.run(e.alertId, e.at, e.actor, e.action, e.note, JSON.stringify(e.detail));
     return { ...e, seq: Number(r.lastInsertRowid) };
@@ -271,31 +273,16 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       return version;
     }),
   );
-  const selectReports = db.prepare(
-    `SELECT regime, unit, period, version, submitted_at, received_at, source, origin, signed_by, file_name, report_values, review, reviewed_at, review_note
-     FROM report_submissions
-     WHERE (@regime IS NULL OR regime = @regime) AND (@unit IS NULL OR unit = @unit) AND (@period IS NULL OR period = @period)
-     ORDER BY regime, unit, period, version`,
-  );
+  const selectReports = db
+    .prepare(
+      `SELECT ${REPORT_COLUMNS} FROM report_submissions
+       WHERE (@regime IS NULL OR regime = @regime) AND (@unit IS NULL OR unit = @unit) AND (@period IS NULL OR period = @period)
+       ORDER BY regime, unit, period, version`,
+    )
+    .raw(true);
   const reviewReport = db.prepare(
     `UPDATE report_submissions SET review = ?, reviewed_at = ?, review_note = ? WHERE regime = ? AND unit = ? AND period = ? AND version = ?`,
   );
-  type ReportRow = {
-    regime: string;
-    unit: string;
-    period: string;
-    version: number;
-    submitted_at: number;
-    received_at: number;
-    source: string;
-    origin: string;
-    signed_by: string | null;
-    file_name: string | null;
-    report_values: string;
-    review: string | null;
-    reviewed_at: number | null;
-    review_note: string | null;
-  };
 
   let closed = false;
   return {
@@ -369,23 +356,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       return putReportsTx(batch);
     },
     async reportSubmissions(filter) {
-      const rows = selectReports.all({ regime: filter.regime ?? null, unit: filter.unit ?? null, period: filter.period ?? null }) as ReportRow[];
-      return rows.map((r): StoredReportSubmission => ({
-        regime: r.regime,
-        unit: r.unit,
-        period: r.period,
-        version: r.version,
-        submittedAt: r.submitted_at,
-        receivedAt: r.received_at,
-        source: r.source,
-        origin: r.origin as StoredReportSubmission['origin'],
-        signedBy: r.signed_by,
-        fileName: r.file_name,
-        values: JSON.parse(r.report_values) as StoredReportSubmission['values'],
-        review: r.review as StoredReportSubmission['review'],
-        reviewedAt: r.reviewed_at,
-        reviewNote: r.review_note,
-      }));
+      const rows = selectReports.all({ regime: filter.regime ?? null, unit: filter.unit ?? null, period: filter.period ?? null }) as ReportTuple[];
+      return rows.map(reportFromRow);
     },
     async reviewReportSubmission(key, review) {
       return reviewReport.run(review.review, review.at, review.note, key.regime, key.unit, key.period, key.version).changes === 1;
@@ -407,33 +379,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
     },
     async rollups(req: RollupRequest) {
-      const rows = selectRollups.all(req.grain, req.indicator, req.area, req.from, req.to) as [
-        number,
-        number,
-        number,
-        number | null,
-        number | null,
-        number,
-        number,
-        number | null,
-        number,
-        string,
-      ][];
-      return rows.map(([bucket, n, sum, min, max, num, den, lastValue, lastAt, lastId]): RollupRow => ({
-        grain: req.grain,
-        indicator: req.indicator,
-        area: req.area,
-        bucket,
-        n,
-        sum,
-        min,
-        max,
-        num,
-        den,
-        lastValue,
-        lastAt,
-        lastId,
-      }));
+      return (selectRollups.all(req.grain, req.indicator, req.area, req.from, req.to) as RollupTuple[]).map((r) => rollupFromRow(req, r));
     },
     async rebuildRollups() {
       return rebuildTx();
@@ -473,17 +419,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       ).map((b) => JSON.parse(b) as Alert);
     },
     async alertEvents(alertId) {
-      return (alertEventsStmt.all(alertId) as [number, string, number, string, string, string | null, string][]).map(
-        ([seq, id, at, actor, action, note, detail]) => ({
-          seq,
-          alertId: id,
-          at,
-          actor,
-          action: action as AlertEvent['action'],
-          note,
-          detail: JSON.parse(detail) as Record<string, unknown>,
-        }),
-      );
+      return (alertEventsStmt.all(alertId) as AlertEventTuple[]).map(alertEventFromRow);
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;
