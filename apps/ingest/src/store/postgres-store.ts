@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Official766Score } from '@cityioc/contracts';
 import type { ReportSubmission } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
 import type { HistoryRequest, NewAlertEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
-import { ALERT_EVENT_COLUMNS, alertEventFromRow, REPORT_COLUMNS, reportFromRow, ROLLUP_COLUMNS, rollupFromRow } from './rows.ts';
-import type { AlertEventTuple, ReportTuple, RollupTuple } from './rows.ts';
+import {
+  ALERT_EVENT_COLUMNS,
+  alertEventFromRow,
+  OBSERVATION_COLUMNS,
+  observationFromRow,
+  REPORT_COLUMNS,
+  reportFromRow,
+  ROLLUP_COLUMNS,
+  rollupFromRow,
+} from './rows.ts';
+import type { AlertEventTuple, ObservationTuple, ReportTuple, RollupTuple } from './rows.ts';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (IOC_DATABASE_URL) */
@@ -287,23 +296,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       d.map((r) => r.lastId),
     ]);
   }
-  type Row = [number, string, string, string, string | null, string | null, number, number, number | null, number | null, number | null, string];
-  const pageSql = `SELECT seq, id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source
-                   FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
-  const toObservation = (r: Row): Observation => ({
-    seq: r[0],
-    id: r[1],
-    indicator: r[2],
-    area: r[3],
-    agency: r[4],
-    station: r[5],
-    observedAt: r[6],
-    receivedAt: r[7],
-    value: r[8],
-    numerator: r[9],
-    denominator: r[10],
-    source: r[11],
-  });
+  const pageSql = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
   /**
    * Recomputes every rollup from the log inside the caller's transaction. The EXCLUSIVE lock
    * waits for appends that already wrote rollups and holds back the rollup step of later ones
@@ -316,9 +309,9 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     let last = 0;
     let n = 0;
     for (;;) {
-      const res = await c.query<Row>({ text: pageSql, values: [last, 10_000], rowMode: 'array' });
+      const res = await c.query<ObservationTuple>({ text: pageSql, values: [last, 10_000], rowMode: 'array' });
       if (res.rows.length === 0) break;
-      await writeRollups(c, res.rows.map(toObservation));
+      await writeRollups(c, res.rows.map(observationFromRow));
       last = res.rows[res.rows.length - 1]![0];
       n += res.rows.length;
     }
@@ -389,9 +382,9 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     async replay(fromSeq, onBatch, batchSize = 10_000) {
       let last = fromSeq;
       for (;;) {
-        const res = await pool.query<Row>({ text: pageSql, values: [last, batchSize], rowMode: 'array' });
+        const res = await pool.query<ObservationTuple>({ text: pageSql, values: [last, batchSize], rowMode: 'array' });
         if (res.rows.length === 0) return last;
-        const batch = res.rows.map(toObservation);
+        const batch = res.rows.map(observationFromRow);
         last = batch[batch.length - 1]!.seq;
         onBatch(batch);
       }

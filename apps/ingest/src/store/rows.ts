@@ -1,4 +1,4 @@
-import type { AlertEvent, StoredReportSubmission } from '@cityioc/contracts';
+import type { AlertEvent, Observation, StoredReportSubmission } from '@cityioc/contracts';
 import type { RollupRow } from '@cityioc/domain';
 import type { RollupRequest } from './store.ts';
 
@@ -6,6 +6,36 @@ import type { RollupRequest } from './store.ts';
  * Row shapes both stores read in the same column order (SQLite `.raw()`, PostgreSQL
  * `rowMode: 'array'`), and the one mapping from each to its domain type.
  */
+
+export const OBSERVATION_COLUMNS = 'seq, id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source';
+export type ObservationTuple = [
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  string,
+];
+export const observationFromRow = (r: ObservationTuple): Observation => ({
+  seq: r[0],
+  id: r[1],
+  indicator: r[2],
+  area: r[3],
+  agency: r[4],
+  station: r[5],
+  observedAt: r[6],
+  receivedAt: r[7],
+  value: r[8],
+  numerator: r[9],
+  denominator: r[10],
+  source: r[11],
+});
 
 export const ROLLUP_COLUMNS = 'bucket, n, sum, min, max, num, den, last_value, last_at, last_id';
 export type RollupTuple = [number, number, number, number | null, number | null, number, number, number | null, number, string];

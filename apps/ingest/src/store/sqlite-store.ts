@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
+import type { Alert, AlertEvent, DossierEvent, HistoryPoint, NewObservation, Official766Score } from '@cityioc/contracts';
 import { rollupDeltas } from '@cityioc/domain';
-import { ALERT_EVENT_COLUMNS, alertEventFromRow, REPORT_COLUMNS, reportFromRow, ROLLUP_COLUMNS, rollupFromRow } from './rows.ts';
-import type { AlertEventTuple, ReportTuple, RollupTuple } from './rows.ts';
+import {
+  ALERT_EVENT_COLUMNS,
+  alertEventFromRow,
+  OBSERVATION_COLUMNS,
+  observationFromRow,
+  REPORT_COLUMNS,
+  reportFromRow,
+  ROLLUP_COLUMNS,
+  rollupFromRow,
+} from './rows.ts';
+import type { AlertEventTuple, ObservationTuple, ReportTuple, RollupTuple } from './rows.ts';
 import type { HistoryRequest, NewAlertEvent, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
 import type { ReportSubmission } from '@cityioc/contracts';
 
@@ -20,8 +29,6 @@ export interface SqliteStoreOptions {
    */
   areaChain?: (area: string) => readonly string[];
 }
-
-type Row = [number, string, string, string, string | null, string | null, number, number, number | null, number | null, number | null, string];
 
 /** The embedded store: better-sqlite3 in WAL mode, one file under ./data. */
 export function openSqliteStore(opts: SqliteStoreOptions): Store {
@@ -173,23 +180,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     let last = 0;
     let n = 0;
     for (;;) {
-      const rows = page.all(last, 10_000) as Row[];
+      const rows = page.all(last, 10_000) as ObservationTuple[];
       if (rows.length === 0) break;
-      writeRollups(
-        rows.map((r) => ({
-          id: r[1],
-          indicator: r[2],
-          area: r[3],
-          agency: r[4],
-          station: r[5],
-          observedAt: r[6],
-          receivedAt: r[7],
-          value: r[8],
-          numerator: r[9],
-          denominator: r[10],
-          source: r[11],
-        })),
-      );
+      writeRollups(rows.map(observationFromRow));
       last = rows[rows.length - 1]![0];
       n += rows.length;
     }
@@ -198,7 +191,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   });
   const page = db
     .prepare(
-      `SELECT seq, id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source
+      `SELECT ${OBSERVATION_COLUMNS}
        FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`,
     )
     .raw(true);
@@ -294,22 +287,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     async replay(fromSeq, onBatch, batchSize = 10_000) {
       let last = fromSeq;
       for (;;) {
-        const rows = page.all(last, batchSize) as Row[];
+        const rows = page.all(last, batchSize) as ObservationTuple[];
         if (rows.length === 0) return last;
-        const batch: Observation[] = rows.map((r) => ({
-          seq: r[0],
-          id: r[1],
-          indicator: r[2],
-          area: r[3],
-          agency: r[4],
-          station: r[5],
-          observedAt: r[6],
-          receivedAt: r[7],
-          value: r[8],
-          numerator: r[9],
-          denominator: r[10],
-          source: r[11],
-        }));
+        const batch = rows.map(observationFromRow);
         last = batch[batch.length - 1]!.seq;
         onBatch(batch);
       }
