@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NewObservation } from '@cityioc/contracts';
 import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
-import { DossierService } from '../apps/ingest/src/admin/dossier.service.ts';
+import { DossierService } from '../apps/ingest/src/procedures/dossier.service.ts';
 import { AlertService } from '../apps/ingest/src/alerts/alert.service.ts';
 import { alertRulesHash, catalogueHash, restoreState, writeCheckpoint, type CheckpointContext } from '../apps/ingest/src/live/checkpoint.ts';
 import { MonitoringService } from '../apps/ingest/src/monitoring/monitoring.service.ts';

@@ -280,7 +280,7 @@ async function benchWall() {
  */
 async function benchDossierReplay() {
   const total = quick ? 200_000 : 1_000_000;
-  const { DossierService } = await import('../apps/ingest/src/admin/dossier.service.ts');
+  const { DossierService } = await import('../apps/ingest/src/procedures/dossier.service.ts');
   const { createWorkCalendar } = await import('@cityioc/domain');
   const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
   const events: StoredDossierEvent[] = [];

@@ -21,7 +21,7 @@ import { catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type Che
 import { alertRulesHash } from './live/checkpoint.ts';
 import { startRetention } from './store/retention.ts';
 import type { NewDossierEvent, Store } from './store/store.ts';
-import { DossierService } from './admin/dossier.service.ts';
+import { DossierService } from './procedures/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
 import type { NewObservation, Observation } from '@cityioc/contracts';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert, AlertEvent, Snapshot } from '@cityioc/contracts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
-import { DERIVED_DOSSIER_INDICATORS } from '../src/admin/dossier.service.ts';
+import { DERIVED_DOSSIER_INDICATORS } from '../src/procedures/dossier.service.ts';
 import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
 
 const MIN = 60_000;

@@ -5,7 +5,7 @@ import { startPostgres, type PostgresServer } from '../../../test-support/postgr
 import type { FastifyInstance } from 'fastify';
 import type { Snapshot } from '@cityioc/contracts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
-import { DERIVED_DOSSIER_INDICATORS } from '../src/admin/dossier.service.ts';
+import { DERIVED_DOSSIER_INDICATORS } from '../src/procedures/dossier.service.ts';
 import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

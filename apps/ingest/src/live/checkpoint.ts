@@ -3,8 +3,8 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, write
 import { dirname, join } from 'node:path';
 import type { Catalogue, Observation } from '@cityioc/contracts';
 import type { AlertRule, LiveStateData } from '@cityioc/domain';
-import type { DossierService, DossierServiceData } from '../admin/dossier.service.ts';
-import { DERIVED_DOSSIER_INDICATORS } from '../admin/dossier.service.ts';
+import type { DossierService, DossierServiceData } from '../procedures/dossier.service.ts';
+import { DERIVED_DOSSIER_INDICATORS } from '../procedures/dossier.service.ts';
 import type { AlertService, AlertServiceData } from '../alerts/alert.service.ts';
 import type { MonitoringData, MonitoringService } from '../monitoring/monitoring.service.ts';
 import type { Store } from '../store/store.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '@cityioc/contracts';
 import { indexCatalogue } from '../catalogue/catalogue-index.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
-import { createWorkCalendar } from '../admin/calendar/work-calendar.ts';
+import { createWorkCalendar } from '../calendar/work-calendar.ts';
 import { AlertEngine, type AlertSignal, type RaiseSignal } from './engine.ts';
 import { alertFromRaise, applyCommand, applySignal } from './lifecycle.ts';
 import { CAN_THO_ALERT_RULES, ruleSetErrors, type AlertRule, type BandRule } from './rules.ts';

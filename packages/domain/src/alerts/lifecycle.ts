@@ -1,5 +1,5 @@
 import type { Alert, AlertAction, AlertDeadline, AlertEvent, AlertStatus } from '@cityioc/contracts';
-import type { WorkCalendar } from '../admin/calendar/work-calendar.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { AlertSignal, RaiseSignal } from './engine.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { AggregationKind, NewObservation } from '@cityioc/contracts';
-import { DAY_MS, VN_UTC_OFFSET_MS } from '../admin/calendar/local-time.ts';
+import { DAY_MS, VN_UTC_OFFSET_MS } from '../calendar/local-time.ts';
 
 /**
  * History rollups: per (indicator, area at every level of the tree, time bucket) a mergeable

@@ -1,4 +1,4 @@
-import { VN_UTC_OFFSET_MS } from '../admin/calendar/local-time.ts';
+import { VN_UTC_OFFSET_MS } from '../calendar/local-time.ts';
 import { aqiSubIndex, type AqiPollutant } from './vn-aqi.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { addLocalDays, type LocalDate } from '../admin/calendar/local-time.ts';
+import { addLocalDays, type LocalDate } from '../calendar/local-time.ts';
 
 /**
  * Reporting periods of Decree 09/2019/NĐ-CP and their data cut-off windows (Art. 12):

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../admin/calendar/work-calendar.ts';
-import { localTimeMs, toLocalRfc3339 } from '../admin/calendar/local-time.ts';
+import { createWorkCalendar } from '../calendar/work-calendar.ts';
+import { localTimeMs, toLocalRfc3339 } from '../calendar/local-time.ts';
 import { REPORTING_INDICATORS, type ReportingIndicator } from './catalogue.ts';
 import { aggregateUnits, evaluateTarget, rankUnits, targetFor } from './evaluate.ts';
 import { comparePeriods, parseReportPeriod, reportPeriod } from './period.ts';

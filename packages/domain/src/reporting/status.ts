@@ -1,6 +1,6 @@
 import type { ReportReview, SubmissionStatus } from '@cityioc/contracts';
-import { localTimeMs, type LocalDate } from '../admin/calendar/local-time.ts';
-import type { WorkCalendar } from '../admin/calendar/work-calendar.ts';
+import { localTimeMs, type LocalDate } from '../calendar/local-time.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { DeadlineRule, ReportingRegime } from './catalogue.ts';
 import type { ReportPeriod } from './period.ts';
 

@@ -14,7 +14,7 @@ import {
 } from '@cityioc/contracts';
 import type { CatalogueIndex } from '@cityioc/domain';
 import { Type } from 'typebox';
-import type { DossierService } from '../../admin/dossier.service.ts';
+import type { DossierService } from '../../procedures/dossier.service.ts';
 import type { GroupCommitWriter } from '../../pipeline/group-commit.ts';
 import { ingestChecked, type ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';

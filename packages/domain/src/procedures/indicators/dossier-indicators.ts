@@ -1,5 +1,5 @@
-import { DAY_MS } from '../calendar/local-time.ts';
-import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { DAY_MS } from '../../calendar/local-time.ts';
+import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, isOpen, isStopped, lateAfter, processingWorkingMs, timeliness, type TimelinessOptions } from '../dossier/dossier-rules.ts';
 import { DeadlineBag } from './deadline-bag.ts';

@@ -1,5 +1,5 @@
-import { DAY_MS } from '../calendar/local-time.ts';
-import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { DAY_MS } from '../../calendar/local-time.ts';
+import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import { COMPLETED_STATUSES, STOPPED_STATUSES, type DossierRecord } from './dossier-record.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { PERIOD_KEY_PATTERN } from '@cityioc/contracts';
-import { dayStartMs, VN_UTC_OFFSET_MS } from '../calendar/local-time.ts';
+import { dayStartMs, VN_UTC_OFFSET_MS } from '../../calendar/local-time.ts';
 
 /**
  * Reporting periods on the local (UTC+7) calendar. Decision 766 attributes a dossier to the

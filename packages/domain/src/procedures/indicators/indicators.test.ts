@@ -1,9 +1,9 @@
 import type { DossierEvent } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../calendar/work-calendar.ts';
+import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier, type DossierRecord } from '../dossier/dossier-record.ts';
 import { ev, t } from '../dossier/dossier.fixtures.ts';
-import { AdminIndicatorState, ratioOf } from './admin-indicators.ts';
+import { AdminIndicatorState, ratioOf } from './dossier-indicators.ts';
 import { DeadlineBag } from './deadline-bag.ts';
 import { periodBounds, periodKey, periodKeysOf } from './periods.ts';
 

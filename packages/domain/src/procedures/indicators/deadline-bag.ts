@@ -1,4 +1,4 @@
-import { dayNumberOf } from '../calendar/local-time.ts';
+import { dayNumberOf } from '../../calendar/local-time.ts';
 
 /**
  * A multiset of instants that answers "how many are before t" — the open dossiers' effective due

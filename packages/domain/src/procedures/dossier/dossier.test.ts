@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../calendar/work-calendar.ts';
+import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier, insertFact, toDossierFact, type DossierFact } from './dossier-record.ts';
 import { dueWithinWorkingDays, isOverdueAt, lateAfter, onTime, processingWorkingDays, timeliness } from './dossier-rules.ts';
 import { ev, t } from './dossier.fixtures.ts';
