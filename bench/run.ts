@@ -347,7 +347,7 @@ async function benchDossierReplay() {
  */
 async function benchReportingImport() {
   const { indexReporting, importTable, CAN_THO_REGIMES } = await import('@cityioc/domain');
-  const { readCsv } = await import('../apps/ingest/src/reporting/spreadsheet.ts');
+  const { readCsv } = await import('../apps/ingest/src/feeds/reporting/spreadsheet.ts');
   const regime = CAN_THO_REGIMES.find((r) => r.id === 'cchc-cds')!;
   const months = quick ? 10 : 40;
   const csvOf = (k: number) => {

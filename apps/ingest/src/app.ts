@@ -15,7 +15,7 @@ import { createGateway } from './realtime/gateway.ts';
 import { startTicker } from './realtime/ticker.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { liveRoutes } from './routes/live/live.routes.ts';
-import { observationRoutes } from './routes/observations/observations.routes.ts';
+import { observationRoutes } from './feeds/observations/observations.routes.ts';
 import { openConfiguredStore } from './store/open-store.ts';
 import { catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext, type RestoreResult } from './live/checkpoint.ts';
 import { alertRulesHash } from './live/checkpoint.ts';
@@ -23,7 +23,8 @@ import { startRetention } from './store/retention.ts';
 import type { NewDossierEvent, Store } from './store/store.ts';
 import { DossierService } from './procedures/dossier.service.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
-import { officialScoreRoutes } from './routes/dossiers/official-scores.routes.ts';
+import { officialScoreRoutes } from './feeds/dossiers/official-scores.routes.ts';
+import { dossierEventRoutes } from './feeds/dossiers/dossier-events.routes.ts';
 import type { NewObservation, Observation } from '@cityioc/contracts';
 import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
@@ -198,15 +199,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: viewerAuth(config.viewerToken) as never,
     readRateLimitPerMinute: config.readRateLimitPerMinute,
   });
-  await app.register(dossierRoutes, {
-    dossiers,
+  await app.register(dossierEventRoutes, {
     writer: dossierWriter,
     index,
     clock,
     authenticateFeed: feedAuth(config.apiKeys) as never,
-    authenticateViewer: viewerAuth(config.viewerToken) as never,
     ndjsonLimitBytes: config.ndjsonLimitBytes,
     rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+  });
+  await app.register(dossierRoutes, {
+    dossiers,
+    index,
+    clock,
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
     readRateLimitPerMinute: config.readRateLimitPerMinute,
   });
   await app.register(officialScoreRoutes, {

@@ -1,5 +1,5 @@
-import { dossierEventRuleErrors, DossierEventSchema, type DossierEvent, type DossierStatus } from '@cityioc/contracts';
-import { AdminIndicatorState, CAN_THO_AREAS, createWorkCalendar, foldDossier, localDateOf, ratioOf, timeliness } from '@cityioc/domain';
+import { DossierEventSchema, type DossierEvent, type DossierStatus } from '@cityioc/contracts';
+import { AdminIndicatorState, CAN_THO_AREAS, createWorkCalendar, dossierEventRuleErrors, foldDossier, localDateOf, ratioOf, timeliness } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
 import { arrivalRate, createDossierStream, DOSSIER_DISTRICTS, FEE_BEARING_SHARE, PROCEDURES, type DossierStreamOptions } from './dossier-stream.ts';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';

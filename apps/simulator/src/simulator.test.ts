@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dossierEventRuleErrors, DossierEventSchema, type DossierEvent, type IngestResponse, type ItemResult, type ObservationInput } from '@cityioc/contracts';
-import { CAN_THO_CATALOGUE, indexCatalogue, validateObservation } from '@cityioc/domain';
+import { DossierEventSchema, type DossierEvent, type IngestResponse, type ItemResult, type ObservationInput } from '@cityioc/contracts';
+import { CAN_THO_CATALOGUE, dossierEventRuleErrors, indexCatalogue, validateObservation } from '@cityioc/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { startSimulator, type LogEntry } from './simulator.ts';

@@ -6,7 +6,7 @@ export * from './http/errors.ts';
 export * from './realtime/live.ts';
 export * from './realtime/events.ts';
 export * from './http/history.ts';
-export * from './feeds/portal-date.ts';
+
 export * from './feeds/dossier.ts';
 export * from './feeds/score766.ts';
 export * from './http/dossiers.ts';

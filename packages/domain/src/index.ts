@@ -14,6 +14,8 @@ export * from './calendar/official-schedules.ts';
 export * from './calendar/work-calendar.ts';
 export * from './procedures/dossier/dossier-record.ts';
 export * from './procedures/dossier/dossier-rules.ts';
+export * from './procedures/dossier/event-rules.ts';
+export * from './calendar/portal-date.ts';
 export * from './procedures/indicators/periods.ts';
 export * from './procedures/indicators/deadline-bag.ts';
 export * from './procedures/indicators/dossier-indicators.ts';

@@ -4,7 +4,7 @@ import { ReportReviewSchema, ReportSubmissionInputSchema, type ImportResponse, t
 import { checkReport, importTable, parseReportPeriod, type SheetGrid } from '@cityioc/domain';
 import { Type } from 'typebox';
 import type { ReportingService } from '../../reporting/reporting.service.ts';
-import { CSV_MIMES, NotASpreadsheet, readCsv, readXlsx, XLSX_MIME } from '../../reporting/spreadsheet.ts';
+import { CSV_MIMES, NotASpreadsheet, readCsv, readXlsx, XLSX_MIME } from '../../feeds/reporting/spreadsheet.ts';
 import { feedRouteOptions } from '../../pipeline/feed-route.ts';
 
 type Auth = (req: never, reply: never) => Promise<unknown>;

@@ -1,6 +1,8 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { dossierEventFromPortal, dossierEventRuleErrors, DossierEventSchema, isPortalDossierPayload, type DossierEvent } from './dossier.ts';
+import { DossierEventSchema, type DossierEvent } from '@cityioc/contracts';
+import { dossierEventRuleErrors } from '@cityioc/domain';
+import { dossierEventFromPortal, isPortalDossierPayload } from './portal-mapper.ts';
 
 /** A finished online dossier as a provincial one-stop system would sync it (hand-written, not real data). */
 const finishedOnline = {

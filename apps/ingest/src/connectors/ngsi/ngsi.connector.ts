@@ -1,9 +1,9 @@
 import type { FeedHealth, NgsiEntityResult, NgsiNotifyResponse, ObservationInput } from '@cityioc/contracts';
 import { mapNgsiEntity, NGSI_ENTITY_TYPES, notificationEntities } from '@cityioc/domain';
 import type { FeedHealthBook } from '@cityioc/domain';
-import { feedRouteOptions } from '../pipeline/feed-route.ts';
-import { ConfigError } from '../env.ts';
-import type { Connector, ConnectorContext } from './connector.ts';
+import { feedRouteOptions } from '../../pipeline/feed-route.ts';
+import { ConfigError } from '../../env.ts';
+import type { Connector, ConnectorContext } from '../connector.ts';
 
 /**
  * What NGSI-LD and NGSI v2 share: a notification endpoint (the context broker POSTs the changed
