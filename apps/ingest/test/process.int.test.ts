@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse } from '@cityioc/contracts';
+import { waitUntil } from '../../../test-support/wait.ts';
 import { compiledEnv, SERVER_ENTRY, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const KEY = 'process-test-key-0123456789';
@@ -53,7 +54,7 @@ describe('the server process', () => {
       }
     };
     const senders = [0, 1, 2, 3].map(sender);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitUntil('acknowledged load', () => acked.size > 1000, 30_000);
     const exit = exited(proc);
     proc.kill('SIGTERM');
     expect(await exit).toBe(0);
