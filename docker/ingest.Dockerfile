@@ -13,8 +13,8 @@ COPY packages ./packages
 COPY apps ./apps
 RUN pnpm install --frozen-lockfile
 RUN pnpm exec tsc -b tsconfig.build.json && pnpm --filter @cityioc/dashboard build
-# production dependencies only (drops TypeScript, Vite, the test tools)
-RUN pnpm install --frozen-lockfile --prod
+# production dependencies only (drops TypeScript, Vite, the test tools); CI=true: no TTY to confirm the purge
+RUN CI=true pnpm install --frozen-lockfile --prod && CI=true pnpm prune --prod
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=8080 IOC_DATA_DIR=/data IOC_DASHBOARD_DIR=/app/apps/dashboard/dist IOC_DEMO=false
