@@ -64,8 +64,9 @@ function ensureInstalled() {
 }
 
 /**
- * The Node code (packages, ingest, simulator) compiled by `tsc -b` into each project's dist/.
- * tsc's own incremental check makes this a second or two when nothing changed.
+ * The Node code (packages, ingest, simulator) compiled by `tsc -b` into each project's dist/,
+ * without the outputs of deleted sources (prune-dist.mjs). tsc's own incremental check makes this
+ * a second or two when nothing changed.
  */
 function ensureBuilt() {
   const code = run(join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json']);
@@ -73,6 +74,8 @@ function ensureBuilt() {
     log('the TypeScript build failed (see above)');
     process.exit(code);
   }
+  const pruned = run(process.execPath, [join(root, 'scripts/prune-dist.mjs')]);
+  if (pruned !== 0) process.exit(pruned);
 }
 
 /** Node with the workspace packages resolved to their TypeScript sources (tsx, dev only). */

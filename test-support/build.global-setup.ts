@@ -14,4 +14,7 @@ export default function buildOnce(): void {
   // tsc -b: 0 built, 2 built with type errors (files emitted), 1 nothing emitted
   if (r.status === 2) console.warn(`[build] type errors (the tests run the emitted code anyway):\n${r.stdout}`);
   else if (r.status !== 0) throw new Error(`tsc -b tsconfig.build.json failed (${r.status}):\n${r.stdout}${r.stderr}`);
+  // outputs of deleted sources would still be loaded (the connector registry imports every folder)
+  const pruned = spawnSync(process.execPath, [join(ROOT, 'scripts/prune-dist.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (pruned.status !== 0) throw new Error('scripts/prune-dist.mjs failed');
 }
