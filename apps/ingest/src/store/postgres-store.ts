@@ -6,7 +6,7 @@ import { migrate } from './postgres/migrations.ts';
 import { postgresObservations } from './postgres/observations.ts';
 import { transactions, types } from './postgres/pool.ts';
 import { postgresReports } from './postgres/reports.ts';
-import { postgresRollups } from './postgres/rollups.ts';
+import { postgresRollups, type PostgresRollups } from './postgres/rollups.ts';
 import type { Store } from './store.ts';
 
 export { MIGRATIONS, migrate } from './postgres/migrations.ts';
@@ -34,7 +34,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
   pool.on('error', () => undefined); // an idle client's error: the next query reports it
   const tx = transactions(pool);
   let epoch: string;
-  let rollups: Awaited<ReturnType<typeof postgresRollups>>;
+  let rollups: PostgresRollups;
   try {
     await migrate(pool);
     await pool.query(`INSERT INTO meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING`, [randomUUID()]);
