@@ -1,6 +1,52 @@
 // Lint: typescript-eslint's recommended rules plus the architecture rules of docs/ARCHITECTURE.md.
 import tseslint from 'typescript-eslint';
 
+/** Packages never depend on apps. */
+const NO_APPS = { group: ['**/apps/**', '@cityioc/ingest', '@cityioc/dashboard', '@cityioc/simulator'], message: 'packages never import apps' };
+/** Apps use a package only through its public entry, and meet only in the contracts. */
+const APP_IMPORTS = [
+  { group: ['@cityioc/*/src/*', '**/packages/*/src/**'], message: 'import a package through its public entry (@cityioc/x)' },
+  { group: ['**/apps/ingest/**'], message: 'apps meet only in @cityioc/contracts' },
+];
+
+/** Files that only hold data (exempt from max-lines): i18n resources, catalogues, geo data, *.data.ts. */
+const DATA_FILES = ['**/i18n/resources.ts', 'packages/domain/src/catalogue/indicators.ts', 'packages/domain/src/geo/can-tho.ts', '**/*.data.ts'];
+
+/**
+ * TEMPORARY — files other engineers are refactoring in parallel (issue 15: the route plugins and
+ * type provider remove the `as never` casts and the routes' store imports; the simulator's stream
+ * is being split). Each list turns one rule off for those files only.
+ * The lead empties these lists after merging their branches; never add to them.
+ */
+const PENDING_REFACTOR = {
+  maxLines: ['apps/simulator/src/dossier-stream.ts'],
+  asNever: [
+    'apps/dashboard/src/dossiers/periods.test.ts',
+    'apps/dashboard/src/map/apply-layer-spec.test.ts',
+    'apps/ingest/src/app.ts',
+    'apps/ingest/src/connectors/manager.ts',
+    'apps/ingest/src/pipeline/feed-route.ts',
+    'apps/ingest/src/routes/alerts/alerts.routes.ts',
+    'apps/ingest/src/routes/analyst/analyst.routes.int.test.ts',
+    'apps/ingest/src/routes/analyst/analyst.routes.ts',
+    'apps/ingest/src/routes/dossiers/dossiers.routes.ts',
+    'apps/ingest/src/routes/dossiers/official-scores.routes.ts',
+    'apps/ingest/src/routes/feeds/feed-health.routes.ts',
+    'apps/ingest/src/routes/feeds/http-feeds.int.test.ts',
+    'apps/ingest/src/routes/live/live.routes.ts',
+    'apps/ingest/src/routes/observations/observations.routes.int.test.ts',
+    'apps/ingest/src/routes/reporting/reporting.routes.ts',
+    'apps/ingest/test/checkpoint-monitoring.int.test.ts',
+    'packages/domain/src/history/rollup.test.ts',
+  ],
+  routesImportStore: [
+    'apps/ingest/src/routes/dossiers/dossiers.routes.ts',
+    'apps/ingest/src/routes/dossiers/official-scores.routes.ts',
+    'apps/ingest/src/routes/health/health.routes.ts',
+    'apps/ingest/src/routes/live/live.routes.ts',
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench-results/**', '.test-results/**', '**/*.geo.json'] },
   ...tseslint.configs.recommended,
@@ -8,31 +54,48 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // a cast to never silences the type checker instead of typing the value (type providers, unknown + a check)
+      'no-restricted-syntax': ['error', { selector: 'TSAsExpression > TSNeverKeyword', message: 'no `as never`: type the value instead' }],
     },
   },
   {
-    // Packages never depend on apps; everything imports a package through its public entry.
+    // Source files stay small enough to read; data files are exempt (JSON and CSS are not linted).
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: [...DATA_FILES, ...PENDING_REFACTOR.maxLines],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     files: ['packages/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_APPS] }] },
+  },
+  {
+    // The contracts hold schemas and types only: they never depend on the domain.
+    files: ['packages/contracts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/**', '@cityioc/ingest', '@cityioc/dashboard', '@cityioc/simulator'], message: 'packages never import apps' }] },
+        { patterns: [NO_APPS, { group: ['@cityioc/domain', '**/domain/**'], message: 'contracts never import the domain (apps → domain → contracts)' }] },
       ],
     },
   },
   {
     files: ['apps/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: APP_IMPORTS }] },
+  },
+  {
+    // Routes are transport: they reach data through services, never the store.
+    files: ['apps/ingest/src/routes/**/*.ts', '**/*.routes.ts'],
+    ignores: ['**/*.test.ts', ...PENDING_REFACTOR.routesImportStore],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['@cityioc/*/src/*', '**/packages/*/src/**'], message: 'import a package through its public entry (@cityioc/x)' },
-            { group: ['**/apps/ingest/**'], message: 'apps meet only in @cityioc/contracts' },
-          ],
-        },
+        { patterns: [...APP_IMPORTS, { group: ['**/store/**'], message: 'routes never import the store: go through a service' }] },
       ],
     },
+  },
+  {
+    files: PENDING_REFACTOR.asNever,
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // Domain logic is pure: the clock is passed in.

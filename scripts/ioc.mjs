@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // The newcomer's entry point. Needs only Node ≥ 20.19 and npm: it finds or fetches pnpm,
-// installs the workspace, builds the dashboard, then starts, tests or benchmarks.
+// installs the workspace, builds what is out of date (tsc -b for the Node code, Vite for the
+// dashboard), then starts, tests or benchmarks. Production runs plain `node` on the emitted JS.
 //   npm start        install + build + start the IOC with the Cần Thơ demo on http://localhost:8080
+//                    (node apps/ingest/dist/server.js, node apps/simulator/dist/main.js)
+//   npm run dev      the TypeScript sources under tsx watch + the Vite dev server
 //   npm test         install + build + every test (unit, integration, browser); prints "N passed, N failed"
 //   npm run bench    the benchmarks
+//   npm run backup | restore | rollups:rebuild -- <args>    the operations scripts, on the emitted JS
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -59,6 +63,25 @@ function ensureInstalled() {
   if (code !== 0) process.exit(code);
 }
 
+/**
+ * The Node code (packages, ingest, simulator) compiled by `tsc -b` into each project's dist/,
+ * without the outputs of deleted sources (prune-dist.mjs). tsc's own incremental check makes this
+ * a second or two when nothing changed.
+ */
+function ensureBuilt() {
+  const code = run(join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json']);
+  if (code !== 0) {
+    log('the TypeScript build failed (see above)');
+    process.exit(code);
+  }
+  const pruned = run(process.execPath, [join(root, 'scripts/prune-dist.mjs')]);
+  if (pruned !== 0) process.exit(pruned);
+}
+
+/** Node with the workspace packages resolved to their TypeScript sources (tsx, dev only). */
+const SOURCE_CONDITION = '--conditions=@cityioc/source';
+const sourceEnv = () => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${SOURCE_CONDITION}`.trim() });
+
 function ensureDashboardBuilt(force = false) {
   const dist = join(root, 'apps/dashboard/dist/index.html');
   const src = Math.max(
@@ -76,8 +99,7 @@ function startAll() {
   const demo = !/^(0|false|no|off)$/i.test(process.env.IOC_DEMO ?? 'true');
   const port = process.env.PORT ?? '8080';
   const children = [];
-  const tsx = join(root, 'node_modules/.bin/tsx');
-  const server = spawn(tsx, [join(root, 'apps/ingest/src/server.ts')], {
+  const server = spawn(process.execPath, [join(root, 'apps/ingest/dist/server.js')], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     cwd: root,
     env: { ...process.env, PORT: port },
@@ -88,7 +110,7 @@ function startAll() {
     log(`CityIOC is live: http://localhost:${m.port}  (API: http://localhost:${m.port}/api/v1, health: /readyz)`);
     if (demo) {
       log('starting the Cần Thơ demo simulator (IOC_DEMO=false turns it off)');
-      const sim = spawn(tsx, [join(root, 'apps/simulator/src/main.ts')], {
+      const sim = spawn(process.execPath, [join(root, 'apps/simulator/dist/main.js')], {
         stdio: 'inherit',
         cwd: root,
         env: { ...process.env, IOC_URL: process.env.IOC_URL ?? `http://127.0.0.1:${m.port}` },
@@ -131,29 +153,55 @@ function runTests() {
   process.exit(code !== 0 || failed > 0 ? 1 : 0);
 }
 
+/** The operations scripts, compiled like the server: `npm run backup -- <file>` runs node apps/ingest/dist/ops/backup.js <file>. */
+const OPS = {
+  backup: 'apps/ingest/dist/ops/backup.js',
+  restore: 'apps/ingest/dist/ops/restore.js',
+  'rollups:rebuild': 'apps/ingest/dist/store/rebuild-rollups.js',
+};
+
 switch (cmd) {
   case 'start':
     ensureInstalled();
+    ensureBuilt();
     ensureDashboardBuilt();
     startAll();
     break;
+  case 'build':
+    ensureInstalled();
+    ensureBuilt();
+    ensureDashboardBuilt();
+    break;
   case 'dev':
     ensureInstalled();
-    log('dev: ingest on :8080 (watch), dashboard on http://localhost:5173 (Vite, proxied to :8080)');
-    spawn(join(root, 'node_modules/.bin/tsx'), ['watch', join(root, 'apps/ingest/src/server.ts')], { stdio: 'inherit', cwd: root });
+    log('dev: ingest on :8080 (tsx watch on the sources), dashboard on http://localhost:5173 (Vite, proxied to :8080)');
+    spawn(join(root, 'node_modules/.bin/tsx'), ['watch', join(root, 'apps/ingest/src/server.ts')], {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, ...sourceEnv() },
+    });
     spawn(pnpmBin, [...pnpmPre, '--filter', '@cityioc/dashboard', 'dev'], { stdio: 'inherit', cwd: root });
     break;
   case 'test':
     ensureInstalled();
+    ensureBuilt();
     ensureDashboardBuilt();
     runTests();
     break;
   case 'bench':
     ensureInstalled();
+    ensureBuilt();
     ensureDashboardBuilt();
-    process.exit(run(join(root, 'node_modules/.bin/tsx'), [join(root, 'bench/run.ts'), ...rest]));
+    // the bench drives the compiled server (test-support/server-process.ts); its own code runs from source
+    process.exit(run(join(root, 'node_modules/.bin/tsx'), [join(root, 'bench/run.ts'), ...rest], { env: sourceEnv() }));
+    break;
+  case 'backup':
+  case 'restore':
+  case 'rollups:rebuild':
+    ensureBuilt();
+    process.exit(run(process.execPath, [join(root, OPS[cmd]), ...rest], { cwd: process.cwd() }));
     break;
   default:
-    console.error(`unknown command ${cmd}: start | dev | test | bench`);
+    console.error(`unknown command ${cmd}: start | build | dev | test | bench | backup | restore | rollups:rebuild`);
     process.exit(2);
 }

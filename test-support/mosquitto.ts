@@ -1,12 +1,14 @@
 /**
  * A real Mosquitto broker (Debian's /usr/sbin/mosquitto) on a free port with a temporary config,
  * for the MQTT connector's tests and the MQTT benchmark. A missing binary is an error, never a skip.
+ * The broker dies with the process that started it (owned-process.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnOwned, unprivilegedUser } from './owned-process.ts';
 import { freePort } from './server-process.ts';
 
 export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
@@ -20,6 +22,8 @@ export interface Mosquitto {
   /** Stops the broker but keeps its config: resume() starts it again on the same port */
   pause(): Promise<void>;
   resume(): Promise<void>;
+  /** The broker's pid (changes on resume). */
+  pid(): number;
 }
 
 async function accepting(port: number, timeoutMs: number): Promise<void> {
@@ -42,6 +46,8 @@ async function accepting(port: number, timeoutMs: number): Promise<void> {
 export async function startMosquitto(opts: { port?: number; maxQueued?: number } = {}): Promise<Mosquitto> {
   if (!existsSync(MOSQUITTO_BIN)) throw new Error(`${MOSQUITTO_BIN} is missing: install Debian's mosquitto (apt-get install mosquitto)`);
   const port = opts.port ?? (await freePort());
+  // as root, mosquitto would switch to its own user itself, which would clear the parent-death signal
+  const user = unprivilegedUser(['mosquitto']);
   const dir = mkdtempSync(join(tmpdir(), 'ioc-mosquitto-'));
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(
@@ -58,10 +64,14 @@ export async function startMosquitto(opts: { port?: number; maxQueued?: number }
       '',
     ].join('\n'),
   );
+  if (user) {
+    chownSync(dir, user.uid, user.gid);
+    chownSync(conf, user.uid, user.gid);
+  }
   let out = '';
   let proc: ChildProcess;
   const launch = async () => {
-    proc = spawn(MOSQUITTO_BIN, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+    proc = spawnOwned(MOSQUITTO_BIN, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'], user });
     proc.stdout!.on('data', (d) => (out += d));
     proc.stderr!.on('data', (d) => (out += d));
     const exited = new Promise<never>((_, rej) => proc.once('exit', (code) => rej(new Error(`mosquitto exited with ${code}: ${out}`))));
@@ -85,5 +95,6 @@ export async function startMosquitto(opts: { port?: number; maxQueued?: number }
     },
     pause: stop,
     resume: launch,
+    pid: () => proc.pid!,
   };
 }

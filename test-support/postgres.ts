@@ -6,17 +6,21 @@
  * PostgreSQL refuses to run as root. As root (CI) the cluster is owned by an unprivileged user
  * (`postgres` from the Debian package, or `cityioc-pg` created on first use) and the server is
  * exec'd through `setpriv`, so the child's pid is the postmaster's own and signals reach it.
+ * The postmaster dies with the process that started it (owned-process.ts); its backends follow.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownedArgv, spawnOwned, unprivilegedUser } from './owned-process.ts';
 import { freePort } from './server-process.ts';
 
 export const PG_BIN = process.env.IOC_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface PostgresServer {
   port: number;
+  /** The postmaster's pid. */
+  pid: number;
   /** The data directory (also holds the unix socket). */
   dir: string;
   /** A connection URL for `database` (default: postgres). */
@@ -27,43 +31,15 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-function ensureUser(): { uid: number; gid: number; name: string } | null {
-  if (userInfo().uid !== 0) return null;
-  for (const name of ['postgres', 'cityioc-pg']) {
-    try {
-      const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
-      const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
-      return { uid, gid, name };
-    } catch {
-      /* not there */
-    }
-  }
-  execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'cityioc-pg']);
-  const uid = Number(execFileSync('id', ['-u', 'cityioc-pg'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'cityioc-pg'], { encoding: 'utf8' }).trim());
-  return { uid, gid, name: 'cityioc-pg' };
-}
-
-/** argv that runs `bin` as the unprivileged user when we are root. */
-function asUser(user: { uid: number; gid: number } | null, bin: string, args: string[]): [string, string[]] {
-  if (!user) return [bin, args];
-  return ['setpriv', [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups', '--', bin, ...args]];
-}
-
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const p of running) p.kill('SIGKILL');
-});
-
 export async function startPostgres(opts: { settings?: Record<string, string> } = {}): Promise<PostgresServer> {
   const initdb = join(PG_BIN, 'initdb');
   const postgres = join(PG_BIN, 'postgres');
   if (!existsSync(initdb) || !existsSync(postgres))
     throw new Error(`PostgreSQL binaries not found in ${PG_BIN}: install Debian's postgresql package (apt-get install postgresql) or set IOC_PG_BIN`);
-  const user = ensureUser();
+  const user = unprivilegedUser(['postgres', 'cityioc-pg']);
   const dir = mkdtempSync(join(tmpdir(), 'ioc-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
-  const [initCmd, initArgs] = asUser(user, initdb, ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const [initCmd, initArgs] = ownedArgv(initdb, ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], user);
   try {
     execFileSync(initCmd, initArgs, { stdio: 'pipe', cwd: dir });
   } catch (e) {
@@ -83,9 +59,7 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
   };
   const args = ['-D', join(dir, 'data'), '-p', String(port)];
   for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
-  const [cmd, argv] = asUser(user, postgres, args);
-  const proc = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
-  running.add(proc);
+  const proc = spawnOwned(postgres, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, user });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
@@ -108,6 +82,7 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,
+    pid: proc.pid!,
     dir,
     url,
     log: () => out,
@@ -125,7 +100,6 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGINT'); // fast shutdown
       await exited;
-      running.delete(proc);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,15 +1,31 @@
 /**
- * Starts the real ingest server (apps/ingest/src/server.ts) as a child process on a free port,
- * for process-level tests, browser tests and benchmarks.
+ * Starts the real ingest server as a child process on a free port, for process-level tests,
+ * browser tests and benchmarks. It runs the production entry, plain `node` on the compiled build
+ * (apps/ingest/dist/server.js): the test projects' global setup (build.global-setup.ts) and
+ * `npm test` / `pnpm bench` bring dist/ up to date first. The server dies with its parent.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnOwned } from './owned-process.ts';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
-const SERVER = join(ROOT, 'apps/ingest/src/server.ts');
+/** The production entry point, as `npm start` and the ingest image run it. */
+export const SERVER_ENTRY = join(ROOT, 'apps/ingest/dist/server.js');
+
+/**
+ * The environment of a process that runs the compiled build: without the "@cityioc/source"
+ * condition a tsx or vitest parent may carry in NODE_OPTIONS (plain node cannot load the .ts sources).
+ */
+export function compiledEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const nodeOptions = (env.NODE_OPTIONS ?? '')
+    .split(/\s+/)
+    .filter((o) => o && o !== '--conditions=@cityioc/source')
+    .join(' ');
+  return { ...env, NODE_OPTIONS: nodeOptions };
+}
 
 export interface ServerProcess {
   url: string;
@@ -39,10 +55,11 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 }
 
 export async function startServerProcess(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: build first (pnpm build, or tsc -b tsconfig.build.json)`);
+  const proc = spawnOwned(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...compiledEnv(),
       PORT: String(opts.port ?? 0),
       HOST: '127.0.0.1',
       IOC_DATA_DIR: opts.dataDir,

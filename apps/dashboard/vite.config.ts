@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 /** Where the ingest server runs in development; the built app is served by it on the same origin. */
 const api = process.env.IOC_API_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
   plugins: [react()],
+  // the workspace packages as TypeScript sources (their "@cityioc/source" export), no tsc build needed first
+  resolve: { conditions: ['@cityioc/source', ...defaultClientConditions] },
   server: {
     port: Number(process.env.PORT ?? 5173),
     proxy: {

@@ -110,7 +110,15 @@ describe('wall screen', () => {
 
   it('draws the map canvas: the district shapes are rendered, offline', async () => {
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    // one more frame drawn to the end (sources, labels, fades): MapLibre's 'idle'
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__ioc.map as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
+          map.once('idle', resolve);
+          map.triggerRepaint();
+        }),
+    );
     const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
     expect(box.width).toBeGreaterThan(400);
     // only the WebGL canvas: the HTML labels and markers on top are hidden for the shot

@@ -3,6 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, type Alert, type AlertDetail, type AlertPush, type ClientToServerEvents, type ServerToClientEvents } from '@cityioc/contracts';
 import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
 import type { Config } from '../src/env.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -43,16 +44,6 @@ const get = async (app: FastifyInstance, url: string, op: { token: string } | nu
 };
 const act = (app: FastifyInstance, id: string, action: string, op: { token: string } | null, payload: unknown = {}) =>
   app.inject({ method: 'POST', url: `/api/v1/alerts/${encodeURIComponent(id)}/${action}`, headers: as(op), payload: payload as object });
-
-async function until<T>(f: () => Promise<T | undefined> | T | undefined, ms = 5000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', () => {
   it('a level rising through BĐ I raises one alert, which an operator of the scope acknowledges, assigns and resolves', async () => {
@@ -144,10 +135,10 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
     await new Promise((r) => s.emit('subscribeV1', ['92'], r));
     await new Promise((r) => other.emit('subscribeV1', ['917'], r));
     await post(app, rising());
-    const raised = await until(() => got.find((p) => p.event.action === 'raised' && p.alert.ruleId === 'flood-band'));
+    const raised = await waitUntil('the raised event', () => got.find((p) => p.event.action === 'raised' && p.alert.ruleId === 'flood-band'));
     expect(raised.alert.status).toBe('open');
     await act(app, raised.alert.id, 'ack', CITY);
-    const acked = await until(() => got.find((p) => p.event.action === 'acknowledged'));
+    const acked = await waitUntil('the acknowledged event', () => got.find((p) => p.event.action === 'acknowledged'));
     expect(acked.alert.revision).toBe(2);
     expect(gotOther).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse } from '@cityioc/contracts';
 import { ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 
 const KEY = 'backup-test-key-0123456789';
@@ -67,14 +68,14 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
       }
     };
     const senders = [0, 1, 2].map(sender);
-    await new Promise((r) => setTimeout(r, 800));
+    await waitUntil('ingest under way', () => acked.size >= 600);
     const ackedBefore = new Set(acked);
     const file = join(outDir, 'ioc-backup.db');
     const backup = await npmRun('backup', file, dataDir);
     const ackedAfter = acked.size;
     expect(backup.out).not.toContain('failed');
     expect(backup.code).toBe(0);
-    await new Promise((r) => setTimeout(r, 300)); // ingest continues after the backup
+    await waitUntil('ingest going on after the backup', () => acked.size > ackedAfter);
     stop = true;
     await Promise.all(senders);
     expect(acked.size).toBeGreaterThan(ackedAfter);
@@ -104,7 +105,7 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
     expect(ready.seq).toBeGreaterThan(0);
     expect(await again.stop('SIGTERM')).toBe(0);
     expect((await count(join(dataDir, 'ioc.db'))).n).toBe(inBackup.n);
-  }, 240_000); // five process starts (npm, tsx) on a shared machine
+  }, 240_000); // five process starts (npm, node) on a shared machine
 
   it('restore refuses a file that is not a CityIOC store', async () => {
     const { dir: dataDir, remove } = tempDataDir();

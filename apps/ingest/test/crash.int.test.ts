@@ -1,8 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, IngestResponse, Snapshot } from '@cityioc/contracts';
 import { startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 import { startPostgres, type PostgresServer } from '../../../test-support/postgres.ts';
-import { removeCheckpoint } from '../src/live/checkpoint.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
+import { CHECKPOINT_FILE, removeCheckpoint } from '../src/live/checkpoint.ts';
 import { openConfiguredStore } from '../src/store/open-store.ts';
 
 /**
@@ -78,8 +81,11 @@ async function crashAndRecover(env: Record<string, string>, dataDir: string) {
     }
   };
   const senders = [0, 1, 2, 3, 4, 5].map((w) => sender(w).catch((e: unknown) => e));
-  // let checkpoints happen during the load, then power off
-  await new Promise((r) => setTimeout(r, 2500));
+  // power off under load once a periodic checkpoint has been written and more was acknowledged after it (a tail)
+  const checkpointed = () => existsSync(join(dataDir, CHECKPOINT_FILE)) && statSync(join(dataDir, CHECKPOINT_FILE)).size > 0;
+  await waitUntil('a checkpoint under load', checkpointed, 30_000);
+  const requestsAtCheckpoint = requests;
+  await waitUntil('load after the checkpoint', () => requests >= requestsAtCheckpoint + 12 && acked.size > 2000, 30_000);
   stop = true;
   first.proc.kill('SIGKILL');
   expect(await first.stop()).toBeNull();
@@ -89,7 +95,7 @@ async function crashAndRecover(env: Record<string, string>, dataDir: string) {
   expect(requests).toBeGreaterThan(10);
 
   const second = await start();
-  await new Promise((r) => setTimeout(r, 100));
+  expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
   const walls = await Promise.all(SCOPES.map(async (s) => (await (await fetch(`${second.url}/api/v1/snapshot/${s}`)).json()) as Snapshot));
   const log = second.log();
   expect(await second.stop('SIGTERM')).toBe(0);
@@ -113,7 +119,7 @@ async function crashAndRecover(env: Record<string, string>, dataDir: string) {
   // values included (flood band, NowCast, alerts' inputs): start again without the checkpoint
   removeCheckpoint(dataDir);
   const third = await start();
-  await new Promise((r) => setTimeout(r, 100));
+  expect((await fetch(`${third.url}/readyz`)).status).toBe(200);
   const replayed = await Promise.all(SCOPES.map(async (s) => (await (await fetch(`${third.url}/api/v1/snapshot/${s}`)).json()) as Snapshot));
   expect(third.log()).toContain('live state rebuilt from the logs');
   expect(await third.stop('SIGTERM')).toBe(0);

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse } from '@cityioc/contracts';
-import { startServerProcess, tempDataDir, ROOT, type ServerProcess } from '../../../test-support/server-process.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
+import { compiledEnv, SERVER_ENTRY, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const KEY = 'process-test-key-0123456789';
 const servers: ServerProcess[] = [];
@@ -53,7 +54,7 @@ describe('the server process', () => {
       }
     };
     const senders = [0, 1, 2, 3].map(sender);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitUntil('acknowledged load', () => acked.size > 1000, 30_000);
     const exit = exited(proc);
     proc.kill('SIGTERM');
     expect(await exit).toBe(0);
@@ -88,8 +89,8 @@ describe('the server process', () => {
   });
 
   it('refuses to start with a bad configuration, naming the variable', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/ingest/src/server.ts`], {
-      env: { ...process.env, IOC_TICK_MS: 'fast' },
+    const proc = spawn(process.execPath, [SERVER_ENTRY], {
+      env: { ...compiledEnv(), IOC_TICK_MS: 'fast' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     procs.push(proc);

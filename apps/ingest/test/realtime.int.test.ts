@@ -11,6 +11,7 @@ import {
   type SubscribeAck,
 } from '@cityioc/contracts';
 import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let app: FastifyInstance;
@@ -48,14 +49,6 @@ function collect(s: ClientSocket): Delta[] {
   s.on('deltaV1', (d) => out.push(d));
   return out;
 }
-async function until(cond: () => boolean, ms = 5000) {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('Socket.IO live delivery (real client, real server on a free port)', () => {
   it('refuses a client with another protocol version, saying so', async () => {
     const s = client({ protocol: PROTOCOL_VERSION + 1 });
@@ -84,7 +77,7 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     const gotOther = collect(other);
     const r = await post([wl('w1', 191), ratio('p1', '916', 42, 100)]);
     expect(r.statusCode).toBe(200);
-    await until(() => got.length > 0);
+    await waitUntil('the city delta', () => got.length > 0);
     const d = got[0]!;
     expect(d.scope).toBe('92');
     expect(d.fromVersion).toBe(0);
@@ -94,8 +87,10 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     const byKey = Object.fromEntries(d.changes.map((c) => [c.key, c]));
     expect(byKey['916|wl-can-tho|water_level']?.value).toBe(191);
     expect(byKey['92||e_document_rate']).toMatchObject({ numerator: 42, denominator: 100, value: 0.42 });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(gotOther).toEqual([]);
+    // deterministic "nothing for the other scope": its first delta is the one of its own later change
+    await post([ratio('p2', '926', 1, 4)]);
+    await waitUntil("the other scope's own delta", () => gotOther.length > 0);
+    expect(gotOther.flatMap((d) => d.changes.map((c) => c.key))).toEqual(['926||e_document_rate']);
   });
 
   it('coalesces a burst into few deltas whose versions chain without gaps and end at the snapshot', async () => {
@@ -110,7 +105,7 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     );
     for (const batch of bursts) await post(batch);
     const snap = (await app.inject({ url: '/api/v1/snapshot/92' })).json() as Snapshot;
-    await until(() => got.length > 0 && got[got.length - 1]!.toVersion === snap.version);
+    await waitUntil('the delta reaching the snapshot version', () => got.length > 0 && got[got.length - 1]!.toVersion === snap.version);
     expect(got.length).toBeLessThan(20);
     for (let i = 1; i < got.length; i++) expect(got[i]!.fromVersion).toBe(got[i - 1]!.toVersion);
     const last = new Map<string, number | null>();

@@ -5,6 +5,7 @@ import type { Rng } from './rng.ts';
 import type { LogEntry } from './simulator.ts';
 
 export interface ConnectorSources {
+  /** Stops the timers and waits for the notifications in flight: nothing is sent after it resolves. */
   stop(): Promise<void>;
 }
 
@@ -17,6 +18,7 @@ export function startConnectorSources(
   deps: { now: () => number; rng: Rng; log: (kind: string, e: LogEntry) => void; fetch?: typeof fetch },
 ): ConnectorSources {
   const timers: ReturnType<typeof setInterval>[] = [];
+  const inFlight = new Set<Promise<void>>();
   let client: MqttClient | null = null;
   let seq = 0;
   const doFetch = deps.fetch ?? fetch;
@@ -35,8 +37,12 @@ export function startConnectorSources(
         deps.log('ngsi-ld', { level: 'warn', msg: 'NGSI-LD notification failed', error: (e as Error).message });
       }
     };
-    void post();
-    timers.push(setInterval(() => void post(), cfg.monitoringIntervalMs));
+    const track = () => {
+      const p = post().finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
+    track();
+    timers.push(setInterval(track, cfg.monitoringIntervalMs));
   }
   if (cfg.mqttUrl) {
     const c = mqtt.connect(cfg.mqttUrl, { clientId: `cityioc-sim-${process.pid}`, reconnectPeriod: 2000 });
@@ -52,6 +58,7 @@ export function startConnectorSources(
   return {
     async stop() {
       for (const t of timers) clearInterval(t);
+      await Promise.all(inFlight);
       if (client) await client.endAsync();
     },
   };

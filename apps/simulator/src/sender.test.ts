@@ -247,6 +247,24 @@ describe('sender', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
+  it('lets a request in flight at shutdown finish, and sends nothing after it', async () => {
+    const ac = new AbortController();
+    // shutdown while the server holds each request; the first is answered 200, a retry would be a second request
+    const ok = await startServer((req, res) => {
+      ac.abort();
+      json(res, 200, acceptAll(req));
+    });
+    expect(await createSender({ baseUrl: ok.url, apiKey: 'k', signal: ac.signal }).send(OBS)).toMatchObject({ kind: 'stored', accepted: 3 });
+    expect(ok.requests).toHaveLength(1);
+    const again = new AbortController();
+    const failing = await startServer((_req, res) => {
+      again.abort();
+      json(res, 503, {});
+    });
+    expect(await createSender({ baseUrl: failing.url, apiKey: 'k', baseDelayMs: 1, signal: again.signal }).send(OBS)).toEqual({ kind: 'aborted', attempts: 1 });
+    expect(failing.requests).toHaveLength(1);
+  });
+
   it('computes backoff and parses Retry-After', () => {
     expect([1, 2, 3, 4, 10].map((a) => backoffDelay(a, 500, 30_000, () => 1))).toEqual([500, 1000, 2000, 4000, 30_000]);
     expect(backoffDelay(3, 500, 30_000, () => 0)).toBe(1000);

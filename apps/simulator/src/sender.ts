@@ -50,7 +50,11 @@ export interface SenderOptions {
   maxRetryAfterMs?: number;
   /** Per-request timeout. */
   timeoutMs?: number;
-  /** Aborts waits and requests (shutdown). */
+  /**
+   * Shutdown: aborts the waits between attempts and stops further attempts. A request already
+   * in flight is not cut: it finishes (bounded by `timeoutMs`), so the IOC has answered every
+   * request it received by the time `send` resolves, and the caller counts what it stored.
+   */
   signal?: AbortSignal;
   /** Told before each wait, e.g. to log a rate limit or an outage. */
   onRetry?: (info: RetryInfo) => void;
@@ -168,12 +172,11 @@ export function createSender<T = ObservationInput>(options: SenderOptions): Send
       let lastError: string;
       let lastStatus: number | null = null;
       try {
-        const signal = o.signal ? AbortSignal.any([o.signal, AbortSignal.timeout(o.timeoutMs)]) : AbortSignal.timeout(o.timeoutMs);
         const res = await o.fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-api-key': o.apiKey },
           body,
-          signal,
+          signal: AbortSignal.timeout(o.timeoutMs),
         });
         const json = await readJson(res);
         lastStatus = res.status;
@@ -207,6 +210,7 @@ export function createSender<T = ObservationInput>(options: SenderOptions): Send
       if (attempt >= o.maxAttempts) {
         return { kind: 'failed', retryable: true, status: lastStatus, error: lastError, attempts: attempt };
       }
+      if (o.signal?.aborted) return { kind: 'aborted', attempts: attempt };
       o.onRetry?.({ attempt, status: lastStatus, error: lastError, delayMs: delay });
       await o.sleep(delay, o.signal);
     }

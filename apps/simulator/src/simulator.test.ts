@@ -4,6 +4,7 @@ import { DossierEventSchema, type DossierEvent, type IngestResponse, type ItemRe
 import { CAN_THO_CATALOGUE, dossierEventRuleErrors, indexCatalogue, validateObservation } from '@cityioc/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
 import { startSimulator, type LogEntry } from './simulator.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
@@ -32,6 +33,8 @@ interface FakeIngest {
   conflicts: string[];
   invalid: { id: string; errors: unknown }[];
   keys: string[];
+  /** Requests received per path (readiness checks included). */
+  received: Map<string, number>;
 }
 
 /**
@@ -40,8 +43,21 @@ interface FakeIngest {
  * checking the event schema and its rules; both idempotent by id. `failFirst` answers that many
  * observation batches with 503 first.
  */
-async function fakeIngest(opts: { ready?: boolean; failFirst?: number; now?: () => number } = {}): Promise<FakeIngest> {
-  const state: FakeIngest = { url: '', bodies: [], stored: new Map(), events: new Map(), eventBodies: 0, duplicates: 0, conflicts: [], invalid: [], keys: [] };
+async function fakeIngest(
+  opts: { ready?: boolean; failFirst?: number; now?: () => number; hold?: (path: string) => Promise<void> | undefined } = {},
+): Promise<FakeIngest> {
+  const state: FakeIngest = {
+    url: '',
+    bodies: [],
+    stored: new Map(),
+    events: new Map(),
+    eventBodies: 0,
+    duplicates: 0,
+    conflicts: [],
+    invalid: [],
+    keys: [],
+    received: new Map(),
+  };
   let failures = opts.failFirst ?? 0;
   const now = opts.now ?? Date.now;
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -56,7 +72,10 @@ async function fakeIngest(opts: { ready?: boolean; failFirst?: number; now?: () 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const path = new URL(req.url!, state.url).pathname;
+      state.received.set(path, (state.received.get(path) ?? 0) + 1);
+      await opts.hold?.(path);
       if (req.url === '/readyz') return send(res, opts.ready === false ? 503 : 200, { ok: opts.ready !== false });
       const body = Buffer.concat(chunks).toString();
       state.keys.push(String(req.headers['x-api-key']));
@@ -113,11 +132,21 @@ async function fakeIngest(opts: { ready?: boolean; failFirst?: number; now?: () 
   return state;
 }
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(cond: () => boolean, timeoutMs = 10_000) {
-  const t0 = Date.now();
-  while (!cond() && Date.now() - t0 < timeoutMs) await wait(20);
+/** fetch, counting the requests the simulator starts and those that have settled, per path. */
+function countingFetch() {
+  const started = new Map<string, number>();
+  let pending = 0;
+  const fetcher: typeof fetch = async (input, init) => {
+    const path = new URL(String(input)).pathname;
+    started.set(path, (started.get(path) ?? 0) + 1);
+    pending++;
+    try {
+      return await fetch(input, init);
+    } finally {
+      pending--;
+    }
+  };
+  return { fetch: fetcher, started, pending: () => pending };
 }
 
 describe('startSimulator', () => {
@@ -125,6 +154,7 @@ describe('startSimulator', () => {
     const now = shiftedClock('2026-11-04T10:00:00+07:00');
     const ioc = await fakeIngest({ failFirst: 1, now });
     const logs: LogEntry[] = [];
+    const requests = countingFetch();
     const sim = startSimulator({
       iocUrl: ioc.url,
       apiKey: 'test-key',
@@ -132,11 +162,14 @@ describe('startSimulator', () => {
       dossierIntervalMs: 60,
       logIntervalMs: 150,
       now,
+      fetch: requests.fetch,
       log: (e) => logs.push(e),
       sender: { baseDelayMs: 20 },
     });
-    await waitFor(() => ioc.events.size > 0 && logs.filter((l) => l.msg === 'simulator').length >= 2);
-    await wait(300);
+    await waitUntil(
+      'dossier events, two summaries and a few batches',
+      () => ioc.events.size > 0 && logs.filter((l) => l.msg === 'simulator').length >= 2 && ioc.bodies.length > 5,
+    );
     await sim.stop();
     expect(await sim.finished).toBe('stopped');
 
@@ -164,24 +197,56 @@ describe('startSimulator', () => {
     expect(summaries[0]).toMatchObject({ outbox: expect.any(Number), waterLevel: expect.any(Object), aqi: expect.any(Object), dossiers: { month: '2026-11' } });
     expect(logs.at(-1)).toMatchObject({ msg: 'stopped' });
 
-    // Nothing is sent after stop().
-    const n = ioc.bodies.length + ioc.eventBodies;
-    await wait(150);
-    expect(ioc.bodies.length + ioc.eventBodies).toBe(n);
+    // stop() resolved with nothing in flight, and the IOC received exactly the requests the
+    // simulator made, each answered: nothing can reach it after stop().
+    expect(requests.pending()).toBe(0);
+    expect(ioc.received).toEqual(requests.started);
+  });
+
+  it('stop() during a request lets it finish: the IOC answers it, the simulator counts it, nothing follows', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding = false;
+    // the third observation batch is held in flight until the test has called stop()
+    let batches = 0;
+    const ioc = await fakeIngest({
+      hold: (path) => {
+        if (path !== '/api/v1/observations/batch' || ++batches !== 3) return undefined;
+        holding = true;
+        return released;
+      },
+    });
+    const logs: LogEntry[] = [];
+    const sim = startSimulator({
+      iocUrl: ioc.url,
+      monitoringIntervalMs: 40,
+      dossierIntervalMs: 1000,
+      ngsiLd: false,
+      reportingDemo: false,
+      log: (e) => logs.push(e),
+    });
+    await waitUntil('a batch held in flight', () => holding);
+    const stopping = sim.stop();
+    release();
+    await stopping;
+    const totals = logs.at(-1)!.totals as Record<'observations' | 'dossierEvents', { batches: number }>;
+    expect(totals.observations.batches).toBe(3);
+    expect(ioc.bodies).toHaveLength(3);
+    expect(totals.dossierEvents.batches).toBe(ioc.eventBodies);
   });
 
   it('re-sends the back-fill as duplicates when restarted with the same seed', async () => {
     const ioc = await fakeIngest();
-    const run = async (startIso: string) => {
+    const run = async (startIso: string, atLeast: number) => {
       const sim = startSimulator({ iocUrl: ioc.url, dossierIntervalMs: 50, monitoringIntervalMs: 1000, now: shiftedClock(startIso), log: () => {} });
       const before = ioc.events.size + ioc.duplicates;
-      await waitFor(() => ioc.events.size + ioc.duplicates - before > 1000);
-      await wait(200);
+      await waitUntil(`${atLeast} dossier events sent`, () => ioc.events.size + ioc.duplicates - before >= atLeast);
       await sim.stop();
     };
-    await run('2026-11-03T09:00:00+07:00');
+    await run('2026-11-03T09:00:00+07:00', 1000);
     const first = new Set(ioc.events.keys());
-    await run('2026-11-03T11:00:00+07:00');
+    // the second run re-sends at least as many as the first one stored
+    await run('2026-11-03T11:00:00+07:00', first.size);
     expect(ioc.invalid).toEqual([]);
     expect(ioc.duplicates).toBeGreaterThan(first.size * 0.9);
     expect(ioc.conflicts).toEqual([]);
@@ -200,7 +265,7 @@ describe('startSimulator', () => {
   it('can be stopped while it waits for the IOC', async () => {
     const ioc = await fakeIngest({ ready: false });
     const sim = startSimulator({ iocUrl: ioc.url, log: () => {} });
-    await wait(50);
+    await waitUntil('the first readiness check', () => ioc.received.get('/readyz'));
     const t0 = performance.now();
     await sim.stop();
     expect(await sim.finished).toBe('stopped');

@@ -28,7 +28,11 @@ export interface SimulatorOptions extends Partial<SimulatorConfig> {
 export type SimulatorExit = 'stopped' | 'not_ready';
 
 export interface SimulatorHandle {
-  /** Stops the timers, aborts waits and in-flight requests, and resolves when everything has settled. */
+  /**
+   * Stops the timers and the waits (readiness, backoff), lets the requests in flight finish (each
+   * bounded by the sender's timeout) and sends nothing more; resolves when everything has settled,
+   * so every request the IOC received has been answered and counted by then.
+   */
   stop(): Promise<void>;
   /** Settles when the simulator ends: 'not_ready' if the IOC never answered /readyz. */
   readonly finished: Promise<SimulatorExit>;

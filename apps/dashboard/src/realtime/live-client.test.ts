@@ -176,11 +176,11 @@ describe('LiveClient', () => {
     served = snapshot([received], { version: 50 });
     socket.drop('io server disconnect');
     expect(linkStatus(client.getState(), clock)).toBe('offline');
-    await new Promise((r) => setTimeout(r, 20)); // retryMs is 5 in these tests
-    await settle();
-    expect(socket.connected).toBe(true);
-    expect(socket.subscribed).toHaveLength(2);
-    expect(cached()?.version).toBe(50);
+    await vi.waitFor(() => {
+      expect(socket.connected).toBe(true);
+      expect(socket.subscribed).toHaveLength(2);
+      expect(cached()?.version).toBe(50);
+    });
     expect(linkStatus(client.getState(), clock)).toBe('online');
   });
 
@@ -189,9 +189,15 @@ describe('LiveClient', () => {
     client.start();
     await settle();
     client.stop();
-    socket.drop('io server disconnect');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(socket.connected).toBe(false);
+    // any retry the drop scheduled would run here
+    vi.useFakeTimers();
+    try {
+      socket.drop('io server disconnect');
+      await vi.runAllTimersAsync();
+      expect(socket.connected).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stays offline while the subscribe is not acknowledged', async () => {

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Cell, FeedHealthResponse } from '@cityioc/contracts';
+import { waitUntil as waitFor } from '../../../../test-support/wait.ts';
 
 export interface ContractReading {
   station: string;
@@ -35,15 +36,8 @@ export interface ConnectorHarness {
   reading(n: number): ContractReading;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** The tests' one polling helper (test-support/wait.ts), under the name the connector tests use. */
+export { waitFor };
 
 async function feed(app: FastifyInstance, id: string) {
   const res = await app.inject({ method: 'GET', url: '/api/v1/feeds/health' });

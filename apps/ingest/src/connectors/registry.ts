@@ -16,11 +16,13 @@ let loaded: Promise<ConnectorDefinition<never>[]> | null = null;
 export function loadConnectors(): Promise<ConnectorDefinition<never>[]> {
   loaded ??= (async () => {
     const dir = import.meta.dirname;
+    // index.ts from source (tsx, vitest), index.js from the compiled build (dist/)
+    const entry = import.meta.filename.endsWith('.ts') ? 'index.ts' : 'index.js';
     const folders = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.ts')))
+      .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, entry)))
       .map((d) => d.name)
       .sort();
-    for (const f of folders) await import(`./${f}/index.ts`);
+    for (const f of folders) await import(`./${f}/${entry}`);
     return [...definitions.values()];
   })();
   return loaded;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CAN_THO_CATALOGUE, indexCatalogue } from '@cityioc/domain';
 import { openSqliteStore } from './sqlite-store.ts';
-import { storeConformance, storeRollupConformance } from './store.contract.ts';
+import { storeConformance } from './store.contract.ts';
 
 const { ancestorsAndSelf } = indexCatalogue(CAN_THO_CATALOGUE);
 
@@ -17,4 +17,3 @@ const harness = () => {
   };
 };
 storeConformance('sqlite (file, WAL)', harness);
-storeRollupConformance('sqlite (file, WAL)', harness);

@@ -117,9 +117,12 @@ describe('MQTT connector against a real mosquitto', () => {
       await waitFor('reconnected', async () => (await feedHealth(t.app)).connected === true, 15_000);
       // the subscription is renewed on every connect (the restarted broker kept no session)
       const pub = await publisher();
-      await new Promise((r) => setTimeout(r, 200));
-      await pub.publishAsync('cantho/wl-thot-not/water_level', JSON.stringify({ value: 188, observedAt: new Date(T0).toISOString() }), { qos: 1 });
-      await waitFor('reading after reconnect', async () => (await feedHealth(t.app)).accepted === 1);
+      // published until it arrives (the renewed subscription may lag the reconnect); the same id each time: stored once
+      await waitFor('reading after reconnect', async () => {
+        await pub.publishAsync('cantho/wl-thot-not/water_level', JSON.stringify({ value: 188, observedAt: new Date(T0).toISOString() }), { qos: 1 });
+        return (await feedHealth(t.app)).accepted > 0;
+      });
+      expect((await feedHealth(t.app)).accepted).toBe(1);
       await pub.endAsync();
     } finally {
       await t.cleanup();

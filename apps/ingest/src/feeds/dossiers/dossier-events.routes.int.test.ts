@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DossierDetail, DossierIndicatorsResponse, IngestResponse, Snapshot, WatchlistResponse } from '@cityioc/contracts';
 import { buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { waitUntil } from '../../../../../test-support/wait.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -133,8 +134,10 @@ describe('dossier indicators', () => {
       ...dossier('L1', '16', '19', '18'),
       ...dossier('L2', '17', '25', undefined, { agencyCode: AGENCY_B, adminUnitCode: '918', onlinePayment: 1, feeBearing: true }),
     ]);
-    await new Promise((r) => setTimeout(r, 150));
-    const snap = await get<Snapshot>('/api/v1/snapshot/92');
+    const snap = await waitUntil('the dossier cells in the city snapshot', async () => {
+      const s = await get<Snapshot>('/api/v1/snapshot/92');
+      return s.cells.some((c) => c.key === '92||dossiers_received') && s;
+    });
     const cell = (k: string) => snap.cells.find((c) => c.key === k);
     expect(cell('92||dossiers_received')?.value).toBe(2);
     expect(cell('918||dossiers_received')?.value).toBe(1);

@@ -1,0 +1,124 @@
+import type pg from 'pg';
+import type { NewObservation } from '@cityioc/contracts';
+import { rollupDeltas, type RollupRow } from '@cityioc/domain';
+import { OBSERVATION_COLUMNS, observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
+import type { ObservationTuple, RollupTuple } from '../rows.ts';
+import type { RollupLog, RollupRequest } from '../store.ts';
+import type { Transaction } from './pool.ts';
+
+/** Serialises the first rollup build of a log written before rollups existed, across nodes. */
+const ROLLUP_BUILD_LOCK = 0x10c0_0007;
+
+// The same CASE upsert as SQLite, one statement per batch; `last_id` compared byte-wise
+// (COLLATE "C") so that ids order as JavaScript strings do whatever the database collation.
+const UPSERT_ROLLUPS = `
+  INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
+  SELECT grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::float8[],
+              $11::float8[], $12::bigint[], $13::text[])
+    WITH ORDINALITY AS t (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id, ord)
+  ORDER BY ord
+  ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
+    n = rollups.n + excluded.n,
+    sum = rollups.sum + excluded.sum,
+    min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
+    max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
+    num = rollups.num + excluded.num,
+    den = rollups.den + excluded.den,
+    last_value = CASE WHEN excluded.last_at > rollups.last_at
+                        OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
+                 THEN excluded.last_value ELSE rollups.last_value END,
+    last_id = CASE WHEN excluded.last_at > rollups.last_at
+                     OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
+              THEN excluded.last_id ELSE rollups.last_id END,
+    last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`;
+
+const byKey = (a: RollupRow, b: RollupRow) =>
+  a.grain < b.grain
+    ? -1
+    : a.grain > b.grain
+      ? 1
+      : a.indicator < b.indicator
+        ? -1
+        : a.indicator > b.indicator
+          ? 1
+          : a.area < b.area
+            ? -1
+            : a.area > b.area
+              ? 1
+              : a.bucket - b.bucket;
+
+export interface PostgresRollups extends RollupLog {
+  /** Adds newly stored observations to their buckets, on the connection of `append`'s transaction. */
+  write(c: pg.PoolClient, stored: readonly NewObservation[]): Promise<void>;
+}
+
+/**
+ * The history rollups of the PostgreSQL store. `areaChain`: the area and its ancestors up to the
+ * city. Builds them once, on open, for a log written before rollups existed.
+ */
+export async function postgresRollups(pool: pg.Pool, tx: Transaction, areaChain: (area: string) => readonly string[]): Promise<PostgresRollups> {
+  async function write(c: pg.PoolClient, stored: readonly NewObservation[]): Promise<void> {
+    if (stored.length === 0) return;
+    // Rows in key order: concurrent appends lock shared rollup rows in the same order (no deadlock).
+    const d = rollupDeltas(stored, areaChain).sort(byKey);
+    await c.query(UPSERT_ROLLUPS, [
+      d.map((r) => r.grain),
+      d.map((r) => r.indicator),
+      d.map((r) => r.area),
+      d.map((r) => r.bucket),
+      d.map((r) => r.n),
+      d.map((r) => r.sum),
+      d.map((r) => r.min),
+      d.map((r) => r.max),
+      d.map((r) => r.num),
+      d.map((r) => r.den),
+      d.map((r) => r.lastValue),
+      d.map((r) => r.lastAt),
+      d.map((r) => r.lastId),
+    ]);
+  }
+  const pageSql = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
+  /**
+   * Recomputes every rollup from the log inside the caller's transaction. The EXCLUSIVE lock
+   * waits for appends that already wrote rollups and holds back the rollup step of later ones
+   * until COMMIT, so each observation counts once: read here if committed, added by its own
+   * append otherwise.
+   */
+  async function rebuildIn(c: pg.PoolClient): Promise<number> {
+    await c.query('LOCK TABLE rollups IN EXCLUSIVE MODE');
+    await c.query('DELETE FROM rollups');
+    let last = 0;
+    let n = 0;
+    for (;;) {
+      const res = await c.query<ObservationTuple>({ text: pageSql, values: [last, 10_000], rowMode: 'array' });
+      if (res.rows.length === 0) break;
+      await write(c, res.rows.map(observationFromRow));
+      last = res.rows[res.rows.length - 1]![0];
+      n += res.rows.length;
+    }
+    await c.query(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    return n;
+  }
+  // A log written before rollups existed (or by an older version) gets them once, on open.
+  await tx(async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_BUILD_LOCK]);
+    if ((await c.query(`SELECT 1 FROM meta WHERE key = 'rollups'`)).rows.length === 0) await rebuildIn(c);
+  });
+
+  return {
+    write,
+    async rollups(req: RollupRequest) {
+      const res = await pool.query<RollupTuple>({
+        text: `SELECT ${ROLLUP_COLUMNS} FROM rollups
+               WHERE grain = $1 AND indicator = $2 AND area = $3 AND bucket >= $4 AND bucket < $5 ORDER BY bucket`,
+        values: [req.grain, req.indicator, req.area, req.from, req.to],
+        rowMode: 'array',
+      });
+      return res.rows.map((r) => rollupFromRow(req, r));
+    },
+    async rebuildRollups() {
+      return tx(rebuildIn);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { NewObservation } from '@cityioc/contracts';
+import { rollupDeltas } from '@cityioc/domain';
+import { OBSERVATION_COLUMNS, observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
+import type { ObservationTuple, RollupTuple } from '../rows.ts';
+import type { RollupLog, RollupRequest } from '../store.ts';
+
+export interface SqliteRollups extends RollupLog {
+  /** Adds newly stored observations to their buckets; called inside the transaction of `append`. */
+  write(stored: readonly NewObservation[]): void;
+}
+
+/** The history rollups of the SQLite store. `areaChain`: the area and its ancestors up to the city. */
+export function sqliteRollups(db: Database.Database, areaChain: (area: string) => readonly string[]): SqliteRollups {
+  // Portable upsert (SQLite ≥ 3.24 and PostgreSQL): CASE instead of MIN/MAX or LEAST/GREATEST.
+  const upsertRollup = db.prepare(
+    `INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
+       n = rollups.n + excluded.n,
+       sum = rollups.sum + excluded.sum,
+       min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
+       max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
+       num = rollups.num + excluded.num,
+       den = rollups.den + excluded.den,
+       last_value = CASE WHEN excluded.last_at > rollups.last_at OR (excluded.last_at = rollups.last_at AND excluded.last_id > rollups.last_id)
+                    THEN excluded.last_value ELSE rollups.last_value END,
+       last_id = CASE WHEN excluded.last_at > rollups.last_at OR (excluded.last_at = rollups.last_at AND excluded.last_id > rollups.last_id)
+                 THEN excluded.last_id ELSE rollups.last_id END,
+       last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`,
+  );
+  const write = (stored: readonly NewObservation[]) => {
+    for (const r of rollupDeltas(stored, areaChain))
+      upsertRollup.run(r.grain, r.indicator, r.area, r.bucket, r.n, r.sum, r.min, r.max, r.num, r.den, r.lastValue, r.lastAt, r.lastId);
+  };
+  const selectRollups = db
+    .prepare(
+      `SELECT ${ROLLUP_COLUMNS} FROM rollups
+       WHERE grain = ? AND indicator = ? AND area = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
+    )
+    .raw(true);
+  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const rebuildTx = db.transaction(() => {
+    db.prepare(`DELETE FROM rollups`).run();
+    let last = 0;
+    let n = 0;
+    for (;;) {
+      const rows = page.all(last, 10_000) as ObservationTuple[];
+      if (rows.length === 0) break;
+      write(rows.map(observationFromRow));
+      last = rows[rows.length - 1]![0];
+      n += rows.length;
+    }
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
+    return n;
+  });
+  // A log written before rollups existed (or by an older version) gets them once, on open.
+  if (db.prepare(`SELECT value FROM meta WHERE key = 'rollups'`).pluck().get() === undefined) rebuildTx();
+
+  return {
+    write,
+    async rollups(req: RollupRequest) {
+      return (selectRollups.all(req.grain, req.indicator, req.area, req.from, req.to) as RollupTuple[]).map((r) => rollupFromRow(req, r));
+    },
+    async rebuildRollups() {
+      return rebuildTx();
+    },
+  };
+}
