@@ -86,7 +86,10 @@ const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
  * Evaluates alert rules on station readings. Pure and deterministic: the same readings in the
  * same order give the same signals with the same alert ids (rule, station, start of the episode),
  * so a restart that replays the log re-derives the state without raising anything new.
- * Readings older than the newest one of their series are ignored, as in the live state.
+ * Readings not newer than the newest one of their series are ignored, as in the live state. (A
+ * second value for the newest instant — a NowCast recomputed after a late reading — is seen at the
+ * next instant: judging it now would date two signals of one alert alike, and the lifecycle orders
+ * signals by that date to stay idempotent under replay.)
  */
 export class AlertEngine {
   private readonly subjects = new Map<string, Subject>();
