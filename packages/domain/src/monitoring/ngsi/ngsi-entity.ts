@@ -135,10 +135,10 @@ function unitOf(name: string, model: AttributeModel, a: AttrValue): { ok: true; 
 const ENTITY_TIMES = ['dateObserved', 'dateObservedTo', 'observationDateTime', 'TimeInstant'] as const;
 
 /** The observation period of counted values: an interval dateObserved, or dateObservedFrom … dateObservedTo. */
-function periodMs(raw: Record<string, unknown>, time: ParsedTime | null): number | null {
+function periodMs(attrs: Record<string, unknown>, time: ParsedTime | null): number | null {
   if (time?.ok && time.startMs !== undefined) return time.ms - time.startMs;
-  const from = readAttribute(raw.dateObservedFrom).value;
-  const to = readAttribute(raw.dateObservedTo).value;
+  const from = readAttribute(attrs.dateObservedFrom).value;
+  const to = readAttribute(attrs.dateObservedTo).value;
   if (from === undefined || to === undefined) return null;
   const f = parseObservedTime(from);
   const t = parseObservedTime(to);
@@ -161,18 +161,22 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
     return out;
   }
 
-  const entityTimeKey = ENTITY_TIMES.find((k) => readAttribute(raw[k]).value !== undefined);
-  const entityTime = entityTimeKey ? parseObservedTime(readAttribute(raw[entityTimeKey]).value) : null;
+  // attribute names as expanded URIs (a broker that applied no @context) read by their last segment; a short name wins
+  const attrs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (key.startsWith('http') && !(lastSegment(key) in raw)) attrs[lastSegment(key)] = value;
+  for (const [key, value] of Object.entries(raw)) if (!key.startsWith('http')) attrs[key] = value;
+
+  const entityTimeKey = ENTITY_TIMES.find((k) => readAttribute(attrs[k]).value !== undefined);
+  const entityTime = entityTimeKey ? parseObservedTime(readAttribute(attrs[entityTimeKey]).value) : null;
 
   const measured: [string, unknown, AttributeModel][] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    const name = key.startsWith('http') ? lastSegment(key) : key;
+  for (const [name, value] of Object.entries(attrs)) {
     const m = models[name];
     if (m) measured.push([name, value, m]);
     else if (!DESCRIPTIVE.has(name) && !name.startsWith('ref') && !(isObject(value) && value.type === 'Relationship')) out.ignored.push(name);
   }
   const match = matchStation(
-    raw,
+    attrs,
     entityId,
     measured.map(([, , m]) => m.indicator),
     { index: ctx.index, aliases: ctx.aliases, bbox: ctx.bbox ?? CAN_THO_BBOX, nearMetres: ctx.nearMetres ?? 1000 },
@@ -244,7 +248,7 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
     }
     let v = convertUnit(a.value, unit.unit);
     if (model.perPeriod) {
-      const period = periodMs(raw, entityTime);
+      const period = periodMs(attrs, entityTime);
       if (period === null || !(period > 0)) {
         reject(
           'no_observation_period',

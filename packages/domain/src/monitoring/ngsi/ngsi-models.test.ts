@@ -52,6 +52,36 @@ describe('FloodMonitoring: observationDateTime is the model’s time attribute',
   });
 });
 
+describe('expanded attribute URIs (a broker that applied no @context)', () => {
+  it('are read by their last segment for the time, the location and the references too', () => {
+    const m = mapNgsiEntity(
+      {
+        id: 'urn:ngsi-ld:FloodMonitoring:gauge-9',
+        type: 'https://smartdatamodels.org/dataModel.Environment/FloodMonitoring',
+        'https://smartdatamodels.org/dataModel.Environment/stationID': { type: 'Property', value: 'wl-thot-not' },
+        'https://smartdatamodels.org/dataModel.Environment/currentLevel': { type: 'Property', value: 1.93 },
+        'https://smartdatamodels.org/dataModel.Environment/observationDateTime': { type: 'Property', value: T },
+        'https://uri.etsi.org/ngsi-ld/location': { type: 'GeoProperty', value: { type: 'Point', coordinates: [-3.7, 40.4] } },
+      },
+      ctx,
+    );
+    expect(m.station).toBe('wl-thot-not');
+    // the location (expanded too) contradicts the station named by stationID
+    expect(reasons(m)).toEqual([['currentLevel', 'location_outside_city']]);
+    const ok = mapNgsiEntity(
+      {
+        id: 'urn:ngsi-ld:FloodMonitoring:gauge-9',
+        type: 'FloodMonitoring',
+        'https://smartdatamodels.org/dataModel.Environment/stationID': 'wl-thot-not',
+        'https://smartdatamodels.org/dataModel.Environment/currentLevel': 1.93,
+        'https://smartdatamodels.org/dataModel.Environment/observationDateTime': T,
+      },
+      ctx,
+    );
+    expect(ok.observations.map((o) => [o.input.station, o.input.value, Date.parse(o.input.observedAt)])).toEqual([['wl-thot-not', 193, T_MS]]);
+  });
+});
+
 describe('WaterQualityObserved: the model’s default units', () => {
   const wq = (extra: Record<string, unknown>) => ({
     id: 'urn:ngsi-ld:WaterQualityObserved:wq-song-hau',
