@@ -5,9 +5,16 @@
  *   restart: checkpoint + a 10,000-event tail   vs  a full replay of the whole log
  *   history: one station's day (≤ 1,000 points)  vs  the store's cheapest indexed query (MAX(seq))
  * Options: --sizes=1000000,10000000  --stores=sqlite,postgres  (default: 1 M on both, 10 M on SQLite)
+ *   --replay-only: only fill and the full replay (the replay's growth with the log: 10 M vs 1 M ≈ 10× when linear)
+ *   --profile: CPU-profile the full replay of the first size; the top self-time functions are printed and the
+ *              profile written to bench-results/restart-replay-<n>.cpuprofile
+ * The data has three water-level stations reporting every 28 ms: each reading enters the 1-hour window
+ * of the rate-of-rise rule (≈ 130 k readings per window), so a window cost that grows with its length shows.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import type { NewObservation } from '@cityioc/contracts';
 import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
 import { DossierService } from '../apps/ingest/src/procedures/dossier.service.ts';
@@ -75,6 +82,32 @@ async function fill(store: Store, from: number, to: number): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function (name, file, line) of a V8 CPU profile, largest first. */
+function topSelfTime(p: CpuProfile, n: number): { fn: string; ms: number; share: number }[] {
+  const byNode = new Map(p.nodes.map((x) => [x.id, x.callFrame]));
+  const self = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const f = byNode.get(id)!;
+    // (tsx's output is one line per file, so the function and file name the place)
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(apps|packages|bench|node_modules)\//, '$1/') || '(native)'}`;
+    // the first delta runs from Profiler.start to the first sample
+    const dt = i === 0 ? 0 : (p.timeDeltas[i] ?? 0) / 1000;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms), share: +(ms / total).toFixed(3) }));
+}
+
 async function restore(open: () => Promise<Store>, file: string) {
   const t0 = performance.now();
   const store = await open();
@@ -140,6 +173,8 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
   const arg = (k: string) => argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
   const sizes = (arg('sizes') ?? '1000000,10000000').split(',').map(Number);
   const stores = (arg('stores') ?? 'sqlite,postgres').split(',');
+  const replayOnly = argv.includes('--replay-only');
+  let profile = argv.includes('--profile');
   const out: Record<string, unknown>[] = [];
   let pg: PostgresServer | undefined;
   for (const kind of stores)
@@ -160,7 +195,33 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
         const s0 = await open();
         const fillS = await fill(s0, 0, n);
         await s0.close();
+        const session = profile ? new Session() : null;
+        if (session) {
+          session.connect();
+          await session.post('Profiler.enable');
+          await session.post('Profiler.start');
+        }
+        const load0 = loadavg()[0]!;
         const full = await restore(open, file);
+        const load1 = loadavg()[0]!;
+        if (session) {
+          const { profile: p } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
+          session.disconnect();
+          profile = false;
+          mkdirSync('bench-results', { recursive: true });
+          writeFileSync(`bench-results/restart-replay-${n}.cpuprofile`, JSON.stringify(p));
+          console.log(`restart ${kind} ${n.toLocaleString('en-US')}: top self time of the full replay`);
+          for (const x of topSelfTime(p, 12)) console.log(`  ${(x.share * 100).toFixed(1).padStart(5)} %  ${String(x.ms).padStart(6)} ms  ${x.fn}`);
+        }
+        const replay = { store: kind, events: n, fillEventsPerS: Math.round(n / fillS), restartFullReplayS: +full.s.toFixed(2), loadAvg1m: [load0, load1] };
+        console.log(
+          `restart ${kind} ${n.toLocaleString('en-US')} events: full replay ${replay.restartFullReplayS} s (${Math.round(n / full.s).toLocaleString('en-US')} events/s; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`,
+        );
+        if (replayOnly) {
+          await full.ctx.store.close();
+          out.push(replay);
+          continue;
+        }
         const cpT0 = performance.now();
         const header = writeCheckpoint(full.ctx);
         const checkpointWriteMs = performance.now() - cpT0;
@@ -207,5 +268,13 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
       }
     }
   await pg?.stop();
+  for (const kind of stores) {
+    const rows = out.filter((r) => r.store === kind) as { events: number; restartFullReplayS: number }[];
+    const base = rows[0];
+    for (const r of rows.slice(1))
+      console.log(
+        `restart ${kind}: full replay of ${r.events.toLocaleString('en-US')} events took ${(r.restartFullReplayS / base!.restartFullReplayS).toFixed(1)}× the ${base!.events.toLocaleString('en-US')}-event replay (${r.events / base!.events}× the events: linear growth would be about that)`,
+      );
+  }
   results.restart = out;
 }

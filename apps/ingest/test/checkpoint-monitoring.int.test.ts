@@ -8,7 +8,7 @@ import { openSqliteStore } from '../src/store/sqlite-store.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert, AlertEvent, Snapshot } from '@cityioc/contracts';
-import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
+import { CHECKPOINT_FILE, CHECKPOINT_VERSION } from '../src/live/checkpoint.ts';
 import { DERIVED_DOSSIER_INDICATORS } from '../src/procedures/dossier.service.ts';
 import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
 
@@ -149,7 +149,7 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
     // reported values are republished from the store at start, so the checkpoint leaves them out
     expect(cp).not.toContain('reported_');
     const header = JSON.parse(cp.slice(0, cp.indexOf('\n'))) as { version: number; bytes: number };
-    expect(header.version).toBe(2);
+    expect(header.version).toBe(CHECKPOINT_VERSION);
     // the pending flood-band hold is in the checkpoint (the band has been crossed, not yet confirmed)
     expect(a.app.ioc.alerts.exportState().engine.subjects.find(([k]) => k === 'flood-band|wl-can-tho')?.[3].pending).toMatchObject({ since: CUT - 3 * MIN });
     const mid = join(a.dataDir, 'mid-checkpoint');

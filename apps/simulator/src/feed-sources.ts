@@ -19,19 +19,27 @@ export function trafficIntensity(hour: number, base: number): number {
   return base * (day + 0.6 * peak(7, 1) + 0.7 * peak(17.5, 1.2));
 }
 
-/** NGSI-LD notification entities (normalized for traffic, concise for water quality, as real brokers mix them). */
+/** A traffic counter's counting period: TrafficFlowObserved.intensity is the vehicles counted in it. */
+export const TRAFFIC_PERIOD_MS = 5 * 60_000;
+
+/**
+ * NGSI-LD notification entities (normalized for traffic, concise for water quality, as real brokers mix them),
+ * in the units of the Smart Data Models: vehicles per counting period, conductivity declared in µS/cm (G42).
+ */
 export function ngsiLdEntities(t: number, rng: Rng): Record<string, unknown>[] {
   const at = toLocalRfc3339(t);
+  const period = `${toLocalRfc3339(t - TRAFFIC_PERIOD_MS)}/${at}`;
   const { hour } = localParts(t);
   const out: Record<string, unknown>[] = [];
   TRAFFIC.forEach((st, i) => {
-    const intensity = Math.round(trafficIntensity(hour, 1800 + 600 * i) * (1 + 0.05 * rng.normal()));
-    const occupancy = Math.min(0.95, intensity / 4000);
+    const perHour = trafficIntensity(hour, 1800 + 600 * i) * (1 + 0.05 * rng.normal());
+    const intensity = Math.round((perHour * TRAFFIC_PERIOD_MS) / 3_600_000);
+    const occupancy = Math.min(0.95, perHour / 4000);
     const speed = Math.max(8, Math.round(48 * (1 - occupancy * 0.8) + 2 * rng.normal()));
     out.push({
       id: `urn:ngsi-ld:TrafficFlowObserved:${st.id}`,
       type: 'TrafficFlowObserved',
-      dateObserved: { type: 'Property', value: at },
+      dateObserved: { type: 'Property', value: period },
       intensity: { type: 'Property', value: intensity, observedAt: at },
       averageVehicleSpeed: { type: 'Property', value: speed, observedAt: at },
       occupancy: { type: 'Property', value: Math.round(occupancy * 100) / 100, observedAt: at },
@@ -47,7 +55,7 @@ export function ngsiLdEntities(t: number, rng: Rng): Record<string, unknown>[] {
       O2: { value: Math.round((5.6 - 1.4 * i + 0.2 * rng.normal()) * 10) / 10, unitCode: 'M1' },
       turbidity: Math.max(1, Math.round(45 + 20 * i + 4 * rng.normal())),
       temperature: Math.round((28.5 + 1.2 * Math.sin(((hour - 9) / 24) * 2 * Math.PI) + 0.1 * rng.normal()) * 10) / 10,
-      conductivity: Math.round(180 + 60 * i + 5 * rng.normal()),
+      conductivity: { value: Math.round(180 + 60 * i + 5 * rng.normal()), unitCode: 'G42' },
     });
   });
   return out;

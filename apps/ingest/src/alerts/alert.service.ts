@@ -4,6 +4,7 @@ import {
   alertFromRaise,
   applyCommand,
   applySignal,
+  silenceSiblings,
   SYSTEM_ACTOR,
   type AlertEngineData,
   type AlertRule,
@@ -144,6 +145,20 @@ export class AlertService {
     if (stored) {
       this.stats.changed++;
       this.emit(change.alert, stored);
+      if (s.type === 'cleared' && current.kind === 'silence') await this.clearSilenceSiblings(change.alert, s);
+    }
+  }
+
+  /** The fresh reading that ends a silence episode also clears the station's older silence alerts of the rule (see silenceSiblings). */
+  private async clearSilenceSiblings(cleared: Alert, s: Extract<AlertSignal, { type: 'cleared' }>): Promise<void> {
+    const sameArea = await this.store.listAlerts({ areas: [cleared.area], limit: 10_000 });
+    for (const other of silenceSiblings(sameArea, cleared)) {
+      const change = applySignal(other, { ...s, alertId: other.id }, this.clock());
+      const stored = change && (await this.store.updateAlert(change.alert, other.revision, change.event));
+      if (change && stored) {
+        this.stats.changed++;
+        this.emit(change.alert, stored);
+      }
     }
   }
 

@@ -40,8 +40,9 @@ export class MonitoringService {
   /**
    * Everything `derive` depends on, for checkpoints: restoring it and deriving from the tail of
    * the log gives the same values (and ids, via the revision counters) as deriving from the whole
-   * log. Bounded: hourly means are kept for the last ~50 h per station and pollutant (the daily
-   * VN_AQI of yesterday reaches 48 h back), one entry per station otherwise.
+   * log. Bounded: hourly means are kept for the last ~56 h per station and pollutant (the daily
+   * VN_AQI of yesterday and its O₃ windows from the evening before reach 55 h back), one entry
+   * per station otherwise.
    */
   exportState(): MonitoringData {
     return {

@@ -10,7 +10,10 @@ export interface NgsiEntityResult {
   rejected: { attribute: string; reason: string; message: string }[];
   /** attributes that look like measurements but have no indicator in the catalogue */
   ignored: string[];
-  /** what was repaired: no_time_zone, interval_end, coordinates_swapped, location_outside_city, station_by_location */
+  /**
+   * what was repaired or is worth a look: no_time_zone, interval_end, coordinates_swapped, location_outside_city,
+   * location_ignored, location_far_from_station, station_by_location, attribute_not_in_model
+   */
   flags: { code: string; attribute?: string; message: string }[];
 }
 

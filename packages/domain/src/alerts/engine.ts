@@ -1,75 +1,24 @@
-import type { AlertKind, AlertSeverity, Band, Label } from '@cityioc/contracts';
+import type { Band, Label } from '@cityioc/contracts';
 import type { CatalogueIndex } from '../catalogue/catalogue-index.ts';
 import { IDLE, stepHysteresis, type Hysteresis } from './hysteresis.ts';
+import { RateWindow } from './rate-window.ts';
 import type { AlertRule, BandRule, RateRule, SilenceRule, ThresholdRule } from './rules.ts';
+import type { AlertEngineData, AlertSignal, BandState, RaiseSignal, Reading } from './signals.ts';
 
-/** A reading the engine watches: one station's value at an observation time. */
-export interface Reading {
-  indicator: string;
-  area: string;
-  station: string | null;
-  observedAt: number;
-  value: number | null;
-}
-
-export interface RaiseSignal {
-  type: 'raise';
-  alertId: string;
-  ruleId: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  area: string;
-  station: string | null;
-  indicator: string;
-  title: Label;
-  value: number | null;
-  level: number | null;
-  band: string | null;
-  startedAt: number;
-  /** Observation time at which the condition was confirmed. */
-  at: number;
-}
-export interface ChangeSignal {
-  type: 'escalated' | 'deescalated';
-  alertId: string;
-  severity: AlertSeverity;
-  band: string;
-  level: number | null;
-  value: number;
-  title: Label;
-  at: number;
-}
-export interface ClearSignal {
-  type: 'cleared';
-  alertId: string;
-  value: number | null;
-  at: number;
-}
-export type AlertSignal = RaiseSignal | ChangeSignal | ClearSignal;
+export type { AlertEngineData, AlertSignal, BandState, ChangeSignal, ClearSignal, RaiseSignal, Reading } from './signals.ts';
 
 const alertIdOf = (ruleId: string, station: string, startedAt: number) => `${ruleId}:${station}:${startedAt}`;
-
-export interface BandState {
-  /** Committed band index. */
-  b: number;
-  pending: { target: number; since: number } | null;
-  startedAt: number | null;
-}
 
 interface Subject {
   lastAt: number;
   h: Hysteresis;
   band: BandState;
   /** rate rules: readings within the window, oldest first */
-  window: { t: number; v: number }[];
-  /** silence rules: the open silence episode */
+  window: RateWindow | null;
+  /** silence rules: the open silence episode (the time of the last reading before it) */
   silentSince: number | null;
-}
-
-/** The serialisable state of an AlertEngine (see AlertEngine.exportState); plain JSON. */
-export interface AlertEngineData {
-  /** rule id|station, last observation time (null: none yet), hysteresis, band state, rate window, open silence episode */
-  subjects: [string, number | null, Hysteresis, BandState, { t: number; v: number }[], number | null][];
+  /** silence rules: when the reading at `lastAt` was received */
+  lastReceivedAt: number;
 }
 
 const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
@@ -78,7 +27,10 @@ const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
  * Evaluates alert rules on station readings. Pure and deterministic: the same readings in the
  * same order give the same signals with the same alert ids (rule, station, start of the episode),
  * so a restart that replays the log re-derives the state without raising anything new.
- * Readings older than the newest one of their series are ignored, as in the live state.
+ * Readings not newer than the newest one of their series are ignored, as in the live state. (A
+ * second value for the newest instant — a NowCast recomputed after a late reading — is seen at the
+ * next instant: judging it now would date two signals of one alert alike, and the lifecycle orders
+ * signals by that date to stay idempotent under replay.)
  */
 export class AlertEngine {
   private readonly subjects = new Map<string, Subject>();
@@ -108,8 +60,9 @@ export class AlertEngine {
         Number.isFinite(s.lastAt) ? s.lastAt : null,
         { ...s.h },
         { b: s.band.b, pending: s.band.pending ? { ...s.band.pending } : null, startedAt: s.band.startedAt },
-        s.window.map((w) => ({ ...w })),
+        s.window ? s.window.toJSON() : [],
         s.silentSince,
+        Number.isFinite(s.lastReceivedAt) ? s.lastReceivedAt : null,
       ]);
     return { subjects };
   }
@@ -117,13 +70,14 @@ export class AlertEngine {
   /** Loads a state exported by `exportState` into this fresh engine (same rules). */
   importState(data: AlertEngineData): void {
     if (this.subjects.size > 0) throw new Error('importState needs a fresh alert engine');
-    for (const [key, lastAt, h, band, window, silentSince] of data.subjects)
+    for (const [key, lastAt, h, band, window, silentSince, lastReceivedAt] of data.subjects)
       this.subjects.set(key, {
         lastAt: lastAt ?? -Infinity,
         h: { ...h },
         band: { b: band.b, pending: band.pending ? { ...band.pending } : null, startedAt: band.startedAt },
-        window: window.map((w) => ({ ...w })),
+        window: this.ruleOf(key)?.kind === 'rate' ? RateWindow.from(window) : null,
         silentSince,
+        lastReceivedAt: lastReceivedAt ?? -Infinity,
       });
   }
 
@@ -135,6 +89,7 @@ export class AlertEngine {
       if (rule.stations && !rule.stations.includes(r.station)) continue;
       const s = this.subject(rule, r.station);
       if (r.observedAt <= s.lastAt) continue;
+      const previous = s.lastAt;
       s.lastAt = r.observedAt;
       switch (rule.kind) {
         case 'threshold':
@@ -147,14 +102,53 @@ export class AlertEngine {
           this.rate(rule, s, r, out);
           break;
         case 'silence':
-          if (s.silentSince !== null) {
-            out.push({ type: 'cleared', alertId: alertIdOf(rule.id, r.station, s.silentSince), value: r.value, at: r.observedAt });
-            s.silentSince = null;
-          }
+          this.silence(rule, s, r, previous, out);
           break;
       }
     }
     return out;
+  }
+
+  /**
+   * A silence episode lasts until a *fresh* reading arrives: one received within the silence limit
+   * of its own observation time. Back-filled readings (received later than that) move the
+   * station's last reading on but neither clear the episode nor open another one, so a station
+   * has at most one open silence alert, cleared by its first fresh reading. The clear is dated by
+   * its receipt, which comes after the raise (the raise is dated last reading + limit).
+   *
+   * Raises normally come from `checkSilence` on the wall clock, which a replay of the log does not
+   * run. So that a replay re-derives the same open episode, a stale reading that finds the station
+   * already silent (its previous reading, received earlier, older than the limit at this one's
+   * receipt) raises the episode here, under the same id the clock check gave it. A fresh reading
+   * in that situation raises nothing: the episode it would end is either open already or was never
+   * seen (the IOC was down), and the state afterwards is the same.
+   */
+  private silence(rule: SilenceRule, s: Subject, r: Reading, previous: number, out: AlertSignal[]): void {
+    const limit = this.silenceLimitMs(rule);
+    if (limit === null) return;
+    const station = r.station!;
+    const received = r.receivedAt ?? r.observedAt;
+    const fresh = received - r.observedAt <= limit;
+    if (!fresh && s.silentSince === null && Number.isFinite(previous) && received > s.lastReceivedAt && received - previous > limit) {
+      s.silentSince = previous;
+      out.push(this.silenceRaise(rule, station, previous, previous + limit));
+    }
+    s.lastReceivedAt = received;
+    if (fresh && s.silentSince !== null) {
+      out.push({ type: 'cleared', alertId: alertIdOf(rule.id, station, s.silentSince), value: r.value, at: Math.max(received, s.silentSince + limit + 1) });
+      s.silentSince = null;
+    }
+  }
+
+  private silenceLimitMs(rule: SilenceRule): number | null {
+    const ind = this.index.indicator(rule.indicator);
+    return ind ? rule.factor * ind.cadenceSec * 1000 : null;
+  }
+
+  /** The rule of a subject key 'rule id|station' (rule ids hold no '|'). */
+  private ruleOf(key: string): AlertRule | undefined {
+    const id = key.slice(0, key.indexOf('|'));
+    return this.rules.find((r) => r.id === id);
   }
 
   /** Stations silent past factor × cadence at `now` (wall clock, passed in). Only stations heard from at least once. */
@@ -162,9 +156,8 @@ export class AlertEngine {
     const out: AlertSignal[] = [];
     for (const rule of this.rules) {
       if (rule.kind !== 'silence') continue;
-      const ind = this.index.indicator(rule.indicator);
-      if (!ind) continue;
-      const limit = rule.factor * ind.cadenceSec * 1000;
+      const limit = this.silenceLimitMs(rule);
+      if (limit === null) continue;
       for (const [key, s] of this.subjects) {
         if (!key.startsWith(`${rule.id}|`) || s.silentSince !== null || s.lastAt === -Infinity) continue;
         if (now - s.lastAt <= limit) continue;
@@ -205,7 +198,14 @@ export class AlertEngine {
     const key = `${rule.id}|${station}`;
     let s = this.subjects.get(key);
     if (!s) {
-      s = { lastAt: -Infinity, h: IDLE, band: { b: 0, pending: null, startedAt: null }, window: [], silentSince: null };
+      s = {
+        lastAt: -Infinity,
+        h: IDLE,
+        band: { b: 0, pending: null, startedAt: null },
+        window: rule.kind === 'rate' ? new RateWindow() : null,
+        silentSince: null,
+        lastReceivedAt: -Infinity,
+      };
       this.subjects.set(key, s);
     }
     return s;
@@ -339,13 +339,12 @@ export class AlertEngine {
   private rate(rule: RateRule, s: Subject, r: Reading, out: AlertSignal[]): void {
     const station = r.station!;
     const t = r.observedAt;
-    const w = s.window;
-    w.push({ t, v: r.value! });
-    while (w.length > 1 && t - w[0]!.t > rule.windowSec * 1000) w.shift();
-    const first = w[0]!;
+    const w = s.window!;
+    w.push(t, r.value!, rule.windowSec * 1000);
+    const firstT = w.firstTime()!;
     // a rate needs at least half the window of data
-    if (t - first.t < (rule.windowSec * 1000) / 2) return;
-    const perHour = ((r.value! - first.v) / (t - first.t)) * 3_600_000;
+    if (t - firstT < (rule.windowSec * 1000) / 2) return;
+    const perHour = ((r.value! - w.firstValue()!) / (t - firstT)) * 3_600_000;
     const { next, signal } = stepHysteresis(s.h, t, perHour >= rule.risePerHour, perHour < rule.risePerHour - rule.deadband, rule.holdSec * 1000);
     s.h = next;
     if (!signal) return;

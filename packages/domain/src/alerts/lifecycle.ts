@@ -148,3 +148,15 @@ export function applySignal(alert: Alert, s: Exclude<AlertSignal, RaiseSignal>, 
     },
   };
 }
+
+/**
+ * The other silence alerts of the same rule and station whose condition is still uncleared, when
+ * `cleared` has just been cleared by a fresh reading. A station has at most one silence episode;
+ * older versions opened one alert per back-filled reading, and a fresh reading clears them all.
+ */
+export function silenceSiblings(alerts: readonly Alert[], cleared: Alert): Alert[] {
+  if (cleared.kind !== 'silence') return [];
+  return alerts.filter(
+    (a) => a.kind === 'silence' && a.id !== cleared.id && a.ruleId === cleared.ruleId && a.station === cleared.station && a.clearedAt === null,
+  );
+}

@@ -28,8 +28,8 @@ describe('VN_AQI (QĐ 1459/QĐ-TCMT)', () => {
     expect(aqiSubIndex('pm10', 600)).toBe(500);
     expect(aqiSubIndex('pm25', 900)).toBe(500);
   });
-  it('reproduces the decision’s worked example: O₃ 136.1, NO₂ 118.7, PM2.5 20.3 → 60 (NO₂ dominant)', () => {
-    expect(vnAqi({ o3_1h: 136.1, no2: 118.7, pm25: 20.3 })).toEqual({ aqi: 60, dominant: 'no2' });
+  it('the decision’s worked example: O₃ 136.1, NO₂ 118.7, PM2.5 20.3 → NO₂ dominant, 59.35 → 59 (the example prints 60: see roundAqi)', () => {
+    expect(vnAqi({ o3_1h: 136.1, no2: 118.7, pm25: 20.3 })).toEqual({ aqi: 59, dominant: 'no2' });
   });
   it('needs PM10 or PM2.5', () => expect(vnAqi({ no2: 50 })).toBeNull());
   it('maps to the official colours', () => {

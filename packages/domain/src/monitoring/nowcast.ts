@@ -1,5 +1,5 @@
 import { VN_UTC_OFFSET_MS } from '../calendar/local-time.ts';
-import { aqiSubIndex, type AqiPollutant } from './vn-aqi.ts';
+import { aqiSubIndex, roundAqi, type AqiPollutant } from './vn-aqi.ts';
 
 /**
  * VN_AQI over time, Decision 1459/QĐ-TCMT (2019): hourly AQI with a NowCast for PM2.5 and PM10,
@@ -56,7 +56,7 @@ export function nowCast(hourly: readonly (number | null | undefined)[]): number 
 }
 
 export interface AqiResult {
-  /** Rounded up to an integer (as the decision's worked example does). */
+  /** Rounded to the nearest integer (`roundAqi`, QĐ 1459 §2.2.1.c, §2.2.2.c). */
   aqi: number;
   dominant: Pollutant;
   /** Each pollutant's sub-index (not rounded). */
@@ -71,7 +71,7 @@ function combine(sub: Partial<Record<Pollutant, number>>): AqiResult | null {
     if (v === undefined) continue;
     if (!best || v > best.aqi) best = { aqi: v, dominant: p };
   }
-  return best && { aqi: Math.ceil(best.aqi - 1e-9), dominant: best.dominant, subIndices: sub };
+  return best && { aqi: roundAqi(best.aqi), dominant: best.dominant, subIndices: sub };
 }
 
 /**
@@ -89,13 +89,42 @@ export function hourlyAqi(hourly: Partial<Record<Pollutant, readonly (number | n
   return combine(sub);
 }
 
+/** Hours of O₃ before a day that its first 8-hour windows reach back to (18:00–24:00 of the day before). */
+export const O3_EIGHT_HOUR_LOOKBACK = 7;
+
 /**
- * Daily VN_AQI from one local day's 24 hourly means (index 0 = 00:00–01:00, the hour ending 01:00):
- * PM by the 24-hour mean of the hours present, O₃ by max(highest 1-hour, highest 8-hour mean,
- * the latter skipped above 400 µg/m³), SO₂, NO₂, CO by the highest 1-hour mean.
+ * The day's highest 8-hour O₃ mean, QĐ 1459 §2.2.2.a: the 8-hour mean ending at each of the day's
+ * 24 hours is the mean of that hour and the 7 before it, so the windows ending at 01:00…07:00 reach
+ * into the previous evening (the decision's own table starts the 01:00 window at 18:00 the day
+ * before). `before` holds those 7 hours, oldest first; `day` the day's 24. A window needs 6 of its
+ * 8 hours (the usual 75 % completeness; the decision leaves it open). Null without any window.
+ */
+export function o3EightHourMax(day: readonly (number | null | undefined)[], before: readonly (number | null | undefined)[] = []): number | null {
+  const lookback = Array.from({ length: O3_EIGHT_HOUR_LOOKBACK }, (_, i) => before[before.length - O3_EIGHT_HOUR_LOOKBACK + i] ?? null);
+  const hours = [...lookback, ...day.slice(0, 24)];
+  let best: number | null = null;
+  for (let end = O3_EIGHT_HOUR_LOOKBACK; end < hours.length; end++) {
+    const win = hours.slice(end - 7, end + 1).filter((c): c is number => c !== null && c !== undefined);
+    if (win.length < 6) continue;
+    const mean = win.reduce((a, b) => a + b, 0) / win.length;
+    if (best === null || mean > best) best = mean;
+  }
+  return best;
+}
+
+/**
+ * Daily VN_AQI from one local day's 24 hourly means (index 0 = 00:00–01:00, the hour ending 01:00),
+ * QĐ 1459 §2.2.2: PM by the 24-hour mean of the hours present, SO₂, NO₂, CO by the highest 1-hour
+ * mean, O₃ by the larger of the sub-indices of its highest 1-hour mean and its highest 8-hour mean
+ * (`o3EightHourMax`, with `o3Before`: the 7 hours before the day); the 8-hour one is not used when
+ * that highest 8-hour mean is above 400 µg/m³.
  * PM needs at least 18 of the 24 hours (the usual 75 % completeness rule; the decision leaves it open).
  */
-export function dailyAqi(day: Partial<Record<Pollutant, readonly (number | null | undefined)[]>>, minPmHours = 18): AqiResult | null {
+export function dailyAqi(
+  day: Partial<Record<Pollutant, readonly (number | null | undefined)[]>>,
+  opts: { o3Before?: readonly (number | null | undefined)[]; minPmHours?: number } = {},
+): AqiResult | null {
+  const minPmHours = opts.minPmHours ?? 18;
   const sub: Partial<Record<Pollutant, number>> = {};
   for (const p of POLLUTANTS) {
     const series = day[p];
@@ -106,14 +135,10 @@ export function dailyAqi(day: Partial<Record<Pollutant, readonly (number | null 
       if (present.length < minPmHours) continue;
       sub[p] = aqiSubIndex(p, present.reduce((a, b) => a + b, 0) / present.length);
     } else if (p === 'o3') {
-      let best = aqiSubIndex('o3_1h', Math.max(...present));
-      for (let i = 0; i + 8 <= series.length && i + 8 <= 24; i++) {
-        const win = series.slice(i, i + 8).filter((c): c is number => c !== null && c !== undefined);
-        if (win.length < 6) continue;
-        const s8 = o3EightHourSubIndex(win.reduce((a, b) => a + b, 0) / win.length);
-        if (s8 !== null && s8 > best) best = s8;
-      }
-      sub.o3 = best;
+      const oneHour = aqiSubIndex('o3_1h', Math.max(...present));
+      const eight = o3EightHourMax(series, opts.o3Before);
+      const eightSub = eight === null ? null : o3EightHourSubIndex(eight);
+      sub.o3 = eightSub !== null && eightSub > oneHour ? eightSub : oneHour;
     } else sub[p] = aqiSubIndex(HOURLY_TABLE[p], Math.max(...present));
   }
   return combine(sub);
@@ -124,12 +149,14 @@ export const hourOf = (t: number): number => Math.floor(t / HOUR_MS);
 
 /**
  * Hourly means of raw readings per station and pollutant, enough to compute the NowCast
- * (12 h) and yesterday's daily value (up to 48 h back). Readings are kept as per-hour
- * sum/count, so a reading arriving late still lands in its hour.
+ * (12 h) and yesterday's daily value: up to 47 h back from the hour in progress, plus the 7
+ * evening hours before yesterday that its first 8-hour O₃ windows use, plus one hour for a
+ * reading slightly ahead of the clock. Readings are kept as per-hour sum/count, so a reading
+ * arriving late still lands in its hour.
  */
 export class HourlyMeans {
   private readonly hours = new Map<string, Map<number, { sum: number; n: number }>>();
-  constructor(private readonly keepHours = 50) {}
+  constructor(private readonly keepHours = 56) {}
 
   add(station: string, pollutant: Pollutant, t: number, value: number): void {
     const key = `${station}|${pollutant}`;
@@ -185,6 +212,7 @@ export class HourlyMeans {
     const dayStartHour = hourOf(Math.floor((now + VN_UTC_OFFSET_MS) / 86_400_000) * 86_400_000 - VN_UTC_OFFSET_MS) - 24;
     const input: Partial<Record<Pollutant, (number | null)[]>> = {};
     for (const p of POLLUTANTS) input[p] = this.series(station, p, dayStartHour + 23, 24).reverse();
-    return dailyAqi(input);
+    const o3Before = this.series(station, 'o3', dayStartHour - 1, O3_EIGHT_HOUR_LOOKBACK).reverse();
+    return dailyAqi(input, { o3Before });
   }
 }

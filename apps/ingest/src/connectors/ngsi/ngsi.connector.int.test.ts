@@ -249,7 +249,8 @@ describe('NGSI notifications: messy payloads get a per-entity verdict', () => {
       await t.app.ioc.store.replay(0, (b) => b.forEach((o) => stored.push([o.indicator, o.value!, o.observedAt])));
       expect(stored).toEqual([
         ['water_level', 183, Date.parse('2026-11-22T06:50:00+07:00')],
-        ['traffic_intensity', 812, Date.parse('2026-11-22T06:55:00+07:00')],
+        // 812 vehicles counted in the 10-minute interval: 4872 per hour
+        ['traffic_intensity', 4872, Date.parse('2026-11-22T06:55:00+07:00')],
       ]);
       const feeds = ((await t.app.inject({ method: 'GET', url: '/api/v1/feeds/health' })).json() as FeedHealthResponse).feeds;
       expect(feeds.find((f) => f.id === 'ngsi-ld:ngsi-ld')).toMatchObject({ accepted: 2, rejected: 1, errors: 2 });

@@ -29,8 +29,10 @@ const ldConcise = {
 const ldKeyValues = {
   id: 'urn:ngsi-ld:TrafficFlowObserved:tf-cmt8',
   type: 'TrafficFlowObserved',
-  dateObserved: T,
-  intensity: 940,
+  // a 5-minute count, as the model defines intensity: 78 vehicles → 936 per hour
+  dateObservedFrom: '2026-11-22T06:55:00+07:00',
+  dateObservedTo: T,
+  intensity: 78,
   averageVehicleSpeed: 31,
   occupancy: 0.42,
 };
@@ -62,12 +64,12 @@ describe('mapNgsiEntity: the five forms', () => {
       ['o3', 80],
     ]);
   });
-  it('keyValues traffic: occupancy fraction becomes a percentage', () => {
+  it('keyValues traffic: the count of the period becomes vehicles per hour, occupancy fraction a percentage', () => {
     const m = mapNgsiEntity(ldKeyValues, ctx);
-    expect(m.observations.map((o) => [o.input.indicator, o.input.value])).toEqual([
-      ['traffic_intensity', 940],
-      ['traffic_speed', 31],
-      ['traffic_occupancy', 42],
+    expect(m.observations.map((o) => [o.input.indicator, o.input.value, Date.parse(o.input.observedAt)])).toEqual([
+      ['traffic_intensity', 936, T_MS],
+      ['traffic_speed', 31, T_MS],
+      ['traffic_occupancy', 42, T_MS],
     ]);
   });
   it('NGSI v2 normalized: metadata TimeInstant wins over the entity dateObserved', () => {

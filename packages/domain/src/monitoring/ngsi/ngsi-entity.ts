@@ -1,7 +1,10 @@
-import type { ObservationInput, Station } from '@cityioc/contracts';
+import type { ObservationInput } from '@cityioc/contracts';
 import type { CatalogueIndex } from '../../catalogue/catalogue-index.ts';
 import { CAN_THO_BBOX } from '../../catalogue/feed-indicators.ts';
-import { parseObservedTime, type TimeFlag } from './ngsi-time.ts';
+import { isObject, lastSegment, readAttribute, type AttrValue } from './ngsi-read.ts';
+import { matchStation, type LocationFlag } from './ngsi-station.ts';
+import { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
+import { convertUnit, NGSI_ENTITY_TYPES, NGSI_TYPES, type AttributeModel, type UnitConversion } from './ngsi-units.ts';
 
 export { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
 
@@ -11,48 +14,8 @@ export { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.t
  * ingest and merges the ingest's verdict into the per-entity result.
  */
 
-/** How an attribute of a smart-data-model type maps to an indicator; `factor` turns its unit into ours. */
-interface AttributeRule {
-  indicator: string;
-  /** Multiplier from the default unit of the model to the indicator's unit. */
-  factor: number;
-  /** unitCode (UN/CEFACT) → multiplier, when the feed names its unit. */
-  units?: Record<string, number>;
-}
-
-const MASS_CONC = { GQ: 1, GP: 1000 }; // µg/m³, mg/m³
-const LENGTH_CM = { MTR: 100, CMT: 1, MMT: 0.1 };
-const rule = (indicator: string, factor = 1, units?: Record<string, number>): AttributeRule => ({ indicator, factor, units });
-
-/** Attribute names as in the smart data models (dataModel.Environment, dataModel.Transportation). */
-export const NGSI_TYPES: Record<string, Record<string, AttributeRule>> = {
-  AirQualityObserved: {
-    pm25: rule('pm25', 1, MASS_CONC),
-    pm10: rule('pm10', 1, MASS_CONC),
-    no2: rule('no2', 1, MASS_CONC),
-    so2: rule('so2', 1, MASS_CONC),
-    co: rule('co', 1, MASS_CONC),
-    o3: rule('o3', 1, MASS_CONC),
-  },
-  /** The model gives heights in metres; our water level is in cm. */
-  WaterObserved: { height: rule('water_level', 100, LENGTH_CM), waterLevel: rule('water_level', 100, LENGTH_CM) },
-  FloodMonitoring: { currentLevel: rule('water_level', 100, LENGTH_CM), waterLevel: rule('water_level', 100, LENGTH_CM) },
-  TrafficFlowObserved: {
-    intensity: rule('traffic_intensity'),
-    averageVehicleSpeed: rule('traffic_speed'),
-    /** a fraction 0..1 in the model; a percentage here */
-    occupancy: rule('traffic_occupancy', 100),
-  },
-  WaterQualityObserved: {
-    pH: rule('wq_ph'),
-    O2: rule('wq_do'),
-    turbidity: rule('wq_turbidity'),
-    temperature: rule('wq_temperature'),
-    conductivity: rule('wq_conductivity'),
-  },
-};
-
-export const NGSI_ENTITY_TYPES = Object.keys(NGSI_TYPES);
+export { NGSI_ENTITY_TYPES, NGSI_TYPES, type AttributeModel, type UnitConversion } from './ngsi-units.ts';
+export { lastSegment } from './ngsi-read.ts';
 
 /** Attributes that describe the entity rather than measure something: never reported as ignored. */
 const DESCRIPTIVE = new Set([
@@ -63,12 +26,14 @@ const DESCRIPTIVE = new Set([
   'dateObserved',
   'dateObservedFrom',
   'dateObservedTo',
+  'observationDateTime',
   'dateCreated',
   'dateModified',
   'TimeInstant',
   'refDevice',
   'refRoadSegment',
   'refPointOfInterest',
+  'stationID',
   'address',
   'name',
   'alternateName',
@@ -85,7 +50,7 @@ const DESCRIPTIVE = new Set([
 ]);
 
 export interface EntityFlag {
-  code: TimeFlag | 'coordinates_swapped' | 'location_outside_city' | 'station_by_location';
+  code: TimeFlag | LocationFlag | 'attribute_not_in_model';
   attribute?: string;
   message: string;
 }
@@ -119,60 +84,6 @@ export interface NgsiMappingContext {
   nearMetres?: number;
 }
 
-/** The last segment of a URN / URI / plain id: 'urn:ngsi-ld:AirQualityObserved:aq-ninh-kieu' → 'aq-ninh-kieu'. */
-export function lastSegment(id: string): string {
-  const parts = id.split(/[:/#]/).filter(Boolean);
-  return parts[parts.length - 1] ?? id;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** One attribute in any of the five forms → its value and its own observation time, if any. */
-interface AttrValue {
-  value: unknown;
-  observedAt?: unknown;
-  unitCode?: unknown;
-}
-
-function readAttribute(raw: unknown): AttrValue {
-  if (isObject(raw)) {
-    // NGSI v2 normalized: {type, value, metadata: {TimeInstant|dateObserved|unitCode: {value}}}
-    const meta = isObject(raw.metadata) ? raw.metadata : undefined;
-    const metaValue = (k: string) => (meta && isObject(meta[k]) ? (meta[k] as { value?: unknown }).value : undefined);
-    if ('value' in raw)
-      return {
-        // a typed literal, e.g. {"@type": "DateTime", "@value": "…"}
-        value: isObject(raw.value) && '@value' in raw.value ? raw.value['@value'] : raw.value,
-        observedAt: raw.observedAt ?? metaValue('TimeInstant') ?? metaValue('dateObserved') ?? metaValue('timestamp'),
-        unitCode: raw.unitCode ?? metaValue('unitCode'),
-      };
-    // Relationship (normalized or concise): {type:'Relationship', object}
-    if ('object' in raw) return { value: raw.object, observedAt: raw.observedAt };
-    // an LD Property whose value is an @value object
-    if ('@value' in raw) return { value: raw['@value'] };
-  }
-  return { value: raw };
-}
-
-const RADIUS_M = 6_371_000;
-function metres(a: readonly [number, number], b: readonly [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad * Math.cos(((a[1] + b[1]) / 2) * rad);
-  return Math.sqrt(dLat * dLat + dLon * dLon) * RADIUS_M;
-}
-
-function pointOf(geo: unknown): [number, number] | null {
-  if (!isObject(geo)) return null;
-  let c: unknown = geo.coordinates;
-  // LineString / Polygon: take the first position
-  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-  if (Array.isArray(c) && c.length >= 2 && typeof c[0] === 'number' && typeof c[1] === 'number') return [c[0], c[1]];
-  return null;
-}
-
-const inBox = (p: readonly [number, number], b: readonly [number, number, number, number]) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
-
 /** The observation id: the same entity, attribute and time always give the same id, so a reading
  * seen in a notification and again in a reconciliation pass is stored once. */
 export function ngsiObservationId(entityId: string, attribute: string, observedAtMs: number): string {
@@ -200,47 +111,38 @@ function isoVn(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
 }
 
-function resolveStation(
-  entity: Record<string, unknown>,
-  entityId: string,
-  wanted: readonly string[],
-  ctx: NgsiMappingContext,
-  point: [number, number] | null,
-  flags: EntityFlag[],
-): Station | null {
-  const candidates = [entityId];
-  for (const ref of ['refDevice', 'refRoadSegment', 'refPointOfInterest']) {
-    const v = readAttribute(entity[ref]).value;
-    if (typeof v === 'string') candidates.push(v);
+const describe = (v: unknown): string => (typeof v === 'string' ? `'${v.slice(0, 20)}'` : v === undefined ? 'undefined' : JSON.stringify(v).slice(0, 40));
+
+/** The unit an attribute is in: its declared unitCode, or the model's default when it names none. */
+function unitOf(name: string, model: AttributeModel, a: AttrValue): { ok: true; unit: UnitConversion } | { ok: false; reason: string; message: string } {
+  if (!a.hasUnitCode) return { ok: true, unit: model.default };
+  const code = a.unitCode;
+  if (typeof code !== 'string' || code.trim() === '')
+    return { ok: false, reason: 'invalid_unit_code', message: `${name} has unitCode ${describe(code)}; a UN/CEFACT unit code (text) is expected` };
+  const unit = model.codes[code];
+  if (!unit) {
+    const known = Object.keys(model.codes);
+    return {
+      ok: false,
+      reason: 'unknown_unit',
+      message: `${name} has unitCode '${code.slice(0, 20)}'; ${known.length ? `expected one of ${known.join(', ')}` : `it is given in ${model.default.label}, without a unitCode`}`,
+    };
   }
-  for (const c of candidates) {
-    const alias = ctx.aliases?.get(c) ?? ctx.aliases?.get(lastSegment(c));
-    const st = ctx.index.station(alias ?? lastSegment(c).toLowerCase());
-    if (st) return st;
-  }
-  // ids such as 'FloodMonitoring-wl-cai-rang': a station id at the end after a separator
-  for (const c of candidates) {
-    const lower = c.toLowerCase();
-    const st = ctx.index.catalogue.stations.find((s) => lower.endsWith(s.id) && /[-_:/#.]/.test(lower.charAt(lower.length - s.id.length - 1)));
-    if (st) return st;
-  }
-  if (!point) return null;
-  const near = ctx.nearMetres ?? 1000;
-  let best: Station | null = null;
-  let bestD = Infinity;
-  for (const st of ctx.index.catalogue.stations) {
-    if (!wanted.some((w) => st.indicators.includes(w))) continue;
-    const d = metres(point, st.location);
-    if (d < bestD) {
-      bestD = d;
-      best = st;
-    }
-  }
-  if (best && bestD <= near) {
-    flags.push({ code: 'station_by_location', message: `no station named by the id; '${best.id}' is ${Math.round(bestD)} m from the location` });
-    return best;
-  }
-  return null;
+  return { ok: true, unit };
+}
+
+/** The entity's own observation time: dateObserved (Property, Relationship or plain), else its end, FloodMonitoring's observationDateTime, TimeInstant. */
+const ENTITY_TIMES = ['dateObserved', 'dateObservedTo', 'observationDateTime', 'TimeInstant'] as const;
+
+/** The observation period of counted values: an interval dateObserved, or dateObservedFrom … dateObservedTo. */
+function periodMs(attrs: Record<string, unknown>, time: ParsedTime | null): number | null {
+  if (time?.ok && time.startMs !== undefined) return time.ms - time.startMs;
+  const from = readAttribute(attrs.dateObservedFrom).value;
+  const to = readAttribute(attrs.dateObservedTo).value;
+  if (from === undefined || to === undefined) return null;
+  const f = parseObservedTime(from);
+  const t = parseObservedTime(to);
+  return f.ok && t.ok ? t.ms - f.ms : null;
 }
 
 export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapping {
@@ -253,53 +155,39 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
   out.entityId = entityId;
   const type = typeName(raw.type);
   out.type = type;
-  const rules = type ? NGSI_TYPES[type] : undefined;
-  if (!rules) {
+  const models = type ? NGSI_TYPES[type] : undefined;
+  if (!models) {
     out.rejected.push({ attribute: 'type', reason: 'unsupported_type', message: `type '${String(raw.type)}' is not one of ${NGSI_ENTITY_TYPES.join(', ')}` });
     return out;
   }
 
-  // location: detect swapped axes against the city's box
-  const bbox = ctx.bbox ?? CAN_THO_BBOX;
-  let point = pointOf(readAttribute(raw.location).value);
-  if (point && !inBox(point, bbox)) {
-    const swapped: [number, number] = [point[1], point[0]];
-    if (inBox(swapped, bbox)) {
-      out.flags.push({
-        code: 'coordinates_swapped',
-        attribute: 'location',
-        message: `coordinates [${point.join(', ')}] are [lat, lon]; read as [${swapped.join(', ')}]`,
-      });
-      point = swapped;
-    } else {
-      out.flags.push({ code: 'location_outside_city', attribute: 'location', message: `coordinates [${point.join(', ')}] are outside the city` });
-      point = null;
-    }
-  }
+  // attribute names as expanded URIs (a broker that applied no @context) read by their last segment; a short name wins
+  const attrs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (key.startsWith('http') && !(lastSegment(key) in raw)) attrs[lastSegment(key)] = value;
+  for (const [key, value] of Object.entries(raw)) if (!key.startsWith('http')) attrs[key] = value;
 
-  // the entity's observation time: dateObserved (Property, Relationship or plain), else its end, else TimeInstant
-  const entityTimeRaw = [raw.dateObserved, raw.dateObservedTo, raw.TimeInstant].map((a) => readAttribute(a).value).find((v) => v !== undefined);
-  const entityTime = entityTimeRaw === undefined ? null : parseObservedTime(entityTimeRaw);
+  const entityTimeKey = ENTITY_TIMES.find((k) => readAttribute(attrs[k]).value !== undefined);
+  const entityTime = entityTimeKey ? parseObservedTime(readAttribute(attrs[entityTimeKey]).value) : null;
 
-  const measured: [string, AttributeRule][] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    const name = key.startsWith('http') ? lastSegment(key) : key;
-    const r = rules[name];
-    if (r) measured.push([name, r]);
+  const measured: [string, unknown, AttributeModel][] = [];
+  for (const [name, value] of Object.entries(attrs)) {
+    const m = models[name];
+    if (m) measured.push([name, value, m]);
     else if (!DESCRIPTIVE.has(name) && !name.startsWith('ref') && !(isObject(value) && value.type === 'Relationship')) out.ignored.push(name);
   }
-  const station = resolveStation(
-    raw,
+  const match = matchStation(
+    attrs,
     entityId,
-    measured.map(([, r]) => r.indicator),
-    ctx,
-    point,
-    out.flags,
+    measured.map(([, , m]) => m.indicator),
+    { index: ctx.index, aliases: ctx.aliases, bbox: ctx.bbox ?? CAN_THO_BBOX, nearMetres: ctx.nearMetres ?? 1000 },
   );
+  out.flags.push(...match.flags);
+  const station = match.station;
   out.station = station?.id ?? null;
+  const present = new Set(measured.map(([name]) => name));
 
   const flagged = new Set<string>();
-  const flag = (code: TimeFlag, attribute: string | undefined, message: string) => {
+  const flag = (code: EntityFlag['code'], attribute: string | undefined, message: string) => {
     const k = `${code}|${attribute ?? ''}`;
     if (!flagged.has(k)) {
       flagged.add(k);
@@ -307,13 +195,25 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
     }
   };
 
-  for (const [key, value] of Object.entries(raw)) {
-    const name = key.startsWith('http') ? lastSegment(key) : key;
-    const r = rules[name];
-    if (!r) continue;
+  for (const [name, value, model] of measured) {
     const reject = (reason: string, message: string) => out.rejected.push({ attribute: name, reason, message });
     if (!station) {
-      reject('unknown_station', `no station matches the entity id '${entityId}', its refDevice or its location`);
+      reject('unknown_station', `no station matches the entity id '${entityId}', its references or its location`);
+      continue;
+    }
+    // a station of the city named by an entity located elsewhere: the reading is not the station's
+    if (match.outside) {
+      reject(
+        'location_outside_city',
+        `the entity names station '${station.id}' but its location [${match.outside.join(', ')}] is outside the city (either axis order); not stored`,
+      );
+      continue;
+    }
+    if (model.standIn && present.has(model.standIn.for)) {
+      reject(
+        'duplicate_series',
+        `${name} and ${model.standIn.for} both give ${model.indicator} at one instant; the IOC stores ${model.standIn.for}, the model's attribute`,
+      );
       continue;
     }
     const a = readAttribute(value);
@@ -332,41 +232,49 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
       );
       continue;
     }
-    let factor = r.factor;
-    if (typeof a.unitCode === 'string') {
-      const f = r.units?.[a.unitCode];
-      if (f === undefined && r.units) {
-        reject('unknown_unit', `${name} has unitCode '${a.unitCode}'; expected one of ${Object.keys(r.units).join(', ')}`);
-        continue;
-      }
-      if (f !== undefined) factor = f;
+    const unit = unitOf(name, model, a);
+    if (!unit.ok) {
+      reject(unit.reason, unit.message);
+      continue;
     }
     const time = a.observedAt !== undefined ? parseObservedTime(a.observedAt) : entityTime;
     if (!time) {
-      reject('no_observed_time', `${name} has no observedAt and the entity has no dateObserved`);
+      reject('no_observed_time', `${name} has no observedAt and the entity has no ${ENTITY_TIMES.join(', ')}`);
       continue;
     }
     if (!time.ok) {
       reject('invalid_time', time.reason);
       continue;
     }
-    const timeAttr = a.observedAt !== undefined ? name : 'dateObserved';
+    let v = convertUnit(a.value, unit.unit);
+    if (model.perPeriod) {
+      const period = periodMs(attrs, entityTime);
+      if (period === null || !(period > 0)) {
+        reject(
+          'no_observation_period',
+          `${name} counts vehicles over the observation period; without an interval dateObserved or dateObservedFrom/dateObservedTo it is no rate per hour`,
+        );
+        continue;
+      }
+      v = Math.round(((a.value * 3_600_000) / period) * 1e6) / 1e6;
+    }
+    const timeAttr = a.observedAt !== undefined ? name : entityTimeKey!;
     for (const f of time.flags)
       flag(
         f,
         timeAttr,
         f === 'no_time_zone' ? `${timeAttr} has no time zone; read as Asia/Ho_Chi_Minh (UTC+7)` : `${timeAttr} is an interval; its end is the observation time`,
       );
-    const scaled = Math.round(a.value * factor * 1e6) / 1e6;
+    if (model.standIn) flag('attribute_not_in_model', name, `${name} is not in the ${type} model; read as its ${model.standIn.for} (${model.default.label})`);
     out.observations.push({
       attribute: name,
       input: {
         id: ngsiObservationId(entityId, name, time.ms),
-        indicator: r.indicator,
+        indicator: model.indicator,
         area: station.area,
         station: station.id,
         observedAt: isoVn(time.ms),
-        value: scaled,
+        value: v,
       },
     });
   }

@@ -5,7 +5,8 @@
  */
 export type TimeFlag = 'no_time_zone' | 'interval_end';
 
-export type ParsedTime = { ok: true; ms: number; flags: TimeFlag[] } | { ok: false; reason: string };
+/** `startMs`: the start of an interval (its end is `ms`), for values counted over the period. */
+export type ParsedTime = { ok: true; ms: number; flags: TimeFlag[]; startMs?: number } | { ok: false; reason: string };
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
@@ -38,18 +39,16 @@ export function parseObservedTime(raw: unknown): ParsedTime {
   if (slash < 0) return parseInstant(raw);
   const startRaw = raw.slice(0, slash);
   const endRaw = raw.slice(slash + 1);
-  let end: ParsedTime;
   if (/^P/i.test(endRaw)) {
     const start = parseInstant(startRaw);
     const d = durationMs(endRaw);
     if (!start.ok) return start;
     if (d === null) return { ok: false, reason: `'${endRaw.slice(0, 40)}' is not an ISO-8601 duration` };
-    end = { ok: true, ms: start.ms + d, flags: start.flags };
-  } else {
-    end = parseInstant(endRaw);
-    if (!end.ok) return end;
-    const start = parseInstant(startRaw);
-    if (start.ok && start.ms > end.ms) return { ok: false, reason: `the interval '${raw.slice(0, 80)}' ends before it starts` };
+    return { ok: true, ms: start.ms + d, flags: [...start.flags, 'interval_end'], startMs: start.ms };
   }
-  return { ok: true, ms: end.ms, flags: [...end.flags, 'interval_end'] };
+  const end = parseInstant(endRaw);
+  if (!end.ok) return end;
+  const start = parseInstant(startRaw);
+  if (start.ok && start.ms > end.ms) return { ok: false, reason: `the interval '${raw.slice(0, 80)}' ends before it starts` };
+  return { ok: true, ms: end.ms, flags: [...end.flags, 'interval_end'], ...(start.ok ? { startMs: start.ms } : {}) };
 }

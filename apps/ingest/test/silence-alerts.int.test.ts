@@ -1,0 +1,145 @@
+/**
+ * Silence alerts through the real path: back-filled readings posted over HTTP, the ticker's
+ * silence check, the alerts table read back through GET /api/v1/alerts, and restarts from a
+ * checkpoint and from a full replay of the log.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Alert } from '@cityioc/contracts';
+import { alertFromRaise, SYSTEM_ACTOR } from '@cityioc/domain';
+import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import type { Config } from '../src/env.ts';
+import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
+
+const MIN = 60_000;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** The server clock of the test: it moves on by hand, so receipt times differ from post to post as they do in real life. */
+let now = T0;
+
+async function start(dataDir?: string): Promise<{ app: FastifyInstance; dataDir: string; close: () => Promise<void> }> {
+  const t = await buildTestApp({ tickMs: 20, heartbeatMs: 100 }, { clock: () => now, ...(dataDir ? { config: { dataDir } as Config } : {}) });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await t.app.close();
+  };
+  cleanups.push(async () => {
+    await close();
+    if (!dataDir) await t.cleanup().catch(() => undefined);
+  });
+  return { app: t.app, dataDir: t.dataDir, close };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One observation posted on its own, then time for the ticker's silence check and the alert queue. */
+async function postAlone(app: FastifyInstance, item: unknown): Promise<void> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/observations', headers: { 'x-api-key': TEST_KEY }, payload: item as object });
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toMatchObject({ accepted: 1, rejected: 0 });
+  await sleep(100);
+  await app.ioc.alerts.flush();
+}
+
+async function silenceAlerts(app: FastifyInstance): Promise<Alert[]> {
+  await sleep(100);
+  await app.ioc.alerts.flush();
+  const res = await app.inject({ method: 'GET', url: '/api/v1/alerts?limit=500' });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { alerts: Alert[] }).alerts.filter((a) => a.kind === 'silence' && a.station === 'wl-can-tho');
+}
+
+describe('silence alerts: one per station, cleared by the first fresh reading', () => {
+  it('four back-filled readings open one alert; restarts (checkpoint and full replay) re-open nothing; a current reading clears it', async () => {
+    now = T0 + 60 * MIN;
+    const first = await start();
+    // readings of 06:00, 06:05, 06:10 and 06:15 arriving at 07:00, one request each (the silence limit is 2 × 5 min)
+    for (let i = 0; i < 4; i++) {
+      now += 1000;
+      await postAlone(first.app, wl(`bf-${i}`, 150 + i, { observedAt: new Date(T0 + i * 5 * MIN).toISOString() }));
+    }
+    const open = await silenceAlerts(first.app);
+    expect(open.map((a) => [a.id, a.startedAt, a.clearedAt])).toEqual([[`water-level-silent:wl-can-tho:${T0}`, T0, null]]);
+    await first.close();
+
+    // restart from the checkpoint written at shutdown
+    now += 60_000;
+    const second = await start(first.dataDir);
+    expect(second.app.startup?.from).toBe('checkpoint');
+    expect((await silenceAlerts(second.app)).map((a) => [a.id, a.clearedAt])).toEqual([[`water-level-silent:wl-can-tho:${T0}`, null]]);
+    await second.close();
+
+    // restart without a checkpoint: the whole log is replayed, then the ticker runs
+    rmSync(join(first.dataDir, CHECKPOINT_FILE), { force: true });
+    now += 60_000;
+    const third = await start(first.dataDir);
+    expect(third.app.startup?.from).toBe('full-replay');
+    expect((await silenceAlerts(third.app)).map((a) => [a.id, a.clearedAt])).toEqual([[`water-level-silent:wl-can-tho:${T0}`, null]]);
+    expect(third.app.ioc.alerts.stats.raised).toBe(0);
+
+    // a current reading (taken 30 s ago) clears it
+    now += 1000;
+    const receivedAt = now;
+    await postAlone(third.app, wl('current', 160, { observedAt: new Date(now - 30_000).toISOString() }));
+    const after = await silenceAlerts(third.app);
+    expect(after.map((a) => [a.id, a.clearedAt])).toEqual([[`water-level-silent:wl-can-tho:${T0}`, receivedAt]]);
+    const trail = await third.app.inject({ method: 'GET', url: `/api/v1/alerts/${encodeURIComponent(after[0]!.id)}` });
+    expect((trail.json() as { events: { action: string }[] }).events.map((e) => e.action)).toEqual(['raised', 'cleared']);
+    await third.close();
+
+    // and a last full replay leaves it cleared, with nothing new
+    rmSync(join(first.dataDir, CHECKPOINT_FILE), { force: true });
+    expect(existsSync(join(first.dataDir, CHECKPOINT_FILE))).toBe(false);
+    now += 60_000;
+    const fourth = await start(first.dataDir);
+    const final = await silenceAlerts(fourth.app);
+    expect(final.map((a) => [a.id, a.clearedAt])).toEqual([[`water-level-silent:wl-can-tho:${T0}`, receivedAt]]);
+    expect(fourth.app.ioc.alerts.stats).toMatchObject({ raised: 0, changed: 0 });
+  });
+
+  it('silence alerts an older version left open, one per back-filled reading, are all cleared by the first fresh reading', async () => {
+    now = T0 + 60 * MIN;
+    const { app } = await start();
+    for (let i = 0; i < 4; i++) {
+      now += 1000;
+      await postAlone(app, wl(`bf-${i}`, 150 + i, { observedAt: new Date(T0 + i * 5 * MIN).toISOString() }));
+    }
+    // what the old engine stored besides: an alert per later back-filled reading
+    for (let i = 1; i < 4; i++) {
+      const startedAt = T0 + i * 5 * MIN;
+      const alert = alertFromRaise(
+        {
+          type: 'raise',
+          alertId: `water-level-silent:wl-can-tho:${startedAt}`,
+          ruleId: 'water-level-silent',
+          kind: 'silence',
+          severity: 'low',
+          area: '916',
+          station: 'wl-can-tho',
+          indicator: 'water_level',
+          title: { vi: 'mất tín hiệu', en: 'silent' },
+          value: null,
+          level: null,
+          band: null,
+          startedAt,
+          at: startedAt + 10 * MIN,
+        },
+        now,
+      );
+      expect(await app.ioc.store.insertAlert(alert, { alertId: alert.id, at: now, actor: SYSTEM_ACTOR, action: 'raised', note: null, detail: {} })).toBe(true);
+    }
+    expect((await silenceAlerts(app)).filter((a) => a.clearedAt === null)).toHaveLength(4);
+    now += 1000;
+    const receivedAt = now;
+    await postAlone(app, wl('current', 160, { observedAt: new Date(now - 30_000).toISOString() }));
+    const after = await silenceAlerts(app);
+    expect(after.map((a) => a.clearedAt)).toEqual([receivedAt, receivedAt, receivedAt, receivedAt]);
+  });
+});

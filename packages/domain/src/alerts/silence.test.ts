@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '@cityioc/contracts';
+import { indexCatalogue } from '../catalogue/catalogue-index.ts';
+import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
+import { AlertEngine, type AlertSignal, type Reading } from './engine.ts';
+import { alertFromRaise, applySignal } from './lifecycle.ts';
+import { CAN_THO_ALERT_RULES } from './rules.ts';
+
+const index = indexCatalogue(CAN_THO_CATALOGUE);
+const MIN = 60_000;
+const T0 = Date.parse('2026-11-20T06:00:00+07:00');
+const silent = CAN_THO_ALERT_RULES.find((r) => r.id === 'water-level-silent')!; // 2 × 300 s = 10 minutes
+const wl = (observedAt: number, receivedAt: number, value = 150, station = 'wl-can-tho'): Reading => ({
+  indicator: 'water_level',
+  area: '916',
+  station,
+  observedAt,
+  receivedAt,
+  value,
+});
+
+/** The alerts table as the ingest keeps it: raises stored once by id, other signals through the lifecycle. */
+function applyAll(table: Map<string, Alert>, signals: AlertSignal[], now: number): void {
+  for (const s of signals) {
+    if (s.type === 'raise') {
+      if (!table.has(s.alertId)) table.set(s.alertId, alertFromRaise(s, now));
+      continue;
+    }
+    const a = table.get(s.alertId);
+    const change = a && applySignal(a, s, now);
+    if (change) table.set(s.alertId, change.alert);
+  }
+}
+const uncleared = (table: Map<string, Alert>) => [...table.values()].filter((a) => a.clearedAt === null);
+
+/**
+ * The reported case: four readings an hour old, 5 minutes apart, each posted on its own (a tick of
+ * the silence clock between them), then a current one. `ticks` runs the clock check after each post.
+ */
+function backfillThenCurrent(engine: AlertEngine, ticks: boolean): { signals: AlertSignal[]; table: Map<string, Alert> } {
+  const table = new Map<string, Alert>();
+  const signals: AlertSignal[] = [];
+  const now0 = T0 + 60 * MIN;
+  for (let i = 0; i < 4; i++) {
+    const receivedAt = now0 + i * 1000;
+    const s = engine.observe(wl(T0 + i * 5 * MIN, receivedAt, 150 + i));
+    if (ticks) s.push(...engine.checkSilence(receivedAt + 250));
+    applyAll(table, s, receivedAt);
+    signals.push(...s);
+  }
+  const current = engine.observe(wl(now0 + 10_000, now0 + 10_500, 160));
+  applyAll(table, current, now0 + 10_500);
+  signals.push(...current);
+  return { signals, table };
+}
+
+describe('silence rule: back-filled readings', () => {
+  it('four back-filled readings open one silence alert, and the first current reading clears it', () => {
+    const { signals, table } = backfillThenCurrent(new AlertEngine(index, [silent]), true);
+    expect(signals.map((s) => [s.type, s.alertId])).toEqual([
+      ['raise', `water-level-silent:wl-can-tho:${T0}`],
+      ['cleared', `water-level-silent:wl-can-tho:${T0}`],
+    ]);
+    expect(table.size).toBe(1);
+    expect(uncleared(table)).toEqual([]);
+    // the clear is dated by the current reading's receipt, after the raise (last reading + 10 min)
+    expect(table.get(`water-level-silent:wl-can-tho:${T0}`)).toMatchObject({ signalAt: T0 + 60 * MIN + 10_500, clearedAt: T0 + 60 * MIN + 10_500 });
+  });
+
+  it('a back-filled reading neither clears the open alert nor opens another; only a fresh one (received within the limit) clears', () => {
+    const e = new AlertEngine(index, [silent]);
+    e.observe(wl(T0, T0 + 30_000));
+    const [raise] = e.checkSilence(T0 + 11 * MIN);
+    expect(raise).toMatchObject({ type: 'raise', alertId: `water-level-silent:wl-can-tho:${T0}`, startedAt: T0, at: T0 + 10 * MIN });
+    // observed 5 minutes after the last one but received 20 minutes later: still silent
+    expect(e.observe(wl(T0 + 5 * MIN, T0 + 25 * MIN))).toEqual([]);
+    expect(e.checkSilence(T0 + 26 * MIN)).toEqual([]);
+    // observed at 06:09, before the raise's 06:10, received 1 minute later: fresh, and its clear is not dropped
+    const [clear] = e.observe(wl(T0 + 26 * MIN, T0 + 27 * MIN));
+    expect(clear).toEqual({ type: 'cleared', alertId: raise!.alertId, value: 150, at: T0 + 27 * MIN });
+    const table = new Map<string, Alert>();
+    applyAll(table, [raise!], T0 + 11 * MIN);
+    applyAll(table, [clear!], T0 + 27 * MIN);
+    expect(uncleared(table)).toEqual([]);
+  });
+
+  it('a fresh reading observed before the raise time still clears (the old engine dated the clear by observation and lost it)', () => {
+    const e = new AlertEngine(index, [silent]);
+    e.observe(wl(T0, T0));
+    const raised = e.checkSilence(T0 + 12 * MIN);
+    // a reading taken at 06:08, delayed 4 minutes in the network: fresh, but observed before the raise (06:10)
+    const cleared = e.observe(wl(T0 + 8 * MIN, T0 + 12 * MIN + 1));
+    const table = new Map<string, Alert>();
+    applyAll(table, raised, T0 + 12 * MIN);
+    applyAll(table, cleared, T0 + 12 * MIN + 1);
+    expect(uncleared(table)).toEqual([]);
+  });
+
+  it('readings of one batch (one receipt time) never raise from the log alone: only the clock does', () => {
+    const e = new AlertEngine(index, [silent]);
+    const at = T0 + 60 * MIN;
+    const s = [0, 5, 10, 15].flatMap((m) => e.observe(wl(T0 + m * MIN, at)));
+    expect(s).toEqual([]);
+    expect(e.checkSilence(at + 250)).toMatchObject([{ type: 'raise', alertId: `water-level-silent:wl-can-tho:${T0 + 15 * MIN}` }]);
+  });
+});
+
+describe('silence rule: restart', () => {
+  it('a replay of the log (no clock checks) re-derives the open episode: the next clock check and the current reading add nothing new', () => {
+    // live: posts with ticks between; the process stops before the current reading
+    const live = new AlertEngine(index, [silent]);
+    const table = new Map<string, Alert>();
+    const now0 = T0 + 60 * MIN;
+    const posts = [0, 1, 2, 3].map((i) => wl(T0 + i * 5 * MIN, now0 + i * 1000, 150 + i));
+    for (const r of posts) applyAll(table, [...live.observe(r), ...live.checkSilence(r.receivedAt! + 250)], r.receivedAt!);
+    expect(uncleared(table)).toHaveLength(1);
+
+    // restart without a checkpoint: the log is replayed, then the clock runs again
+    const replayed = new AlertEngine(index, [silent]);
+    const replaySignals = posts.flatMap((r) => replayed.observe(r));
+    applyAll(table, replaySignals, now0 + 5 * MIN);
+    applyAll(table, replayed.checkSilence(now0 + 5 * MIN), now0 + 5 * MIN);
+    expect(table.size).toBe(1);
+    expect(replayed.exportState()).toEqual(live.exportState());
+
+    // restart from a checkpoint taken after the second post: the tail replay gives the same state
+    const cut = new AlertEngine(index, [silent]);
+    posts.slice(0, 2).forEach((r) => cut.observe(r));
+    cut.checkSilence(posts[1]!.receivedAt! + 250);
+    const restored = new AlertEngine(index, [silent]);
+    restored.importState(JSON.parse(JSON.stringify(cut.exportState())));
+    posts.slice(2).forEach((r) => applyAll(table, restored.observe(r), now0 + 5 * MIN));
+    expect(restored.exportState()).toEqual(live.exportState());
+
+    // the current reading clears the one alert, in every engine alike
+    const current = wl(now0 + 6 * MIN, now0 + 6 * MIN + 500, 160);
+    const fromReplay = replayed.observe(current);
+    expect(restored.observe(current)).toEqual(fromReplay);
+    expect(live.observe(current)).toEqual(fromReplay);
+    applyAll(table, fromReplay, current.receivedAt!);
+    expect(table.size).toBe(1);
+    expect(uncleared(table)).toEqual([]);
+  });
+
+  it('engine state of an older checkpoint (without receipt times) still loads', () => {
+    const e = new AlertEngine(index, [silent]);
+    e.importState({ subjects: [['water-level-silent|wl-can-tho', T0, { state: 'idle' }, { b: 0, pending: null, startedAt: null }, [], T0]] });
+    expect(e.observe(wl(T0 + 20 * MIN, T0 + 20 * MIN))).toMatchObject([{ type: 'cleared', alertId: `water-level-silent:wl-can-tho:${T0}` }]);
+  });
+});
