@@ -17,7 +17,7 @@ import { useClock } from '../realtime/RealtimeProvider.tsx';
 // MapLibre is by far the largest dependency: its chunk loads in parallel while the tiles render.
 const MapView = lazy(() => import('../map/MapView.tsx').then((m) => ({ default: m.MapView })));
 // The administrative-procedures scene is not the first thing on screen: its own chunk.
-const AdminScene = lazy(() => import('../scenes/admin/AdminScene.tsx').then((m) => ({ default: m.AdminScene })));
+const ProceduresScene = lazy(() => import('../scenes/procedures/ProceduresScene.tsx').then((m) => ({ default: m.ProceduresScene })));
 const ReportingScene = lazy(() => import('../scenes/reporting/ReportingScene.tsx').then((m) => ({ default: m.ReportingScene })));
 
 /**
@@ -75,7 +75,7 @@ export function WallScreen() {
           )}
           {showAdmin && (
             <Suspense fallback={<div className={hidden('admin') ? 'scene is-hidden' : 'scene wall-loading'} />}>
-              <AdminScene active={!hidden('admin')} />
+              <ProceduresScene active={!hidden('admin')} />
             </Suspense>
           )}
           {showReporting && (

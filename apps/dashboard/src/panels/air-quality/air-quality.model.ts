@@ -1,7 +1,7 @@
 import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../format/format.ts';
-import { bandView, type BandView } from '../../live/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../live/cells.ts';
+import { bandView, type BandView } from '../../cells/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../cells/cells.ts';
 
 export interface AirQualityRow {
   stationId: string;

@@ -1,7 +1,7 @@
 import { freshness, type CatalogueIndex } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
-import { bandView } from '../../../live/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../live/cells.ts';
+import { bandView } from '../../../cells/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
 import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
 
 export const STATIONS_SOURCE = 'ioc-stations';

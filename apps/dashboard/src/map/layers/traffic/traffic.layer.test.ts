@@ -1,6 +1,6 @@
 import { indexCatalogue } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { indexCells } from '../../../live/cells.ts';
+import { indexCells } from '../../../cells/cells.ts';
 import { catalogueFixture, cell, NOW } from '../../../test/fixtures.ts';
 import { NO_DATA_COLOR, STALE_COLOR } from '../stations/stations.layer.ts';
 import { buildTrafficLayer, buildTrafficSegments, speedClass, TRAFFIC_LINES, TRAFFIC_SOURCE, TRAFFIC_SPEED_CLASSES } from './traffic.layer.ts';

@@ -1,6 +1,6 @@
 import { freshness, type CatalogueIndex } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../live/cells.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
 import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
 import { NO_DATA_COLOR, STALE_COLOR } from '../stations/stations.layer.ts';
 

@@ -6,10 +6,10 @@ import { useSearchParams } from '../../app/router.ts';
 import { Freshness } from '../../components/Freshness.tsx';
 import { currentPeriod, periodLabel, SCREEN_PERIOD_KINDS, type PeriodKind } from '../../dossiers/periods.ts';
 import { responseFreshness } from '../../dossiers/response-freshness.ts';
-import { ADMIN_COUNT_FIGURES, buildAdminFigures } from '../../panels/admin-summary/admin-summary.model.ts';
-import { FigureTile } from '../../panels/admin-summary/FigureTile.tsx';
-import { onTimeBars } from '../../panels/admin-ranking/admin-ranking.model.ts';
-import { RankingPanel } from '../../panels/admin-ranking/RankingPanel.tsx';
+import { PROCEDURE_COUNT_FIGURES, buildProcedureFigures } from '../../panels/procedures-summary/procedures-summary.model.ts';
+import { FigureTile } from '../../panels/procedures-summary/FigureTile.tsx';
+import { onTimeBars } from '../../panels/procedures-ranking/procedures-ranking.model.ts';
+import { RankingPanel } from '../../panels/procedures-ranking/RankingPanel.tsx';
 import { buildOfficial766 } from '../../panels/score766/official.model.ts';
 import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
 import { indicatorsQuery } from '../../queries/dossiers.queries.ts';
@@ -25,7 +25,7 @@ function kindFromParam(value: string | null): PeriodKind {
  * "Hành chính công": the city's administrative procedures for the current month (or quarter, or
  * year), from the dossier indicators API, re-read every minute and after dossier deltas.
  */
-export function AdminScene({ active }: { active: boolean }) {
+export function ProceduresScene({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
@@ -40,7 +40,7 @@ export function AdminScene({ active }: { active: boolean }) {
   const officialScores = useQuery(officialQuery);
 
   const areaData = byArea.data;
-  const figures = useMemo(() => buildAdminFigures(areaData?.total, lang), [areaData, lang]);
+  const figures = useMemo(() => buildProcedureFigures(areaData?.total, lang), [areaData, lang]);
   const fresh = responseFreshness(areaData?.asOf, now, { offline, timeZone });
   const agencyFresh = responseFreshness(byAgency.data?.asOf, now, { offline, timeZone });
   const officialData = officialScores.data;
@@ -57,8 +57,8 @@ export function AdminScene({ active }: { active: boolean }) {
   const districtBars = useMemo(() => onTimeBars(areaData?.rows ?? [], areaName, lang), [areaData, areaName, lang]);
   const agencyBars = useMemo(() => onTimeBars(byAgency.data?.rows ?? [], (k) => k, lang), [byAgency.data, lang]);
 
-  const counts = figures.filter((f) => ADMIN_COUNT_FIGURES.includes(f.id));
-  const rates = figures.filter((f) => !ADMIN_COUNT_FIGURES.includes(f.id));
+  const counts = figures.filter((f) => PROCEDURE_COUNT_FIGURES.includes(f.id));
+  const rates = figures.filter((f) => !PROCEDURE_COUNT_FIGURES.includes(f.id));
 
   return (
     <main

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Freshness } from '../../components/Freshness.tsx';
 import type { ResponseFreshness } from '../../dossiers/response-freshness.ts';
-import type { AdminFigure } from './admin-summary.model.ts';
+import type { ProcedureFigure } from './procedures-summary.model.ts';
 
 /** One figure of the admin scene, in the wall's KPI tile style, with the response's freshness. */
-export function FigureTile({ figure: f, fresh }: { figure: AdminFigure; fresh: ResponseFreshness }) {
+export function FigureTile({ figure: f, fresh }: { figure: ProcedureFigure; fresh: ResponseFreshness }) {
   const { t } = useTranslation();
   const empty = f.raw === null;
   const cls = ['kpi', 'kpi-admin', `fig-${f.kind}`, fresh.stale ? 'stale' : '', empty ? 'empty' : '', f.tone ? `tone-${f.tone}` : ''].filter(Boolean).join(' ');
