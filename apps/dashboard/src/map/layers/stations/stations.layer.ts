@@ -2,6 +2,7 @@ import { freshness, type CatalogueIndex } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
 import { bandView } from '../../../cells/band-view.ts';
 import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
+import { stationAqi } from '../../../cells/station-aqi.ts';
 import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
 
 export const STATIONS_SOURCE = 'ioc-stations';
@@ -18,7 +19,7 @@ export interface StationPoint {
   name: string;
   kind: StationKind;
   lngLat: [number, number];
-  /** The headline indicator: water_level for water stations, aqi for air stations. */
+  /** The headline indicator: water_level for water stations; for air stations the hourly VN_AQI (stationAqi). */
   indicator: string;
   indicatorName: string;
   value: number | null;
@@ -31,8 +32,6 @@ export interface StationPoint {
   updated: string | null;
   demoThresholds: boolean;
 }
-
-const HEADLINE: Record<StationKind, string> = { water: 'water_level', air: 'aqi' };
 
 /** Pure: stations × live cells → map points, with freshness evaluated at `now`. */
 export function buildStationPoints(input: {
@@ -47,20 +46,20 @@ export function buildStationPoints(input: {
   for (const s of input.catalogue.catalogue.stations) {
     const kind: StationKind | null = s.indicators.includes('water_level') ? 'water' : s.indicators.includes('aqi') ? 'air' : null;
     if (!kind) continue;
-    const indicatorId = HEADLINE[kind];
-    const indicator = input.catalogue.indicator(indicatorId);
+    const aqi = kind === 'air' ? stationAqi(input.catalogue, input.cells, s) : null;
+    const indicator = kind === 'air' ? aqi?.indicator : input.catalogue.indicator('water_level');
     if (!indicator) continue;
-    const cell = stationCell(input.cells, s.area, s.id, indicatorId);
+    const cell = aqi ? aqi.cell : stationCell(input.cells, s.area, s.id, indicator.id);
     const value = valueOf(cell);
     const observedAt = observedAtOf(cell);
     const stale = (value !== null && freshness(observedAt, indicator.cadenceSec, input.now) === 'stale') || input.offline;
-    const band = bandView(value, input.catalogue.bandsFor(indicatorId, s.id), input.lang);
+    const band = bandView(value, aqi ? aqi.bands : input.catalogue.bandsFor(indicator.id, s.id), input.lang);
     out.push({
       id: s.id,
       name: s.name,
       kind,
       lngLat: [s.location[0], s.location[1]],
-      indicator: indicatorId,
+      indicator: indicator.id,
       indicatorName: indicator.name[input.lang],
       value,
       valueText: formatNumber(value, indicator.decimals, input.lang),
