@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { indexCells } from '../../../cells/cells.ts';
 import { buildAirQualityRows } from '../../../panels/air-quality/air-quality.model.ts';
 import { catalogueFixture, cell, NOW } from '../../../test/fixtures.ts';
-import { AIR_STATIONS, buildStationPoints, buildStationsLayer, STALE_COLOR, STATIONS_SOURCE, WATER_STATIONS } from './stations.layer.ts';
+import { UI } from '../../../theme/theme.ts';
+import { AIR_STATIONS, buildStationPoints, buildStationsLayer, STATIONS_SOURCE, WATER_STATIONS } from './stations.layer.ts';
 
 const catalogue = indexCatalogue(catalogueFixture());
 const cells = indexCells([
@@ -42,7 +43,7 @@ describe('buildStationPoints', () => {
   });
 
   it('greys out stale and silent stations', () => {
-    expect(points.get('wl-cai-rang')).toMatchObject({ stale: true, color: STALE_COLOR, updated: '07:10:00' });
+    expect(points.get('wl-cai-rang')).toMatchObject({ stale: true, color: UI.stale, updated: '07:10:00' });
     expect(points.get('wl-o-mon')).toMatchObject({ value: null, valueText: '—', stale: false, color: '#475569' });
     const offline = buildStationPoints({ ...base, offline: true });
     expect(offline.every((p) => p.stale)).toBe(true);

@@ -3,13 +3,12 @@ import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../f
 import { bandView } from '../../../cells/band-view.ts';
 import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
 import { stationAqi } from '../../../cells/station-aqi.ts';
+import { UI } from '../../../theme/theme.ts';
 import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
 
 export const STATIONS_SOURCE = 'ioc-stations';
 export const WATER_STATIONS = 'ioc-water-stations';
 export const AIR_STATIONS = 'ioc-air-stations';
-export const STALE_COLOR = '#64748b';
-export const NO_DATA_COLOR = '#475569';
 
 export type StationKind = 'water' | 'air';
 
@@ -65,7 +64,7 @@ export function buildStationPoints(input: {
       valueText: formatNumber(value, indicator.decimals, input.lang),
       unit: unitLabel(indicator.unit, input.lang),
       bandLabel: band?.label ?? null,
-      color: value === null ? NO_DATA_COLOR : stale ? STALE_COLOR : (band?.color ?? '#e2e8f0'),
+      color: value === null ? UI.noData : stale ? UI.stale : (band?.color ?? UI.unbanded),
       stale,
       updated: formatObservedAt(observedAt, input.now, input.timeZone),
       demoThresholds: s.thresholdSource === 'demo',
@@ -108,7 +107,7 @@ export function buildStationsLayer(input: { points: readonly StationPoint[]; sca
         paint: {
           'circle-color': ['get', 'color'],
           'circle-radius': 8.5 * s,
-          'circle-stroke-color': '#e0f2fe',
+          'circle-stroke-color': UI.waterRing,
           'circle-stroke-width': 3 * s,
           'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
         },
@@ -122,7 +121,7 @@ export function buildStationsLayer(input: { points: readonly StationPoint[]; sca
           'circle-color': ['get', 'color'],
           // Under the HTML AQI disc of the same size: it is what the pointer hovers.
           'circle-radius': 13 * s,
-          'circle-stroke-color': '#0b1220',
+          'circle-stroke-color': UI.casing,
           'circle-stroke-width': 2 * s,
           'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
         },
