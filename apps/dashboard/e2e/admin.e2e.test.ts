@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DossierEvent, DossierIndicatorsResponse } from '@cityioc/contracts';
@@ -114,27 +115,28 @@ describe('Hành chính công scene', () => {
   it('shows the received count of the API for the current month, formatted vi-VN', async () => {
     const api = await indicators();
     expect(api.total.received).toBe(11);
+    // ?scene=admin, the scene's old id, still pins it
     await page.goto(`${server.url}/?scene=admin`);
-    await page.waitForSelector('[data-testid="scene-admin"][data-active="true"]', { timeout: 15_000 });
-    await expect.poll(() => page.getAttribute('[data-testid="admin-received"]', 'data-raw-value'), { timeout: 15_000 }).toBe(String(api.total.received));
-    expect(await page.textContent('[data-testid="admin-value-received"]')).toBe('11');
-    expect(await page.getAttribute('[data-testid="scene-admin"]', 'data-period')).toBe(currentMonth());
+    await page.waitForSelector('[data-testid="scene-procedures"][data-active="true"]', { timeout: 15_000 });
+    await expect.poll(() => page.getAttribute('[data-testid="procedures-received"]', 'data-raw-value'), { timeout: 15_000 }).toBe(String(api.total.received));
+    expect(await page.textContent('[data-testid="procedures-value-received"]')).toBe('11');
+    expect(await page.getAttribute('[data-testid="procedures-head"]', 'data-period')).toBe(currentMonth());
     expect(await page.textContent('[data-testid="score766-disclaimer"]')).toContain('không phải điểm chính thức');
-    expect(await page.getAttribute('[data-testid="scene-indicator"]', 'data-scene')).toBe('admin');
+    expect(await page.getAttribute('[data-testid="scene-indicator"]', 'data-scene')).toBe('procedures');
   });
 
   it('follows new dossiers: a dossier delta re-reads the indicators within seconds', async () => {
     await postEvents(Array.from({ length: 5 }, (_, i) => fresh(`E2E-918-${i}`, '918')));
     await expect.poll(async () => (await indicators()).total.received, { timeout: 5_000 }).toBe(16);
-    await expect.poll(() => page.getAttribute('[data-testid="admin-received"]', 'data-raw-value'), { timeout: 15_000, interval: 250 }).toBe('16');
-    expect(await page.textContent('[data-testid="admin-value-received"]')).toBe('16');
+    await expect.poll(() => page.getAttribute('[data-testid="procedures-received"]', 'data-raw-value'), { timeout: 15_000, interval: 250 }).toBe('16');
+    expect(await page.textContent('[data-testid="procedures-value-received"]')).toBe('16');
   });
 
   it('ranks districts with a bar chart', async () => {
     const api = await indicators();
     const withDossiers = api.rows.filter((r) => r.onTime.denominator > 0).length;
-    await expect.poll(() => page.getAttribute('[data-testid="admin-rank-districts"]', 'data-count'), { timeout: 10_000 }).toBe(String(withDossiers));
-    await page.waitForSelector('[data-testid="admin-rank-districts-chart"] canvas', { timeout: 15_000 });
+    await expect.poll(() => page.getAttribute('[data-testid="procedures-rank-districts"]', 'data-count'), { timeout: 10_000 }).toBe(String(withDossiers));
+    await page.waitForSelector('[data-testid="procedures-rank-districts-chart"] canvas', { timeout: 15_000 });
   });
 });
 
@@ -176,6 +178,48 @@ describe('analyst page', () => {
     expect(await page.getAttribute('[data-testid="analyst-row-916"] .an-value', 'data-raw-value')).toBe(String(ninhKieu.received));
     await page.click('[data-testid="analyst-kind-quarter"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 5_000 }).toMatch(/^\d{4}-Q[1-4]$/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reopens the same view from its URL, and the server exports its table as CSV and XLSX', async () => {
+    const url = `${server.url}/analyst/dossiers?indicator=received&period=${currentMonth()}&by=area`;
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="analyst-table"]', { timeout: 15_000 });
+    expect(page.url()).toBe(url);
+    expect(await page.inputValue('[data-testid="analyst-indicator"]')).toBe('received');
+    expect(await page.getAttribute('[data-testid="analyst-by-area"]', 'aria-pressed')).toBe('true');
+    const api = await indicators();
+    const received = api.rows.find((r) => r.key === '916')!.received;
+
+    // Vietnamese: ';' by default, the list separator Excel expects under vi-VN settings
+    const csvHref = (await page.getAttribute('[data-testid="analyst-export-csv"]', 'href'))!;
+    const csvUrl = new URL(csvHref, server.url);
+    expect(csvUrl.pathname).toBe('/api/v1/dossiers/indicators.csv');
+    expect(Object.fromEntries(csvUrl.searchParams)).toEqual({ period: currentMonth(), scope: '92', by: 'area', lang: 'vi', sep: 'semicolon' });
+    const csv = await fetch(csvUrl);
+    expect(csv.status, await csv.clone().text()).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split(/\r?\n/);
+    expect(lines[0]).toContain(';');
+    const row = lines.find((l) => l.split(';').includes('916'))!;
+    expect(row.split(';')).toContain(String(received));
+
+    await page.selectOption('[data-testid="analyst-export-sep"]', 'comma');
+    const commaUrl = new URL((await page.getAttribute('[data-testid="analyst-export-csv"]', 'href'))!, server.url);
+    expect(commaUrl.searchParams.get('sep')).toBe('comma');
+
+    const xlsxUrl = new URL((await page.getAttribute('[data-testid="analyst-export-xlsx"]', 'href'))!, server.url);
+    expect(xlsxUrl.pathname).toBe('/api/v1/dossiers/indicators.xlsx');
+    expect(xlsxUrl.searchParams.get('sep')).toBeNull();
+    const xlsx = await fetch(xlsxUrl);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    const cells: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
+    expect(cells.some((r) => r.includes('916') && r.includes(received))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

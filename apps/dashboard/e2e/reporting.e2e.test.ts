@@ -89,9 +89,12 @@ describe('reporting analyst page', () => {
     await page.selectOption('[data-testid="reporting-units"]', 'SYT');
     await expect.poll(() => page.url()).toContain('units=SYT');
     await expect.poll(() => page.locator('[data-testid="reporting-history"] tbody tr').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getAttribute('[data-testid="reporting-csv"]', 'href')).toContain('sep=semicolon');
+    await page.selectOption('[data-testid="reporting-sep"]', 'comma');
     const href = await page.getAttribute('[data-testid="reporting-csv"]', 'href');
-    expect(href).toContain('format=csv');
+    expect(href).toContain('/api/v1/reporting/history.csv?indicator=par_index&units=SYT&lang=vi&sep=comma');
     const csv = await fetch(new URL(href!, server.url));
+    expect(csv.status, await csv.clone().text()).toBe(200);
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('2023,SYT,Sở Y tế,par_index');

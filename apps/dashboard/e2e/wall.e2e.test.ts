@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { Snapshot } from '@cityioc/contracts';
+import { bandOf } from '@cityioc/domain';
 import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
@@ -143,6 +144,39 @@ describe('wall screen', () => {
     await receive('916', 7);
     const expected = await settledCityValue('92||dossiers_received', 1260 + 7);
     await expect.poll(() => tileRaw('dossiers_received'), { timeout: 3_000, interval: 100 }).toBe(String(expected));
+  });
+
+  it('colours an air station on the map with the hourly VN_AQI of the air-quality panel, not the instantaneous AQI', async () => {
+    // pm25 in the last three complete hours and one now: the server derives the NowCast (QĐ 1459);
+    // meanwhile the station posts an instantaneous AQI of another level
+    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const pm25 = (id: string, at: number) => ({ id, indicator: 'pm25', area: '918', station: 'aq-tra-noc', observedAt: new Date(at).toISOString(), value: 30 });
+    await post([
+      pm25('e2e-pm-3', hour - 3 * 3_600_000 + 600_000),
+      pm25('e2e-pm-2', hour - 2 * 3_600_000 + 600_000),
+      pm25('e2e-pm-1', hour - 3_600_000 + 600_000),
+      pm25('e2e-pm-0', Date.now() - 1000),
+      { id: 'e2e-aq-instant', indicator: 'aqi', area: '918', station: 'aq-tra-noc', observedAt: now(), value: 180 },
+    ]);
+    const cellOf = async (indicator: string) => {
+      const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`)).json()) as Snapshot;
+      return s.cells.find((c) => c.key === `918|aq-tra-noc|${indicator}`)?.value;
+    };
+    await expect.poll(() => cellOf('aqi_nowcast'), { timeout: 5_000 }).toBeTypeOf('number');
+    const nowcast = (await cellOf('aqi_nowcast')) as number;
+    expect(await cellOf('aqi')).toBe(180);
+    expect(nowcast).not.toBe(180);
+    const label = '[data-testid="map"] [data-label-id="s-aq-tra-noc"]';
+    await expect.poll(() => page.textContent(label), { timeout: 15_000 }).toBe(String(nowcast));
+    await expect.poll(() => page.getAttribute('[data-testid="air-aq-tra-noc"]', 'data-raw-value')).toBe(String(nowcast));
+    // the disc's colour is the VN_AQI level of that value, the one the panel shows
+    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`)).json()).indicators.find((i: { id: string }) => i.id === 'aqi_nowcast').bands;
+    const accent = await page.$eval(label, (el) => (el as HTMLElement).style.getPropertyValue('--accent'));
+    expect(accent).toBe(bandOf(nowcast, bands)!.color);
+    const panelColour = await page.$eval('[data-testid="air-aq-tra-noc"] .air-aqi', (el) => (el as HTMLElement).style.backgroundColor);
+    const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+    expect(hex(panelColour)).toBe(accent.toUpperCase());
   });
 
   it('shows the offline banner when the server stops', async () => {

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
-import { SEVERITY_COLORS, tickerItems, worstSeverity } from './alerts.model.ts';
+import { SEVERITY_COLORS } from '../theme/theme.ts';
+import { tickerItems, worstSeverity } from './alerts.model.ts';
 import { wallAlertsQuery } from './alerts.queries.ts';
 
 /** The wall's live alert ticker: unresolved alerts, newest first, in severity colours. Text only, never HTML. */

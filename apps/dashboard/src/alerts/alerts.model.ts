@@ -1,13 +1,6 @@
 import type { Alert, AlertEvent, AlertSeverity, AlertStatus } from '@cityioc/contracts';
 import { formatDateTime, formatHourMinute, readableTextColor, type Lang } from '../format/format.ts';
-
-/** Severity colours of the ticker and the inbox (red for critical, as on Vietnamese IOC walls). */
-export const SEVERITY_COLORS: Readonly<Record<AlertSeverity, string>> = {
-  low: '#4A90E2',
-  medium: '#F2C94C',
-  high: '#F2994A',
-  critical: '#EB3B3B',
-};
+import { SEVERITY_COLORS } from '../theme/theme.ts';
 
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 

@@ -1,3 +1,4 @@
+import { oneOf, text, type RawSearch } from '../app/search.ts';
 import { isMetricId, type DossierMetricId } from '../dossiers/metrics.ts';
 import { comparePeriods, convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
 import type { IndicatorsBy } from '../queries/dossiers.queries.ts';
@@ -15,29 +16,40 @@ export interface AnalystState {
 
 export type AnalystKind = Extract<PeriodKind, 'month' | 'quarter' | 'year'>;
 export const ANALYST_KINDS: readonly AnalystKind[] = ['month', 'quarter', 'year'];
+const BY: readonly IndicatorsBy[] = ['area', 'agency'];
 
 export function kindOf(period: string): AnalystKind {
   const k = parsePeriod(period)?.kind;
   return k === 'quarter' || k === 'year' ? k : 'month';
 }
 
-/** The state in a URL, with defaults for what is missing or malformed (on-time rate, this month, by district). */
-export function parseAnalystState(search: string | URLSearchParams, now: number, timeZone: string): AnalystState {
-  const q = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const indicator = q.get('indicator');
-  const metric = isMetricId(indicator) ? indicator : 'onTime';
-  const raw = q.get('period') ?? '';
-  const parsed = parsePeriod(raw);
-  let period: string;
-  if (!parsed) period = currentPeriod('month', now, timeZone);
-  else if (parsed.kind === 'half') period = convertPeriod(raw, 'quarter')!;
-  else period = raw;
-  const by: IndicatorsBy = q.get('by') === 'agency' ? 'agency' : 'area';
-  return { metric, period, by };
+/** The ranking's URL parameters, typed; malformed values are dropped and then defaulted by `analystState`. */
+export interface AnalystSearch {
+  indicator?: DossierMetricId;
+  period?: string;
+  by?: IndicatorsBy;
 }
 
-export function analystSearch(state: AnalystState): string {
-  return `?${new URLSearchParams({ indicator: state.metric, period: state.period, by: state.by }).toString()}`;
+/** The route's validateSearch: pure, never throws. */
+export function validateAnalystSearch(raw: RawSearch): AnalystSearch {
+  const indicator = text(raw.indicator);
+  const period = text(raw.period);
+  return { indicator: isMetricId(indicator) ? indicator : undefined, period: period && parsePeriod(period) ? period : undefined, by: oneOf(raw.by, BY) };
+}
+
+/** The whole view, with defaults for what the URL lacks (on-time rate, this month, by district); a half-year becomes its first quarter. */
+export function analystState(q: AnalystSearch, now: number, timeZone: string): AnalystState {
+  const parsed = q.period ? parsePeriod(q.period) : null;
+  let period: string;
+  if (!parsed) period = currentPeriod('month', now, timeZone);
+  else if (parsed.kind === 'half') period = convertPeriod(q.period!, 'quarter')!;
+  else period = q.period!;
+  return { metric: q.indicator ?? 'onTime', period, by: q.by ?? 'area' };
+}
+
+/** A state as URL parameters (every one written, so a copied link is complete). */
+export function analystSearch(state: AnalystState): Required<AnalystSearch> {
+  return { indicator: state.metric, period: state.period, by: state.by };
 }
 
 /** Another kind: the period of that kind holding the start of the current one, but never after now. */

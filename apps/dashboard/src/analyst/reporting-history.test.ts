@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { historyTable, parseReportingAnalystState } from './reporting-history.ts';
+import { historyTable } from './reporting-history.ts';
 
 describe('reporting analyst view', () => {
-  it('reads the indicator and units from the URL, falling back on unknown values', () => {
-    const ids = ['par_index', 'e_document_rate'];
-    expect(parseReportingAnalystState('?indicator=e_document_rate&units=SNV,916,SNV', ids)).toEqual({ indicator: 'e_document_rate', units: ['SNV', '916'] });
-    expect(parseReportingAnalystState('?indicator=<b>&units=<x>,92', ids)).toEqual({ indicator: 'par_index', units: ['92'] });
-    expect(parseReportingAnalystState('', ['dti_score'])).toEqual({ indicator: 'dti_score', units: [] });
-  });
-
   it('pivots the history: units down, periods across, gaps as dashes, vi-VN numbers', () => {
     const t = historyTable(
       {

@@ -2,30 +2,6 @@ import type { IndicatorHistoryResponse } from '@cityioc/contracts';
 import { formatNumber, MISSING, type Lang } from '../format/format.ts';
 import { reportPeriodLabel } from '../scenes/reporting/reporting.model.ts';
 
-export interface ReportingAnalystState {
-  indicator: string;
-  /** Empty = every unit. */
-  units: string[];
-}
-
-const CODE = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** The view from the URL (?indicator=par_index&units=SNV,916); unknown or malformed values fall back. */
-export function parseReportingAnalystState(search: string, indicatorIds: readonly string[], fallback = 'par_index'): ReportingAnalystState {
-  const q = new URLSearchParams(search);
-  const raw = q.get('indicator') ?? '';
-  const indicator = indicatorIds.includes(raw) ? raw : indicatorIds.includes(fallback) ? fallback : (indicatorIds[0] ?? fallback);
-  const units = [
-    ...new Set(
-      (q.get('units') ?? '')
-        .split(',')
-        .map((u) => u.trim())
-        .filter((u) => CODE.test(u)),
-    ),
-  ];
-  return { indicator, units };
-}
-
 export interface HistoryTable {
   /** Period labels, oldest first. */
   columns: { id: string; label: string }[];

@@ -1,47 +1,47 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { RouterProvider } from '@tanstack/react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useAlertPushes } from '../alerts/useAlertPushes.ts';
 import type { LiveClient } from '../realtime/live-client.ts';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
 import { useDossierLiveRefresh } from '../realtime/useDossierLiveRefresh.ts';
 import { WallScreen } from '../screens/wall.screen.tsx';
-import { useAlertPushes } from '../alerts/useAlertPushes.ts';
-import { matchRoute, useLocation } from './router.ts';
+import type { Screens } from './route-tree.tsx';
+import type { AppRouter } from './router.tsx';
 
-// Desktop pages: their own chunks, so the wall's entry stays small.
-const OperatorScreen = lazy(() => import('../screens/operator.screen.tsx').then((m) => ({ default: m.OperatorScreen })));
-const ExplorerScreen = lazy(() => import('../screens/explorer.screen.tsx').then((m) => ({ default: m.ExplorerScreen })));
-const AlertsScreen = lazy(() => import('../screens/alerts.screen.tsx').then((m) => ({ default: m.AlertsScreen })));
-const ReportingAnalystScreen = lazy(() => import('../screens/reporting-analyst.screen.tsx').then((m) => ({ default: m.ReportingAnalystScreen })));
-const AnalystScreen = lazy(() => import('../screens/analyst.screen.tsx').then((m) => ({ default: m.AnalystScreen })));
-
-function Routes() {
-  const { pathname } = useLocation();
-  useDossierLiveRefresh();
-  useAlertPushes();
-  const route = matchRoute(pathname);
-  if (route === 'wall') return <WallScreen />;
-  return (
-    <Suspense fallback={<div className="page page-loading" />}>
-      {route === 'operator' ? (
-        <OperatorScreen />
-      ) : route === 'explorer' ? (
-        <ExplorerScreen />
-      ) : route === 'alerts' ? (
-        <AlertsScreen />
-      ) : route === 'reporting' ? (
-        <ReportingAnalystScreen />
-      ) : (
-        <AnalystScreen />
-      )}
-    </Suspense>
-  );
+/** A desktop page in its own chunk, so the wall's entry stays small. */
+function lazyScreen<P extends object>(load: () => Promise<Record<string, unknown>>, name: string): ComponentType<P> {
+  const Screen = lazy(() => load().then((m) => ({ default: m[name] as ComponentType<P> })));
+  return function LazyScreen(props: P) {
+    return (
+      <Suspense fallback={<div className="page page-loading" />}>
+        <Screen {...props} />
+      </Suspense>
+    );
+  };
 }
 
-export function App({ queryClient, liveClient }: { queryClient: QueryClient; liveClient: LiveClient }) {
+export const SCREENS: Screens = {
+  wall: WallScreen,
+  operator: lazyScreen(() => import('../screens/operator.screen.tsx'), 'OperatorScreen'),
+  alerts: lazyScreen(() => import('../screens/alerts.screen.tsx'), 'AlertsScreen'),
+  explorer: lazyScreen(() => import('../screens/explorer.screen.tsx'), 'ExplorerScreen'),
+  analyst: lazyScreen(() => import('../screens/analyst.screen.tsx'), 'AnalystScreen'),
+  reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
+};
+
+/** Around every page: dossier deltas re-read the dossier figures, alert pushes refresh the alert lists. */
+export function Shell({ children }: { children: ReactNode }) {
+  useDossierLiveRefresh();
+  useAlertPushes();
+  return children;
+}
+
+export function App({ queryClient, liveClient, router }: { queryClient: QueryClient; liveClient: LiveClient; router: AppRouter }) {
   return (
     <QueryClientProvider client={queryClient}>
       <RealtimeProvider client={liveClient}>
-        <Routes />
+        <RouterProvider router={router} />
       </RealtimeProvider>
     </QueryClientProvider>
   );

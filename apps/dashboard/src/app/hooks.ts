@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TIME_ZONE, type Lang } from '../format/format.ts';
 import { currentLang } from '../i18n/i18n.ts';
-import { indexCells, type CellIndex } from '../live/cells.ts';
+import { indexCells, type CellIndex } from '../cells/cells.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
 import { snapshotQuery } from '../queries/snapshot.queries.ts';
 

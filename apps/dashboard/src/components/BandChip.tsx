@@ -1,4 +1,4 @@
-import type { BandView } from '../live/band-view.ts';
+import type { BandView } from '../cells/band-view.ts';
 
 export function BandChip({ band, suffix }: { band: BandView; suffix?: string | null }) {
   return (

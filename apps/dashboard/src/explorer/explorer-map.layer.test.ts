@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreasGeoJson } from '../queries/geo.queries.ts';
-import { buildExplorerLayer, EXPLORER_NO_DATA, EXPLORER_PALETTE, EXPLORER_SOURCE, explorerColor } from './explorer-map.layer.ts';
+import { SEQUENTIAL_PALETTE, UI } from '../theme/theme.ts';
+import { buildExplorerLayer, EXPLORER_SOURCE, explorerColor } from './explorer-map.layer.ts';
 
 const square = (x: number) => [
   [
@@ -32,11 +33,11 @@ const geo: AreasGeoJson = {
 
 describe('explorer choropleth', () => {
   it('colours lowest to highest, reversed for indicators where lower is better, grey without data', () => {
-    expect(explorerColor(0, 0, 10)).toBe(EXPLORER_PALETTE[0]);
-    expect(explorerColor(10, 0, 10)).toBe(EXPLORER_PALETTE[4]);
-    expect(explorerColor(10, 0, 10, 'down')).toBe(EXPLORER_PALETTE[0]);
-    expect(explorerColor(null, 0, 10)).toBe(EXPLORER_NO_DATA);
-    expect(explorerColor(5, 5, 5)).toBe(EXPLORER_PALETTE[2]);
+    expect(explorerColor(0, 0, 10)).toBe(SEQUENTIAL_PALETTE[0]);
+    expect(explorerColor(10, 0, 10)).toBe(SEQUENTIAL_PALETTE[4]);
+    expect(explorerColor(10, 0, 10, 'down')).toBe(SEQUENTIAL_PALETTE[0]);
+    expect(explorerColor(null, 0, 10)).toBe(UI.noDataArea);
+    expect(explorerColor(5, 5, 5)).toBe(SEQUENTIAL_PALETTE[2]);
   });
 
   it('draws only the areas being explored, with their values, and outlines compared units', () => {
@@ -53,8 +54,8 @@ describe('explorer choropleth', () => {
     });
     const data = spec.sources[EXPLORER_SOURCE]!.data as { features: { properties: { code: string; color: string; selected: boolean } }[] };
     expect(data.features.map((f) => [f.properties.code, f.properties.color, f.properties.selected])).toEqual([
-      ['916', EXPLORER_PALETTE[4], false],
-      ['917', EXPLORER_PALETTE[0], true],
+      ['916', SEQUENTIAL_PALETTE[4], false],
+      ['917', SEQUENTIAL_PALETTE[0], true],
     ]);
     expect(spec.range).toEqual([0.5, 1]);
     expect(spec.layers.map((l) => l.type)).toEqual(['fill', 'line']);

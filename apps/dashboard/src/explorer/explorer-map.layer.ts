@@ -1,23 +1,20 @@
 import type { AreasGeoJson } from '../queries/geo.queries.ts';
 import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../map/layers/layer-spec.ts';
+import { SEQUENTIAL_PALETTE, UI } from '../theme/theme.ts';
 
 export const EXPLORER_SOURCE = 'ioc-explorer-areas';
 export const EXPLORER_FILL = 'ioc-explorer-fill';
 export const EXPLORER_OUTLINE = 'ioc-explorer-outline';
 
-/** Sequential classes, dark to light; 'down' indicators (pollution, overdue) run the other way. */
-export const EXPLORER_PALETTE = ['#23395d', '#22607a', '#2a8f86', '#62b37a', '#c9d96e'] as const;
-export const EXPLORER_NO_DATA = '#2a3347';
-
 export type Direction = 'up' | 'down' | 'none';
 
-/** The class colour of a value within [min, max] (equal intervals; one value: the middle class). */
+/** The class colour of a value within [min, max] (equal intervals; one value: the middle class); 'down' indicators (pollution, overdue) run the other way. */
 export function explorerColor(value: number | null | undefined, min: number, max: number, direction: Direction = 'up'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return EXPLORER_NO_DATA;
-  const n = EXPLORER_PALETTE.length;
+  if (value === null || value === undefined || !Number.isFinite(value)) return UI.noDataArea;
+  const n = SEQUENTIAL_PALETTE.length;
   let i = max > min ? Math.min(n - 1, Math.floor(((value - min) / (max - min)) * n)) : Math.floor(n / 2);
   if (direction === 'down') i = n - 1 - i;
-  return EXPLORER_PALETTE[i]!;
+  return SEQUENTIAL_PALETTE[i]!;
 }
 
 export interface ExplorerAreaProps {
@@ -73,7 +70,7 @@ export function buildExplorerLayer(input: ExplorerLayerInput): LayerSpec & { ran
         source: EXPLORER_SOURCE,
         layout: { 'line-join': 'round' },
         paint: {
-          'line-color': ['case', ['get', 'selected'], '#fde68a', '#c7d2fe'],
+          'line-color': ['case', ['get', 'selected'], UI.areaSelected, UI.areaOutline],
           'line-width': ['case', ['get', 'selected'], 3 * input.scale, 1.2 * input.scale],
           'line-opacity': ['case', ['get', 'selected'], 1, 0.55],
         },

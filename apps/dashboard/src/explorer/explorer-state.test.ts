@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { chartAreas, explorerSearch, mapParams, parseExplorerState, seriesParams, toggleUnit, withKind, MAX_UNITS } from './explorer-state.ts';
+import { parseSearch, stringifySearch } from '../app/search.ts';
+import {
+  chartAreas,
+  explorerSearch,
+  explorerState,
+  isCanonical,
+  mapParams,
+  seriesParams,
+  toggleUnit,
+  validateExplorerSearch,
+  withKind,
+  MAX_UNITS,
+  type ExplorerState,
+} from './explorer-state.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 /** 22 Nov 2026, 07:30 in Cần Thơ. */
 const NOW = Date.UTC(2026, 10, 22, 0, 30);
 const IND = ['pm25', 'dossiers_on_time_rate'];
+
+/** What the page sees for a URL: the router's parse, the route's validateSearch, then the defaults. */
+function parseExplorerState(url: string, now: number, timeZone: string, indicators: readonly string[]): ExplorerState {
+  return explorerState(validateExplorerSearch(parseSearch(url)), now, timeZone, indicators);
+}
 
 describe('explorer view state in the URL', () => {
   it('defaults to the on-time rate of the last 12 months for the city', () => {
@@ -23,7 +41,35 @@ describe('explorer view state in the URL', () => {
     const url = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous';
     const s = parseExplorerState(url, NOW, TZ, IND);
     expect(s).toMatchObject({ indicator: 'pm25', kind: 'quarter', from: '2025-Q1', to: '2026-Q3', area: '916', units: ['916', '919'], compare: true });
-    expect(explorerSearch(s)).toBe(url);
+    expect(stringifySearch(explorerSearch(s))).toBe(url);
+  });
+
+  it('declares its parameters once, typed, dropping malformed values', () => {
+    expect(validateExplorerSearch({ indicator: 'pm25', kind: 'quarter', from: '2025-Q1', to: '2026-13', area: '916', units: '916,x', compare: 'yes' })).toEqual(
+      {
+        indicator: 'pm25',
+        kind: 'quarter',
+        from: '2025-Q1',
+        to: undefined,
+        area: '916',
+        units: ['916'],
+        compare: undefined,
+      },
+    );
+    // its own output is valid input (the router validates what a navigation writes)
+    const s = parseExplorerState('?indicator=pm25&kind=year&from=2024&to=2026&units=916', NOW, TZ, IND);
+    expect(validateExplorerSearch(parseSearch(stringifySearch(explorerSearch(s))))).toEqual(explorerSearch(s));
+  });
+
+  it('says when the URL lacks part of the view, so the page writes it in', () => {
+    const full = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous';
+    const at = (url: string) => validateExplorerSearch(parseSearch(url));
+    expect(isCanonical(at(full), parseExplorerState(full, NOW, TZ, IND))).toBe(true);
+    expect(isCanonical(at(`${full}&lang=en`), parseExplorerState(full, NOW, TZ, IND))).toBe(true);
+    expect(isCanonical(at(''), parseExplorerState('', NOW, TZ, IND))).toBe(false);
+    expect(
+      isCanonical(at('?indicator=pm25&from=2025-01&to=2025-12&area=92'), parseExplorerState('?indicator=pm25&from=2025-01&to=2025-12', NOW, TZ, IND)),
+    ).toBe(false);
   });
 
   it('falls back on junk: unknown indicator, keys of another kind, inverted range, bad codes', () => {

@@ -1,3 +1,4 @@
+import { listOf, matching, oneOf, stringifySearch, text, type RawSearch } from '../app/search.ts';
 import { comparePeriods, convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
 
 /**
@@ -24,49 +25,76 @@ export const MAX_UNITS = 8;
 /** Periods shown by default, per kind. */
 const DEFAULT_SPAN: Record<PeriodKind, number> = { month: 12, quarter: 8, half: 6, year: 5 };
 const AREA_RE = /^\d{2,5}$/;
+const INDICATOR_RE = /^[a-z][a-z0-9_]{1,63}$/;
 
-function isKind(x: string | null): x is PeriodKind {
-  return x !== null && (EXPLORER_KINDS as readonly string[]).includes(x);
+/**
+ * The explorer's URL parameters, typed. Malformed values are dropped (then defaulted by
+ * `explorerState`); what needs the catalogue or the clock (the indicator, the range) is
+ * resolved there too.
+ */
+export interface ExplorerSearch {
+  indicator?: string;
+  kind?: PeriodKind;
+  from?: string;
+  to?: string;
+  area?: string;
+  units?: string[];
+  compare?: 'previous';
 }
 
-function ofKind(key: string | null, kind: PeriodKind): string | null {
-  return key !== null && parsePeriod(key)?.kind === kind ? key : null;
+/** The route's validateSearch: pure, never throws. */
+export function validateExplorerSearch(raw: RawSearch): ExplorerSearch {
+  const kind = oneOf(raw.kind, EXPLORER_KINDS);
+  const k = kind ?? 'month';
+  const units = listOf(raw.units, AREA_RE, MAX_UNITS);
+  return {
+    indicator: matching(raw.indicator, INDICATOR_RE),
+    kind,
+    from: ofKind(text(raw.from), k),
+    to: ofKind(text(raw.to), k),
+    area: matching(raw.area, AREA_RE),
+    units: units.length > 0 ? units : undefined,
+    compare: oneOf(raw.compare, ['previous'] as const),
+  };
 }
 
-/** The state in a URL, with defaults for what is missing or malformed. */
-export function parseExplorerState(search: string | URLSearchParams, now: number, timeZone: string, indicators: readonly string[]): ExplorerState {
-  const q = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const ind = q.get('indicator');
+function ofKind(key: string | undefined, kind: PeriodKind): string | undefined {
+  return key !== undefined && parsePeriod(key)?.kind === kind ? key : undefined;
+}
+
+/** The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock). */
+export function explorerState(q: ExplorerSearch, now: number, timeZone: string, indicators: readonly string[]): ExplorerState {
   const indicator =
-    ind !== null && indicators.includes(ind) ? ind : indicators.includes(DEFAULT_INDICATOR) ? DEFAULT_INDICATOR : (indicators[0] ?? DEFAULT_INDICATOR);
-  const k = q.get('kind');
-  const kind: PeriodKind = isKind(k) ? k : 'month';
-  let to = ofKind(q.get('to'), kind) ?? currentPeriod(kind, now, timeZone);
-  let from = ofKind(q.get('from'), kind) ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
+    q.indicator !== undefined && indicators.includes(q.indicator)
+      ? q.indicator
+      : indicators.includes(DEFAULT_INDICATOR)
+        ? DEFAULT_INDICATOR
+        : (indicators[0] ?? DEFAULT_INDICATOR);
+  const kind = q.kind ?? 'month';
+  let to = q.to ?? currentPeriod(kind, now, timeZone);
+  let from = q.from ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   if (comparePeriods(from, to) > 0) [from, to] = [to, from];
-  const a = q.get('area');
-  const area = a !== null && AREA_RE.test(a) ? a : CITY;
-  const units = [...new Set((q.get('units') ?? '').split(',').filter((u) => AREA_RE.test(u)))].slice(0, MAX_UNITS);
-  return { indicator, kind, from, to, area, units, compare: q.get('compare') === 'previous' };
+  return { indicator, kind, from, to, area: q.area ?? CITY, units: q.units ?? [], compare: q.compare === 'previous' };
 }
 
-/** URL params of a state, in a fixed order (absent: no units, no comparison). */
-export function explorerParams(s: ExplorerState): Record<string, string | null> {
+/** A state as URL parameters, in a fixed order (no units, no comparison: absent). */
+export function explorerSearch(s: ExplorerState): ExplorerSearch {
   return {
     indicator: s.indicator,
     kind: s.kind,
     from: s.from,
     to: s.to,
     area: s.area,
-    units: s.units.length > 0 ? s.units.join(',') : null,
-    compare: s.compare ? 'previous' : null,
+    units: s.units.length > 0 ? s.units : undefined,
+    compare: s.compare ? 'previous' : undefined,
   };
 }
 
-export function explorerSearch(s: ExplorerState): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(explorerParams(s))) if (v !== null) q.set(k, v);
-  return `?${q.toString()}`;
+/** True when the URL already holds the whole state: a bare or partly wrong URL gets the state written into it, so a copied link is complete. */
+export function isCanonical(search: ExplorerSearch, state: ExplorerState): boolean {
+  const want = explorerSearch(state);
+  const have = Object.fromEntries(Object.keys(want).map((k) => [k, search[k as keyof ExplorerSearch]]));
+  return stringifySearch(want) === stringifySearch(have);
 }
 
 /** Another period kind over about the same time; never past the current period. */
@@ -96,11 +124,15 @@ export function chartAreas(s: ExplorerState): string[] {
   return s.units.length > 0 ? s.units : [s.area];
 }
 
-/** Query string of /api/v1/analyst/series (and its .csv/.xlsx) for the trend. */
+/** The query of /api/v1/analyst/series (and of its CSV and XLSX exports) for the trend. */
+export function seriesQuery(s: ExplorerState): Record<string, string | undefined> {
+  return { indicator: s.indicator, areas: chartAreas(s).join(','), period: s.kind, from: s.from, to: s.to, compare: s.compare ? 'previous' : undefined };
+}
+
+/** The same query as a query string. */
 export function seriesParams(s: ExplorerState, lang?: 'vi' | 'en'): string {
-  const q = new URLSearchParams({ indicator: s.indicator, areas: chartAreas(s).join(','), period: s.kind, from: s.from, to: s.to });
-  if (s.compare) q.set('compare', 'previous');
-  if (lang) q.set('lang', lang);
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...seriesQuery(s), lang })) if (v !== undefined) q.set(k, v);
   return q.toString();
 }
 

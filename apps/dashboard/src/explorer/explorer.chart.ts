@@ -2,8 +2,7 @@ import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../format/format.ts';
 import { periodLabel } from '../dossiers/periods.ts';
-
-export const TREND_COLORS = ['#60a5fa', '#f59e0b', '#34d399', '#f472b6', '#a78bfa', '#f87171', '#22d3ee', '#facc15'];
+import { paletteColor, UI, UNIT_PALETTE } from '../theme/theme.ts';
 
 export interface TrendInput {
   response: AnalystSeriesResponse;
@@ -41,8 +40,8 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
     data: s.points.map((p) => y(p.value)),
     connectNulls: false,
     symbolSize: 6,
-    lineStyle: { width: 2.5, color: TREND_COLORS[i % TREND_COLORS.length] },
-    itemStyle: { color: TREND_COLORS[i % TREND_COLORS.length] },
+    lineStyle: { width: 2.5, color: paletteColor(UNIT_PALETTE, i) },
+    itemStyle: { color: paletteColor(UNIT_PALETTE, i) },
   }));
   if (r.compare)
     r.compare.series.forEach((s, i) =>
@@ -51,15 +50,15 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
         type: 'line',
         data: s.points.map((p) => y(p.value)),
         symbol: 'none',
-        lineStyle: { width: 1.5, type: 'dashed', color: TREND_COLORS[i % TREND_COLORS.length], opacity: 0.7 },
-        itemStyle: { color: TREND_COLORS[i % TREND_COLORS.length] },
+        lineStyle: { width: 1.5, type: 'dashed', color: paletteColor(UNIT_PALETTE, i), opacity: 0.7 },
+        itemStyle: { color: paletteColor(UNIT_PALETTE, i) },
       }),
     );
   const fmt = (v: unknown) => (typeof v === 'number' ? (ratio ? `${formatNumber(v, decimals, lang)} %` : formatNumber(v, decimals, lang)) : '—');
   return {
     animation: false,
     grid: { left: 56, right: 16, top: 36, bottom: 40 },
-    legend: { top: 0, textStyle: { color: '#cbd5e1' } },
+    legend: { top: 0, textStyle: { color: UI.label } },
     tooltip: {
       trigger: 'axis',
       formatter: (params: TooltipParam | TooltipParam[]) => {
@@ -68,8 +67,8 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
         return [head, ...list.map((p) => `${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(fmt(p.value))}</b>`)].join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: labels, axisLabel: { color: '#94a3b8' } },
-    yAxis: { type: 'value', scale: !ratio, axisLabel: { color: '#94a3b8', formatter: (v: number) => formatNumber(v, ratio ? 0 : decimals, lang) } },
+    xAxis: { type: 'category', data: labels, axisLabel: { color: UI.muted } },
+    yAxis: { type: 'value', scale: !ratio, axisLabel: { color: UI.muted, formatter: (v: number) => formatNumber(v, ratio ? 0 : decimals, lang) } },
     series,
   };
 }

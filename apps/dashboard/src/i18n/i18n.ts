@@ -1,14 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { parseSearch, validateRootSearch } from '../app/search.ts';
 import type { Lang } from '../format/format.ts';
 import { en, vi } from './resources.ts';
 
 const STORAGE_KEY = 'ioc.lang';
 
-/** ?lang=en in the URL, then the last choice on this screen, then Vietnamese. */
+/** ?lang=en in the URL (validated like every page's parameters), then the last choice on this screen, then Vietnamese. */
 export function initialLang(): Lang {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'vi' || fromUrl === 'en') return fromUrl;
+  if (typeof window === 'undefined') return 'vi';
+  const fromUrl = validateRootSearch(parseSearch(window.location.search)).lang;
+  if (fromUrl) return fromUrl;
   try {
     const saved = window.localStorage.getItem(STORAGE_KEY);
     if (saved === 'vi' || saved === 'en') return saved;
@@ -41,9 +43,12 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
-i18next.on('languageChanged', (lng) => {
-  document.documentElement.lang = currentLang(lng);
-});
-document.documentElement.lang = currentLang(i18next.language);
+// The page's language attribute follows (screen readers, hyphenation); absent outside a browser (unit tests).
+if (typeof document !== 'undefined') {
+  i18next.on('languageChanged', (lng) => {
+    document.documentElement.lang = currentLang(lng);
+  });
+  document.documentElement.lang = currentLang(i18next.language);
+}
 
 export default i18next;

@@ -31,6 +31,21 @@ export const vi = {
     highestAt: 'Cao nhất: {{station}}',
     above: '+{{value}} {{unit}}',
   },
+  /** Downloads written by the server (exports/). */
+  export: {
+    label: 'Tải bảng số liệu',
+    csv: 'Tải CSV',
+    xlsx: 'Tải Excel (XLSX)',
+    separator: 'Dấu phân cách CSV',
+    sep: { semicolon: 'Chấm phẩy ( ; )', comma: 'Phẩy ( , )', tab: 'Tab' },
+  },
+  /** Panel names (scene registry, a playlist editor) where the panel has no heading of its own. */
+  panel: {
+    map: 'Bản đồ điều hành',
+    kpiTiles: 'Chỉ tiêu chính',
+    procedureCounts: 'Số hồ sơ trong kỳ',
+    procedureRates: 'Tỷ lệ trực tuyến, thanh toán, số hóa',
+  },
   water: {
     heading: 'Mực nước các trạm — 6 giờ qua',
     reference: 'Mốc báo động: {{station}} ({{source}})',
@@ -129,8 +144,6 @@ export const vi = {
       indicator: 'Chỉ tiêu',
       units: 'Đơn vị',
       allUnits: 'Tất cả đơn vị',
-      csv: 'Tải CSV',
-      xlsx: 'Tải XLSX',
       source: 'Nguồn',
     },
   },
@@ -303,7 +316,6 @@ export const vi = {
     byAgency: 'Cơ quan',
     kind: 'Loại kỳ',
     comparedWith: 'So với {{period}}',
-    export: 'Xuất CSV',
     col: {
       rank: 'Hạng',
       unit: 'Đơn vị',
@@ -328,8 +340,6 @@ export const vi = {
     to: 'Đến kỳ',
     compare: 'So với cùng độ dài kỳ trước',
     previousSuffix: ' (kỳ trước)',
-    exportCsv: 'Xuất CSV',
-    exportXlsx: 'Xuất Excel (XLSX)',
     mapLabel: 'Bản đồ {{area}} tô màu theo {{indicator}}',
     path: 'Đơn vị đang xem',
     children: 'Đơn vị trực thuộc',
@@ -380,6 +390,19 @@ export const en: typeof vi = {
     fraction: '{{numerator}} / {{denominator}} dossiers',
     highestAt: 'Highest: {{station}}',
     above: '+{{value}} {{unit}}',
+  },
+  export: {
+    label: 'Download the table',
+    csv: 'Download CSV',
+    xlsx: 'Download Excel (XLSX)',
+    separator: 'CSV separator',
+    sep: { semicolon: 'Semicolon ( ; )', comma: 'Comma ( , )', tab: 'Tab' },
+  },
+  panel: {
+    map: 'Operations map',
+    kpiTiles: 'Headline indicators',
+    procedureCounts: 'Dossiers in the period',
+    procedureRates: 'Online, payment and digitisation rates',
   },
   water: {
     heading: 'Water level by station — last 6 hours',
@@ -479,8 +502,6 @@ export const en: typeof vi = {
       indicator: 'Indicator',
       units: 'Units',
       allUnits: 'All units',
-      csv: 'Download CSV',
-      xlsx: 'Download XLSX',
       source: 'Source',
     },
   },
@@ -653,7 +674,6 @@ export const en: typeof vi = {
     byAgency: 'Agency',
     kind: 'Period kind',
     comparedWith: 'Compared with {{period}}',
-    export: 'Export CSV',
     col: {
       rank: 'Rank',
       unit: 'Unit',
@@ -678,8 +698,6 @@ export const en: typeof vi = {
     to: 'To',
     compare: 'Compare with the previous range',
     previousSuffix: ' (previous)',
-    exportCsv: 'Export CSV',
-    exportXlsx: 'Export Excel (XLSX)',
     mapLabel: 'Map of {{area}} coloured by {{indicator}}',
     path: 'Viewing',
     children: 'Units within',

@@ -1,9 +1,8 @@
 import type { Band } from '@cityioc/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, type Lang } from '../format/format.ts';
-import { NO_DATA_COLOR, ON_TIME_CLASSES } from './layers/districts/districts.layer.ts';
 import { TRAFFIC_SPEED_CLASSES } from './layers/traffic/traffic.layer.ts';
-import { STALE_COLOR } from './layers/stations/stations.layer.ts';
+import { ON_TIME_CLASSES, UI } from '../theme/theme.ts';
 
 function pct(fraction: number, lang: Lang): string {
   return formatNumber(fraction * 100, 0, lang);
@@ -42,7 +41,7 @@ export function MapLegend({ lang, waterBands, aqiBands }: { lang: Lang; waterBan
             </span>
           ))}
           <span className="legend-item">
-            <span className="legend-swatch" style={{ backgroundColor: NO_DATA_COLOR }} />
+            <span className="legend-swatch" style={{ backgroundColor: UI.noDataArea }} />
             {t('map.noData')}
           </span>
         </div>
@@ -70,7 +69,7 @@ export function MapLegend({ lang, waterBands, aqiBands }: { lang: Lang; waterBan
             </span>
           ))}
           <span className="legend-item">
-            <span className="legend-line" style={{ backgroundColor: STALE_COLOR }} />
+            <span className="legend-line" style={{ backgroundColor: UI.stale }} />
             {t('map.trafficGrey')}
           </span>
         </div>

@@ -8,7 +8,7 @@ import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../app/hooks.t
 import { useUiScale } from '../app/ui-scale.ts';
 import { runtimeConfig } from '../config.ts';
 import { formatObservedAt, formatPercent, readableTextColor } from '../format/format.ts';
-import { areaCell, observedAtOf, valueOf } from '../live/cells.ts';
+import { areaCell, observedAtOf, valueOf } from '../cells/cells.ts';
 import { geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { referenceStation } from '../panels/water-level/water-level.model.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankDistricts } from './district-ranking.ts';
-import { NO_DATA_COLOR, ON_TIME_CLASSES } from './layers/districts/districts.layer.ts';
+import { ON_TIME_CLASSES, UI } from '../theme/theme.ts';
 
 describe('rankDistricts', () => {
   const rows = rankDistricts(
@@ -27,6 +27,6 @@ describe('rankDistricts', () => {
 
   it('formats the rate and uses the map colours', () => {
     expect(rows[0]).toMatchObject({ rateText: '98,5 %', color: ON_TIME_CLASSES[4]!.color });
-    expect(rows[4]).toMatchObject({ rateText: '—', color: NO_DATA_COLOR });
+    expect(rows[4]).toMatchObject({ rateText: '—', color: UI.noDataArea });
   });
 });

@@ -1,5 +1,5 @@
 import { formatPercent, type Lang } from '../format/format.ts';
-import { onTimeColor } from './layers/districts/districts.layer.ts';
+import { onTimeColor } from '../theme/theme.ts';
 
 export interface RankingRow {
   code: string;

@@ -36,6 +36,7 @@ export function syncLabels(map: maplibregl.Map, markers: Map<string, maplibregl.
     }
     const el = marker.getElement().firstElementChild as HTMLElement;
     el.className = `map-label ${l.className}`;
+    el.dataset.labelId = l.id;
     if (l.color) el.style.setProperty('--accent', l.color);
     else el.style.removeProperty('--accent');
     if (l.textColor) el.style.setProperty('--accent-text', l.textColor);

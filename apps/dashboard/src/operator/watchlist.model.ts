@@ -177,7 +177,7 @@ export function parseSort(value: string | null | undefined): SortState {
   return { key: m[1] as SortKey, dir: m[2] as SortDir };
 }
 
-export function formatSort(s: SortState): string {
+export function formatSort(s: SortState): `${SortKey}-${SortDir}` {
   return `${s.key}-${s.dir}`;
 }
 

@@ -1,6 +1,5 @@
 import type { AnalystChildrenResponse, AnalystSeriesResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { runtimeConfig } from '../config.ts';
 import { getJson, HttpError } from './http.ts';
 
 /** A 4xx (unknown area, too large) will not get better by asking again. */
@@ -27,9 +26,4 @@ export function analystChildrenQuery(area: string) {
     staleTime: Infinity,
     retry,
   });
-}
-
-/** Absolute URL of an export of the current query (the browser downloads it). */
-export function analystExportUrl(params: string, ext: 'csv' | 'xlsx'): string {
-  return `${runtimeConfig().apiBaseUrl}/api/v1/analyst/series.${ext}?${params}`;
 }

@@ -38,10 +38,9 @@ export const reportingStatusQuery = (regime: string, period: string) =>
     ...opts,
   });
 
-export function reportingHistoryPath(indicator: string, units: readonly string[], format?: 'csv' | 'xlsx'): string {
+export function reportingHistoryPath(indicator: string, units: readonly string[]): string {
   const q = new URLSearchParams({ indicator });
   if (units.length) q.set('units', units.join(','));
-  if (format) q.set('format', format);
   return `/api/v1/reporting/history?${q.toString()}`;
 }
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { DOSSIER_DELTA_THROTTLE_MS, touchesDossiers } from '../dossiers/dossier-live.ts';
-import { Throttle } from '../dossiers/throttle.ts';
+import { Throttle } from '../lib/throttle.ts';
 import { dossiersRootKey } from '../queries/dossiers.queries.ts';
 import { useLiveClient } from './RealtimeProvider.tsx';
 

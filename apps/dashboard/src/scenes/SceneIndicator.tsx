@@ -1,15 +1,14 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from '../app/router.ts';
+import { SCENES, type SceneId } from './scene-registry.ts';
 import type { ScenePlan, SceneState } from './scene-rotation.ts';
 
 /**
  * The scenes in the header, the current one lit with the time left before the next switch as a
  * thin bar. Nobody needs to touch it; a click pins a scene (?scene=) and a second click resumes.
  */
-export function SceneIndicator({ plan, state }: { plan: ScenePlan; state: SceneState }) {
+export function SceneIndicator({ plan, state, onPin }: { plan: ScenePlan; state: SceneState; onPin: (scene: SceneId | null) => void }) {
   const { t } = useTranslation();
-  const [, setParams] = useSearchParams();
   return (
     <nav className="scene-ind" aria-label={t('scene.label')} data-testid="scene-indicator" data-scene={state.scene} data-rotating={state.rotating}>
       {plan.scenes.map((id, i) => {
@@ -22,11 +21,11 @@ export function SceneIndicator({ plan, state }: { plan: ScenePlan; state: SceneS
             className={['scene-pill', active ? 'active' : '', pinned ? 'pinned' : ''].filter(Boolean).join(' ')}
             aria-current={active ? 'true' : undefined}
             title={pinned ? t('scene.unpin') : t('scene.pin')}
-            onClick={() => setParams({ scene: pinned ? null : id }, { replace: true })}
+            onClick={() => onPin(pinned ? null : id)}
             data-testid={`scene-pill-${id}`}
           >
             <span className="scene-no">{i + 1}</span>
-            <span className="scene-name">{t(`scene.${id}`)}</span>
+            <span className="scene-name">{t(SCENES.find((s) => s.id === id)?.title ?? id)}</span>
             {pinned && (
               <svg className="scene-pin" viewBox="0 0 16 16" aria-label={t('scene.pinned')}>
                 <path d="M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z" fill="currentColor" />

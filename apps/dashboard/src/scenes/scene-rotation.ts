@@ -1,25 +1,23 @@
+import { DEFAULT_SCENE_SECONDS, SCENES, type SceneDef, type SceneId } from './scene-registry.ts';
+import type { WallSearch } from './wall-state.ts';
+
 /**
- * Which scene the wall shows. The wall alternates between its scenes every SCENE_SECONDS; the
- * slot is taken from the server-corrected clock (⌊now / period⌋ mod n), so every browser of a
- * multi-screen wall switches in the same second. A screen that (re)loads shows the first scene
- * (the overview) for at least one full period, until the wall-wide schedule next switches away
- * from it: a reload never lands on a scene for a second or two.
- *   ?scene=admin     pins one scene (no rotation); scenes: overview, admin, reporting
- *   ?rotate=0        stops rotation on the first scene
- *   ?sceneSeconds=20 another period (5–3600 s), else window.__IOC_CONFIG__.sceneSeconds, else 45
+ * Which scene the wall shows. The wall goes through its scenes, each for its dwell time; the
+ * position in the cycle is taken from the server-corrected clock (epoch ms modulo the cycle), so
+ * every browser of a multi-screen wall switches in the same second. A screen that (re)loads
+ * shows the first scene (the overview) for at least its full dwell, until the wall-wide schedule
+ * next switches away from it: a reload never lands on a scene for a second or two.
+ *   ?scene=procedures  pins one scene (no rotation); ?scene=admin is the old name of that scene
+ *   ?rotate=0          stops rotation on the first scene
+ *   ?sceneSeconds=20   one dwell for every scene (5–3600 s), else window.__IOC_CONFIG__.sceneSeconds,
+ *                      else each scene's own (scene-registry.ts)
  */
-export type SceneId = 'overview' | 'admin' | 'reporting';
-
-export const SCENE_IDS: readonly SceneId[] = ['overview', 'admin', 'reporting'];
-export const DEFAULT_SCENE_SECONDS = 45;
-const MIN_SECONDS = 5;
-const MAX_SECONDS = 3600;
-
 export interface ScenePlan {
   scenes: readonly SceneId[];
+  /** How long each scene shows, in the order of `scenes`. */
+  dwellMs: readonly number[];
   pinned: SceneId | null;
   rotate: boolean;
-  periodMs: number;
 }
 
 export interface SceneState {
@@ -33,41 +31,44 @@ export interface SceneState {
   progress: number | null;
 }
 
-export function isSceneId(value: unknown): value is SceneId {
-  return typeof value === 'string' && (SCENE_IDS as readonly string[]).includes(value);
-}
+const MIN_SECONDS = 5;
+const MAX_SECONDS = 3600;
 
 function seconds(raw: unknown): number | null {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
   return Number.isFinite(n) && n >= MIN_SECONDS && n <= MAX_SECONDS ? n : null;
 }
 
-/** The plan from the URL and the deployment's setting. Unknown values fall back to the defaults. */
-export function scenePlan(search: URLSearchParams | string, configSeconds?: unknown): ScenePlan {
-  const q = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const scene = q.get('scene');
-  const pinned = isSceneId(scene) ? scene : null;
-  const rotateParam = (q.get('rotate') ?? '').toLowerCase();
-  const stopped = rotateParam === '0' || rotateParam === 'false' || rotateParam === 'off' || rotateParam === 'no';
-  const s = seconds(q.get('sceneSeconds')) ?? seconds(configSeconds) ?? DEFAULT_SCENE_SECONDS;
-  return { scenes: SCENE_IDS, pinned, rotate: pinned === null && !stopped, periodMs: s * 1000 };
+/** The plan from the wall's URL parameters, the deployment's setting and the scenes. */
+export function scenePlan(search: WallSearch, configSeconds?: unknown, scenes: readonly SceneDef[] = SCENES): ScenePlan {
+  const all = seconds(search.sceneSeconds) ?? seconds(configSeconds);
+  const pinned = search.scene !== undefined && scenes.some((s) => s.id === search.scene) ? search.scene : null;
+  return {
+    scenes: scenes.map((s) => s.id),
+    dwellMs: scenes.map((s) => (all ?? seconds(s.dwellSeconds) ?? DEFAULT_SCENE_SECONDS) * 1000),
+    pinned,
+    rotate: pinned === null && search.rotate,
+  };
 }
 
 function aligned(plan: ScenePlan, now: number): SceneState {
-  const n = plan.scenes.length;
-  const slot = Math.floor(now / plan.periodMs);
-  const into = now - slot * plan.periodMs;
-  const index = ((slot % n) + n) % n;
-  return { scene: plan.scenes[index]!, index, rotating: true, nextInMs: plan.periodMs - into, progress: into / plan.periodMs };
+  const cycle = plan.dwellMs.reduce((a, b) => a + b, 0);
+  let t = ((now % cycle) + cycle) % cycle;
+  let index = 0;
+  while (t >= plan.dwellMs[index]!) t -= plan.dwellMs[index++]!;
+  const dwell = plan.dwellMs[index]!;
+  return { scene: plan.scenes[index]!, index, rotating: true, nextInMs: dwell - t, progress: t / dwell };
 }
 
 /**
  * When a screen that started at `startedAt` joins the wall-wide schedule: the first aligned switch
- * away from the first scene at least one period after the start.
+ * away from the first scene at least one dwell of the first scene after the start.
  */
 export function joinAt(plan: ScenePlan, startedAt: number): number {
-  let end = Math.ceil((startedAt + plan.periodMs) / plan.periodMs) * plan.periodMs;
-  for (let i = 0; i < plan.scenes.length && aligned(plan, end).index === 0; i++) end += plan.periodMs;
+  const earliest = startedAt + plan.dwellMs[0]!;
+  const at = aligned(plan, earliest);
+  let end = at.progress === 0 ? earliest : earliest + at.nextInMs!;
+  for (let i = 0; i < plan.scenes.length && aligned(plan, end).index === 0; i++) end += aligned(plan, end).nextInMs!;
   return end;
 }
 
@@ -93,4 +94,13 @@ export function upcomingSwitches(plan: ScenePlan, now: number, count: number, st
     out.push({ at: t, scene: sceneAt(plan, t, startedAt).scene });
   }
   return out;
+}
+
+/**
+ * The scenes to keep mounted: the one on screen and, while rotating, the first one always and the
+ * others once the first data is in (`warm`), so a switch never re-creates the map or a chart and
+ * the next scene has its data before its turn. A pinned or stopped wall mounts its one scene.
+ */
+export function mountedScenes(plan: ScenePlan, state: SceneState, warm: boolean): SceneId[] {
+  return plan.scenes.filter((id, i) => id === state.scene || (plan.rotate && (i === 0 || warm)));
 }

@@ -3,15 +3,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
-import { useSearchParams } from '../app/router.ts';
-import { allowedActions, deadlineState, filterInbox, SEVERITY_COLORS, trailRows, type InboxFilter } from '../alerts/alerts.model.ts';
+import type { PageProps } from '../app/page.ts';
+import { INBOX_FILTERS, type AlertsSearch } from '../alerts/alerts-state.ts';
+import { allowedActions, deadlineState, filterInbox, trailRows } from '../alerts/alerts.model.ts';
+import { SEVERITY_COLORS } from '../theme/theme.ts';
 import { alertAction, alertDetailQuery, operatorAlertsQuery, whoAmI } from '../alerts/alerts.queries.ts';
 import { formatDateTime, readableTextColor } from '../format/format.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 
 const TOKEN_KEY = 'ioc.operatorToken';
-const FILTERS: readonly InboxFilter[] = ['active', 'open', 'acknowledged', 'assigned', 'resolved', 'all'];
 
 function storedToken(): string {
   try {
@@ -26,7 +27,7 @@ function storedToken(): string {
  * browser session only), see the alerts of the unit's scope, acknowledge, assign with a deadline,
  * resolve, add notes, read the audit trail. Every string from the server is rendered as text.
  */
-export function AlertsScreen() {
+export function AlertsScreen({ search, setSearch }: PageProps<AlertsSearch>) {
   const { t } = useTranslation();
   const [token, setToken] = useState(storedToken);
   const me = useQuery({ queryKey: ['alerts', 'me', token], queryFn: () => whoAmI(token), enabled: token !== '', retry: false, staleTime: Infinity });
@@ -51,7 +52,7 @@ export function AlertsScreen() {
       {!token || me.isError ? (
         <TokenForm onSubmit={signIn} invalid={me.isError} />
       ) : me.data ? (
-        <Inbox token={token} me={me.data} onSignOut={signOut} />
+        <Inbox token={token} me={me.data} onSignOut={signOut} search={search} setSearch={setSearch} />
       ) : (
         <div className="panel-empty">{t('app.loading')}</div>
       )}
@@ -80,14 +81,19 @@ function TokenForm({ onSubmit, invalid }: { onSubmit: (token: string) => void; i
   );
 }
 
-function Inbox({ token, me, onSignOut }: { token: string; me: { name: string; unit: string; scopes: string[] }; onSignOut: () => void }) {
+function Inbox({
+  token,
+  me,
+  onSignOut,
+  search,
+  setSearch: setParams,
+}: { token: string; me: { name: string; unit: string; scopes: string[] }; onSignOut: () => void } & PageProps<AlertsSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
   const { timeZone } = useCatalogue();
   const { now } = useClock();
-  const [params, setParams] = useSearchParams();
-  const filter = (FILTERS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as InboxFilter) : 'active';
-  const selected = params.get('alert');
+  const filter = search.show;
+  const selected = search.alert ?? null;
   const list = useQuery(operatorAlertsQuery(token));
   const rows = useMemo(() => filterInbox(list.data ?? [], filter), [list.data, filter]);
   return (
@@ -103,14 +109,14 @@ function Inbox({ token, me, onSignOut }: { token: string; me: { name: string; un
           </button>
         </div>
         <div className="op-filters" role="tablist">
-          {FILTERS.map((f) => (
+          {INBOX_FILTERS.map((f) => (
             <button
               key={f}
               type="button"
               role="tab"
               aria-selected={f === filter}
               className={f === filter ? 'chip active' : 'chip'}
-              onClick={() => setParams({ show: f === 'active' ? null : f }, { replace: true })}
+              onClick={() => setParams({ show: f }, { replace: true })}
             >
               {t(`alerts.filter.${f}`)}
             </button>
@@ -157,7 +163,7 @@ function Inbox({ token, me, onSignOut }: { token: string; me: { name: string; un
           </table>
         )}
       </section>
-      {selected && <AlertDetailPanel id={selected} token={token} onClose={() => setParams({ alert: null })} />}
+      {selected && <AlertDetailPanel id={selected} token={token} onClose={() => setParams({ alert: undefined })} />}
     </div>
   );
 }

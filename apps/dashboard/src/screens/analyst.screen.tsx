@@ -2,55 +2,41 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
-import { useSearchParams } from '../app/router.ts';
+import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
-import { ANALYST_KINDS, kindOf, parseAnalystState, stepPeriod, withKind, type AnalystState } from '../analyst/analyst-state.ts';
-import { rankingCsv } from '../analyst/ranking-csv.ts';
-import { csvFileName } from '../dossiers/csv.ts';
+import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
 import { DOSSIER_METRICS, METRIC_IDS, type DossierMetricId } from '../dossiers/metrics.ts';
 import { periodLabel, previousPeriod } from '../dossiers/periods.ts';
 import { buildRanking, type RankedRow } from '../dossiers/ranking.ts';
 import { clampFraction } from '../dossiers/ratio.ts';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { indicatorsQuery, type IndicatorsBy } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * The analyst's ranking: one dossier indicator, a month, quarter or year, by district or by agency,
- * ranked, with the previous period beside it and a CSV export. The whole view is in the URL.
+ * ranked, with the previous period beside it; the server exports the period's table as CSV or XLSX. The whole view is in the URL.
  */
-export function AnalystScreen() {
+export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
   const { now, offline } = useClock();
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const state = useMemo(() => parseAnalystState(search, now, timeZone), [search, now, timeZone]);
+  const state = useMemo(() => analystState(search, now, timeZone), [search, now, timeZone]);
   const metric = DOSSIER_METRICS[state.metric];
   const previous = previousPeriod(state.period);
   const kind = kindOf(state.period);
 
   // A bare /analyst/dossiers gets its defaults written into the URL, so a copied link is complete.
-  const canonical = params.get('indicator') === state.metric && params.get('period') === state.period && params.get('by') === state.by;
+  const canonical = search.indicator === state.metric && search.period === state.period && search.by === state.by;
   useEffect(() => {
-    if (!canonical) setParams({ indicator: state.metric, period: state.period, by: state.by }, { replace: true });
-  }, [canonical, state.metric, state.period, state.by, setParams]);
+    if (!canonical) setSearch(analystSearch({ metric: state.metric, period: state.period, by: state.by }), { replace: true });
+  }, [canonical, state.metric, state.period, state.by, setSearch]);
 
   const go = (next: AnalystState | null) => {
-    if (next) setParams({ indicator: next.metric, period: next.period, by: next.by });
+    if (next) setSearch(analystSearch(next));
   };
 
   const current = useQuery(indicatorsQuery({ period: state.period, scope: CITY_SCOPE, by: state.by }));
@@ -67,13 +53,6 @@ export function AnalystScreen() {
   const fresh = responseFreshness(current.data?.asOf, now, { offline, timeZone });
   const canPrev = stepPeriod(state, -1, now, timeZone) !== null;
   const canNext = stepPeriod(state, 1, now, timeZone) !== null;
-  const exportCsv = () => {
-    if (!ranking) return;
-    download(
-      rankingCsv({ metric, ranking, period: state.period, previousPeriod: before.data ? previous : null, lang }),
-      csvFileName(['ho-so', state.metric, state.by === 'area' ? 'quan-huyen' : 'co-quan', state.period]),
-    );
-  };
 
   const row = (r: RankedRow, total = false) => {
     const bar = metric.kind === 'ratio' ? clampFraction(r.value) : null;
@@ -176,9 +155,10 @@ export function AnalystScreen() {
               </button>
             </div>
           </div>
-          <button type="button" className="btn btn-primary" disabled={!ranking} onClick={exportCsv} data-testid="analyst-export">
-            {t('analyst.export')}
-          </button>
+          <ExportButtons
+            request={{ table: 'dossierIndicators', query: { period: state.period, scope: CITY_SCOPE, by: state.by } }}
+            testIds={{ csv: 'analyst-export-csv', xlsx: 'analyst-export-xlsx', sep: 'analyst-export-sep' }}
+          />
         </div>
         <div className="op-note">
           {previous && t('analyst.comparedWith', { period: periodLabel(previous, lang) })}

@@ -4,7 +4,7 @@ import { use } from 'echarts/core';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
-import { useSearchParams } from '../app/router.ts';
+import type { PageProps } from '../app/page.ts';
 import { EChart } from '../components/EChart.tsx';
 import { currentPeriod, periodLabel, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
 import { ExplorerMap } from '../explorer/ExplorerMap.tsx';
@@ -13,15 +13,19 @@ import { buildTrendOption, formatExplorerValue, unitRows } from '../explorer/exp
 import {
   drillTo,
   EXPLORER_KINDS,
-  explorerParams,
+  explorerSearch,
+  explorerState,
+  isCanonical,
   mapParams,
-  parseExplorerState,
   seriesParams,
+  seriesQuery,
   toggleUnit,
   withKind,
+  type ExplorerSearch,
   type ExplorerState,
 } from '../explorer/explorer-state.ts';
-import { analystChildrenQuery, analystExportUrl, analystSeriesQuery } from '../queries/analyst.queries.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
+import { analystChildrenQuery, analystSeriesQuery } from '../queries/analyst.queries.ts';
 import { geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
@@ -44,24 +48,22 @@ function periodOptions(kind: PeriodKind, now: number, timeZone: string, keep: re
  * down; a trend of the compared units over a range of months, quarters, halves or years, with
  * the previous range beside it; CSV and XLSX of the same query. The whole view is in the URL.
  */
-export function ExplorerScreen() {
+export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
   const { now } = useClock();
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
   const indicatorIds = useMemo(() => (index?.catalogue.indicators ?? []).map((i) => i.id), [index]);
-  const state = useMemo(() => parseExplorerState(search, now, timeZone, indicatorIds), [search, now, timeZone, indicatorIds]);
+  const state = useMemo(() => explorerState(search, now, timeZone, indicatorIds), [search, now, timeZone, indicatorIds]);
   const indicator = index?.indicator(state.indicator);
   const decimals = indicator?.decimals ?? 1;
 
   // A bare /analyst gets its defaults written into the URL, so a copied link is complete.
-  const canonical = indicatorIds.length > 0 && Object.entries(explorerParams(state)).every(([k, v]) => params.get(k) === v);
+  const canonical = indicatorIds.length > 0 && isCanonical(search, state);
   useEffect(() => {
-    if (indicatorIds.length > 0 && !canonical) setParams(explorerParams(state), { replace: true });
-  }, [canonical, indicatorIds.length, state, setParams]);
-  const go = (next: ExplorerState) => setParams(explorerParams(next));
+    if (indicatorIds.length > 0 && !canonical) setSearch(explorerSearch(state), { replace: true });
+  }, [canonical, indicatorIds.length, state, setSearch]);
+  const go = (next: ExplorerState) => setSearch(explorerSearch(next));
 
   const geo = useQuery(geoAreasQuery());
   const children = useQuery(analystChildrenQuery(state.area));
@@ -91,7 +93,6 @@ export function ExplorerScreen() {
   const options = useMemo(() => periodOptions(state.kind, now, timeZone, [state.from, state.to]), [state.kind, now, timeZone, state.from, state.to]);
   const city = index?.catalogue.city;
   const nameOf = (code: string) => index?.area(code)?.name ?? code;
-  const exportParams = seriesParams(state, lang);
   const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   return (
@@ -150,12 +151,10 @@ export function ExplorerScreen() {
             <input type="checkbox" checked={state.compare} onChange={(e) => go({ ...state, compare: e.target.checked })} data-testid="explorer-compare" />
             <span>{t('explorer.compare')}</span>
           </label>
-          <a className="btn" href={analystExportUrl(exportParams, 'csv')} download data-testid="explorer-export-csv">
-            {t('explorer.exportCsv')}
-          </a>
-          <a className="btn btn-primary" href={analystExportUrl(exportParams, 'xlsx')} download data-testid="explorer-export-xlsx">
-            {t('explorer.exportXlsx')}
-          </a>
+          <ExportButtons
+            request={{ table: 'analystSeries', query: seriesQuery(state) }}
+            testIds={{ csv: 'explorer-export-csv', xlsx: 'explorer-export-xlsx', sep: 'explorer-export-sep' }}
+          />
         </div>
 
         <div className="ex-grid">

@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
-import { useSearchParams } from '../app/router.ts';
+import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
 import { currentPeriod } from '../dossiers/periods.ts';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
+import type { OperatorSearch } from '../operator/operator-state.ts';
 import { TrailPanel } from '../operator/TrailPanel.tsx';
 import {
   filterRows,
@@ -27,33 +28,22 @@ import { PageShell } from '../shell/PageShell.tsx';
 const WITHIN = 2;
 const FILTERS: readonly WatchFilter[] = ['all', 'overdue', 'dueSoon'];
 
-const AREA_RE = /^[0-9]{2,5}$/;
-const AGENCY_RE = /^\S{1,64}$/;
-
-function parseFilter(v: string | null): WatchFilter {
-  return v === 'overdue' || v === 'dueSoon' ? v : 'all';
-}
-
 /**
  * The operator's page: one district or agency (in the URL: ?area=916 or ?agency=…), its overdue
  * dossiers and those due within 2 working days, grouped by procedure, sortable; a click opens the
  * dossier's trail beside the table (?dossier=…).
  */
-export function OperatorScreen() {
+export function OperatorScreen({ search, setSearch: setParams }: PageProps<OperatorSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
   const { now, offline } = useClock();
-  const [params, setParams] = useSearchParams();
-
-  const areaParam = params.get('area');
-  const agencyParam = params.get('agency');
-  const area = areaParam && AREA_RE.test(areaParam) ? areaParam : null;
-  const agency = !area && agencyParam && AGENCY_RE.test(agencyParam) ? agencyParam : null;
+  const area = search.area ?? null;
+  const agency = search.agency ?? null;
   const hasUnit = area !== null || agency !== null;
-  const filter = parseFilter(params.get('show'));
-  const sort = parseSort(params.get('sort'));
-  const selected = params.get('dossier');
+  const filter = search.show;
+  const sort = parseSort(search.sort);
+  const selected = search.dossier ?? null;
 
   const districts = useMemo(() => (index?.catalogue.areas ?? []).filter((a) => a.parent === CITY_SCOPE).sort((a, b) => a.code.localeCompare(b.code)), [index]);
   const areaName = useMemo(() => {
@@ -78,15 +68,15 @@ export function OperatorScreen() {
   const unitValue = area ? `area:${area}` : agency ? `agency:${agency}` : '';
   const chooseUnit = (value: string) => {
     const [kind, code] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
-    setParams({ area: kind === 'area' ? code : null, agency: kind === 'agency' ? code : null, dossier: null });
+    setParams({ area: kind === 'area' ? code : undefined, agency: kind === 'agency' ? code : undefined, dossier: undefined });
   };
   const open = (code: string) => setParams({ dossier: code });
-  const close = () => setParams({ dossier: null });
+  const close = () => setParams({ dossier: undefined });
 
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape') setParams({ dossier: null });
+      if (e.key === 'Escape') setParams({ dossier: undefined });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -156,7 +146,7 @@ export function OperatorScreen() {
                     type="button"
                     className={f === filter ? `seg-btn active seg-${f}` : `seg-btn seg-${f}`}
                     aria-pressed={f === filter}
-                    onClick={() => setParams({ show: f === 'all' ? null : f }, { replace: true })}
+                    onClick={() => setParams({ show: f }, { replace: true })}
                     data-testid={`filter-${f}`}
                   >
                     {t(`operator.filter.${f}`)} <span className="seg-count">{watch.data ? counts[f] : '—'}</span>

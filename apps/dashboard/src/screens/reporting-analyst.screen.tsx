@@ -2,27 +2,26 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/hooks.ts';
-import { useSearchParams } from '../app/router.ts';
-import { historyTable, parseReportingAnalystState } from '../analyst/reporting-history.ts';
-import { runtimeConfig } from '../config.ts';
-import { reportingCatalogueQuery, reportingHistoryPath, reportingHistoryQuery } from '../queries/reporting.queries.ts';
+import type { PageProps } from '../app/page.ts';
+import { historyTable } from '../analyst/reporting-history.ts';
+import { reportingState, type ReportingSearch } from '../analyst/reporting-state.ts';
+import { ExportButtons } from '../exports/ExportButtons.tsx';
+import { reportingCatalogueQuery, reportingHistoryQuery } from '../queries/reporting.queries.ts';
 import { PageShell } from '../shell/PageShell.tsx';
 
 /**
  * The analyst's view of the reporting system: one indicator's history across periods and units,
  * exported by the server as CSV (UTF-8 BOM) or XLSX. The view (?indicator=&units=) is in the URL.
  */
-export function ReportingAnalystScreen() {
+export function ReportingAnalystScreen({ search, setSearch: setParams }: PageProps<ReportingSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
   const cat = useQuery(reportingCatalogueQuery());
   const ids = useMemo(() => (cat.data?.indicators ?? []).map((i) => i.id), [cat.data]);
-  const state = parseReportingAnalystState(params.toString(), ids);
+  const state = reportingState(search, ids);
   const ind = cat.data?.indicators.find((i) => i.id === state.indicator);
   const history = useQuery({ ...reportingHistoryQuery(state.indicator, state.units), enabled: ids.length > 0 });
   const table = useMemo(() => historyTable(history.data, ind?.decimals ?? 2, lang), [history.data, ind, lang]);
-  const base = runtimeConfig().apiBaseUrl;
 
   return (
     <PageShell subtitle={t('reporting.analyst.title')} testId="reporting-analyst">
@@ -40,7 +39,11 @@ export function ReportingAnalystScreen() {
           </label>{' '}
           <label>
             {t('reporting.analyst.units')}{' '}
-            <select value={state.units[0] ?? ''} onChange={(e) => setParams({ units: e.target.value || null })} data-testid="reporting-units">
+            <select
+              value={state.units[0] ?? ''}
+              onChange={(e) => setParams({ units: e.target.value ? [e.target.value] : undefined })}
+              data-testid="reporting-units"
+            >
               <option value="">{t('reporting.analyst.allUnits')}</option>
               {(cat.data?.units ?? []).map((u) => (
                 <option key={u.code} value={u.code}>
@@ -49,12 +52,10 @@ export function ReportingAnalystScreen() {
               ))}
             </select>
           </label>{' '}
-          <a href={base + reportingHistoryPath(state.indicator, state.units, 'csv')} download data-testid="reporting-csv">
-            {t('reporting.analyst.csv')}
-          </a>{' '}
-          <a href={base + reportingHistoryPath(state.indicator, state.units, 'xlsx')} download data-testid="reporting-xlsx">
-            {t('reporting.analyst.xlsx')}
-          </a>
+          <ExportButtons
+            request={{ table: 'reportingHistory', query: { indicator: state.indicator, units: state.units.join(',') } }}
+            testIds={{ csv: 'reporting-csv', xlsx: 'reporting-xlsx', sep: 'reporting-sep' }}
+          />
         </div>
         {ind && (
           <p className="reporting-note">

@@ -1,88 +1,65 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAfterFirstData, useCatalogue } from '../app/hooks.ts';
-import { useLocation } from '../app/router.ts';
+import type { PageProps } from '../app/page.ts';
 import { runtimeConfig } from '../config.ts';
-import { AlertTicker } from '../alerts/AlertTicker.tsx';
-import { AirQualityPanel } from '../panels/air-quality/AirQualityPanel.tsx';
-import { FeedHealthPanel } from '../panels/feed-health/FeedHealthPanel.tsx';
-import { KpiTilesPanel } from '../panels/kpi-tiles/KpiTilesPanel.tsx';
-import { WaterLevelPanel } from '../panels/water-level/WaterLevelPanel.tsx';
+import type { WallPeriod } from '../panels/panel.ts';
+import { PANELS } from '../panels/registry.tsx';
+import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { SceneIndicator } from '../scenes/SceneIndicator.tsx';
-import { sceneAt, scenePlan } from '../scenes/scene-rotation.ts';
+import { SCENES, type SceneId } from '../scenes/scene-registry.ts';
+import { mountedScenes, sceneAt, scenePlan } from '../scenes/scene-rotation.ts';
+import { SceneView } from '../scenes/SceneView.tsx';
+import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
 import { OfflineBanner } from '../shell/OfflineBanner.tsx';
-import { useClock } from '../realtime/RealtimeProvider.tsx';
-
-// MapLibre is by far the largest dependency: its chunk loads in parallel while the tiles render.
-const MapView = lazy(() => import('../map/MapView.tsx').then((m) => ({ default: m.MapView })));
-// The administrative-procedures scene is not the first thing on screen: its own chunk.
-const AdminScene = lazy(() => import('../scenes/admin/AdminScene.tsx').then((m) => ({ default: m.AdminScene })));
-const ReportingScene = lazy(() => import('../scenes/reporting/ReportingScene.tsx').then((m) => ({ default: m.ReportingScene })));
 
 /**
- * The 16:9 wall. Two scenes share the body and alternate (scene-rotation.ts): the overview (map,
- * indicators, water levels, air quality) and "Hành chính công". Both stay mounted once shown, the
- * hidden one invisible but laid out, so a switch never re-creates the map or the charts.
+ * The 16:9 wall: the scenes of scenes/scene-registry.ts in rotation (scene-rotation.ts), each
+ * drawn from its panels. The first scene is mounted at once; the others once the first data is
+ * on screen, their reads started at the same time as their code. Once shown, a scene stays
+ * mounted (hidden but laid out), so a switch never re-creates the map or the charts.
  */
-export function WallScreen() {
+export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const { t } = useTranslation();
   const { index, timeZone, error } = useCatalogue();
   const { now, offline } = useClock();
-  const { search } = useLocation();
-  const heavy = useAfterFirstData();
+  const warm = useAfterFirstData();
+  const queryClient = useQueryClient();
   const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds), [search]);
   const [startedAt] = useState(now);
   const state = sceneAt(plan, now, startedAt);
-  const showOverview = plan.pinned !== 'admin' && plan.pinned !== 'reporting';
-  // Rotating: the admin scene loads once the overview has its first data, well before its turn.
-  const showAdmin = plan.pinned === 'admin' || state.scene === 'admin' || (plan.rotate && heavy);
-  const mapPlaceholder = <section className="panel map-panel" data-testid="map-loading" />;
-  const showReporting = plan.pinned === 'reporting' || state.scene === 'reporting' || (plan.rotate && heavy);
-  const hidden = (scene: 'overview' | 'admin' | 'reporting') => state.scene !== scene;
+  const current = SCENES.find((s) => s.id === state.scene);
+  const mounted = mountedScenes(plan, state, warm);
+
+  const setPeriod = useCallback((period: WallPeriod) => setSearch({ period }, { replace: true }), [setSearch]);
+  const pin = useCallback((scene: SceneId | null) => setSearch({ scene: scene ?? undefined }, { replace: true }), [setSearch]);
+  const ctx = useMemo(() => ({ period: search.period, now, timeZone, setPeriod }), [search.period, now, timeZone, setPeriod]);
+
+  // A scene's reads start with its code, not after it: one round trip less before it has data.
+  const mountedKey = mounted.join(',');
+  useEffect(() => {
+    if (!warm) return;
+    const at = { period: search.period, now: Date.now(), timeZone };
+    for (const scene of SCENES) {
+      if (!mountedKey.split(',').includes(scene.id)) continue;
+      const ids = [...(scene.head ? [scene.head] : []), ...scene.columns.flatMap((c) => c.panels.map((p) => p.panel))];
+      for (const id of ids) for (const q of PANELS[id]?.queries(at) ?? []) void queryClient.prefetchQuery(q);
+    }
+  }, [warm, mountedKey, search.period, timeZone, queryClient]);
+
   return (
     <div className={offline ? 'wall is-offline' : 'wall'} data-testid="wall" data-scene={state.scene}>
-      <Header timeZone={timeZone} subtitle={state.scene === 'admin' ? t('admin.subtitle') : state.scene === 'reporting' ? t('reporting.subtitle') : undefined}>
-        <SceneIndicator plan={plan} state={state} />
+      <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
+        <SceneIndicator plan={plan} state={state} onPin={pin} />
       </Header>
       <OfflineBanner />
       {index ? (
         <div className="scenes">
-          {showOverview && (
-            <main
-              className={hidden('overview') ? 'wall-body scene is-hidden' : 'wall-body scene'}
-              aria-hidden={hidden('overview')}
-              data-testid="scene-overview"
-              data-active={!hidden('overview')}
-            >
-              <div className="wall-left">
-                {heavy ? (
-                  <Suspense fallback={mapPlaceholder}>
-                    <MapView />
-                  </Suspense>
-                ) : (
-                  mapPlaceholder
-                )}
-              </div>
-              <div className="wall-right">
-                <AlertTicker />
-                <KpiTilesPanel />
-                <WaterLevelPanel />
-                <AirQualityPanel />
-                <FeedHealthPanel />
-              </div>
-            </main>
-          )}
-          {showAdmin && (
-            <Suspense fallback={<div className={hidden('admin') ? 'scene is-hidden' : 'scene wall-loading'} />}>
-              <AdminScene active={!hidden('admin')} />
-            </Suspense>
-          )}
-          {showReporting && (
-            <Suspense fallback={<div className={hidden('reporting') ? 'scene is-hidden' : 'scene wall-loading'} />}>
-              <ReportingScene active={!hidden('reporting')} />
-            </Suspense>
-          )}
+          {SCENES.filter((s) => mounted.includes(s.id)).map((s) => (
+            <SceneView key={s.id} scene={s} active={s.id === state.scene} warm={warm} ctx={ctx} />
+          ))}
         </div>
       ) : (
         <main className="wall-body wall-loading">

@@ -1,6 +1,6 @@
 import { indexCatalogue } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { indexCells } from '../../live/cells.ts';
+import { indexCells } from '../../cells/cells.ts';
 import { catalogueFixture, cell, NOW } from '../../test/fixtures.ts';
 import { buildAirQualityRows } from './air-quality.model.ts';
 

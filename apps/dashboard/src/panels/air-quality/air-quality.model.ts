@@ -1,7 +1,8 @@
 import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../format/format.ts';
-import { bandView, type BandView } from '../../live/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../live/cells.ts';
+import { bandView, type BandView } from '../../cells/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../cells/cells.ts';
+import { stationAqi, type AqiSource } from '../../cells/station-aqi.ts';
 
 export interface AirQualityRow {
   stationId: string;
@@ -17,7 +18,7 @@ export interface AirQualityRow {
   stale: boolean;
   updated: string | null;
   /** 'nowcast': the hourly VN_AQI the IOC computes from pollutant readings; 'instant': an AQI the station sent. */
-  source: 'nowcast' | 'instant';
+  source: AqiSource;
   /** The dominant pollutant's display name (from /api/v1/air-quality), when known. */
   dominant: string | null;
 }
@@ -39,39 +40,37 @@ export interface AirQualityInput {
 /** One row per station that measures AQI, worst first; stations without data last. */
 export function buildAirQualityRows(input: AirQualityInput): AirQualityRow[] {
   const { catalogue, cells, lang } = input;
-  const instant = catalogue.indicator('aqi');
-  const nowcast = catalogue.indicator('aqi_nowcast');
   const pm25 = catalogue.indicator('pm25');
-  if (!instant) return [];
+  if (!catalogue.indicator('aqi')) return [];
   const rows = catalogue.catalogue.stations
     .filter((s) => s.indicators.includes('aqi'))
-    .map((s): AirQualityRow => {
-      // The NowCast (QĐ 1459) when the IOC computes it from the station's pollutant readings
-      const ncCell = nowcast ? stationCell(cells, s.area, s.id, 'aqi_nowcast') : undefined;
-      const source = ncCell && valueOf(ncCell) !== null ? 'nowcast' : 'instant';
-      const aqi = source === 'nowcast' ? nowcast! : instant;
-      const aqiCell = source === 'nowcast' ? ncCell : stationCell(cells, s.area, s.id, 'aqi');
+    .flatMap((s): AirQualityRow[] => {
+      const chosen = stationAqi(catalogue, cells, s);
+      if (!chosen) return [];
+      const { source, indicator: aqi, cell: aqiCell } = chosen;
       const pmCell = stationCell(cells, s.area, s.id, 'pm25');
       const value = valueOf(aqiCell);
       const observedAt = observedAtOf(aqiCell);
       const fresh = value === null ? 'none' : freshness(observedAt, aqi.cadenceSec, input.now);
       const pmValue = valueOf(pmCell);
       const pmFresh = pmValue === null || !pm25 ? 'none' : freshness(observedAtOf(pmCell), pm25.cadenceSec, input.now);
-      return {
-        stationId: s.id,
-        name: s.name,
-        aqiText: formatNumber(value, aqi.decimals, lang),
-        aqiRaw: value,
-        band: bandView(value, catalogue.bandsFor('aqi', s.id), lang),
-        pm25Text: formatNumber(pmValue, pm25?.decimals ?? 1, lang),
-        pm25Unit: unitLabel(pm25?.unit ?? 'µg/m³', lang),
-        pm25Stale: pmFresh === 'stale' || input.offline,
-        freshness: fresh,
-        stale: fresh === 'stale' || input.offline,
-        updated: formatObservedAt(observedAt, input.now, input.timeZone),
-        source,
-        dominant: source === 'nowcast' ? (POLLUTANT_LABELS[input.dominant?.get(s.id) ?? ''] ?? null) : null,
-      };
+      return [
+        {
+          stationId: s.id,
+          name: s.name,
+          aqiText: formatNumber(value, aqi.decimals, lang),
+          aqiRaw: value,
+          band: bandView(value, chosen.bands, lang),
+          pm25Text: formatNumber(pmValue, pm25?.decimals ?? 1, lang),
+          pm25Unit: unitLabel(pm25?.unit ?? 'µg/m³', lang),
+          pm25Stale: pmFresh === 'stale' || input.offline,
+          freshness: fresh,
+          stale: fresh === 'stale' || input.offline,
+          updated: formatObservedAt(observedAt, input.now, input.timeZone),
+          source,
+          dominant: source === 'nowcast' ? (POLLUTANT_LABELS[input.dominant?.get(s.id) ?? ''] ?? null) : null,
+        },
+      ];
     });
   return rows.sort((a, b) => (b.aqiRaw ?? -1) - (a.aqiRaw ?? -1));
 }

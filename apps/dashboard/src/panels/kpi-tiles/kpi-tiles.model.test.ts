@@ -1,6 +1,6 @@
 import { indexCatalogue } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { indexCells } from '../../live/cells.ts';
+import { indexCells } from '../../cells/cells.ts';
 import { catalogueFixture, cell, NOW, ratioCell } from '../../test/fixtures.ts';
 import { buildKpiTiles, WALL_KPIS, type KpiModelInput } from './kpi-tiles.model.ts';
 

@@ -1,8 +1,8 @@
 import type { Indicator } from '@cityioc/contracts';
 import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, formatPercent, MISSING, unitLabel, type Lang } from '../../format/format.ts';
-import { ALERT_LEVEL_INDICATORS, bandView, type BandView } from '../../live/band-view.ts';
-import { areaCell, observedAtOf, valueOf, type CellIndex } from '../../live/cells.ts';
+import { ALERT_LEVEL_INDICATORS, bandView, type BandView } from '../../cells/band-view.ts';
+import { areaCell, observedAtOf, valueOf, type CellIndex } from '../../cells/cells.ts';
 
 /** The wall's headline indicators, in screen order. */
 export const WALL_KPIS = [

@@ -65,7 +65,7 @@ export function Score766Panel({
   const model = useMemo(() => buildScore766(items, lang), [items, lang]);
   const officialGroups = official ? official.groups : null;
   return (
-    <section className={fresh.stale ? 'panel score-panel stale' : 'panel score-panel'} data-testid="admin-score766">
+    <section className={fresh.stale ? 'panel score-panel stale' : 'panel score-panel'} data-testid="procedures-score766">
       <div className="panel-head">
         <h2 className="panel-title">{t('admin.score.heading')}</h2>
         <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />

@@ -2,7 +2,8 @@ import { CAN_THO_FLOOD_BANDS, floodBands } from '@cityioc/domain';
 import type { LineSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
 import { NOW } from '../../test/fixtures.ts';
-import { alertThresholds, buildWaterLevelOption, SERIES_COLORS, tooltipHtml, yRange, type WaterChartInput } from './water-level.chart.ts';
+import { STATION_PALETTE } from '../../theme/theme.ts';
+import { alertThresholds, buildWaterLevelOption, tooltipHtml, yRange, type WaterChartInput } from './water-level.chart.ts';
 
 const H = 3600_000;
 const input: WaterChartInput = {
@@ -46,7 +47,7 @@ describe('buildWaterLevelOption', () => {
       [NOW - H, 176],
       [NOW, 183],
     ]);
-    expect(series.map((s) => s.color)).toEqual([SERIES_COLORS[0], SERIES_COLORS[1]]);
+    expect(series.map((s) => s.color)).toEqual([STATION_PALETTE[0], STATION_PALETTE[1]]);
     expect(o.xAxis).toMatchObject({ type: 'time', min: NOW - 6 * H, max: NOW });
     expect(o.animation).toBe(false);
   });

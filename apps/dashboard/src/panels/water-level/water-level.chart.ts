@@ -3,20 +3,15 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { escapeHtml, formatHourMinute, formatNumber, formatObservedAt, type Lang } from '../../format/format.ts';
+import { CHART_FONT, FONT_SIZE, paletteColor, STATION_PALETTE, UI } from '../../theme/theme.ts';
 import type { SeriesPoint } from './water-level.buffer.ts';
 
 /** No ECharts legend: the station cards above the chart carry each series' colour and name. */
 export type WaterLevelOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 
-/** Canvas text needs a real font list: 'inherit' is not valid in a canvas font string. */
-export const CHART_FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
-
-/** Series colours chosen away from the alert colours (green, yellow, orange, red) of the BĐ lines. */
-export const SERIES_COLORS = ['#38bdf8', '#c084fc', '#f9a8d4', '#e2e8f0', '#5eead4', '#93c5fd', '#fda4af'];
-
 /** The colour of the i-th station's line, shared with the station cards that serve as the legend. */
 export function seriesColor(i: number): string {
-  return SERIES_COLORS[i % SERIES_COLORS.length]!;
+  return paletteColor(STATION_PALETTE, i);
 }
 
 export interface WaterSeriesInput {
@@ -73,7 +68,7 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
     input.series.findIndex((x) => x.stationId === input.reference?.stationId),
   );
   const colorOf = new Map(input.series.map((x, i) => [x.name, seriesColor(i)]));
-  const font = { fontFamily: CHART_FONT, color: '#94a3b8', fontSize: 13 * s };
+  const font = { fontFamily: CHART_FONT, color: UI.muted, fontSize: FONT_SIZE.axis * s };
 
   const series: LineSeriesOption[] = input.series.map((x, i) => {
     const line: LineSeriesOption = {
@@ -108,7 +103,7 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
               position,
               color: b.color,
               fontFamily: CHART_FONT,
-              fontSize: 13 * s,
+              fontSize: FONT_SIZE.axis * s,
               fontWeight: 'bold',
               distance: 6 * s,
               // A function, not a template string: catalogue labels are shown as given, braces and all.
@@ -128,10 +123,10 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
     grid: { left: 8 * s, right: 104 * s, top: 16 * s, bottom: 8 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'axis',
-      backgroundColor: 'rgba(15, 23, 42, 0.95)',
-      borderColor: '#334155',
-      textStyle: { color: '#e2e8f0', fontSize: 13 * s, fontFamily: CHART_FONT },
-      axisPointer: { type: 'line', lineStyle: { color: '#64748b' } },
+      backgroundColor: UI.tooltipBackground,
+      borderColor: UI.border,
+      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
+      axisPointer: { type: 'line', lineStyle: { color: UI.faint } },
       formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], input, colorOf),
     },
     xAxis: {
@@ -139,7 +134,7 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
       min: input.from,
       max: input.to,
       splitNumber: 6,
-      axisLine: { lineStyle: { color: '#334155' } },
+      axisLine: { lineStyle: { color: UI.border } },
       axisTick: { show: false },
       splitLine: { show: false },
       axisLabel: { ...font, formatter: (v: number) => formatHourMinute(v, timeZone), hideOverlap: true },
@@ -148,7 +143,7 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
       type: 'value',
       ...(range ?? {}),
       axisLabel: { ...font, formatter: (v: number) => formatNumber(v, 0, lang) },
-      splitLine: { lineStyle: { color: '#1e293b', type: 'dashed' } },
+      splitLine: { lineStyle: { color: UI.grid, type: 'dashed' } },
     },
     series,
   };
@@ -167,7 +162,7 @@ export function tooltipHtml(params: readonly TooltipParam[], input: WaterChartIn
   const rows = params.map((p) => {
     const v = Array.isArray(p.value) ? Number(p.value[1]) : NaN;
     const name = p.seriesName ?? '';
-    const color = colorOf.get(name) ?? '#94a3b8';
+    const color = colorOf.get(name) ?? UI.muted;
     return (
       `<div style="display:flex;align-items:center;gap:.5em">` +
       `<span style="display:inline-block;width:.7em;height:.7em;border-radius:50%;background:${color}"></span>` +

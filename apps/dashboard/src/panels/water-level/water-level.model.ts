@@ -1,8 +1,8 @@
 import type { Band, Station } from '@cityioc/contracts';
 import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, type Lang } from '../../format/format.ts';
-import { bandView, type BandView } from '../../live/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../live/cells.ts';
+import { bandView, type BandView } from '../../cells/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../cells/cells.ts';
 
 export interface WaterStationRow {
   stationId: string;

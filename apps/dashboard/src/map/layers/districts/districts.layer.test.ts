@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreasGeoJson } from '../../../queries/geo.queries.ts';
-import {
-  buildDistrictsLayer,
-  DISTRICTS_SOURCE,
-  geoBounds,
-  labelPoint,
-  labelPointAvoiding,
-  NO_DATA_COLOR,
-  ON_TIME_CLASSES,
-  onTimeColor,
-} from './districts.layer.ts';
+import { ON_TIME_CLASSES, UI } from '../../../theme/theme.ts';
+import { buildDistrictsLayer, DISTRICTS_SOURCE, geoBounds, labelPoint, labelPointAvoiding } from './districts.layer.ts';
 
 const square = (x: number, y: number, d: number): number[][][] => [
   [
@@ -39,17 +31,6 @@ const geo: AreasGeoJson = {
   ],
 };
 
-describe('onTimeColor', () => {
-  it('classes rates into the legend steps, lower bounds inclusive', () => {
-    expect(onTimeColor(0.5)).toBe(ON_TIME_CLASSES[0]!.color);
-    expect(onTimeColor(0.85)).toBe(ON_TIME_CLASSES[1]!.color);
-    expect(onTimeColor(0.9227)).toBe(ON_TIME_CLASSES[2]!.color);
-    expect(onTimeColor(0.97)).toBe(ON_TIME_CLASSES[3]!.color);
-    expect(onTimeColor(1)).toBe(ON_TIME_CLASSES[4]!.color);
-    expect(onTimeColor(null)).toBe(NO_DATA_COLOR);
-  });
-});
-
 describe('buildDistrictsLayer', () => {
   const spec = buildDistrictsLayer({ geo, rates: new Map([['916', 0.99]]), stale: false, scale: 1 });
   const features = (spec.sources[DISTRICTS_SOURCE]!.data as { features: { properties: Record<string, unknown> }[] }).features;
@@ -57,7 +38,7 @@ describe('buildDistrictsLayer', () => {
   it('keeps only polygons and joins each district to its rate and colour', () => {
     expect(features.map((f) => f.properties)).toEqual([
       { code: '916', name: 'Ninh Kiều', rate: 0.99, color: ON_TIME_CLASSES[4]!.color },
-      { code: '917', name: 'Ô Môn', rate: null, color: NO_DATA_COLOR },
+      { code: '917', name: 'Ô Môn', rate: null, color: UI.noDataArea },
     ]);
   });
 

@@ -1,30 +1,11 @@
 import { pointInRing } from '@cityioc/domain';
 import type { AreasGeoJson } from '../../../queries/geo.queries.ts';
+import { onTimeColor, UI } from '../../../theme/theme.ts';
 import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../layer-spec.ts';
 
 export const DISTRICTS_SOURCE = 'ioc-districts';
 export const DISTRICTS_FILL = 'ioc-districts-fill';
 export const DISTRICTS_OUTLINE = 'ioc-districts-outline';
-
-/**
- * On-time rate classes for the choropleth. Muted tones, so the saturated alert colours of the
- * station markers stay the loudest thing on the map.
- */
-export const ON_TIME_CLASSES: readonly { from: number; color: string }[] = [
-  { from: 0, color: '#8b2f4b' },
-  { from: 0.85, color: '#9a6a2c' },
-  { from: 0.9, color: '#2f6f86' },
-  { from: 0.95, color: '#2a8f86' },
-  { from: 0.98, color: '#2fae7b' },
-];
-export const NO_DATA_COLOR = '#2a3347';
-
-export function onTimeColor(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return NO_DATA_COLOR;
-  let color = NO_DATA_COLOR;
-  for (const c of ON_TIME_CLASSES) if (rate >= c.from) color = c.color;
-  return color;
-}
 
 export interface DistrictProps {
   code: string;
@@ -74,7 +55,7 @@ export function buildDistrictsLayer(input: DistrictsLayerInput): LayerSpec {
         type: 'line',
         source: DISTRICTS_SOURCE,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': '#c7d2fe', 'line-opacity': 0.55, 'line-width': 1.2 * input.scale },
+        paint: { 'line-color': UI.areaOutline, 'line-opacity': 0.55, 'line-width': 1.2 * input.scale },
       },
     ],
   };

@@ -1,8 +1,10 @@
 import { indexCatalogue } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { indexCells } from '../../../live/cells.ts';
+import { indexCells } from '../../../cells/cells.ts';
+import { buildAirQualityRows } from '../../../panels/air-quality/air-quality.model.ts';
 import { catalogueFixture, cell, NOW } from '../../../test/fixtures.ts';
-import { AIR_STATIONS, buildStationPoints, buildStationsLayer, STALE_COLOR, STATIONS_SOURCE, WATER_STATIONS } from './stations.layer.ts';
+import { UI } from '../../../theme/theme.ts';
+import { AIR_STATIONS, buildStationPoints, buildStationsLayer, STATIONS_SOURCE, WATER_STATIONS } from './stations.layer.ts';
 
 const catalogue = indexCatalogue(catalogueFixture());
 const cells = indexCells([
@@ -32,8 +34,16 @@ describe('buildStationPoints', () => {
     expect(points.get('aq-ninh-kieu')).toMatchObject({ color: '#FF0000', bandLabel: 'Xấu', valueText: '155', unit: 'AQI' });
   });
 
+  it('colours an air station with the hourly VN_AQI (NowCast) the air-quality panel shows, not the instantaneous AQI', () => {
+    const both = indexCells([cell('918', 'aq-tra-noc', 'aqi', 180, { observedAt: NOW - 2000 }), cell('918', 'aq-tra-noc', 'aqi_nowcast', 72)]);
+    const p = buildStationPoints({ ...base, cells: both }).find((x) => x.id === 'aq-tra-noc')!;
+    expect(p).toMatchObject({ indicator: 'aqi_nowcast', value: 72, valueText: '72', bandLabel: 'Trung bình', color: '#FFFF00', stale: false });
+    const row = buildAirQualityRows({ ...base, cells: both }).find((r) => r.stationId === 'aq-tra-noc')!;
+    expect([row.aqiRaw, row.band?.color]).toEqual([p.value, p.color]);
+  });
+
   it('greys out stale and silent stations', () => {
-    expect(points.get('wl-cai-rang')).toMatchObject({ stale: true, color: STALE_COLOR, updated: '07:10:00' });
+    expect(points.get('wl-cai-rang')).toMatchObject({ stale: true, color: UI.stale, updated: '07:10:00' });
     expect(points.get('wl-o-mon')).toMatchObject({ value: null, valueText: '—', stale: false, color: '#475569' });
     const offline = buildStationPoints({ ...base, offline: true });
     expect(offline.every((p) => p.stale)).toBe(true);

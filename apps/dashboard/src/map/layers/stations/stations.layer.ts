@@ -1,14 +1,14 @@
 import { freshness, type CatalogueIndex } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
-import { bandView } from '../../../live/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../live/cells.ts';
+import { bandView } from '../../../cells/band-view.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
+import { stationAqi } from '../../../cells/station-aqi.ts';
+import { UI } from '../../../theme/theme.ts';
 import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
 
 export const STATIONS_SOURCE = 'ioc-stations';
 export const WATER_STATIONS = 'ioc-water-stations';
 export const AIR_STATIONS = 'ioc-air-stations';
-export const STALE_COLOR = '#64748b';
-export const NO_DATA_COLOR = '#475569';
 
 export type StationKind = 'water' | 'air';
 
@@ -18,7 +18,7 @@ export interface StationPoint {
   name: string;
   kind: StationKind;
   lngLat: [number, number];
-  /** The headline indicator: water_level for water stations, aqi for air stations. */
+  /** The headline indicator: water_level for water stations; for air stations the hourly VN_AQI (stationAqi). */
   indicator: string;
   indicatorName: string;
   value: number | null;
@@ -31,8 +31,6 @@ export interface StationPoint {
   updated: string | null;
   demoThresholds: boolean;
 }
-
-const HEADLINE: Record<StationKind, string> = { water: 'water_level', air: 'aqi' };
 
 /** Pure: stations × live cells → map points, with freshness evaluated at `now`. */
 export function buildStationPoints(input: {
@@ -47,26 +45,26 @@ export function buildStationPoints(input: {
   for (const s of input.catalogue.catalogue.stations) {
     const kind: StationKind | null = s.indicators.includes('water_level') ? 'water' : s.indicators.includes('aqi') ? 'air' : null;
     if (!kind) continue;
-    const indicatorId = HEADLINE[kind];
-    const indicator = input.catalogue.indicator(indicatorId);
+    const aqi = kind === 'air' ? stationAqi(input.catalogue, input.cells, s) : null;
+    const indicator = kind === 'air' ? aqi?.indicator : input.catalogue.indicator('water_level');
     if (!indicator) continue;
-    const cell = stationCell(input.cells, s.area, s.id, indicatorId);
+    const cell = aqi ? aqi.cell : stationCell(input.cells, s.area, s.id, indicator.id);
     const value = valueOf(cell);
     const observedAt = observedAtOf(cell);
     const stale = (value !== null && freshness(observedAt, indicator.cadenceSec, input.now) === 'stale') || input.offline;
-    const band = bandView(value, input.catalogue.bandsFor(indicatorId, s.id), input.lang);
+    const band = bandView(value, aqi ? aqi.bands : input.catalogue.bandsFor(indicator.id, s.id), input.lang);
     out.push({
       id: s.id,
       name: s.name,
       kind,
       lngLat: [s.location[0], s.location[1]],
-      indicator: indicatorId,
+      indicator: indicator.id,
       indicatorName: indicator.name[input.lang],
       value,
       valueText: formatNumber(value, indicator.decimals, input.lang),
       unit: unitLabel(indicator.unit, input.lang),
       bandLabel: band?.label ?? null,
-      color: value === null ? NO_DATA_COLOR : stale ? STALE_COLOR : (band?.color ?? '#e2e8f0'),
+      color: value === null ? UI.noData : stale ? UI.stale : (band?.color ?? UI.unbanded),
       stale,
       updated: formatObservedAt(observedAt, input.now, input.timeZone),
       demoThresholds: s.thresholdSource === 'demo',
@@ -109,7 +107,7 @@ export function buildStationsLayer(input: { points: readonly StationPoint[]; sca
         paint: {
           'circle-color': ['get', 'color'],
           'circle-radius': 8.5 * s,
-          'circle-stroke-color': '#e0f2fe',
+          'circle-stroke-color': UI.waterRing,
           'circle-stroke-width': 3 * s,
           'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
         },
@@ -123,7 +121,7 @@ export function buildStationsLayer(input: { points: readonly StationPoint[]; sca
           'circle-color': ['get', 'color'],
           // Under the HTML AQI disc of the same size: it is what the pointer hovers.
           'circle-radius': 13 * s,
-          'circle-stroke-color': '#0b1220',
+          'circle-stroke-color': UI.casing,
           'circle-stroke-width': 2 * s,
           'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
         },

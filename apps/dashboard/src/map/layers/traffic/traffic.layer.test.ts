@@ -1,8 +1,8 @@
 import { indexCatalogue } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { indexCells } from '../../../live/cells.ts';
+import { indexCells } from '../../../cells/cells.ts';
 import { catalogueFixture, cell, NOW } from '../../../test/fixtures.ts';
-import { NO_DATA_COLOR, STALE_COLOR } from '../stations/stations.layer.ts';
+import { UI } from '../../../theme/theme.ts';
 import { buildTrafficLayer, buildTrafficSegments, speedClass, TRAFFIC_LINES, TRAFFIC_SOURCE, TRAFFIC_SPEED_CLASSES } from './traffic.layer.ts';
 
 const catalogue = indexCatalogue(catalogueFixture());
@@ -42,9 +42,9 @@ describe('buildTrafficSegments', () => {
   });
   it('colours by speed class, greys stale and silent segments, hides a stale intensity', () => {
     expect(segs.get('tf-30-thang-4')).toMatchObject({ color: '#ef4444', classLabel: 'Ùn tắc', intensityText: '—' });
-    expect(segs.get('tf-cmt8')).toMatchObject({ stale: true, color: STALE_COLOR, speedText: '31' });
+    expect(segs.get('tf-cmt8')).toMatchObject({ stale: true, color: UI.stale, speedText: '31' });
     const none = buildTrafficSegments({ ...base, cells: indexCells([]) });
-    expect(none.every((s) => s.color === NO_DATA_COLOR && s.speedText === '—')).toBe(true);
+    expect(none.every((s) => s.color === UI.noData && s.speedText === '—')).toBe(true);
     const offline = buildTrafficSegments({ ...base, offline: true });
     expect(offline.every((s) => s.stale && s.color !== '#22c55e' && s.intensityText === '—')).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { freshness, type CatalogueIndex } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../live/cells.ts';
+import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
 import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
-import { NO_DATA_COLOR, STALE_COLOR } from '../stations/stations.layer.ts';
+import { UI } from '../../../theme/theme.ts';
 
 export const TRAFFIC_SOURCE = 'ioc-traffic';
 export const TRAFFIC_LINES = 'ioc-traffic-lines';
@@ -82,7 +82,7 @@ export function buildTrafficSegments(input: {
       intensityText: formatNumber(flow, flowInd?.decimals ?? 0, lang),
       intensityUnit: flowInd ? unitLabel(flowInd.unit, lang) : '',
       classLabel: cls?.label[lang] ?? null,
-      color: speed === null ? NO_DATA_COLOR : stale ? STALE_COLOR : cls!.color,
+      color: speed === null ? UI.noData : stale ? UI.stale : cls!.color,
       stale,
       updated: formatObservedAt(observedAt, input.now, input.timeZone),
     });
@@ -109,7 +109,7 @@ export function buildTrafficLayer(input: { segments: readonly TrafficSegment[]; 
         type: 'line',
         source: TRAFFIC_SOURCE,
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': '#0b1220', 'line-width': 9 * s, 'line-opacity': 0.85 },
+        paint: { 'line-color': UI.casing, 'line-width': 9 * s, 'line-opacity': 0.85 },
       },
       {
         id: TRAFFIC_LINES,

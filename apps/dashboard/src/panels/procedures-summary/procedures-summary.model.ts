@@ -6,19 +6,19 @@ import { clampFraction, formatPairAverage, formatPairFraction, formatPairPercent
  * The headline figures of the "Hành chính công" scene for one unit and period, from the total row
  * of the indicators API. Labels and detail sentences are i18n keys; the numbers are formatted here.
  */
-export type AdminFigureId =
+export type ProcedureFigureId =
   'received' | 'inProcess' | 'completedOnTime' | 'completedLate' | 'overdue' | 'onlineSubmission' | 'onlinePayment' | 'digitisation' | 'avgDays';
 
-export const ADMIN_COUNT_FIGURES: readonly AdminFigureId[] = ['received', 'inProcess', 'completedOnTime', 'completedLate', 'overdue'];
-export const ADMIN_RATE_FIGURES: readonly AdminFigureId[] = ['onlineSubmission', 'onlinePayment', 'digitisation', 'avgDays'];
+export const PROCEDURE_COUNT_FIGURES: readonly ProcedureFigureId[] = ['received', 'inProcess', 'completedOnTime', 'completedLate', 'overdue'];
+export const PROCEDURE_RATE_FIGURES: readonly ProcedureFigureId[] = ['onlineSubmission', 'onlinePayment', 'digitisation', 'avgDays'];
 
 /** Government target for online payment (Cần Thơ reached 42.4 % in 2023, seed 003). */
 export const ONLINE_PAYMENT_TARGET = 0.3;
 /** The published Cần Thơ 2023 figure, shown beside the target for context. */
 export const ONLINE_PAYMENT_CAN_THO_2023 = 0.424;
 
-export interface AdminFigure {
-  id: AdminFigureId;
+export interface ProcedureFigure {
+  id: ProcedureFigureId;
   kind: 'count' | 'ratio' | 'days';
   /** The number a test compares with the API: the count, the fraction, or the days; null when not measurable. */
   raw: number | null;
@@ -35,9 +35,9 @@ export interface AdminFigure {
   tone: 'good' | 'bad' | null;
 }
 
-type Detail = AdminFigure['details'][number];
+type Detail = ProcedureFigure['details'][number];
 
-function count(id: AdminFigureId, value: number, lang: Lang, detail: Detail, tone: AdminFigure['tone'] = null): AdminFigure {
+function count(id: ProcedureFigureId, value: number, lang: Lang, detail: Detail, tone: ProcedureFigure['tone'] = null): ProcedureFigure {
   const ok = Number.isFinite(value);
   return {
     id,
@@ -56,7 +56,7 @@ function share(part: number, whole: number, lang: Lang): string {
   return whole > 0 ? formatPercent(part / whole, 1, lang) : NOT_APPLICABLE;
 }
 
-function ratio(id: AdminFigureId, pair: RatioPairDto, lang: Lang, target?: number): AdminFigure {
+function ratio(id: ProcedureFigureId, pair: RatioPairDto, lang: Lang, target?: number): ProcedureFigure {
   const value = pairValue(pair);
   const text = formatPairPercent(pair, 1, lang);
   const hasNumber = text.endsWith(' %');
@@ -74,11 +74,11 @@ function ratio(id: AdminFigureId, pair: RatioPairDto, lang: Lang, target?: numbe
 }
 
 /** The nine figures in screen order: five counts, then three rates and the average processing time. */
-export function buildAdminFigures(total: DossierIndicatorRow | null | undefined, lang: Lang): AdminFigure[] {
+export function buildProcedureFigures(total: DossierIndicatorRow | null | undefined, lang: Lang): ProcedureFigure[] {
   if (!total) {
-    return [...ADMIN_COUNT_FIGURES, ...ADMIN_RATE_FIGURES].map((id) => ({
+    return [...PROCEDURE_COUNT_FIGURES, ...PROCEDURE_RATE_FIGURES].map((id) => ({
       id,
-      kind: ADMIN_COUNT_FIGURES.includes(id) ? 'count' : id === 'avgDays' ? 'days' : 'ratio',
+      kind: PROCEDURE_COUNT_FIGURES.includes(id) ? 'count' : id === 'avgDays' ? 'days' : 'ratio',
       raw: null,
       valueText: MISSING,
       suffix: '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorRow } from '../../test/dossier-fixtures.ts';
-import { onTimeBars } from './admin-ranking.model.ts';
+import { onTimeBars } from './procedures-ranking.model.ts';
 
 const names: Record<string, string> = { '916': 'Ninh Kiều', '917': 'Ô Môn', '918': 'Bình Thủy' };
 

@@ -2,8 +2,7 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../../format/format.ts';
-import { onTimeColor } from '../../map/layers/districts/districts.layer.ts';
-import { CHART_FONT } from '../../panels/water-level/water-level.chart.ts';
+import { CHART_FONT, FONT_SIZE, onTimeColor, UI } from '../../theme/theme.ts';
 
 /** Horizontal bars of units ranked on a rate (on-time rate on the wall), best at the top. */
 export type RankingOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
@@ -59,7 +58,7 @@ export function categoryLabel(slot: RankingSlot, gapLabel: string, lang: Lang): 
 export function buildRankingOption(input: RankingChartInput): RankingOption {
   const s = input.scale;
   const { lang, slots } = input;
-  const font = { fontFamily: CHART_FONT, color: '#cbd5e1', fontSize: 14 * s };
+  const font = { fontFamily: CHART_FONT, color: UI.label, fontSize: FONT_SIZE.label * s };
   const categories = slots.map((slot) => categoryLabel(slot, input.labels.gap, lang));
   return {
     animation: false,
@@ -68,9 +67,9 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
     grid: { left: 8 * s, right: 72 * s, top: 4 * s, bottom: 4 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'item',
-      backgroundColor: 'rgba(15, 23, 42, 0.95)',
-      borderColor: '#334155',
-      textStyle: { color: '#e2e8f0', fontSize: 13 * s, fontFamily: CHART_FONT },
+      backgroundColor: UI.tooltipBackground,
+      borderColor: UI.border,
+      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
       formatter: (p) => {
         const param = (Array.isArray(p) ? p[0] : p) as { dataIndex?: number } | undefined;
         const slot = slots[param?.dataIndex ?? -1];
@@ -82,15 +81,15 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
       min: 0,
       max: 1,
       interval: 0.25,
-      axisLabel: { ...font, color: '#64748b', fontSize: 12 * s, formatter: (v: number) => formatPercent(v, 0, lang) },
-      splitLine: { lineStyle: { color: '#1e293b', type: 'dashed' } },
+      axisLabel: { ...font, color: UI.faint, fontSize: FONT_SIZE.small * s, formatter: (v: number) => formatPercent(v, 0, lang) },
+      splitLine: { lineStyle: { color: UI.grid, type: 'dashed' } },
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: categories,
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: '#334155' } },
+      axisLine: { lineStyle: { color: UI.border } },
       axisLabel: { ...font, width: 190 * s, overflow: 'truncate', formatter: (v: string) => v },
     },
     series: [
@@ -99,7 +98,7 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
         id: 'ranking',
         barMaxWidth: 22 * s,
         showBackground: true,
-        backgroundStyle: { color: 'rgba(28, 42, 68, 0.55)', borderRadius: 3 * s },
+        backgroundStyle: { color: UI.barTrack, borderRadius: 3 * s },
         itemStyle: { borderRadius: 3 * s },
         data: slots.map((slot) =>
           slot.type === 'gap' || slot.bar.value === null
@@ -110,9 +109,9 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
           show: true,
           position: 'right',
           distance: 6 * s,
-          color: '#f1f5f9',
+          color: UI.textStrong,
           fontFamily: CHART_FONT,
-          fontSize: 14 * s,
+          fontSize: FONT_SIZE.label * s,
           fontWeight: 'bold',
           // A function: unit names are shown as given, never parsed as a label template.
           formatter: (p: { dataIndex: number }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorRow } from '../../test/dossier-fixtures.ts';
-import { buildAdminFigures } from './admin-summary.model.ts';
+import { buildProcedureFigures } from './procedures-summary.model.ts';
 
 const total = indicatorRow('92', {
   received: 1164,
@@ -15,11 +15,11 @@ const total = indicatorRow('92', {
   digitisation: { numerator: 0, denominator: 0 },
   avgProcessingWorkingDays: { numerator: 3528, denominator: 840 },
 });
-const byId = (lang: 'vi' | 'en' = 'vi') => new Map(buildAdminFigures(total, lang).map((f) => [f.id, f]));
+const byId = (lang: 'vi' | 'en' = 'vi') => new Map(buildProcedureFigures(total, lang).map((f) => [f.id, f]));
 
 describe('admin scene figures', () => {
   it('lists five counts then four rates, in screen order', () => {
-    expect(buildAdminFigures(total, 'vi').map((f) => f.id)).toEqual([
+    expect(buildProcedureFigures(total, 'vi').map((f) => f.id)).toEqual([
       'received',
       'inProcess',
       'completedOnTime',
@@ -58,7 +58,7 @@ describe('admin scene figures', () => {
       { key: 'pair', values: { pair: '212 / 500' } },
       { key: 'reference', values: { reference: '42,4 %' } },
     ]);
-    const low = buildAdminFigures({ ...total, onlinePayment: { numerator: 1, denominator: 10 } }, 'vi').find((f) => f.id === 'onlinePayment')!;
+    const low = buildProcedureFigures({ ...total, onlinePayment: { numerator: 1, denominator: 10 } }, 'vi').find((f) => f.id === 'onlinePayment')!;
     expect(low.target!.met).toBe(false);
   });
 
@@ -67,7 +67,7 @@ describe('admin scene figures', () => {
   });
 
   it('shows dashes, never zeros, before the first response', () => {
-    const empty = buildAdminFigures(null, 'vi');
+    const empty = buildProcedureFigures(null, 'vi');
     expect(empty).toHaveLength(9);
     expect(empty.every((f) => f.valueText === '—' && f.raw === null)).toBe(true);
   });

@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Freshness } from '../../components/Freshness.tsx';
 import type { ResponseFreshness } from '../../dossiers/response-freshness.ts';
-import type { AdminFigure } from './admin-summary.model.ts';
+import type { ProcedureFigure } from './procedures-summary.model.ts';
 
 /** One figure of the admin scene, in the wall's KPI tile style, with the response's freshness. */
-export function FigureTile({ figure: f, fresh }: { figure: AdminFigure; fresh: ResponseFreshness }) {
+export function FigureTile({ figure: f, fresh }: { figure: ProcedureFigure; fresh: ResponseFreshness }) {
   const { t } = useTranslation();
   const empty = f.raw === null;
-  const cls = ['kpi', 'kpi-admin', `fig-${f.kind}`, fresh.stale ? 'stale' : '', empty ? 'empty' : '', f.tone ? `tone-${f.tone}` : ''].filter(Boolean).join(' ');
+  const cls = ['kpi', 'kpi-procedures', `fig-${f.kind}`, fresh.stale ? 'stale' : '', empty ? 'empty' : '', f.tone ? `tone-${f.tone}` : '']
+    .filter(Boolean)
+    .join(' ');
   const unit = f.kind === 'count' ? t('admin.unit.dossiers') : f.kind === 'days' ? t('admin.unit.days') : null;
   return (
-    <article className={cls} data-testid={`admin-${f.id}`} data-raw-value={f.raw ?? undefined} data-freshness={fresh.freshness}>
+    <article className={cls} data-testid={`procedures-${f.id}`} data-raw-value={f.raw ?? undefined} data-freshness={fresh.freshness}>
       <h3 className="kpi-label">{t(`admin.figure.${f.id}`)}</h3>
       <div className="kpi-value-row">
-        <span className="kpi-value" data-testid={`admin-value-${f.id}`}>
+        <span className="kpi-value" data-testid={`procedures-value-${f.id}`}>
           {f.valueText}
           {f.suffix && <span className="kpi-suffix">{f.suffix}</span>}
         </span>

@@ -1,6 +1,6 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
-import { onTimeColor } from '../../map/layers/districts/districts.layer.ts';
+import { onTimeColor } from '../../theme/theme.ts';
 import { buildRankingOption, categoryLabel, rankingTooltipHtml, trimRanking, type RankingBar, type RankingChartInput } from './ranking.chart.ts';
 
 const bar = (i: number, value: number | null = 1 - i / 100): RankingBar => ({

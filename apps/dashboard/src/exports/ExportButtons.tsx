@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../app/hooks.ts';
+import { runtimeConfig } from '../config.ts';
+import { CSV_SEPARATORS, defaultSeparator, exportUrl, type CsvSeparator, type ExportRequest } from './export-url.ts';
+
+/**
+ * CSV and XLSX of what the page shows, written by the server (export-url.ts), with the CSV
+ * separator to choose: ';' by default in Vietnamese, ',' in English.
+ */
+export function ExportButtons({ request, testIds }: { request: Omit<ExportRequest, 'lang'> | null; testIds: { csv: string; xlsx: string; sep: string } }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [picked, setPicked] = useState<CsvSeparator | null>(null);
+  const sep = picked ?? defaultSeparator(lang);
+  const base = runtimeConfig().apiBaseUrl;
+  const req = request ? { ...request, lang } : null;
+  return (
+    <div className="export-group" role="group" aria-label={t('export.label')}>
+      <label className="field export-sep">
+        <span className="field-label">{t('export.separator')}</span>
+        <select value={sep} onChange={(e) => setPicked(e.target.value as CsvSeparator)} data-testid={testIds.sep}>
+          {CSV_SEPARATORS.map((s) => (
+            <option key={s} value={s}>
+              {t(`export.sep.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {req ? (
+        <>
+          <a className="btn" href={exportUrl(req, 'csv', sep, base)} download data-testid={testIds.csv}>
+            {t('export.csv')}
+          </a>
+          <a className="btn btn-primary" href={exportUrl(req, 'xlsx', sep, base)} download data-testid={testIds.xlsx}>
+            {t('export.xlsx')}
+          </a>
+        </>
+      ) : (
+        <>
+          <span className="btn disabled" aria-disabled="true" data-testid={testIds.csv}>
+            {t('export.csv')}
+          </span>
+          <span className="btn btn-primary disabled" aria-disabled="true" data-testid={testIds.xlsx}>
+            {t('export.xlsx')}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { en, vi } from '../i18n/resources.ts';
+import { SCENES, sceneProblems } from '../scenes/scene-registry.ts';
+import { PANEL_IDS, PANELS } from './registry.tsx';
+
+/** The value of a dotted i18n key, or undefined. */
+function lookup(resources: object, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), resources);
+}
+
+describe('panel registry', () => {
+  it('has every panel the scenes place, and the scenes are valid', () => {
+    expect(sceneProblems(SCENES, PANEL_IDS)).toEqual([]);
+    const placed = new Set(SCENES.flatMap((s) => [...(s.head ? [s.head] : []), ...s.columns.flatMap((c) => c.panels.map((p) => p.panel))]));
+    expect([...PANEL_IDS].filter((id) => !placed.has(id))).toEqual([]);
+  });
+
+  it('names every panel and scene in Vietnamese and English', () => {
+    for (const key of [...Object.values(PANELS).map((p) => p.title), ...SCENES.map((s) => s.title)]) {
+      expect(typeof lookup(vi, key), `vi ${key}`).toBe('string');
+      expect(typeof lookup(en, key), `en ${key}`).toBe('string');
+    }
+  });
+
+  it('gives the reads of each panel as query options the wall can prefetch', () => {
+    const ctx = { period: 'quarter' as const, now: Date.UTC(2026, 10, 22), timeZone: 'Asia/Ho_Chi_Minh' };
+    const keys = (id: string) => PANELS[id]!.queries(ctx).map((q) => JSON.stringify(q.queryKey));
+    expect(keys('procedures-counts')).toEqual([JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'area'])]);
+    expect(keys('procedures-rank-agencies')).toEqual([JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'agency'])]);
+    expect(keys('map')).toContain(JSON.stringify(['geo', 'areas']));
+    for (const def of Object.values(PANELS)) for (const q of def.queries(ctx)) expect(typeof q.queryFn).toBe('function');
+  });
+});

@@ -1,0 +1,134 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCatalogue, useLang } from '../../app/hooks.ts';
+import { Freshness } from '../../components/Freshness.tsx';
+import { periodLabel, SCREEN_PERIOD_KINDS } from '../../dossiers/periods.ts';
+import { responseFreshness } from '../../dossiers/response-freshness.ts';
+import type { PanelContext, PanelProps } from '../../panels/panel.ts';
+import { onTimeBars } from '../../panels/procedures-ranking/procedures-ranking.model.ts';
+import { RankingPanel } from '../../panels/procedures-ranking/RankingPanel.tsx';
+import { FigureTile } from '../../panels/procedures-summary/FigureTile.tsx';
+import { buildProcedureFigures, PROCEDURE_COUNT_FIGURES } from '../../panels/procedures-summary/procedures-summary.model.ts';
+import { buildOfficial766 } from '../../panels/score766/official.model.ts';
+import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
+import { officialScoresQuery } from '../../queries/score766.queries.ts';
+import { useClock } from '../../realtime/RealtimeProvider.tsx';
+import { proceduresQueries } from './scene-queries.ts';
+
+/**
+ * "Hành chính công": the city's public-service dossiers for the current month (or quarter, or
+ * year, ?period= on the wall), from the dossier indicators API, re-read every minute and after
+ * dossier deltas. Each panel reads what it needs; react-query shares the requests.
+ */
+
+function useByArea(ctx: PanelContext) {
+  const { now, offline } = useClock();
+  const { timeZone } = useCatalogue();
+  const q = proceduresQueries({ ...ctx, now, timeZone });
+  const byArea = useQuery(q.byArea);
+  return { period: q.period, data: byArea.data, fresh: responseFreshness(byArea.data?.asOf, now, { offline, timeZone }) };
+}
+
+function useAreaName(): (code: string) => string {
+  const { index } = useCatalogue();
+  return useMemo(() => {
+    const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
+    return (code: string) => names.get(code) ?? code;
+  }, [index]);
+}
+
+export function ProceduresHead({ ctx }: PanelProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { period, data, fresh } = useByArea(ctx);
+  const shown = data?.period ?? period;
+  return (
+    <div className="scene-head" data-testid="procedures-head" data-period={shown}>
+      <h2 className="scene-title">{t('admin.heading')}</h2>
+      <span className="scene-period" data-testid="procedures-period">
+        {periodLabel(shown, lang)}
+      </span>
+      <span className="scene-note">{t('admin.receptionNote')}</span>
+      <div className="seg" role="group" aria-label={t('period.label')}>
+        {SCREEN_PERIOD_KINDS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className={k === ctx.period ? 'seg-btn active' : 'seg-btn'}
+            aria-pressed={k === ctx.period}
+            onClick={() => ctx.setPeriod(k === 'quarter' || k === 'year' ? k : 'month')}
+            data-testid={`procedures-kind-${k}`}
+          >
+            {t(`period.${k}`)}
+          </button>
+        ))}
+      </div>
+      <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
+    </div>
+  );
+}
+
+function Figures({ ctx, counts }: PanelProps & { counts: boolean }) {
+  const lang = useLang();
+  const { data, fresh } = useByArea(ctx);
+  const figures = useMemo(() => buildProcedureFigures(data?.total, lang), [data, lang]);
+  const shown = figures.filter((f) => PROCEDURE_COUNT_FIGURES.includes(f.id) === counts);
+  const kind = counts ? 'counts' : 'rates';
+  return (
+    <section className={`procedures-figures procedures-${kind}`} data-testid={`procedures-${kind}`}>
+      {shown.map((f) => (
+        <FigureTile key={f.id} figure={f} fresh={fresh} />
+      ))}
+    </section>
+  );
+}
+
+export const ProcedureCounts = ({ ctx }: PanelProps) => <Figures ctx={ctx} counts />;
+export const ProcedureRates = ({ ctx }: PanelProps) => <Figures ctx={ctx} counts={false} />;
+
+export function ProceduresScore766({ ctx }: PanelProps) {
+  const lang = useLang();
+  const { timeZone } = useCatalogue();
+  const { data, fresh } = useByArea(ctx);
+  const officialQuery = officialScoresQuery();
+  const officialUnit = officialQuery.queryKey[2];
+  const officialData = useQuery(officialQuery).data;
+  // undefined until the series has been read (or while it cannot be); null when it holds no score.
+  const official = useMemo(
+    () => (officialData === undefined ? undefined : buildOfficial766(officialData.scores, ctx.period, lang, { unitCode: officialUnit, timeZone })),
+    [officialData, ctx.period, lang, officialUnit, timeZone],
+  );
+  return <Score766Panel items={data?.score766} fresh={fresh} official={official} />;
+}
+
+export function ProceduresRankDistricts({ ctx }: PanelProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { data, fresh } = useByArea(ctx);
+  const areaName = useAreaName();
+  const bars = useMemo(() => onTimeBars(data?.rows ?? [], areaName, lang), [data, areaName, lang]);
+  return (
+    <RankingPanel title={t('admin.ranking.districts')} bars={bars} fresh={fresh} loaded={data !== undefined} testId="procedures-rank-districts" maxRows={12} />
+  );
+}
+
+export function ProceduresRankAgencies({ ctx }: PanelProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { now, offline } = useClock();
+  const { timeZone } = useCatalogue();
+  const byAgency = useQuery(proceduresQueries({ ...ctx, now, timeZone }).byAgency);
+  const fresh = responseFreshness(byAgency.data?.asOf, now, { offline, timeZone });
+  const bars = useMemo(() => onTimeBars(byAgency.data?.rows ?? [], (k) => k, lang), [byAgency.data, lang]);
+  return (
+    <RankingPanel
+      title={t('admin.ranking.agencies')}
+      bars={bars}
+      fresh={fresh}
+      loaded={byAgency.data !== undefined}
+      testId="procedures-rank-agencies"
+      maxRows={12}
+    />
+  );
+}

@@ -1,0 +1,158 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../app/hooks.ts';
+import type { PanelProps } from '../../panels/panel.ts';
+import { reportingQueries } from './scene-queries.ts';
+import { followedMonth, lateUnits, latestPeriodOf, rankingView, reportPeriodLabel, targetRows, type RankingView } from './reporting.model.ts';
+
+/**
+ * "Báo cáo": the reporting system (Decree 09). The city's indicators at their latest reported
+ * period against their targets, the PAR INDEX rankings of departments and districts, and the units
+ * late with this month's report. Every value is a published report, labelled with its period: the
+ * scene never presents it as a live measurement. Text is rendered as React text, never as HTML.
+ */
+const LATE_SHOWN = 14;
+
+export function ReportingHead() {
+  const { t } = useTranslation();
+  return (
+    <div className="scene-head" data-testid="reporting-head">
+      <h2 className="scene-title">{t('reporting.heading')}</h2>
+      <span className="scene-note">{t('reporting.note')}</span>
+    </div>
+  );
+}
+
+export function ReportingTargets({ ctx }: PanelProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const q = reportingQueries(ctx);
+  const cat = useQuery(q.catalogue);
+  const latest = useQuery(q.latest);
+  const targets = useMemo(() => targetRows(latest.data?.rows ?? [], cat.data, lang), [latest.data, cat.data, lang]);
+  return (
+    <section className="panel reporting-targets" data-testid="reporting-targets">
+      <h3 className="panel-title">{t('reporting.targets')}</h3>
+      {targets.length === 0 && <p className="reporting-empty">{t('reporting.noData')}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th>{t('reporting.indicator')}</th>
+            <th>{t('reporting.period')}</th>
+            <th>{t('reporting.value')}</th>
+            <th>{t('reporting.target')}</th>
+            <th>{t('reporting.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.map((r) => (
+            <tr key={r.indicator} data-indicator={r.indicator} data-verdict={r.verdict}>
+              <td>{r.name}</td>
+              <td>{r.period}</td>
+              <td className="num">
+                {r.value}
+                {r.parts && <small className="parts">{r.parts}</small>}
+              </td>
+              <td className="num">{r.target}</td>
+              <td>
+                <span className={`verdict verdict-${r.verdict}`}>{t(`reporting.verdicts.${r.verdict}`)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Ranking({ title, view, testId }: { title: string; view: RankingView | null; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel reporting-ranking" data-testid={testId}>
+      <h3 className="panel-title">{title}</h3>
+      {view ? (
+        <>
+          <div className="reporting-summary">
+            <span data-testid={`${testId}-average`}>
+              {t('reporting.average')}: <strong>{view.average}</strong>
+            </span>
+            {view.threshold && <span data-testid={`${testId}-threshold`}>{view.threshold}</span>}
+          </div>
+          <ol className="reporting-list">
+            {view.rows.map((r) => (
+              <li key={r.unit} className={r.illustrative ? 'is-illustrative' : undefined}>
+                <span className="rank">{r.rank}</span>
+                <span className="name">{r.name}</span>
+                <span className="value">{r.value}</span>
+                {r.illustrative && (
+                  <span className="tag" title={t('reporting.illustrativeNote')}>
+                    {t('reporting.illustrative')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+          {view.illustrative > 0 && <p className="reporting-note">{t('reporting.illustrativeCount', { count: view.illustrative, total: view.count })}</p>}
+        </>
+      ) : (
+        <p className="reporting-empty">{t('reporting.noData')}</p>
+      )}
+    </section>
+  );
+}
+
+function ParRanking({ ctx, group }: PanelProps & { group: 'departments' | 'districts' }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const latest = useQuery(reportingQueries(ctx).latest);
+  const parPeriod = latestPeriodOf(latest.data?.rows ?? [], 'par_index');
+  const ranking = useQuery(reportingQueries(ctx, parPeriod)[group]);
+  const title = t(group === 'departments' ? 'reporting.parDepartments' : 'reporting.parDistricts');
+  return (
+    <Ranking
+      title={`${title} ${parPeriod ? reportPeriodLabel(parPeriod, lang) : ''}`}
+      view={rankingView(ranking.data, lang)}
+      testId={group === 'departments' ? 'reporting-rank-dept' : 'reporting-rank-district'}
+    />
+  );
+}
+
+export const ReportingRankDepartments = ({ ctx }: PanelProps) => <ParRanking ctx={ctx} group="departments" />;
+export const ReportingRankDistricts = ({ ctx }: PanelProps) => <ParRanking ctx={ctx} group="districts" />;
+
+export function ReportingLate({ ctx }: PanelProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const month = followedMonth(ctx.now, ctx.timeZone);
+  const status = useQuery(reportingQueries(ctx).status);
+  const late = useMemo(() => lateUnits(status.data), [status.data]);
+  const counts = status.data?.counts;
+  return (
+    <section className="panel reporting-late" data-testid="reporting-late">
+      <h3 className="panel-title">
+        {t('reporting.late')} — {reportPeriodLabel(month, lang)}
+      </h3>
+      {counts && (
+        <p className="reporting-summary" data-testid="reporting-late-counts">
+          {t('reporting.counts', {
+            onTime: counts.submitted_on_time + counts.accepted,
+            late: counts.submitted_late,
+            overdue: counts.overdue,
+            due: counts.due,
+          })}
+        </p>
+      )}
+      <ul className="reporting-list">
+        {late.slice(0, LATE_SHOWN).map((u) => (
+          <li key={u.unit} data-status={u.status}>
+            <span className="name">{u.name}</span>
+            <span className={`verdict status-${u.status}`}>{t(`reporting.status.${u.status}`)}</span>
+            {u.daysLate !== null && <span className="value">{t('reporting.daysLate', { count: u.daysLate })}</span>}
+          </li>
+        ))}
+      </ul>
+      {late.length > LATE_SHOWN && <p className="reporting-note">{t('reporting.more', { count: late.length - LATE_SHOWN })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { numberIn, oneOf, switchOn, text, type RawSearch } from '../app/search.ts';
+import { sceneIdOf, type SceneId } from './scene-registry.ts';
+
+/** The wall's kiosk parameters (see scene-rotation.ts), and the period of the procedures scene. */
+export interface WallSearch {
+  /** A pinned scene (old ids accepted: ?scene=admin). */
+  scene?: SceneId;
+  rotate: boolean;
+  /** One dwell for every scene, 5–3600 s. */
+  sceneSeconds?: number;
+  /** The public-service dossiers scene shows this month, quarter or year. */
+  period: 'month' | 'quarter' | 'year';
+}
+
+/** Left out of the URL when they hold (the router strips them). */
+export const WALL_SEARCH_DEFAULTS = { rotate: true, period: 'month' } as const satisfies Partial<WallSearch>;
+
+/** The route's validateSearch: pure, never throws; unknown values fall back to the defaults. */
+export function validateWallSearch(raw: RawSearch): WallSearch {
+  return {
+    scene: sceneIdOf(text(raw.scene)),
+    rotate: switchOn(raw.rotate),
+    sceneSeconds: numberIn(raw.sceneSeconds, 5, 3600),
+    period: oneOf(raw.period, ['month', 'quarter', 'year'] as const) ?? WALL_SEARCH_DEFAULTS.period,
+  };
+}
