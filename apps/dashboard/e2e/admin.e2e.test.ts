@@ -216,7 +216,7 @@ describe('analyst page', () => {
     const xlsx = await fetch(xlsxUrl);
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await wb.xlsx.load(await xlsx.arrayBuffer());
     const cells: unknown[][] = [];
     wb.worksheets[0]!.eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
     expect(cells.some((r) => r.includes('916') && r.includes(received))).toBe(true);
