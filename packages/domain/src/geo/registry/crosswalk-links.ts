@@ -182,7 +182,8 @@ function toLink(l: RawLink, weights: CrosswalkWeights, estimated: boolean, basis
   return { from: versionId(l.from), to: versionId(l.to), fromCode: l.from.code, toCode: l.to.code, whole: l.ref.whole, weights, estimated, basis };
 }
 
-function findCycle(links: readonly CrosswalkLink[]): string[] | null {
+/** A cycle in the links (as version ids), or null. The date rules already make one impossible in a loaded file; kept as a guard. */
+export function findCycle(links: readonly CrosswalkLink[]): string[] | null {
   const next = groupBy(links, (l) => l.from);
   const state = new Map<string, 'open' | 'done'>();
   const path: string[] = [];

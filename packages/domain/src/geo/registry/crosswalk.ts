@@ -72,7 +72,10 @@ function throughChildren(registry: AreaRegistry, v: RegistryUnit, target: string
       const mass = linkMassInto(registry, children[0]!.level, lastDay, target, kind, memo);
       const fromHere = new Map<string, number>();
       for (const { shares } of childShares) for (const s of shares) fromHere.set(s.code, (fromHere.get(s.code) ?? 0) + s.weights[kind]);
-      for (const [t, m] of fromHere) raw.set(t, figureOf(registry.areaAt(t, target), kind) * (m / (mass.get(t) ?? m)));
+      // Population weights fall back to area weights when a target lacks its population figure.
+      const targets = [...fromHere.keys()].map((t) => registry.areaAt(t, target));
+      const useKind: Kind = kind === 'population' && targets.some((u) => !(typeof u?.population === 'number' && u.population > 0)) ? 'area' : kind;
+      for (const [t, m] of fromHere) raw.set(t, figureOf(registry.areaAt(t, target), useKind) * (m / (mass.get(t) ?? m)));
     }
     const total = [...raw.values()].reduce((s, x) => s + x, 0);
     for (const [t, x] of raw) {
@@ -97,7 +100,7 @@ function linkMassInto(registry: AreaRegistry, level: RegistryUnit['level'], day:
 }
 
 function figureOf(u: RegistryUnit | undefined, kind: Kind): number {
-  const f = kind === 'population' ? (u?.population ?? u?.areaKm2) : u?.areaKm2;
+  const f = kind === 'population' ? u?.population : u?.areaKm2;
   return typeof f === 'number' && f > 0 ? f : 1;
 }
 
