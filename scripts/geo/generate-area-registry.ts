@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import type { AreaRegistryFile, PredecessorRef, RegistryUnit } from '../../packages/contracts/src/index.ts';
 import { CAN_THO_AREAS } from '../../packages/domain/src/geo/can-tho.ts';
 import { englishName } from '../../packages/domain/src/geo/import/vi-text.ts';
@@ -167,13 +168,10 @@ function applyResolution1192(units: RegistryUnit[]) {
   units.splice(units.indexOf(before) + 1, 0, after);
 }
 
-function serialize(file: AreaRegistryFile): string {
-  const { units, sources, notes, ...head } = file;
-  const lines = (xs: unknown[]) => xs.map((x) => '    ' + JSON.stringify(x)).join(',\n');
-  const headText = Object.entries(head)
-    .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-    .join(',\n');
-  return `{\n${headText},\n  "sources": [\n${lines(sources)}\n  ],\n  "notes": [\n${lines(notes ?? [])}\n  ],\n  "units": [\n${lines(units)}\n  ]\n}\n`;
+/** Formatted as the repository's prettier config formats JSON, so `prettier --check` stays clean. */
+async function serialize(file: AreaRegistryFile): Promise<string> {
+  const config = (await resolveConfig(target)) ?? {};
+  return format(JSON.stringify(file), { ...config, parser: 'json', filepath: target });
 }
 
 const file = build();
@@ -182,7 +180,7 @@ if (!loaded.ok) {
   console.error(loaded.problems.map((p) => `${p.rule}: ${p.message}`).join('\n'));
   process.exit(1);
 }
-const text = serialize(file);
+const text = await serialize(file);
 if (process.argv.includes('--check')) {
   let current = 'null';
   try {

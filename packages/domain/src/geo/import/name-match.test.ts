@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchFeatures, type MatchCandidate } from './name-match.ts';
-import { isMissing, parseViNumber } from './vi-number.ts';
+import { isMissing, parseBoundaryNumber } from './vi-number.ts';
 import { englishName, looseKey, nameKey, stripUnitPrefix, unaccent } from './vi-text.ts';
 
 const unit = (code: string, name: string, type: string): MatchCandidate => ({ code, name, type, level: 'commune' });
@@ -57,22 +57,22 @@ describe('Vietnamese name keys', () => {
 
 describe('vi-VN numbers and "NA" strings', () => {
   it('reads areas written as sources write them', () => {
-    expect(parseViNumber('6.360,83')).toBe(6360.83);
-    expect(parseViNumber('1.164')).toBe(1164);
-    expect(parseViNumber('1.234.567')).toBe(1234567);
-    expect(parseViNumber('41,67')).toBe(41.67);
-    expect(parseViNumber('10.04')).toBe(10.04);
-    expect(parseViNumber('6,360.83')).toBe(6360.83);
-    expect(parseViNumber('1,234,567')).toBe(1234567);
-    expect(parseViNumber(' 5 ')).toBe(5);
-    expect(parseViNumber(12.5)).toBe(12.5);
-    expect(parseViNumber('12 km²')).toBeNull();
+    expect(parseBoundaryNumber('6.360,83')).toBe(6360.83);
+    expect(parseBoundaryNumber('1.164')).toBe(1164);
+    expect(parseBoundaryNumber('1.234.567')).toBe(1234567);
+    expect(parseBoundaryNumber('41,67')).toBe(41.67);
+    expect(parseBoundaryNumber('10.04')).toBe(10.04);
+    expect(parseBoundaryNumber('6,360.83')).toBe(6360.83);
+    expect(parseBoundaryNumber('1,234,567')).toBe(1234567);
+    expect(parseBoundaryNumber(' 5 ')).toBe(5);
+    expect(parseBoundaryNumber(12.5)).toBe(12.5);
+    expect(parseBoundaryNumber('12 km²')).toBeNull();
   });
 
   it('treats NA, N/A, empty and null as missing', () => {
     for (const v of ['NA', 'N/A', 'n/a', '', '  ', 'null', null, undefined, Number.NaN]) expect(isMissing(v), String(v)).toBe(true);
     expect(isMissing('0')).toBe(false);
-    expect(parseViNumber('NA')).toBeNull();
+    expect(parseBoundaryNumber('NA')).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AreaLevel } from '@cityioc/contracts';
-import { isMissing, parseViNumber } from './vi-number.ts';
+import { isMissing, parseBoundaryNumber } from './vi-number.ts';
 import { canonicalVi, looseKey, nameKey, stripUnitPrefix } from './vi-text.ts';
 
 /** A registry unit a boundary feature may match (e.g. the units in force on the import's date). */
@@ -106,7 +106,7 @@ export function matchFeatures(features: readonly MatchableFeature[], candidates:
     const codeValue = prop(props, opts.codeKeys);
     const rawName = prop(props, opts.nameKeys);
     const name = typeof rawName === 'string' ? canonicalVi(rawName) : null;
-    const areaKm2 = parseViNumber(prop(props, opts.areaKeys));
+    const areaKm2 = parseBoundaryNumber(prop(props, opts.areaKeys));
     const typeHint = typeOf(typeof prop(props, opts.typeKeys) === 'string' ? (prop(props, opts.typeKeys) as string) : undefined) ?? typeOf(name ?? undefined);
 
     const pick = (list: MatchCandidate[] | undefined): MatchCandidate[] => {

@@ -1,3 +1,5 @@
+import { parseViNumber } from '../../reporting/vi-number.ts';
+
 /**
  * Values as boundary files carry them: numbers as numbers or strings, in vi-VN format
  * ("6.360,83" = 6360.83, "1.164" = 1164) or en format ("6,360.83"), and "NA"-like strings for
@@ -14,28 +16,18 @@ export function isMissing(v: unknown): boolean {
 }
 
 /**
- * A number from a number or a string; null when missing or not a number. Strings: spaces are
- * dropped; with both separators the last one is the decimal mark; a lone comma is a decimal mark
- * (vi-VN); dots in groups of three ("1.164", "1.234.567") are thousands separators (vi-VN), any
- * other dot is a decimal mark ("10.04").
+ * A number from a number or a string, as boundary files write them; null when missing or not a
+ * number. vi-VN first (the reporting parser: "6.360,83", "1.164", "41,67"); a lone decimal dot, which
+ * report imports refuse as ambiguous, is read as a decimal point here ("10.04"), since GIS attribute
+ * tables write areas that way; en-style thousands ("6,360.83") last.
  */
-export function parseViNumber(v: unknown): number | null {
+export function parseBoundaryNumber(v: unknown): number | null {
   if (isMissing(v)) return null;
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return null;
-  let s = v.trim().replace(/[\s\u00a0\u202f]/g, '');
-  const sign = s.startsWith('-') ? -1 : 1;
-  s = s.replace(/^[-+]/, '');
-  if (!/^[0-9.,]+$/.test(s)) return null;
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  if (lastDot >= 0 && lastComma >= 0) {
-    s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (lastComma >= 0) {
-    s = /^\d{1,3}(,\d{3}){2,}$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
-  } else if (lastDot >= 0 && /^\d{1,3}(\.\d{3})+$/.test(s)) {
-    s = s.replace(/\./g, '');
-  }
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return sign * Number(s);
+  const vi = parseViNumber(v);
+  if (vi.ok) return vi.value;
+  const s = v.replace(/[\s\u00a0\u202f]/g, '');
+  if (vi.reason === 'ambiguous_number') return Number(s);
+  return /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? Number(s.replace(/,/g, '')) : null;
 }

@@ -1,6 +1,6 @@
 import { AreaRegistryFileSchema, type AreaAt, type AreaLevel, type AreaRegistryFile, type RegistryUnit } from '@cityioc/contracts';
 import { Value } from 'typebox/value';
-import { buildCrosswalkLinks, groupBy, type CrosswalkLink } from './crosswalk-links.ts';
+import { buildCrosswalkLinks, groupRegistryLinks, type CrosswalkLink } from './crosswalk-links.ts';
 import { addDays, validOn } from './dates.ts';
 import { groupVersions, validateRegistryStructure, versionId, type RegistryProblem } from './registry-validate.ts';
 
@@ -59,7 +59,7 @@ export function loadAreaRegistry(json: unknown): RegistryLoad {
 export function indexAreaRegistry(file: AreaRegistryFile, links: readonly CrosswalkLink[]): AreaRegistry {
   const byCode = groupVersions(file.units);
   const byVersion = new Map(file.units.map((u) => [versionId(u), u]));
-  const linksByFrom = groupBy(links, (l) => l.from);
+  const linksByFrom = groupRegistryLinks(links, (l) => l.from);
   const at = (code: string, date: string) => byCode.get(code)?.find((v) => validOn(v, date));
   const toRow = (u: RegistryUnit): AreaAt => ({
     code: u.code,

@@ -89,7 +89,7 @@ export function buildCrosswalkLinks(file: AreaRegistryFile): { links: CrosswalkL
     if (split) links.push(...split);
   }
 
-  for (const [key, list] of groupBy(links, (l) => l.from)) {
+  for (const [key, list] of groupRegistryLinks(links, (l) => l.from)) {
     for (const kind of KINDS) {
       const sum = list.reduce((s, l) => s + l.weights[kind], 0);
       if (Math.abs(sum - 1) > EPS) {
@@ -184,7 +184,7 @@ function toLink(l: RawLink, weights: CrosswalkWeights, estimated: boolean, basis
 
 /** A cycle in the links (as version ids), or null. The date rules already make one impossible in a loaded file; kept as a guard. */
 export function findCycle(links: readonly CrosswalkLink[]): string[] | null {
-  const next = groupBy(links, (l) => l.from);
+  const next = groupRegistryLinks(links, (l) => l.from);
   const state = new Map<string, 'open' | 'done'>();
   const path: string[] = [];
   const visit = (v: string): string[] | null => {
@@ -207,7 +207,7 @@ export function findCycle(links: readonly CrosswalkLink[]): string[] | null {
   return null;
 }
 
-export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+export function groupRegistryLinks<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) {
     const k = key(x);
