@@ -25,6 +25,8 @@ describe('Vietnamese name keys', () => {
 
   it('meet across case, missing spaces, decomposed text and the Ð/ð lookalikes of Đ/đ', () => {
     expect(nameKey('NinhKiều')).toBe(nameKey('Ninh Kiều'));
+    expect(nameKey('BìnhThuỷ')).toBe(nameKey('Bình Thủy'));
+    expect(nameKey('ThạnhHoà')).toBe(nameKey('Thạnh Hòa'));
     expect(nameKey('NINH KIỀU')).toBe(nameKey('ninh kiều'));
     expect(nameKey('Ninh Kiều'.normalize('NFD'))).toBe(nameKey('Ninh Kiều'));
     expect(nameKey('\u00D0ông Hiệp')).toBe(nameKey('Đông Hiệp'));
@@ -131,6 +133,7 @@ describe('matching boundary features to registry units', () => {
         { properties: { name: 'Thạnh An' } },
         { properties: { name: 'Thị trấn Thạnh An' } },
         { properties: { name: 'Thanh An', loai: 'Xã' } },
+        { properties: { NAME_3: 'ThạnhAn', TYPE_3: 'Thịtrấn' } },
       ],
       old,
     );
@@ -138,6 +141,7 @@ describe('matching boundary features to registry units', () => {
       { index: 0, status: 'ambiguous', reason: '"Thạnh An" fits 2 units', candidates: ['31231', '31240'] },
       { index: 1, status: 'matched', code: '31231', by: 'name', areaKm2: null },
       { index: 2, status: 'matched', code: '31240', by: 'name-unaccented', areaKm2: null },
+      { index: 3, status: 'duplicate', code: '31231', by: 'name', duplicateOf: 1 },
     ]);
   });
 });

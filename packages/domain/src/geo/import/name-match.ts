@@ -64,16 +64,21 @@ function codeDigits(v: unknown): string | null {
   return /^[0-9]+$/.test(s) ? String(Number(s)) : null;
 }
 
-const TYPE_WORDS: [RegExp, string][] = [
-  [/^(phường|phuong|p\.|ward)/iu, 'phường'],
-  [/^(thị trấn|thi tran|tt\.?|township|town)/iu, 'thị trấn'],
-  [/^(xã|xa|x\.|commune)/iu, 'xã'],
+/** Unit-type words as prefixes (with marks) or as a whole type value (also without marks). */
+const TYPE_PREFIXES: [string, string][] = [
+  ['thịtrấn', 'thị trấn'],
+  ['thịxã', 'thị xã'],
+  ['phường', 'phường'],
+  ['xã', 'xã'],
 ];
+const TYPE_WORDS: Record<string, string> = { thitran: 'thị trấn', tt: 'thị trấn', town: 'thị trấn', township: 'thị trấn', phuong: 'phường', ward: 'phường', xa: 'xã', commune: 'xã' };
 
 function typeOf(text: string | undefined): string | null {
   if (!text) return null;
-  const t = canonicalVi(text);
-  for (const [re, type] of TYPE_WORDS) if (re.test(t)) return type;
+  const compact = canonicalVi(text).toLowerCase().replace(/[\s.]+/g, '');
+  const whole = TYPE_WORDS[looseKey(text)];
+  if (whole) return whole;
+  for (const [prefix, type] of TYPE_PREFIXES) if (compact.startsWith(prefix)) return type;
   return null;
 }
 

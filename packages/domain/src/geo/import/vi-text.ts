@@ -36,26 +36,20 @@ export function unaccent(s: string): string {
     .normalize('NFC');
 }
 
-/** Tone-normalised key of one syllable: letters with vowel marks, then the tone digit (if any). */
-function syllableKey(syllable: string): string {
-  let tone = '';
-  let base = '';
-  for (const ch of syllable.normalize('NFD')) {
-    const t = TONES[ch];
-    if (t) tone = t;
-    else base += ch;
-  }
-  return base.normalize('NFC') + tone;
-}
-
-/** Key for exact matching across tone placement, case, lookalike letters and missing spaces. */
+/**
+ * Key for exact matching across tone placement, case, lookalike letters and missing spaces: the
+ * letters with their vowel marks but without tones, then the tones in reading order ("Bình Thủy"
+ * and "BìnhThuỷ" → "binhthuy23"; "Hòa" → "hoa2", "Hóa" → "hoa1").
+ */
 export function nameKey(s: string): string {
-  return canonicalVi(s)
-    .toLowerCase()
-    .split(/[\s\-–_.,]+/)
-    .filter(Boolean)
-    .map(syllableKey)
-    .join('');
+  let letters = '';
+  let tones = '';
+  for (const ch of canonicalVi(s).toLowerCase().normalize('NFD')) {
+    const t = TONES[ch];
+    if (t) tones += t;
+    else if (!/[\s\-–_.,]/.test(ch)) letters += ch;
+  }
+  return letters.normalize('NFC') + tones;
 }
 
 /** Looser key without any marks (for a last-resort match when it is unambiguous). */
