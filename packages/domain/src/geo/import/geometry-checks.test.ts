@@ -79,6 +79,17 @@ describe('boundary geometry checks', () => {
     expect(r.issues[0]!.message).toMatch(/^the boundary crosses itself at \d+ point\(s\), first near lon 105\.71, lat 10\.01$/);
   });
 
+  it('repeated positions in a row (as the official 2025 files have at the ring’s end) are removed, not taken for a crossing', () => {
+    const ring = rect(105.7, 10.0, 0.02, 0.02);
+    const repeated: P[] = [ring[0]!, ...ring.slice(0, 3), ring[2]!, ...ring.slice(3), ring[4]!];
+    const r = checkBoundaryGeometries([poly(repeated)]);
+    expect(r.ok).toBe(true);
+    expect(r.issues).toEqual([
+      { index: 0, severity: 'repaired', rule: 'duplicate_vertex', message: 'ring 1 repeated 3 position(s) in a row; removed the repeats', location: [105.7, 10.0] },
+    ]);
+    expect(r.features[0]!.geometry!.coordinates).toEqual([ring]);
+  });
+
   it('tiny overlaps between neighbours are reported, larger ones refused (tolerance configurable)', () => {
     // 0.0001° × 0.02° ≈ 11 m × 2.2 km ≈ 24,000 m²
     const a = poly(rect(105.7, 10.0, 0.02, 0.02));

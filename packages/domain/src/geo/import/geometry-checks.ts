@@ -1,8 +1,8 @@
 import turfArea from '@turf/area';
 import booleanClockwise from '@turf/boolean-clockwise';
-import kinks from '@turf/kinks';
 import rewind from '@turf/rewind';
 import polygonClipping from 'polygon-clipping';
+import findIntersections from 'sweepline-intersections';
 
 /** [longitude, latitude] */
 type Position = [number, number];
@@ -25,6 +25,7 @@ export type GeometryRule =
   | 'projected_coordinates'
   | 'ring_too_short'
   | 'unclosed_ring'
+  | 'duplicate_vertex'
   | 'winding'
   | 'self_intersection'
   | 'overlap'
@@ -137,11 +138,20 @@ function checkOne(f: BoundaryFeature, index: number, issues: GeometryIssue[], op
     const rings: Ring[] = [];
     poly.forEach((ring, r) => {
       const where = polygons.length > 1 ? `polygon ${p + 1}, ring ${r + 1}` : `ring ${r + 1}`;
-      let closed = ring;
-      const first = ring[0];
-      const last = ring[ring.length - 1];
+      let closed = ring.filter((pt, k) => k === 0 || pt[0] !== ring[k - 1]![0] || pt[1] !== ring[k - 1]![1]);
+      if (closed.length < ring.length) {
+        issues.push({
+          index,
+          severity: 'repaired',
+          rule: 'duplicate_vertex',
+          message: `${where} repeated ${ring.length - closed.length} position(s) in a row; removed the repeats`,
+          location: ring.find((pt, k) => k > 0 && pt[0] === ring[k - 1]![0] && pt[1] === ring[k - 1]![1])!,
+        });
+      }
+      const first = closed[0];
+      const last = closed[closed.length - 1];
       if (first && last && (first[0] !== last[0] || first[1] !== last[1])) {
-        closed = [...ring, first];
+        closed = [...closed, first];
         issues.push({ index, severity: 'repaired', rule: 'unclosed_ring', message: `${where} was not closed; closed it`, location: first });
       }
       if (closed.length < 4) {
@@ -168,9 +178,9 @@ function checkOne(f: BoundaryFeature, index: number, issues: GeometryIssue[], op
     });
   }
 
-  const crossings = kinks({ type: 'Feature', properties: {}, geometry } as never).features;
+  const crossings = findIntersections({ type: 'Feature', properties: {}, geometry } as never, false);
   if (crossings.length > 0) {
-    const at = crossings[0]!.geometry.coordinates as Position;
+    const at = crossings[0]! as Position;
     issues.push({
       index,
       severity: 'error',
@@ -206,11 +216,26 @@ function checkOverlaps(features: CheckedFeature[], issues: GeometryIssue[], opts
       const a = usable[i]!;
       const b = usable[j]!;
       if (a.box[0] > b.box[2] || b.box[0] > a.box[2] || a.box[1] > b.box[3] || b.box[1] > a.box[3]) continue;
+      // Any overlap lies inside both boxes: clip each side to that window first (cheap), then intersect exactly.
+      const pad = 1e-7;
+      const win: [number, number, number, number] = [
+        Math.max(a.box[0], b.box[0]) - pad,
+        Math.max(a.box[1], b.box[1]) - pad,
+        Math.min(a.box[2], b.box[2]) + pad,
+        Math.min(a.box[3], b.box[3]) + pad,
+      ];
+      const ca = clipToWindow(a.f.geometry!, win);
+      const cb = clipToWindow(b.f.geometry!, win);
+      if (ca.length === 0 || cb.length === 0) continue;
       let shared: PolygonCoords[];
       try {
-        shared = polygonClipping.intersection(a.f.geometry!.coordinates as never, b.f.geometry!.coordinates as never) as PolygonCoords[];
+        shared = polygonClipping.intersection(ca as never, cb as never) as PolygonCoords[];
       } catch {
-        continue;
+        try {
+          shared = polygonClipping.intersection(a.f.geometry!.coordinates as never, b.f.geometry!.coordinates as never) as PolygonCoords[];
+        } catch {
+          continue;
+        }
       }
       if (shared.length === 0) continue;
       const km2 = turfArea({ type: 'MultiPolygon', coordinates: shared } as never) / 1e6;
@@ -226,6 +251,42 @@ function checkOverlaps(features: CheckedFeature[], issues: GeometryIssue[], opts
       });
     }
   }
+}
+
+/** Each ring clipped to the window (Sutherland–Hodgman, four half-planes); rings left with < 3 points dropped. */
+function clipToWindow(g: BoundaryGeometry, [x0, y0, x1, y1]: [number, number, number, number]): PolygonCoords[] {
+  const polys = g.type === 'Polygon' ? [g.coordinates as PolygonCoords] : (g.coordinates as PolygonCoords[]);
+  const edges: ((p: Position) => number)[] = [(p) => p[0] - x0, (p) => x1 - p[0], (p) => p[1] - y0, (p) => y1 - p[1]];
+  const out: PolygonCoords[] = [];
+  for (const poly of polys) {
+    const rings: Ring[] = [];
+    for (const ring of poly) {
+      let pts = ring.slice(0, -1);
+      for (const inside of edges) {
+        const next: Position[] = [];
+        for (let k = 0; k < pts.length; k++) {
+          const cur = pts[k]!;
+          const prev = pts[(k + pts.length - 1) % pts.length]!;
+          const sc = inside(cur);
+          const sp = inside(prev);
+          if (sc >= 0) {
+            if (sp < 0) next.push(lerp(prev, cur, sp / (sp - sc)));
+            next.push(cur);
+          } else if (sp >= 0) next.push(lerp(prev, cur, sp / (sp - sc)));
+        }
+        pts = next;
+        if (pts.length === 0) break;
+      }
+      if (pts.length >= 3) rings.push([...pts, pts[0]!]);
+      else if (rings.length === 0) break;
+    }
+    if (rings.length > 0) out.push(rings);
+  }
+  return out;
+}
+
+function lerp(p: Position, q: Position, t: number): Position {
+  return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
 }
 
 function isPolygonList(x: unknown): x is PolygonCoords[] {
