@@ -22,20 +22,23 @@ const BEFORE = '2025-06-30';
 
 /** Minimal CSV reader for this file (quoted fields with commas, no embedded quotes). */
 function readCsv(text: string): Record<string, string>[] {
-  const rows = text.trim().split(/\r?\n/).map((line) => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  });
+  const rows = text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => {
+      const out: string[] = [];
+      let cur = '';
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (ch === ',' && !quoted) {
+          out.push(cur);
+          cur = '';
+        } else cur += ch;
+      }
+      out.push(cur);
+      return out;
+    });
   const [head, ...body] = rows;
   return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -51,7 +54,8 @@ for (const r of rows) {
     problems.push(`${code}: in the CSV, not in the registry`);
     continue;
   }
-  const say = (what: string, csv: unknown, ours: unknown) => problems.push(`${code} ${u.name}: ${what}: CSV ${JSON.stringify(csv)} / registry ${JSON.stringify(ours)}`);
+  const say = (what: string, csv: unknown, ours: unknown) =>
+    problems.push(`${code} ${u.name}: ${what}: CSV ${JSON.stringify(csv)} / registry ${JSON.stringify(ours)}`);
   if (r['loai']!.toLowerCase() !== u.type) say('type', r['loai'], u.type);
   if (r['name'] !== u.name) say(nameKey(r['name']!) === nameKey(u.name) ? 'name (tone placement only)' : 'name', r['name'], u.name);
   if (`${r['nameEn']} ${u.type === 'phường' ? 'Ward' : 'Commune'}` !== u.nameEn) say('English name', r['nameEn'], u.nameEn);
@@ -59,13 +63,13 @@ for (const r of rows) {
   if (Number(r['raw_a08_ds']) !== u.population) say('population', Number(r['raw_a08_ds']), u.population);
   const [w, s, e, n] = ['bbox_w', 'bbox_s', 'bbox_e', 'bbox_n'].map((k) => Number(r[k]));
   const [lon, lat] = u.centre!.lonLat;
-  if (!(lon >= w! - 0.001 && lon <= e! + 0.001 && lat >= s! - 0.001 && lat <= n! + 0.001)) say('centre outside the bounding box', [w, s, e, n], u.centre!.lonLat);
+  if (!(lon >= w! - 0.001 && lon <= e! + 0.001 && lat >= s! - 0.001 && lat <= n! + 0.001))
+    say('centre outside the bounding box', [w, s, e, n], u.centre!.lonLat);
   // Predecessors: the CSV names them ("Phường An Hòa, Phường Bùi Hữu Nghĩa (phần còn lại …)"); ours are codes.
   const csvPreds =
     r['raw_a05_truocsn']!.trim() === 'giữ nguyên'
       ? [nameKey(`${u.type} ${u.name}`)]
-      : r['raw_a05_truocsn']!
-          .replace(/\([^)]*\)/g, '')
+      : r['raw_a05_truocsn']!.replace(/\([^)]*\)/g, '')
           .split(',')
           .map((x) => nameKey(x.trim()))
           .filter(Boolean);
@@ -96,8 +100,11 @@ const report = matchFeatures(
   candidates,
 );
 const by = new Map<string, number>();
-for (const f of report.features) by.set(`${f.status}${f.status === 'matched' ? `/${f.by}` : ''}`, (by.get(`${f.status}${f.status === 'matched' ? `/${f.by}` : ''}`) ?? 0) + 1);
-console.log(`\nGADM old communes (${gadm.features.length}) against the registry on ${at} (${candidates.length} units): ${JSON.stringify(Object.fromEntries(by))}`);
+for (const f of report.features)
+  by.set(`${f.status}${f.status === 'matched' ? `/${f.by}` : ''}`, (by.get(`${f.status}${f.status === 'matched' ? `/${f.by}` : ''}`) ?? 0) + 1);
+console.log(
+  `\nGADM old communes (${gadm.features.length}) against the registry on ${at} (${candidates.length} units): ${JSON.stringify(Object.fromEntries(by))}`,
+);
 for (const f of report.features) {
   if (f.status === 'matched' && f.by === 'name') continue;
   const p = gadm.features[f.index]!.properties;

@@ -55,8 +55,26 @@ function build(): AreaRegistryFile {
       centre: { lonLat: oldCity.centroid, kind: 'centroid', approximate: true, source: 'brief-4-1' },
       sources: ['nq-22-2003-qh11', 'gso-dmhc-2024'],
     }),
-    unit({ code: '93', name: 'Hậu Giang', type: 'tỉnh', level: 'province', parent: null, validFrom: '2004-01-01', validTo: REFORM, sources: ['nq-22-2003-qh11'] }),
-    unit({ code: '94', name: 'Sóc Trăng', type: 'tỉnh', level: 'province', parent: null, validFrom: HISTORY_FROM, validTo: REFORM, sources: ['gso-dmhc-2024'] }),
+    unit({
+      code: '93',
+      name: 'Hậu Giang',
+      type: 'tỉnh',
+      level: 'province',
+      parent: null,
+      validFrom: '2004-01-01',
+      validTo: REFORM,
+      sources: ['nq-22-2003-qh11'],
+    }),
+    unit({
+      code: '94',
+      name: 'Sóc Trăng',
+      type: 'tỉnh',
+      level: 'province',
+      parent: null,
+      validFrom: HISTORY_FROM,
+      validTo: REFORM,
+      sources: ['gso-dmhc-2024'],
+    }),
     unit({
       code: '92',
       name: 'Cần Thơ',
@@ -82,7 +100,9 @@ function build(): AreaRegistryFile {
         parent: province,
         validFrom: HISTORY_FROM,
         validTo: REFORM,
-        ...(legacy ? { areaKm2: legacy.areaKm2 ?? null, centre: { lonLat: legacy.centroid, kind: 'centroid' as const, approximate: true, source: 'brief-4-1' } } : {}),
+        ...(legacy
+          ? { areaKm2: legacy.areaKm2 ?? null, centre: { lonLat: legacy.centroid, kind: 'centroid' as const, approximate: true, source: 'brief-4-1' } }
+          : {}),
         sources: ['gso-dmhc-2024'],
       }),
     );

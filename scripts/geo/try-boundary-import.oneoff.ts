@@ -26,7 +26,9 @@ const geo = checkBoundaryGeometries(fc.features, (i) => {
 });
 const t3 = performance.now();
 const count = (xs: string[]) => Object.fromEntries([...new Set(xs)].map((x) => [x, xs.filter((y) => y === x).length]));
-console.log(`features: ${fc.features.length}; matched: ${JSON.stringify(count(match.features.map((m) => (m.status === 'matched' ? `${m.status}/${m.by}` : m.status))))}`);
+console.log(
+  `features: ${fc.features.length}; matched: ${JSON.stringify(count(match.features.map((m) => (m.status === 'matched' ? `${m.status}/${m.by}` : m.status))))}`,
+);
 console.log(`missing units: ${match.missing.map((m) => m.code).join(', ') || 'none'}`);
 console.log(`geometry issues: ${JSON.stringify(count(geo.issues.map((i) => `${i.severity}/${i.rule}`)))}; ok: ${geo.ok}`);
 for (const i of geo.issues.filter((x) => x.severity !== 'repaired').slice(0, 30)) console.log(`  #${i.index} ${i.severity} ${i.rule}: ${i.message}`);

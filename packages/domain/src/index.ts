@@ -41,5 +41,4 @@ export * from './geo/registry/reaggregate.ts';
 export * from './geo/import/vi-text.ts';
 export * from './geo/import/vi-number.ts';
 export * from './geo/import/name-match.ts';
-export * from './geo/import/geometry-checks.ts';
 export * from './geo/schematic/schematic-communes.ts';

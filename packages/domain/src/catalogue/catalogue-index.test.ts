@@ -57,7 +57,13 @@ describe('indexCatalogue with the area registry: date-aware lookups', () => {
     expect(plain.areaAt('916', '2025-06-30')?.name).toBe('Ninh Kiều');
     expect(plain.areaAt('916', '2025-07-01')).toBeUndefined();
     expect(plain.ancestorsAt('916', '2025-06-30')).toEqual(['916', '92']);
-    expect(plain.checkCodeAt('916', '2025-07-01')).toEqual({ ok: false, reason: 'unit_not_valid_at', validFrom: '2009-01-01', validTo: '2025-07-01', successors: [] });
+    expect(plain.checkCodeAt('916', '2025-07-01')).toEqual({
+      ok: false,
+      reason: 'unit_not_valid_at',
+      validFrom: '2009-01-01',
+      validTo: '2025-07-01',
+      successors: [],
+    });
     expect(plain.checkCodeAt('31135', '2025-07-01')).toEqual({ ok: false, reason: 'unknown_area' });
   });
 });

@@ -98,7 +98,8 @@ export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | nu
       if (registry) return registry.checkCodeAt(code, date);
       const a = areas.get(code);
       if (!a) return { ok: false, reason: 'unknown_area' };
-      if (validOn(a, date)) return { ok: true, unit: { code: a.code, name: a.name, type: a.kind, level: a.level, parent: a.parent, validFrom: a.validFrom, validTo: a.validTo } };
+      if (validOn(a, date))
+        return { ok: true, unit: { code: a.code, name: a.name, type: a.kind, level: a.level, parent: a.parent, validFrom: a.validFrom, validTo: a.validTo } };
       return { ok: false, reason: 'unit_not_valid_at', validFrom: a.validFrom, validTo: a.validTo, successors: [] };
     },
     indicator: (id) => indicators.get(id),

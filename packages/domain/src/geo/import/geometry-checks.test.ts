@@ -85,7 +85,13 @@ describe('boundary geometry checks', () => {
     const r = checkBoundaryGeometries([poly(repeated)]);
     expect(r.ok).toBe(true);
     expect(r.issues).toEqual([
-      { index: 0, severity: 'repaired', rule: 'duplicate_vertex', message: 'ring 1 repeated 3 position(s) in a row; removed the repeats', location: [105.7, 10.0] },
+      {
+        index: 0,
+        severity: 'repaired',
+        rule: 'duplicate_vertex',
+        message: 'ring 1 repeated 3 position(s) in a row; removed the repeats',
+        location: [105.7, 10.0],
+      },
     ]);
     expect(r.features[0]!.geometry!.coordinates).toEqual([ring]);
   });
@@ -109,7 +115,10 @@ describe('boundary geometry checks', () => {
   it('slivers and pin-holes are reported', () => {
     const multi: BoundaryFeature = {
       properties: {},
-      geometry: { type: 'MultiPolygon', coordinates: [[rect(105.7, 10.0, 0.02, 0.02), rect(105.71, 10.01, 0.0001, 0.0001, true)], [rect(105.8, 10.0, 0.0002, 0.0001)]] },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [[rect(105.7, 10.0, 0.02, 0.02), rect(105.71, 10.01, 0.0001, 0.0001, true)], [rect(105.8, 10.0, 0.0002, 0.0001)]],
+      },
     };
     const r = checkBoundaryGeometries([multi]);
     expect(r.ok).toBe(true);
@@ -127,7 +136,9 @@ describe('boundary geometry checks', () => {
   it('compares each area with the registry’s', () => {
     // 0.02° × 0.02° at 10° N ≈ 2.19 km × 2.21 km ≈ 4.87 km², about half of 10.04 km².
     const r = checkBoundaryGeometries([poly(rect(105.7, 10.0, 0.02, 0.02))], () => 10.04);
-    expect(r.issues).toEqual([{ index: 0, severity: 'warning', rule: 'area_mismatch', message: 'area 4.87 km² differs from the registry\'s 10.04 km² by -51.5 %' }]);
+    expect(r.issues).toEqual([
+      { index: 0, severity: 'warning', rule: 'area_mismatch', message: "area 4.87 km² differs from the registry's 10.04 km² by -51.5 %" },
+    ]);
     expect(checkBoundaryGeometries([poly(rect(105.7, 10.0, 0.02, 0.02))], () => 5).issues).toEqual([]);
   });
 

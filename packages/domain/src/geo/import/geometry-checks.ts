@@ -1,3 +1,6 @@
+// Imported by the ingest as '@cityioc/domain/geo-checks', not through the package index: turf's and
+// sweepline-intersections' typings pull the global GeoJSON namespace (@types/geojson) into every program
+// that loads them, which changes MapLibre's source types in the dashboard.
 import turfArea from '@turf/area';
 import booleanClockwise from '@turf/boolean-clockwise';
 import rewind from '@turf/rewind';
@@ -300,7 +303,9 @@ function isPolygonList(x: unknown): x is PolygonCoords[] {
         poly.every(
           (ring) =>
             Array.isArray(ring) &&
-            ring.every((pt) => Array.isArray(pt) && pt.length >= 2 && typeof pt[0] === 'number' && typeof pt[1] === 'number' && isFinite(pt[0]) && isFinite(pt[1])),
+            ring.every(
+              (pt) => Array.isArray(pt) && pt.length >= 2 && typeof pt[0] === 'number' && typeof pt[1] === 'number' && isFinite(pt[0]) && isFinite(pt[1]),
+            ),
         ),
     )
   );

@@ -71,11 +71,22 @@ const TYPE_PREFIXES: [string, string][] = [
   ['phường', 'phường'],
   ['xã', 'xã'],
 ];
-const TYPE_WORDS: Record<string, string> = { thitran: 'thị trấn', tt: 'thị trấn', town: 'thị trấn', township: 'thị trấn', phuong: 'phường', ward: 'phường', xa: 'xã', commune: 'xã' };
+const TYPE_WORDS: Record<string, string> = {
+  thitran: 'thị trấn',
+  tt: 'thị trấn',
+  town: 'thị trấn',
+  township: 'thị trấn',
+  phuong: 'phường',
+  ward: 'phường',
+  xa: 'xã',
+  commune: 'xã',
+};
 
 function typeOf(text: string | undefined): string | null {
   if (!text) return null;
-  const compact = canonicalVi(text).toLowerCase().replace(/[\s.]+/g, '');
+  const compact = canonicalVi(text)
+    .toLowerCase()
+    .replace(/[\s.]+/g, '');
   const whole = TYPE_WORDS[looseKey(text)];
   if (whole) return whole;
   for (const [prefix, type] of TYPE_PREFIXES) if (compact.startsWith(prefix)) return type;

@@ -59,24 +59,7 @@ export function looseKey(s: string): string {
     .replace(/[\s\-–_.,]+/g, '');
 }
 
-const PREFIXES = [
-  'thành phố',
-  'thị trấn',
-  'thị xã',
-  'phường',
-  'quận',
-  'huyện',
-  'tỉnh',
-  'xã',
-  'đặc khu',
-  'tp',
-  'tt',
-  'tx',
-  'p',
-  'x',
-  'q',
-  'h',
-];
+const PREFIXES = ['thành phố', 'thị trấn', 'thị xã', 'phường', 'quận', 'huyện', 'tỉnh', 'xã', 'đặc khu', 'tp', 'tt', 'tx', 'p', 'x', 'q', 'h'];
 
 /**
  * The name without its unit-type prefix ("Phường Ninh Kiều" → "Ninh Kiều", "TP. Cần Thơ" → "Cần Thơ").

@@ -152,7 +152,16 @@ describe('a contradictory registry is refused at start, with the reason', () => 
   });
 
   it('a crosswalk cycle (the date rules make one impossible in a file; the guard finds one in links)', () => {
-    const link = (from: string, to: string) => ({ from, to, fromCode: from, toCode: to, whole: true, weights: { area: 1, population: 1 }, estimated: false, basis: '' });
+    const link = (from: string, to: string) => ({
+      from,
+      to,
+      fromCode: from,
+      toCode: to,
+      whole: true,
+      weights: { area: 1, population: 1 },
+      estimated: false,
+      basis: '',
+    });
     expect(findCycle([link('a@1', 'b@2'), link('b@2', 'c@3'), link('c@3', 'a@1')])).toEqual(['a@1', 'b@2', 'c@3', 'a@1']);
     expect(findCycle([link('a@1', 'b@2'), link('b@2', 'c@3')])).toBeNull();
   });

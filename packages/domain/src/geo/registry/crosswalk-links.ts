@@ -149,9 +149,7 @@ function splitWeights(list: RawLink[], byCode: Map<string, RegistryUnit[]>, prob
     const sum = [...known.values()].reduce((s, x) => s + x, 0);
     for (const [l, v] of known) parts.get(l)![kind] = v / sum;
   }
-  return list.map((l) =>
-    toLink(l, parts.get(l)!, true, l.ref.basis ?? 'derived: successor total minus its whole predecessors, or the published part'),
-  );
+  return list.map((l) => toLink(l, parts.get(l)!, true, l.ref.basis ?? 'derived: successor total minus its whole predecessors, or the published part'));
 }
 
 /** The figure of the part of `l.from` that went to `l.to`, or why it cannot be known. */

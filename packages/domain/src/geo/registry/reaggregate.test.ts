@@ -133,7 +133,11 @@ describe('a series that crosses 1 July 2025 is continuous in today’s units', (
   });
 
   it('"as it was" leaves the July break visible', () => {
-    const byArea = new Set(asItWas(points).filter((p) => p.period === '2025-06').map((p) => p.area));
+    const byArea = new Set(
+      asItWas(points)
+        .filter((p) => p.period === '2025-06')
+        .map((p) => p.area),
+    );
     expect(byArea).toEqual(new Set(['31123', '31135', '31144', '31178']));
   });
 });

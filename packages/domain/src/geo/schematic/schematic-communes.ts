@@ -228,16 +228,6 @@ function area(ring: readonly XY[]): number {
   return s / 2;
 }
 
-function perimeter(ring: readonly XY[]): number {
-  let s = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i]!;
-    const [x2, y2] = ring[(i + 1) % ring.length]!;
-    s += Math.hypot(x2 - x1, y2 - y1);
-  }
-  return s;
-}
-
 function circle([cx, cy]: XY, r: number): XY[] {
   const out: XY[] = [];
   for (let s = 0; s < CIRCLE_STEPS; s++) {
