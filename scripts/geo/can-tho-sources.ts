@@ -75,7 +75,7 @@ export const SOURCES: RegistrySource[] = [
     title:
       'Representative points computed by scripts/geo/representative-points.oneoff.ts (turf pointOnFeature) from the 2025 ward boundaries in thanglequoc/vietnamese-provinces-database @ cd58063 json/geojson/92_can_tho',
     licence: 'repository MIT; only the rounded points (0.001°) are carried, no geometry',
-    used: 'A point inside each of the 103 units, marked approximate: not the seat.',
+    used: 'A point inside each of the 103 units, marked approximate: not the seat. The centres of the new city, of Hậu Giang, Sóc Trăng and their districts are the area-weighted means of the points of the units that absorbed them (approximate).',
   },
 ];
 

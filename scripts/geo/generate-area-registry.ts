@@ -144,6 +144,7 @@ function build(): AreaRegistryFile {
       }),
     );
   }
+  addComputedCentres(units);
   return {
     format: 'cityioc-area-registry/1',
     id: 'can-tho',
@@ -154,6 +155,33 @@ function build(): AreaRegistryFile {
     sources: SOURCES,
     notes: NOTES,
   };
+}
+
+/**
+ * Provinces and districts without a published centre get the area-weighted mean of the
+ * representative points of today's communes that absorbed their communes (approximate, marked so).
+ */
+function addComputedCentres(units: RegistryUnit[]) {
+  const today = units.filter((u) => u.level === 'commune' && u.validTo === null);
+  const descendants = (code: string): Set<string> => {
+    const out = new Set<string>();
+    for (const u of units) if (u.parent === code && u.validTo === REFORM) for (const d of u.level === 'commune' ? [u.code] : descendants(u.code)) out.add(d);
+    return out;
+  };
+  for (const u of units) {
+    if (u.centre || u.level === 'commune') continue;
+    const absorbed =
+      u.validTo === null
+        ? today
+        : (() => {
+            const olds = descendants(u.code);
+            return today.filter((t) => t.predecessors?.some((p) => olds.has(p.code)));
+          })();
+    const weight = absorbed.reduce((s, t) => s + t.areaKm2!, 0);
+    if (weight === 0) continue;
+    const mean = (k: 0 | 1) => Math.round((absorbed.reduce((s, t) => s + t.centre!.lonLat[k] * t.areaKm2!, 0) / weight) * 1000) / 1000;
+    u.centre = { lonLat: [mean(0), mean(1)], kind: 'centroid', approximate: true, source: 'rep-points' };
+  }
 }
 
 /** NQ 1192/NQ-UBTVQH15: An Phú, An Nghiệp and An Cư merged into Thới Bình from 1 November 2024. */

@@ -42,3 +42,4 @@ export * from './geo/import/vi-text.ts';
 export * from './geo/import/vi-number.ts';
 export * from './geo/import/name-match.ts';
 export * from './geo/schematic/schematic-communes.ts';
+export * from './geo/registry/registry-areas.ts';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { RegistryUnit } from '@cityioc/contracts';
+import { AreaSchema, type RegistryUnit } from '@cityioc/contracts';
+import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { loadAreaRegistry, type AreaRegistry } from './area-registry.ts';
 import { findCycle } from './crosswalk-links.ts';
+import { registryAreasAt } from './registry-areas.ts';
 import { testRegistryFile } from './test-registry.ts';
 
 const defaultFile = JSON.parse(readFileSync(new URL('./can-tho.registry.json', import.meta.url), 'utf8')) as unknown;
@@ -168,5 +170,37 @@ describe('a contradictory registry is refused at start, with the reason', () => 
 
   it('a file that is not a registry', () => {
     expect(rules({ format: 'cityioc-area-registry/1', units: [] })[0]).toMatch(/^schema: /);
+  });
+});
+
+describe('registryAreasAt: the registry as catalogue areas', () => {
+  const reg = load(defaultFile);
+  it('today: the city and 103 communes, valid catalogue areas with their centres, English names and figures', () => {
+    const areas = registryAreasAt(reg, '2026-12-01');
+    expect(areas).toHaveLength(104);
+    for (const a of areas) expect(Value.Check(AreaSchema, a), a.code).toBe(true);
+    expect(areas.find((a) => a.code === '31135')).toEqual({
+      code: '31135',
+      name: 'Ninh Kiều',
+      kind: 'phường',
+      level: 'commune',
+      parent: '92',
+      validFrom: '2025-07-01',
+      validTo: null,
+      centroid: [105.777, 10.034],
+      areaKm2: 5.42,
+      nameEn: 'Ninh Kieu Ward',
+      population: 119547,
+      centroidKind: 'representative-point',
+      source: 'nq-1668-2025, qd-19-2025-ttg, bando-sapnhap-2025',
+    });
+    expect(areas.find((a) => a.code === '92')).toMatchObject({ areaKm2: 6360.83, population: 4199824, centroid: [105.76, 9.741], centroidKind: 'centroid' });
+  });
+
+  it('before 1 July 2025: communes without a centre take their district’s, marked as such', () => {
+    const areas = registryAreasAt(reg, '2025-06-30');
+    expect(areas.filter((a) => a.level === 'commune')).toHaveLength(263);
+    expect(areas.find((a) => a.code === '916')).toMatchObject({ centroid: [105.765, 10.031], centroidKind: 'centroid' });
+    expect(areas.find((a) => a.code === '31144')).toMatchObject({ centroid: [105.765, 10.031], centroidKind: 'parent' });
   });
 });
