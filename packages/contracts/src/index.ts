@@ -1,5 +1,6 @@
 export * from './catalogue/indicator.ts';
 export * from './catalogue/area.ts';
+export * from './catalogue/area-registry.ts';
 export * from './catalogue/catalogue.ts';
 export * from './http/observation.ts';
 export * from './http/errors.ts';

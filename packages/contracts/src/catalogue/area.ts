@@ -20,6 +20,13 @@ export const AreaSchema = Type.Object({
   validTo: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   centroid: Type.Tuple([Type.Number(), Type.Number()], { description: '[longitude, latitude]' }),
   areaKm2: Type.Optional(Type.Number()),
+  /** English name, unaccented ("Ninh Kieu Ward"). */
+  nameEn: Type.Optional(Type.String()),
+  population: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** How `centroid` was obtained: 'seat', 'representative-point' or 'centroid' (see CentreKindSchema). */
+  centroidKind: Type.Optional(Type.String()),
+  /** Where the figures come from (resolution, code list). */
+  source: Type.Optional(Type.String()),
 });
 export type Area = Static<typeof AreaSchema>;
 
