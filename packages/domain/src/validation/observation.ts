@@ -10,6 +10,8 @@ export interface ValidationContext {
   now: number;
   /** Source id of the API key that sent the item. */
   source: string;
+  /** How far ahead of `now` observedAt may be (IOC_MAX_FUTURE_SEC; default MAX_FUTURE_MS). */
+  maxAheadMs?: number;
 }
 
 /**
@@ -56,8 +58,8 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
 
   const observedAt = Date.parse(input.observedAt);
   if (Number.isNaN(observedAt)) err('/observedAt', 'format', 'observedAt is not a valid date-time');
-  else if (observedAt > ctx.now + MAX_FUTURE_MS)
-    err('/observedAt', 'in_future', `observedAt is more than ${MAX_FUTURE_MS / 60000} minutes ahead of the server clock`);
+  else if (observedAt > ctx.now + (ctx.maxAheadMs ?? MAX_FUTURE_MS))
+    err('/observedAt', 'in_future', `observedAt is more than ${(ctx.maxAheadMs ?? MAX_FUTURE_MS) / 1000} s ahead of the server clock`);
 
   if (indicator) {
     if (indicator.aggregation === 'ratio') {

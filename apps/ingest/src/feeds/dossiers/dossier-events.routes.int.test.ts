@@ -17,7 +17,7 @@ const AGENCY_A = '000.00.01.H13';
 const AGENCY_B = '000.00.02.H13';
 function ev(code: string, status: number, statusAt: string, extra: Record<string, unknown> = {}) {
   return {
-    eventId: `${code}-${status}-${statusAt}`,
+    eventId: `${code}-${status}-${Date.parse(statusAt)}`,
     dossierCode: code,
     procedureCode: '1.000494',
     agencyCode: AGENCY_A,
