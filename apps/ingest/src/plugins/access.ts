@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Operator } from '../alerts/alert.service.ts';
 import { operatorResolver, type OperatorEntry } from '../alerts/operators.ts';
 import { httpError } from './errors.ts';
@@ -28,6 +28,10 @@ export const OPERATOR = { kind: 'operator' } as const satisfies Access;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every route registered after the access plugin with its declaration (undefined: none, refused). */
+    routeAccess(): { method: string; url: string; access: Access | undefined }[];
   }
   interface FastifyRequest {
     /** The feed source named by the API key (feed routes). */
@@ -100,7 +104,13 @@ export const accessPlugin = fp(
       return app.rateLimit({ max: opts.readPerMinute, timeWindow: '1 minute' }) as Limiter;
     };
 
+    const seen: RouteOptions[] = [];
+    app.decorate('routeAccess', () =>
+      seen.map((r) => ({ method: ([] as string[]).concat(r.method).join(','), url: r.url, access: r.config?.access })),
+    );
+
     app.addHook('onRoute', (route) => {
+      seen.push(route);
       if (route.config?.access?.kind === 'public') return; // nothing to check, nothing added to the request's path
       let limiter: Limiter | null | undefined;
       // Reads the declaration when the request comes: an enclosing plugin may declare it after this hook saw the route.
