@@ -31,7 +31,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** One status change of a dossier, canonical field names. */
 function event(code: string, area: string, status: DossierEvent['status'], statusAt: number, extra: Partial<DossierEvent> = {}): DossierEvent {
   return {
-    eventId: `${code}#${status}@${statusAt}`,
+    eventId: `${code}:${status}@${statusAt}`,
     dossierCode: code,
     procedureCode: '1.000494',
     agencyCode: area === '916' ? '000.21.00.H13' : '000.22.00.H13',

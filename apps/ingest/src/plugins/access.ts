@@ -105,9 +105,7 @@ export const accessPlugin = fp(
     };
 
     const seen: RouteOptions[] = [];
-    app.decorate('routeAccess', () =>
-      seen.map((r) => ({ method: ([] as string[]).concat(r.method).join(','), url: r.url, access: r.config?.access })),
-    );
+    app.decorate('routeAccess', () => seen.map((r) => ({ method: ([] as string[]).concat(r.method).join(','), url: r.url, access: r.config?.access })));
 
     app.addHook('onRoute', (route) => {
       seen.push(route);
