@@ -76,7 +76,8 @@ function idOf(item: unknown, field: string): string | null {
 }
 
 /**
- * The plausibility of observedAt, checked before anything else so that its reason is the item's:
+ * The plausibility of observedAt of an item whose shape is wrong (a well-formed one is checked by
+ * validateObservation first thing), so that its reason is the item's:
  * before IOC_DATE_MIN → implausible_date; further ahead than IOC_MAX_FUTURE_SEC → in_future (the
  * observation feed's name for that bound since its first version).
  */
@@ -102,14 +103,15 @@ export function ingestItems(items: readonly unknown[], source: string, deps: Ing
     items,
     (item) => {
       const id = idOf(item, 'id');
-      const early = observedAtBounds(item, now, deps.dateBounds);
-      if (early) return { ok: false, id, errors: [early] };
       const shape = checkItem(item);
       if (!shape.ok) {
+        // an implausible date is the item's reason even when its shape is wrong too
+        const early = observedAtBounds(item, now, deps.dateBounds);
+        if (early) return { ok: false, id, errors: [early] };
         const refs = typeof item === 'object' && item !== null ? referenceErrors(item as Record<string, unknown>, deps.index) : [];
         return { ok: false, id, errors: [...shape.errors, ...refs.filter((r) => !shape.errors.some((e) => e.field === r.field))] };
       }
-      const v = validateObservation(shape.value, { index: deps.index, now, source, maxAheadMs: deps.dateBounds.maxAheadMs });
+      const v = validateObservation(shape.value, { index: deps.index, now, source, minMs: deps.dateBounds.minMs, maxAheadMs: deps.dateBounds.maxAheadMs });
       return v.ok ? { ok: true, id: shape.value.id, value: v.observation } : { ok: false, id, errors: v.errors };
     },
     deps.writer,
