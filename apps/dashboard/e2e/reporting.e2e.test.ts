@@ -94,7 +94,7 @@ describe('reporting analyst page', () => {
     const csv = await fetch(new URL(href!, server.url));
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('2023,SYT,Sở Y tế,par_index');
+    expect(bytes.toString('utf8')).toContain('2023;SYT;Sở Y tế;par_index');
     expect(pageErrors).toEqual([]);
   });
 });
