@@ -155,10 +155,12 @@ describe('/analyst explorer', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click(testId('explorer-export-csv'))]);
     expect(csv.suggestedFilename()).toMatch(/^pm25_quarter_.*\.csv$/);
     const text = readFileSync((await csv.path())!, 'utf8');
-    expect(text.startsWith('\uFEFFMã đơn vị,Đơn vị,Kỳ,Tên kỳ,Giá trị (µg/m³)')).toBe(true);
+    // ';' and the decimal comma of Vietnamese Excel, the value as shown (pm25: 1 decimal)
+    expect(text.startsWith('\uFEFFMã đơn vị;Đơn vị;Kỳ;Tên kỳ;Giá trị (µg/m³)')).toBe(true);
     expect(text).toContain('Kỳ trước');
-    expect(text).toContain(`916,Ninh Kiều,${last916.period},Quý `);
-    expect(text).toContain(`,${last916.value},,,${last916.count},`);
+    expect(text).toContain(`916;Ninh Kiều;${last916.period};Quý `);
+    const shown = String(Math.round(last916.value! * 10) / 10).replace('.', ',');
+    expect(text).toContain(`;${shown};;;${last916.count};`);
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click(testId('explorer-export-xlsx'))]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -170,7 +172,7 @@ describe('/analyst explorer', () => {
     ws.eachRow((r, i) => i > 2 && rows.push((r.values as unknown[]).slice(1)));
     expect(rows).toHaveLength(expected.series.length * expected.series[0]!.points.length);
     const row = rows.find((r) => r[0] === '916' && r[2] === last916.period)!;
-    expect(row[4]).toBe(last916.value);
+    expect(row[4]).toBe(Math.round(last916.value! * 10) / 10); // the number as shown, like the CSV
   });
 
   it('reopens exactly the same view from the URL', async () => {

@@ -97,7 +97,7 @@ describe('reporting analyst page', () => {
     expect(csv.status, await csv.clone().text()).toBe(200);
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('2023,SYT,Sở Y tế,par_index');
+    expect(bytes.toString('utf8')).toContain('2023;SYT;Sở Y tế;par_index');
     expect(pageErrors).toEqual([]);
   });
 });

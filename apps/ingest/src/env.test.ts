@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectorConfigProblems } from './connectors/manager.ts';
 import { ConfigError, loadConfig, parseApiKeys } from './env.ts';
 
 const dirs: string[] = [];
@@ -46,6 +47,60 @@ describe('configuration', () => {
 
   it('names the variable of a bad number', () => {
     expect(() => loadConfig({ IOC_TICK_MS: '5' })).toThrow('IOC_TICK_MS=5');
+  });
+
+  it('names every bad variable with its reason in one error, not only the first', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        IOC_TICK_MS: '5',
+        PORT: 'eighty',
+        IOC_BENCH_ROUTES: 'sometimes',
+        IOC_SQLITE_SYNCHRONOUS: 'OFF',
+        IOC_API_KEYS: 'a:short',
+        IOC_OPERATOR_TOKENS: '{',
+        IOC_DATE_MIN: '2015-02-30',
+        IOC_MAX_FUTURE_SEC: '-1',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'PORT=eighty: expected an integer in [0, 65535]',
+      'IOC_SQLITE_SYNCHRONOUS=OFF: expected FULL or NORMAL',
+      'IOC_TICK_MS=5: expected an integer in [10, 10000]',
+      'IOC_BENCH_ROUTES=sometimes: expected true/false',
+      'IOC_MAX_FUTURE_SEC=-1: expected an integer in [0, 86400]',
+      "IOC_API_KEYS: 'a:short…' must be source:key with a key of at least 16 characters",
+      'IOC_DATE_MIN=2015-02-30: expected a real calendar date YYYY-MM-DD',
+      expect.stringMatching(/^IOC_OPERATOR_TOKENS: not JSON/),
+    ]);
+  });
+
+  it('checks the connectors’ variables the same way, each connector naming its own', async () => {
+    expect(await connectorConfigProblems({})).toEqual([]);
+    expect(
+      await connectorConfigProblems({
+        IOC_MQTT_URL: 'http://broker',
+        IOC_MQTT_TOPICS: 'a/#/b',
+        IOC_NGSI_V2_PAGE_SIZE: '5000',
+        IOC_NGSI_LD_TYPES: 'Car',
+        IOC_NGSI_ALIASES: 'noequals',
+      }),
+    ).toEqual([
+      'IOC_MQTT_URL=(hidden): expected mqtt://host:port (or mqtts://, ws://, wss://)',
+      "IOC_MQTT_TOPICS: 'a/#/b': # must be the last level",
+      expect.stringMatching(/^IOC_NGSI_LD_TYPES: 'Car' is not one of /),
+      "IOC_NGSI_ALIASES: 'noequals' must be entityOrDeviceId=stationId",
+      'IOC_NGSI_V2_PAGE_SIZE=5000: expected an integer in [1, 1000]',
+    ]);
+  });
+
+  it('reads the date plausibility bounds', () => {
+    const { dateBounds } = loadConfig({ IOC_DATE_MIN: '2020-01-01', IOC_MAX_FUTURE_SEC: '60', IOC_MAX_DUE_AHEAD_DAYS: '400' });
+    expect(dateBounds).toEqual({ minMs: Date.parse('2020-01-01T00:00:00+07:00'), maxAheadMs: 60_000, maxDueAheadMs: 400 * 86_400_000 });
+    expect(loadConfig({}).dateBounds.minMs).toBe(Date.parse('2015-01-01T00:00:00+07:00'));
   });
 });
 

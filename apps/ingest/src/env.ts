@@ -6,12 +6,19 @@ import {
   CAN_THO_CATALOGUE,
   createWorkCalendar,
   indexCatalogue,
+  DEFAULT_DATE_BOUNDS,
+  DEFAULT_DATE_MIN,
+  localTimeMs,
+  parseLocalDate,
   ruleSetErrors,
   type AlertRule,
+  type DateBounds,
   type OfficialYearSchedule,
   type WorkCalendar,
 } from '@cityioc/domain';
+import { Type } from 'typebox';
 import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
+import { checkEnv, ConfigError, envBool, envInt, envOneOf, envSchema, envString, envText, isTrue } from './env-schema.ts';
 
 /** Configuration, read once at boot from environment variables (documented in README.md). */
 export interface Config {
@@ -56,6 +63,8 @@ export interface Config {
   operators: OperatorEntry[];
   /** Alert rules (IOC_ALERT_RULES_FILE replaces the Cần Thơ defaults). */
   alertRules: AlertRule[];
+  /** Plausible dates of every feed (IOC_DATE_MIN, IOC_MAX_FUTURE_SEC, IOC_MAX_DUE_AHEAD_DAYS): earlier or later ones get implausible_date. */
+  dateBounds: DateBounds;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
@@ -105,23 +114,7 @@ export function loadCalendar(file: string | undefined): WorkCalendar {
 export const DEMO_SOURCE = 'simulator';
 export const DEMO_KEY = 'demo-simulator-key';
 
-export class ConfigError extends Error {}
-
-function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}=${raw}: expected an integer in [${min}, ${max}]`);
-  return n;
-}
-
-function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new ConfigError(`${name}=${raw}: expected true/false`);
-}
+export { ConfigError };
 
 /** `source:key,source:key` */
 export function parseApiKeys(raw: string): Map<string, string> {
@@ -140,42 +133,100 @@ export function parseApiKeys(raw: string): Map<string, string> {
   return keys;
 }
 
+/** Every variable of the core configuration (connectors declare theirs beside their code), with its default and bounds. */
+export const CoreEnvSchema = envSchema({
+  HOST: Type.String({ default: '0.0.0.0' }),
+  PORT: envInt(8080, 0, 65535),
+  LOG_LEVEL: Type.String({ default: 'info' }),
+  IOC_DATA_DIR: Type.String({ default: 'data' }),
+  IOC_DASHBOARD_DIR: envText(),
+  IOC_DEMO: envBool(true),
+  IOC_DEMO_KEY: envText(),
+  IOC_DEMO_OPERATOR_TOKEN: envText(),
+  IOC_API_KEYS: envText(),
+  IOC_VIEWER_TOKEN: envText(),
+  IOC_OPERATOR_TOKENS: envText(),
+  IOC_STORE: envOneOf(['sqlite', 'postgres']),
+  IOC_DATABASE_URL: envString('^postgres(ql)?://', 'postgres://user:password@host:port/database', true),
+  IOC_SQLITE_SYNCHRONOUS: envOneOf(['FULL', 'NORMAL'], 'FULL'),
+  IOC_CHECKPOINT_INTERVAL_MS: envInt(60_000, 0, 24 * 3600_000),
+  IOC_RETENTION_DAYS: envInt(0, 0, 100 * 366),
+  IOC_RETENTION_INTERVAL_MS: envInt(3600_000, 1000, 24 * 3600_000),
+  IOC_TICK_MS: envInt(250, 10, 10_000),
+  IOC_HEARTBEAT_MS: envInt(1000, 100, 60_000),
+  IOC_BODY_LIMIT_BYTES: envInt(5 * 1024 * 1024, 1024, 1024 ** 3),
+  IOC_NDJSON_LIMIT_BYTES: envInt(64 * 1024 * 1024, 1024, 1024 ** 3),
+  IOC_RATE_LIMIT_PER_MINUTE: envInt(60_000, 1, 100_000_000),
+  IOC_READ_RATE_LIMIT_PER_MINUTE: envInt(1200, 1, 100_000_000),
+  IOC_BENCH_ROUTES: envBool(false),
+  IOC_HOLIDAY_SCHEDULES_FILE: envText(),
+  IOC_ALERT_RULES_FILE: envText(),
+  IOC_DATE_MIN: envString('^\\d{4}-\\d{2}-\\d{2}$', `a date YYYY-MM-DD (default ${DEFAULT_DATE_MIN})`),
+  IOC_MAX_FUTURE_SEC: envInt(DEFAULT_DATE_BOUNDS.maxAheadMs / 1000, 0, 86_400),
+  IOC_MAX_DUE_AHEAD_DAYS: envInt(Math.round(DEFAULT_DATE_BOUNDS.maxDueAheadMs / 86_400_000), 1, 36_500),
+});
+
+/** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
+function collect<T>(problems: string[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    problems.push(...e.problems);
+    return undefined;
+  }
+}
+
+/**
+ * Reads the whole core configuration; throws one ConfigError naming every bad variable with its
+ * reason (connector variables are checked by `connectorConfigProblems`, see server.ts).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const demo = bool(env, 'IOC_DEMO', true);
-  const apiKeys = parseApiKeys(env.IOC_API_KEYS ?? '');
-  if (demo && !apiKeys.has(DEMO_SOURCE)) apiKeys.set(DEMO_SOURCE, env.IOC_DEMO_KEY || DEMO_KEY);
-  const sync = (env.IOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
-  if (sync !== 'FULL' && sync !== 'NORMAL') throw new ConfigError(`IOC_SQLITE_SYNCHRONOUS=${sync}: FULL or NORMAL`);
-  const databaseUrl = env.IOC_DATABASE_URL || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError(`IOC_DATABASE_URL: expected postgres://user:password@host:port/database`);
-  const store = databaseUrl ? 'postgres' : (env.IOC_STORE ?? 'sqlite');
-  if (store !== 'sqlite' && store !== 'postgres') throw new ConfigError(`IOC_STORE=${store}: 'sqlite' (default) or 'postgres'`);
-  if (store === 'postgres' && !databaseUrl) throw new ConfigError(`IOC_STORE=postgres needs IOC_DATABASE_URL=postgres://…`);
-  const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(env.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
+  const { values: v, problems } = checkEnv(CoreEnvSchema, env);
+  const demo = isTrue(v.IOC_DEMO);
+  const apiKeys = collect(problems, () => parseApiKeys(v.IOC_API_KEYS ?? '')) ?? new Map<string, string>();
+  if (demo && !apiKeys.has(DEMO_SOURCE)) apiKeys.set(DEMO_SOURCE, v.IOC_DEMO_KEY || DEMO_KEY);
+  const databaseUrl = v.IOC_DATABASE_URL ?? null;
+  const store = databaseUrl ? 'postgres' : ((v.IOC_STORE?.toLowerCase() ?? 'sqlite') as 'sqlite' | 'postgres');
+  if (store === 'postgres' && !databaseUrl && !problems.some((p) => p.startsWith('IOC_DATABASE_URL')))
+    problems.push('IOC_STORE=postgres needs IOC_DATABASE_URL=postgres://…');
+  const dateMin = v.IOC_DATE_MIN ?? DEFAULT_DATE_MIN;
+  if (parseLocalDate(dateMin) === null && !problems.some((p) => p.startsWith('IOC_DATE_MIN')))
+    problems.push(`IOC_DATE_MIN=${dateMin}: expected a real calendar date YYYY-MM-DD`);
+  const calendar = collect(problems, () => loadCalendar(v.IOC_HOLIDAY_SCHEDULES_FILE));
+  const operators = collect(problems, () => loadOperators(env, demo));
+  const alertRules = collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo));
+  if (problems.length > 0 || !calendar || !operators || !alertRules) throw new ConfigError(problems);
+  const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(v.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
   return {
-    host: env.HOST ?? '0.0.0.0',
-    port: int(env, 'PORT', 8080, 0, 65535),
-    dataDir: resolve(env.IOC_DATA_DIR ?? 'data'),
+    host: v.HOST,
+    port: v.PORT,
+    dataDir: resolve(v.IOC_DATA_DIR),
     store,
     databaseUrl,
-    checkpointIntervalMs: int(env, 'IOC_CHECKPOINT_INTERVAL_MS', 60_000, 0, 24 * 3600_000),
-    retentionDays: int(env, 'IOC_RETENTION_DAYS', 0, 0, 100 * 366),
-    retentionIntervalMs: int(env, 'IOC_RETENTION_INTERVAL_MS', 3600_000, 1000, 24 * 3600_000),
-    sqliteSynchronous: sync,
-    tickMs: int(env, 'IOC_TICK_MS', 250, 10, 10_000),
-    heartbeatMs: int(env, 'IOC_HEARTBEAT_MS', 1000, 100, 60_000),
+    checkpointIntervalMs: v.IOC_CHECKPOINT_INTERVAL_MS,
+    retentionDays: v.IOC_RETENTION_DAYS,
+    retentionIntervalMs: v.IOC_RETENTION_INTERVAL_MS,
+    sqliteSynchronous: v.IOC_SQLITE_SYNCHRONOUS.toUpperCase() as 'FULL' | 'NORMAL',
+    tickMs: v.IOC_TICK_MS,
+    heartbeatMs: v.IOC_HEARTBEAT_MS,
     apiKeys,
-    viewerToken: env.IOC_VIEWER_TOKEN || null,
-    bodyLimitBytes: int(env, 'IOC_BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 ** 3),
-    ndjsonLimitBytes: int(env, 'IOC_NDJSON_LIMIT_BYTES', 64 * 1024 * 1024, 1024, 1024 ** 3),
-    rateLimitPerMinute: int(env, 'IOC_RATE_LIMIT_PER_MINUTE', 60_000, 1, 100_000_000),
-    readRateLimitPerMinute: int(env, 'IOC_READ_RATE_LIMIT_PER_MINUTE', 1200, 1, 100_000_000),
+    viewerToken: v.IOC_VIEWER_TOKEN || null,
+    bodyLimitBytes: v.IOC_BODY_LIMIT_BYTES,
+    ndjsonLimitBytes: v.IOC_NDJSON_LIMIT_BYTES,
+    rateLimitPerMinute: v.IOC_RATE_LIMIT_PER_MINUTE,
+    readRateLimitPerMinute: v.IOC_READ_RATE_LIMIT_PER_MINUTE,
     dashboardDir,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: v.LOG_LEVEL,
     demo,
-    benchRoutes: bool(env, 'IOC_BENCH_ROUTES', false),
-    calendar: loadCalendar(env.IOC_HOLIDAY_SCHEDULES_FILE),
-    operators: loadOperators(env, demo),
-    alertRules: loadAlertRules(env.IOC_ALERT_RULES_FILE, demo),
+    benchRoutes: isTrue(v.IOC_BENCH_ROUTES),
+    calendar,
+    operators,
+    alertRules,
+    dateBounds: {
+      minMs: localTimeMs(dateMin, 0),
+      maxAheadMs: v.IOC_MAX_FUTURE_SEC * 1000,
+      maxDueAheadMs: v.IOC_MAX_DUE_AHEAD_DAYS * 86_400_000,
+    },
   };
 }

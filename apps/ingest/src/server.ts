@@ -1,32 +1,35 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
+import { connectorConfigProblems } from './connectors/manager.ts';
 import { PID_FILE } from './ops/sqlite-ops.ts';
-import { ConfigError, loadConfig } from './env.ts';
+import { ConfigError, loadConfig, type Config } from './env.ts';
+
+/**
+ * The whole configuration, core and connectors (IOC_MQTT_*, IOC_NGSI_*), checked before anything
+ * starts: every bad variable is named, with what was expected, in one message.
+ */
+async function configuration(env: NodeJS.ProcessEnv): Promise<Config> {
+  const problems: string[] = [];
+  let config: Config | null = null;
+  try {
+    config = loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    problems.push(...e.problems);
+  }
+  problems.push(...(await connectorConfigProblems(env)));
+  if (problems.length > 0 || !config) {
+    console.error(`configuration error: ${problems.length} bad variable${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(2);
+  }
+  return config;
+}
 
 /** Entry point: env → app → listen; SIGINT/SIGTERM flush pending writes and close. */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`configuration error: ${e.message}`);
-      process.exit(2);
-    }
-    throw e;
-  }
-  let app;
-  try {
-    app = await buildApp({ config });
-  } catch (e) {
-    // connector settings (IOC_MQTT_*, IOC_NGSI_*) are read while the app is built
-    if (e instanceof ConfigError) {
-      console.error(`configuration error: ${e.message}`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = await configuration(process.env);
+  const app = await buildApp({ config });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

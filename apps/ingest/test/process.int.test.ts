@@ -99,4 +99,30 @@ describe('the server process', () => {
     expect(await exited(proc)).toBe(2);
     expect(err).toContain('IOC_TICK_MS=fast');
   });
+
+  it('names every bad variable, core and connector, in one message', async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/ingest/src/server.ts`], {
+      env: {
+        ...process.env,
+        IOC_TICK_MS: 'fast',
+        IOC_DEMO: 'maybe',
+        IOC_DATABASE_URL: 'mysql://root:hunter2@db/ioc',
+        IOC_MQTT_URL: 'mqtt://127.0.0.1:1',
+        IOC_MQTT_CADENCE_SEC: '0',
+        IOC_NGSI_LD_BROKER_URL: 'orion:1026',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    procs.push(proc);
+    let err = '';
+    proc.stderr!.on('data', (d) => (err += d));
+    expect(await exited(proc)).toBe(2);
+    expect(err).toContain('configuration error: 5 bad variables');
+    expect(err).toContain('IOC_TICK_MS=fast: expected an integer in [10, 10000]');
+    expect(err).toContain('IOC_DEMO=maybe: expected true/false');
+    expect(err).toContain('IOC_DATABASE_URL=(hidden): expected postgres://');
+    expect(err).not.toContain('hunter2');
+    expect(err).toContain('IOC_MQTT_CADENCE_SEC=0: expected an integer in [1, 86400]');
+    expect(err).toContain('IOC_NGSI_LD_BROKER_URL=orion:1026: expected http(s)://host:port');
+  });
 });

@@ -8,10 +8,12 @@ export * from './realtime/live.ts';
 export * from './realtime/events.ts';
 export * from './http/history.ts';
 
+export * from './feeds/ids.ts';
 export * from './feeds/dossier.ts';
 export * from './feeds/score766.ts';
 export * from './http/dossiers.ts';
 export * from './http/analyst.ts';
+export * from './http/export.ts';
 export * from './http/alerts.ts';
 export * from './http/feed-health.ts';
 export * from './http/ngsi.ts';

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { SeriesKind } from '@cityioc/domain';
+import type { Cell, Column, Table } from '../export/table.ts';
 
 export type ExportLang = 'vi' | 'en';
-type Cell = string | number | null;
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -31,18 +30,45 @@ export function periodLabel(kind: SeriesKind, key: string, lang: ExportLang): st
 }
 
 /**
- * The table behind both exports: one row per area and period; ratios as percentages. With a
- * comparison, each row also carries the matching previous period and the change.
+ * The table behind both exports: one row per area and period; ratios as percentages, rounded to
+ * the indicator's decimals. With a comparison, each row also carries the matching previous period
+ * and the change.
  */
-export function exportTable(res: AnalystSeriesResponse, lang: ExportLang): { header: string[]; rows: Cell[][] } {
+export function analystTable(res: AnalystSeriesResponse, lang: ExportLang, indicator: { name: string; decimals: number }): Table {
   const vi = lang === 'vi';
   const ratio = res.aggregation === 'ratio';
   const unit = ratio ? '%' : res.unit;
-  const scale = (v: number | null) => (v === null ? null : ratio ? Math.round(v * 100 * 1e6) / 1e6 : v);
-  const header = vi
-    ? ['Mã đơn vị', 'Đơn vị', 'Kỳ', 'Tên kỳ', `Giá trị (${unit})`, 'Tử số', 'Mẫu số', 'Số bản ghi']
-    : ['Area code', 'Area', 'Period', 'Period name', `Value (${unit})`, 'Numerator', 'Denominator', 'Records'];
-  if (res.compare) header.push(...(vi ? ['Kỳ trước', `Giá trị kỳ trước (${unit})`, 'Chênh lệch'] : ['Previous period', `Previous value (${unit})`, 'Change']));
+  const scale = (v: number | null) => (v === null ? null : ratio ? v * 100 : v);
+  const text = (header: string): Column => ({ header, kind: 'text' });
+  const number = (header: string, decimals?: number): Column => ({ header, kind: 'number', ...(decimals === undefined ? {} : { decimals }) });
+  const d = indicator.decimals;
+  const columns: Column[] = vi
+    ? [
+        text('Mã đơn vị'),
+        text('Đơn vị'),
+        text('Kỳ'),
+        text('Tên kỳ'),
+        number(`Giá trị (${unit})`, d),
+        number('Tử số'),
+        number('Mẫu số'),
+        number('Số bản ghi', 0),
+      ]
+    : [
+        text('Area code'),
+        text('Area'),
+        text('Period'),
+        text('Period name'),
+        number(`Value (${unit})`, d),
+        number('Numerator'),
+        number('Denominator'),
+        number('Records', 0),
+      ];
+  if (res.compare)
+    columns.push(
+      ...(vi
+        ? [text('Kỳ trước'), number(`Giá trị kỳ trước (${unit})`, d), number('Chênh lệch', d)]
+        : [text('Previous period'), number(`Previous value (${unit})`, d), number('Change', d)]),
+    );
   const rows: Cell[][] = [];
   res.series.forEach((s, si) => {
     s.points.forEach((p, pi) => {
@@ -51,42 +77,15 @@ export function exportTable(res: AnalystSeriesResponse, lang: ExportLang): { hea
       if (res.compare) {
         const prev = res.compare.series[si]?.points[pi];
         const pv = scale(prev?.value ?? null);
-        row.push(prev?.period ?? null, pv, value !== null && pv !== null ? Math.round((value - pv) * 1e6) / 1e6 : null);
+        row.push(prev?.period ?? null, pv, value !== null && pv !== null ? value - pv : null);
       }
       rows.push(row);
     });
   });
-  return { header, rows };
+  return { sheet: vi ? 'Dữ liệu' : 'Data', title: `${indicator.name} — ${res.from} … ${res.to}`, columns, rows };
 }
 
-/** Spreadsheet formulas in text cells are neutralised (OWASP CSV injection). */
-function csvField(v: Cell): string {
-  if (v === null) return '';
-  let text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  if (/[",\r\n]|^\s|\s$/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
-
-/** RFC 4180 CSV, CRLF, UTF-8 with a byte-order mark so Excel opens Vietnamese text correctly. */
-export function toCsv(res: AnalystSeriesResponse, lang: ExportLang): string {
-  const { header, rows } = exportTable(res, lang);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-/** The same table as an .xlsx workbook (exceljs): numbers stay numbers, the header row is frozen. */
-export async function toXlsx(res: AnalystSeriesResponse, lang: ExportLang, indicatorName: string): Promise<Buffer> {
-  const { header, rows } = exportTable(res, lang);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'CityIOC';
-  const ws = wb.addWorksheet(lang === 'vi' ? 'Dữ liệu' : 'Data', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.addRow([`${indicatorName} — ${res.from} … ${res.to}`]);
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
-  ws.columns.forEach((c, i) => (c.width = i === 1 || i === 3 ? 24 : 14));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** 'chi-so-pm25-month-2026-01-2026-11' without characters awkward in a file name. */
-export function exportFileName(res: AnalystSeriesResponse, ext: 'csv' | 'xlsx'): string {
+/** 'e_document_rate_month_2026-01_2026-11' without characters awkward in a file name. */
+export function analystFileName(res: AnalystSeriesResponse, ext: 'csv' | 'xlsx'): string {
   return `${[res.indicator, res.period, res.from, res.to].join('_').replace(/[^A-Za-z0-9_-]+/g, '-')}.${ext}`;
 }

@@ -17,6 +17,7 @@ import {
   type SeriesKind,
 } from '@cityioc/domain';
 import type { Store } from '../store/store.ts';
+import { HttpError } from '../plugins/errors.ts';
 
 /** The most points (areas × periods, doubled by compare=previous) one query may return. */
 export const MAX_SERIES_POINTS = 5000;
@@ -31,15 +32,10 @@ export interface SeriesRequest {
 }
 
 /** A refusal with the HTTP status, a machine-readable reason and the field at fault. */
-export class AnalystError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly error: string,
-    message: string,
-    readonly field: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
+/** A refused analyst query: an HttpError with the parameter it is about (answered by the one error handler). */
+export class AnalystError extends HttpError {
+  constructor(statusCode: number, error: string, message: string, field: string, extra: Record<string, unknown> = {}) {
+    super(statusCode, error, message, [{ field, reason: error, message }], extra);
   }
 }
 
@@ -75,6 +71,12 @@ export class AnalystService {
 
   indicatorName(id: string, lang: 'vi' | 'en'): string {
     return this.index.indicator(id)?.name[lang] ?? id;
+  }
+
+  /** How an indicator is shown: its name and decimals (exports round as the screens do). */
+  indicatorDisplay(id: string, lang: 'vi' | 'en'): { name: string; decimals: number } {
+    const ind = this.index.indicator(id);
+    return { name: ind?.name[lang] ?? id, decimals: ind?.decimals ?? 2 };
   }
 
   /** Checks everything and returns the number of points, before any read. */

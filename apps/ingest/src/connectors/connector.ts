@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { FeedHealth, IngestResponse, Label } from '@cityioc/contracts';
 import type { CatalogueIndex } from '@cityioc/domain';
-import type { FeedHealthRegistry } from './feed-health.ts';
+import type { FeedHealthRegistry } from '../feeds/health/feed-health.registry.ts';
 
 /**
  * A connector brings readings from somewhere (a broker subscription, notifications, a poller)
@@ -15,12 +15,11 @@ export interface ConnectorContext {
   health: FeedHealthRegistry;
   clock: () => number;
   log: FastifyBaseLogger;
-  /** The Fastify app, for connectors that receive pushes (routes are registered before listen). */
+  /**
+   * The Fastify app, for connectors that receive pushes (routes are registered before listen).
+   * Their routes declare `config: { access: { kind: 'feed', … } }`: API key, per-source rate limit.
+   */
   app: FastifyInstance;
-  /** The per-source API key check of the HTTP feeds; it sets req.source. */
-  authenticateFeed: (req: never, reply: never) => Promise<unknown>;
-  /** The per-key rate limit of the HTTP feeds. */
-  feedRateLimit: { max: number; timeWindow: string };
 }
 
 export interface Connector {
@@ -38,7 +37,10 @@ export interface ConnectorDefinition<C = unknown> {
   /** Folder name and id: 'mqtt', 'ngsi-ld', 'ngsi-v2'. */
   id: string;
   label: Label;
-  /** Reads its configuration from the environment; null when the connector is not configured. Throws ConfigError on a bad value. */
+  /**
+   * Reads its configuration from the environment (its variables in a TypeBox schema read with
+   * `checkEnv`); null when the connector is not configured. Throws ConfigError naming every bad variable.
+   */
   parseConfig(env: NodeJS.ProcessEnv): C | null;
   create(config: C, ctx: ConnectorContext): Connector;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Observation, Snapshot } from '@cityioc/contracts';
+import type { HistoryPoint, Observation, Snapshot } from '@cityioc/contracts';
 import { LiveState, type CatalogueIndex, type LiveStateData } from '@cityioc/domain';
-import type { Store } from '../store/store.ts';
+import type { HistoryRequest, Store } from '../store/store.ts';
 
 /**
  * Owns the in-memory live state: rebuilt from the logs at start, then fed by committed
@@ -72,6 +72,16 @@ export class LiveService {
   /** Values computed from another feed, as observations of derived indicators. */
   applyDerived(values: readonly Observation[]): void {
     for (const v of values) this.state.apply(v, ++this.version);
+  }
+
+  /** The log behind the state: its kind ('sqlite', 'postgres') and epoch, for /readyz. */
+  get log(): { kind: string; epoch: string } {
+    return { kind: this.store.kind, epoch: this.store.epoch };
+  }
+
+  /** One station's raw readings (the routes read the log through the service, never the store). */
+  history(req: HistoryRequest): Promise<{ points: HistoryPoint[]; truncated: boolean }> {
+    return this.store.history(req);
   }
 
   snapshot(scope: string, now: number): Snapshot {

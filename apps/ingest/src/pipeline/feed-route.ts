@@ -1,46 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, IngestResponseSchema, type IngestResponse } from '@cityioc/contracts';
 import { UnparsableLine } from './ingest.service.ts';
-import { recordHttpFeed } from './http-feed-health.ts';
 
-/**
- * Every answered request of an authenticated feed source goes to its 'http' feed-health book
- * (GET /api/v1/feeds/health): last seen, rate, accepted/duplicate/rejected counts, latest reasons.
- * An object reply is read before serialization (no re-parse); anything else (error bodies sent as
- * strings) from the serialized payload.
- */
-const recorded = new WeakSet<FastifyRequest>();
-/** As preSerialization (object payloads) and onSend (the rest): whichever runs first records. */
-async function recordFeedHealth(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  const feeds = req.server.ioc?.feeds;
-  if (feeds && req.source && !recorded.has(req)) {
-    recorded.add(req);
-    recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
-  }
-  return payload;
-}
-
-/**
- * What every feed ingest route shares: API-key auth, a rate limit per key, per-item responses, and
- * the feed-health record (`health: false` for routes that keep their own book, e.g. NGSI notify).
- */
-export function feedRouteOptions(
-  authenticate: (req: never, reply: never) => Promise<unknown>,
-  rateLimit: { max: number; timeWindow: string },
-  opts: { health?: boolean } = {},
-) {
-  return {
-    onRequest: authenticate as never,
-    ...(opts.health === false ? {} : { preSerialization: recordFeedHealth as never, onSend: recordFeedHealth as never }),
-    config: {
-      rateLimit: {
-        ...rateLimit,
-        keyGenerator: (req: { headers: Record<string, unknown>; ip: string }) => String(req.headers['x-api-key'] ?? req.headers.authorization ?? req.ip),
-      },
-    },
-  };
-}
-
+/** The responses of a feed route: per-item results (200 all stored, 422 some refused), or an API error. */
 export const ingestResponses = { 200: IngestResponseSchema, 422: IngestResponseSchema, '4xx': ApiErrorSchema };
 
 /** 200 when nothing was rejected; 422 otherwise (the accepted items are stored: a retry is safe). */

@@ -1,5 +1,5 @@
-import type { IngestResponse, ItemError, ItemResult, NewObservation } from '@cityioc/contracts';
-import { referenceErrors, validateObservation, type CatalogueIndex } from '@cityioc/domain';
+import { RFC3339_PATTERN, type IngestResponse, type ItemError, type ItemResult, type NewObservation } from '@cityioc/contracts';
+import { dateBoundBreak, referenceErrors, validateObservation, type CatalogueIndex, type DateBounds } from '@cityioc/domain';
 import type { GroupCommitWriter } from './group-commit.ts';
 import { checkItem } from './item-validator.ts';
 
@@ -7,6 +7,15 @@ export interface IngestDeps {
   index: CatalogueIndex;
   writer: GroupCommitWriter<NewObservation>;
   clock: () => number;
+  dateBounds: DateBounds;
+}
+
+/**
+ * Where checked items go: a log that numbers each (its position, or null for a duplicate id), or a
+ * table that keeps the latest of each key ('stored', no position).
+ */
+export interface ItemSink<T> {
+  append(batch: readonly T[]): Promise<readonly (number | null | 'stored')[]>;
 }
 
 /** A line that was not JSON, carried into the item list so it gets its own result. */
@@ -23,7 +32,7 @@ export type ItemCheck<T> = { ok: true; value: T; id: string } | { ok: false; err
 export async function ingestChecked<T extends object>(
   items: readonly unknown[],
   check: (item: unknown) => ItemCheck<T>,
-  writer: GroupCommitWriter<T>,
+  writer: ItemSink<T>,
 ): Promise<IngestResponse> {
   const results: ItemResult[] = new Array(items.length);
   const valid: T[] = [];
@@ -50,6 +59,9 @@ export async function ingestChecked<T extends object>(
     if (seq === null || seq === undefined) {
       results[index] = { index, id, status: 'duplicate' };
       duplicates++;
+    } else if (seq === 'stored') {
+      results[index] = { index, id, status: 'accepted' };
+      accepted++;
     } else {
       results[index] = { index, id, status: 'accepted', seq };
       accepted++;
@@ -63,7 +75,28 @@ function idOf(item: unknown, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Observations: JSON schema, then the catalogue's rules. */
+/**
+ * The plausibility of observedAt of an item whose shape is wrong (a well-formed one is checked by
+ * validateObservation first thing), so that its reason is the item's:
+ * before IOC_DATE_MIN → implausible_date; further ahead than IOC_MAX_FUTURE_SEC → in_future (the
+ * observation feed's name for that bound since its first version).
+ */
+const rfc3339 = new RegExp(RFC3339_PATTERN);
+function observedAtBounds(item: unknown, now: number, b: DateBounds): ItemError | null {
+  const v = typeof item === 'object' && item !== null ? (item as { observedAt?: unknown }).observedAt : undefined;
+  // a time without an offset is the schema's to refuse (format), not read in the server's zone
+  if (typeof v !== 'string' || !rfc3339.test(v)) return null;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return null;
+  const broke = dateBoundBreak(ms, 'event', now, b);
+  if (broke === 'before_min')
+    return { field: '/observedAt', reason: 'implausible_date', message: `observedAt ${v} is before the earliest date the IOC accepts (IOC_DATE_MIN)` };
+  if (broke === 'too_far_ahead')
+    return { field: '/observedAt', reason: 'in_future', message: `observedAt is more than ${b.maxAheadMs / 1000} s ahead of the server clock` };
+  return null;
+}
+
+/** Observations: the date's plausibility, the JSON schema, then the catalogue's rules. */
 export function ingestItems(items: readonly unknown[], source: string, deps: IngestDeps): Promise<IngestResponse> {
   const now = deps.clock();
   return ingestChecked<NewObservation>(
@@ -72,10 +105,13 @@ export function ingestItems(items: readonly unknown[], source: string, deps: Ing
       const id = idOf(item, 'id');
       const shape = checkItem(item);
       if (!shape.ok) {
+        // an implausible date is the item's reason even when its shape is wrong too
+        const early = observedAtBounds(item, now, deps.dateBounds);
+        if (early) return { ok: false, id, errors: [early] };
         const refs = typeof item === 'object' && item !== null ? referenceErrors(item as Record<string, unknown>, deps.index) : [];
         return { ok: false, id, errors: [...shape.errors, ...refs.filter((r) => !shape.errors.some((e) => e.field === r.field))] };
       }
-      const v = validateObservation(shape.value, { index: deps.index, now, source });
+      const v = validateObservation(shape.value, { index: deps.index, now, source, minMs: deps.dateBounds.minMs, maxAheadMs: deps.dateBounds.maxAheadMs });
       return v.ok ? { ok: true, id: shape.value.id, value: v.observation } : { ok: false, id, errors: v.errors };
     },
     deps.writer,

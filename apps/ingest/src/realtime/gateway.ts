@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION, type HandshakeError, type SubscribeAck } from '@cityi
 import type { LiveService } from '../live/live.service.ts';
 import type { IocServer } from './broadcaster.ts';
 import { MAX_SCOPES_PER_SOCKET, scopeRoom } from './rooms.ts';
-import { tokenMatches } from '../plugins/auth.ts';
+import { tokenMatches } from '../plugins/access.ts';
 
 /** Accepts viewers: checks the protocol version and the viewer token, then handles scope subscriptions. */
 export function createGateway(httpServer: HttpServer, opts: { live: LiveService; viewerToken: string | null; corsOrigin?: string }): IocServer {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { Label } from '../catalogue/indicator.ts';
+import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
 // ─── Codes ───────────────────────────────────────────────────────────────────────────────────
 
@@ -79,8 +80,8 @@ export type DossierSupplement = Static<typeof DossierSupplementSchema>;
 
 export const DossierFeeSchema = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 64 }),
-    name: Type.Optional(Type.String({ maxLength: 512 })),
+    code: Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN }),
+    name: Type.Optional(Type.String({ maxLength: 512, pattern: PLAIN_TEXT_PATTERN })),
     amountVnd: Type.Number({ minimum: 0 }),
   },
   { additionalProperties: false },
@@ -96,14 +97,14 @@ export type DossierFee = Static<typeof DossierFeeSchema>;
  */
 export const DossierEventSchema = Type.Object(
   {
-    /** Idempotency key: the same event sent twice must carry the same id. */
-    eventId: Type.String({ minLength: 1, maxLength: 256, pattern: '^\\S+$' }),
-    /** MaHoSo. Opaque: vendors format it differently. */
-    dossierCode: Type.String({ minLength: 1, maxLength: 128, pattern: '^\\S+$' }),
+    /** Idempotency key: the same event sent twice must carry the same id (a feed id: see FEED_ID_PATTERN). */
+    eventId: FeedIdSchema,
+    /** MaHoSo. Opaque (vendors format it differently) but a feed id. */
+    dossierCode: FeedIdSchema,
     /** MaTTHC */
     procedureCode: Type.String({ pattern: PROCEDURE_CODE_PATTERN, maxLength: 64 }),
     /** MaLinhVuc */
-    fieldCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    fieldCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
     /** The agency that handles the dossier (mã định danh điện tử). */
     agencyCode: Type.String({ pattern: AGENCY_CODE_PATTERN }),
     /** GSO code of the administrative unit the dossier is attributed to. */
@@ -111,7 +112,7 @@ export const DossierEventSchema = Type.Object(
     /** Administrative level of the handling agency; DISTRICT only for data before 2025-07-01. */
     level: Type.Optional(Type.Union([Type.Literal('PROVINCE'), Type.Literal('DISTRICT'), Type.Literal('COMMUNE')])),
     /** DonViXuLy: the unit processing it, as the source names it. */
-    processingUnit: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    processingUnit: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: PLAIN_TEXT_PATTERN })),
     channel: DossierChannelSchema,
     status: DossierStatusSchema,
     /** When the dossier entered `status`. */
@@ -144,7 +145,7 @@ export const DossierEventSchema = Type.Object(
     personalStorage: Type.Optional(Flag),
     /** An electronic result was issued (DanhSachGiayToKetQua with a file). */
     eResult: Type.Optional(Flag),
-    eResultUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    eResultUrl: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, pattern: PLAIN_TEXT_PATTERN })),
     /** The applicant's account was authenticated with VNeID. */
     vneidVerified: Type.Optional(Flag),
     /** The source says the dossier is synced to DVCQG. */

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { RFC3339_PATTERN } from './dossier.ts';
+import { FEED_ID_PATTERN, FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
 /** A reporting period: year '2025', half '2025-H1', quarter '2025-Q1' or month '2025-03' (local calendar). */
 export const PERIOD_KEY_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$';
@@ -19,8 +20,8 @@ export const Official766ScoreSchema = Type.Object(
     /** Where it came from: the current evaluation API, the older rest.jsp service, or typed in from a report. */
     origin: Type.Union([Type.Literal('dvcqg-evaluation-api'), Type.Literal('dvcqg-legacy'), Type.Literal('manual')]),
     /** The unit as the portal names it: a department code such as 'H13', an agency code, or the portal's id. */
-    unitCode: Type.String({ minLength: 1, maxLength: 128 }),
-    unitName: Type.Optional(Type.String({ maxLength: 256 })),
+    unitCode: FeedIdSchema,
+    unitName: Type.Optional(Type.String({ maxLength: 256, pattern: PLAIN_TEXT_PATTERN })),
     period: Type.String({ pattern: PERIOD_KEY_PATTERN }),
     total: Points,
     rank: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -30,7 +31,7 @@ export const Official766ScoreSchema = Type.Object(
       Type.Object(
         {
           /** The portal's group id ('transparency', 'dvc-progress-tree', …) or the legacy field (CKMB, TDGQ, …). */
-          id: Type.String({ minLength: 1, maxLength: 64 }),
+          id: Type.String({ minLength: 1, maxLength: 64, pattern: FEED_ID_PATTERN }),
           score: Points,
           maxScore: Type.Optional(Points),
         },
@@ -42,15 +43,15 @@ export const Official766ScoreSchema = Type.Object(
       Type.Array(
         Type.Object(
           {
-            code: Type.String({ minLength: 1, maxLength: 64 }),
-            name: Type.Optional(Type.String({ maxLength: 512 })),
+            code: Type.String({ minLength: 1, maxLength: 64, pattern: FEED_ID_PATTERN }),
+            name: Type.Optional(Type.String({ maxLength: 512, pattern: PLAIN_TEXT_PATTERN })),
             numerator: Type.Optional(Type.Number({ minimum: 0 })),
             denominator: Type.Optional(Type.Number({ minimum: 0 })),
             /** As published, in percent. */
             ratio: Type.Optional(Type.Number()),
             score: Type.Optional(Type.Number({ minimum: 0 })),
             maxScore: Type.Optional(Type.Number({ minimum: 0 })),
-            dataQualityStatus: Type.Optional(Type.String({ maxLength: 64 })),
+            dataQualityStatus: Type.Optional(Type.String({ maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
           },
           { additionalProperties: false },
         ),

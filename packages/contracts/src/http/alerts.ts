@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LabelSchema } from '../catalogue/indicator.ts';
+import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
 /**
  * Alerts raised by the IOC's rules, and their follow-up lifecycle.
@@ -97,7 +98,7 @@ export type AlertListResponse = Static<typeof AlertListResponseSchema>;
 export const AlertDetailSchema = Type.Object({ alert: AlertSchema, events: Type.Array(AlertEventSchema) });
 export type AlertDetail = Static<typeof AlertDetailSchema>;
 
-const Note = Type.String({ minLength: 1, maxLength: 2000 });
+const Note = Type.String({ minLength: 1, maxLength: 2000, pattern: PLAIN_TEXT_PATTERN });
 export const AlertNoteBodySchema = Type.Object({ note: Note }, { additionalProperties: false });
 export const AlertAckBodySchema = Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false });
 export const AlertDeadlineSchema = Type.Union([
@@ -106,7 +107,7 @@ export const AlertDeadlineSchema = Type.Union([
 ]);
 export type AlertDeadline = Static<typeof AlertDeadlineSchema>;
 export const AlertAssignBodySchema = Type.Object(
-  { unit: Type.String({ minLength: 1, maxLength: 120 }), deadline: AlertDeadlineSchema, note: Type.Optional(Note) },
+  { unit: Type.String({ minLength: 1, maxLength: 120, pattern: PLAIN_TEXT_PATTERN }), deadline: AlertDeadlineSchema, note: Type.Optional(Note) },
   { additionalProperties: false },
 );
 export type AlertAssignBody = Static<typeof AlertAssignBodySchema>;

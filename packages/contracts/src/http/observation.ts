@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AreaCodeSchema } from '../catalogue/area.ts';
+import { FeedIdSchema } from '../feeds/ids.ts';
 
 /** Largest batch accepted by POST /api/v1/observations/batch. */
 export const MAX_BATCH_ITEMS = 5000;
@@ -10,7 +11,7 @@ export const MAX_BATCH_ITEMS = 5000;
  */
 export const ObservationInputSchema = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._:@/-]*$' }),
+    id: FeedIdSchema,
     indicator: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
     area: AreaCodeSchema,
     agency: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9.]+$' })),

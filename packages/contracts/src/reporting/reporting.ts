@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
+import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
 /**
  * Reporting periods of Decree 09/2019/NĐ-CP: a year '2023', a half '2024-H1', nine months
@@ -24,7 +25,7 @@ export const ReportValueSchema = Type.Object(
      * for a figure that was not published per unit (never shown as official).
      */
     provenance: Type.Optional(Type.Union([Type.Literal('published'), Type.Literal('illustrative')])),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(Type.String({ maxLength: 500, pattern: PLAIN_TEXT_PATTERN })),
   },
   { additionalProperties: false },
 );
@@ -40,7 +41,7 @@ export const ReportSubmissionInputSchema = Type.Object(
     /** When the unit sent it (RFC 3339 with offset); defaults to the receipt time. */
     submittedAt: Type.Optional(Type.String({ pattern: RFC3339_PATTERN, format: 'date-time' })),
     /** Who signed the electronic report (Decree 09: electronic reports are digitally signed). */
-    signedBy: Type.Optional(Type.String({ maxLength: 200 })),
+    signedBy: Type.Optional(Type.String({ maxLength: 200, pattern: PLAIN_TEXT_PATTERN })),
   },
   { additionalProperties: false },
 );

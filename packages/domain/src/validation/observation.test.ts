@@ -40,6 +40,22 @@ describe('validateObservation', () => {
     });
   });
 
+  it('refuses an observation dated before the minimum with implausible_date alone, whatever else is wrong', () => {
+    const min = Date.parse('2015-01-01T00:00:00+07:00');
+    const old = { id: 'a', indicator: 'nope', area: '1', observedAt: '1970-01-01T00:00:00Z', value: 50 };
+    expect(validateObservation(old, { ...ctx, minMs: min })).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: '/observedAt',
+          reason: 'implausible_date',
+          message: 'observedAt 1970-01-01T00:00:00Z is before the earliest date the IOC accepts (IOC_DATE_MIN)',
+        },
+      ],
+    });
+    expect(validateObservation({ ...old, indicator: 'aqi', area: '916', observedAt: '2015-01-01T00:00:00+07:00' }, { ...ctx, minMs: min }).ok).toBe(true);
+  });
+
   it('names every problem at once', () => {
     const r = validateObservation({ id: 'a', indicator: 'nope', area: '1', station: 'ghost', observedAt: '2026-11-22T07:00:00+07:00' }, ctx);
     expect(r.ok).toBe(false);

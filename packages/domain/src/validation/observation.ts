@@ -10,6 +10,10 @@ export interface ValidationContext {
   now: number;
   /** Source id of the API key that sent the item. */
   source: string;
+  /** How far ahead of `now` observedAt may be (IOC_MAX_FUTURE_SEC; default MAX_FUTURE_MS). */
+  maxAheadMs?: number;
+  /** The earliest plausible observedAt (IOC_DATE_MIN, epoch ms); none when absent. */
+  minMs?: number;
 }
 
 /**
@@ -38,6 +42,32 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
   const errors: ItemError[] = [];
   const err = (field: string, reason: string, message: string) => errors.push({ field, reason, message });
 
+  // an implausible date comes first and alone: whatever else the item says is about another time
+  const observedAt = Date.parse(input.observedAt);
+  if (Number.isNaN(observedAt)) err('/observedAt', 'format', 'observedAt is not a valid date-time');
+  else if (ctx.minMs !== undefined && observedAt < ctx.minMs)
+    return {
+      ok: false,
+      errors: [
+        {
+          field: '/observedAt',
+          reason: 'implausible_date',
+          message: `observedAt ${input.observedAt} is before the earliest date the IOC accepts (IOC_DATE_MIN)`,
+        },
+      ],
+    };
+  else if (observedAt > ctx.now + (ctx.maxAheadMs ?? MAX_FUTURE_MS))
+    return {
+      ok: false,
+      errors: [
+        {
+          field: '/observedAt',
+          reason: 'in_future',
+          message: `observedAt is more than ${(ctx.maxAheadMs ?? MAX_FUTURE_MS) / 1000} s ahead of the server clock`,
+        },
+      ],
+    };
+
   const indicator = ctx.index.indicator(input.indicator);
   if (!indicator) err('/indicator', 'unknown_indicator', `indicator '${input.indicator}' is not in the catalogue`);
   else if (indicator.derivedFrom)
@@ -53,11 +83,6 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
         err('/indicator', 'not_measured_by_station', `station '${st.id}' does not measure '${indicator.id}'`);
     }
   }
-
-  const observedAt = Date.parse(input.observedAt);
-  if (Number.isNaN(observedAt)) err('/observedAt', 'format', 'observedAt is not a valid date-time');
-  else if (observedAt > ctx.now + MAX_FUTURE_MS)
-    err('/observedAt', 'in_future', `observedAt is more than ${MAX_FUTURE_MS / 60000} minutes ahead of the server clock`);
 
   if (indicator) {
     if (indicator.aggregation === 'ratio') {

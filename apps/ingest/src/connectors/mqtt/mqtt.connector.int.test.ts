@@ -107,6 +107,27 @@ describe('MQTT connector against a real mosquitto', () => {
     }
   });
 
+  it('refuses a reading dated before 2015 with implausible_date, naming it in the feed health, and stores the good one beside it', async () => {
+    const t = await startApp();
+    const pub = await publisher();
+    try {
+      await pub.publishAsync('cantho/wl-o-mon/water_level', JSON.stringify({ value: 150, observedAt: '1970-01-01T00:00:00Z' }), { qos: 1 });
+      await pub.publishAsync('cantho/wl-o-mon/water_level', JSON.stringify({ value: 151, observedAt: new Date(T0).toISOString() }), { qos: 1 });
+      const f = await waitFor('both readings accounted', async () => {
+        const x = await feedHealth(t.app);
+        return x.accepted + x.rejected >= 2 ? x : null;
+      });
+      expect(f).toMatchObject({ accepted: 1, rejected: 1 });
+      expect(f.lastErrors.map((e) => e.reason)).toEqual(['implausible_date']);
+      const stored: number[] = [];
+      await t.app.ioc.store.replay(0, (b) => stored.push(...b.map((o) => o.value!)));
+      expect(stored).toEqual([151]);
+    } finally {
+      await pub.endAsync();
+      await t.cleanup();
+    }
+  });
+
   it('reconnects after the broker restarts and keeps receiving; the health shows the outage', async () => {
     const t = await startApp();
     try {

@@ -1,6 +1,6 @@
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import type { FeedHealth } from '@cityioc/contracts';
-import { ConfigError } from '../../env.ts';
+import { checkEnv, ConfigError, envInt, envSchema, envString, envText } from '../../env-schema.ts';
 import type { Connector, ConnectorContext, ConnectorDefinition } from '../connector.ts';
 import { parseTopicPattern, readingsFromMessage, TopicPatternError, type TopicPattern } from './mqtt-message.ts';
 
@@ -16,39 +16,40 @@ export interface MqttConfig {
   cadenceSec: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new ConfigError(`${name}=${raw}: expected seconds in [1, 86400]`);
-  return n;
-}
+/** The connector's variables; IOC_MQTT_URL switches it on. */
+export const MqttEnvSchema = envSchema({
+  IOC_MQTT_URL: envString('^(mqtts?|wss?|tcp|ssl)://', 'mqtt://host:port (or mqtts://, ws://, wss://)', true),
+  IOC_MQTT_TOPICS: envText(),
+  IOC_MQTT_SOURCE: envString('^[a-z0-9][a-z0-9_-]{0,63}$', 'lower-case letters, digits, - and _'),
+  IOC_MQTT_CLIENT_ID: envText(),
+  IOC_MQTT_USERNAME: envText(),
+  IOC_MQTT_PASSWORD: envText(),
+  IOC_MQTT_CADENCE_SEC: envInt(300, 1, 86_400),
+});
 
 export function parseMqttConfig(env: NodeJS.ProcessEnv): MqttConfig | null {
-  const url = env.IOC_MQTT_URL;
-  if (!url) return null;
-  if (!/^(mqtts?|wss?|tcp|ssl):\/\//.test(url)) throw new ConfigError(`IOC_MQTT_URL=${url}: expected mqtt://host:port (or mqtts://, ws://, wss://)`);
-  let topics: TopicPattern[];
+  if (!env.IOC_MQTT_URL) return null;
+  const { values: v, problems } = checkEnv(MqttEnvSchema, env);
+  let topics: TopicPattern[] = [];
   try {
-    topics = (env.IOC_MQTT_TOPICS || 'cantho/+station/+indicator')
+    topics = (v.IOC_MQTT_TOPICS || 'cantho/+station/+indicator')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
       .map(parseTopicPattern);
   } catch (e) {
-    if (e instanceof TopicPatternError) throw new ConfigError(`IOC_MQTT_TOPICS: ${e.message}`);
-    throw e;
+    if (!(e instanceof TopicPatternError)) throw e;
+    problems.push(`IOC_MQTT_TOPICS: ${e.message}`);
   }
-  const source = env.IOC_MQTT_SOURCE || 'mqtt';
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(source)) throw new ConfigError(`IOC_MQTT_SOURCE=${source}: lower-case letters, digits, - and _`);
+  if (problems.length > 0 || !v.IOC_MQTT_URL) throw new ConfigError(problems);
   return {
-    url,
+    url: v.IOC_MQTT_URL,
     topics,
-    source,
-    clientId: env.IOC_MQTT_CLIENT_ID || 'cityioc-ingest',
-    ...(env.IOC_MQTT_USERNAME ? { username: env.IOC_MQTT_USERNAME } : {}),
-    ...(env.IOC_MQTT_PASSWORD ? { password: env.IOC_MQTT_PASSWORD } : {}),
-    cadenceSec: int(env, 'IOC_MQTT_CADENCE_SEC', 300),
+    source: v.IOC_MQTT_SOURCE ?? 'mqtt',
+    clientId: v.IOC_MQTT_CLIENT_ID || 'cityioc-ingest',
+    ...(v.IOC_MQTT_USERNAME ? { username: v.IOC_MQTT_USERNAME } : {}),
+    ...(v.IOC_MQTT_PASSWORD ? { password: v.IOC_MQTT_PASSWORD } : {}),
+    cadenceSec: v.IOC_MQTT_CADENCE_SEC,
   };
 }
 

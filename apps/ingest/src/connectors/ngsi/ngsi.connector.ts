@@ -1,8 +1,8 @@
 import type { FeedHealth, NgsiEntityResult, NgsiNotifyResponse, ObservationInput } from '@cityioc/contracts';
 import { mapNgsiEntity, NGSI_ENTITY_TYPES, notificationEntities } from '@cityioc/domain';
 import type { FeedHealthBook } from '@cityioc/domain';
-import { feedRouteOptions } from '../../pipeline/feed-route.ts';
-import { ConfigError } from '../../env.ts';
+import { HttpError, httpError } from '../../plugins/errors.ts';
+import { checkEnv, ConfigError, envInt, envSchema, envString, envText } from '../../env-schema.ts';
 import type { Connector, ConnectorContext } from '../connector.ts';
 
 /**
@@ -35,43 +35,54 @@ export interface NgsiConfig {
 
 const PREFIX = { ld: 'IOC_NGSI_LD', v2: 'IOC_NGSI_V2' } as const;
 
-function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}=${raw}: expected an integer in [${min}, ${max}]`);
-  return n;
+/** The variables of one flavour (IOC_NGSI_LD_* or IOC_NGSI_V2_*) and the aliases both share. */
+export function ngsiEnvSchema(flavour: NgsiFlavour) {
+  const p = PREFIX[flavour];
+  return envSchema({
+    [`${p}_BROKER_URL`]: envString('^https?://', 'http(s)://host:port'),
+    [`${p}_TYPES`]: envText(),
+    [`${p}_SOURCE`]: envString('^[a-z0-9][a-z0-9_-]{0,63}$', 'lower-case letters, digits, - and _'),
+    [`${p}_RECONCILE_SEC`]: envInt(300, 1, 86_400),
+    [`${p}_PAGE_SIZE`]: envInt(flavour === 'ld' ? 100 : 1000, 1, 1000),
+    [`${p}_TENANT`]: envText(),
+    [`${p}_SERVICE_PATH`]: envText(),
+    [`${p}_CONTEXT_URL`]: envText(),
+    [`${p}_CADENCE_SEC`]: envInt(300, 1, 86_400),
+    IOC_NGSI_ALIASES: envText(),
+  });
 }
 
 export function parseNgsiConfig(env: NodeJS.ProcessEnv, flavour: NgsiFlavour): NgsiConfig {
   const p = PREFIX[flavour];
-  const brokerUrl = env[`${p}_BROKER_URL`] || null;
-  if (brokerUrl && !/^https?:\/\//.test(brokerUrl)) throw new ConfigError(`${p}_BROKER_URL=${brokerUrl}: expected http(s)://host:port`);
-  const types = (env[`${p}_TYPES`] || NGSI_ENTITY_TYPES.join(','))
+  const { values, problems } = checkEnv(ngsiEnvSchema(flavour), env);
+  const v = values as Record<string, string | number | undefined>;
+  const str = (name: string) => (v[`${p}_${name}`] as string | undefined) || null;
+  const num = (name: string) => v[`${p}_${name}`] as number;
+  const brokerUrl = str('BROKER_URL');
+  const types = (str('TYPES') ?? NGSI_ENTITY_TYPES.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const t of types) if (!NGSI_ENTITY_TYPES.includes(t)) throw new ConfigError(`${p}_TYPES: '${t}' is not one of ${NGSI_ENTITY_TYPES.join(', ')}`);
+  for (const t of types) if (!NGSI_ENTITY_TYPES.includes(t)) problems.push(`${p}_TYPES: '${t}' is not one of ${NGSI_ENTITY_TYPES.join(', ')}`);
   const aliases = new Map<string, string>();
-  for (const part of (env.IOC_NGSI_ALIASES ?? '').split(',').filter((s) => s.trim())) {
+  for (const part of ((v.IOC_NGSI_ALIASES as string | undefined) ?? '').split(',').filter((s) => s.trim())) {
     const i = part.lastIndexOf('=');
-    if (i <= 0) throw new ConfigError(`IOC_NGSI_ALIASES: '${part}' must be entityOrDeviceId=stationId`);
-    aliases.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+    if (i <= 0) problems.push(`IOC_NGSI_ALIASES: '${part}' must be entityOrDeviceId=stationId`);
+    else aliases.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
   }
-  const source = env[`${p}_SOURCE`] || (flavour === 'ld' ? 'ngsi-ld' : 'ngsi-v2');
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(source)) throw new ConfigError(`${p}_SOURCE=${source}: lower-case letters, digits, - and _`);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     flavour,
     brokerUrl: brokerUrl ? brokerUrl.replace(/\/+$/, '') : null,
     types,
-    reconcileSec: int(env, `${p}_RECONCILE_SEC`, 300, 1, 86_400),
-    pageSize: int(env, `${p}_PAGE_SIZE`, flavour === 'ld' ? 100 : 1000, 1, 1000),
-    tenant: env[`${p}_TENANT`] || null,
-    servicePath: env[`${p}_SERVICE_PATH`] || null,
-    contextUrl: env[`${p}_CONTEXT_URL`] || null,
-    source,
+    reconcileSec: num('RECONCILE_SEC'),
+    pageSize: num('PAGE_SIZE'),
+    tenant: str('TENANT'),
+    servicePath: str('SERVICE_PATH'),
+    contextUrl: str('CONTEXT_URL'),
+    source: str('SOURCE') ?? (flavour === 'ld' ? 'ngsi-ld' : 'ngsi-v2'),
     aliases,
-    cadenceSec: int(env, `${p}_CADENCE_SEC`, 300, 1, 86_400),
+    cadenceSec: num('CADENCE_SEC'),
   };
 }
 
@@ -196,10 +207,10 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
     async routes() {
       const path = cfg.flavour === 'ld' ? '/api/v1/ngsi-ld/notify' : '/api/v1/ngsi-v2/notify';
       const options = {
-        ...feedRouteOptions(ctx.authenticateFeed, ctx.feedRateLimit, { health: false }),
+        config: { access: { kind: 'feed', health: false } as const },
         // a body that is not JSON (or too large) fails before the handler: count it, then answer as usual
         errorHandler: (err: Error & { statusCode?: number }, req: { source?: string }) => {
-          if (req.source && (err.statusCode ?? 500) < 500) {
+          if (req.source && !(err instanceof HttpError) && (err.statusCode ?? 500) < 500) {
             const now = ctx.clock();
             const b = pushBook(req.source);
             b.seen(now);
@@ -216,12 +227,7 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
           book.seen(now);
           book.error(now, 'invalid_notification', found.message);
           log.warn({ source: req.source }, `${LABEL[cfg.flavour]} notification refused: ${found.message}`);
-          return reply.code(400).send({
-            statusCode: 400,
-            error: 'invalid_notification',
-            message: found.message,
-            details: [{ field: found.field, reason: 'invalid_notification', message: found.message }],
-          });
+          throw httpError(400, 'invalid_notification', found.message, [{ field: found.field, reason: 'invalid_notification', message: found.message }]);
         }
         book.seen(now);
         const res = await ingestEntities(found.entities, req.source, ctx, cfg);

@@ -18,7 +18,7 @@ const AGENCY_A = '000.00.01.H13';
 const AGENCY_B = '000.00.02.H13';
 function ev(code: string, status: number, statusAt: string, extra: Record<string, unknown> = {}) {
   return {
-    eventId: `${code}-${status}-${statusAt}`,
+    eventId: `${code}-${status}-${Date.parse(statusAt)}`,
     dossierCode: code,
     procedureCode: '1.000494',
     agencyCode: AGENCY_A,
@@ -64,13 +64,72 @@ describe('POST /api/v1/dossiers/events', () => {
     ]);
     expect(r.statusCode).toBe(422);
     const body = r.json() as IngestResponse;
-    expect(body.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'rejected', expect.any(String), 'rejected']);
+    expect(body.results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'rejected', 'accepted', 'rejected']);
     expect(body.results[1]!.errors![0]).toMatchObject({ field: '/status' });
     expect(body.results[2]!.errors![0]).toMatchObject({ field: '/dueAt', reason: 'due_before_received' });
     expect(body.results[3]!.errors![0]).toMatchObject({ field: '/procedureCode', reason: 'pattern' });
     expect(body.results[4]!.errors![0]).toMatchObject({ field: '/adminUnitCode', reason: 'unknown_area' });
     expect(body.results[6]!.errors!.map((e) => e.field)).toContain('/TrangThaiHoSo');
-    expect(await app.ioc.store.countDossierEvents()).toBe(body.accepted);
+    expect(await app.ioc.store.countDossierEvents()).toBe(2);
+    // the portal's dossier names its agency (Sở Tư pháp) and the agency catalogue gives its unit: the city
+    const detail = await get<DossierDetail>(`/api/v1/dossiers/${portal.MaHoSo}`);
+    expect(detail.summary).toMatchObject({ dossierCode: portal.MaHoSo, agencyCode: AGENCY_B, adminUnitCode: '92', status: 2, procedureCode: '2.000815' });
+    const ind = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-11&by=agency');
+    expect(ind.total.received).toBe(2);
+    expect(ind.rows.map((x) => [x.key, x.received])).toEqual([
+      [AGENCY_A, 1],
+      [AGENCY_B, 1],
+    ]);
+  });
+
+  it('attributes a portal dossier to its agency’s unit through the agency catalogue; the payload’s own unit wins; an unknown agency is named', async () => {
+    await start();
+    const portal = (code: string, extra: Record<string, unknown>) => ({
+      MaHoSo: code,
+      MaTTHC: '1.000494',
+      KenhThucHien: 2,
+      TrangThaiHoSo: 2,
+      NgayTiepNhan: '20261116080000',
+      NgayHenTra: '20261120170000',
+      ...extra,
+    });
+    const r = await post([
+      portal('000.00.22.H13-261116-0001', { MaCoQuan: '000.00.22.H13' }), // UBND quận Ô Môn → 917
+      portal('000.03.29.H13-261116-0001', { MaCoQuan: '000.03.29.H13' }), // a ward committee of Thới Lai → 927
+      portal('000.00.01.H13-261116-0001', { MaCoQuan: '000.00.01.H13', adminUnitCode: '919' }), // Sở Nội vụ, the dossier of a Cái Răng resident
+      portal('000.00.77.H13-261116-0001', { MaCoQuan: '000.00.77.H13' }), // not in the catalogue
+      portal('000.00.78.H13-261116-0001', { MaCoQuan: '000.00.78.H13', adminUnitCode: '916' }), // not in the catalogue, but its unit is given
+      portal('000.00.21.H13-261116-0002', { MaCoQuan: '000.00.21.H13', adminUnitCode: '999' }), // a unit the area catalogue does not know
+    ]);
+    expect(r.statusCode).toBe(422);
+    const body = r.json() as IngestResponse;
+    expect(body.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'accepted', 'rejected']);
+    expect(body.results[3]).toMatchObject({
+      id: '000.00.77.H13-261116-0001',
+      errors: [
+        {
+          field: '/MaCoQuan',
+          reason: 'unknown_agency',
+          message: "agency '000.00.77.H13' is not in the agency catalogue on 2026-11-16; send adminUnitCode, or add the agency",
+        },
+      ],
+    });
+    expect(body.results[5]!.errors).toEqual([
+      { field: '/adminUnitCode', reason: 'unknown_area', message: "administrative unit '999' is not in the catalogue" },
+    ]);
+    const unitOf = async (code: string) => (await get<DossierDetail>(`/api/v1/dossiers/${code}`)).summary.adminUnitCode;
+    expect(await unitOf('000.00.22.H13-261116-0001')).toBe('917');
+    expect(await unitOf('000.03.29.H13-261116-0001')).toBe('927');
+    expect(await unitOf('000.00.01.H13-261116-0001')).toBe('919');
+    expect(await unitOf('000.00.78.H13-261116-0001')).toBe('916');
+    expect((await app.inject({ url: '/api/v1/dossiers/000.00.77.H13-261116-0001' })).statusCode).toBe(404);
+    const ind = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-11');
+    expect(ind.rows.map((x) => [x.key, x.received])).toEqual([
+      ['916', 1],
+      ['917', 1],
+      ['919', 1],
+      ['927', 1],
+    ]);
   });
 
   it('counts a dossier once whatever the order of its events and however often they are retried', async () => {

@@ -1,48 +1,76 @@
-import type { FastifyInstance } from 'fastify';
-import { Official766ScoreSchema, type Official766Score } from '@cityioc/contracts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Official766ScoreSchema, PERIOD_KEY_PATTERN, type ItemError, type Official766Score } from '@cityioc/contracts';
+import { implausibleDate, implausiblePeriod, localTimeMs, type DateBounds } from '@cityioc/domain';
 import { Type } from 'typebox';
+import { ingestChecked, type ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';
-import type { Store } from '../../store/store.ts';
+import { ingestResponses as responses, sendIngest as send } from '../../pipeline/feed-route.ts';
+import { FEED, READ } from '../../plugins/access.ts';
 
 const check = compileItemCheck<Official766Score>(Official766ScoreSchema as object);
 const BodySchema = Type.Object({ scores: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
 const QuerySchema = Type.Object(
   {
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
-    period: Type.Optional(Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$' })),
+    period: Type.Optional(Type.String({ pattern: PERIOD_KEY_PATTERN })),
   },
   { additionalProperties: false },
 );
 
+/** The first instant of a period key ('2026', '2026-H2', '2026-Q4', '2026-10'), local time. */
+function periodStart(key: string): number {
+  const y = key.slice(0, 4);
+  const rest = key.slice(5);
+  const month = rest === '' ? 1 : rest.startsWith('Q') ? (Number(rest[1]) - 1) * 3 + 1 : rest.startsWith('H') ? (Number(rest[1]) - 1) * 6 + 1 : Number(rest);
+  return localTimeMs(`${y}-${String(month).padStart(2, '0')}-01`, 0);
+}
+
+/** One official score: dates first (their reason wins), then the schema, then what it cannot say. */
+export function checkOfficialScore(item: unknown, now: number, bounds: DateBounds): ItemCheck<Official766Score> {
+  const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+  const id = typeof raw.unitCode === 'string' && typeof raw.period === 'string' ? `${raw.unitCode}@${raw.period}` : null;
+  const early: ItemError[] = [];
+  const fetched = implausibleDate('/fetchedAt', raw.fetchedAt, 'event', now, bounds);
+  if (fetched) early.push(fetched);
+  if (typeof raw.period === 'string' && new RegExp(PERIOD_KEY_PATTERN).test(raw.period)) {
+    const p = implausiblePeriod('/period', raw.period, periodStart(raw.period), now, bounds);
+    if (p) early.push(p);
+  }
+  if (early.length > 0) return { ok: false, id, errors: early };
+  const c = check(item);
+  if (!c.ok) return { ok: false, id, errors: c.errors };
+  const s = c.value;
+  const errors: ItemError[] = [];
+  if (s.groups.some((g) => g.maxScore !== undefined && g.score > g.maxScore))
+    errors.push({ field: '/groups', reason: 'range', message: 'a group score exceeds its maximum' });
+  if (s.rank !== undefined && s.rankOf !== undefined && s.rank > s.rankOf)
+    errors.push({ field: '/rank', reason: 'range', message: `rank ${s.rank} is beyond the ${s.rankOf} units ranked` });
+  (s.metrics ?? []).forEach((m, i) => {
+    if (m.numerator !== undefined && m.denominator !== undefined && m.numerator > m.denominator)
+      errors.push({ field: `/metrics/${i}/numerator`, reason: 'range', message: `numerator ${m.numerator} exceeds denominator ${m.denominator}` });
+    if (m.score !== undefined && m.maxScore !== undefined && m.score > m.maxScore)
+      errors.push({ field: `/metrics/${i}/score`, reason: 'range', message: `score ${m.score} exceeds its maximum ${m.maxScore}` });
+  });
+  return errors.length > 0 ? { ok: false, id, errors } : { ok: true, id: `${s.unitCode}@${s.period}`, value: s };
+}
+
 /**
  * The official Decision 766 series, as published by the national portal: imported by a feed,
  * read by the wall and analysts beside — never merged with — the scores computed from dossiers.
- *   POST /api/v1/score766/official  {"scores": [Official766Score…]}
+ *   POST /api/v1/score766/official  {"scores": [Official766Score…]} → per-item results (no log positions)
  *   GET  /api/v1/score766/official?unit=H13&period=2026-10
  */
-export async function officialScoreRoutes(
-  app: FastifyInstance,
-  opts: { store: Store; authenticateFeed: (req: never, reply: never) => Promise<unknown>; authenticateViewer: (req: never, reply: never) => Promise<unknown> },
-): Promise<void> {
-  app.post('/api/v1/score766/official', { onRequest: opts.authenticateFeed as never, schema: { body: BodySchema } }, async (req, reply) => {
-    const items = (req.body as { scores: unknown[] }).scores;
-    const valid: Official766Score[] = [];
-    const results = items.map((item, index) => {
-      const c = check(item);
-      const id = c.ok ? `${c.value.unitCode}@${c.value.period}` : null;
-      if (!c.ok) return { index, id, status: 'rejected' as const, errors: c.errors };
-      if (c.value.groups.some((g) => g.maxScore !== undefined && g.score > g.maxScore))
-        return { index, id, status: 'rejected' as const, errors: [{ field: '/groups', reason: 'range', message: 'a group score exceeds its maximum' }] };
-      valid.push(c.value);
-      return { index, id, status: 'accepted' as const };
-    });
-    await opts.store.putOfficialScores(valid);
-    const rejected = results.length - valid.length;
-    return reply.code(rejected > 0 ? 422 : 200).send({ accepted: valid.length, duplicates: 0, rejected, results });
+export const officialScoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { officialScores, clock, config } = app.ioc;
+  const sink = { append: (batch: readonly Official766Score[]) => officialScores.put(batch) };
+
+  app.post('/api/v1/score766/official', { config: { access: FEED }, schema: { body: BodySchema, response: responses } }, async (req, reply) => {
+    const now = clock();
+    return send(reply, await ingestChecked(req.body.scores, (item) => checkOfficialScore(item, now, config.dateBounds), sink));
   });
 
-  app.get('/api/v1/score766/official', { onRequest: opts.authenticateViewer as never, schema: { querystring: QuerySchema } }, async (req) => {
-    const q = req.query as { unit?: string; period?: string };
-    return { kind: 'official', scores: await opts.store.officialScores({ unitCode: q.unit, period: q.period }) };
-  });
-}
+  app.get('/api/v1/score766/official', { config: { access: READ }, schema: { querystring: QuerySchema } }, async (req) => ({
+    kind: 'official' as const,
+    scores: await officialScores.list({ unitCode: req.query.unit, period: req.query.period }),
+  }));
+};

@@ -41,7 +41,7 @@ describe('dossierEventFromPortal', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.event).toEqual({
-      eventId: expect.stringMatching(/^000\.00\.01\.H13-250123-0042#9@2025-02-03T15:00:00\+07:00#[0-9a-f]{16}$/) as unknown as string,
+      eventId: expect.stringMatching(/^000\.00\.01\.H13-250123-0042:9@20250203150000:[0-9a-f]{16}$/) as unknown as string,
       dossierCode: '000.00.01.H13-250123-0042',
       procedureCode: '1.000494',
       fieldCode: 'G13-HT',

@@ -2,6 +2,9 @@ import {
   ADMIN_UNIT_CODE_PATTERN,
   AGENCY_CODE_PATTERN,
   DOSSIER_STATUSES,
+  FEED_ID_MAX_LENGTH,
+  FEED_ID_PATTERN,
+  PLAIN_TEXT_PATTERN,
   PROCEDURE_CODE_PATTERN,
   type DossierChannel,
   type DossierEvent,
@@ -16,6 +19,10 @@ import { dossierEventRuleErrors, formatVnRfc3339, parsePortalDate } from '@cityi
 const procedureCodeRe = new RegExp(PROCEDURE_CODE_PATTERN);
 const agencyCodeRe = new RegExp(AGENCY_CODE_PATTERN);
 const adminUnitRe = new RegExp(ADMIN_UNIT_CODE_PATTERN);
+const feedIdRe = new RegExp(FEED_ID_PATTERN);
+const plainTextRe = new RegExp(PLAIN_TEXT_PATTERN, 'u');
+/** As many supplements and fees as a canonical event may carry. */
+const MAX_LIST = 50;
 
 // ─── The national portal's sync payload ──────────────────────────────────────────────────────
 
@@ -34,9 +41,13 @@ export interface PortalMappingContext {
   statusAt?: string;
   /** The handling agency when the payload has no MaCoQuan (e.g. the feed is one agency's). */
   agencyCode?: string;
-  /** GSO unit to attribute the dossier to; otherwise `resolveAdminUnit(agencyCode)`. */
+  /** GSO unit to attribute the dossier to; otherwise the payload's own `adminUnitCode`, otherwise `resolveAdminUnit(agencyCode)`. */
   adminUnitCode?: string;
-  resolveAdminUnit?: (agencyCode: string) => string | undefined;
+  /**
+   * The unit of an agency at a time (the agency catalogue): a GSO code, or undefined when the
+   * agency is unknown then (the event is refused with `unknown_agency` naming the code).
+   */
+  resolveAdminUnit?: (agencyCode: string, atMs: number) => string | undefined;
 }
 
 export type PortalMappingResult = { ok: true; event: DossierEvent; warnings: ItemError[] } | { ok: false; errors: ItemError[]; warnings: ItemError[] };
@@ -76,6 +87,13 @@ function fingerprint(text: string): string {
     b = (b + (a >>> 7)) >>> 0;
   }
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/** `<MaHoSo>:<status>@<local yyyyMMddHHmmss>:<fingerprint>`, the code shortened to its own fingerprint when the whole would pass 128 characters. */
+function defaultEventId(dossierCode: string, status: number, statusAt: string, print: string): string {
+  const tail = `:${status}@${statusAt.slice(0, 19).replace(/\D/g, '')}:${print}`;
+  const code = dossierCode.length + tail.length <= FEED_ID_MAX_LENGTH ? dossierCode : `h${fingerprint(dossierCode)}`;
+  return code + tail;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -127,6 +145,10 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
       err(field, 'too_long', `${field} is longer than ${max} characters`);
       return undefined;
     }
+    if (!plainTextRe.test(v)) {
+      err(field, 'pattern', `${field} holds control characters or broken Unicode`);
+      return undefined;
+    }
     return v === '' ? undefined : v;
   };
   const flag = (field: string, value: unknown): boolean | undefined => {
@@ -143,11 +165,15 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
     err(field, 'type', `${field} must be an integer, got ${JSON.stringify(value)}`);
     return undefined;
   };
-  const list = (field: string): Record<string, unknown>[] => {
+  const list = (field: string, max = Infinity): Record<string, unknown>[] => {
     const v = p[field];
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) {
       err(field, 'type', `${field} must be an array`);
+      return [];
+    }
+    if (v.length > max) {
+      err(field, 'too_many', `${field} has ${v.length} entries; at most ${max}`);
       return [];
     }
     return v.flatMap((item, i) => {
@@ -158,10 +184,11 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
   };
 
   // Identity and codes.
-  const dossierCode = text('MaHoSo', p.MaHoSo, 128);
+  const dossierCode = text('MaHoSo', p.MaHoSo, FEED_ID_MAX_LENGTH);
   if (dossierCode === undefined) {
     if (!errors.some((e) => e.field === '/MaHoSo')) err('MaHoSo', 'required', 'MaHoSo is required');
-  } else if (/\s/.test(dossierCode)) err('MaHoSo', 'pattern', 'MaHoSo must not contain spaces');
+  } else if (!feedIdRe.test(dossierCode))
+    err('MaHoSo', 'pattern', 'MaHoSo may hold letters, digits and . _ : @ / - only, starting with a letter or digit, without spaces or ../');
 
   const procedureCode = text('MaTTHC', p.MaTTHC, 64);
   if (procedureCode === undefined) {
@@ -176,9 +203,7 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
   if (agencyCode === undefined) err('MaCoQuan', 'required', 'the handling agency code is required (MaCoQuan, or DonViXuLy holding a code like 000.00.01.H13)');
   else if (!agencyCodeRe.test(agencyCode)) err(agencyField, 'pattern', `agency code '${agencyCode}' does not look like xxx.yy.zz.Hnn`);
 
-  const adminUnitCode = ctx.adminUnitCode ?? (agencyCode ? ctx.resolveAdminUnit?.(agencyCode) : undefined);
-  if (adminUnitCode === undefined) err('adminUnitCode', 'required', 'the administrative unit (GSO code) of the agency is unknown');
-  else if (!adminUnitRe.test(adminUnitCode)) err('adminUnitCode', 'pattern', `'${adminUnitCode}' is not a GSO code of 2, 3 or 5 digits`);
+  const ownUnit = text('adminUnitCode', p.adminUnitCode, 5);
 
   // Enumerations.
   const channelRaw = small('KenhThucHien', p.KenhThucHien);
@@ -211,7 +236,7 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
   const rejectedAt = date('NgayTuChoi', p.NgayTuChoi);
 
   const supplements: DossierSupplement[] = [];
-  list('DanhSachHoSoBoSung').forEach((s, i) => {
+  list('DanhSachHoSoBoSung', MAX_LIST).forEach((s, i) => {
     const f = (name: string) => `DanhSachHoSoBoSung/${i}/${name}`;
     const requestedAt = date(f('NgayBoSung'), s.NgayBoSung);
     const completedAt = date(f('NgayTiepNhanBoSung'), s.NgayTiepNhanBoSung);
@@ -242,7 +267,7 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
   const personalStorage = anyDoc('DuocLayTuKhoDMQG');
 
   const fees: DossierFee[] = [];
-  list('DanhSachLePhi').forEach((fee, i) => {
+  list('DanhSachLePhi', MAX_LIST).forEach((fee, i) => {
     const code = text(`DanhSachLePhi/${i}/MaPhiLePhi`, fee.MaPhiLePhi, 64) ?? `#${i}`;
     const name = text(`DanhSachLePhi/${i}/TenPhiLePhi`, fee.TenPhiLePhi, 512);
     const raw = fee.Gia;
@@ -260,7 +285,9 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
   const feeList = p.DanhSachLePhi === undefined || p.DanhSachLePhi === null ? undefined : fees;
 
   const results = list('DanhSachGiayToKetQua');
-  const resultUrl = results.map((r) => (typeof r.DuongDanTepTinKetQua === 'string' ? r.DuongDanTepTinKetQua.trim() : '')).find((u) => u !== '');
+  const resultUrl = results
+    .map((r, i) => (r.DuongDanTepTinKetQua === undefined ? undefined : text(`DanhSachGiayToKetQua/${i}/DuongDanTepTinKetQua`, r.DuongDanTepTinKetQua, 2048)))
+    .find((u) => u !== undefined);
   const eResult = p.DanhSachGiayToKetQua === undefined || p.DanhSachGiayToKetQua === null ? undefined : resultUrl !== undefined;
   const vneidVerified = flag('TaiKhoanDuocXacThucVoiVNeID', p.TaiKhoanDuocXacThucVoiVNeID);
 
@@ -285,6 +312,18 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
     if (statusAt === undefined && !errors.some((e) => e.field.startsWith(`/${field ?? '-'}`)))
       err(field ?? 'statusAt', 'required', `no date says when the dossier entered status ${status}${field ? ` (${field})` : ''}; send it, or statusAt`);
   }
+
+  // The unit: the caller's, the payload's own, else the agency's in the catalogue on the day the dossier was received.
+  const at = [receivedAt, submittedAt, statusAt].find((d) => d !== undefined);
+  let adminUnitCode = ctx.adminUnitCode ?? ownUnit;
+  if (adminUnitCode === undefined && agencyCode !== undefined && ctx.resolveAdminUnit && at !== undefined && agencyCodeRe.test(agencyCode)) {
+    adminUnitCode = ctx.resolveAdminUnit(agencyCode, Date.parse(at));
+    if (adminUnitCode === undefined)
+      err(agencyField, 'unknown_agency', `agency '${agencyCode}' is not in the agency catalogue on ${at.slice(0, 10)}; send adminUnitCode, or add the agency`);
+  } else if (adminUnitCode === undefined && !errors.some((e) => e.field === `/${agencyField}`))
+    err('adminUnitCode', 'required', 'the administrative unit (GSO code) of the agency is unknown');
+  if (adminUnitCode !== undefined && !adminUnitRe.test(adminUnitCode))
+    err('adminUnitCode', 'pattern', `'${adminUnitCode}' is not a GSO code of 2, 3 or 5 digits`);
 
   if (errors.length > 0) return { ok: false, errors, warnings };
   const event: DossierEvent = {
@@ -316,7 +355,8 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
   };
   // The default id names the status change and fingerprints what the snapshot says, so a retry of
   // the same snapshot is a duplicate while a re-sync that adds something (a payment, a result) is not.
-  event.eventId = ctx.eventId ?? `${dossierCode}#${status}@${statusAt}#${fingerprint(JSON.stringify(event))}`;
+  // It is a feed id like any other ('000.00.01.H13-250123-0042:9@20250203150000:<16 hex>').
+  event.eventId = ctx.eventId ?? defaultEventId(dossierCode!, status!, statusAt!, fingerprint(JSON.stringify(event)));
   const ruleErrors = dossierEventRuleErrors(event, PORTAL_NAMES);
   if (ruleErrors.length > 0) return { ok: false, errors: ruleErrors, warnings };
   return { ok: true, event, warnings };

@@ -1,52 +1,47 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BatchRequestSchema } from '@cityioc/contracts';
-import { checkItem } from '../../pipeline/item-validator.ts';
-import { feedRouteOptions, handleNdjson, ingestResponses as responses, parseNdjson, sendIngest as send } from '../../pipeline/feed-route.ts';
-import { ingestItems, type IngestDeps } from '../../pipeline/ingest.service.ts';
 import { validateObservation } from '@cityioc/domain';
-
-export interface ObservationRoutesOptions {
-  deps: IngestDeps;
-  authenticate: (req: never, reply: never) => Promise<unknown>;
-  ndjsonLimitBytes: number;
-  rateLimit: { max: number; timeWindow: string };
-  /** Registers the benchmark ceilings: the same parsing and validation with nothing stored, and a bare route. */
-  benchRoutes?: boolean;
-}
+import { checkItem } from '../../pipeline/item-validator.ts';
+import { handleNdjson, ingestResponses as responses, parseNdjson, sendIngest as send } from '../../pipeline/feed-route.ts';
+import { ingestItems, type IngestDeps } from '../../pipeline/ingest.service.ts';
+import { FEED, PUBLIC } from '../../plugins/access.ts';
 
 /**
  * POST /api/v1/observations        one observation
  * POST /api/v1/observations/batch  {"observations": [...]} up to 5,000
  * POST /api/v1/observations/ndjson one observation per line (application/x-ndjson)
  * Every item gets its own result; 422 when any item was rejected (the others are stored).
+ * With IOC_BENCH_ROUTES, the benchmark's ceilings: the same parsing and validation with nothing
+ * stored, and a bare route.
  */
-export async function observationRoutes(app: FastifyInstance, opts: ObservationRoutesOptions): Promise<void> {
-  const common = feedRouteOptions(opts.authenticate, opts.rateLimit);
+export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { index, writer, clock, config } = app.ioc;
+  const deps: IngestDeps = { index, writer, clock, dateBounds: config.dateBounds };
+  const feed = { access: FEED };
 
-  app.post('/api/v1/observations', { ...common, schema: { response: responses } }, async (req, reply) => {
-    return send(reply, await ingestItems([req.body], req.source, opts.deps));
-  });
-
-  app.post('/api/v1/observations/batch', { ...common, schema: { body: BatchRequestSchema, response: responses } }, async (req, reply) => {
-    const { observations } = req.body as { observations: unknown[] };
-    return send(reply, await ingestItems(observations, req.source, opts.deps));
-  });
-
-  app.post('/api/v1/observations/ndjson', { ...common, bodyLimit: opts.ndjsonLimitBytes, schema: { response: responses } }, (req, reply) =>
-    handleNdjson(req, reply, (items, source) => ingestItems(items, source, opts.deps)),
+  app.post('/api/v1/observations', { config: feed, schema: { response: responses } }, async (req, reply) =>
+    send(reply, await ingestItems([req.body], req.source, deps)),
   );
 
-  if (opts.benchRoutes) {
-    app.post('/api/v1/_bench/ndjson-discard', { ...common, bodyLimit: opts.ndjsonLimitBytes }, async (req) => {
-      const { items } = parseNdjson(req.body as string);
-      const now = opts.deps.clock();
+  app.post('/api/v1/observations/batch', { config: feed, schema: { body: BatchRequestSchema, response: responses } }, async (req, reply) =>
+    send(reply, await ingestItems(req.body.observations, req.source, deps)),
+  );
+
+  app.post('/api/v1/observations/ndjson', { config: feed, bodyLimit: config.ndjsonLimitBytes, schema: { response: responses } }, (req, reply) =>
+    handleNdjson(req, reply, (items, source) => ingestItems(items, source, deps)),
+  );
+
+  if (config.benchRoutes) {
+    app.post('/api/v1/_bench/ndjson-discard', { config: feed, bodyLimit: config.ndjsonLimitBytes }, async (req) => {
+      const { items } = parseNdjson(typeof req.body === 'string' ? req.body : '');
+      const now = clock();
       let valid = 0;
       for (const item of items) {
         const shape = checkItem(item);
-        if (shape.ok && validateObservation(shape.value, { index: opts.deps.index, now, source: req.source }).ok) valid++;
+        if (shape.ok && validateObservation(shape.value, { index, now, source: req.source }).ok) valid++;
       }
       return { valid, total: items.length };
     });
-    app.post('/api/v1/_bench/bare', async () => ({ ok: true }));
+    app.post('/api/v1/_bench/bare', { config: { access: PUBLIC } }, async () => ({ ok: true }));
   }
-}
+};

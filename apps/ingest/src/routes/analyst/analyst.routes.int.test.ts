@@ -85,7 +85,7 @@ describe('GET /api/v1/analyst/series', () => {
 
   it('exports the query as CSV with a byte-order mark and Vietnamese headers, and as XLSX', async () => {
     const q = 'indicator=e_document_rate&areas=916,919&period=month&from=2026-11&to=2026-11&compare=previous';
-    const csv = await app.inject({ url: `/api/v1/analyst/series.csv?${q}` });
+    const csv = await app.inject({ url: `/api/v1/analyst/series.csv?${q}&sep=comma` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('e_document_rate_month_2026-11_2026-11.csv');

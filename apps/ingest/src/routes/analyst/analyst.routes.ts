@@ -1,36 +1,28 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AnalystChildrenQuerySchema,
   AnalystChildrenResponseSchema,
   AnalystSeriesQuerySchema,
   AnalystSeriesResponseSchema,
   ApiErrorSchema,
+  CsvSepSchema,
   type AnalystSeriesQuery,
 } from '@cityioc/contracts';
-import { AnalystError, type AnalystService } from '../../analyst/analyst.service.ts';
-import { exportFileName, toCsv, toXlsx } from '../../analyst/analyst-export.ts';
+import { Type } from 'typebox';
+import { analystFileName, analystTable } from '../../analyst/analyst-export.ts';
+import { sendTable } from '../../export/export-reply.ts';
+import { READ } from '../../plugins/access.ts';
 
-export interface AnalystRoutesOptions {
-  analyst: AnalystService;
-  clock: () => number;
-  readRateLimitPerMinute: number;
-  authenticate: (req: never, reply: never) => Promise<unknown>;
-}
+const ExportQuerySchema = Type.Object({ ...AnalystSeriesQuerySchema.properties, sep: Type.Optional(CsvSepSchema) }, { additionalProperties: false });
 
-/** The analyst's history API: series by period for several areas, drill-down children, CSV and XLSX exports. */
-export async function analystRoutes(app: FastifyInstance, opts: AnalystRoutesOptions): Promise<void> {
-  const { analyst } = opts;
-  const read = { onRequest: opts.authenticate as never, config: { rateLimit: { max: opts.readRateLimitPerMinute, timeWindow: '1 minute' } } };
-  const refuse = (reply: FastifyReply, e: unknown) => {
-    if (!(e instanceof AnalystError)) throw e;
-    return reply.code(e.statusCode).send({
-      statusCode: e.statusCode,
-      error: e.error,
-      message: e.message,
-      details: [{ field: e.field, reason: e.error, message: e.message }],
-      ...e.extra,
-    });
-  };
+/**
+ * The analyst's history API: series by period for several areas, drill-down children, and the
+ * series as CSV or XLSX (the same table, the same numbers). A refused query (AnalystError) is
+ * answered by the error handler with the parameter it is about.
+ */
+export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { analyst, clock } = app.ioc;
+  const read = { access: READ };
   const request = (q: AnalystSeriesQuery) => ({
     indicator: q.indicator,
     areas: [...new Set(q.areas.split(','))],
@@ -42,52 +34,20 @@ export async function analystRoutes(app: FastifyInstance, opts: AnalystRoutesOpt
 
   app.get(
     '/api/v1/analyst/series',
-    { ...read, schema: { querystring: AnalystSeriesQuerySchema, response: { 200: AnalystSeriesResponseSchema } } },
-    async (req, reply) => {
-      try {
-        return await analyst.series(request(req.query as AnalystSeriesQuery), opts.clock());
-      } catch (e) {
-        return refuse(reply, e);
-      }
-    },
+    { config: read, schema: { querystring: AnalystSeriesQuerySchema, response: { 200: AnalystSeriesResponseSchema } } },
+    async (req) => analyst.series(request(req.query), clock()),
   );
 
-  app.get('/api/v1/analyst/series.csv', { ...read, schema: { querystring: AnalystSeriesQuerySchema } }, async (req, reply) => {
-    const q = req.query as AnalystSeriesQuery;
-    try {
-      const res = await analyst.series(request(q), opts.clock());
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${exportFileName(res, 'csv')}"`)
-        .send(toCsv(res, q.lang ?? 'vi'));
-    } catch (e) {
-      return refuse(reply, e);
-    }
-  });
-
-  app.get('/api/v1/analyst/series.xlsx', { ...read, schema: { querystring: AnalystSeriesQuerySchema } }, async (req, reply) => {
-    const q = req.query as AnalystSeriesQuery;
-    try {
-      const res = await analyst.series(request(q), opts.clock());
-      const name = analyst.indicatorName(res.indicator, q.lang ?? 'vi');
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${exportFileName(res, 'xlsx')}"`)
-        .send(await toXlsx(res, q.lang ?? 'vi', name));
-    } catch (e) {
-      return refuse(reply, e);
-    }
-  });
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(`/api/v1/analyst/series.${format}`, { config: read, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
+      const lang = req.query.lang ?? 'vi';
+      const res = await analyst.series(request(req.query), clock());
+      return sendTable(reply, analystTable(res, lang, analyst.indicatorDisplay(res.indicator, lang)), format, analystFileName(res, format), req.query.sep);
+    });
 
   app.get(
     '/api/v1/analyst/children',
-    { ...read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema, '4xx': ApiErrorSchema } } },
-    async (req, reply) => {
-      try {
-        return analyst.children((req.query as { area: string }).area);
-      } catch (e) {
-        return refuse(reply, e);
-      }
-    },
+    { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema, '4xx': ApiErrorSchema } } },
+    async (req) => analyst.children(req.query.area),
   );
-}
+};

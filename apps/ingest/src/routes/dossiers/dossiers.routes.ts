@@ -1,40 +1,52 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { DossierIndicatorsQuerySchema, WatchlistQuerySchema, type DossierIndicatorsQuery, type WatchlistQuery } from '@cityioc/contracts';
-import type { CatalogueIndex } from '@cityioc/domain';
-import type { DossierService } from '../../procedures/dossier.service.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CsvSepSchema, DossierIndicatorsQuerySchema, WatchlistQuerySchema, type DossierIndicatorsQuery } from '@cityioc/contracts';
+import { Type } from 'typebox';
+import { exportFileName, sendTable } from '../../export/export-reply.ts';
+import { fieldError } from '../../plugins/errors.ts';
+import { READ } from '../../plugins/access.ts';
+import { dossierExportParts, dossierIndicatorsTable } from '../../procedures/dossier-export.ts';
 
-export interface DossierRoutesOptions {
-  dossiers: DossierService;
-  index: CatalogueIndex;
-  clock: () => number;
-  authenticateViewer: (req: never, reply: never) => Promise<unknown>;
-  readRateLimitPerMinute: number;
-}
+const ExportQuerySchema = Type.Object(
+  {
+    ...DossierIndicatorsQuerySchema.properties,
+    sep: Type.Optional(CsvSepSchema),
+    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
 
-/** Indicators by period, the operators' watchlist and a dossier's trail (the events come in through feeds/dossiers). */
-export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOptions): Promise<void> {
-  const read = { onRequest: opts.authenticateViewer as never, config: { rateLimit: { max: opts.readRateLimitPerMinute, timeWindow: '1 minute' } } };
+/**
+ * Indicators by period (also as CSV and XLSX), the operators' watchlist and a dossier's trail
+ * (the events come in through feeds/dossiers).
+ */
+export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { dossiers, index, agencies, clock } = app.ioc;
+  const city = index.catalogue.areas.find((a) => a.parent === null)!.code;
+  const read = { access: READ };
+  const indicators = (q: DossierIndicatorsQuery) => {
+    const scope = q.scope ?? city;
+    if (!index.area(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
+    return dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', clock());
+  };
 
-  const notFound = (reply: FastifyReply, error: string, message: string, field: string) =>
-    reply.code(404).send({ statusCode: 404, error, message, details: [{ field, reason: error, message }] });
+  app.get('/api/v1/dossiers/indicators', { config: read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req) => indicators(req.query));
 
-  app.get('/api/v1/dossiers/indicators', { ...read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req, reply) => {
-    const q = req.query as DossierIndicatorsQuery;
-    const scope = q.scope ?? '92';
-    if (!opts.index.area(scope)) return notFound(reply, 'unknown_scope', `scope '${scope}' is not an area of the catalogue`, '/scope');
-    return opts.dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', opts.clock());
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(`/api/v1/dossiers/indicators.${format}`, { config: read, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
+      const res = indicators(req.query);
+      const table = dossierIndicatorsTable(res, req.query.lang ?? 'vi', { index, agencies });
+      return sendTable(reply, table, format, exportFileName(dossierExportParts(res, city), format), req.query.sep);
+    });
+
+  app.get('/api/v1/dossiers/watchlist', { config: read, schema: { querystring: WatchlistQuerySchema } }, async (req) => {
+    const q = req.query;
+    if (q.area !== undefined && !index.area(q.area)) throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the catalogue`);
+    return dossiers.watchlist({ area: q.area, agency: q.agency, within: q.within ?? 2, limit: q.limit ?? 1000 }, clock());
   });
 
-  app.get('/api/v1/dossiers/watchlist', { ...read, schema: { querystring: WatchlistQuerySchema } }, async (req, reply) => {
-    const q = req.query as WatchlistQuery;
-    if (q.area !== undefined && !opts.index.area(q.area)) return notFound(reply, 'unknown_area', `area '${q.area}' is not in the catalogue`, '/area');
-    return opts.dossiers.watchlist({ area: q.area, agency: q.agency, within: q.within ?? 2, limit: q.limit ?? 1000 }, opts.clock());
-  });
-
-  app.get('/api/v1/dossiers/:code', read, async (req, reply) => {
-    const { code } = req.params as { code: string };
-    const d = opts.dossiers.detail(code, opts.clock());
-    if (!d) return notFound(reply, 'unknown_dossier', `no dossier '${code}' has been received`, '/code');
+  app.get('/api/v1/dossiers/:code', { config: read, schema: { params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 256 }) }) } }, async (req) => {
+    const d = dossiers.detail(req.params.code, clock());
+    if (!d) throw fieldError(404, 'unknown_dossier', '/code', `no dossier '${req.params.code}' has been received`);
     return d;
   });
-}
+};

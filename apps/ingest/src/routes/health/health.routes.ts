@@ -1,17 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import type { LiveService } from '../../live/live.service.ts';
-import type { Store } from '../../store/store.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PUBLIC } from '../../plugins/access.ts';
 
-/** Liveness and readiness for process managers and load balancers. */
-export async function healthRoutes(app: FastifyInstance, opts: { live: LiveService; store: Store; isClosing: () => boolean }): Promise<void> {
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
-    const ready = opts.live.ready && !opts.isClosing();
-    return reply.code(ready ? 200 : 503).send({
-      status: ready ? 'ready' : 'starting',
-      store: opts.store.kind,
-      epoch: opts.store.epoch,
-      seq: opts.live.state.seq,
-    });
+/** Liveness and readiness for process managers and load balancers (no credential). */
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const ioc = app.ioc;
+  app.get('/healthz', { config: { access: PUBLIC } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: PUBLIC } }, async (_req, reply) => {
+    const ready = ioc.live.ready && !ioc.closing;
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'starting', store: ioc.live.log.kind, epoch: ioc.live.log.epoch, seq: ioc.live.state.seq });
   });
-}
+};

@@ -228,7 +228,7 @@ describe('reporting API', () => {
     });
     const h = await get<IndicatorHistoryResponse>('/api/v1/reporting/history?indicator=par_index');
     expect(h.periods).toEqual(['2022', '2023']);
-    const csv = await app.inject({ url: '/api/v1/reporting/history?indicator=par_index&format=csv' });
+    const csv = await app.inject({ url: '/api/v1/reporting/history?indicator=par_index&format=csv&sep=comma' });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.body).toContain('2023,SNV,Sở Nội vụ,par_index');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeedHealthRegistry } from '../connectors/feed-health.ts';
-import { httpOutcome, recordHttpFeed } from './http-feed-health.ts';
+import { FeedHealthRegistry } from './feed-health.registry.ts';
+import { httpOutcome, recordHttpFeed } from './http-outcome.ts';
 
 describe('httpOutcome', () => {
   it('takes counts and the first reasons of rejected items from an ingest response', () => {

@@ -1,5 +1,5 @@
 import type { FeedCounts } from '@cityioc/domain';
-import type { FeedHealthRegistry } from '../connectors/feed-health.ts';
+import type { FeedHealthRegistry } from './feed-health.registry.ts';
 
 /** HTTP feeds push at their own pace; one without a request for 2 × 15 min is shown stale. */
 export const HTTP_FEED_CADENCE_SEC = 900;

@@ -1,0 +1,27 @@
+import type { FastifyReply } from 'fastify';
+import { toCsv } from './csv.ts';
+import { XLSX_MIME, type CsvSep, type Table } from './table.ts';
+import { toXlsx } from './xlsx.ts';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** A file name without characters awkward on any system: Vietnamese letters lose their marks, the rest becomes '-'. */
+export function exportFileName(parts: readonly string[], ext: ExportFormat): string {
+  const base = parts
+    .join('-')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${base || 'export'}.${ext}`;
+}
+
+/** Sends a table as a download in the asked format. */
+export async function sendTable(reply: FastifyReply, table: Table, format: ExportFormat, fileName: string, sep: CsvSep = 'semicolon') {
+  reply.header('content-disposition', `attachment; filename="${fileName}"`);
+  if (format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(toCsv(table, sep));
+  return reply.header('content-type', XLSX_MIME).send(await toXlsx(table));
+}

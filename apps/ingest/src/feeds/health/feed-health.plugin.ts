@@ -1,0 +1,33 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordHttpFeed } from './http-outcome.ts';
+
+/**
+ * Every answered request of an authenticated feed source goes to its 'http' feed-health book
+ * (GET /api/v1/feeds/health): last seen, rate, accepted/duplicate/rejected counts, latest reasons.
+ * Attached to each route declaring `access: { kind: 'feed' }` (not `health: false`: NGSI notify keeps
+ * its own book). An object reply is read before serialization (no re-parse); anything else (error
+ * bodies sent as strings) from the serialized payload.
+ */
+export const feedHealthPlugin = fp(
+  async function feedHealth(app: FastifyInstance) {
+    const recorded = new WeakSet<FastifyRequest>();
+    // as preSerialization (object payloads) and onSend (the rest): whichever runs first records
+    const record = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (req.source && !recorded.has(req)) {
+        recorded.add(req);
+        const feeds = app.ioc.feeds;
+        recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
+      }
+      return payload;
+    };
+    const list = <T>(h: T | T[] | undefined): T[] => (Array.isArray(h) ? h : h ? [h] : []);
+    app.addHook('onRoute', (route) => {
+      const access = route.config?.access;
+      if (access?.kind !== 'feed' || access.health === false) return;
+      route.preSerialization = [...list(route.preSerialization), record];
+      route.onSend = [...list(route.onSend), record];
+    });
+  },
+  { name: 'ioc-feed-health', dependencies: ['ioc-access'] },
+);

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import {
+  alertRulesHash,
+  catalogueHash,
+  CHECKPOINT_FILE,
+  restoreState,
+  writeCheckpoint,
+  type CheckpointContext,
+  type RestoreResult,
+} from '../live/checkpoint.ts';
+import { startTicker } from '../realtime/ticker.ts';
+import { startRetention } from '../store/retention.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Writes a checkpoint of the live state now (tests, operations). */
+    checkpointNow: () => void;
+    /** How the state was rebuilt at start (checkpoint + tail, or a full replay). */
+    startup: RestoreResult | null;
+  }
+}
+
+/**
+ * The server's life around its requests. On ready: restore the state (checkpoint + tail of the
+ * logs, or a full replay), publish the derived values, then start the periodic work (checkpoints,
+ * retention, the ticker) and the connectors. On close: stop taking work, flush both writers, write
+ * a last checkpoint, close the sockets and the store.
+ */
+export const lifecyclePlugin = fp(
+  async function lifecycle(app: FastifyInstance) {
+    const ioc = app.ioc;
+    const { config, clock, store, live, dossiers, monitoring, alerts, reporting, index } = ioc;
+    const checkpoint: CheckpointContext = {
+      store,
+      live,
+      dossiers,
+      monitoring,
+      alerts,
+      catalogue: catalogueHash(ioc.catalogue),
+      alertRules: alertRulesHash(config.alertRules),
+      republished: index.catalogue.indicators.filter((i) => i.derivedFrom === 'reporting').map((i) => i.id),
+      file: join(config.dataDir, CHECKPOINT_FILE),
+      clock,
+    };
+    const saveCheckpoint = (why: string) => {
+      try {
+        const h = writeCheckpoint(checkpoint);
+        app.log.debug({ why, observationsSeq: h.observationsSeq, dossierSeq: h.dossierSeq, bytes: h.bytes }, 'checkpoint written');
+      } catch (e) {
+        app.log.error({ err: e, file: checkpoint.file }, 'checkpoint could not be written');
+      }
+    };
+    let stopTicker: (() => void) | null = null;
+    let checkpointTimer: NodeJS.Timeout | null = null;
+    let stopRetention: (() => Promise<void>) | null = null;
+    app.decorate('checkpointNow', () => saveCheckpoint('requested'));
+    app.decorate('startup', null);
+
+    app.addHook('onReady', async () => {
+      const t0 = Date.now();
+      mkdirSync(config.dataDir, { recursive: true });
+      const r = await restoreState(
+        checkpoint,
+        (msg, extra) => app.log.warn(extra ?? {}, msg),
+        (batch) => {
+          const derived = ioc.monitor(batch);
+          if (derived.length > 0) live.applyDerived(derived);
+        },
+      );
+      app.startup = r;
+      await alerts.flush();
+      alerts.goLive();
+      dossiers.publish(clock(), true);
+      await reporting.publish();
+      live.markReady();
+      dossiers.markReady();
+      app.log.info(
+        { from: r.from, events: r.observations, dossierEvents: r.dossierEvents, dossiers: dossiers.size, ms: Date.now() - t0, epoch: live.epoch },
+        r.from === 'checkpoint' ? 'live state restored from the checkpoint and the tail of the logs' : 'live state rebuilt from the logs',
+      );
+      if (config.checkpointIntervalMs > 0) {
+        checkpointTimer = setInterval(() => saveCheckpoint('periodic'), config.checkpointIntervalMs);
+        checkpointTimer.unref();
+      }
+      if (config.retentionDays > 0)
+        stopRetention = startRetention({ store, clock, days: config.retentionDays, everyMs: config.retentionIntervalMs, log: app.log });
+      let lastFull = clock();
+      stopTicker = startTicker({
+        live,
+        broadcaster: ioc.broadcaster,
+        clock,
+        tickMs: config.tickMs,
+        heartbeatMs: config.heartbeatMs,
+        beforeTick: (now) => {
+          // the clock alone changes overdue counts and, at midnight on the 1st, the month
+          const all = now - lastFull >= 60_000;
+          if (all) lastFull = now;
+          dossiers.publish(now, all);
+          alerts.checkSilence(now);
+        },
+      });
+      await ioc.connectors.start();
+    });
+
+    app.addHook('preClose', async () => {
+      ioc.closing = true;
+      stopTicker?.();
+      await ioc.connectors.stop();
+      ioc.io.disconnectSockets(true);
+      await ioc.writer.close();
+      await ioc.dossierWriter.close();
+      if (checkpointTimer) clearInterval(checkpointTimer);
+      await stopRetention?.();
+      // everything acknowledged is applied: the next start replays nothing
+      if (live.ready) saveCheckpoint('shutdown');
+      await alerts.flush();
+    });
+
+    app.addHook('onClose', async () => {
+      await new Promise<void>((r) => ioc.io.close(() => r()));
+      await store.close();
+    });
+  },
+  { name: 'ioc-lifecycle' },
+);

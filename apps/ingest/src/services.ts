@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Catalogue, NewObservation, Observation } from '@cityioc/contracts';
+import { CAN_THO_AGENCIES, CAN_THO_CATALOGUE, indexAgencies, indexCatalogue, indexReporting, type AgencyIndex, type CatalogueIndex } from '@cityioc/domain';
+import type { Config } from './env.ts';
+import { AlertService } from './alerts/alert.service.ts';
+import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
+import type { ConnectorManager } from './connectors/manager.ts';
+import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
+import { LiveService } from './live/live.service.ts';
+import { MonitoringService } from './monitoring/monitoring.service.ts';
+import { GroupCommitWriter } from './pipeline/group-commit.ts';
+import { DossierService } from './procedures/dossier.service.ts';
+import { OfficialScoreService } from './procedures/official-scores.service.ts';
+import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
+import { createGateway } from './realtime/gateway.ts';
+import { ReportingService } from './reporting/reporting.service.ts';
+import { openConfiguredStore } from './store/open-store.ts';
+import type { NewDossierEvent, Store } from './store/store.ts';
+
+export interface AppDeps {
+  config: Config;
+  /** Defaults to the embedded SQLite store under config.dataDir. */
+  store?: Store;
+  catalogue?: Catalogue;
+  /** GeoJSON of area boundaries served to the map. */
+  geo?: unknown;
+  clock?: () => number;
+  /** Connector settings (IOC_MQTT_*, IOC_NGSI_*); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The services of one IOC, shared by every plugin and route through the `app.ioc` decorator. */
+export interface Ioc {
+  config: Config;
+  clock: () => number;
+  catalogue: Catalogue;
+  index: CatalogueIndex;
+  agencies: AgencyIndex;
+  geo: unknown;
+  store: Store;
+  live: LiveService;
+  writer: GroupCommitWriter<NewObservation>;
+  dossierWriter: GroupCommitWriter<NewDossierEvent>;
+  dossiers: DossierService;
+  officialScores: OfficialScoreService;
+  reporting: ReportingService;
+  analyst: AnalystService;
+  alerts: AlertService;
+  monitoring: MonitoringService;
+  io: IocServer;
+  broadcaster: Broadcaster;
+  feeds: FeedHealthRegistry;
+  /** Set by the connectors plugin once they are created. */
+  connectors: ConnectorManager;
+  /** Committed (or replayed) observations → values derived from them (flood rank, VN_AQI) → alert rules; returns the derived values. */
+  monitor(events: readonly Observation[]): Observation[];
+  /** True from the moment the server starts closing (/readyz answers 503). */
+  closing: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ioc: Ioc;
+  }
+}
+
+/** The bundled schematic districts (our own shapes, not official boundaries), shipped by the domain package. */
+function loadDefaultGeo(): unknown {
+  const file = fileURLToPath(import.meta.resolve('@cityioc/domain/geo/can-tho-districts.schematic.geo.json'));
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Opens the store and wires every service: the write path (group commits → live state → derived values → alerts) and the read services. */
+export async function createServices(app: FastifyInstance, deps: AppDeps): Promise<Omit<Ioc, 'connectors'>> {
+  const { config } = deps;
+  const clock = deps.clock ?? Date.now;
+  const catalogue = deps.catalogue ?? CAN_THO_CATALOGUE;
+  const index = indexCatalogue(catalogue);
+  const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
+  const live = new LiveService(index, store, config.tickMs);
+  const monitoring = new MonitoringService(index);
+  const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
+  const broadcaster = new Broadcaster(io);
+  const alerts = new AlertService(
+    index,
+    store,
+    config.calendar,
+    config.alertRules,
+    clock,
+    (push, scopes) => broadcaster.alert(push, scopes),
+    (err) => app.log.error({ err }, 'alert store failed'),
+  );
+  const monitor = (events: readonly Observation[]): Observation[] => {
+    const derived = monitoring.derive(events);
+    alerts.observe(events);
+    if (derived.length > 0) alerts.observe(derived);
+    return derived;
+  };
+  const writer = new GroupCommitWriter<NewObservation>(
+    (b) => store.append(b),
+    (events) => {
+      live.applyCommitted(events);
+      const derived = monitor(events);
+      if (derived.length > 0) live.applyDerived(derived);
+    },
+  );
+  const dossiers = new DossierService(config.calendar, live);
+  const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
+    (b) => store.appendDossierEvents(b),
+    (events) => dossiers.applyCommitted(events),
+  );
+  const geo = deps.geo === undefined ? loadDefaultGeo() : deps.geo;
+  return {
+    config,
+    clock,
+    catalogue,
+    index,
+    agencies: indexAgencies(CAN_THO_AGENCIES),
+    geo,
+    store,
+    live,
+    writer,
+    dossierWriter,
+    dossiers,
+    officialScores: new OfficialScoreService(store),
+    reporting: new ReportingService(indexReporting(), store, config.calendar, live),
+    analyst: new AnalystService(index, store, dossiers.indicators, geometryCodes(geo)),
+    alerts,
+    monitoring,
+    io,
+    broadcaster,
+    feeds: new FeedHealthRegistry(clock),
+    monitor,
+    closing: false,
+  };
+}

@@ -1,0 +1,13 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * Table exports. Every export is served by the server in two formats with the same numbers:
+ *   GET /api/v1/analyst/series.csv | .xlsx        (the query of /api/v1/analyst/series)
+ *   GET /api/v1/reporting/history.csv | .xlsx     (the query of /api/v1/reporting/history; ?format=csv|xlsx still works)
+ *   GET /api/v1/dossiers/indicators.csv | .xlsx   (the query of /api/v1/dossiers/indicators)
+ * CSV: UTF-8 with a byte-order mark, CRLF, numbers rounded to the indicator's decimals; `sep`
+ * chooses the separator: semicolon (default, the list separator of Vietnamese Excel, numbers with
+ * a decimal comma), comma (numbers with a decimal point) or tab (decimal comma).
+ */
+export const CsvSepSchema = Type.Union([Type.Literal('semicolon'), Type.Literal('comma'), Type.Literal('tab')]);
+export type CsvSep = Static<typeof CsvSepSchema>;
