@@ -9,6 +9,7 @@ import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
 import type { ConnectorManager } from './connectors/manager.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { LiveService } from './live/live.service.ts';
+import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { GroupCommitWriter } from './pipeline/group-commit.ts';
 import { DossierService } from './procedures/dossier.service.ts';
@@ -63,6 +64,10 @@ export interface Ioc {
 declare module 'fastify' {
   interface FastifyInstance {
     ioc: Ioc;
+    /** Writes a checkpoint of the live state now (tests, operations); decorated by plugins/lifecycle.ts. */
+    checkpointNow: () => void;
+    /** How the state was rebuilt at start (checkpoint + tail, or a full replay); set by plugins/lifecycle.ts. */
+    startup: RestoreResult | null;
   }
 }
 

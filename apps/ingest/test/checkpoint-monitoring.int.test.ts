@@ -7,7 +7,7 @@ import { AlertService } from '../src/alerts/alert.service.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Alert, AlertEvent, Snapshot } from '@cityioc/contracts';
+import type { Alert, AlertEvent, Observation, Snapshot } from '@cityioc/contracts';
 import { CHECKPOINT_FILE, CHECKPOINT_VERSION } from '../src/live/checkpoint.ts';
 import { DERIVED_DOSSIER_INDICATORS } from '../src/procedures/dossier.service.ts';
 import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
@@ -249,7 +249,7 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
       };
     };
     const before = service('before.db');
-    const readings = water().map((r) => ({ ...r, observedAt: Date.parse(r.observedAt) }) as never);
+    const readings = water().map((r) => ({ ...r, observedAt: Date.parse(r.observedAt) }) as unknown as Observation);
     before.alerts.observe(readings);
     // taken synchronously, as the checkpoint is: the store writes of these signals are still queued
     const state = JSON.parse(JSON.stringify(before.alerts.exportState())) as ReturnType<AlertService['exportState']>;

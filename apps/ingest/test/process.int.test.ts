@@ -101,9 +101,9 @@ describe('the server process', () => {
   });
 
   it('names every bad variable, core and connector, in one message', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', `${ROOT}/apps/ingest/src/server.ts`], {
+    const proc = spawn(process.execPath, [SERVER_ENTRY], {
       env: {
-        ...process.env,
+        ...compiledEnv(),
         IOC_TICK_MS: 'fast',
         IOC_DEMO: 'maybe',
         IOC_DATABASE_URL: 'mysql://root:hunter2@db/ioc',

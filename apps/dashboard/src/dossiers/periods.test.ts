@@ -68,7 +68,12 @@ describe('current period on the Vietnamese calendar', () => {
 
   it('puts 22 Nov 2026 in 2026-11, 2026-Q4, 2026-H2, 2026', () => {
     const t = Date.UTC(2026, 10, 22, 0, 30);
-    expect(['month', 'quarter', 'half', 'year'].map((k) => currentPeriod(k as never, t))).toEqual(['2026-11', '2026-Q4', '2026-H2', '2026']);
+    expect(['month', 'quarter', 'half', 'year'].map((k) => currentPeriod(k as Parameters<typeof currentPeriod>[0], t))).toEqual([
+      '2026-11',
+      '2026-Q4',
+      '2026-H2',
+      '2026',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyLayerSpec, type MapLike } from './apply-layer-spec.ts';
 import type { LayerSpec } from './layers/layer-spec.ts';
+import type { GeoJSONSourceSpecification } from 'maplibre-gl';
 
 function fakeMap() {
   const sources = new Map<string, { data: unknown; setData: (d: unknown) => void }>();
@@ -21,7 +22,7 @@ function fakeMap() {
 }
 
 const spec = (data: unknown, width: number): LayerSpec => ({
-  sources: { s: { type: 'geojson', data: data as never } },
+  sources: { s: { type: 'geojson', data: data as GeoJSONSourceSpecification['data'] } },
   layers: [{ id: 'l', type: 'line', source: 's', paint: { 'line-width': width, 'line-color': '#fff' } }],
 });
 

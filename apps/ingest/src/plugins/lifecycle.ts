@@ -2,26 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import {
-  alertRulesHash,
-  catalogueHash,
-  CHECKPOINT_FILE,
-  restoreState,
-  writeCheckpoint,
-  type CheckpointContext,
-  type RestoreResult,
-} from '../live/checkpoint.ts';
+import { alertRulesHash, catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext } from '../live/checkpoint.ts';
 import { startTicker } from '../realtime/ticker.ts';
 import { startRetention } from '../store/retention.ts';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Writes a checkpoint of the live state now (tests, operations). */
-    checkpointNow: () => void;
-    /** How the state was rebuilt at start (checkpoint + tail, or a full replay). */
-    startup: RestoreResult | null;
-  }
-}
 
 /**
  * The server's life around its requests. On ready: restore the state (checkpoint + tail of the

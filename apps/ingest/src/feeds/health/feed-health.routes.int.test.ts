@@ -1,6 +1,6 @@
 /** HTTP feed sources in GET /api/v1/feeds/health: one book per API-key source, fed by the shared feed-route hook. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { FeedHealthResponse, IngestResponse } from '@cityioc/contracts';
 import { buildTestApp, T0, TEST_KEY, wl } from '../../../test/helpers/build-test-app.ts';
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 const post = (url: string, payload: unknown, key = TEST_KEY, type = 'application/json') =>
-  app.inject({ method: 'POST', url, headers: { 'x-api-key': key, 'content-type': type }, payload: payload as never });
+  app.inject({ method: 'POST', url, headers: { 'x-api-key': key, 'content-type': type }, payload: payload as InjectOptions['payload'] });
 const feeds = async () => ((await app.inject({ method: 'GET', url: '/api/v1/feeds/health' })).json() as FeedHealthResponse).feeds;
 
 describe('GET /api/v1/feeds/health lists HTTP feed sources', () => {

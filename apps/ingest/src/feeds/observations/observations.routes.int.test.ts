@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { IngestResponse, Snapshot } from '@cityioc/contracts';
 import { buildTestApp, ratio, T0, TEST_KEY, wl } from '../../../test/helpers/build-test-app.ts';
 
@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 const post = (url: string, payload: unknown, extra: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url, headers: { ...headers, ...extra }, payload: payload as never });
+  app.inject({ method: 'POST', url, headers: { ...headers, ...extra }, payload: payload as InjectOptions['payload'] });
 const snapshot = async (scope: string) => (await app.inject({ url: `/api/v1/snapshot/${scope}` })).json() as Snapshot;
 const cell = (s: Snapshot, key: string) => s.cells.find((c) => c.key === key);
 

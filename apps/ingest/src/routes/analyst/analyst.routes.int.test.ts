@@ -95,7 +95,7 @@ describe('GET /api/v1/analyst/series', () => {
     const xlsx = await app.inject({ url: `/api/v1/analyst/series.xlsx?${q}&lang=en` });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as never);
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(2).getCell(5).value).toBe('Value (%)');
     expect(ws.getRow(4).values).toEqual([undefined, '919', 'Cái Răng', '2026-11', 'November 2026', 50, 5, 10, 1, '2026-10']);
