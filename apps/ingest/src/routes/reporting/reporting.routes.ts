@@ -4,7 +4,8 @@ import { ReportReviewSchema, ReportSubmissionInputSchema, type ImportResponse, t
 import { checkReport, importTable, parseReportPeriod, type SheetGrid } from '@cityioc/domain';
 import { Type } from 'typebox';
 import type { ReportingService } from '../../reporting/reporting.service.ts';
-import { CSV_MIMES, NotASpreadsheet, readCsv, readXlsx, XLSX_MIME } from '../../feeds/reporting/spreadsheet.ts';
+import { CSV_MIMES, NotASpreadsheet, readCsvInSlices, readXlsx, WorkbookTooLarge, XLSX_MIME } from '../../feeds/reporting/spreadsheet.ts';
+import { MAX_CONCURRENT_IMPORTS, withImportSlot } from '../../feeds/reporting/import-slots.ts';
 import { feedRouteOptions } from '../../pipeline/feed-route.ts';
 
 type Auth = (req: never, reply: never) => Promise<unknown>;
@@ -18,6 +19,8 @@ export interface ReportingRouteOptions {
   readRateLimitPerMinute: number;
   /** Largest upload accepted by the import (default 2 MiB: a department's table is a few kB). */
   importLimitBytes?: number;
+  /** Imports in progress at once; beyond, 503 with Retry-After (default MAX_CONCURRENT_IMPORTS). */
+  maxConcurrentImports?: number;
 }
 
 const PeriodQuery = Type.String({ minLength: 4, maxLength: 16 });
@@ -131,7 +134,8 @@ export async function reportingRoutes(app: FastifyInstance, opts: ReportingRoute
         ),
       },
     },
-    async (req, reply) => {
+    // issue 12 #11: at most maxConcurrentImports in progress; files are read off the event loop and unpacked under limits
+    withImportSlot(opts.maxConcurrentImports ?? MAX_CONCURRENT_IMPORTS, async (req, reply) => {
       const q = req.query as { regime?: string; unit?: string; period?: string; filename?: string };
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const body = req.body;
@@ -139,8 +143,9 @@ export async function reportingRoutes(app: FastifyInstance, opts: ReportingRoute
       if (q.regime && !cat.regimes.has(q.regime)) return fail(reply, 400, 'unknown_regime', `regime '${q.regime}' does not exist`);
       let grid: SheetGrid;
       try {
-        grid = type === XLSX_MIME ? await readXlsx(body) : readCsv(body);
+        grid = type === XLSX_MIME ? await readXlsx(body) : await readCsvInSlices(body);
       } catch (e) {
+        if (e instanceof WorkbookTooLarge) return fail(reply, 413, 'workbook_too_large', e.message, e.details);
         if (e instanceof NotASpreadsheet) return fail(reply, e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
         throw e;
       }
@@ -173,7 +178,7 @@ export async function reportingRoutes(app: FastifyInstance, opts: ReportingRoute
       });
       const res: ImportResponse = { result: 'imported', rows: parsed.rows, reports: stored, errors: [] };
       return reply.code(200).send(res);
-    },
+    }),
   );
 
   app.post(
