@@ -9,6 +9,7 @@ import type { Catalogue } from '@cityioc/contracts';
 import type { Config } from './env.ts';
 import { LiveService } from './live/live.service.ts';
 import { GroupCommitWriter } from './pipeline/group-commit.ts';
+import { collectNdjsonBody } from './pipeline/ndjson-body.ts';
 import { feedAuth, viewerAuth } from './plugins/auth.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
 import { createGateway } from './realtime/gateway.ts';
@@ -133,11 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const feeds = new FeedHealthRegistry(clock);
   const ioc = { store, live, writer, dossierWriter, dossiers, alerts, monitoring, io, index, feeds } as Ioc;
   app.decorate('ioc', ioc);
-  app.addContentTypeParser(
-    ['application/x-ndjson', 'application/jsonl', 'application/ndjson'],
-    { parseAs: 'string', bodyLimit: config.ndjsonLimitBytes },
-    (_req, body, done) => done(null, body),
-  );
+  // NDJSON bodies stay network chunks, decoded a block at a time by the route (issue 12 #11: pipeline/ndjson-body.ts)
+  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl', 'application/ndjson'], collectNdjsonBody(config.ndjsonLimitBytes));
 
   let closing = false;
   app.setErrorHandler((error: FastifyError, req, reply) => {

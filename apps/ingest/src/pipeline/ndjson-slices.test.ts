@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IngestResponse, ItemResult } from '@cityioc/contracts';
 import { parseNdjson } from './feed-route.ts';
 import { UnparsableLine } from './ingest.service.ts';
-import {
-  hasMoreLinesThan,
-  ingestNdjson,
-  ingestResponseJson,
-  NDJSON_MAX_LINE_CHARS,
-  NDJSON_MAX_LINES,
-  NDJSON_SLICE_LINES,
-  ndjsonSlices,
-} from './ndjson-slices.ts';
+import { NDJSON_MAX_LINE_BYTES } from './ndjson-body.ts';
+import { bodySlices, ingestNdjson, ingestResponseJson, NDJSON_MAX_LINES, NDJSON_SLICE_LINES, ndjsonSlices } from './ndjson-slices.ts';
 
 const line = (n: number) => JSON.stringify({ id: `x${n}`, value: n });
 
@@ -59,21 +52,12 @@ describe('ndjsonSlices', () => {
     expect(parseNdjson(body)).toEqual({ items: slices.flatMap((s) => s.items), lineNo: slices.flatMap((s) => s.lineNo) });
   });
 
-  it('rejects a line longer than the limit without parsing it', () => {
-    const long = `{"id":"big","pad":"${'a'.repeat(NDJSON_MAX_LINE_CHARS)}"}`;
-    const slices = [...ndjsonSlices([line(0), long, line(2)].join('\n'))];
-    expect(slices.map((s) => s.lineNo)).toEqual([[0, 1], [2]]);
-    expect(slices[0]!.items[1]).toEqual(
-      new UnparsableLine(`line 2 holds ${long.length} characters; a line may hold at most ${NDJSON_MAX_LINE_CHARS}`, 'line_too_long'),
-    );
-  });
-
-  it('counts lines only up to the limit', () => {
-    expect(hasMoreLinesThan('a\nb\nc', 3)).toBe(false);
-    expect(hasMoreLinesThan('a\nb\nc\n', 3)).toBe(false);
-    expect(hasMoreLinesThan('a\nb\nc\nd', 3)).toBe(true);
-    expect(hasMoreLinesThan('\n'.repeat(NDJSON_MAX_LINES), NDJSON_MAX_LINES)).toBe(false);
-    expect(hasMoreLinesThan('\n'.repeat(NDJSON_MAX_LINES + 1), NDJSON_MAX_LINES)).toBe(true);
+  it('numbers lines from where the block starts, and rejects a line longer than the limit without parsing it', () => {
+    expect([...ndjsonSlices(`${line(0)}\n\n${line(2)}`, 10, Infinity, 40)].map((s) => s.lineNo)).toEqual([[40, 42]]);
+    const long = `{"id":"big","pad":"${'a'.repeat(NDJSON_MAX_LINE_BYTES)}"}`;
+    const slices = [...bodySlices([line(0), long, line(2)].join('\n'))];
+    expect(slices.flatMap((s) => s.lineNo)).toEqual([0, 1, 2]);
+    expect(slices.flatMap((s) => s.items)[1]).toEqual(new UnparsableLine(`line 2 is longer than ${NDJSON_MAX_LINE_BYTES} bytes`, 'line_too_long'));
   });
 });
 
@@ -126,7 +110,13 @@ describe('ingestResponseJson', () => {
     const results: ItemResult[] = Array.from({ length: 2_500 }, (_, i) =>
       i % 2
         ? { index: i, id: `x${i}`, status: 'accepted', seq: i }
-        : ({ index: i, id: null, status: 'rejected', errors: [{ field: '', reason: 'invalid_json', message: 'm', extra: 1 }], extra: true } as ItemResult),
+        : ({
+            index: i,
+            id: null,
+            status: 'rejected',
+            errors: [{ field: '', reason: 'invalid_json', message: 'm', extra: 1 }],
+            extra: true,
+          } as unknown as ItemResult),
     );
     const res = { accepted: 1_250, duplicates: 0, rejected: 1_250, results };
     let json = '';

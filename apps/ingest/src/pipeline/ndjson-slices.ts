@@ -1,12 +1,14 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { IngestResponse, ItemError, ItemResult } from '@cityioc/contracts';
 import { UnparsableLine } from './ingest.service.ts';
+import { hasMoreLinesThan, NDJSON_MAX_LINE_BYTES, NdjsonBody, textBlocks } from './ndjson-body.ts';
 
 /**
  * NDJSON bodies are parsed, checked and stored a slice at a time, and the event loop serves the
  * other clients between two slices: a 60 MB body costs many short turns instead of one long stall
- * (issue 12 #11). The whole body is received first (Fastify's bounded buffering), so a body past
- * the size limit is refused with 413 before any line is stored.
+ * (issue 12 #11). The whole body is received first, as network chunks (ndjson-body.ts), so a
+ * body past the size limit is refused with 413 before any line is stored; it is then decoded a
+ * block at a time.
  *
  * Chosen over a worker thread: the store's connection and the live state live on the main thread,
  * so validated items would have to be structured-cloned back (about the cost of parsing them
@@ -15,8 +17,6 @@ import { UnparsableLine } from './ingest.service.ts';
 
 /** A body with more lines is refused whole (413 too_many_lines) before any line is stored. */
 export const NDJSON_MAX_LINES = 1_000_000;
-/** A longer line is rejected on its own (reason line_too_long) without being parsed. */
-export const NDJSON_MAX_LINE_CHARS = 1024 * 1024;
 /** At most this many lines, or characters, are parsed, checked and stored per slice. */
 export const NDJSON_SLICE_LINES = 2_000;
 export const NDJSON_SLICE_CHARS = 512 * 1024;
@@ -27,11 +27,13 @@ export interface NdjsonSlice {
   lineNo: number[];
 }
 
+const tooLong = (line: number) => new UnparsableLine(`line ${line + 1} is longer than ${NDJSON_MAX_LINE_BYTES} bytes`, 'line_too_long');
+
 /** Parses one line into `out` (blank lines are skipped); a line that is not JSON becomes an UnparsableLine. */
 function parseLine(body: string, from: number, to: number, line: number, out: NdjsonSlice): void {
-  if (to - from > NDJSON_MAX_LINE_CHARS) {
+  if (to - from > NDJSON_MAX_LINE_BYTES) {
     out.lineNo.push(line);
-    out.items.push(new UnparsableLine(`line ${line + 1} holds ${to - from} characters; a line may hold at most ${NDJSON_MAX_LINE_CHARS}`, 'line_too_long'));
+    out.items.push(tooLong(line));
     return;
   }
   const text = body.slice(from, to).trim();
@@ -45,12 +47,13 @@ function parseLine(body: string, from: number, to: number, line: number, out: Nd
 }
 
 /**
- * The body's lines as slices of at most `maxLines` lines and about `maxChars` characters (a slice
- * always ends at a line end). Line numbers count every line, blank ones included.
+ * The lines of a text as slices of at most `maxLines` lines and about `maxChars` characters (a
+ * slice always ends at a line end). Line numbers count every line, blank ones included, from
+ * `firstLine`.
  */
-export function* ndjsonSlices(body: string, maxLines = NDJSON_SLICE_LINES, maxChars = NDJSON_SLICE_CHARS): Generator<NdjsonSlice> {
+export function* ndjsonSlices(body: string, maxLines = NDJSON_SLICE_LINES, maxChars = NDJSON_SLICE_CHARS, firstLine = 0): Generator<NdjsonSlice> {
   let pos = 0;
-  let line = 0;
+  let line = firstLine;
   while (pos < body.length) {
     const slice: NdjsonSlice = { items: [], lineNo: [] };
     const start = pos;
@@ -64,16 +67,12 @@ export function* ndjsonSlices(body: string, maxLines = NDJSON_SLICE_LINES, maxCh
   }
 }
 
-/** True when the body holds more than `max` lines (counting stops there, so this costs at most `max` searches). */
-export function hasMoreLinesThan(body: string, max: number): boolean {
-  let lines = 0;
-  for (let pos = 0; pos < body.length;) {
-    if (++lines > max) return true;
-    const nl = body.indexOf('\n', pos);
-    if (nl === -1) break;
-    pos = nl + 1;
+/** Every line of the body, as slices (decoding a block of whole lines at a time). */
+export function* bodySlices(body: NdjsonBody | string, maxLines = NDJSON_SLICE_LINES, maxChars = NDJSON_SLICE_CHARS): Generator<NdjsonSlice> {
+  for (const block of textBlocks(typeof body === 'string' ? NdjsonBody.of(body) : body)) {
+    if ('longLine' in block) yield { items: [tooLong(block.longLine)], lineNo: [block.longLine] };
+    else yield* ndjsonSlices(block.text, maxLines, maxChars, block.firstLine);
   }
-  return false;
 }
 
 /**
@@ -117,15 +116,16 @@ export type NdjsonOutcome = { kind: 'done'; res: IngestResponse } | { kind: 'emp
  * 0-based line numbers; accepted lines are listed only when `all`.
  */
 export async function ingestNdjson(
-  body: string,
+  body: NdjsonBody | string,
   source: string,
   ingest: (items: unknown[], source: string) => Promise<IngestResponse>,
   opts: { all: boolean },
 ): Promise<NdjsonOutcome> {
-  if (hasMoreLinesThan(body, NDJSON_MAX_LINES)) return { kind: 'too_many_lines' };
+  const b = typeof body === 'string' ? NdjsonBody.of(body) : body;
+  if (hasMoreLinesThan(b, NDJSON_MAX_LINES)) return { kind: 'too_many_lines' };
   const log = new ResultLog(opts.all);
   let items = 0;
-  for (const slice of ndjsonSlices(body)) {
+  for (const slice of bodySlices(b)) {
     if (slice.items.length > 0) {
       items += slice.items.length;
       log.add(await ingest(slice.items, source), slice.lineNo);

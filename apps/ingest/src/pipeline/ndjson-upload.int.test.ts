@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { FeedHealthResponse, IngestResponse } from '@cityioc/contracts';
 import { buildTestApp, T0, TEST_KEY } from '../../test/helpers/build-test-app.ts';
-import { NDJSON_MAX_LINE_CHARS, NDJSON_MAX_LINES } from './ndjson-slices.ts';
+import { NDJSON_MAX_LINE_BYTES } from './ndjson-body.ts';
+import { NDJSON_MAX_LINES } from './ndjson-slices.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -141,7 +142,7 @@ describe('a large NDJSON upload', () => {
 
   it('rejects a line longer than 1 MiB on its own, and refuses more lines than the limit before storing any', async () => {
     await start();
-    const long = JSON.stringify({ ...reading(2), pad: 'x'.repeat(NDJSON_MAX_LINE_CHARS) });
+    const long = JSON.stringify({ ...reading(2), pad: 'x'.repeat(NDJSON_MAX_LINE_BYTES) });
     const r = await ndjson('/api/v1/observations/ndjson', [JSON.stringify(reading(1)), long, JSON.stringify(reading(3))].join('\n'));
     expect(r.statusCode).toBe(422);
     expect((r.json() as IngestResponse).results).toEqual([
@@ -149,7 +150,7 @@ describe('a large NDJSON upload', () => {
         index: 1,
         id: null,
         status: 'rejected',
-        errors: [{ field: '', reason: 'line_too_long', message: `line 2 holds ${long.length} characters; a line may hold at most ${NDJSON_MAX_LINE_CHARS}` }],
+        errors: [{ field: '', reason: 'line_too_long', message: `line 2 is longer than ${NDJSON_MAX_LINE_BYTES} bytes` }],
       },
     ]);
     expect(await app.ioc.store.count()).toBe(2);

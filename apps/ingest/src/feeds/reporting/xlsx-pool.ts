@@ -16,9 +16,10 @@ let pool: Piscina | null = null;
  * The worker threads that read XLSX uploads, so exceljs (seconds of CPU for a 20,000-row sheet)
  * never runs on the event loop. piscina (the Node.js project's pool, maintained by Node and Fastify
  * maintainers) over a hand-written pool: it replaces a worker that dies (out of memory, stopped by
- * the timeout) and retires idle ones; threads start on first use and end after 30 s idle. Each
- * worker's heap is capped, so even a workbook that slipped past the limits cannot take the
- * process's memory. The workers load TypeScript through tsx, like the server.
+ * the timeout) and retires idle ones; threads start on first use and end after 30 s idle; and it
+ * lowers their CPU priority (nice +10 on Linux), so on a busy machine the event loop thread is
+ * scheduled before an import. Each worker's heap is capped, so even a workbook that slipped past
+ * the limits cannot take the process's memory. The workers load TypeScript through tsx, like the server.
  */
 function xlsxPool(): Piscina {
   pool ??= new Piscina({
@@ -26,6 +27,7 @@ function xlsxPool(): Piscina {
     minThreads: 0,
     maxThreads: MAX_CONCURRENT_IMPORTS,
     idleTimeout: 30_000,
+    niceIncrement: 10,
     execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
   });
