@@ -129,11 +129,23 @@ async function probeDuring(url: string, pid: number, deps: UploadsBenchDeps, wor
   };
 }
 
-/** Posts a file from another Node process (the uploading client); resolves with the status and seconds taken. */
+/** The uploading client: a plain http.request in another Node process, so its work never delays the probes. */
+const CLIENT = `
+const http = require('node:http'), fs = require('node:fs');
+const [url, type, key, file] = process.argv.slice(1);
+const body = fs.readFileSync(file);
+const t = performance.now();
+const req = http.request(url, { method: 'POST', headers: { 'content-type': type, 'x-api-key': key, 'content-length': body.length } }, (res) => {
+  let text = '';
+  res.setEncoding('utf8').on('data', (d) => (text += d)).on('end', () =>
+    process.stdout.write(JSON.stringify({ status: res.statusCode, seconds: (performance.now() - t) / 1000, text: text.slice(0, 300) })));
+});
+req.end(body);`;
+
+/** Posts a file from the uploading client process; resolves with the status and the seconds from sending to the answer. */
 function postFrom(file: string, url: string, key: string, type: string): Promise<{ status: number; seconds: number; text: string }> {
-  const script = `const t=performance.now();fetch(process.argv[1],{method:'POST',headers:{'content-type':process.argv[2],'x-api-key':process.argv[3]},body:require('fs').readFileSync(process.argv[4])}).then(async r=>{const x=await r.text();process.stdout.write(JSON.stringify({status:r.status,seconds:(performance.now()-t)/1000,text:x.slice(0,300)}))})`;
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['-e', script, url, type, key, file], { maxBuffer: 1 << 20 }, (err, out) => (err ? reject(err) : resolve(JSON.parse(out)))),
+    execFile(process.execPath, ['-e', CLIENT, url, type, key, file], { maxBuffer: 1 << 20 }, (err, out) => (err ? reject(err) : resolve(JSON.parse(out)))),
   );
 }
 
