@@ -55,10 +55,3 @@ export async function readXlsxInWorker(buf: Buffer): Promise<SheetGrid> {
   }
   throw new NotASpreadsheet(out.message, out.error);
 }
-
-/** Ends the worker threads (tests, shutdown); the next read starts new ones. */
-export async function closeXlsxPool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.close();
-}
