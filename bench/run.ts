@@ -12,7 +12,9 @@
  *      HTTP and mosquitto's pass-through to a plain subscriber (bench/mqtt.ts)
  *   9. monitoring path in process: live state alone vs with derived values (flood rank, NowCast) and alert rules
  *  10. reporting: CSV import stored whole vs the same parse and validation in process
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting
+ *  11. uploads: /healthz p50/p99 and peak RSS idle vs during a 60 MB NDJSON upload, a hostile XLSX and a
+ *      large XLSX import, beside the upload's rate against the parse + validate ceiling (bench/uploads.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,7 @@ const results: Record<string, unknown> = { machine: { cpus: (await import('node:
 
 interface Server {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
   });
   return {
     url: s.url,
+    pid: s.proc.pid!,
     async stop() {
       await s.stop();
       data.remove();
@@ -374,6 +378,7 @@ if (want('analyst')) {
 if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
 if (want('reporting')) await benchReportingImport();
 if (want('monitoring')) await benchMonitoring(inProcess);
+if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

@@ -1,3 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/** Rows per store transaction: a larger flush is split, so no commit holds the event loop for long. */
+export const MAX_ROWS_PER_COMMIT = 2_000;
+
 interface Pending<T> {
   batch: readonly T[];
   resolve: (seqs: (number | null)[]) => void;
@@ -6,8 +11,9 @@ interface Pending<T> {
 
 /**
  * Group commit: appends that arrive in the same event-loop turn share one store transaction
- * (and one fsync). Committed events are handed to `onCommitted` in log order before any
- * request is answered, so live state only ever reflects durable events.
+ * (and one fsync), up to MAX_ROWS_PER_COMMIT rows per transaction. Committed events are handed to
+ * `onCommitted` in log order before any request is answered, so live state only ever reflects
+ * durable events.
  */
 export class GroupCommitWriter<T extends object> {
   private queue: Pending<T>[] = [];
@@ -41,28 +47,41 @@ export class GroupCommitWriter<T extends object> {
     this.queue = [];
     if (work.length === 0) return;
     const all: T[] = work.length === 1 ? (work[0]!.batch as T[]) : work.flatMap((w) => w.batch);
-    let seqs: (number | null)[];
-    try {
-      seqs = await this.appendToStore(all);
-    } catch (e) {
-      for (const w of work) w.reject(e);
-      return;
-    }
-    const committed: (T & { seq: number })[] = [];
-    for (let i = 0; i < all.length; i++) {
-      const seq = seqs[i];
-      if (seq !== null && seq !== undefined) {
-        // the validated object becomes the stored one: no copy on the hot path
-        const o = all[i] as T & { seq: number };
-        o.seq = seq;
-        committed.push(o);
+    // Issue 12 #11: a large flush (a 60 MB NDJSON body, many concurrent batches) is committed in
+    // transactions of at most MAX_ROWS_PER_COMMIT rows with the event loop served between two of
+    // them; each request is answered once the last transaction holding one of its items is durable.
+    const seqs: (number | null)[] = new Array(all.length);
+    let answered = 0; // requests of `work` answered so far
+    let end = work[0]!.batch.length; // index in `all` just past the first unanswered request
+    for (let from = 0; from < all.length; from += MAX_ROWS_PER_COMMIT) {
+      if (from > 0) await nextTurn();
+      const part = all.length <= MAX_ROWS_PER_COMMIT ? all : all.slice(from, from + MAX_ROWS_PER_COMMIT);
+      let partSeqs: (number | null)[];
+      try {
+        partSeqs = await this.appendToStore(part);
+      } catch (e) {
+        // requests answered before were fully committed; the others are not acknowledged
+        for (const w of work.slice(answered)) w.reject(e);
+        return;
       }
-    }
-    if (committed.length > 0) this.onCommitted(committed);
-    let offset = 0;
-    for (const w of work) {
-      w.resolve(seqs.slice(offset, offset + w.batch.length));
-      offset += w.batch.length;
+      const committed: (T & { seq: number })[] = [];
+      for (let i = 0; i < part.length; i++) {
+        const seq = partSeqs[i] ?? null;
+        seqs[from + i] = seq;
+        if (seq !== null) {
+          // the validated object becomes the stored one: no copy on the hot path
+          const o = part[i] as T & { seq: number };
+          o.seq = seq;
+          committed.push(o);
+        }
+      }
+      if (committed.length > 0) this.onCommitted(committed);
+      const done = from + part.length;
+      while (answered < work.length && end <= done) {
+        const w = work[answered]!;
+        w.resolve(seqs.slice(end - w.batch.length, end));
+        if (++answered < work.length) end += work[answered]!.batch.length;
+      }
     }
   }
 

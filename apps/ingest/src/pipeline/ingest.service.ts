@@ -18,9 +18,12 @@ export interface ItemSink<T> {
   append(batch: readonly T[]): Promise<readonly (number | null | 'stored')[]>;
 }
 
-/** A line that was not JSON, carried into the item list so it gets its own result. */
+/** A line that was not JSON (or too long to parse), carried into the item list so it gets its own result. */
 export class UnparsableLine {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly reason: 'invalid_json' | 'line_too_long' = 'invalid_json',
+  ) {}
 }
 
 export type ItemCheck<T> = { ok: true; value: T; id: string } | { ok: false; errors: ItemError[]; id: string | null };
@@ -41,7 +44,7 @@ export async function ingestChecked<T extends object>(
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const c: ItemCheck<T> =
-      item instanceof UnparsableLine ? { ok: false, id: null, errors: [{ field: '', reason: 'invalid_json', message: item.message }] } : check(item);
+      item instanceof UnparsableLine ? { ok: false, id: null, errors: [{ field: '', reason: item.reason, message: item.message }] } : check(item);
     if (!c.ok) {
       results[i] = { index: i, id: c.id, status: 'rejected', errors: c.errors };
       rejected++;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_DOSSIER_BATCH_ITEMS, type IngestResponse } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { ingestChecked } from '../../pipeline/ingest.service.ts';
-import { handleNdjson, ingestResponses as responses, sendIngest as send } from '../../pipeline/feed-route.ts';
+import { handleNdjson, ingestResponses as responses, NdjsonQuerySchema, sendIngest as send } from '../../pipeline/feed-route.ts';
 import { FEED } from '../../plugins/access.ts';
 import { checkDossierEvent } from './dossier-event.check.ts';
 
@@ -33,7 +33,9 @@ export const dossierEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     send(reply, await ingest(req.body.events, req.source)),
   );
 
-  app.post('/api/v1/dossiers/events/ndjson', { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes, schema: { response: responses } }, (req, reply) =>
-    handleNdjson(req, reply, ingest),
+  app.post(
+    '/api/v1/dossiers/events/ndjson',
+    { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
+    (req, reply) => handleNdjson(req, reply, req.query, ingest),
   );
 };

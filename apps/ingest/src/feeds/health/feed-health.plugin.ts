@@ -9,18 +9,25 @@ import { recordHttpFeed } from './http-outcome.ts';
  * its own book). An object reply is read before serialization (no re-parse); anything else (error
  * bodies sent as strings) from the serialized payload.
  */
+const recorded = new WeakSet<FastifyRequest>();
+
+/**
+ * Records one answered feed request, once: as preSerialization (object payloads) and onSend (the
+ * rest), whichever runs first. A route that streams its answer (large NDJSON results) calls it
+ * with the result object before sending the stream.
+ */
+export async function recordFeedOutcome(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (req.source && !recorded.has(req)) {
+    recorded.add(req);
+    const feeds = req.server.ioc.feeds;
+    recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
+  }
+  return payload;
+}
+
 export const feedHealthPlugin = fp(
   async function feedHealth(app: FastifyInstance) {
-    const recorded = new WeakSet<FastifyRequest>();
-    // as preSerialization (object payloads) and onSend (the rest): whichever runs first records
-    const record = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      if (req.source && !recorded.has(req)) {
-        recorded.add(req);
-        const feeds = app.ioc.feeds;
-        recordHttpFeed(feeds, feeds.clock(), req.source, reply.statusCode, payload);
-      }
-      return payload;
-    };
+    const record = recordFeedOutcome;
     const list = <T>(h: T | T[] | undefined): T[] => (Array.isArray(h) ? h : h ? [h] : []);
     app.addHook('onRoute', (route) => {
       const access = route.config?.access;

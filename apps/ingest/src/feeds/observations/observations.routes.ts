@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BatchRequestSchema } from '@cityioc/contracts';
 import { validateObservation } from '@cityioc/domain';
 import { checkItem } from '../../pipeline/item-validator.ts';
-import { handleNdjson, ingestResponses as responses, parseNdjson, sendIngest as send } from '../../pipeline/feed-route.ts';
+import { handleNdjson, ingestResponses as responses, ndjsonBodyOf, NdjsonQuerySchema, parseNdjson, sendIngest as send } from '../../pipeline/feed-route.ts';
 import { ingestItems, type IngestDeps } from '../../pipeline/ingest.service.ts';
 import { FEED, PUBLIC } from '../../plugins/access.ts';
 
@@ -27,13 +27,15 @@ export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     send(reply, await ingestItems(req.body.observations, req.source, deps)),
   );
 
-  app.post('/api/v1/observations/ndjson', { config: feed, bodyLimit: config.ndjsonLimitBytes, schema: { response: responses } }, (req, reply) =>
-    handleNdjson(req, reply, (items, source) => ingestItems(items, source, deps)),
+  app.post(
+    '/api/v1/observations/ndjson',
+    { config: feed, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
+    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestItems(items, source, deps)),
   );
 
   if (config.benchRoutes) {
     app.post('/api/v1/_bench/ndjson-discard', { config: feed, bodyLimit: config.ndjsonLimitBytes }, async (req) => {
-      const { items } = parseNdjson(typeof req.body === 'string' ? req.body : '');
+      const { items } = parseNdjson(ndjsonBodyOf(req.body));
       const now = clock();
       let valid = 0;
       for (const item of items) {

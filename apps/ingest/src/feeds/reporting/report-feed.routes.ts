@@ -12,7 +12,8 @@ import { checkReport, importTable, implausibleDate, implausiblePeriod, localTime
 import { Type } from 'typebox';
 import { FEED } from '../../plugins/access.ts';
 import { httpError } from '../../plugins/errors.ts';
-import { CSV_MIMES, NotASpreadsheet, readCsv, readXlsx, XLSX_MIME } from './spreadsheet.ts';
+import { importSlots } from './import-slots.ts';
+import { CSV_MIMES, NotASpreadsheet, readCsvInSlices, readXlsx, WorkbookTooLarge, XLSX_MIME } from './spreadsheet.ts';
 
 /** Largest upload the import takes (a department's table is a few kB). */
 const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -75,53 +76,58 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(r!.result === 'stored' ? 201 : 200).send({ ...r, status });
   });
 
-  app.post('/api/v1/reporting/imports', { config: { access: FEED }, schema: { querystring: ImportQuerySchema } }, async (req, reply) => {
-    const q = req.query;
-    const now = clock();
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    const body = req.body;
-    if (!Buffer.isBuffer(body)) throw httpError(415, 'unsupported_media_type', `send the file with Content-Type text/csv or ${XLSX_MIME}`);
-    if (q.regime && !cat.regimes.has(q.regime)) throw httpError(400, 'unknown_regime', `regime '${q.regime}' does not exist`);
-    const queryPeriod = q.period ? periodBound('/period', q.period, now, bounds) : null;
-    if (queryPeriod) throw httpError(400, 'implausible_date', queryPeriod.message, [queryPeriod]);
-    let grid: SheetGrid;
-    try {
-      grid = type === XLSX_MIME ? await readXlsx(body) : readCsv(body);
-    } catch (e) {
-      if (e instanceof NotASpreadsheet) throw httpError(e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
-      throw e;
-    }
-    const parsed = importTable(cat, grid, { regime: q.regime, unit: q.unit, period: q.period });
-    const rowError = (row: number, e: ItemError): ImportRowError => ({
-      row,
-      column: null,
-      header: null,
-      field: e.field.replace(/^\/values\/\d+\//, ''),
-      reason: e.reason,
-      message: e.message,
-    });
-    // implausible periods first (their reason wins), then a report must pass the same checks as a JSON one
-    const implausible = parsed.reports.flatMap((r) => {
-      const e = periodBound('period', r.period, now, bounds);
-      return e ? [rowError(r.rows[0] ?? 0, e)] : [];
-    });
-    parsed.errors.unshift(...implausible);
-    if (parsed.errors.length === 0)
-      for (const r of parsed.reports) {
-        const c = checkReport(cat, { regime: r.regime, unit: r.unit, period: r.period, values: r.values });
-        if (!c.ok) for (const e of c.errors) parsed.errors.push(rowError(r.rows[0] ?? 0, e));
+  // issue 12 #11: at most two imports in progress; files are read off the event loop and unpacked under limits
+  const withSlot = importSlots();
+  app.post('/api/v1/reporting/imports', { config: { access: FEED }, schema: { querystring: ImportQuerySchema } }, (req, reply) =>
+    withSlot(reply, async () => {
+      const q = req.query;
+      const now = clock();
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const body = req.body;
+      if (!Buffer.isBuffer(body)) throw httpError(415, 'unsupported_media_type', `send the file with Content-Type text/csv or ${XLSX_MIME}`);
+      if (q.regime && !cat.regimes.has(q.regime)) throw httpError(400, 'unknown_regime', `regime '${q.regime}' does not exist`);
+      const queryPeriod = q.period ? periodBound('/period', q.period, now, bounds) : null;
+      if (queryPeriod) throw httpError(400, 'implausible_date', queryPeriod.message, [queryPeriod]);
+      let grid: SheetGrid;
+      try {
+        grid = type === XLSX_MIME ? await readXlsx(body) : await readCsvInSlices(body);
+      } catch (e) {
+        if (e instanceof WorkbookTooLarge) throw httpError(413, 'workbook_too_large', e.message, e.details);
+        if (e instanceof NotASpreadsheet) throw httpError(e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
+        throw e;
       }
-    if (parsed.errors.length > 0) {
-      const res: ImportResponse = { result: 'rejected', rows: parsed.rows, reports: [], errors: parsed.errors };
-      return reply.code(422).send(res);
-    }
-    const stored = await reporting.submit(parsed.reports, {
-      source: req.source,
-      origin: type === XLSX_MIME ? 'import-xlsx' : 'import-csv',
-      fileName: q.filename ?? null,
-      receivedAt: now,
-    });
-    const res: ImportResponse = { result: 'imported', rows: parsed.rows, reports: stored, errors: [] };
-    return reply.code(200).send(res);
-  });
+      const parsed = importTable(cat, grid, { regime: q.regime, unit: q.unit, period: q.period });
+      const rowError = (row: number, e: ItemError): ImportRowError => ({
+        row,
+        column: null,
+        header: null,
+        field: e.field.replace(/^\/values\/\d+\//, ''),
+        reason: e.reason,
+        message: e.message,
+      });
+      // implausible periods first (their reason wins), then a report must pass the same checks as a JSON one
+      const implausible = parsed.reports.flatMap((r) => {
+        const e = periodBound('period', r.period, now, bounds);
+        return e ? [rowError(r.rows[0] ?? 0, e)] : [];
+      });
+      parsed.errors.unshift(...implausible);
+      if (parsed.errors.length === 0)
+        for (const r of parsed.reports) {
+          const c = checkReport(cat, { regime: r.regime, unit: r.unit, period: r.period, values: r.values });
+          if (!c.ok) for (const e of c.errors) parsed.errors.push(rowError(r.rows[0] ?? 0, e));
+        }
+      if (parsed.errors.length > 0) {
+        const res: ImportResponse = { result: 'rejected', rows: parsed.rows, reports: [], errors: parsed.errors };
+        return reply.code(422).send(res);
+      }
+      const stored = await reporting.submit(parsed.reports, {
+        source: req.source,
+        origin: type === XLSX_MIME ? 'import-xlsx' : 'import-csv',
+        fileName: q.filename ?? null,
+        receivedAt: now,
+      });
+      const res: ImportResponse = { result: 'imported', rows: parsed.rows, reports: stored, errors: [] };
+      return reply.code(200).send(res);
+    }),
+  );
 };

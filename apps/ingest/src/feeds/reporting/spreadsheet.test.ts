@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { NotASpreadsheet, readCsv, readXlsx } from './spreadsheet.ts';
+import { rowsSheet, SHEET, workbookWith } from '../../../test/helpers/workbooks.ts';
+import { MAX_SHEET_ROWS, NotASpreadsheet, readCsv, readCsvInSlices, readXlsx, WorkbookTooLarge } from './spreadsheet.ts';
 
 describe('readCsv', () => {
   it('detects the delimiter: comma with quoted decimal commas, semicolon, tab; drops the BOM', () => {
@@ -26,6 +27,22 @@ describe('readCsv', () => {
     expect(() => readCsv(Buffer.from([0x54, 0xea, 0x6e]))).toThrow(/UTF-8/); // 'Tên' in Windows-1258
     expect(() => readCsv(Buffer.from('  \r\n'))).toThrow(/empty/);
   });
+
+  it('reads the same grid a slice at a time for the import route, and stops one row past the limit', async () => {
+    const csv = Buffer.from(`\uFEFFMã đơn vị;Giá trị\r\n${Array.from({ length: 3_000 }, (_, i) => `SNV;"${i},5"`).join('\r\n')}\r\nSTP;"1;2"`);
+    const grid = await readCsvInSlices(csv);
+    expect(grid).toEqual(readCsv(csv));
+    expect(grid).toHaveLength(3_002);
+    expect(grid[3_001]).toEqual([
+      { kind: 'text', text: 'STP' },
+      { kind: 'text', text: '1;2' },
+    ]);
+    const long = Buffer.from(`a;b\n${'x;1\n'.repeat(MAX_SHEET_ROWS)}`);
+    await expect(readCsvInSlices(long)).rejects.toThrow(`the table has more than ${MAX_SHEET_ROWS} rows`);
+    expect(() => readCsv(long)).toThrow(`the table has more than ${MAX_SHEET_ROWS} rows`);
+    await expect(readCsvInSlices(Buffer.from('a;"b\nc'))).rejects.toThrow(/the CSV cannot be read/);
+    await expect(readCsvInSlices(Buffer.from([0x54, 0xea, 0x6e]))).rejects.toThrow(/UTF-8/);
+  });
 });
 
 describe('readXlsx', () => {
@@ -46,6 +63,12 @@ describe('readXlsx', () => {
       { kind: 'number', value: 21.2 },
       { kind: 'date', ms: Date.parse('2024-02-28T00:00:00+07:00') },
     ]);
+  });
+
+  it('gives the reason of a workbook past the limits from the worker that read it', async () => {
+    const err = await readXlsx(await workbookWith(rowsSheet(MAX_SHEET_ROWS + 1))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkbookTooLarge);
+    expect((err as WorkbookTooLarge).details).toEqual([{ field: SHEET, reason: 'rows', message: `${SHEET} has more than 20000 rows (row 20001)` }]);
   });
 
   it('refuses a file that is not a workbook', async () => {

@@ -1,25 +1,23 @@
-import ExcelJS from 'exceljs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse as csvParser, type Options as CsvOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { SheetCell, SheetGrid } from '@cityioc/domain';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet } from './table-limits.ts';
+import { readXlsxInWorker } from './xlsx-pool.ts';
+
+export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge, WORKBOOK_LIMITS } from './table-limits.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIMES = ['text/csv', 'application/csv', 'text/comma-separated-values'];
 
-/** More rows than any department's table: a guard against a huge sheet, not a business rule. */
-export const MAX_SHEET_ROWS = 20_000;
-export const MAX_SHEET_COLUMNS = 64;
-
-export class NotASpreadsheet extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'not_a_spreadsheet' | 'too_many_rows' | 'empty',
-  ) {
-    super(message);
-  }
-}
-
 function detectDelimiter(text: string): string {
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  // the first non-empty line, found without splitting the whole file
+  let line = '';
+  for (let pos = 0; pos < text.length && line.trim() === '';) {
+    const nl = text.indexOf('\n', pos);
+    line = text.slice(pos, nl === -1 ? text.length : nl);
+    pos = nl === -1 ? text.length : nl + 1;
+  }
   let inQuotes = false;
   const counts: Record<string, number> = { ';': 0, '\t': 0, ',': 0 };
   for (const ch of line) {
@@ -30,12 +28,8 @@ function detectDelimiter(text: string): string {
   return ([';', '\t', ','] as const).reduce((best, d) => (counts[d]! > counts[best]! ? d : best), ';');
 }
 
-/**
- * A CSV as Excel or LibreOffice saves it for Vietnamese users: UTF-8 (a BOM is dropped), ';', ','
- * or tab separated (detected on the first non-empty line). Every cell stays text; numbers are read
- * the vi-VN way by the domain import.
- */
-export function readCsv(buf: Buffer): SheetGrid {
+/** The file as text with the parser's options; the row limit is part of them (parsing stops one row past it). */
+function csvText(buf: Buffer): { text: string; options: CsvOptions } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -44,60 +38,77 @@ export function readCsv(buf: Buffer): SheetGrid {
   }
   if (text.includes('\u0000')) throw new NotASpreadsheet('the file holds binary data, not CSV text', 'not_a_spreadsheet');
   if (text.trim() === '') throw new NotASpreadsheet('the file is empty', 'empty');
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter: detectDelimiter(text), bom: true, relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as string[][];
-  } catch (e) {
-    throw new NotASpreadsheet(`the CSV cannot be read: ${(e as Error).message}`, 'not_a_spreadsheet');
-  }
-  if (records.length > MAX_SHEET_ROWS) throw new NotASpreadsheet(`the table has more than ${MAX_SHEET_ROWS} rows`, 'too_many_rows');
-  return records.map((r) => r.slice(0, MAX_SHEET_COLUMNS).map((t): SheetCell => (t.trim() === '' ? null : { kind: 'text', text: t })));
+  const options: CsvOptions = {
+    delimiter: detectDelimiter(text),
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    relax_quotes: true,
+    to: MAX_SHEET_ROWS + 1,
+  };
+  return { text, options };
 }
 
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
+const tooManyRows = () => new NotASpreadsheet(`the table has more than ${MAX_SHEET_ROWS} rows`, 'too_many_rows');
+const cannotRead = (e: unknown) => new NotASpreadsheet(`the CSV cannot be read: ${(e as Error).message}`, 'not_a_spreadsheet');
+const rowOf = (r: string[]): SheetCell[] => r.slice(0, MAX_SHEET_COLUMNS).map((t): SheetCell => (t.trim() === '' ? null : { kind: 'text', text: t }));
 
-function cellOf(v: ExcelJS.CellValue): SheetCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return { kind: 'number', value: v };
-  if (typeof v === 'string') return v.trim() === '' ? null : { kind: 'text', text: v };
-  if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
-  // exceljs gives a date cell's wall-clock time as if it were UTC; ours is UTC+7
-  if (v instanceof Date) return { kind: 'date', ms: v.getTime() - LOCAL_OFFSET_MS };
-  if ('formula' in v || 'sharedFormula' in v) {
-    const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
-    const r = f.result;
-    const result = typeof r === 'number' || typeof r === 'string' ? r : r instanceof Date ? r.toISOString() : null;
-    return { kind: 'formula', formula: f.formula ?? f.sharedFormula ?? '', result };
+/**
+ * A CSV as Excel or LibreOffice saves it for Vietnamese users: UTF-8 (a BOM is dropped), ';', ','
+ * or tab separated (detected on the first non-empty line). Every cell stays text; numbers are read
+ * the vi-VN way by the domain import. Parsing stops one row past MAX_SHEET_ROWS.
+ */
+export function readCsv(buf: Buffer): SheetGrid {
+  const { text, options } = csvText(buf);
+  let records: string[][];
+  try {
+    records = parse(text, options) as string[][];
+  } catch (e) {
+    throw cannotRead(e);
   }
-  if ('richText' in v) return { kind: 'text', text: v.richText.map((t) => t.text).join('') };
-  if ('text' in v) return { kind: 'text', text: String(v.text) };
-  if ('error' in v) return { kind: 'text', text: String(v.error) };
-  return null;
+  if (records.length > MAX_SHEET_ROWS) throw tooManyRows();
+  return records.map(rowOf);
+}
+
+/** Characters parsed per turn of the event loop. */
+const CSV_SLICE_CHARS = 64 * 1024;
+
+/**
+ * readCsv for the import route: the same reading, fed to csv-parse's streaming parser a slice at a
+ * time with the event loop served in between, so a 2 MiB file never stalls the other clients;
+ * it stops as soon as the table has more than MAX_SHEET_ROWS rows.
+ */
+export async function readCsvInSlices(buf: Buffer): Promise<SheetGrid> {
+  const { text, options } = csvText(buf);
+  const parser = csvParser(options);
+  let failure: unknown = null;
+  parser.on('error', (e) => (failure ??= e));
+  const grid: SheetCell[][] = [];
+  const drain = () => {
+    for (let r: string[] | null; (r = parser.read() as string[] | null) !== null;) grid.push(rowOf(r));
+  };
+  for (let i = 0; i < text.length && failure === null && grid.length <= MAX_SHEET_ROWS && !parser.writableEnded; i += CSV_SLICE_CHARS) {
+    parser.write(text.slice(i, i + CSV_SLICE_CHARS));
+    drain();
+    await nextTurn();
+  }
+  if (failure === null && grid.length <= MAX_SHEET_ROWS && !parser.writableEnded) {
+    parser.end();
+    await nextTurn();
+    drain();
+  }
+  parser.destroy();
+  if (failure !== null) throw cannotRead(failure);
+  if (grid.length > MAX_SHEET_ROWS) throw tooManyRows();
+  return grid;
 }
 
 /**
- * The first worksheet of an XLSX file. Merged cells carry the merged value in every cell they
- * cover (exceljs returns the master's value); formula cells carry the result cached at save time.
+ * The first worksheet of an XLSX file, read in a worker thread under the unpacking limits
+ * (xlsx-pool.ts, xlsx-reader.ts): NotASpreadsheet, or WorkbookTooLarge as soon as a limit is crossed.
  */
 export async function readXlsx(buf: Buffer): Promise<SheetGrid> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
     throw new NotASpreadsheet('the file is not an XLSX workbook (no ZIP signature)', 'not_a_spreadsheet');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new NotASpreadsheet(`the workbook cannot be read: ${(e as Error).message}`, 'not_a_spreadsheet');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new NotASpreadsheet('the workbook has no worksheet', 'empty');
-  if (ws.rowCount > MAX_SHEET_ROWS) throw new NotASpreadsheet(`the sheet has more than ${MAX_SHEET_ROWS} rows`, 'too_many_rows');
-  const grid: SheetCell[][] = [];
-  const width = Math.min(ws.columnCount, MAX_SHEET_COLUMNS);
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: SheetCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellOf(row.getCell(c).value));
-    grid.push(cells);
-  }
-  return grid;
+  return readXlsxInWorker(buf);
 }
