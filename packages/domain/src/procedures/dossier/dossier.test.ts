@@ -76,6 +76,29 @@ describe('folding events into a dossier record', () => {
     expect(foldDossier([ev('C', 1, '2025-03-03 08:00'), ev('C', 3, '2025-03-03 09:00')])).toMatchObject({ received: false, receivedAt: null });
   });
 
+  it('does not count a dossier withdrawn (1 → 7) or stopped (1 → 8) before reception, in any arrival order', () => {
+    const withdrawn = [ev('W', 1, '2025-03-03 08:00'), ev('W', 7, '2025-03-03 15:00')];
+    expect(foldDossier(withdrawn)).toMatchObject({ received: false, receivedAt: null, status: 7 });
+    expect(foldDossier([...withdrawn].reverse())).toMatchObject({ received: false, receivedAt: null });
+    expect(foldDossier([ev('S', 1, '2025-03-03 08:00'), ev('S', 8, '2025-03-04 08:00')])).toMatchObject({ received: false });
+    expect(foldDossier([ev('L', 7, '2025-03-03 15:00')])).toMatchObject({ received: false });
+    expect(foldDossier([ev('R', 1, '2025-03-03 08:00'), ev('R', 3, '2025-03-03 09:00'), ev('R', 7, '2025-03-03 10:00')])).toMatchObject({ received: false });
+  });
+
+  it('counts a withdrawal or stop after reception, or one that carries NgayTiepNhan', () => {
+    expect(foldDossier([ev('X', 1, '2025-03-03 08:00'), ev('X', 2, '2025-03-03 09:00'), ev('X', 7, '2025-03-04 10:00')])).toMatchObject({
+      received: true,
+      receivedAt: ms('2025-03-03 09:00'),
+      endStatus: 7,
+    });
+    expect(foldDossier([ev('Y', 7, '2025-03-04 10:00', { receivedAt: t('2025-03-03 09:00') })])).toMatchObject({
+      received: true,
+      receivedAt: ms('2025-03-03 09:00'),
+    });
+    // a supplement or payment request, or a result, can only follow reception
+    for (const st of [5, 6, 9, 10] as const) expect(foldDossier([ev('Z', 1, '2025-03-03 08:00'), ev('Z', st, '2025-03-04 08:00')])!.received).toBe(true);
+  });
+
   it('takes reception from the first status that counts when NgayTiepNhan is not sent', () => {
     expect(foldDossier([ev('D', 1, '2025-03-02 20:00'), ev('D', 4, '2025-03-03 10:00'), ev('D', 2, '2025-03-03 09:00')])!.receivedAt).toBe(
       ms('2025-03-03 09:00'),
