@@ -1,5 +1,14 @@
 import { isMetricId, type DossierMetricId } from '../dossiers/metrics.ts';
-import { comparePeriods, convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
+import {
+  checkPeriod,
+  comparePeriods,
+  convertPeriod,
+  DOSSIER_PERIOD_KINDS,
+  parsePeriod,
+  periodKey,
+  shiftPeriod,
+  type DossierPeriodKind as PeriodKind,
+} from '@cityioc/domain';
 import type { IndicatorsBy } from '../queries/dossiers.queries.ts';
 
 /**
@@ -22,15 +31,15 @@ export function kindOf(period: string): AnalystKind {
 }
 
 /** The state in a URL, with defaults for what is missing or malformed (on-time rate, this month, by district). */
-export function parseAnalystState(search: string | URLSearchParams, now: number, timeZone: string): AnalystState {
+export function parseAnalystState(search: string | URLSearchParams, now: number, _timeZone: string): AnalystState {
   const q = typeof search === 'string' ? new URLSearchParams(search) : search;
   const indicator = q.get('indicator');
   const metric = isMetricId(indicator) ? indicator : 'onTime';
   const raw = q.get('period') ?? '';
-  const parsed = parsePeriod(raw);
+  const parsed = checkPeriod(raw, DOSSIER_PERIOD_KINDS);
   let period: string;
-  if (!parsed) period = currentPeriod('month', now, timeZone);
-  else if (parsed.kind === 'half') period = convertPeriod(raw, 'quarter')!;
+  if (!parsed.ok) period = periodKey('month', now);
+  else if (parsed.period.kind === 'half') period = convertPeriod(raw, 'quarter')!;
   else period = raw;
   const by: IndicatorsBy = q.get('by') === 'agency' ? 'agency' : 'area';
   return { metric, period, by };
@@ -41,16 +50,16 @@ export function analystSearch(state: AnalystState): string {
 }
 
 /** Another kind: the period of that kind holding the start of the current one, but never after now. */
-export function withKind(state: AnalystState, kind: AnalystKind, now: number, timeZone: string): AnalystState {
-  const converted = convertPeriod(state.period, kind) ?? currentPeriod(kind, now, timeZone);
-  const latest = currentPeriod(kind, now, timeZone);
+export function withKind(state: AnalystState, kind: AnalystKind, now: number, _timeZone: string): AnalystState {
+  const converted = convertPeriod(state.period, kind) ?? periodKey(kind, now);
+  const latest = periodKey(kind, now);
   return { ...state, period: comparePeriods(converted, latest) > 0 ? latest : converted };
 }
 
 /** The period `steps` away, or null when it would be in the future (nothing was received there yet). */
-export function stepPeriod(state: AnalystState, steps: number, now: number, timeZone: string): AnalystState | null {
+export function stepPeriod(state: AnalystState, steps: number, now: number, _timeZone: string): AnalystState | null {
   const next = shiftPeriod(state.period, steps);
   if (!next) return null;
-  if (comparePeriods(next, currentPeriod(kindOf(next), now, timeZone)) > 0) return null;
+  if (comparePeriods(next, periodKey(kindOf(next), now)) > 0) return null;
   return { ...state, period: next };
 }

@@ -1,4 +1,4 @@
-import { comparePeriods, convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
+import { comparePeriods, convertPeriod, parsePeriod, periodKey, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
 
 /**
  * The map-first explorer's view, all of it in the URL so a shared link reopens the same view:
@@ -34,14 +34,14 @@ function ofKind(key: string | null, kind: PeriodKind): string | null {
 }
 
 /** The state in a URL, with defaults for what is missing or malformed. */
-export function parseExplorerState(search: string | URLSearchParams, now: number, timeZone: string, indicators: readonly string[]): ExplorerState {
+export function parseExplorerState(search: string | URLSearchParams, now: number, _timeZone: string, indicators: readonly string[]): ExplorerState {
   const q = typeof search === 'string' ? new URLSearchParams(search) : search;
   const ind = q.get('indicator');
   const indicator =
     ind !== null && indicators.includes(ind) ? ind : indicators.includes(DEFAULT_INDICATOR) ? DEFAULT_INDICATOR : (indicators[0] ?? DEFAULT_INDICATOR);
   const k = q.get('kind');
   const kind: PeriodKind = isKind(k) ? k : 'month';
-  let to = ofKind(q.get('to'), kind) ?? currentPeriod(kind, now, timeZone);
+  let to = ofKind(q.get('to'), kind) ?? periodKey(kind, now);
   let from = ofKind(q.get('from'), kind) ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   if (comparePeriods(from, to) > 0) [from, to] = [to, from];
   const a = q.get('area');
@@ -70,8 +70,8 @@ export function explorerSearch(s: ExplorerState): string {
 }
 
 /** Another period kind over about the same time; never past the current period. */
-export function withKind(s: ExplorerState, kind: PeriodKind, now: number, timeZone: string): ExplorerState {
-  const latest = currentPeriod(kind, now, timeZone);
+export function withKind(s: ExplorerState, kind: PeriodKind, now: number, _timeZone: string): ExplorerState {
+  const latest = periodKey(kind, now);
   const clamp = (p: string | null) => (p === null || comparePeriods(p, latest) > 0 ? latest : p);
   const to = clamp(convertPeriod(s.to, kind));
   let from = clamp(convertPeriod(s.from, kind));

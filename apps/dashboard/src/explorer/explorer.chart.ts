@@ -1,7 +1,7 @@
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../format/format.ts';
-import { periodLabel } from '../dossiers/periods.ts';
+import { periodLabel } from '@cityioc/domain';
 
 export const TREND_COLORS = ['#60a5fa', '#f59e0b', '#34d399', '#f472b6', '#a78bfa', '#f87171', '#22d3ee', '#facc15'];
 

@@ -8,7 +8,7 @@ import { ANALYST_KINDS, kindOf, parseAnalystState, stepPeriod, withKind, type An
 import { rankingCsv } from '../analyst/ranking-csv.ts';
 import { csvFileName } from '../dossiers/csv.ts';
 import { DOSSIER_METRICS, METRIC_IDS, type DossierMetricId } from '../dossiers/metrics.ts';
-import { periodLabel, previousPeriod } from '../dossiers/periods.ts';
+import { periodLabel, previousPeriod } from '@cityioc/domain';
 import { buildRanking, type RankedRow } from '../dossiers/ranking.ts';
 import { clampFraction } from '../dossiers/ratio.ts';
 import { responseFreshness } from '../dossiers/response-freshness.ts';

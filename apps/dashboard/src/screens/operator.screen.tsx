@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
 import { useSearchParams } from '../app/router.ts';
 import { Freshness } from '../components/Freshness.tsx';
-import { currentPeriod } from '../dossiers/periods.ts';
+import { periodKey } from '@cityioc/domain';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
 import { TrailPanel } from '../operator/TrailPanel.tsx';
 import {
@@ -61,7 +61,7 @@ export function OperatorScreen() {
     return (code: string) => names.get(code) ?? code;
   }, [index]);
   // Agencies that handled dossiers this year: the codes the indicators API knows.
-  const year = currentPeriod('year', now, timeZone);
+  const year = periodKey('year', now);
   const agencyRows = useQuery(indicatorsQuery({ period: year, scope: CITY_SCOPE, by: 'agency' }));
   const agencies = useMemo(() => {
     const codes = new Set((agencyRows.data?.rows ?? []).map((r) => r.key));

@@ -6,10 +6,10 @@ import {
   listPeriods,
   mergePartial,
   partialValue,
+  periodBounds,
+  periodExample,
   periodIndex,
-  seriesBounds,
-  seriesKey,
-  shiftSeriesKey,
+  shiftPeriod,
   type AdminIndicatorState,
   type AdminIndicatorValues,
   type CatalogueIndex,
@@ -81,11 +81,11 @@ export class AnalystService {
   validate(req: SeriesRequest): { indicator: Indicator; dossier: boolean; periods: number } {
     const indicator = this.indicatorOf(req.indicator);
     for (const a of req.areas) if (!this.index.area(a)) throw new AnalystError(404, 'unknown_area', `area ${a} is not in the area tree`, 'areas', { area: a });
-    if (!seriesBounds(req.period, req.from))
-      throw new AnalystError(400, 'invalid_range', `from=${req.from} is not a ${req.period} key (e.g. ${example(req.period)})`, 'from');
-    if (!seriesBounds(req.period, req.to))
-      throw new AnalystError(400, 'invalid_range', `to=${req.to} is not a ${req.period} key (e.g. ${example(req.period)})`, 'to');
-    const periods = countPeriods(req.period, req.from, req.to);
+    if (!periodBounds(req.from, req.period))
+      throw new AnalystError(400, 'invalid_range', `from=${req.from} is not a ${req.period} key (e.g. ${periodExample(req.period)})`, 'from');
+    if (!periodBounds(req.to, req.period))
+      throw new AnalystError(400, 'invalid_range', `to=${req.to} is not a ${req.period} key (e.g. ${periodExample(req.period)})`, 'to');
+    const periods = countPeriods(req.from, req.to);
     if (periods <= 0) throw new AnalystError(400, 'inverted_range', `from=${req.from} is after to=${req.to}`, 'from');
     const dossier = indicator.id in DOSSIER_FIELDS;
     if (dossier && (req.period === 'hour' || req.period === 'day'))
@@ -109,9 +109,9 @@ export class AnalystService {
     const series = await read(req.from, req.to);
     let compare: AnalystSeriesResponse['compare'] = null;
     if (req.compare) {
-      const n = countPeriods(req.period, req.from, req.to);
-      const from = shiftSeriesKey(req.period, req.from, -n)!;
-      const to = shiftSeriesKey(req.period, req.to, -n)!;
+      const n = countPeriods(req.from, req.to);
+      const from = shiftPeriod(req.from, -n)!;
+      const to = shiftPeriod(req.to, -n)!;
       compare = { from, to, series: await read(from, to) };
     }
     return {
@@ -129,9 +129,9 @@ export class AnalystService {
   }
 
   private async fromRollups(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string): Promise<AnalystSeries[]> {
-    const start = seriesBounds(kind, from)!.start;
-    const end = seriesBounds(kind, to)!.end;
-    const keys = listPeriods(kind, from, to);
+    const start = periodBounds(from, kind)!.start;
+    const end = periodBounds(to, kind)!.end;
+    const keys = listPeriods(from, to);
     const out: AnalystSeries[] = [];
     for (const area of areas) {
       const rows = await this.store.rollups({ grain: grainOf(kind), indicator: indicator.id, area, from: start, to: end });
@@ -159,7 +159,7 @@ export class AnalystService {
 
   private fromDossiers(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string, now: number): AnalystSeries[] {
     const field = DOSSIER_FIELDS[indicator.id]!;
-    const keys = listPeriods(kind, from, to);
+    const keys = listPeriods(from, to);
     return areas.map((area) => {
       const filter = this.index.area(area)!.parent === null ? {} : { area: (a: string) => this.index.ancestorsAndSelf(a).includes(area) };
       const points = keys.map((period): AnalystPoint => {
@@ -197,10 +197,6 @@ export class AnalystService {
 
 function round(x: number): number {
   return Math.round(x * 1e9) / 1e9;
-}
-
-function example(kind: SeriesKind): string {
-  return seriesKey(kind, Date.parse('2026-11-22T07:00:00+07:00'));
 }
 
 /** Area codes that have a feature in a GeoJSON FeatureCollection (properties.code). */

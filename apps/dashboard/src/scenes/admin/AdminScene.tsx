@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../../app/hooks.ts';
 import { useSearchParams } from '../../app/router.ts';
 import { Freshness } from '../../components/Freshness.tsx';
-import { currentPeriod, periodLabel, SCREEN_PERIOD_KINDS, type PeriodKind } from '../../dossiers/periods.ts';
+import { periodKey, periodLabel, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
 import { responseFreshness } from '../../dossiers/response-freshness.ts';
 import { ADMIN_COUNT_FIGURES, buildAdminFigures } from '../../panels/admin-summary/admin-summary.model.ts';
 import { FigureTile } from '../../panels/admin-summary/FigureTile.tsx';
@@ -15,6 +15,9 @@ import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
 import { indicatorsQuery } from '../../queries/dossiers.queries.ts';
 import { officialScoresQuery } from '../../queries/score766.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
+
+/** The kinds the wall offers, shortest first (no halves). */
+const SCREEN_PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
 
 /** ?period=quarter|year on the wall; the current month otherwise. */
 function kindFromParam(value: string | null): PeriodKind {
@@ -32,7 +35,7 @@ export function AdminScene({ active }: { active: boolean }) {
   const { now, offline } = useClock();
   const [params, setParams] = useSearchParams();
   const kind = kindFromParam(params.get('period'));
-  const period = currentPeriod(kind, now, timeZone);
+  const period = periodKey(kind, now);
   const byArea = useQuery(indicatorsQuery({ period, scope: CITY_SCOPE, by: 'area' }));
   const byAgency = useQuery(indicatorsQuery({ period, scope: CITY_SCOPE, by: 'agency' }));
   const officialQuery = officialScoresQuery();

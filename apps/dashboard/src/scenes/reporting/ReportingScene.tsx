@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../../app/hooks.ts';
 import { reportingCatalogueQuery, reportingLatestQuery, reportingRankingQuery, reportingStatusQuery } from '../../queries/reporting.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
-import { followedMonth, lateUnits, latestPeriodOf, rankingView, reportPeriodLabel, targetRows, type RankingView } from './reporting.model.ts';
+import { periodLabel } from '@cityioc/domain';
+import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type RankingView } from './reporting.model.ts';
 
 const REGIME = 'cchc-cds';
 
@@ -111,18 +112,18 @@ export function ReportingScene({ active }: { active: boolean }) {
           </table>
         </section>
         <Ranking
-          title={`${t('reporting.parDepartments')} ${parPeriod ? reportPeriodLabel(parPeriod, lang) : ''}`}
+          title={`${t('reporting.parDepartments')} ${parPeriod ? periodLabel(parPeriod, lang) : ''}`}
           view={rankingView(dept.data, lang)}
           testId="reporting-rank-dept"
         />
         <Ranking
-          title={`${t('reporting.parDistricts')} ${parPeriod ? reportPeriodLabel(parPeriod, lang) : ''}`}
+          title={`${t('reporting.parDistricts')} ${parPeriod ? periodLabel(parPeriod, lang) : ''}`}
           view={rankingView(dist.data, lang)}
           testId="reporting-rank-district"
         />
         <section className="panel reporting-late" data-testid="reporting-late">
           <h3 className="panel-title">
-            {t('reporting.late')} — {reportPeriodLabel(month, lang)}
+            {t('reporting.late')} — {periodLabel(month, lang)}
           </h3>
           {counts && (
             <p className="reporting-summary" data-testid="reporting-late-counts">

@@ -3,7 +3,17 @@ import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, isOpen, isStopped, lateAfter, processingWorkingMs, timeliness, type TimelinessOptions } from '../dossier/dossier-rules.ts';
 import { DeadlineBag } from './deadline-bag.ts';
-import { ALL_TIME, PERIOD_KINDS, periodBounds, periodKeysOf, type PeriodKind } from './periods.ts';
+import { periodBounds, periodKeysOf, type SeriesKind } from '../../calendar/period.ts';
+
+/**
+ * Dossiers belong to the periods of their reception date (NgayTiepNhan) on the local calendar:
+ * a dossier received at 23:30 on 31 March local time (16:30 UTC) belongs to March and Q1.
+ */
+export type DossierPeriodKind = Exclude<SeriesKind, 'hour' | 'day'>;
+/** The period kinds the cells are kept for, longest first. */
+export const DOSSIER_PERIOD_KINDS: readonly DossierPeriodKind[] = ['year', 'half', 'quarter', 'month'];
+/** The key of the cell that ignores periods. */
+export const ALL_TIME = 'all';
 
 /** A ratio kept as its parts so that it combines as Σnumerator / Σdenominator, never as a mean of percentages. */
 export interface RatioPair {
@@ -53,7 +63,7 @@ export interface AdminIndicatorOptions extends Omit<TimelinessOptions, 'legalMax
   /** The legal maximum processing time of a procedure, for dossiers that carry no appointment date. */
   legalMaxWorkingDays?: (procedureCode: string) => number | undefined;
   /** Period kinds to keep (default all: year, half, quarter, month); the all-time cell is always kept. */
-  periodKinds?: readonly PeriodKind[];
+  periodKinds?: readonly DossierPeriodKind[];
 }
 
 // Counters are kept in arrays indexed by these positions: a replay updates several cells per event,
@@ -136,10 +146,10 @@ export class AdminIndicatorState {
   private readonly cells = new Map<string, Cell>();
   private readonly byPeriod = new Map<string, Cell[]>();
   private readonly parts = new Map<string, Contribution>();
-  private readonly kinds: readonly PeriodKind[];
+  private readonly kinds: readonly DossierPeriodKind[];
 
   constructor(private readonly options: AdminIndicatorOptions) {
-    this.kinds = options.periodKinds ?? PERIOD_KINDS;
+    this.kinds = options.periodKinds ?? DOSSIER_PERIOD_KINDS;
   }
 
   /** Dossiers currently counted (received ones). */

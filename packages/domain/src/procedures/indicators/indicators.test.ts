@@ -5,28 +5,11 @@ import { foldDossier, type DossierRecord } from '../dossier/dossier-record.ts';
 import { ev, t } from '../dossier/dossier.fixtures.ts';
 import { AdminIndicatorState, ratioOf } from './dossier-indicators.ts';
 import { DeadlineBag } from './deadline-bag.ts';
-import { periodBounds, periodKey, periodKeysOf } from './periods.ts';
 
 const cal = createWorkCalendar();
 const ms = (local: string) => Date.parse(t(local));
 const X = { agencyCode: '000.00.01.H13', adminUnitCode: '916' };
 const Y = { agencyCode: '000.00.02.H13', adminUnitCode: '917' };
-
-describe('periods (local calendar, by reception date)', () => {
-  it('puts 23:30 on 31 March local (16:30 UTC) in March, Q1, H1', () => {
-    expect(periodKeysOf(Date.parse('2025-03-31T16:30:00Z'))).toEqual(['2025', '2025-H1', '2025-Q1', '2025-03']);
-    expect(periodKey('month', Date.parse('2025-03-31T17:00:00Z'))).toBe('2025-04');
-    expect(periodKey('quarter', Date.parse('2025-12-31T16:59:59Z'))).toBe('2025-Q4');
-  });
-  it('gives bounds at local midnight', () => {
-    expect(periodBounds('2025-Q2')).toEqual({ kind: 'quarter', start: ms('2025-04-01 00:00'), end: ms('2025-07-01 00:00') });
-    expect(periodBounds('2025-12')).toEqual({ kind: 'month', start: ms('2025-12-01 00:00'), end: ms('2026-01-01 00:00') });
-    expect(periodBounds('2025-H2')).toMatchObject({ start: ms('2025-07-01 00:00'), end: ms('2026-01-01 00:00') });
-    expect(periodBounds('2025')).toMatchObject({ kind: 'year', start: ms('2025-01-01 00:00') });
-    expect(periodBounds('2025-13')).toBeNull();
-    expect(periodBounds('all')).toBeNull();
-  });
-});
 
 describe('DeadlineBag', () => {
   it('counts instants strictly before t, across days, with removals', () => {
