@@ -1,6 +1,7 @@
 import type { AnalystArea, AnalystChildrenResponse, AnalystPoint, AnalystSeries, AnalystSeriesResponse, Indicator } from '@cityioc/contracts';
 import {
   countPeriods,
+  dossierLiveIndicator,
   emptyPartial,
   grainOf,
   listPeriods,
@@ -11,7 +12,6 @@ import {
   periodIndex,
   shiftPeriod,
   type AdminIndicatorState,
-  type AdminIndicatorValues,
   type CatalogueIndex,
   type RollupPartial,
   type SeriesKind,
@@ -42,17 +42,6 @@ export class AnalystError extends Error {
     super(message);
   }
 }
-
-type RatioPair = { numerator: number; denominator: number };
-/** The dossier indicators and where each lives in the period cells. */
-const DOSSIER_FIELDS: Record<string, (v: AdminIndicatorValues) => number | RatioPair> = {
-  dossiers_received: (v) => v.received,
-  dossiers_overdue: (v) => v.overdue,
-  dossiers_on_time_rate: (v) => v.onTime,
-  dossiers_online_rate: (v) => v.onlineSubmission,
-  online_payment_rate: (v) => v.onlinePayment,
-  dossiers_digitised_rate: (v) => v.digitisation,
-};
 
 /**
  * The analyst's history queries: observation indicators from the rollups (months merged into
@@ -87,7 +76,7 @@ export class AnalystService {
       throw new AnalystError(400, 'invalid_range', `to=${req.to} is not a ${req.period} key (e.g. ${periodExample(req.period)})`, 'to');
     const periods = countPeriods(req.from, req.to);
     if (periods <= 0) throw new AnalystError(400, 'inverted_range', `from=${req.from} is after to=${req.to}`, 'from');
-    const dossier = indicator.id in DOSSIER_FIELDS;
+    const dossier = dossierLiveIndicator(indicator.id) !== undefined;
     if (dossier && (req.period === 'hour' || req.period === 'day'))
       throw new AnalystError(400, 'unsupported_period', `${indicator.id} is kept per month, quarter, half and year, not per ${req.period}`, 'period');
     const points = periods * req.areas.length * (req.compare ? 2 : 1);
@@ -158,7 +147,7 @@ export class AnalystService {
   }
 
   private fromDossiers(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string, now: number): AnalystSeries[] {
-    const field = DOSSIER_FIELDS[indicator.id]!;
+    const field = dossierLiveIndicator(indicator.id)!.value;
     const keys = listPeriods(from, to);
     return areas.map((area) => {
       const filter = this.index.area(area)!.parent === null ? {} : { area: (a: string) => this.index.ancestorsAndSelf(a).includes(area) };

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
+import type { DueSource, LegalTimeUnit } from './procedures.ts';
 
 /**
  * Administrative-procedure (dossier) read API.
@@ -62,8 +63,9 @@ export const DossierIndicatorsResponseSchema = Type.Object({
       indicator: Type.String(),
       group: Type.String(),
       ratio: Type.Union([Type.Number(), Type.Null()]),
-      points: Type.Number(),
-      maxPoints: Type.Number(),
+      /** null when the scheme publishes no share of the group for this indicator (3.5/3.6 in the payment group). */
+      points: Type.Union([Type.Number(), Type.Null()]),
+      maxPoints: Type.Union([Type.Number(), Type.Null()]),
     }),
   ),
 });
@@ -115,6 +117,16 @@ export interface DossierTrailItem {
 
 export interface DossierDetail {
   summary: DossierSummary;
+  /**
+   * The due date before supplement pauses and where it comes from: the appointment date the feed
+   * sent (NgayHenTra), or reception + the procedure's legal time when there is none. null: neither.
+   */
+  due: {
+    at: number | null;
+    source: DueSource | null;
+    /** The catalogue version used (legal_time), or the procedure's version in force at reception. */
+    procedure: { code: string; version: number; legalTime: { value: number; unit: LegalTimeUnit } } | null;
+  };
   overdue: boolean;
   /** 766 verdict at asOf: 'on_time' | 'late' | 'open' | 'no_deadline' … */
   verdict: string;

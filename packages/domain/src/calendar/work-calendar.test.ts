@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localTimeMs, toLocalRfc3339 } from './local-time.ts';
-import { createWorkCalendar } from './work-calendar.ts';
+import { createWorkCalendar, scheduleErrors, switchableCalendar } from './work-calendar.ts';
 
 const cal = createWorkCalendar();
 const rulesOnly = createWorkCalendar({ builtInSchedules: false });
@@ -190,5 +190,32 @@ describe('holidaysOf', () => {
     expect(h.daysOff.find((d) => d.date === '2024-02-08')).toMatchObject({ occasion: 'tet', kind: 'announced', source: 'official' });
     expect(h.daysOff.find((d) => d.date === '2024-02-10')).toMatchObject({ occasion: 'tet', kind: 'statutory', name: { vi: 'Tết Nguyên đán' } });
     expect(h.makeUpWorkingDays.map((d) => d.date)).toEqual(['2024-05-04']);
+  });
+});
+
+describe('uploaded schedules', () => {
+  it('names every problem of a schedule by field', () => {
+    expect(
+      scheduleErrors({
+        year: 2027,
+        occasions: { tet: { daysOff: ['2027-02-30', '2027-02-05..2027-02-11'], makeUpWorkingDays: ['2027-02-15', '2027-02-20'] } },
+        extraDaysOff: [{ days: ['2029-11-24'], name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' } }],
+      }).map((e) => [e.field, e.reason]),
+    ).toEqual([
+      ['/occasions/tet/daysOff/0', 'date_format'],
+      ['/occasions/tet/makeUpWorkingDays/0', 'not_weekend'],
+      ['/extraDaysOff/0/days/0', 'other_year'],
+    ]);
+    expect(scheduleErrors({ year: 1900 })).toEqual([{ field: '/year', reason: 'range', message: 'schedule year out of range (1970–2199): 1900' }]);
+    expect(scheduleErrors({ year: 2027, occasions: { christmas: { daysOff: ['2027-12-25'] } } as never })[0]).toMatchObject({ reason: 'unknown_occasion' });
+  });
+
+  it('a switchable calendar answers with the schedule swapped in, for every holder at once', () => {
+    const c = switchableCalendar(createWorkCalendar());
+    const holder = { calendar: c };
+    expect(holder.calendar.isWorkingDay('2026-11-24')).toBe(true);
+    c.use(createWorkCalendar({ schedules: [{ year: 2026, extraDaysOff: [{ days: ['2026-11-24'], name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' } }] }] }));
+    expect(holder.calendar.isWorkingDay('2026-11-24')).toBe(false);
+    expect(show(holder.calendar.addWorkingDays(at('2026-11-23', 9), 1))).toBe('2026-11-25T17:00:00+07:00');
   });
 });

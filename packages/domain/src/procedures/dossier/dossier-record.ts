@@ -1,4 +1,4 @@
-import type { DossierChannel, DossierEvent, DossierStatus, OnlinePayment } from '@cityioc/contracts';
+import type { DossierChannel, DossierEvent, DossierStatus, DueSource, OnlinePayment } from '@cityioc/contracts';
 
 /** Statuses that never count as received (BRIEF §2.2): submitted-not-received and refused. */
 export const NOT_RECEIVED_STATUSES: ReadonlySet<DossierStatus> = new Set([1, 3]);
@@ -84,6 +84,11 @@ export interface DossierRecord {
    * (the first request's `dueBefore`) if known, else the latest NgayHenTra; null if none.
    */
   dueAt: number | null;
+  /**
+   * Where `dueAt` comes from: the feed's appointment date, or — set by `applyProcedure` when the
+   * feed sent none — reception plus the procedure's legal time; null while there is neither.
+   */
+  dueSource: DueSource | null;
   /**
    * The end of processing by the 766 priority: finished (9), else result returned (10), else
    * stopped or withdrawn (8/7), else — when the dossier sits at its only supplement request —
@@ -319,6 +324,7 @@ export function foldSortedFacts(facts: readonly DossierFact[]): DossierRecord | 
     receivedAt,
     submittedAt,
     dueAt,
+    dueSource: dueAt !== null ? 'appointment' : null,
     endAt,
     endStatus,
     finishedAt,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier, insertFact, toDossierFact, type DossierFact } from './dossier-record.ts';
 import { dueWithinWorkingDays, isOverdueAt, lateAfter, onTime, processingWorkingDays, timeliness } from './dossier-rules.ts';
-import { ev, t } from './dossier.fixtures.ts';
+import { ev, procedure, t } from './dossier.fixtures.ts';
+import { applyProcedure } from '../catalogue/procedure-catalogue.ts';
 
 const cal = createWorkCalendar();
 const ms = (local: string) => Date.parse(t(local));
@@ -202,12 +203,15 @@ describe('766 timeliness, worked examples', () => {
     expect(onTime(r, ms('2025-05-01 00:00'), cal)).toBe(false); // April's view: past due
   });
 
-  it('no appointment date: the legal maximum in working days counts from reception (2 days from Mon 28 Apr 2025 → Mon 5 May 17:00)', () => {
+  it('no appointment date: the legal time in working days counts from reception (2 days from Mon 28 Apr 2025 → Mon 5 May 17:00)', () => {
     const r = foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null }), ev('N', 9, '2025-05-05 10:00')])!;
-    expect(onTime(r, PERIOD_END_MARCH, cal, { legalMaxWorkingDays: 2 })).toBe(true);
-    expect(timeliness(r, 0, cal, { legalMaxWorkingDays: 2 }).effectiveDueAt).toBe(ms('2025-05-05 17:00'));
-    expect(onTime(r, PERIOD_END_MARCH, cal, { legalMaxWorkingDays: 1 })).toBe(false);
+    const legal = (value: number) => applyProcedure(r, procedure({ legalTime: { value, unit: 'working_days' } }), cal);
+    expect(onTime(legal(2), PERIOD_END_MARCH, cal)).toBe(true);
+    expect(legal(2)).toMatchObject({ dueAt: ms('2025-05-05 17:00'), dueSource: 'legal_time' });
+    expect(timeliness(legal(2), 0, cal).effectiveDueAt).toBe(ms('2025-05-05 17:00'));
+    expect(onTime(legal(1), PERIOD_END_MARCH, cal)).toBe(false);
     expect(onTime(r, PERIOD_END_MARCH, cal)).toBeNull();
+    expect(r.dueSource).toBeNull();
   });
 });
 

@@ -58,10 +58,8 @@ export interface AdminIndicatorValues {
   avgProcessingWorkingDays: RatioPair;
 }
 
-export interface AdminIndicatorOptions extends Omit<TimelinessOptions, 'legalMaxWorkingDays'> {
+export interface AdminIndicatorOptions extends TimelinessOptions {
   calendar: WorkCalendar;
-  /** The legal maximum processing time of a procedure, for dossiers that carry no appointment date. */
-  legalMaxWorkingDays?: (procedureCode: string) => number | undefined;
   /** Period kinds to keep (default all: year, half, quarter, month); the all-time cell is always kept. */
   periodKinds?: readonly DossierPeriodKind[];
 }
@@ -251,11 +249,7 @@ export class AdminIndicatorState {
   private contributionOf(r: DossierRecord, prev: Contribution | undefined): Contribution | null {
     if (!r.received || r.receivedAt === null) return null;
     const { calendar } = this.options;
-    const legalMax = this.options.legalMaxWorkingDays?.(r.procedureCode);
-    const opts: TimelinessOptions = {
-      ...(legalMax !== undefined ? { legalMaxWorkingDays: legalMax } : {}),
-      ...(this.options.pauseMeasure ? { pauseMeasure: this.options.pauseMeasure } : {}),
-    };
+    const opts: TimelinessOptions = this.options.pauseMeasure ? { pauseMeasure: this.options.pauseMeasure } : {};
     // The cells only change when the reception date, area or agency does: reuse them (and their identity, for sameContribution).
     const cells =
       prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode

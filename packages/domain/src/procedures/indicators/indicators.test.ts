@@ -2,7 +2,8 @@ import type { DossierEvent } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier, type DossierRecord } from '../dossier/dossier-record.ts';
-import { ev, t } from '../dossier/dossier.fixtures.ts';
+import { ev, procedure, t } from '../dossier/dossier.fixtures.ts';
+import { applyProcedure } from '../catalogue/procedure-catalogue.ts';
 import { AdminIndicatorState, ratioOf } from './dossier-indicators.ts';
 import { DeadlineBag } from './deadline-bag.ts';
 
@@ -140,9 +141,9 @@ describe('AdminIndicatorState, worked example (March 2025)', () => {
     for (const p of ['2025-03', '2025-04', '2025-Q1', '2025', 'all']) expect(s.query(p, now), p).toEqual(stateOf(d).query(p, now));
   });
 
-  it('uses the legal maximum of a procedure when a dossier has no appointment date', () => {
-    const s = new AdminIndicatorState({ calendar: cal, legalMaxWorkingDays: (code) => (code === '1.000494' ? 2 : undefined) });
-    s.put(foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null })])!);
+  it('uses the legal time of a procedure when a dossier has no appointment date', () => {
+    const s = new AdminIndicatorState({ calendar: cal });
+    s.put(applyProcedure(foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null })])!, procedure(), cal));
     expect(s.query('2025-04', ms('2025-05-05 17:00')).overdue).toBe(0);
     expect(s.query('2025-05', ms('2025-05-05 17:00')).received).toBe(0);
     expect(s.query('2025-04', ms('2025-05-05 17:01')).overdue).toBe(1);
