@@ -50,6 +50,7 @@ describe('versions', () => {
     expect(c.at('1.000494', Date.parse('2025-12-31T17:00:00Z'))?.version).toBe(3); // 00:00 local on 1 Jan
     expect(c.at('1.000494', Date.parse('2019-06-01T00:00:00Z'))).toBeUndefined();
     expect(c.at('2.000815', Date.parse('2026-06-01T00:00:00Z'))).toBeUndefined();
+    expect(c.at('1.000494.000.00.00.H29', Date.parse('2026-06-01T00:00:00Z'))?.version).toBe(3);
     expect(c.versions().map((v) => v.version)).toEqual([1, 2, 3]);
   });
 });

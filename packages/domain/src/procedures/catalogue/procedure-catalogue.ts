@@ -92,9 +92,12 @@ export class ProcedureCatalogue {
     return this.byCode.size;
   }
 
-  /** The version in force at an instant (by the local date), or undefined when none was yet valid. */
+  /**
+   * The version in force at an instant (by the local date), or undefined when none was yet valid.
+   * A locally applied code ('1.000494.000.00.00.H29') falls back to its national code ('1.000494').
+   */
   at(code: string, t: number): ProcedureVersion | undefined {
-    const list = this.byCode.get(code);
+    const list = this.byCode.get(code) ?? this.byCode.get(code.slice(0, 8));
     if (!list) return undefined;
     const date = dateOfDayNumber(dayNumberOf(t));
     let found: ProcedureVersion | undefined;
