@@ -4,6 +4,7 @@ import { CAN_THO_CATALOGUE, indexCatalogue } from '@cityioc/domain';
 import { startPostgres, type PostgresServer } from '../../../../test-support/postgres.ts';
 import { MIGRATIONS, openPostgresStore } from './postgres-store.ts';
 import { obs, storeConformance, storeRollupConformance } from './store.contract.ts';
+import { storeReferenceConformance } from './reference.contract.ts';
 
 const { ancestorsAndSelf } = indexCatalogue(CAN_THO_CATALOGUE);
 
@@ -31,6 +32,7 @@ const harness = () => {
 };
 storeConformance('postgres (Debian PostgreSQL 15, fsync on)', harness);
 storeRollupConformance('postgres (Debian PostgreSQL 15, fsync on)', harness);
+storeReferenceConformance('postgres (Debian PostgreSQL 15, fsync on)', harness);
 
 describe('postgres store: rollups beyond the shared suite', () => {
   const T0 = Date.parse('2026-11-22T07:00:00+07:00');

@@ -15,6 +15,7 @@ import {
   rollupFromRow,
 } from './rows.ts';
 import type { AlertEventTuple, ObservationTuple, ReportTuple, RollupTuple } from './rows.ts';
+import { postgresReferenceStore, REFERENCE_MIGRATION } from './reference-postgres.ts';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (IOC_DATABASE_URL) */
@@ -131,6 +132,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  { version: 3, ...REFERENCE_MIGRATION },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */
@@ -340,6 +342,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
   let closed = false;
   return {
     kind: 'postgres',
+    reference: postgresReferenceStore(pool),
     epoch,
     async append(batch) {
       if (batch.length === 0) return [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CAN_THO_CATALOGUE, indexCatalogue } from '@cityioc/domain';
 import { openSqliteStore } from './sqlite-store.ts';
 import { storeConformance, storeRollupConformance } from './store.contract.ts';
+import { storeReferenceConformance } from './reference.contract.ts';
 
 const { ancestorsAndSelf } = indexCatalogue(CAN_THO_CATALOGUE);
 
@@ -18,3 +19,4 @@ const harness = () => {
 };
 storeConformance('sqlite (file, WAL)', harness);
 storeRollupConformance('sqlite (file, WAL)', harness);
+storeReferenceConformance('sqlite (file, WAL)', harness);

@@ -17,6 +17,7 @@ import {
 import type { AlertEventTuple, ObservationTuple, ReportTuple, RollupTuple } from './rows.ts';
 import type { HistoryRequest, NewAlertEvent, NewDossierEvent, RollupRequest, Store, StoredDossierEvent } from './store.ts';
 import type { ReportSubmission } from '@cityioc/contracts';
+import { sqliteReferenceStore } from './reference-sqlite.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
@@ -281,6 +282,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   return {
     kind: 'sqlite',
     epoch,
+    reference: sqliteReferenceStore(db),
     async append(batch) {
       return appendTx(batch);
     },

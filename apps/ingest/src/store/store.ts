@@ -1,6 +1,7 @@
 import type { RollupGrain, RollupRow } from '@cityioc/domain';
 import type { Alert, AlertEvent, AlertStatus, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 import type { ReportReview, ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
+import type { ReferenceStore } from './reference-store.ts';
 
 /** A validated dossier event as stored: the canonical event, when it arrived and from which source. */
 export interface NewDossierEvent {
@@ -52,6 +53,8 @@ export interface Store {
   readonly kind: string;
   /** Identifies this log; stable across restarts, new when the store is created afresh. */
   readonly epoch: string;
+  /** Versioned reference documents (procedure catalogue, working-day schedules): reference-store.ts. */
+  readonly reference: ReferenceStore;
   /**
    * Appends in order inside one transaction and returns, per item, its log position,
    * or null when an observation with the same id is already stored (or earlier in the batch).
