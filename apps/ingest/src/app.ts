@@ -22,6 +22,9 @@ import { alertRulesHash } from './live/checkpoint.ts';
 import { startRetention } from './store/retention.ts';
 import type { NewDossierEvent, Store } from './store/store.ts';
 import { DossierService } from './procedures/dossier.service.ts';
+import { ProcedureService } from './procedures/procedure.service.ts';
+import { CalendarService } from './procedures/calendar.service.ts';
+import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { officialScoreRoutes } from './feeds/dossiers/official-scores.routes.ts';
 import { dossierEventRoutes } from './feeds/dossiers/dossier-events.routes.ts';
@@ -113,7 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (derived.length > 0) live.applyDerived(derived);
     },
   );
-  const dossiers = new DossierService(config.calendar, live);
+  const procedures = new ProcedureService(store.reference);
+  const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
+  const dossiers = new DossierService(config.calendar, live, { city: index.catalogue.city.code, procedures: procedures.catalogue });
+  procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
+  calendars.onChange(() => dossiers.recompute());
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
@@ -214,6 +221,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticateViewer: viewerAuth(config.viewerToken) as never,
     readRateLimitPerMinute: config.readRateLimitPerMinute,
   });
+  await app.register(procedureRoutes, {
+    procedures,
+    calendar: calendars,
+    clock,
+    authenticateFeed: feedAuth(config.apiKeys) as never,
+    authenticateViewer: viewerAuth(config.viewerToken) as never,
+    rateLimit: { max: config.rateLimitPerMinute, timeWindow: '1 minute' },
+    readRateLimitPerMinute: config.readRateLimitPerMinute,
+  });
   await app.register(officialScoreRoutes, {
     store,
     authenticateFeed: feedAuth(config.apiKeys) as never,
@@ -299,6 +315,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     const t0 = Date.now();
     mkdirSync(config.dataDir, { recursive: true });
+    // reference documents first: the dossiers folded by the replay need the catalogue and the calendar
+    await calendars.load();
+    await procedures.load();
+    if (config.proceduresFile) await procedures.loadFile(config.proceduresFile, clock());
     const r = await restoreState(
       checkpoint,
       (msg, extra) => app.log.warn(extra ?? {}, msg),
@@ -310,7 +330,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.startup = r;
     await alerts.flush();
     alerts.goLive();
-    dossiers.publish(clock(), true);
+    dossiers.startPublishing(clock);
     await reporting.publish();
     live.markReady();
     dossiers.markReady();
@@ -324,26 +344,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (config.retentionDays > 0)
       stopRetention = startRetention({ store, clock, days: config.retentionDays, everyMs: config.retentionIntervalMs, log: app.log });
-    let lastFull = clock();
     stopTicker = startTicker({
       live,
       broadcaster,
       clock,
       tickMs: config.tickMs,
       heartbeatMs: config.heartbeatMs,
-      beforeTick: (now) => {
-        // the clock alone changes overdue counts and, at midnight on the 1st, the month
-        const all = now - lastFull >= 60_000;
-        if (all) lastFull = now;
-        dossiers.publish(now, all);
-        alerts.checkSilence(now);
-      },
+      beforeTick: (now) => alerts.checkSilence(now),
     });
     await ioc.connectors.start();
   });
   app.addHook('preClose', async () => {
     closing = true;
     stopTicker?.();
+    dossiers.stopPublishing();
     await ioc.connectors.stop();
     io.disconnectSockets(true);
     await writer.close();

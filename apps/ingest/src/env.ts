@@ -9,7 +9,8 @@ import {
   ruleSetErrors,
   type AlertRule,
   type OfficialYearSchedule,
-  type WorkCalendar,
+  switchableCalendar,
+  type SwitchableWorkCalendar,
 } from '@cityioc/domain';
 import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
 
@@ -49,9 +50,14 @@ export interface Config {
   benchRoutes: boolean;
   /**
    * Working days for deadlines: the built-in Vietnamese calendar plus the yearly schedules the
-   * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule).
+   * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule), and
+   * those an administrator uploads (PUT /api/v1/calendar/schedules), swapped in without a restart.
    */
-  calendar: WorkCalendar;
+  calendar: SwitchableWorkCalendar;
+  /** The schedules of IOC_HOLIDAY_SCHEDULES_FILE (uploaded ones are merged over them). */
+  holidaySchedules: readonly OfficialYearSchedule[];
+  /** IOC_PROCEDURES_FILE: a JSON array of procedure catalogue items loaded (idempotently) at start. */
+  proceduresFile: string | null;
   /** Operators who act on alerts (IOC_OPERATOR_TOKENS; the demo adds one for the whole city). */
   operators: OperatorEntry[];
   /** Alert rules (IOC_ALERT_RULES_FILE replaces the Cần Thơ defaults). */
@@ -86,8 +92,8 @@ function loadOperators(env: NodeJS.ProcessEnv, demo: boolean): OperatorEntry[] {
 }
 
 /** Reads and checks the announced holiday schedules: a bad file stops the start, naming the problem. */
-export function loadCalendar(file: string | undefined): WorkCalendar {
-  if (!file) return createWorkCalendar();
+export function loadHolidaySchedules(file: string | undefined): OfficialYearSchedule[] {
+  if (!file) return [];
   let schedules: OfficialYearSchedule[];
   try {
     schedules = JSON.parse(readFileSync(file, 'utf8')) as OfficialYearSchedule[];
@@ -96,7 +102,8 @@ export function loadCalendar(file: string | undefined): WorkCalendar {
   }
   if (!Array.isArray(schedules)) throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: expected a JSON array of yearly schedules`);
   try {
-    return createWorkCalendar({ schedules });
+    createWorkCalendar({ schedules });
+    return schedules;
   } catch (e) {
     throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: ${(e as Error).message}`);
   }
@@ -142,6 +149,7 @@ export function parseApiKeys(raw: string): Map<string, string> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = bool(env, 'IOC_DEMO', true);
+  const schedules = loadHolidaySchedules(env.IOC_HOLIDAY_SCHEDULES_FILE);
   const apiKeys = parseApiKeys(env.IOC_API_KEYS ?? '');
   if (demo && !apiKeys.has(DEMO_SOURCE)) apiKeys.set(DEMO_SOURCE, env.IOC_DEMO_KEY || DEMO_KEY);
   const sync = (env.IOC_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -174,7 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
     benchRoutes: bool(env, 'IOC_BENCH_ROUTES', false),
-    calendar: loadCalendar(env.IOC_HOLIDAY_SCHEDULES_FILE),
+    holidaySchedules: schedules,
+    calendar: switchableCalendar(createWorkCalendar({ schedules })),
+    proceduresFile: env.IOC_PROCEDURES_FILE || null,
     operators: loadOperators(env, demo),
     alertRules: loadAlertRules(env.IOC_ALERT_RULES_FILE, demo),
   };

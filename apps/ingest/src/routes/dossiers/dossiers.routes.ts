@@ -20,7 +20,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
 
   app.get('/api/v1/dossiers/indicators', { ...read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req, reply) => {
     const q = req.query as DossierIndicatorsQuery;
-    const scope = q.scope ?? '92';
+    const scope = q.scope ?? opts.index.catalogue.city.code;
     if (!opts.index.area(scope)) return notFound(reply, 'unknown_scope', `scope '${scope}' is not an area of the catalogue`, '/scope');
     return opts.dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', opts.clock());
   });
