@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import type { SheetCell, SheetGrid } from '@cityioc/domain';
+import { VN_UTC_OFFSET_MS, type SheetCell, type SheetGrid } from '@cityioc/domain';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIMES = ['text/csv', 'application/csv', 'text/comma-separated-values'];
@@ -54,15 +54,13 @@ export function readCsv(buf: Buffer): SheetGrid {
   return records.map((r) => r.slice(0, MAX_SHEET_COLUMNS).map((t): SheetCell => (t.trim() === '' ? null : { kind: 'text', text: t })));
 }
 
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
-
 function cellOf(v: ExcelJS.CellValue): SheetCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return { kind: 'number', value: v };
   if (typeof v === 'string') return v.trim() === '' ? null : { kind: 'text', text: v };
   if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
   // exceljs gives a date cell's wall-clock time as if it were UTC; ours is UTC+7
-  if (v instanceof Date) return { kind: 'date', ms: v.getTime() - LOCAL_OFFSET_MS };
+  if (v instanceof Date) return { kind: 'date', ms: v.getTime() - VN_UTC_OFFSET_MS };
   if ('formula' in v || 'sharedFormula' in v) {
     const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
     const r = f.result;

@@ -2,6 +2,7 @@ import type { ObservationInput, Station } from '@cityioc/contracts';
 import type { CatalogueIndex } from '../../catalogue/catalogue-index.ts';
 import { CAN_THO_BBOX } from '../../catalogue/feed-indicators.ts';
 import { parseObservedTime, type TimeFlag } from './ngsi-time.ts';
+import { VN_UTC_OFFSET_MS } from '../../calendar/local-time.ts';
 
 export { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
 
@@ -197,7 +198,7 @@ function typeName(raw: unknown): string | null {
 
 /** ISO string in Asia/Ho_Chi_Minh with an explicit offset. */
 function isoVn(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+  return new Date(ms + VN_UTC_OFFSET_MS).toISOString().replace('Z', '+07:00');
 }
 
 function resolveStation(
