@@ -76,7 +76,7 @@ describe('PUT /api/v1/procedures', () => {
     expect(body.results[5]).toMatchObject({ key: null, status: 'rejected', errors: [{ field: '', reason: 'type' }] });
 
     // the same item with its fields in another order is the same document
-    const again = await put('/api/v1/procedures', [{ validFrom: '2025-01-01', ...PROCEDURE }]);
+    const again = await put('/api/v1/procedures', [Object.fromEntries(Object.entries(PROCEDURE).reverse())]);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ stored: 0, unchanged: 1, rejected: 0, results: [{ index: 0, key: '1.000494', status: 'unchanged', version: 1 }] });
     const list = await get<ProceduresResponse>('/api/v1/procedures');
