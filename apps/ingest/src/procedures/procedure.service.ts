@@ -92,7 +92,9 @@ export class ProcedureService {
     const bad = items.map((it, i) => ({ i, c: checkProcedureItem(it) })).filter((x) => !x.c.ok);
     if (bad.length > 0) {
       const say = (e: ItemError) => `${e.field || 'item'} ${e.reason}: ${e.message}`;
-      throw new Error(`IOC_PROCEDURES_FILE=${file}: ${bad.map((b) => `item ${b.i}: ${(b.c as { errors: ItemError[] }).errors.map(say).join(', ')}`).join('; ')}`);
+      throw new Error(
+        `IOC_PROCEDURES_FILE=${file}: ${bad.map((b) => `item ${b.i}: ${(b.c as { errors: ItemError[] }).errors.map(say).join(', ')}`).join('; ')}`,
+      );
     }
     return this.put(items, `file:${file}`, now);
   }

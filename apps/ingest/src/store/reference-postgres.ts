@@ -10,7 +10,10 @@ import {
 } from './reference-store.ts';
 
 /** The migration that adds the reference table (appended to the store's MIGRATIONS list). */
-export const REFERENCE_MIGRATION = { name: 'versioned reference documents (procedure catalogue, working-day schedules)', sql: referenceItemsDdl('BIGINT', false) };
+export const REFERENCE_MIGRATION = {
+  name: 'versioned reference documents (procedure catalogue, working-day schedules)',
+  sql: referenceItemsDdl('BIGINT', false),
+};
 
 /** An arbitrary constant: serialises writers of one kind across nodes, so versions never collide. */
 const REFERENCE_LOCK = 0x10c0_0008;

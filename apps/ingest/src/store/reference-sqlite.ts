@@ -12,7 +12,9 @@ import {
 /** The reference-document part of the embedded store, on the store's own database handle. */
 export function sqliteReferenceStore(db: Database.Database): ReferenceStore {
   db.exec(referenceItemsDdl('INTEGER', true));
-  const existing = db.prepare(`SELECT key, version, valid_from AS validFrom, body FROM reference_items WHERE kind = ? AND key IN (SELECT value FROM json_each(?))`);
+  const existing = db.prepare(
+    `SELECT key, version, valid_from AS validFrom, body FROM reference_items WHERE kind = ? AND key IN (SELECT value FROM json_each(?))`,
+  );
   const insert = db.prepare(`INSERT INTO reference_items (${REFERENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const all = db.prepare(`SELECT ${REFERENCE_COLUMNS} FROM reference_items WHERE kind = ? ORDER BY key, version`).raw(true);
   const put = db.transaction((kind: string, items: Parameters<ReferenceStore['putReferenceItems']>[1], storedAt: number) => {

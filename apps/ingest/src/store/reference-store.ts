@@ -85,7 +85,10 @@ export interface PlannedReferenceRow {
  * Assigns versions to a batch, given the stored versions of its keys: the part of
  * `putReferenceItems` both stores share. Pure.
  */
-export function planReferenceBatch(items: readonly ReferenceItemInput[], existing: readonly ExistingReference[]): { results: ReferencePutResult[]; rows: PlannedReferenceRow[] } {
+export function planReferenceBatch(
+  items: readonly ReferenceItemInput[],
+  existing: readonly ExistingReference[],
+): { results: ReferencePutResult[]; rows: PlannedReferenceRow[] } {
   const maxVersion = new Map<string, number>();
   /** key + validFrom → the latest version's body and number */
   const latest = new Map<string, { version: number; body: string }>();

@@ -52,7 +52,11 @@ export function storeReferenceConformance(name: string, harness: () => StoreHarn
 
     it('[ST-REF2] keeps kinds apart, keeps null dates, and survives a restart', async () => {
       const s = await open();
-      await s.reference.putReferenceItems('holiday-schedule', [{ key: '2027', validFrom: null, body: { year: 2027, note: 'Tết Đinh Mùi' }, origin: 'admin' }], T0);
+      await s.reference.putReferenceItems(
+        'holiday-schedule',
+        [{ key: '2027', validFrom: null, body: { year: 2027, note: 'Tết Đinh Mùi' }, origin: 'admin' }],
+        T0,
+      );
       await s.reference.putReferenceItems('procedure', [proc('1.000494', 5)], T0);
       await s.close();
       store = await h.reopen();

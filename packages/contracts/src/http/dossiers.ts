@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
+import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
 import type { DueSource, LegalTimeUnit } from './procedures.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { DueSource, LegalTimeUnit } from './procedures.ts';
  */
 
 /** A period key: 2026 (year), 2026-H1, 2026-Q4, 2026-11 (month). Dossiers belong to the period of their reception date. */
-export const PeriodKeySchema = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$' });
+export const PeriodKeySchema = Type.String({ pattern: PERIOD_KEY_PATTERN });
 
 export const RatioPairSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number() });
 export type RatioPairDto = Static<typeof RatioPairSchema>;

@@ -29,7 +29,10 @@ export const ProcedureItemSchema = Type.Object(
   {
     /** National TTHC database code, e.g. '1.000494'. */
     code: Type.String({ pattern: NATIONAL_PROCEDURE_CODE_PATTERN }),
-    name: Type.Object({ vi: Type.String({ minLength: 1, maxLength: 500 }), en: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false }),
+    name: Type.Object(
+      { vi: Type.String({ minLength: 1, maxLength: 500 }), en: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+      { additionalProperties: false },
+    ),
     /** The legal maximum processing time: `value` in `unit` (0 = the same working day). */
     legalTime: Type.Object({ value: Type.Number({ minimum: 0 }), unit: LegalTimeUnitSchema }, { additionalProperties: false }),
     /** A fee or charge applies (3.5/3.6 denominators when a dossier carries no fee data). */
@@ -46,7 +49,10 @@ export const ProcedureItemSchema = Type.Object(
 );
 export type ProcedureItem = Static<typeof ProcedureItemSchema>;
 
-export const ReferenceBatchSchema = Type.Object({ items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_REFERENCE_BATCH_ITEMS }) }, { additionalProperties: false });
+export const ReferenceBatchSchema = Type.Object(
+  { items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_REFERENCE_BATCH_ITEMS }) },
+  { additionalProperties: false },
+);
 
 export const ReferenceItemResultSchema = Type.Object({
   index: Type.Integer(),
@@ -118,7 +124,11 @@ export const OfficialYearScheduleSchema = Type.Object(
     extraDaysOff: Type.Optional(
       Type.Array(
         Type.Object(
-          { days: Type.Array(DaySpecSchema, { minItems: 1, maxItems: 20 }), name: LabelSchema, makeUpWorkingDays: Type.Optional(Type.Array(LocalDateSchema, { maxItems: 10 })) },
+          {
+            days: Type.Array(DaySpecSchema, { minItems: 1, maxItems: 20 }),
+            name: LabelSchema,
+            makeUpWorkingDays: Type.Optional(Type.Array(LocalDateSchema, { maxItems: 10 })),
+          },
           { additionalProperties: false },
         ),
         { maxItems: 20 },

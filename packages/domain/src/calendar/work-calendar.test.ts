@@ -100,7 +100,8 @@ describe('make-up working days and swaps', () => {
     for (const s of VN_OFFICIAL_SCHEDULES) {
       expect(s.source).toMatch(/VPCP/);
       for (const [occasion, p] of Object.entries(s.occasions ?? {}))
-        if (p.makeUpWorkingDays || (p.daysOff.length > 0 && occasion !== 'new-year' && occasion !== 'hung-kings')) expect(p.source, `${s.year} ${occasion}`).toBeTruthy();
+        if (p.makeUpWorkingDays || (p.daysOff.length > 0 && occasion !== 'new-year' && occasion !== 'hung-kings'))
+          expect(p.source, `${s.year} ${occasion}`).toBeTruthy();
     }
   });
   it('takes extra one-off days off', () => {
@@ -214,7 +215,11 @@ describe('uploaded schedules', () => {
     const c = switchableCalendar(createWorkCalendar());
     const holder = { calendar: c };
     expect(holder.calendar.isWorkingDay('2026-11-24')).toBe(true);
-    c.use(createWorkCalendar({ schedules: [{ year: 2026, extraDaysOff: [{ days: ['2026-11-24'], name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' } }] }] }));
+    c.use(
+      createWorkCalendar({
+        schedules: [{ year: 2026, extraDaysOff: [{ days: ['2026-11-24'], name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' } }] }],
+      }),
+    );
     expect(holder.calendar.isWorkingDay('2026-11-24')).toBe(false);
     expect(show(holder.calendar.addWorkingDays(at('2026-11-23', 9), 1))).toBe('2026-11-25T17:00:00+07:00');
   });

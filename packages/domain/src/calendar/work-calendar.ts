@@ -108,7 +108,11 @@ export function scheduleErrors(s: OfficialYearSchedule): ItemError[] {
   };
   for (const [occasion, p] of Object.entries(s.occasions ?? {})) {
     if (!(HOLIDAY_OCCASIONS as readonly string[]).includes(occasion)) {
-      errors.push({ field: `/occasions/${occasion}`, reason: 'unknown_occasion', message: `unknown holiday occasion '${occasion}' (${HOLIDAY_OCCASIONS.join(', ')})` });
+      errors.push({
+        field: `/occasions/${occasion}`,
+        reason: 'unknown_occasion',
+        message: `unknown holiday occasion '${occasion}' (${HOLIDAY_OCCASIONS.join(', ')})`,
+      });
       continue;
     }
     (p?.daysOff ?? []).forEach((spec, i) => days(`/occasions/${occasion}/daysOff/${i}`, spec));

@@ -306,4 +306,6 @@ const BASE_INDICATORS: Indicator[] = [
  * The indicator catalogue of the spine. Feeds added later extend it. The dossier-derived live
  * indicators get their `derivedFrom` from the one list in procedures/indicators/live-indicators.ts.
  */
-export const INDICATORS: Indicator[] = BASE_INDICATORS.map((i) => (DOSSIER_LIVE_INDICATOR_IDS.includes(i.id) ? { ...i, derivedFrom: DOSSIERS_DERIVED_FROM } : i));
+export const INDICATORS: Indicator[] = BASE_INDICATORS.map((i) =>
+  DOSSIER_LIVE_INDICATOR_IDS.includes(i.id) ? { ...i, derivedFrom: DOSSIERS_DERIVED_FROM } : i,
+);

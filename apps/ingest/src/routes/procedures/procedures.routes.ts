@@ -30,7 +30,11 @@ function send(reply: FastifyReply, res: ReferencePutResponse) {
  */
 export async function procedureRoutes(app: FastifyInstance, opts: ProcedureRoutesOptions): Promise<void> {
   const read = { onRequest: opts.authenticateViewer as never, config: { rateLimit: { max: opts.readRateLimitPerMinute, timeWindow: '1 minute' } } };
-  const write = { onRequest: opts.authenticateFeed as never, config: { rateLimit: opts.rateLimit }, schema: { body: ReferenceBatchSchema, response: responses } };
+  const write = {
+    onRequest: opts.authenticateFeed as never,
+    config: { rateLimit: opts.rateLimit },
+    schema: { body: ReferenceBatchSchema, response: responses },
+  };
 
   app.get('/api/v1/procedures', read, async () => opts.procedures.list(opts.clock()));
   app.put('/api/v1/procedures', write, async (req, reply) =>

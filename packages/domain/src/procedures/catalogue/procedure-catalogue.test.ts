@@ -95,7 +95,10 @@ describe('item checks beyond the schema', () => {
     expect(procedureItemErrors(procedure({ validFrom: '2026-02-30' }))).toEqual([
       { field: '/validFrom', reason: 'date_format', message: "validFrom '2026-02-30' is not a calendar date (YYYY-MM-DD)" },
     ]);
-    expect(procedureItemErrors(procedure({ legalTime: { value: 400, unit: 'working_days' } }))[0]).toMatchObject({ field: '/legalTime/value', reason: 'range' });
+    expect(procedureItemErrors(procedure({ legalTime: { value: 400, unit: 'working_days' } }))[0]).toMatchObject({
+      field: '/legalTime/value',
+      reason: 'range',
+    });
     expect(procedureItemErrors(procedure({ legalTime: { value: 1.5, unit: 'months' } }))[0]).toMatchObject({ field: '/legalTime/value', reason: 'integer' });
     expect(procedureItemErrors(procedure())).toEqual([]);
   });
