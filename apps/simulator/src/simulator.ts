@@ -280,8 +280,16 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
         signal: controller.signal,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
-      const summary = up.body as { stored?: number; unchanged?: number; rejected?: number } | null;
-      log({ level: up.status === 200 ? 'info' : 'warn', msg: 'demo procedure catalogue loaded', status: up.status, ...(summary ?? {}) });
+      const b = (up.body ?? {}) as { stored?: number; unchanged?: number; rejected?: number; message?: string };
+      log({
+        level: up.status === 200 ? 'info' : 'warn',
+        msg: 'demo procedure catalogue loaded',
+        status: up.status,
+        stored: b.stored,
+        unchanged: b.unchanged,
+        rejected: b.rejected,
+        error: b.message,
+      });
     } catch (err) {
       if (stopped) return 'stopped';
       log({ level: 'warn', msg: 'demo procedure catalogue not loaded', error: (err as Error).message });
