@@ -15,6 +15,12 @@ import type { DueSource, LegalTimeUnit } from './procedures.ts';
 /** A period key: 2026 (year), 2026-H1, 2026-Q4, 2026-11 (month). Dossiers belong to the period of their reception date. */
 export const PeriodKeySchema = Type.String({ pattern: PERIOD_KEY_PATTERN });
 
+/**
+ * The periods the dossier indicators answer: the keys above, nine months (2026-9M) and ranges of
+ * whole months (2026-03-01..2026-05-31; the domain refuses a range that cuts a month).
+ */
+export const DOSSIER_PERIOD_PATTERN = '^([0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?|[0-9]{4}-[0-9]{2}-[0-9]{2}\\.\\.[0-9]{4}-[0-9]{2}-[0-9]{2})$';
+
 export const RatioPairSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number() });
 export type RatioPairDto = Static<typeof RatioPairSchema>;
 
@@ -41,7 +47,7 @@ export type DossierIndicatorRow = Static<typeof DossierIndicatorRowSchema>;
 
 export const DossierIndicatorsQuerySchema = Type.Object(
   {
-    period: PeriodKeySchema,
+    period: Type.String({ pattern: DOSSIER_PERIOD_PATTERN }),
     /** area code: 92 (city) or a district */
     scope: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
     by: Type.Optional(Type.Union([Type.Literal('area'), Type.Literal('agency')])),

@@ -15,6 +15,7 @@ import {
   periodKindOf,
   periodOfMonth,
   periodsOfYear,
+  wholeMonthsOf,
   previousPeriod,
   samePeriodLastYear,
   shiftPeriod,
@@ -171,6 +172,16 @@ describe('compare, count and list', () => {
     expect(listPeriods('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
     expect(periodsOfYear('quarter', 2026)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(periodsOfYear('nine_months', 2026)).toEqual(['2026-9M']);
+  });
+
+  it('lists the whole months of a period, or null when it cuts a month', () => {
+    expect(wholeMonthsOf('2026-9M')).toHaveLength(9);
+    expect(wholeMonthsOf('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(wholeMonthsOf('2025-11-01..2026-02-28')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(wholeMonthsOf('2026-11-02..2026-11-30')).toBeNull();
+    expect(wholeMonthsOf('2026-11-01..2026-11-29')).toBeNull();
+    expect(wholeMonthsOf('2026-11-22')).toBeNull();
+    expect(wholeMonthsOf('2026-13')).toBeNull();
   });
 
   it('places a bucket among periods from a start', () => {

@@ -351,3 +351,16 @@ export function convertPeriod(key: string, kind: SeriesKind): string | null {
 export function periodsOfYear(kind: MonthlyKind, year: number): string[] {
   return Array.from({ length: PER_YEAR[kind] }, (_, i) => formatPeriod({ kind, year, index: i + 1 }));
 }
+
+/**
+ * The months ('YYYY-MM') a period covers whole, in order, when it is made of whole months: any
+ * monthly kind, or a range from the 1st of a month to the last day of a month. Null otherwise
+ * (hours, days, ranges that cut a month): for data kept per month, such a period cannot be answered.
+ */
+export function wholeMonthsOf(key: string): string[] | null {
+  const p = parsePeriod(key);
+  if (!p || p.kind === 'hour' || p.kind === 'day') return null;
+  const { start, end } = boundsOf(p);
+  if (p.kind === 'range' && (periodBounds(periodKey('month', start))!.start !== start || periodBounds(periodKey('month', end - 1))!.end !== end)) return null;
+  return listPeriods(periodKey('month', start), periodKey('month', end - 1));
+}

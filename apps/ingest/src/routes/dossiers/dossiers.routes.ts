@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DossierIndicatorsQuerySchema, WatchlistQuerySchema, type DossierIndicatorsQuery, type WatchlistQuery } from '@cityioc/contracts';
-import type { CatalogueIndex } from '@cityioc/domain';
+import { checkPeriod, wholeMonthsOf, type CatalogueIndex } from '@cityioc/domain';
 import type { DossierService } from '../../procedures/dossier.service.ts';
 
 export interface DossierRoutesOptions {
@@ -20,6 +20,17 @@ export async function dossierRoutes(app: FastifyInstance, opts: DossierRoutesOpt
 
   app.get('/api/v1/dossiers/indicators', { ...read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req, reply) => {
     const q = req.query as DossierIndicatorsQuery;
+    const months = wholeMonthsOf(q.period);
+    if (months === null) {
+      const c = checkPeriod(q.period);
+      const why = c.ok ? 'a range of dossier indicators starts on the 1st and ends on the last day of a month (the cells are kept per month)' : c.message;
+      return reply.code(400).send({
+        statusCode: 400,
+        error: 'invalid_period',
+        message: `period '${q.period}': ${why}`,
+        details: [{ field: '/period', reason: c.ok ? 'not_whole_months' : c.reason, message: why }],
+      });
+    }
     const scope = q.scope ?? opts.index.catalogue.city.code;
     if (!opts.index.area(scope)) return notFound(reply, 'unknown_scope', `scope '${scope}' is not an area of the catalogue`, '/scope');
     return opts.dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', opts.clock());

@@ -226,3 +226,29 @@ describe('766 points from dossiers', () => {
     expect(ind.score766.find((s) => s.indicator === '2.1')).toMatchObject({ group: 'progress', maxPoints: 20 });
   });
 });
+
+describe('dossier indicators over nine months and ranges of whole months', () => {
+  it('answers 2025-9M and 2025-09-01..2025-10-31 from the month cells, and names a bad period', async () => {
+    await start();
+    await postEvents([
+      ev('HS-9', 2, '2025-01-06T08:00:00+07:00', { receivedAt: '2025-01-06T08:00:00+07:00', dueAt: '2025-01-08T17:00:00+07:00' }),
+      ev('HS-10', 2, '2025-09-29T08:00:00+07:00', { receivedAt: '2025-09-29T08:00:00+07:00', dueAt: '2025-10-06T17:00:00+07:00' }),
+      ev('HS-11', 2, '2025-10-06T08:00:00+07:00', { receivedAt: '2025-10-06T08:00:00+07:00', dueAt: '2025-10-08T17:00:00+07:00' }),
+    ]);
+    const nine = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2025-9M');
+    expect(nine).toMatchObject({ period: '2025-9M', total: { received: 2, onTime: { numerator: 1, denominator: 2 } } });
+    const range = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2025-09-01..2025-10-31');
+    expect(range.total.received).toBe(2);
+    const cut = await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-09-02..2025-10-31' });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json()).toMatchObject({ error: 'invalid_period', details: [{ field: '/period', reason: 'not_whole_months' }] });
+    const inverted = await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-10-01..2025-09-30' });
+    expect(inverted.json()).toMatchObject({ statusCode: 400, error: 'invalid_period', details: [{ field: '/period', reason: 'inverted' }] });
+    const feb30 = await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-02-01..2025-02-30' });
+    expect(feb30.json()).toMatchObject({ statusCode: 400, error: 'invalid_period', details: [{ field: '/period', reason: 'nonexistent' }] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-13' })).json()).toMatchObject({
+      statusCode: 400,
+      error: 'invalid_request',
+    });
+  });
+});

@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, isOpen, isStopped, lateAfter, processingWorkingMs, timeliness, type TimelinessOptions } from '../dossier/dossier-rules.ts';
 import { DeadlineBag } from './deadline-bag.ts';
-import { periodBounds, periodKeysOf, type SeriesKind } from '../../calendar/period.ts';
+import { periodBounds, periodKeysOf, wholeMonthsOf, type SeriesKind } from '../../calendar/period.ts';
 
 /**
  * Dossiers belong to the periods of their reception date (NgayTiepNhan) on the local calendar:
@@ -175,10 +175,21 @@ export class AdminIndicatorState {
     this.parts.delete(dossierCode);
   }
 
-  /** The cells of a period ('2025-03', '2025-Q1', '2025-H1', '2025' or 'all'). */
+  /**
+   * The cells a period sums: its own ('2025-03', '2025-Q1', '2025-H1', '2025', 'all'), or for a
+   * period kept as no cell of its own but made of whole months ('2025-9M', '2025-11-01..2026-02-28')
+   * the cells of those months.
+   */
+  private cellsFor(period: string): readonly Cell[] {
+    const own = this.byPeriod.get(period);
+    if (own || period === ALL_TIME) return own ?? [];
+    return (wholeMonthsOf(period) ?? []).flatMap((m) => this.byPeriod.get(m) ?? []);
+  }
+
+  /** The cells of a period (see cellsFor) that hold received dossiers. */
   cellsOf(period: string): CellView[] {
     const out: CellView[] = [];
-    for (const c of this.byPeriod.get(period) ?? []) if (c.v[C.received]! > 0) out.push({ period: c.period, area: c.area, agency: c.agency });
+    for (const c of this.cellsFor(period)) if (c.v[C.received]! > 0) out.push({ period: c.period, area: c.area, agency: c.agency });
     return out;
   }
 
@@ -193,7 +204,7 @@ export class AdminIndicatorState {
     let openLateNow = 0;
     let openLateAt = 0;
     let openUnknown = 0;
-    for (const c of this.byPeriod.get(period) ?? []) {
+    for (const c of this.cellsFor(period)) {
       if (filter.area && !filter.area(c.area)) continue;
       if (filter.agency && !filter.agency(c.agency)) continue;
       for (let i = 0; i < N_COUNTERS; i++) sum[i]! += c.v[i]!;

@@ -152,3 +152,25 @@ describe('AdminIndicatorState, worked example (March 2025)', () => {
     expect(unknown.query('2025-04', ms('2025-06-01 00:00'))).toMatchObject({ received: 1, overdue: 0, onTime: { numerator: 0, denominator: 0 } });
   });
 });
+
+describe('periods made of whole months (9 months, custom ranges)', () => {
+  const s = new AdminIndicatorState({ calendar: cal });
+  const put = (code: string, day: string, due: string, extra = {}) =>
+    s.put(foldDossier([ev(code, 2, `${day} 08:00`, { ...X, receivedAt: t(`${day} 08:00`), dueAt: t(due), ...extra }), ev(code, 4, `${day} 09:00`, X)])!);
+  put('J', '2025-01-06', '2025-01-08 17:00'); // open, overdue since January
+  put('S', '2025-09-29', '2025-10-06 17:00'); // open, due after the 9 months end
+  put('O', '2025-10-06', '2025-10-08 17:00', { agencyCode: '000.00.02.H13' }); // outside the 9 months
+  const now = ms('2025-12-01 00:00');
+
+  it('answers 2025-9M from the months January–September, judged at the end of September', () => {
+    const v = s.query('2025-9M', now);
+    expect(v).toMatchObject({ received: 2, overdue: 2, onTime: { numerator: 1, denominator: 2 } });
+    expect(s.query('2025', now)).toMatchObject({ received: 3 });
+    expect([...s.breakdown('2025-9M', now, 'agency').keys()]).toEqual(['000.00.01.H13']);
+  });
+
+  it('answers a range of whole months, and nothing for a range that cuts a month', () => {
+    expect(s.query('2025-09-01..2025-10-31', now)).toMatchObject({ received: 2, onTime: { numerator: 0, denominator: 2 } });
+    expect(s.query('2025-09-02..2025-10-31', now).received).toBe(0);
+  });
+});
