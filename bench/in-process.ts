@@ -15,7 +15,7 @@ export interface InProcessDeps {
 export async function benchDossierReplay({ quick, results, fmt }: InProcessDeps) {
   const total = quick ? 200_000 : 1_000_000;
   const { DossierService } = await import('../apps/ingest/src/procedures/dossier.service.ts');
-  const { createWorkCalendar } = await import('@cityioc/domain');
+  const { CAN_THO_CATALOGUE, createWorkCalendar } = await import('@cityioc/domain');
   const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
   const events: StoredDossierEvent[] = [];
   const start = Date.parse('2026-01-05T08:00:00+07:00');
@@ -51,7 +51,7 @@ export async function benchDossierReplay({ quick, results, fmt }: InProcessDeps)
   const noLive = { applyDerived() {} } as unknown as ConstructorParameters<typeof DossierService>[1];
   global.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
-  const svc = new DossierService(createWorkCalendar(), noLive);
+  const svc = new DossierService(createWorkCalendar(), noLive, { city: CAN_THO_CATALOGUE.city.code });
   const t0 = performance.now();
   for (let i = 0; i < events.length; i += 10_000) svc.applyCommitted(events.slice(i, i + 10_000));
   const s = (performance.now() - t0) / 1000;

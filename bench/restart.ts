@@ -113,7 +113,7 @@ async function restore(open: () => Promise<Store>, file: string) {
   const store = await open();
   const live = new LiveService(index, store, 250);
   const calendar = createWorkCalendar();
-  const dossiers = new DossierService(calendar, live);
+  const dossiers = new DossierService(calendar, live, { city: index.catalogue.city.code });
   const monitoring = new MonitoringService(index);
   const alerts = new AlertService(index, store, calendar, CAN_THO_ALERT_RULES, Date.now, () => undefined);
   const ctx: CheckpointContext = {

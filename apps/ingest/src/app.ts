@@ -14,6 +14,7 @@ import { lifecyclePlugin } from './plugins/lifecycle.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
+import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { liveRoutes } from './routes/live/live.routes.ts';
 import { reportingRoutes } from './routes/reporting/reporting.routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(liveRoutes);
   await app.register(dossierRoutes);
+  await app.register(procedureRoutes);
   await app.register(analystRoutes);
   await app.register(reportingRoutes);
   await app.register(alertRoutes);

@@ -14,7 +14,8 @@ import {
   type AlertRule,
   type DateBounds,
   type OfficialYearSchedule,
-  type WorkCalendar,
+  switchableCalendar,
+  type SwitchableWorkCalendar,
 } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
@@ -56,9 +57,14 @@ export interface Config {
   benchRoutes: boolean;
   /**
    * Working days for deadlines: the built-in Vietnamese calendar plus the yearly schedules the
-   * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule).
+   * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule), and
+   * those an administrator uploads (PUT /api/v1/calendar/schedules), swapped in without a restart.
    */
-  calendar: WorkCalendar;
+  calendar: SwitchableWorkCalendar;
+  /** The schedules of IOC_HOLIDAY_SCHEDULES_FILE (uploaded ones are merged over them). */
+  holidaySchedules: readonly OfficialYearSchedule[];
+  /** IOC_PROCEDURES_FILE: a JSON array of procedure catalogue items loaded (idempotently) at start. */
+  proceduresFile: string | null;
   /** Operators who act on alerts (IOC_OPERATOR_TOKENS; the demo adds one for the whole city). */
   operators: OperatorEntry[];
   /** Alert rules (IOC_ALERT_RULES_FILE replaces the Cần Thơ defaults). */
@@ -95,8 +101,8 @@ function loadOperators(env: NodeJS.ProcessEnv, demo: boolean): OperatorEntry[] {
 }
 
 /** Reads and checks the announced holiday schedules: a bad file stops the start, naming the problem. */
-export function loadCalendar(file: string | undefined): WorkCalendar {
-  if (!file) return createWorkCalendar();
+export function loadHolidaySchedules(file: string | undefined): OfficialYearSchedule[] {
+  if (!file) return [];
   let schedules: OfficialYearSchedule[];
   try {
     schedules = JSON.parse(readFileSync(file, 'utf8')) as OfficialYearSchedule[];
@@ -105,7 +111,8 @@ export function loadCalendar(file: string | undefined): WorkCalendar {
   }
   if (!Array.isArray(schedules)) throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: expected a JSON array of yearly schedules`);
   try {
-    return createWorkCalendar({ schedules });
+    createWorkCalendar({ schedules });
+    return schedules;
   } catch (e) {
     throw new ConfigError(`IOC_HOLIDAY_SCHEDULES_FILE=${file}: ${(e as Error).message}`);
   }
@@ -160,6 +167,7 @@ export const CoreEnvSchema = envSchema({
   IOC_READ_RATE_LIMIT_PER_MINUTE: envInt(1200, 1, 100_000_000),
   IOC_BENCH_ROUTES: envBool(false),
   IOC_HOLIDAY_SCHEDULES_FILE: envText(),
+  IOC_PROCEDURES_FILE: envText(),
   IOC_ALERT_RULES_FILE: envText(),
   IOC_DATE_MIN: envString('^\\d{4}-\\d{2}-\\d{2}$', `a date YYYY-MM-DD (default ${DEFAULT_DATE_MIN})`),
   IOC_MAX_FUTURE_SEC: envInt(DEFAULT_DATE_BOUNDS.maxAheadMs / 1000, 0, 86_400),
@@ -193,10 +201,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dateMin = v.IOC_DATE_MIN ?? DEFAULT_DATE_MIN;
   if (parseLocalDate(dateMin) === null && !problems.some((p) => p.startsWith('IOC_DATE_MIN')))
     problems.push(`IOC_DATE_MIN=${dateMin}: expected a real calendar date YYYY-MM-DD`);
-  const calendar = collect(problems, () => loadCalendar(v.IOC_HOLIDAY_SCHEDULES_FILE));
+  const schedules = collect(problems, () => loadHolidaySchedules(v.IOC_HOLIDAY_SCHEDULES_FILE));
   const operators = collect(problems, () => loadOperators(env, demo));
   const alertRules = collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo));
-  if (problems.length > 0 || !calendar || !operators || !alertRules) throw new ConfigError(problems);
+  if (problems.length > 0 || !schedules || !operators || !alertRules) throw new ConfigError(problems);
   const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(v.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
   return {
     host: v.HOST,
@@ -220,7 +228,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     demo,
     benchRoutes: isTrue(v.IOC_BENCH_ROUTES),
-    calendar,
+    holidaySchedules: schedules,
+    calendar: switchableCalendar(createWorkCalendar({ schedules })),
+    proceduresFile: v.IOC_PROCEDURES_FILE || null,
     operators,
     alertRules,
     dateBounds: {

@@ -14,6 +14,8 @@ import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { GroupCommitWriter } from './pipeline/group-commit.ts';
 import { DossierService } from './procedures/dossier.service.ts';
 import { OfficialScoreService } from './procedures/official-scores.service.ts';
+import { ProcedureService } from './procedures/procedure.service.ts';
+import { CalendarService } from './procedures/calendar.service.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
 import { createGateway } from './realtime/gateway.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
@@ -45,6 +47,10 @@ export interface Ioc {
   writer: GroupCommitWriter<NewObservation>;
   dossierWriter: GroupCommitWriter<NewDossierEvent>;
   dossiers: DossierService;
+  /** The procedure catalogue (legal processing times; PUT /api/v1/procedures, IOC_PROCEDURES_FILE). */
+  procedures: ProcedureService;
+  /** The working-day schedules: built in, file, uploaded (PUT /api/v1/calendar/schedules). */
+  calendars: CalendarService;
   officialScores: OfficialScoreService;
   reporting: ReportingService;
   analyst: AnalystService;
@@ -111,7 +117,12 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       if (derived.length > 0) live.applyDerived(derived);
     },
   );
-  const dossiers = new DossierService(config.calendar, live);
+  const procedures = new ProcedureService(store.reference);
+  const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
+  const dossiers = new DossierService(config.calendar, live, { city: catalogue.city.code, procedures: procedures.catalogue });
+  // a catalogue or calendar change re-judges the dossiers it concerns at once
+  procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
+  calendars.onChange(() => dossiers.recompute());
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
@@ -129,6 +140,8 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     writer,
     dossierWriter,
     dossiers,
+    procedures,
+    calendars,
     officialScores: new OfficialScoreService(store),
     reporting: new ReportingService(indexReporting(), store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geometryCodes(geo)),

@@ -2,14 +2,13 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
+import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, DOSSIER_LIVE_INDICATOR_IDS, indexCatalogue } from '@cityioc/domain';
 import { AlertService } from '../src/alerts/alert.service.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert, AlertEvent, Observation, Snapshot } from '@cityioc/contracts';
 import { CHECKPOINT_FILE, CHECKPOINT_VERSION } from '../src/live/checkpoint.ts';
-import { DERIVED_DOSSIER_INDICATORS } from '../src/procedures/dossier.service.ts';
 import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
 
 const MIN = 60_000;
@@ -198,7 +197,7 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
     for (const events of Object.values(full.trails)) expect(events.filter((e) => e.action === 'raised')).toHaveLength(1);
     // and the wall shows what it showed before the stop (dossier-derived values are republished on the next tick)
     const observed = (x: ReturnType<typeof strip>[]) =>
-      x.map((s) => ({ ...s, cells: s.cells.filter((cell) => !(DERIVED_DOSSIER_INDICATORS as readonly string[]).includes(cell.indicator)) }));
+      x.map((s) => ({ ...s, cells: s.cells.filter((cell) => !DOSSIER_LIVE_INDICATOR_IDS.includes(cell.indicator)) }));
     expect(observed(full.snapshots)).toEqual(observed(before.snapshots));
     expect(full.air).toEqual(before.air);
   });

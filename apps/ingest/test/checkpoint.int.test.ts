@@ -4,8 +4,8 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../../test-support/postgres.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Snapshot } from '@cityioc/contracts';
+import { DOSSIER_LIVE_INDICATOR_IDS } from '@cityioc/domain';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
-import { DERIVED_DOSSIER_INDICATORS } from '../src/procedures/dossier.service.ts';
 import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -118,7 +118,7 @@ describe('checkpoints', () => {
     expect(full2).toEqual(full1);
     // the running server republishes derived dossier values on its next tick: compare the observation cells
     const observed = (x: ReturnType<typeof strip>[]) =>
-      x.map((s) => ({ ...s, cells: s.cells.filter((c) => !(DERIVED_DOSSIER_INDICATORS as readonly string[]).includes(c.indicator)) }));
+      x.map((s) => ({ ...s, cells: s.cells.filter((c) => !DOSSIER_LIVE_INDICATOR_IDS.includes(c.indicator)) }));
     expect(observed(full1)).toEqual(observed(before));
     expect((watchB as { total: { received: number } }).total.received).toBeGreaterThan(10);
     expect(watchB).toEqual(watchC);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAN_THO_AGENCIES, indexAgencies } from '@cityioc/domain';
-import { CITY_DEPARTMENTS, districtAgencies, DOSSIER_DISTRICTS } from './dossier-stream.ts';
+import { CITY_DEPARTMENTS, districtAgencies, DOSSIER_DISTRICTS } from './dossier-data.ts';
 
 /**
  * Every agency the demo's dossiers name is in the IOC's agency catalogue, under the unit the demo

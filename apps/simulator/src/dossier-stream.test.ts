@@ -1,10 +1,21 @@
 import { DossierEventSchema, type DossierEvent, type DossierStatus } from '@cityioc/contracts';
-import { AdminIndicatorState, CAN_THO_AREAS, createWorkCalendar, dossierEventRuleErrors, foldDossier, localDateOf, ratioOf, timeliness } from '@cityioc/domain';
+import {
+  AdminIndicatorState,
+  CAN_THO_AREAS,
+  createWorkCalendar,
+  dossierEventRuleErrors,
+  foldDossier,
+  localDateOf,
+  ratioOf,
+  timeliness,
+  VN_UTC_OFFSET_MS,
+} from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { arrivalRate, createDossierStream, DOSSIER_DISTRICTS, FEE_BEARING_SHARE, PROCEDURES, type DossierStreamOptions } from './dossier-stream.ts';
+import { arrivalRate, DOSSIER_DISTRICTS, FEE_BEARING_SHARE, PROCEDURES } from './dossier-data.ts';
+import { createDossierStream, type DossierStreamOptions } from './dossier-stream.ts';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { createRng } from './rng.ts';
-import { isOfficeOpen, VN_OFFSET_MS } from './time.ts';
+import { isOfficeOpen } from './time.ts';
 
 const MIN = 60_000;
 const at = (s: string) => Date.parse(s);
@@ -26,7 +37,7 @@ function byDossier(events: readonly DossierEvent[]): Map<string, DossierEvent[]>
 }
 
 /** Local hour and minute of an RFC 3339 instant. */
-const localClock = (iso: string) => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(11, 19);
+const localClock = (iso: string) => new Date(Date.parse(iso) + VN_UTC_OFFSET_MS).toISOString().slice(11, 19);
 
 // Back-fills shared by several tests: all of October 2026 (no holiday), and February 2026 (Tết, 14–22 Feb).
 const OCT_END = at('2026-10-31T23:59:00+07:00');

@@ -1,11 +1,20 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DossierEventSchema, type DossierEvent, type IngestResponse, type ItemResult, type ObservationInput } from '@cityioc/contracts';
+import {
+  DossierEventSchema,
+  ProcedureItemSchema,
+  type DossierEvent,
+  type IngestResponse,
+  type ItemResult,
+  type ObservationInput,
+  type ProcedureItem,
+} from '@cityioc/contracts';
 import { CAN_THO_CATALOGUE, dossierEventRuleErrors, indexCatalogue, validateObservation } from '@cityioc/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 import { startSimulator, type LogEntry } from './simulator.ts';
+import { PROCEDURES } from './dossier-data.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const servers: Server[] = [];
@@ -21,6 +30,8 @@ function shiftedClock(startIso: string): () => number {
 
 interface FakeIngest {
   url: string;
+  /** Procedure catalogue items received through PUT /api/v1/procedures. */
+  procedures: ProcedureItem[];
   /** Raw bodies of every batch request, in arrival order. */
   bodies: string[];
   /** Items stored (first time an id is seen). */
@@ -40,7 +51,7 @@ interface FakeIngest {
 /**
  * A stand-in for the ingest on port 0 speaking the public contract: /readyz, the observation
  * batch endpoint validating each item with the domain rules, and the dossier events endpoint
- * checking the event schema and its rules; both idempotent by id. `failFirst` answers that many
+ * checking the event schema and its rules; both idempotent by id; the procedure catalogue endpoint. `failFirst` answers that many
  * observation batches with 503 first.
  */
 async function fakeIngest(
@@ -48,6 +59,7 @@ async function fakeIngest(
 ): Promise<FakeIngest> {
   const state: FakeIngest = {
     url: '',
+    procedures: [],
     bodies: [],
     stored: new Map(),
     events: new Map(),
@@ -79,6 +91,12 @@ async function fakeIngest(
       if (req.url === '/readyz') return send(res, opts.ready === false ? 503 : 200, { ok: opts.ready !== false });
       const body = Buffer.concat(chunks).toString();
       state.keys.push(String(req.headers['x-api-key']));
+      if (req.url === '/api/v1/procedures' && req.method === 'PUT') {
+        const items = (JSON.parse(body) as { items: unknown[] }).items;
+        const bad = items.flatMap((it) => schemaErrors(ProcedureItemSchema as JsonSchema, it));
+        state.procedures.push(...(items as ProcedureItem[]));
+        return send(res, bad.length > 0 ? 422 : 200, { stored: items.length, unchanged: 0, rejected: bad.length, results: [], errors: bad });
+      }
       if (req.url === '/api/v1/dossiers/events' && req.method === 'POST') {
         state.eventBodies++;
         const items = (JSON.parse(body) as { events: DossierEvent[] }).events;
@@ -175,6 +193,10 @@ describe('startSimulator', () => {
 
     expect(ioc.invalid).toEqual([]);
     expect(ioc.keys.every((k) => k === 'test-key')).toBe(true);
+    // the demo's procedure catalogue went in through the public API, every item valid and labelled illustrative
+    expect(ioc.procedures).toHaveLength(PROCEDURES.length);
+    expect(ioc.procedures.every((p) => p.illustrative === true && schemaErrors(ProcedureItemSchema as JsonSchema, p).length === 0)).toBe(true);
+    expect(ioc.procedures.find((p) => p.code === '1.004227')).toMatchObject({ legalTime: { value: 10, unit: 'working_days' }, feeBearing: true });
     // The first request got a 503; the retry carried the very same body.
     expect(ioc.bodies[1]).toBe(ioc.bodies[0]);
     expect(ioc.bodies.length).toBeGreaterThan(5);

@@ -9,6 +9,7 @@ import { tideObservations, tideTime, type TideClock } from './tide.ts';
 import { localMonthKey, toLocalRfc3339 } from './time.ts';
 import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
 import { uploadReportingDemo } from './reporting-demo.ts';
+import { uploadDemoProcedures } from './demo-procedures.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -273,6 +274,29 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     if (!ready) {
       log({ level: 'error', msg: 'the IOC did not become ready', url: cfg.iocUrl, waitedMs: cfg.readyTimeoutMs });
       return 'not_ready';
+    }
+
+    // the demo's procedure catalogue (illustrative), so dossiers without an appointment date get a legal due date
+    try {
+      const up = await uploadDemoProcedures({
+        iocUrl: cfg.iocUrl,
+        apiKey: cfg.apiKey,
+        signal: controller.signal,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      const b = (up.body ?? {}) as { stored?: number; unchanged?: number; rejected?: number; message?: string };
+      log({
+        level: up.status === 200 ? 'info' : 'warn',
+        msg: 'demo procedure catalogue loaded',
+        status: up.status,
+        stored: b.stored,
+        unchanged: b.unchanged,
+        rejected: b.rejected,
+        error: b.message,
+      });
+    } catch (err) {
+      if (stopped) return 'stopped';
+      log({ level: 'warn', msg: 'demo procedure catalogue not loaded', error: (err as Error).message });
     }
 
     if (cfg.reportingDemo) {

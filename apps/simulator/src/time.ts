@@ -1,16 +1,15 @@
-import { dayNumberOf, dayStartMs, type WorkCalendar } from '@cityioc/domain';
+import { dayNumberOf, dayStartMs, periodBounds, periodKey, VN_UTC_OFFSET_MS, type WorkCalendar } from '@cityioc/domain';
 
 /**
  * Local time in Cần Thơ. Asia/Ho_Chi_Minh has been UTC+07:00 all year since 1975 (no daylight
- * saving), so a fixed offset is exact and keeps these helpers free of Intl and the host's zone.
+ * saving), so the domain's fixed offset is exact and keeps these helpers free of Intl and the host's zone.
  */
-export const VN_OFFSET_MS = 7 * 3_600_000;
 
 const HOUR_MS = 3_600_000;
 
 /** RFC 3339 with the +07:00 offset, e.g. 2026-11-22T07:30:00.000+07:00. */
 export function toLocalRfc3339(epochMs: number): string {
-  return new Date(epochMs + VN_OFFSET_MS).toISOString().replace('Z', '+07:00');
+  return new Date(epochMs + VN_UTC_OFFSET_MS).toISOString().replace('Z', '+07:00');
 }
 
 export interface LocalParts {
@@ -25,27 +24,25 @@ export interface LocalParts {
 }
 
 export function localParts(epochMs: number): LocalParts {
-  const d = new Date(epochMs + VN_OFFSET_MS);
+  const d = new Date(epochMs + VN_UTC_OFFSET_MS);
   const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
     day: d.getUTCDate(),
     weekday: d.getUTCDay(),
-    hour: (epochMs + VN_OFFSET_MS - midnight) / HOUR_MS,
+    hour: (epochMs + VN_UTC_OFFSET_MS - midnight) / HOUR_MS,
   };
 }
 
 /** 'YYYY-MM' of the local calendar month. */
 export function localMonthKey(epochMs: number): string {
-  const p = localParts(epochMs);
-  return `${p.year}-${String(p.month).padStart(2, '0')}`;
+  return periodKey('month', epochMs);
 }
 
 /** Epoch ms of local midnight on the first day of the month containing `epochMs`. */
 export function localMonthStart(epochMs: number): number {
-  const p = localParts(epochMs);
-  return Date.UTC(p.year, p.month - 1, 1) - VN_OFFSET_MS;
+  return periodBounds(periodKey('month', epochMs))!.start;
 }
 
 /** One-stop-shop office hours: 07:00–17:00 local on the working days of the calendar. */

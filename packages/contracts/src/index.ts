@@ -18,3 +18,4 @@ export * from './http/alerts.ts';
 export * from './http/feed-health.ts';
 export * from './http/ngsi.ts';
 export * from './reporting/reporting.ts';
+export * from './http/procedures.ts';

@@ -1,6 +1,15 @@
 import { oneOf, text, type RawSearch } from '../app/search.ts';
 import { isMetricId, type DossierMetricId } from '../dossiers/metrics.ts';
-import { comparePeriods, convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
+import {
+  checkPeriod,
+  comparePeriods,
+  convertPeriod,
+  DOSSIER_PERIOD_KINDS,
+  parsePeriod,
+  periodKey,
+  shiftPeriod,
+  type DossierPeriodKind as PeriodKind,
+} from '@cityioc/domain';
 import type { IndicatorsBy } from '../queries/dossiers.queries.ts';
 
 /**
@@ -34,14 +43,18 @@ export interface AnalystSearch {
 export function validateAnalystSearch(raw: RawSearch): AnalystSearch {
   const indicator = text(raw.indicator);
   const period = text(raw.period);
-  return { indicator: isMetricId(indicator) ? indicator : undefined, period: period && parsePeriod(period) ? period : undefined, by: oneOf(raw.by, BY) };
+  return {
+    indicator: isMetricId(indicator) ? indicator : undefined,
+    period: period && checkPeriod(period, DOSSIER_PERIOD_KINDS).ok ? period : undefined,
+    by: oneOf(raw.by, BY),
+  };
 }
 
 /** The whole view, with defaults for what the URL lacks (on-time rate, this month, by district); a half-year becomes its first quarter. */
-export function analystState(q: AnalystSearch, now: number, timeZone: string): AnalystState {
+export function analystState(q: AnalystSearch, now: number, _timeZone: string): AnalystState {
   const parsed = q.period ? parsePeriod(q.period) : null;
   let period: string;
-  if (!parsed) period = currentPeriod('month', now, timeZone);
+  if (!parsed) period = periodKey('month', now);
   else if (parsed.kind === 'half') period = convertPeriod(q.period!, 'quarter')!;
   else period = q.period!;
   return { metric: q.indicator ?? 'onTime', period, by: q.by ?? 'area' };
@@ -53,16 +66,16 @@ export function analystSearch(state: AnalystState): Required<AnalystSearch> {
 }
 
 /** Another kind: the period of that kind holding the start of the current one, but never after now. */
-export function withKind(state: AnalystState, kind: AnalystKind, now: number, timeZone: string): AnalystState {
-  const converted = convertPeriod(state.period, kind) ?? currentPeriod(kind, now, timeZone);
-  const latest = currentPeriod(kind, now, timeZone);
+export function withKind(state: AnalystState, kind: AnalystKind, now: number, _timeZone: string): AnalystState {
+  const converted = convertPeriod(state.period, kind) ?? periodKey(kind, now);
+  const latest = periodKey(kind, now);
   return { ...state, period: comparePeriods(converted, latest) > 0 ? latest : converted };
 }
 
 /** The period `steps` away, or null when it would be in the future (nothing was received there yet). */
-export function stepPeriod(state: AnalystState, steps: number, now: number, timeZone: string): AnalystState | null {
+export function stepPeriod(state: AnalystState, steps: number, now: number, _timeZone: string): AnalystState | null {
   const next = shiftPeriod(state.period, steps);
   if (!next) return null;
-  if (comparePeriods(next, currentPeriod(kindOf(next), now, timeZone)) > 0) return null;
+  if (comparePeriods(next, periodKey(kindOf(next), now)) > 0) return null;
   return { ...state, period: next };
 }

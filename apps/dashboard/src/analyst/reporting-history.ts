@@ -1,6 +1,6 @@
 import type { IndicatorHistoryResponse } from '@cityioc/contracts';
 import { formatNumber, MISSING, type Lang } from '../format/format.ts';
-import { reportPeriodLabel } from '../scenes/reporting/reporting.model.ts';
+import { periodLabel } from '@cityioc/domain';
 
 export interface HistoryTable {
   /** Period labels, oldest first. */
@@ -13,7 +13,7 @@ export function historyTable(h: IndicatorHistoryResponse | undefined, decimals: 
   if (!h) return { columns: [], rows: [] };
   const byKey = new Map(h.points.map((p) => [`${p.unit}|${p.period}`, p]));
   return {
-    columns: h.periods.map((id) => ({ id, label: reportPeriodLabel(id, lang) })),
+    columns: h.periods.map((id) => ({ id, label: periodLabel(id, lang) })),
     rows: h.units.map((u) => ({
       unit: u.unit,
       name: u.unitName,

@@ -1,5 +1,5 @@
 import { listOf, matching, oneOf, stringifySearch, text, type RawSearch } from '../app/search.ts';
-import { comparePeriods, convertPeriod, currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
+import { comparePeriods, convertPeriod, parsePeriod, periodKey, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
 
 /**
  * The map-first explorer's view, all of it in the URL so a shared link reopens the same view:
@@ -63,7 +63,7 @@ function ofKind(key: string | undefined, kind: PeriodKind): string | undefined {
 }
 
 /** The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock). */
-export function explorerState(q: ExplorerSearch, now: number, timeZone: string, indicators: readonly string[]): ExplorerState {
+export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[]): ExplorerState {
   const indicator =
     q.indicator !== undefined && indicators.includes(q.indicator)
       ? q.indicator
@@ -71,7 +71,7 @@ export function explorerState(q: ExplorerSearch, now: number, timeZone: string, 
         ? DEFAULT_INDICATOR
         : (indicators[0] ?? DEFAULT_INDICATOR);
   const kind = q.kind ?? 'month';
-  let to = q.to ?? currentPeriod(kind, now, timeZone);
+  let to = q.to ?? periodKey(kind, now);
   let from = q.from ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   if (comparePeriods(from, to) > 0) [from, to] = [to, from];
   return { indicator, kind, from, to, area: q.area ?? CITY, units: q.units ?? [], compare: q.compare === 'previous' };
@@ -98,8 +98,8 @@ export function isCanonical(search: ExplorerSearch, state: ExplorerState): boole
 }
 
 /** Another period kind over about the same time; never past the current period. */
-export function withKind(s: ExplorerState, kind: PeriodKind, now: number, timeZone: string): ExplorerState {
-  const latest = currentPeriod(kind, now, timeZone);
+export function withKind(s: ExplorerState, kind: PeriodKind, now: number, _timeZone: string): ExplorerState {
+  const latest = periodKey(kind, now);
   const clamp = (p: string | null) => (p === null || comparePeriods(p, latest) > 0 ? latest : p);
   const to = clamp(convertPeriod(s.to, kind));
   let from = clamp(convertPeriod(s.from, kind));

@@ -1,7 +1,7 @@
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../format/format.ts';
-import { periodLabel } from '../dossiers/periods.ts';
+import { periodLabel } from '@cityioc/domain';
 import { paletteColor, UI, UNIT_PALETTE } from '../theme/theme.ts';
 
 export interface TrendInput {

@@ -8,7 +8,7 @@ import { formatDateTime } from '../format/format.ts';
 import { HttpError } from '../queries/http.ts';
 import { dossierQuery } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
-import { buildTrail } from './trail.model.ts';
+import { buildTrail, dueSourceText } from './trail.model.ts';
 import { channelLabel, statusLabel } from './watchlist.model.ts';
 
 /** A dossier's record and its status changes, beside the watchlist. Text only: nothing from data is parsed as HTML. */
@@ -56,7 +56,10 @@ export function TrailPanel({ code, onClose, areaName }: { code: string; onClose:
             <dt>{t('operator.trail.received')}</dt>
             <dd>{formatDateTime(s.receivedAt, timeZone)}</dd>
             <dt>{t('operator.trail.due')}</dt>
-            <dd>{formatDateTime(s.dueAt, timeZone)}</dd>
+            <dd>
+              {formatDateTime(s.dueAt, timeZone)}
+              {q.data.due?.source && <span className="trail-due-source"> — {dueSourceText(q.data, lang)}</span>}
+            </dd>
             <dt>{t('operator.trail.status')}</dt>
             <dd>
               {statusLabel(s.status, lang)}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOW } from '../test/fixtures.ts';
 import { detail } from '../test/dossier-fixtures.ts';
-import { buildTrail } from './trail.model.ts';
+import { buildTrail, dueSourceText } from './trail.model.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -25,5 +25,15 @@ describe('dossier trail', () => {
 
   it('is empty without a dossier', () => {
     expect(buildTrail(undefined, 'vi', TZ)).toEqual([]);
+  });
+
+  it('says where the due date comes from: the appointment date or the procedure’s legal time', () => {
+    expect(dueSourceText(detail('HS-1'), 'vi')).toBe('theo ngày hẹn trả (NgayHenTra)');
+    const legal = detail('HS-2', {
+      due: { at: NOW, source: 'legal_time', procedure: { code: '1.000494', version: 2, legalTime: { value: 1, unit: 'working_days' } } },
+    });
+    expect(dueSourceText(legal, 'vi')).toBe('theo thời hạn giải quyết của thủ tục 1.000494: 1 ngày làm việc (phiên bản 2)');
+    expect(dueSourceText(legal, 'en')).toBe('from the legal time of procedure 1.000494: 1 working day(s) (version 2)');
+    expect(dueSourceText(detail('HS-3', { due: { at: null, source: null, procedure: null } }), 'vi')).toBe('');
   });
 });

@@ -6,7 +6,7 @@ import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
 import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
 import { DOSSIER_METRICS, METRIC_IDS, type DossierMetricId } from '../dossiers/metrics.ts';
-import { periodLabel, previousPeriod } from '../dossiers/periods.ts';
+import { periodLabel, previousPeriod } from '@cityioc/domain';
 import { buildRanking, type RankedRow } from '../dossiers/ranking.ts';
 import { clampFraction } from '../dossiers/ratio.ts';
 import { responseFreshness } from '../dossiers/response-freshness.ts';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
 import { EChart } from '../components/EChart.tsx';
-import { currentPeriod, periodLabel, shiftPeriod, type PeriodKind } from '../dossiers/periods.ts';
+import { periodKey, periodLabel, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
 import { ExplorerMap } from '../explorer/ExplorerMap.tsx';
 import { buildExplorerLayer, type Direction } from '../explorer/explorer-map.layer.ts';
 import { buildTrendOption, formatExplorerValue, unitRows } from '../explorer/explorer.chart.ts';
@@ -35,8 +35,8 @@ use([LegendComponent]);
 /** How many periods of each kind the range pickers offer, back from now. */
 const PICKER_SPAN: Record<PeriodKind, number> = { month: 60, quarter: 24, half: 12, year: 10 };
 
-function periodOptions(kind: PeriodKind, now: number, timeZone: string, keep: readonly string[]): string[] {
-  const latest = currentPeriod(kind, now, timeZone);
+function periodOptions(kind: PeriodKind, now: number, keep: readonly string[]): string[] {
+  const latest = periodKey(kind, now);
   const out = new Set<string>();
   for (let i = 0; i < PICKER_SPAN[kind]; i++) out.add(shiftPeriod(latest, -i)!);
   for (const k of keep) out.add(k);
@@ -90,7 +90,7 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
     [trend.data, lang, decimals, t],
   );
   const rows = useMemo(() => (trend.data ? unitRows(trend.data, decimals, lang) : []), [trend.data, decimals, lang]);
-  const options = useMemo(() => periodOptions(state.kind, now, timeZone, [state.from, state.to]), [state.kind, now, timeZone, state.from, state.to]);
+  const options = useMemo(() => periodOptions(state.kind, now, [state.from, state.to]), [state.kind, now, state.from, state.to]);
   const city = index?.catalogue.city;
   const nameOf = (code: string) => index?.area(code)?.name ?? code;
   const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
-import { currentPeriod } from '../dossiers/periods.ts';
+import { periodKey } from '@cityioc/domain';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
 import type { OperatorSearch } from '../operator/operator-state.ts';
 import { TrailPanel } from '../operator/TrailPanel.tsx';
@@ -51,7 +51,7 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
     return (code: string) => names.get(code) ?? code;
   }, [index]);
   // Agencies that handled dossiers this year: the codes the indicators API knows.
-  const year = currentPeriod('year', now, timeZone);
+  const year = periodKey('year', now);
   const agencyRows = useQuery(indicatorsQuery({ period: year, scope: CITY_SCOPE, by: 'agency' }));
   const agencies = useMemo(() => {
     const codes = new Set((agencyRows.data?.rows ?? []).map((r) => r.key));

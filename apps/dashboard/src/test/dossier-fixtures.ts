@@ -67,6 +67,7 @@ export function watchlist(overdue: DossierSummary[], dueSoon: DossierSummary[], 
 export function detail(code: string, extra: Partial<DossierDetail> = {}): DossierDetail {
   return {
     summary: summary(code),
+    due: { at: NOW - 2 * 86_400_000, source: 'appointment', procedure: null },
     overdue: true,
     verdict: 'open',
     trail: [

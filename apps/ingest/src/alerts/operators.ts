@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CAN_THO_CATALOGUE } from '@cityioc/domain';
 import type { Operator } from './alert.service.ts';
 
 /**
@@ -13,7 +14,12 @@ export interface OperatorEntry extends Operator {
 
 export class OperatorConfigError extends Error {}
 
-export const DEMO_OPERATOR: OperatorEntry = { token: 'demo-operator-token', name: 'Trực ban IOC (demo)', unit: 'Trung tâm IOC Cần Thơ', scopes: ['92'] };
+export const DEMO_OPERATOR: OperatorEntry = {
+  token: 'demo-operator-token',
+  name: 'Trực ban IOC (demo)',
+  unit: 'Trung tâm IOC Cần Thơ',
+  scopes: [CAN_THO_CATALOGUE.city.code],
+};
 
 export function parseOperators(raw: string | undefined, knownArea: (code: string) => boolean): OperatorEntry[] {
   if (!raw) return [];

@@ -1,33 +1,8 @@
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
-import type { SeriesKind } from '@cityioc/domain';
+import { periodLabel } from '@cityioc/domain';
 import type { Cell, Column, Table } from '../export/table.ts';
 
 export type ExportLang = 'vi' | 'en';
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 'Tháng 11/2026', 'Quý IV/2026', '6 tháng cuối năm 2026', 'Năm 2026', 'Ngày 22/11/2026', '07:00 ngày 22/11/2026'. */
-export function periodLabel(kind: SeriesKind, key: string, lang: ExportLang): string {
-  const y = key.slice(0, 4);
-  const m = key.slice(5, 7);
-  const d = key.slice(8, 10);
-  const vi = lang === 'vi';
-  switch (kind) {
-    case 'year':
-      return vi ? `Năm ${y}` : `Year ${y}`;
-    case 'half':
-      return vi ? `6 tháng ${key.endsWith('1') ? 'đầu' : 'cuối'} năm ${y}` : `H${key.slice(6)} ${y}`;
-    case 'quarter':
-      return vi ? `Quý ${ROMAN[Number(key.slice(6)) - 1]}/${y}` : `Q${key.slice(6)} ${y}`;
-    case 'month':
-      return vi ? `Tháng ${Number(m)}/${y}` : `${MONTHS_EN[Number(m) - 1]} ${y}`;
-    case 'day':
-      return vi ? `Ngày ${d}/${m}/${y}` : `${y}-${m}-${d}`;
-    case 'hour':
-      return vi ? `${key.slice(11, 13)}:00 ngày ${d}/${m}/${y}` : `${y}-${m}-${d} ${key.slice(11, 13)}:00`;
-  }
-}
 
 /**
  * The table behind both exports: one row per area and period; ratios as percentages, rounded to
@@ -73,7 +48,7 @@ export function analystTable(res: AnalystSeriesResponse, lang: ExportLang, indic
   res.series.forEach((s, si) => {
     s.points.forEach((p, pi) => {
       const value = scale(p.value);
-      const row: Cell[] = [s.area, s.name, p.period, periodLabel(res.period, p.period, lang), value, p.numerator ?? null, p.denominator ?? null, p.count];
+      const row: Cell[] = [s.area, s.name, p.period, periodLabel(p.period, lang), value, p.numerator ?? null, p.denominator ?? null, p.count];
       if (res.compare) {
         const prev = res.compare.series[si]?.points[pi];
         const pv = scale(prev?.value ?? null);

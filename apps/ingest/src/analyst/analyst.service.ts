@@ -1,17 +1,17 @@
 import type { AnalystArea, AnalystChildrenResponse, AnalystPoint, AnalystSeries, AnalystSeriesResponse, Indicator } from '@cityioc/contracts';
 import {
   countPeriods,
+  dossierLiveIndicator,
   emptyPartial,
   grainOf,
   listPeriods,
   mergePartial,
   partialValue,
+  periodBounds,
+  periodExample,
   periodIndex,
-  seriesBounds,
-  seriesKey,
-  shiftSeriesKey,
+  shiftPeriod,
   type AdminIndicatorState,
-  type AdminIndicatorValues,
   type CatalogueIndex,
   type RollupPartial,
   type SeriesKind,
@@ -38,17 +38,6 @@ export class AnalystError extends HttpError {
     super(statusCode, error, message, [{ field, reason: error, message }], extra);
   }
 }
-
-type RatioPair = { numerator: number; denominator: number };
-/** The dossier indicators and where each lives in the period cells. */
-const DOSSIER_FIELDS: Record<string, (v: AdminIndicatorValues) => number | RatioPair> = {
-  dossiers_received: (v) => v.received,
-  dossiers_overdue: (v) => v.overdue,
-  dossiers_on_time_rate: (v) => v.onTime,
-  dossiers_online_rate: (v) => v.onlineSubmission,
-  online_payment_rate: (v) => v.onlinePayment,
-  dossiers_digitised_rate: (v) => v.digitisation,
-};
 
 /**
  * The analyst's history queries: observation indicators from the rollups (months merged into
@@ -83,13 +72,13 @@ export class AnalystService {
   validate(req: SeriesRequest): { indicator: Indicator; dossier: boolean; periods: number } {
     const indicator = this.indicatorOf(req.indicator);
     for (const a of req.areas) if (!this.index.area(a)) throw new AnalystError(404, 'unknown_area', `area ${a} is not in the area tree`, 'areas', { area: a });
-    if (!seriesBounds(req.period, req.from))
-      throw new AnalystError(400, 'invalid_range', `from=${req.from} is not a ${req.period} key (e.g. ${example(req.period)})`, 'from');
-    if (!seriesBounds(req.period, req.to))
-      throw new AnalystError(400, 'invalid_range', `to=${req.to} is not a ${req.period} key (e.g. ${example(req.period)})`, 'to');
-    const periods = countPeriods(req.period, req.from, req.to);
+    if (!periodBounds(req.from, req.period))
+      throw new AnalystError(400, 'invalid_range', `from=${req.from} is not a ${req.period} key (e.g. ${periodExample(req.period)})`, 'from');
+    if (!periodBounds(req.to, req.period))
+      throw new AnalystError(400, 'invalid_range', `to=${req.to} is not a ${req.period} key (e.g. ${periodExample(req.period)})`, 'to');
+    const periods = countPeriods(req.from, req.to);
     if (periods <= 0) throw new AnalystError(400, 'inverted_range', `from=${req.from} is after to=${req.to}`, 'from');
-    const dossier = indicator.id in DOSSIER_FIELDS;
+    const dossier = dossierLiveIndicator(indicator.id) !== undefined;
     if (dossier && (req.period === 'hour' || req.period === 'day'))
       throw new AnalystError(400, 'unsupported_period', `${indicator.id} is kept per month, quarter, half and year, not per ${req.period}`, 'period');
     const points = periods * req.areas.length * (req.compare ? 2 : 1);
@@ -111,9 +100,9 @@ export class AnalystService {
     const series = await read(req.from, req.to);
     let compare: AnalystSeriesResponse['compare'] = null;
     if (req.compare) {
-      const n = countPeriods(req.period, req.from, req.to);
-      const from = shiftSeriesKey(req.period, req.from, -n)!;
-      const to = shiftSeriesKey(req.period, req.to, -n)!;
+      const n = countPeriods(req.from, req.to);
+      const from = shiftPeriod(req.from, -n)!;
+      const to = shiftPeriod(req.to, -n)!;
       compare = { from, to, series: await read(from, to) };
     }
     return {
@@ -131,9 +120,9 @@ export class AnalystService {
   }
 
   private async fromRollups(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string): Promise<AnalystSeries[]> {
-    const start = seriesBounds(kind, from)!.start;
-    const end = seriesBounds(kind, to)!.end;
-    const keys = listPeriods(kind, from, to);
+    const start = periodBounds(from, kind)!.start;
+    const end = periodBounds(to, kind)!.end;
+    const keys = listPeriods(from, to);
     const out: AnalystSeries[] = [];
     for (const area of areas) {
       const rows = await this.store.rollups({ grain: grainOf(kind), indicator: indicator.id, area, from: start, to: end });
@@ -160,8 +149,8 @@ export class AnalystService {
   }
 
   private fromDossiers(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string, now: number): AnalystSeries[] {
-    const field = DOSSIER_FIELDS[indicator.id]!;
-    const keys = listPeriods(kind, from, to);
+    const field = dossierLiveIndicator(indicator.id)!.value;
+    const keys = listPeriods(from, to);
     return areas.map((area) => {
       const filter = this.index.area(area)!.parent === null ? {} : { area: (a: string) => this.index.ancestorsAndSelf(a).includes(area) };
       const points = keys.map((period): AnalystPoint => {
@@ -199,10 +188,6 @@ export class AnalystService {
 
 function round(x: number): number {
   return Math.round(x * 1e9) / 1e9;
-}
-
-function example(kind: SeriesKind): string {
-  return seriesKey(kind, Date.parse('2026-11-22T07:00:00+07:00'));
 }
 
 /** Area codes that have a feature in a GeoJSON FeatureCollection (properties.code). */

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Catalogue, Observation } from '@cityioc/contracts';
-import type { AlertRule, LiveStateData } from '@cityioc/domain';
+import { DOSSIER_LIVE_INDICATOR_IDS, type AlertRule, type LiveStateData } from '@cityioc/domain';
 import type { DossierService, DossierServiceData } from '../procedures/dossier.service.ts';
-import { DERIVED_DOSSIER_INDICATORS } from '../procedures/dossier.service.ts';
 import type { AlertService, AlertServiceData } from '../alerts/alert.service.ts';
 import type { MonitoringData, MonitoringService } from '../monitoring/monitoring.service.ts';
 import type { Store } from '../store/store.ts';
@@ -94,7 +93,7 @@ export interface CheckpointContext {
 
 /** Serialises the current state (synchronously: one consistent cut between two commits). */
 export function encodeCheckpoint(ctx: CheckpointContext): { text: string; header: Header } {
-  const skip = new Set<string>([...DERIVED_DOSSIER_INDICATORS, ...ctx.republished]);
+  const skip = new Set<string>([...DOSSIER_LIVE_INDICATOR_IDS, ...ctx.republished]);
   const body: Body = {
     live: ctx.live.exportState((indicator) => !skip.has(indicator)),
     dossiers: ctx.dossiers.exportState(),

@@ -35,12 +35,13 @@ const REASON: Record<string, string> = {
 function toItemError(e: ErrorObject): ItemError {
   const reason = REASON[e.keyword] ?? e.keyword;
   if (e.keyword === 'required') {
+    // nested objects keep their path (/supplements/0/requestedAt), not just the property name
     const f = (e.params as { missingProperty: string }).missingProperty;
-    return { field: `/${f}`, reason, message: `${f} is required` };
+    return { field: `${e.instancePath}/${f}`, reason, message: `${f} is required` };
   }
   if (e.keyword === 'additionalProperties') {
     const f = (e.params as { additionalProperty: string }).additionalProperty;
-    return { field: `/${f}`, reason, message: `${f} is not a field of an observation` };
+    return { field: `${e.instancePath}/${f}`, reason, message: `${f} is not a known field${e.instancePath ? ` of ${e.instancePath.slice(1)}` : ''}` };
   }
   const field = e.instancePath;
   return { field, reason, message: `${field.slice(1) || 'item'} ${e.message ?? 'is invalid'}` };

@@ -45,6 +45,10 @@ export const lifecyclePlugin = fp(
     app.addHook('onReady', async () => {
       const t0 = Date.now();
       mkdirSync(config.dataDir, { recursive: true });
+      // reference documents first: the dossiers folded by the replay need the catalogue and the calendar
+      await ioc.calendars.load();
+      await ioc.procedures.load();
+      if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
       const r = await restoreState(
         checkpoint,
         (msg, extra) => app.log.warn(extra ?? {}, msg),
@@ -56,7 +60,7 @@ export const lifecyclePlugin = fp(
       app.startup = r;
       await alerts.flush();
       alerts.goLive();
-      dossiers.publish(clock(), true);
+      dossiers.startPublishing(clock);
       await reporting.publish();
       live.markReady();
       dossiers.markReady();
@@ -70,20 +74,14 @@ export const lifecyclePlugin = fp(
       }
       if (config.retentionDays > 0)
         stopRetention = startRetention({ store, clock, days: config.retentionDays, everyMs: config.retentionIntervalMs, log: app.log });
-      let lastFull = clock();
       stopTicker = startTicker({
         live,
         broadcaster: ioc.broadcaster,
         clock,
         tickMs: config.tickMs,
         heartbeatMs: config.heartbeatMs,
-        beforeTick: (now) => {
-          // the clock alone changes overdue counts and, at midnight on the 1st, the month
-          const all = now - lastFull >= 60_000;
-          if (all) lastFull = now;
-          dossiers.publish(now, all);
-          alerts.checkSilence(now);
-        },
+        // the dossier service publishes on its own clock (procedures/dossier-publication.ts)
+        beforeTick: (now) => alerts.checkSilence(now),
       });
       await ioc.connectors.start();
     });
@@ -91,6 +89,7 @@ export const lifecyclePlugin = fp(
     app.addHook('preClose', async () => {
       ioc.closing = true;
       stopTicker?.();
+      dossiers.stopPublishing();
       await ioc.connectors.stop();
       ioc.io.disconnectSockets(true);
       await ioc.writer.close();

@@ -1,34 +1,32 @@
 import type { DossierDetail, DossierIndicatorRow, DossierSummary, Observation, WatchlistResponse } from '@cityioc/contracts';
 import {
   AdminIndicatorState,
+  applyProcedure,
+  DOSSIER_LIVE_INDICATORS,
+  dossierScore766,
   foldSortedFacts,
-  indicatorPoints,
   insertFact,
   isOverdueAt,
   isOpen,
   periodKey,
-  ratioOf,
   timeliness,
   toDossierFact,
   type AdminIndicatorValues,
   type DossierFact,
   type DossierRecord,
+  type ProcedureVersion,
   type WorkCalendar,
 } from '@cityioc/domain';
 import type { LiveService } from '../live/live.service.ts';
 import type { StoredDossierEvent } from '../store/store.ts';
+import { DossierPublication, type PublicationOptions } from './dossier-publication.ts';
 
-/** The live indicators derived from dossier events, for the current month, per area and agency. */
-export const DERIVED_DOSSIER_INDICATORS = [
-  'dossiers_received',
-  'dossiers_overdue',
-  'dossiers_on_time_rate',
-  'dossiers_online_rate',
-  'online_payment_rate',
-  'dossiers_digitised_rate',
-] as const;
-
-const CITY = '92';
+export interface DossierServiceOptions {
+  /** The city's area code (catalogue.city.code): the scope that means "every unit". */
+  city: string;
+  /** The procedure catalogue's version in force at an instant (legal time for dossiers without NgayHenTra). */
+  procedures?: { at(code: string, t: number): ProcedureVersion | undefined };
+}
 
 export interface DossierServiceData {
   eventsSeq: number;
@@ -66,11 +64,23 @@ export class DossierService {
   coveredSeq = 0;
   appliedSinceStart = 0;
 
+  private readonly city: string;
+  private publication: DossierPublication | null = null;
+
   constructor(
     private readonly calendar: WorkCalendar,
     private readonly live: LiveService,
+    private readonly options: DossierServiceOptions,
   ) {
     this.indicators = new AdminIndicatorState({ calendar });
+    this.city = options.city;
+  }
+
+  /** A dossier's record: its events folded, completed from its procedure (due date from the legal time, fee flag). */
+  private recordOf(facts: readonly DossierFact[]): DossierRecord | null {
+    const folded = foldSortedFacts(facts);
+    if (!folded || folded.receivedAt === null) return folded;
+    return applyProcedure(folded, this.options.procedures?.at(folded.procedureCode, folded.receivedAt), this.calendar);
   }
 
   get size(): number {
@@ -86,7 +96,7 @@ export class DossierService {
       const after = insertFact(before, toDossierFact(e.event));
       if (after === before) continue;
       this.facts.set(code, after);
-      const record = foldSortedFacts(after)!;
+      const record = this.recordOf(after)!;
       const old = this.records.get(code);
       if (old && old.adminUnitCode !== record.adminUnitCode) this.dirtyAreas.add(old.adminUnitCode);
       this.records.set(code, record);
@@ -94,6 +104,37 @@ export class DossierService {
       this.dirtyAreas.add(record.adminUnitCode);
       this.lastSeen.set(record.adminUnitCode, Math.max(this.lastSeen.get(record.adminUnitCode) ?? 0, e.receivedAt));
     }
+    if (this.dirtyAreas.size > 0) this.publication?.changed();
+  }
+
+  /**
+   * Folds again the dossiers that `affected` selects (all without it) after the procedure
+   * catalogue or the working-day calendar changed: their due dates, verdicts and cells follow.
+   * Returns how many records changed.
+   */
+  recompute(affected?: (procedureCode: string) => boolean): number {
+    let changed = 0;
+    for (const [code, facts] of this.facts) {
+      const old = this.records.get(code);
+      if (!old || (affected && !affected(old.procedureCode))) continue;
+      const record = this.recordOf(facts)!;
+      this.records.set(code, record);
+      this.indicators.put(record);
+      this.dirtyAreas.add(record.adminUnitCode);
+      changed++;
+    }
+    if (changed > 0) this.publication?.changed();
+    return changed;
+  }
+
+  /** Starts the service's own publication clock (after the start-up replay): see DossierPublication. */
+  startPublishing(clock: () => number, opts: PublicationOptions = {}): void {
+    this.publication ??= new DossierPublication((now, all) => this.publish(now, all), clock, opts);
+    this.publication.start();
+  }
+
+  stopPublishing(): void {
+    this.publication?.stop();
   }
 
   /** After the start-up replay: coverage for checkpoints starts here. */
@@ -111,7 +152,7 @@ export class DossierService {
   importState(data: DossierServiceData): void {
     if (this.facts.size > 0) throw new Error('importState needs an empty dossier service');
     for (const [code, facts] of data.facts) {
-      const record = foldSortedFacts(facts);
+      const record = this.recordOf(facts);
       if (!record) continue;
       this.facts.set(code, facts);
       this.records.set(code, record);
@@ -139,24 +180,15 @@ export class DossierService {
       for (const agency of agencies) {
         const v = byAgency.get(agency);
         const base = { area, agency, station: null, observedAt, receivedAt: now, source: 'derived:dossiers', seq: 0 };
-        const id = () => `derived:dossiers:${String(++this.derivedSeq).padStart(12, '0')}`;
-        const value = (indicator: string, x: number): Observation => ({ ...base, id: id(), indicator, value: x, numerator: null, denominator: null });
-        const ratio = (indicator: string, p: { numerator: number; denominator: number } | undefined): Observation => ({
-          ...base,
-          id: id(),
-          indicator,
-          value: null,
-          numerator: p?.numerator ?? 0,
-          denominator: p?.denominator ?? 0,
-        });
-        out.push(
-          value('dossiers_received', v?.received ?? 0),
-          value('dossiers_overdue', v?.overdue ?? 0),
-          ratio('dossiers_on_time_rate', v?.onTime),
-          ratio('dossiers_online_rate', v?.onlineSubmission),
-          ratio('online_payment_rate', v?.onlinePayment),
-          ratio('dossiers_digitised_rate', v?.digitisation),
-        );
+        for (const ind of DOSSIER_LIVE_INDICATORS) {
+          const x = v ? ind.value(v) : ind.kind === 'count' ? 0 : { numerator: 0, denominator: 0 };
+          const id = `derived:dossiers:${String(++this.derivedSeq).padStart(12, '0')}`;
+          out.push(
+            typeof x === 'number'
+              ? { ...base, id, indicator: ind.id, value: x, numerator: null, denominator: null }
+              : { ...base, id, indicator: ind.id, value: null, numerator: x.numerator, denominator: x.denominator },
+          );
+        }
       }
     }
     if (!all) this.dirtyAreas.clear();
@@ -166,20 +198,12 @@ export class DossierService {
 
   /** Indicators of a period for a scope (the city or one area), broken down by area or agency. */
   indicatorsOf(period: string, scope: string, by: 'area' | 'agency', now: number) {
-    const filter = scope === CITY ? {} : { area: (a: string) => a === scope };
+    const filter = scope === this.city ? {} : { area: (a: string) => a === scope };
     const total = this.indicators.query(period, now, filter);
     const rows = [...this.indicators.breakdown(period, now, by, filter)]
       .filter(([, v]) => !isEmpty(v))
       .map(([k, v]) => row(k, v))
       .sort((a, b) => a.key.localeCompare(b.key));
-    const r = (p: { numerator: number; denominator: number }) => ratioOf(p);
-    const score = (indicator: string, group: string, ratio: number | null, maxPoints: number) => ({
-      indicator,
-      group,
-      ratio,
-      points: Math.round(indicatorPoints(indicator, ratio, maxPoints) * 100) / 100,
-      maxPoints,
-    });
     return {
       period,
       scope,
@@ -187,13 +211,7 @@ export class DossierService {
       asOf: now,
       total: row(scope, total),
       rows,
-      score766: [
-        score('2.1', 'progress', r(total.onTime), 20),
-        score('3.6', 'online-payment', r(total.onlinePayment), 10),
-        score('4.1', 'digitisation', r(total.electronicResult), 6),
-        score('4.2', 'digitisation', r(total.digitisation), 4),
-        score('4.3', 'digitisation', r(total.reuse), 2),
-      ],
+      score766: dossierScore766(total),
     };
   }
 
@@ -223,7 +241,7 @@ export class DossierService {
     const dueSoon: DossierSummary[] = [];
     const horizon = this.calendar.addWorkingDays(now, q.within);
     for (const rec of this.records.values()) {
-      if (q.area && q.area !== CITY && rec.adminUnitCode !== q.area) continue;
+      if (q.area && q.area !== this.city && rec.adminUnitCode !== q.area) continue;
       if (q.agency && rec.agencyCode !== q.agency) continue;
       if (!rec.received || !isOpen(rec)) continue;
       const s = this.summary(rec, now);
@@ -249,8 +267,14 @@ export class DossierService {
     const rec = this.records.get(code);
     if (!rec) return null;
     const { late, ...summary } = this.summary(rec, now);
+    const procedure = rec.receivedAt === null ? undefined : this.options.procedures?.at(rec.procedureCode, rec.receivedAt);
     return {
       summary,
+      due: {
+        at: rec.dueAt,
+        source: rec.dueSource,
+        procedure: procedure ? { code: procedure.code, version: procedure.version, legalTime: procedure.legalTime } : null,
+      },
       overdue: late,
       verdict: timeliness(rec, now, this.calendar).verdict,
       trail: rec.trail.map((t) => ({ status: t.status, statusAt: t.statusAt, eventId: t.eventId })),

@@ -249,12 +249,14 @@ export class ReportingService {
 
   /**
    * The city's latest reported value of each indicator with a live counterpart, as an
-   * observation of that counterpart at area 92 (only the city unit: districts' own reports would
+   * observation of that counterpart at the city's area (only the city unit: districts' own reports would
    * otherwise be summed with the city's total). A value given only as a percentage becomes
    * numerator = value, denominator = 100.
    */
   async publish(): Promise<number> {
-    const cur = currentOf(await this.store.reportSubmissions({ unit: '92' }));
+    const city = [...this.cat.units.values()].find((u) => u.group === 'city');
+    if (!city) return 0;
+    const cur = currentOf(await this.store.reportSubmissions({ unit: city.code }));
     const latest = new Map<string, { s: StoredReportSubmission; v: ReportValue }>();
     for (const { current } of cur.values())
       for (const v of current.values) {
@@ -271,7 +273,7 @@ export class ReportingService {
         seq: 0,
         id: `report:${s.regime}:${s.unit}:${s.period}:${s.version}:${liveId}`,
         indicator: liveId,
-        area: '92',
+        area: city.area,
         agency: null,
         station: null,
         observedAt: s.submittedAt,

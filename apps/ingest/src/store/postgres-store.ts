@@ -7,6 +7,7 @@ import { postgresObservations } from './postgres/observations.ts';
 import { transactions, types } from './postgres/pool.ts';
 import { postgresReports } from './postgres/reports.ts';
 import { postgresRollups, type PostgresRollups } from './postgres/rollups.ts';
+import { postgresReferenceStore } from './postgres/reference.ts';
 import type { Store } from './store.ts';
 
 export { MIGRATIONS, migrate } from './postgres/migrations.ts';
@@ -55,6 +56,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     ...postgresDossiers(pool, tx),
     ...postgresReports(pool, tx),
     ...postgresAlerts(pool, tx),
+    reference: postgresReferenceStore(pool),
     async countRange(log, afterSeq, toSeq) {
       const table = log === 'observations' ? 'observations' : 'dossier_events';
       return Number((await pool.query<{ n: number }>(`SELECT COUNT(*)::bigint AS n FROM ${table} WHERE seq > $1 AND seq <= $2`, [afterSeq, toSeq])).rows[0]!.n);

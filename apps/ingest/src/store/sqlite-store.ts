@@ -8,6 +8,7 @@ import { sqliteObservations } from './sqlite/observations.ts';
 import { sqliteReports } from './sqlite/reports.ts';
 import { sqliteRollups } from './sqlite/rollups.ts';
 import { SQLITE_SCHEMA } from './sqlite/schema.ts';
+import { sqliteReferenceStore } from './sqlite/reference.ts';
 import type { Store } from './store.ts';
 
 export interface SqliteStoreOptions {
@@ -51,6 +52,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     ...sqliteDossiers(db),
     ...sqliteReports(db),
     ...sqliteAlerts(db),
+    reference: sqliteReferenceStore(db),
     async countRange(log, afterSeq, toSeq) {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
     },

@@ -7,6 +7,7 @@ import { alertConformance } from './conformance/alerts.contract.ts';
 import { dossierConformance } from './conformance/dossiers.contract.ts';
 import type { StoreHarness } from './conformance/harness.ts';
 import { observationConformance } from './conformance/observations.contract.ts';
+import { referenceConformance } from './conformance/reference.contract.ts';
 import { reportConformance } from './conformance/reports.contract.ts';
 import { rollupConformance } from './conformance/rollups.contract.ts';
 
@@ -14,7 +15,7 @@ export { alert, obs, T0, type StoreHarness } from './conformance/harness.ts';
 
 /**
  * [ST1…13] observations, dossier events and official scores, [ST-H…] rollups, [ST-R…] reports,
- * [ST-A…] alerts. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
+ * [ST-A…] alerts, [ST-REF…] reference documents. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
  */
 export function storeConformance(name: string, harness: () => StoreHarness): void {
   observationConformance(name, harness);
@@ -22,4 +23,5 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
   rollupConformance(name, harness);
   reportConformance(name, harness);
   alertConformance(name, harness);
+  referenceConformance(name, harness);
 }

@@ -1,6 +1,7 @@
 import type { RollupGrain, RollupRow } from '@cityioc/domain';
 import type { Alert, AlertEvent, AlertStatus, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 import type { ReportReview, ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
+import type { ReferenceStore } from './reference-store.ts';
 
 /**
  * The durable store, one part per log. Each engine (sqlite/, postgres/) implements every part in
@@ -8,7 +9,7 @@ import type { ReportReview, ReportSubmission, StoredReportSubmission } from '@ci
  * has its own conformance suite under conformance/, and store/rows.ts is the one row mapping.
  * A service may depend on just the parts it uses (for example `AlertLog`).
  */
-export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog;
+export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog & ReferenceLog;
 
 /** What every store shares: its identity, the coverage check of checkpoints, and closing. */
 export interface StoreInfo {
@@ -146,4 +147,9 @@ export interface AlertLog {
   listAlerts(filter: AlertFilter): Promise<Alert[]>;
   /** One alert's audit trail in order. */
   alertEvents(alertId: string): Promise<AlertEvent[]>;
+}
+
+/** Versioned reference documents (procedure catalogue, working-day schedules): reference-store.ts. */
+export interface ReferenceLog {
+  readonly reference: ReferenceStore;
 }

@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
+import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
+import type { DueSource, LegalTimeUnit } from './procedures.ts';
 
 /**
  * Administrative-procedure (dossier) read API.
@@ -11,7 +13,13 @@ import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
  */
 
 /** A period key: 2026 (year), 2026-H1, 2026-Q4, 2026-11 (month). Dossiers belong to the period of their reception date. */
-export const PeriodKeySchema = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$' });
+export const PeriodKeySchema = Type.String({ pattern: PERIOD_KEY_PATTERN });
+
+/**
+ * The periods the dossier indicators answer: the keys above, nine months (2026-9M) and ranges of
+ * whole months (2026-03-01..2026-05-31; the domain refuses a range that cuts a month).
+ */
+export const DOSSIER_PERIOD_PATTERN = '^([0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?|[0-9]{4}-[0-9]{2}-[0-9]{2}\\.\\.[0-9]{4}-[0-9]{2}-[0-9]{2})$';
 
 export const RatioPairSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number() });
 export type RatioPairDto = Static<typeof RatioPairSchema>;
@@ -39,7 +47,7 @@ export type DossierIndicatorRow = Static<typeof DossierIndicatorRowSchema>;
 
 export const DossierIndicatorsQuerySchema = Type.Object(
   {
-    period: PeriodKeySchema,
+    period: Type.String({ pattern: DOSSIER_PERIOD_PATTERN }),
     /** area code: 92 (city) or a district */
     scope: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
     by: Type.Optional(Type.Union([Type.Literal('area'), Type.Literal('agency')])),
@@ -62,8 +70,9 @@ export const DossierIndicatorsResponseSchema = Type.Object({
       indicator: Type.String(),
       group: Type.String(),
       ratio: Type.Union([Type.Number(), Type.Null()]),
-      points: Type.Number(),
-      maxPoints: Type.Number(),
+      /** null when the scheme publishes no share of the group for this indicator (3.5/3.6 in the payment group). */
+      points: Type.Union([Type.Number(), Type.Null()]),
+      maxPoints: Type.Union([Type.Number(), Type.Null()]),
     }),
   ),
 });
@@ -115,6 +124,16 @@ export interface DossierTrailItem {
 
 export interface DossierDetail {
   summary: DossierSummary;
+  /**
+   * The due date before supplement pauses and where it comes from: the appointment date the feed
+   * sent (NgayHenTra), or reception + the procedure's legal time when there is none. null: neither.
+   */
+  due: {
+    at: number | null;
+    source: DueSource | null;
+    /** The catalogue version used (legal_time), or the procedure's version in force at reception. */
+    procedure: { code: string; version: number; legalTime: { value: number; unit: LegalTimeUnit } } | null;
+  };
   overdue: boolean;
   /** 766 verdict at asOf: 'on_time' | 'late' | 'open' | 'no_deadline' … */
   verdict: string;

@@ -44,6 +44,8 @@ export interface OccasionPlacement {
   makeUpWorkingDays?: readonly LocalDate[];
   /** Why the placement looks the way it does, or how sure we are of it. */
   note?: string;
+  /** The decision or notice that announced it (number, date, issuer), for audits. */
+  source?: string;
 }
 
 /** The government's announced schedule for one Gregorian year (for public servants, Mon–Fri weeks). */

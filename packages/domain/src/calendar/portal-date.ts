@@ -5,7 +5,7 @@
  * Asia/Ho_Chi_Minh (UTC+7, no daylight saving) and flagged, so a feed owner can see we assumed it.
  */
 
-const OFFSET_MS = 7 * 3_600_000;
+import { VN_UTC_OFFSET_MS } from './local-time.ts';
 
 export type PortalDate =
   | {
@@ -31,7 +31,7 @@ function pad(n: number, w = 2): string {
 
 /** RFC 3339 of an instant, written in +07:00 (milliseconds only when not zero). */
 export function formatVnRfc3339(ms: number): string {
-  const d = new Date(ms + OFFSET_MS);
+  const d = new Date(ms + VN_UTC_OFFSET_MS);
   const frac = d.getUTCMilliseconds() ? `.${pad(d.getUTCMilliseconds(), 3)}` : '';
   return (
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
@@ -44,7 +44,7 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, fracMs);
   const check = new Date(wall);
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return { ok: false, message: `${y}-${pad(mo)}-${pad(d)} is not a calendar date` };
-  const ms = wall - (offsetMs ?? OFFSET_MS);
+  const ms = wall - (offsetMs ?? VN_UTC_OFFSET_MS);
   return { ok: true, ms, rfc3339: formatVnRfc3339(ms), assumedZone: offsetMs === null, dateOnly };
 }
 

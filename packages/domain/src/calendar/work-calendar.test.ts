@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localTimeMs, toLocalRfc3339 } from './local-time.ts';
-import { createWorkCalendar } from './work-calendar.ts';
+import { createWorkCalendar, scheduleErrors, switchableCalendar } from './work-calendar.ts';
 
 const cal = createWorkCalendar();
 const rulesOnly = createWorkCalendar({ builtInSchedules: false });
@@ -69,12 +69,40 @@ describe('make-up working days and swaps', () => {
   });
   it('a caller adds a year’s announcement without losing the built-in ones', () => {
     const c = createWorkCalendar({
-      schedules: [{ year: 2026, occasions: { 'new-year': { daysOff: ['2026-01-01..2026-01-04'], makeUpWorkingDays: ['2026-01-10'] } } }],
+      schedules: [{ year: 2027, occasions: { 'new-year': { daysOff: ['2027-01-01..2027-01-03'], makeUpWorkingDays: ['2027-01-09'] } } }],
     });
-    expect(c.isWorkingDay('2026-01-02')).toBe(false);
-    expect(c.isWorkingDay('2026-01-10')).toBe(true);
+    expect(c.isWorkingDay('2027-01-01')).toBe(false);
+    expect(c.isWorkingDay('2027-01-09')).toBe(true);
     expect(c.isWorkingDay('2026-02-16')).toBe(false); // built-in Tết 2026 still there
-    expect(cal.isWorkingDay('2026-01-02')).toBe(true);
+    expect(cal.isWorkingDay('2027-01-09')).toBe(false);
+  });
+  it('2026 New Year: Thu 1 – Sun 4 Jan off, Fri 2 Jan swapped with Sat 10 Jan (VPCP 12729/VPCP-KGVX)', () => {
+    expect(offDays(cal, '2025-12-31', '2026-01-05')).toEqual(['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04']);
+    expect(cal.isWorkingDay('2026-01-10')).toBe(true);
+    expect(cal.holidaysOf(2026).makeUpWorkingDays.map((d) => d.date)).toEqual(['2026-01-10', '2026-08-22']);
+    // a 1-working-day dossier received Wed 31 Dec 2025 is due Mon 5 Jan 2026 at 17:00
+    expect(show(cal.addWorkingDays(at('2025-12-31', 10), 1))).toBe('2026-01-05T17:00:00+07:00');
+  });
+  it('2026 National Day: Sat 29 Aug – Wed 2 Sep off, Mon 31 Aug swapped with Sat 22 Aug', () => {
+    expect(offDays(cal, '2026-08-28', '2026-09-04')).toEqual(['2026-08-29', '2026-08-30', '2026-08-31', '2026-09-01', '2026-09-02']);
+    expect(cal.isWorkingDay('2026-08-22')).toBe(true);
+    // a 2-working-day dossier received Fri 28 Aug 2026 is due Fri 4 Sep at 17:00
+    expect(show(cal.addWorkingDays(at('2026-08-28', 9), 2))).toBe('2026-09-04T17:00:00+07:00');
+    // the same days count in processing time: Fri 28 Aug 09:00 → Thu 3 Sep 09:00 is 1 working day
+    expect(cal.workingDaysBetween(at('2026-08-28', 9), at('2026-09-03', 9))).toBe(1);
+  });
+  it('2026 has 250 working days: 261 weekdays − 13 weekdays off (1–2 Jan, 16–20 Feb, 27 Apr, 30 Apr–1 May, 31 Aug–2 Sep) + Sat 10 Jan and Sat 22 Aug', () => {
+    expect(cal.workingDaysBetween(at('2026-01-01'), at('2027-01-01'))).toBe(250);
+  });
+  it('every built-in year cites its source, and every placed occasion does too', async () => {
+    const { VN_OFFICIAL_SCHEDULES } = await import('./official-schedules.ts');
+    expect(VN_OFFICIAL_SCHEDULES.map((s) => s.year)).toEqual([2024, 2025, 2026]);
+    for (const s of VN_OFFICIAL_SCHEDULES) {
+      expect(s.source).toMatch(/VPCP/);
+      for (const [occasion, p] of Object.entries(s.occasions ?? {}))
+        if (p.makeUpWorkingDays || (p.daysOff.length > 0 && occasion !== 'new-year' && occasion !== 'hung-kings'))
+          expect(p.source, `${s.year} ${occasion}`).toBeTruthy();
+    }
   });
   it('takes extra one-off days off', () => {
     const c = createWorkCalendar({ schedules: [{ year: 2026, extraDaysOff: [{ days: ['2026-11-24'], name: { vi: 'Ngày nghỉ', en: 'Day off' } }] }] });
@@ -163,5 +191,38 @@ describe('holidaysOf', () => {
     expect(h.daysOff.find((d) => d.date === '2024-02-08')).toMatchObject({ occasion: 'tet', kind: 'announced', source: 'official' });
     expect(h.daysOff.find((d) => d.date === '2024-02-10')).toMatchObject({ occasion: 'tet', kind: 'statutory', name: { vi: 'Tết Nguyên đán' } });
     expect(h.makeUpWorkingDays.map((d) => d.date)).toEqual(['2024-05-04']);
+  });
+});
+
+describe('uploaded schedules', () => {
+  it('names every problem of a schedule by field', () => {
+    expect(
+      scheduleErrors({
+        year: 2027,
+        occasions: { tet: { daysOff: ['2027-02-30', '2027-02-05..2027-02-11'], makeUpWorkingDays: ['2027-02-15', '2027-02-20'] } },
+        extraDaysOff: [{ days: ['2029-11-24'], name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' } }],
+      }).map((e) => [e.field, e.reason]),
+    ).toEqual([
+      ['/occasions/tet/daysOff/0', 'date_format'],
+      ['/occasions/tet/makeUpWorkingDays/0', 'not_weekend'],
+      ['/extraDaysOff/0/days/0', 'other_year'],
+    ]);
+    expect(scheduleErrors({ year: 1900 })).toEqual([{ field: '/year', reason: 'range', message: 'schedule year out of range (1970–2199): 1900' }]);
+    expect(
+      scheduleErrors({ year: 2027, occasions: { christmas: { daysOff: ['2027-12-25'] } } as unknown as Parameters<typeof scheduleErrors>[0]['occasions'] })[0],
+    ).toMatchObject({ reason: 'unknown_occasion' });
+  });
+
+  it('a switchable calendar answers with the schedule swapped in, for every holder at once', () => {
+    const c = switchableCalendar(createWorkCalendar());
+    const holder = { calendar: c };
+    expect(holder.calendar.isWorkingDay('2026-11-24')).toBe(true);
+    c.use(
+      createWorkCalendar({
+        schedules: [{ year: 2026, extraDaysOff: [{ days: ['2026-11-24'], name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' } }] }],
+      }),
+    );
+    expect(holder.calendar.isWorkingDay('2026-11-24')).toBe(false);
+    expect(show(holder.calendar.addWorkingDays(at('2026-11-23', 9), 1))).toBe('2026-11-25T17:00:00+07:00');
   });
 });

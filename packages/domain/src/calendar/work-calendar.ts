@@ -1,6 +1,7 @@
 import { expandDaySpec, HOLIDAY_OCCASIONS, planYear, type HolidayDay, type MakeUpWorkingDay, type OfficialYearSchedule } from './holidays.ts';
 import { VN_OFFICIAL_SCHEDULES } from './official-schedules.ts';
-import { DAY_MS, dateOfDayNumber, dayNumberOf, dayNumberOfDate, dayStartMs, isWeekendDay, yearStartDay, type LocalDate } from './local-time.ts';
+import type { ItemError } from '@cityioc/contracts';
+import { DAY_MS, dateOfDayNumber, dayNumberOf, dayNumberOfDate, dayStartMs, isWeekendDay, parseLocalDate, yearStartDay, type LocalDate } from './local-time.ts';
 
 export interface WorkCalendarConfig {
   /**
@@ -79,19 +80,54 @@ function mergeSchedules(builtIn: readonly OfficialYearSchedule[], extra: readonl
   return out;
 }
 
+/**
+ * What is wrong with a yearly schedule, as per-field errors (paths inside the schedule): a year out
+ * of range, an unknown occasion, a day or range that is not one, a day that belongs to another year
+ * by more than a month, a make-up day that is not a weekend day. Empty when it is usable.
+ */
+export function scheduleErrors(s: OfficialYearSchedule): ItemError[] {
+  const errors: ItemError[] = [];
+  if (!Number.isInteger(s.year) || s.year < 1970 || s.year > 2199)
+    return [{ field: '/year', reason: 'range', message: `schedule year out of range (1970–2199): ${s.year}` }];
+  const near = (day: number) => day >= yearStartDay(s.year) - 31 && day < yearStartDay(s.year + 1) + 31;
+  const days = (path: string, spec: string) => {
+    let list: number[];
+    try {
+      list = expandDaySpec(spec);
+    } catch (e) {
+      errors.push({ field: path, reason: 'date_format', message: (e as Error).message });
+      return;
+    }
+    if (!list.every(near)) errors.push({ field: path, reason: 'other_year', message: `'${spec}' is not within a month of ${s.year}` });
+  };
+  const makeUp = (path: string, date: string) => {
+    const d = parseLocalDate(date);
+    if (d === null) errors.push({ field: path, reason: 'date_format', message: `not a calendar date (YYYY-MM-DD): '${date}'` });
+    else if (!isWeekendDay(d)) errors.push({ field: path, reason: 'not_weekend', message: `make-up working day ${date} is not a Saturday or Sunday` });
+    else if (!near(d)) errors.push({ field: path, reason: 'other_year', message: `'${date}' is not within a month of ${s.year}` });
+  };
+  for (const [occasion, p] of Object.entries(s.occasions ?? {})) {
+    if (!(HOLIDAY_OCCASIONS as readonly string[]).includes(occasion)) {
+      errors.push({
+        field: `/occasions/${occasion}`,
+        reason: 'unknown_occasion',
+        message: `unknown holiday occasion '${occasion}' (${HOLIDAY_OCCASIONS.join(', ')})`,
+      });
+      continue;
+    }
+    (p?.daysOff ?? []).forEach((spec, i) => days(`/occasions/${occasion}/daysOff/${i}`, spec));
+    (p?.makeUpWorkingDays ?? []).forEach((d, i) => makeUp(`/occasions/${occasion}/makeUpWorkingDays/${i}`, d));
+  }
+  (s.extraDaysOff ?? []).forEach((e, j) => {
+    e.days.forEach((spec, i) => days(`/extraDaysOff/${j}/days/${i}`, spec));
+    (e.makeUpWorkingDays ?? []).forEach((d, i) => makeUp(`/extraDaysOff/${j}/makeUpWorkingDays/${i}`, d));
+  });
+  return errors;
+}
+
 function validateSchedule(s: OfficialYearSchedule): void {
-  if (!Number.isInteger(s.year) || s.year < 1970 || s.year > 2199) throw new RangeError(`schedule year out of range: ${s.year}`);
-  for (const occasion of Object.keys(s.occasions ?? {})) {
-    if (!(HOLIDAY_OCCASIONS as readonly string[]).includes(occasion)) throw new RangeError(`unknown holiday occasion '${occasion}' in ${s.year}`);
-  }
-  for (const p of Object.values(s.occasions ?? {})) {
-    for (const spec of p?.daysOff ?? []) expandDaySpec(spec);
-    for (const d of p?.makeUpWorkingDays ?? []) dayNumberOfDate(d);
-  }
-  for (const e of s.extraDaysOff ?? []) {
-    for (const spec of e.days) expandDaySpec(spec);
-    for (const d of e.makeUpWorkingDays ?? []) dayNumberOfDate(d);
-  }
+  const errors = scheduleErrors(s);
+  if (errors.length > 0) throw new RangeError(`schedule ${s.year}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
 }
 
 /** Guards loops against runaway input (a century of days). */
@@ -238,5 +274,29 @@ export function createWorkCalendar(config: WorkCalendarConfig = {}): WorkCalenda
           .map(([, v]) => v);
       return { year, daysOff: inYear(daysOff), makeUpWorkingDays: inYear(makeUp) };
     },
+  };
+}
+
+/** A calendar whose schedules can be replaced while it is in use: holders keep one reference. */
+export interface SwitchableWorkCalendar extends WorkCalendar {
+  /** From now on, answer with `next` (an uploaded schedule takes effect for new computations at once). */
+  use(next: WorkCalendar): void;
+}
+
+/** Wraps a calendar so that a new one can be swapped in without restarting its users. */
+export function switchableCalendar(initial: WorkCalendar): SwitchableWorkCalendar {
+  let c = initial;
+  return {
+    use: (next) => {
+      c = next;
+    },
+    isWorkingDay: (date) => c.isWorkingDay(date),
+    isWorkingDayNumber: (day) => c.isWorkingDayNumber(day),
+    addWorkingDays: (fromMs, n) => c.addWorkingDays(fromMs, n),
+    workingDaysBetween: (fromMs, toMs) => c.workingDaysBetween(fromMs, toMs),
+    workingMsBetween: (fromMs, toMs) => c.workingMsBetween(fromMs, toMs),
+    addWorkingMs: (fromMs, ms) => c.addWorkingMs(fromMs, ms),
+    nextWorkingDay: (date) => c.nextWorkingDay(date),
+    holidaysOf: (year) => c.holidaysOf(year),
   };
 }

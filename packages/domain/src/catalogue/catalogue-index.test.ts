@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAreaRegistry } from '../geo/registry/area-registry.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import { indexCatalogue } from './catalogue-index.ts';
+import { DOSSIER_LIVE_INDICATOR_IDS } from '../procedures/indicators/live-indicators.ts';
 
 describe('indexCatalogue', () => {
   const index = indexCatalogue(CAN_THO_CATALOGUE);
@@ -19,6 +20,11 @@ describe('indexCatalogue', () => {
   it('refuses a catalogue whose tree is broken', () => {
     const bad = { ...CAN_THO_CATALOGUE, areas: [...CAN_THO_CATALOGUE.areas, { ...CAN_THO_CATALOGUE.areas[1]!, code: '999', parent: '88' }] };
     expect(() => indexCatalogue(bad)).toThrow('parent 88');
+  });
+  it('marks exactly the one list of dossier-derived live indicators as derived from dossiers', () => {
+    const derived = CAN_THO_CATALOGUE.indicators.filter((i) => i.derivedFrom === 'dossiers').map((i) => i.id);
+    expect(derived).toEqual([...DOSSIER_LIVE_INDICATOR_IDS]);
+    expect(DOSSIER_LIVE_INDICATOR_IDS).toContain('dossiers_digitised_rate');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Band, Indicator } from '@cityioc/contracts';
 import { FEED_INDICATORS } from './feed-indicators.ts';
+import { DOSSIER_LIVE_INDICATOR_IDS, DOSSIERS_DERIVED_FROM } from '../procedures/indicators/live-indicators.ts';
 
 /** VN_AQI levels, Decision 1459/QĐ-TCMT (2019): official colours. */
 export const VN_AQI_BANDS: Band[] = [
@@ -24,8 +25,8 @@ export function floodBands(bd1: number, bd2: number, bd3: number): Band[] {
 /** Cần Thơ hydrological station on the Hậu river: BĐ I 1.80 m, II 1.90 m, III 2.00 m. */
 export const CAN_THO_FLOOD_BANDS = floodBands(180, 190, 200);
 
-/** The indicator catalogue of the spine. Feeds added later extend it. */
-export const INDICATORS: Indicator[] = [
+/** The indicator catalogue of the spine, before the dossier-derived ones are marked (see below). */
+const BASE_INDICATORS: Indicator[] = [
   {
     id: 'water_level',
     name: { vi: 'Mực nước', en: 'Water level' },
@@ -186,7 +187,6 @@ export const INDICATORS: Indicator[] = [
     decimals: 0,
     min: 0,
     domain: 'admin',
-    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_overdue',
@@ -198,7 +198,6 @@ export const INDICATORS: Indicator[] = [
     decimals: 0,
     min: 0,
     domain: 'admin',
-    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_on_time_rate',
@@ -209,7 +208,6 @@ export const INDICATORS: Indicator[] = [
     cadenceSec: 900,
     decimals: 1,
     domain: 'admin',
-    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_online_rate',
@@ -220,7 +218,6 @@ export const INDICATORS: Indicator[] = [
     cadenceSec: 900,
     decimals: 1,
     domain: 'admin',
-    derivedFrom: 'dossiers',
   },
   {
     id: 'online_payment_rate',
@@ -233,7 +230,6 @@ export const INDICATORS: Indicator[] = [
     /** Government target 30 % (Cần Thơ reached 42.4 % in 2023). */
     target: 30,
     domain: 'admin',
-    derivedFrom: 'dossiers',
   },
   {
     id: 'dossiers_digitised_rate',
@@ -244,7 +240,6 @@ export const INDICATORS: Indicator[] = [
     cadenceSec: 900,
     decimals: 1,
     domain: 'admin',
-    derivedFrom: 'dossiers',
   },
   {
     id: 'citizen_reports_received',
@@ -306,3 +301,11 @@ export const INDICATORS: Indicator[] = [
   },
   ...FEED_INDICATORS,
 ];
+
+/**
+ * The indicator catalogue of the spine. Feeds added later extend it. The dossier-derived live
+ * indicators get their `derivedFrom` from the one list in procedures/indicators/live-indicators.ts.
+ */
+export const INDICATORS: Indicator[] = BASE_INDICATORS.map((i) =>
+  DOSSIER_LIVE_INDICATOR_IDS.includes(i.id) ? { ...i, derivedFrom: DOSSIERS_DERIVED_FROM } : i,
+);

@@ -2,6 +2,9 @@ import type { Area, Catalogue, Station } from '@cityioc/contracts';
 import { CAN_THO_FLOOD_BANDS, floodBands, INDICATORS } from '../catalogue/indicators.ts';
 import { AIR_FEED_INDICATORS, FEED_STATIONS } from '../catalogue/feed-indicators.ts';
 
+/** Cần Thơ's GSO code (QĐ 124/2004/QĐ-TTg; kept by QĐ 19/2025/QĐ-TTg): the one place it is written. */
+const CITY_CODE = '92';
+
 /** Districts are valid until the two-tier reform of 1 July 2025 (Resolution 202/2025/QH15). */
 const LEGACY_END = '2025-07-01';
 
@@ -11,7 +14,7 @@ function district(code: string, name: string, kind: 'quận' | 'huyện', lat: n
     name,
     kind,
     level: 'district',
-    parent: '92',
+    parent: CITY_CODE,
     validFrom: '2009-01-01',
     validTo: LEGACY_END,
     centroid: [lon, lat],
@@ -22,7 +25,7 @@ function district(code: string, name: string, kind: 'quận' | 'huyện', lat: n
 /** Cần Thơ (GSO 92) and its 9 district-level units before 1 July 2025 (GSO 916–927). */
 export const CAN_THO_AREAS: Area[] = [
   {
-    code: '92',
+    code: CITY_CODE,
     name: 'Thành phố Cần Thơ',
     kind: 'thành phố',
     level: 'province',
@@ -110,7 +113,7 @@ export const CAN_THO_STATIONS: Station[] = [
 
 export const CAN_THO_CATALOGUE: Catalogue = {
   city: {
-    code: '92',
+    code: CITY_CODE,
     name: 'Thành phố Cần Thơ',
     timeZone: 'Asia/Ho_Chi_Minh',
     center: [105.62, 10.1],

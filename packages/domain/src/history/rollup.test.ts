@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addObservation,
-  bucketStart,
-  countPeriods,
-  emptyPartial,
-  listPeriods,
-  mergePartial,
-  partialValue,
-  rollupDeltas,
-  seriesBounds,
-  seriesKey,
-  shiftSeriesKey,
-} from './rollup.ts';
+import { addObservation, bucketStart, emptyPartial, mergePartial, partialValue, rollupDeltas } from './rollup.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const o = (id: string, observedAt: number, value: number | null, numerator: number | null = null, denominator: number | null = null) => ({
@@ -30,30 +18,6 @@ describe('rollup buckets on the Asia/Ho_Chi_Minh calendar', () => {
     expect(bucketStart('month', at('2026-04-01T00:30:00+07:00'))).toBe(at('2026-04-01T00:00:00+07:00'));
     expect(bucketStart('day', at('2026-04-01T06:59:00Z'))).toBe(at('2026-04-01T00:00:00+07:00'));
     expect(bucketStart('hour', at('2026-04-01T06:59:00+07:00'))).toBe(at('2026-04-01T06:00:00+07:00'));
-  });
-
-  it('names and bounds periods of every kind', () => {
-    const t = at('2026-11-22T07:15:00+07:00');
-    expect(['hour', 'day', 'month', 'quarter', 'half', 'year'].map((k) => seriesKey(k as Parameters<typeof seriesKey>[0], t))).toEqual([
-      '2026-11-22T07',
-      '2026-11-22',
-      '2026-11',
-      '2026-Q4',
-      '2026-H2',
-      '2026',
-    ]);
-    expect(seriesBounds('quarter', '2026-Q4')).toEqual({ start: at('2026-10-01T00:00:00+07:00'), end: at('2027-01-01T00:00:00+07:00') });
-    expect(seriesBounds('day', '2026-02-30')).toBeNull();
-    expect(seriesBounds('month', '2026-13')).toBeNull();
-    expect(seriesBounds('month', '2026-Q1')).toBeNull();
-  });
-
-  it('counts, lists and shifts periods across year ends', () => {
-    expect(listPeriods('quarter', '2025-Q3', '2026-Q2')).toEqual(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']);
-    expect(countPeriods('month', '2026-03', '2026-01')).toBeLessThanOrEqual(0);
-    expect(countPeriods('hour', '2026-01-01T00', '2026-01-02T23')).toBe(48);
-    expect(shiftSeriesKey('half', '2026-H1', -1)).toBe('2025-H2');
-    expect(shiftSeriesKey('day', '2026-03-01', -1)).toBe('2026-02-28');
   });
 });
 
@@ -85,18 +49,5 @@ describe('rollup partials', () => {
     expect(month[0]!.n).toBe(3);
     expect(month[0]!.sum).toBe(10);
     expect(rows.filter((r) => r.grain === 'hour' && r.area === '916').map((r) => r.n)).toEqual([2, 1]);
-  });
-});
-
-describe('period positions', () => {
-  it('places buckets among the periods of a range by arithmetic for hours and days, by the calendar for months and longer', async () => {
-    const { periodIndex } = await import('./rollup.ts');
-    const start = at('2025-12-01T00:00:00+07:00');
-    expect(periodIndex('hour', start, at('2025-12-01T05:00:00+07:00'))).toBe(5);
-    expect(periodIndex('day', start, at('2025-12-31T00:00:00+07:00'))).toBe(30);
-    expect(periodIndex('month', start, at('2026-02-01T00:00:00+07:00'))).toBe(2);
-    expect(periodIndex('quarter', at('2025-10-01T00:00:00+07:00'), at('2026-03-01T00:00:00+07:00'))).toBe(1);
-    expect(listPeriods('hour', '2026-03-31T22', '2026-04-01T01')).toEqual(['2026-03-31T22', '2026-03-31T23', '2026-04-01T00', '2026-04-01T01']);
-    expect(listPeriods('day', '2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
   });
 });

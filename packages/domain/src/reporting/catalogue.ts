@@ -1,5 +1,5 @@
 import type { AggregationKind, Direction, Label } from '@cityioc/contracts';
-import { CAN_THO_AREAS } from '../geo/can-tho.ts';
+import { CAN_THO_AREAS, CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import type { ReportPeriodKind } from './period.ts';
 
 /**
@@ -177,7 +177,10 @@ export interface ReportingUnit {
   area: string;
 }
 
-const dept = (code: string, name: string, ...aliases: string[]): ReportingUnit => ({ code, name, aliases, group: 'department', area: '92' });
+/** The city's area code, from the registry (GSO 92). */
+const CITY = CAN_THO_CATALOGUE.city.code;
+
+const dept = (code: string, name: string, ...aliases: string[]): ReportingUnit => ({ code, name, aliases, group: 'department', area: CITY });
 
 /**
  * The 16 city departments assessed by the PAR INDEX before the 2025 reorganisation. The seeds
@@ -204,7 +207,7 @@ export const CAN_THO_DEPARTMENTS: ReportingUnit[] = [
 ];
 
 export const CAN_THO_REPORTING_UNITS: ReportingUnit[] = [
-  { code: '92', name: 'Thành phố Cần Thơ', aliases: ['TP. Cần Thơ', 'TP Cần Thơ', 'Cần Thơ', 'UBND thành phố'], group: 'city', area: '92' },
+  { code: CITY, name: CAN_THO_CATALOGUE.city.name, aliases: ['TP. Cần Thơ', 'TP Cần Thơ', 'Cần Thơ', 'UBND thành phố'], group: 'city', area: CITY },
   ...CAN_THO_DEPARTMENTS,
   ...CAN_THO_AREAS.filter((a) => a.level === 'district').map((a): ReportingUnit => ({
     code: a.code,
@@ -251,7 +254,7 @@ export const CAN_THO_REGIMES: ReportingRegime[] = [
   {
     id: 'cchc-cds',
     name: { vi: 'Báo cáo CCHC và chuyển đổi số định kỳ', en: 'Periodic administrative reform and digital transformation report' },
-    units: ['92', ...DEPT_CODES, ...DISTRICT_CODES],
+    units: [CITY, ...DEPT_CODES, ...DISTRICT_CODES],
     indicators: ['e_document_rate', 'digital_signature_rate', 'online_payment_rate', 'digitised_results_rate', 'par_plan_completion_rate'],
     periodKinds: ['month', 'quarter', 'half', 'nine_months', 'year'],
     deadline: { kind: 'working-days-after-cutoff', days: 2 },
@@ -271,7 +274,7 @@ export const CAN_THO_REGIMES: ReportingRegime[] = [
   {
     id: 'city-digital',
     name: { vi: 'Chỉ số cấp thành phố do Trung ương công bố', en: 'City indices published by the central government' },
-    units: ['92'],
+    units: [CITY],
     indicators: ['dti_score', 'dti_rank', 'sipas'],
     periodKinds: ['year'],
     deadline: { kind: 'day-of-month', day: 20, monthsAfter: 0 },

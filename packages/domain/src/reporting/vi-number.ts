@@ -1,3 +1,5 @@
+import { VN_UTC_OFFSET_MS } from '../calendar/local-time.ts';
+
 /**
  * Text as people type it into Vietnamese spreadsheets: case, diacritics (đ included), spacing
  * and punctuation are folded away so that 'Mã đơn vị', 'MA DON VI' and 'mã  đơn-vị' match.
@@ -36,8 +38,8 @@ export function parseViDate(raw: string): number | null {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?\s*$/.exec(raw);
   if (!m) return null;
   const [d, mo, y, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)];
-  const ms = Date.UTC(y, mo - 1, d, h - 7, mi);
-  const back = new Date(ms + 7 * 3_600_000);
+  const ms = Date.UTC(y, mo - 1, d, h, mi) - VN_UTC_OFFSET_MS;
+  const back = new Date(ms + VN_UTC_OFFSET_MS);
   if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1 || h > 23 || mi > 59) return null;
   return ms;
 }

@@ -1,6 +1,6 @@
 import type { Official766Score } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildOfficial766, officialPeriodText, panelGroupId, pickOfficial766 } from './official.model.ts';
+import { buildOfficial766, panelGroupId, pickOfficial766 } from './official.model.ts';
 
 const score = (period: string, total: number, extra: Partial<Official766Score> = {}): Official766Score => ({
   kind: 'official',
@@ -57,7 +57,7 @@ describe('official 766 score', () => {
     const v = buildOfficial766(series, 'month', 'vi', { unitCode: 'H13' })!;
     expect(v).toMatchObject({
       period: '2026-10',
-      periodText: '10/2026',
+      periodText: 'Tháng 10/2026',
       totalText: '84,20',
       rankText: '12/34',
       fetchedText: '01/11/2026 06:00',
@@ -65,7 +65,7 @@ describe('official 766 score', () => {
       matchesKind: true,
     });
     expect(buildOfficial766(series, 'month', 'en')!.totalText).toBe('84.20');
-    expect(buildOfficial766([score('2026', 90, { rank: 3 })], 'year', 'vi')).toMatchObject({ periodText: '2026', rankText: '3' });
+    expect(buildOfficial766([score('2026', 90, { rank: 3 })], 'year', 'vi')).toMatchObject({ periodText: 'Năm 2026', rankText: '3' });
     expect(buildOfficial766([score('2026', 90)], 'year', 'vi')!.rankText).toBeNull();
   });
 
@@ -97,6 +97,5 @@ describe('official 766 score', () => {
   it('is null without an official score', () => {
     expect(buildOfficial766(undefined, 'month', 'vi')).toBeNull();
     expect(buildOfficial766([], 'month', 'vi')).toBeNull();
-    expect(officialPeriodText('nope', 'vi')).toBe('nope');
   });
 });

@@ -1,6 +1,13 @@
 import type { Official766Score } from '@cityioc/contracts';
-import { SCORE_766_CURRENT } from '@cityioc/domain';
-import { periodLabel, parsePeriod, type PeriodKind } from '../../dossiers/periods.ts';
+import {
+  boundsOf,
+  checkPeriod,
+  DOSSIER_PERIOD_KINDS,
+  parsePeriod,
+  periodLabel,
+  SCORE_766_CURRENT,
+  type DossierPeriodKind as PeriodKind,
+} from '@cityioc/domain';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber, MISSING, type Lang } from '../../format/format.ts';
 import { formatPoints } from './score766.model.ts';
 
@@ -44,7 +51,7 @@ export interface OfficialGroupScore {
 
 export interface Official766View {
   period: string;
-  /** '10/2026', 'Quý IV/2026' (en 'Q4 2026'), '2026'. */
+  /** The period label: 'Tháng 10/2026', 'Quý IV/2026' (en 'Oct 2026', 'Q4 2026'). */
   periodText: string;
   /** False when no score of the scene's kind exists and this is the latest of another kind. */
   matchesKind: boolean;
@@ -62,14 +69,10 @@ export interface Official766View {
   groups: Readonly<Record<string, OfficialGroupScore>>;
 }
 
-const KIND_SPAN: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
-
-/** The month ordinal a period ends with, and how long it is: for ordering periods of any kind. */
-function periodEnd(key: string): { end: number; span: number } | null {
-  const p = parsePeriod(key);
-  if (!p) return null;
-  const span = KIND_SPAN[p.kind];
-  return { end: p.year * 12 + p.index * span, span };
+/** Bounds of a dossier period key (month, quarter, half, year); null for anything else. */
+function boundsOfKey(key: string): { start: number; end: number } | null {
+  const c = checkPeriod(key, DOSSIER_PERIOD_KINDS);
+  return c.ok ? boundsOf(c.period) : null;
 }
 
 function fetchedMs(s: Official766Score): number {
@@ -79,9 +82,9 @@ function fetchedMs(s: Official766Score): number {
 
 /** Later end first; at the same end, the shorter period; then the later read. Negative when a is later. */
 function laterFirst(a: Official766Score, b: Official766Score): number {
-  const pa = periodEnd(a.period)!;
-  const pb = periodEnd(b.period)!;
-  return pb.end - pa.end || pa.span - pb.span || fetchedMs(b) - fetchedMs(a);
+  const pa = boundsOfKey(a.period)!;
+  const pb = boundsOfKey(b.period)!;
+  return pb.end - pa.end || pb.start - pa.start || fetchedMs(b) - fetchedMs(a);
 }
 
 /** The latest score of `kind`, else the latest of any kind; null when there is none. */
@@ -91,21 +94,12 @@ export function pickOfficial766(
   unitCode?: string,
 ): { score: Official766Score; matchesKind: boolean } | null {
   const usable = (scores ?? []).filter(
-    (s) => s.kind === 'official' && periodEnd(s.period) !== null && Number.isFinite(s.total) && (unitCode === undefined || s.unitCode === unitCode),
+    (s) => s.kind === 'official' && boundsOfKey(s.period) !== null && Number.isFinite(s.total) && (unitCode === undefined || s.unitCode === unitCode),
   );
   if (usable.length === 0) return null;
   const sorted = [...usable].sort(laterFirst);
   const ofKind = sorted.find((s) => parsePeriod(s.period)?.kind === kind);
   return ofKind ? { score: ofKind, matchesKind: true } : { score: sorted[0]!, matchesKind: false };
-}
-
-/** '10/2026' for a month, '2026' for a year, the period label otherwise. */
-export function officialPeriodText(key: string, lang: Lang): string {
-  const p = parsePeriod(key);
-  if (!p) return key;
-  if (p.kind === 'month') return `${String(p.index).padStart(2, '0')}/${p.year}`;
-  if (p.kind === 'year') return String(p.year);
-  return periodLabel(key, lang);
 }
 
 /** What the 766 panel shows of the official series for the scene's period kind; null when there is no official score. */
@@ -138,7 +132,7 @@ export function buildOfficial766(
   const fetchedAt = Number.isFinite(fetched) ? fetched : null;
   return {
     period: s.period,
-    periodText: officialPeriodText(s.period, lang),
+    periodText: periodLabel(s.period, lang),
     matchesKind: picked.matchesKind,
     unitName: s.unitName ?? null,
     total: s.total,

@@ -84,25 +84,28 @@ export function buildScore766(items: readonly Score766Item[] | null | undefined,
   const groups = ids.map((id): Score766GroupRow => {
     const g = schemeGroup(id);
     const list = byGroup.get(id) ?? [];
-    const points = list.reduce((s, x) => s + (Number.isFinite(x.points) ? x.points : 0), 0);
-    const maxPoints = list.reduce((s, x) => s + (Number.isFinite(x.maxPoints) ? x.maxPoints : 0), 0);
+    // an indicator without a published maximum (3.6 in the payment group) is shown with its ratio, not scored
+    const scored = list.filter((x) => x.points !== null && x.maxPoints !== null && Number.isFinite(x.points) && Number.isFinite(x.maxPoints));
+    const points = scored.reduce((s, x) => s + x.points!, 0);
+    const maxPoints = scored.reduce((s, x) => s + x.maxPoints!, 0);
+    const computed = scored.length > 0;
     return {
       id,
       name: g ? g.name[lang] : id,
-      computed: list.length > 0,
+      computed,
       points,
       maxPoints,
       groupMax: g ? g.maxScore : null,
       fraction: maxPoints > 0 ? Math.min(1, Math.max(0, points / maxPoints)) : null,
-      pointsText: list.length > 0 ? formatPoints(points, lang) : MISSING,
-      maxText: formatPoints(list.length > 0 ? maxPoints : (g?.maxScore ?? 0), lang),
-      partial: list.length > 0 && g !== null && maxPoints < g.maxScore,
+      pointsText: computed ? formatPoints(points, lang) : MISSING,
+      maxText: formatPoints(computed ? maxPoints : (g?.maxScore ?? 0), lang),
+      partial: computed && g !== null && maxPoints < g.maxScore,
       indicators: list.map((x) => ({
         indicator: x.indicator,
         name: metricName(x.indicator, lang),
         ratioText: x.ratio === null || !Number.isFinite(x.ratio) ? 'N/A' : formatPercent(x.ratio, 1, lang),
-        pointsText: formatPoints(x.points, lang),
-        maxText: formatPoints(x.maxPoints, lang),
+        pointsText: formatPoints(x.points ?? Number.NaN, lang),
+        maxText: formatPoints(x.maxPoints ?? Number.NaN, lang),
       })),
     };
   });

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../../app/hooks.ts';
 import { Freshness } from '../../components/Freshness.tsx';
-import { periodLabel, SCREEN_PERIOD_KINDS } from '../../dossiers/periods.ts';
+import { periodLabel, type DossierPeriodKind } from '@cityioc/domain';
 import { responseFreshness } from '../../dossiers/response-freshness.ts';
 import type { PanelContext, PanelProps } from '../../panels/panel.ts';
 import { onTimeBars } from '../../panels/procedures-ranking/procedures-ranking.model.ts';
@@ -15,6 +15,9 @@ import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
 import { officialScoresQuery } from '../../queries/score766.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 import { proceduresQueries } from './scene-queries.ts';
+
+/** The kinds the wall offers, shortest first (no halves). */
+const SCREEN_PERIOD_KINDS: readonly DossierPeriodKind[] = ['month', 'quarter', 'year'];
 
 /**
  * "Hành chính công": the city's public-service dossiers for the current month (or quarter, or

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValueRow, RankingResponse, SubmissionStatusResponse } from '@cityioc/contracts';
-import { followedMonth, lateUnits, latestPeriodOf, rankingView, reportPeriodLabel, targetRows, type ReportingCatalogueView } from './reporting.model.ts';
+import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type ReportingCatalogueView } from './reporting.model.ts';
 
 const cat: ReportingCatalogueView = {
   indicators: [
@@ -41,18 +41,6 @@ const row = (p: Partial<IndicatorValueRow>): IndicatorValueRow => ({
 });
 
 describe('reporting scene model', () => {
-  it('labels Decree 09 periods in Vietnamese and English', () => {
-    expect(['2023', '2024-Q1', '2024-H1', '2024-9M', '2024-03'].map((p) => reportPeriodLabel(p, 'vi'))).toEqual([
-      'Năm 2023',
-      'Quý 1/2024',
-      '6 tháng đầu năm 2024',
-      '9 tháng năm 2024',
-      'Tháng 3/2024',
-    ]);
-    expect(reportPeriodLabel('2024-03', 'en')).toBe('Mar 2024');
-    expect(reportPeriodLabel('2024-Q1', 'en')).toBe('Q1 2024');
-  });
-
   it('follows the current month after its cut-off (14th), else the previous one, in local time', () => {
     expect(followedMonth(Date.parse('2026-11-22T10:00:00+07:00'), 'Asia/Ho_Chi_Minh')).toBe('2026-11');
     expect(followedMonth(Date.parse('2026-11-14T23:00:00+07:00'), 'Asia/Ho_Chi_Minh')).toBe('2026-10');
@@ -101,7 +89,7 @@ describe('reporting scene model', () => {
         illustrative: false,
       },
     ]);
-    expect(targetRows([row({})], cat, 'en')[0]).toMatchObject({ name: 'Online payment', value: '42.4 %', period: 'Year 2023' });
+    expect(targetRows([row({})], cat, 'en')[0]).toMatchObject({ name: 'Online payment', value: '42.4 %', period: '2023' });
   });
 
   it('summarises a ranking: average and count above the threshold as the server computed them', () => {

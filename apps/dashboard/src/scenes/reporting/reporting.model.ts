@@ -1,4 +1,5 @@
 import type { IndicatorValueRow, Label, RankingResponse, SubmissionStatus, SubmissionStatusResponse, TargetVerdict } from '@cityioc/contracts';
+import { periodLabel } from '@cityioc/domain';
 import { formatNumber, MISSING, zonedParts, type Lang } from '../../format/format.ts';
 
 /** The part of GET /api/v1/reporting/catalogue the dashboard reads. */
@@ -6,22 +7,6 @@ export interface ReportingCatalogueView {
   indicators: { id: string; name: Label; unit: string; decimals: number; direction: 'up' | 'down'; sourceAgency: Label }[];
   units: { code: string; name: string; group: 'city' | 'department' | 'district' }[];
   regimes: { id: string; name: Label }[];
-}
-
-/** '2023' → 'Năm 2023', '2024-Q1' → 'Quý 1/2024', '2024-H1' → '6 tháng đầu năm 2024', '2024-9M' → '9 tháng năm 2024', '2024-03' → 'Tháng 3/2024'. */
-export function reportPeriodLabel(id: string, lang: Lang): string {
-  const m = /^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d)|-(9M))?$/.exec(id);
-  if (!m) return id;
-  const y = m[1]!;
-  const vi = lang === 'vi';
-  if (m[2])
-    return vi
-      ? `Tháng ${Number(m[2])}/${y}`
-      : `${new Date(Date.UTC(2000, Number(m[2]) - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${y}`;
-  if (m[3]) return vi ? `Quý ${m[3]}/${y}` : `Q${m[3]} ${y}`;
-  if (m[4]) return vi ? (m[4] === '1' ? `6 tháng đầu năm ${y}` : `6 tháng cuối năm ${y}`) : `${m[4] === '1' ? 'First' : 'Second'} half ${y}`;
-  if (m[5]) return vi ? `9 tháng năm ${y}` : `9 months ${y}`;
-  return vi ? `Năm ${y}` : `Year ${y}`;
 }
 
 /**
@@ -72,7 +57,7 @@ export function targetRows(rows: readonly IndicatorValueRow[], cat: ReportingCat
       return {
         indicator: r.indicator,
         name: ind ? ind.name[lang] : r.indicator,
-        period: reportPeriodLabel(r.period, lang),
+        period: periodLabel(r.period, lang),
         value: valueText(r.value, unitOf, decimals, lang),
         target: r.target === null ? MISSING : valueText(r.target, unitOf, unitOf === '%' ? 0 : decimals, lang),
         verdict: r.verdict,

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import type { PanelProps } from '../../panels/panel.ts';
 import { reportingQueries } from './scene-queries.ts';
-import { followedMonth, lateUnits, latestPeriodOf, rankingView, reportPeriodLabel, targetRows, type RankingView } from './reporting.model.ts';
+import { periodLabel } from '@cityioc/domain';
+import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type RankingView } from './reporting.model.ts';
 
 /**
  * "Báo cáo": the reporting system (Decree 09). The city's indicators at their latest reported
@@ -111,7 +112,7 @@ function ParRanking({ ctx, group }: PanelProps & { group: 'departments' | 'distr
   const title = t(group === 'departments' ? 'reporting.parDepartments' : 'reporting.parDistricts');
   return (
     <Ranking
-      title={`${title} ${parPeriod ? reportPeriodLabel(parPeriod, lang) : ''}`}
+      title={`${title} ${parPeriod ? periodLabel(parPeriod, lang) : ''}`}
       view={rankingView(ranking.data, lang)}
       testId={group === 'departments' ? 'reporting-rank-dept' : 'reporting-rank-district'}
     />
@@ -131,7 +132,7 @@ export function ReportingLate({ ctx }: PanelProps) {
   return (
     <section className="panel reporting-late" data-testid="reporting-late">
       <h3 className="panel-title">
-        {t('reporting.late')} — {reportPeriodLabel(month, lang)}
+        {t('reporting.late')} — {periodLabel(month, lang)}
       </h3>
       {counts && (
         <p className="reporting-summary" data-testid="reporting-late-counts">

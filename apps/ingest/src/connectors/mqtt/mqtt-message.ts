@@ -1,5 +1,5 @@
 import type { ObservationInput } from '@cityioc/contracts';
-import { parseObservedTime, type CatalogueIndex } from '@cityioc/domain';
+import { parseObservedTime, VN_UTC_OFFSET_MS, type CatalogueIndex } from '@cityioc/domain';
 
 /**
  * MQTT topics and payloads → observation inputs. A topic pattern names its levels:
@@ -67,7 +67,7 @@ export interface MessageReadings {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isoVn(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+  return new Date(ms + VN_UTC_OFFSET_MS).toISOString().replace('Z', '+07:00');
 }
 
 /** Max readings in one message: larger arrays are refused whole. */

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { SheetCell, SheetGrid } from '@cityioc/domain';
+import { VN_UTC_OFFSET_MS, type SheetCell, type SheetGrid } from '@cityioc/domain';
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WORKBOOK_LIMITS, type WorkbookLimits } from './table-limits.ts';
 import { unzipWorkbook, zipForReader } from './workbook-unzip.ts';
-
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
 
 function cellOf(v: ExcelJS.CellValue): SheetCell {
   if (v === null || v === undefined) return null;
@@ -11,7 +9,7 @@ function cellOf(v: ExcelJS.CellValue): SheetCell {
   if (typeof v === 'string') return v.trim() === '' ? null : { kind: 'text', text: v };
   if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
   // exceljs gives a date cell's wall-clock time as if it were UTC; ours is UTC+7
-  if (v instanceof Date) return { kind: 'date', ms: v.getTime() - LOCAL_OFFSET_MS };
+  if (v instanceof Date) return { kind: 'date', ms: v.getTime() - VN_UTC_OFFSET_MS };
   if ('formula' in v || 'sharedFormula' in v) {
     const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
     const r = f.result;

@@ -98,7 +98,7 @@ describe('GET /api/v1/analyst/series', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(2).getCell(5).value).toBe('Value (%)');
-    expect(ws.getRow(4).values).toEqual([undefined, '919', 'Cái Răng', '2026-11', 'November 2026', 50, 5, 10, 1, '2026-10']);
+    expect(ws.getRow(4).values).toEqual([undefined, '919', 'Cái Răng', '2026-11', 'Nov 2026', 50, 5, 10, 1, '2026-10']);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CsvSepSchema, DossierIndicatorsQuerySchema, WatchlistQuerySchema, type DossierIndicatorsQuery } from '@cityioc/contracts';
+import { checkPeriod, wholeMonthsOf } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { exportFileName, sendTable } from '../../export/export-reply.ts';
-import { fieldError } from '../../plugins/errors.ts';
+import { fieldError, httpError } from '../../plugins/errors.ts';
 import { READ } from '../../plugins/access.ts';
 import { dossierExportParts, dossierIndicatorsTable } from '../../procedures/dossier-export.ts';
 
@@ -21,9 +22,16 @@ const ExportQuerySchema = Type.Object(
  */
 export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { dossiers, index, agencies, clock } = app.ioc;
-  const city = index.catalogue.areas.find((a) => a.parent === null)!.code;
+  const city = index.catalogue.city.code;
   const read = { access: READ };
   const indicators = (q: DossierIndicatorsQuery) => {
+    if (wholeMonthsOf(q.period) === null) {
+      const c = checkPeriod(q.period);
+      const why = c.ok ? 'a range of dossier indicators starts on the 1st and ends on the last day of a month (the cells are kept per month)' : c.message;
+      throw httpError(400, 'invalid_period', `period '${q.period}': ${why}`, [
+        { field: '/period', reason: c.ok ? 'not_whole_months' : c.reason, message: why },
+      ]);
+    }
     const scope = q.scope ?? city;
     if (!index.area(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
     return dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', clock());

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { REFERENCE_MIGRATION } from './reference.ts';
 
 /**
  * Schema changes, applied in order once each (table `schema_migrations`), under an advisory lock
@@ -103,6 +104,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  { version: 3, ...REFERENCE_MIGRATION },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */

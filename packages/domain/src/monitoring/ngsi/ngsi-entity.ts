@@ -5,6 +5,7 @@ import { isObject, lastSegment, readAttribute, type AttrValue } from './ngsi-rea
 import { matchStation, type LocationFlag } from './ngsi-station.ts';
 import { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
 import { convertUnit, NGSI_ENTITY_TYPES, NGSI_TYPES, type AttributeModel, type UnitConversion } from './ngsi-units.ts';
+import { VN_UTC_OFFSET_MS } from '../../calendar/local-time.ts';
 
 export { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
 
@@ -108,7 +109,7 @@ function typeName(raw: unknown): string | null {
 
 /** ISO string in Asia/Ho_Chi_Minh with an explicit offset. */
 function isoVn(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+  return new Date(ms + VN_UTC_OFFSET_MS).toISOString().replace('Z', '+07:00');
 }
 
 const describe = (v: unknown): string => (typeof v === 'string' ? `'${v.slice(0, 20)}'` : v === undefined ? 'undefined' : JSON.stringify(v).slice(0, 40));

@@ -1,7 +1,14 @@
-import type { DossierChannel, DossierEvent, DossierStatus, OnlinePayment } from '@cityioc/contracts';
+import type { DossierChannel, DossierEvent, DossierStatus, DueSource, OnlinePayment } from '@cityioc/contracts';
 
-/** Statuses that do not count as received (BRIEF §2.2): submitted-not-received and refused. */
+/** Statuses that never count as received (BRIEF §2.2): submitted-not-received and refused. */
 export const NOT_RECEIVED_STATUSES: ReadonlySet<DossierStatus> = new Set([1, 3]);
+/**
+ * Statuses only a received dossier can reach: reception (2), processing (4), the agency's
+ * supplement or payment requests (5, 6) and completion (9, 10). Withdrawal (7) and stop (8) are
+ * not among them: an applicant may withdraw, and an agency may stop, a dossier still at 1
+ * (submitted online, never received); 766 counts those only "if the dossier was already received".
+ */
+export const RECEIVING_STATUSES: ReadonlySet<DossierStatus> = new Set([2, 4, 5, 6, 9, 10]);
 /** Processing completed: finished (9) or result returned (10). */
 export const COMPLETED_STATUSES: ReadonlySet<DossierStatus> = new Set([9, 10]);
 /** Ended without a result: withdrawn by the applicant (7) or processing stopped (8). */
@@ -63,7 +70,11 @@ export interface DossierRecord {
   /** The latest status by statusAt (equal times: the higher status code). */
   status: DossierStatus;
   statusAt: number;
-  /** Some event has a status other than 1 and 3. */
+  /**
+   * Received per 766: some event has a status only a received dossier reaches (2, 4, 5, 6, 9, 10),
+   * or a withdrawal/stop (7, 8) carries NgayTiepNhan. A dossier withdrawn or stopped straight from
+   * 1 (submitted online) was never received; 1 and 3 never count.
+   */
   received: boolean;
   /** NgayTiepNhan if sent, else the first status that counts as received; null when not received. */
   receivedAt: number | null;
@@ -73,6 +84,11 @@ export interface DossierRecord {
    * (the first request's `dueBefore`) if known, else the latest NgayHenTra; null if none.
    */
   dueAt: number | null;
+  /**
+   * Where `dueAt` comes from: the feed's appointment date, or — set by `applyProcedure` when the
+   * feed sent none — reception plus the procedure's legal time; null while there is neither.
+   */
+  dueSource: DueSource | null;
   /**
    * The end of processing by the 766 priority: finished (9), else result returned (10), else
    * stopped or withdrawn (8/7), else — when the dossier sits at its only supplement request —
@@ -240,7 +256,7 @@ export function foldSortedFacts(facts: readonly DossierFact[]): DossierRecord | 
       openRun.completedAt = f.statusAt;
       openRun = null;
     }
-    if (firstReceived === null && st !== 1 && st !== 3) firstReceived = f.statusAt;
+    if (firstReceived === null && (RECEIVING_STATUSES.has(st) || (STOPPED_STATUSES.has(st) && f.receivedAt !== undefined))) firstReceived = f.statusAt;
     if (st === 9 && first9 === null) first9 = f.statusAt;
     else if (st === 10 && first10 === null) first10 = f.statusAt;
     else if ((st === 7 || st === 8) && firstStop === null) [firstStop, stopStatus] = [f.statusAt, st];
@@ -308,6 +324,7 @@ export function foldSortedFacts(facts: readonly DossierFact[]): DossierRecord | 
     receivedAt,
     submittedAt,
     dueAt,
+    dueSource: dueAt !== null ? 'appointment' : null,
     endAt,
     endStatus,
     finishedAt,

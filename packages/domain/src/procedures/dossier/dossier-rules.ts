@@ -13,8 +13,6 @@ import { COMPLETED_STATUSES, STOPPED_STATUSES, type DossierRecord } from './doss
  * itself is counted in working days. `pauseMeasure: 'elapsed'` subtracts plain elapsed time.
  */
 export interface TimelinessOptions {
-  /** Legal maximum processing time (working days) of the procedure, used when the dossier has no appointment date. */
-  legalMaxWorkingDays?: number;
   pauseMeasure?: 'working' | 'elapsed';
 }
 
@@ -49,16 +47,6 @@ export function isStopped(record: DossierRecord): boolean {
   return record.endStatus !== null && STOPPED_STATUSES.has(record.endStatus);
 }
 
-/**
- * The due date before supplements: NgayHenTra, or, without one, the reception time plus the
- * procedure's legal maximum in working days (the deadline the one-stop software would have set).
- */
-export function baseDueAt(record: DossierRecord, calendar: WorkCalendar, options: TimelinessOptions = {}): number | null {
-  if (record.dueAt !== null) return record.dueAt;
-  if (options.legalMaxWorkingDays === undefined || record.receivedAt === null) return null;
-  return calendar.addWorkingDays(record.receivedAt, options.legalMaxWorkingDays);
-}
-
 /** The applicant's supplement time up to `until` (open intervals run to `until`), in ms of the chosen measure. */
 export function supplementTimeMs(record: DossierRecord, until: number, calendar: WorkCalendar, measure: 'working' | 'elapsed' = 'working'): number {
   let total = 0;
@@ -80,7 +68,8 @@ function shift(due: number, pause: number, calendar: WorkCalendar, measure: 'wor
  */
 export function timeliness(record: DossierRecord, at: number, calendar: WorkCalendar, options: TimelinessOptions = {}): Timeliness {
   if (!record.received) return { verdict: 'unknown', reason: 'not_received', comparedAt: null, effectiveDueAt: null };
-  const due = baseDueAt(record, calendar, options);
+  // NgayHenTra, or reception + the procedure's legal time (applyProcedure): the record carries it.
+  const due = record.dueAt;
   const comparedAt = record.endAt ?? at;
   const measure = options.pauseMeasure ?? 'working';
   const effectiveDueAt = due === null ? null : shift(due, supplementTimeMs(record, comparedAt, calendar, measure), calendar, measure);
@@ -120,7 +109,7 @@ export function isOverdueAt(record: DossierRecord, now: number, calendar: WorkCa
 export function lateAfter(record: DossierRecord, calendar: WorkCalendar, options: TimelinessOptions = {}): number | null {
   if (!isOpen(record)) return null;
   if (record.supplementRequests > 1) return -Infinity;
-  const due = baseDueAt(record, calendar, options);
+  const due = record.dueAt;
   if (due === null) return Number.NaN;
   const measure = options.pauseMeasure ?? 'working';
   const held = record.supplements.find((s) => s.completedAt === null);

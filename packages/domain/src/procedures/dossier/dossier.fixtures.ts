@@ -1,4 +1,5 @@
 import type { DossierEvent, DossierStatus } from '@cityioc/contracts';
+import type { ProcedureVersion } from '../catalogue/procedure-catalogue.ts';
 
 /** A canonical event of dossier `code` with the given status at a local wall-clock time ('2025-03-03 08:00'). */
 export function ev(code: string, status: DossierStatus, local: string, extra: Partial<DossierEvent> = {}): DossierEvent {
@@ -19,4 +20,18 @@ export function ev(code: string, status: DossierStatus, local: string, extra: Pa
 /** '2025-03-05 17:00' → RFC 3339 in +07:00. */
 export function t(local: string): string {
   return `${local.replace(' ', 'T')}:00+07:00`;
+}
+
+/** A catalogue version of procedure 1.000494 (2 working days, fee-bearing) with the given changes. */
+export function procedure(extra: Partial<ProcedureVersion> = {}): ProcedureVersion {
+  return {
+    code: '1.000494',
+    name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
+    legalTime: { value: 2, unit: 'working_days' },
+    feeBearing: true,
+    onlineService: 'full',
+    validFrom: '2020-01-01',
+    version: 1,
+    ...extra,
+  };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier, insertFact, toDossierFact, type DossierFact } from './dossier-record.ts';
 import { dueWithinWorkingDays, isOverdueAt, lateAfter, onTime, processingWorkingDays, timeliness } from './dossier-rules.ts';
-import { ev, t } from './dossier.fixtures.ts';
+import { ev, procedure, t } from './dossier.fixtures.ts';
+import { applyProcedure } from '../catalogue/procedure-catalogue.ts';
 
 const cal = createWorkCalendar();
 const ms = (local: string) => Date.parse(t(local));
@@ -74,6 +75,29 @@ describe('folding events into a dossier record', () => {
 
   it('does not count a dossier refused at reception or only submitted', () => {
     expect(foldDossier([ev('C', 1, '2025-03-03 08:00'), ev('C', 3, '2025-03-03 09:00')])).toMatchObject({ received: false, receivedAt: null });
+  });
+
+  it('does not count a dossier withdrawn (1 → 7) or stopped (1 → 8) before reception, in any arrival order', () => {
+    const withdrawn = [ev('W', 1, '2025-03-03 08:00'), ev('W', 7, '2025-03-03 15:00')];
+    expect(foldDossier(withdrawn)).toMatchObject({ received: false, receivedAt: null, status: 7 });
+    expect(foldDossier([...withdrawn].reverse())).toMatchObject({ received: false, receivedAt: null });
+    expect(foldDossier([ev('S', 1, '2025-03-03 08:00'), ev('S', 8, '2025-03-04 08:00')])).toMatchObject({ received: false });
+    expect(foldDossier([ev('L', 7, '2025-03-03 15:00')])).toMatchObject({ received: false });
+    expect(foldDossier([ev('R', 1, '2025-03-03 08:00'), ev('R', 3, '2025-03-03 09:00'), ev('R', 7, '2025-03-03 10:00')])).toMatchObject({ received: false });
+  });
+
+  it('counts a withdrawal or stop after reception, or one that carries NgayTiepNhan', () => {
+    expect(foldDossier([ev('X', 1, '2025-03-03 08:00'), ev('X', 2, '2025-03-03 09:00'), ev('X', 7, '2025-03-04 10:00')])).toMatchObject({
+      received: true,
+      receivedAt: ms('2025-03-03 09:00'),
+      endStatus: 7,
+    });
+    expect(foldDossier([ev('Y', 7, '2025-03-04 10:00', { receivedAt: t('2025-03-03 09:00') })])).toMatchObject({
+      received: true,
+      receivedAt: ms('2025-03-03 09:00'),
+    });
+    // a supplement or payment request, or a result, can only follow reception
+    for (const st of [5, 6, 9, 10] as const) expect(foldDossier([ev('Z', 1, '2025-03-03 08:00'), ev('Z', st, '2025-03-04 08:00')])!.received).toBe(true);
   });
 
   it('takes reception from the first status that counts when NgayTiepNhan is not sent', () => {
@@ -179,12 +203,15 @@ describe('766 timeliness, worked examples', () => {
     expect(onTime(r, ms('2025-05-01 00:00'), cal)).toBe(false); // April's view: past due
   });
 
-  it('no appointment date: the legal maximum in working days counts from reception (2 days from Mon 28 Apr 2025 → Mon 5 May 17:00)', () => {
+  it('no appointment date: the legal time in working days counts from reception (2 days from Mon 28 Apr 2025 → Mon 5 May 17:00)', () => {
     const r = foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null }), ev('N', 9, '2025-05-05 10:00')])!;
-    expect(onTime(r, PERIOD_END_MARCH, cal, { legalMaxWorkingDays: 2 })).toBe(true);
-    expect(timeliness(r, 0, cal, { legalMaxWorkingDays: 2 }).effectiveDueAt).toBe(ms('2025-05-05 17:00'));
-    expect(onTime(r, PERIOD_END_MARCH, cal, { legalMaxWorkingDays: 1 })).toBe(false);
+    const legal = (value: number) => applyProcedure(r, procedure({ legalTime: { value, unit: 'working_days' } }), cal);
+    expect(onTime(legal(2), PERIOD_END_MARCH, cal)).toBe(true);
+    expect(legal(2)).toMatchObject({ dueAt: ms('2025-05-05 17:00'), dueSource: 'legal_time' });
+    expect(timeliness(legal(2), 0, cal).effectiveDueAt).toBe(ms('2025-05-05 17:00'));
+    expect(onTime(legal(1), PERIOD_END_MARCH, cal)).toBe(false);
     expect(onTime(r, PERIOD_END_MARCH, cal)).toBeNull();
+    expect(r.dueSource).toBeNull();
   });
 });
 

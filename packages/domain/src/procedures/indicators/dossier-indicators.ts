@@ -3,7 +3,17 @@ import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, isOpen, isStopped, lateAfter, processingWorkingMs, timeliness, type TimelinessOptions } from '../dossier/dossier-rules.ts';
 import { DeadlineBag } from './deadline-bag.ts';
-import { ALL_TIME, PERIOD_KINDS, periodBounds, periodKeysOf, type PeriodKind } from './periods.ts';
+import { periodBounds, periodKeysOf, wholeMonthsOf, type SeriesKind } from '../../calendar/period.ts';
+
+/**
+ * Dossiers belong to the periods of their reception date (NgayTiepNhan) on the local calendar:
+ * a dossier received at 23:30 on 31 March local time (16:30 UTC) belongs to March and Q1.
+ */
+export type DossierPeriodKind = Exclude<SeriesKind, 'hour' | 'day'>;
+/** The period kinds the cells are kept for, longest first. */
+export const DOSSIER_PERIOD_KINDS: readonly DossierPeriodKind[] = ['year', 'half', 'quarter', 'month'];
+/** The key of the cell that ignores periods. */
+export const ALL_TIME = 'all';
 
 /** A ratio kept as its parts so that it combines as Σnumerator / Σdenominator, never as a mean of percentages. */
 export interface RatioPair {
@@ -48,12 +58,10 @@ export interface AdminIndicatorValues {
   avgProcessingWorkingDays: RatioPair;
 }
 
-export interface AdminIndicatorOptions extends Omit<TimelinessOptions, 'legalMaxWorkingDays'> {
+export interface AdminIndicatorOptions extends TimelinessOptions {
   calendar: WorkCalendar;
-  /** The legal maximum processing time of a procedure, for dossiers that carry no appointment date. */
-  legalMaxWorkingDays?: (procedureCode: string) => number | undefined;
   /** Period kinds to keep (default all: year, half, quarter, month); the all-time cell is always kept. */
-  periodKinds?: readonly PeriodKind[];
+  periodKinds?: readonly DossierPeriodKind[];
 }
 
 // Counters are kept in arrays indexed by these positions: a replay updates several cells per event,
@@ -136,10 +144,10 @@ export class AdminIndicatorState {
   private readonly cells = new Map<string, Cell>();
   private readonly byPeriod = new Map<string, Cell[]>();
   private readonly parts = new Map<string, Contribution>();
-  private readonly kinds: readonly PeriodKind[];
+  private readonly kinds: readonly DossierPeriodKind[];
 
   constructor(private readonly options: AdminIndicatorOptions) {
-    this.kinds = options.periodKinds ?? PERIOD_KINDS;
+    this.kinds = options.periodKinds ?? DOSSIER_PERIOD_KINDS;
   }
 
   /** Dossiers currently counted (received ones). */
@@ -167,10 +175,21 @@ export class AdminIndicatorState {
     this.parts.delete(dossierCode);
   }
 
-  /** The cells of a period ('2025-03', '2025-Q1', '2025-H1', '2025' or 'all'). */
+  /**
+   * The cells a period sums: its own ('2025-03', '2025-Q1', '2025-H1', '2025', 'all'), or for a
+   * period kept as no cell of its own but made of whole months ('2025-9M', '2025-11-01..2026-02-28')
+   * the cells of those months.
+   */
+  private cellsFor(period: string): readonly Cell[] {
+    const own = this.byPeriod.get(period);
+    if (own || period === ALL_TIME) return own ?? [];
+    return (wholeMonthsOf(period) ?? []).flatMap((m) => this.byPeriod.get(m) ?? []);
+  }
+
+  /** The cells of a period (see cellsFor) that hold received dossiers. */
   cellsOf(period: string): CellView[] {
     const out: CellView[] = [];
-    for (const c of this.byPeriod.get(period) ?? []) if (c.v[C.received]! > 0) out.push({ period: c.period, area: c.area, agency: c.agency });
+    for (const c of this.cellsFor(period)) if (c.v[C.received]! > 0) out.push({ period: c.period, area: c.area, agency: c.agency });
     return out;
   }
 
@@ -185,7 +204,7 @@ export class AdminIndicatorState {
     let openLateNow = 0;
     let openLateAt = 0;
     let openUnknown = 0;
-    for (const c of this.byPeriod.get(period) ?? []) {
+    for (const c of this.cellsFor(period)) {
       if (filter.area && !filter.area(c.area)) continue;
       if (filter.agency && !filter.agency(c.agency)) continue;
       for (let i = 0; i < N_COUNTERS; i++) sum[i]! += c.v[i]!;
@@ -241,11 +260,7 @@ export class AdminIndicatorState {
   private contributionOf(r: DossierRecord, prev: Contribution | undefined): Contribution | null {
     if (!r.received || r.receivedAt === null) return null;
     const { calendar } = this.options;
-    const legalMax = this.options.legalMaxWorkingDays?.(r.procedureCode);
-    const opts: TimelinessOptions = {
-      ...(legalMax !== undefined ? { legalMaxWorkingDays: legalMax } : {}),
-      ...(this.options.pauseMeasure ? { pauseMeasure: this.options.pauseMeasure } : {}),
-    };
+    const opts: TimelinessOptions = this.options.pauseMeasure ? { pauseMeasure: this.options.pauseMeasure } : {};
     // The cells only change when the reception date, area or agency does: reuse them (and their identity, for sameContribution).
     const cells =
       prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode

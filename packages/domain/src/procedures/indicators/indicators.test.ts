@@ -2,31 +2,15 @@ import type { DossierEvent } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier, type DossierRecord } from '../dossier/dossier-record.ts';
-import { ev, t } from '../dossier/dossier.fixtures.ts';
+import { ev, procedure, t } from '../dossier/dossier.fixtures.ts';
+import { applyProcedure } from '../catalogue/procedure-catalogue.ts';
 import { AdminIndicatorState, ratioOf } from './dossier-indicators.ts';
 import { DeadlineBag } from './deadline-bag.ts';
-import { periodBounds, periodKey, periodKeysOf } from './periods.ts';
 
 const cal = createWorkCalendar();
 const ms = (local: string) => Date.parse(t(local));
 const X = { agencyCode: '000.00.01.H13', adminUnitCode: '916' };
 const Y = { agencyCode: '000.00.02.H13', adminUnitCode: '917' };
-
-describe('periods (local calendar, by reception date)', () => {
-  it('puts 23:30 on 31 March local (16:30 UTC) in March, Q1, H1', () => {
-    expect(periodKeysOf(Date.parse('2025-03-31T16:30:00Z'))).toEqual(['2025', '2025-H1', '2025-Q1', '2025-03']);
-    expect(periodKey('month', Date.parse('2025-03-31T17:00:00Z'))).toBe('2025-04');
-    expect(periodKey('quarter', Date.parse('2025-12-31T16:59:59Z'))).toBe('2025-Q4');
-  });
-  it('gives bounds at local midnight', () => {
-    expect(periodBounds('2025-Q2')).toEqual({ kind: 'quarter', start: ms('2025-04-01 00:00'), end: ms('2025-07-01 00:00') });
-    expect(periodBounds('2025-12')).toEqual({ kind: 'month', start: ms('2025-12-01 00:00'), end: ms('2026-01-01 00:00') });
-    expect(periodBounds('2025-H2')).toMatchObject({ start: ms('2025-07-01 00:00'), end: ms('2026-01-01 00:00') });
-    expect(periodBounds('2025')).toMatchObject({ kind: 'year', start: ms('2025-01-01 00:00') });
-    expect(periodBounds('2025-13')).toBeNull();
-    expect(periodBounds('all')).toBeNull();
-  });
-});
 
 describe('DeadlineBag', () => {
   it('counts instants strictly before t, across days, with removals', () => {
@@ -157,14 +141,36 @@ describe('AdminIndicatorState, worked example (March 2025)', () => {
     for (const p of ['2025-03', '2025-04', '2025-Q1', '2025', 'all']) expect(s.query(p, now), p).toEqual(stateOf(d).query(p, now));
   });
 
-  it('uses the legal maximum of a procedure when a dossier has no appointment date', () => {
-    const s = new AdminIndicatorState({ calendar: cal, legalMaxWorkingDays: (code) => (code === '1.000494' ? 2 : undefined) });
-    s.put(foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null })])!);
+  it('uses the legal time of a procedure when a dossier has no appointment date', () => {
+    const s = new AdminIndicatorState({ calendar: cal });
+    s.put(applyProcedure(foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null })])!, procedure(), cal));
     expect(s.query('2025-04', ms('2025-05-05 17:00')).overdue).toBe(0);
     expect(s.query('2025-05', ms('2025-05-05 17:00')).received).toBe(0);
     expect(s.query('2025-04', ms('2025-05-05 17:01')).overdue).toBe(1);
     const unknown = new AdminIndicatorState({ calendar: cal });
     unknown.put(foldDossier([ev('N', 2, '2025-04-28 09:00', { dueAt: null })])!);
     expect(unknown.query('2025-04', ms('2025-06-01 00:00'))).toMatchObject({ received: 1, overdue: 0, onTime: { numerator: 0, denominator: 0 } });
+  });
+});
+
+describe('periods made of whole months (9 months, custom ranges)', () => {
+  const s = new AdminIndicatorState({ calendar: cal });
+  const put = (code: string, day: string, due: string, extra = {}) =>
+    s.put(foldDossier([ev(code, 2, `${day} 08:00`, { ...X, receivedAt: t(`${day} 08:00`), dueAt: t(due), ...extra }), ev(code, 4, `${day} 09:00`, X)])!);
+  put('J', '2025-01-06', '2025-01-08 17:00'); // open, overdue since January
+  put('S', '2025-09-29', '2025-10-06 17:00'); // open, due after the 9 months end
+  put('O', '2025-10-06', '2025-10-08 17:00', { agencyCode: '000.00.02.H13' }); // outside the 9 months
+  const now = ms('2025-12-01 00:00');
+
+  it('answers 2025-9M from the months January–September, judged at the end of September', () => {
+    const v = s.query('2025-9M', now);
+    expect(v).toMatchObject({ received: 2, overdue: 2, onTime: { numerator: 1, denominator: 2 } });
+    expect(s.query('2025', now)).toMatchObject({ received: 3 });
+    expect([...s.breakdown('2025-9M', now, 'agency').keys()]).toEqual(['000.00.01.H13']);
+  });
+
+  it('answers a range of whole months, and nothing for a range that cuts a month', () => {
+    expect(s.query('2025-09-01..2025-10-31', now)).toMatchObject({ received: 2, onTime: { numerator: 0, denominator: 2 } });
+    expect(s.query('2025-09-02..2025-10-31', now).received).toBe(0);
   });
 });

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { ProcedureItemSchema, type ItemError, type ProcedureItem, type ProceduresResponse, type ReferencePutResponse } from '@cityioc/contracts';
+import { ProcedureCatalogue, procedureItemErrors } from '@cityioc/domain';
+import { compileItemCheck } from '../pipeline/item-validator.ts';
+import type { ReferenceStore, StoredReferenceItem } from '../store/reference-store.ts';
+import { putReferenceBatch, type CheckedItem } from './reference-batch.ts';
+
+/** The reference kind of procedure catalogue items in the store. */
+export const PROCEDURE_KIND = 'procedure';
+
+const checkShape = compileItemCheck<ProcedureItem>(ProcedureItemSchema as object);
+
+/** One catalogue item: the schema, then what the schema cannot say (real dates, legal times within reason). */
+export function checkProcedureItem(item: unknown): CheckedItem<ProcedureItem> {
+  const key = typeof item === 'object' && item !== null && typeof (item as { code?: unknown }).code === 'string' ? (item as { code: string }).code : null;
+  const shape = checkShape(item);
+  if (!shape.ok) return { ok: false, key, errors: shape.errors };
+  const errors = procedureItemErrors(shape.value);
+  return errors.length > 0 ? { ok: false, key, errors } : { ok: true, key: shape.value.code, validFrom: shape.value.validFrom, value: canonical(shape.value) };
+}
+
+/** The item with its fields in one order, so that a resent item is recognised as unchanged whatever its key order. */
+function canonical(p: ProcedureItem): ProcedureItem {
+  return {
+    code: p.code,
+    name: p.name.en === undefined ? { vi: p.name.vi } : { vi: p.name.vi, en: p.name.en },
+    legalTime: { value: p.legalTime.value, unit: p.legalTime.unit },
+    feeBearing: p.feeBearing,
+    onlineService: p.onlineService,
+    validFrom: p.validFrom,
+    ...(p.source !== undefined ? { source: p.source } : {}),
+    ...(p.illustrative !== undefined ? { illustrative: p.illustrative } : {}),
+  };
+}
+
+/**
+ * The procedure catalogue: loaded from the store at start (before the dossier log is replayed, so
+ * dossiers without NgayHenTra get their legal due date as they are folded), updated by file
+ * (IOC_PROCEDURES_FILE, at start) or API (PUT /api/v1/procedures). Every version is kept; a new
+ * version of a code applies to dossiers received from its validFrom on.
+ */
+export class ProcedureService {
+  readonly catalogue = new ProcedureCatalogue();
+  private readonly stored = new Map<string, StoredReferenceItem>();
+  private readonly listeners: ((codes: ReadonlySet<string>) => void)[] = [];
+
+  constructor(private readonly store: ReferenceStore) {}
+
+  /** Called with the codes of new versions, after they are stored. */
+  onChange(fn: (codes: ReadonlySet<string>) => void): void {
+    this.listeners.push(fn);
+  }
+
+  private remember(items: readonly StoredReferenceItem[]): Set<string> {
+    const codes = new Set<string>();
+    for (const it of items) {
+      const body = it.body as ProcedureItem;
+      this.stored.set(`${it.key}#${it.version}`, it);
+      this.catalogue.add({ ...body, version: it.version });
+      codes.add(it.key);
+    }
+    return codes;
+  }
+
+  /** Loads every stored version; returns how many. */
+  async load(): Promise<number> {
+    const items = await this.store.referenceItems(PROCEDURE_KIND);
+    this.remember(items);
+    return items.length;
+  }
+
+  /** Checks, stores and applies a batch: per-item results, a valid item never dropped for another's fault. */
+  async put(items: readonly unknown[], origin: string, now: number): Promise<ReferencePutResponse> {
+    const res = await putReferenceBatch(this.store, PROCEDURE_KIND, items.map(checkProcedureItem), origin, now);
+    if (res.stored.length > 0) {
+      const codes = this.remember(res.stored);
+      for (const fn of this.listeners) fn(codes);
+    }
+    return res.response;
+  }
+
+  /** Loads a JSON file of items (an array, or {"items": [...]}) at start; any bad item stops the start, naming it. */
+  async loadFile(file: string, now: number): Promise<ReferencePutResponse> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new Error(`IOC_PROCEDURES_FILE=${file}: ${(e as Error).message}`);
+    }
+    const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown } | null)?.items;
+    if (!Array.isArray(items)) throw new Error(`IOC_PROCEDURES_FILE=${file}: expected a JSON array of procedure items (or {"items": [...]})`);
+    const bad = items.map((it, i) => ({ i, c: checkProcedureItem(it) })).filter((x) => !x.c.ok);
+    if (bad.length > 0) {
+      const say = (e: ItemError) => `${e.field || 'item'} ${e.reason}: ${e.message}`;
+      throw new Error(
+        `IOC_PROCEDURES_FILE=${file}: ${bad.map((b) => `item ${b.i}: ${(b.c as { errors: ItemError[] }).errors.map(say).join(', ')}`).join('; ')}`,
+      );
+    }
+    return this.put(items, `file:${file}`, now);
+  }
+
+  /** Every stored version, the one in force now marked current. */
+  list(now: number): ProceduresResponse {
+    const items = [...this.stored.values()]
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.version - b.version))
+      .map((it) => ({
+        ...(it.body as ProcedureItem),
+        version: it.version,
+        storedAt: it.storedAt,
+        origin: it.origin,
+        current: this.catalogue.at(it.key, now)?.version === it.version,
+      }));
+    return { asOf: now, items };
+  }
+}

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { ApiErrorSchema, ReferenceBatchSchema, ReferencePutResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
+import { READ } from '../../plugins/access.ts';
+
+const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema };
+
+/** 200 when nothing was rejected; 422 otherwise (the valid items are stored: a retry is safe). */
+function send(reply: FastifyReply, res: ReferencePutResponse) {
+  return reply.code(res.rejected > 0 ? 422 : 200).send(res);
+}
+
+/** Writes need a feed/admin API key for now (the access issue adds roles); no feed-health book. */
+const WRITE = { kind: 'feed', health: false } as const;
+
+/**
+ * Reference documents an administrator maintains: the procedure catalogue (legal processing
+ * times for dossiers without NgayHenTra) and next year's working-day schedule. Both take effect
+ * for new computations at once, without a restart.
+ *   GET/PUT /api/v1/procedures        {"items": [ProcedureItem…]}
+ *   GET/PUT /api/v1/calendar/schedules {"items": [OfficialYearSchedule…]}
+ */
+export const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { procedures, calendars, clock } = app.ioc;
+  const write = { config: { access: WRITE }, schema: { body: ReferenceBatchSchema, response: responses } };
+
+  app.get('/api/v1/procedures', { config: { access: READ } }, async () => procedures.list(clock()));
+  app.put('/api/v1/procedures', write, async (req, reply) => send(reply, await procedures.put(req.body.items, req.source ?? 'api', clock())));
+
+  app.get('/api/v1/calendar/schedules', { config: { access: READ } }, async () => calendars.list());
+  app.put('/api/v1/calendar/schedules', write, async (req, reply) => send(reply, await calendars.put(req.body.items, req.source ?? 'api', clock())));
+};

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { useStore, type StoreHarness } from './harness.ts';
+
+const T0 = Date.parse('2026-11-22T07:00:00+07:00');
+const proc = (code: string, days: number, validFrom = '2020-01-01') => ({
+  key: code,
+  validFrom,
+  body: { code, name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' }, legalTime: { value: days, unit: 'working_days' }, validFrom },
+  origin: 'test',
+});
+
+/** The reference-document part of the Store conformance suite: every store runs it with its own harness. */
+export function referenceConformance(name: string, harness: () => StoreHarness): void {
+  describe(`Store conformance, reference documents: ${name}`, () => {
+    const t = useStore(harness);
+    const open = () => t.open();
+
+    it('[ST-REF1] numbers each key’s versions 1, 2, …; the same body for the same date is not stored again', async () => {
+      const s = await open();
+      expect(await s.reference.putReferenceItems('procedure', [proc('1.000494', 5), proc('2.000815', 3)], T0)).toEqual([
+        { version: 1, stored: true },
+        { version: 1, stored: true },
+      ]);
+      expect(await s.reference.putReferenceItems('procedure', [proc('1.000494', 5)], T0 + 1)).toEqual([{ version: 1, stored: false }]);
+      expect(await s.reference.putReferenceItems('procedure', [proc('1.000494', 3, '2026-01-01'), proc('1.000494', 3, '2026-01-01')], T0 + 2)).toEqual([
+        { version: 2, stored: true },
+        { version: 2, stored: false },
+      ]);
+      // the old date's version is still the latest for that date: re-sending it changes nothing
+      expect(await s.reference.putReferenceItems('procedure', [proc('1.000494', 5)], T0 + 3)).toEqual([{ version: 1, stored: false }]);
+      expect(await s.reference.putReferenceItems('procedure', [proc('1.000494', 4)], T0 + 4)).toEqual([{ version: 3, stored: true }]);
+      const all = await s.reference.referenceItems('procedure');
+      expect(all.map((r) => [r.key, r.version, r.validFrom, r.storedAt])).toEqual([
+        ['1.000494', 1, '2020-01-01', T0],
+        ['1.000494', 2, '2026-01-01', T0 + 2],
+        ['1.000494', 3, '2020-01-01', T0 + 4],
+        ['2.000815', 1, '2020-01-01', T0],
+      ]);
+      expect(all[0]).toEqual({ kind: 'procedure', ...proc('1.000494', 5), version: 1, storedAt: T0 });
+    });
+
+    it('[ST-REF2] keeps kinds apart, keeps null dates, and survives a restart', async () => {
+      const s = await open();
+      await s.reference.putReferenceItems(
+        'holiday-schedule',
+        [{ key: '2027', validFrom: null, body: { year: 2027, note: 'Tết Đinh Mùi' }, origin: 'admin' }],
+        T0,
+      );
+      await s.reference.putReferenceItems('procedure', [proc('1.000494', 5)], T0);
+      const store = await t.reopen();
+      expect(await store.reference.referenceItems('holiday-schedule')).toEqual([
+        { kind: 'holiday-schedule', key: '2027', version: 1, validFrom: null, body: { year: 2027, note: 'Tết Đinh Mùi' }, origin: 'admin', storedAt: T0 },
+      ]);
+      expect((await store.reference.referenceItems('procedure')).map((r) => r.key)).toEqual(['1.000494']);
+      expect(await store.reference.referenceItems('nothing')).toEqual([]);
+      expect(await store.reference.putReferenceItems('procedure', [], T0)).toEqual([]);
+    });
+
+    it('[ST-REF3] concurrent writers of one kind never give two items the same version', async () => {
+      const s = await open();
+      const results = await Promise.all([1, 2, 3, 4, 5].map((d) => s.reference.putReferenceItems('procedure', [proc('1.000494', d)], T0 + d)));
+      expect(results.map((r) => r[0]!.version).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect((await s.reference.referenceItems('procedure')).map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import type pg from 'pg';
+import {
+  planReferenceBatch,
+  REFERENCE_COLUMNS,
+  referenceFromRow,
+  referenceItemsDdl,
+  type ExistingReference,
+  type ReferenceRow,
+  type ReferenceStore,
+} from '../reference-store.ts';
+
+/** The migration that adds the reference table (appended to the store's MIGRATIONS list). */
+export const REFERENCE_MIGRATION = {
+  name: 'versioned reference documents (procedure catalogue, working-day schedules)',
+  sql: referenceItemsDdl('BIGINT', false),
+};
+
+/** An arbitrary constant: serialises writers of one kind across nodes, so versions never collide. */
+const REFERENCE_LOCK = 0x10c0_0008;
+
+/** The reference-document part of the PostgreSQL store. */
+export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
+  return {
+    async putReferenceItems(kind, items, storedAt) {
+      if (items.length === 0) return [];
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REFERENCE_LOCK, kind]);
+        const keys = [...new Set(items.map((i) => i.key))];
+        const existing = await c.query<ExistingReference>(
+          `SELECT key, version, valid_from AS "validFrom", body FROM reference_items WHERE kind = $1 AND key = ANY($2::text[])`,
+          [kind, keys],
+        );
+        const plan = planReferenceBatch(items, existing.rows);
+        if (plan.rows.length > 0)
+          await c.query(
+            `INSERT INTO reference_items (${REFERENCE_COLUMNS})
+             SELECT $1, key, version, valid_from, body, origin, $2 FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
+               AS t (key, version, valid_from, body, origin)`,
+            [
+              kind,
+              storedAt,
+              plan.rows.map((r) => r.key),
+              plan.rows.map((r) => r.version),
+              plan.rows.map((r) => r.validFrom),
+              plan.rows.map((r) => r.body),
+              plan.rows.map((r) => r.origin),
+            ],
+          );
+        await c.query('COMMIT');
+        return plan.results;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    async referenceItems(kind) {
+      const res = await pool.query<ReferenceRow>({
+        text: `SELECT ${REFERENCE_COLUMNS} FROM reference_items WHERE kind = $1 ORDER BY key COLLATE "C", version`,
+        values: [kind],
+        rowMode: 'array',
+      });
+      return res.rows.map(referenceFromRow);
+    },
+  };
+}

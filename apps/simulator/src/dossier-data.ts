@@ -1,0 +1,364 @@
+import type { ProcedureItem } from '@cityioc/contracts';
+
+/**
+ * The demo city's one-stop shops as data: districts and their behaviour, the agencies that take
+ * dossiers, and the procedures they handle. The procedures are also the demo's procedure
+ * catalogue, which the simulator loads into the IOC through PUT /api/v1/procedures at start
+ * (labelled illustrative): legal processing times, fees and online levels typical of the national
+ * catalogue, with illustrative codes and fees.
+ */
+
+// ─── Districts ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Per-district behaviour of the one-stop shops. Populations are the display figures of the domain
+ * brief (§4.1, mixed years); they only weigh arrivals. Rates are set so the city lands near
+ * published Cần Thơ figures: online payment ≈ 42 % (2023, against the Government's 30 % target),
+ * on time 95–98 %, online submission 55–70 %, with the urban districts ahead on digital channels.
+ */
+export interface DistrictParams {
+  /** GSO code of the legacy district (before 1 July 2025). */
+  code: string;
+  name: string;
+  /** quận (urban district) or huyện (rural district). */
+  urban: boolean;
+  population: number;
+  /** Share of received dossiers submitted online. */
+  onlineRate: number;
+  /** Share of fee-bearing dossiers paid online. */
+  onlinePayRate: number;
+  /** Share of dossiers handled on time (Decision 766 indicator 2.1). */
+  onTimeRate: number;
+}
+
+export const DOSSIER_DISTRICTS: readonly DistrictParams[] = [
+  { code: '916', name: 'Ninh Kiều', urban: true, population: 292_368, onlineRate: 0.7, onlinePayRate: 0.51, onTimeRate: 0.96 },
+  { code: '917', name: 'Ô Môn', urban: true, population: 136_995, onlineRate: 0.6, onlinePayRate: 0.41, onTimeRate: 0.97 },
+  { code: '918', name: 'Bình Thủy', urban: true, population: 185_142, onlineRate: 0.66, onlinePayRate: 0.46, onTimeRate: 0.975 },
+  { code: '919', name: 'Cái Răng', urban: true, population: 141_822, onlineRate: 0.65, onlinePayRate: 0.45, onTimeRate: 0.97 },
+  { code: '923', name: 'Thốt Nốt', urban: true, population: 184_758, onlineRate: 0.6, onlinePayRate: 0.41, onTimeRate: 0.965 },
+  { code: '924', name: 'Vĩnh Thạnh', urban: false, population: 96_000, onlineRate: 0.55, onlinePayRate: 0.35, onTimeRate: 0.98 },
+  { code: '925', name: 'Cờ Đỏ', urban: false, population: 161_576, onlineRate: 0.56, onlinePayRate: 0.37, onTimeRate: 0.975 },
+  { code: '926', name: 'Phong Điền', urban: false, population: 132_483, onlineRate: 0.58, onlinePayRate: 0.39, onTimeRate: 0.985 },
+  { code: '927', name: 'Thới Lai', urban: false, population: 147_546, onlineRate: 0.56, onlinePayRate: 0.37, onTimeRate: 0.975 },
+];
+
+/** Dossiers per month across the districts at real pace (illustrative). */
+export const CITY_DOSSIERS_PER_MONTH = 15_000;
+/** Office hours in an average month: 22 working days of 10 hours. */
+const OFFICE_HOURS_PER_MONTH = 220;
+const TOTAL_POPULATION = DOSSIER_DISTRICTS.reduce((s, d) => s + d.population, 0);
+
+/** Dossiers per office hour at real pace, all channels. */
+export function arrivalRate(d: DistrictParams): number {
+  return (CITY_DOSSIERS_PER_MONTH * d.population) / TOTAL_POPULATION / OFFICE_HOURS_PER_MONTH;
+}
+
+// ─── Agencies ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Agency codes follow the hierarchy of the electronic identifiers of QĐ 20/2020/QĐ-TTg as the
+ * domain brief (§2.4) reads it, 'xxx.yy.zz.H13' with H13 = Cần Thơ (itself a low-confidence
+ * inference): level 2 `000.00.NN.H13` for the city departments (NN 01–06) and the district
+ * people's committees (NN 21–29, in GSO order), level 3 `000.MM.NN.H13` for the units under them
+ * — the ward/commune people's committees of a district (MM 01–03 under the district's NN) and the
+ * district branches of the land registration office (MM = the district's number under the
+ * department NN 06). All numbers are illustrative, not the real register.
+ */
+export type AgencyKind = 'department' | 'district' | 'commune' | 'land';
+
+export interface Agency {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  /** Level of the handling agency. District committees carry none: the demo keeps the legacy districts as areas, but 'DISTRICT' is only for data before 1 July 2025. */
+  level?: 'PROVINCE' | 'COMMUNE';
+}
+
+const department = (nn: string, name: string): Agency => ({ code: `000.00.${nn}.H13`, name, kind: 'department', level: 'PROVINCE' });
+
+/** City departments taking dossiers at the city's public administration service centre. */
+export const CITY_DEPARTMENTS = {
+  homeAffairs: department('01', 'Sở Nội vụ'),
+  justice: department('02', 'Sở Tư pháp'),
+  finance: department('03', 'Sở Tài chính'),
+  construction: department('04', 'Sở Xây dựng'),
+  health: department('05', 'Sở Y tế'),
+  agricultureEnvironment: department('06', 'Sở Nông nghiệp và Môi trường'),
+} as const;
+
+export interface DistrictAgencies {
+  committee: Agency;
+  communes: readonly Agency[];
+  landBranch: Agency;
+}
+
+/** The handful of agencies of a district: its people's committee, three ward/commune committees, the land registration branch. */
+export function districtAgencies(d: DistrictParams): DistrictAgencies {
+  const nn = String(21 + DOSSIER_DISTRICTS.findIndex((x) => x.code === d.code));
+  const kind = d.urban ? 'quận' : 'huyện';
+  const communes = [1, 2, 3].map((k): Agency => ({
+    code: `000.0${k}.${nn}.H13`,
+    name: `UBND cấp xã ${k}, ${kind} ${d.name}`,
+    kind: 'commune',
+    level: 'COMMUNE',
+  }));
+  return {
+    committee: { code: `000.00.${nn}.H13`, name: `UBND ${kind} ${d.name}`, kind: 'district' },
+    communes,
+    landBranch: { code: `000.${nn}.06.H13`, name: `Chi nhánh Văn phòng đăng ký đất đai ${d.name}`, kind: 'land', level: 'PROVINCE' },
+  };
+}
+
+/** Cumulative share of a district's ward/commune dossiers taken by each of its three committees. */
+export const COMMUNE_CUM = Float64Array.of(0.45, 0.78, 1);
+
+// ─── Procedures ──────────────────────────────────────────────────────────────────────────────
+
+export interface Procedure {
+  /** National TTHC database format 'd.dddddd'. */
+  code: string;
+  name: string;
+  fieldCode: string;
+  /** Who handles it; a department procedure names the department. */
+  handler: AgencyKind;
+  department?: Agency;
+  /** Legal processing time in working days (0: within the day of reception). */
+  legalDays: number;
+  /** Fee or charge per dossier in VND; 0 for a free procedure. */
+  feeVnd: number;
+  /** Relative share of the city's dossiers. */
+  weight: number;
+  /** Relative propensity to be filed online (1 = the district's average). */
+  online: number;
+}
+
+/**
+ * A small catalogue of common procedures. The names and processing times are typical of the
+ * national catalogue; the CODES AND FEES ARE ILLUSTRATIVE (the right format, not looked up), so do
+ * not read them as the real register. Weights give ≈ 40 % fee-bearing dossiers.
+ */
+export const PROCEDURES: readonly Procedure[] = [
+  // Ward/commune people's committees: certification and civil status, the bulk of the counter work.
+  {
+    code: '2.000908',
+    name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+    fieldCode: 'CT',
+    handler: 'commune',
+    legalDays: 0,
+    feeVnd: 10_000,
+    weight: 10,
+    online: 0.6,
+  },
+  {
+    code: '2.000913',
+    name: 'Chứng thực chữ ký trong giấy tờ, văn bản',
+    fieldCode: 'CT',
+    handler: 'commune',
+    legalDays: 0,
+    feeVnd: 10_000,
+    weight: 2,
+    online: 0.6,
+  },
+  { code: '1.000494', name: 'Cấp bản sao trích lục hộ tịch', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 8_000, weight: 3, online: 1.2 },
+  { code: '1.001193', name: 'Đăng ký khai sinh', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 11, online: 1.2 },
+  {
+    code: '1.001158',
+    name: 'Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi',
+    fieldCode: 'HT',
+    handler: 'commune',
+    legalDays: 3,
+    feeVnd: 0,
+    weight: 3,
+    online: 1.4,
+  },
+  { code: '1.000894', name: 'Đăng ký kết hôn', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 4, online: 0.8 },
+  { code: '1.004873', name: 'Cấp giấy xác nhận tình trạng hôn nhân', fieldCode: 'HT', handler: 'commune', legalDays: 3, feeVnd: 0, weight: 7, online: 1.2 },
+  { code: '1.000656', name: 'Đăng ký khai tử', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 3, online: 1 },
+  // District land registration branches.
+  {
+    code: '1.004227',
+    name: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+    fieldCode: 'DD',
+    handler: 'land',
+    legalDays: 10,
+    feeVnd: 50_000,
+    weight: 6,
+    online: 0.9,
+  },
+  {
+    code: '1.004203',
+    name: 'Cấp đổi giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+    fieldCode: 'DD',
+    handler: 'land',
+    legalDays: 7,
+    feeVnd: 50_000,
+    weight: 3,
+    online: 0.9,
+  },
+  {
+    code: '1.003010',
+    name: 'Đăng ký thế chấp quyền sử dụng đất, tài sản gắn liền với đất',
+    fieldCode: 'GDBD',
+    handler: 'land',
+    legalDays: 1,
+    feeVnd: 0,
+    weight: 8,
+    online: 1.1,
+  },
+  {
+    code: '1.002993',
+    name: 'Xóa đăng ký thế chấp quyền sử dụng đất, tài sản gắn liền với đất',
+    fieldCode: 'GDBD',
+    handler: 'land',
+    legalDays: 1,
+    feeVnd: 0,
+    weight: 5,
+    online: 1.1,
+  },
+  { code: '1.005398', name: 'Cung cấp thông tin, dữ liệu đất đai', fieldCode: 'DD', handler: 'land', legalDays: 2, feeVnd: 0, weight: 3, online: 1 },
+  // District people's committees.
+  { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fieldCode: 'KD', handler: 'district', legalDays: 3, feeVnd: 100_000, weight: 3, online: 1.2 },
+  {
+    code: '2.000575',
+    name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh',
+    fieldCode: 'KD',
+    handler: 'district',
+    legalDays: 3,
+    feeVnd: 50_000,
+    weight: 1,
+    online: 1.2,
+  },
+  {
+    code: '1.009994',
+    name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+    fieldCode: 'XD',
+    handler: 'district',
+    legalDays: 15,
+    feeVnd: 75_000,
+    weight: 2,
+    online: 1,
+  },
+  {
+    code: '1.001776',
+    name: 'Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng',
+    fieldCode: 'BTXH',
+    handler: 'district',
+    legalDays: 7,
+    feeVnd: 0,
+    weight: 5,
+    online: 0.8,
+  },
+  {
+    code: '1.004859',
+    name: 'Thay đổi, cải chính, bổ sung thông tin hộ tịch',
+    fieldCode: 'HT',
+    handler: 'district',
+    legalDays: 3,
+    feeVnd: 0,
+    weight: 2,
+    online: 1,
+  },
+  {
+    code: '1.002365',
+    name: 'Cấp giấy xác nhận thân nhân của người có công',
+    fieldCode: 'NCC',
+    handler: 'district',
+    legalDays: 5,
+    feeVnd: 0,
+    weight: 2,
+    online: 0.8,
+  },
+  // City departments.
+  {
+    code: '2.001417',
+    name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
+    fieldCode: 'LLTP',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.justice,
+    legalDays: 10,
+    feeVnd: 200_000,
+    weight: 3,
+    online: 1.4,
+  },
+  {
+    code: '2.001610',
+    name: 'Đăng ký thành lập công ty trách nhiệm hữu hạn một thành viên',
+    fieldCode: 'DKKD',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.finance,
+    legalDays: 3,
+    feeVnd: 50_000,
+    weight: 1,
+    online: 1.4,
+  },
+  {
+    code: '1.002809',
+    name: 'Đổi giấy phép lái xe do ngành Giao thông vận tải cấp',
+    fieldCode: 'GPLX',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.construction,
+    legalDays: 5,
+    feeVnd: 135_000,
+    weight: 2.5,
+    online: 1.4,
+  },
+  {
+    code: '1.000105',
+    name: 'Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam',
+    fieldCode: 'LD',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.homeAffairs,
+    legalDays: 5,
+    feeVnd: 400_000,
+    weight: 0.5,
+    online: 1.3,
+  },
+  {
+    code: '1.001978',
+    name: 'Giải quyết hưởng trợ cấp thất nghiệp',
+    fieldCode: 'VL',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.homeAffairs,
+    legalDays: 20,
+    feeVnd: 0,
+    weight: 3,
+    online: 1,
+  },
+  {
+    code: '1.004946',
+    name: 'Cấp chứng chỉ hành nghề khám bệnh, chữa bệnh',
+    fieldCode: 'KCB',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.health,
+    legalDays: 20,
+    feeVnd: 360_000,
+    weight: 0.5,
+    online: 1.2,
+  },
+];
+
+export const TOTAL_WEIGHT = PROCEDURES.reduce((s, p) => s + p.weight, 0);
+/** Online propensities normalised so that their weighted mean is 1. */
+export const ONLINE_NORM = PROCEDURES.reduce((s, p) => s + p.weight * p.online, 0) / TOTAL_WEIGHT;
+
+/** Share of dossiers whose procedure carries a fee (≈ 0.40). */
+export const FEE_BEARING_SHARE = PROCEDURES.reduce((s, p) => s + (p.feeVnd > 0 ? p.weight : 0), 0) / TOTAL_WEIGHT;
+
+/**
+ * The procedures as catalogue items for PUT /api/v1/procedures: legal time in working days, fee,
+ * online level (full online where the demo files dossiers online above the average, else partial).
+ * Marked illustrative: the right shapes, not the national register's figures.
+ */
+export function demoProcedureCatalogue(validFrom = '2020-01-01'): ProcedureItem[] {
+  return PROCEDURES.map((p) => ({
+    code: p.code,
+    name: { vi: p.name },
+    legalTime: { value: p.legalDays, unit: 'working_days' },
+    feeBearing: p.feeVnd > 0,
+    onlineService: p.online >= 1 ? 'full' : 'partial',
+    validFrom,
+    source: 'CityIOC demo (minh họa / illustrative)',
+    illustrative: true,
+  }));
+}

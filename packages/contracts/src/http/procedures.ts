@@ -1,0 +1,144 @@
+import { Type, type Static } from 'typebox';
+import { LabelSchema } from '../catalogue/indicator.ts';
+import { ItemErrorSchema } from './observation.ts';
+
+/**
+ * The procedure catalogue (thủ tục hành chính, TTHC) and the working-day schedules: reference
+ * documents an administrator loads by file or API. Each item is versioned: a new version of a code
+ * takes effect from its `validFrom`, earlier dossiers keep the version in force when they were
+ * received.
+ *   GET /api/v1/procedures                    ProceduresResponse (every version, current ones marked)
+ *   PUT /api/v1/procedures   {"items": [...]} ≤ 5,000 → ReferencePutResponse (per-item results)
+ *   GET /api/v1/calendar/schedules            SchedulesResponse (built-in, file, uploaded)
+ *   PUT /api/v1/calendar/schedules {"items": [OfficialYearSchedule…]} → ReferencePutResponse
+ */
+
+/** The unit of a procedure's legal processing time (the portal's DonViTinh). */
+export const LegalTimeUnitSchema = Type.Union([Type.Literal('working_days'), Type.Literal('days'), Type.Literal('hours'), Type.Literal('months')]);
+export type LegalTimeUnit = Static<typeof LegalTimeUnitSchema>;
+
+/** Online public service level (Decree 42/2022): full online (toàn trình), partial (một phần), none. */
+export const OnlineServiceLevelSchema = Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]);
+export type OnlineServiceLevel = Static<typeof OnlineServiceLevelSchema>;
+
+/** The national TTHC database code alone (events may append a local agency suffix, see feeds/dossier.ts). */
+export const NATIONAL_PROCEDURE_CODE_PATTERN = '^[0-9]\\.[0-9]{6}$';
+export const MAX_REFERENCE_BATCH_ITEMS = 5000;
+
+export const ProcedureItemSchema = Type.Object(
+  {
+    /** National TTHC database code, e.g. '1.000494'. */
+    code: Type.String({ pattern: NATIONAL_PROCEDURE_CODE_PATTERN }),
+    name: Type.Object(
+      { vi: Type.String({ minLength: 1, maxLength: 500 }), en: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+      { additionalProperties: false },
+    ),
+    /** The legal maximum processing time: `value` in `unit` (0 = the same working day). */
+    legalTime: Type.Object({ value: Type.Number({ minimum: 0 }), unit: LegalTimeUnitSchema }, { additionalProperties: false }),
+    /** A fee or charge applies (3.5/3.6 denominators when a dossier carries no fee data). */
+    feeBearing: Type.Boolean(),
+    onlineService: OnlineServiceLevelSchema,
+    /** Local date from which this version applies ('YYYY-MM-DD'). */
+    validFrom: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+    /** The publication decision or other source of these facts. */
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    /** Demo data, not the national database's figures. */
+    illustrative: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ProcedureItem = Static<typeof ProcedureItemSchema>;
+
+export const ReferenceBatchSchema = Type.Object(
+  { items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_REFERENCE_BATCH_ITEMS }) },
+  { additionalProperties: false },
+);
+
+export const ReferenceItemResultSchema = Type.Object({
+  index: Type.Integer(),
+  /** The item's key (procedure code, schedule year) when it could be read. */
+  key: Type.Union([Type.String(), Type.Null()]),
+  /** stored: a new version; unchanged: the same content is already the version for that date. */
+  status: Type.Union([Type.Literal('stored'), Type.Literal('unchanged'), Type.Literal('rejected')]),
+  version: Type.Optional(Type.Integer()),
+  errors: Type.Optional(Type.Array(ItemErrorSchema)),
+});
+export type ReferenceItemResult = Static<typeof ReferenceItemResultSchema>;
+
+export const ReferencePutResponseSchema = Type.Object({
+  stored: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  results: Type.Array(ReferenceItemResultSchema),
+});
+export type ReferencePutResponse = Static<typeof ReferencePutResponseSchema>;
+
+export interface StoredProcedure extends ProcedureItem {
+  version: number;
+  /** epoch ms */
+  storedAt: number;
+  /** Where it came from: 'file:<path>' or the feed source of the API key. */
+  origin: string;
+  /** The version in force now for this code. */
+  current: boolean;
+}
+
+export interface ProceduresResponse {
+  asOf: number;
+  items: StoredProcedure[];
+}
+
+const LocalDateSchema = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+/** 'YYYY-MM-DD' or an inclusive range 'YYYY-MM-DD..YYYY-MM-DD'. */
+const DaySpecSchema = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.\\.[0-9]{4}-[0-9]{2}-[0-9]{2})?$' });
+const PlacementSchema = Type.Object(
+  {
+    daysOff: Type.Array(DaySpecSchema, { maxItems: 20 }),
+    makeUpWorkingDays: Type.Optional(Type.Array(LocalDateSchema, { maxItems: 10 })),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    source: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A year's holiday placements as the government announces them (the domain's OfficialYearSchedule):
+ * occasions replace the Labour Code rules for that occasion; extra days off (e.g. 24/11 Culture Day
+ * once it is law) are added. Checked further by the domain (`scheduleErrors`).
+ */
+export const OfficialYearScheduleSchema = Type.Object(
+  {
+    year: Type.Integer(),
+    occasions: Type.Optional(
+      Type.Object(
+        {
+          'new-year': Type.Optional(PlacementSchema),
+          tet: Type.Optional(PlacementSchema),
+          'hung-kings': Type.Optional(PlacementSchema),
+          'reunification-labour': Type.Optional(PlacementSchema),
+          'national-day': Type.Optional(PlacementSchema),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    extraDaysOff: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            days: Type.Array(DaySpecSchema, { minItems: 1, maxItems: 20 }),
+            name: LabelSchema,
+            makeUpWorkingDays: Type.Optional(Type.Array(LocalDateSchema, { maxItems: 10 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 20 },
+      ),
+    ),
+    source: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type OfficialYearScheduleInput = Static<typeof OfficialYearScheduleSchema>;
+
+/** Where a dossier's due date comes from: its appointment date (NgayHenTra) or the procedure's legal time. */
+export type DueSource = 'appointment' | 'legal_time';
