@@ -22,7 +22,7 @@ const AGENCY = '000.00.01.H13';
 /** A dossier event as a one-stop system sends it, here without an appointment date (NgayHenTra). */
 function ev(code: string, status: number, statusAt: string, extra: Record<string, unknown> = {}) {
   return {
-    eventId: `${code}-${status}-${statusAt}`,
+    eventId: `${code}-${status}-${statusAt.replace(/[^0-9T]/g, '')}`,
     dossierCode: code,
     procedureCode: '1.000494',
     agencyCode: AGENCY,
