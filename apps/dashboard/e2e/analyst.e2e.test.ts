@@ -146,12 +146,14 @@ describe('/analyst explorer', () => {
     const expected = await api(`indicator=pm25&areas=916,917&period=quarter&from=${url.get('from')}&to=${url.get('to')}&compare=previous`);
     const last916 = expected.series[0]!.points.at(-1)!;
 
-    // ';' by default in Vietnamese (Excel's list separator there); this check reads the file written with ','
+    // ';' by default in Vietnamese (Excel's list separator there); ',' can be chosen
     const csvUrl = new URL((await page.getAttribute(testId('explorer-export-csv'), 'href'))!, server.url);
     expect(csvUrl.pathname).toBe('/api/v1/analyst/series.csv');
     expect(csvUrl.searchParams.get('sep')).toBe('semicolon');
     expect(csvUrl.searchParams.get('lang')).toBe('vi');
     await page.selectOption(testId('explorer-export-sep'), 'comma');
+    expect(new URL((await page.getAttribute(testId('explorer-export-csv'), 'href'))!, server.url).searchParams.get('sep')).toBe('comma');
+    await page.selectOption(testId('explorer-export-sep'), 'semicolon');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click(testId('explorer-export-csv'))]);
     expect(csv.suggestedFilename()).toMatch(/^pm25_quarter_.*\.csv$/);
     const text = readFileSync((await csv.path())!, 'utf8');

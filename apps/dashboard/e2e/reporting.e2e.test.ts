@@ -91,8 +91,10 @@ describe('reporting analyst page', () => {
     await expect.poll(() => page.locator('[data-testid="reporting-history"] tbody tr').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getAttribute('[data-testid="reporting-csv"]', 'href')).toContain('sep=semicolon');
     await page.selectOption('[data-testid="reporting-sep"]', 'comma');
+    expect(await page.getAttribute('[data-testid="reporting-csv"]', 'href')).toContain('sep=comma');
+    await page.selectOption('[data-testid="reporting-sep"]', 'semicolon');
     const href = await page.getAttribute('[data-testid="reporting-csv"]', 'href');
-    expect(href).toContain('/api/v1/reporting/history.csv?indicator=par_index&units=SYT&lang=vi&sep=comma');
+    expect(href).toContain('/api/v1/reporting/history.csv?indicator=par_index&units=SYT&lang=vi&sep=semicolon');
     const csv = await fetch(new URL(href!, server.url));
     expect(csv.status, await csv.clone().text()).toBe(200);
     const bytes = Buffer.from(await csv.arrayBuffer());
