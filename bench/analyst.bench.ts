@@ -150,7 +150,7 @@ export async function benchAnalystAt(n: number, log: (line: string) => void, opt
       url = await opts.pg.createDatabase(`analyst_${n}`);
     }
     const store =
-      kind === 'sqlite' ? openSqliteStore({ file, areaChain: index.ancestorsAndSelf }) : await openPostgresStore({ url, areaChain: index.ancestorsAndSelf });
+      kind === 'sqlite' ? openSqliteStore({ file, areaChain: index.areaChainAt }) : await openPostgresStore({ url, areaChain: index.areaChainAt });
     const t0 = performance.now();
     await loadInto(store, n, log);
     const loadS = (performance.now() - t0) / 1000;

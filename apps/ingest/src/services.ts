@@ -89,7 +89,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const clock = deps.clock ?? Date.now;
   const catalogue = deps.catalogue ?? CAN_THO_CATALOGUE;
   const index = indexCatalogue(catalogue);
-  const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
+  const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.areaChainAt }));
   const live = new LiveService(index, store, config.tickMs);
   const monitoring = new MonitoringService(index);
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
