@@ -41,6 +41,9 @@ export function registryCatalogue(registry: AreaRegistry, base: CatalogueBase, d
   const inTree = (a: Area) => registry.ancestorsAt(a.code, date).includes(rootCode);
   const areas = registryAreasAt(registry, date).filter(inTree);
   const city = areas.find((a) => a.code === rootCode)!;
+  // stations stand in a unit of the tree; those of another city's data (the demo's, with another registry) are left out
+  const codes = new Set(areas.map((a) => a.code));
+  const stations = base.stations.filter((s) => codes.has(s.area));
   return {
     city: {
       code: rootCode,
@@ -51,6 +54,6 @@ export function registryCatalogue(registry: AreaRegistry, base: CatalogueBase, d
     },
     indicators: base.indicators,
     areas,
-    stations: base.stations,
+    stations,
   };
 }
