@@ -39,7 +39,11 @@ export function registryCatalogue(registry: AreaRegistry, base: CatalogueBase, d
   const root = registry.areaAt(rootCode, date);
   if (!root) throw new Error(`the registry's root ${rootCode} is not in force on ${date}`);
   const inTree = (a: Area) => registry.ancestorsAt(a.code, date).includes(rootCode);
-  const areas = registryAreasAt(registry, date).filter(inTree);
+  const cityName = `${capitalise(root.type)} ${root.name}`;
+  // the city shows with its type ("Thành phố Cần Thơ"), as the screens and exports name it
+  const areas = registryAreasAt(registry, date)
+    .filter(inTree)
+    .map((a) => (a.code === rootCode ? { ...a, name: cityName } : a));
   const city = areas.find((a) => a.code === rootCode)!;
   // stations stand in a unit of the tree; those of another city's data (the demo's, with another registry) are left out
   const codes = new Set(areas.map((a) => a.code));
@@ -47,7 +51,7 @@ export function registryCatalogue(registry: AreaRegistry, base: CatalogueBase, d
   return {
     city: {
       code: rootCode,
-      name: `${capitalise(root.type)} ${root.name}`,
+      name: cityName,
       timeZone: 'Asia/Ho_Chi_Minh',
       center: city.centroid,
       zoom: zoomFor(root.areaKm2 ?? undefined),

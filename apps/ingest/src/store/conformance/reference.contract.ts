@@ -66,7 +66,7 @@ export function referenceConformance(name: string, harness: () => StoreHarness):
     it('[ST-REF4] lists versions without their bodies and reads one body; a large document (a boundary import) is stored whole', async () => {
       const s = await open();
       // ~3.6 MB, the size of the 103 official commune boundaries
-      const ring = Array.from({ length: 60_000 }, (_, i) => [105.5 + i * 1e-6, 10.0 + (i % 7) * 1e-6]);
+      const ring = Array.from({ length: 120_000 }, (_, i) => [105.5 + i * 1e-6, 10.0 + (i % 7) * 1e-6]);
       const big = { at: '2025-07-01', features: [{ code: '31135', geometry: { type: 'Polygon', coordinates: [ring] } }] };
       expect(JSON.stringify(big).length).toBeGreaterThan(2_000_000);
       const first = await s.reference.putReferenceItems('boundary-import', [{ key: 'boundaries', validFrom: '2025-07-01', body: big, origin: 'admin' }], T0);
