@@ -103,7 +103,7 @@ describe('GET /api/v1/analyst/series', () => {
 });
 
 describe('GET /api/v1/analyst/children', () => {
-  it('lists today's communes of the city with their shapes', async () => {
+  it('lists today’s communes of the city with their shapes', async () => {
     const city = (await app.inject({ url: '/api/v1/analyst/children?area=92' })).json() as AnalystChildrenResponse;
     expect(city.area).toMatchObject({ code: '92', hasChildren: true });
     expect(city.children.length).toBeGreaterThanOrEqual(9);
