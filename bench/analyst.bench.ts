@@ -149,8 +149,7 @@ export async function benchAnalystAt(n: number, log: (line: string) => void, opt
       if (!opts.pg) throw new Error('analyst bench on postgres needs a server');
       url = await opts.pg.createDatabase(`analyst_${n}`);
     }
-    const store =
-      kind === 'sqlite' ? openSqliteStore({ file, areaChain: index.areaChainAt }) : await openPostgresStore({ url, areaChain: index.areaChainAt });
+    const store = kind === 'sqlite' ? openSqliteStore({ file, areaChain: index.areaChainAt }) : await openPostgresStore({ url, areaChain: index.areaChainAt });
     const t0 = performance.now();
     await loadInto(store, n, log);
     const loadS = (performance.now() - t0) / 1000;

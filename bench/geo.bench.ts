@@ -27,9 +27,9 @@ type Ring = [number, number][];
 /** A FeatureCollection like the official 103-commune file: same count, about the same size and vertex density, clockwise rings, codes and prefixed names. */
 export function syntheticCommuneFile(targetBytes = 3_600_000): Buffer {
   const path = fileURLToPath(import.meta.resolve('@cityioc/domain/geo/schematic/can-tho-communes.schematic.geo.json'));
-  const cells = (JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: { code?: string; kind?: string }; geometry: { coordinates: Ring[] } }[] }).features.filter(
-    (f) => f.properties.kind !== 'outline',
-  );
+  const cells = (
+    JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: { code?: string; kind?: string }; geometry: { coordinates: Ring[] } }[] }
+  ).features.filter((f) => f.properties.kind !== 'outline');
   const vertices = cells.reduce((s, f) => s + f.geometry.coordinates[0]!.length, 0);
   // ~26 bytes per vertex ("[105.1234567,10.1234567],")
   const perEdge = Math.max(1, Math.round(targetBytes / 26 / vertices));
@@ -70,16 +70,29 @@ export async function benchBoundaryImport(log: (l: string) => void) {
       const t0 = performance.now();
       const read = await readBoundaryFile(file, 'application/geo+json');
       const { report, prepared } = checkBoundaryImport(read, CAN_THO_REGISTRY, '2026-11-22', 'synthetic.geojson');
-      if (!report.ok || report.matched.length !== 103) throw new Error(`synthetic import refused: ${JSON.stringify(report.issues.filter((i) => i.severity === 'error').slice(0, 3))}`);
-      await store.reference.putReferenceItems('boundary-import', [{ key: 'boundaries', validFrom: '2026-11-22', body: { ...prepared, run: r }, origin: 'bench' }], Date.now());
+      if (!report.ok || report.matched.length !== 103)
+        throw new Error(`synthetic import refused: ${JSON.stringify(report.issues.filter((i) => i.severity === 'error').slice(0, 3))}`);
+      await store.reference.putReferenceItems(
+        'boundary-import',
+        [{ key: 'boundaries', validFrom: '2026-11-22', body: { ...prepared, run: r }, origin: 'bench' }],
+        Date.now(),
+      );
       runs.push(performance.now() - t0);
       issues = report.issues.length;
     }
     await store.close();
     const ms = Math.min(...runs);
     const parseMs = Math.min(...parses);
-    log(`geo import: ${(file.length / 1e6).toFixed(2)} MB, 103 communes, ${issues} issues reported: best ${ms.toFixed(0)} ms (ceiling ${IMPORT_CEILING_MS} ms); JSON.parse alone ${parseMs.toFixed(0)} ms`);
-    return { bytes: file.length, importMs: +ms.toFixed(1), parseOnlyMs: +parseMs.toFixed(1), ceilingMs: IMPORT_CEILING_MS, ratioToCeiling: +(ms / IMPORT_CEILING_MS).toFixed(3) };
+    log(
+      `geo import: ${(file.length / 1e6).toFixed(2)} MB, 103 communes, ${issues} issues reported: best ${ms.toFixed(0)} ms (ceiling ${IMPORT_CEILING_MS} ms); JSON.parse alone ${parseMs.toFixed(0)} ms`,
+    );
+    return {
+      bytes: file.length,
+      importMs: +ms.toFixed(1),
+      parseOnlyMs: +parseMs.toFixed(1),
+      ceilingMs: IMPORT_CEILING_MS,
+      ratioToCeiling: +(ms / IMPORT_CEILING_MS).toFixed(3),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -103,14 +116,34 @@ export async function benchCrosswalkAt(n: number, log: (l: string) => void) {
         const t = YEAR_START + Math.floor((j / n) * YEAR_MS);
         const codes = t < REFORM ? before : today;
         const area = codes[j % codes.length]!;
-        b.push({ id: `x-${String(j).padStart(10, '0')}`, indicator: 'citizen_reports_received', area, agency: null, station: null, observedAt: t, receivedAt: t, value: j % 5, numerator: null, denominator: null, source: 'bench' });
+        b.push({
+          id: `x-${String(j).padStart(10, '0')}`,
+          indicator: 'citizen_reports_received',
+          area,
+          agency: null,
+          station: null,
+          observedAt: t,
+          receivedAt: t,
+          value: j % 5,
+          numerator: null,
+          denominator: null,
+          source: 'bench',
+        });
       }
       await store.append(b);
       if ((i / 10_000) % 100 === 99) log(`  loaded ${(i + 10_000).toLocaleString('en-US')} …`);
     }
     const loadS = (performance.now() - t0) / 1000;
     const analyst = new AnalystService(index, store, new AdminIndicatorState({ calendar: createWorkCalendar() }), null);
-    const req = (view: 'today' | 'as-it-was'): SeriesRequest => ({ indicator: 'citizen_reports_received', areas: today, period: 'day', from: '2025-01-01', to: '2025-12-31', compare: false, view });
+    const req = (view: 'today' | 'as-it-was'): SeriesRequest => ({
+      indicator: 'citizen_reports_received',
+      areas: today,
+      period: 'day',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      compare: false,
+      view,
+    });
     const now = Date.parse('2026-11-22T08:00:00+07:00');
     const time = async (view: 'today' | 'as-it-was') => {
       const ms: number[] = [];
@@ -128,7 +161,13 @@ export async function benchCrosswalkAt(n: number, log: (l: string) => void) {
     log(
       `geo crosswalk at ${n.toLocaleString('en-US')} observations (load ${(n / loadS).toFixed(0)}/s): 103 units × 365 days, today's units ${crosswalk.toFixed(0)} ms (ceiling ${CROSSWALK_CEILING_MS} ms), the same without the crosswalk ${plain.toFixed(0)} ms`,
     );
-    return { observations: n, p50TodayMs: +crosswalk.toFixed(1), p50AsItWasMs: +plain.toFixed(1), ceilingMs: CROSSWALK_CEILING_MS, ratioToCeiling: +(crosswalk / CROSSWALK_CEILING_MS).toFixed(3) };
+    return {
+      observations: n,
+      p50TodayMs: +crosswalk.toFixed(1),
+      p50AsItWasMs: +plain.toFixed(1),
+      ceilingMs: CROSSWALK_CEILING_MS,
+      ratioToCeiling: +(crosswalk / CROSSWALK_CEILING_MS).toFixed(3),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

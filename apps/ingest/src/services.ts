@@ -185,7 +185,12 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     procedures,
     calendars,
     officialScores: new OfficialScoreService(store),
-    reporting: new ReportingService(indexReporting(REPORTING_INDICATORS, reportingUnits, buildRegimes(CAN_THO_REGIME_SPECS, reportingUnits)), store, config.calendar, live),
+    reporting: new ReportingService(
+      indexReporting(REPORTING_INDICATORS, reportingUnits, buildRegimes(CAN_THO_REGIME_SPECS, reportingUnits)),
+      store,
+      config.calendar,
+      live,
+    ),
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,
     monitoring,

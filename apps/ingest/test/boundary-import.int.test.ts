@@ -59,7 +59,10 @@ describe('boundary import (administrator): report first, then all or nothing, th
     const r = await send(JSON.stringify(good()), 'application/json', '?fileName=cantho.geojson');
     expect(r.statusCode).toBe(201);
     const res = r.json<BoundaryImportResult>();
-    expect(res).toMatchObject({ stored: true, version: { version: 1, at: '2026-11-22', origin: 'tester', fileName: 'cantho.geojson', format: 'geojson', codes: ['31135', '31273', '31258'] } });
+    expect(res).toMatchObject({
+      stored: true,
+      version: { version: 1, at: '2026-11-22', origin: 'tester', fileName: 'cantho.geojson', format: 'geojson', codes: ['31135', '31273', '31258'] },
+    });
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: { 'if-none-match': before.headers.etag as string } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
@@ -85,7 +88,11 @@ describe('boundary import (administrator): report first, then all or nothing, th
   });
 
   it('refuses unmatched and duplicated features, projected coordinates (saying so), other media types and files too large', async () => {
-    const dup = collection([feature({ code: '31135' }, square(centre('31135'))), feature({ name: 'Ninh Kiều' }, square(centre('31135'))), feature({ name: 'Phường Không Tồn Tại' }, square(centre('31120')))]);
+    const dup = collection([
+      feature({ code: '31135' }, square(centre('31135'))),
+      feature({ name: 'Ninh Kiều' }, square(centre('31135'))),
+      feature({ name: 'Phường Không Tồn Tại' }, square(centre('31120'))),
+    ]);
     const r = await send(JSON.stringify(dup), 'application/geo+json');
     expect(r.statusCode).toBe(422);
     const rep = r.json<BoundaryImportReport>();
@@ -115,7 +122,12 @@ describe('boundary import (administrator): report first, then all or nothing, th
     const big = await send(JSON.stringify(collection([feature({ code: '31135', pad: 'x'.repeat(300_000) }, square(centre('31135')))])), 'application/geo+json');
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ error: 'body_too_large' });
-    const noKey = await t.app.inject({ method: 'POST', url: '/api/v1/admin/boundaries', headers: { 'content-type': 'application/geo+json' }, payload: JSON.stringify(good()) });
+    const noKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/boundaries',
+      headers: { 'content-type': 'application/geo+json' },
+      payload: JSON.stringify(good()),
+    });
     expect(noKey.statusCode).toBe(401);
   });
 
@@ -129,7 +141,15 @@ describe('boundary import (administrator): report first, then all or nothing, th
     expect(topo.json<BoundaryImportReport>()).toMatchObject({ format: 'topojson', features: 2, ok: true, matched: [{ code: '31135' }, { code: '31120' }] });
     const shp = await send(zippedShapefile(units), 'application/zip', '?dryRun=true');
     expect(shp.statusCode).toBe(200);
-    expect(shp.json<BoundaryImportReport>()).toMatchObject({ format: 'shapefile', features: 2, ok: true, matched: [{ code: '31135', how: 'code' }, { code: '31120', how: 'code' }] });
+    expect(shp.json<BoundaryImportReport>()).toMatchObject({
+      format: 'shapefile',
+      features: 2,
+      ok: true,
+      matched: [
+        { code: '31135', how: 'code' },
+        { code: '31120', how: 'code' },
+      ],
+    });
     const notZip = await send(Buffer.from('not a zip at all'), 'application/zip');
     expect(notZip.statusCode).toBe(415);
     expect(notZip.json()).toMatchObject({ error: 'not_a_zip' });

@@ -105,32 +105,72 @@ describe('Cần Thơ as it is today: units by date, code checks, history across 
       },
     ]);
     // the same ward dated before the reform is accepted
-    expect((await post('/api/v1/observations', { id: 'old-ok', indicator: 'citizen_reports_received', area: '31178', observedAt: '2025-05-10T08:00:00+07:00', value: 1 })).statusCode).toBe(200);
+    expect(
+      (
+        await post('/api/v1/observations', {
+          id: 'old-ok',
+          indicator: 'citizen_reports_received',
+          area: '31178',
+          observedAt: '2025-05-10T08:00:00+07:00',
+          value: 1,
+        })
+      ).statusCode,
+    ).toBe(200);
     // dossiers: a district code received in 2026
     const dos = await post('/api/v1/dossiers/events', {
       events: [
-        { eventId: 'ev-old', dossierCode: 'D-OLD', procedureCode: '1.000494', agencyCode: '000.00.21.H13', adminUnitCode: '916', channel: 1, status: 2, statusAt: '2026-11-03T08:00:00+07:00', receivedAt: '2026-11-03T08:00:00+07:00' },
+        {
+          eventId: 'ev-old',
+          dossierCode: 'D-OLD',
+          procedureCode: '1.000494',
+          agencyCode: '000.00.21.H13',
+          adminUnitCode: '916',
+          channel: 1,
+          status: 2,
+          statusAt: '2026-11-03T08:00:00+07:00',
+          receivedAt: '2026-11-03T08:00:00+07:00',
+        },
       ],
     });
     expect(dos.statusCode).toBe(422);
-    expect(dos.json<IngestResponse>().results[0]!.errors![0]).toMatchObject({ field: '/adminUnitCode', reason: 'unit_not_valid_at', successors: ['31120', '31135', '31147', '31150'] });
+    expect(dos.json<IngestResponse>().results[0]!.errors![0]).toMatchObject({
+      field: '/adminUnitCode',
+      reason: 'unit_not_valid_at',
+      successors: ['31120', '31135', '31147', '31150'],
+    });
     // NGSI-LD: an entity that says it serves the old district, in 2026
     const ngsi = await t.app.inject({
       method: 'POST',
       url: '/api/v1/ngsi-ld/notify',
       headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/json' },
       payload: JSON.stringify({
-        data: [{ id: 'urn:ngsi-ld:AirQualityObserved:aq-ninh-kieu', type: 'AirQualityObserved', dateObserved: '2026-11-20T08:00:00+07:00', areaServed: '916', pm25: 20 }],
+        data: [
+          {
+            id: 'urn:ngsi-ld:AirQualityObserved:aq-ninh-kieu',
+            type: 'AirQualityObserved',
+            dateObserved: '2026-11-20T08:00:00+07:00',
+            areaServed: '916',
+            pm25: 20,
+          },
+        ],
       }),
     });
     expect(JSON.stringify(ngsi.json())).toContain('unit_not_valid_at');
     // a report of a district committee for October 2026
-    const rep = await post('/api/v1/reporting/reports', { regime: 'cchc-cds', unit: '916', period: '2026-10', values: [{ indicator: 'e_document_rate', value: 95 }] });
+    const rep = await post('/api/v1/reporting/reports', {
+      regime: 'cchc-cds',
+      unit: '916',
+      period: '2026-10',
+      values: [{ indicator: 'e_document_rate', value: 95 }],
+    });
     expect(rep.statusCode).toBe(422);
     expect(rep.json()).toMatchObject({ error: 'invalid_report', details: [{ field: '/unit', reason: 'unit_not_valid_at' }] });
     expect(rep.json().details[0].successors).toEqual(['31120', '31135', '31147', '31150']);
     // the same unit for a period before the reform is accepted
-    expect((await post('/api/v1/reporting/reports', { regime: 'cchc-cds', unit: '916', period: '2025-03', values: [{ indicator: 'e_document_rate', value: 95 }] })).statusCode).toBe(201);
+    expect(
+      (await post('/api/v1/reporting/reports', { regime: 'cchc-cds', unit: '916', period: '2025-03', values: [{ indicator: 'e_document_rate', value: 95 }] }))
+        .statusCode,
+    ).toBe(201);
     // a CSV report import naming the district for 2026
     const csv = await t.app.inject({
       method: 'POST',

@@ -63,7 +63,9 @@ describe('the area registry is data: IOC_AREAS_FILE', () => {
     cleanups.push(remove);
     const file = join(dir, 'town.registry.json');
     writeFileSync(file, JSON.stringify(townRegistry()));
-    const s = await startServerProcess({ dataDir: join(dir, 'data'), env: { IOC_AREAS_FILE: file, IOC_AGENCIES_FILE: join(dir, 'agencies.json') } }).catch((e: Error) => e);
+    const s = await startServerProcess({ dataDir: join(dir, 'data'), env: { IOC_AREAS_FILE: file, IOC_AGENCIES_FILE: join(dir, 'agencies.json') } }).catch(
+      (e: Error) => e,
+    );
     // the bundled agencies name Cần Thơ's units: a town needs its own agency file
     expect(s).toBeInstanceOf(Error);
     writeFileSync(
@@ -122,7 +124,8 @@ describe('reporting duties follow the date', () => {
     try {
       const st = (await t.app.inject({ method: 'GET', url: '/api/v1/reporting/status?regime=cchc-cds&period=2026-10' })).json<SubmissionStatusResponse>();
       const codes = st.units.map((u) => u.unit);
-      for (const gone of ['916', '917', '918', '919', '923', '924', '925', '926', '927', 'SKHDT', 'SGTVT', 'STNMT', 'SNNPTNT', 'STTTT', 'SLDTBXH']) expect(codes).not.toContain(gone);
+      for (const gone of ['916', '917', '918', '919', '923', '924', '925', '926', '927', 'SKHDT', 'SGTVT', 'STNMT', 'SNNPTNT', 'STTTT', 'SLDTBXH'])
+        expect(codes).not.toContain(gone);
       expect(codes.filter((c) => /^\d{5}$/.test(c))).toHaveLength(103);
       expect(codes).toContain('SNNMT');
       expect(st.units.find((u) => u.unit === '31135')).toMatchObject({ unitName: 'Phường Ninh Kiều', status: 'overdue' });

@@ -92,7 +92,13 @@ export class AnalystService {
       // today's view reads today's units; as it was, any unit the registry knows (old codes)
       const known = asItWas ? this.index.knowsArea(a) : this.index.area(a) !== undefined;
       if (!known)
-        throw new AnalystError(404, 'unknown_area', `area ${a} is not ${asItWas ? 'in the area registry' : "one of today's units (view=as-it-was reads old codes)"}`, 'areas', { area: a });
+        throw new AnalystError(
+          404,
+          'unknown_area',
+          `area ${a} is not ${asItWas ? 'in the area registry' : "one of today's units (view=as-it-was reads old codes)"}`,
+          'areas',
+          { area: a },
+        );
     }
     if (!periodBounds(req.from, req.period))
       throw new AnalystError(400, 'invalid_range', `from=${req.from} is not a ${req.period} key (e.g. ${periodExample(req.period)})`, 'from');
@@ -144,7 +150,14 @@ export class AnalystService {
     };
   }
 
-  private async fromRollups(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string, view: AnalystView): Promise<AnalystSeries[]> {
+  private async fromRollups(
+    indicator: Indicator,
+    areas: readonly string[],
+    kind: SeriesKind,
+    from: string,
+    to: string,
+    view: AnalystView,
+  ): Promise<AnalystSeries[]> {
     const start = periodBounds(from, kind)!.start;
     const end = periodBounds(to, kind)!.end;
     const keys = listPeriods(from, to);
@@ -197,7 +210,15 @@ export class AnalystService {
     return this.index.areaAt(code, date)?.name ?? this.index.registry?.versions(code).at(-1)?.name ?? this.index.area(code)?.name ?? code;
   }
 
-  private fromDossiers(indicator: Indicator, areas: readonly string[], kind: SeriesKind, from: string, to: string, now: number, view: AnalystView): AnalystSeries[] {
+  private fromDossiers(
+    indicator: Indicator,
+    areas: readonly string[],
+    kind: SeriesKind,
+    from: string,
+    to: string,
+    now: number,
+    view: AnalystView,
+  ): AnalystSeries[] {
     const field = dossierLiveIndicator(indicator.id)!.value;
     const keys = listPeriods(from, to);
     const root = this.index.catalogue.city.code;
@@ -258,10 +279,16 @@ export class AnalystService {
     const check = this.index.checkCodeAt(code, at);
     if (!check.ok) {
       const detail =
-        check.reason === 'unknown_area' ? `area ${code} is not in the area registry` : `area ${code} is not in force on ${at}${check.successors.length ? ` (its successors: ${check.successors.join(', ')})` : ''}`;
-      throw new HttpError(404, check.reason, detail, [
-        { field: 'area', reason: check.reason, message: detail, ...(check.reason === 'unit_not_valid_at' ? { successors: check.successors } : {}) },
-      ], { area: code });
+        check.reason === 'unknown_area'
+          ? `area ${code} is not in the area registry`
+          : `area ${code} is not in force on ${at}${check.successors.length ? ` (its successors: ${check.successors.join(', ')})` : ''}`;
+      throw new HttpError(
+        404,
+        check.reason,
+        detail,
+        [{ field: 'area', reason: check.reason, message: detail, ...(check.reason === 'unit_not_valid_at' ? { successors: check.successors } : {}) }],
+        { area: code },
+      );
     }
     const chain = this.index.ancestorsAt(code, at);
     return {

@@ -36,7 +36,11 @@ function fromJson(json: unknown): BoundaryFile {
     return { format: 'geojson', features: json.features.map((f, i) => asFeature(f, i)) };
   }
   if (json.type === 'Feature') return { format: 'geojson', features: [asFeature(json, 0)] };
-  throw new BoundaryFileError(415, 'not_geojson', `a JSON body of type '${String(json.type).slice(0, 40)}' is neither a GeoJSON FeatureCollection nor a TopoJSON Topology`);
+  throw new BoundaryFileError(
+    415,
+    'not_geojson',
+    `a JSON body of type '${String(json.type).slice(0, 40)}' is neither a GeoJSON FeatureCollection nor a TopoJSON Topology`,
+  );
 }
 
 function asFeature(f: unknown, i: number): BoundaryFeature {
@@ -48,8 +52,7 @@ function asFeature(f: unknown, i: number): BoundaryFeature {
 
 /** Every object of every layer of a Topology, as GeoJSON features (topojson-client). */
 function fromTopology(topo: Record<string, unknown>): BoundaryFile {
-  if (!isObject(topo.objects) || !Array.isArray(topo.arcs))
-    throw new BoundaryFileError(422, 'invalid_topojson', 'a TopoJSON Topology needs objects and arcs');
+  if (!isObject(topo.objects) || !Array.isArray(topo.arcs)) throw new BoundaryFileError(422, 'invalid_topojson', 'a TopoJSON Topology needs objects and arcs');
   const features: BoundaryFeature[] = [];
   for (const name of Object.keys(topo.objects)) {
     let out: unknown;
@@ -115,7 +118,11 @@ export async function readBoundaryFile(body: Buffer, contentType: string): Promi
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (ZIP_TYPES.includes(type)) return fromZip(body);
   if (!GEOJSON_TYPES.includes(type) && type !== 'application/topo+json')
-    throw new BoundaryFileError(415, 'unsupported_media_type', `Content-Type ${type || '(none)'} is not a boundary file: send GeoJSON or TopoJSON (application/geo+json, application/json) or a zipped Shapefile (application/zip)`);
+    throw new BoundaryFileError(
+      415,
+      'unsupported_media_type',
+      `Content-Type ${type || '(none)'} is not a boundary file: send GeoJSON or TopoJSON (application/geo+json, application/json) or a zipped Shapefile (application/zip)`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));

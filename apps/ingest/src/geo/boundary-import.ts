@@ -21,7 +21,12 @@ const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
  * winding, self-intersections, slivers, overlaps) and its area compared with the registry's.
  * Unmatched and duplicated features are errors: an import is all of the file or nothing.
  */
-export function checkBoundaryImport(file: BoundaryFile, registry: AreaRegistry, at: string, fileName: string | null): { report: BoundaryImportReport; prepared: PreparedImport } {
+export function checkBoundaryImport(
+  file: BoundaryFile,
+  registry: AreaRegistry,
+  at: string,
+  fileName: string | null,
+): { report: BoundaryImportReport; prepared: PreparedImport } {
   const root = registry.file.root;
   const inTree = registry.unitsValidAt(at).filter((u) => registry.ancestorsAt(u.code, at).includes(root));
   const candidates = inTree.map((u) => ({ code: u.code, name: u.name, type: u.type, level: u.level }));
@@ -47,7 +52,12 @@ export function checkBoundaryImport(file: BoundaryFile, registry: AreaRegistry, 
       if (m.note) issue({ index: m.index, severity: 'warning', rule: 'matched_by_name', message: m.note });
     } else if (m.status === 'duplicate') {
       report.duplicated.push({ index: m.index, code: m.code, duplicateOf: m.duplicateOf });
-      issue({ index: m.index, severity: 'error', rule: 'duplicated', message: `feature ${m.index} is unit ${m.code} again (feature ${m.duplicateOf} already is)` });
+      issue({
+        index: m.index,
+        severity: 'error',
+        rule: 'duplicated',
+        message: `feature ${m.index} is unit ${m.code} again (feature ${m.duplicateOf} already is)`,
+      });
     } else if (m.status === 'unmatched') {
       report.unmatched.push({ index: m.index, name: m.name, code: m.codeValue, reason: m.reason });
       issue({ index: m.index, severity: 'error', rule: 'unmatched', message: `feature ${m.index}: ${m.reason} in force on ${at}` });

@@ -135,7 +135,11 @@ export class GeoService {
     const rootUnit = this.registry.areaAt(root, date);
     const outline = this.outlineOf(date);
     if (rootUnit && outline)
-      features.unshift({ type: 'Feature', properties: { kind: 'outline', code: root, name: rootUnit.name, schematic: outline.schematic, source: outline.source }, geometry: outline.geometry });
+      features.unshift({
+        type: 'Feature',
+        properties: { kind: 'outline', code: root, name: rootUnit.name, schematic: outline.schematic, source: outline.source },
+        geometry: outline.geometry,
+      });
     const body = JSON.stringify({ type: 'FeatureCollection', features });
     const entry = { etag: `"geo-${this.registryStamp}-${layer}-${stamp}"`, body };
     this.cache.set(key, entry);
@@ -149,7 +153,8 @@ export class GeoService {
     for (let i = this.imports.length - 1; i >= 0 && unit; i--) {
       const imp = this.imports[i]!;
       const g = imp.shapes.get(root);
-      if (g && this.registry.areaAt(root, imp.version.at)?.validFrom === unit.validFrom) return { geometry: g, source: `import:${imp.version.version}`, schematic: false };
+      if (g && this.registry.areaAt(root, imp.version.at)?.validFrom === unit.validFrom)
+        return { geometry: g, source: `import:${imp.version.version}`, schematic: false };
     }
     const layer = this.schematic.find((l) => l.from <= date && (l.to === null || date < l.to));
     return layer?.outline ? { geometry: layer.outline, source: 'schematic', schematic: true } : null;

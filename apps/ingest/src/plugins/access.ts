@@ -21,11 +21,7 @@ import { httpError } from './errors.ts';
  * Roles and scopes of user accounts will be further fields of these declarations.
  */
 export type Access =
-  | { kind: 'public' }
-  | { kind: 'feed'; health?: boolean }
-  | { kind: 'read'; operator?: 'optional' }
-  | { kind: 'operator' }
-  | { kind: 'admin' };
+  { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'admin' };
 
 export const PUBLIC = { kind: 'public' } as const satisfies Access;
 export const FEED = { kind: 'feed' } as const satisfies Access;
@@ -108,7 +104,8 @@ export const accessPlugin = fp(
     // one limiter per route, as each route had its own budget before the access declarations
     const limiterFor = (a: Access): Limiter | null => {
       if (a.kind === 'public') return null;
-      if (a.kind === 'feed' || a.kind === 'admin') return app.rateLimit({ max: opts.feedPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `feed:${req.source}` }) as Limiter;
+      if (a.kind === 'feed' || a.kind === 'admin')
+        return app.rateLimit({ max: opts.feedPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `feed:${req.source}` }) as Limiter;
       return app.rateLimit({ max: opts.readPerMinute, timeWindow: '1 minute' }) as Limiter;
     };
 

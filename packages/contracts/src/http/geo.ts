@@ -76,7 +76,14 @@ export const BoundaryImportReportSchema = Type.Object({
   /** The date whose units the features were matched against. */
   at: Type.String({ pattern: ISO_DATE_PATTERN }),
   matched: Type.Array(Type.Object({ index: Type.Integer(), code: Type.String(), how: BoundaryMatchHowSchema })),
-  unmatched: Type.Array(Type.Object({ index: Type.Integer(), name: Type.Union([Type.String(), Type.Null()]), code: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  unmatched: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      name: Type.Union([Type.String(), Type.Null()]),
+      code: Type.Union([Type.String(), Type.Null()]),
+      reason: Type.String(),
+    }),
+  ),
   duplicated: Type.Array(Type.Object({ index: Type.Integer(), code: Type.String(), duplicateOf: Type.Integer() })),
   /** Units in force at `at` that no feature matched. */
   missing: Type.Array(Type.String()),

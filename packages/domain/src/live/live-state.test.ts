@@ -9,7 +9,18 @@ const index = indexCatalogue(CAN_THO_CATALOGUE, CAN_THO_REGISTRY);
 const T0 = Date.parse('2026-11-22T00:00:00+07:00');
 let seq = 0;
 function o(p: Partial<Observation> & Pick<Observation, 'id' | 'indicator' | 'area'>): Observation {
-  return { seq: ++seq, agency: null, station: null, observedAt: T0 + 1000, receivedAt: 1000, value: null, numerator: null, denominator: null, source: 't', ...p };
+  return {
+    seq: ++seq,
+    agency: null,
+    station: null,
+    observedAt: T0 + 1000,
+    receivedAt: 1000,
+    value: null,
+    numerator: null,
+    denominator: null,
+    source: 't',
+    ...p,
+  };
 }
 const val = (s: LiveState, scope: string, key: string) => s.snapshot(scope).cells.find((c) => c.key === key);
 

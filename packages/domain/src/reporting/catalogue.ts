@@ -223,7 +223,16 @@ export const CAN_THO_DEPARTMENTS: Omit<ReportingUnit, 'area'>[] = [
   dept('SDTTG', 'Sở Dân tộc và Tôn giáo', ['Sở DT&TG', 'Sở DTTG'], { validFrom: MERGER }),
 ];
 
-const TYPE_TITLE: Record<string, string> = { quận: 'Quận', huyện: 'Huyện', 'thị xã': 'Thị xã', 'thành phố': 'Thành phố', phường: 'Phường', xã: 'Xã', 'thị trấn': 'Thị trấn', 'đặc khu': 'Đặc khu' };
+const TYPE_TITLE: Record<string, string> = {
+  quận: 'Quận',
+  huyện: 'Huyện',
+  'thị xã': 'Thị xã',
+  'thành phố': 'Thành phố',
+  phường: 'Phường',
+  xã: 'Xã',
+  'thị trấn': 'Thị trấn',
+  'đặc khu': 'Đặc khu',
+};
 
 /**
  * The reporting units of a city from its area registry: the city itself, its departments, and the
@@ -235,7 +244,13 @@ export function reportingUnitsFor(registry: AreaRegistry, departments: readonly 
   const root = registry.file.root;
   const rootNow = registry.versions(root).at(-1)!;
   const out: ReportingUnit[] = [
-    { code: root, name: `${TYPE_TITLE[rootNow.type] ?? rootNow.type} ${rootNow.name}`, aliases: [`TP. ${rootNow.name}`, `TP ${rootNow.name}`, rootNow.name, 'UBND thành phố'], group: 'city', area: root },
+    {
+      code: root,
+      name: `${TYPE_TITLE[rootNow.type] ?? rootNow.type} ${rootNow.name}`,
+      aliases: [`TP. ${rootNow.name}`, `TP ${rootNow.name}`, rootNow.name, 'UBND thành phố'],
+      group: 'city',
+      area: root,
+    },
     ...departments.map((d) => ({ ...d, area: root })),
   ];
   for (const u of registry.file.units) {

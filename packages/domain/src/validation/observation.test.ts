@@ -62,7 +62,9 @@ describe('validateObservation', () => {
     expect(validateObservation({ id: 'a', indicator: 'aqi', area: '916', observedAt: at2024, value: 50 }, ctx).ok).toBe(true);
     expect(validateObservation({ id: 'a', indicator: 'citizen_reports_received', area: '31178', observedAt: at2024, value: 5 }, ctx).ok).toBe(true);
     // a split ward dated after the reform: refused with the units that absorbed it
-    expect(validateObservation({ id: 'a', indicator: 'citizen_reports_received', area: '31178', observedAt: '2026-11-22T07:00:00+07:00', value: 5 }, ctx)).toEqual({
+    expect(
+      validateObservation({ id: 'a', indicator: 'citizen_reports_received', area: '31178', observedAt: '2026-11-22T07:00:00+07:00', value: 5 }, ctx),
+    ).toEqual({
       ok: false,
       errors: [
         {
@@ -81,7 +83,8 @@ describe('validateObservation', () => {
   });
 
   it('a station reading names the unit the station counted under on its date', () => {
-    const r = (area: string, observedAt: string) => validateObservation({ id: 'a', indicator: 'water_level', area, station: 'wl-can-tho', observedAt, value: 150 }, ctx);
+    const r = (area: string, observedAt: string) =>
+      validateObservation({ id: 'a', indicator: 'water_level', area, station: 'wl-can-tho', observedAt, value: 150 }, ctx);
     expect(r('916', '2024-05-01T10:00:00+07:00').ok).toBe(true);
     expect(r('31135', '2026-11-22T07:00:00+07:00').ok).toBe(true);
     expect(r('31135', '2024-05-01T10:00:00+07:00')).toMatchObject({

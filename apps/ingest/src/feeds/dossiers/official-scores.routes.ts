@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Official766ScoreSchema, PERIOD_KEY_PATTERN, type ItemError, type Official766Score } from '@cityioc/contracts';
-import { areaCodeError, implausibleDate, implausiblePeriod, localDateOf, localTimeMs, type AgencyIndex, type CatalogueIndex, type DateBounds } from '@cityioc/domain';
+import {
+  areaCodeError,
+  implausibleDate,
+  implausiblePeriod,
+  localDateOf,
+  localTimeMs,
+  type AgencyIndex,
+  type CatalogueIndex,
+  type DateBounds,
+} from '@cityioc/domain';
 import { Type } from 'typebox';
 import { ingestChecked, type ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';

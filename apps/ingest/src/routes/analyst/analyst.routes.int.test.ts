@@ -91,7 +91,7 @@ describe('GET /api/v1/analyst/series', () => {
     expect(csv.headers['content-disposition']).toContain('e_document_rate_month_2026-11_2026-11_today.csv');
     const lines = csv.body.split('\r\n');
     expect(lines[0]).toBe('\uFEFFMã đơn vị,Đơn vị,Kỳ,Tên kỳ,Giá trị (%),Tử số,Mẫu số,Số bản ghi,Ước tính,Cách xem,Kỳ trước,Giá trị kỳ trước (%),Chênh lệch');
-    expect(lines[1]).toBe("31135,Ninh Kiều,2026-11,Tháng 11/2026,30,3,10,1,,theo đơn vị hành chính hiện nay,2026-10,,");
+    expect(lines[1]).toBe('31135,Ninh Kiều,2026-11,Tháng 11/2026,30,3,10,1,,theo đơn vị hành chính hiện nay,2026-10,,');
     const xlsx = await app.inject({ url: `/api/v1/analyst/series.xlsx?${q}&lang=en` });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -41,7 +41,10 @@ export const basemapRoutes: FastifyPluginAsync = async (app) => {
       reply.header('content-length', st.size);
       return req.method === 'HEAD' ? reply.send() : reply.send(createReadStream(file));
     }
-    reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${st.size}`).header('content-length', range.end - range.start + 1);
+    reply
+      .code(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${st.size}`)
+      .header('content-length', range.end - range.start + 1);
     return req.method === 'HEAD' ? reply.send() : reply.send(createReadStream(file, { start: range.start, end: range.end }));
   };
   app.get('/api/v1/basemap.pmtiles', { config: { access: READ } }, serve);

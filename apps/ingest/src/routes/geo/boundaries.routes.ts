@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema, BoundaryImportQuerySchema, BoundaryImportReportSchema, BoundaryImportResultSchema, BoundaryVersionsResponseSchema } from '@cityioc/contracts';
+import {
+  ApiErrorSchema,
+  BoundaryImportQuerySchema,
+  BoundaryImportReportSchema,
+  BoundaryImportResultSchema,
+  BoundaryVersionsResponseSchema,
+} from '@cityioc/contracts';
 import { checkBoundaryImport } from '../../geo/boundary-import.ts';
 import { BoundaryFileError, GEOJSON_TYPES, readBoundaryFile, ZIP_TYPES } from '../../geo/boundary-file.ts';
 import { ADMIN } from '../../plugins/access.ts';
@@ -30,7 +36,14 @@ export const boundaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/admin/boundaries',
-    { config: { access: ADMIN }, bodyLimit: limit, schema: { querystring: BoundaryImportQuerySchema, response: { 200: BoundaryImportReportSchema, 201: BoundaryImportResultSchema, 422: BoundaryImportReportSchema, '4xx': ApiErrorSchema } } },
+    {
+      config: { access: ADMIN },
+      bodyLimit: limit,
+      schema: {
+        querystring: BoundaryImportQuerySchema,
+        response: { 200: BoundaryImportReportSchema, 201: BoundaryImportResultSchema, 422: BoundaryImportReportSchema, '4xx': ApiErrorSchema },
+      },
+    },
     (req, reply) =>
       withSlot(reply, async () => {
         const now = clock();
@@ -54,5 +67,7 @@ export const boundaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
   );
 
-  app.get('/api/v1/admin/boundaries', { config: { access: ADMIN }, schema: { response: { 200: BoundaryVersionsResponseSchema } } }, async () => ({ versions: geo.versions() }));
+  app.get('/api/v1/admin/boundaries', { config: { access: ADMIN }, schema: { response: { 200: BoundaryVersionsResponseSchema } } }, async () => ({
+    versions: geo.versions(),
+  }));
 };

@@ -7,7 +7,10 @@ import { httpError } from '../../plugins/errors.ts';
 /** The date of a request: `at` (a real calendar date YYYY-MM-DD) or today in Asia/Ho_Chi_Minh; anything else is 400 invalid_date. */
 export function dateOf(at: string | undefined, now: number): string {
   if (at === undefined) return localDateOf(now);
-  if (!isIsoDate(at)) throw httpError(400, 'invalid_date', `at=${at} is not a date YYYY-MM-DD`, [{ field: '/at', reason: 'invalid_date', message: `'${at}' is not a calendar date YYYY-MM-DD` }]);
+  if (!isIsoDate(at))
+    throw httpError(400, 'invalid_date', `at=${at} is not a date YYYY-MM-DD`, [
+      { field: '/at', reason: 'invalid_date', message: `'${at}' is not a calendar date YYYY-MM-DD` },
+    ]);
   return at;
 }
 
@@ -20,17 +23,25 @@ export const geoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { registry, agencies, geo, clock, config } = app.ioc;
   const read = { access: READ };
 
-  app.get('/api/v1/areas', { config: read, schema: { querystring: AtQuerySchema, response: { 200: AreasResponseSchema, '4xx': ApiErrorSchema } } }, async (req) => {
-    const at = dateOf(req.query.at, clock());
-    const root = registry.file.root;
-    const units = registry.unitsValidAt(at).filter((u) => registry.ancestorsAt(u.code, at).includes(root));
-    return { at, units };
-  });
+  app.get(
+    '/api/v1/areas',
+    { config: read, schema: { querystring: AtQuerySchema, response: { 200: AreasResponseSchema, '4xx': ApiErrorSchema } } },
+    async (req) => {
+      const at = dateOf(req.query.at, clock());
+      const root = registry.file.root;
+      const units = registry.unitsValidAt(at).filter((u) => registry.ancestorsAt(u.code, at).includes(root));
+      return { at, units };
+    },
+  );
 
-  app.get('/api/v1/agencies', { config: read, schema: { querystring: AtQuerySchema, response: { 200: AgenciesResponseSchema, '4xx': ApiErrorSchema } } }, async (req) => {
-    const at = dateOf(req.query.at, clock());
-    return { at, agencies: agencies.agenciesAt(at) };
-  });
+  app.get(
+    '/api/v1/agencies',
+    { config: read, schema: { querystring: AtQuerySchema, response: { 200: AgenciesResponseSchema, '4xx': ApiErrorSchema } } },
+    async (req) => {
+      const at = dateOf(req.query.at, clock());
+      return { at, agencies: agencies.agenciesAt(at) };
+    },
+  );
 
   app.get('/api/v1/geo/areas', { config: read, schema: { querystring: AtQuerySchema } }, async (req, reply) => {
     const at = dateOf(req.query.at, clock());

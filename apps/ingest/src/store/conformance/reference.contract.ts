@@ -76,7 +76,11 @@ export function referenceConformance(name: string, harness: () => StoreHarness):
         T0 + 1,
       );
       // importing the first file again after the second makes it the latest again (a new version), not a no-op
-      const again = await s.reference.putReferenceItems('boundary-import', [{ key: 'boundaries', validFrom: '2025-07-01', body: big, origin: 'admin' }], T0 + 2);
+      const again = await s.reference.putReferenceItems(
+        'boundary-import',
+        [{ key: 'boundaries', validFrom: '2025-07-01', body: big, origin: 'admin' }],
+        T0 + 2,
+      );
       expect([first, second, again]).toEqual([[{ version: 1, stored: true }], [{ version: 2, stored: true }], [{ version: 3, stored: true }]]);
       const store = await t.reopen();
       expect(await store.reference.referenceHeads('boundary-import')).toEqual([

@@ -124,7 +124,15 @@ function districtAgencies(registry: AreaRegistry): Agency[] {
     const committee = `000.00.${nn}.H13`;
     const successors = [...new Set(registry.successorsAt(gso, REFORM, '2025-06-30'))].filter((c) => c !== registry.file.root).map(communeCommitteeCode);
     const old = { validTo: REFORM, illustrative: true, sources: ['qd-20-2020-ttg', 'nq-1668-2025'] };
-    out.push({ code: committee, name: { vi: `UBND ${type} ${name}`, en: `${en} People's Committee` }, level: 'DISTRICT', kind: 'people-committee', adminUnitCode: gso, ...old, successors });
+    out.push({
+      code: committee,
+      name: { vi: `UBND ${type} ${name}`, en: `${en} People's Committee` },
+      level: 'DISTRICT',
+      kind: 'people-committee',
+      adminUnitCode: gso,
+      ...old,
+      successors,
+    });
     for (const k of ['1', '2', '3'])
       out.push({
         code: `000.0${k}.${nn}.H13`,

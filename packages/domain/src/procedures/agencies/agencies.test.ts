@@ -101,7 +101,10 @@ describe('agency catalogue', () => {
         'missing_parent 000.00.78.H13',
         'missing_successor 000.00.79.H13',
       ]);
-    expect(loadAgencyCatalogue({ format: 'x' }, CAN_THO_REGISTRY)).toMatchObject({ ok: false, problems: [{ rule: 'schema' }, { rule: 'schema', message: '/format: must be equal to constant' }] });
+    expect(loadAgencyCatalogue({ format: 'x' }, CAN_THO_REGISTRY)).toMatchObject({
+      ok: false,
+      problems: [{ rule: 'schema' }, { rule: 'schema', message: '/format: must be equal to constant' }],
+    });
   });
 
   it('looks an agency up at a date: a merger or the 2025 reform gives one code two entries', () => {
@@ -125,7 +128,11 @@ describe('agency catalogue', () => {
     expect(idx.get('000.00.21.H13', at('2025-07-01'))?.adminUnitCode).toBe('917');
     expect(idx.get('000.00.21.H13')?.adminUnitCode).toBe('917');
     const gone = indexAgencies([before]).lookup('000.00.21.H13', at('2025-08-01'));
-    expect(gone).toMatchObject({ ok: false, reason: 'unknown_agency', message: "agency '000.00.21.H13' is not in the agency catalogue on 2025-08-01 (it ended on 2025-07-01)" });
+    expect(gone).toMatchObject({
+      ok: false,
+      reason: 'unknown_agency',
+      message: "agency '000.00.21.H13' is not in the agency catalogue on 2025-08-01 (it ended on 2025-07-01)",
+    });
     expect(() => indexAgencies([before, { ...before, validTo: undefined, validFrom: '2025-01-01' }])).toThrow(/two entries valid on the same days/);
   });
 });

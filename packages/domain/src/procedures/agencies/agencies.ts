@@ -104,7 +104,9 @@ export type AgencyLoad = { ok: true; index: AgencyIndex; file: AgencyCatalogueFi
  */
 export function loadAgencyCatalogue(json: unknown, registry: AreaRegistry): AgencyLoad {
   if (!Value.Check(AgencyCatalogueFileSchema, json)) {
-    const problems = [...Value.Errors(AgencyCatalogueFileSchema, json)].slice(0, 20).map((e): AgencyProblem => ({ rule: 'schema', message: `${e.instancePath || '/'}: ${e.message}` }));
+    const problems = [...Value.Errors(AgencyCatalogueFileSchema, json)]
+      .slice(0, 20)
+      .map((e): AgencyProblem => ({ rule: 'schema', message: `${e.instancePath || '/'}: ${e.message}` }));
     return { ok: false, problems };
   }
   const file = json;
@@ -122,14 +124,16 @@ export function loadAgencyCatalogue(json: unknown, registry: AreaRegistry): Agen
     const last = a.validTo !== undefined ? addDays(a.validTo, -1) : latestLayerDate(registry);
     for (const day of first === last ? [first] : [first, last]) {
       const check = registry.checkCodeAt(a.adminUnitCode, day < registry.file.historyFrom ? registry.file.historyFrom : day);
-      if (!check.ok) problems.push({ rule: 'unit_not_in_force', code: a.code, message: `${at}: its unit ${a.adminUnitCode} is not in force on ${day} (${check.reason})` });
+      if (!check.ok)
+        problems.push({ rule: 'unit_not_in_force', code: a.code, message: `${at}: its unit ${a.adminUnitCode} is not in force on ${day} (${check.reason})` });
     }
     if (a.parent !== undefined && !inForce(a.parent, first))
       problems.push({ rule: 'missing_parent', code: a.code, message: `${at}: its parent ${a.parent} is not in force on ${first}` });
     for (const s of a.successors ?? [])
       if (a.validTo === undefined || !inForce(s, a.validTo))
         problems.push({ rule: 'missing_successor', code: a.code, message: `${at}: successor ${s} is not in force on ${a.validTo ?? '(no end date)'}` });
-    for (const s of a.sources ?? []) if (!sourceIds.has(s)) problems.push({ rule: 'unknown_source', code: a.code, message: `${at}: source '${s}' is not in sources` });
+    for (const s of a.sources ?? [])
+      if (!sourceIds.has(s)) problems.push({ rule: 'unknown_source', code: a.code, message: `${at}: source '${s}' is not in sources` });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, index: indexAgencies(file.agencies), file };
