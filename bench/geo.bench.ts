@@ -31,8 +31,8 @@ export function syntheticCommuneFile(targetBytes = 3_600_000): Buffer {
     JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: { code?: string; kind?: string }; geometry: { coordinates: Ring[] } }[] }
   ).features.filter((f) => f.properties.kind !== 'outline');
   const vertices = cells.reduce((s, f) => s + f.geometry.coordinates[0]!.length, 0);
-  // ~26 bytes per vertex ("[105.1234567,10.1234567],")
-  const perEdge = Math.max(1, Math.round(targetBytes / 26 / vertices));
+  // ~20 bytes per vertex on average ("[105.1234567,10.1234567],")
+  const perEdge = Math.max(1, Math.round(targetBytes / 20 / vertices));
   const features = cells.map((f) => {
     const ring = f.geometry.coordinates[0]!;
     const dense: Ring = [];
