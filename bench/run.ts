@@ -12,9 +12,11 @@
  *      HTTP and mosquitto's pass-through to a plain subscriber (bench/mqtt.ts)
  *   9. monitoring path in process: live state alone vs with derived values (flood rank, NowCast) and alert rules
  *  10. reporting: CSV import stored whole vs the same parse and validation in process
+ *  12. geo: a 103-commune boundary import with its checks vs the ceiling of 5 s (and JSON.parse alone); a year of daily
+ *      history of the 103 communes in today's units through the crosswalk vs the same without it (bench/geo.bench.ts)
  *  11. uploads: /healthz p50/p99 and peak RSS idle vs during a 60 MB NDJSON upload, a hostile XLSX and a
  *      large XLSX import, beside the upload's rate against the parse + validate ceiling (bench/uploads.ts)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -374,6 +376,17 @@ if (want('analyst')) {
     await pg?.stop();
   }
   results.analyst = out;
+}
+
+if (want('geo')) {
+  const { benchBoundaryImport, benchCrosswalkAt } = await import('./geo.bench.ts');
+  // --sizes=1000000,3000000 (observations behind the crosswalk query; default by --quick)
+  const arg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8);
+  const sizes = arg?.split(',').map(Number) ?? (quick ? [200_000] : [1_000_000, 10_000_000]);
+  const imported = await benchBoundaryImport(console.log);
+  const crosswalk = [];
+  for (const n of sizes) crosswalk.push(await benchCrosswalkAt(n, console.log));
+  results.geo = { import: imported, crosswalk };
 }
 if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
 if (want('reporting')) await benchReportingImport();

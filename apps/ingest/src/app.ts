@@ -17,6 +17,9 @@ import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { liveRoutes } from './routes/live/live.routes.ts';
+import { basemapRoutes } from './routes/geo/basemap.routes.ts';
+import { boundaryRoutes } from './routes/geo/boundaries.routes.ts';
+import { geoRoutes } from './routes/geo/geo.routes.ts';
 import { reportingRoutes } from './routes/reporting/reporting.routes.ts';
 import { createServices, type AppDeps, type Ioc } from './services.ts';
 
@@ -65,6 +68,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(analystRoutes);
   await app.register(reportingRoutes);
   await app.register(alertRoutes);
+  await app.register(geoRoutes);
+  await app.register(basemapRoutes);
+  await app.register(boundaryRoutes);
 
   await app.register(dashboardPlugin, { dir: config.dashboardDir });
   await app.register(lifecyclePlugin);

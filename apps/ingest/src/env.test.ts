@@ -107,14 +107,14 @@ describe('configuration', () => {
 describe('operators and alert rules', () => {
   const base = { IOC_DEMO: 'false' };
   it('reads operator tokens with their unit scope; the demo adds one for the whole city', () => {
-    const ops = [{ token: 'ninh-kieu-operator-token', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['916'] }];
+    const ops = [{ token: 'ninh-kieu-operator-token', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['31135'] }];
     expect(loadConfig({ ...base, IOC_OPERATOR_TOKENS: JSON.stringify(ops) }).operators).toEqual(ops);
     expect(loadConfig({ IOC_DEMO: 'true' }).operators).toMatchObject([{ token: 'demo-operator-token', scopes: ['92'] }]);
     expect(loadConfig(base).operators).toEqual([]);
   });
   it('refuses bad operator entries, naming the problem', () => {
     expect(() => loadConfig({ ...base, IOC_OPERATOR_TOKENS: '{' })).toThrow(/not JSON/);
-    expect(() => loadConfig({ ...base, IOC_OPERATOR_TOKENS: JSON.stringify([{ token: 'short', name: 'a', unit: 'b', scopes: ['916'] }]) })).toThrow(
+    expect(() => loadConfig({ ...base, IOC_OPERATOR_TOKENS: JSON.stringify([{ token: 'short', name: 'a', unit: 'b', scopes: ['31135'] }]) })).toThrow(
       /\[0\]: token must have at least 16/,
     );
     expect(() =>

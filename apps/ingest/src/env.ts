@@ -3,9 +3,13 @@ import { resolve } from 'node:path';
 import {
   CAN_THO_ALERT_RULES,
   CAN_THO_DEMO_ALERT_RULES,
-  CAN_THO_CATALOGUE,
+  CAN_THO_STATIONS,
   createWorkCalendar,
   indexCatalogue,
+  INDICATORS,
+  registryCatalogue,
+  type AgencyIndex,
+  type AreaRegistry,
   DEFAULT_DATE_BOUNDS,
   DEFAULT_DATE_MIN,
   localTimeMs,
@@ -20,6 +24,7 @@ import {
 import { Type } from 'typebox';
 import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
 import { checkEnv, ConfigError, envBool, envInt, envOneOf, envSchema, envString, envText, isTrue } from './env-schema.ts';
+import { checkBasemapFile, loadAgencyFile, loadAreaRegistryFile } from './geo/geo-config.ts';
 
 /** Configuration, read once at boot from environment variables (documented in README.md). */
 export interface Config {
@@ -71,10 +76,18 @@ export interface Config {
   alertRules: AlertRule[];
   /** Plausible dates of every feed (IOC_DATE_MIN, IOC_MAX_FUTURE_SEC, IOC_MAX_DUE_AHEAD_DAYS): earlier or later ones get implausible_date. */
   dateBounds: DateBounds;
+  /** The versioned area registry (IOC_AREAS_FILE, default the bundled Cần Thơ registry), checked at start. */
+  registry: AreaRegistry;
+  /** The agency catalogue (IOC_AGENCIES_FILE, default the bundled one), checked against the registry at start. */
+  agencies: AgencyIndex;
+  /** IOC_BASEMAP_PMTILES: the city's PMTiles basemap served at /api/v1/basemap.pmtiles, or null. */
+  basemapFile: string | null;
+  /** Largest boundary file an administrator may upload (IOC_BOUNDARY_LIMIT_BYTES). */
+  boundaryLimitBytes: number;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
-export function loadAlertRules(file: string | undefined, demo = false): AlertRule[] {
+export function loadAlertRules(file: string | undefined, demo = false, registry?: AreaRegistry): AlertRule[] {
   if (!file) return demo ? CAN_THO_DEMO_ALERT_RULES : CAN_THO_ALERT_RULES;
   let rules: unknown;
   try {
@@ -82,17 +95,18 @@ export function loadAlertRules(file: string | undefined, demo = false): AlertRul
   } catch (e) {
     throw new ConfigError(`IOC_ALERT_RULES_FILE=${file}: ${(e as Error).message}`);
   }
-  const errors = ruleSetErrors(rules, indexCatalogue(CAN_THO_CATALOGUE));
+  const reg = registry ?? loadAreaRegistryFile(undefined);
+  const errors = ruleSetErrors(rules, indexCatalogue(registryCatalogue(reg, { indicators: INDICATORS, stations: CAN_THO_STATIONS }), reg));
   if (errors.length > 0) throw new ConfigError(`IOC_ALERT_RULES_FILE=${file}: ${errors.join('; ')}`);
   return rules as AlertRule[];
 }
 
-function loadOperators(env: NodeJS.ProcessEnv, demo: boolean): OperatorEntry[] {
-  const index = indexCatalogue(CAN_THO_CATALOGUE);
+function loadOperators(env: NodeJS.ProcessEnv, demo: boolean, registry: AreaRegistry): OperatorEntry[] {
   try {
-    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, (c) => index.area(c) !== undefined);
+    // a scope is any unit of the registry (today's communes, or an old district for its history)
+    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, (c) => registry.versions(c).length > 0);
     if (demo && !ops.some((o) => o.token === (env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token)))
-      ops.push({ ...DEMO_OPERATOR, token: env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token });
+      ops.push({ ...DEMO_OPERATOR, token: env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token, scopes: [registry.file.root] });
     return ops;
   } catch (e) {
     if (e instanceof OperatorConfigError) throw new ConfigError(e.message);
@@ -172,6 +186,10 @@ export const CoreEnvSchema = envSchema({
   IOC_DATE_MIN: envString('^\\d{4}-\\d{2}-\\d{2}$', `a date YYYY-MM-DD (default ${DEFAULT_DATE_MIN})`),
   IOC_MAX_FUTURE_SEC: envInt(DEFAULT_DATE_BOUNDS.maxAheadMs / 1000, 0, 86_400),
   IOC_MAX_DUE_AHEAD_DAYS: envInt(Math.round(DEFAULT_DATE_BOUNDS.maxDueAheadMs / 86_400_000), 1, 36_500),
+  IOC_AREAS_FILE: envText(),
+  IOC_AGENCIES_FILE: envText(),
+  IOC_BASEMAP_PMTILES: envText(),
+  IOC_BOUNDARY_LIMIT_BYTES: envInt(32 * 1024 * 1024, 1024, 1024 ** 3),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -202,9 +220,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parseLocalDate(dateMin) === null && !problems.some((p) => p.startsWith('IOC_DATE_MIN')))
     problems.push(`IOC_DATE_MIN=${dateMin}: expected a real calendar date YYYY-MM-DD`);
   const schedules = collect(problems, () => loadHolidaySchedules(v.IOC_HOLIDAY_SCHEDULES_FILE));
-  const operators = collect(problems, () => loadOperators(env, demo));
-  const alertRules = collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo));
-  if (problems.length > 0 || !schedules || !operators || !alertRules) throw new ConfigError(problems);
+  const registry = collect(problems, () => loadAreaRegistryFile(v.IOC_AREAS_FILE));
+  const agencies = registry ? collect(problems, () => loadAgencyFile(v.IOC_AGENCIES_FILE, registry)) : undefined;
+  const basemapFile = collect(problems, () => checkBasemapFile(v.IOC_BASEMAP_PMTILES));
+  const operators = registry ? collect(problems, () => loadOperators(env, demo, registry)) : undefined;
+  const alertRules = registry ? collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo, registry)) : undefined;
+  if (problems.length > 0 || !schedules || !operators || !alertRules || !registry || !agencies || basemapFile === undefined) throw new ConfigError(problems);
   const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(v.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
   return {
     host: v.HOST,
@@ -238,5 +259,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAheadMs: v.IOC_MAX_FUTURE_SEC * 1000,
       maxDueAheadMs: v.IOC_MAX_DUE_AHEAD_DAYS * 86_400_000,
     },
+    registry,
+    agencies,
+    basemapFile,
+    boundaryLimitBytes: v.IOC_BOUNDARY_LIMIT_BYTES,
   };
 }

@@ -2,12 +2,29 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue, NewObservation, Observation } from '@cityioc/contracts';
-import { CAN_THO_AGENCIES, CAN_THO_CATALOGUE, indexAgencies, indexCatalogue, indexReporting, type AgencyIndex, type CatalogueIndex } from '@cityioc/domain';
+import {
+  buildRegimes,
+  CAN_THO_DEPARTMENTS,
+  CAN_THO_REGIME_SPECS,
+  CAN_THO_STATIONS,
+  indexCatalogue,
+  indexReporting,
+  INDICATORS,
+  latestLayerDate,
+  localDateOf,
+  registryCatalogue,
+  REPORTING_INDICATORS,
+  reportingUnitsFor,
+  type AgencyIndex,
+  type AreaRegistry,
+  type CatalogueIndex,
+} from '@cityioc/domain';
 import type { Config } from './env.ts';
 import { AlertService } from './alerts/alert.service.ts';
-import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
+import { AnalystService } from './analyst/analyst.service.ts';
 import type { ConnectorManager } from './connectors/manager.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
+import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
@@ -26,9 +43,8 @@ export interface AppDeps {
   config: Config;
   /** Defaults to the embedded SQLite store under config.dataDir. */
   store?: Store;
+  /** The running catalogue; default: today's units of the registry (config.registry) with the demo's indicators and stations. */
   catalogue?: Catalogue;
-  /** GeoJSON of area boundaries served to the map. */
-  geo?: unknown;
   clock?: () => number;
   /** Connector settings (IOC_MQTT_*, IOC_NGSI_*); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
@@ -40,8 +56,11 @@ export interface Ioc {
   clock: () => number;
   catalogue: Catalogue;
   index: CatalogueIndex;
+  /** The versioned area registry (IOC_AREAS_FILE), behind every date-aware lookup. */
+  registry: AreaRegistry;
   agencies: AgencyIndex;
-  geo: unknown;
+  /** The map's geometry by date: committed boundary imports over the schematic layers. */
+  geo: GeoService;
   store: Store;
   live: LiveService;
   writer: GroupCommitWriter<NewObservation>;
@@ -77,19 +96,33 @@ declare module 'fastify' {
   }
 }
 
-/** The bundled schematic districts (our own shapes, not official boundaries), shipped by the domain package. */
-function loadDefaultGeo(): unknown {
-  const file = fileURLToPath(import.meta.resolve('@cityioc/domain/geo/can-tho-districts.schematic.geo.json'));
-  return JSON.parse(readFileSync(file, 'utf8'));
+/** A bundled schematic file of the domain package (our own shapes, not official boundaries). */
+function bundledGeo(path: string): unknown {
+  return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`@cityioc/domain/${path}`)), 'utf8'));
+}
+
+/**
+ * The schematic layers of the bundled registry (Cần Thơ): today's 103 communes and, before the
+ * reform, the old districts. Another city's registry (IOC_AREAS_FILE) has none: it imports its boundaries.
+ */
+function schematicLayers(registry: AreaRegistry): SchematicLayer[] {
+  if (registry.file.id !== 'can-tho') return [];
+  const today = latestLayerDate(registry);
+  return [
+    schematicLayer(bundledGeo('geo/schematic/can-tho-communes.schematic.geo.json'), today, null),
+    schematicLayer(bundledGeo('geo/can-tho-districts.schematic.geo.json'), registry.file.historyFrom, today),
+  ];
 }
 
 /** Opens the store and wires every service: the write path (group commits → live state → derived values → alerts) and the read services. */
 export async function createServices(app: FastifyInstance, deps: AppDeps): Promise<Omit<Ioc, 'connectors'>> {
   const { config } = deps;
   const clock = deps.clock ?? Date.now;
-  const catalogue = deps.catalogue ?? CAN_THO_CATALOGUE;
-  const index = indexCatalogue(catalogue);
-  const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
+  const registry = config.registry;
+  // the live state's tree: the registry's units in force today (the city and its communes since the 2025 reform)
+  const catalogue = deps.catalogue ?? registryCatalogue(registry, { indicators: INDICATORS, stations: CAN_THO_STATIONS }, localDateOf(clock()));
+  const index = indexCatalogue(catalogue, registry);
+  const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.areaChainAt }));
   const live = new LiveService(index, store, config.tickMs);
   const monitoring = new MonitoringService(index);
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
@@ -119,7 +152,14 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   );
   const procedures = new ProcedureService(store.reference);
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
-  const dossiers = new DossierService(config.calendar, live, { city: catalogue.city.code, procedures: procedures.catalogue });
+  const dossiers = new DossierService(config.calendar, live, {
+    city: catalogue.city.code,
+    procedures: procedures.catalogue,
+    names: {
+      agency: (code, t) => (config.agencies.get(code, t) ?? config.agencies.get(code))?.name,
+      area: (code, t) => index.areaAt(code, localDateOf(t))?.name ?? registry.versions(code).at(-1)?.name,
+    },
+  });
   // a catalogue or calendar change re-judges the dossiers it concerns at once
   procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
   calendars.onChange(() => dossiers.recompute());
@@ -127,13 +167,15 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
   );
-  const geo = deps.geo === undefined ? loadDefaultGeo() : deps.geo;
+  const geo = new GeoService(registry, store.reference, schematicLayers(registry));
+  const reportingUnits = reportingUnitsFor(registry, CAN_THO_DEPARTMENTS);
   return {
     config,
     clock,
     catalogue,
     index,
-    agencies: indexAgencies(CAN_THO_AGENCIES),
+    registry,
+    agencies: config.agencies,
     geo,
     store,
     live,
@@ -143,8 +185,13 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     procedures,
     calendars,
     officialScores: new OfficialScoreService(store),
-    reporting: new ReportingService(indexReporting(), store, config.calendar, live),
-    analyst: new AnalystService(index, store, dossiers.indicators, geometryCodes(geo)),
+    reporting: new ReportingService(
+      indexReporting(REPORTING_INDICATORS, reportingUnits, buildRegimes(CAN_THO_REGIME_SPECS, reportingUnits)),
+      store,
+      config.calendar,
+      live,
+    ),
+    analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,
     monitoring,
     io,

@@ -9,8 +9,8 @@ import type { Config } from '../src/env.ts';
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const MIN = 60_000;
 const CITY = { token: 'operator-city-token-0001', name: 'Lê Văn Cường', unit: 'IOC Cần Thơ', scopes: ['92'] };
-const NINH_KIEU = { token: 'operator-ninh-kieu-0001', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['916'] };
-const O_MON = { token: 'operator-o-mon-token-001', name: 'Phạm Văn Em', unit: 'UBND quận Ô Môn', scopes: ['917'] };
+const NINH_KIEU = { token: 'operator-ninh-kieu-0001', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['31135'] };
+const O_MON = { token: 'operator-o-mon-token-001', name: 'Phạm Văn Em', unit: 'UBND quận Ô Môn', scopes: ['31153'] };
 const overrides: Partial<Config> = { tickMs: 50, heartbeatMs: 100, operators: [CITY, NINH_KIEU, O_MON] };
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -54,7 +54,7 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
     const flood = list.body.alerts.filter((a) => a.ruleId === 'flood-band');
     expect(flood).toHaveLength(1);
     const alert = flood[0]!;
-    expect(alert).toMatchObject({ status: 'open', area: '916', station: 'wl-can-tho', band: 'bd1', severity: 'medium', startedAt: T0 - 25 * MIN });
+    expect(alert).toMatchObject({ status: 'open', area: '31135', station: 'wl-can-tho', band: 'bd1', severity: 'medium', startedAt: T0 - 25 * MIN });
     expect(alert.title.vi).toContain('BĐ I');
 
     // the derived worst-band cells: the city shows rank 1 (BĐ I) and +8 cm over BĐ I
@@ -104,7 +104,7 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
 
     // filters
     expect((await get(app, '/api/v1/alerts?status=open,acknowledged')).body.alerts.map((a) => a.id)).not.toContain(alert.id);
-    expect((await get(app, '/api/v1/alerts?scope=917')).body.alerts).toEqual([]);
+    expect((await get(app, '/api/v1/alerts?scope=31153')).body.alerts).toEqual([]);
     expect((await get(app, '/api/v1/alerts?since=2030-01-01T00:00:00%2B07:00')).body.alerts).toEqual([]);
     expect((await get(app, '/api/v1/alerts?since=yesterday')).status).toBe(400);
     expect((await get(app, '/api/v1/alerts?scope=999')).status).toBe(404);
@@ -133,7 +133,7 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
     s.on('alertV1', (p) => got.push(p));
     other.on('alertV1', (p) => gotOther.push(p));
     await new Promise((r) => s.emit('subscribeV1', ['92'], r));
-    await new Promise((r) => other.emit('subscribeV1', ['917'], r));
+    await new Promise((r) => other.emit('subscribeV1', ['31153'], r));
     await post(app, rising());
     const raised = await waitUntil('the raised event', () => got.find((p) => p.event.action === 'raised' && p.alert.ruleId === 'flood-band'));
     expect(raised.alert.status).toBe('open');
@@ -174,7 +174,7 @@ describe('VN_AQI NowCast computed by the IOC from raw pollutant readings', () =>
     const aq = (id: string, indicator: string, t: number, value: number) => ({
       id,
       indicator,
-      area: '918',
+      area: '31174',
       station: 'aq-tra-noc',
       observedAt: new Date(t).toISOString(),
       value,
@@ -189,8 +189,8 @@ describe('VN_AQI NowCast computed by the IOC from raw pollutant readings', () =>
     ]);
     expect(r.statusCode).toBe(200);
     // NowCast PM2.5 = 30 → 60; NO₂ 150 → 75: AQI 75, NO₂ dominant
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/918' })).json() as { cells: { key: string; value: number }[] };
-    expect(snap.cells.find((c) => c.key === '918|aq-tra-noc|aqi_nowcast')?.value).toBe(75);
+    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
+    expect(snap.cells.find((c) => c.key === '31174|aq-tra-noc|aqi_nowcast')?.value).toBe(75);
     const air = (await app.inject({ method: 'GET', url: '/api/v1/air-quality/92' })).json() as {
       stations: { station: string; nowcast: { aqi: number; dominant: string } }[];
     };

@@ -53,7 +53,7 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
         const observations = Array.from({ length: 200 }, (_, i) => ({
           id: `w${w}-b${b}-${i}`,
           indicator: 'citizen_reports_received',
-          area: '916',
+          area: '31135',
           agency: `A${w}`,
           observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 1000 + i).toISOString(),
           value: i,

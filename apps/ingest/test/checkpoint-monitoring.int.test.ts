@@ -43,8 +43,8 @@ function water(): Reading[] {
 function air(): Reading[] {
   const out: Reading[] = [];
   const stations = [
-    ['aq-ninh-kieu', '916', 0],
-    ['aq-cai-rang', '919', 7],
+    ['aq-ninh-kieu', '31135', 0],
+    ['aq-cai-rang', '31186', 7],
   ] as const;
   for (let t = T0 - 34 * HOUR; t <= T0 - 10 * MIN; t += 20 * MIN) {
     const h = (t - T0) / HOUR;
@@ -69,7 +69,7 @@ const dossierEvents = (from: number, n: number) =>
       dossierCode: `000.00.01.H13-2611-${String(i % 30).padStart(4, '0')}`,
       procedureCode: '1.000494',
       agencyCode: '000.00.01.H13',
-      adminUnitCode: ['916', '918', '919'][i % 3],
+      adminUnitCode: ['31135', '31174', '31201'][i % 3],
       channel: 2,
       status: i % 60 < 30 ? 2 : 4,
       statusAt: receivedAt,
@@ -110,7 +110,7 @@ async function importReports(app: FastifyInstance) {
   }
 }
 
-const SCOPES = ['92', '916', '918', '919'];
+const SCOPES = ['92', '31135', '31174', '31201'];
 const DERIVED = ['flood_band', 'water_above_bd1', 'aqi_nowcast', 'aqi_daily'];
 const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b) => a.key.localeCompare(b.key)) });
 
@@ -137,7 +137,7 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
     // the tail, with a late pm25 reading for an hour before the checkpoint (recomputes the current NowCast)
     const tail = [
       ...all.filter((r) => Date.parse(r.observedAt) >= CUT),
-      { id: 'late-pm25', indicator: 'pm25', area: '916', station: 'aq-ninh-kieu', observedAt: iso(T0 - 5 * HOUR - 30 * MIN), value: 140 },
+      { id: 'late-pm25', indicator: 'pm25', area: '31135', station: 'aq-ninh-kieu', observedAt: iso(T0 - 5 * HOUR - 30 * MIN), value: 140 },
     ];
 
     const a = await open();

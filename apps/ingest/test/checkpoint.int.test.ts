@@ -17,11 +17,11 @@ afterEach(async () => {
 function events(n: number, offset = 0) {
   let x = 7 + offset;
   const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  const areas = ['31135', '31153', '31174', '31201', '31228', '31232', '31261', '31299', '31258'];
   const stations = [
-    ['wl-can-tho', '916'],
-    ['wl-cai-rang', '919'],
-    ['wl-o-mon', '917'],
+    ['wl-can-tho', '31135'],
+    ['wl-cai-rang', '31201'],
+    ['wl-o-mon', '31153'],
   ] as const;
   return Array.from({ length: n }, (_, j) => {
     const i = j + offset;
@@ -48,7 +48,7 @@ const dossierEvents = (from: number, n: number) =>
       dossierCode: `000.00.01.H13-2611-${String(i % 40).padStart(4, '0')}`,
       procedureCode: '1.000494',
       agencyCode: '000.00.01.H13',
-      adminUnitCode: ['916', '917', '919'][i % 3],
+      adminUnitCode: ['31135', '31153', '31201'][i % 3],
       channel: 2,
       status: i % 80 < 40 ? 2 : 4,
       statusAt: receivedAt,
@@ -73,7 +73,7 @@ async function ingest(app: FastifyInstance, obs: unknown[], dossiers: unknown[] 
   }
 }
 
-const SCOPES = ['92', '916', '917', '919', '926'];
+const SCOPES = ['92', '31135', '31153', '31201', '31299'];
 const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b) => a.key.localeCompare(b.key)) });
 async function snapshots(app: FastifyInstance) {
   return Promise.all(SCOPES.map(async (s) => strip((await app.inject({ url: `/api/v1/snapshot/${s}` })).json())));

@@ -13,12 +13,12 @@ import { openConfiguredStore } from '../src/store/open-store.ts';
  * acknowledged id is stored exactly once and the wall equals a fresh full replay of the log.
  */
 const KEY = 'crash-test-key-0123456789';
-const SCOPES = ['92', '916', '917', '919', '923'];
-const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+const SCOPES = ['92', '31135', '31153', '31201', '31228'];
+const AREAS = ['31135', '31153', '31174', '31201', '31228', '31232', '31261', '31299', '31258'];
 const STATIONS = [
-  ['wl-can-tho', '916'],
-  ['wl-cai-rang', '919'],
-  ['wl-o-mon', '917'],
+  ['wl-can-tho', '31135'],
+  ['wl-cai-rang', '31201'],
+  ['wl-o-mon', '31153'],
 ] as const;
 
 let pg: PostgresServer | undefined;

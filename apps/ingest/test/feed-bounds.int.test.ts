@@ -90,7 +90,7 @@ const event = (code: string, extra: Record<string, unknown> = {}) => ({
   dossierCode: code,
   procedureCode: '1.000494',
   agencyCode: '000.00.21.H13',
-  adminUnitCode: '916',
+  adminUnitCode: '31135',
   channel: 2,
   status: 2,
   statusAt: '2026-11-16T08:00:00+07:00',
@@ -143,7 +143,7 @@ describe('dossier events', () => {
     const portal = (code: string, extra: Record<string, unknown> = {}) => ({
       MaHoSo: code,
       MaTTHC: '1.000494',
-      MaCoQuan: '000.00.21.H13',
+      MaCoQuan: '000.135.00.H13',
       KenhThucHien: 2,
       TrangThaiHoSo: 2,
       NgayTiepNhan: '20261116080000',

@@ -84,8 +84,8 @@ describe('Smart Data Models through the notify endpoints', () => {
       },
     ]);
     expect(res).toMatchObject({ accepted: 2, rejected: 0 });
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/916' })).json() as { cells: { key: string; value: number }[] };
-    expect(snap.cells.find((c) => c.key === '916|wq-song-hau|wq_conductivity')?.value).toBe(50);
+    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string; value: number }[] };
+    expect(snap.cells.find((c) => c.key === '31135|wq-song-hau|wq_conductivity')?.value).toBe(50);
     expect(await history('wq_conductivity', 'wq-song-hau')).toEqual([[T0 - 10 * MIN, 50]]);
   });
 
@@ -134,8 +134,8 @@ describe('Smart Data Models through the notify endpoints', () => {
     expect(res).toMatchObject({ accepted: 0, rejected: 1 });
     expect(res.entities[0]).toMatchObject({ station: 'wl-can-tho', rejected: [{ attribute: 'height', reason: 'location_outside_city' }] });
     expect(await app.ioc.store.count()).toBe(before);
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/916' })).json() as { cells: { key: string }[] };
-    expect(snap.cells.find((c) => c.key === '916|wl-can-tho|water_level')).toBeUndefined();
+    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string }[] };
+    expect(snap.cells.find((c) => c.key === '31135|wl-can-tho|water_level')).toBeUndefined();
   });
 });
 

@@ -34,7 +34,7 @@ describe('the server process', () => {
         const observations = Array.from({ length: 200 }, (_, i) => ({
           id: `w${w}-b${b}-${i}`,
           indicator: 'citizen_reports_received',
-          area: '916',
+          area: '31135',
           agency: `000.00.${String(w).padStart(2, '0')}.H13`,
           observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 1000 + i).toISOString(),
           value: b * 200 + i,
@@ -70,7 +70,7 @@ describe('the server process', () => {
     for (let i = 0; i < ids.length; i += 2000) {
       const observations = ids
         .slice(i, i + 2000)
-        .map((id) => ({ id, indicator: 'citizen_reports_received', area: '916', observedAt: '2026-11-22T00:00:00Z', value: 1 }));
+        .map((id) => ({ id, indicator: 'citizen_reports_received', area: '31135', observedAt: '2026-11-22T00:00:00Z', value: 1 }));
       const r = (await (
         await fetch(`${again.url}/api/v1/observations/batch`, {
           method: 'POST',

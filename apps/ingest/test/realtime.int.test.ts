@@ -72,10 +72,10 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     await Promise.all([connected(city), connected(other)]);
     const ack = await subscribe(city, ['92']);
     expect(ack).toEqual({ ok: true, scopes: [{ scope: '92', version: 0 }] });
-    await subscribe(other, ['926']);
+    await subscribe(other, ['31299']);
     const got = collect(city);
     const gotOther = collect(other);
-    const r = await post([wl('w1', 191), ratio('p1', '916', 42, 100)]);
+    const r = await post([wl('w1', 191), ratio('p1', '31135', 42, 100)]);
     expect(r.statusCode).toBe(200);
     await waitUntil('the city delta', () => got.length > 0);
     const d = got[0]!;
@@ -85,12 +85,12 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     expect(d.toVersion).toBe(4);
     expect(d.epoch).toBe(app.ioc.live.epoch);
     const byKey = Object.fromEntries(d.changes.map((c) => [c.key, c]));
-    expect(byKey['916|wl-can-tho|water_level']?.value).toBe(191);
+    expect(byKey['31135|wl-can-tho|water_level']?.value).toBe(191);
     expect(byKey['92||e_document_rate']).toMatchObject({ numerator: 42, denominator: 100, value: 0.42 });
     // deterministic "nothing for the other scope": its first delta is the one of its own later change
-    await post([ratio('p2', '926', 1, 4)]);
+    await post([ratio('p2', '31299', 1, 4)]);
     await waitUntil("the other scope's own delta", () => gotOther.length > 0);
-    expect(gotOther.flatMap((d) => d.changes.map((c) => c.key))).toEqual(['926||e_document_rate']);
+    expect(gotOther.flatMap((d) => d.changes.map((c) => c.key))).toEqual(['31299||e_document_rate']);
   });
 
   it('coalesces a burst into few deltas whose versions chain without gaps and end at the snapshot', async () => {
@@ -111,7 +111,7 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     const last = new Map<string, number | null>();
     for (const d of got) for (const c of d.changes) last.set(c.key, c.value);
     for (const c of snap.cells) expect(last.get(c.key)).toBe(c.value);
-    expect(snap.cells.find((c) => c.key === '916|wl-can-tho|water_level')?.value).toBe(4999 % 250);
+    expect(snap.cells.find((c) => c.key === '31135|wl-can-tho|water_level')?.value).toBe(4999 % 250);
   });
 
   it('sends heartbeats with server time, epoch and live version', async () => {

@@ -13,11 +13,11 @@ afterEach(() => {
 function seededEvents(n: number) {
   let x = 42;
   const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  const areas = ['31135', '31153', '31174', '31201', '31228', '31232', '31261', '31299', '31258'];
   const stations = [
-    ['wl-can-tho', '916'],
-    ['wl-cai-rang', '919'],
-    ['wl-o-mon', '917'],
+    ['wl-can-tho', '31135'],
+    ['wl-cai-rang', '31201'],
+    ['wl-o-mon', '31153'],
   ] as const;
   const base = Date.parse('2026-11-22T00:00:00+07:00');
   return Array.from({ length: n }, (_, i) => {
@@ -55,7 +55,7 @@ describe('restart', () => {
       });
       expect(r.statusCode).toBe(200);
     }
-    const scopes = ['92', '916', '917', '919', '926'];
+    const scopes = ['92', '31135', '31153', '31201', '31299'];
     const before = await Promise.all(scopes.map(async (s) => strip((await a.app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
     expect(before[0]!.cells.length).toBeGreaterThan(10);
     await a.app.close();

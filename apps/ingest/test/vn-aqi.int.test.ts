@@ -35,7 +35,7 @@ async function start(dataDir?: string): Promise<{ app: FastifyInstance; dataDir:
 const aq = (id: string, indicator: string, t: number, value: number) => ({
   id,
   indicator,
-  area: '918',
+  area: '31174',
   station: 'aq-tra-noc',
   observedAt: new Date(t).toISOString(),
   value,
@@ -55,8 +55,8 @@ async function air(app: FastifyInstance): Promise<AirStation | undefined> {
 }
 
 async function cell(app: FastifyInstance, indicator: string): Promise<number | undefined> {
-  const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/918' })).json() as { cells: { key: string; value: number }[] };
-  return snap.cells.find((c) => c.key === `918|aq-tra-noc|${indicator}`)?.value;
+  const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
+  return snap.cells.find((c) => c.key === `31174|aq-tra-noc|${indicator}`)?.value;
 }
 
 describe('daily VN_AQI from posted readings', () => {

@@ -48,5 +48,6 @@ export * from './geo/import/vi-number.ts';
 export * from './geo/import/name-match.ts';
 export * from './geo/schematic/schematic-communes.ts';
 export * from './geo/registry/registry-areas.ts';
+export * from './catalogue/registry-catalogue.ts';
 export * from './procedures/catalogue/procedure-catalogue.ts';
 export * from './procedures/score766/dossier-score.ts';

@@ -10,6 +10,7 @@ const res = (patch: Partial<AnalystSeriesResponse> = {}): AnalystSeriesResponse 
   from: '2026-Q3',
   to: '2026-Q4',
   source: 'rollups',
+  view: 'today',
   series: [
     {
       area: '916',

@@ -48,8 +48,11 @@ export function summary(code: string, extra: Partial<DossierSummary> = {}): Doss
   return {
     dossierCode: code,
     procedureCode: '1.000494',
+    procedureName: null,
     agencyCode: '000.00.16.H13',
+    agencyName: null,
     adminUnitCode: '916',
+    adminUnitName: null,
     channel: 2,
     status: 4,
     receivedAt: NOW - 10 * 86_400_000,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CAN_THO_CATALOGUE } from '@cityioc/domain';
 import type { Operator } from './alert.service.ts';
 
 /**
@@ -14,11 +13,12 @@ export interface OperatorEntry extends Operator {
 
 export class OperatorConfigError extends Error {}
 
+/** The demo's operator for the whole city; its scope is the registry's root (parseOperators fills it in). */
 export const DEMO_OPERATOR: OperatorEntry = {
   token: 'demo-operator-token',
   name: 'Trực ban IOC (demo)',
   unit: 'Trung tâm IOC Cần Thơ',
-  scopes: [CAN_THO_CATALOGUE.city.code],
+  scopes: [],
 };
 
 export function parseOperators(raw: string | undefined, knownArea: (code: string) => boolean): OperatorEntry[] {

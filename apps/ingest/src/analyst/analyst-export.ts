@@ -27,6 +27,8 @@ export function analystTable(res: AnalystSeriesResponse, lang: ExportLang, indic
         number('Tử số'),
         number('Mẫu số'),
         number('Số bản ghi', 0),
+        text('Ước tính'),
+        text('Cách xem'),
       ]
     : [
         text('Area code'),
@@ -37,6 +39,8 @@ export function analystTable(res: AnalystSeriesResponse, lang: ExportLang, indic
         number('Numerator'),
         number('Denominator'),
         number('Records', 0),
+        text('Estimated'),
+        text('View'),
       ];
   if (res.compare)
     columns.push(
@@ -44,11 +48,20 @@ export function analystTable(res: AnalystSeriesResponse, lang: ExportLang, indic
         ? [text('Kỳ trước'), number(`Giá trị kỳ trước (${unit})`, d), number('Chênh lệch', d)]
         : [text('Previous period'), number(`Previous value (${unit})`, d), number('Change', d)]),
     );
+  const view =
+    res.view === 'today'
+      ? vi
+        ? 'theo đơn vị hành chính hiện nay'
+        : "on today's units"
+      : vi
+        ? 'theo đơn vị hành chính tại thời điểm'
+        : 'on the units as they were';
   const rows: Cell[][] = [];
   res.series.forEach((s, si) => {
     s.points.forEach((p, pi) => {
       const value = scale(p.value);
-      const row: Cell[] = [s.area, s.name, p.period, periodLabel(p.period, lang), value, p.numerator ?? null, p.denominator ?? null, p.count];
+      const estimated = p.estimated ? (vi ? 'có (tách theo trọng số ước tính)' : 'yes (split by estimated weights)') : null;
+      const row: Cell[] = [s.area, s.name, p.period, periodLabel(p.period, lang), value, p.numerator ?? null, p.denominator ?? null, p.count, estimated, view];
       if (res.compare) {
         const prev = res.compare.series[si]?.points[pi];
         const pv = scale(prev?.value ?? null);
@@ -57,10 +70,10 @@ export function analystTable(res: AnalystSeriesResponse, lang: ExportLang, indic
       rows.push(row);
     });
   });
-  return { sheet: vi ? 'Dữ liệu' : 'Data', title: `${indicator.name} — ${res.from} … ${res.to}`, columns, rows };
+  return { sheet: vi ? 'Dữ liệu' : 'Data', title: `${indicator.name} — ${res.from} … ${res.to} (${view})`, columns, rows };
 }
 
 /** 'e_document_rate_month_2026-01_2026-11' without characters awkward in a file name. */
 export function analystFileName(res: AnalystSeriesResponse, ext: 'csv' | 'xlsx'): string {
-  return `${[res.indicator, res.period, res.from, res.to].join('_').replace(/[^A-Za-z0-9_-]+/g, '-')}.${ext}`;
+  return `${[res.indicator, res.period, res.from, res.to, res.view].join('_').replace(/[^A-Za-z0-9_-]+/g, '-')}.${ext}`;
 }

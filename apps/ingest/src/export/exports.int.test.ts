@@ -15,7 +15,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ app, cleanup } = await buildTestApp());
   const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: { 'x-api-key': TEST_KEY }, payload });
-  expect((await post('/api/v1/observations/batch', { observations: [ratio('x1', '916', 2, 3), ratio('x2', '919', 5, 7)] })).statusCode).toBe(200);
+  expect((await post('/api/v1/observations/batch', { observations: [ratio('x1', '31135', 2, 3), ratio('x2', '31201', 5, 7)] })).statusCode).toBe(200);
   for (const [period, value] of [
     ['2022', 90.456],
     ['2023', 92.27],
@@ -41,10 +41,10 @@ beforeAll(async () => {
     ev(code, agency, area, 9, finish, { finishedAt: finish }),
   ];
   const events = [
-    ...done('E1', '000.00.21.H13', '916', '2026-11-04T10:00:00+07:00'),
-    ...done('E2', '000.00.21.H13', '916', '2026-11-09T10:00:00+07:00'),
-    ...done('E3', '000.00.21.H13', '916', '2026-11-03T10:00:00+07:00'),
-    ...done('E4', '000.00.02.H13', '919', '2026-11-04T10:00:00+07:00'),
+    ...done('E1', '000.135.00.H13', '31135', '2026-11-04T10:00:00+07:00'),
+    ...done('E2', '000.135.00.H13', '31135', '2026-11-09T10:00:00+07:00'),
+    ...done('E3', '000.135.00.H13', '31135', '2026-11-03T10:00:00+07:00'),
+    ...done('E4', '000.00.02.H13', '31201', '2026-11-04T10:00:00+07:00'),
   ];
   expect((await post('/api/v1/dossiers/events', { events })).statusCode).toBe(200);
 });
@@ -62,16 +62,16 @@ async function sheetRows(raw: Buffer): Promise<unknown[][]> {
 }
 
 describe('GET /api/v1/analyst/series.csv|.xlsx', () => {
-  const q = `indicator=e_document_rate&areas=916,919&period=month&from=2026-11&to=2026-11`;
+  const q = `indicator=e_document_rate&areas=31135,31201&period=month&from=2026-11&to=2026-11`;
   it('carries the numbers of the JSON series, rounded to the indicator’s decimals, with ; and a decimal comma by default', async () => {
     const json = (await get(`/api/v1/analyst/series?${q}`)).json() as AnalystSeriesResponse;
     const expected = json.series.map((s) => [s.area, Math.round(s.points[0]!.value! * 1000) / 10]);
     expect(expected).toEqual([
-      ['916', 66.7],
-      ['919', 71.4],
+      ['31135', 66.7],
+      ['31201', 71.4],
     ]);
     const csv = await get(`/api/v1/analyst/series.csv?${q}`);
-    expect(csv.body.split('\r\n')[1]).toBe('916;Ninh Kiều;2026-11;Tháng 11/2026;66,7;2;3;1');
+    expect(csv.body.split('\r\n')[1]).toBe('31135;Ninh Kiều;2026-11;Tháng 11/2026;66,7;2;3;1;;theo đơn vị hành chính hiện nay');
     expect(
       csvRows(csv.body, ';')
         .slice(1)
@@ -127,7 +127,7 @@ describe('GET /api/v1/dossiers/indicators.csv|.xlsx', () => {
     const expected = [...json.rows, json.total].map((r) => [r.key, r.received, r.completedOnTime, pct(r.onTime)]);
     expect(expected).toEqual([
       ['000.00.02.H13', 1, 1, 100],
-      ['000.00.21.H13', 3, 2, 66.7],
+      ['000.135.00.H13', 3, 2, 66.7],
       ['92', 4, 3, 75],
     ]);
     const csv = await get('/api/v1/dossiers/indicators.csv?period=2026-11&by=agency');
@@ -135,7 +135,7 @@ describe('GET /api/v1/dossiers/indicators.csv|.xlsx', () => {
     const rows = csvRows(csv.body, ';');
     expect(rows[0]!.slice(0, 4)).toEqual(['Mã cơ quan', 'Tên cơ quan', 'Hồ sơ tiếp nhận', 'Đang giải quyết']);
     const col = (h: string) => rows[0]!.indexOf(h);
-    expect(rows.slice(1).map((r) => r[1])).toEqual(['Sở Tư pháp', 'UBND quận Ninh Kiều', 'Tổng: Thành phố Cần Thơ']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['Sở Tư pháp', 'UBND phường Ninh Kiều', 'Tổng: Thành phố Cần Thơ']);
     expect(
       rows
         .slice(1)
@@ -149,12 +149,12 @@ describe('GET /api/v1/dossiers/indicators.csv|.xlsx', () => {
         .slice(2)
         .map((r) => [r[0], r[head.indexOf('Hồ sơ tiếp nhận')], r[head.indexOf('Giải quyết đúng hạn')], r[head.indexOf('Tỷ lệ giải quyết đúng hạn (%)')]]),
     ).toEqual(expected);
-    const byArea = await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=916&sep=comma');
-    expect(byArea.headers['content-disposition']).toBe('attachment; filename="ho-so-quan-huyen-916-2026-11.csv"');
+    const byArea = await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=31135&sep=comma');
+    expect(byArea.headers['content-disposition']).toBe('attachment; filename="ho-so-don-vi-31135-2026-11.csv"');
     expect(csvRows(byArea.body, ',').map((r) => r.slice(0, 3))).toEqual([
       ['Mã đơn vị', 'Tên đơn vị', 'Hồ sơ tiếp nhận'],
-      ['916', 'Ninh Kiều', '3'],
-      ['916', 'Tổng: Ninh Kiều', '3'],
+      ['31135', 'Ninh Kiều', '3'],
+      ['31135', 'Tổng: Ninh Kiều', '3'],
     ]);
   });
 

@@ -18,8 +18,8 @@ async function start() {
   ({ app, cleanup } = await buildTestApp({ ndjsonLimitBytes: 64 * 1024 * 1024 }));
 }
 
-const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
-/** A citizen-report counter of one agency in one district, as a ward's system sends it. */
+const AREAS = ['31135', '31153', '31174', '31201', '31228', '31232', '31261', '31299', '31258'];
+/** A citizen-report counter of one agency in one commune, as a ward's system sends it. */
 function reading(n: number) {
   return {
     id: `up-${String(n).padStart(8, '0')}`,

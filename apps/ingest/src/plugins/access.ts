@@ -16,14 +16,18 @@ import { httpError } from './errors.ts';
  *   read      the viewer token when IOC_VIEWER_TOKEN is set (Bearer or ?access_token=); limited per
  *             address; `operator: 'optional'` also accepts an operator token and sets req.operator
  *   operator  an operator token (x-operator-token or Bearer); sets req.operator; limited per address
+ *   admin     an administrator's action (boundary imports): until user roles land, checked like a feed
+ *             key (IOC_API_KEYS; sets req.source, not counted in feed health); limited per source
  * Roles and scopes of user accounts will be further fields of these declarations.
  */
-export type Access = { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' };
+export type Access =
+  { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'admin' };
 
 export const PUBLIC = { kind: 'public' } as const satisfies Access;
 export const FEED = { kind: 'feed' } as const satisfies Access;
 export const READ = { kind: 'read' } as const satisfies Access;
 export const OPERATOR = { kind: 'operator' } as const satisfies Access;
+export const ADMIN = { kind: 'admin' } as const satisfies Access;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -100,7 +104,8 @@ export const accessPlugin = fp(
     // one limiter per route, as each route had its own budget before the access declarations
     const limiterFor = (a: Access): Limiter | null => {
       if (a.kind === 'public') return null;
-      if (a.kind === 'feed') return app.rateLimit({ max: opts.feedPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `feed:${req.source}` }) as Limiter;
+      if (a.kind === 'feed' || a.kind === 'admin')
+        return app.rateLimit({ max: opts.feedPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `feed:${req.source}` }) as Limiter;
       return app.rateLimit({ max: opts.readPerMinute, timeWindow: '1 minute' }) as Limiter;
     };
 
@@ -116,7 +121,7 @@ export const accessPlugin = fp(
         const a = route.config?.access;
         if (!a) throw httpError(403, 'access_undeclared', `${req.method} ${route.url} declares no access and is refused`);
         if (a.kind === 'public') return;
-        if (a.kind === 'feed') feed(req);
+        if (a.kind === 'feed' || a.kind === 'admin') feed(req);
         else if (a.kind === 'operator') operator(req);
         else if (a.kind === 'read') {
           if (a.operator === 'optional') req.operator = resolveOperator(req);

@@ -48,6 +48,7 @@ export const lifecyclePlugin = fp(
       // reference documents first: the dossiers folded by the replay need the catalogue and the calendar
       await ioc.calendars.load();
       await ioc.procedures.load();
+      await ioc.geo.load();
       if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
       const r = await restoreState(
         checkpoint,

@@ -1,5 +1,5 @@
 import type { DossierIndicatorRow, DossierIndicatorsResponse, RatioPairDto } from '@cityioc/contracts';
-import type { AgencyIndex, CatalogueIndex } from '@cityioc/domain';
+import { localDateOf, periodBounds, wholeMonthsOf, type AgencyIndex, type CatalogueIndex } from '@cityioc/domain';
 import type { Cell, Column, Table } from '../export/table.ts';
 
 type Lang = 'vi' | 'en';
@@ -26,7 +26,7 @@ const RATIOS: { field: keyof DossierIndicatorRow; vi: string; en: string; indica
 ];
 
 /**
- * The indicators of a period as a table: one row per district (by=area) or agency (by=agency)
+ * The indicators of a period as a table: one row per unit (by=area) or agency (by=agency)
  * with its code and name, then the total of the scope. Ratios in percent with their numerator and
  * denominator (so that a spreadsheet can add units up as Σnumerator/Σdenominator).
  */
@@ -48,7 +48,12 @@ export function dossierIndicatorsTable(res: DossierIndicatorsResponse, lang: Lan
     num(vi ? 'Thời gian giải quyết trung bình (ngày làm việc)' : 'Average processing time (working days)', 1),
   ];
   const pct = (p: RatioPairDto) => (p.denominator > 0 ? (p.numerator / p.denominator) * 100 : null);
-  const areaName = (code: string) => ctx.index.area(code)?.name ?? code;
+  // today's unit, else the name the code had on the period's first day (an old district or ward), else its latest
+  const periodStart = periodBounds(res.period)?.start ?? periodBounds(wholeMonthsOf(res.period)?.[0] ?? '')?.start;
+  const day = typeof periodStart === 'number' ? localDateOf(periodStart) : null;
+  const areaName = (code: string) =>
+    ctx.index.area(code)?.name ?? (day ? ctx.index.areaAt(code, day)?.name : undefined) ?? ctx.index.registry?.versions(code).at(-1)?.name ?? code;
+  const agencyName = (code: string) => (typeof periodStart === 'number' ? ctx.agencies.get(code, periodStart) : undefined) ?? ctx.agencies.get(code);
   const line = (r: DossierIndicatorRow, name: string): Cell[] => [
     r.key,
     name,
@@ -59,12 +64,12 @@ export function dossierIndicatorsTable(res: DossierIndicatorsResponse, lang: Lan
     }),
     r.avgProcessingWorkingDays.denominator > 0 ? r.avgProcessingWorkingDays.numerator / r.avgProcessingWorkingDays.denominator : null,
   ];
-  const rows = res.rows.map((r) => line(r, agency ? (ctx.agencies.get(r.key)?.name[lang] ?? r.key) : areaName(r.key)));
+  const rows = res.rows.map((r) => line(r, agency ? (agencyName(r.key)?.name[lang] ?? r.key) : areaName(r.key)));
   rows.push(line(res.total, `${vi ? 'Tổng' : 'Total'}: ${areaName(res.total.key)}`));
   return { sheet: vi ? 'Hồ sơ TTHC' : 'Dossiers', title: `${vi ? 'Hồ sơ thủ tục hành chính' : 'Administrative dossiers'} — ${res.period}`, columns, rows };
 }
 
-/** 'ho-so-quan-huyen-2026-11.csv', 'ho-so-co-quan-916-2026-Q4.xlsx' (the scope when it is not the city). */
+/** 'ho-so-don-vi-2026-11.csv', 'ho-so-co-quan-31135-2026-Q4.xlsx' (the scope when it is not the city). */
 export function dossierExportParts(res: DossierIndicatorsResponse, city: string): string[] {
-  return ['ho-so', res.by === 'area' ? 'quan-huyen' : 'co-quan', ...(res.scope === city ? [] : [res.scope]), res.period];
+  return ['ho-so', res.by === 'area' ? 'don-vi' : 'co-quan', ...(res.scope === city ? [] : [res.scope]), res.period];
 }

@@ -1,4 +1,4 @@
-import type { DossierDetail, DossierIndicatorRow, DossierSummary, Observation, WatchlistResponse } from '@cityioc/contracts';
+import type { DossierDetail, DossierIndicatorRow, DossierSummary, Label, Observation, WatchlistResponse } from '@cityioc/contracts';
 import {
   AdminIndicatorState,
   applyProcedure,
@@ -26,6 +26,8 @@ export interface DossierServiceOptions {
   city: string;
   /** The procedure catalogue's version in force at an instant (legal time for dossiers without NgayHenTra). */
   procedures?: { at(code: string, t: number): ProcedureVersion | undefined };
+  /** Names for screens and exports: an agency at an instant (the agency catalogue), a unit on a local date (the registry). */
+  names?: { agency(code: string, t: number): Label | undefined; area(code: string, t: number): string | undefined };
 }
 
 export interface DossierServiceData {
@@ -219,11 +221,16 @@ export class DossierService {
     const t = timeliness(rec, now, this.calendar);
     const due = t.effectiveDueAt;
     const late = isOverdueAt(rec, now, this.calendar);
+    const at = rec.receivedAt ?? now;
+    const procedure = this.options.procedures?.at(rec.procedureCode, at) ?? this.options.procedures?.at(rec.procedureCode.slice(0, 8), at);
     return {
       dossierCode: rec.dossierCode,
       procedureCode: rec.procedureCode,
+      procedureName: procedure ? { vi: procedure.name.vi, en: procedure.name.en ?? procedure.name.vi } : null,
       agencyCode: rec.agencyCode,
+      agencyName: this.options.names?.agency(rec.agencyCode, at) ?? null,
       adminUnitCode: rec.adminUnitCode,
+      adminUnitName: this.options.names?.area(rec.adminUnitCode, at) ?? null,
       channel: rec.channel,
       status: rec.status,
       receivedAt: rec.receivedAt,

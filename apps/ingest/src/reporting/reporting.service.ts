@@ -19,6 +19,7 @@ import {
   rankUnits,
   reportDeadline,
   reportPeriod,
+  reportsFor,
   sameValues,
   submissionStatus,
   targetFor,
@@ -128,7 +129,12 @@ export class ReportingService {
     const deadline = reportDeadline(regime.deadline, period, this.calendar);
     const cur = currentOf(await this.store.reportSubmissions({ regime: regimeId, period: periodId }));
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
-    const units = regime.units.map((code) => {
+    // only the units that existed on the period's cut-off day owe it: never an abolished one, never one not yet set up
+    const owing = regime.units.filter((code) => {
+      const u = this.cat.units.get(code);
+      return u !== undefined && reportsFor(u, period);
+    });
+    const units = owing.map((code) => {
       const c = cur.get(`${regimeId}|${code}|${periodId}`);
       const facts = { submittedAt: c?.current.submittedAt ?? null, firstSubmittedAt: c?.firstSubmittedAt ?? null, review: c?.current.review ?? null };
       const status = submissionStatus(facts, period, deadline, now);

@@ -9,7 +9,7 @@ import { openConfiguredStore } from './open-store.ts';
 
 const config = loadConfig(process.env);
 const index = indexCatalogue(CAN_THO_CATALOGUE);
-const store = await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf });
+const store = await openConfiguredStore(config, { areaChain: index.areaChainAt });
 const t0 = Date.now();
 const n = await store.rebuildRollups();
 await store.close();

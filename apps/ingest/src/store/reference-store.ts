@@ -42,6 +42,10 @@ export interface ReferenceStore {
   putReferenceItems(kind: string, items: readonly ReferenceItemInput[], storedAt: number): Promise<ReferencePutResult[]>;
   /** Every version of every key of a kind, ordered by key, then version. */
   referenceItems(kind: string): Promise<StoredReferenceItem[]>;
+  /** The same list without the bodies (large documents: boundary imports), ordered by key, then version. */
+  referenceHeads(kind: string): Promise<Omit<StoredReferenceItem, 'body'>[]>;
+  /** One stored version's body, or undefined. */
+  referenceBody(kind: string, key: string, version: number): Promise<unknown>;
 }
 
 /** The table, in SQL both stores accept (PostgreSQL: migration; SQLite: CREATE IF NOT EXISTS). */
@@ -60,6 +64,13 @@ export function referenceItemsDdl(epochType: 'INTEGER' | 'BIGINT', ifNotExists: 
 
 export type ReferenceRow = [kind: string, key: string, version: number, validFrom: string | null, body: string, origin: string, storedAt: number];
 export const REFERENCE_COLUMNS = 'kind, key, version, valid_from, body, origin, stored_at';
+
+export type ReferenceHeadRow = [kind: string, key: string, version: number, validFrom: string | null, origin: string, storedAt: number];
+export const REFERENCE_HEAD_COLUMNS = 'kind, key, version, valid_from, origin, stored_at';
+
+export function referenceHeadFromRow(r: ReferenceHeadRow): Omit<StoredReferenceItem, 'body'> {
+  return { kind: r[0], key: r[1], version: Number(r[2]), validFrom: r[3], origin: r[4], storedAt: Number(r[5]) };
+}
 
 export function referenceFromRow(r: ReferenceRow): StoredReferenceItem {
   return { kind: r[0], key: r[1], version: Number(r[2]), validFrom: r[3], body: JSON.parse(r[4]) as unknown, origin: r[5], storedAt: Number(r[6]) };

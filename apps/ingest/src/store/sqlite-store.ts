@@ -20,7 +20,7 @@ export interface SqliteStoreOptions {
    * The area itself and its ancestors up to the city, for the history rollups (default: the
    * area alone). The app passes the catalogue's area tree.
    */
-  areaChain?: (area: string) => readonly string[];
+  areaChain?: (area: string, observedAt: number) => readonly string[];
 }
 
 /**

@@ -35,7 +35,7 @@ export async function buildTestApp(
 }
 
 export function wl(id: string, value: number, patch: Record<string, unknown> = {}) {
-  return { id, indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: new Date(T0).toISOString(), value, ...patch };
+  return { id, indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date(T0).toISOString(), value, ...patch };
 }
 
 export function ratio(id: string, area: string, numerator: number, denominator: number, indicator = 'e_document_rate') {

@@ -33,7 +33,13 @@ export type Area = Static<typeof AreaSchema>;
 export const StationSchema = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }),
   name: Type.String({ minLength: 1 }),
+  /** The unit the station stands in today. */
   area: AreaCodeSchema,
+  /**
+   * Where the station counted before `area`, oldest first: a reading dated before `until` (a local
+   * date, exclusive) names `area` of that entry (e.g. the district before the 2025 reform).
+   */
+  areaHistory: Type.Optional(Type.Array(Type.Object({ area: AreaCodeSchema, until: Type.String({ format: 'date' }) }))),
   /** [longitude, latitude] */
   location: Type.Tuple([Type.Number(), Type.Number()]),
   indicators: Type.Array(Type.String()),

@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
 
+/** How history across a reorganisation is read: on today's units, or on the units as they were. */
+export type AnalystView = 'today' | 'as-it-was';
+
 /** Period kinds of the analyst history API: months and longer come from month rollups. */
 export const SeriesKindSchema = Type.Union([
   Type.Literal('hour'),
@@ -27,6 +30,12 @@ export const AnalystSeriesQuerySchema = Type.Object(
     from: Type.String({ maxLength: 16 }),
     to: Type.String({ maxLength: 16 }),
     compare: Type.Optional(Type.Literal('previous')),
+    /**
+     * today (default): history before the reform re-aggregated onto today's units through the
+     * crosswalk (counts and Σnum/Σden split by weight; points resting on a split are estimated);
+     * as-it-was: the units as they were (old codes).
+     */
+    view: Type.Optional(Type.Unsafe<AnalystView>({ type: 'string', enum: ['today', 'as-it-was'] })),
     /** Language of export headers (CSV, XLSX). */
     lang: Type.Optional(Type.Unsafe<'vi' | 'en'>({ type: 'string', enum: ['vi', 'en'] })),
   },
@@ -41,6 +50,8 @@ export const AnalystPointSchema = Type.Object({
   count: Type.Number(),
   numerator: Type.Optional(Type.Number()),
   denominator: Type.Optional(Type.Number()),
+  /** The value rests on a split unit's estimated weights (view=today). */
+  estimated: Type.Optional(Type.Boolean()),
 });
 export type AnalystPoint = Static<typeof AnalystPointSchema>;
 
@@ -60,6 +71,7 @@ export const AnalystSeriesResponseSchema = Type.Object({
   to: Type.String(),
   /** Where the values come from: the observation rollups, or the dossier indicator cells. */
   source: Type.Union([Type.Literal('rollups'), Type.Literal('dossiers')]),
+  view: Type.Union([Type.Literal('today'), Type.Literal('as-it-was')]),
   series: Type.Array(AnalystSeriesSchema),
   /** compare=previous: the same number of periods just before `from`. */
   compare: Type.Union([Type.Null(), Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })]),
@@ -68,13 +80,21 @@ export const AnalystSeriesResponseSchema = Type.Object({
 });
 export type AnalystSeriesResponse = Static<typeof AnalystSeriesResponseSchema>;
 
-export const AnalystChildrenQuerySchema = Type.Object({ area: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }) }, { additionalProperties: false });
+export const AnalystChildrenQuerySchema = Type.Object(
+  {
+    area: Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' }),
+    /** The date whose tree is walked (default today): before 2025-07-01 city → district → commune. */
+    at: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
 
 export const AnalystAreaSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   kind: Type.String(),
-  /** A shape for this area is in /api/v1/geo/areas. */
+  level: Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]),
+  /** A shape for this area is in /api/v1/geo/areas (at the same date). */
   hasGeometry: Type.Boolean(),
   hasChildren: Type.Boolean(),
 });
@@ -82,6 +102,8 @@ export type AnalystArea = Static<typeof AnalystAreaSchema>;
 
 /** GET /api/v1/analyst/children?area=: the drill-down step below an area. */
 export const AnalystChildrenResponseSchema = Type.Object({
+  /** The date the tree is read at. */
+  at: Type.String(),
   area: AnalystAreaSchema,
   /** From the city down to the parent of `area`. */
   path: Type.Array(AnalystAreaSchema),

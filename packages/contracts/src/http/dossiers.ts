@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import type { Label } from '../catalogue/indicator.ts';
 import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
 import type { DueSource, LegalTimeUnit } from './procedures.ts';
@@ -81,8 +82,14 @@ export type DossierIndicatorsResponse = Static<typeof DossierIndicatorsResponseS
 export interface DossierSummary {
   dossierCode: string;
   procedureCode: string;
+  /** The procedure's name in the catalogue version in force at reception (null: not in the catalogue). */
+  procedureName: Label | null;
   agencyCode: string;
+  /** The agency's name in the agency catalogue at reception (null: not in it). */
+  agencyName: Label | null;
   adminUnitCode: string;
+  /** The unit's name on the reception date (from the area registry). */
+  adminUnitName: string | null;
   channel: DossierChannel;
   status: DossierStatus;
   /** epoch ms */

@@ -54,6 +54,8 @@ export const ItemErrorSchema = Type.Object({
   /** Machine-readable reason code. */
   reason: Type.String(),
   message: Type.String(),
+  /** unit_not_valid_at: the codes of the units in force at the data's date that absorbed the unit. */
+  successors: Type.Optional(Type.Array(Type.String())),
 });
 export type ItemError = Static<typeof ItemErrorSchema>;
 

@@ -105,6 +105,8 @@ export const ImportRowErrorSchema = Type.Object({
   field: Type.String(),
   reason: Type.String(),
   message: Type.String(),
+  /** unit_not_valid_at: the units that report in place of the one that ended. */
+  successors: Type.Optional(Type.Array(Type.String())),
 });
 export type ImportRowError = Static<typeof ImportRowErrorSchema>;
 
@@ -186,7 +188,7 @@ export interface RankingRow {
 export interface RankingResponse {
   indicator: string;
   period: string;
-  group: 'department' | 'district' | 'all';
+  group: 'department' | 'district' | 'commune' | 'all';
   rows: RankingRow[];
   /** Computed from the rows above (avg for averages, Σnum/Σden for ratios). */
   aggregate: number | null;

@@ -10,7 +10,7 @@ import { CAN_THO_ALERT_RULES, ruleSetErrors, type AlertRule, type BandRule } fro
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-20T06:00:00+07:00'); // a Friday
-const wl = (t: number, value: number, station = 'wl-can-tho', area = '916') => ({ indicator: 'water_level', area, station, observedAt: t, value });
+const wl = (t: number, value: number, station = 'wl-can-tho', area = '31135') => ({ indicator: 'water_level', area, station, observedAt: t, value });
 
 function run(engine: AlertEngine, values: number[], stepMin = 5, start = T0): AlertSignal[] {
   return values.flatMap((v, i) => engine.observe(wl(start + i * stepMin * MIN, v)));
@@ -26,7 +26,7 @@ describe('threshold rule with hysteresis', () => {
     expect(signals.filter((s) => s.type === 'raise')).toHaveLength(1);
     expect(signals.filter((s) => s.type === 'cleared')).toHaveLength(0);
     // the episode starts at the first reading ≥ 180 (06:05) and is confirmed after the 10-minute hold (06:15)
-    expect(signals[0]).toMatchObject({ type: 'raise', startedAt: T0 + 5 * MIN, at: T0 + 15 * MIN, level: 180, value: 183, area: '916' });
+    expect(signals[0]).toMatchObject({ type: 'raise', startedAt: T0 + 5 * MIN, at: T0 + 15 * MIN, level: 180, value: 183, area: '31135' });
     expect((signals[0] as RaiseSignal).title.vi).toContain('BĐ I');
   });
   it('a spike shorter than the hold time raises nothing', () => {
@@ -66,13 +66,13 @@ describe('band rule', () => {
   });
   it('compares each station with its own levels: 188 cm is BĐ I at Cần Thơ, nothing at Ô Môn (BĐ I 185 → yes), Thốt Nốt (190 → no)', () => {
     const e = new AlertEngine(index, [{ ...rule, holdSec: 0 }]);
-    expect(e.observe(wl(T0, 188, 'wl-thot-not', '923'))).toEqual([]);
-    expect(e.observe(wl(T0, 188, 'wl-o-mon', '917'))).toMatchObject([{ type: 'raise', band: 'bd1', area: '917', level: 185 }]);
+    expect(e.observe(wl(T0, 188, 'wl-thot-not', '31228'))).toEqual([]);
+    expect(e.observe(wl(T0, 188, 'wl-o-mon', '31153'))).toMatchObject([{ type: 'raise', band: 'bd1', area: '31153', level: 185 }]);
   });
   it('VN_AQI NowCast bands: poor (≥ 101) raises, a later drop to moderate clears', () => {
     const aqi = CAN_THO_ALERT_RULES.find((r) => r.id === 'aqi-band')!;
     const e = new AlertEngine(index, [aqi]);
-    const r = (t: number, value: number) => ({ indicator: 'aqi_nowcast', area: '918', station: 'aq-tra-noc', observedAt: t, value });
+    const r = (t: number, value: number) => ({ indicator: 'aqi_nowcast', area: '31174', station: 'aq-tra-noc', observedAt: t, value });
     expect(e.observe(r(T0, 90))).toEqual([]);
     expect(e.observe(r(T0 + 60 * MIN, 120))).toMatchObject([{ type: 'raise', band: 'poor', severity: 'medium' }]);
     expect(e.observe(r(T0 + 120 * MIN, 98))).toEqual([]); // within the 5-point deadband

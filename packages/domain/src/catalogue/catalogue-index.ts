@@ -1,4 +1,5 @@
 import type { Area, AreaAt, AreaLevel, Band, Catalogue, Indicator, Station } from '@cityioc/contracts';
+import { localDateOf, localTimeMs } from '../calendar/local-time.ts';
 import type { AreaRegistry, CodeCheck } from '../geo/registry/area-registry.ts';
 import { validOn } from '../geo/registry/dates.ts';
 
@@ -25,6 +26,22 @@ export interface CatalogueIndex {
   ancestorsAt(code: string, date: string): readonly string[];
   /** A code checked against the data's own date. */
   checkCodeAt(code: string, date: string): CodeCheck;
+  /** The code names a unit on some date (the registry's, else the catalogue's). */
+  knowsArea(code: string): boolean;
+  /**
+   * The unit and its ancestors on the local date of `atMs` (epoch ms): the tree a figure of that
+   * date rolls up (a 2024 reading of an old commune → its old district → the city). Cached per
+   * code and validity interval, so it costs a map lookup on the ingest path.
+   */
+  areaChainAt(code: string, atMs: number): readonly string[];
+  /** The area a station counted under on `date` (its areaHistory before today's home). */
+  stationAreaAt(stationId: string, date: string): string | undefined;
+  /**
+   * A figure of `code` dated `atMs` belongs to the running tree's cell of `code`: the code is in the
+   * tree and the date is not before that unit's validFrom (the root, the city, always continues).
+   * Old-coded data of before a reform is stored and rolled up but does not drive today's cells.
+   */
+  inLiveTree(code: string, atMs: number): boolean;
 }
 
 export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | null = null): CatalogueIndex {
@@ -67,6 +84,40 @@ export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | nu
     const a = areas.get(code);
     return a && validOn(a, date) ? a : undefined;
   };
+  const ancestorsAt = (code: string, date: string): readonly string[] => {
+    if (registry) return registry.ancestorsAt(code, date);
+    return catalogueAt(code, date) ? (ancestors.get(code) ?? []).filter((c) => catalogueAt(c, date)) : [];
+  };
+  const validityOf = (code: string, date: string): { validFrom: string; validTo: string | null } | undefined =>
+    registry ? registry.areaAt(code, date) : catalogueAt(code, date);
+  const chains = new Map<string, { from: number; to: number; chain: readonly string[] }[]>();
+  const areaChainAt = (code: string, atMs: number): readonly string[] => {
+    let list = chains.get(code);
+    if (list) for (const e of list) if (atMs >= e.from && atMs < e.to) return e.chain;
+    const date = localDateOf(atMs);
+    const chain = ancestorsAt(code, date);
+    // the chain holds while every unit in it is in force: the intersection of their validities
+    let from = localTimeMs(date, 0);
+    let to = from + 86_400_000;
+    if (chain.length > 0) {
+      from = -Infinity;
+      to = Infinity;
+      for (const c of chain) {
+        const v = validityOf(c, date)!;
+        from = Math.max(from, localTimeMs(v.validFrom, 0));
+        if (v.validTo !== null) to = Math.min(to, localTimeMs(v.validTo, 0));
+      }
+    }
+    if (!list) chains.set(code, (list = []));
+    list.push({ from, to, chain });
+    return chain;
+  };
+  const liveFrom = new Map<string, number>();
+  for (const a of catalogue.areas) liveFrom.set(a.code, a.parent === null ? -Infinity : localTimeMs(a.validFrom, 0));
+  const stationHome = (s: Station, date: string): string => {
+    for (const h of s.areaHistory ?? []) if (date < h.until) return h.area;
+    return s.area;
+  };
   return {
     catalogue,
     registry,
@@ -90,9 +141,16 @@ export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | nu
         .map(row);
     },
     successorsOf: (code) => registry?.successorsOf(code) ?? [],
-    ancestorsAt(code, date) {
-      if (registry) return registry.ancestorsAt(code, date);
-      return catalogueAt(code, date) ? (ancestors.get(code) ?? []).filter((c) => catalogueAt(c, date)) : [];
+    ancestorsAt,
+    areaChainAt,
+    knowsArea: (code) => (registry ? registry.versions(code).length > 0 : areas.has(code)),
+    stationAreaAt(stationId, date) {
+      const s = stations.get(stationId);
+      return s ? stationHome(s, date) : undefined;
+    },
+    inLiveTree(code, atMs) {
+      const from = liveFrom.get(code);
+      return from !== undefined && atMs >= from;
     },
     checkCodeAt(code, date) {
       if (registry) return registry.checkCodeAt(code, date);

@@ -70,7 +70,8 @@ export const FEED_STATIONS: Station[] = [
   {
     id: 'tf-cau-can-tho',
     name: 'Đoạn đường dẫn cầu Cần Thơ (QL1A)',
-    area: '919',
+    area: '31186',
+    areaHistory: [{ area: '919', until: '2025-07-01' }],
     location: [105.7905, 10.0135],
     indicators: ['traffic_intensity', 'traffic_speed', 'traffic_occupancy'],
     segment: [
@@ -82,7 +83,8 @@ export const FEED_STATIONS: Station[] = [
   {
     id: 'tf-30-thang-4',
     name: 'Đường 30 Tháng 4 (Ninh Kiều)',
-    area: '916',
+    area: '31147',
+    areaHistory: [{ area: '916', until: '2025-07-01' }],
     location: [105.7645, 10.0215],
     indicators: ['traffic_intensity', 'traffic_speed', 'traffic_occupancy'],
     segment: [
@@ -94,7 +96,8 @@ export const FEED_STATIONS: Station[] = [
   {
     id: 'tf-cmt8',
     name: 'Đường Cách Mạng Tháng 8 (Bình Thủy)',
-    area: '918',
+    area: '31183',
+    areaHistory: [{ area: '918', until: '2025-07-01' }],
     location: [105.7535, 10.0555],
     indicators: ['traffic_intensity', 'traffic_speed', 'traffic_occupancy'],
     segment: [
@@ -106,14 +109,16 @@ export const FEED_STATIONS: Station[] = [
   {
     id: 'wq-song-hau',
     name: 'Quan trắc chất lượng nước sông Hậu (Ninh Kiều)',
-    area: '916',
+    area: '31135',
+    areaHistory: [{ area: '916', until: '2025-07-01' }],
     location: [105.782, 10.036],
     indicators: ['wq_ph', 'wq_do', 'wq_turbidity', 'wq_temperature', 'wq_conductivity'],
   },
   {
     id: 'wq-rach-cai-khe',
     name: 'Quan trắc chất lượng nước rạch Cái Khế',
-    area: '916',
+    area: '31120',
+    areaHistory: [{ area: '916', until: '2025-07-01' }],
     location: [105.7745, 10.0455],
     indicators: ['wq_ph', 'wq_do', 'wq_turbidity', 'wq_temperature', 'wq_conductivity'],
   },

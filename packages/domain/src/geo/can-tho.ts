@@ -1,12 +1,23 @@
 import type { Area, Catalogue, Station } from '@cityioc/contracts';
 import { CAN_THO_FLOOD_BANDS, floodBands, INDICATORS } from '../catalogue/indicators.ts';
 import { AIR_FEED_INDICATORS, FEED_STATIONS } from '../catalogue/feed-indicators.ts';
+import { registryCatalogue } from '../catalogue/registry-catalogue.ts';
+import { loadAreaRegistry, type AreaRegistry } from './registry/area-registry.ts';
+import registryFile from './registry/can-tho.registry.json' with { type: 'json' };
 
-/** Cần Thơ's GSO code (QĐ 124/2004/QĐ-TTg; kept by QĐ 19/2025/QĐ-TTg): the one place it is written. */
+/**
+ * The default data of the reference city, Cần Thơ: its area registry (can-tho.registry.json, the
+ * default of IOC_AREAS_FILE), its demo stations and the catalogue of today's city built from both.
+ * Nothing else in the code names Cần Thơ's units: everything reads the registry it is given.
+ */
+
+/** Cần Thơ's GSO code (QĐ 124/2004/QĐ-TTg; kept by QĐ 19/2025/QĐ-TTg) for the legacy list below. */
 const CITY_CODE = '92';
 
 /** Districts are valid until the two-tier reform of 1 July 2025 (Resolution 202/2025/QH15). */
 const LEGACY_END = '2025-07-01';
+/** Stations counted under their district until the reform; from it under the commune they stand in. */
+const REFORM = LEGACY_END;
 
 function district(code: string, name: string, kind: 'quận' | 'huyện', lat: number, lon: number, areaKm2: number): Area {
   return {
@@ -22,7 +33,11 @@ function district(code: string, name: string, kind: 'quận' | 'huyện', lat: n
   };
 }
 
-/** Cần Thơ (GSO 92) and its 9 district-level units before 1 July 2025 (GSO 916–927). */
+/**
+ * The old city (GSO 92) and its 9 district-level units before 1 July 2025 (GSO 916–927) with the
+ * centres and areas of BRIEF §4.1: the source of the registry's old districts (scripts/geo) and of
+ * the legacy schematic districts. The running catalogue is today's city (CAN_THO_CATALOGUE).
+ */
 export const CAN_THO_AREAS: Area[] = [
   {
     code: CITY_CODE,
@@ -48,13 +63,16 @@ export const CAN_THO_AREAS: Area[] = [
 
 /**
  * Demo monitoring stations. Only the Cần Thơ station's alert levels are official
- * (QĐ 05/2020/QĐ-TTg); the others are illustrative for the demo and say so.
+ * (QĐ 05/2020/QĐ-TTg); the others are illustrative for the demo and say so. Each stands in the
+ * commune given by `area` (found by hand with the 2025 ward boundaries, see the stations' note in
+ * scripts/geo/can-tho-sources.ts) and counted under its old district until the reform (areaHistory).
  */
 export const CAN_THO_STATIONS: Station[] = [
   {
     id: 'wl-can-tho',
     name: 'Trạm thủy văn Cần Thơ (sông Hậu)',
-    area: '916',
+    area: '31135',
+    areaHistory: [{ area: '916', until: REFORM }],
     location: [105.7883, 10.0378],
     indicators: ['water_level', 'flood_band', 'water_above_bd1'],
     bands: { water_level: CAN_THO_FLOOD_BANDS },
@@ -63,7 +81,8 @@ export const CAN_THO_STATIONS: Station[] = [
   {
     id: 'wl-cai-rang',
     name: 'Trạm Cái Răng (sông Hậu)',
-    area: '919',
+    area: '31201',
+    areaHistory: [{ area: '919', until: REFORM }],
     location: [105.8125, 9.9985],
     indicators: ['water_level', 'flood_band', 'water_above_bd1'],
     bands: { water_level: CAN_THO_FLOOD_BANDS },
@@ -72,7 +91,8 @@ export const CAN_THO_STATIONS: Station[] = [
   {
     id: 'wl-o-mon',
     name: 'Trạm Ô Môn (sông Hậu)',
-    area: '917',
+    area: '31153',
+    areaHistory: [{ area: '917', until: REFORM }],
     location: [105.6405, 10.1235],
     indicators: ['water_level', 'flood_band', 'water_above_bd1'],
     bands: { water_level: floodBands(185, 195, 205) },
@@ -81,7 +101,8 @@ export const CAN_THO_STATIONS: Station[] = [
   {
     id: 'wl-thot-not',
     name: 'Trạm Thốt Nốt (sông Hậu)',
-    area: '923',
+    area: '31228',
+    areaHistory: [{ area: '923', until: REFORM }],
     location: [105.5465, 10.2575],
     indicators: ['water_level', 'flood_band', 'water_above_bd1'],
     bands: { water_level: floodBands(190, 200, 210) },
@@ -90,36 +111,38 @@ export const CAN_THO_STATIONS: Station[] = [
   {
     id: 'aq-ninh-kieu',
     name: 'Quan trắc không khí Ninh Kiều',
-    area: '916',
+    area: '31135',
+    areaHistory: [{ area: '916', until: REFORM }],
     location: [105.7705, 10.0335],
     indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
   },
   {
     id: 'aq-tra-noc',
     name: 'Quan trắc không khí KCN Trà Nóc (Bình Thủy)',
-    area: '918',
+    area: '31174',
+    areaHistory: [{ area: '918', until: REFORM }],
     location: [105.7305, 10.0905],
     indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
   },
   {
     id: 'aq-cai-rang',
     name: 'Quan trắc không khí Cái Răng',
-    area: '919',
+    area: '31186',
+    areaHistory: [{ area: '919', until: REFORM }],
     location: [105.7785, 9.9875],
     indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
   },
   ...FEED_STATIONS,
 ];
 
-export const CAN_THO_CATALOGUE: Catalogue = {
-  city: {
-    code: CITY_CODE,
-    name: 'Thành phố Cần Thơ',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    center: [105.62, 10.1],
-    zoom: 9.6,
-  },
-  indicators: INDICATORS,
-  areas: CAN_THO_AREAS,
-  stations: CAN_THO_STATIONS,
-};
+function loadDefaultRegistry(): AreaRegistry {
+  const loaded = loadAreaRegistry(registryFile);
+  if (!loaded.ok) throw new Error(`the bundled area registry is contradictory: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  return loaded.registry;
+}
+
+/** The default area registry (can-tho.registry.json), validated. */
+export const CAN_THO_REGISTRY: AreaRegistry = loadDefaultRegistry();
+
+/** Today's Cần Thơ: the registry's latest layer (city 92 and its 103 communes from 1 July 2025), the indicators and the demo stations. */
+export const CAN_THO_CATALOGUE: Catalogue = registryCatalogue(CAN_THO_REGISTRY, { indicators: INDICATORS, stations: CAN_THO_STATIONS });

@@ -101,18 +101,20 @@ export function mergePartial(a: RollupPartial, b: RollupPartial): RollupPartial 
 
 /**
  * The rollup rows a batch of newly stored observations adds: one per (grain, indicator, area of
- * the chain, bucket), already merged inside the batch so the store writes each key once.
+ * the chain, bucket), already merged inside the batch so the store writes each key once. The chain
+ * is the tree on the observation's own date (CatalogueIndex.areaChainAt): a 2024 reading of an old
+ * commune rolls up to its old district and the city, a 2026 reading of a commune to the city.
  */
 export function rollupDeltas(
   batch: readonly Pick<NewObservation, 'id' | 'indicator' | 'area' | 'observedAt' | 'value' | 'numerator' | 'denominator'>[],
-  areaChain: (area: string) => readonly string[],
+  areaChain: (area: string, observedAt: number) => readonly string[],
 ): RollupRow[] {
   const out = new Map<string, RollupRow>();
   // Batches are mostly time-ordered: remember the last month's bounds instead of a Date per item.
   let monthFrom = 0;
   let monthTo = -1;
   for (const o of batch) {
-    const chain = areaChain(o.area);
+    const chain = areaChain(o.area, o.observedAt);
     const areas = chain.length > 0 ? chain : [o.area];
     if (o.observedAt < monthFrom || o.observedAt >= monthTo) {
       monthFrom = bucketStart('month', o.observedAt);

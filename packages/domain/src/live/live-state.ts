@@ -121,6 +121,8 @@ export class LiveState {
     if (version > this.lastSeq) this.lastSeq = version;
     const indicator = this.index.indicator(obs.indicator);
     if (!indicator) return false;
+    // stored and rolled up, but a figure of a unit that is not in today's tree on its date drives no live cell
+    if (!this.index.inLiveTree(obs.area, obs.observedAt)) return false;
     const leafKey = `${obs.indicator}|${obs.area}|${obs.agency ?? ''}|${obs.station ?? ''}`;
     const old = this.leaves.get(leafKey);
     if (old && !newer(obs.observedAt, obs.id, old.observedAt, old.id)) return false;

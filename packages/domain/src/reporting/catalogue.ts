@@ -1,6 +1,8 @@
 import type { AggregationKind, Direction, Label } from '@cityioc/contracts';
-import { CAN_THO_AREAS, CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
-import type { ReportPeriodKind } from './period.ts';
+import { CAN_THO_REGISTRY } from '../geo/can-tho.ts';
+import type { AreaRegistry } from '../geo/registry/area-registry.ts';
+import { addDays } from '../geo/registry/dates.ts';
+import type { ReportPeriod, ReportPeriodKind } from './period.ts';
 
 /**
  * A target: the most specific one that matches a (unit, period) wins — unit and period id, then
@@ -165,7 +167,7 @@ export const REPORTING_INDICATORS: ReportingIndicator[] = [
   },
 ];
 
-export type ReportingUnitGroup = 'city' | 'department' | 'district';
+export type ReportingUnitGroup = 'city' | 'department' | 'district' | 'commune';
 
 export interface ReportingUnit {
   code: string;
@@ -175,48 +177,106 @@ export interface ReportingUnit {
   group: ReportingUnitGroup;
   /** The area its values belong to in the live state (departments: the city). */
   area: string;
+  /** Local dates: the unit reports for periods whose cut-off ends on or after validFrom and before validTo. */
+  validFrom?: string;
+  validTo?: string;
+  /** For a unit that ended: the units that report in its place. */
+  successors?: string[];
 }
 
-/** The city's area code, from the registry (GSO 92). */
-const CITY = CAN_THO_CATALOGUE.city.code;
+/** Where the departments' dates come from: Nghị định 45/2025/NĐ-CP (mergers in force 1 March 2025). */
+const MERGER = '2025-03-01';
 
-const dept = (code: string, name: string, ...aliases: string[]): ReportingUnit => ({ code, name, aliases, group: 'department', area: CITY });
+const dept = (code: string, name: string, aliases: string[] = [], dates: Partial<ReportingUnit> = {}): Omit<ReportingUnit, 'area'> => ({
+  code,
+  name,
+  aliases,
+  group: 'department',
+  ...dates,
+});
 
 /**
- * The 16 city departments assessed by the PAR INDEX before the 2025 reorganisation. The seeds
- * give the count (16) and six names; which 16 exactly is our assumption (the main departments),
- * and the codes are ours (mnemonic, not the national agency register).
+ * The city departments that report (the PAR INDEX assesses them), as versioned data: those merged
+ * on 1 March 2025 end that day and name their successor (Kế hoạch và Đầu tư → Tài chính, Giao thông
+ * vận tải → Xây dựng, Tài nguyên và Môi trường and Nông nghiệp và PTNT → Nông nghiệp và Môi trường,
+ * Thông tin và Truyền thông → Khoa học và Công nghệ, Lao động – TB&XH → Nội vụ; see the agency
+ * catalogue for the sources). The codes are ours (mnemonic, not the national agency register).
  */
-export const CAN_THO_DEPARTMENTS: ReportingUnit[] = [
+export const CAN_THO_DEPARTMENTS: Omit<ReportingUnit, 'area'>[] = [
   dept('SNV', 'Sở Nội vụ'),
   dept('STP', 'Sở Tư pháp'),
-  dept('SKHDT', 'Sở Kế hoạch và Đầu tư', 'Sở KH&ĐT', 'Sở KHĐT'),
+  dept('SKHDT', 'Sở Kế hoạch và Đầu tư', ['Sở KH&ĐT', 'Sở KHĐT'], { validTo: MERGER, successors: ['STC'] }),
   dept('STC', 'Sở Tài chính'),
   dept('SCT', 'Sở Công Thương'),
-  dept('SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở NN&PTNT', 'Sở NNPTNT'),
-  dept('SGTVT', 'Sở Giao thông vận tải', 'Sở GTVT'),
+  dept('SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', ['Sở NN&PTNT', 'Sở NNPTNT'], { validTo: MERGER, successors: ['SNNMT'] }),
+  dept('SGTVT', 'Sở Giao thông vận tải', ['Sở GTVT'], { validTo: MERGER, successors: ['SXD'] }),
   dept('SXD', 'Sở Xây dựng'),
-  dept('STNMT', 'Sở Tài nguyên và Môi trường', 'Sở TN&MT', 'Sở TNMT'),
-  dept('STTTT', 'Sở Thông tin và Truyền thông', 'Sở TT&TT', 'Sở TTTT'),
-  dept('SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'Sở LĐ-TB&XH', 'Sở LĐTBXH'),
-  dept('SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'Sở VH-TT&DL', 'Sở VHTTDL'),
-  dept('SKHCN', 'Sở Khoa học và Công nghệ', 'Sở KH&CN', 'Sở KHCN'),
-  dept('SGDDT', 'Sở Giáo dục và Đào tạo', 'Sở GD&ĐT', 'Sở GDĐT'),
+  dept('STNMT', 'Sở Tài nguyên và Môi trường', ['Sở TN&MT', 'Sở TNMT'], { validTo: MERGER, successors: ['SNNMT'] }),
+  dept('STTTT', 'Sở Thông tin và Truyền thông', ['Sở TT&TT', 'Sở TTTT'], { validTo: MERGER, successors: ['SKHCN'] }),
+  dept('SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', ['Sở LĐ-TB&XH', 'Sở LĐTBXH'], { validTo: MERGER, successors: ['SNV'] }),
+  dept('SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', ['Sở VH-TT&DL', 'Sở VHTTDL']),
+  dept('SKHCN', 'Sở Khoa học và Công nghệ', ['Sở KH&CN', 'Sở KHCN']),
+  dept('SGDDT', 'Sở Giáo dục và Đào tạo', ['Sở GD&ĐT', 'Sở GDĐT']),
   dept('SYT', 'Sở Y tế'),
   dept('SNGV', 'Sở Ngoại vụ'),
+  dept('SNNMT', 'Sở Nông nghiệp và Môi trường', ['Sở NN&MT', 'Sở NNMT'], { validFrom: MERGER }),
+  dept('SDTTG', 'Sở Dân tộc và Tôn giáo', ['Sở DT&TG', 'Sở DTTG'], { validFrom: MERGER }),
 ];
 
-export const CAN_THO_REPORTING_UNITS: ReportingUnit[] = [
-  { code: CITY, name: CAN_THO_CATALOGUE.city.name, aliases: ['TP. Cần Thơ', 'TP Cần Thơ', 'Cần Thơ', 'UBND thành phố'], group: 'city', area: CITY },
-  ...CAN_THO_DEPARTMENTS,
-  ...CAN_THO_AREAS.filter((a) => a.level === 'district').map((a): ReportingUnit => ({
-    code: a.code,
-    name: `${a.kind === 'quận' ? 'Quận' : 'Huyện'} ${a.name}`,
-    aliases: [a.name, `UBND ${a.kind} ${a.name}`],
-    group: 'district',
-    area: a.code,
-  })),
-];
+const TYPE_TITLE: Record<string, string> = {
+  quận: 'Quận',
+  huyện: 'Huyện',
+  'thị xã': 'Thị xã',
+  'thành phố': 'Thành phố',
+  phường: 'Phường',
+  xã: 'Xã',
+  'thị trấn': 'Thị trấn',
+  'đặc khu': 'Đặc khu',
+};
+
+/**
+ * The reporting units of a city from its area registry: the city itself, its departments, and the
+ * people's committees of the units right below it through time — the districts until the 2025
+ * reform, the communes from it — each with the validity of its unit. Nothing is named here: another
+ * city's registry gives its own units.
+ */
+export function reportingUnitsFor(registry: AreaRegistry, departments: readonly Omit<ReportingUnit, 'area'>[] = CAN_THO_DEPARTMENTS): ReportingUnit[] {
+  const root = registry.file.root;
+  const rootNow = registry.versions(root).at(-1)!;
+  const out: ReportingUnit[] = [
+    {
+      code: root,
+      name: `${TYPE_TITLE[rootNow.type] ?? rootNow.type} ${rootNow.name}`,
+      aliases: [`TP. ${rootNow.name}`, `TP ${rootNow.name}`, rootNow.name, 'UBND thành phố'],
+      group: 'city',
+      area: root,
+    },
+    ...departments.map((d) => ({ ...d, area: root })),
+  ];
+  for (const u of registry.file.units) {
+    if (u.parent !== root || (u.level !== 'district' && u.level !== 'commune')) continue;
+    const title = TYPE_TITLE[u.type] ?? u.type;
+    const successors = u.validTo === null ? [] : registry.successorsAt(u.code, u.validTo, addDays(u.validTo, -1)).filter((c) => c !== root);
+    out.push({
+      code: u.code,
+      name: `${title} ${u.name}`,
+      aliases: [u.name, `UBND ${u.type} ${u.name}`],
+      group: u.level,
+      area: u.code,
+      validFrom: u.validFrom,
+      ...(u.validTo !== null ? { validTo: u.validTo, successors } : {}),
+    });
+  }
+  return out;
+}
+
+/** The unit reports for a period: it is in force on the day the period's data is cut off. */
+export function reportsFor(unit: Pick<ReportingUnit, 'validFrom' | 'validTo'>, period: ReportPeriod): boolean {
+  const day = period.cutoffEnd;
+  return (unit.validFrom === undefined || unit.validFrom <= day) && (unit.validTo === undefined || day < unit.validTo);
+}
+
+export const CAN_THO_REPORTING_UNITS: ReportingUnit[] = reportingUnitsFor(CAN_THO_REGISTRY);
 
 /** How a regime's deadline is set. */
 export type DeadlineRule =
@@ -242,19 +302,21 @@ export interface ReportingRegime {
   legalBasis: string;
 }
 
-const DEPT_CODES = CAN_THO_DEPARTMENTS.map((d) => d.code);
-const DISTRICT_CODES = CAN_THO_AREAS.filter((a) => a.level === 'district').map((a) => a.code);
+/** Which groups of units report under a regime: the unit lists follow the registry (buildRegimes). */
+export interface ReportingRegimeSpec extends Omit<ReportingRegime, 'units'> {
+  groups: ReportingUnitGroup[];
+}
 
-/**
- * The demo's regimes. The windows are Decree 09's; the deadlines are our configuration (Decree 09
- * caps reports to the Government at about the 20th of the period's last month; provinces set
- * earlier internal deadlines, e.g. 2 working days after the cut-off).
- */
-export const CAN_THO_REGIMES: ReportingRegime[] = [
+/** The regimes with their unit lists: every unit of the groups, whatever its dates (reportsFor says for which periods). */
+export function buildRegimes(specs: readonly ReportingRegimeSpec[], units: readonly ReportingUnit[]): ReportingRegime[] {
+  return specs.map(({ groups, ...r }) => ({ ...r, units: units.filter((u) => groups.includes(u.group)).map((u) => u.code) }));
+}
+
+export const CAN_THO_REGIME_SPECS: ReportingRegimeSpec[] = [
   {
     id: 'cchc-cds',
     name: { vi: 'Báo cáo CCHC và chuyển đổi số định kỳ', en: 'Periodic administrative reform and digital transformation report' },
-    units: [CITY, ...DEPT_CODES, ...DISTRICT_CODES],
+    groups: ['city', 'department', 'district', 'commune'],
     indicators: ['e_document_rate', 'digital_signature_rate', 'online_payment_rate', 'digitised_results_rate', 'par_plan_completion_rate'],
     periodKinds: ['month', 'quarter', 'half', 'nine_months', 'year'],
     deadline: { kind: 'working-days-after-cutoff', days: 2 },
@@ -264,7 +326,7 @@ export const CAN_THO_REGIMES: ReportingRegime[] = [
   {
     id: 'par-index',
     name: { vi: 'Kết quả Chỉ số CCHC năm', en: 'Yearly PAR INDEX results' },
-    units: [...DEPT_CODES, ...DISTRICT_CODES],
+    groups: ['department', 'district', 'commune'],
     indicators: ['par_index'],
     periodKinds: ['year'],
     deadline: { kind: 'day-of-month', day: 28, monthsAfter: 2 },
@@ -274,7 +336,7 @@ export const CAN_THO_REGIMES: ReportingRegime[] = [
   {
     id: 'city-digital',
     name: { vi: 'Chỉ số cấp thành phố do Trung ương công bố', en: 'City indices published by the central government' },
-    units: [CITY],
+    groups: ['city'],
     indicators: ['dti_score', 'dti_rank', 'sipas'],
     periodKinds: ['year'],
     deadline: { kind: 'day-of-month', day: 20, monthsAfter: 0 },
@@ -282,3 +344,5 @@ export const CAN_THO_REGIMES: ReportingRegime[] = [
     legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12',
   },
 ];
+
+export const CAN_THO_REGIMES: ReportingRegime[] = buildRegimes(CAN_THO_REGIME_SPECS, CAN_THO_REPORTING_UNITS);

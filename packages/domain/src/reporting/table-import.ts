@@ -1,7 +1,7 @@
 import type { ImportRowError, ReportValue } from '@cityioc/contracts';
-import type { ReportingIndicator } from './catalogue.ts';
+import { reportsFor, type ReportingIndicator } from './catalogue.ts';
 import { parseReportPeriod } from './period.ts';
-import { checkReportValue, regimesFor, resolveIndicator, resolveUnit, type ReportingCatalogue } from './validate.ts';
+import { checkReportValue, regimesFor, resolveIndicator, resolveUnit, unitNotInForce, type ReportingCatalogue } from './validate.ts';
 import { foldText, parseViDate, parseViNumber } from './vi-number.ts';
 
 /**
@@ -218,15 +218,22 @@ export function importTable(cat: ReportingCatalogue, grid: SheetGrid, defaults: 
     if (!indText) fail('indicator', 'indicator', 'required', 'the indicator cell is empty');
     else if (!ind) fail('indicator', 'indicator', 'unknown_indicator', `'${indText}' is not an indicator of the reporting catalogue`);
 
-    const unitText = text('unit') || defaults.unit || '';
-    const unit = unitText ? resolveUnit(cat, unitText) : null;
-    if (!unitText) fail('unit', 'unit', 'required', 'the unit cell is empty');
-    else if (!unit) fail('unit', 'unit', 'unknown_unit', `'${unitText}' is not a unit (area or agency) of the catalogue`);
-
     const periodCell = at('period') ? (row[at('period')!.index] ?? null) : null;
     let periodText = text('period') || defaults.period || '';
     if (periodCell?.kind === 'number' && Number.isInteger(periodCell.value)) periodText = String(periodCell.value);
     const period = periodText ? parseReportPeriod(periodText) : null;
+
+    // a name two units carried (a district until 2025, a commune after) is read at the row's period
+    const unitText = text('unit') || defaults.unit || '';
+    const unit = unitText ? resolveUnit(cat, unitText, period?.ok ? period.period : undefined) : null;
+    if (!unitText) fail('unit', 'unit', 'required', 'the unit cell is empty');
+    else if (!unit) fail('unit', 'unit', 'unknown_unit', `'${unitText}' is not a unit (area or agency) of the catalogue`);
+    else if (period?.ok && !reportsFor(unit, period.period)) {
+      const e = unitNotInForce(unit, period.period);
+      fail('unit', 'unit', e.reason, e.message);
+      rowErrors[rowErrors.length - 1]!.successors = e.successors ?? [];
+    }
+
     if (!periodText) fail('period', 'period', 'required', 'the period cell is empty');
     else if (period && !period.ok) fail('period', 'period', period.reason === 'malformed' ? 'malformed_period' : 'nonexistent_period', period.message);
 

@@ -5,6 +5,7 @@ import {
   REPORTING_INDICATORS,
   type ReportingIndicator,
   type ReportingRegime,
+  reportsFor,
   type ReportingUnit,
 } from './catalogue.ts';
 import { parseReportPeriod, type ReportPeriod } from './period.ts';
@@ -16,8 +17,8 @@ export interface ReportingCatalogue {
   regimes: Map<string, ReportingRegime>;
   /** folded name/alias/code → indicator id */
   indicatorNames: Map<string, string>;
-  /** folded name/alias/code → unit code */
-  unitNames: Map<string, string>;
+  /** folded name/alias/code → unit codes (one name may be a district's before the 2025 reform and a commune's after it) */
+  unitNames: Map<string, string[]>;
 }
 
 export function indexReporting(
@@ -27,8 +28,13 @@ export function indexReporting(
 ): ReportingCatalogue {
   const indicatorNames = new Map<string, string>();
   for (const i of indicators) for (const n of [i.id, i.name.vi, i.name.en]) indicatorNames.set(foldText(n), i.id);
-  const unitNames = new Map<string, string>();
-  for (const u of units) for (const n of [u.code, u.name, ...u.aliases]) unitNames.set(foldText(n), u.code);
+  const unitNames = new Map<string, string[]>();
+  for (const u of units)
+    for (const n of [u.code, u.name, ...u.aliases]) {
+      const list = unitNames.get(foldText(n)) ?? [];
+      if (!list.includes(u.code)) list.push(u.code);
+      unitNames.set(foldText(n), list);
+    }
   return {
     indicators: new Map(indicators.map((i) => [i.id, i])),
     units: new Map(units.map((u) => [u.code, u])),
@@ -44,9 +50,17 @@ export function resolveIndicator(cat: ReportingCatalogue, text: string): Reporti
   return id ? (cat.indicators.get(id) ?? null) : null;
 }
 
-export function resolveUnit(cat: ReportingCatalogue, text: string): ReportingUnit | null {
-  const code = cat.units.has(text) ? text : cat.unitNames.get(foldText(text));
-  return code ? (cat.units.get(code) ?? null) : null;
+/**
+ * A unit by code or name. A name several units carried (quận Ninh Kiều until 2025, phường Ninh
+ * Kiều after it) resolves to the one that reports for `period`, else to the latest.
+ */
+export function resolveUnit(cat: ReportingCatalogue, text: string, period?: ReportPeriod): ReportingUnit | null {
+  if (cat.units.has(text)) return cat.units.get(text)!;
+  const found = (cat.unitNames.get(foldText(text)) ?? []).map((c) => cat.units.get(c)!);
+  if (found.length <= 1) return found[0] ?? null;
+  const fits = period ? found.filter((u) => reportsFor(u, period)) : [];
+  if (fits.length === 1) return fits[0]!;
+  return [...found].sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? '')).at(-1)!;
 }
 
 /** The regimes that cover an indicator for a unit and a period kind. */
@@ -84,6 +98,17 @@ export function checkReportValue(ind: ReportingIndicator, v: Omit<ReportValue, '
   return out;
 }
 
+/** A unit that did not exist on the period's cut-off day: unit_not_valid_at, naming its successors (the units that report instead). */
+export function unitNotInForce(unit: ReportingUnit, period: ReportPeriod): ItemError {
+  const day = period.cutoffEnd;
+  const ended = unit.validTo !== undefined && unit.validTo <= day;
+  const successors = ended ? (unit.successors ?? []) : [];
+  const message = ended
+    ? `unit ${unit.code} (${unit.name}) ended on ${unit.validTo}; it does not report for ${period.id} (cut-off ${day})${successors.length ? `: its successors are ${successors.join(', ')}` : ''}`
+    : `unit ${unit.code} (${unit.name}) starts on ${unit.validFrom}; it does not report for ${period.id} (cut-off ${day})`;
+  return { field: '/unit', reason: 'unit_not_valid_at', message, successors };
+}
+
 export type CheckedReport = { ok: true; period: ReportPeriod; regime: ReportingRegime; unit: ReportingUnit } | { ok: false; errors: ItemError[] };
 
 /** Checks a report against the catalogue: regime, unit, period, each value; every error is reported. */
@@ -95,6 +120,7 @@ export function checkReport(cat: ReportingCatalogue, input: ReportSubmissionInpu
   if (!regime) errors.push(err('/regime', 'unknown_regime', `regime '${input.regime}' does not exist (known: ${[...cat.regimes.keys()].join(', ')})`));
   if (!unit) errors.push(err('/unit', 'unknown_unit', `unit '${input.unit}' is neither an area nor an agency code of the catalogue`));
   else if (regime && !regime.units.includes(unit.code)) errors.push(err('/unit', 'not_in_regime', `unit ${unit.code} does not report under ${regime.id}`));
+  else if (p.ok && !reportsFor(unit, p.period)) errors.push(unitNotInForce(unit, p.period));
   if (!p.ok) errors.push(err('/period', p.reason === 'malformed' ? 'malformed_period' : 'nonexistent_period', p.message));
   else if (regime && !regime.periodKinds.includes(p.period.kind))
     errors.push(err('/period', 'period_not_in_regime', `${regime.id} has no ${p.period.kind} reports (it has ${regime.periodKinds.join(', ')})`));

@@ -1,5 +1,22 @@
 import type { ItemError, NewObservation, ObservationInput } from '@cityioc/contracts';
+import { localDateOf } from '../calendar/local-time.ts';
 import type { CatalogueIndex } from '../catalogue/catalogue-index.ts';
+import type { CodeCheck } from '../geo/registry/area-registry.ts';
+
+/**
+ * The error of a unit code checked against the data's own date (every feed uses it): unknown →
+ * unknown_area; no longer (or not yet) in force → unit_not_valid_at, naming the units in force at
+ * that date that absorbed it (`successors`).
+ */
+export function areaCodeError(field: string, code: string, date: string, check: CodeCheck, what = 'area'): ItemError | null {
+  if (check.ok) return null;
+  if (check.reason === 'unknown_area') return { field, reason: 'unknown_area', message: `${what} '${code}' is not in the area registry` };
+  const ended = check.validTo !== null && check.validTo <= date;
+  const message = ended
+    ? `${what} '${code}' is not in force on ${date}: it ended on ${check.validTo}${check.successors.length ? `; its successors are ${check.successors.join(', ')}` : ''}`
+    : `${what} '${code}' is not in force on ${date}: it starts on ${check.validFrom}`;
+  return { field, reason: 'unit_not_valid_at', message, successors: check.successors };
+}
 
 /** Observations dated further than this into the future are refused (clock skew allowance). */
 export const MAX_FUTURE_MS = 5 * 60_000;
@@ -24,8 +41,8 @@ export function referenceErrors(item: Record<string, unknown>, index: CatalogueI
   const out: ItemError[] = [];
   if (typeof item.indicator === 'string' && !index.indicator(item.indicator))
     out.push({ field: '/indicator', reason: 'unknown_indicator', message: `indicator '${item.indicator}' is not in the catalogue` });
-  if (typeof item.area === 'string' && !index.area(item.area))
-    out.push({ field: '/area', reason: 'unknown_area', message: `area '${item.area}' is not in the catalogue` });
+  if (typeof item.area === 'string' && !index.knowsArea(item.area))
+    out.push({ field: '/area', reason: 'unknown_area', message: `area '${item.area}' is not in the area registry` });
   if (typeof item.station === 'string' && !index.station(item.station))
     out.push({ field: '/station', reason: 'unknown_station', message: `station '${item.station}' is not in the catalogue` });
   return out;
@@ -72,13 +89,17 @@ export function validateObservation(input: ObservationInput, ctx: ValidationCont
   if (!indicator) err('/indicator', 'unknown_indicator', `indicator '${input.indicator}' is not in the catalogue`);
   else if (indicator.derivedFrom)
     err('/indicator', 'derived_indicator', `'${indicator.id}' is computed by the IOC from the ${indicator.derivedFrom} feed; send those events instead`);
-  const area = ctx.index.area(input.area);
-  if (!area) err('/area', 'unknown_area', `area '${input.area}' is not in the catalogue`);
+  // the unit is checked against the reading's own (local) date: old codes before a reform, today's after it
+  const date = Number.isNaN(observedAt) ? null : localDateOf(observedAt);
+  const areaError = date === null ? null : areaCodeError('/area', input.area, date, ctx.index.checkCodeAt(input.area, date));
+  if (areaError) errors.push(areaError);
   if (input.station !== undefined) {
     const st = ctx.index.station(input.station);
     if (!st) err('/station', 'unknown_station', `station '${input.station}' is not in the catalogue`);
     else {
-      if (area && st.area !== input.area) err('/area', 'station_area_mismatch', `station '${st.id}' is in area ${st.area}, not ${input.area}`);
+      const home = date === null ? st.area : (ctx.index.stationAreaAt(st.id, date) ?? st.area);
+      if (!areaError && home !== input.area)
+        err('/area', 'station_area_mismatch', `station '${st.id}' is in area ${home}${date ? ` on ${date}` : ''}, not ${input.area}`);
       if (indicator && !st.indicators.includes(indicator.id))
         err('/indicator', 'not_measured_by_station', `station '${st.id}' does not measure '${indicator.id}'`);
     }

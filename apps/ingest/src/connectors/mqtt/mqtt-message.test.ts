@@ -30,7 +30,7 @@ describe('readingsFromMessage', () => {
       {
         id: `mqtt:wl-can-tho:water_level:${NOW}`,
         indicator: 'water_level',
-        area: '916',
+        area: '31135',
         station: 'wl-can-tho',
         observedAt: '2026-11-22T07:00:00.000+07:00',
         value: 183,

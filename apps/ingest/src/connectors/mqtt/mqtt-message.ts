@@ -1,11 +1,12 @@
 import type { ObservationInput } from '@cityioc/contracts';
-import { parseObservedTime, VN_UTC_OFFSET_MS, type CatalogueIndex } from '@cityioc/domain';
+import { localDateOf, parseObservedTime, VN_UTC_OFFSET_MS, type CatalogueIndex } from '@cityioc/domain';
 
 /**
  * MQTT topics and payloads → observation inputs. A topic pattern names its levels:
  * `cantho/+station/+indicator` subscribes to `cantho/+/+` and reads the station and indicator from
  * the topic; `cantho/readings` (or `#`) leaves them to the payload. Payloads are JSON: a bare
- * number, an object `{value, observedAt?, id?, station?, indicator?}`, or an array of such objects.
+ * number, an object `{value, observedAt?, id?, station?, indicator?, area?}`, or an array of such objects
+ * (`area`: a GSO code, checked against the reading's date; else the station's unit on that date).
  */
 
 type Level = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'multi' };
@@ -127,7 +128,8 @@ export function readingsFromMessage(
       // a redelivered QoS 1 message carries the same station, indicator and time: the same id, stored once
       id: typeof r.id === 'string' ? r.id : `mqtt:${st.id}:${indicator}:${ms}`,
       indicator,
-      area: st.area,
+      // the payload's own unit when it names one (checked against the reading's date), else the station's on that date
+      area: typeof r.area === 'string' ? r.area : (index.stationAreaAt(st.id, localDateOf(ms)) ?? st.area),
       station: st.id,
       observedAt: isoVn(ms),
       value: r.value,

@@ -35,7 +35,7 @@ connectorContract({
   name: 'mqtt (real mosquitto)',
   reading: (n): ContractReading => ({
     station: 'wl-cai-rang',
-    area: '919',
+    area: '31201',
     indicator: 'water_level',
     value: 150 + n,
     observedAt: new Date(T0 - n * 60_000).toISOString(),

@@ -103,7 +103,7 @@ function waterEntity(flavour: Flavour, r: ContractReading, id = `urn:ngsi-ld:Wat
 for (const flavour of ['ld', 'v2'] as const) {
   connectorContract({
     name: `ngsi-${flavour} notifications from a real HTTP peer`,
-    reading: (n) => ({ station: 'wl-o-mon', area: '917', indicator: 'water_level', value: 150 + n, observedAt: new Date(T0 - n * 60_000).toISOString() }),
+    reading: (n) => ({ station: 'wl-o-mon', area: '31153', indicator: 'water_level', value: 150 + n, observedAt: new Date(T0 - n * 60_000).toISOString() }),
     async start() {
       let iocUrl = '';
       const broker = new FakeBroker(flavour, () => iocUrl);
@@ -152,7 +152,7 @@ describe.each(['ld', 'v2'] as const)('NGSI %s reconciliation against a real HTTP
     // the pass the connector starts with reads an empty broker: let it finish first
     expect(await connector.reconcile()).toBe(0);
     const stations = ['wl-can-tho', 'wl-cai-rang', 'wl-o-mon', 'wl-thot-not'];
-    const areas: Record<string, string> = { 'wl-can-tho': '916', 'wl-cai-rang': '919', 'wl-o-mon': '917', 'wl-thot-not': '923' };
+    const areas: Record<string, string> = { 'wl-can-tho': '31135', 'wl-cai-rang': '31201', 'wl-o-mon': '31153', 'wl-thot-not': '31228' };
     const at = new Date(T0 - 5 * 60_000).toISOString();
     for (const [i, st] of stations.entries()) {
       const r = { station: st, area: areas[st]!, indicator: 'water_level', value: 160 + i, observedAt: at };
@@ -178,7 +178,7 @@ describe.each(['ld', 'v2'] as const)('NGSI %s reconciliation against a real HTTP
     expect(await t.app.ioc.store.count()).toBe(5);
     // 4 water entities at page size 2: pages at offset 0, 2 and an empty one at 4; air: one short page
     expect(broker.pages.filter((p) => p.includes('WaterObserved')).map((p) => new URLSearchParams(p).get('offset'))).toEqual(['0', '2', '4']);
-    const omon = await t.app.inject({ method: 'GET', url: '/api/v1/snapshot/917' });
+    const omon = await t.app.inject({ method: 'GET', url: '/api/v1/snapshot/31153' });
     expect((omon.json() as { cells: { station: string; value: number }[] }).cells.find((c) => c.station === 'wl-o-mon')?.value).toBe(162);
 
     // a second pass finds nothing new

@@ -1,5 +1,14 @@
 import { DossierEventSchema, type DossierEvent } from '@cityioc/contracts';
-import { dossierEventRuleErrors, implausibleDates, type AgencyIndex, type CatalogueIndex, type DateBounds, type DateField } from '@cityioc/domain';
+import {
+  areaCodeError,
+  dossierEventRuleErrors,
+  implausibleDates,
+  localDateOf,
+  type AgencyIndex,
+  type CatalogueIndex,
+  type DateBounds,
+  type DateField,
+} from '@cityioc/domain';
 import type { ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';
 import { dossierEventFromPortal, isPortalDossierPayload } from './portal-mapper.ts';
@@ -70,7 +79,8 @@ function portalDates(p: Record<string, unknown>): DateField[] {
  * One dossier event, in our names or the national portal's (MaHoSo, TrangThaiHoSo, NgayHenTra …).
  * First the plausibility of every date (its reason wins), then the schema or the portal mapping
  * (whose agency — MaCoQuan — gives the unit through the agency catalogue when the payload names
- * none), the cross-field rules, and a unit the area catalogue knows.
+ * none), the cross-field rules, and a unit the area registry knows on the reception date (422
+ * unit_not_valid_at with its successors for a code that ended before it).
  */
 export function checkDossierEvent(item: unknown, ctx: DossierCheckContext): ItemCheck<DossierEvent> {
   const portal = isPortalDossierPayload(item);
@@ -91,11 +101,9 @@ export function checkDossierEvent(item: unknown, ctx: DossierCheckContext): Item
     if (rules.length > 0) return { ok: false, id, errors: rules };
     event = shape.value;
   }
-  if (!ctx.index.area(event.adminUnitCode))
-    return {
-      ok: false,
-      id: event.eventId,
-      errors: [{ field: '/adminUnitCode', reason: 'unknown_area', message: `administrative unit '${event.adminUnitCode}' is not in the catalogue` }],
-    };
+  // the unit as it was on the day the dossier was received (old codes before a reform, today's after it)
+  const day = localDateOf(Date.parse(event.receivedAt ?? event.submittedAt ?? event.statusAt));
+  const unitError = areaCodeError('/adminUnitCode', event.adminUnitCode, day, ctx.index.checkCodeAt(event.adminUnitCode, day), 'administrative unit');
+  if (unitError) return { ok: false, id: event.eventId, errors: [unitError] };
   return { ok: true, id: event.eventId, value: event };
 }

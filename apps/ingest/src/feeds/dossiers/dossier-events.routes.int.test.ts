@@ -22,7 +22,7 @@ function ev(code: string, status: number, statusAt: string, extra: Record<string
     dossierCode: code,
     procedureCode: '1.000494',
     agencyCode: AGENCY_A,
-    adminUnitCode: '916',
+    adminUnitCode: '31135',
     channel: 2,
     status,
     statusAt,
@@ -94,11 +94,11 @@ describe('POST /api/v1/dossiers/events', () => {
       ...extra,
     });
     const r = await post([
-      portal('000.00.22.H13-261116-0001', { MaCoQuan: '000.00.22.H13' }), // UBND quận Ô Môn → 917
-      portal('000.03.29.H13-261116-0001', { MaCoQuan: '000.03.29.H13' }), // a ward committee of Thới Lai → 927
-      portal('000.00.01.H13-261116-0001', { MaCoQuan: '000.00.01.H13', adminUnitCode: '919' }), // Sở Nội vụ, the dossier of a Cái Răng resident
+      portal('000.153.00.H13-261116-0001', { MaCoQuan: '000.153.00.H13' }), // UBND phường Ô Môn → 31153
+      portal('000.258.00.H13-261116-0001', { MaCoQuan: '000.258.00.H13' }), // UBND xã Thới Lai → 31258
+      portal('000.00.01.H13-261116-0001', { MaCoQuan: '000.00.01.H13', adminUnitCode: '31201' }), // Sở Nội vụ, the dossier of a Cái Răng resident
       portal('000.00.77.H13-261116-0001', { MaCoQuan: '000.00.77.H13' }), // not in the catalogue
-      portal('000.00.78.H13-261116-0001', { MaCoQuan: '000.00.78.H13', adminUnitCode: '916' }), // not in the catalogue, but its unit is given
+      portal('000.00.78.H13-261116-0001', { MaCoQuan: '000.00.78.H13', adminUnitCode: '31135' }), // not in the catalogue, but its unit is given
       portal('000.00.21.H13-261116-0002', { MaCoQuan: '000.00.21.H13', adminUnitCode: '999' }), // a unit the area catalogue does not know
     ]);
     expect(r.statusCode).toBe(422);
@@ -115,20 +115,20 @@ describe('POST /api/v1/dossiers/events', () => {
       ],
     });
     expect(body.results[5]!.errors).toEqual([
-      { field: '/adminUnitCode', reason: 'unknown_area', message: "administrative unit '999' is not in the catalogue" },
+      { field: '/adminUnitCode', reason: 'unknown_area', message: "administrative unit '999' is not in the area registry" },
     ]);
     const unitOf = async (code: string) => (await get<DossierDetail>(`/api/v1/dossiers/${code}`)).summary.adminUnitCode;
-    expect(await unitOf('000.00.22.H13-261116-0001')).toBe('917');
-    expect(await unitOf('000.03.29.H13-261116-0001')).toBe('927');
-    expect(await unitOf('000.00.01.H13-261116-0001')).toBe('919');
-    expect(await unitOf('000.00.78.H13-261116-0001')).toBe('916');
+    expect(await unitOf('000.153.00.H13-261116-0001')).toBe('31153');
+    expect(await unitOf('000.258.00.H13-261116-0001')).toBe('31258');
+    expect(await unitOf('000.00.01.H13-261116-0001')).toBe('31201');
+    expect(await unitOf('000.00.78.H13-261116-0001')).toBe('31135');
     expect((await app.inject({ url: '/api/v1/dossiers/000.00.77.H13-261116-0001' })).statusCode).toBe(404);
     const ind = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-11');
     expect(ind.rows.map((x) => [x.key, x.received])).toEqual([
-      ['916', 1],
-      ['917', 1],
-      ['919', 1],
-      ['927', 1],
+      ['31135', 1],
+      ['31153', 1],
+      ['31201', 1],
+      ['31258', 1],
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('POST /api/v1/dossiers/events', () => {
       method: 'POST',
       url: '/api/v1/observations',
       headers: { 'x-api-key': TEST_KEY },
-      payload: { id: 'o1', indicator: 'dossiers_received', area: '916', observedAt: '2026-11-20T09:00:00+07:00', value: 5 },
+      payload: { id: 'o1', indicator: 'dossiers_received', area: '31135', observedAt: '2026-11-20T09:00:00+07:00', value: 5 },
     });
     expect(r.statusCode).toBe(422);
     expect((r.json() as IngestResponse).results[0]!.errors![0]).toMatchObject({ field: '/indicator', reason: 'derived_indicator' });
@@ -163,7 +163,7 @@ describe('dossier indicators', () => {
     await post([
       ...dossier('A1', '02', '05', '04'), // on time
       ...dossier('A2', '02', '05', '09'), // late
-      ...dossier('B1', '03', '06', '05', { agencyCode: AGENCY_B, adminUnitCode: '917', channel: 1 }), // on time, in person
+      ...dossier('B1', '03', '06', '05', { agencyCode: AGENCY_B, adminUnitCode: '31153', channel: 1 }), // on time, in person
       ...dossier('O1', '02', '30', undefined, { receivedAt: '2026-10-30T08:00:00+07:00' }).map((e) => ({
         ...e,
         statusAt: e.statusAt.replace('2026-11-02', '2026-10-30'),
@@ -174,12 +174,12 @@ describe('dossier indicators', () => {
     expect(city.total.onTime).toEqual({ numerator: 2, denominator: 3 });
     expect(city.total.onlineSubmission).toEqual({ numerator: 2, denominator: 3 });
     expect(city.rows.map((r) => [r.key, r.received])).toEqual([
-      ['916', 2],
-      ['917', 1],
+      ['31135', 2],
+      ['31153', 1],
     ]);
     const progress = city.score766.find((s) => s.indicator === '2.1')!;
     expect(progress.points).toBeCloseTo((2 / 3) * 20, 2);
-    const byAgency = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-11&scope=916&by=agency');
+    const byAgency = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-11&scope=31135&by=agency');
     expect(byAgency.rows.map((r) => [r.key, r.onTime])).toEqual([[AGENCY_A, { numerator: 1, denominator: 2 }]]);
     const october = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-10');
     expect(october.total.received).toBe(1);
@@ -191,7 +191,7 @@ describe('dossier indicators', () => {
     await start();
     await post([
       ...dossier('L1', '16', '19', '18'),
-      ...dossier('L2', '17', '25', undefined, { agencyCode: AGENCY_B, adminUnitCode: '918', onlinePayment: 1, feeBearing: true }),
+      ...dossier('L2', '17', '25', undefined, { agencyCode: AGENCY_B, adminUnitCode: '31174', onlinePayment: 1, feeBearing: true }),
     ]);
     const snap = await waitUntil('the dossier cells in the city snapshot', async () => {
       const s = await get<Snapshot>('/api/v1/snapshot/92');
@@ -199,7 +199,7 @@ describe('dossier indicators', () => {
     });
     const cell = (k: string) => snap.cells.find((c) => c.key === k);
     expect(cell('92||dossiers_received')?.value).toBe(2);
-    expect(cell('918||dossiers_received')?.value).toBe(1);
+    expect(cell('31174||dossiers_received')?.value).toBe(1);
     expect(cell('92||online_payment_rate')).toMatchObject({ numerator: 1, denominator: 1 });
     expect(cell('92||dossiers_online_rate')).toMatchObject({ numerator: 2, denominator: 2 });
   });
@@ -223,16 +223,16 @@ describe("operators' watchlist", () => {
       ...dossier('W1', '09', '13'), // open, due Fri 13 → overdue
       ...dossier('W2', '16', '24'), // due Tue 24 → within 2 working days of Fri 20? no (Mon 23, Tue 24 = 2) → soon
       ...dossier('W3', '16', '30'), // not soon
-      ...dossier('W4', '09', '13', undefined, { adminUnitCode: '917', agencyCode: AGENCY_B }), // other unit
+      ...dossier('W4', '09', '13', undefined, { adminUnitCode: '31153', agencyCode: AGENCY_B }), // other unit
       ...dossier('W5', '02', '05', '04'), // finished
     ]);
-    const w = await get<WatchlistResponse>('/api/v1/dossiers/watchlist?area=916');
+    const w = await get<WatchlistResponse>('/api/v1/dossiers/watchlist?area=31135');
     expect(w.overdue.map((d) => d.dossierCode)).toEqual(['W1']);
     expect(w.overdue[0]!.workingDays).toBeGreaterThan(4);
     expect(w.dueSoon.map((d) => d.dossierCode)).toEqual(['W2']);
     // Wednesday 25th, 09:00: W2 is now overdue with no new event
     now = Date.parse('2026-11-25T09:00:00+07:00');
-    const later = await get<WatchlistResponse>('/api/v1/dossiers/watchlist?area=916');
+    const later = await get<WatchlistResponse>('/api/v1/dossiers/watchlist?area=31135');
     expect(later.overdue.map((d) => d.dossierCode).sort()).toEqual(['W1', 'W2']);
     const detail = await get<DossierDetail>('/api/v1/dossiers/W1');
     expect(detail.overdue).toBe(true);

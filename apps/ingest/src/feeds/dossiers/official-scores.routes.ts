@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Official766ScoreSchema, PERIOD_KEY_PATTERN, type ItemError, type Official766Score } from '@cityioc/contracts';
-import { implausibleDate, implausiblePeriod, localTimeMs, type DateBounds } from '@cityioc/domain';
+import {
+  areaCodeError,
+  implausibleDate,
+  implausiblePeriod,
+  localDateOf,
+  localTimeMs,
+  type AgencyIndex,
+  type CatalogueIndex,
+  type DateBounds,
+} from '@cityioc/domain';
 import { Type } from 'typebox';
 import { ingestChecked, type ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';
@@ -25,8 +34,33 @@ function periodStart(key: string): number {
   return localTimeMs(`${y}-${String(month).padStart(2, '0')}-01`, 0);
 }
 
+/** What a score's unit is checked against: a GSO code in the area registry, an agency code in the agency catalogue, at the period's start. */
+export interface ScoreUnitContext {
+  index: CatalogueIndex;
+  agencies: AgencyIndex;
+}
+
+const GSO = /^[0-9]{2,5}$/;
+const AGENCY = /^[0-9A-Za-z]{2,4}\.[0-9A-Za-z]{2,3}\.[0-9A-Za-z]{2,3}\.[A-Za-z][0-9]{2}$/;
+
+/**
+ * The unit of a score checked against its period: a GSO unit code must be in force at the period's
+ * start (unknown_area / unit_not_valid_at with successors); an agency code the catalogue knows
+ * must not have ended before it. Other portal ids (a province's 'H13') are kept as they are.
+ */
+function unitError(s: Official766Score, ctx: ScoreUnitContext): ItemError | null {
+  const startMs = periodStart(s.period);
+  const day = localDateOf(startMs);
+  if (GSO.test(s.unitCode)) return areaCodeError('/unitCode', s.unitCode, day, ctx.index.checkCodeAt(s.unitCode, day), 'unit');
+  if (AGENCY.test(s.unitCode) && ctx.agencies.get(s.unitCode) !== undefined) {
+    const r = ctx.agencies.lookup(s.unitCode, startMs);
+    if (!r.ok) return { field: '/unitCode', reason: 'unit_not_valid_at', message: r.message, successors: r.successors ?? [] };
+  }
+  return null;
+}
+
 /** One official score: dates first (their reason wins), then the schema, then what it cannot say. */
-export function checkOfficialScore(item: unknown, now: number, bounds: DateBounds): ItemCheck<Official766Score> {
+export function checkOfficialScore(item: unknown, now: number, bounds: DateBounds, units?: ScoreUnitContext): ItemCheck<Official766Score> {
   const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
   const id = typeof raw.unitCode === 'string' && typeof raw.period === 'string' ? `${raw.unitCode}@${raw.period}` : null;
   const early: ItemError[] = [];
@@ -41,6 +75,8 @@ export function checkOfficialScore(item: unknown, now: number, bounds: DateBound
   if (!c.ok) return { ok: false, id, errors: c.errors };
   const s = c.value;
   const errors: ItemError[] = [];
+  const unit = units ? unitError(s, units) : null;
+  if (unit) errors.push(unit);
   if (s.groups.some((g) => g.maxScore !== undefined && g.score > g.maxScore))
     errors.push({ field: '/groups', reason: 'range', message: 'a group score exceeds its maximum' });
   if (s.rank !== undefined && s.rankOf !== undefined && s.rank > s.rankOf)
@@ -61,12 +97,12 @@ export function checkOfficialScore(item: unknown, now: number, bounds: DateBound
  *   GET  /api/v1/score766/official?unit=H13&period=2026-10
  */
 export const officialScoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { officialScores, clock, config } = app.ioc;
+  const { officialScores, clock, config, index, agencies } = app.ioc;
   const sink = { append: (batch: readonly Official766Score[]) => officialScores.put(batch) };
 
   app.post('/api/v1/score766/official', { config: { access: FEED }, schema: { body: BodySchema, response: responses } }, async (req, reply) => {
     const now = clock();
-    return send(reply, await ingestChecked(req.body.scores, (item) => checkOfficialScore(item, now, config.dateBounds), sink));
+    return send(reply, await ingestChecked(req.body.scores, (item) => checkOfficialScore(item, now, config.dateBounds, { index, agencies }), sink));
   });
 
   app.get('/api/v1/score766/official', { config: { access: READ }, schema: { querystring: QuerySchema } }, async (req) => ({

@@ -33,7 +33,7 @@ const finishedOnline = {
   DanhSachGiayToKetQua: [{ MaGiayToKetQua: 'KQ1', DuongDanTepTinKetQua: 'https://dvc.example/kq/1.pdf' }],
 };
 
-const ctx = { adminUnitCode: '916' };
+const ctx = { adminUnitCode: '31135' };
 
 describe('dossierEventFromPortal', () => {
   it('maps the portal names to a canonical event that passes the schema', () => {
@@ -46,7 +46,7 @@ describe('dossierEventFromPortal', () => {
       procedureCode: '1.000494',
       fieldCode: 'G13-HT',
       agencyCode: '000.00.01.H13',
-      adminUnitCode: '916',
+      adminUnitCode: '31135',
       processingUnit: 'UBND quận Ninh Kiều',
       channel: 2,
       status: 9,
@@ -100,9 +100,9 @@ describe('dossierEventFromPortal', () => {
   it('resolves the administrative unit from the agency when the caller has a lookup', () => {
     const r = dossierEventFromPortal(
       { MaHoSo: 'HS-2', MaTTHC: '1.000494.000.00.00.H13', TrangThaiHoSo: 2, NgayTiepNhan: '20250303080000', DonViXuLy: '000.00.05.H13' },
-      { resolveAdminUnit: (a) => (a === '000.00.05.H13' ? '917' : undefined) },
+      { resolveAdminUnit: (a) => (a === '000.00.05.H13' ? '31153' : undefined) },
     );
-    expect(r).toMatchObject({ ok: true, event: { agencyCode: '000.00.05.H13', adminUnitCode: '917', procedureCode: '1.000494.000.00.00.H13' } });
+    expect(r).toMatchObject({ ok: true, event: { agencyCode: '000.00.05.H13', adminUnitCode: '31153', procedureCode: '1.000494.000.00.00.H13' } });
   });
 
   it('uses the latest supplement request as the time of status 5', () => {

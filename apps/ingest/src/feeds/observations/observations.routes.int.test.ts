@@ -24,17 +24,17 @@ describe('POST /api/v1/observations', () => {
     const body = r.json() as IngestResponse;
     expect(body).toMatchObject({ accepted: 1, duplicates: 0, rejected: 0 });
     expect(body.results[0]).toMatchObject({ index: 0, id: 'a1', status: 'accepted' });
-    expect(cell(await snapshot('92'), '916|wl-can-tho|water_level')?.value).toBe(184);
-    expect(cell(await snapshot('916'), '916||water_level')?.value).toBe(184);
+    expect(cell(await snapshot('92'), '31135|wl-can-tho|water_level')?.value).toBe(184);
+    expect(cell(await snapshot('31135'), '31135||water_level')?.value).toBe(184);
   });
 
   it('is idempotent: a retry is a duplicate and is not counted twice', async () => {
-    await post('/api/v1/observations', { id: 'd1', indicator: 'citizen_reports_received', area: '917', observedAt: new Date(T0).toISOString(), value: 10 });
-    await post('/api/v1/observations', { id: 'd2', indicator: 'citizen_reports_received', area: '918', observedAt: new Date(T0).toISOString(), value: 5 });
+    await post('/api/v1/observations', { id: 'd1', indicator: 'citizen_reports_received', area: '31153', observedAt: new Date(T0).toISOString(), value: 10 });
+    await post('/api/v1/observations', { id: 'd2', indicator: 'citizen_reports_received', area: '31174', observedAt: new Date(T0).toISOString(), value: 5 });
     const again = await post('/api/v1/observations', {
       id: 'd1',
       indicator: 'citizen_reports_received',
-      area: '917',
+      area: '31153',
       observedAt: new Date(T0).toISOString(),
       value: 10,
     });
@@ -61,9 +61,9 @@ describe('POST /api/v1/observations', () => {
     [{ ...wl('s1', 100), station: 'wl-cai-rang' }, '/area', 'station_area_mismatch'],
     [{ ...wl('s2', 100), value: 5000 }, '/value', 'range'],
     [{ ...wl('s3', 100), observedAt: new Date(T0 + 3600_000).toISOString() }, '/observedAt', 'in_future'],
-    [{ ...ratio('s4', '916', 5, 4) }, '/numerator', 'range'],
-    [{ ...ratio('s5', '916', 1, 4), value: 3 }, '/value', 'value_kind'],
-    [{ id: 's6', indicator: 'e_document_rate', area: '916', observedAt: new Date(T0).toISOString(), value: 0.4 }, '/numerator', 'required'],
+    [{ ...ratio('s4', '31135', 5, 4) }, '/numerator', 'range'],
+    [{ ...ratio('s5', '31135', 1, 4), value: 3 }, '/value', 'value_kind'],
+    [{ id: 's6', indicator: 'e_document_rate', area: '31135', observedAt: new Date(T0).toISOString(), value: 0.4 }, '/numerator', 'required'],
     [{ ...wl('s7', 100), observedAt: '2026-11-22T07:00:00' }, '/observedAt', 'format'],
     [{ ...wl('s8', 100), station: 'aq-ninh-kieu' }, '/indicator', 'not_measured_by_station'],
   ])('rejects %j at %s with %s', async (item, field, reason) => {
@@ -101,7 +101,7 @@ describe('POST /api/v1/observations', () => {
 describe('POST /api/v1/observations/batch', () => {
   it('keeps every valid item of a mixed batch and reports the bad ones by index', async () => {
     const r = await post('/api/v1/observations/batch', {
-      observations: [wl('m1', 150), { ...wl('m2', 150), area: 'abc' }, null, ratio('m3', '916', 42, 100), wl('m1', 150)],
+      observations: [wl('m1', 150), { ...wl('m2', 150), area: 'abc' }, null, ratio('m3', '31135', 42, 100), wl('m1', 150)],
     });
     expect(r.statusCode).toBe(422);
     const body = r.json() as IngestResponse;
@@ -120,7 +120,7 @@ describe('POST /api/v1/observations/batch', () => {
   });
 
   it('aggregates ratios as Σnumerator/Σdenominator up the tree, never as an average of percentages', async () => {
-    await post('/api/v1/observations/batch', { observations: [ratio('r1', '916', 1, 10), ratio('r2', '917', 90, 90)] });
+    await post('/api/v1/observations/batch', { observations: [ratio('r1', '31135', 1, 10), ratio('r2', '31153', 90, 90)] });
     const c = cell(await snapshot('92'), '92||e_document_rate')!;
     expect(c.numerator).toBe(91);
     expect(c.denominator).toBe(100);
@@ -130,9 +130,9 @@ describe('POST /api/v1/observations/batch', () => {
   it('a later observation of the same series replaces the earlier one; an older one arriving late does not', async () => {
     await post('/api/v1/observations/batch', {
       observations: [
-        ratio('p1', '916', 10, 100),
-        { ...ratio('p2', '916', 30, 100), observedAt: new Date(T0 + 1000).toISOString() },
-        { ...ratio('p0', '916', 99, 100), observedAt: new Date(T0 - 1000).toISOString() },
+        ratio('p1', '31135', 10, 100),
+        { ...ratio('p2', '31135', 30, 100), observedAt: new Date(T0 + 1000).toISOString() },
+        { ...ratio('p0', '31135', 99, 100), observedAt: new Date(T0 - 1000).toISOString() },
       ],
     });
     const c = cell(await snapshot('92'), '92||e_document_rate')!;

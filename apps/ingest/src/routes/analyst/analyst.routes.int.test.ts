@@ -21,42 +21,42 @@ const series = (q: string) => app.inject({ url: `/api/v1/analyst/series?${q}` })
 describe('GET /api/v1/analyst/series', () => {
   beforeEach(async () => {
     await post([
-      pm('a', '916', '2026-07-31T23:30:00+07:00', 10), // July, local time
-      pm('b', '916', '2026-08-01T00:30:00+07:00', 20),
-      pm('c', '916', '2026-08-15T10:00:00+07:00', 40),
-      pm('d', '919', '2026-08-20T10:00:00+07:00', 90),
-      pm('e', '916', '2026-10-02T10:00:00+07:00', 5),
-      ratio('r1', '916', 3, 10),
-      ratio('r2', '919', 5, 10),
+      pm('a', '31135', '2026-07-31T23:30:00+07:00', 10), // July, local time
+      pm('b', '31135', '2026-08-01T00:30:00+07:00', 20),
+      pm('c', '31135', '2026-08-15T10:00:00+07:00', 40),
+      pm('d', '31201', '2026-08-20T10:00:00+07:00', 90),
+      pm('e', '31135', '2026-10-02T10:00:00+07:00', 5),
+      ratio('r1', '31135', 3, 10),
+      ratio('r2', '31201', 5, 10),
     ]);
-    await post([pm('b', '916', '2026-08-01T00:30:00+07:00', 20)]); // duplicate: counted once
+    await post([pm('b', '31135', '2026-08-01T00:30:00+07:00', 20)]); // duplicate: counted once
   });
 
   it('answers months per area from the rollups, the city included, with empty months as null', async () => {
-    const r = await series('indicator=pm25&areas=92,916,919&period=month&from=2026-07&to=2026-10');
+    const r = await series('indicator=pm25&areas=92,31135,31201&period=month&from=2026-07&to=2026-10');
     expect(r.statusCode).toBe(200);
     const body = r.json() as AnalystSeriesResponse;
     expect(body.source).toBe('rollups');
     const byArea = Object.fromEntries(body.series.map((s) => [s.area, s.points.map((p) => [p.period, p.value, p.count])]));
-    expect(byArea['916']).toEqual([
+    expect(byArea['31135']).toEqual([
       ['2026-07', 10, 1],
       ['2026-08', 30, 2],
       ['2026-09', null, 0],
       ['2026-10', 5, 1],
     ]);
     expect(byArea['92']![1]).toEqual(['2026-08', 50, 3]);
-    expect(body.series.find((s) => s.area === '916')!.name).toBe('Ninh Kiều');
+    expect(body.series.find((s) => s.area === '31135')!.name).toBe('Ninh Kiều');
   });
 
   it('merges months into quarters and compares with the previous range', async () => {
-    const body = (await series('indicator=pm25&areas=916&period=quarter&from=2026-Q4&to=2026-Q4&compare=previous')).json() as AnalystSeriesResponse;
+    const body = (await series('indicator=pm25&areas=31135&period=quarter&from=2026-Q4&to=2026-Q4&compare=previous')).json() as AnalystSeriesResponse;
     expect(body.series[0]!.points).toEqual([{ period: '2026-Q4', value: 5, count: 1 }]);
     expect(body.compare).toMatchObject({ from: '2026-Q3', to: '2026-Q3' });
     expect(body.compare!.series[0]!.points).toEqual([{ period: '2026-Q3', value: 23.333333333, count: 3 }]);
   });
 
   it('adds ratios as Σnumerator/Σdenominator up the tree', async () => {
-    const body = (await series('indicator=e_document_rate&areas=92,916&period=year&from=2026&to=2026')).json() as AnalystSeriesResponse;
+    const body = (await series('indicator=e_document_rate&areas=92,31135&period=year&from=2026&to=2026')).json() as AnalystSeriesResponse;
     expect(body.series.map((s) => s.points[0])).toEqual([
       { period: '2026', value: 0.4, count: 2, numerator: 8, denominator: 20 },
       { period: '2026', value: 0.3, count: 1, numerator: 3, denominator: 10 },
@@ -78,37 +78,37 @@ describe('GET /api/v1/analyst/series', () => {
   });
 
   it('refuses a query that would be too large, with the limit, without reading it', async () => {
-    const r = await series('indicator=pm25&areas=92,916,919&period=hour&from=2026-01-01T00&to=2026-12-31T23');
+    const r = await series('indicator=pm25&areas=92,31135,31201&period=hour&from=2026-01-01T00&to=2026-12-31T23');
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({ error: 'too_large', limit: 5000, points: 3 * 8760 });
   });
 
   it('exports the query as CSV with a byte-order mark and Vietnamese headers, and as XLSX', async () => {
-    const q = 'indicator=e_document_rate&areas=916,919&period=month&from=2026-11&to=2026-11&compare=previous';
+    const q = 'indicator=e_document_rate&areas=31135,31201&period=month&from=2026-11&to=2026-11&compare=previous';
     const csv = await app.inject({ url: `/api/v1/analyst/series.csv?${q}&sep=comma` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.headers['content-disposition']).toContain('e_document_rate_month_2026-11_2026-11.csv');
+    expect(csv.headers['content-disposition']).toContain('e_document_rate_month_2026-11_2026-11_today.csv');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFMã đơn vị,Đơn vị,Kỳ,Tên kỳ,Giá trị (%),Tử số,Mẫu số,Số bản ghi,Kỳ trước,Giá trị kỳ trước (%),Chênh lệch');
-    expect(lines[1]).toBe('916,Ninh Kiều,2026-11,Tháng 11/2026,30,3,10,1,2026-10,,');
+    expect(lines[0]).toBe('\uFEFFMã đơn vị,Đơn vị,Kỳ,Tên kỳ,Giá trị (%),Tử số,Mẫu số,Số bản ghi,Ước tính,Cách xem,Kỳ trước,Giá trị kỳ trước (%),Chênh lệch');
+    expect(lines[1]).toBe('31135,Ninh Kiều,2026-11,Tháng 11/2026,30,3,10,1,,theo đơn vị hành chính hiện nay,2026-10,,');
     const xlsx = await app.inject({ url: `/api/v1/analyst/series.xlsx?${q}&lang=en` });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(2).getCell(5).value).toBe('Value (%)');
-    expect(ws.getRow(4).values).toEqual([undefined, '919', 'Cái Răng', '2026-11', 'Nov 2026', 50, 5, 10, 1, '2026-10']);
+    expect(ws.getRow(4).values).toEqual([undefined, '31201', 'Hưng Phú', '2026-11', 'Nov 2026', 50, 5, 10, 1, undefined, "on today's units", '2026-10']);
   });
 });
 
 describe('GET /api/v1/analyst/children', () => {
-  it('lists the districts of the city with their shapes, and says when a district has no wards with geometry', async () => {
+  it('lists today’s communes of the city with their shapes', async () => {
     const city = (await app.inject({ url: '/api/v1/analyst/children?area=92' })).json() as AnalystChildrenResponse;
     expect(city.area).toMatchObject({ code: '92', hasChildren: true });
     expect(city.children.length).toBeGreaterThanOrEqual(9);
-    expect(city.children.find((c) => c.code === '916')).toMatchObject({ name: 'Ninh Kiều', hasGeometry: true });
-    const d = (await app.inject({ url: '/api/v1/analyst/children?area=916' })).json() as AnalystChildrenResponse;
+    expect(city.children.find((c) => c.code === '31135')).toMatchObject({ name: 'Ninh Kiều', hasGeometry: true });
+    const d = (await app.inject({ url: '/api/v1/analyst/children?area=31135' })).json() as AnalystChildrenResponse;
     expect(d.path.map((a) => a.code)).toEqual(['92']);
     expect(d.children.every((c) => !c.hasGeometry)).toBe(true);
     const bad = await app.inject({ url: '/api/v1/analyst/children?area=999' });
@@ -133,14 +133,14 @@ describe('dossier indicators through the same API', () => {
       ...extra,
     });
     const events = [
-      ev('D1', '916', 2, '2026-11-03T08:00:00+07:00'),
-      ev('D1', '916', 9, '2026-11-05T15:00:00+07:00', { finishedAt: '2026-11-05T15:00:00+07:00' }),
-      ev('D2', '919', 2, '2026-11-03T08:00:00+07:00'),
-      ev('D2', '919', 9, '2026-11-13T15:00:00+07:00', { finishedAt: '2026-11-13T15:00:00+07:00' }),
+      ev('D1', '31135', 2, '2026-11-03T08:00:00+07:00'),
+      ev('D1', '31135', 9, '2026-11-05T15:00:00+07:00', { finishedAt: '2026-11-05T15:00:00+07:00' }),
+      ev('D2', '31201', 2, '2026-11-03T08:00:00+07:00'),
+      ev('D2', '31201', 9, '2026-11-13T15:00:00+07:00', { finishedAt: '2026-11-13T15:00:00+07:00' }),
     ];
     const r = await app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: { 'x-api-key': TEST_KEY }, payload: { events } });
     expect(r.statusCode).toBeLessThan(300);
-    const body = (await series('indicator=dossiers_on_time_rate&areas=92,916,919&period=month&from=2026-10&to=2026-11')).json() as AnalystSeriesResponse;
+    const body = (await series('indicator=dossiers_on_time_rate&areas=92,31135,31201&period=month&from=2026-10&to=2026-11')).json() as AnalystSeriesResponse;
     expect(body.source).toBe('dossiers');
     expect(body.series.map((s) => s.points.map((p) => p.value))).toEqual([
       [null, 0.5],

@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import { analystFileName, analystTable } from '../../analyst/analyst-export.ts';
 import { sendTable } from '../../export/export-reply.ts';
 import { READ } from '../../plugins/access.ts';
+import { localDateOf } from '@cityioc/domain';
 
 const ExportQuerySchema = Type.Object({ ...AnalystSeriesQuerySchema.properties, sep: Type.Optional(CsvSepSchema) }, { additionalProperties: false });
 
@@ -30,6 +31,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
     from: q.from,
     to: q.to,
     compare: q.compare === 'previous',
+    view: q.view ?? 'today',
   });
 
   app.get(
@@ -48,6 +50,6 @@ export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/analyst/children',
     { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema, '4xx': ApiErrorSchema } } },
-    async (req) => analyst.children(req.query.area),
+    async (req) => analyst.children(req.query.area, req.query.at ?? localDateOf(clock())),
   );
 };

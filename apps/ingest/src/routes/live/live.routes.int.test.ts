@@ -17,7 +17,7 @@ describe('read API', () => {
   it('serves the catalogue with Vietnamese names intact', async () => {
     const c = (await app.inject({ url: '/api/v1/catalogue' })).json() as Catalogue;
     expect(c.city).toMatchObject({ code: '92', timeZone: 'Asia/Ho_Chi_Minh' });
-    expect(c.areas.filter((a) => a.level === 'district').map((a) => a.name)).toContain('Ô Môn');
+    expect(c.areas.filter((a) => a.level === 'commune').map((a) => a.name)).toContain('Ô Môn');
     expect(c.indicators.find((i) => i.id === 'online_payment_rate')).toMatchObject({ target: 30, aggregation: 'ratio' });
   });
 

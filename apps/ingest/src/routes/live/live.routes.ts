@@ -2,25 +2,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, HistoryQuerySchema, HistoryResponseSchema, SnapshotSchema } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { READ } from '../../plugins/access.ts';
-import { fieldError, httpError } from '../../plugins/errors.ts';
+import { fieldError } from '../../plugins/errors.ts';
 
 /** The longest span one history request may cover. */
 export const MAX_HISTORY_SPAN_MS = 31 * 24 * 3600_000;
 
 /**
- * Read side for viewers: catalogue, geometry, versioned snapshots and raw history. Reads are cheap
+ * Read side for viewers: catalogue, versioned snapshots and raw history (geometry: routes/geo). Reads are cheap
  * but not free: the per-address ceiling of `read` keeps one runaway client from starving the wall.
  */
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { live, index, geo, clock } = app.ioc;
+  const { live, index, clock } = app.ioc;
   const read = { access: READ };
 
   app.get('/api/v1/catalogue', { config: read }, async () => index.catalogue);
-
-  app.get('/api/v1/geo/areas', { config: read }, async () => {
-    if (!geo) throw httpError(404, 'no_geometry', 'no area geometry is loaded');
-    return geo;
-  });
 
   app.get(
     '/api/v1/snapshot/:scope',

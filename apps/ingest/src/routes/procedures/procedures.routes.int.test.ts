@@ -26,7 +26,7 @@ function ev(code: string, status: number, statusAt: string, extra: Record<string
     dossierCode: code,
     procedureCode: '1.000494',
     agencyCode: AGENCY,
-    adminUnitCode: '916',
+    adminUnitCode: '31135',
     channel: 2,
     status,
     statusAt,

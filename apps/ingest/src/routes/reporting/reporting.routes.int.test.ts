@@ -191,22 +191,22 @@ describe('reporting API', () => {
     expect(st.counts.due).toBe(st.units.length);
     await postReport({ regime: 'cchc-cds', unit: 'SNV', period: '2026-02', values: [{ indicator: 'e_document_rate', numerator: 9, denominator: 10 }] });
     now = Date.parse('2026-02-25T08:00:00+07:00');
-    await postReport({ regime: 'cchc-cds', unit: '916', period: '2026-02', values: [{ indicator: 'e_document_rate', numerator: 7, denominator: 10 }] });
+    await postReport({ regime: 'cchc-cds', unit: '31135', period: '2026-02', values: [{ indicator: 'e_document_rate', numerator: 7, denominator: 10 }] });
     st = await get<SubmissionStatusResponse>('/api/v1/reporting/status?regime=cchc-cds&period=2026-02');
     const by = new Map(st.units.map((u) => [u.unit, u.status]));
     expect(by.get('SNV')).toBe('submitted_on_time');
-    expect(by.get('916')).toBe('submitted_late');
+    expect(by.get('31135')).toBe('submitted_late');
     expect(by.get('STP')).toBe('overdue');
     expect(st.counts.overdue).toBe(st.units.length - 2);
     const rv = await app.inject({
       method: 'POST',
       url: '/api/v1/reporting/reviews',
       headers: { 'x-api-key': TEST_KEY },
-      payload: { regime: 'cchc-cds', unit: '916', period: '2026-02', version: 1, review: 'returned', note: 'thiếu mẫu số' },
+      payload: { regime: 'cchc-cds', unit: '31135', period: '2026-02', version: 1, review: 'returned', note: 'thiếu mẫu số' },
     });
     expect(rv.statusCode).toBe(200);
     st = await get<SubmissionStatusResponse>('/api/v1/reporting/status?regime=cchc-cds&period=2026-02');
-    expect(st.units.find((u) => u.unit === '916')!.status).toBe('returned');
+    expect(st.units.find((u) => u.unit === '31135')!.status).toBe('returned');
     expect((await app.inject({ url: '/api/v1/reporting/status?regime=par-index&period=2026-02' })).statusCode).toBe(400);
   });
 

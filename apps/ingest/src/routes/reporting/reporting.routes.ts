@@ -29,7 +29,7 @@ const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : unde
  *   GET  /api/v1/reporting/status            ?regime=&period= — every unit's submission status
  *   GET  /api/v1/reporting/values            ?period=&units=&indicators= — values against targets
  *   GET  /api/v1/reporting/latest            ?units= — each indicator's latest reported period, against its target
- *   GET  /api/v1/reporting/rankings          ?indicator=&period=&group=department|district|all
+ *   GET  /api/v1/reporting/rankings          ?indicator=&period=&group=department|district|commune|all
  *   GET  /api/v1/reporting/history           ?indicator=&units= (also .csv and .xlsx, or ?format=csv|xlsx)
  */
 export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -139,7 +139,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             indicator: Type.String({ maxLength: 64 }),
             period: PeriodQuery,
-            group: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('district'), Type.Literal('all')])),
+            group: Type.Optional(Type.Union([Type.Literal('department'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('all')])),
           },
           { additionalProperties: false },
         ),

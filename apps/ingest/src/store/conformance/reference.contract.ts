@@ -62,5 +62,36 @@ export function referenceConformance(name: string, harness: () => StoreHarness):
       expect(results.map((r) => r[0]!.version).sort()).toEqual([1, 2, 3, 4, 5]);
       expect((await s.reference.referenceItems('procedure')).map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     });
+
+    it('[ST-REF4] lists versions without their bodies and reads one body; a large document (a boundary import) is stored whole', async () => {
+      const s = await open();
+      // ~3.6 MB, the size of the 103 official commune boundaries
+      const ring = Array.from({ length: 120_000 }, (_, i) => [105.5 + i * 1e-6, 10.0 + (i % 7) * 1e-6]);
+      const big = { at: '2025-07-01', features: [{ code: '31135', geometry: { type: 'Polygon', coordinates: [ring] } }] };
+      expect(JSON.stringify(big).length).toBeGreaterThan(2_000_000);
+      const first = await s.reference.putReferenceItems('boundary-import', [{ key: 'boundaries', validFrom: '2025-07-01', body: big, origin: 'admin' }], T0);
+      const second = await s.reference.putReferenceItems(
+        'boundary-import',
+        [{ key: 'boundaries', validFrom: '2025-07-01', body: { at: '2025-07-01', features: [] }, origin: 'admin' }],
+        T0 + 1,
+      );
+      // importing the first file again after the second makes it the latest again (a new version), not a no-op
+      const again = await s.reference.putReferenceItems(
+        'boundary-import',
+        [{ key: 'boundaries', validFrom: '2025-07-01', body: big, origin: 'admin' }],
+        T0 + 2,
+      );
+      expect([first, second, again]).toEqual([[{ version: 1, stored: true }], [{ version: 2, stored: true }], [{ version: 3, stored: true }]]);
+      const store = await t.reopen();
+      expect(await store.reference.referenceHeads('boundary-import')).toEqual([
+        { kind: 'boundary-import', key: 'boundaries', version: 1, validFrom: '2025-07-01', origin: 'admin', storedAt: T0 },
+        { kind: 'boundary-import', key: 'boundaries', version: 2, validFrom: '2025-07-01', origin: 'admin', storedAt: T0 + 1 },
+        { kind: 'boundary-import', key: 'boundaries', version: 3, validFrom: '2025-07-01', origin: 'admin', storedAt: T0 + 2 },
+      ]);
+      expect(await store.reference.referenceBody('boundary-import', 'boundaries', 3)).toEqual(big);
+      expect(await store.reference.referenceBody('boundary-import', 'boundaries', 2)).toEqual({ at: '2025-07-01', features: [] });
+      expect(await store.reference.referenceBody('boundary-import', 'boundaries', 9)).toBeUndefined();
+      expect(await store.reference.referenceHeads('nothing')).toEqual([]);
+    });
   });
 }

@@ -2,9 +2,12 @@ import type pg from 'pg';
 import {
   planReferenceBatch,
   REFERENCE_COLUMNS,
+  REFERENCE_HEAD_COLUMNS,
   referenceFromRow,
+  referenceHeadFromRow,
   referenceItemsDdl,
   type ExistingReference,
+  type ReferenceHeadRow,
   type ReferenceRow,
   type ReferenceStore,
 } from '../reference-store.ts';
@@ -29,7 +32,9 @@ export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
         await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REFERENCE_LOCK, kind]);
         const keys = [...new Set(items.map((i) => i.key))];
         const existing = await c.query<ExistingReference>(
-          `SELECT key, version, valid_from AS "validFrom", body FROM reference_items WHERE kind = $1 AND key = ANY($2::text[])`,
+          // only the latest version of each (key, valid_from): what a new item is compared with (and the key's highest number)
+          `SELECT DISTINCT ON (key, valid_from) key, version, valid_from AS "validFrom", body FROM reference_items
+            WHERE kind = $1 AND key = ANY($2::text[]) ORDER BY key, valid_from, version DESC`,
           [kind, keys],
         );
         const plan = planReferenceBatch(items, existing.rows);
@@ -64,6 +69,19 @@ export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
         rowMode: 'array',
       });
       return res.rows.map(referenceFromRow);
+    },
+    async referenceHeads(kind) {
+      const res = await pool.query<ReferenceHeadRow>({
+        text: `SELECT ${REFERENCE_HEAD_COLUMNS} FROM reference_items WHERE kind = $1 ORDER BY key COLLATE "C", version`,
+        values: [kind],
+        rowMode: 'array',
+      });
+      return res.rows.map(referenceHeadFromRow);
+    },
+    async referenceBody(kind, key, version) {
+      const res = await pool.query<{ body: string }>('SELECT body FROM reference_items WHERE kind = $1 AND key = $2 AND version = $3', [kind, key, version]);
+      const row = res.rows[0];
+      return row === undefined ? undefined : (JSON.parse(row.body) as unknown);
     },
   };
 }

@@ -57,7 +57,11 @@ export interface PostgresRollups extends RollupLog {
  * The history rollups of the PostgreSQL store. `areaChain`: the area and its ancestors up to the
  * city. Builds them once, on open, for a log written before rollups existed.
  */
-export async function postgresRollups(pool: pg.Pool, tx: Transaction, areaChain: (area: string) => readonly string[]): Promise<PostgresRollups> {
+export async function postgresRollups(
+  pool: pg.Pool,
+  tx: Transaction,
+  areaChain: (area: string, observedAt: number) => readonly string[],
+): Promise<PostgresRollups> {
   async function write(c: pg.PoolClient, stored: readonly NewObservation[]): Promise<void> {
     if (stored.length === 0) return;
     // Rows in key order: concurrent appends lock shared rollup rows in the same order (no deadlock).

@@ -11,7 +11,7 @@ export interface SqliteRollups extends RollupLog {
 }
 
 /** The history rollups of the SQLite store. `areaChain`: the area and its ancestors up to the city. */
-export function sqliteRollups(db: Database.Database, areaChain: (area: string) => readonly string[]): SqliteRollups {
+export function sqliteRollups(db: Database.Database, areaChain: (area: string, observedAt: number) => readonly string[]): SqliteRollups {
   // Portable upsert (SQLite ≥ 3.24 and PostgreSQL): CASE instead of MIN/MAX or LEAST/GREATEST.
   const upsertRollup = db.prepare(
     `INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)

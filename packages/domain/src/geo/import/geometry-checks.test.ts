@@ -79,6 +79,46 @@ describe('boundary geometry checks', () => {
     expect(r.issues[0]!.message).toMatch(/^the boundary crosses itself at \d+ point\(s\), first near lon 105\.71, lat 10\.01$/);
   });
 
+  it('a hole touching its shell, or two parts touching, at a shared vertex (as in the official 2025 file) is a warning, not a crossing', () => {
+    // a triangular hole whose corner is a vertex of the outer ring
+    const outer: P[] = [
+      [105.4, 10.1],
+      [105.5, 10.1],
+      [105.5, 10.2],
+      [105.4, 10.2],
+      [105.4, 10.1],
+    ];
+    const hole: P[] = [
+      [105.5, 10.2],
+      [105.45, 10.18],
+      [105.47, 10.15],
+      [105.5, 10.2],
+    ];
+    const r = checkBoundaryGeometries([poly(outer, hole)]);
+    expect(r.ok).toBe(true);
+    expect(r.issues.filter((i) => i.rule === 'ring_touch')).toMatchObject([{ index: 0, severity: 'warning', location: [105.5, 10.2] }]);
+    expect(r.issues.some((i) => i.rule === 'self_intersection')).toBe(false);
+    // two parts of a MultiPolygon touching at one corner
+    const a: P[] = [
+      [105.4, 10.1],
+      [105.41, 10.1],
+      [105.41, 10.11],
+      [105.4, 10.11],
+      [105.4, 10.1],
+    ];
+    const b: P[] = [
+      [105.41, 10.11],
+      [105.42, 10.11],
+      [105.42, 10.12],
+      [105.41, 10.12],
+      [105.41, 10.11],
+    ];
+    const multi: BoundaryFeature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[a], [b]] } };
+    const m = checkBoundaryGeometries([multi]);
+    expect(m.ok).toBe(true);
+    expect(m.issues.map((i) => i.rule)).toEqual(['ring_touch']);
+  });
+
   it('repeated positions in a row (as the official 2025 files have at the ring’s end) are removed, not taken for a crossing', () => {
     const ring = rect(105.7, 10.0, 0.02, 0.02);
     const repeated: P[] = [ring[0]!, ...ring.slice(0, 3), ring[2]!, ...ring.slice(3), ring[4]!];

@@ -40,6 +40,7 @@ export type GeometryRule =
   | 'duplicate_vertex'
   | 'winding'
   | 'self_intersection'
+  | 'ring_touch'
   | 'overlap'
   | 'sliver'
   | 'area_mismatch';
@@ -190,7 +191,20 @@ function checkOne(f: BoundaryFeature, index: number, issues: GeometryIssue[], op
     });
   }
 
-  const crossings = findIntersections({ type: 'Feature', properties: {}, geometry } as unknown as Parameters<typeof findIntersections>[0], false);
+  const found = findIntersections({ type: 'Feature', properties: {}, geometry } as unknown as Parameters<typeof findIntersections>[0], false) as Position[];
+  // Two rings meeting at a vertex they share (a hole touching its shell, two parts of a multipolygon
+  // touching at a point) is valid OGC geometry, as official files have it: a warning, not a crossing.
+  const shared = sharedVertices(geometry);
+  const touches = found.filter((p) => shared.has(`${p[0]},${p[1]}`));
+  const crossings = found.filter((p) => !shared.has(`${p[0]},${p[1]}`));
+  if (touches.length > 0)
+    issues.push({
+      index,
+      severity: 'warning',
+      rule: 'ring_touch',
+      message: `two rings touch at ${touches.length} shared vertex(es), first at lon ${round(touches[0]![0], 6)}, lat ${round(touches[0]![1], 6)}`,
+      location: [round(touches[0]![0], 6), round(touches[0]![1], 6)],
+    });
   if (crossings.length > 0) {
     const at = crossings[0]! as Position;
     issues.push({
@@ -294,6 +308,25 @@ function clipToWindow(g: BoundaryGeometry, [x0, y0, x1, y1]: [number, number, nu
     }
     if (rings.length > 0) out.push(rings);
   }
+  return out;
+}
+
+/** Vertices that belong to two or more rings of a geometry ("lon,lat"). */
+function sharedVertices(g: BoundaryGeometry): Set<string> {
+  const polys = g.type === 'Polygon' ? [g.coordinates as PolygonCoords] : (g.coordinates as PolygonCoords[]);
+  const seen = new Map<string, number>();
+  let ringNo = 0;
+  const out = new Set<string>();
+  for (const poly of polys)
+    for (const ring of poly) {
+      ringNo++;
+      for (const [x, y] of ring) {
+        const k = `${x},${y}`;
+        const first = seen.get(k);
+        if (first === undefined) seen.set(k, ringNo);
+        else if (first !== ringNo) out.add(k);
+      }
+    }
   return out;
 }
 

@@ -83,10 +83,20 @@ export function indexAreaRegistry(file: AreaRegistryFile, links: readonly Crossw
         return;
       }
       if (v.validFrom > date) return;
-      for (const l of linksByFrom.get(versionId(v)) ?? []) {
+      const links = linksByFrom.get(versionId(v)) ?? [];
+      for (const l of links) {
         if (seen.has(l.to)) continue;
         const next = byVersion.get(l.to);
         if (next) walk(next, new Set([...seen, l.to]));
+      }
+      // A unit without links of its own (a district, a province) went where its units went.
+      if (links.length === 0 && v.validTo !== null) {
+        const lastDay = addDays(v.validTo, -1);
+        for (const child of file.units) {
+          if (child.parent !== v.code || !validOn(child, lastDay)) continue;
+          const id = versionId(child);
+          if (!seen.has(id)) walk(child, new Set([...seen, id]));
+        }
       }
     };
     walk(start, new Set([versionId(start)]));

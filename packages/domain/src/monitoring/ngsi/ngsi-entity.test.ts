@@ -54,7 +54,7 @@ describe('mapNgsiEntity: the five forms', () => {
       ['pm25', 31.5, T_MS],
       ['no2', 42, T_MS],
     ]);
-    expect(m.observations[0]!.input.area).toBe('916');
+    expect(m.observations[0]!.input.area).toBe('31135'); // the station's commune on the reading's date
   });
   it('NGSI-LD concise: {value} objects and plain values', () => {
     const m = mapNgsiEntity(ldConcise, ctx);

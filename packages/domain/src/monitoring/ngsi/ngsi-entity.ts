@@ -5,7 +5,7 @@ import { isObject, lastSegment, readAttribute, type AttrValue } from './ngsi-rea
 import { matchStation, type LocationFlag } from './ngsi-station.ts';
 import { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
 import { convertUnit, NGSI_ENTITY_TYPES, NGSI_TYPES, type AttributeModel, type UnitConversion } from './ngsi-units.ts';
-import { VN_UTC_OFFSET_MS } from '../../calendar/local-time.ts';
+import { localDateOf, VN_UTC_OFFSET_MS } from '../../calendar/local-time.ts';
 
 export { parseObservedTime, type ParsedTime, type TimeFlag } from './ngsi-time.ts';
 
@@ -185,6 +185,9 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
   out.flags.push(...match.flags);
   const station = match.station;
   out.station = station?.id ?? null;
+  // areaServed given as a GSO unit code ("31135", or a URN ending in one) is the entity's claim of its unit
+  const served = readAttribute(attrs.areaServed).value;
+  const servedArea = typeof served === 'string' && /^[0-9]{2,5}$/.test(lastSegment(served)) ? lastSegment(served) : null;
   const present = new Set(measured.map(([name]) => name));
 
   const flagged = new Set<string>();
@@ -272,7 +275,8 @@ export function mapNgsiEntity(raw: unknown, ctx: NgsiMappingContext): EntityMapp
       input: {
         id: ngsiObservationId(entityId, name, time.ms),
         indicator: model.indicator,
-        area: station.area,
+        // a GSO code in areaServed is the entity's own claim (checked against the reading's date by the ingest); else the station's unit on that date
+        area: servedArea ?? ctx.index.stationAreaAt(station.id, localDateOf(time.ms)) ?? station.area,
         station: station.id,
         observedAt: isoVn(time.ms),
         value: v,

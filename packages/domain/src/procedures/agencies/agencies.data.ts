@@ -1,309 +1,200 @@
+import type { AgencyCatalogueFile, Label, RegistrySource } from '@cityioc/contracts';
+import { CAN_THO_REGISTRY } from '../../geo/can-tho.ts';
+import type { AreaRegistry } from '../../geo/registry/area-registry.ts';
 import type { Agency } from './agencies.ts';
 
 /**
- * The agencies that handle dossiers in the Cần Thơ demo (the agency catalogue's data; the index
- * and the lookup rules are in agencies.ts).
+ * The agency catalogue of the Cần Thơ demo (the default of IOC_AGENCIES_FILE; the index and the
+ * checks are in agencies.ts), in the file format a city loads.
  *
  * Codes follow the structure of the electronic identifiers of state bodies set by Decision
- * 20/2020/QĐ-TTg (22 July 2020, "mã định danh điện tử của các cơ quan, tổ chức"): `xxx.yy.zz.Tnn`,
- * where `Tnn` names the level-1 body (`Hnn` a province) and lower levels fill the groups to the
- * left. Cần Thơ as `H13` is an inference (H14 Cao Bằng, H21 Gia Lai, H29 Hồ Chí Minh City and H41
- * Nghệ An are seen in published codes; H13 itself is not), and the numbers below are
- * ILLUSTRATIVE, the ones the demo simulator uses (apps/simulator/src/dossier-stream.ts):
- *   000.00.NN.H13   city departments (NN 01–06) and district people's committees (NN 21–29, GSO order)
- *   000.0K.NN.H13   three ward/commune committees under each district (K 1–3)
- *   000.NN.06.H13   the district branches of the land registration office (under department 06)
- * A city replaces this list with its real register. Department names are those after the merger
- * of 1 March 2025 (e.g. Sở Nông nghiệp và Môi trường); the demo keeps its nine districts as areas
- * and so leaves their committees without an end date. When the geography adds the 103 wards and
- * communes of 1 July 2025, the district committees get `validTo: '2025-07-01'` and the new
- * committees `validFrom: '2025-07-01'`; merged departments get the same pair of dates.
+ * 20/2020/QĐ-TTg (22 July 2020): `xxx.yy.zz.Tnn`, where `Tnn` names the level-1 body (`Hnn` a
+ * province) and lower levels fill the groups to the left. Cần Thơ as `H13` is an inference (H14
+ * Cao Bằng, H21 Gia Lai, H29 Hồ Chí Minh City and H41 Nghệ An are seen in published codes; H13
+ * itself is not), and the numbers are ILLUSTRATIVE:
+ *   000.00.NN.H13   city departments and bodies at their level (NN 01–20 and 30)
+ *   000.00.NN.H13   district people's committees until 30 June 2025 (NN 21–29, GSO order)
+ *   000.0K.NN.H13   three ward/commune committees under each district until 30 June 2025 (K 1–3)
+ *   000.NN.06.H13   the district branches of the land registration office until 30 June 2025
+ *   000.CCC.00.H13  the people's committee of commune-level unit 31CCC from 1 July 2025 (CCC = the
+ *                   last three digits of its GSO code: phường Ninh Kiều 31135 → 000.135.00.H13)
+ * A city replaces this list with its real register (IOC_AGENCIES_FILE).
  *
- * adminUnitCode: the GSO unit an agency's dossiers are attributed to when an event names none —
- * the city (92) for a department, the district for the district's committees and branches (the
- * demo has no commune areas, so its illustrative communes count under their district).
+ * The departments follow the 2025 reorganisation as versioned data: from 1 March 2025 (Nghị định
+ * 45/2025/NĐ-CP) Kế hoạch và Đầu tư merged into Tài chính, Giao thông vận tải into Xây dựng, Tài
+ * nguyên và Môi trường with Nông nghiệp và PTNT into Nông nghiệp và Môi trường, Thông tin và Truyền
+ * thông into Khoa học và Công nghệ, Lao động – Thương binh và Xã hội into Nội vụ, and Sở Dân tộc và
+ * Tôn giáo was set up; the new city of 1 July 2025 has 12 departments, the inspectorate, the
+ * office of the People's Committee and the export-processing and industrial zones authority.
  */
-export const CAN_THO_AGENCIES: readonly Agency[] = [
-  // City departments (level 2 under the city: 000.00.NN.H13)
-  { code: '000.00.01.H13', name: { vi: 'Sở Nội vụ', en: 'Department of Home Affairs' }, level: 'PROVINCE', adminUnitCode: '92' },
-  { code: '000.00.02.H13', name: { vi: 'Sở Tư pháp', en: 'Department of Justice' }, level: 'PROVINCE', adminUnitCode: '92' },
-  { code: '000.00.03.H13', name: { vi: 'Sở Tài chính', en: 'Department of Finance' }, level: 'PROVINCE', adminUnitCode: '92' },
-  { code: '000.00.04.H13', name: { vi: 'Sở Xây dựng', en: 'Department of Construction' }, level: 'PROVINCE', adminUnitCode: '92' },
-  { code: '000.00.05.H13', name: { vi: 'Sở Y tế', en: 'Department of Health' }, level: 'PROVINCE', adminUnitCode: '92' },
+
+const SOURCES: RegistrySource[] = [
   {
-    code: '000.00.06.H13',
-    name: { vi: 'Sở Nông nghiệp và Môi trường', en: 'Department of Agriculture and Environment' },
-    level: 'PROVINCE',
-    adminUnitCode: '92',
-  },
-  // quận Ninh Kiều (916)
-  { code: '000.00.21.H13', name: { vi: 'UBND quận Ninh Kiều', en: "Ninh Kiều District People's Committee" }, level: 'DISTRICT', adminUnitCode: '916' },
-  {
-    code: '000.01.21.H13',
-    name: { vi: 'UBND cấp xã 1, quận Ninh Kiều', en: "Commune People's Committee 1, Ninh Kiều District" },
-    level: 'COMMUNE',
-    adminUnitCode: '916',
-    parent: '000.00.21.H13',
+    id: 'nd-45-2025',
+    title: 'Nghị định 45/2025/NĐ-CP (28/2/2025) quy định tổ chức các cơ quan chuyên môn thuộc UBND cấp tỉnh; in force 1/3/2025',
+    used: 'The national pattern of the department mergers and their date (1 March 2025).',
   },
   {
-    code: '000.02.21.H13',
-    name: { vi: 'UBND cấp xã 2, quận Ninh Kiều', en: "Commune People's Committee 2, Ninh Kiều District" },
-    level: 'COMMUNE',
-    adminUnitCode: '916',
-    parent: '000.00.21.H13',
+    id: 'cafef-2025-01-can-tho',
+    title: 'Cần Thơ giảm ít nhất 50 đơn vị sự nghiệp và 20 phòng chuyên môn cấp huyện (January 2025; Sở Nội vụ TP Cần Thơ)',
+    url: 'https://cafef.vn/can-tho-giam-it-nhat-50-don-vi-su-nghiep-va-20-phong-chuyen-mon-cap-huyen-18825012707353602.chn',
+    used: 'Cần Thơ merges 10 departments into 5 (five fewer departments) in the 2025 reorganisation.',
   },
   {
-    code: '000.03.21.H13',
-    name: { vi: 'UBND cấp xã 3, quận Ninh Kiều', en: "Commune People's Committee 3, Ninh Kiều District" },
-    level: 'COMMUNE',
-    adminUnitCode: '916',
-    parent: '000.00.21.H13',
+    id: 'nld-2025-06-can-tho-15-so',
+    title: 'TP Cần Thơ mới dự kiến có 15 sở ngành, chính thức vận hành ngày 1-7 (17 June 2025; report of Sở Nội vụ TP Cần Thơ)',
+    url: 'https://baomoi.net.vn/tp-can-tho-moi-du-kien-co-15-so-nganh-chinh-thuc-van-hanh-ngay-1-7-c52521332.epi',
+    used: 'The departments of the new city from 1 July 2025: Nông nghiệp và Môi trường, Giáo dục và Đào tạo, Tư pháp, Xây dựng, Tài chính, Văn hóa, Thể thao và Du lịch, Y tế, Khoa học và Công nghệ, Dân tộc và Tôn giáo, Công Thương, Nội vụ, Ngoại vụ; Thanh tra thành phố; Văn phòng UBND; Ban Quản lý các khu chế xuất và công nghiệp.',
   },
   {
-    code: '000.21.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Ninh Kiều', en: 'Land Registration Office, Ninh Kiều branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '916',
-    parent: '000.00.06.H13',
-  },
-  // quận Ô Môn (917)
-  { code: '000.00.22.H13', name: { vi: 'UBND quận Ô Môn', en: "Ô Môn District People's Committee" }, level: 'DISTRICT', adminUnitCode: '917' },
-  {
-    code: '000.01.22.H13',
-    name: { vi: 'UBND cấp xã 1, quận Ô Môn', en: "Commune People's Committee 1, Ô Môn District" },
-    level: 'COMMUNE',
-    adminUnitCode: '917',
-    parent: '000.00.22.H13',
+    id: 'nq-1668-2025',
+    title: 'Nghị quyết 1668/NQ-UBTVQH15 (16/6/2025): the 103 commune-level units of the new Cần Thơ (see the area registry)',
+    used: 'One people’s committee per commune-level unit from 1 July 2025; district committees end on 30 June 2025.',
   },
   {
-    code: '000.02.22.H13',
-    name: { vi: 'UBND cấp xã 2, quận Ô Môn', en: "Commune People's Committee 2, Ô Môn District" },
-    level: 'COMMUNE',
-    adminUnitCode: '917',
-    parent: '000.00.22.H13',
-  },
-  {
-    code: '000.03.22.H13',
-    name: { vi: 'UBND cấp xã 3, quận Ô Môn', en: "Commune People's Committee 3, Ô Môn District" },
-    level: 'COMMUNE',
-    adminUnitCode: '917',
-    parent: '000.00.22.H13',
-  },
-  {
-    code: '000.22.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Ô Môn', en: 'Land Registration Office, Ô Môn branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '917',
-    parent: '000.00.06.H13',
-  },
-  // quận Bình Thủy (918)
-  { code: '000.00.23.H13', name: { vi: 'UBND quận Bình Thủy', en: "Bình Thủy District People's Committee" }, level: 'DISTRICT', adminUnitCode: '918' },
-  {
-    code: '000.01.23.H13',
-    name: { vi: 'UBND cấp xã 1, quận Bình Thủy', en: "Commune People's Committee 1, Bình Thủy District" },
-    level: 'COMMUNE',
-    adminUnitCode: '918',
-    parent: '000.00.23.H13',
-  },
-  {
-    code: '000.02.23.H13',
-    name: { vi: 'UBND cấp xã 2, quận Bình Thủy', en: "Commune People's Committee 2, Bình Thủy District" },
-    level: 'COMMUNE',
-    adminUnitCode: '918',
-    parent: '000.00.23.H13',
-  },
-  {
-    code: '000.03.23.H13',
-    name: { vi: 'UBND cấp xã 3, quận Bình Thủy', en: "Commune People's Committee 3, Bình Thủy District" },
-    level: 'COMMUNE',
-    adminUnitCode: '918',
-    parent: '000.00.23.H13',
-  },
-  {
-    code: '000.23.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Bình Thủy', en: 'Land Registration Office, Bình Thủy branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '918',
-    parent: '000.00.06.H13',
-  },
-  // quận Cái Răng (919)
-  { code: '000.00.24.H13', name: { vi: 'UBND quận Cái Răng', en: "Cái Răng District People's Committee" }, level: 'DISTRICT', adminUnitCode: '919' },
-  {
-    code: '000.01.24.H13',
-    name: { vi: 'UBND cấp xã 1, quận Cái Răng', en: "Commune People's Committee 1, Cái Răng District" },
-    level: 'COMMUNE',
-    adminUnitCode: '919',
-    parent: '000.00.24.H13',
-  },
-  {
-    code: '000.02.24.H13',
-    name: { vi: 'UBND cấp xã 2, quận Cái Răng', en: "Commune People's Committee 2, Cái Răng District" },
-    level: 'COMMUNE',
-    adminUnitCode: '919',
-    parent: '000.00.24.H13',
-  },
-  {
-    code: '000.03.24.H13',
-    name: { vi: 'UBND cấp xã 3, quận Cái Răng', en: "Commune People's Committee 3, Cái Răng District" },
-    level: 'COMMUNE',
-    adminUnitCode: '919',
-    parent: '000.00.24.H13',
-  },
-  {
-    code: '000.24.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Cái Răng', en: 'Land Registration Office, Cái Răng branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '919',
-    parent: '000.00.06.H13',
-  },
-  // quận Thốt Nốt (923)
-  { code: '000.00.25.H13', name: { vi: 'UBND quận Thốt Nốt', en: "Thốt Nốt District People's Committee" }, level: 'DISTRICT', adminUnitCode: '923' },
-  {
-    code: '000.01.25.H13',
-    name: { vi: 'UBND cấp xã 1, quận Thốt Nốt', en: "Commune People's Committee 1, Thốt Nốt District" },
-    level: 'COMMUNE',
-    adminUnitCode: '923',
-    parent: '000.00.25.H13',
-  },
-  {
-    code: '000.02.25.H13',
-    name: { vi: 'UBND cấp xã 2, quận Thốt Nốt', en: "Commune People's Committee 2, Thốt Nốt District" },
-    level: 'COMMUNE',
-    adminUnitCode: '923',
-    parent: '000.00.25.H13',
-  },
-  {
-    code: '000.03.25.H13',
-    name: { vi: 'UBND cấp xã 3, quận Thốt Nốt', en: "Commune People's Committee 3, Thốt Nốt District" },
-    level: 'COMMUNE',
-    adminUnitCode: '923',
-    parent: '000.00.25.H13',
-  },
-  {
-    code: '000.25.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Thốt Nốt', en: 'Land Registration Office, Thốt Nốt branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '923',
-    parent: '000.00.06.H13',
-  },
-  // huyện Vĩnh Thạnh (924)
-  { code: '000.00.26.H13', name: { vi: 'UBND huyện Vĩnh Thạnh', en: "Vĩnh Thạnh Rural District People's Committee" }, level: 'DISTRICT', adminUnitCode: '924' },
-  {
-    code: '000.01.26.H13',
-    name: { vi: 'UBND cấp xã 1, huyện Vĩnh Thạnh', en: "Commune People's Committee 1, Vĩnh Thạnh Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '924',
-    parent: '000.00.26.H13',
-  },
-  {
-    code: '000.02.26.H13',
-    name: { vi: 'UBND cấp xã 2, huyện Vĩnh Thạnh', en: "Commune People's Committee 2, Vĩnh Thạnh Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '924',
-    parent: '000.00.26.H13',
-  },
-  {
-    code: '000.03.26.H13',
-    name: { vi: 'UBND cấp xã 3, huyện Vĩnh Thạnh', en: "Commune People's Committee 3, Vĩnh Thạnh Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '924',
-    parent: '000.00.26.H13',
-  },
-  {
-    code: '000.26.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Vĩnh Thạnh', en: 'Land Registration Office, Vĩnh Thạnh branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '924',
-    parent: '000.00.06.H13',
-  },
-  // huyện Cờ Đỏ (925)
-  { code: '000.00.27.H13', name: { vi: 'UBND huyện Cờ Đỏ', en: "Cờ Đỏ Rural District People's Committee" }, level: 'DISTRICT', adminUnitCode: '925' },
-  {
-    code: '000.01.27.H13',
-    name: { vi: 'UBND cấp xã 1, huyện Cờ Đỏ', en: "Commune People's Committee 1, Cờ Đỏ Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '925',
-    parent: '000.00.27.H13',
-  },
-  {
-    code: '000.02.27.H13',
-    name: { vi: 'UBND cấp xã 2, huyện Cờ Đỏ', en: "Commune People's Committee 2, Cờ Đỏ Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '925',
-    parent: '000.00.27.H13',
-  },
-  {
-    code: '000.03.27.H13',
-    name: { vi: 'UBND cấp xã 3, huyện Cờ Đỏ', en: "Commune People's Committee 3, Cờ Đỏ Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '925',
-    parent: '000.00.27.H13',
-  },
-  {
-    code: '000.27.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Cờ Đỏ', en: 'Land Registration Office, Cờ Đỏ branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '925',
-    parent: '000.00.06.H13',
-  },
-  // huyện Phong Điền (926)
-  { code: '000.00.28.H13', name: { vi: 'UBND huyện Phong Điền', en: "Phong Điền Rural District People's Committee" }, level: 'DISTRICT', adminUnitCode: '926' },
-  {
-    code: '000.01.28.H13',
-    name: { vi: 'UBND cấp xã 1, huyện Phong Điền', en: "Commune People's Committee 1, Phong Điền Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '926',
-    parent: '000.00.28.H13',
-  },
-  {
-    code: '000.02.28.H13',
-    name: { vi: 'UBND cấp xã 2, huyện Phong Điền', en: "Commune People's Committee 2, Phong Điền Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '926',
-    parent: '000.00.28.H13',
-  },
-  {
-    code: '000.03.28.H13',
-    name: { vi: 'UBND cấp xã 3, huyện Phong Điền', en: "Commune People's Committee 3, Phong Điền Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '926',
-    parent: '000.00.28.H13',
-  },
-  {
-    code: '000.28.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Phong Điền', en: 'Land Registration Office, Phong Điền branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '926',
-    parent: '000.00.06.H13',
-  },
-  // huyện Thới Lai (927)
-  { code: '000.00.29.H13', name: { vi: 'UBND huyện Thới Lai', en: "Thới Lai Rural District People's Committee" }, level: 'DISTRICT', adminUnitCode: '927' },
-  {
-    code: '000.01.29.H13',
-    name: { vi: 'UBND cấp xã 1, huyện Thới Lai', en: "Commune People's Committee 1, Thới Lai Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '927',
-    parent: '000.00.29.H13',
-  },
-  {
-    code: '000.02.29.H13',
-    name: { vi: 'UBND cấp xã 2, huyện Thới Lai', en: "Commune People's Committee 2, Thới Lai Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '927',
-    parent: '000.00.29.H13',
-  },
-  {
-    code: '000.03.29.H13',
-    name: { vi: 'UBND cấp xã 3, huyện Thới Lai', en: "Commune People's Committee 3, Thới Lai Rural District" },
-    level: 'COMMUNE',
-    adminUnitCode: '927',
-    parent: '000.00.29.H13',
-  },
-  {
-    code: '000.29.06.H13',
-    name: { vi: 'Chi nhánh Văn phòng đăng ký đất đai Thới Lai', en: 'Land Registration Office, Thới Lai branch' },
-    level: 'PROVINCE',
-    adminUnitCode: '927',
-    parent: '000.00.06.H13',
+    id: 'qd-20-2020-ttg',
+    title: 'Quyết định 20/2020/QĐ-TTg (22/7/2020) về mã định danh điện tử của các cơ quan, tổ chức',
+    used: 'The shape of the codes (xxx.yy.zz.Tnn); the numbers here are illustrative.',
   },
 ];
+
+const MERGER = '2025-03-01';
+const REFORM = '2025-07-01';
+
+type Dept = [nn: string, vi: string, en: string, extra?: Partial<Agency>];
+
+const dept = ([nn, vi, en, extra]: Dept): Agency => ({
+  code: `000.00.${nn}.H13`,
+  name: { vi, en },
+  level: 'PROVINCE',
+  kind: 'department',
+  adminUnitCode: '92',
+  illustrative: true,
+  sources: ['nd-45-2025', 'nld-2025-06-can-tho-15-so', 'qd-20-2020-ttg'],
+  ...extra,
+});
+
+/** City departments and bodies at their level: in force today, then those merged away on 1 March 2025. */
+const DEPARTMENTS: Dept[] = [
+  ['01', 'Sở Nội vụ', 'Department of Home Affairs'],
+  ['02', 'Sở Tư pháp', 'Department of Justice'],
+  ['03', 'Sở Tài chính', 'Department of Finance'],
+  ['04', 'Sở Xây dựng', 'Department of Construction'],
+  ['05', 'Sở Y tế', 'Department of Health'],
+  ['06', 'Sở Nông nghiệp và Môi trường', 'Department of Agriculture and Environment', { validFrom: MERGER }],
+  ['07', 'Sở Công Thương', 'Department of Industry and Trade'],
+  ['08', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology'],
+  ['09', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training'],
+  ['10', 'Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism'],
+  ['11', 'Sở Dân tộc và Tôn giáo', 'Department of Ethnic Minorities and Religion', { validFrom: MERGER }],
+  ['12', 'Sở Ngoại vụ', 'Department of Foreign Affairs'],
+  ['13', 'Thanh tra thành phố', 'City Inspectorate'],
+  ['14', 'Văn phòng UBND thành phố', "Office of the City People's Committee"],
+  ['15', 'Ban Quản lý các khu chế xuất và công nghiệp', 'Export Processing and Industrial Zones Authority'],
+  ['16', 'Sở Kế hoạch và Đầu tư', 'Department of Planning and Investment', { validTo: MERGER, successors: ['000.00.03.H13'] }],
+  ['17', 'Sở Giao thông vận tải', 'Department of Transport', { validTo: MERGER, successors: ['000.00.04.H13'] }],
+  ['18', 'Sở Tài nguyên và Môi trường', 'Department of Natural Resources and Environment', { validTo: MERGER, successors: ['000.00.06.H13'] }],
+  ['19', 'Sở Nông nghiệp và Phát triển nông thôn', 'Department of Agriculture and Rural Development', { validTo: MERGER, successors: ['000.00.06.H13'] }],
+  ['20', 'Sở Thông tin và Truyền thông', 'Department of Information and Communications', { validTo: MERGER, successors: ['000.00.08.H13'] }],
+  ['30', 'Sở Lao động - Thương binh và Xã hội', 'Department of Labour, Invalids and Social Affairs', { validTo: MERGER, successors: ['000.00.01.H13'] }],
+];
+
+/** The 9 districts of the old city (GSO order) with their committee's number. */
+const DISTRICTS: [nn: string, gso: string, type: 'quận' | 'huyện', name: string][] = [
+  ['21', '916', 'quận', 'Ninh Kiều'],
+  ['22', '917', 'quận', 'Ô Môn'],
+  ['23', '918', 'quận', 'Bình Thủy'],
+  ['24', '919', 'quận', 'Cái Răng'],
+  ['25', '923', 'quận', 'Thốt Nốt'],
+  ['26', '924', 'huyện', 'Vĩnh Thạnh'],
+  ['27', '925', 'huyện', 'Cờ Đỏ'],
+  ['28', '926', 'huyện', 'Phong Điền'],
+  ['29', '927', 'huyện', 'Thới Lai'],
+];
+
+/** The people's committee of a commune-level unit in force from the reform. */
+export function communeCommitteeCode(gso: string): string {
+  return `000.${gso.slice(-3)}.00.H13`;
+}
+
+function districtAgencies(registry: AreaRegistry): Agency[] {
+  const out: Agency[] = [];
+  for (const [nn, gso, type, name] of DISTRICTS) {
+    const en = `${name} ${type === 'quận' ? 'District' : 'Rural District'}`;
+    const committee = `000.00.${nn}.H13`;
+    const successors = [...new Set(registry.successorsAt(gso, REFORM, '2025-06-30'))].filter((c) => c !== registry.file.root).map(communeCommitteeCode);
+    const old = { validTo: REFORM, illustrative: true, sources: ['qd-20-2020-ttg', 'nq-1668-2025'] };
+    out.push({
+      code: committee,
+      name: { vi: `UBND ${type} ${name}`, en: `${en} People's Committee` },
+      level: 'DISTRICT',
+      kind: 'people-committee',
+      adminUnitCode: gso,
+      ...old,
+      successors,
+    });
+    for (const k of ['1', '2', '3'])
+      out.push({
+        code: `000.0${k}.${nn}.H13`,
+        name: { vi: `UBND cấp xã ${k}, ${type} ${name}`, en: `Commune People's Committee ${k}, ${en}` },
+        level: 'COMMUNE',
+        kind: 'people-committee',
+        adminUnitCode: gso,
+        parent: committee,
+        ...old,
+      });
+    out.push({
+      code: `000.${nn}.06.H13`,
+      name: { vi: `Chi nhánh Văn phòng đăng ký đất đai ${name}`, en: `Land Registration Office, ${name} branch` },
+      level: 'PROVINCE',
+      kind: 'branch',
+      adminUnitCode: gso,
+      parent: '000.00.18.H13',
+      ...old,
+    });
+  }
+  return out;
+}
+
+function communeAgencies(registry: AreaRegistry): Agency[] {
+  return registry.unitsValidAt(REFORM, { level: 'commune', parent: registry.file.root }).map((u) => {
+    const name: Label = { vi: `UBND ${u.type} ${u.name}`, en: `${u.nameEn ?? u.name} People's Committee` };
+    return {
+      code: communeCommitteeCode(u.code),
+      name,
+      level: 'COMMUNE',
+      kind: 'people-committee',
+      adminUnitCode: u.code,
+      validFrom: REFORM,
+      illustrative: true,
+      sources: ['nq-1668-2025', 'qd-20-2020-ttg'],
+    };
+  });
+}
+
+/** The land branches stood under Tài nguyên và Môi trường, then from 1 March 2025 under Nông nghiệp và Môi trường. */
+function branchParents(list: Agency[]): Agency[] {
+  return list.flatMap((a) =>
+    a.kind === 'branch' && a.parent === '000.00.18.H13'
+      ? [
+          { ...a, validTo: MERGER, parent: '000.00.18.H13' },
+          { ...a, validFrom: MERGER, parent: '000.00.06.H13' },
+        ]
+      : [a],
+  );
+}
+
+export const CAN_THO_AGENCY_FILE: AgencyCatalogueFile = {
+  format: 'cityioc-agencies/1',
+  id: 'can-tho',
+  name: 'Thành phố Cần Thơ — cơ quan, đơn vị / agencies (illustrative codes)',
+  agencies: [...DEPARTMENTS.map(dept), ...branchParents(districtAgencies(CAN_THO_REGISTRY)), ...communeAgencies(CAN_THO_REGISTRY)],
+  sources: SOURCES,
+  notes: [
+    'Codes are illustrative (the shape of QĐ 20/2020/QĐ-TTg; Cần Thơ as H13 is inferred). A city loads its own register with IOC_AGENCIES_FILE.',
+    'Department mergers take effect on 1 March 2025 (Nghị định 45/2025/NĐ-CP); the Cần Thơ decisions that applied them were not found, the city’s published lists of January and June 2025 agree with the pattern.',
+    'District committees, their demo ward committees and the district land branches end on 30 June 2025; from 1 July 2025 each of the 103 commune-level units has its people’s committee.',
+  ],
+};
+
+export const CAN_THO_AGENCIES: readonly Agency[] = CAN_THO_AGENCY_FILE.agencies;
