@@ -27,7 +27,8 @@ describe('panel registry', () => {
     const keys = (id: string) => PANELS[id]!.queries(ctx).map((q) => JSON.stringify(q.queryKey));
     expect(keys('procedures-counts')).toEqual([JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'area'])]);
     expect(keys('procedures-rank-agencies')).toEqual([JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'agency'])]);
-    expect(keys('map')).toContain(JSON.stringify(['geo', 'areas']));
+    expect(keys('map')).toContain(JSON.stringify(['geo', 'areas', 'today']));
+    expect(keys('map')).toContain(JSON.stringify(['areas', 'today']));
     for (const def of Object.values(PANELS)) for (const q of def.queries(ctx)) expect(typeof q.queryFn).toBe('function');
   });
 });

@@ -5,7 +5,7 @@ import { CITY_SCOPE } from '../app/hooks.ts';
 import { airQualityQuery } from '../queries/air-quality.queries.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
 import { feedHealthQuery } from '../queries/feeds.queries.ts';
-import { geoAreasQuery } from '../queries/geo.queries.ts';
+import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
 import { snapshotQuery } from '../queries/snapshot.queries.ts';
 import { proceduresQueries } from '../scenes/procedures/scene-queries.ts';
 import { reportingQueries } from '../scenes/reporting/scene-queries.ts';
@@ -35,7 +35,7 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
   map: {
     title: 'panel.map',
     component: lazyPanel(() => import('../map/MapView.tsx'), 'MapView'),
-    queries: () => [...city(), geoAreasQuery()],
+    queries: () => [...city(), geoAreasQuery(), areasQuery()],
     size: 'fill',
     deferred: true,
   },
