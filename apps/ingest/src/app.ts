@@ -11,7 +11,6 @@ import { contentTypesPlugin } from './plugins/content-types.ts';
 import { dashboardPlugin } from './plugins/dashboard.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { lifecyclePlugin } from './plugins/lifecycle.ts';
-import { agencyRoutes } from './routes/agencies/agencies.routes.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
@@ -66,7 +65,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(analystRoutes);
   await app.register(reportingRoutes);
   await app.register(alertRoutes);
-  await app.register(agencyRoutes);
 
   await app.register(dashboardPlugin, { dir: config.dashboardDir });
   await app.register(lifecyclePlugin);

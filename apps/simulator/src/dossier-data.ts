@@ -87,8 +87,8 @@ export function arrivalRate(d: UnitParams): number {
  * `000.00.NN.H13` for the city departments (NN 01–06, named as after the mergers of 1 March 2025).
  * Since 1 July 2025 the ward and commune people's committees take the district committees' work
  * (business households, construction permits, social allowances…). A committee is the one the
- * IOC's agency catalogue lists for the unit when it lists one; otherwise the demo names it
- * `000.<last three digits of the unit>.<first two>.H13` (illustrative, never a real register's code).
+ * IOC's agency catalogue lists for the unit when it lists one; otherwise the demo names it as the
+ * default catalogue does, `000.<last three digits of the unit>.00.H13` (illustrative).
  * Land registration is the Land Registration Office of the Department of Agriculture and
  * Environment. All numbers are illustrative.
  */
@@ -126,7 +126,7 @@ export function unitAgencies(u: UnitParams, catalogue: readonly CatalogueAgency[
   );
   const committee: Agency = listed
     ? { code: listed.code, name: listed.name.vi, kind: 'commune', level: 'COMMUNE' }
-    : { code: `000.${u.code.slice(2)}.${u.code.slice(0, 2)}.H13`, name: `UBND ${u.type} ${u.name}`, kind: 'commune', level: 'COMMUNE' };
+    : { code: `000.${u.code.slice(-3)}.00.H13`, name: `UBND ${u.type} ${u.name}`, kind: 'commune', level: 'COMMUNE' };
   return { committee, landOffice: { ...CITY_DEPARTMENTS.agricultureEnvironment, kind: 'land' } };
 }
 

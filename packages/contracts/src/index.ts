@@ -19,4 +19,3 @@ export * from './http/feed-health.ts';
 export * from './http/ngsi.ts';
 export * from './reporting/reporting.ts';
 export * from './http/procedures.ts';
-export * from './http/agencies.ts';

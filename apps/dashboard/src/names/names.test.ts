@@ -1,8 +1,8 @@
-import type { AgenciesResponse, ProceduresResponse, StoredProcedure } from '@cityioc/contracts';
+import type { ProceduresResponse, StoredProcedure } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
-import { agencyBook, nationalProcedureCode, procedureBook } from './names.ts';
+import { agencyBook, nationalProcedureCode, procedureBook, type AgenciesAt } from './names.ts';
 
-const agencies: AgenciesResponse = {
+const agencies: AgenciesAt = {
   at: '2026-12-05',
   agencies: [
     {

@@ -1,5 +1,22 @@
-import type { AgenciesResponse, ProceduresResponse } from '@cityioc/contracts';
+import type { ProceduresResponse } from '@cityioc/contracts';
 import type { Lang } from '../format/format.ts';
+
+/** One agency of GET /api/v1/agencies?at= (the agency catalogue in force that day). */
+export interface AgencyRow {
+  code: string;
+  name: { vi: string; en: string };
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+  /** GSO code of the unit its dossiers are attributed to when an event names none. */
+  adminUnitCode: string;
+  parent: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface AgenciesAt {
+  at: string;
+  agencies: AgencyRow[];
+}
 
 /**
  * Agencies and procedures by name: the server's agency catalogue (GET /api/v1/agencies) and
@@ -21,7 +38,7 @@ function book(names: ReadonlyMap<string, { vi: string; en?: string }>, keyOf: (c
   return { name, label: (code, lang) => name(code, lang) ?? code };
 }
 
-export function agencyBook(res: AgenciesResponse | undefined): NameBook {
+export function agencyBook(res: AgenciesAt | undefined): NameBook {
   return book(new Map((res?.agencies ?? []).map((a) => [a.code, a.name])));
 }
 

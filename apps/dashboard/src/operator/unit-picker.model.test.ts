@@ -1,4 +1,5 @@
-import type { AgencyDto, AreaAt } from '@cityioc/contracts';
+import type { AreaAt } from '@cityioc/contracts';
+import type { AgencyRow } from '../names/names.ts';
 import { describe, expect, it } from 'vitest';
 import { pickerOptions, searchOptions } from './unit-picker.model.ts';
 
@@ -12,7 +13,7 @@ const unit = (code: string, name: string, type: string, parent: string | null = 
   validFrom: '2025-07-01',
   validTo: null,
 });
-const agency = (code: string, vi: string, level: AgencyDto['level'] = 'PROVINCE'): AgencyDto => ({
+const agency = (code: string, vi: string, level: AgencyRow['level'] = 'PROVINCE'): AgencyRow => ({
   code,
   name: { vi, en: vi },
   level,

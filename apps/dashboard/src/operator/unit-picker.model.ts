@@ -1,4 +1,5 @@
-import type { AgencyDto, AreaAt } from '@cityioc/contracts';
+import type { AreaAt } from '@cityioc/contracts';
+import type { AgencyRow } from '../names/names.ts';
 import type { Lang } from '../format/format.ts';
 import { searchKey, unitDisplayName } from '../geo/units.ts';
 
@@ -20,9 +21,9 @@ export interface PickOption {
 
 export function pickerOptions(
   units: readonly AreaAt[],
-  agencies: readonly AgencyDto[],
+  agencies: readonly AgencyRow[],
   lang: Lang,
-  levelLabel: (level: AgencyDto['level']) => string,
+  levelLabel: (level: AgencyRow['level']) => string,
   /** Codes that have data but are not in the catalogues: listed by code. */
   extraAgencies: readonly string[] = [],
 ): PickOption[] {

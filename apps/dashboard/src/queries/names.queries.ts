@@ -1,12 +1,13 @@
-import type { AgenciesResponse, ProceduresResponse } from '@cityioc/contracts';
+import type { ProceduresResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
+import type { AgenciesAt } from '../names/names.ts';
 import { getJson } from './http.ts';
 
 /** The agency catalogue in force today (names of the codes dossiers and reports carry). */
 export function agenciesQuery() {
   return queryOptions({
     queryKey: ['agencies', 'today'] as const,
-    queryFn: ({ signal }) => getJson<AgenciesResponse>('/api/v1/agencies', signal),
+    queryFn: ({ signal }) => getJson<AgenciesAt>('/api/v1/agencies', signal),
     staleTime: 10 * 60_000,
   });
 }

@@ -18,15 +18,24 @@ export function contentTypeOf(file: { name: string; type: string }): string {
   return 'application/json';
 }
 
-export function uploadUrl(dryRun: boolean): string {
-  return `${runtimeConfig().apiBaseUrl}/api/v1/admin/boundaries${dryRun ? '?dryRun=true' : ''}`;
+/** The import's URL: the dry run flag and the file's name (kept with the stored version). */
+export function uploadUrl(dryRun: boolean, fileName?: string): string {
+  const q = new URLSearchParams();
+  if (dryRun) q.set('dryRun', 'true');
+  // the server keeps a plain name: no markup, no control characters, at most 255 characters
+  const name = fileName?.replace(/[<>\u0000-\u001f]/g, '').slice(0, 255);
+  if (name) q.set('fileName', name);
+  const query = q.toString();
+  return `${runtimeConfig().apiBaseUrl}/api/v1/admin/boundaries${query ? `?${query}` : ''}`;
 }
 
 /** What an answer means for the page. */
 export function readUpload(status: number, body: unknown, dryRun: boolean): UploadOutcome {
   const report = readReport(body);
   if (report && (status === 200 || status === 201 || status === 422)) {
-    const v = (body as { version?: unknown } | null)?.version;
+    // the version stored: a number, or the stored version's record ({ version, storedAt, … })
+    const raw = (body as { version?: unknown } | null)?.version;
+    const v = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : raw;
     return { kind: 'report', status, report, committed: !dryRun && status < 300, version: typeof v === 'string' || typeof v === 'number' ? String(v) : null };
   }
   const b = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; message?: unknown };
@@ -39,7 +48,7 @@ export function readUpload(status: number, body: unknown, dryRun: boolean): Uplo
 }
 
 export async function uploadBoundaries(file: File, dryRun: boolean, signal?: AbortSignal): Promise<UploadOutcome> {
-  const res = await fetch(uploadUrl(dryRun), {
+  const res = await fetch(uploadUrl(dryRun, file.name), {
     method: 'POST',
     headers: { 'content-type': contentTypeOf(file), accept: 'application/json' },
     body: file,
@@ -50,11 +59,13 @@ export async function uploadBoundaries(file: File, dryRun: boolean, signal?: Abo
   return readUpload(res.status, body, dryRun);
 }
 
-/** One stored import, as GET /api/v1/admin/boundaries lists them (read defensively). */
+/** One stored import, as GET /api/v1/admin/boundaries lists them (newest first; read defensively). */
 export interface BoundaryVersion {
   version: string;
   at: number | null;
+  /** Units it carries a shape for. */
   features: number | null;
+  /** The one the maps draw (the newest). */
   current: boolean;
   by: string | null;
 }
@@ -67,12 +78,13 @@ export function readVersions(body: unknown): BoundaryVersion[] {
       : Array.isArray((body as { items?: unknown })?.items)
         ? (body as { items: unknown[] }).items
         : [];
-  return list.map((x) => {
+  const flagged = list.some((x) => (x as { current?: unknown } | null)?.current === true);
+  return list.map((x, i) => {
     const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
-    const time = o.committedAt ?? o.storedAt ?? o.createdAt ?? o.at;
+    const time = o.committedAt ?? o.storedAt ?? o.createdAt;
     const at = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : Number.NaN;
-    const features = typeof o.features === 'number' ? o.features : typeof o.count === 'number' ? o.count : null;
-    const by = [o.by, o.source, o.origin, o.filename].find((v): v is string => typeof v === 'string' && v !== '') ?? null;
-    return { version: String(o.version ?? o.id ?? '?'), at: Number.isFinite(at) ? at : null, features, current: o.current === true, by };
+    const features = typeof o.features === 'number' ? o.features : Array.isArray(o.codes) ? o.codes.length : typeof o.count === 'number' ? o.count : null;
+    const by = [o.fileName, o.filename, o.by, o.source, o.origin].find((v): v is string => typeof v === 'string' && v !== '') ?? null;
+    return { version: String(o.version ?? o.id ?? '?'), at: Number.isFinite(at) ? at : null, features, current: flagged ? o.current === true : i === 0, by };
   });
 }

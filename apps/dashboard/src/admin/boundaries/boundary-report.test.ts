@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeOf, readUpload, readVersions } from './boundaries.api.ts';
+import { contentTypeOf, readUpload, readVersions, uploadUrl } from './boundaries.api.ts';
 import { locationText, readReport, reportView } from './boundary-report.ts';
 
 const report = {
@@ -33,6 +33,16 @@ describe('boundary report', () => {
     expect(r.ok).toBe(false);
     expect(readReport({ version: 3, report })).toEqual(r);
     expect(readReport({ statusCode: 413, error: 'body_too_large' })).toBeNull();
+  });
+
+  it('reads the server’s duplicates (index, code, duplicateOf) and whole-file issues (index −1)', () => {
+    const r = readReport({
+      ...report,
+      duplicated: [{ index: 3, code: '31120', duplicateOf: 1 }],
+      issues: [{ index: -1, severity: 'error', rule: 'projected_coordinates', message: 'VN-2000 / UTM coordinates' }],
+    })!;
+    expect(r.duplicated).toEqual([{ index: 3, code: '31120', name: null, message: '= #1' }]);
+    expect(r.issues[0]!.index).toBeNull();
   });
 
   it('accepts counts or bare indexes where the server gives no detail', () => {
@@ -70,9 +80,20 @@ describe('boundary upload', () => {
     expect(contentTypeOf({ name: 'can-tho.topojson', type: '' })).toBe('application/json');
   });
 
+  it('asks for a dry run and names the file (no markup, no control characters)', () => {
+    expect(uploadUrl(true, 'ranh giới.geojson')).toBe('/api/v1/admin/boundaries?dryRun=true&fileName=ranh+gi%E1%BB%9Bi.geojson');
+    expect(uploadUrl(false, '<b>x</b>\u0007.zip')).toBe('/api/v1/admin/boundaries?fileName=bx%2Fb.zip');
+    expect(uploadUrl(false)).toBe('/api/v1/admin/boundaries');
+  });
+
   it('tells a report (dry run, commit, refusal) from an error', () => {
     expect(readUpload(200, report, true)).toMatchObject({ kind: 'report', committed: false });
     expect(readUpload(200, { version: 4, report: { ...report, ok: true } }, false)).toMatchObject({ kind: 'report', committed: true, version: '4' });
+    const stored = {
+      stored: true,
+      version: { version: 5, at: '2026-12-05', storedAt: 1, origin: 'e2e', fileName: 'a.geojson', format: 'geojson', codes: ['31135'] },
+    };
+    expect(readUpload(201, { ...stored, report: { ...report, ok: true } }, false)).toMatchObject({ kind: 'report', committed: true, version: '5' });
     expect(readUpload(422, report, false)).toMatchObject({ kind: 'report', committed: false, status: 422 });
     expect(readUpload(413, { statusCode: 413, error: 'body_too_large', message: 'too big' }, true)).toEqual({
       kind: 'error',
@@ -86,7 +107,19 @@ describe('boundary upload', () => {
   it('lists stored versions from any of the usual shapes', () => {
     const v = readVersions({ versions: [{ version: 2, committedAt: '2026-12-05T03:00:00Z', features: 103, current: true, source: 'admin' }] });
     expect(v).toEqual([{ version: '2', at: Date.parse('2026-12-05T03:00:00Z'), features: 103, current: true, by: 'admin' }]);
-    expect(readVersions([{ id: 'a' }])).toEqual([{ version: 'a', at: null, features: null, current: false, by: null }]);
+    expect(readVersions([{ id: 'a' }])).toEqual([{ version: 'a', at: null, features: null, current: true, by: null }]);
+    // newest first, none flagged: the first is the one the maps draw
+    expect(
+      readVersions({
+        versions: [
+          { version: 7, storedAt: 2, origin: 'admin', fileName: 'xa-phuong.geojson', codes: ['31135', '31120'] },
+          { version: 6, storedAt: 1, origin: 'admin', fileName: null, codes: [] },
+        ],
+      }).map((v) => [v.version, v.current, v.features, v.by]),
+    ).toEqual([
+      ['7', true, 2, 'xa-phuong.geojson'],
+      ['6', false, 0, 'admin'],
+    ]);
     expect(readVersions({})).toEqual([]);
   });
 });

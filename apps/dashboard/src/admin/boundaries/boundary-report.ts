@@ -10,6 +10,7 @@ import { formatNumber, type Lang } from '../../format/format.ts';
 export type Severity = 'error' | 'warning' | 'repaired';
 
 export interface BoundaryIssue {
+  /** The feature; null (or −1 from the server) for the file as a whole. */
   index: number | null;
   severity: Severity;
   rule: string;
@@ -54,7 +55,10 @@ function refs(v: unknown): { list: FeatureRef[]; count: number } {
       index: num(o.index) ?? indexes[0] ?? null,
       code: str(o.code),
       name: str(o.name) ?? str(o.featureName),
-      message: str(o.message) ?? str(o.reason) ?? (indexes.length > 1 ? indexes.map((i) => `#${i}`).join(', ') : null),
+      message:
+        str(o.message) ??
+        str(o.reason) ??
+        (num(o.duplicateOf) !== null ? `= #${num(o.duplicateOf)}` : indexes.length > 1 ? indexes.map((i) => `#${i}`).join(', ') : null),
     };
   });
   return { list, count: list.length };
@@ -95,7 +99,7 @@ export function readReport(body: unknown): BoundaryReport | null {
       ratio: num(a.ratio) ?? (num(a.importedKm2) !== null && num(a.registryKm2) ? num(a.importedKm2)! / num(a.registryKm2)! : null),
     })),
     issues: (Array.isArray(r.issues) ? r.issues : []).map(obj).map((i) => ({
-      index: num(i.index),
+      index: num(i.index) !== null && num(i.index)! >= 0 ? num(i.index) : null,
       severity: severity(i.severity),
       rule: str(i.rule) ?? '',
       message: str(i.message) ?? '',

@@ -123,11 +123,11 @@ function ParRanking({ ctx, group }: PanelProps & { group: 'departments' | 'distr
   const lang = useLang();
   const latest = useQuery(reportingQueries(ctx).latest);
   const parPeriod = latestPeriodOf(latest.data?.rows ?? [], 'par_index');
-  const ranking = useQuery(reportingQueries(ctx, parPeriod)[group]);
-  // A ranking of a period before today's units came into force ranks the units of then: say so.
+  // A period before today's units came into force ranks the units of then (districts): say so, and ask for them.
   const areas = useQuery(areasQuery());
   const lastOld = dayBeforeLatestChange(areas.data);
-  const before = group === 'districts' && parPeriod !== null && lastOld !== null && periodBounds(parPeriod) !== null && periodEndDay(parPeriod) <= lastOld;
+  const before = parPeriod !== null && lastOld !== null && periodBounds(parPeriod) !== null && periodEndDay(parPeriod) <= lastOld;
+  const ranking = useQuery(reportingQueries(ctx, parPeriod, before ? 'district' : 'commune')[group]);
   const title =
     group === 'departments'
       ? t('reporting.parDepartments')
