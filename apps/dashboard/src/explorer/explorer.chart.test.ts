@@ -2,39 +2,36 @@ import { describe, expect, it } from 'vitest';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import { buildTrendOption, hasEstimated, unitRows } from './explorer.chart.ts';
 
-// `view` as the server answers since the crosswalk (a cast keeps this fixture valid before and after that contract)
-const res = (patch: Partial<AnalystSeriesResponse> = {}): AnalystSeriesResponse =>
-  ({
-    view: 'today',
-    indicator: 'e_document_rate',
-    aggregation: 'ratio',
-    unit: '%',
-    period: 'quarter',
-    from: '2026-Q3',
-    to: '2026-Q4',
-    source: 'rollups',
-    series: [
-      {
-        area: '916',
-        name: 'Ninh Kiều <img src=x onerror=alert(1)>',
-        points: [
-          { period: '2026-Q3', value: 0.5, count: 2, numerator: 1, denominator: 2 },
-          { period: '2026-Q4', value: 0.925, count: 4, numerator: 37, denominator: 40 },
-        ],
-      },
-      {
-        area: '919',
-        name: 'Cái Răng',
-        points: [
-          { period: '2026-Q3', value: null, count: 0 },
-          { period: '2026-Q4', value: 0.8, count: 1 },
-        ],
-      },
-    ],
-    compare: null,
-    asOf: 0,
-    ...patch,
-  }) as AnalystSeriesResponse;
+const res = (patch: Partial<AnalystSeriesResponse> = {}): AnalystSeriesResponse => ({
+  indicator: 'e_document_rate',
+  aggregation: 'ratio',
+  unit: '%',
+  period: 'quarter',
+  from: '2026-Q3',
+  to: '2026-Q4',
+  source: 'rollups',
+  series: [
+    {
+      area: '916',
+      name: 'Ninh Kiều <img src=x onerror=alert(1)>',
+      points: [
+        { period: '2026-Q3', value: 0.5, count: 2, numerator: 1, denominator: 2 },
+        { period: '2026-Q4', value: 0.925, count: 4, numerator: 37, denominator: 40 },
+      ],
+    },
+    {
+      area: '919',
+      name: 'Cái Răng',
+      points: [
+        { period: '2026-Q3', value: null, count: 0 },
+        { period: '2026-Q4', value: 0.8, count: 1 },
+      ],
+    },
+  ],
+  compare: null,
+  asOf: 0,
+  ...patch,
+});
 
 describe('explorer trend chart', () => {
   it('draws one line per unit in percent, period labels in Vietnamese', () => {
