@@ -10,7 +10,7 @@ import { CITY_SCOPE } from './app/hooks.ts';
 import { PATHS } from './app/route-tree.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { catalogueQuery } from './queries/catalogue.queries.ts';
-import { geoAreasQuery } from './queries/geo.queries.ts';
+import { areasQuery, geoAreasQuery } from './queries/geo.queries.ts';
 import { snapshotQuery } from './queries/snapshot.queries.ts';
 
 declare global {
@@ -26,8 +26,11 @@ const page = router.matchRoutes(router.state.location).at(-1)?.routeId;
 // Start the three first reads at once instead of catalogue → (render) → snapshot.
 void queryClient.prefetchQuery(catalogueQuery());
 void queryClient.prefetchQuery(snapshotQuery(CITY_SCOPE));
-// The map's shapes only matter on the wall.
-if (page === PATHS.wall || page === '/$') void queryClient.prefetchQuery(geoAreasQuery());
+// The map's shapes and unit names only matter on the wall.
+if (page === PATHS.wall || page === '/$') {
+  void queryClient.prefetchQuery(geoAreasQuery());
+  void queryClient.prefetchQuery(areasQuery());
+}
 window.__ioc = { versions: {}, connected: false };
 const liveClient = new LiveClient({ socket: createSocket(), queryClient, scopes: [CITY_SCOPE], debug: window.__ioc });
 

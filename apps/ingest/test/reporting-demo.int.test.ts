@@ -55,6 +55,13 @@ describe('the Cần Thơ reporting demo files, through the department import', (
     const q = (await (await app.inject({ url: '/api/v1/reporting/values?period=2022-Q1' })).json()) as IndicatorValuesResponse;
     expect(q.rows[0]).toMatchObject({ indicator: 'e_document_rate', numerator: 328330, denominator: 342006 });
 
+    // today's departments (by name) and today's wards and communes (by code) report on today's units
+    expect(first['bao-cao-cchc-cds-2026-q3-so-nganh.csv']!.reports).toHaveLength(10);
+    expect(first['bao-cao-cchc-cds-2026-q3-xa-phuong.csv']!.reports).toHaveLength(103);
+    const q3 = (await (await app.inject({ url: '/api/v1/reporting/values?period=2026-Q3&indicators=e_document_rate' })).json()) as IndicatorValuesResponse;
+    expect(q3.rows).toHaveLength(113);
+    expect(q3.rows.every((r) => r.provenance === 'illustrative')).toBe(true);
+
     // loading the same files again stores nothing new
     const again = await loadDemo();
     expect(Object.values(again).flatMap((r) => r.reports.map((x) => x.result))).toEqual(Object.values(again).flatMap((r) => r.reports.map(() => 'unchanged')));

@@ -1,11 +1,16 @@
-// Regenerates apps/simulator/demo/reporting/par-index-2023.xlsx from PAR_INDEX_2023 (src/reporting-demo.ts):
+// Regenerates the demo's department files in apps/simulator/demo/reporting/:
 //   pnpm --filter @cityioc/simulator exec tsx scripts/generate-reporting-demo.ts
-// The workbook looks like a department's table: a merged title, a two-row merged header, vi-VN
-// numbers typed as text in some cells and as numbers in others, a send date and a source column.
+// - par-index-2023.xlsx from PAR_INDEX_2023 (src/reporting-demo.ts): a department's table with a
+//   merged title, a two-row merged header, vi-VN numbers typed as text in some cells and as numbers
+//   in others, a send date and a source column (the 2023 units: 16 departments, 9 districts);
+// - bao-cao-cchc-cds-2026-q3-so-nganh.csv and -xa-phuong.csv: today's departments (by name) and
+//   today's wards and communes (by GSO code, from the default area registry), one quarter of
+//   illustrative e-document figures each.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { PAR_INDEX_2023, REPORTING_DEMO_DIR, viNumber } from '../src/reporting-demo.ts';
+import { DOSSIER_UNITS } from '../src/dossier-data.ts';
+import { eDocumentCsv, eDocumentRows, PAR_INDEX_2023, REPORTING_DEMO_DIR, TODAY_DEPARTMENTS, viNumber } from '../src/reporting-demo.ts';
 
 const wb = new ExcelJS.Workbook();
 wb.creator = 'CityIOC demo';
@@ -29,6 +34,24 @@ ws.getCell('I3').value = 'Ngày gửi';
 ws.mergeCells('I3:I4');
 for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(`B${r}`).value) ws.getCell(`I${r}`).value = '28/02/2024';
 ws.columns.forEach((c) => (c.width = 20));
-const file = join(REPORTING_DEMO_DIR, 'par-index-2023.xlsx');
-await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
-console.log(`wrote ${file}`);
+const xlsx = join(REPORTING_DEMO_DIR, 'par-index-2023.xlsx');
+await writeFile(xlsx, Buffer.from(await wb.xlsx.writeBuffer()));
+console.log(`wrote ${xlsx}`);
+
+const departments = eDocumentRows(
+  TODAY_DEPARTMENTS.map((name) => ({ unit: name, label: name })),
+  [1800, 5200],
+  'edoc-dept',
+);
+const communes = eDocumentRows(
+  DOSSIER_UNITS.map((u) => ({ unit: u.code, label: `${u.type.charAt(0).toUpperCase()}${u.type.slice(1)} ${u.name}` })),
+  [280, 1400],
+  'edoc-commune',
+);
+for (const [file, body] of [
+  ['bao-cao-cchc-cds-2026-q3-so-nganh.csv', eDocumentCsv(departments, 'Đơn vị')],
+  ['bao-cao-cchc-cds-2026-q3-xa-phuong.csv', eDocumentCsv(communes, 'Mã đơn vị')],
+] as const) {
+  await writeFile(join(REPORTING_DEMO_DIR, file), body);
+  console.log(`wrote ${join(REPORTING_DEMO_DIR, file)}`);
+}

@@ -33,6 +33,8 @@ describe('readConfig', () => {
         SIM_NGSI_LD: 'off',
         IOC_MQTT_URL: 'mqtt://broker:1883',
         SIM_REPORTING_DEMO: '0',
+        SIM_HISTORY: 'no',
+        SIM_HISTORY_FROM: '2025-01',
       }),
     ).toEqual({
       iocUrl: 'http://ioc:9000',
@@ -49,12 +51,14 @@ describe('readConfig', () => {
       ngsiLd: false,
       mqttUrl: 'mqtt://broker:1883',
       reportingDemo: false,
+      history: false,
+      historyFrom: '2025-01',
     });
   });
 
   it('rejects invalid values, naming each', () => {
-    expect(() => readConfig({ SIM_TIDE_SPEED: '0', SIM_DOSSIER_ALWAYS_OPEN: 'maybe', SIM_DOSSIER_BACKFILL: '2', IOC_URL: 'not a url' })).toThrow(
-      /IOC_URL.*SIM_TIDE_SPEED=0.*SIM_DOSSIER_ALWAYS_OPEN=maybe.*SIM_DOSSIER_BACKFILL=2/,
-    );
+    expect(() =>
+      readConfig({ SIM_TIDE_SPEED: '0', SIM_DOSSIER_ALWAYS_OPEN: 'maybe', SIM_DOSSIER_BACKFILL: '2', IOC_URL: 'not a url', SIM_HISTORY_FROM: '2024-13' }),
+    ).toThrow(/IOC_URL.*SIM_TIDE_SPEED=0.*SIM_DOSSIER_ALWAYS_OPEN=maybe.*SIM_DOSSIER_BACKFILL=2.*SIM_HISTORY_FROM=2024-13/);
   });
 });

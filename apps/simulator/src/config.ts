@@ -28,6 +28,10 @@ export interface SimulatorConfig {
   mqttUrl: string | null;
   /** At start, import the demo's reporting files (demo/reporting) through POST /api/v1/reporting/imports. */
   reportingDemo: boolean;
+  /** At start, post months of citizen reports on the units of their date (history.ts), from `historyFrom` to last month. */
+  history: boolean;
+  /** First month of the history back-fill, 'YYYY-MM'. */
+  historyFrom: string;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -45,6 +49,8 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   ngsiLd: true,
   mqttUrl: null,
   reportingDemo: true,
+  history: true,
+  historyFrom: '2024-01',
 };
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +72,14 @@ function bool(env: Env, name: string, fallback: boolean, errors: string[]): bool
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   errors.push(`${name}=${env[name]} is not a boolean (1/0, true/false)`);
+  return fallback;
+}
+
+function month(env: Env, name: string, fallback: string, errors: string[]): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) return raw;
+  errors.push(`${name}=${raw} is not a month (YYYY-MM)`);
   return fallback;
 }
 
@@ -95,6 +109,8 @@ export function readConfig(env: Env): SimulatorConfig {
     ngsiLd: bool(env, 'SIM_NGSI_LD', DEFAULT_CONFIG.ngsiLd, errors),
     mqttUrl: env.SIM_MQTT_URL?.trim() || env.IOC_MQTT_URL?.trim() || null,
     reportingDemo: bool(env, 'SIM_REPORTING_DEMO', DEFAULT_CONFIG.reportingDemo, errors),
+    history: bool(env, 'SIM_HISTORY', DEFAULT_CONFIG.history, errors),
+    historyFrom: month(env, 'SIM_HISTORY_FROM', DEFAULT_CONFIG.historyFrom, errors),
   };
   if (errors.length > 0) throw new Error(`invalid simulator configuration: ${errors.join('; ')}`);
   return config;

@@ -1,26 +1,32 @@
 import type { ProcedureItem } from '@cityioc/contracts';
+import { CAN_THO_AGENCIES, type Agency as CatalogueAgency } from '@cityioc/domain';
+import { DEMO_REGISTRY, layerStart, unitsAt, type DemoUnit } from './geography.ts';
 
 /**
- * The demo city's one-stop shops as data: districts and their behaviour, the agencies that take
+ * The demo city's one-stop shops as data: wards and communes and their behaviour, the agencies that take
  * dossiers, and the procedures they handle. The procedures are also the demo's procedure
  * catalogue, which the simulator loads into the IOC through PUT /api/v1/procedures at start
  * (labelled illustrative): legal processing times, fees and online levels typical of the national
  * catalogue, with illustrative codes and fees.
  */
 
-// ─── Districts ───────────────────────────────────────────────────────────────────────────────
+// ─── Units ───────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Per-district behaviour of the one-stop shops. Populations are the display figures of the domain
- * brief (§4.1, mixed years); they only weigh arrivals. Rates are set so the city lands near
- * published Cần Thơ figures: online payment ≈ 42 % (2023, against the Government's 30 % target),
- * on time 95–98 %, online submission 55–70 %, with the urban districts ahead on digital channels.
+ * Per-unit behaviour of the one-stop shops: today's wards and communes (the registry's units in
+ * force since the latest reorganisation, 1 July 2025 for Cần Thơ). Populations weigh arrivals. Rates
+ * are set so the city lands near published Cần Thơ figures: online payment ≈ 42 % (2023, against
+ * the Government's 30 % target), on time 95–98 %, online submission 55–70 %, with wards (phường)
+ * ahead of communes (xã) on digital channels; each unit varies a little around its kind's rate
+ * (deterministically, from its code).
  */
-export interface DistrictParams {
-  /** GSO code of the legacy district (before 1 July 2025). */
+export interface UnitParams {
+  /** GSO code of the ward or commune. */
   code: string;
   name: string;
-  /** quận (urban district) or huyện (rural district). */
+  /** phường, xã, đặc khu… */
+  type: string;
+  /** A ward (phường): urban. */
   urban: boolean;
   population: number;
   /** Share of received dossiers submitted online. */
@@ -31,39 +37,60 @@ export interface DistrictParams {
   onTimeRate: number;
 }
 
-export const DOSSIER_DISTRICTS: readonly DistrictParams[] = [
-  { code: '916', name: 'Ninh Kiều', urban: true, population: 292_368, onlineRate: 0.7, onlinePayRate: 0.51, onTimeRate: 0.96 },
-  { code: '917', name: 'Ô Môn', urban: true, population: 136_995, onlineRate: 0.6, onlinePayRate: 0.41, onTimeRate: 0.97 },
-  { code: '918', name: 'Bình Thủy', urban: true, population: 185_142, onlineRate: 0.66, onlinePayRate: 0.46, onTimeRate: 0.975 },
-  { code: '919', name: 'Cái Răng', urban: true, population: 141_822, onlineRate: 0.65, onlinePayRate: 0.45, onTimeRate: 0.97 },
-  { code: '923', name: 'Thốt Nốt', urban: true, population: 184_758, onlineRate: 0.6, onlinePayRate: 0.41, onTimeRate: 0.965 },
-  { code: '924', name: 'Vĩnh Thạnh', urban: false, population: 96_000, onlineRate: 0.55, onlinePayRate: 0.35, onTimeRate: 0.98 },
-  { code: '925', name: 'Cờ Đỏ', urban: false, population: 161_576, onlineRate: 0.56, onlinePayRate: 0.37, onTimeRate: 0.975 },
-  { code: '926', name: 'Phong Điền', urban: false, population: 132_483, onlineRate: 0.58, onlinePayRate: 0.39, onTimeRate: 0.985 },
-  { code: '927', name: 'Thới Lai', urban: false, population: 147_546, onlineRate: 0.56, onlinePayRate: 0.37, onTimeRate: 0.975 },
-];
+/** FNV-1a of a string (also seeds the generators, see dossier-planner.ts). */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
 
-/** Dossiers per month across the districts at real pace (illustrative). */
+/** A number in [−1, 1] fixed by a unit's code and a salt. */
+function jitter(code: string, salt: string): number {
+  return (hash32(`${salt}|${code}`) / 0xffffffff) * 2 - 1;
+}
+
+export function unitParams(u: DemoUnit): UnitParams {
+  const urban = u.type === 'phường';
+  return {
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    urban,
+    population: u.population,
+    onlineRate: (urban ? 0.66 : 0.57) + 0.05 * jitter(u.code, 'online'),
+    onlinePayRate: (urban ? 0.47 : 0.38) + 0.05 * jitter(u.code, 'pay'),
+    onTimeRate: Math.min(0.99, (urban ? 0.968 : 0.976) + 0.012 * jitter(u.code, 'ontime')),
+  };
+}
+
+/** The date today's units came into force (the first day of the registry's latest layer). */
+export const UNITS_FROM = layerStart(DEMO_REGISTRY, '9999-12-31');
+/** Today's wards and communes, where the demo's dossiers arrive. */
+export const DOSSIER_UNITS: readonly UnitParams[] = unitsAt(DEMO_REGISTRY, UNITS_FROM, 'commune').map(unitParams);
+
+/** Dossiers per month across the city at real pace (illustrative; the README's figure). */
 export const CITY_DOSSIERS_PER_MONTH = 15_000;
 /** Office hours in an average month: 22 working days of 10 hours. */
 const OFFICE_HOURS_PER_MONTH = 220;
-const TOTAL_POPULATION = DOSSIER_DISTRICTS.reduce((s, d) => s + d.population, 0);
+const TOTAL_POPULATION = DOSSIER_UNITS.reduce((s, d) => s + d.population, 0);
 
 /** Dossiers per office hour at real pace, all channels. */
-export function arrivalRate(d: DistrictParams): number {
+export function arrivalRate(d: UnitParams): number {
   return (CITY_DOSSIERS_PER_MONTH * d.population) / TOTAL_POPULATION / OFFICE_HOURS_PER_MONTH;
 }
 
 // ─── Agencies ────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Agency codes follow the hierarchy of the electronic identifiers of QĐ 20/2020/QĐ-TTg as the
- * domain brief (§2.4) reads it, 'xxx.yy.zz.H13' with H13 = Cần Thơ (itself a low-confidence
- * inference): level 2 `000.00.NN.H13` for the city departments (NN 01–06) and the district
- * people's committees (NN 21–29, in GSO order), level 3 `000.MM.NN.H13` for the units under them
- * — the ward/commune people's committees of a district (MM 01–03 under the district's NN) and the
- * district branches of the land registration office (MM = the district's number under the
- * department NN 06). All numbers are illustrative, not the real register.
+ * Agency codes follow the electronic identifiers of QĐ 20/2020/QĐ-TTg as the domain brief (§2.4)
+ * reads it, 'xxx.yy.zz.H13' with H13 = Cần Thơ (itself a low-confidence inference): level 2
+ * `000.00.NN.H13` for the city departments (NN 01–06, named as after the mergers of 1 March 2025).
+ * Since 1 July 2025 the ward and commune people's committees take the district committees' work
+ * (business households, construction permits, social allowances…). A committee is the one the
+ * IOC's agency catalogue lists for the unit when it lists one; otherwise the demo names it as the
+ * default catalogue does, `000.<last three digits of the unit>.00.H13` (illustrative).
+ * Land registration is the Land Registration Office of the Department of Agriculture and
+ * Environment. All numbers are illustrative.
  */
 export type AgencyKind = 'department' | 'district' | 'commune' | 'land';
 
@@ -71,7 +98,7 @@ export interface Agency {
   code: string;
   name: string;
   kind: AgencyKind;
-  /** Level of the handling agency. District committees carry none: the demo keeps the legacy districts as areas, but 'DISTRICT' is only for data before 1 July 2025. */
+  /** Level of the handling agency. */
   level?: 'PROVINCE' | 'COMMUNE';
 }
 
@@ -87,31 +114,21 @@ export const CITY_DEPARTMENTS = {
   agricultureEnvironment: department('06', 'Sở Nông nghiệp và Môi trường'),
 } as const;
 
-export interface DistrictAgencies {
+export interface UnitAgencies {
   committee: Agency;
-  communes: readonly Agency[];
-  landBranch: Agency;
+  landOffice: Agency;
 }
 
-/** The handful of agencies of a district: its people's committee, three ward/commune committees, the land registration branch. */
-export function districtAgencies(d: DistrictParams): DistrictAgencies {
-  const nn = String(21 + DOSSIER_DISTRICTS.findIndex((x) => x.code === d.code));
-  const kind = d.urban ? 'quận' : 'huyện';
-  const communes = [1, 2, 3].map((k): Agency => ({
-    code: `000.0${k}.${nn}.H13`,
-    name: `UBND cấp xã ${k}, ${kind} ${d.name}`,
-    kind: 'commune',
-    level: 'COMMUNE',
-  }));
-  return {
-    committee: { code: `000.00.${nn}.H13`, name: `UBND ${kind} ${d.name}`, kind: 'district' },
-    communes,
-    landBranch: { code: `000.${nn}.06.H13`, name: `Chi nhánh Văn phòng đăng ký đất đai ${d.name}`, kind: 'land', level: 'PROVINCE' },
-  };
+/** The committee of a ward or commune: the catalogue's, else the demo's illustrative code. */
+export function unitAgencies(u: UnitParams, catalogue: readonly CatalogueAgency[] = CAN_THO_AGENCIES, on: string = UNITS_FROM): UnitAgencies {
+  const listed = catalogue.find(
+    (a) => a.level === 'COMMUNE' && a.adminUnitCode === u.code && (a.validFrom ?? '') <= on && (a.validTo === undefined || on < a.validTo),
+  );
+  const committee: Agency = listed
+    ? { code: listed.code, name: listed.name.vi, kind: 'commune', level: 'COMMUNE' }
+    : { code: `000.${u.code.slice(-3)}.00.H13`, name: `UBND ${u.type} ${u.name}`, kind: 'commune', level: 'COMMUNE' };
+  return { committee, landOffice: { ...CITY_DEPARTMENTS.agricultureEnvironment, kind: 'land' } };
 }
-
-/** Cumulative share of a district's ward/commune dossiers taken by each of its three committees. */
-export const COMMUNE_CUM = Float64Array.of(0.45, 0.78, 1);
 
 // ─── Procedures ──────────────────────────────────────────────────────────────────────────────
 
@@ -120,7 +137,7 @@ export interface Procedure {
   code: string;
   name: string;
   fieldCode: string;
-  /** Who handles it; a department procedure names the department. */
+  /** Who handles it (district procedures went to the ward and commune committees on 1 July 2025); a department procedure names the department. */
   handler: AgencyKind;
   department?: Agency;
   /** Legal processing time in working days (0: within the day of reception). */
@@ -129,7 +146,7 @@ export interface Procedure {
   feeVnd: number;
   /** Relative share of the city's dossiers. */
   weight: number;
-  /** Relative propensity to be filed online (1 = the district's average). */
+  /** Relative propensity to be filed online (1 = the unit's average). */
   online: number;
 }
 
@@ -175,7 +192,7 @@ export const PROCEDURES: readonly Procedure[] = [
   { code: '1.000894', name: 'Đăng ký kết hôn', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 4, online: 0.8 },
   { code: '1.004873', name: 'Cấp giấy xác nhận tình trạng hôn nhân', fieldCode: 'HT', handler: 'commune', legalDays: 3, feeVnd: 0, weight: 7, online: 1.2 },
   { code: '1.000656', name: 'Đăng ký khai tử', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 3, online: 1 },
-  // District land registration branches.
+  // Land registration (the Land Registration Office of the Department of Agriculture and Environment).
   {
     code: '1.004227',
     name: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
@@ -217,7 +234,7 @@ export const PROCEDURES: readonly Procedure[] = [
     online: 1.1,
   },
   { code: '1.005398', name: 'Cung cấp thông tin, dữ liệu đất đai', fieldCode: 'DD', handler: 'land', legalDays: 2, feeVnd: 0, weight: 3, online: 1 },
-  // District people's committees.
+  // Formerly the district people's committees; since 1 July 2025 the ward and commune committees.
   { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fieldCode: 'KD', handler: 'district', legalDays: 3, feeVnd: 100_000, weight: 3, online: 1.2 },
   {
     code: '2.000575',

@@ -3,16 +3,15 @@ import type { WorkCalendar } from '@cityioc/domain';
 import { VN_UTC_OFFSET_MS } from '@cityioc/domain';
 import {
   arrivalRate,
-  COMMUNE_CUM,
-  districtAgencies,
-  DOSSIER_DISTRICTS,
+  DOSSIER_UNITS,
   ONLINE_NORM,
   PROCEDURES,
   TOTAL_WEIGHT,
+  unitAgencies,
   type Agency,
-  type DistrictAgencies,
-  type DistrictParams,
   type Procedure,
+  type UnitAgencies,
+  type UnitParams,
 } from './dossier-data.ts';
 import type { Rng } from './rng.ts';
 import { addOfficeMs, officeMsBetween, OFFICE_CLOSE_HOUR, OFFICE_OPEN_HOUR } from './time.ts';
@@ -40,13 +39,13 @@ const STOPPED_SHARE = 0.008;
 /** Received dossiers with exactly one supplement request, and with two (late under 766 whatever the dates). */
 const ONE_SUPPLEMENT_SHARE = 0.08;
 const TWO_SUPPLEMENTS_SHARE = 0.01;
-/** Fee-bearing dossiers at the counter that are still paid online (QR at the counter), relative to the district's rate. */
+/** Fee-bearing dossiers at the counter that are still paid online (QR at the counter), relative to the unit's rate. */
 const COUNTER_PAY_FACTOR = 0.15;
 /** Online payments through the national DVCQG platform (1) rather than the city's own gateway (2). */
 const DVCQG_PAYMENT_SHARE = 0.75;
 /** Finished dossiers whose result is collected (status 10) at all. */
 const RETURNED_SHARE = 0.97;
-/** Cap on the online share of a procedure in a district. */
+/** Cap on the online share of a procedure in a unit. */
 const MAX_ONLINE = 0.97;
 
 /** Online submission share before refusals that gives `received` online after refusals. */
@@ -54,9 +53,9 @@ function submittedOnlineShare(received: number): number {
   return received / ((1 - REFUSED_SHARE) * (1 - received) + received);
 }
 
-export interface DistrictModel {
-  district: DistrictParams;
-  agencies: DistrictAgencies;
+export interface UnitModel {
+  unit: UnitParams;
+  agencies: UnitAgencies;
   /** Cumulative procedure weights of the online and counter streams. */
   onlineProcedures: Float64Array;
   counterProcedures: Float64Array;
@@ -79,7 +78,7 @@ function cumulative(xs: readonly number[]): Float64Array {
   return out;
 }
 
-function modelOf(d: DistrictParams): DistrictModel {
+function modelOf(d: UnitParams): UnitModel {
   const o = submittedOnlineShare(d.onlineRate);
   const pOnline = PROCEDURES.map((p) => Math.min(MAX_ONLINE, (o * p.online) / ONLINE_NORM));
   const online = PROCEDURES.map((p, i) => p.weight * pOnline[i]!);
@@ -93,8 +92,8 @@ function modelOf(d: DistrictParams): DistrictModel {
   const payOnline = Math.min(0.95, (d.onlinePayRate - (1 - feeOnlineReceived) * payCounter) / feeOnlineReceived);
   const rate = arrivalRate(d);
   return {
-    district: d,
-    agencies: districtAgencies(d),
+    unit: d,
+    agencies: unitAgencies(d),
     onlineProcedures: cumulative(online),
     counterProcedures: cumulative(counter),
     onlineRate: rate * onlineShare,
@@ -106,7 +105,7 @@ function modelOf(d: DistrictParams): DistrictModel {
   };
 }
 
-export const MODELS: readonly DistrictModel[] = DOSSIER_DISTRICTS.map(modelOf);
+export const MODELS: readonly UnitModel[] = DOSSIER_UNITS.map(modelOf);
 
 // ─── Randomness and time ─────────────────────────────────────────────────────────────────────
 
@@ -121,12 +120,8 @@ function pick(rng: Rng, cum: Float64Array): number {
   return i;
 }
 
-/** FNV-1a of a string: seeds one generator per month, district and stream from the run's seed. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+// FNV-1a of a string: seeds one generator per month, unit and stream from the run's seed.
+export { hash32 } from './dossier-data.ts';
 
 /**
  * How process time maps to wall-clock time. Durations are planned in office time at real pace
@@ -173,7 +168,7 @@ export interface Plan {
   firstAt: number;
   /** Assigned from the agency, the day of `firstAt` and a sequence (see DossierStream). */
   code: string;
-  district: DistrictParams;
+  unit: UnitParams;
   agency: Agency;
   procedure: Procedure;
   channel: DossierChannel;
@@ -200,16 +195,10 @@ export interface Plan {
  * Plans one dossier arriving at `arrival` (submitted online, or at the counter) in full, from
  * `rng` alone: a generator that replays the same draws replays the same dossiers.
  */
-export function planDossier(m: DistrictModel, online: boolean, arrival: number, serial: number, rng: Rng, pace: Pace, calendar: WorkCalendar): Plan {
+export function planDossier(m: UnitModel, online: boolean, arrival: number, serial: number, rng: Rng, pace: Pace, calendar: WorkCalendar): Plan {
   const procedure = PROCEDURES[pick(rng, online ? m.onlineProcedures : m.counterProcedures)]!;
-  const agency =
-    procedure.handler === 'department'
-      ? procedure.department!
-      : procedure.handler === 'district'
-        ? m.agencies.committee
-        : procedure.handler === 'land'
-          ? m.agencies.landBranch
-          : m.agencies.communes[pick(rng, COMMUNE_CUM)]!;
+  // District and commune procedures are the ward's or commune's committee's since 1 July 2025.
+  const agency = procedure.handler === 'department' ? procedure.department! : procedure.handler === 'land' ? m.agencies.landOffice : m.agencies.committee;
   const channel: DossierChannel = online ? 2 : rng.next() < m.postal ? 3 : 1;
   const feeBearing = procedure.feeVnd > 0;
   const paid = rng.next() < (online ? m.payOnline : m.payCounter);
@@ -233,7 +222,7 @@ export function planDossier(m: DistrictModel, online: boolean, arrival: number, 
     serial,
     firstAt: 0,
     code: '',
-    district: m.district,
+    unit: m.unit,
     agency,
     procedure,
     channel,
@@ -325,9 +314,9 @@ export function planDossier(m: DistrictModel, online: boolean, arrival: number, 
 
 // ─── Arrivals ────────────────────────────────────────────────────────────────────────────────
 
-/** One Poisson stream of arrivals: a district's online submissions or its counter. */
+/** One Poisson stream of arrivals: a unit's online submissions or its counter. */
 export interface Arrivals {
-  model: DistrictModel;
+  model: UnitModel;
   online: boolean;
   rng: Rng;
   pace: Pace;

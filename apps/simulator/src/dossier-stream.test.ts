@@ -1,7 +1,6 @@
 import { DossierEventSchema, type DossierEvent, type DossierStatus } from '@cityioc/contracts';
 import {
   AdminIndicatorState,
-  CAN_THO_AREAS,
   createWorkCalendar,
   dossierEventRuleErrors,
   foldDossier,
@@ -11,7 +10,8 @@ import {
   VN_UTC_OFFSET_MS,
 } from '@cityioc/domain';
 import { describe, expect, it } from 'vitest';
-import { arrivalRate, DOSSIER_DISTRICTS, FEE_BEARING_SHARE, PROCEDURES } from './dossier-data.ts';
+import { arrivalRate, DOSSIER_UNITS, FEE_BEARING_SHARE, PROCEDURES, unitAgencies } from './dossier-data.ts';
+import { DEMO_REGISTRY } from './geography.ts';
 import { createDossierStream, type DossierStreamOptions } from './dossier-stream.ts';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { createRng } from './rng.ts';
@@ -78,11 +78,12 @@ describe('dossier stream: events', () => {
     expect(ids.size).toBe(october.length);
     for (const e of october.slice(0, 2000)) {
       expect(e.eventId).toBe(`sim-dos-${e.dossierCode}-${e.status}-${Date.parse(e.statusAt)}`);
-      expect(e.dossierCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H13-\d{6}-\d{4}$/);
+      expect(e.dossierCode).toMatch(/^\d{3}\.\d{2,3}\.\d{2}\.H13-\d{6}-\d{4}$/);
       expect(e.dossierCode.startsWith(`${e.agencyCode}-`)).toBe(true);
     }
-    // The first Ninh Kiều district committee dossier of 1 October.
-    expect(october.some((e) => e.dossierCode === '000.00.21.H13-261001-0001')).toBe(true);
+    // The first dossier of 1 October at the committee of phường Ninh Kiều.
+    const ninhKieu = DOSSIER_UNITS.find((u) => u.name === 'Ninh Kiều' && u.type === 'phường')!;
+    expect(october.some((e) => e.dossierCode === `${unitAgencies(ninhKieu).committee.code}-261001-0001`)).toBe(true);
   });
 
   it('moves every dossier through the statuses in a legal order, with increasing times, one agency and area', () => {
@@ -139,19 +140,21 @@ describe('dossier stream: a month of Cần Thơ', () => {
   for (const r of records) state.put(r);
   const q = state.query('2026-10', OCT_END);
 
-  it('receives about 15,000 dossiers, weighted by district population, through a handful of agencies each', () => {
+  it('receives about 15,000 dossiers in today’s wards and communes, weighted by population, through a few agencies each', () => {
     expect(q.received).toBeGreaterThan(13_000);
     expect(q.received).toBeLessThan(17_000);
-    const districts = CAN_THO_AREAS.filter((a) => a.level === 'district').map((a) => a.code);
-    expect(DOSSIER_DISTRICTS.map((d) => d.code).sort()).toEqual([...districts].sort());
+    // the registry's units in force on the day of the data: nothing on a code the IOC would refuse
+    const today = DEMO_REGISTRY.unitsValidAt('2026-10-31', { level: 'commune' }).map((u) => u.code);
+    expect(DOSSIER_UNITS.map((d) => d.code).sort()).toEqual([...today].sort());
     const perArea = state.breakdown('2026-10', OCT_END, 'area');
-    expect([...perArea.keys()].sort()).toEqual([...districts].sort());
+    expect([...perArea.keys()].every((code) => today.includes(code))).toBe(true);
+    expect(perArea.size).toBeGreaterThan(today.length * 0.95);
     const largest = [...perArea].sort((a, b) => b[1].received - a[1].received)[0]![0];
-    expect(largest).toBe('916');
-    expect(DOSSIER_DISTRICTS.find((d) => d.code === '916')).toBe([...DOSSIER_DISTRICTS].sort((a, b) => arrivalRate(b) - arrivalRate(a))[0]);
-    const agencies = new Set(records.filter((r) => r.adminUnitCode === '916').map((r) => r.agencyCode));
-    expect(agencies.size).toBeGreaterThanOrEqual(5);
-    expect(agencies.size).toBeLessThanOrEqual(12);
+    const mostPopulous = [...DOSSIER_UNITS].sort((a, b) => arrivalRate(b) - arrivalRate(a))[0]!;
+    expect(largest).toBe(mostPopulous.code);
+    const agencies = new Set(records.filter((r) => r.adminUnitCode === mostPopulous.code).map((r) => r.agencyCode));
+    expect(agencies.size).toBeGreaterThanOrEqual(3);
+    expect(agencies.size).toBeLessThanOrEqual(8);
   });
 
   it('lands near the published rates: online payment ≈ 42 %, online submission ≈ 62 %, on time 95–98 %', () => {
@@ -221,7 +224,7 @@ describe('dossier stream: determinism and pace', () => {
     const live: DossierEvent[] = [];
     for (let t = t0 + 5000; t <= t0 + 10 * MIN; t += 5000) live.push(...s.take(t));
     const arrivals = s.stats().liveDossiers - before;
-    const expected = DOSSIER_DISTRICTS.reduce((n, d) => n + arrivalRate(d), 0) * 60 * (10 / 60);
+    const expected = DOSSIER_UNITS.reduce((n, d) => n + arrivalRate(d), 0) * 60 * (10 / 60);
     expect(arrivals).toBeGreaterThan(expected * 0.8);
     expect(arrivals).toBeLessThan(expected * 1.2);
     // Compressed 60×: a working day of office time passes in ten minutes, so many finish already.

@@ -23,7 +23,7 @@ import { localMonthStart, toLocalRfc3339 } from './time.ts';
  *
  * The appointment date is `calendar.addWorkingDays(receivedAt, legal days)` (17:00 of a working
  * day). Most dossiers finish before it (net of the applicant's supplement time, as Decision 766
- * counts it); a district-dependent few per cent finish after it, and two supplement requests are
+ * counts it); a unit-dependent few per cent finish after it, and two supplement requests are
  * late whatever the dates.
  *
  * Two paces. The back-fill replays the current month up to the start at real pace in office
@@ -71,7 +71,7 @@ function eventOf(p: Plan, i: number): DossierEvent {
     procedureCode: p.procedure.code,
     fieldCode: p.procedure.fieldCode,
     agencyCode: p.agency.code,
-    adminUnitCode: p.district.code,
+    adminUnitCode: p.unit.code,
     ...(p.agency.level ? { level: p.agency.level } : {}),
     processingUnit: p.agency.name,
     channel: p.channel,
@@ -213,8 +213,8 @@ export function createDossierStream(options: DossierStreamOptions): DossierStrea
 
 /**
  * The month so far at real pace in office hours: every dossier whose first event falls between
- * local midnight on the 1st and `startMs`. Each district's online and counter streams have their
- * own generator seeded by (seed, month, district, stream), and every plan is fixed at its arrival,
+ * local midnight on the 1st and `startMs`. Each unit's online and counter streams have their
+ * own generator seeded by (seed, month, unit, stream), and every plan is fixed at its arrival,
  * so a later start re-creates the earlier one's dossiers exactly and only adds to them.
  */
 function backfill(startMs: number, seed: number, calendar: WorkCalendar): Plan[] {
@@ -224,7 +224,7 @@ function backfill(startMs: number, seed: number, calendar: WorkCalendar): Plan[]
   let serial = 0;
   for (const model of MODELS) {
     for (const online of [true, false]) {
-      const rng = createRng(hash32(`${seed}|${yymmdd(monthStart)}|${model.district.code}|${online ? 'online' : 'counter'}`));
+      const rng = createRng(hash32(`${seed}|${yymmdd(monthStart)}|${model.unit.code}|${online ? 'online' : 'counter'}`));
       const a: Arrivals = { model, online, rng, pace, next: 0 };
       for (let t = nextArrival(a, monthStart, calendar); t <= startMs; t = nextArrival(a, t, calendar)) {
         plans.push(planDossier(model, online, t, serial++, rng, pace, calendar));

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hash32 } from './dossier-data.ts';
 
 /** The demo's reporting files (CSV and XLSX as departments fill them in), posted through the public import endpoint. */
 export const REPORTING_DEMO_DIR = fileURLToPath(new URL('../demo/reporting/', import.meta.url));
@@ -56,6 +57,69 @@ export const PAR_INDEX_2023: ParIndexRow[] = [
   ill('925', 'Huyện Cờ Đỏ', 93.6),
   ill('927', 'Huyện Thới Lai', 94.27),
 ];
+
+/**
+ * The city's departments since the mergers of 1 March 2025, as the national pattern of Nghị định
+ * 45/2025/NĐ-CP (28/02/2025) names them (Kế hoạch và Đầu tư into Tài chính; Giao thông vận tải into
+ * Xây dựng; Tài nguyên và Môi trường with Nông nghiệp và PTNT into Nông nghiệp và Môi trường;
+ * Thông tin và Truyền thông into Khoa học và Công nghệ; Lao động – TB&XH into Nội vụ). Cần Thơ's Sở
+ * Nông nghiệp và Môi trường is confirmed by the press (nongnghiepmoitruong.vn 31/07/2025; PLO
+ * 02/03/2026); the city's own published list was not consulted. Only departments that report under
+ * the periodic CCHC–CĐS regime are listed.
+ */
+export const TODAY_DEPARTMENTS: readonly string[] = [
+  'Sở Nội vụ',
+  'Sở Tư pháp',
+  'Sở Tài chính',
+  'Sở Công Thương',
+  'Sở Xây dựng',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Khoa học và Công nghệ',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Y tế',
+];
+
+/** The quarter the demo's unit reports cover: after the reorganisation, on today's units. */
+export const UNIT_REPORT_PERIOD = '2026-Q3';
+export const E_DOCUMENT_INDICATOR = 'Tỷ lệ văn bản điện tử qua Trục liên thông';
+
+export interface EDocumentRow {
+  /** A commune's GSO code, or a department's name. */
+  unit: string;
+  numerator: number;
+  denominator: number;
+  note: string;
+}
+
+/**
+ * ILLUSTRATIVE quarterly e-document figures of each unit (documents sent and received through the
+ * city's document exchange axis, of all documents): no unit figure is published, so they are drawn
+ * around the city's published 96 % (Q1/2022, seed 004), from the unit's name or code only, and
+ * marked "minh họa" in the file. Departments handle a few thousand documents a quarter, wards and
+ * communes a few hundred.
+ */
+export function eDocumentRows(units: readonly { unit: string; label: string }[], size: [number, number], salt: string): EDocumentRow[] {
+  return units.map(({ unit, label }) => {
+    const u = hash32(`${salt}|${unit}`) / 0xffffffff;
+    const v = hash32(`${salt}|rate|${unit}`) / 0xffffffff;
+    const denominator = Math.round(size[0] + (size[1] - size[0]) * u);
+    const numerator = Math.min(denominator, Math.round(denominator * (0.92 + 0.075 * v)));
+    return { unit, numerator, denominator, note: `${label} — số liệu minh họa (không phải số liệu công bố)` };
+  });
+}
+
+/** A department's or a commune's file: 'Đơn vị' (a name) or 'Mã đơn vị' (a code) first, vi-VN numbers, ';'. */
+export function eDocumentCsv(rows: readonly EDocumentRow[], unitHeader: 'Đơn vị' | 'Mã đơn vị'): string {
+  const head = `${unitHeader};Kỳ báo cáo;Chỉ tiêu;Tử số;Mẫu số;Nguồn số liệu;Ghi chú`;
+  const grouped = (n: number) => n.toLocaleString('vi-VN', { useGrouping: true, maximumFractionDigits: 0 });
+  return (
+    [
+      head,
+      ...rows.map((r) => `${r.unit};${UNIT_REPORT_PERIOD};${E_DOCUMENT_INDICATOR};${grouped(r.numerator)};${grouped(r.denominator)};minh họa;${r.note}`),
+    ].join('\n') + '\n'
+  );
+}
 
 /** vi-VN number text as a department types it: decimal comma, no grouping below 1,000. */
 export function viNumber(n: number): string {

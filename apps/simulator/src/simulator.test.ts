@@ -14,7 +14,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 import { startSimulator, type LogEntry } from './simulator.ts';
-import { PROCEDURES } from './dossier-data.ts';
+import { DOSSIER_UNITS, PROCEDURES } from './dossier-data.ts';
+import { DEMO_REGISTRY } from './geography.ts';
+import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const servers: Server[] = [];
@@ -129,7 +131,12 @@ async function fakeIngest(
       answer(
         res,
         items.map((o, i) => {
-          const v = validateObservation(o, { index, now: now(), source: 'simulator' });
+          // units the catalogue does not list (history on the old codes) are checked against the registry at their date
+          const inForce = (): { ok: true } | { ok: false; errors: { field: string; reason: string; message: string }[] } =>
+            DEMO_REGISTRY.checkCodeAt(o.area, o.observedAt.slice(0, 10)).ok
+              ? { ok: true }
+              : { ok: false, errors: [{ field: '/area', reason: 'unit_not_valid_at', message: `${o.area} on ${o.observedAt}` }] };
+          const v = index.area(o.area) || !index.indicator(o.indicator) ? validateObservation(o, { index, now: now(), source: 'simulator' }) : inForce();
           if (!v.ok) {
             state.invalid.push({ id: o.id, errors: v.errors });
             return { index: i, id: o.id, status: 'rejected', errors: v.errors };
@@ -206,13 +213,19 @@ describe('startSimulator', () => {
     expect(stations('water_level')).toEqual(new Set(['wl-can-tho', 'wl-cai-rang', 'wl-o-mon', 'wl-thot-not']));
     expect(stations('pm25')).toEqual(new Set(['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang']));
     expect(stations('aqi')).toEqual(new Set(['aq-ninh-kieu', 'aq-tra-noc', 'aq-cai-rang']));
-    expect(new Set(stored.map((o) => o.indicator))).toEqual(new Set(['water_level', 'pm25', 'aqi', 'pm10', 'o3', 'no2', 'co', 'so2']));
+    expect(new Set(stored.map((o) => o.indicator))).toEqual(new Set(['water_level', 'pm25', 'aqi', 'pm10', 'o3', 'no2', 'co', 'so2', CITIZEN_REPORTS]));
+    // the history back-fill, once, on the units of each month: January 2024 to last month (October)
+    const history = citizenReportHistory({ registry: DEMO_REGISTRY, from: '2024-01', to: '2026-10', seed: 92 });
+    expect(history.filter((o) => !ioc.stored.has(o.id))).toEqual([]);
+    expect(stored.filter((o) => o.indicator === CITIZEN_REPORTS)).toHaveLength(history.length);
 
-    // The back-fill of 1–4 November: a few thousand dossiers in every district, received from the 2nd (Monday).
+    // The back-fill of 1–4 November: a few thousand dossiers across today's wards and communes, received from the 2nd (Monday).
     const events = [...ioc.events.values()];
     const received = events.filter((e) => e.status === 2);
     expect(received.length).toBeGreaterThan(1000);
-    expect(new Set(received.map((e) => e.adminUnitCode)).size).toBe(9);
+    const units = new Set(DOSSIER_UNITS.map((u) => u.code));
+    expect(received.every((e) => units.has(e.adminUnitCode))).toBe(true);
+    expect(new Set(received.map((e) => e.adminUnitCode)).size).toBeGreaterThan(units.size * 0.9);
     expect(received.every((e) => e.statusAt >= '2026-11-02T07:00')).toBe(true);
 
     const summaries = logs.filter((l) => l.msg === 'simulator');

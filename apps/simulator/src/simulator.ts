@@ -6,10 +6,12 @@ import { createDossierStream, type DossierStream } from './dossier-stream.ts';
 import { createRng } from './rng.ts';
 import { createSender, waitForReady, type Sender, type SenderOptions } from './sender.ts';
 import { tideObservations, tideTime, type TideClock } from './tide.ts';
-import { localMonthKey, toLocalRfc3339 } from './time.ts';
+import { localMonthKey, previousMonth, toLocalRfc3339 } from './time.ts';
 import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
 import { uploadReportingDemo } from './reporting-demo.ts';
 import { uploadDemoProcedures } from './demo-procedures.ts';
+import { DEMO_REGISTRY } from './geography.ts';
+import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -343,6 +345,13 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     });
     // 12 hours of air readings (every 5 minutes) so the IOC's hourly NowCast shows at once
     enqueue(airHistory(t0, 12, 5 * 60_000, rng));
+    if (cfg.history) {
+      // months of citizen reports on the units of their date (old codes before the reorganisation): the crosswalk's material
+      const to = previousMonth(localMonthKey(t0));
+      const history = cfg.historyFrom <= to ? citizenReportHistory({ registry: DEMO_REGISTRY, from: cfg.historyFrom, to, seed: cfg.seed }) : [];
+      enqueue(history);
+      log({ level: 'info', msg: 'history back-fill queued', indicator: CITIZEN_REPORTS, from: cfg.historyFrom, to, observations: history.length });
+    }
     monitoringTick();
     kick(dossierEvents);
     // their own random stream, so the tide, air and dossier runs stay the same with or without them

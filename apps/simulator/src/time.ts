@@ -96,3 +96,9 @@ export function officeMsBetween(calendar: WorkCalendar, from: number, to: number
   }
   return total;
 }
+
+/** The month before a 'YYYY-MM' key. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

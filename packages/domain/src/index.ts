@@ -51,3 +51,4 @@ export * from './geo/registry/registry-areas.ts';
 export * from './catalogue/registry-catalogue.ts';
 export * from './procedures/catalogue/procedure-catalogue.ts';
 export * from './procedures/score766/dossier-score.ts';
+export * from './geo/national.ts';

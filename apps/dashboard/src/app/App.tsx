@@ -28,6 +28,9 @@ export const SCREENS: Screens = {
   explorer: lazyScreen(() => import('../screens/explorer.screen.tsx'), 'ExplorerScreen'),
   analyst: lazyScreen(() => import('../screens/analyst.screen.tsx'), 'AnalystScreen'),
   reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
+  admin: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
+  adminHome: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminHome'),
+  adminBoundaries: lazyScreen(() => import('../admin/boundaries/BoundariesPage.tsx'), 'BoundariesPage'),
 };
 
 /** Around every page: dossier deltas re-read the dossier figures, alert pushes refresh the alert lists. */

@@ -5,7 +5,17 @@ import { PATHS, type Screens } from './route-tree.tsx';
 import { createAppRouter } from './router.tsx';
 
 const stub = () => null;
-const screens: Screens = { wall: stub, operator: stub, alerts: stub, explorer: stub, analyst: stub, reporting: stub };
+const screens: Screens = {
+  wall: stub,
+  operator: stub,
+  alerts: stub,
+  explorer: stub,
+  analyst: stub,
+  reporting: stub,
+  admin: stub,
+  adminHome: stub,
+  adminBoundaries: stub,
+};
 const Shell = ({ children }: { children: ReactNode }) => children;
 
 /** The page a URL opens and the parameters it gets, through the app's real route tree. */
@@ -28,6 +38,13 @@ describe('routes', () => {
     expect(open('/analyst/dossiers').page).toBe('analyst');
     expect(open('/analyst/reporting').page).toBe('reporting');
     expect(open('/analyst/reporting/').page).toBe('reporting');
+    expect(open('/admin').page).toBe('/admin/');
+    expect(open('/admin/boundaries').page).toBe('adminBoundaries');
+    expect(
+      open('/admin/boundaries')
+        .router.matchRoutes(open('/admin/boundaries').router.state.location)
+        .map((m) => m.routeId),
+    ).toContain('/admin');
     expect(open('/nowhere').page).toBe('wall');
     expect(open('/analyst/nowhere/deeper').page).toBe('wall');
   });

@@ -17,6 +17,8 @@ export const PATHS = {
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
   reporting: '/analyst/reporting',
+  admin: '/admin',
+  adminBoundaries: '/admin/boundaries',
 } as const;
 
 export type PageName = keyof typeof PATHS;
@@ -29,6 +31,11 @@ export interface Screens {
   explorer: ComponentType<PageProps<ExplorerSearch>>;
   analyst: ComponentType<PageProps<AnalystSearch>>;
   reporting: ComponentType<PageProps<ReportingSearch>>;
+  /** The administration area: its navigation (admin/sections.ts) around the section's page (an Outlet). */
+  admin: ComponentType;
+  /** /admin itself: the list of sections. */
+  adminHome: ComponentType;
+  adminBoundaries: ComponentType;
 }
 
 /** Binds a page's validated parameters and a setter to its screen, so screens never touch the router. */
@@ -75,7 +82,14 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     return route;
   }
 
+  // The administration area: one layout (navigation from admin/sections.ts), one child route per section.
+  const { admin: Admin, adminHome: AdminHome, adminBoundaries: AdminBoundaries } = screens;
+  const admin = createRoute({ getParentRoute: () => root, path: PATHS.admin, component: () => <Admin /> });
+  const adminHome = createRoute({ getParentRoute: () => admin, path: '/', component: () => <AdminHome /> });
+  const adminBoundaries = createRoute({ getParentRoute: () => admin, path: 'boundaries', component: () => <AdminBoundaries /> });
+
   return root.addChildren([
+    admin.addChildren([adminHome, adminBoundaries]),
     page(PATHS.wall, validateWallSearch, screens.wall, WALL_SEARCH_DEFAULTS),
     page(PATHS.operator, validateOperatorSearch, screens.operator, OPERATOR_SEARCH_DEFAULTS),
     page(PATHS.alerts, validateAlertsSearch, screens.alerts, ALERTS_SEARCH_DEFAULTS),

@@ -1,24 +1,24 @@
-import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type * as maplibregl from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { runtimeConfig } from '../config.ts';
+import type { Bounds } from '../geo/geo-features.ts';
 import { applyLayerSpec } from '../map/apply-layer-spec.ts';
-import { buildOfflineStyle } from '../map/base-style.ts';
-import { geoBounds } from '../map/layers/districts/districts.layer.ts';
+import { useBasemap } from '../map/basemap-loader.ts';
+import { createMap } from '../map/create-map.ts';
 import { buildRiverLayer } from '../map/layers/river/river.layer.ts';
 import type { LayerSpec } from '../map/layers/layer-spec.ts';
 import type { AreasGeoJson } from '../queries/geo.queries.ts';
 import { EXPLORER_FILL } from './explorer-map.layer.ts';
 
-maplibregl.setWorkerUrl(workerUrl);
-
-/** The explorer's map: binds the pure choropleth spec; a click on an area drills into it. */
+/**
+ * The explorer's map: binds the pure choropleth spec; a click on an area drills into it, and the
+ * view flies to the unit the drill-down stands on (`focus`: its shape's bounds, or the city's).
+ */
 export function ExplorerMap({
   geo,
   spec,
   center,
   zoom,
+  focus,
   onSelect,
   label,
 }: {
@@ -26,27 +26,20 @@ export function ExplorerMap({
   spec: LayerSpec;
   center: [number, number];
   zoom: number;
+  focus: { code: string; bounds: Bounds } | null;
   onSelect: (code: string) => void;
   label: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [framed, setFramed] = useState<string | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const initial = useRef({ center, zoom });
 
   useEffect(() => {
-    const cfg = runtimeConfig();
-    const m = new maplibregl.Map({
-      container: el.current!,
-      style: cfg.basemapStyleUrl ?? buildOfflineStyle(),
-      center,
-      zoom,
-      attributionControl: cfg.basemapStyleUrl ? { compact: true } : false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
-    });
+    const m = createMap(el.current!, initial.current);
     m.on('load', () => setLoaded(true));
     m.on('click', EXPLORER_FILL, (e) => {
       const code = e.features?.[0]?.properties?.code;
@@ -55,6 +48,7 @@ export function ExplorerMap({
     m.on('mouseenter', EXPLORER_FILL, () => (m.getCanvas().style.cursor = 'pointer'));
     m.on('mouseleave', EXPLORER_FILL, () => (m.getCanvas().style.cursor = ''));
     setMap(m);
+    if (window.__ioc) window.__ioc.explorerMap = m;
     return () => {
       m.remove();
       setMap(null);
@@ -62,6 +56,7 @@ export function ExplorerMap({
     };
     // created once; the view follows the data below
   }, []);
+  useBasemap(map, loaded);
 
   useEffect(() => {
     if (!map || !loaded) return;
@@ -69,19 +64,37 @@ export function ExplorerMap({
     applyLayerSpec(map, buildRiverLayer({ geo, scale: 1 }));
   }, [map, loaded, spec, geo]);
 
+  // The first frame jumps; later drills fly, so the eye follows where the unit is.
+  const focusKey = focus ? `${focus.code}:${focus.bounds.flat().join(',')}` : null;
+  const seen = useRef(false);
   useEffect(() => {
-    if (!map || !loaded || !el.current) return;
-    const b = geoBounds(geo);
-    if (!b) return;
-    const fit = () => {
+    if (!map || !loaded || !el.current || !focus) return;
+    const fit = (animate: boolean) => {
       map.resize();
-      map.fitBounds(b, { padding: 24, animate: false });
+      map.fitBounds(focus.bounds, { padding: 24, maxZoom: 13, animate, duration: 500 });
     };
-    fit();
-    const ro = new ResizeObserver(fit);
+    const done = () => setFramed(focus.code);
+    map.once('moveend', done);
+    fit(seen.current);
+    seen.current = true;
+    const ro = new ResizeObserver(() => fit(false));
     ro.observe(el.current);
-    return () => ro.disconnect();
-  }, [map, loaded, geo]);
+    return () => {
+      ro.disconnect();
+      map.off('moveend', done);
+    };
+    // the key stands for `focus`
+  }, [map, loaded, focusKey]);
 
-  return <div ref={el} className="ex-map" role="img" aria-label={label} data-testid="explorer-map" data-loaded={loaded ? 'true' : 'false'} />;
+  return (
+    <div
+      ref={el}
+      className="ex-map"
+      role="img"
+      aria-label={label}
+      data-testid="explorer-map"
+      data-loaded={loaded ? 'true' : 'false'}
+      data-focus={framed ?? undefined}
+    />
+  );
 }

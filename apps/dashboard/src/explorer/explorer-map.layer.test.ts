@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { splitGeo } from '../geo/geo-features.ts';
 import type { AreasGeoJson } from '../queries/geo.queries.ts';
 import { SEQUENTIAL_PALETTE, UI } from '../theme/theme.ts';
-import { buildExplorerLayer, EXPLORER_SOURCE, explorerColor } from './explorer-map.layer.ts';
+import { buildExplorerLayer, EXPLORER_SOURCE, explorerColor, mapFrame } from './explorer-map.layer.ts';
 
 const square = (x: number) => [
   [
@@ -42,7 +43,7 @@ describe('explorer choropleth', () => {
 
   it('draws only the areas being explored, with their values, and outlines compared units', () => {
     const spec = buildExplorerLayer({
-      geo,
+      units: splitGeo(geo).units,
       values: new Map([
         ['916', 0.9],
         ['917', 0.5],
@@ -59,5 +60,39 @@ describe('explorer choropleth', () => {
     ]);
     expect(spec.range).toEqual([0.5, 1]);
     expect(spec.layers.map((l) => l.type)).toEqual(['fill', 'line']);
+  });
+});
+
+describe('mapFrame', () => {
+  const units = splitGeo(geo).units;
+  const city: [[number, number], [number, number]] = [
+    [-1, -1],
+    [5, 5],
+  ];
+  it('frames the city on its outline and draws its children', () => {
+    expect(mapFrame({ area: '92', isRoot: true, childCodes: ['916', '917', '918'], siblingCodes: [], units, cityBounds: city })).toEqual({
+      codes: ['916', '917', '918'],
+      focus: { code: '92', bounds: city },
+    });
+  });
+  it('zooms to a leaf among its siblings', () => {
+    expect(mapFrame({ area: '917', isRoot: false, childCodes: [], siblingCodes: ['916', '917', '918'], units, cityBounds: city })).toEqual({
+      codes: ['916', '917', '918'],
+      focus: {
+        code: '917',
+        bounds: [
+          [1, 0],
+          [2, 1],
+        ],
+      },
+    });
+  });
+  it('frames a unit without a shape of its own on its children, and draws nothing without shapes', () => {
+    const r = mapFrame({ area: '999', isRoot: false, childCodes: ['916', '917'], siblingCodes: [], units, cityBounds: city });
+    expect(r.focus?.bounds).toEqual([
+      [0, 0],
+      [2, 1],
+    ]);
+    expect(mapFrame({ area: '999', isRoot: false, childCodes: [], siblingCodes: [], units, cityBounds: city })).toEqual({ codes: [], focus: null });
   });
 });

@@ -1,4 +1,4 @@
-import type { AreasGeoJson } from '../queries/geo.queries.ts';
+import { boundsOf, type Bounds, type UnitFeature } from '../geo/geo-features.ts';
 import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../map/layers/layer-spec.ts';
 import { SEQUENTIAL_PALETTE, UI } from '../theme/theme.ts';
 
@@ -26,10 +26,10 @@ export interface ExplorerAreaProps {
 }
 
 export interface ExplorerLayerInput {
-  geo: AreasGeoJson;
+  units: readonly UnitFeature[];
   /** The value per area drawn; areas not in the map are not drawn. */
   values: ReadonlyMap<string, number | null>;
-  /** Units compared side by side: a bright outline. */
+  /** Units compared side by side, and the unit the drill-down stands on: a bright outline. */
   selected: ReadonlySet<string>;
   direction: Direction;
   scale: number;
@@ -41,21 +41,20 @@ export function buildExplorerLayer(input: ExplorerLayerInput): LayerSpec & { ran
   const min = present.length ? Math.min(...present) : 0;
   const max = present.length ? Math.max(...present) : 0;
   const features: GeoFeature<ExplorerAreaProps>[] = [];
-  for (const f of input.geo.features) {
-    if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
-    const code = String(f.properties?.code ?? '');
+  for (const u of input.units) {
+    const code = u.code;
     if (!input.values.has(code)) continue;
     const value = input.values.get(code) ?? null;
     features.push({
       type: 'Feature',
       properties: {
         code,
-        name: String(f.properties?.name ?? code),
+        name: u.name,
         value,
         color: explorerColor(value, min, max, input.direction),
         selected: input.selected.has(code),
       },
-      geometry: f.geometry,
+      geometry: u.feature.geometry,
     });
   }
   const data: GeoCollection<ExplorerAreaProps> = { type: 'FeatureCollection', features };
@@ -77,4 +76,37 @@ export function buildExplorerLayer(input: ExplorerLayerInput): LayerSpec & { ran
       },
     ],
   };
+}
+
+export interface MapFrameInput {
+  /** Where the drill-down stands. */
+  area: string;
+  /** The city (the root): framed on its outline. */
+  isRoot: boolean;
+  /** Its children that have a shape, and the children of its parent (its siblings). */
+  childCodes: readonly string[];
+  siblingCodes: readonly string[];
+  units: readonly UnitFeature[];
+  cityBounds: Bounds | null;
+}
+
+/**
+ * What the explorer's map draws and where it looks. On a unit with children: the children, framed
+ * on the unit. On a leaf (a commune): the unit among its siblings, framed on the unit itself, so a
+ * drill city → commune zooms to the commune. The city is framed on its outline.
+ */
+export function mapFrame(input: MapFrameInput): { codes: string[]; focus: { code: string; bounds: Bounds } | null } {
+  const shapes = new Map(input.units.map((u) => [u.code, u]));
+  const own = shapes.get(input.area);
+  const codes =
+    input.childCodes.length > 0
+      ? [...input.childCodes]
+      : input.siblingCodes.length > 0
+        ? [...new Set([...input.siblingCodes, input.area])].filter((c) => shapes.has(c))
+        : own
+          ? [input.area]
+          : [];
+  const drawn = codes.map((c) => shapes.get(c)?.feature).filter((f) => f !== undefined);
+  const bounds = input.isRoot ? (input.cityBounds ?? boundsOf(drawn)) : own ? boundsOf([own.feature]) : boundsOf(drawn);
+  return { codes, focus: bounds ? { code: input.area, bounds } : null };
 }

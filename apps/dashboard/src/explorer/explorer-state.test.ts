@@ -10,6 +10,9 @@ import {
   toggleUnit,
   validateExplorerSearch,
   withKind,
+  withAsOf,
+  withView,
+  effectiveView,
   MAX_UNITS,
   type ExplorerState,
 } from './explorer-state.ts';
@@ -34,35 +37,50 @@ describe('explorer view state in the URL', () => {
       area: '92',
       units: [],
       compare: false,
+      asOf: null,
+      view: 'today',
     });
   });
 
   it('round-trips a shared link exactly', () => {
-    const url = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous';
+    const url = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous&asOf=2025-03-01&view=as-it-was';
     const s = parseExplorerState(url, NOW, TZ, IND);
+    expect(s).toMatchObject({ asOf: '2025-03-01', view: 'as-it-was' });
     expect(s).toMatchObject({ indicator: 'pm25', kind: 'quarter', from: '2025-Q1', to: '2026-Q3', area: '916', units: ['916', '919'], compare: true });
     expect(stringifySearch(explorerSearch(s))).toBe(url);
   });
 
   it('declares its parameters once, typed, dropping malformed values', () => {
-    expect(validateExplorerSearch({ indicator: 'pm25', kind: 'quarter', from: '2025-Q1', to: '2026-13', area: '916', units: '916,x', compare: 'yes' })).toEqual(
-      {
+    expect(
+      validateExplorerSearch({
         indicator: 'pm25',
         kind: 'quarter',
         from: '2025-Q1',
-        to: undefined,
+        to: '2026-13',
         area: '916',
-        units: ['916'],
-        compare: undefined,
-      },
-    );
+        units: '916,x',
+        compare: 'yes',
+        asOf: '2025-02-30',
+        view: 'then',
+      }),
+    ).toEqual({
+      indicator: 'pm25',
+      kind: 'quarter',
+      from: '2025-Q1',
+      to: undefined,
+      area: '916',
+      units: ['916'],
+      compare: undefined,
+      asOf: undefined,
+      view: undefined,
+    });
     // its own output is valid input (the router validates what a navigation writes)
     const s = parseExplorerState('?indicator=pm25&kind=year&from=2024&to=2026&units=916', NOW, TZ, IND);
     expect(validateExplorerSearch(parseSearch(stringifySearch(explorerSearch(s))))).toEqual(explorerSearch(s));
   });
 
   it('says when the URL lacks part of the view, so the page writes it in', () => {
-    const full = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous';
+    const full = '?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q3&area=916&units=916%2C919&compare=previous&view=today';
     const at = (url: string) => validateExplorerSearch(parseSearch(url));
     expect(isCanonical(at(full), parseExplorerState(full, NOW, TZ, IND))).toBe(true);
     expect(isCanonical(at(`${full}&lang=en`), parseExplorerState(full, NOW, TZ, IND))).toBe(true);
@@ -101,9 +119,40 @@ describe('explorer controls', () => {
 
   it('builds the API queries of the chart and the map', () => {
     expect(seriesParams({ ...s, units: ['916', '919'], compare: true }, 'en')).toBe(
-      'indicator=pm25&areas=916%2C919&period=month&from=2026-01&to=2026-11&compare=previous&lang=en',
+      'indicator=pm25&areas=916%2C919&period=month&from=2026-01&to=2026-11&compare=previous&view=today&lang=en',
     );
-    expect(mapParams(s, ['916', '917'])).toBe('indicator=pm25&areas=916%2C917&period=month&from=2026-10&to=2026-11');
+    expect(mapParams(s, ['916', '917'])).toBe('indicator=pm25&areas=916%2C917&period=month&from=2026-10&to=2026-11&view=today');
     expect(mapParams(s, [])).toBeNull();
+  });
+});
+
+describe('as of a date, and the view of history', () => {
+  const s = parseExplorerState('?indicator=dossiers_on_time_rate&from=2025-12&to=2026-11&area=31135&units=31135', NOW, TZ, IND);
+
+  it('an "as of" date before the reorganisation starts the drill-down again at the city, with the range ending then', () => {
+    const then = withAsOf(s, '2025-03-01');
+    expect(then).toMatchObject({ asOf: '2025-03-01', area: '92', units: [], from: '2024-04', to: '2025-03' });
+    expect(withAsOf(then, '2025-03-01')).toBe(then);
+    // a range already before the date is kept
+    expect(withAsOf({ ...s, from: '2024-01', to: '2024-06' }, '2025-03-01')).toMatchObject({ from: '2024-01', to: '2024-06' });
+  });
+
+  it('"Như thời điểm đó" opens the units of the day before the latest change; "Theo đơn vị hiện nay" comes back to today', () => {
+    const asItWas = withView(s, 'as-it-was', '2025-06-30');
+    expect(asItWas).toMatchObject({ view: 'as-it-was', asOf: '2025-06-30', area: '92', to: '2025-06' });
+    const today = withView(asItWas, 'today', '2025-06-30');
+    expect(today).toMatchObject({ view: 'today', asOf: null, area: '92' });
+    // on today's units the toggle only changes how history is computed
+    expect(withView(withView(s, 'today', null), 'as-it-was', null)).toMatchObject({ view: 'as-it-was', asOf: null, area: '31135' });
+  });
+
+  it('asks for history on today’s units only when the units on screen are today’s', () => {
+    expect(effectiveView(s, true).view).toBe('today');
+    expect(effectiveView(s, null).view).toBe('today');
+    expect(effectiveView({ ...s, asOf: '2025-03-01' }, false).view).toBe('as-it-was');
+  });
+
+  it('takes the city from the catalogue rather than assuming it', () => {
+    expect(explorerState({}, NOW, TZ, IND, '01').area).toBe('01');
   });
 });

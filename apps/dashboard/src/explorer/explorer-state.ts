@@ -1,12 +1,19 @@
 import { listOf, matching, oneOf, stringifySearch, text, type RawSearch } from '../app/search.ts';
-import { comparePeriods, convertPeriod, parsePeriod, periodKey, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
+import { comparePeriods, convertPeriod, countPeriods, parsePeriod, periodKey, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
 
 /**
  * The map-first explorer's view, all of it in the URL so a shared link reopens the same view:
- *   /analyst?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q4&area=916&units=916,919&compare=previous
+ *   /analyst?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q4&area=31135&units=31135,31120&compare=previous&view=today
  * `area` is where the drill-down stands (the map shows its children); `units` are the areas
- * compared side by side (none: the current area alone).
+ * compared side by side (none: the current area alone). `asOf` picks the units (and their map)
+ * in force on a date: absent, today's; a date before a reorganisation shows the units of then
+ * (city → district → commune). `view` says how history is computed: on today's units,
+ * re-aggregated through the crosswalk (figures resting on a split marked estimated), or as the
+ * data was recorded.
  */
+export type HistoryView = 'today' | 'as-it-was';
+export const HISTORY_VIEWS: readonly HistoryView[] = ['today', 'as-it-was'];
+
 export interface ExplorerState {
   indicator: string;
   kind: PeriodKind;
@@ -15,6 +22,9 @@ export interface ExplorerState {
   area: string;
   units: string[];
   compare: boolean;
+  /** yyyy-mm-dd, or null for today. */
+  asOf: string | null;
+  view: HistoryView;
 }
 
 export const EXPLORER_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half', 'year'];
@@ -25,6 +35,7 @@ export const MAX_UNITS = 8;
 /** Periods shown by default, per kind. */
 const DEFAULT_SPAN: Record<PeriodKind, number> = { month: 12, quarter: 8, half: 6, year: 5 };
 const AREA_RE = /^\d{2,5}$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const INDICATOR_RE = /^[a-z][a-z0-9_]{1,63}$/;
 
 /**
@@ -40,6 +51,15 @@ export interface ExplorerSearch {
   area?: string;
   units?: string[];
   compare?: 'previous';
+  asOf?: string;
+  view?: HistoryView;
+}
+
+/** A real calendar date written yyyy-mm-dd. */
+export function isIsoDate(s: string | undefined): s is string {
+  if (s === undefined || !DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** The route's validateSearch: pure, never throws. */
@@ -55,6 +75,8 @@ export function validateExplorerSearch(raw: RawSearch): ExplorerSearch {
     area: matching(raw.area, AREA_RE),
     units: units.length > 0 ? units : undefined,
     compare: oneOf(raw.compare, ['previous'] as const),
+    asOf: isIsoDate(text(raw.asOf)) ? text(raw.asOf) : undefined,
+    view: oneOf(raw.view, HISTORY_VIEWS),
   };
 }
 
@@ -63,7 +85,7 @@ function ofKind(key: string | undefined, kind: PeriodKind): string | undefined {
 }
 
 /** The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock). */
-export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[]): ExplorerState {
+export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[], city: string = CITY): ExplorerState {
   const indicator =
     q.indicator !== undefined && indicators.includes(q.indicator)
       ? q.indicator
@@ -74,7 +96,17 @@ export function explorerState(q: ExplorerSearch, now: number, _timeZone: string,
   let to = q.to ?? periodKey(kind, now);
   let from = q.from ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   if (comparePeriods(from, to) > 0) [from, to] = [to, from];
-  return { indicator, kind, from, to, area: q.area ?? CITY, units: q.units ?? [], compare: q.compare === 'previous' };
+  return {
+    indicator,
+    kind,
+    from,
+    to,
+    area: q.area ?? city,
+    units: q.units ?? [],
+    compare: q.compare === 'previous',
+    asOf: q.asOf ?? null,
+    view: q.view ?? 'today',
+  };
 }
 
 /** A state as URL parameters, in a fixed order (no units, no comparison: absent). */
@@ -87,6 +119,8 @@ export function explorerSearch(s: ExplorerState): ExplorerSearch {
     area: s.area,
     units: s.units.length > 0 ? s.units : undefined,
     compare: s.compare ? 'previous' : undefined,
+    asOf: s.asOf ?? undefined,
+    view: s.view,
   };
 }
 
@@ -126,7 +160,15 @@ export function chartAreas(s: ExplorerState): string[] {
 
 /** The query of /api/v1/analyst/series (and of its CSV and XLSX exports) for the trend. */
 export function seriesQuery(s: ExplorerState): Record<string, string | undefined> {
-  return { indicator: s.indicator, areas: chartAreas(s).join(','), period: s.kind, from: s.from, to: s.to, compare: s.compare ? 'previous' : undefined };
+  return {
+    indicator: s.indicator,
+    areas: chartAreas(s).join(','),
+    period: s.kind,
+    from: s.from,
+    to: s.to,
+    compare: s.compare ? 'previous' : undefined,
+    view: s.view,
+  };
 }
 
 /** The same query as a query string. */
@@ -139,5 +181,42 @@ export function seriesParams(s: ExplorerState, lang?: 'vi' | 'en'): string {
 /** Query string for the map: the children of the current area in the last period of the range, and the one before. */
 export function mapParams(s: ExplorerState, children: readonly string[]): string | null {
   if (children.length === 0) return null;
-  return new URLSearchParams({ indicator: s.indicator, areas: children.join(','), period: s.kind, from: shiftPeriod(s.to, -1)!, to: s.to }).toString();
+  return new URLSearchParams({
+    indicator: s.indicator,
+    areas: children.join(','),
+    period: s.kind,
+    from: shiftPeriod(s.to, -1)!,
+    to: s.to,
+    view: s.view,
+  }).toString();
+}
+
+/**
+ * The view the data is asked in. History on today's units only means something when the units on
+ * the screen are today's: on a past date's units (a district), the data is shown as recorded.
+ */
+export function effectiveView(s: ExplorerState, unitsAreToday: boolean | null): ExplorerState {
+  return unitsAreToday === false && s.view === 'today' ? { ...s, view: 'as-it-was' } : s;
+}
+
+/**
+ * The toggle "Theo đơn vị hiện nay / Như thời điểm đó". Today's units: back to today's tree (the
+ * city, today's date). As it was: the tree of the date asked, by default the last day before the
+ * latest reorganisation (`dayBefore`, from the registry), with the range ending there.
+ */
+export function withView(s: ExplorerState, view: HistoryView, dayBefore: string | null, city: string = CITY): ExplorerState {
+  if (view === 'today') return { ...s, view, asOf: null, area: s.asOf === null ? s.area : city, units: s.asOf === null ? s.units : [] };
+  const asOf = s.asOf ?? dayBefore;
+  return asOf === null ? { ...s, view } : withAsOf({ ...s, view }, asOf, city);
+}
+
+/** Another "as of" date (null: today). The drill-down starts again at the city, and the range ends no later than the date. */
+export function withAsOf(s: ExplorerState, asOf: string | null, city: string = CITY): ExplorerState {
+  if (asOf === s.asOf) return s;
+  const next: ExplorerState = { ...s, asOf, area: city, units: [] };
+  if (asOf === null) return next;
+  const last = periodKey(s.kind, Date.parse(`${asOf}T12:00:00+07:00`));
+  if (comparePeriods(s.to, last) <= 0) return next;
+  const span = Math.max(1, countPeriods(s.from, s.to));
+  return { ...next, to: last, from: shiftPeriod(last, -(span - 1))! };
 }

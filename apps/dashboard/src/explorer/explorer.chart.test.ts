@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
-import { buildTrendOption, unitRows } from './explorer.chart.ts';
+import { buildTrendOption, hasEstimated, unitRows } from './explorer.chart.ts';
 
 const res = (patch: Partial<AnalystSeriesResponse> = {}): AnalystSeriesResponse => ({
   indicator: 'e_document_rate',
@@ -77,5 +77,37 @@ describe('units side by side', () => {
       compare: { from: '2026-Q3', to: '2026-Q3', series: [{ area: '916', name: 'Ninh Kiều', points: [{ period: '2026-Q3', value: 0.95, count: 1 }] }] },
     });
     expect(unitRows(one, 1, 'en')[0]).toMatchObject({ previousPeriod: '2026-Q3', valueText: '90.0 %', changeText: '\u22125.0 pp' });
+  });
+});
+
+describe('estimated figures (history on today’s units through the crosswalk)', () => {
+  const est = res({
+    series: [
+      {
+        area: '31120',
+        name: 'Phường Cái Khế',
+        points: [
+          { period: '2025-Q2', value: 0.9, count: 10, ...{ estimated: true } },
+          { period: '2025-Q3', value: 0.95, count: 12 },
+        ],
+      },
+    ],
+  });
+
+  it('marks an estimated point with a hollow diamond and says so in the tooltip', () => {
+    const o = buildTrendOption({ response: est, lang: 'vi', decimals: 1, previousSuffix: '', estimatedSuffix: ' (ước tính)' }) as {
+      series: { data: unknown[] }[];
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    expect(o.series[0]!.data).toEqual([{ value: 90, symbol: 'emptyDiamond', symbolSize: 11, estimated: true }, 95]);
+    const html = o.tooltip.formatter([{ seriesName: 'Phường Cái Khế', value: 90, data: o.series[0]!.data[0], axisValueLabel: 'Quý II/2025' }]);
+    expect(html).toContain('90,0 %</b> (ước tính)');
+    expect(o.tooltip.formatter([{ seriesName: 'x', value: 95, data: 95 }])).not.toContain('ước tính');
+  });
+
+  it('carries the mark to the table rows, for the value and the previous one', () => {
+    expect(hasEstimated(est)).toBe(true);
+    expect(hasEstimated(res())).toBe(false);
+    expect(unitRows(est, 1, 'vi')[0]).toMatchObject({ estimated: false, previousEstimated: true });
   });
 });

@@ -1,4 +1,4 @@
-import type { AnalystSeriesResponse } from '@cityioc/contracts';
+import type { AnalystPoint, AnalystSeriesResponse } from '@cityioc/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../format/format.ts';
 import { periodLabel } from '@cityioc/domain';
@@ -10,6 +10,22 @@ export interface TrendInput {
   decimals: number;
   /** Suffix of the previous range's lines: ' (kỳ trước)'. */
   previousSuffix: string;
+  /** Suffix of an estimated value in the tooltip: ' (ước tính)'. */
+  estimatedSuffix?: string;
+}
+
+/**
+ * A point of history re-aggregated onto today's units that rests on a split unit (its share
+ * comes from a crosswalk weight): the server marks it `estimated: true` (view=today).
+ */
+export function isEstimated(p: AnalystPoint | null | undefined): boolean {
+  return (p as (AnalystPoint & { estimated?: unknown }) | null | undefined)?.estimated === true;
+}
+
+/** Whether any value of the response rests on an estimate (the page then explains the mark). */
+export function hasEstimated(r: AnalystSeriesResponse): boolean {
+  const all = [...r.series, ...(r.compare?.series ?? [])];
+  return all.some((s) => s.points.some(isEstimated));
 }
 
 /** A value as the page shows it: ratios as vi-VN percentages, others as vi-VN numbers. */
@@ -20,6 +36,7 @@ export function formatExplorerValue(value: number | null | undefined, aggregatio
 interface TooltipParam {
   seriesName?: string;
   value?: unknown;
+  data?: unknown;
   color?: unknown;
   axisValueLabel?: string;
 }
@@ -34,10 +51,12 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
   const ratio = r.aggregation === 'ratio';
   const y = (v: number | null) => (v === null ? null : ratio ? v * 100 : v);
   const labels = r.series[0]?.points.map((p) => periodLabel(p.period, lang)) ?? [];
+  // An estimated value is drawn as a hollow diamond, so the chart says it without a tooltip.
+  const datum = (p: AnalystPoint) => (isEstimated(p) ? { value: y(p.value), symbol: 'emptyDiamond', symbolSize: 11, estimated: true } : y(p.value));
   const series: object[] = r.series.map((s, i) => ({
     name: s.name,
     type: 'line',
-    data: s.points.map((p) => y(p.value)),
+    data: s.points.map(datum),
     connectNulls: false,
     symbolSize: 6,
     lineStyle: { width: 2.5, color: paletteColor(UNIT_PALETTE, i) },
@@ -64,7 +83,8 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       formatter: (params: TooltipParam | TooltipParam[]) => {
         const list = Array.isArray(params) ? params : [params];
         const head = escapeHtml(list[0]?.axisValueLabel ?? '');
-        return [head, ...list.map((p) => `${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(fmt(p.value))}</b>`)].join('<br/>');
+        const est = (p: TooltipParam) => ((p.data as { estimated?: unknown } | null)?.estimated === true ? (input.estimatedSuffix ?? '') : '');
+        return [head, ...list.map((p) => `${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(fmt(p.value))}</b>${escapeHtml(est(p))}`)].join('<br/>');
       },
     },
     xAxis: { type: 'category', data: labels, axisLabel: { color: UI.muted } },
@@ -82,6 +102,9 @@ export interface UnitRow {
   previousPeriod: string | null;
   previousText: string;
   changeText: string;
+  /** The value (and the previous one) rest on a crosswalk estimate. */
+  estimated: boolean;
+  previousEstimated: boolean;
 }
 
 /**
@@ -110,6 +133,8 @@ export function unitRows(r: AnalystSeriesResponse, decimals: number, lang: Lang)
       previousPeriod: prev?.period ?? null,
       previousText: formatExplorerValue(pv, r.aggregation, decimals, lang),
       changeText,
+      estimated: isEstimated(last),
+      previousEstimated: isEstimated(prev),
     };
   });
 }

@@ -105,3 +105,11 @@ describe('escaping and contrast', () => {
     expect(readableTextColor('#FF0000')).toBe('#ffffff');
   });
 });
+
+describe('formatIsoDate', () => {
+  it('writes a local date the Vietnamese way and leaves other text alone', async () => {
+    const { formatIsoDate } = await import('./format.ts');
+    expect(formatIsoDate('2025-06-30')).toBe('30/06/2025');
+    expect(formatIsoDate('30/06/2025')).toBe('30/06/2025');
+  });
+});

@@ -136,6 +136,12 @@ export function formatDateTime(epochMs: number | null | undefined, timeZone = DE
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** A local date 'yyyy-mm-dd' as 'dd/MM/yyyy' (vi and en alike); anything else as it is. */
+export function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 /** 'dd/MM/yyyy HH:mm:ss' in the city's zone: a dossier's trail, where seconds tell close steps apart. */
 export function formatDateTimeSeconds(epochMs: number | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
   if (!usable(epochMs)) return MISSING;

@@ -2,20 +2,8 @@ import type { Band } from '@cityioc/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, type Lang } from '../format/format.ts';
 import { TRAFFIC_SPEED_CLASSES } from './layers/traffic/traffic.layer.ts';
-import { ON_TIME_CLASSES, UI } from '../theme/theme.ts';
-
-function pct(fraction: number, lang: Lang): string {
-  return formatNumber(fraction * 100, 0, lang);
-}
-
-/** The on-time classes as legend rows: '< 85 %', '85–90 %', …, '≥ 98 %'. */
-export function onTimeLegendRows(lang: Lang): { label: string; color: string }[] {
-  return ON_TIME_CLASSES.map((c, i) => {
-    const next = ON_TIME_CLASSES[i + 1];
-    const label = i === 0 ? `< ${pct(next!.from, lang)} %` : next ? `${pct(c.from, lang)}–${pct(next.from, lang)} %` : `≥ ${pct(c.from, lang)} %`;
-    return { label, color: c.color };
-  });
-}
+import { UI } from '../theme/theme.ts';
+import type { LegendRow } from './map-kpi.ts';
 
 /** The speed classes as legend rows: '< 20', '20–40', '≥ 40 km/h'. */
 export function trafficLegendRows(lang: Lang): { id: string; label: string; color: string }[] {
@@ -27,14 +15,27 @@ export function trafficLegendRows(lang: Lang): { id: string; label: string; colo
   });
 }
 
-export function MapLegend({ lang, waterBands, aqiBands }: { lang: Lang; waterBands: readonly Band[]; aqiBands: readonly Band[] }) {
+export function MapLegend({
+  lang,
+  kpiTitle,
+  kpiRows,
+  waterBands,
+  aqiBands,
+}: {
+  lang: Lang;
+  /** The map's KPI and its classes (the choropleth). */
+  kpiTitle: string;
+  kpiRows: readonly LegendRow[];
+  waterBands: readonly Band[];
+  aqiBands: readonly Band[];
+}) {
   const { t } = useTranslation();
   return (
     <div className="map-legend" data-testid="map-legend">
-      <div className="legend-group">
-        <div className="legend-title">{t('map.legendOnTime')}</div>
+      <div className="legend-group" data-testid="legend-kpi">
+        <div className="legend-title">{kpiTitle}</div>
         <div className="legend-ramp">
-          {onTimeLegendRows(lang).map((r) => (
+          {kpiRows.map((r) => (
             <span key={r.label} className="legend-item">
               <span className="legend-swatch" style={{ backgroundColor: r.color }} />
               {r.label}

@@ -1,55 +1,57 @@
 import { useQuery } from '@tanstack/react-query';
-import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
 import { useUiScale } from '../app/ui-scale.ts';
-import { runtimeConfig } from '../config.ts';
-import { formatObservedAt, formatPercent, readableTextColor } from '../format/format.ts';
 import { areaCell, observedAtOf, valueOf } from '../cells/cells.ts';
-import { geoAreasQuery } from '../queries/geo.queries.ts';
-import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { formatObservedAt, readableTextColor } from '../format/format.ts';
+import { boundaryKind, cityBounds, relativeArea, splitGeo } from '../geo/geo-features.ts';
+import { indexUnits, unitDisplayName } from '../geo/units.ts';
 import { referenceStation } from '../panels/water-level/water-level.model.ts';
+import { areasQuery, geoAreasQuery, GEO_REFRESH_MS } from '../queries/geo.queries.ts';
+import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { applyLayerSpec } from './apply-layer-spec.ts';
-import { buildOfflineStyle } from './base-style.ts';
-import { buildDistrictsLayer, DISTRICTS_FILL, geoBounds, labelPointAvoiding } from './layers/districts/districts.layer.ts';
+import { useBasemap } from './basemap-loader.ts';
+import { createMap } from './create-map.ts';
+import { labelPointAvoiding } from './label-points.ts';
 import { buildGraticuleLayer } from './layers/graticule/graticule.layer.ts';
 import { buildRiverLayer } from './layers/river/river.layer.ts';
-import { buildTrafficLayer, buildTrafficSegments, TRAFFIC_LINES, type TrafficSegment } from './layers/traffic/traffic.layer.ts';
-import { AIR_STATIONS, buildStationPoints, buildStationsLayer, WATER_STATIONS, type StationPoint } from './layers/stations/stations.layer.ts';
-import { syncLabels, type MapLabel } from './map-labels.ts';
+import { buildStationPoints, buildStationsLayer } from './layers/stations/stations.layer.ts';
+import { buildTrafficLayer, buildTrafficSegments } from './layers/traffic/traffic.layer.ts';
+import { buildUnitsLayer } from './layers/units/units.layer.ts';
+import { DEFAULT_MAP_KPI, mapKpiScale } from './map-kpi.ts';
 import { MapLegend } from './MapLegend.tsx';
-import { DistrictRanking } from './DistrictRanking.tsx';
-import { rankDistricts } from './district-ranking.ts';
-import { popupContent } from './popup-content.ts';
+import { rankUnits, topAndBottom } from './unit-ranking.ts';
+import { UnitRanking } from './UnitRanking.tsx';
+import { useMapLabels, type PlacedLabel } from './useMapLabels.ts';
+import { useMapPopups, type UnitInfo } from './useMapPopups.ts';
 
-// Without this the worker cannot be found in the bundle and the map stays empty.
-maplibregl.setWorkerUrl(workerUrl);
+/** Units named in the rankings above and below the map. */
+const RANKED = 5;
+/** Overlays on the map that labels keep clear of. */
+const OVERLAYS = '.map-head, .map-side > *';
 
-interface DistrictInfo {
-  code: string;
-  name: string;
-  kind: string;
-  rate: number | null;
-  rateText: string;
-  updated: string | null;
-}
-
-/** The operations map: schematic districts coloured by on-time rate, the river, road segments by speed, and live stations. */
+/**
+ * The operations map: today's units coloured by a KPI (the on-time rate) with a legend, the best
+ * and the worst units named beside it, labels that never collide, the river, road segments by
+ * speed and the live stations. Framed on the city's outline. Units, names and shapes come from
+ * the server (GET /api/v1/areas, /api/v1/geo/areas): no count or code is assumed here.
+ */
 export function MapView() {
   const { t } = useTranslation();
   const lang = useLang();
   const scale = useUiScale();
   const { index, timeZone } = useCatalogue();
-  const geo = useQuery(geoAreasQuery());
+  const geo = useQuery({ ...geoAreasQuery(), refetchInterval: GEO_REFRESH_MS });
+  const areas = useQuery(areasQuery());
   const { cells } = useScopeCells(CITY_SCOPE);
   const { now, offline } = useClock();
   const container = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const side = useRef<HTMLElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const markers = useRef(new Map<string, maplibregl.Marker>());
 
   // The map is created once, when the catalogue first arrives; later catalogue reads do not move it.
   const city = useRef(index?.catalogue.city);
@@ -58,83 +60,57 @@ export function MapView() {
   useEffect(() => {
     const view = city.current;
     if (!hasCity || !view || !container.current) return;
-    const cfg = runtimeConfig();
-    const m = new maplibregl.Map({
-      container: container.current,
-      style: cfg.basemapStyleUrl ?? buildOfflineStyle(),
-      center: view.center,
-      zoom: view.zoom,
-      attributionControl: cfg.basemapStyleUrl ? { compact: true } : false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      fadeDuration: 0,
-    });
+    const m = createMap(container.current, view);
     m.on('load', () => setLoaded(true));
     setMap(m);
     if (window.__ioc) window.__ioc.map = m;
-    const labels = markers.current;
     return () => {
-      labels.clear();
       m.remove();
       setMap(null);
       setLoaded(false);
     };
   }, [hasCity]);
+  useBasemap(map, loaded);
 
-  const districts = useMemo((): DistrictInfo[] => {
-    if (!index) return [];
-    const indicator = index.indicator('dossiers_on_time_rate');
-    return index.catalogue.areas
-      .filter((a) => a.parent === CITY_SCOPE)
-      .map((a) => {
-        const c = areaCell(cells, a.code, 'dossiers_on_time_rate');
-        const rate = valueOf(c);
-        return {
-          code: a.code,
-          name: a.name,
-          kind: a.kind,
-          rate,
-          rateText: formatPercent(rate, indicator?.decimals ?? 1, lang),
-          updated: formatObservedAt(observedAtOf(c), now, timeZone),
-        };
-      });
-  }, [index, cells, lang, now, timeZone]);
+  const split = useMemo(() => splitGeo(geo.data), [geo.data]);
+  const names = useMemo(() => indexUnits(areas.data), [areas.data]);
+  const kpi = index?.indicator(DEFAULT_MAP_KPI);
+  const values = useMemo(() => new Map(split.units.map((u) => [u.code, valueOf(areaCell(cells, u.code, DEFAULT_MAP_KPI))])), [split, cells]);
+  const scaleOf = useMemo(() => mapKpiScale(kpi, values.values(), lang), [kpi, values, lang]);
+  const fullName = useCallback((code: string, fallback: string) => (names.get(code) ? names.name(code, lang) : fallback), [names, lang]);
 
   const points = useMemo(
     () => (index ? buildStationPoints({ catalogue: index, cells, now, offline, lang, timeZone }) : []),
     [index, cells, now, offline, lang, timeZone],
   );
-
   const segments = useMemo(
     () => (index ? buildTrafficSegments({ catalogue: index, cells, now, offline, lang, timeZone }) : []),
     [index, cells, now, offline, lang, timeZone],
   );
-
-  const bounds = useMemo(() => (geo.data ? geoBounds(geo.data) : null), [geo.data]);
+  const bounds = useMemo(() => cityBounds(split), [split]);
 
   // Layers, bottom to top. Each spec is pure; applyLayerSpec pushes only what changed.
-  const rates = useMemo(() => new Map(districts.map((d) => [d.code, d.rate])), [districts]);
   useEffect(() => {
     if (!map || !loaded || !geo.data || !bounds) return;
     applyLayerSpec(map, buildGraticuleLayer({ bounds, step: 0.1, scale }));
-    applyLayerSpec(map, buildDistrictsLayer({ geo: geo.data, rates, stale: offline, scale }));
+    applyLayerSpec(map, buildUnitsLayer({ units: split.units, outline: split.outline, values, colorOf: scaleOf.colorOf, stale: offline, scale }));
     applyLayerSpec(map, buildRiverLayer({ geo: geo.data, scale }));
-  }, [map, loaded, geo.data, bounds, rates, offline, scale]);
+  }, [map, loaded, geo.data, split, bounds, values, scaleOf, offline, scale]);
   useEffect(() => {
     if (!map || !loaded) return;
-    // road segments under the station circles
     applyLayerSpec(map, buildTrafficLayer({ segments, scale }));
     applyLayerSpec(map, buildStationsLayer({ points, scale }));
   }, [map, loaded, points, segments, scale]);
 
-  // Fit the city to the panel, now and whenever the panel changes size.
+  // Frame the whole city (its outline) in the panel, now and whenever the panel changes size.
   useEffect(() => {
     if (!map || !loaded || !bounds || !container.current) return;
     const fit = () => {
       map.resize();
       const s = window.innerWidth / 1920;
-      map.fitBounds(bounds, { padding: { top: 120 * s, bottom: 170 * s, left: 40 * s, right: 60 * s }, animate: false });
+      // the rankings and the legend stand in a column on the right: the city is framed beside them
+      const right = (side.current?.offsetWidth ?? 0) + 36 * s;
+      map.fitBounds(bounds, { padding: { top: 84 * s, bottom: 24 * s, left: 24 * s, right }, animate: false });
     };
     fit();
     const ro = new ResizeObserver(fit);
@@ -142,181 +118,124 @@ export function MapView() {
     return () => ro.disconnect();
   }, [map, loaded, bounds]);
 
-  // District names go where no station marker sits; computed once per geometry and station set.
-  const districtLabelAt = useMemo(() => {
+  // Unit names go where no station marker sits; computed once per geometry and station set.
+  const labelAt = useMemo(() => {
     const at = new Map<string, [number, number]>();
-    if (!geo.data || !index) return at;
-    const stations = index.catalogue.stations.map((s) => s.location);
-    for (const f of geo.data.features) {
-      const code = f.properties?.code;
-      const p = typeof code === 'string' ? labelPointAvoiding(f.geometry, stations) : null;
-      if (p) at.set(code as string, p);
+    const stations = index?.catalogue.stations.map((s) => s.location) ?? [];
+    for (const u of split.units) {
+      const p = labelPointAvoiding(u.feature.geometry, stations);
+      if (p) at.set(u.code, p);
     }
     return at;
-  }, [geo.data, index]);
+  }, [split, index]);
+  const sizeOf = useMemo(() => new Map(split.units.map((u) => [u.code, relativeArea(u.feature.geometry)])), [split]);
 
-  // Labels as HTML overlays.
-  useEffect(() => {
-    if (!map || !loaded) return;
-    const labels: MapLabel[] = [];
-    for (const d of districts) {
-      const at = districtLabelAt.get(d.code);
+  const ranking = useMemo(() => {
+    const rows = rankUnits(
+      split.units.map((u) => ({ code: u.code, name: fullName(u.code, u.name), rate: values.get(u.code) ?? null })),
+      kpi?.decimals ?? 1,
+      lang,
+      scaleOf.colorOf,
+    );
+    return topAndBottom(rows, RANKED);
+  }, [split, fullName, values, kpi, lang, scaleOf]);
+
+  const labels = useMemo((): PlacedLabel[] => {
+    const out: PlacedLabel[] = [];
+    const ranked = new Set([...ranking.top, ...ranking.bottom].map((r) => r.code));
+    const maxSize = Math.max(1e-12, ...sizeOf.values());
+    for (const u of split.units) {
+      const at = labelAt.get(u.code);
       if (!at) continue;
-      labels.push({
-        id: `d-${d.code}`,
+      out.push({
+        id: `u-${u.code}`,
         lngLat: at,
-        className: offline ? 'map-label-district stale' : 'map-label-district',
+        className: offline ? 'map-label-unit stale' : 'map-label-unit',
         lines: [
-          { text: d.name, className: 'lbl-name' },
-          { text: d.rateText, className: 'lbl-value' },
+          { text: names.get(u.code) ? names.shortName(u.code, lang) : u.name, className: 'lbl-name' },
+          { text: scaleOf.format(values.get(u.code) ?? null), className: 'lbl-value' },
         ],
         anchor: 'center',
         offset: [0, 0],
+        // ranked units first, then the largest
+        priority: (ranked.has(u.code) ? 2 : 1) + (sizeOf.get(u.code) ?? 0) / maxSize,
       });
     }
     for (const p of points) {
       const stale = p.stale ? ' stale' : '';
-      if (p.kind === 'air') {
-        // The AQI sits in a disc of its VN_AQI colour, over the station's circle.
-        labels.push({
-          id: `s-${p.id}`,
-          lngLat: p.lngLat,
-          className: `map-label-aqi${stale}`,
-          lines: [{ text: p.valueText, className: 'lbl-value' }],
-          anchor: 'center',
-          offset: [0, 0],
-          color: p.color,
-          textColor: readableTextColor(p.color),
-        });
-      } else {
-        labels.push({
-          id: `s-${p.id}`,
-          lngLat: p.lngLat,
-          className: `map-label-station${stale}`,
-          lines: [
-            { text: p.valueText, className: 'lbl-value' },
-            { text: p.value === null ? '' : p.unit, className: 'lbl-unit' },
-          ],
-          anchor: 'left',
-          offset: [15 * scale, 0],
-          color: p.color,
-        });
-      }
+      const air = p.kind === 'air';
+      out.push({
+        id: `s-${p.id}`,
+        lngLat: p.lngLat,
+        className: air ? `map-label-aqi${stale}` : `map-label-station${stale}`,
+        lines: air
+          ? [{ text: p.valueText, className: 'lbl-value' }]
+          : [
+              { text: p.valueText, className: 'lbl-value' },
+              { text: p.value === null ? '' : p.unit, className: 'lbl-unit' },
+            ],
+        anchor: air ? 'center' : 'left',
+        offset: air ? [0, 0] : [15 * scale, 0],
+        color: p.color,
+        textColor: air ? readableTextColor(p.color) : null,
+        // live stations before unit names
+        priority: air ? 5 : 4,
+      });
     }
-    syncLabels(map, markers.current, labels);
-  }, [map, loaded, districts, districtLabelAt, points, offline, scale]);
+    return out;
+  }, [split, labelAt, sizeOf, names, lang, values, scaleOf, points, ranking, offline, scale]);
+  useMapLabels(map, loaded, labels, { scale, panel, blockedSelector: OVERLAYS });
 
-  // Hover popups; the handlers read the latest data through refs.
-  const latest = useRef({ points, segments, districts, t, offline });
-  latest.current = { points, segments, districts, t, offline };
-  useEffect(() => {
-    if (!map || !loaded) return;
-    const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'ioc-popup', maxWidth: 'none', offset: 14 });
-    const onStation = (e: maplibregl.MapLayerMouseEvent) => {
-      const id = e.features?.[0]?.properties?.id as string | undefined;
-      const { points: pts, t: tr } = latest.current;
-      const p: StationPoint | undefined = pts.find((x) => x.id === id);
-      if (!p) return;
-      map.getCanvas().style.cursor = 'pointer';
-      const notes: string[] = [];
-      if (p.demoThresholds) notes.push(tr('map.demoThresholds'));
-      notes.push(p.updated ? tr('fresh.updated', { time: p.updated }) : tr('fresh.none'));
-      if (p.stale) notes.push(tr('map.staleStation'));
-      popup
-        .setLngLat(p.lngLat)
-        .setDOMContent(
-          popupContent({
-            title: p.name,
-            rows: [
-              { label: p.indicatorName, value: `${p.valueText} ${p.value === null ? '' : p.unit}`.trim() },
-              ...(p.bandLabel ? [{ label: '', value: p.bandLabel, color: p.stale ? null : p.color }] : []),
-            ],
-            notes,
-            stale: p.stale,
-          }),
-        )
-        .addTo(map);
-    };
-    const onSegment = (e: maplibregl.MapLayerMouseEvent) => {
-      // A station under the pointer wins over the road segment.
-      if (map.queryRenderedFeatures(e.point, { layers: [WATER_STATIONS, AIR_STATIONS] }).length > 0) return;
-      const id = e.features?.[0]?.properties?.id as string | undefined;
-      const { segments: segs, t: tr } = latest.current;
-      const g: TrafficSegment | undefined = segs.find((x) => x.id === id);
-      if (!g) return;
-      map.getCanvas().style.cursor = 'pointer';
-      const notes = [tr('map.trafficIllustrative'), g.updated ? tr('fresh.updated', { time: g.updated }) : tr('fresh.none')];
-      if (g.stale) notes.push(tr('map.staleStation'));
-      popup
-        .setLngLat(e.lngLat)
-        .setDOMContent(
-          popupContent({
-            title: g.name,
-            rows: [
-              { label: g.speedName, value: `${g.speedText} ${g.speed === null ? '' : g.speedUnit}`.trim() },
-              { label: g.intensityName, value: `${g.intensityText} ${g.intensityText === '—' ? '' : g.intensityUnit}`.trim() },
-              ...(g.classLabel ? [{ label: '', value: g.classLabel, color: g.stale ? null : g.color }] : []),
-            ],
-            notes,
-            stale: g.stale,
-          }),
-        )
-        .addTo(map);
-    };
-    const onDistrict = (e: maplibregl.MapLayerMouseEvent) => {
-      // A station or road segment under the pointer wins over the district around it.
-      if (map.queryRenderedFeatures(e.point, { layers: [WATER_STATIONS, AIR_STATIONS, TRAFFIC_LINES] }).length > 0) return;
-      const code = e.features?.[0]?.properties?.code as string | undefined;
-      const { districts: ds, t: tr, offline: off } = latest.current;
-      const d = ds.find((x) => x.code === code);
-      if (!d) return;
-      popup
-        .setLngLat(e.lngLat)
-        .setDOMContent(
-          popupContent({
-            title: d.name,
-            subtitle: d.kind,
-            rows: [{ label: tr('map.onTime'), value: d.rateText }],
-            notes: [d.updated ? tr('fresh.updated', { time: d.updated }) : tr('fresh.none')],
-            stale: off,
-          }),
-        )
-        .addTo(map);
-    };
-    const leave = () => {
-      map.getCanvas().style.cursor = '';
-      popup.remove();
-    };
-    map.on('mousemove', [WATER_STATIONS, AIR_STATIONS], onStation);
-    map.on('mouseleave', [WATER_STATIONS, AIR_STATIONS], leave);
-    map.on('mousemove', TRAFFIC_LINES, onSegment);
-    map.on('mouseleave', TRAFFIC_LINES, leave);
-    map.on('mousemove', DISTRICTS_FILL, onDistrict);
-    map.on('mouseleave', DISTRICTS_FILL, leave);
-    return () => {
-      map.off('mousemove', [WATER_STATIONS, AIR_STATIONS], onStation);
-      map.off('mouseleave', [WATER_STATIONS, AIR_STATIONS], leave);
-      map.off('mousemove', TRAFFIC_LINES, onSegment);
-      map.off('mouseleave', TRAFFIC_LINES, leave);
-      map.off('mousemove', DISTRICTS_FILL, onDistrict);
-      map.off('mouseleave', DISTRICTS_FILL, leave);
-      popup.remove();
-    };
-  }, [map, loaded]);
+  const unitInfo = useMemo(
+    (): UnitInfo[] =>
+      split.units.map((u) => {
+        const unit = names.get(u.code);
+        return {
+          code: u.code,
+          name: fullName(u.code, u.name),
+          subtitle: unit ? `${unit.type} · ${u.code}` : u.code,
+          valueLabel: kpi?.name[lang] ?? DEFAULT_MAP_KPI,
+          valueText: scaleOf.format(values.get(u.code) ?? null),
+          updated: formatObservedAt(observedAtOf(areaCell(cells, u.code, DEFAULT_MAP_KPI)), now, timeZone),
+        };
+      }),
+    [split, names, fullName, lang, kpi, scaleOf, values, cells, now, timeZone],
+  );
+  useMapPopups(map, loaded, { points, segments, units: unitInfo, t, offline });
 
   const reference = index ? referenceStation(index) : null;
-  const ranking = useMemo(() => rankDistricts(districts, index?.indicator('dossiers_on_time_rate')?.decimals ?? 1, lang), [districts, index, lang]);
+  const kind = boundaryKind(split.units);
+  const root = names.root();
   return (
-    <section className={offline ? 'panel map-panel stale' : 'panel map-panel'}>
-      <div ref={container} className="map-canvas" data-testid="map" data-loaded={loaded ? 'true' : undefined} />
+    <section ref={panel} className={offline ? 'panel map-panel stale' : 'panel map-panel'}>
+      <div
+        ref={container}
+        className="map-canvas"
+        data-testid="map"
+        data-loaded={loaded ? 'true' : undefined}
+        data-units={split.units.length}
+        data-boundaries={kind ?? undefined}
+      />
       <div className="map-head">
         <h2 className="panel-title">{t('map.heading')}</h2>
-        <div className="panel-note">{t('map.subheading')}</div>
+        <div className="panel-note">{t('map.subheading', { count: split.units.length, indicator: kpi?.name[lang] ?? '' })}</div>
       </div>
       {geo.isError && <div className="map-error">{t('map.geoError')}</div>}
-      {ranking.length > 0 && <DistrictRanking rows={ranking} stale={offline} />}
-      <MapLegend lang={lang} waterBands={reference?.bands ?? []} aqiBands={index?.indicator('aqi')?.bands ?? []} />
-      <div className="map-caption">{t('map.caption')}</div>
+      <aside ref={side} className="map-side">
+        {ranking.ranked > 0 && <UnitRanking ranking={ranking} title={kpi?.name[lang] ?? ''} stale={offline} />}
+        <MapLegend
+          lang={lang}
+          kpiTitle={kpi?.name[lang] ?? ''}
+          kpiRows={scaleOf.legend}
+          waterBands={reference?.bands ?? []}
+          aqiBands={index?.indicator('aqi')?.bands ?? []}
+        />
+        <div className="map-caption" data-testid="map-caption">
+          {kind === 'schematic' || kind === null
+            ? t('map.captionSchematic', { count: split.units.length, city: root ? unitDisplayName(root, lang) : '' })
+            : t(kind === 'mixed' ? 'map.captionMixed' : 'map.captionImported', { count: split.units.length })}
+        </div>
+      </aside>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useCatalogue, useLang } from '../app/hooks.ts';
 import { Freshness } from '../components/Freshness.tsx';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
 import { formatDateTime } from '../format/format.ts';
+import { useNames } from '../names/useNames.ts';
 import { HttpError } from '../queries/http.ts';
 import { dossierQuery } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
@@ -18,6 +19,7 @@ export function TrailPanel({ code, onClose, areaName }: { code: string; onClose:
   const { timeZone } = useCatalogue();
   const { now, offline } = useClock();
   const q = useQuery(dossierQuery(code));
+  const { agencies, procedures } = useNames();
   const steps = useMemo(() => buildTrail(q.data, lang, timeZone), [q.data, lang, timeZone]);
   const fresh = responseFreshness(q.data?.asOf, now, { offline, timeZone });
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -46,9 +48,15 @@ export function TrailPanel({ code, onClose, areaName }: { code: string; onClose:
         <div className={fresh.stale ? 'trail-body stale' : 'trail-body'}>
           <dl className="trail-facts">
             <dt>{t('operator.trail.procedure')}</dt>
-            <dd>{s.procedureCode}</dd>
+            <dd>
+              {procedures.label(s.procedureCode, lang)}
+              <span className="an-code">{s.procedureCode}</span>
+            </dd>
             <dt>{t('operator.trail.agency')}</dt>
-            <dd>{s.agencyCode}</dd>
+            <dd>
+              {agencies.label(s.agencyCode, lang)}
+              <span className="an-code">{s.agencyCode}</span>
+            </dd>
             <dt>{t('operator.trail.area')}</dt>
             <dd>{areaName(s.adminUnitCode)}</dd>
             <dt>{t('operator.trail.channel')}</dt>

@@ -26,8 +26,12 @@ describe('panel registry', () => {
     const ctx = { period: 'quarter' as const, now: Date.UTC(2026, 10, 22), timeZone: 'Asia/Ho_Chi_Minh' };
     const keys = (id: string) => PANELS[id]!.queries(ctx).map((q) => JSON.stringify(q.queryKey));
     expect(keys('procedures-counts')).toEqual([JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'area'])]);
-    expect(keys('procedures-rank-agencies')).toEqual([JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'agency'])]);
-    expect(keys('map')).toContain(JSON.stringify(['geo', 'areas']));
+    expect(keys('procedures-rank-agencies')).toEqual([
+      JSON.stringify(['dossiers', 'indicators', '2026-Q4', '92', 'agency']),
+      JSON.stringify(['agencies', 'today']),
+    ]);
+    expect(keys('map')).toContain(JSON.stringify(['geo', 'areas', 'today']));
+    expect(keys('map')).toContain(JSON.stringify(['areas', 'today']));
     for (const def of Object.values(PANELS)) for (const q of def.queries(ctx)) expect(typeof q.queryFn).toBe('function');
   });
 });

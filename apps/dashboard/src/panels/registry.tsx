@@ -5,7 +5,8 @@ import { CITY_SCOPE } from '../app/hooks.ts';
 import { airQualityQuery } from '../queries/air-quality.queries.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
 import { feedHealthQuery } from '../queries/feeds.queries.ts';
-import { geoAreasQuery } from '../queries/geo.queries.ts';
+import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
+import { agenciesQuery } from '../queries/names.queries.ts';
 import { snapshotQuery } from '../queries/snapshot.queries.ts';
 import { proceduresQueries } from '../scenes/procedures/scene-queries.ts';
 import { reportingQueries } from '../scenes/reporting/scene-queries.ts';
@@ -35,7 +36,7 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
   map: {
     title: 'panel.map',
     component: lazyPanel(() => import('../map/MapView.tsx'), 'MapView'),
-    queries: () => [...city(), geoAreasQuery()],
+    queries: () => [...city(), geoAreasQuery(), areasQuery()],
     size: 'fill',
     deferred: true,
   },
@@ -58,13 +59,13 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
   'procedures-rank-districts': {
     title: 'admin.ranking.districts',
     component: lazyPanel(procedures, 'ProceduresRankDistricts'),
-    queries: byArea,
+    queries: (ctx) => [...byArea(ctx), areasQuery()],
     size: 'fill',
   },
   'procedures-rank-agencies': {
     title: 'admin.ranking.agencies',
     component: lazyPanel(procedures, 'ProceduresRankAgencies'),
-    queries: (ctx) => [proceduresQueries(ctx).byAgency],
+    queries: (ctx) => [proceduresQueries(ctx).byAgency, agenciesQuery()],
     size: 'fill',
   },
 

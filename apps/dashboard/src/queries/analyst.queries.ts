@@ -19,10 +19,12 @@ export function analystSeriesQuery(params: string | null) {
   });
 }
 
-export function analystChildrenQuery(area: string) {
+/** The drill-down step below an area, among the units in force on `at` (today's when absent). */
+export function analystChildrenQuery(area: string, at?: string | null) {
+  const q = new URLSearchParams({ area, ...(at ? { at } : {}) });
   return queryOptions({
-    queryKey: ['analyst', 'children', area] as const,
-    queryFn: ({ signal }) => getJson<AnalystChildrenResponse>(`/api/v1/analyst/children?area=${encodeURIComponent(area)}`, signal),
+    queryKey: ['analyst', 'children', area, at ?? 'today'] as const,
+    queryFn: ({ signal }) => getJson<AnalystChildrenResponse>(`/api/v1/analyst/children?${q.toString()}`, signal),
     staleTime: Infinity,
     retry,
   });

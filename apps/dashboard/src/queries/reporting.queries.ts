@@ -22,7 +22,7 @@ export const reportingLatestQuery = (units?: string) =>
     ...opts,
   });
 
-export const reportingRankingQuery = (indicator: string, period: string | null, group: 'department' | 'district') =>
+export const reportingRankingQuery = (indicator: string, period: string | null, group: 'department' | 'district' | 'commune') =>
   queryOptions({
     queryKey: ['reporting', 'ranking', indicator, period, group] as const,
     queryFn: ({ signal }) =>

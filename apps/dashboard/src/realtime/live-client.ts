@@ -18,6 +18,8 @@ export interface LiveDebug {
   connected: boolean;
   /** The wall's MapLibre map once created (browser tests read its sources). */
   map?: unknown;
+  /** The analyst explorer's map once created (browser tests read its view). */
+  explorerMap?: unknown;
 }
 
 export type CellsListener = (scope: string, cells: readonly Cell[]) => void;

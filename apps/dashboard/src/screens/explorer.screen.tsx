@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { LegendComponent } from 'echarts/components';
-import { use } from 'echarts/core';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
-import { EChart } from '../components/EChart.tsx';
 import { periodKey, periodLabel, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
 import { ExplorerMap } from '../explorer/ExplorerMap.tsx';
-import { buildExplorerLayer, type Direction } from '../explorer/explorer-map.layer.ts';
-import { buildTrendOption, formatExplorerValue, unitRows } from '../explorer/explorer.chart.ts';
+import { buildExplorerLayer, mapFrame, type Direction } from '../explorer/explorer-map.layer.ts';
+import { formatExplorerValue } from '../explorer/explorer.chart.ts';
+import { ExplorerResults } from '../explorer/ExplorerResults.tsx';
 import {
+  CITY,
   drillTo,
+  effectiveView,
   EXPLORER_KINDS,
   explorerSearch,
   explorerState,
@@ -20,17 +20,21 @@ import {
   seriesParams,
   seriesQuery,
   toggleUnit,
+  withAsOf,
   withKind,
+  withView,
   type ExplorerSearch,
   type ExplorerState,
 } from '../explorer/explorer-state.ts';
+import { HistoryControls } from '../explorer/HistoryControls.tsx';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
+import { zonedParts } from '../format/format.ts';
+import { cityBounds, splitGeo } from '../geo/geo-features.ts';
+import { dayBeforeLatestChange, indexUnits, sameUnitsAsToday, unitDisplayName } from '../geo/units.ts';
 import { analystChildrenQuery, analystSeriesQuery } from '../queries/analyst.queries.ts';
-import { geoAreasQuery } from '../queries/geo.queries.ts';
+import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
-
-use([LegendComponent]);
 
 /** How many periods of each kind the range pickers offer, back from now. */
 const PICKER_SPAN: Record<PeriodKind, number> = { month: 60, quarter: 24, half: 12, year: 10 };
@@ -44,17 +48,27 @@ function periodOptions(kind: PeriodKind, now: number, keep: readonly string[]): 
 }
 
 /**
- * The analyst's map-first explorer: the city's districts coloured by an indicator; click to drill
- * down; a trend of the compared units over a range of months, quarters, halves or years, with
- * the previous range beside it; CSV and XLSX of the same query. The whole view is in the URL.
+ * The analyst's map-first explorer: the units in force on a date (today's by default) coloured by
+ * an indicator; click to drill down city → commune (or, before a reorganisation, city → district
+ * → commune), the map zooming to the unit; a trend of the compared units over a range, history on
+ * today's units through the crosswalk (estimated figures marked) or as it was; CSV and XLSX of the
+ * same query. The whole view is in the URL.
  */
 export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
   const { now } = useClock();
+  const city = index?.catalogue.city.code ?? CITY;
   const indicatorIds = useMemo(() => (index?.catalogue.indicators ?? []).map((i) => i.id), [index]);
-  const state = useMemo(() => explorerState(search, now, timeZone, indicatorIds), [search, now, timeZone, indicatorIds]);
+  const asked = useMemo(() => explorerState(search, now, timeZone, indicatorIds, city), [search, now, timeZone, indicatorIds, city]);
+
+  // The units of the date asked, against today's: a date before a reorganisation shows those of then.
+  const areasToday = useQuery(areasQuery());
+  const areasThen = useQuery(areasQuery(asked.asOf ?? undefined));
+  const historical = asked.asOf === null ? false : sameUnitsAsToday(areasThen.data, areasToday.data) === false;
+  const state = useMemo(() => effectiveView(asked, historical ? false : null), [asked, historical]);
+  const names = useMemo(() => indexUnits(areasThen.data), [areasThen.data]);
   const indicator = index?.indicator(state.indicator);
   const decimals = indicator?.decimals ?? 1;
 
@@ -65,16 +79,19 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   }, [canonical, indicatorIds.length, state, setSearch]);
   const go = (next: ExplorerState) => setSearch(explorerSearch(next));
 
-  const geo = useQuery(geoAreasQuery());
-  const children = useQuery(analystChildrenQuery(state.area));
+  const geo = useQuery(geoAreasQuery(state.asOf ?? undefined));
+  const split = useMemo(() => splitGeo(geo.data), [geo.data]);
+  const children = useQuery(analystChildrenQuery(state.area, state.asOf));
   const here = children.data?.area;
-  const geoChildren = (children.data?.children ?? []).filter((c) => c.hasGeometry).map((c) => c.code);
-  const mapCodes = geoChildren.length > 0 ? geoChildren : here?.hasGeometry ? [here.code] : [];
-  const mapQ = useQuery(analystSeriesQuery(indicatorIds.length ? mapParams(state, mapCodes) : null));
-  const trendParams = indicatorIds.length ? seriesParams(state) : null;
-  const trend = useQuery(analystSeriesQuery(trendParams));
+  const parent = children.data?.path.at(-1)?.code ?? null;
+  const shaped = useMemo(() => new Set(split.units.map((u) => u.code)), [split]);
+  const childCodes = (children.data?.children ?? []).filter((c) => c.hasGeometry || shaped.has(c.code)).map((c) => c.code);
+  const siblingCodes = parent ? names.children(parent).map((u) => u.code) : [];
+  const frame = mapFrame({ area: state.area, isRoot: state.area === city, childCodes, siblingCodes, units: split.units, cityBounds: cityBounds(split) });
+  const mapQ = useQuery(analystSeriesQuery(indicatorIds.length ? mapParams(state, frame.codes) : null));
+  const trend = useQuery(analystSeriesQuery(indicatorIds.length ? seriesParams(state) : null));
 
-  const selected = useMemo(() => new Set(state.units), [state.units]);
+  const selected = useMemo(() => new Set([...state.units, state.area]), [state.units, state.area]);
   const mapValues = useMemo(() => {
     const m = new Map<string, number | null>();
     for (const s of mapQ.data?.series ?? []) m.set(s.area, s.points.at(-1)?.value ?? null);
@@ -82,18 +99,16 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   }, [mapQ.data]);
   const direction: Direction = indicator?.direction ?? 'up';
   const spec = useMemo(
-    () => (geo.data ? buildExplorerLayer({ geo: geo.data, values: mapValues, selected, direction, scale: 1 }) : null),
-    [geo.data, mapValues, selected, direction],
+    () => (geo.data ? buildExplorerLayer({ units: split.units, values: mapValues, selected, direction, scale: 1 }) : null),
+    [geo.data, split, mapValues, selected, direction],
   );
-  const option = useMemo(
-    () => (trend.data ? buildTrendOption({ response: trend.data, lang, decimals, previousSuffix: t('explorer.previousSuffix') }) : null),
-    [trend.data, lang, decimals, t],
-  );
-  const rows = useMemo(() => (trend.data ? unitRows(trend.data, decimals, lang) : []), [trend.data, decimals, lang]);
   const options = useMemo(() => periodOptions(state.kind, now, [state.from, state.to]), [state.kind, now, state.from, state.to]);
-  const city = index?.catalogue.city;
-  const nameOf = (code: string) => index?.area(code)?.name ?? code;
-  const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const view = index?.catalogue.city;
+  const nameOf = (code: string, fallback?: { name: string; kind: string }) =>
+    names.get(code) ? names.name(code, lang) : fallback ? unitDisplayName({ name: fallback.name, type: fallback.kind, nameEn: null }, lang) : code;
+  const p = zonedParts(now, timeZone);
+  const todayIso = `${p.year}-${p.month}-${p.day}`;
+  const dayBefore = dayBeforeLatestChange(areasToday.data);
 
   return (
     <PageShell subtitle={t('explorer.subtitle')} testId="explorer-page">
@@ -127,26 +142,18 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
               ))}
             </div>
           </div>
-          <label className="field">
-            <span className="field-label">{t('explorer.from')}</span>
-            <select value={state.from} onChange={(e) => go({ ...state, from: e.target.value })} data-testid="explorer-from">
-              {options.map((p) => (
-                <option key={p} value={p}>
-                  {periodLabel(p, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-label">{t('explorer.to')}</span>
-            <select value={state.to} onChange={(e) => go({ ...state, to: e.target.value })} data-testid="explorer-to">
-              {options.map((p) => (
-                <option key={p} value={p}>
-                  {periodLabel(p, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {(['from', 'to'] as const).map((end) => (
+            <label key={end} className="field">
+              <span className="field-label">{t(`explorer.${end}`)}</span>
+              <select value={state[end]} onChange={(e) => go({ ...state, [end]: e.target.value })} data-testid={`explorer-${end}`}>
+                {options.map((o) => (
+                  <option key={o} value={o}>
+                    {periodLabel(o, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
           <label className="field field-check">
             <input type="checkbox" checked={state.compare} onChange={(e) => go({ ...state, compare: e.target.checked })} data-testid="explorer-compare" />
             <span>{t('explorer.compare')}</span>
@@ -156,6 +163,14 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
             testIds={{ csv: 'explorer-export-csv', xlsx: 'explorer-export-xlsx', sep: 'explorer-export-sep' }}
           />
         </div>
+        <HistoryControls
+          view={state.view}
+          asOf={state.asOf}
+          today={todayIso}
+          historical={historical}
+          onView={(v) => go(withView(state, v, dayBefore, city))}
+          onAsOf={(d) => go(withAsOf(state, d, city))}
+        />
 
         <div className="ex-grid">
           <div className="ex-left">
@@ -163,23 +178,24 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
               {(children.data?.path ?? []).map((a) => (
                 <span key={a.code}>
                   <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
-                    {a.name}
+                    {nameOf(a.code, a)}
                   </button>
                   {' › '}
                 </span>
               ))}
               <b data-testid="explorer-area" data-code={state.area}>
-                {here?.name ?? nameOf(state.area)}
+                {nameOf(state.area, here)}
               </b>
             </nav>
-            {geo.data && spec && city && (
+            {geo.data && spec && view && (
               <ExplorerMap
                 geo={geo.data}
                 spec={spec}
-                center={city.center}
-                zoom={city.zoom}
+                center={view.center}
+                zoom={view.zoom}
+                focus={frame.focus}
                 onSelect={(code) => code !== state.area && go(drillTo(state, code))}
-                label={t('explorer.mapLabel', { area: here?.name ?? state.area, indicator: indicator?.name[lang] ?? state.indicator })}
+                label={t('explorer.mapLabel', { area: nameOf(state.area, here), indicator: indicator?.name[lang] ?? state.indicator })}
               />
             )}
             {spec?.range && (
@@ -192,7 +208,7 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
               </div>
             )}
             <h3 className="ex-sub">{t('explorer.children')}</h3>
-            {children.data && children.data.children.length > 0 && geoChildren.length === 0 && (
+            {children.data && children.data.children.length > 0 && childCodes.length === 0 && (
               <div className="op-note" data-testid="explorer-no-geometry">
                 {t('explorer.noWardGeometry')}
               </div>
@@ -202,11 +218,11 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
                 {t('explorer.noChildren')}
               </div>
             )}
-            <ul className="ex-children" data-testid="explorer-children">
+            <ul className="ex-children" data-testid="explorer-children" data-count={children.data?.children.length ?? 0}>
               {(children.data?.children ?? []).map((c) => (
-                <li key={c.code} data-testid={`explorer-child-${c.code}`}>
+                <li key={c.code} data-testid={`explorer-child-${c.code}`} data-level={names.get(c.code)?.level}>
                   <button type="button" className="link-btn" onClick={() => go(drillTo(state, c.code))} data-testid={`explorer-drill-${c.code}`}>
-                    {c.name}
+                    {nameOf(c.code, c)}
                   </button>
                   <span className="an-code">{c.code}</span>
                   <span className="ex-value">
@@ -215,7 +231,7 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
                   <label className="ex-check">
                     <input
                       type="checkbox"
-                      checked={selected.has(c.code)}
+                      checked={state.units.includes(c.code)}
                       onChange={() => go(toggleUnit(state, c.code))}
                       data-testid={`explorer-unit-${c.code}`}
                     />
@@ -232,42 +248,7 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
               {t('explorer.unitsHint')}
               {trend.data && ` · ${t(`explorer.source.${trend.data.source}`)}`}
             </div>
-            {trend.isError ? (
-              <div className="empty-state error" data-testid="explorer-error">
-                {t('explorer.error', { message: errorText(trend.error) })}
-              </div>
-            ) : !trend.data || !option ? (
-              <div className="empty-state">{t('explorer.loading')}</div>
-            ) : (
-              <>
-                <EChart option={option} className="ex-chart" testId="explorer-chart" />
-                <table className="an-table" data-testid="explorer-table" data-kind={state.kind}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('explorer.col.unit')}</th>
-                      <th scope="col">{rows[0]?.period ? periodLabel(rows[0].period, lang) : t('explorer.col.value')}</th>
-                      <th scope="col">{rows[0]?.previousPeriod ? periodLabel(rows[0].previousPeriod, lang) : t('explorer.col.previous')}</th>
-                      <th scope="col">{t('explorer.col.change')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.area} data-testid={`explorer-row-${r.area}`}>
-                        <td className="an-unit">
-                          {r.name}
-                          <span className="an-code">{r.area}</span>
-                        </td>
-                        <td className="an-value" data-raw-value={r.value ?? undefined}>
-                          <b>{r.valueText}</b>
-                        </td>
-                        <td className="an-prev">{r.previousText}</td>
-                        <td className="an-change">{r.changeText}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            )}
+            <ExplorerResults data={trend.data} decimals={decimals} error={trend.isError ? trend.error : null} />
           </div>
         </div>
       </section>

@@ -20,7 +20,13 @@ import {
   type WatchFilter,
   type WatchRow,
 } from '../operator/watchlist.model.ts';
+import { indexUnits } from '../geo/units.ts';
+import { useNames } from '../names/useNames.ts';
+import { pickerOptions, type PickOption } from '../operator/unit-picker.model.ts';
+import { UnitPicker } from '../operator/UnitPicker.tsx';
 import { indicatorsQuery, watchlistQuery } from '../queries/dossiers.queries.ts';
+import { areasQuery } from '../queries/geo.queries.ts';
+import { agenciesQuery } from '../queries/names.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 
@@ -29,7 +35,7 @@ const WITHIN = 2;
 const FILTERS: readonly WatchFilter[] = ['all', 'overdue', 'dueSoon'];
 
 /**
- * The operator's page: one district or agency (in the URL: ?area=916 or ?agency=…), its overdue
+ * The operator's page: one unit or agency (in the URL: ?area=31135 or ?agency=…), found by name, its overdue
  * dossiers and those due within 2 working days, grouped by procedure, sortable; a click opens the
  * dossier's trail beside the table (?dossier=…).
  */
@@ -45,19 +51,41 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
   const sort = parseSort(search.sort);
   const selected = search.dossier ?? null;
 
-  const districts = useMemo(() => (index?.catalogue.areas ?? []).filter((a) => a.parent === CITY_SCOPE).sort((a, b) => a.code.localeCompare(b.code)), [index]);
+  // Today's units and agencies, by name: the picker searches them, the trail names them.
+  const areas = useQuery(areasQuery());
+  const names = useMemo(() => indexUnits(areas.data), [areas.data]);
   const areaName = useMemo(() => {
-    const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
-    return (code: string) => names.get(code) ?? code;
-  }, [index]);
-  // Agencies that handled dossiers this year: the codes the indicators API knows.
+    const catalogue = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
+    return (code: string) => (names.get(code) ? names.name(code, lang) : (catalogue.get(code) ?? code));
+  }, [names, index, lang]);
+  const { agencies: agencyNames, procedures } = useNames();
+  const agencyList = useQuery(agenciesQuery());
+  // Agencies that handled dossiers this year but are missing from the catalogue are still offered, by code.
   const year = periodKey('year', now);
   const agencyRows = useQuery(indicatorsQuery({ period: year, scope: CITY_SCOPE, by: 'agency' }));
-  const agencies = useMemo(() => {
-    const codes = new Set((agencyRows.data?.rows ?? []).map((r) => r.key));
-    if (agency) codes.add(agency);
-    return [...codes].sort();
-  }, [agencyRows.data, agency]);
+  const options = useMemo(
+    () =>
+      pickerOptions(names.units, agencyList.data?.agencies ?? [], lang, (level) => t(`operator.level.${level}`), [
+        ...(agencyRows.data?.rows ?? []).map((r) => r.key),
+        ...(agency ? [agency] : []),
+      ]),
+    [names, agencyList.data, agencyRows.data, agency, lang, t],
+  );
+  const picked = useMemo(
+    () =>
+      area
+        ? (options.find((o) => o.kind === 'area' && o.code === area) ?? { kind: 'area' as const, code: area, name: areaName(area), detail: area, key: '' })
+        : agency
+          ? (options.find((o) => o.kind === 'agency' && o.code === agency) ?? {
+              kind: 'agency' as const,
+              code: agency,
+              name: agencyNames.label(agency, lang),
+              detail: agency,
+              key: '',
+            })
+          : null,
+    [options, area, agency, areaName, agencyNames, lang],
+  );
 
   const watch = useQuery({ ...watchlistQuery({ area, agency, within: WITHIN }), enabled: hasUnit });
   const rows = useMemo(() => (watch.data ? watchRows(watch.data, lang, timeZone) : []), [watch.data, lang, timeZone]);
@@ -65,11 +93,8 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
   const counts = { all: rows.length, overdue: rows.filter((r) => r.kind === 'overdue').length, dueSoon: rows.filter((r) => r.kind === 'dueSoon').length };
   const fresh = responseFreshness(watch.data?.asOf, now, { offline, timeZone });
 
-  const unitValue = area ? `area:${area}` : agency ? `agency:${agency}` : '';
-  const chooseUnit = (value: string) => {
-    const [kind, code] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
-    setParams({ area: kind === 'area' ? code : undefined, agency: kind === 'agency' ? code : undefined, dossier: undefined });
-  };
+  const chooseUnit = (o: PickOption) =>
+    setParams({ area: o.kind === 'area' ? o.code : undefined, agency: o.kind === 'agency' ? o.code : undefined, dossier: undefined });
   const open = (code: string) => setParams({ dossier: code });
   const close = () => setParams({ dossier: undefined });
 
@@ -116,28 +141,10 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
         <section className="op-main">
           <div className="op-toolbar">
             <h2 className="page-title">{t('operator.heading')}</h2>
-            <label className="field">
+            <div className="field">
               <span className="field-label">{t('operator.unit')}</span>
-              <select value={unitValue} onChange={(e) => chooseUnit(e.target.value)} data-testid="unit-select">
-                <option value="">{t('operator.choose')}</option>
-                <optgroup label={t('operator.districts')}>
-                  {districts.map((d) => (
-                    <option key={d.code} value={`area:${d.code}`}>
-                      {d.name} ({d.code})
-                    </option>
-                  ))}
-                </optgroup>
-                {agencies.length > 0 && (
-                  <optgroup label={t('operator.agencies')}>
-                    {agencies.map((code) => (
-                      <option key={code} value={`agency:${code}`}>
-                        {code}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-              </select>
-            </label>
+              <UnitPicker options={options} selected={picked} onPick={chooseUnit} />
+            </div>
             {hasUnit && (
               <div className="seg" role="group" aria-label={t('operator.filter.all')}>
                 {FILTERS.map((f) => (
@@ -183,7 +190,8 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
                   <tbody key={g.procedureCode} data-testid={`group-${g.procedureCode}`}>
                     <tr className="wl-group">
                       <th colSpan={SORT_KEYS.length} scope="rowgroup">
-                        <span className="wl-proc">{g.procedureCode}</span>
+                        <span className="wl-proc">{procedures.label(g.procedureCode, lang)}</span>
+                        <span className="an-code">{g.procedureCode}</span>
                         <span className="wl-group-counts">{t('operator.groupCounts', { overdue: g.overdue, dueSoon: g.dueSoon })}</span>
                       </th>
                     </tr>
@@ -198,7 +206,10 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
                         data-testid={`dossier-${r.code}`}
                         data-kind={r.kind}
                       >
-                        <td className="col-procedure">{r.procedureCode}</td>
+                        <td className="col-procedure">
+                          {procedures.label(r.procedureCode, lang)}
+                          <span className="an-code">{r.procedureCode}</span>
+                        </td>
                         <td className="col-code">{r.code}</td>
                         <td className="col-received">{r.receivedText}</td>
                         <td className="col-due">{r.dueText}</td>

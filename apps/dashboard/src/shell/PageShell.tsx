@@ -6,7 +6,7 @@ import { PATHS, type PageName } from '../app/route-tree.tsx';
 import { Header } from './Header.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
 
-const NAV: readonly PageName[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting'];
+const NAV: readonly PageName[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'admin'];
 
 /**
  * The frame of the desktop pages (operator, analyst): the wall's header with navigation, and a
@@ -24,7 +24,7 @@ export function PageShell({ subtitle, children, testId }: { subtitle: string; ch
               key={r}
               to={PATHS[r]}
               className="nav-link"
-              activeOptions={{ exact: true, includeSearch: false }}
+              activeOptions={{ exact: r !== 'admin', includeSearch: false }}
               activeProps={{ className: 'active', 'aria-current': 'page' }}
             >
               {t(`nav.${r}`)}

@@ -92,7 +92,8 @@ export const REPORTING_INDICATORS: ReportingIndicator[] = [
   },
   {
     id: 'dti_rank',
-    name: { vi: 'Xếp hạng DTI (trên 63 tỉnh, thành)', en: 'DTI rank (of 63 provinces)' },
+    // out of the province-level units of the period: 63 until mid-2025, 34 since (geo/national.ts)
+    name: { vi: 'Xếp hạng DTI cấp tỉnh', en: 'Provincial DTI rank' },
     unit: 'hạng',
     direction: 'down',
     aggregation: 'last',

@@ -14,6 +14,9 @@ import { buildOfficial766 } from '../../panels/score766/official.model.ts';
 import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
 import { officialScoresQuery } from '../../queries/score766.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
+import { indexUnits } from '../../geo/units.ts';
+import { useNames } from '../../names/useNames.ts';
+import { areasQuery } from '../../queries/geo.queries.ts';
 import { proceduresQueries } from './scene-queries.ts';
 
 /** The kinds the wall offers, shortest first (no halves). */
@@ -33,12 +36,16 @@ function useByArea(ctx: PanelContext) {
   return { period: q.period, data: byArea.data, fresh: responseFreshness(byArea.data?.asOf, now, { offline, timeZone }) };
 }
 
+/** Unit names from the registry of today (GET /api/v1/areas), else the catalogue's, else the code. */
 function useAreaName(): (code: string) => string {
   const { index } = useCatalogue();
+  const lang = useLang();
+  const areas = useQuery(areasQuery());
   return useMemo(() => {
+    const units = indexUnits(areas.data);
     const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
-    return (code: string) => names.get(code) ?? code;
-  }, [index]);
+    return (code: string) => (units.get(code) ? units.name(code, lang) : (names.get(code) ?? code));
+  }, [index, areas.data, lang]);
 }
 
 export function ProceduresHead({ ctx }: PanelProps) {
@@ -123,7 +130,8 @@ export function ProceduresRankAgencies({ ctx }: PanelProps) {
   const { timeZone } = useCatalogue();
   const byAgency = useQuery(proceduresQueries({ ...ctx, now, timeZone }).byAgency);
   const fresh = responseFreshness(byAgency.data?.asOf, now, { offline, timeZone });
-  const bars = useMemo(() => onTimeBars(byAgency.data?.rows ?? [], (k) => k, lang), [byAgency.data, lang]);
+  const { agencies } = useNames();
+  const bars = useMemo(() => onTimeBars(byAgency.data?.rows ?? [], (k) => agencies.label(k, lang), lang), [byAgency.data, agencies, lang]);
   return (
     <RankingPanel
       title={t('admin.ranking.agencies')}

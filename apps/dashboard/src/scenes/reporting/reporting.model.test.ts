@@ -40,6 +40,35 @@ const row = (p: Partial<IndicatorValueRow>): IndicatorValueRow => ({
   ...p,
 });
 
+describe('ranks out of the country’s provinces of their period', () => {
+  const withRank: ReportingCatalogueView = {
+    ...cat,
+    indicators: [
+      ...cat.indicators,
+      {
+        id: 'dti_rank',
+        name: { vi: 'Xếp hạng DTI cấp tỉnh', en: 'Provincial DTI rank' },
+        unit: 'hạng',
+        decimals: 0,
+        direction: 'down',
+        sourceAgency: cat.indicators[0]!.sourceAgency,
+      },
+    ],
+  };
+  it('says 5/63 for 2022 and 4/34 for 2025 (34 province-level units since 1 July 2025)', () => {
+    const rows = targetRows(
+      [row({ indicator: 'dti_rank', period: '2022', value: 5, target: 5 }), row({ indicator: 'dti_rank', period: '2025', value: 4, target: null })],
+      withRank,
+      'vi',
+    );
+    expect(rows.map((r) => [r.value, r.target])).toEqual([
+      ['hạng 5/63', 'hạng 5/63'],
+      ['hạng 4/34', '—'],
+    ]);
+    expect(targetRows([row({ indicator: 'dti_rank', period: '2025', value: 4 })], withRank, 'en')[0]!.value).toBe('rank 4/34');
+  });
+});
+
 describe('reporting scene model', () => {
   it('follows the current month after its cut-off (14th), else the previous one, in local time', () => {
     expect(followedMonth(Date.parse('2026-11-22T10:00:00+07:00'), 'Asia/Ho_Chi_Minh')).toBe('2026-11');

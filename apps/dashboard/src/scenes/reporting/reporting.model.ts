@@ -1,5 +1,5 @@
 import type { IndicatorValueRow, Label, RankingResponse, SubmissionStatus, SubmissionStatusResponse, TargetVerdict } from '@cityioc/contracts';
-import { periodLabel } from '@cityioc/domain';
+import { periodLabel, provinceCountForPeriod } from '@cityioc/domain';
 import { formatNumber, MISSING, zonedParts, type Lang } from '../../format/format.ts';
 
 /** The part of GET /api/v1/reporting/catalogue the dashboard reads. */
@@ -39,10 +39,12 @@ export interface TargetRow {
   illustrative: boolean;
 }
 
-function valueText(v: number | null, unit: string, decimals: number, lang: Lang): string {
+/** A value with its unit; a rank says what it is out of ("hạng 5/63"), the country's provinces in its period. */
+function valueText(v: number | null, unit: string, decimals: number, lang: Lang, outOf: number | null = null): string {
   if (v === null) return MISSING;
   const n = formatNumber(v, decimals, lang);
-  return unit === '%' ? `${n} %` : unit === 'hạng' ? (lang === 'vi' ? `hạng ${n}` : `rank ${n}`) : n;
+  if (unit === 'hạng') return `${lang === 'vi' ? 'hạng' : 'rank'} ${n}${outOf === null ? '' : `/${outOf}`}`;
+  return unit === '%' ? `${n} %` : n;
 }
 
 /** The city's indicators (unit 92) at their latest reported period, against their targets. */
@@ -54,12 +56,13 @@ export function targetRows(rows: readonly IndicatorValueRow[], cat: ReportingCat
       const ind = inds.get(r.indicator);
       const unitOf = ind?.unit ?? '';
       const decimals = ind?.decimals ?? 2;
+      const outOf = unitOf === 'hạng' ? provinceCountForPeriod(r.period) : null;
       return {
         indicator: r.indicator,
         name: ind ? ind.name[lang] : r.indicator,
         period: periodLabel(r.period, lang),
-        value: valueText(r.value, unitOf, decimals, lang),
-        target: r.target === null ? MISSING : valueText(r.target, unitOf, unitOf === '%' ? 0 : decimals, lang),
+        value: valueText(r.value, unitOf, decimals, lang, outOf),
+        target: r.target === null ? MISSING : valueText(r.target, unitOf, unitOf === '%' ? 0 : decimals, lang, outOf),
         verdict: r.verdict,
         parts: r.numerator !== null && r.denominator !== null ? `${formatNumber(r.numerator, 0, lang)} / ${formatNumber(r.denominator, 0, lang)}` : null,
         illustrative: r.provenance === 'illustrative',

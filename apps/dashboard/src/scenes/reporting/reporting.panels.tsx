@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import type { PanelProps } from '../../panels/panel.ts';
 import { reportingQueries } from './scene-queries.ts';
-import { periodLabel } from '@cityioc/domain';
+import { periodBounds, periodLabel } from '@cityioc/domain';
+import { formatIsoDate } from '../../format/format.ts';
+import { dayBeforeLatestChange } from '../../geo/units.ts';
+import { areasQuery } from '../../queries/geo.queries.ts';
 import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type RankingView } from './reporting.model.ts';
 
 /**
@@ -14,6 +17,18 @@ import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type
  * scene never presents it as a live measurement. Text is rendered as React text, never as HTML.
  */
 const LATE_SHOWN = 14;
+
+/** The last local day of a period key, yyyy-mm-dd. */
+function periodEndDay(period: string): string {
+  const b = periodBounds(period)!;
+  return new Date(b.end - 1 + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function addDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 export function ReportingHead() {
   const { t } = useTranslation();
@@ -108,8 +123,17 @@ function ParRanking({ ctx, group }: PanelProps & { group: 'departments' | 'distr
   const lang = useLang();
   const latest = useQuery(reportingQueries(ctx).latest);
   const parPeriod = latestPeriodOf(latest.data?.rows ?? [], 'par_index');
-  const ranking = useQuery(reportingQueries(ctx, parPeriod)[group]);
-  const title = t(group === 'departments' ? 'reporting.parDepartments' : 'reporting.parDistricts');
+  // A period before today's units came into force ranks the units of then (districts): say so, and ask for them.
+  const areas = useQuery(areasQuery());
+  const lastOld = dayBeforeLatestChange(areas.data);
+  const before = parPeriod !== null && lastOld !== null && periodBounds(parPeriod) !== null && periodEndDay(parPeriod) <= lastOld;
+  const ranking = useQuery(reportingQueries(ctx, parPeriod, before ? 'district' : 'commune')[group]);
+  const title =
+    group === 'departments'
+      ? t('reporting.parDepartments')
+      : before
+        ? t('reporting.parDistrictsBefore', { date: formatIsoDate(addDay(lastOld!)) })
+        : t('reporting.parDistricts');
   return (
     <Ranking
       title={`${title} ${parPeriod ? periodLabel(parPeriod, lang) : ''}`}

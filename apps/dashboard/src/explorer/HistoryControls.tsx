@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { formatIsoDate } from '../format/format.ts';
+import type { HistoryView } from './explorer-state.ts';
+
+/**
+ * "Theo đơn vị hiện nay / Như thời điểm đó" and the "as of" date: which units the page shows (those
+ * in force on the date) and how history is computed (re-aggregated onto today's units, or as it
+ * was recorded). A date before a reorganisation shows the units of then.
+ */
+export function HistoryControls(props: {
+  view: HistoryView;
+  /** The date asked, or null for today. */
+  asOf: string | null;
+  today: string;
+  /** The units on screen are not today's (a date before a reorganisation). */
+  historical: boolean;
+  onView: (view: HistoryView) => void;
+  onAsOf: (date: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="ex-history" data-testid="explorer-history" data-view={props.view} data-historical={props.historical ? 'true' : 'false'}>
+      <div className="seg" role="group" aria-label={t('explorer.view.label')}>
+        {(['today', 'as-it-was'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={v === props.view ? 'seg-btn active' : 'seg-btn'}
+            aria-pressed={v === props.view}
+            onClick={() => props.onView(v)}
+            data-testid={`explorer-view-${v}`}
+          >
+            {t(`explorer.view.${v === 'today' ? 'today' : 'asItWas'}`)}
+          </button>
+        ))}
+      </div>
+      <label className="field field-inline">
+        <span className="field-label">{t('explorer.asOf')}</span>
+        <input
+          type="date"
+          value={props.asOf ?? props.today}
+          max={props.today}
+          onChange={(e) => props.onAsOf(e.target.value === '' || e.target.value === props.today ? null : e.target.value)}
+          data-testid="explorer-asof"
+        />
+      </label>
+      {props.asOf !== null && (
+        <button type="button" className="link-btn" onClick={() => props.onAsOf(null)} data-testid="explorer-asof-today">
+          {t('explorer.asOfToday')}
+        </button>
+      )}
+      {props.historical && props.asOf && (
+        <span className="ex-historical" data-testid="explorer-historical">
+          {t('explorer.historical', { date: formatIsoDate(props.asOf) })}
+        </span>
+      )}
+    </div>
+  );
+}

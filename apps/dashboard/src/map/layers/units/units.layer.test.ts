@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { splitGeo } from '../../../geo/geo-features.ts';
+import type { AreasGeoJson } from '../../../queries/geo.queries.ts';
+import { onTimeColor, UI } from '../../../theme/theme.ts';
+import { buildUnitsLayer, OUTLINE_SOURCE, UNITS_FILL, UNITS_SOURCE } from './units.layer.ts';
+
+const square = (x: number, y: number, d: number): number[][][] => [
+  [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ],
+];
+const geo: AreasGeoJson = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { kind: 'outline', code: '92', name: 'Cần Thơ' }, geometry: { type: 'Polygon', coordinates: square(105.5, 9.9, 0.5) } },
+    {
+      type: 'Feature',
+      properties: { code: '31135', name: 'Ninh Kiều', level: 'commune', parent: '92' },
+      geometry: { type: 'Polygon', coordinates: square(105.7, 10, 0.1) },
+    },
+    {
+      type: 'Feature',
+      properties: { code: '31120', name: 'Cái Khế', level: 'commune', parent: '92' },
+      geometry: { type: 'Polygon', coordinates: square(105.6, 10.1, 0.1) },
+    },
+  ],
+};
+
+describe('buildUnitsLayer', () => {
+  const split = splitGeo(geo);
+  const spec = buildUnitsLayer({
+    units: split.units,
+    outline: split.outline,
+    values: new Map([['31135', 0.99]]),
+    colorOf: onTimeColor,
+    stale: false,
+    scale: 1,
+  });
+  const data = (id: string) => (spec.sources[id]!.data as { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }).features;
+
+  it('joins each unit to its value and class colour; no value is the no-data tone', () => {
+    expect(data(UNITS_SOURCE).map((f) => f.properties)).toEqual([
+      { code: '31135', value: 0.99, color: onTimeColor(0.99) },
+      { code: '31120', value: null, color: UI.noDataArea },
+    ]);
+  });
+
+  it('draws the city outline apart from the units, and never as a unit', () => {
+    expect(data(OUTLINE_SOURCE)).toHaveLength(1);
+    expect(data(UNITS_SOURCE).some((f) => f.properties.code === '92')).toBe(false);
+  });
+
+  it('fills by the colour property, then unit borders, then the outline on top', () => {
+    expect(spec.layers.map((l) => [l.id, l.type])).toEqual([
+      [UNITS_FILL, 'fill'],
+      ['ioc-units-outline', 'line'],
+      ['ioc-city-outline-line', 'line'],
+    ]);
+    expect((spec.layers[0] as { paint: Record<string, unknown> }).paint['fill-color']).toEqual(['get', 'color']);
+  });
+
+  it('fades the fill when the map is stale', () => {
+    const faded = buildUnitsLayer({ units: split.units, outline: null, values: new Map(), colorOf: onTimeColor, stale: true, scale: 1 });
+    const opacity = (s: typeof spec) => (s.layers[0] as unknown as { paint: Record<string, number> }).paint['fill-opacity']!;
+    expect(opacity(faded)).toBeLessThan(opacity(spec));
+    expect((faded.sources[OUTLINE_SOURCE]!.data as { features: unknown[] }).features).toEqual([]);
+  });
+});

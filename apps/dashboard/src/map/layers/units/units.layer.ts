@@ -1,0 +1,73 @@
+import type { GeoFeatureOf, UnitFeature } from '../../../geo/geo-features.ts';
+import { UI } from '../../../theme/theme.ts';
+import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../layer-spec.ts';
+
+export const UNITS_SOURCE = 'ioc-units';
+export const UNITS_FILL = 'ioc-units-fill';
+export const UNITS_OUTLINE = 'ioc-units-outline';
+export const OUTLINE_SOURCE = 'ioc-city-outline';
+export const OUTLINE_LINE = 'ioc-city-outline-line';
+
+export interface UnitProps {
+  code: string;
+  value: number | null;
+  color: string;
+}
+
+export interface UnitsLayerInput {
+  units: readonly UnitFeature[];
+  /** The city's outline, drawn as a line around the units (null: none sent). */
+  outline: GeoFeatureOf | null;
+  /** The KPI per unit code; absent or null means no data. */
+  values: ReadonlyMap<string, number | null>;
+  /** The class colour of a value (the legend's classes). */
+  colorOf: (value: number | null) => string;
+  /** The whole map reads as stale (link down): fills fade. */
+  stale: boolean;
+  scale: number;
+}
+
+/** Pure: the units' polygons as a choropleth of one KPI, their borders, and the city's outline. */
+export function buildUnitsLayer(input: UnitsLayerInput): LayerSpec {
+  const features: GeoFeature<UnitProps>[] = input.units.map((u) => {
+    const value = input.values.get(u.code) ?? null;
+    return {
+      type: 'Feature',
+      properties: { code: u.code, value, color: value === null ? UI.noDataArea : input.colorOf(value) },
+      geometry: u.feature.geometry,
+    };
+  });
+  const data: GeoCollection<UnitProps> = { type: 'FeatureCollection', features };
+  const outline: GeoCollection = {
+    type: 'FeatureCollection',
+    features: input.outline ? [{ type: 'Feature', properties: {}, geometry: input.outline.geometry }] : [],
+  };
+  return {
+    sources: {
+      [UNITS_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'code' },
+      [OUTLINE_SOURCE]: { type: 'geojson', data: outline as SourceData },
+    },
+    layers: [
+      {
+        id: UNITS_FILL,
+        type: 'fill',
+        source: UNITS_SOURCE,
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': input.stale ? 0.3 : 0.78, 'fill-antialias': true },
+      },
+      {
+        id: UNITS_OUTLINE,
+        type: 'line',
+        source: UNITS_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': UI.areaOutline, 'line-opacity': 0.4, 'line-width': 0.8 * input.scale },
+      },
+      {
+        id: OUTLINE_LINE,
+        type: 'line',
+        source: OUTLINE_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': UI.areaOutline, 'line-opacity': 0.85, 'line-width': 2 * input.scale },
+      },
+    ],
+  };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { provinceCountForPeriod, provinceCountOn } from './national.ts';
+
+describe('province-level units of Việt Nam', () => {
+  it('are 63 until 30 June 2025 and 34 from 1 July 2025 (NQ 202/2025/QH15)', () => {
+    expect(provinceCountOn('2022-12-31')).toBe(63);
+    expect(provinceCountOn('2025-06-30')).toBe(63);
+    expect(provinceCountOn('2025-07-01')).toBe(34);
+    expect(provinceCountOn('2000-01-01')).toBeNull();
+  });
+
+  it('rank a period by its last day: the 2022 DTI among 63, the 2025 one among 34', () => {
+    expect(provinceCountForPeriod('2022')).toBe(63);
+    expect(provinceCountForPeriod('2025-H1')).toBe(63);
+    expect(provinceCountForPeriod('2025-Q3')).toBe(34);
+    expect(provinceCountForPeriod('2025')).toBe(34);
+    expect(provinceCountForPeriod('2025-06')).toBe(63);
+    expect(provinceCountForPeriod('2025-06-30')).toBeNull();
+    expect(provinceCountForPeriod('junk')).toBeNull();
+  });
+});
