@@ -50,3 +50,4 @@ export * from './geo/schematic/schematic-communes.ts';
 export * from './geo/registry/registry-areas.ts';
 export * from './procedures/catalogue/procedure-catalogue.ts';
 export * from './procedures/score766/dossier-score.ts';
+export * from './access/index.ts';
