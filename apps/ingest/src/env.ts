@@ -3,8 +3,11 @@ import { resolve } from 'node:path';
 import {
   CAN_THO_ALERT_RULES,
   CAN_THO_DEMO_ALERT_RULES,
+  CAN_THO_AGENCIES,
   CAN_THO_CATALOGUE,
   createWorkCalendar,
+  indexAgencies,
+  indexReporting,
   indexCatalogue,
   DEFAULT_DATE_BOUNDS,
   DEFAULT_DATE_MIN,
@@ -18,7 +21,8 @@ import {
   type SwitchableWorkCalendar,
 } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
+import { DEMO_OPERATOR_NAME, OperatorConfigError, parseOperators, type OperatorEntry } from './access/service-tokens.ts';
+import { accessConfig, AccessEnvSchema, type AccessConfig } from './access/access-env.ts';
 import { checkEnv, ConfigError, envBool, envInt, envOneOf, envSchema, envString, envText, isTrue } from './env-schema.ts';
 
 /** Configuration, read once at boot from environment variables (documented in README.md). */
@@ -65,8 +69,10 @@ export interface Config {
   holidaySchedules: readonly OfficialYearSchedule[];
   /** IOC_PROCEDURES_FILE: a JSON array of procedure catalogue items loaded (idempotently) at start. */
   proceduresFile: string | null;
-  /** Operators who act on alerts (IOC_OPERATOR_TOKENS; the demo adds one for the whole city). */
+  /** Service tokens by role and scope (IOC_OPERATOR_TOKENS; the demo adds an operator of the whole city). */
   operators: OperatorEntry[];
+  /** Accounts, sessions, cookies, OIDC, limits and hardening (access/access-env.ts). */
+  access: AccessConfig;
   /** Alert rules (IOC_ALERT_RULES_FILE replaces the Cần Thơ defaults). */
   alertRules: AlertRule[];
   /** Plausible dates of every feed (IOC_DATE_MIN, IOC_MAX_FUTURE_SEC, IOC_MAX_DUE_AHEAD_DAYS): earlier or later ones get implausible_date. */
@@ -87,17 +93,27 @@ export function loadAlertRules(file: string | undefined, demo = false): AlertRul
   return rules as AlertRule[];
 }
 
-function loadOperators(env: NodeJS.ProcessEnv, demo: boolean): OperatorEntry[] {
-  const index = indexCatalogue(CAN_THO_CATALOGUE);
+export const DEMO_OPERATOR_TOKEN = 'demo-operator-token';
+
+function loadOperators(env: NodeJS.ProcessEnv, demo: boolean, known: (code: string) => boolean): OperatorEntry[] {
   try {
-    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, (c) => index.area(c) !== undefined);
-    if (demo && !ops.some((o) => o.token === (env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token)))
-      ops.push({ ...DEMO_OPERATOR, token: env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token });
+    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, known);
+    const token = env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR_TOKEN;
+    if (demo && !ops.some((o) => o.token === token))
+      ops.push({ token, name: DEMO_OPERATOR_NAME, unit: 'Trung tâm IOC Cần Thơ', scopes: [CAN_THO_CATALOGUE.city.code] });
     return ops;
   } catch (e) {
     if (e instanceof OperatorConfigError) throw new ConfigError(e.message);
     throw e;
   }
+}
+
+/** The unit and agency codes a scope may name, from the built-in catalogues (config is read before any store). */
+function knownCodes(): { unit(code: string): boolean; agency(code: string): boolean } {
+  const index = indexCatalogue(CAN_THO_CATALOGUE);
+  const agencies = indexAgencies(CAN_THO_AGENCIES);
+  const reporting = indexReporting();
+  return { unit: (c) => index.area(c) !== undefined || reporting.units.has(c), agency: (c) => agencies.get(c) !== undefined };
 }
 
 /** Reads and checks the announced holiday schedules: a bad file stops the start, naming the problem. */
@@ -172,6 +188,7 @@ export const CoreEnvSchema = envSchema({
   IOC_DATE_MIN: envString('^\\d{4}-\\d{2}-\\d{2}$', `a date YYYY-MM-DD (default ${DEFAULT_DATE_MIN})`),
   IOC_MAX_FUTURE_SEC: envInt(DEFAULT_DATE_BOUNDS.maxAheadMs / 1000, 0, 86_400),
   IOC_MAX_DUE_AHEAD_DAYS: envInt(Math.round(DEFAULT_DATE_BOUNDS.maxDueAheadMs / 86_400_000), 1, 36_500),
+  ...AccessEnvSchema.properties,
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -202,9 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parseLocalDate(dateMin) === null && !problems.some((p) => p.startsWith('IOC_DATE_MIN')))
     problems.push(`IOC_DATE_MIN=${dateMin}: expected a real calendar date YYYY-MM-DD`);
   const schedules = collect(problems, () => loadHolidaySchedules(v.IOC_HOLIDAY_SCHEDULES_FILE));
-  const operators = collect(problems, () => loadOperators(env, demo));
+  const known = knownCodes();
+  const operators = collect(problems, () => loadOperators(env, demo, (c) => known.unit(c) || known.agency(c)));
+  const access = collect(problems, () => accessConfig(v, known));
   const alertRules = collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo));
-  if (problems.length > 0 || !schedules || !operators || !alertRules) throw new ConfigError(problems);
+  if (problems.length > 0 || !schedules || !operators || !alertRules || !access) throw new ConfigError(problems);
   const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(v.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
   return {
     host: v.HOST,
@@ -232,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendar: switchableCalendar(createWorkCalendar({ schedules })),
     proceduresFile: v.IOC_PROCEDURES_FILE || null,
     operators,
+    access,
     alertRules,
     dateBounds: {
       minMs: localTimeMs(dateMin, 0),

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Catalogue, NewObservation, Observation } from '@cityioc/contracts';
 import { CAN_THO_AGENCIES, CAN_THO_CATALOGUE, indexAgencies, indexCatalogue, indexReporting, type AgencyIndex, type CatalogueIndex } from '@cityioc/domain';
 import type { Config } from './env.ts';
+import { AccessService } from './access/access.service.ts';
+import { AuditService } from './access/audit.service.ts';
 import { AlertService } from './alerts/alert.service.ts';
 import { AnalystService, geometryCodes } from './analyst/analyst.service.ts';
 import type { ConnectorManager } from './connectors/manager.ts';
@@ -59,6 +61,10 @@ export interface Ioc {
   io: IocServer;
   broadcaster: Broadcaster;
   feeds: FeedHealthRegistry;
+  /** Accounts, sessions, devices, feed keys, service tokens, the failed-authentication limiter, OIDC. */
+  access: AccessService;
+  /** The append-only audit log: `audit.record({ actor, action, target, unit?, details?, ip })`. */
+  audit: AuditService;
   /** Set by the connectors plugin once they are created. */
   connectors: ConnectorManager;
   /** Committed (or replayed) observations → values derived from them (flood rank, VN_AQI) → alert rules; returns the derived values. */
@@ -92,7 +98,14 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
   const live = new LiveService(index, store, config.tickMs);
   const monitoring = new MonitoringService(index);
-  const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
+  const agencies = indexAgencies(CAN_THO_AGENCIES);
+  const reportingCat = indexReporting();
+  const audit = new AuditService(store.auditLog, clock, (err) => app.log.error({ err }, 'audit record could not be stored'));
+  const access = new AccessService(config, index, store.accounts, audit, clock, {
+    unit: (c) => index.area(c) !== undefined || reportingCat.units.has(c),
+    agency: (c) => agencies.get(c) !== undefined,
+  });
+  const io = createGateway(app, { live, access, corsOrigins: config.access.corsOrigins, trustedProxies: config.access.trustedProxies });
   const broadcaster = new Broadcaster(io);
   const alerts = new AlertService(
     index,
@@ -133,7 +146,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     clock,
     catalogue,
     index,
-    agencies: indexAgencies(CAN_THO_AGENCIES),
+    agencies,
     geo,
     store,
     live,
@@ -143,13 +156,15 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     procedures,
     calendars,
     officialScores: new OfficialScoreService(store),
-    reporting: new ReportingService(indexReporting(), store, config.calendar, live),
+    reporting: new ReportingService(reportingCat, store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geometryCodes(geo)),
     alerts,
     monitoring,
     io,
     broadcaster,
     feeds: new FeedHealthRegistry(clock),
+    access,
+    audit,
     monitor,
     closing: false,
   };

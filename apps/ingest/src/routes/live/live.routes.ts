@@ -3,13 +3,17 @@ import { ApiErrorSchema, HistoryQuerySchema, HistoryResponseSchema, SnapshotSche
 import { Type } from 'typebox';
 import { READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
+import { outsideScope } from '../scope.ts';
+import { geoInScope } from './geo-scope.ts';
 
 /** The longest span one history request may cover. */
 export const MAX_HISTORY_SPAN_MS = 31 * 24 * 3600_000;
 
 /**
- * Read side for viewers: catalogue, geometry, versioned snapshots and raw history. Reads are cheap
- * but not free: the per-address ceiling of `read` keeps one runaway client from starving the wall.
+ * Read side: catalogue, geometry, versioned snapshots and raw history, each within the caller's
+ * scope (the catalogue is reference data and whole; the map holds only the caller's areas; a
+ * snapshot or a station's history outside the scope is 403). Reads are cheap but not free: the
+ * per-address ceiling of `read` keeps one runaway client from starving the wall.
  */
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { live, index, geo, clock } = app.ioc;
@@ -17,9 +21,9 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/catalogue', { config: read }, async () => index.catalogue);
 
-  app.get('/api/v1/geo/areas', { config: read }, async () => {
+  app.get('/api/v1/geo/areas', { config: read }, async (req) => {
     if (!geo) throw httpError(404, 'no_geometry', 'no area geometry is loaded');
-    return geo;
+    return geoInScope(geo, req.principal!.scope);
   });
 
   app.get(
@@ -28,6 +32,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { scope } = req.params;
       if (!live.state.hasScope(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
+      outsideScope(req.principal!, scope);
       return live.snapshot(scope, clock());
     },
   );
@@ -38,7 +43,9 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const q = req.query;
       if (!index.indicator(q.indicator)) throw fieldError(404, 'unknown_indicator', '/indicator', `indicator '${q.indicator}' is not in the catalogue`);
-      if (!index.station(q.station)) throw fieldError(404, 'unknown_station', '/station', `station '${q.station}' is not in the catalogue`);
+      const station = index.station(q.station);
+      if (!station) throw fieldError(404, 'unknown_station', '/station', `station '${q.station}' is not in the catalogue`);
+      outsideScope(req.principal!, station.area, '/station');
       const from = Date.parse(q.from);
       const to = Date.parse(q.to);
       if (from > to) throw fieldError(400, 'inverted_range', '/from', 'from is after to');
