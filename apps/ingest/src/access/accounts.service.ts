@@ -36,7 +36,8 @@ export const adminView = (u: StoredUser): AdminUser => ({
 export function checkScope(scope: AccessScope, role: Role, known: KnownCodes): void {
   const details: ErrorDetail[] = [];
   scope.units.forEach((u, i) => {
-    if (!known.unit(u)) details.push({ field: `/scopes/units/${i}`, reason: 'unknown_unit', message: `unit '${u}' is not an area or reporting unit of the catalogue` });
+    if (!known.unit(u))
+      details.push({ field: `/scopes/units/${i}`, reason: 'unknown_unit', message: `unit '${u}' is not an area or reporting unit of the catalogue` });
   });
   scope.agencies.forEach((a, i) => {
     if (!known.agency(a)) details.push({ field: `/scopes/agencies/${i}`, reason: 'unknown_agency', message: `agency '${a}' is not in the agency catalogue` });

@@ -54,10 +54,11 @@ export class AuthLimiter {
 
   /** Counts one failed attempt. */
   async failed(address: string, key: string | null, username: string | null = null): Promise<void> {
-    const take = (l: RateLimiterMemory, k: string) => l.consume(k).then(
-      () => undefined,
-      () => undefined,
-    );
+    const take = (l: RateLimiterMemory, k: string) =>
+      l.consume(k).then(
+        () => undefined,
+        () => undefined,
+      );
     await Promise.all([take(this.byAddress, address), key ? take(this.byKey, key) : null, username ? take(this.byUsername, username.toLowerCase()) : null]);
   }
 

@@ -50,7 +50,13 @@ export async function ensureDemoAccess(access: AccessService, dataDir: string, h
   const demo: DemoAccess = {
     accounts: [
       { username: 'lanhdao', name: 'Lãnh đạo UBND thành phố (demo)', role: 'leader', scopes: cityScope(city), password: password('lanhdao') },
-      { username: 'vanhanh', name: `Cán bộ vận hành ${commune} (demo)`, role: 'operator', scopes: { units: [commune], agencies: [] }, password: password('vanhanh') },
+      {
+        username: 'vanhanh',
+        name: `Cán bộ vận hành ${commune} (demo)`,
+        role: 'operator',
+        scopes: { units: [commune], agencies: [] },
+        password: password('vanhanh'),
+      },
       { username: 'phantich', name: 'Chuyên viên phân tích (demo)', role: 'analyst', scopes: cityScope(city), password: password('phantich') },
       { username: 'quantri', name: 'Quản trị hệ thống (demo)', role: 'admin', scopes: cityScope(city), password: password('quantri') },
     ],

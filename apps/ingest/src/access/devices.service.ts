@@ -9,7 +9,14 @@ import type { Principal } from './principal.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import type { SessionService } from './sessions.ts';
 
-const view = (d: StoredDevice): Device => ({ id: d.id, name: d.name, scopes: d.scopes, createdAt: d.createdAt, revokedAt: d.revokedAt, lastSeenAt: d.lastSeenAt });
+const view = (d: StoredDevice): Device => ({
+  id: d.id,
+  name: d.name,
+  scopes: d.scopes,
+  createdAt: d.createdAt,
+  revokedAt: d.revokedAt,
+  lastSeenAt: d.lastSeenAt,
+});
 
 export const kioskPath = (token: string) => `/kiosk/${token}`;
 

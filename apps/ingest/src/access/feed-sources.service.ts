@@ -36,7 +36,9 @@ export class FeedSourcesService {
   private checkGrant(g: FeedSourceCreate['grant']): void {
     const details: ErrorDetail[] = [];
     const check = (list: string[] | null, field: string, ok: (c: string) => boolean, what: string) =>
-      list?.forEach((c, i) => ok(c) || details.push({ field: `/grant/${field}/${i}`, reason: `unknown_${what}`, message: `${what} '${c}' is not in the catalogue` }));
+      list?.forEach(
+        (c, i) => ok(c) || details.push({ field: `/grant/${field}/${i}`, reason: `unknown_${what}`, message: `${what} '${c}' is not in the catalogue` }),
+      );
     check(g.stations, 'stations', this.codes.station, 'station');
     check(g.units, 'units', this.codes.unit, 'unit');
     check(g.agencies, 'agencies', this.codes.agency, 'agency');
@@ -84,7 +86,15 @@ export class FeedSourcesService {
     await this.one(id);
     const now = this.clock();
     const secret = `ioc_${newToken()}`;
-    const k: StoredFeedKey = { id: randomUUID(), sourceId: id, keyHash: tokenHash(secret), prefix: secret.slice(0, 10), createdAt: now, expiresAt: null, revokedAt: null };
+    const k: StoredFeedKey = {
+      id: randomUUID(),
+      sourceId: id,
+      keyHash: tokenHash(secret),
+      prefix: secret.slice(0, 10),
+      createdAt: now,
+      expiresAt: null,
+      revokedAt: null,
+    };
     await this.store.addFeedKey(k, now + this.overlapMs);
     await this.keyring.reload();
     await this.audit.record({ actor: by, action: 'feed_key.create', target: `${id}/${k.id}`, ip, details: { overlapEndsAt: now + this.overlapMs } });
@@ -92,7 +102,8 @@ export class FeedSourcesService {
   }
 
   async revoke(id: string, keyId: string, by: Principal, ip: string): Promise<void> {
-    if (!(await this.store.revokeFeedKey(id, keyId, this.clock()))) throw httpError(404, 'not_found', `key ${keyId} of ${id} does not exist or is already revoked`);
+    if (!(await this.store.revokeFeedKey(id, keyId, this.clock())))
+      throw httpError(404, 'not_found', `key ${keyId} of ${id} does not exist or is already revoked`);
     await this.keyring.reload();
     await this.audit.record({ actor: by, action: 'feed_key.revoke', target: `${id}/${keyId}`, ip });
   }

@@ -102,7 +102,12 @@ export class OidcService {
     current.search = search;
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
-      tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: tx.verifier, expectedState: tx.state, expectedNonce: tx.nonce, idTokenExpected: true });
+      tokens = await client.authorizationCodeGrant(config, current, {
+        pkceCodeVerifier: tx.verifier,
+        expectedState: tx.state,
+        expectedNonce: tx.nonce,
+        idTokenExpected: true,
+      });
     } catch (e) {
       if (e instanceof client.AuthorizationResponseError) throw httpError(401, 'oidc_denied', `the identity provider refused: ${e.error}`);
       if (e instanceof TypeError) throw httpError(502, 'oidc_unavailable', `the identity provider cannot be reached: ${e.message}`);
@@ -120,7 +125,12 @@ export class OidcService {
     const mapped = mapClaims(claims, this.config.roleClaim, this.config.groups, this.city);
     const who = String(claims.preferred_username ?? claims.email ?? claims.sub ?? 'unknown');
     if (!mapped) throw httpError(403, 'no_role', `${who} is in no group that has a role in the IOC (IOC_OIDC_GROUP_MAP)`);
-    const username = who.toLowerCase().replace(/[^a-z0-9._@-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 64).padEnd(3, '0');
+    const username = who
+      .toLowerCase()
+      .replace(/[^a-z0-9._@-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 64)
+      .padEnd(3, '0');
     const name = String(claims.name ?? who);
     const user = await this.accounts.upsertOidcUser(`${this.config.issuer} ${String(claims.sub)}`, username, name, mapped.role, mapped.scopes);
     if (user.disabled) throw httpError(403, 'account_disabled', `the IOC account of ${who} is disabled`);

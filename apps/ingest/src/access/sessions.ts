@@ -81,7 +81,10 @@ export class SessionService {
   }
 
   /** Opens a session for a user or a device; resolves to the cookie's token and the caller. */
-  async open(subject: { kind: 'user'; user: StoredUser } | { kind: 'device'; device: StoredDevice }, ip: string | null): Promise<{ token: string; principal: Principal }> {
+  async open(
+    subject: { kind: 'user'; user: StoredUser } | { kind: 'device'; device: StoredDevice },
+    ip: string | null,
+  ): Promise<{ token: string; principal: Principal }> {
     const now = this.clock();
     const token = newToken();
     const s: StoredSession = {

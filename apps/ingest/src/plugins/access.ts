@@ -137,7 +137,13 @@ export const accessPlugin = fp(
       if (!key) throw httpError(401, 'unauthorized', 'send the API key in the x-api-key header');
       const limitKey = AuthLimiter.keyOf(key);
       const blocked = await access.limiter.blocked(req.ip, limitKey);
-      if (blocked) throw refuse(reply, httpError(429, 'too_many_failures', `too many failed authentications: wait ${blocked.retryAfterSec} s`, undefined, { retryAfterSec: blocked.retryAfterSec }));
+      if (blocked)
+        throw refuse(
+          reply,
+          httpError(429, 'too_many_failures', `too many failed authentications: wait ${blocked.retryAfterSec} s`, undefined, {
+            retryAfterSec: blocked.retryAfterSec,
+          }),
+        );
       const caller = access.keyring.resolve(key, clock());
       if (!caller) {
         if (a.orAdmin && !req.headers['x-api-key'] && access.tokens.resolve(key)) return admin(req, reply);
@@ -174,7 +180,14 @@ export const accessPlugin = fp(
       req.principal = p;
     };
 
-    const benchCaller = makePrincipal(access.tree, { kind: 'token', id: 'bench', name: 'bench', role: 'admin', scopes: cityScope(access.tree.city), actor: 'bench' });
+    const benchCaller = makePrincipal(access.tree, {
+      kind: 'token',
+      id: 'bench',
+      name: 'bench',
+      role: 'admin',
+      scopes: cityScope(access.tree.city),
+      actor: 'bench',
+    });
     const check = async (req: FastifyRequest, reply: FastifyReply, a: Access) => {
       if (opts.allowAll) {
         req.principal = benchCaller;

@@ -37,7 +37,10 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
  * inside its own scope, so an alert's notes reach only the rooms of its area and ancestors and
  * nobody outside. Sockets opened with a session close when it ends.
  */
-export function createGateway(app: FastifyInstance, opts: { live: LiveService; access: AccessService; corsOrigins: readonly string[]; trustedProxies: readonly string[] }): IocServer {
+export function createGateway(
+  app: FastifyInstance,
+  opts: { live: LiveService; access: AccessService; corsOrigins: readonly string[]; trustedProxies: readonly string[] },
+): IocServer {
   const { live, access } = opts;
   const trust = opts.trustedProxies.length > 0 ? proxyaddr.compile([...opts.trustedProxies]) : () => false;
   const io: IocServer = new Server(app.server, {
@@ -47,8 +50,8 @@ export function createGateway(app: FastifyInstance, opts: { live: LiveService; a
     allowRequest: (req, cb) => cb(originAllowed(req, opts.corsOrigins) ? null : 'origin not allowed', originAllowed(req, opts.corsOrigins)),
   });
   const refuse = (code: HandshakeError['code'], message: string) => {
-    const err = new Error(message) as Error & { data: HandshakeError & { message: string } };
-    err.data = { code, serverProtocol: PROTOCOL_VERSION, message };
+    const err = new Error(message) as Error & { data: HandshakeError };
+    err.data = { code, serverProtocol: PROTOCOL_VERSION };
     return err;
   };
   io.use((socket, next) => {

@@ -15,7 +15,8 @@ export function scopeOf(req: FastifyRequest): ScopeFilter {
 
 /** 403 when an area the caller names lies outside their scope (area codes are not secret: what they hold is). */
 export function outsideScope(p: Principal, area: string, field = '/scope'): void {
-  if (!p.scope.area(area)) throw httpError(403, 'outside_scope', `${area} is outside your scope`, [{ field, reason: 'outside_scope', message: `${area} is outside your scope` }]);
+  if (!p.scope.area(area))
+    throw httpError(403, 'outside_scope', `${area} is outside your scope`, [{ field, reason: 'outside_scope', message: `${area} is outside your scope` }]);
 }
 
 /** The caller's default area for a read that names none: the city for the whole city, else their one area unit (or 400 asking to name one). */

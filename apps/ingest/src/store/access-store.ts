@@ -216,7 +216,12 @@ const sourceOf = (r: Row): StoredFeedSource => ({
   createdAt: Number(r.createdAt),
   updatedAt: Number(r.updatedAt),
 });
-const keyOf = (r: Row): StoredFeedKey => ({ ...(r as unknown as StoredFeedKey), createdAt: Number(r.createdAt), expiresAt: num(r.expiresAt), revokedAt: num(r.revokedAt) });
+const keyOf = (r: Row): StoredFeedKey => ({
+  ...(r as unknown as StoredFeedKey),
+  createdAt: Number(r.createdAt),
+  expiresAt: num(r.expiresAt),
+  revokedAt: num(r.revokedAt),
+});
 
 /** The access store on one engine's runner. */
 export function accessStoreOn(db: SqlRunner): AccessStore {
@@ -229,7 +234,20 @@ export function accessStoreOn(db: SqlRunner): AccessStore {
       const n = await db.run(
         `INSERT INTO users (id, username, name, role, scopes, password_hash, disabled, origin, subject, created_at, updated_at, last_login_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        [u.id, u.username, u.name, u.role, JSON.stringify(u.scopes), u.passwordHash, u.disabled ? 1 : 0, u.origin, u.subject, u.createdAt, u.updatedAt, u.lastLoginAt],
+        [
+          u.id,
+          u.username,
+          u.name,
+          u.role,
+          JSON.stringify(u.scopes),
+          u.passwordHash,
+          u.disabled ? 1 : 0,
+          u.origin,
+          u.subject,
+          u.createdAt,
+          u.updatedAt,
+          u.lastLoginAt,
+        ],
       );
       return n === 1;
     },

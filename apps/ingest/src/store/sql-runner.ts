@@ -27,7 +27,9 @@ export function sqliteRunner(db: Database.Database): SqlRunner {
     }
     return s;
   };
-  const tx = db.transaction((statements: readonly (readonly [string, readonly unknown[]])[]) => statements.map(([sql, args]) => stmt(sql).run(...args).changes));
+  const tx = db.transaction((statements: readonly (readonly [string, readonly unknown[]])[]) =>
+    statements.map(([sql, args]) => stmt(sql).run(...args).changes),
+  );
   return {
     async all<T>(sql: string, args: readonly unknown[] = []) {
       return stmt(sql).all(...args) as T[];

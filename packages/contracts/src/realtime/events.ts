@@ -24,9 +24,7 @@ export interface HandshakeError {
  * The answer to subscribeV1: a client may follow only scopes inside its own (`forbidden` lists the
  * others; nothing of the request is joined then).
  */
-export type SubscribeAck =
-  | { ok: true; scopes: { scope: string; version: number }[] }
-  | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
+export type SubscribeAck = { ok: true; scopes: { scope: string; version: number }[] } | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
 
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;

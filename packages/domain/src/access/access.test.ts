@@ -31,7 +31,13 @@ describe('roles', () => {
 describe('scopeFilter', () => {
   it('a district covers itself and nothing above or beside it; the city covers everything', () => {
     const ninhKieu = scopeFilter({ units: ['916'], agencies: [] }, tree);
-    expect([ninhKieu.all, ninhKieu.area('916'), ninhKieu.area('917'), ninhKieu.area('92'), ninhKieu.area('nowhere')]).toEqual([false, true, false, false, false]);
+    expect([ninhKieu.all, ninhKieu.area('916'), ninhKieu.area('917'), ninhKieu.area('92'), ninhKieu.area('nowhere')]).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
     const city = scopeFilter({ units: ['92'], agencies: [] }, tree);
     expect([city.all, city.area('917'), city.unit('SNV'), city.dossier('918', 'x'), city.agency('x')]).toEqual([true, true, true, true, true]);
   });

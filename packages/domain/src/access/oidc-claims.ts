@@ -22,7 +22,8 @@ export function parseGroupMap(raw: string, known: (code: string) => boolean): { 
   } catch (e) {
     return { ok: false, problems: [`not JSON (${(e as Error).message})`] };
   }
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return { ok: false, problems: ['expected a JSON object {group: {role, units, agencies}}'] };
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    return { ok: false, problems: ['expected a JSON object {group: {role, units, agencies}}'] };
   const map = new Map<string, GroupGrant>();
   const problems: string[] = [];
   for (const [group, v] of Object.entries(obj as Record<string, unknown>)) {

@@ -67,7 +67,12 @@ export const officialScoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/score766/official', { config: { access: feedOf('score766') }, schema: { body: BodySchema, response: responses } }, async (req, reply) => {
     const now = clock();
-    const check = withGrant((item: unknown) => checkOfficialScore(item, now, config.dateBounds), req.grant, (s) => ({ unit: s.unitCode }), index.ancestorsAndSelf);
+    const check = withGrant(
+      (item: unknown) => checkOfficialScore(item, now, config.dateBounds),
+      req.grant,
+      (s) => ({ unit: s.unitCode }),
+      index.ancestorsAndSelf,
+    );
     return send(reply, await ingestChecked(req.body.scores, check, sink));
   });
 

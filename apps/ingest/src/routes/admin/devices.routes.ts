@@ -22,8 +22,12 @@ export const deviceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => reply.code(201).send(await devices.create(req.body, req.principal!, req.ip)),
   );
 
-  app.delete('/api/v1/admin/devices/:id', { config: admin, schema: { params: IdParams, response: { 204: Type.Null(), '4xx': ApiErrorSchema } } }, async (req, reply) => {
-    await devices.revoke(req.params.id, req.principal!, req.ip);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/v1/admin/devices/:id',
+    { config: admin, schema: { params: IdParams, response: { 204: Type.Null(), '4xx': ApiErrorSchema } } },
+    async (req, reply) => {
+      await devices.revoke(req.params.id, req.principal!, req.ip);
+      return reply.code(204).send(null);
+    },
+  );
 };

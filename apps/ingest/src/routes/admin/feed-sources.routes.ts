@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema, FeedKeyCreatedSchema, FeedSourceCreateSchema, FeedSourceListSchema, FeedSourcePatchSchema, FeedSourceSchema } from '@cityioc/contracts';
+import {
+  ApiErrorSchema,
+  FeedKeyCreatedSchema,
+  FeedSourceCreateSchema,
+  FeedSourceListSchema,
+  FeedSourcePatchSchema,
+  FeedSourceSchema,
+} from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { ADMIN } from '../../plugins/access.ts';
 import { IdParams } from './users.routes.ts';
@@ -19,7 +26,9 @@ export const feedSourceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { feedSources } = app.ioc.access;
   const admin = { access: ADMIN };
 
-  app.get('/api/v1/admin/feed-sources', { config: admin, schema: { response: { 200: FeedSourceListSchema } } }, async () => ({ sources: await feedSources.list() }));
+  app.get('/api/v1/admin/feed-sources', { config: admin, schema: { response: { 200: FeedSourceListSchema } } }, async () => ({
+    sources: await feedSources.list(),
+  }));
 
   app.post(
     '/api/v1/admin/feed-sources',
@@ -41,7 +50,13 @@ export const feedSourceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/v1/admin/feed-sources/:id/keys/:keyId',
-    { config: admin, schema: { params: Type.Object({ id: Type.String({ maxLength: 128 }), keyId: Type.String({ maxLength: 128 }) }), response: { 204: Type.Null(), ...errors } } },
+    {
+      config: admin,
+      schema: {
+        params: Type.Object({ id: Type.String({ maxLength: 128 }), keyId: Type.String({ maxLength: 128 }) }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await feedSources.revoke(req.params.id, req.params.keyId, req.principal!, req.ip);
       return reply.code(204).send(null);

@@ -20,12 +20,16 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/admin/users', { config: admin, schema: { response: { 200: AdminUserListSchema } } }, async () => ({ users: await accounts.list() }));
 
-  app.post('/api/v1/admin/users', { config: admin, schema: { body: AdminUserCreateSchema, response: { 201: AdminUserSchema, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await accounts.create(req.body, req.principal!, req.ip)),
+  app.post(
+    '/api/v1/admin/users',
+    { config: admin, schema: { body: AdminUserCreateSchema, response: { 201: AdminUserSchema, ...errors } } },
+    async (req, reply) => reply.code(201).send(await accounts.create(req.body, req.principal!, req.ip)),
   );
 
-  app.patch('/api/v1/admin/users/:id', { config: admin, schema: { params: IdParams, body: AdminUserPatchSchema, response: { 200: AdminUserSchema, ...errors } } }, async (req) =>
-    accounts.patch(req.params.id, req.body, req.principal!, req.ip),
+  app.patch(
+    '/api/v1/admin/users/:id',
+    { config: admin, schema: { params: IdParams, body: AdminUserPatchSchema, response: { 200: AdminUserSchema, ...errors } } },
+    async (req) => accounts.patch(req.params.id, req.body, req.principal!, req.ip),
   );
 
   app.delete('/api/v1/admin/users/:id', { config: admin, schema: { params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {

@@ -76,7 +76,9 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await audit.record({ actor: p!, action: `alert.${cmd.action}`, target: id, unit: r.alert.area, ip, details: { status: r.alert.status } });
     return { alert: r.alert, event: r.event };
   };
-  app.post('/api/v1/alerts/:id/ack', commandRoute(AlertAckBodySchema), (req) => act(req.params.id, { action: 'ack', note: req.body.note }, req.principal, req.ip));
+  app.post('/api/v1/alerts/:id/ack', commandRoute(AlertAckBodySchema), (req) =>
+    act(req.params.id, { action: 'ack', note: req.body.note }, req.principal, req.ip),
+  );
   app.post('/api/v1/alerts/:id/assign', commandRoute(AlertAssignBodySchema), (req) =>
     act(req.params.id, { action: 'assign', unit: req.body.unit, deadline: req.body.deadline, note: req.body.note }, req.principal, req.ip),
   );

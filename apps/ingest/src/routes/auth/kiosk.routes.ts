@@ -30,11 +30,13 @@ export const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const status = r.retryAfterSec === null ? 401 : 429;
       if (r.retryAfterSec !== null) reply.header('retry-after', String(r.retryAfterSec));
       if ((req.headers.accept ?? '').includes('text/html')) return reply.code(status).type('text/html; charset=utf-8').send(REFUSED_PAGE);
-      return reply.code(status).send(
-        status === 401
-          ? { statusCode: 401, error: 'invalid_kiosk_link', message: 'this kiosk link is not valid or was revoked' }
-          : { statusCode: 429, error: 'too_many_failures', message: `too many failed attempts: wait ${r.retryAfterSec} s` },
-      );
+      return reply
+        .code(status)
+        .send(
+          status === 401
+            ? { statusCode: 401, error: 'invalid_kiosk_link', message: 'this kiosk link is not valid or was revoked' }
+            : { statusCode: 429, error: 'too_many_failures', message: `too many failed attempts: wait ${r.retryAfterSec} s` },
+        );
     },
   );
 };

@@ -43,7 +43,9 @@ export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', clock());
   };
 
-  app.get('/api/v1/dossiers/indicators', { config: read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req) => indicators(req.query, req.principal!));
+  app.get('/api/v1/dossiers/indicators', { config: read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req) =>
+    indicators(req.query, req.principal!),
+  );
 
   for (const format of ['csv', 'xlsx'] as const)
     app.get(`/api/v1/dossiers/indicators.${format}`, { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
@@ -65,7 +67,12 @@ export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const scope = req.principal!.scope;
     const d = dossiers.detail(req.params.code, clock(), scope.all ? undefined : scope.dossier);
     if (!d) throw fieldError(404, 'unknown_dossier', '/code', `no dossier '${req.params.code}' has been received${scope.all ? '' : ' in your scope'}`);
-    await audit.recordRequest(req, { action: 'dossier.view', target: req.params.code, unit: d.summary.adminUnitCode, details: { agency: d.summary.agencyCode } });
+    await audit.recordRequest(req, {
+      action: 'dossier.view',
+      target: req.params.code,
+      unit: d.summary.adminUnitCode,
+      details: { agency: d.summary.agencyCode },
+    });
     return d;
   });
 };

@@ -10,7 +10,6 @@ function send(reply: FastifyReply, res: ReferencePutResponse) {
   return reply.code(res.rejected > 0 ? 422 : 200).send(res);
 }
 
-
 /**
  * Reference documents an administrator maintains: the procedure catalogue (legal processing
  * times for dossiers without NgayHenTra) and next year's working-day schedule. Both take effect

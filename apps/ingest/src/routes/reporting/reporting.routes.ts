@@ -99,7 +99,12 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const b = req.body;
       checkGrantedUnit(req, b.unit, '/unit');
       const ok = await reporting.review(b, { review: b.review, at: clock(), note: b.note ?? null });
-      await app.ioc.audit.recordRequest(req, { action: 'report.review', target: `${b.regime}/${b.unit}/${b.period}/v${b.version}`, unit: b.unit, details: { review: b.review } });
+      await app.ioc.audit.recordRequest(req, {
+        action: 'report.review',
+        target: `${b.regime}/${b.unit}/${b.period}/v${b.version}`,
+        unit: b.unit,
+        details: { review: b.review },
+      });
       if (!ok) throw httpError(404, 'not_found', `no version ${b.version} of ${b.regime}/${b.unit}/${b.period}`);
       return { ...b, status: b.review };
     },

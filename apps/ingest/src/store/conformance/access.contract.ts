@@ -67,7 +67,14 @@ export function accessConformance(name: string, harness: () => StoreHarness): vo
       expect((await s.userBySubject('https://idp x'))?.username).toBe('oidc-x');
       expect(await s.userByUsername('nobody')).toBeNull();
       const patched = await s.updateUser('u1', { role: 'analyst', scopes: { units: ['92'], agencies: [] }, disabled: true, name: 'Trần Văn Bình' }, T0 + 5);
-      expect(patched).toEqual({ ...user('u1'), role: 'analyst', scopes: { units: ['92'], agencies: [] }, disabled: true, name: 'Trần Văn Bình', updatedAt: T0 + 5 });
+      expect(patched).toEqual({
+        ...user('u1'),
+        role: 'analyst',
+        scopes: { units: ['92'], agencies: [] },
+        disabled: true,
+        name: 'Trần Văn Bình',
+        updatedAt: T0 + 5,
+      });
       // signing in is not an edit
       expect(await s.updateUser('u1', { lastLoginAt: T0 + 9 }, T0 + 9)).toMatchObject({ lastLoginAt: T0 + 9, updatedAt: T0 + 5 });
       expect(await s.updateUser('nobody', { name: 'x' }, T0)).toBeNull();
@@ -138,7 +145,11 @@ export function accessConformance(name: string, harness: () => StoreHarness): vo
       expect(await s.revokeFeedKey('tram-nuoc', 'k2', T0 + 30)).toBe(true);
       expect(await s.revokeFeedKey('tram-nuoc', 'k2', T0 + 31)).toBe(false);
       expect(await s.revokeFeedKey('aqi', 'k3', T0 + 31)).toBe(false);
-      expect((await s.feedKeys()).find((k) => k.id === 'k2')).toEqual({ ...key('k2', 'tram-nuoc', T0 + 10), expiresAt: T0 + 20 + 86_400_000, revokedAt: T0 + 30 });
+      expect((await s.feedKeys()).find((k) => k.id === 'k2')).toEqual({
+        ...key('k2', 'tram-nuoc', T0 + 10),
+        expiresAt: T0 + 20 + 86_400_000,
+        revokedAt: T0 + 30,
+      });
       const updated = await s.updateFeedSource('tram-nuoc', { grant: { ...grant, units: ['916'] } }, T0 + 40);
       expect(updated).toEqual({ id: 'tram-nuoc', name: 'Trạm đo mực nước', grant: { ...grant, units: ['916'] }, createdAt: T0, updatedAt: T0 + 40 });
       expect(await s.updateFeedSource('none', { name: 'x' }, T0)).toBeNull();
