@@ -133,7 +133,7 @@ export const accessPlugin = fp(
 
     const feed = async (req: FastifyRequest, reply: FastifyReply, a: Extract<Access, { kind: 'feed' }>) => {
       const key = presentedKey(req);
-      if (!key && a.orAdmin && (req.cookies[SESSION_COOKIE] || presentedBearer(req))) return admin(req, reply);
+      if (!key && a.orAdmin && req.cookies[SESSION_COOKIE]) return admin(req, reply);
       if (!key) throw httpError(401, 'unauthorized', 'send the API key in the x-api-key header');
       const limitKey = AuthLimiter.keyOf(key);
       const blocked = await access.limiter.blocked(req.ip, limitKey);
@@ -146,7 +146,11 @@ export const accessPlugin = fp(
         );
       const caller = access.keyring.resolve(key, clock());
       if (!caller) {
-        if (a.orAdmin && !req.headers['x-api-key'] && access.tokens.resolve(key)) return admin(req, reply);
+        // a person's valid bearer token on a feed route is no failed authentication: the wrong kind of caller
+        if (!req.headers['x-api-key'] && access.tokens.resolve(key)) {
+          if (a.orAdmin) return admin(req, reply);
+          throw httpError(403, 'forbidden', `${req.method} ${req.routeOptions.url ?? req.url} is a feed: it takes a feed source's API key`);
+        }
         await access.limiter.failed(req.ip, limitKey);
         throw httpError(401, 'unauthorized', 'the API key is not valid');
       }
