@@ -44,7 +44,7 @@ export function checkScope(scope: AccessScope, role: Role, known: KnownCodes): v
   });
   if (details.length > 0) throw httpError(400, 'invalid_scope', details.map((d) => d.message).join('; '), details);
   if (role !== 'admin' && scope.units.length + scope.agencies.length === 0)
-    throw httpError(400, 'invalid_scope', `a ${role} needs at least one unit or agency`, [
+    throw httpError(400, 'invalid_scope', `${role === 'leader' ? 'a' : 'an'} ${role} needs at least one unit or agency`, [
       { field: '/scopes', reason: 'empty_scope', message: 'name at least one unit or agency' },
     ]);
 }

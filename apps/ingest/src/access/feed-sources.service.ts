@@ -97,7 +97,7 @@ export class FeedSourcesService {
     };
     await this.store.addFeedKey(k, now + this.overlapMs);
     await this.keyring.reload();
-    await this.audit.record({ actor: by, action: 'feed_key.create', target: `${id}/${k.id}`, ip, details: { overlapEndsAt: now + this.overlapMs } });
+    await this.audit.record({ actor: by, action: 'feed_source.key_create', target: `${id}/${k.id}`, ip, details: { overlapEndsAt: now + this.overlapMs } });
     return { sourceId: id, key: keyInfo(k), secret };
   }
 
@@ -105,6 +105,6 @@ export class FeedSourcesService {
     if (!(await this.store.revokeFeedKey(id, keyId, this.clock())))
       throw httpError(404, 'not_found', `key ${keyId} of ${id} does not exist or is already revoked`);
     await this.keyring.reload();
-    await this.audit.record({ actor: by, action: 'feed_key.revoke', target: `${id}/${keyId}`, ip });
+    await this.audit.record({ actor: by, action: 'feed_source.key_revoke', target: `${id}/${keyId}`, ip });
   }
 }

@@ -218,7 +218,7 @@ export const AuditRecordSchema = Type.Object({
   /** username, device:<id>, token:<name>, feed:<source>, or system */
   actor: Type.String(),
   actorRole: Type.Union([Type.String(), Type.Null()]),
-  /** e.g. auth.login, auth.login_failed, dossier.view, export, alert.ack, user.create, feed_key.create */
+  /** e.g. auth.login, auth.login_failed, dossier.view, export, alert.ack, user.create, feed_source.key_create */
   action: Type.String(),
   target: Type.Union([Type.String(), Type.Null()]),
   /** The unit the action concerns, when it concerns one. */
