@@ -32,8 +32,15 @@ beforeAll(async () => {
   ({ app, cleanup } = await buildTestApp({}, { clock: () => T0 + MIN }));
   const feed = { 'x-api-key': TEST_KEY };
   const rising = (station: string, area: string) =>
-    [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) => wl(`${station}-${i}`, v, { station, area, observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }));
-  await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: feed, payload: { observations: [...rising('wl-can-tho', '916'), ...rising('wl-o-mon', '917')] } });
+    [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) =>
+      wl(`${station}-${i}`, v, { station, area, observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }),
+    );
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/observations/batch',
+    headers: feed,
+    payload: { observations: [...rising('wl-can-tho', '916'), ...rising('wl-o-mon', '917')] },
+  });
   await app.ioc.alerts.flush();
   const events = [
     ev('NK-1', '916', '000.00.21.H13', 2, '2026-11-02T08:00:00+07:00'),
@@ -87,7 +94,13 @@ describe("an operator of quận Ninh Kiều (916) sees Ninh Kiều's data only",
   });
 
   it('an agency in the scope adds that agency’s dossiers, wherever they are attributed', async () => {
-    const dept = { username: 'snv.op', name: 'Vận hành Sở Nội vụ', role: 'operator', scopes: { units: ['916'], agencies: ['000.00.01.H13'] }, password: 'sở nội vụ kiểm thử 2026' };
+    const dept = {
+      username: 'snv.op',
+      name: 'Vận hành Sở Nội vụ',
+      role: 'operator',
+      scopes: { units: ['916'], agencies: ['000.00.01.H13'] },
+      password: 'sở nội vụ kiểm thử 2026',
+    };
     expect((await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: AS.admin, payload: dept })).statusCode).toBe(201);
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: dept.username, password: dept.password }, ...remote });
     const cookie = `ioc_session=${login.cookies.find((c) => c.name === 'ioc_session')!.value}`;
@@ -126,7 +139,13 @@ describe("an operator of quận Ninh Kiều (916) sees Ninh Kiều's data only",
 describe('the audit log', () => {
   it('records every change with its scope, and is queried by person, unit, action and period', async () => {
     const ninhKieuAlert = ((await get('/api/v1/alerts')).json() as { alerts: Alert[] }).alerts[0]!;
-    await app.inject({ method: 'POST', url: `/api/v1/alerts/${encodeURIComponent(ninhKieuAlert.id)}/ack`, headers: AS.operator, payload: { note: 'Đã nhận' }, ...remote });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/alerts/${encodeURIComponent(ninhKieuAlert.id)}/ack`,
+      headers: AS.operator,
+      payload: { note: 'Đã nhận' },
+      ...remote,
+    });
     const [ack] = await records('action=alert.ack');
     expect(ack).toMatchObject({ actor: 'token:Vận hành Ninh Kiều', action: 'alert.ack', target: ninhKieuAlert.id, unit: '916', ip: '10.30.0.16' });
     expect(ack!.at).toBe(T0 + MIN);
@@ -141,14 +160,29 @@ describe('the audit log', () => {
       details: [{ field: '/from', reason: 'invalid_date', message: 'from must be a date YYYY-MM-DD or RFC 3339 with an offset' }],
     });
     // app.ioc.audit.record: the one entry point the other features use (imports, directives, thresholds…)
-    await app.ioc.audit.record({ actor: 'system', action: 'boundaries.import', target: 'can-tho-2025.geojson', unit: '92', details: { features: 103 }, ip: null });
-    expect((await records('action=boundaries.import'))[0]).toMatchObject({ actor: 'system', target: 'can-tho-2025.geojson', unit: '92', details: { features: 103 } });
+    await app.ioc.audit.record({
+      actor: 'system',
+      action: 'boundaries.import',
+      target: 'can-tho-2025.geojson',
+      unit: '92',
+      details: { features: 103 },
+      ip: null,
+    });
+    expect((await records('action=boundaries.import'))[0]).toMatchObject({
+      actor: 'system',
+      target: 'can-tho-2025.geojson',
+      unit: '92',
+      details: { features: 103 },
+    });
   });
 
   it('exports as CSV and XLSX for administrators (and that export is audited too)', async () => {
     const csv = await get('/api/v1/admin/audit.csv?action=alert.ack', AS.admin);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('Số thứ tự;Thời điểm (+07:00);Người thực hiện;Vai trò;Hành động;Đối tượng;Đơn vị;Phạm vi;Địa chỉ;Chi tiết');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(';2026-11-22T07:01:00+07:00;token:Vận hành Ninh Kiều;operator;alert.ack;');
