@@ -14,6 +14,7 @@ import mqtt from 'mqtt';
 import type { Delta } from '@cityioc/contracts';
 import { launchChromium } from '../test-support/browser.ts';
 import { startMosquitto } from '../test-support/mosquitto.ts';
+import { PROCESS_TOKENS } from '../test-support/server-process.ts';
 
 export interface MqttBenchDeps {
   root: string;
@@ -132,14 +133,14 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
     const seen: [string, string, number][] = [];
     await page.exposeFunction('report', (batch: [string, string, number][]) => seen.push(...batch));
     await page.evaluate(
-      ({ url, scopes }) =>
+      ({ url, scopes, token }) =>
         new Promise<void>((resolve) => {
           const w = window as unknown as {
             io: (u: string, o: unknown) => { on: (e: string, f: (d: Delta) => void) => void; emit: (...a: unknown[]) => void };
             report: (b: [string, string, number][]) => void;
           };
           const buf: [string, string, number][] = [];
-          const s = w.io(url, { auth: { protocol: 1 }, transports: ['websocket'] });
+          const s = w.io(url, { auth: { protocol: 1, token }, transports: ['websocket'] });
           s.on('deltaV1', (dl: Delta) => {
             const at = Date.now();
             for (const c of dl.changes) if (c.station) buf.push([c.key, c.eventId, at]);
@@ -147,7 +148,7 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
           setInterval(() => buf.length && w.report(buf.splice(0)), 200);
           s.on('connect', () => s.emit('subscribeV1', scopes, () => resolve()));
         }),
-      { url: server.url, scopes: SCOPES },
+      { url: server.url, scopes: SCOPES, token: PROCESS_TOKENS.leader },
     );
 
     /** Latency of every reading from the deltas that reached the page. */
@@ -223,7 +224,7 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
       // wait until the IOC has stored everything (it acknowledges after each commit) or 60 s
       const end = Date.now() + 60_000;
       for (;;) {
-        const h = (await (await fetch(`${server.url}/api/v1/feeds/health`)).json()) as {
+        const h = (await (await fetch(`${server.url}/api/v1/feeds/health`, { headers: { authorization: `Bearer ${PROCESS_TOKENS.leader}` } })).json()) as {
           feeds: { id: string; accepted: number; rejected: number; errors: number }[];
         };
         const f = h.feeds.find((x) => x.id === 'mqtt')!;

@@ -16,7 +16,8 @@
  *      history of the 103 communes in today's units through the crosswalk vs the same without it (bench/geo.bench.ts)
  *  11. uploads: /healthz p50/p99 and peak RSS idle vs during a 60 MB NDJSON upload, a hostile XLSX and a
  *      large XLSX import, beside the upload's rate against the parse + validate ceiling (bench/uploads.ts)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo
+ *  13. access: single POST and snapshot with authorization vs the same server with IOC_BENCH_ALLOW_ALL (bench/access.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import type { Delta } from '@cityioc/contracts';
 import { launchChromium } from '../test-support/browser.ts';
 import { benchDossierReplay, benchMonitoring } from './in-process.ts';
 import { benchMqtt } from './mqtt.ts';
-import { ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
+import { PROCESS_TOKENS, ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
 
 const KEY = 'bench-source-key-0123456789';
 const quick = process.argv.includes('--quick');
@@ -176,19 +177,19 @@ async function benchLatency(rate: number, tickMs: number) {
     const received: [string, number][] = [];
     await page.exposeFunction('report', (batch: [string, number][]) => received.push(...batch));
     await page.evaluate(
-      ({ url }) =>
+      ({ url, token }) =>
         new Promise<void>((resolve) => {
           const w = window as unknown as {
             io: (u: string, o: unknown) => { on: (e: string, f: (d: Delta) => void) => void; emit: (...a: unknown[]) => void };
             report: (b: [string, number][]) => void;
           };
           const buf: [string, number][] = [];
-          const s = w.io(url, { auth: { protocol: 1 }, transports: ['websocket'] });
+          const s = w.io(url, { auth: { protocol: 1, token }, transports: ['websocket'] });
           s.on('deltaV1', (d: Delta) => buf.push([String(d.toVersion), Date.now()]));
           setInterval(() => buf.length && w.report(buf.splice(0)), 200);
           s.on('connect', () => s.emit('subscribeV1', ['92'], () => resolve()));
         }),
-      { url: server.url },
+      { url: server.url, token: PROCESS_TOKENS.leader },
     );
     // every acknowledged event: its log position and when the HTTP answer arrived
     const acked: [number, number][] = [];
@@ -267,8 +268,15 @@ async function benchWall() {
       }),
     });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // a wall screen opens its kiosk link (issue 11): the device session, then the wall
+    const device = await fetch(`${server.url}/api/v1/admin/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_TOKENS.admin}` },
+      body: JSON.stringify({ name: 'bench wall', scopes: { units: ['92'], agencies: [] } }),
+    });
+    const { link } = (await device.json()) as { link: string };
     const t0 = Date.now();
-    await page.goto(server.url);
+    await page.goto(`${server.url}${link}`);
     await page.waitForSelector('[data-testid="kpi-water_level"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
     const ms = Date.now() - t0;
     results.wall = { firstLiveDataMs: ms, targetMs: 2000 };
@@ -344,6 +352,11 @@ const inProcess = { quick, results, fmt, pct };
 
 if (want('ndjson')) await benchNdjson();
 if (want('single')) await benchSingle();
+if (want('access')) {
+  const { benchAccess, benchAccessCpu } = await import('./access.ts');
+  await benchAccessCpu(inProcess);
+  await benchAccess(inProcess);
+}
 if (want('latency')) {
   await benchLatency(1000, 250);
   await benchLatency(10_000, 250);

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DossierEvent, DossierIndicatorsResponse } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -73,7 +73,7 @@ async function postEvents(events: DossierEvent[]) {
 }
 
 async function indicators(by: 'area' | 'agency' = 'area'): Promise<DossierIndicatorsResponse> {
-  const r = await fetch(`${server.url}/api/v1/dossiers/indicators?period=${currentMonth()}&scope=92&by=${by}`);
+  const r = await fetch(`${server.url}/api/v1/dossiers/indicators?period=${currentMonth()}&scope=92&by=${by}`, { headers: server.headers('analyst') });
   expect(r.status).toBe(200);
   return (await r.json()) as DossierIndicatorsResponse;
 }
@@ -97,6 +97,7 @@ beforeAll(async () => {
   ]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('dialog', (d) => {
     pageErrors.push(`dialog: ${d.message()}`);
@@ -204,7 +205,7 @@ describe('analyst page', () => {
     const csvUrl = new URL(csvHref, server.url);
     expect(csvUrl.pathname).toBe('/api/v1/dossiers/indicators.csv');
     expect(Object.fromEntries(csvUrl.searchParams)).toEqual({ period: currentMonth(), scope: '92', by: 'area', lang: 'vi', sep: 'semicolon' });
-    const csv = await fetch(csvUrl);
+    const csv = await fetch(csvUrl, { headers: server.headers('analyst') });
     expect(csv.status, await csv.clone().text()).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const bytes = Buffer.from(await csv.arrayBuffer());
@@ -221,7 +222,7 @@ describe('analyst page', () => {
     const xlsxUrl = new URL((await page.getAttribute('[data-testid="analyst-export-xlsx"]', 'href'))!, server.url);
     expect(xlsxUrl.pathname).toBe('/api/v1/dossiers/indicators.xlsx');
     expect(xlsxUrl.searchParams.get('sep')).toBeNull();
-    const xlsx = await fetch(xlsxUrl);
+    const xlsx = await fetch(xlsxUrl, { headers: server.headers('analyst') });
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Alert, AlertDetail } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -49,7 +49,7 @@ function risingTide(station: string, area: string, values: number[]) {
 }
 
 async function alertsFromApi(): Promise<Alert[]> {
-  return ((await (await fetch(`${server.url}/api/v1/alerts`)).json()) as { alerts: Alert[] }).alerts;
+  return ((await (await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('leader') })).json()) as { alerts: Alert[] }).alerts;
 }
 
 const tickerIds = () => wall.$$eval('[data-testid="alert-ticker-item"]', (els) => els.map((e) => e.getAttribute('data-alert-id')));
@@ -65,6 +65,7 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await signIn(wall, server, 'leader');
   wall.on('pageerror', (e) => pageErrors.push(String(e)));
   // the socket's long-polling fallback goes through the same gate
   await wall.route('**/socket.io/**', (route) => (blocked ? route.abort() : route.continue()));
@@ -72,6 +73,7 @@ beforeAll(async () => {
   await wall.waitForSelector('[data-testid="alert-ticker"]', { timeout: 20_000 });
   await wall.waitForFunction(() => window.__ioc.connected, undefined, { timeout: 15_000 });
   inbox = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await signIn(inbox, server, 'operator');
   inbox.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 
@@ -127,7 +129,7 @@ describe('alerts on the wall and in the operator inbox', () => {
     expect(trail).toContain('Đã khơi thông cống, nước rút');
 
     // the server agrees, and the wall ticker drops the resolved alert (pushed, no reload)
-    const d = (await (await fetch(`${server.url}/api/v1/alerts/${encodeURIComponent(alertId)}`)).json()) as AlertDetail;
+    const d = (await (await fetch(`${server.url}/api/v1/alerts/${encodeURIComponent(alertId)}`, { headers: server.headers('leader') })).json()) as AlertDetail;
     expect(d.alert).toMatchObject({ status: 'resolved', assignedUnit: 'Phòng Quản lý đô thị', resolvedBy: 'Nguyễn Thị Dung (UBND quận Ninh Kiều)' });
     await expect.poll(tickerIds, { timeout: 5_000 }).not.toContain(alertId);
   });

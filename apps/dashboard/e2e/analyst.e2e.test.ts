@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -37,7 +37,7 @@ const pm = (id: string, area: string, ago: number, value: number) => ({
 });
 
 async function api(q: string): Promise<AnalystSeriesResponse> {
-  const r = await fetch(`${server.url}/api/v1/analyst/series?${q}`);
+  const r = await fetch(`${server.url}/api/v1/analyst/series?${q}`, { headers: server.headers('analyst') });
   expect(r.status, await r.clone().text()).toBe(200);
   return (await r.json()) as AnalystSeriesResponse;
 }
@@ -67,6 +67,7 @@ beforeAll(async () => {
   expect(r.status, await r.text()).toBe(200);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { startMosquitto, type Mosquitto } from '../../../test-support/mosquitto.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
@@ -39,6 +39,7 @@ beforeAll(async () => {
   pub = await mqtt.connectAsync(broker.url, { clientId: `e2e-pub-${process.pid}` });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await signIn(page, server, 'leader');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportResponse } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -49,6 +49,7 @@ beforeAll(async () => {
   expect(body.rows).toBe(5);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 
@@ -95,7 +96,7 @@ describe('reporting analyst page', () => {
     await page.selectOption('[data-testid="reporting-sep"]', 'semicolon');
     const href = await page.getAttribute('[data-testid="reporting-csv"]', 'href');
     expect(href).toContain('/api/v1/reporting/history.csv?indicator=par_index&units=SYT&lang=vi&sep=semicolon');
-    const csv = await fetch(new URL(href!, server.url));
+    const csv = await fetch(new URL(href!, server.url), { headers: server.headers('analyst') });
     expect(csv.status, await csv.clone().text()).toBe(200);
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -6,7 +6,16 @@ import { feedHealthPlugin } from './feeds/health/feed-health.plugin.ts';
 import { feedHealthRoutes } from './feeds/health/feed-health.routes.ts';
 import { observationRoutes } from './feeds/observations/observations.routes.ts';
 import { reportFeedRoutes } from './feeds/reporting/report-feed.routes.ts';
+import { accessLifecyclePlugin } from './access/access-lifecycle.plugin.ts';
 import { accessPlugin } from './plugins/access.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { auditRoutes } from './routes/admin/audit.routes.ts';
+import { deviceAdminRoutes } from './routes/admin/devices.routes.ts';
+import { feedSourceAdminRoutes } from './routes/admin/feed-sources.routes.ts';
+import { userAdminRoutes } from './routes/admin/users.routes.ts';
+import { authRoutes } from './routes/auth/auth.routes.ts';
+import { kioskRoutes } from './routes/auth/kiosk.routes.ts';
+import { oidcRoutes } from './routes/auth/oidc.routes.ts';
 import { contentTypesPlugin } from './plugins/content-types.ts';
 import { dashboardPlugin } from './plugins/dashboard.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -37,17 +46,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Per-request lines would cost more than the ingest itself; errors and summaries are logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // only the configured proxies may set the client address (X-Forwarded-For); none by default
+    trustProxy: config.access.trustedProxies.length > 0 ? config.access.trustedProxies : false,
+    requestTimeout: config.access.requestTimeoutMs,
+    keepAliveTimeout: config.access.keepAliveTimeoutMs,
+    // slow headers (slowloris) are cut after headersTimeout, checked every 2 s
+    http: { headersTimeout: config.access.headersTimeoutMs, connectionsCheckingInterval: 2000 },
   });
+  app.server.maxConnections = config.access.maxConnections;
   app.decorate('ioc', (await createServices(app, deps)) as Ioc);
 
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, { corsOrigins: config.access.corsOrigins, connectSrc: config.access.cspConnectSrc });
   await app.register(accessPlugin, {
-    apiKeys: config.apiKeys,
-    viewerToken: config.viewerToken,
-    operators: config.operators,
+    access: app.ioc.access,
+    metricsToken: config.access.metricsToken,
     feedPerMinute: config.rateLimitPerMinute,
     readPerMinute: config.readRateLimitPerMinute,
+    allowAll: config.benchRoutes && config.access.benchAllowAll,
   });
   await app.register(feedHealthPlugin);
   await app.register(contentTypesPlugin, { ndjsonLimitBytes: config.ndjsonLimitBytes });
@@ -72,7 +88,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(basemapRoutes);
   await app.register(boundaryRoutes);
 
+  // who may see and do what: sign-in, wall devices, administration
+  await app.register(authRoutes);
+  await app.register(oidcRoutes);
+  await app.register(kioskRoutes);
+  await app.register(userAdminRoutes);
+  await app.register(feedSourceAdminRoutes);
+  await app.register(deviceAdminRoutes);
+  await app.register(auditRoutes);
+
   await app.register(dashboardPlugin, { dir: config.dashboardDir });
+  await app.register(accessLifecyclePlugin);
   await app.register(lifecyclePlugin);
   return app;
 }

@@ -5,6 +5,7 @@ import {
   CAN_THO_DEMO_ALERT_RULES,
   CAN_THO_STATIONS,
   createWorkCalendar,
+  indexReporting,
   indexCatalogue,
   INDICATORS,
   registryCatalogue,
@@ -22,7 +23,8 @@ import {
   type SwitchableWorkCalendar,
 } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
+import { DEMO_OPERATOR_NAME, OperatorConfigError, parseOperators, type OperatorEntry } from './access/service-tokens.ts';
+import { accessConfig, AccessEnvSchema, type AccessConfig } from './access/access-env.ts';
 import { checkEnv, ConfigError, envBool, envInt, envOneOf, envSchema, envString, envText, isTrue } from './env-schema.ts';
 import { checkBasemapFile, loadAgencyFile, loadAreaRegistryFile } from './geo/geo-config.ts';
 
@@ -70,8 +72,10 @@ export interface Config {
   holidaySchedules: readonly OfficialYearSchedule[];
   /** IOC_PROCEDURES_FILE: a JSON array of procedure catalogue items loaded (idempotently) at start. */
   proceduresFile: string | null;
-  /** Operators who act on alerts (IOC_OPERATOR_TOKENS; the demo adds one for the whole city). */
+  /** Service tokens by role and scope (IOC_OPERATOR_TOKENS; the demo adds an operator of the whole city). */
   operators: OperatorEntry[];
+  /** Accounts, sessions, cookies, OIDC, limits and hardening (access/access-env.ts). */
+  access: AccessConfig;
   /** Alert rules (IOC_ALERT_RULES_FILE replaces the Cần Thơ defaults). */
   alertRules: AlertRule[];
   /** Plausible dates of every feed (IOC_DATE_MIN, IOC_MAX_FUTURE_SEC, IOC_MAX_DUE_AHEAD_DAYS): earlier or later ones get implausible_date. */
@@ -101,17 +105,26 @@ export function loadAlertRules(file: string | undefined, demo = false, registry?
   return rules as AlertRule[];
 }
 
-function loadOperators(env: NodeJS.ProcessEnv, demo: boolean, registry: AreaRegistry): OperatorEntry[] {
+export const DEMO_OPERATOR_TOKEN = 'demo-operator-token';
+
+function loadOperators(env: NodeJS.ProcessEnv, demo: boolean, known: (code: string) => boolean, city: string): OperatorEntry[] {
   try {
-    // a scope is any unit of the registry (today's communes, or an old district for its history)
-    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, (c) => registry.versions(c).length > 0);
-    if (demo && !ops.some((o) => o.token === (env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token)))
-      ops.push({ ...DEMO_OPERATOR, token: env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR.token, scopes: [registry.file.root] });
+    // a scope is any unit of the registry (today's communes, or an old district for its history) or an agency
+    const ops = parseOperators(env.IOC_OPERATOR_TOKENS, known);
+    const token = env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR_TOKEN;
+    if (demo && !ops.some((o) => o.token === token))
+      ops.push({ token, name: DEMO_OPERATOR_NAME, unit: 'Trung tâm IOC Cần Thơ', scopes: [city] });
     return ops;
   } catch (e) {
     if (e instanceof OperatorConfigError) throw new ConfigError(e.message);
     throw e;
   }
+}
+
+/** The unit and agency codes a scope may name: the registry's units of any date, reporting units and the agency catalogue (config is read before any store). */
+function knownCodes(registry: AreaRegistry, agencies: AgencyIndex): { unit(code: string): boolean; agency(code: string): boolean } {
+  const reporting = indexReporting();
+  return { unit: (c) => registry.versions(c).length > 0 || reporting.units.has(c), agency: (c) => agencies.get(c) !== undefined };
 }
 
 /** Reads and checks the announced holiday schedules: a bad file stops the start, naming the problem. */
@@ -190,6 +203,7 @@ export const CoreEnvSchema = envSchema({
   IOC_AGENCIES_FILE: envText(),
   IOC_BASEMAP_PMTILES: envText(),
   IOC_BOUNDARY_LIMIT_BYTES: envInt(32 * 1024 * 1024, 1024, 1024 ** 3),
+  ...AccessEnvSchema.properties,
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -223,9 +237,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const registry = collect(problems, () => loadAreaRegistryFile(v.IOC_AREAS_FILE));
   const agencies = registry ? collect(problems, () => loadAgencyFile(v.IOC_AGENCIES_FILE, registry)) : undefined;
   const basemapFile = collect(problems, () => checkBasemapFile(v.IOC_BASEMAP_PMTILES));
-  const operators = registry ? collect(problems, () => loadOperators(env, demo, registry)) : undefined;
+  const known = registry && agencies ? knownCodes(registry, agencies) : undefined;
+  const operators = known && registry ? collect(problems, () => loadOperators(env, demo, (c) => known.unit(c) || known.agency(c), registry.file.root)) : undefined;
+  const access = known ? collect(problems, () => accessConfig(v, known)) : undefined;
   const alertRules = registry ? collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo, registry)) : undefined;
-  if (problems.length > 0 || !schedules || !operators || !alertRules || !registry || !agencies || basemapFile === undefined) throw new ConfigError(problems);
+  if (problems.length > 0 || !schedules || !operators || !alertRules || !access || !registry || !agencies || basemapFile === undefined)
+    throw new ConfigError(problems);
   const dashboardDir = env.IOC_DASHBOARD_DIR === '' ? null : resolve(v.IOC_DASHBOARD_DIR ?? new URL('../../dashboard/dist', import.meta.url).pathname);
   return {
     host: v.HOST,
@@ -253,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendar: switchableCalendar(createWorkCalendar({ schedules })),
     proceduresFile: v.IOC_PROCEDURES_FILE || null,
     operators,
+    access,
     alertRules,
     dateBounds: {
       minMs: localTimeMs(dateMin, 0),

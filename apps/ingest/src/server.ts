@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { connectorConfigProblems } from './connectors/manager.ts';
 import { PID_FILE } from './ops/sqlite-ops.ts';
+import { demoAccessText } from './access/demo-access.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
 
 /**
@@ -26,6 +27,8 @@ async function configuration(env: NodeJS.ProcessEnv): Promise<Config> {
   return config;
 }
 
+const listensOnAllInterfaces = (host: string) => host === '0.0.0.0' || host === '::' || host === '';
+
 /** Entry point: env → app → listen; SIGINT/SIGTERM flush pending writes and close. */
 async function main() {
   const config = await configuration(process.env);
@@ -48,7 +51,14 @@ async function main() {
   writeFileSync(join(config.dataDir, PID_FILE), String(process.pid));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  app.log.info({ port, store: app.ioc.store.kind, dataDir: config.dataDir }, `CityIOC listening on http://localhost:${port}`);
+  app.log.info({ port, host: config.host, store: app.ioc.store.kind, dataDir: config.dataDir }, `CityIOC listening on http://localhost:${port}`);
+  if (listensOnAllInterfaces(config.host) && !config.access.behindTlsProxy)
+    app.log.warn(
+      { host: config.host },
+      `listening on every interface (HOST=${config.host}) without TLS in front: sessions and keys would cross the network in clear. ` +
+        'Put a TLS proxy in front and set IOC_BEHIND_TLS_PROXY=true, or set HOST=127.0.0.1',
+    );
+  if (app.ioc.access.demo) console.log(demoAccessText(app.ioc.access.demo, `http://localhost:${port}`));
   if (process.send) process.send({ ready: true, port });
 }
 

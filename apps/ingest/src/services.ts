@@ -20,6 +20,8 @@ import {
   type CatalogueIndex,
 } from '@cityioc/domain';
 import type { Config } from './env.ts';
+import { AccessService } from './access/access.service.ts';
+import { AuditService } from './access/audit.service.ts';
 import { AlertService } from './alerts/alert.service.ts';
 import { AnalystService } from './analyst/analyst.service.ts';
 import type { ConnectorManager } from './connectors/manager.ts';
@@ -78,6 +80,10 @@ export interface Ioc {
   io: IocServer;
   broadcaster: Broadcaster;
   feeds: FeedHealthRegistry;
+  /** Accounts, sessions, devices, feed keys, service tokens, the failed-authentication limiter, OIDC. */
+  access: AccessService;
+  /** The append-only audit log: `audit.record({ actor, action, target, unit?, details?, ip })`. */
+  audit: AuditService;
   /** Set by the connectors plugin once they are created. */
   connectors: ConnectorManager;
   /** Committed (or replayed) observations → values derived from them (flood rank, VN_AQI) → alert rules; returns the derived values. */
@@ -125,7 +131,15 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.areaChainAt }));
   const live = new LiveService(index, store, config.tickMs);
   const monitoring = new MonitoringService(index);
-  const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
+  const agencies = config.agencies;
+  const reportingUnits = reportingUnitsFor(registry, CAN_THO_DEPARTMENTS);
+  const reportingCat = indexReporting(REPORTING_INDICATORS, reportingUnits, buildRegimes(CAN_THO_REGIME_SPECS, reportingUnits));
+  const audit = new AuditService(store.auditLog, clock, (err) => app.log.error({ err }, 'audit record could not be stored'));
+  const access = new AccessService(config, index, store.accounts, audit, clock, {
+    unit: (c) => registry.versions(c).length > 0 || reportingCat.units.has(c),
+    agency: (c) => agencies.get(c) !== undefined,
+  });
+  const io = createGateway(app, { live, access, corsOrigins: config.access.corsOrigins, trustedProxies: config.access.trustedProxies });
   const broadcaster = new Broadcaster(io);
   const alerts = new AlertService(
     index,
@@ -168,14 +182,13 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     (events) => dossiers.applyCommitted(events),
   );
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
-  const reportingUnits = reportingUnitsFor(registry, CAN_THO_DEPARTMENTS);
   return {
     config,
     clock,
     catalogue,
     index,
     registry,
-    agencies: config.agencies,
+    agencies,
     geo,
     store,
     live,
@@ -185,18 +198,15 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     procedures,
     calendars,
     officialScores: new OfficialScoreService(store),
-    reporting: new ReportingService(
-      indexReporting(REPORTING_INDICATORS, reportingUnits, buildRegimes(CAN_THO_REGIME_SPECS, reportingUnits)),
-      store,
-      config.calendar,
-      live,
-    ),
+    reporting: new ReportingService(reportingCat, store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,
     monitoring,
     io,
     broadcaster,
     feeds: new FeedHealthRegistry(clock),
+    access,
+    audit,
     monitor,
     closing: false,
   };

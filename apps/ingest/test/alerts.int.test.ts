@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, type Alert, type AlertDetail, type AlertPush, type ClientToServerEvents, type ServerToClientEvents } from '@cityioc/contracts';
-import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, wl, AS, TEST_TOKENS } from './helpers/build-test-app.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 import type { Config } from '../src/env.ts';
 
@@ -37,7 +37,8 @@ const post = (app: FastifyInstance, observations: unknown[]) =>
   app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });
 /** Water level rising through BĐ I (180 cm) at Cần Thơ over 35 minutes, 5 minutes apart, ending at T0. */
 const rising = () => [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) => wl(`rise-${i}`, v, { observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }));
-const as = (op: { token: string } | null) => (op ? { 'x-operator-token': op.token } : {});
+/** An operator's token, or (null) a leader of the whole city: the wall reads, never acts. */
+const as = (op: { token: string } | null) => (op ? { 'x-operator-token': op.token } : AS.leader);
 const get = async (app: FastifyInstance, url: string, op: { token: string } | null = null) => {
   const r = await app.inject({ method: 'GET', url, headers: as(op) });
   return { status: r.statusCode, body: r.json() as Record<string, unknown> & { alerts: Alert[] } };
@@ -58,7 +59,7 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
     expect(alert.title.vi).toContain('BĐ I');
 
     // the derived worst-band cells: the city shows rank 1 (BĐ I) and +8 cm over BĐ I
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/92' })).json() as { cells: { key: string; value: number }[] };
+    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/92' })).json() as { cells: { key: string; value: number }[] };
     expect(snap.cells.find((c) => c.key === '92||flood_band')?.value).toBe(1);
     expect(snap.cells.find((c) => c.key === '92||water_above_bd1')?.value).toBe(8);
 
@@ -68,8 +69,13 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
     expect((await act(app, alert.id, 'ack', O_MON)).statusCode).toBe(404);
     expect((await get(app, '/api/v1/alerts', NINH_KIEU)).body.alerts.map((a) => a.id)).toContain(alert.id);
 
-    // viewers read but cannot act
-    expect((await act(app, alert.id, 'ack', null)).statusCode).toBe(401);
+    // leaders read but cannot act; without a credential nothing at all
+    expect((await act(app, alert.id, 'ack', null)).json()).toEqual({
+      statusCode: 403,
+      error: 'forbidden',
+      message: 'POST /api/v1/alerts/:id/ack is for operator, admin; you are leader',
+    });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/alerts/${encodeURIComponent(alert.id)}/ack`, payload: {} })).statusCode).toBe(401);
     // assign before acknowledging: 409 with the reason
     const early = await act(app, alert.id, 'assign', NINH_KIEU, { unit: 'Đội ứng cứu', deadline: { hours: 2 } });
     expect(early.statusCode).toBe(409);
@@ -115,14 +121,14 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     const s: ClientSocket = connect(`http://127.0.0.1:${port}`, {
-      auth: { protocol: PROTOCOL_VERSION },
+      auth: { protocol: PROTOCOL_VERSION, token: TEST_TOKENS.leader },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
     });
     cleanups.push(async () => void s.disconnect());
     const other: ClientSocket = connect(`http://127.0.0.1:${port}`, {
-      auth: { protocol: PROTOCOL_VERSION },
+      auth: { protocol: PROTOCOL_VERSION, token: TEST_TOKENS.leader },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -189,9 +195,9 @@ describe('VN_AQI NowCast computed by the IOC from raw pollutant readings', () =>
     ]);
     expect(r.statusCode).toBe(200);
     // NowCast PM2.5 = 30 → 60; NO₂ 150 → 75: AQI 75, NO₂ dominant
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
+    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
     expect(snap.cells.find((c) => c.key === '31174|aq-tra-noc|aqi_nowcast')?.value).toBe(75);
-    const air = (await app.inject({ method: 'GET', url: '/api/v1/air-quality/92' })).json() as {
+    const air = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/air-quality/92' })).json() as {
       stations: { station: string; nowcast: { aqi: number; dominant: string } }[];
     };
     expect(air.stations).toMatchObject([{ station: 'aq-tra-noc', nowcast: { aqi: 75, dominant: 'no2' } }]);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert, AlertEvent, Observation, Snapshot } from '@cityioc/contracts';
 import { CHECKPOINT_FILE, CHECKPOINT_VERSION } from '../src/live/checkpoint.ts';
-import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -116,11 +116,14 @@ const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b
 
 /** What the wall and the operators see: snapshots (derived indicators included), air quality, alerts and their trails. */
 async function observe(app: FastifyInstance) {
-  const snapshots = await Promise.all(SCOPES.map(async (s) => strip((await app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
-  const airQuality = (await app.inject({ url: '/api/v1/air-quality/92' })).json() as { stations: { station: string }[] };
-  const alerts = ((await app.inject({ url: '/api/v1/alerts?limit=1000' })).json() as { alerts: Alert[] }).alerts.sort((a, b) => a.id.localeCompare(b.id));
+  const snapshots = await Promise.all(SCOPES.map(async (s) => strip((await app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${s}` })).json())));
+  const airQuality = (await app.inject({ headers: AS.analyst, url: '/api/v1/air-quality/92' })).json() as { stations: { station: string }[] };
+  const alerts = ((await app.inject({ headers: AS.analyst, url: '/api/v1/alerts?limit=1000' })).json() as { alerts: Alert[] }).alerts.sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
   const trails: Record<string, AlertEvent[]> = {};
-  for (const a of alerts) trails[a.id] = ((await app.inject({ url: `/api/v1/alerts/${encodeURIComponent(a.id)}` })).json() as { events: AlertEvent[] }).events;
+  for (const a of alerts)
+    trails[a.id] = ((await app.inject({ headers: AS.analyst, url: `/api/v1/alerts/${encodeURIComponent(a.id)}` })).json() as { events: AlertEvent[] }).events;
   return { snapshots, air: airQuality.stations.sort((a, b) => a.station.localeCompare(b.station)), alerts, trails };
 }
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Snapshot } from '@cityioc/contracts';
 import { DOSSIER_LIVE_INDICATOR_IDS } from '@cityioc/domain';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
-import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, ratio, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -76,7 +76,7 @@ async function ingest(app: FastifyInstance, obs: unknown[], dossiers: unknown[] 
 const SCOPES = ['92', '31135', '31153', '31201', '31299'];
 const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b) => a.key.localeCompare(b.key)) });
 async function snapshots(app: FastifyInstance) {
-  return Promise.all(SCOPES.map(async (s) => strip((await app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
+  return Promise.all(SCOPES.map(async (s) => strip((await app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${s}` })).json())));
 }
 async function open(dataDir?: string, overrides = {}) {
   const a = await buildTestApp({ checkpointIntervalMs: 0, ...(dataDir ? { dataDir } : {}), ...overrides });
@@ -101,14 +101,14 @@ describe('checkpoints', () => {
     const b = await open(a.dataDir);
     expect(b.app.startup).toMatchObject({ from: 'checkpoint', observations: 1200, dossierEvents: 50 });
     const fromCheckpoint = await snapshots(b.app);
-    const watchB = (await b.app.inject({ url: '/api/v1/dossiers/indicators?period=2026-11&scope=92&by=area' })).json();
+    const watchB = (await b.app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=2026-11&scope=92&by=area' })).json();
     await b.app.close();
 
     writeFileSync(join(a.dataDir, CHECKPOINT_FILE), ''); // unusable: forces a full replay
     const c = await open(a.dataDir);
     expect(c.app.startup).toMatchObject({ from: 'full-replay', observations: 2700, dossierEvents: 110 });
     const full1 = await snapshots(c.app);
-    const watchC = (await c.app.inject({ url: '/api/v1/dossiers/indicators?period=2026-11&scope=92&by=area' })).json();
+    const watchC = (await c.app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=2026-11&scope=92&by=area' })).json();
     await c.app.close();
     writeFileSync(join(a.dataDir, CHECKPOINT_FILE), 'x');
     const d = await open(a.dataDir);

@@ -96,7 +96,9 @@ async function crashAndRecover(env: Record<string, string>, dataDir: string) {
 
   const second = await start();
   expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
-  const walls = await Promise.all(SCOPES.map(async (s) => (await (await fetch(`${second.url}/api/v1/snapshot/${s}`)).json()) as Snapshot));
+  const walls = await Promise.all(
+    SCOPES.map(async (s) => (await (await fetch(`${second.url}/api/v1/snapshot/${s}`, { headers: second.headers('leader') })).json()) as Snapshot),
+  );
   const log = second.log();
   expect(await second.stop('SIGTERM')).toBe(0);
 
@@ -120,7 +122,9 @@ async function crashAndRecover(env: Record<string, string>, dataDir: string) {
   removeCheckpoint(dataDir);
   const third = await start();
   expect((await fetch(`${third.url}/readyz`)).status).toBe(200);
-  const replayed = await Promise.all(SCOPES.map(async (s) => (await (await fetch(`${third.url}/api/v1/snapshot/${s}`)).json()) as Snapshot));
+  const replayed = await Promise.all(
+    SCOPES.map(async (s) => (await (await fetch(`${third.url}/api/v1/snapshot/${s}`, { headers: third.headers('leader') })).json()) as Snapshot),
+  );
   expect(third.log()).toContain('live state rebuilt from the logs');
   expect(await third.stop('SIGTERM')).toBe(0);
   for (const [i, wall] of walls.entries()) {

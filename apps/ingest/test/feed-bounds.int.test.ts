@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DossierIndicatorsResponse, ImportResponse, IngestResponse, NgsiNotifyResponse } from '@cityioc/contracts';
-import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -133,10 +133,10 @@ describe('dossier events', () => {
       ['accepted'],
     ]);
     expect(await app.ioc.store.countDossierEvents()).toBe(2);
-    const y1970 = (await app.inject({ url: '/api/v1/dossiers/indicators?period=1970' })).json() as DossierIndicatorsResponse;
+    const y1970 = (await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=1970' })).json() as DossierIndicatorsResponse;
     expect(y1970.total.received).toBe(0);
-    expect((await app.inject({ url: '/api/v1/dossiers/B-9999' })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/v1/dossiers/B-OK' })).statusCode).toBe(200);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/B-9999' })).statusCode).toBe(404);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/B-OK' })).statusCode).toBe(200);
   });
 
   it('in the national portal’s names: implausible dates by their portal name, control characters and oversize lists refused', async () => {
@@ -168,8 +168,8 @@ describe('dossier events', () => {
       ['rejected', '/DonViXuLy:pattern'],
       ['rejected', '/DanhSachHoSoBoSung:too_many'],
     ]);
-    expect((await app.inject({ url: '/api/v1/dossiers/P-OK' })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/dossiers/P-1970' })).statusCode).toBe(404);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/P-OK' })).statusCode).toBe(200);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/P-1970' })).statusCode).toBe(404);
   });
 });
 
@@ -204,7 +204,7 @@ describe('official 766 scores', () => {
       ['rejected', '/unitCode:pattern'],
       ['rejected', '/rank:range'],
     ]);
-    const got = (await app.inject({ url: '/api/v1/score766/official' })).json() as { scores: { period: string }[] };
+    const got = (await app.inject({ headers: AS.analyst, url: '/api/v1/score766/official' })).json() as { scores: { period: string }[] };
     expect(got.scores.map((s) => s.period)).toEqual(['2026-10']);
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { NgsiNotifyResponse } from '@cityioc/contracts';
-import { buildTestApp, T0 } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, AS } from './helpers/build-test-app.ts';
 
 const LD_KEY = 'orion-ld-key-0123456789abcdef';
 const V2_KEY = 'orion-v2-key-0123456789abcdef';
@@ -43,7 +43,7 @@ async function notify(flavour: 'ld' | 'v2', data: unknown[]): Promise<NgsiNotify
 
 async function history(indicator: string, station: string, from = T0 - 60 * MIN, to = T0 + MIN): Promise<[number, number][]> {
   const q = new URLSearchParams({ indicator, station, from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-  const res = await app.inject({ method: 'GET', url: `/api/v1/history?${q}` });
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: `/api/v1/history?${q}` });
   expect(res.statusCode).toBe(200);
   return (res.json() as { points: { t: number; value: number }[] }).points.map((p) => [p.t, p.value]);
 }
@@ -84,7 +84,7 @@ describe('Smart Data Models through the notify endpoints', () => {
       },
     ]);
     expect(res).toMatchObject({ accepted: 2, rejected: 0 });
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string; value: number }[] };
+    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string; value: number }[] };
     expect(snap.cells.find((c) => c.key === '31135|wq-song-hau|wq_conductivity')?.value).toBe(50);
     expect(await history('wq_conductivity', 'wq-song-hau')).toEqual([[T0 - 10 * MIN, 50]]);
   });
@@ -134,7 +134,7 @@ describe('Smart Data Models through the notify endpoints', () => {
     expect(res).toMatchObject({ accepted: 0, rejected: 1 });
     expect(res.entities[0]).toMatchObject({ station: 'wl-can-tho', rejected: [{ attribute: 'height', reason: 'location_outside_city' }] });
     expect(await app.ioc.store.count()).toBe(before);
-    const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string }[] };
+    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string }[] };
     expect(snap.cells.find((c) => c.key === '31135|wl-can-tho|water_level')).toBeUndefined();
   });
 });
@@ -249,6 +249,6 @@ describe('fuzz: mutated Smart Data Models bodies never get a 5xx', () => {
     // both verdicts were exercised, and the server still answers
     expect(statuses.get(200)).toBeGreaterThan(100);
     expect(statuses.get(400)).toBeGreaterThan(10);
-    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', headers: AS.analyst, url: '/healthz' })).statusCode).toBe(200);
   });
 });

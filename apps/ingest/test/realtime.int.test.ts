@@ -10,7 +10,7 @@ import {
   type Snapshot,
   type SubscribeAck,
 } from '@cityioc/contracts';
-import { buildTestApp, ratio, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, ratio, T0, TEST_KEY, wl, AS, TEST_TOKENS } from './helpers/build-test-app.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -30,7 +30,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-function client(auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION }): ClientSocket {
+function client(auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, token: TEST_TOKENS.leader }): ClientSocket {
   const s: ClientSocket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   sockets.push(s);
   return s;
@@ -104,7 +104,7 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
       ),
     );
     for (const batch of bursts) await post(batch);
-    const snap = (await app.inject({ url: '/api/v1/snapshot/92' })).json() as Snapshot;
+    const snap = (await app.inject({ headers: AS.analyst, url: '/api/v1/snapshot/92' })).json() as Snapshot;
     await waitUntil('the delta reaching the snapshot version', () => got.length > 0 && got[got.length - 1]!.toVersion === snap.version);
     expect(got.length).toBeLessThan(20);
     for (let i = 1; i < got.length; i++) expect(got[i]!.fromVersion).toBe(got[i - 1]!.toVersion);
@@ -126,14 +126,15 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
   });
 });
 
-describe('viewer token', () => {
-  it('refuses sockets and snapshots without the token when one is configured', async () => {
+describe('viewer token (IOC_VIEWER_TOKEN: a leader of the whole city)', () => {
+  it('refuses sockets and snapshots without a credential; accepts the viewer token', async () => {
     await cleanup();
     ({ app, cleanup } = await buildTestApp({ viewerToken: 'wall-token-123' }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const bad = client({ protocol: PROTOCOL_VERSION, token: 'nope' });
-    await expect(connected(bad)).rejects.toThrow('unauthorized');
+    await expect(connected(bad)).rejects.toThrow('the bearer token is not valid');
+    await expect(connected(client({ protocol: PROTOCOL_VERSION }))).rejects.toThrow('sign in (session cookie) or send a bearer token (Authorization: Bearer)');
     const good = client({ protocol: PROTOCOL_VERSION, token: 'wall-token-123' });
     await connected(good);
     expect((await app.inject({ url: '/api/v1/snapshot/92' })).statusCode).toBe(401);

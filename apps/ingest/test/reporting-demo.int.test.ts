@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ImportResponse, IndicatorValuesResponse, RankingResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
+import { buildTestApp, TEST_KEY, AS } from './helpers/build-test-app.ts';
 
 const DEMO_DIR = fileURLToPath(new URL('../../simulator/demo/reporting/', import.meta.url));
 const TYPES: Record<string, string> = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
@@ -34,7 +34,9 @@ describe('the Cần Thơ reporting demo files, through the department import', (
     const first = await loadDemo();
     expect(first['par-index-2023.xlsx']!.reports).toHaveLength(25);
 
-    const dept = (await (await app.inject({ url: '/api/v1/reporting/rankings?indicator=par_index&period=2023&group=department' })).json()) as RankingResponse;
+    const dept = (await (
+      await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/rankings?indicator=par_index&period=2023&group=department' })
+    ).json()) as RankingResponse;
     expect(dept.count).toBe(16);
     expect(dept.atOrAboveThreshold).toBe(16);
     expect(dept.aggregate!).toBeCloseTo(92.27, 10);
@@ -45,14 +47,16 @@ describe('the Cần Thơ reporting demo files, through the department import', (
       ['SYT', 84],
     ]);
     expect(dept.illustrative).toBe(10);
-    const dist = (await (await app.inject({ url: '/api/v1/reporting/rankings?indicator=par_index&period=2023&group=district' })).json()) as RankingResponse;
+    const dist = (await (
+      await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/rankings?indicator=par_index&period=2023&group=district' })
+    ).json()) as RankingResponse;
     expect(dist.count).toBe(9);
     expect(dist.aggregate!).toBeCloseTo(93.93, 10);
     expect(dist.rows[dist.rows.length - 1]).toMatchObject({ unit: '916', value: 91, provenance: 'published' });
 
-    const v = (await (await app.inject({ url: '/api/v1/reporting/values?period=2023&units=92' })).json()) as IndicatorValuesResponse;
+    const v = (await (await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/values?period=2023&units=92' })).json()) as IndicatorValuesResponse;
     expect(v.rows.find((r) => r.indicator === 'online_payment_rate')).toMatchObject({ value: 42.4, target: 30, verdict: 'met', provenance: 'published' });
-    const q = (await (await app.inject({ url: '/api/v1/reporting/values?period=2022-Q1' })).json()) as IndicatorValuesResponse;
+    const q = (await (await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/values?period=2022-Q1' })).json()) as IndicatorValuesResponse;
     expect(q.rows[0]).toMatchObject({ indicator: 'e_document_rate', numerator: 328330, denominator: 342006 });
 
     // today's departments (by name) and today's wards and communes (by code) report on today's units
@@ -65,7 +69,9 @@ describe('the Cần Thơ reporting demo files, through the department import', (
     // loading the same files again stores nothing new
     const again = await loadDemo();
     expect(Object.values(again).flatMap((r) => r.reports.map((x) => x.result))).toEqual(Object.values(again).flatMap((r) => r.reports.map(() => 'unchanged')));
-    const status = (await (await app.inject({ url: '/api/v1/reporting/status?regime=par-index&period=2023' })).json()) as { counts: Record<string, number> };
+    const status = (await (await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/status?regime=par-index&period=2023' })).json()) as {
+      counts: Record<string, number>;
+    };
     expect(status.counts.submitted_on_time).toBe(25);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@cityioc/contracts';
-import { buildTestApp, ratio, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, ratio, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -56,7 +56,7 @@ describe('restart', () => {
       expect(r.statusCode).toBe(200);
     }
     const scopes = ['92', '31135', '31153', '31201', '31299'];
-    const before = await Promise.all(scopes.map(async (s) => strip((await a.app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
+    const before = await Promise.all(scopes.map(async (s) => strip((await a.app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${s}` })).json())));
     expect(before[0]!.cells.length).toBeGreaterThan(10);
     await a.app.close();
 
@@ -64,7 +64,7 @@ describe('restart', () => {
     const b = await buildTestApp({ dataDir }, {});
     expect(b.app.ioc.live.epoch).not.toBe(epochBefore);
     expect(b.app.ioc.live.epoch.split('.')[0]).toBe(epochBefore.split('.')[0]);
-    const after = await Promise.all(scopes.map(async (s) => strip((await b.app.inject({ url: `/api/v1/snapshot/${s}` })).json())));
+    const after = await Promise.all(scopes.map(async (s) => strip((await b.app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${s}` })).json())));
     expect(after).toEqual(before);
     // and a retry of acknowledged events after the restart is still a duplicate
     const retry = await b.app.inject({

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert } from '@cityioc/contracts';
 import { alertFromRaise, SYSTEM_ACTOR } from '@cityioc/domain';
-import { buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
 import type { Config } from '../src/env.ts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
 
@@ -51,7 +51,7 @@ async function postAlone(app: FastifyInstance, item: unknown): Promise<void> {
 async function silenceAlerts(app: FastifyInstance): Promise<Alert[]> {
   await sleep(100);
   await app.ioc.alerts.flush();
-  const res = await app.inject({ method: 'GET', url: '/api/v1/alerts?limit=500' });
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/alerts?limit=500' });
   expect(res.statusCode).toBe(200);
   return (res.json() as { alerts: Alert[] }).alerts.filter((a) => a.kind === 'silence' && a.station === 'wl-can-tho');
 }
@@ -90,7 +90,7 @@ describe('silence alerts: one per station, cleared by the first fresh reading', 
     await postAlone(third.app, wl('current', 160, { observedAt: new Date(now - 30_000).toISOString() }));
     const after = await silenceAlerts(third.app);
     expect(after.map((a) => [a.id, a.clearedAt])).toEqual([[`water-level-silent:wl-can-tho:${T0}`, receivedAt]]);
-    const trail = await third.app.inject({ method: 'GET', url: `/api/v1/alerts/${encodeURIComponent(after[0]!.id)}` });
+    const trail = await third.app.inject({ method: 'GET', headers: AS.analyst, url: `/api/v1/alerts/${encodeURIComponent(after[0]!.id)}` });
     expect((trail.json() as { events: { action: string }[] }).events.map((e) => e.action)).toEqual(['raised', 'cleared']);
     await third.close();
 

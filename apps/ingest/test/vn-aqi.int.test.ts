@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
+import { buildTestApp, TEST_KEY, AS } from './helpers/build-test-app.ts';
 import type { Config } from '../src/env.ts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
 
@@ -49,13 +49,13 @@ async function post(app: FastifyInstance, observations: unknown[]): Promise<void
 
 type AirStation = { station: string; nowcast: { aqi: number; dominant: string } | null; daily: { aqi: number; dominant: string } | null };
 async function air(app: FastifyInstance): Promise<AirStation | undefined> {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/air-quality/92' });
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/air-quality/92' });
   expect(res.statusCode).toBe(200);
   return (res.json() as { stations: AirStation[] }).stations.find((s) => s.station === 'aq-tra-noc');
 }
 
 async function cell(app: FastifyInstance, indicator: string): Promise<number | undefined> {
-  const snap = (await app.inject({ method: 'GET', url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
+  const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
   return snap.cells.find((c) => c.key === `31174|aq-tra-noc|${indicator}`)?.value;
 }
 

@@ -21,3 +21,4 @@ export * from './http/ngsi.ts';
 export * from './reporting/reporting.ts';
 export * from './http/procedures.ts';
 export * from './http/geo.ts';
+export * from './http/access.ts';

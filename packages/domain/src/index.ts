@@ -52,3 +52,4 @@ export * from './catalogue/registry-catalogue.ts';
 export * from './procedures/catalogue/procedure-catalogue.ts';
 export * from './procedures/score766/dossier-score.ts';
 export * from './geo/national.ts';
+export * from './access/index.ts';

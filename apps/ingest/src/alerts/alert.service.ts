@@ -13,15 +13,15 @@ import {
   type LifecycleCommand,
   type LifecycleError,
   type Reading,
+  type ScopeFilter,
   type WorkCalendar,
 } from '@cityioc/domain';
 import type { Store } from '../store/store.ts';
 
-export interface Operator {
-  name: string;
-  unit: string;
-  /** Area codes the operator's unit covers (a city code covers all its districts). */
-  scopes: string[];
+/** Who acts on an alert: how the trail names them, and the scope they act in. */
+export interface AlertActor {
+  trailName: string;
+  scope: ScopeFilter;
 }
 
 /** The serialisable state of an AlertService (see exportState); plain JSON. */
@@ -167,43 +167,35 @@ export class AlertService {
     this.push({ alert, event, serverTime: this.clock() }, this.index.ancestorsAndSelf(alert.area));
   }
 
-  /** Whether an operator's scopes cover an area (a scope covers itself and the areas below it). */
-  covers(op: Operator | null, area: string): boolean {
-    if (!op) return true;
-    const chain = this.index.ancestorsAndSelf(area);
-    return op.scopes.some((s) => chain.includes(s));
-  }
-
   /** Area codes inside a scope (the scope itself and every area below it). */
   areasUnder(scope: string): string[] {
     return this.index.catalogue.areas.filter((a) => this.index.ancestorsAndSelf(a.code).includes(scope)).map((a) => a.code);
   }
 
-  async list(filter: { status?: AlertStatus[]; scope?: string; since?: number; limit: number }, op: Operator | null): Promise<Alert[]> {
+  /** The caller's alerts: within `scope` (their own), and within the asked area when one is asked. */
+  async list(filter: { status?: AlertStatus[]; scope?: string; since?: number; limit: number }, scope: ScopeFilter): Promise<Alert[]> {
     let areas: string[] | undefined;
     if (filter.scope) areas = this.areasUnder(filter.scope);
-    if (op) {
-      const mine = new Set(op.scopes.flatMap((s) => this.areasUnder(s)));
-      areas = (areas ?? [...mine]).filter((a) => mine.has(a));
-    }
+    if (!scope.all) areas = (areas ?? this.index.catalogue.areas.map((a) => a.code)).filter((a) => scope.area(a));
     return this.store.listAlerts({ status: filter.status, areas, since: filter.since, limit: filter.limit });
   }
 
-  async detail(id: string, op: Operator | null): Promise<{ alert: Alert; events: AlertEvent[] } | null> {
+  /** An alert and its trail; null when it does not exist or lies outside the caller's scope (its existence does not leak). */
+  async detail(id: string, scope: ScopeFilter): Promise<{ alert: Alert; events: AlertEvent[] } | null> {
     const alert = await this.store.getAlert(id);
-    if (!alert || !this.covers(op, alert.area)) return null;
+    if (!alert || !scope.area(alert.area)) return null;
     return { alert, events: await this.store.alertEvents(id) };
   }
 
   /** An operator's command, serialized with the rule signals. */
-  command(id: string, cmd: LifecycleCommand, op: Operator): Promise<CommandResult> {
+  command(id: string, cmd: LifecycleCommand, actor: AlertActor): Promise<CommandResult> {
     const run = async (): Promise<CommandResult> => {
       const current = await this.store.getAlert(id);
       // an alert outside the operator's scope does not exist for them
-      if (!current || !this.covers(op, current.area))
+      if (!current || !actor.scope.area(current.area))
         return { ok: false, status: 404, reason: 'not_found', message: `alert ${id} does not exist in your scope` };
       const now = this.clock();
-      const r = applyCommand(current, cmd, `${op.name} (${op.unit})`, now, this.calendar);
+      const r = applyCommand(current, cmd, actor.trailName, now, this.calendar);
       if (!r.ok) return fail(r.error);
       const stored = await this.store.updateAlert(r.alert, current.revision, r.event);
       if (!stored) return { ok: false, status: 409, reason: 'conflict', message: 'the alert changed meanwhile; reload it and try again' };

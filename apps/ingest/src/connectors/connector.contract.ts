@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Cell, FeedHealthResponse } from '@cityioc/contracts';
 import { waitUntil as waitFor } from '../../../../test-support/wait.ts';
+import { AS } from '../../test/helpers/build-test-app.ts';
 
 export interface ContractReading {
   station: string;
@@ -40,13 +41,13 @@ export interface ConnectorHarness {
 export { waitFor };
 
 async function feed(app: FastifyInstance, id: string) {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/feeds/health' });
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/feeds/health' });
   expect(res.statusCode).toBe(200);
   return (res.json() as FeedHealthResponse).feeds.find((f) => f.id === id);
 }
 
 async function cell(app: FastifyInstance, r: ContractReading): Promise<Cell | undefined> {
-  const res = await app.inject({ method: 'GET', url: `/api/v1/snapshot/${r.area}` });
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: `/api/v1/snapshot/${r.area}` });
   return (res.json() as { cells: Cell[] }).cells.find((c) => c.station === r.station && c.indicator === r.indicator);
 }
 

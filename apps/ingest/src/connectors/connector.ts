@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { FeedHealth, IngestResponse, Label } from '@cityioc/contracts';
+import type { FeedGrant, FeedHealth, IngestResponse, Label } from '@cityioc/contracts';
 import type { CatalogueIndex } from '@cityioc/domain';
 import type { FeedHealthRegistry } from '../feeds/health/feed-health.registry.ts';
 
@@ -10,7 +10,7 @@ import type { FeedHealthRegistry } from '../feeds/health/feed-health.registry.ts
  */
 export interface ConnectorContext {
   /** The observation ingest (schema + domain validation → group commit → live state), per-item results. */
-  ingest(items: readonly unknown[], source: string): Promise<IngestResponse>;
+  ingest(items: readonly unknown[], source: string, grant?: FeedGrant | null): Promise<IngestResponse>;
   index: CatalogueIndex;
   health: FeedHealthRegistry;
   clock: () => number;

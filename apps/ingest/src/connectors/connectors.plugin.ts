@@ -13,7 +13,7 @@ export const connectorsPlugin = fp(
     const ioc = app.ioc;
     const { index, writer, clock, config } = ioc;
     ioc.connectors = await ConnectorManager.create(opts.env, {
-      ingest: (items, source) => ingestItems(items, source, { index, writer, clock, dateBounds: config.dateBounds }),
+      ingest: (items, source, grant) => ingestItems(items, source, { index, writer, clock, dateBounds: config.dateBounds }, grant ?? null),
       index,
       health: ioc.feeds,
       clock,

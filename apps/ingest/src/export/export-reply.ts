@@ -19,8 +19,13 @@ export function exportFileName(parts: readonly string[], ext: ExportFormat): str
   return `${base || 'export'}.${ext}`;
 }
 
-/** Sends a table as a download in the asked format. */
+/**
+ * Sends a table as a download in the asked format. Every export is audited (who, the URL asked,
+ * the file, how many rows), before the file leaves.
+ */
 export async function sendTable(reply: FastifyReply, table: Table, format: ExportFormat, fileName: string, sep: CsvSep = 'semicolon') {
+  const req = reply.request;
+  await req.server.ioc.audit.recordRequest(req, { action: 'export', target: fileName, details: { url: req.url, format, rows: table.rows.length } });
   reply.header('content-disposition', `attachment; filename="${fileName}"`);
   if (format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(toCsv(table, sep));
   return reply.header('content-type', XLSX_MIME).send(await toXlsx(table));

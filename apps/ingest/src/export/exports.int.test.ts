@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { AnalystSeriesResponse, DossierIndicatorsResponse, IndicatorHistoryResponse } from '@cityioc/contracts';
-import { buildTestApp, ratio, TEST_KEY } from '../../test/helpers/build-test-app.ts';
+import { buildTestApp, ratio, TEST_KEY, AS } from '../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-const get = (url: string) => app.inject({ url });
+const get = (url: string) => app.inject({ headers: AS.analyst, url });
 const csvRows = (body: string, delimiter: string) => parse(body, { bom: true, delimiter }) as string[][];
 const num = (s: string | undefined, decimalComma: boolean) => (s === undefined || s === '' ? null : Number(decimalComma ? s.replace(',', '.') : s));
 async function sheetRows(raw: Buffer): Promise<unknown[][]> {

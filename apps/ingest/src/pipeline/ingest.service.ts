@@ -1,5 +1,7 @@
 import { RFC3339_PATTERN, type IngestResponse, type ItemError, type ItemResult, type NewObservation } from '@cityioc/contracts';
 import { dateBoundBreak, referenceErrors, validateObservation, type CatalogueIndex, type DateBounds } from '@cityioc/domain';
+import type { FeedGrant } from '@cityioc/contracts';
+import { withGrant } from '../feeds/grant-check.ts';
 import type { GroupCommitWriter } from './group-commit.ts';
 import { checkItem } from './item-validator.ts';
 
@@ -99,11 +101,10 @@ function observedAtBounds(item: unknown, now: number, b: DateBounds): ItemError 
   return null;
 }
 
-/** Observations: the date's plausibility, the JSON schema, then the catalogue's rules. */
-export function ingestItems(items: readonly unknown[], source: string, deps: IngestDeps): Promise<IngestResponse> {
+/** Observations: the date's plausibility, the JSON schema, the catalogue's rules, then the key's grant (null: everything). */
+export function ingestItems(items: readonly unknown[], source: string, deps: IngestDeps, grant: FeedGrant | null = null): Promise<IngestResponse> {
   const now = deps.clock();
-  return ingestChecked<NewObservation>(
-    items,
+  const check = withGrant<NewObservation>(
     (item) => {
       const id = idOf(item, 'id');
       const shape = checkItem(item);
@@ -117,6 +118,9 @@ export function ingestItems(items: readonly unknown[], source: string, deps: Ing
       const v = validateObservation(shape.value, { index: deps.index, now, source, minMs: deps.dateBounds.minMs, maxAheadMs: deps.dateBounds.maxAheadMs });
       return v.ok ? { ok: true, id: shape.value.id, value: v.observation } : { ok: false, id, errors: v.errors };
     },
-    deps.writer,
+    grant,
+    (o) => ({ station: o.station, unit: o.area, agency: o.agency }),
+    deps.index.ancestorsAndSelf,
   );
+  return ingestChecked<NewObservation>(items, check, deps.writer);
 }

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { FeedHealthResponse, IngestResponse } from '@cityioc/contracts';
-import { buildTestApp, T0, TEST_KEY } from '../../test/helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, AS } from '../../test/helpers/build-test-app.ts';
 import { NDJSON_MAX_LINE_BYTES } from './ndjson-body.ts';
 import { NDJSON_MAX_LINES } from './ndjson-slices.ts';
 
@@ -136,7 +136,7 @@ describe('a large NDJSON upload', () => {
         { field: '/observedAt', reason: 'required', message: 'observedAt is required' },
       ],
     });
-    const feeds = (await app.inject({ url: '/api/v1/feeds/health' })).json() as FeedHealthResponse;
+    const feeds = (await app.inject({ headers: AS.analyst, url: '/api/v1/feeds/health' })).json() as FeedHealthResponse;
     expect(feeds.feeds.find((f) => f.id === 'http:tester')).toMatchObject({ accepted: 1, duplicates: 0, rejected: 6_000 });
   });
 

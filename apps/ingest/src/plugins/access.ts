@@ -1,33 +1,57 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
+import fastifyCookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import type { Operator } from '../alerts/alert.service.ts';
-import { operatorResolver, type OperatorEntry } from '../alerts/operators.ts';
-import { httpError } from './errors.ts';
+import type { FeedEndpoint, FeedGrant } from '@cityioc/contracts';
+import { cityScope, FULL_GRANT, grantsEndpoint, roleAllows, rolesFor } from '@cityioc/domain';
+import type { AccessService } from '../access/access.service.ts';
+import { AuthLimiter } from '../access/auth-limiter.ts';
+import { authenticate, SESSION_COOKIE } from '../access/authenticate.ts';
+import { makePrincipal, type Principal } from '../access/principal.ts';
+import { secretMatches } from '../access/secrets.ts';
+import { httpError, type HttpError } from './errors.ts';
 
 /**
  * Who may call a route, declared on the route itself (`config: { access: … }`) and checked by one
  * hook, which also applies the rate limit of that kind of caller. A route that declares nothing is
- * refused (deny by default), and a test walks every registered route for its declaration.
- *   public    no credential, no limit (/healthz, /readyz, the dashboard's files)
- *   feed      a feed source's API key (x-api-key or Authorization: Bearer); sets req.source; limited
- *             per source; the request is counted in the source's feed-health book unless health: false
- *   read      the viewer token when IOC_VIEWER_TOKEN is set (Bearer or ?access_token=); limited per
- *             address; `operator: 'optional'` also accepts an operator token and sets req.operator
- *   operator  an operator token (x-operator-token or Bearer); sets req.operator; limited per address
- *   admin     an administrator's action (boundary imports): until user roles land, checked like a feed
- *             key (IOC_API_KEYS; sets req.source, not counted in feed health); limited per source
- * Roles and scopes of user accounts will be further fields of these declarations.
+ * refused (deny by default), and a test walks every registered route for its declaration; the
+ * access matrix (test/access-matrix.int.test.ts) calls every route as every role.
+ *   public    no credential (/healthz, /readyz, the dashboard's files, sign-in)
+ *   feed      a feed key (x-api-key or Bearer): IOC_API_KEYS, or a key of a feed source with its grant;
+ *             sets req.source and req.grant; `endpoint` names the grant it needs (a route without one
+ *             takes only keys granted '*'); `orAdmin` also admits an administrator (reference uploads);
+ *             limited per source; counted in the feed-health book unless health: false
+ *   read      leader, operator, analyst, admin — routes filter by req.principal.scope
+ *   export    operator, analyst, admin (CSV/XLSX files of their scope)
+ *   operator  operator, admin (alert actions, thresholds)
+ *   admin     admin (users, devices, feed sources, the audit log)
+ *   signedIn  any signed-in person, device or token (/auth/me, /auth/logout)
+ *   metrics   a loopback address, the bearer IOC_METRICS_TOKEN, or an admin
+ * People and devices sign in with a session cookie (sent back with x-csrf-token on POST, PUT,
+ * PATCH and DELETE); service tokens (IOC_OPERATOR_TOKENS, IOC_VIEWER_TOKEN) are bearer
+ * credentials and need no CSRF token. Failed authentication is limited before any check
+ * (access/auth-limiter.ts): 429 too_many_failures.
  */
 export type Access =
-  { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'admin' };
+  | { kind: 'public' }
+  | { kind: 'feed'; endpoint?: FeedEndpoint; health?: boolean; orAdmin?: boolean }
+  /** `operator: 'optional'` is accepted for compatibility: every read now knows its caller. */
+  | { kind: 'read'; operator?: 'optional' }
+  | { kind: 'export' }
+  | { kind: 'operator' }
+  | { kind: 'admin' }
+  | { kind: 'signedIn' }
+  | { kind: 'metrics' };
 
 export const PUBLIC = { kind: 'public' } as const satisfies Access;
 export const FEED = { kind: 'feed' } as const satisfies Access;
 export const READ = { kind: 'read' } as const satisfies Access;
+export const EXPORT = { kind: 'export' } as const satisfies Access;
 export const OPERATOR = { kind: 'operator' } as const satisfies Access;
 export const ADMIN = { kind: 'admin' } as const satisfies Access;
+export const SIGNED_IN = { kind: 'signedIn' } as const satisfies Access;
+export const METRICS = { kind: 'metrics' } as const satisfies Access;
+export const feedOf = (endpoint: FeedEndpoint, extra: { health?: boolean; orAdmin?: boolean } = {}): Access => ({ kind: 'feed', endpoint, ...extra });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,74 +62,152 @@ declare module 'fastify' {
     routeAccess(): { method: string; url: string; access: Access | undefined }[];
   }
   interface FastifyRequest {
-    /** The feed source named by the API key (feed routes). */
+    /** The person, device or service token calling (every kind but public and feed). */
+    principal: Principal | null;
+    /** The feed source named by the key (feed routes). */
     source: string;
-    /** The operator named by the token (operator routes, and reads that accept one). */
-    operator: Operator | null;
+    /** What the source's key may write (feed routes); items outside it are rejected with outside_grant. */
+    grant: FeedGrant | null;
   }
 }
 
 export interface AccessOptions {
-  /** source id → API key */
-  apiKeys: ReadonlyMap<string, string>;
-  viewerToken: string | null;
-  operators: readonly OperatorEntry[];
-  /** Requests per minute per feed source, and per client address for reads and operator actions (per route). */
+  access: AccessService;
+  metricsToken: string | null;
+  /** Requests per minute per feed source, and per client address for the other kinds (per route). */
   feedPerMinute: number;
   readPerMinute: number;
+  /** Benchmark ceiling only: every route admits everyone (IOC_BENCH_ALLOW_ALL with IOC_BENCH_ROUTES). */
+  allowAll?: boolean;
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Compares a presented secret with the expected one in constant time (by digest, so lengths do not leak). */
-export function tokenMatches(presented: string, expected: string): boolean {
-  return timingSafeEqual(digest(presented), digest(expected));
+/** The bearer credential of a request: Authorization: Bearer, or the older x-operator-token. */
+export function presentedBearer(req: FastifyRequest): string | null {
+  const a = req.headers.authorization;
+  if (typeof a === 'string' && a.startsWith('Bearer ')) return a.slice(7).trim() || null;
+  const h = req.headers['x-operator-token'];
+  return typeof h === 'string' && h ? h : null;
 }
 
 export function presentedKey(req: FastifyRequest): string | null {
   const h = req.headers['x-api-key'];
   if (typeof h === 'string' && h) return h;
-  const a = req.headers.authorization;
-  if (typeof a === 'string' && a.startsWith('Bearer ')) return a.slice(7);
-  return null;
+  return presentedBearer(req);
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 type Limiter = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export const accessPlugin = fp(
-  async function access(app: FastifyInstance, opts: AccessOptions) {
+  async function accessHook(app: FastifyInstance, opts: AccessOptions) {
+    await app.register(fastifyCookie);
     await app.register(rateLimit, { global: false });
     app.decorateRequest('source', '');
-    app.decorateRequest('operator', null);
+    app.decorateRequest('grant', null);
+    app.decorateRequest('principal', null);
+    const { access } = opts;
+    const clock = () => app.ioc.clock();
 
-    const sourceByKey = new Map<string, string>();
-    for (const [source, key] of opts.apiKeys) sourceByKey.set(digest(key).toString('hex'), source);
-    const resolveOperator = operatorResolver(opts.operators);
-    const viewerToken = opts.viewerToken;
+    const refuse = (reply: FastifyReply, e: HttpError, clearCookie = false): HttpError => {
+      const retry = e.extra.retryAfterSec;
+      if (typeof retry === 'number') reply.header('retry-after', String(retry));
+      if (clearCookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return e;
+    };
 
-    const feed = (req: FastifyRequest) => {
+    const principalOf = async (req: FastifyRequest, reply: FastifyReply): Promise<Principal> => {
+      const q = req.query as Record<string, unknown> | undefined;
+      // ?access_token= for reads: IOC_VIEWER_TOKEN links made before accounts
+      const fromQuery = req.method === 'GET' && typeof q?.access_token === 'string' ? q.access_token : null;
+      const r = await authenticate(access, { bearer: presentedBearer(req) ?? fromQuery, session: req.cookies[SESSION_COOKIE] ?? null, ip: req.ip });
+      if (!r.principal) throw refuse(reply, r.error, r.clearCookie);
+      const s = r.principal.session;
+      if (s && UNSAFE.has(req.method)) {
+        const sent = req.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !secretMatches(sent, s.csrfToken))
+          throw httpError(403, 'csrf', 'a signed-in browser sends the x-csrf-token header (from /api/v1/auth/me) with this request');
+      }
+      return r.principal;
+    };
+
+    const feed = async (req: FastifyRequest, reply: FastifyReply, a: Extract<Access, { kind: 'feed' }>) => {
       const key = presentedKey(req);
-      const source = key ? sourceByKey.get(digest(key).toString('hex')) : undefined;
-      if (!source) throw httpError(401, 'unauthorized', key ? 'the API key is not valid' : 'send the API key in the x-api-key header');
-      req.source = source;
+      if (!key && a.orAdmin && req.cookies[SESSION_COOKIE]) return admin(req, reply);
+      if (!key) throw httpError(401, 'unauthorized', 'send the API key in the x-api-key header');
+      const limitKey = AuthLimiter.keyOf(key);
+      const blocked = await access.limiter.blocked(req.ip, limitKey);
+      if (blocked)
+        throw refuse(
+          reply,
+          httpError(429, 'too_many_failures', `too many failed authentications: wait ${blocked.retryAfterSec} s`, undefined, {
+            retryAfterSec: blocked.retryAfterSec,
+          }),
+        );
+      const caller = access.keyring.resolve(key, clock());
+      if (!caller) {
+        // a person's valid bearer token on a feed route is no failed authentication: the wrong kind of caller
+        if (!req.headers['x-api-key'] && access.tokens.resolve(key)) {
+          if (a.orAdmin) return admin(req, reply);
+          throw httpError(403, 'forbidden', `${req.method} ${req.routeOptions.url ?? req.url} is a feed: it takes a feed source's API key`);
+        }
+        await access.limiter.failed(req.ip, limitKey);
+        throw httpError(401, 'unauthorized', 'the API key is not valid');
+      }
+      if (!grantsEndpoint(caller.grant, a.endpoint ?? null))
+        throw httpError(403, 'outside_grant', `the key of '${caller.source}' is not granted ${a.endpoint ? `the ${a.endpoint} feed` : req.url}`);
+      req.source = caller.source;
+      req.grant = caller.grant;
     };
-    const viewer = (req: FastifyRequest) => {
-      if (!viewerToken) return;
-      const query = req.query;
-      const q = typeof query === 'object' && query !== null && 'access_token' in query ? query.access_token : undefined;
-      const presented = presentedKey(req) ?? (typeof q === 'string' ? q : null);
-      if (!presented || !tokenMatches(presented, viewerToken)) throw httpError(401, 'unauthorized', 'a viewer token is required');
+
+    const admin = async (req: FastifyRequest, reply: FastifyReply) => {
+      const p = await principalOf(req, reply);
+      if (p.role !== 'admin') throw httpError(403, 'forbidden', 'this feed takes a feed key, or an administrator');
+      req.principal = p;
+      req.source = p.actor;
+      req.grant = FULL_GRANT;
     };
-    const operator = (req: FastifyRequest) => {
-      req.operator = resolveOperator(req);
-      if (!req.operator)
-        throw httpError(401, 'unauthorized', 'an operator token is required (x-operator-token or Authorization: Bearer); viewers can only read alerts');
+
+    const metrics = async (req: FastifyRequest, reply: FastifyReply) => {
+      if (LOOPBACK.has(req.ip)) return;
+      const bearer = presentedBearer(req);
+      if (bearer && opts.metricsToken && secretMatches(bearer, opts.metricsToken)) return;
+      const p = await principalOf(req, reply);
+      if (p.role !== 'admin') throw httpError(403, 'forbidden', 'metrics are for the loopback address, the IOC_METRICS_TOKEN or an administrator');
+      req.principal = p;
     };
+
+    const role = async (req: FastifyRequest, reply: FastifyReply, kind: 'read' | 'export' | 'operator' | 'admin' | 'signedIn') => {
+      const p = await principalOf(req, reply);
+      if (kind !== 'signedIn' && !roleAllows(p.role, kind))
+        throw httpError(403, 'forbidden', `${req.method} ${req.routeOptions.url ?? req.url} is for ${rolesFor(kind).join(', ')}; you are ${p.role}`);
+      req.principal = p;
+    };
+
+    const benchCaller = makePrincipal(access.tree, {
+      kind: 'token',
+      id: 'bench',
+      name: 'bench',
+      role: 'admin',
+      scopes: cityScope(access.tree.city),
+      actor: 'bench',
+    });
+    const check = async (req: FastifyRequest, reply: FastifyReply, a: Access) => {
+      if (opts.allowAll) {
+        req.principal = benchCaller;
+        req.source = 'bench';
+        req.grant = FULL_GRANT;
+        return;
+      }
+      if (a.kind === 'feed') return feed(req, reply, a);
+      if (a.kind === 'metrics') return metrics(req, reply);
+      if (a.kind !== 'public') return role(req, reply, a.kind);
+    };
+
     // one limiter per route, as each route had its own budget before the access declarations
     const limiterFor = (a: Access): Limiter | null => {
-      if (a.kind === 'public') return null;
-      if (a.kind === 'feed' || a.kind === 'admin')
-        return app.rateLimit({ max: opts.feedPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `feed:${req.source}` }) as Limiter;
+      if (a.kind === 'public' || opts.allowAll) return null;
+      if (a.kind === 'feed') return app.rateLimit({ max: opts.feedPerMinute, timeWindow: '1 minute', keyGenerator: (req) => `feed:${req.source}` }) as Limiter;
       return app.rateLimit({ max: opts.readPerMinute, timeWindow: '1 minute' }) as Limiter;
     };
 
@@ -120,13 +222,7 @@ export const accessPlugin = fp(
       const checkAccess = async (req: FastifyRequest, reply: FastifyReply) => {
         const a = route.config?.access;
         if (!a) throw httpError(403, 'access_undeclared', `${req.method} ${route.url} declares no access and is refused`);
-        if (a.kind === 'public') return;
-        if (a.kind === 'feed' || a.kind === 'admin') feed(req);
-        else if (a.kind === 'operator') operator(req);
-        else if (a.kind === 'read') {
-          if (a.operator === 'optional') req.operator = resolveOperator(req);
-          if (!req.operator) viewer(req);
-        }
+        await check(req, reply, a);
         if (limiter === undefined) limiter = limiterFor(a);
         if (limiter) await limiter(req, reply);
       };

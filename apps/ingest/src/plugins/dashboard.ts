@@ -6,10 +6,19 @@ import type { FastifyInstance } from 'fastify';
 import { PUBLIC } from './access.ts';
 import { notFoundError } from './errors.ts';
 
+/** The dashboard's own pages (client-side routes), which answer with index.html; anything else unknown is a JSON 404. */
+const PAGE = /^\/(?:$|login\/?$|kiosk(?:\/|$)|(?:operator|analyst|admin)(?:\/|$))/;
+
+export function isDashboardPage(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0]!;
+  return PAGE.test(path);
+}
+
 /**
- * Serves the built dashboard at / (its routes are public), with index.html for the client-side
- * routes; without a build, an unknown URL says how to get one. Every other unknown URL is a 404 in
- * the API's error shape.
+ * Serves the built dashboard at / (its files are public), with index.html for the dashboard's own
+ * pages only (/, /login, /operator…, /analyst…, /admin…, /kiosk/…): every other unknown URL
+ * (/metrics, /openapi.json, /wp-admin…) is a 404 in the API's error shape, so a monitor or a
+ * scraper never mistakes the page for an answer. Without a build, an unknown URL says how to get one.
  */
 export const dashboardPlugin = fp(
   async function dashboard(app: FastifyInstance, opts: { dir: string | null }) {
@@ -24,7 +33,7 @@ export const dashboardPlugin = fp(
         await files.register(fastifyStatic, { root, wildcard: true });
         // set here, where reply.sendFile exists; it is the whole server's (same prefix)
         files.setNotFoundHandler((req, reply) => {
-          if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
+          if ((req.method === 'GET' || req.method === 'HEAD') && isDashboardPage(req.url)) return reply.sendFile('index.html');
           throw notFoundError(req);
         });
       });

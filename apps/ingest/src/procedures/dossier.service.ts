@@ -243,13 +243,17 @@ export class DossierService {
   }
 
   /** A unit's open dossiers that are overdue, and those due within `within` working days. */
-  watchlist(q: { area?: string | undefined; agency?: string | undefined; within: number; limit: number }, now: number): WatchlistResponse {
+  watchlist(
+    q: { area?: string | undefined; agency?: string | undefined; within: number; limit: number; visible?: (area: string, agency: string) => boolean },
+    now: number,
+  ): WatchlistResponse {
     const overdue: DossierSummary[] = [];
     const dueSoon: DossierSummary[] = [];
     const horizon = this.calendar.addWorkingDays(now, q.within);
     for (const rec of this.records.values()) {
       if (q.area && q.area !== this.city && rec.adminUnitCode !== q.area) continue;
       if (q.agency && rec.agencyCode !== q.agency) continue;
+      if (q.visible && !q.visible(rec.adminUnitCode, rec.agencyCode)) continue;
       if (!rec.received || !isOpen(rec)) continue;
       const s = this.summary(rec, now);
       const { late, ...summary } = s;
@@ -270,9 +274,10 @@ export class DossierService {
     };
   }
 
-  detail(code: string, now: number): DossierDetail | null {
+  /** A dossier's detail; null when it was never received or `visible` hides it (existence does not leak). */
+  detail(code: string, now: number, visible?: (area: string, agency: string) => boolean): DossierDetail | null {
     const rec = this.records.get(code);
-    if (!rec) return null;
+    if (!rec || (visible && !visible(rec.adminUnitCode, rec.agencyCode))) return null;
     const { late, ...summary } = this.summary(rec, now);
     const procedure = rec.receivedAt === null ? undefined : this.options.procedures?.at(rec.procedureCode, rec.receivedAt);
     return {

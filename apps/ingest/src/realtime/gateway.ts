@@ -1,50 +1,112 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
+import { fastifyCookie } from '@fastify/cookie';
+import proxyaddr from '@fastify/proxy-addr';
+import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, type HandshakeError, type SubscribeAck } from '@cityioc/contracts';
+import type { AccessService } from '../access/access.service.ts';
+import { authenticate, SESSION_COOKIE } from '../access/authenticate.ts';
+import type { Principal } from '../access/principal.ts';
 import type { LiveService } from '../live/live.service.ts';
 import type { IocServer } from './broadcaster.ts';
-import { MAX_SCOPES_PER_SOCKET, scopeRoom } from './rooms.ts';
-import { tokenMatches } from '../plugins/access.ts';
+import { MAX_SCOPES_PER_SOCKET, scopeRoom, sessionRoom } from './rooms.ts';
 
-/** Accepts viewers: checks the protocol version and the viewer token, then handles scope subscriptions. */
-export function createGateway(httpServer: HttpServer, opts: { live: LiveService; viewerToken: string | null; corsOrigin?: string }): IocServer {
-  const io: IocServer = new Server(httpServer, {
+interface SocketData {
+  principal: Principal;
+}
+
+/** How often the sessions behind open sockets are checked again (idle or absolute end, revocation on another node). */
+const SESSION_CHECK_MS = 60_000;
+
+/** Whether a browser's Origin may open a socket: the page's own origin, or one of IOC_CORS_ORIGINS. Clients without an Origin (not browsers) pass. */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Socket.IO gateway: the Origin is checked on the upgrade, the handshake checks the protocol
+ * version and authenticates like a request (the session cookie, or `auth.token` for bearer
+ * tokens, with the same failed-authentication limiter), and a client joins only the scope rooms
+ * inside its own scope, so an alert's notes reach only the rooms of its area and ancestors and
+ * nobody outside. Sockets opened with a session close when it ends.
+ */
+export function createGateway(
+  app: FastifyInstance,
+  opts: { live: LiveService; access: AccessService; corsOrigins: readonly string[]; trustedProxies: readonly string[] },
+): IocServer {
+  const { live, access } = opts;
+  const trust = opts.trustedProxies.length > 0 ? proxyaddr.compile([...opts.trustedProxies]) : () => false;
+  const io: IocServer = new Server(app.server, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    cors: opts.corsOrigin ? { origin: opts.corsOrigin } : undefined,
+    cors: opts.corsOrigins.length > 0 ? { origin: [...opts.corsOrigins], credentials: true } : undefined,
+    allowRequest: (req, cb) => cb(originAllowed(req, opts.corsOrigins) ? null : 'origin not allowed', originAllowed(req, opts.corsOrigins)),
   });
+  const refuse = (code: HandshakeError['code'], message: string) => {
+    const err = new Error(message) as Error & { data: HandshakeError };
+    err.data = { code, serverProtocol: PROTOCOL_VERSION };
+    return err;
+  };
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as { protocol?: unknown; token?: unknown };
-    if (auth.protocol !== PROTOCOL_VERSION) {
-      const err = new Error('protocol_mismatch') as Error & { data: HandshakeError };
-      err.data = { code: 'protocol_mismatch', serverProtocol: PROTOCOL_VERSION };
-      return next(err);
-    }
-    if (opts.viewerToken && !(typeof auth.token === 'string' && tokenMatches(auth.token, opts.viewerToken))) {
-      const err = new Error('unauthorized') as Error & { data: HandshakeError };
-      err.data = { code: 'unauthorized', serverProtocol: PROTOCOL_VERSION };
-      return next(err);
-    }
-    next();
+    if (auth.protocol !== PROTOCOL_VERSION) return next(refuse('protocol_mismatch', 'protocol_mismatch'));
+    const cookies = fastifyCookie.parse(socket.request.headers.cookie ?? '');
+    const ip = proxyaddr(socket.request, trust);
+    void authenticate(access, { bearer: typeof auth.token === 'string' && auth.token ? auth.token : null, session: cookies[SESSION_COOKIE] ?? null, ip }).then(
+      (r) => {
+        if (!r.principal) return next(refuse('unauthorized', r.error.message));
+        (socket.data as SocketData).principal = r.principal;
+        if (r.principal.session) void socket.join(sessionRoom(r.principal.session.id));
+        next();
+      },
+      (e: unknown) => next(e instanceof Error ? e : new Error(String(e))),
+    );
   });
   io.on('connection', (socket) => {
+    const principal = (socket.data as SocketData).principal;
     socket.on('subscribeV1', (scopes, ack) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (r: SubscribeAck) => void;
       if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string'))
         return reply({ ok: false, error: 'scopes must be an array of area codes', unknown: [] });
-      const unknown = scopes.filter((s) => !opts.live.state.hasScope(s));
+      const unknown = scopes.filter((s) => !live.state.hasScope(s));
       if (unknown.length > 0) return reply({ ok: false, error: 'unknown scope', unknown });
+      const forbidden = scopes.filter((s) => !principal.scope.area(s));
+      if (forbidden.length > 0) return reply({ ok: false, error: 'outside your scope', unknown: [], forbidden });
       const joined = [...socket.rooms].filter((r) => r.startsWith('scope:')).length;
       if (joined + scopes.length > MAX_SCOPES_PER_SOCKET)
         return reply({ ok: false, error: `at most ${MAX_SCOPES_PER_SOCKET} scopes per connection`, unknown: [] });
       void socket.join(scopes.map(scopeRoom));
-      reply({ ok: true, scopes: scopes.map((scope) => ({ scope, version: opts.live.state.version(scope) })) });
+      reply({ ok: true, scopes: scopes.map((scope) => ({ scope, version: live.state.version(scope) })) });
     });
     socket.on('unsubscribeV1', (scopes) => {
       if (!Array.isArray(scopes)) return;
       for (const s of scopes) if (typeof s === 'string') void socket.leave(scopeRoom(s));
     });
   });
+
+  // a logout, a disabled user or a revoked device on this node closes its sockets at once
+  access.sessions.onEnd((ids) => io.in(ids.map(sessionRoom)).disconnectSockets(true));
+  // …and every minute the sessions behind open sockets are checked again (expiry, changes made on other nodes)
+  const check = setInterval(() => {
+    const sessions = new Set<string>();
+    for (const s of io.of('/').sockets.values()) {
+      const p = (s.data as SocketData).principal;
+      if (p?.session) sessions.add(p.session.id);
+    }
+    for (const id of sessions)
+      void access.sessions.stillValid(id).then((ok) => {
+        if (!ok) io.in(sessionRoom(id)).disconnectSockets(true);
+      });
+  }, SESSION_CHECK_MS);
+  check.unref();
+  app.addHook('onClose', async () => clearInterval(check));
   return io;
 }

@@ -2,3 +2,5 @@
 export const scopeRoom = (scope: string): string => `scope:${scope}`;
 /** Most scopes one connection may follow. */
 export const MAX_SCOPES_PER_SOCKET = 50;
+/** The room of the sockets opened with one session (closed together when it ends). */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

@@ -9,6 +9,9 @@ import { postgresReports } from './postgres/reports.ts';
 import { postgresRollups, type PostgresRollups } from './postgres/rollups.ts';
 import { postgresReferenceStore } from './postgres/reference.ts';
 import type { Store } from './store.ts';
+import { accessStoreOn } from './access-store.ts';
+import { auditStoreOn } from './audit-store.ts';
+import { postgresRunner } from './sql-runner.ts';
 
 export { MIGRATIONS, migrate } from './postgres/migrations.ts';
 
@@ -46,6 +49,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     throw e;
   }
 
+  const runner = postgresRunner(pool);
   let closed = false;
   return {
     kind: 'postgres',
@@ -57,6 +61,8 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     ...postgresReports(pool, tx),
     ...postgresAlerts(pool, tx),
     reference: postgresReferenceStore(pool),
+    accounts: accessStoreOn(runner),
+    auditLog: auditStoreOn(runner),
     async countRange(log, afterSeq, toSeq) {
       const table = log === 'observations' ? 'observations' : 'dossier_events';
       return Number((await pool.query<{ n: number }>(`SELECT COUNT(*)::bigint AS n FROM ${table} WHERE seq > $1 AND seq <= $2`, [afterSeq, toSeq])).rows[0]!.n);

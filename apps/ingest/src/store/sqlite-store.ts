@@ -10,6 +10,9 @@ import { sqliteRollups } from './sqlite/rollups.ts';
 import { SQLITE_SCHEMA } from './sqlite/schema.ts';
 import { sqliteReferenceStore } from './sqlite/reference.ts';
 import type { Store } from './store.ts';
+import { accessDdl, accessStoreOn } from './access-store.ts';
+import { auditDdl, auditStoreOn } from './audit-store.ts';
+import { sqliteRunner } from './sql-runner.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
@@ -36,9 +39,12 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   db.exec(SQLITE_SCHEMA);
+  db.exec(accessDdl(true));
+  db.exec(auditDdl('sqlite'));
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)`).run(randomUUID());
   const epoch = (db.prepare(`SELECT value FROM meta WHERE key = 'epoch'`).get() as { value: string }).value;
 
+  const runner = sqliteRunner(db);
   const rollups = sqliteRollups(db, opts.areaChain ?? ((area: string) => [area]));
   const rangeObs = db.prepare(`SELECT COUNT(*) FROM observations WHERE seq > ? AND seq <= ?`).pluck();
   const rangeDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events WHERE seq > ? AND seq <= ?`).pluck();
@@ -53,6 +59,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     ...sqliteReports(db),
     ...sqliteAlerts(db),
     reference: sqliteReferenceStore(db),
+    accounts: accessStoreOn(runner),
+    auditLog: auditStoreOn(runner),
     async countRange(log, afterSeq, toSeq) {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
     },

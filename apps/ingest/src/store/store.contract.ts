@@ -3,7 +3,9 @@
  * (sqlite-store.int.test.ts, postgres-store.int.test.ts). One suite per log under conformance/,
  * all sharing one harness (conformance/harness.ts, `useStore`).
  */
+import { accessConformance } from './conformance/access.contract.ts';
 import { alertConformance } from './conformance/alerts.contract.ts';
+import { auditConformance } from './conformance/audit.contract.ts';
 import { dossierConformance } from './conformance/dossiers.contract.ts';
 import type { StoreHarness } from './conformance/harness.ts';
 import { observationConformance } from './conformance/observations.contract.ts';
@@ -15,7 +17,7 @@ export { alert, obs, T0, type StoreHarness } from './conformance/harness.ts';
 
 /**
  * [ST1…13] observations, dossier events and official scores, [ST-H…] rollups, [ST-R…] reports,
- * [ST-A…] alerts, [ST-REF…] reference documents. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
+ * [ST-A…] alerts, [ST-REF…] reference documents, [ST-AC…] accounts and credentials, [ST-AU…] the audit log. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
  */
 export function storeConformance(name: string, harness: () => StoreHarness): void {
   observationConformance(name, harness);
@@ -24,4 +26,6 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
   reportConformance(name, harness);
   alertConformance(name, harness);
   referenceConformance(name, harness);
+  accessConformance(name, harness);
+  auditConformance(name, harness);
 }

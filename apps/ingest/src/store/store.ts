@@ -2,6 +2,8 @@ import type { RollupGrain, RollupRow } from '@cityioc/domain';
 import type { Alert, AlertEvent, AlertStatus, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 import type { ReportReview, ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
 import type { ReferenceStore } from './reference-store.ts';
+import type { AccessStore } from './access-store.ts';
+import type { AuditStore } from './audit-store.ts';
 
 /**
  * The durable store, one part per log. Each engine (sqlite/, postgres/) implements every part in
@@ -9,7 +11,7 @@ import type { ReferenceStore } from './reference-store.ts';
  * has its own conformance suite under conformance/, and store/rows.ts is the one row mapping.
  * A service may depend on just the parts it uses (for example `AlertLog`).
  */
-export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog & ReferenceLog;
+export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog & ReferenceLog & AccessLog & AuditLog;
 
 /** What every store shares: its identity, the coverage check of checkpoints, and closing. */
 export interface StoreInfo {
@@ -152,4 +154,14 @@ export interface AlertLog {
 /** Versioned reference documents (procedure catalogue, working-day schedules): reference-store.ts. */
 export interface ReferenceLog {
   readonly reference: ReferenceStore;
+}
+
+/** Users, sessions, wall devices, feed sources and their key hashes: access-store.ts. */
+export interface AccessLog {
+  readonly accounts: AccessStore;
+}
+
+/** The append-only audit log (sign-ins, views of dossier details, exports, changes): audit-store.ts. */
+export interface AuditLog {
+  readonly auditLog: AuditStore;
 }

@@ -3,12 +3,41 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../../src/app.ts';
+import type { OperatorEntry } from '../../src/access/service-tokens.ts';
 import { loadConfig, type Config } from '../../src/env.ts';
 
 export const TEST_KEY = 'test-source-key-0123456789';
 export const T0 = Date.parse('2026-11-22T07:00:00+07:00');
 
-/** A real app on a real store file in a fresh temporary folder. */
+/**
+ * Bearer tokens of every role that every test app accepts (IOC_OPERATOR_TOKENS, extended format):
+ * an administrator, a leader of the whole city, an operator of phường Ninh Kiều (916) and an analyst
+ * of the whole city. `AS.admin` etc. are the request headers.
+ */
+export const TEST_TOKENS = {
+  admin: 'test-admin-token-0123456789',
+  leader: 'test-leader-token-0123456789',
+  operator: 'test-operator-916-token-0123456789',
+  analyst: 'test-analyst-token-0123456789',
+} as const;
+export type TestRole = keyof typeof TEST_TOKENS;
+export const TEST_OPERATORS: OperatorEntry[] = [
+  { token: TEST_TOKENS.admin, name: 'Quản trị thử', unit: 'Trung tâm IOC', role: 'admin', scopes: { units: ['92'], agencies: [] } },
+  { token: TEST_TOKENS.leader, name: 'Lãnh đạo thử', unit: 'UBND thành phố', role: 'leader', scopes: { units: ['92'], agencies: [] } },
+  { token: TEST_TOKENS.operator, name: 'Vận hành Ninh Kiều', unit: 'UBND phường Ninh Kiều', role: 'operator', scopes: ['31135'] },
+  { token: TEST_TOKENS.analyst, name: 'Phân tích thử', unit: 'Sở Nội vụ', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
+];
+export const AS: Record<TestRole, { authorization: string }> = {
+  admin: { authorization: `Bearer ${TEST_TOKENS.admin}` },
+  leader: { authorization: `Bearer ${TEST_TOKENS.leader}` },
+  operator: { authorization: `Bearer ${TEST_TOKENS.operator}` },
+  analyst: { authorization: `Bearer ${TEST_TOKENS.analyst}` },
+};
+
+/**
+ * A real app on a real store file in a fresh temporary folder. Every app accepts the TEST_TOKENS
+ * (send `headers: AS.leader`, …) besides the operators an override adds.
+ */
 export async function buildTestApp(
   overrides: Partial<Config> = {},
   deps: Partial<AppDeps> = {},
@@ -20,6 +49,7 @@ export async function buildTestApp(
     port: 0,
     host: '127.0.0.1',
     ...overrides,
+    operators: [...TEST_OPERATORS, ...(overrides.operators ?? [])],
   };
   const app = await buildApp({ clock: () => T0 + 60_000, ...deps, config });
   await app.ready();

@@ -7,7 +7,10 @@ export const PROTOCOL_VERSION = 1;
 /** Sent by the client as `auth` in the Socket.IO handshake. */
 export interface HandshakeAuth {
   protocol: number;
-  /** Viewer token, required when the server sets IOC_VIEWER_TOKEN. */
+  /**
+   * A bearer credential (an operator token of IOC_OPERATOR_TOKENS, or IOC_VIEWER_TOKEN). Browsers
+   * leave it out: the handshake carries their session cookie.
+   */
   token?: string;
 }
 
@@ -17,7 +20,11 @@ export interface HandshakeError {
   serverProtocol: number;
 }
 
-export type SubscribeAck = { ok: true; scopes: { scope: string; version: number }[] } | { ok: false; error: string; unknown: string[] };
+/**
+ * The answer to subscribeV1: a client may follow only scopes inside its own (`forbidden` lists the
+ * others; nothing of the request is joined then).
+ */
+export type SubscribeAck = { ok: true; scopes: { scope: string; version: number }[] } | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
 
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;

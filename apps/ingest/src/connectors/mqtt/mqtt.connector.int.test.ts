@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FeedHealthResponse } from '@cityioc/contracts';
 import { startMosquitto, type Mosquitto } from '../../../../../test-support/mosquitto.ts';
-import { buildTestApp, T0 } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, T0, AS } from '../../../test/helpers/build-test-app.ts';
 import { connectorContract, waitFor, type ContractReading } from '../connector.contract.ts';
 
 let broker: Mosquitto;
@@ -27,7 +27,7 @@ async function startApp(env: Record<string, string> = {}) {
 }
 
 async function feedHealth(app: Awaited<ReturnType<typeof startApp>>['app']) {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/feeds/health' });
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/feeds/health' });
   return (res.json() as FeedHealthResponse).feeds.find((f) => f.id === 'mqtt')!;
 }
 

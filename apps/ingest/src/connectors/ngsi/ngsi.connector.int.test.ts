@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedHealthResponse, NgsiNotifyResponse } from '@cityioc/contracts';
-import { buildTestApp, T0 } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, T0, AS } from '../../../test/helpers/build-test-app.ts';
 import { connectorContract, type ContractReading } from '../connector.contract.ts';
 
 const KEY = 'broker-key-0123456789abcdef';
@@ -178,13 +178,13 @@ describe.each(['ld', 'v2'] as const)('NGSI %s reconciliation against a real HTTP
     expect(await t.app.ioc.store.count()).toBe(5);
     // 4 water entities at page size 2: pages at offset 0, 2 and an empty one at 4; air: one short page
     expect(broker.pages.filter((p) => p.includes('WaterObserved')).map((p) => new URLSearchParams(p).get('offset'))).toEqual(['0', '2', '4']);
-    const omon = await t.app.inject({ method: 'GET', url: '/api/v1/snapshot/31153' });
+    const omon = await t.app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31153' });
     expect((omon.json() as { cells: { station: string; value: number }[] }).cells.find((c) => c.station === 'wl-o-mon')?.value).toBe(162);
 
     // a second pass finds nothing new
     expect(await connector.reconcile()).toBe(0);
     expect(await t.app.ioc.store.count()).toBe(5);
-    const health = (await t.app.inject({ method: 'GET', url: '/api/v1/feeds/health' })).json() as FeedHealthResponse;
+    const health = (await t.app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/feeds/health' })).json() as FeedHealthResponse;
     const rec = health.feeds.find((f) => f.id === `ngsi-${flavour}-reconcile`)!;
     expect(rec).toMatchObject({ accepted: 1, duplicates: 9, errors: 0 });
   });
@@ -194,7 +194,7 @@ describe.each(['ld', 'v2'] as const)('NGSI %s reconciliation against a real HTTP
     cleanup.push(t.cleanup);
     const connector = t.app.ioc.connectors.get(`ngsi-${flavour}`) as unknown as { reconcile(): Promise<number> };
     expect(await connector.reconcile()).toBe(0);
-    const health = (await t.app.inject({ method: 'GET', url: '/api/v1/feeds/health' })).json() as FeedHealthResponse;
+    const health = (await t.app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/feeds/health' })).json() as FeedHealthResponse;
     const rec = health.feeds.find((f) => f.id === `ngsi-${flavour}-reconcile`)!;
     expect(rec.errors).toBeGreaterThanOrEqual(1);
     expect(rec.lastErrors[0]!.reason).toBe('broker_unreachable');
@@ -252,7 +252,7 @@ describe('NGSI notifications: messy payloads get a per-entity verdict', () => {
         // 812 vehicles counted in the 10-minute interval: 4872 per hour
         ['traffic_intensity', 4872, Date.parse('2026-11-22T06:55:00+07:00')],
       ]);
-      const feeds = ((await t.app.inject({ method: 'GET', url: '/api/v1/feeds/health' })).json() as FeedHealthResponse).feeds;
+      const feeds = ((await t.app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/feeds/health' })).json() as FeedHealthResponse).feeds;
       expect(feeds.find((f) => f.id === 'ngsi-ld:ngsi-ld')).toMatchObject({ accepted: 2, rejected: 1, errors: 2 });
     } finally {
       await t.cleanup();

@@ -1,4 +1,4 @@
-import type { FeedHealth, NgsiEntityResult, NgsiNotifyResponse, ObservationInput } from '@cityioc/contracts';
+import type { FeedGrant, FeedHealth, NgsiEntityResult, NgsiNotifyResponse, ObservationInput } from '@cityioc/contracts';
 import { mapNgsiEntity, NGSI_ENTITY_TYPES, notificationEntities } from '@cityioc/domain';
 import type { FeedHealthBook } from '@cityioc/domain';
 import { HttpError, httpError } from '../../plugins/errors.ts';
@@ -87,7 +87,13 @@ export function parseNgsiConfig(env: NodeJS.ProcessEnv, flavour: NgsiFlavour): N
 }
 
 /** Maps entities, stores their observations in one ingest call, and merges the verdicts per entity. */
-export async function ingestEntities(entities: readonly unknown[], source: string, ctx: ConnectorContext, cfg: NgsiConfig): Promise<NgsiNotifyResponse> {
+export async function ingestEntities(
+  entities: readonly unknown[],
+  source: string,
+  ctx: ConnectorContext,
+  cfg: NgsiConfig,
+  grant: FeedGrant | null = null,
+): Promise<NgsiNotifyResponse> {
   const results: NgsiEntityResult[] = [];
   const inputs: ObservationInput[] = [];
   const owner: { entity: number; attribute: string; indicator: string }[] = [];
@@ -99,7 +105,7 @@ export async function ingestEntities(entities: readonly unknown[], source: strin
       owner.push({ entity: index, attribute: o.attribute, indicator: o.input.indicator });
     }
   });
-  const res = inputs.length > 0 ? await ctx.ingest(inputs, source) : { accepted: 0, duplicates: 0, rejected: 0, results: [] };
+  const res = inputs.length > 0 ? await ctx.ingest(inputs, source, grant) : { accepted: 0, duplicates: 0, rejected: 0, results: [] };
   res.results.forEach((r, k) => {
     const o = owner[k]!;
     const entity = results[o.entity]!;
@@ -207,7 +213,7 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
     async routes() {
       const path = cfg.flavour === 'ld' ? '/api/v1/ngsi-ld/notify' : '/api/v1/ngsi-v2/notify';
       const options = {
-        config: { access: { kind: 'feed', health: false } as const },
+        config: { access: { kind: 'feed', endpoint: 'ngsi', health: false } as const },
         // a body that is not JSON (or too large) fails before the handler: count it, then answer as usual
         errorHandler: (err: Error & { statusCode?: number }, req: { source?: string }) => {
           if (req.source && !(err instanceof HttpError) && (err.statusCode ?? 500) < 500) {
@@ -230,7 +236,7 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
           throw httpError(400, 'invalid_notification', found.message, [{ field: found.field, reason: 'invalid_notification', message: found.message }]);
         }
         book.seen(now);
-        const res = await ingestEntities(found.entities, req.source, ctx, cfg);
+        const res = await ingestEntities(found.entities, req.source, ctx, cfg, req.grant);
         account(book, now, res);
         if (res.rejected > 0) log.warn({ source: req.source, rejected: res.rejected }, `${LABEL[cfg.flavour]} notification: some attributes refused`);
         // 200 even with refusals: the broker must not retry or suspend the subscription over one bad attribute

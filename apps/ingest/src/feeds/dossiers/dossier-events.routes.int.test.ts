@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DossierDetail, DossierIndicatorsResponse, IngestResponse, Snapshot, WatchlistResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';
 
 let app: FastifyInstance;
@@ -39,7 +39,7 @@ function dossier(code: string, day: string, due: string, finish?: string, extra:
   return out;
 }
 const post = (events: unknown[]) => app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: { 'x-api-key': TEST_KEY }, payload: { events } });
-const get = async <T>(url: string) => (await app.inject({ url })).json() as T;
+const get = async <T>(url: string) => (await app.inject({ headers: AS.analyst, url })).json() as T;
 
 describe('POST /api/v1/dossiers/events', () => {
   it('keeps the valid events of a mixed batch and names every bad one (canonical and portal names)', async () => {
@@ -122,7 +122,7 @@ describe('POST /api/v1/dossiers/events', () => {
     expect(await unitOf('000.258.00.H13-261116-0001')).toBe('31258');
     expect(await unitOf('000.00.01.H13-261116-0001')).toBe('31201');
     expect(await unitOf('000.00.78.H13-261116-0001')).toBe('31135');
-    expect((await app.inject({ url: '/api/v1/dossiers/000.00.77.H13-261116-0001' })).statusCode).toBe(404);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/000.00.77.H13-261116-0001' })).statusCode).toBe(404);
     const ind = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2026-11');
     expect(ind.rows.map((x) => [x.key, x.received])).toEqual([
       ['31135', 1],
@@ -211,7 +211,7 @@ describe('dossier indicators', () => {
     ['period=2026-11&by=procedure', 400],
   ])('GET /api/v1/dossiers/indicators?%s → %i', async (q, code) => {
     await start();
-    expect((await app.inject({ url: `/api/v1/dossiers/indicators?${q}` })).statusCode).toBe(code);
+    expect((await app.inject({ headers: AS.analyst, url: `/api/v1/dossiers/indicators?${q}` })).statusCode).toBe(code);
   });
 });
 
@@ -237,8 +237,8 @@ describe("operators' watchlist", () => {
     const detail = await get<DossierDetail>('/api/v1/dossiers/W1');
     expect(detail.overdue).toBe(true);
     expect(detail.trail.map((t) => t.status)).toEqual([2, 4]);
-    expect((await app.inject({ url: '/api/v1/dossiers/nope' })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/v1/dossiers/watchlist?area=999' })).statusCode).toBe(404);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/nope' })).statusCode).toBe(404);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/dossiers/watchlist?area=999' })).statusCode).toBe(404);
   });
 });
 
@@ -278,7 +278,10 @@ describe('official 766 scores', () => {
     });
     expect(r.statusCode).toBe(422);
     expect((r.json() as IngestResponse).results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'rejected']);
-    const got = (await app.inject({ url: '/api/v1/score766/official?unit=H13' })).json() as { kind: string; scores: { total: number; unitName: string }[] };
+    const got = (await app.inject({ headers: AS.analyst, url: '/api/v1/score766/official?unit=H13' })).json() as {
+      kind: string;
+      scores: { total: number; unitName: string }[];
+    };
     expect(got.kind).toBe('official');
     expect(got.scores).toHaveLength(1);
     expect(got.scores[0]).toMatchObject({ total: 84.2, unitName: 'Thành phố Cần Thơ' });

@@ -14,7 +14,8 @@ import { Type } from 'typebox';
 import { ingestChecked, type ItemCheck } from '../../pipeline/ingest.service.ts';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';
 import { ingestResponses as responses, sendIngest as send } from '../../pipeline/feed-route.ts';
-import { FEED, READ } from '../../plugins/access.ts';
+import { feedOf, READ } from '../../plugins/access.ts';
+import { withGrant } from '../grant-check.ts';
 
 const check = compileItemCheck<Official766Score>(Official766ScoreSchema as object);
 const BodySchema = Type.Object({ scores: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false });
@@ -100,9 +101,15 @@ export const officialScoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { officialScores, clock, config, index, agencies } = app.ioc;
   const sink = { append: (batch: readonly Official766Score[]) => officialScores.put(batch) };
 
-  app.post('/api/v1/score766/official', { config: { access: FEED }, schema: { body: BodySchema, response: responses } }, async (req, reply) => {
+  app.post('/api/v1/score766/official', { config: { access: feedOf('score766') }, schema: { body: BodySchema, response: responses } }, async (req, reply) => {
     const now = clock();
-    return send(reply, await ingestChecked(req.body.scores, (item) => checkOfficialScore(item, now, config.dateBounds, { index, agencies }), sink));
+    const check = withGrant(
+      (item: unknown) => checkOfficialScore(item, now, config.dateBounds, { index, agencies }),
+      req.grant,
+      (s) => ({ unit: s.unitCode }),
+      index.ancestorsAndSelf,
+    );
+    return send(reply, await ingestChecked(req.body.scores, check, sink));
   });
 
   app.get('/api/v1/score766/official', { config: { access: READ }, schema: { querystring: QuerySchema } }, async (req) => ({

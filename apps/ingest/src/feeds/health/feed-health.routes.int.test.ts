@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { FeedHealthResponse, IngestResponse } from '@cityioc/contracts';
-import { buildTestApp, T0, TEST_KEY, wl } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, wl, AS } from '../../../test/helpers/build-test-app.ts';
 
 const OTHER_KEY = 'other-source-key-0123456789';
 let app: FastifyInstance;
@@ -20,7 +20,7 @@ afterEach(async () => cleanup());
 
 const post = (url: string, payload: unknown, key = TEST_KEY, type = 'application/json') =>
   app.inject({ method: 'POST', url, headers: { 'x-api-key': key, 'content-type': type }, payload: payload as InjectOptions['payload'] });
-const feeds = async () => ((await app.inject({ method: 'GET', url: '/api/v1/feeds/health' })).json() as FeedHealthResponse).feeds;
+const feeds = async () => ((await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/feeds/health' })).json() as FeedHealthResponse).feeds;
 
 describe('GET /api/v1/feeds/health lists HTTP feed sources', () => {
   it('counts a mixed batch, an NDJSON body with a broken line and a refused request under the key’s source', async () => {

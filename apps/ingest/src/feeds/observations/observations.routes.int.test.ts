@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { IngestResponse, Snapshot } from '@cityioc/contracts';
-import { buildTestApp, ratio, T0, TEST_KEY, wl } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, ratio, T0, TEST_KEY, wl, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -14,7 +14,7 @@ afterEach(async () => cleanup());
 
 const post = (url: string, payload: unknown, extra: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url, headers: { ...headers, ...extra }, payload: payload as InjectOptions['payload'] });
-const snapshot = async (scope: string) => (await app.inject({ url: `/api/v1/snapshot/${scope}` })).json() as Snapshot;
+const snapshot = async (scope: string) => (await app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${scope}` })).json() as Snapshot;
 const cell = (s: Snapshot, key: string) => s.cells.find((c) => c.key === key);
 
 describe('POST /api/v1/observations', () => {

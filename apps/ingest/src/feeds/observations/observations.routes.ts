@@ -4,7 +4,7 @@ import { validateObservation } from '@cityioc/domain';
 import { checkItem } from '../../pipeline/item-validator.ts';
 import { handleNdjson, ingestResponses as responses, ndjsonBodyOf, NdjsonQuerySchema, parseNdjson, sendIngest as send } from '../../pipeline/feed-route.ts';
 import { ingestItems, type IngestDeps } from '../../pipeline/ingest.service.ts';
-import { FEED, PUBLIC } from '../../plugins/access.ts';
+import { FEED, feedOf, PUBLIC } from '../../plugins/access.ts';
 
 /**
  * POST /api/v1/observations        one observation
@@ -17,24 +17,24 @@ import { FEED, PUBLIC } from '../../plugins/access.ts';
 export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { index, writer, clock, config } = app.ioc;
   const deps: IngestDeps = { index, writer, clock, dateBounds: config.dateBounds };
-  const feed = { access: FEED };
+  const feed = { access: feedOf('observations') };
 
   app.post('/api/v1/observations', { config: feed, schema: { response: responses } }, async (req, reply) =>
-    send(reply, await ingestItems([req.body], req.source, deps)),
+    send(reply, await ingestItems([req.body], req.source, deps, req.grant)),
   );
 
   app.post('/api/v1/observations/batch', { config: feed, schema: { body: BatchRequestSchema, response: responses } }, async (req, reply) =>
-    send(reply, await ingestItems(req.body.observations, req.source, deps)),
+    send(reply, await ingestItems(req.body.observations, req.source, deps, req.grant)),
   );
 
   app.post(
     '/api/v1/observations/ndjson',
     { config: feed, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
-    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestItems(items, source, deps)),
+    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestItems(items, source, deps, req.grant)),
   );
 
   if (config.benchRoutes) {
-    app.post('/api/v1/_bench/ndjson-discard', { config: feed, bodyLimit: config.ndjsonLimitBytes }, async (req) => {
+    app.post('/api/v1/_bench/ndjson-discard', { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes }, async (req) => {
       const { items } = parseNdjson(ndjsonBodyOf(req.body));
       const now = clock();
       let valid = 0;

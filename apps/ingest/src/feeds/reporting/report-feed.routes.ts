@@ -10,7 +10,9 @@ import {
 } from '@cityioc/contracts';
 import { checkReport, importTable, implausibleDate, implausiblePeriod, localTimeMs, parseReportPeriod, type DateBounds, type SheetGrid } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { FEED } from '../../plugins/access.ts';
+import { feedOf } from '../../plugins/access.ts';
+import { checkGrantedUnit } from '../grant-check.ts';
+import { grantError, grantIsOpen } from '@cityioc/domain';
 import { httpError } from '../../plugins/errors.ts';
 import { importSlots } from './import-slots.ts';
 import { CSV_MIMES, NotASpreadsheet, readCsvInSlices, readXlsx, WorkbookTooLarge, XLSX_MIME } from './spreadsheet.ts';
@@ -51,8 +53,9 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // raw spreadsheet bodies, only inside this plugin
   app.addContentTypeParser([...CSV_MIMES, XLSX_MIME], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
-  app.post('/api/v1/reporting/reports', { config: { access: FEED }, schema: { body: ReportSubmissionInputSchema } }, async (req, reply) => {
+  app.post('/api/v1/reporting/reports', { config: { access: feedOf('reporting') }, schema: { body: ReportSubmissionInputSchema } }, async (req, reply) => {
     const input = req.body;
+    checkGrantedUnit(req, input.unit, '/unit');
     const now = clock();
     const early = [
       periodBound('/period', input.period, now, bounds),
@@ -78,7 +81,7 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // issue 12 #11: at most two imports in progress; files are read off the event loop and unpacked under limits
   const withSlot = importSlots();
-  app.post('/api/v1/reporting/imports', { config: { access: FEED }, schema: { querystring: ImportQuerySchema } }, (req, reply) =>
+  app.post('/api/v1/reporting/imports', { config: { access: feedOf('reporting') }, schema: { querystring: ImportQuerySchema } }, (req, reply) =>
     withSlot(reply, async () => {
       const q = req.query;
       const now = clock();
@@ -111,6 +114,21 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return e ? [rowError(r.rows[0] ?? 0, e)] : [];
       });
       parsed.errors.unshift(...implausible);
+      // a file is stored whole or not at all: a report of a unit outside the key's grant refuses it (403, each row named)
+      const grant = req.grant;
+      if (grant && !grantIsOpen(grant)) {
+        const outside = parsed.reports.flatMap((r) => {
+          const e = grantError(grant, { unit: r.unit }, app.ioc.index.ancestorsAndSelf);
+          return e ? [{ row: r.rows[0] ?? 0, e }] : [];
+        });
+        if (outside.length > 0)
+          throw httpError(
+            403,
+            'outside_grant',
+            outside.map((o) => `row ${o.row}: ${o.e.message}`).join('; '),
+            outside.map((o) => ({ field: `/rows/${o.row}/unit`, reason: 'outside_grant', message: o.e.message })),
+          );
+      }
       if (parsed.errors.length === 0)
         for (const r of parsed.reports) {
           const c = checkReport(cat, { regime: r.regime, unit: r.unit, period: r.period, values: r.values });

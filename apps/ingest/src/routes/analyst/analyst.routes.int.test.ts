@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { AnalystChildrenResponse, AnalystSeriesResponse } from '@cityioc/contracts';
-import { buildTestApp, ratio, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, ratio, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -16,7 +16,7 @@ const post = async (observations: unknown[]) => {
   const r = await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });
   expect(r.statusCode).toBeLessThan(300);
 };
-const series = (q: string) => app.inject({ url: `/api/v1/analyst/series?${q}` });
+const series = (q: string) => app.inject({ headers: AS.analyst, url: `/api/v1/analyst/series?${q}` });
 
 describe('GET /api/v1/analyst/series', () => {
   beforeEach(async () => {
@@ -85,14 +85,14 @@ describe('GET /api/v1/analyst/series', () => {
 
   it('exports the query as CSV with a byte-order mark and Vietnamese headers, and as XLSX', async () => {
     const q = 'indicator=e_document_rate&areas=31135,31201&period=month&from=2026-11&to=2026-11&compare=previous';
-    const csv = await app.inject({ url: `/api/v1/analyst/series.csv?${q}&sep=comma` });
+    const csv = await app.inject({ headers: AS.analyst, url: `/api/v1/analyst/series.csv?${q}&sep=comma` });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('e_document_rate_month_2026-11_2026-11_today.csv');
     const lines = csv.body.split('\r\n');
     expect(lines[0]).toBe('\uFEFFMã đơn vị,Đơn vị,Kỳ,Tên kỳ,Giá trị (%),Tử số,Mẫu số,Số bản ghi,Ước tính,Cách xem,Kỳ trước,Giá trị kỳ trước (%),Chênh lệch');
     expect(lines[1]).toBe('31135,Ninh Kiều,2026-11,Tháng 11/2026,30,3,10,1,,theo đơn vị hành chính hiện nay,2026-10,,');
-    const xlsx = await app.inject({ url: `/api/v1/analyst/series.xlsx?${q}&lang=en` });
+    const xlsx = await app.inject({ headers: AS.analyst, url: `/api/v1/analyst/series.xlsx?${q}&lang=en` });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -104,14 +104,14 @@ describe('GET /api/v1/analyst/series', () => {
 
 describe('GET /api/v1/analyst/children', () => {
   it('lists today’s communes of the city with their shapes', async () => {
-    const city = (await app.inject({ url: '/api/v1/analyst/children?area=92' })).json() as AnalystChildrenResponse;
+    const city = (await app.inject({ headers: AS.analyst, url: '/api/v1/analyst/children?area=92' })).json() as AnalystChildrenResponse;
     expect(city.area).toMatchObject({ code: '92', hasChildren: true });
     expect(city.children.length).toBeGreaterThanOrEqual(9);
     expect(city.children.find((c) => c.code === '31135')).toMatchObject({ name: 'Ninh Kiều', hasGeometry: true });
-    const d = (await app.inject({ url: '/api/v1/analyst/children?area=31135' })).json() as AnalystChildrenResponse;
+    const d = (await app.inject({ headers: AS.analyst, url: '/api/v1/analyst/children?area=31135' })).json() as AnalystChildrenResponse;
     expect(d.path.map((a) => a.code)).toEqual(['92']);
     expect(d.children.every((c) => !c.hasGeometry)).toBe(true);
-    const bad = await app.inject({ url: '/api/v1/analyst/children?area=999' });
+    const bad = await app.inject({ headers: AS.analyst, url: '/api/v1/analyst/children?area=999' });
     expect(bad.statusCode).toBe(404);
     expect(bad.json()).toMatchObject({ error: 'unknown_area' });
   });

@@ -11,8 +11,10 @@ import {
 import { Type } from 'typebox';
 import { analystFileName, analystTable } from '../../analyst/analyst-export.ts';
 import { sendTable } from '../../export/export-reply.ts';
-import { READ } from '../../plugins/access.ts';
 import { localDateOf } from '@cityioc/domain';
+import type { Principal } from '../../access/principal.ts';
+import { EXPORT, READ } from '../../plugins/access.ts';
+import { outsideScope } from '../scope.ts';
 
 const ExportQuerySchema = Type.Object({ ...AnalystSeriesQuerySchema.properties, sep: Type.Optional(CsvSepSchema) }, { additionalProperties: false });
 
@@ -24,32 +26,40 @@ const ExportQuerySchema = Type.Object({ ...AnalystSeriesQuerySchema.properties, 
 export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { analyst, clock } = app.ioc;
   const read = { access: READ };
-  const request = (q: AnalystSeriesQuery) => ({
-    indicator: q.indicator,
-    areas: [...new Set(q.areas.split(','))],
-    period: q.period,
-    from: q.from,
-    to: q.to,
-    compare: q.compare === 'previous',
-    view: q.view ?? 'today',
-  });
+  // every area asked must lie in the caller's scope (for a scoped caller an unknown code is outside it too)
+  const request = (q: AnalystSeriesQuery, p: Principal) => {
+    const areas = [...new Set(q.areas.split(','))];
+    for (const a of areas) outsideScope(p, a, '/areas');
+    return {
+      indicator: q.indicator,
+      areas,
+      period: q.period,
+      from: q.from,
+      to: q.to,
+      compare: q.compare === 'previous',
+      view: q.view ?? 'today',
+    };
+  };
 
   app.get(
     '/api/v1/analyst/series',
     { config: read, schema: { querystring: AnalystSeriesQuerySchema, response: { 200: AnalystSeriesResponseSchema } } },
-    async (req) => analyst.series(request(req.query), clock()),
+    async (req) => analyst.series(request(req.query, req.principal!), clock()),
   );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/analyst/series.${format}`, { config: read, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
+    app.get(`/api/v1/analyst/series.${format}`, { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
       const lang = req.query.lang ?? 'vi';
-      const res = await analyst.series(request(req.query), clock());
+      const res = await analyst.series(request(req.query, req.principal!), clock());
       return sendTable(reply, analystTable(res, lang, analyst.indicatorDisplay(res.indicator, lang)), format, analystFileName(res, format), req.query.sep);
     });
 
   app.get(
     '/api/v1/analyst/children',
     { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema, '4xx': ApiErrorSchema } } },
-    async (req) => analyst.children(req.query.area, req.query.at ?? localDateOf(clock())),
+    async (req) => {
+      outsideScope(req.principal!, req.query.area, '/area');
+      return analyst.children(req.query.area, req.query.at ?? localDateOf(clock()));
+    },
   );
 };

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CsvSepSchema, DossierIndicatorsQuerySchema, WatchlistQuerySchema, type DossierIndicatorsQuery } from '@cityioc/contracts';
-import { checkPeriod, wholeMonthsOf } from '@cityioc/domain';
+import { checkPeriod, scopeAreas, wholeMonthsOf } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { exportFileName, sendTable } from '../../export/export-reply.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
-import { READ } from '../../plugins/access.ts';
+import { EXPORT, READ } from '../../plugins/access.ts';
+import type { Principal } from '../../access/principal.ts';
+import { defaultArea, outsideScope } from '../scope.ts';
 import { dossierExportParts, dossierIndicatorsTable } from '../../procedures/dossier-export.ts';
 
 const ExportQuerySchema = Type.Object(
@@ -18,13 +20,16 @@ const ExportQuerySchema = Type.Object(
 
 /**
  * Indicators by period (also as CSV and XLSX), the operators' watchlist and a dossier's trail
- * (the events come in through feeds/dossiers).
+ * (the events come in through feeds/dossiers), each within the caller's scope: indicators of an
+ * area outside it are 403, the watchlist holds only the caller's dossiers (by area or agency), and
+ * another unit's dossier does not exist for them (404). Every view of a dossier is audited.
  */
 export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { dossiers, index, agencies, clock } = app.ioc;
+  const { dossiers, index, agencies, clock, audit } = app.ioc;
   const city = index.catalogue.city.code;
   const read = { access: READ };
-  const indicators = (q: DossierIndicatorsQuery) => {
+  const tree = { city, ancestorsAndSelf: index.ancestorsAndSelf };
+  const indicators = (q: DossierIndicatorsQuery, p: Principal) => {
     if (wholeMonthsOf(q.period) === null) {
       const c = checkPeriod(q.period);
       const why = c.ok ? 'a range of dossier indicators starts on the 1st and ends on the last day of a month (the cells are kept per month)' : c.message;
@@ -32,16 +37,19 @@ export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { field: '/period', reason: c.ok ? 'not_whole_months' : c.reason, message: why },
       ]);
     }
-    const scope = q.scope ?? city;
+    const scope = q.scope ?? defaultArea(p, city, scopeAreas(p.scopes, tree));
     if (!index.area(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
+    outsideScope(p, scope);
     return dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', clock());
   };
 
-  app.get('/api/v1/dossiers/indicators', { config: read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req) => indicators(req.query));
+  app.get('/api/v1/dossiers/indicators', { config: read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req) =>
+    indicators(req.query, req.principal!),
+  );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/dossiers/indicators.${format}`, { config: read, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
-      const res = indicators(req.query);
+    app.get(`/api/v1/dossiers/indicators.${format}`, { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
+      const res = indicators(req.query, req.principal!);
       const table = dossierIndicatorsTable(res, req.query.lang ?? 'vi', { index, agencies });
       return sendTable(reply, table, format, exportFileName(dossierExportParts(res, city), format), req.query.sep);
     });
@@ -49,12 +57,22 @@ export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/dossiers/watchlist', { config: read, schema: { querystring: WatchlistQuerySchema } }, async (req) => {
     const q = req.query;
     if (q.area !== undefined && !index.area(q.area)) throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the catalogue`);
-    return dossiers.watchlist({ area: q.area, agency: q.agency, within: q.within ?? 2, limit: q.limit ?? 1000 }, clock());
+    const scope = req.principal!.scope;
+    if (q.area !== undefined && !scope.area(q.area) && !(q.agency !== undefined && scope.agency(q.agency))) outsideScope(req.principal!, q.area, '/area');
+    const visible = scope.all ? undefined : scope.dossier;
+    return dossiers.watchlist({ area: q.area, agency: q.agency, within: q.within ?? 2, limit: q.limit ?? 1000, visible }, clock());
   });
 
   app.get('/api/v1/dossiers/:code', { config: read, schema: { params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 256 }) }) } }, async (req) => {
-    const d = dossiers.detail(req.params.code, clock());
-    if (!d) throw fieldError(404, 'unknown_dossier', '/code', `no dossier '${req.params.code}' has been received`);
+    const scope = req.principal!.scope;
+    const d = dossiers.detail(req.params.code, clock(), scope.all ? undefined : scope.dossier);
+    if (!d) throw fieldError(404, 'unknown_dossier', '/code', `no dossier '${req.params.code}' has been received${scope.all ? '' : ' in your scope'}`);
+    await audit.recordRequest(req, {
+      action: 'dossier.view',
+      target: req.params.code,
+      unit: d.summary.adminUnitCode,
+      details: { agency: d.summary.agencyCode },
+    });
     return d;
   });
 };

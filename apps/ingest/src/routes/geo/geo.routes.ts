@@ -3,6 +3,7 @@ import { AgenciesResponseSchema, ApiErrorSchema, AreasResponseSchema, AtQuerySch
 import { isIsoDate, latestLayerDate, localDateOf } from '@cityioc/domain';
 import { READ } from '../../plugins/access.ts';
 import { httpError } from '../../plugins/errors.ts';
+import { geoInScope } from './geo-scope.ts';
 
 /** The date of a request: `at` (a real calendar date YYYY-MM-DD) or today in Asia/Ho_Chi_Minh; anything else is 400 invalid_date. */
 export function dateOf(at: string | undefined, now: number): string {
@@ -45,7 +46,7 @@ export const geoRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/geo/areas', { config: read, schema: { querystring: AtQuerySchema } }, async (req, reply) => {
     const at = dateOf(req.query.at, clock());
-    const { etag, body } = geo.collection(at);
+    const { etag, body } = geoInScope(geo.collection(at), req.principal!.scope, registry, at);
     // revalidate every time (a new import is seen at once), answered 304 while unchanged
     reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'authorization');
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue, HistoryResponse } from '@cityioc/contracts';
-import { buildTestApp, T0, TEST_KEY, wl } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, T0, TEST_KEY, wl, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -11,18 +11,18 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
-const history = (q: string) => app.inject({ url: `/api/v1/history?${q}` });
+const history = (q: string) => app.inject({ headers: AS.analyst, url: `/api/v1/history?${q}` });
 
 describe('read API', () => {
   it('serves the catalogue with Vietnamese names intact', async () => {
-    const c = (await app.inject({ url: '/api/v1/catalogue' })).json() as Catalogue;
+    const c = (await app.inject({ headers: AS.analyst, url: '/api/v1/catalogue' })).json() as Catalogue;
     expect(c.city).toMatchObject({ code: '92', timeZone: 'Asia/Ho_Chi_Minh' });
     expect(c.areas.filter((a) => a.level === 'commune').map((a) => a.name)).toContain('Ô Môn');
     expect(c.indicators.find((i) => i.id === 'online_payment_rate')).toMatchObject({ target: 30, aggregation: 'ratio' });
   });
 
   it('answers 404 with the field for an unknown snapshot scope', async () => {
-    const r = await app.inject({ url: '/api/v1/snapshot/999' });
+    const r = await app.inject({ headers: AS.analyst, url: '/api/v1/snapshot/999' });
     expect(r.statusCode).toBe(404);
     expect(r.json()).toMatchObject({ error: 'unknown_scope', details: [{ field: '/scope' }] });
   });
@@ -59,12 +59,12 @@ describe('read API', () => {
   });
 
   it('answers /healthz and /readyz', async () => {
-    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ready', store: 'sqlite', seq: 0 });
+    expect((await app.inject({ headers: AS.analyst, url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await app.inject({ headers: AS.analyst, url: '/readyz' })).json()).toMatchObject({ status: 'ready', store: 'sqlite', seq: 0 });
   });
 
   it('answers 404 in JSON for an unknown API path', async () => {
-    const r = await app.inject({ url: '/api/v1/nothing' });
+    const r = await app.inject({ headers: AS.analyst, url: '/api/v1/nothing' });
     expect(r.statusCode).toBe(404);
     expect(r.json()).toMatchObject({ error: 'not_found' });
   });
@@ -75,8 +75,8 @@ describe('read rate limit', () => {
     await cleanup();
     ({ app, cleanup } = await buildTestApp({ readRateLimitPerMinute: 3 }));
     const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await app.inject({ url: '/api/v1/snapshot/92' })).statusCode);
+    for (let i = 0; i < 5; i++) codes.push((await app.inject({ headers: AS.analyst, url: '/api/v1/snapshot/92' })).statusCode);
     expect(codes).toEqual([200, 200, 200, 429, 429]);
-    expect((await app.inject({ url: '/api/v1/snapshot/92' })).json()).toMatchObject({ error: 'rate_limited' });
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/snapshot/92' })).json()).toMatchObject({ error: 'rate_limited' });
   });
 });

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, HistoryQuerySchema, HistoryResponseSchema, SnapshotSchema } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { READ } from '../../plugins/access.ts';
-import { fieldError } from '../../plugins/errors.ts';
+import { fieldError, httpError } from '../../plugins/errors.ts';
+import { outsideScope } from '../scope.ts';
 
 /** The longest span one history request may cover. */
 export const MAX_HISTORY_SPAN_MS = 31 * 24 * 3600_000;
@@ -23,6 +24,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { scope } = req.params;
       if (!live.state.hasScope(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
+      outsideScope(req.principal!, scope);
       return live.snapshot(scope, clock());
     },
   );
@@ -33,7 +35,9 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const q = req.query;
       if (!index.indicator(q.indicator)) throw fieldError(404, 'unknown_indicator', '/indicator', `indicator '${q.indicator}' is not in the catalogue`);
-      if (!index.station(q.station)) throw fieldError(404, 'unknown_station', '/station', `station '${q.station}' is not in the catalogue`);
+      const station = index.station(q.station);
+      if (!station) throw fieldError(404, 'unknown_station', '/station', `station '${q.station}' is not in the catalogue`);
+      outsideScope(req.principal!, station.area, '/station');
       const from = Date.parse(q.from);
       const to = Date.parse(q.to);
       if (from > to) throw fieldError(400, 'inverted_range', '/from', 'from is after to');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DossierDetail, DossierIndicatorsResponse, ProceduresResponse, ReferencePutResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
@@ -48,7 +48,7 @@ const put = (url: string, items: unknown[]) => app.inject({ method: 'PUT', url, 
 const postEvents = (events: unknown[]) =>
   app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: { 'x-api-key': TEST_KEY }, payload: { events } });
 const get = async <T>(url: string) => {
-  const r = await app.inject({ method: 'GET', url });
+  const r = await app.inject({ method: 'GET', headers: AS.analyst, url });
   expect(r.statusCode, r.body).toBe(200);
   return r.json() as T;
 };
@@ -239,14 +239,14 @@ describe('dossier indicators over nine months and ranges of whole months', () =>
     expect(nine).toMatchObject({ period: '2025-9M', total: { received: 2, onTime: { numerator: 1, denominator: 2 } } });
     const range = await get<DossierIndicatorsResponse>('/api/v1/dossiers/indicators?period=2025-09-01..2025-10-31');
     expect(range.total.received).toBe(2);
-    const cut = await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-09-02..2025-10-31' });
+    const cut = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=2025-09-02..2025-10-31' });
     expect(cut.statusCode).toBe(400);
     expect(cut.json()).toMatchObject({ error: 'invalid_period', details: [{ field: '/period', reason: 'not_whole_months' }] });
-    const inverted = await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-10-01..2025-09-30' });
+    const inverted = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=2025-10-01..2025-09-30' });
     expect(inverted.json()).toMatchObject({ statusCode: 400, error: 'invalid_period', details: [{ field: '/period', reason: 'inverted' }] });
-    const feb30 = await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-02-01..2025-02-30' });
+    const feb30 = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=2025-02-01..2025-02-30' });
     expect(feb30.json()).toMatchObject({ statusCode: 400, error: 'invalid_period', details: [{ field: '/period', reason: 'nonexistent' }] });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/dossiers/indicators?period=2025-13' })).json()).toMatchObject({
+    expect((await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/dossiers/indicators?period=2025-13' })).json()).toMatchObject({
       statusCode: 400,
       error: 'invalid_request',
     });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, ReferenceBatchSchema, ReferencePutResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
-import { READ } from '../../plugins/access.ts';
+import { feedOf, READ } from '../../plugins/access.ts';
 
 const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema };
 
@@ -9,9 +9,6 @@ const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSc
 function send(reply: FastifyReply, res: ReferencePutResponse) {
   return reply.code(res.rejected > 0 ? 422 : 200).send(res);
 }
-
-/** Writes need a feed/admin API key for now (the access issue adds roles); no feed-health book. */
-const WRITE = { kind: 'feed', health: false } as const;
 
 /**
  * Reference documents an administrator maintains: the procedure catalogue (legal processing
@@ -21,12 +18,24 @@ const WRITE = { kind: 'feed', health: false } as const;
  *   GET/PUT /api/v1/calendar/schedules {"items": [OfficialYearSchedule…]}
  */
 export const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { procedures, calendars, clock } = app.ioc;
-  const write = { config: { access: WRITE }, schema: { body: ReferenceBatchSchema, response: responses } };
+  const { procedures, calendars, clock, audit } = app.ioc;
+  // an administrator, or a feed key granted the endpoint (the simulator loads the demo catalogue); no feed-health book
+  const write = (endpoint: 'procedures' | 'calendar') => ({
+    config: { access: feedOf(endpoint, { health: false, orAdmin: true }) },
+    schema: { body: ReferenceBatchSchema, response: responses },
+  });
+  const audited = async (req: FastifyRequest, action: string, res: ReferencePutResponse) => {
+    await audit.recordRequest(req, { action, details: { stored: res.stored, unchanged: res.unchanged, rejected: res.rejected } });
+    return res;
+  };
 
   app.get('/api/v1/procedures', { config: { access: READ } }, async () => procedures.list(clock()));
-  app.put('/api/v1/procedures', write, async (req, reply) => send(reply, await procedures.put(req.body.items, req.source ?? 'api', clock())));
+  app.put('/api/v1/procedures', write('procedures'), async (req, reply) =>
+    send(reply, await audited(req, 'procedures.put', await procedures.put(req.body.items, req.source || 'api', clock()))),
+  );
 
   app.get('/api/v1/calendar/schedules', { config: { access: READ } }, async () => calendars.list());
-  app.put('/api/v1/calendar/schedules', write, async (req, reply) => send(reply, await calendars.put(req.body.items, req.source ?? 'api', clock())));
+  app.put('/api/v1/calendar/schedules', write('calendar'), async (req, reply) =>
+    send(reply, await audited(req, 'calendar.put', await calendars.put(req.body.items, req.source || 'api', clock()))),
+  );
 };

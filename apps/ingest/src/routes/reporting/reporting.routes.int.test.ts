@@ -9,7 +9,7 @@ import type {
   Snapshot,
   SubmissionStatusResponse,
 } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let app: FastifyInstance;
@@ -23,7 +23,7 @@ async function start() {
 const upload = (body: Buffer | string, type: string, query = '') =>
   app.inject({ method: 'POST', url: `/api/v1/reporting/imports${query}`, headers: { 'x-api-key': TEST_KEY, 'content-type': type }, payload: body });
 const get = async <T>(url: string) => {
-  const r = await app.inject({ url });
+  const r = await app.inject({ headers: AS.analyst, url });
   expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
   return r.json() as T;
 };
@@ -177,9 +177,14 @@ describe('reporting API', () => {
       '/values/0/indicator:unknown_indicator',
     ]);
     expect((await postReport({ regime: 'par-index', unit: 'SNV', period: '2023', values: [{ indicator: 'par_index', value: '92,27' }] })).statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/v1/reporting/values?period=2024-13' })).json()).toMatchObject({ statusCode: 400, error: 'nonexistent_period' });
-    expect((await app.inject({ url: '/api/v1/reporting/rankings?indicator=nope&period=2023' })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/v1/reporting/history?indicator=par_index&units=XX' })).json()).toMatchObject({ error: 'unknown_unit' });
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/values?period=2024-13' })).json()).toMatchObject({
+      statusCode: 400,
+      error: 'nonexistent_period',
+    });
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/rankings?indicator=nope&period=2023' })).statusCode).toBe(404);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/history?indicator=par_index&units=XX' })).json()).toMatchObject({
+      error: 'unknown_unit',
+    });
   });
 
   it('tracks submission status with a deadline moved past Tết: due, then overdue; a late submission; a return', async () => {
@@ -207,7 +212,7 @@ describe('reporting API', () => {
     expect(rv.statusCode).toBe(200);
     st = await get<SubmissionStatusResponse>('/api/v1/reporting/status?regime=cchc-cds&period=2026-02');
     expect(st.units.find((u) => u.unit === '31135')!.status).toBe('returned');
-    expect((await app.inject({ url: '/api/v1/reporting/status?regime=par-index&period=2026-02' })).statusCode).toBe(400);
+    expect((await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/status?regime=par-index&period=2026-02' })).statusCode).toBe(400);
   });
 
   it('exports an indicator history as CSV with a BOM and as XLSX', async () => {
@@ -228,11 +233,11 @@ describe('reporting API', () => {
     });
     const h = await get<IndicatorHistoryResponse>('/api/v1/reporting/history?indicator=par_index');
     expect(h.periods).toEqual(['2022', '2023']);
-    const csv = await app.inject({ url: '/api/v1/reporting/history?indicator=par_index&format=csv&sep=comma' });
+    const csv = await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/history?indicator=par_index&format=csv&sep=comma' });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.body).toContain('2023,SNV,Sở Nội vụ,par_index');
-    const x = await app.inject({ url: '/api/v1/reporting/history?indicator=par_index&format=xlsx' });
+    const x = await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/history?indicator=par_index&format=xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getRow(3).getCell(6).value).toBe(92.27);

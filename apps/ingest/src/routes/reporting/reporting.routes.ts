@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CsvSepSchema, PLAIN_TEXT_PATTERN, RegimeIdSchema, ReportReviewSchema, ReportUnitSchema } from '@cityioc/contracts';
-import { parseReportPeriod } from '@cityioc/domain';
 import { Type, type Static } from 'typebox';
 import { sendTable, type ExportFormat } from '../../export/export-reply.ts';
-import { FEED, READ } from '../../plugins/access.ts';
+import { parseReportPeriod, roleAllows, type ScopeFilter } from '@cityioc/domain';
+import { EXPORT, feedOf, READ } from '../../plugins/access.ts';
+import { checkGrantedUnit } from '../../feeds/grant-check.ts';
 import { httpError } from '../../plugins/errors.ts';
 import { reportingHistoryTable } from '../../reporting/reporting-export.ts';
 
@@ -31,6 +32,8 @@ const list = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : unde
  *   GET  /api/v1/reporting/latest            ?units= — each indicator's latest reported period, against its target
  *   GET  /api/v1/reporting/rankings          ?indicator=&period=&group=department|district|commune|all
  *   GET  /api/v1/reporting/history           ?indicator=&units= (also .csv and .xlsx, or ?format=csv|xlsx)
+ * Each within the caller's scope: units outside it are 403 when asked, left out otherwise; a ranking
+ * shows a scoped caller only its own units (with their rank among all), without the aggregate of others.
  */
 export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { reporting, clock } = app.ioc;
@@ -48,6 +51,20 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const message = `indicator '${id}' is not in the reporting catalogue`;
     throw httpError(404, 'unknown_indicator', message, [{ field: '/indicator', reason: 'unknown_indicator', message }]);
   };
+  /** The units asked, within the scope: an asked unit outside it is 403; none asked is every unit of the scope. */
+  const scopedUnits = (units: string[] | undefined, scope: ScopeFilter): string[] | undefined => {
+    checkUnits(units);
+    if (scope.all) return units;
+    const outside = (units ?? []).filter((u) => !scope.unit(u));
+    if (outside.length > 0)
+      throw httpError(
+        403,
+        'outside_scope',
+        `outside your scope: ${outside.join(', ')}`,
+        outside.map((u) => ({ field: '/units', reason: 'outside_scope', message: `unit '${u}' is outside your scope` })),
+      );
+    return units ?? [...cat.units.keys()].filter((u) => scope.unit(u));
+  };
   const checkUnits = (units: string[] | undefined) => {
     const bad = (units ?? []).filter((u) => !cat.units.has(u));
     if (bad.length > 0)
@@ -63,7 +80,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/reporting/reviews',
     {
-      config: { access: FEED },
+      config: { access: feedOf('reporting', { orAdmin: true }) },
       schema: {
         body: Type.Object(
           {
@@ -80,7 +97,14 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const b = req.body;
+      checkGrantedUnit(req, b.unit, '/unit');
       const ok = await reporting.review(b, { review: b.review, at: clock(), note: b.note ?? null });
+      await app.ioc.audit.recordRequest(req, {
+        action: 'report.review',
+        target: `${b.regime}/${b.unit}/${b.period}/v${b.version}`,
+        unit: b.unit,
+        details: { review: b.review },
+      });
       if (!ok) throw httpError(404, 'not_found', `no version ${b.version} of ${b.regime}/${b.unit}/${b.period}`);
       return { ...b, status: b.review };
     },
@@ -102,7 +126,9 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const period = checkPeriod(q.period);
       if (!regime.periodKinds.includes(period.kind))
         throw httpError(400, 'period_not_in_regime', `${regime.id} has no ${period.kind} reports (it has ${regime.periodKinds.join(', ')})`);
-      return reporting.statusOf(q.regime, q.period, clock());
+      const st = await reporting.statusOf(q.regime, q.period, clock());
+      const scope = req.principal!.scope;
+      return scope.all ? st : { ...st, units: st.units.filter((u) => scope.unit(u.unit)) };
     },
   );
 
@@ -117,7 +143,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const q = req.query;
       checkPeriod(q.period);
-      const units = checkUnits(list(q.units));
+      const units = scopedUnits(list(q.units), req.principal!.scope);
       const indicators = list(q.indicators);
       for (const i of indicators ?? []) checkIndicator(i);
       return reporting.valuesOf(q.period, { units, indicators });
@@ -127,7 +153,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/reporting/latest',
     { config: read, schema: { querystring: Type.Object({ units: Type.Optional(CodeList) }, { additionalProperties: false }) } },
-    async (req) => reporting.latestOf({ units: checkUnits(list(req.query.units)) }),
+    async (req) => reporting.latestOf({ units: scopedUnits(list(req.query.units), req.principal!.scope) }),
   );
 
   app.get(
@@ -147,27 +173,42 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query;
-      checkIndicator(q.indicator);
+      const ind = checkIndicator(q.indicator);
       checkPeriod(q.period);
-      return reporting.rankingOf(q.indicator, q.period, q.group ?? 'all');
+      const r = await reporting.rankingOf(q.indicator, q.period, q.group ?? 'all');
+      const scope = req.principal!.scope;
+      if (scope.all) return r;
+      const rows = r.rows.filter((x) => scope.unit(x.unit));
+      const threshold = ind.rankThreshold ?? null;
+      return {
+        ...r,
+        rows,
+        aggregate: null,
+        atOrAboveThreshold: threshold === null ? 0 : rows.filter((x) => x.value >= threshold).length,
+        illustrative: rows.filter((x) => x.provenance === 'illustrative').length,
+      };
     },
   );
 
-  const history = async (q: Static<typeof HistoryQuery>) => {
+  const history = async (q: Static<typeof HistoryQuery>, scope: ScopeFilter) => {
     const ind = checkIndicator(q.indicator);
-    return { ind, h: await reporting.historyOf(q.indicator, { units: checkUnits(list(q.units)) }) };
+    return { ind, h: await reporting.historyOf(q.indicator, { units: scopedUnits(list(q.units), scope) }) };
   };
-  const sendHistory = async (q: Static<typeof HistoryQuery>, reply: Parameters<typeof sendTable>[0], format: ExportFormat) => {
-    const { ind, h } = await history(q);
+  const sendHistory = async (q: Static<typeof HistoryQuery>, reply: Parameters<typeof sendTable>[0], format: ExportFormat, scope: ScopeFilter) => {
+    const { ind, h } = await history(q, scope);
     return sendTable(reply, reportingHistoryTable(h, ind), format, `bao-cao-${ind.id}.${format}`, q.sep);
   };
 
   app.get('/api/v1/reporting/history', { config: read, schema: { querystring: HistoryQuery } }, async (req, reply) => {
-    if (req.query.format === 'csv' || req.query.format === 'xlsx') return sendHistory(req.query, reply, req.query.format);
-    return (await history(req.query)).h;
+    if (req.query.format === 'csv' || req.query.format === 'xlsx') {
+      // a file is an export: only for the roles that may export
+      if (!roleAllows(req.principal!.role, 'export')) throw httpError(403, 'forbidden', 'exports are for operators, analysts and admins');
+      return sendHistory(req.query, reply, req.query.format, req.principal!.scope);
+    }
+    return (await history(req.query, req.principal!.scope)).h;
   });
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/reporting/history.${format}`, { config: read, schema: { querystring: HistoryQuery } }, async (req, reply) =>
-      sendHistory(req.query, reply, format),
+    app.get(`/api/v1/reporting/history.${format}`, { config: { access: EXPORT }, schema: { querystring: HistoryQuery } }, async (req, reply) =>
+      sendHistory(req.query, reply, format, req.principal!.scope),
     );
 };

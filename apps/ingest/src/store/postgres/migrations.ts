@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { REFERENCE_MIGRATION } from './reference.ts';
+import { accessDdl } from '../access-store.ts';
+import { auditDdl } from '../audit-store.ts';
 
 /**
  * Schema changes, applied in order once each (table `schema_migrations`), under an advisory lock
@@ -105,6 +107,11 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   { version: 3, ...REFERENCE_MIGRATION },
+  {
+    version: 4,
+    name: 'access: users, sessions, devices, feed sources and key hashes; the append-only audit log',
+    sql: accessDdl(false) + auditDdl('postgres'),
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */

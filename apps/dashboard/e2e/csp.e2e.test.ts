@@ -1,0 +1,76 @@
+/**
+ * The built wall under the server's security headers, in a real Chromium: a wall screen opens its
+ * kiosk link (a device session, no password typed), lands on the wall, connects its socket and
+ * draws the MapLibre map (worker from a blob: URL, WebGL canvas) without a single Content Security
+ * Policy violation.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const DIST = join(ROOT, 'apps/dashboard/dist');
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+const data = tempDataDir();
+const violations: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_DASHBOARD_DIR: DIST } });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  // every violation the page reports, from the first script on
+  await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('the wall under the Content Security Policy', () => {
+  it('opens from a kiosk link, connects and draws its map with no CSP violation', async () => {
+    const device = await fetch(`${server.url}/api/v1/admin/devices`, {
+      method: 'POST',
+      headers: server.headers('admin', { 'content-type': 'application/json' }),
+      body: JSON.stringify({ name: 'Màn hình tường phòng họp', scopes: { units: ['92'], agencies: [] } }),
+    });
+    expect(device.status).toBe(201);
+    const { link } = (await device.json()) as { link: string };
+    const doc = await page.goto(`${server.url}${link}`);
+    expect(new URL(page.url()).pathname).toBe('/');
+    const csp = (await doc!.allHeaders())['content-security-policy'];
+    expect(csp).toContain("worker-src 'self' blob:");
+    await page.waitForFunction(() => window.__ioc?.connected, undefined, { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__ioc.map as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
+          map.once('idle', resolve);
+          map.triggerRepaint();
+        }),
+    );
+    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+    const canvasOnly = '[data-testid="map"] * { visibility: hidden !important } [data-testid="map"] canvas { visibility: visible !important }';
+    const png = PNG.sync.read(await page.screenshot({ clip: box, style: canvasOnly }));
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
+    expect(colours.size).toBeGreaterThan(20);
+    expect(violations).toEqual([]);
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+import type { ScopeFilter } from '@cityioc/domain';
+import type { Principal } from '../access/principal.ts';
+import { httpError } from '../plugins/errors.ts';
+
+/**
+ * The scope of a request's caller. Routes that declare read, export, operator or admin always have
+ * a principal (the access hook sets it or refuses the request).
+ */
+export function scopeOf(req: FastifyRequest): ScopeFilter {
+  const p = req.principal;
+  if (!p) throw httpError(500, 'internal', 'no caller on a route that requires one');
+  return p.scope;
+}
+
+/** 403 when an area the caller names lies outside their scope (area codes are not secret: what they hold is). */
+export function outsideScope(p: Principal, area: string, field = '/scope'): void {
+  if (!p.scope.area(area))
+    throw httpError(403, 'outside_scope', `${area} is outside your scope`, [{ field, reason: 'outside_scope', message: `${area} is outside your scope` }]);
+}
+
+/** The caller's default area for a read that names none: the city for the whole city, else their one area unit (or 400 asking to name one). */
+export function defaultArea(p: Principal, city: string, areaUnits: readonly string[] | null, field = '/scope'): string {
+  if (p.scope.all || areaUnits === null) return city;
+  if (areaUnits.length === 1) return areaUnits[0]!;
+  const message = areaUnits.length === 0 ? 'your scope holds no area' : `name one of your areas: ${areaUnits.join(', ')}`;
+  throw httpError(areaUnits.length === 0 ? 403 : 400, areaUnits.length === 0 ? 'outside_scope' : 'scope_required', message, [
+    { field, reason: 'scope_required', message },
+  ]);
+}

@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+
+/**
+ * The few operations the small, rarely written tables (accounts, sessions, devices, feed sources,
+ * the audit log) need, in SQL both engines accept (`?` placeholders, `AS "camelCase"` aliases,
+ * `ON CONFLICT DO NOTHING`, `RETURNING`). Each store part over these tables is written once on a
+ * runner; the engine files only make the runner. The hot logs keep their own per-engine code.
+ */
+export interface SqlRunner {
+  /** Rows as objects (column aliases as keys). */
+  all<T>(sql: string, args?: readonly unknown[]): Promise<T[]>;
+  /** The number of rows changed. */
+  run(sql: string, args?: readonly unknown[]): Promise<number>;
+  /** Statements in one transaction, in order; the rows changed by each. */
+  batch(statements: readonly (readonly [string, readonly unknown[]])[]): Promise<number[]>;
+}
+
+/** better-sqlite3: statements prepared once per text; a batch is one synchronous transaction. */
+export function sqliteRunner(db: Database.Database): SqlRunner {
+  const prepared = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = prepared.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      prepared.set(sql, s);
+    }
+    return s;
+  };
+  const tx = db.transaction((statements: readonly (readonly [string, readonly unknown[]])[]) =>
+    statements.map(([sql, args]) => stmt(sql).run(...args).changes),
+  );
+  return {
+    async all<T>(sql: string, args: readonly unknown[] = []) {
+      return stmt(sql).all(...args) as T[];
+    },
+    async run(sql, args = []) {
+      return stmt(sql).run(...args).changes;
+    },
+    async batch(statements) {
+      return tx(statements);
+    },
+  };
+}
+
+/** `?` → `$1, $2, …` (the statements hold no `?` inside string literals). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** node-postgres: a batch runs on one pooled connection between BEGIN and COMMIT. */
+export function postgresRunner(pool: pg.Pool): SqlRunner {
+  const texts = new Map<string, string>();
+  const text = (sql: string) => {
+    let t = texts.get(sql);
+    if (t === undefined) {
+      t = numbered(sql);
+      texts.set(sql, t);
+    }
+    return t;
+  };
+  return {
+    async all<T>(sql: string, args: readonly unknown[] = []) {
+      return (await pool.query({ text: text(sql), values: [...args] })).rows as T[];
+    },
+    async run(sql, args = []) {
+      return (await pool.query({ text: text(sql), values: [...args] })).rowCount ?? 0;
+    },
+    async batch(statements) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const out: number[] = [];
+        for (const [sql, args] of statements) out.push((await c.query({ text: text(sql), values: [...args] })).rowCount ?? 0);
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The sample requests of the access matrix (access-matrix.int.test.ts): for every registered route
+ * (METHOD url as Fastify registers it), one or more concrete requests and the status a caller gets
+ * once the access hook lets it through (`ok`), with the status of the callers that the route's
+ * scope rules treat otherwise (`as`). HEAD routes take their GET route's samples. What the access
+ * declaration itself decides (401 without a credential, 403 for a role or a feed key without the
+ * endpoint) is computed by the test from the declaration, never written here.
+ */
+export type Caller =
+  | 'anonymous'
+  | 'leader'
+  | 'leader917'
+  | 'operator916'
+  | 'operator917'
+  | 'analyst'
+  | 'admin'
+  | 'feed'
+  | 'feed916'
+  /** an operator of 916 signed in with a session cookie, sending x-csrf-token… */
+  | 'session916'
+  /** …and the same cookie without it. */
+  | 'sessionNoCsrf';
+
+export interface Sample {
+  url: string | ((c: Caller) => string);
+  /** A function gives each caller its own body (sign-in attempts under distinct usernames: one username locks after 10). */
+  payload?: unknown;
+  contentType?: string;
+  ok: number;
+  as?: Partial<Record<Caller, number>>;
+}
+
+export interface MatrixContext {
+  /** An open alert of phường Ninh Kiều (916). */
+  alert916: string;
+  /** A dossier of phường Ninh Kiều (916). */
+  dossier916: string;
+}
+
+/** The callers scoped to one district: what an area outside their scope answers them. */
+const outside917 = (status: number) => ({ leader917: status, operator917: status });
+const outside916 = (status: number) => ({ operator916: status, session916: status, sessionNoCsrf: status });
+
+const observation = { id: 'matrix-obs-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: '2026-11-22T06:30:00+07:00', value: 120 };
+const dossierEvent = {
+  eventId: 'matrix-ev-2',
+  dossierCode: 'MATRIX-916-2',
+  procedureCode: '1.000494',
+  agencyCode: '000.135.00.H13',
+  adminUnitCode: '31135',
+  channel: 2,
+  status: 2,
+  statusAt: '2026-11-20T08:00:00+07:00',
+  receivedAt: '2026-11-20T08:00:00+07:00',
+};
+const official = {
+  kind: 'official',
+  origin: 'dvcqg-evaluation-api',
+  unitCode: 'H13',
+  unitName: 'Thành phố Cần Thơ',
+  period: '2026-10',
+  total: 84.2,
+  groups: [{ id: 'dvc-progress-tree', score: 19.1, maxScore: 20 }],
+  fetchedAt: '2026-11-01T06:00:00+07:00',
+};
+const procedure = {
+  code: '1.000494',
+  name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
+  legalTime: { value: 1, unit: 'working_days' },
+  feeBearing: true,
+  onlineService: 'full',
+  validFrom: '2025-01-01',
+  source: 'ma trận kiểm thử',
+};
+const grant = { endpoints: ['observations'], stations: null, units: ['31135'], agencies: null };
+const scope916 = { units: ['31135'], agencies: [] };
+
+export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
+  const id = encodeURIComponent(ctx.alert916);
+  return {
+    // public
+    'HEAD,GET /*': [{ url: '/index.html', ok: 200 }],
+    'GET /healthz': [{ url: '/healthz', ok: 200 }],
+    'GET /readyz': [{ url: '/readyz', ok: 200 }],
+    'GET /api/v1/auth/config': [{ url: '/api/v1/auth/config', ok: 200 }],
+    'POST /api/v1/auth/login': [
+      { url: '/api/v1/auth/login', payload: (c: Caller) => ({ username: `matrix.nobody.${c.toLowerCase()}`, password: 'không phải mật khẩu' }), ok: 401 },
+    ],
+    'GET /api/v1/auth/oidc/login': [{ url: '/api/v1/auth/oidc/login?returnTo=/operator', ok: 404 }],
+    'GET /api/v1/auth/oidc/callback': [{ url: '/api/v1/auth/oidc/callback?code=x&state=y', ok: 404 }],
+    'GET /kiosk/:token': [{ url: (c) => `/kiosk/not-a-device-${c}`, ok: 401 }],
+
+    // any signed-in caller
+    'POST /api/v1/auth/logout': [{ url: '/api/v1/auth/logout', ok: 204 }],
+    'GET /api/v1/auth/me': [{ url: '/api/v1/auth/me', ok: 200 }],
+
+    // feeds
+    'POST /api/v1/observations': [{ url: '/api/v1/observations', payload: observation, ok: 200 }],
+    'POST /api/v1/observations/batch': [{ url: '/api/v1/observations/batch', payload: { observations: [observation] }, ok: 200 }],
+    'POST /api/v1/observations/ndjson': [
+      { url: '/api/v1/observations/ndjson', payload: JSON.stringify(observation), contentType: 'application/x-ndjson', ok: 200 },
+    ],
+    'POST /api/v1/ngsi-ld/notify': [{ url: '/api/v1/ngsi-ld/notify', payload: { subscriptionId: 'urn:ngsi-ld:Subscription:1', data: [] }, ok: 200 }],
+    'POST /api/v1/ngsi-v2/notify': [{ url: '/api/v1/ngsi-v2/notify', payload: { subscriptionId: '1', data: [] }, ok: 200 }],
+    'POST /api/v1/dossiers/events': [{ url: '/api/v1/dossiers/events', payload: { events: [dossierEvent] }, ok: 200 }],
+    'POST /api/v1/dossiers/events/ndjson': [
+      { url: '/api/v1/dossiers/events/ndjson', payload: JSON.stringify(dossierEvent), contentType: 'application/x-ndjson', ok: 200 },
+    ],
+    'POST /api/v1/score766/official': [{ url: '/api/v1/score766/official', payload: { scores: [official] }, ok: 200 }],
+    'POST /api/v1/reporting/reports': [
+      {
+        url: '/api/v1/reporting/reports',
+        payload: { regime: 'cchc-cds', unit: '92', period: '2023', values: [{ indicator: 'online_payment_rate', value: 40 }] },
+        ok: 201,
+      },
+    ],
+    'POST /api/v1/reporting/imports': [
+      { url: '/api/v1/reporting/imports?regime=par-index&period=2023', payload: 'không phải bảng', contentType: 'text/csv', ok: 422 },
+    ],
+    'POST /api/v1/reporting/reviews': [
+      { url: '/api/v1/reporting/reviews', payload: { regime: 'par-index', unit: 'SNV', period: '2023', version: 9, review: 'accepted' }, ok: 404 },
+    ],
+    'PUT /api/v1/procedures': [{ url: '/api/v1/procedures', payload: { items: [procedure] }, ok: 200 }],
+    'PUT /api/v1/calendar/schedules': [{ url: '/api/v1/calendar/schedules', payload: { items: [{ year: 1900 }] }, ok: 422 }],
+
+    // reads
+    'GET /api/v1/score766/official': [{ url: '/api/v1/score766/official?unit=H13', ok: 200 }],
+    'GET /api/v1/feeds/health': [{ url: '/api/v1/feeds/health', ok: 200 }],
+    'GET /api/v1/catalogue': [{ url: '/api/v1/catalogue', ok: 200 }],
+    'GET /api/v1/geo/areas': [{ url: '/api/v1/geo/areas', ok: 200 }],
+    'GET /api/v1/snapshot/:scope': [
+      { url: '/api/v1/snapshot/916', ok: 200, as: outside917(403) },
+      { url: '/api/v1/snapshot/92', ok: 200, as: { ...outside917(403), ...outside916(403) } },
+    ],
+    'GET /api/v1/history': [
+      {
+        url: '/api/v1/history?indicator=water_level&station=wl-can-tho&from=2026-11-21T00:00:00%2B07:00&to=2026-11-22T08:00:00%2B07:00',
+        ok: 200,
+        as: outside917(403),
+      },
+    ],
+    'GET /api/v1/dossiers/indicators': [
+      { url: '/api/v1/dossiers/indicators?period=2026-11', ok: 200 },
+      { url: '/api/v1/dossiers/indicators?period=2026-11&scope=916', ok: 200, as: outside917(403) },
+    ],
+    'GET /api/v1/dossiers/indicators.csv': [{ url: '/api/v1/dossiers/indicators.csv?period=2026-11&scope=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/dossiers/indicators.xlsx': [{ url: '/api/v1/dossiers/indicators.xlsx?period=2026-11&scope=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/dossiers/watchlist': [
+      { url: '/api/v1/dossiers/watchlist', ok: 200 },
+      { url: '/api/v1/dossiers/watchlist?area=916', ok: 200, as: outside917(403) },
+    ],
+    'GET /api/v1/dossiers/:code': [{ url: `/api/v1/dossiers/${ctx.dossier916}`, ok: 200, as: outside917(404) }],
+    'GET /api/v1/procedures': [{ url: '/api/v1/procedures', ok: 200 }],
+    'GET /api/v1/calendar/schedules': [{ url: '/api/v1/calendar/schedules', ok: 200 }],
+    'GET /api/v1/analyst/series': [
+      { url: '/api/v1/analyst/series?indicator=pm25&areas=916&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
+    ],
+    'GET /api/v1/analyst/series.csv': [
+      { url: '/api/v1/analyst/series.csv?indicator=pm25&areas=916&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
+    ],
+    'GET /api/v1/analyst/series.xlsx': [
+      { url: '/api/v1/analyst/series.xlsx?indicator=pm25&areas=916&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
+    ],
+    'GET /api/v1/analyst/children': [{ url: '/api/v1/analyst/children?area=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/reporting/catalogue': [{ url: '/api/v1/reporting/catalogue', ok: 200 }],
+    'GET /api/v1/reporting/status': [{ url: '/api/v1/reporting/status?regime=par-index&period=2023', ok: 200 }],
+    'GET /api/v1/reporting/values': [
+      { url: '/api/v1/reporting/values?period=2023', ok: 200 },
+      { url: '/api/v1/reporting/values?period=2023&units=916', ok: 200, as: outside917(403) },
+    ],
+    'GET /api/v1/reporting/latest': [{ url: '/api/v1/reporting/latest?units=917', ok: 200, as: outside916(403) }],
+    'GET /api/v1/reporting/rankings': [{ url: '/api/v1/reporting/rankings?indicator=par_index&period=2023', ok: 200 }],
+    'GET /api/v1/reporting/history': [
+      { url: '/api/v1/reporting/history?indicator=par_index&units=916', ok: 200, as: outside917(403) },
+      // the same route as a file: an export (a leader may not)
+      { url: '/api/v1/reporting/history?indicator=par_index&format=csv', ok: 200, as: { leader: 403, leader917: 403 } },
+    ],
+    'GET /api/v1/reporting/history.csv': [{ url: '/api/v1/reporting/history.csv?indicator=par_index&units=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/reporting/history.xlsx': [{ url: '/api/v1/reporting/history.xlsx?indicator=par_index&units=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/alerts': [
+      { url: '/api/v1/alerts', ok: 200 },
+      { url: '/api/v1/alerts?scope=916', ok: 200 },
+    ],
+    'GET /api/v1/alerts/:id': [{ url: `/api/v1/alerts/${id}`, ok: 200, as: outside917(404) }],
+    'GET /api/v1/air-quality/:scope': [{ url: '/api/v1/air-quality/916', ok: 200, as: outside917(403) }],
+
+    // operators' actions
+    'GET /api/v1/alerts/me': [{ url: '/api/v1/alerts/me', ok: 200 }],
+    'POST /api/v1/alerts/:id/ack': [{ url: '/api/v1/alerts/nope/ack', payload: {}, ok: 404 }],
+    'POST /api/v1/alerts/:id/assign': [{ url: '/api/v1/alerts/nope/assign', payload: { unit: 'Đội ứng cứu', deadline: { hours: 2 } }, ok: 404 }],
+    'POST /api/v1/alerts/:id/resolve': [{ url: '/api/v1/alerts/nope/resolve', payload: { note: 'Đã xử lý' }, ok: 404 }],
+    'POST /api/v1/alerts/:id/notes': [{ url: `/api/v1/alerts/${id}/notes`, payload: { note: 'Ghi chú ma trận' }, ok: 200, as: outside917(404) }],
+
+    // administration
+    'GET /api/v1/admin/users': [{ url: '/api/v1/admin/users', ok: 200 }],
+    'POST /api/v1/admin/users': [
+      {
+        url: '/api/v1/admin/users',
+        payload: { username: 'matrix.user', name: 'Người dùng ma trận', role: 'leader', scopes: scope916, password: 'mật khẩu ma trận 2026' },
+        ok: 201,
+      },
+    ],
+    'PATCH /api/v1/admin/users/:id': [{ url: '/api/v1/admin/users/nobody', payload: { name: 'Không ai' }, ok: 404 }],
+    'DELETE /api/v1/admin/users/:id': [{ url: '/api/v1/admin/users/nobody', ok: 404 }],
+    'GET /api/v1/admin/feed-sources': [{ url: '/api/v1/admin/feed-sources', ok: 200 }],
+    'POST /api/v1/admin/feed-sources': [{ url: '/api/v1/admin/feed-sources', payload: { id: 'matrix-source', name: 'Nguồn ma trận', grant }, ok: 201 }],
+    'PATCH /api/v1/admin/feed-sources/:id': [{ url: '/api/v1/admin/feed-sources/nobody', payload: { name: 'x' }, ok: 404 }],
+    'POST /api/v1/admin/feed-sources/:id/keys': [{ url: '/api/v1/admin/feed-sources/nobody/keys', ok: 404 }],
+    'DELETE /api/v1/admin/feed-sources/:id/keys/:keyId': [{ url: '/api/v1/admin/feed-sources/nobody/keys/none', ok: 404 }],
+    'GET /api/v1/admin/devices': [{ url: '/api/v1/admin/devices', ok: 200 }],
+    'POST /api/v1/admin/devices': [{ url: '/api/v1/admin/devices', payload: { name: 'Màn hình ma trận', scopes: scope916 }, ok: 201 }],
+    'DELETE /api/v1/admin/devices/:id': [{ url: '/api/v1/admin/devices/nobody', ok: 404 }],
+    'GET /api/v1/admin/audit': [{ url: '/api/v1/admin/audit?action=auth.&limit=5', ok: 200 }],
+    'GET /api/v1/admin/audit.csv': [{ url: '/api/v1/admin/audit.csv?from=2026-11-01', ok: 200 }],
+    'GET /api/v1/admin/audit.xlsx': [{ url: '/api/v1/admin/audit.xlsx?from=2026-11-01', ok: 200 }],
+  };
+}
