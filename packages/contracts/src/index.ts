@@ -19,3 +19,6 @@ export * from './http/feed-health.ts';
 export * from './http/ngsi.ts';
 export * from './reporting/reporting.ts';
 export * from './http/procedures.ts';
+export * from './feeds/pakn.ts';
+export * from './http/score766.ts';
+export * from './http/directives.ts';
