@@ -5,6 +5,7 @@
  */
 import { alertConformance } from './conformance/alerts.contract.ts';
 import { dossierConformance } from './conformance/dossiers.contract.ts';
+import { feedbackConformance } from './conformance/feedback.contract.ts';
 import type { StoreHarness } from './conformance/harness.ts';
 import { observationConformance } from './conformance/observations.contract.ts';
 import { referenceConformance } from './conformance/reference.contract.ts';
@@ -15,7 +16,7 @@ export { alert, obs, T0, type StoreHarness } from './conformance/harness.ts';
 
 /**
  * [ST1…13] observations, dossier events and official scores, [ST-H…] rollups, [ST-R…] reports,
- * [ST-A…] alerts, [ST-REF…] reference documents. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
+ * [ST-A…] alerts, [ST-REF…] reference documents, [ST-F…] PAKN, ratings and directives. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
  */
 export function storeConformance(name: string, harness: () => StoreHarness): void {
   observationConformance(name, harness);
@@ -24,4 +25,5 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
   reportConformance(name, harness);
   alertConformance(name, harness);
   referenceConformance(name, harness);
+  feedbackConformance(name, harness);
 }

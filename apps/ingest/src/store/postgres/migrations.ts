@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { FEEDBACK_MIGRATION } from './feedback.ts';
 import { REFERENCE_MIGRATION } from './reference.ts';
 
 /**
@@ -105,6 +106,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   { version: 3, ...REFERENCE_MIGRATION },
+  // numbered after issue 14 so that parallel branches adding migrations do not collide; applied in list order
+  { version: 14, ...FEEDBACK_MIGRATION },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */
