@@ -18,6 +18,7 @@ import {
   type SwitchableWorkCalendar,
 } from '@cityioc/domain';
 import { Type } from 'typebox';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from './directives/attachments.ts';
 import { DEMO_OPERATOR, OperatorConfigError, parseOperators, type OperatorEntry } from './alerts/operators.ts';
 import { checkEnv, ConfigError, envBool, envInt, envOneOf, envSchema, envString, envText, isTrue } from './env-schema.ts';
 
@@ -71,6 +72,8 @@ export interface Config {
   alertRules: AlertRule[];
   /** Plausible dates of every feed (IOC_DATE_MIN, IOC_MAX_FUTURE_SEC, IOC_MAX_DUE_AHEAD_DAYS): earlier or later ones get implausible_date. */
   dateBounds: DateBounds;
+  /** IOC_ATTACHMENT_MAX_BYTES: the largest directive attachment (default 10 MiB; larger is 413). */
+  attachmentMaxBytes: number;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
@@ -172,6 +175,7 @@ export const CoreEnvSchema = envSchema({
   IOC_DATE_MIN: envString('^\\d{4}-\\d{2}-\\d{2}$', `a date YYYY-MM-DD (default ${DEFAULT_DATE_MIN})`),
   IOC_MAX_FUTURE_SEC: envInt(DEFAULT_DATE_BOUNDS.maxAheadMs / 1000, 0, 86_400),
   IOC_MAX_DUE_AHEAD_DAYS: envInt(Math.round(DEFAULT_DATE_BOUNDS.maxDueAheadMs / 86_400_000), 1, 36_500),
+  IOC_ATTACHMENT_MAX_BYTES: envInt(DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -238,5 +242,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAheadMs: v.IOC_MAX_FUTURE_SEC * 1000,
       maxDueAheadMs: v.IOC_MAX_DUE_AHEAD_DAYS * 86_400_000,
     },
+    attachmentMaxBytes: v.IOC_ATTACHMENT_MAX_BYTES,
   };
 }

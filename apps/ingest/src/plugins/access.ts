@@ -16,14 +16,17 @@ import { httpError } from './errors.ts';
  *   read      the viewer token when IOC_VIEWER_TOKEN is set (Bearer or ?access_token=); limited per
  *             address; `operator: 'optional'` also accepts an operator token and sets req.operator
  *   operator  an operator token (x-operator-token or Bearer); sets req.operator; limited per address
+ *   leader    an operator token whose scopes include the city (issuing, accepting and returning
+ *             directives); a minimal stand-in that A1's role model replaces
  * Roles and scopes of user accounts will be further fields of these declarations.
  */
-export type Access = { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' };
+export type Access = { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'leader' };
 
 export const PUBLIC = { kind: 'public' } as const satisfies Access;
 export const FEED = { kind: 'feed' } as const satisfies Access;
 export const READ = { kind: 'read' } as const satisfies Access;
 export const OPERATOR = { kind: 'operator' } as const satisfies Access;
+export const LEADER = { kind: 'leader' } as const satisfies Access;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -118,6 +121,11 @@ export const accessPlugin = fp(
         if (a.kind === 'public') return;
         if (a.kind === 'feed') feed(req);
         else if (a.kind === 'operator') operator(req);
+        else if (a.kind === 'leader') {
+          operator(req);
+          const city = app.ioc.index.catalogue.city.code;
+          if (!req.operator!.scopes.includes(city)) throw httpError(403, 'leader_only', `only a leader (an operator whose scopes include the city, ${city}) may do this`);
+        }
         else if (a.kind === 'read') {
           if (a.operator === 'optional') req.operator = resolveOperator(req);
           if (!req.operator) viewer(req);

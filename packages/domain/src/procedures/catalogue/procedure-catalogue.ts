@@ -108,6 +108,11 @@ export class ProcedureCatalogue {
     return this.byCode.size;
   }
 
+  /** Whether a code (or, for a locally applied one, its national code) has any version. */
+  has(code: string): boolean {
+    return this.byCode.has(code) || this.byCode.has(code.slice(0, 8));
+  }
+
   /**
    * The version in force at an instant (by the local date), or undefined when none was yet valid.
    * A locally applied code ('1.000494.000.00.00.H29') falls back to its national code ('1.000494').
