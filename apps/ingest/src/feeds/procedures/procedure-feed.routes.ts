@@ -66,7 +66,7 @@ export const procedureFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw e;
       }
       const sheet = procedureSheetItems(grid);
-      if (!sheet.ok) throw httpError(422, 'no_header', sheet.message, [{ field: '', reason: 'no_header', message: sheet.message }]);
+      if (!sheet.ok) throw httpError(400, 'no_header', sheet.message, [{ field: '', reason: 'no_header', message: sheet.message }]);
       if (sheet.items.length === 0) throw httpError(400, 'empty', 'the table has a header but no procedure rows');
       if (sheet.items.length > MAX_REFERENCE_BATCH_ITEMS) throw tooMany();
       const origin = `${type === XLSX_MIME ? 'import-xlsx' : 'import-csv'}:${req.source}${req.query.filename ? `:${req.query.filename}` : ''}`;

@@ -23,11 +23,12 @@ export const CATALOGUE_DATE_MIN = '2000-01-01';
 function datesOf(item: Record<string, unknown>): DateField[] {
   const pub = typeof item.publication === 'object' && item.publication !== null ? (item.publication as Record<string, unknown>) : {};
   const d = (path: string, value: unknown, kind: 'event' | 'due'): DateField => ({ path, value, kind });
+  // the publication's own dates first: a portal item's validFrom defaults to its decision date
   return [
-    d('/validFrom', item.validFrom, 'due'),
     d('/publication/decidedOn', pub.decidedOn, 'event'),
     d('/publication/publicOn', pub.publicOn, 'event'),
     d('/publication/legalBasisEffectiveOn', pub.legalBasisEffectiveOn, 'due'),
+    d('/validFrom', item.validFrom, 'due'),
   ];
 }
 
