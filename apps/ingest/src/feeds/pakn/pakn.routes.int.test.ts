@@ -107,6 +107,26 @@ describe('PAKN feed', () => {
     ]);
   });
 
+  it('replays the PAKN and ratings logs at start: the same watchlist and dislikes after a restart', async () => {
+    await start();
+    await post(scene());
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/ratings',
+      headers: { 'x-api-key': TEST_KEY },
+      payload: { ratings: [{ ratingId: 'R9', dossierCode: 'X-1', ratedAt: '2026-03-10T09:00:00+07:00', satisfaction: 'dissatisfied' }] },
+    });
+    const before = (await get('/api/v1/pakn/watchlist')).json<PaknWatchlistResponse>();
+    const dataDir = app.ioc.config.dataDir;
+    await app.close();
+    const again = await buildTestApp({ tickMs: 20, operators: [WARD, CITY] }, { clock: () => now, config: { ...app.ioc.config, dataDir } });
+    app = again.app;
+    cleanup = again.cleanup;
+    expect((await get('/api/v1/pakn/watchlist')).json<PaknWatchlistResponse>()).toEqual(before);
+    expect(app.ioc.ratings.disliked('X-1')).toBe(true);
+    expect(app.ioc.pakn.size).toBe(4);
+  });
+
   it('folds events in any order', async () => {
     await start();
     const events = [ev('P5', 'received', '2026-03-09 09:00', { adminUnitCode: '916' }), ev('P5', 'answered', '2026-03-10 09:00'), ev('P5', 'published', '2026-03-11 09:00')];
