@@ -10,6 +10,7 @@ import { localMonthKey, toLocalRfc3339 } from './time.ts';
 import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
 import { uploadReportingDemo } from './reporting-demo.ts';
 import { uploadDemoProcedures } from './demo-procedures.ts';
+import { startFeedbackDemo, type FeedbackDemo } from './feedback-demo.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -129,8 +130,13 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     createSender<DossierEvent>({ ...senderBase, path: '/api/v1/dossiers/events', itemsKey: 'events', maxItems: MAX_DOSSIER_BATCH_ITEMS }),
     MAX_DOSSIER_BATCH_ITEMS,
     Infinity,
-    () => dossiers.take(now(), MAX_DOSSIER_BATCH_ITEMS),
+    () => {
+      const batch = dossiers.take(now(), MAX_DOSSIER_BATCH_ITEMS);
+      feedback?.observeDossiers(batch);
+      return batch;
+    },
   );
+  let feedback: FeedbackDemo | null = null;
 
   const rng = createRng(cfg.seed);
   let lastT = 0;
@@ -256,6 +262,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       waterLevel: levels,
       aqi,
       dossiers: { month: localMonthKey(t), ...dossiers.stats() },
+      ...(feedback ? { feedback: feedback.stats() } : {}),
     };
     observations.window = zeroCounts();
     dossierEvents.window = zeroCounts();
@@ -281,6 +288,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       const up = await uploadDemoProcedures({
         iocUrl: cfg.iocUrl,
         apiKey: cfg.apiKey,
+        now: now(),
         signal: controller.signal,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
@@ -331,6 +339,18 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       backfill: cfg.dossierBackfill,
     });
     lastT = t0 - 1;
+    // citizens' feedback (PAKN, ratings of returned dossiers) and the illustrative 766 split: its own module and random stream
+    feedback = startFeedbackDemo({
+      iocUrl: cfg.iocUrl,
+      apiKey: cfg.apiKey,
+      seed: cfg.seed,
+      now,
+      intervalMs: cfg.dossierIntervalMs,
+      signal: controller.signal,
+      log,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.sender ? { sender: options.sender } : {}),
+    });
     log({
       level: 'info',
       msg: 'simulating',
@@ -370,6 +390,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
         for (const t of timers) clearInterval(t);
         await sources?.stop();
         controller.abort();
+        await feedback?.stop();
         resolveStop();
         const exit = await finished;
         await settled();

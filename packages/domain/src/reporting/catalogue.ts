@@ -1,6 +1,7 @@
 import type { AggregationKind, Direction, Label } from '@cityioc/contracts';
 import { CAN_THO_AREAS, CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import type { ReportPeriodKind } from './period.ts';
+import { REPORTING_766_INDICATORS, TTHC_766_REGIME } from './catalogue-766.ts';
 
 /**
  * A target: the most specific one that matches a (unit, period) wins — unit and period id, then
@@ -163,6 +164,8 @@ export const REPORTING_INDICATORS: ReportingIndicator[] = [
     legalBasis: 'QĐ 06/QĐ-TTg (2022); báo cáo CCHC định kỳ theo Nghị định 09/2019/NĐ-CP',
     liveIndicator: 'reported_digitised_results_rate',
   },
+  // the procedure and online-service figures of seed 004 (catalogue-766.ts)
+  ...REPORTING_766_INDICATORS,
 ];
 
 export type ReportingUnitGroup = 'city' | 'department' | 'district';
@@ -281,4 +284,5 @@ export const CAN_THO_REGIMES: ReportingRegime[] = [
     receiver: { vi: 'UBND thành phố', en: 'City People’s Committee' },
     legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12',
   },
+  TTHC_766_REGIME,
 ];

@@ -96,7 +96,7 @@ const PAKN = [
 
 async function start(splits = true) {
   ({ app, cleanup } = await buildTestApp({ tickMs: 20 }, { clock: () => now }));
-  const send = async (method: 'PUT' | 'POST', url: string, payload: unknown) => {
+  const send = async (method: 'PUT' | 'POST', url: string, payload: object) => {
     const r = await app.inject({ method, url, headers: { 'x-api-key': TEST_KEY }, payload });
     expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
   };
