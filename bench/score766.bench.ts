@@ -51,7 +51,12 @@ const procedures: (ProcedureItem & { version: number })[] = Array.from({ length:
   validFrom: '2020-01-01',
   agencies: [CAN_THO_AGENCIES[i % CAN_THO_AGENCIES.length]!.code],
   levels: ['COMMUNE'],
-  publication: { decision: `${i}/QĐ`, decidedOn: `${YEAR}-${String((i % 12) + 1).padStart(2, '0')}-05`, legalBasisEffectiveOn: `${YEAR}-${String((i % 12) + 1).padStart(2, '0')}-20`, publicOn: `${YEAR}-${String((i % 12) + 1).padStart(2, '0')}-08` },
+  publication: {
+    decision: `${i}/QĐ`,
+    decidedOn: `${YEAR}-${String((i % 12) + 1).padStart(2, '0')}-05`,
+    legalBasisEffectiveOn: `${YEAR}-${String((i % 12) + 1).padStart(2, '0')}-20`,
+    publicOn: `${YEAR}-${String((i % 12) + 1).padStart(2, '0')}-08`,
+  },
   missingComponents: i % 9 ? [] : ['method'],
   paperResult: i % 4 === 0,
   applicants: [i % 7 ? 'citizen' : 'organisation'],
@@ -94,7 +99,13 @@ function dossierEvents(): StoredDossierEvent[] {
         seq: out.length + 1,
         receivedAt: at,
         source: 'bench',
-        event: { ...base, eventId: `S-${d}-${status}`, status: status as 2, statusAt: iso(at), ...(status >= 9 ? { finishedAt: iso(rec + 4 * 86_400_000), eResult: d % 3 !== 0 } : {}) },
+        event: {
+          ...base,
+          eventId: `S-${d}-${status}`,
+          status: status as 2,
+          statusAt: iso(at),
+          ...(status >= 9 ? { finishedAt: iso(rec + 4 * 86_400_000), eResult: d % 3 !== 0 } : {}),
+        },
       });
   }
   return out;
@@ -146,11 +157,22 @@ function replay(withScore: boolean, dossiers: StoredDossierEvent[], pakn: Stored
   let svc: DossierService | null = null;
   const score = withScore
     ? new Score766Service(
-        { calendar, procedures: procedureService, pakn: paknSvc, ratings: ratingSvc, officialScores: null as unknown as Score766Deps['officialScores'], splits: () => [] },
+        {
+          calendar,
+          procedures: procedureService,
+          pakn: paknSvc,
+          ratings: ratingSvc,
+          officialScores: null as unknown as Score766Deps['officialScores'],
+          splits: () => [],
+        },
         () => svc!,
       )
     : null;
-  svc = new DossierService(calendar, noLive, { city: CAN_THO_CATALOGUE.city.code, procedures: catalogue, ...(score ? { onRecord: (r) => score.putRecord(r) } : {}) });
+  svc = new DossierService(calendar, noLive, {
+    city: CAN_THO_CATALOGUE.city.code,
+    procedures: catalogue,
+    ...(score ? { onRecord: (r) => score.putRecord(r) } : {}),
+  });
   if (score) {
     paknSvc.onDossiers((c) => score.complaintsChanged(c));
     ratingSvc.onDossiers((c) => score.complaintsChanged(c));
@@ -194,4 +216,6 @@ console.log(
     `(${(scoreMs / cards).toFixed(2)} ms each; ${((scoreMs / full.ms) * 100).toFixed(1)} % of the replay with cells, ${((scoreMs / base.ms) * 100).toFixed(1)} % of the replay alone)`,
 );
 const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
-console.log(`  city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)}); heap ${fmt(process.memoryUsage().heapUsed / 1048576)} MB`);
+console.log(
+  `  city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)}); heap ${fmt(process.memoryUsage().heapUsed / 1048576)} MB`,
+);

@@ -15,11 +15,61 @@ export const CERTIFIED_COPY_PROCEDURE = '2.000908';
 
 /** Procedures with no dossier in the demo (so 3.2 "online services that received dossiers" is not trivially 100 %). */
 const EXTRA: readonly (Procedure & { unit?: 'days' })[] = [
-  { code: '2.001157', name: 'Cấp giấy phép hoạt động đối với phòng khám đa khoa', fieldCode: 'KCB', handler: 'department', department: CITY_DEPARTMENTS.health, legalDays: 45, feeVnd: 4_300_000, weight: 0, online: 0.6 },
-  { code: '1.010011', name: 'Công nhận ban vận động thành lập hội', fieldCode: 'TCPCP', handler: 'department', department: CITY_DEPARTMENTS.homeAffairs, legalDays: 30, feeVnd: 0, weight: 0, online: 0 },
-  { code: '1.010727', name: 'Cấp giấy phép môi trường (cấp tỉnh)', fieldCode: 'MT', handler: 'department', department: CITY_DEPARTMENTS.agricultureEnvironment, legalDays: 30, feeVnd: 3_000_000, weight: 0, online: 0.6, unit: 'days' },
-  { code: '1.009972', name: 'Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, III', fieldCode: 'XD', handler: 'department', department: CITY_DEPARTMENTS.construction, legalDays: 20, feeVnd: 300_000, weight: 0, online: 1.2 },
-  { code: '1.005461', name: 'Xác nhận đăng ký kế hoạch bảo vệ môi trường', fieldCode: 'MT', handler: 'district', legalDays: 10, feeVnd: 0, weight: 0, online: 0 },
+  {
+    code: '2.001157',
+    name: 'Cấp giấy phép hoạt động đối với phòng khám đa khoa',
+    fieldCode: 'KCB',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.health,
+    legalDays: 45,
+    feeVnd: 4_300_000,
+    weight: 0,
+    online: 0.6,
+  },
+  {
+    code: '1.010011',
+    name: 'Công nhận ban vận động thành lập hội',
+    fieldCode: 'TCPCP',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.homeAffairs,
+    legalDays: 30,
+    feeVnd: 0,
+    weight: 0,
+    online: 0,
+  },
+  {
+    code: '1.010727',
+    name: 'Cấp giấy phép môi trường (cấp tỉnh)',
+    fieldCode: 'MT',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.agricultureEnvironment,
+    legalDays: 30,
+    feeVnd: 3_000_000,
+    weight: 0,
+    online: 0.6,
+    unit: 'days',
+  },
+  {
+    code: '1.009972',
+    name: 'Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, III',
+    fieldCode: 'XD',
+    handler: 'department',
+    department: CITY_DEPARTMENTS.construction,
+    legalDays: 20,
+    feeVnd: 300_000,
+    weight: 0,
+    online: 1.2,
+  },
+  {
+    code: '1.005461',
+    name: 'Xác nhận đăng ký kế hoạch bảo vệ môi trường',
+    fieldCode: 'MT',
+    handler: 'district',
+    legalDays: 10,
+    feeVnd: 0,
+    weight: 0,
+    online: 0,
+  },
 ];
 
 /** Results issued on paper (a certificate, a licence): their online and digitised dossiers count only with an electronic result. */
@@ -111,6 +161,16 @@ export const DEMO_766_PROCEDURES = PROCEDURES.length + EXTRA.length;
  * implementing decision and loads it instead (PUT /api/v1/score766/splits).
  */
 export const DEMO_766_SPLITS = [
-  { scheme: 'dvcqg-current', group: 'online-service', metrics: { '3.1': 4, '3.2': 4, '3.3': 4 }, source: 'Chia đều, minh họa (CityIOC demo) – tỉnh nạp theo quyết định 766 của tỉnh' },
-  { scheme: 'dvcqg-current', group: 'online-payment', metrics: { '3.5': 5, '3.6': 5 }, source: 'Chia đều, minh họa (CityIOC demo) – tỉnh nạp theo quyết định 766 của tỉnh' },
+  {
+    scheme: 'dvcqg-current',
+    group: 'online-service',
+    metrics: { '3.1': 4, '3.2': 4, '3.3': 4 },
+    source: 'Chia đều, minh họa (CityIOC demo) – tỉnh nạp theo quyết định 766 của tỉnh',
+  },
+  {
+    scheme: 'dvcqg-current',
+    group: 'online-payment',
+    metrics: { '3.5': 5, '3.6': 5 },
+    source: 'Chia đều, minh họa (CityIOC demo) – tỉnh nạp theo quyết định 766 của tỉnh',
+  },
 ];

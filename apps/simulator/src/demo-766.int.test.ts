@@ -43,7 +43,12 @@ async function postAll(path: string, key: string, items: readonly unknown[]): Pr
 
 describe('the 766 demo, through the public API of a real server', () => {
   it('loads the seed figures of Cần Thơ from the department file; the parts add up to the published totals', async () => {
-    const r = await call('POST', '/api/v1/reporting/imports?filename=tthc-dvctt-2022.csv', readFileSync(join(REPORTING_DEMO_DIR, 'tthc-dvctt-2022.csv')), 'text/csv');
+    const r = await call(
+      'POST',
+      '/api/v1/reporting/imports?filename=tthc-dvctt-2022.csv',
+      readFileSync(join(REPORTING_DEMO_DIR, 'tthc-dvctt-2022.csv')),
+      'text/csv',
+    );
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     const values = (await call('GET', '/api/v1/reporting/values?period=2022&units=92')).json as IndicatorValuesResponse;
     const v = (id: string) => values.rows.find((x) => x.indicator === id)!;

@@ -13,7 +13,13 @@ export interface ProcedureUpload {
  * keeps every version and answers 'unchanged' for a catalogue it already has, so every start may
  * send it again.
  */
-export async function uploadDemoProcedures(opts: { iocUrl: string; apiKey: string; fetch?: typeof fetch; signal?: AbortSignal; now?: number }): Promise<ProcedureUpload> {
+export async function uploadDemoProcedures(opts: {
+  iocUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  now?: number;
+}): Promise<ProcedureUpload> {
   const f = opts.fetch ?? fetch;
   const res = await f(new URL('/api/v1/procedures', opts.iocUrl), {
     method: 'PUT',

@@ -1,18 +1,15 @@
 import { MAX_PAKN_BATCH_ITEMS, type DossierEvent, type DossierRating, type PaknEvent } from '@cityioc/contracts';
+import type { SimulatorConfig } from './config.ts';
 import { DEMO_766_SPLITS } from './demo-766-catalogue.ts';
 import { createPaknStream, ratingsFor } from './feedback-stream.ts';
 import { createSender, type SendOutcome, type SenderOptions } from './sender.ts';
 
 export interface FeedbackDemoOptions {
-  iocUrl: string;
-  apiKey: string;
-  seed: number;
   now: () => number;
-  intervalMs: number;
   signal: AbortSignal;
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   log: (entry: { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>) => void;
-  sender?: Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>;
+  sender?: Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'> | undefined;
 }
 
 export interface FeedbackDemo {
@@ -29,11 +26,11 @@ export interface FeedbackDemo {
  * returned dossiers (POST /api/v1/ratings), every `intervalMs`. Retries keep their ids; a refused
  * batch is logged and dropped, as for the dossier lane.
  */
-export function startFeedbackDemo(o: FeedbackDemoOptions): FeedbackDemo {
-  const base: SenderOptions = { baseUrl: o.iocUrl, apiKey: o.apiKey, now: o.now, signal: o.signal, ...(o.fetch ? { fetch: o.fetch } : {}), ...o.sender };
+export function startFeedbackDemo(cfg: Pick<SimulatorConfig, 'iocUrl' | 'apiKey' | 'seed' | 'dossierIntervalMs'>, o: FeedbackDemoOptions): FeedbackDemo {
+  const base: SenderOptions = { baseUrl: cfg.iocUrl, apiKey: cfg.apiKey, now: o.now, signal: o.signal, ...(o.fetch ? { fetch: o.fetch } : {}), ...o.sender };
   const paknSender = createSender<PaknEvent>({ ...base, path: '/api/v1/pakn/events', itemsKey: 'events', maxItems: MAX_PAKN_BATCH_ITEMS });
   const ratingSender = createSender<DossierRating>({ ...base, path: '/api/v1/ratings', itemsKey: 'ratings', maxItems: MAX_PAKN_BATCH_ITEMS });
-  const stream = createPaknStream({ seed: o.seed, startMs: o.now() });
+  const stream = createPaknStream({ seed: cfg.seed, startMs: o.now() });
   const outbox = { pakn: [] as PaknEvent[], ratings: [] as DossierRating[] };
   const counts = { paknAccepted: 0, paknRejected: 0, ratingsAccepted: 0, ratingsRejected: 0 };
   let stopped = false;
@@ -66,9 +63,9 @@ export function startFeedbackDemo(o: FeedbackDemoOptions): FeedbackDemo {
 
   const ready = (async () => {
     try {
-      const res = await (o.fetch ?? fetch)(new URL('/api/v1/score766/splits', o.iocUrl), {
+      const res = await (o.fetch ?? fetch)(new URL('/api/v1/score766/splits', cfg.iocUrl), {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-api-key': o.apiKey },
+        headers: { 'content-type': 'application/json', 'x-api-key': cfg.apiKey },
         body: JSON.stringify({ items: DEMO_766_SPLITS }),
         signal: o.signal,
       });
@@ -78,7 +75,7 @@ export function startFeedbackDemo(o: FeedbackDemoOptions): FeedbackDemo {
     }
     tick();
   })();
-  const timer = setInterval(tick, o.intervalMs);
+  const timer = setInterval(tick, cfg.dossierIntervalMs);
 
   return {
     observeDossiers(events) {

@@ -39,7 +39,14 @@ describe('PAKN stream', () => {
 
 describe('ratings and the 766 catalogue', () => {
   it('rates about a third of returned dossiers, deterministically by dossier code', () => {
-    const returned = Array.from({ length: 3000 }, (_, i) => ({ eventId: `e${i}`, dossierCode: `000.00.21.H13-260301-${i}`, status: 10, statusAt: '2026-03-02T10:00:00+07:00', agencyCode: '000.00.21.H13', procedureCode: '1.000494' }));
+    const returned = Array.from({ length: 3000 }, (_, i) => ({
+      eventId: `e${i}`,
+      dossierCode: `000.00.21.H13-260301-${i}`,
+      status: 10,
+      statusAt: '2026-03-02T10:00:00+07:00',
+      agencyCode: '000.00.21.H13',
+      procedureCode: '1.000494',
+    }));
     const r = ratingsFor(returned as never[]);
     expect(r.length / 3000).toBeGreaterThan(0.3);
     expect(r.length / 3000).toBeLessThan(0.4);

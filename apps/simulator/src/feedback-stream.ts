@@ -44,7 +44,11 @@ function planPakn(rng: Rng, cal: WorkCalendar, id: string, receivedAt: number): 
     out.push({ eventId: `sim-pakn-${id}-${step}-${++k}`, paknId: id, step, at: toLocalRfc3339(at), ...extra });
   const wd = (from: number, days: number) => cal.addWorkingMs(from, Math.round(days * 86_400_000));
   const procedure = rng.next() < 0.6 ? PROCEDURES[Math.floor(rng.next() * PROCEDURES.length)]!.code : undefined;
-  add('received', receivedAt, { adminUnitCode: d.code, title: TITLES[Math.floor(rng.next() * TITLES.length)]!, ...(procedure ? { procedureCode: procedure } : {}) });
+  add('received', receivedAt, {
+    adminUnitCode: d.code,
+    title: TITLES[Math.floor(rng.next() * TITLES.length)]!,
+    ...(procedure ? { procedureCode: procedure } : {}),
+  });
   add('classified', receivedAt + HOUR, { classification: rng.next() < 0.75 ? 'procedure' : 'staff' });
   if (rng.next() < 0.04) {
     add('rejected', wd(receivedAt, rng.next() < 0.85 ? 1 + rng.next() : 2.2 + rng.next()));
@@ -66,7 +70,8 @@ function planPakn(rng: Rng, cal: WorkCalendar, id: string, receivedAt: number): 
   add('published', published);
   const reactions = Math.floor(rng.next() * 5);
   const unhappy = rng.next() < 1 / 12;
-  for (let r = 0; r < reactions; r++) add('reaction', published + (r + 1) * 3 * HOUR, { reaction: (unhappy ? rng.next() < 0.8 : rng.next() < 0.1) ? 'dislike' : 'like' });
+  for (let r = 0; r < reactions; r++)
+    add('reaction', published + (r + 1) * 3 * HOUR, { reaction: (unhappy ? rng.next() < 0.8 : rng.next() < 0.1) ? 'dislike' : 'like' });
   if (rng.next() < 0.03) add('repeat_complaint', wd(published, 2 + rng.next() * 3));
   return out;
 }
@@ -92,7 +97,7 @@ export function createPaknStream(opts: { seed: number; startMs: number; calendar
     const key = `${year}-${pad(month)}`;
     if (planned.has(key)) return;
     planned.add(key);
-    const rng = createRng((opts.seed ^ (year * 100 + month) * 2654435761) >>> 0);
+    const rng = createRng((opts.seed ^ ((year * 100 + month) * 2654435761)) >>> 0);
     const start = monthStartMs(year, month);
     const span = monthStartMs(year, month + 1) - start;
     const n = PAKN_PER_MONTH;

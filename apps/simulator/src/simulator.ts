@@ -340,17 +340,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     });
     lastT = t0 - 1;
     // citizens' feedback (PAKN, ratings of returned dossiers) and the illustrative 766 split: its own module and random stream
-    feedback = startFeedbackDemo({
-      iocUrl: cfg.iocUrl,
-      apiKey: cfg.apiKey,
-      seed: cfg.seed,
-      now,
-      intervalMs: cfg.dossierIntervalMs,
-      signal: controller.signal,
-      log,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.sender ? { sender: options.sender } : {}),
-    });
+    feedback = startFeedbackDemo(cfg, { now, signal: controller.signal, log, fetch: options.fetch, sender: options.sender });
     log({
       level: 'info',
       msg: 'simulating',

@@ -40,8 +40,13 @@ export function safeFileName(raw: string | undefined, type: DirectiveAttachment[
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   };
-  // eslint-disable-next-line no-control-regex
-  const base = (raw ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+   
+  const base = (raw ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return base === '' || base === '.' || base === '..' ? `tep-dinh-kem.${ext[type]}` : base;
 }
 

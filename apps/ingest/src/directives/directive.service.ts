@@ -26,9 +26,16 @@ import { resolveUnit } from '../procedures/unit-scope.ts';
 import type { DirectiveLog } from '../store/store.ts';
 import { attachmentType, safeFileName } from './attachments.ts';
 
-export type DirectiveResult<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 | 409 | 413 | 415 | 422; reason: string; message: string; field?: string };
+export type DirectiveResult<T> =
+  { ok: true; value: T } | { ok: false; status: 403 | 404 | 409 | 413 | 415 | 422; reason: string; message: string; field?: string };
 
-const fail = (status: 403 | 404 | 409 | 413 | 415 | 422, reason: string, message: string, field?: string) => ({ ok: false as const, status, reason, message, ...(field ? { field } : {}) });
+const fail = (status: 403 | 404 | 409 | 413 | 415 | 422, reason: string, message: string, field?: string) => ({
+  ok: false as const,
+  status,
+  reason,
+  message,
+  ...(field ? { field } : {}),
+});
 
 export interface DirectiveDeps {
   store: DirectiveLog;
@@ -84,7 +91,9 @@ export class DirectiveService {
       if (!resolveUnit(units[i]!, this.deps.index, this.deps.agencies))
         return Promise.resolve(fail(422, 'unknown_unit', `unit '${units[i]}' is neither an area nor an agency of the catalogues`, `/units/${i}`));
     if ((body.deadlineWorkingDays === undefined) === (body.dueAt === undefined))
-      return Promise.resolve(fail(422, 'deadline_required', 'give the deadline either in working days (deadlineWorkingDays) or as an instant (dueAt)', '/deadlineWorkingDays'));
+      return Promise.resolve(
+        fail(422, 'deadline_required', 'give the deadline either in working days (deadlineWorkingDays) or as an instant (dueAt)', '/deadlineWorkingDays'),
+      );
     let dueAt: number;
     if (body.deadlineWorkingDays !== undefined) {
       if (body.deadlineWorkingDays < 0)
@@ -93,7 +102,8 @@ export class DirectiveService {
     } else {
       dueAt = Date.parse(body.dueAt!);
       if (dueAt <= now) return Promise.resolve(fail(422, 'deadline_in_past', `dueAt ${body.dueAt} is in the past`, '/dueAt'));
-      if (dateBoundBreak(dueAt, 'due', now, this.deps.bounds)) return Promise.resolve(fail(422, 'implausible_date', `dueAt ${body.dueAt} is too far ahead`, '/dueAt'));
+      if (dateBoundBreak(dueAt, 'due', now, this.deps.bounds))
+        return Promise.resolve(fail(422, 'implausible_date', `dueAt ${body.dueAt} is too far ahead`, '/dueAt'));
     }
     const by = { name: leader.name, unit: leader.unit };
     const d: Directive = {
@@ -106,7 +116,14 @@ export class DirectiveService {
       deadlineWorkingDays: body.deadlineWorkingDays ?? null,
       dueAt,
       status: 'open',
-      assignments: units.map((unit) => ({ unit, unitName: resolveUnit(unit, this.deps.index, this.deps.agencies)!.name, status: 'issued' as AssignmentStatus, updatedAt: now, reports: [], decisions: [] })),
+      assignments: units.map((unit) => ({
+        unit,
+        unitName: resolveUnit(unit, this.deps.index, this.deps.agencies)!.name,
+        status: 'issued' as AssignmentStatus,
+        updatedAt: now,
+        reports: [],
+        decisions: [],
+      })),
       revision: 1,
       updatedAt: now,
     };
@@ -127,7 +144,11 @@ export class DirectiveService {
   }
 
   /** Directives of a unit (or of the operator's scope), by status: an assignment status of that unit, or 'open'/'closed'. */
-  async list(q: { unit?: string | undefined; status?: readonly string[] | undefined; limit: number }, op: Operator | null, now: number): Promise<DirectiveView[]> {
+  async list(
+    q: { unit?: string | undefined; status?: readonly string[] | undefined; limit: number },
+    op: Operator | null,
+    now: number,
+  ): Promise<DirectiveView[]> {
     const all = await this.deps.store.listDirectives();
     const out: DirectiveView[] = [];
     for (const d of all) {
@@ -163,7 +184,8 @@ export class DirectiveService {
   private unitFor(d: Directive, op: Operator, asked: string | undefined): DirectiveResult<string> {
     const mine = d.assignments.filter((a) => operatorCovers(op, a.unit, this.deps.index, this.deps.agencies)).map((a) => a.unit);
     if (asked !== undefined) {
-      if (!d.assignments.some((a) => a.unit === asked)) return fail(404, 'not_responsible', `unit '${asked}' is not responsible for directive ${d.id}`, '/unit');
+      if (!d.assignments.some((a) => a.unit === asked))
+        return fail(404, 'not_responsible', `unit '${asked}' is not responsible for directive ${d.id}`, '/unit');
       if (!mine.includes(asked)) return fail(403, 'out_of_scope', `unit '${asked}' is outside the scope of ${op.name}`, '/unit');
       return { ok: true, value: asked };
     }
@@ -173,9 +195,17 @@ export class DirectiveService {
       : fail(422, 'unit_required', `several responsible units are in your scope (${mine.join(', ')}): say which one answers`, '/unit');
   }
 
-  upload(id: string, asked: string | undefined, fileName: string | undefined, data: Buffer, op: Operator, now: number): Promise<DirectiveResult<DirectiveAttachment>> {
+  upload(
+    id: string,
+    asked: string | undefined,
+    fileName: string | undefined,
+    data: Buffer,
+    op: Operator,
+    now: number,
+  ): Promise<DirectiveResult<DirectiveAttachment>> {
     return this.serial(async () => {
-      if (data.length > this.deps.maxAttachmentBytes) return fail(413, 'attachment_too_large', `an attachment is at most ${this.deps.maxAttachmentBytes} bytes`);
+      if (data.length > this.deps.maxAttachmentBytes)
+        return fail(413, 'attachment_too_large', `an attachment is at most ${this.deps.maxAttachmentBytes} bytes`);
       const type = attachmentType(data);
       if (!type) return fail(415, 'forbidden_attachment_type', 'attachments are PDF, PNG, JPEG, DOCX or XLSX files (checked from their content)');
       const d = await this.get(id, op);
@@ -223,12 +253,27 @@ export class DirectiveService {
         if (used.has(attId)) return fail(422, 'attachment_used', `attachment '${attId}' is already part of a report`, `/attachments/${i}`);
         attachments.push(got.attachment);
       }
-      const cmd: DirectiveCommand = { action: 'report', unit: unit.value, reportId: `rep-${randomUUID()}`, text: body.text, done: body.done, attachments, by: { name: op.name, unit: op.unit }, at: now };
+      const cmd: DirectiveCommand = {
+        action: 'report',
+        unit: unit.value,
+        reportId: `rep-${randomUUID()}`,
+        text: body.text,
+        done: body.done,
+        attachments,
+        by: { name: op.name, unit: op.unit },
+        at: now,
+      };
       return this.apply(d, cmd, 'reported');
     });
   }
 
-  decide(id: string, action: 'accept' | 'return', body: { unit: string; note?: string | undefined }, leader: Operator, now: number): Promise<DirectiveResult<Directive>> {
+  decide(
+    id: string,
+    action: 'accept' | 'return',
+    body: { unit: string; note?: string | undefined },
+    leader: Operator,
+    now: number,
+  ): Promise<DirectiveResult<Directive>> {
     return this.serial(async () => {
       const d = await this.deps.store.getDirective(id);
       if (!d) return fail(404, 'unknown_directive', `no directive '${id}'`);

@@ -20,7 +20,8 @@ import { httpError } from './errors.ts';
  *             directives); a minimal stand-in that A1's role model replaces
  * Roles and scopes of user accounts will be further fields of these declarations.
  */
-export type Access = { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'leader' };
+export type Access =
+  { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'leader' };
 
 export const PUBLIC = { kind: 'public' } as const satisfies Access;
 export const FEED = { kind: 'feed' } as const satisfies Access;
@@ -124,9 +125,9 @@ export const accessPlugin = fp(
         else if (a.kind === 'leader') {
           operator(req);
           const city = app.ioc.index.catalogue.city.code;
-          if (!req.operator!.scopes.includes(city)) throw httpError(403, 'leader_only', `only a leader (an operator whose scopes include the city, ${city}) may do this`);
-        }
-        else if (a.kind === 'read') {
+          if (!req.operator!.scopes.includes(city))
+            throw httpError(403, 'leader_only', `only a leader (an operator whose scopes include the city, ${city}) may do this`);
+        } else if (a.kind === 'read') {
           if (a.operator === 'optional') req.operator = resolveOperator(req);
           if (!req.operator) viewer(req);
         }

@@ -56,7 +56,9 @@ export class ProcedureService {
     const res = await putReferenceBatch(
       this.store,
       PROCEDURE_KIND,
-      items.map((it) => (it instanceof UnparsableLine ? { ok: false as const, key: null, errors: [{ field: '', reason: it.reason, message: it.message }] } : this.check(it, now))),
+      items.map((it) =>
+        it instanceof UnparsableLine ? { ok: false as const, key: null, errors: [{ field: '', reason: it.reason, message: it.message }] } : this.check(it, now),
+      ),
       origin,
       now,
     );

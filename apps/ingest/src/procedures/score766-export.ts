@@ -32,15 +32,51 @@ export function score766ItemsTable(
   let columns: Column[];
   let cells: Cell[][];
   if (kind === 'procedures') {
-    columns = [text(vi ? 'Mã TTHC' : 'Procedure code', 12), text(vi ? 'Tên thủ tục' : 'Procedure', 50), text(vi ? 'Mức độ DVCTT' : 'Online level', 12), text(vi ? 'Có phí, lệ phí' : 'Fee-bearing', 10), text(vi ? 'Phiên bản' : 'Version', 8)];
-    cells = rows.map((r) => (r.item.kind === 'procedure' ? [r.item.code, r.item.name[lang] ?? r.item.name.vi, r.item.onlineService, yesNo(r.item.feeBearing), String(r.item.version)] : []));
-  } else if (kind === 'pakn') {
-    columns = [text(vi ? 'Mã PAKN' : 'PAKN id'), text(vi ? 'Tiêu đề' : 'Title', 40), text(vi ? 'Đơn vị' : 'Unit', 24), text(vi ? 'Cơ quan xử lý' : 'Agency', 30), text(vi ? 'Phân loại' : 'Class', 12), text(vi ? 'Trạng thái' : 'Status', 14), text(vi ? 'Ngày tiếp nhận' : 'Received', 26)];
+    columns = [
+      text(vi ? 'Mã TTHC' : 'Procedure code', 12),
+      text(vi ? 'Tên thủ tục' : 'Procedure', 50),
+      text(vi ? 'Mức độ DVCTT' : 'Online level', 12),
+      text(vi ? 'Có phí, lệ phí' : 'Fee-bearing', 10),
+      text(vi ? 'Phiên bản' : 'Version', 8),
+    ];
     cells = rows.map((r) =>
-      r.item.kind === 'pakn' ? [r.item.paknId, r.item.title, areaName(r.item.adminUnitCode), agencyName(r.item.agencyCode), r.item.classification, r.item.status, toLocalRfc3339(r.item.receivedAt)] : [],
+      r.item.kind === 'procedure'
+        ? [r.item.code, r.item.name[lang] ?? r.item.name.vi, r.item.onlineService, yesNo(r.item.feeBearing), String(r.item.version)]
+        : [],
+    );
+  } else if (kind === 'pakn') {
+    columns = [
+      text(vi ? 'Mã PAKN' : 'PAKN id'),
+      text(vi ? 'Tiêu đề' : 'Title', 40),
+      text(vi ? 'Đơn vị' : 'Unit', 24),
+      text(vi ? 'Cơ quan xử lý' : 'Agency', 30),
+      text(vi ? 'Phân loại' : 'Class', 12),
+      text(vi ? 'Trạng thái' : 'Status', 14),
+      text(vi ? 'Ngày tiếp nhận' : 'Received', 26),
+    ];
+    cells = rows.map((r) =>
+      r.item.kind === 'pakn'
+        ? [
+            r.item.paknId,
+            r.item.title,
+            areaName(r.item.adminUnitCode),
+            agencyName(r.item.agencyCode),
+            r.item.classification,
+            r.item.status,
+            toLocalRfc3339(r.item.receivedAt),
+          ]
+        : [],
     );
   } else {
-    columns = [text(vi ? 'Mã hồ sơ' : 'Dossier code', 30), text(vi ? 'Mã TTHC' : 'Procedure code', 12), text(vi ? 'Cơ quan' : 'Agency', 30), text(vi ? 'Đơn vị' : 'Unit', 24), text(vi ? 'Kênh' : 'Channel', 12), text(vi ? 'Trạng thái' : 'Status', 20), text(vi ? 'Ngày tiếp nhận' : 'Received', 26)];
+    columns = [
+      text(vi ? 'Mã hồ sơ' : 'Dossier code', 30),
+      text(vi ? 'Mã TTHC' : 'Procedure code', 12),
+      text(vi ? 'Cơ quan' : 'Agency', 30),
+      text(vi ? 'Đơn vị' : 'Unit', 24),
+      text(vi ? 'Kênh' : 'Channel', 12),
+      text(vi ? 'Trạng thái' : 'Status', 20),
+      text(vi ? 'Ngày tiếp nhận' : 'Received', 26),
+    ];
     cells = rows.map((r) =>
       r.item.kind === 'dossier'
         ? [

@@ -36,10 +36,12 @@ const DOSSIER_RULES: Readonly<Record<string, DossierRule>> = {
     return t.verdict === 'unknown' ? out : yes(t.verdict === 'on_time', t.reason);
   },
   '2.2': (r) => (isCompleted(r) ? yes(true) : out),
-  '3.3': (r, c) => (r.channel !== 2 ? yes(false, 'not_online') : c.procedure?.paperResult === true && !r.eResult ? yes(false, 'online_without_e_result') : yes(true)),
+  '3.3': (r, c) =>
+    r.channel !== 2 ? yes(false, 'not_online') : c.procedure?.paperResult === true && !r.eResult ? yes(false, 'online_without_e_result') : yes(true),
   '3.6': (r) => (r.feeBearing ? yes(r.onlinePayment === 1 || r.onlinePayment === 2, 'not_paid_online') : out),
   ORIGINAL_RESULT_AVAILABLE: (r, c) => (c.procedure?.paperResult === true && isCompleted(r) ? yes(r.eResult, 'no_e_result') : out),
-  SO_HOA_GIAY_TO_GIAI_QUYET: (r, c) => (!r.digitized ? yes(false, 'not_digitised') : c.procedure?.paperResult === true && !r.eResult ? yes(false, 'no_e_result') : yes(true)),
+  SO_HOA_GIAY_TO_GIAI_QUYET: (r, c) =>
+    !r.digitized ? yes(false, 'not_digitised') : c.procedure?.paperResult === true && !r.eResult ? yes(false, 'no_e_result') : yes(true),
   REUSED_DIGITIZED_DATA: (r) => yes(r.reusedDigitizedData, 'no_reuse'),
   SYNCED_WITH_DVCQG_PERSONAL_STORAGE: (r) => yes(r.personalStorage, 'not_in_personal_storage'),
   CITIZEN_DATA_CONNECTED_DOSSIER: (r) => yes(r.populationData || r.vneidVerified, 'no_population_data'),
@@ -74,7 +76,12 @@ export function metricItems(
     const include = svc.score.dossierIncluded(q);
     for (const r of svc.dossiers.allRecords()) {
       if (!r.received || r.receivedAt === null || r.receivedAt < start || r.receivedAt >= end || !include(r)) continue;
-      const m = rule(r, { at, procedure: svc.score.procedureAt(r.procedureCode, at), complained: svc.score.isComplained(r.dossierCode), calendar: svc.score.calendar });
+      const m = rule(r, {
+        at,
+        procedure: svc.score.procedureAt(r.procedureCode, at),
+        complained: svc.score.isComplained(r.dossierCode),
+        calendar: svc.score.calendar,
+      });
       if (!m.den) continue;
       rows.push({
         den: true,
@@ -100,7 +107,16 @@ export function metricItems(
       rows.push({
         den: true,
         num: m.num,
-        item: { kind: 'procedure', code: v.code, name: { vi: v.name.vi, en: v.name.en ?? v.name.vi }, onlineService: onlineLevelOf(v), feeBearing: v.feeBearing, version: v.version, inNumerator: m.num, reason: m.reason },
+        item: {
+          kind: 'procedure',
+          code: v.code,
+          name: { vi: v.name.vi, en: v.name.en ?? v.name.vi },
+          onlineService: onlineLevelOf(v),
+          feeBearing: v.feeBearing,
+          version: v.version,
+          inNumerator: m.num,
+          reason: m.reason,
+        },
       });
     }
     rows.sort((a, b) => cmp(key(a), key(b)));

@@ -25,11 +25,19 @@ export function checkSplit(item: unknown): CheckedItem<Score766Split> {
   const key = typeof scheme === 'string' && typeof group === 'string' ? `${scheme}/${group}` : null;
   const extra = Object.keys(item).filter((k) => !['scheme', 'group', 'metrics', 'source'].includes(k));
   if (extra.length > 0) return bad(`/${extra[0]}`, 'unknown_field', `'${extra[0]}' is not a field of a split`, key);
-  if (typeof scheme !== 'string' || !(scheme in SCORE_766_SCHEMES)) return bad('/scheme', 'unknown_scheme', `scheme is one of ${Object.keys(SCORE_766_SCHEMES).join(', ')}`, key);
+  if (typeof scheme !== 'string' || !(scheme in SCORE_766_SCHEMES))
+    return bad('/scheme', 'unknown_scheme', `scheme is one of ${Object.keys(SCORE_766_SCHEMES).join(', ')}`, key);
   if (typeof group !== 'string') return bad('/group', 'type', 'group is a group id of the scheme', key);
-  if (typeof source !== 'string' || source.trim() === '' || source.length > 500) return bad('/source', 'required', 'say where the split comes from (the province decision), ≤ 500 characters', key);
-  if (!isRecord(metrics) || Object.values(metrics).some((v) => typeof v !== 'number')) return bad('/metrics', 'type', 'metrics maps metric codes to maximum points', key);
-  const split: Score766Split = { scheme: scheme as Score766SchemeId, group: group as Score766Split['group'], metrics: metrics as Record<string, number>, source: source.trim() };
+  if (typeof source !== 'string' || source.trim() === '' || source.length > 500)
+    return bad('/source', 'required', 'say where the split comes from (the province decision), ≤ 500 characters', key);
+  if (!isRecord(metrics) || Object.values(metrics).some((v) => typeof v !== 'number'))
+    return bad('/metrics', 'type', 'metrics maps metric codes to maximum points', key);
+  const split: Score766Split = {
+    scheme: scheme as Score766SchemeId,
+    group: group as Score766Split['group'],
+    metrics: metrics as Record<string, number>,
+    source: source.trim(),
+  };
   const errors: ItemError[] = splitErrors(split, SCORE_766_SCHEMES[split.scheme]).map((message) => ({ field: '/metrics', reason: 'invalid_split', message }));
   if (errors.length > 0) return { ok: false, key, errors };
   const sorted = Object.fromEntries(Object.entries(split.metrics).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -135,7 +135,8 @@ export class Score766Service {
   paknIncluded(q: ScoreQuery): (r: PaknRecord) => boolean {
     const u = q.unit;
     return (r) =>
-      (u.kind === 'city' || (u.kind === 'area' ? r.adminUnitCode !== null && u.containsArea(r.adminUnitCode) : r.agencyCode !== null && u.containsAgency(r.agencyCode))) &&
+      (u.kind === 'city' ||
+        (u.kind === 'area' ? r.adminUnitCode !== null && u.containsArea(r.adminUnitCode) : r.agencyCode !== null && u.containsAgency(r.agencyCode))) &&
       (!q.procedure || (r.procedureCode !== null && nationalCode(r.procedureCode) === q.procedure));
   }
 
@@ -196,7 +197,29 @@ export class Score766Service {
       procedure: q.procedure,
       asOf: q.now,
       total: card.total,
-      groups: card.groups.map((g) => ({ ...g, metrics: g.metrics.map(({ code, indicator, name, ratio, numerator, denominator, threshold, points, max, noData, scored, split, counts, inputs, unit, note }) => ({ code, indicator, name, ratio, numerator, denominator, threshold, points, max, noData, scored, split, counts, ...(inputs ? { inputs } : {}), ...(unit ? { unit } : {}), note })) })),
+      groups: card.groups.map((g) => ({
+        ...g,
+        metrics: g.metrics.map(
+          ({ code, indicator, name, ratio, numerator, denominator, threshold, points, max, noData, scored, split, counts, inputs, unit, note }) => ({
+            code,
+            indicator,
+            name,
+            ratio,
+            numerator,
+            denominator,
+            threshold,
+            points,
+            max,
+            noData,
+            scored,
+            split,
+            counts,
+            ...(inputs ? { inputs } : {}),
+            ...(unit ? { unit } : {}),
+            note,
+          }),
+        ),
+      })),
       official: official ? this.officialView(official) : null,
       difference: official ? this.differences(card.groups, official, scheme) : [],
     };

@@ -26,7 +26,15 @@ export function resolveUnit(code: string, index: CatalogueIndex, agencies: Agenc
     };
   };
   if (code === city) {
-    return { kind: 'city', code, level: 'PROVINCE', name: { vi: index.catalogue.city.name, en: index.catalogue.city.name }, containsArea: () => true, containsAgency: () => true, cells: {} };
+    return {
+      kind: 'city',
+      code,
+      level: 'PROVINCE',
+      name: { vi: index.catalogue.city.name, en: index.catalogue.city.name },
+      containsArea: () => true,
+      containsAgency: () => true,
+      cells: {},
+    };
   }
   const area = index.area(code);
   if (area) {

@@ -198,7 +198,10 @@ export const DossierRatingSchema = Type.Object(
     /** The portal's criteria, each rated (e.g. 'thoi_gian', 'thai_do'). */
     criteria: Type.Optional(
       Type.Array(
-        Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN }), satisfaction: SatisfactionLevelSchema }, { additionalProperties: false }),
+        Type.Object(
+          { code: Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN }), satisfaction: SatisfactionLevelSchema },
+          { additionalProperties: false },
+        ),
         { maxItems: 20 },
       ),
     ),

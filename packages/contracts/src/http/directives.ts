@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LabelSchema } from '../catalogue/indicator.ts';
+import type { LabelSchema } from '../catalogue/indicator.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
@@ -100,7 +100,12 @@ export interface DirectiveAttachment {
   /** The file name as sent (plain text; never used as a path). */
   name: string;
   /** The type found from the file's first bytes, never the client's word. */
-  type: 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  type:
+    | 'application/pdf'
+    | 'image/png'
+    | 'image/jpeg'
+    | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   size: number;
   sha256: string;
   uploadedAt: number;

@@ -35,7 +35,13 @@ const report = (unit: string, done: boolean, at = '2026-03-03 10:00'): Directive
   by: op,
   at: ms(at),
 });
-const decide = (action: 'accept' | 'return', unit: string, note: string | null = null): DirectiveCommand => ({ action, unit, note, by: leader, at: ms('2026-03-04 10:00') });
+const decide = (action: 'accept' | 'return', unit: string, note: string | null = null): DirectiveCommand => ({
+  action,
+  unit,
+  note,
+  by: leader,
+  at: ms('2026-03-04 10:00'),
+});
 
 function run(d: Directive, ...cmds: DirectiveCommand[]): Directive {
   for (const c of cmds) {
@@ -48,7 +54,14 @@ function run(d: Directive, ...cmds: DirectiveCommand[]): Directive {
 
 describe('directive lifecycle', () => {
   it('issued → in progress → done → returned → done → accepted; closed when every unit is accepted', () => {
-    let d = run(directive(), report('916', false), report('916', true), decide('return', '916', 'Thiếu số liệu'), report('916', true, '2026-03-04 15:00'), decide('accept', '916'));
+    let d = run(
+      directive(),
+      report('916', false),
+      report('916', true),
+      decide('return', '916', 'Thiếu số liệu'),
+      report('916', true, '2026-03-04 15:00'),
+      decide('accept', '916'),
+    );
     expect(d.assignments[0]).toMatchObject({ status: 'accepted' });
     expect(d.assignments[0]!.reports.map((r) => r.done)).toEqual([false, true, true]);
     expect(d.assignments[0]!.decisions.map((x) => [x.action, x.note])).toEqual([

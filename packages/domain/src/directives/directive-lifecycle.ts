@@ -12,8 +12,7 @@ export type DirectiveCommand =
   | { action: 'return'; unit: string; note: string | null; by: DirectiveActor; at: number };
 
 export type DirectiveCommandResult =
-  | { ok: true; directive: Directive }
-  | { ok: false; status: 404 | 409 | 422; reason: string; message: string; field?: string };
+  { ok: true; directive: Directive } | { ok: false; status: 404 | 409 | 422; reason: string; message: string; field?: string };
 
 /** The statuses a unit still owes an answer in. */
 export const PENDING_STATUSES: ReadonlySet<AssignmentStatus> = new Set(['issued', 'in_progress', 'returned']);
@@ -46,7 +45,8 @@ const WHY: Record<DirectiveCommand['action'], Partial<Record<AssignmentStatus, {
 /** Applies a command to a directive (a new object; the input is not changed). */
 export function applyDirectiveCommand(d: Directive, cmd: DirectiveCommand): DirectiveCommandResult {
   const i = d.assignments.findIndex((a) => a.unit === cmd.unit);
-  if (i < 0) return { ok: false, status: 404, reason: 'not_responsible', message: `unit '${cmd.unit}' is not responsible for directive ${d.id}`, field: '/unit' };
+  if (i < 0)
+    return { ok: false, status: 404, reason: 'not_responsible', message: `unit '${cmd.unit}' is not responsible for directive ${d.id}`, field: '/unit' };
   const a = d.assignments[i]!;
   if (!ALLOWED[cmd.action].has(a.status)) {
     const why = WHY[cmd.action][a.status] ?? { reason: 'forbidden_transition', message: `${cmd.action} is not allowed from ${a.status}` };

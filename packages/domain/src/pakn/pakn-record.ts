@@ -198,7 +198,17 @@ export function paknEventFieldErrors(e: PaknEvent): ItemError[] {
   return errors;
 }
 
-const AFTER_RECEIVED: ReadonlySet<PaknStep> = new Set(['classified', 'rejected', 'supplement_requested', 'supplemented', 'assigned', 'answered', 'published', 'reaction', 'repeat_complaint']);
+const AFTER_RECEIVED: ReadonlySet<PaknStep> = new Set([
+  'classified',
+  'rejected',
+  'supplement_requested',
+  'supplemented',
+  'assigned',
+  'answered',
+  'published',
+  'reaction',
+  'repeat_complaint',
+]);
 const AFTER_PUBLISHED: ReadonlySet<PaknStep> = new Set(['reaction', 'repeat_complaint']);
 const ANSWERING: ReadonlySet<PaknStep> = new Set(['answered', 'published', 'reaction', 'repeat_complaint']);
 
@@ -226,6 +236,7 @@ export function paknTransitionError(known: PaknRecord | null, f: PaknFact): Item
     return bad('/at', `a ${f.step} at ${iso(f.at)} before the answer was published (${iso(known.publishedAt)})`);
   if (f.step === 'rejected' && (known.answeredAt !== null || known.publishedAt !== null))
     return bad('/step', `PAKN ${known.paknId} has been answered: it cannot be rejected`);
-  if (ANSWERING.has(f.step) && known.rejectedAt !== null) return bad('/step', `PAKN ${known.paknId} was rejected: it cannot be ${f.step === 'reaction' ? 'rated' : f.step}`);
+  if (ANSWERING.has(f.step) && known.rejectedAt !== null)
+    return bad('/step', `PAKN ${known.paknId} was rejected: it cannot be ${f.step === 'reaction' ? 'rated' : f.step}`);
   return null;
 }

@@ -58,11 +58,20 @@ describe('PAKN deadlines (working days: reject 2, supplement 5, answer 15, publi
 describe('5.3 satisfaction', () => {
   const answered = () => [received(), f('answered', '2026-03-10 10:00'), f('published', '2026-03-11 10:00')];
   it('a PAKN with more dislikes than likes is not satisfied; as many likes as dislikes is', () => {
-    const more = foldPakn([...answered(), f('reaction', '2026-03-12 08:00', { reaction: 'dislike' }), f('reaction', '2026-03-12 09:00', { reaction: 'dislike' }), f('reaction', '2026-03-12 10:00', { reaction: 'like' })])!;
+    const more = foldPakn([
+      ...answered(),
+      f('reaction', '2026-03-12 08:00', { reaction: 'dislike' }),
+      f('reaction', '2026-03-12 09:00', { reaction: 'dislike' }),
+      f('reaction', '2026-03-12 10:00', { reaction: 'like' }),
+    ])!;
     expect([more.likes, more.dislikes]).toEqual([1, 2]);
     expect(paknSatisfied(more, ms('2026-03-31 00:00'), cal)).toBe(false);
     expect(paknFlags(more, ms('2026-03-31 00:00'), cal)).toMatchObject({ onTime: true, satisfied: false, moreDislikes: true });
-    const even = foldPakn([...answered(), f('reaction', '2026-03-12 08:00', { reaction: 'dislike' }), f('reaction', '2026-03-12 09:00', { reaction: 'like' })])!;
+    const even = foldPakn([
+      ...answered(),
+      f('reaction', '2026-03-12 08:00', { reaction: 'dislike' }),
+      f('reaction', '2026-03-12 09:00', { reaction: 'like' }),
+    ])!;
     expect(paknSatisfied(even, ms('2026-03-31 00:00'), cal)).toBe(true);
     // as of the 12th at 08:30 only the dislike had come in
     expect(paknSatisfied(even, ms('2026-03-12 08:30'), cal)).toBe(false);
@@ -73,7 +82,10 @@ describe('5.3 satisfaction', () => {
   });
   it('paknCounts: 5.1 classes, 5.2 and 5.3 over the PAKN received in the period', () => {
     const a = foldPakn([...answered(), f('classified', '2026-03-02 10:00', { classification: 'procedure' })])!;
-    const b = foldPakn([{ ...received(), paknId: 'P2', eventId: 'b1' }, { ...f('classified', '2026-03-03 10:00', { classification: 'staff' }), paknId: 'P2' }])!;
+    const b = foldPakn([
+      { ...received(), paknId: 'P2', eventId: 'b1' },
+      { ...f('classified', '2026-03-03 10:00', { classification: 'staff' }), paknId: 'P2' },
+    ])!;
     const c = foldPakn([{ ...f('received', '2026-04-02 09:00', { adminUnitCode: '916' }), paknId: 'P3' }])!; // April
     const bounds = { start: ms('2026-03-01 00:00'), end: ms('2026-04-01 00:00') };
     // judged at the end of March: b's answer was due 23 March and never came
@@ -83,7 +95,12 @@ describe('5.3 satisfaction', () => {
 
 describe('any order, retries and impossible transitions', () => {
   it('folds the same record whatever the arrival order; a retried event changes nothing', () => {
-    const events = [received(), f('classified', '2026-03-02 10:00', { classification: 'procedure' }), f('answered', '2026-03-09 10:00'), f('published', '2026-03-10 10:00')];
+    const events = [
+      received(),
+      f('classified', '2026-03-02 10:00', { classification: 'procedure' }),
+      f('answered', '2026-03-09 10:00'),
+      f('published', '2026-03-10 10:00'),
+    ];
     const one = foldPakn(events);
     expect(foldPakn([...events].reverse())).toEqual(one);
     expect(foldPakn([...events, events[2]!])).toEqual(one);
@@ -92,7 +109,9 @@ describe('any order, retries and impossible transitions', () => {
   it('refuses a step before the reception, a publication before the answer, a like before the publication, an answer to a rejected PAKN', () => {
     const known = foldPakn([received(), f('answered', '2026-03-09 10:00'), f('published', '2026-03-10 10:00')])!;
     expect(paknTransitionError(known, f('assigned', '2026-03-01 10:00'))).toMatchObject({ field: '/at', reason: 'impossible_transition' });
-    expect(paknTransitionError(foldPakn([received(), f('answered', '2026-03-09 10:00')]), f('published', '2026-03-08 10:00'))!.reason).toBe('impossible_transition');
+    expect(paknTransitionError(foldPakn([received(), f('answered', '2026-03-09 10:00')]), f('published', '2026-03-08 10:00'))!.reason).toBe(
+      'impossible_transition',
+    );
     expect(paknTransitionError(known, f('reaction', '2026-03-10 09:00', { reaction: 'like' }))!.message).toContain('before the answer was published');
     expect(paknTransitionError(known, f('rejected', '2026-03-11 09:00'))).toMatchObject({ field: '/step' });
     const rejected = foldPakn([received(), f('rejected', '2026-03-03 09:00')])!;

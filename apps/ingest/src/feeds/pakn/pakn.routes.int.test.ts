@@ -21,7 +21,18 @@ async function start() {
     method: 'PUT',
     url: '/api/v1/procedures',
     headers: { 'x-api-key': TEST_KEY },
-    payload: { items: [{ code: '1.000494', name: { vi: 'Cấp bản sao trích lục hộ tịch' }, legalTime: { value: 1, unit: 'working_days' }, feeBearing: true, onlineService: 'full', validFrom: '2025-01-01' }] },
+    payload: {
+      items: [
+        {
+          code: '1.000494',
+          name: { vi: 'Cấp bản sao trích lục hộ tịch' },
+          legalTime: { value: 1, unit: 'working_days' },
+          feeBearing: true,
+          onlineService: 'full',
+          validFrom: '2025-01-01',
+        },
+      ],
+    },
   });
   expect(cat.statusCode).toBe(200);
 }
@@ -129,7 +140,11 @@ describe('PAKN feed', () => {
 
   it('folds events in any order', async () => {
     await start();
-    const events = [ev('P5', 'received', '2026-03-09 09:00', { adminUnitCode: '916' }), ev('P5', 'answered', '2026-03-10 09:00'), ev('P5', 'published', '2026-03-11 09:00')];
+    const events = [
+      ev('P5', 'received', '2026-03-09 09:00', { adminUnitCode: '916' }),
+      ev('P5', 'answered', '2026-03-10 09:00'),
+      ev('P5', 'published', '2026-03-11 09:00'),
+    ];
     for (const e of [...events].reverse()) expect((await post([e])).statusCode).toBe(200);
     const d = (await get('/api/v1/pakn/P5')).json<PaknDetail>();
     expect(d.summary.status).toBe('published');

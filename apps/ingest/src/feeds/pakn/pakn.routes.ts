@@ -8,7 +8,10 @@ import { checkRating } from '../ratings/rating.check.ts';
 import { paknEventChecker } from './pakn-event.check.ts';
 
 const PaknBatchSchema = Type.Object({ events: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_PAKN_BATCH_ITEMS }) }, { additionalProperties: false });
-const RatingBatchSchema = Type.Object({ ratings: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_PAKN_BATCH_ITEMS }) }, { additionalProperties: false });
+const RatingBatchSchema = Type.Object(
+  { ratings: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_PAKN_BATCH_ITEMS }) },
+  { additionalProperties: false },
+);
 
 /**
  * Citizens' feedback in: PAKN events and dossier ratings, each idempotent by its id, with one

@@ -90,14 +90,28 @@ describe('procedure catalogue feed', () => {
       current: true,
     });
     // the same procedure in our own names is the same document: unchanged
-    const again = await app.inject({ method: 'PUT', url: '/api/v1/procedures', headers: { 'x-api-key': TEST_KEY }, payload: { items: [{ ...p, version: undefined, storedAt: undefined, origin: undefined, current: undefined }] } });
+    const again = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/procedures',
+      headers: { 'x-api-key': TEST_KEY },
+      payload: { items: [{ ...p, version: undefined, storedAt: undefined, origin: undefined, current: undefined }] },
+    });
     expect(again.json<ReferencePutResponse>().results[0]).toMatchObject({ status: 'unchanged', version: 1 });
   });
 
   it('takes NDJSON, one result per line, an unparsable line named', async () => {
     await start();
-    const lines = [JSON.stringify(PORTAL), '{not json', JSON.stringify({ ...PORTAL, code: '2.000815', name: 'Cấp phiếu lý lịch tư pháp', CoPhiLePhi: '200.000' })].join('\n');
-    const r = await app.inject({ method: 'PUT', url: '/api/v1/procedures/ndjson', headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/x-ndjson' }, payload: lines });
+    const lines = [
+      JSON.stringify(PORTAL),
+      '{not json',
+      JSON.stringify({ ...PORTAL, code: '2.000815', name: 'Cấp phiếu lý lịch tư pháp', CoPhiLePhi: '200.000' }),
+    ].join('\n');
+    const r = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/procedures/ndjson',
+      headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/x-ndjson' },
+      payload: lines,
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json<ReferencePutResponse>().results.map((x) => [x.index, x.status, x.errors?.[0]?.reason])).toEqual([
       [0, 'stored', undefined],
@@ -116,7 +130,12 @@ describe('procedure catalogue feed', () => {
       ';;;;;;',
       '2.000816;Thủ tục thiếu đơn vị;10;;Có;Một phần;01/01/2026;000.00.02.H13;;',
     ].join('\r\n');
-    const r = await app.inject({ method: 'POST', url: '/api/v1/procedures/imports?filename=so-tu-phap.csv', headers: { 'x-api-key': TEST_KEY, 'content-type': 'text/csv' }, payload: csv });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/procedures/imports?filename=so-tu-phap.csv',
+      headers: { 'x-api-key': TEST_KEY, 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(r.statusCode).toBe(422);
     const res = r.json<ReferencePutResponse>();
     expect(res.results.map((x) => [x.row, x.key, x.status, x.errors?.[0]?.field])).toEqual([
@@ -124,15 +143,43 @@ describe('procedure catalogue feed', () => {
       [5, '2.000816', 'rejected', '/DonViTinh'],
     ]);
     const stored = (await list()).items.find((x) => x.code === '2.000815')!;
-    expect(stored).toMatchObject({ onlineService: 'full', publication: { decision: '56/QĐ-UBND', decidedOn: '2026-01-05' }, origin: 'import-csv:tester:so-tu-phap.csv' });
+    expect(stored).toMatchObject({
+      onlineService: 'full',
+      publication: { decision: '56/QĐ-UBND', decidedOn: '2026-01-05' },
+      origin: 'import-csv:tester:so-tu-phap.csv',
+    });
   });
 
   it('imports an XLSX through the same reader and worker as the reporting import', async () => {
     await start();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('TTHC');
-    ws.addRow(['Mã TTHC', 'Tên TTHC', 'Thời hạn giải quyết (ngày)', 'Đơn vị tính', 'Có phí lệ phí', 'Mức độ DVC', 'Ngày quyết định', 'Số QĐCB', 'Ngày hiệu lực', 'Đối tượng thực hiện', 'Minh họa']);
-    ws.addRow(['1.000494', 'Cấp bản sao trích lục hộ tịch', 1, 'Ngày làm việc', 'Có', 'Toàn trình', new Date(Date.UTC(2026, 1, 2)), '99/QĐ-UBND', new Date(Date.UTC(2026, 1, 20)), 'Công dân; Tổ chức', 'x']);
+    ws.addRow([
+      'Mã TTHC',
+      'Tên TTHC',
+      'Thời hạn giải quyết (ngày)',
+      'Đơn vị tính',
+      'Có phí lệ phí',
+      'Mức độ DVC',
+      'Ngày quyết định',
+      'Số QĐCB',
+      'Ngày hiệu lực',
+      'Đối tượng thực hiện',
+      'Minh họa',
+    ]);
+    ws.addRow([
+      '1.000494',
+      'Cấp bản sao trích lục hộ tịch',
+      1,
+      'Ngày làm việc',
+      'Có',
+      'Toàn trình',
+      new Date(Date.UTC(2026, 1, 2)),
+      '99/QĐ-UBND',
+      new Date(Date.UTC(2026, 1, 20)),
+      'Công dân; Tổ chức',
+      'x',
+    ]);
     const body = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await app.inject({ method: 'POST', url: '/api/v1/procedures/imports', headers: { 'x-api-key': TEST_KEY, 'content-type': XLSX }, payload: body });
     expect(r.statusCode, r.body).toBe(200);
@@ -143,9 +190,19 @@ describe('procedure catalogue feed', () => {
       publication: { decidedOn: '2026-02-02', legalBasisEffectiveOn: '2026-02-20' },
       illustrative: true,
     });
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/procedures/imports', headers: { 'x-api-key': TEST_KEY, 'content-type': XLSX }, payload: Buffer.from('PK not a workbook') });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/procedures/imports',
+      headers: { 'x-api-key': TEST_KEY, 'content-type': XLSX },
+      payload: Buffer.from('PK not a workbook'),
+    });
     expect(bad.statusCode).toBe(415);
-    const noHeader = await app.inject({ method: 'POST', url: '/api/v1/procedures/imports', headers: { 'x-api-key': TEST_KEY, 'content-type': 'text/csv' }, payload: 'a;b\n1;2' });
+    const noHeader = await app.inject({
+      method: 'POST',
+      url: '/api/v1/procedures/imports',
+      headers: { 'x-api-key': TEST_KEY, 'content-type': 'text/csv' },
+      payload: 'a;b\n1;2',
+    });
     expect(noHeader.json()).toMatchObject({ statusCode: 400, error: 'no_header' });
   });
 });

@@ -24,8 +24,7 @@ function send(reply: FastifyReply, res: ReferencePutResponse) {
   return reply.code(res.rejected > 0 ? 422 : 200).send(res);
 }
 
-const tooMany = () =>
-  httpError(413, 'too_many_items', `a catalogue upload holds at most ${MAX_REFERENCE_BATCH_ITEMS} procedures: split it into several`);
+const tooMany = () => httpError(413, 'too_many_items', `a catalogue upload holds at most ${MAX_REFERENCE_BATCH_ITEMS} procedures: split it into several`);
 
 /**
  * The procedure catalogue in bulk, beside PUT /api/v1/procedures (JSON): the same checker, the same

@@ -1,5 +1,14 @@
 import { ProcedureItemSchema, type ItemError, type ProcedureItem } from '@cityioc/contracts';
-import { implausibleDates, localTimeMs, onlineLevelOf, procedureItemErrors, type AgencyIndex, type CatalogueIndex, type DateBounds, type DateField } from '@cityioc/domain';
+import {
+  implausibleDates,
+  localTimeMs,
+  onlineLevelOf,
+  procedureItemErrors,
+  type AgencyIndex,
+  type CatalogueIndex,
+  type DateBounds,
+  type DateField,
+} from '@cityioc/domain';
 import { compileItemCheck } from '../../pipeline/item-validator.ts';
 import type { CheckedItem } from '../../procedures/reference-batch.ts';
 import { isPortalProcedure, procedureFromPortal } from './procedure-portal.ts';
@@ -101,5 +110,7 @@ export function checkProcedureItem(item: unknown, ctx: ProcedureCheckContext): C
   const shape = checkShape(candidate);
   if (!shape.ok) return { ok: false, key, errors: shape.errors };
   const errors = [...procedureItemErrors(shape.value), ...referenceErrors(shape.value, ctx)];
-  return errors.length > 0 ? { ok: false, key, errors } : { ok: true, key: shape.value.code, validFrom: shape.value.validFrom, value: canonicalProcedure(shape.value) };
+  return errors.length > 0
+    ? { ok: false, key, errors }
+    : { ok: true, key: shape.value.code, validFrom: shape.value.validFrom, value: canonicalProcedure(shape.value) };
 }

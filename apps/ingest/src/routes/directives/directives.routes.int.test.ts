@@ -49,7 +49,8 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), B
 const upload = (id: string, data: Buffer, who = NK, type = 'application/octet-stream', query = '?filename=B%C3%A1o%20c%C3%A1o%20tu%E1%BA%A7n.pdf') =>
   as(who, { method: 'POST', url: `/api/v1/directives/${id}/attachments${query}`, headers: { 'content-type': type }, payload: data });
 const report = (id: string, body: Record<string, unknown>, who = NK) => as(who, { method: 'POST', url: `/api/v1/directives/${id}/reports`, payload: body });
-const decide = (id: string, action: 'accept' | 'return', body: Record<string, unknown>, who = LEADER) => as(who, { method: 'POST', url: `/api/v1/directives/${id}/${action}`, payload: body });
+const decide = (id: string, action: 'accept' | 'return', body: Record<string, unknown>, who = LEADER) =>
+  as(who, { method: 'POST', url: `/api/v1/directives/${id}/${action}`, payload: body });
 const expectError = (r: { statusCode: number; json: () => { error?: string } }, status: number, error: string) => {
   expect(r.statusCode).toBe(status);
   expect(r.json().error).toBe(error);
@@ -93,7 +94,10 @@ describe('directives: the leader’s follow-up loop', () => {
     now = local('2026-03-03 10:00');
     const done = await report(d.id, { text: 'Đã xử lý 12 hồ sơ trễ hạn.', attachments: [att.id], done: true });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json<{ directive: Directive }>().directive.assignments[0]).toMatchObject({ status: 'done', reports: [{ done: true, attachments: [{ id: att.id }] }] });
+    expect(done.json<{ directive: Directive }>().directive.assignments[0]).toMatchObject({
+      status: 'done',
+      reports: [{ done: true, attachments: [{ id: att.id }] }],
+    });
     await waitUntil('the report pushed', () => pushes.length === 2);
     expect(pushes[1]).toMatchObject({ action: 'reported', unit: '916' });
 
@@ -169,6 +173,11 @@ describe('directives: the leader’s follow-up loop', () => {
     expect(nk.directives.map((x) => x.id)).toEqual([a.id]);
     expectError(await as(NK, { method: 'GET', url: '/api/v1/directives?unit=917' }), 403, 'out_of_scope');
     expectError(await as(NK, { method: 'GET', url: `/api/v1/directives/${b.id}` }), 404, 'unknown_directive');
-    expect((await as(OM, { method: 'GET', url: '/api/v1/directives?status=issued' })).json<DirectiveListResponse>().directives.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      (await as(OM, { method: 'GET', url: '/api/v1/directives?status=issued' }))
+        .json<DirectiveListResponse>()
+        .directives.map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 });

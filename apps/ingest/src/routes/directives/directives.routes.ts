@@ -73,7 +73,8 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: OPERATOR }, bodyLimit: config.attachmentMaxBytes, schema: { params: IdParams, querystring: UploadQuery } },
     async (req, reply) => {
       const body = req.body;
-      if (!Buffer.isBuffer(body)) throw httpError(415, 'unsupported_media_type', 'send the file as the raw body (Content-Type application/octet-stream or its own type)');
+      if (!Buffer.isBuffer(body))
+        throw httpError(415, 'unsupported_media_type', 'send the file as the raw body (Content-Type application/octet-stream or its own type)');
       const a = unwrap(await directives.upload(req.params.id, req.query.unit, req.query.filename, body, req.operator!, clock()));
       return reply.code(201).send(a);
     },

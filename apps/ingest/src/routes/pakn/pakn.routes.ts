@@ -20,8 +20,10 @@ export const paknRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const q = req.query;
     const op = req.operator;
     const area = q.area === undefined ? undefined : resolveUnit(q.area, index, agencies);
-    if (q.area !== undefined && (!area || area.kind === 'agency')) throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the area catalogue`);
-    if (q.agency !== undefined && !agencies.get(q.agency)) throw fieldError(404, 'unknown_agency', '/agency', `agency '${q.agency}' is not in the agency catalogue`);
+    if (q.area !== undefined && (!area || area.kind === 'agency'))
+      throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the area catalogue`);
+    if (q.agency !== undefined && !agencies.get(q.agency))
+      throw fieldError(404, 'unknown_agency', '/agency', `agency '${q.agency}' is not in the agency catalogue`);
     if (op && q.area !== undefined && !operatorCovers(op, q.area, index, agencies))
       throw fieldError(403, 'out_of_scope', '/area', `area '${q.area}' is outside the scope of ${op.name}`);
     const agency = q.agency === undefined ? undefined : resolveUnit(q.agency, index, agencies);

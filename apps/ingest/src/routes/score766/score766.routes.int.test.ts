@@ -38,7 +38,13 @@ const CATALOGUE = [
     missingComponents: ['processing_time'],
     publication: { decision: '11/QĐ-UBND', decidedOn: '2026-03-10', legalBasisEffectiveOn: '2026-03-16' },
   }),
-  proc('1.000003', 'Chứng thực bản sao từ bản chính', { feeBearing: true, onlineService: 'none', applicants: ['organisation'], certifiedCopy: true, missingComponents: [] }),
+  proc('1.000003', 'Chứng thực bản sao từ bản chính', {
+    feeBearing: true,
+    onlineService: 'none',
+    applicants: ['organisation'],
+    certifiedCopy: true,
+    missingComponents: [],
+  }),
 ];
 const SPLITS = [
   { scheme: 'dvcqg-current', group: 'online-service', metrics: { '3.1': 4, '3.2': 4, '3.3': 4 }, source: 'Quyết định của tỉnh (ví dụ kiểm thử)' },
@@ -47,30 +53,70 @@ const SPLITS = [
 
 const fee = [{ code: 'LP', amountVnd: 10000 }];
 const dossier = (code: string, procedureCode: string, steps: [number, string][], extra: Record<string, unknown>) =>
-  steps.map(([status, at]) => ({ eventId: `${code}-${status}`, dossierCode: code, procedureCode, agencyCode: OMON, adminUnitCode: '917', status, statusAt: t(at), channel: 1, ...extra }));
+  steps.map(([status, at]) => ({
+    eventId: `${code}-${status}`,
+    dossierCode: code,
+    procedureCode,
+    agencyCode: OMON,
+    adminUnitCode: '917',
+    status,
+    statusAt: t(at),
+    channel: 1,
+    ...extra,
+  }));
 const DOSSIERS = [
   // A, online, on time, synced with a fee, paid online, digitised, re-used, personal storage, population data, e-result
-  ...dossier('D1', '1.000001', [[2, '2026-03-02 08:00'], [9, '2026-03-03 10:00']], {
-    channel: 2,
-    dueAt: t('2026-03-04 17:00'),
-    syncedToDvcqg: true,
-    fees: fee,
-    onlinePayment: 1,
-    digitized: true,
-    reusedDigitizedData: true,
-    personalStorage: true,
-    populationData: true,
-    eResult: true,
-  }),
+  ...dossier(
+    'D1',
+    '1.000001',
+    [
+      [2, '2026-03-02 08:00'],
+      [9, '2026-03-03 10:00'],
+    ],
+    {
+      channel: 2,
+      dueAt: t('2026-03-04 17:00'),
+      syncedToDvcqg: true,
+      fees: fee,
+      onlinePayment: 1,
+      digitized: true,
+      reusedDigitizedData: true,
+      personalStorage: true,
+      populationData: true,
+      eResult: true,
+    },
+  ),
   // A, at the counter, finished late, synced with a fee, not paid online
-  ...dossier('D2', '1.000001', [[2, '2026-03-03 08:00'], [9, '2026-03-06 09:00']], { dueAt: t('2026-03-05 17:00'), syncedToDvcqg: true, fees: fee, onlinePayment: 0 }),
+  ...dossier(
+    'D2',
+    '1.000001',
+    [
+      [2, '2026-03-03 08:00'],
+      [9, '2026-03-06 09:00'],
+    ],
+    { dueAt: t('2026-03-05 17:00'), syncedToDvcqg: true, fees: fee, onlinePayment: 0 },
+  ),
   // B (paper result), online but no electronic result, digitised, not synced, on time
-  ...dossier('D3', '1.000002', [[2, '2026-03-04 08:00'], [9, '2026-03-09 10:00']], { channel: 2, dueAt: t('2026-03-10 17:00'), syncedToDvcqg: false, digitized: true }),
+  ...dossier(
+    'D3',
+    '1.000002',
+    [
+      [2, '2026-03-04 08:00'],
+      [9, '2026-03-09 10:00'],
+    ],
+    { channel: 2, dueAt: t('2026-03-10 17:00'), syncedToDvcqg: false, digitized: true },
+  ),
   // C (certification), still open past its due date; an electronic certified copy issued
   ...dossier('D4', '1.000003', [[2, '2026-03-05 08:00']], { dueAt: t('2026-03-06 17:00'), syncedToDvcqg: true, eCertifiedCopy: true }),
 ];
 let k = 0;
-const pakn = (id: string, step: string, at: string, extra: Record<string, unknown> = {}) => ({ eventId: `${id}-${++k}`, paknId: id, step, at: t(at), ...extra });
+const pakn = (id: string, step: string, at: string, extra: Record<string, unknown> = {}) => ({
+  eventId: `${id}-${++k}`,
+  paknId: id,
+  step,
+  at: t(at),
+  ...extra,
+});
 const PAKN = [
   pakn('K1', 'received', '2026-03-02 09:00', { adminUnitCode: '917' }),
   pakn('K1', 'classified', '2026-03-02 10:00', { classification: 'procedure' }),
@@ -130,7 +176,10 @@ describe('GET /api/v1/score766', () => {
     expect(s.total).toEqual({ points: 48.51, max: 100, complete: true, missingGroups: [] });
     expect(m('transparency', 'DOSSIER_SYNC')).toMatchObject({ ratio: 0.75, numerator: 3, denominator: 4, points: 4.5, max: 6, split: 'published' });
     expect(m('online-service', '3.3')).toMatchObject({ ratio: 0.1875, numerator: 1, denominator: 4, threshold: 0.5, points: 1.5, max: 4, split: 'configured' });
-    expect(m('online-service', '3.3').inputs).toEqual({ online: { numerator: 1, denominator: 4, ratio: 0.25 }, sync: { numerator: 3, denominator: 4, ratio: 0.75 } });
+    expect(m('online-service', '3.3').inputs).toEqual({
+      online: { numerator: 1, denominator: 4, ratio: 0.25 },
+      sync: { numerator: 3, denominator: 4, ratio: 0.75 },
+    });
     expect(m('satisfaction', 'DOSSIER_RECEIVING_SATISFACTION')).toMatchObject({ ratio: 0.25, points: 1.67, threshold: 0.9 });
     expect(m('satisfaction', 'PETITION_CLASSIFICATION_TTHC')).toMatchObject({ ratio: 2 / 3, points: 0, max: 0, scored: false });
     expect(m('digitisation', 'ORIGINAL_RESULT_AVAILABLE')).toMatchObject({ ratio: 0, numerator: 0, denominator: 1, points: 0, noData: false });
@@ -143,10 +192,19 @@ describe('GET /api/v1/score766', () => {
     await start(false);
     const s = await get<Score766Response>('/api/v1/score766?unit=917&period=2026-03');
     expect(s.total).toEqual({ points: 34.88, max: 100, complete: false, missingGroups: ['online-service', 'online-payment'] });
-    expect(s.groups.find((x) => x.id === 'online-payment')!.metrics.find((x) => x.code === '3.6')).toMatchObject({ ratio: 1 / 3, points: null, max: null, split: 'unpublished' });
+    expect(s.groups.find((x) => x.id === 'online-payment')!.metrics.find((x) => x.code === '3.6')).toMatchObject({
+      ratio: 1 / 3,
+      points: null,
+      max: null,
+      split: 'unpublished',
+    });
     const agency = await get<Score766Response>(`/api/v1/score766?unit=${OMON}&period=2026-03`);
     expect(agency.unitKind).toBe('agency');
-    expect(agency.groups.find((x) => x.id === 'satisfaction')!.metrics.find((x) => x.code === 'PETITION_PROCESSING_ON_TIME')).toMatchObject({ noData: true, ratio: null, points: null });
+    expect(agency.groups.find((x) => x.id === 'satisfaction')!.metrics.find((x) => x.code === 'PETITION_PROCESSING_ON_TIME')).toMatchObject({
+      noData: true,
+      ratio: null,
+      points: null,
+    });
   });
 
   it('stands the official score beside it and explains the difference per group the portal scored', async () => {
@@ -169,7 +227,16 @@ describe('GET /api/v1/score766', () => {
     const r = await app.inject({ method: 'POST', url: '/api/v1/score766/official', headers: { 'x-api-key': TEST_KEY }, payload: { scores: [official] } });
     expect(r.statusCode).toBe(200);
     const s = await get<Score766Response>('/api/v1/score766?unit=917&period=2026-03&officialUnit=OM-917');
-    expect(s.official).toMatchObject({ unitCode: 'OM-917', total: 61.2, rank: 3, rankOf: 9, groups: [{ id: 'transparency', group: 'transparency' }, { id: 'dvc-progress-tree', group: 'progress' }] });
+    expect(s.official).toMatchObject({
+      unitCode: 'OM-917',
+      total: 61.2,
+      rank: 3,
+      rankOf: 9,
+      groups: [
+        { id: 'transparency', group: 'transparency' },
+        { id: 'dvc-progress-tree', group: 'progress' },
+      ],
+    });
     expect(s.difference).toEqual([
       {
         group: 'transparency',
@@ -177,7 +244,17 @@ describe('GET /api/v1/score766', () => {
         computed: 10.83,
         official: 12,
         difference: -1.17,
-        metrics: [{ code: 'DOSSIER_SYNC', computedRatio: 0.75, officialRatio: 0.8, computedNumerator: 3, officialNumerator: 4, computedDenominator: 4, officialDenominator: 5 }],
+        metrics: [
+          {
+            code: 'DOSSIER_SYNC',
+            computedRatio: 0.75,
+            officialRatio: 0.8,
+            computedNumerator: 3,
+            officialNumerator: 4,
+            computedDenominator: 4,
+            officialDenominator: 5,
+          },
+        ],
       },
       { group: 'progress', apiId: 'dvc-progress-tree', computed: 10, official: 15, difference: -5, metrics: [] },
     ]);
@@ -228,7 +305,10 @@ describe('GET /api/v1/score766/:metric/items', () => {
     const csv = await app.inject({ method: 'GET', url: '/api/v1/score766/2.1/items.csv?unit=917&period=2026-03&part=outside' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="766-2.1-917-2026-03-outside.csv"');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('Mã hồ sơ;Mã TTHC;Cơ quan;Đơn vị;Kênh;Trạng thái;Ngày tiếp nhận;Tính vào tử số;Lý do');
     expect(lines.slice(1).map((l) => [l.split(';')[0], l.split(';').at(-1)])).toEqual([
       ['D2', 'past_due'],

@@ -32,7 +32,8 @@ const WRITE = { kind: 'feed', health: false } as const;
 
 /** Every metric of both schemes, by code (the current scheme's definition first). */
 const METRICS = new Map<string, Score766Metric>();
-for (const s of [SCORE_766_SCHEMES['dvcqg-current'], SCORE_766_SCHEMES['qd766-2022']]) for (const g of s.groups) for (const m of g.metrics) if (!METRICS.has(m.id)) METRICS.set(m.id, m);
+for (const s of [SCORE_766_SCHEMES['dvcqg-current'], SCORE_766_SCHEMES['qd766-2022']])
+  for (const g of s.groups) for (const m of g.metrics) if (!METRICS.has(m.id)) METRICS.set(m.id, m);
 
 /**
  * The computed Decision 766 scorecard (BRIEF §1), its drill-down and the configured splits.
@@ -48,7 +49,9 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
     if (wholeMonthsOf(q.period) === null) {
       const c = checkPeriod(q.period);
       const why = c.ok ? 'a range starts on the 1st and ends on the last day of a month (dossier counts are kept per month)' : c.message;
-      throw httpError(400, 'invalid_period', `period '${q.period}': ${why}`, [{ field: '/period', reason: c.ok ? 'not_whole_months' : c.reason, message: why }]);
+      throw httpError(400, 'invalid_period', `period '${q.period}': ${why}`, [
+        { field: '/period', reason: c.ok ? 'not_whole_months' : c.reason, message: why },
+      ]);
     }
     const code = q.unit ?? city;
     const unit = resolveUnit(code, index, agencies);
@@ -62,11 +65,13 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
     return score766.scorecard(q, SCORE_766_SCHEMES[req.query.scheme ?? 'dvcqg-current'], req.query.officialUnit ?? q.unit.code);
   });
 
-  const items = (metricCode: string, raw: { unit?: string | undefined; period: string; procedure?: string | undefined; part?: 'numerator' | 'denominator' | 'outside' | undefined }) => {
+  const items = (
+    metricCode: string,
+    raw: { unit?: string | undefined; period: string; procedure?: string | undefined; part?: 'numerator' | 'denominator' | 'outside' | undefined },
+  ) => {
     const metric = METRICS.get(metricCode);
     if (!metric) throw fieldError(404, 'unknown_metric', '/metric', `'${metricCode}' is not a Decision 766 metric code (e.g. PUBLISH_ON_TIME, 2.1, 3.3)`);
-    if (!metric.counts)
-      throw fieldError(404, 'no_items', '/metric', `metric ${metricCode} has no published formula: there are no items behind it`);
+    if (!metric.counts) throw fieldError(404, 'no_items', '/metric', `metric ${metricCode} has no published formula: there are no items behind it`);
     const q = query(raw);
     const part = raw.part ?? 'denominator';
     const rows = metricItems(metric, q, { score: score766, dossiers, pakn }).filter((r) => (part === 'numerator' ? r.num : part === 'outside' ? !r.num : true));
@@ -97,16 +102,23 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/score766/:metric/items.${format}`, { config: { access: READ }, schema: { params: MetricParams, querystring: ExportQuerySchema } }, async (req, reply) => {
-      const { metric, q, part, rows } = items(req.params.metric, req.query);
-      const table = score766ItemsTable(metric, rows, req.query.lang ?? 'vi', { index, agencies, part, period: q.period, unit: q.unit.code });
-      return sendTable(reply, table, format, exportFileName(['766', metric.id, q.unit.code, q.period, part], format), req.query.sep);
-    });
+    app.get(
+      `/api/v1/score766/:metric/items.${format}`,
+      { config: { access: READ }, schema: { params: MetricParams, querystring: ExportQuerySchema } },
+      async (req, reply) => {
+        const { metric, q, part, rows } = items(req.params.metric, req.query);
+        const table = score766ItemsTable(metric, rows, req.query.lang ?? 'vi', { index, agencies, part, period: q.period, unit: q.unit.code });
+        return sendTable(reply, table, format, exportFileName(['766', metric.id, q.unit.code, q.period, part], format), req.query.sep);
+      },
+    );
 
   app.get('/api/v1/score766/splits', { config: { access: READ } }, async () => ({ asOf: clock(), items: score766Splits.list() }));
   app.put(
     '/api/v1/score766/splits',
-    { config: { access: WRITE }, schema: { body: ReferenceBatchSchema, response: { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema } } },
+    {
+      config: { access: WRITE },
+      schema: { body: ReferenceBatchSchema, response: { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema } },
+    },
     async (req, reply) => {
       const res = await score766Splits.put(req.body.items, req.source || 'api', clock());
       return reply.code(res.rejected > 0 ? 422 : 200).send(res);

@@ -10,7 +10,14 @@ export const FEEDBACK_MIGRATION = {
 };
 
 /** An idempotent log of JSON bodies (ON CONFLICT DO NOTHING by id) and its replay in seq order. */
-function jsonLog<In, Out>(pool: pg.Pool, table: string, idCol: string, keyCol: string, row: (x: In) => [string, string, number, string, string], out: (seq: number, receivedAt: number, source: string, body: unknown) => Out) {
+function jsonLog<In, Out>(
+  pool: pg.Pool,
+  table: string,
+  idCol: string,
+  keyCol: string,
+  row: (x: In) => [string, string, number, string, string],
+  out: (seq: number, receivedAt: number, source: string, body: unknown) => Out,
+) {
   const insert = `
     INSERT INTO ${table} (${idCol}, ${keyCol}, received_at, source, body)
     SELECT id, k, received_at, source, body
@@ -59,7 +66,13 @@ export function postgresFeedback(pool: pg.Pool): FeedbackLog & DirectiveLog {
     'dossier_ratings',
     'rating_id',
     'dossier_code',
-    (x: { rating: DossierRating; receivedAt: number; source: string }) => [x.rating.ratingId, x.rating.dossierCode, x.receivedAt, x.source, JSON.stringify(x.rating)],
+    (x: { rating: DossierRating; receivedAt: number; source: string }) => [
+      x.rating.ratingId,
+      x.rating.dossierCode,
+      x.receivedAt,
+      x.source,
+      JSON.stringify(x.rating),
+    ],
     (seq, receivedAt, source, body) => ({ seq, receivedAt, source, rating: body as DossierRating }),
   );
   return {

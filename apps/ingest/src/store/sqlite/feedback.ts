@@ -3,7 +3,14 @@ import type { Directive, DirectiveAttachment, DossierRating, PaknEvent } from '@
 import { feedbackDdl, type DirectiveLog, type FeedbackLog } from '../feedback-store.ts';
 
 /** An idempotent log of JSON bodies (INSERT OR IGNORE by id) and its replay in seq order. */
-function jsonLog<In, Out>(db: Database.Database, table: string, idCol: string, keyCol: string, row: (x: In) => [id: string, key: string, receivedAt: number, source: string, body: string], out: (seq: number, receivedAt: number, source: string, body: unknown) => Out) {
+function jsonLog<In, Out>(
+  db: Database.Database,
+  table: string,
+  idCol: string,
+  keyCol: string,
+  row: (x: In) => [id: string, key: string, receivedAt: number, source: string, body: string],
+  out: (seq: number, receivedAt: number, source: string, body: unknown) => Out,
+) {
   const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${idCol}, ${keyCol}, received_at, source, body) VALUES (?, ?, ?, ?, ?)`);
   const tx = db.transaction((batch: readonly In[]) =>
     batch.map((x) => {
@@ -42,7 +49,13 @@ export function sqliteFeedback(db: Database.Database): FeedbackLog & DirectiveLo
     'dossier_ratings',
     'rating_id',
     'dossier_code',
-    (x: { rating: DossierRating; receivedAt: number; source: string }) => [x.rating.ratingId, x.rating.dossierCode, x.receivedAt, x.source, JSON.stringify(x.rating)],
+    (x: { rating: DossierRating; receivedAt: number; source: string }) => [
+      x.rating.ratingId,
+      x.rating.dossierCode,
+      x.receivedAt,
+      x.source,
+      JSON.stringify(x.rating),
+    ],
     (seq, receivedAt, source, body) => ({ seq, receivedAt, source, rating: body as DossierRating }),
   );
   const insertDirective = db.prepare(`INSERT OR IGNORE INTO directives (id, status, due_at, updated_at, revision, body) VALUES (?, ?, ?, ?, ?, ?)`);

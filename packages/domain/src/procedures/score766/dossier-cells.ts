@@ -146,9 +146,7 @@ export class DossierScoreCells {
     const procedure = nationalCode(r.procedureCode);
     const same = prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode && prev.procedure === procedure;
     if (same && prev.v.every((x, i) => x === v[i])) return;
-    const cells = same
-      ? prev.cells
-      : periodKeysOf(r.receivedAt, this.kinds).map((p) => this.cell(p, r.adminUnitCode, r.agencyCode, procedure));
+    const cells = same ? prev.cells : periodKeysOf(r.receivedAt, this.kinds).map((p) => this.cell(p, r.adminUnitCode, r.agencyCode, procedure));
     if (prev) this.apply(prev, -1);
     const part = { cells, receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, procedure, v };
     this.apply(part, +1);

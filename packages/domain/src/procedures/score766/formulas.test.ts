@@ -114,7 +114,13 @@ describe('progress 2.1–2.2', () => {
 
 describe('online service 3.1–3.3', () => {
   const both = proc('1.000002', { onlineService: 'partial', onlineLevels: ['partial', 'full'] });
-  const procs = [proc('1.000001', { onlineService: 'full' }), both, proc('1.000003', { onlineService: 'none' }), proc('1.000004', { onlineService: 'partial' }), proc('1.000005', { onlineService: 'none' })];
+  const procs = [
+    proc('1.000001', { onlineService: 'full' }),
+    both,
+    proc('1.000003', { onlineService: 'none' }),
+    proc('1.000004', { onlineService: 'partial' }),
+    proc('1.000005', { onlineService: 'none' }),
+  ];
   it('3.1: a procedure offered at both levels counts once, at the higher (full); 3 of 5 procedures are online', () => {
     expect(onlineLevelOf(both)).toBe('full');
     expect(onlineOffered(procs)).toEqual({ ratio: 0.6, numerator: 3, denominator: 5, noData: false });

@@ -237,5 +237,3 @@ export function computeMetrics(x: Score766Inputs): Record<string, MetricValue> {
     DOSSIER_RECEIVING_SATISFACTION: receivingSatisfaction(x.onTime, t),
   };
 }
-
-

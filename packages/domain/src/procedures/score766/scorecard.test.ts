@@ -116,7 +116,17 @@ describe('DossierScoreCells', () => {
     cells.put('B', b, dossierFlags(b, false, cal));
     cells.put('B', b, dossierFlags(b, true, cal)); // a dislike came in
     const s = cells.sum('2026-Q1');
-    expect(s.total).toMatchObject({ received: 2, syncKnown: 2, synced: 1, online: 1, onlineEResult: 1, completed: 1, feeSynced: 1, complained: 1, processed: 1 });
+    expect(s.total).toMatchObject({
+      received: 2,
+      syncKnown: 2,
+      synced: 1,
+      online: 1,
+      onlineEResult: 1,
+      completed: 1,
+      feeSynced: 1,
+      complained: 1,
+      processed: 1,
+    });
     expect(s.byProcedure.get('1.000494')).toMatchObject({ received: 1, online: 1, feeSynced: 1 });
     expect(s.byProcedure.get('2.000815')).toMatchObject({ received: 1, complained: 1 });
     // a working day and two hours (Mon 08:00 → Tue 10:00)

@@ -76,11 +76,7 @@ export interface Scorecard {
  * scheme's, or a configured split's) and its threshold; the groups' points as the Σ of their
  * metrics'; the total as the Σ of the groups', out of the scheme's 100.
  */
-export function scoreScheme(
-  scheme: Score766Scheme,
-  values: Readonly<Record<string, MetricValue>>,
-  splits: readonly Score766Split[] = [],
-): Scorecard {
+export function scoreScheme(scheme: Score766Scheme, values: Readonly<Record<string, MetricValue>>, splits: readonly Score766Split[] = []): Scorecard {
   const groups: ScoredGroup[] = scheme.groups.map((g) => {
     const split = splits.find((s) => s.scheme === scheme.id && s.group === g.id) ?? null;
     const metrics: ScoredMetric[] = g.metrics.map((m) => {
@@ -107,7 +103,15 @@ export function scoreScheme(
     const scoredMetrics = metrics.filter((x) => x.scored || x.split === 'unpublished');
     const missing = scoredMetrics.filter((x) => x.points === null).map((x) => x.code);
     const withPoints = metrics.filter((x) => x.scored && x.points !== null);
-    const points = withPoints.length === 0 ? null : roundPoints(Math.min(g.maxScore, withPoints.reduce((s, x) => s + x.points!, 0)));
+    const points =
+      withPoints.length === 0
+        ? null
+        : roundPoints(
+            Math.min(
+              g.maxScore,
+              withPoints.reduce((s, x) => s + x.points!, 0),
+            ),
+          );
     const unpublished = metrics.some((x) => x.split === 'unpublished' && x.max === null);
     return {
       id: g.id,
