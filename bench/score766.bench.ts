@@ -190,13 +190,22 @@ console.log(`766 bench: ${fmt(dossiers.length)} dossier events, ${fmt(pakn.lengt
 
 // warm the code paths once on a small slice, so neither side pays the JIT alone
 replay(true, dossiers.slice(0, 20_000), pakn.slice(0, 2_000));
-global.gc?.();
-const base = replay(false, dossiers, pakn);
-console.log(`  1. replay alone (ceiling):        ${fmt(base.ms)} ms (${fmt(dossiers.length / (base.ms / 1000))} dossier ev/s)`);
-base.svc.indicators.query(String(YEAR), Date.now());
-global.gc?.();
+const heap = () => {
+  global.gc?.();
+  return process.memoryUsage().heapUsed / 1048576;
+};
+let h0 = heap();
+let base: ReturnType<typeof replay> | null = replay(false, dossiers, pakn);
+const baseMs = base.ms;
+const baseMb = heap() - h0;
+console.log(`  1. replay alone (ceiling):        ${fmt(baseMs)} ms (${fmt(dossiers.length / (baseMs / 1000))} dossier ev/s), state ${fmt(baseMb)} MB`);
+base = null;
+h0 = heap();
 const full = replay(true, dossiers, pakn);
-console.log(`  2. replay with the 766 cells:     ${fmt(full.ms)} ms (${(full.ms / base.ms).toFixed(2)} × the ceiling)`);
+const fullMb = heap() - h0;
+console.log(
+  `  2. replay with the 766 cells:     ${fmt(full.ms)} ms (${(full.ms / baseMs).toFixed(2)} × the ceiling), state ${fmt(fullMb)} MB (${(fullMb / baseMb).toFixed(2)} ×)`,
+);
 
 const units = [CAN_THO_CATALOGUE.city.code, ...areas, ...CAN_THO_AGENCIES.map((a) => a.code)].map((c) => resolveUnit(c, index, agencies)!).filter(Boolean);
 const periods = [...periodsOfYear('month', YEAR), ...periodsOfYear('quarter', YEAR), ...periodsOfYear('half', YEAR), String(YEAR)];
@@ -213,7 +222,7 @@ for (const unit of units)
 const scoreMs = performance.now() - t0;
 console.log(
   `  3. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
-    `(${(scoreMs / cards).toFixed(2)} ms each; ${((scoreMs / full.ms) * 100).toFixed(1)} % of the replay with cells, ${((scoreMs / base.ms) * 100).toFixed(1)} % of the replay alone)`,
+    `(${(scoreMs / cards).toFixed(2)} ms each; ${((scoreMs / full.ms) * 100).toFixed(1)} % of the replay with cells, ${((scoreMs / baseMs) * 100).toFixed(1)} % of the replay alone)`,
 );
 const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
 console.log(
