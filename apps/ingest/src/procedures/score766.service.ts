@@ -2,7 +2,7 @@ import type { Official766Score, Score766Difference, Score766OfficialView, Score7
 import {
   computeMetrics,
   DossierScoreCells,
-  dossierFlags,
+  dossierFlagVector,
   isReceived,
   localDateOf,
   nationalCode,
@@ -77,7 +77,7 @@ export class Score766Service {
 
   /** A dossier's record changed. */
   putRecord(r: DossierRecord): void {
-    this.cells.put(r.dossierCode, r, dossierFlags(r, this.complained(r.dossierCode), this.deps.calendar));
+    this.cells.put(r.dossierCode, r, dossierFlagVector(r, this.complained(r.dossierCode), this.deps.calendar));
   }
 
   /** PAKN or ratings now name (or no longer name) these dossiers. */

@@ -46,34 +46,46 @@ export function emptyCounts(): DossierCounts {
   return Object.fromEntries(DOSSIER_COUNTERS.map((k) => [k, 0])) as DossierCounts;
 }
 
-/** The dossier's flags (1/0, or times in ms for the processing sums); null when it was never received. */
-export function dossierFlags(r: DossierRecord, complained: boolean, calendar: WorkCalendar): DossierCounts | null {
+/**
+ * The dossier's flags as a vector in DOSSIER_COUNTERS order (1/0, or times in ms for the
+ * processing sums); null when it was never received. A vector, not an object: it is made on every
+ * event of a replay.
+ */
+export function dossierFlagVector(r: DossierRecord, complained: boolean, calendar: WorkCalendar): Float64Array | null {
   if (!r.received || r.receivedAt === null) return null;
-  const c = emptyCounts();
-  const b = (x: boolean) => (x ? 1 : 0);
+  const v = new Float64Array(N);
   const completed = isCompleted(r);
-  c.received = 1;
-  c.syncKnown = b(r.syncedToDvcqg !== null);
-  c.synced = b(r.syncedToDvcqg === true);
-  c.online = b(r.channel === 2);
-  c.onlineEResult = b(r.channel === 2 && r.eResult);
-  c.completed = b(completed);
-  c.completedEResult = b(completed && r.eResult);
-  c.digitized = b(r.digitized);
-  c.digitizedEResult = b(r.digitized && r.eResult);
-  c.reused = b(r.reusedDigitizedData);
-  c.personalStorage = b(r.personalStorage);
-  c.populationData = b(r.populationData || r.vneidVerified);
-  c.certifiedCopy = b(r.eCertifiedCopy);
-  c.feeSynced = b(r.syncedToDvcqg === true && r.feeData === true);
-  c.complained = b(complained);
+  const online = r.channel === 2;
+  v[IDX.received] = 1;
+  if (r.syncedToDvcqg !== null) v[IDX.syncKnown] = 1;
+  if (r.syncedToDvcqg === true) {
+    v[IDX.synced] = 1;
+    if (r.feeData === true) v[IDX.feeSynced] = 1;
+  }
+  if (online) v[IDX.online] = 1;
+  if (online && r.eResult) v[IDX.onlineEResult] = 1;
+  if (completed) v[IDX.completed] = 1;
+  if (completed && r.eResult) v[IDX.completedEResult] = 1;
+  if (r.digitized) v[IDX.digitized] = 1;
+  if (r.digitized && r.eResult) v[IDX.digitizedEResult] = 1;
+  if (r.reusedDigitizedData) v[IDX.reused] = 1;
+  if (r.personalStorage) v[IDX.personalStorage] = 1;
+  if (r.populationData || r.vneidVerified) v[IDX.populationData] = 1;
+  if (r.eCertifiedCopy) v[IDX.certifiedCopy] = 1;
+  if (complained) v[IDX.complained] = 1;
   const working = completed ? processingWorkingMs(r, calendar) : null;
   if (working !== null && r.endAt !== null) {
-    c.processed = 1;
-    c.processingWorkingMs = working;
-    c.processingElapsedMs = Math.max(0, r.endAt - r.receivedAt);
+    v[IDX.processed] = 1;
+    v[IDX.processingWorkingMs] = working;
+    v[IDX.processingElapsedMs] = Math.max(0, r.endAt - r.receivedAt);
   }
-  return c;
+  return v;
+}
+
+/** `dossierFlagVector` as named counts (tests, the drill-down). */
+export function dossierFlags(r: DossierRecord, complained: boolean, calendar: WorkCalendar): DossierCounts | null {
+  const v = dossierFlagVector(r, complained, calendar);
+  return v && toCounts(v);
 }
 
 /** The national code of a procedure code ('1.000494.000.00.00.H29' → '1.000494'). */
@@ -133,19 +145,17 @@ export class DossierScoreCells {
     return this.parts.size;
   }
 
-  /** Records a dossier's flags (null: not received, forget it). */
-  put(dossierCode: string, r: DossierRecord, flags: DossierCounts | null): void {
+  /** Records a dossier's flags (`dossierFlagVector`; null: not received, forget it). */
+  put(dossierCode: string, r: DossierRecord, v: Float64Array | null): void {
     const prev = this.parts.get(dossierCode);
-    if (!flags || r.receivedAt === null) {
+    if (!v || r.receivedAt === null) {
       if (prev) this.apply(prev, -1);
       this.parts.delete(dossierCode);
       return;
     }
-    const v = new Float64Array(N);
-    for (let i = 0; i < N; i++) v[i] = flags[DOSSIER_COUNTERS[i]!];
     const procedure = nationalCode(r.procedureCode);
     const same = prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode && prev.procedure === procedure;
-    if (same && prev.v.every((x, i) => x === v[i])) return;
+    if (same && sameVector(prev.v, v)) return;
     const cells = same ? prev.cells : periodKeysOf(r.receivedAt, this.kinds).map((p) => this.cell(p, r.adminUnitCode, r.agencyCode, procedure));
     if (prev) this.apply(prev, -1);
     const part = { cells, receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, procedure, v };
@@ -202,6 +212,11 @@ export class DossierScoreCells {
   private apply(p: Part, sign: 1 | -1): void {
     for (const cell of p.cells) for (let i = 0; i < N; i++) cell.v[i]! += sign * p.v[i]!;
   }
+}
+
+function sameVector(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < N; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function toCounts(v: Float64Array): DossierCounts {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/work-calendar.ts';
 import { foldDossier } from '../dossier/dossier-record.ts';
 import { ev, t } from '../dossier/dossier.fixtures.ts';
-import { DossierScoreCells, dossierFlags } from './dossier-cells.ts';
+import { DossierScoreCells, dossierFlagVector, dossierFlags } from './dossier-cells.ts';
 import { NO_DATA, ratioValue, type MetricValue } from './formulas.ts';
 import { SCORE_766_2022, SCORE_766_CURRENT } from './groups.ts';
 import { metricPoints, scoreScheme, splitErrors, type Score766Split } from './scorecard.ts';
@@ -112,9 +112,9 @@ describe('DossierScoreCells', () => {
       ev('A', 9, '2026-03-03 10:00', { ...X, channel: 2, eResult: true }),
     ])!;
     const b = foldDossier([ev('B', 2, '2026-03-05 08:00', { ...X, procedureCode: '2.000815', syncedToDvcqg: false })])!;
-    cells.put('A', a, dossierFlags(a, false, cal));
-    cells.put('B', b, dossierFlags(b, false, cal));
-    cells.put('B', b, dossierFlags(b, true, cal)); // a dislike came in
+    cells.put('A', a, dossierFlagVector(a, false, cal));
+    cells.put('B', b, dossierFlagVector(b, false, cal));
+    cells.put('B', b, dossierFlagVector(b, true, cal)); // a dislike came in
     const s = cells.sum('2026-Q1');
     expect(s.total).toMatchObject({
       received: 2,
