@@ -4,6 +4,8 @@ import { dossierEventRoutes } from './feeds/dossiers/dossier-events.routes.ts';
 import { officialScoreRoutes } from './feeds/dossiers/official-scores.routes.ts';
 import { feedHealthPlugin } from './feeds/health/feed-health.plugin.ts';
 import { feedHealthRoutes } from './feeds/health/feed-health.routes.ts';
+import { paknFeedRoutes } from './feeds/pakn/pakn.routes.ts';
+import { procedureFeedRoutes } from './feeds/procedures/procedure-feed.routes.ts';
 import { observationRoutes } from './feeds/observations/observations.routes.ts';
 import { reportFeedRoutes } from './feeds/reporting/report-feed.routes.ts';
 import { accessLifecyclePlugin } from './access/access-lifecycle.plugin.ts';
@@ -22,7 +24,10 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { lifecyclePlugin } from './plugins/lifecycle.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
+import { directiveRoutes } from './routes/directives/directives.routes.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
+import { paknRoutes } from './routes/pakn/pakn.routes.ts';
+import { score766Routes } from './routes/score766/score766.routes.ts';
 import { procedureRoutes } from './routes/procedures/procedures.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { liveRoutes } from './routes/live/live.routes.ts';
@@ -74,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dossierEventRoutes);
   await app.register(officialScoreRoutes);
   await app.register(reportFeedRoutes);
+  await app.register(procedureFeedRoutes);
+  await app.register(paknFeedRoutes);
   await app.register(feedHealthRoutes);
 
   // reads and actions
@@ -96,6 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(feedSourceAdminRoutes);
   await app.register(deviceAdminRoutes);
   await app.register(auditRoutes);
+  await app.register(score766Routes);
+  await app.register(paknRoutes);
+  await app.register(directiveRoutes);
 
   await app.register(dashboardPlugin, { dir: config.dashboardDir });
   await app.register(accessLifecyclePlugin);

@@ -25,6 +25,7 @@ import {
 import { Type } from 'typebox';
 import { DEMO_OPERATOR_NAME, OperatorConfigError, parseOperators, type OperatorEntry } from './access/service-tokens.ts';
 import { accessConfig, AccessEnvSchema, type AccessConfig } from './access/access-env.ts';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from './directives/attachments.ts';
 import { checkEnv, ConfigError, envBool, envInt, envOneOf, envSchema, envString, envText, isTrue } from './env-schema.ts';
 import { checkBasemapFile, loadAgencyFile, loadAreaRegistryFile } from './geo/geo-config.ts';
 
@@ -88,6 +89,8 @@ export interface Config {
   basemapFile: string | null;
   /** Largest boundary file an administrator may upload (IOC_BOUNDARY_LIMIT_BYTES). */
   boundaryLimitBytes: number;
+  /** IOC_ATTACHMENT_MAX_BYTES: the largest directive attachment (default 10 MiB; larger is 413). */
+  attachmentMaxBytes: number;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
@@ -204,6 +207,7 @@ export const CoreEnvSchema = envSchema({
   IOC_BASEMAP_PMTILES: envText(),
   IOC_BOUNDARY_LIMIT_BYTES: envInt(32 * 1024 * 1024, 1024, 1024 ** 3),
   ...AccessEnvSchema.properties,
+  IOC_ATTACHMENT_MAX_BYTES: envInt(DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -281,5 +285,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agencies,
     basemapFile,
     boundaryLimitBytes: v.IOC_BOUNDARY_LIMIT_BYTES,
+    attachmentMaxBytes: v.IOC_ATTACHMENT_MAX_BYTES,
   };
 }

@@ -31,7 +31,13 @@ import { LiveService } from './live/live.service.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { GroupCommitWriter } from './pipeline/group-commit.ts';
+import { DirectiveService } from './directives/directive.service.ts';
+import { checkProcedureItem } from './feeds/procedures/procedure-item.check.ts';
 import { DossierService } from './procedures/dossier.service.ts';
+import { PaknService } from './procedures/pakn.service.ts';
+import { RatingService } from './procedures/rating.service.ts';
+import { Score766SplitService } from './procedures/score766-splits.ts';
+import { Score766Service } from './procedures/score766.service.ts';
 import { OfficialScoreService } from './procedures/official-scores.service.ts';
 import { ProcedureService } from './procedures/procedure.service.ts';
 import { CalendarService } from './procedures/calendar.service.ts';
@@ -39,7 +45,7 @@ import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
 import { createGateway } from './realtime/gateway.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
 import { openConfiguredStore } from './store/open-store.ts';
-import type { NewDossierEvent, Store } from './store/store.ts';
+import type { NewDossierEvent, NewPaknEvent, NewRating, Store } from './store/store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -73,6 +79,16 @@ export interface Ioc {
   /** The working-day schedules: built in, file, uploaded (PUT /api/v1/calendar/schedules). */
   calendars: CalendarService;
   officialScores: OfficialScoreService;
+  /** Citizens' feedback (PAKN) and dossier ratings: their logs' writers and folds. */
+  pakn: PaknService;
+  paknWriter: GroupCommitWriter<NewPaknEvent>;
+  ratings: RatingService;
+  ratingWriter: GroupCommitWriter<NewRating>;
+  /** The whole Decision 766 scorecard, computed; the configured splits of unpublished group points. */
+  score766: Score766Service;
+  score766Splits: Score766SplitService;
+  /** The leader's follow-up loop (chỉ đạo). */
+  directives: DirectiveService;
   reporting: ReportingService;
   analyst: AnalystService;
   alerts: AlertService;
@@ -164,8 +180,17 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       if (derived.length > 0) live.applyDerived(derived);
     },
   );
-  const procedures = new ProcedureService(store.reference);
+  const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
+  const officialScores = new OfficialScoreService(store);
+  const pakn = new PaknService(config.calendar);
+  const ratings = new RatingService();
+  const score766Splits = new Score766SplitService(store.reference);
+  let dossierService: DossierService | null = null;
+  const score766 = new Score766Service(
+    { calendar: config.calendar, procedures, pakn, ratings, officialScores, splits: () => score766Splits.splits() },
+    () => dossierService!,
+  );
   const dossiers = new DossierService(config.calendar, live, {
     city: catalogue.city.code,
     procedures: procedures.catalogue,
@@ -173,7 +198,11 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       agency: (code, t) => (config.agencies.get(code, t) ?? config.agencies.get(code))?.name,
       area: (code, t) => index.areaAt(code, localDateOf(t))?.name ?? registry.versions(code).at(-1)?.name,
     },
+    onRecord: (r) => score766.putRecord(r),
   });
+  dossierService = dossiers;
+  pakn.onDossiers((codes) => score766.complaintsChanged(codes));
+  ratings.onDossiers((codes) => score766.complaintsChanged(codes));
   // a catalogue or calendar change re-judges the dossiers it concerns at once
   procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
   calendars.onChange(() => dossiers.recompute());
@@ -197,7 +226,29 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     dossiers,
     procedures,
     calendars,
-    officialScores: new OfficialScoreService(store),
+    officialScores,
+    pakn,
+    paknWriter: new GroupCommitWriter<NewPaknEvent>(
+      (b) => store.appendPaknEvents(b),
+      (events) => pakn.applyCommitted(events),
+    ),
+    ratings,
+    ratingWriter: new GroupCommitWriter<NewRating>(
+      (b) => store.appendRatings(b),
+      (events) => ratings.applyCommitted(events),
+    ),
+    score766,
+    score766Splits,
+    directives: new DirectiveService({
+      store,
+      calendar: config.calendar,
+      index,
+      agencies,
+      bounds: config.dateBounds,
+      maxAttachmentBytes: config.attachmentMaxBytes,
+      push: (p, scopes) => broadcaster.directive(p, scopes),
+      clock,
+    }),
     reporting: new ReportingService(reportingCat, store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,

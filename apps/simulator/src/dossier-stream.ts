@@ -1,3 +1,4 @@
+import { CERTIFIED_COPY_PROCEDURE } from './demo-766-catalogue.ts';
 import type { DossierEvent } from '@cityioc/contracts';
 import { createWorkCalendar, VN_UTC_OFFSET_MS, type WorkCalendar } from '@cityioc/domain';
 import type { Agency } from './dossier-data.ts';
@@ -80,6 +81,8 @@ function eventOf(p: Plan, i: number): DossierEvent {
     submittedAt: times.submittedAt,
     ...(received ? { receivedAt: times.receivedAt!, dueAt: times.dueAt! } : {}),
     ...(status === 9 || status === 10 ? { finishedAt: times.finishedAt!, eResult: p.eResult } : {}),
+    // a certification's electronic result is an electronic certified copy (766 ELECTRONIC_CERTIFIED_COPY)
+    ...((status === 9 || status === 10) && p.procedure.code === CERTIFIED_COPY_PROCEDURE ? { eCertifiedCopy: p.eResult } : {}),
     ...(status === 10 ? { returnedAt: statusAt } : {}),
     ...(status === 3 || status === 8 ? { rejectedAt: statusAt } : {}),
     ...(supplements.length > 0 ? { supplements } : {}),

@@ -17,6 +17,8 @@ import { startSimulator, type LogEntry } from './simulator.ts';
 import { DOSSIER_UNITS, PROCEDURES } from './dossier-data.ts';
 import { DEMO_REGISTRY } from './geography.ts';
 import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
+import { PROCEDURES } from './dossier-data.ts';
+import { DEMO_766_PROCEDURES } from './demo-766-catalogue.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const servers: Server[] = [];
@@ -201,7 +203,12 @@ describe('startSimulator', () => {
     expect(ioc.invalid).toEqual([]);
     expect(ioc.keys.every((k) => k === 'test-key')).toBe(true);
     // the demo's procedure catalogue went in through the public API, every item valid and labelled illustrative
-    expect(ioc.procedures).toHaveLength(PROCEDURES.length);
+    // every procedure the dossiers name is in it, and 5 that get no dossier; each once as its base version (since 2020) and as its publications
+    const codes = new Set(ioc.procedures.map((p) => p.code));
+    expect(codes.size).toBe(DEMO_766_PROCEDURES);
+    expect(PROCEDURES.every((p) => codes.has(p.code))).toBe(true);
+    expect(ioc.procedures.filter((p) => p.validFrom === '2020-01-01')).toHaveLength(DEMO_766_PROCEDURES);
+    expect(ioc.procedures.filter((p) => p.publication).every((p) => p.validFrom === p.publication!.decidedOn)).toBe(true);
     expect(ioc.procedures.every((p) => p.illustrative === true && schemaErrors(ProcedureItemSchema as JsonSchema, p).length === 0)).toBe(true);
     expect(ioc.procedures.find((p) => p.code === '1.004227')).toMatchObject({ legalTime: { value: 10, unit: 'working_days' }, feeBearing: true });
     // The first request got a 503; the retry carried the very same body.

@@ -12,6 +12,7 @@ import { uploadReportingDemo } from './reporting-demo.ts';
 import { uploadDemoProcedures } from './demo-procedures.ts';
 import { DEMO_REGISTRY } from './geography.ts';
 import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
+import { startFeedbackDemo, type FeedbackDemo } from './feedback-demo.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -131,8 +132,13 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     createSender<DossierEvent>({ ...senderBase, path: '/api/v1/dossiers/events', itemsKey: 'events', maxItems: MAX_DOSSIER_BATCH_ITEMS }),
     MAX_DOSSIER_BATCH_ITEMS,
     Infinity,
-    () => dossiers.take(now(), MAX_DOSSIER_BATCH_ITEMS),
+    () => {
+      const batch = dossiers.take(now(), MAX_DOSSIER_BATCH_ITEMS);
+      feedback?.observeDossiers(batch);
+      return batch;
+    },
   );
+  let feedback: FeedbackDemo | null = null;
 
   const rng = createRng(cfg.seed);
   let lastT = 0;
@@ -258,6 +264,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       waterLevel: levels,
       aqi,
       dossiers: { month: localMonthKey(t), ...dossiers.stats() },
+      ...(feedback ? { feedback: feedback.stats() } : {}),
     };
     observations.window = zeroCounts();
     dossierEvents.window = zeroCounts();
@@ -283,6 +290,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       const up = await uploadDemoProcedures({
         iocUrl: cfg.iocUrl,
         apiKey: cfg.apiKey,
+        now: now(),
         signal: controller.signal,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
@@ -333,6 +341,8 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       backfill: cfg.dossierBackfill,
     });
     lastT = t0 - 1;
+    // citizens' feedback (PAKN, ratings of returned dossiers) and the illustrative 766 split: its own module and random stream
+    feedback = startFeedbackDemo(cfg, { now, signal: controller.signal, log, fetch: options.fetch, sender: options.sender });
     log({
       level: 'info',
       msg: 'simulating',
@@ -379,6 +389,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
         for (const t of timers) clearInterval(t);
         await sources?.stop();
         controller.abort();
+        await feedback?.stop();
         resolveStop();
         const exit = await finished;
         await settled();

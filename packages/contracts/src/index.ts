@@ -22,3 +22,6 @@ export * from './reporting/reporting.ts';
 export * from './http/procedures.ts';
 export * from './http/geo.ts';
 export * from './http/access.ts';
+export * from './feeds/pakn.ts';
+export * from './http/score766.ts';
+export * from './http/directives.ts';

@@ -24,6 +24,7 @@ import { httpError, type HttpError } from './errors.ts';
  *   read      leader, operator, analyst, admin — routes filter by req.principal.scope
  *   export    operator, analyst, admin (CSV/XLSX files of their scope)
  *   operator  operator, admin (alert actions, thresholds)
+ *   leader    leader, admin (issuing, accepting and returning directives)
  *   admin     admin (users, devices, feed sources, the audit log)
  *   signedIn  any signed-in person, device or token (/auth/me, /auth/logout)
  *   metrics   a loopback address, the bearer IOC_METRICS_TOKEN, or an admin
@@ -39,6 +40,7 @@ export type Access =
   | { kind: 'read'; operator?: 'optional' }
   | { kind: 'export' }
   | { kind: 'operator' }
+  | { kind: 'leader' }
   | { kind: 'admin' }
   | { kind: 'signedIn' }
   | { kind: 'metrics' };
@@ -48,6 +50,7 @@ export const FEED = { kind: 'feed' } as const satisfies Access;
 export const READ = { kind: 'read' } as const satisfies Access;
 export const EXPORT = { kind: 'export' } as const satisfies Access;
 export const OPERATOR = { kind: 'operator' } as const satisfies Access;
+export const LEADER = { kind: 'leader' } as const satisfies Access;
 export const ADMIN = { kind: 'admin' } as const satisfies Access;
 export const SIGNED_IN = { kind: 'signedIn' } as const satisfies Access;
 export const METRICS = { kind: 'metrics' } as const satisfies Access;
@@ -177,7 +180,7 @@ export const accessPlugin = fp(
       req.principal = p;
     };
 
-    const role = async (req: FastifyRequest, reply: FastifyReply, kind: 'read' | 'export' | 'operator' | 'admin' | 'signedIn') => {
+    const role = async (req: FastifyRequest, reply: FastifyReply, kind: 'read' | 'export' | 'operator' | 'leader' | 'admin' | 'signedIn') => {
       const p = await principalOf(req, reply);
       if (kind !== 'signedIn' && !roleAllows(p.role, kind))
         throw httpError(403, 'forbidden', `${req.method} ${req.routeOptions.url ?? req.url} is for ${rolesFor(kind).join(', ')}; you are ${p.role}`);

@@ -50,6 +50,7 @@ export const lifecyclePlugin = fp(
       await ioc.procedures.load();
       await ioc.geo.load();
       if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
+      await ioc.score766Splits.load();
       const r = await restoreState(
         checkpoint,
         (msg, extra) => app.log.warn(extra ?? {}, msg),
@@ -59,6 +60,9 @@ export const lifecyclePlugin = fp(
         },
       );
       app.startup = r;
+      // PAKN and ratings are not in the checkpoint: their logs are replayed whole (tens of thousands a year)
+      await store.replayPaknEvents(0, (b) => ioc.pakn.applyCommitted(b));
+      await store.replayRatings(0, (b) => ioc.ratings.applyCommitted(b));
       await alerts.flush();
       alerts.goLive();
       dossiers.startPublishing(clock);
@@ -95,6 +99,8 @@ export const lifecyclePlugin = fp(
       ioc.io.disconnectSockets(true);
       await ioc.writer.close();
       await ioc.dossierWriter.close();
+      await ioc.paknWriter.close();
+      await ioc.ratingWriter.close();
       if (checkpointTimer) clearInterval(checkpointTimer);
       await stopRetention?.();
       // everything acknowledged is applied: the next start replays nothing

@@ -28,6 +28,8 @@ export interface DossierServiceOptions {
   procedures?: { at(code: string, t: number): ProcedureVersion | undefined };
   /** Names for screens and exports: an agency at an instant (the agency catalogue), a unit on a local date (the registry). */
   names?: { agency(code: string, t: number): Label | undefined; area(code: string, t: number): string | undefined };
+  /** Hears every record that changed (the 766 scorecard keeps its own cells from them). */
+  onRecord?: (record: DossierRecord) => void;
 }
 
 export interface DossierServiceData {
@@ -89,6 +91,15 @@ export class DossierService {
     return this.records.size;
   }
 
+  /** Every dossier's current record (the 766 drill-down lists them). */
+  allRecords(): IterableIterator<DossierRecord> {
+    return this.records.values();
+  }
+
+  record(code: string): DossierRecord | undefined {
+    return this.records.get(code);
+  }
+
   applyCommitted(events: readonly StoredDossierEvent[]): void {
     if (events.length > 0) this.eventsSeq = Math.max(this.eventsSeq, events[events.length - 1]!.seq);
     this.appliedSinceStart += events.length;
@@ -103,6 +114,7 @@ export class DossierService {
       if (old && old.adminUnitCode !== record.adminUnitCode) this.dirtyAreas.add(old.adminUnitCode);
       this.records.set(code, record);
       this.indicators.put(record);
+      this.options.onRecord?.(record);
       this.dirtyAreas.add(record.adminUnitCode);
       this.lastSeen.set(record.adminUnitCode, Math.max(this.lastSeen.get(record.adminUnitCode) ?? 0, e.receivedAt));
     }
@@ -122,6 +134,7 @@ export class DossierService {
       const record = this.recordOf(facts)!;
       this.records.set(code, record);
       this.indicators.put(record);
+      this.options.onRecord?.(record);
       this.dirtyAreas.add(record.adminUnitCode);
       changed++;
     }
@@ -159,6 +172,7 @@ export class DossierService {
       this.facts.set(code, facts);
       this.records.set(code, record);
       this.indicators.put(record);
+      this.options.onRecord?.(record);
     }
     for (const [area, t] of data.lastSeen) this.lastSeen.set(area, t);
     this.eventsSeq = data.eventsSeq;

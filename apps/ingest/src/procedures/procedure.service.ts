@@ -1,37 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { ProcedureItemSchema, type ItemError, type ProcedureItem, type ProceduresResponse, type ReferencePutResponse } from '@cityioc/contracts';
-import { ProcedureCatalogue, procedureItemErrors } from '@cityioc/domain';
-import { compileItemCheck } from '../pipeline/item-validator.ts';
+import type { ItemError, ProcedureItem, ProceduresResponse, ReferencePutResponse } from '@cityioc/contracts';
+import { ProcedureCatalogue } from '@cityioc/domain';
+import { UnparsableLine } from '../pipeline/ingest.service.ts';
 import type { ReferenceStore, StoredReferenceItem } from '../store/reference-store.ts';
 import { putReferenceBatch, type CheckedItem } from './reference-batch.ts';
 
 /** The reference kind of procedure catalogue items in the store. */
 export const PROCEDURE_KIND = 'procedure';
-
-const checkShape = compileItemCheck<ProcedureItem>(ProcedureItemSchema as object);
-
-/** One catalogue item: the schema, then what the schema cannot say (real dates, legal times within reason). */
-export function checkProcedureItem(item: unknown): CheckedItem<ProcedureItem> {
-  const key = typeof item === 'object' && item !== null && typeof (item as { code?: unknown }).code === 'string' ? (item as { code: string }).code : null;
-  const shape = checkShape(item);
-  if (!shape.ok) return { ok: false, key, errors: shape.errors };
-  const errors = procedureItemErrors(shape.value);
-  return errors.length > 0 ? { ok: false, key, errors } : { ok: true, key: shape.value.code, validFrom: shape.value.validFrom, value: canonical(shape.value) };
-}
-
-/** The item with its fields in one order, so that a resent item is recognised as unchanged whatever its key order. */
-function canonical(p: ProcedureItem): ProcedureItem {
-  return {
-    code: p.code,
-    name: p.name.en === undefined ? { vi: p.name.vi } : { vi: p.name.vi, en: p.name.en },
-    legalTime: { value: p.legalTime.value, unit: p.legalTime.unit },
-    feeBearing: p.feeBearing,
-    onlineService: p.onlineService,
-    validFrom: p.validFrom,
-    ...(p.source !== undefined ? { source: p.source } : {}),
-    ...(p.illustrative !== undefined ? { illustrative: p.illustrative } : {}),
-  };
-}
 
 /**
  * The procedure catalogue: loaded from the store at start (before the dossier log is replayed, so
@@ -44,7 +19,14 @@ export class ProcedureService {
   private readonly stored = new Map<string, StoredReferenceItem>();
   private readonly listeners: ((codes: ReadonlySet<string>) => void)[] = [];
 
-  constructor(private readonly store: ReferenceStore) {}
+  /**
+   * @param check one item's checks (feeds/procedures/procedure-item.check.ts: our names or the
+   * portal's, dates, schema, rules, the agencies and units it names), given the server clock
+   */
+  constructor(
+    private readonly store: ReferenceStore,
+    private readonly check: (item: unknown, now: number) => CheckedItem<ProcedureItem>,
+  ) {}
 
   /** Called with the codes of new versions, after they are stored. */
   onChange(fn: (codes: ReadonlySet<string>) => void): void {
@@ -70,8 +52,17 @@ export class ProcedureService {
   }
 
   /** Checks, stores and applies a batch: per-item results, a valid item never dropped for another's fault. */
-  async put(items: readonly unknown[], origin: string, now: number): Promise<ReferencePutResponse> {
-    const res = await putReferenceBatch(this.store, PROCEDURE_KIND, items.map(checkProcedureItem), origin, now);
+  async put(items: readonly unknown[], origin: string, now: number, rows?: readonly number[]): Promise<ReferencePutResponse> {
+    const res = await putReferenceBatch(
+      this.store,
+      PROCEDURE_KIND,
+      items.map((it) =>
+        it instanceof UnparsableLine ? { ok: false as const, key: null, errors: [{ field: '', reason: it.reason, message: it.message }] } : this.check(it, now),
+      ),
+      origin,
+      now,
+    );
+    if (rows) for (const r of res.response.results) r.row = rows[r.index]!;
     if (res.stored.length > 0) {
       const codes = this.remember(res.stored);
       for (const fn of this.listeners) fn(codes);
@@ -89,7 +80,7 @@ export class ProcedureService {
     }
     const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown } | null)?.items;
     if (!Array.isArray(items)) throw new Error(`IOC_PROCEDURES_FILE=${file}: expected a JSON array of procedure items (or {"items": [...]})`);
-    const bad = items.map((it, i) => ({ i, c: checkProcedureItem(it) })).filter((x) => !x.c.ok);
+    const bad = items.map((it, i) => ({ i, c: this.check(it, now) })).filter((x) => !x.c.ok);
     if (bad.length > 0) {
       const say = (e: ItemError) => `${e.field || 'item'} ${e.reason}: ${e.message}`;
       throw new Error(

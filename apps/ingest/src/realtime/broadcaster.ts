@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AlertPush, ClientToServerEvents, Delta, Heartbeat, ServerToClientEvents } from '@cityioc/contracts';
+import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents } from '@cityioc/contracts';
 import { scopeRoom } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -15,6 +15,11 @@ export class Broadcaster {
   /** An alert raised or changed: to the rooms of its area and every scope above it. */
   alert(push: AlertPush, scopes: readonly string[]): void {
     this.io.to(scopes.map(scopeRoom)).emit('alertV1', push);
+  }
+
+  /** A directive issued or changed: to the rooms of its responsible units, their ancestors and the city. */
+  directive(push: DirectivePush, scopes: readonly string[]): void {
+    this.io.to(scopes.map(scopeRoom)).emit('directiveV1', push);
   }
 
   heartbeat(hb: Heartbeat): void {

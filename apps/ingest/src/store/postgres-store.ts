@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { postgresAlerts } from './postgres/alerts.ts';
 import { postgresDossiers } from './postgres/dossiers.ts';
+import { postgresFeedback } from './postgres/feedback.ts';
 import { migrate } from './postgres/migrations.ts';
 import { postgresObservations } from './postgres/observations.ts';
 import { transactions, types } from './postgres/pool.ts';
@@ -63,6 +64,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     reference: postgresReferenceStore(pool),
     accounts: accessStoreOn(runner),
     auditLog: auditStoreOn(runner),
+    ...postgresFeedback(pool),
     async countRange(log, afterSeq, toSeq) {
       const table = log === 'observations' ? 'observations' : 'dossier_events';
       return Number((await pool.query<{ n: number }>(`SELECT COUNT(*)::bigint AS n FROM ${table} WHERE seq > $1 AND seq <= $2`, [afterSeq, toSeq])).rows[0]!.n);

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteAlerts } from './sqlite/alerts.ts';
 import { sqliteDossiers } from './sqlite/dossiers.ts';
+import { sqliteFeedback } from './sqlite/feedback.ts';
 import { sqliteObservations } from './sqlite/observations.ts';
 import { sqliteReports } from './sqlite/reports.ts';
 import { sqliteRollups } from './sqlite/rollups.ts';
@@ -61,6 +62,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     reference: sqliteReferenceStore(db),
     accounts: accessStoreOn(runner),
     auditLog: auditStoreOn(runner),
+    ...sqliteFeedback(db),
     async countRange(log, afterSeq, toSeq) {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
     },

@@ -1,9 +1,12 @@
 import type { RollupGrain, RollupRow } from '@cityioc/domain';
 import type { Alert, AlertEvent, AlertStatus, DossierEvent, HistoryPoint, NewObservation, Observation, Official766Score } from '@cityioc/contracts';
 import type { ReportReview, ReportSubmission, StoredReportSubmission } from '@cityioc/contracts';
+import type { DirectiveLog, FeedbackLog } from './feedback-store.ts';
 import type { ReferenceStore } from './reference-store.ts';
 import type { AccessStore } from './access-store.ts';
 import type { AuditStore } from './audit-store.ts';
+
+export type { DirectiveLog, FeedbackLog, NewPaknEvent, NewRating, StoredPaknEvent, StoredRating } from './feedback-store.ts';
 
 /**
  * The durable store, one part per log. Each engine (sqlite/, postgres/) implements every part in
@@ -11,7 +14,7 @@ import type { AuditStore } from './audit-store.ts';
  * has its own conformance suite under conformance/, and store/rows.ts is the one row mapping.
  * A service may depend on just the parts it uses (for example `AlertLog`).
  */
-export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog & ReferenceLog & AccessLog & AuditLog;
+export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog & ReferenceLog & AccessLog & AuditLog & FeedbackLog & DirectiveLog;
 
 /** What every store shares: its identity, the coverage check of checkpoints, and closing. */
 export interface StoreInfo {

@@ -150,6 +150,10 @@ export const DossierEventSchema = Type.Object(
     vneidVerified: Type.Optional(Flag),
     /** The source says the dossier is synced to DVCQG. */
     syncedToDvcqg: Type.Optional(Flag),
+    /** The dossier used the national population database (DSKetNoiCSDL names it): 766 indicator 4.5(b). */
+    populationData: Type.Optional(Flag),
+    /** An electronic certified copy was issued from the original (ELECTRONIC_CERTIFIED_COPY). */
+    eCertifiedCopy: Type.Optional(Flag),
   },
   { additionalProperties: false },
 );

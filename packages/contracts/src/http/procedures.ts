@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { LabelSchema } from '../catalogue/indicator.ts';
+import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN } from '../feeds/dossier.ts';
+import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 import { ItemErrorSchema } from './observation.ts';
 
 /**
@@ -7,8 +9,13 @@ import { ItemErrorSchema } from './observation.ts';
  * documents an administrator loads by file or API. Each item is versioned: a new version of a code
  * takes effect from its `validFrom`, earlier dossiers keep the version in force when they were
  * received.
- *   GET /api/v1/procedures                    ProceduresResponse (every version, current ones marked)
- *   PUT /api/v1/procedures   {"items": [...]} ≤ 5,000 → ReferencePutResponse (per-item results)
+ *   GET  /api/v1/procedures                    ProceduresResponse (every version, current ones marked)
+ *   PUT  /api/v1/procedures   {"items": [...]} ≤ 5,000 → ReferencePutResponse (per-item results)
+ *   PUT  /api/v1/procedures/ndjson             one item per line (≤ 5,000) → ReferencePutResponse
+ *   POST /api/v1/procedures/imports            a CSV or XLSX table, one procedure per row → ReferencePutResponse (`row` set)
+ * Items come in our names (below) or the national portal's (`…/reporting/formalities`: id, code,
+ * name, state, departmentId, appliedDepartmentIds, and the national database's MaTTHC, TenTTHC,
+ * ThoiHanGiaiQuyet, DonViTinh …): see the ingest's feeds/procedures/procedure-portal.ts.
  *   GET /api/v1/calendar/schedules            SchedulesResponse (built-in, file, uploaded)
  *   PUT /api/v1/calendar/schedules {"items": [OfficialYearSchedule…]} → ReferencePutResponse
  */
@@ -20,6 +27,56 @@ export type LegalTimeUnit = Static<typeof LegalTimeUnitSchema>;
 /** Online public service level (Decree 42/2022): full online (toàn trình), partial (một phần), none. */
 export const OnlineServiceLevelSchema = Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]);
 export type OnlineServiceLevel = Static<typeof OnlineServiceLevelSchema>;
+
+/** Mức độ of an online service by Decree 42/2022: the levels a TTHC is offered at (it may be offered at both). */
+export const OnlineLevelSchema = Type.Union([Type.Literal('full'), Type.Literal('partial')]);
+export type OnlineLevel = Static<typeof OnlineLevelSchema>;
+
+/** Where a procedure is applied: by the city's departments, (before 1 July 2025) districts, communes. */
+export const ProcedureLevelSchema = Type.Union([Type.Literal('PROVINCE'), Type.Literal('DISTRICT'), Type.Literal('COMMUNE')]);
+export type ProcedureLevel = Static<typeof ProcedureLevelSchema>;
+
+/**
+ * The mandatory components of a published procedure (Decree 63/2010/NĐ-CP Art. 8(2), 766 indicator
+ * 1.3): name, sequence of steps, method, dossier components, processing time, applicant type,
+ * implementing agency.
+ */
+export const MANDATORY_COMPONENTS = ['name', 'sequence', 'method', 'dossier_components', 'processing_time', 'applicant_type', 'implementing_agency'] as const;
+export const MandatoryComponentSchema = Type.Union([
+  Type.Literal('name'),
+  Type.Literal('sequence'),
+  Type.Literal('method'),
+  Type.Literal('dossier_components'),
+  Type.Literal('processing_time'),
+  Type.Literal('applicant_type'),
+  Type.Literal('implementing_agency'),
+]);
+export type MandatoryComponent = (typeof MANDATORY_COMPONENTS)[number];
+
+/** Who applies for a procedure (766 indicator 4.5a counts the procedures whose applicants are citizens). */
+export const ApplicantKindSchema = Type.Union([Type.Literal('citizen'), Type.Literal('organisation')]);
+export type ApplicantKind = Static<typeof ApplicantKindSchema>;
+
+const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+
+/**
+ * The publication of a procedure version (766 indicators 1.1 and 1.2): the publishing decision
+ * (quyết định công bố, QĐCB), its date, the date the legal basis takes effect, and the date the
+ * procedure was made public in the national TTHC database. Local dates 'YYYY-MM-DD'.
+ */
+export const ProcedurePublicationSchema = Type.Object(
+  {
+    /** The decision's number, e.g. '1234/QĐ-UBND'. */
+    decision: Type.String({ minLength: 1, maxLength: 200, pattern: PLAIN_TEXT_PATTERN }),
+    decidedOn: LocalDate,
+    /** When the legal basis takes effect: the decision is on time when ≤ this − 5 working days (provinces). */
+    legalBasisEffectiveOn: Type.Optional(LocalDate),
+    /** Made public in the national TTHC database: on time within 5 working days of decidedOn (provinces). */
+    publicOn: Type.Optional(LocalDate),
+  },
+  { additionalProperties: false },
+);
+export type ProcedurePublication = Static<typeof ProcedurePublicationSchema>;
 
 /** The national TTHC database code alone (events may append a local agency suffix, see feeds/dossier.ts). */
 export const NATIONAL_PROCEDURE_CODE_PATTERN = '^[0-9]\\.[0-9]{6}$';
@@ -44,6 +101,26 @@ export const ProcedureItemSchema = Type.Object(
     source: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     /** Demo data, not the national database's figures. */
     illustrative: Type.Optional(Type.Boolean()),
+    /** Every level it is offered online at; `onlineService` is the highest of them (a procedure offered at both counts as full). */
+    onlineLevels: Type.Optional(Type.Array(OnlineLevelSchema, { minItems: 1, maxItems: 2, uniqueItems: true })),
+    /** The agencies that apply it (electronic identifiers, in the agency catalogue). */
+    agencies: Type.Optional(Type.Array(Type.String({ pattern: AGENCY_CODE_PATTERN }), { maxItems: 500, uniqueItems: true })),
+    /** Administrative units that apply it (GSO codes of the area catalogue). */
+    units: Type.Optional(Type.Array(Type.String({ pattern: ADMIN_UNIT_CODE_PATTERN }), { maxItems: 500, uniqueItems: true })),
+    /** Levels at which every unit applies it (e.g. COMMUNE: all commune committees). */
+    levels: Type.Optional(Type.Array(ProcedureLevelSchema, { minItems: 1, maxItems: 3, uniqueItems: true })),
+    publication: Type.Optional(ProcedurePublicationSchema),
+    /** Mandatory components missing from the published procedure; [] when all are there; absent when not known. */
+    missingComponents: Type.Optional(Type.Array(MandatoryComponentSchema, { maxItems: 7, uniqueItems: true })),
+    /** The result must be issued on paper (766 3.3, 4.1, 4.2 count such dossiers only with an electronic result). */
+    paperResult: Type.Optional(Type.Boolean()),
+    applicants: Type.Optional(Type.Array(ApplicantKindSchema, { minItems: 1, maxItems: 2, uniqueItems: true })),
+    /** It certifies copies from originals (chứng thực bản sao từ bản chính): the denominator of ELECTRONIC_CERTIFIED_COPY. */
+    certifiedCopy: Type.Optional(Type.Boolean()),
+    /** The national portal's own id of the procedure (`…/reporting/formalities` id). */
+    portalId: Type.Optional(FeedIdSchema),
+    /** The portal's state of the procedure, as it says it (e.g. 'PUBLISHED'). */
+    state: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: PLAIN_TEXT_PATTERN })),
   },
   { additionalProperties: false },
 );
@@ -56,6 +133,8 @@ export const ReferenceBatchSchema = Type.Object(
 
 export const ReferenceItemResultSchema = Type.Object({
   index: Type.Integer(),
+  /** The sheet row (1-based) of an item read from a CSV/XLSX import. */
+  row: Type.Optional(Type.Integer()),
   /** The item's key (procedure code, schedule year) when it could be read. */
   key: Type.Union([Type.String(), Type.Null()]),
   /** stored: a new version; unchanged: the same content is already the version for that date. */

@@ -1,5 +1,6 @@
 import type { Delta, Heartbeat } from './live.ts';
 import type { AlertPush } from '../http/alerts.ts';
+import type { DirectivePush } from '../http/directives.ts';
 
 /** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
 export const PROTOCOL_VERSION = 1;
@@ -31,6 +32,8 @@ export interface ServerToClientEvents {
   heartbeatV1: (hb: Heartbeat) => void;
   /** An alert raised or changed in a subscribed scope (added in protocol 1; older clients ignore it). */
   alertV1: (push: AlertPush) => void;
+  /** A directive issued or changed, to the rooms of its responsible units, their ancestors and the city (added in protocol 1; older clients ignore it). */
+  directiveV1: (push: DirectivePush) => void;
 }
 
 export interface ClientToServerEvents {

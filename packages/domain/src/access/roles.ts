@@ -5,15 +5,17 @@ import type { Role } from '@cityioc/contracts';
  *   read      leader, operator, analyst, admin — within their scope
  *   export    operator, analyst, admin — files of their scope (CSV/XLSX)
  *   operator  operator, admin — act on alerts, thresholds of their scope
+ *   leader    leader, admin — issue, accept and return directives
  *   admin     admin — users, devices, feed sources, the audit log
  * Feed sources are not a role: they write with a key and its grant.
  */
-export type RoleAccessKind = 'read' | 'export' | 'operator' | 'admin';
+export type RoleAccessKind = 'read' | 'export' | 'operator' | 'leader' | 'admin';
 
 const ALLOWED: Readonly<Record<RoleAccessKind, readonly Role[]>> = {
   read: ['leader', 'operator', 'analyst', 'admin'],
   export: ['operator', 'analyst', 'admin'],
   operator: ['operator', 'admin'],
+  leader: ['leader', 'admin'],
   admin: ['admin'],
 };
 

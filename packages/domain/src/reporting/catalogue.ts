@@ -2,6 +2,7 @@ import type { AggregationKind, Direction, Label } from '@cityioc/contracts';
 import { CAN_THO_REGISTRY } from '../geo/can-tho.ts';
 import type { AreaRegistry } from '../geo/registry/area-registry.ts';
 import { addDays } from '../geo/registry/dates.ts';
+import { REPORTING_766_INDICATORS, TTHC_766_REGIME } from './catalogue-766.ts';
 import type { ReportPeriod, ReportPeriodKind } from './period.ts';
 
 /**
@@ -166,6 +167,8 @@ export const REPORTING_INDICATORS: ReportingIndicator[] = [
     legalBasis: 'QĐ 06/QĐ-TTg (2022); báo cáo CCHC định kỳ theo Nghị định 09/2019/NĐ-CP',
     liveIndicator: 'reported_digitised_results_rate',
   },
+  // the procedure and online-service figures of seed 004 (catalogue-766.ts)
+  ...REPORTING_766_INDICATORS,
 ];
 
 export type ReportingUnitGroup = 'city' | 'department' | 'district' | 'commune';
@@ -344,6 +347,7 @@ export const CAN_THO_REGIME_SPECS: ReportingRegimeSpec[] = [
     receiver: { vi: 'UBND thành phố', en: 'City People’s Committee' },
     legalBasis: 'Nghị định 09/2019/NĐ-CP, Điều 12',
   },
+  TTHC_766_REGIME,
 ];
 
 export const CAN_THO_REGIMES: ReportingRegime[] = buildRegimes(CAN_THO_REGIME_SPECS, CAN_THO_REPORTING_UNITS);

@@ -290,6 +290,8 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
     .find((u) => u !== undefined);
   const eResult = p.DanhSachGiayToKetQua === undefined || p.DanhSachGiayToKetQua === null ? undefined : resultUrl !== undefined;
   const vneidVerified = flag('TaiKhoanDuocXacThucVoiVNeID', p.TaiKhoanDuocXacThucVoiVNeID);
+  // DSKetNoiCSDL lists the national databases the dossier drew on (766 4.5: the population database)
+  const populationData = p.DSKetNoiCSDL === undefined || p.DSKetNoiCSDL === null ? undefined : list('DSKetNoiCSDL', MAX_LIST).length > 0;
 
   // When the dossier entered its status: the caller's word, else the status's own date, else the last step of the processing trail.
   let statusAt: string | undefined;
@@ -352,6 +354,7 @@ export function dossierEventFromPortal(payload: unknown, ctx: PortalMappingConte
     ...(eResult !== undefined ? { eResult } : {}),
     ...(resultUrl ? { eResultUrl: resultUrl } : {}),
     ...(vneidVerified !== undefined ? { vneidVerified } : {}),
+    ...(populationData !== undefined ? { populationData } : {}),
   };
   // The default id names the status change and fingerprints what the snapshot says, so a retry of
   // the same snapshot is a duplicate while a re-sync that adds something (a payment, a result) is not.

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { FEEDBACK_MIGRATION } from './feedback.ts';
 import { REFERENCE_MIGRATION } from './reference.ts';
 import { accessDdl } from '../access-store.ts';
 import { auditDdl } from '../audit-store.ts';
@@ -112,6 +113,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     name: 'access: users, sessions, devices, feed sources and key hashes; the append-only audit log',
     sql: accessDdl(false) + auditDdl('postgres'),
   },
+  // numbered after issue 14 so that parallel branches adding migrations do not collide; applied in list order
+  { version: 14, ...FEEDBACK_MIGRATION },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */

@@ -34,6 +34,22 @@ export function procedureItemErrors(item: ProcedureItem): ItemError[] {
     errors.push({ field: '/legalTime/value', reason: 'range', message: `a legal time of ${value} ${unit} is beyond ${MAX_LEGAL_TIME[unit]} ${unit}` });
   else if ((unit === 'days' || unit === 'months') && !Number.isInteger(value))
     errors.push({ field: '/legalTime/value', reason: 'integer', message: `a legal time in ${unit} is a whole number (got ${value})` });
+  const pub = item.publication;
+  if (pub) {
+    for (const k of ['decidedOn', 'legalBasisEffectiveOn', 'publicOn'] as const) {
+      const v = pub[k];
+      if (v !== undefined && parseLocalDate(v) === null)
+        errors.push({ field: `/publication/${k}`, reason: 'date_format', message: `${k} '${v}' is not a calendar date (YYYY-MM-DD)` });
+    }
+    if (pub.publicOn !== undefined && pub.publicOn < pub.decidedOn)
+      errors.push({
+        field: '/publication/publicOn',
+        reason: 'range',
+        message: `made public on ${pub.publicOn}, before the decision of ${pub.decidedOn} that publishes it`,
+      });
+  }
+  if (item.onlineService === 'none' && item.onlineLevels !== undefined)
+    errors.push({ field: '/onlineService', reason: 'contradiction', message: `onlineService 'none' but onlineLevels lists ${item.onlineLevels.join(', ')}` });
   return errors;
 }
 
@@ -90,6 +106,11 @@ export class ProcedureCatalogue {
 
   get size(): number {
     return this.byCode.size;
+  }
+
+  /** Whether a code (or, for a locally applied one, its national code) has any version. */
+  has(code: string): boolean {
+    return this.byCode.has(code) || this.byCode.has(code.slice(0, 8));
   }
 
   /**

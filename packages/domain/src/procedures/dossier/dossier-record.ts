@@ -41,6 +41,9 @@ export interface DossierFact {
   personalStorage?: boolean;
   eResult?: boolean;
   vneidVerified?: boolean;
+  syncedToDvcqg?: boolean;
+  populationData?: boolean;
+  eCertifiedCopy?: boolean;
 }
 
 /** A period during which the applicant held the dossier to supplement it; `completedAt` null while still held. */
@@ -109,6 +112,17 @@ export interface DossierRecord {
   personalStorage: boolean;
   eResult: boolean;
   vneidVerified: boolean;
+  /** Synced to DVCQG (766 1.4); null when no event said. */
+  syncedToDvcqg: boolean | null;
+  /** The dossier used the national population database (766 4.5). */
+  populationData: boolean;
+  /** An electronic certified copy was issued (ELECTRONIC_CERTIFIED_COPY). */
+  eCertifiedCopy: boolean;
+  /**
+   * What the dossier's own events said about fees (non-zero fee data synced: 766 3.5), before the
+   * procedure catalogue fills `feeBearing` in; null when no event said.
+   */
+  feeData: boolean | null;
   /** Status changes in order, duplicates removed: the trail an operator opens. */
   trail: DossierTrailEntry[];
 }
@@ -155,6 +169,9 @@ export function toDossierFact(e: DossierEvent): DossierFact {
     personalStorage: e.personalStorage,
     eResult: e.eResult,
     vneidVerified: e.vneidVerified,
+    syncedToDvcqg: e.syncedToDvcqg,
+    populationData: e.populationData,
+    eCertifiedCopy: e.eCertifiedCopy,
   };
 }
 
@@ -232,6 +249,9 @@ export function foldSortedFacts(facts: readonly DossierFact[]): DossierRecord | 
   let personalStorage = false;
   let eResult = false;
   let vneidVerified = false;
+  let syncedToDvcqg: boolean | null = null;
+  let populationData = false;
+  let eCertifiedCopy = false;
   let firstReceived: number | null = null;
   let first9: number | null = null;
   let first10: number | null = null;
@@ -275,6 +295,9 @@ export function foldSortedFacts(facts: readonly DossierFact[]): DossierRecord | 
     if (f.personalStorage !== undefined) personalStorage = f.personalStorage;
     if (f.eResult !== undefined) eResult = f.eResult;
     if (f.vneidVerified !== undefined) vneidVerified = f.vneidVerified;
+    if (f.syncedToDvcqg !== undefined) syncedToDvcqg = f.syncedToDvcqg;
+    if (f.populationData !== undefined) populationData = f.populationData;
+    if (f.eCertifiedCopy !== undefined) eCertifiedCopy = f.eCertifiedCopy;
     // Supplement lists are snapshots; a request is identified by its time and keeps any completion once seen.
     if (f.supplements !== undefined && f.supplements.length > 0) {
       listed ??= new Map();
@@ -338,6 +361,10 @@ export function foldSortedFacts(facts: readonly DossierFact[]): DossierRecord | 
     personalStorage,
     eResult,
     vneidVerified,
+    syncedToDvcqg,
+    populationData,
+    eCertifiedCopy,
+    feeData: feeBearing,
     trail,
   };
 }

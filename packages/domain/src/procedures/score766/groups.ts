@@ -19,7 +19,12 @@ export interface Score766Metric {
   /** null: the portal does not publish this metric's share of the group. */
   maxScore: number | null;
   note?: string;
+  /** What its numerator and denominator count: the drill-down lists these items. */
+  counts?: Score766ItemKind;
 }
+
+/** The items behind a metric's numerator and denominator. */
+export type Score766ItemKind = 'dossiers' | 'procedures' | 'pakn';
 
 export interface Score766Group {
   id: Score766GroupId;
@@ -49,12 +54,40 @@ export const SCORE_766_THRESHOLDS: Readonly<Record<string, number>> = {
   '5.4': 0.9,
 };
 
+/** What each metric counts (by metric id), for the drill-down. */
+const COUNTS: Readonly<Record<string, Score766ItemKind>> = {
+  PUBLISH_ON_TIME: 'procedures',
+  PUBLIC_UPDATE_ON_TIME: 'procedures',
+  PUBLIC_CONTENT_FULL: 'procedures',
+  DOSSIER_SYNC: 'dossiers',
+  '2.1': 'dossiers',
+  '2.2': 'dossiers',
+  '3.1': 'procedures',
+  '3.2': 'procedures',
+  '3.3': 'dossiers',
+  '3.5': 'procedures',
+  '3.6': 'dossiers',
+  ORIGINAL_RESULT_AVAILABLE: 'dossiers',
+  SO_HOA_GIAY_TO_GIAI_QUYET: 'dossiers',
+  REUSED_DIGITIZED_DATA: 'dossiers',
+  SYNCED_WITH_DVCQG_PERSONAL_STORAGE: 'dossiers',
+  CITIZEN_DATA_CONNECTED_DOSSIER: 'dossiers',
+  CITIZEN_DATA_CONNECTED_FORMALITY: 'procedures',
+  ELECTRONIC_CERTIFIED_COPY: 'dossiers',
+  PETITION_CLASSIFICATION_TTHC: 'pakn',
+  PETITION_CLASSIFICATION_STAFF: 'pakn',
+  PETITION_PROCESSING_ON_TIME: 'pakn',
+  PETITION_HANDLING_SATISFACTION: 'pakn',
+  DOSSIER_RECEIVING_SATISFACTION: 'dossiers',
+};
+
 const m = (id: string, indicator: string | null, vi: string, en: string, maxScore: number | null, note?: string): Score766Metric => ({
   id,
   indicator,
   name: { vi, en },
   maxScore,
   ...(note ? { note } : {}),
+  ...(COUNTS[id] ? { counts: COUNTS[id] } : {}),
 });
 
 const TRANSPARENCY_METRICS = [
@@ -78,6 +111,22 @@ const ONLINE_SERVICE_METRICS = [
   m('3.1', '3.1', 'TTHC cung cấp dịch vụ công trực tuyến', 'Procedures offered online', null),
   m('3.2', '3.2', 'DVCTT phát sinh hồ sơ', 'Online services that received dossiers', null),
   m('3.3', '3.3', 'Tỷ lệ hồ sơ nộp trực tuyến', 'Online submission rate', null),
+];
+const DIGITISATION_METRICS = [
+  m('ORIGINAL_RESULT_AVAILABLE', '4.1', 'Cấp kết quả điện tử', 'Electronic results issued', 6, 'link to 4.1 inferred'),
+  m('SO_HOA_GIAY_TO_GIAI_QUYET', '4.2', 'Số hóa hồ sơ, kết quả giải quyết', 'Dossiers and results digitised', 4, 'link to 4.2 inferred'),
+  m('REUSED_DIGITIZED_DATA', '4.3', 'Tái sử dụng dữ liệu số hóa', 'Re-use of digitised data', 2, 'link to 4.3 inferred'),
+  m('SYNCED_WITH_DVCQG_PERSONAL_STORAGE', '4.4', 'Đồng bộ kho dữ liệu cá nhân trên DVCQG', "Linked to the citizen's DVCQG storage", 4, 'link to 4.4 inferred'),
+  m('CITIZEN_DATA_CONNECTED_DOSSIER', '4.5', 'Hồ sơ khai thác dữ liệu dân cư', 'Dossiers using population data', 2, 'link to 4.5(b) inferred'),
+  m('CITIZEN_DATA_CONNECTED_FORMALITY', '4.5', 'TTHC khai thác dữ liệu dân cư', 'Procedures using population data', 2, 'link to 4.5(a) inferred'),
+  m(
+    'ELECTRONIC_CERTIFIED_COPY',
+    null,
+    'Chứng thực bản sao điện tử từ bản chính',
+    'Electronic certified copies',
+    2,
+    'formula not published (L): ours = certification dossiers with an electronic certified copy / certification dossiers',
+  ),
 ];
 const ONLINE_PAYMENT_METRICS = [
   m('3.5', '3.5', 'TTHC có nghĩa vụ tài chính tích hợp thanh toán trực tuyến', 'Fee-bearing procedures integrated for online payment', null),
@@ -110,22 +159,7 @@ export const SCORE_766_CURRENT: Score766Scheme = {
       apiId: 'dossier-digitized',
       name: { vi: 'Số hóa hồ sơ', en: 'Digitisation' },
       maxScore: 22,
-      metrics: [
-        m('ORIGINAL_RESULT_AVAILABLE', '4.1', 'Cấp kết quả điện tử', 'Electronic results issued', 6, 'link to 4.1 inferred'),
-        m('SO_HOA_GIAY_TO_GIAI_QUYET', '4.2', 'Số hóa hồ sơ, kết quả giải quyết', 'Dossiers and results digitised', 4, 'link to 4.2 inferred'),
-        m('REUSED_DIGITIZED_DATA', '4.3', 'Tái sử dụng dữ liệu số hóa', 'Re-use of digitised data', 2, 'link to 4.3 inferred'),
-        m(
-          'SYNCED_WITH_DVCQG_PERSONAL_STORAGE',
-          '4.4',
-          'Đồng bộ kho dữ liệu cá nhân trên DVCQG',
-          "Linked to the citizen's DVCQG storage",
-          4,
-          'link to 4.4 inferred',
-        ),
-        m('CITIZEN_DATA_CONNECTED_DOSSIER', '4.5', 'Hồ sơ khai thác dữ liệu dân cư', 'Dossiers using population data', 2, 'link to 4.5(b) inferred'),
-        m('CITIZEN_DATA_CONNECTED_FORMALITY', '4.5', 'TTHC khai thác dữ liệu dân cư', 'Procedures using population data', 2, 'link to 4.5(a) inferred'),
-        m('ELECTRONIC_CERTIFIED_COPY', null, 'Chứng thực bản sao điện tử từ bản chính', 'Electronic certified copies', 2, 'formula not published (L)'),
-      ],
+      metrics: DIGITISATION_METRICS,
     },
     { id: 'satisfaction', apiId: 'handling-satisfaction', name: { vi: 'Mức độ hài lòng', en: 'Satisfaction' }, maxScore: 18, metrics: SATISFACTION_METRICS },
   ],
@@ -149,7 +183,8 @@ export const SCORE_766_2022: Score766Scheme = {
       apiId: null,
       name: { vi: 'Số hóa hồ sơ', en: 'Digitisation' },
       maxScore: 22,
-      metrics: ['4.1', '4.2', '4.3', '4.4', '4.5'].map((i) => m(i, i, `Chỉ số ${i}`, `Indicator ${i}`, null)),
+      // the same indicators, without the certified copies added after 2022; per-indicator points were not published
+      metrics: DIGITISATION_METRICS.filter((x) => x.indicator !== null).map((x) => ({ ...x, maxScore: null })),
     },
     {
       id: 'online',
