@@ -44,7 +44,7 @@ export const PROCESS_TOKENS: Readonly<Record<TestRole, string>> = {
 const TOKEN_ENTRIES = [
   { token: PROCESS_TOKENS.admin, name: 'Quản trị kiểm thử', unit: 'Trung tâm IOC', role: 'admin', scopes: { units: ['92'], agencies: [] } },
   { token: PROCESS_TOKENS.leader, name: 'Lãnh đạo kiểm thử', unit: 'UBND thành phố', role: 'leader', scopes: { units: ['92'], agencies: [] } },
-  { token: PROCESS_TOKENS.operator, name: 'Vận hành Ninh Kiều', unit: 'UBND quận Ninh Kiều', role: 'operator', scopes: ['916'] },
+  { token: PROCESS_TOKENS.operator, name: 'Vận hành Ninh Kiều', unit: 'UBND phường Ninh Kiều', role: 'operator', scopes: ['31135'] },
   { token: PROCESS_TOKENS.analyst, name: 'Phân tích kiểm thử', unit: 'Sở Nội vụ', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
 ];
 
@@ -58,7 +58,13 @@ export interface ProcessAccount {
 }
 export const PROCESS_ACCOUNTS: Readonly<Record<TestRole, ProcessAccount>> = {
   leader: { username: 'kt.lanhdao', password: 'lãnh đạo kiểm thử 2026', name: 'Trần Văn Lãnh', role: 'leader', scopes: { units: ['92'], agencies: [] } },
-  operator: { username: 'kt.vanhanh', password: 'vận hành kiểm thử 2026', name: 'Nguyễn Thị Dung', role: 'operator', scopes: { units: ['916'], agencies: [] } },
+  operator: {
+    username: 'kt.vanhanh',
+    password: 'vận hành kiểm thử 2026',
+    name: 'Nguyễn Thị Dung',
+    role: 'operator',
+    scopes: { units: ['31135'], agencies: [] },
+  },
   analyst: { username: 'kt.phantich', password: 'phân tích kiểm thử 2026', name: 'Lê Minh Phân', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
   admin: { username: 'kt.quantri', password: 'quản trị kiểm thử 2026', name: 'Phạm Quốc Trị', role: 'admin', scopes: { units: ['92'], agencies: [] } },
 };
@@ -100,7 +106,11 @@ export function tempDataDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startServerProcess(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
+/**
+ * Starts the compiled server. `testTokens: false` leaves out the test callers (their scopes name
+ * Cần Thơ's units: a server on another city's registry would refuse them at start).
+ */
+export async function startServerProcess(opts: { dataDir: string; port?: number; env?: Record<string, string>; testTokens?: boolean }): Promise<ServerProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: build first (pnpm build, or tsc -b tsconfig.build.json)`);
   const proc = spawnOwned(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
@@ -113,7 +123,7 @@ export async function startServerProcess(opts: { dataDir: string; port?: number;
       IOC_DASHBOARD_DIR: '',
       LOG_LEVEL: 'warn',
       ...opts.env,
-      IOC_OPERATOR_TOKENS: withTestTokens(opts.env?.IOC_OPERATOR_TOKENS),
+      ...(opts.testTokens === false ? {} : { IOC_OPERATOR_TOKENS: withTestTokens(opts.env?.IOC_OPERATOR_TOKENS) }),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

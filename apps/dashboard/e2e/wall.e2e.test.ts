@@ -172,7 +172,9 @@ describe('wall screen', () => {
     await expect.poll(() => page.textContent(label), { timeout: 15_000 }).toBe(String(nowcast));
     await expect.poll(() => page.getAttribute('[data-testid="air-aq-tra-noc"]', 'data-raw-value')).toBe(String(nowcast));
     // the disc's colour is the VN_AQI level of that value, the one the panel shows
-    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`, { headers: server.headers('leader') })).json()).indicators.find((i: { id: string }) => i.id === 'aqi_nowcast').bands;
+    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`, { headers: server.headers('leader') })).json()).indicators.find(
+      (i: { id: string }) => i.id === 'aqi_nowcast',
+    ).bands;
     const accent = await page.$eval(label, (el) => (el as HTMLElement).style.getPropertyValue('--accent'));
     expect(accent).toBe(bandOf(nowcast, bands)!.color);
     const panelColour = await page.$eval('[data-testid="air-aq-tra-noc"] .air-aqi', (el) => (el as HTMLElement).style.backgroundColor);

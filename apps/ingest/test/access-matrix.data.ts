@@ -128,8 +128,14 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'GET /api/v1/feeds/health': [{ url: '/api/v1/feeds/health', ok: 200 }],
     'GET /api/v1/catalogue': [{ url: '/api/v1/catalogue', ok: 200 }],
     'GET /api/v1/geo/areas': [{ url: '/api/v1/geo/areas', ok: 200 }],
+    // reference data (the units and agencies of a date, the map's configuration): whole for every reader
+    'GET /api/v1/areas': [{ url: '/api/v1/areas?at=2026-11-22', ok: 200 }],
+    'GET /api/v1/agencies': [{ url: '/api/v1/agencies?at=2026-11-22', ok: 200 }],
+    'GET /api/v1/config': [{ url: '/api/v1/config', ok: 200 }],
+    // no basemap file is configured in the matrix's server: a reader reaches the route and gets 404
+    'GET /api/v1/basemap.pmtiles': [{ url: '/api/v1/basemap.pmtiles', ok: 404 }],
     'GET /api/v1/snapshot/:scope': [
-      { url: '/api/v1/snapshot/916', ok: 200, as: outside917(403) },
+      { url: '/api/v1/snapshot/31135', ok: 200, as: outside917(403) },
       { url: '/api/v1/snapshot/92', ok: 200, as: { ...outside917(403), ...outside916(403) } },
     ],
     'GET /api/v1/history': [
@@ -141,48 +147,48 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     ],
     'GET /api/v1/dossiers/indicators': [
       { url: '/api/v1/dossiers/indicators?period=2026-11', ok: 200 },
-      { url: '/api/v1/dossiers/indicators?period=2026-11&scope=916', ok: 200, as: outside917(403) },
+      { url: '/api/v1/dossiers/indicators?period=2026-11&scope=31135', ok: 200, as: outside917(403) },
     ],
-    'GET /api/v1/dossiers/indicators.csv': [{ url: '/api/v1/dossiers/indicators.csv?period=2026-11&scope=916', ok: 200, as: outside917(403) }],
-    'GET /api/v1/dossiers/indicators.xlsx': [{ url: '/api/v1/dossiers/indicators.xlsx?period=2026-11&scope=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/dossiers/indicators.csv': [{ url: '/api/v1/dossiers/indicators.csv?period=2026-11&scope=31135', ok: 200, as: outside917(403) }],
+    'GET /api/v1/dossiers/indicators.xlsx': [{ url: '/api/v1/dossiers/indicators.xlsx?period=2026-11&scope=31135', ok: 200, as: outside917(403) }],
     'GET /api/v1/dossiers/watchlist': [
       { url: '/api/v1/dossiers/watchlist', ok: 200 },
-      { url: '/api/v1/dossiers/watchlist?area=916', ok: 200, as: outside917(403) },
+      { url: '/api/v1/dossiers/watchlist?area=31135', ok: 200, as: outside917(403) },
     ],
     'GET /api/v1/dossiers/:code': [{ url: `/api/v1/dossiers/${ctx.dossier916}`, ok: 200, as: outside917(404) }],
     'GET /api/v1/procedures': [{ url: '/api/v1/procedures', ok: 200 }],
     'GET /api/v1/calendar/schedules': [{ url: '/api/v1/calendar/schedules', ok: 200 }],
     'GET /api/v1/analyst/series': [
-      { url: '/api/v1/analyst/series?indicator=pm25&areas=916&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
+      { url: '/api/v1/analyst/series?indicator=pm25&areas=31135&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
     ],
     'GET /api/v1/analyst/series.csv': [
-      { url: '/api/v1/analyst/series.csv?indicator=pm25&areas=916&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
+      { url: '/api/v1/analyst/series.csv?indicator=pm25&areas=31135&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
     ],
     'GET /api/v1/analyst/series.xlsx': [
-      { url: '/api/v1/analyst/series.xlsx?indicator=pm25&areas=916&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
+      { url: '/api/v1/analyst/series.xlsx?indicator=pm25&areas=31135&period=month&from=2026-07&to=2026-10', ok: 200, as: outside917(403) },
     ],
-    'GET /api/v1/analyst/children': [{ url: '/api/v1/analyst/children?area=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/analyst/children': [{ url: '/api/v1/analyst/children?area=31135', ok: 200, as: outside917(403) }],
     'GET /api/v1/reporting/catalogue': [{ url: '/api/v1/reporting/catalogue', ok: 200 }],
     'GET /api/v1/reporting/status': [{ url: '/api/v1/reporting/status?regime=par-index&period=2023', ok: 200 }],
     'GET /api/v1/reporting/values': [
       { url: '/api/v1/reporting/values?period=2023', ok: 200 },
-      { url: '/api/v1/reporting/values?period=2023&units=916', ok: 200, as: outside917(403) },
+      { url: '/api/v1/reporting/values?period=2023&units=31135', ok: 200, as: outside917(403) },
     ],
-    'GET /api/v1/reporting/latest': [{ url: '/api/v1/reporting/latest?units=917', ok: 200, as: outside916(403) }],
+    'GET /api/v1/reporting/latest': [{ url: '/api/v1/reporting/latest?units=31153', ok: 200, as: outside916(403) }],
     'GET /api/v1/reporting/rankings': [{ url: '/api/v1/reporting/rankings?indicator=par_index&period=2023', ok: 200 }],
     'GET /api/v1/reporting/history': [
-      { url: '/api/v1/reporting/history?indicator=par_index&units=916', ok: 200, as: outside917(403) },
+      { url: '/api/v1/reporting/history?indicator=par_index&units=31135', ok: 200, as: outside917(403) },
       // the same route as a file: an export (a leader may not)
       { url: '/api/v1/reporting/history?indicator=par_index&format=csv', ok: 200, as: { leader: 403, leader917: 403 } },
     ],
-    'GET /api/v1/reporting/history.csv': [{ url: '/api/v1/reporting/history.csv?indicator=par_index&units=916', ok: 200, as: outside917(403) }],
-    'GET /api/v1/reporting/history.xlsx': [{ url: '/api/v1/reporting/history.xlsx?indicator=par_index&units=916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/reporting/history.csv': [{ url: '/api/v1/reporting/history.csv?indicator=par_index&units=31135', ok: 200, as: outside917(403) }],
+    'GET /api/v1/reporting/history.xlsx': [{ url: '/api/v1/reporting/history.xlsx?indicator=par_index&units=31135', ok: 200, as: outside917(403) }],
     'GET /api/v1/alerts': [
       { url: '/api/v1/alerts', ok: 200 },
-      { url: '/api/v1/alerts?scope=916', ok: 200 },
+      { url: '/api/v1/alerts?scope=31135', ok: 200 },
     ],
     'GET /api/v1/alerts/:id': [{ url: `/api/v1/alerts/${id}`, ok: 200, as: outside917(404) }],
-    'GET /api/v1/air-quality/:scope': [{ url: '/api/v1/air-quality/916', ok: 200, as: outside917(403) }],
+    'GET /api/v1/air-quality/:scope': [{ url: '/api/v1/air-quality/31135', ok: 200, as: outside917(403) }],
 
     // operators' actions
     'GET /api/v1/alerts/me': [{ url: '/api/v1/alerts/me', ok: 200 }],
@@ -210,6 +216,15 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'GET /api/v1/admin/devices': [{ url: '/api/v1/admin/devices', ok: 200 }],
     'POST /api/v1/admin/devices': [{ url: '/api/v1/admin/devices', payload: { name: 'Màn hình ma trận', scopes: scope916 }, ok: 201 }],
     'DELETE /api/v1/admin/devices/:id': [{ url: '/api/v1/admin/devices/nobody', ok: 404 }],
+    'POST /api/v1/admin/boundaries': [
+      {
+        url: '/api/v1/admin/boundaries?dryRun=true',
+        payload: JSON.stringify({ type: 'FeatureCollection', features: [] }),
+        contentType: 'application/geo+json',
+        ok: 200,
+      },
+    ],
+    'GET /api/v1/admin/boundaries': [{ url: '/api/v1/admin/boundaries', ok: 200 }],
     'GET /api/v1/admin/audit': [{ url: '/api/v1/admin/audit?action=auth.&limit=5', ok: 200 }],
     'GET /api/v1/admin/audit.csv': [{ url: '/api/v1/admin/audit.csv?from=2026-11-01', ok: 200 }],
     'GET /api/v1/admin/audit.xlsx': [{ url: '/api/v1/admin/audit.xlsx?from=2026-11-01', ok: 200 }],

@@ -195,7 +195,9 @@ describe('VN_AQI NowCast computed by the IOC from raw pollutant readings', () =>
     ]);
     expect(r.statusCode).toBe(200);
     // NowCast PM2.5 = 30 → 60; NO₂ 150 → 75: AQI 75, NO₂ dominant
-    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31174' })).json() as { cells: { key: string; value: number }[] };
+    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31174' })).json() as {
+      cells: { key: string; value: number }[];
+    };
     expect(snap.cells.find((c) => c.key === '31174|aq-tra-noc|aqi_nowcast')?.value).toBe(75);
     const air = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/air-quality/92' })).json() as {
       stations: { station: string; nowcast: { aqi: number; dominant: string } }[];

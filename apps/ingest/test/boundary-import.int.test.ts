@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoundaryImportReport, BoundaryImportResult, BoundaryVersionsResponse } from '@cityioc/contracts';
 import { CAN_THO_REGISTRY } from '@cityioc/domain';
 import { collection, feature, square, topology, zippedShapefile, type Ring } from './helpers/boundary-files.ts';
-import { buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
+import { AS, buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
 
 type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
 const centre = (code: string) => CAN_THO_REGISTRY.areaAt(code, '2026-01-01')!.centre!.lonLat;
@@ -23,7 +23,7 @@ describe('boundary import (administrator): report first, then all or nothing, th
   afterEach(async () => t.cleanup());
 
   const send = (body: string | Buffer, type: string, query = '') =>
-    t.app.inject({ method: 'POST', url: `/api/v1/admin/boundaries${query}`, headers: { 'x-api-key': TEST_KEY, 'content-type': type }, payload: body });
+    t.app.inject({ method: 'POST', url: `/api/v1/admin/boundaries${query}`, headers: { ...AS.admin, 'content-type': type }, payload: body });
   const good = () =>
     collection([
       // by code (a number), by name with the prefix and a lookalike Ð, by name without spaces and with another tone placement
@@ -50,20 +50,32 @@ describe('boundary import (administrator): report first, then all or nothing, th
     ]);
     expect(rep.areas[0]).toMatchObject({ code: '31135', registryKm2: 5.42 });
     expect(rep.areas[0]!.importedKm2).toBeGreaterThan(4);
-    const versions = await t.app.inject({ method: 'GET', url: '/api/v1/admin/boundaries', headers: { 'x-api-key': TEST_KEY } });
+    const versions = await t.app.inject({ method: 'GET', url: '/api/v1/admin/boundaries', headers: AS.admin });
     expect(versions.json<BoundaryVersionsResponse>()).toEqual({ versions: [] });
   });
 
   it('commits a good file as a version and the map uses it at once (new ETag, official shapes); one bad feature commits nothing', async () => {
-    const before = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas' });
+    const before = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: AS.leader });
     const r = await send(JSON.stringify(good()), 'application/json', '?fileName=cantho.geojson');
     expect(r.statusCode).toBe(201);
     const res = r.json<BoundaryImportResult>();
     expect(res).toMatchObject({
       stored: true,
-      version: { version: 1, at: '2026-11-22', origin: 'tester', fileName: 'cantho.geojson', format: 'geojson', codes: ['31135', '31273', '31258'] },
+      version: {
+        version: 1,
+        at: '2026-11-22',
+        origin: 'token:Quản trị thử',
+        fileName: 'cantho.geojson',
+        format: 'geojson',
+        codes: ['31135', '31273', '31258'],
+      },
     });
-    const after = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: { 'if-none-match': before.headers.etag as string } });
+    // the import is in the audit log: who, what version, how many units
+    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit?action=boundaries.import', headers: AS.admin });
+    expect(audit.json<{ records: { actor: string; target: string; details: Record<string, unknown> }[] }>().records).toMatchObject([
+      { actor: 'token:Quản trị thử', target: 'v1', details: { units: 3, validFrom: '2026-11-22', fileName: 'cantho.geojson' } },
+    ]);
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: { ...AS.leader, 'if-none-match': before.headers.etag as string } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     const props = after.json<{ features: { properties: Record<string, unknown>; geometry: { coordinates: Ring[] } }[] }>().features;
@@ -81,9 +93,11 @@ describe('boundary import (administrator): report first, then all or nothing, th
     const rep = refused.json<BoundaryImportReport>();
     expect(rep.ok).toBe(false);
     expect(rep.issues.find((i) => i.severity === 'error')).toMatchObject({ index: 1, rule: 'self_intersection' });
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/boundaries', headers: { 'x-api-key': TEST_KEY } })).json<BoundaryVersionsResponse>();
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/boundaries', headers: AS.admin })).json<BoundaryVersionsResponse>();
     expect(list.versions.map((v) => v.version)).toEqual([1]);
-    const map = (await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas' })).json<{ features: { properties: Record<string, unknown> }[] }>().features;
+    const map = (await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: AS.leader })).json<{
+      features: { properties: Record<string, unknown> }[];
+    }>().features;
     expect(map.find((f) => f.properties.code === '31120')!.properties.source).toBe('schematic');
   });
 
@@ -129,6 +143,14 @@ describe('boundary import (administrator): report first, then all or nothing, th
       payload: JSON.stringify(good()),
     });
     expect(noKey.statusCode).toBe(401);
+    // a feed source's key writes data, not the map: boundary imports are an administrator's
+    const feedKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/boundaries',
+      headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/geo+json' },
+      payload: JSON.stringify(good()),
+    });
+    expect(feedKey.statusCode).toBe(401);
   });
 
   it('reads TopoJSON and a zipped Shapefile (Node, no browser)', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalystChildrenResponse, AnalystSeriesResponse, AreasResponse, ClientConfig, IngestResponse } from '@cityioc/contracts';
 import { CAN_THO_REGISTRY } from '@cityioc/domain';
 import { readHeader, tinyPmtiles } from '../../../test-support/pmtiles.ts';
-import { buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
+import { AS, buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
 
 type Ctx = Awaited<ReturnType<typeof buildTestApp>>;
 const feed = { 'x-api-key': TEST_KEY, 'content-type': 'application/json' };
@@ -32,7 +32,7 @@ describe('Cần Thơ as it is today: units by date, code checks, history across 
     await t.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: AS.analyst });
   const post = (url: string, body: unknown) => t.app.inject({ method: 'POST', url, headers: feed, payload: JSON.stringify(body) });
 
   it('GET /api/v1/areas lists the units in force on a date: 103 communes today, the old city of 9 districts before', async () => {
@@ -258,7 +258,7 @@ describe('Cần Thơ as it is today: units by date, code checks, history across 
       schematic: true,
       source: 'schematic',
     });
-    const again = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: { 'if-none-match': r.headers.etag as string } });
+    const again = await t.app.inject({ method: 'GET', url: '/api/v1/geo/areas', headers: { ...AS.analyst, 'if-none-match': r.headers.etag as string } });
     expect(again.statusCode).toBe(304);
     const old = (await get('/api/v1/geo/areas?at=2025-06-30')).json<{ features: { properties: Record<string, unknown> }[] }>();
     expect(old.features.filter((f) => f.properties.level === 'district')).toHaveLength(9);
@@ -270,7 +270,7 @@ describe('Cần Thơ as it is today: units by date, code checks, history across 
       city: { code: '92', name: 'Cần Thơ', todayFrom: '2025-07-01' },
       today: '2026-11-22',
     });
-    const range = (r: string) => t.app.inject({ method: 'GET', url: '/api/v1/basemap.pmtiles', headers: { range: r } });
+    const range = (r: string) => t.app.inject({ method: 'GET', url: '/api/v1/basemap.pmtiles', headers: { ...AS.analyst, range: r } });
     const head = await range('bytes=0-126');
     expect(head.statusCode).toBe(206);
     expect(head.headers['accept-ranges']).toBe('bytes');

@@ -84,7 +84,9 @@ describe('Smart Data Models through the notify endpoints', () => {
       },
     ]);
     expect(res).toMatchObject({ accepted: 2, rejected: 0 });
-    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31135' })).json() as { cells: { key: string; value: number }[] };
+    const snap = (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/snapshot/31135' })).json() as {
+      cells: { key: string; value: number }[];
+    };
     expect(snap.cells.find((c) => c.key === '31135|wq-song-hau|wq_conductivity')?.value).toBe(50);
     expect(await history('wq_conductivity', 'wq-song-hau')).toEqual([[T0 - 10 * MIN, 50]]);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AreasResponse, SubmissionStatusResponse } from '@cityioc/contracts';
 import { compiledEnv, SERVER_ENTRY, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
-import { buildTestApp } from './helpers/build-test-app.ts';
+import { AS, buildTestApp } from './helpers/build-test-app.ts';
 
 const servers: ServerProcess[] = [];
 const cleanups: (() => void)[] = [];
@@ -78,11 +78,18 @@ describe('the area registry is data: IOC_AREAS_FILE', () => {
         sources: [],
       }),
     );
-    const server = await startServerProcess({ dataDir: join(dir, 'data'), env: { IOC_AREAS_FILE: file, IOC_AGENCIES_FILE: join(dir, 'agencies.json') } });
+    // the test callers are scoped to Cần Thơ's units: the town's server has a viewer token of its own
+    const viewer = 'town-viewer-token-0123456789';
+    const server = await startServerProcess({
+      dataDir: join(dir, 'data'),
+      testTokens: false,
+      env: { IOC_AREAS_FILE: file, IOC_AGENCIES_FILE: join(dir, 'agencies.json'), IOC_VIEWER_TOKEN: viewer },
+    });
     servers.push(server);
-    const areas = (await (await fetch(`${server.url}/api/v1/areas?at=2026-01-01`)).json()) as AreasResponse;
+    const read = { headers: { authorization: `Bearer ${viewer}` } };
+    const areas = (await (await fetch(`${server.url}/api/v1/areas?at=2026-01-01`, read)).json()) as AreasResponse;
     expect(areas.units.map((u) => `${u.code} ${u.name}`)).toEqual(['80 Thử', '80001 Trung Tâm']);
-    const before = (await (await fetch(`${server.url}/api/v1/areas?at=2025-06-30`)).json()) as AreasResponse;
+    const before = (await (await fetch(`${server.url}/api/v1/areas?at=2025-06-30`, read)).json()) as AreasResponse;
     expect(before.units.map((u) => u.code)).toEqual(['80', '801', '80001', '80002']);
   });
 
@@ -122,7 +129,9 @@ describe('reporting duties follow the date', () => {
   it('in November 2026 nobody is overdue for a unit that no longer exists: the 9 district committees and the merged departments owe nothing', async () => {
     const t = await buildTestApp({}, { clock: () => Date.parse('2026-11-20T10:00:00+07:00') });
     try {
-      const st = (await t.app.inject({ method: 'GET', url: '/api/v1/reporting/status?regime=cchc-cds&period=2026-10' })).json<SubmissionStatusResponse>();
+      const st = (
+        await t.app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/reporting/status?regime=cchc-cds&period=2026-10' })
+      ).json<SubmissionStatusResponse>();
       const codes = st.units.map((u) => u.unit);
       for (const gone of ['916', '917', '918', '919', '923', '924', '925', '926', '927', 'SKHDT', 'SGTVT', 'STNMT', 'SNNPTNT', 'STTTT', 'SLDTBXH'])
         expect(codes).not.toContain(gone);
@@ -131,7 +140,9 @@ describe('reporting duties follow the date', () => {
       expect(st.units.find((u) => u.unit === '31135')).toMatchObject({ unitName: 'Phường Ninh Kiều', status: 'overdue' });
       expect(st.counts.overdue).toBe(st.units.length);
       // a period before the mergers and the reform: the districts and the old departments owed it, the communes did not exist
-      const old = (await t.app.inject({ method: 'GET', url: '/api/v1/reporting/status?regime=cchc-cds&period=2025-02' })).json<SubmissionStatusResponse>();
+      const old = (
+        await t.app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/reporting/status?regime=cchc-cds&period=2025-02' })
+      ).json<SubmissionStatusResponse>();
       const oldCodes = old.units.map((u) => u.unit);
       expect(oldCodes).toContain('916');
       expect(oldCodes).toContain('STNMT');

@@ -62,7 +62,9 @@ describe('the Cần Thơ reporting demo files, through the department import', (
     // today's departments (by name) and today's wards and communes (by code) report on today's units
     expect(first['bao-cao-cchc-cds-2026-q3-so-nganh.csv']!.reports).toHaveLength(10);
     expect(first['bao-cao-cchc-cds-2026-q3-xa-phuong.csv']!.reports).toHaveLength(103);
-    const q3 = (await (await app.inject({ url: '/api/v1/reporting/values?period=2026-Q3&indicators=e_document_rate' })).json()) as IndicatorValuesResponse;
+    const q3 = (await (
+      await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/values?period=2026-Q3&indicators=e_document_rate' })
+    ).json()) as IndicatorValuesResponse;
     expect(q3.rows).toHaveLength(113);
     expect(q3.rows.every((r) => r.provenance === 'illustrative')).toBe(true);
 

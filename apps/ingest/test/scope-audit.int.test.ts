@@ -114,7 +114,7 @@ describe("an operator of phường Ninh Kiều (916) sees Ninh Kiều's data onl
     const csv = await get('/api/v1/dossiers/indicators.csv?period=2026-11');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain('31135');
-    expect((await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=917')).json()).toMatchObject({ statusCode: 403, error: 'outside_scope' });
+    expect((await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=31153')).json()).toMatchObject({ statusCode: 403, error: 'outside_scope' });
     expect((await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=92')).statusCode).toBe(403);
     const exports = await records('action=export');
     expect(exports[0]).toMatchObject({
@@ -126,9 +126,9 @@ describe("an operator of phường Ninh Kiều (916) sees Ninh Kiều's data onl
   });
 
   it('reporting: only its units in status; another unit asked is 403', async () => {
-    const st = (await get('/api/v1/reporting/status?regime=par-index&period=2023')).json() as { units: { unit: string }[] };
+    const st = (await get('/api/v1/reporting/status?regime=par-index&period=2026')).json() as { units: { unit: string }[] };
     expect(st.units.map((u) => u.unit)).toEqual(['31135']);
-    expect((await get('/api/v1/reporting/values?period=2023&units=917')).json()).toMatchObject({
+    expect((await get('/api/v1/reporting/values?period=2026&units=31153')).json()).toMatchObject({
       statusCode: 403,
       error: 'outside_scope',
       details: [{ field: '/units', reason: 'outside_scope', message: "unit '31153' is outside your scope" }],
@@ -149,7 +149,7 @@ describe('the audit log', () => {
     const [ack] = await records('action=alert.ack');
     expect(ack).toMatchObject({ actor: 'token:Vận hành Ninh Kiều', action: 'alert.ack', target: ninhKieuAlert.id, unit: '31135', ip: '10.30.0.16' });
     expect(ack!.at).toBe(T0 + MIN);
-    expect((await records('unit=916&action=alert.')).map((r) => r.action)).toEqual(['alert.ack']);
+    expect((await records('unit=31135&action=alert.')).map((r) => r.action)).toEqual(['alert.ack']);
     expect(await records('actor=nobody')).toEqual([]);
     expect((await records('from=2026-11-22&to=2026-11-22')).length).toBeGreaterThan(3);
     expect(await records('from=2026-11-23')).toEqual([]);

@@ -107,7 +107,13 @@ describe('Socket.IO within scopes', () => {
   });
 
   it('authenticates the handshake with the session cookie; logout closes the socket; a bad credential is refused', async () => {
-    const dung = { username: 'dung.nt', name: 'Nguyễn Thị Dung', role: 'operator', scopes: { units: ['31135'], agencies: [] }, password: 'mật khẩu đủ dài 2026' };
+    const dung = {
+      username: 'dung.nt',
+      name: 'Nguyễn Thị Dung',
+      role: 'operator',
+      scopes: { units: ['31135'], agencies: [] },
+      password: 'mật khẩu đủ dài 2026',
+    };
     expect((await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: AS.admin, payload: dung })).statusCode).toBe(201);
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: dung.username, password: dung.password } });
     const cookie = `ioc_session=${login.cookies.find((c) => c.name === 'ioc_session')!.value}`;

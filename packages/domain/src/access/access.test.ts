@@ -29,9 +29,9 @@ describe('roles', () => {
 });
 
 describe('scopeFilter', () => {
-  it('a district covers itself and nothing above or beside it; the city covers everything', () => {
-    const ninhKieu = scopeFilter({ units: ['916'], agencies: [] }, tree);
-    expect([ninhKieu.all, ninhKieu.area('916'), ninhKieu.area('917'), ninhKieu.area('92'), ninhKieu.area('nowhere')]).toEqual([
+  it('a commune covers itself and nothing above or beside it; the city covers everything', () => {
+    const ninhKieu = scopeFilter({ units: ['31135'], agencies: [] }, tree);
+    expect([ninhKieu.all, ninhKieu.area('31135'), ninhKieu.area('31153'), ninhKieu.area('92'), ninhKieu.area('nowhere')]).toEqual([
       false,
       true,
       false,
@@ -39,41 +39,41 @@ describe('scopeFilter', () => {
       false,
     ]);
     const city = scopeFilter({ units: ['92'], agencies: [] }, tree);
-    expect([city.all, city.area('917'), city.unit('SNV'), city.dossier('918', 'x'), city.agency('x')]).toEqual([true, true, true, true, true]);
+    expect([city.all, city.area('31153'), city.unit('SNV'), city.dossier('31174', 'x'), city.agency('x')]).toEqual([true, true, true, true, true]);
   });
 
   it('a dossier is in scope by its area or by its agency; a department code covers its reports', () => {
-    const f = scopeFilter({ units: ['916', 'SNV'], agencies: ['000.00.05.H13'] }, tree);
-    expect(f.dossier('916', '000.00.21.H13')).toBe(true);
+    const f = scopeFilter({ units: ['31135', 'SNV'], agencies: ['000.00.05.H13'] }, tree);
+    expect(f.dossier('31135', '000.135.00.H13')).toBe(true);
     expect(f.dossier('92', '000.00.05.H13')).toBe(true);
     expect(f.dossier('92', '000.00.01.H13')).toBe(false);
-    expect([f.unit('SNV'), f.unit('STP'), f.unit('916'), f.unit('917')]).toEqual([true, false, true, false]);
+    expect([f.unit('SNV'), f.unit('STP'), f.unit('31135'), f.unit('31153')]).toEqual([true, false, true, false]);
     expect([f.agency('000.00.05.H13'), f.agency('000.00.01.H13')]).toEqual([true, false]);
   });
 
   it('scopeAreas: the area units of a scope, null for the city', () => {
-    expect(scopeAreas({ units: ['916', 'SNV'], agencies: [] }, tree)).toEqual(['916']);
+    expect(scopeAreas({ units: ['31135', 'SNV'], agencies: [] }, tree)).toEqual(['31135']);
     expect(scopeAreas({ units: ['92'], agencies: [] }, tree)).toBeNull();
   });
 });
 
 describe('feed grants', () => {
-  const grant = { endpoints: ['observations' as const], stations: null, units: ['916'], agencies: null };
+  const grant = { endpoints: ['observations' as const], stations: null, units: ['31135'], agencies: null };
   it('admits items in its units (and below), names the field of one outside', () => {
     expect(grantsEndpoint(grant, 'observations')).toBe(true);
     expect(grantsEndpoint(grant, 'dossiers')).toBe(false);
     expect(grantsEndpoint(FULL_GRANT, 'dossiers')).toBe(true);
-    expect(grantError(grant, { station: 'wl-can-tho', unit: '916' }, index.ancestorsAndSelf)).toBeNull();
-    expect(grantError(grant, { station: 'x', unit: '917' }, index.ancestorsAndSelf)).toEqual({
+    expect(grantError(grant, { station: 'wl-can-tho', unit: '31135' }, index.ancestorsAndSelf)).toBeNull();
+    expect(grantError(grant, { station: 'x', unit: '31153' }, index.ancestorsAndSelf)).toEqual({
       field: '/unit',
       reason: 'outside_grant',
-      message: "this key may not write unit '917'",
+      message: "this key may not write unit '31153'",
     });
   });
   it('stations and agencies limit their own part', () => {
     const g = { endpoints: ['*' as const], stations: ['wl-can-tho'], units: null, agencies: null };
-    expect(grantError(g, { station: 'wl-cai-rang', unit: '916' }, index.ancestorsAndSelf)?.field).toBe('/station');
-    expect(grantError(g, { station: null, unit: '916' }, index.ancestorsAndSelf)?.message).toBe('this key may write only its stations');
+    expect(grantError(g, { station: 'wl-cai-rang', unit: '31135' }, index.ancestorsAndSelf)?.field).toBe('/station');
+    expect(grantError(g, { station: null, unit: '31135' }, index.ancestorsAndSelf)?.message).toBe('this key may write only its stations');
     const a = { endpoints: ['dossiers' as const], stations: null, units: null, agencies: ['000.00.05.H13'] };
     expect(grantError(a, { unit: '92', agency: '000.00.05.H13' }, index.ancestorsAndSelf)).toBeNull();
     expect(grantError(a, { unit: '92', agency: '000.00.01.H13' }, index.ancestorsAndSelf)?.field).toBe('/agency');
@@ -81,11 +81,11 @@ describe('feed grants', () => {
 });
 
 describe('identity-provider claims', () => {
-  const known = (c: string) => ['92', '916', '917', '000.00.05.H13'].includes(c);
+  const known = (c: string) => ['92', '31135', '31153', '000.00.05.H13'].includes(c);
   const parsed = parseGroupMap(
     JSON.stringify({
-      'ioc-ninh-kieu': { role: 'operator', units: ['916'] },
-      'ioc-binh-thuy': { role: 'leader', units: ['917'], agencies: ['000.00.05.H13'] },
+      'ioc-ninh-kieu': { role: 'operator', units: ['31135'] },
+      'ioc-binh-thuy': { role: 'leader', units: ['31153'], agencies: ['000.00.05.H13'] },
       'ioc-admins': { role: 'admin', units: [] },
     }),
     known,
@@ -102,7 +102,7 @@ describe('identity-provider claims', () => {
     if (!parsed.ok) throw new Error('map');
     expect(mapClaims({ groups: ['ioc-ninh-kieu', 'ioc-binh-thuy', 'other'] }, 'groups', parsed.map, '92')).toEqual({
       role: 'operator',
-      scopes: { units: ['916', '917'], agencies: ['000.00.05.H13'] },
+      scopes: { units: ['31135', '31153'], agencies: ['000.00.05.H13'] },
     });
     expect(mapClaims({ groups: ['ioc-admins'] }, 'groups', parsed.map, '92')).toEqual({ role: 'admin', scopes: { units: ['92'], agencies: [] } });
     expect(mapClaims({ groups: ['other'] }, 'groups', parsed.map, '92')).toBeNull();

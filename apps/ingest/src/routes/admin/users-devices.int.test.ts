@@ -127,13 +127,13 @@ describe('wall devices and kiosk links', () => {
     expect((await app.inject({ url: '/api/v1/auth/me', cookies })).json()).toMatchObject({
       user: { id: device.id, name: 'Màn hình Ninh Kiều', role: 'leader', kind: 'device', scopes: { units: ['31135'], agencies: [] } },
     });
-    expect((await app.inject({ url: '/api/v1/snapshot/916', cookies })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/v1/snapshot/31135', cookies })).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/v1/snapshot/92', cookies })).statusCode).toBe(403);
     expect((await app.inject({ url: '/api/v1/dossiers/indicators.csv?period=2026-11', cookies })).statusCode).toBe(403); // a wall does not export
 
     expect((await admin('DELETE', `/api/v1/admin/devices/${device.id}`)).statusCode).toBe(204);
     expect((await admin('DELETE', `/api/v1/admin/devices/${device.id}`)).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/v1/snapshot/916', cookies })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/snapshot/31135', cookies })).statusCode).toBe(401);
     const again = await app.inject({ url: link, remoteAddress: '10.20.0.2' });
     expect(again.json()).toEqual({ statusCode: 401, error: 'invalid_kiosk_link', message: 'this kiosk link is not valid or was revoked' });
     const page = await app.inject({ url: link, remoteAddress: '10.20.0.2', headers: { accept: 'text/html' } });

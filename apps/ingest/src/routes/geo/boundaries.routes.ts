@@ -61,8 +61,13 @@ export const boundaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { report, prepared } = checkBoundaryImport(file, registry, at, req.query.fileName ?? null);
         if (dryRun) return reply.code(200).send(report);
         if (!report.ok) return reply.code(422).send(report);
-        const committed = await geo.commit(prepared, req.source, now);
+        const committed = await geo.commit(prepared, req.principal?.actor ?? req.source ?? 'admin', now);
         req.log.info({ version: committed.version.version, stored: committed.stored, units: prepared.features.length, at }, 'boundary import committed');
+        await app.ioc.audit.recordRequest(req, {
+          action: 'boundaries.import',
+          target: `v${committed.version.version}`,
+          details: { units: prepared.features.length, validFrom: at, fileName: req.query.fileName ?? null },
+        });
         return reply.code(201).send({ ...committed, report });
       }),
   );
