@@ -215,6 +215,23 @@ describe('startSimulator', () => {
     const history = citizenReportHistory({ registry: DEMO_REGISTRY, from: '2024-01', to: '2026-10', seed: 92 });
     expect(history.filter((o) => !ioc.stored.has(o.id))).toEqual([]);
     expect(stored.filter((o) => o.indicator === CITIZEN_REPORTS)).toHaveLength(history.length);
+    // Every one of today's 103 codes re-uses an old commune's code (31120: phường An Hòa until 30/6/2025, Cái Khế since), so
+    // being accepted does not show the month's units: each month covers exactly the districts and communes in force on its date
+    // (before the reform the old ones of Cần Thơ, Hậu Giang and Sóc Trăng, 291 in June 2025; today's 103 communes after).
+    const byDate = new Map<string, Set<string>>();
+    for (const o of stored.filter((x) => x.indicator === CITIZEN_REPORTS)) {
+      const date = o.observedAt.slice(0, 10);
+      byDate.set(date, (byDate.get(date) ?? new Set()).add(o.area));
+    }
+    expect(byDate.size).toBe(34);
+    const inForce = (date: string) =>
+      new Set(
+        DEMO_REGISTRY.unitsValidAt(date)
+          .filter((u) => u.level !== 'province')
+          .map((u) => u.code),
+      );
+    for (const [date, areas] of byDate) expect([date, areas]).toEqual([date, inForce(date)]);
+    expect([byDate.get('2025-06-30')!.size, byDate.get('2025-07-31')!.size]).toEqual([291, 103]);
 
     // The back-fill of 1–4 November: a few thousand dossiers across today's wards and communes, received from the 2nd (Monday).
     const events = [...ioc.events.values()];
