@@ -17,7 +17,6 @@ import { startSimulator, type LogEntry } from './simulator.ts';
 import { DOSSIER_UNITS, PROCEDURES } from './dossier-data.ts';
 import { DEMO_REGISTRY } from './geography.ts';
 import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
-import { PROCEDURES } from './dossier-data.ts';
 import { DEMO_766_PROCEDURES } from './demo-766-catalogue.ts';
 
 // indexed as the ingest indexes it (services.ts): today's catalogue for the live tree, every code checked in the registry
