@@ -1,6 +1,6 @@
 import type { ProcedureItem, ProcedureLevel } from '@cityioc/contracts';
-import { addLocalDays, localDateOf, localYearMonth } from '@cityioc/domain';
-import { CITY_DEPARTMENTS, DOSSIER_DISTRICTS, districtAgencies, PROCEDURES, type Procedure } from './dossier-data.ts';
+import { addLocalDays, CAN_THO_AGENCIES, localDateOf, localYearMonth } from '@cityioc/domain';
+import { CITY_DEPARTMENTS, PROCEDURES, UNITS_FROM, type Procedure } from './dossier-data.ts';
 
 /**
  * The demo's procedure catalogue as Decision 766 reads it: the 25 procedures the dossier stream
@@ -77,20 +77,48 @@ const PAPER = new Set(['1.001193', '1.000894', '1.000656', '1.004873', '1.004203
 /** Applied for by organisations rather than citizens (4.5a). */
 const ORGANISATIONS = new Set(['2.001610', '1.000105', '2.001157', '1.010011', '1.010727', '1.005461']);
 
-function applying(p: Procedure): { agencies?: string[]; levels?: ProcedureLevel[] } {
+/** The first version of every procedure. */
+const BASE_FROM = '2020-01-01';
+const inForce = (a: { validFrom?: string; validTo?: string }, on: string) => (a.validFrom ?? '') <= on && (a.validTo === undefined || on < a.validTo);
+/** The Land Registration Office of the Department of Agriculture and Environment, which handles land dossiers since 1 July 2025. */
+const LAND_OFFICE = CITY_DEPARTMENTS.agricultureEnvironment.code;
+
+/** `code` if the agency catalogue lists it on `on`, else the agencies then in force that it succeeded (a department before the 2025 mergers). */
+function agenciesOn(code: string, on: string): string[] {
+  if (CAN_THO_AGENCIES.some((a) => a.code === code && inForce(a, on))) return [code];
+  return [...new Set(CAN_THO_AGENCIES.filter((a) => inForce(a, on) && (a.successors ?? []).includes(code)).map((a) => a.code))];
+}
+
+/**
+ * Who applies a procedure on `on`, as the agency catalogue lists them then. From 1 July 2025 (today's
+ * units) the ward and commune committees took the district committees' work, so a former district
+ * procedure applies at commune level, and land dossiers go to the Land Registration Office of the
+ * Department of Agriculture and Environment; before, district procedures applied at district level
+ * and land dossiers at the district branches of the land office.
+ */
+function applying(p: Procedure, on: string): { agencies?: string[]; levels?: ProcedureLevel[] } {
+  const today = on >= UNITS_FROM;
   switch (p.handler) {
     case 'commune':
       return { levels: ['COMMUNE'] };
     case 'district':
-      return { agencies: DOSSIER_DISTRICTS.map((d) => districtAgencies(d).committee.code) };
+      return { levels: [today ? 'COMMUNE' : 'DISTRICT'] };
     case 'land':
-      return { agencies: DOSSIER_DISTRICTS.map((d) => districtAgencies(d).landBranch.code) };
+      return {
+        agencies: today ? agenciesOn(LAND_OFFICE, on) : [...new Set(CAN_THO_AGENCIES.filter((a) => a.kind === 'branch' && inForce(a, on)).map((a) => a.code))],
+      };
     case 'department':
-      return { agencies: [p.department!.code] };
+      return { agencies: agenciesOn(p.department!.code, on) };
   }
 }
 
-function base(p: Procedure & { unit?: 'days' }, i: number): ProcedureItem {
+/** The days on which who applies a procedure may change: the agency catalogue's start and end dates, and today's units. */
+const CHANGES = [...new Set([...CAN_THO_AGENCIES.flatMap((a) => [a.validFrom, a.validTo]), UNITS_FROM])]
+  .filter((d): d is string => d !== undefined && d > BASE_FROM)
+  .sort();
+
+/** The procedure's catalogue item as it stands on `on`. */
+function base(p: Procedure & { unit?: 'days' }, i: number, on = BASE_FROM): ProcedureItem {
   const online = p.online >= 1 ? 'full' : p.online > 0 ? 'partial' : 'none';
   return {
     code: p.code,
@@ -98,12 +126,12 @@ function base(p: Procedure & { unit?: 'days' }, i: number): ProcedureItem {
     legalTime: { value: p.legalDays, unit: p.unit ?? 'working_days' },
     feeBearing: p.feeVnd > 0,
     onlineService: online,
-    validFrom: '2020-01-01',
+    validFrom: on,
     source: SOURCE,
     illustrative: true,
     // certification at the counter is also offered partly online by some communes: both levels, counted once as full
     ...(p.code === CERTIFIED_COPY_PROCEDURE ? { onlineService: 'full' as const, onlineLevels: ['full' as const, 'partial' as const] } : {}),
-    ...applying(p),
+    ...applying(p, on),
     missingComponents: i % 11 === 5 ? ['processing_time'] : [],
     paperResult: PAPER.has(p.code),
     applicants: [ORGANISATIONS.has(p.code) ? 'organisation' : 'citizen'],
@@ -118,7 +146,7 @@ function base(p: Procedure & { unit?: 'days' }, i: number): ProcedureItem {
  * yet when that day is still to come). Deterministic: a restart on the same day sends the same
  * catalogue, which the IOC answers 'unchanged'.
  */
-function publications(p: ProcedureItem, i: number, today: string, year: number): ProcedureItem[] {
+function publications(itemOn: (on: string) => ProcedureItem, i: number, today: string, year: number): ProcedureItem[] {
   const out: ProcedureItem[] = [];
   for (const y of [year - 1, year]) {
     const month = (i % 12) + 1;
@@ -129,7 +157,7 @@ function publications(p: ProcedureItem, i: number, today: string, year: number):
     }
     const publicOn = addLocalDays(decidedOn, i % 5 === 4 ? 10 : 3);
     out.push({
-      ...p,
+      ...itemOn(decidedOn),
       validFrom: decidedOn,
       publication: {
         decision: `${100 + i}/QĐ-UBND (minh họa ${y})`,
@@ -142,13 +170,25 @@ function publications(p: ProcedureItem, i: number, today: string, year: number):
   return out;
 }
 
-/** Every item the demo loads: each procedure's base version (since 2020) and its publication versions up to `now`. */
+/**
+ * Every item the demo loads, per procedure in date order: its base version (since 2020), a version
+ * on each day up to `now` that changes who applies it (1 March 2025 for a merged department, 1 July
+ * 2025 for the district and land procedures), and its publication versions, each naming who applies
+ * it on its date (a publication on the day of a change stands for that day's version).
+ */
 export function demo766Catalogue(now: number): ProcedureItem[] {
   const today = localDateOf(now);
   const { year } = localYearMonth(now);
   return [...PROCEDURES, ...EXTRA].flatMap((p, i) => {
-    const b = base(p, i);
-    return [b, ...publications(b, i, today, year)];
+    const versions = new Map<string, ProcedureItem>([[BASE_FROM, base(p, i)]]);
+    let who = JSON.stringify(applying(p, BASE_FROM));
+    for (const day of CHANGES.filter((d) => d <= today)) {
+      const then = JSON.stringify(applying(p, day));
+      if (then !== who) versions.set(day, base(p, i, day));
+      who = then;
+    }
+    for (const pub of publications((on) => base(p, i, on), i, today, year)) versions.set(pub.validFrom, pub);
+    return [...versions.values()].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   });
 }
 

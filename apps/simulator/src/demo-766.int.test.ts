@@ -25,10 +25,11 @@ afterAll(async () => {
   data?.remove();
 });
 
+/** Feeds send with the demo's API key, as the simulator does; reads need an account's credentials: the city-wide analyst's. */
 async function call(method: string, path: string, body?: unknown, type = 'application/json'): Promise<{ status: number; json: unknown }> {
   const res = await fetch(new URL(path, server.url), {
     method,
-    headers: { 'x-api-key': KEY, ...(body !== undefined ? { 'content-type': type } : {}) },
+    headers: method === 'GET' ? server.headers('analyst') : { 'x-api-key': KEY, ...(body !== undefined ? { 'content-type': type } : {}) },
     ...(body !== undefined ? { body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
   });
   return { status: res.status, json: await res.json() };
@@ -37,7 +38,10 @@ async function call(method: string, path: string, body?: unknown, type = 'applic
 async function postAll(path: string, key: string, items: readonly unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += 5000) {
     const r = await call('POST', path, { [key]: items.slice(i, i + 5000) });
+    const batch = items.slice(i, i + 5000).length;
     expect(r.status, JSON.stringify((r.json as IngestResponse).results?.find((x) => x.status === 'rejected'))).toBe(200);
+    // every item the simulator sends is accepted, none refused
+    expect(r.json).toMatchObject({ accepted: batch, duplicates: 0, rejected: 0 });
   }
 }
 
@@ -62,12 +66,15 @@ describe('the 766 demo, through the public API of a real server', () => {
   });
 
   it('gives every group of the wall a value and a believable total out of 100', async () => {
-    expect((await call('PUT', '/api/v1/procedures', { items: demo766Catalogue(AT) })).status).toBe(200);
+    const catalogue = demo766Catalogue(AT);
+    const put = await call('PUT', '/api/v1/procedures', { items: catalogue });
+    expect([put.status, (put.json as { rejected: number }).rejected]).toEqual([200, 0]);
     expect((await call('PUT', '/api/v1/score766/splits', { items: DEMO_766_SPLITS })).status).toBe(200);
     const dossiers: DossierEvent[] = createDossierStream({ startMs: AT, seed: 92, rng: createRng(92), speed: 60, alwaysOpen: true }).take(AT);
     expect(dossiers.length).toBeGreaterThan(30_000);
     await postAll('/api/v1/dossiers/events', 'events', dossiers);
-    await postAll('/api/v1/pakn/events', 'events', createPaknStream({ seed: 92, startMs: AT }).take(AT, Infinity));
+    const pakn = createPaknStream({ seed: 92, startMs: AT }).take(AT, Infinity);
+    await postAll('/api/v1/pakn/events', 'events', pakn);
     await postAll('/api/v1/ratings', 'ratings', ratingsFor(dossiers));
 
     const s = (await call('GET', '/api/v1/score766?period=2026-03')).json as Score766Response;
@@ -83,5 +90,18 @@ describe('the 766 demo, through the public API of a real server', () => {
     expect(m('2.1').ratio!).toBeGreaterThan(0.93);
     expect(m('PETITION_PROCESSING_ON_TIME').ratio!).toBeGreaterThan(0.8);
     expect(m('PETITION_PROCESSING_ON_TIME').ratio!).toBeLessThan(1);
+
+    // a ward of today's city (phường Ninh Kiều, 31135): its committee has the former district procedures since 1 July 2025,
+    // so it has every procedure applied at commune level; its citizens' PAKN are its own
+    const ward = (await call('GET', '/api/v1/score766?period=2026-03&unit=31135')).json as Score766Response;
+    const wm = (code: string) => ward.groups.flatMap((g) => g.metrics).find((x) => x.code === code)!;
+    const communeLevel = new Set(catalogue.filter((p) => p.validFrom <= '2026-03-31' && p.levels?.includes('COMMUNE')).map((p) => p.code));
+    expect(communeLevel.size).toBe(15);
+    expect(wm('3.1').denominator).toBe(communeLevel.size);
+    // (5.2 counts the PAKN taken up: those refused at the door are not the ward's to answer)
+    const refused = new Set(pakn.filter((e) => e.step === 'rejected').map((e) => e.paknId));
+    const paknHere = new Set(pakn.filter((e) => e.step === 'received' && e.adminUnitCode === '31135' && !refused.has(e.paknId)).map((e) => e.paknId));
+    expect(paknHere.size).toBeGreaterThan(2);
+    expect(wm('PETITION_PROCESSING_ON_TIME').denominator).toBe(paknHere.size);
   }, 240_000);
 });

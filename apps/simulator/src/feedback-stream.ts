@@ -1,12 +1,18 @@
 import type { DossierEvent, DossierRating, PaknEvent } from '@cityioc/contracts';
-import { createWorkCalendar, localYearMonth, monthStartMs, type WorkCalendar } from '@cityioc/domain';
-import { DOSSIER_DISTRICTS, districtAgencies, PROCEDURES } from './dossier-data.ts';
+import { CAN_THO_AGENCIES, createWorkCalendar, indexAgencies, localDateOf, localYearMonth, monthStartMs, type WorkCalendar } from '@cityioc/domain';
+import { DOSSIER_UNITS, PROCEDURES, unitAgencies, UNITS_FROM, type Agency, type Procedure, type UnitParams } from './dossier-data.ts';
 import { createRng, type Rng } from './rng.ts';
 import { toLocalRfc3339 } from './time.ts';
 
 /**
  * Citizens' feedback for the demo: PAKN (phản ánh, kiến nghị) through their steps, and ratings of
- * returned dossiers. Pure generators: a month's PAKN are planned from the seed and the month alone,
+ * returned dossiers. PAKN come from today's wards and communes (the registry's units since 1 July
+ * 2025), weighted by population as the dossier stream's arrivals are, and are assigned to the
+ * agency that handles their subject on the day: the city department of a department procedure, the
+ * Land Registration Office (Department of Agriculture and Environment) of a land procedure, else
+ * the ward's or commune's committee, which took the district committees' work on 1 July 2025 — each
+ * an agency the IOC's agency catalogue lists on that day. None are planned before today's units
+ * came into force (the dossier stream, too, files only on today's units). Pure generators: a month's PAKN are planned from the seed and the month alone,
  * so a restart plans the same ones with the same event ids (the IOC answers 'duplicate'); events
  * are released as the clock passes them. Rates are ILLUSTRATIVE, set for a believable 766
  * satisfaction group: ≈ 93 % of PAKN answered within 15 working days, ≈ 93 % of answers published
@@ -25,36 +31,53 @@ const TITLES = [
   'Kiến nghị rút ngắn thời gian giải quyết hồ sơ đất đai',
 ];
 
-const TOTAL_POP = DOSSIER_DISTRICTS.reduce((s, d) => s + d.population, 0);
+const TOTAL_POP = DOSSIER_UNITS.reduce((s, u) => s + u.population, 0);
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** The first instant of today's units (00:00 local of their first day). */
+const UNITS_FROM_MS = Date.parse(`${UNITS_FROM}T00:00:00+07:00`);
+const AGENCIES = indexAgencies(CAN_THO_AGENCIES);
 
-function pickDistrict(rng: Rng) {
+function pickUnit(rng: Rng): UnitParams {
   let x = rng.next() * TOTAL_POP;
-  for (const d of DOSSIER_DISTRICTS) if ((x -= d.population) < 0) return d;
-  return DOSSIER_DISTRICTS.at(-1)!;
+  for (const u of DOSSIER_UNITS) if ((x -= u.population) < 0) return u;
+  return DOSSIER_UNITS.at(-1)!;
+}
+
+/**
+ * Who answers a PAKN from unit `u` about `procedure` (none: about the one-stop shop in general) on
+ * `at`: the procedure's handler as the dossier stream assigns it, the ward's or commune's committee
+ * otherwise. Looked up in the agency catalogue at the date, so an agency it does not list then is
+ * never sent.
+ */
+export function paknAgency(u: UnitParams, procedure: Procedure | undefined, at: number): Agency {
+  const own = unitAgencies(u, CAN_THO_AGENCIES, localDateOf(at));
+  const agency = procedure?.handler === 'department' ? procedure.department! : procedure?.handler === 'land' ? own.landOffice : own.committee;
+  const listed = AGENCIES.lookup(agency.code, at);
+  if (!listed.ok) throw new RangeError(`the demo's PAKN agency ${agency.code} is not in the agency catalogue on ${localDateOf(at)}: ${listed.message}`);
+  return agency;
 }
 
 /** One PAKN's events, planned whole. */
 function planPakn(rng: Rng, cal: WorkCalendar, id: string, receivedAt: number): PaknEvent[] {
-  const d = pickDistrict(rng);
-  const agency = districtAgencies(d).committee.code;
+  const u = pickUnit(rng);
   const out: PaknEvent[] = [];
   let k = 0;
   const add = (step: PaknEvent['step'], at: number, extra: Partial<PaknEvent> = {}) =>
     out.push({ eventId: `sim-pakn-${id}-${step}-${++k}`, paknId: id, step, at: toLocalRfc3339(at), ...extra });
   const wd = (from: number, days: number) => cal.addWorkingMs(from, Math.round(days * 86_400_000));
-  const procedure = rng.next() < 0.6 ? PROCEDURES[Math.floor(rng.next() * PROCEDURES.length)]!.code : undefined;
+  const procedure = rng.next() < 0.6 ? PROCEDURES[Math.floor(rng.next() * PROCEDURES.length)]! : undefined;
   add('received', receivedAt, {
-    adminUnitCode: d.code,
+    adminUnitCode: u.code,
     title: TITLES[Math.floor(rng.next() * TITLES.length)]!,
-    ...(procedure ? { procedureCode: procedure } : {}),
+    ...(procedure ? { procedureCode: procedure.code } : {}),
   });
   add('classified', receivedAt + HOUR, { classification: rng.next() < 0.75 ? 'procedure' : 'staff' });
   if (rng.next() < 0.04) {
     add('rejected', wd(receivedAt, rng.next() < 0.85 ? 1 + rng.next() : 2.2 + rng.next()));
     return out;
   }
-  add('assigned', receivedAt + 2 * HOUR, { agencyCode: agency });
+  const assignedAt = receivedAt + 2 * HOUR;
+  add('assigned', assignedAt, { agencyCode: paknAgency(u, procedure, assignedAt).code });
   let pause = 0;
   let resumed = receivedAt;
   if (rng.next() < 0.06) {
@@ -84,7 +107,8 @@ export interface PaknStream {
 
 /**
  * PAKN of the month of `startMs` (the month so far: a back-fill) and of every month the clock
- * enters afterwards, each planned whole from (seed, month) and released event by event.
+ * enters afterwards, each planned whole from (seed, month) and released event by event. Nothing is
+ * planned before today's units came into force (`UNITS_FROM`).
  */
 export function createPaknStream(opts: { seed: number; startMs: number; calendar?: WorkCalendar }): PaknStream {
   const cal = opts.calendar ?? createWorkCalendar();
@@ -103,6 +127,7 @@ export function createPaknStream(opts: { seed: number; startMs: number; calendar
     const n = PAKN_PER_MONTH;
     for (let i = 0; i < n; i++) {
       const at = start + Math.floor(((i + rng.next()) / n) * span);
+      if (at < UNITS_FROM_MS) continue;
       pending.push(...planPakn(rng, cal, `PAKN-${String(year).slice(2)}${pad(month)}-${pad(i + 1, 4)}`, at));
       pakn++;
     }
@@ -132,7 +157,7 @@ function hash(s: string): number {
 
 /**
  * Citizens' ratings of the dossiers whose result was returned (status 10) in a batch of dossier
- * events: about a third rate, rated at the return; 4 % dissatisfied (a "dislike" for 766 5.4),
+ * events, on the dossier's agency and ward or commune (the dossier stream's, today's): about a third rate, rated at the return; 4 % dissatisfied (a "dislike" for 766 5.4),
  * 30 % very satisfied, the rest satisfied.
  */
 export function ratingsFor(events: readonly DossierEvent[]): DossierRating[] {
@@ -148,6 +173,7 @@ export function ratingsFor(events: readonly DossierEvent[]): DossierRating[] {
       ratedAt: e.statusAt,
       satisfaction: r < 4 ? 'dissatisfied' : r < 34 ? 'very_satisfied' : 'satisfied',
       agencyCode: e.agencyCode,
+      adminUnitCode: e.adminUnitCode,
       procedureCode: e.procedureCode,
     });
   }

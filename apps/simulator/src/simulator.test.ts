@@ -17,10 +17,11 @@ import { startSimulator, type LogEntry } from './simulator.ts';
 import { DOSSIER_UNITS, PROCEDURES } from './dossier-data.ts';
 import { DEMO_REGISTRY } from './geography.ts';
 import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
-import { PROCEDURES } from './dossier-data.ts';
 import { DEMO_766_PROCEDURES } from './demo-766-catalogue.ts';
 
-const index = indexCatalogue(CAN_THO_CATALOGUE);
+// indexed as the ingest indexes it (services.ts): today's catalogue for the live tree, every code checked in the registry
+// at the data's date, so a code the 2025 reform re-used (31120: phường An Hòa until 30/6/2025, phường Cái Khế since) is the old unit in 2024
+const index = indexCatalogue(CAN_THO_CATALOGUE, DEMO_REGISTRY);
 const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
@@ -54,7 +55,7 @@ interface FakeIngest {
 
 /**
  * A stand-in for the ingest on port 0 speaking the public contract: /readyz, the observation
- * batch endpoint validating each item with the domain rules, and the dossier events endpoint
+ * batch endpoint validating each item with the domain rules (codes checked in the registry at the data's date, as the ingest does), and the dossier events endpoint
  * checking the event schema and its rules; both idempotent by id; the procedure catalogue endpoint. `failFirst` answers that many
  * observation batches with 503 first.
  */
@@ -133,12 +134,7 @@ async function fakeIngest(
       answer(
         res,
         items.map((o, i) => {
-          // units the catalogue does not list (history on the old codes) are checked against the registry at their date
-          const inForce = (): { ok: true } | { ok: false; errors: { field: string; reason: string; message: string }[] } =>
-            DEMO_REGISTRY.checkCodeAt(o.area, o.observedAt.slice(0, 10)).ok
-              ? { ok: true }
-              : { ok: false, errors: [{ field: '/area', reason: 'unit_not_valid_at', message: `${o.area} on ${o.observedAt}` }] };
-          const v = index.area(o.area) || !index.indicator(o.indicator) ? validateObservation(o, { index, now: now(), source: 'simulator' }) : inForce();
+          const v = validateObservation(o, { index, now: now(), source: 'simulator' });
           if (!v.ok) {
             state.invalid.push({ id: o.id, errors: v.errors });
             return { index: i, id: o.id, status: 'rejected', errors: v.errors };
@@ -225,6 +221,23 @@ describe('startSimulator', () => {
     const history = citizenReportHistory({ registry: DEMO_REGISTRY, from: '2024-01', to: '2026-10', seed: 92 });
     expect(history.filter((o) => !ioc.stored.has(o.id))).toEqual([]);
     expect(stored.filter((o) => o.indicator === CITIZEN_REPORTS)).toHaveLength(history.length);
+    // Every one of today's 103 codes re-uses an old commune's code (31120: phường An Hòa until 30/6/2025, Cái Khế since), so
+    // being accepted does not show the month's units: each month covers exactly the districts and communes in force on its date
+    // (before the reform the old ones of Cần Thơ, Hậu Giang and Sóc Trăng, 291 in June 2025; today's 103 communes after).
+    const byDate = new Map<string, Set<string>>();
+    for (const o of stored.filter((x) => x.indicator === CITIZEN_REPORTS)) {
+      const date = o.observedAt.slice(0, 10);
+      byDate.set(date, (byDate.get(date) ?? new Set()).add(o.area));
+    }
+    expect(byDate.size).toBe(34);
+    const inForce = (date: string) =>
+      new Set(
+        DEMO_REGISTRY.unitsValidAt(date)
+          .filter((u) => u.level !== 'province')
+          .map((u) => u.code),
+      );
+    for (const [date, areas] of byDate) expect([date, areas]).toEqual([date, inForce(date)]);
+    expect([byDate.get('2025-06-30')!.size, byDate.get('2025-07-31')!.size]).toEqual([291, 103]);
 
     // The back-fill of 1–4 November: a few thousand dossiers across today's wards and communes, received from the 2nd (Monday).
     const events = [...ioc.events.values()];
