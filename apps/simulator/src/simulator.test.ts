@@ -2,6 +2,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   DossierEventSchema,
+  DossierRatingSchema,
+  PaknEventSchema,
   ProcedureItemSchema,
   type DossierEvent,
   type IngestResponse,
@@ -9,7 +11,7 @@ import {
   type ObservationInput,
   type ProcedureItem,
 } from '@cityioc/contracts';
-import { CAN_THO_CATALOGUE, dossierEventRuleErrors, indexCatalogue, validateObservation } from '@cityioc/domain';
+import { CAN_THO_AGENCIES, CAN_THO_CATALOGUE, dossierEventRuleErrors, indexAgencies, indexCatalogue, validateObservation } from '@cityioc/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { schemaErrors, type JsonSchema } from './json-schema-check.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
@@ -22,6 +24,19 @@ import { DEMO_766_PROCEDURES } from './demo-766-catalogue.ts';
 // indexed as the ingest indexes it (services.ts): today's catalogue for the live tree, every code checked in the registry
 // at the data's date, so a code the 2025 reform re-used (31120: phường An Hòa until 30/6/2025, phường Cái Khế since) is the old unit in 2024
 const index = indexCatalogue(CAN_THO_CATALOGUE, DEMO_REGISTRY);
+const agencies = indexAgencies(CAN_THO_AGENCIES);
+
+/** The references of a PAKN event or a rating as the ingest checks them: unit, agency at the item's date, procedure in the catalogue received. */
+function feedbackErrors(item: Record<string, unknown>, at: string, procedures: readonly ProcedureItem[]): string[] {
+  const errors: string[] = [];
+  if (typeof item.adminUnitCode === 'string' && !index.area(item.adminUnitCode)) errors.push(`unknown area ${item.adminUnitCode}`);
+  if (typeof item.agencyCode === 'string') {
+    const a = agencies.lookup(item.agencyCode, Date.parse(at));
+    if (!a.ok) errors.push(a.message);
+  }
+  if (typeof item.procedureCode === 'string' && !procedures.some((p) => p.code === item.procedureCode)) errors.push(`unknown procedure ${item.procedureCode}`);
+  return errors;
+}
 const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
@@ -41,6 +56,8 @@ interface FakeIngest {
   bodies: string[];
   /** Items stored (first time an id is seen). */
   stored: Map<string, ObservationInput>;
+  /** PAKN events and ratings stored, by id. */
+  feedback: Map<string, Record<string, unknown>>;
   events: Map<string, DossierEvent>;
   /** Bodies of dossier event requests. */
   eventBodies: number;
@@ -67,6 +84,7 @@ async function fakeIngest(
     procedures: [],
     bodies: [],
     stored: new Map(),
+    feedback: new Map(),
     events: new Map(),
     eventBodies: 0,
     duplicates: 0,
@@ -121,6 +139,27 @@ async function fakeIngest(
             }
             state.events.set(e.eventId, e);
             return { index: i, id: e.eventId, status: 'accepted' };
+          }),
+        );
+      }
+      if ((req.url === '/api/v1/pakn/events' || req.url === '/api/v1/ratings') && req.method === 'POST') {
+        const pakn = req.url === '/api/v1/pakn/events';
+        const items = (JSON.parse(body) as Record<string, Record<string, unknown>[]>)[pakn ? 'events' : 'ratings']!;
+        return answer(
+          res,
+          items.map((it, i) => {
+            const id = String(pakn ? it.eventId : it.ratingId);
+            const errors = [
+              ...schemaErrors((pakn ? PaknEventSchema : DossierRatingSchema) as JsonSchema, it),
+              ...feedbackErrors(it, String(pakn ? it.at : it.ratedAt), state.procedures),
+            ];
+            if (errors.length > 0) {
+              state.invalid.push({ id, errors });
+              return { index: i, id, status: 'rejected', errors: errors.map((message) => ({ field: '', reason: 'invalid', message })) };
+            }
+            if (state.feedback.has(id)) return { index: i, id, status: 'duplicate' };
+            state.feedback.set(id, it);
+            return { index: i, id, status: 'accepted' };
           }),
         );
       }
@@ -191,7 +230,11 @@ describe('startSimulator', () => {
     });
     await waitUntil(
       'dossier events, two summaries and a few batches',
-      () => ioc.events.size > 0 && logs.filter((l) => l.msg === 'simulator').length >= 2 && ioc.bodies.length > 5,
+      () =>
+        ioc.events.size > 0 &&
+        [...ioc.feedback.keys()].some((k) => k.startsWith('sim-rating-')) &&
+        logs.filter((l) => l.msg === 'simulator').length >= 2 &&
+        ioc.bodies.length > 5,
     );
     await sim.stop();
     expect(await sim.finished).toBe('stopped');
@@ -199,7 +242,8 @@ describe('startSimulator', () => {
     expect(ioc.invalid).toEqual([]);
     expect(ioc.keys.every((k) => k === 'test-key')).toBe(true);
     // the demo's procedure catalogue went in through the public API, every item valid and labelled illustrative
-    // every procedure the dossiers name is in it, and 5 that get no dossier; each once as its base version (since 2020) and as its publications
+    // every procedure the dossiers name is in it, and 5 that get no dossier; each once as its base version (since 2020), then on the days
+    // who applies it changed (1 July 2025: the former district procedures at commune level, land at the land office) and as its publications
     const codes = new Set(ioc.procedures.map((p) => p.code));
     expect(codes.size).toBe(DEMO_766_PROCEDURES);
     expect(PROCEDURES.every((p) => codes.has(p.code))).toBe(true);
@@ -247,6 +291,19 @@ describe('startSimulator', () => {
     expect(received.every((e) => units.has(e.adminUnitCode))).toBe(true);
     expect(new Set(received.map((e) => e.adminUnitCode)).size).toBeGreaterThan(units.size * 0.9);
     expect(received.every((e) => e.statusAt >= '2026-11-02T07:00')).toBe(true);
+
+    // Citizens' feedback of the month so far (every item accepted, checked above): PAKN from today's wards and communes,
+    // ratings of the returned dossiers on their agency and commune
+    const feedback = [...ioc.feedback.values()];
+    const paknReceived = feedback.filter((f) => f.step === 'received');
+    expect(paknReceived.length).toBeGreaterThan(10);
+    expect(paknReceived.every((f) => units.has(String(f.adminUnitCode)))).toBe(true);
+    const ratings = feedback.filter((f) => 'ratingId' in f);
+    expect(ratings.length).toBeGreaterThan(0);
+    for (const r of ratings) {
+      const returned = events.find((e) => e.dossierCode === r.dossierCode && e.status === 10)!;
+      expect(r).toMatchObject({ agencyCode: returned.agencyCode, adminUnitCode: returned.adminUnitCode });
+    }
 
     const summaries = logs.filter((l) => l.msg === 'simulator');
     expect(summaries[0]).toMatchObject({ outbox: expect.any(Number), waterLevel: expect.any(Object), aqi: expect.any(Object), dossiers: { month: '2026-11' } });
