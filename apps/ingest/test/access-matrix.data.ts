@@ -123,6 +123,37 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'PUT /api/v1/procedures': [{ url: '/api/v1/procedures', payload: { items: [procedure] }, ok: 200 }],
     'PUT /api/v1/calendar/schedules': [{ url: '/api/v1/calendar/schedules', payload: { items: [{ year: 1900 }] }, ok: 422 }],
 
+    'PUT /api/v1/procedures/ndjson': [{ url: '/api/v1/procedures/ndjson', payload: JSON.stringify(procedure), contentType: 'application/x-ndjson', ok: 200 }],
+    'POST /api/v1/procedures/imports': [{ url: '/api/v1/procedures/imports', payload: 'không phải bảng', contentType: 'text/csv', ok: 400 }],
+    'PUT /api/v1/score766/splits': [{ url: '/api/v1/score766/splits', payload: { items: [{ nothing: true }] }, ok: 422 }],
+    // the PAKN and ratings feeds take keys granted every feed ('*'); an empty batch is refused by the schema
+    'POST /api/v1/pakn/events': [{ url: '/api/v1/pakn/events', payload: { events: [] }, ok: 400 }],
+    'POST /api/v1/pakn/events/ndjson': [{ url: '/api/v1/pakn/events/ndjson', payload: '{}', contentType: 'application/x-ndjson', ok: 422 }],
+    'POST /api/v1/ratings': [{ url: '/api/v1/ratings', payload: { ratings: [] }, ok: 400 }],
+    'POST /api/v1/ratings/ndjson': [{ url: '/api/v1/ratings/ndjson', payload: '{}', contentType: 'application/x-ndjson', ok: 422 }],
+
+    // the 766 scorecard of a unit, its items and exports (scoped like every read)
+    'GET /api/v1/score766': [{ url: '/api/v1/score766?unit=31135&period=2026-10', ok: 200, as: outside917(403) }],
+    'GET /api/v1/score766/:metric/items': [{ url: '/api/v1/score766/2.1/items?unit=31135&period=2026-10', ok: 200, as: outside917(403) }],
+    'GET /api/v1/score766/:metric/items.csv': [{ url: '/api/v1/score766/2.1/items.csv?unit=31135&period=2026-10', ok: 200, as: outside917(403) }],
+    'GET /api/v1/score766/:metric/items.xlsx': [{ url: '/api/v1/score766/2.1/items.xlsx?unit=31135&period=2026-10', ok: 200, as: outside917(403) }],
+    'GET /api/v1/score766/splits': [{ url: '/api/v1/score766/splits', ok: 200 }],
+    'GET /api/v1/pakn/watchlist': [{ url: '/api/v1/pakn/watchlist', ok: 200 }],
+    'GET /api/v1/pakn/:id': [{ url: '/api/v1/pakn/none', ok: 404 }],
+
+    // directives: a leader issues, accepts and returns; operators report; everyone reads within scope
+    'POST /api/v1/directives': [{ url: '/api/v1/directives', payload: {}, ok: 400 }],
+    'GET /api/v1/directives': [{ url: '/api/v1/directives', ok: 200 }],
+    'GET /api/v1/directives/board': [{ url: '/api/v1/directives/board', ok: 200 }],
+    'GET /api/v1/directives/:id': [{ url: '/api/v1/directives/none', ok: 404 }],
+    'POST /api/v1/directives/:id/attachments': [
+      { url: '/api/v1/directives/none/attachments?filename=bien-ban.pdf', payload: '%PDF-1.4', contentType: 'application/pdf', ok: 404 },
+    ],
+    'GET /api/v1/directives/:id/attachments/:attachmentId': [{ url: '/api/v1/directives/none/attachments/none', ok: 404 }],
+    'POST /api/v1/directives/:id/reports': [{ url: '/api/v1/directives/none/reports', payload: { text: 'Đã triển khai', done: false }, ok: 404 }],
+    'POST /api/v1/directives/:id/accept': [{ url: '/api/v1/directives/none/accept', payload: { unit: '31135' }, ok: 404 }],
+    'POST /api/v1/directives/:id/return': [{ url: '/api/v1/directives/none/return', payload: { unit: '31135', note: 'Bổ sung' }, ok: 404 }],
+
     // reads
     'GET /api/v1/score766/official': [{ url: '/api/v1/score766/official?unit=H13', ok: 200 }],
     'GET /api/v1/feeds/health': [{ url: '/api/v1/feeds/health', ok: 200 }],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { IngestResponse, PaknDetail, PaknWatchlistResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
@@ -46,7 +46,7 @@ const ev = (paknId: string, step: string, at: string, extra: Record<string, unkn
   ...extra,
 });
 const post = (events: unknown[]) => app.inject({ method: 'POST', url: '/api/v1/pakn/events', headers: { 'x-api-key': TEST_KEY }, payload: { events } });
-const get = (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token ? { 'x-operator-token': token } : {} });
+const get = (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token ? { 'x-operator-token': token } : AS.analyst });
 
 /** The scene: four PAKN of Ninh Kiều (916) and one of Ô Môn's agency (917), as a hotline system sends them. */
 function scene() {

@@ -5,6 +5,7 @@ import type { SheetGrid } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { ndjsonBodyOf, parseNdjson } from '../../pipeline/feed-route.ts';
 import { hasMoreLinesThan, NdjsonBody } from '../../pipeline/ndjson-body.ts';
+import { feedOf } from '../../plugins/access.ts';
 import { httpError } from '../../plugins/errors.ts';
 import { importSlots } from '../reporting/import-slots.ts';
 import { CSV_MIMES, NotASpreadsheet, readCsvInSlices, readXlsx, WorkbookTooLarge, XLSX_MIME } from '../reporting/spreadsheet.ts';
@@ -13,8 +14,8 @@ import { procedureSheetItems } from './procedure-sheet.ts';
 /** The same upload limit as the reporting import (a catalogue of 2,000 procedures is a few hundred kB). */
 const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
 const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema };
-/** Writes need a feed/admin API key for now (the access issue adds roles); no feed-health book. */
-const WRITE = { kind: 'feed', health: false } as const;
+/** An administrator, or a feed key granted the procedures endpoint; no feed-health book. */
+const WRITE = feedOf('procedures', { health: false, orAdmin: true });
 const ImportQuerySchema = Type.Object(
   { filename: Type.Optional(Type.String({ maxLength: 255, pattern: PLAIN_TEXT_PATTERN })) },
   { additionalProperties: false },

@@ -61,7 +61,12 @@ describe('directives: the leader’s follow-up loop', () => {
     await start();
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const s: ClientSocket = connect(url, { auth: { protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const s: ClientSocket = connect(url, {
+      auth: { protocol: PROTOCOL_VERSION, token: LEADER.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(s);
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());
@@ -122,9 +127,9 @@ describe('directives: the leader’s follow-up loop', () => {
   it('refuses forbidden transitions with 409 and the reason, and a non-leader with 403', async () => {
     await start();
     const d = (await issue(BODY)).json<Directive>();
-    expectError(await issue(BODY, NK), 403, 'leader_only');
+    expectError(await issue(BODY, NK), 403, 'forbidden');
     expectError(await decide(d.id, 'accept', { unit: '31153' }), 409, 'not_done');
-    expectError(await decide(d.id, 'accept', { unit: '31135' }, NK), 403, 'leader_only');
+    expectError(await decide(d.id, 'accept', { unit: '31135' }, NK), 403, 'forbidden');
     await report(d.id, { text: 'Xong', done: true });
     expectError(await report(d.id, { text: 'Thêm', done: false }), 409, 'awaiting_decision');
     await decide(d.id, 'accept', { unit: '31135' });

@@ -3,7 +3,7 @@ import { FeedIdSchema, PaknWatchlistQuerySchema } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
-import { actorOf, operatorCovers, operatorOf } from '../../procedures/operator-scope.ts';
+import { operatorCovers, operatorOf } from '../../procedures/operator-scope.ts';
 import { resolveUnit } from '../../procedures/unit-scope.ts';
 
 /**

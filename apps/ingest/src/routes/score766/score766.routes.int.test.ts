@@ -153,7 +153,7 @@ async function start(splits = true) {
   await send('POST', '/api/v1/ratings', { ratings: [{ ratingId: 'R1', dossierCode: 'D3', ratedAt: t('2026-03-12 09:00'), satisfaction: 'dissatisfied' }] });
 }
 const get = async <T>(url: string) => {
-  const r = await app.inject({ method: 'GET', url });
+  const r = await app.inject({ method: 'GET', url, headers: AS.analyst });
   expect(r.statusCode, r.body).toBe(200);
   return r.json<T>();
 };
@@ -263,7 +263,7 @@ describe('GET /api/v1/score766', () => {
   it('names a bad unit, period or scheme', async () => {
     await start(false);
     const bad = async (url: string, status: number, error: string) => {
-      const r = await app.inject({ method: 'GET', url });
+      const r = await app.inject({ method: 'GET', url, headers: AS.analyst });
       expect(r.statusCode, r.body).toBe(status);
       expect(r.json().error).toBe(error);
     };
@@ -304,7 +304,7 @@ describe('GET /api/v1/score766/:metric/items', () => {
     ]);
     const csv = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/score766/2.1/items.csv?unit=31153&period=2026-03&part=outside' });
     expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="766-2.1-917-2026-03-outside.csv"');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="766-2.1-31153-2026-03-outside.csv"');
     const lines = csv.body
       .replace(/^\uFEFF/, '')
       .trim()

@@ -11,7 +11,8 @@ import {
 import { checkPeriod, SCORE_766_SCHEMES, wholeMonthsOf, type Score766Metric } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { exportFileName, sendTable } from '../../export/export-reply.ts';
-import { READ } from '../../plugins/access.ts';
+import type { Principal } from '../../access/principal.ts';
+import { EXPORT, feedOf, READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
 import { metricItems } from '../../procedures/score766-items.ts';
 import { score766ItemsTable } from '../../procedures/score766-export.ts';
@@ -28,7 +29,8 @@ const ExportQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 /** Writes need a feed/admin API key for now (the access issue adds roles). */
-const WRITE = { kind: 'feed', health: false } as const;
+/** An administrator, or a feed key granted the score766 endpoint (the unit splits are reference data). */
+const WRITE = feedOf('score766', { health: false, orAdmin: true });
 
 /** Every metric of both schemes, by code (the current scheme's definition first). */
 const METRICS = new Map<string, Score766Metric>();
@@ -45,7 +47,8 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
   const { score766, score766Splits, dossiers, pakn, index, agencies, clock } = app.ioc;
   const city = index.catalogue.city.code;
 
-  const query = (q: { unit?: string | undefined; period: string; procedure?: string | undefined }): ScoreQuery => {
+  // a scoped caller reads the units and agencies of their scope; without `unit`, their only unit (or the city for the whole city)
+  const query = (q: { unit?: string | undefined; period: string; procedure?: string | undefined }, p: Principal): ScoreQuery => {
     if (wholeMonthsOf(q.period) === null) {
       const c = checkPeriod(q.period);
       const why = c.ok ? 'a range starts on the 1st and ends on the last day of a month (dossier counts are kept per month)' : c.message;
@@ -53,26 +56,31 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
         { field: '/period', reason: c.ok ? 'not_whole_months' : c.reason, message: why },
       ]);
     }
-    const code = q.unit ?? city;
+    const mine = [...p.scopes.units, ...p.scopes.agencies];
+    const code = q.unit ?? (p.scope.all ? city : mine.length === 1 ? mine[0]! : undefined);
+    if (code === undefined) throw fieldError(400, 'scope_required', '/unit', `name one of your units: ${mine.join(', ')}`);
     const unit = resolveUnit(code, index, agencies);
     if (!unit) throw fieldError(404, 'unknown_unit', '/unit', `unit '${code}' is neither an area of the area catalogue nor an agency of the agency catalogue`);
+    if (!p.scope.all && !(unit.kind === 'agency' ? p.scope.agency(code) : p.scope.area(code)))
+      throw fieldError(403, 'outside_scope', '/unit', `${code} is outside your scope`);
     const procedure = q.procedure === undefined ? null : q.procedure.slice(0, 8);
     return { unit, period: q.period, procedure, now: clock() };
   };
 
   app.get('/api/v1/score766', { config: { access: READ }, schema: { querystring: Score766QuerySchema } }, async (req) => {
-    const q = query(req.query);
+    const q = query(req.query, req.principal!);
     return score766.scorecard(q, SCORE_766_SCHEMES[req.query.scheme ?? 'dvcqg-current'], req.query.officialUnit ?? q.unit.code);
   });
 
   const items = (
     metricCode: string,
     raw: { unit?: string | undefined; period: string; procedure?: string | undefined; part?: 'numerator' | 'denominator' | 'outside' | undefined },
+    p: Principal,
   ) => {
     const metric = METRICS.get(metricCode);
     if (!metric) throw fieldError(404, 'unknown_metric', '/metric', `'${metricCode}' is not a Decision 766 metric code (e.g. PUBLISH_ON_TIME, 2.1, 3.3)`);
     if (!metric.counts) throw fieldError(404, 'no_items', '/metric', `metric ${metricCode} has no published formula: there are no items behind it`);
-    const q = query(raw);
+    const q = query(raw, p);
     const part = raw.part ?? 'denominator';
     const rows = metricItems(metric, q, { score: score766, dossiers, pakn }).filter((r) => (part === 'numerator' ? r.num : part === 'outside' ? !r.num : true));
     return { metric, q, part, rows };
@@ -82,7 +90,7 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/score766/:metric/items',
     { config: { access: READ }, schema: { params: MetricParams, querystring: Score766ItemsQuerySchema } },
     async (req): Promise<Score766ItemsResponse> => {
-      const { metric, q, part, rows } = items(req.params.metric, req.query);
+      const { metric, q, part, rows } = items(req.params.metric, req.query, req.principal!);
       const offset = req.query.offset ?? 0;
       const limit = req.query.limit ?? 200;
       return {
@@ -104,9 +112,9 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
   for (const format of ['csv', 'xlsx'] as const)
     app.get(
       `/api/v1/score766/:metric/items.${format}`,
-      { config: { access: READ }, schema: { params: MetricParams, querystring: ExportQuerySchema } },
+      { config: { access: EXPORT }, schema: { params: MetricParams, querystring: ExportQuerySchema } },
       async (req, reply) => {
-        const { metric, q, part, rows } = items(req.params.metric, req.query);
+        const { metric, q, part, rows } = items(req.params.metric, req.query, req.principal!);
         const table = score766ItemsTable(metric, rows, req.query.lang ?? 'vi', { index, agencies, part, period: q.period, unit: q.unit.code });
         return sendTable(reply, table, format, exportFileName(['766', metric.id, q.unit.code, q.period, part], format), req.query.sep);
       },
