@@ -40,7 +40,7 @@ export function safeFileName(raw: string | undefined, type: DirectiveAttachment[
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   };
-   
+
   const base = (raw ?? '')
     .split(/[\\/]/)
     .pop()!

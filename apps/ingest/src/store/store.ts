@@ -14,7 +14,17 @@ export type { DirectiveLog, FeedbackLog, NewPaknEvent, NewRating, StoredPaknEven
  * has its own conformance suite under conformance/, and store/rows.ts is the one row mapping.
  * A service may depend on just the parts it uses (for example `AlertLog`).
  */
-export type Store = StoreInfo & ObservationLog & RollupLog & DossierLog & ReportLog & AlertLog & ReferenceLog & AccessLog & AuditLog & FeedbackLog & DirectiveLog;
+export type Store = StoreInfo &
+  ObservationLog &
+  RollupLog &
+  DossierLog &
+  ReportLog &
+  AlertLog &
+  ReferenceLog &
+  AccessLog &
+  AuditLog &
+  FeedbackLog &
+  DirectiveLog;
 
 /** What every store shares: its identity, the coverage check of checkpoints, and closing. */
 export interface StoreInfo {
