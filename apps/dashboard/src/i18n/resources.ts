@@ -1,3 +1,5 @@
+import { accessEn, accessVi } from './access.data.ts';
+
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
   app: {
@@ -209,11 +211,6 @@ export const vi = {
     cleared: 'đã hết điều kiện',
     inbox: 'Hộp cảnh báo của đơn vị',
     subtitle: 'IOC · Xử lý cảnh báo',
-    tokenLabel: 'Mã truy cập điều hành viên',
-    tokenSubmit: 'Đăng nhập',
-    tokenInvalid: 'Mã truy cập không hợp lệ',
-    signOut: 'Đăng xuất',
-    signedInAs: '{{name}} — {{unit}} (phạm vi {{scopes}})',
     empty: 'Không có cảnh báo trong phạm vi của đơn vị',
     select: 'Chọn một cảnh báo để xem chi tiết và nhật ký',
     raisedAt: 'Phát sinh',
@@ -357,6 +354,7 @@ export const vi = {
     source: { rollups: 'Nguồn: số liệu tổng hợp theo giờ/ngày/tháng', dossiers: 'Nguồn: hồ sơ thủ tục hành chính (theo ngày tiếp nhận)' },
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
+  ...accessVi,
 };
 
 export const en: typeof vi = {
@@ -567,11 +565,6 @@ export const en: typeof vi = {
     cleared: 'condition ended',
     inbox: 'Unit alert inbox',
     subtitle: 'IOC · Alert handling',
-    tokenLabel: 'Operator access token',
-    tokenSubmit: 'Sign in',
-    tokenInvalid: 'The access token is not valid',
-    signOut: 'Sign out',
-    signedInAs: '{{name}} — {{unit}} (scope {{scopes}})',
     empty: 'No alerts in your unit’s scope',
     select: 'Select an alert to see its details and trail',
     raisedAt: 'Raised',
@@ -715,4 +708,5 @@ export const en: typeof vi = {
     source: { rollups: 'Source: hourly/daily/monthly rollups', dossiers: 'Source: administrative dossiers (by reception date)' },
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
+  ...accessEn,
 };

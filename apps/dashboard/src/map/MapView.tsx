@@ -4,7 +4,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
+import { useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
+import { homeScope } from '../app/home-scope.ts';
 import { useUiScale } from '../app/ui-scale.ts';
 import { runtimeConfig } from '../config.ts';
 import { formatObservedAt, formatPercent, readableTextColor } from '../format/format.ts';
@@ -44,7 +45,8 @@ export function MapView() {
   const scale = useUiScale();
   const { index, timeZone } = useCatalogue();
   const geo = useQuery(geoAreasQuery());
-  const { cells } = useScopeCells(CITY_SCOPE);
+  const home = homeScope();
+  const { cells } = useScopeCells(home);
   const { now, offline } = useClock();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
@@ -85,8 +87,9 @@ export function MapView() {
   const districts = useMemo((): DistrictInfo[] => {
     if (!index) return [];
     const indicator = index.indicator('dossiers_on_time_rate');
-    return index.catalogue.areas
-      .filter((a) => a.parent === CITY_SCOPE)
+    // the units under the home scope (the city's districts), or the home unit itself when it has none in the catalogue
+    const children = index.catalogue.areas.filter((a) => a.parent === home);
+    return (children.length > 0 ? children : index.catalogue.areas.filter((a) => a.code === home))
       .map((a) => {
         const c = areaCell(cells, a.code, 'dossiers_on_time_rate');
         const rate = valueOf(c);
@@ -99,7 +102,7 @@ export function MapView() {
           updated: formatObservedAt(observedAtOf(c), now, timeZone),
         };
       });
-  }, [index, cells, lang, now, timeZone]);
+  }, [index, cells, lang, now, timeZone, home]);
 
   const points = useMemo(
     () => (index ? buildStationPoints({ catalogue: index, cells, now, offline, lang, timeZone }) : []),
