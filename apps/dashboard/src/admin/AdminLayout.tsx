@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '../shell/PageShell.tsx';
 import { ADMIN_SECTIONS } from './sections.ts';
+import './admin-i18n.ts';
 import '../auth/access.css';
 import './admin.css';
 

@@ -24,7 +24,21 @@ async function copyText(text: string): Promise<boolean> {
  * A secret (feed key) or a kiosk link the server shows once: the value as text, a copy button, a
  * note, and "Đóng" — after which it cannot be shown again.
  */
-export function CopyOnce({ title, value, note, onClose, testId, children }: { title: string; value: string; note: string; onClose: () => void; testId: string; children?: ReactNode }) {
+export function CopyOnce({
+  title,
+  value,
+  note,
+  onClose,
+  testId,
+  children,
+}: {
+  title: string;
+  value: string;
+  note: string;
+  onClose: () => void;
+  testId: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (

@@ -1,10 +1,12 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/hooks.ts';
 import { canOpen, type AppPage } from './access.model.ts';
 import { goToSignIn } from './navigate.ts';
-import { Forbidden } from './Forbidden.tsx';
 import { useSession } from './useSession.ts';
+
+/** The "no permission" page uses the desktop page frame: its own chunk, not the wall's. */
+const Forbidden = lazy(() => import('./Forbidden.tsx').then((m) => ({ default: m.Forbidden })));
 
 /**
  * Around every page: without a session the sign-in page takes over (with this page as returnTo);
@@ -28,6 +30,11 @@ export function AccessGate({ page, children }: { page: AppPage; children: ReactN
         <span className="sr-only">{t('auth.checking')}</span>
       </div>
     );
-  if (!canOpen(user, page)) return <Forbidden user={user} />;
+  if (!canOpen(user, page))
+    return (
+      <Suspense fallback={<div className="page page-loading" />}>
+        <Forbidden user={user} />
+      </Suspense>
+    );
   return children;
 }

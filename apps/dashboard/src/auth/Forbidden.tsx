@@ -19,7 +19,7 @@ export function Forbidden({ user }: { user: SessionUser | null }) {
           {pages.map((p) => (
             <li key={p}>
               <Link to={PATHS[p]} className="btn">
-                {p === 'admin' ? t('access.title') : t(`nav.${p}`)}
+                {p === 'admin' ? t('auth.adminArea') : t(`nav.${p}`)}
               </Link>
             </li>
           ))}

@@ -58,26 +58,28 @@ describe('pages by role', () => {
   });
 
   it('classifies paths as the route tree does (unknown paths are the wall)', () => {
-    expect(['/', '/login', '/login/', '/admin', '/admin/users', '/operator', '/operator/alerts', '/analyst', '/analyst/dossiers/', '/analyst/reporting', '/x'].map(pageOfPath)).toEqual([
-      'wall',
-      'login',
-      'login',
-      'admin',
-      'admin',
-      'operator',
-      'alerts',
-      'explorer',
-      'analyst',
-      'reporting',
-      'wall',
-    ]);
+    expect(
+      ['/', '/login', '/login/', '/admin', '/admin/users', '/operator', '/operator/alerts', '/analyst', '/analyst/dossiers/', '/analyst/reporting', '/x'].map(
+        pageOfPath,
+      ),
+    ).toEqual(['wall', 'login', 'login', 'admin', 'admin', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'wall']);
   });
 });
 
 describe('returning after sign-in', () => {
   it('keeps a path of this dashboard and refuses anything that would leave it', () => {
     expect(safeReturnTo('/operator/alerts?show=open')).toBe('/operator/alerts?show=open');
-    for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/login?returnTo=/x', '/api/v1/auth/logout', '/a\nb', 42, undefined]) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/login?returnTo=/x',
+      '/api/v1/auth/logout',
+      '/a\nb',
+      42,
+      undefined,
+    ]) {
       expect(safeReturnTo(bad)).toBe('/');
     }
   });
@@ -92,7 +94,13 @@ describe('returning after sign-in', () => {
 
 describe('scopes', () => {
   it('sees the whole city with the city code, as an administrator, or on a server without accounts', () => {
-    expect([person('leader'), person('admin', []), null, person('operator', ['916']), person('analyst', [])].map(cityWide)).toEqual([true, true, true, false, false]);
+    expect([person('leader'), person('admin', []), null, person('operator', ['916']), person('analyst', [])].map(cityWide)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('covers a unit and every area below it, never those beside or above', () => {
@@ -120,7 +128,10 @@ describe('scopes', () => {
   });
 
   it('names a scope by its units then agencies, at most two, then +N', () => {
-    const names = { area: (c: string) => ({ '916': 'Quận Ninh Kiều', '917': 'Quận Ô Môn' })[c] ?? c, agency: (c: string) => (c === '000.00.05.H13' ? 'Sở Y tế' : c) };
+    const names = {
+      area: (c: string) => ({ '916': 'Quận Ninh Kiều', '917': 'Quận Ô Môn' })[c] ?? c,
+      agency: (c: string) => (c === '000.00.05.H13' ? 'Sở Y tế' : c),
+    };
     expect(scopeNames({ units: ['916'], agencies: ['000.00.05.H13'] }, names)).toEqual({ names: ['Quận Ninh Kiều', 'Sở Y tế'], more: 0 });
     expect(scopeNames({ units: ['916', '917', '918'], agencies: ['x'] }, names)).toEqual({ names: ['Quận Ninh Kiều', 'Quận Ô Môn'], more: 2 });
   });
@@ -136,7 +147,11 @@ describe('decoding the server', () => {
   });
 
   it('reads the sign-in options, OIDC only when enabled', () => {
-    expect(decodeAuthConfig({ local: true, oidc: { enabled: true, label: 'Keycloak' }, demo: false })).toEqual({ local: true, oidc: { enabled: true, label: 'Keycloak' }, demo: false });
+    expect(decodeAuthConfig({ local: true, oidc: { enabled: true, label: 'Keycloak' }, demo: false })).toEqual({
+      local: true,
+      oidc: { enabled: true, label: 'Keycloak' },
+      demo: false,
+    });
     expect(decodeAuthConfig({ local: true, oidc: { enabled: false, label: 'x' }, demo: true })).toEqual({ local: true, oidc: null, demo: true });
   });
 });

@@ -136,7 +136,11 @@ export function homeScope(user: SessionUser | null): string {
  * How the header names a scope: 'Toàn thành phố' (city-wide), else the units' then the agencies'
  * names, at most `max`, then '+N'. `names` gives a display name for a code (the code when unknown).
  */
-export function scopeNames(scopes: Scopes, names: { area: (code: string) => string; agency: (code: string) => string }, max = 2): { names: string[]; more: number } {
+export function scopeNames(
+  scopes: Scopes,
+  names: { area: (code: string) => string; agency: (code: string) => string },
+  max = 2,
+): { names: string[]; more: number } {
   const all = [...scopes.units.map(names.area), ...scopes.agencies.map(names.agency)];
   return { names: all.slice(0, max), more: Math.max(0, all.length - max) };
 }

@@ -22,7 +22,8 @@ function fakeAuthServer(opts: { accounts?: boolean } = {}) {
     const headers = (init?.headers ?? {}) as Record<string, string>;
     if (opts.accounts === false) return reply(404, { statusCode: 404, error: 'not_found', message: `${method} ${url} not found` });
     if (url === '/api/v1/auth/config') return reply(200, { local: true, oidc: { enabled: true, label: 'VNeID Cần Thơ' }, demo: true });
-    if (url === '/api/v1/auth/me') return session ? reply(200, { user: DUNG, csrfToken: `csrf-${session}` }) : reply(401, { statusCode: 401, error: 'unauthorized', message: 'no session' });
+    if (url === '/api/v1/auth/me')
+      return session ? reply(200, { user: DUNG, csrfToken: `csrf-${session}` }) : reply(401, { statusCode: 401, error: 'unauthorized', message: 'no session' });
     if (url === '/api/v1/auth/login' && method === 'POST') {
       if (failures >= 3) return reply(429, { statusCode: 429, error: 'too_many_requests', message: 'wait' }, { 'retry-after': '45' });
       const { username, password } = JSON.parse(String(init?.body)) as { username: string; password: string };
@@ -100,7 +101,10 @@ describe('error texts', () => {
     expect(signInErrorText(new HttpError(503, '/x', 'down'))).toEqual({ key: 'auth.error.server', params: { status: 503 } });
     expect(signInErrorText(new HttpError(404, '/x', 'no route'))).toEqual({ key: 'auth.error.noAccounts' });
     expect(requestErrorText(new HttpError(403, '/x', "outside the scope: area '917'", 'forbidden'))).toEqual({ key: 'auth.forbidden' });
-    expect(requestErrorText(new HttpError(400, '/x', 'deadline: must be ≥ 1', 'invalid_body'))).toEqual({ key: 'auth.error.other', params: { message: 'deadline: must be ≥ 1' } });
+    expect(requestErrorText(new HttpError(400, '/x', 'deadline: must be ≥ 1', 'invalid_body'))).toEqual({
+      key: 'auth.error.other',
+      params: { message: 'deadline: must be ≥ 1' },
+    });
     expect(requestErrorText(new HttpError(429, '/x', 'slow', null, 12))).toEqual({ key: 'auth.error.slowDown', params: { seconds: 12 } });
     expect(requestErrorText(new HttpError(0, '/x', 'net', 'unreachable'))).toEqual({ key: 'auth.error.unreachable' });
   });

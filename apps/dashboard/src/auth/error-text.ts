@@ -14,7 +14,8 @@ export function signInErrorText(err: unknown): ErrorText {
   if (!(err instanceof HttpError)) return { key: 'auth.error.unreachable' };
   if (err.status === 0) return { key: 'auth.error.unreachable' };
   if (err.status === 401) return { key: 'auth.error.credentials' };
-  if (err.status === 429) return err.retryAfterSec !== null ? { key: 'auth.error.tooMany', params: { seconds: err.retryAfterSec } } : { key: 'auth.error.tooManyLater' };
+  if (err.status === 429)
+    return err.retryAfterSec !== null ? { key: 'auth.error.tooMany', params: { seconds: err.retryAfterSec } } : { key: 'auth.error.tooManyLater' };
   if (err.status === 404) return { key: 'auth.error.noAccounts' };
   if (err.status >= 500) return { key: 'auth.error.server', params: { status: err.status } };
   return { key: 'auth.error.other', params: { message: err.message } };
@@ -30,6 +31,7 @@ export function requestErrorText(err: unknown): ErrorText {
   if (err.status === 403 && err.code === 'csrf') return { key: 'auth.error.csrf' };
   if (err.status === 403) return { key: 'auth.forbidden' };
   if (err.status === 401) return { key: 'auth.error.signedOut' };
-  if (err.status === 429) return err.retryAfterSec !== null ? { key: 'auth.error.slowDown', params: { seconds: err.retryAfterSec } } : { key: 'auth.error.slowDownLater' };
+  if (err.status === 429)
+    return err.retryAfterSec !== null ? { key: 'auth.error.slowDown', params: { seconds: err.retryAfterSec } } : { key: 'auth.error.slowDownLater' };
   return { key: 'auth.error.other', params: { message: err.message } };
 }

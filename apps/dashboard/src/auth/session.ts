@@ -59,6 +59,9 @@ export function decodeMe(v: unknown): Me | null {
 
 export function decodeAuthConfig(v: unknown): AuthConfig {
   const j = isObj(v) ? v : {};
-  const oidc = isObj(j.oidc) && j.oidc.enabled === true ? { enabled: true, label: typeof j.oidc.label === 'string' && j.oidc.label ? j.oidc.label : 'OpenID Connect' } : null;
+  const oidc =
+    isObj(j.oidc) && j.oidc.enabled === true
+      ? { enabled: true, label: typeof j.oidc.label === 'string' && j.oidc.label ? j.oidc.label : 'OpenID Connect' }
+      : null;
   return { local: j.local !== false, oidc, demo: j.demo === true };
 }

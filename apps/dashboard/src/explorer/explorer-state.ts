@@ -62,8 +62,11 @@ function ofKind(key: string | undefined, kind: PeriodKind): string | undefined {
   return key !== undefined && parsePeriod(key)?.kind === kind ? key : undefined;
 }
 
-/** The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock). */
-export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[]): ExplorerState {
+/**
+ * The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock;
+ * `home`, the unit the session sees — the city, or a scoped session's own unit).
+ */
+export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[], home = CITY): ExplorerState {
   const indicator =
     q.indicator !== undefined && indicators.includes(q.indicator)
       ? q.indicator
@@ -74,7 +77,7 @@ export function explorerState(q: ExplorerSearch, now: number, _timeZone: string,
   let to = q.to ?? periodKey(kind, now);
   let from = q.from ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   if (comparePeriods(from, to) > 0) [from, to] = [to, from];
-  return { indicator, kind, from, to, area: q.area ?? CITY, units: q.units ?? [], compare: q.compare === 'previous' };
+  return { indicator, kind, from, to, area: q.area ?? home, units: q.units ?? [], compare: q.compare === 'previous' };
 }
 
 /** A state as URL parameters, in a fixed order (no units, no comparison: absent). */

@@ -1,4 +1,4 @@
-import { accessEn, accessVi } from './access.data.ts';
+import { authEn, authVi } from './auth.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -354,7 +354,7 @@ export const vi = {
     source: { rollups: 'Nguồn: số liệu tổng hợp theo giờ/ngày/tháng', dossiers: 'Nguồn: hồ sơ thủ tục hành chính (theo ngày tiếp nhận)' },
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
-  ...accessVi,
+  ...authVi,
 };
 
 export const en: typeof vi = {
@@ -708,5 +708,5 @@ export const en: typeof vi = {
     source: { rollups: 'Source: hourly/daily/monthly rollups', dossiers: 'Source: administrative dossiers (by reception date)' },
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
-  ...accessEn,
+  ...authEn,
 };

@@ -89,19 +89,18 @@ export function MapView() {
     const indicator = index.indicator('dossiers_on_time_rate');
     // the units under the home scope (the city's districts), or the home unit itself when it has none in the catalogue
     const children = index.catalogue.areas.filter((a) => a.parent === home);
-    return (children.length > 0 ? children : index.catalogue.areas.filter((a) => a.code === home))
-      .map((a) => {
-        const c = areaCell(cells, a.code, 'dossiers_on_time_rate');
-        const rate = valueOf(c);
-        return {
-          code: a.code,
-          name: a.name,
-          kind: a.kind,
-          rate,
-          rateText: formatPercent(rate, indicator?.decimals ?? 1, lang),
-          updated: formatObservedAt(observedAtOf(c), now, timeZone),
-        };
-      });
+    return (children.length > 0 ? children : index.catalogue.areas.filter((a) => a.code === home)).map((a) => {
+      const c = areaCell(cells, a.code, 'dossiers_on_time_rate');
+      const rate = valueOf(c);
+      return {
+        code: a.code,
+        name: a.name,
+        kind: a.kind,
+        rate,
+        rateText: formatPercent(rate, indicator?.decimals ?? 1, lang),
+        updated: formatObservedAt(observedAtOf(c), now, timeZone),
+      };
+    });
   }, [index, cells, lang, now, timeZone, home]);
 
   const points = useMemo(

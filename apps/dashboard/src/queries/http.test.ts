@@ -31,7 +31,13 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 describe('errorFromResponse', () => {
   it("surfaces the server's error code, message and details", () => {
-    const e = errorFromResponse('POST', '/api/v1/admin/users', 409, { statusCode: 409, error: 'username_taken', message: "username 'dung' exists", details: { field: '/username' } }, null);
+    const e = errorFromResponse(
+      'POST',
+      '/api/v1/admin/users',
+      409,
+      { statusCode: 409, error: 'username_taken', message: "username 'dung' exists", details: { field: '/username' } },
+      null,
+    );
     expect(e).toBeInstanceOf(HttpError);
     expect([e.status, e.code, e.message, e.details]).toEqual([409, 'username_taken', "username 'dung' exists", { field: '/username' }]);
   });

@@ -29,6 +29,9 @@ import { analystChildrenQuery, analystSeriesQuery } from '../queries/analyst.que
 import { geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+import { homeScope } from '../app/home-scope.ts';
+import { cityWide } from '../auth/access.model.ts';
+import { useSession } from '../auth/useSession.ts';
 
 use([LegendComponent]);
 
@@ -54,7 +57,9 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   const { index, timeZone } = useCatalogue();
   const { now } = useClock();
   const indicatorIds = useMemo(() => (index?.catalogue.indicators ?? []).map((i) => i.id), [index]);
-  const state = useMemo(() => explorerState(search, now, timeZone, indicatorIds), [search, now, timeZone, indicatorIds]);
+  const { user } = useSession();
+  const home = homeScope();
+  const state = useMemo(() => explorerState(search, now, timeZone, indicatorIds, home), [search, now, timeZone, indicatorIds, home]);
   const indicator = index?.indicator(state.indicator);
   const decimals = indicator?.decimals ?? 1;
 
@@ -160,11 +165,16 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
         <div className="ex-grid">
           <div className="ex-left">
             <nav className="ex-path" aria-label={t('explorer.path')} data-testid="explorer-path">
-              {(children.data?.path ?? []).map((a) => (
+              {(children.data?.path ?? []).map((a, i, path) => (
                 <span key={a.code}>
-                  <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
-                    {a.name}
-                  </button>
+                  {/* a scoped session cannot go above its own unit: those steps are names, not links */}
+                  {cityWide(user) || path.slice(0, i + 1).some((p) => p.code === home) ? (
+                    <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
+                      {a.name}
+                    </button>
+                  ) : (
+                    <span className="ex-path-above">{a.name}</span>
+                  )}
                   {' › '}
                 </span>
               ))}

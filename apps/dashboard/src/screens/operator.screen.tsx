@@ -23,6 +23,12 @@ import {
 import { indicatorsQuery, watchlistQuery } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+import { homeScope } from '../app/home-scope.ts';
+import { cityWide, scopedAgencies, scopedAreas } from '../auth/access.model.ts';
+import { NoPermission } from '../auth/Forbidden.tsx';
+import { useScopeNames } from '../auth/useScopeNames.ts';
+import { useSession } from '../auth/useSession.ts';
+import { HttpError } from '../queries/http.ts';
 
 /** Working days ahead that count as due soon. */
 const WITHIN = 2;
@@ -45,19 +51,39 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
   const sort = parseSort(search.sort);
   const selected = search.dossier ?? null;
 
-  const districts = useMemo(() => (index?.catalogue.areas ?? []).filter((a) => a.parent === CITY_SCOPE).sort((a, b) => a.code.localeCompare(b.code)), [index]);
+  const { user } = useSession();
+  const names = useScopeNames();
+  // the units the session may pick: the city's districts, or a scoped operator's own units and those below them
+  const districts = useMemo(() => {
+    const areas = index?.catalogue.areas ?? [];
+    const mine = cityWide(user) ? areas.filter((a) => a.parent === CITY_SCOPE) : scopedAreas(user, areas).filter((a) => a.code !== CITY_SCOPE);
+    return [...mine].sort((a, b) => a.code.localeCompare(b.code));
+  }, [index, user]);
   const areaName = useMemo(() => {
     const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
     return (code: string) => names.get(code) ?? code;
   }, [index]);
   // Agencies that handled dossiers this year: the codes the indicators API knows.
   const year = periodKey('year', now);
-  const agencyRows = useQuery(indicatorsQuery({ period: year, scope: CITY_SCOPE, by: 'agency' }));
+  const agencyRows = useQuery(indicatorsQuery({ period: year, scope: homeScope(), by: 'agency' }));
   const agencies = useMemo(() => {
     const codes = new Set((agencyRows.data?.rows ?? []).map((r) => r.key));
+    for (const a of user?.scopes.agencies ?? []) codes.add(a);
     if (agency) codes.add(agency);
-    return [...codes].sort();
-  }, [agencyRows.data, agency]);
+    return scopedAgencies(
+      user,
+      [...codes].sort().map((code) => ({ code })),
+    ).map((a) => a.code);
+  }, [agencyRows.data, agency, user]);
+
+  // a scoped operator opens on their own unit rather than an empty page
+  const firstUnit = cityWide(user) ? null : (user?.scopes.units.find((u) => u !== CITY_SCOPE) ?? null);
+  const firstAgency = cityWide(user) ? null : (user?.scopes.agencies[0] ?? null);
+  useEffect(() => {
+    if (hasUnit) return;
+    if (firstUnit) setParams({ area: firstUnit }, { replace: true });
+    else if (firstAgency) setParams({ agency: firstAgency }, { replace: true });
+  }, [hasUnit, firstUnit, firstAgency, setParams]);
 
   const watch = useQuery({ ...watchlistQuery({ area, agency, within: WITHIN }), enabled: hasUnit });
   const rows = useMemo(() => (watch.data ? watchRows(watch.data, lang, timeZone) : []), [watch.data, lang, timeZone]);
@@ -119,7 +145,7 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
             <label className="field">
               <span className="field-label">{t('operator.unit')}</span>
               <select value={unitValue} onChange={(e) => chooseUnit(e.target.value)} data-testid="unit-select">
-                <option value="">{t('operator.choose')}</option>
+                {cityWide(user) && <option value="">{t('operator.choose')}</option>}
                 <optgroup label={t('operator.districts')}>
                   {districts.map((d) => (
                     <option key={d.code} value={`area:${d.code}`}>
@@ -131,7 +157,7 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
                   <optgroup label={t('operator.agencies')}>
                     {agencies.map((code) => (
                       <option key={code} value={`agency:${code}`}>
-                        {code}
+                        {names.agency(code) === code ? code : `${names.agency(code)} (${code})`}
                       </option>
                     ))}
                   </optgroup>
@@ -162,6 +188,8 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
             <div className="empty-state" data-testid="operator-empty">
               {t('operator.chooseHint')}
             </div>
+          ) : watch.error instanceof HttpError && watch.error.status === 403 ? (
+            <NoPermission />
           ) : watch.isError && !watch.data ? (
             <div className="empty-state error">{t('operator.loadError')}</div>
           ) : !watch.data ? (

@@ -31,7 +31,7 @@ export function PageShell({ subtitle, children, testId }: { subtitle: string; ch
               activeProps={{ className: 'active', 'aria-current': 'page' }}
               data-testid={`nav-${r}`}
             >
-              {r === 'admin' ? t('access.title') : t(`nav.${r}`)}
+              {r === 'admin' ? t('auth.adminArea') : t(`nav.${r}`)}
             </Link>
           ))}
         </nav>

@@ -12,6 +12,7 @@ import { HttpError } from '../../queries/http.ts';
 import { auditQueryOptions } from '../admin.queries.ts';
 import { useScopeOptions } from '../scope/useScopeOptions.ts';
 import { actionLabel, AUDIT_ACTIONS, auditExport, auditPath, badRange, type AuditSearch } from './audit.model.ts';
+import '../admin-i18n.ts';
 
 /**
  * /admin/audit: the audit log by person, unit, action and period (the filters are in the URL), as
@@ -30,7 +31,10 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const clean = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
-    setSearch({ actor: clean(draft.actor), unit: clean(draft.unit), action: clean(draft.action), from: clean(draft.from), to: clean(draft.to) }, { replace: true });
+    setSearch(
+      { actor: clean(draft.actor), unit: clean(draft.unit), action: clean(draft.action), from: clean(draft.from), to: clean(draft.to) },
+      { replace: true },
+    );
   };
   const clear = () => {
     setDraft({});
@@ -47,7 +51,13 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
       <form className="adm-filters" onSubmit={apply} data-testid="audit-filters">
         <label className="ioc-field">
           <span className="ioc-label">{t('access.audit.actor')}</span>
-          <input className="ioc-input" value={draft.actor ?? ''} placeholder={t('access.audit.actorHint')} onChange={(e) => set({ actor: e.target.value })} data-testid="audit-actor" />
+          <input
+            className="ioc-input"
+            value={draft.actor ?? ''}
+            placeholder={t('access.audit.actorHint')}
+            onChange={(e) => set({ actor: e.target.value })}
+            data-testid="audit-actor"
+          />
         </label>
         <label className="ioc-field">
           <span className="ioc-label">{t('access.audit.unit')}</span>

@@ -15,6 +15,7 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { kioskUrl, newDeviceBody } from './devices.model.ts';
+import '../admin-i18n.ts';
 
 const devicesKey = ['admin', 'devices'] as const;
 
@@ -64,7 +65,9 @@ export function DevicesPage() {
       )}
       {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
       {!devices.data ? (
-        <div className="adm-empty">{devices.isError ? t(requestErrorText(devices.error).key, requestErrorText(devices.error).params) : t('access.loading')}</div>
+        <div className="adm-empty">
+          {devices.isError ? t(requestErrorText(devices.error).key, requestErrorText(devices.error).params) : t('access.loading')}
+        </div>
       ) : devices.data.length === 0 ? (
         <div className="adm-empty">{t('access.devices.empty')}</div>
       ) : (
@@ -95,7 +98,13 @@ export function DevicesPage() {
                 </td>
                 <td>
                   {d.revokedAt === null && (
-                    <button type="button" className="btn btn-danger" onClick={() => revoke.mutate(d.id)} disabled={revoke.isPending} data-testid={`device-revoke-${d.id}`}>
+                    <button
+                      type="button"
+                      className="btn btn-danger"
+                      onClick={() => revoke.mutate(d.id)}
+                      disabled={revoke.isPending}
+                      data-testid={`device-revoke-${d.id}`}
+                    >
                       {t('access.devices.revoke')}
                     </button>
                   )}
@@ -127,7 +136,13 @@ function DeviceForm({ onDone, onCancel }: { onDone: (d: DeviceCreated) => void; 
       <div className="adm-panel-title">{t('access.devices.add')}</div>
       <label className="ioc-field">
         <span className="ioc-label">{t('access.devices.name')}</span>
-        <input className="ioc-input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} data-testid="device-name" />
+        <input
+          className="ioc-input"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={errors.name ? true : undefined}
+          data-testid="device-name"
+        />
         {errors.name && <span className="ioc-field-error">{t(errors.name.key, errors.name.params)}</span>}
       </label>
       <ScopePicker value={scopes} onChange={setScopes} testId="device-scope" invalid={!!errors.scopes} />

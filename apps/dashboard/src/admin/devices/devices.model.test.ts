@@ -7,7 +7,10 @@ describe('wall screens', () => {
       body: { name: 'Màn hình phòng họp UBND', scopes: { units: ['92'], agencies: [] } },
       errors: {},
     });
-    expect(newDeviceBody('', { units: [], agencies: [] }).errors).toEqual({ name: { key: 'access.validation.deviceName' }, scopes: { key: 'access.validation.scope' } });
+    expect(newDeviceBody('', { units: [], agencies: [] }).errors).toEqual({
+      name: { key: 'access.validation.deviceName' },
+      scopes: { key: 'access.validation.scope' },
+    });
   });
 
   it("shows the kiosk link on this dashboard's origin", () => {

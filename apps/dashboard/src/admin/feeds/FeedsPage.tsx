@@ -13,6 +13,7 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { grantForm, keyState, NEW_GRANT, newSourceBody, oldKeyValidUntil, sourcePatch, type GrantForm, type SourceField } from './feeds.model.ts';
 import { GrantEditor } from './GrantEditor.tsx';
+import '../admin-i18n.ts';
 
 const sourcesKey = ['admin', 'feed-sources'] as const;
 
@@ -40,7 +41,13 @@ export function FeedsPage() {
   if (sources.error instanceof HttpError && sources.error.status === 403) return <NoPermission />;
   const actionError = rotate.error ?? revoke.error;
   const err = actionError ? requestErrorText(actionError) : null;
-  const until = created ? oldKeyValidUntil(sources.data?.find((s) => s.id === created.sourceId), created.key.id, now) : null;
+  const until = created
+    ? oldKeyValidUntil(
+        sources.data?.find((s) => s.id === created.sourceId),
+        created.key.id,
+        now,
+      )
+    : null;
   const selected = open && open !== 'new' ? sources.data?.find((s) => s.id === open) : undefined;
 
   return (
@@ -89,7 +96,9 @@ export function FeedsPage() {
         />
       )}
       {!sources.data ? (
-        <div className="adm-empty">{sources.isError ? t(requestErrorText(sources.error).key, requestErrorText(sources.error).params) : t('access.loading')}</div>
+        <div className="adm-empty">
+          {sources.isError ? t(requestErrorText(sources.error).key, requestErrorText(sources.error).params) : t('access.loading')}
+        </div>
       ) : sources.data.length === 0 ? (
         <div className="adm-empty">{t('access.feeds.empty')}</div>
       ) : (
@@ -176,9 +185,7 @@ function GrantSummary({ source }: { source: FeedSource }) {
   const { t } = useTranslation();
   const g = source.grant;
   const endpoints = g.endpoints.includes('*') ? t('access.feeds.endpoint.all') : g.endpoints.map((e) => t(`access.feeds.endpoint.${e}`)).join(', ');
-  const limits = (['stations', 'units', 'agencies'] as const)
-    .filter((f) => g[f] !== null)
-    .map((f) => `${t(`access.feeds.${f}`)}: ${g[f]!.join(', ')}`);
+  const limits = (['stations', 'units', 'agencies'] as const).filter((f) => g[f] !== null).map((f) => `${t(`access.feeds.${f}`)}: ${g[f]!.join(', ')}`);
   return (
     <>
       {endpoints}
@@ -225,13 +232,26 @@ function SourceForm({ source, onDone, onCancel }: { source: FeedSource | null; o
         {!source && (
           <label className="ioc-field">
             <span className="ioc-label">{t('access.feeds.id')}</span>
-            <input className="ioc-input mono" value={id} onChange={(e) => setId(e.target.value)} spellCheck={false} aria-invalid={errors.id ? true : undefined} data-testid="feed-id" />
+            <input
+              className="ioc-input mono"
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+              spellCheck={false}
+              aria-invalid={errors.id ? true : undefined}
+              data-testid="feed-id"
+            />
             {errors.id && <span className="ioc-field-error">{t(errors.id.key, errors.id.params)}</span>}
           </label>
         )}
         <label className="ioc-field">
           <span className="ioc-label">{t('access.feeds.name')}</span>
-          <input className="ioc-input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} data-testid="feed-name" />
+          <input
+            className="ioc-input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={errors.name ? true : undefined}
+            data-testid="feed-name"
+          />
           {errors.name && <span className="ioc-field-error">{t(errors.name.key, errors.name.params)}</span>}
         </label>
       </div>

@@ -8,7 +8,17 @@ import type { FieldErrors } from '../users/users.model.ts';
 import type { GrantField, GrantForm, ListChoice } from './feeds.model.ts';
 
 /** What a feed source's keys may write: endpoints, and only some stations, units or agencies within them. */
-export function GrantEditor({ value, onChange, errors, testId }: { value: GrantForm; onChange: (g: GrantForm) => void; errors: FieldErrors<GrantField>; testId: string }) {
+export function GrantEditor({
+  value,
+  onChange,
+  errors,
+  testId,
+}: {
+  value: GrantForm;
+  onChange: (g: GrantForm) => void;
+  errors: FieldErrors<GrantField>;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const options = useScopeOptions();
   const set = (patch: Partial<GrantForm>) => onChange({ ...value, ...patch });
@@ -39,9 +49,33 @@ export function GrantEditor({ value, onChange, errors, testId }: { value: GrantF
         <Err error={errors.endpoints} />
       </div>
       <div className="adm-grid">
-        <Limit field="stations" label={t('access.feeds.stations')} options={options.stations} value={value.stations} onChange={(stations) => set({ stations })} error={errors.stations} testId={testId} />
-        <Limit field="units" label={t('access.feeds.units')} options={options.units} value={value.units} onChange={(units) => set({ units })} error={errors.units} testId={testId} />
-        <Limit field="agencies" label={t('access.feeds.agencies')} options={options.agencies} value={value.agencies} onChange={(agencies) => set({ agencies })} error={errors.agencies} testId={testId} />
+        <Limit
+          field="stations"
+          label={t('access.feeds.stations')}
+          options={options.stations}
+          value={value.stations}
+          onChange={(stations) => set({ stations })}
+          error={errors.stations}
+          testId={testId}
+        />
+        <Limit
+          field="units"
+          label={t('access.feeds.units')}
+          options={options.units}
+          value={value.units}
+          onChange={(units) => set({ units })}
+          error={errors.units}
+          testId={testId}
+        />
+        <Limit
+          field="agencies"
+          label={t('access.feeds.agencies')}
+          options={options.agencies}
+          value={value.agencies}
+          onChange={(agencies) => set({ agencies })}
+          error={errors.agencies}
+          testId={testId}
+        />
       </div>
     </div>
   );
@@ -49,7 +83,9 @@ export function GrantEditor({ value, onChange, errors, testId }: { value: GrantF
 
 function Err({ error }: { error: ErrorText | undefined }) {
   const { t } = useTranslation();
-  return error ? <span className="ioc-field-error">{t(error.key, { ...error.params, field: error.params?.field ? t(`access.feeds.${error.params.field}`) : '' })}</span> : null;
+  return error ? (
+    <span className="ioc-field-error">{t(error.key, { ...error.params, field: error.params?.field ? t(`access.feeds.${error.params.field}`) : '' })}</span>
+  ) : null;
 }
 
 function Limit({
@@ -81,7 +117,16 @@ function Limit({
           {t('access.feeds.only')}
         </button>
       </div>
-      {!value.any && <CodePicker label={label} options={options} value={value.codes} onChange={(codes) => onChange({ any: false, codes })} testId={`${testId}-${field}-picker`} invalid={!!error} />}
+      {!value.any && (
+        <CodePicker
+          label={label}
+          options={options}
+          value={value.codes}
+          onChange={(codes) => onChange({ any: false, codes })}
+          testId={`${testId}-${field}-picker`}
+          invalid={!!error}
+        />
+      )}
       <Err error={error} />
     </div>
   );

@@ -39,7 +39,8 @@ export const NEW_GRANT: GrantForm = grantForm({ endpoints: ['observations'], sta
 
 const listOf = (c: ListChoice, field: GrantField, errors: FieldErrors<GrantField>): string[] | null => {
   if (c.any) return null;
-  if (c.codes.length === 0 || c.codes.length > 500 || !c.codes.every((x) => SCOPE_CODE_RE.test(x) && x.length <= 64)) errors[field] = { key: 'access.validation.codes', params: { field } };
+  if (c.codes.length === 0 || c.codes.length > 500 || !c.codes.every((x) => SCOPE_CODE_RE.test(x) && x.length <= 64))
+    errors[field] = { key: 'access.validation.codes', params: { field } };
   return c.codes;
 };
 
@@ -67,10 +68,15 @@ export function newSourceBody(id: string, name: string, form: GrantForm): { body
   return Object.keys(all).length > 0 || !grant ? { body: null, errors: all } : { body: { id: sid, name: name.trim(), grant }, errors: all };
 }
 
-const sameList = (a: readonly string[] | null, b: readonly string[] | null) => (a === null || b === null ? a === b : a.length === b.length && a.every((x, i) => x === b[i]));
+const sameList = (a: readonly string[] | null, b: readonly string[] | null) =>
+  a === null || b === null ? a === b : a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** PATCH /api/v1/admin/feed-sources/:id: only what changed (null when nothing did), or the fields to correct. */
-export function sourcePatch(before: FeedSource, name: string, form: GrantForm): { patch: { name?: string; grant?: FeedGrant } | null; errors: FieldErrors<SourceField> } {
+export function sourcePatch(
+  before: FeedSource,
+  name: string,
+  form: GrantForm,
+): { patch: { name?: string; grant?: FeedGrant } | null; errors: FieldErrors<SourceField> } {
   const { grant, errors } = grantOf(form);
   const all: FieldErrors<SourceField> = { ...errors };
   if (name.trim() === '' || name.trim().length > 200) all.name = { key: 'access.validation.sourceName' };
@@ -79,7 +85,10 @@ export function sourcePatch(before: FeedSource, name: string, form: GrantForm): 
   if (name.trim() !== before.name) patch.name = name.trim();
   const b = before.grant;
   const changed =
-    !sameList(grant.endpoints, b.endpoints) || !sameList(grant.stations, b.stations) || !sameList(grant.units, b.units) || !sameList(grant.agencies, b.agencies);
+    !sameList(grant.endpoints, b.endpoints) ||
+    !sameList(grant.stations, b.stations) ||
+    !sameList(grant.units, b.units) ||
+    !sameList(grant.agencies, b.agencies);
   if (changed) patch.grant = grant;
   return { patch: Object.keys(patch).length > 0 ? patch : null, errors: all };
 }

@@ -13,6 +13,7 @@ import { PASSWORD_MIN_LENGTH, type AdminUser, type AdminUserCreate, type AdminUs
 import { createUser, patchUser, usersQuery } from '../admin.queries.ts';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import { EMPTY_USER, formOf, newUserBody, userPatch, type FieldErrors, type UserField, type UserForm } from './users.model.ts';
+import '../admin-i18n.ts';
 
 /** /admin/users: accounts, their role and scope (by unit and agency name), password reset, disabling. */
 export function UsersPage() {
@@ -175,7 +176,13 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
         )}
         <label className="ioc-field">
           <span className="ioc-label">{t('access.users.name')}</span>
-          <input className="ioc-input" value={form.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={errors.name ? true : undefined} data-testid="user-name" />
+          <input
+            className="ioc-input"
+            value={form.name}
+            onChange={(e) => set({ name: e.target.value })}
+            aria-invalid={errors.name ? true : undefined}
+            data-testid="user-name"
+          />
           <FieldError error={errors.name} />
         </label>
         <label className="ioc-field">

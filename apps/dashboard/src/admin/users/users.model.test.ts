@@ -17,9 +17,21 @@ const DUNG: AdminUser = {
 
 describe('the new user form', () => {
   it('builds the body the server expects, username lower-cased and trimmed', () => {
-    const { body, errors } = newUserBody({ ...EMPTY_USER, username: ' Dung.NK ', name: ' Nguyễn Thị Dung ', scopes: { units: ['916'], agencies: [] }, password: 'mười hai ký tự' });
+    const { body, errors } = newUserBody({
+      ...EMPTY_USER,
+      username: ' Dung.NK ',
+      name: ' Nguyễn Thị Dung ',
+      scopes: { units: ['916'], agencies: [] },
+      password: 'mười hai ký tự',
+    });
     expect(errors).toEqual({});
-    expect(body).toEqual({ username: 'dung.nk', name: 'Nguyễn Thị Dung', role: 'operator', scopes: { units: ['916'], agencies: [] }, password: 'mười hai ký tự' });
+    expect(body).toEqual({
+      username: 'dung.nk',
+      name: 'Nguyễn Thị Dung',
+      role: 'operator',
+      scopes: { units: ['916'], agencies: [] },
+      password: 'mười hai ký tự',
+    });
   });
 
   it('names every field to correct, with the rule', () => {
@@ -35,11 +47,20 @@ describe('the new user form', () => {
 
   it('counts a password in characters, not bytes: 12 Vietnamese letters are enough', () => {
     expect(newUserBody({ ...EMPTY_USER, username: 'lan', name: 'Lan', scopes: { units: ['92'], agencies: [] }, password: 'ăâđêôơưáàảãạ' }).errors).toEqual({});
-    expect(newUserBody({ ...EMPTY_USER, username: 'lan', name: 'Lan', scopes: { units: ['92'], agencies: [] }, password: 'ăâđêôơưáàảã' }).errors).toHaveProperty('password');
+    expect(
+      newUserBody({ ...EMPTY_USER, username: 'lan', name: 'Lan', scopes: { units: ['92'], agencies: [] }, password: 'ăâđêôơưáàảã' }).errors,
+    ).toHaveProperty('password');
   });
 
   it('gives an administrator the whole city whatever scope was picked, and needs no scope for one', () => {
-    const { body } = newUserBody({ ...EMPTY_USER, username: 'admin2', name: 'Quản trị', role: 'admin', scopes: { units: [], agencies: [] }, password: '123456789012' });
+    const { body } = newUserBody({
+      ...EMPTY_USER,
+      username: 'admin2',
+      name: 'Quản trị',
+      role: 'admin',
+      scopes: { units: [], agencies: [] },
+      password: '123456789012',
+    });
     expect(body?.scopes).toEqual({ units: ['92'], agencies: [] });
   });
 });

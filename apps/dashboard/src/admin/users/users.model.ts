@@ -52,7 +52,10 @@ export function newUserBody(f: UserForm): { body: AdminUserCreate | null; errors
 }
 
 const sameScopes = (a: Scopes, b: Scopes) =>
-  a.units.length === b.units.length && a.agencies.length === b.agencies.length && a.units.every((u, i) => u === b.units[i]) && a.agencies.every((g, i) => g === b.agencies[i]);
+  a.units.length === b.units.length &&
+  a.agencies.length === b.agencies.length &&
+  a.units.every((u, i) => u === b.units[i]) &&
+  a.agencies.every((g, i) => g === b.agencies[i]);
 
 /** The edit form of an existing account, filled from it. */
 export function formOf(u: AdminUser): UserForm {
