@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { operatorTokensEnv } from '../../../test-support/access.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { startMosquitto, type Mosquitto } from '../../../test-support/mosquitto.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
@@ -34,12 +35,14 @@ beforeAll(async () => {
       IOC_DASHBOARD_DIR: DIST,
       IOC_MQTT_URL: broker.url,
       IOC_MQTT_CLIENT_ID: `ioc-e2e-${process.pid}`,
+      IOC_OPERATOR_TOKENS: operatorTokensEnv(),
     },
   });
   pub = await mqtt.connectAsync(broker.url, { clientId: `e2e-pub-${process.pid}` });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await signIn(page, server, 'leader');
 });
 
 afterAll(async () => {

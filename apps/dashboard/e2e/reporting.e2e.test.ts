@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportResponse } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { operatorTokensEnv } from '../../../test-support/access.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -37,7 +38,7 @@ beforeAll(async () => {
   server = await startServerProcess({
     dataDir: data.dir,
     port,
-    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' },
+    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500', IOC_OPERATOR_TOKENS: operatorTokensEnv() },
   });
   const r = await fetch(`${server.url}/api/v1/reporting/imports?filename=bao-cao.csv`, {
     method: 'POST',
@@ -50,6 +51,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // an analyst reads the wall's scene and the history, and may export
+  await signIn(page, server, 'analyst');
 });
 
 afterAll(async () => {
@@ -93,11 +96,13 @@ describe('reporting analyst page', () => {
     await page.selectOption('[data-testid="reporting-sep"]', 'comma');
     const href = await page.getAttribute('[data-testid="reporting-csv"]', 'href');
     expect(href).toContain('/api/v1/reporting/history.csv?indicator=par_index&units=SYT&lang=vi&sep=comma');
-    const csv = await fetch(new URL(href!, server.url));
-    expect(csv.status, await csv.clone().text()).toBe(200);
-    const bytes = Buffer.from(await csv.arrayBuffer());
+    // the page's own session fetches the file, as a click would
+    const csv = await page.request.get(new URL(href!, server.url).toString());
+    expect(csv.status(), await csv.text()).toBe(200);
+    const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('2023;SYT;Sở Y tế;par_index');
+    // the separator chosen on the page (comma), not the Vietnamese default
+    expect(bytes.toString('utf8')).toContain('2023,SYT,Sở Y tế,par_index');
     expect(pageErrors).toEqual([]);
   });
 });

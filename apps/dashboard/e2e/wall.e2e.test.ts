@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { Snapshot } from '@cityioc/contracts';
 import { bandOf } from '@cityioc/domain';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
+import { operatorTokensEnv, testApiHeaders } from '../../../test-support/access.ts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -21,7 +22,7 @@ let port: number;
 const data = tempDataDir();
 const pageErrors: string[] = [];
 
-const env = { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' };
+const env = { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500', IOC_OPERATOR_TOKENS: operatorTokensEnv() };
 const start = () => startServerProcess({ dataDir: data.dir, port, env });
 
 async function post(observations: unknown[]) {
@@ -70,7 +71,7 @@ async function settledCityValue(key: string, expected: number) {
 }
 
 async function cityValue(key: string): Promise<number | null | undefined> {
-  const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`)).json()) as Snapshot;
+  const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`, { headers: testApiHeaders() })).json()) as Snapshot;
   return s.cells.find((c) => c.key === key)?.value;
 }
 
@@ -94,6 +95,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // a leader signs in as a person does (a server without accounts has nothing to sign in to)
+  await signIn(page, server, 'leader');
   await page.goto(server.url);
 });
 
@@ -160,7 +163,7 @@ describe('wall screen', () => {
       { id: 'e2e-aq-instant', indicator: 'aqi', area: '918', station: 'aq-tra-noc', observedAt: now(), value: 180 },
     ]);
     const cellOf = async (indicator: string) => {
-      const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`)).json()) as Snapshot;
+      const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`, { headers: testApiHeaders() })).json()) as Snapshot;
       return s.cells.find((c) => c.key === `918|aq-tra-noc|${indicator}`)?.value;
     };
     await expect.poll(() => cellOf('aqi_nowcast'), { timeout: 5_000 }).toBeTypeOf('number');
@@ -171,7 +174,9 @@ describe('wall screen', () => {
     await expect.poll(() => page.textContent(label), { timeout: 15_000 }).toBe(String(nowcast));
     await expect.poll(() => page.getAttribute('[data-testid="air-aq-tra-noc"]', 'data-raw-value')).toBe(String(nowcast));
     // the disc's colour is the VN_AQI level of that value, the one the panel shows
-    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`)).json()).indicators.find((i: { id: string }) => i.id === 'aqi_nowcast').bands;
+    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`, { headers: testApiHeaders() })).json()).indicators.find(
+      (i: { id: string }) => i.id === 'aqi_nowcast',
+    ).bands;
     const accent = await page.$eval(label, (el) => (el as HTMLElement).style.getPropertyValue('--accent'));
     expect(accent).toBe(bandOf(nowcast, bands)!.color);
     const panelColour = await page.$eval('[data-testid="air-aq-tra-noc"] .air-aqi', (el) => (el as HTMLElement).style.backgroundColor);

@@ -31,6 +31,7 @@ export const authVi = {
     more: '+{{count}}',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',
     forbiddenPage: 'Bạn không có quyền mở trang này.',
+    notInScope: 'Không tìm thấy trong phạm vi của bạn.',
     forbiddenHint: 'Vai trò {{role}} không dùng trang này. Cần thêm quyền, hãy liên hệ quản trị viên.',
     error: {
       credentials: 'Sai tên đăng nhập hoặc mật khẩu.',
@@ -80,6 +81,7 @@ export const authEn: typeof authVi = {
     more: '+{{count}}',
     forbidden: 'You do not have permission to do this.',
     forbiddenPage: 'You do not have permission to open this page.',
+    notInScope: 'Not found within your scope.',
     forbiddenHint: 'The {{role}} role does not use this page. Ask an administrator if you need more access.',
     error: {
       credentials: 'Wrong username or password.',

@@ -129,7 +129,14 @@ function AlertDetailPanel({ id, canAct, onClose }: { id: string; canAct: boolean
     },
   });
   const a: Alert | undefined = detail.data?.alert;
-  if (!a) return <aside className="trail-panel">{detail.isError ? t('app.loadError') : t('app.loading')}</aside>;
+  if (!a) {
+    const missing = detail.error instanceof HttpError && (detail.error.status === 404 || detail.error.status === 403);
+    return (
+      <aside className="trail-panel" data-testid={missing ? 'alert-not-found' : undefined}>
+        {missing ? t('auth.notInScope') : detail.isError ? t('app.loadError') : t('app.loading')}
+      </aside>
+    );
+  }
   const rows = trailRows(detail.data!.events, timeZone, { unit: (u, d) => t('alerts.unitTo', { unit: u, deadline: d }) });
   const withNote = (body: Record<string, unknown>) => (note.trim() ? { ...body, note: note.trim() } : body);
   const actions = canAct ? allowedActions(a.status) : [];

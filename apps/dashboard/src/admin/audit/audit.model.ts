@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS: readonly { value: string; label: string }[] = [
   { value: 'auth.', label: 'access.audit.actions.auth' },
   { value: 'auth.login', label: 'access.audit.actions.login' },
   { value: 'auth.login_failed', label: 'access.audit.actions.loginFailed' },
+  { value: 'auth.login_blocked', label: 'access.audit.actions.loginBlocked' },
   { value: 'dossier.view', label: 'access.audit.actions.dossierView' },
   { value: 'export', label: 'access.audit.actions.export' },
   { value: 'alert.', label: 'access.audit.actions.alert' },
