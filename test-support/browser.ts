@@ -38,6 +38,7 @@ export async function signIn(page: Page, server: { url: string }, role: TestRole
   await page.fill('[data-testid="login-username"]', account.username);
   await page.fill('[data-testid="login-password"]', account.password);
   await page.click('[data-testid="login-submit"]');
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 });
+  // the session cookie came with the sign-in answer: the page it goes back to need not finish loading
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000, waitUntil: 'commit' });
   return true;
 }

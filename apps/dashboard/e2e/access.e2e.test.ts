@@ -13,6 +13,7 @@ import type { Alert, DossierEvent } from '@cityioc/contracts';
 import { operatorTokensEnv, TEST_ACCOUNTS, testApiHeaders, type TestAccount } from '../../../test-support/access.ts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-access-source-key-0123456789';
@@ -45,6 +46,23 @@ const risingTide = (station: string, area: string, values: number[]) =>
     value,
   }));
 
+/** Received a minute ago (this month), due in ten days. */
+function fresh(code: string, area: string, agencyCode: string): DossierEvent {
+  const at = Date.now() - MIN;
+  return {
+    eventId: `${code}:2`,
+    dossierCode: code,
+    procedureCode: '1.000494',
+    agencyCode,
+    adminUnitCode: area,
+    channel: 2,
+    status: 2,
+    statusAt: iso(at),
+    receivedAt: iso(at),
+    dueAt: iso(at + 10 * DAY),
+  };
+}
+
 /** Received 40 days ago, due 20 days ago, still in process: overdue. */
 function overdue(code: string, area: string, agencyCode: string): DossierEvent[] {
   const received = Date.now() - 40 * DAY;
@@ -64,18 +82,11 @@ function overdue(code: string, area: string, agencyCode: string): DossierEvent[]
 }
 
 async function alertIdAt(station: string): Promise<string> {
-  let id = '';
-  await expect
-    .poll(
-      async () => {
-        const r = await fetch(`${server.url}/api/v1/alerts`, { headers: testApiHeaders() });
-        const alerts = ((await r.json()) as { alerts: Alert[] }).alerts;
-        return (id = alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id ?? '');
-      },
-      { timeout: 10_000 },
-    )
-    .not.toBe('');
-  return id;
+  return waitUntil(`the flood-band alert of ${station}`, async () => {
+    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: testApiHeaders() });
+    const alerts = ((await r.json()) as { alerts: Alert[] }).alerts;
+    return alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
+  });
 }
 
 /** A fresh browser (no cookie) with a page that records errors. */
@@ -124,7 +135,14 @@ beforeAll(async () => {
       ...risingTide('wl-o-mon', '917', [175, 182, 186, 188, 189, 190, 191, 192]),
     ],
   });
-  await post('/api/v1/dossiers/events', { events: [...overdue('ACC-916-1', '916', '000.00.21.H13'), ...overdue('ACC-917-1', '917', '000.00.22.H13')] });
+  await post('/api/v1/dossiers/events', {
+    events: [
+      ...overdue('ACC-916-1', '916', '000.00.21.H13'),
+      ...overdue('ACC-917-1', '917', '000.00.22.H13'),
+      fresh('ACC-916-2', '916', '000.00.21.H13'),
+      fresh('ACC-917-2', '917', '000.00.22.H13'),
+    ],
+  });
   alert916 = await alertIdAt('wl-can-tho');
   alert917 = await alertIdAt('wl-o-mon');
   browser = await launchChromium();
@@ -215,17 +233,18 @@ describe('the operator of quận Ninh Kiều', () => {
   });
 
   it("exports the unit's figures only, with the session", async () => {
-    await page.goto(`${server.url}/analyst/dossiers`);
-    await page.waitForSelector('[data-testid="analyst-table"]', { timeout: 15_000 });
+    await page.goto(`${server.url}/analyst/dossiers?by=agency`);
+    await page.waitForSelector('[data-testid="analyst-row-000.00.21.H13"]', { timeout: 15_000 });
+    expect(await page.locator('[data-testid="analyst-row-000.00.22.H13"]').count()).toBe(0);
     const href = (await page.getAttribute('[data-testid="analyst-export-csv"]', 'href'))!;
     const url = new URL(href, server.url);
     expect(url.searchParams.get('scope')).toBe('916');
     // the browser's own cookie fetches the file, as a click would
     const csv = await page.request.get(url.toString());
     expect(csv.status()).toBe(200);
-    const text = (await csv.text()).replace(/^\uFEFF/, '');
-    expect(text).toContain('916');
-    expect(text).not.toContain('917');
+    const text = await csv.text();
+    expect(text).toContain('000.00.21.H13');
+    expect(text).not.toContain('000.00.22.H13');
     expect(await page.locator('[data-testid="nav-admin"]').count()).toBe(0);
   });
 
@@ -248,8 +267,8 @@ describe('roles', () => {
   it("a leader reads but gets no export buttons, an analyst does not open the operators' inbox", async () => {
     const leader = await freshPage();
     expect(await signIn(leader, server, 'leader')).toBe(true);
-    await leader.goto(`${server.url}/analyst/dossiers`);
-    await leader.waitForSelector('[data-testid="analyst-table"]', { timeout: 15_000 });
+    await leader.goto(`${server.url}/analyst/dossiers?by=agency`);
+    await leader.waitForSelector('[data-testid="analyst-row-000.00.22.H13"]', { timeout: 15_000 });
     expect(await leader.locator('[data-testid="analyst-export-csv"]').count()).toBe(0);
     const analyst = await freshPage();
     expect(await signIn(analyst, server, 'analyst')).toBe(true);
@@ -271,13 +290,13 @@ describe('administration', () => {
   it('creates a user by unit name, who then signs in', async () => {
     await admin.goto(`${server.url}/admin/users`);
     await admin.click('[data-testid="user-add"]');
-    await admin.fill('[data-testid="user-username"]', 'e2e.omon');
-    await admin.fill('[data-testid="user-name"]', 'Võ Thị Ô Môn');
-    await admin.fill('[data-testid="user-password"]', 'mật khẩu ô môn 2026');
+    await admin.fill('[data-testid="user-form-username"]', 'e2e.omon');
+    await admin.fill('[data-testid="user-form-name"]', 'Võ Thị Ô Môn');
+    await admin.fill('[data-testid="user-form-password"]', 'mật khẩu ô môn 2026');
     await admin.click('[data-testid="user-role-operator"]');
-    await admin.fill('[data-testid="user-scope-units-search"]', 'o mon');
-    await admin.click('[data-testid="user-scope-units"] .picker-option[data-code="917"]');
-    expect(await admin.textContent('[data-testid="user-scope-units"] .picker-chips')).toContain('Ô Môn');
+    await admin.fill('[data-testid="user-form-scope-units-search"]', 'o mon');
+    await admin.click('[data-testid="user-form-scope-units"] .picker-option[data-code="917"]');
+    expect(await admin.textContent('[data-testid="user-form-scope-units"] .picker-chips')).toContain('Ô Môn');
     await admin.click('[data-testid="user-save"]');
     await admin.locator('[data-testid="user-row-e2e.omon"]').waitFor({ timeout: 10_000 });
     expect(await admin.textContent('[data-testid="users-notice"]')).toBe('Đã tạo tài khoản e2e.omon.');
@@ -294,9 +313,9 @@ describe('administration', () => {
   it('refuses a short password before sending it', async () => {
     await admin.goto(`${server.url}/admin/users`);
     await admin.click('[data-testid="user-add"]');
-    await admin.fill('[data-testid="user-username"]', 'e2e.ngan');
-    await admin.fill('[data-testid="user-name"]', 'Mật Khẩu Ngắn');
-    await admin.fill('[data-testid="user-password"]', 'ngắn');
+    await admin.fill('[data-testid="user-form-username"]', 'e2e.ngan');
+    await admin.fill('[data-testid="user-form-name"]', 'Mật Khẩu Ngắn');
+    await admin.fill('[data-testid="user-form-password"]', 'ngắn');
     await admin.click('[data-testid="user-save"]');
     expect(await admin.textContent('[data-testid="user-form"]')).toContain('Mật khẩu cần ít nhất 12 ký tự.');
     expect(await admin.locator('[data-testid="user-row-e2e.ngan"]').count()).toBe(0);

@@ -169,7 +169,7 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
               autoComplete="off"
               spellCheck={false}
               aria-invalid={errors.username ? true : undefined}
-              data-testid="user-username"
+              data-testid="user-form-username"
             />
             <FieldError error={errors.username} />
           </label>
@@ -181,7 +181,7 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
             value={form.name}
             onChange={(e) => set({ name: e.target.value })}
             aria-invalid={errors.name ? true : undefined}
-            data-testid="user-name"
+            data-testid="user-form-name"
           />
           <FieldError error={errors.name} />
         </label>
@@ -195,7 +195,7 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
             onChange={(e) => set({ password: e.target.value })}
             aria-invalid={errors.password ? true : undefined}
             placeholder={t('access.users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            data-testid="user-password"
+            data-testid="user-form-password"
           />
           <FieldError error={errors.password} />
           {user && <span className="adm-sub">{t('access.users.resetHint')}</span>}
@@ -211,7 +211,7 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
         </div>
       ) : (
         <>
-          <ScopePicker value={form.scopes} onChange={(scopes) => set({ scopes })} testId="user-scope" invalid={!!errors.scopes} />
+          <ScopePicker value={form.scopes} onChange={(scopes) => set({ scopes })} testId="user-form-scope" invalid={!!errors.scopes} />
           <FieldError error={errors.scopes} />
         </>
       )}
