@@ -39,7 +39,8 @@ window.__ioc = { versions: {}, connected: false };
 async function boot() {
   if (page !== 'login') {
     void queryClient.prefetchQuery(catalogueQuery());
-    const session = await queryClient.fetchQuery(sessionQuery()).catch(() => null); // unreachable: the wall shows offline
+    // one try: a wall that starts while the server is away shows that (offline banner) instead of waiting on retries
+    const session = await queryClient.fetchQuery({ ...sessionQuery(), retry: false }).catch(() => null);
     if (session?.status === 'signedOut') return signIn();
     setHomeScope(sessionHomeScope(session ? sessionUser(session) : null));
     void queryClient.prefetchQuery(snapshotQuery(homeScope()));
