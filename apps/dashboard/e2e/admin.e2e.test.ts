@@ -103,6 +103,8 @@ beforeAll(async () => {
     pageErrors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
+  // the city-wide administrator reads every unit and may export
+  await signIn(page, server, 'admin');
 });
 
 afterAll(async () => {
@@ -205,10 +207,11 @@ describe('analyst page', () => {
     const csvUrl = new URL(csvHref, server.url);
     expect(csvUrl.pathname).toBe('/api/v1/dossiers/indicators.csv');
     expect(Object.fromEntries(csvUrl.searchParams)).toEqual({ period: currentMonth(), scope: '92', by: 'area', lang: 'vi', sep: 'semicolon' });
-    const csv = await fetch(csvUrl, { headers: server.headers('analyst') });
-    expect(csv.status, await csv.clone().text()).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const bytes = Buffer.from(await csv.arrayBuffer());
+    // the page's own session fetches the file, as a click would
+    const csv = await page.request.get(csvUrl.toString());
+    expect(csv.status(), await csv.text()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split(/\r?\n/);
     expect(lines[0]).toContain(';');
@@ -222,10 +225,11 @@ describe('analyst page', () => {
     const xlsxUrl = new URL((await page.getAttribute('[data-testid="analyst-export-xlsx"]', 'href'))!, server.url);
     expect(xlsxUrl.pathname).toBe('/api/v1/dossiers/indicators.xlsx');
     expect(xlsxUrl.searchParams.get('sep')).toBeNull();
-    const xlsx = await fetch(xlsxUrl, { headers: server.headers('analyst') });
-    expect(xlsx.status).toBe(200);
+    const xlsx = await page.request.get(xlsxUrl.toString());
+    expect(xlsx.status()).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const file = await xlsx.body();
+    await wb.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
     const cells: unknown[][] = [];
     wb.worksheets[0]!.eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
     expect(cells.some((r) => r.includes('916') && r.includes(received))).toBe(true);

@@ -49,7 +49,11 @@ beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
   expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
   const port = await freePort();
-  server = await startServerProcess({ dataDir: data.dir, port, env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST } });
+  server = await startServerProcess({
+    dataDir: data.dir,
+    port,
+    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST },
+  });
   const r = await fetch(`${server.url}/api/v1/observations/batch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': KEY },
@@ -69,6 +73,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await signIn(page, server, 'analyst');
 });
 
 afterAll(async () => {

@@ -41,6 +41,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await signIn(page, server, 'leader');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await signIn(page, server, 'leader');
 });
 
 afterAll(async () => {

@@ -95,6 +95,8 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await signIn(page, server, 'leader');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // a leader signs in as a person does (a server without accounts has nothing to sign in to)
+  await signIn(page, server, 'leader');
   await page.goto(server.url);
 });
 
