@@ -1,7 +1,7 @@
 /**
  * Who may see and do what (issue 11), in a real Chromium against the built dashboard and a real
- * ingest process with accounts: people sign in through the form; the operator of quận Ninh Kiều
- * (916) sees only that unit's alerts, dossiers and exports; the session holds across tabs and
+ * ingest process with accounts: people sign in through the form; the operator of phường Ninh Kiều
+ * (31135) sees only that unit's alerts, dossiers and exports; the session holds across tabs and
  * reloads until "Đăng xuất"; a page without a session goes to sign-in and back; an administrator
  * creates a user and a wall screen's link, and the link opens the wall without a password.
  */
@@ -110,8 +110,8 @@ async function submitSignIn(page: Page, account: ProcessAccount): Promise<number
 }
 
 const OP = PROCESS_ACCOUNTS.operator;
-let alert916 = '';
-let alert917 = '';
+let alert31135 = '';
+let alert31153 = '';
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
@@ -129,20 +129,20 @@ beforeAll(async () => {
   });
   await post('/api/v1/observations/batch', {
     observations: [
-      ...risingTide('wl-can-tho', '916', [170, 176, 181, 183, 185, 186, 187, 188]),
-      ...risingTide('wl-o-mon', '917', [175, 182, 186, 188, 189, 190, 191, 192]),
+      ...risingTide('wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
+      ...risingTide('wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
     ],
   });
   await post('/api/v1/dossiers/events', {
     events: [
-      ...overdue('ACC-916-1', '916', '000.00.21.H13'),
-      ...overdue('ACC-917-1', '917', '000.00.22.H13'),
-      fresh('ACC-916-2', '916', '000.00.21.H13'),
-      fresh('ACC-917-2', '917', '000.00.22.H13'),
+      ...overdue('ACC-31135-1', '31135', '000.135.00.H13'),
+      ...overdue('ACC-31153-1', '31153', '000.153.00.H13'),
+      fresh('ACC-31135-2', '31135', '000.135.00.H13'),
+      fresh('ACC-31153-2', '31153', '000.153.00.H13'),
     ],
   });
-  alert916 = await alertIdAt('wl-can-tho');
-  alert917 = await alertIdAt('wl-o-mon');
+  alert31135 = await alertIdAt('wl-can-tho');
+  alert31153 = await alertIdAt('wl-o-mon');
   browser = await launchChromium();
 });
 
@@ -192,7 +192,7 @@ describe('signing in', () => {
   });
 });
 
-describe('the operator of quận Ninh Kiều', () => {
+describe('the operator of phường Ninh Kiều', () => {
   let page: Page;
 
   beforeAll(async () => {
@@ -202,16 +202,16 @@ describe('the operator of quận Ninh Kiều', () => {
 
   it("sees only the unit's alerts in the inbox, and may act on them", async () => {
     await page.goto(`${server.url}/operator/alerts?show=all`);
-    const row = page.locator(`[data-testid="inbox-row"][data-alert-id="${alert916}"]`);
+    const row = page.locator(`[data-testid="inbox-row"][data-alert-id="${alert31135}"]`);
     await row.waitFor({ timeout: 15_000 });
-    expect(await page.locator(`[data-testid="inbox-row"][data-alert-id="${alert917}"]`).count()).toBe(0);
+    expect(await page.locator(`[data-testid="inbox-row"][data-alert-id="${alert31153}"]`).count()).toBe(0);
     await row.click();
     await page.fill('[data-testid="note-input"]', 'Đã nhận, cử người kiểm tra');
     await page.click('[data-testid="action-ack"]');
     await expect.poll(() => page.getAttribute('[data-testid="alert-detail"]', 'data-status'), { timeout: 5_000 }).toBe('acknowledged');
     await expect.poll(() => page.textContent('[data-testid="alert-trail"]'), { timeout: 5_000 }).toContain('Nguyễn Thị Dung');
     // another unit's alert does not exist for them
-    await page.goto(`${server.url}/operator/alerts?alert=${encodeURIComponent(alert917)}`);
+    await page.goto(`${server.url}/operator/alerts?alert=${encodeURIComponent(alert31153)}`);
     await expect.poll(() => page.textContent('[data-testid="alert-not-found"]'), { timeout: 10_000 }).toBe('Không tìm thấy trong phạm vi của bạn.');
     expect(await page.locator('[data-testid="alert-detail"]').count()).toBe(0);
   });
@@ -219,30 +219,30 @@ describe('the operator of quận Ninh Kiều', () => {
   it("is offered only the unit and its agency, and sees only the unit's dossiers", async () => {
     await page.goto(`${server.url}/operator`);
     // opens on the operator's own unit
-    await expect.poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 10_000 }).toBe('916');
-    await page.locator('[data-testid="dossier-ACC-916-1"]').waitFor({ timeout: 15_000 });
-    expect(await page.locator('[data-testid="dossier-ACC-917-1"]').count()).toBe(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 10_000 }).toBe('31135');
+    await page.locator('[data-testid="dossier-ACC-31135-1"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="dossier-ACC-31153-1"]').count()).toBe(0);
     const options = await page.$$eval('[data-testid="unit-select"] option', (els) => els.map((e) => (e as HTMLOptionElement).value));
-    expect(options).toEqual(['area:916', 'agency:000.00.21.H13']);
+    expect(options).toEqual(['area:31135', 'agency:000.135.00.H13']);
     // another unit by URL: refused in place, nothing of it shown
-    await page.goto(`${server.url}/operator?area=917`);
+    await page.goto(`${server.url}/operator?area=31153`);
     await expect.poll(() => page.textContent('[data-testid="no-permission"]'), { timeout: 10_000 }).toBe('Bạn không có quyền thực hiện thao tác này.');
-    expect(await page.locator('[data-testid="dossier-ACC-917-1"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="dossier-ACC-31153-1"]').count()).toBe(0);
   });
 
   it("exports the unit's figures only, with the session", async () => {
     await page.goto(`${server.url}/analyst/dossiers?by=agency`);
-    await page.waitForSelector('[data-testid="analyst-row-000.00.21.H13"]', { timeout: 15_000 });
-    expect(await page.locator('[data-testid="analyst-row-000.00.22.H13"]').count()).toBe(0);
+    await page.waitForSelector('[data-testid="analyst-row-000.135.00.H13"]', { timeout: 15_000 });
+    expect(await page.locator('[data-testid="analyst-row-000.153.00.H13"]').count()).toBe(0);
     const href = (await page.getAttribute('[data-testid="analyst-export-csv"]', 'href'))!;
     const url = new URL(href, server.url);
-    expect(url.searchParams.get('scope')).toBe('916');
+    expect(url.searchParams.get('scope')).toBe('31135');
     // the browser's own cookie fetches the file, as a click would
     const csv = await page.request.get(url.toString());
     expect(csv.status()).toBe(200);
     const text = await csv.text();
-    expect(text).toContain('000.00.21.H13');
-    expect(text).not.toContain('000.00.22.H13');
+    expect(text).toContain('000.135.00.H13');
+    expect(text).not.toContain('000.153.00.H13');
     expect(await page.locator('[data-testid="nav-admin"]').count()).toBe(0);
   });
 
@@ -266,7 +266,7 @@ describe('roles', () => {
     const leader = await freshPage();
     expect(await signIn(leader, server, 'leader')).toBe(true);
     await leader.goto(`${server.url}/analyst/dossiers?by=agency`);
-    await leader.waitForSelector('[data-testid="analyst-row-000.00.22.H13"]', { timeout: 15_000 });
+    await leader.waitForSelector('[data-testid="analyst-row-000.153.00.H13"]', { timeout: 15_000 });
     expect(await leader.locator('[data-testid="analyst-export-csv"]').count()).toBe(0);
     const analyst = await freshPage();
     expect(await signIn(analyst, server, 'analyst')).toBe(true);
@@ -293,7 +293,7 @@ describe('administration', () => {
     await admin.fill('[data-testid="user-form-password"]', 'mật khẩu ô môn 2026');
     await admin.click('[data-testid="user-role-operator"]');
     await admin.fill('[data-testid="user-form-scope-units-search"]', 'o mon');
-    await admin.click('[data-testid="user-form-scope-units"] .picker-option[data-code="917"]');
+    await admin.click('[data-testid="user-form-scope-units"] .picker-option[data-code="31153"]');
     expect(await admin.textContent('[data-testid="user-form-scope-units"] .picker-chips')).toContain('Ô Môn');
     await admin.click('[data-testid="user-save"]');
     await admin.locator('[data-testid="user-row-e2e.omon"]').waitFor({ timeout: 10_000 });
@@ -304,8 +304,8 @@ describe('administration', () => {
     await omon.goto(`${server.url}/login?returnTo=%2Foperator%2Falerts%3Fshow%3Dall`);
     await fillSignIn(omon, { ...OP, username: 'e2e.omon', password: 'mật khẩu ô môn 2026' });
     await omon.waitForURL((u) => u.pathname === '/operator/alerts', { timeout: 15_000 });
-    await omon.locator(`[data-testid="inbox-row"][data-alert-id="${alert917}"]`).waitFor({ timeout: 15_000 });
-    expect(await omon.locator(`[data-testid="inbox-row"][data-alert-id="${alert916}"]`).count()).toBe(0);
+    await omon.locator(`[data-testid="inbox-row"][data-alert-id="${alert31153}"]`).waitFor({ timeout: 15_000 });
+    expect(await omon.locator(`[data-testid="inbox-row"][data-alert-id="${alert31135}"]`).count()).toBe(0);
   });
 
   it('refuses a short password before sending it', async () => {
@@ -322,15 +322,15 @@ describe('administration', () => {
   it("creates a wall screen whose link, shown once, opens the wall without a password, on the screen's scope", async () => {
     await admin.goto(`${server.url}/admin/devices`);
     await admin.click('[data-testid="device-add"]');
-    await admin.fill('[data-testid="device-name"]', 'Màn hình phòng họp quận Ninh Kiều');
+    await admin.fill('[data-testid="device-name"]', 'Màn hình phòng họp phường Ninh Kiều');
     await admin.fill('[data-testid="device-scope-units-search"]', 'ninh kieu');
-    await admin.click('[data-testid="device-scope-units"] .picker-option[data-code="916"]');
+    await admin.click('[data-testid="device-scope-units"] .picker-option[data-code="31135"]');
     await admin.click('[data-testid="device-save"]');
     const link = (await admin.locator('[data-testid="device-link-value"]').textContent({ timeout: 10_000 }))!;
     expect(link).toMatch(new RegExp(`^${server.url}/kiosk/\\S+$`));
     await admin.click('[data-testid="device-link-close"]');
     expect(await admin.locator('[data-testid="device-link"]').count()).toBe(0);
-    expect(await admin.textContent('[data-testid="devices-table"]')).toContain('Màn hình phòng họp quận Ninh Kiều');
+    expect(await admin.textContent('[data-testid="devices-table"]')).toContain('Màn hình phòng họp phường Ninh Kiều');
 
     const wall = await freshPage({ width: 1920, height: 1080 });
     await wall.goto(link);
@@ -338,7 +338,7 @@ describe('administration', () => {
     expect(new URL(wall.url()).pathname).toBe('/');
     await wall.waitForFunction(() => window.__ioc.connected, undefined, { timeout: 20_000 });
     // the screen follows its own scope: the district's snapshot, not the city's
-    expect(Object.keys(await wall.evaluate(() => window.__ioc.versions))).toEqual(['916']);
+    expect(Object.keys(await wall.evaluate(() => window.__ioc.versions))).toEqual(['31135']);
     expect(await wall.locator('[data-testid="login-page"]').count()).toBe(0);
   });
 

@@ -49,7 +49,6 @@ beforeAll(async () => {
   expect(body.rows).toBe(5);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   // an analyst reads the wall's scene and the history, and may export
   await signIn(page, server, 'analyst');
