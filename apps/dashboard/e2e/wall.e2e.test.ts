@@ -163,7 +163,7 @@ describe('wall screen', () => {
     ]);
     const cellOf = async (indicator: string) => {
       const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`, { headers: server.headers('leader') })).json()) as Snapshot;
-      return s.cells.find((c) => c.key === `31168|aq-tra-noc|${indicator}`)?.value;
+      return s.cells.find((c) => c.key === `31174|aq-tra-noc|${indicator}`)?.value;
     };
     await expect.poll(() => cellOf('aqi_nowcast'), { timeout: 5_000 }).toBeTypeOf('number');
     const nowcast = (await cellOf('aqi_nowcast')) as number;
