@@ -82,7 +82,7 @@ afterAll(async () => {
 });
 
 describe('/analyst explorer', () => {
-  it('opens on the city with its districts on the map and writes the full view into the URL', async () => {
+  it('opens on the city with its communes on the map and writes the full view into the URL', async () => {
     await page.goto(`${server.url}/analyst`);
     await page.waitForSelector(testId('explorer-page'));
     await expect.poll(() => new URL(page.url()).searchParams.get('indicator'), { timeout: 15_000 }).toBe('dossiers_on_time_rate');
@@ -98,7 +98,7 @@ describe('/analyst explorer', () => {
     await expect.poll(() => rawValue('92'), { timeout: 10_000 }).toBe(String(city.series[0]!.points[0]!.value));
   });
 
-  it('drills into a district and says that no ward geometry exists yet', async () => {
+  it('drills into a commune, which has no units below it', async () => {
     await page.click(testId('explorer-drill-31135'));
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('31135');
     expect(new URL(page.url()).searchParams.get('area')).toBe('31135');
@@ -109,14 +109,14 @@ describe('/analyst explorer', () => {
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('92');
   });
 
-  it('drills down by clicking a district on the map', async () => {
-    const districts = await page.$$eval('[data-testid^="explorer-child-"]', (els) =>
+  it('drills down by clicking a commune on the map (every commune of the city in one series query)', async () => {
+    const communes = await page.$$eval('[data-testid^="explorer-child-"]', (els) =>
       els.map((e) => e.getAttribute('data-testid')!.slice('explorer-child-'.length)),
     );
     const box = (await page.locator(testId('explorer-map')).boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code'), { timeout: 5_000 }).not.toBe('92');
-    expect(districts).toContain(await page.getAttribute(testId('explorer-area'), 'data-code'));
+    expect(communes).toContain(await page.getAttribute(testId('explorer-area'), 'data-code'));
     await page.click(testId('explorer-path-92'));
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('92');
   });
