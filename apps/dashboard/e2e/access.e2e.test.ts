@@ -222,8 +222,14 @@ describe('the operator of phường Ninh Kiều', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 10_000 }).toBe('31135');
     await page.locator('[data-testid="dossier-ACC-31135-1"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-testid="dossier-ACC-31153-1"]').count()).toBe(0);
-    const options = await page.$$eval('[data-testid="unit-select"] option', (els) => els.map((e) => (e as HTMLOptionElement).value));
-    expect(options).toEqual(['area:31135', 'agency:000.135.00.H13']);
+    expect(await page.getAttribute('[data-testid="unit-picked"]', 'data-code')).toBe('31135');
+    // the picker finds only the unit and its committee: "phuong" matches every phường of the city-wide list
+    await page.fill('[data-testid="unit-search"]', 'phuong');
+    await page.waitForSelector('[data-testid="unit-options"]');
+    const options = await page.$$eval('[data-testid="unit-options"] [role="option"]', (els) => els.map((e) => e.getAttribute('data-testid')).sort());
+    expect(options).toEqual(['unit-option-agency-000.135.00.H13', 'unit-option-area-31135']);
+    await page.fill('[data-testid="unit-search"]', 'o mon');
+    await page.waitForSelector('[data-testid="unit-options"] .unit-option-empty');
     // another unit by URL: refused in place, nothing of it shown
     await page.goto(`${server.url}/operator?area=31153`);
     await expect.poll(() => page.textContent('[data-testid="no-permission"]'), { timeout: 10_000 }).toBe('Bạn không có quyền thực hiện thao tác này.');
