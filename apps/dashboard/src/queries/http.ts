@@ -68,11 +68,24 @@ export interface RequestOptions {
   on401?: 'sign-in' | 'throw';
 }
 
+export interface UploadOptions {
+  body: BodyInit;
+  contentType: string;
+  signal?: AbortSignal;
+  on401?: 'sign-in' | 'throw';
+}
+
 export interface Api {
   /** JSON of a GET; throws HttpError. */
   getJson<T>(path: string, signal?: AbortSignal): Promise<T>;
   /** Any method with an optional JSON body; resolves to the JSON answer, or undefined for 204/empty. */
   send<T>(method: Method, path: string, options?: RequestOptions): Promise<T>;
+  /**
+   * A file as the request body, exactly as read (a GeoJSON, a zipped Shapefile), with the same
+   * credentials and CSRF token; resolves with the status and the JSON answer (null when none),
+   * an error status included: the caller reads the report of a refusal.
+   */
+  upload(method: Method, path: string, options: UploadOptions): Promise<{ status: number; body: unknown }>;
   /** The CSRF token of the current cookie session (from sign-in or `GET /auth/me`). */
   setCsrfToken(token: string | null): void;
   setUnauthorizedHandler(handler: ((err: HttpError) => void) | null): void;
@@ -86,23 +99,18 @@ export function createApi(opts: ApiOptions = {}): Api {
   let csrf: string | null = null;
   let onUnauthorized = opts.onUnauthorized ?? null;
 
-  async function send<T>(method: Method, path: string, o: RequestOptions = {}): Promise<T> {
+  /** One request with the session's credentials, bearer and CSRF token; a 401 goes to the sign-in page unless the caller handles it. */
+  async function exchange(method: Method, path: string, o: RequestOptions, payload?: { body: BodyInit; contentType: string }) {
     const base = baseUrl();
     const url = `${base}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = bearer();
     if (token) headers.authorization = `Bearer ${token}`;
     if (UNSAFE.has(method) && csrf) headers['x-csrf-token'] = csrf;
-    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    if (payload) headers['content-type'] = payload.contentType;
     let res: Response;
     try {
-      res = await doFetch(url, {
-        method,
-        headers,
-        signal: o.signal,
-        credentials: base ? 'include' : 'same-origin',
-        body: o.body === undefined ? undefined : JSON.stringify(o.body),
-      });
+      res = await doFetch(url, { method, headers, signal: o.signal, credentials: base ? 'include' : 'same-origin', body: payload?.body });
     } catch (e) {
       if (o.signal?.aborted) throw e;
       throw new HttpError(0, url, `${method} ${url}: ${e instanceof Error ? e.message : String(e)}`, 'unreachable');
@@ -116,6 +124,15 @@ export function createApi(opts: ApiOptions = {}): Api {
         body = undefined;
       }
     }
+    if (res.status === 401 && (o.on401 ?? 'sign-in') === 'sign-in') {
+      onUnauthorized?.(errorFromResponse(method, url, res.status, body, retryAfterSeconds(res.headers.get('retry-after'), now())));
+    }
+    return { res, url, text, body };
+  }
+
+  async function send<T>(method: Method, path: string, o: RequestOptions = {}): Promise<T> {
+    const json = o.body === undefined ? undefined : { body: JSON.stringify(o.body), contentType: 'application/json' };
+    const { res, url, text, body } = await exchange(method, path, { ...o, on401: 'throw' }, json);
     if (!res.ok) {
       const err = errorFromResponse(method, url, res.status, body, retryAfterSeconds(res.headers.get('retry-after'), now()));
       if (res.status === 401 && (o.on401 ?? 'sign-in') === 'sign-in') onUnauthorized?.(err);
@@ -125,9 +142,15 @@ export function createApi(opts: ApiOptions = {}): Api {
     return body as T;
   }
 
+  async function upload(method: Method, path: string, o: UploadOptions): Promise<{ status: number; body: unknown }> {
+    const { res, body } = await exchange(method, path, { signal: o.signal, on401: o.on401 }, { body: o.body, contentType: o.contentType });
+    return { status: res.status, body: body ?? null };
+  }
+
   return {
     getJson: <T>(path: string, signal?: AbortSignal) => send<T>('GET', path, { signal }),
     send,
+    upload,
     setCsrfToken: (token) => void (csrf = token),
     setUnauthorizedHandler: (handler) => void (onUnauthorized = handler),
   };
