@@ -44,7 +44,13 @@ export const PROCESS_TOKENS: Readonly<Record<TestRole, string>> = {
 const TOKEN_ENTRIES = [
   { token: PROCESS_TOKENS.admin, name: 'Quản trị kiểm thử', unit: 'Trung tâm IOC', role: 'admin', scopes: { units: ['92'], agencies: [] } },
   { token: PROCESS_TOKENS.leader, name: 'Lãnh đạo kiểm thử', unit: 'UBND thành phố', role: 'leader', scopes: { units: ['92'], agencies: [] } },
-  { token: PROCESS_TOKENS.operator, name: 'Vận hành Ninh Kiều', unit: 'UBND phường Ninh Kiều', role: 'operator', scopes: { units: ['31135'], agencies: ['000.135.00.H13'] } },
+  {
+    token: PROCESS_TOKENS.operator,
+    name: 'Vận hành Ninh Kiều',
+    unit: 'UBND phường Ninh Kiều',
+    role: 'operator',
+    scopes: { units: ['31135'], agencies: ['000.135.00.H13'] },
+  },
   { token: PROCESS_TOKENS.analyst, name: 'Phân tích kiểm thử', unit: 'Sở Nội vụ', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
 ];
 
@@ -58,7 +64,13 @@ export interface ProcessAccount {
 }
 export const PROCESS_ACCOUNTS: Readonly<Record<TestRole, ProcessAccount>> = {
   leader: { username: 'kt.lanhdao', password: 'lãnh đạo kiểm thử 2026', name: 'Trần Văn Lãnh', role: 'leader', scopes: { units: ['92'], agencies: [] } },
-  operator: { username: 'kt.vanhanh', password: 'vận hành kiểm thử 2026', name: 'Nguyễn Thị Dung', role: 'operator', scopes: { units: ['31135'], agencies: ['000.135.00.H13'] } },
+  operator: {
+    username: 'kt.vanhanh',
+    password: 'vận hành kiểm thử 2026',
+    name: 'Nguyễn Thị Dung',
+    role: 'operator',
+    scopes: { units: ['31135'], agencies: ['000.135.00.H13'] },
+  },
   analyst: { username: 'kt.phantich', password: 'phân tích kiểm thử 2026', name: 'Lê Minh Phân', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
   admin: { username: 'kt.quantri', password: 'quản trị kiểm thử 2026', name: 'Phạm Quốc Trị', role: 'admin', scopes: { units: ['92'], agencies: [] } },
 };

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Alert, DossierEvent } from '@cityioc/contracts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, PROCESS_ACCOUNTS, ROOT, startServerProcess, tempDataDir, type ProcessAccount, type ServerProcess } from '../../../test-support/server-process.ts';
+import {
+  freePort,
+  PROCESS_ACCOUNTS,
+  ROOT,
+  startServerProcess,
+  tempDataDir,
+  type ProcessAccount,
+  type ServerProcess,
+} from '../../../test-support/server-process.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');

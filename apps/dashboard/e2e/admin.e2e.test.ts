@@ -92,7 +92,12 @@ beforeAll(async () => {
     ...Array.from({ length: 7 }, (_, i) => fresh(`E2E-31135-${i}`, '31135')),
     ...Array.from({ length: 4 }, (_, i) => fresh(`E2E-31153-${i}`, '31153', { channel: 1 })),
     // one finished on time
-    event('E2E-31153-0', '31153', 9, month + 30_000, { receivedAt: iso(month), dueAt: iso(Date.now() + 10 * DAY), finishedAt: iso(month + 30_000), channel: 1 }),
+    event('E2E-31153-0', '31153', 9, month + 30_000, {
+      receivedAt: iso(month),
+      dueAt: iso(Date.now() + 10 * DAY),
+      finishedAt: iso(month + 30_000),
+      channel: 1,
+    }),
     ...overdue(OVERDUE_CODE, '31135'),
   ]);
   browser = await launchChromium();

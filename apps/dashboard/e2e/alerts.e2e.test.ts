@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Alert, AlertDetail } from '@cityioc/contracts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, PROCESS_ACCOUNTS, ROOT, startServerProcess, tempDataDir, type ProcessAccount, type ServerProcess } from '../../../test-support/server-process.ts';
+import { freePort, PROCESS_ACCOUNTS, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-source-key-0123456789';

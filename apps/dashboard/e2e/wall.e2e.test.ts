@@ -153,7 +153,14 @@ describe('wall screen', () => {
     // meanwhile the station posts an instantaneous AQI of another level
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-    const pm25 = (id: string, at: number) => ({ id, indicator: 'pm25', area: '31174', station: 'aq-tra-noc', observedAt: new Date(at).toISOString(), value: 30 });
+    const pm25 = (id: string, at: number) => ({
+      id,
+      indicator: 'pm25',
+      area: '31174',
+      station: 'aq-tra-noc',
+      observedAt: new Date(at).toISOString(),
+      value: 30,
+    });
     await post([
       pm25('e2e-pm-3', hour - 3 * 3_600_000 + 600_000),
       pm25('e2e-pm-2', hour - 2 * 3_600_000 + 600_000),
@@ -173,7 +180,9 @@ describe('wall screen', () => {
     await expect.poll(() => page.textContent(label), { timeout: 15_000 }).toBe(String(nowcast));
     await expect.poll(() => page.getAttribute('[data-testid="air-aq-tra-noc"]', 'data-raw-value')).toBe(String(nowcast));
     // the disc's colour is the VN_AQI level of that value, the one the panel shows
-    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`, { headers: server.headers('leader') })).json()).indicators.find((i: { id: string }) => i.id === 'aqi_nowcast').bands;
+    const bands = (await (await fetch(`${server.url}/api/v1/catalogue`, { headers: server.headers('leader') })).json()).indicators.find(
+      (i: { id: string }) => i.id === 'aqi_nowcast',
+    ).bands;
     const accent = await page.$eval(label, (el) => (el as HTMLElement).style.getPropertyValue('--accent'));
     expect(accent).toBe(bandOf(nowcast, bands)!.color);
     const panelColour = await page.$eval('[data-testid="air-aq-tra-noc"] .air-aqi', (el) => (el as HTMLElement).style.backgroundColor);

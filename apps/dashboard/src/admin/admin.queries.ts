@@ -1,7 +1,19 @@
 import type { AreaAt } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api, getJson, HttpError } from '../queries/http.ts';
-import type { AdminUser, AdminUserCreate, AdminUserPatch, AuditListResponse, Device, DeviceCreate, DeviceCreated, FeedGrant, FeedKeyCreated, FeedSource, FeedSourceCreate } from '@cityioc/contracts';
+import type {
+  AdminUser,
+  AdminUserCreate,
+  AdminUserPatch,
+  AuditListResponse,
+  Device,
+  DeviceCreate,
+  DeviceCreated,
+  FeedGrant,
+  FeedKeyCreated,
+  FeedSource,
+  FeedSourceCreate,
+} from '@cityioc/contracts';
 
 /** The administration API (role admin). Every mutation invalidates its list; all go through the one fetch helper. */
 export const adminKey = ['admin'] as const;

@@ -91,12 +91,19 @@ describe('the one fetch helper', () => {
     const api = createApi({ fetch, baseUrl: () => '', bearer: () => null, onUnauthorized });
     api.setCsrfToken('tok-7');
     const file = JSON.stringify({ type: 'FeatureCollection', features: [] });
-    expect(await api.upload('POST', '/api/v1/admin/boundaries?dryRun=true', { body: file, contentType: 'application/geo+json' })).toEqual({ status: 200, body: { ok: true } });
+    expect(await api.upload('POST', '/api/v1/admin/boundaries?dryRun=true', { body: file, contentType: 'application/geo+json' })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
     expect(await api.upload('POST', '/api/v1/admin/boundaries', { body: file, contentType: 'application/geo+json' })).toEqual({ status: 422, body: report });
     expect(seen[1]).toMatchObject({ method: 'POST', credentials: 'same-origin', body: { type: 'FeatureCollection', features: [] } });
     expect(seen[1]!.headers).toEqual({ accept: 'application/json', 'content-type': 'application/geo+json', 'x-csrf-token': 'tok-7' });
     expect(onUnauthorized).not.toHaveBeenCalled();
-    const signedOut = createApi({ fetch: fakeFetch(() => json(401, { statusCode: 401, error: 'unauthorized', message: 'sign in first' })).fetch, baseUrl: () => '', onUnauthorized });
+    const signedOut = createApi({
+      fetch: fakeFetch(() => json(401, { statusCode: 401, error: 'unauthorized', message: 'sign in first' })).fetch,
+      baseUrl: () => '',
+      onUnauthorized,
+    });
     expect(await signedOut.upload('POST', '/api/v1/admin/boundaries', { body: file, contentType: 'application/json' })).toMatchObject({ status: 401 });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
