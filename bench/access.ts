@@ -20,7 +20,10 @@ interface Deps {
 const KEY = 'bench-source-key-0123456789';
 const T = Date.parse('2026-11-22T07:00:00+07:00');
 
-async function run(url: string, opts: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: (n: number) => string; seconds: number }): Promise<number> {
+async function run(
+  url: string,
+  opts: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: (n: number) => string; seconds: number },
+): Promise<number> {
   let n = 0;
   const r = await autocannon({
     url,
@@ -35,7 +38,13 @@ async function run(url: string, opts: { method: 'GET' | 'POST'; headers: Record<
 }
 
 const observation = (prefix: string, n: number) =>
-  JSON.stringify({ id: `${prefix}-${n}`, indicator: 'citizen_reports_received', area: '916', observedAt: new Date(T + (n % 3_600_000)).toISOString(), value: n % 1000 });
+  JSON.stringify({
+    id: `${prefix}-${n}`,
+    indicator: 'citizen_reports_received',
+    area: '916',
+    observedAt: new Date(T + (n % 3_600_000)).toISOString(),
+    value: n % 1000,
+  });
 
 async function start(allowAll: boolean): Promise<{ s: ServerProcess; remove: () => void }> {
   const data = tempDataDir();
@@ -64,7 +73,11 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
   try {
     const cookieOf = async (s: ServerProcess) => {
       const account = await s.account('leader');
-      const login = await fetch(`${s.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+      const login = await fetch(`${s.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
       if (login.status !== 200) throw new Error(`login: ${login.status}`);
       return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     };
@@ -100,8 +113,15 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
         ratios.push(a / b);
       }
       const r = median(ratios);
-      out[name] = { reqPerS: Math.round(median(with_)), allowAllReqPerS: Math.round(median(without)), ratio: +r.toFixed(3), ratios: ratios.map((x) => +x.toFixed(3)) };
-      console.log(`access, ${name}: ${fmt(median(with_))} req/s with authorization vs ${fmt(median(without))} allow-all → ${pct(r)} (median of ${rounds} paired rounds)`);
+      out[name] = {
+        reqPerS: Math.round(median(with_)),
+        allowAllReqPerS: Math.round(median(without)),
+        ratio: +r.toFixed(3),
+        ratios: ratios.map((x) => +x.toFixed(3)),
+      };
+      console.log(
+        `access, ${name}: ${fmt(median(with_))} req/s with authorization vs ${fmt(median(without))} allow-all → ${pct(r)} (median of ${rounds} paired rounds)`,
+      );
     }
     results.access = out;
   } finally {
@@ -153,7 +173,12 @@ export async function benchAccessCpu({ quick, results, pct }: Deps) {
   let n = 0;
   const cases = {
     single: (x: typeof apps.deployed) => () =>
-      x.app.inject({ method: 'POST', url: '/api/v1/observations', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, payload: observation('cpu', n++) }),
+      x.app.inject({
+        method: 'POST',
+        url: '/api/v1/observations',
+        headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+        payload: observation('cpu', n++),
+      }),
     snapshotCookie: (x: typeof apps.deployed) => () => x.app.inject({ url: '/api/v1/snapshot/92', headers: { cookie: x.cookie } }),
   };
   const cpuOf = async (f: () => Promise<unknown>) => {

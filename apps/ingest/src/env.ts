@@ -112,8 +112,7 @@ function loadOperators(env: NodeJS.ProcessEnv, demo: boolean, known: (code: stri
     // a scope is any unit of the registry (today's communes, or an old district for its history) or an agency
     const ops = parseOperators(env.IOC_OPERATOR_TOKENS, known);
     const token = env.IOC_DEMO_OPERATOR_TOKEN || DEMO_OPERATOR_TOKEN;
-    if (demo && !ops.some((o) => o.token === token))
-      ops.push({ token, name: DEMO_OPERATOR_NAME, unit: 'Trung tâm IOC Cần Thơ', scopes: [city] });
+    if (demo && !ops.some((o) => o.token === token)) ops.push({ token, name: DEMO_OPERATOR_NAME, unit: 'Trung tâm IOC Cần Thơ', scopes: [city] });
     return ops;
   } catch (e) {
     if (e instanceof OperatorConfigError) throw new ConfigError(e.message);
@@ -238,7 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const agencies = registry ? collect(problems, () => loadAgencyFile(v.IOC_AGENCIES_FILE, registry)) : undefined;
   const basemapFile = collect(problems, () => checkBasemapFile(v.IOC_BASEMAP_PMTILES));
   const known = registry && agencies ? knownCodes(registry, agencies) : undefined;
-  const operators = known && registry ? collect(problems, () => loadOperators(env, demo, (c) => known.unit(c) || known.agency(c), registry.file.root)) : undefined;
+  const operators =
+    known && registry ? collect(problems, () => loadOperators(env, demo, (c) => known.unit(c) || known.agency(c), registry.file.root)) : undefined;
   const access = known ? collect(problems, () => accessConfig(v, known)) : undefined;
   const alertRules = registry ? collect(problems, () => loadAlertRules(v.IOC_ALERT_RULES_FILE, demo, registry)) : undefined;
   if (problems.length > 0 || !schedules || !operators || !alertRules || !access || !registry || !agencies || basemapFile === undefined)

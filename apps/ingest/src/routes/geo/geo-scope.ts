@@ -13,12 +13,7 @@ const cache = new Map<string, { etag: string; body: string }>();
  * ancestors then (an old district's communes for an operator of that district) or today. Filtered
  * once per geometry version and scope (the geometry is large and the same for every caller of a scope).
  */
-export function geoInScope(
-  whole: { etag: string; body: string },
-  scope: ScopeFilter,
-  registry: AreaRegistry,
-  at: string,
-): { etag: string; body: string } {
+export function geoInScope(whole: { etag: string; body: string }, scope: ScopeFilter, registry: AreaRegistry, at: string): { etag: string; body: string } {
   if (scope.all) return whole;
   const units = new Set(scope.scope.units);
   const key = `${whole.etag}|${[...units].sort().join(',')}|${at}`;

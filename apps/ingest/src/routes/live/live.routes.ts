@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, HistoryQuerySchema, HistoryResponseSchema, SnapshotSchema } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { READ } from '../../plugins/access.ts';
-import { fieldError, httpError } from '../../plugins/errors.ts';
+import { fieldError } from '../../plugins/errors.ts';
 import { outsideScope } from '../scope.ts';
 
 /** The longest span one history request may cover. */
