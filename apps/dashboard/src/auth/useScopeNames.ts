@@ -1,6 +1,8 @@
-import { CAN_THO_AGENCIES } from '@cityioc/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useCatalogue, useLang } from '../app/hooks.ts';
+import { agencyBook } from '../names/names.ts';
+import { agenciesQuery } from '../queries/names.queries.ts';
 import { CITY_CODE } from './access.model.ts';
 
 export interface ScopeNames {
@@ -8,15 +10,17 @@ export interface ScopeNames {
   agency: (code: string) => string;
 }
 
-/** Display names of scope codes: areas from the catalogue, agencies from the agency catalogue; the code when unknown. */
+/** Display names of scope codes: areas from the catalogue, agencies from the server's agency catalogue; the code when unknown. */
 export function useScopeNames(): ScopeNames {
   const { index } = useCatalogue();
   const lang = useLang();
-  return useMemo(() => {
-    const agencies = new Map(CAN_THO_AGENCIES.map((a) => [a.code, a.name[lang]]));
-    return {
+  const list = useQuery(agenciesQuery());
+  const agencies = useMemo(() => agencyBook(list.data), [list.data]);
+  return useMemo(
+    () => ({
       area: (code: string) => index?.area(code)?.name ?? (code === CITY_CODE ? (index?.catalogue.city.name ?? code) : code),
-      agency: (code: string) => agencies.get(code) ?? code,
-    };
-  }, [index, lang]);
+      agency: (code: string) => agencies.label(code, lang),
+    }),
+    [index, agencies, lang],
+  );
 }
