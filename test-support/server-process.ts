@@ -32,19 +32,25 @@ export type TestRole = 'leader' | 'operator' | 'analyst' | 'admin';
 
 /**
  * Service tokens (IOC_OPERATOR_TOKENS, extended format) every test server accepts beside the ones a
- * test adds: an administrator, a leader and an analyst of the whole city, an operator of quận
- * Ninh Kiều (916).
+ * test adds: an administrator, a leader and an analyst of the whole city, an operator of phường
+ * Ninh Kiều (31135, today's registry) and its people's committee (000.135.00.H13).
  */
 export const PROCESS_TOKENS: Readonly<Record<TestRole, string>> = {
   admin: 'process-admin-token-0123456789',
   leader: 'process-leader-token-0123456789',
-  operator: 'process-operator-916-token-0123456789',
+  operator: 'process-operator-31135-token-0123456789',
   analyst: 'process-analyst-token-0123456789',
 };
 const TOKEN_ENTRIES = [
   { token: PROCESS_TOKENS.admin, name: 'Quản trị kiểm thử', unit: 'Trung tâm IOC', role: 'admin', scopes: { units: ['92'], agencies: [] } },
   { token: PROCESS_TOKENS.leader, name: 'Lãnh đạo kiểm thử', unit: 'UBND thành phố', role: 'leader', scopes: { units: ['92'], agencies: [] } },
-  { token: PROCESS_TOKENS.operator, name: 'Vận hành Ninh Kiều', unit: 'UBND phường Ninh Kiều', role: 'operator', scopes: ['31135'] },
+  {
+    token: PROCESS_TOKENS.operator,
+    name: 'Vận hành Ninh Kiều',
+    unit: 'UBND phường Ninh Kiều',
+    role: 'operator',
+    scopes: { units: ['31135'], agencies: ['000.135.00.H13'] },
+  },
   { token: PROCESS_TOKENS.analyst, name: 'Phân tích kiểm thử', unit: 'Sở Nội vụ', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
 ];
 
@@ -63,7 +69,7 @@ export const PROCESS_ACCOUNTS: Readonly<Record<TestRole, ProcessAccount>> = {
     password: 'vận hành kiểm thử 2026',
     name: 'Nguyễn Thị Dung',
     role: 'operator',
-    scopes: { units: ['31135'], agencies: [] },
+    scopes: { units: ['31135'], agencies: ['000.135.00.H13'] },
   },
   analyst: { username: 'kt.phantich', password: 'phân tích kiểm thử 2026', name: 'Lê Minh Phân', role: 'analyst', scopes: { units: ['92'], agencies: [] } },
   admin: { username: 'kt.quantri', password: 'quản trị kiểm thử 2026', name: 'Phạm Quốc Trị', role: 'admin', scopes: { units: ['92'], agencies: [] } },

@@ -13,12 +13,16 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: true },
       '/socket.io': { target: api, ws: true, changeOrigin: true },
+      // a wall screen's link sets its session cookie on the server, then goes to the wall
+      '/kiosk': { target: api, changeOrigin: true },
     },
   },
   preview: {
     proxy: {
       '/api': { target: api, changeOrigin: true },
       '/socket.io': { target: api, ws: true, changeOrigin: true },
+      // a wall screen's link sets its session cookie on the server, then goes to the wall
+      '/kiosk': { target: api, changeOrigin: true },
     },
   },
   build: {

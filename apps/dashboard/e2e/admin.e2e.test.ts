@@ -35,7 +35,7 @@ function event(code: string, area: string, status: DossierEvent['status'], statu
     eventId: `${code}:${status}@${statusAt}`,
     dossierCode: code,
     procedureCode: '1.000494',
-    agencyCode: area === '916' ? '000.21.00.H13' : '000.22.00.H13',
+    agencyCode: area === '31135' ? '000.135.00.H13' : '000.153.00.H13',
     adminUnitCode: area,
     channel: 2,
     status,
@@ -58,9 +58,9 @@ function overdue(code: string, area: string): DossierEvent[] {
   return [event(code, area, 2, received, base), event(code, area, 4, received + DAY, base)];
 }
 
-const OVERDUE_CODE = 'E2E-OVERDUE-916-1';
+const OVERDUE_CODE = 'E2E-OVERDUE-31135-1';
 /** A code that would be markup if anything rendered data as HTML: the feed refuses it (dossier codes are feed ids). */
-const MARKUP_CODE = 'E2E-<b>bold</b>-916';
+const MARKUP_CODE = 'E2E-<b>bold</b>-31135';
 
 async function postEvents(events: DossierEvent[]) {
   const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
@@ -89,20 +89,26 @@ beforeAll(async () => {
   });
   const month = Date.now() - 60_000;
   await postEvents([
-    ...Array.from({ length: 7 }, (_, i) => fresh(`E2E-916-${i}`, '916')),
-    ...Array.from({ length: 4 }, (_, i) => fresh(`E2E-917-${i}`, '917', { channel: 1 })),
+    ...Array.from({ length: 7 }, (_, i) => fresh(`E2E-31135-${i}`, '31135')),
+    ...Array.from({ length: 4 }, (_, i) => fresh(`E2E-31153-${i}`, '31153', { channel: 1 })),
     // one finished on time
-    event('E2E-917-0', '917', 9, month + 30_000, { receivedAt: iso(month), dueAt: iso(Date.now() + 10 * DAY), finishedAt: iso(month + 30_000), channel: 1 }),
-    ...overdue(OVERDUE_CODE, '916'),
+    event('E2E-31153-0', '31153', 9, month + 30_000, {
+      receivedAt: iso(month),
+      dueAt: iso(Date.now() + 10 * DAY),
+      finishedAt: iso(month + 30_000),
+      channel: 1,
+    }),
+    ...overdue(OVERDUE_CODE, '31135'),
   ]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('dialog', (d) => {
     pageErrors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
+  // the city-wide administrator reads every unit and may export
+  await signIn(page, server, 'admin');
 });
 
 afterAll(async () => {
@@ -126,7 +132,7 @@ describe('Hành chính công scene', () => {
   });
 
   it('follows new dossiers: a dossier delta re-reads the indicators within seconds', async () => {
-    await postEvents(Array.from({ length: 5 }, (_, i) => fresh(`E2E-918-${i}`, '918')));
+    await postEvents(Array.from({ length: 5 }, (_, i) => fresh(`E2E-31168-${i}`, '31168')));
     await expect.poll(async () => (await indicators()).total.received, { timeout: 5_000 }).toBe(16);
     await expect.poll(() => page.getAttribute('[data-testid="procedures-received"]', 'data-raw-value'), { timeout: 15_000, interval: 250 }).toBe('16');
     expect(await page.textContent('[data-testid="procedures-value-received"]')).toBe('16');
@@ -142,7 +148,7 @@ describe('Hành chính công scene', () => {
 
 describe('operator page', () => {
   it('lists the overdue dossier of the district and opens its trail', async () => {
-    await page.goto(`${server.url}/operator?area=916`);
+    await page.goto(`${server.url}/operator?area=31135`);
     const row = page.locator(`[data-testid="dossier-${OVERDUE_CODE}"]`);
     await row.waitFor({ timeout: 15_000 });
     expect(await row.getAttribute('data-kind')).toBe('overdue');
@@ -159,7 +165,7 @@ describe('operator page', () => {
     const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-      body: JSON.stringify({ events: overdue(MARKUP_CODE, '916') }),
+      body: JSON.stringify({ events: overdue(MARKUP_CODE, '31135') }),
     });
     expect(r.status).toBe(422);
     const body = (await r.json()) as { rejected: number; results: { errors?: { field: string; reason: string }[] }[] };
@@ -172,7 +178,7 @@ describe('operator page', () => {
   });
 
   it('says so in Vietnamese when a unit has nothing overdue or due soon', async () => {
-    await page.goto(`${server.url}/operator?area=925`);
+    await page.goto(`${server.url}/operator?area=31261`);
     await page.waitForSelector('[data-testid="operator-empty"]', { timeout: 15_000 });
     expect(await page.textContent('[data-testid="operator-empty"]')).toContain('Không có hồ sơ quá hạn');
   });
@@ -181,10 +187,10 @@ describe('operator page', () => {
 describe('analyst page', () => {
   it('ranks districts on received dossiers like the API, with the view in the URL', async () => {
     const api = await indicators();
-    const ninhKieu = api.rows.find((r) => r.key === '916')!;
+    const ninhKieu = api.rows.find((r) => r.key === '31135')!;
     await page.goto(`${server.url}/analyst/dossiers?indicator=received&period=${currentMonth()}&by=area`);
     await page.waitForSelector('[data-testid="analyst-table"]', { timeout: 15_000 });
-    expect(await page.getAttribute('[data-testid="analyst-row-916"] .an-value', 'data-raw-value')).toBe(String(ninhKieu.received));
+    expect(await page.getAttribute('[data-testid="analyst-row-31135"] .an-value', 'data-raw-value')).toBe(String(ninhKieu.received));
     await page.click('[data-testid="analyst-kind-quarter"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: 5_000 }).toMatch(/^\d{4}-Q[1-4]$/);
     expect(pageErrors).toEqual([]);
@@ -198,21 +204,22 @@ describe('analyst page', () => {
     expect(await page.inputValue('[data-testid="analyst-indicator"]')).toBe('received');
     expect(await page.getAttribute('[data-testid="analyst-by-area"]', 'aria-pressed')).toBe('true');
     const api = await indicators();
-    const received = api.rows.find((r) => r.key === '916')!.received;
+    const received = api.rows.find((r) => r.key === '31135')!.received;
 
     // Vietnamese: ';' by default, the list separator Excel expects under vi-VN settings
     const csvHref = (await page.getAttribute('[data-testid="analyst-export-csv"]', 'href'))!;
     const csvUrl = new URL(csvHref, server.url);
     expect(csvUrl.pathname).toBe('/api/v1/dossiers/indicators.csv');
     expect(Object.fromEntries(csvUrl.searchParams)).toEqual({ period: currentMonth(), scope: '92', by: 'area', lang: 'vi', sep: 'semicolon' });
-    const csv = await fetch(csvUrl, { headers: server.headers('analyst') });
-    expect(csv.status, await csv.clone().text()).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const bytes = Buffer.from(await csv.arrayBuffer());
+    // the page's own session fetches the file, as a click would
+    const csv = await page.request.get(csvUrl.toString());
+    expect(csv.status(), await csv.text()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split(/\r?\n/);
     expect(lines[0]).toContain(';');
-    const row = lines.find((l) => l.split(';').includes('916'))!;
+    const row = lines.find((l) => l.split(';').includes('31135'))!;
     expect(row.split(';')).toContain(String(received));
 
     await page.selectOption('[data-testid="analyst-export-sep"]', 'comma');
@@ -222,13 +229,14 @@ describe('analyst page', () => {
     const xlsxUrl = new URL((await page.getAttribute('[data-testid="analyst-export-xlsx"]', 'href'))!, server.url);
     expect(xlsxUrl.pathname).toBe('/api/v1/dossiers/indicators.xlsx');
     expect(xlsxUrl.searchParams.get('sep')).toBeNull();
-    const xlsx = await fetch(xlsxUrl, { headers: server.headers('analyst') });
-    expect(xlsx.status).toBe(200);
+    const xlsx = await page.request.get(xlsxUrl.toString());
+    expect(xlsx.status()).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const file = await xlsx.body();
+    await wb.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
     const cells: unknown[][] = [];
     wb.worksheets[0]!.eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
-    expect(cells.some((r) => r.includes('916') && r.includes(received))).toBe(true);
+    expect(cells.some((r) => r.includes('31135') && r.includes(received))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Alert, AlertDetail } from '@cityioc/contracts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { freePort, PROCESS_ACCOUNTS, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-source-key-0123456789';
-const OPERATOR = { token: 'e2e-operator-token-0123456789', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['916'] };
+/** The operator of phường Ninh Kiều (31135), signed in through the form; the alert trail names people "Name (username)". */
+const OPERATOR = PROCESS_ACCOUNTS.operator;
+const TRAIL_NAME = `${OPERATOR.name} (${OPERATOR.username})`;
 const MIN = 60_000;
 let server: ServerProcess;
 let browser: Browser;
@@ -61,19 +63,18 @@ beforeAll(async () => {
   server = await startServerProcess({
     dataDir: data.dir,
     port: await freePort(),
-    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500', IOC_OPERATOR_TOKENS: JSON.stringify([OPERATOR]) },
+    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' },
   });
   browser = await launchChromium();
   wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await signIn(wall, server, 'leader');
   wall.on('pageerror', (e) => pageErrors.push(String(e)));
   // the socket's long-polling fallback goes through the same gate
   await wall.route('**/socket.io/**', (route) => (blocked ? route.abort() : route.continue()));
+  await signIn(wall, server, 'leader');
   await wall.goto(server.url);
   await wall.waitForSelector('[data-testid="alert-ticker"]', { timeout: 20_000 });
   await wall.waitForFunction(() => window.__ioc.connected, undefined, { timeout: 15_000 });
   inbox = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await signIn(inbox, server, 'operator');
   inbox.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 
@@ -87,7 +88,7 @@ describe('alerts on the wall and in the operator inbox', () => {
   let alertId = '';
 
   it('a rising water level raises an alert that appears on the wall ticker, in Vietnamese', async () => {
-    await post(risingTide('wl-can-tho', '916', [170, 176, 181, 183, 185, 186, 187, 188]));
+    await post(risingTide('wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]));
     await expect.poll(async () => (await alertsFromApi()).find((a) => a.ruleId === 'flood-band')?.id, { timeout: 5_000 }).toBeTruthy();
     alertId = (await alertsFromApi()).find((a) => a.ruleId === 'flood-band')!.id;
     await expect.poll(tickerIds, { timeout: 5_000 }).toContain(alertId);
@@ -97,10 +98,11 @@ describe('alerts on the wall and in the operator inbox', () => {
   });
 
   it('the operator of the unit acknowledges, assigns and resolves it in the inbox, with the audit trail', async () => {
+    // signed in through the form; the header names the person and the unit
+    expect(await signIn(inbox, server, 'operator')).toBe(true);
     await inbox.goto(`${server.url}/operator/alerts`);
-    await inbox.fill('[data-testid="token-input"]', OPERATOR.token);
-    await inbox.click('[data-testid="token-submit"]');
-    await expect.poll(() => inbox.textContent('[data-testid="operator-who"]'), { timeout: 10_000 }).toContain('UBND quận Ninh Kiều');
+    await expect.poll(() => inbox.textContent('[data-testid="user-name"]'), { timeout: 10_000 }).toBe(OPERATOR.name);
+    expect(await inbox.textContent('[data-testid="user-scope"]')).toContain('Ninh Kiều');
     const row = inbox.locator(`[data-testid="inbox-row"][data-alert-id="${alertId}"]`);
     await row.waitFor({ timeout: 10_000 });
     await row.click();
@@ -124,13 +126,13 @@ describe('alerts on the wall and in the operator inbox', () => {
       .poll(() => inbox.$$eval('[data-testid="alert-trail"] li', (els) => els.map((e) => e.getAttribute('data-action'))), { timeout: 5_000 })
       .toEqual(['raised', 'acknowledged', 'assigned', 'resolved']);
     const trail = await inbox.textContent('[data-testid="alert-trail"]');
-    expect(trail).toContain('Nguyễn Thị Dung (UBND quận Ninh Kiều)');
+    expect(trail).toContain(TRAIL_NAME);
     expect(trail).toContain('Phòng Quản lý đô thị — hạn');
     expect(trail).toContain('Đã khơi thông cống, nước rút');
 
     // the server agrees, and the wall ticker drops the resolved alert (pushed, no reload)
-    const d = (await (await fetch(`${server.url}/api/v1/alerts/${encodeURIComponent(alertId)}`, { headers: server.headers('leader') })).json()) as AlertDetail;
-    expect(d.alert).toMatchObject({ status: 'resolved', assignedUnit: 'Phòng Quản lý đô thị', resolvedBy: 'Nguyễn Thị Dung (UBND quận Ninh Kiều)' });
+    const d = (await (await fetch(`${server.url}/api/v1/alerts/${encodeURIComponent(alertId)}`, { headers: server.headers('admin') })).json()) as AlertDetail;
+    expect(d.alert).toMatchObject({ status: 'resolved', assignedUnit: 'Phòng Quản lý đô thị', resolvedBy: TRAIL_NAME });
     await expect.poll(tickerIds, { timeout: 5_000 }).not.toContain(alertId);
   });
 
@@ -139,7 +141,7 @@ describe('alerts on the wall and in the operator inbox', () => {
     await wall.context().setOffline(true);
     await expect.poll(() => wall.evaluate(() => window.__ioc.connected), { timeout: 15_000 }).toBe(false);
 
-    await post(risingTide('wl-o-mon', '917', [175, 182, 186, 188, 189, 190, 191, 192]));
+    await post(risingTide('wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]));
     let offlineId = '';
     await expect
       .poll(async () => (offlineId = (await alertsFromApi()).find((a) => a.station === 'wl-o-mon' && a.ruleId === 'flood-band')?.id ?? ''), { timeout: 5_000 })

@@ -49,26 +49,30 @@ beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
   expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
   const port = await freePort();
-  server = await startServerProcess({ dataDir: data.dir, port, env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST } });
+  server = await startServerProcess({
+    dataDir: data.dir,
+    port,
+    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST },
+  });
   const r = await fetch(`${server.url}/api/v1/observations/batch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': KEY },
     body: JSON.stringify({
       observations: [
-        pm('p1', '916', 60_000, 20),
-        pm('p2', '916', 120_000, 31),
-        pm('p3', '917', 60_000, 40.5),
-        pm('p4', '916', 40 * DAY, 10),
-        pm('p5', '917', 40 * DAY, 12),
-        pm('p6', '919', 60_000, 70),
+        pm('p1', '31135', 60_000, 20),
+        pm('p2', '31135', 120_000, 31),
+        pm('p3', '31153', 60_000, 40.5),
+        pm('p4', '31135', 40 * DAY, 10),
+        pm('p5', '31153', 40 * DAY, 12),
+        pm('p6', '31186', 60_000, 70),
       ],
     }),
   });
   expect(r.status, await r.text()).toBe(200);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  await signIn(page, server, 'analyst');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await signIn(page, server, 'analyst');
 });
 
 afterAll(async () => {
@@ -78,7 +82,7 @@ afterAll(async () => {
 });
 
 describe('/analyst explorer', () => {
-  it('opens on the city with its districts on the map and writes the full view into the URL', async () => {
+  it('opens on the city with its communes on the map and writes the full view into the URL', async () => {
     await page.goto(`${server.url}/analyst`);
     await page.waitForSelector(testId('explorer-page'));
     await expect.poll(() => new URL(page.url()).searchParams.get('indicator'), { timeout: 15_000 }).toBe('dossiers_on_time_rate');
@@ -87,44 +91,44 @@ describe('/analyst explorer', () => {
     expect(new URL(page.url()).searchParams.get('kind')).toBe('month');
     await page.waitForSelector(`${testId('explorer-map')}[data-loaded="true"] canvas`, { timeout: 15_000 });
     expect(await page.getAttribute(testId('explorer-area'), 'data-code')).toBe('92');
-    await page.waitForSelector(testId('explorer-child-916'));
-    expect(await page.textContent(testId('explorer-child-916'))).toContain('Ninh Kiều');
+    await page.waitForSelector(testId('explorer-child-31135'));
+    expect(await page.textContent(testId('explorer-child-31135'))).toContain('Ninh Kiều');
     // the city's own trend: the API's value for the current month
     const city = await api(`indicator=pm25&areas=92&period=month&from=${periodOf('month', Date.now())}&to=${periodOf('month', Date.now())}`);
     await expect.poll(() => rawValue('92'), { timeout: 10_000 }).toBe(String(city.series[0]!.points[0]!.value));
   });
 
-  it('drills into a district and says that no ward geometry exists yet', async () => {
-    await page.click(testId('explorer-drill-916'));
-    await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('916');
-    expect(new URL(page.url()).searchParams.get('area')).toBe('916');
+  it('drills into a commune, which has no units below it', async () => {
+    await page.click(testId('explorer-drill-31135'));
+    await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('31135');
+    expect(new URL(page.url()).searchParams.get('area')).toBe('31135');
     await page.waitForSelector(testId('explorer-no-children'));
     expect(await page.textContent(testId('explorer-path'))).toContain('Cần Thơ');
-    await expect.poll(() => rawValue('916'), { timeout: 10_000 }).toBe('25.5');
+    await expect.poll(() => rawValue('31135'), { timeout: 10_000 }).toBe('25.5');
     await page.click(testId('explorer-path-92'));
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('92');
   });
 
-  it('drills down by clicking a district on the map', async () => {
-    const districts = await page.$$eval('[data-testid^="explorer-child-"]', (els) =>
+  it('drills down by clicking a commune on the map (every commune of the city in one series query)', async () => {
+    const communes = await page.$$eval('[data-testid^="explorer-child-"]', (els) =>
       els.map((e) => e.getAttribute('data-testid')!.slice('explorer-child-'.length)),
     );
     const box = (await page.locator(testId('explorer-map')).boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code'), { timeout: 5_000 }).not.toBe('92');
-    expect(districts).toContain(await page.getAttribute(testId('explorer-area'), 'data-code'));
+    expect(communes).toContain(await page.getAttribute(testId('explorer-area'), 'data-code'));
     await page.click(testId('explorer-path-92'));
     await expect.poll(() => page.getAttribute(testId('explorer-area'), 'data-code')).toBe('92');
   });
 
   it('compares two units side by side', async () => {
-    await page.check(testId('explorer-unit-916'));
-    await expect.poll(() => new URL(page.url()).searchParams.get('units')).toBe('916');
-    await page.check(testId('explorer-unit-917'));
-    await expect.poll(() => new URL(page.url()).searchParams.get('units')).toBe('916,917');
-    await expect.poll(() => rawValue('917'), { timeout: 10_000 }).toBe('40.5');
-    expect(await rawValue('916')).toBe('25.5');
-    expect(await page.textContent(`${testId('explorer-row-917')} .an-value`)).toBe('40,5');
+    await page.check(testId('explorer-unit-31135'));
+    await expect.poll(() => new URL(page.url()).searchParams.get('units')).toBe('31135');
+    await page.check(testId('explorer-unit-31153'));
+    await expect.poll(() => new URL(page.url()).searchParams.get('units')).toBe('31135,31153');
+    await expect.poll(() => rawValue('31153'), { timeout: 10_000 }).toBe('40.5');
+    expect(await rawValue('31135')).toBe('25.5');
+    expect(await page.textContent(`${testId('explorer-row-31153')} .an-value`)).toBe('40,5');
     expect(await page.$(testId('explorer-row-92'))).toBeNull();
     await page.waitForSelector(`${testId('explorer-chart')} canvas`);
   });
@@ -137,15 +141,15 @@ describe('/analyst explorer', () => {
     expect(url.get('to')).toBe(periodOf('quarter', Date.now()));
     await page.check(testId('explorer-compare'));
     await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('previous');
-    const q = await api(`indicator=pm25&areas=916,917&period=quarter&from=${url.get('from')}&to=${url.get('to')}&compare=previous`);
+    const q = await api(`indicator=pm25&areas=31135,31153&period=quarter&from=${url.get('from')}&to=${url.get('to')}&compare=previous`);
     expect(q.compare).not.toBeNull();
-    await expect.poll(() => rawValue('916'), { timeout: 10_000 }).toBe(String(q.series[0]!.points.at(-1)!.value));
+    await expect.poll(() => rawValue('31135'), { timeout: 10_000 }).toBe(String(q.series[0]!.points.at(-1)!.value));
   });
 
   it('exports the same query as CSV (UTF-8 BOM, Vietnamese headers) and XLSX', async () => {
     const url = new URL(page.url()).searchParams;
-    const expected = await api(`indicator=pm25&areas=916,917&period=quarter&from=${url.get('from')}&to=${url.get('to')}&compare=previous`);
-    const last916 = expected.series[0]!.points.at(-1)!;
+    const expected = await api(`indicator=pm25&areas=31135,31153&period=quarter&from=${url.get('from')}&to=${url.get('to')}&compare=previous`);
+    const last31135 = expected.series[0]!.points.at(-1)!;
 
     // ';' by default in Vietnamese (Excel's list separator there); ',' can be chosen
     const csvUrl = new URL((await page.getAttribute(testId('explorer-export-csv'), 'href'))!, server.url);
@@ -161,9 +165,9 @@ describe('/analyst explorer', () => {
     // ';' and the decimal comma of Vietnamese Excel, the value as shown (pm25: 1 decimal)
     expect(text.startsWith('\uFEFFMã đơn vị;Đơn vị;Kỳ;Tên kỳ;Giá trị (µg/m³)')).toBe(true);
     expect(text).toContain('Kỳ trước');
-    expect(text).toContain(`916;Ninh Kiều;${last916.period};Quý `);
-    const shown = String(Math.round(last916.value! * 10) / 10).replace('.', ',');
-    expect(text).toContain(`;${shown};;;${last916.count};`);
+    expect(text).toContain(`31135;Ninh Kiều;${last31135.period};Quý `);
+    const shown = String(Math.round(last31135.value! * 10) / 10).replace('.', ',');
+    expect(text).toContain(`;${shown};;;${last31135.count};`);
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click(testId('explorer-export-xlsx'))]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -174,8 +178,8 @@ describe('/analyst explorer', () => {
     const rows: unknown[][] = [];
     ws.eachRow((r, i) => i > 2 && rows.push((r.values as unknown[]).slice(1)));
     expect(rows).toHaveLength(expected.series.length * expected.series[0]!.points.length);
-    const row = rows.find((r) => r[0] === '916' && r[2] === last916.period)!;
-    expect(row[4]).toBe(Math.round(last916.value! * 10) / 10); // the number as shown, like the CSV
+    const row = rows.find((r) => r[0] === '31135' && r[2] === last31135.period)!;
+    expect(row[4]).toBe(Math.round(last31135.value! * 10) / 10); // the number as shown, like the CSV
   });
 
   it('reopens exactly the same view from the URL', async () => {
@@ -185,10 +189,10 @@ describe('/analyst explorer', () => {
     expect(page.url()).toBe(before);
     expect(await page.inputValue(testId('explorer-indicator'))).toBe('pm25');
     expect(await page.isChecked(testId('explorer-compare'))).toBe(true);
-    expect(await page.isChecked(testId('explorer-unit-916'))).toBe(true);
-    expect(await page.isChecked(testId('explorer-unit-917'))).toBe(true);
+    expect(await page.isChecked(testId('explorer-unit-31135'))).toBe(true);
+    expect(await page.isChecked(testId('explorer-unit-31153'))).toBe(true);
     expect(await page.getAttribute(testId('explorer-table'), 'data-kind')).toBe('quarter');
-    await expect.poll(() => rawValue('917'), { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => rawValue('31153'), { timeout: 10_000 }).not.toBeNull();
     expect(await page.getAttribute(testId('explorer-kind-quarter'), 'aria-pressed')).toBe('true');
     expect(pageErrors).toEqual([]);
   });

@@ -39,8 +39,8 @@ beforeAll(async () => {
   pub = await mqtt.connectAsync(broker.url, { clientId: `e2e-pub-${process.pid}` });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await signIn(page, server, 'leader');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await signIn(page, server, 'leader');
 });
 
 afterAll(async () => {
@@ -111,8 +111,8 @@ describe('feed-health panel', () => {
       headers: { 'content-type': 'application/json', 'x-api-key': KEY },
       body: JSON.stringify({
         observations: [
-          { id: 'e2e-http-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: at, value: 170 },
-          { id: 'e2e-http-2', indicator: 'water_levl', area: '916', observedAt: at, value: 1 },
+          { id: 'e2e-http-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: at, value: 170 },
+          { id: 'e2e-http-2', indicator: 'water_levl', area: '31135', observedAt: at, value: 1 },
         ],
       }),
     });

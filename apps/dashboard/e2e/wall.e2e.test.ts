@@ -84,17 +84,18 @@ beforeAll(async () => {
   expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
   port = await freePort();
   server = await start();
-  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  const areas = ['31135', '31153', '31168', '31186', '31207', '31232', '31261', '31299', '31258'];
   for (const [i, a] of areas.entries()) await receive(a, 100 + i * 10);
   await post([
-    { id: 'e2e-wl-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: now(), value: 192 },
-    { id: 'e2e-wl-2', indicator: 'water_level', area: '919', station: 'wl-cai-rang', observedAt: now(), value: 150 },
-    { id: 'e2e-aq-1', indicator: 'aqi', area: '916', station: 'aq-ninh-kieu', observedAt: now(), value: 72 },
+    { id: 'e2e-wl-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: now(), value: 192 },
+    { id: 'e2e-wl-2', indicator: 'water_level', area: '31201', station: 'wl-cai-rang', observedAt: now(), value: 150 },
+    { id: 'e2e-aq-1', indicator: 'aqi', area: '31135', station: 'aq-ninh-kieu', observedAt: now(), value: 72 },
   ]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await signIn(page, server, 'leader');
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // a leader signs in as a person does (a server without accounts has nothing to sign in to)
+  await signIn(page, server, 'leader');
   await page.goto(server.url);
 });
 
@@ -142,7 +143,7 @@ describe('wall screen', () => {
   });
 
   it('moves live: newly received dossiers reach the tile within a second or two', async () => {
-    await receive('916', 7);
+    await receive('31135', 7);
     const expected = await settledCityValue('92||dossiers_received', 1260 + 7);
     await expect.poll(() => tileRaw('dossiers_received'), { timeout: 3_000, interval: 100 }).toBe(String(expected));
   });
@@ -152,17 +153,24 @@ describe('wall screen', () => {
     // meanwhile the station posts an instantaneous AQI of another level
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-    const pm25 = (id: string, at: number) => ({ id, indicator: 'pm25', area: '918', station: 'aq-tra-noc', observedAt: new Date(at).toISOString(), value: 30 });
+    const pm25 = (id: string, at: number) => ({
+      id,
+      indicator: 'pm25',
+      area: '31174',
+      station: 'aq-tra-noc',
+      observedAt: new Date(at).toISOString(),
+      value: 30,
+    });
     await post([
       pm25('e2e-pm-3', hour - 3 * 3_600_000 + 600_000),
       pm25('e2e-pm-2', hour - 2 * 3_600_000 + 600_000),
       pm25('e2e-pm-1', hour - 3_600_000 + 600_000),
       pm25('e2e-pm-0', Date.now() - 1000),
-      { id: 'e2e-aq-instant', indicator: 'aqi', area: '918', station: 'aq-tra-noc', observedAt: now(), value: 180 },
+      { id: 'e2e-aq-instant', indicator: 'aqi', area: '31174', station: 'aq-tra-noc', observedAt: now(), value: 180 },
     ]);
     const cellOf = async (indicator: string) => {
       const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`, { headers: server.headers('leader') })).json()) as Snapshot;
-      return s.cells.find((c) => c.key === `918|aq-tra-noc|${indicator}`)?.value;
+      return s.cells.find((c) => c.key === `31174|aq-tra-noc|${indicator}`)?.value;
     };
     await expect.poll(() => cellOf('aqi_nowcast'), { timeout: 5_000 }).toBeTypeOf('number');
     const nowcast = (await cellOf('aqi_nowcast')) as number;
@@ -190,7 +198,7 @@ describe('wall screen', () => {
 
   it('recovers after a restart and catches up with what changed meanwhile', async () => {
     server = await start();
-    await receive('917', 5);
+    await receive('31153', 5);
     const expected = await settledCityValue('92||dossiers_received', 1267 + 5);
     await page.waitForSelector('[data-testid="offline-banner"]', { state: 'hidden', timeout: 30_000 });
     await expect.poll(() => tileRaw('dossiers_received'), { timeout: 10_000 }).toBe(String(expected));

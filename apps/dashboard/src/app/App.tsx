@@ -1,7 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
+import { RouterProvider, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useAlertPushes } from '../alerts/useAlertPushes.ts';
+import { pageOfPath } from '../auth/access.model.ts';
+import { AccessGate } from '../auth/AccessGate.tsx';
 import type { LiveClient } from '../realtime/live-client.ts';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
 import { useDossierLiveRefresh } from '../realtime/useDossierLiveRefresh.ts';
@@ -28,22 +30,35 @@ export const SCREENS: Screens = {
   explorer: lazyScreen(() => import('../screens/explorer.screen.tsx'), 'ExplorerScreen'),
   analyst: lazyScreen(() => import('../screens/analyst.screen.tsx'), 'AnalystScreen'),
   reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
-  admin: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
-  adminHome: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminHome'),
-  adminBoundaries: lazyScreen(() => import('../admin/boundaries/BoundariesPage.tsx'), 'BoundariesPage'),
+  login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
+  admin: {
+    layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
+    home: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminHome'),
+    users: lazyScreen(() => import('../admin/users/UsersPage.tsx'), 'UsersPage'),
+    feeds: lazyScreen(() => import('../admin/feeds/FeedsPage.tsx'), 'FeedsPage'),
+    devices: lazyScreen(() => import('../admin/devices/DevicesPage.tsx'), 'DevicesPage'),
+    audit: lazyScreen(() => import('../admin/audit/AuditPage.tsx'), 'AuditPage'),
+    boundaries: lazyScreen(() => import('../admin/boundaries/BoundariesPage.tsx'), 'BoundariesPage'),
+  },
 };
 
-/** Around every page: dossier deltas re-read the dossier figures, alert pushes refresh the alert lists. */
+/**
+ * Around every page: the access gate (sign-in when there is no session, "no permission" for a
+ * page the role may not open); dossier deltas re-read the dossier figures, alert pushes refresh
+ * the alert lists.
+ */
 export function Shell({ children }: { children: ReactNode }) {
   useDossierLiveRefresh();
   useAlertPushes();
-  return children;
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  return <AccessGate page={pageOfPath(pathname)}>{children}</AccessGate>;
 }
 
-export function App({ queryClient, liveClient, router }: { queryClient: QueryClient; liveClient: LiveClient; router: AppRouter }) {
+/** `live: false` on the sign-in page: no socket until there is a session. */
+export function App({ queryClient, liveClient, router, live = true }: { queryClient: QueryClient; liveClient: LiveClient; router: AppRouter; live?: boolean }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <RealtimeProvider client={liveClient}>
+      <RealtimeProvider client={liveClient} live={live}>
         <RouterProvider router={router} />
       </RealtimeProvider>
     </QueryClientProvider>

@@ -7,8 +7,9 @@ import { currentLang } from '../i18n/i18n.ts';
 import { indexCells, type CellIndex } from '../cells/cells.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
 import { snapshotQuery } from '../queries/snapshot.queries.ts';
+import { homeScope } from './home-scope.ts';
 
-/** The city scope the wall shows. */
+/** The whole city's scope. What the wall shows is homeScope() (home-scope.ts): the city, or a scoped session's unit. */
 export const CITY_SCOPE = '92';
 
 export function useLang(): Lang {
@@ -22,7 +23,7 @@ export function useCatalogue(): { index: CatalogueIndex | null; timeZone: string
   return { index, timeZone: q.data?.city.timeZone ?? DEFAULT_TIME_ZONE, error: q.isError && !q.data };
 }
 
-export function useScopeCells(scope: string = CITY_SCOPE): { cells: CellIndex; version: number | null; loaded: boolean } {
+export function useScopeCells(scope: string = homeScope()): { cells: CellIndex; version: number | null; loaded: boolean } {
   const q = useQuery(snapshotQuery(scope));
   const cells = useMemo(() => indexCells(q.data?.cells), [q.data]);
   return { cells, version: q.data?.version ?? null, loaded: q.data !== undefined };
@@ -34,7 +35,7 @@ export function useScopeCells(scope: string = CITY_SCOPE): { cells: CellIndex; v
  * headline numbers should not wait behind it.
  */
 export function useAfterFirstData(fallbackMs = 1500): boolean {
-  const { loaded } = useScopeCells(CITY_SCOPE);
+  const { loaded } = useScopeCells(homeScope());
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready) return;

@@ -1,10 +1,12 @@
 import { createMemoryHistory } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_SECTIONS } from '../admin/sections.ts';
 import { PATHS, type Screens } from './route-tree.tsx';
 import { createAppRouter } from './router.tsx';
 
 const stub = () => null;
+const Frame = ({ children }: { children: ReactNode }) => children;
 const screens: Screens = {
   wall: stub,
   operator: stub,
@@ -12,9 +14,8 @@ const screens: Screens = {
   explorer: stub,
   analyst: stub,
   reporting: stub,
-  admin: stub,
-  adminHome: stub,
-  adminBoundaries: stub,
+  login: stub,
+  admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub },
 };
 const Shell = ({ children }: { children: ReactNode }) => children;
 
@@ -24,6 +25,7 @@ function open(url: string) {
   const matches = router.matchRoutes(router.state.location);
   const leaf = matches.at(-1)!;
   const page = (Object.entries(PATHS).find(([, p]) => p === leaf.routeId)?.[0] ?? (leaf.routeId === '/$' ? 'wall' : leaf.routeId)) as string;
+  // every URL is also classified the same way by the access gate (pageOfPath)
   return { page, search: leaf.search as Record<string, unknown>, router };
 }
 
@@ -38,8 +40,11 @@ describe('routes', () => {
     expect(open('/analyst/dossiers').page).toBe('analyst');
     expect(open('/analyst/reporting').page).toBe('reporting');
     expect(open('/analyst/reporting/').page).toBe('reporting');
+    expect(open('/login').page).toBe('login');
     expect(open('/admin').page).toBe('/admin/');
-    expect(open('/admin/boundaries').page).toBe('adminBoundaries');
+    expect(open('/admin/users').page).toBe('/admin/users');
+    expect(open('/admin/audit?actor=dung').page).toBe('/admin/audit');
+    expect(open('/admin/boundaries').page).toBe('/admin/boundaries');
     expect(
       open('/admin/boundaries')
         .router.matchRoutes(open('/admin/boundaries').router.state.location)
@@ -67,6 +72,15 @@ describe('routes', () => {
     expect(open('/analyst?units=916%2C919&kind=quarter').search).toMatchObject({ units: ['916', '919'], kind: 'quarter' });
     expect(open('/analyst/reporting?indicator=par_index&units=SYT').search).toMatchObject({ indicator: 'par_index', units: ['SYT'] });
     expect(open('/operator/alerts?show=nope').search).toMatchObject({ show: 'active' });
+    expect(open('/login?returnTo=%2Foperator%3Farea%3D916').search).toMatchObject({ returnTo: '/operator?area=916' });
+    expect(open('/login?returnTo=https%3A%2F%2Fevil.example').search.returnTo).toBeUndefined();
+    expect(open('/login?returnTo=%2F%2Fevil.example').search.returnTo).toBeUndefined();
+    expect(open('/admin/audit?actor=dung.nk&action=alert.&from=2026-05-01&to=2026-13-01').search).toMatchObject({
+      actor: 'dung.nk',
+      action: 'alert.',
+      from: '2026-05-01',
+      to: undefined,
+    });
   });
 
   it('writes flat query strings, leaves defaults out and keeps ?lang= across pages', () => {
@@ -82,5 +96,11 @@ describe('routes', () => {
     expect(router.buildLocation({ to: '/', search: { scene: 'procedures', rotate: true, period: 'month' } }).href).toBe('/?scene=procedures&lang=en');
     // the navigation links: another page keeps only the language
     expect(router.buildLocation({ to: '/analyst' }).href).toBe('/analyst?lang=en');
+  });
+});
+
+describe('admin sections', () => {
+  it('has a route under the admin layout for every section of ADMIN_SECTIONS', () => {
+    for (const s of ADMIN_SECTIONS) expect(open(s.path).page).toBe(s.path);
   });
 });

@@ -6,6 +6,9 @@ import { validateReportingSearch, type ReportingSearch } from '../analyst/report
 import { validateExplorerSearch, type ExplorerSearch } from '../explorer/explorer-state.ts';
 import { OPERATOR_SEARCH_DEFAULTS, validateOperatorSearch, type OperatorSearch } from '../operator/operator-state.ts';
 import { validateWallSearch, WALL_SEARCH_DEFAULTS, type WallSearch } from '../scenes/wall-state.ts';
+import { ADMIN_SECTIONS } from '../admin/sections.ts';
+import { validateAuditSearch, type AuditSearch } from '../admin/audit/audit.model.ts';
+import { validateLoginSearch, type LoginSearch } from '../auth/login-state.ts';
 import type { PageProps } from './page.ts';
 import { validateRootSearch, withoutDefaults, type RawSearch } from './search.ts';
 
@@ -17,8 +20,8 @@ export const PATHS = {
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
   reporting: '/analyst/reporting',
+  login: '/login',
   admin: '/admin',
-  adminBoundaries: '/admin/boundaries',
 } as const;
 
 export type PageName = keyof typeof PATHS;
@@ -31,11 +34,17 @@ export interface Screens {
   explorer: ComponentType<PageProps<ExplorerSearch>>;
   analyst: ComponentType<PageProps<AnalystSearch>>;
   reporting: ComponentType<PageProps<ReportingSearch>>;
-  /** The administration area: its navigation (admin/sections.ts) around the section's page (an Outlet). */
-  admin: ComponentType;
-  /** /admin itself: the list of sections. */
-  adminHome: ComponentType;
-  adminBoundaries: ComponentType;
+  login: ComponentType<PageProps<LoginSearch>>;
+  /** The administration area: a frame with the sections' navigation (ADMIN_SECTIONS) around the open section. */
+  admin: {
+    layout: ComponentType<{ children: ReactNode }>;
+    home: ComponentType<PageProps<object>>;
+    users: ComponentType<PageProps<object>>;
+    feeds: ComponentType<PageProps<object>>;
+    devices: ComponentType<PageProps<object>>;
+    audit: ComponentType<PageProps<AuditSearch>>;
+    boundaries: ComponentType<PageProps<object>>;
+  };
 }
 
 /** Binds a page's validated parameters and a setter to its screen, so screens never touch the router. */
@@ -67,11 +76,17 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     ),
   });
 
-  function page<S extends object>(path: string, validateSearch: (raw: RawSearch) => S, Screen: ComponentType<PageProps<S>>, defaults?: Partial<S>): AnyRoute {
+  function page<S extends object>(
+    path: string,
+    validateSearch: (raw: RawSearch) => S,
+    Screen: ComponentType<PageProps<S>>,
+    defaults?: Partial<S>,
+    parent: AnyRoute = root,
+  ): AnyRoute {
     // The router sees plain records; the page gets its own type back (usePage).
     const validate = (raw: RawSearch) => validateSearch(raw) as RawSearch;
     const route: AnyRoute = createRoute({
-      getParentRoute: () => root,
+      getParentRoute: () => parent,
       path,
       validateSearch: validate,
       search: defaults ? { middlewares: [({ search, next }) => withoutDefaults(next(search), defaults as RawSearch)] } : undefined,
@@ -82,14 +97,30 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     return route;
   }
 
-  // The administration area: one layout (navigation from admin/sections.ts), one child route per section.
-  const { admin: Admin, adminHome: AdminHome, adminBoundaries: AdminBoundaries } = screens;
-  const admin = createRoute({ getParentRoute: () => root, path: PATHS.admin, component: () => <Admin /> });
-  const adminHome = createRoute({ getParentRoute: () => admin, path: '/', component: () => <AdminHome /> });
-  const adminBoundaries = createRoute({ getParentRoute: () => admin, path: 'boundaries', component: () => <AdminBoundaries /> });
+  const Layout = screens.admin.layout;
+  const admin: AnyRoute = createRoute({
+    getParentRoute: () => root,
+    path: PATHS.admin,
+    component: () => (
+      <Layout>
+        <Outlet />
+      </Layout>
+    ),
+  });
+  const none = () => ({});
+  const section = (id: string) => ADMIN_SECTIONS.find((s) => s.id === id)!.path.slice(PATHS.admin.length + 1);
+  const adminArea = admin.addChildren([
+    page('/', none, screens.admin.home, undefined, admin),
+    page(section('users'), none, screens.admin.users, undefined, admin),
+    page(section('feeds'), none, screens.admin.feeds, undefined, admin),
+    page(section('devices'), none, screens.admin.devices, undefined, admin),
+    page(section('audit'), validateAuditSearch, screens.admin.audit, undefined, admin),
+    page(section('boundaries'), none, screens.admin.boundaries, undefined, admin),
+  ]);
 
   return root.addChildren([
-    admin.addChildren([adminHome, adminBoundaries]),
+    page(PATHS.login, validateLoginSearch, screens.login),
+    adminArea,
     page(PATHS.wall, validateWallSearch, screens.wall, WALL_SEARCH_DEFAULTS),
     page(PATHS.operator, validateOperatorSearch, screens.operator, OPERATOR_SEARCH_DEFAULTS),
     page(PATHS.alerts, validateAlertsSearch, screens.alerts, ALERTS_SEARCH_DEFAULTS),

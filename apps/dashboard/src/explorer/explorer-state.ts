@@ -84,8 +84,11 @@ function ofKind(key: string | undefined, kind: PeriodKind): string | undefined {
   return key !== undefined && parsePeriod(key)?.kind === kind ? key : undefined;
 }
 
-/** The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock). */
-export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[], city: string = CITY): ExplorerState {
+/**
+ * The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock;
+ * `home`, the unit the session sees — the city, or a scoped session's own unit).
+ */
+export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[], home = CITY): ExplorerState {
   const indicator =
     q.indicator !== undefined && indicators.includes(q.indicator)
       ? q.indicator
@@ -101,7 +104,7 @@ export function explorerState(q: ExplorerSearch, now: number, _timeZone: string,
     kind,
     from,
     to,
-    area: q.area ?? city,
+    area: q.area ?? home,
     units: q.units ?? [],
     compare: q.compare === 'previous',
     asOf: q.asOf ?? null,

@@ -6,6 +6,7 @@ import type { Lang } from '../format/format.ts';
  *   GET /api/v1/analyst/series.csv|.xlsx       (the explorer's trend)
  *   GET /api/v1/reporting/history.csv|.xlsx    (the reporting analyst page)
  *   GET /api/v1/dossiers/indicators.csv|.xlsx  (the dossier ranking)
+ *   GET /api/v1/admin/audit.csv|.xlsx          (the audit log, administrators)
  * each with the query of its JSON route, `lang` for the headers and, for CSV, the separator.
  */
 export type ExportFormat = 'csv' | 'xlsx';
@@ -18,6 +19,7 @@ export const EXPORT_PATHS = {
   analystSeries: '/api/v1/analyst/series',
   reportingHistory: '/api/v1/reporting/history',
   dossierIndicators: '/api/v1/dossiers/indicators',
+  auditLog: '/api/v1/admin/audit',
 } as const;
 
 export type ExportTable = keyof typeof EXPORT_PATHS;

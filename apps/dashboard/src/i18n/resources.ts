@@ -1,3 +1,5 @@
+import { authEn, authVi } from './auth.data.ts';
+
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
   app: {
@@ -212,11 +214,6 @@ export const vi = {
     cleared: 'đã hết điều kiện',
     inbox: 'Hộp cảnh báo của đơn vị',
     subtitle: 'IOC · Xử lý cảnh báo',
-    tokenLabel: 'Mã truy cập điều hành viên',
-    tokenSubmit: 'Đăng nhập',
-    tokenInvalid: 'Mã truy cập không hợp lệ',
-    signOut: 'Đăng xuất',
-    signedInAs: '{{name}} — {{unit}} (phạm vi {{scopes}})',
     empty: 'Không có cảnh báo trong phạm vi của đơn vị',
     select: 'Chọn một cảnh báo để xem chi tiết và nhật ký',
     raisedAt: 'Phát sinh',
@@ -428,6 +425,7 @@ export const vi = {
     },
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
+  ...authVi,
 };
 
 export const en: typeof vi = {
@@ -641,11 +639,6 @@ export const en: typeof vi = {
     cleared: 'condition ended',
     inbox: 'Unit alert inbox',
     subtitle: 'IOC · Alert handling',
-    tokenLabel: 'Operator access token',
-    tokenSubmit: 'Sign in',
-    tokenInvalid: 'The access token is not valid',
-    signOut: 'Sign out',
-    signedInAs: '{{name}} — {{unit}} (scope {{scopes}})',
     empty: 'No alerts in your unit’s scope',
     select: 'Select an alert to see its details and trail',
     raisedAt: 'Raised',
@@ -857,4 +850,5 @@ export const en: typeof vi = {
     },
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
+  ...authEn,
 };

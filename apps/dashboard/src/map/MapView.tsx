@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type * as maplibregl from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
+import { useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
+import { homeScope } from '../app/home-scope.ts';
 import { useUiScale } from '../app/ui-scale.ts';
 import { areaCell, observedAtOf, valueOf } from '../cells/cells.ts';
 import { formatObservedAt, readableTextColor } from '../format/format.ts';
@@ -45,7 +46,8 @@ export function MapView() {
   const { index, timeZone } = useCatalogue();
   const geo = useQuery({ ...geoAreasQuery(), refetchInterval: GEO_REFRESH_MS });
   const areas = useQuery(areasQuery());
-  const { cells } = useScopeCells(CITY_SCOPE);
+  // the session's home unit (the city, or a scoped user's unit): the server sends only the shapes it may see
+  const { cells } = useScopeCells(homeScope());
   const { now, offline } = useClock();
   const container = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);

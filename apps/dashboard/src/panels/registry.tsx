@@ -1,7 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { AlertTicker } from '../alerts/AlertTicker.tsx';
 import { wallAlertsQuery } from '../alerts/alerts.queries.ts';
-import { CITY_SCOPE } from '../app/hooks.ts';
+import { homeScope } from '../app/home-scope.ts';
 import { airQualityQuery } from '../queries/air-quality.queries.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
 import { feedHealthQuery } from '../queries/feeds.queries.ts';
@@ -29,7 +29,7 @@ function lazyPanel(load: () => Promise<Module>, name: string): ComponentType<Pan
 const procedures = () => import('../scenes/procedures/procedures.panels.tsx');
 const reporting = () => import('../scenes/reporting/reporting.panels.tsx');
 
-const city = () => [catalogueQuery(), snapshotQuery(CITY_SCOPE)];
+const city = () => [catalogueQuery(), snapshotQuery(homeScope())];
 const byArea = (ctx: PanelContext) => [proceduresQueries(ctx).byArea];
 
 export const PANELS: Readonly<Record<string, PanelDef>> = {
@@ -44,7 +44,7 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
   'kpi-tiles': { title: 'panel.kpiTiles', component: KpiTilesPanel, queries: city, size: 'fill' },
   // its 6-hour history is read on mount, for a window ending at the server-corrected now
   'water-level': { title: 'water.heading', component: WaterLevelPanel, queries: city, size: 'auto' },
-  'air-quality': { title: 'air.heading', component: AirQualityPanel, queries: () => [...city(), airQualityQuery(CITY_SCOPE)], size: 'auto' },
+  'air-quality': { title: 'air.heading', component: AirQualityPanel, queries: () => [...city(), airQualityQuery(homeScope())], size: 'auto' },
   'feed-health': { title: 'feeds.heading', component: FeedHealthPanel, queries: () => [feedHealthQuery()], size: 'auto' },
 
   'procedures-head': { title: 'admin.heading', component: lazyPanel(procedures, 'ProceduresHead'), queries: byArea, size: 'auto' },

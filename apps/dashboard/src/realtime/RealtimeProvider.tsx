@@ -10,11 +10,12 @@ const ClockContext = createContext<{ now: number; status: LinkStatus } | null>(n
  * link status. Everything that shows freshness reads both from here, so the whole wall turns
  * stale (or live again) in the same frame.
  */
-export function RealtimeProvider({ client, children }: { client: LiveClient; children: ReactNode }) {
+export function RealtimeProvider({ client, live = true, children }: { client: LiveClient; live?: boolean; children: ReactNode }) {
   useEffect(() => {
+    if (!live) return;
     client.start();
     return () => client.stop();
-  }, [client]);
+  }, [client, live]);
 
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const [localNow, setLocalNow] = useState(() => Date.now());

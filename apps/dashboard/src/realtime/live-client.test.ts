@@ -230,3 +230,68 @@ describe('LiveClient', () => {
     expect(linkStatus(client.getState(), clock)).toBe('offline');
   });
 });
+
+describe('LiveClient without a session', () => {
+  const refusal = (message: string, data?: object) => Object.assign(new Error(message), data ? { data } : {});
+
+  it('goes to sign-in on an unauthorized handshake instead of retrying', () => {
+    const socket = new FakeSocket();
+    const onUnauthorized = vi.fn();
+    const client = new LiveClient({ socket: socket as unknown as IocSocket, queryClient: new QueryClient(), scopes: ['92'], onUnauthorized });
+    client.start();
+    socket.fire('connect_error', refusal('unauthorized', { code: 'unauthorized', serverProtocol: 1 }));
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(client.getState().refused).toBe('unauthorized');
+    socket.fire('connect_error', refusal('unauthorized'));
+    expect(onUnauthorized).toHaveBeenCalledTimes(2);
+    client.stop();
+  });
+
+  it('asks whether the session ended when a connect fails otherwise, at most once per interval', async () => {
+    const socket = new FakeSocket();
+    const onUnauthorized = vi.fn();
+    let ended = false;
+    const sessionEnded = vi.fn(async () => ended);
+    const client = new LiveClient({
+      socket: socket as unknown as IocSocket,
+      queryClient: new QueryClient(),
+      scopes: ['92'],
+      clock: () => clock,
+      onUnauthorized,
+      sessionEnded,
+      sessionCheckMs: 10_000,
+    });
+    client.start();
+    socket.fire('connect_error', refusal('xhr poll error'));
+    await settle();
+    expect(sessionEnded).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).not.toHaveBeenCalled(); // still signed in: the server is only away
+    socket.fire('connect_error', refusal('xhr poll error'));
+    await settle();
+    expect(sessionEnded).toHaveBeenCalledTimes(1); // within the interval: not asked again
+    ended = true;
+    clock += 10_000;
+    socket.fire('connect_error', refusal('websocket error'));
+    await settle();
+    expect(sessionEnded).toHaveBeenCalledTimes(2);
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    client.stop();
+  });
+
+  it('keeps retrying when the session check cannot reach the server', async () => {
+    const socket = new FakeSocket();
+    const onUnauthorized = vi.fn();
+    const client = new LiveClient({
+      socket: socket as unknown as IocSocket,
+      queryClient: new QueryClient(),
+      scopes: ['92'],
+      onUnauthorized,
+      sessionEnded: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    client.start();
+    socket.fire('connect_error', refusal('xhr poll error'));
+    await settle();
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    client.stop();
+  });
+});

@@ -34,6 +34,20 @@ export interface LiveClientOptions {
   retryMs?: number;
   ackTimeoutMs?: number;
   debug?: LiveDebug;
+  /**
+   * The handshake was refused for want of a session (401-type): the app goes to the sign-in page
+   * instead of retrying forever. Called on an `unauthorized` refusal, or when a failed connect is
+   * followed by `sessionEnded()` answering true (a proxy or the engine refused before the middleware).
+   */
+  onUnauthorized?: () => void;
+  /** Asks the server whether the session has ended (GET /auth/me → 401); at most once per `sessionCheckMs`. */
+  sessionEnded?: () => Promise<boolean>;
+  sessionCheckMs?: number;
+}
+
+/** A Socket.IO connect_error that refuses the credential (the gateway's `unauthorized` code or message). */
+export function isUnauthorizedRefusal(err: Error & { data?: Partial<HandshakeError> }): boolean {
+  return err.data?.code === 'unauthorized' || err.message === 'unauthorized';
 }
 
 /**
@@ -61,6 +75,10 @@ export class LiveClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private unsubscribeCache: (() => void) | null = null;
+  private readonly onUnauthorized: (() => void) | null;
+  private readonly sessionEnded: (() => Promise<boolean>) | null;
+  private readonly sessionCheckMs: number;
+  private lastSessionCheck = -Infinity;
 
   constructor(opts: LiveClientOptions) {
     this.socket = opts.socket;
@@ -70,6 +88,9 @@ export class LiveClient {
     this.retryMs = opts.retryMs ?? 2000;
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 5000;
     this.debug = opts.debug ?? { versions: {}, connected: false };
+    this.onUnauthorized = opts.onUnauthorized ?? null;
+    this.sessionEnded = opts.sessionEnded ?? null;
+    this.sessionCheckMs = opts.sessionCheckMs ?? 10_000;
     this.state = { ...initialLinkState(this.clock()), serverOffsetMs: 0, resyncs: 0 };
   }
 
@@ -162,6 +183,22 @@ export class LiveClient {
   private readonly onConnectError = (err: Error & { data?: Partial<HandshakeError> }): void => {
     const code = err.data?.code;
     if (code) this.set({ refused: code });
+    if (this.stopped) return;
+    if (isUnauthorizedRefusal(err)) {
+      this.onUnauthorized?.();
+      return;
+    }
+    // A refusal before the gateway (engine, proxy) looks like a network error: ask whether the session ended.
+    const now = this.clock();
+    if (!this.sessionEnded || !this.onUnauthorized || now - this.lastSessionCheck < this.sessionCheckMs) return;
+    this.lastSessionCheck = now;
+    const run = this.run;
+    void this.sessionEnded().then(
+      (ended) => {
+        if (ended && !this.stopped && run === this.run) this.onUnauthorized?.();
+      },
+      () => undefined, // server unreachable: keep retrying, the banner says offline
+    );
   };
 
   private async sync(run: number): Promise<void> {

@@ -7,7 +7,8 @@ export type IocSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * Creates (without connecting) the Socket.IO client. WebSocket first: with several ingest nodes
- * behind a proxy, long-polling would need sticky sessions.
+ * behind a proxy, long-polling would need sticky sessions. The session cookie goes with the
+ * handshake (same origin; `withCredentials` for an API on another origin).
  */
 export function createSocket(cfg: RuntimeConfig = runtimeConfig()): IocSocket {
   const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION };
@@ -16,6 +17,7 @@ export function createSocket(cfg: RuntimeConfig = runtimeConfig()): IocSocket {
     path: '/socket.io',
     auth,
     autoConnect: false,
+    withCredentials: true,
     transports: ['websocket', 'polling'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,

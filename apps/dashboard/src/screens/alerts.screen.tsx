@@ -1,112 +1,53 @@
 import type { Alert } from '@cityioc/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
 import { INBOX_FILTERS, type AlertsSearch } from '../alerts/alerts-state.ts';
 import { allowedActions, deadlineState, filterInbox, trailRows } from '../alerts/alerts.model.ts';
 import { SEVERITY_COLORS } from '../theme/theme.ts';
-import { alertAction, alertDetailQuery, operatorAlertsQuery, whoAmI } from '../alerts/alerts.queries.ts';
+import { alertAction, alertDetailQuery, operatorAlertsQuery } from '../alerts/alerts.queries.ts';
+import { canActOnAlerts } from '../auth/access.model.ts';
+import { requestErrorText } from '../auth/error-text.ts';
+import { NoPermission } from '../auth/Forbidden.tsx';
+import type { SessionUser } from '../auth/session.ts';
+import { useSession } from '../auth/useSession.ts';
+import { HttpError } from '../queries/http.ts';
 import { formatDateTime, readableTextColor } from '../format/format.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 
-const TOKEN_KEY = 'ioc.operatorToken';
-
-function storedToken(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
- * The operator's alert inbox (/operator/alerts): sign in with an operator token (kept for the
- * browser session only), see the alerts of the unit's scope, acknowledge, assign with a deadline,
- * resolve, add notes, read the audit trail. Every string from the server is rendered as text.
+ * The operator's alert inbox (/operator/alerts): the alerts of the signed-in person's scope (the
+ * session cookie, kept across tabs and reloads; the header names the person and the unit, with
+ * "Đăng xuất"); operators acknowledge, assign with a deadline, resolve and add notes; leaders and
+ * administrators read. Every string from the server is rendered as text.
  */
 export function AlertsScreen({ search, setSearch }: PageProps<AlertsSearch>) {
   const { t } = useTranslation();
-  const [token, setToken] = useState(storedToken);
-  const me = useQuery({ queryKey: ['alerts', 'me', token], queryFn: () => whoAmI(token), enabled: token !== '', retry: false, staleTime: Infinity });
-  const signIn = (value: string) => {
-    try {
-      sessionStorage.setItem(TOKEN_KEY, value);
-    } catch {
-      /* private mode: keep it in memory */
-    }
-    setToken(value);
-  };
-  const signOut = () => {
-    try {
-      sessionStorage.removeItem(TOKEN_KEY);
-    } catch {
-      /* ignore */
-    }
-    setToken('');
-  };
+  const { user } = useSession();
   return (
     <PageShell subtitle={t('alerts.subtitle')} testId="alerts-page">
-      {!token || me.isError ? (
-        <TokenForm onSubmit={signIn} invalid={me.isError} />
-      ) : me.data ? (
-        <Inbox token={token} me={me.data} onSignOut={signOut} search={search} setSearch={setSearch} />
-      ) : (
-        <div className="panel-empty">{t('app.loading')}</div>
-      )}
+      <Inbox user={user} search={search} setSearch={setSearch} />
     </PageShell>
   );
 }
 
-function TokenForm({ onSubmit, invalid }: { onSubmit: (token: string) => void; invalid: boolean }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (value.trim()) onSubmit(value.trim());
-  };
-  return (
-    <form className="token-form" onSubmit={submit} data-testid="token-form">
-      <label className="field">
-        <span className="field-label">{t('alerts.tokenLabel')}</span>
-        <input type="password" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" data-testid="token-input" />
-      </label>
-      <button type="submit" className="btn" data-testid="token-submit">
-        {t('alerts.tokenSubmit')}
-      </button>
-      {invalid && <div className="form-error">{t('alerts.tokenInvalid')}</div>}
-    </form>
-  );
-}
-
-function Inbox({
-  token,
-  me,
-  onSignOut,
-  search,
-  setSearch: setParams,
-}: { token: string; me: { name: string; unit: string; scopes: string[] }; onSignOut: () => void } & PageProps<AlertsSearch>) {
+function Inbox({ user, search, setSearch: setParams }: { user: SessionUser | null } & PageProps<AlertsSearch>) {
   const { t } = useTranslation();
   const lang = useLang();
   const { timeZone } = useCatalogue();
   const { now } = useClock();
   const filter = search.show;
   const selected = search.alert ?? null;
-  const list = useQuery(operatorAlertsQuery(token));
+  const list = useQuery(operatorAlertsQuery());
   const rows = useMemo(() => filterInbox(list.data ?? [], filter), [list.data, filter]);
   return (
     <div className={selected ? 'op-layout with-trail' : 'op-layout'}>
       <section className="op-main">
         <div className="op-toolbar">
           <h2 className="page-title">{t('alerts.inbox')}</h2>
-          <span className="op-who" data-testid="operator-who">
-            {t('alerts.signedInAs', { name: me.name, unit: me.unit, scopes: me.scopes.join(', ') })}
-          </span>
-          <button type="button" className="btn btn-quiet" onClick={onSignOut}>
-            {t('alerts.signOut')}
-          </button>
         </div>
         <div className="op-filters" role="tablist">
           {INBOX_FILTERS.map((f) => (
@@ -122,8 +63,10 @@ function Inbox({
             </button>
           ))}
         </div>
-        {rows.length === 0 ? (
-          <div className="panel-empty">{t('alerts.empty')}</div>
+        {list.error instanceof HttpError && list.error.status === 403 ? (
+          <NoPermission />
+        ) : rows.length === 0 ? (
+          <div className="panel-empty">{list.isError ? t('app.loadError') : t('alerts.empty')}</div>
         ) : (
           <table className="op-table" data-testid="inbox-table">
             <thead>
@@ -163,33 +106,40 @@ function Inbox({
           </table>
         )}
       </section>
-      {selected && <AlertDetailPanel id={selected} token={token} onClose={() => setParams({ alert: undefined })} />}
+      {selected && <AlertDetailPanel id={selected} canAct={canActOnAlerts(user)} onClose={() => setParams({ alert: undefined })} />}
     </div>
   );
 }
 
-function AlertDetailPanel({ id, token, onClose }: { id: string; token: string; onClose: () => void }) {
+function AlertDetailPanel({ id, canAct, onClose }: { id: string; canAct: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { timeZone } = useCatalogue();
   const qc = useQueryClient();
-  const detail = useQuery(alertDetailQuery(id, token));
+  const detail = useQuery(alertDetailQuery(id));
   const [note, setNote] = useState('');
   const [unit, setUnit] = useState('');
   const [kind, setKind] = useState<'workingDays' | 'hours'>('workingDays');
   const [amount, setAmount] = useState(1);
   const act = useMutation({
-    mutationFn: ({ action, body }: { action: 'ack' | 'assign' | 'resolve' | 'notes'; body: unknown }) => alertAction(id, action, token, body),
+    mutationFn: ({ action, body }: { action: 'ack' | 'assign' | 'resolve' | 'notes'; body: unknown }) => alertAction(id, action, body),
     onSuccess: () => {
       setNote('');
       void qc.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
   const a: Alert | undefined = detail.data?.alert;
-  if (!a) return <aside className="trail-panel">{detail.isError ? t('app.loadError') : t('app.loading')}</aside>;
+  if (!a) {
+    const missing = detail.error instanceof HttpError && (detail.error.status === 404 || detail.error.status === 403);
+    return (
+      <aside className="trail-panel" data-testid={missing ? 'alert-not-found' : undefined}>
+        {missing ? t('auth.notInScope') : detail.isError ? t('app.loadError') : t('app.loading')}
+      </aside>
+    );
+  }
   const rows = trailRows(detail.data!.events, timeZone, { unit: (u, d) => t('alerts.unitTo', { unit: u, deadline: d }) });
   const withNote = (body: Record<string, unknown>) => (note.trim() ? { ...body, note: note.trim() } : body);
-  const actions = allowedActions(a.status);
+  const actions = canAct ? allowedActions(a.status) : [];
   return (
     <aside className="trail-panel" data-testid="alert-detail" data-status={a.status}>
       <button type="button" className="btn btn-quiet trail-close" onClick={onClose} aria-label="×">
@@ -208,76 +158,82 @@ function AlertDetailPanel({ id, token, onClose }: { id: string; token: string; o
           </>
         )}
       </dl>
-      <div className="alert-actions">
-        <label className="field">
-          <span className="field-label">{t('alerts.note')}</span>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} data-testid="note-input" />
-        </label>
-        {actions.includes('ack') && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="action-ack"
-            disabled={act.isPending}
-            onClick={() => act.mutate({ action: 'ack', body: withNote({}) })}
-          >
-            {t('alerts.action.ack')}
-          </button>
-        )}
-        {actions.includes('assign') && (
-          <div className="assign-row">
-            <label className="field">
-              <span className="field-label">{t('alerts.unit')}</span>
-              <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={120} data-testid="assign-unit" />
-            </label>
-            <label className="field">
-              <span className="field-label">{t('alerts.deadlineKind')}</span>
-              <select value={kind} onChange={(e) => setKind(e.target.value as 'workingDays' | 'hours')} data-testid="assign-kind">
-                <option value="workingDays">{t('alerts.deadlineWorkingDays')}</option>
-                <option value="hours">{t('alerts.deadlineHours')}</option>
-              </select>
-            </label>
-            <input
-              type="number"
-              min={kind === 'hours' ? 1 : 0}
-              max={kind === 'hours' ? 720 : 60}
-              value={amount}
-              onChange={(e) => setAmount(Number(e.target.value))}
-              data-testid="assign-amount"
-            />
+      {canAct && (
+        <div className="alert-actions">
+          <label className="field">
+            <span className="field-label">{t('alerts.note')}</span>
+            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} data-testid="note-input" />
+          </label>
+          {actions.includes('ack') && (
             <button
               type="button"
               className="btn"
-              data-testid="action-assign"
-              disabled={act.isPending || !unit.trim()}
-              onClick={() => act.mutate({ action: 'assign', body: withNote({ unit: unit.trim(), deadline: { [kind]: Math.trunc(amount) } }) })}
+              data-testid="action-ack"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ action: 'ack', body: withNote({}) })}
             >
-              {t('alerts.action.assign')}
+              {t('alerts.action.ack')}
             </button>
-          </div>
-        )}
-        {actions.includes('resolve') && (
+          )}
+          {actions.includes('assign') && (
+            <div className="assign-row">
+              <label className="field">
+                <span className="field-label">{t('alerts.unit')}</span>
+                <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={120} data-testid="assign-unit" />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('alerts.deadlineKind')}</span>
+                <select value={kind} onChange={(e) => setKind(e.target.value as 'workingDays' | 'hours')} data-testid="assign-kind">
+                  <option value="workingDays">{t('alerts.deadlineWorkingDays')}</option>
+                  <option value="hours">{t('alerts.deadlineHours')}</option>
+                </select>
+              </label>
+              <input
+                type="number"
+                min={kind === 'hours' ? 1 : 0}
+                max={kind === 'hours' ? 720 : 60}
+                value={amount}
+                onChange={(e) => setAmount(Number(e.target.value))}
+                data-testid="assign-amount"
+              />
+              <button
+                type="button"
+                className="btn"
+                data-testid="action-assign"
+                disabled={act.isPending || !unit.trim()}
+                onClick={() => act.mutate({ action: 'assign', body: withNote({ unit: unit.trim(), deadline: { [kind]: Math.trunc(amount) } }) })}
+              >
+                {t('alerts.action.assign')}
+              </button>
+            </div>
+          )}
+          {actions.includes('resolve') && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="action-resolve"
+              disabled={act.isPending || !note.trim()}
+              onClick={() => act.mutate({ action: 'resolve', body: { note: note.trim() } })}
+            >
+              {t('alerts.action.resolve')}
+            </button>
+          )}
           <button
             type="button"
-            className="btn"
-            data-testid="action-resolve"
+            className="btn btn-quiet"
+            data-testid="action-note"
             disabled={act.isPending || !note.trim()}
-            onClick={() => act.mutate({ action: 'resolve', body: { note: note.trim() } })}
+            onClick={() => act.mutate({ action: 'notes', body: { note: note.trim() } })}
           >
-            {t('alerts.action.resolve')}
+            {t('alerts.addNote')}
           </button>
-        )}
-        <button
-          type="button"
-          className="btn btn-quiet"
-          data-testid="action-note"
-          disabled={act.isPending || !note.trim()}
-          onClick={() => act.mutate({ action: 'notes', body: { note: note.trim() } })}
-        >
-          {t('alerts.addNote')}
-        </button>
-        {act.isError && <div className="form-error">{t('alerts.failed', { message: act.error.message })}</div>}
-      </div>
+          {act.isError && (
+            <div className="form-error" role="alert">
+              {t(requestErrorText(act.error).key, requestErrorText(act.error).params)}
+            </div>
+          )}
+        </div>
+      )}
       <h4>{t('alerts.trail')}</h4>
       <ol className="trail-list" data-testid="alert-trail">
         {rows.map((r) => (

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
+import { useCatalogue, useLang } from '../app/hooks.ts';
+import { homeScope } from '../app/home-scope.ts';
 import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
 import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
@@ -39,8 +40,8 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
     if (next) setSearch(analystSearch(next));
   };
 
-  const current = useQuery(indicatorsQuery({ period: state.period, scope: CITY_SCOPE, by: state.by }));
-  const before = useQuery({ ...indicatorsQuery({ period: previous ?? state.period, scope: CITY_SCOPE, by: state.by }), enabled: previous !== null });
+  const current = useQuery(indicatorsQuery({ period: state.period, scope: homeScope(), by: state.by }));
+  const before = useQuery({ ...indicatorsQuery({ period: previous ?? state.period, scope: homeScope(), by: state.by }), enabled: previous !== null });
 
   const nameOf = useMemo(() => {
     const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
@@ -156,7 +157,7 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
             </div>
           </div>
           <ExportButtons
-            request={{ table: 'dossierIndicators', query: { period: state.period, scope: CITY_SCOPE, by: state.by } }}
+            request={{ table: 'dossierIndicators', query: { period: state.period, scope: homeScope(), by: state.by } }}
             testIds={{ csv: 'analyst-export-csv', xlsx: 'analyst-export-xlsx', sep: 'analyst-export-sep' }}
           />
         </div>

@@ -35,6 +35,9 @@ import { analystChildrenQuery, analystSeriesQuery } from '../queries/analyst.que
 import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+import { homeScope } from '../app/home-scope.ts';
+import { cityWide } from '../auth/access.model.ts';
+import { useSession } from '../auth/useSession.ts';
 
 /** How many periods of each kind the range pickers offer, back from now. */
 const PICKER_SPAN: Record<PeriodKind, number> = { month: 60, quarter: 24, half: 12, year: 10 };
@@ -61,7 +64,10 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   const { now } = useClock();
   const city = index?.catalogue.city.code ?? CITY;
   const indicatorIds = useMemo(() => (index?.catalogue.indicators ?? []).map((i) => i.id), [index]);
-  const asked = useMemo(() => explorerState(search, now, timeZone, indicatorIds, city), [search, now, timeZone, indicatorIds, city]);
+  const { user } = useSession();
+  // the unit the session sees: the city, or a scoped session's own unit (the drill-down starts and restarts there)
+  const home = homeScope();
+  const asked = useMemo(() => explorerState(search, now, timeZone, indicatorIds, home), [search, now, timeZone, indicatorIds, home]);
 
   // The units of the date asked, against today's: a date before a reorganisation shows those of then.
   const areasToday = useQuery(areasQuery());
@@ -168,18 +174,23 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
           asOf={state.asOf}
           today={todayIso}
           historical={historical}
-          onView={(v) => go(withView(state, v, dayBefore, city))}
-          onAsOf={(d) => go(withAsOf(state, d, city))}
+          onView={(v) => go(withView(state, v, dayBefore, home))}
+          onAsOf={(d) => go(withAsOf(state, d, home))}
         />
 
         <div className="ex-grid">
           <div className="ex-left">
             <nav className="ex-path" aria-label={t('explorer.path')} data-testid="explorer-path">
-              {(children.data?.path ?? []).map((a) => (
+              {(children.data?.path ?? []).map((a, i, path) => (
                 <span key={a.code}>
-                  <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
-                    {nameOf(a.code, a)}
-                  </button>
+                  {/* a scoped session cannot go above its own unit: those steps are names, not links */}
+                  {cityWide(user) || path.slice(0, i + 1).some((p) => p.code === home) ? (
+                    <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
+                      {nameOf(a.code, a)}
+                    </button>
+                  ) : (
+                    <span className="ex-path-above">{nameOf(a.code, a)}</span>
+                  )}
                   {' › '}
                 </span>
               ))}

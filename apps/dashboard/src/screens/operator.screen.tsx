@@ -29,6 +29,11 @@ import { areasQuery } from '../queries/geo.queries.ts';
 import { agenciesQuery } from '../queries/names.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+import { homeScope } from '../app/home-scope.ts';
+import { cityWide, scopedAgencies, scopedAreas } from '../auth/access.model.ts';
+import { NoPermission } from '../auth/Forbidden.tsx';
+import { useSession } from '../auth/useSession.ts';
+import { HttpError } from '../queries/http.ts';
 
 /** Working days ahead that count as due soon. */
 const WITHIN = 2;
@@ -51,9 +56,12 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
   const sort = parseSort(search.sort);
   const selected = search.dossier ?? null;
 
+  const { user } = useSession();
   // Today's units and agencies, by name: the picker searches them, the trail names them.
   const areas = useQuery(areasQuery());
   const names = useMemo(() => indexUnits(areas.data), [areas.data]);
+  // the units the session may pick: all of today's (city-wide), or a scoped operator's own units and those below them
+  const pickableUnits = useMemo(() => scopedAreas(user, names.units), [user, names]);
   const areaName = useMemo(() => {
     const catalogue = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
     return (code: string) => (names.get(code) ? names.name(code, lang) : (catalogue.get(code) ?? code));
@@ -62,14 +70,20 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
   const agencyList = useQuery(agenciesQuery());
   // Agencies that handled dossiers this year but are missing from the catalogue are still offered, by code.
   const year = periodKey('year', now);
-  const agencyRows = useQuery(indicatorsQuery({ period: year, scope: CITY_SCOPE, by: 'agency' }));
+  const agencyRows = useQuery(indicatorsQuery({ period: year, scope: homeScope(), by: 'agency' }));
   const options = useMemo(
     () =>
-      pickerOptions(names.units, agencyList.data?.agencies ?? [], lang, (level) => t(`operator.level.${level}`), [
-        ...(agencyRows.data?.rows ?? []).map((r) => r.key),
-        ...(agency ? [agency] : []),
-      ]),
-    [names, agencyList.data, agencyRows.data, agency, lang, t],
+      pickerOptions(
+        pickableUnits,
+        scopedAgencies(user, agencyList.data?.agencies ?? []),
+        lang,
+        (level) => t(`operator.level.${level}`),
+        scopedAgencies(
+          user,
+          [...(agencyRows.data?.rows ?? []).map((r) => r.key), ...(user?.scopes.agencies ?? []), ...(agency ? [agency] : [])].map((code) => ({ code })),
+        ).map((a) => a.code),
+      ),
+    [pickableUnits, user, agencyList.data, agencyRows.data, agency, lang, t],
   );
   const picked = useMemo(
     () =>
@@ -86,6 +100,15 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
           : null,
     [options, area, agency, areaName, agencyNames, lang],
   );
+
+  // a scoped operator opens on their own unit rather than an empty page
+  const firstUnit = cityWide(user) ? null : (user?.scopes.units.find((u) => u !== CITY_SCOPE) ?? null);
+  const firstAgency = cityWide(user) ? null : (user?.scopes.agencies[0] ?? null);
+  useEffect(() => {
+    if (hasUnit) return;
+    if (firstUnit) setParams({ area: firstUnit }, { replace: true });
+    else if (firstAgency) setParams({ agency: firstAgency }, { replace: true });
+  }, [hasUnit, firstUnit, firstAgency, setParams]);
 
   const watch = useQuery({ ...watchlistQuery({ area, agency, within: WITHIN }), enabled: hasUnit });
   const rows = useMemo(() => (watch.data ? watchRows(watch.data, lang, timeZone) : []), [watch.data, lang, timeZone]);
@@ -169,6 +192,8 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
             <div className="empty-state" data-testid="operator-empty">
               {t('operator.chooseHint')}
             </div>
+          ) : watch.error instanceof HttpError && watch.error.status === 403 ? (
+            <NoPermission />
           ) : watch.isError && !watch.data ? (
             <div className="empty-state error">{t('operator.loadError')}</div>
           ) : !watch.data ? (

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLang } from '../app/hooks.ts';
+import { useCatalogue, useLang } from '../app/hooks.ts';
+import { areaInScope } from '../auth/access.model.ts';
+import { useSession } from '../auth/useSession.ts';
 import type { PageProps } from '../app/page.ts';
 import { historyTable } from '../analyst/reporting-history.ts';
 import { reportingState, type ReportingSearch } from '../analyst/reporting-state.ts';
@@ -22,6 +24,10 @@ export function ReportingAnalystScreen({ search, setSearch: setParams }: PagePro
   const ind = cat.data?.indicators.find((i) => i.id === state.indicator);
   const history = useQuery({ ...reportingHistoryQuery(state.indicator, state.units), enabled: ids.length > 0 });
   const table = useMemo(() => historyTable(history.data, ind?.decimals ?? 2, lang), [history.data, ind, lang]);
+  // the units the session may see: a department's code, or an area of its scope (the server narrows "all" the same way)
+  const { user } = useSession();
+  const { index } = useCatalogue();
+  const units = useMemo(() => (cat.data?.units ?? []).filter((u) => areaInScope(user, u.code, (code) => index?.area(code)?.parent)), [cat.data, user, index]);
 
   return (
     <PageShell subtitle={t('reporting.analyst.title')} testId="reporting-analyst">
@@ -45,7 +51,7 @@ export function ReportingAnalystScreen({ search, setSearch: setParams }: PagePro
               data-testid="reporting-units"
             >
               <option value="">{t('reporting.analyst.allUnits')}</option>
-              {(cat.data?.units ?? []).map((u) => (
+              {units.map((u) => (
                 <option key={u.code} value={u.code}>
                   {u.name}
                 </option>

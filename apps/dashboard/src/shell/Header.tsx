@@ -4,6 +4,7 @@ import { useLang } from '../app/hooks.ts';
 import { formatClock } from '../format/format.ts';
 import { setLang } from '../i18n/i18n.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { Emblem } from './Emblem.tsx';
 
 /** The top bar: brand, an optional subtitle and extra items (scene indicator, navigation), clock, link status, language. */
 export function Header({ timeZone, subtitle, children }: { timeZone: string; subtitle?: string; children?: ReactNode }) {
@@ -13,12 +14,7 @@ export function Header({ timeZone, subtitle, children }: { timeZone: string; sub
   return (
     <header className="hdr">
       <div className="hdr-brand">
-        <svg className="hdr-emblem" viewBox="0 0 48 48" aria-hidden="true">
-          <circle cx="24" cy="24" r="22" fill="none" stroke="currentColor" strokeWidth="2.5" opacity="0.9" />
-          <circle cx="24" cy="24" r="14" fill="none" stroke="currentColor" strokeWidth="2" opacity="0.45" />
-          <path d="M6 30 Q16 24 24 30 T42 30" fill="none" stroke="#38bdf8" strokeWidth="3" strokeLinecap="round" />
-          <circle cx="24" cy="18" r="4" fill="currentColor" />
-        </svg>
+        <Emblem className="hdr-emblem" />
         <div className="hdr-titles">
           <h1 className="hdr-title">{t('app.title')}</h1>
           <div className="hdr-subtitle">{subtitle ?? t('app.subtitle')}</div>
@@ -33,21 +29,30 @@ export function Header({ timeZone, subtitle, children }: { timeZone: string; sub
           <span className="status-dot" />
           {t(`status.${status}`)}
         </span>
-        <div className="lang-toggle" role="group" aria-label={t('lang.label')}>
-          {(['vi', 'en'] as const).map((l) => (
-            <button
-              key={l}
-              type="button"
-              className={l === lang ? 'lang-btn active' : 'lang-btn'}
-              aria-pressed={l === lang}
-              onClick={() => setLang(l)}
-              data-testid={`lang-${l}`}
-            >
-              {t(`lang.${l}`)}
-            </button>
-          ))}
-        </div>
+        <LangToggle />
       </div>
     </header>
+  );
+}
+
+/** VI / EN: the choice is remembered on this screen. */
+export function LangToggle() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div className="lang-toggle" role="group" aria-label={t('lang.label')}>
+      {(['vi', 'en'] as const).map((l) => (
+        <button
+          key={l}
+          type="button"
+          className={l === lang ? 'lang-btn active' : 'lang-btn'}
+          aria-pressed={l === lang}
+          onClick={() => setLang(l)}
+          data-testid={`lang-${l}`}
+        >
+          {t(`lang.${l}`)}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -30,7 +30,8 @@ export const RoleSchema = Type.Union([Type.Literal('leader'), Type.Literal('oper
 export type Role = Static<typeof RoleSchema>;
 
 /** Codes of a scope: area codes (a commune, a district, the city) or reporting department codes; agency codes. */
-const CodeSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
+export const SCOPE_CODE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+const CodeSchema = Type.String({ minLength: 1, maxLength: 64, pattern: SCOPE_CODE_PATTERN });
 
 /**
  * What a person or device may see: units (an area code covers itself and every area below it; the

@@ -1,4 +1,4 @@
-import { runtimeConfig } from '../../config.ts';
+import { api } from '../../queries/http.ts';
 import { readReport, type BoundaryReport } from './boundary-report.ts';
 
 /**
@@ -26,7 +26,7 @@ export function uploadUrl(dryRun: boolean, fileName?: string): string {
   const name = fileName?.replace(/[<>\u0000-\u001f]/g, '').slice(0, 255);
   if (name) q.set('fileName', name);
   const query = q.toString();
-  return `${runtimeConfig().apiBaseUrl}/api/v1/admin/boundaries${query ? `?${query}` : ''}`;
+  return `/api/v1/admin/boundaries${query ? `?${query}` : ''}`;
 }
 
 /** What an answer means for the page. */
@@ -48,15 +48,9 @@ export function readUpload(status: number, body: unknown, dryRun: boolean): Uplo
 }
 
 export async function uploadBoundaries(file: File, dryRun: boolean, signal?: AbortSignal): Promise<UploadOutcome> {
-  const res = await fetch(uploadUrl(dryRun, file.name), {
-    method: 'POST',
-    headers: { 'content-type': contentTypeOf(file), accept: 'application/json' },
-    body: file,
-    credentials: 'same-origin',
-    signal,
-  });
-  const body: unknown = await res.json().catch(() => null);
-  return readUpload(res.status, body, dryRun);
+  // through the app's one client: the session cookie, the CSRF token of a cookie session, a 401 to the sign-in page
+  const res = await api.upload('POST', uploadUrl(dryRun, file.name), { body: file, contentType: contentTypeOf(file), signal });
+  return readUpload(res.status, res.body, dryRun);
 }
 
 /** One stored import, as GET /api/v1/admin/boundaries lists them (newest first; read defensively). */

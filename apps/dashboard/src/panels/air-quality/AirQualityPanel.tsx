@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { homeScope } from '../../app/home-scope.ts';
 import { Freshness } from '../../components/Freshness.tsx';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 import { airQualityQuery } from '../../queries/air-quality.queries.ts';
@@ -11,9 +12,9 @@ export function AirQualityPanel() {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
-  const { cells } = useScopeCells(CITY_SCOPE);
+  const { cells } = useScopeCells(homeScope());
   const { now, offline } = useClock();
-  const air = useQuery(airQualityQuery(CITY_SCOPE));
+  const air = useQuery(airQualityQuery(homeScope()));
   const dominant = useMemo(() => new Map((air.data?.stations ?? []).flatMap((s) => (s.nowcast ? [[s.station, s.nowcast.dominant] as const] : []))), [air.data]);
   const rows = useMemo(
     () => (index ? buildAirQualityRows({ catalogue: index, cells, now, offline, lang, timeZone, dominant }) : []),

@@ -11,10 +11,10 @@ describe('buildAirQualityRows', () => {
   const rows = buildAirQualityRows({
     ...base,
     cells: indexCells([
-      cell('916', 'aq-ninh-kieu', 'aqi', 42),
-      cell('916', 'aq-ninh-kieu', 'pm25', 18.44),
-      cell('918', 'aq-tra-noc', 'aqi', 156, { observedAt: NOW - 3 * 3600_000 }),
-      cell('918', 'aq-tra-noc', 'pm25', 81.2, { observedAt: NOW - 3 * 3600_000 }),
+      cell('31135', 'aq-ninh-kieu', 'aqi', 42),
+      cell('31135', 'aq-ninh-kieu', 'pm25', 18.44),
+      cell('31174', 'aq-tra-noc', 'aqi', 156, { observedAt: NOW - 3 * 3600_000 }),
+      cell('31174', 'aq-tra-noc', 'pm25', 81.2, { observedAt: NOW - 3 * 3600_000 }),
     ]),
   });
 
@@ -46,14 +46,14 @@ describe('buildAirQualityRows with the NowCast', () => {
   it('prefers the hourly NowCast the IOC computes, with the dominant pollutant and the official colour', () => {
     const rows = buildAirQualityRows({
       ...base,
-      cells: indexCells([cell('918', 'aq-tra-noc', 'aqi', 40), cell('918', 'aq-tra-noc', 'aqi_nowcast', 75)]),
+      cells: indexCells([cell('31174', 'aq-tra-noc', 'aqi', 40), cell('31174', 'aq-tra-noc', 'aqi_nowcast', 75)]),
       dominant: new Map([['aq-tra-noc', 'no2']]),
     });
     const r = rows.find((x) => x.stationId === 'aq-tra-noc')!;
     expect(r).toMatchObject({ source: 'nowcast', aqiText: '75', dominant: 'NO₂', band: { id: 'moderate', color: '#FFFF00' } });
   });
   it('falls back to the AQI the station sent, without a dominant pollutant', () => {
-    const rows = buildAirQualityRows({ ...base, cells: indexCells([cell('918', 'aq-tra-noc', 'aqi', 40)]), dominant: new Map([['aq-tra-noc', 'no2']]) });
+    const rows = buildAirQualityRows({ ...base, cells: indexCells([cell('31174', 'aq-tra-noc', 'aqi', 40)]), dominant: new Map([['aq-tra-noc', 'no2']]) });
     expect(rows.find((x) => x.stationId === 'aq-tra-noc')).toMatchObject({ source: 'instant', aqiText: '40', dominant: null });
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { CITY_SCOPE, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { homeScope } from '../../app/home-scope.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 import { buildKpiTiles, WALL_KPIS } from './kpi-tiles.model.ts';
 import { KpiTile } from './KpiTile.tsx';
@@ -8,10 +9,10 @@ import { KpiTile } from './KpiTile.tsx';
 export function KpiTilesPanel() {
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
-  const { cells, version } = useScopeCells(CITY_SCOPE);
+  const { cells, version } = useScopeCells(homeScope());
   const { now, offline } = useClock();
   const tiles = useMemo(
-    () => (index ? buildKpiTiles({ ids: WALL_KPIS, catalogue: index, cells, scope: CITY_SCOPE, now, offline, lang, timeZone }) : []),
+    () => (index ? buildKpiTiles({ ids: WALL_KPIS, catalogue: index, cells, scope: homeScope(), now, offline, lang, timeZone }) : []),
     [index, cells, now, offline, lang, timeZone],
   );
   return (

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CITY_SCOPE, useAfterFirstData, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { useAfterFirstData, useCatalogue, useLang, useScopeCells } from '../../app/hooks.ts';
+import { homeScope } from '../../app/home-scope.ts';
 import { useUiScale } from '../../app/ui-scale.ts';
 import { BandChip } from '../../components/BandChip.tsx';
 import { Freshness } from '../../components/Freshness.tsx';
@@ -16,7 +17,7 @@ export function WaterLevelPanel() {
   const lang = useLang();
   const scale = useUiScale();
   const { index, timeZone } = useCatalogue();
-  const { cells } = useScopeCells(CITY_SCOPE);
+  const { cells } = useScopeCells(homeScope());
   const { now, offline } = useClock();
   const stations = useMemo(() => (index ? waterLevelStations(index) : []), [index]);
   const reference = useMemo(() => (index ? referenceStation(index) : null), [index]);

@@ -17,10 +17,10 @@ describe('water-level stations', () => {
     const rows = buildWaterStationRows({
       catalogue,
       cells: indexCells([
-        cell('916', 'wl-can-tho', 'water_level', 186),
+        cell('31135', 'wl-can-tho', 'water_level', 186),
         // 186 is above BĐ I at Cần Thơ (180) but below it at Ô Môn (185 → BĐ I; 195 → II).
-        cell('917', 'wl-o-mon', 'water_level', 184),
-        cell('923', 'wl-thot-not', 'water_level', -12, { observedAt: NOW - 11 * 60_000 }),
+        cell('31153', 'wl-o-mon', 'water_level', 184),
+        cell('31228', 'wl-thot-not', 'water_level', -12, { observedAt: NOW - 11 * 60_000 }),
       ]),
       now: NOW,
       offline: false,

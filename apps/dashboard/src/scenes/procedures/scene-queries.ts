@@ -1,4 +1,4 @@
-import { CITY_SCOPE } from '../../app/hooks.ts';
+import { homeScope } from '../../app/home-scope.ts';
 import { periodKey } from '@cityioc/domain';
 import type { PanelContext } from '../../panels/panel.ts';
 import { indicatorsQuery } from '../../queries/dossiers.queries.ts';
@@ -9,8 +9,8 @@ export function proceduresQueries(ctx: PanelContext) {
   const period = periodKey(ctx.period, ctx.now);
   return {
     period,
-    byArea: indicatorsQuery({ period, scope: CITY_SCOPE, by: 'area' }),
-    byAgency: indicatorsQuery({ period, scope: CITY_SCOPE, by: 'agency' }),
+    byArea: indicatorsQuery({ period, scope: homeScope(), by: 'area' }),
+    byAgency: indicatorsQuery({ period, scope: homeScope(), by: 'agency' }),
     official: officialScoresQuery(),
   };
 }

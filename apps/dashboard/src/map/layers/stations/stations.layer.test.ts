@@ -8,10 +8,10 @@ import { AIR_STATIONS, buildStationPoints, buildStationsLayer, STATIONS_SOURCE, 
 
 const catalogue = indexCatalogue(catalogueFixture());
 const cells = indexCells([
-  cell('916', 'wl-can-tho', 'water_level', 193), // BĐ II at Cần Thơ (190)
-  cell('923', 'wl-thot-not', 'water_level', 193), // only BĐ I at Thốt Nốt, whose levels are 190/200/210
-  cell('919', 'wl-cai-rang', 'water_level', 120, { observedAt: NOW - 20 * 60_000 }),
-  cell('916', 'aq-ninh-kieu', 'aqi', 155),
+  cell('31135', 'wl-can-tho', 'water_level', 193), // BĐ II at Cần Thơ (190)
+  cell('31228', 'wl-thot-not', 'water_level', 193), // only BĐ I at Thốt Nốt, whose levels are 190/200/210
+  cell('31201', 'wl-cai-rang', 'water_level', 120, { observedAt: NOW - 20 * 60_000 }),
+  cell('31135', 'aq-ninh-kieu', 'aqi', 155),
 ]);
 const base = { catalogue, cells, now: NOW, offline: false, lang: 'vi' as const, timeZone: 'Asia/Ho_Chi_Minh' };
 
@@ -35,7 +35,7 @@ describe('buildStationPoints', () => {
   });
 
   it('colours an air station with the hourly VN_AQI (NowCast) the air-quality panel shows, not the instantaneous AQI', () => {
-    const both = indexCells([cell('918', 'aq-tra-noc', 'aqi', 180, { observedAt: NOW - 2000 }), cell('918', 'aq-tra-noc', 'aqi_nowcast', 72)]);
+    const both = indexCells([cell('31174', 'aq-tra-noc', 'aqi', 180, { observedAt: NOW - 2000 }), cell('31174', 'aq-tra-noc', 'aqi_nowcast', 72)]);
     const p = buildStationPoints({ ...base, cells: both }).find((x) => x.id === 'aq-tra-noc')!;
     expect(p).toMatchObject({ indicator: 'aqi_nowcast', value: 72, valueText: '72', bandLabel: 'Trung bình', color: '#FFFF00', stale: false });
     const row = buildAirQualityRows({ ...base, cells: both }).find((r) => r.stationId === 'aq-tra-noc')!;

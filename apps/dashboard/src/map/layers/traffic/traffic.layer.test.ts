@@ -7,12 +7,12 @@ import { buildTrafficLayer, buildTrafficSegments, speedClass, TRAFFIC_LINES, TRA
 
 const catalogue = indexCatalogue(catalogueFixture());
 const cells = indexCells([
-  cell('919', 'tf-cau-can-tho', 'traffic_speed', 52),
-  cell('919', 'tf-cau-can-tho', 'traffic_intensity', 1812),
-  cell('916', 'tf-30-thang-4', 'traffic_speed', 14),
-  cell('916', 'tf-30-thang-4', 'traffic_intensity', 640, { observedAt: NOW - 20 * 60_000 }),
+  cell('31186', 'tf-cau-can-tho', 'traffic_speed', 52),
+  cell('31186', 'tf-cau-can-tho', 'traffic_intensity', 1812),
+  cell('31147', 'tf-30-thang-4', 'traffic_speed', 14),
+  cell('31147', 'tf-30-thang-4', 'traffic_intensity', 640, { observedAt: NOW - 20 * 60_000 }),
   // cadence 300 s: 20 min old is stale
-  cell('918', 'tf-cmt8', 'traffic_speed', 31, { observedAt: NOW - 20 * 60_000 }),
+  cell('31183', 'tf-cmt8', 'traffic_speed', 31, { observedAt: NOW - 20 * 60_000 }),
 ]);
 const base = { catalogue, cells, now: NOW, offline: false, lang: 'vi' as const, timeZone: 'Asia/Ho_Chi_Minh' };
 

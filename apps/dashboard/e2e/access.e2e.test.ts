@@ -1,0 +1,375 @@
+/**
+ * Who may see and do what (issue 11), in a real Chromium against the built dashboard and a real
+ * ingest process with accounts: people sign in through the form; the operator of phường Ninh Kiều
+ * (31135) sees only that unit's alerts, dossiers and exports; the session holds across tabs and
+ * reloads until "Đăng xuất"; a page without a session goes to sign-in and back; an administrator
+ * creates a user and a wall screen's link, and the link opens the wall without a password.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Alert, DossierEvent } from '@cityioc/contracts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import {
+  freePort,
+  PROCESS_ACCOUNTS,
+  ROOT,
+  startServerProcess,
+  tempDataDir,
+  type ProcessAccount,
+  type ServerProcess,
+} from '../../../test-support/server-process.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
+
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-access-source-key-0123456789';
+const MIN = 60_000;
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+let server: ServerProcess;
+let browser: Browser;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+const contexts: BrowserContext[] = [];
+
+async function post(path: string, body: unknown) {
+  const r = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    body: JSON.stringify(body),
+  });
+  expect(r.status, await r.clone().text()).toBe(200);
+}
+
+/** A tide rising through BĐ I over the last 35 minutes: a flood-band alert at the station. */
+const risingTide = (station: string, area: string, values: number[]) =>
+  values.map((value, i) => ({
+    id: `acc-${station}-${i}`,
+    indicator: 'water_level',
+    area,
+    station,
+    observedAt: iso(Date.now() - MIN - (values.length - 1 - i) * 5 * MIN),
+    value,
+  }));
+
+/** Received a minute ago (this month), due in ten days. */
+function fresh(code: string, area: string, agencyCode: string): DossierEvent {
+  const at = Date.now() - MIN;
+  return {
+    eventId: `${code}:2`,
+    dossierCode: code,
+    procedureCode: '1.000494',
+    agencyCode,
+    adminUnitCode: area,
+    channel: 2,
+    status: 2,
+    statusAt: iso(at),
+    receivedAt: iso(at),
+    dueAt: iso(at + 10 * DAY),
+  };
+}
+
+/** Received 40 days ago, due 20 days ago, still in process: overdue. */
+function overdue(code: string, area: string, agencyCode: string): DossierEvent[] {
+  const received = Date.now() - 40 * DAY;
+  const base = {
+    dossierCode: code,
+    procedureCode: '1.000494',
+    agencyCode,
+    adminUnitCode: area,
+    channel: 1 as const,
+    receivedAt: iso(received),
+    dueAt: iso(Date.now() - 20 * DAY),
+  };
+  return [
+    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(received) },
+    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(received + DAY) },
+  ];
+}
+
+async function alertIdAt(station: string): Promise<string> {
+  return waitUntil(`the flood-band alert of ${station}`, async () => {
+    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('admin') });
+    const alerts = ((await r.json()) as { alerts: Alert[] }).alerts;
+    return alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
+  });
+}
+
+/** A fresh browser (no cookie) with a page that records errors. */
+async function freshPage(viewport = { width: 1600, height: 1000 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return page;
+}
+
+async function fillSignIn(page: Page, account: ProcessAccount) {
+  await page.fill('[data-testid="login-username"]', account.username);
+  await page.fill('[data-testid="login-password"]', account.password);
+  await page.click('[data-testid="login-submit"]');
+}
+
+/** Types and submits, and resolves with the status of the sign-in request the form sent. */
+async function submitSignIn(page: Page, account: ProcessAccount): Promise<number> {
+  const [res] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/login'), fillSignIn(page, account)]);
+  return res.status();
+}
+
+const OP = PROCESS_ACCOUNTS.operator;
+let alert31135 = '';
+let alert31153 = '';
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  server = await startServerProcess({
+    dataDir: data.dir,
+    port: await freePort(),
+    env: {
+      IOC_API_KEYS: `e2e:${KEY}`,
+      IOC_DASHBOARD_DIR: DIST,
+      IOC_TICK_MS: '250',
+      IOC_HEARTBEAT_MS: '500',
+      IOC_LOGIN_LOCK_FAILURES: '3',
+    },
+  });
+  await post('/api/v1/observations/batch', {
+    observations: [
+      ...risingTide('wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
+      ...risingTide('wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
+    ],
+  });
+  await post('/api/v1/dossiers/events', {
+    events: [
+      ...overdue('ACC-31135-1', '31135', '000.135.00.H13'),
+      ...overdue('ACC-31153-1', '31153', '000.153.00.H13'),
+      fresh('ACC-31135-2', '31135', '000.135.00.H13'),
+      fresh('ACC-31153-2', '31153', '000.153.00.H13'),
+    ],
+  });
+  alert31135 = await alertIdAt('wl-can-tho');
+  alert31153 = await alertIdAt('wl-o-mon');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('signing in', () => {
+  it('says precisely why a sign-in fails, in Vietnamese: wrong password, then too many attempts with the wait', async () => {
+    const page = await freshPage();
+    const locked: ProcessAccount = { ...PROCESS_ACCOUNTS.leader, username: 'e2e.khoa', name: 'Tài khoản bị khóa' };
+    // the account exists (created by signing it in once elsewhere), so the lock is about the attempts, not the name
+    expect(await signIn(await freshPage(), server, 'leader', locked)).toBe(true);
+    await page.goto(`${server.url}/login`);
+    expect(await page.textContent('h1#login-title')).toBe('Đăng nhập');
+    for (let i = 0; i < 3; i++) {
+      expect(await submitSignIn(page, { ...locked, password: `sai mật khẩu ${i}` })).toBe(401);
+      await expect.poll(() => page.getAttribute('[data-testid="login-error"]', 'data-code'), { timeout: 5_000 }).toBe('auth.error.credentials');
+      expect(await page.textContent('[data-testid="login-error"]')).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+    }
+    // the fourth, even with the right password, waits out the lock
+    expect(await submitSignIn(page, locked)).toBe(429);
+    await expect.poll(() => page.getAttribute('[data-testid="login-error"]', 'data-code'), { timeout: 5_000 }).toBe('auth.error.tooMany');
+    expect(await page.textContent('[data-testid="login-error"]')).toMatch(/^Đăng nhập sai quá nhiều lần\. Vui lòng chờ \d+ giây rồi thử lại\.$/);
+    expect(await page.isDisabled('[data-testid="login-submit"]')).toBe(true);
+    expect(await page.textContent('[data-testid="login-submit"]')).toMatch(/^Thử lại sau \d+ giây$/);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('takes a page without a session to sign-in and back to it afterwards', async () => {
+    const page = await freshPage();
+    await page.goto(`${server.url}/operator/alerts?show=all`);
+    await page.waitForURL((u) => u.pathname === '/login', { timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/operator/alerts?show=all');
+    expect(await page.textContent('[data-testid="login-page"]')).toContain('Sau khi đăng nhập sẽ mở lại trang bạn đang xem.');
+    // the account is created by the admin API first (signIn does it for the other tests)
+    expect(await signIn(await freshPage(), server, 'operator')).toBe(true);
+    await fillSignIn(page, OP);
+    await page.waitForURL((u) => u.pathname === '/operator/alerts', { timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('show')).toBe('all');
+    await expect.poll(() => page.textContent('[data-testid="user-name"]'), { timeout: 10_000 }).toBe('Nguyễn Thị Dung');
+    expect(await page.textContent('[data-testid="user-scope"]')).toContain('Ninh Kiều');
+    expect(await page.textContent('[data-testid="user-scope"]')).toContain('Điều hành viên');
+  });
+});
+
+describe('the operator of phường Ninh Kiều', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await freshPage();
+    expect(await signIn(page, server, 'operator')).toBe(true);
+  });
+
+  it("sees only the unit's alerts in the inbox, and may act on them", async () => {
+    await page.goto(`${server.url}/operator/alerts?show=all`);
+    const row = page.locator(`[data-testid="inbox-row"][data-alert-id="${alert31135}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(await page.locator(`[data-testid="inbox-row"][data-alert-id="${alert31153}"]`).count()).toBe(0);
+    await row.click();
+    await page.fill('[data-testid="note-input"]', 'Đã nhận, cử người kiểm tra');
+    await page.click('[data-testid="action-ack"]');
+    await expect.poll(() => page.getAttribute('[data-testid="alert-detail"]', 'data-status'), { timeout: 5_000 }).toBe('acknowledged');
+    await expect.poll(() => page.textContent('[data-testid="alert-trail"]'), { timeout: 5_000 }).toContain('Nguyễn Thị Dung');
+    // another unit's alert does not exist for them
+    await page.goto(`${server.url}/operator/alerts?alert=${encodeURIComponent(alert31153)}`);
+    await expect.poll(() => page.textContent('[data-testid="alert-not-found"]'), { timeout: 10_000 }).toBe('Không tìm thấy trong phạm vi của bạn.');
+    expect(await page.locator('[data-testid="alert-detail"]').count()).toBe(0);
+  });
+
+  it("is offered only the unit and its agency, and sees only the unit's dossiers", async () => {
+    await page.goto(`${server.url}/operator`);
+    // opens on the operator's own unit
+    await expect.poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 10_000 }).toBe('31135');
+    await page.locator('[data-testid="dossier-ACC-31135-1"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="dossier-ACC-31153-1"]').count()).toBe(0);
+    expect(await page.getAttribute('[data-testid="unit-picked"]', 'data-code')).toBe('31135');
+    // the picker finds only the unit and its committee: "phuong" matches every phường of the city-wide list
+    await page.fill('[data-testid="unit-search"]', 'phuong');
+    await page.waitForSelector('[data-testid="unit-options"]');
+    const options = await page.$$eval('[data-testid="unit-options"] [role="option"]', (els) => els.map((e) => e.getAttribute('data-testid')).sort());
+    expect(options).toEqual(['unit-option-agency-000.135.00.H13', 'unit-option-area-31135']);
+    await page.fill('[data-testid="unit-search"]', 'o mon');
+    await page.waitForSelector('[data-testid="unit-options"] .unit-option-empty');
+    // another unit by URL: refused in place, nothing of it shown
+    await page.goto(`${server.url}/operator?area=31153`);
+    await expect.poll(() => page.textContent('[data-testid="no-permission"]'), { timeout: 10_000 }).toBe('Bạn không có quyền thực hiện thao tác này.');
+    expect(await page.locator('[data-testid="dossier-ACC-31153-1"]').count()).toBe(0);
+  });
+
+  it("exports the unit's figures only, with the session", async () => {
+    await page.goto(`${server.url}/analyst/dossiers?by=agency`);
+    await page.waitForSelector('[data-testid="analyst-row-000.135.00.H13"]', { timeout: 15_000 });
+    expect(await page.locator('[data-testid="analyst-row-000.153.00.H13"]').count()).toBe(0);
+    const href = (await page.getAttribute('[data-testid="analyst-export-csv"]', 'href'))!;
+    const url = new URL(href, server.url);
+    expect(url.searchParams.get('scope')).toBe('31135');
+    // the browser's own cookie fetches the file, as a click would
+    const csv = await page.request.get(url.toString());
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain('000.135.00.H13');
+    expect(text).not.toContain('000.153.00.H13');
+    expect(await page.locator('[data-testid="nav-admin"]').count()).toBe(0);
+  });
+
+  it('stays signed in in a new tab and after a reload, until "Đăng xuất"', async () => {
+    const tab = await page.context().newPage();
+    await tab.goto(`${server.url}/operator/alerts`);
+    await expect.poll(() => tab.textContent('[data-testid="user-name"]'), { timeout: 15_000 }).toBe('Nguyễn Thị Dung');
+    await tab.reload();
+    await expect.poll(() => tab.textContent('[data-testid="user-name"]'), { timeout: 15_000 }).toBe('Nguyễn Thị Dung');
+    await tab.click('[data-testid="sign-out"]');
+    await tab.waitForURL((u) => u.pathname === '/login', { timeout: 10_000 });
+    // the other tab's session ended too: its next page goes to sign-in
+    await page.goto(`${server.url}/operator`);
+    await page.waitForURL((u) => u.pathname === '/login', { timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/operator');
+  });
+});
+
+describe('roles', () => {
+  it("a leader reads but gets no export buttons, an analyst does not open the operators' inbox", async () => {
+    const leader = await freshPage();
+    expect(await signIn(leader, server, 'leader')).toBe(true);
+    await leader.goto(`${server.url}/analyst/dossiers?by=agency`);
+    await leader.waitForSelector('[data-testid="analyst-row-000.153.00.H13"]', { timeout: 15_000 });
+    expect(await leader.locator('[data-testid="analyst-export-csv"]').count()).toBe(0);
+    const analyst = await freshPage();
+    expect(await signIn(analyst, server, 'analyst')).toBe(true);
+    await analyst.goto(`${server.url}/operator/alerts`);
+    await expect.poll(() => analyst.textContent('[data-testid="forbidden"]'), { timeout: 15_000 }).toContain('Bạn không có quyền mở trang này.');
+    const nav = await analyst.$$eval('.page-nav a', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(nav).toEqual(['nav-wall', 'nav-explorer', 'nav-analyst', 'nav-reporting']);
+  });
+});
+
+describe('administration', () => {
+  let admin: Page;
+
+  beforeAll(async () => {
+    admin = await freshPage();
+    expect(await signIn(admin, server, 'admin')).toBe(true);
+  });
+
+  it('creates a user by unit name, who then signs in', async () => {
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.click('[data-testid="user-add"]');
+    await admin.fill('[data-testid="user-form-username"]', 'e2e.omon');
+    await admin.fill('[data-testid="user-form-name"]', 'Võ Thị Ô Môn');
+    await admin.fill('[data-testid="user-form-password"]', 'mật khẩu ô môn 2026');
+    await admin.click('[data-testid="user-role-operator"]');
+    await admin.fill('[data-testid="user-form-scope-units-search"]', 'o mon');
+    await admin.click('[data-testid="user-form-scope-units"] .picker-option[data-code="31153"]');
+    expect(await admin.textContent('[data-testid="user-form-scope-units"] .picker-chips')).toContain('Ô Môn');
+    await admin.click('[data-testid="user-save"]');
+    await admin.locator('[data-testid="user-row-e2e.omon"]').waitFor({ timeout: 10_000 });
+    expect(await admin.textContent('[data-testid="users-notice"]')).toBe('Đã tạo tài khoản e2e.omon.');
+    expect(await admin.textContent('[data-testid="user-row-e2e.omon"]')).toContain('Ô Môn');
+
+    const omon = await freshPage();
+    await omon.goto(`${server.url}/login?returnTo=%2Foperator%2Falerts%3Fshow%3Dall`);
+    await fillSignIn(omon, { ...OP, username: 'e2e.omon', password: 'mật khẩu ô môn 2026' });
+    await omon.waitForURL((u) => u.pathname === '/operator/alerts', { timeout: 15_000 });
+    await omon.locator(`[data-testid="inbox-row"][data-alert-id="${alert31153}"]`).waitFor({ timeout: 15_000 });
+    expect(await omon.locator(`[data-testid="inbox-row"][data-alert-id="${alert31135}"]`).count()).toBe(0);
+  });
+
+  it('refuses a short password before sending it', async () => {
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.click('[data-testid="user-add"]');
+    await admin.fill('[data-testid="user-form-username"]', 'e2e.ngan');
+    await admin.fill('[data-testid="user-form-name"]', 'Mật Khẩu Ngắn');
+    await admin.fill('[data-testid="user-form-password"]', 'ngắn');
+    await admin.click('[data-testid="user-save"]');
+    expect(await admin.textContent('[data-testid="user-form"]')).toContain('Mật khẩu cần ít nhất 12 ký tự.');
+    expect(await admin.locator('[data-testid="user-row-e2e.ngan"]').count()).toBe(0);
+  });
+
+  it("creates a wall screen whose link, shown once, opens the wall without a password, on the screen's scope", async () => {
+    await admin.goto(`${server.url}/admin/devices`);
+    await admin.click('[data-testid="device-add"]');
+    await admin.fill('[data-testid="device-name"]', 'Màn hình phòng họp phường Ninh Kiều');
+    await admin.fill('[data-testid="device-scope-units-search"]', 'ninh kieu');
+    await admin.click('[data-testid="device-scope-units"] .picker-option[data-code="31135"]');
+    await admin.click('[data-testid="device-save"]');
+    const link = (await admin.locator('[data-testid="device-link-value"]').textContent({ timeout: 10_000 }))!;
+    expect(link).toMatch(new RegExp(`^${server.url}/kiosk/\\S+$`));
+    await admin.click('[data-testid="device-link-close"]');
+    expect(await admin.locator('[data-testid="device-link"]').count()).toBe(0);
+    expect(await admin.textContent('[data-testid="devices-table"]')).toContain('Màn hình phòng họp phường Ninh Kiều');
+
+    const wall = await freshPage({ width: 1920, height: 1080 });
+    await wall.goto(link);
+    await wall.waitForSelector('[data-testid="wall"]', { timeout: 20_000 });
+    expect(new URL(wall.url()).pathname).toBe('/');
+    await wall.waitForFunction(() => window.__ioc.connected, undefined, { timeout: 20_000 });
+    // the screen follows its own scope: the district's snapshot, not the city's
+    expect(Object.keys(await wall.evaluate(() => window.__ioc.versions))).toEqual(['31135']);
+    expect(await wall.locator('[data-testid="login-page"]').count()).toBe(0);
+  });
+
+  it('finds the sign-ins in the audit log and exports it', async () => {
+    await admin.goto(`${server.url}/admin/audit?action=auth.login_failed`);
+    await admin.waitForSelector('[data-testid="audit-table"]', { timeout: 15_000 });
+    const actions = await admin.$$eval('[data-testid="audit-row"]', (els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(actions)).toEqual(new Set(['auth.login_failed']));
+    const href = (await admin.getAttribute('[data-testid="audit-csv"]', 'href'))!;
+    const url = new URL(href, server.url);
+    expect(url.pathname).toBe('/api/v1/admin/audit.csv');
+    expect(url.searchParams.get('action')).toBe('auth.login_failed');
+    expect(url.searchParams.get('sep')).toBe('semicolon');
+    const csv = await admin.request.get(url.toString());
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('auth.login_failed');
+    expect(pageErrors).toEqual([]);
+  });
+});

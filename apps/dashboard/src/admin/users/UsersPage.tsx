@@ -1,0 +1,246 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCatalogue } from '../../app/hooks.ts';
+import { cityWide, scopeNames } from '../../auth/access.model.ts';
+import { requestErrorText, type ErrorText } from '../../auth/error-text.ts';
+import { NoPermission } from '../../auth/Forbidden.tsx';
+import { ROLES, type Role } from '../../auth/session.ts';
+import { useScopeNames } from '../../auth/useScopeNames.ts';
+import { formatDateTime } from '../../format/format.ts';
+import { HttpError } from '../../queries/http.ts';
+import { PASSWORD_MIN_LENGTH, type AdminUser, type AdminUserCreate, type AdminUserPatch } from '@cityioc/contracts';
+import { createUser, patchUser, usersQuery } from '../admin.queries.ts';
+import { ScopePicker } from '../scope/ScopePicker.tsx';
+import { EMPTY_USER, formOf, newUserBody, userPatch, type FieldErrors, type UserField, type UserForm } from './users.model.ts';
+import '../admin-i18n.ts';
+
+/** /admin/users: accounts, their role and scope (by unit and agency name), password reset, disabling. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { timeZone } = useCatalogue();
+  const names = useScopeNames();
+  const qc = useQueryClient();
+  const users = useQuery(usersQuery());
+  const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const toggle = useMutation({
+    mutationFn: (u: AdminUser) => patchUser(u.id, { disabled: !u.disabled }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+  if (users.error instanceof HttpError && users.error.status === 403) return <NoPermission />;
+  const scopeText = (u: AdminUser) => {
+    if (cityWide({ ...u, kind: 'user' })) return t('auth.cityWide');
+    const s = scopeNames(u.scopes, names, 3);
+    return s.names.length === 0 ? t('auth.noScope') : `${s.names.join(', ')}${s.more ? ` ${t('auth.more', { count: s.more })}` : ''}`;
+  };
+  const err = toggle.error ? requestErrorText(toggle.error) : null;
+  return (
+    <>
+      <div className="adm-head">
+        <h2 className="page-title">{t('access.users.heading')}</h2>
+        {notice && (
+          <span className="ioc-ok" role="status" data-testid="users-notice">
+            {notice}
+          </span>
+        )}
+        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} data-testid="user-add">
+          {t('access.users.add')}
+        </button>
+      </div>
+      {editing && (
+        <UserFormPanel
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? null : editing}
+          onDone={(message) => {
+            setEditing(null);
+            setNotice(message);
+            void qc.invalidateQueries({ queryKey: ['admin', 'users'] });
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
+      {users.isError && !(users.error instanceof HttpError && users.error.status === 403) && (
+        <div className="ioc-error">{t(requestErrorText(users.error).key, requestErrorText(users.error).params)}</div>
+      )}
+      {!users.data ? (
+        <div className="adm-empty">{t('access.loading')}</div>
+      ) : users.data.length === 0 ? (
+        <div className="adm-empty">{t('access.users.empty')}</div>
+      ) : (
+        <table className="adm-table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th>{t('access.users.username')}</th>
+              <th>{t('access.users.name')}</th>
+              <th>{t('access.users.role')}</th>
+              <th>{t('access.users.scopes')}</th>
+              <th>{t('access.users.status')}</th>
+              <th>{t('access.users.lastLogin')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
+                <td className="mono">
+                  {u.username}
+                  <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
+                </td>
+                <td>{u.name}</td>
+                <td>{t(`auth.role.${u.role}`)}</td>
+                <td>{scopeText(u)}</td>
+                <td>
+                  <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
+                </td>
+                <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
+                <td>
+                  <div className="adm-actions">
+                    <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                      {t('access.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className={u.disabled ? 'btn' : 'btn btn-danger'}
+                      onClick={() => toggle.mutate(u)}
+                      disabled={toggle.isPending}
+                      data-testid={`user-toggle-${u.username}`}
+                    >
+                      {u.disabled ? t('access.users.enable') : t('access.users.disable')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function FieldError({ error }: { error: ErrorText | undefined }) {
+  const { t } = useTranslation();
+  return error ? <span className="ioc-field-error">{t(error.key, error.params)}</span> : null;
+}
+
+/** Create (username, name, role, scope, password) or edit (name, role, scope, new password) one account. */
+function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onDone: (message: string | null) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<UserForm>(() => (user ? formOf(user) : EMPTY_USER));
+  const [errors, setErrors] = useState<FieldErrors<UserField>>({});
+  const set = (patch: Partial<UserForm>) => setForm((f) => ({ ...f, ...patch }));
+  const save = useMutation({
+    mutationFn: async (op: { create: AdminUserCreate } | { patch: AdminUserPatch }): Promise<string | null> => {
+      if ('create' in op) return t('access.users.created', { username: (await createUser(op.create)).username });
+      await patchUser(user!.id, op.patch);
+      return null;
+    },
+    onSuccess: onDone,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // checked here first: a form with errors stays open and names them
+    if (!user) {
+      const { body, errors: found } = newUserBody(form);
+      setErrors(found);
+      if (body) save.mutate({ create: body });
+      return;
+    }
+    const { patch, errors: found } = userPatch(user, form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (patch) save.mutate({ patch });
+    else onDone(null);
+  };
+  const serverError = save.error ? requestErrorText(save.error) : null;
+  return (
+    <form className="adm-panel" onSubmit={submit} noValidate data-testid="user-form">
+      <div className="adm-panel-title">{user ? t('access.users.editing', { username: user.username }) : t('access.users.add')}</div>
+      <div className="adm-grid">
+        {!user && (
+          <label className="ioc-field">
+            <span className="ioc-label">{t('access.users.username')}</span>
+            <input
+              className="ioc-input"
+              value={form.username}
+              onChange={(e) => set({ username: e.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={errors.username ? true : undefined}
+              data-testid="user-form-username"
+            />
+            <FieldError error={errors.username} />
+          </label>
+        )}
+        <label className="ioc-field">
+          <span className="ioc-label">{t('access.users.name')}</span>
+          <input
+            className="ioc-input"
+            value={form.name}
+            onChange={(e) => set({ name: e.target.value })}
+            aria-invalid={errors.name ? true : undefined}
+            data-testid="user-form-name"
+          />
+          <FieldError error={errors.name} />
+        </label>
+        <label className="ioc-field">
+          <span className="ioc-label">{user ? t('access.users.newPassword') : t('access.users.password')}</span>
+          <input
+            className="ioc-input"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => set({ password: e.target.value })}
+            aria-invalid={errors.password ? true : undefined}
+            placeholder={t('access.users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+            data-testid="user-form-password"
+          />
+          <FieldError error={errors.password} />
+          {user && <span className="adm-sub">{t('access.users.resetHint')}</span>}
+        </label>
+      </div>
+      <div className="ioc-field">
+        <span className="ioc-label">{t('access.users.role')}</span>
+        <RoleChoice value={form.role} onChange={(role) => set({ role })} />
+      </div>
+      {form.role === 'admin' ? (
+        <div className="adm-sub">
+          {t('access.users.scopes')}: {t('auth.cityWide')}
+        </div>
+      ) : (
+        <>
+          <ScopePicker value={form.scopes} onChange={(scopes) => set({ scopes })} testId="user-form-scope" invalid={!!errors.scopes} />
+          <FieldError error={errors.scopes} />
+        </>
+      )}
+      {serverError && (
+        <div className="ioc-error" role="alert" data-testid="user-form-error">
+          {t(serverError.key, serverError.params)}
+        </div>
+      )}
+      <div className="adm-actions">
+        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="user-save">
+          {save.isPending ? t('access.saving') : user ? t('access.save') : t('access.create')}
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={onCancel}>
+          {t('access.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RoleChoice({ value, onChange }: { value: Role; onChange: (r: Role) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="adm-seg" role="group" data-testid="user-role">
+      {ROLES.map((r) => (
+        <button key={r} type="button" aria-pressed={r === value} onClick={() => onChange(r)} data-testid={`user-role-${r}`}>
+          {t(`auth.role.${r}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Role, Scopes, SessionUser } from './session.ts';
+
+/**
+ * Who may open which page and see which units, as the dashboard applies it (the server enforces
+ * the same on every request; the UI only avoids offering what would be refused). Pure.
+ *
+ * A session is one of: `null` with `open: true` — a server without accounts (every page, the
+ * whole city, as before access control); a signed-in user; or nobody (the sign-in page).
+ */
+export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'admin' | 'login';
+
+/** The pages each role may open; a wall device (kiosk link) opens the wall only. */
+export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Role[]>> = {
+  wall: ['leader', 'operator', 'analyst', 'admin'],
+  operator: ['leader', 'operator', 'admin'],
+  alerts: ['leader', 'operator', 'admin'],
+  explorer: ['leader', 'operator', 'analyst', 'admin'],
+  analyst: ['leader', 'operator', 'analyst', 'admin'],
+  reporting: ['leader', 'operator', 'analyst', 'admin'],
+  admin: ['admin'],
+};
+
+/** Pages in navigation order. */
+export const NAV_PAGES: readonly Exclude<AppPage, 'login'>[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'admin'];
+
+/** `user` null means a server without accounts (open): every page but the admin area, which needs an administrator. */
+export function canOpen(user: SessionUser | null, page: AppPage): boolean {
+  if (page === 'login') return true;
+  if (user === null) return page !== 'admin';
+  if (user.kind === 'device') return page === 'wall';
+  return PAGE_ROLES[page].includes(user.role);
+}
+
+export function visiblePages(user: SessionUser | null): Exclude<AppPage, 'login'>[] {
+  return NAV_PAGES.filter((p) => canOpen(user, p));
+}
+
+/** Alert actions (acknowledge, assign, resolve, notes): operators and administrators; leaders read. */
+export function canActOnAlerts(user: SessionUser | null): boolean {
+  return user === null || (user.kind !== 'device' && (user.role === 'operator' || user.role === 'admin'));
+}
+
+/** CSV/XLSX files of the session's scope: operators, analysts and administrators (not leaders, not wall devices). */
+export function canExport(user: SessionUser | null): boolean {
+  return user === null || (user.kind !== 'device' && user.role !== 'leader');
+}
+
+/** The page a path opens (the route tree's paths; anything unknown shows the wall). */
+export function pageOfPath(pathname: string): AppPage {
+  const p = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (p === '/login') return 'login';
+  if (p === '/admin' || p.startsWith('/admin/')) return 'admin';
+  if (p === '/operator') return 'operator';
+  if (p === '/operator/alerts') return 'alerts';
+  if (p === '/analyst') return 'explorer';
+  if (p === '/analyst/dossiers') return 'analyst';
+  if (p === '/analyst/reporting') return 'reporting';
+  return 'wall';
+}
+
+/**
+ * Where sign-in returns to: a path of this dashboard only (starts with one '/', not '//' or '/\',
+ * no scheme, no control characters, not the sign-in page itself); anything else → the wall.
+ */
+export function safeReturnTo(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.length > 2048) return '/';
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(raw)) return '/';
+  if (pageOfPath(raw.split(/[?#]/)[0]!) === 'login' || raw.startsWith('/api/')) return '/';
+  return raw;
+}
+
+/** The sign-in page's URL that comes back to `returnTo` afterwards (left out when it is the wall). */
+export function signInHref(returnTo: string, lang?: 'vi' | 'en'): string {
+  const q = new URLSearchParams();
+  const back = safeReturnTo(returnTo);
+  if (back !== '/') q.set('returnTo', back);
+  if (lang === 'en') q.set('lang', 'en');
+  const s = q.toString();
+  return s ? `/login?${s}` : '/login';
+}
+
+/** The provider's sign-in (OIDC): the server redirects there and back to `returnTo`. */
+export function oidcHref(returnTo: string): string {
+  return `/api/v1/auth/oidc/login?${new URLSearchParams({ returnTo: safeReturnTo(returnTo) }).toString()}`;
+}
+
+// ---------------------------------------------------------------- scopes
+
+/** The code of the whole city: a scope holding it covers every unit and agency. */
+export const CITY_CODE = '92';
+
+/**
+ * True when the session sees the whole city: a server without accounts, an administrator, or a
+ * scope holding the city's code (as the server's scope filter judges it). An empty scope sees nothing.
+ */
+export function cityWide(user: SessionUser | null): boolean {
+  return user === null || user.role === 'admin' || user.scopes.units.includes(CITY_CODE);
+}
+
+/** An area is in scope when it, or a unit above it, is one of the scope's units. */
+export function areaInScope(user: SessionUser | null, code: string, parentOf: (code: string) => string | null | undefined): boolean {
+  if (cityWide(user)) return true;
+  const units = new Set(user!.scopes.units);
+  const seen = new Set<string>();
+  for (let c: string | null | undefined = code; c && !seen.has(c); c = parentOf(c)) {
+    if (units.has(c)) return true;
+    seen.add(c);
+  }
+  return false;
+}
+
+/** The areas of a picker the session may choose (order kept). */
+export function scopedAreas<T extends { code: string; parent?: string | null }>(user: SessionUser | null, areas: readonly T[]): T[] {
+  const parents = new Map(areas.map((a) => [a.code, a.parent ?? null]));
+  return areas.filter((a) => areaInScope(user, a.code, (c) => parents.get(c)));
+}
+
+/** The agencies of a picker the session may choose: all city-wide, else those its scope names. */
+export function scopedAgencies<T extends { code: string }>(user: SessionUser | null, agencies: readonly T[]): T[] {
+  if (cityWide(user)) return [...agencies];
+  const mine = new Set(user!.scopes.agencies);
+  return agencies.filter((a) => mine.has(a.code));
+}
+
+/**
+ * The scope the wall and the city-level views show: the city when the session sees it all, else
+ * the first unit of the scope (a district's wall, a commune operator's figures). An agency-only
+ * scope keeps the city's live view, which the server narrows.
+ */
+export function homeScope(user: SessionUser | null): string {
+  if (cityWide(user)) return CITY_CODE;
+  return user!.scopes.units[0] ?? CITY_CODE;
+}
+
+/**
+ * How the header names a scope: 'Toàn thành phố' (city-wide), else the units' then the agencies'
+ * names, at most `max`, then '+N'. `names` gives a display name for a code (the code when unknown).
+ */
+export function scopeNames(
+  scopes: Scopes,
+  names: { area: (code: string) => string; agency: (code: string) => string },
+  max = 2,
+): { names: string[]; more: number } {
+  const all = [...scopes.units.map(names.area), ...scopes.agencies.map(names.agency)];
+  return { names: all.slice(0, max), more: Math.max(0, all.length - max) };
+}
