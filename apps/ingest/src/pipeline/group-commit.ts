@@ -10,10 +10,12 @@ interface Pending<T> {
 }
 
 /**
- * Group commit: appends that arrive in the same event-loop turn share one store transaction
- * (and one fsync), up to MAX_ROWS_PER_COMMIT rows per transaction. Committed events are handed to
- * `onCommitted` in log order before any request is answered, so live state only ever reflects
- * durable events.
+ * Group commit: appends that arrive in the same event-loop turn, or in any later turn while the
+ * previous commit is being made durable (the store's append resolves after the disk flush, which
+ * runs off the event loop: PostgreSQL's round trip, SQLite's WAL flush in store/sqlite/wal-sync.ts),
+ * share the next store transaction, up to MAX_ROWS_PER_COMMIT rows per transaction. Committed
+ * events are handed to `onCommitted` in log order before any request is answered, so live state
+ * only ever reflects durable events.
  */
 export class GroupCommitWriter<T extends object> {
   private queue: Pending<T>[] = [];

@@ -9,12 +9,16 @@ import { sqliteReports } from './sqlite/reports.ts';
 import { sqliteRollups } from './sqlite/rollups.ts';
 import { SQLITE_SCHEMA } from './sqlite/schema.ts';
 import { sqliteReferenceStore } from './sqlite/reference.ts';
+import { WalSync } from './sqlite/wal-sync.ts';
 import type { Store } from './store.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests of pure logic. */
   file: string;
-  /** FULL survives power loss; NORMAL survives a process crash only. */
+  /**
+   * FULL survives power loss: every write is acknowledged after the WAL is flushed to disk, off the
+   * event loop (sqlite/wal-sync.ts). NORMAL survives a crash of the process only.
+   */
   synchronous?: 'FULL' | 'NORMAL';
   /**
    * The area itself and its ancestors up to the city, for the history rollups (default: the
@@ -27,12 +31,25 @@ export interface SqliteStoreOptions {
  * The embedded store: better-sqlite3 in WAL mode, one file under ./data, composed of one part per
  * log (sqlite/). better-sqlite3 is synchronous, so each write is one transaction that no other
  * write interleaves with; `append` writes the observations and their rollups in the same one.
+ * With FULL durability (the default) the connection commits with synchronous = NORMAL and every
+ * write resolves only after the WAL file is flushed (WalSync), so a write is durable when its
+ * promise resolves, as the Store contract says, without holding the event loop during the flush.
  */
 export function openSqliteStore(opts: SqliteStoreOptions): Store {
-  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
+  const file = opts.file !== ':memory:';
+  if (file) mkdirSync(dirname(opts.file), { recursive: true });
   const db = new Database(opts.file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+  db.pragma('synchronous = NORMAL');
+  const wal = file && (opts.synchronous ?? 'FULL') === 'FULL' ? new WalSync(`${opts.file}-wal`) : null;
+  /** A write of the store, resolved once it is on disk. */
+  const durable =
+    <A extends unknown[], R>(write: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      const r = await write(...a);
+      await wal?.sync();
+      return r;
+    };
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   db.exec(SQLITE_SCHEMA);
@@ -43,22 +60,36 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const rangeObs = db.prepare(`SELECT COUNT(*) FROM observations WHERE seq > ? AND seq <= ?`).pluck();
   const rangeDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events WHERE seq > ? AND seq <= ?`).pluck();
   let closed = false;
+  const observations = sqliteObservations(db, rollups);
+  const dossiers = sqliteDossiers(db);
+  const reports = sqliteReports(db);
+  const alerts = sqliteAlerts(db);
+  const reference = sqliteReferenceStore(db);
   return {
     kind: 'sqlite',
     epoch,
-    ...sqliteObservations(db, rollups),
+    ...observations,
+    append: durable(observations.append),
+    deleteObservationsBefore: durable(observations.deleteObservationsBefore),
     rollups: rollups.rollups,
-    rebuildRollups: rollups.rebuildRollups,
-    ...sqliteDossiers(db),
-    ...sqliteReports(db),
-    ...sqliteAlerts(db),
-    reference: sqliteReferenceStore(db),
+    rebuildRollups: durable(rollups.rebuildRollups),
+    ...dossiers,
+    appendDossierEvents: durable(dossiers.appendDossierEvents),
+    putOfficialScores: durable(dossiers.putOfficialScores),
+    ...reports,
+    putReportSubmissions: durable(reports.putReportSubmissions),
+    reviewReportSubmission: durable(reports.reviewReportSubmission),
+    ...alerts,
+    insertAlert: durable(alerts.insertAlert),
+    updateAlert: durable(alerts.updateAlert),
+    reference: { ...reference, putReferenceItems: durable(reference.putReferenceItems) },
     async countRange(log, afterSeq, toSeq) {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
     },
     async close() {
       if (closed) return;
       closed = true;
+      await wal?.close();
       db.close();
     },
   };
