@@ -10,6 +10,7 @@ import { accessPlugin } from './plugins/access.ts';
 import { contentTypesPlugin } from './plugins/content-types.ts';
 import { dashboardPlugin } from './plugins/dashboard.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { lifecyclePlugin } from './plugins/lifecycle.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     operators: config.operators,
     feedPerMinute: config.rateLimitPerMinute,
     readPerMinute: config.readRateLimitPerMinute,
+    metricsToken: config.metricsToken,
   });
   await app.register(feedHealthPlugin);
   await app.register(contentTypesPlugin, { ndjsonLimitBytes: config.ndjsonLimitBytes });
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // reads and actions
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
   await app.register(liveRoutes);
   await app.register(dossierRoutes);
   await app.register(procedureRoutes);

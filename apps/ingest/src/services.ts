@@ -11,7 +11,8 @@ import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { LiveService } from './live/live.service.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
-import { GroupCommitWriter } from './pipeline/group-commit.ts';
+import { IocMetrics, type CommitLog } from './metrics/metrics.ts';
+import { GroupCommitWriter, type CommitObserver } from './pipeline/group-commit.ts';
 import { DossierService } from './procedures/dossier.service.ts';
 import { OfficialScoreService } from './procedures/official-scores.service.ts';
 import { ProcedureService } from './procedures/procedure.service.ts';
@@ -59,6 +60,8 @@ export interface Ioc {
   io: IocServer;
   broadcaster: Broadcaster;
   feeds: FeedHealthRegistry;
+  /** Prometheus metrics (GET /metrics; IOC_METRICS=false turns them off). */
+  metrics: IocMetrics;
   /** Set by the connectors plugin once they are created. */
   connectors: ConnectorManager;
   /** Committed (or replayed) observations → values derived from them (flood rank, VN_AQI) → alert rules; returns the derived values. */
@@ -91,6 +94,12 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const index = indexCatalogue(catalogue);
   const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.ancestorsAndSelf }));
   const live = new LiveService(index, store, config.tickMs);
+  const metrics = new IocMetrics(config.metrics);
+  const observer = (log: CommitLog): CommitObserver => ({
+    committed: (rows, seconds) => metrics.committed(log, rows, seconds),
+    failed: () => metrics.commitFailed(log),
+    flushed: (requests) => metrics.flushed(log, requests),
+  });
   const monitoring = new MonitoringService(index);
   const io = createGateway(app.server, { live, viewerToken: config.viewerToken });
   const broadcaster = new Broadcaster(io);
@@ -100,7 +109,10 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     config.calendar,
     config.alertRules,
     clock,
-    (push, scopes) => broadcaster.alert(push, scopes),
+    (push, scopes) => {
+      broadcaster.alert(push, scopes);
+      metrics.alertPushed();
+    },
     (err) => app.log.error({ err }, 'alert store failed'),
   );
   const monitor = (events: readonly Observation[]): Observation[] => {
@@ -116,6 +128,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       const derived = monitor(events);
       if (derived.length > 0) live.applyDerived(derived);
     },
+    observer('observations'),
   );
   const procedures = new ProcedureService(store.reference);
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
@@ -126,6 +139,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
+    observer('dossiers'),
   );
   const geo = deps.geo === undefined ? loadDefaultGeo() : deps.geo;
   return {
@@ -150,6 +164,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     io,
     broadcaster,
     feeds: new FeedHealthRegistry(clock),
+    metrics,
     monitor,
     closing: false,
   };

@@ -16,14 +16,18 @@ import { httpError } from './errors.ts';
  *   read      the viewer token when IOC_VIEWER_TOKEN is set (Bearer or ?access_token=); limited per
  *             address; `operator: 'optional'` also accepts an operator token and sets req.operator
  *   operator  an operator token (x-operator-token or Bearer); sets req.operator; limited per address
+ *   metrics   the Prometheus scrape: a loopback peer that was not forwarded by a proxy, or anyone
+ *             with `Authorization: Bearer <IOC_METRICS_TOKEN>`; limited per address
  * Roles and scopes of user accounts will be further fields of these declarations.
  */
-export type Access = { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' };
+export type Access =
+  { kind: 'public' } | { kind: 'feed'; health?: boolean } | { kind: 'read'; operator?: 'optional' } | { kind: 'operator' } | { kind: 'metrics' };
 
 export const PUBLIC = { kind: 'public' } as const satisfies Access;
 export const FEED = { kind: 'feed' } as const satisfies Access;
 export const READ = { kind: 'read' } as const satisfies Access;
 export const OPERATOR = { kind: 'operator' } as const satisfies Access;
+export const METRICS = { kind: 'metrics' } as const satisfies Access;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,6 +53,18 @@ export interface AccessOptions {
   /** Requests per minute per feed source, and per client address for reads and operator actions (per route). */
   feedPerMinute: number;
   readPerMinute: number;
+  /** IOC_METRICS_TOKEN: lets a scraper on another host read /metrics. */
+  metricsToken?: string | null;
+}
+
+/**
+ * The TCP peer is this machine and no proxy forwarded the request: a proxy on the same host
+ * (nginx in front of the IOC) connects from loopback too, but says whom it forwards for.
+ */
+export function isLocalUnforwarded(req: FastifyRequest): boolean {
+  const peer = req.socket.remoteAddress ?? '';
+  const loopback = peer.startsWith('127.') || peer === '::1' || peer.startsWith('::ffff:127.');
+  return loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined && req.headers['x-real-ip'] === undefined;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -92,6 +108,19 @@ export const accessPlugin = fp(
       const presented = presentedKey(req) ?? (typeof q === 'string' ? q : null);
       if (!presented || !tokenMatches(presented, viewerToken)) throw httpError(401, 'unauthorized', 'a viewer token is required');
     };
+    const metrics = (req: FastifyRequest) => {
+      if (isLocalUnforwarded(req)) return;
+      const a = req.headers.authorization;
+      const presented = typeof a === 'string' && a.startsWith('Bearer ') ? a.slice(7) : null;
+      if (opts.metricsToken && presented && tokenMatches(presented, opts.metricsToken)) return;
+      throw httpError(
+        401,
+        'unauthorized',
+        opts.metricsToken
+          ? 'send Authorization: Bearer <IOC_METRICS_TOKEN>'
+          : '/metrics answers loopback only (set IOC_METRICS_TOKEN to scrape from elsewhere)',
+      );
+    };
     const operator = (req: FastifyRequest) => {
       req.operator = resolveOperator(req);
       if (!req.operator)
@@ -118,6 +147,7 @@ export const accessPlugin = fp(
         if (a.kind === 'public') return;
         if (a.kind === 'feed') feed(req);
         else if (a.kind === 'operator') operator(req);
+        else if (a.kind === 'metrics') metrics(req);
         else if (a.kind === 'read') {
           if (a.operator === 'optional') req.operator = resolveOperator(req);
           if (!req.operator) viewer(req);

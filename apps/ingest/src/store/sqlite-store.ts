@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteAlerts } from './sqlite/alerts.ts';
@@ -57,6 +57,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const epoch = (db.prepare(`SELECT value FROM meta WHERE key = 'epoch'`).get() as { value: string }).value;
 
   const rollups = sqliteRollups(db, opts.areaChain ?? ((area: string) => [area]));
+  const pageCount = db.prepare('PRAGMA page_count').pluck();
   const rangeObs = db.prepare(`SELECT COUNT(*) FROM observations WHERE seq > ? AND seq <= ?`).pluck();
   const rangeDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events WHERE seq > ? AND seq <= ?`).pluck();
   let closed = false;
@@ -85,6 +86,10 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     reference: { ...reference, putReferenceItems: durable(reference.putReferenceItems) },
     async countRange(log, afterSeq, toSeq) {
       return (log === 'observations' ? rangeObs : rangeDossiers).get(afterSeq, toSeq) as number;
+    },
+    async sizeBytes() {
+      const pages = (pageCount.get() as number) * (db.pragma('page_size', { simple: true }) as number);
+      return pages + (file && existsSync(`${opts.file}-wal`) ? statSync(`${opts.file}-wal`).size : 0);
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AlertSeverity } from '@cityioc/contracts';
+import { Type } from 'typebox';
+import { CHECKPOINT_FILE } from '../live/checkpoint.ts';
+import { METRICS } from '../plugins/access.ts';
+
+/** Open alerts are few; the scrape reads them all. */
+const MAX_OPEN_ALERTS = 100_000;
+
+/**
+ * GET /metrics: the Prometheus text exposition of this node (metrics/metrics.ts), for loopback or
+ * `Authorization: Bearer <IOC_METRICS_TOKEN>`. Absent with IOC_METRICS=false.
+ */
+export const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { metrics, clock, live, store, feeds, io, dossiers, alerts, config } = app.ioc;
+  if (!metrics.enabled) return;
+  metrics.bind({
+    clock,
+    live,
+    store,
+    feeds,
+    io,
+    dossiersInMemory: () => dossiers.size,
+    async openAlerts() {
+      const open = await alerts.list({ status: ['open', 'acknowledged', 'assigned'], limit: MAX_OPEN_ALERTS }, null);
+      const bySeverity = new Map<AlertSeverity, number>();
+      for (const a of open) bySeverity.set(a.severity, (bySeverity.get(a.severity) ?? 0) + 1);
+      return bySeverity;
+    },
+    checkpointFile: join(config.dataDir, CHECKPOINT_FILE),
+  });
+  app.get(
+    '/metrics',
+    {
+      config: { access: METRICS },
+      schema: {
+        summary: 'Prometheus metrics of this node (text format 0.0.4)',
+        tags: ['operations'],
+        produces: ['text/plain'],
+        response: { 200: Type.String({ description: 'Prometheus text exposition format' }) },
+      },
+    },
+    async (_req, reply) => reply.type(metrics.contentType).send(await metrics.text()),
+  );
+};
