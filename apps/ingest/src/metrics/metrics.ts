@@ -136,7 +136,8 @@ export class IocMetrics {
     if (!this.enabled) return;
     const registers = [this.registry];
     if (existsSync(src.checkpointFile)) this.checkpointAt = statSync(src.checkpointFile).mtimeMs;
-    const metrics = this;
+    const checkpointAt = () => this.checkpointAt;
+    const checkpointFailures = () => this.checkpointFailures;
     new Gauge({
       name: 'ioc_live_version',
       help: 'Version counter of the live state (advances with every observation or derived value applied).',
@@ -191,7 +192,8 @@ export class IocMetrics {
       help: 'Seconds since the last checkpoint was written (NaN: none yet).',
       registers,
       collect() {
-        this.set(metrics.checkpointAt === null ? NaN : Math.max(0, (src.clock() - metrics.checkpointAt) / 1000));
+        const at = checkpointAt();
+        this.set(at === null ? NaN : Math.max(0, (src.clock() - at) / 1000));
       },
     });
     new Counter({
@@ -200,7 +202,7 @@ export class IocMetrics {
       registers,
       collect() {
         this.reset();
-        this.inc(metrics.checkpointFailures);
+        this.inc(checkpointFailures());
       },
     });
     new Gauge({
