@@ -12,6 +12,7 @@ import { dashboardPlugin } from './plugins/dashboard.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { lifecyclePlugin } from './plugins/lifecycle.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readPerMinute: config.readRateLimitPerMinute,
     metricsToken: config.metricsToken,
   });
+  await app.register(openapiPlugin);
   await app.register(feedHealthPlugin);
   await app.register(contentTypesPlugin, { ndjsonLimitBytes: config.ndjsonLimitBytes });
 

@@ -19,3 +19,4 @@ export * from './http/feed-health.ts';
 export * from './http/ngsi.ts';
 export * from './reporting/reporting.ts';
 export * from './http/procedures.ts';
+export * from './http/operations.ts';

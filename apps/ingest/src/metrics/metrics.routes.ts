@@ -37,8 +37,7 @@ export const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Prometheus metrics of this node (text format 0.0.4)',
         tags: ['operations'],
-        produces: ['text/plain'],
-        response: { 200: Type.String({ description: 'Prometheus text exposition format' }) },
+        response: { 200: { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: Type.String() } } } },
       },
     },
     async (_req, reply) => reply.type(metrics.contentType).send(await metrics.text()),

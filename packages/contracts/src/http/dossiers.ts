@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
-import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
+import { DossierChannelSchema, DossierStatusSchema } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
-import type { DueSource, LegalTimeUnit } from './procedures.ts';
+import { DueSourceSchema, LegalTimeUnitSchema } from './procedures.ts';
 
 /**
  * Administrative-procedure (dossier) read API.
@@ -78,21 +78,24 @@ export const DossierIndicatorsResponseSchema = Type.Object({
 });
 export type DossierIndicatorsResponse = Static<typeof DossierIndicatorsResponseSchema>;
 
-export interface DossierSummary {
-  dossierCode: string;
-  procedureCode: string;
-  agencyCode: string;
-  adminUnitCode: string;
-  channel: DossierChannel;
-  status: DossierStatus;
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const DossierSummarySchema = Type.Object({
+  dossierCode: Type.String(),
+  procedureCode: Type.String(),
+  agencyCode: Type.String(),
+  adminUnitCode: Type.String(),
+  channel: DossierChannelSchema,
+  status: DossierStatusSchema,
   /** epoch ms */
-  receivedAt: number | null;
+  receivedAt: NullableNumber,
   /** The effective due time after supplement pauses (epoch ms). */
-  dueAt: number | null;
-  supplementRequests: number;
+  dueAt: NullableNumber,
+  supplementRequests: Type.Integer(),
   /** Working days past due (overdue) or left before due (soon due), fractional. */
-  workingDays: number | null;
-}
+  workingDays: NullableNumber,
+});
+export type DossierSummary = Static<typeof DossierSummarySchema>;
 
 export const WatchlistQuerySchema = Type.Object(
   {
@@ -106,37 +109,39 @@ export const WatchlistQuerySchema = Type.Object(
 );
 export type WatchlistQuery = Static<typeof WatchlistQuerySchema>;
 
-export interface WatchlistResponse {
-  asOf: number;
-  area: string | null;
-  agency: string | null;
-  within: number;
-  overdue: DossierSummary[];
-  dueSoon: DossierSummary[];
-  truncated: boolean;
-}
+export const WatchlistResponseSchema = Type.Object({
+  asOf: Type.Number(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  agency: Type.Union([Type.String(), Type.Null()]),
+  within: Type.Integer(),
+  overdue: Type.Array(DossierSummarySchema),
+  dueSoon: Type.Array(DossierSummarySchema),
+  truncated: Type.Boolean(),
+});
+export type WatchlistResponse = Static<typeof WatchlistResponseSchema>;
 
-export interface DossierTrailItem {
-  status: DossierStatus;
-  statusAt: number;
-  eventId: string;
-}
+export const DossierTrailItemSchema = Type.Object({ status: DossierStatusSchema, statusAt: Type.Number(), eventId: Type.String() });
+export type DossierTrailItem = Static<typeof DossierTrailItemSchema>;
 
-export interface DossierDetail {
-  summary: DossierSummary;
+export const DossierDetailSchema = Type.Object({
+  summary: DossierSummarySchema,
   /**
    * The due date before supplement pauses and where it comes from: the appointment date the feed
    * sent (NgayHenTra), or reception + the procedure's legal time when there is none. null: neither.
    */
-  due: {
-    at: number | null;
-    source: DueSource | null;
+  due: Type.Object({
+    at: NullableNumber,
+    source: Type.Union([DueSourceSchema, Type.Null()]),
     /** The catalogue version used (legal_time), or the procedure's version in force at reception. */
-    procedure: { code: string; version: number; legalTime: { value: number; unit: LegalTimeUnit } } | null;
-  };
-  overdue: boolean;
+    procedure: Type.Union([
+      Type.Object({ code: Type.String(), version: Type.Integer(), legalTime: Type.Object({ value: Type.Number(), unit: LegalTimeUnitSchema }) }),
+      Type.Null(),
+    ]),
+  }),
+  overdue: Type.Boolean(),
   /** 766 verdict at asOf: 'on_time' | 'late' | 'open' | 'no_deadline' … */
-  verdict: string;
-  trail: DossierTrailItem[];
-  asOf: number;
-}
+  verdict: Type.String(),
+  trail: Type.Array(DossierTrailItemSchema),
+  asOf: Type.Number(),
+});
+export type DossierDetail = Static<typeof DossierDetailSchema>;

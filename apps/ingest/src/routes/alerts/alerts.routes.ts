@@ -8,7 +8,9 @@ import {
   AlertListResponseSchema,
   AlertNoteBodySchema,
   AlertSchema,
+  AirQualityResponseSchema,
   ApiErrorSchema,
+  OperatorResponseSchema,
   type AlertStatus,
 } from '@cityioc/contracts';
 import type { LifecycleCommand } from '@cityioc/domain';
@@ -48,7 +50,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/v1/alerts/me', { config: { access: OPERATOR } }, async (req) => req.operator);
+  app.get('/api/v1/alerts/me', { config: { access: OPERATOR }, schema: { response: { 200: OperatorResponseSchema } } }, async (req) => req.operator!);
 
   app.get(
     '/api/v1/alerts/:id',
@@ -79,7 +81,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post('/api/v1/alerts/:id/notes', commandRoute(AlertNoteBodySchema), (req) => act(req.params.id, { action: 'note', note: req.body.note }, req.operator));
 
-  app.get('/api/v1/air-quality/:scope', { config: { access: READ }, schema: { params: Type.Object({ scope: Type.String() }) } }, async (req) => {
+  const airQuality = { params: Type.Object({ scope: Type.String() }), response: { 200: AirQualityResponseSchema } };
+  app.get('/api/v1/air-quality/:scope', { config: { access: READ }, schema: airQuality }, async (req) => {
     const { scope } = req.params;
     if (!knownScope(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
     return { serverTime: clock(), stations: monitoring.airQuality(scope) };

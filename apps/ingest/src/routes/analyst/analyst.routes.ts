@@ -4,13 +4,12 @@ import {
   AnalystChildrenResponseSchema,
   AnalystSeriesQuerySchema,
   AnalystSeriesResponseSchema,
-  ApiErrorSchema,
   CsvSepSchema,
   type AnalystSeriesQuery,
 } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { analystFileName, analystTable } from '../../analyst/analyst-export.ts';
-import { sendTable } from '../../export/export-reply.ts';
+import { fileResponses, sendTable } from '../../export/export-reply.ts';
 import { READ } from '../../plugins/access.ts';
 
 const ExportQuerySchema = Type.Object({ ...AnalystSeriesQuerySchema.properties, sep: Type.Optional(CsvSepSchema) }, { additionalProperties: false });
@@ -39,7 +38,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/analyst/series.${format}`, { config: read, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
+    app.get(`/api/v1/analyst/series.${format}`, { config: read, schema: { querystring: ExportQuerySchema, response: fileResponses(format) } }, async (req, reply) => {
       const lang = req.query.lang ?? 'vi';
       const res = await analyst.series(request(req.query), clock());
       return sendTable(reply, analystTable(res, lang, analyst.indicatorDisplay(res.indicator, lang)), format, analystFileName(res, format), req.query.sep);
@@ -47,7 +46,7 @@ export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/analyst/children',
-    { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema, '4xx': ApiErrorSchema } } },
+    { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema } } },
     async (req) => analyst.children(req.query.area),
   );
 };

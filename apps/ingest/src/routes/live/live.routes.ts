@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema, HistoryQuerySchema, HistoryResponseSchema, SnapshotSchema } from '@cityioc/contracts';
-import { Type } from 'typebox';
+import { AreaGeometryResponseSchema, CatalogueSchema, HistoryQuerySchema, HistoryResponseSchema, SnapshotSchema } from '@cityioc/contracts';
+import { Type, type Static } from 'typebox';
 import { READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
 
@@ -15,16 +15,16 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { live, index, geo, clock } = app.ioc;
   const read = { access: READ };
 
-  app.get('/api/v1/catalogue', { config: read }, async () => index.catalogue);
+  app.get('/api/v1/catalogue', { config: read, schema: { response: { 200: CatalogueSchema } } }, async () => index.catalogue);
 
-  app.get('/api/v1/geo/areas', { config: read }, async () => {
+  app.get('/api/v1/geo/areas', { config: read, schema: { response: { 200: AreaGeometryResponseSchema } } }, async () => {
     if (!geo) throw httpError(404, 'no_geometry', 'no area geometry is loaded');
-    return geo;
+    return geo as Static<typeof AreaGeometryResponseSchema>;
   });
 
   app.get(
     '/api/v1/snapshot/:scope',
-    { config: read, schema: { params: Type.Object({ scope: Type.String() }), response: { 200: SnapshotSchema, '4xx': ApiErrorSchema } } },
+    { config: read, schema: { params: Type.Object({ scope: Type.String() }), response: { 200: SnapshotSchema } } },
     async (req) => {
       const { scope } = req.params;
       if (!live.state.hasScope(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
@@ -34,7 +34,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/history',
-    { config: read, schema: { querystring: HistoryQuerySchema, response: { 200: HistoryResponseSchema, '4xx': ApiErrorSchema } } },
+    { config: read, schema: { querystring: HistoryQuerySchema, response: { 200: HistoryResponseSchema } } },
     async (req) => {
       const q = req.query;
       if (!index.indicator(q.indicator)) throw fieldError(404, 'unknown_indicator', '/indicator', `indicator '${q.indicator}' is not in the catalogue`);

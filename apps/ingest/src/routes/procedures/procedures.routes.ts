@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { ApiErrorSchema, ReferenceBatchSchema, ReferencePutResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
+import { ProceduresResponseSchema, ReferenceBatchSchema, ReferencePutResponseSchema, SchedulesResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
+import type { Static } from 'typebox';
 import { READ } from '../../plugins/access.ts';
 
-const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema };
+const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema };
 
 /** 200 when nothing was rejected; 422 otherwise (the valid items are stored: a retry is safe). */
 function send(reply: FastifyReply, res: ReferencePutResponse) {
@@ -24,9 +25,11 @@ export const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { procedures, calendars, clock } = app.ioc;
   const write = { config: { access: WRITE }, schema: { body: ReferenceBatchSchema, response: responses } };
 
-  app.get('/api/v1/procedures', { config: { access: READ } }, async () => procedures.list(clock()));
+  app.get('/api/v1/procedures', { config: { access: READ }, schema: { response: { 200: ProceduresResponseSchema } } }, async () => procedures.list(clock()));
   app.put('/api/v1/procedures', write, async (req, reply) => send(reply, await procedures.put(req.body.items, req.source ?? 'api', clock())));
 
-  app.get('/api/v1/calendar/schedules', { config: { access: READ } }, async () => calendars.list());
+  // the domain's schedules are readonly structures of the same shape (the route tests check the answer against the schema)
+  const schedules = () => calendars.list() as unknown as Static<typeof SchedulesResponseSchema>;
+  app.get('/api/v1/calendar/schedules', { config: { access: READ }, schema: { response: { 200: SchedulesResponseSchema } } }, async () => schedules());
   app.put('/api/v1/calendar/schedules', write, async (req, reply) => send(reply, await calendars.put(req.body.items, req.source ?? 'api', clock())));
 };

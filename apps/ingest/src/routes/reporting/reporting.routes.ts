@@ -1,8 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CsvSepSchema, PLAIN_TEXT_PATTERN, RegimeIdSchema, ReportReviewSchema, ReportUnitSchema } from '@cityioc/contracts';
+import {
+  CsvSepSchema,
+  IndicatorHistoryResponseSchema,
+  IndicatorValuesResponseSchema,
+  PLAIN_TEXT_PATTERN,
+  RankingResponseSchema,
+  RegimeIdSchema,
+  ReportingCatalogueResponseSchema,
+  ReportReviewSchema,
+  ReportUnitSchema,
+  ReviewResponseSchema,
+  SubmissionStatusResponseSchema,
+} from '@cityioc/contracts';
 import { parseReportPeriod } from '@cityioc/domain';
 import { Type, type Static } from 'typebox';
-import { sendTable, type ExportFormat } from '../../export/export-reply.ts';
+import { fileResponses, sendTable, type ExportFormat } from '../../export/export-reply.ts';
 import { FEED, READ } from '../../plugins/access.ts';
 import { httpError } from '../../plugins/errors.ts';
 import { reportingHistoryTable } from '../../reporting/reporting-export.ts';
@@ -76,6 +88,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: ReviewResponseSchema },
       },
     },
     async (req) => {
@@ -86,7 +99,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/v1/reporting/catalogue', { config: read }, async () => ({
+  app.get('/api/v1/reporting/catalogue', { config: read, schema: { response: { 200: ReportingCatalogueResponseSchema } } }, async () => ({
     indicators: [...cat.indicators.values()],
     units: [...cat.units.values()],
     regimes: [...cat.regimes.values()],
@@ -94,7 +107,13 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/reporting/status',
-    { config: read, schema: { querystring: Type.Object({ regime: Type.String({ maxLength: 64 }), period: PeriodQuery }, { additionalProperties: false }) } },
+    {
+      config: read,
+      schema: {
+        querystring: Type.Object({ regime: Type.String({ maxLength: 64 }), period: PeriodQuery }, { additionalProperties: false }),
+        response: { 200: SubmissionStatusResponseSchema },
+      },
+    },
     async (req) => {
       const q = req.query;
       const regime = cat.regimes.get(q.regime);
@@ -112,6 +131,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         querystring: Type.Object({ period: PeriodQuery, units: Type.Optional(CodeList), indicators: Type.Optional(CodeList) }, { additionalProperties: false }),
+        response: { 200: IndicatorValuesResponseSchema },
       },
     },
     async (req) => {
@@ -126,7 +146,10 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/reporting/latest',
-    { config: read, schema: { querystring: Type.Object({ units: Type.Optional(CodeList) }, { additionalProperties: false }) } },
+    {
+      config: read,
+      schema: { querystring: Type.Object({ units: Type.Optional(CodeList) }, { additionalProperties: false }), response: { 200: IndicatorValuesResponseSchema } },
+    },
     async (req) => reporting.latestOf({ units: checkUnits(list(req.query.units)) }),
   );
 
@@ -143,6 +166,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: RankingResponseSchema },
       },
     },
     async (req) => {
@@ -162,12 +186,20 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return sendTable(reply, reportingHistoryTable(h, ind), format, `bao-cao-${ind.id}.${format}`, q.sep);
   };
 
-  app.get('/api/v1/reporting/history', { config: read, schema: { querystring: HistoryQuery } }, async (req, reply) => {
+  // ?format=csv|xlsx answers the file instead of the JSON
+  const historyResponses = {
+    200: { description: 'The history as JSON, or as a file with ?format=csv|xlsx', content: {
+      'application/json': { schema: IndicatorHistoryResponseSchema },
+      ...fileResponses('csv')[200].content,
+      ...fileResponses('xlsx')[200].content,
+    } },
+  };
+  app.get('/api/v1/reporting/history', { config: read, schema: { querystring: HistoryQuery, response: historyResponses } }, async (req, reply) => {
     if (req.query.format === 'csv' || req.query.format === 'xlsx') return sendHistory(req.query, reply, req.query.format);
     return (await history(req.query)).h;
   });
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/reporting/history.${format}`, { config: read, schema: { querystring: HistoryQuery } }, async (req, reply) =>
+    app.get(`/api/v1/reporting/history.${format}`, { config: read, schema: { querystring: HistoryQuery, response: fileResponses(format) } }, async (req, reply) =>
       sendHistory(req.query, reply, format),
     );
 };
