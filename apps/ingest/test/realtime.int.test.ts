@@ -126,6 +126,25 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
   });
 });
 
+describe('adaptive coalescing (real client)', () => {
+  it('a lone event on a quiet server reaches the client at once, not at the next tick', async () => {
+    await cleanup();
+    ({ app, cleanup } = await buildTestApp({ tickMs: 10_000, heartbeatMs: 60_000 }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const s = client();
+    await connected(s);
+    await subscribe(s, ['92']);
+    const got = collect(s);
+    const t0 = performance.now();
+    expect((await post([wl('quiet-1', 150)])).statusCode).toBe(200);
+    await waitUntil('the delta of the lone event', () => got.length > 0, 5_000);
+    // with a 10 s tick, a tick-bound push would take seconds; this one leaves right after the commit
+    expect(performance.now() - t0).toBeLessThan(2_500);
+    expect(got[0]!.changes.find((c) => c.key === '916|wl-can-tho|water_level')?.value).toBe(150);
+  });
+});
+
 describe('viewer token (IOC_VIEWER_TOKEN: a leader of the whole city)', () => {
   it('refuses sockets and snapshots without a credential; accepts the viewer token', async () => {
     await cleanup();
