@@ -54,10 +54,13 @@ export function openApiChecker(app: FastifyInstance): {
     const key = [status, `${status[0]}XX`, 'default'].find((k) => op.responses?.[k]);
     const what = `${req.method} ${path} → ${status}`;
     if (!key) return `${what}: the status is not in the OpenAPI document`;
+    const documented = op.responses![key]!.content;
+    // an answer the document gives no body (204, 302, 304, 416) must send none
+    if (!documented) return isEmpty(payload) ? null : `${what}: a body was sent where the document describes none`;
     const type = mediaType(String(reply.getHeader('content-type') ?? 'application/json'));
-    const content = op.responses![key]!.content ?? {};
+    const content = documented;
     if (!content[type]) return `${what}: ${type} is not among the documented media types (${Object.keys(content).join(', ') || 'none'})`;
-    if (type !== 'application/json' || typeof payload !== 'string') return null; // files and streams: the media type is what can be checked
+    if (!(type === 'application/json' || type.endsWith('+json')) || typeof payload !== 'string') return null; // files and streams: the media type is what can be checked
     let body: unknown;
     try {
       body = JSON.parse(payload);
@@ -93,6 +96,8 @@ export function openApiChecker(app: FastifyInstance): {
     take: () => problems.splice(0),
   };
 }
+
+const isEmpty = (payload: unknown) => payload === undefined || payload === null || payload === '' || (Buffer.isBuffer(payload) && payload.length === 0);
 
 /** Where two JSON values first differ, as a path and the two values. */
 function firstDifference(a: unknown, b: unknown, path = ''): string {

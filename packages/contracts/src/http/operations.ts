@@ -5,7 +5,6 @@ import { RoleSchema } from './access.ts';
  * Answers of the operations and miscellaneous read routes:
  *   GET /healthz                  HealthResponse (the process answers)
  *   GET /readyz                   ReadyResponse, 200 ready / 503 starting or closing
- *   GET /api/v1/geo/areas         AreaGeometryResponse (GeoJSON)
  *   GET /api/v1/air-quality/:scope AirQualityResponse
  *   GET /api/v1/alerts/me         OperatorResponse
  */
@@ -21,24 +20,6 @@ export const ReadyResponseSchema = Type.Object({
   seq: Type.Integer(),
 });
 export type ReadyResponse = Static<typeof ReadyResponseSchema>;
-
-/** A GeoJSON FeatureCollection of area boundaries: each feature's properties carry its area code and names. */
-export const AreaGeometryResponseSchema = Type.Object(
-  {
-    type: Type.Literal('FeatureCollection'),
-    features: Type.Array(
-      Type.Object(
-        {
-          type: Type.Literal('Feature'),
-          properties: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-          geometry: Type.Union([Type.Object({ type: Type.String() }, { additionalProperties: true }), Type.Null()]),
-        },
-        { additionalProperties: true },
-      ),
-    ),
-  },
-  { additionalProperties: true },
-);
 
 /** A VN_AQI value (Decision 1459/QĐ-TCMT) with its dominant pollutant and each pollutant's sub-index. */
 export const AqiResultSchema = Type.Object({
