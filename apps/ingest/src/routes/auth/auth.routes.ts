@@ -43,13 +43,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: SIGNED_IN }, schema: { response: { 204: { description: 'Signed out: the session is removed' } } } },
+    { config: { access: SIGNED_IN }, schema: { response: { 204: { type: 'null', description: 'Signed out: the session is removed' } } } },
     async (req, reply) => {
       const p = req.principal!;
       if (p.session) await access.sessions.end(p.session.id);
       clearSessionCookie(reply);
       await audit.record({ actor: p, action: 'auth.logout', ip: req.ip });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -30,7 +30,7 @@ export const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }),
         // a browser asking for a page gets the refusal as a page, any other client as JSON
-        response: { 302: { description: 'To the wall, with the device session cookie' }, 401: refused, 429: refused },
+        response: { 302: { type: 'null', description: 'To the wall, with the device session cookie' }, 401: refused, 429: refused },
       },
     },
     async (req, reply) => {

@@ -28,7 +28,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: PUBLIC },
       schema: {
         querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }),
-        response: { 302: { description: 'To the identity provider' } },
+        response: { 302: { type: 'null', description: 'To the identity provider' } },
       },
     },
     async (req, reply) => {
@@ -41,7 +41,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     `${OIDC_PATH}/callback`,
-    { config: { access: PUBLIC }, schema: { response: { 302: { description: 'To returnTo, with the session cookie' } } } },
+    { config: { access: PUBLIC }, schema: { response: { 302: { type: 'null', description: 'To returnTo, with the session cookie' } } } },
     async (req, reply) => {
       const oidc = enabled();
       const blocked = await access.limiter.blocked(req.ip, null);

@@ -51,7 +51,7 @@ export const basemapRoutes: FastifyPluginAsync = async (app) => {
   const responses = {
     200: { description: 'The whole PMTiles file', content: { 'application/vnd.pmtiles': { schema: file200 } } },
     206: { description: 'One byte range (Content-Range)', content: { 'application/vnd.pmtiles': { schema: file200 } } },
-    416: { description: 'A range the file cannot serve (Content-Range: bytes */size)' },
+    416: { type: 'null', description: 'A range the file cannot serve (Content-Range: bytes */size)' },
   };
   app.get('/api/v1/basemap.pmtiles', { config: { access: READ }, schema: { response: responses } }, serve);
 };

@@ -46,7 +46,7 @@ export const geoRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const geoResponses = {
     200: { description: 'The units in force that day, and the city outline', content: { 'application/geo+json': { schema: GeoAreasResponseSchema } } },
-    304: { description: 'Not modified (If-None-Match matched the ETag)' },
+    304: { type: 'null', description: 'Not modified (If-None-Match matched the ETag)' },
   };
   app.get('/api/v1/geo/areas', { config: read, schema: { querystring: AtQuerySchema, response: geoResponses } }, async (req, reply) => {
     const at = dateOf(req.query.at, clock());
