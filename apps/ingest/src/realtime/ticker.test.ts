@@ -51,17 +51,19 @@ class ManualTimers implements TickerTimers {
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 let seq = 0;
+/** A reading of today's city: phường Ninh Kiều (31135) is live from 1 July 2025. */
+const TODAY = Date.parse('2026-11-22T07:00:00+07:00');
 function level(value: number): Observation {
   seq++;
   return {
     seq,
     id: `t-${seq}`,
     indicator: 'water_level',
-    area: '916',
+    area: '31135',
     agency: null,
     station: 'wl-can-tho',
-    observedAt: 1_000_000 + seq,
-    receivedAt: 1_000_000 + seq,
+    observedAt: TODAY + seq,
+    receivedAt: TODAY + seq,
     value,
     numerator: null,
     denominator: null,
@@ -134,7 +136,7 @@ describe('adaptive coalescing', () => {
     const [first, second] = city().map((s) => s.delta);
     expect(second!.fromVersion).toBe(first!.toVersion);
     expect(second!.toVersion).toBe(live.state.version('92'));
-    expect(second!.changes.find((c) => c.key === '916|wl-can-tho|water_level')?.value).toBe(152);
+    expect(second!.changes.find((c) => c.key === '31135|wl-can-tho|water_level')?.value).toBe(152);
     // a steady stream: one push per tick, never more
     for (let t = 1260; t < 3000; t += 10) {
       timers.advanceTo(t);
