@@ -67,7 +67,8 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
 }
 
 const T = Date.parse('2026-11-22T07:00:00+07:00');
-const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+// nine of today's communes (from 1 July 2025 directly under the city, code 92)
+const AREAS = ['31120', '31135', '31147', '31150', '31153', '31157', '31162', '31168', '31174'];
 function observation(prefix: string, n: number) {
   return {
     id: `${prefix}-${String(n).padStart(10, '0')}`,
@@ -262,7 +263,7 @@ async function benchWall() {
       headers: { 'content-type': 'application/json', 'x-api-key': KEY },
       body: JSON.stringify({
         observations: [
-          { id: 'wall-1', indicator: 'water_level', area: '916', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 150 },
+          { id: 'wall-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 150 },
           { id: 'wall-2', indicator: 'water_level', area: '919', station: 'wl-cai-rang', observedAt: new Date().toISOString(), value: 140 },
         ],
       }),

@@ -21,7 +21,9 @@ import { oidcRoutes } from './routes/auth/oidc.routes.ts';
 import { contentTypesPlugin } from './plugins/content-types.ts';
 import { dashboardPlugin } from './plugins/dashboard.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { lifecyclePlugin } from './plugins/lifecycle.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
 import { directiveRoutes } from './routes/directives/directives.routes.ts';
@@ -70,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readPerMinute: config.readRateLimitPerMinute,
     allowAll: config.benchRoutes && config.access.benchAllowAll,
   });
+  await app.register(openapiPlugin);
   await app.register(feedHealthPlugin);
   await app.register(contentTypesPlugin, { ndjsonLimitBytes: config.ndjsonLimitBytes });
 
@@ -85,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // reads and actions
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
   await app.register(liveRoutes);
   await app.register(dossierRoutes);
   await app.register(procedureRoutes);

@@ -63,6 +63,8 @@ export interface Config {
   demo: boolean;
   /** Benchmark-only ceiling routes under /api/v1/_bench (never in production). */
   benchRoutes: boolean;
+  /** Prometheus metrics at GET /metrics (IOC_METRICS, default on). */
+  metrics: boolean;
   /**
    * Working days for deadlines: the built-in Vietnamese calendar plus the yearly schedules the
    * government announces (IOC_HOLIDAY_SCHEDULES_FILE, a JSON array of OfficialYearSchedule), and
@@ -195,6 +197,7 @@ export const CoreEnvSchema = envSchema({
   IOC_RATE_LIMIT_PER_MINUTE: envInt(60_000, 1, 100_000_000),
   IOC_READ_RATE_LIMIT_PER_MINUTE: envInt(1200, 1, 100_000_000),
   IOC_BENCH_ROUTES: envBool(false),
+  IOC_METRICS: envBool(true),
   IOC_HOLIDAY_SCHEDULES_FILE: envText(),
   IOC_PROCEDURES_FILE: envText(),
   IOC_ALERT_RULES_FILE: envText(),
@@ -270,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     demo,
     benchRoutes: isTrue(v.IOC_BENCH_ROUTES),
+    metrics: isTrue(v.IOC_METRICS),
     holidaySchedules: schedules,
     calendar: switchableCalendar(createWorkCalendar({ schedules })),
     proceduresFile: v.IOC_PROCEDURES_FILE || null,

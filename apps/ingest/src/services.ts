@@ -30,9 +30,10 @@ import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.servi
 import { LiveService } from './live/live.service.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
-import { GroupCommitWriter } from './pipeline/group-commit.ts';
 import { DirectiveService } from './directives/directive.service.ts';
 import { checkProcedureItem } from './feeds/procedures/procedure-item.check.ts';
+import { IocMetrics, type CommitLog } from './metrics/metrics.ts';
+import { GroupCommitWriter, type CommitObserver } from './pipeline/group-commit.ts';
 import { DossierService } from './procedures/dossier.service.ts';
 import { PaknService } from './procedures/pakn.service.ts';
 import { RatingService } from './procedures/rating.service.ts';
@@ -100,6 +101,8 @@ export interface Ioc {
   access: AccessService;
   /** The append-only audit log: `audit.record({ actor, action, target, unit?, details?, ip })`. */
   audit: AuditService;
+  /** Prometheus metrics (GET /metrics; IOC_METRICS=false turns them off). */
+  metrics: IocMetrics;
   /** Set by the connectors plugin once they are created. */
   connectors: ConnectorManager;
   /** Committed (or replayed) observations → values derived from them (flood rank, VN_AQI) → alert rules; returns the derived values. */
@@ -146,6 +149,12 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const index = indexCatalogue(catalogue, registry);
   const store = deps.store ?? (await openConfiguredStore(config, { areaChain: index.areaChainAt }));
   const live = new LiveService(index, store, config.tickMs);
+  const metrics = new IocMetrics(config.metrics);
+  const observer = (log: CommitLog): CommitObserver => ({
+    committed: (rows, seconds) => metrics.committed(log, rows, seconds),
+    failed: () => metrics.commitFailed(log),
+    flushed: (requests) => metrics.flushed(log, requests),
+  });
   const monitoring = new MonitoringService(index);
   const agencies = config.agencies;
   const reportingUnits = reportingUnitsFor(registry, CAN_THO_DEPARTMENTS);
@@ -163,7 +172,10 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     config.calendar,
     config.alertRules,
     clock,
-    (push, scopes) => broadcaster.alert(push, scopes),
+    (push, scopes) => {
+      broadcaster.alert(push, scopes);
+      metrics.alertPushed();
+    },
     (err) => app.log.error({ err }, 'alert store failed'),
   );
   const monitor = (events: readonly Observation[]): Observation[] => {
@@ -179,6 +191,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       const derived = monitor(events);
       if (derived.length > 0) live.applyDerived(derived);
     },
+    observer('observations'),
   );
   const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
@@ -209,6 +222,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
     (b) => store.appendDossierEvents(b),
     (events) => dossiers.applyCommitted(events),
+    observer('dossiers'),
   );
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
@@ -231,11 +245,13 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     paknWriter: new GroupCommitWriter<NewPaknEvent>(
       (b) => store.appendPaknEvents(b),
       (events) => pakn.applyCommitted(events),
+      observer('pakn'),
     ),
     ratings,
     ratingWriter: new GroupCommitWriter<NewRating>(
       (b) => store.appendRatings(b),
       (events) => ratings.applyCommitted(events),
+      observer('ratings'),
     ),
     score766,
     score766Splits,
@@ -258,6 +274,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     feeds: new FeedHealthRegistry(clock),
     access,
     audit,
+    metrics,
     monitor,
     closing: false,
   };

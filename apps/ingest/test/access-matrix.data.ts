@@ -82,6 +82,22 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'HEAD,GET /*': [{ url: '/index.html', ok: 200 }],
     'GET /healthz': [{ url: '/healthz', ok: 200 }],
     'GET /readyz': [{ url: '/readyz', ok: 200 }],
+    // the API's description and its viewer: public (what the API is, never what it holds); the viewer's
+    // own files come from @fastify/swagger-ui, so it works on a closed network
+    'GET /openapi.json': [{ url: '/openapi.json', ok: 200 }],
+    'HEAD /api/docs': [{ url: '/api/docs', ok: 200 }],
+    'GET /api/docs/': [{ url: '/api/docs/', ok: 200 }],
+    'HEAD /api/docs/': [{ url: '/api/docs/', ok: 200 }],
+    'GET /api/docs/static/index.html': [{ url: '/api/docs/static/index.html', ok: 302 }],
+    'GET /api/docs/static/swagger-initializer.js': [{ url: '/api/docs/static/swagger-initializer.js', ok: 200 }],
+    'GET /api/docs/json': [{ url: '/api/docs/json', ok: 200 }],
+    'GET /api/docs/yaml': [{ url: '/api/docs/yaml', ok: 200 }],
+    'HEAD,GET /api/docs/static/*': [
+      { url: '/api/docs/static/swagger-ui.css', ok: 200 },
+      { url: '/api/docs/static/nothing.js', ok: 404 },
+    ],
+    // Prometheus: loopback (not forwarded), the bearer IOC_METRICS_TOKEN or an administrator; the matrix calls from other addresses
+    'GET /metrics': [{ url: '/metrics', ok: 200 }],
     'GET /api/v1/auth/config': [{ url: '/api/v1/auth/config', ok: 200 }],
     'POST /api/v1/auth/login': [
       { url: '/api/v1/auth/login', payload: (c: Caller) => ({ username: `matrix.nobody.${c.toLowerCase()}`, password: 'không phải mật khẩu' }), ok: 401 },

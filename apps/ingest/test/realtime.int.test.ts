@@ -118,11 +118,38 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     const s = client();
     await connected(s);
     await post([wl('h1', 100)]);
-    const hb = await new Promise<Heartbeat>((r) => s.once('heartbeatV1', r));
+    // a heartbeat sent before the commit may still be on its way (seq 0): the first one after it counts
+    const hb = await new Promise<Heartbeat>((r) => {
+      const on = (h: Heartbeat) => {
+        if (h.seq === 0) return;
+        s.off('heartbeatV1', on);
+        r(h);
+      };
+      s.on('heartbeatV1', on);
+    });
     expect(hb.epoch).toBe(app.ioc.live.epoch);
     expect(hb.seq).toBe(3); // the observation and its two derived values
     expect(hb.tickMs).toBe(50);
     expect(hb.serverTime).toBe(T0 + 60_000); // the injected clock, not the machine's
+  });
+});
+
+describe('adaptive coalescing (real client)', () => {
+  it('a lone event on a quiet server reaches the client at once, not at the next tick', async () => {
+    await cleanup();
+    ({ app, cleanup } = await buildTestApp({ tickMs: 10_000, heartbeatMs: 60_000 }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const s = client();
+    await connected(s);
+    await subscribe(s, ['92']);
+    const got = collect(s);
+    const t0 = performance.now();
+    expect((await post([wl('quiet-1', 150)])).statusCode).toBe(200);
+    await waitUntil('the delta of the lone event', () => got.length > 0, 5_000);
+    // with a 10 s tick, a tick-bound push would take seconds; this one leaves right after the commit
+    expect(performance.now() - t0).toBeLessThan(2_500);
+    expect(got[0]!.changes.find((c) => c.key === '31135|wl-can-tho|water_level')?.value).toBe(150);
   });
 });
 

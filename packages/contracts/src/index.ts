@@ -25,3 +25,4 @@ export * from './http/access.ts';
 export * from './feeds/pakn.ts';
 export * from './http/score766.ts';
 export * from './http/directives.ts';
+export * from './http/operations.ts';

@@ -19,6 +19,14 @@ export function exportFileName(parts: readonly string[], ext: ExportFormat): str
   return `${base || 'export'}.${ext}`;
 }
 
+/** The document's description of a download (OpenAPI): a CSV text or an XLSX workbook. */
+export function fileResponses(format: ExportFormat) {
+  const media = format === 'csv' ? 'text/csv' : XLSX_MIME;
+  const schema = format === 'csv' ? { type: 'string' } : { type: 'string', contentMediaType: XLSX_MIME, contentEncoding: 'binary' };
+  return { 200: { description: format === 'csv' ? 'CSV (UTF-8 with BOM)' : 'XLSX workbook', content: { [media]: { schema } } } };
+}
+
+/** Sends a table as a download in the asked format. */
 /**
  * Sends a table as a download in the asked format. Every export is audited (who, the URL asked,
  * the file, how many rows), before the file leaves.

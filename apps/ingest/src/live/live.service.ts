@@ -21,6 +21,8 @@ export class LiveService {
   /** Coverage for checkpoints: every observation up to `coveredSeq` (the end of the start-up replay), then those this process applied. */
   coveredSeq = 0;
   appliedSinceStart = 0;
+  /** Called after every change applied once live (the ticker decides when to push it). */
+  onChange: (() => void) | null = null;
 
   constructor(
     index: CatalogueIndex,
@@ -67,11 +69,18 @@ export class LiveService {
     for (const e of events) this.state.apply(e, ++this.version);
     if (events.length > 0) this.observationsSeq = Math.max(this.observationsSeq, events[events.length - 1]!.seq);
     this.appliedSinceStart += events.length;
+    if (events.length > 0) this.onChange?.();
   }
 
   /** Values computed from another feed, as observations of derived indicators. */
   applyDerived(values: readonly Observation[]): void {
     for (const v of values) this.state.apply(v, ++this.version);
+    if (values.length > 0) this.onChange?.();
+  }
+
+  /** The version counter (metrics): it advances with every observation or derived value applied. */
+  get currentVersion(): number {
+    return this.version;
   }
 
   /** The log behind the state: its kind ('sqlite', 'postgres') and epoch, for /readyz. */

@@ -3,6 +3,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** Rows per store transaction: a larger flush is split, so no commit holds the event loop for long. */
 export const MAX_ROWS_PER_COMMIT = 2_000;
 
+/** What the metrics learn from a writer: one call per transaction and per flush, never per item. */
+export interface CommitObserver {
+  committed(rows: number, seconds: number): void;
+  failed(): void;
+  flushed(requests: number): void;
+}
+
 interface Pending<T> {
   batch: readonly T[];
   resolve: (seqs: (number | null)[]) => void;
@@ -10,10 +17,12 @@ interface Pending<T> {
 }
 
 /**
- * Group commit: appends that arrive in the same event-loop turn share one store transaction
- * (and one fsync), up to MAX_ROWS_PER_COMMIT rows per transaction. Committed events are handed to
- * `onCommitted` in log order before any request is answered, so live state only ever reflects
- * durable events.
+ * Group commit: appends that arrive in the same event-loop turn, or in any later turn while the
+ * previous commit is being made durable (the store's append resolves after the disk flush, which
+ * runs off the event loop: PostgreSQL's round trip, SQLite's WAL flush in store/sqlite/wal-sync.ts),
+ * share the next store transaction, up to MAX_ROWS_PER_COMMIT rows per transaction. Committed
+ * events are handed to `onCommitted` in log order before any request is answered, so live state
+ * only ever reflects durable events.
  */
 export class GroupCommitWriter<T extends object> {
   private queue: Pending<T>[] = [];
@@ -25,6 +34,7 @@ export class GroupCommitWriter<T extends object> {
     /** Appends in one transaction; per item its log position, or null for a duplicate. */
     private readonly appendToStore: (batch: readonly T[]) => Promise<(number | null)[]>,
     private readonly onCommitted: (events: (T & { seq: number })[]) => void,
+    private readonly observer?: CommitObserver,
   ) {}
 
   append(batch: readonly T[]): Promise<(number | null)[]> {
@@ -46,6 +56,7 @@ export class GroupCommitWriter<T extends object> {
     const work = this.queue;
     this.queue = [];
     if (work.length === 0) return;
+    this.observer?.flushed(work.length);
     const all: T[] = work.length === 1 ? (work[0]!.batch as T[]) : work.flatMap((w) => w.batch);
     // Issue 12 #11: a large flush (a 60 MB NDJSON body, many concurrent batches) is committed in
     // transactions of at most MAX_ROWS_PER_COMMIT rows with the event loop served between two of
@@ -57,13 +68,16 @@ export class GroupCommitWriter<T extends object> {
       if (from > 0) await nextTurn();
       const part = all.length <= MAX_ROWS_PER_COMMIT ? all : all.slice(from, from + MAX_ROWS_PER_COMMIT);
       let partSeqs: (number | null)[];
+      const t0 = performance.now();
       try {
         partSeqs = await this.appendToStore(part);
       } catch (e) {
+        this.observer?.failed();
         // requests answered before were fully committed; the others are not acknowledged
         for (const w of work.slice(answered)) w.reject(e);
         return;
       }
+      this.observer?.committed(part.length, (performance.now() - t0) / 1000);
       const committed: (T & { seq: number })[] = [];
       for (let i = 0; i < part.length; i++) {
         const seq = partSeqs[i] ?? null;

@@ -27,7 +27,7 @@ import { httpError, type HttpError } from './errors.ts';
  *   leader    leader, admin (issuing, accepting and returning directives)
  *   admin     admin (users, devices, feed sources, the audit log)
  *   signedIn  any signed-in person, device or token (/auth/me, /auth/logout)
- *   metrics   a loopback address, the bearer IOC_METRICS_TOKEN, or an admin
+ *   metrics   a loopback address that no proxy forwarded for, the bearer IOC_METRICS_TOKEN, or an admin
  * People and devices sign in with a session cookie (sent back with x-csrf-token on POST, PUT,
  * PATCH and DELETE); service tokens (IOC_OPERATOR_TOKENS, IOC_VIEWER_TOKEN) are bearer
  * credentials and need no CSRF token. Failed authentication is limited before any check
@@ -99,6 +99,9 @@ export function presentedKey(req: FastifyRequest): string | null {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** The request names a client it was forwarded for (whether or not the proxy is trusted). */
+const forwarded = (req: FastifyRequest) =>
+  req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 type Limiter = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -172,7 +175,8 @@ export const accessPlugin = fp(
     };
 
     const metrics = async (req: FastifyRequest, reply: FastifyReply) => {
-      if (LOOPBACK.has(req.ip)) return;
+      // a proxy on this machine (nginx in front of the IOC) connects from loopback too, but says whom it forwards for
+      if (LOOPBACK.has(req.ip) && !forwarded(req)) return;
       const bearer = presentedBearer(req);
       if (bearer && opts.metricsToken && secretMatches(bearer, opts.metricsToken)) return;
       const p = await principalOf(req, reply);

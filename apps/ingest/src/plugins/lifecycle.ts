@@ -31,8 +31,10 @@ export const lifecyclePlugin = fp(
     const saveCheckpoint = (why: string) => {
       try {
         const h = writeCheckpoint(checkpoint);
+        ioc.metrics.checkpointWritten(clock());
         app.log.debug({ why, observationsSeq: h.observationsSeq, dossierSeq: h.dossierSeq, bytes: h.bytes }, 'checkpoint written');
       } catch (e) {
+        ioc.metrics.checkpointFailed();
         app.log.error({ err: e, file: checkpoint.file }, 'checkpoint could not be written');
       }
     };
@@ -87,6 +89,7 @@ export const lifecyclePlugin = fp(
         heartbeatMs: config.heartbeatMs,
         // the dossier service publishes on its own clock (procedures/dossier-publication.ts)
         beforeTick: (now) => alerts.checkSilence(now),
+        onPush: (seconds, deltas, deliveries) => ioc.metrics.tick(seconds, deltas, deliveries),
       });
       await ioc.connectors.start();
     });

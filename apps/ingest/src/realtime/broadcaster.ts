@@ -8,8 +8,11 @@ export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export class Broadcaster {
   constructor(private readonly io: IocServer) {}
 
-  delta(d: Delta): void {
-    this.io.to(scopeRoom(d.scope)).emit('deltaV1', d);
+  /** Emits a delta to its scope's room; returns how many sockets of this node the room holds. */
+  delta(d: Delta): number {
+    const room = scopeRoom(d.scope);
+    this.io.to(room).emit('deltaV1', d);
+    return this.io.sockets.adapter.rooms.get(room)?.size ?? 0;
   }
 
   /** An alert raised or changed: to the rooms of its area and every scope above it. */

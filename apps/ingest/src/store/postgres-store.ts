@@ -69,6 +69,9 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       const table = log === 'observations' ? 'observations' : 'dossier_events';
       return Number((await pool.query<{ n: number }>(`SELECT COUNT(*)::bigint AS n FROM ${table} WHERE seq > $1 AND seq <= $2`, [afterSeq, toSeq])).rows[0]!.n);
     },
+    async sizeBytes() {
+      return Number((await pool.query<{ n: number }>(`SELECT pg_database_size(current_database())::bigint AS n`)).rows[0]!.n);
+    },
     async close() {
       if (closed) return;
       closed = true;

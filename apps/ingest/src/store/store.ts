@@ -33,6 +33,8 @@ export interface StoreInfo {
   readonly epoch: string;
   /** How many entries of a log have a position in (afterSeq, toSeq]: checkpoints check their coverage with it. */
   countRange(log: 'observations' | 'dossier_events', afterSeq: number, toSeq: number): Promise<number>;
+  /** Bytes the store takes on disk (the metrics' store size): SQLite's file and WAL, PostgreSQL's database. */
+  sizeBytes(): Promise<number>;
   /** Idempotent. */
   close(): Promise<void>;
 }

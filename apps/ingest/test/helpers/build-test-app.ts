@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps } from '../../src/app.ts';
 import type { OperatorEntry } from '../../src/access/service-tokens.ts';
 import { loadConfig, type Config } from '../../src/env.ts';
+import { openApiChecker } from './openapi-check.ts';
 
 export const TEST_KEY = 'test-source-key-0123456789';
 export const T0 = Date.parse('2026-11-22T07:00:00+07:00');
@@ -36,7 +37,10 @@ export const AS: Record<TestRole, { authorization: string }> = {
 
 /**
  * A real app on a real store file in a fresh temporary folder. Every app accepts the TEST_TOKENS
- * (send `headers: AS.leader`, …) besides the operators an override adds.
+ * (send `headers: AS.leader`, …) besides the operators an override adds. Every answer it gives is checked
+ * against its own OpenAPI document (openapi-check.ts): an `inject()` whose answer does not match
+ * rejects, naming the operation and the mismatch, and so does `cleanup` for answers given to other
+ * clients (fetch, browsers) — so the document cannot drift from what the API returns.
  */
 export async function buildTestApp(
   overrides: Partial<Config> = {},
@@ -52,7 +56,23 @@ export async function buildTestApp(
     operators: [...TEST_OPERATORS, ...(overrides.operators ?? [])],
   };
   const app = await buildApp({ clock: () => T0 + 60_000, ...deps, config });
+  const openapi = openApiChecker(app);
+  app.addHook('preSerialization', openapi.preSerialization);
+  app.addHook('onSend', openapi.onSend);
   await app.ready();
+  const fail = (problems: string[]) => {
+    if (problems.length > 0) throw new Error(`answers that the OpenAPI document does not describe:\n${problems.join('\n')}`);
+  };
+  const chain = app.inject.bind(app) as () => ReturnType<FastifyInstance['inject']>;
+  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+  // the promise form of inject (every test's); the chain form is passed through unchecked
+  app.inject = ((opts?: InjectOptions | string) =>
+    opts === undefined
+      ? chain()
+      : inject(opts).then((res) => {
+          fail(openapi.take());
+          return res;
+        })) as typeof app.inject;
   return {
     app,
     config,
@@ -60,6 +80,7 @@ export async function buildTestApp(
     cleanup: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+      fail(openapi.take());
     },
   };
 }

@@ -111,60 +111,75 @@ export type PaknEvent = Static<typeof PaknEventSchema>;
 export const MAX_PAKN_BATCH_ITEMS = 5000;
 
 /** A PAKN's state as the watchlist shows it. */
-export type PaknStatus = 'received' | 'in_process' | 'awaiting_supplement' | 'answered' | 'published' | 'rejected';
+export const PaknStatusSchema = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('in_process'),
+  Type.Literal('awaiting_supplement'),
+  Type.Literal('answered'),
+  Type.Literal('published'),
+  Type.Literal('rejected'),
+]);
+export type PaknStatus = Static<typeof PaknStatusSchema>;
 /** The deadlines of a PAKN (working days on the city's calendar): reject 2, ask for a supplement 5, answer 15, publish 2 after the answer. */
 export type PaknDeadlineStep = 'reject' | 'supplement' | 'answer' | 'publish';
 
-export interface PaknSummary {
-  paknId: string;
-  title: string | null;
-  adminUnitCode: string;
-  agencyCode: string | null;
-  classification: PaknClassification | null;
-  procedureCode: string | null;
-  dossierCode: string | null;
-  status: PaknStatus;
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const PaknSummarySchema = Type.Object({
+  paknId: Type.String(),
+  title: NullableString,
+  adminUnitCode: Type.String(),
+  agencyCode: NullableString,
+  classification: Type.Union([PaknClassificationSchema, Type.Null()]),
+  procedureCode: NullableString,
+  dossierCode: NullableString,
+  status: PaknStatusSchema,
   /** epoch ms */
-  receivedAt: number;
+  receivedAt: Type.Number(),
   /** The step now awaited (answer, or publication of a ready answer); null when none is. */
-  pending: 'answer' | 'publish' | null;
+  pending: Type.Union([Type.Literal('answer'), Type.Literal('publish'), Type.Null()]),
   /** Its due instant (epoch ms, 17:00 of a working day); null when nothing is pending. */
-  dueAt: number | null;
+  dueAt: NullableNumber,
   /** Working days overdue (overdue list) or left (due-soon list), 2 decimals. */
-  workingDays: number | null;
-}
+  workingDays: NullableNumber,
+});
+export type PaknSummary = Static<typeof PaknSummarySchema>;
 
-export interface PaknWatchlistResponse {
-  asOf: number;
-  area: string | null;
-  agency: string | null;
-  within: number;
-  overdue: PaknSummary[];
-  dueSoon: PaknSummary[];
-  truncated: boolean;
-}
+export const PaknWatchlistResponseSchema = Type.Object({
+  asOf: Type.Number(),
+  area: NullableString,
+  agency: NullableString,
+  within: Type.Integer(),
+  overdue: Type.Array(PaknSummarySchema),
+  dueSoon: Type.Array(PaknSummarySchema),
+  truncated: Type.Boolean(),
+});
+export type PaknWatchlistResponse = Static<typeof PaknWatchlistResponseSchema>;
 
-export interface PaknDeadline {
-  step: PaknDeadlineStep;
-  dueAt: number | null;
-  doneAt: number | null;
+export const PaknDeadlineSchema = Type.Object({
+  step: Type.Union([Type.Literal('reject'), Type.Literal('supplement'), Type.Literal('answer'), Type.Literal('publish')]),
+  dueAt: NullableNumber,
+  doneAt: NullableNumber,
   /** not_applicable: the step never happened and is not required (a PAKN not rejected, nothing asked). */
-  verdict: 'on_time' | 'late' | 'pending' | 'not_applicable';
-}
+  verdict: Type.Union([Type.Literal('on_time'), Type.Literal('late'), Type.Literal('pending'), Type.Literal('not_applicable')]),
+});
+export type PaknDeadline = Static<typeof PaknDeadlineSchema>;
 
-export interface PaknDetail {
-  summary: PaknSummary;
-  deadlines: PaknDeadline[];
-  likes: number;
-  dislikes: number;
-  repeatComplaints: number;
+export const PaknDetailSchema = Type.Object({
+  summary: PaknSummarySchema,
+  deadlines: Type.Array(PaknDeadlineSchema),
+  likes: Type.Integer(),
+  dislikes: Type.Integer(),
+  repeatComplaints: Type.Integer(),
   /** 766 5.2 as of now: all deadlines met so far. */
-  onTime: boolean;
+  onTime: Type.Boolean(),
   /** 766 5.3: not late, not more dislikes than likes, no repeat complaint. */
-  satisfied: boolean;
-  trail: { eventId: string; step: PaknStep; at: number }[];
-  asOf: number;
-}
+  satisfied: Type.Boolean(),
+  trail: Type.Array(Type.Object({ eventId: Type.String(), step: PaknStepSchema, at: Type.Number() })),
+  asOf: Type.Number(),
+});
+export type PaknDetail = Static<typeof PaknDetailSchema>;
 
 export const PaknWatchlistQuerySchema = Type.Object(
   {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { LabelSchema } from '../catalogue/indicator.ts';
+import { LabelSchema } from '../catalogue/indicator.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
@@ -85,103 +85,113 @@ export type DirectiveDecisionBody = Static<typeof DirectiveDecisionBodySchema>;
  *      └──────────report(done)──────────────────────▶ done ──return──▶ returned ──report──▶ …
  * accepted is final; a report on it, or a decision on a unit that is not done, is refused (409).
  */
-export type AssignmentStatus = 'issued' | 'in_progress' | 'done' | 'accepted' | 'returned';
+export const AssignmentStatusSchema = Type.Union([
+  Type.Literal('issued'),
+  Type.Literal('in_progress'),
+  Type.Literal('done'),
+  Type.Literal('accepted'),
+  Type.Literal('returned'),
+]);
+export type AssignmentStatus = Static<typeof AssignmentStatusSchema>;
 export const ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['issued', 'in_progress', 'done', 'accepted', 'returned'];
 
-export interface DirectiveActor {
-  name: string;
-  unit: string;
-}
+export const DirectiveActorSchema = Type.Object({ name: Type.String(), unit: Type.String() });
+export type DirectiveActor = Static<typeof DirectiveActorSchema>;
 
-export interface DirectiveAttachment {
-  id: string;
-  directiveId: string;
-  unit: string;
+export const DirectiveAttachmentSchema = Type.Object({
+  id: Type.String(),
+  directiveId: Type.String(),
+  unit: Type.String(),
   /** The file name as sent (plain text; never used as a path). */
-  name: string;
+  name: Type.String(),
   /** The type found from the file's first bytes, never the client's word. */
-  type:
-    | 'application/pdf'
-    | 'image/png'
-    | 'image/jpeg'
-    | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-    | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  size: number;
-  sha256: string;
-  uploadedAt: number;
-  uploadedBy: DirectiveActor;
-}
+  type: Type.Union([
+    Type.Literal('application/pdf'),
+    Type.Literal('image/png'),
+    Type.Literal('image/jpeg'),
+    Type.Literal('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    Type.Literal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  ]),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedAt: Type.Number(),
+  uploadedBy: DirectiveActorSchema,
+});
+export type DirectiveAttachment = Static<typeof DirectiveAttachmentSchema>;
 
-export interface DirectiveReport {
-  id: string;
-  at: number;
-  by: DirectiveActor;
-  text: string;
-  done: boolean;
-  attachments: DirectiveAttachment[];
-}
+export const DirectiveReportSchema = Type.Object({
+  id: Type.String(),
+  at: Type.Number(),
+  by: DirectiveActorSchema,
+  text: Type.String(),
+  done: Type.Boolean(),
+  attachments: Type.Array(DirectiveAttachmentSchema),
+});
+export type DirectiveReport = Static<typeof DirectiveReportSchema>;
 
-export interface DirectiveDecision {
-  at: number;
-  by: DirectiveActor;
-  action: 'accepted' | 'returned';
-  note: string | null;
-}
+export const DirectiveDecisionSchema = Type.Object({
+  at: Type.Number(),
+  by: DirectiveActorSchema,
+  action: Type.Union([Type.Literal('accepted'), Type.Literal('returned')]),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type DirectiveDecision = Static<typeof DirectiveDecisionSchema>;
 
-export interface DirectiveAssignment {
-  unit: string;
-  unitName: LabelDto | null;
-  status: AssignmentStatus;
-  updatedAt: number;
-  reports: DirectiveReport[];
-  decisions: DirectiveDecision[];
-}
+export const DirectiveAssignmentSchema = Type.Object({
+  unit: Type.String(),
+  unitName: Type.Union([LabelSchema, Type.Null()]),
+  status: AssignmentStatusSchema,
+  updatedAt: Type.Number(),
+  reports: Type.Array(DirectiveReportSchema),
+  decisions: Type.Array(DirectiveDecisionSchema),
+});
+export type DirectiveAssignment = Static<typeof DirectiveAssignmentSchema>;
 
-type LabelDto = Static<typeof LabelSchema>;
-
-export interface Directive {
-  id: string;
-  title: string | null;
-  text: string;
-  subject: DirectiveSubject;
-  issuedBy: DirectiveActor;
-  issuedAt: number;
-  deadlineWorkingDays: number | null;
+const directiveFields = {
+  id: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+  subject: DirectiveSubjectSchema,
+  issuedBy: DirectiveActorSchema,
+  issuedAt: Type.Number(),
+  deadlineWorkingDays: Type.Union([Type.Number(), Type.Null()]),
   /** epoch ms: 17:00 of a working day when given in working days. */
-  dueAt: number;
+  dueAt: Type.Number(),
   /** open until every unit's answer is accepted. */
-  status: 'open' | 'closed';
-  assignments: DirectiveAssignment[];
-  revision: number;
-  updatedAt: number;
-}
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  assignments: Type.Array(DirectiveAssignmentSchema),
+  revision: Type.Integer(),
+  updatedAt: Type.Number(),
+};
+export const DirectiveSchema = Type.Object(directiveFields);
+export type Directive = Static<typeof DirectiveSchema>;
 
 /** A directive as a list shows it, with the clock applied. */
-export interface DirectiveView extends Directive {
+export const DirectiveViewSchema = Type.Object({
+  ...directiveFields,
   /** Some unit has not answered (done or accepted) and the due instant has passed. */
-  overdue: boolean;
+  overdue: Type.Boolean(),
   /** Due on today's local date and some unit has not answered. */
-  dueToday: boolean;
+  dueToday: Type.Boolean(),
   /** Working days overdue (positive) or left (negative → 0 when due), 2 decimals. */
-  workingDaysLate: number;
-}
+  workingDaysLate: Type.Number(),
+});
+export type DirectiveView = Static<typeof DirectiveViewSchema>;
 
-export interface DirectiveListResponse {
-  serverTime: number;
-  directives: DirectiveView[];
-}
+export const DirectiveListResponseSchema = Type.Object({ serverTime: Type.Number(), directives: Type.Array(DirectiveViewSchema) });
+export type DirectiveListResponse = Static<typeof DirectiveListResponseSchema>;
 
-export interface DirectiveBoardResponse {
-  serverTime: number;
+export const DirectiveBoardResponseSchema = Type.Object({
+  serverTime: Type.Number(),
   /** Local date 'YYYY-MM-DD' of `serverTime`. */
-  today: string;
-  overdue: DirectiveView[];
-  dueToday: DirectiveView[];
-}
+  today: Type.String(),
+  overdue: Type.Array(DirectiveViewSchema),
+  dueToday: Type.Array(DirectiveViewSchema),
+});
+export type DirectiveBoardResponse = Static<typeof DirectiveBoardResponseSchema>;
 
-export interface DirectiveCommandResponse {
-  directive: Directive;
-}
+export const DirectiveCommandResponseSchema = Type.Object({ directive: DirectiveSchema });
+export type DirectiveCommandResponse = Static<typeof DirectiveCommandResponseSchema>;
 
 /** `directiveV1`: a directive issued or changed. */
 export interface DirectivePush {

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
-import type { Label } from '../catalogue/indicator.ts';
-import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
+import { LabelSchema } from '../catalogue/indicator.ts';
+import { DossierChannelSchema, DossierStatusSchema } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
-import type { DueSource, LegalTimeUnit } from './procedures.ts';
+import { DueSourceSchema, LegalTimeUnitSchema } from './procedures.ts';
 
 /**
  * Administrative-procedure (dossier) read API.
@@ -79,27 +79,30 @@ export const DossierIndicatorsResponseSchema = Type.Object({
 });
 export type DossierIndicatorsResponse = Static<typeof DossierIndicatorsResponseSchema>;
 
-export interface DossierSummary {
-  dossierCode: string;
-  procedureCode: string;
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const DossierSummarySchema = Type.Object({
+  dossierCode: Type.String(),
+  procedureCode: Type.String(),
   /** The procedure's name in the catalogue version in force at reception (null: not in the catalogue). */
-  procedureName: Label | null;
-  agencyCode: string;
+  procedureName: Type.Union([LabelSchema, Type.Null()]),
+  agencyCode: Type.String(),
   /** The agency's name in the agency catalogue at reception (null: not in it). */
-  agencyName: Label | null;
-  adminUnitCode: string;
+  agencyName: Type.Union([LabelSchema, Type.Null()]),
+  adminUnitCode: Type.String(),
   /** The unit's name on the reception date (from the area registry). */
-  adminUnitName: string | null;
-  channel: DossierChannel;
-  status: DossierStatus;
+  adminUnitName: Type.Union([Type.String(), Type.Null()]),
+  channel: DossierChannelSchema,
+  status: DossierStatusSchema,
   /** epoch ms */
-  receivedAt: number | null;
+  receivedAt: NullableNumber,
   /** The effective due time after supplement pauses (epoch ms). */
-  dueAt: number | null;
-  supplementRequests: number;
+  dueAt: NullableNumber,
+  supplementRequests: Type.Integer(),
   /** Working days past due (overdue) or left before due (soon due), fractional. */
-  workingDays: number | null;
-}
+  workingDays: NullableNumber,
+});
+export type DossierSummary = Static<typeof DossierSummarySchema>;
 
 export const WatchlistQuerySchema = Type.Object(
   {
@@ -113,37 +116,39 @@ export const WatchlistQuerySchema = Type.Object(
 );
 export type WatchlistQuery = Static<typeof WatchlistQuerySchema>;
 
-export interface WatchlistResponse {
-  asOf: number;
-  area: string | null;
-  agency: string | null;
-  within: number;
-  overdue: DossierSummary[];
-  dueSoon: DossierSummary[];
-  truncated: boolean;
-}
+export const WatchlistResponseSchema = Type.Object({
+  asOf: Type.Number(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  agency: Type.Union([Type.String(), Type.Null()]),
+  within: Type.Integer(),
+  overdue: Type.Array(DossierSummarySchema),
+  dueSoon: Type.Array(DossierSummarySchema),
+  truncated: Type.Boolean(),
+});
+export type WatchlistResponse = Static<typeof WatchlistResponseSchema>;
 
-export interface DossierTrailItem {
-  status: DossierStatus;
-  statusAt: number;
-  eventId: string;
-}
+export const DossierTrailItemSchema = Type.Object({ status: DossierStatusSchema, statusAt: Type.Number(), eventId: Type.String() });
+export type DossierTrailItem = Static<typeof DossierTrailItemSchema>;
 
-export interface DossierDetail {
-  summary: DossierSummary;
+export const DossierDetailSchema = Type.Object({
+  summary: DossierSummarySchema,
   /**
    * The due date before supplement pauses and where it comes from: the appointment date the feed
    * sent (NgayHenTra), or reception + the procedure's legal time when there is none. null: neither.
    */
-  due: {
-    at: number | null;
-    source: DueSource | null;
+  due: Type.Object({
+    at: NullableNumber,
+    source: Type.Union([DueSourceSchema, Type.Null()]),
     /** The catalogue version used (legal_time), or the procedure's version in force at reception. */
-    procedure: { code: string; version: number; legalTime: { value: number; unit: LegalTimeUnit } } | null;
-  };
-  overdue: boolean;
+    procedure: Type.Union([
+      Type.Object({ code: Type.String(), version: Type.Integer(), legalTime: Type.Object({ value: Type.Number(), unit: LegalTimeUnitSchema }) }),
+      Type.Null(),
+    ]),
+  }),
+  overdue: Type.Boolean(),
   /** 766 verdict at asOf: 'on_time' | 'late' | 'open' | 'no_deadline' … */
-  verdict: string;
-  trail: DossierTrailItem[];
-  asOf: number;
-}
+  verdict: Type.String(),
+  trail: Type.Array(DossierTrailItemSchema),
+  asOf: Type.Number(),
+});
+export type DossierDetail = Static<typeof DossierDetailSchema>;

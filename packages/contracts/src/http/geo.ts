@@ -51,6 +51,19 @@ export const GeoOutlinePropertiesSchema = Type.Object({
 });
 export type GeoOutlineProperties = Static<typeof GeoOutlinePropertiesSchema>;
 
+/** GET /api/v1/geo/areas (application/geo+json): a unit per feature, and the city's outline. */
+export const GeoAreasResponseSchema = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      properties: Type.Union([GeoAreaPropertiesSchema, GeoOutlinePropertiesSchema]),
+      /** A GeoJSON Polygon or MultiPolygon. */
+      geometry: Type.Object({ type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]), coordinates: Type.Array(Type.Unknown()) }),
+    }),
+  ),
+});
+
 /** How a feature was matched to a unit: by its code (property or Feature.id) or by its name. */
 export const BoundaryMatchHowSchema = Type.Union([Type.Literal('code'), Type.Literal('feature-id'), Type.Literal('name'), Type.Literal('name-unaccented')]);
 

@@ -1,26 +1,37 @@
+import { Type, type Static } from 'typebox';
+
 /** The answer to an NGSI-LD / NGSI v2 notification: one result per entity, in order. */
-export interface NgsiEntityResult {
-  index: number;
-  id: string | null;
-  type: string | null;
-  station: string | null;
+export const NgsiEntityResultSchema = Type.Object({
+  index: Type.Integer(),
+  id: Type.Union([Type.String(), Type.Null()]),
+  type: Type.Union([Type.String(), Type.Null()]),
+  station: Type.Union([Type.String(), Type.Null()]),
   /** attributes stored (or already stored: duplicate), with the observation id */
-  accepted: { attribute: string; indicator: string; observationId: string; status: 'accepted' | 'duplicate' }[];
+  accepted: Type.Array(
+    Type.Object({
+      attribute: Type.String(),
+      indicator: Type.String(),
+      observationId: Type.String(),
+      status: Type.Union([Type.Literal('accepted'), Type.Literal('duplicate')]),
+    }),
+  ),
   /** attributes refused, with the reason */
-  rejected: { attribute: string; reason: string; message: string }[];
+  rejected: Type.Array(Type.Object({ attribute: Type.String(), reason: Type.String(), message: Type.String() })),
   /** attributes that look like measurements but have no indicator in the catalogue */
-  ignored: string[];
+  ignored: Type.Array(Type.String()),
   /**
    * what was repaired or is worth a look: no_time_zone, interval_end, coordinates_swapped, location_outside_city,
    * location_ignored, location_far_from_station, station_by_location, attribute_not_in_model
    */
-  flags: { code: string; attribute?: string; message: string }[];
-}
+  flags: Type.Array(Type.Object({ code: Type.String(), attribute: Type.Optional(Type.String()), message: Type.String() })),
+});
+export type NgsiEntityResult = Static<typeof NgsiEntityResultSchema>;
 
-export interface NgsiNotifyResponse {
+export const NgsiNotifyResponseSchema = Type.Object({
   /** attribute counts over the whole notification */
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  entities: NgsiEntityResult[];
-}
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  rejected: Type.Integer(),
+  entities: Type.Array(NgsiEntityResultSchema),
+});
+export type NgsiNotifyResponse = Static<typeof NgsiNotifyResponseSchema>;

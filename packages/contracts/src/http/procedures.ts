@@ -152,20 +152,25 @@ export const ReferencePutResponseSchema = Type.Object({
 });
 export type ReferencePutResponse = Static<typeof ReferencePutResponseSchema>;
 
-export interface StoredProcedure extends ProcedureItem {
-  version: number;
+/** Where a stored reference version came from: 'file:<path>' or the feed source of the API key. */
+const StoredVersionProperties = {
+  version: Type.Integer(),
   /** epoch ms */
-  storedAt: number;
-  /** Where it came from: 'file:<path>' or the feed source of the API key. */
-  origin: string;
-  /** The version in force now for this code. */
-  current: boolean;
-}
+  storedAt: Type.Number(),
+  origin: Type.String(),
+};
 
-export interface ProceduresResponse {
-  asOf: number;
-  items: StoredProcedure[];
-}
+export const StoredProcedureSchema = Type.Object({
+  ...ProcedureItemSchema.properties,
+  ...StoredVersionProperties,
+  /** The version in force now for this code. */
+  current: Type.Boolean(),
+});
+export type StoredProcedure = Static<typeof StoredProcedureSchema>;
+
+/** GET /api/v1/procedures */
+export const ProceduresResponseSchema = Type.Object({ asOf: Type.Number(), items: Type.Array(StoredProcedureSchema) });
+export type ProceduresResponse = Static<typeof ProceduresResponseSchema>;
 
 const LocalDateSchema = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 /** 'YYYY-MM-DD' or an inclusive range 'YYYY-MM-DD..YYYY-MM-DD'. */
@@ -220,4 +225,16 @@ export const OfficialYearScheduleSchema = Type.Object(
 export type OfficialYearScheduleInput = Static<typeof OfficialYearScheduleSchema>;
 
 /** Where a dossier's due date comes from: its appointment date (NgayHenTra) or the procedure's legal time. */
-export type DueSource = 'appointment' | 'legal_time';
+export const DueSourceSchema = Type.Union([Type.Literal('appointment'), Type.Literal('legal_time')]);
+export type DueSource = Static<typeof DueSourceSchema>;
+
+/** GET /api/v1/calendar/schedules: the working-day schedules in force, by where they come from. */
+export const SchedulesResponseSchema = Type.Object({
+  /** The placements built into this release, each citing its decision. */
+  builtIn: Type.Array(OfficialYearScheduleSchema),
+  /** IOC_HOLIDAY_SCHEDULES_FILE. */
+  file: Type.Array(OfficialYearScheduleSchema),
+  /** Uploaded through the API: the latest version of each year, which wins over the file and the built-in table. */
+  uploaded: Type.Array(Type.Object({ ...OfficialYearScheduleSchema.properties, ...StoredVersionProperties })),
+});
+export type SchedulesResponse = Static<typeof SchedulesResponseSchema>;

@@ -1,11 +1,10 @@
-import { Type } from 'typebox';
-import type { Label } from '../catalogue/indicator.ts';
-import type { DossierChannel, DossierStatus } from '../feeds/dossier.ts';
-import { PROCEDURE_CODE_PATTERN } from '../feeds/dossier.ts';
+import { Type, type Static } from 'typebox';
+import { LabelSchema } from '../catalogue/indicator.ts';
+import { DossierChannelSchema, DossierStatusSchema, PROCEDURE_CODE_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
-import type { PaknClassification, PaknStatus } from '../feeds/pakn.ts';
-import { DOSSIER_PERIOD_PATTERN, type RatioPairDto } from './dossiers.ts';
-import type { LegalTimeUnit, OnlineServiceLevel } from './procedures.ts';
+import { PaknClassificationSchema, PaknStatusSchema } from '../feeds/pakn.ts';
+import { DOSSIER_PERIOD_PATTERN } from './dossiers.ts';
+import { LegalTimeUnitSchema, OnlineServiceLevelSchema } from './procedures.ts';
 
 /**
  * The whole Decision 766 scorecard, computed by the IOC (BRIEF §1), beside the portal's official score.
@@ -14,7 +13,8 @@ import type { LegalTimeUnit, OnlineServiceLevel } from './procedures.ts';
  *   GET  /api/v1/score766/splits                 the configured splits of unpublished group points
  *   PUT  /api/v1/score766/splits {"items": [...]} ReferencePutResponse
  */
-export type Score766SchemeKey = 'dvcqg-current' | 'qd766-2022';
+export const Score766SchemeKeySchema = Type.Union([Type.Literal('dvcqg-current'), Type.Literal('qd766-2022')]);
+export type Score766SchemeKey = Static<typeof Score766SchemeKeySchema>;
 
 export const Score766QuerySchema = Type.Object(
   {
@@ -22,7 +22,7 @@ export const Score766QuerySchema = Type.Object(
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /** Month 2026-03, quarter 2026-Q1, half 2026-H1, nine months 2026-9M, year 2026, or whole months 2026-01-01..2026-05-31. */
     period: Type.String({ pattern: DOSSIER_PERIOD_PATTERN }),
-    scheme: Type.Optional(Type.Union([Type.Literal('dvcqg-current'), Type.Literal('qd766-2022')])),
+    scheme: Type.Optional(Score766SchemeKeySchema),
     /** One procedure (national code): every metric restricted to it, and 2.2 shown in its unit. */
     procedure: Type.Optional(Type.String({ pattern: PROCEDURE_CODE_PATTERN, maxLength: 64 })),
     /** The unit as the portal names it, to read the official score by (default: `unit`). */
@@ -44,144 +44,159 @@ export const Score766ItemsQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export interface Score766MetricView {
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const SplitSchema = Type.Union([Type.Literal('published'), Type.Literal('configured'), Type.Literal('unpublished')]);
+
+export const Score766MetricViewSchema = Type.Object({
   /** The portal's metric code ('PUBLISH_ON_TIME') or the indicator number ('3.1'). */
-  code: string;
+  code: Type.String(),
   /** The 766 indicator number ('1.1'); null for ELECTRONIC_CERTIFIED_COPY. */
-  indicator: string | null;
-  name: Label;
+  indicator: Type.Union([Type.String(), Type.Null()]),
+  name: LabelSchema,
   /** 0–1; for 2.2 the average processing time in `unit`. null: no data. */
-  ratio: number | null;
-  numerator: number | null;
-  denominator: number | null;
+  ratio: NullableNumber,
+  numerator: NullableNumber,
+  denominator: NullableNumber,
   /** The ratio at or above which full points are earned (0.8, 0.5, 0.9), null when linear. */
-  threshold: number | null;
+  threshold: NullableNumber,
   /** null: no data, or a share the scheme does not publish. */
-  points: number | null;
+  points: NullableNumber,
   /** null: the scheme does not publish this metric's share (see `split`). */
-  max: number | null;
-  noData: boolean;
+  max: NullableNumber,
+  noData: Type.Boolean(),
   /** false: tracked only (5.1, maximum 0) or shown only (2.2). */
-  scored: boolean;
-  split: 'published' | 'configured' | 'unpublished';
+  scored: Type.Boolean(),
+  split: SplitSchema,
   /** What the drill-down lists for it. */
-  counts: 'dossiers' | 'procedures' | 'pakn' | null;
+  counts: Type.Union([Type.Literal('dossiers'), Type.Literal('procedures'), Type.Literal('pakn'), Type.Null()]),
   /** Factors of a composite formula: 3.3 {online, sync}; 5.4 {overdue, complaints}. */
-  inputs?: Record<string, RatioPairDto & { ratio: number | null }>;
+  inputs: Type.Optional(Type.Record(Type.String(), Type.Object({ numerator: Type.Number(), denominator: Type.Number(), ratio: NullableNumber }))),
   /** 2.2 only. */
-  unit?: LegalTimeUnit;
-  note: string | null;
-}
+  unit: Type.Optional(LegalTimeUnitSchema),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type Score766MetricView = Static<typeof Score766MetricViewSchema>;
 
-export interface Score766GroupView {
-  id: string;
+export const Score766GroupViewSchema = Type.Object({
+  id: Type.String(),
   /** The portal's group id (transparency, dvc-progress-tree, …); null in the 2022 scheme. */
-  apiId: string | null;
-  name: Label;
+  apiId: Type.Union([Type.String(), Type.Null()]),
+  name: LabelSchema,
   /** Σ of its metrics' points; null when none could be scored. A lower bound when `complete` is false. */
-  points: number | null;
-  max: number;
-  complete: boolean;
-  missing: string[];
-  split: 'published' | 'configured' | 'unpublished';
-  splitSource: string | null;
-  metrics: Score766MetricView[];
-}
+  points: NullableNumber,
+  max: Type.Number(),
+  complete: Type.Boolean(),
+  missing: Type.Array(Type.String()),
+  split: SplitSchema,
+  splitSource: Type.Union([Type.String(), Type.Null()]),
+  metrics: Type.Array(Score766MetricViewSchema),
+});
+export type Score766GroupView = Static<typeof Score766GroupViewSchema>;
 
-export interface Score766OfficialView {
-  unitCode: string;
-  period: string;
-  origin: string;
-  total: number;
-  rank: number | null;
-  rankOf: number | null;
-  fetchedAt: string;
+export const Score766OfficialViewSchema = Type.Object({
+  unitCode: Type.String(),
+  period: Type.String(),
+  origin: Type.String(),
+  total: Type.Number(),
+  rank: Type.Union([Type.Integer(), Type.Null()]),
+  rankOf: Type.Union([Type.Integer(), Type.Null()]),
+  fetchedAt: Type.String(),
   /** As the portal gives them, mapped to our group ids where known. */
-  groups: { id: string; group: string | null; score: number; maxScore: number | null }[] | null;
-}
+  groups: Type.Union([
+    Type.Array(Type.Object({ id: Type.String(), group: Type.Union([Type.String(), Type.Null()]), score: Type.Number(), maxScore: NullableNumber })),
+    Type.Null(),
+  ]),
+});
+export type Score766OfficialView = Static<typeof Score766OfficialViewSchema>;
 
-export interface Score766Difference {
-  group: string;
-  apiId: string | null;
-  computed: number | null;
-  official: number;
+export const Score766DifferenceSchema = Type.Object({
+  group: Type.String(),
+  apiId: Type.Union([Type.String(), Type.Null()]),
+  computed: NullableNumber,
+  official: Type.Number(),
   /** computed − official; null when the computed group has no points. */
-  difference: number | null;
+  difference: NullableNumber,
   /** Metrics the portal also published: its ratio and parts beside ours (ratios 0–1). */
-  metrics: {
-    code: string;
-    computedRatio: number | null;
-    officialRatio: number | null;
-    computedNumerator: number | null;
-    officialNumerator: number | null;
-    computedDenominator: number | null;
-    officialDenominator: number | null;
-  }[];
-}
+  metrics: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      computedRatio: NullableNumber,
+      officialRatio: NullableNumber,
+      computedNumerator: NullableNumber,
+      officialNumerator: NullableNumber,
+      computedDenominator: NullableNumber,
+      officialDenominator: NullableNumber,
+    }),
+  ),
+});
+export type Score766Difference = Static<typeof Score766DifferenceSchema>;
 
-export interface Score766Response {
-  unit: string;
-  unitKind: 'city' | 'area' | 'agency';
-  unitName: Label | null;
-  period: string;
-  scheme: Score766SchemeKey;
-  procedure: string | null;
+export const Score766ResponseSchema = Type.Object({
+  unit: Type.String(),
+  unitKind: Type.Union([Type.Literal('city'), Type.Literal('area'), Type.Literal('agency')]),
+  unitName: Type.Union([LabelSchema, Type.Null()]),
+  period: Type.String(),
+  scheme: Score766SchemeKeySchema,
+  procedure: Type.Union([Type.String(), Type.Null()]),
   /** The clock open dossiers and PAKN were judged at (epoch ms). */
-  asOf: number;
-  total: { points: number; max: number; complete: boolean; missingGroups: string[] };
-  groups: Score766GroupView[];
-  official: Score766OfficialView | null;
-  difference: Score766Difference[];
-}
+  asOf: Type.Number(),
+  total: Type.Object({ points: Type.Number(), max: Type.Number(), complete: Type.Boolean(), missingGroups: Type.Array(Type.String()) }),
+  groups: Type.Array(Score766GroupViewSchema),
+  official: Type.Union([Score766OfficialViewSchema, Type.Null()]),
+  difference: Type.Array(Score766DifferenceSchema),
+});
+export type Score766Response = Static<typeof Score766ResponseSchema>;
 
-export type Score766Item =
-  | {
-      kind: 'dossier';
-      code: string;
-      procedureCode: string;
-      agencyCode: string;
-      adminUnitCode: string;
-      channel: DossierChannel;
-      status: DossierStatus;
-      receivedAt: number;
-      inNumerator: boolean;
-      /** Why it is where it is (e.g. 'late', 'online_without_e_result', 'dislike'). */
-      reason: string | null;
-    }
-  | {
-      kind: 'procedure';
-      code: string;
-      name: Label;
-      onlineService: OnlineServiceLevel;
-      feeBearing: boolean;
-      version: number;
-      inNumerator: boolean;
-      reason: string | null;
-    }
-  | {
-      kind: 'pakn';
-      paknId: string;
-      title: string | null;
-      adminUnitCode: string;
-      agencyCode: string | null;
-      classification: PaknClassification | null;
-      status: PaknStatus;
-      receivedAt: number;
-      inNumerator: boolean;
-      reason: string | null;
-    };
+const ItemPlace = { inNumerator: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) };
+export const Score766ItemSchema = Type.Union([
+  Type.Object({
+    kind: Type.Literal('dossier'),
+    code: Type.String(),
+    procedureCode: Type.String(),
+    agencyCode: Type.String(),
+    adminUnitCode: Type.String(),
+    channel: DossierChannelSchema,
+    status: DossierStatusSchema,
+    receivedAt: Type.Number(),
+    inNumerator: ItemPlace.inNumerator,
+    /** Why it is where it is (e.g. 'late', 'online_without_e_result', 'dislike'). */
+    reason: ItemPlace.reason,
+  }),
+  Type.Object({
+    kind: Type.Literal('procedure'),
+    code: Type.String(),
+    name: LabelSchema,
+    onlineService: OnlineServiceLevelSchema,
+    feeBearing: Type.Boolean(),
+    version: Type.Integer(),
+    ...ItemPlace,
+  }),
+  Type.Object({
+    kind: Type.Literal('pakn'),
+    paknId: Type.String(),
+    title: Type.Union([Type.String(), Type.Null()]),
+    adminUnitCode: Type.String(),
+    agencyCode: Type.Union([Type.String(), Type.Null()]),
+    classification: Type.Union([PaknClassificationSchema, Type.Null()]),
+    status: PaknStatusSchema,
+    receivedAt: Type.Number(),
+    ...ItemPlace,
+  }),
+]);
+export type Score766Item = Static<typeof Score766ItemSchema>;
 
-export interface Score766ItemsResponse {
-  metric: string;
-  indicator: string | null;
-  unit: string;
-  period: string;
-  kind: 'dossiers' | 'procedures' | 'pakn';
-  part: 'numerator' | 'denominator' | 'outside';
+export const Score766ItemsResponseSchema = Type.Object({
+  metric: Type.String(),
+  indicator: Type.Union([Type.String(), Type.Null()]),
+  unit: Type.String(),
+  period: Type.String(),
+  kind: Type.Union([Type.Literal('dossiers'), Type.Literal('procedures'), Type.Literal('pakn')]),
+  part: Type.Union([Type.Literal('numerator'), Type.Literal('denominator'), Type.Literal('outside')]),
   /** Items in the part (before paging); for the denominator it equals the metric's denominator. */
-  total: number;
-  offset: number;
-  limit: number;
-  items: Score766Item[];
-  asOf: number;
-}
+  total: Type.Integer(),
+  offset: Type.Integer(),
+  limit: Type.Integer(),
+  items: Type.Array(Score766ItemSchema),
+  asOf: Type.Number(),
+});
+export type Score766ItemsResponse = Static<typeof Score766ItemsResponseSchema>;

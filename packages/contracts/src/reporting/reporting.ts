@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
+import { LabelSchema } from '../catalogue/indicator.ts';
 
 /**
  * Reporting periods of Decree 09/2019/NĐ-CP: a year '2023', a half '2024-H1', nine months
@@ -135,75 +136,139 @@ export const ImportResponseSchema = Type.Object({
 });
 export type ImportResponse = Static<typeof ImportResponseSchema>;
 
-export interface SubmissionStatusRow {
-  regime: string;
-  unit: string;
-  unitName: string;
-  period: string;
-  status: SubmissionStatus;
-  cutoffStart: string;
-  cutoffEnd: string;
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const ProvenanceSchema = Type.Union([Type.Literal('published'), Type.Literal('illustrative'), Type.Null()]);
+
+export const SubmissionStatusRowSchema = Type.Object({
+  regime: Type.String(),
+  unit: Type.String(),
+  unitName: Type.String(),
+  period: Type.String(),
+  status: SubmissionStatusSchema,
+  cutoffStart: Type.String(),
+  cutoffEnd: Type.String(),
   /** epoch ms */
-  deadline: number;
-  submittedAt: number | null;
-  version: number | null;
+  deadline: Type.Number(),
+  submittedAt: NullableNumber,
+  version: Type.Union([Type.Integer(), Type.Null()]),
   /** Working-day lateness is not used: late means after the deadline instant. Milliseconds late, if late. */
-  lateByMs: number | null;
-}
-export interface SubmissionStatusResponse {
-  regime: string;
-  period: string;
-  asOf: number;
-  deadline: number;
-  counts: Record<SubmissionStatus, number>;
-  units: SubmissionStatusRow[];
-}
+  lateByMs: NullableNumber,
+});
+export type SubmissionStatusRow = Static<typeof SubmissionStatusRowSchema>;
 
-export interface IndicatorValueRow {
-  indicator: string;
-  unit: string;
-  unitName: string;
-  period: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number | null;
-  verdict: TargetVerdict;
-  provenance: 'published' | 'illustrative' | null;
-  version: number;
-  regime: string;
-}
-export interface IndicatorValuesResponse {
-  period: string;
-  rows: IndicatorValueRow[];
-}
+/** GET /api/v1/reporting/status */
+export const SubmissionStatusResponseSchema = Type.Object({
+  regime: Type.String(),
+  period: Type.String(),
+  asOf: Type.Number(),
+  deadline: Type.Number(),
+  /** Units per status (every status listed). */
+  counts: Type.Object({
+    not_due: Type.Integer(),
+    due: Type.Integer(),
+    submitted_on_time: Type.Integer(),
+    submitted_late: Type.Integer(),
+    overdue: Type.Integer(),
+    returned: Type.Integer(),
+    accepted: Type.Integer(),
+  }),
+  units: Type.Array(SubmissionStatusRowSchema),
+});
+export type SubmissionStatusResponse = Static<typeof SubmissionStatusResponseSchema>;
 
-export interface RankingRow {
-  rank: number;
-  unit: string;
-  unitName: string;
-  value: number;
-  provenance: 'published' | 'illustrative' | null;
-}
-export interface RankingResponse {
-  indicator: string;
-  period: string;
-  group: 'department' | 'district' | 'commune' | 'all';
-  rows: RankingRow[];
+export const IndicatorValueRowSchema = Type.Object({
+  indicator: Type.String(),
+  unit: Type.String(),
+  unitName: Type.String(),
+  period: Type.String(),
+  value: NullableNumber,
+  numerator: NullableNumber,
+  denominator: NullableNumber,
+  target: NullableNumber,
+  verdict: TargetVerdictSchema,
+  provenance: ProvenanceSchema,
+  version: Type.Integer(),
+  regime: Type.String(),
+});
+export type IndicatorValueRow = Static<typeof IndicatorValueRowSchema>;
+
+/** GET /api/v1/reporting/values and /latest (period 'latest') */
+export const IndicatorValuesResponseSchema = Type.Object({ period: Type.String(), rows: Type.Array(IndicatorValueRowSchema) });
+export type IndicatorValuesResponse = Static<typeof IndicatorValuesResponseSchema>;
+
+export const RankingRowSchema = Type.Object({
+  rank: Type.Integer(),
+  unit: Type.String(),
+  unitName: Type.String(),
+  value: Type.Number(),
+  provenance: ProvenanceSchema,
+});
+export type RankingRow = Static<typeof RankingRowSchema>;
+
+/** GET /api/v1/reporting/rankings */
+export const RankingResponseSchema = Type.Object({
+  indicator: Type.String(),
+  period: Type.String(),
+  group: Type.Union([Type.Literal('department'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('all')]),
+  rows: Type.Array(RankingRowSchema),
   /** Computed from the rows above (avg for averages, Σnum/Σden for ratios). */
-  aggregate: number | null;
+  aggregate: NullableNumber,
   /** How many units are at or above `threshold`. */
-  threshold: number | null;
-  atOrAboveThreshold: number;
-  count: number;
+  threshold: NullableNumber,
+  atOrAboveThreshold: Type.Integer(),
+  count: Type.Integer(),
   /** How many of the rows are illustrative, not published. */
-  illustrative: number;
-}
+  illustrative: Type.Integer(),
+});
+export type RankingResponse = Static<typeof RankingResponseSchema>;
 
-export interface IndicatorHistoryResponse {
-  indicator: string;
-  periods: string[];
-  units: { unit: string; unitName: string }[];
+/** GET /api/v1/reporting/history */
+export const IndicatorHistoryResponseSchema = Type.Object({
+  indicator: Type.String(),
+  periods: Type.Array(Type.String()),
+  units: Type.Array(Type.Object({ unit: Type.String(), unitName: Type.String() })),
   /** points[i] = a value of units[j] for periods[k] */
-  points: { period: string; unit: string; value: number | null; numerator: number | null; denominator: number | null; provenance: string | null }[];
-}
+  points: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      unit: Type.String(),
+      value: NullableNumber,
+      numerator: NullableNumber,
+      denominator: NullableNumber,
+      provenance: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+export type IndicatorHistoryResponse = Static<typeof IndicatorHistoryResponseSchema>;
+
+/** POST /api/v1/reporting/reviews: the review as recorded. */
+export const ReviewResponseSchema = Type.Object({
+  regime: Type.String(),
+  unit: Type.String(),
+  period: Type.String(),
+  version: Type.Integer(),
+  review: ReportReviewSchema,
+  note: Type.Optional(Type.String()),
+  status: ReportReviewSchema,
+});
+
+/**
+ * GET /api/v1/reporting/catalogue: the reporting indicators (targets, direction, source agency,
+ * legal basis), units and regimes as the domain defines them; the fields a client relies on are
+ * named, the rest is passed as it is.
+ */
+export const ReportingCatalogueResponseSchema = Type.Object({
+  indicators: Type.Array(
+    Type.Object(
+      { id: Type.String(), name: LabelSchema, unit: Type.String(), direction: Type.String(), aggregation: Type.String(), decimals: Type.Integer() },
+      { additionalProperties: true },
+    ),
+  ),
+  units: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), group: Type.String(), area: Type.String() }, { additionalProperties: true })),
+  regimes: Type.Array(
+    Type.Object(
+      { id: Type.String(), name: LabelSchema, units: Type.Array(Type.String()), indicators: Type.Array(Type.String()) },
+      { additionalProperties: true },
+    ),
+  ),
+});

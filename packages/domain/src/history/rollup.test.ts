@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addObservation, bucketStart, emptyPartial, mergePartial, partialValue, rollupDeltas } from './rollup.ts';
+import { addObservation, bucketStart, emptyPartial, mergePartial, partialValue, ROLLUP_GRAINS, rollupDeltas, type RollupRow } from './rollup.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const o = (id: string, observedAt: number, value: number | null, numerator: number | null = null, denominator: number | null = null) => ({
@@ -49,5 +49,64 @@ describe('rollup partials', () => {
     expect(month[0]!.n).toBe(3);
     expect(month[0]!.sum).toBe(10);
     expect(rows.filter((r) => r.grain === 'hour' && r.area === '916').map((r) => r.n)).toEqual([2, 1]);
+  });
+});
+
+describe('rollupDeltas keys', () => {
+  /** The straightforward version: one string key per row. */
+  function reference(batch: ReturnType<typeof o>[], chain: (a: string) => readonly string[]) {
+    const out = new Map<string, RollupRow>();
+    for (const x of batch)
+      for (const grain of ROLLUP_GRAINS)
+        for (const area of chain(x.area).length > 0 ? chain(x.area) : [x.area]) {
+          const bucket = bucketStart(grain, x.observedAt);
+          const key = `${grain}|${x.indicator}|${area}|${bucket}`;
+          if (!out.has(key)) out.set(key, { grain, indicator: x.indicator, area, bucket, ...emptyPartial() });
+          addObservation(out.get(key)!, x);
+        }
+    return [...out.values()];
+  }
+
+  it('gives the rows of one string key per (grain, indicator, area, bucket), in the same order, across indicators, areas, months and 1970', () => {
+    const chains: Record<string, string[]> = { '916': ['916', '92'], '917': ['917', '92'], '92': ['92'] };
+    const chain = (a: string) => chains[a] ?? [];
+    const times = [
+      at('1969-12-31T23:30:00+07:00'),
+      at('1970-01-01T06:59:59Z'),
+      at('2026-03-31T23:30:00+07:00'),
+      at('2026-04-01T00:30:00+07:00'),
+      at('2026-04-01T00:00:00+07:00'),
+      at('2126-07-15T12:00:00+07:00'),
+    ];
+    const batch: ReturnType<typeof o>[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let i = 0; i < 400; i++) {
+      const x = o(`id-${next() % 50}`, times[next() % times.length]! + (next() % 5) * 3_600_000, next() % 3 === 0 ? null : next() % 100, i % 4, 4);
+      batch.push({ ...x, indicator: ['pm25', 'water_level', 'e_document_rate'][next() % 3]!, area: ['916', '917', '92', '999'][next() % 4]! });
+    }
+    expect(rollupDeltas(batch, chain)).toEqual(reference(batch, chain));
+  });
+});
+
+describe('rollupDeltas on a tree that changes', () => {
+  it('rolls each observation up its chain on its own date, whether the chain is the same array or a new one each call', () => {
+    const split = at('2025-07-01T00:00:00+07:00');
+    // before the merger 31135 sat under district 916; from 1 July 2025 directly under the city
+    const chain = (a: string, t: number) => (a === '31135' ? (t < split ? ['31135', '916', '92'] : ['31135', '92']) : [a]);
+    const batch = [o('a', at('2025-06-30T23:00:00+07:00'), 10), o('b', at('2025-07-01T01:00:00+07:00'), 20), o('c', at('2025-06-30T22:00:00+07:00'), 30)].map(
+      (x) => ({ ...x, area: '31135' }),
+    );
+    const rows = rollupDeltas(batch, chain);
+    const month = (area: string, iso: string) => rows.find((r) => r.grain === 'month' && r.area === area && r.bucket === at(iso));
+    expect(month('916', '2025-06-01T00:00:00+07:00')?.n).toBe(2);
+    expect(month('916', '2025-07-01T00:00:00+07:00')).toBeUndefined();
+    expect(month('92', '2025-06-01T00:00:00+07:00')?.sum).toBe(40);
+    expect(month('92', '2025-07-01T00:00:00+07:00')?.sum).toBe(20);
+    expect(month('31135', '2025-07-01T00:00:00+07:00')?.n).toBe(1);
+    // the same rows when the index hands out one array per validity interval
+    const before = ['31135', '916', '92'];
+    const after = ['31135', '92'];
+    expect(rollupDeltas(batch, (a, t) => (a === '31135' ? (t < split ? before : after) : [a]))).toEqual(rows);
   });
 });

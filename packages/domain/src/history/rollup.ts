@@ -99,39 +99,107 @@ export function mergePartial(a: RollupPartial, b: RollupPartial): RollupPartial 
   return a;
 }
 
+// Numeric keys for the rows of one batch: per (indicator, area of the chain) a slot, and per bucket
+// its hour number (every bucket starts on a UTC hour: UTC+7 is whole hours) and the grain.
+const KEY_HOURS = 2 ** 31; // hour numbers in [-2^30, 2^30): ± 122,000 years around 1970
+const KEY_SLOT = KEY_HOURS * 4; // 2^33 per slot; slots < 2^20 keep keys below 2^53
+const MAX_SLOTS = 2 ** 20;
+
+interface Chain {
+  /** The chain as areaChain returned it. */
+  chain: readonly string[];
+  /** The areas of the chain (the area itself when it has none). */
+  areas: readonly string[];
+  /** Per area of the chain, the slot of (indicator, that area) × KEY_SLOT. */
+  base: number[];
+}
+
 /**
  * The rollup rows a batch of newly stored observations adds: one per (grain, indicator, area of
  * the chain, bucket), already merged inside the batch so the store writes each key once. The chain
  * is the tree on the observation's own date (CatalogueIndex.areaChainAt): a 2024 reading of an old
  * commune rolls up to its old district and the city, a 2026 reading of a commune to the city.
+ * Keys are numbers (no string built per observation), and the slots of a chain are worked out once
+ * per (indicator, chain).
  */
 export function rollupDeltas(
   batch: readonly Pick<NewObservation, 'id' | 'indicator' | 'area' | 'observedAt' | 'value' | 'numerator' | 'denominator'>[],
   areaChain: (area: string, observedAt: number) => readonly string[],
 ): RollupRow[] {
-  const out = new Map<string, RollupRow>();
+  const out = new Map<number, RollupRow>();
+  /** indicator → observation area → its chains' slots */
+  const chains = new Map<string, Map<string, Chain[]>>();
+  /** indicator → area → slot: an area reached from several observation areas (a parent) is one series */
+  const slots = new Map<string, Map<string, number>>();
+  let nextSlot = 0;
   // Batches are mostly time-ordered: remember the last month's bounds instead of a Date per item.
   let monthFrom = 0;
   let monthTo = -1;
   for (const o of batch) {
-    const chain = areaChain(o.area, o.observedAt);
-    const areas = chain.length > 0 ? chain : [o.area];
-    if (o.observedAt < monthFrom || o.observedAt >= monthTo) {
-      monthFrom = bucketStart('month', o.observedAt);
+    const t = o.observedAt;
+    const chain = areaChain(o.area, t);
+    let byArea = chains.get(o.indicator);
+    if (!byArea) chains.set(o.indicator, (byArea = new Map()));
+    let known = byArea.get(o.area);
+    if (!known) byArea.set(o.area, (known = []));
+    // an area has one chain per validity interval of the tree (usually one in a batch); the index
+    // hands out the same array for a whole interval, so the identity check is the common case
+    let slot = known.find((c) => c.chain === chain) ?? known.find((c) => sameAreas(c.chain, chain));
+    if (!slot) {
+      const areas = chain.length > 0 ? chain : [o.area];
+      let own = slots.get(o.indicator);
+      if (!own) slots.set(o.indicator, (own = new Map()));
+      const base = areas.map((a) => {
+        let n = own.get(a);
+        if (n === undefined) {
+          if (nextSlot >= MAX_SLOTS) throw new RangeError(`rollupDeltas: more than ${MAX_SLOTS} series in one batch`);
+          own.set(a, (n = nextSlot++));
+        }
+        return n * KEY_SLOT;
+      });
+      slot = { chain, areas, base };
+      known.push(slot);
+    }
+    if (t < monthFrom || t >= monthTo) {
+      monthFrom = bucketStart('month', t);
       const { year, month } = localYearMonth(monthFrom);
       monthTo = monthStartMs(year, month + 1);
     }
-    for (const grain of ROLLUP_GRAINS) {
-      const bucket = grain === 'month' ? monthFrom : bucketStart(grain, o.observedAt);
-      for (const area of areas) {
-        const key = `${grain}|${o.indicator}|${area}|${bucket}`;
+    for (let g = 0; g < 3; g++) {
+      const bucket = g === 0 ? Math.floor(t / HOUR_MS) * HOUR_MS : g === 1 ? bucketStart('day', t) : monthFrom;
+      const k = (bucket / HOUR_MS + KEY_HOURS / 2) * 4 + g;
+      const { areas, base } = slot;
+      for (let a = 0; a < areas.length; a++) {
+        const key = base[a]! + k;
         let row = out.get(key);
-        if (!row) out.set(key, (row = { grain, indicator: o.indicator, area, bucket, ...emptyPartial() }));
+        if (!row) {
+          // the fields of emptyPartial(), written out: one object shape, no spread per row
+          row = {
+            grain: ROLLUP_GRAINS[g]!,
+            indicator: o.indicator,
+            area: areas[a]!,
+            bucket,
+            n: 0,
+            sum: 0,
+            min: null,
+            max: null,
+            num: 0,
+            den: 0,
+            lastValue: null,
+            lastAt: -Infinity,
+            lastId: '',
+          };
+          out.set(key, row);
+        }
         addObservation(row, o);
       }
     }
   }
   return [...out.values()];
+}
+
+function sameAreas(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The value of a partial under an indicator's aggregation. */

@@ -17,6 +17,15 @@ describe('FeedHealthBook', () => {
     expect(b.snapshot(t0 + 75_000).ratePerMin).toBe(14 + 10);
     expect(b.snapshot(t0 + 200_000).ratePerMin).toBe(0);
   });
+  it('counts refusals by reason: each remembered reason once, batched counts as given, messages only as samples', () => {
+    const b = new FeedHealthBook('http:city', 'http', 'city', 900);
+    b.reason(1, 'range', 'item 0: /value out of range');
+    b.error(2, 'invalid_json', 'not JSON');
+    b.remember(3, 'range', 'item 4: /value out of range');
+    b.refused('range', 41);
+    expect(Object.fromEntries(b.reasonCounts())).toEqual({ range: 42, invalid_json: 1 });
+    expect(b.snapshot(4).lastErrors.map((e) => e.at)).toEqual([3, 2, 1]);
+  });
   it('a feed is stale after more than 2× its cadence of silence, never before its first message', () => {
     expect(feedStatus(null, 1000, 60)).toBe('never');
     expect(feedStatus(0, 120_000, 60)).toBe('live');

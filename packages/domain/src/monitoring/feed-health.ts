@@ -24,6 +24,8 @@ export class FeedHealthBook {
   private rejected = 0;
   private errors = 0;
   private lastErrors: FeedError[] = [];
+  /** Items refused and errors, counted by reason since start (for the metrics). */
+  private readonly reasons = new Map<string, number>();
   connected: boolean | null = null;
 
   constructor(
@@ -52,10 +54,26 @@ export class FeedHealthBook {
     this.errors += c.errors ?? 0;
   }
 
-  /** Remember why something was refused or failed (the count is kept by `count`). */
+  /** An item refused (or an error) for `reason`: remembered with its message, and counted by reason. */
   reason(now: number, reason: string, message: string): void {
+    this.remember(now, reason, message);
+    this.refused(reason);
+  }
+
+  /** Keeps one of the latest reasons and its message, without counting it (see `refused`). */
+  remember(now: number, reason: string, message: string): void {
     this.lastErrors.unshift({ at: now, reason, message: message.slice(0, 300) });
     if (this.lastErrors.length > KEEP_ERRORS) this.lastErrors.length = KEEP_ERRORS;
+  }
+
+  /** Counts `n` items refused for `reason` (a sender that batches reports them all at once). */
+  refused(reason: string, n = 1): void {
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + n);
+  }
+
+  /** Refusals and errors by reason since start. */
+  reasonCounts(): ReadonlyMap<string, number> {
+    return this.reasons;
   }
 
   /** An error of the transport or a malformed message: counted and remembered. */

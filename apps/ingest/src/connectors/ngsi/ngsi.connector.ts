@@ -1,4 +1,11 @@
-import type { FeedGrant, FeedHealth, NgsiEntityResult, NgsiNotifyResponse, ObservationInput } from '@cityioc/contracts';
+import {
+  NgsiNotifyResponseSchema,
+  type FeedGrant,
+  type FeedHealth,
+  type NgsiEntityResult,
+  type NgsiNotifyResponse,
+  type ObservationInput,
+} from '@cityioc/contracts';
 import { mapNgsiEntity, NGSI_ENTITY_TYPES, notificationEntities } from '@cityioc/domain';
 import type { FeedHealthBook } from '@cityioc/domain';
 import { HttpError, httpError } from '../../plugins/errors.ts';
@@ -214,6 +221,7 @@ export function createNgsiConnector(cfg: NgsiConfig, ctx: ConnectorContext): Con
       const path = cfg.flavour === 'ld' ? '/api/v1/ngsi-ld/notify' : '/api/v1/ngsi-v2/notify';
       const options = {
         config: { access: { kind: 'feed', endpoint: 'ngsi', health: false } as const },
+        schema: { response: { 200: NgsiNotifyResponseSchema } },
         // a body that is not JSON (or too large) fails before the handler: count it, then answer as usual
         errorHandler: (err: Error & { statusCode?: number }, req: { source?: string }) => {
           if (req.source && !(err instanceof HttpError) && (err.statusCode ?? 500) < 500) {

@@ -112,7 +112,11 @@ export const officialScoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return send(reply, await ingestChecked(req.body.scores, check, sink));
   });
 
-  app.get('/api/v1/score766/official', { config: { access: READ }, schema: { querystring: QuerySchema } }, async (req) => ({
+  const listSchema = {
+    querystring: QuerySchema,
+    response: { 200: Type.Object({ kind: Type.Literal('official'), scores: Type.Array(Official766ScoreSchema) }) },
+  };
+  app.get('/api/v1/score766/official', { config: { access: READ }, schema: listSchema }, async (req) => ({
     kind: 'official' as const,
     scores: await officialScores.list({ unitCode: req.query.unit, period: req.query.period }),
   }));

@@ -20,6 +20,11 @@ export class FeedHealthRegistry {
     return this.books.get(id);
   }
 
+  /** Every book, for the metrics. */
+  all(): Iterable<FeedHealthBook> {
+    return this.books.values();
+  }
+
   snapshot(): FeedHealth[] {
     const now = this.clock();
     return [...this.books.values()].map((b) => b.snapshot(now)).sort((a, b) => a.id.localeCompare(b.id));

@@ -12,7 +12,10 @@ export interface HttpOutcome {
   /** items the request carried (≥ 1), for the rate */
   items: number;
   counts: FeedCounts;
+  /** A few refused items' reasons with their messages (samples for the book's latest reasons). */
   reasons: { reason: string; message: string }[];
+  /** Every refused item counted by the reason of its first error. */
+  refused: Map<string, number>;
 }
 
 interface ItemLike {
@@ -31,15 +34,21 @@ export function httpOutcome(statusCode: number, body: unknown): HttpOutcome {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   if (typeof b.accepted === 'number' && typeof b.duplicates === 'number' && typeof b.rejected === 'number') {
     const reasons: HttpOutcome['reasons'] = [];
-    for (const r of (Array.isArray(b.results) ? b.results : []) as ItemLike[]) {
-      if (r.status !== 'rejected' || reasons.length >= REASONS_PER_REQUEST) continue;
-      const e = r.errors?.[0];
-      reasons.push({ reason: e?.reason ?? 'rejected', message: `item ${r.index ?? '?'}: ${e?.field ? `${e.field} ` : ''}${e?.message ?? 'rejected'}` });
-    }
+    const refused = new Map<string, number>();
+    if (b.rejected > 0)
+      for (const r of (Array.isArray(b.results) ? b.results : []) as ItemLike[]) {
+        if (r.status !== 'rejected') continue;
+        const e = r.errors?.[0];
+        const reason = e?.reason ?? 'rejected';
+        refused.set(reason, (refused.get(reason) ?? 0) + 1);
+        if (reasons.length < REASONS_PER_REQUEST)
+          reasons.push({ reason, message: `item ${r.index ?? '?'}: ${e?.field ? `${e.field} ` : ''}${e?.message ?? 'rejected'}` });
+      }
     return {
       items: Math.max(1, b.accepted + b.duplicates + b.rejected),
       counts: { accepted: b.accepted, duplicates: b.duplicates, rejected: b.rejected },
       reasons,
+      refused,
     };
   }
   if (statusCode >= 400) {
@@ -48,14 +57,15 @@ export function httpOutcome(statusCode: number, body: unknown): HttpOutcome {
       .slice(0, REASONS_PER_REQUEST)
       .map((e) => ({ reason: String(e.reason ?? b.error ?? 'rejected'), message: `${e.row !== undefined ? `row ${e.row}: ` : ''}${e.message ?? ''}` }));
     if (reasons.length === 0) reasons.push({ reason: String(b.error ?? `http_${statusCode}`), message: String(b.message ?? `HTTP ${statusCode}`) });
-    return { items: 1, counts: { rejected: 1 }, reasons };
+    // the request as a whole was refused: one refusal, under the reason of its answer
+    return { items: 1, counts: { rejected: 1 }, reasons, refused: new Map([[String(b.error ?? rows[0]?.reason ?? `http_${statusCode}`), 1]]) };
   }
   const reports = Array.isArray(b.reports) ? (b.reports as ItemLike[]) : null;
   if (reports) {
     const unchanged = reports.filter((r) => r.result === 'unchanged').length;
-    return { items: Math.max(1, reports.length), counts: { accepted: reports.length - unchanged, duplicates: unchanged }, reasons: [] };
+    return { items: Math.max(1, reports.length), counts: { accepted: reports.length - unchanged, duplicates: unchanged }, reasons: [], refused: new Map() };
   }
-  return { items: 1, counts: b.result === 'unchanged' ? { duplicates: 1 } : { accepted: 1 }, reasons: [] };
+  return { items: 1, counts: b.result === 'unchanged' ? { duplicates: 1 } : { accepted: 1 }, reasons: [], refused: new Map() };
 }
 
 /** Records one answered feed request in the source's 'http' book (id `http:<source>`). */
@@ -75,5 +85,6 @@ export function recordHttpFeed(registry: FeedHealthRegistry, now: number, source
   const book = registry.book(`http:${source}`, 'http', source, HTTP_FEED_CADENCE_SEC);
   book.seen(now, o.items);
   book.count(o.counts);
-  for (const r of o.reasons) book.reason(now, r.reason, r.message);
+  for (const r of o.reasons) book.remember(now, r.reason, r.message);
+  for (const [reason, n] of o.refused) book.refused(reason, n);
 }

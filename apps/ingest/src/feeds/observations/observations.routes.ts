@@ -34,7 +34,7 @@ export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   if (config.benchRoutes) {
-    app.post('/api/v1/_bench/ndjson-discard', { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes }, async (req) => {
+    app.post('/api/v1/_bench/ndjson-discard', { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes, schema: { hide: true } }, async (req) => {
       const { items } = parseNdjson(ndjsonBodyOf(req.body));
       const now = clock();
       let valid = 0;
@@ -44,6 +44,6 @@ export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return { valid, total: items.length };
     });
-    app.post('/api/v1/_bench/bare', { config: { access: PUBLIC } }, async () => ({ ok: true }));
+    app.post('/api/v1/_bench/bare', { config: { access: PUBLIC }, schema: { hide: true } }, async () => ({ ok: true }));
   }
 };

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  ImportResponseSchema,
   PLAIN_TEXT_PATTERN,
   RegimeIdSchema,
+  ReportPostResponseSchema,
   ReportSubmissionInputSchema,
   ReportUnitSchema,
   type ImportResponse,
@@ -53,7 +55,9 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // raw spreadsheet bodies, only inside this plugin
   app.addContentTypeParser([...CSV_MIMES, XLSX_MIME], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
-  app.post('/api/v1/reporting/reports', { config: { access: feedOf('reporting') }, schema: { body: ReportSubmissionInputSchema } }, async (req, reply) => {
+  const reportResponses = { 200: ReportPostResponseSchema, 201: ReportPostResponseSchema };
+  const reportSchema = { body: ReportSubmissionInputSchema, response: reportResponses };
+  app.post('/api/v1/reporting/reports', { config: { access: feedOf('reporting') }, schema: reportSchema }, async (req, reply) => {
     const input = req.body;
     checkGrantedUnit(req, input.unit, '/unit');
     const now = clock();
@@ -76,12 +80,13 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     const st = await reporting.statusOf(input.regime, input.period, now);
     const status = st.units.find((u) => u.unit === input.unit)!.status;
-    return reply.code(r!.result === 'stored' ? 201 : 200).send({ ...r, status });
+    return reply.code(r!.result === 'stored' ? 201 : 200).send({ ...r!, status });
   });
 
   // issue 12 #11: at most two imports in progress; files are read off the event loop and unpacked under limits
   const withSlot = importSlots();
-  app.post('/api/v1/reporting/imports', { config: { access: feedOf('reporting') }, schema: { querystring: ImportQuerySchema } }, (req, reply) =>
+  const importSchema = { querystring: ImportQuerySchema, response: { 200: ImportResponseSchema, 422: ImportResponseSchema } };
+  app.post('/api/v1/reporting/imports', { config: { access: feedOf('reporting') }, schema: importSchema }, (req, reply) =>
     withSlot(reply, async () => {
       const q = req.query;
       const now = clock();

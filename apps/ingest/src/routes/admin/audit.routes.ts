@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, AuditListResponseSchema, AuditQuerySchema, CsvSepSchema, type AuditQuery } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { AuditQueryError, auditTable } from '../../access/audit.service.ts';
-import { exportFileName, sendTable } from '../../export/export-reply.ts';
+import { exportFileName, fileResponses, sendTable } from '../../export/export-reply.ts';
 import { ADMIN } from '../../plugins/access.ts';
 import { fieldError } from '../../plugins/errors.ts';
 
@@ -39,9 +39,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/admin/audit.${format}`, { config: admin, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
-      const { sep, lang, ...q } = req.query;
-      const { records } = await query({ limit: 10_000, ...q });
-      return sendTable(reply, auditTable(records, lang ?? 'vi'), format, exportFileName(['nhat-ky', q.from ?? '', q.to ?? ''], format), sep);
-    });
+    app.get(
+      `/api/v1/admin/audit.${format}`,
+      { config: admin, schema: { querystring: ExportQuerySchema, response: fileResponses(format) } },
+      async (req, reply) => {
+        const { sep, lang, ...q } = req.query;
+        const { records } = await query({ limit: 10_000, ...q });
+        return sendTable(reply, auditTable(records, lang ?? 'vi'), format, exportFileName(['nhat-ky', q.from ?? '', q.to ?? ''], format), sep);
+      },
+    );
 };

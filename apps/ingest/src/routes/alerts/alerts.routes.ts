@@ -8,7 +8,9 @@ import {
   AlertListResponseSchema,
   AlertNoteBodySchema,
   AlertSchema,
+  AirQualityResponseSchema,
   ApiErrorSchema,
+  OperatorResponseSchema,
   type AlertStatus,
 } from '@cityioc/contracts';
 import type { LifecycleCommand } from '@cityioc/domain';
@@ -50,7 +52,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // the operator of the request, in the shape the alert inbox reads
-  app.get('/api/v1/alerts/me', { config: { access: OPERATOR } }, async (req) => {
+  app.get('/api/v1/alerts/me', { config: { access: OPERATOR }, schema: { response: { 200: OperatorResponseSchema } } }, async (req) => {
     const p = req.principal!;
     return { name: p.name, unit: p.unit ?? p.scopes.units.join(', '), scopes: p.scopes.units, role: p.role };
   });
@@ -89,7 +91,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
     act(req.params.id, { action: 'note', note: req.body.note }, req.principal, req.ip),
   );
 
-  app.get('/api/v1/air-quality/:scope', { config: { access: READ }, schema: { params: Type.Object({ scope: Type.String() }) } }, async (req) => {
+  const airQuality = { params: Type.Object({ scope: Type.String() }), response: { 200: AirQualityResponseSchema } };
+  app.get('/api/v1/air-quality/:scope', { config: { access: READ }, schema: airQuality }, async (req) => {
     const { scope } = req.params;
     if (!knownScope(scope)) throw fieldError(404, 'unknown_scope', '/scope', `scope '${scope}' is not an area of the catalogue`);
     outsideScope(req.principal!, scope);

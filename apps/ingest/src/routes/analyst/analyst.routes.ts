@@ -4,13 +4,12 @@ import {
   AnalystChildrenResponseSchema,
   AnalystSeriesQuerySchema,
   AnalystSeriesResponseSchema,
-  ApiErrorSchema,
   CsvSepSchema,
   type AnalystSeriesQuery,
 } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { analystFileName, analystTable } from '../../analyst/analyst-export.ts';
-import { sendTable } from '../../export/export-reply.ts';
+import { fileResponses, sendTable } from '../../export/export-reply.ts';
 import { localDateOf } from '@cityioc/domain';
 import type { Principal } from '../../access/principal.ts';
 import { EXPORT, READ } from '../../plugins/access.ts';
@@ -48,15 +47,19 @@ export const analystRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/analyst/series.${format}`, { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
-      const lang = req.query.lang ?? 'vi';
-      const res = await analyst.series(request(req.query, req.principal!), clock());
-      return sendTable(reply, analystTable(res, lang, analyst.indicatorDisplay(res.indicator, lang)), format, analystFileName(res, format), req.query.sep);
-    });
+    app.get(
+      `/api/v1/analyst/series.${format}`,
+      { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema, response: fileResponses(format) } },
+      async (req, reply) => {
+        const lang = req.query.lang ?? 'vi';
+        const res = await analyst.series(request(req.query, req.principal!), clock());
+        return sendTable(reply, analystTable(res, lang, analyst.indicatorDisplay(res.indicator, lang)), format, analystFileName(res, format), req.query.sep);
+      },
+    );
 
   app.get(
     '/api/v1/analyst/children',
-    { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema, '4xx': ApiErrorSchema } } },
+    { config: read, schema: { querystring: AnalystChildrenQuerySchema, response: { 200: AnalystChildrenResponseSchema } } },
     async (req) => {
       outsideScope(req.principal!, req.query.area, '/area');
       return analyst.children(req.query.area, req.query.at ?? localDateOf(clock()));

@@ -41,13 +41,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/api/v1/auth/logout', { config: { access: SIGNED_IN } }, async (req, reply) => {
-    const p = req.principal!;
-    if (p.session) await access.sessions.end(p.session.id);
-    clearSessionCookie(reply);
-    await audit.record({ actor: p, action: 'auth.logout', ip: req.ip });
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { access: SIGNED_IN }, schema: { response: { 204: { type: 'null', description: 'Signed out: the session is removed' } } } },
+    async (req, reply) => {
+      const p = req.principal!;
+      if (p.session) await access.sessions.end(p.session.id);
+      clearSessionCookie(reply);
+      await audit.record({ actor: p, action: 'auth.logout', ip: req.ip });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get('/api/v1/auth/me', { config: { access: SIGNED_IN }, schema: { response: { 200: SessionResponseSchema } } }, async (req) => {
     const p = req.principal!;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ApiErrorSchema } from '@cityioc/contracts';
 import { PUBLIC } from '../../plugins/access.ts';
 import { setSessionCookie } from './cookies.ts';
 
@@ -17,10 +18,21 @@ const REFUSED_PAGE = `<!doctype html>
  * guessing links is a failed authentication like any other (429 once the address spent its budget).
  */
 export const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const refused = {
+    description: 'The link is not valid (401) or too many failed attempts (429)',
+    content: { 'application/json': { schema: ApiErrorSchema }, 'text/html': { schema: Type.String() } },
+  };
   const { access } = app.ioc;
   app.get(
     '/kiosk/:token',
-    { config: { access: PUBLIC }, schema: { params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }) } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }),
+        // a browser asking for a page gets the refusal as a page, any other client as JSON
+        response: { 302: { type: 'null', description: 'To the wall, with the device session cookie' }, 401: refused, 429: refused },
+      },
+    },
     async (req, reply) => {
       const r = await access.devices.signIn(req.params.token, req.ip);
       if (r.ok) {

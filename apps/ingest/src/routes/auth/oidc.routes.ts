@@ -24,7 +24,13 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     `${OIDC_PATH}/login`,
-    { config: { access: PUBLIC }, schema: { querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        response: { 302: { type: 'null', description: 'To the identity provider' } },
+      },
+    },
     async (req, reply) => {
       const { url, token } = await enabled().begin(req.query.returnTo ?? '/', req.ip);
       const secure = app.ioc.config.access.cookieSecure || req.protocol === 'https';
@@ -33,26 +39,30 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get(`${OIDC_PATH}/callback`, { config: { access: PUBLIC } }, async (req, reply) => {
-    const oidc = enabled();
-    const blocked = await access.limiter.blocked(req.ip, null);
-    if (blocked) {
-      reply.header('retry-after', String(blocked.retryAfterSec));
-      throw httpError(429, 'too_many_failures', `too many failed sign-ins: wait ${blocked.retryAfterSec} s`);
-    }
-    reply.clearCookie(OIDC_COOKIE, { path: OIDC_PATH });
-    const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
-    try {
-      const r = await oidc.complete(search, req.cookies[OIDC_COOKIE], req.ip);
-      setSessionCookie(req, reply, r.token, 'user');
-      await audit.record({ actor: r.principal, action: 'auth.login', ip: req.ip, details: { method: 'oidc' } });
-      return reply.redirect(r.returnTo, 302);
-    } catch (e) {
-      if (e instanceof HttpError && e.statusCode < 500) {
-        await access.limiter.failed(req.ip, null);
-        await audit.record({ actor: 'anonymous', action: 'auth.login_failed', ip: req.ip, details: { method: 'oidc', reason: e.code } });
+  app.get(
+    `${OIDC_PATH}/callback`,
+    { config: { access: PUBLIC }, schema: { response: { 302: { type: 'null', description: 'To returnTo, with the session cookie' } } } },
+    async (req, reply) => {
+      const oidc = enabled();
+      const blocked = await access.limiter.blocked(req.ip, null);
+      if (blocked) {
+        reply.header('retry-after', String(blocked.retryAfterSec));
+        throw httpError(429, 'too_many_failures', `too many failed sign-ins: wait ${blocked.retryAfterSec} s`);
       }
-      throw e;
-    }
-  });
+      reply.clearCookie(OIDC_COOKIE, { path: OIDC_PATH });
+      const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      try {
+        const r = await oidc.complete(search, req.cookies[OIDC_COOKIE], req.ip);
+        setSessionCookie(req, reply, r.token, 'user');
+        await audit.record({ actor: r.principal, action: 'auth.login', ip: req.ip, details: { method: 'oidc' } });
+        return reply.redirect(r.returnTo, 302);
+      } catch (e) {
+        if (e instanceof HttpError && e.statusCode < 500) {
+          await access.limiter.failed(req.ip, null);
+          await audit.record({ actor: 'anonymous', action: 'auth.login_failed', ip: req.ip, details: { method: 'oidc', reason: e.code } });
+        }
+        throw e;
+      }
+    },
+  );
 };

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  DirectiveAttachmentSchema,
+  DirectiveBoardResponseSchema,
+  DirectiveCommandResponseSchema,
+  DirectiveListResponseSchema,
+  DirectiveSchema,
+  DirectiveViewSchema,
   DirectiveDecisionBodySchema,
   DirectiveIssueBodySchema,
   DirectiveListQuerySchema,
@@ -43,26 +49,36 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // raw attachment bodies, only inside this plugin; any other Content-Type is 415
   app.addContentTypeParser(ATTACHMENT_UPLOAD_MIMES, { parseAs: 'buffer', bodyLimit: config.attachmentMaxBytes }, (_req, body, done) => done(null, body));
 
-  app.post('/api/v1/directives', { config: { access: LEADER }, schema: { body: DirectiveIssueBodySchema } }, async (req, reply) => {
-    const d = unwrap(await directives.issue(req.body, actorOf(req.principal!), clock()));
-    return reply.code(201).send(d);
-  });
+  app.post(
+    '/api/v1/directives',
+    { config: { access: LEADER }, schema: { body: DirectiveIssueBodySchema, response: { 201: DirectiveSchema } } },
+    async (req, reply) => {
+      const d = unwrap(await directives.issue(req.body, actorOf(req.principal!), clock()));
+      return reply.code(201).send(d);
+    },
+  );
 
-  app.get('/api/v1/directives', { config: readAsOperator, schema: { querystring: DirectiveListQuerySchema } }, async (req) => {
-    const q = req.query;
-    const op = operatorOf(req.principal);
-    if (q.unit !== undefined && !index.area(q.unit) && !agencies.get(q.unit))
-      throw fieldError(404, 'unknown_unit', '/unit', `unit '${q.unit}' is neither an area nor an agency of the catalogues`);
-    if (op && q.unit !== undefined && !operatorCovers(op, q.unit, index, agencies))
-      throw fieldError(403, 'out_of_scope', '/unit', `unit '${q.unit}' is outside the scope of ${op.name}`);
-    const now = clock();
-    const list = await directives.list({ unit: q.unit, status: q.status?.split(','), limit: q.limit ?? 200 }, op, now);
-    return { serverTime: now, directives: list };
-  });
+  app.get(
+    '/api/v1/directives',
+    { config: readAsOperator, schema: { querystring: DirectiveListQuerySchema, response: { 200: DirectiveListResponseSchema } } },
+    async (req) => {
+      const q = req.query;
+      const op = operatorOf(req.principal);
+      if (q.unit !== undefined && !index.area(q.unit) && !agencies.get(q.unit))
+        throw fieldError(404, 'unknown_unit', '/unit', `unit '${q.unit}' is neither an area nor an agency of the catalogues`);
+      if (op && q.unit !== undefined && !operatorCovers(op, q.unit, index, agencies))
+        throw fieldError(403, 'out_of_scope', '/unit', `unit '${q.unit}' is outside the scope of ${op.name}`);
+      const now = clock();
+      const list = await directives.list({ unit: q.unit, status: q.status?.split(','), limit: q.limit ?? 200 }, op, now);
+      return { serverTime: now, directives: list };
+    },
+  );
 
-  app.get('/api/v1/directives/board', { config: readAsOperator }, async (req) => directives.board(clock(), operatorOf(req.principal)));
+  app.get('/api/v1/directives/board', { config: readAsOperator, schema: { response: { 200: DirectiveBoardResponseSchema } } }, async (req) =>
+    directives.board(clock(), operatorOf(req.principal)),
+  );
 
-  app.get('/api/v1/directives/:id', { config: readAsOperator, schema: { params: IdParams } }, async (req) => {
+  app.get('/api/v1/directives/:id', { config: readAsOperator, schema: { params: IdParams, response: { 200: DirectiveViewSchema } } }, async (req) => {
     const d = await directives.get(req.params.id, operatorOf(req.principal));
     if (!d) throw fieldError(404, 'unknown_directive', '/id', `no directive '${req.params.id}'${operatorOf(req.principal) ? ' in your scope' : ''}`);
     return directives.view(d, clock());
@@ -70,7 +86,11 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/v1/directives/:id/attachments',
-    { config: { access: OPERATOR }, bodyLimit: config.attachmentMaxBytes, schema: { params: IdParams, querystring: UploadQuery } },
+    {
+      config: { access: OPERATOR },
+      bodyLimit: config.attachmentMaxBytes,
+      schema: { params: IdParams, querystring: UploadQuery, response: { 201: DirectiveAttachmentSchema } },
+    },
     async (req, reply) => {
       const body = req.body;
       if (!Buffer.isBuffer(body))
@@ -80,26 +100,43 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/v1/directives/:id/attachments/:attachmentId', { config: readAsOperator, schema: { params: AttachmentParams } }, async (req, reply) => {
-    const got = await directives.attachment(req.params.id, req.params.attachmentId, operatorOf(req.principal));
-    if (!got) throw fieldError(404, 'unknown_attachment', '/attachmentId', `no attachment '${req.params.attachmentId}' on directive '${req.params.id}'`);
-    return reply
-      .header('content-type', got.attachment.type)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('content-disposition', contentDisposition(got.attachment.name))
-      .header('cache-control', 'private, no-store')
-      .send(got.data);
-  });
+  // the file as uploaded, in the type found from its first bytes
+  const attachmentFile = {
+    200: {
+      description: 'The attachment (Content-Disposition: attachment)',
+      content: Object.fromEntries(
+        DirectiveAttachmentSchema.properties.type.anyOf.map((t) => [t.const, { schema: { type: 'string', contentEncoding: 'binary' } }]),
+      ),
+    },
+  };
+  app.get(
+    '/api/v1/directives/:id/attachments/:attachmentId',
+    { config: readAsOperator, schema: { params: AttachmentParams, response: attachmentFile } },
+    async (req, reply) => {
+      const got = await directives.attachment(req.params.id, req.params.attachmentId, operatorOf(req.principal));
+      if (!got) throw fieldError(404, 'unknown_attachment', '/attachmentId', `no attachment '${req.params.attachmentId}' on directive '${req.params.id}'`);
+      return reply
+        .header('content-type', got.attachment.type)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('content-disposition', contentDisposition(got.attachment.name))
+        .header('cache-control', 'private, no-store')
+        .send(got.data);
+    },
+  );
 
-  app.post('/api/v1/directives/:id/reports', { config: { access: OPERATOR }, schema: { params: IdParams, body: DirectiveReportBodySchema } }, async (req) => ({
-    directive: unwrap(await directives.report(req.params.id, req.body, actorOf(req.principal!), clock())),
-  }));
+  app.post(
+    '/api/v1/directives/:id/reports',
+    { config: { access: OPERATOR }, schema: { params: IdParams, body: DirectiveReportBodySchema, response: { 200: DirectiveCommandResponseSchema } } },
+    async (req) => ({
+      directive: unwrap(await directives.report(req.params.id, req.body, actorOf(req.principal!), clock())),
+    }),
+  );
 
   for (const action of ['accept', 'return'] as const)
     app.post(
       `/api/v1/directives/:id/${action}`,
-      { config: { access: LEADER }, schema: { params: IdParams, body: DirectiveDecisionBodySchema } },
+      { config: { access: LEADER }, schema: { params: IdParams, body: DirectiveDecisionBodySchema, response: { 200: DirectiveCommandResponseSchema } } },
       async (req) => ({ directive: unwrap(await directives.decide(req.params.id, action, req.body, actorOf(req.principal!), clock())) }),
     );
 };

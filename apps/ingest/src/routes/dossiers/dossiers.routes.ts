@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CsvSepSchema, DossierIndicatorsQuerySchema, WatchlistQuerySchema, type DossierIndicatorsQuery } from '@cityioc/contracts';
+import {
+  CsvSepSchema,
+  DossierDetailSchema,
+  DossierIndicatorsQuerySchema,
+  DossierIndicatorsResponseSchema,
+  WatchlistQuerySchema,
+  WatchlistResponseSchema,
+  type DossierIndicatorsQuery,
+} from '@cityioc/contracts';
 import { checkPeriod, scopeAreas, wholeMonthsOf } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { exportFileName, sendTable } from '../../export/export-reply.ts';
+import { exportFileName, fileResponses, sendTable } from '../../export/export-reply.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
 import { EXPORT, READ } from '../../plugins/access.ts';
 import type { Principal } from '../../access/principal.ts';
@@ -43,27 +51,38 @@ export const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return dossiers.indicatorsOf(q.period, scope, q.by ?? 'area', clock());
   };
 
-  app.get('/api/v1/dossiers/indicators', { config: read, schema: { querystring: DossierIndicatorsQuerySchema } }, async (req) =>
-    indicators(req.query, req.principal!),
+  app.get(
+    '/api/v1/dossiers/indicators',
+    { config: read, schema: { querystring: DossierIndicatorsQuerySchema, response: { 200: DossierIndicatorsResponseSchema } } },
+    async (req) => indicators(req.query, req.principal!),
   );
 
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/dossiers/indicators.${format}`, { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema } }, async (req, reply) => {
-      const res = indicators(req.query, req.principal!);
-      const table = dossierIndicatorsTable(res, req.query.lang ?? 'vi', { index, agencies });
-      return sendTable(reply, table, format, exportFileName(dossierExportParts(res, city), format), req.query.sep);
-    });
+    app.get(
+      `/api/v1/dossiers/indicators.${format}`,
+      { config: { access: EXPORT }, schema: { querystring: ExportQuerySchema, response: fileResponses(format) } },
+      async (req, reply) => {
+        const res = indicators(req.query, req.principal!);
+        const table = dossierIndicatorsTable(res, req.query.lang ?? 'vi', { index, agencies });
+        return sendTable(reply, table, format, exportFileName(dossierExportParts(res, city), format), req.query.sep);
+      },
+    );
 
-  app.get('/api/v1/dossiers/watchlist', { config: read, schema: { querystring: WatchlistQuerySchema } }, async (req) => {
-    const q = req.query;
-    if (q.area !== undefined && !index.area(q.area)) throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the catalogue`);
-    const scope = req.principal!.scope;
-    if (q.area !== undefined && !scope.area(q.area) && !(q.agency !== undefined && scope.agency(q.agency))) outsideScope(req.principal!, q.area, '/area');
-    const visible = scope.all ? undefined : scope.dossier;
-    return dossiers.watchlist({ area: q.area, agency: q.agency, within: q.within ?? 2, limit: q.limit ?? 1000, visible }, clock());
-  });
+  app.get(
+    '/api/v1/dossiers/watchlist',
+    { config: read, schema: { querystring: WatchlistQuerySchema, response: { 200: WatchlistResponseSchema } } },
+    async (req) => {
+      const q = req.query;
+      if (q.area !== undefined && !index.area(q.area)) throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the catalogue`);
+      const scope = req.principal!.scope;
+      if (q.area !== undefined && !scope.area(q.area) && !(q.agency !== undefined && scope.agency(q.agency))) outsideScope(req.principal!, q.area, '/area');
+      const visible = scope.all ? undefined : scope.dossier;
+      return dossiers.watchlist({ area: q.area, agency: q.agency, within: q.within ?? 2, limit: q.limit ?? 1000, visible }, clock());
+    },
+  );
 
-  app.get('/api/v1/dossiers/:code', { config: read, schema: { params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 256 }) }) } }, async (req) => {
+  const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 256 }) });
+  app.get('/api/v1/dossiers/:code', { config: read, schema: { params: CodeParams, response: { 200: DossierDetailSchema } } }, async (req) => {
     const scope = req.principal!.scope;
     const d = dossiers.detail(req.params.code, clock(), scope.all ? undefined : scope.dossier);
     if (!d) throw fieldError(404, 'unknown_dossier', '/code', `no dossier '${req.params.code}' has been received${scope.all ? '' : ' in your scope'}`);

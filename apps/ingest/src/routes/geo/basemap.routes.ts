@@ -47,5 +47,11 @@ export const basemapRoutes: FastifyPluginAsync = async (app) => {
       .header('content-length', range.end - range.start + 1);
     return req.method === 'HEAD' ? reply.send() : reply.send(createReadStream(file, { start: range.start, end: range.end }));
   };
-  app.get('/api/v1/basemap.pmtiles', { config: { access: READ } }, serve);
+  const file200 = { type: 'string', contentEncoding: 'binary' };
+  const responses = {
+    200: { description: 'The whole PMTiles file', content: { 'application/vnd.pmtiles': { schema: file200 } } },
+    206: { description: 'One byte range (Content-Range)', content: { 'application/vnd.pmtiles': { schema: file200 } } },
+    416: { type: 'null', description: 'A range the file cannot serve (Content-Range: bytes */size)' },
+  };
+  app.get('/api/v1/basemap.pmtiles', { config: { access: READ }, schema: { response: responses } }, serve);
 };

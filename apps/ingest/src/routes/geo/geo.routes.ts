@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AgenciesResponseSchema, ApiErrorSchema, AreasResponseSchema, AtQuerySchema, ClientConfigSchema } from '@cityioc/contracts';
+import { AgenciesResponseSchema, ApiErrorSchema, AreasResponseSchema, AtQuerySchema, ClientConfigSchema, GeoAreasResponseSchema } from '@cityioc/contracts';
 import { isIsoDate, latestLayerDate, localDateOf } from '@cityioc/domain';
 import { READ } from '../../plugins/access.ts';
 import { httpError } from '../../plugins/errors.ts';
@@ -44,7 +44,11 @@ export const geoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/v1/geo/areas', { config: read, schema: { querystring: AtQuerySchema } }, async (req, reply) => {
+  const geoResponses = {
+    200: { description: 'The units in force that day, and the city outline', content: { 'application/geo+json': { schema: GeoAreasResponseSchema } } },
+    304: { type: 'null', description: 'Not modified (If-None-Match matched the ETag)' },
+  };
+  app.get('/api/v1/geo/areas', { config: read, schema: { querystring: AtQuerySchema, response: geoResponses } }, async (req, reply) => {
     const at = dateOf(req.query.at, clock());
     const { etag, body } = geoInScope(geo.collection(at), req.principal!.scope, registry, at);
     // revalidate every time (a new import is seen at once), answered 304 while unchanged

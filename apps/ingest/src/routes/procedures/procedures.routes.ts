@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrorSchema, ReferenceBatchSchema, ReferencePutResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
+import {
+  ProceduresResponseSchema,
+  ReferenceBatchSchema,
+  ReferencePutResponseSchema,
+  SchedulesResponseSchema,
+  type ReferencePutResponse,
+} from '@cityioc/contracts';
+import type { Static } from 'typebox';
 import { feedOf, READ } from '../../plugins/access.ts';
 
-const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema, '4xx': ApiErrorSchema };
+const responses = { 200: ReferencePutResponseSchema, 422: ReferencePutResponseSchema };
 
 /** 200 when nothing was rejected; 422 otherwise (the valid items are stored: a retry is safe). */
 function send(reply: FastifyReply, res: ReferencePutResponse) {
@@ -29,12 +36,14 @@ export const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return res;
   };
 
-  app.get('/api/v1/procedures', { config: { access: READ } }, async () => procedures.list(clock()));
+  app.get('/api/v1/procedures', { config: { access: READ }, schema: { response: { 200: ProceduresResponseSchema } } }, async () => procedures.list(clock()));
   app.put('/api/v1/procedures', write('procedures'), async (req, reply) =>
     send(reply, await audited(req, 'procedures.put', await procedures.put(req.body.items, req.source || 'api', clock()))),
   );
 
-  app.get('/api/v1/calendar/schedules', { config: { access: READ } }, async () => calendars.list());
+  // the domain's schedules are readonly structures of the same shape (the route tests check the answer against the schema)
+  const schedules = () => calendars.list() as unknown as Static<typeof SchedulesResponseSchema>;
+  app.get('/api/v1/calendar/schedules', { config: { access: READ }, schema: { response: { 200: SchedulesResponseSchema } } }, async () => schedules());
   app.put('/api/v1/calendar/schedules', write('calendar'), async (req, reply) =>
     send(reply, await audited(req, 'calendar.put', await calendars.put(req.body.items, req.source || 'api', clock()))),
   );

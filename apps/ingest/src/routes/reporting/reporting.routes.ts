@@ -1,7 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CsvSepSchema, PLAIN_TEXT_PATTERN, RegimeIdSchema, ReportReviewSchema, ReportUnitSchema } from '@cityioc/contracts';
+import {
+  CsvSepSchema,
+  IndicatorHistoryResponseSchema,
+  IndicatorValuesResponseSchema,
+  PLAIN_TEXT_PATTERN,
+  RankingResponseSchema,
+  RegimeIdSchema,
+  ReportingCatalogueResponseSchema,
+  ReportReviewSchema,
+  ReportUnitSchema,
+  ReviewResponseSchema,
+  SubmissionStatusResponseSchema,
+} from '@cityioc/contracts';
 import { Type, type Static } from 'typebox';
-import { sendTable, type ExportFormat } from '../../export/export-reply.ts';
+import { fileResponses, sendTable, type ExportFormat } from '../../export/export-reply.ts';
 import { parseReportPeriod, roleAllows, type ScopeFilter } from '@cityioc/domain';
 import { EXPORT, feedOf, READ } from '../../plugins/access.ts';
 import { checkGrantedUnit } from '../../feeds/grant-check.ts';
@@ -93,6 +105,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: ReviewResponseSchema },
       },
     },
     async (req) => {
@@ -110,7 +123,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/v1/reporting/catalogue', { config: read }, async () => ({
+  app.get('/api/v1/reporting/catalogue', { config: read, schema: { response: { 200: ReportingCatalogueResponseSchema } } }, async () => ({
     indicators: [...cat.indicators.values()],
     units: [...cat.units.values()],
     regimes: [...cat.regimes.values()],
@@ -118,7 +131,13 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/reporting/status',
-    { config: read, schema: { querystring: Type.Object({ regime: Type.String({ maxLength: 64 }), period: PeriodQuery }, { additionalProperties: false }) } },
+    {
+      config: read,
+      schema: {
+        querystring: Type.Object({ regime: Type.String({ maxLength: 64 }), period: PeriodQuery }, { additionalProperties: false }),
+        response: { 200: SubmissionStatusResponseSchema },
+      },
+    },
     async (req) => {
       const q = req.query;
       const regime = cat.regimes.get(q.regime);
@@ -138,6 +157,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         querystring: Type.Object({ period: PeriodQuery, units: Type.Optional(CodeList), indicators: Type.Optional(CodeList) }, { additionalProperties: false }),
+        response: { 200: IndicatorValuesResponseSchema },
       },
     },
     async (req) => {
@@ -152,7 +172,13 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/reporting/latest',
-    { config: read, schema: { querystring: Type.Object({ units: Type.Optional(CodeList) }, { additionalProperties: false }) } },
+    {
+      config: read,
+      schema: {
+        querystring: Type.Object({ units: Type.Optional(CodeList) }, { additionalProperties: false }),
+        response: { 200: IndicatorValuesResponseSchema },
+      },
+    },
     async (req) => reporting.latestOf({ units: scopedUnits(list(req.query.units), req.principal!.scope) }),
   );
 
@@ -169,6 +195,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: RankingResponseSchema },
       },
     },
     async (req) => {
@@ -199,7 +226,14 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return sendTable(reply, reportingHistoryTable(h, ind), format, `bao-cao-${ind.id}.${format}`, q.sep);
   };
 
-  app.get('/api/v1/reporting/history', { config: read, schema: { querystring: HistoryQuery } }, async (req, reply) => {
+  // ?format=csv|xlsx answers the file instead of the JSON
+  const historyResponses = {
+    200: {
+      description: 'The history as JSON, or as a file with ?format=csv|xlsx',
+      content: { 'application/json': { schema: IndicatorHistoryResponseSchema }, ...fileResponses('csv')[200].content, ...fileResponses('xlsx')[200].content },
+    },
+  };
+  app.get('/api/v1/reporting/history', { config: read, schema: { querystring: HistoryQuery, response: historyResponses } }, async (req, reply) => {
     if (req.query.format === 'csv' || req.query.format === 'xlsx') {
       // a file is an export: only for the roles that may export
       if (!roleAllows(req.principal!.role, 'export')) throw httpError(403, 'forbidden', 'exports are for operators, analysts and admins');
@@ -208,7 +242,9 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return (await history(req.query, req.principal!.scope)).h;
   });
   for (const format of ['csv', 'xlsx'] as const)
-    app.get(`/api/v1/reporting/history.${format}`, { config: { access: EXPORT }, schema: { querystring: HistoryQuery } }, async (req, reply) =>
-      sendHistory(req.query, reply, format, req.principal!.scope),
+    app.get(
+      `/api/v1/reporting/history.${format}`,
+      { config: { access: EXPORT }, schema: { querystring: HistoryQuery, response: fileResponses(format) } },
+      async (req, reply) => sendHistory(req.query, reply, format, req.principal!.scope),
     );
 };

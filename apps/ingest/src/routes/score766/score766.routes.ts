@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  Score766ItemsResponseSchema,
+  Score766ResponseSchema,
   ApiErrorSchema,
   CsvSepSchema,
   ReferenceBatchSchema,
@@ -10,7 +12,7 @@ import {
 } from '@cityioc/contracts';
 import { checkPeriod, SCORE_766_SCHEMES, wholeMonthsOf, type Score766Metric } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { exportFileName, sendTable } from '../../export/export-reply.ts';
+import { exportFileName, fileResponses, sendTable } from '../../export/export-reply.ts';
 import type { Principal } from '../../access/principal.ts';
 import { EXPORT, feedOf, READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
@@ -67,10 +69,14 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
     return { unit, period: q.period, procedure, now: clock() };
   };
 
-  app.get('/api/v1/score766', { config: { access: READ }, schema: { querystring: Score766QuerySchema } }, async (req) => {
-    const q = query(req.query, req.principal!);
-    return score766.scorecard(q, SCORE_766_SCHEMES[req.query.scheme ?? 'dvcqg-current'], req.query.officialUnit ?? q.unit.code);
-  });
+  app.get(
+    '/api/v1/score766',
+    { config: { access: READ }, schema: { querystring: Score766QuerySchema, response: { 200: Score766ResponseSchema } } },
+    async (req) => {
+      const q = query(req.query, req.principal!);
+      return score766.scorecard(q, SCORE_766_SCHEMES[req.query.scheme ?? 'dvcqg-current'], req.query.officialUnit ?? q.unit.code);
+    },
+  );
 
   const items = (
     metricCode: string,
@@ -88,7 +94,7 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/v1/score766/:metric/items',
-    { config: { access: READ }, schema: { params: MetricParams, querystring: Score766ItemsQuerySchema } },
+    { config: { access: READ }, schema: { params: MetricParams, querystring: Score766ItemsQuerySchema, response: { 200: Score766ItemsResponseSchema } } },
     async (req): Promise<Score766ItemsResponse> => {
       const { metric, q, part, rows } = items(req.params.metric, req.query, req.principal!);
       const offset = req.query.offset ?? 0;
@@ -112,7 +118,7 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
   for (const format of ['csv', 'xlsx'] as const)
     app.get(
       `/api/v1/score766/:metric/items.${format}`,
-      { config: { access: EXPORT }, schema: { params: MetricParams, querystring: ExportQuerySchema } },
+      { config: { access: EXPORT }, schema: { params: MetricParams, querystring: ExportQuerySchema, response: fileResponses(format) } },
       async (req, reply) => {
         const { metric, q, part, rows } = items(req.params.metric, req.query, req.principal!);
         const table = score766ItemsTable(metric, rows, req.query.lang ?? 'vi', { index, agencies, part, period: q.period, unit: q.unit.code });
@@ -120,7 +126,12 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
 
-  app.get('/api/v1/score766/splits', { config: { access: READ } }, async () => ({ asOf: clock(), items: score766Splits.list() }));
+  // the splits as configured (reference items, see PUT)
+  const SplitsResponse = Type.Object({ asOf: Type.Number(), items: Type.Array(Type.Object({}, { additionalProperties: true })) });
+  app.get('/api/v1/score766/splits', { config: { access: READ }, schema: { response: { 200: SplitsResponse } } }, async () => ({
+    asOf: clock(),
+    items: score766Splits.list(),
+  }));
   app.put(
     '/api/v1/score766/splits',
     {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { all, obs, T0, useStore, type StoreHarness } from './harness.ts';
 
-/** The observation log [ST1…8, ST11…13]: positions, idempotency, replay, history, retention. */
+/** The observation log [ST1…8, ST11…14]: positions, idempotency, replay, history, retention. */
 export function observationConformance(name: string, harness: () => StoreHarness): void {
   describe(`Store conformance, observations: ${name}`, () => {
     const t = useStore(harness);
@@ -128,6 +128,14 @@ export function observationConformance(name: string, harness: () => StoreHarness
       expect(await s.countRange('observations', seqs[2]!, seqs[6]!)).toBe(4);
       expect(await s.countRange('observations', 0, seqs[9]!)).toBe(10);
       expect(await s.countRange('dossier_events', 0, 1000)).toBe(0);
+    });
+
+    it('[ST14] reports its size on disk, which grows with what it stores', async () => {
+      const s = await t.open();
+      const before = await s.sizeBytes();
+      expect(before).toBeGreaterThan(0);
+      await s.append(Array.from({ length: 5000 }, (_, i) => obs(`size-${i}`)));
+      expect(await s.sizeBytes()).toBeGreaterThan(before);
     });
 
     it('[ST8] close is idempotent', async () => {

@@ -5,20 +5,63 @@ import type { ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
 import type { SqliteRollups } from './rollups.ts';
 
+const INSERT_COLUMNS = 'id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source';
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Rows per INSERT statement (11 parameters each, far below SQLite's 32,766). */
+const ROWS_PER_INSERT = 100;
+
+/** Statements prepared on first use, one per number of rows (the last chunk of a batch is shorter). */
+function statementsBySize(db: Database.Database, sql: (rows: number) => string): (rows: number) => Database.Statement {
+  const cache = new Map<number, Database.Statement>();
+  return (rows) => {
+    let s = cache.get(rows);
+    if (!s) cache.set(rows, (s = db.prepare(sql(rows)).raw(true)));
+    return s;
+  };
+}
+
 /** The observation log of the SQLite store; each append writes its rollups in the same transaction. */
 export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRollups, 'write'>): ObservationLog {
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO observations (id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // Multi-row INSERT … RETURNING: one statement per ROWS_PER_INSERT rows. A duplicate id (stored
+  // before, or earlier in the batch) is ignored and returns nothing, so positions are mapped by id.
+  const insertOf = statementsBySize(
+    db,
+    (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')} RETURNING id, seq`,
   );
+  const params: unknown[] = [];
   const appendTx = db.transaction((batch: readonly NewObservation[]) => {
+    const seqById = new Map<string, number>();
+    for (let from = 0; from < batch.length; from += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, batch.length - from);
+      params.length = n * 11;
+      for (let i = 0; i < n; i++) {
+        const o = batch[from + i]!;
+        const q = i * 11;
+        params[q] = o.id;
+        params[q + 1] = o.indicator;
+        params[q + 2] = o.area;
+        params[q + 3] = o.agency;
+        params[q + 4] = o.station;
+        params[q + 5] = o.observedAt;
+        params[q + 6] = o.receivedAt;
+        params[q + 7] = o.value;
+        params[q + 8] = o.numerator;
+        params[q + 9] = o.denominator;
+        params[q + 10] = o.source;
+      }
+      for (const [id, seq] of insertOf(n).all(params) as [string, number][]) seqById.set(id, seq);
+    }
     const out: (number | null)[] = new Array(batch.length);
     const stored: NewObservation[] = [];
     for (let i = 0; i < batch.length; i++) {
       const o = batch[i]!;
-      const r = insert.run(o.id, o.indicator, o.area, o.agency, o.station, o.observedAt, o.receivedAt, o.value, o.numerator, o.denominator, o.source);
-      out[i] = r.changes === 1 ? Number(r.lastInsertRowid) : null;
-      if (r.changes === 1) stored.push(o);
+      const seq = seqById.get(o.id);
+      // the first occurrence of an id in the batch is the stored one
+      if (seq !== undefined) {
+        seqById.delete(o.id);
+        out[i] = seq;
+        stored.push(o);
+      } else out[i] = null;
     }
     // Same transaction as the rows: an acknowledged observation is in the rollups exactly once.
     rollups.write(stored);
