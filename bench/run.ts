@@ -17,7 +17,9 @@
  *  11. uploads: /healthz p50/p99 and peak RSS idle vs during a 60 MB NDJSON upload, a hostile XLSX and a
  *      large XLSX import, beside the upload's rate against the parse + validate ceiling (bench/uploads.ts)
  *  13. access: single POST and snapshot with authorization vs the same server with IOC_BENCH_ALLOW_ALL (bench/access.ts)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access
+ *  14. wallmap: the wall map's frame rate with the 103 communes in headless Chromium while the choropleth updates, vs a bare
+ *      requestAnimationFrame loop and the same page on a blank MapLibre style, same run (bench/wallmap.bench.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -402,6 +404,7 @@ if (want('geo')) {
   for (const n of sizes) crosswalk.push(await benchCrosswalkAt(n, console.log));
   results.geo = { import: imported, crosswalk };
 }
+if (want('wallmap')) await (await import('./wallmap.bench.ts')).benchWallMap({ root, quick, key: KEY, results, startServer, fmt });
 if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
 if (want('reporting')) await benchReportingImport();
 if (want('monitoring')) await benchMonitoring(inProcess);
