@@ -51,6 +51,13 @@ export const lifecyclePlugin = fp(
       await ioc.calendars.load();
       await ioc.procedures.load();
       await ioc.geo.load();
+      // the registry and agency catalogue this start runs on, in the audit log (an IOC_AREAS_FILE change shows there)
+      await ioc.audit.record({
+        actor: 'system',
+        action: 'registry.load',
+        target: config.registry.file.id,
+        details: { units: config.registry.file.units.length, agencies: config.agencies.agencies.length },
+      });
       if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
       await ioc.score766Splits.load();
       const r = await restoreState(

@@ -122,6 +122,22 @@ describe('directives: the leader’s follow-up loop', () => {
     expect(accepted.json<{ directive: Directive }>().directive).toMatchObject({ status: 'open', assignments: [{ status: 'accepted' }, { status: 'issued' }] });
     await waitUntil('every change pushed', () => pushes.length === 5);
     expect(pushes.map((p) => p.action)).toEqual(['issued', 'reported', 'returned', 'reported', 'accepted']);
+    // every change is in the audit log, by whom (the start's registry load first)
+    const audit = await app.inject({ method: 'GET', url: '/api/v1/admin/audit?limit=50', headers: AS.admin });
+    const records = audit.json<{ records: { actor: string; action: string; target: string | null }[] }>().records;
+    expect(
+      records
+        .filter((r) => r.action.startsWith('directive.'))
+        .map((r) => [r.action, r.actor, r.target])
+        .reverse(),
+    ).toEqual([
+      ['directive.issue', `token:${LEADER.name}`, d.id],
+      ['directive.report', `token:${NK.name}`, d.id],
+      ['directive.return', `token:${LEADER.name}`, d.id],
+      ['directive.report', `token:${NK.name}`, d.id],
+      ['directive.accept', `token:${LEADER.name}`, d.id],
+    ]);
+    expect(records.find((r) => r.action === 'registry.load')).toMatchObject({ actor: 'system', target: 'can-tho' });
   });
 
   it('refuses forbidden transitions with 409 and the reason, and a non-leader with 403', async () => {

@@ -54,6 +54,7 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: LEADER }, schema: { body: DirectiveIssueBodySchema, response: { 201: DirectiveSchema } } },
     async (req, reply) => {
       const d = unwrap(await directives.issue(req.body, actorOf(req.principal!), clock()));
+      await app.ioc.audit.recordRequest(req, { action: 'directive.issue', target: d.id, details: { units: d.assignments.map((a) => a.unit) } });
       return reply.code(201).send(d);
     },
   );
@@ -128,15 +129,21 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/directives/:id/reports',
     { config: { access: OPERATOR }, schema: { params: IdParams, body: DirectiveReportBodySchema, response: { 200: DirectiveCommandResponseSchema } } },
-    async (req) => ({
-      directive: unwrap(await directives.report(req.params.id, req.body, actorOf(req.principal!), clock())),
-    }),
+    async (req) => {
+      const directive = unwrap(await directives.report(req.params.id, req.body, actorOf(req.principal!), clock()));
+      await app.ioc.audit.recordRequest(req, { action: 'directive.report', target: directive.id, details: { done: req.body.done } });
+      return { directive };
+    },
   );
 
   for (const action of ['accept', 'return'] as const)
     app.post(
       `/api/v1/directives/:id/${action}`,
       { config: { access: LEADER }, schema: { params: IdParams, body: DirectiveDecisionBodySchema, response: { 200: DirectiveCommandResponseSchema } } },
-      async (req) => ({ directive: unwrap(await directives.decide(req.params.id, action, req.body, actorOf(req.principal!), clock())) }),
+      async (req) => {
+        const directive = unwrap(await directives.decide(req.params.id, action, req.body, actorOf(req.principal!), clock()));
+        await app.ioc.audit.recordRequest(req, { action: `directive.${action}`, target: directive.id, unit: req.body.unit });
+        return { directive };
+      },
     );
 };
