@@ -41,7 +41,7 @@ const observation = (prefix: string, n: number) =>
   JSON.stringify({
     id: `${prefix}-${n}`,
     indicator: 'citizen_reports_received',
-    area: '916',
+    area: '31135',
     observedAt: new Date(T + (n % 3_600_000)).toISOString(),
     value: n % 1000,
   });

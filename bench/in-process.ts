@@ -16,7 +16,7 @@ export async function benchDossierReplay({ quick, results, fmt }: InProcessDeps)
   const total = quick ? 200_000 : 1_000_000;
   const { DossierService } = await import('../apps/ingest/src/procedures/dossier.service.ts');
   const { CAN_THO_CATALOGUE, createWorkCalendar } = await import('@cityioc/domain');
-  const areas = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+  const areas = ['31135', '31153', '31174', '31201', '31228', '31186', '31258', '31299', '31120'];
   const events: StoredDossierEvent[] = [];
   const start = Date.parse('2026-01-05T08:00:00+07:00');
   for (let d = 0; events.length < total; d++) {

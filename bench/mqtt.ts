@@ -27,18 +27,18 @@ export interface MqttBenchDeps {
 }
 
 const CELLS: { station: string; area: string; indicator: string; lo: number; hi: number }[] = [
-  { station: 'wl-can-tho', area: '916', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'wl-cai-rang', area: '919', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'wl-o-mon', area: '917', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'wl-thot-not', area: '923', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'aq-ninh-kieu', area: '916', indicator: 'pm25', lo: 5, hi: 90 },
-  { station: 'aq-tra-noc', area: '918', indicator: 'pm25', lo: 5, hi: 90 },
-  { station: 'aq-cai-rang', area: '919', indicator: 'pm25', lo: 5, hi: 90 },
-  { station: 'tf-cau-can-tho', area: '919', indicator: 'traffic_speed', lo: 10, hi: 60 },
-  { station: 'tf-30-thang-4', area: '916', indicator: 'traffic_speed', lo: 10, hi: 60 },
-  { station: 'tf-cmt8', area: '918', indicator: 'traffic_speed', lo: 10, hi: 60 },
-  { station: 'wq-song-hau', area: '916', indicator: 'wq_ph', lo: 6, hi: 8 },
-  { station: 'wq-rach-cai-khe', area: '916', indicator: 'wq_ph', lo: 6, hi: 8 },
+  { station: 'wl-can-tho', area: '31135', indicator: 'water_level', lo: 100, hi: 200 },
+  { station: 'wl-cai-rang', area: '31201', indicator: 'water_level', lo: 100, hi: 200 },
+  { station: 'wl-o-mon', area: '31153', indicator: 'water_level', lo: 100, hi: 200 },
+  { station: 'wl-thot-not', area: '31228', indicator: 'water_level', lo: 100, hi: 200 },
+  { station: 'aq-ninh-kieu', area: '31135', indicator: 'pm25', lo: 5, hi: 90 },
+  { station: 'aq-tra-noc', area: '31174', indicator: 'pm25', lo: 5, hi: 90 },
+  { station: 'aq-cai-rang', area: '31186', indicator: 'pm25', lo: 5, hi: 90 },
+  { station: 'tf-cau-can-tho', area: '31186', indicator: 'traffic_speed', lo: 10, hi: 60 },
+  { station: 'tf-30-thang-4', area: '31147', indicator: 'traffic_speed', lo: 10, hi: 60 },
+  { station: 'tf-cmt8', area: '31183', indicator: 'traffic_speed', lo: 10, hi: 60 },
+  { station: 'wq-song-hau', area: '31135', indicator: 'wq_ph', lo: 6, hi: 8 },
+  { station: 'wq-rach-cai-khe', area: '31120', indicator: 'wq_ph', lo: 6, hi: 8 },
 ];
 const SCOPES = [...new Set(CELLS.map((c) => c.area))];
 const T = Date.parse('2026-11-22T07:00:00+07:00');
