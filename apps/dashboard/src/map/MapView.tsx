@@ -20,7 +20,7 @@ import { buildGraticuleLayer } from './layers/graticule/graticule.layer.ts';
 import { buildRiverLayer } from './layers/river/river.layer.ts';
 import { buildStationPoints, buildStationsLayer } from './layers/stations/stations.layer.ts';
 import { buildTrafficLayer, buildTrafficSegments } from './layers/traffic/traffic.layer.ts';
-import { buildUnitsLayer } from './layers/units/units.layer.ts';
+import { buildUnitsLayer, unitStates, UNITS_SOURCE } from './layers/units/units.layer.ts';
 import { DEFAULT_MAP_KPI, mapKpiScale } from './map-kpi.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { rankUnits, topAndBottom } from './unit-ranking.ts';
@@ -91,13 +91,19 @@ export function MapView() {
   );
   const bounds = useMemo(() => cityBounds(split), [split]);
 
-  // Layers, bottom to top. Each spec is pure; applyLayerSpec pushes only what changed.
+  // Layers, bottom to top. Each spec is pure; applyLayerSpec pushes only what changed. The specs
+  // with geometry are built once per geometry (a delta never re-sends polygons to the map's
+  // worker); a new value only changes the feature state (the fill colour) of the units it recolours.
+  const graticule = useMemo(() => (bounds ? buildGraticuleLayer({ bounds, step: 0.1, scale }) : null), [bounds, scale]);
+  const unitShapes = useMemo(() => buildUnitsLayer({ units: split.units, outline: split.outline, stale: offline, scale }), [split, offline, scale]);
+  const river = useMemo(() => (geo.data ? buildRiverLayer({ geo: geo.data, scale }) : null), [geo.data, scale]);
+  const fills = useMemo(() => unitStates(split.units, values, scaleOf.colorOf), [split, values, scaleOf]);
   useEffect(() => {
-    if (!map || !loaded || !geo.data || !bounds) return;
-    applyLayerSpec(map, buildGraticuleLayer({ bounds, step: 0.1, scale }));
-    applyLayerSpec(map, buildUnitsLayer({ units: split.units, outline: split.outline, values, colorOf: scaleOf.colorOf, stale: offline, scale }));
-    applyLayerSpec(map, buildRiverLayer({ geo: geo.data, scale }));
-  }, [map, loaded, geo.data, split, bounds, values, scaleOf, offline, scale]);
+    if (!map || !loaded || !graticule || !river) return;
+    applyLayerSpec(map, graticule);
+    applyLayerSpec(map, { ...unitShapes, featureStates: { [UNITS_SOURCE]: fills } });
+    applyLayerSpec(map, river);
+  }, [map, loaded, graticule, unitShapes, fills, river]);
   useEffect(() => {
     if (!map || !loaded) return;
     applyLayerSpec(map, buildTrafficLayer({ segments, scale }));
