@@ -11,6 +11,7 @@ import { boundaryKind, cityBounds, relativeArea, splitGeo } from '../geo/geo-fea
 import { indexUnits, unitDisplayName } from '../geo/units.ts';
 import { referenceStation } from '../panels/water-level/water-level.model.ts';
 import { areasQuery, geoAreasQuery, GEO_REFRESH_MS } from '../queries/geo.queries.ts';
+import { useThrottledValue } from '../lib/useThrottledValue.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { applyLayerSpec } from './apply-layer-spec.ts';
 import { useBasemap } from './basemap-loader.ts';
@@ -27,6 +28,13 @@ import { rankUnits, topAndBottom } from './unit-ranking.ts';
 import { UnitRanking } from './UnitRanking.tsx';
 import { useMapLabels, type PlacedLabel } from './useMapLabels.ts';
 import { useMapPopups, type UnitInfo } from './useMapPopups.ts';
+
+/**
+ * How often at most the map redraws for new data. A server tick (250 ms by default) may change a
+ * few units; a repaint of the wall's map costs far more than the other panels' updates (about
+ * 150 ms in a software-rendered browser), so the map gathers the ticks of a second into one.
+ */
+export const MAP_REFRESH_MS = 1000;
 
 /** Units named in the rankings above and below the map. */
 const RANKED = 5;
@@ -46,8 +54,11 @@ export function MapView() {
   const { index, timeZone } = useCatalogue();
   const geo = useQuery({ ...geoAreasQuery(), refetchInterval: GEO_REFRESH_MS });
   const areas = useQuery(areasQuery());
-  // the session's home unit (the city, or a scoped user's unit): the server sends only the shapes it may see
-  const { cells } = useScopeCells(homeScope());
+  // the session's home unit (the city, or a scoped user's unit): the server sends only the shapes it may see.
+  // The map follows the live cells at most once per MAP_REFRESH_MS (colours, labels and rankings
+  // together); the link's state (offline, stale) is not delayed.
+  const { cells: liveCells } = useScopeCells(homeScope());
+  const cells = useThrottledValue(liveCells, MAP_REFRESH_MS);
   const { now, offline } = useClock();
   const container = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
