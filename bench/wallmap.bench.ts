@@ -3,7 +3,7 @@
  * The wall's map with today's 103 communes in the headless Chromium (swiftshader WebGL, as the
  * browser tests run it), opened through a real server and a wall device's kiosk link: frames per
  * second counted with requestAnimationFrame while dossiers finish in random communes every 200 ms
- * (the choropleth of the on-time rate recolours at every server tick), beside ceilings measured in
+ * (the choropleth of the on-time rate and the unit labels follow every server tick), beside ceilings measured in
  * the same run and the same browser at the same viewport:
  *   1. a bare requestAnimationFrame loop on an empty page (what the browser gives an idle page);
  *   2. the same wall page, same canvas, with the map switched to a blank MapLibre style (no layers)
@@ -120,17 +120,33 @@ export async function benchWallMap(deps: WallMapBenchDeps) {
     await page.waitForSelector('[data-testid="map"][data-loaded="true"][data-units="103"]', { timeout: 60_000 });
     // settled: the last tiles, labels and the first deltas drawn
     await page.waitForTimeout(3000);
+    // what the map does with the updates: polygons re-sent (setData), units recoloured (feature
+    // state), unit labels rewritten; the bench measured nothing if the map never changed
     await page.evaluate(() => {
       const w = window as unknown as {
-        __ioc: { map: { on(e: string, f: (ev: { sourceId?: string; sourceDataType?: string }) => void): void } };
-        __unitsUpdates: number;
+        __ioc: {
+          map: {
+            on(e: string, f: (ev: { sourceId?: string; sourceDataType?: string }) => void): void;
+            setFeatureState(f: { source: string }, s: unknown): unknown;
+          };
+        };
+        __mapWork: { data: number; recoloured: number; labels: number };
       };
-      w.__unitsUpdates = 0;
-      w.__ioc.map.on('sourcedata', (ev) => {
-        if (ev.sourceId === 'ioc-units' && ev.sourceDataType === 'content') w.__unitsUpdates++;
+      const work = (w.__mapWork = { data: 0, recoloured: 0, labels: 0 });
+      const map = w.__ioc.map;
+      map.on('sourcedata', (ev) => {
+        if (ev.sourceId === 'ioc-units' && ev.sourceDataType === 'content') work.data++;
       });
+      const setFeatureState = map.setFeatureState.bind(map);
+      map.setFeatureState = (f, s) => {
+        if (f.source === 'ioc-units') work.recoloured++;
+        return setFeatureState(f, s);
+      };
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).classList?.contains('map-label-unit')) work.labels++;
+      }).observe(document.querySelector('[data-testid="map"]')!, { subtree: true, childList: true });
     });
-    const mapUpdates = () => page.evaluate(() => (window as unknown as { __unitsUpdates: number }).__unitsUpdates);
+    const mapWork = () => page.evaluate(() => ({ ...(window as unknown as { __mapWork: { data: number; recoloured: number; labels: number } }).__mapWork }));
     const scopeVersion = () => page.evaluate(() => (window as unknown as { __ioc: { versions: Record<string, number> } }).__ioc.versions['92'] ?? 0);
 
     const idle = await countFrames(page, windowMs);
@@ -149,14 +165,17 @@ export async function benchWallMap(deps: WallMapBenchDeps) {
       }
     })();
     await new Promise((r) => setTimeout(r, 1000));
-    const u0 = await mapUpdates();
+    const w0 = await mapWork();
     const v0 = await scopeVersion();
     const updating = await countFrames(page, windowMs);
-    const updates = (await mapUpdates()) - u0;
+    const w1 = await mapWork();
+    const work = { data: w1.data - w0.data, recoloured: w1.recoloured - w0.recoloured, labels: w1.labels - w0.labels };
     const deltas = (await scopeVersion()) - v0;
     stop = true;
     await feeder;
-    if (updates === 0) throw new Error('the map was never updated during the measurement: the bench measured nothing');
+    if (work.data + work.recoloured === 0 || work.labels === 0) {
+      throw new Error(`the map was never updated during the measurement (${JSON.stringify(work)}): the bench measured nothing`);
+    }
 
     // the same page and canvas, the map on a blank style with no layers, no updates
     await page.waitForTimeout(1000);
@@ -176,7 +195,9 @@ export async function benchWallMap(deps: WallMapBenchDeps) {
       windowMs,
       quick,
       dossiersFinished: sent,
-      mapSourceUpdates: updates,
+      mapSourceUpdates: work.data,
+      unitsRecoloured: work.recoloured,
+      unitLabelsRewritten: work.labels,
       scopeVersionsAdvanced: deltas,
       updating,
       idle,
@@ -189,7 +210,7 @@ export async function benchWallMap(deps: WallMapBenchDeps) {
     };
     const line = (f: FrameFigures) => `${f.fps} fps (frame p50 ${f.p50FrameMs} ms, p95 ${f.p95FrameMs} ms, max ${f.maxFrameMs} ms)`;
     console.log(
-      `wall map, 103 units, updating (${fmt(sent)} dossiers finished, ${updates} map source updates, ${deltas} scope versions in ${windowMs / 1000} s): ${line(updating)}`,
+      `wall map, 103 units, updating (${fmt(sent)} dossiers finished, ${work.data} map source updates, ${work.recoloured} units recoloured, ${work.labels} unit labels rewritten, ${deltas} scope versions in ${windowMs / 1000} s): ${line(updating)}`,
     );
     console.log(`  = ${((updating.fps / ceiling) * 100).toFixed(1)} % of the same-run ceiling ${ceiling} fps`);
     console.log(`  ceilings: bare rAF on an empty page ${line(bare)}; the same page with a blank MapLibre style, no layers ${line(blankMap)}`);

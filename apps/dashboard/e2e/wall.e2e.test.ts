@@ -10,6 +10,8 @@ import { PNG } from 'pngjs';
 import type { Snapshot } from '@cityioc/contracts';
 import { bandOf } from '@cityioc/domain';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import { formatPercent } from '../src/format/format.ts';
+import { onTimeColor } from '../src/theme/theme.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -72,6 +74,33 @@ async function settledCityValue(key: string, expected: number) {
 async function cityValue(key: string): Promise<number | null | undefined> {
   const s = (await (await fetch(`${server.url}/api/v1/snapshot/92`, { headers: server.headers('leader') })).json()) as Snapshot;
   return s.cells.find((c) => c.key === key)?.value;
+}
+
+/** `onTime` + `late` dossiers finished a minute ago in `area`: the map's KPI is their on-time rate. */
+async function finish(area: string, onTime: number, late: number) {
+  const at = Date.now() - 60_000;
+  const events = Array.from({ length: onTime + late }, (_, i) => {
+    const code = `E2E-F-${area}-${++dseq}`;
+    const base = {
+      dossierCode: code,
+      procedureCode: '1.000494',
+      agencyCode: '000.00.01.H13',
+      adminUnitCode: area,
+      channel: 2,
+      receivedAt: new Date(at - 3 * 86_400_000).toISOString(),
+      dueAt: new Date(i < onTime ? at + 86_400_000 : at - 86_400_000).toISOString(),
+    };
+    return [
+      { ...base, eventId: `${code}-2`, status: 2, statusAt: base.receivedAt },
+      { ...base, eventId: `${code}-9`, status: 9, statusAt: new Date(at).toISOString(), finishedAt: new Date(at).toISOString() },
+    ];
+  }).flat();
+  const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+    body: JSON.stringify({ events }),
+  });
+  expect(r.status).toBe(200);
 }
 
 async function tileRaw(id: string): Promise<string | null> {
@@ -202,6 +231,42 @@ describe('wall screen', () => {
     const expected = await settledCityValue('92||dossiers_received', 1267 + 5);
     await page.waitForSelector('[data-testid="offline-banner"]', { state: 'hidden', timeout: 30_000 });
     await expect.poll(() => tileRaw('dossiers_received'), { timeout: 10_000 }).toBe(String(expected));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('recolours a unit on the map and rewrites its label when its on-time rate moves, without re-sending the polygons', async () => {
+    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        __ioc: { map: { on(e: string, f: (ev: { sourceId?: string; sourceDataType?: string }) => void): void } };
+        __unitsData: number;
+      };
+      w.__unitsData = 0;
+      w.__ioc.map.on('sourcedata', (ev) => {
+        if (ev.sourceId === 'ioc-units' && ev.sourceDataType === 'content') w.__unitsData++;
+      });
+    });
+    const fill = (code: string) =>
+      page.evaluate(
+        (id) =>
+          (window.__ioc.map as { getFeatureState(f: { source: string; id: string }): { color?: string } }).getFeatureState({ source: 'ioc-units', id }).color,
+        code,
+      );
+    const label = () => page.textContent('[data-testid="map"] [data-label-id="u-31147"] .lbl-value');
+    const key = '31147||dossiers_on_time_rate';
+
+    await finish('31147', 4, 0);
+    await settledCityValue(key, 1);
+    await expect.poll(() => fill('31147'), { timeout: 5_000, interval: 100 }).toBe(onTimeColor(1));
+    await expect.poll(label, { timeout: 5_000, interval: 100 }).toBe(formatPercent(1, 1, 'vi'));
+
+    await finish('31147', 0, 4);
+    await settledCityValue(key, 0.5);
+    await expect.poll(() => fill('31147'), { timeout: 5_000, interval: 100 }).toBe(onTimeColor(0.5));
+    await expect.poll(label, { timeout: 5_000, interval: 100 }).toBe(formatPercent(0.5, 1, 'vi'));
+    expect(onTimeColor(0.5)).not.toBe(onTimeColor(1));
+    // the colours moved through feature state: the 103 polygons were not sent to the map again
+    expect(await page.evaluate(() => (window as unknown as { __unitsData: number }).__unitsData)).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { boundaryKind, cityBounds, relativeArea, splitGeo } from '../geo/geo-fea
 import { indexUnits, unitDisplayName } from '../geo/units.ts';
 import { referenceStation } from '../panels/water-level/water-level.model.ts';
 import { areasQuery, geoAreasQuery, GEO_REFRESH_MS } from '../queries/geo.queries.ts';
+import { useThrottledValue } from '../lib/useThrottledValue.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { applyLayerSpec } from './apply-layer-spec.ts';
 import { useBasemap } from './basemap-loader.ts';
@@ -20,13 +21,20 @@ import { buildGraticuleLayer } from './layers/graticule/graticule.layer.ts';
 import { buildRiverLayer } from './layers/river/river.layer.ts';
 import { buildStationPoints, buildStationsLayer } from './layers/stations/stations.layer.ts';
 import { buildTrafficLayer, buildTrafficSegments } from './layers/traffic/traffic.layer.ts';
-import { buildUnitsLayer } from './layers/units/units.layer.ts';
+import { buildUnitsLayer, unitStates, UNITS_SOURCE } from './layers/units/units.layer.ts';
 import { DEFAULT_MAP_KPI, mapKpiScale } from './map-kpi.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { rankUnits, topAndBottom } from './unit-ranking.ts';
 import { UnitRanking } from './UnitRanking.tsx';
 import { useMapLabels, type PlacedLabel } from './useMapLabels.ts';
 import { useMapPopups, type UnitInfo } from './useMapPopups.ts';
+
+/**
+ * How often at most the map redraws for new data. A server tick (250 ms by default) may change a
+ * few units; a repaint of the wall's map costs far more than the other panels' updates (about
+ * 150 ms in a software-rendered browser), so the map gathers the ticks of a second into one.
+ */
+export const MAP_REFRESH_MS = 1000;
 
 /** Units named in the rankings above and below the map. */
 const RANKED = 5;
@@ -46,8 +54,11 @@ export function MapView() {
   const { index, timeZone } = useCatalogue();
   const geo = useQuery({ ...geoAreasQuery(), refetchInterval: GEO_REFRESH_MS });
   const areas = useQuery(areasQuery());
-  // the session's home unit (the city, or a scoped user's unit): the server sends only the shapes it may see
-  const { cells } = useScopeCells(homeScope());
+  // the session's home unit (the city, or a scoped user's unit): the server sends only the shapes it may see.
+  // The map follows the live cells at most once per MAP_REFRESH_MS (colours, labels and rankings
+  // together); the link's state (offline, stale) is not delayed.
+  const { cells: liveCells } = useScopeCells(homeScope());
+  const cells = useThrottledValue(liveCells, MAP_REFRESH_MS);
   const { now, offline } = useClock();
   const container = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
@@ -91,13 +102,19 @@ export function MapView() {
   );
   const bounds = useMemo(() => cityBounds(split), [split]);
 
-  // Layers, bottom to top. Each spec is pure; applyLayerSpec pushes only what changed.
+  // Layers, bottom to top. Each spec is pure; applyLayerSpec pushes only what changed. The specs
+  // with geometry are built once per geometry (a delta never re-sends polygons to the map's
+  // worker); a new value only changes the feature state (the fill colour) of the units it recolours.
+  const graticule = useMemo(() => (bounds ? buildGraticuleLayer({ bounds, step: 0.1, scale }) : null), [bounds, scale]);
+  const unitShapes = useMemo(() => buildUnitsLayer({ units: split.units, outline: split.outline, stale: offline, scale }), [split, offline, scale]);
+  const river = useMemo(() => (geo.data ? buildRiverLayer({ geo: geo.data, scale }) : null), [geo.data, scale]);
+  const fills = useMemo(() => unitStates(split.units, values, scaleOf.colorOf), [split, values, scaleOf]);
   useEffect(() => {
-    if (!map || !loaded || !geo.data || !bounds) return;
-    applyLayerSpec(map, buildGraticuleLayer({ bounds, step: 0.1, scale }));
-    applyLayerSpec(map, buildUnitsLayer({ units: split.units, outline: split.outline, values, colorOf: scaleOf.colorOf, stale: offline, scale }));
-    applyLayerSpec(map, buildRiverLayer({ geo: geo.data, scale }));
-  }, [map, loaded, geo.data, split, bounds, values, scaleOf, offline, scale]);
+    if (!map || !loaded || !graticule || !river) return;
+    applyLayerSpec(map, graticule);
+    applyLayerSpec(map, { ...unitShapes, featureStates: { [UNITS_SOURCE]: fills } });
+    applyLayerSpec(map, river);
+  }, [map, loaded, graticule, unitShapes, fills, river]);
   useEffect(() => {
     if (!map || !loaded) return;
     applyLayerSpec(map, buildTrafficLayer({ segments, scale }));

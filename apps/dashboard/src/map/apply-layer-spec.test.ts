@@ -17,6 +17,8 @@ function fakeMap() {
     addLayer: vi.fn((l: { id: string }) => void layers.set(l.id, l)),
     setPaintProperty: vi.fn(),
     setFilter: vi.fn(),
+    setFeatureState: vi.fn(),
+    removeFeatureState: vi.fn(),
   };
   return { map, sources, layers };
 }
@@ -44,5 +46,64 @@ describe('applyLayerSpec', () => {
     expect(map.setPaintProperty).toHaveBeenCalledTimes(1);
     expect(map.setPaintProperty).toHaveBeenCalledWith('l', 'line-width', 2);
     expect(map.addLayer).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not serialise the same data object again (a city of polygons is megabytes)', () => {
+    const { map, sources } = fakeMap();
+    const a = { type: 'FeatureCollection', features: [] };
+    applyLayerSpec(map as unknown as MapLike, spec(a, 1));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      applyLayerSpec(map as unknown as MapLike, spec(a, 1));
+      expect(stringify.mock.calls.some(([v]) => v === a)).toBe(false);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(sources.get('s')!.setData).not.toHaveBeenCalled();
+  });
+
+  it('sets the feature states that changed, and only those, without re-sending the data', () => {
+    const { map, sources } = fakeMap();
+    const data = { type: 'FeatureCollection', features: [] };
+    const withStates = (states: [string, object][]): LayerSpec => ({ ...spec(data, 1), featureStates: { s: new Map(states) } });
+    applyLayerSpec(
+      map as unknown as MapLike,
+      withStates([
+        ['a', { color: '#111' }],
+        ['b', { color: '#222' }],
+      ]),
+    );
+    expect(map.setFeatureState.mock.calls).toEqual([
+      [{ source: 's', id: 'a' }, { color: '#111' }],
+      [{ source: 's', id: 'b' }, { color: '#222' }],
+    ]);
+    map.setFeatureState.mockClear();
+
+    applyLayerSpec(
+      map as unknown as MapLike,
+      withStates([
+        ['a', { color: '#111' }],
+        ['b', { color: '#333' }],
+      ]),
+    );
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: 's', id: 'b' }, { color: '#333' }]]);
+    expect(sources.get('s')!.setData).not.toHaveBeenCalled();
+    map.setFeatureState.mockClear();
+
+    // a feature no longer listed loses its state (its fill falls back to the layer's default)
+    applyLayerSpec(map as unknown as MapLike, withStates([['a', { color: '#111' }]]));
+    expect(map.setFeatureState).not.toHaveBeenCalled();
+    expect(map.removeFeatureState.mock.calls).toEqual([[{ source: 's', id: 'b' }]]);
+  });
+
+  it('sets every state again on a source added anew (a new style drops the old states)', () => {
+    const { map, sources } = fakeMap();
+    const data = { type: 'FeatureCollection', features: [] };
+    const s1: LayerSpec = { ...spec(data, 1), featureStates: { s: new Map([['a', { color: '#111' }]]) } };
+    applyLayerSpec(map as unknown as MapLike, s1);
+    sources.delete('s');
+    applyLayerSpec(map as unknown as MapLike, s1);
+    expect(map.addSource).toHaveBeenCalledTimes(2);
+    expect(map.setFeatureState).toHaveBeenCalledTimes(2);
   });
 });

@@ -14,17 +14,29 @@ export interface MapLabel {
   textColor?: string | null;
 }
 
-/** Adds, updates and removes label markers so the map shows exactly `labels`. */
-export function syncLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marker>, labels: readonly MapLabel[]): void {
+/** What a marker last showed, so an unchanged label costs no DOM write (a wall re-derives its labels at every delta). */
+const shown = new WeakMap<maplibregl.Marker, string>();
+
+/**
+ * Adds, updates and removes label markers so the map shows exactly `labels`; a label whose text,
+ * place and colours are unchanged is not touched. True when anything in the DOM changed (the
+ * labels then need placing again).
+ */
+export function syncLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marker>, labels: readonly MapLabel[]): boolean {
+  let dirty = false;
   const wanted = new Set(labels.map((l) => l.id));
   for (const [id, m] of markers) {
     if (!wanted.has(id)) {
       m.remove();
       markers.delete(id);
+      dirty = true;
     }
   }
   for (const l of labels) {
+    const signature = JSON.stringify([l.lngLat, l.anchor, l.offset, l.className, l.color ?? null, l.textColor ?? null, l.lines]);
     let marker = markers.get(l.id);
+    if (marker && shown.get(marker) === signature) continue;
+    dirty = true;
     if (!marker) {
       // MapLibre owns the marker element's classes; our styling goes on a child.
       const wrapper = document.createElement('div');
@@ -34,6 +46,7 @@ export function syncLabels(map: maplibregl.Map, markers: Map<string, maplibregl.
     } else {
       marker.setLngLat(l.lngLat).setOffset(l.offset);
     }
+    shown.set(marker, signature);
     const el = marker.getElement().firstElementChild as HTMLElement;
     el.className = `map-label ${l.className}`;
     el.dataset.labelId = l.id;
@@ -55,4 +68,5 @@ export function syncLabels(map: maplibregl.Map, markers: Map<string, maplibregl.
       el.dataset.key = key;
     }
   }
+  return dirty;
 }

@@ -44,44 +44,55 @@ export function useMapLabels(
     };
   }, [map]);
 
+  // Measures the labels in the page and shows those that fit; writes only the labels whose state flips.
+  const place = useRef<() => void>(() => undefined);
+  place.current = () => {
+    if (!map) return;
+    const { labels: current, options: o } = latest.current;
+    const container = map.getContainer();
+    const boxes: LabelBox[] = [];
+    const elements = new Map<string, HTMLElement>();
+    for (const l of current) {
+      const el = markers.current.get(l.id)?.getElement().firstElementChild as HTMLElement | null | undefined;
+      if (!el) continue;
+      elements.set(l.id, el);
+      const p = map.project(l.lngLat);
+      const anchor = l.anchor === 'left' ? 'left' : 'center';
+      boxes.push({ id: l.id, priority: l.priority, ...anchoredBox(p.x, p.y, el.offsetWidth, el.offsetHeight, anchor, l.offset) });
+    }
+    const shown = placeLabels(boxes, {
+      width: container.clientWidth,
+      height: container.clientHeight,
+      blocked: blockedRects(container, o.panel.current, o.blockedSelector),
+      gap: GAP_PX * o.scale,
+    });
+    for (const [id, el] of elements) {
+      const placed = shown.has(id) ? 'true' : 'false';
+      if (el.dataset.placed === placed) continue;
+      el.style.visibility = placed === 'true' ? '' : 'hidden';
+      el.dataset.placed = placed;
+    }
+  };
+
+  // New labels: only those whose text, place or colour changed are written, and placed again only then.
   useEffect(() => {
     if (!map || !loaded) return;
-    const place = () => {
-      const { labels: current, options: o } = latest.current;
-      const container = map.getContainer();
-      const boxes: LabelBox[] = [];
-      const elements = new Map<string, HTMLElement>();
-      for (const l of current) {
-        const el = markers.current.get(l.id)?.getElement().firstElementChild as HTMLElement | null | undefined;
-        if (!el) continue;
-        elements.set(l.id, el);
-        const p = map.project(l.lngLat);
-        const anchor = l.anchor === 'left' ? 'left' : 'center';
-        boxes.push({ id: l.id, priority: l.priority, ...anchoredBox(p.x, p.y, el.offsetWidth, el.offsetHeight, anchor, l.offset) });
-      }
-      const shown = placeLabels(boxes, {
-        width: container.clientWidth,
-        height: container.clientHeight,
-        blocked: blockedRects(container, o.panel.current, o.blockedSelector),
-        gap: GAP_PX * o.scale,
-      });
-      for (const [id, el] of elements) {
-        const on = shown.has(id);
-        el.style.visibility = on ? '' : 'hidden';
-        el.dataset.placed = on ? 'true' : 'false';
-      }
-    };
-    syncLabels(map, markers.current, labels);
-    place();
-    map.on('moveend', place);
-    map.on('resize', place);
-    // Text widths change once the web font arrives.
+    if (syncLabels(map, markers.current, labels)) place.current();
+  }, [map, loaded, labels]);
+
+  // Placed again after every move and resize, and once the web font arrives (text widths change).
+  useEffect(() => {
+    if (!map || !loaded) return;
+    const again = () => place.current();
+    again();
+    map.on('moveend', again);
+    map.on('resize', again);
     let live = true;
-    void document.fonts?.ready.then(() => live && place());
+    void document.fonts?.ready.then(() => live && again());
     return () => {
       live = false;
-      map.off('moveend', place);
-      map.off('resize', place);
+      map.off('moveend', again);
+      map.off('resize', again);
     };
-  }, [map, loaded, labels]);
+  }, [map, loaded]);
 }

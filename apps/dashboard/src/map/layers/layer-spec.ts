@@ -4,6 +4,8 @@ import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl
 export interface LayerSpec {
   sources: Record<string, GeoJSONSourceSpecification>;
   layers: LayerSpecification[];
+  /** Feature state per source and feature id (the source's promoteId): what paint reads with ['feature-state', …]. */
+  featureStates?: Record<string, ReadonlyMap<string, object>>;
 }
 
 export interface GeoFeature<P = Record<string, unknown>> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitGeo } from '../../../geo/geo-features.ts';
 import type { AreasGeoJson } from '../../../queries/geo.queries.ts';
 import { onTimeColor, UI } from '../../../theme/theme.ts';
-import { buildUnitsLayer, OUTLINE_SOURCE, UNITS_FILL, UNITS_SOURCE } from './units.layer.ts';
+import { buildUnitsLayer, OUTLINE_SOURCE, UNITS_FILL, UNITS_SOURCE, unitStates } from './units.layer.ts';
 
 const square = (x: number, y: number, d: number): number[][][] => [
   [
@@ -32,21 +32,21 @@ const geo: AreasGeoJson = {
 
 describe('buildUnitsLayer', () => {
   const split = splitGeo(geo);
-  const spec = buildUnitsLayer({
-    units: split.units,
-    outline: split.outline,
-    values: new Map([['31135', 0.99]]),
-    colorOf: onTimeColor,
-    stale: false,
-    scale: 1,
-  });
+  const spec = buildUnitsLayer({ units: split.units, outline: split.outline, stale: false, scale: 1 });
   const data = (id: string) => (spec.sources[id]!.data as { features: { properties: Record<string, unknown>; geometry: { type: string } }[] }).features;
 
-  it('joins each unit to its value and class colour; no value is the no-data tone', () => {
-    expect(data(UNITS_SOURCE).map((f) => f.properties)).toEqual([
-      { code: '31135', value: 0.99, color: onTimeColor(0.99) },
-      { code: '31120', value: null, color: UI.noDataArea },
+  it("sends each unit's shape with its code only: the values and colours are not in the geometry", () => {
+    expect(data(UNITS_SOURCE).map((f) => f.properties)).toEqual([{ code: '31135' }, { code: '31120' }]);
+    expect(spec.sources[UNITS_SOURCE]!.promoteId).toBe('code');
+  });
+
+  it("colours each unit by its value's class as feature state; no value is the no-data tone", () => {
+    const states = unitStates(split.units, new Map([['31135', 0.99]]), onTimeColor);
+    expect([...states]).toEqual([
+      ['31135', { color: onTimeColor(0.99) }],
+      ['31120', { color: UI.noDataArea }],
     ]);
+    expect(onTimeColor(0.99)).not.toBe(UI.noDataArea);
   });
 
   it('draws the city outline apart from the units, and never as a unit', () => {
@@ -60,11 +60,11 @@ describe('buildUnitsLayer', () => {
       ['ioc-units-outline', 'line'],
       ['ioc-city-outline-line', 'line'],
     ]);
-    expect((spec.layers[0] as { paint: Record<string, unknown> }).paint['fill-color']).toEqual(['get', 'color']);
+    expect((spec.layers[0] as { paint: Record<string, unknown> }).paint['fill-color']).toEqual(['coalesce', ['feature-state', 'color'], UI.noDataArea]);
   });
 
   it('fades the fill when the map is stale', () => {
-    const faded = buildUnitsLayer({ units: split.units, outline: null, values: new Map(), colorOf: onTimeColor, stale: true, scale: 1 });
+    const faded = buildUnitsLayer({ units: split.units, outline: null, stale: true, scale: 1 });
     const opacity = (s: typeof spec) => (s.layers[0] as unknown as { paint: Record<string, number> }).paint['fill-opacity']!;
     expect(opacity(faded)).toBeLessThan(opacity(spec));
     expect((faded.sources[OUTLINE_SOURCE]!.data as { features: unknown[] }).features).toEqual([]);

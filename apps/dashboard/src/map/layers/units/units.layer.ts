@@ -10,7 +10,10 @@ export const OUTLINE_LINE = 'ioc-city-outline-line';
 
 export interface UnitProps {
   code: string;
-  value: number | null;
+}
+
+/** What a unit's fill shows, as MapLibre feature state (keyed by the unit's code). */
+export interface UnitState {
   color: string;
 }
 
@@ -18,25 +21,18 @@ export interface UnitsLayerInput {
   units: readonly UnitFeature[];
   /** The city's outline, drawn as a line around the units (null: none sent). */
   outline: GeoFeatureOf | null;
-  /** The KPI per unit code; absent or null means no data. */
-  values: ReadonlyMap<string, number | null>;
-  /** The class colour of a value (the legend's classes). */
-  colorOf: (value: number | null) => string;
   /** The whole map reads as stale (link down): fills fade. */
   stale: boolean;
   scale: number;
 }
 
-/** Pure: the units' polygons as a choropleth of one KPI, their borders, and the city's outline. */
+/**
+ * Pure: the units' polygons (geometry and code only) for a choropleth of one KPI, their borders,
+ * and the city's outline. The colours are not in the data but in feature state (unitStates): a
+ * new value recolours a unit without sending the 100-odd polygons to the map's worker again.
+ */
 export function buildUnitsLayer(input: UnitsLayerInput): LayerSpec {
-  const features: GeoFeature<UnitProps>[] = input.units.map((u) => {
-    const value = input.values.get(u.code) ?? null;
-    return {
-      type: 'Feature',
-      properties: { code: u.code, value, color: value === null ? UI.noDataArea : input.colorOf(value) },
-      geometry: u.feature.geometry,
-    };
-  });
+  const features: GeoFeature<UnitProps>[] = input.units.map((u) => ({ type: 'Feature', properties: { code: u.code }, geometry: u.feature.geometry }));
   const data: GeoCollection<UnitProps> = { type: 'FeatureCollection', features };
   const outline: GeoCollection = {
     type: 'FeatureCollection',
@@ -52,7 +48,7 @@ export function buildUnitsLayer(input: UnitsLayerInput): LayerSpec {
         id: UNITS_FILL,
         type: 'fill',
         source: UNITS_SOURCE,
-        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': input.stale ? 0.3 : 0.78, 'fill-antialias': true },
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], UI.noDataArea], 'fill-opacity': input.stale ? 0.3 : 0.78, 'fill-antialias': true },
       },
       {
         id: UNITS_OUTLINE,
@@ -70,4 +66,18 @@ export function buildUnitsLayer(input: UnitsLayerInput): LayerSpec {
       },
     ],
   };
+}
+
+/** Pure: each unit's class colour for its KPI value (absent or null: the no-data tone), keyed by code for feature state. */
+export function unitStates(
+  units: readonly UnitFeature[],
+  values: ReadonlyMap<string, number | null>,
+  colorOf: (value: number | null) => string,
+): Map<string, UnitState> {
+  const out = new Map<string, UnitState>();
+  for (const u of units) {
+    const value = values.get(u.code) ?? null;
+    out.set(u.code, { color: value === null ? UI.noDataArea : colorOf(value) });
+  }
+  return out;
 }
