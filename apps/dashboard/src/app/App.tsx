@@ -30,6 +30,7 @@ export const SCREENS: Screens = {
   explorer: lazyScreen(() => import('../screens/explorer.screen.tsx'), 'ExplorerScreen'),
   analyst: lazyScreen(() => import('../screens/analyst.screen.tsx'), 'AnalystScreen'),
   reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
+  score766: lazyScreen(() => import('../screens/score766.screen.tsx'), 'Score766Screen'),
   login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
   admin: {
     layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
