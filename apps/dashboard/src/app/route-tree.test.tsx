@@ -40,8 +40,8 @@ describe('routes', () => {
     expect(open('/analyst/').page).toBe('explorer');
     expect(open('/analyst/dossiers').page).toBe('analyst');
     expect(open('/analyst/reporting').page).toBe('reporting');
-    expect(open('/score766').page).toBe('score766');
-    expect(open('/score766?group=progress&metric=2.1&part=outside&page=2').search).toMatchObject({
+    expect(open('/analyst/score766').page).toBe('score766');
+    expect(open('/analyst/score766?group=progress&metric=2.1&part=outside&page=2').search).toMatchObject({
       group: 'progress',
       metric: '2.1',
       part: 'outside',

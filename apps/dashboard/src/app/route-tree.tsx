@@ -21,7 +21,8 @@ export const PATHS = {
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
   reporting: '/analyst/reporting',
-  score766: '/score766',
+  // under /analyst: the server answers its pages with index.html (ingest plugins/dashboard.ts)
+  score766: '/analyst/score766',
   login: '/login',
   admin: '/admin',
 } as const;

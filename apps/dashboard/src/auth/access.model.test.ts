@@ -70,7 +70,7 @@ describe('pages by role', () => {
         '/analyst',
         '/analyst/dossiers/',
         '/analyst/reporting',
-        '/score766/',
+        '/analyst/score766/',
         '/x',
       ].map(pageOfPath),
     ).toEqual(['wall', 'login', 'login', 'admin', 'admin', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'wall']);

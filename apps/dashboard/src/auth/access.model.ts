@@ -56,7 +56,7 @@ export function pageOfPath(pathname: string): AppPage {
   if (p === '/analyst') return 'explorer';
   if (p === '/analyst/dossiers') return 'analyst';
   if (p === '/analyst/reporting') return 'reporting';
-  if (p === '/score766') return 'score766';
+  if (p === '/analyst/score766') return 'score766';
   return 'wall';
 }
 

@@ -2,7 +2,7 @@ import { matching, numberIn, oneOf, type RawSearch } from '../../app/search.ts';
 import type { Score766Part } from '../../queries/score766.queries.ts';
 
 /**
- * The drill-down page's parameters (/score766): the unit and period (the session's unit and the
+ * The drill-down page's parameters (/analyst/score766): the unit and period (the session's unit and the
  * current month when absent), the open group, and the metric whose numerator, denominator or
  * items outside the numerator are listed, one page at a time. The whole view is in the URL.
  */

@@ -19,7 +19,7 @@ import { score766Queries } from './scene-queries.ts';
 /**
  * "Chỉ số 766": the whole Decision 766 scorecard the IOC computes for the wall's unit and period,
  * each group "points / maximum", the total out of 100 and the official score beside it; where the
- * points were lost. A group opens its drill-down (/score766) for sessions that may open the page.
+ * points were lost. A group opens its drill-down (/analyst/score766) for sessions that may open the page.
  */
 function useScorecard(ctx: PanelContext) {
   const { now, offline } = useClock();

@@ -1,0 +1,178 @@
+/**
+ * The computed Decision 766 scorecard in a real Chromium against the built dashboard served by a
+ * real ingest process, fed only through the public APIs (the procedure catalogue by PUT, dossier
+ * events with the feed key): the wall's 766 scene shows all six groups "points / maximum" as the
+ * API computes them and the total out of 100; a group opens the drill-down, whose numerator lists
+ * the very dossiers that were sent, and the server's CSV of that list holds them too.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Score766Response } from '@cityioc/contracts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-score766-source-key-0123456789';
+const AGENCY = '000.135.00.H13'; // UBND phường Ninh Kiều
+const COMMUNE = '31135'; // phường Ninh Kiều
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** The month the wall shows, on the Vietnamese calendar (UTC+7). */
+function currentMonth(): string {
+  const d = new Date(Date.now() + 7 * 3600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Points as the wall writes them in Vietnamese: '20', '10,83'; '—' without data. */
+function vi(points: number | null): string {
+  if (points === null) return '—';
+  const r = Math.round(points * 100) / 100;
+  return Number.isInteger(r) ? String(r) : r.toFixed(2).replace('.', ',');
+}
+
+const codes = ['E2E766-0001', 'E2E766-0002', 'E2E766-0003'];
+
+async function send(method: 'PUT' | 'POST', path: string, body: unknown) {
+  const r = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify(body) });
+  expect(r.status, `${path}: ${await r.clone().text()}`).toBe(200);
+  return r.json();
+}
+
+async function scorecard(): Promise<Score766Response> {
+  const r = await fetch(`${server.url}/api/v1/score766?unit=92&period=${currentMonth()}`, { headers: server.headers('analyst') });
+  expect(r.status, await r.clone().text()).toBe(200);
+  return (await r.json()) as Score766Response;
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST } });
+  // the procedure the commune applies, in the catalogue's own names
+  await send('PUT', '/api/v1/procedures', {
+    items: [
+      {
+        code: '1.001612',
+        name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
+        legalTime: { value: 5, unit: 'working_days' },
+        feeBearing: false,
+        onlineService: 'full',
+        validFrom: '2026-01-01',
+        agencies: [AGENCY],
+        source: 'e2e fixture',
+        illustrative: true,
+      },
+    ],
+  });
+  // three dossiers received online a minute ago, due in ten days: on time while open (2.1)
+  const at = new Date(Date.now() - 60_000).toISOString();
+  const due = new Date(Date.now() + 10 * 86_400_000).toISOString();
+  await send('POST', '/api/v1/dossiers/events', {
+    events: codes.map((code) => ({
+      eventId: `${code}-2`,
+      dossierCode: code,
+      procedureCode: '1.001612',
+      agencyCode: AGENCY,
+      adminUnitCode: COMMUNE,
+      channel: 2,
+      status: 2,
+      statusAt: at,
+      receivedAt: at,
+      dueAt: due,
+    })),
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // an analyst reads the wall and may download the lists
+  await signIn(page, server, 'analyst');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('the 766 scene and its drill-down', () => {
+  it('shows all six groups as the API computes them, "points / maximum", and the total out of 100', async () => {
+    await page.goto(`${server.url}/?scene=score766`);
+    await page.waitForSelector(`${testId('score766-scorecard')} ${testId('score766-groups')}`, { timeout: 20_000 });
+    const api = await scorecard();
+    expect(api.groups).toHaveLength(6);
+    expect(await page.locator(`${testId('score766-scorecard')} .score-group`).count()).toBe(6);
+    for (const g of api.groups) {
+      const value = (await page.textContent(testId(`score766-group-value-${g.id}`)))!.replace(/\s+/g, ' ').trim();
+      expect(value, g.id).toBe(`${vi(g.points)} / ${vi(g.max)}`);
+      const noData = page.locator(testId(`score766-nodata-${g.id}`));
+      if (g.points === null) expect(await noData.textContent()).toBe('chưa có dữ liệu');
+      else expect(await noData.count()).toBe(0);
+    }
+    // transparency: no publication, component or sync data was sent: no data, never 0
+    expect(api.groups.find((g) => g.id === 'transparency')).toMatchObject({ points: null, max: 18 });
+    expect(await page.textContent(testId('score766-group-value-transparency'))).toBe('— / 18');
+    // progress: the three dossiers are on time
+    expect(api.groups.find((g) => g.id === 'progress')).toMatchObject({ points: 20, max: 20 });
+    expect(await page.textContent(testId('score766-group-value-progress'))).toBe('20 / 20');
+    const total = page.locator(testId('score766-total'));
+    expect(await total.getAttribute('data-points')).toBe(String(api.total.points));
+    expect(await total.getAttribute('data-max')).toBe('100');
+    expect((await total.textContent())!.replace(/\s+/g, ' ')).toContain(`${vi(api.total.points)}/ 100`);
+    // honest freshness: the as-of time, and no official score stands in for the computed one
+    expect(await page.textContent(`${testId('score766-scorecard')} .fresh-time`)).toMatch(/^Cập nhật \d{2}:\d{2}:\d{2}$/);
+    expect(await page.textContent(testId('score766-official'))).toContain('Chưa có điểm chính thức');
+    expect(await page.getAttribute(testId('score766-head'), 'data-period')).toBe(currentMonth());
+  });
+
+  it('drills from a group to its metrics and to the dossiers behind the numerator, with the CSV of the list', async () => {
+    await page.click(testId('score766-open-progress'));
+    await page.waitForSelector(`${testId('score766-metrics')}[data-group="progress"]`, { timeout: 15_000 });
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.get('group'), url.searchParams.get('period'), url.searchParams.get('unit')]).toEqual([
+      '/analyst/score766',
+      'progress',
+      currentMonth(),
+      '92',
+    ]);
+    const row = (await page.textContent(testId('score766-metric-2.1')))!;
+    expect(row).toContain('100,0 %');
+    expect(row).toContain('3 / 3');
+    expect(row).toContain('20 / 20');
+
+    await page.click(testId('score766-num-2.1'));
+    await page.waitForSelector(`${testId('score766-items')}[data-metric="2.1"][data-part="numerator"][data-total="3"]`, { timeout: 15_000 });
+    for (const code of codes) {
+      const cells = (await page.textContent(testId(`score766-item-${code}`)))!;
+      expect(cells).toContain('Trực tuyến');
+      expect(cells).toContain('Được tiếp nhận');
+    }
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('2.1');
+    // the denominator holds the same three; nothing is outside the numerator
+    await page.click(testId('score766-part-outside'));
+    await page.waitForSelector(`${testId('score766-items')}[data-part="outside"][data-total="0"]`);
+    await page.waitForSelector(testId('score766-items-empty'));
+
+    // the server writes the whole list: the link carries the unit, period and part
+    await page.click(testId('score766-part-numerator'));
+    await page.waitForSelector(`${testId('score766-items')}[data-part="numerator"][data-total="3"]`);
+    const href = (await page.getAttribute(testId('score766-export-csv'), 'href'))!;
+    expect(href).toBe(`/api/v1/score766/2.1/items.csv?unit=92&period=${currentMonth()}&part=numerator&lang=vi&sep=semicolon`);
+    const csv = await fetch(`${server.url}${href}`, { headers: server.headers('analyst') });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    for (const code of codes) expect(text).toContain(code);
+
+    // a reload of the URL opens the same view
+    await page.reload();
+
+    await page.waitForSelector(`${testId('score766-items')}[data-metric="2.1"][data-total="3"]`, { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  });
+});
