@@ -58,9 +58,12 @@ export function scorecardPath(p: ScorecardParams): string {
   return `/api/v1/score766?${q.toString()}`;
 }
 
+/** Every scorecard read: a dossier delta re-reads them (realtime/useDossierLiveRefresh.ts). */
+export const SCORECARD_ROOT_KEY = ['score766', 'scorecard'] as const;
+
 export function scorecardQuery(p: ScorecardParams) {
   return queryOptions({
-    queryKey: ['score766', 'scorecard', p.unit, p.period, p.officialUnit ?? null] as const,
+    queryKey: [...SCORECARD_ROOT_KEY, p.unit, p.period, p.officialUnit ?? null] as const,
     queryFn: ({ signal }) => getJson<Score766Response>(scorecardPath(p), signal),
     refetchInterval: SCORECARD_REFRESH_MS,
     staleTime: 30_000,
