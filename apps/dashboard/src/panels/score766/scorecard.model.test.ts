@@ -104,7 +104,7 @@ describe('the computed 766 scorecard as the wall writes it', () => {
     const noData = buildScorecard(response, 'vi').groups[3]!.metrics[0]!;
     expect(noData).toMatchObject({ label: '5.2', ratioText: '—', partsText: '—', pointsText: '— / 6', noData: true, counts: 'pakn' });
     const avg = buildScorecard(response, 'vi').groups[1]!.metrics[1]!;
-    expect([avg.ratioText, avg.scored, avg.lost]).toEqual(['3,5 ngày làm việc', false, null]);
+    expect([avg.ratioText, avg.scored, avg.lost, avg.pointsText]).toEqual(['3,5 ngày làm việc', false, null, '—']);
     expect(buildScorecard(response, 'en').groups[1]!.metrics[1]!.ratioText).toBe('3.5 working days');
   });
 

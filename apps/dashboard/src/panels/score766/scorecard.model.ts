@@ -25,7 +25,7 @@ export interface ScorecardMetricRow {
   ratioText: string;
   /** '1 / 2'; '—' without data. */
   partsText: string;
-  /** '3 / 6', '— / 6'; the ratio only ('—') where the scheme does not publish the share. */
+  /** '3 / 6', '— / 6'; '—' where the scheme does not publish the share or the metric is not scored. */
   pointsText: string;
   noData: boolean;
   /** false: tracked or shown only (5.1, 2.2). */
@@ -80,7 +80,8 @@ function metricRow(m: Score766MetricView, lang: Lang): ScorecardMetricRow {
     name: m.name[lang],
     ratioText,
     partsText,
-    pointsText: m.max === null ? MISSING : `${points} / ${formatPoints(m.max, lang)}`,
+    // tracked or shown only (5.1, 2.2: maximum 0): no points to write
+    pointsText: m.max === null || !m.scored ? MISSING : `${points} / ${formatPoints(m.max, lang)}`,
     noData,
     scored: m.scored,
     lost: m.max !== null && m.points !== null && m.scored ? Math.round((m.max - m.points) * 100) / 100 : null,
