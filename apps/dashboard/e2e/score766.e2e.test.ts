@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Score766Response } from '@cityioc/contracts';
+import type { Directive, DirectiveBoardResponse, Score766Response } from '@cityioc/contracts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
@@ -173,6 +173,37 @@ describe('the 766 scene and its drill-down', () => {
     await page.reload();
 
     await page.waitForSelector(`${testId('score766-items')}[data-metric="2.1"][data-total="3"]`, { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a directive a leader issues on the wall at once (directiveV1), overdue or due today as the board says', async () => {
+    await page.goto(`${server.url}/?scene=score766`);
+    await page.waitForSelector(`${testId('directive-board')} .panel-empty`, { timeout: 20_000 });
+    expect(await page.textContent(`${testId('directive-board')} .panel-empty`)).toBe('Không có chỉ đạo quá hạn hoặc đến hạn hôm nay');
+    const r = await fetch(`${server.url}/api/v1/directives`, {
+      method: 'POST',
+      headers: server.headers('leader', { 'content-type': 'application/json' }),
+      body: JSON.stringify({
+        title: 'Rà soát hồ sơ <b>trễ hạn</b>',
+        text: 'Phường Ninh Kiều rà soát các hồ sơ tiếp nhận trong tháng.',
+        units: [COMMUNE],
+        dueAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+        subject: { kind: 'score766', id: '2.1', label: 'Tiến độ giải quyết' },
+      }),
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const issued = (await r.json()) as Directive;
+    // the board is re-read every minute: within a few seconds it can only be the push
+    const row = testId(`directive-${issued.id}`);
+    await page.waitForSelector(row, { timeout: 8_000 });
+    const board = (await (await fetch(`${server.url}/api/v1/directives/board`, { headers: server.headers('analyst') })).json()) as DirectiveBoardResponse;
+    const kind = board.overdue.some((d) => d.id === issued.id) ? 'overdue' : 'dueToday';
+    expect([...board.overdue, ...board.dueToday].map((d) => d.id)).toContain(issued.id);
+    expect(await page.getAttribute(row, 'data-kind')).toBe(kind);
+    // the title is text, never markup
+    expect(await page.textContent(`${row} .directive-title`)).toBe('Rà soát hồ sơ <b>trễ hạn</b>');
+    expect(await page.locator(`${row} .directive-title b`).count()).toBe(0);
+    expect(await page.textContent(row)).toContain('Đã giao');
     expect(pageErrors).toEqual([]);
   });
 });

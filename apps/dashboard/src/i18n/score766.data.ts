@@ -1,4 +1,4 @@
-/** The strings of the computed Decision 766 scorecard (wall scene and drill-down page), Vietnamese first; spread into resources.ts. */
+/** The strings of the computed Decision 766 scorecard (wall scene, drill-down page) and the directive board, Vietnamese first; spread into resources.ts. */
 export const score766Vi = {
   score766: {
     heading: 'Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)',
@@ -59,6 +59,15 @@ export const score766Vi = {
       answered: 'Đã có kết quả',
       published: 'Đã công khai',
       rejected: 'Từ chối',
+    },
+    directives: {
+      heading: 'Chỉ đạo quá hạn và đến hạn hôm nay',
+      none: 'Không có chỉ đạo quá hạn hoặc đến hạn hôm nay',
+      overdue: 'Quá hạn',
+      dueToday: 'Đến hạn hôm nay',
+      late: 'trễ {{days}} ngày làm việc',
+      due: 'Hạn {{time}}',
+      status: { issued: 'Đã giao', in_progress: 'Đang thực hiện', done: 'Đã báo cáo xong', accepted: 'Đã chấp nhận', returned: 'Bị trả lại' },
     },
     reason: {
       past_due: 'Quá hạn',
@@ -137,6 +146,15 @@ export const score766En: typeof score766Vi = {
       answered: 'Answered',
       published: 'Published',
       rejected: 'Rejected',
+    },
+    directives: {
+      heading: 'Directives overdue and due today',
+      none: 'No directive overdue or due today',
+      overdue: 'Overdue',
+      dueToday: 'Due today',
+      late: '{{days}} working days late',
+      due: 'Due {{time}}',
+      status: { issued: 'Issued', in_progress: 'In progress', done: 'Reported done', accepted: 'Accepted', returned: 'Returned' },
     },
     reason: {
       past_due: 'Past due',

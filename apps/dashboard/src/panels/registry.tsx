@@ -4,6 +4,7 @@ import { wallAlertsQuery } from '../alerts/alerts.queries.ts';
 import { homeScope } from '../app/home-scope.ts';
 import { airQualityQuery } from '../queries/air-quality.queries.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
+import { directiveBoardQuery } from '../queries/directives.queries.ts';
 import { feedHealthQuery } from '../queries/feeds.queries.ts';
 import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
 import { agenciesQuery } from '../queries/names.queries.ts';
@@ -76,6 +77,13 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
   'score766-head': { title: 'score766.heading', component: lazyPanel(score766, 'Score766Head'), queries: scorecard, size: 'auto' },
   'score766-scorecard': { title: 'score766.heading', component: lazyPanel(score766, 'Score766Scorecard'), queries: scorecard, size: 'fill' },
   'score766-lost': { title: 'score766.lost', component: lazyPanel(score766, 'Score766Lost'), queries: scorecard, size: 'fill' },
+  // the leader's directives overdue and due today, live on directiveV1
+  'directive-board': {
+    title: 'score766.directives.heading',
+    component: lazyPanel(() => import('./directives/DirectivesBoardPanel.tsx'), 'DirectivesBoardPanel'),
+    queries: () => [directiveBoardQuery()],
+    size: 'fill',
+  },
 
   'reporting-head': { title: 'reporting.heading', component: lazyPanel(reporting, 'ReportingHead'), queries: () => [], size: 'auto' },
   'reporting-targets': {

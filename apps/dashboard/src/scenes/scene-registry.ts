@@ -75,7 +75,7 @@ export const SCENES: readonly SceneDef[] = [
     gap: 0.8,
     columns: [
       { width: 60, panels: [{ panel: 'score766-scorecard' }] },
-      { width: 40, panels: [{ panel: 'score766-lost' }] },
+      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board' }] },
     ],
   },
   {
