@@ -206,4 +206,40 @@ describe('the 766 scene and its drill-down', () => {
     expect(await page.textContent(row)).toContain('Đã giao');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a leader issues a directive from a unit on the drill-down page; the unit operator answers it in their inbox, in two browsers', async () => {
+    // two browsers: each page in its own context, with its own session cookie
+    const leader = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const operator = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    for (const p of [leader, operator]) p.on('pageerror', (e) => pageErrors.push(String(e)));
+    await signIn(leader, server, 'leader');
+    await leader.goto(`${server.url}/analyst/score766?unit=${COMMUNE}&group=progress&metric=2.1`);
+    await leader.waitForSelector(testId('directive-issue'), { timeout: 15_000 });
+    expect(await leader.inputValue(testId('directive-issue-units'))).toBe(COMMUNE);
+    await leader.fill(testId('directive-issue-text'), 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.');
+    await leader.fill(testId('directive-issue-days'), '3');
+    await leader.click(testId('directive-issue-submit'));
+    await expect
+      .poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 })
+      .toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
+    const list = (await (await fetch(`${server.url}/api/v1/directives?unit=${COMMUNE}&status=open`, { headers: server.headers('leader') })).json()) as {
+      directives: Directive[];
+    };
+    const issued = list.directives.find((d) => d.text === 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.')!;
+    expect(issued).toMatchObject({ deadlineWorkingDays: 3, subject: { kind: 'score766', id: '2.1' }, assignments: [{ unit: COMMUNE, status: 'issued' }] });
+
+    await signIn(operator, server, 'operator');
+    await operator.goto(`${server.url}/operator`);
+    const assignment = testId(`directive-assignment-${issued.id}-${COMMUNE}`);
+    await operator.waitForSelector(`${assignment}[data-status="issued"]`, { timeout: 15_000 });
+    await operator.fill(testId(`directive-report-text-${issued.id}`), 'Đã rà soát, các hồ sơ đều trong hạn.');
+    await operator.check(testId(`directive-report-done-${issued.id}`));
+    await operator.click(testId(`directive-report-send-${issued.id}`));
+    await operator.waitForSelector(`${assignment}[data-status="done"]`, { timeout: 10_000 });
+    const after = (await (await fetch(`${server.url}/api/v1/directives/${issued.id}`, { headers: server.headers('leader') })).json()) as Directive;
+    expect(after.assignments[0]).toMatchObject({ unit: COMMUNE, status: 'done', reports: [{ text: 'Đã rà soát, các hồ sơ đều trong hạn.', done: true }] });
+    await leader.close();
+    await operator.close();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { DirectiveBoardResponse } from '@cityioc/contracts';
+import type { DirectiveBoardResponse, DirectiveListResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './http.ts';
 
@@ -13,6 +13,16 @@ export function directiveBoardQuery() {
   return queryOptions({
     queryKey: [...DIRECTIVES_ROOT_KEY, 'board'] as const,
     queryFn: ({ signal }) => getJson<DirectiveBoardResponse>('/api/v1/directives/board', signal),
+    refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
+    staleTime: 15_000,
+  });
+}
+
+/** The open directives of the session's scope (an operator's own units: the server limits them). */
+export function openDirectivesQuery() {
+  return queryOptions({
+    queryKey: [...DIRECTIVES_ROOT_KEY, 'open'] as const,
+    queryFn: ({ signal }) => getJson<DirectiveListResponse>('/api/v1/directives?status=open', signal),
     refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
     staleTime: 15_000,
   });

@@ -17,6 +17,7 @@ import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { score766ItemsTable } from '../exports/export-url.ts';
 import { indexUnits } from '../geo/units.ts';
 import { useNames } from '../names/useNames.ts';
+import { DirectiveIssueForm } from '../panels/directives/DirectiveIssueForm.tsx';
 import { ITEM_COLUMNS, itemRow, type ItemLabels } from '../panels/score766/items.model.ts';
 import { ScorecardGroups } from '../panels/score766/ScorecardGroups.tsx';
 import { buildScorecard, type ScorecardMetricRow } from '../panels/score766/scorecard.model.ts';
@@ -127,6 +128,17 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
               </div>
             )}
             {metric && metric.counts !== null && <Items search={search} unit={unit} period={period} metric={metric} open={open} />}
+            {group && (
+              <DirectiveIssueForm
+                key={`${unit}|${metric?.code ?? group.id}`}
+                subject={{
+                  kind: 'score766',
+                  id: metric?.code ?? group.id,
+                  label: `${metric ? `${metric.label} ${metric.name}` : group.name} · ${view.unitName}`,
+                }}
+                units={unit}
+              />
+            )}
           </div>
         )}
       </section>
