@@ -287,7 +287,7 @@ describe('roles', () => {
     await analyst.goto(`${server.url}/operator/alerts`);
     await expect.poll(() => analyst.textContent('[data-testid="forbidden"]'), { timeout: 15_000 }).toContain('Bạn không có quyền mở trang này.');
     const nav = await analyst.$$eval('.page-nav a', (els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(nav).toEqual(['nav-wall', 'nav-explorer', 'nav-analyst', 'nav-reporting']);
+    expect(nav).toEqual(['nav-wall', 'nav-explorer', 'nav-analyst', 'nav-reporting', 'nav-score766']);
   });
 });
 

@@ -6,6 +6,7 @@ import { pageOfPath } from '../auth/access.model.ts';
 import { AccessGate } from '../auth/AccessGate.tsx';
 import type { LiveClient } from '../realtime/live-client.ts';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
+import { useDirectivePushes } from '../realtime/useDirectivePushes.ts';
 import { useDossierLiveRefresh } from '../realtime/useDossierLiveRefresh.ts';
 import { WallScreen } from '../screens/wall.screen.tsx';
 import type { Screens } from './route-tree.tsx';
@@ -30,6 +31,7 @@ export const SCREENS: Screens = {
   explorer: lazyScreen(() => import('../screens/explorer.screen.tsx'), 'ExplorerScreen'),
   analyst: lazyScreen(() => import('../screens/analyst.screen.tsx'), 'AnalystScreen'),
   reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
+  score766: lazyScreen(() => import('../screens/score766.screen.tsx'), 'Score766Screen'),
   login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
   admin: {
     layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
@@ -45,11 +47,12 @@ export const SCREENS: Screens = {
 /**
  * Around every page: the access gate (sign-in when there is no session, "no permission" for a
  * page the role may not open); dossier deltas re-read the dossier figures, alert pushes refresh
- * the alert lists.
+ * the alert lists, directive pushes the directive board.
  */
 export function Shell({ children }: { children: ReactNode }) {
   useDossierLiveRefresh();
   useAlertPushes();
+  useDirectivePushes();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   return <AccessGate page={pageOfPath(pathname)}>{children}</AccessGate>;
 }

@@ -13,6 +13,7 @@ const screens: Screens = {
   alerts: stub,
   explorer: stub,
   analyst: stub,
+  score766: stub,
   reporting: stub,
   login: stub,
   admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub },
@@ -39,6 +40,13 @@ describe('routes', () => {
     expect(open('/analyst/').page).toBe('explorer');
     expect(open('/analyst/dossiers').page).toBe('analyst');
     expect(open('/analyst/reporting').page).toBe('reporting');
+    expect(open('/analyst/score766').page).toBe('score766');
+    expect(open('/analyst/score766?group=progress&metric=2.1&part=outside&page=2').search).toMatchObject({
+      group: 'progress',
+      metric: '2.1',
+      part: 'outside',
+      page: 2,
+    });
     expect(open('/analyst/reporting/').page).toBe('reporting');
     expect(open('/login').page).toBe('login');
     expect(open('/admin').page).toBe('/admin/');

@@ -9,6 +9,7 @@ import { validateWallSearch, WALL_SEARCH_DEFAULTS, type WallSearch } from '../sc
 import { ADMIN_SECTIONS } from '../admin/sections.ts';
 import { validateAuditSearch, type AuditSearch } from '../admin/audit/audit.model.ts';
 import { validateLoginSearch, type LoginSearch } from '../auth/login-state.ts';
+import { SCORE766_SEARCH_DEFAULTS, validateScore766Search, type Score766Search } from '../panels/score766/score766-state.ts';
 import type { PageProps } from './page.ts';
 import { validateRootSearch, withoutDefaults, type RawSearch } from './search.ts';
 
@@ -20,6 +21,8 @@ export const PATHS = {
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
   reporting: '/analyst/reporting',
+  // under /analyst: the server answers its pages with index.html (ingest plugins/dashboard.ts)
+  score766: '/analyst/score766',
   login: '/login',
   admin: '/admin',
 } as const;
@@ -34,6 +37,8 @@ export interface Screens {
   explorer: ComponentType<PageProps<ExplorerSearch>>;
   analyst: ComponentType<PageProps<AnalystSearch>>;
   reporting: ComponentType<PageProps<ReportingSearch>>;
+  /** The Decision 766 scorecard's drill-down: group → metric → the items behind it. */
+  score766: ComponentType<PageProps<Score766Search>>;
   login: ComponentType<PageProps<LoginSearch>>;
   /** The administration area: a frame with the sections' navigation (ADMIN_SECTIONS) around the open section. */
   admin: {
@@ -127,6 +132,7 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     page(PATHS.explorer, validateExplorerSearch, screens.explorer),
     page(PATHS.analyst, validateAnalystSearch, screens.analyst),
     page(PATHS.reporting, validateReportingSearch, screens.reporting),
+    page(PATHS.score766, validateScore766Search, screens.score766, SCORE766_SEARCH_DEFAULTS),
     page('$', validateWallSearch, screens.wall, WALL_SEARCH_DEFAULTS),
   ]);
 }

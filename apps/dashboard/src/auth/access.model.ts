@@ -7,7 +7,7 @@ import type { Role, Scopes, SessionUser } from './session.ts';
  * A session is one of: `null` with `open: true` — a server without accounts (every page, the
  * whole city, as before access control); a signed-in user; or nobody (the sign-in page).
  */
-export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'admin' | 'login';
+export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'score766' | 'admin' | 'login';
 
 /** The pages each role may open; a wall device (kiosk link) opens the wall only. */
 export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Role[]>> = {
@@ -17,11 +17,12 @@ export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Rol
   explorer: ['leader', 'operator', 'analyst', 'admin'],
   analyst: ['leader', 'operator', 'analyst', 'admin'],
   reporting: ['leader', 'operator', 'analyst', 'admin'],
+  score766: ['leader', 'operator', 'analyst', 'admin'],
   admin: ['admin'],
 };
 
 /** Pages in navigation order. */
-export const NAV_PAGES: readonly Exclude<AppPage, 'login'>[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'admin'];
+export const NAV_PAGES: readonly Exclude<AppPage, 'login'>[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'admin'];
 
 /** `user` null means a server without accounts (open): every page but the admin area, which needs an administrator. */
 export function canOpen(user: SessionUser | null, page: AppPage): boolean {
@@ -55,6 +56,7 @@ export function pageOfPath(pathname: string): AppPage {
   if (p === '/analyst') return 'explorer';
   if (p === '/analyst/dossiers') return 'analyst';
   if (p === '/analyst/reporting') return 'reporting';
+  if (p === '/analyst/score766') return 'score766';
   return 'wall';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSeparator, exportUrl } from './export-url.ts';
+import { defaultSeparator, exportUrl, score766ItemsTable } from './export-url.ts';
 
 describe('export URLs', () => {
   const series = {
@@ -34,5 +34,13 @@ describe('export URLs', () => {
   it('picks the separator by language', () => {
     expect(defaultSeparator('vi')).toBe('semicolon');
     expect(defaultSeparator('en')).toBe('comma');
+  });
+
+  it('exports the items behind a 766 metric, the metric code as a path segment', () => {
+    const req = { table: score766ItemsTable('2.1'), query: { unit: '92', period: '2026-12', part: 'numerator' }, lang: 'vi' } as const;
+    expect(exportUrl(req, 'csv')).toBe('/api/v1/score766/2.1/items.csv?unit=92&period=2026-12&part=numerator&lang=vi&sep=semicolon');
+    expect(exportUrl({ ...req, table: score766ItemsTable('A/B') }, 'xlsx')).toBe(
+      '/api/v1/score766/A%2FB/items.xlsx?unit=92&period=2026-12&part=numerator&lang=vi',
+    );
   });
 });

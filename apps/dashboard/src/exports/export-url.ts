@@ -7,6 +7,7 @@ import type { Lang } from '../format/format.ts';
  *   GET /api/v1/reporting/history.csv|.xlsx    (the reporting analyst page)
  *   GET /api/v1/dossiers/indicators.csv|.xlsx  (the dossier ranking)
  *   GET /api/v1/admin/audit.csv|.xlsx          (the audit log, administrators)
+ *   GET /api/v1/score766/:metric/items.csv|.xlsx (the items behind a 766 metric: score766ItemsTable)
  * each with the query of its JSON route, `lang` for the headers and, for CSV, the separator.
  */
 export type ExportFormat = 'csv' | 'xlsx';
@@ -29,8 +30,14 @@ export function defaultSeparator(lang: Lang): CsvSeparator {
   return lang === 'vi' ? 'semicolon' : 'comma';
 }
 
+/** The table of the items behind one Decision 766 metric (its code is a path segment). */
+export function score766ItemsTable(metric: string): { path: string } {
+  return { path: `/api/v1/score766/${encodeURIComponent(metric)}/items` };
+}
+
 export interface ExportRequest {
-  table: ExportTable;
+  /** A fixed table, or a path whose table depends on it (score766ItemsTable). */
+  table: ExportTable | { path: string };
   /** The JSON route's query, in order; empty or undefined values are left out. */
   query: Readonly<Record<string, string | undefined>>;
   lang: Lang;
@@ -42,5 +49,6 @@ export function exportUrl(req: ExportRequest, format: ExportFormat, sep: CsvSepa
   for (const [k, v] of Object.entries(req.query)) if (v !== undefined && v !== '') q.set(k, v);
   q.set('lang', req.lang);
   if (format === 'csv') q.set('sep', sep);
-  return `${base}${EXPORT_PATHS[req.table]}.${format}?${q.toString()}`;
+  const path = typeof req.table === 'string' ? EXPORT_PATHS[req.table] : req.table.path;
+  return `${base}${path}.${format}?${q.toString()}`;
 }

@@ -1,4 +1,5 @@
 import { authEn, authVi } from './auth.data.ts';
+import { score766En, score766Vi } from './score766.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -90,6 +91,7 @@ export const vi = {
     overview: 'Tổng quan',
     admin: 'Hành chính công',
     reporting: 'Báo cáo',
+    score766: 'Chỉ số 766',
     pinned: 'Đang ghim',
     pin: 'Ghim cảnh này',
     unpin: 'Tiếp tục tự chuyển cảnh',
@@ -103,6 +105,7 @@ export const vi = {
     explorer: 'Khám phá dữ liệu',
     admin: 'Quản trị',
     reporting: 'Số liệu báo cáo',
+    score766: 'Chỉ số 766',
   },
   period: {
     label: 'Kỳ số liệu',
@@ -426,6 +429,7 @@ export const vi = {
   },
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
   ...authVi,
+  ...score766Vi,
 };
 
 export const en: typeof vi = {
@@ -515,6 +519,7 @@ export const en: typeof vi = {
     overview: 'Overview',
     admin: 'Public administration',
     reporting: 'Reporting',
+    score766: 'Decision 766',
     pinned: 'Pinned',
     pin: 'Pin this scene',
     unpin: 'Resume rotation',
@@ -528,6 +533,7 @@ export const en: typeof vi = {
     explorer: 'Data explorer',
     admin: 'Administration',
     reporting: 'Reported figures',
+    score766: 'Decision 766 score',
   },
   period: {
     label: 'Period',
@@ -851,4 +857,5 @@ export const en: typeof vi = {
   },
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
   ...authEn,
+  ...score766En,
 };

@@ -4,12 +4,14 @@ import { wallAlertsQuery } from '../alerts/alerts.queries.ts';
 import { homeScope } from '../app/home-scope.ts';
 import { airQualityQuery } from '../queries/air-quality.queries.ts';
 import { catalogueQuery } from '../queries/catalogue.queries.ts';
+import { directiveBoardQuery } from '../queries/directives.queries.ts';
 import { feedHealthQuery } from '../queries/feeds.queries.ts';
 import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
 import { agenciesQuery } from '../queries/names.queries.ts';
 import { snapshotQuery } from '../queries/snapshot.queries.ts';
 import { proceduresQueries } from '../scenes/procedures/scene-queries.ts';
 import { reportingQueries } from '../scenes/reporting/scene-queries.ts';
+import { score766Queries } from '../scenes/score766/scene-queries.ts';
 import { AirQualityPanel } from './air-quality/AirQualityPanel.tsx';
 import { FeedHealthPanel } from './feed-health/FeedHealthPanel.tsx';
 import { KpiTilesPanel } from './kpi-tiles/KpiTilesPanel.tsx';
@@ -28,9 +30,11 @@ function lazyPanel(load: () => Promise<Module>, name: string): ComponentType<Pan
 }
 const procedures = () => import('../scenes/procedures/procedures.panels.tsx');
 const reporting = () => import('../scenes/reporting/reporting.panels.tsx');
+const score766 = () => import('../scenes/score766/score766.panels.tsx');
 
 const city = () => [catalogueQuery(), snapshotQuery(homeScope())];
 const byArea = (ctx: PanelContext) => [proceduresQueries(ctx).byArea];
+const scorecard = (ctx: PanelContext) => [score766Queries(ctx).scorecard];
 
 export const PANELS: Readonly<Record<string, PanelDef>> = {
   map: {
@@ -66,6 +70,18 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
     title: 'admin.ranking.agencies',
     component: lazyPanel(procedures, 'ProceduresRankAgencies'),
     queries: (ctx) => [proceduresQueries(ctx).byAgency, agenciesQuery()],
+    size: 'fill',
+  },
+
+  // the computed Decision 766 scorecard (server-side, docs/SCORE766.md); the three panels share one read
+  'score766-head': { title: 'score766.heading', component: lazyPanel(score766, 'Score766Head'), queries: scorecard, size: 'auto' },
+  'score766-scorecard': { title: 'score766.heading', component: lazyPanel(score766, 'Score766Scorecard'), queries: scorecard, size: 'fill' },
+  'score766-lost': { title: 'score766.lost', component: lazyPanel(score766, 'Score766Lost'), queries: scorecard, size: 'fill' },
+  // the leader's directives overdue and due today, live on directiveV1
+  'directive-board': {
+    title: 'score766.directives.heading',
+    component: lazyPanel(() => import('./directives/DirectivesBoardPanel.tsx'), 'DirectivesBoardPanel'),
+    queries: () => [directiveBoardQuery()],
     size: 'fill',
   },
 

@@ -1,4 +1,4 @@
-import type { Official766Score } from '@cityioc/contracts';
+import type { Official766Score, Score766ItemsResponse, Score766Response } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { runtimeConfig } from '../config.ts';
 import { getJson, HttpError } from './http.ts';
@@ -33,6 +33,66 @@ export function officialScoresQuery(unitCode: string = runtimeConfig().officialU
     queryFn: ({ signal }) => getJson<Official766Response>(officialScoresPath(unitCode), signal),
     refetchInterval: OFFICIAL_766_REFRESH_MS,
     staleTime: 60_000,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * The scorecard the IOC computes (docs/SCORE766.md §4): every group and metric of a unit and
+ * period, with the official score beside it. Re-read every minute, like the dossier figures.
+ */
+export const SCORECARD_REFRESH_MS = 60_000;
+
+export interface ScorecardParams {
+  /** Area or agency code; the city when absent. */
+  unit: string;
+  /** 2026-03, 2026-Q1, 2026 … */
+  period: string;
+  /** The unit as the portal names it, for the official score (the dashboard's `officialUnitCode`). */
+  officialUnit?: string | undefined;
+}
+
+export function scorecardPath(p: ScorecardParams): string {
+  const q = new URLSearchParams({ unit: p.unit, period: p.period });
+  if (p.officialUnit) q.set('officialUnit', p.officialUnit);
+  return `/api/v1/score766?${q.toString()}`;
+}
+
+/** Every scorecard read: a dossier delta re-reads them (realtime/useDossierLiveRefresh.ts). */
+export const SCORECARD_ROOT_KEY = ['score766', 'scorecard'] as const;
+
+export function scorecardQuery(p: ScorecardParams) {
+  return queryOptions({
+    queryKey: [...SCORECARD_ROOT_KEY, p.unit, p.period, p.officialUnit ?? null] as const,
+    queryFn: ({ signal }) => getJson<Score766Response>(scorecardPath(p), signal),
+    refetchInterval: SCORECARD_REFRESH_MS,
+    staleTime: 30_000,
+    retry: retryUnlessClientError,
+  });
+}
+
+export type Score766Part = 'numerator' | 'denominator' | 'outside';
+
+export interface Score766ItemsParams {
+  metric: string;
+  unit: string;
+  period: string;
+  part: Score766Part;
+  offset: number;
+  limit: number;
+}
+
+/** The items behind a metric's numerator or denominator, one page; the metric code is a path segment. */
+export function score766ItemsPath(p: Score766ItemsParams): string {
+  const q = new URLSearchParams({ unit: p.unit, period: p.period, part: p.part, offset: String(p.offset), limit: String(p.limit) });
+  return `/api/v1/score766/${encodeURIComponent(p.metric)}/items?${q.toString()}`;
+}
+
+export function score766ItemsQuery(p: Score766ItemsParams) {
+  return queryOptions({
+    queryKey: ['score766', 'items', p.metric, p.unit, p.period, p.part, p.offset, p.limit] as const,
+    queryFn: ({ signal }) => getJson<Score766ItemsResponse>(score766ItemsPath(p), signal),
+    staleTime: 30_000,
     retry: retryUnlessClientError,
   });
 }

@@ -1,4 +1,4 @@
-import type { AlertPush, Cell, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
@@ -69,6 +69,7 @@ export class LiveClient {
   private readonly listeners = new Set<() => void>();
   private readonly cellListeners = new Set<CellsListener>();
   private readonly alertListeners = new Set<(push: AlertPush) => void>();
+  private readonly directiveListeners = new Set<(push: DirectivePush) => void>();
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -102,6 +103,7 @@ export class LiveClient {
     this.socket.on('deltaV1', this.onDelta);
     this.socket.on('heartbeatV1', this.onHeartbeat);
     this.socket.on('alertV1', this.onAlert);
+    this.socket.on('directiveV1', this.onDirective);
     this.unsubscribeCache = this.queryClient.getQueryCache().subscribe((event) => {
       const key = event.query.queryKey;
       if (key[0] !== 'snapshot' || typeof key[1] !== 'string') return;
@@ -122,6 +124,7 @@ export class LiveClient {
     this.socket.off('deltaV1', this.onDelta);
     this.socket.off('heartbeatV1', this.onHeartbeat);
     this.socket.off('alertV1', this.onAlert);
+    this.socket.off('directiveV1', this.onDirective);
     this.unsubscribeCache?.();
     this.socket.disconnect();
   }
@@ -147,6 +150,16 @@ export class LiveClient {
 
   private readonly onAlert = (push: AlertPush): void => {
     for (const l of this.alertListeners) l(push);
+  };
+
+  /** Called with every directive issued or changed for the subscribed units (directiveV1). */
+  onDirectivePush(listener: (push: DirectivePush) => void): () => void {
+    this.directiveListeners.add(listener);
+    return () => this.directiveListeners.delete(listener);
+  }
+
+  private readonly onDirective = (push: DirectivePush): void => {
+    for (const l of this.directiveListeners) l(push);
   };
 
   /** The local clock corrected to the server's. */

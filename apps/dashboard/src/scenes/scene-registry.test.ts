@@ -5,7 +5,8 @@ const known = new Set(SCENES.flatMap((s) => [...(s.head ? [s.head] : []), ...s.c
 
 describe('scene registry', () => {
   it('has stable ids, the old admin id as an alias', () => {
-    expect(SCENES.map((s) => s.id)).toEqual(['overview', 'procedures', 'reporting']);
+    expect(SCENES.map((s) => s.id)).toEqual(['overview', 'procedures', 'score766', 'reporting']);
+    expect(sceneIdOf('score766')).toBe('score766');
     expect(sceneIdOf('admin')).toBe('procedures');
     expect(sceneIdOf('reporting')).toBe('reporting');
     expect(sceneIdOf('<script>')).toBeUndefined();

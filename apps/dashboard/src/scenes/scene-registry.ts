@@ -6,7 +6,7 @@
  */
 
 /** Stable ids: they appear in kiosk URLs (?scene=) and will be stored in playlists. */
-export type SceneId = 'overview' | 'procedures' | 'reporting';
+export type SceneId = 'overview' | 'procedures' | 'score766' | 'reporting';
 
 /** How much height a panel takes in its column: its content's, the rest (shared), or a weight of the rest. */
 export type PanelSize = 'auto' | 'fill' | number;
@@ -64,6 +64,18 @@ export const SCENES: readonly SceneDef[] = [
     columns: [
       { width: 58, panels: [{ panel: 'procedures-counts' }, { panel: 'procedures-rates' }, { panel: 'score766' }] },
       { width: 42, panels: [{ panel: 'procedures-rank-districts' }, { panel: 'procedures-rank-agencies' }] },
+    ],
+  },
+  {
+    id: 'score766',
+    title: 'scene.score766',
+    subtitle: 'admin.subtitle',
+    dwellSeconds: DEFAULT_SCENE_SECONDS,
+    head: 'score766-head',
+    gap: 0.8,
+    columns: [
+      { width: 60, panels: [{ panel: 'score766-scorecard' }] },
+      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board' }] },
     ],
   },
   {

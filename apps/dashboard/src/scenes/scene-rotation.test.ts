@@ -7,15 +7,15 @@ import { validateWallSearch } from './wall-state.ts';
 const S = 1000;
 /** The plan of a wall URL: the router's parse, the route's validateSearch, then the plan. */
 const scenePlan = (url: string, configSeconds?: unknown, scenes?: readonly SceneDef[]) => planOf(validateWallSearch(parseSearch(url)), configSeconds, scenes);
-// the schedule tests below use two scenes; the wall rotates all three (first test)
+// the schedule tests below use two scenes; the wall rotates all four (first test)
 const plan: ScenePlan = { ...scenePlan(''), scenes: ['overview', 'procedures'], dwellMs: [45_000, 45_000] };
 
 describe('scene plan from the URL', () => {
-  it('rotates every scene every 45 s by default: overview, procedures, reporting', () => {
+  it('rotates every scene every 45 s by default: overview, procedures, 766 scorecard, reporting', () => {
     const full = scenePlan('');
     const dwell = DEFAULT_SCENE_SECONDS * S;
-    expect(full).toEqual({ scenes: ['overview', 'procedures', 'reporting'], pinned: null, rotate: true, dwellMs: [dwell, dwell, dwell] });
-    expect([0, 45_000, 90_000, 135_000].map((t) => sceneAt(full, t).scene)).toEqual(['overview', 'procedures', 'reporting', 'overview']);
+    expect(full).toEqual({ scenes: ['overview', 'procedures', 'score766', 'reporting'], pinned: null, rotate: true, dwellMs: [dwell, dwell, dwell, dwell] });
+    expect([0, 45_000, 90_000, 135_000, 180_000].map((t) => sceneAt(full, t).scene)).toEqual(['overview', 'procedures', 'score766', 'reporting', 'overview']);
     expect(scenePlan('?scene=reporting')).toMatchObject({ pinned: 'reporting', rotate: false });
   });
 
@@ -32,7 +32,7 @@ describe('scene plan from the URL', () => {
   });
 
   it('takes the period from the URL, then the deployment, within 5–3600 s', () => {
-    expect(scenePlan('?sceneSeconds=20').dwellMs).toEqual([20 * S, 20 * S, 20 * S]);
+    expect(scenePlan('?sceneSeconds=20').dwellMs).toEqual([20 * S, 20 * S, 20 * S, 20 * S]);
     expect(scenePlan('', 60).dwellMs[0]).toBe(60 * S);
     expect(scenePlan('?sceneSeconds=20', 60).dwellMs[0]).toBe(20 * S);
     expect(scenePlan('?sceneSeconds=1', 2).dwellMs[0]).toBe(45 * S);
@@ -97,7 +97,11 @@ describe('rotation schedule', () => {
 });
 
 describe('scenes with their own dwell times', () => {
-  const scenes: SceneDef[] = SCENES.map((s, i) => ({ ...s, dwellSeconds: [60, 20, 10][i]! }));
+  // three of the wall's scenes, each with its own time
+  const scenes: SceneDef[] = (['overview', 'procedures', 'reporting'] as const).map((id, i) => ({
+    ...SCENES.find((s) => s.id === id)!,
+    dwellSeconds: [60, 20, 10][i]!,
+  }));
   const own = scenePlan('', undefined, scenes);
 
   it('shows each scene for its own time, on the same wall-wide cycle', () => {
@@ -133,7 +137,7 @@ describe('mounted scenes', () => {
   it('keeps the first scene and, once warm, every scene of the rotation mounted', () => {
     expect(mountedScenes(full, sceneAt(full, 0), false)).toEqual(['overview']);
     expect(mountedScenes(full, sceneAt(full, 45_000), false)).toEqual(['overview', 'procedures']);
-    expect(mountedScenes(full, sceneAt(full, 0), true)).toEqual(['overview', 'procedures', 'reporting']);
+    expect(mountedScenes(full, sceneAt(full, 0), true)).toEqual(['overview', 'procedures', 'score766', 'reporting']);
   });
 
   it('mounts only the pinned scene, or the first one when stopped', () => {

@@ -29,6 +29,7 @@ import { areasQuery } from '../queries/geo.queries.ts';
 import { agenciesQuery } from '../queries/names.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+import { DirectiveInbox } from '../panels/directives/DirectiveInbox.tsx';
 import { homeScope } from '../app/home-scope.ts';
 import { cityWide, scopedAgencies, scopedAreas } from '../auth/access.model.ts';
 import { NoPermission } from '../auth/Forbidden.tsx';
@@ -258,6 +259,7 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
         </section>
         {selected && <TrailPanel code={selected} onClose={close} areaName={areaName} />}
       </div>
+      <DirectiveInbox />
     </PageShell>
   );
 }

@@ -1,0 +1,245 @@
+/**
+ * The computed Decision 766 scorecard in a real Chromium against the built dashboard served by a
+ * real ingest process, fed only through the public APIs (the procedure catalogue by PUT, dossier
+ * events with the feed key): the wall's 766 scene shows all six groups "points / maximum" as the
+ * API computes them and the total out of 100; a group opens the drill-down, whose numerator lists
+ * the very dossiers that were sent, and the server's CSV of that list holds them too.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Directive, DirectiveBoardResponse, Score766Response } from '@cityioc/contracts';
+import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+
+const DIST = join(ROOT, 'apps/dashboard/dist');
+const KEY = 'e2e-score766-source-key-0123456789';
+const AGENCY = '000.135.00.H13'; // UBND phường Ninh Kiều
+const COMMUNE = '31135'; // phường Ninh Kiều
+let server: ServerProcess;
+let browser: Browser;
+let page: Page;
+const data = tempDataDir();
+const pageErrors: string[] = [];
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** The month the wall shows, on the Vietnamese calendar (UTC+7). */
+function currentMonth(): string {
+  const d = new Date(Date.now() + 7 * 3600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Points as the wall writes them in Vietnamese: '20', '10,83'; '—' without data. */
+function vi(points: number | null): string {
+  if (points === null) return '—';
+  const r = Math.round(points * 100) / 100;
+  return Number.isInteger(r) ? String(r) : r.toFixed(2).replace('.', ',');
+}
+
+const codes = ['E2E766-0001', 'E2E766-0002', 'E2E766-0003'];
+
+async function send(method: 'PUT' | 'POST', path: string, body: unknown) {
+  const r = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify(body) });
+  expect(r.status, `${path}: ${await r.clone().text()}`).toBe(200);
+  return r.json();
+}
+
+async function scorecard(): Promise<Score766Response> {
+  const r = await fetch(`${server.url}/api/v1/score766?unit=92&period=${currentMonth()}`, { headers: server.headers('analyst') });
+  expect(r.status, await r.clone().text()).toBe(200);
+  return (await r.json()) as Score766Response;
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
+  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST } });
+  // the procedure the commune applies, in the catalogue's own names
+  await send('PUT', '/api/v1/procedures', {
+    items: [
+      {
+        code: '1.001612',
+        name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
+        legalTime: { value: 5, unit: 'working_days' },
+        feeBearing: false,
+        onlineService: 'full',
+        validFrom: '2026-01-01',
+        agencies: [AGENCY],
+        source: 'e2e fixture',
+        illustrative: true,
+      },
+    ],
+  });
+  // three dossiers received online a minute ago, due in ten days: on time while open (2.1)
+  const at = new Date(Date.now() - 60_000).toISOString();
+  const due = new Date(Date.now() + 10 * 86_400_000).toISOString();
+  await send('POST', '/api/v1/dossiers/events', {
+    events: codes.map((code) => ({
+      eventId: `${code}-2`,
+      dossierCode: code,
+      procedureCode: '1.001612',
+      agencyCode: AGENCY,
+      adminUnitCode: COMMUNE,
+      channel: 2,
+      status: 2,
+      statusAt: at,
+      receivedAt: at,
+      dueAt: due,
+    })),
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // an analyst reads the wall and may download the lists
+  await signIn(page, server, 'analyst');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  data.remove();
+});
+
+describe('the 766 scene and its drill-down', () => {
+  it('shows all six groups as the API computes them, "points / maximum", and the total out of 100', async () => {
+    await page.goto(`${server.url}/?scene=score766`);
+    await page.waitForSelector(`${testId('score766-scorecard')} ${testId('score766-groups')}`, { timeout: 20_000 });
+    const api = await scorecard();
+    expect(api.groups).toHaveLength(6);
+    expect(await page.locator(`${testId('score766-scorecard')} .score-group`).count()).toBe(6);
+    for (const g of api.groups) {
+      const value = (await page.textContent(testId(`score766-group-value-${g.id}`)))!.replace(/\s+/g, ' ').trim();
+      expect(value, g.id).toBe(`${vi(g.points)} / ${vi(g.max)}`);
+      const noData = page.locator(testId(`score766-nodata-${g.id}`));
+      if (g.points === null) expect(await noData.textContent()).toBe('chưa có dữ liệu');
+      else expect(await noData.count()).toBe(0);
+    }
+    // transparency: no publication, component or sync data was sent: no data, never 0
+    expect(api.groups.find((g) => g.id === 'transparency')).toMatchObject({ points: null, max: 18 });
+    expect(await page.textContent(testId('score766-group-value-transparency'))).toBe('— / 18');
+    // progress: the three dossiers are on time
+    expect(api.groups.find((g) => g.id === 'progress')).toMatchObject({ points: 20, max: 20 });
+    expect(await page.textContent(testId('score766-group-value-progress'))).toBe('20 / 20');
+    const total = page.locator(testId('score766-total'));
+    expect(await total.getAttribute('data-points')).toBe(String(api.total.points));
+    expect(await total.getAttribute('data-max')).toBe('100');
+    expect((await total.textContent())!.replace(/\s+/g, ' ')).toContain(`${vi(api.total.points)}/ 100`);
+    // honest freshness: the as-of time, and no official score stands in for the computed one
+    expect(await page.textContent(`${testId('score766-scorecard')} .fresh-time`)).toMatch(/^Cập nhật \d{2}:\d{2}:\d{2}$/);
+    expect(await page.textContent(testId('score766-official'))).toContain('Chưa có điểm chính thức');
+    expect(await page.getAttribute(testId('score766-head'), 'data-period')).toBe(currentMonth());
+  });
+
+  it('drills from a group to its metrics and to the dossiers behind the numerator, with the CSV of the list', async () => {
+    await page.click(testId('score766-open-progress'));
+    await page.waitForSelector(`${testId('score766-metrics')}[data-group="progress"]`, { timeout: 15_000 });
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.get('group'), url.searchParams.get('period'), url.searchParams.get('unit')]).toEqual([
+      '/analyst/score766',
+      'progress',
+      currentMonth(),
+      '92',
+    ]);
+    const row = (await page.textContent(testId('score766-metric-2.1')))!;
+    expect(row).toContain('100,0 %');
+    expect(row).toContain('3 / 3');
+    expect(row).toContain('20 / 20');
+
+    await page.click(testId('score766-num-2.1'));
+    await page.waitForSelector(`${testId('score766-items')}[data-metric="2.1"][data-part="numerator"][data-total="3"]`, { timeout: 15_000 });
+    for (const code of codes) {
+      const cells = (await page.textContent(testId(`score766-item-${code}`)))!;
+      expect(cells).toContain('Trực tuyến');
+      expect(cells).toContain('Được tiếp nhận');
+    }
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('2.1');
+    // the denominator holds the same three; nothing is outside the numerator
+    await page.click(testId('score766-part-outside'));
+    await page.waitForSelector(`${testId('score766-items')}[data-part="outside"][data-total="0"]`);
+    await page.waitForSelector(testId('score766-items-empty'));
+
+    // the server writes the whole list: the link carries the unit, period and part
+    await page.click(testId('score766-part-numerator'));
+    await page.waitForSelector(`${testId('score766-items')}[data-part="numerator"][data-total="3"]`);
+    const href = (await page.getAttribute(testId('score766-export-csv'), 'href'))!;
+    expect(href).toBe(`/api/v1/score766/2.1/items.csv?unit=92&period=${currentMonth()}&part=numerator&lang=vi&sep=semicolon`);
+    const csv = await fetch(`${server.url}${href}`, { headers: server.headers('analyst') });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    for (const code of codes) expect(text).toContain(code);
+
+    // a reload of the URL opens the same view
+    await page.reload();
+
+    await page.waitForSelector(`${testId('score766-items')}[data-metric="2.1"][data-total="3"]`, { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a directive a leader issues on the wall at once (directiveV1), overdue or due today as the board says', async () => {
+    await page.goto(`${server.url}/?scene=score766`);
+    await page.waitForSelector(`${testId('directive-board')} .panel-empty`, { timeout: 20_000 });
+    expect(await page.textContent(`${testId('directive-board')} .panel-empty`)).toBe('Không có chỉ đạo quá hạn hoặc đến hạn hôm nay');
+    const r = await fetch(`${server.url}/api/v1/directives`, {
+      method: 'POST',
+      headers: server.headers('leader', { 'content-type': 'application/json' }),
+      body: JSON.stringify({
+        title: 'Rà soát hồ sơ <b>trễ hạn</b>',
+        text: 'Phường Ninh Kiều rà soát các hồ sơ tiếp nhận trong tháng.',
+        units: [COMMUNE],
+        dueAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+        subject: { kind: 'score766', id: '2.1', label: 'Tiến độ giải quyết' },
+      }),
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const issued = (await r.json()) as Directive;
+    // the board is re-read every minute: within a few seconds it can only be the push
+    const row = testId(`directive-${issued.id}`);
+    await page.waitForSelector(row, { timeout: 8_000 });
+    const board = (await (await fetch(`${server.url}/api/v1/directives/board`, { headers: server.headers('analyst') })).json()) as DirectiveBoardResponse;
+    const kind = board.overdue.some((d) => d.id === issued.id) ? 'overdue' : 'dueToday';
+    expect([...board.overdue, ...board.dueToday].map((d) => d.id)).toContain(issued.id);
+    expect(await page.getAttribute(row, 'data-kind')).toBe(kind);
+    // the title is text, never markup
+    expect(await page.textContent(`${row} .directive-title`)).toBe('Rà soát hồ sơ <b>trễ hạn</b>');
+    expect(await page.locator(`${row} .directive-title b`).count()).toBe(0);
+    expect(await page.textContent(row)).toContain('Đã giao');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a leader issues a directive from a unit on the drill-down page; the unit operator answers it in their inbox, in two browsers', async () => {
+    // two browsers: each page in its own context, with its own session cookie
+    const leader = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const operator = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    for (const p of [leader, operator]) p.on('pageerror', (e) => pageErrors.push(String(e)));
+    await signIn(leader, server, 'leader');
+    await leader.goto(`${server.url}/analyst/score766?unit=${COMMUNE}&group=progress&metric=2.1`);
+    await leader.waitForSelector(testId('directive-issue'), { timeout: 15_000 });
+    expect(await leader.inputValue(testId('directive-issue-units'))).toBe(COMMUNE);
+    await leader.fill(testId('directive-issue-text'), 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.');
+    await leader.fill(testId('directive-issue-days'), '3');
+    await leader.click(testId('directive-issue-submit'));
+    await expect
+      .poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 })
+      .toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
+    const list = (await (await fetch(`${server.url}/api/v1/directives?unit=${COMMUNE}&status=open`, { headers: server.headers('leader') })).json()) as {
+      directives: Directive[];
+    };
+    const issued = list.directives.find((d) => d.text === 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.')!;
+    expect(issued).toMatchObject({ deadlineWorkingDays: 3, subject: { kind: 'score766', id: '2.1' }, assignments: [{ unit: COMMUNE, status: 'issued' }] });
+
+    await signIn(operator, server, 'operator');
+    await operator.goto(`${server.url}/operator`);
+    const assignment = testId(`directive-assignment-${issued.id}-${COMMUNE}`);
+    await operator.waitForSelector(`${assignment}[data-status="issued"]`, { timeout: 15_000 });
+    await operator.fill(testId(`directive-report-text-${issued.id}`), 'Đã rà soát, các hồ sơ đều trong hạn.');
+    await operator.check(testId(`directive-report-done-${issued.id}`));
+    await operator.click(testId(`directive-report-send-${issued.id}`));
+    await operator.waitForSelector(`${assignment}[data-status="done"]`, { timeout: 10_000 });
+    const after = (await (await fetch(`${server.url}/api/v1/directives/${issued.id}`, { headers: server.headers('leader') })).json()) as Directive;
+    expect(after.assignments[0]).toMatchObject({ unit: COMMUNE, status: 'done', reports: [{ text: 'Đã rà soát, các hồ sơ đều trong hạn.', done: true }] });
+    await leader.close();
+    await operator.close();
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { matching, numberIn, oneOf, type RawSearch } from '../../app/search.ts';
+import type { Score766Part } from '../../queries/score766.queries.ts';
+
+/**
+ * The drill-down page's parameters (/analyst/score766): the unit and period (the session's unit and the
+ * current month when absent), the open group, and the metric whose numerator, denominator or
+ * items outside the numerator are listed, one page at a time. The whole view is in the URL.
+ */
+export interface Score766Search {
+  unit?: string;
+  /** 2026-12, 2026-Q4, 2026-H2, 2026-9M, 2026. */
+  period?: string;
+  group?: string;
+  metric?: string;
+  part: Score766Part;
+  /** 1-based. */
+  page: number;
+}
+
+export const SCORE766_SEARCH_DEFAULTS = { part: 'numerator', page: 1 } as const satisfies Partial<Score766Search>;
+
+/** Items per page of the drill-down. */
+export const SCORE766_PAGE_SIZE = 50;
+
+const UNIT = /^[0-9A-Za-z.-]{1,64}$/;
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?$/;
+const GROUP = /^[a-z0-9-]{1,40}$/;
+const METRIC = /^[A-Za-z0-9_.]{1,64}$/;
+
+/** The route's validateSearch: pure, never throws; anything unusable is left out (or its default). */
+export function validateScore766Search(raw: RawSearch): Score766Search {
+  return {
+    unit: matching(raw.unit, UNIT),
+    period: matching(raw.period, PERIOD),
+    group: matching(raw.group, GROUP),
+    metric: matching(raw.metric, METRIC),
+    part: oneOf(raw.part, ['numerator', 'denominator', 'outside'] as const) ?? SCORE766_SEARCH_DEFAULTS.part,
+    page: integerPage(numberIn(raw.page, 1, 200_000)),
+  };
+}
+
+function integerPage(n: number | undefined): number {
+  return n !== undefined && Number.isInteger(n) ? n : SCORE766_SEARCH_DEFAULTS.page;
+}
+
+/** The items' offset of a page. */
+export function pageOffset(page: number, size = SCORE766_PAGE_SIZE): number {
+  return (Math.max(1, Math.floor(page)) - 1) * size;
+}
+
+/** Pages of `total` items (at least 1). */
+export function pageCount(total: number, size = SCORE766_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}

@@ -1,0 +1,126 @@
+import type { Score766MetricView, Score766Response } from '@cityioc/contracts';
+import { describe, expect, it } from 'vitest';
+import { buildScorecard, lostPoints } from './scorecard.model.ts';
+
+const metric = (code: string, indicator: string | null, extra: Partial<Score766MetricView>): Score766MetricView => ({
+  code,
+  indicator,
+  name: { vi: `Chỉ số ${code}`, en: `Metric ${code}` },
+  ratio: null,
+  numerator: null,
+  denominator: null,
+  threshold: null,
+  points: null,
+  max: null,
+  noData: true,
+  scored: true,
+  split: 'published',
+  counts: 'dossiers',
+  note: null,
+  ...extra,
+});
+
+const group = (id: string, vi: string, max: number, points: number | null, metrics: Score766MetricView[], complete = true) => ({
+  id,
+  apiId: id,
+  name: { vi, en: id },
+  points,
+  max,
+  complete,
+  missing: complete ? [] : ['x'],
+  split: 'published' as const,
+  splitSource: null,
+  metrics,
+});
+
+const response: Score766Response = {
+  unit: '92',
+  unitKind: 'city',
+  unitName: { vi: 'Thành phố Cần Thơ', en: 'Can Tho City' },
+  period: '2026-12',
+  scheme: 'dvcqg-current',
+  procedure: null,
+  asOf: Date.parse('2026-12-05T05:00:00Z'),
+  total: { points: 32.5, max: 100, complete: false, missingGroups: ['satisfaction'] },
+  groups: [
+    group('transparency', 'Công khai, minh bạch', 18, 10.83, [
+      metric('PUBLISH_ON_TIME', '1.1', { ratio: 0.5, numerator: 1, denominator: 2, points: 3, max: 6, noData: false, counts: 'procedures' }),
+      metric('DOSSIER_SYNC', '1.4', { ratio: 0.9227, numerator: 1164, denominator: 1261.5, points: 5.5, max: 6, noData: false }),
+    ]),
+    group('progress', 'Tiến độ giải quyết', 20, 20, [
+      metric('2.1', '2.1', { ratio: 1, numerator: 3, denominator: 3, points: 20, max: 20, noData: false }),
+      metric('2.2', '2.2', { ratio: 3.5, numerator: null, denominator: null, scored: false, max: 0, points: 0, noData: false, unit: 'working_days' }),
+    ]),
+    group(
+      'online-service',
+      'Dịch vụ công trực tuyến',
+      12,
+      1.67,
+      [metric('3.1', '3.1', { ratio: 0.25, numerator: 1, denominator: 4, split: 'unpublished', noData: false })],
+      false,
+    ),
+    group('satisfaction', 'Mức độ hài lòng', 18, null, [metric('PETITION_PROCESSING_ON_TIME', '5.2', { max: 6, counts: 'pakn' })]),
+  ],
+  official: {
+    unitCode: 'H13',
+    period: '2026-11',
+    origin: 'manual',
+    total: 84.2,
+    rank: 12,
+    rankOf: 34,
+    fetchedAt: '2026-12-01T06:00:00+07:00',
+    groups: [{ id: 'transparency', group: 'transparency', score: 12, maxScore: 18 }],
+  },
+  difference: [],
+};
+
+describe('the computed 766 scorecard as the wall writes it', () => {
+  it('writes each group as points / maximum, no data as a dash, never 0', () => {
+    const v = buildScorecard(response, 'vi');
+    expect(v.groups.map((g) => `${g.pointsText} / ${g.maxText}`)).toEqual(['10,83 / 18', '20 / 20', '1,67 / 12', '— / 18']);
+    expect(v.groups.map((g) => [g.noData, g.partial])).toEqual([
+      [false, false],
+      [false, false],
+      [false, true],
+      [true, false],
+    ]);
+    expect(v.groups[3]!.fraction).toBe(0);
+    expect(v.groups[0]!.fraction).toBeCloseTo(10.83 / 18);
+    expect(buildScorecard(response, 'en').groups[0]!.pointsText).toBe('10.83');
+  });
+
+  it('gives the total out of 100, the groups it lacks, the unit and period in Vietnamese', () => {
+    const v = buildScorecard(response, 'vi');
+    expect(v.total).toMatchObject({ pointsText: '32,50', maxText: '100', complete: false, missingGroups: ['Mức độ hài lòng'] });
+    expect([v.unitName, v.periodText]).toEqual(['Thành phố Cần Thơ', 'Tháng 12/2026']);
+    expect(buildScorecard(response, 'en').unitName).toBe('Can Tho City');
+  });
+
+  it('writes each metric: ratio, numerator / denominator, points / max; a share not published shows the ratio only', () => {
+    const [sync] = buildScorecard(response, 'vi').groups[0]!.metrics.slice(1);
+    expect(sync).toMatchObject({ label: '1.4', ratioText: '92,3 %', partsText: '1.164 / 1.262', pointsText: '5,50 / 6', noData: false, lost: 0.5 });
+    const online = buildScorecard(response, 'vi').groups[2]!.metrics[0]!;
+    expect(online).toMatchObject({ ratioText: '25,0 %', partsText: '1 / 4', pointsText: '—', lost: null });
+    const noData = buildScorecard(response, 'vi').groups[3]!.metrics[0]!;
+    expect(noData).toMatchObject({ label: '5.2', ratioText: '—', partsText: '—', pointsText: '— / 6', noData: true, counts: 'pakn' });
+    const avg = buildScorecard(response, 'vi').groups[1]!.metrics[1]!;
+    expect([avg.ratioText, avg.scored, avg.lost, avg.pointsText]).toEqual(['3,5 ngày làm việc', false, null, '—']);
+    expect(buildScorecard(response, 'en').groups[1]!.metrics[1]!.ratioText).toBe('3.5 working days');
+  });
+
+  it('puts the official score beside it, with the group the portal scored', () => {
+    const v = buildScorecard(response, 'vi');
+    expect(v.official).toEqual({ totalText: '84,20', rankText: '12/34', periodText: 'Tháng 11/2026', fetchedText: '01/12/2026 06:00' });
+    expect(v.groups.map((g) => g.officialText)).toEqual(['12 / 18', null, null, null]);
+    expect(buildScorecard({ ...response, official: null }, 'vi').official).toBeNull();
+  });
+
+  it('lists where the points were lost, most first, then the scored metrics without data', () => {
+    const lost = lostPoints(buildScorecard(response, 'vi'));
+    expect(lost.map((x) => [x.group, x.metric.label, x.metric.lost])).toEqual([
+      ['Công khai, minh bạch', '1.1', 3],
+      ['Công khai, minh bạch', '1.4', 0.5],
+      ['Mức độ hài lòng', '5.2', null],
+    ]);
+  });
+});
