@@ -9,11 +9,10 @@ import { newToken } from './secrets.ts';
 export const DEMO_ACCESS_FILE = 'demo-access.json';
 
 /**
- * The demo operator's commune: phường Ninh Kiều (31135, since 1 July 2025; Nghị quyết 1668/NQ-UBTVQH15)
- * once the catalogue holds the communes of the area registry, phường Ninh Kiều (916) until then.
+ * The demo operator's commune: phường Ninh Kiều (31135, since 1 July 2025; Nghị quyết 1668/NQ-UBTVQH15).
+ * On another city's registry (IOC_AREAS_FILE) that has no such unit, the demo operator covers the city.
  */
 export const DEMO_COMMUNE = '31135';
-export const DEMO_DISTRICT = '31135';
 
 export interface DemoAccount {
   username: string;
@@ -45,7 +44,7 @@ export async function ensureDemoAccess(access: AccessService, dataDir: string, h
     }
   }
   const city = access.tree.city;
-  const commune = hasArea(DEMO_COMMUNE) ? DEMO_COMMUNE : DEMO_DISTRICT;
+  const commune = hasArea(DEMO_COMMUNE) ? DEMO_COMMUNE : city;
   const password = (username: string) => kept?.accounts.find((a) => a.username === username)?.password ?? newToken().slice(0, 16);
   const demo: DemoAccess = {
     accounts: [
