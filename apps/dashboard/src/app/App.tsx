@@ -32,6 +32,7 @@ export const SCREENS: Screens = {
   analyst: lazyScreen(() => import('../screens/analyst.screen.tsx'), 'AnalystScreen'),
   reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
   score766: lazyScreen(() => import('../screens/score766.screen.tsx'), 'Score766Screen'),
+  directives: lazyScreen(() => import('../screens/directives.screen.tsx'), 'DirectivesScreen'),
   login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
   admin: {
     layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),

@@ -15,6 +15,7 @@ const screens: Screens = {
   analyst: stub,
   score766: stub,
   reporting: stub,
+  directives: stub,
   login: stub,
   admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub },
 };
@@ -36,6 +37,8 @@ describe('routes', () => {
     expect(open('/operator').page).toBe('operator');
     expect(open('/operator/').page).toBe('operator');
     expect(open('/operator/alerts').page).toBe('alerts');
+    expect(open('/operator/directives').page).toBe('directives');
+    expect(open('/operator/directives?show=closed&id=dir-1').search).toMatchObject({ show: 'closed', id: 'dir-1' });
     expect(open('/analyst').page).toBe('explorer');
     expect(open('/analyst/').page).toBe('explorer');
     expect(open('/analyst/dossiers').page).toBe('analyst');

@@ -9,6 +9,7 @@ import { validateWallSearch, WALL_SEARCH_DEFAULTS, type WallSearch } from '../sc
 import { ADMIN_SECTIONS } from '../admin/sections.ts';
 import { validateAuditSearch, type AuditSearch } from '../admin/audit/audit.model.ts';
 import { validateLoginSearch, type LoginSearch } from '../auth/login-state.ts';
+import { DIRECTIVES_SEARCH_DEFAULTS, validateDirectivesSearch, type DirectivesSearch } from '../panels/directives/directives-page-state.ts';
 import { SCORE766_SEARCH_DEFAULTS, validateScore766Search, type Score766Search } from '../panels/score766/score766-state.ts';
 import type { PageProps } from './page.ts';
 import { validateRootSearch, withoutDefaults, type RawSearch } from './search.ts';
@@ -18,6 +19,8 @@ export const PATHS = {
   wall: '/',
   operator: '/operator',
   alerts: '/operator/alerts',
+  // under /operator: the server answers its pages with index.html
+  directives: '/operator/directives',
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
   reporting: '/analyst/reporting',
@@ -39,6 +42,8 @@ export interface Screens {
   reporting: ComponentType<PageProps<ReportingSearch>>;
   /** The Decision 766 scorecard's drill-down: group → metric → the items behind it. */
   score766: ComponentType<PageProps<Score766Search>>;
+  /** The leader's follow-up of directives: answers awaiting a decision, each unit's trail, accept or return. */
+  directives: ComponentType<PageProps<DirectivesSearch>>;
   login: ComponentType<PageProps<LoginSearch>>;
   /** The administration area: a frame with the sections' navigation (ADMIN_SECTIONS) around the open section. */
   admin: {
@@ -129,6 +134,7 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     page(PATHS.wall, validateWallSearch, screens.wall, WALL_SEARCH_DEFAULTS),
     page(PATHS.operator, validateOperatorSearch, screens.operator, OPERATOR_SEARCH_DEFAULTS),
     page(PATHS.alerts, validateAlertsSearch, screens.alerts, ALERTS_SEARCH_DEFAULTS),
+    page(PATHS.directives, validateDirectivesSearch, screens.directives, DIRECTIVES_SEARCH_DEFAULTS),
     page(PATHS.explorer, validateExplorerSearch, screens.explorer),
     page(PATHS.analyst, validateAnalystSearch, screens.analyst),
     page(PATHS.reporting, validateReportingSearch, screens.reporting),

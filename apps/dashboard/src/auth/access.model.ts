@@ -7,7 +7,7 @@ import type { Role, Scopes, SessionUser } from './session.ts';
  * A session is one of: `null` with `open: true` — a server without accounts (every page, the
  * whole city, as before access control); a signed-in user; or nobody (the sign-in page).
  */
-export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'score766' | 'admin' | 'login';
+export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'score766' | 'directives' | 'admin' | 'login';
 
 /** The pages each role may open; a wall device (kiosk link) opens the wall only. */
 export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Role[]>> = {
@@ -18,11 +18,23 @@ export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Rol
   analyst: ['leader', 'operator', 'analyst', 'admin'],
   reporting: ['leader', 'operator', 'analyst', 'admin'],
   score766: ['leader', 'operator', 'analyst', 'admin'],
+  /** The follow-up of directives: accept or return each unit's answer (the server lets leaders only decide). */
+  directives: ['leader'],
   admin: ['admin'],
 };
 
 /** Pages in navigation order. */
-export const NAV_PAGES: readonly Exclude<AppPage, 'login'>[] = ['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'admin'];
+export const NAV_PAGES: readonly Exclude<AppPage, 'login'>[] = [
+  'wall',
+  'operator',
+  'alerts',
+  'explorer',
+  'analyst',
+  'reporting',
+  'score766',
+  'directives',
+  'admin',
+];
 
 /** `user` null means a server without accounts (open): every page but the admin area, which needs an administrator. */
 export function canOpen(user: SessionUser | null, page: AppPage): boolean {
@@ -53,6 +65,7 @@ export function pageOfPath(pathname: string): AppPage {
   if (p === '/admin' || p.startsWith('/admin/')) return 'admin';
   if (p === '/operator') return 'operator';
   if (p === '/operator/alerts') return 'alerts';
+  if (p === '/operator/directives') return 'directives';
   if (p === '/analyst') return 'explorer';
   if (p === '/analyst/dossiers') return 'analyst';
   if (p === '/analyst/reporting') return 'reporting';

@@ -106,6 +106,7 @@ export const vi = {
     admin: 'Quản trị',
     reporting: 'Số liệu báo cáo',
     score766: 'Chỉ số 766',
+    directives: 'Chỉ đạo',
   },
   period: {
     label: 'Kỳ số liệu',
@@ -534,6 +535,7 @@ export const en: typeof vi = {
     admin: 'Administration',
     reporting: 'Reported figures',
     score766: 'Decision 766 score',
+    directives: 'Directives',
   },
   period: {
     label: 'Period',

@@ -1,4 +1,4 @@
-import type { DirectiveBoardResponse, DirectiveListResponse } from '@cityioc/contracts';
+import type { Directive, DirectiveBoardResponse, DirectiveListResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './http.ts';
 
@@ -24,6 +24,25 @@ export function openDirectivesQuery() {
     queryKey: [...DIRECTIVES_ROOT_KEY, 'open'] as const,
     queryFn: ({ signal }) => getJson<DirectiveListResponse>('/api/v1/directives?status=open', signal),
     refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
+    staleTime: 15_000,
+  });
+}
+
+/** The leader's lists: `status` = `done` (answers awaiting a decision), `open` or `closed`. */
+export function directivesListQuery(status: string) {
+  return queryOptions({
+    queryKey: [...DIRECTIVES_ROOT_KEY, 'list', status] as const,
+    queryFn: ({ signal }) => getJson<DirectiveListResponse>(`/api/v1/directives?status=${encodeURIComponent(status)}`, signal),
+    refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
+    staleTime: 15_000,
+  });
+}
+
+/** One directive with every unit's trail (GET /api/v1/directives/:id). */
+export function directiveQuery(id: string) {
+  return queryOptions({
+    queryKey: [...DIRECTIVES_ROOT_KEY, 'one', id] as const,
+    queryFn: ({ signal }) => getJson<Directive>(`/api/v1/directives/${encodeURIComponent(id)}`, signal),
     staleTime: 15_000,
   });
 }

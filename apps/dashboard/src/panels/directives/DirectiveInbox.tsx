@@ -1,4 +1,4 @@
-import type { DirectiveView } from '@cityioc/contracts';
+import type { DirectiveAttachment, DirectiveView } from '@cityioc/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,19 +7,36 @@ import { useSession } from '../../auth/useSession.ts';
 import { formatDateTime } from '../../format/format.ts';
 import { DIRECTIVES_ROOT_KEY, openDirectivesQuery } from '../../queries/directives.queries.ts';
 import { api, HttpError } from '../../queries/http.ts';
+import { uploadAttachment } from './attachment-upload.ts';
 import { canAnswerDirective, reportBody } from './directive-form.model.ts';
+import { formatSize } from './directive-trail.model.ts';
 
-/** One responsible unit's answer: a report, done or not. */
+/** One responsible unit's answer: a report, done or not, with the files uploaded for it. */
 function ReportForm({ directive, unit }: { directive: DirectiveView; unit: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const qc = useQueryClient();
   const [text, setText] = useState('');
   const [done, setDone] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const [files, setFiles] = useState<DirectiveAttachment[]>([]);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadAttachment(api, directive.id, unit, file),
+    onMutate: (file) => setFileNote(t('score766.directives.inbox.uploading', { name: file.name })),
+    onSuccess: (r, file) => {
+      if (r.ok) {
+        setFiles((f) => [...f, r.attachment]);
+        setFileNote(t('score766.directives.inbox.uploaded', { name: r.attachment.name, size: formatSize(r.attachment.size, lang) }));
+      } else setFileNote(t('score766.directives.inbox.uploadRefused', { name: file.name, code: r.code, message: r.message }));
+    },
+  });
   const send = useMutation({
     mutationFn: (body: unknown) => api.send('POST', `/api/v1/directives/${encodeURIComponent(directive.id)}/reports`, { body }),
     onSuccess: () => {
       setText('');
+      setFiles([]);
+      setFileNote(null);
       setNote(t('score766.directives.inbox.sent'));
       void qc.invalidateQueries({ queryKey: DIRECTIVES_ROOT_KEY });
     },
@@ -30,7 +47,12 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
       className="directive-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const r = reportBody(unit, text, done);
+        const r = reportBody(
+          unit,
+          text,
+          done,
+          files.map((f) => f.id),
+        );
         if (!r.ok) setNote(t('score766.directives.issue.invalid', { fields: r.errors.join(', ') }));
         else send.mutate(r.body);
       }}
@@ -43,7 +65,38 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
         <input type="checkbox" checked={done} onChange={(e) => setDone(e.target.checked)} data-testid={`directive-report-done-${directive.id}`} />{' '}
         {t('score766.directives.inbox.done')}
       </label>
-      <button type="submit" className="btn btn-primary" disabled={send.isPending} data-testid={`directive-report-send-${directive.id}`}>
+      <label className="field">
+        <span className="field-label">{t('score766.directives.inbox.attach')}</span>
+        <input
+          type="file"
+          accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,application/pdf,image/png,image/jpeg"
+          disabled={upload.isPending}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) upload.mutate(file);
+          }}
+          data-testid={`directive-report-file-${directive.id}`}
+        />
+      </label>
+      {files.length > 0 && (
+        <ul className="trail-files" data-testid={`directive-report-files-${directive.id}`}>
+          {files.map((f) => (
+            <li key={f.id}>
+              {f.name} ({formatSize(f.size, lang)}){' '}
+              <button type="button" className="btn" onClick={() => setFiles((all) => all.filter((x) => x.id !== f.id))}>
+                {t('score766.directives.inbox.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {fileNote && (
+        <span className="op-note" role="status" data-testid={`directive-report-file-note-${directive.id}`}>
+          {fileNote}
+        </span>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={send.isPending || upload.isPending} data-testid={`directive-report-send-${directive.id}`}>
         {t('score766.directives.inbox.send')}
       </button>
       {note && <span className="op-note">{note}</span>}
@@ -82,6 +135,11 @@ export function DirectiveInbox() {
               .map((a) => (
                 <div key={a.unit} className="directive-assignment" data-testid={`directive-assignment-${d.id}-${a.unit}`} data-status={a.status}>
                   <b>{a.unitName?.[lang] ?? a.unit}</b>: {t(`score766.directives.status.${a.status}`, { defaultValue: a.status })}
+                  {a.status === 'returned' && a.decisions.at(-1)?.note && (
+                    <div className="op-note" data-testid={`directive-returned-note-${d.id}-${a.unit}`}>
+                      {t('score766.directives.inbox.returnedNote', { note: a.decisions.at(-1)!.note, by: a.decisions.at(-1)!.by.name })}
+                    </div>
+                  )}
                   {a.status !== 'accepted' && a.status !== 'done' && <ReportForm directive={d} unit={a.unit} />}
                 </div>
               ))}

@@ -27,6 +27,18 @@ describe('directive forms', () => {
   it('builds the report body of a unit', () => {
     expect(reportBody('31135', ' Đã rà soát xong ', true)).toEqual({ ok: true, body: { unit: '31135', text: 'Đã rà soát xong', done: true } });
     expect(reportBody('31135', '', false)).toEqual({ ok: false, errors: ['text'] });
+    expect(reportBody('31135', 'Kèm biên bản', false, ['att-1', 'att-2', 'att-1'])).toEqual({
+      ok: true,
+      body: { unit: '31135', text: 'Kèm biên bản', done: false, attachments: ['att-1', 'att-2'] },
+    });
+    expect(
+      reportBody(
+        '31135',
+        'x',
+        true,
+        Array.from({ length: 11 }, (_, i) => `att-${i}`),
+      ),
+    ).toEqual({ ok: false, errors: ['attachments'] });
   });
 
   it('lets leaders issue and operators answer; a wall screen neither', () => {

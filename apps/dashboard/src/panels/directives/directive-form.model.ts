@@ -30,10 +30,12 @@ export function issueBody(d: IssueDraft): FormResult<DirectiveIssueBody> {
   return { ok: true, body: { text, units, deadlineWorkingDays: days, subject: d.subject } };
 }
 
-export function reportBody(unit: string, text: string, done: boolean): FormResult<DirectiveReportBody> {
+/** A report of a unit, with the ids of the attachments uploaded for it (left out when none). */
+export function reportBody(unit: string, text: string, done: boolean, attachments: readonly string[] = []): FormResult<DirectiveReportBody> {
   const t = text.trim();
   if (t === '') return { ok: false, errors: ['text'] };
-  return { ok: true, body: { unit, text: t, done } };
+  if (attachments.length > 10) return { ok: false, errors: ['attachments'] };
+  return { ok: true, body: attachments.length > 0 ? { unit, text: t, done, attachments: [...new Set(attachments)] } : { unit, text: t, done } };
 }
 
 /** Issuing is a leader's (a person, not a wall screen); answering an operator's. */
