@@ -30,7 +30,7 @@ let version = 1_000_000;
 async function run(r: Run): Promise<number> {
   let emitted = 0;
   const t0 = Date.now();
-  for (let k = 0; Date.now() - t0 < r.seconds * 1000; k++) {
+  for (let k = 0; k * r.everyMs < r.seconds * 1000; k++) {
     const wait = t0 + k * r.everyMs - Date.now();
     if (wait > 0) await new Promise((res) => setTimeout(res, wait));
     for (let i = 0; i < r.perEmit; i++) {

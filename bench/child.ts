@@ -15,23 +15,23 @@ export interface Child {
 
 export function startChild(file: string): Child {
   const proc = spawnOwned(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', file)], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting: { key: string; resolve: (m: never) => void }[] = [];
+  const waiting: { key: string; resolve: (m: Record<string, unknown>) => void }[] = [];
   const early: Record<string, unknown>[] = [];
   proc.on('message', (m: Record<string, unknown>) => {
     if ('error' in m) throw new Error(`${file}: ${String(m.error)}`);
     const i = waiting.findIndex((w) => w.key in m);
-    if (i >= 0) waiting.splice(i, 1)[0]!.resolve(m as never);
+    if (i >= 0) waiting.splice(i, 1)[0]!.resolve(m);
     else early.push(m);
   });
   return {
     proc,
     send: (m) => proc.send(m as object),
     next: <T>(key: string) =>
-      new Promise<T>((resolve) => {
+      new Promise<Record<string, unknown>>((resolve) => {
         const i = early.findIndex((m) => key in m);
-        if (i >= 0) resolve(early.splice(i, 1)[0] as T);
-        else waiting.push({ key, resolve: resolve as (m: never) => void });
-      }),
+        if (i >= 0) resolve(early.splice(i, 1)[0]!);
+        else waiting.push({ key, resolve });
+      }).then((m) => m as T),
     stop: () => void proc.kill('SIGTERM'),
   };
 }

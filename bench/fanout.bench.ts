@@ -98,7 +98,14 @@ async function postReading(url: string, key: string, start: number, n: number): 
     headers: { 'content-type': 'application/json', 'x-api-key': key },
     body: JSON.stringify({
       observations: [
-        { id: `fan-${start}-${n}`, indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date(start + n * 1000).toISOString(), value: 150 + (n % 20) },
+        {
+          id: `fan-${start}-${n}`,
+          indicator: 'water_level',
+          area: '31135',
+          station: 'wl-can-tho',
+          observedAt: new Date(start + n * 1000).toISOString(),
+          value: 150 + (n % 20),
+        },
       ],
     }),
   });
@@ -140,7 +147,13 @@ export async function benchFanout(d: FanoutBenchDeps, argv: readonly string[], l
     } finally {
       bare.stop();
     }
-    const r = { clients: n, payloadBytes: JSON.stringify(payload).length, ioc, bare: ceiling, deliveryRatio: +(ioc.deltasPerS / ceiling.deltasPerS).toFixed(3) };
+    const r = {
+      clients: n,
+      payloadBytes: JSON.stringify(payload).length,
+      ioc,
+      bare: ceiling,
+      deliveryRatio: +(ioc.deltasPerS / ceiling.deltasPerS).toFixed(3),
+    };
     out.push(r);
     log(
       `fan-out ${d.fmt(n)} clients (${PROCS} client processes, ${seconds} s): IOC ${d.fmt(ioc.deltasPerS)} deltas/s = ${(r.deliveryRatio * 100).toFixed(1)} % ` +

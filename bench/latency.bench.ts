@@ -24,6 +24,7 @@ export interface LatencyBenchDeps {
 }
 
 type Seen = [version: number, at: number, serverTime: number];
+type Acked = [seq: number, ackAt: number, sentAt: number];
 
 function follow(url: string, token: string) {
   const seen: Seen[] = [];
@@ -42,16 +43,17 @@ function follow(url: string, token: string) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Posts `perBatch` observations every `everyMs` for `seconds`; returns [seq, ackAt] of each acknowledged one. */
+/** Posts `perBatch` observations every `everyMs` for `seconds`; returns [seq, ackAt, sentAt] of each acknowledged one. */
 async function post(url: string, key: string, make: (n: number) => object, perBatch: number, everyMs: number, seconds: number) {
-  const acked: [number, number][] = [];
+  const acked: Acked[] = [];
   const inflight: Promise<void>[] = [];
   let n = 0;
   const t0 = Date.now();
-  for (let k = 0; Date.now() - t0 < seconds * 1000; k++) {
+  for (let k = 0; k * everyMs < seconds * 1000; k++) {
     const wait = t0 + k * everyMs - Date.now();
     if (wait > 0) await sleep(wait);
     const observations = Array.from({ length: perBatch }, () => make(n++));
+    const sentAt = Date.now();
     inflight.push(
       fetch(`${url}/api/v1/observations/batch`, {
         method: 'POST',
@@ -60,7 +62,7 @@ async function post(url: string, key: string, make: (n: number) => object, perBa
       }).then(async (r) => {
         const at = Date.now();
         if (r.status !== 200) throw new Error(`batch answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
-        for (const x of ((await r.json()) as { results: { seq?: number }[] }).results) if (x.seq !== undefined) acked.push([x.seq, at]);
+        for (const x of ((await r.json()) as { results: { seq?: number }[] }).results) if (x.seq !== undefined) acked.push([x.seq, at, sentAt]);
       }),
     );
   }
@@ -68,19 +70,21 @@ async function post(url: string, key: string, make: (n: number) => object, perBa
   return { acked, rate: n / ((Date.now() - t0) / 1000) };
 }
 
-/** ack → first delta whose toVersion covers the seq. */
-function ackToDelta(acked: [number, number][], seen: Seen[]) {
+/** ack → first delta whose toVersion covers the seq (and POST sent → that delta). */
+function ackToDelta(acked: Acked[], seen: Seen[]) {
   const deltas = [...seen].sort((a, b) => a[0] - b[0]);
   const lat: number[] = [];
+  const fromSend: number[] = [];
   let early = 0;
   let j = 0;
-  for (const [seq, ackAt] of [...acked].sort((a, b) => a[0] - b[0])) {
+  for (const [seq, ackAt, sentAt] of [...acked].sort((a, b) => a[0] - b[0])) {
     while (j < deltas.length && deltas[j]![0] < seq) j++;
     if (j === deltas.length) break;
     if (deltas[j]![1] < ackAt) early++;
     lat.push(Math.max(0, deltas[j]![1] - ackAt));
+    fromSend.push(deltas[j]![1] - sentAt);
   }
-  return { lat, early, undelivered: acked.length - lat.length };
+  return { lat, fromSend, early, undelivered: acked.length - lat.length };
 }
 
 const T = Date.parse('2026-11-22T07:00:00+07:00');
@@ -109,7 +113,7 @@ export async function benchLatencyHonest(d: LatencyBenchDeps, log: (s: string) =
     const light = await post(server.url, d.key, reading, 1, 500, lightS);
     await sleep(tickMs + 500);
     const l = ackToDelta(light.acked, c.seen);
-    ioc.light = { ...q(l.lat), early: l.early, undelivered: l.undelivered, emitToReceive: q(c.seen.map((x) => x[1] - x[2])) };
+    ioc.light = { ...q(l.lat), early: l.early, undelivered: l.undelivered, postToReceive: q(l.fromSend), emitToReceive: q(c.seen.map((x) => x[1] - x[2])) };
     payload = c.sample()!;
     c.seen.length = 0;
     const event = (n: number) => ({
@@ -123,7 +127,15 @@ export async function benchLatencyHonest(d: LatencyBenchDeps, log: (s: string) =
     const load = await post(server.url, d.key, event, 100, 10, loadS);
     await sleep(tickMs + 1000);
     const h = ackToDelta(load.acked, c.seen);
-    ioc.load = { sentRate: Math.round(load.rate), deltas: c.seen.length, ...q(h.lat), undelivered: h.undelivered, emitToReceive: q(c.seen.map((x) => x[1] - x[2])) };
+    ioc.load = {
+      sentRate: Math.round(load.rate),
+      deltas: c.seen.length,
+      ...q(h.lat),
+      early: h.early,
+      undelivered: h.undelivered,
+      postToReceive: q(h.fromSend),
+      emitToReceive: q(c.seen.map((x) => x[1] - x[2])),
+    };
     c.close();
   } finally {
     await server.stop();
@@ -149,18 +161,29 @@ export async function benchLatencyHonest(d: LatencyBenchDeps, log: (s: string) =
   } finally {
     bare.stop();
   }
-  const r = { tickMs, payloadBytes: JSON.stringify(payload).length, ioc, bare: bareOut, lightTargetP99Ms: 50, loadTargetP99Ms: tickMs + 100 };
-  d.results.latency = r;
-  const il = ioc.light as ReturnType<typeof q> & { emitToReceive: ReturnType<typeof q> };
-  const ih = ioc.load as ReturnType<typeof q> & { sentRate: number; emitToReceive: ReturnType<typeof q> };
-  const bl = bareOut.light as ReturnType<typeof q>;
-  const bh = bareOut.load as ReturnType<typeof q> & { rate: number };
+  type Q = ReturnType<typeof q>;
+  const il = ioc.light as Q & { early: number; postToReceive: Q; emitToReceive: Q };
+  const ih = ioc.load as Q & { sentRate: number; postToReceive: Q; emitToReceive: Q };
+  const bl = bareOut.light as Q;
+  const bh = bareOut.load as Q & { rate: number };
+  const x = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(2) : null);
+  const ratios = {
+    lightAckP99VsBareP99: x(il.p99, bl.p99),
+    lightPostP99VsBareP99: x(il.postToReceive.p99, bl.p99),
+    lightAckP99VsTarget: x(il.p99, 50),
+    loadAckP99VsBareP99: x(ih.p99, bh.p99),
+    loadAckP50VsBareP50: x(ih.p50, bh.p50),
+    loadAckP99VsTarget: x(ih.p99, tickMs + 100),
+  };
+  d.results.latency = { tickMs, payloadBytes: JSON.stringify(payload).length, ioc, bare: bareOut, ratios, lightTargetP99Ms: 50, loadTargetP99Ms: tickMs + 100 };
   log(
-    `latency light (1 ev / 500 ms, ${il.n} samples): ack → client p50 ${il.p50} ms, p99 ${il.p99} ms (target p99 ≤ 50 ms); ` +
-      `IOC emit → receive p50 ${il.emitToReceive.p50}, p99 ${il.emitToReceive.p99} ms; bare socket.io emit → receive p50 ${bl.p50}, p99 ${bl.p99} ms`,
+    `latency light (1 ev / 500 ms, ${il.n} samples, ${il.early} deltas before the ack): ack → client p50 ${il.p50} ms, p99 ${il.p99} ms ` +
+      `(${ratios.lightAckP99VsTarget}× the 50 ms target); POST sent → client p50 ${il.postToReceive.p50}, p99 ${il.postToReceive.p99} ms; ` +
+      `IOC emit → receive p50 ${il.emitToReceive.p50}, p99 ${il.emitToReceive.p99} ms; ceiling, bare socket.io emit → receive p50 ${bl.p50}, p99 ${bl.p99} ms`,
   );
   log(
-    `latency load (${ih.sentRate} ev/s, tick ${tickMs} ms, ${ih.n} samples): ack → client p50 ${ih.p50} ms, p99 ${ih.p99} ms (target p99 ≤ ${tickMs + 100} ms); ` +
-      `IOC emit → receive p50 ${ih.emitToReceive.p50}, p99 ${ih.emitToReceive.p99} ms; bare socket.io at ${bh.rate} emits/s: p50 ${bh.p50}, p99 ${bh.p99} ms`,
+    `latency load (${ih.sentRate} ev/s, tick ${tickMs} ms, ${ih.n} samples): ack → client p50 ${ih.p50} ms, p99 ${ih.p99} ms ` +
+      `(${ratios.loadAckP99VsTarget}× the ${tickMs + 100} ms target); IOC emit → receive p50 ${ih.emitToReceive.p50}, p99 ${ih.emitToReceive.p99} ms; ` +
+      `ceiling, bare socket.io at ${bh.rate} emits/s: p50 ${bh.p50}, p99 ${bh.p99} ms → ack → client p99 = ${ratios.loadAckP99VsBareP99}× the bare p99`,
   );
 }
