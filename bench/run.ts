@@ -3,7 +3,8 @@
  * measured in the same run on the same machine.
  *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding
  *   2. single-observation POST vs  a bare Fastify route
- *   3. event → browser latency (real Chromium, real Socket.IO client) at 1,000 and 10,000 events/s
+ *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
+ *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)
  *   4. time from opening the wall screen to live data on it
  *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators)
  *   6. restart: checkpoint + tail vs a full replay, history latency at 1M / 10M on SQLite and PostgreSQL (bench/restart.ts)
@@ -19,13 +20,15 @@
  *  13. access: single POST and snapshot with authorization vs the same server with IOC_BENCH_ALLOW_ALL (bench/access.ts)
  *  14. wallmap: the wall map's frame rate with the 103 communes in headless Chromium while the choropleth updates, vs a bare
  *      requestAnimationFrame loop and the same page on a blank MapLibre style, same run (bench/wallmap.bench.ts)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap
+ *  15. fanout: N Socket.IO clients (2 client processes) on one node at ~1 delta/s each: delivered deltas/s, lag p50/p99,
+ *      server CPU beside a bare socket.io server broadcasting the same delta to as many clients (bench/fanout.bench.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap
+ *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import type { Delta } from '@cityioc/contracts';
 import { launchChromium } from '../test-support/browser.ts';
 import { benchDossierReplay, benchMonitoring } from './in-process.ts';
 import { benchMqtt } from './mqtt.ts';
@@ -169,93 +172,6 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 }
 
-async function benchLatency(rate: number, tickMs: number) {
-  const seconds = quick ? 5 : 15;
-  const server = await startServer({ IOC_TICK_MS: String(tickMs) });
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/healthz`);
-    await page.addScriptTag({ path: join(root, 'node_modules/socket.io-client/dist/socket.io.min.js') });
-    const received: [string, number][] = [];
-    await page.exposeFunction('report', (batch: [string, number][]) => received.push(...batch));
-    await page.evaluate(
-      ({ url, token }) =>
-        new Promise<void>((resolve) => {
-          const w = window as unknown as {
-            io: (u: string, o: unknown) => { on: (e: string, f: (d: Delta) => void) => void; emit: (...a: unknown[]) => void };
-            report: (b: [string, number][]) => void;
-          };
-          const buf: [string, number][] = [];
-          const s = w.io(url, { auth: { protocol: 1, token }, transports: ['websocket'] });
-          s.on('deltaV1', (d: Delta) => buf.push([String(d.toVersion), Date.now()]));
-          setInterval(() => buf.length && w.report(buf.splice(0)), 200);
-          s.on('connect', () => s.emit('subscribeV1', ['92'], () => resolve()));
-        }),
-      { url: server.url, token: PROCESS_TOKENS.leader },
-    );
-    // every acknowledged event: its log position and when the HTTP answer arrived
-    const acked: [number, number][] = [];
-    const perBatch = Math.max(1, Math.round(rate / 100));
-    let n = 0;
-    const t0 = Date.now();
-    const inflight: Promise<void>[] = [];
-    for (let tick = 0; Date.now() - t0 < seconds * 1000; tick++) {
-      const due = t0 + tick * 10;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const batch = Array.from({ length: perBatch }, () => observation(`lat${rate}`, n++));
-      inflight.push(
-        fetch(`${server.url}/api/v1/observations/batch`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-          body: JSON.stringify({ observations: batch }),
-        }).then(async (r) => {
-          const at = Date.now();
-          if (r.status !== 200) throw new Error(`batch answered ${r.status}`);
-          const body = (await r.json()) as { results: { seq?: number }[] };
-          for (const x of body.results) if (x.seq !== undefined) acked.push([x.seq, at]);
-        }),
-      );
-    }
-    await Promise.all(inflight);
-    const sentRate = n / ((Date.now() - t0) / 1000);
-    await new Promise((r) => setTimeout(r, tickMs + 1000));
-    // An event has reached the browser when the first delta whose toVersion covers its seq arrives
-    // (every event here changes the city scope, so each one is in some delta).
-    const deltas = received.map(([v, at]) => [Number(v), at] as const).sort((a, b) => a[0] - b[0]);
-    const lat: number[] = [];
-    acked.sort((a, b) => a[0] - b[0]);
-    let j = 0;
-    for (const [seq, ackAt] of acked) {
-      while (j < deltas.length && deltas[j]![0] < seq) j++;
-      if (j === deltas.length) break;
-      lat.push(Math.max(0, deltas[j]![1] - ackAt));
-    }
-    const missing = acked.length - lat.length;
-    const p50 = quantile(lat, 0.5);
-    const p99 = quantile(lat, 0.99);
-    const r = {
-      targetRate: rate,
-      sentRate: Math.round(sentRate),
-      tickMs,
-      samples: lat.length,
-      undelivered: missing,
-      p50Ms: p50,
-      p99Ms: p99,
-      ceilingMs: tickMs + 100,
-      withinTarget: p99 <= tickMs + 100,
-    };
-    ((results.latency ??= []) as unknown[]).push(r);
-    console.log(
-      `event → browser at ${fmt(sentRate)} ev/s (tick ${tickMs} ms): p50 ${p50} ms, p99 ${p99} ms over ${lat.length} samples (target p99 ≤ ${tickMs + 100} ms)`,
-    );
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}
-
 async function benchWall() {
   const server = await startServer({ IOC_DASHBOARD_DIR: join(root, 'apps/dashboard/dist') });
   const browser = await launchChromium();
@@ -360,10 +276,8 @@ if (want('access')) {
   await benchAccessCpu(inProcess);
   await benchAccess(inProcess);
 }
-if (want('latency')) {
-  await benchLatency(1000, 250);
-  await benchLatency(10_000, 250);
-}
+if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHonest({ quick, key: KEY, results, startServer, quantile });
+if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv);
