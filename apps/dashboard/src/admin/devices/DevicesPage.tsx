@@ -15,6 +15,7 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { kioskUrl, newDeviceBody } from './devices.model.ts';
+import { ListState } from '../ListState.tsx';
 import '../admin-i18n.ts';
 
 const devicesKey = ['admin', 'devices'] as const;
@@ -64,56 +65,52 @@ export function DevicesPage() {
         />
       )}
       {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
-      {!devices.data ? (
-        <div className="adm-empty">
-          {devices.isError ? t(requestErrorText(devices.error).key, requestErrorText(devices.error).params) : t('access.loading')}
-        </div>
-      ) : devices.data.length === 0 ? (
-        <div className="adm-empty">{t('access.devices.empty')}</div>
-      ) : (
-        <table className="adm-table" data-testid="devices-table">
-          <thead>
-            <tr>
-              <th>{t('access.devices.name')}</th>
-              <th>{t('access.devices.scopes')}</th>
-              <th>{t('access.devices.created')}</th>
-              <th>{t('access.devices.lastSeen')}</th>
-              <th>{t('access.devices.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {devices.data.map((d) => (
-              <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>
-                <td>{d.name}</td>
-                <td>{scopeText(d.scopes)}</td>
-                <td className="num">{formatDateTime(d.createdAt, timeZone)}</td>
-                <td className="num">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, timeZone) : t('access.never')}</td>
-                <td>
-                  {d.revokedAt !== null ? (
-                    <span className="tag tag-bad">{t('access.devices.revoked', { time: formatDateTime(d.revokedAt, timeZone) })}</span>
-                  ) : (
-                    <span className="tag tag-good">{t('access.devices.active')}</span>
-                  )}
-                </td>
-                <td>
-                  {d.revokedAt === null && (
-                    <button
-                      type="button"
-                      className="btn btn-danger"
-                      onClick={() => revoke.mutate(d.id)}
-                      disabled={revoke.isPending}
-                      data-testid={`device-revoke-${d.id}`}
-                    >
-                      {t('access.devices.revoke')}
-                    </button>
-                  )}
-                </td>
+      <ListState query={devices} emptyKey="access.devices.empty">
+        {(rows) => (
+          <table className="adm-table" data-testid="devices-table">
+            <thead>
+              <tr>
+                <th>{t('access.devices.name')}</th>
+                <th>{t('access.devices.scopes')}</th>
+                <th>{t('access.devices.created')}</th>
+                <th>{t('access.devices.lastSeen')}</th>
+                <th>{t('access.devices.state')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>
+                  <td>{d.name}</td>
+                  <td>{scopeText(d.scopes)}</td>
+                  <td className="num">{formatDateTime(d.createdAt, timeZone)}</td>
+                  <td className="num">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, timeZone) : t('access.never')}</td>
+                  <td>
+                    {d.revokedAt !== null ? (
+                      <span className="tag tag-bad">{t('access.devices.revoked', { time: formatDateTime(d.revokedAt, timeZone) })}</span>
+                    ) : (
+                      <span className="tag tag-good">{t('access.devices.active')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {d.revokedAt === null && (
+                      <button
+                        type="button"
+                        className="btn btn-danger"
+                        onClick={() => revoke.mutate(d.id)}
+                        disabled={revoke.isPending}
+                        data-testid={`device-revoke-${d.id}`}
+                      >
+                        {t('access.devices.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListState>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { grantForm, keyState, NEW_GRANT, newSourceBody, oldKeyValidUntil, sourcePatch, type GrantForm, type SourceField } from './feeds.model.ts';
 import { GrantEditor } from './GrantEditor.tsx';
+import { ListState } from '../ListState.tsx';
 import '../admin-i18n.ts';
 
 const sourcesKey = ['admin', 'feed-sources'] as const;
@@ -95,87 +96,89 @@ export function FeedsPage() {
           onCancel={() => setOpen(null)}
         />
       )}
-      {!sources.data ? (
-        <div className="adm-empty">
-          {sources.isError ? t(requestErrorText(sources.error).key, requestErrorText(sources.error).params) : t('access.loading')}
-        </div>
-      ) : sources.data.length === 0 ? (
-        <div className="adm-empty">{t('access.feeds.empty')}</div>
-      ) : (
-        <table className="adm-table" data-testid="feeds-table">
-          <thead>
-            <tr>
-              <th>{t('access.feeds.name')}</th>
-              <th>{t('access.feeds.grant')}</th>
-              <th>{t('access.feeds.keys')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {sources.data.map((s) => (
-              <tr key={s.id} data-testid={`feed-row-${s.id}`}>
-                <td>
-                  {s.name}
-                  <span className="adm-sub mono">{s.id}</span>
-                  {s.fromEnvironment && <span className="adm-sub">{t('access.feeds.fromEnvironment')}</span>}
-                </td>
-                <td>
-                  <GrantSummary source={s} />
-                </td>
-                <td>
-                  {s.keys.length === 0 ? (
-                    <span className="adm-sub">{t('access.feeds.noKeys')}</span>
-                  ) : (
-                    <ul className="adm-keys">
-                      {s.keys.map((k) => {
-                        const state = keyState(k, now);
-                        return (
-                          <li key={k.id} data-testid={`feed-key-${k.id}`} data-state={state}>
-                            <span className="mono">{k.prefix}…</span>{' '}
-                            <span className={state === 'valid' ? 'tag tag-good' : state === 'expiring' ? 'tag tag-warn' : 'tag tag-bad'}>
-                              {state === 'valid'
-                                ? t('access.feeds.valid')
-                                : state === 'expiring'
-                                  ? t('access.feeds.validUntil', { time: formatDateTime(k.expiresAt, timeZone) })
-                                  : t('access.feeds.revoked')}
-                            </span>
-                            <span className="adm-sub">
-                              {t('access.feeds.keyCreated')} {formatDateTime(k.createdAt, timeZone)}
-                            </span>
-                            {!s.fromEnvironment && (state === 'valid' || state === 'expiring') && (
-                              <button
-                                type="button"
-                                className="btn btn-quiet btn-danger"
-                                onClick={() => revoke.mutate({ id: s.id, keyId: k.id })}
-                                disabled={revoke.isPending}
-                                data-testid={`feed-key-revoke-${k.id}`}
-                              >
-                                {t('access.feeds.revoke')}
-                              </button>
-                            )}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {!s.fromEnvironment && (
-                    <div className="adm-actions">
-                      <button type="button" className="btn" onClick={() => setOpen(s.id)} data-testid={`feed-edit-${s.id}`}>
-                        {t('access.edit')}
-                      </button>
-                      <button type="button" className="btn" onClick={() => rotate.mutate(s.id)} disabled={rotate.isPending} data-testid={`feed-rotate-${s.id}`}>
-                        {t('access.feeds.rotate')}
-                      </button>
-                    </div>
-                  )}
-                </td>
+      <ListState query={sources} emptyKey="access.feeds.empty">
+        {(rows) => (
+          <table className="adm-table" data-testid="feeds-table">
+            <thead>
+              <tr>
+                <th>{t('access.feeds.name')}</th>
+                <th>{t('access.feeds.grant')}</th>
+                <th>{t('access.feeds.keys')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id} data-testid={`feed-row-${s.id}`}>
+                  <td>
+                    {s.name}
+                    <span className="adm-sub mono">{s.id}</span>
+                    {s.fromEnvironment && <span className="adm-sub">{t('access.feeds.fromEnvironment')}</span>}
+                  </td>
+                  <td>
+                    <GrantSummary source={s} />
+                  </td>
+                  <td>
+                    {s.keys.length === 0 ? (
+                      <span className="adm-sub">{t('access.feeds.noKeys')}</span>
+                    ) : (
+                      <ul className="adm-keys">
+                        {s.keys.map((k) => {
+                          const state = keyState(k, now);
+                          return (
+                            <li key={k.id} data-testid={`feed-key-${k.id}`} data-state={state}>
+                              <span className="mono">{k.prefix}…</span>{' '}
+                              <span className={state === 'valid' ? 'tag tag-good' : state === 'expiring' ? 'tag tag-warn' : 'tag tag-bad'}>
+                                {state === 'valid'
+                                  ? t('access.feeds.valid')
+                                  : state === 'expiring'
+                                    ? t('access.feeds.validUntil', { time: formatDateTime(k.expiresAt, timeZone) })
+                                    : t('access.feeds.revoked')}
+                              </span>
+                              <span className="adm-sub">
+                                {t('access.feeds.keyCreated')} {formatDateTime(k.createdAt, timeZone)}
+                              </span>
+                              {!s.fromEnvironment && (state === 'valid' || state === 'expiring') && (
+                                <button
+                                  type="button"
+                                  className="btn btn-quiet btn-danger"
+                                  onClick={() => revoke.mutate({ id: s.id, keyId: k.id })}
+                                  disabled={revoke.isPending}
+                                  data-testid={`feed-key-revoke-${k.id}`}
+                                >
+                                  {t('access.feeds.revoke')}
+                                </button>
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    {!s.fromEnvironment && (
+                      <div className="adm-actions">
+                        <button type="button" className="btn" onClick={() => setOpen(s.id)} data-testid={`feed-edit-${s.id}`}>
+                          {t('access.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn"
+                          onClick={() => rotate.mutate(s.id)}
+                          disabled={rotate.isPending}
+                          data-testid={`feed-rotate-${s.id}`}
+                        >
+                          {t('access.feeds.rotate')}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListState>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { PASSWORD_MIN_LENGTH, type AdminUser, type AdminUserCreate, type AdminUs
 import { createUser, patchUser, usersQuery } from '../admin.queries.ts';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import { EMPTY_USER, formOf, newUserBody, userPatch, type FieldErrors, type UserField, type UserForm } from './users.model.ts';
+import { ListState } from '../ListState.tsx';
 import '../admin-i18n.ts';
 
 /** /admin/users: accounts, their role and scope (by unit and agency name), password reset, disabling. */
@@ -61,61 +62,56 @@ export function UsersPage() {
         />
       )}
       {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
-      {users.isError && !(users.error instanceof HttpError && users.error.status === 403) && (
-        <div className="ioc-error">{t(requestErrorText(users.error).key, requestErrorText(users.error).params)}</div>
-      )}
-      {!users.data ? (
-        <div className="adm-empty">{t('access.loading')}</div>
-      ) : users.data.length === 0 ? (
-        <div className="adm-empty">{t('access.users.empty')}</div>
-      ) : (
-        <table className="adm-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th>{t('access.users.username')}</th>
-              <th>{t('access.users.name')}</th>
-              <th>{t('access.users.role')}</th>
-              <th>{t('access.users.scopes')}</th>
-              <th>{t('access.users.status')}</th>
-              <th>{t('access.users.lastLogin')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
-                <td className="mono">
-                  {u.username}
-                  <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
-                </td>
-                <td>{u.name}</td>
-                <td>{t(`auth.role.${u.role}`)}</td>
-                <td>{scopeText(u)}</td>
-                <td>
-                  <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
-                </td>
-                <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
-                <td>
-                  <div className="adm-actions">
-                    <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
-                      {t('access.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className={u.disabled ? 'btn' : 'btn btn-danger'}
-                      onClick={() => toggle.mutate(u)}
-                      disabled={toggle.isPending}
-                      data-testid={`user-toggle-${u.username}`}
-                    >
-                      {u.disabled ? t('access.users.enable') : t('access.users.disable')}
-                    </button>
-                  </div>
-                </td>
+      <ListState query={users} emptyKey="access.users.empty">
+        {(rows) => (
+          <table className="adm-table" data-testid="users-table">
+            <thead>
+              <tr>
+                <th>{t('access.users.username')}</th>
+                <th>{t('access.users.name')}</th>
+                <th>{t('access.users.role')}</th>
+                <th>{t('access.users.scopes')}</th>
+                <th>{t('access.users.status')}</th>
+                <th>{t('access.users.lastLogin')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
+                  <td className="mono">
+                    {u.username}
+                    <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
+                  </td>
+                  <td>{u.name}</td>
+                  <td>{t(`auth.role.${u.role}`)}</td>
+                  <td>{scopeText(u)}</td>
+                  <td>
+                    <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
+                  </td>
+                  <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
+                  <td>
+                    <div className="adm-actions">
+                      <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                        {t('access.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className={u.disabled ? 'btn' : 'btn btn-danger'}
+                        onClick={() => toggle.mutate(u)}
+                        disabled={toggle.isPending}
+                        data-testid={`user-toggle-${u.username}`}
+                      >
+                        {u.disabled ? t('access.users.enable') : t('access.users.disable')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListState>
     </>
   );
 }
