@@ -22,7 +22,9 @@
  *      requestAnimationFrame loop and the same page on a blank MapLibre style, same run (bench/wallmap.bench.ts)
  *  15. fanout: N Socket.IO clients (2 client processes) on one node at ~1 delta/s each: delivered deltas/s, lag p50/p99,
  *      server CPU beside a bare socket.io server broadcasting the same delta to as many clients (bench/fanout.bench.ts)
- * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap
+ *  16. score766: the full Decision 766 scorecard of every unit and every period of a year, after 1 M dossier and 100 k PAKN
+ *      events (200 k / 20 k with --quick), beside the replay of those events alone, same run (bench/score766.bench.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
@@ -323,6 +325,7 @@ if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer,
 if (want('reporting')) await benchReportingImport();
 if (want('monitoring')) await benchMonitoring(inProcess);
 if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
+if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

@@ -1,5 +1,5 @@
 /**
- * The 766 scorecard bench (issue 14), runnable alone:
+ * The 766 scorecard bench (issue 14): `pnpm bench --only=score766 [--quick]` (bench/run.ts), or alone:
  *   npx tsx --conditions=@cityioc/source bench/score766.bench.ts [--quick]
  * After 1 M dossier events and 100 k PAKN events (plus ratings), in one run:
  *   1. the ceiling: replaying those events through the dossier and PAKN services alone (no 766 cells);
@@ -9,6 +9,7 @@
  *      4 quarters, 2 halves, the year);
  * and reports 3 and 2 against 1. No server, no store: the services and the domain in this process.
  */
+import { pathToFileURL } from 'node:url';
 import type { ProcedureItem } from '@cityioc/contracts';
 import {
   CAN_THO_AGENCIES,
@@ -29,9 +30,6 @@ import { Score766Service, type Score766Deps } from '../apps/ingest/src/procedure
 import { resolveUnit } from '../apps/ingest/src/procedures/unit-scope.ts';
 import type { StoredDossierEvent, StoredPaknEvent, StoredRating } from '../apps/ingest/src/store/store.ts';
 
-const quick = process.argv.includes('--quick');
-const DOSSIER_EVENTS = quick ? 200_000 : 1_000_000;
-const PAKN_EVENTS = quick ? 20_000 : 100_000;
 const YEAR = 2026;
 const calendar = createWorkCalendar();
 const index = indexCatalogue(CAN_THO_CATALOGUE);
@@ -63,7 +61,7 @@ const procedures: (ProcedureItem & { version: number })[] = Array.from({ length:
   version: 1,
 }));
 
-function dossierEvents(): StoredDossierEvent[] {
+function dossierEvents(DOSSIER_EVENTS: number): StoredDossierEvent[] {
   const out: StoredDossierEvent[] = [];
   const start = Date.parse(`${YEAR}-01-02T08:00:00+07:00`);
   const span = 360 * 86_400_000;
@@ -111,7 +109,7 @@ function dossierEvents(): StoredDossierEvent[] {
   return out;
 }
 
-function paknEvents(): StoredPaknEvent[] {
+function paknEvents(PAKN_EVENTS: number): StoredPaknEvent[] {
   const out: StoredPaknEvent[] = [];
   const start = Date.parse(`${YEAR}-01-02T09:00:00+07:00`);
   const n = PAKN_EVENTS / 8;
@@ -139,19 +137,20 @@ function paknEvents(): StoredPaknEvent[] {
   return out;
 }
 
-const ratings: StoredRating[] = Array.from({ length: DOSSIER_EVENTS / 40 }, (_, i) => ({
-  seq: i + 1,
-  receivedAt: 0,
-  source: 'bench',
-  rating: { ratingId: `R-${i}`, dossierCode: `S-${i * 10}`, ratedAt: `${YEAR}-06-01T10:00:00+07:00`, satisfaction: i % 20 ? 'satisfied' : 'dissatisfied' },
-}));
+const ratingsOf = (dossierEvents: number): StoredRating[] =>
+  Array.from({ length: dossierEvents / 40 }, (_, i) => ({
+    seq: i + 1,
+    receivedAt: 0,
+    source: 'bench',
+    rating: { ratingId: `R-${i}`, dossierCode: `S-${i * 10}`, ratedAt: `${YEAR}-06-01T10:00:00+07:00`, satisfaction: i % 20 ? 'satisfied' : 'dissatisfied' },
+  }));
 
 const noLive = { applyDerived() {} } as unknown as ConstructorParameters<typeof DossierService>[1];
 const catalogue = new ProcedureCatalogue(procedures);
 /** The procedure service as the scorecard reads it: its catalogue. */
 const procedureService = { catalogue } as unknown as Score766Deps['procedures'];
 
-function replay(withScore: boolean, dossiers: StoredDossierEvent[], pakn: StoredPaknEvent[]) {
+function replay(withScore: boolean, dossiers: StoredDossierEvent[], pakn: StoredPaknEvent[], ratings: StoredRating[]) {
   const paknSvc = new PaknService(calendar);
   const ratingSvc = new RatingService();
   let svc: DossierService | null = null;
@@ -184,47 +183,94 @@ function replay(withScore: boolean, dossiers: StoredDossierEvent[], pakn: Stored
   return { ms: performance.now() - t0, svc, score, paknSvc };
 }
 
-const dossiers = dossierEvents();
-const pakn = paknEvents();
-console.log(`766 bench: ${fmt(dossiers.length)} dossier events, ${fmt(pakn.length)} PAKN events, ${fmt(ratings.length)} ratings`);
+export interface Score766BenchDeps {
+  quick: boolean;
+  results: Record<string, unknown>;
+  log?: (line: string) => void;
+}
 
-// warm the code paths once on a small slice, so neither side pays the JIT alone
-replay(true, dossiers.slice(0, 20_000), pakn.slice(0, 2_000));
-const heap = () => {
-  global.gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
-};
-let h0 = heap();
-let base: ReturnType<typeof replay> | null = replay(false, dossiers, pakn);
-const baseMs = base.ms;
-const baseMb = heap() - h0;
-console.log(`  1. replay alone (ceiling):        ${fmt(baseMs)} ms (${fmt(dossiers.length / (baseMs / 1000))} dossier ev/s), state ${fmt(baseMb)} MB`);
-base = null;
-h0 = heap();
-const full = replay(true, dossiers, pakn);
-const fullMb = heap() - h0;
-console.log(
-  `  2. replay with the 766 cells:     ${fmt(full.ms)} ms (${(full.ms / baseMs).toFixed(2)} × the ceiling), state ${fmt(fullMb)} MB (${(fullMb / baseMb).toFixed(2)} ×)`,
-);
+export interface Score766BenchFigures {
+  dossierEvents: number;
+  paknEvents: number;
+  ratings: number;
+  /** The ceiling: the replay of the events alone (no 766 cells). */
+  replayAloneMs: number;
+  replayWithCellsMs: number;
+  scorecards: number;
+  scorecardsMs: number;
+  /** scorecardsMs / replayAloneMs */
+  scorecardsVsReplay: number;
+  /** replayWithCellsMs / replayAloneMs */
+  cellsVsReplay: number;
+}
 
-const units = [CAN_THO_CATALOGUE.city.code, ...areas, ...CAN_THO_AGENCIES.map((a) => a.code)].map((c) => resolveUnit(c, index, agencies)!).filter(Boolean);
-const periods = [...periodsOfYear('month', YEAR), ...periodsOfYear('quarter', YEAR), ...periodsOfYear('half', YEAR), String(YEAR)];
-const now = Date.parse(`${YEAR + 1}-01-15T10:00:00+07:00`);
-const t0 = performance.now();
-let cards = 0;
-let points = 0;
-for (const unit of units)
-  for (const period of periods) {
-    const card = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit, period, procedure: null, now })));
-    points += card.total.points;
-    cards++;
-  }
-const scoreMs = performance.now() - t0;
-console.log(
-  `  3. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
-    `(${(scoreMs / cards).toFixed(2)} ms each; ${((scoreMs / full.ms) * 100).toFixed(1)} % of the replay with cells, ${((scoreMs / baseMs) * 100).toFixed(1)} % of the replay alone)`,
-);
-const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
-console.log(
-  `  city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)}); heap ${fmt(process.memoryUsage().heapUsed / 1048576)} MB`,
-);
+/** Runs the three measures and stores them in `results.score766`. */
+export function benchScore766({ quick, results, log = console.log }: Score766BenchDeps): Score766BenchFigures {
+  const dossiers = dossierEvents(quick ? 200_000 : 1_000_000);
+  const pakn = paknEvents(quick ? 20_000 : 100_000);
+  const ratings = ratingsOf(dossiers.length);
+  log(`766 bench: ${fmt(dossiers.length)} dossier events, ${fmt(pakn.length)} PAKN events, ${fmt(ratings.length)} ratings`);
+
+  // warm the code paths once on a small slice, so neither side pays the JIT alone
+  replay(true, dossiers.slice(0, 20_000), pakn.slice(0, 2_000), ratings);
+  const heap = () => {
+    global.gc?.();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  let h0 = heap();
+  let base: ReturnType<typeof replay> | null = replay(false, dossiers, pakn, ratings);
+  const baseMs = base.ms;
+  const baseMb = heap() - h0;
+  log(`  1. replay alone (ceiling):        ${fmt(baseMs)} ms (${fmt(dossiers.length / (baseMs / 1000))} dossier ev/s), state ${fmt(baseMb)} MB`);
+  base = null;
+  h0 = heap();
+  const full = replay(true, dossiers, pakn, ratings);
+  const fullMb = heap() - h0;
+  log(
+    `  2. replay with the 766 cells:     ${fmt(full.ms)} ms (${(full.ms / baseMs).toFixed(2)} × the ceiling), state ${fmt(fullMb)} MB (${(fullMb / baseMb).toFixed(2)} ×)`,
+  );
+
+  const units = [CAN_THO_CATALOGUE.city.code, ...areas, ...CAN_THO_AGENCIES.map((a) => a.code)].map((c) => resolveUnit(c, index, agencies)!).filter(Boolean);
+  const periods = [...periodsOfYear('month', YEAR), ...periodsOfYear('quarter', YEAR), ...periodsOfYear('half', YEAR), String(YEAR)];
+  const now = Date.parse(`${YEAR + 1}-01-15T10:00:00+07:00`);
+  const t0 = performance.now();
+  let cards = 0;
+  let points = 0;
+  for (const unit of units)
+    for (const period of periods) {
+      const card = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit, period, procedure: null, now })));
+      points += card.total.points;
+      cards++;
+    }
+  const scoreMs = performance.now() - t0;
+  log(
+    `  3. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
+      `(${(scoreMs / cards).toFixed(2)} ms each; ${((scoreMs / full.ms) * 100).toFixed(1)} % of the replay with cells, ${((scoreMs / baseMs) * 100).toFixed(1)} % of the replay alone)`,
+  );
+  const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
+  log(
+    `  city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)}); heap ${fmt(process.memoryUsage().heapUsed / 1048576)} MB`,
+  );
+  const figures: Score766BenchFigures = {
+    dossierEvents: dossiers.length,
+    paknEvents: pakn.length,
+    ratings: ratings.length,
+    replayAloneMs: Math.round(baseMs),
+    replayWithCellsMs: Math.round(full.ms),
+    scorecards: cards,
+    scorecardsMs: Math.round(scoreMs),
+    scorecardsVsReplay: Math.round((scoreMs / baseMs) * 1000) / 1000,
+    cellsVsReplay: Math.round((full.ms / baseMs) * 1000) / 1000,
+  };
+  log(
+    `score766: ${fmt(cards)} scorecards (every unit × every period of ${YEAR}) in ${fmt(scoreMs)} ms = ${((scoreMs / baseMs) * 100).toFixed(1)} % ` +
+      `of the replay of the ${fmt(dossiers.length)} dossier + ${fmt(pakn.length)} PAKN events alone (${fmt(baseMs)} ms, the ceiling)`,
+  );
+  results.score766 = figures;
+  return figures;
+}
+
+// run alone: npx tsx --conditions=@cityioc/source bench/score766.bench.ts [--quick]
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchScore766({ quick: process.argv.includes('--quick'), results: {} });
+}

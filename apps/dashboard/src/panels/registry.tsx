@@ -54,12 +54,8 @@ export const PANELS: Readonly<Record<string, PanelDef>> = {
   'procedures-head': { title: 'admin.heading', component: lazyPanel(procedures, 'ProceduresHead'), queries: byArea, size: 'auto' },
   'procedures-counts': { title: 'panel.procedureCounts', component: lazyPanel(procedures, 'ProcedureCounts'), queries: byArea, size: 'auto' },
   'procedures-rates': { title: 'panel.procedureRates', component: lazyPanel(procedures, 'ProcedureRates'), queries: byArea, size: 'auto' },
-  score766: {
-    title: 'admin.score.heading',
-    component: lazyPanel(procedures, 'ProceduresScore766'),
-    queries: (ctx) => [proceduresQueries(ctx).byArea, proceduresQueries(ctx).official],
-    size: 'fill',
-  },
+  // the same server scorecard as the 766 scene (one read, one model)
+  score766: { title: 'score766.heading', component: lazyPanel(procedures, 'ProceduresScore766'), queries: scorecard, size: 'fill' },
   'procedures-rank-districts': {
     title: 'admin.ranking.districts',
     component: lazyPanel(procedures, 'ProceduresRankDistricts'),

@@ -20,6 +20,7 @@ import { useNames } from '../names/useNames.ts';
 import { DirectiveIssueForm } from '../panels/directives/DirectiveIssueForm.tsx';
 import { ITEM_COLUMNS, itemRow, type ItemLabels } from '../panels/score766/items.model.ts';
 import { ScorecardGroups } from '../panels/score766/ScorecardGroups.tsx';
+import { Score766Stepper } from '../panels/score766/Score766Stepper.tsx';
 import { buildScorecard, type ScorecardMetricRow } from '../panels/score766/scorecard.model.ts';
 import { pageCount, pageOffset, SCORE766_PAGE_SIZE, type Score766Search } from '../panels/score766/score766-state.ts';
 import { areasQuery } from '../queries/geo.queries.ts';
@@ -41,14 +42,15 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
   const { now, offline } = useClock();
   const unit = search.unit ?? homeScope();
   const period = search.period ?? periodKey('month', now);
+  const scheme = search.scheme ?? 'dvcqg-current';
   const officialUnit = unit === CITY_CODE ? runtimeConfig().officialUnitCode : undefined;
-  const card = useQuery(scorecardQuery({ unit, period, officialUnit }));
+  const card = useQuery({ ...scorecardQuery({ unit, period, officialUnit, scheme: search.scheme }), placeholderData: keepPreviousData });
   const view = useMemo(() => (card.data ? buildScorecard(card.data, lang, timeZone) : null), [card.data, lang, timeZone]);
   const fresh = responseFreshness(card.data?.asOf, now, { offline, timeZone, refreshMs: SCORECARD_REFRESH_MS });
   const group = view?.groups.find((g) => g.id === search.group) ?? null;
   const metric = view?.groups.flatMap((g) => g.metrics).find((m) => m.code === search.metric) ?? null;
 
-  const open = (patch: Partial<Score766Search>) => setSearch({ unit, period, ...patch });
+  const open = (patch: Partial<Score766Search>) => setSearch({ unit, period, scheme: search.scheme, ...patch });
   const drill = (m: ScorecardMetricRow, part: Score766Part) => open({ group: search.group, metric: m.code, part, page: 1 });
 
   return (
@@ -67,6 +69,13 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
           </Link>
         </div>
         <div className="op-note">{t('score766.computed')}</div>
+        <Score766Stepper
+          period={period}
+          scheme={scheme}
+          now={now}
+          onPeriod={(p) => open({ period: p, group: search.group, metric: search.metric, part: search.part, page: 1 })}
+          onScheme={(k) => open({ scheme: k === 'dvcqg-current' ? undefined : k, group: search.group, metric: search.metric, part: search.part, page: 1 })}
+        />
         {!view ? (
           <div className={card.isError ? 'empty-state error' : 'empty-state'}>{card.isError ? t('score766.loadError') : t('app.loading')}</div>
         ) : (
@@ -89,6 +98,18 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                 <table className="an-table" data-testid="score766-metrics" data-group={group.id}>
                   <caption>
                     {t('score766.page.metrics')}: {group.name}
+                    {group.difference?.kind === 'shown' && (
+                      <span className="score-diff" data-testid="score766-metrics-diff">
+                        {' · '}
+                        {t('score766.officialGroup')} {group.difference.officialText} · {t('score766.difference', { diff: group.difference.text })}
+                      </span>
+                    )}
+                    {group.difference?.kind === 'unpublished' && (
+                      <span className="score-diff none" data-testid="score766-metrics-diff">
+                        {' · '}
+                        {t('score766.groupUnpublished')}
+                      </span>
+                    )}
                   </caption>
                   <thead>
                     <tr>
@@ -97,6 +118,7 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                       <th>{t('score766.col.ratio')}</th>
                       <th>{t('score766.col.parts')}</th>
                       <th>{t('score766.col.points')}</th>
+                      {group.metrics.some((m) => m.officialRatioText !== null) && <th>{t('score766.col.official')}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -121,6 +143,9 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                           )}
                         </td>
                         <td>{m.pointsText}</td>
+                        {group.metrics.some((x) => x.officialRatioText !== null) && (
+                          <td data-testid={`score766-official-ratio-${m.code}`}>{m.officialRatioText ?? '—'}</td>
+                        )}
                       </tr>
                     ))}
                   </tbody>

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { pageCount, pageOffset, SCORE766_PAGE_SIZE, validateScore766Search } from './score766-state.ts';
+import { pageCount, pageOffset, periodSteps, SCORE766_PAGE_SIZE, validateScore766Search } from './score766-state.ts';
 
 describe('the 766 drill-down parameters', () => {
   it('reads a full view', () => {
-    expect(validateScore766Search({ unit: '000.135.00.H13', period: '2026-Q4', group: 'progress', metric: '2.1', part: 'outside', page: '3' })).toEqual({
+    expect(
+      validateScore766Search({ unit: '000.135.00.H13', period: '2026-Q4', scheme: 'qd766-2022', group: 'progress', metric: '2.1', part: 'outside', page: '3' }),
+    ).toEqual({
       unit: '000.135.00.H13',
       period: '2026-Q4',
+      scheme: 'qd766-2022',
       group: 'progress',
       metric: '2.1',
       part: 'outside',
@@ -15,9 +18,10 @@ describe('the 766 drill-down parameters', () => {
   });
 
   it('leaves out what is unusable and falls back to the defaults', () => {
-    expect(validateScore766Search({ unit: '<script>', period: '2026-13', group: 'A B', metric: '../x', part: 'all', page: '0' })).toEqual({
+    expect(validateScore766Search({ unit: '<script>', period: '2026-13', scheme: 'qd766', group: 'A B', metric: '../x', part: 'all', page: '0' })).toEqual({
       unit: undefined,
       period: undefined,
+      scheme: undefined,
       group: undefined,
       metric: undefined,
       part: 'numerator',
@@ -25,6 +29,23 @@ describe('the 766 drill-down parameters', () => {
     });
     expect(validateScore766Search({ page: '2.5' }).page).toBe(1);
     expect(validateScore766Search({}).part).toBe('numerator');
+  });
+
+  it('steps the period: previous and next of its kind, never past the current one, and the same moment as month, quarter, year', () => {
+    const current = { month: '2026-12', quarter: '2026-Q4', year: '2026' };
+    expect(periodSteps('2026-11', current)).toEqual({
+      kind: 'month',
+      previous: '2026-10',
+      next: '2026-12',
+      as: { month: '2026-11', quarter: '2026-Q4', year: '2026' },
+    });
+    expect(periodSteps('2026-01', current).previous).toBe('2025-12');
+    expect(periodSteps('2026-12', current).next).toBeNull();
+    expect(periodSteps('2026-Q1', current)).toMatchObject({ kind: 'quarter', previous: '2025-Q4', next: '2026-Q2', as: { month: '2026-01', year: '2026' } });
+    expect(periodSteps('2025', current)).toMatchObject({ kind: 'year', previous: '2024', next: '2026', as: { month: '2025-01', quarter: '2025-Q1' } });
+    expect(periodSteps('2026', current).next).toBeNull();
+    // a half is shown and stepped, but not one of the switchable kinds
+    expect(periodSteps('2026-H1', current)).toMatchObject({ kind: null, previous: '2025-H2', next: null, as: { quarter: '2026-Q1' } });
   });
 
   it('pages the items', () => {

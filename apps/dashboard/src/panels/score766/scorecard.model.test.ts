@@ -115,6 +115,56 @@ describe('the computed 766 scorecard as the wall writes it', () => {
     expect(buildScorecard({ ...response, official: null }, 'vi').official).toBeNull();
   });
 
+  it('gives per group the signed difference from the official score where the portal scored the group, and says where it did not', () => {
+    const withDiff: Score766Response = {
+      ...response,
+      official: {
+        ...response.official!,
+        groups: [
+          { id: 'transparency', group: 'transparency', score: 12, maxScore: 18 },
+          { id: 'dvc-progress-tree', group: 'progress', score: 20, maxScore: 20 },
+        ],
+      },
+      difference: [
+        {
+          group: 'transparency',
+          apiId: 'transparency',
+          computed: 10.83,
+          official: 12,
+          difference: -1.17,
+          metrics: [
+            {
+              code: 'DOSSIER_SYNC',
+              computedRatio: 0.9227,
+              officialRatio: 0.91,
+              computedNumerator: 1164,
+              officialNumerator: 910,
+              computedDenominator: 1261.5,
+              officialDenominator: 1000,
+            },
+          ],
+        },
+        { group: 'progress', apiId: 'progress', computed: 20, official: 19.5, difference: 0.5, metrics: [] },
+        { group: 'satisfaction', apiId: 'satisfaction', computed: null, official: 15, difference: null, metrics: [] },
+      ],
+    };
+    const v = buildScorecard(withDiff, 'vi');
+    expect(v.groups.map((g) => g.difference)).toEqual([
+      { kind: 'shown', value: -1.17, text: '\u22121,17', officialText: '12' },
+      { kind: 'shown', value: 0.5, text: '+0,50', officialText: '19,50' },
+      { kind: 'unpublished' },
+      { kind: 'shown', value: null, text: '—', officialText: '15' },
+    ]);
+    expect(buildScorecard(withDiff, 'en').groups[1]!.difference).toEqual({ kind: 'shown', value: 0.5, text: '+0.50', officialText: '19.50' });
+    // the portal's own ratio beside ours, for the metrics it published
+    expect(v.groups[0]!.metrics.map((m) => m.officialRatioText)).toEqual([null, '91,0 %']);
+    // a total without group scores: every group says the portal has not published them
+    const noGroups = buildScorecard({ ...response, official: { ...response.official!, groups: null }, difference: [] }, 'vi');
+    expect(noGroups.groups.map((g) => g.difference)).toEqual(Array(4).fill({ kind: 'unpublished' }));
+    // no official score at all: nothing to compare with
+    expect(buildScorecard({ ...response, official: null }, 'vi').groups.map((g) => g.difference)).toEqual([null, null, null, null]);
+  });
+
   it('lists where the points were lost, most first, then the scored metrics without data', () => {
     const lost = lostPoints(buildScorecard(response, 'vi'));
     expect(lost.map((x) => [x.group, x.metric.label, x.metric.lost])).toEqual([

@@ -1,13 +1,25 @@
-import type { Score766GroupView, Score766MetricView, Score766Response } from '@cityioc/contracts';
+import type { Score766Difference, Score766GroupView, Score766MetricView, Score766Response } from '@cityioc/contracts';
 import { periodLabel } from '@cityioc/domain';
-import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber, formatPercent, MISSING, type Lang } from '../../format/format.ts';
-import { formatPoints } from './score766.model.ts';
+import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber, formatPercent, formatSigned, MISSING, type Lang } from '../../format/format.ts';
 
 /**
  * The scorecard the server computes (GET /api/v1/score766, docs/SCORE766.md §4) as the wall and
  * the drill-down page write it: each group "points / maximum", the total "points / 100", each
  * metric's ratio, numerator/denominator and points. A value without data is '—', never 0. Pure.
  */
+
+/** Points as the portal shows them: up to 2 decimals ('20', '10,83'); '—' for anything not finite. */
+export function formatPoints(points: number, lang: Lang): string {
+  if (!Number.isFinite(points)) return MISSING;
+  const rounded = Math.round(points * 100) / 100;
+  return formatNumber(rounded, Number.isInteger(rounded) ? 0 : 2, lang);
+}
+
+/** Points with their sign: '+1,50', '−2', '0'. */
+function signedPoints(points: number, lang: Lang): string {
+  const rounded = Math.round(points * 100) / 100;
+  return formatSigned(rounded, Number.isInteger(rounded) ? 0 : 2, lang);
+}
 
 const LEGAL_TIME_UNITS: Readonly<Record<string, { vi: string; en: string }>> = {
   working_days: { vi: 'ngày làm việc', en: 'working days' },
@@ -36,7 +48,17 @@ export interface ScorecardMetricRow {
   counts: Score766MetricView['counts'];
   numerator: number | null;
   denominator: number | null;
+  /** The portal's ratio of the metric where it published one ('91,0 %'), else null. */
+  officialRatioText: string | null;
 }
+
+/**
+ * The computed group beside the portal's, when the portal published a score for the period:
+ * - shown: the portal scored the group; `text` is computed − official with its sign ('+1,50', '−2', '0'),
+ *   '—' when the computed group has no data;
+ * - unpublished: the portal gave a total but no score for this group ("cổng DVC chưa công bố điểm nhóm").
+ */
+export type GroupDifference = { kind: 'shown'; value: number | null; text: string; officialText: string } | { kind: 'unpublished' };
 
 export interface ScorecardGroupRow {
   id: string;
@@ -53,6 +75,8 @@ export interface ScorecardGroupRow {
   fraction: number;
   /** The portal's score of the group, '12 / 18', when it published one. */
   officialText: string | null;
+  /** null when the portal published no score for the period. */
+  difference: GroupDifference | null;
   metrics: ScorecardMetricRow[];
 }
 
@@ -67,7 +91,7 @@ export interface ScorecardView {
   asOf: number;
 }
 
-function metricRow(m: Score766MetricView, lang: Lang): ScorecardMetricRow {
+function metricRow(m: Score766MetricView, lang: Lang, official: Score766Difference['metrics'][number] | undefined): ScorecardMetricRow {
   const noData = m.noData || m.ratio === null;
   const unit = m.unit ? LEGAL_TIME_UNITS[m.unit] : undefined;
   const ratioText = noData ? MISSING : unit ? `${formatNumber(m.ratio, 1, lang)} ${unit[lang]}` : formatPercent(m.ratio, 1, lang);
@@ -88,11 +112,25 @@ function metricRow(m: Score766MetricView, lang: Lang): ScorecardMetricRow {
     counts: m.counts,
     numerator: m.numerator,
     denominator: m.denominator,
+    officialRatioText: official === undefined || official.officialRatio === null ? null : formatPercent(official.officialRatio, 1, lang),
   };
 }
 
-function groupRow(g: Score766GroupView, official: Score766Response['official'], lang: Lang): ScorecardGroupRow {
-  const o = official?.groups?.find((x) => x.group === g.id || x.id === g.apiId || x.id === g.id);
+function groupDifference(g: Score766GroupView, r: Score766Response, lang: Lang): GroupDifference | null {
+  if (r.official === null) return null;
+  const d = r.difference.find((x) => x.group === g.id);
+  if (!d) return { kind: 'unpublished' };
+  return {
+    kind: 'shown',
+    value: d.difference,
+    text: d.difference === null ? MISSING : signedPoints(d.difference, lang),
+    officialText: formatPoints(d.official, lang),
+  };
+}
+
+function groupRow(g: Score766GroupView, r: Score766Response, lang: Lang): ScorecardGroupRow {
+  const o = r.official?.groups?.find((x) => x.group === g.id || x.id === g.apiId || x.id === g.id);
+  const diff = r.difference.find((x) => x.group === g.id);
   return {
     id: g.id,
     name: g.name[lang],
@@ -104,12 +142,19 @@ function groupRow(g: Score766GroupView, official: Score766Response['official'], 
     partial: g.points !== null && !g.complete,
     fraction: g.points === null || !(g.max > 0) ? 0 : Math.min(1, Math.max(0, g.points / g.max)),
     officialText: o ? `${formatPoints(o.score, lang)}${o.maxScore === null ? '' : ` / ${formatPoints(o.maxScore, lang)}`}` : null,
-    metrics: g.metrics.map((m) => metricRow(m, lang)),
+    difference: groupDifference(g, r, lang),
+    metrics: g.metrics.map((m) =>
+      metricRow(
+        m,
+        lang,
+        diff?.metrics.find((x) => x.code === m.code),
+      ),
+    ),
   };
 }
 
 export function buildScorecard(r: Score766Response, lang: Lang, timeZone = DEFAULT_TIME_ZONE): ScorecardView {
-  const groups = r.groups.map((g) => groupRow(g, r.official, lang));
+  const groups = r.groups.map((g) => groupRow(g, r, lang));
   const o = r.official;
   const fetched = o ? Date.parse(o.fetchedAt) : NaN;
   return {

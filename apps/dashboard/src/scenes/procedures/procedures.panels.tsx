@@ -10,9 +10,7 @@ import { onTimeBars } from '../../panels/procedures-ranking/procedures-ranking.m
 import { RankingPanel } from '../../panels/procedures-ranking/RankingPanel.tsx';
 import { FigureTile } from '../../panels/procedures-summary/FigureTile.tsx';
 import { buildProcedureFigures, PROCEDURE_COUNT_FIGURES } from '../../panels/procedures-summary/procedures-summary.model.ts';
-import { buildOfficial766 } from '../../panels/score766/official.model.ts';
-import { Score766Panel } from '../../panels/score766/Score766Panel.tsx';
-import { officialScoresQuery } from '../../queries/score766.queries.ts';
+import { ScorecardPanel } from '../../panels/score766/ScorecardPanel.tsx';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 import { indexUnits } from '../../geo/units.ts';
 import { useNames } from '../../names/useNames.ts';
@@ -97,19 +95,10 @@ function Figures({ ctx, counts }: PanelProps & { counts: boolean }) {
 export const ProcedureCounts = ({ ctx }: PanelProps) => <Figures ctx={ctx} counts />;
 export const ProcedureRates = ({ ctx }: PanelProps) => <Figures ctx={ctx} counts={false} />;
 
+/** The Decision 766 points: the server's scorecard (GET /api/v1/score766), the very numbers the 766 scene shows. */
 export function ProceduresScore766({ ctx }: PanelProps) {
-  const lang = useLang();
-  const { timeZone } = useCatalogue();
-  const { data, fresh } = useByArea(ctx);
-  const officialQuery = officialScoresQuery();
-  const officialUnit = officialQuery.queryKey[2];
-  const officialData = useQuery(officialQuery).data;
-  // undefined until the series has been read (or while it cannot be); null when it holds no score.
-  const official = useMemo(
-    () => (officialData === undefined ? undefined : buildOfficial766(officialData.scores, ctx.period, lang, { unitCode: officialUnit, timeZone })),
-    [officialData, ctx.period, lang, officialUnit, timeZone],
-  );
-  return <Score766Panel items={data?.score766} fresh={fresh} official={official} />;
+  const { t } = useTranslation();
+  return <ScorecardPanel ctx={ctx} testId="procedures-score766" prefix="procedures-score766" title={t('score766.heading')} disclaimer />;
 }
 
 export function ProceduresRankDistricts({ ctx }: PanelProps) {

@@ -2,7 +2,6 @@ import { homeScope } from '../../app/home-scope.ts';
 import { periodKey } from '@cityioc/domain';
 import type { PanelContext } from '../../panels/panel.ts';
 import { indicatorsQuery } from '../../queries/dossiers.queries.ts';
-import { officialScoresQuery } from '../../queries/score766.queries.ts';
 
 /** The period the scene shows and the queries its panels read. */
 export function proceduresQueries(ctx: PanelContext) {
@@ -11,6 +10,5 @@ export function proceduresQueries(ctx: PanelContext) {
     period,
     byArea: indicatorsQuery({ period, scope: homeScope(), by: 'area' }),
     byAgency: indicatorsQuery({ period, scope: homeScope(), by: 'agency' }),
-    official: officialScoresQuery(),
   };
 }
