@@ -214,7 +214,8 @@ describe('the 766 scene and its drill-down', () => {
     for (const p of [leader, operator]) p.on('pageerror', (e) => pageErrors.push(String(e)));
     await signIn(leader, server, 'leader');
     await leader.goto(`${server.url}/analyst/score766?unit=${COMMUNE}&group=progress&metric=2.1`);
-    await leader.waitForSelector(testId('directive-issue'), { timeout: 15_000 });
+    await leader.click(testId('directive-open-score766-2.1'), { timeout: 15_000 });
+    await leader.waitForSelector(`${testId('directive-dialog')}[data-subject-kind="score766"][data-subject-id="2.1"]`);
     expect(await leader.inputValue(testId('directive-issue-units'))).toBe(COMMUNE);
     await leader.fill(testId('directive-issue-text'), 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.');
     await leader.fill(testId('directive-issue-days'), '3');

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
+import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { SEVERITY_COLORS } from '../theme/theme.ts';
 import { tickerItems, worstSeverity } from './alerts.model.ts';
 import { wallAlertsQuery } from './alerts.queries.ts';
 
-/** The wall's live alert ticker: unresolved alerts, newest first, in severity colours. Text only, never HTML. */
+/** The wall's live alert ticker: unresolved alerts, newest first, in severity colours. Text only, never HTML. A leader issues a directive from an item. */
 export function AlertTicker() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -39,6 +40,7 @@ export function AlertTicker() {
                 {t(`alerts.status.${i.status}`)}
                 {i.cleared ? ` · ${t('alerts.cleared')}` : ''}
               </span>
+              <DirectiveIssueButton subject={{ kind: 'alert', id: i.id, label: i.text }} units={i.area} testId={`alert-${i.id}`} />
             </li>
           ))}
         </ol>

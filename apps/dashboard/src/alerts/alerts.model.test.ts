@@ -57,6 +57,8 @@ describe('alerts model', () => {
     );
     expect(items.map((i) => i.id)).toEqual(['<b>x</b>', 'old']);
     expect(items[0]).toMatchObject({ text: 'Mực nước <b>x</b> vượt BĐ I', color: '#EB3B3B', time: '07:00', severity: 'critical' });
+    // the unit a leader's directive about it goes to by default
+    expect(items.map((i) => i.area)).toEqual(['916', '916']);
     expect(items[1]!.time).toBe('06:00');
     expect(tickerItems([alert('a')], 'en', TZ)[0]!.text).toBe('Water level a above alert I');
     expect(

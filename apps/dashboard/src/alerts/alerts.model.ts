@@ -34,6 +34,8 @@ export interface TickerItem {
   time: string;
   status: AlertStatus;
   cleared: boolean;
+  /** The area code of the alert's subject: the unit a directive about it goes to by default. */
+  area: string;
 }
 
 /** The wall ticker: unresolved alerts, newest first, at most `max`. */
@@ -49,6 +51,7 @@ export function tickerItems(list: readonly Alert[], lang: Lang, timeZone: string
       time: formatHourMinute(a.raisedAt, timeZone),
       status: a.status,
       cleared: a.clearedAt !== null,
+      area: a.area,
     }));
 }
 

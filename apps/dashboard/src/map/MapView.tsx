@@ -28,6 +28,7 @@ import { rankUnits, topAndBottom } from './unit-ranking.ts';
 import { UnitRanking } from './UnitRanking.tsx';
 import { useMapLabels, type PlacedLabel } from './useMapLabels.ts';
 import { useMapPopups, type UnitInfo } from './useMapPopups.ts';
+import { useUnitDirective } from './useUnitDirective.tsx';
 
 /**
  * How often at most the map redraws for new data. A server tick (250 ms by default) may change a
@@ -221,6 +222,7 @@ export function MapView() {
     [split, names, fullName, lang, kpi, scaleOf, values, cells, now, timeZone],
   );
   useMapPopups(map, loaded, { points, segments, units: unitInfo, t, offline });
+  const directive = useUnitDirective(map, loaded, unitInfo);
 
   const reference = index ? referenceStation(index) : null;
   const kind = boundaryKind(split.units);
@@ -255,6 +257,7 @@ export function MapView() {
             : t(kind === 'mixed' ? 'map.captionMixed' : 'map.captionImported', { count: split.units.length })}
         </div>
       </aside>
+      {directive}
     </section>
   );
 }

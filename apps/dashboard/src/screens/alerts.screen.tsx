@@ -17,6 +17,7 @@ import { HttpError } from '../queries/http.ts';
 import { formatDateTime, readableTextColor } from '../format/format.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
 
 /**
  * The operator's alert inbox (/operator/alerts): the alerts of the signed-in person's scope (the
@@ -158,6 +159,7 @@ function AlertDetailPanel({ id, canAct, onClose }: { id: string; canAct: boolean
           </>
         )}
       </dl>
+      <DirectiveIssueButton subject={{ kind: 'alert', id: a.id, label: a.title[lang] }} units={a.area} testId={`alert-${a.id}`} />
       {canAct && (
         <div className="alert-actions">
           <label className="field">

@@ -5,6 +5,7 @@ import { useCatalogue } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
 import { formatDateTime } from '../format/format.ts';
 import { DirectiveDetail } from '../panels/directives/DirectiveDetail.tsx';
+import { subjectText } from '../panels/directives/directive-form.model.ts';
 import { awaitingUnits, listStatus, sortForLeader, type DirectivesShow } from '../panels/directives/directive-trail.model.ts';
 import type { DirectivesSearch } from '../panels/directives/directives-page-state.ts';
 import { directivesListQuery } from '../queries/directives.queries.ts';
@@ -67,6 +68,9 @@ export function DirectivesScreen({ search, setSearch }: PageProps<DirectivesSear
                     <span className="directive-meta">
                       {t('score766.directives.due', { time: formatDateTime(d.dueAt, timeZone) })}
                       {waiting > 0 && <b> · {t('score766.directives.leader.awaiting', { count: waiting })}</b>}
+                    </span>
+                    <span className="directive-source" data-testid={`directives-source-${d.id}`} data-kind={d.subject.kind}>
+                      {t('score766.directives.source', { subject: subjectText(d.subject, t) })}
                     </span>
                   </button>
                 </li>

@@ -30,6 +30,8 @@ import { agenciesQuery } from '../queries/names.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 import { DirectiveInbox } from '../panels/directives/DirectiveInbox.tsx';
+import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
+import { PaknWatchlistPanel } from '../panels/pakn/PaknWatchlistPanel.tsx';
 import { homeScope } from '../app/home-scope.ts';
 import { cityWide, scopedAgencies, scopedAreas } from '../auth/access.model.ts';
 import { NoPermission } from '../auth/Forbidden.tsx';
@@ -169,6 +171,9 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
               <span className="field-label">{t('operator.unit')}</span>
               <UnitPicker options={options} selected={picked} onPick={chooseUnit} />
             </div>
+            {picked && (
+              <DirectiveIssueButton subject={{ kind: 'unit', id: picked.code, label: picked.name }} units={picked.code} testId={`unit-${picked.code}`} />
+            )}
             {hasUnit && (
               <div className="seg" role="group" aria-label={t('operator.filter.all')}>
                 {FILTERS.map((f) => (
@@ -259,6 +264,7 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
         </section>
         {selected && <TrailPanel code={selected} onClose={close} areaName={areaName} />}
       </div>
+      {hasUnit && <PaknWatchlistPanel area={area} agency={agency} unitName={areaName} />}
       <DirectiveInbox />
     </PageShell>
   );

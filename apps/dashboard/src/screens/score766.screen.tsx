@@ -17,7 +17,7 @@ import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { score766ItemsTable } from '../exports/export-url.ts';
 import { indexUnits } from '../geo/units.ts';
 import { useNames } from '../names/useNames.ts';
-import { DirectiveIssueForm } from '../panels/directives/DirectiveIssueForm.tsx';
+import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
 import { ITEM_COLUMNS, itemRow, type ItemLabels } from '../panels/score766/items.model.ts';
 import { ScorecardGroups } from '../panels/score766/ScorecardGroups.tsx';
 import { Score766Stepper } from '../panels/score766/Score766Stepper.tsx';
@@ -154,15 +154,18 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
             )}
             {metric && metric.counts !== null && <Items search={search} unit={unit} period={period} metric={metric} open={open} />}
             {group && (
-              <DirectiveIssueForm
-                key={`${unit}|${metric?.code ?? group.id}`}
-                subject={{
-                  kind: 'score766',
-                  id: metric?.code ?? group.id,
-                  label: `${metric ? `${metric.label} ${metric.name}` : group.name} · ${view.unitName}`,
-                }}
-                units={unit}
-              />
+              <div className="score766-directive">
+                <DirectiveIssueButton
+                  key={`${unit}|${metric?.code ?? group.id}`}
+                  subject={{
+                    kind: 'score766',
+                    id: metric?.code ?? group.id,
+                    label: `${metric ? `${metric.label} ${metric.name}` : group.name} · ${view.unitName}`,
+                  }}
+                  units={unit}
+                  testId={`score766-${metric?.code ?? group.id}`}
+                />
+              </div>
             )}
           </div>
         )}

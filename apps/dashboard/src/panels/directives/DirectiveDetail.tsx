@@ -8,7 +8,7 @@ import { runtimeConfig } from '../../config.ts';
 import { formatDateTime } from '../../format/format.ts';
 import { DIRECTIVES_ROOT_KEY, directiveQuery } from '../../queries/directives.queries.ts';
 import { api, HttpError } from '../../queries/http.ts';
-import { canIssueDirective } from './directive-form.model.ts';
+import { canIssueDirective, subjectText } from './directive-form.model.ts';
 import { decisionBody, unitTrail } from './directive-trail.model.ts';
 
 /** A leader's accept or return of one unit's answer; a return needs a note. */
@@ -113,7 +113,9 @@ export function DirectiveDetail({ id }: { id: string }) {
       <div className="directive-meta">
         {t('score766.directives.leader.issued', { time: formatDateTime(d.issuedAt, timeZone), by: d.issuedBy.name })} ·{' '}
         {t('score766.directives.due', { time: formatDateTime(d.dueAt, timeZone) })} ·{' '}
-        {t('score766.directives.leader.about', { subject: d.subject.label ?? d.subject.id })}
+        <span data-testid="directive-detail-source" data-kind={d.subject.kind} data-id={d.subject.id}>
+          {t('score766.directives.source', { subject: subjectText(d.subject, t) })}
+        </span>
       </div>
       {d.status === 'closed' && <div className="op-note">{t('score766.directives.leader.closed')}</div>}
       {d.assignments.map((a) => (

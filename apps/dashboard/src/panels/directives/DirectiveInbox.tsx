@@ -8,7 +8,7 @@ import { formatDateTime } from '../../format/format.ts';
 import { DIRECTIVES_ROOT_KEY, openDirectivesQuery } from '../../queries/directives.queries.ts';
 import { api, HttpError } from '../../queries/http.ts';
 import { uploadAttachment } from './attachment-upload.ts';
-import { canAnswerDirective, reportBody } from './directive-form.model.ts';
+import { canAnswerDirective, reportBody, subjectText } from './directive-form.model.ts';
 import { formatSize } from './directive-trail.model.ts';
 
 /** One responsible unit's answer: a report, done or not, with the files uploaded for it. */
@@ -129,6 +129,9 @@ export function DirectiveInbox() {
             <div className="directive-meta">
               {d.title !== null && <div>{d.text}</div>}
               {t('score766.directives.due', { time: formatDateTime(d.dueAt, timeZone) })} · {d.issuedBy.name}
+            </div>
+            <div className="directive-source" data-testid={`directive-source-${d.id}`} data-kind={d.subject.kind} data-id={d.subject.id}>
+              {t('score766.directives.source', { subject: subjectText(d.subject, t) })}
             </div>
             {d.assignments
               .filter((a) => mine.size === 0 || mine.has(a.unit))

@@ -7,9 +7,9 @@ import { useSession } from '../../auth/useSession.ts';
 import { formatDateTime } from '../../format/format.ts';
 import { api, HttpError } from '../../queries/http.ts';
 import { DIRECTIVES_ROOT_KEY } from '../../queries/directives.queries.ts';
-import { canIssueDirective, issueBody } from './directive-form.model.ts';
+import { canIssueDirective, issueBody, subjectText } from './directive-form.model.ts';
 
-/** A leader issues a directive about what they are looking at (a 766 metric or group, a unit) to one or more units. Leaders only. */
+/** A leader issues a directive about what they are looking at (a 766 metric or group, an alert, a PAKN, a unit) to one or more units. Leaders only. */
 export function DirectiveIssueForm({ subject, units }: { subject: DirectiveSubject; units: string }) {
   const { t } = useTranslation();
   const { timeZone } = useCatalogue();
@@ -44,7 +44,9 @@ export function DirectiveIssueForm({ subject, units }: { subject: DirectiveSubje
       }}
     >
       <h3 className="page-title">{t('score766.directives.issue.heading')}</h3>
-      <div className="op-note">{t('score766.directives.issue.about', { subject: subject.label ?? subject.id })}</div>
+      <div className="op-note" data-testid="directive-issue-about">
+        {t('score766.directives.issue.about', { subject: subjectText(subject, t) })}
+      </div>
       <label className="field">
         <span className="field-label">{t('score766.directives.issue.text')}</span>
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} data-testid="directive-issue-text" />

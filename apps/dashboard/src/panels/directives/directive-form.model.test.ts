@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../auth/session.ts';
-import { canAnswerDirective, canIssueDirective, issueBody, reportBody } from './directive-form.model.ts';
+import { canAnswerDirective, canIssueDirective, issueBody, reportBody, subjectText } from './directive-form.model.ts';
+import { score766Vi } from '../../i18n/score766.data.ts';
 
 const subject = { kind: 'score766', id: '2.1', label: 'Tiến độ giải quyết' } as const;
 const person = (role: SessionUser['role'], kind: SessionUser['kind'] = 'user'): SessionUser => ({
@@ -45,5 +46,13 @@ describe('directive forms', () => {
     expect(['leader', 'operator', 'analyst', 'admin'].map((r) => canIssueDirective(person(r as SessionUser['role'])))).toEqual([true, false, false, false]);
     expect(['leader', 'operator', 'analyst', 'admin'].map((r) => canAnswerDirective(person(r as SessionUser['role'])))).toEqual([false, true, false, false]);
     expect([canIssueDirective(person('leader', 'device')), canIssueDirective(null), canAnswerDirective(null)]).toEqual([false, false, false]);
+  });
+
+  it('writes the source a directive was issued from, its kind in Vietnamese, the label as text or else the id', () => {
+    const kinds = score766Vi.score766.directives.subject;
+    const t = (key: string) => kinds[key.split('.').at(-1) as keyof typeof kinds];
+    expect(subjectText({ kind: 'alert', id: 'flood-band|wl-can-tho|1', label: 'Mực nước <b>185 cm</b>' }, t)).toBe('Cảnh báo: Mực nước <b>185 cm</b>');
+    expect(subjectText({ kind: 'pakn', id: 'PAKN-7' }, t)).toBe('Phản ánh, kiến nghị: PAKN-7');
+    expect(subjectText({ kind: 'unit', id: '31135', label: 'Phường Ninh Kiều' }, t)).toBe('Đơn vị: Phường Ninh Kiều');
   });
 });

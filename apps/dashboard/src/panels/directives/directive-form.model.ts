@@ -46,3 +46,8 @@ export function canIssueDirective(user: SessionUser | null): boolean {
 export function canAnswerDirective(user: SessionUser | null): boolean {
   return user !== null && user.kind !== 'device' && user.role === 'operator';
 }
+
+/** What a directive was issued from, as the inbox and the leader's page write it: 'Cảnh báo: Mực nước 185 cm'. */
+export function subjectText(subject: DirectiveSubject, t: (key: string) => string): string {
+  return `${t(`score766.directives.subject.${subject.kind}`)}: ${subject.label ?? subject.id}`;
+}
