@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { DossierEvent, DossierIndicatorsResponse } from '@cityioc/contracts';
+import type { DossierEvent, DossierIndicatorsResponse, Score766Response } from '@cityioc/contracts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
@@ -72,6 +72,19 @@ async function postEvents(events: DossierEvent[]) {
   expect(r.status, body).toBe(200);
 }
 
+async function scorecard(): Promise<Score766Response> {
+  const r = await fetch(`${server.url}/api/v1/score766?unit=92&period=${currentMonth()}`, { headers: server.headers('analyst') });
+  expect(r.status, await r.clone().text()).toBe(200);
+  return (await r.json()) as Score766Response;
+}
+
+/** Points as the wall writes them in Vietnamese: '20', '10,83'; '—' without data. */
+function points(p: number | null): string {
+  if (p === null) return '—';
+  const r = Math.round(p * 100) / 100;
+  return Number.isInteger(r) ? String(r) : r.toFixed(2).replace('.', ',');
+}
+
 async function indicators(by: 'area' | 'agency' = 'area'): Promise<DossierIndicatorsResponse> {
   const r = await fetch(`${server.url}/api/v1/dossiers/indicators?period=${currentMonth()}&scope=92&by=${by}`, { headers: server.headers('analyst') });
   expect(r.status).toBe(200);
@@ -127,7 +140,16 @@ describe('Hành chính công scene', () => {
     await expect.poll(() => page.getAttribute('[data-testid="procedures-received"]', 'data-raw-value'), { timeout: 15_000 }).toBe(String(api.total.received));
     expect(await page.textContent('[data-testid="procedures-value-received"]')).toBe('11');
     expect(await page.getAttribute('[data-testid="procedures-head"]', 'data-period')).toBe(currentMonth());
-    expect(await page.textContent('[data-testid="score766-disclaimer"]')).toContain('không phải điểm chính thức');
+    // the 766 panel shows the server's scorecard (GET /api/v1/score766), the very numbers of the 766 scene
+    const card = await scorecard();
+    expect(card.groups.find((g) => g.id === 'progress')!.points).not.toBeNull();
+    await page.waitForSelector('[data-testid="procedures-score766"] [data-testid="procedures-score766-groups"]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="procedures-score766-disclaimer"]')).toBe('Điểm IOC tính từ dữ liệu — không phải điểm công bố chính thức');
+    for (const g of card.groups) {
+      const shown = (await page.textContent(`[data-testid="procedures-score766-group-value-${g.id}"]`))!.replace(/\s+/g, ' ').trim();
+      expect(shown, g.id).toBe(`${points(g.points)} / ${points(g.max)}`);
+    }
+    expect(await page.getAttribute('[data-testid="procedures-score766-total"]', 'data-points')).toBe(String(card.total.points));
     expect(await page.getAttribute('[data-testid="scene-indicator"]', 'data-scene')).toBe('procedures');
   });
 

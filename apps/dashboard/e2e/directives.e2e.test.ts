@@ -11,12 +11,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Directive } from '@cityioc/contracts';
+import type { Alert, Directive } from '@cityioc/contracts';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/dashboard/dist');
 const COMMUNE = '31135'; // phường Ninh Kiều: the test operator's scope
+const KEY = 'e2e-directives-source-key-0123456789';
+const MIN = 60_000;
 let server: ServerProcess;
 let browser: Browser;
 const data = tempDataDir();
@@ -41,7 +43,7 @@ async function newPage(): Promise<Page> {
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
   expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm --filter @cityioc/dashboard build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_DASHBOARD_DIR: DIST } });
+  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_DASHBOARD_DIR: DIST, IOC_API_KEYS: `e2e:${KEY}` } });
   browser = await launchChromium();
 });
 
@@ -172,4 +174,89 @@ describe("the leader's follow-up of a directive", () => {
     await leader.waitForSelector(testId(`directives-row-${id}`), { timeout: 8_000 });
     expect(pageErrors).toEqual([]);
   });
+
+  it('a leader issues a directive from an alert, the unit prefilled; the operator sees it in their inbox with the alert as its source', async () => {
+    // a tide rising through BĐ I at the Cần Thơ station (phường Ninh Kiều) over the last 35 minutes
+    const end = Date.now() - MIN;
+    const values = [170, 176, 181, 183, 185, 186, 187, 188];
+    const obs = await fetch(`${server.url}/api/v1/observations/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({
+        observations: values.map((value, i) => ({
+          id: `e2e-directive-wl-${i}`,
+          indicator: 'water_level',
+          area: COMMUNE,
+          station: 'wl-can-tho',
+          observedAt: new Date(end - (values.length - 1 - i) * 5 * MIN).toISOString(),
+          value,
+        })),
+      }),
+    });
+    expect(obs.status, await obs.clone().text()).toBe(200);
+    const alerts = async () =>
+      ((await (await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('leader') })).json()) as { alerts: Alert[] }).alerts;
+    await expect.poll(async () => (await alerts()).find((a) => a.ruleId === 'flood-band')?.id, { timeout: 10_000 }).toBeTruthy();
+    const alert = (await alerts()).find((a) => a.ruleId === 'flood-band')!;
+    expect(alert.area).toBe(COMMUNE);
+
+    const leader = await newPage();
+    const operator = await newPage();
+    await signIn(leader, server, 'leader');
+    await signIn(operator, server, 'operator');
+    // the operator of the ward does not get the button: issuing is a leader's
+    await operator.goto(`${server.url}/operator/alerts?alert=${encodeURIComponent(alert.id)}`);
+    await operator.waitForSelector(testId('alert-detail'), { timeout: 60_000 });
+    expect(await operator.locator(testId(`directive-open-alert-${alert.id}`)).count()).toBe(0);
+    await operator.goto(`${server.url}/operator`);
+    await operator.waitForSelector(testId('directive-inbox'), { timeout: 20_000 });
+
+    await leader.goto(`${server.url}/operator/alerts`);
+    await leader.click(`[data-testid="inbox-row"][data-alert-id="${alert.id}"]`, { timeout: 60_000 });
+    await leader.waitForSelector(testId('alert-detail'));
+    await leader.click(testId(`directive-open-alert-${alert.id}`));
+    const dialog = testId('directive-dialog');
+    await leader.waitForSelector(`${dialog}[data-subject-kind="alert"]`);
+    expect(await leader.getAttribute(dialog, 'data-subject-id')).toBe(alert.id);
+    // the responsible unit comes from the alert: its area
+    expect(await leader.inputValue(`${dialog} ${testId('directive-issue-units')}`)).toBe(COMMUNE);
+    expect(await leader.textContent(`${dialog} ${testId('directive-issue-about')}`)).toBe(`Về: Cảnh báo: ${alert.title.vi}`);
+    await leader.fill(testId('directive-issue-text'), 'Phường Ninh Kiều kiểm tra ngập tại các tuyến đường ven sông, báo cáo trước 17:00.');
+    await leader.fill(testId('directive-issue-days'), '1');
+    await leader.click(testId('directive-issue-submit'));
+    await expect
+      .poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 })
+      .toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
+    // Escape closes the dialog
+    await leader.keyboard.press('Escape');
+    await leader.waitForSelector(dialog, { state: 'detached' });
+
+    // the directive stores its origin: kind and id
+    const open = (await (await fetch(`${server.url}/api/v1/directives?status=open`, { headers: server.headers('leader') })).json()) as {
+      directives: Directive[];
+    };
+    const issued = open.directives.find((d) => d.subject.kind === 'alert')!;
+    expect(issued).toMatchObject({
+      deadlineWorkingDays: 1,
+      subject: { kind: 'alert', id: alert.id, label: alert.title.vi },
+      assignments: [{ unit: COMMUNE, status: 'issued' }],
+    });
+
+    // pushed to the operator's inbox, with its source
+    const source = testId(`directive-source-${issued.id}`);
+    await operator.waitForSelector(source, { timeout: 10_000 });
+    expect(await operator.getAttribute(source, 'data-kind')).toBe('alert');
+    expect(await operator.getAttribute(source, 'data-id')).toBe(alert.id);
+    expect(await operator.textContent(source)).toBe(`Nguồn: Cảnh báo: ${alert.title.vi}`);
+    await operator.waitForSelector(`${testId(`directive-assignment-${issued.id}-${COMMUNE}`)}[data-status="issued"]`);
+
+    // and on the leader's page, with its source
+    await leader.goto(`${server.url}/operator/directives?show=open&id=${issued.id}`);
+    await leader.waitForSelector(`${testId('directive-detail-source')}[data-kind="alert"]`, { timeout: 10_000 });
+    expect(await leader.textContent(testId('directive-detail-source'))).toBe(`Nguồn: Cảnh báo: ${alert.title.vi}`);
+    expect(await leader.textContent(testId(`directives-source-${issued.id}`))).toBe(`Nguồn: Cảnh báo: ${alert.title.vi}`);
+    await leader.close();
+    await operator.close();
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 });
