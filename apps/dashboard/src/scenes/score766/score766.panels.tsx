@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import { Freshness } from '../../components/Freshness.tsx';
+import { DirectiveIssueButton } from '../../panels/directives/DirectiveIssueDialog.tsx';
 import type { PanelProps } from '../../panels/panel.ts';
 import { ScorecardPanel, useScorecard } from '../../panels/score766/ScorecardPanel.tsx';
 import { formatPoints, lostPoints } from '../../panels/score766/scorecard.model.ts';
@@ -37,7 +38,7 @@ export function Score766Scorecard({ ctx }: PanelProps) {
 export function Score766Lost({ ctx }: PanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { view, fresh } = useScorecard(ctx);
+  const { view, fresh, unit } = useScorecard(ctx);
   const lost = useMemo(() => (view ? lostPoints(view, 8) : []), [view]);
   return (
     <section className={fresh.stale ? 'panel score-lost stale' : 'panel score-lost'} data-testid="score766-lost">
@@ -59,6 +60,11 @@ export function Score766Lost({ ctx }: PanelProps) {
               <b className="score-lost-points">
                 {metric.lost === null ? t('score766.noData') : t('score766.lostPoints', { points: formatPoints(metric.lost, lang) })}
               </b>
+              <DirectiveIssueButton
+                subject={{ kind: 'score766', id: metric.code, label: `${metric.label} ${metric.name} · ${view?.unitName ?? unit}` }}
+                units={unit}
+                testId={`score766-lost-${metric.code}`}
+              />
             </li>
           ))}
         </ul>
