@@ -176,6 +176,48 @@ describe('the 766 scene and its drill-down', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('steps the drill-down period (month, year, previous) and switches the scheme, each in the URL, showing what the API computes', async () => {
+    const month = currentMonth();
+    const year = month.slice(0, 4);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const stepper = testId('score766-stepper');
+    const shows = async (period: string, scheme?: string) => {
+      const q = new URLSearchParams({ unit: '92', period, ...(scheme ? { scheme } : {}) });
+      const r = await fetch(`${server.url}/api/v1/score766?${q.toString()}`, { headers: server.headers('analyst') });
+      expect(r.status).toBe(200);
+      const api = (await r.json()) as Score766Response;
+      await expect.poll(() => page.locator(`${testId('score766-groups')} .score-group`).count(), { timeout: 15_000 }).toBe(api.groups.length);
+      for (const g of api.groups)
+        await expect
+          .poll(async () => (await page.textContent(testId(`score766-group-value-${g.id}`)))?.replace(/\s+/g, ' ').trim(), { timeout: 15_000 })
+          .toBe(`${vi(g.points)} / ${vi(g.max)}`);
+      return api;
+    };
+    await page.goto(`${server.url}/analyst/score766?unit=92&period=${month}&group=progress`);
+    await page.waitForSelector(`${stepper}[data-period="${month}"][data-scheme="dvcqg-current"]`, { timeout: 15_000 });
+    // the current month is the latest: no next
+    expect(await page.isDisabled(testId('score766-period-next'))).toBe(true);
+    await page.click(testId('score766-period-prev'));
+    await page.waitForSelector(`${stepper}[data-period="${previous}"]`);
+    expect(new URL(page.url()).searchParams.get('period')).toBe(previous);
+    // no dossier was received last month: progress has no data, never 0
+    expect((await shows(previous)).groups.find((g) => g.id === 'progress')!.points).toBeNull();
+    await page.click(testId('score766-kind-year'));
+    await page.waitForSelector(`${stepper}[data-period="${year}"]`);
+    expect(await page.textContent(testId('score766-period-label'))).toBe(`Năm ${year}`);
+    expect((await shows(year)).groups.find((g) => g.id === 'progress')!.points).toBe(20);
+    // the 2022 text's scheme: five groups, in the URL
+    await page.click(testId('score766-scheme-qd766-2022'));
+    await page.waitForSelector(`${stepper}[data-scheme="qd766-2022"]`);
+    expect(new URL(page.url()).searchParams.get('scheme')).toBe('qd766-2022');
+    expect((await shows(year, 'qd766-2022')).groups).toHaveLength(5);
+    // a reload opens the same view
+    await page.reload();
+    await page.waitForSelector(`${stepper}[data-period="${year}"][data-scheme="qd766-2022"]`, { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows a directive a leader issues on the wall at once (directiveV1), overdue or due today as the board says', async () => {
     await page.goto(`${server.url}/?scene=score766`);
     await page.waitForSelector(`${testId('directive-board')} .panel-empty`, { timeout: 20_000 });
