@@ -259,4 +259,66 @@ describe("the leader's follow-up of a directive", () => {
     await operator.close();
     expect(pageErrors).toEqual([]);
   }, 300_000);
+
+  it('a leader issues a directive from an overdue PAKN on the operator page, to its commune; the inbox names the PAKN; a unit opens the same dialog', async () => {
+    const title = 'Đèn đường <b>hỏng</b> trên đường 30/4';
+    const r = await fetch(`${server.url}/api/v1/pakn/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({
+        events: [
+          {
+            eventId: 'e2e-pakn-1-received',
+            paknId: 'E2E-PAKN-1',
+            step: 'received',
+            at: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+            adminUnitCode: COMMUNE,
+            title,
+          },
+        ],
+      }),
+    });
+    expect(r.status, await r.clone().text()).toBe(200);
+    const leader = await newPage();
+    const operator = await newPage();
+    await signIn(leader, server, 'leader');
+    await signIn(operator, server, 'operator');
+    await operator.goto(`${server.url}/operator`);
+    await operator.waitForSelector(testId('directive-inbox'), { timeout: 30_000 });
+
+    await leader.goto(`${server.url}/operator?area=${COMMUNE}`);
+    const row = testId('pakn-E2E-PAKN-1');
+    await leader.waitForSelector(`${row}[data-kind="overdue"]`, { timeout: 30_000 });
+    // the feed's title is text, never markup
+    expect(await leader.textContent(`${row} .pakn-title`)).toBe(title);
+    expect(await leader.locator(`${row} .pakn-title b`).count()).toBe(0);
+    // the unit picked on the page opens the same dialog, about the unit
+    await leader.click(testId(`directive-open-unit-${COMMUNE}`));
+    const dialog = testId('directive-dialog');
+    await leader.waitForSelector(`${dialog}[data-subject-kind="unit"][data-subject-id="${COMMUNE}"]`);
+    expect(await leader.inputValue(`${dialog} ${testId('directive-issue-units')}`)).toBe(COMMUNE);
+    await leader.click(testId('directive-dialog-close'));
+    await leader.waitForSelector(dialog, { state: 'detached' });
+
+    await leader.click(testId('directive-open-pakn-E2E-PAKN-1'));
+    await leader.waitForSelector(`${dialog}[data-subject-kind="pakn"][data-subject-id="E2E-PAKN-1"]`);
+    // no agency has it yet: the directive goes to its commune
+    expect(await leader.inputValue(`${dialog} ${testId('directive-issue-units')}`)).toBe(COMMUNE);
+    await leader.fill(testId('directive-issue-text'), 'Trả lời phản ánh về đèn đường trong 2 ngày làm việc.');
+    await leader.fill(testId('directive-issue-days'), '2');
+    await leader.click(testId('directive-issue-submit'));
+    await expect.poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 }).toMatch(/^Đã giao chỉ đạo, hạn /);
+
+    const open = (await (await fetch(`${server.url}/api/v1/directives?status=open`, { headers: server.headers('leader') })).json()) as {
+      directives: Directive[];
+    };
+    const issued = open.directives.find((d) => d.subject.kind === 'pakn')!;
+    expect(issued).toMatchObject({ subject: { kind: 'pakn', id: 'E2E-PAKN-1', label: title }, assignments: [{ unit: COMMUNE, status: 'issued' }] });
+    const source = testId(`directive-source-${issued.id}`);
+    await operator.waitForSelector(source, { timeout: 10_000 });
+    expect(await operator.textContent(source)).toBe(`Nguồn: Phản ánh, kiến nghị: ${title}`);
+    await leader.close();
+    await operator.close();
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 });
