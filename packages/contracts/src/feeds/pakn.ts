@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString } from '../common.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN, PROCEDURE_CODE_PATTERN, RFC3339_PATTERN } from './dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -123,15 +124,12 @@ export type PaknStatus = Static<typeof PaknStatusSchema>;
 /** The deadlines of a PAKN (working days on the city's calendar): reject 2, ask for a supplement 5, answer 15, publish 2 after the answer. */
 export type PaknDeadlineStep = 'reject' | 'supplement' | 'answer' | 'publish';
 
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
-
 export const PaknSummarySchema = Type.Object({
   paknId: Type.String(),
   title: NullableString,
   adminUnitCode: Type.String(),
   agencyCode: NullableString,
-  classification: Type.Union([PaknClassificationSchema, Type.Null()]),
+  classification: Nullable(PaknClassificationSchema),
   procedureCode: NullableString,
   dossierCode: NullableString,
   status: PaknStatusSchema,

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber } from '../common.ts';
 
 /** How history across a reorganisation is read: on today's units, or on the units as they were. */
 export type AnalystView = 'today' | 'as-it-was';
@@ -48,7 +49,7 @@ export type AnalystSeriesQuery = Static<typeof AnalystSeriesQuerySchema>;
 
 export const AnalystPointSchema = Type.Object({
   period: Type.String(),
-  value: Type.Union([Type.Number(), Type.Null()]),
+  value: NullableNumber,
   /** Observations (or dossiers) behind the value. */
   count: Type.Number(),
   numerator: Type.Optional(Type.Number()),
@@ -77,7 +78,7 @@ export const AnalystSeriesResponseSchema = Type.Object({
   view: Type.Union([Type.Literal('today'), Type.Literal('as-it-was')]),
   series: Type.Array(AnalystSeriesSchema),
   /** compare=previous: the same number of periods just before `from`. */
-  compare: Type.Union([Type.Null(), Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })]),
+  compare: Nullable(Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })),
   /** epoch ms */
   asOf: Type.Number(),
 });

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { NullableString } from '../common.ts';
 
 /** The answer to an NGSI-LD / NGSI v2 notification: one result per entity, in order. */
 export const NgsiEntityResultSchema = Type.Object({
   index: Type.Integer(),
-  id: Type.Union([Type.String(), Type.Null()]),
-  type: Type.Union([Type.String(), Type.Null()]),
-  station: Type.Union([Type.String(), Type.Null()]),
+  id: NullableString,
+  type: NullableString,
+  station: NullableString,
   /** attributes stored (or already stored: duplicate), with the observation id */
   accepted: Type.Array(
     Type.Object({

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NullableString } from '../common.ts';
 import { AreaCodeSchema } from '../catalogue/area.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
 
@@ -64,7 +65,7 @@ export type ItemStatus = Static<typeof ItemStatusSchema>;
 
 export const ItemResultSchema = Type.Object({
   index: Type.Integer(),
-  id: Type.Union([Type.String(), Type.Null()]),
+  id: NullableString,
   status: ItemStatusSchema,
   seq: Type.Optional(Type.Integer()),
   errors: Type.Optional(Type.Array(ItemErrorSchema)),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NullableNumber, NullableString } from '../common.ts';
 
 /**
  * One aggregated value in a scope's live view: an area's aggregate for an indicator
@@ -8,10 +9,10 @@ export const CellSchema = Type.Object({
   /** `${area}|${station ?? ''}|${indicator}` */
   key: Type.String(),
   area: Type.String(),
-  station: Type.Union([Type.String(), Type.Null()]),
+  station: NullableString,
   indicator: Type.String(),
   /** The aggregate; for ratio indicators numerator/denominator as a fraction (0..1), null when the denominator is 0. */
-  value: Type.Union([Type.Number(), Type.Null()]),
+  value: NullableNumber,
   numerator: Type.Optional(Type.Number()),
   denominator: Type.Optional(Type.Number()),
   /** Leaf series that contribute to this cell. */

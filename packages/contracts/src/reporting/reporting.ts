@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString } from '../common.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
@@ -100,9 +101,9 @@ export const ImportRowErrorSchema = Type.Object({
   /** 1-based row number in the sheet; 0 for the file or its header. */
   row: Type.Integer({ minimum: 0 }),
   /** Column letter (A, B, …) or null when the error is about the row as a whole. */
-  column: Type.Union([Type.String(), Type.Null()]),
+  column: NullableString,
   /** The header text of that column as written in the file. */
-  header: Type.Union([Type.String(), Type.Null()]),
+  header: NullableString,
   field: Type.String(),
   reason: Type.String(),
   message: Type.String(),
@@ -136,7 +137,6 @@ export const ImportResponseSchema = Type.Object({
 });
 export type ImportResponse = Static<typeof ImportResponseSchema>;
 
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const ProvenanceSchema = Type.Union([Type.Literal('published'), Type.Literal('illustrative'), Type.Null()]);
 
 export const SubmissionStatusRowSchema = Type.Object({
@@ -150,7 +150,7 @@ export const SubmissionStatusRowSchema = Type.Object({
   /** epoch ms */
   deadline: Type.Number(),
   submittedAt: NullableNumber,
-  version: Type.Union([Type.Integer(), Type.Null()]),
+  version: Nullable(Type.Integer()),
   /** Working-day lateness is not used: late means after the deadline instant. Milliseconds late, if late. */
   lateByMs: NullableNumber,
 });
@@ -235,7 +235,7 @@ export const IndicatorHistoryResponseSchema = Type.Object({
       value: NullableNumber,
       numerator: NullableNumber,
       denominator: NullableNumber,
-      provenance: Type.Union([Type.String(), Type.Null()]),
+      provenance: NullableString,
     }),
   ),
 });
