@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponse } from '../common.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN, PROCEDURE_CODE_PATTERN, RFC3339_PATTERN } from './dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -144,15 +144,7 @@ export const PaknSummarySchema = Type.Object({
 });
 export type PaknSummary = Static<typeof PaknSummarySchema>;
 
-export const PaknWatchlistResponseSchema = Type.Object({
-  asOf: Type.Number(),
-  area: NullableString,
-  agency: NullableString,
-  within: Type.Integer(),
-  overdue: Type.Array(PaknSummarySchema),
-  dueSoon: Type.Array(PaknSummarySchema),
-  truncated: Type.Boolean(),
-});
+export const PaknWatchlistResponseSchema = WatchlistResponse(PaknSummarySchema);
 export type PaknWatchlistResponse = Static<typeof PaknWatchlistResponseSchema>;
 
 export const PaknDeadlineSchema = Type.Object({
@@ -181,11 +173,8 @@ export type PaknDetail = Static<typeof PaknDetailSchema>;
 
 export const PaknWatchlistQuerySchema = Type.Object(
   {
-    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    ...WatchlistQueryFields,
     agency: Type.Optional(Type.String({ pattern: AGENCY_CODE_PATTERN })),
-    /** Working days ahead for the due-soon list (default 2). */
-    within: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber } from '../common.ts';
+import { Nullable, RatioValueFields } from '../common.ts';
 
 /** How history across a reorganisation is read: on today's units, or on the units as they were. */
 export type AnalystView = 'today' | 'as-it-was';
@@ -49,11 +49,9 @@ export type AnalystSeriesQuery = Static<typeof AnalystSeriesQuerySchema>;
 
 export const AnalystPointSchema = Type.Object({
   period: Type.String(),
-  value: NullableNumber,
+  ...RatioValueFields,
   /** Observations (or dossiers) behind the value. */
   count: Type.Number(),
-  numerator: Type.Optional(Type.Number()),
-  denominator: Type.Optional(Type.Number()),
   /** The value rests on a split unit's estimated weights (view=today). */
   estimated: Type.Optional(Type.Boolean()),
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponse } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
@@ -105,25 +105,14 @@ export type DossierSummary = Static<typeof DossierSummarySchema>;
 
 export const WatchlistQuerySchema = Type.Object(
   {
-    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    ...WatchlistQueryFields,
     agency: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    /** Working days ahead that count as soon due (default 2). */
-    within: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },
 );
 export type WatchlistQuery = Static<typeof WatchlistQuerySchema>;
 
-export const WatchlistResponseSchema = Type.Object({
-  asOf: Type.Number(),
-  area: NullableString,
-  agency: NullableString,
-  within: Type.Integer(),
-  overdue: Type.Array(DossierSummarySchema),
-  dueSoon: Type.Array(DossierSummarySchema),
-  truncated: Type.Boolean(),
-});
+export const WatchlistResponseSchema = WatchlistResponse(DossierSummarySchema);
 export type WatchlistResponse = Static<typeof WatchlistResponseSchema>;
 
 export const DossierTrailItemSchema = Type.Object({ status: DossierStatusSchema, statusAt: Type.Number(), eventId: Type.String() });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber } from '../common.ts';
+import { ItemCountFields, Nullable, NullableNumber } from '../common.ts';
 
 /** live: seen within 2× cadence; stale: silent longer; never: nothing received since start. */
 export const FeedStatusSchema = Type.Union([Type.Literal('live'), Type.Literal('stale'), Type.Literal('never')]);
@@ -27,9 +27,7 @@ export const FeedHealthSchema = Type.Object({
   /** messages per minute over the last 60 s */
   ratePerMin: Type.Number(),
   /** observations stored / already stored (duplicates) / refused, since start */
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
+  ...ItemCountFields,
   /** malformed messages and transport errors, since start */
   errors: Type.Integer(),
   /** the latest reasons, newest first (at most 10) */

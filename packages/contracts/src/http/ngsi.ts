@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { NullableString } from '../common.ts';
+import { ItemCountFields, NullableString } from '../common.ts';
 
 /** The answer to an NGSI-LD / NGSI v2 notification: one result per entity, in order. */
 export const NgsiEntityResultSchema = Type.Object({
@@ -30,9 +30,7 @@ export type NgsiEntityResult = Static<typeof NgsiEntityResultSchema>;
 
 export const NgsiNotifyResponseSchema = Type.Object({
   /** attribute counts over the whole notification */
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
+  ...ItemCountFields,
   entities: Type.Array(NgsiEntityResultSchema),
 });
 export type NgsiNotifyResponse = Static<typeof NgsiNotifyResponseSchema>;

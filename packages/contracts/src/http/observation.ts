@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { NullableString } from '../common.ts';
+import { ItemCountFields, NullableString } from '../common.ts';
 import { AreaCodeSchema } from '../catalogue/area.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
 
@@ -73,9 +73,7 @@ export const ItemResultSchema = Type.Object({
 export type ItemResult = Static<typeof ItemResultSchema>;
 
 export const IngestResponseSchema = Type.Object({
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
+  ...ItemCountFields,
   results: Type.Array(ItemResultSchema),
 });
 export type IngestResponse = Static<typeof IngestResponseSchema>;

@@ -117,13 +117,16 @@ export type TargetVerdict = Static<typeof TargetVerdictSchema>;
 
 // ─── HTTP DTOs ──────────────────────────────────────────────────────────────────────────────
 
+/** Which report an answer is about: a regime's report of a unit for a period, and its version. */
+const ReportKeyFields = { regime: Type.String(), unit: Type.String(), period: Type.String(), version: Type.Integer() };
+
+/** A reported value with its parts as the report gives them (null where it gives none). */
+const ReportedValueFields = { value: NullableNumber, numerator: NullableNumber, denominator: NullableNumber };
+
 export const ReportPostResponseSchema = Type.Object({
-  regime: Type.String(),
-  unit: Type.String(),
-  period: Type.String(),
+  ...ReportKeyFields,
   /** 'stored' (a new version), 'unchanged' (same values as the current version: nothing stored). */
   result: Type.Union([Type.Literal('stored'), Type.Literal('unchanged')]),
-  version: Type.Integer(),
   status: SubmissionStatusSchema,
 });
 export type ReportPostResponse = Static<typeof ReportPostResponseSchema>;
@@ -132,7 +135,7 @@ export const ImportResponseSchema = Type.Object({
   /** 'imported' when every report was stored, 'rejected' when nothing was (see errors). */
   result: Type.Union([Type.Literal('imported'), Type.Literal('rejected')]),
   rows: Type.Integer(),
-  reports: Type.Array(Type.Object({ regime: Type.String(), unit: Type.String(), period: Type.String(), version: Type.Integer(), result: Type.String() })),
+  reports: Type.Array(Type.Object({ ...ReportKeyFields, result: Type.String() })),
   errors: Type.Array(ImportRowErrorSchema),
 });
 export type ImportResponse = Static<typeof ImportResponseSchema>;
@@ -181,9 +184,7 @@ export const IndicatorValueRowSchema = Type.Object({
   unit: Type.String(),
   unitName: Type.String(),
   period: Type.String(),
-  value: NullableNumber,
-  numerator: NullableNumber,
-  denominator: NullableNumber,
+  ...ReportedValueFields,
   target: NullableNumber,
   verdict: TargetVerdictSchema,
   provenance: ProvenanceSchema,
@@ -232,9 +233,7 @@ export const IndicatorHistoryResponseSchema = Type.Object({
     Type.Object({
       period: Type.String(),
       unit: Type.String(),
-      value: NullableNumber,
-      numerator: NullableNumber,
-      denominator: NullableNumber,
+      ...ReportedValueFields,
       provenance: NullableString,
     }),
   ),
@@ -243,10 +242,7 @@ export type IndicatorHistoryResponse = Static<typeof IndicatorHistoryResponseSch
 
 /** POST /api/v1/reporting/reviews: the review as recorded. */
 export const ReviewResponseSchema = Type.Object({
-  regime: Type.String(),
-  unit: Type.String(),
-  period: Type.String(),
-  version: Type.Integer(),
+  ...ReportKeyFields,
   review: ReportReviewSchema,
   note: Type.Optional(Type.String()),
   status: ReportReviewSchema,
