@@ -18,7 +18,7 @@ import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
  * The steps of a PAKN, one event each. `classified` says whether it is about rules and procedures
  * or about officials' behaviour (5.1); `reaction` is one citizen's like or dislike of the published
  * answer; `repeat_complaint` a new complaint about the result. `supplemented` (the citizen sent what
- * was asked) ends the pause of a supplement request.
+ * was asked) ends the pause of a supplement request. Listed in the order steps of one instant fold in.
  */
 export const PAKN_STEPS = [
   'received',
