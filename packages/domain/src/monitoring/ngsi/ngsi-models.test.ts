@@ -14,13 +14,14 @@ const T = '2026-11-22T07:00:00+07:00';
 const T_MS = Date.parse(T);
 const values = (m: ReturnType<typeof mapNgsiEntity>) => m.observations.map((o) => [o.attribute, o.input.indicator, o.input.value]);
 const reasons = (m: ReturnType<typeof mapNgsiEntity>) => m.rejected.map((r) => [r.attribute, r.reason]);
-/** A WaterObserved of 1.8 m that names station wl-can-tho, sent from `coordinates` ([lon, lat] as the sender wrote them). */
-const canThoWaterAt = (coordinates: [number, number]) => ({
+/** A WaterObserved (1.8 m at T unless `extra` says otherwise) that names station wl-can-tho, sent from `coordinates` ([lon, lat] as the sender wrote them). */
+const canThoWaterAt = (coordinates: [number, number], extra: Record<string, unknown> = {}) => ({
   id: 'urn:ngsi-ld:WaterObserved:wl-can-tho',
   type: 'WaterObserved',
   dateObserved: T,
   height: 1.8,
   location: { type: 'Point', coordinates },
+  ...extra,
 });
 
 describe('FloodMonitoring: observationDateTime is the model’s time attribute', () => {
@@ -214,16 +215,7 @@ describe('WaterObserved: height is the water level; waterLevel is not in the mod
 
 describe('a station of the city named by an entity located elsewhere', () => {
   it('is refused (every measured attribute), not stored against the station: a 2016 reading from Spain never becomes the live value', () => {
-    const m = mapNgsiEntity(
-      {
-        id: 'urn:ngsi-ld:WaterObserved:wl-can-tho',
-        type: 'WaterObserved',
-        dateObserved: '2016-03-15T11:00:00Z',
-        height: 3.52,
-        location: { type: 'Point', coordinates: [-3.712, 40.424] },
-      },
-      ctx,
-    );
+    const m = mapNgsiEntity(canThoWaterAt([-3.712, 40.424], { dateObserved: '2016-03-15T11:00:00Z', height: 3.52 }), ctx);
     expect(m.station).toBe('wl-can-tho');
     expect(m.observations).toEqual([]);
     expect(m.rejected).toEqual([
