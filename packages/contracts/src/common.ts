@@ -37,7 +37,7 @@ export const WatchlistQueryFields = {
   within: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
 };
-export const WatchlistResponse = <T extends TSchema>(item: T) =>
+export const WatchlistResponseOf = <T extends TSchema>(item: T) =>
   Type.Object({
     asOf: Type.Number(),
     area: NullableString,

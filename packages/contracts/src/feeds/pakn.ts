@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponse } from '../common.ts';
+import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN, PROCEDURE_CODE_PATTERN, RFC3339_PATTERN } from './dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -144,7 +144,7 @@ export const PaknSummarySchema = Type.Object({
 });
 export type PaknSummary = Static<typeof PaknSummarySchema>;
 
-export const PaknWatchlistResponseSchema = WatchlistResponse(PaknSummarySchema);
+export const PaknWatchlistResponseSchema = WatchlistResponseOf(PaknSummarySchema);
 export type PaknWatchlistResponse = Static<typeof PaknWatchlistResponseSchema>;
 
 export const PaknDeadlineSchema = Type.Object({

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponse } from '../common.ts';
+import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
@@ -112,7 +112,7 @@ export const WatchlistQuerySchema = Type.Object(
 );
 export type WatchlistQuery = Static<typeof WatchlistQuerySchema>;
 
-export const WatchlistResponseSchema = WatchlistResponse(DossierSummarySchema);
+export const WatchlistResponseSchema = WatchlistResponseOf(DossierSummarySchema);
 export type WatchlistResponse = Static<typeof WatchlistResponseSchema>;
 
 export const DossierTrailItemSchema = Type.Object({ status: DossierStatusSchema, statusAt: Type.Number(), eventId: Type.String() });
