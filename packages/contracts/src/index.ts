@@ -26,3 +26,4 @@ export * from './feeds/pakn.ts';
 export * from './http/score766.ts';
 export * from './http/directives.ts';
 export * from './http/operations.ts';
+export * from './common.ts';

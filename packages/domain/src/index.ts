@@ -34,6 +34,7 @@ export * from './alerts/rules.ts';
 export * from './alerts/engine.ts';
 export * from './alerts/lifecycle.ts';
 export * from './catalogue/feed-indicators.ts';
+export * from './random/seeded-random.ts';
 export * from './monitoring/ngsi/ngsi-entity.ts';
 export * from './monitoring/feed-health.ts';
 export * from './reporting/index.ts';

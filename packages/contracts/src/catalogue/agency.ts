@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableString } from '../common.ts';
 import { AreaCodeSchema } from './area.ts';
 import { RegistrySourceSchema } from './area-registry.ts';
 import { LabelSchema } from './indicator.ts';
@@ -66,11 +67,11 @@ export const AgencyAtSchema = Type.Object({
   code: Type.String(),
   name: LabelSchema,
   level: AgencyLevelSchema,
-  kind: Type.Union([AgencyKindSchema, Type.Null()]),
+  kind: Nullable(AgencyKindSchema),
   adminUnitCode: Type.String(),
-  parent: Type.Union([Type.String(), Type.Null()]),
-  validFrom: Type.Union([Type.String(), Type.Null()]),
-  validTo: Type.Union([Type.String(), Type.Null()]),
+  parent: NullableString,
+  validFrom: NullableString,
+  validTo: NullableString,
 });
 export type AgencyAt = Static<typeof AgencyAtSchema>;
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableString } from '../common.ts';
 import { AreaCodeSchema, AreaLevelSchema } from './area.ts';
 
 /**
@@ -73,11 +74,11 @@ export const RegistryUnitSchema = Type.Object({
   /** phường, xã, thị trấn, quận, huyện, thị xã, thành phố, tỉnh, đặc khu */
   type: Type.String({ minLength: 1 }),
   level: AreaLevelSchema,
-  parent: Type.Union([AreaCodeSchema, Type.Null()]),
+  parent: Nullable(AreaCodeSchema),
   validFrom: IsoDateSchema,
-  validTo: Type.Union([IsoDateSchema, Type.Null()]),
-  areaKm2: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
-  population: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  validTo: Nullable(IsoDateSchema),
+  areaKm2: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
+  population: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   centre: Type.Optional(UnitCentreSchema),
   /** Where the people's committee sits, in words, as published ("UBND phường An Hòa"). */
   seat: Type.Optional(Type.String()),
@@ -117,11 +118,11 @@ export type AreaRegistryFile = Static<typeof AreaRegistryFileSchema>;
 export const AreaAtSchema = Type.Object({
   code: AreaCodeSchema,
   name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
+  nameEn: NullableString,
   type: Type.String(),
   level: AreaLevelSchema,
-  parent: Type.Union([AreaCodeSchema, Type.Null()]),
+  parent: Nullable(AreaCodeSchema),
   validFrom: IsoDateSchema,
-  validTo: Type.Union([IsoDateSchema, Type.Null()]),
+  validTo: Nullable(IsoDateSchema),
 });
 export type AreaAt = Static<typeof AreaAtSchema>;

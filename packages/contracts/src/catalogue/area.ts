@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../common.ts';
 import { BandSchema } from './indicator.ts';
 
 export const AreaLevelSchema = Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]);
@@ -13,11 +14,11 @@ export const AreaSchema = Type.Object({
   /** e.g. 'quận', 'huyện', 'thành phố' */
   kind: Type.String(),
   level: AreaLevelSchema,
-  parent: Type.Union([AreaCodeSchema, Type.Null()]),
+  parent: Nullable(AreaCodeSchema),
   /** ISO date (yyyy-mm-dd) the unit came into force, inclusive. */
   validFrom: Type.String({ format: 'date' }),
   /** ISO date the unit ceased to exist, exclusive; null while valid. */
-  validTo: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  validTo: Nullable(Type.String({ format: 'date' })),
   centroid: Type.Tuple([Type.Number(), Type.Number()], { description: '[longitude, latitude]' }),
   areaKm2: Type.Optional(Type.Number()),
   /** English name, unaccented ("Ninh Kieu Ward"). */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NullableNumber } from '../common.ts';
 
 /** Vietnamese first, English second: every label in the product carries both. */
 export const LabelSchema = Type.Object({
@@ -29,7 +30,7 @@ export type Direction = Static<typeof DirectionSchema>;
 export const BandSchema = Type.Object({
   id: Type.String({ minLength: 1 }),
   label: LabelSchema,
-  from: Type.Union([Type.Number(), Type.Null()]),
+  from: NullableNumber,
   color: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }),
 });
 export type Band = Static<typeof BandSchema>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from '../common.ts';
 import type { Label } from '../catalogue/indicator.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -69,7 +70,7 @@ export const DossierSupplementSchema = Type.Object(
     /** NgayBoSung: when the agency asked the applicant for more documents. */
     requestedAt: Timestamp,
     /** NgayTiepNhanBoSung: when the supplement came back; absent or null while the applicant holds the dossier. */
-    completedAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+    completedAt: Type.Optional(Nullable(Timestamp)),
     /** NgayHenTraTruoc / NgayHenTraMoi: appointment date before and after the request, when the system moved it. */
     dueBefore: Type.Optional(Timestamp),
     dueAfter: Type.Optional(Timestamp),
@@ -122,7 +123,7 @@ export const DossierEventSchema = Type.Object(
     /** NgayTiepNhan: the date dossiers are attributed to a period by. */
     receivedAt: Type.Optional(Timestamp),
     /** NgayHenTra: the appointment date; null when the procedure has none. */
-    dueAt: Type.Optional(Type.Union([Timestamp, Type.Null()])),
+    dueAt: Type.Optional(Nullable(Timestamp)),
     /** NgayKetThucXuLy: processing finished (status 9). */
     finishedAt: Type.Optional(Timestamp),
     /** NgayTra: result returned (status 10). */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN, PROCEDURE_CODE_PATTERN, RFC3339_PATTERN } from './dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -17,7 +18,7 @@ import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
  * The steps of a PAKN, one event each. `classified` says whether it is about rules and procedures
  * or about officials' behaviour (5.1); `reaction` is one citizen's like or dislike of the published
  * answer; `repeat_complaint` a new complaint about the result. `supplemented` (the citizen sent what
- * was asked) ends the pause of a supplement request.
+ * was asked) ends the pause of a supplement request. Listed in the order steps of one instant fold in.
  */
 export const PAKN_STEPS = [
   'received',
@@ -123,15 +124,12 @@ export type PaknStatus = Static<typeof PaknStatusSchema>;
 /** The deadlines of a PAKN (working days on the city's calendar): reject 2, ask for a supplement 5, answer 15, publish 2 after the answer. */
 export type PaknDeadlineStep = 'reject' | 'supplement' | 'answer' | 'publish';
 
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
-
 export const PaknSummarySchema = Type.Object({
   paknId: Type.String(),
   title: NullableString,
   adminUnitCode: Type.String(),
   agencyCode: NullableString,
-  classification: Type.Union([PaknClassificationSchema, Type.Null()]),
+  classification: Nullable(PaknClassificationSchema),
   procedureCode: NullableString,
   dossierCode: NullableString,
   status: PaknStatusSchema,
@@ -146,15 +144,7 @@ export const PaknSummarySchema = Type.Object({
 });
 export type PaknSummary = Static<typeof PaknSummarySchema>;
 
-export const PaknWatchlistResponseSchema = Type.Object({
-  asOf: Type.Number(),
-  area: NullableString,
-  agency: NullableString,
-  within: Type.Integer(),
-  overdue: Type.Array(PaknSummarySchema),
-  dueSoon: Type.Array(PaknSummarySchema),
-  truncated: Type.Boolean(),
-});
+export const PaknWatchlistResponseSchema = WatchlistResponseOf(PaknSummarySchema);
 export type PaknWatchlistResponse = Static<typeof PaknWatchlistResponseSchema>;
 
 export const PaknDeadlineSchema = Type.Object({
@@ -183,11 +173,8 @@ export type PaknDetail = Static<typeof PaknDetailSchema>;
 
 export const PaknWatchlistQuerySchema = Type.Object(
   {
-    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    ...WatchlistQueryFields,
     agency: Type.Optional(Type.String({ pattern: AGENCY_CODE_PATTERN })),
-    /** Working days ahead for the due-soon list (default 2). */
-    within: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },
 );

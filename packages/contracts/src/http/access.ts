@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableString } from '../common.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
 /**
@@ -60,7 +61,7 @@ export type SessionUser = Static<typeof SessionUserSchema>;
 export const AuthConfigSchema = Type.Object({
   local: Type.Literal(true),
   /** The city's identity provider, when IOC_OIDC_ISSUER is set; `label` names it on the sign-in page. */
-  oidc: Type.Union([Type.Object({ enabled: Type.Boolean(), label: Type.String() }), Type.Null()]),
+  oidc: Nullable(Type.Object({ enabled: Type.Boolean(), label: Type.String() })),
   /** Demo mode: the sign-in page may say that demo accounts are printed by `npm start`. */
   demo: Type.Boolean(),
 });
@@ -87,7 +88,6 @@ export type SessionResponse = Static<typeof SessionResponseSchema>;
 
 const PersonNameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: PLAIN_TEXT_PATTERN });
 const Timestamp = Type.Integer({ description: 'epoch ms' });
-const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 
 export const AdminUserSchema = Type.Object({
   id: Type.String(),
@@ -100,7 +100,7 @@ export const AdminUserSchema = Type.Object({
   origin: Type.Union([Type.Literal('local'), Type.Literal('oidc')]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  lastLoginAt: NullableTimestamp,
+  lastLoginAt: Nullable(Timestamp),
 });
 export type AdminUser = Static<typeof AdminUserSchema>;
 export const AdminUserListSchema = Type.Object({ users: Type.Array(AdminUserSchema) });
@@ -138,7 +138,7 @@ export const FeedEndpointSchema = Type.Union([
   Type.Literal('*'),
 ]);
 
-const CodeListOrAny = Type.Union([Type.Array(CodeSchema, { minItems: 1, maxItems: 500 }), Type.Null()]);
+const CodeListOrAny = Nullable(Type.Array(CodeSchema, { minItems: 1, maxItems: 500 }));
 
 /**
  * What a source's keys may write: the endpoints, and within them only these stations, units and
@@ -162,8 +162,8 @@ export const FeedKeyInfoSchema = Type.Object({
   prefix: Type.String(),
   createdAt: Timestamp,
   /** Set when a newer key replaced it: it stays valid until then (IOC_KEY_OVERLAP_HOURS). */
-  expiresAt: NullableTimestamp,
-  revokedAt: NullableTimestamp,
+  expiresAt: Nullable(Timestamp),
+  revokedAt: Nullable(Timestamp),
 });
 export type FeedKeyInfo = Static<typeof FeedKeyInfoSchema>;
 
@@ -201,8 +201,8 @@ export const DeviceSchema = Type.Object({
   name: Type.String(),
   scopes: AccessScopeSchema,
   createdAt: Timestamp,
-  revokedAt: NullableTimestamp,
-  lastSeenAt: NullableTimestamp,
+  revokedAt: Nullable(Timestamp),
+  lastSeenAt: Nullable(Timestamp),
 });
 export type Device = Static<typeof DeviceSchema>;
 export const DeviceListSchema = Type.Object({ devices: Type.Array(DeviceSchema) });
@@ -218,16 +218,16 @@ export const AuditRecordSchema = Type.Object({
   at: Timestamp,
   /** username, device:<id>, token:<name>, feed:<source>, or system */
   actor: Type.String(),
-  actorRole: Type.Union([Type.String(), Type.Null()]),
+  actorRole: NullableString,
   /** e.g. auth.login, auth.login_failed, dossier.view, export, alert.ack, user.create, feed_source.key_create */
   action: Type.String(),
-  target: Type.Union([Type.String(), Type.Null()]),
+  target: NullableString,
   /** The unit the action concerns, when it concerns one. */
-  unit: Type.Union([Type.String(), Type.Null()]),
+  unit: NullableString,
   /** The actor's scope at the time. */
-  scope: Type.Union([AccessScopeSchema, Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  scope: Nullable(AccessScopeSchema),
+  ip: NullableString,
+  details: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 export type AuditRecord = Static<typeof AuditRecordSchema>;
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
@@ -30,28 +31,28 @@ export const AlertSchema = Type.Object({
   status: AlertStatusSchema,
   /** Area code of the subject (the station's area). */
   area: Type.String(),
-  station: Type.Union([Type.String(), Type.Null()]),
+  station: NullableString,
   indicator: Type.String(),
   /** What happened, Vietnamese first (plain text, never HTML). */
   title: LabelSchema,
   /** The value that raised it, and the level it crossed (if any). */
-  value: Type.Union([Type.Number(), Type.Null()]),
-  level: Type.Union([Type.Number(), Type.Null()]),
+  value: NullableNumber,
+  level: NullableNumber,
   /** Band id for band rules (e.g. bd2), the latest while the episode lasts. */
-  band: Type.Union([Type.String(), Type.Null()]),
+  band: NullableString,
   /** When the condition began (epoch ms, observation time) and when it was confirmed (after the hold time). */
   startedAt: Type.Number(),
   raisedAt: Type.Number(),
   /** Observation time of the last rule signal applied (raise, band change, clear): replays older than it change nothing. */
   signalAt: Type.Number(),
   /** When the condition ended (null while it lasts). An alert is closed only by an operator. */
-  clearedAt: Type.Union([Type.Number(), Type.Null()]),
-  acknowledgedAt: Type.Union([Type.Number(), Type.Null()]),
-  acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
-  assignedUnit: Type.Union([Type.String(), Type.Null()]),
-  deadline: Type.Union([Type.Number(), Type.Null()]),
-  resolvedAt: Type.Union([Type.Number(), Type.Null()]),
-  resolvedBy: Type.Union([Type.String(), Type.Null()]),
+  clearedAt: NullableNumber,
+  acknowledgedAt: NullableNumber,
+  acknowledgedBy: NullableString,
+  assignedUnit: NullableString,
+  deadline: NullableNumber,
+  resolvedAt: NullableNumber,
+  resolvedBy: NullableString,
   /** Incremented on every change; a client keeps the highest. */
   revision: Type.Integer(),
   updatedAt: Type.Number(),
@@ -77,7 +78,7 @@ export const AlertEventSchema = Type.Object({
   at: Type.Number(),
   actor: Type.String(),
   action: AlertActionSchema,
-  note: Type.Union([Type.String(), Type.Null()]),
+  note: NullableString,
   /** Action details, e.g. {unit, deadline} for assigned, {band, value} for escalated. */
   detail: Type.Record(Type.String(), Type.Unknown()),
 });

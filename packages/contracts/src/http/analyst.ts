@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, RatioValueFields } from '../common.ts';
 
 /** How history across a reorganisation is read: on today's units, or on the units as they were. */
 export type AnalystView = 'today' | 'as-it-was';
@@ -48,11 +49,9 @@ export type AnalystSeriesQuery = Static<typeof AnalystSeriesQuerySchema>;
 
 export const AnalystPointSchema = Type.Object({
   period: Type.String(),
-  value: Type.Union([Type.Number(), Type.Null()]),
+  ...RatioValueFields,
   /** Observations (or dossiers) behind the value. */
   count: Type.Number(),
-  numerator: Type.Optional(Type.Number()),
-  denominator: Type.Optional(Type.Number()),
   /** The value rests on a split unit's estimated weights (view=today). */
   estimated: Type.Optional(Type.Boolean()),
 });
@@ -77,7 +76,7 @@ export const AnalystSeriesResponseSchema = Type.Object({
   view: Type.Union([Type.Literal('today'), Type.Literal('as-it-was')]),
   series: Type.Array(AnalystSeriesSchema),
   /** compare=previous: the same number of periods just before `from`. */
-  compare: Type.Union([Type.Null(), Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })]),
+  compare: Nullable(Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })),
   /** epoch ms */
   asOf: Type.Number(),
 });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
@@ -133,13 +134,13 @@ export const DirectiveDecisionSchema = Type.Object({
   at: Type.Number(),
   by: DirectiveActorSchema,
   action: Type.Union([Type.Literal('accepted'), Type.Literal('returned')]),
-  note: Type.Union([Type.String(), Type.Null()]),
+  note: NullableString,
 });
 export type DirectiveDecision = Static<typeof DirectiveDecisionSchema>;
 
 export const DirectiveAssignmentSchema = Type.Object({
   unit: Type.String(),
-  unitName: Type.Union([LabelSchema, Type.Null()]),
+  unitName: Nullable(LabelSchema),
   status: AssignmentStatusSchema,
   updatedAt: Type.Number(),
   reports: Type.Array(DirectiveReportSchema),
@@ -149,12 +150,12 @@ export type DirectiveAssignment = Static<typeof DirectiveAssignmentSchema>;
 
 const directiveFields = {
   id: Type.String(),
-  title: Type.Union([Type.String(), Type.Null()]),
+  title: NullableString,
   text: Type.String(),
   subject: DirectiveSubjectSchema,
   issuedBy: DirectiveActorSchema,
   issuedAt: Type.Number(),
-  deadlineWorkingDays: Type.Union([Type.Number(), Type.Null()]),
+  deadlineWorkingDays: NullableNumber,
   /** epoch ms: 17:00 of a working day when given in working days. */
   dueAt: Type.Number(),
   /** open until every unit's answer is accepted. */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
@@ -70,28 +71,26 @@ export const DossierIndicatorsResponseSchema = Type.Object({
     Type.Object({
       indicator: Type.String(),
       group: Type.String(),
-      ratio: Type.Union([Type.Number(), Type.Null()]),
+      ratio: NullableNumber,
       /** null when the scheme publishes no share of the group for this indicator (3.5/3.6 in the payment group). */
-      points: Type.Union([Type.Number(), Type.Null()]),
-      maxPoints: Type.Union([Type.Number(), Type.Null()]),
+      points: NullableNumber,
+      maxPoints: NullableNumber,
     }),
   ),
 });
 export type DossierIndicatorsResponse = Static<typeof DossierIndicatorsResponseSchema>;
 
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
-
 export const DossierSummarySchema = Type.Object({
   dossierCode: Type.String(),
   procedureCode: Type.String(),
   /** The procedure's name in the catalogue version in force at reception (null: not in the catalogue). */
-  procedureName: Type.Union([LabelSchema, Type.Null()]),
+  procedureName: Nullable(LabelSchema),
   agencyCode: Type.String(),
   /** The agency's name in the agency catalogue at reception (null: not in it). */
-  agencyName: Type.Union([LabelSchema, Type.Null()]),
+  agencyName: Nullable(LabelSchema),
   adminUnitCode: Type.String(),
   /** The unit's name on the reception date (from the area registry). */
-  adminUnitName: Type.Union([Type.String(), Type.Null()]),
+  adminUnitName: NullableString,
   channel: DossierChannelSchema,
   status: DossierStatusSchema,
   /** epoch ms */
@@ -106,25 +105,14 @@ export type DossierSummary = Static<typeof DossierSummarySchema>;
 
 export const WatchlistQuerySchema = Type.Object(
   {
-    area: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+    ...WatchlistQueryFields,
     agency: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    /** Working days ahead that count as soon due (default 2). */
-    within: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },
 );
 export type WatchlistQuery = Static<typeof WatchlistQuerySchema>;
 
-export const WatchlistResponseSchema = Type.Object({
-  asOf: Type.Number(),
-  area: Type.Union([Type.String(), Type.Null()]),
-  agency: Type.Union([Type.String(), Type.Null()]),
-  within: Type.Integer(),
-  overdue: Type.Array(DossierSummarySchema),
-  dueSoon: Type.Array(DossierSummarySchema),
-  truncated: Type.Boolean(),
-});
+export const WatchlistResponseSchema = WatchlistResponseOf(DossierSummarySchema);
 export type WatchlistResponse = Static<typeof WatchlistResponseSchema>;
 
 export const DossierTrailItemSchema = Type.Object({ status: DossierStatusSchema, statusAt: Type.Number(), eventId: Type.String() });
@@ -138,12 +126,11 @@ export const DossierDetailSchema = Type.Object({
    */
   due: Type.Object({
     at: NullableNumber,
-    source: Type.Union([DueSourceSchema, Type.Null()]),
+    source: Nullable(DueSourceSchema),
     /** The catalogue version used (legal_time), or the procedure's version in force at reception. */
-    procedure: Type.Union([
+    procedure: Nullable(
       Type.Object({ code: Type.String(), version: Type.Integer(), legalTime: Type.Object({ value: Type.Number(), unit: LegalTimeUnitSchema }) }),
-      Type.Null(),
-    ]),
+    ),
   }),
   overdue: Type.Boolean(),
   /** 766 verdict at asOf: 'on_time' | 'late' | 'open' | 'no_deadline' … */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ItemCountFields, Nullable, NullableNumber } from '../common.ts';
 
 /** live: seen within 2× cadence; stale: silent longer; never: nothing received since start. */
 export const FeedStatusSchema = Type.Union([Type.Literal('live'), Type.Literal('stale'), Type.Literal('never')]);
@@ -20,15 +21,13 @@ export const FeedHealthSchema = Type.Object({
   /** the stored `source` of its observations */
   source: Type.String(),
   /** connectors with a connection (MQTT) say whether it is up; push-only feeds say null */
-  connected: Type.Union([Type.Boolean(), Type.Null()]),
+  connected: Nullable(Type.Boolean()),
   /** epoch ms of the last message or notification, null if none yet */
-  lastSeen: Type.Union([Type.Number(), Type.Null()]),
+  lastSeen: NullableNumber,
   /** messages per minute over the last 60 s */
   ratePerMin: Type.Number(),
   /** observations stored / already stored (duplicates) / refused, since start */
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
+  ...ItemCountFields,
   /** malformed messages and transport errors, since start */
   errors: Type.Integer(),
   /** the latest reasons, newest first (at most 10) */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString } from '../common.ts';
 import { AreaAtSchema } from '../catalogue/area-registry.ts';
 import { AreaLevelSchema } from '../catalogue/area.ts';
 
@@ -31,9 +32,9 @@ export type AreasResponse = Static<typeof AreasResponseSchema>;
 export const GeoAreaPropertiesSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
+  nameEn: NullableString,
   level: AreaLevelSchema,
-  parent: Type.Union([Type.String(), Type.Null()]),
+  parent: NullableString,
   /** Our own schematic shape (not an official boundary). */
   schematic: Type.Boolean(),
   /** 'schematic' or 'import:<version>' (the committed boundary import the shape comes from). */
@@ -92,8 +93,8 @@ export const BoundaryImportReportSchema = Type.Object({
   unmatched: Type.Array(
     Type.Object({
       index: Type.Integer(),
-      name: Type.Union([Type.String(), Type.Null()]),
-      code: Type.Union([Type.String(), Type.Null()]),
+      name: NullableString,
+      code: NullableString,
       reason: Type.String(),
     }),
   ),
@@ -104,9 +105,9 @@ export const BoundaryImportReportSchema = Type.Object({
     Type.Object({
       code: Type.String(),
       importedKm2: Type.Number(),
-      registryKm2: Type.Union([Type.Number(), Type.Null()]),
+      registryKm2: NullableNumber,
       /** importedKm2 / registryKm2 */
-      ratio: Type.Union([Type.Number(), Type.Null()]),
+      ratio: NullableNumber,
     }),
   ),
   issues: Type.Array(BoundaryIssueSchema),
@@ -122,7 +123,7 @@ export const BoundaryVersionSchema = Type.Object({
   /** epoch ms */
   storedAt: Type.Number(),
   origin: Type.String(),
-  fileName: Type.Union([Type.String(), Type.Null()]),
+  fileName: NullableString,
   format: Type.String(),
   /** The unit codes it carries a shape for. */
   codes: Type.Array(Type.String()),
@@ -157,7 +158,7 @@ export type BoundaryImportQuery = Static<typeof BoundaryImportQuerySchema>;
 /** GET /api/v1/config: what the dashboard needs beside the catalogue. */
 export const ClientConfigSchema = Type.Object({
   /** The self-hosted basemap (IOC_BASEMAP_PMTILES), drawn through the pmtiles protocol; null: the offline default. */
-  basemap: Type.Union([Type.Object({ url: Type.String() }), Type.Null()]),
+  basemap: Nullable(Type.Object({ url: Type.String() })),
   /** The registry's root unit (the city) and the first day of today's units. */
   city: Type.Object({ code: Type.String(), name: Type.String(), todayFrom: Type.String({ pattern: ISO_DATE_PATTERN }) }),
   /** Today's date in the server's zone (Asia/Ho_Chi_Minh). */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RatioValueFields } from '../common.ts';
 
 /** GET /api/v1/history: the raw series of one indicator at one station. */
 export const HistoryQuerySchema = Type.Object(
@@ -17,9 +18,7 @@ export type HistoryQuery = Static<typeof HistoryQuerySchema>;
 export const HistoryPointSchema = Type.Object({
   /** observedAt, epoch ms */
   t: Type.Number(),
-  value: Type.Union([Type.Number(), Type.Null()]),
-  numerator: Type.Optional(Type.Number()),
-  denominator: Type.Optional(Type.Number()),
+  ...RatioValueFields,
 });
 export type HistoryPoint = Static<typeof HistoryPointSchema>;
 

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { ItemCountFields, NullableString } from '../common.ts';
 
 /** The answer to an NGSI-LD / NGSI v2 notification: one result per entity, in order. */
 export const NgsiEntityResultSchema = Type.Object({
   index: Type.Integer(),
-  id: Type.Union([Type.String(), Type.Null()]),
-  type: Type.Union([Type.String(), Type.Null()]),
-  station: Type.Union([Type.String(), Type.Null()]),
+  id: NullableString,
+  type: NullableString,
+  station: NullableString,
   /** attributes stored (or already stored: duplicate), with the observation id */
   accepted: Type.Array(
     Type.Object({
@@ -29,9 +30,7 @@ export type NgsiEntityResult = Static<typeof NgsiEntityResultSchema>;
 
 export const NgsiNotifyResponseSchema = Type.Object({
   /** attribute counts over the whole notification */
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
+  ...ItemCountFields,
   entities: Type.Array(NgsiEntityResultSchema),
 });
 export type NgsiNotifyResponse = Static<typeof NgsiNotifyResponseSchema>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ItemCountFields, NullableString } from '../common.ts';
 import { AreaCodeSchema } from '../catalogue/area.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
 
@@ -64,7 +65,7 @@ export type ItemStatus = Static<typeof ItemStatusSchema>;
 
 export const ItemResultSchema = Type.Object({
   index: Type.Integer(),
-  id: Type.Union([Type.String(), Type.Null()]),
+  id: NullableString,
   status: ItemStatusSchema,
   seq: Type.Optional(Type.Integer()),
   errors: Type.Optional(Type.Array(ItemErrorSchema)),
@@ -72,9 +73,7 @@ export const ItemResultSchema = Type.Object({
 export type ItemResult = Static<typeof ItemResultSchema>;
 
 export const IngestResponseSchema = Type.Object({
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
+  ...ItemCountFields,
   results: Type.Array(ItemResultSchema),
 });
 export type IngestResponse = Static<typeof IngestResponseSchema>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber } from '../common.ts';
 import { RoleSchema } from './access.ts';
 
 /**
@@ -35,10 +36,10 @@ export const AirQualityResponseSchema = Type.Object({
     Type.Object({
       station: Type.String(),
       area: Type.String(),
-      nowcast: Type.Union([AqiResultSchema, Type.Null()]),
-      daily: Type.Union([AqiResultSchema, Type.Null()]),
+      nowcast: Nullable(AqiResultSchema),
+      daily: Nullable(AqiResultSchema),
       /** The hour the NowCast describes (epoch ms). */
-      at: Type.Union([Type.Number(), Type.Null()]),
+      at: NullableNumber,
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
@@ -136,7 +137,7 @@ export const ReferenceItemResultSchema = Type.Object({
   /** The sheet row (1-based) of an item read from a CSV/XLSX import. */
   row: Type.Optional(Type.Integer()),
   /** The item's key (procedure code, schedule year) when it could be read. */
-  key: Type.Union([Type.String(), Type.Null()]),
+  key: NullableString,
   /** stored: a new version; unchanged: the same content is already the version for that date. */
   status: Type.Union([Type.Literal('stored'), Type.Literal('unchanged'), Type.Literal('rejected')]),
   version: Type.Optional(Type.Integer()),

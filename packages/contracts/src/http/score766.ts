@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema, PROCEDURE_CODE_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
@@ -44,14 +45,13 @@ export const Score766ItemsQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const SplitSchema = Type.Union([Type.Literal('published'), Type.Literal('configured'), Type.Literal('unpublished')]);
 
 export const Score766MetricViewSchema = Type.Object({
   /** The portal's metric code ('PUBLISH_ON_TIME') or the indicator number ('3.1'). */
   code: Type.String(),
   /** The 766 indicator number ('1.1'); null for ELECTRONIC_CERTIFIED_COPY. */
-  indicator: Type.Union([Type.String(), Type.Null()]),
+  indicator: NullableString,
   name: LabelSchema,
   /** 0–1; for 2.2 the average processing time in `unit`. null: no data. */
   ratio: NullableNumber,
@@ -73,14 +73,14 @@ export const Score766MetricViewSchema = Type.Object({
   inputs: Type.Optional(Type.Record(Type.String(), Type.Object({ numerator: Type.Number(), denominator: Type.Number(), ratio: NullableNumber }))),
   /** 2.2 only. */
   unit: Type.Optional(LegalTimeUnitSchema),
-  note: Type.Union([Type.String(), Type.Null()]),
+  note: NullableString,
 });
 export type Score766MetricView = Static<typeof Score766MetricViewSchema>;
 
 export const Score766GroupViewSchema = Type.Object({
   id: Type.String(),
   /** The portal's group id (transparency, dvc-progress-tree, …); null in the 2022 scheme. */
-  apiId: Type.Union([Type.String(), Type.Null()]),
+  apiId: NullableString,
   name: LabelSchema,
   /** Σ of its metrics' points; null when none could be scored. A lower bound when `complete` is false. */
   points: NullableNumber,
@@ -88,7 +88,7 @@ export const Score766GroupViewSchema = Type.Object({
   complete: Type.Boolean(),
   missing: Type.Array(Type.String()),
   split: SplitSchema,
-  splitSource: Type.Union([Type.String(), Type.Null()]),
+  splitSource: NullableString,
   metrics: Type.Array(Score766MetricViewSchema),
 });
 export type Score766GroupView = Static<typeof Score766GroupViewSchema>;
@@ -98,20 +98,17 @@ export const Score766OfficialViewSchema = Type.Object({
   period: Type.String(),
   origin: Type.String(),
   total: Type.Number(),
-  rank: Type.Union([Type.Integer(), Type.Null()]),
-  rankOf: Type.Union([Type.Integer(), Type.Null()]),
+  rank: Nullable(Type.Integer()),
+  rankOf: Nullable(Type.Integer()),
   fetchedAt: Type.String(),
   /** As the portal gives them, mapped to our group ids where known. */
-  groups: Type.Union([
-    Type.Array(Type.Object({ id: Type.String(), group: Type.Union([Type.String(), Type.Null()]), score: Type.Number(), maxScore: NullableNumber })),
-    Type.Null(),
-  ]),
+  groups: Nullable(Type.Array(Type.Object({ id: Type.String(), group: NullableString, score: Type.Number(), maxScore: NullableNumber }))),
 });
 export type Score766OfficialView = Static<typeof Score766OfficialViewSchema>;
 
 export const Score766DifferenceSchema = Type.Object({
   group: Type.String(),
-  apiId: Type.Union([Type.String(), Type.Null()]),
+  apiId: NullableString,
   computed: NullableNumber,
   official: Type.Number(),
   /** computed − official; null when the computed group has no points. */
@@ -134,20 +131,20 @@ export type Score766Difference = Static<typeof Score766DifferenceSchema>;
 export const Score766ResponseSchema = Type.Object({
   unit: Type.String(),
   unitKind: Type.Union([Type.Literal('city'), Type.Literal('area'), Type.Literal('agency')]),
-  unitName: Type.Union([LabelSchema, Type.Null()]),
+  unitName: Nullable(LabelSchema),
   period: Type.String(),
   scheme: Score766SchemeKeySchema,
-  procedure: Type.Union([Type.String(), Type.Null()]),
+  procedure: NullableString,
   /** The clock open dossiers and PAKN were judged at (epoch ms). */
   asOf: Type.Number(),
   total: Type.Object({ points: Type.Number(), max: Type.Number(), complete: Type.Boolean(), missingGroups: Type.Array(Type.String()) }),
   groups: Type.Array(Score766GroupViewSchema),
-  official: Type.Union([Score766OfficialViewSchema, Type.Null()]),
+  official: Nullable(Score766OfficialViewSchema),
   difference: Type.Array(Score766DifferenceSchema),
 });
 export type Score766Response = Static<typeof Score766ResponseSchema>;
 
-const ItemPlace = { inNumerator: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) };
+const ItemPlace = { inNumerator: Type.Boolean(), reason: NullableString };
 export const Score766ItemSchema = Type.Union([
   Type.Object({
     kind: Type.Literal('dossier'),
@@ -174,10 +171,10 @@ export const Score766ItemSchema = Type.Union([
   Type.Object({
     kind: Type.Literal('pakn'),
     paknId: Type.String(),
-    title: Type.Union([Type.String(), Type.Null()]),
+    title: NullableString,
     adminUnitCode: Type.String(),
-    agencyCode: Type.Union([Type.String(), Type.Null()]),
-    classification: Type.Union([PaknClassificationSchema, Type.Null()]),
+    agencyCode: NullableString,
+    classification: Nullable(PaknClassificationSchema),
     status: PaknStatusSchema,
     receivedAt: Type.Number(),
     ...ItemPlace,
@@ -187,7 +184,7 @@ export type Score766Item = Static<typeof Score766ItemSchema>;
 
 export const Score766ItemsResponseSchema = Type.Object({
   metric: Type.String(),
-  indicator: Type.Union([Type.String(), Type.Null()]),
+  indicator: NullableString,
   unit: Type.String(),
   period: Type.String(),
   kind: Type.Union([Type.Literal('dossiers'), Type.Literal('procedures'), Type.Literal('pakn')]),

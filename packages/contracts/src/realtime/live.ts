@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NullableString, RatioValueFields } from '../common.ts';
 
 /**
  * One aggregated value in a scope's live view: an area's aggregate for an indicator
@@ -8,12 +9,10 @@ export const CellSchema = Type.Object({
   /** `${area}|${station ?? ''}|${indicator}` */
   key: Type.String(),
   area: Type.String(),
-  station: Type.Union([Type.String(), Type.Null()]),
+  station: NullableString,
   indicator: Type.String(),
   /** The aggregate; for ratio indicators numerator/denominator as a fraction (0..1), null when the denominator is 0. */
-  value: Type.Union([Type.Number(), Type.Null()]),
-  numerator: Type.Optional(Type.Number()),
-  denominator: Type.Optional(Type.Number()),
+  ...RatioValueFields,
   /** Leaf series that contribute to this cell. */
   count: Type.Integer(),
   /** Newest observation time among the contributing leaves (epoch ms). */
@@ -23,13 +22,18 @@ export const CellSchema = Type.Object({
 });
 export type Cell = Static<typeof CellSchema>;
 
+/** Every live message says which live state it comes from and the server's clock (epoch ms). */
+const LiveStampFields = {
+  /** Changes when the server's live state was rebuilt from an unrelated log (a wiped store). */
+  epoch: Type.String(),
+  serverTime: Type.Number(),
+};
+
 export const SnapshotSchema = Type.Object({
   scope: Type.String(),
   /** The scope's version: the log position of the last event applied to it. */
   version: Type.Integer(),
-  /** Changes when the server's live state was rebuilt from an unrelated log (a wiped store). */
-  epoch: Type.String(),
-  serverTime: Type.Number(),
+  ...LiveStampFields,
   tickMs: Type.Integer(),
   cells: Type.Array(CellSchema),
 });
@@ -40,15 +44,13 @@ export const DeltaSchema = Type.Object({
   scope: Type.String(),
   fromVersion: Type.Integer(),
   toVersion: Type.Integer(),
-  epoch: Type.String(),
-  serverTime: Type.Number(),
+  ...LiveStampFields,
   changes: Type.Array(CellSchema),
 });
 export type Delta = Static<typeof DeltaSchema>;
 
 export const HeartbeatSchema = Type.Object({
-  serverTime: Type.Number(),
-  epoch: Type.String(),
+  ...LiveStampFields,
   /** The last log position applied to live state. */
   seq: Type.Integer(),
   tickMs: Type.Integer(),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, NullableNumber, NullableString } from '../common.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
@@ -100,9 +101,9 @@ export const ImportRowErrorSchema = Type.Object({
   /** 1-based row number in the sheet; 0 for the file or its header. */
   row: Type.Integer({ minimum: 0 }),
   /** Column letter (A, B, …) or null when the error is about the row as a whole. */
-  column: Type.Union([Type.String(), Type.Null()]),
+  column: NullableString,
   /** The header text of that column as written in the file. */
-  header: Type.Union([Type.String(), Type.Null()]),
+  header: NullableString,
   field: Type.String(),
   reason: Type.String(),
   message: Type.String(),
@@ -116,13 +117,16 @@ export type TargetVerdict = Static<typeof TargetVerdictSchema>;
 
 // ─── HTTP DTOs ──────────────────────────────────────────────────────────────────────────────
 
+/** Which report an answer is about: a regime's report of a unit for a period, and its version. */
+const ReportKeyFields = { regime: Type.String(), unit: Type.String(), period: Type.String(), version: Type.Integer() };
+
+/** A reported value with its parts as the report gives them (null where it gives none). */
+const ReportedValueFields = { value: NullableNumber, numerator: NullableNumber, denominator: NullableNumber };
+
 export const ReportPostResponseSchema = Type.Object({
-  regime: Type.String(),
-  unit: Type.String(),
-  period: Type.String(),
+  ...ReportKeyFields,
   /** 'stored' (a new version), 'unchanged' (same values as the current version: nothing stored). */
   result: Type.Union([Type.Literal('stored'), Type.Literal('unchanged')]),
-  version: Type.Integer(),
   status: SubmissionStatusSchema,
 });
 export type ReportPostResponse = Static<typeof ReportPostResponseSchema>;
@@ -131,12 +135,11 @@ export const ImportResponseSchema = Type.Object({
   /** 'imported' when every report was stored, 'rejected' when nothing was (see errors). */
   result: Type.Union([Type.Literal('imported'), Type.Literal('rejected')]),
   rows: Type.Integer(),
-  reports: Type.Array(Type.Object({ regime: Type.String(), unit: Type.String(), period: Type.String(), version: Type.Integer(), result: Type.String() })),
+  reports: Type.Array(Type.Object({ ...ReportKeyFields, result: Type.String() })),
   errors: Type.Array(ImportRowErrorSchema),
 });
 export type ImportResponse = Static<typeof ImportResponseSchema>;
 
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const ProvenanceSchema = Type.Union([Type.Literal('published'), Type.Literal('illustrative'), Type.Null()]);
 
 export const SubmissionStatusRowSchema = Type.Object({
@@ -150,7 +153,7 @@ export const SubmissionStatusRowSchema = Type.Object({
   /** epoch ms */
   deadline: Type.Number(),
   submittedAt: NullableNumber,
-  version: Type.Union([Type.Integer(), Type.Null()]),
+  version: Nullable(Type.Integer()),
   /** Working-day lateness is not used: late means after the deadline instant. Milliseconds late, if late. */
   lateByMs: NullableNumber,
 });
@@ -181,9 +184,7 @@ export const IndicatorValueRowSchema = Type.Object({
   unit: Type.String(),
   unitName: Type.String(),
   period: Type.String(),
-  value: NullableNumber,
-  numerator: NullableNumber,
-  denominator: NullableNumber,
+  ...ReportedValueFields,
   target: NullableNumber,
   verdict: TargetVerdictSchema,
   provenance: ProvenanceSchema,
@@ -232,10 +233,8 @@ export const IndicatorHistoryResponseSchema = Type.Object({
     Type.Object({
       period: Type.String(),
       unit: Type.String(),
-      value: NullableNumber,
-      numerator: NullableNumber,
-      denominator: NullableNumber,
-      provenance: Type.Union([Type.String(), Type.Null()]),
+      ...ReportedValueFields,
+      provenance: NullableString,
     }),
   ),
 });
@@ -243,10 +242,7 @@ export type IndicatorHistoryResponse = Static<typeof IndicatorHistoryResponseSch
 
 /** POST /api/v1/reporting/reviews: the review as recorded. */
 export const ReviewResponseSchema = Type.Object({
-  regime: Type.String(),
-  unit: Type.String(),
-  period: Type.String(),
-  version: Type.Integer(),
+  ...ReportKeyFields,
   review: ReportReviewSchema,
   note: Type.Optional(Type.String()),
   status: ReportReviewSchema,

@@ -32,6 +32,15 @@ const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
  * next instant: judging it now would date two signals of one alert alike, and the lifecycle orders
  * signals by that date to stay idempotent under replay.)
  */
+/** How a raise's title names its station, indicator (vi/en) and unit. */
+interface Names {
+  st: string;
+  area: string;
+  vi: string;
+  en: string;
+  unit: string;
+}
+
 export class AlertEngine {
   private readonly subjects = new Map<string, Subject>();
   private readonly byIndicator = new Map<string, AlertRule[]>();
@@ -215,7 +224,7 @@ export class AlertEngine {
     return this.index.bandsFor(indicator, station) ?? [];
   }
 
-  private names(indicator: string, station: string) {
+  private names(indicator: string, station: string): Names {
     const st = this.index.station(station);
     const ind = this.index.indicator(indicator);
     return { st: st?.name ?? station, area: st?.area ?? '', vi: ind?.name.vi ?? indicator, en: ind?.name.en ?? indicator, unit: ind?.unit ?? '' };
@@ -236,33 +245,13 @@ export class AlertEngine {
       level = b.from;
       levelName = b.label;
     }
-    const { next, signal } = stepHysteresis(s.h, r.observedAt, v >= level, v < level - rule.deadband, rule.holdSec * 1000);
-    s.h = next;
-    if (!signal) return;
-    const id = alertIdOf(rule.id, station, signal.startedAt);
-    if (signal.type === 'off') {
-      out.push({ type: 'cleared', alertId: id, value: v, at: r.observedAt });
-      return;
-    }
-    const n = this.names(r.indicator, station);
-    out.push({
-      type: 'raise',
-      alertId: id,
-      ruleId: rule.id,
+    this.stepEpisode(rule, s, r, { on: v >= level, off: v < level - rule.deadband }, out, {
       kind: 'threshold',
-      severity: rule.severity,
-      area: n.area,
-      station,
-      indicator: r.indicator,
-      title: rule.title ?? {
+      level,
+      title: (n) => ({
         vi: `${n.st}: ${n.vi} ${fmt(v, n.unit)} vượt ngưỡng ${levelName.vi}`,
         en: `${n.st}: ${n.en} ${fmt(v, n.unit)} above ${levelName.en}`,
-      },
-      value: v,
-      level,
-      band: null,
-      startedAt: signal.startedAt,
-      at: r.observedAt,
+      }),
     });
   }
 
@@ -337,7 +326,6 @@ export class AlertEngine {
   }
 
   private rate(rule: RateRule, s: Subject, r: Reading, out: AlertSignal[]): void {
-    const station = r.station!;
     const t = r.observedAt;
     const w = s.window!;
     w.push(t, r.value!, rule.windowSec * 1000);
@@ -345,12 +333,35 @@ export class AlertEngine {
     // a rate needs at least half the window of data
     if (t - firstT < (rule.windowSec * 1000) / 2) return;
     const perHour = ((r.value! - w.firstValue()!) / (t - firstT)) * 3_600_000;
-    const { next, signal } = stepHysteresis(s.h, t, perHour >= rule.risePerHour, perHour < rule.risePerHour - rule.deadband, rule.holdSec * 1000);
+    this.stepEpisode(rule, s, r, { on: perHour >= rule.risePerHour, off: perHour < rule.risePerHour - rule.deadband }, out, {
+      kind: 'rate',
+      level: rule.risePerHour,
+      title: (n) => ({
+        vi: `${n.st}: ${n.vi} tăng nhanh ${fmt(perHour, n.unit)}/giờ (${fmt(r.value!, n.unit)})`,
+        en: `${n.st}: ${n.en} rising fast, ${fmt(perHour, n.unit)}/h (${fmt(r.value!, n.unit)})`,
+      }),
+    });
+  }
+
+  /**
+   * One reading's step of a threshold or rate rule's episode (hysteresis with hold time): `cleared`
+   * when the episode ends, a raise titled by the rule (or `raised.title`) when it is confirmed.
+   */
+  private stepEpisode(
+    rule: ThresholdRule | RateRule,
+    s: Subject,
+    r: Reading,
+    cond: { on: boolean; off: boolean },
+    out: AlertSignal[],
+    raised: { kind: 'threshold' | 'rate'; level: number; title: (n: Names) => Label },
+  ): void {
+    const station = r.station!;
+    const { next, signal } = stepHysteresis(s.h, r.observedAt, cond.on, cond.off, rule.holdSec * 1000);
     s.h = next;
     if (!signal) return;
     const id = alertIdOf(rule.id, station, signal.startedAt);
     if (signal.type === 'off') {
-      out.push({ type: 'cleared', alertId: id, value: r.value, at: t });
+      out.push({ type: 'cleared', alertId: id, value: r.value, at: r.observedAt });
       return;
     }
     const n = this.names(r.indicator, station);
@@ -358,20 +369,17 @@ export class AlertEngine {
       type: 'raise',
       alertId: id,
       ruleId: rule.id,
-      kind: 'rate',
+      kind: raised.kind,
       severity: rule.severity,
       area: n.area,
       station,
       indicator: r.indicator,
-      title: rule.title ?? {
-        vi: `${n.st}: ${n.vi} tăng nhanh ${fmt(perHour, n.unit)}/giờ (${fmt(r.value!, n.unit)})`,
-        en: `${n.st}: ${n.en} rising fast, ${fmt(perHour, n.unit)}/h (${fmt(r.value!, n.unit)})`,
-      },
+      title: rule.title ?? raised.title(n),
       value: r.value,
-      level: rule.risePerHour,
+      level: raised.level,
       band: null,
       startedAt: signal.startedAt,
-      at: t,
+      at: r.observedAt,
     });
   }
 }

@@ -6,40 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '@cityioc/contracts';
 import { indexCatalogue } from '../catalogue/catalogue-index.ts';
+import { seededRandom } from '../random/seeded-random.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
-import { AlertEngine, type AlertSignal, type Reading } from './engine.ts';
-import { alertFromRaise, applySignal } from './lifecycle.ts';
+import { AlertEngine, type Reading } from './engine.ts';
 import { CAN_THO_ALERT_RULES } from './rules.ts';
+import { applyToAlertTable } from './test-alert-table.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const T0 = Date.parse('2026-11-20T00:00:00+07:00');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** The alerts table as the ingest keeps it; returns the signals the lifecycle refused. */
-function applyAll(table: Map<string, Alert>, signals: AlertSignal[], now: number): string[] {
-  const refused: string[] = [];
-  for (const s of signals) {
-    if (s.type === 'raise') {
-      if (!table.has(s.alertId)) table.set(s.alertId, alertFromRaise(s, now));
-      continue;
-    }
-    const a = table.get(s.alertId);
-    const change = a && applySignal(a, s, now);
-    if (change) table.set(s.alertId, change.alert);
-    else refused.push(`${s.type} ${s.alertId} at ${s.at}`);
-  }
-  return refused;
-}
 
 describe('all rule kinds with late and out-of-order readings, then a restart', () => {
   it.each([
@@ -49,7 +23,7 @@ describe('all rule kinds with late and out-of-order readings, then a restart', (
     const problems: string[] = [];
     let signals = 0;
     for (let seed = 1; seed <= 150; seed++) {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       const live = new AlertEngine(index, CAN_THO_ALERT_RULES);
       const table = new Map<string, Alert>();
       const log: Reading[] = [];
@@ -68,18 +42,18 @@ describe('all rule kinds with late and out-of-order readings, then a restart', (
         const s = live.observe(reading);
         if (r() < 0.5) s.push(...live.checkSilence(now + 250));
         signals += s.length;
-        problems.push(...applyAll(table, s, now).map((x) => `seed ${seed}: refused ${x}`));
+        problems.push(...applyToAlertTable(table, s, now).map((x) => `seed ${seed}: refused ${x}`));
         const open = new Map<string, number>();
         for (const a of table.values()) if (a.clearedAt === null) open.set(a.ruleId, (open.get(a.ruleId) ?? 0) + 1);
         for (const [rule, n] of open) if (n > 1) problems.push(`seed ${seed}, step ${i}: ${n} uncleared ${rule} alerts`);
       }
       // the live clock at the restart's moment, then a restart without a checkpoint: the log replayed, then the clock
-      problems.push(...applyAll(table, live.checkSilence(now + 2), now + 2).map((x) => `seed ${seed}: refused ${x}`));
+      problems.push(...applyToAlertTable(table, live.checkSilence(now + 2), now + 2).map((x) => `seed ${seed}: refused ${x}`));
       const ids = new Set(table.keys());
       const uncleared = [...table.values()].filter((a) => a.clearedAt === null).map((a) => a.id);
       const replay = new AlertEngine(index, CAN_THO_ALERT_RULES);
-      for (const x of log) applyAll(table, replay.observe(x), now + 1);
-      applyAll(table, replay.checkSilence(now + 2), now + 2);
+      for (const x of log) applyToAlertTable(table, replay.observe(x), now + 1);
+      applyToAlertTable(table, replay.checkSilence(now + 2), now + 2);
       for (const id of table.keys()) if (!ids.has(id)) problems.push(`seed ${seed}: the replay raised ${id}`);
       const after = [...table.values()].filter((a) => a.clearedAt === null).map((a) => a.id);
       if (after.join() !== uncleared.join()) problems.push(`seed ${seed}: uncleared ${uncleared.join()} became ${after.join()} after the replay`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../catalogue/catalogue-index.ts';
+import { seededRandom } from '../random/seeded-random.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import { AlertEngine, type AlertSignal } from './engine.ts';
 import { IDLE, stepHysteresis, type Hysteresis } from './hysteresis.ts';
@@ -8,18 +9,6 @@ import type { RateRule } from './rules.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const T0 = Date.parse('2026-11-20T06:00:00+07:00');
-
-/** A small seeded generator (mulberry32): the same seed gives the same sequences on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Readings of one station: mostly in order, with repeated times, late (out-of-order) readings and bursts. */
 function sequence(r: () => number, n: number): { t: number; v: number }[] {
@@ -68,7 +57,7 @@ describe('RateWindow', () => {
   it('keeps the same readings as an array trimmed with shift(), at every step', () => {
     const mismatches: string[] = [];
     for (let seed = 1; seed <= 50; seed++) {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       const span = 1_000 + Math.floor(r() * 3_600_000);
       const w = new RateWindow(2);
       const ref: { t: number; v: number }[] = [];
@@ -92,7 +81,7 @@ describe('rate rule: the constant-cost window gives the same signals as before',
   it('on random sequences with repeated, late and burst readings, and across a checkpoint at a random cut', () => {
     let signals = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       const rule: RateRule = {
         id: 'rise',
         kind: 'rate',

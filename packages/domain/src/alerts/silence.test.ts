@@ -3,8 +3,8 @@ import type { Alert } from '@cityioc/contracts';
 import { indexCatalogue } from '../catalogue/catalogue-index.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import { AlertEngine, type AlertSignal, type Reading } from './engine.ts';
-import { alertFromRaise, applySignal } from './lifecycle.ts';
 import { CAN_THO_ALERT_RULES } from './rules.ts';
+import { applyToAlertTable } from './test-alert-table.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
 const MIN = 60_000;
@@ -19,18 +19,6 @@ const wl = (observedAt: number, receivedAt: number, value = 150, station = 'wl-c
   value,
 });
 
-/** The alerts table as the ingest keeps it: raises stored once by id, other signals through the lifecycle. */
-function applyAll(table: Map<string, Alert>, signals: AlertSignal[], now: number): void {
-  for (const s of signals) {
-    if (s.type === 'raise') {
-      if (!table.has(s.alertId)) table.set(s.alertId, alertFromRaise(s, now));
-      continue;
-    }
-    const a = table.get(s.alertId);
-    const change = a && applySignal(a, s, now);
-    if (change) table.set(s.alertId, change.alert);
-  }
-}
 const uncleared = (table: Map<string, Alert>) => [...table.values()].filter((a) => a.clearedAt === null);
 
 /**
@@ -45,11 +33,11 @@ function backfillThenCurrent(engine: AlertEngine, ticks: boolean): { signals: Al
     const receivedAt = now0 + i * 1000;
     const s = engine.observe(wl(T0 + i * 5 * MIN, receivedAt, 150 + i));
     if (ticks) s.push(...engine.checkSilence(receivedAt + 250));
-    applyAll(table, s, receivedAt);
+    applyToAlertTable(table, s, receivedAt);
     signals.push(...s);
   }
   const current = engine.observe(wl(now0 + 10_000, now0 + 10_500, 160));
-  applyAll(table, current, now0 + 10_500);
+  applyToAlertTable(table, current, now0 + 10_500);
   signals.push(...current);
   return { signals, table };
 }
@@ -79,8 +67,8 @@ describe('silence rule: back-filled readings', () => {
     const [clear] = e.observe(wl(T0 + 26 * MIN, T0 + 27 * MIN));
     expect(clear).toEqual({ type: 'cleared', alertId: raise!.alertId, value: 150, at: T0 + 27 * MIN });
     const table = new Map<string, Alert>();
-    applyAll(table, [raise!], T0 + 11 * MIN);
-    applyAll(table, [clear!], T0 + 27 * MIN);
+    applyToAlertTable(table, [raise!], T0 + 11 * MIN);
+    applyToAlertTable(table, [clear!], T0 + 27 * MIN);
     expect(uncleared(table)).toEqual([]);
   });
 
@@ -91,8 +79,8 @@ describe('silence rule: back-filled readings', () => {
     // a reading taken at 06:08, delayed 4 minutes in the network: fresh, but observed before the raise (06:10)
     const cleared = e.observe(wl(T0 + 8 * MIN, T0 + 12 * MIN + 1));
     const table = new Map<string, Alert>();
-    applyAll(table, raised, T0 + 12 * MIN);
-    applyAll(table, cleared, T0 + 12 * MIN + 1);
+    applyToAlertTable(table, raised, T0 + 12 * MIN);
+    applyToAlertTable(table, cleared, T0 + 12 * MIN + 1);
     expect(uncleared(table)).toEqual([]);
   });
 
@@ -112,14 +100,14 @@ describe('silence rule: restart', () => {
     const table = new Map<string, Alert>();
     const now0 = T0 + 60 * MIN;
     const posts = [0, 1, 2, 3].map((i) => wl(T0 + i * 5 * MIN, now0 + i * 1000, 150 + i));
-    for (const r of posts) applyAll(table, [...live.observe(r), ...live.checkSilence(r.receivedAt! + 250)], r.receivedAt!);
+    for (const r of posts) applyToAlertTable(table, [...live.observe(r), ...live.checkSilence(r.receivedAt! + 250)], r.receivedAt!);
     expect(uncleared(table)).toHaveLength(1);
 
     // restart without a checkpoint: the log is replayed, then the clock runs again
     const replayed = new AlertEngine(index, [silent]);
     const replaySignals = posts.flatMap((r) => replayed.observe(r));
-    applyAll(table, replaySignals, now0 + 5 * MIN);
-    applyAll(table, replayed.checkSilence(now0 + 5 * MIN), now0 + 5 * MIN);
+    applyToAlertTable(table, replaySignals, now0 + 5 * MIN);
+    applyToAlertTable(table, replayed.checkSilence(now0 + 5 * MIN), now0 + 5 * MIN);
     expect(table.size).toBe(1);
     expect(replayed.exportState()).toEqual(live.exportState());
 
@@ -129,7 +117,7 @@ describe('silence rule: restart', () => {
     cut.checkSilence(posts[1]!.receivedAt! + 250);
     const restored = new AlertEngine(index, [silent]);
     restored.importState(JSON.parse(JSON.stringify(cut.exportState())));
-    posts.slice(2).forEach((r) => applyAll(table, restored.observe(r), now0 + 5 * MIN));
+    posts.slice(2).forEach((r) => applyToAlertTable(table, restored.observe(r), now0 + 5 * MIN));
     expect(restored.exportState()).toEqual(live.exportState());
 
     // the current reading clears the one alert, in every engine alike
@@ -137,7 +125,7 @@ describe('silence rule: restart', () => {
     const fromReplay = replayed.observe(current);
     expect(restored.observe(current)).toEqual(fromReplay);
     expect(live.observe(current)).toEqual(fromReplay);
-    applyAll(table, fromReplay, current.receivedAt!);
+    applyToAlertTable(table, fromReplay, current.receivedAt!);
     expect(table.size).toBe(1);
     expect(uncleared(table)).toEqual([]);
   });

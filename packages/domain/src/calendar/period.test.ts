@@ -112,23 +112,25 @@ describe('bounds', () => {
 });
 
 describe('shift', () => {
-  it('steps every kind across year ends', () => {
-    expect(previousPeriod('2026-01')).toBe('2025-12');
-    expect(nextPeriod('2025-12')).toBe('2026-01');
-    expect(shiftPeriod('2026-11', -23)).toBe('2024-12');
-    expect(shiftPeriod('2026-11', 14)).toBe('2028-01');
-    expect(previousPeriod('2026-Q1')).toBe('2025-Q4');
-    expect(nextPeriod('2026-Q4')).toBe('2027-Q1');
-    expect(previousPeriod('2026-H1')).toBe('2025-H2');
-    expect(previousPeriod('2026-9M')).toBe('2025-9M');
-    expect(previousPeriod('2026')).toBe('2025');
-    expect(previousPeriod('2026-03-01')).toBe('2026-02-28');
-    expect(nextPeriod('2026-03-31T23')).toBe('2026-04-01T00');
-  });
-
-  it('moves a range by its own length', () => {
-    expect(previousPeriod('2026-03-01..2026-03-10')).toBe('2026-02-19..2026-02-28');
-    expect(nextPeriod('2026-03-01..2026-03-10')).toBe('2026-03-11..2026-03-20');
+  it.each([
+    ['2026-01', -1, '2025-12'],
+    ['2025-12', 1, '2026-01'],
+    ['2026-11', -23, '2024-12'],
+    ['2026-11', 14, '2028-01'],
+    ['2026-Q1', -1, '2025-Q4'],
+    ['2026-Q4', 1, '2027-Q1'],
+    ['2026-H1', -1, '2025-H2'],
+    ['2026-9M', -1, '2025-9M'],
+    ['2026', -1, '2025'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-03-31T23', 1, '2026-04-01T00'],
+    // a range moves by its own length
+    ['2026-03-01..2026-03-10', -1, '2026-02-19..2026-02-28'],
+    ['2026-03-01..2026-03-10', 1, '2026-03-11..2026-03-20'],
+  ])('steps %s by %i to %s, across year ends', (key, by, expected) => {
+    expect(shiftPeriod(key, by)).toBe(expected);
+    if (by === -1) expect(previousPeriod(key)).toBe(expected);
+    if (by === 1) expect(nextPeriod(key)).toBe(expected);
   });
 
   it('gives the same period last year', () => {
@@ -192,43 +194,38 @@ describe('compare, count and list', () => {
     expect(periodIndex('quarter', local('2025-10-01 00:00'), local('2026-03-01 00:00'))).toBe(1);
   });
 
-  it('converts to the period of another kind holding the first instant', () => {
-    expect(convertPeriod('2026-11', 'quarter')).toBe('2026-Q4');
-    expect(convertPeriod('2026-11', 'year')).toBe('2026');
-    expect(convertPeriod('2026-Q3', 'month')).toBe('2026-07');
-    expect(convertPeriod('2026-H2', 'month')).toBe('2026-07');
-    expect(convertPeriod('2026-11-22', 'month')).toBe('2026-11');
-    expect(convertPeriod('bad', 'month')).toBeNull();
+  it.each([
+    ['2026-11', 'quarter', '2026-Q4'],
+    ['2026-11', 'year', '2026'],
+    ['2026-Q3', 'month', '2026-07'],
+    ['2026-H2', 'month', '2026-07'],
+    ['2026-11-22', 'month', '2026-11'],
+    ['bad', 'month', null],
+  ] as const)('converts %s to the %s holding its first instant: %s', (key, kind, expected) => {
+    expect(convertPeriod(key, kind)).toBe(expected);
   });
 });
 
 describe('labels: one style everywhere', () => {
-  it('writes Vietnamese as official documents do', () => {
-    expect(periodLabel('2026-11', 'vi')).toBe('Tháng 11/2026');
-    expect(periodLabel('2026-03', 'vi')).toBe('Tháng 3/2026');
-    expect(periodLabel('2026-Q1', 'vi')).toBe('Quý I/2026');
-    expect(periodLabel('2026-Q4', 'vi')).toBe('Quý IV/2026');
-    expect(periodLabel('2026-H1', 'vi')).toBe('6 tháng đầu năm 2026');
-    expect(periodLabel('2026-H2', 'vi')).toBe('6 tháng cuối năm 2026');
-    expect(periodLabel('2026-9M', 'vi')).toBe('9 tháng năm 2026');
-    expect(periodLabel('2026', 'vi')).toBe('Năm 2026');
-    expect(periodLabel('2026-11-22', 'vi')).toBe('Ngày 22/11/2026');
-    expect(periodLabel('2026-11-22T07', 'vi')).toBe('07:00 ngày 22/11/2026');
-    expect(periodLabel('2026-03-01..2026-04-15', 'vi')).toBe('Từ 01/03/2026 đến 15/04/2026');
+  it.each([
+    ['2026-11', 'Tháng 11/2026', 'Nov 2026'],
+    ['2026-03', 'Tháng 3/2026', 'Mar 2026'],
+    ['2026-Q1', 'Quý I/2026', 'Q1 2026'],
+    ['2026-Q4', 'Quý IV/2026', 'Q4 2026'],
+    ['2026-H1', '6 tháng đầu năm 2026', 'H1 2026'],
+    ['2026-H2', '6 tháng cuối năm 2026', 'H2 2026'],
+    ['2026-9M', '9 tháng năm 2026', '9M 2026'],
+    ['2026', 'Năm 2026', '2026'],
+    ['2026-11-22', 'Ngày 22/11/2026', '22 Nov 2026'],
+    ['2026-11-22T07', '07:00 ngày 22/11/2026', '22 Nov 2026 07:00'],
+    ['2026-03-01..2026-04-15', 'Từ 01/03/2026 đến 15/04/2026', '1 Mar 2026 – 15 Apr 2026'],
+  ])('%s: Vietnamese as official documents write it (%s), English short (%s)', (key, vi, en) => {
+    expect(periodLabel(key, 'vi')).toBe(vi);
+    expect(periodLabel(key, 'en')).toBe(en);
   });
 
-  it('writes English short', () => {
-    expect(periodLabel('2026-11', 'en')).toBe('Nov 2026');
-    expect(periodLabel('2026-Q1', 'en')).toBe('Q1 2026');
-    expect(periodLabel('2026-H1', 'en')).toBe('H1 2026');
-    expect(periodLabel('2026-9M', 'en')).toBe('9M 2026');
-    expect(periodLabel('2026', 'en')).toBe('2026');
-    expect(periodLabel('2026-11-22T07', 'en')).toBe('22 Nov 2026 07:00');
-    expect(periodLabel('2026-03-01..2026-04-15', 'en')).toBe('1 Mar 2026 – 15 Apr 2026');
-  });
-
-  it('returns a key that names no period as it is', () => {
-    expect(periodLabel('all', 'vi')).toBe('all');
-    expect(periodLabel('2024-Q5', 'en')).toBe('2024-Q5');
+  it.each(['all', '2024-Q5'])('returns %s, a key that names no period, as it is', (key) => {
+    expect(periodLabel(key, 'vi')).toBe(key);
+    expect(periodLabel(key, 'en')).toBe(key);
   });
 });

@@ -1,6 +1,6 @@
 import type { Area, AreaAt, AreaLevel, Band, Catalogue, Indicator, Station } from '@cityioc/contracts';
 import { localDateOf, localTimeMs } from '../calendar/local-time.ts';
-import type { AreaRegistry, CodeCheck } from '../geo/registry/area-registry.ts';
+import { registryUnitRow, type AreaRegistry, type CodeCheck } from '../geo/registry/area-registry.ts';
 import { validOn } from '../geo/registry/dates.ts';
 
 /** Fast lookups over a catalogue, and the area tree with ancestors precomputed. */
@@ -123,16 +123,7 @@ export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | nu
     registry,
     areaAt(code, date) {
       if (!registry) return mapOpt(catalogueAt(code, date), row);
-      return mapOpt(registry.areaAt(code, date), (u) => ({
-        code: u.code,
-        name: u.name,
-        nameEn: u.nameEn ?? null,
-        type: u.type,
-        level: u.level,
-        parent: u.parent,
-        validFrom: u.validFrom,
-        validTo: u.validTo,
-      }));
+      return mapOpt(registry.areaAt(code, date), registryUnitRow);
     },
     unitsValidAt(date, filter) {
       if (registry) return registry.unitsValidAt(date, filter);

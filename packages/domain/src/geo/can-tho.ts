@@ -1,9 +1,11 @@
-import type { Area, Catalogue, Station } from '@cityioc/contracts';
-import { CAN_THO_FLOOD_BANDS, floodBands, INDICATORS } from '../catalogue/indicators.ts';
-import { AIR_FEED_INDICATORS, FEED_STATIONS } from '../catalogue/feed-indicators.ts';
+import { StationSchema, type Area, type Catalogue, type Station } from '@cityioc/contracts';
+import { Type } from 'typebox';
+import { floodBands, INDICATORS } from '../catalogue/indicators.ts';
+import { bundledData } from '../validation/bundled-data.ts';
 import { registryCatalogue } from '../catalogue/registry-catalogue.ts';
 import { loadAreaRegistry, type AreaRegistry } from './registry/area-registry.ts';
 import registryFile from './registry/can-tho.registry.json' with { type: 'json' };
+import stationsFile from './can-tho.stations.json' with { type: 'json' };
 
 /**
  * The default data of the reference city, Cần Thơ: its area registry (can-tho.registry.json, the
@@ -16,8 +18,6 @@ const CITY_CODE = '92';
 
 /** Districts are valid until the two-tier reform of 1 July 2025 (Resolution 202/2025/QH15). */
 const LEGACY_END = '2025-07-01';
-/** Stations counted under their district until the reform; from it under the commune they stand in. */
-const REFORM = LEGACY_END;
 
 function district(code: string, name: string, kind: 'quận' | 'huyện', lat: number, lon: number, areaKm2: number): Area {
   return {
@@ -61,79 +61,24 @@ export const CAN_THO_AREAS: Area[] = [
   district('927', 'Thới Lai', 'huyện', 10.027, 105.546, 255.66),
 ];
 
+/** A row of can-tho.stations.json: a station whose water-level bands are given as its three alert levels. */
+const StationRowSchema = Type.Object({
+  ...StationSchema.properties,
+  /** BĐ I, II, III in cm (QĐ 05/2020/QĐ-TTg): the station's water_level bands. */
+  floodAlertLevelsCm: Type.Optional(Type.Tuple([Type.Number(), Type.Number(), Type.Number()])),
+});
+const StationsFileSchema = Type.Object({ stations: Type.Array(StationRowSchema) });
+
 /**
- * Demo monitoring stations. Only the Cần Thơ station's alert levels are official
- * (QĐ 05/2020/QĐ-TTg); the others are illustrative for the demo and say so. Each stands in the
- * commune given by `area` (found by hand with the 2025 ward boundaries, see the stations' note in
- * scripts/geo/can-tho-sources.ts) and counted under its old district until the reform (areaHistory).
+ * Demo monitoring stations (can-tho.stations.json, where their sources are noted). Only the Cần Thơ
+ * station's alert levels are official (QĐ 05/2020/QĐ-TTg); the others are illustrative for the demo
+ * and say so. Each stands in the commune given by `area` and counted under its old district until
+ * the reform (areaHistory).
  */
-export const CAN_THO_STATIONS: Station[] = [
-  {
-    id: 'wl-can-tho',
-    name: 'Trạm thủy văn Cần Thơ (sông Hậu)',
-    area: '31135',
-    areaHistory: [{ area: '916', until: REFORM }],
-    location: [105.7883, 10.0378],
-    indicators: ['water_level', 'flood_band', 'water_above_bd1'],
-    bands: { water_level: CAN_THO_FLOOD_BANDS },
-    thresholdSource: 'QĐ 05/2020/QĐ-TTg',
-  },
-  {
-    id: 'wl-cai-rang',
-    name: 'Trạm Cái Răng (sông Hậu)',
-    area: '31201',
-    areaHistory: [{ area: '919', until: REFORM }],
-    location: [105.8125, 9.9985],
-    indicators: ['water_level', 'flood_band', 'water_above_bd1'],
-    bands: { water_level: CAN_THO_FLOOD_BANDS },
-    thresholdSource: 'demo',
-  },
-  {
-    id: 'wl-o-mon',
-    name: 'Trạm Ô Môn (sông Hậu)',
-    area: '31153',
-    areaHistory: [{ area: '917', until: REFORM }],
-    location: [105.6405, 10.1235],
-    indicators: ['water_level', 'flood_band', 'water_above_bd1'],
-    bands: { water_level: floodBands(185, 195, 205) },
-    thresholdSource: 'demo',
-  },
-  {
-    id: 'wl-thot-not',
-    name: 'Trạm Thốt Nốt (sông Hậu)',
-    area: '31228',
-    areaHistory: [{ area: '923', until: REFORM }],
-    location: [105.5465, 10.2575],
-    indicators: ['water_level', 'flood_band', 'water_above_bd1'],
-    bands: { water_level: floodBands(190, 200, 210) },
-    thresholdSource: 'demo',
-  },
-  {
-    id: 'aq-ninh-kieu',
-    name: 'Quan trắc không khí Ninh Kiều',
-    area: '31135',
-    areaHistory: [{ area: '916', until: REFORM }],
-    location: [105.7705, 10.0335],
-    indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
-  },
-  {
-    id: 'aq-tra-noc',
-    name: 'Quan trắc không khí KCN Trà Nóc (Bình Thủy)',
-    area: '31174',
-    areaHistory: [{ area: '918', until: REFORM }],
-    location: [105.7305, 10.0905],
-    indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
-  },
-  {
-    id: 'aq-cai-rang',
-    name: 'Quan trắc không khí Cái Răng',
-    area: '31186',
-    areaHistory: [{ area: '919', until: REFORM }],
-    location: [105.7785, 9.9875],
-    indicators: ['aqi', 'pm25', ...AIR_FEED_INDICATORS, 'aqi_nowcast', 'aqi_daily'],
-  },
-  ...FEED_STATIONS,
-];
+export const CAN_THO_STATIONS: Station[] = bundledData(StationsFileSchema, stationsFile, 'geo/can-tho.stations.json').stations.map((row) => {
+  const { floodAlertLevelsCm, ...station } = row;
+  return floodAlertLevelsCm ? { ...station, bands: { water_level: floodBands(...floodAlertLevelsCm) } } : station;
+});
 
 function loadDefaultRegistry(): AreaRegistry {
   const loaded = loadAreaRegistry(registryFile);

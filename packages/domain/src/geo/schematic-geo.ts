@@ -1,8 +1,10 @@
 import type { Area } from '@cityioc/contracts';
 import { Delaunay } from 'd3-delaunay';
+import { circle, convexHull, cross, localPlane, lonLatRingAreaKm2, round5, signedArea, type LonLat, type XY } from './schematic/plane.ts';
+
+export type { LonLat };
 
 /** [longitude, latitude] */
-export type LonLat = [number, number];
 
 export interface SchematicDistrictFeature {
   type: 'Feature';
@@ -42,10 +44,6 @@ export const SONG_HAU_SCHEMATIC: readonly LonLat[] = [
   [105.86, 9.96],
 ];
 
-type XY = [number, number];
-
-const KM_PER_DEG_LAT = 110.574;
-const KM_PER_DEG_LON_AT_EQUATOR = 111.32;
 /** Points sampled on each district's circle; enough for a smooth outline, few enough for a small file. */
 const CIRCLE_STEPS = 40;
 
@@ -69,19 +67,14 @@ export function generateSchematicGeo(areas: readonly Area[], options: SchematicG
   const districtSum = districts.reduce((s, a) => s + (a.areaKm2 ?? 0), 0);
   const target = options.totalAreaKm2 ?? root?.areaKm2 ?? districtSum;
 
-  // A local plane in km around the mean centroid: equirectangular is accurate to <0.1 % at city scale.
-  const lon0 = mean(districts.map((a) => a.centroid[0]));
-  const lat0 = mean(districts.map((a) => a.centroid[1]));
-  const kx = KM_PER_DEG_LON_AT_EQUATOR * Math.cos((lat0 * Math.PI) / 180);
-  const toXY = ([lon, lat]: readonly [number, number]): XY => [(lon - lon0) * kx, (lat - lat0) * KM_PER_DEG_LAT];
-  const toLonLat = ([x, y]: XY): LonLat => [round5(lon0 + x / kx), round5(lat0 + y / KM_PER_DEG_LAT)];
+  const { toXY, toLonLat } = localPlane(districts.map((a) => a.centroid));
 
   const sites = districts.map((a) => toXY(a.centroid));
   const weights = districts.map((a) => Math.sqrt((a.areaKm2 && a.areaKm2 > 0 ? a.areaKm2 : districtSum / districts.length) / Math.PI));
   const riverRegion = riverSide(river.line.map(toXY));
 
   const outlineFor = (k: number): XY[] => {
-    const hull = convexHull(sites.flatMap((s, i) => circle(s, k * weights[i]!)));
+    const hull = convexHull(sites.flatMap((s, i) => circle(s, k * weights[i]!, CIRCLE_STEPS)));
     return clipByConvex(riverRegion, hull);
   };
   // The outline's area grows monotonically with k: bisect for the target area.
@@ -127,37 +120,7 @@ export function pointInRing(point: readonly [number, number], ring: readonly (re
 
 /** Area of a [lon, lat] ring in km² (local equirectangular approximation, fine at city scale). */
 export function ringAreaKm2(ring: readonly (readonly [number, number])[]): number {
-  const lat0 = mean(ring.map((p) => p[1]));
-  const kx = KM_PER_DEG_LON_AT_EQUATOR * Math.cos((lat0 * Math.PI) / 180);
-  return Math.abs(signedArea(ring.map(([lon, lat]) => [lon * kx, lat * KM_PER_DEG_LAT] as XY)));
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
-}
-
-function round5(x: number): number {
-  const r = Math.round(x * 1e5) / 1e5;
-  return r === 0 ? 0 : r; // no -0 in the output
-}
-
-function circle([cx, cy]: XY, r: number): XY[] {
-  const out: XY[] = [];
-  for (let s = 0; s < CIRCLE_STEPS; s++) {
-    const t = (2 * Math.PI * s) / CIRCLE_STEPS;
-    out.push([cx + r * Math.cos(t), cy + r * Math.sin(t)]);
-  }
-  return out;
-}
-
-function signedArea(ring: readonly XY[]): number {
-  let s = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i]!;
-    const [x2, y2] = ring[(i + 1) % ring.length]!;
-    s += x1 * y2 - x2 * y1;
-  }
-  return s / 2;
+  return lonLatRingAreaKm2(ring);
 }
 
 function ccw(ring: XY[]): XY[] {
@@ -181,25 +144,6 @@ function dedupe(ring: LonLat[]): LonLat[] {
   const last = out[out.length - 1];
   if (out.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) out.pop();
   return out;
-}
-
-function cross(o: XY, a: XY, b: XY): number {
-  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-}
-
-/** Andrew's monotone chain; counter-clockwise, no collinear points. */
-function convexHull(points: XY[]): XY[] {
-  const s = points.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const half = (pts: XY[]): XY[] => {
-    const h: XY[] = [];
-    for (const p of pts) {
-      while (h.length >= 2 && cross(h[h.length - 2]!, h[h.length - 1]!, p) <= 0) h.pop();
-      h.push(p);
-    }
-    h.pop();
-    return h;
-  };
-  return [...half(s), ...half(s.slice().reverse())];
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { ItemError, PaknClassification, PaknEvent, PaknStep } from '@cityioc/contracts';
+import { PAKN_STEPS, type ItemError, type PaknClassification, type PaknEvent, type PaknStep } from '@cityioc/contracts';
+import { insertSorted } from '../collections/insert-sorted.ts';
 
 /**
  * Citizens' feedback and petitions (phản ánh, kiến nghị – PAKN): one event per step, folded into
@@ -48,19 +49,8 @@ export interface PaknRecord {
   trail: { eventId: string; step: PaknStep; at: number }[];
 }
 
-/** The order steps take within one instant. */
-const STEP_ORDER: Record<PaknStep, number> = {
-  received: 0,
-  classified: 1,
-  rejected: 2,
-  supplement_requested: 3,
-  supplemented: 4,
-  assigned: 5,
-  answered: 6,
-  published: 7,
-  reaction: 8,
-  repeat_complaint: 9,
-};
+/** The order steps take within one instant: the order of PAKN_STEPS. */
+const STEP_ORDER = Object.fromEntries(PAKN_STEPS.map((step, i) => [step, i])) as Record<PaknStep, number>;
 
 export function toPaknFact(e: PaknEvent): PaknFact {
   return {
@@ -85,15 +75,18 @@ export function comparePaknFacts(a: PaknFact, b: PaknFact): number {
 /** Adds a fact in order; a retry (an eventId already there) returns the same array. */
 export function insertPaknFact(facts: readonly PaknFact[], fact: PaknFact): readonly PaknFact[] {
   if (facts.some((f) => f.eventId === fact.eventId)) return facts;
-  let lo = 0;
-  let hi = facts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comparePaknFacts(facts[mid]!, fact) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...facts.slice(0, lo), fact, ...facts.slice(lo)];
+  return insertSorted(facts, fact, comparePaknFacts);
 }
+
+/** The steps whose first occurrence the record keeps, and where. */
+const FIRST_AT: Partial<Record<PaknStep, 'receivedAt' | 'classifiedAt' | 'rejectedAt' | 'assignedAt' | 'answeredAt' | 'publishedAt'>> = {
+  received: 'receivedAt',
+  classified: 'classifiedAt',
+  rejected: 'rejectedAt',
+  assigned: 'assignedAt',
+  answered: 'answeredAt',
+  published: 'publishedAt',
+};
 
 /** Folds facts already in `comparePaknFacts` order with unique ids (what insertPaknFact keeps). */
 export function foldPaknFacts(facts: readonly PaknFact[]): PaknRecord | null {
@@ -130,25 +123,9 @@ export function foldPaknFacts(facts: readonly PaknFact[]): PaknRecord | null {
     if (f.procedureCode !== undefined) r.procedureCode = f.procedureCode;
     if (f.dossierCode !== undefined) r.dossierCode = f.dossierCode;
     if (f.title !== undefined) r.title = f.title;
+    const firstAt = FIRST_AT[f.step];
+    if (firstAt) r[firstAt] ??= f.at;
     switch (f.step) {
-      case 'received':
-        r.receivedAt ??= f.at;
-        break;
-      case 'classified':
-        r.classifiedAt ??= f.at;
-        break;
-      case 'rejected':
-        r.rejectedAt ??= f.at;
-        break;
-      case 'assigned':
-        r.assignedAt ??= f.at;
-        break;
-      case 'answered':
-        r.answeredAt ??= f.at;
-        break;
-      case 'published':
-        r.publishedAt ??= f.at;
-        break;
       case 'supplement_requested':
         if (!open) {
           open = { requestedAt: f.at, completedAt: null };
@@ -198,17 +175,7 @@ export function paknEventFieldErrors(e: PaknEvent): ItemError[] {
   return errors;
 }
 
-const AFTER_RECEIVED: ReadonlySet<PaknStep> = new Set([
-  'classified',
-  'rejected',
-  'supplement_requested',
-  'supplemented',
-  'assigned',
-  'answered',
-  'published',
-  'reaction',
-  'repeat_complaint',
-]);
+const AFTER_RECEIVED: ReadonlySet<PaknStep> = new Set(PAKN_STEPS.filter((s) => s !== 'received'));
 const AFTER_PUBLISHED: ReadonlySet<PaknStep> = new Set(['reaction', 'repeat_complaint']);
 const ANSWERING: ReadonlySet<PaknStep> = new Set(['answered', 'published', 'reaction', 'repeat_complaint']);
 

@@ -1,5 +1,6 @@
 import type { Label } from '@cityioc/contracts';
 import type { ReportingIndicator, ReportingRegimeSpec } from './catalogue.ts';
+import { SOURCE_AGENCIES } from './source-agencies.ts';
 
 /**
  * The city's procedure and online-service figures a department reports (seed 004: the Director of
@@ -7,8 +8,7 @@ import type { ReportingIndicator, ReportingRegimeSpec } from './catalogue.ts';
  * 766 scorecard now compute live, kept as the reported series they were published as. Seed 002
  * (Cà Mau: 1,200+ level-3/4 services) is not Cần Thơ's and is not among them.
  */
-const HOME_AFFAIRS: Label = { vi: 'Sở Nội vụ', en: 'Department of Home Affairs' };
-const ICT: Label = { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' };
+const { home_affairs: HOME_AFFAIRS, ict: ICT } = SOURCE_AGENCIES;
 const BASIS = 'Báo cáo CCHC và chuyển đổi số định kỳ theo Nghị định 09/2019/NĐ-CP';
 
 const count = (id: string, vi: string, en: string, unit: string, source: Label = HOME_AFFAIRS): ReportingIndicator => ({

@@ -1,4 +1,8 @@
-import type { AggregationKind, Direction, Label } from '@cityioc/contracts';
+import { LabelSchema, type AggregationKind, type Direction, type Label } from '@cityioc/contracts';
+import { Type } from 'typebox';
+import { bundledData } from '../validation/bundled-data.ts';
+import indicatorsFile from './reporting-indicators.json' with { type: 'json' };
+import { SOURCE_AGENCIES } from './source-agencies.ts';
 import { CAN_THO_REGISTRY } from '../geo/can-tho.ts';
 import type { AreaRegistry } from '../geo/registry/area-registry.ts';
 import { addDays } from '../geo/registry/dates.ts';
@@ -49,124 +53,32 @@ export interface ReportingIndicator {
 
 export const DEFAULT_NEAR_TOLERANCE = 0.05;
 
-const HOME_AFFAIRS: Label = { vi: 'Sở Nội vụ', en: 'Department of Home Affairs' };
-const ICT: Label = { vi: 'Sở Thông tin và Truyền thông', en: 'Department of Information and Communications' };
+const ReportingIndicatorRowSchema = Type.Object({
+  id: Type.String(),
+  name: LabelSchema,
+  unit: Type.String(),
+  direction: Type.Union([Type.Literal('up'), Type.Literal('down')]),
+  aggregation: Type.Union([Type.Literal('ratio'), Type.Literal('avg'), Type.Literal('sum'), Type.Literal('last')]),
+  decimals: Type.Integer({ minimum: 0 }),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  targets: Type.Array(
+    Type.Object({ value: Type.Number(), period: Type.Optional(Type.String()), unit: Type.Optional(Type.String()), source: Type.String({ minLength: 1 }) }),
+  ),
+  nearTolerance: Type.Optional(Type.Number({ minimum: 0 })),
+  rankThreshold: Type.Optional(Type.Number()),
+  sourceAgency: Type.Union([Type.Literal('home_affairs'), Type.Literal('ict'), Type.Literal('ministry_home_affairs'), Type.Literal('ministry_ict')]),
+  legalBasis: Type.String({ minLength: 1 }),
+  liveIndicator: Type.Optional(Type.String()),
+});
+const ReportingIndicatorsFileSchema = Type.Object({ indicators: Type.Array(ReportingIndicatorRowSchema) });
 
+/** The reporting indicators (reporting-indicators.json, where their sources are cited) and the 766 figures of seed 004. */
 export const REPORTING_INDICATORS: ReportingIndicator[] = [
-  {
-    id: 'par_index',
-    name: { vi: 'Chỉ số cải cách hành chính (PAR INDEX)', en: 'Administrative reform index (PAR INDEX)' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'avg',
-    decimals: 2,
-    min: 0,
-    max: 100,
-    targets: [{ value: 80, source: 'Ngưỡng 80 % mà thành phố dùng để đếm đơn vị đạt (seed 000)' }],
-    rankThreshold: 80,
-    sourceAgency: HOME_AFFAIRS,
-    legalBasis: 'Bộ chỉ số CCHC cấp sở, cấp huyện do UBND TP Cần Thơ ban hành hằng năm',
-  },
-  {
-    id: 'par_plan_completion_rate',
-    name: { vi: 'Tỷ lệ hoàn thành nhiệm vụ kế hoạch CCHC', en: 'PAR plan tasks completed' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'ratio',
-    decimals: 1,
-    targets: [{ value: 100, source: 'Kế hoạch CCHC năm của UBND thành phố' }],
-    sourceAgency: HOME_AFFAIRS,
-    legalBasis: 'Kế hoạch CCHC hằng năm của UBND TP Cần Thơ',
-  },
-  {
-    id: 'dti_score',
-    name: { vi: 'Chỉ số chuyển đổi số (DTI)', en: 'Digital transformation index (DTI)' },
-    unit: 'điểm',
-    direction: 'up',
-    aggregation: 'last',
-    decimals: 4,
-    min: 0,
-    max: 1,
-    targets: [],
-    sourceAgency: { vi: 'Bộ Thông tin và Truyền thông', en: 'Ministry of Information and Communications' },
-    legalBasis: 'Bộ chỉ số DTI cấp tỉnh của Bộ TT&TT (đánh giá hằng năm)',
-  },
-  {
-    id: 'dti_rank',
-    // out of the province-level units of the period: 63 until mid-2025, 34 since (geo/national.ts)
-    name: { vi: 'Xếp hạng DTI cấp tỉnh', en: 'Provincial DTI rank' },
-    unit: 'hạng',
-    direction: 'down',
-    aggregation: 'last',
-    decimals: 0,
-    min: 1,
-    max: 63,
-    targets: [{ value: 5, period: '2024', source: 'Mục tiêu giữ hạng 5/63 năm 2024 (seed 000, 003)' }],
-    nearTolerance: 0.2,
-    sourceAgency: { vi: 'Bộ Thông tin và Truyền thông', en: 'Ministry of Information and Communications' },
-    legalBasis: 'Bộ chỉ số DTI cấp tỉnh của Bộ TT&TT (đánh giá hằng năm)',
-  },
-  {
-    id: 'sipas',
-    name: { vi: 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)', en: 'Satisfaction with public administration (SIPAS)' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'avg',
-    decimals: 2,
-    min: 0,
-    max: 100,
-    targets: [],
-    sourceAgency: { vi: 'Bộ Nội vụ', en: 'Ministry of Home Affairs' },
-    legalBasis: 'Khảo sát SIPAS của Bộ Nội vụ (hằng năm)',
-  },
-  {
-    id: 'e_document_rate',
-    name: { vi: 'Tỷ lệ văn bản điện tử qua Trục liên thông', en: 'Electronic documents via the exchange hub' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'ratio',
-    decimals: 1,
-    targets: [{ value: 90, source: 'Mức tham chiếu của bản demo (chưa có chỉ tiêu công bố)' }],
-    sourceAgency: ICT,
-    legalBasis: 'Báo cáo CĐS định kỳ theo Nghị định 09/2019/NĐ-CP',
-    liveIndicator: 'e_document_rate',
-  },
-  {
-    id: 'digital_signature_rate',
-    name: { vi: 'Tỷ lệ văn bản điện tử được ký số', en: 'Electronic documents digitally signed' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'ratio',
-    decimals: 1,
-    targets: [],
-    sourceAgency: ICT,
-    legalBasis: 'Báo cáo CĐS định kỳ theo Nghị định 09/2019/NĐ-CP',
-    liveIndicator: 'reported_digital_signature_rate',
-  },
-  {
-    id: 'online_payment_rate',
-    name: { vi: 'Tỷ lệ thanh toán trực tuyến trên Cổng DVC quốc gia', en: 'Online payment on the national portal' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'ratio',
-    decimals: 1,
-    targets: [{ value: 30, period: 'year', source: 'Chỉ tiêu Chính phủ giao năm 2023 (seed 003)' }],
-    sourceAgency: HOME_AFFAIRS,
-    legalBasis: 'Chỉ tiêu Chính phủ giao; báo cáo CCHC định kỳ theo Nghị định 09/2019/NĐ-CP',
-    liveIndicator: 'reported_online_payment_rate',
-  },
-  {
-    id: 'digitised_results_rate',
-    name: { vi: 'Tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực', en: 'Valid procedure results digitised' },
-    unit: '%',
-    direction: 'up',
-    aggregation: 'ratio',
-    decimals: 2,
-    targets: [{ value: 50, source: 'Mục tiêu tối thiểu 50 % (Sở Nội vụ, seed 004)' }],
-    sourceAgency: HOME_AFFAIRS,
-    legalBasis: 'QĐ 06/QĐ-TTg (2022); báo cáo CCHC định kỳ theo Nghị định 09/2019/NĐ-CP',
-    liveIndicator: 'reported_digitised_results_rate',
-  },
+  ...bundledData(ReportingIndicatorsFileSchema, indicatorsFile, 'reporting/reporting-indicators.json').indicators.map((row) => ({
+    ...row,
+    sourceAgency: SOURCE_AGENCIES[row.sourceAgency],
+  })),
   // the procedure and online-service figures of seed 004 (catalogue-766.ts)
   ...REPORTING_766_INDICATORS,
 ];
@@ -324,7 +236,7 @@ export const CAN_THO_REGIME_SPECS: ReportingRegimeSpec[] = [
     indicators: ['e_document_rate', 'digital_signature_rate', 'online_payment_rate', 'digitised_results_rate', 'par_plan_completion_rate'],
     periodKinds: ['month', 'quarter', 'half', 'nine_months', 'year'],
     deadline: { kind: 'working-days-after-cutoff', days: 2 },
-    receiver: HOME_AFFAIRS,
+    receiver: SOURCE_AGENCIES.home_affairs,
     legalBasis: 'Nghị định 09/2019/NĐ-CP; chế độ báo cáo của UBND TP Cần Thơ',
   },
   {

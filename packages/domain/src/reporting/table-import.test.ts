@@ -7,6 +7,9 @@ const t = (text: string): SheetCell => ({ kind: 'text', text });
 const grid = (rows: (string | number | null | SheetCell)[][]): SheetGrid =>
   rows.map((r) => r.map((c) => (c === null ? null : typeof c === 'string' ? t(c) : typeof c === 'number' ? { kind: 'number', value: c } : c)));
 
+/** A table in the long layout (one value a row) under its Vietnamese headers. */
+const longTable = (...rows: (string | number | null | SheetCell)[][]): SheetGrid => grid([['Đơn vị', 'Chỉ tiêu', 'Kỳ', 'Giá trị'], ...rows]);
+
 describe('importTable', () => {
   it('reads a two-row merged header, vi-VN numbers, names instead of codes, and skips blank rows', () => {
     const g = grid([
@@ -59,37 +62,23 @@ describe('importTable', () => {
   it('uses a formula cell’s cached result and rejects one without', () => {
     const ok = importTable(
       cat,
-      grid([
-        ['Đơn vị', 'Chỉ tiêu', 'Kỳ', 'Giá trị'],
+      longTable(
         ['SNV', 'par_index', '2023', { kind: 'formula', formula: 'AVERAGE(E2:F2)', result: 93.5 }],
         ['STP', 'par_index', '2023', { kind: 'formula', formula: 'E3*2', result: null }],
-      ]),
+      ),
     );
     expect(ok.errors).toEqual([expect.objectContaining({ row: 3, column: 'D', reason: 'formula_without_result' })]);
   });
 
   it('flags conflicting rows for the same unit, period and indicator; identical repeats are fine', () => {
-    const r = importTable(
-      cat,
-      grid([
-        ['Đơn vị', 'Chỉ tiêu', 'Kỳ', 'Giá trị'],
-        ['SNV', 'par_index', '2023', '93'],
-        ['SNV', 'par_index', '2023', '93'],
-        ['SNV', 'par_index', '2023', '94'],
-      ]),
-    );
+    const r = importTable(cat, longTable(['SNV', 'par_index', '2023', '93'], ['SNV', 'par_index', '2023', '93'], ['SNV', 'par_index', '2023', '94']));
     expect(r.errors).toEqual([expect.objectContaining({ row: 4, reason: 'conflict' })]);
   });
 
   it('names unknown units and indicators and nonexistent periods', () => {
     const r = importTable(
       cat,
-      grid([
-        ['Đơn vị', 'Chỉ tiêu', 'Kỳ', 'Giá trị'],
-        ['Sở Không Có', 'par_index', '2023', '90'],
-        ['SNV', 'chỉ số bí ẩn', '2023', '90'],
-        ['SNV', 'par_index', '2023-13', '90'],
-      ]),
+      longTable(['Sở Không Có', 'par_index', '2023', '90'], ['SNV', 'chỉ số bí ẩn', '2023', '90'], ['SNV', 'par_index', '2023-13', '90']),
     );
     expect(r.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
       [2, 'A', 'unknown_unit'],

@@ -55,13 +55,9 @@ export function loadAreaRegistry(json: unknown): RegistryLoad {
   return { ok: true, registry: indexAreaRegistry(file, links) };
 }
 
-/** Builds the lookups; call through loadAreaRegistry so the file is validated first. */
-export function indexAreaRegistry(file: AreaRegistryFile, links: readonly CrosswalkLink[]): AreaRegistry {
-  const byCode = groupVersions(file.units);
-  const byVersion = new Map(file.units.map((u) => [versionId(u), u]));
-  const linksByFrom = groupRegistryLinks(links, (l) => l.from);
-  const at = (code: string, date: string) => byCode.get(code)?.find((v) => validOn(v, date));
-  const toRow = (u: RegistryUnit): AreaAt => ({
+/** A registry unit as the area API answers it. */
+export function registryUnitRow(u: RegistryUnit): AreaAt {
+  return {
     code: u.code,
     name: u.name,
     nameEn: u.nameEn ?? null,
@@ -70,7 +66,15 @@ export function indexAreaRegistry(file: AreaRegistryFile, links: readonly Crossw
     parent: u.parent,
     validFrom: u.validFrom,
     validTo: u.validTo,
-  });
+  };
+}
+
+/** Builds the lookups; call through loadAreaRegistry so the file is validated first. */
+export function indexAreaRegistry(file: AreaRegistryFile, links: readonly CrosswalkLink[]): AreaRegistry {
+  const byCode = groupVersions(file.units);
+  const byVersion = new Map(file.units.map((u) => [versionId(u), u]));
+  const linksByFrom = groupRegistryLinks(links, (l) => l.from);
+  const at = (code: string, date: string) => byCode.get(code)?.find((v) => validOn(v, date));
 
   const successorsAt = (code: string, date: string, asOf?: string): string[] => {
     const versions = byCode.get(code) ?? [];
@@ -113,7 +117,7 @@ export function indexAreaRegistry(file: AreaRegistryFile, links: readonly Crossw
         .filter((u) => validOn(u, date))
         .filter((u) => (filter?.level ? u.level === filter.level : true))
         .filter((u) => (filter?.parent !== undefined ? u.parent === filter.parent : true))
-        .map(toRow);
+        .map(registryUnitRow);
     },
     successorsOf(code) {
       const last = [...(byCode.get(code) ?? [])].reverse().find((v) => v.validTo !== null);

@@ -1,8 +1,5 @@
 import type { AreaRegistryFile } from '@cityioc/contracts';
-
-/** [longitude, latitude] */
-type LonLat = [number, number];
-type XY = [number, number];
+import { circle, convexHull, localPlane, signedArea, type LonLat, type XY } from './plane.ts';
 
 export interface SchematicSite {
   code: string;
@@ -38,8 +35,6 @@ export interface SchematicCommuneOptions {
   iterations?: number;
 }
 
-const KM_PER_DEG_LAT = 110.574;
-const KM_PER_DEG_LON_AT_EQUATOR = 111.32;
 const CIRCLE_STEPS = 24;
 
 /**
@@ -53,11 +48,7 @@ const CIRCLE_STEPS = 24;
 export function generateSchematicCommunes(sites: readonly SchematicSite[], options: SchematicCommuneOptions): SchematicCommunes {
   const ordered = [...sites].sort((a, b) => a.code.localeCompare(b.code));
   if (ordered.length < 3) throw new Error('generateSchematicCommunes needs at least 3 sites');
-  const lon0 = mean(ordered.map((s) => s.centre[0]));
-  const lat0 = mean(ordered.map((s) => s.centre[1]));
-  const kx = KM_PER_DEG_LON_AT_EQUATOR * Math.cos((lat0 * Math.PI) / 180);
-  const toXY = ([lon, lat]: LonLat): XY => [(lon - lon0) * kx, (lat - lat0) * KM_PER_DEG_LAT];
-  const toLonLat = ([x, y]: XY): LonLat => [round5(lon0 + x / kx), round5(lat0 + y / KM_PER_DEG_LAT)];
+  const { lat0, toXY, toLonLat } = localPlane(ordered.map((s) => s.centre));
 
   const points = ordered.map((s) => toXY(s.centre));
   // The local plane stretches east–west away from lat0: a true km² at latitude φ covers cos(lat0)/cos(φ) plane km².
@@ -67,21 +58,21 @@ export function generateSchematicCommunes(sites: readonly SchematicSite[], optio
   const targets = ordered.map((s) => ((s.areaKm2 * options.outline.areaKm2) / sum) * stretch(s.centre[1]));
   const planeTotal = targets.reduce((s, x) => s + x, 0);
   const radii = ordered.map((s) => Math.sqrt(s.areaKm2 / Math.PI));
-  const outlineFor = (k: number) => convexHull(points.flatMap((p, i) => circle(p, k * radii[i]!)));
+  const outlineFor = (k: number) => convexHull(points.flatMap((p, i) => circle(p, k * radii[i]!, CIRCLE_STEPS)));
   let lo = 0.1;
   let hi = 10;
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
-    if (area(outlineFor(mid)) < planeTotal) lo = mid;
+    if (signedArea(outlineFor(mid)) < planeTotal) lo = mid;
     else hi = mid;
   }
   const outline = outlineFor((lo + hi) / 2);
-  const fit = area(outline) / planeTotal;
+  const fit = signedArea(outline) / planeTotal;
   for (let i = 0; i < targets.length; i++) targets[i]! *= fit;
 
   let weights = ordered.map(() => 0);
   let cells = powerCells(points, weights, outline);
-  const worst = (cs: XY[][]) => Math.max(...cs.map((c, i) => Math.abs(area(c) / targets[i]! - 1)));
+  const worst = (cs: XY[][]) => Math.max(...cs.map((c, i) => Math.abs(signedArea(c) / targets[i]! - 1)));
   for (let it = 0; it < (options.iterations ?? 40) && worst(cells) > 1e-6; it++) {
     // Newton step: ∂Aᵢ/∂wᵢ = Σⱼ Lᵢⱼ/(2dᵢⱼ), ∂Aᵢ/∂wⱼ = −Lᵢⱼ/(2dᵢⱼ) (Lᵢⱼ: shared edge, dᵢⱼ: distance of the sites).
     const n = points.length;
@@ -96,7 +87,7 @@ export function generateSchematicCommunes(sites: readonly SchematicSite[], optio
     for (let i = 0; i < n; i++) h[i]![i]! += ridge;
     const step = solve(
       h,
-      cells.map((c, i) => targets[i]! - area(c)),
+      cells.map((c, i) => targets[i]! - signedArea(c)),
     );
     // Backtrack until the largest relative error shrinks.
     const before = worst(cells);
@@ -218,41 +209,6 @@ function cut(p: XY, q: XY, sp: number, sq: number): XY {
   return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
 }
 
-function area(ring: readonly XY[]): number {
-  let s = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i]!;
-    const [x2, y2] = ring[(i + 1) % ring.length]!;
-    s += x1 * y2 - x2 * y1;
-  }
-  return s / 2;
-}
-
-function circle([cx, cy]: XY, r: number): XY[] {
-  const out: XY[] = [];
-  for (let s = 0; s < CIRCLE_STEPS; s++) {
-    const t = (2 * Math.PI * s) / CIRCLE_STEPS;
-    out.push([cx + r * Math.cos(t), cy + r * Math.sin(t)]);
-  }
-  return out;
-}
-
-/** Andrew's monotone chain; counter-clockwise, no collinear points. */
-function convexHull(points: XY[]): XY[] {
-  const s = points.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const half = (pts: XY[]): XY[] => {
-    const h: XY[] = [];
-    for (const p of pts) {
-      while (h.length >= 2 && cross(h[h.length - 2]!, h[h.length - 1]!, p) <= 0) h.pop();
-      h.push(p);
-    }
-    h.pop();
-    return h;
-  };
-  return [...half(s), ...half(s.slice().reverse())];
-}
-
 /** Closes a rounded ring, dropping consecutive duplicates that rounding can create. */
 function closeRing(ring: LonLat[]): LonLat[] {
   const out: LonLat[] = [];
@@ -262,15 +218,6 @@ function closeRing(ring: LonLat[]): LonLat[] {
   }
   while (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
   return [...out, out[0]!];
-}
-
-function mean(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
-}
-
-function round5(x: number): number {
-  const r = Math.round(x * 1e5) / 1e5;
-  return r === 0 ? 0 : r;
 }
 
 /**

@@ -14,6 +14,15 @@ const T = '2026-11-22T07:00:00+07:00';
 const T_MS = Date.parse(T);
 const values = (m: ReturnType<typeof mapNgsiEntity>) => m.observations.map((o) => [o.attribute, o.input.indicator, o.input.value]);
 const reasons = (m: ReturnType<typeof mapNgsiEntity>) => m.rejected.map((r) => [r.attribute, r.reason]);
+/** A WaterObserved (1.8 m at T unless `extra` says otherwise) that names station wl-can-tho, sent from `coordinates` ([lon, lat] as the sender wrote them). */
+const canThoWaterAt = (coordinates: [number, number], extra: Record<string, unknown> = {}) => ({
+  id: 'urn:ngsi-ld:WaterObserved:wl-can-tho',
+  type: 'WaterObserved',
+  dateObserved: T,
+  height: 1.8,
+  location: { type: 'Point', coordinates },
+  ...extra,
+});
 
 describe('FloodMonitoring: observationDateTime is the model’s time attribute', () => {
   it('keyValues (NGSI-LD): read from observationDateTime, metres → cm; stationID names the station', () => {
@@ -206,16 +215,7 @@ describe('WaterObserved: height is the water level; waterLevel is not in the mod
 
 describe('a station of the city named by an entity located elsewhere', () => {
   it('is refused (every measured attribute), not stored against the station: a 2016 reading from Spain never becomes the live value', () => {
-    const m = mapNgsiEntity(
-      {
-        id: 'urn:ngsi-ld:WaterObserved:wl-can-tho',
-        type: 'WaterObserved',
-        dateObserved: '2016-03-15T11:00:00Z',
-        height: 3.52,
-        location: { type: 'Point', coordinates: [-3.712, 40.424] },
-      },
-      ctx,
-    );
+    const m = mapNgsiEntity(canThoWaterAt([-3.712, 40.424], { dateObserved: '2016-03-15T11:00:00Z', height: 3.52 }), ctx);
     expect(m.station).toBe('wl-can-tho');
     expect(m.observations).toEqual([]);
     expect(m.rejected).toEqual([
@@ -227,35 +227,14 @@ describe('a station of the city named by an entity located elsewhere', () => {
     ]);
   });
   it('swapped axes that land in the city are repaired, not refused; [0, 0] (no position fix) is ignored', () => {
-    const swapped = mapNgsiEntity(
-      {
-        id: 'urn:ngsi-ld:WaterObserved:wl-can-tho',
-        type: 'WaterObserved',
-        dateObserved: T,
-        height: 1.8,
-        location: { type: 'Point', coordinates: [10.0378, 105.7883] },
-      },
-      ctx,
-    );
+    const swapped = mapNgsiEntity(canThoWaterAt([10.0378, 105.7883]), ctx);
     expect(values(swapped)).toEqual([['height', 'water_level', 180]]);
-    const nullIsland = mapNgsiEntity(
-      { id: 'urn:ngsi-ld:WaterObserved:wl-can-tho', type: 'WaterObserved', dateObserved: T, height: 1.8, location: { type: 'Point', coordinates: [0, 0] } },
-      ctx,
-    );
+    const nullIsland = mapNgsiEntity(canThoWaterAt([0, 0]), ctx);
     expect(values(nullIsland)).toEqual([['height', 'water_level', 180]]);
     expect(nullIsland.flags.map((f) => f.code)).toEqual(['location_ignored']);
   });
   it('a location in the city but far from the named station is kept and flagged with the distance', () => {
-    const m = mapNgsiEntity(
-      {
-        id: 'urn:ngsi-ld:WaterObserved:wl-can-tho',
-        type: 'WaterObserved',
-        dateObserved: T,
-        height: 1.8,
-        location: { type: 'Point', coordinates: [105.6, 10.1] },
-      },
-      ctx,
-    );
+    const m = mapNgsiEntity(canThoWaterAt([105.6, 10.1]), ctx);
     expect(values(m)).toEqual([['height', 'water_level', 180]]);
     expect(m.flags).toEqual([expect.objectContaining({ code: 'location_far_from_station', attribute: 'location' })]);
     expect(m.flags[0]!.message).toMatch(/^the location is \d+ m from station 'wl-can-tho', which the entity names$/);

@@ -1,4 +1,5 @@
 import type { DossierChannel, DossierEvent, DossierStatus, DueSource, OnlinePayment } from '@cityioc/contracts';
+import { insertSorted } from '../../collections/insert-sorted.ts';
 
 /** Statuses that never count as received (BRIEF §2.2): submitted-not-received and refused. */
 export const NOT_RECEIVED_STATUSES: ReadonlySet<DossierStatus> = new Set([1, 3]);
@@ -197,14 +198,7 @@ export function insertFact(facts: readonly DossierFact[], fact: DossierFact): re
     if (compareFacts(facts[same]!, fact) >= 0) return facts;
     base = [...facts.slice(0, same), ...facts.slice(same + 1)];
   }
-  let lo = 0;
-  let hi = base.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareFacts(base[mid]!, fact) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...base.slice(0, lo), fact, ...base.slice(lo)];
+  return insertSorted(base, fact, compareFacts);
 }
 
 function dedupeSorted(facts: readonly DossierFact[]): DossierFact[] {
