@@ -10,6 +10,7 @@ import {
   type CatalogueIndex,
   type DateBounds,
   type PaknFact,
+  type PaknRecord,
   type ProcedureCatalogue,
 } from '@cityioc/domain';
 import type { ItemCheck } from '../../pipeline/ingest.service.ts';
@@ -26,6 +27,8 @@ export interface PaknCheckContext {
   now: number;
   /** The facts already stored of a PAKN (the service's), for the transition checks. */
   known: (paknId: string) => readonly PaknFact[];
+  /** The feed key's grant (feeds/grant-check.ts): the event judged with the PAKN as known so far; absent when it limits nothing. */
+  admit?: ((event: PaknEvent, pakn: PaknRecord | null) => ItemError | null) | null;
 }
 
 /** The citizen's personal data and the PAKN's content never get past the door: dropped before any check. */
@@ -66,7 +69,11 @@ export function paknEventChecker(ctx: PaknCheckContext): (item: unknown) => Item
     const event: PaknEvent = e.adminUnitCode === undefined && agency?.ok ? { ...e, adminUnitCode: agency.agency.adminUnitCode } : e;
     const fact = toPaknFact(event);
     const facts = batch.get(e.paknId) ?? ctx.known(e.paknId);
-    const transition = paknTransitionError(foldPaknFacts(facts), fact);
+    const record = foldPaknFacts(facts);
+    // before the batch's own record of the PAKN takes the event: a refused event changes nothing
+    const outside = ctx.admit?.(event, record);
+    if (outside) return { ok: false, id, errors: [outside] };
+    const transition = paknTransitionError(record, fact);
     if (transition) return { ok: false, id, errors: [transition] };
     batch.set(e.paknId, insertPaknFact(facts, fact));
     return { ok: true, id: e.eventId, value: event };
