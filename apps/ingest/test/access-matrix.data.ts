@@ -85,6 +85,7 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     // the API's description and its viewer: public (what the API is, never what it holds); the viewer's
     // own files come from @fastify/swagger-ui, so it works on a closed network
     'GET /openapi.json': [{ url: '/openapi.json', ok: 200 }],
+    'GET /api/docs': [{ url: '/api/docs', ok: 200 }],
     'HEAD /api/docs': [{ url: '/api/docs', ok: 200 }],
     'GET /api/docs/': [{ url: '/api/docs/', ok: 200 }],
     'HEAD /api/docs/': [{ url: '/api/docs/', ok: 200 }],
