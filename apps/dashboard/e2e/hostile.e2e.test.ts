@@ -29,7 +29,7 @@ async function api(role: 'admin' | 'leader' | 'operator', method: string, path: 
   const r = await fetch(`${server.url}${path}`, {
     method,
     headers: server.headers(role, body === undefined ? {} : { 'content-type': type }),
-    body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
   });
   expect(r.status, `${method} ${path}: ${await r.clone().text()}`).toBeLessThan(300);
   return r;
