@@ -44,6 +44,8 @@ export function dropPersonalData(item: unknown): unknown {
  * then the schema, the fields each step needs, the unit, agency and procedure it names (in their
  * catalogues), and the transition against what is known of the PAKN — stored events and the
  * earlier events of the same batch — so an impossible step is refused whatever order they came in.
+ * A limited feed key's grant (`admit`) is judged with the PAKN as known so far, before the batch's
+ * record takes the event: a refused event leaves no trace for the next ones.
  */
 export function paknEventChecker(ctx: PaknCheckContext): (item: unknown) => ItemCheck<PaknEvent> {
   const batch = new Map<string, readonly PaknFact[]>();
