@@ -25,6 +25,7 @@ import { AuditService } from './access/audit.service.ts';
 import { AlertService } from './alerts/alert.service.ts';
 import { AnalystService } from './analyst/analyst.service.ts';
 import type { ConnectorManager } from './connectors/manager.ts';
+import { retiredUnits } from './access/units-in-force.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
@@ -163,6 +164,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const access = new AccessService(config, index, store.accounts, audit, clock, {
     unit: (c) => registry.versions(c).length > 0 || reportingCat.units.has(c),
     agency: (c) => agencies.get(c) !== undefined,
+    retired: retiredUnits(registry, index, clock),
   });
   const io = createGateway(app, { live, access, corsOrigins: config.access.corsOrigins, trustedProxies: config.access.trustedProxies });
   const broadcaster = new Broadcaster(io);

@@ -85,6 +85,7 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     // the API's description and its viewer: public (what the API is, never what it holds); the viewer's
     // own files come from @fastify/swagger-ui, so it works on a closed network
     'GET /openapi.json': [{ url: '/openapi.json', ok: 200 }],
+    'GET /api/docs': [{ url: '/api/docs', ok: 200 }],
     'HEAD /api/docs': [{ url: '/api/docs', ok: 200 }],
     'GET /api/docs/': [{ url: '/api/docs/', ok: 200 }],
     'HEAD /api/docs/': [{ url: '/api/docs/', ok: 200 }],
@@ -142,7 +143,7 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'PUT /api/v1/procedures/ndjson': [{ url: '/api/v1/procedures/ndjson', payload: JSON.stringify(procedure), contentType: 'application/x-ndjson', ok: 200 }],
     'POST /api/v1/procedures/imports': [{ url: '/api/v1/procedures/imports', payload: 'không phải bảng', contentType: 'text/csv', ok: 400 }],
     'PUT /api/v1/score766/splits': [{ url: '/api/v1/score766/splits', payload: { items: [{ nothing: true }] }, ok: 422 }],
-    // the PAKN and ratings feeds take keys granted every feed ('*'); an empty batch is refused by the schema
+    // the PAKN and ratings feeds take keys granted 'pakn' / 'ratings' (items judged by unit and agency); an empty batch is refused by the schema
     'POST /api/v1/pakn/events': [{ url: '/api/v1/pakn/events', payload: { events: [] }, ok: 400 }],
     'POST /api/v1/pakn/events/ndjson': [{ url: '/api/v1/pakn/events/ndjson', payload: '{}', contentType: 'application/x-ndjson', ok: 422 }],
     'POST /api/v1/ratings': [{ url: '/api/v1/ratings', payload: { ratings: [] }, ok: 400 }],

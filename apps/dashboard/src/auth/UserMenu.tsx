@@ -11,7 +11,7 @@ import './access.css';
 /** The header's signed-in person: name, role and scope, and "Đăng xuất". */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const names = useScopeNames();
+  const names = useScopeNames(user.scopes.units);
   const out = useMutation({ mutationFn: () => signOut(), onSuccess: reloadAtSignIn });
   const scope = cityWide(user) ? null : scopeNames(user.scopes, names);
   const scopeText = scope === null ? t('auth.cityWide') : scope.names.length === 0 ? t('auth.noScope') : scope.names.join(', ');

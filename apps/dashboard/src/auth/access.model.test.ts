@@ -11,6 +11,7 @@ import {
   safeReturnTo,
   scopedAgencies,
   scopedAreas,
+  scopeAreaName,
   scopeNames,
   signInHref,
   visiblePages,
@@ -146,6 +147,15 @@ describe('scopes', () => {
     };
     expect(scopeNames({ units: ['916'], agencies: ['000.00.05.H13'] }, names)).toEqual({ names: ['Quận Ninh Kiều', 'Sở Y tế'], more: 0 });
     expect(scopeNames({ units: ['916', '917', '918'], agencies: ['x'] }, names)).toEqual({ names: ['Quận Ninh Kiều', 'Quận Ô Môn'], more: 2 });
+  });
+
+  it('names an old district of a scope by its name marked former, never by its bare code', () => {
+    const former = (name: string) => `${name} (cũ)`;
+    expect(scopeAreaName('31135', 'Ninh Kiều', undefined, former)).toBe('Ninh Kiều');
+    expect(scopeAreaName('916', undefined, { name: 'Quận Ninh Kiều', validTo: '2025-07-01' }, former)).toBe('Quận Ninh Kiều (cũ)');
+    // a department of the reporting catalogue has no end: its name as is
+    expect(scopeAreaName('SYT', undefined, { name: 'Sở Y tế' }, former)).toBe('Sở Y tế');
+    expect(scopeAreaName('99999', undefined, undefined, former)).toBe('99999');
   });
 });
 

@@ -147,6 +147,23 @@ export function homeScope(user: SessionUser | null): string {
   return user!.scopes.units[0] ?? CITY_CODE;
 }
 
+/** A unit that no longer exists today (a district before 1 July 2025), as the reporting catalogue still names it. */
+export interface FormerUnit {
+  name: string;
+  validTo?: string;
+}
+
+/**
+ * The display name of a scope's unit: today's unit by its name; a unit that ended (an old district,
+ * which a service token may still name for its reports) by its name marked as former — "Quận Ninh
+ * Kiều (cũ)" — never its bare code; an unknown code as the code.
+ */
+export function scopeAreaName(code: string, today: string | undefined, former: FormerUnit | undefined, formerLabel: (name: string) => string): string {
+  if (today !== undefined) return today;
+  if (former?.validTo !== undefined) return formerLabel(former.name);
+  return former?.name ?? code;
+}
+
 /**
  * How the header names a scope: 'Toàn thành phố' (city-wide), else the units' then the agencies'
  * names, at most `max`, then '+N'. `names` gives a display name for a code (the code when unknown).

@@ -55,7 +55,7 @@ export class AccessService {
       this.keyring,
       audit,
       clock,
-      { station: (s) => index.station(s) !== undefined, unit: known.unit, agency: known.agency },
+      { station: (s) => index.station(s) !== undefined, unit: known.unit, agency: known.agency, ...(known.retired ? { retired: known.retired } : {}) },
       a.keyOverlapMs,
     );
     this.oidc = a.oidc ? new OidcService(a.oidc, this.sessions, this.accounts, city) : null;

@@ -7,11 +7,14 @@ import type { AuthLimiter, Blocked } from './auth-limiter.ts';
 import type { Principal } from './principal.ts';
 import { hashPassword, passwordMatches } from './secrets.ts';
 import type { SessionService } from './sessions.ts';
+import { refuseRetired, retiredDetails, type RetiredLookup } from './units-in-force.ts';
 
 /** Which unit and agency codes exist (the catalogue's areas, the reporting units, the agency catalogue). */
 export interface KnownCodes {
   unit(code: string): boolean;
   agency(code: string): boolean;
+  /** A unit of the registry that is not in force today (an old district): refused with 422 (access/units-in-force.ts). */
+  retired?: RetiredLookup;
 }
 
 export type LoginResult = { ok: true; token: string; principal: Principal } | { ok: false; blocked: Blocked | null };
@@ -32,7 +35,11 @@ export const adminView = (u: StoredUser): AdminUser => ({
   lastLoginAt: u.lastLoginAt,
 });
 
-/** Checks a scope's codes; a person other than an administrator needs at least one unit or agency. */
+/**
+ * Checks a scope's codes; a person other than an administrator needs at least one unit or agency.
+ * Unknown codes are 400; a unit that no longer exists (a district before 1 July 2025) is 422
+ * unit_not_in_force naming the units that took it over: such a scope would match nothing today.
+ */
 export function checkScope(scope: AccessScope, role: Role, known: KnownCodes): void {
   const details: ErrorDetail[] = [];
   scope.units.forEach((u, i) => {
@@ -43,6 +50,7 @@ export function checkScope(scope: AccessScope, role: Role, known: KnownCodes): v
     if (!known.agency(a)) details.push({ field: `/scopes/agencies/${i}`, reason: 'unknown_agency', message: `agency '${a}' is not in the agency catalogue` });
   });
   if (details.length > 0) throw httpError(400, 'invalid_scope', details.map((d) => d.message).join('; '), details);
+  refuseRetired(retiredDetails(scope.units, '/scopes/units', known.retired), 'invalid_scope');
   if (role !== 'admin' && scope.units.length + scope.agencies.length === 0)
     throw httpError(400, 'invalid_scope', `${role === 'leader' ? 'a' : 'an'} ${role} needs at least one unit or agency`, [
       { field: '/scopes', reason: 'empty_scope', message: 'name at least one unit or agency' },

@@ -7,12 +7,14 @@ import type { AuditService } from './audit.service.ts';
 import type { FeedKeyring } from './feed-keyring.ts';
 import type { Principal } from './principal.ts';
 import { newToken, tokenHash } from './secrets.ts';
+import { refuseRetired, retiredDetails, type RetiredLookup } from './units-in-force.ts';
 
 /** Which stations, units and agencies exist, to check a grant. */
 export interface GrantCodes {
   station(id: string): boolean;
   unit(code: string): boolean;
   agency(code: string): boolean;
+  retired?: RetiredLookup;
 }
 
 const keyInfo = (k: StoredFeedKey): FeedKeyInfo => ({ id: k.id, prefix: k.prefix, createdAt: k.createdAt, expiresAt: k.expiresAt, revokedAt: k.revokedAt });
@@ -43,6 +45,8 @@ export class FeedSourcesService {
     check(g.units, 'units', this.codes.unit, 'unit');
     check(g.agencies, 'agencies', this.codes.agency, 'agency');
     if (details.length > 0) throw httpError(400, 'invalid_grant', details.map((d) => d.message).join('; '), details);
+    // a grant is matched against today's units, as a scope is: an old district would admit nothing
+    refuseRetired(retiredDetails(g.units, '/grant/units', this.codes.retired), 'invalid_grant');
   }
 
   async list(): Promise<FeedSource[]> {

@@ -47,6 +47,22 @@ describe('access declarations', () => {
     expect(kind('GET', '/api/v1/analyst/series.csv')).toBe('export');
     expect(kind('POST', '/api/v1/alerts/:id/ack')).toBe('operator');
     expect(kind('GET', '/api/v1/admin/users')).toBe('admin');
+    // a third-party plugin's routes too (Swagger UI: public, as /openapi.json), both forms of its prefixed '/'
+    expect(['/api/docs', '/api/docs/', '/api/docs/json', '/api/docs/static/*'].map((u) => [u, kind(u.endsWith('*') ? 'HEAD,GET' : 'GET', u)])).toEqual([
+      ['/api/docs', 'public'],
+      ['/api/docs/', 'public'],
+      ['/api/docs/json', 'public'],
+      ['/api/docs/static/*', 'public'],
+    ]);
+    // and nothing it lists is a route the router does not hold
+    const methods = (m: string) => m.split(',') as ('GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[];
+    expect(
+      routes.flatMap((r) =>
+        methods(r.method)
+          .filter((m) => !app.hasRoute({ method: m, url: r.url }))
+          .map((m) => `${m} ${r.url}`),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a route that declares nothing with 403', async () => {
@@ -62,9 +78,17 @@ describe('access declarations', () => {
     await bare.register(errorsPlugin);
     await bare.register(accessPlugin, { access, metricsToken: null, feedPerMinute: 10, readPerMinute: 10 });
     bare.get('/forgotten', async () => 'secret');
+    // a plugin's '/' under a prefix answers '/plugin' and '/plugin/' from one registration: the walk lists both
+    await bare.register(async (p) => p.get('/', async () => 'secret'), { prefix: '/plugin' });
     const r = await bare.inject({ url: '/forgotten' });
     expect(r.statusCode).toBe(403);
     expect(r.json()).toEqual({ statusCode: 403, error: 'access_undeclared', message: 'GET /forgotten declares no access and is refused' });
+    expect(bare.routeAccess().filter((x) => x.method === 'GET')).toEqual([
+      { method: 'GET', url: '/forgotten', access: undefined },
+      { method: 'GET', url: '/plugin', access: undefined },
+      { method: 'GET', url: '/plugin/', access: undefined },
+    ]);
+    for (const url of ['/plugin', '/plugin/']) expect((await bare.inject({ url })).json()).toMatchObject({ statusCode: 403, error: 'access_undeclared' });
     await bare.close();
     await store.close();
   });

@@ -54,6 +54,15 @@ export const LEADER = { kind: 'leader' } as const satisfies Access;
 export const ADMIN = { kind: 'admin' } as const satisfies Access;
 export const SIGNED_IN = { kind: 'signedIn' } as const satisfies Access;
 export const METRICS = { kind: 'metrics' } as const satisfies Access;
+/**
+ * An onRoute hook that declares one access for every route of a third-party plugin that takes no
+ * route config (Swagger UI): add it in the plugin's own encapsulated context before registering it.
+ */
+export const declareAccess =
+  (access: Access) =>
+  (route: RouteOptions): void => {
+    route.config = { ...route.config, access };
+  };
 export const feedOf = (endpoint: FeedEndpoint, extra: { health?: boolean; orAdmin?: boolean } = {}): Access => ({ kind: 'feed', endpoint, ...extra });
 
 declare module 'fastify' {
@@ -61,7 +70,7 @@ declare module 'fastify' {
     access?: Access;
   }
   interface FastifyInstance {
-    /** Every route registered after the access plugin with its declaration (undefined: none, refused). */
+    /** Every route registered after the access plugin, third-party plugins' included, with its declaration (undefined: none, refused). */
     routeAccess(): { method: string; url: string; access: Access | undefined }[];
   }
   interface FastifyRequest {
@@ -218,11 +227,18 @@ export const accessPlugin = fp(
       return app.rateLimit({ max: opts.readPerMinute, timeWindow: '1 minute' }) as Limiter;
     };
 
-    const seen: RouteOptions[] = [];
-    app.decorate('routeAccess', () => seen.map((r) => ({ method: ([] as string[]).concat(r.method).join(','), url: r.url, access: r.config?.access })));
+    // Each route as the onRoute hook saw it. Fastify registers a plugin's '/' under a prefix twice
+    // ('/api/docs' and '/api/docs/') from one options object, rewriting its url for the second without
+    // calling onRoute again: the url seen first is kept, and the rewritten one listed beside it.
+    const seen: { method: string; url: string; route: RouteOptions }[] = [];
+    app.decorate('routeAccess', () => {
+      const out = new Map<string, { method: string; url: string; access: Access | undefined }>();
+      for (const s of seen) for (const url of [s.url, s.route.url]) out.set(`${s.method} ${url}`, { method: s.method, url, access: s.route.config?.access });
+      return [...out.values()];
+    });
 
     app.addHook('onRoute', (route) => {
-      seen.push(route);
+      seen.push({ method: ([] as string[]).concat(route.method).join(','), url: route.url, route });
       if (route.config?.access?.kind === 'public') return; // nothing to check, nothing added to the request's path
       let limiter: Limiter | null | undefined;
       // Reads the declaration when the request comes: an enclosing plugin may declare it after this hook saw the route.

@@ -4,7 +4,7 @@ import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { ApiErrorSchema } from '@cityioc/contracts';
-import { PUBLIC, type Access } from './access.ts';
+import { declareAccess, PUBLIC, type Access } from './access.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -91,11 +91,12 @@ export const openapiPlugin = fp(
         return { schema: security && schema && !schema.hide ? { ...schema, security } : schema, url };
       },
     });
-    // Swagger UI takes no route config: declare its routes public here, before it adds them
+    // Swagger UI takes no route config: its routes are declared here, before it adds them. Public, as
+    // /openapi.json is: the viewer only renders that document, which holds no data (who may call what,
+    // never what is stored); a feed source's integrator has a key, not an account; and asking a
+    // session for the viewer while the document itself is open would protect nothing.
     await app.register(async (docs) => {
-      docs.addHook('onRoute', (route) => {
-        route.config = { ...route.config, access: PUBLIC };
-      });
+      docs.addHook('onRoute', declareAccess(PUBLIC));
       await docs.register(swaggerUi, {
         routePrefix: '/api/docs',
         uiConfig: { validatorUrl: null, deepLinking: true, docExpansion: 'list' },

@@ -125,7 +125,7 @@ export const AdminUserPatchSchema = Type.Object(
 export type AdminUserPatch = Static<typeof AdminUserPatchSchema>;
 
 /** The endpoints a feed key may be granted ('*': every feed route, as IOC_API_KEYS keys have). */
-export const FEED_ENDPOINTS = ['observations', 'ngsi', 'dossiers', 'score766', 'reporting', 'procedures', 'calendar'] as const;
+export const FEED_ENDPOINTS = ['observations', 'ngsi', 'dossiers', 'score766', 'reporting', 'procedures', 'calendar', 'pakn', 'ratings'] as const;
 export type FeedEndpoint = (typeof FEED_ENDPOINTS)[number];
 export const FeedEndpointSchema = Type.Union([
   Type.Literal('observations'),
@@ -135,6 +135,8 @@ export const FeedEndpointSchema = Type.Union([
   Type.Literal('reporting'),
   Type.Literal('procedures'),
   Type.Literal('calendar'),
+  Type.Literal('pakn'),
+  Type.Literal('ratings'),
   Type.Literal('*'),
 ]);
 

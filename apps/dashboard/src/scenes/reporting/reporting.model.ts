@@ -5,7 +5,7 @@ import { formatNumber, MISSING, zonedParts, type Lang } from '../../format/forma
 /** The part of GET /api/v1/reporting/catalogue the dashboard reads. */
 export interface ReportingCatalogueView {
   indicators: { id: string; name: Label; unit: string; decimals: number; direction: 'up' | 'down'; sourceAgency: Label }[];
-  units: { code: string; name: string; group: 'city' | 'department' | 'district' }[];
+  units: { code: string; name: string; group: 'city' | 'department' | 'district'; validTo?: string }[];
   regimes: { id: string; name: Label }[];
 }
 

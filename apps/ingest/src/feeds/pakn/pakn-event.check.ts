@@ -10,6 +10,7 @@ import {
   type CatalogueIndex,
   type DateBounds,
   type PaknFact,
+  type PaknRecord,
   type ProcedureCatalogue,
 } from '@cityioc/domain';
 import type { ItemCheck } from '../../pipeline/ingest.service.ts';
@@ -26,6 +27,8 @@ export interface PaknCheckContext {
   now: number;
   /** The facts already stored of a PAKN (the service's), for the transition checks. */
   known: (paknId: string) => readonly PaknFact[];
+  /** The feed key's grant (feeds/grant-check.ts): the event judged with the PAKN as known so far; absent when it limits nothing. */
+  admit?: ((event: PaknEvent, pakn: PaknRecord | null) => ItemError | null) | null;
 }
 
 /** The citizen's personal data and the PAKN's content never get past the door: dropped before any check. */
@@ -41,6 +44,8 @@ export function dropPersonalData(item: unknown): unknown {
  * then the schema, the fields each step needs, the unit, agency and procedure it names (in their
  * catalogues), and the transition against what is known of the PAKN — stored events and the
  * earlier events of the same batch — so an impossible step is refused whatever order they came in.
+ * A limited feed key's grant (`admit`) is judged with the PAKN as known so far, before the batch's
+ * record takes the event: a refused event leaves no trace for the next ones.
  */
 export function paknEventChecker(ctx: PaknCheckContext): (item: unknown) => ItemCheck<PaknEvent> {
   const batch = new Map<string, readonly PaknFact[]>();
@@ -66,7 +71,11 @@ export function paknEventChecker(ctx: PaknCheckContext): (item: unknown) => Item
     const event: PaknEvent = e.adminUnitCode === undefined && agency?.ok ? { ...e, adminUnitCode: agency.agency.adminUnitCode } : e;
     const fact = toPaknFact(event);
     const facts = batch.get(e.paknId) ?? ctx.known(e.paknId);
-    const transition = paknTransitionError(foldPaknFacts(facts), fact);
+    const record = foldPaknFacts(facts);
+    // before the batch's own record of the PAKN takes the event: a refused event changes nothing
+    const outside = ctx.admit?.(event, record);
+    if (outside) return { ok: false, id, errors: [outside] };
+    const transition = paknTransitionError(record, fact);
     if (transition) return { ok: false, id, errors: [transition] };
     batch.set(e.paknId, insertPaknFact(facts, fact));
     return { ok: true, id: e.eventId, value: event };

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MAX_PAKN_BATCH_ITEMS, type IngestResponse } from '@cityioc/contracts';
+import { MAX_PAKN_BATCH_ITEMS, type FeedGrant, type IngestResponse } from '@cityioc/contracts';
 import { Type } from 'typebox';
 import { ingestChecked } from '../../pipeline/ingest.service.ts';
 import { handleNdjson, ingestResponses as responses, NdjsonQuerySchema, sendIngest as send } from '../../pipeline/feed-route.ts';
-import { FEED } from '../../plugins/access.ts';
+import { feedOf } from '../../plugins/access.ts';
+import { recordGrantJudge } from '../grant-check.ts';
 import { checkRating } from '../ratings/rating.check.ts';
 import { paknEventChecker } from './pakn-event.check.ts';
 
@@ -15,17 +16,29 @@ const RatingBatchSchema = Type.Object(
 
 /**
  * Citizens' feedback in: PAKN events and dossier ratings, each idempotent by its id, with one
- * result per item; the valid items of a batch are stored whatever the others hold.
+ * result per item; the valid items of a batch are stored whatever the others hold. A key granted
+ * some units or agencies (endpoints 'pakn', 'ratings') writes only theirs: each item is judged on
+ * the unit and agency it names, completed by the PAKN's or the rated dossier's as stored, and an
+ * item outside the grant is rejected with outside_grant (feeds/grant-check.ts).
  *   POST /api/v1/pakn/events          {"events": [PaknEvent…]} ≤ 5,000
  *   POST /api/v1/pakn/events/ndjson   one event per line
  *   POST /api/v1/ratings              {"ratings": [DossierRating…]} ≤ 5,000
  *   POST /api/v1/ratings/ndjson       one rating per line
  */
 export const paknFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { paknWriter, ratingWriter, pakn, index, agencies, procedures, clock, config } = app.ioc;
-  const ingestPakn = (items: unknown[], source: string): Promise<IngestResponse> => {
+  const { paknWriter, ratingWriter, pakn, dossiers, index, agencies, procedures, clock, config } = app.ioc;
+  const ingestPakn = (items: unknown[], source: string, grant: FeedGrant | null): Promise<IngestResponse> => {
     const now = clock();
-    const check = paknEventChecker({ index, agencies, procedures: procedures.catalogue, bounds: config.dateBounds, now, known: (id) => pakn.factsOf(id) });
+    const judge = recordGrantJudge(grant, index.ancestorsAndSelf, 'PAKN');
+    const check = paknEventChecker({
+      index,
+      agencies,
+      procedures: procedures.catalogue,
+      bounds: config.dateBounds,
+      now,
+      known: (id) => pakn.factsOf(id),
+      admit: judge && ((e, p) => judge({ unit: e.adminUnitCode, agency: e.agencyCode }, p && { unit: p.adminUnitCode, agency: p.agencyCode })),
+    });
     return ingestChecked(
       items,
       (item) => {
@@ -35,33 +48,43 @@ export const paknFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       paknWriter,
     );
   };
-  const ingestRatings = (items: unknown[], source: string): Promise<IngestResponse> => {
+  const ingestRatings = (items: unknown[], source: string, grant: FeedGrant | null): Promise<IngestResponse> => {
     const now = clock();
     const ctx = { index, agencies, procedures: procedures.catalogue, bounds: config.dateBounds, now };
+    const judge = recordGrantJudge(grant, index.ancestorsAndSelf, 'ratings');
     return ingestChecked(
       items,
       (item) => {
         const c = checkRating(item, ctx);
-        return c.ok ? { ok: true as const, id: c.id, value: { rating: c.value, receivedAt: now, source } } : c;
+        if (!c.ok) return c;
+        const r = c.value;
+        // a rating counts against its dossier's unit (766 5.4): the dossier as stored is judged too
+        const d = judge && dossiers.record(r.dossierCode);
+        const byAgency = judge && r.adminUnitCode === undefined && r.agencyCode !== undefined ? agencies.lookup(r.agencyCode, Date.parse(r.ratedAt)) : null;
+        const unit = r.adminUnitCode ?? (byAgency?.ok ? byAgency.agency.adminUnitCode : undefined);
+        const outside = judge?.({ unit, agency: r.agencyCode }, d ? { unit: d.adminUnitCode, agency: d.agencyCode } : null);
+        return outside ? { ok: false as const, id: c.id, errors: [outside] } : { ok: true as const, id: c.id, value: { rating: r, receivedAt: now, source } };
       },
       ratingWriter,
     );
   };
 
-  app.post('/api/v1/pakn/events', { config: { access: FEED }, schema: { body: PaknBatchSchema, response: responses } }, async (req, reply) =>
-    send(reply, await ingestPakn(req.body.events, req.source)),
+  const PAKN = { access: feedOf('pakn') };
+  const RATINGS = { access: feedOf('ratings') };
+  app.post('/api/v1/pakn/events', { config: PAKN, schema: { body: PaknBatchSchema, response: responses } }, async (req, reply) =>
+    send(reply, await ingestPakn(req.body.events, req.source, req.grant)),
   );
   app.post(
     '/api/v1/pakn/events/ndjson',
-    { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
-    (req, reply) => handleNdjson(req, reply, req.query, ingestPakn),
+    { config: PAKN, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
+    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestPakn(items, source, req.grant)),
   );
-  app.post('/api/v1/ratings', { config: { access: FEED }, schema: { body: RatingBatchSchema, response: responses } }, async (req, reply) =>
-    send(reply, await ingestRatings(req.body.ratings, req.source)),
+  app.post('/api/v1/ratings', { config: RATINGS, schema: { body: RatingBatchSchema, response: responses } }, async (req, reply) =>
+    send(reply, await ingestRatings(req.body.ratings, req.source, req.grant)),
   );
   app.post(
     '/api/v1/ratings/ndjson',
-    { config: { access: FEED }, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
-    (req, reply) => handleNdjson(req, reply, req.query, ingestRatings),
+    { config: RATINGS, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
+    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestRatings(items, source, req.grant)),
   );
 };

@@ -16,6 +16,11 @@ async function start() {
 }
 const list = async () => (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/procedures' })).json<ProceduresResponse>();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The catalogue changes in the audit log: actor, action, details. */
+const audited = async () =>
+  (await app.inject({ url: '/api/v1/admin/audit?action=procedures.', headers: AS.admin }))
+    .json<{ records: { actor: string; action: string; details: unknown }[] }>()
+    .records.map((r) => [r.actor, r.action, r.details]);
 
 /** A procedure as the national portal's catalogue (`…/reporting/formalities`) and the national TTHC database name it. */
 const PORTAL = {
@@ -119,6 +124,7 @@ describe('procedure catalogue feed', () => {
       [2, 'stored', undefined],
     ]);
     expect((await list()).items.find((x) => x.code === '2.000815')).toMatchObject({ feeBearing: true, name: { vi: 'Cấp phiếu lý lịch tư pháp' } });
+    expect(await audited()).toEqual([['feed:tester', 'procedures.put', { stored: 2, unchanged: 0, rejected: 1, format: 'ndjson' }]]);
   });
 
   it('imports a CSV as a department saves it (vi-VN, ;) with each result on its sheet row', async () => {
@@ -148,6 +154,8 @@ describe('procedure catalogue feed', () => {
       publication: { decision: '56/QĐ-UBND', decidedOn: '2026-01-05' },
       origin: 'import-csv:tester:so-tu-phap.csv',
     });
+    // the upload is a change of the catalogue: audited with its file name, whoever sent it
+    expect(await audited()).toEqual([['feed:tester', 'procedures.put', { stored: 1, unchanged: 0, rejected: 1, format: 'csv', filename: 'so-tu-phap.csv' }]]);
   });
 
   it('imports an XLSX through the same reader and worker as the reporting import', async () => {

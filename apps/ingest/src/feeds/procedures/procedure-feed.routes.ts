@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, MAX_REFERENCE_BATCH_ITEMS, PLAIN_TEXT_PATTERN, ReferencePutResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
 import type { SheetGrid } from '@cityioc/domain';
 import { Type } from 'typebox';
@@ -37,7 +37,13 @@ const tooMany = () => httpError(413, 'too_many_items', `a catalogue upload holds
  *                                     each result carries its sheet `row`
  */
 export const procedureFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { procedures, clock } = app.ioc;
+  const { procedures, clock, audit } = app.ioc;
+  // every change of the catalogue is audited, as PUT /api/v1/procedures is (issue 11 #4): who, from where, what came of it
+  const audited = async (req: FastifyRequest, res: ReferencePutResponse, format: string, filename?: string) => {
+    const details = { stored: res.stored, unchanged: res.unchanged, rejected: res.rejected, format, ...(filename ? { filename } : {}) };
+    await audit.recordRequest(req, { action: 'procedures.put', details });
+    return res;
+  };
 
   app.addContentTypeParser([...CSV_MIMES, XLSX_MIME], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES }, (_req, body, done) => done(null, body));
 
@@ -48,7 +54,7 @@ export const procedureFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { items } = parseNdjson(body);
     if (items.length === 0) throw httpError(400, 'empty_body', 'the body holds no NDJSON lines');
     if (items.length > MAX_REFERENCE_BATCH_ITEMS) throw tooMany();
-    return send(reply, await procedures.put(items, req.source || 'api', clock()));
+    return send(reply, await audited(req, await procedures.put(items, req.source || 'api', clock()), 'ndjson'));
   });
 
   const withSlot = importSlots();
@@ -70,7 +76,8 @@ export const procedureFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (sheet.items.length === 0) throw httpError(400, 'empty', 'the table has a header but no procedure rows');
       if (sheet.items.length > MAX_REFERENCE_BATCH_ITEMS) throw tooMany();
       const origin = `${type === XLSX_MIME ? 'import-xlsx' : 'import-csv'}:${req.source}${req.query.filename ? `:${req.query.filename}` : ''}`;
-      return send(reply, await procedures.put(sheet.items, origin, clock(), sheet.rows));
+      const res = await procedures.put(sheet.items, origin, clock(), sheet.rows);
+      return send(reply, await audited(req, res, type === XLSX_MIME ? 'xlsx' : 'csv', req.query.filename));
     }),
   );
 };

@@ -64,6 +64,51 @@ describe('users, roles and scopes', () => {
     ]);
   });
 
+  it('refuses a scope or a grant naming a unit no longer in force (an old district) with 422 naming the units that took it over', async () => {
+    await start();
+    const NINH_KIEU_916 =
+      "unit '916' (quận Ninh Kiều) ended on 2025-07-01: name the units of today that took it over: " +
+      '31120 (phường Cái Khế), 31135 (phường Ninh Kiều), 31147 (phường Tân An), 31150 (phường An Bình)';
+    const O_MON_917 =
+      "unit '917' (quận Ô Môn) ended on 2025-07-01: name the units of today that took it over: 31153 (phường Ô Môn), 31157 (phường Thới Long), 31162 (phường Phước Thới)";
+    const r = await admin('POST', '/api/v1/admin/users', {
+      ...AN,
+      username: 'cu.quan',
+      role: 'operator',
+      scopes: { units: ['31135', '916', '917'], agencies: [] },
+    });
+    expect(r.json()).toEqual({
+      statusCode: 422,
+      error: 'invalid_scope',
+      message: `${NINH_KIEU_916}; ${O_MON_917}`,
+      details: [
+        { field: '/scopes/units/1', reason: 'unit_not_in_force', message: NINH_KIEU_916 },
+        { field: '/scopes/units/2', reason: 'unit_not_in_force', message: O_MON_917 },
+      ],
+    });
+    // the same for a change of scope, a wall screen and a feed source's grant; today's units and the city pass
+    const id = ((await admin('POST', '/api/v1/admin/users', AN)).json() as AdminUser).id;
+    expect((await admin('PATCH', `/api/v1/admin/users/${id}`, { scopes: { units: ['916'], agencies: [] } })).json()).toMatchObject({
+      statusCode: 422,
+      details: [{ field: '/scopes/units/0', reason: 'unit_not_in_force' }],
+    });
+    expect((await admin('POST', '/api/v1/admin/devices', { name: 'Màn hình cũ', scopes: { units: ['916'], agencies: [] } })).json()).toMatchObject({
+      statusCode: 422,
+      error: 'invalid_scope',
+    });
+    const grant = { endpoints: ['observations'], stations: null, units: ['916'], agencies: null };
+    expect((await admin('POST', '/api/v1/admin/feed-sources', { id: 'tram-cu', name: 'Trạm cũ', grant })).json()).toEqual({
+      statusCode: 422,
+      error: 'invalid_grant',
+      message: NINH_KIEU_916,
+      details: [{ field: '/grant/units/0', reason: 'unit_not_in_force', message: NINH_KIEU_916 }],
+    });
+    expect((await admin('PATCH', `/api/v1/admin/users/${id}`, { scopes: { units: ['31135', '92'], agencies: [] } })).statusCode).toBe(200);
+    expect(((await admin('GET', '/api/v1/admin/users')).json() as { users: AdminUser[] }).users.map((u) => [u.username, u.scopes.units])).toEqual([
+      ['an.lv', ['31135', '92']],
+    ]);
+  });
+
   it('a password reset, a new role or a disabled account ends the sessions opened before; delete removes the account', async () => {
     await start();
     const id = ((await admin('POST', '/api/v1/admin/users', AN)).json() as AdminUser).id;

@@ -124,7 +124,7 @@ describe('directives: the leader’s follow-up loop', () => {
     expect(pushes.map((p) => p.action)).toEqual(['issued', 'reported', 'returned', 'reported', 'accepted']);
     // every change is in the audit log, by whom (the start's registry load first)
     const audit = await app.inject({ method: 'GET', url: '/api/v1/admin/audit?limit=50', headers: AS.admin });
-    const records = audit.json<{ records: { actor: string; action: string; target: string | null }[] }>().records;
+    const records = audit.json<{ records: { actor: string; action: string; target: string | null; unit: string | null; details: unknown }[] }>().records;
     expect(
       records
         .filter((r) => r.action.startsWith('directive.'))
@@ -132,11 +132,16 @@ describe('directives: the leader’s follow-up loop', () => {
         .reverse(),
     ).toEqual([
       ['directive.issue', `token:${LEADER.name}`, d.id],
+      ['directive.attach', `token:${NK.name}`, d.id],
       ['directive.report', `token:${NK.name}`, d.id],
       ['directive.return', `token:${LEADER.name}`, d.id],
       ['directive.report', `token:${NK.name}`, d.id],
       ['directive.accept', `token:${LEADER.name}`, d.id],
     ]);
+    expect(records.find((r) => r.action === 'directive.attach')).toMatchObject({
+      unit: '31135',
+      details: { attachment: att.id, name: 'Báo cáo tuần.pdf', type: 'application/pdf', size: PDF.length },
+    });
     expect(records.find((r) => r.action === 'registry.load')).toMatchObject({ actor: 'system', target: 'can-tho' });
   });
 

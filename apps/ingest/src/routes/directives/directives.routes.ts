@@ -97,6 +97,12 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!Buffer.isBuffer(body))
         throw httpError(415, 'unsupported_media_type', 'send the file as the raw body (Content-Type application/octet-stream or its own type)');
       const a = unwrap(await directives.upload(req.params.id, req.query.unit, req.query.filename, body, actorOf(req.principal!), clock()));
+      await app.ioc.audit.recordRequest(req, {
+        action: 'directive.attach',
+        target: req.params.id,
+        unit: a.unit,
+        details: { attachment: a.id, name: a.name, type: a.type, size: a.size },
+      });
       return reply.code(201).send(a);
     },
   );

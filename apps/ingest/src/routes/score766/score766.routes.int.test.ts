@@ -161,6 +161,11 @@ const get = async <T>(url: string) => {
 describe('GET /api/v1/score766', () => {
   it('adds up a small unit to the hand-computed total out of 100 (48.51)', async () => {
     await start();
+    // the splits are reference data an administrator or a granted key changes: audited
+    const audit = await app.inject({ url: '/api/v1/admin/audit?action=score766.', headers: AS.admin });
+    expect(audit.json<{ records: { actor: string; action: string; details: unknown }[] }>().records.map((r) => [r.actor, r.action, r.details])).toEqual([
+      ['feed:tester', 'score766.splits_put', { stored: SPLITS.length, unchanged: 0, rejected: 0 }],
+    ]);
     const s = await get<Score766Response>('/api/v1/score766?unit=31153&period=2026-03');
     const g = (id: string) => s.groups.find((x) => x.id === id)!;
     const m = (group: string, code: string) => g(group).metrics.find((x) => x.code === code)!;

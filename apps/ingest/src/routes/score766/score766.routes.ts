@@ -140,6 +140,10 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const res = await score766Splits.put(req.body.items, req.source || 'api', clock());
+      await app.ioc.audit.recordRequest(req, {
+        action: 'score766.splits_put',
+        details: { stored: res.stored, unchanged: res.unchanged, rejected: res.rejected },
+      });
       return reply.code(res.rejected > 0 ? 422 : 200).send(res);
     },
   );
