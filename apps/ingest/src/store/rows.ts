@@ -1,6 +1,6 @@
-import type { AlertEvent, Observation, StoredReportSubmission } from '@cityioc/contracts';
+import type { AlertEvent, DossierEvent, DossierRating, Observation, PaknEvent, StoredReportSubmission } from '@cityioc/contracts';
 import type { RollupRow } from '@cityioc/domain';
-import type { RollupRequest } from './store.ts';
+import type { NewDossierEvent, NewPaknEvent, NewRating, RollupRequest, StoredDossierEvent, StoredPaknEvent, StoredRating } from './store.ts';
 
 /**
  * Row shapes both stores read in the same column order (SQLite `.raw()`, PostgreSQL
@@ -116,3 +116,44 @@ export const reportFromRow = ([
   reviewedAt,
   reviewNote,
 });
+
+/**
+ * The logs of JSON bodies idempotent by an id (dossier events, PAKN events, ratings): one table
+ * shape (seq, id, key, received_at, source, body), one row in and one row out per log. Each engine
+ * has one implementation over it (sqlite/json-log.ts, postgres/json-log.ts).
+ */
+export const JSON_LOG_COLUMNS = 'seq, received_at, source, body';
+export type JsonLogTuple = [seq: number, receivedAt: number, source: string, body: string];
+export interface JsonLogSpec<In, Out> {
+  table: string;
+  /** the unique id that makes appends idempotent */
+  idCol: string;
+  /** the id of the thing the entry is about (a dossier, a PAKN case) */
+  keyCol: string;
+  toRow(x: In): [id: string, key: string, receivedAt: number, source: string, body: string];
+  fromRow(r: JsonLogTuple): Out;
+}
+
+export const DOSSIER_EVENT_LOG: JsonLogSpec<NewDossierEvent, StoredDossierEvent> = {
+  table: 'dossier_events',
+  idCol: 'event_id',
+  keyCol: 'dossier_code',
+  toRow: (x) => [x.event.eventId, x.event.dossierCode, x.receivedAt, x.source, JSON.stringify(x.event)],
+  fromRow: ([seq, receivedAt, source, body]) => ({ seq, receivedAt, source, event: JSON.parse(body) as DossierEvent }),
+};
+
+export const PAKN_LOG: JsonLogSpec<NewPaknEvent, StoredPaknEvent> = {
+  table: 'pakn_events',
+  idCol: 'event_id',
+  keyCol: 'pakn_id',
+  toRow: (x) => [x.event.eventId, x.event.paknId, x.receivedAt, x.source, JSON.stringify(x.event)],
+  fromRow: ([seq, receivedAt, source, body]) => ({ seq, receivedAt, source, event: JSON.parse(body) as PaknEvent }),
+};
+
+export const RATING_LOG: JsonLogSpec<NewRating, StoredRating> = {
+  table: 'dossier_ratings',
+  idCol: 'rating_id',
+  keyCol: 'dossier_code',
+  toRow: (x) => [x.rating.ratingId, x.rating.dossierCode, x.receivedAt, x.source, JSON.stringify(x.rating)],
+  fromRow: ([seq, receivedAt, source, body]) => ({ seq, receivedAt, source, rating: JSON.parse(body) as DossierRating }),
+};

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { HistoryPoint, NewObservation } from '@cityioc/contracts';
+import { readPages } from '../paging.ts';
 import { OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
 import type { ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
@@ -16,9 +17,14 @@ const INSERT_OBSERVATIONS = `
   ON CONFLICT (id) DO NOTHING
   RETURNING id, seq`;
 
+/** One page of the observation log after a seq, on the pool or on a transaction's connection (the rollup rebuild). */
+export function observationPages(q: pg.Pool | pg.PoolClient): (afterSeq: number, limit: number) => Promise<ObservationTuple[]> {
+  const text = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
+  return async (afterSeq, limit) => (await q.query<ObservationTuple>({ text, values: [afterSeq, limit], rowMode: 'array' })).rows;
+}
+
 /** The observation log of the PostgreSQL store; each append writes its rollups in the same transaction. */
 export function postgresObservations(pool: pg.Pool, tx: Transaction, rollups: Pick<PostgresRollups, 'write'>): ObservationLog {
-  const pageSql = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
   return {
     async append(batch) {
       if (batch.length === 0) return [];
@@ -55,14 +61,7 @@ export function postgresObservations(pool: pg.Pool, tx: Transaction, rollups: Pi
       return seqsInOrder(ids, index, rows);
     },
     async replay(fromSeq, onBatch, batchSize = 10_000) {
-      let last = fromSeq;
-      for (;;) {
-        const res = await pool.query<ObservationTuple>({ text: pageSql, values: [last, batchSize], rowMode: 'array' });
-        if (res.rows.length === 0) return last;
-        const batch = res.rows.map(observationFromRow);
-        last = batch[batch.length - 1]!.seq;
-        onBatch(batch);
-      }
+      return readPages(fromSeq, batchSize, observationPages(pool), observationFromRow, onBatch);
     },
     async history(req: HistoryRequest) {
       const res = await pool.query<[number, number | null, number | null, number | null]>({

@@ -1,8 +1,10 @@
 import type pg from 'pg';
 import type { NewObservation } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
-import { OBSERVATION_COLUMNS, observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
-import type { ObservationTuple, RollupTuple } from '../rows.ts';
+import { readPages } from '../paging.ts';
+import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
+import type { RollupTuple } from '../rows.ts';
+import { observationPages } from './observations.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
 import type { Transaction } from './pool.ts';
 
@@ -82,7 +84,6 @@ export async function postgresRollups(
       d.map((r) => r.lastId),
     ]);
   }
-  const pageSql = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
   /**
    * Recomputes every rollup from the log inside the caller's transaction. The EXCLUSIVE lock
    * waits for appends that already wrote rollups and holds back the rollup step of later ones
@@ -92,15 +93,11 @@ export async function postgresRollups(
   async function rebuildIn(c: pg.PoolClient): Promise<number> {
     await c.query('LOCK TABLE rollups IN EXCLUSIVE MODE');
     await c.query('DELETE FROM rollups');
-    let last = 0;
     let n = 0;
-    for (;;) {
-      const res = await c.query<ObservationTuple>({ text: pageSql, values: [last, 10_000], rowMode: 'array' });
-      if (res.rows.length === 0) break;
-      await write(c, res.rows.map(observationFromRow));
-      last = res.rows[res.rows.length - 1]![0];
-      n += res.rows.length;
-    }
+    await readPages(0, 10_000, observationPages(c), observationFromRow, async (batch) => {
+      await write(c, batch);
+      n += batch.length;
+    });
     await c.query(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
     return n;
   }

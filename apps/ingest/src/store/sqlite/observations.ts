@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HistoryPoint, NewObservation } from '@cityioc/contracts';
+import { readPagesSync } from '../paging.ts';
 import { OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
 import type { ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
@@ -18,6 +19,12 @@ function statementsBySize(db: Database.Database, sql: (rows: number) => string):
     if (!s) cache.set(rows, (s = db.prepare(sql(rows)).raw(true)));
     return s;
   };
+}
+
+/** One page of the observation log after a seq: read by the replay and by the rollup rebuild. */
+export function sqliteObservationPages(db: Database.Database): (afterSeq: number, limit: number) => ObservationTuple[] {
+  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  return (afterSeq, limit) => page.all(afterSeq, limit) as ObservationTuple[];
 }
 
 /** The observation log of the SQLite store; each append writes its rollups in the same transaction. */
@@ -67,7 +74,7 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
     rollups.write(stored);
     return out;
   });
-  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const observationPage = sqliteObservationPages(db);
   const lastSeqStmt = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS s FROM observations`).pluck();
   const countStmt = db.prepare(`SELECT COUNT(*) FROM observations`).pluck();
   const historyStation = db
@@ -85,14 +92,7 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
       return appendTx(batch);
     },
     async replay(fromSeq, onBatch, batchSize = 10_000) {
-      let last = fromSeq;
-      for (;;) {
-        const rows = page.all(last, batchSize) as ObservationTuple[];
-        if (rows.length === 0) return last;
-        const batch = rows.map(observationFromRow);
-        last = batch[batch.length - 1]!.seq;
-        onBatch(batch);
-      }
+      return readPagesSync(fromSeq, batchSize, observationPage, observationFromRow, onBatch);
     },
     async history(req: HistoryRequest) {
       const rows = historyStation.all(req.station, req.indicator, req.from, req.to, req.limit + 1) as [number, number | null, number | null, number | null][];

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { NewObservation } from '@cityioc/contracts';
 import { rollupDeltas } from '@cityioc/domain';
-import { OBSERVATION_COLUMNS, observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
-import type { ObservationTuple, RollupTuple } from '../rows.ts';
+import { readPagesSync } from '../paging.ts';
+import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
+import type { RollupTuple } from '../rows.ts';
+import { sqliteObservationPages } from './observations.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
 
 export interface SqliteRollups extends RollupLog {
@@ -69,18 +71,14 @@ export function sqliteRollups(db: Database.Database, areaChain: (area: string, o
        WHERE grain = ? AND indicator = ? AND area = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
     )
     .raw(true);
-  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const observationPage = sqliteObservationPages(db);
   const rebuildTx = db.transaction(() => {
     db.prepare(`DELETE FROM rollups`).run();
-    let last = 0;
     let n = 0;
-    for (;;) {
-      const rows = page.all(last, 10_000) as ObservationTuple[];
-      if (rows.length === 0) break;
-      write(rows.map(observationFromRow));
-      last = rows[rows.length - 1]![0];
-      n += rows.length;
-    }
+    readPagesSync(0, 10_000, observationPage, observationFromRow, (batch) => {
+      write(batch);
+      n += batch.length;
+    });
     db.prepare(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
     return n;
   });
