@@ -1,5 +1,5 @@
 import type { Directive, DirectiveAttachment, DossierRating, PaknEvent } from '@cityioc/contracts';
-import { PAKN_LOG, RATING_LOG, type JsonLogSpec } from './rows.ts';
+import { PAKN_LOG, RATING_LOG, type JsonLog, type JsonLogSpec } from './rows.ts';
 import type { Receipt } from './store.ts';
 
 /**
@@ -23,6 +23,11 @@ export interface FeedbackLog {
   replayPaknEvents(fromSeq: number, onBatch: (batch: StoredPaknEvent[]) => void, batchSize?: number): Promise<number>;
   appendRatings(batch: readonly NewRating[]): Promise<(number | null)[]>;
   replayRatings(fromSeq: number, onBatch: (batch: StoredRating[]) => void, batchSize?: number): Promise<number>;
+}
+
+/** The feedback part of a store from its engine's two JSON-body logs (sqlite/json-log.ts, postgres/json-log.ts). */
+export function feedbackLogOf(pakn: JsonLog<NewPaknEvent, StoredPaknEvent>, ratings: JsonLog<NewRating, StoredRating>): FeedbackLog {
+  return { appendPaknEvents: pakn.append, replayPaknEvents: pakn.replay, appendRatings: ratings.append, replayRatings: ratings.replay };
 }
 
 /**

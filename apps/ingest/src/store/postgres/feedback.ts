@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Directive, DirectiveAttachment } from '@cityioc/contracts';
-import { feedbackDdl, type DirectiveLog, type FeedbackLog } from '../feedback-store.ts';
+import { feedbackDdl, feedbackLogOf, type DirectiveLog, type FeedbackLog } from '../feedback-store.ts';
 import { PAKN_LOG, RATING_LOG } from '../rows.ts';
 import { postgresJsonLog } from './json-log.ts';
 
@@ -12,13 +12,8 @@ export const FEEDBACK_MIGRATION = {
 
 /** PAKN events, ratings and directives of the PostgreSQL store. */
 export function postgresFeedback(pool: pg.Pool): FeedbackLog & DirectiveLog {
-  const pakn = postgresJsonLog(pool, PAKN_LOG);
-  const ratings = postgresJsonLog(pool, RATING_LOG);
   return {
-    appendPaknEvents: pakn.append,
-    replayPaknEvents: pakn.replay,
-    appendRatings: ratings.append,
-    replayRatings: ratings.replay,
+    ...feedbackLogOf(postgresJsonLog(pool, PAKN_LOG), postgresJsonLog(pool, RATING_LOG)),
     async insertDirective(d) {
       const r = await pool.query(
         `INSERT INTO directives (id, status, due_at, updated_at, revision, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import type { HistoryPoint, NewObservation } from '@cityioc/contracts';
+import type { NewObservation } from '@cityioc/contracts';
 import { readPages } from '../paging.ts';
-import { OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
-import type { ObservationTuple } from '../rows.ts';
+import { HISTORY_COLUMNS, historyFromRows, OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
+import type { HistoryTuple, ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
 import { firstOccurrences, seqsInOrder, type Transaction } from './pool.ts';
 import type { PostgresRollups } from './rollups.ts';
@@ -64,23 +64,13 @@ export function postgresObservations(pool: pg.Pool, tx: Transaction, rollups: Pi
       return readPages(fromSeq, batchSize, observationPages(pool), observationFromRow, onBatch);
     },
     async history(req: HistoryRequest) {
-      const res = await pool.query<[number, number | null, number | null, number | null]>({
-        text: `SELECT observed_at, value, numerator, denominator FROM observations
+      const res = await pool.query<HistoryTuple>({
+        text: `SELECT ${HISTORY_COLUMNS} FROM observations
                WHERE station = $1 AND indicator = $2 AND station IS NOT NULL AND observed_at BETWEEN $3 AND $4 ORDER BY observed_at LIMIT $5`,
         values: [req.station, req.indicator, req.from, req.to, req.limit + 1],
         rowMode: 'array',
       });
-      const truncated = res.rows.length > req.limit;
-      const points: HistoryPoint[] = res.rows.slice(0, req.limit).map(([t, value, numerator, denominator]) => {
-        const p: HistoryPoint = { t, value };
-        if (numerator !== null && denominator !== null) {
-          p.numerator = numerator;
-          p.denominator = denominator;
-          p.value = denominator > 0 ? numerator / denominator : null;
-        }
-        return p;
-      });
-      return { points, truncated };
+      return historyFromRows(res.rows, req.limit);
     },
     async lastSeq() {
       return Number((await pool.query<{ s: number }>('SELECT COALESCE(MAX(seq), 0)::bigint AS s FROM observations')).rows[0]!.s);

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { NewObservation } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
 import { readPages } from '../paging.ts';
-import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
+import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow, rollupMergeSql } from '../rows.ts';
 import type { RollupTuple } from '../rows.ts';
 import { observationPages } from './observations.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
@@ -11,8 +11,8 @@ import type { Transaction } from './pool.ts';
 /** Serialises the first rollup build of a log written before rollups existed, across nodes. */
 const ROLLUP_BUILD_LOCK = 0x10c0_0007;
 
-// The same CASE upsert as SQLite, one statement per batch; `last_id` compared byte-wise
-// (COLLATE "C") so that ids order as JavaScript strings do whatever the database collation.
+// The same CASE upsert as SQLite (rows.ts rollupMergeSql), one statement per batch; `last_id` compared
+// byte-wise (COLLATE "C") so that ids order as JavaScript strings do whatever the database collation.
 const UPSERT_ROLLUPS = `
   INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
   SELECT grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id
@@ -20,20 +20,7 @@ const UPSERT_ROLLUPS = `
               $11::float8[], $12::bigint[], $13::text[])
     WITH ORDINALITY AS t (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id, ord)
   ORDER BY ord
-  ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
-    n = rollups.n + excluded.n,
-    sum = rollups.sum + excluded.sum,
-    min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
-    max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
-    num = rollups.num + excluded.num,
-    den = rollups.den + excluded.den,
-    last_value = CASE WHEN excluded.last_at > rollups.last_at
-                        OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
-                 THEN excluded.last_value ELSE rollups.last_value END,
-    last_id = CASE WHEN excluded.last_at > rollups.last_at
-                     OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
-              THEN excluded.last_id ELSE rollups.last_id END,
-    last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`;
+  ${rollupMergeSql(' COLLATE "C"')}`;
 
 const byKey = (a: RollupRow, b: RollupRow) =>
   a.grain < b.grain

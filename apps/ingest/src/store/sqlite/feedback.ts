@@ -1,14 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Directive, DirectiveAttachment } from '@cityioc/contracts';
-import { feedbackDdl, type DirectiveLog, type FeedbackLog } from '../feedback-store.ts';
+import { feedbackDdl, feedbackLogOf, type DirectiveLog, type FeedbackLog } from '../feedback-store.ts';
 import { PAKN_LOG, RATING_LOG } from '../rows.ts';
 import { sqliteJsonLog } from './json-log.ts';
 
 /** PAKN events, ratings and directives of the SQLite store. */
 export function sqliteFeedback(db: Database.Database): FeedbackLog & DirectiveLog {
   db.exec(feedbackDdl('sqlite'));
-  const pakn = sqliteJsonLog(db, PAKN_LOG);
-  const ratings = sqliteJsonLog(db, RATING_LOG);
   const insertDirective = db.prepare(`INSERT OR IGNORE INTO directives (id, status, due_at, updated_at, revision, body) VALUES (?, ?, ?, ?, ?, ?)`);
   const updateDirective = db.prepare(`UPDATE directives SET status = ?, due_at = ?, updated_at = ?, revision = ?, body = ? WHERE id = ? AND revision = ?`);
   const getDirective = db.prepare(`SELECT body FROM directives WHERE id = ?`).pluck();
@@ -16,10 +14,7 @@ export function sqliteFeedback(db: Database.Database): FeedbackLog & DirectiveLo
   const insertAttachment = db.prepare(`INSERT INTO directive_attachments (id, directive_id, uploaded_at, meta, data) VALUES (?, ?, ?, ?, ?)`);
   const getAttachment = db.prepare(`SELECT meta, data FROM directive_attachments WHERE id = ?`);
   return {
-    appendPaknEvents: pakn.append,
-    replayPaknEvents: pakn.replay,
-    appendRatings: ratings.append,
-    replayRatings: ratings.replay,
+    ...feedbackLogOf(sqliteJsonLog(db, PAKN_LOG), sqliteJsonLog(db, RATING_LOG)),
     async insertDirective(d) {
       return insertDirective.run(d.id, d.status, d.dueAt, d.updatedAt, d.revision, JSON.stringify(d)).changes === 1;
     },

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { HistoryPoint, NewObservation } from '@cityioc/contracts';
+import type { NewObservation } from '@cityioc/contracts';
 import { readPagesSync } from '../paging.ts';
-import { OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
-import type { ObservationTuple } from '../rows.ts';
+import { statementsBySize } from './statements.ts';
+import { HISTORY_COLUMNS, historyFromRows, OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
+import type { HistoryTuple, ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
 import type { SqliteRollups } from './rollups.ts';
 
@@ -10,16 +11,6 @@ const INSERT_COLUMNS = 'id, indicator, area, agency, station, observed_at, recei
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Rows per INSERT statement (11 parameters each, far below SQLite's 32,766). */
 const ROWS_PER_INSERT = 100;
-
-/** Statements prepared on first use, one per number of rows (the last chunk of a batch is shorter). */
-function statementsBySize(db: Database.Database, sql: (rows: number) => string): (rows: number) => Database.Statement {
-  const cache = new Map<number, Database.Statement>();
-  return (rows) => {
-    let s = cache.get(rows);
-    if (!s) cache.set(rows, (s = db.prepare(sql(rows)).raw(true)));
-    return s;
-  };
-}
 
 /** One page of the observation log after a seq: read by the replay and by the rollup rebuild. */
 export function sqliteObservationPages(db: Database.Database): (afterSeq: number, limit: number) => ObservationTuple[] {
@@ -33,6 +24,7 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
   // before, or earlier in the batch) is ignored and returns nothing, so positions are mapped by id.
   const insertOf = statementsBySize(
     db,
+    true,
     (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')} RETURNING id, seq`,
   );
   const params: unknown[] = [];
@@ -79,7 +71,7 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
   const countStmt = db.prepare(`SELECT COUNT(*) FROM observations`).pluck();
   const historyStation = db
     .prepare(
-      `SELECT observed_at, value, numerator, denominator FROM observations
+      `SELECT ${HISTORY_COLUMNS} FROM observations
        WHERE station = ? AND indicator = ? AND station IS NOT NULL AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
     )
     .raw(true);
@@ -95,18 +87,8 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
       return readPagesSync(fromSeq, batchSize, observationPage, observationFromRow, onBatch);
     },
     async history(req: HistoryRequest) {
-      const rows = historyStation.all(req.station, req.indicator, req.from, req.to, req.limit + 1) as [number, number | null, number | null, number | null][];
-      const truncated = rows.length > req.limit;
-      const points: HistoryPoint[] = rows.slice(0, req.limit).map(([t, value, numerator, denominator]) => {
-        const p: HistoryPoint = { t, value };
-        if (numerator !== null && denominator !== null) {
-          p.numerator = numerator;
-          p.denominator = denominator;
-          p.value = denominator > 0 ? numerator / denominator : null;
-        }
-        return p;
-      });
-      return { points, truncated };
+      const rows = historyStation.all(req.station, req.indicator, req.from, req.to, req.limit + 1) as HistoryTuple[];
+      return historyFromRows(rows, req.limit);
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;
