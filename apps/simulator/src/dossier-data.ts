@@ -1,5 +1,6 @@
 import type { ProcedureItem } from '@cityioc/contracts';
 import { CAN_THO_AGENCIES, type Agency as CatalogueAgency } from '@cityioc/domain';
+import proceduresFile from './dossier-procedures.data.json' with { type: 'json' };
 import { DEMO_REGISTRY, layerStart, unitsAt, type DemoUnit } from './geography.ts';
 
 /**
@@ -150,210 +151,32 @@ export interface Procedure {
   online: number;
 }
 
+/** A procedure of the data file: its handling department named by its key in CITY_DEPARTMENTS. */
+type ProcedureData = Omit<Procedure, 'department' | 'handler'> & { handler: string; department?: string };
+
+const AGENCY_KINDS: readonly AgencyKind[] = ['department', 'district', 'commune', 'land'];
+
+/** A data file entry as a Procedure, or an error naming the entry and the field (the file is checked when it loads). */
+function procedureOf(d: ProcedureData): Procedure {
+  const handler = AGENCY_KINDS.find((k) => k === d.handler);
+  if (handler === undefined) throw new Error(`dossier-procedures.data.json ${d.code}: handler '${d.handler}' is not one of ${AGENCY_KINDS.join(', ')}`);
+  const { department: key, ...rest } = d;
+  if (key === undefined) return { ...rest, handler };
+  const department = Object.hasOwn(CITY_DEPARTMENTS, key) ? CITY_DEPARTMENTS[key as keyof typeof CITY_DEPARTMENTS] : undefined;
+  if (department === undefined) throw new Error(`dossier-procedures.data.json ${d.code}: department '${key}' is not a key of CITY_DEPARTMENTS`);
+  return { ...rest, handler, department };
+}
+
 /**
- * A small catalogue of common procedures. The names and processing times are typical of the
- * national catalogue; the CODES AND FEES ARE ILLUSTRATIVE (the right format, not looked up), so do
- * not read them as the real register. Weights give ≈ 40 % fee-bearing dossiers.
+ * A small catalogue of common procedures (dossier-procedures.data.json): the ward and commune
+ * committees' certification and civil status (the bulk of the counter work), land registration (the
+ * Land Registration Office of the Department of Agriculture and Environment), the former district
+ * procedures (since 1 July 2025 the ward and commune committees'), then the departments'. The names
+ * and processing times are typical of the national catalogue; the CODES AND FEES ARE ILLUSTRATIVE
+ * (the right format, not looked up), so do not read them as the real register. Weights give
+ * ≈ 40 % fee-bearing dossiers.
  */
-export const PROCEDURES: readonly Procedure[] = [
-  // Ward/commune people's committees: certification and civil status, the bulk of the counter work.
-  {
-    code: '2.000908',
-    name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
-    fieldCode: 'CT',
-    handler: 'commune',
-    legalDays: 0,
-    feeVnd: 10_000,
-    weight: 10,
-    online: 0.6,
-  },
-  {
-    code: '2.000913',
-    name: 'Chứng thực chữ ký trong giấy tờ, văn bản',
-    fieldCode: 'CT',
-    handler: 'commune',
-    legalDays: 0,
-    feeVnd: 10_000,
-    weight: 2,
-    online: 0.6,
-  },
-  { code: '1.000494', name: 'Cấp bản sao trích lục hộ tịch', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 8_000, weight: 3, online: 1.2 },
-  { code: '1.001193', name: 'Đăng ký khai sinh', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 11, online: 1.2 },
-  {
-    code: '1.001158',
-    name: 'Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi',
-    fieldCode: 'HT',
-    handler: 'commune',
-    legalDays: 3,
-    feeVnd: 0,
-    weight: 3,
-    online: 1.4,
-  },
-  { code: '1.000894', name: 'Đăng ký kết hôn', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 4, online: 0.8 },
-  { code: '1.004873', name: 'Cấp giấy xác nhận tình trạng hôn nhân', fieldCode: 'HT', handler: 'commune', legalDays: 3, feeVnd: 0, weight: 7, online: 1.2 },
-  { code: '1.000656', name: 'Đăng ký khai tử', fieldCode: 'HT', handler: 'commune', legalDays: 0, feeVnd: 0, weight: 3, online: 1 },
-  // Land registration (the Land Registration Office of the Department of Agriculture and Environment).
-  {
-    code: '1.004227',
-    name: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
-    fieldCode: 'DD',
-    handler: 'land',
-    legalDays: 10,
-    feeVnd: 50_000,
-    weight: 6,
-    online: 0.9,
-  },
-  {
-    code: '1.004203',
-    name: 'Cấp đổi giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
-    fieldCode: 'DD',
-    handler: 'land',
-    legalDays: 7,
-    feeVnd: 50_000,
-    weight: 3,
-    online: 0.9,
-  },
-  {
-    code: '1.003010',
-    name: 'Đăng ký thế chấp quyền sử dụng đất, tài sản gắn liền với đất',
-    fieldCode: 'GDBD',
-    handler: 'land',
-    legalDays: 1,
-    feeVnd: 0,
-    weight: 8,
-    online: 1.1,
-  },
-  {
-    code: '1.002993',
-    name: 'Xóa đăng ký thế chấp quyền sử dụng đất, tài sản gắn liền với đất',
-    fieldCode: 'GDBD',
-    handler: 'land',
-    legalDays: 1,
-    feeVnd: 0,
-    weight: 5,
-    online: 1.1,
-  },
-  { code: '1.005398', name: 'Cung cấp thông tin, dữ liệu đất đai', fieldCode: 'DD', handler: 'land', legalDays: 2, feeVnd: 0, weight: 3, online: 1 },
-  // Formerly the district people's committees; since 1 July 2025 the ward and commune committees.
-  { code: '2.000720', name: 'Đăng ký thành lập hộ kinh doanh', fieldCode: 'KD', handler: 'district', legalDays: 3, feeVnd: 100_000, weight: 3, online: 1.2 },
-  {
-    code: '2.000575',
-    name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh',
-    fieldCode: 'KD',
-    handler: 'district',
-    legalDays: 3,
-    feeVnd: 50_000,
-    weight: 1,
-    online: 1.2,
-  },
-  {
-    code: '1.009994',
-    name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-    fieldCode: 'XD',
-    handler: 'district',
-    legalDays: 15,
-    feeVnd: 75_000,
-    weight: 2,
-    online: 1,
-  },
-  {
-    code: '1.001776',
-    name: 'Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng',
-    fieldCode: 'BTXH',
-    handler: 'district',
-    legalDays: 7,
-    feeVnd: 0,
-    weight: 5,
-    online: 0.8,
-  },
-  {
-    code: '1.004859',
-    name: 'Thay đổi, cải chính, bổ sung thông tin hộ tịch',
-    fieldCode: 'HT',
-    handler: 'district',
-    legalDays: 3,
-    feeVnd: 0,
-    weight: 2,
-    online: 1,
-  },
-  {
-    code: '1.002365',
-    name: 'Cấp giấy xác nhận thân nhân của người có công',
-    fieldCode: 'NCC',
-    handler: 'district',
-    legalDays: 5,
-    feeVnd: 0,
-    weight: 2,
-    online: 0.8,
-  },
-  // City departments.
-  {
-    code: '2.001417',
-    name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
-    fieldCode: 'LLTP',
-    handler: 'department',
-    department: CITY_DEPARTMENTS.justice,
-    legalDays: 10,
-    feeVnd: 200_000,
-    weight: 3,
-    online: 1.4,
-  },
-  {
-    code: '2.001610',
-    name: 'Đăng ký thành lập công ty trách nhiệm hữu hạn một thành viên',
-    fieldCode: 'DKKD',
-    handler: 'department',
-    department: CITY_DEPARTMENTS.finance,
-    legalDays: 3,
-    feeVnd: 50_000,
-    weight: 1,
-    online: 1.4,
-  },
-  {
-    code: '1.002809',
-    name: 'Đổi giấy phép lái xe do ngành Giao thông vận tải cấp',
-    fieldCode: 'GPLX',
-    handler: 'department',
-    department: CITY_DEPARTMENTS.construction,
-    legalDays: 5,
-    feeVnd: 135_000,
-    weight: 2.5,
-    online: 1.4,
-  },
-  {
-    code: '1.000105',
-    name: 'Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam',
-    fieldCode: 'LD',
-    handler: 'department',
-    department: CITY_DEPARTMENTS.homeAffairs,
-    legalDays: 5,
-    feeVnd: 400_000,
-    weight: 0.5,
-    online: 1.3,
-  },
-  {
-    code: '1.001978',
-    name: 'Giải quyết hưởng trợ cấp thất nghiệp',
-    fieldCode: 'VL',
-    handler: 'department',
-    department: CITY_DEPARTMENTS.homeAffairs,
-    legalDays: 20,
-    feeVnd: 0,
-    weight: 3,
-    online: 1,
-  },
-  {
-    code: '1.004946',
-    name: 'Cấp chứng chỉ hành nghề khám bệnh, chữa bệnh',
-    fieldCode: 'KCB',
-    handler: 'department',
-    department: CITY_DEPARTMENTS.health,
-    legalDays: 20,
-    feeVnd: 360_000,
-    weight: 0.5,
-    online: 1.2,
-  },
-];
+export const PROCEDURES: readonly Procedure[] = (proceduresFile satisfies readonly ProcedureData[]).map(procedureOf);
 
 export const TOTAL_WEIGHT = PROCEDURES.reduce((s, p) => s + p.weight, 0);
 /** Online propensities normalised so that their weighted mean is 1. */

@@ -20,7 +20,7 @@ import {
   type DirectiveCommand,
   type WorkCalendar,
 } from '@cityioc/domain';
-import { operatorCovers, type Operator } from '../procedures/operator-scope.ts';
+import type { Operator } from '../procedures/operator-scope.ts';
 import { resolveUnit } from '../procedures/unit-scope.ts';
 import type { DirectiveLog } from '../store/store.ts';
 import { attachmentType, safeFileName } from './attachments.ts';
@@ -80,7 +80,7 @@ export class DirectiveService {
   }
 
   private covers(op: Operator, d: Directive): boolean {
-    return d.assignments.some((a) => operatorCovers(op, a.unit, this.deps.index, this.deps.agencies));
+    return d.assignments.some((a) => op.covers(a.unit));
   }
 
   issue(body: DirectiveIssueBody, leader: Operator, now: number): Promise<DirectiveResult<Directive>> {
@@ -181,7 +181,7 @@ export class DirectiveService {
 
   /** The responsible unit an operator answers for: the one asked (in their scope), or the only one of the directive in their scope. */
   private unitFor(d: Directive, op: Operator, asked: string | undefined): DirectiveResult<string> {
-    const mine = d.assignments.filter((a) => operatorCovers(op, a.unit, this.deps.index, this.deps.agencies)).map((a) => a.unit);
+    const mine = d.assignments.filter((a) => op.covers(a.unit)).map((a) => a.unit);
     if (asked !== undefined) {
       if (!d.assignments.some((a) => a.unit === asked))
         return fail(404, 'not_responsible', `unit '${asked}' is not responsible for directive ${d.id}`, '/unit');

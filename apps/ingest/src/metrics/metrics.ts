@@ -138,38 +138,23 @@ export class IocMetrics {
     if (existsSync(src.checkpointFile)) this.checkpointAt = statSync(src.checkpointFile).mtimeMs;
     const checkpointAt = () => this.checkpointAt;
     const checkpointFailures = () => this.checkpointFailures;
-    new Gauge({
-      name: 'ioc_live_version',
-      help: 'Version counter of the live state (advances with every observation or derived value applied).',
-      registers,
-      collect() {
-        this.set(src.live.currentVersion);
-      },
-    });
-    new Gauge({
-      name: 'ioc_live_observations_seq',
-      help: 'Log position of the last observation in the live state.',
-      registers,
-      collect() {
-        this.set(src.live.observationsSeq);
-      },
-    });
-    new Gauge({
-      name: 'ioc_socket_clients',
-      help: 'Socket.IO clients connected to this node.',
-      registers,
-      collect() {
-        this.set(src.io.engine.clientsCount);
-      },
-    });
-    new Gauge({
-      name: 'ioc_dossiers_in_memory',
-      help: 'Dossier records held in memory.',
-      registers,
-      collect() {
-        this.set(src.dossiersInMemory());
-      },
-    });
+    // gauges that read one number from a service at scrape time
+    const readings: readonly [name: string, help: string, read: () => number | Promise<number>][] = [
+      ['ioc_live_version', 'Version counter of the live state (advances with every observation or derived value applied).', () => src.live.currentVersion],
+      ['ioc_live_observations_seq', 'Log position of the last observation in the live state.', () => src.live.observationsSeq],
+      ['ioc_socket_clients', 'Socket.IO clients connected to this node.', () => src.io.engine.clientsCount],
+      ['ioc_dossiers_in_memory', 'Dossier records held in memory.', () => src.dossiersInMemory()],
+      ['ioc_store_observations_seq', 'Log position of the last stored observation.', () => src.store.lastSeq()],
+    ];
+    for (const [name, help, read] of readings)
+      new Gauge({
+        name,
+        help,
+        registers,
+        async collect() {
+          this.set(await read());
+        },
+      });
     new Gauge({
       name: 'ioc_store_size_bytes',
       help: 'Bytes the store takes on disk (SQLite file and WAL, or the PostgreSQL database).',
@@ -177,14 +162,6 @@ export class IocMetrics {
       registers,
       async collect() {
         this.set({ store: src.store.kind }, await src.store.sizeBytes());
-      },
-    });
-    new Gauge({
-      name: 'ioc_store_observations_seq',
-      help: 'Log position of the last stored observation.',
-      registers,
-      async collect() {
-        this.set(await src.store.lastSeq());
       },
     });
     new Gauge({
@@ -221,6 +198,11 @@ export class IocMetrics {
   /** Ingest counts, refusals by reason and health per feed, read from the feed-health books. */
   private feedMetrics(src: MetricSources): void {
     const registers = [this.registry];
+    /** Every feed's snapshot at one scrape time. */
+    const snapshots = () => {
+      const now = src.clock();
+      return Array.from(src.feeds.all(), (book) => ({ s: book.snapshot(now), now }));
+    };
     new Counter({
       name: 'ioc_feed_items_total',
       help: 'Items received per feed (HTTP source, MQTT, NGSI) by outcome: accepted, duplicate, rejected, error (malformed message).',
@@ -228,9 +210,7 @@ export class IocMetrics {
       registers,
       collect() {
         this.reset();
-        const now = src.clock();
-        for (const book of src.feeds.all()) {
-          const s = book.snapshot(now);
+        for (const { s } of snapshots()) {
           const labels = { feed: s.id, kind: s.kind, source: s.source };
           this.inc({ ...labels, outcome: 'accepted' }, s.accepted);
           this.inc({ ...labels, outcome: 'duplicate' }, s.duplicates);
@@ -256,11 +236,7 @@ export class IocMetrics {
       registers,
       collect() {
         this.reset();
-        const now = src.clock();
-        for (const book of src.feeds.all()) {
-          const s = book.snapshot(now);
-          if (s.lastSeen !== null) this.set({ feed: s.id }, Math.max(0, (now - s.lastSeen) / 1000));
-        }
+        for (const { s, now } of snapshots()) if (s.lastSeen !== null) this.set({ feed: s.id }, Math.max(0, (now - s.lastSeen) / 1000));
       },
     });
     new Gauge({
@@ -270,11 +246,7 @@ export class IocMetrics {
       registers,
       collect() {
         this.reset();
-        const now = src.clock();
-        for (const book of src.feeds.all()) {
-          const s = book.snapshot(now);
-          for (const status of FEED_STATUSES) this.set({ feed: s.id, status }, s.status === status ? 1 : 0);
-        }
+        for (const { s } of snapshots()) for (const status of FEED_STATUSES) this.set({ feed: s.id, status }, s.status === status ? 1 : 0);
       },
     });
     new Gauge({

@@ -3,19 +3,12 @@
  * IOC_DATA_DIR names the data dir (default ./data). For PostgreSQL use pg_dump (README).
  */
 import { resolve } from 'node:path';
+import { sqliteCliArgs } from './sqlite-cli.ts';
 import { backupSqlite } from './sqlite-ops.ts';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: npm run backup -- <file>   (IOC_DATA_DIR: the data dir, default ./data)');
-  process.exit(2);
-}
-if (process.env.IOC_DATABASE_URL) {
-  console.error('IOC_DATABASE_URL is set: back up PostgreSQL with pg_dump -Fc (see README, Operations)');
-  process.exit(2);
-}
+const { file, dataDir } = sqliteCliArgs('backup', 'back up PostgreSQL with pg_dump -Fc');
 try {
-  const r = backupSqlite(resolve(process.env.IOC_DATA_DIR ?? 'data'), file);
+  const r = backupSqlite(dataDir, file);
   console.log(JSON.stringify({ backup: resolve(file), ...r }));
 } catch (e) {
   console.error(`backup failed: ${(e as Error).message}`);

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ObservationInputSchema, type ItemError, type ObservationInput } from '@cityioc/contracts';
+import { implausibleDate, type DateBounds } from '@cityioc/domain';
 
 /**
  * One compiled validator for observation items, shared by the single, batch and NDJSON routes.
@@ -52,4 +53,23 @@ export function checkItem(item: unknown): { ok: true; value: ObservationInput } 
     return { ok: false, errors: [{ field: '', reason: 'type', message: 'an observation must be a JSON object' }] };
   if (check(item)) return { ok: true, value: item };
   return { ok: false, errors: (check.errors ?? []).map(toItemError) };
+}
+
+/**
+ * The first steps of a dated feed item's check (PAKN events, ratings): its id read from the raw item
+ * (so a refused item is still named), the date's plausibility, then the schema. Either the refusal,
+ * or the typed value with the errors list the caller's own rules add to.
+ */
+export function checkDatedItem<T>(
+  item: unknown,
+  checkShape: (item: unknown) => { ok: true; value: T } | { ok: false; errors: ItemError[] },
+  fields: { id: string; date: string },
+  ctx: { now: number; bounds: DateBounds },
+): { ok: false; id: string | null; errors: ItemError[] } | { ok: true; id: string | null; value: T } {
+  const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+  const id = typeof raw[fields.id] === 'string' ? (raw[fields.id] as string) : null;
+  const early = implausibleDate(`/${fields.date}`, raw[fields.date], 'event', ctx.now, ctx.bounds);
+  if (early) return { ok: false, id, errors: [early] };
+  const shape = checkShape(item);
+  return shape.ok ? { ok: true, id, value: shape.value } : { ok: false, id, errors: shape.errors };
 }

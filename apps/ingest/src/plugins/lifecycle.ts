@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { recordRegistryLoad } from '../geo/registry-load.ts';
 import { alertRulesHash, catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext } from '../live/checkpoint.ts';
 import { startTicker } from '../realtime/ticker.ts';
 import { startRetention } from '../store/retention.ts';
@@ -51,13 +52,8 @@ export const lifecyclePlugin = fp(
       await ioc.calendars.load();
       await ioc.procedures.load();
       await ioc.geo.load();
-      // the registry and agency catalogue this start runs on, in the audit log (an IOC_AREAS_FILE change shows there)
-      await ioc.audit.record({
-        actor: 'system',
-        action: 'registry.load',
-        target: config.registry.file.id,
-        details: { units: config.registry.file.units.length, agencies: config.agencies.agencies.length },
-      });
+      // the registry and agency catalogue this start runs on, in the audit log when they changed (an IOC_AREAS_FILE change shows there)
+      await recordRegistryLoad(ioc.audit, store.auditLog, config.registry, config.agencies);
       if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
       await ioc.score766Splits.load();
       const r = await restoreState(

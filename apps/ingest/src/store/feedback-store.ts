@@ -1,4 +1,6 @@
 import type { Directive, DirectiveAttachment, DossierRating, PaknEvent } from '@cityioc/contracts';
+import { PAKN_LOG, RATING_LOG, type JsonLog, type JsonLogSpec } from './rows.ts';
+import type { Receipt } from './store.ts';
 
 /**
  * Citizens' feedback (PAKN events, dossier ratings) and the leader's directives: the store parts
@@ -6,19 +8,10 @@ import type { Directive, DirectiveAttachment, DossierRating, PaknEvent } from '@
  */
 
 /** A checked PAKN event as stored (no personal data: it was dropped at the door). */
-export interface NewPaknEvent {
-  event: PaknEvent;
-  /** epoch ms */
-  receivedAt: number;
-  source: string;
-}
+export type NewPaknEvent = Receipt & { event: PaknEvent };
 export type StoredPaknEvent = NewPaknEvent & { seq: number };
 
-export interface NewRating {
-  rating: DossierRating;
-  receivedAt: number;
-  source: string;
-}
+export type NewRating = Receipt & { rating: DossierRating };
 export type StoredRating = NewRating & { seq: number };
 
 /**
@@ -30,6 +23,11 @@ export interface FeedbackLog {
   replayPaknEvents(fromSeq: number, onBatch: (batch: StoredPaknEvent[]) => void, batchSize?: number): Promise<number>;
   appendRatings(batch: readonly NewRating[]): Promise<(number | null)[]>;
   replayRatings(fromSeq: number, onBatch: (batch: StoredRating[]) => void, batchSize?: number): Promise<number>;
+}
+
+/** The feedback part of a store from its engine's two JSON-body logs (sqlite/json-log.ts, postgres/json-log.ts). */
+export function feedbackLogOf(pakn: JsonLog<NewPaknEvent, StoredPaknEvent>, ratings: JsonLog<NewRating, StoredRating>): FeedbackLog {
+  return { appendPaknEvents: pakn.append, replayPaknEvents: pakn.replay, appendRatings: ratings.append, replayRatings: ratings.replay };
 }
 
 /**
@@ -55,23 +53,17 @@ export function feedbackDdl(engine: 'sqlite' | 'postgres'): string {
   const epoch = engine === 'sqlite' ? 'INTEGER' : 'BIGINT';
   const blob = engine === 'sqlite' ? 'BLOB' : 'BYTEA';
   const ine = engine === 'sqlite' ? 'IF NOT EXISTS ' : '';
+  const jsonLogTable = (log: JsonLogSpec<never, unknown>) => `CREATE TABLE ${ine}${log.table} (
+      seq ${seq},
+      ${log.idCol} TEXT NOT NULL UNIQUE,
+      ${log.keyCol} TEXT NOT NULL,
+      received_at ${epoch} NOT NULL,
+      source TEXT NOT NULL,
+      body TEXT NOT NULL
+    );`;
   return `
-    CREATE TABLE ${ine}pakn_events (
-      seq ${seq},
-      event_id TEXT NOT NULL UNIQUE,
-      pakn_id TEXT NOT NULL,
-      received_at ${epoch} NOT NULL,
-      source TEXT NOT NULL,
-      body TEXT NOT NULL
-    );
-    CREATE TABLE ${ine}dossier_ratings (
-      seq ${seq},
-      rating_id TEXT NOT NULL UNIQUE,
-      dossier_code TEXT NOT NULL,
-      received_at ${epoch} NOT NULL,
-      source TEXT NOT NULL,
-      body TEXT NOT NULL
-    );
+    ${jsonLogTable(PAKN_LOG)}
+    ${jsonLogTable(RATING_LOG)}
     CREATE TABLE ${ine}directives (
       id TEXT PRIMARY KEY,
       status TEXT NOT NULL,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import { transactions } from './postgres/pool.ts';
 
 /**
  * The few operations the small, rarely written tables (accounts, sessions, devices, feed sources,
@@ -51,6 +52,7 @@ export function numbered(sql: string): string {
 
 /** node-postgres: a batch runs on one pooled connection between BEGIN and COMMIT. */
 export function postgresRunner(pool: pg.Pool): SqlRunner {
+  const tx = transactions(pool);
   const texts = new Map<string, string>();
   const text = (sql: string) => {
     let t = texts.get(sql);
@@ -68,19 +70,11 @@ export function postgresRunner(pool: pg.Pool): SqlRunner {
       return (await pool.query({ text: text(sql), values: [...args] })).rowCount ?? 0;
     },
     async batch(statements) {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
+      return tx(async (c) => {
         const out: number[] = [];
         for (const [sql, args] of statements) out.push((await c.query({ text: text(sql), values: [...args] })).rowCount ?? 0);
-        await c.query('COMMIT');
         return out;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+      });
     },
   };
 }

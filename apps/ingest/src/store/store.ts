@@ -96,13 +96,15 @@ export interface RollupLog {
   rebuildRollups(): Promise<number>;
 }
 
-/** A validated dossier event as stored: the canonical event, when it arrived and from which source. */
-export interface NewDossierEvent {
-  event: DossierEvent;
+/** What each log of JSON bodies (rows.ts `JsonLogSpec`) keeps beside its item: when it arrived and from which source. */
+export interface Receipt {
   /** epoch ms */
   receivedAt: number;
   source: string;
 }
+
+/** A validated dossier event as stored: the canonical event and its receipt. */
+export type NewDossierEvent = Receipt & { event: DossierEvent };
 export type StoredDossierEvent = NewDossierEvent & { seq: number };
 
 /**

@@ -1,7 +1,6 @@
 import { PAKN_PERSONAL_FIELDS, PaknEventSchema, type ItemError, type PaknEvent } from '@cityioc/contracts';
 import {
   foldPaknFacts,
-  implausibleDate,
   insertPaknFact,
   paknEventFieldErrors,
   paknTransitionError,
@@ -14,7 +13,7 @@ import {
   type ProcedureCatalogue,
 } from '@cityioc/domain';
 import type { ItemCheck } from '../../pipeline/ingest.service.ts';
-import { compileItemCheck } from '../../pipeline/item-validator.ts';
+import { checkDatedItem, compileItemCheck } from '../../pipeline/item-validator.ts';
 
 const checkShape = compileItemCheck<PaknEvent>(PaknEventSchema as object);
 const PERSONAL: ReadonlySet<string> = new Set(PAKN_PERSONAL_FIELDS);
@@ -51,13 +50,9 @@ export function paknEventChecker(ctx: PaknCheckContext): (item: unknown) => Item
   const batch = new Map<string, readonly PaknFact[]>();
   return (input) => {
     const item = dropPersonalData(input);
-    const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-    const id = typeof raw.eventId === 'string' ? raw.eventId : null;
-    const early = implausibleDate('/at', raw.at, 'event', ctx.now, ctx.bounds);
-    if (early) return { ok: false, id, errors: [early] };
-    const shape = checkShape(item);
-    if (!shape.ok) return { ok: false, id, errors: shape.errors };
-    const e = shape.value;
+    const checked = checkDatedItem(item, checkShape, { id: 'eventId', date: 'at' }, ctx);
+    if (!checked.ok) return checked;
+    const { id, value: e } = checked;
     const errors: ItemError[] = paknEventFieldErrors(e);
     const atMs = Date.parse(e.at);
     if (e.adminUnitCode !== undefined && !ctx.index.area(e.adminUnitCode))

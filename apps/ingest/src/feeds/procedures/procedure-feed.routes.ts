@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, MAX_REFERENCE_BATCH_ITEMS, PLAIN_TEXT_PATTERN, ReferencePutResponseSchema, type ReferencePutResponse } from '@cityioc/contracts';
-import type { SheetGrid } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { ndjsonBodyOf, parseNdjson } from '../../pipeline/feed-route.ts';
 import { hasMoreLinesThan, NdjsonBody } from '../../pipeline/ndjson-body.ts';
 import { feedOf } from '../../plugins/access.ts';
 import { httpError } from '../../plugins/errors.ts';
 import { importSlots } from '../reporting/import-slots.ts';
-import { CSV_MIMES, NotASpreadsheet, readCsvInSlices, readXlsx, WorkbookTooLarge, XLSX_MIME } from '../reporting/spreadsheet.ts';
+import { CSV_MIMES, readUploadedTable, XLSX_MIME } from '../reporting/spreadsheet.ts';
 import { procedureSheetItems } from './procedure-sheet.ts';
 
 /** The same upload limit as the reporting import (a catalogue of 2,000 procedures is a few hundred kB). */
@@ -63,14 +62,7 @@ export const procedureFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const body = req.body;
       if (!Buffer.isBuffer(body)) throw httpError(415, 'unsupported_media_type', `send the file with Content-Type text/csv or ${XLSX_MIME}`);
-      let grid: SheetGrid;
-      try {
-        grid = type === XLSX_MIME ? await readXlsx(body) : await readCsvInSlices(body);
-      } catch (e) {
-        if (e instanceof WorkbookTooLarge) throw httpError(413, 'workbook_too_large', e.message, e.details);
-        if (e instanceof NotASpreadsheet) throw httpError(e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
-        throw e;
-      }
+      const grid = await readUploadedTable(type, body);
       const sheet = procedureSheetItems(grid);
       if (!sheet.ok) throw httpError(400, 'no_header', sheet.message, [{ field: '', reason: 'no_header', message: sheet.message }]);
       if (sheet.items.length === 0) throw httpError(400, 'empty', 'the table has a header but no procedure rows');

@@ -1,7 +1,7 @@
 import { DossierRatingSchema, type DossierRating, type ItemError } from '@cityioc/contracts';
-import { implausibleDate, type AgencyIndex, type CatalogueIndex, type DateBounds, type ProcedureCatalogue } from '@cityioc/domain';
+import { type AgencyIndex, type CatalogueIndex, type DateBounds, type ProcedureCatalogue } from '@cityioc/domain';
 import type { ItemCheck } from '../../pipeline/ingest.service.ts';
-import { compileItemCheck } from '../../pipeline/item-validator.ts';
+import { checkDatedItem, compileItemCheck } from '../../pipeline/item-validator.ts';
 
 const checkShape = compileItemCheck<DossierRating>(DossierRatingSchema as object);
 
@@ -15,13 +15,9 @@ export interface RatingCheckContext {
 
 /** One rating: the date's plausibility first, then the schema, then the unit, agency and procedure it names. */
 export function checkRating(item: unknown, ctx: RatingCheckContext): ItemCheck<DossierRating> {
-  const raw = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-  const id = typeof raw.ratingId === 'string' ? raw.ratingId : null;
-  const early = implausibleDate('/ratedAt', raw.ratedAt, 'event', ctx.now, ctx.bounds);
-  if (early) return { ok: false, id, errors: [early] };
-  const shape = checkShape(item);
-  if (!shape.ok) return { ok: false, id, errors: shape.errors };
-  const r = shape.value;
+  const checked = checkDatedItem(item, checkShape, { id: 'ratingId', date: 'ratedAt' }, ctx);
+  if (!checked.ok) return checked;
+  const { id, value: r } = checked;
   const errors: ItemError[] = [];
   if (r.adminUnitCode !== undefined && !ctx.index.area(r.adminUnitCode))
     errors.push({ field: '/adminUnitCode', reason: 'unknown_area', message: `administrative unit '${r.adminUnitCode}' is not in the area catalogue` });

@@ -10,14 +10,14 @@ import {
   type ImportRowError,
   type ItemError,
 } from '@cityioc/contracts';
-import { checkReport, importTable, implausibleDate, implausiblePeriod, localTimeMs, parseReportPeriod, type DateBounds, type SheetGrid } from '@cityioc/domain';
+import { checkReport, importTable, implausibleDate, implausiblePeriod, localTimeMs, parseReportPeriod, type DateBounds } from '@cityioc/domain';
 import { Type } from 'typebox';
 import { feedOf } from '../../plugins/access.ts';
 import { checkGrantedUnit } from '../grant-check.ts';
 import { grantError, grantIsOpen } from '@cityioc/domain';
 import { httpError } from '../../plugins/errors.ts';
 import { importSlots } from './import-slots.ts';
-import { CSV_MIMES, NotASpreadsheet, readCsvInSlices, readXlsx, WorkbookTooLarge, XLSX_MIME } from './spreadsheet.ts';
+import { CSV_MIMES, readUploadedTable, XLSX_MIME } from './spreadsheet.ts';
 
 /** Largest upload the import takes (a department's table is a few kB). */
 const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -96,14 +96,7 @@ export const reportFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (q.regime && !cat.regimes.has(q.regime)) throw httpError(400, 'unknown_regime', `regime '${q.regime}' does not exist`);
       const queryPeriod = q.period ? periodBound('/period', q.period, now, bounds) : null;
       if (queryPeriod) throw httpError(400, 'implausible_date', queryPeriod.message, [queryPeriod]);
-      let grid: SheetGrid;
-      try {
-        grid = type === XLSX_MIME ? await readXlsx(body) : await readCsvInSlices(body);
-      } catch (e) {
-        if (e instanceof WorkbookTooLarge) throw httpError(413, 'workbook_too_large', e.message, e.details);
-        if (e instanceof NotASpreadsheet) throw httpError(e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
-        throw e;
-      }
+      const grid = await readUploadedTable(type, body);
       const parsed = importTable(cat, grid, { regime: q.regime, unit: q.unit, period: q.period });
       const rowError = (row: number, e: ItemError): ImportRowError => ({
         row,

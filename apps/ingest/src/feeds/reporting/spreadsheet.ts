@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse as csvParser, type Options as CsvOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { SheetCell, SheetGrid } from '@cityioc/domain';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet } from './table-limits.ts';
+import { httpError } from '../../plugins/errors.ts';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge } from './table-limits.ts';
 import { readXlsxInWorker } from './xlsx-pool.ts';
 
 export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge, WORKBOOK_LIMITS } from './table-limits.ts';
@@ -111,4 +112,18 @@ export async function readXlsx(buf: Buffer): Promise<SheetGrid> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
     throw new NotASpreadsheet('the file is not an XLSX workbook (no ZIP signature)', 'not_a_spreadsheet');
   return readXlsxInWorker(buf);
+}
+
+/**
+ * An uploaded table (the import routes of reports and procedures): XLSX by its content type, CSV
+ * otherwise. A file that is not a table is 400 (empty) or 415, one too large 413, with the reason.
+ */
+export async function readUploadedTable(contentType: string, body: Buffer): Promise<SheetGrid> {
+  try {
+    return contentType === XLSX_MIME ? await readXlsx(body) : await readCsvInSlices(body);
+  } catch (e) {
+    if (e instanceof WorkbookTooLarge) throw httpError(413, 'workbook_too_large', e.message, e.details);
+    if (e instanceof NotASpreadsheet) throw httpError(e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
+    throw e;
+  }
 }

@@ -18,7 +18,7 @@ import { ATTACHMENT_UPLOAD_MIMES, contentDisposition } from '../../directives/at
 import type { DirectiveResult } from '../../directives/directive.service.ts';
 import { LEADER, OPERATOR, READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
-import { actorOf, operatorCovers, operatorOf } from '../../procedures/operator-scope.ts';
+import { actorOf, operatorOf } from '../../procedures/operator-scope.ts';
 
 const IdParams = Type.Object({ id: FeedIdSchema });
 const AttachmentParams = Type.Object({ id: FeedIdSchema, attachmentId: FeedIdSchema });
@@ -53,7 +53,7 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/directives',
     { config: { access: LEADER }, schema: { body: DirectiveIssueBodySchema, response: { 201: DirectiveSchema } } },
     async (req, reply) => {
-      const d = unwrap(await directives.issue(req.body, actorOf(req.principal!), clock()));
+      const d = unwrap(await directives.issue(req.body, actorOf(req.principal!, agencies), clock()));
       await app.ioc.audit.recordRequest(req, { action: 'directive.issue', target: d.id, details: { units: d.assignments.map((a) => a.unit) } });
       return reply.code(201).send(d);
     },
@@ -64,10 +64,10 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: readAsOperator, schema: { querystring: DirectiveListQuerySchema, response: { 200: DirectiveListResponseSchema } } },
     async (req) => {
       const q = req.query;
-      const op = operatorOf(req.principal);
+      const op = operatorOf(req.principal, agencies);
       if (q.unit !== undefined && !index.area(q.unit) && !agencies.get(q.unit))
         throw fieldError(404, 'unknown_unit', '/unit', `unit '${q.unit}' is neither an area nor an agency of the catalogues`);
-      if (op && q.unit !== undefined && !operatorCovers(op, q.unit, index, agencies))
+      if (op && q.unit !== undefined && !op.covers(q.unit))
         throw fieldError(403, 'out_of_scope', '/unit', `unit '${q.unit}' is outside the scope of ${op.name}`);
       const now = clock();
       const list = await directives.list({ unit: q.unit, status: q.status?.split(','), limit: q.limit ?? 200 }, op, now);
@@ -76,12 +76,12 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/api/v1/directives/board', { config: readAsOperator, schema: { response: { 200: DirectiveBoardResponseSchema } } }, async (req) =>
-    directives.board(clock(), operatorOf(req.principal)),
+    directives.board(clock(), operatorOf(req.principal, agencies)),
   );
 
   app.get('/api/v1/directives/:id', { config: readAsOperator, schema: { params: IdParams, response: { 200: DirectiveViewSchema } } }, async (req) => {
-    const d = await directives.get(req.params.id, operatorOf(req.principal));
-    if (!d) throw fieldError(404, 'unknown_directive', '/id', `no directive '${req.params.id}'${operatorOf(req.principal) ? ' in your scope' : ''}`);
+    const d = await directives.get(req.params.id, operatorOf(req.principal, agencies));
+    if (!d) throw fieldError(404, 'unknown_directive', '/id', `no directive '${req.params.id}'${operatorOf(req.principal, agencies) ? ' in your scope' : ''}`);
     return directives.view(d, clock());
   });
 
@@ -96,7 +96,7 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = req.body;
       if (!Buffer.isBuffer(body))
         throw httpError(415, 'unsupported_media_type', 'send the file as the raw body (Content-Type application/octet-stream or its own type)');
-      const a = unwrap(await directives.upload(req.params.id, req.query.unit, req.query.filename, body, actorOf(req.principal!), clock()));
+      const a = unwrap(await directives.upload(req.params.id, req.query.unit, req.query.filename, body, actorOf(req.principal!, agencies), clock()));
       await app.ioc.audit.recordRequest(req, {
         action: 'directive.attach',
         target: req.params.id,
@@ -120,7 +120,7 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/directives/:id/attachments/:attachmentId',
     { config: readAsOperator, schema: { params: AttachmentParams, response: attachmentFile } },
     async (req, reply) => {
-      const got = await directives.attachment(req.params.id, req.params.attachmentId, operatorOf(req.principal));
+      const got = await directives.attachment(req.params.id, req.params.attachmentId, operatorOf(req.principal, agencies));
       if (!got) throw fieldError(404, 'unknown_attachment', '/attachmentId', `no attachment '${req.params.attachmentId}' on directive '${req.params.id}'`);
       return reply
         .header('content-type', got.attachment.type)
@@ -136,7 +136,7 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/directives/:id/reports',
     { config: { access: OPERATOR }, schema: { params: IdParams, body: DirectiveReportBodySchema, response: { 200: DirectiveCommandResponseSchema } } },
     async (req) => {
-      const directive = unwrap(await directives.report(req.params.id, req.body, actorOf(req.principal!), clock()));
+      const directive = unwrap(await directives.report(req.params.id, req.body, actorOf(req.principal!, agencies), clock()));
       await app.ioc.audit.recordRequest(req, { action: 'directive.report', target: directive.id, details: { done: req.body.done } });
       return { directive };
     },
@@ -147,7 +147,7 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       `/api/v1/directives/:id/${action}`,
       { config: { access: LEADER }, schema: { params: IdParams, body: DirectiveDecisionBodySchema, response: { 200: DirectiveCommandResponseSchema } } },
       async (req) => {
-        const directive = unwrap(await directives.decide(req.params.id, action, req.body, actorOf(req.principal!), clock()));
+        const directive = unwrap(await directives.decide(req.params.id, action, req.body, actorOf(req.principal!, agencies), clock()));
         await app.ioc.audit.recordRequest(req, { action: `directive.${action}`, target: directive.id, unit: req.body.unit });
         return { directive };
       },

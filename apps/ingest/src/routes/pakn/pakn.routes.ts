@@ -3,7 +3,7 @@ import { FeedIdSchema, PaknDetailSchema, PaknWatchlistQuerySchema, PaknWatchlist
 import { Type } from 'typebox';
 import { READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
-import { operatorCovers, operatorOf } from '../../procedures/operator-scope.ts';
+import { operatorOf } from '../../procedures/operator-scope.ts';
 import { resolveUnit } from '../../procedures/unit-scope.ts';
 
 /**
@@ -21,16 +21,16 @@ export const paknRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: readAsOperator, schema: { querystring: PaknWatchlistQuerySchema, response: { 200: PaknWatchlistResponseSchema } } },
     async (req) => {
       const q = req.query;
-      const op = operatorOf(req.principal);
+      const op = operatorOf(req.principal, agencies);
       const area = q.area === undefined ? undefined : resolveUnit(q.area, index, agencies);
       if (q.area !== undefined && (!area || area.kind === 'agency'))
         throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the area catalogue`);
       if (q.agency !== undefined && !agencies.get(q.agency))
         throw fieldError(404, 'unknown_agency', '/agency', `agency '${q.agency}' is not in the agency catalogue`);
-      if (op && q.area !== undefined && !operatorCovers(op, q.area, index, agencies))
+      if (op && q.area !== undefined && !op.covers(q.area))
         throw fieldError(403, 'out_of_scope', '/area', `area '${q.area}' is outside the scope of ${op.name}`);
       const agency = q.agency === undefined ? undefined : resolveUnit(q.agency, index, agencies);
-      const inOperatorScope = op ? (a: string) => operatorCovers(op, a, index, agencies) : undefined;
+      const inOperatorScope = op ? (a: string) => op.covers(a) : undefined;
       const areaFilter = area && area.kind !== 'city' ? area.containsArea : inOperatorScope;
       return pakn.watchlist(
         { area: q.area ?? null, agency: q.agency ?? null, within: q.within ?? 2, limit: q.limit ?? 1000 },
@@ -45,8 +45,8 @@ export const paknRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: readAsOperator, schema: { params: Type.Object({ id: FeedIdSchema }), response: { 200: PaknDetailSchema } } },
     async (req) => {
       const d = pakn.detail(req.params.id, clock());
-      const op = operatorOf(req.principal);
-      if (!d || (op && !operatorCovers(op, d.summary.adminUnitCode, index, agencies)))
+      const op = operatorOf(req.principal, agencies);
+      if (!d || (op && !op.covers(d.summary.adminUnitCode)))
         throw httpError(404, 'unknown_pakn', `no PAKN '${req.params.id}' has been received${op ? ' in your scope' : ''}`, [
           { field: '/id', reason: 'unknown_pakn', message: `no PAKN '${req.params.id}'` },
         ]);

@@ -1,55 +1,16 @@
 import type pg from 'pg';
-import type { DossierEvent, Official766Score } from '@cityioc/contracts';
-import type { DossierLog, StoredDossierEvent } from '../store.ts';
-import { firstOccurrences, seqsInOrder, type Transaction } from './pool.ts';
-
-const INSERT_DOSSIERS = `
-  INSERT INTO dossier_events (event_id, dossier_code, received_at, source, body)
-  SELECT event_id, dossier_code, received_at, source, body
-  FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) WITH ORDINALITY AS t (event_id, dossier_code, received_at, source, body, ord)
-  ORDER BY ord
-  ON CONFLICT (event_id) DO NOTHING
-  RETURNING event_id, seq`;
+import type { Official766Score } from '@cityioc/contracts';
+import { DOSSIER_EVENT_LOG } from '../rows.ts';
+import type { DossierLog } from '../store.ts';
+import { postgresJsonLog } from './json-log.ts';
+import type { Transaction } from './pool.ts';
 
 /** The dossier-event log and the official 766 scores of the PostgreSQL store. */
 export function postgresDossiers(pool: pg.Pool, tx: Transaction): DossierLog {
+  const events = postgresJsonLog(pool, DOSSIER_EVENT_LOG);
   return {
-    async appendDossierEvents(batch) {
-      if (batch.length === 0) return [];
-      const ids = batch.map((d) => d.event.eventId);
-      const { unique, index } = firstOccurrences(ids);
-      const res = await pool.query<[string, number]>({
-        text: INSERT_DOSSIERS,
-        values: [
-          unique.map((i) => batch[i]!.event.eventId),
-          unique.map((i) => batch[i]!.event.dossierCode),
-          unique.map((i) => batch[i]!.receivedAt),
-          unique.map((i) => batch[i]!.source),
-          unique.map((i) => JSON.stringify(batch[i]!.event)),
-        ],
-        rowMode: 'array',
-      });
-      return seqsInOrder(ids, index, res.rows);
-    },
-    async replayDossierEvents(fromSeq, onBatch, batchSize = 10_000) {
-      let last = fromSeq;
-      for (;;) {
-        const res = await pool.query<[number, number, string, string]>({
-          text: `SELECT seq, received_at, source, body FROM dossier_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          values: [last, batchSize],
-          rowMode: 'array',
-        });
-        if (res.rows.length === 0) return last;
-        const batch: StoredDossierEvent[] = res.rows.map(([seq, receivedAt, source, body]) => ({
-          seq,
-          receivedAt,
-          source,
-          event: JSON.parse(body) as DossierEvent,
-        }));
-        last = batch[batch.length - 1]!.seq;
-        onBatch(batch);
-      }
-    },
+    appendDossierEvents: events.append,
+    replayDossierEvents: events.replay,
     async countDossierEvents() {
       return Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM dossier_events')).rows[0]!.n);
     },

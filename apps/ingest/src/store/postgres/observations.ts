@@ -1,7 +1,8 @@
 import type pg from 'pg';
-import type { HistoryPoint, NewObservation } from '@cityioc/contracts';
-import { OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
-import type { ObservationTuple } from '../rows.ts';
+import type { NewObservation } from '@cityioc/contracts';
+import { readPages } from '../paging.ts';
+import { HISTORY_COLUMNS, historyFromRows, OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
+import type { HistoryTuple, ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
 import { firstOccurrences, seqsInOrder, type Transaction } from './pool.ts';
 import type { PostgresRollups } from './rollups.ts';
@@ -16,9 +17,14 @@ const INSERT_OBSERVATIONS = `
   ON CONFLICT (id) DO NOTHING
   RETURNING id, seq`;
 
+/** One page of the observation log after a seq, on the pool or on a transaction's connection (the rollup rebuild). */
+export function observationPages(q: pg.Pool | pg.PoolClient): (afterSeq: number, limit: number) => Promise<ObservationTuple[]> {
+  const text = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
+  return async (afterSeq, limit) => (await q.query<ObservationTuple>({ text, values: [afterSeq, limit], rowMode: 'array' })).rows;
+}
+
 /** The observation log of the PostgreSQL store; each append writes its rollups in the same transaction. */
 export function postgresObservations(pool: pg.Pool, tx: Transaction, rollups: Pick<PostgresRollups, 'write'>): ObservationLog {
-  const pageSql = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
   return {
     async append(batch) {
       if (batch.length === 0) return [];
@@ -55,33 +61,16 @@ export function postgresObservations(pool: pg.Pool, tx: Transaction, rollups: Pi
       return seqsInOrder(ids, index, rows);
     },
     async replay(fromSeq, onBatch, batchSize = 10_000) {
-      let last = fromSeq;
-      for (;;) {
-        const res = await pool.query<ObservationTuple>({ text: pageSql, values: [last, batchSize], rowMode: 'array' });
-        if (res.rows.length === 0) return last;
-        const batch = res.rows.map(observationFromRow);
-        last = batch[batch.length - 1]!.seq;
-        onBatch(batch);
-      }
+      return readPages(fromSeq, batchSize, observationPages(pool), observationFromRow, onBatch);
     },
     async history(req: HistoryRequest) {
-      const res = await pool.query<[number, number | null, number | null, number | null]>({
-        text: `SELECT observed_at, value, numerator, denominator FROM observations
+      const res = await pool.query<HistoryTuple>({
+        text: `SELECT ${HISTORY_COLUMNS} FROM observations
                WHERE station = $1 AND indicator = $2 AND station IS NOT NULL AND observed_at BETWEEN $3 AND $4 ORDER BY observed_at LIMIT $5`,
         values: [req.station, req.indicator, req.from, req.to, req.limit + 1],
         rowMode: 'array',
       });
-      const truncated = res.rows.length > req.limit;
-      const points: HistoryPoint[] = res.rows.slice(0, req.limit).map(([t, value, numerator, denominator]) => {
-        const p: HistoryPoint = { t, value };
-        if (numerator !== null && denominator !== null) {
-          p.numerator = numerator;
-          p.denominator = denominator;
-          p.value = denominator > 0 ? numerator / denominator : null;
-        }
-        return p;
-      });
-      return { points, truncated };
+      return historyFromRows(res.rows, req.limit);
     },
     async lastSeq() {
       return Number((await pool.query<{ s: number }>('SELECT COALESCE(MAX(seq), 0)::bigint AS s FROM observations')).rows[0]!.s);

@@ -11,6 +11,7 @@ import {
   type ReferenceRow,
   type ReferenceStore,
 } from '../reference-store.ts';
+import { transactions } from './pool.ts';
 
 /** The migration that adds the reference table (appended to the store's MIGRATIONS list). */
 export const REFERENCE_MIGRATION = {
@@ -23,12 +24,20 @@ const REFERENCE_LOCK = 0x10c0_0008;
 
 /** The reference-document part of the PostgreSQL store. */
 export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
+  const tx = transactions(pool);
+  /** Every version of a kind, as positional rows of `columns`, keys in byte order (as SQLite and JavaScript order them). */
+  const rowsOf = async <R extends unknown[]>(columns: string, kind: string) =>
+    (
+      await pool.query<R>({
+        text: `SELECT ${columns} FROM reference_items WHERE kind = $1 ORDER BY key COLLATE "C", version`,
+        values: [kind],
+        rowMode: 'array',
+      })
+    ).rows;
   return {
     async putReferenceItems(kind, items, storedAt) {
       if (items.length === 0) return [];
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
+      return tx(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REFERENCE_LOCK, kind]);
         const keys = [...new Set(items.map((i) => i.key))];
         const existing = await c.query<ExistingReference>(
@@ -53,30 +62,14 @@ export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
               plan.rows.map((r) => r.origin),
             ],
           );
-        await c.query('COMMIT');
         return plan.results;
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
+      });
     },
     async referenceItems(kind) {
-      const res = await pool.query<ReferenceRow>({
-        text: `SELECT ${REFERENCE_COLUMNS} FROM reference_items WHERE kind = $1 ORDER BY key COLLATE "C", version`,
-        values: [kind],
-        rowMode: 'array',
-      });
-      return res.rows.map(referenceFromRow);
+      return (await rowsOf<ReferenceRow>(REFERENCE_COLUMNS, kind)).map(referenceFromRow);
     },
     async referenceHeads(kind) {
-      const res = await pool.query<ReferenceHeadRow>({
-        text: `SELECT ${REFERENCE_HEAD_COLUMNS} FROM reference_items WHERE kind = $1 ORDER BY key COLLATE "C", version`,
-        values: [kind],
-        rowMode: 'array',
-      });
-      return res.rows.map(referenceHeadFromRow);
+      return (await rowsOf<ReferenceHeadRow>(REFERENCE_HEAD_COLUMNS, kind)).map(referenceHeadFromRow);
     },
     async referenceBody(kind, key, version) {
       const res = await pool.query<{ body: string }>('SELECT body FROM reference_items WHERE kind = $1 AND key = $2 AND version = $3', [kind, key, version]);

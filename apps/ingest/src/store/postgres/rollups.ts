@@ -1,16 +1,18 @@
 import type pg from 'pg';
 import type { NewObservation } from '@cityioc/contracts';
 import { rollupDeltas, type RollupRow } from '@cityioc/domain';
-import { OBSERVATION_COLUMNS, observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
-import type { ObservationTuple, RollupTuple } from '../rows.ts';
+import { readPages } from '../paging.ts';
+import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow, rollupMergeSql } from '../rows.ts';
+import type { RollupTuple } from '../rows.ts';
+import { observationPages } from './observations.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
 import type { Transaction } from './pool.ts';
 
 /** Serialises the first rollup build of a log written before rollups existed, across nodes. */
 const ROLLUP_BUILD_LOCK = 0x10c0_0007;
 
-// The same CASE upsert as SQLite, one statement per batch; `last_id` compared byte-wise
-// (COLLATE "C") so that ids order as JavaScript strings do whatever the database collation.
+// The same CASE upsert as SQLite (rows.ts rollupMergeSql), one statement per batch; `last_id` compared
+// byte-wise (COLLATE "C") so that ids order as JavaScript strings do whatever the database collation.
 const UPSERT_ROLLUPS = `
   INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
   SELECT grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id
@@ -18,20 +20,7 @@ const UPSERT_ROLLUPS = `
               $11::float8[], $12::bigint[], $13::text[])
     WITH ORDINALITY AS t (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id, ord)
   ORDER BY ord
-  ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
-    n = rollups.n + excluded.n,
-    sum = rollups.sum + excluded.sum,
-    min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
-    max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
-    num = rollups.num + excluded.num,
-    den = rollups.den + excluded.den,
-    last_value = CASE WHEN excluded.last_at > rollups.last_at
-                        OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
-                 THEN excluded.last_value ELSE rollups.last_value END,
-    last_id = CASE WHEN excluded.last_at > rollups.last_at
-                     OR (excluded.last_at = rollups.last_at AND excluded.last_id COLLATE "C" > rollups.last_id COLLATE "C")
-              THEN excluded.last_id ELSE rollups.last_id END,
-    last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`;
+  ${rollupMergeSql(' COLLATE "C"')}`;
 
 const byKey = (a: RollupRow, b: RollupRow) =>
   a.grain < b.grain
@@ -82,7 +71,6 @@ export async function postgresRollups(
       d.map((r) => r.lastId),
     ]);
   }
-  const pageSql = `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > $1 ORDER BY seq LIMIT $2`;
   /**
    * Recomputes every rollup from the log inside the caller's transaction. The EXCLUSIVE lock
    * waits for appends that already wrote rollups and holds back the rollup step of later ones
@@ -92,15 +80,11 @@ export async function postgresRollups(
   async function rebuildIn(c: pg.PoolClient): Promise<number> {
     await c.query('LOCK TABLE rollups IN EXCLUSIVE MODE');
     await c.query('DELETE FROM rollups');
-    let last = 0;
     let n = 0;
-    for (;;) {
-      const res = await c.query<ObservationTuple>({ text: pageSql, values: [last, 10_000], rowMode: 'array' });
-      if (res.rows.length === 0) break;
-      await write(c, res.rows.map(observationFromRow));
-      last = res.rows[res.rows.length - 1]![0];
-      n += res.rows.length;
-    }
+    await readPages(0, 10_000, observationPages(c), observationFromRow, async (batch) => {
+      await write(c, batch);
+      n += batch.length;
+    });
     await c.query(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
     return n;
   }

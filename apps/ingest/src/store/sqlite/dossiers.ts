@@ -1,17 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { DossierEvent, Official766Score } from '@cityioc/contracts';
-import type { DossierLog, NewDossierEvent, StoredDossierEvent } from '../store.ts';
+import type { Official766Score } from '@cityioc/contracts';
+import { DOSSIER_EVENT_LOG } from '../rows.ts';
+import type { DossierLog } from '../store.ts';
+import { sqliteJsonLog } from './json-log.ts';
 
 /** The dossier-event log and the official 766 scores of the SQLite store. */
 export function sqliteDossiers(db: Database.Database): DossierLog {
-  const insertDossier = db.prepare(`INSERT OR IGNORE INTO dossier_events (event_id, dossier_code, received_at, source, body) VALUES (?, ?, ?, ?, ?)`);
-  const appendDossierTx = db.transaction((batch: readonly NewDossierEvent[]) =>
-    batch.map((d) => {
-      const r = insertDossier.run(d.event.eventId, d.event.dossierCode, d.receivedAt, d.source, JSON.stringify(d.event));
-      return r.changes === 1 ? Number(r.lastInsertRowid) : null;
-    }),
-  );
-  const dossierPage = db.prepare(`SELECT seq, received_at, source, body FROM dossier_events WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const events = sqliteJsonLog(db, DOSSIER_EVENT_LOG);
   const countDossiers = db.prepare(`SELECT COUNT(*) FROM dossier_events`).pluck();
 
   const upsertScore = db.prepare(
@@ -29,24 +24,8 @@ export function sqliteDossiers(db: Database.Database): DossierLog {
     .pluck();
 
   return {
-    async appendDossierEvents(batch) {
-      return appendDossierTx(batch);
-    },
-    async replayDossierEvents(fromSeq, onBatch, batchSize = 10_000) {
-      let last = fromSeq;
-      for (;;) {
-        const rows = dossierPage.all(last, batchSize) as [number, number, string, string][];
-        if (rows.length === 0) return last;
-        const batch: StoredDossierEvent[] = rows.map(([seq, receivedAt, source, body]) => ({
-          seq,
-          receivedAt,
-          source,
-          event: JSON.parse(body) as DossierEvent,
-        }));
-        last = rows[rows.length - 1]![0];
-        onBatch(batch);
-      }
-    },
+    appendDossierEvents: events.append,
+    replayDossierEvents: events.replay,
     async countDossierEvents() {
       return countDossiers.get() as number;
     },

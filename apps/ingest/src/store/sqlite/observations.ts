@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { HistoryPoint, NewObservation } from '@cityioc/contracts';
-import { OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
-import type { ObservationTuple } from '../rows.ts';
+import type { NewObservation } from '@cityioc/contracts';
+import { readPagesSync } from '../paging.ts';
+import { statementsBySize } from './statements.ts';
+import { HISTORY_COLUMNS, historyFromRows, OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
+import type { HistoryTuple, ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
 import type { SqliteRollups } from './rollups.ts';
 
@@ -10,14 +12,10 @@ const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Rows per INSERT statement (11 parameters each, far below SQLite's 32,766). */
 const ROWS_PER_INSERT = 100;
 
-/** Statements prepared on first use, one per number of rows (the last chunk of a batch is shorter). */
-function statementsBySize(db: Database.Database, sql: (rows: number) => string): (rows: number) => Database.Statement {
-  const cache = new Map<number, Database.Statement>();
-  return (rows) => {
-    let s = cache.get(rows);
-    if (!s) cache.set(rows, (s = db.prepare(sql(rows)).raw(true)));
-    return s;
-  };
+/** One page of the observation log after a seq: read by the replay and by the rollup rebuild. */
+export function sqliteObservationPages(db: Database.Database): (afterSeq: number, limit: number) => ObservationTuple[] {
+  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  return (afterSeq, limit) => page.all(afterSeq, limit) as ObservationTuple[];
 }
 
 /** The observation log of the SQLite store; each append writes its rollups in the same transaction. */
@@ -26,6 +24,7 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
   // before, or earlier in the batch) is ignored and returns nothing, so positions are mapped by id.
   const insertOf = statementsBySize(
     db,
+    true,
     (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')} RETURNING id, seq`,
   );
   const params: unknown[] = [];
@@ -67,12 +66,12 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
     rollups.write(stored);
     return out;
   });
-  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const observationPage = sqliteObservationPages(db);
   const lastSeqStmt = db.prepare(`SELECT COALESCE(MAX(seq), 0) AS s FROM observations`).pluck();
   const countStmt = db.prepare(`SELECT COUNT(*) FROM observations`).pluck();
   const historyStation = db
     .prepare(
-      `SELECT observed_at, value, numerator, denominator FROM observations
+      `SELECT ${HISTORY_COLUMNS} FROM observations
        WHERE station = ? AND indicator = ? AND station IS NOT NULL AND observed_at BETWEEN ? AND ? ORDER BY observed_at LIMIT ?`,
     )
     .raw(true);
@@ -85,28 +84,11 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
       return appendTx(batch);
     },
     async replay(fromSeq, onBatch, batchSize = 10_000) {
-      let last = fromSeq;
-      for (;;) {
-        const rows = page.all(last, batchSize) as ObservationTuple[];
-        if (rows.length === 0) return last;
-        const batch = rows.map(observationFromRow);
-        last = batch[batch.length - 1]!.seq;
-        onBatch(batch);
-      }
+      return readPagesSync(fromSeq, batchSize, observationPage, observationFromRow, onBatch);
     },
     async history(req: HistoryRequest) {
-      const rows = historyStation.all(req.station, req.indicator, req.from, req.to, req.limit + 1) as [number, number | null, number | null, number | null][];
-      const truncated = rows.length > req.limit;
-      const points: HistoryPoint[] = rows.slice(0, req.limit).map(([t, value, numerator, denominator]) => {
-        const p: HistoryPoint = { t, value };
-        if (numerator !== null && denominator !== null) {
-          p.numerator = numerator;
-          p.denominator = denominator;
-          p.value = denominator > 0 ? numerator / denominator : null;
-        }
-        return p;
-      });
-      return { points, truncated };
+      const rows = historyStation.all(req.station, req.indicator, req.from, req.to, req.limit + 1) as HistoryTuple[];
+      return historyFromRows(rows, req.limit);
     },
     async lastSeq() {
       return lastSeqStmt.get() as number;

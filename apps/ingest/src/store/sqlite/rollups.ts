@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { NewObservation } from '@cityioc/contracts';
 import { rollupDeltas } from '@cityioc/domain';
-import { OBSERVATION_COLUMNS, observationFromRow, ROLLUP_COLUMNS, rollupFromRow } from '../rows.ts';
-import type { ObservationTuple, RollupTuple } from '../rows.ts';
+import { readPagesSync } from '../paging.ts';
+import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow, rollupMergeSql } from '../rows.ts';
+import type { RollupTuple } from '../rows.ts';
+import { sqliteObservationPages } from './observations.ts';
+import { statementsBySize } from './statements.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
 
 export interface SqliteRollups extends RollupLog {
@@ -15,26 +18,16 @@ const ROLLUP_ROWS_PER_UPSERT = 50;
 
 /** The history rollups of the SQLite store. `areaChain`: the area and its ancestors up to the city. */
 export function sqliteRollups(db: Database.Database, areaChain: (area: string, observedAt: number) => readonly string[]): SqliteRollups {
-  // Portable upsert (SQLite ≥ 3.24 and PostgreSQL): CASE instead of MIN/MAX or LEAST/GREATEST.
+  // Portable upsert (SQLite ≥ 3.24 and PostgreSQL: rows.ts rollupMergeSql).
   // Several rows per statement (rollupDeltas merged the batch, so no key appears twice in one).
-  const upsertOf = (rows: number) =>
-    db.prepare(
+  const upsertOf = statementsBySize(
+    db,
+    false,
+    (rows) =>
       `INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
      VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-     ON CONFLICT (grain, indicator, area, bucket) DO UPDATE SET
-       n = rollups.n + excluded.n,
-       sum = rollups.sum + excluded.sum,
-       min = CASE WHEN rollups.min IS NULL OR excluded.min < rollups.min THEN excluded.min ELSE rollups.min END,
-       max = CASE WHEN rollups.max IS NULL OR excluded.max > rollups.max THEN excluded.max ELSE rollups.max END,
-       num = rollups.num + excluded.num,
-       den = rollups.den + excluded.den,
-       last_value = CASE WHEN excluded.last_at > rollups.last_at OR (excluded.last_at = rollups.last_at AND excluded.last_id > rollups.last_id)
-                    THEN excluded.last_value ELSE rollups.last_value END,
-       last_id = CASE WHEN excluded.last_at > rollups.last_at OR (excluded.last_at = rollups.last_at AND excluded.last_id > rollups.last_id)
-                 THEN excluded.last_id ELSE rollups.last_id END,
-       last_at = CASE WHEN excluded.last_at > rollups.last_at THEN excluded.last_at ELSE rollups.last_at END`,
-    );
-  const upserts = new Map<number, Database.Statement>();
+     ${rollupMergeSql('')}`,
+  );
   const params: unknown[] = [];
   const write = (stored: readonly NewObservation[]) => {
     const d = rollupDeltas(stored, areaChain);
@@ -58,9 +51,7 @@ export function sqliteRollups(db: Database.Database, areaChain: (area: string, o
         params[q + 11] = r.lastAt;
         params[q + 12] = r.lastId;
       }
-      let stmt = upserts.get(n);
-      if (!stmt) upserts.set(n, (stmt = upsertOf(n)));
-      stmt.run(params);
+      upsertOf(n).run(params);
     }
   };
   const selectRollups = db
@@ -69,18 +60,14 @@ export function sqliteRollups(db: Database.Database, areaChain: (area: string, o
        WHERE grain = ? AND indicator = ? AND area = ? AND bucket >= ? AND bucket < ? ORDER BY bucket`,
     )
     .raw(true);
-  const page = db.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE seq > ? ORDER BY seq LIMIT ?`).raw(true);
+  const observationPage = sqliteObservationPages(db);
   const rebuildTx = db.transaction(() => {
     db.prepare(`DELETE FROM rollups`).run();
-    let last = 0;
     let n = 0;
-    for (;;) {
-      const rows = page.all(last, 10_000) as ObservationTuple[];
-      if (rows.length === 0) break;
-      write(rows.map(observationFromRow));
-      last = rows[rows.length - 1]![0];
-      n += rows.length;
-    }
+    readPagesSync(0, 10_000, observationPage, observationFromRow, (batch) => {
+      write(batch);
+      n += batch.length;
+    });
     db.prepare(`INSERT INTO meta (key, value) VALUES ('rollups', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
     return n;
   });
