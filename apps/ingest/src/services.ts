@@ -28,6 +28,7 @@ import type { ConnectorManager } from './connectors/manager.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
+import { LogFollower } from './live/log-follower.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { DirectiveService } from './directives/directive.service.ts';
@@ -44,8 +45,10 @@ import { ProcedureService } from './procedures/procedure.service.ts';
 import { CalendarService } from './procedures/calendar.service.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
 import { createGateway } from './realtime/gateway.ts';
+import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
 import { openConfiguredStore } from './store/open-store.ts';
+import { PostgresCluster } from './store/postgres/log-tail.ts';
 import type { NewDossierEvent, NewPaknEvent, NewRating, Store } from './store/store.ts';
 
 export interface AppDeps {
@@ -109,6 +112,11 @@ export interface Ioc {
   monitor(events: readonly Observation[]): Observation[];
   /** True from the moment the server starts closing (/readyz answers 503). */
   closing: boolean;
+  /** Several nodes on one PostgreSQL database: the follower of the shared logs and the node's membership (evaluator lock); null on SQLite. */
+  follower: LogFollower | null;
+  cluster: PostgresCluster | null;
+  /** The Redis link behind Socket.IO's rooms (IOC_REDIS_URL), null without. */
+  redis: RedisLink | null;
 }
 
 declare module 'fastify' {
@@ -165,6 +173,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     agency: (c) => agencies.get(c) !== undefined,
   });
   const io = createGateway(app, { live, access, corsOrigins: config.access.corsOrigins, trustedProxies: config.access.trustedProxies });
+  const redis = config.redisUrl ? attachRedisAdapter(io, config.redisUrl, (level, msg) => app.log[level](msg)) : null;
   const broadcaster = new Broadcaster(io);
   const alerts = new AlertService(
     index,
@@ -184,13 +193,24 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     if (derived.length > 0) alerts.observe(derived);
     return derived;
   };
+  const applyObservations = (events: Observation[]) => {
+    live.applyCommitted(events);
+    const derived = monitor(events);
+    if (derived.length > 0) live.applyDerived(derived);
+  };
+  // PostgreSQL may be shared by several nodes: every node applies the log in seq order, its own
+  // commits included (the writer waits for the follower before it answers), see live/log-follower.ts
+  const shared = store.kind === 'postgres' && config.databaseUrl !== null;
+  let follower: LogFollower | null = null;
   const writer = new GroupCommitWriter<NewObservation>(
-    (b) => store.append(b),
-    (events) => {
-      live.applyCommitted(events);
-      const derived = monitor(events);
-      if (derived.length > 0) live.applyDerived(derived);
-    },
+    shared
+      ? async (b) => {
+          const seqs = await store.append(b);
+          await follower!.catchUp('observations');
+          return seqs;
+        }
+      : (b) => store.append(b),
+    shared ? () => undefined : applyObservations,
     observer('observations'),
   );
   const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
@@ -220,10 +240,20 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
   calendars.onChange(() => dossiers.recompute());
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
-    (b) => store.appendDossierEvents(b),
-    (events) => dossiers.applyCommitted(events),
+    shared
+      ? async (b) => {
+          const seqs = await store.appendDossierEvents(b);
+          await follower!.catchUp('dossier_events');
+          return seqs;
+        }
+      : (b) => store.appendDossierEvents(b),
+    shared ? () => undefined : (events) => dossiers.applyCommitted(events),
     observer('dossiers'),
   );
+  follower = shared ? new LogFollower(store, live, dossiers, applyObservations, (err) => app.log.error({ err }, 'reading the shared logs failed')) : null;
+  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts) : null;
+  // with several nodes, signals are stored only by the node holding the evaluator lock
+  if (cluster) alerts.setLeader(false);
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
     config,
@@ -277,5 +307,27 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     metrics,
     monitor,
     closing: false,
+    follower,
+    cluster,
+    redis,
   };
+}
+
+/** The node's membership of the cluster: wake-ups read the logs, the evaluator lock gates the alert signals. */
+function clusterOf(app: FastifyInstance, url: string, pollMs: number, follower: LogFollower, alerts: AlertService): PostgresCluster {
+  const cluster: PostgresCluster = new PostgresCluster(url, pollMs, {
+    wake: (log) =>
+      void follower.catchUp(log === 'all' ? 'all' : log).then(async () => {
+        // the evaluator publishes how far its signals are stored, for its successor and the followers
+        if (log !== 'all' || !cluster.isLeader) return;
+        await alerts.flush();
+        await cluster.storeAlertPosition(alerts.storedUpTo()).catch((err: unknown) => app.log.warn({ err }, 'alert position not stored'));
+      }),
+    leader: (on) => alerts.setLeader(on),
+    alertPosition: (seq) => {
+      if (!cluster.isLeader) alerts.dropCovered(seq);
+    },
+    log: (level, msg, extra) => app.log[level](extra ?? {}, msg),
+  });
+  return cluster;
 }

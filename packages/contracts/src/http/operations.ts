@@ -11,7 +11,9 @@ import { RoleSchema } from './access.ts';
 export const HealthResponseSchema = Type.Object({ status: Type.Literal('ok') });
 
 export const ReadyResponseSchema = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('starting')]),
+  /** 'unavailable': a configured backend (PostgreSQL, Redis) is unreachable; `reason` says which. */
+  status: Type.Union([Type.Literal('ready'), Type.Literal('starting'), Type.Literal('unavailable')]),
+  reason: Type.Optional(Type.String()),
   /** 'sqlite' or 'postgres' */
   store: Type.String(),
   /** The store's identity (new when the store is created afresh). */
