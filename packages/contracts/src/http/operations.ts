@@ -14,6 +14,8 @@ export const ReadyResponseSchema = Type.Object({
   /** 'unavailable': a configured backend (PostgreSQL, Redis) is unreachable; `reason` says which. */
   status: Type.Union([Type.Literal('ready'), Type.Literal('starting'), Type.Literal('unavailable')]),
   reason: Type.Optional(Type.String()),
+  /** Several nodes on PostgreSQL: whether this node holds the lock that makes it evaluate the alert rules. */
+  alertEvaluator: Type.Optional(Type.Boolean()),
   /** 'sqlite' or 'postgres' */
   store: Type.String(),
   /** The store's identity (new when the store is created afresh). */

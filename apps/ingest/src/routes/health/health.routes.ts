@@ -11,7 +11,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/readyz',
     { config: { access: PUBLIC }, schema: { tags, response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema } } },
     async (_req, reply) => {
-      const base = { store: ioc.live.log.kind, epoch: ioc.live.log.epoch, seq: ioc.live.state.seq };
+      const base = {
+        store: ioc.live.log.kind,
+        epoch: ioc.live.log.epoch,
+        seq: ioc.live.state.seq,
+        ...(ioc.cluster ? { alertEvaluator: ioc.cluster.isLeader } : {}),
+      };
       if (!ioc.live.ready || ioc.closing) return reply.code(503).send({ status: 'starting' as const, ...base });
       // several nodes: the shared database and the Redis behind the rooms must answer too
       const reason = ioc.cluster?.problem ?? ioc.redis?.problem ?? null;
