@@ -67,7 +67,10 @@ export async function startNginx(upstreams: readonly string[]): Promise<NginxPro
     ].join('\n'),
   );
   let out = '';
-  const proc: ChildProcess = spawnOwned(NGINX_BIN, ['-p', dir, '-c', conf, '-e', join(dir, 'logs', 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
+  const proc: ChildProcess = spawnOwned(NGINX_BIN, ['-p', dir, '-c', conf, '-e', join(dir, 'logs', 'error.log')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: dir,
+  });
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<never>((_, rej) => proc.once('exit', (code) => rej(new Error(`nginx exited with ${code}: ${out}`))));

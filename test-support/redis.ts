@@ -31,7 +31,22 @@ export async function startRedis(): Promise<RedisServer> {
   let out = '';
   let proc: ChildProcess;
   const launch = async () => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ];
     proc = spawnOwned(REDIS_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
     proc.stdout!.on('data', (d) => (out += d));
     proc.stderr!.on('data', (d) => (out += d));

@@ -20,7 +20,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!ioc.live.ready || ioc.closing) return reply.code(503).send({ status: 'starting' as const, ...base });
       // several nodes: the shared database and the Redis behind the rooms must answer too
       const reason = ioc.cluster?.problem ?? ioc.redis?.problem ?? null;
-      if (reason) return reply.code(503).header('retry-after', '5').send({ status: 'unavailable' as const, reason, ...base });
+      if (reason)
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const, reason, ...base });
       return reply.code(200).send({ status: 'ready' as const, ...base });
     },
   );
