@@ -28,7 +28,8 @@ import type { ConnectorManager } from './connectors/manager.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
-import { LogFollower } from './live/log-follower.ts';
+import { afterCatchUp, clusterOf, followerOf } from './live/cluster.ts';
+import type { LogFollower } from './live/log-follower.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { DirectiveService } from './directives/directive.service.ts';
@@ -48,7 +49,7 @@ import { createGateway } from './realtime/gateway.ts';
 import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
 import { openConfiguredStore } from './store/open-store.ts';
-import { PostgresCluster } from './store/postgres/log-tail.ts';
+import type { PostgresCluster } from './store/postgres/log-tail.ts';
 import type { NewDossierEvent, NewPaknEvent, NewRating, Store } from './store/store.ts';
 
 export interface AppDeps {
@@ -204,11 +205,11 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   let follower: LogFollower | null = null;
   const writer = new GroupCommitWriter<NewObservation>(
     shared
-      ? async (b) => {
-          const seqs = await store.append(b);
-          await follower!.catchUp('observations');
-          return seqs;
-        }
+      ? afterCatchUp(
+          () => follower!,
+          'observations',
+          (b) => store.append(b),
+        )
       : (b) => store.append(b),
     shared ? () => undefined : applyObservations,
     observer('observations'),
@@ -241,16 +242,16 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   calendars.onChange(() => dossiers.recompute());
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
     shared
-      ? async (b) => {
-          const seqs = await store.appendDossierEvents(b);
-          await follower!.catchUp('dossier_events');
-          return seqs;
-        }
+      ? afterCatchUp(
+          () => follower!,
+          'dossier_events',
+          (b) => store.appendDossierEvents(b),
+        )
       : (b) => store.appendDossierEvents(b),
     shared ? () => undefined : (events) => dossiers.applyCommitted(events),
     observer('dossiers'),
   );
-  follower = shared ? new LogFollower(store, live, dossiers, applyObservations, (err) => app.log.error({ err }, 'reading the shared logs failed')) : null;
+  follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
   const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);
@@ -273,14 +274,26 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     officialScores,
     pakn,
     paknWriter: new GroupCommitWriter<NewPaknEvent>(
-      (b) => store.appendPaknEvents(b),
-      (events) => pakn.applyCommitted(events),
+      shared
+        ? afterCatchUp(
+            () => follower!,
+            'pakn_events',
+            (b) => store.appendPaknEvents(b),
+          )
+        : (b) => store.appendPaknEvents(b),
+      shared ? () => undefined : (events) => pakn.applyCommitted(events),
       observer('pakn'),
     ),
     ratings,
     ratingWriter: new GroupCommitWriter<NewRating>(
-      (b) => store.appendRatings(b),
-      (events) => ratings.applyCommitted(events),
+      shared
+        ? afterCatchUp(
+            () => follower!,
+            'dossier_ratings',
+            (b) => store.appendRatings(b),
+          )
+        : (b) => store.appendRatings(b),
+      shared ? () => undefined : (events) => ratings.applyCommitted(events),
       observer('ratings'),
     ),
     score766,
@@ -311,23 +324,4 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     cluster,
     redis,
   };
-}
-
-/** The node's membership of the cluster: wake-ups read the logs, the evaluator lock gates the alert signals. */
-function clusterOf(app: FastifyInstance, url: string, pollMs: number, follower: LogFollower, alerts: AlertService): PostgresCluster {
-  const cluster: PostgresCluster = new PostgresCluster(url, pollMs, {
-    wake: (log) =>
-      void follower.catchUp(log === 'all' ? 'all' : log).then(async () => {
-        // the evaluator publishes how far its signals are stored, for its successor and the followers
-        if (log !== 'all' || !cluster.isLeader) return;
-        await alerts.flush();
-        await cluster.storeAlertPosition(alerts.storedUpTo()).catch((err: unknown) => app.log.warn({ err }, 'alert position not stored'));
-      }),
-    leader: (on) => alerts.setLeader(on),
-    alertPosition: (seq) => {
-      if (!cluster.isLeader) alerts.dropCovered(seq);
-    },
-    log: (level, msg, extra) => app.log[level](extra ?? {}, msg),
-  });
-  return cluster;
 }

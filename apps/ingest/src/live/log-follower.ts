@@ -1,17 +1,17 @@
-import type { Observation } from '@cityioc/contracts';
-import type { DossierService } from '../procedures/dossier.service.ts';
-import type { Store } from '../store/store.ts';
-import type { LiveService } from './live.service.ts';
+/** The shared logs a node follows (their table names: the NOTIFY payload). */
+export const FOLLOWED_LOGS = ['observations', 'dossier_events', 'pakn_events', 'dossier_ratings'] as const;
+export type FollowedLog = (typeof FOLLOWED_LOGS)[number];
 
-export type FollowedLog = 'observations' | 'dossier_events';
+/** Reads one log after the position its service holds and applies every entry; returns how many. */
+export type LogReader = () => Promise<number>;
 
 /**
  * Applies the shared logs to this node's state in log order, whichever node wrote them
  * (several nodes on one PostgreSQL database, issue 16). With a follower, a node's own commits
  * are not applied by its writers: the writer asks the follower to catch up before it answers, so
  * own and foreign entries take the same path (the replay code), in seq order, and the live
- * state, the dossier indicators, the derived values and the alert engine of every node are
- * those of a full replay of the log. The database wakes the follower on every committed batch
+ * state, the dossier indicators, the derived values, the alert engine, PAKN and ratings of every
+ * node are those of a full replay of the logs. The database wakes the follower on every committed batch
  * (LISTEN/NOTIFY, store/postgres/log-tail.ts) and on every poll.
  *
  * Reads never overlap: a request that arrives during a read is served by the next one, which
@@ -23,14 +23,11 @@ export class LogFollower {
   private wanted = new Set<FollowedLog>();
   private waiters: (() => void)[] = [];
   /** Reads done and entries applied since start (metrics, tests). */
-  readonly stats = { reads: 0, observations: 0, dossierEvents: 0, failed: 0 };
+  readonly stats = { reads: 0, entries: 0, failed: 0 };
 
   constructor(
-    private readonly store: Store,
-    private readonly live: LiveService,
-    private readonly dossiers: DossierService,
-    /** The write path after the commit: live state, derived values, alert rules. */
-    private readonly applyObservations: (batch: Observation[]) => void,
+    /** Per log, the replay code from the service's position (observations: live state, derived values, alert rules). */
+    private readonly readers: Readonly<Record<FollowedLog, LogReader>>,
     private readonly onError: (err: unknown) => void,
   ) {}
 
@@ -46,8 +43,7 @@ export class LogFollower {
   /** Reads the log(s) from this node's position; resolves once everything committed before the call is applied (or the read failed). */
   catchUp(log: FollowedLog | 'all'): Promise<void> {
     if (!this.active) return Promise.resolve();
-    if (log === 'all' || log === 'observations') this.wanted.add('observations');
-    if (log === 'all' || log === 'dossier_events') this.wanted.add('dossier_events');
+    for (const l of log === 'all' ? FOLLOWED_LOGS : [log]) this.wanted.add(l);
     const done = new Promise<void>((r) => this.waiters.push(r));
     this.loop ??= this.drain();
     return done;
@@ -73,15 +69,7 @@ export class LogFollower {
 
   private async read(logs: ReadonlySet<FollowedLog>): Promise<void> {
     this.stats.reads++;
-    if (logs.has('observations'))
-      await this.store.replay(this.live.observationsSeq, (batch) => {
-        this.applyObservations(batch);
-        this.stats.observations += batch.length;
-      });
-    if (logs.has('dossier_events'))
-      await this.store.replayDossierEvents(this.dossiers.eventsSeq, (batch) => {
-        this.dossiers.applyCommitted(batch);
-        this.stats.dossierEvents += batch.length;
-      });
+    // in a fixed order: an event's dossier (or its PAKN) is applied before what refers to it
+    for (const l of FOLLOWED_LOGS) if (logs.has(l)) this.stats.entries += await this.readers[l]();
   }
 }

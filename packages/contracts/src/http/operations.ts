@@ -20,8 +20,10 @@ export const ReadyResponseSchema = Type.Object({
   store: Type.String(),
   /** The store's identity (new when the store is created afresh). */
   epoch: Type.String(),
-  /** The highest live-state version. */
+  /** The highest live-state version of this node (its change counter, see SnapshotSchema.version; not a log position). */
   seq: Type.Integer(),
+  /** The observation log position this node's state holds everything up to (several nodes: equal once they caught up). */
+  logSeq: Type.Optional(Type.Integer()),
 });
 export type ReadyResponse = Static<typeof ReadyResponseSchema>;
 

@@ -15,6 +15,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         store: ioc.live.log.kind,
         epoch: ioc.live.log.epoch,
         seq: ioc.live.state.seq,
+        logSeq: ioc.live.observationsSeq,
         ...(ioc.cluster ? { alertEvaluator: ioc.cluster.isLeader } : {}),
       };
       if (!ioc.live.ready || ioc.closing) return reply.code(503).send({ status: 'starting' as const, ...base });

@@ -30,6 +30,10 @@ export const LOG_TAIL_MIGRATION = {
     CREATE TRIGGER observations_notify AFTER INSERT ON observations FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
     CREATE TRIGGER dossier_events_serialize BEFORE INSERT ON dossier_events FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_serialize();
     CREATE TRIGGER dossier_events_notify AFTER INSERT ON dossier_events FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
+    CREATE TRIGGER pakn_events_serialize BEFORE INSERT ON pakn_events FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_serialize();
+    CREATE TRIGGER pakn_events_notify AFTER INSERT ON pakn_events FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
+    CREATE TRIGGER dossier_ratings_serialize BEFORE INSERT ON dossier_ratings FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_serialize();
+    CREATE TRIGGER dossier_ratings_notify AFTER INSERT ON dossier_ratings FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
   `,
 };
 
@@ -40,7 +44,8 @@ export const ALERT_LEADER_LOCK = 0x10c0_a1e7;
 /** The `meta` key of the observation seq up to which the evaluator has stored every alert signal. */
 const ALERT_POSITION_KEY = 'alerts_seq';
 
-export type LogName = 'observations' | 'dossier_events';
+export type LogName = 'observations' | 'dossier_events' | 'pakn_events' | 'dossier_ratings';
+const LOG_NAMES: readonly string[] = ['observations', 'dossier_events', 'pakn_events', 'dossier_ratings'];
 
 export interface ClusterEvents {
   /** A committed batch of another node (or our own), or the periodic catch-up: read the logs from our position. */
@@ -147,7 +152,7 @@ export class PostgresCluster {
     }
     if (role === 'listen') {
       c.on('notification', (n) => {
-        if (n.channel === LOG_CHANNEL) this.on.wake(n.payload === 'dossier_events' ? 'dossier_events' : 'observations');
+        if (n.channel === LOG_CHANNEL) this.on.wake(n.payload && LOG_NAMES.includes(n.payload) ? (n.payload as LogName) : 'all');
       });
       await c.query(`LISTEN ${LOG_CHANNEL}`);
     }
