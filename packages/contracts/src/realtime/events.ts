@@ -27,8 +27,7 @@ export interface HandshakeError {
  */
 /** `epoch` names what the versions belong to (the node and its boot, as in snapshots and deltas); absent from servers before issue 16. */
 export type SubscribeAck =
-  | { ok: true; scopes: { scope: string; version: number }[]; epoch?: string }
-  | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
+  { ok: true; scopes: { scope: string; version: number }[]; epoch?: string } | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
 
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;
