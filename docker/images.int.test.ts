@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { copyArgs, dockerIgnore, envPairs, execForm, parseDockerfile, type Instruction } from '../test-support/dockerfile.ts';
 import { spawnOwned } from '../test-support/owned-process.ts';
 import { startPostgres, type PostgresServer } from '../test-support/postgres.ts';
+import { startRedis, type RedisServer } from '../test-support/redis.ts';
 import { freePort, ROOT, tempDataDir } from '../test-support/server-process.ts';
 import { waitUntil } from '../test-support/wait.ts';
 
@@ -175,10 +176,15 @@ describe('the images', () => {
 
 describe("the ingest image's entry command on the built output", () => {
   let pg: PostgresServer;
+  let redis: RedisServer;
   beforeAll(async () => {
     pg = await startPostgres();
+    redis = await startRedis();
   });
-  afterAll(async () => pg?.stop());
+  afterAll(async () => {
+    await redis?.stop();
+    await pg?.stop();
+  });
 
   it('with the environment of a compose node (a temp /data, a free port, the database on loopback) gets ready and passes the healthcheck', async () => {
     const final = ingest.filter((i) => i.stage === Math.max(...ingest.map((x) => x.stage)));
@@ -197,11 +203,14 @@ describe("the ingest image's entry command on the built output", () => {
       ...imageEnv,
       ...nodeEnv,
       IOC_DATABASE_URL: nodeEnv.IOC_DATABASE_URL!.replace('@postgres:5432/', `@127.0.0.1:${pg.port}/`),
+      // …and its `redis` host a loopback redis-server (the node is not ready without the Redis it is given)
+      IOC_REDIS_URL: nodeEnv.IOC_REDIS_URL!.replace('redis://redis:6379', redis.url),
       IOC_DATA_DIR: data.dir,
       IOC_DASHBOARD_DIR: inRepo(imageEnv.IOC_DASHBOARD_DIR!),
       PORT: String(port),
     };
     expect(env.IOC_DATABASE_URL).toContain(`cityioc:${envExample.POSTGRES_PASSWORD}@127.0.0.1:${pg.port}/cityioc`);
+    expect(env.IOC_REDIS_URL).toBe(redis.url);
     const [bin, ...args] = execForm(final.find((i) => i.keyword === 'CMD')!.args);
     expect(bin).toBe('node');
     const proc = spawnOwned(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -38,6 +38,10 @@ export interface Config {
   store: 'sqlite' | 'postgres';
   /** IOC_DATABASE_URL: postgres://… selects the PostgreSQL store. */
   databaseUrl: string | null;
+  /** IOC_REDIS_URL: redis://… makes Socket.IO rooms span the nodes (alerts, directives, session ends); null: this node's sockets only. */
+  redisUrl: string | null;
+  /** IOC_CLUSTER_POLL_MS: with PostgreSQL, the catch-up read of the shared logs and the evaluator lock attempt, besides LISTEN/NOTIFY. */
+  clusterPollMs: number;
   /** Live-state checkpoints: how often (ms; 0 = only at clean shutdown). */
   checkpointIntervalMs: number;
   /** Raw observations observed longer ago than this are deleted (0 = keep forever). */
@@ -186,6 +190,8 @@ export const CoreEnvSchema = envSchema({
   IOC_OPERATOR_TOKENS: envText(),
   IOC_STORE: envOneOf(['sqlite', 'postgres']),
   IOC_DATABASE_URL: envString('^postgres(ql)?://', 'postgres://user:password@host:port/database', true),
+  IOC_REDIS_URL: envString('^rediss?://', 'redis://[user:password@]host:port[/db] or rediss://…', true),
+  IOC_CLUSTER_POLL_MS: envInt(1000, 50, 60_000),
   IOC_SQLITE_SYNCHRONOUS: envOneOf(['FULL', 'NORMAL'], 'FULL'),
   IOC_CHECKPOINT_INTERVAL_MS: envInt(60_000, 0, 24 * 3600_000),
   IOC_RETENTION_DAYS: envInt(0, 0, 100 * 366),
@@ -261,6 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: v.IOC_RETENTION_DAYS,
     retentionIntervalMs: v.IOC_RETENTION_INTERVAL_MS,
     sqliteSynchronous: v.IOC_SQLITE_SYNCHRONOUS.toUpperCase() as 'FULL' | 'NORMAL',
+    redisUrl: v.IOC_REDIS_URL ?? null,
+    clusterPollMs: v.IOC_CLUSTER_POLL_MS,
     tickMs: v.IOC_TICK_MS,
     heartbeatMs: v.IOC_HEARTBEAT_MS,
     apiKeys,

@@ -29,6 +29,8 @@ import { retiredUnits } from './access/units-in-force.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
+import { afterCatchUp, clusterOf, followerOf } from './live/cluster.ts';
+import type { LogFollower } from './live/log-follower.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { DirectiveService } from './directives/directive.service.ts';
@@ -45,8 +47,10 @@ import { ProcedureService } from './procedures/procedure.service.ts';
 import { CalendarService } from './procedures/calendar.service.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
 import { createGateway } from './realtime/gateway.ts';
+import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
 import { openConfiguredStore } from './store/open-store.ts';
+import type { PostgresCluster } from './store/postgres/log-tail.ts';
 import type { NewDossierEvent, NewPaknEvent, NewRating, Store } from './store/store.ts';
 
 export interface AppDeps {
@@ -110,6 +114,11 @@ export interface Ioc {
   monitor(events: readonly Observation[]): Observation[];
   /** True from the moment the server starts closing (/readyz answers 503). */
   closing: boolean;
+  /** Several nodes on one PostgreSQL database: the follower of the shared logs and the node's membership (evaluator lock); null on SQLite. */
+  follower: LogFollower | null;
+  cluster: PostgresCluster | null;
+  /** The Redis link behind Socket.IO's rooms (IOC_REDIS_URL), null without. */
+  redis: RedisLink | null;
 }
 
 declare module 'fastify' {
@@ -167,6 +176,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     retired: retiredUnits(registry, index, clock),
   });
   const io = createGateway(app, { live, access, corsOrigins: config.access.corsOrigins, trustedProxies: config.access.trustedProxies });
+  const redis = config.redisUrl ? attachRedisAdapter(io, config.redisUrl, (level, msg) => app.log[level](msg)) : null;
   const broadcaster = new Broadcaster(io);
   const alerts = new AlertService(
     index,
@@ -186,13 +196,24 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     if (derived.length > 0) alerts.observe(derived);
     return derived;
   };
+  const applyObservations = (events: Observation[]) => {
+    live.applyCommitted(events);
+    const derived = monitor(events);
+    if (derived.length > 0) live.applyDerived(derived);
+  };
+  // PostgreSQL may be shared by several nodes: every node applies the log in seq order, its own
+  // commits included (the writer waits for the follower before it answers), see live/log-follower.ts
+  const shared = store.kind === 'postgres' && config.databaseUrl !== null;
+  let follower: LogFollower | null = null;
   const writer = new GroupCommitWriter<NewObservation>(
-    (b) => store.append(b),
-    (events) => {
-      live.applyCommitted(events);
-      const derived = monitor(events);
-      if (derived.length > 0) live.applyDerived(derived);
-    },
+    shared
+      ? afterCatchUp(
+          () => follower!,
+          'observations',
+          (b) => store.append(b),
+        )
+      : (b) => store.append(b),
+    shared ? () => undefined : applyObservations,
     observer('observations'),
   );
   const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
@@ -222,10 +243,20 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
   calendars.onChange(() => dossiers.recompute());
   const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
-    (b) => store.appendDossierEvents(b),
-    (events) => dossiers.applyCommitted(events),
+    shared
+      ? afterCatchUp(
+          () => follower!,
+          'dossier_events',
+          (b) => store.appendDossierEvents(b),
+        )
+      : (b) => store.appendDossierEvents(b),
+    shared ? () => undefined : (events) => dossiers.applyCommitted(events),
     observer('dossiers'),
   );
+  follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
+  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts) : null;
+  // with several nodes, signals are stored only by the node holding the evaluator lock
+  if (cluster) alerts.setLeader(false);
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
     config,
@@ -245,14 +276,26 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     officialScores,
     pakn,
     paknWriter: new GroupCommitWriter<NewPaknEvent>(
-      (b) => store.appendPaknEvents(b),
-      (events) => pakn.applyCommitted(events),
+      shared
+        ? afterCatchUp(
+            () => follower!,
+            'pakn_events',
+            (b) => store.appendPaknEvents(b),
+          )
+        : (b) => store.appendPaknEvents(b),
+      shared ? () => undefined : (events) => pakn.applyCommitted(events),
       observer('pakn'),
     ),
     ratings,
     ratingWriter: new GroupCommitWriter<NewRating>(
-      (b) => store.appendRatings(b),
-      (events) => ratings.applyCommitted(events),
+      shared
+        ? afterCatchUp(
+            () => follower!,
+            'dossier_ratings',
+            (b) => store.appendRatings(b),
+          )
+        : (b) => store.appendRatings(b),
+      shared ? () => undefined : (events) => ratings.applyCommitted(events),
       observer('ratings'),
     ),
     score766,
@@ -279,5 +322,8 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     metrics,
     monitor,
     closing: false,
+    follower,
+    cluster,
+    redis,
   };
 }

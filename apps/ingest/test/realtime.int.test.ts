@@ -71,7 +71,7 @@ describe('Socket.IO live delivery (real client, real server on a free port)', ()
     const other = client();
     await Promise.all([connected(city), connected(other)]);
     const ack = await subscribe(city, ['92']);
-    expect(ack).toEqual({ ok: true, scopes: [{ scope: '92', version: 0 }] });
+    expect(ack).toEqual({ ok: true, scopes: [{ scope: '92', version: 0 }], epoch: app.ioc.live.epoch });
     await subscribe(other, ['31299']);
     const got = collect(city);
     const gotOther = collect(other);

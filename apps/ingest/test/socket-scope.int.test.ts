@@ -64,7 +64,7 @@ describe('Socket.IO within scopes', () => {
   it('a client joins only rooms inside its scope', async () => {
     const ninhKieu = client({ token: TEST_TOKENS.operator });
     await connected(ninhKieu);
-    expect(await subscribe(ninhKieu, ['31135'])).toEqual({ ok: true, scopes: [{ scope: '31135', version: 0 }] });
+    expect(await subscribe(ninhKieu, ['31135'])).toEqual({ ok: true, scopes: [{ scope: '31135', version: 0 }], epoch: app.ioc.live.epoch });
     expect(await subscribe(ninhKieu, ['92', '31153', '31135'])).toEqual({ ok: false, error: 'outside your scope', unknown: [], forbidden: ['92', '31153'] });
     const city = client({ token: TEST_TOKENS.leader });
     await connected(city);

@@ -47,8 +47,18 @@ export class AlertService {
   readonly engine: AlertEngine;
   private queue: Promise<unknown> = Promise.resolve();
   private live = false;
-  /** Signals queued and not yet stored, in order (a checkpoint carries them: storing is idempotent). */
-  private readonly pending = new Set<AlertSignal>();
+  /** Signals queued and not yet stored, in order, with the log position they come from (a checkpoint carries them: storing is idempotent). */
+  private readonly pending = new Map<AlertSignal, number>();
+  /**
+   * Several nodes (issue 16): only the node holding the evaluator lock stores signals. The others
+   * derive the same signals from the same log and hold them, tagged with their log position, until
+   * the evaluator's stored position covers them; the node that takes the lock over stores what it
+   * holds (idempotent), so nothing is missed and nothing is raised twice.
+   */
+  private leader = true;
+  private held: { signal: AlertSignal; seq: number }[] = [];
+  /** The highest observation seq observed. */
+  private observedSeq = 0;
   /** Signals applied since start (raised, changed), for logs and tests. */
   readonly stats = { raised: 0, changed: 0, failed: 0 };
 
@@ -75,26 +85,62 @@ export class AlertService {
    * before the checkpoint but not yet stored when the process stopped.
    */
   exportState(): AlertServiceData {
-    return { engine: this.engine.exportState(), pending: structuredClone([...this.pending]) };
+    return { engine: this.engine.exportState(), pending: structuredClone([...this.pending.keys(), ...this.held.map((h) => h.signal)]) };
   }
 
   /** Loads a state exported by `exportState` into this fresh service and queues its pending signals. */
   importState(data: AlertServiceData): void {
     this.engine.importState(data.engine);
-    if (data.pending.length > 0) this.enqueue(data.pending);
+    // their position is unknown here: held until this node evaluates
+    if (data.pending.length > 0) this.enqueue(data.pending, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Whether this node stores the signals (true alone; with several nodes, while it holds the evaluator lock). */
+  setLeader(on: boolean): void {
+    if (on === this.leader) return;
+    this.leader = on;
+    if (!on) return;
+    const held = this.held;
+    this.held = [];
+    for (const h of held) this.enqueue([h.signal], h.seq);
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  /** The evaluator stored every signal of the log up to `seq`: a follower forgets the ones it held for them. */
+  dropCovered(seq: number): void {
+    if (this.held.length > 0) this.held = this.held.filter((h) => h.seq > seq);
+  }
+
+  /** Every signal derived from the log up to this seq is stored (the evaluator publishes it for its successor). */
+  storedUpTo(): number {
+    let min = this.observedSeq;
+    for (const seq of this.pending.values()) min = Math.min(min, seq - 1);
+    return min;
+  }
+
+  /** Signals held for the evaluator (tests, metrics). */
+  get heldCount(): number {
+    return this.held.length;
   }
 
   /** Readings in log order (observations and the values derived from them). */
   observe(readings: readonly Reading[]): void {
     const signals: AlertSignal[] = [];
-    for (const r of readings) for (const s of this.engine.observe(r)) signals.push(s);
-    if (signals.length > 0) this.enqueue(signals);
+    for (const r of readings) {
+      const seq = (r as { seq?: number }).seq;
+      if (seq !== undefined && seq > this.observedSeq) this.observedSeq = seq;
+      for (const s of this.engine.observe(r)) signals.push(s);
+    }
+    if (signals.length > 0) this.enqueue(signals, this.observedSeq);
   }
 
   /** Called on every tick with the server clock: stations silent past their limit. */
   checkSilence(now: number): void {
     const signals = this.engine.checkSilence(now);
-    if (signals.length > 0) this.enqueue(signals);
+    if (signals.length > 0) this.enqueue(signals, this.observedSeq);
   }
 
   /** Resolves when every queued change is stored. */
@@ -102,8 +148,12 @@ export class AlertService {
     return this.queue.then(() => undefined);
   }
 
-  private enqueue(signals: AlertSignal[]): void {
-    for (const s of signals) this.pending.add(s);
+  private enqueue(signals: AlertSignal[], seq: number): void {
+    if (!this.leader) {
+      for (const signal of signals) this.held.push({ signal, seq });
+      return;
+    }
+    for (const s of signals) this.pending.set(s, seq);
     this.queue = this.queue.then(async () => {
       for (const s of signals) {
         try {

@@ -74,6 +74,9 @@ export const lifecyclePlugin = fp(
       await reporting.publish();
       live.markReady();
       dossiers.markReady();
+      // several nodes: from now on every node applies the shared logs (its own commits included) in seq order
+      ioc.follower?.start();
+      await ioc.cluster?.start();
       app.log.info(
         { from: r.from, events: r.observations, dossierEvents: r.dossierEvents, dossiers: dossiers.size, ms: Date.now() - t0, epoch: live.epoch },
         r.from === 'checkpoint' ? 'live state restored from the checkpoint and the tail of the logs' : 'live state rebuilt from the logs',
@@ -109,6 +112,8 @@ export const lifecyclePlugin = fp(
       await ioc.ratingWriter.close();
       if (checkpointTimer) clearInterval(checkpointTimer);
       await stopRetention?.();
+      // the evaluator lock goes with its connection: another node takes it over
+      await ioc.cluster?.stop();
       // everything acknowledged is applied: the next start replays nothing
       if (live.ready) saveCheckpoint('shutdown');
       await alerts.flush();
@@ -116,6 +121,7 @@ export const lifecyclePlugin = fp(
 
     app.addHook('onClose', async () => {
       await new Promise<void>((r) => ioc.io.close(() => r()));
+      await ioc.redis?.close();
       await store.close();
     });
   },

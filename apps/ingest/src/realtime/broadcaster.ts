@@ -4,14 +4,19 @@ import { scopeRoom } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
-/** The only module that emits socket events. */
+/**
+ * The only module that emits socket events. Deltas and heartbeats go to this node's sockets only
+ * (`io.local`): each node derives its live state from the shared log and numbers its versions
+ * under its own epoch. Alerts and directives go through the adapter: with IOC_REDIS_URL, to the
+ * rooms on every node.
+ */
 export class Broadcaster {
   constructor(private readonly io: IocServer) {}
 
   /** Emits a delta to its scope's room; returns how many sockets of this node the room holds. */
   delta(d: Delta): number {
     const room = scopeRoom(d.scope);
-    this.io.to(room).emit('deltaV1', d);
+    this.io.local.to(room).emit('deltaV1', d);
     return this.io.sockets.adapter.rooms.get(room)?.size ?? 0;
   }
 
@@ -26,6 +31,6 @@ export class Broadcaster {
   }
 
   heartbeat(hb: Heartbeat): void {
-    this.io.emit('heartbeatV1', hb);
+    this.io.local.emit('heartbeatV1', hb);
   }
 }

@@ -84,7 +84,7 @@ export function createGateway(
       if (joined + scopes.length > MAX_SCOPES_PER_SOCKET)
         return reply({ ok: false, error: `at most ${MAX_SCOPES_PER_SOCKET} scopes per connection`, unknown: [] });
       void socket.join(scopes.map(scopeRoom));
-      reply({ ok: true, scopes: scopes.map((scope) => ({ scope, version: live.state.version(scope) })) });
+      reply({ ok: true, scopes: scopes.map((scope) => ({ scope, version: live.state.version(scope) })), epoch: live.epoch });
     });
     socket.on('unsubscribeV1', (scopes) => {
       if (!Array.isArray(scopes)) return;

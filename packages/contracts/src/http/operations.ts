@@ -12,13 +12,19 @@ import { RoleSchema } from './access.ts';
 export const HealthResponseSchema = Type.Object({ status: Type.Literal('ok') });
 
 export const ReadyResponseSchema = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('starting')]),
+  /** 'unavailable': a configured backend (PostgreSQL, Redis) is unreachable; `reason` says which. */
+  status: Type.Union([Type.Literal('ready'), Type.Literal('starting'), Type.Literal('unavailable')]),
+  reason: Type.Optional(Type.String()),
+  /** Several nodes on PostgreSQL: whether this node holds the lock that makes it evaluate the alert rules. */
+  alertEvaluator: Type.Optional(Type.Boolean()),
   /** 'sqlite' or 'postgres' */
   store: Type.String(),
   /** The store's identity (new when the store is created afresh). */
   epoch: Type.String(),
-  /** The highest live-state version. */
+  /** The highest live-state version of this node (its change counter, see SnapshotSchema.version; not a log position). */
   seq: Type.Integer(),
+  /** The observation log position this node's state holds everything up to (several nodes: equal once they caught up). */
+  logSeq: Type.Optional(Type.Integer()),
 });
 export type ReadyResponse = Static<typeof ReadyResponseSchema>;
 

@@ -25,7 +25,9 @@ export interface HandshakeError {
  * The answer to subscribeV1: a client may follow only scopes inside its own (`forbidden` lists the
  * others; nothing of the request is joined then).
  */
-export type SubscribeAck = { ok: true; scopes: { scope: string; version: number }[] } | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
+/** `epoch` names what the versions belong to (the node and its boot, as in snapshots and deltas); absent from servers before issue 16. */
+export type SubscribeAck =
+  { ok: true; scopes: { scope: string; version: number }[]; epoch?: string } | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
 
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;

@@ -24,14 +24,22 @@ export type Cell = Static<typeof CellSchema>;
 
 /** Every live message says which live state it comes from and the server's clock (epoch ms). */
 const LiveStampFields = {
-  /** Changes when the server's live state was rebuilt from an unrelated log (a wiped store). */
+  /**
+   * The node and boot the versions belong to (the store's id + a boot id): it differs between two
+   * nodes of one store and after every restart, so a client that reconnects to another node, or
+   * to a restarted one, sees it change and re-reads its snapshots.
+   */
   epoch: Type.String(),
   serverTime: Type.Number(),
 };
 
 export const SnapshotSchema = Type.Object({
   scope: Type.String(),
-  /** The scope's version: the log position of the last event applied to it. */
+  /**
+   * The scope's version: the value of the serving node's change counter at the last change of one
+   * of its cells (observations and derived values both advance it). Not a log position: it only
+   * compares with versions of the same epoch.
+   */
   version: Type.Integer(),
   ...LiveStampFields,
   tickMs: Type.Integer(),

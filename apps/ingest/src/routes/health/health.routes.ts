@@ -11,10 +11,22 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/readyz',
     { config: { access: PUBLIC }, schema: { tags, response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema } } },
     async (_req, reply) => {
-      const ready = ioc.live.ready && !ioc.closing;
-      return reply
-        .code(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'starting', store: ioc.live.log.kind, epoch: ioc.live.log.epoch, seq: ioc.live.state.seq });
+      const base = {
+        store: ioc.live.log.kind,
+        epoch: ioc.live.log.epoch,
+        seq: ioc.live.state.seq,
+        logSeq: ioc.live.observationsSeq,
+        ...(ioc.cluster ? { alertEvaluator: ioc.cluster.isLeader } : {}),
+      };
+      if (!ioc.live.ready || ioc.closing) return reply.code(503).send({ status: 'starting' as const, ...base });
+      // several nodes: the shared database and the Redis behind the rooms must answer too
+      const reason = ioc.cluster?.problem ?? ioc.redis?.problem ?? null;
+      if (reason)
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const, reason, ...base });
+      return reply.code(200).send({ status: 'ready' as const, ...base });
     },
   );
 };

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { FEEDBACK_MIGRATION } from './feedback.ts';
+import { LOG_TAIL_MIGRATION } from './log-tail.ts';
 import { REFERENCE_MIGRATION } from './reference.ts';
 import { accessDdl } from '../access-store.ts';
 import { auditDdl } from '../audit-store.ts';
@@ -115,6 +116,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   // numbered after issue 14 so that parallel branches adding migrations do not collide; applied in list order
   { version: 14, ...FEEDBACK_MIGRATION },
+  { version: 21, ...LOG_TAIL_MIGRATION },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */

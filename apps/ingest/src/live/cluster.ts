@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { Observation } from '@cityioc/contracts';
+import type { AlertService } from '../alerts/alert.service.ts';
+import type { DossierService } from '../procedures/dossier.service.ts';
+import type { PaknService } from '../procedures/pakn.service.ts';
+import type { RatingService } from '../procedures/rating.service.ts';
+import { PostgresCluster } from '../store/postgres/log-tail.ts';
+import type { Store } from '../store/store.ts';
+import type { LiveService } from './live.service.ts';
+import { LogFollower, type FollowedLog } from './log-follower.ts';
+
+/*
+ * The wiring of several nodes on one PostgreSQL database (issue 16), used by services.ts: the
+ * writers' wait for the follower, the follower's readers, the cluster's events.
+ */
+
+/** A shared log's append: the writer answers once the follower applied the commit (and whatever other nodes committed before it). */
+export function afterCatchUp<T>(follower: () => LogFollower, log: FollowedLog, append: (b: readonly T[]) => Promise<(number | null)[]>) {
+  return async (b: readonly T[]) => {
+    const seqs = await append(b);
+    await follower().catchUp(log);
+    return seqs;
+  };
+}
+
+/** The readers of the shared logs: each from its service's position, through the same code as the start-up replay. */
+export function followerOf(
+  app: FastifyInstance,
+  store: Store,
+  s: { live: LiveService; dossiers: DossierService; pakn: PaknService; ratings: RatingService; applyObservations: (b: Observation[]) => void },
+): LogFollower {
+  const counted =
+    <B extends readonly unknown[]>(apply: (b: B) => void) =>
+    (read: (onBatch: (b: B) => void) => Promise<number>) =>
+    async () => {
+      let n = 0;
+      await read((b) => {
+        apply(b);
+        n += b.length;
+      });
+      return n;
+    };
+  return new LogFollower(
+    {
+      observations: counted(s.applyObservations)((f) => store.replay(s.live.observationsSeq, f)),
+      dossier_events: counted((b: Parameters<DossierService['applyCommitted']>[0]) => s.dossiers.applyCommitted(b))((f) =>
+        store.replayDossierEvents(s.dossiers.eventsSeq, f),
+      ),
+      pakn_events: counted((b: Parameters<PaknService['applyCommitted']>[0]) => s.pakn.applyCommitted(b))((f) => store.replayPaknEvents(s.pakn.eventsSeq, f)),
+      dossier_ratings: counted((b: Parameters<RatingService['applyCommitted']>[0]) => s.ratings.applyCommitted(b))((f) =>
+        store.replayRatings(s.ratings.ratingsSeq, f),
+      ),
+    },
+    (err) => app.log.error({ err }, 'reading the shared logs failed'),
+  );
+}
+
+/** The node's membership of the cluster: wake-ups read the logs, the evaluator lock gates the alert signals. */
+export function clusterOf(app: FastifyInstance, url: string, pollMs: number, follower: LogFollower, alerts: AlertService): PostgresCluster {
+  const cluster: PostgresCluster = new PostgresCluster(url, pollMs, {
+    wake: (log) =>
+      void follower.catchUp(log === 'all' ? 'all' : log).then(async () => {
+        // the evaluator publishes how far its signals are stored, for its successor and the followers
+        if (log !== 'all' || !cluster.isLeader) return;
+        await alerts.flush();
+        await cluster.storeAlertPosition(alerts.storedUpTo()).catch((err: unknown) => app.log.warn({ err }, 'alert position not stored'));
+      }),
+    leader: (on) => alerts.setLeader(on),
+    alertPosition: (seq) => {
+      if (!cluster.isLeader) alerts.dropCovered(seq);
+    },
+    log: (level, msg, extra) => app.log[level](extra ?? {}, msg),
+  });
+  return cluster;
+}
