@@ -62,7 +62,7 @@ export function DevicesPage() {
       <ListState query={devices} emptyKey="access.devices.empty">
         {(rows) => (
           <table className="adm-table" data-testid="devices-table">
-            <TableHead columns={[...(['name', 'scopes', 'created', 'lastSeen', 'state'] as const).map((c) => t(`access.devices.${c}`)), '']} />
+            <TableHead prefix="access.devices" columns={['name', 'scopes', 'created', 'lastSeen', 'state', '']} />
             <tbody>
               {rows.map((d) => (
                 <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>

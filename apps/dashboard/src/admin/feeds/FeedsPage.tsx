@@ -81,7 +81,7 @@ export function FeedsPage() {
       <ListState query={sources} emptyKey="access.feeds.empty">
         {(rows) => (
           <table className="adm-table" data-testid="feeds-table">
-            <TableHead columns={[t('access.feeds.name'), t('access.feeds.grant'), t('access.feeds.keys'), '']} />
+            <TableHead prefix="access.feeds" columns={['name', 'grant', 'keys', '']} />
             <tbody>
               {rows.map((s) => (
                 <tr key={s.id} data-testid={`feed-row-${s.id}`}>

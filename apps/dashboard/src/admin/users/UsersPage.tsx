@@ -61,7 +61,7 @@ export function UsersPage() {
       <ListState query={users} emptyKey="access.users.empty">
         {(rows) => (
           <table className="adm-table" data-testid="users-table">
-            <TableHead columns={[...(['username', 'name', 'role', 'scopes', 'status', 'lastLogin'] as const).map((c) => t(`access.users.${c}`)), '']} />
+            <TableHead prefix="access.users" columns={['username', 'name', 'role', 'scopes', 'status', 'lastLogin', '']} />
             <tbody>
               {rows.map((u) => (
                 <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
