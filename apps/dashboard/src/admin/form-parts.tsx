@@ -95,3 +95,27 @@ export function AdminHead({
     </div>
   );
 }
+
+/** A button that runs a mutation, disabled while it runs. */
+export function MutationButton({
+  pending,
+  onClick,
+  danger,
+  quiet,
+  testId,
+  children,
+}: {
+  pending: boolean;
+  onClick: () => void;
+  danger?: boolean;
+  quiet?: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  const className = ['btn', quiet && 'btn-quiet', danger && 'btn-danger'].filter(Boolean).join(' ');
+  return (
+    <button type="button" className={className} onClick={onClick} disabled={pending} data-testid={testId}>
+      {children}
+    </button>
+  );
+}

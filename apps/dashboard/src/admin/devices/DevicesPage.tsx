@@ -14,9 +14,8 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { kioskUrl, newDeviceBody } from './devices.model.ts';
-import { ListState } from '../ListState.tsx';
-import { AdminHead, FieldError, FormActions, RequestError, TextField } from '../form-parts.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { ListTable } from '../ListState.tsx';
+import { AdminHead, MutationButton, FieldError, FormActions, RequestError, TextField } from '../form-parts.tsx';
 import '../admin-i18n.ts';
 
 /** /admin/devices: wall screens; a new one's kiosk link is shown once with a copy button; revoking ends its sessions. */
@@ -59,43 +58,35 @@ export function DevicesPage() {
         />
       )}
       <RequestError error={revoke.error} />
-      <ListState query={devices} emptyKey="access.devices.empty">
-        {(rows) => (
-          <table className="adm-table" data-testid="devices-table">
-            <TableHead prefix="access.devices" columns={['name', 'scopes', 'created', 'lastSeen', 'state', '']} />
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>
-                  <td>{d.name}</td>
-                  <td>{scopeText(d.scopes)}</td>
-                  <td className="num">{formatDateTime(d.createdAt, timeZone)}</td>
-                  <td className="num">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, timeZone) : t('access.never')}</td>
-                  <td>
-                    {d.revokedAt !== null ? (
-                      <span className="tag tag-bad">{t('access.devices.revoked', { time: formatDateTime(d.revokedAt, timeZone) })}</span>
-                    ) : (
-                      <span className="tag tag-good">{t('access.devices.active')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {d.revokedAt === null && (
-                      <button
-                        type="button"
-                        className="btn btn-danger"
-                        onClick={() => revoke.mutate(d.id)}
-                        disabled={revoke.isPending}
-                        data-testid={`device-revoke-${d.id}`}
-                      >
-                        {t('access.devices.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <ListTable
+        query={devices}
+        emptyKey="access.devices.empty"
+        testId="devices-table"
+        prefix="access.devices"
+        columns={['name', 'scopes', 'created', 'lastSeen', 'state', '']}
+        row={(d) => (
+          <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>
+            <td>{d.name}</td>
+            <td>{scopeText(d.scopes)}</td>
+            <td className="num">{formatDateTime(d.createdAt, timeZone)}</td>
+            <td className="num">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, timeZone) : t('access.never')}</td>
+            <td>
+              {d.revokedAt !== null ? (
+                <span className="tag tag-bad">{t('access.devices.revoked', { time: formatDateTime(d.revokedAt, timeZone) })}</span>
+              ) : (
+                <span className="tag tag-good">{t('access.devices.active')}</span>
+              )}
+            </td>
+            <td>
+              {d.revokedAt === null && (
+                <MutationButton danger onClick={() => revoke.mutate(d.id)} pending={revoke.isPending} testId={`device-revoke-${d.id}`}>
+                  {t('access.devices.revoke')}
+                </MutationButton>
+              )}
+            </td>
+          </tr>
         )}
-      </ListState>
+      />
     </>
   );
 }

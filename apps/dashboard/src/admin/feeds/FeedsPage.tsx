@@ -12,9 +12,8 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { grantForm, keyState, NEW_GRANT, newSourceBody, oldKeyValidUntil, sourcePatch, type GrantForm, type SourceField } from './feeds.model.ts';
 import { GrantEditor } from './GrantEditor.tsx';
-import { ListState } from '../ListState.tsx';
-import { AdminHead, FormActions, RequestError, TextField } from '../form-parts.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { ListTable } from '../ListState.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError, TextField } from '../form-parts.tsx';
 import '../admin-i18n.ts';
 
 /**
@@ -78,82 +77,74 @@ export function FeedsPage() {
           onCancel={() => setOpen(null)}
         />
       )}
-      <ListState query={sources} emptyKey="access.feeds.empty">
-        {(rows) => (
-          <table className="adm-table" data-testid="feeds-table">
-            <TableHead prefix="access.feeds" columns={['name', 'grant', 'keys', '']} />
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id} data-testid={`feed-row-${s.id}`}>
-                  <td>
-                    {s.name}
-                    <span className="adm-sub mono">{s.id}</span>
-                    {s.fromEnvironment && <span className="adm-sub">{t('access.feeds.fromEnvironment')}</span>}
-                  </td>
-                  <td>
-                    <GrantSummary source={s} />
-                  </td>
-                  <td>
-                    {s.keys.length === 0 ? (
-                      <span className="adm-sub">{t('access.feeds.noKeys')}</span>
-                    ) : (
-                      <ul className="adm-keys">
-                        {s.keys.map((k) => {
-                          const state = keyState(k, now);
-                          return (
-                            <li key={k.id} data-testid={`feed-key-${k.id}`} data-state={state}>
-                              <span className="mono">{k.prefix}…</span>{' '}
-                              <span className={state === 'valid' ? 'tag tag-good' : state === 'expiring' ? 'tag tag-warn' : 'tag tag-bad'}>
-                                {state === 'valid'
-                                  ? t('access.feeds.valid')
-                                  : state === 'expiring'
-                                    ? t('access.feeds.validUntil', { time: formatDateTime(k.expiresAt, timeZone) })
-                                    : t('access.feeds.revoked')}
-                              </span>
-                              <span className="adm-sub">
-                                {t('access.feeds.keyCreated')} {formatDateTime(k.createdAt, timeZone)}
-                              </span>
-                              {!s.fromEnvironment && (state === 'valid' || state === 'expiring') && (
-                                <button
-                                  type="button"
-                                  className="btn btn-quiet btn-danger"
-                                  onClick={() => revoke.mutate({ id: s.id, keyId: k.id })}
-                                  disabled={revoke.isPending}
-                                  data-testid={`feed-key-revoke-${k.id}`}
-                                >
-                                  {t('access.feeds.revoke')}
-                                </button>
-                              )}
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {!s.fromEnvironment && (
-                      <div className="adm-actions">
-                        <button type="button" className="btn" onClick={() => setOpen(s.id)} data-testid={`feed-edit-${s.id}`}>
-                          {t('access.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn"
-                          onClick={() => rotate.mutate(s.id)}
-                          disabled={rotate.isPending}
-                          data-testid={`feed-rotate-${s.id}`}
-                        >
-                          {t('access.feeds.rotate')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <ListTable
+        query={sources}
+        emptyKey="access.feeds.empty"
+        testId="feeds-table"
+        prefix="access.feeds"
+        columns={['name', 'grant', 'keys', '']}
+        row={(s) => (
+          <tr key={s.id} data-testid={`feed-row-${s.id}`}>
+            <td>
+              {s.name}
+              <span className="adm-sub mono">{s.id}</span>
+              {s.fromEnvironment && <span className="adm-sub">{t('access.feeds.fromEnvironment')}</span>}
+            </td>
+            <td>
+              <GrantSummary source={s} />
+            </td>
+            <td>
+              {s.keys.length === 0 ? (
+                <span className="adm-sub">{t('access.feeds.noKeys')}</span>
+              ) : (
+                <ul className="adm-keys">
+                  {s.keys.map((k) => {
+                    const state = keyState(k, now);
+                    return (
+                      <li key={k.id} data-testid={`feed-key-${k.id}`} data-state={state}>
+                        <span className="mono">{k.prefix}…</span>{' '}
+                        <span className={state === 'valid' ? 'tag tag-good' : state === 'expiring' ? 'tag tag-warn' : 'tag tag-bad'}>
+                          {state === 'valid'
+                            ? t('access.feeds.valid')
+                            : state === 'expiring'
+                              ? t('access.feeds.validUntil', { time: formatDateTime(k.expiresAt, timeZone) })
+                              : t('access.feeds.revoked')}
+                        </span>
+                        <span className="adm-sub">
+                          {t('access.feeds.keyCreated')} {formatDateTime(k.createdAt, timeZone)}
+                        </span>
+                        {!s.fromEnvironment && (state === 'valid' || state === 'expiring') && (
+                          <MutationButton
+                            quiet
+                            danger
+                            onClick={() => revoke.mutate({ id: s.id, keyId: k.id })}
+                            pending={revoke.isPending}
+                            testId={`feed-key-revoke-${k.id}`}
+                          >
+                            {t('access.feeds.revoke')}
+                          </MutationButton>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </td>
+            <td>
+              {!s.fromEnvironment && (
+                <div className="adm-actions">
+                  <button type="button" className="btn" onClick={() => setOpen(s.id)} data-testid={`feed-edit-${s.id}`}>
+                    {t('access.edit')}
+                  </button>
+                  <MutationButton onClick={() => rotate.mutate(s.id)} pending={rotate.isPending} testId={`feed-rotate-${s.id}`}>
+                    {t('access.feeds.rotate')}
+                  </MutationButton>
+                </div>
+              )}
+            </td>
+          </tr>
         )}
-      </ListState>
+      />
     </>
   );
 }

@@ -12,9 +12,8 @@ import { PASSWORD_MIN_LENGTH, type AdminUser, type AdminUserCreate, type AdminUs
 import { createUser, patchUser, usersQuery } from '../admin.queries.ts';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import { EMPTY_USER, formOf, newUserBody, userPatch, type FieldErrors, type UserField, type UserForm } from './users.model.ts';
-import { ListState } from '../ListState.tsx';
-import { AdminHead, FieldError, FormActions, RequestError, TextField } from '../form-parts.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
+import { ListTable } from '../ListState.tsx';
+import { AdminHead, MutationButton, FieldError, FormActions, RequestError, TextField } from '../form-parts.tsx';
 import '../admin-i18n.ts';
 
 /** /admin/users: accounts, their role and scope (by unit and agency name), password reset, disabling. */
@@ -58,46 +57,38 @@ export function UsersPage() {
         />
       )}
       <RequestError error={toggle.error} />
-      <ListState query={users} emptyKey="access.users.empty">
-        {(rows) => (
-          <table className="adm-table" data-testid="users-table">
-            <TableHead prefix="access.users" columns={['username', 'name', 'role', 'scopes', 'status', 'lastLogin', '']} />
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
-                  <td className="mono">
-                    {u.username}
-                    <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
-                  </td>
-                  <td>{u.name}</td>
-                  <td>{t(`auth.role.${u.role}`)}</td>
-                  <td>{scopeText(u)}</td>
-                  <td>
-                    <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
-                  </td>
-                  <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
-                  <td>
-                    <div className="adm-actions">
-                      <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
-                        {t('access.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className={u.disabled ? 'btn' : 'btn btn-danger'}
-                        onClick={() => toggle.mutate(u)}
-                        disabled={toggle.isPending}
-                        data-testid={`user-toggle-${u.username}`}
-                      >
-                        {u.disabled ? t('access.users.enable') : t('access.users.disable')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <ListTable
+        query={users}
+        emptyKey="access.users.empty"
+        testId="users-table"
+        prefix="access.users"
+        columns={['username', 'name', 'role', 'scopes', 'status', 'lastLogin', '']}
+        row={(u) => (
+          <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
+            <td className="mono">
+              {u.username}
+              <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
+            </td>
+            <td>{u.name}</td>
+            <td>{t(`auth.role.${u.role}`)}</td>
+            <td>{scopeText(u)}</td>
+            <td>
+              <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
+            </td>
+            <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
+            <td>
+              <div className="adm-actions">
+                <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                  {t('access.edit')}
+                </button>
+                <MutationButton danger={!u.disabled} onClick={() => toggle.mutate(u)} pending={toggle.isPending} testId={`user-toggle-${u.username}`}>
+                  {u.disabled ? t('access.users.enable') : t('access.users.disable')}
+                </MutationButton>
+              </div>
+            </td>
+          </tr>
         )}
-      </ListState>
+      />
     </>
   );
 }
