@@ -1,48 +1,6 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requestErrorText, type ErrorText } from '../auth/error-text.ts';
-
-/** A field's own message, under it, in the reader's language; nothing when the field is fine. */
-export function FieldError({ error }: { error: ErrorText | undefined }) {
-  const { t } = useTranslation();
-  return error ? <span className="ioc-field-error">{t(error.key, error.params)}</span> : null;
-}
-
-/** A labelled text input of an admin form, with its field error (and an optional hint) under it. */
-export function TextField({
-  label,
-  value,
-  onChange,
-  error,
-  testId,
-  mono,
-  children,
-  ...input
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: ErrorText | undefined;
-  testId: string;
-  mono?: boolean;
-  children?: ReactNode;
-} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'spellCheck' | 'placeholder'>) {
-  return (
-    <label className="ioc-field">
-      <span className="ioc-label">{label}</span>
-      <input
-        {...input}
-        className={mono ? 'ioc-input mono' : 'ioc-input'}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        data-testid={testId}
-      />
-      <FieldError error={error} />
-      {children}
-    </label>
-  );
-}
+import { requestErrorText } from '../auth/error-text.ts';
 
 /** The failed request of a form, in the server's words (field errors included). */
 export function RequestError({ error, testId }: { error: unknown; testId?: string }) {

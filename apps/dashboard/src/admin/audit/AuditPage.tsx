@@ -12,7 +12,7 @@ import { HttpError } from '../../queries/http.ts';
 import { auditQueryOptions } from '../admin.queries.ts';
 import { useScopeOptions } from '../scope/useScopeOptions.ts';
 import { actionLabel, AUDIT_ACTIONS, auditExport, auditPath, badRange, type AuditSearch } from './audit.model.ts';
-import { TextField } from '../form-parts.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import '../admin-i18n.ts';
 

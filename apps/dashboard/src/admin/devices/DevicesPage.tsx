@@ -15,7 +15,8 @@ import { ScopePicker } from '../scope/ScopePicker.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { kioskUrl, newDeviceBody } from './devices.model.ts';
 import { ListTable } from '../ListState.tsx';
-import { AdminHead, MutationButton, FieldError, FormActions, RequestError, TextField } from '../form-parts.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError } from '../form-parts.tsx';
+import { FieldError, TextField } from '../../components/TextField.tsx';
 import '../admin-i18n.ts';
 
 /** /admin/devices: wall screens; a new one's kiosk link is shown once with a copy button; revoking ends its sessions. */

@@ -13,7 +13,8 @@ import type { FieldErrors } from '../users/users.model.ts';
 import { grantForm, keyState, NEW_GRANT, newSourceBody, oldKeyValidUntil, sourcePatch, type GrantForm, type SourceField } from './feeds.model.ts';
 import { GrantEditor } from './GrantEditor.tsx';
 import { ListTable } from '../ListState.tsx';
-import { AdminHead, MutationButton, FormActions, RequestError, TextField } from '../form-parts.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError } from '../form-parts.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import '../admin-i18n.ts';
 
 /**

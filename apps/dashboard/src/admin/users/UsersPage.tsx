@@ -13,7 +13,8 @@ import { createUser, patchUser, usersQuery } from '../admin.queries.ts';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import { EMPTY_USER, formOf, newUserBody, userPatch, type FieldErrors, type UserField, type UserForm } from './users.model.ts';
 import { ListTable } from '../ListState.tsx';
-import { AdminHead, MutationButton, FieldError, FormActions, RequestError, TextField } from '../form-parts.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError } from '../form-parts.tsx';
+import { FieldError, TextField } from '../../components/TextField.tsx';
 import '../admin-i18n.ts';
 
 /** /admin/users: accounts, their role and scope (by unit and agency name), password reset, disabling. */
