@@ -67,33 +67,14 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
 
       {(report.unmatched.length > 0 || report.duplicated.length > 0 || report.missing.length > 0) && (
         <section className="bd-lists">
-          {report.unmatched.length > 0 && (
-            <div data-testid="boundary-unmatched">
-              <h3 className="ex-sub">{t('boundaries.count.unmatched')}</h3>
-              <ul>
-                {report.unmatched.map((u, k) => (
-                  <li key={k}>
-                    {u.index === null ? '' : `#${u.index} `}
-                    {u.name ?? u.code ?? ''}
-                    {u.message && <span className="an-code">{u.message}</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {report.duplicated.length > 0 && (
-            <div data-testid="boundary-duplicated">
-              <h3 className="ex-sub">{t('boundaries.count.duplicated')}</h3>
-              <ul>
-                {report.duplicated.map((u, k) => (
-                  <li key={k}>
-                    {u.code ? `${name(u.code)} · ${u.code}` : (u.name ?? '')}
-                    {u.message && <span className="an-code">{u.message}</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <FeatureList
+            id="unmatched"
+            items={report.unmatched.map((u) => ({ text: `${u.index === null ? '' : `#${u.index} `}${u.name ?? u.code ?? ''}`, message: u.message }))}
+          />
+          <FeatureList
+            id="duplicated"
+            items={report.duplicated.map((u) => ({ text: u.code ? `${name(u.code)} · ${u.code}` : (u.name ?? ''), message: u.message }))}
+          />
           {report.missing.length > 0 && (
             <div data-testid="boundary-missing">
               <h3 className="ex-sub">{t('boundaries.count.missing')}</h3>
@@ -149,6 +130,25 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
           </table>
         </details>
       )}
+    </div>
+  );
+}
+
+/** The features of one finding (unmatched, duplicated): what each is, and what the server said of it. */
+function FeatureList({ id, items }: { id: 'unmatched' | 'duplicated'; items: readonly { text: string; message?: string | null | undefined }[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <div data-testid={`boundary-${id}`}>
+      <h3 className="ex-sub">{t(`boundaries.count.${id}`)}</h3>
+      <ul>
+        {items.map((u, k) => (
+          <li key={k}>
+            {u.text}
+            {u.message && <span className="an-code">{u.message}</span>}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
