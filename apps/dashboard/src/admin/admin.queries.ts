@@ -22,22 +22,22 @@ const enc = encodeURIComponent;
 /** A 4xx (403 included) is not retried. */
 const retry = (n: number, e: unknown) => !(e instanceof HttpError && e.status >= 400 && e.status < 500) && n < 3;
 
-export const usersQuery = () =>
-  queryOptions({
-    queryKey: ['admin', 'users'] as const,
-    queryFn: ({ signal }) => getJson<{ users: AdminUser[] }>('/api/v1/admin/users', signal).then((r) => r.users),
-    retry,
-  });
+/** One administration list, GET /api/v1/admin/<path> → { <field>: T[] }, under the query key ['admin', <path>]. */
+const adminList =
+  <Body extends Record<F, unknown[]>, F extends keyof Body & string = keyof Body & string>(path: string, field: F) =>
+  () =>
+    queryOptions({
+      queryKey: ['admin', path] as const,
+      queryFn: ({ signal }) => getJson<Body>(`/api/v1/admin/${path}`, signal).then((r) => r[field]),
+      retry,
+    });
+
+export const usersQuery = adminList<{ users: AdminUser[] }>('users', 'users');
 
 export const createUser = (body: AdminUserCreate) => api.send<AdminUser>('POST', '/api/v1/admin/users', { body });
 export const patchUser = (id: string, body: AdminUserPatch) => api.send<AdminUser>('PATCH', `/api/v1/admin/users/${enc(id)}`, { body });
 
-export const feedSourcesQuery = () =>
-  queryOptions({
-    queryKey: ['admin', 'feed-sources'] as const,
-    queryFn: ({ signal }) => getJson<{ sources: FeedSource[] }>('/api/v1/admin/feed-sources', signal).then((r) => r.sources),
-    retry,
-  });
+export const feedSourcesQuery = adminList<{ sources: FeedSource[] }>('feed-sources', 'sources');
 
 export const createFeedSource = (body: FeedSourceCreate) => api.send<FeedSource>('POST', '/api/v1/admin/feed-sources', { body });
 export const patchFeedSource = (id: string, body: { name?: string; grant?: FeedGrant }) =>
@@ -46,12 +46,7 @@ export const patchFeedSource = (id: string, body: { name?: string; grant?: FeedG
 export const rotateFeedKey = (id: string) => api.send<FeedKeyCreated>('POST', `/api/v1/admin/feed-sources/${enc(id)}/keys`);
 export const revokeFeedKey = (id: string, keyId: string) => api.send<void>('DELETE', `/api/v1/admin/feed-sources/${enc(id)}/keys/${enc(keyId)}`);
 
-export const devicesQuery = () =>
-  queryOptions({
-    queryKey: ['admin', 'devices'] as const,
-    queryFn: ({ signal }) => getJson<{ devices: Device[] }>('/api/v1/admin/devices', signal).then((r) => r.devices),
-    retry,
-  });
+export const devicesQuery = adminList<{ devices: Device[] }>('devices', 'devices');
 
 /** A new wall screen; its kiosk link is in this answer only. */
 export const createDevice = (body: DeviceCreate) => api.send<DeviceCreated>('POST', '/api/v1/admin/devices', { body });

@@ -49,13 +49,13 @@ export interface Screens {
   admin: {
     layout: ComponentType<{ children: ReactNode }>;
     home: ComponentType<PageProps<object>>;
-    users: ComponentType<PageProps<object>>;
-    feeds: ComponentType<PageProps<object>>;
-    devices: ComponentType<PageProps<object>>;
     audit: ComponentType<PageProps<AuditSearch>>;
-    boundaries: ComponentType<PageProps<object>>;
-  };
+  } & Record<PlainAdminSection, ComponentType<PageProps<object>>>;
 }
+
+/** The admin sections without URL parameters of their own. */
+const PLAIN_ADMIN_SECTIONS = ['users', 'feeds', 'devices', 'boundaries'] as const;
+type PlainAdminSection = (typeof PLAIN_ADMIN_SECTIONS)[number];
 
 /** Binds a page's validated parameters and a setter to its screen, so screens never touch the router. */
 function usePage<S extends object>(route: { useSearch: () => unknown }): PageProps<S> {
@@ -121,11 +121,8 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
   const section = (id: string) => ADMIN_SECTIONS.find((s) => s.id === id)!.path.slice(PATHS.admin.length + 1);
   const adminArea = admin.addChildren([
     page('/', none, screens.admin.home, undefined, admin),
-    page(section('users'), none, screens.admin.users, undefined, admin),
-    page(section('feeds'), none, screens.admin.feeds, undefined, admin),
-    page(section('devices'), none, screens.admin.devices, undefined, admin),
+    ...PLAIN_ADMIN_SECTIONS.map((id) => page(section(id), none, screens.admin[id], undefined, admin)),
     page(section('audit'), validateAuditSearch, screens.admin.audit, undefined, admin),
-    page(section('boundaries'), none, screens.admin.boundaries, undefined, admin),
   ]);
 
   return root.addChildren([

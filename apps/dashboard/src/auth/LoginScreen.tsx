@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../app/page.ts';
 import { HttpError } from '../queries/http.ts';
+import { TextField } from '../components/TextField.tsx';
 import { Emblem } from '../shell/Emblem.tsx';
 import { LangToggle } from '../shell/Header.tsx';
 import { oidcHref } from './access.model.ts';
@@ -107,32 +108,26 @@ export function LoginScreen({ search }: PageProps<LoginSearch>) {
         ) : (
           <>
             <form className="login-form" onSubmit={submit} noValidate data-testid="login-form">
-              <label className="ioc-field">
-                <span className="ioc-label">{t('auth.username')}</span>
-                <input
-                  className="ioc-input"
-                  name="username"
-                  autoComplete="username"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  value={username}
-                  onChange={(e) => setUsername(e.target.value)}
-                  autoFocus
-                  data-testid="login-username"
-                />
-              </label>
-              <label className="ioc-field">
-                <span className="ioc-label">{t('auth.password')}</span>
-                <input
-                  className="ioc-input"
-                  type="password"
-                  name="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  data-testid="login-password"
-                />
-              </label>
+              <TextField
+                label={t('auth.username')}
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={username}
+                onChange={setUsername}
+                autoFocus
+                testId="login-username"
+              />
+              <TextField
+                label={t('auth.password')}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={setPassword}
+                testId="login-password"
+              />
               {(missing || errText) && (
                 <div className="ioc-error" role="alert" data-testid="login-error" data-code={missing ? 'missing' : (err?.key ?? '')}>
                   {missing ? t('auth.missing') : errText}

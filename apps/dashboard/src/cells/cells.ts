@@ -1,4 +1,6 @@
 import { cellKey, type Cell } from '@cityioc/contracts';
+import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
+import type { Lang } from '../format/format.ts';
 
 /** Cells by key, for O(1) lookups while rendering. */
 export type CellIndex = ReadonlyMap<string, Cell>;
@@ -25,4 +27,28 @@ export function valueOf(cell: Cell | undefined): number | null {
 /** observedAt when it is a real instant (a cell without observations carries none). */
 export function observedAtOf(cell: Cell | undefined): number | null {
   return cell && typeof cell.observedAt === 'number' && Number.isFinite(cell.observedAt) ? cell.observedAt : null;
+}
+
+/**
+ * What a live view of stations (map points, road segments, panel rows) is built from: the catalogue,
+ * the live cells, the clock and link state (freshness is evaluated at `now`; offline greys all),
+ * and the reader's language and time zone.
+ */
+export interface LiveViewInput {
+  catalogue: CatalogueIndex;
+  cells: CellIndex;
+  now: number;
+  offline: boolean;
+  lang: Lang;
+  timeZone: string;
+}
+
+/** A reading's freshness at `now` against its indicator's cadence: 'none' without a value. */
+export function readingFreshness(value: number | null, observedAt: number | null, cadenceSec: number, now: number): Freshness {
+  return value === null ? 'none' : freshness(observedAt, cadenceSec, now);
+}
+
+/** Drawn grey: a reading older than its cadence, or every reading while the link is down. */
+export function shownStale(value: number | null, observedAt: number | null, cadenceSec: number, input: Pick<LiveViewInput, 'now' | 'offline'>): boolean {
+  return input.offline || readingFreshness(value, observedAt, cadenceSec, input.now) === 'stale';
 }

@@ -27,43 +27,35 @@ export interface DossierMetric {
 const PERCENT: Label = { vi: '%', en: '%' };
 const DOSSIERS: Label = { vi: 'hồ sơ', en: 'dossiers' };
 
+type PairField = { [K in keyof DossierIndicatorRow]: DossierIndicatorRow[K] extends RatioPairDto ? K : never }[keyof DossierIndicatorRow];
+type CountField = { [K in keyof DossierIndicatorRow]: DossierIndicatorRow[K] extends number ? K : never }[keyof DossierIndicatorRow];
+
+/** A 766 rate (more is better), read from one ratio pair of the row. */
+const rate = (id: DossierMetricId, ref766: string, field: PairField, label: Label): DossierMetric => ({
+  id,
+  kind: 'ratio',
+  direction: 'up',
+  label,
+  unit: PERCENT,
+  ref766,
+  pair: (r) => r[field],
+});
+
+/** A dossier count, read from one integer of the row. */
+const tally = (id: DossierMetricId, direction: DossierMetric['direction'], field: CountField, label: Label): DossierMetric => ({
+  id,
+  kind: 'count',
+  direction,
+  label,
+  unit: DOSSIERS,
+  count: (r) => r[field],
+});
+
 export const DOSSIER_METRICS: Readonly<Record<DossierMetricId, DossierMetric>> = {
-  onTime: {
-    id: 'onTime',
-    kind: 'ratio',
-    direction: 'up',
-    label: { vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate' },
-    unit: PERCENT,
-    ref766: '2.1',
-    pair: (r) => r.onTime,
-  },
-  onlineSubmission: {
-    id: 'onlineSubmission',
-    kind: 'ratio',
-    direction: 'up',
-    label: { vi: 'Tỷ lệ nộp trực tuyến', en: 'Online submission rate' },
-    unit: PERCENT,
-    ref766: '3.3',
-    pair: (r) => r.onlineSubmission,
-  },
-  onlinePayment: {
-    id: 'onlinePayment',
-    kind: 'ratio',
-    direction: 'up',
-    label: { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment rate' },
-    unit: PERCENT,
-    ref766: '3.6',
-    pair: (r) => r.onlinePayment,
-  },
-  digitisation: {
-    id: 'digitisation',
-    kind: 'ratio',
-    direction: 'up',
-    label: { vi: 'Tỷ lệ số hóa hồ sơ', en: 'Digitisation rate' },
-    unit: PERCENT,
-    ref766: '4.2',
-    pair: (r) => r.digitisation,
-  },
+  onTime: rate('onTime', '2.1', 'onTime', { vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate' }),
+  onlineSubmission: rate('onlineSubmission', '3.3', 'onlineSubmission', { vi: 'Tỷ lệ nộp trực tuyến', en: 'Online submission rate' }),
+  onlinePayment: rate('onlinePayment', '3.6', 'onlinePayment', { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment rate' }),
+  digitisation: rate('digitisation', '4.2', 'digitisation', { vi: 'Tỷ lệ số hóa hồ sơ', en: 'Digitisation rate' }),
   avgDays: {
     id: 'avgDays',
     kind: 'days',
@@ -73,22 +65,8 @@ export const DOSSIER_METRICS: Readonly<Record<DossierMetricId, DossierMetric>> =
     ref766: '2.2',
     pair: (r) => r.avgProcessingWorkingDays,
   },
-  received: {
-    id: 'received',
-    kind: 'count',
-    direction: 'none',
-    label: { vi: 'Hồ sơ tiếp nhận', en: 'Dossiers received' },
-    unit: DOSSIERS,
-    count: (r) => r.received,
-  },
-  overdue: {
-    id: 'overdue',
-    kind: 'count',
-    direction: 'down',
-    label: { vi: 'Hồ sơ đang quá hạn', en: 'Dossiers currently overdue' },
-    unit: DOSSIERS,
-    count: (r) => r.overdue,
-  },
+  received: tally('received', 'none', 'received', { vi: 'Hồ sơ tiếp nhận', en: 'Dossiers received' }),
+  overdue: tally('overdue', 'down', 'overdue', { vi: 'Hồ sơ đang quá hạn', en: 'Dossiers currently overdue' }),
 };
 
 /** The order the analyst page offers them in. */

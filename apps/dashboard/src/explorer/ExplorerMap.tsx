@@ -1,9 +1,7 @@
-import type * as maplibregl from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { Bounds } from '../geo/geo-features.ts';
 import { applyLayerSpec } from '../map/apply-layer-spec.ts';
-import { useBasemap } from '../map/basemap-loader.ts';
-import { createMap } from '../map/create-map.ts';
+import { useMapInstance } from '../map/useMapInstance.ts';
 import { buildRiverLayer } from '../map/layers/river/river.layer.ts';
 import type { LayerSpec } from '../map/layers/layer-spec.ts';
 import type { AreasGeoJson } from '../queries/geo.queries.ts';
@@ -31,32 +29,19 @@ export function ExplorerMap({
   label: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
-  const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const [loaded, setLoaded] = useState(false);
   const [framed, setFramed] = useState<string | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
-  const initial = useRef({ center, zoom });
 
-  useEffect(() => {
-    const m = createMap(el.current!, initial.current);
-    m.on('load', () => setLoaded(true));
+  // created once; the view follows the data below
+  const { map, loaded } = useMapInstance(el, { center, zoom }, 'explorerMap', (m) => {
     m.on('click', EXPLORER_FILL, (e) => {
       const code = e.features?.[0]?.properties?.code;
       if (typeof code === 'string') select.current(code);
     });
     m.on('mouseenter', EXPLORER_FILL, () => (m.getCanvas().style.cursor = 'pointer'));
     m.on('mouseleave', EXPLORER_FILL, () => (m.getCanvas().style.cursor = ''));
-    setMap(m);
-    if (window.__ioc) window.__ioc.explorerMap = m;
-    return () => {
-      m.remove();
-      setMap(null);
-      setLoaded(false);
-    };
-    // created once; the view follows the data below
-  }, []);
-  useBasemap(map, loaded);
+  });
 
   useEffect(() => {
     if (!map || !loaded) return;

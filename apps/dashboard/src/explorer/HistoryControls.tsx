@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../format/format.ts';
-import type { HistoryView } from './explorer-state.ts';
+import { HISTORY_VIEWS, type HistoryView } from './explorer-state.ts';
+import { Segmented } from '../components/fields.tsx';
 
 /**
  * "Theo đơn vị hiện nay / Như thời điểm đó" and the "as of" date: which units the page shows (those
@@ -20,20 +21,14 @@ export function HistoryControls(props: {
   const { t } = useTranslation();
   return (
     <div className="ex-history" data-testid="explorer-history" data-view={props.view} data-historical={props.historical ? 'true' : 'false'}>
-      <div className="seg" role="group" aria-label={t('explorer.view.label')}>
-        {(['today', 'as-it-was'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            className={v === props.view ? 'seg-btn active' : 'seg-btn'}
-            aria-pressed={v === props.view}
-            onClick={() => props.onView(v)}
-            data-testid={`explorer-view-${v}`}
-          >
-            {t(`explorer.view.${v === 'today' ? 'today' : 'asItWas'}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('explorer.view.label')}
+        options={HISTORY_VIEWS}
+        value={props.view}
+        onChange={props.onView}
+        optionLabel={(v) => t(`explorer.view.${v === 'today' ? 'today' : 'asItWas'}`)}
+        testId="explorer-view"
+      />
       <label className="field field-inline">
         <span className="field-label">{t('explorer.asOf')}</span>
         <input

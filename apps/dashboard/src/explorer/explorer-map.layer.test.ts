@@ -1,36 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { splitGeo } from '../geo/geo-features.ts';
-import type { AreasGeoJson } from '../queries/geo.queries.ts';
+import { areasGeo, riverFeature, squareFeature } from '../test/geo-fixtures.ts';
 import { SEQUENTIAL_PALETTE, UI } from '../theme/theme.ts';
 import { buildExplorerLayer, EXPLORER_SOURCE, explorerColor, mapFrame } from './explorer-map.layer.ts';
 
-const square = (x: number) => [
-  [
-    [x, 0],
-    [x + 1, 0],
-    [x + 1, 1],
-    [x, 0],
-  ],
-];
-const geo: AreasGeoJson = {
-  type: 'FeatureCollection',
-  features: [
-    { type: 'Feature', properties: { code: '916', name: 'Ninh Kiều' }, geometry: { type: 'Polygon', coordinates: square(0) } },
-    { type: 'Feature', properties: { code: '917', name: 'Ô Môn' }, geometry: { type: 'Polygon', coordinates: square(1) } },
-    { type: 'Feature', properties: { code: '918', name: 'Bình Thủy' }, geometry: { type: 'Polygon', coordinates: square(2) } },
-    {
-      type: 'Feature',
-      properties: { name: 'river' },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [0, 0],
-          [1, 1],
-        ],
-      },
-    },
-  ],
-};
+const geo = areasGeo([
+  squareFeature({ code: '916', name: 'Ninh Kiều' }, 0, 0, 1),
+  squareFeature({ code: '917', name: 'Ô Môn' }, 1, 0, 1),
+  squareFeature({ code: '918', name: 'Bình Thủy' }, 2, 0, 1),
+  riverFeature('river'),
+]);
 
 describe('explorer choropleth', () => {
   it('colours lowest to highest, reversed for indicators where lower is better, grey without data', () => {

@@ -1,5 +1,5 @@
 import { boundsOf, type Bounds, type UnitFeature } from '../geo/geo-features.ts';
-import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../map/layers/layer-spec.ts';
+import { geoSource, type GeoFeature, type LayerSpec } from '../map/layers/layer-spec.ts';
 import { SEQUENTIAL_PALETTE, UI } from '../theme/theme.ts';
 
 export const EXPLORER_SOURCE = 'ioc-explorer-areas';
@@ -57,10 +57,9 @@ export function buildExplorerLayer(input: ExplorerLayerInput): LayerSpec & { ran
       geometry: u.feature.geometry,
     });
   }
-  const data: GeoCollection<ExplorerAreaProps> = { type: 'FeatureCollection', features };
   return {
     range: present.length ? [min, max] : null,
-    sources: { [EXPLORER_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'code' } },
+    sources: { [EXPLORER_SOURCE]: geoSource(features, 'code') },
     layers: [
       { id: EXPLORER_FILL, type: 'fill', source: EXPLORER_SOURCE, paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.78 } },
       {

@@ -1,40 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { AreasGeoJson } from '../queries/geo.queries.ts';
+import { areasGeo, riverFeature, square, squareFeature } from '../test/geo-fixtures.ts';
 import { boundaryKind, boundsOf, cityBounds, relativeArea, splitGeo } from './geo-features.ts';
 
-const square = (x: number, y: number, d: number): number[][][] => [
-  [
-    [x, y],
-    [x + d, y],
-    [x + d, y + d],
-    [x, y + d],
-    [x, y],
-  ],
-];
-const geo: AreasGeoJson = {
-  type: 'FeatureCollection',
-  features: [
-    { type: 'Feature', properties: { code: '31135', name: 'Ninh Kiều', schematic: true }, geometry: { type: 'Polygon', coordinates: square(105.7, 10, 0.1) } },
-    { type: 'Feature', properties: { kind: 'outline', code: '92' }, geometry: { type: 'Polygon', coordinates: square(105.2, 9.2, 1.1) } },
-    {
-      type: 'Feature',
-      properties: { code: '31120', name: 'Cái Khế', schematic: false, source: 'import:3' },
-      geometry: { type: 'MultiPolygon', coordinates: [square(105.6, 10.1, 0.1)] },
-    },
-    {
-      type: 'Feature',
-      properties: { kind: 'river', name: 'Sông Hậu' },
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [105.5, 10.32],
-          [105.86, 9.96],
-        ],
-      },
-    },
-    { type: 'Feature', properties: { name: 'no code' }, geometry: { type: 'Polygon', coordinates: square(0, 0, 1) } },
-  ],
-};
+const geo = areasGeo([
+  squareFeature({ code: '31135', name: 'Ninh Kiều', schematic: true }, 105.7, 10, 0.1),
+  squareFeature({ kind: 'outline', code: '92' }, 105.2, 9.2, 1.1),
+  {
+    type: 'Feature',
+    properties: { code: '31120', name: 'Cái Khế', schematic: false, source: 'import:3' },
+    geometry: { type: 'MultiPolygon', coordinates: [square(105.6, 10.1, 0.1)] },
+  },
+  riverFeature('Sông Hậu'),
+  squareFeature({ name: 'no code' }, 0, 0, 1),
+]);
 
 describe('splitGeo', () => {
   const s = splitGeo(geo);

@@ -30,64 +30,50 @@ export function MapLegend({
   aqiBands: readonly Band[];
 }) {
   const { t } = useTranslation();
+  const bandRows = (bands: readonly Band[]) => bands.map((b) => ({ key: b.id, color: b.color, label: b.label[lang] }));
   return (
     <div className="map-legend" data-testid="map-legend">
-      <div className="legend-group" data-testid="legend-kpi">
-        <div className="legend-title">{kpiTitle}</div>
-        <div className="legend-ramp">
-          {kpiRows.map((r) => (
-            <span key={r.label} className="legend-item">
-              <span className="legend-swatch" style={{ backgroundColor: r.color }} />
-              {r.label}
-            </span>
-          ))}
-          <span className="legend-item">
-            <span className="legend-swatch" style={{ backgroundColor: UI.noDataArea }} />
-            {t('map.noData')}
+      <LegendGroup
+        title={kpiTitle}
+        mark="legend-swatch"
+        rows={[...kpiRows.map((r) => ({ key: r.label, ...r })), { key: 'no-data', color: UI.noDataArea, label: t('map.noData') }]}
+        testId="legend-kpi"
+      />
+      {waterBands.length > 0 && <LegendGroup title={t('map.legendWater')} mark="legend-dot legend-dot-water" rows={bandRows(waterBands)} />}
+      <LegendGroup
+        title={t('map.legendTraffic')}
+        mark="legend-line"
+        rows={[...trafficLegendRows(lang).map((r) => ({ key: r.id, ...r })), { key: 'stale', color: UI.stale, label: t('map.trafficGrey') }]}
+        testId="legend-traffic"
+      />
+      {aqiBands.length > 0 && <LegendGroup title={t('map.legendAir')} mark="legend-dot legend-dot-air" rows={bandRows(aqiBands)} />}
+    </div>
+  );
+}
+
+/** One group of the legend: its title and a mark (swatch, dot or line) in each row's colour. */
+function LegendGroup({
+  title,
+  mark,
+  rows,
+  testId,
+}: {
+  title: string;
+  mark: string;
+  rows: readonly { key: string; color: string; label: string }[];
+  testId?: string;
+}) {
+  return (
+    <div className="legend-group" data-testid={testId}>
+      <div className="legend-title">{title}</div>
+      <div className="legend-ramp">
+        {rows.map((r) => (
+          <span key={r.key} className="legend-item">
+            <span className={mark} style={{ backgroundColor: r.color }} />
+            {r.label}
           </span>
-        </div>
+        ))}
       </div>
-      {waterBands.length > 0 && (
-        <div className="legend-group">
-          <div className="legend-title">{t('map.legendWater')}</div>
-          <div className="legend-ramp">
-            {waterBands.map((b) => (
-              <span key={b.id} className="legend-item">
-                <span className="legend-dot legend-dot-water" style={{ backgroundColor: b.color }} />
-                {b.label[lang]}
-              </span>
-            ))}
-          </div>
-        </div>
-      )}
-      <div className="legend-group" data-testid="legend-traffic">
-        <div className="legend-title">{t('map.legendTraffic')}</div>
-        <div className="legend-ramp">
-          {trafficLegendRows(lang).map((r) => (
-            <span key={r.id} className="legend-item">
-              <span className="legend-line" style={{ backgroundColor: r.color }} />
-              {r.label}
-            </span>
-          ))}
-          <span className="legend-item">
-            <span className="legend-line" style={{ backgroundColor: UI.stale }} />
-            {t('map.trafficGrey')}
-          </span>
-        </div>
-      </div>
-      {aqiBands.length > 0 && (
-        <div className="legend-group">
-          <div className="legend-title">{t('map.legendAir')}</div>
-          <div className="legend-ramp">
-            {aqiBands.map((b) => (
-              <span key={b.id} className="legend-item">
-                <span className="legend-dot legend-dot-air" style={{ backgroundColor: b.color }} />
-                {b.label[lang]}
-              </span>
-            ))}
-          </div>
-        </div>
-      )}
     </div>
   );
 }

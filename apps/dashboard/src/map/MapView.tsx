@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type * as maplibregl from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
 import { homeScope } from '../app/home-scope.ts';
@@ -14,8 +13,7 @@ import { areasQuery, geoAreasQuery, GEO_REFRESH_MS } from '../queries/geo.querie
 import { useThrottledValue } from '../lib/useThrottledValue.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { applyLayerSpec } from './apply-layer-spec.ts';
-import { useBasemap } from './basemap-loader.ts';
-import { createMap } from './create-map.ts';
+import { useMapInstance } from './useMapInstance.ts';
 import { labelPointAvoiding } from './label-points.ts';
 import { buildGraticuleLayer } from './layers/graticule/graticule.layer.ts';
 import { buildRiverLayer } from './layers/river/river.layer.ts';
@@ -64,27 +62,9 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
   const side = useRef<HTMLElement>(null);
-  const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const [loaded, setLoaded] = useState(false);
 
   // The map is created once, when the catalogue first arrives; later catalogue reads do not move it.
-  const city = useRef(index?.catalogue.city);
-  city.current ??= index?.catalogue.city;
-  const hasCity = index !== null;
-  useEffect(() => {
-    const view = city.current;
-    if (!hasCity || !view || !container.current) return;
-    const m = createMap(container.current, view);
-    m.on('load', () => setLoaded(true));
-    setMap(m);
-    if (window.__ioc) window.__ioc.map = m;
-    return () => {
-      m.remove();
-      setMap(null);
-      setLoaded(false);
-    };
-  }, [hasCity]);
-  useBasemap(map, loaded);
+  const { map, loaded } = useMapInstance(container, index?.catalogue.city, 'map');
 
   const split = useMemo(() => splitGeo(geo.data), [geo.data]);
   const names = useMemo(() => indexUnits(areas.data), [areas.data]);

@@ -80,22 +80,23 @@ export function buildBasemapLayers(info: BasemapInfo): { source: SourceSpecifica
   const byRole = [...info.vectorLayers].sort((a, b) => ORDER.indexOf(layerRole(a)) - ORDER.indexOf(layerRole(b)));
   for (const id of byRole) {
     const c = COLOURS[layerRole(id)];
+    // one tile layer drawn twice: its polygons filled, its lines stroked
+    const drawn = { source: BASEMAP_SOURCE, 'source-layer': id } as const;
     if (c.fill)
       layers.push({
+        ...drawn,
         id: `${BASEMAP_PREFIX}${id}-fill`,
         type: 'fill',
-        source: BASEMAP_SOURCE,
-        'source-layer': id,
         filter: ['==', ['geometry-type'], 'Polygon'],
         paint: { 'fill-color': c.fill, 'fill-opacity': c.opacity },
       });
+    const lineWidth = layerRole(id) === 'road' ? 1.2 : 0.8;
     layers.push({
+      ...drawn,
       id: `${BASEMAP_PREFIX}${id}-line`,
       type: 'line',
-      source: BASEMAP_SOURCE,
-      'source-layer': id,
       filter: ['==', ['geometry-type'], 'LineString'],
-      paint: { 'line-color': c.line, 'line-opacity': c.opacity, 'line-width': layerRole(id) === 'road' ? 1.2 : 0.8 },
+      paint: { 'line-color': c.line, 'line-opacity': c.opacity, 'line-width': lineWidth },
     });
   }
   return { source: { type: 'vector', url, ...(info.attribution ? { attribution: info.attribution } : {}) }, layers };

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelPoint, labelPointAvoiding } from './label-points.ts';
-
-const square = (x: number, y: number, d: number): number[][][] => [
-  [
-    [x, y],
-    [x + d, y],
-    [x + d, y + d],
-    [x, y + d],
-    [x, y],
-  ],
-];
+import { square } from '../test/geo-fixtures.ts';
 
 describe('label points', () => {
   it('puts the label at the centroid of the largest ring', () => {

@@ -110,19 +110,21 @@ export function useMapPopups(map: maplibregl.Map | null, loaded: boolean, data: 
       map.getCanvas().style.cursor = '';
       popup.remove();
     };
-    map.on('mousemove', [WATER_STATIONS, AIR_STATIONS], onStation);
-    map.on('mouseleave', [WATER_STATIONS, AIR_STATIONS], leave);
-    map.on('mousemove', TRAFFIC_LINES, onSegment);
-    map.on('mouseleave', TRAFFIC_LINES, leave);
-    map.on('mousemove', UNITS_FILL, onUnit);
-    map.on('mouseleave', UNITS_FILL, leave);
+    // the layers that answer the pointer, each with what its popup says
+    const hovers = [
+      { layers: [WATER_STATIONS, AIR_STATIONS], show: onStation },
+      { layers: [TRAFFIC_LINES], show: onSegment },
+      { layers: [UNITS_FILL], show: onUnit },
+    ];
+    for (const h of hovers) {
+      map.on('mousemove', h.layers, h.show);
+      map.on('mouseleave', h.layers, leave);
+    }
     return () => {
-      map.off('mousemove', [WATER_STATIONS, AIR_STATIONS], onStation);
-      map.off('mouseleave', [WATER_STATIONS, AIR_STATIONS], leave);
-      map.off('mousemove', TRAFFIC_LINES, onSegment);
-      map.off('mouseleave', TRAFFIC_LINES, leave);
-      map.off('mousemove', UNITS_FILL, onUnit);
-      map.off('mouseleave', UNITS_FILL, leave);
+      for (const h of hovers) {
+        map.off('mousemove', h.layers, h.show);
+        map.off('mouseleave', h.layers, leave);
+      }
       popup.remove();
     };
   }, [map, loaded]);

@@ -8,41 +8,28 @@ export const DIRECTIVES_ROOT_KEY = ['directives'] as const;
 /** The board is re-read every minute as well: a directive turns overdue by the clock alone. */
 export const DIRECTIVE_BOARD_REFRESH_MS = 60_000;
 
-/** What is overdue and due today in the session's scope (GET /api/v1/directives/board). */
-export function directiveBoardQuery() {
+/**
+ * One directive read under DIRECTIVES_ROOT_KEY, fresh for 15 s; a list or the board (`byClock`)
+ * is also re-read every minute.
+ */
+function directiveRead<T>(key: readonly string[], path: string, byClock: boolean) {
   return queryOptions({
-    queryKey: [...DIRECTIVES_ROOT_KEY, 'board'] as const,
-    queryFn: ({ signal }) => getJson<DirectiveBoardResponse>('/api/v1/directives/board', signal),
-    refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
+    queryKey: [...DIRECTIVES_ROOT_KEY, ...key],
+    queryFn: ({ signal }) => getJson<T>(path, signal),
+    refetchInterval: byClock ? DIRECTIVE_BOARD_REFRESH_MS : undefined,
     staleTime: 15_000,
   });
 }
+
+/** What is overdue and due today in the session's scope (GET /api/v1/directives/board). */
+export const directiveBoardQuery = () => directiveRead<DirectiveBoardResponse>(['board'], '/api/v1/directives/board', true);
 
 /** The open directives of the session's scope (an operator's own units: the server limits them). */
-export function openDirectivesQuery() {
-  return queryOptions({
-    queryKey: [...DIRECTIVES_ROOT_KEY, 'open'] as const,
-    queryFn: ({ signal }) => getJson<DirectiveListResponse>('/api/v1/directives?status=open', signal),
-    refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
-    staleTime: 15_000,
-  });
-}
+export const openDirectivesQuery = () => directiveRead<DirectiveListResponse>(['open'], '/api/v1/directives?status=open', true);
 
 /** The leader's lists: `status` = `done` (answers awaiting a decision), `open` or `closed`. */
-export function directivesListQuery(status: string) {
-  return queryOptions({
-    queryKey: [...DIRECTIVES_ROOT_KEY, 'list', status] as const,
-    queryFn: ({ signal }) => getJson<DirectiveListResponse>(`/api/v1/directives?status=${encodeURIComponent(status)}`, signal),
-    refetchInterval: DIRECTIVE_BOARD_REFRESH_MS,
-    staleTime: 15_000,
-  });
-}
+export const directivesListQuery = (status: string) =>
+  directiveRead<DirectiveListResponse>(['list', status], `/api/v1/directives?status=${encodeURIComponent(status)}`, true);
 
 /** One directive with every unit's trail (GET /api/v1/directives/:id). */
-export function directiveQuery(id: string) {
-  return queryOptions({
-    queryKey: [...DIRECTIVES_ROOT_KEY, 'one', id] as const,
-    queryFn: ({ signal }) => getJson<Directive>(`/api/v1/directives/${encodeURIComponent(id)}`, signal),
-    staleTime: 15_000,
-  });
-}
+export const directiveQuery = (id: string) => directiveRead<Directive>(['one', id], `/api/v1/directives/${encodeURIComponent(id)}`, false);

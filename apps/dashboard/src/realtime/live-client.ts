@@ -97,13 +97,7 @@ export class LiveClient {
 
   start(): void {
     this.stopped = false;
-    this.socket.on('connect', this.onConnect);
-    this.socket.on('disconnect', this.onDisconnect);
-    this.socket.on('connect_error', this.onConnectError);
-    this.socket.on('deltaV1', this.onDelta);
-    this.socket.on('heartbeatV1', this.onHeartbeat);
-    this.socket.on('alertV1', this.onAlert);
-    this.socket.on('directiveV1', this.onDirective);
+    this.listen('on');
     this.unsubscribeCache = this.queryClient.getQueryCache().subscribe((event) => {
       const key = event.query.queryKey;
       if (key[0] !== 'snapshot' || typeof key[1] !== 'string') return;
@@ -118,15 +112,21 @@ export class LiveClient {
     this.run++;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.socket.off('connect', this.onConnect);
-    this.socket.off('disconnect', this.onDisconnect);
-    this.socket.off('connect_error', this.onConnectError);
-    this.socket.off('deltaV1', this.onDelta);
-    this.socket.off('heartbeatV1', this.onHeartbeat);
-    this.socket.off('alertV1', this.onAlert);
-    this.socket.off('directiveV1', this.onDirective);
+    this.listen('off');
     this.unsubscribeCache?.();
     this.socket.disconnect();
+  }
+
+  /** Attaches (start) or detaches (stop) the handlers: the one list of what the client listens to. */
+  private listen(method: 'on' | 'off'): void {
+    const socket = this.socket;
+    socket[method]('connect', this.onConnect);
+    socket[method]('disconnect', this.onDisconnect);
+    socket[method]('connect_error', this.onConnectError);
+    socket[method]('deltaV1', this.onDelta);
+    socket[method]('heartbeatV1', this.onHeartbeat);
+    socket[method]('alertV1', this.onAlert);
+    socket[method]('directiveV1', this.onDirective);
   }
 
   getState = (): LiveClientState => this.state;

@@ -5,6 +5,7 @@ import { useCatalogue, useLang } from '../app/hooks.ts';
 import { homeScope } from '../app/home-scope.ts';
 import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
+import { SegmentedField, SelectField } from '../components/fields.tsx';
 import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
 import { DOSSIER_METRICS, METRIC_IDS, type DossierMetricId } from '../dossiers/metrics.ts';
 import { periodLabel, previousPeriod } from '@cityioc/domain';
@@ -15,6 +16,9 @@ import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { indicatorsQuery, type IndicatorsBy } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
+
+/** The two ways of ranking: by commune/ward or by agency. */
+const BY: readonly IndicatorsBy[] = ['area', 'agency'];
 
 /**
  * The analyst's ranking: one dossier indicator, a month, quarter or year, by district or by agency,
@@ -84,50 +88,30 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
       <section className="an-main">
         <div className="op-toolbar">
           <h2 className="page-title">{t('analyst.heading')}</h2>
-          <label className="field">
-            <span className="field-label">{t('analyst.indicator')}</span>
-            <select value={state.metric} onChange={(e) => go({ ...state, metric: e.target.value as DossierMetricId })} data-testid="analyst-indicator">
-              {METRIC_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {DOSSIER_METRICS[id].label[lang]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="field">
-            <span className="field-label">{t('analyst.by')}</span>
-            <div className="seg" role="group" aria-label={t('analyst.by')}>
-              {(['area', 'agency'] as IndicatorsBy[]).map((b) => (
-                <button
-                  key={b}
-                  type="button"
-                  className={b === state.by ? 'seg-btn active' : 'seg-btn'}
-                  aria-pressed={b === state.by}
-                  onClick={() => go({ ...state, by: b })}
-                  data-testid={`analyst-by-${b}`}
-                >
-                  {b === 'area' ? t('analyst.byArea') : t('analyst.byAgency')}
-                </button>
-              ))}
-            </div>
-          </div>
-          <div className="field">
-            <span className="field-label">{t('analyst.kind')}</span>
-            <div className="seg" role="group" aria-label={t('analyst.kind')}>
-              {ANALYST_KINDS.map((k) => (
-                <button
-                  key={k}
-                  type="button"
-                  className={k === kind ? 'seg-btn active' : 'seg-btn'}
-                  aria-pressed={k === kind}
-                  onClick={() => go(withKind(state, k, now, timeZone))}
-                  data-testid={`analyst-kind-${k}`}
-                >
-                  {t(`period.${k}`)}
-                </button>
-              ))}
-            </div>
-          </div>
+          <SelectField
+            label={t('analyst.indicator')}
+            options={METRIC_IDS}
+            value={state.metric}
+            onChange={(metric: DossierMetricId) => go({ ...state, metric })}
+            optionLabel={(id) => DOSSIER_METRICS[id].label[lang]}
+            testId="analyst-indicator"
+          />
+          <SegmentedField
+            label={t('analyst.by')}
+            options={BY}
+            value={state.by}
+            onChange={(by: IndicatorsBy) => go({ ...state, by })}
+            optionLabel={(b) => (b === 'area' ? t('analyst.byArea') : t('analyst.byAgency'))}
+            testId="analyst-by"
+          />
+          <SegmentedField
+            label={t('analyst.kind')}
+            options={ANALYST_KINDS}
+            value={kind}
+            onChange={(k) => go(withKind(state, k, now, timeZone))}
+            optionLabel={(k) => t(`period.${k}`)}
+            testId="analyst-kind"
+          />
           <div className="field period-stepper">
             <span className="field-label">{t('period.label')}</span>
             <div className="stepper">

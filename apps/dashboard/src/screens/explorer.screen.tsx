@@ -27,6 +27,7 @@ import {
   type ExplorerState,
 } from '../explorer/explorer-state.ts';
 import { HistoryControls } from '../explorer/HistoryControls.tsx';
+import { SegmentedField, SelectField } from '../components/fields.tsx';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { zonedParts } from '../format/format.ts';
 import { cityBounds, splitGeo } from '../geo/geo-features.ts';
@@ -121,44 +122,32 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
       <section className="ex-main">
         <div className="op-toolbar">
           <h2 className="page-title">{t('explorer.heading')}</h2>
-          <label className="field">
-            <span className="field-label">{t('explorer.indicator')}</span>
-            <select value={state.indicator} onChange={(e) => go({ ...state, indicator: e.target.value })} data-testid="explorer-indicator">
-              {(index?.catalogue.indicators ?? []).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name[lang]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="field">
-            <span className="field-label">{t('explorer.kind')}</span>
-            <div className="seg" role="group" aria-label={t('explorer.kind')}>
-              {EXPLORER_KINDS.map((k) => (
-                <button
-                  key={k}
-                  type="button"
-                  className={k === state.kind ? 'seg-btn active' : 'seg-btn'}
-                  aria-pressed={k === state.kind}
-                  onClick={() => go(withKind(state, k, now, timeZone))}
-                  data-testid={`explorer-kind-${k}`}
-                >
-                  {k === 'half' ? t('explorer.half') : t(`period.${k}`)}
-                </button>
-              ))}
-            </div>
-          </div>
+          <SelectField
+            label={t('explorer.indicator')}
+            options={(index?.catalogue.indicators ?? []).map((i) => i.id)}
+            value={state.indicator}
+            onChange={(indicator) => go({ ...state, indicator })}
+            optionLabel={(id) => index?.indicator(id)?.name[lang] ?? id}
+            testId="explorer-indicator"
+          />
+          <SegmentedField
+            label={t('explorer.kind')}
+            options={EXPLORER_KINDS}
+            value={state.kind}
+            onChange={(k) => go(withKind(state, k, now, timeZone))}
+            optionLabel={(k) => (k === 'half' ? t('explorer.half') : t(`period.${k}`))}
+            testId="explorer-kind"
+          />
           {(['from', 'to'] as const).map((end) => (
-            <label key={end} className="field">
-              <span className="field-label">{t(`explorer.${end}`)}</span>
-              <select value={state[end]} onChange={(e) => go({ ...state, [end]: e.target.value })} data-testid={`explorer-${end}`}>
-                {options.map((o) => (
-                  <option key={o} value={o}>
-                    {periodLabel(o, lang)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              key={end}
+              label={t(`explorer.${end}`)}
+              options={options}
+              value={state[end]}
+              onChange={(p) => go({ ...state, [end]: p })}
+              optionLabel={(o) => periodLabel(o, lang)}
+              testId={`explorer-${end}`}
+            />
           ))}
           <label className="field field-check">
             <input type="checkbox" checked={state.compare} onChange={(e) => go({ ...state, compare: e.target.checked })} data-testid="explorer-compare" />

@@ -5,6 +5,10 @@ import { formatClock } from '../format/format.ts';
 import { setLang } from '../i18n/i18n.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { Emblem } from './Emblem.tsx';
+import { Segmented } from '../components/fields.tsx';
+import type { Lang } from '../format/format.ts';
+
+const LANGS: readonly Lang[] = ['vi', 'en'];
 
 /** The top bar: brand, an optional subtitle and extra items (scene indicator, navigation), clock, link status, language. */
 export function Header({ timeZone, subtitle, children }: { timeZone: string; subtitle?: string; children?: ReactNode }) {
@@ -39,20 +43,5 @@ export function Header({ timeZone, subtitle, children }: { timeZone: string; sub
 export function LangToggle() {
   const { t } = useTranslation();
   const lang = useLang();
-  return (
-    <div className="lang-toggle" role="group" aria-label={t('lang.label')}>
-      {(['vi', 'en'] as const).map((l) => (
-        <button
-          key={l}
-          type="button"
-          className={l === lang ? 'lang-btn active' : 'lang-btn'}
-          aria-pressed={l === lang}
-          onClick={() => setLang(l)}
-          data-testid={`lang-${l}`}
-        >
-          {t(`lang.${l}`)}
-        </button>
-      ))}
-    </div>
-  );
+  return <Segmented look="lang" label={t('lang.label')} options={LANGS} value={lang} onChange={setLang} optionLabel={(l) => t(`lang.${l}`)} testId="lang" />;
 }

@@ -12,6 +12,8 @@ import { HttpError } from '../../queries/http.ts';
 import { auditQueryOptions } from '../admin.queries.ts';
 import { useScopeOptions } from '../scope/useScopeOptions.ts';
 import { actionLabel, AUDIT_ACTIONS, auditExport, auditPath, badRange, type AuditSearch } from './audit.model.ts';
+import { TextField } from '../../components/TextField.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 import '../admin-i18n.ts';
 
 /**
@@ -49,16 +51,13 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
         <ExportButtons request={invalid ? null : auditExport(search)} testIds={{ csv: 'audit-csv', xlsx: 'audit-xlsx', sep: 'audit-sep' }} />
       </div>
       <form className="adm-filters" onSubmit={apply} data-testid="audit-filters">
-        <label className="ioc-field">
-          <span className="ioc-label">{t('access.audit.actor')}</span>
-          <input
-            className="ioc-input"
-            value={draft.actor ?? ''}
-            placeholder={t('access.audit.actorHint')}
-            onChange={(e) => set({ actor: e.target.value })}
-            data-testid="audit-actor"
-          />
-        </label>
+        <TextField
+          label={t('access.audit.actor')}
+          value={draft.actor ?? ''}
+          placeholder={t('access.audit.actorHint')}
+          onChange={(actor) => set({ actor })}
+          testId="audit-actor"
+        />
         <label className="ioc-field">
           <span className="ioc-label">{t('access.audit.unit')}</span>
           <select className="ioc-select" value={draft.unit ?? ''} onChange={(e) => set({ unit: e.target.value })} data-testid="audit-unit">
@@ -80,14 +79,8 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
             ))}
           </select>
         </label>
-        <label className="ioc-field">
-          <span className="ioc-label">{t('access.audit.from')}</span>
-          <input className="ioc-input" type="date" value={draft.from ?? ''} onChange={(e) => set({ from: e.target.value })} data-testid="audit-from" />
-        </label>
-        <label className="ioc-field">
-          <span className="ioc-label">{t('access.audit.to')}</span>
-          <input className="ioc-input" type="date" value={draft.to ?? ''} onChange={(e) => set({ to: e.target.value })} data-testid="audit-to" />
-        </label>
+        <TextField label={t('access.audit.from')} type="date" value={draft.from ?? ''} onChange={(from) => set({ from })} testId="audit-from" />
+        <TextField label={t('access.audit.to')} type="date" value={draft.to ?? ''} onChange={(to) => set({ to })} testId="audit-to" />
         <div className="adm-actions">
           <button type="submit" className="btn btn-primary" data-testid="audit-apply">
             {t('access.audit.apply')}
@@ -108,16 +101,7 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
         </div>
       ) : (
         <table className="adm-table" data-testid="audit-table" data-count={data.records.length}>
-          <thead>
-            <tr>
-              <th>{t('access.audit.col.at')}</th>
-              <th>{t('access.audit.col.actor')}</th>
-              <th>{t('access.audit.col.action')}</th>
-              <th>{t('access.audit.col.target')}</th>
-              <th>{t('access.audit.col.unit')}</th>
-              <th>{t('access.audit.col.ip')}</th>
-            </tr>
-          </thead>
+          <TableHead prefix="access.audit.col" columns={['at', 'actor', 'action', 'target', 'unit', 'ip']} />
           <tbody>
             {data.records.map((r) => {
               const label = actionLabel(r.action);

@@ -8,6 +8,7 @@ import { areasQuery, GEO_KEY } from '../../queries/geo.queries.ts';
 import { getJson } from '../../queries/http.ts';
 import { readVersions, uploadBoundaries, type UploadOutcome } from './boundaries.api.ts';
 import { BoundaryReportView } from './BoundaryReportView.tsx';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const versionsQuery = {
   queryKey: ['admin', 'boundaries'] as const,
@@ -111,14 +112,7 @@ export function BoundariesPage() {
         </p>
       ) : (
         <table className="an-table" data-testid="boundary-versions">
-          <thead>
-            <tr>
-              <th scope="col">{t('boundaries.col.version')}</th>
-              <th scope="col">{t('boundaries.col.at')}</th>
-              <th scope="col">{t('boundaries.col.features')}</th>
-              <th scope="col">{t('boundaries.col.by')}</th>
-            </tr>
-          </thead>
+          <TableHead prefix="boundaries.col" columns={['version', 'at', 'features', 'by']} />
           <tbody>
             {list.map((v) => (
               <tr key={v.version} className={v.current ? 'current' : undefined} data-current={v.current ? 'true' : undefined}>

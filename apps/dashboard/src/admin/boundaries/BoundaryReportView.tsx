@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import type { UnitIndex } from '../../geo/units.ts';
 import { reportView, type BoundaryReport } from './boundary-report.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Everything the server found in a boundary file, before (or instead of) storing it. Every text is React text. */
 export function BoundaryReportView({ report, units }: { report: BoundaryReport; units: UnitIndex }) {
@@ -43,15 +44,7 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
         <section>
           <h3 className="ex-sub">{t('boundaries.issues')}</h3>
           <table className="an-table bd-issues" data-testid="boundary-issues">
-            <thead>
-              <tr>
-                <th scope="col">{t('boundaries.col.severity')}</th>
-                <th scope="col">{t('boundaries.col.feature')}</th>
-                <th scope="col">{t('boundaries.col.rule')}</th>
-                <th scope="col">{t('boundaries.col.message')}</th>
-                <th scope="col">{t('boundaries.col.location')}</th>
-              </tr>
-            </thead>
+            <TableHead prefix="boundaries.col" columns={['severity', 'feature', 'rule', 'message', 'location']} />
             <tbody>
               {v.issues.map((i, k) => (
                 <tr key={k} className={`sev-${i.severity}`} data-severity={i.severity} data-index={i.index ?? undefined}>
@@ -74,33 +67,14 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
 
       {(report.unmatched.length > 0 || report.duplicated.length > 0 || report.missing.length > 0) && (
         <section className="bd-lists">
-          {report.unmatched.length > 0 && (
-            <div data-testid="boundary-unmatched">
-              <h3 className="ex-sub">{t('boundaries.count.unmatched')}</h3>
-              <ul>
-                {report.unmatched.map((u, k) => (
-                  <li key={k}>
-                    {u.index === null ? '' : `#${u.index} `}
-                    {u.name ?? u.code ?? ''}
-                    {u.message && <span className="an-code">{u.message}</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {report.duplicated.length > 0 && (
-            <div data-testid="boundary-duplicated">
-              <h3 className="ex-sub">{t('boundaries.count.duplicated')}</h3>
-              <ul>
-                {report.duplicated.map((u, k) => (
-                  <li key={k}>
-                    {u.code ? `${name(u.code)} · ${u.code}` : (u.name ?? '')}
-                    {u.message && <span className="an-code">{u.message}</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <FeatureList
+            id="unmatched"
+            items={report.unmatched.map((u) => ({ text: `${u.index === null ? '' : `#${u.index} `}${u.name ?? u.code ?? ''}`, message: u.message }))}
+          />
+          <FeatureList
+            id="duplicated"
+            items={report.duplicated.map((u) => ({ text: u.code ? `${name(u.code)} · ${u.code}` : (u.name ?? ''), message: u.message }))}
+          />
           {report.missing.length > 0 && (
             <div data-testid="boundary-missing">
               <h3 className="ex-sub">{t('boundaries.count.missing')}</h3>
@@ -120,14 +94,7 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
         <details className="bd-details" open={v.areas.some((a) => a.off)}>
           <summary>{t('boundaries.areas', { count: v.areas.filter((a) => a.off).length })}</summary>
           <table className="an-table" data-testid="boundary-areas">
-            <thead>
-              <tr>
-                <th scope="col">{t('boundaries.col.unit')}</th>
-                <th scope="col">{t('boundaries.col.imported')}</th>
-                <th scope="col">{t('boundaries.col.registry')}</th>
-                <th scope="col">{t('boundaries.col.ratio')}</th>
-              </tr>
-            </thead>
+            <TableHead prefix="boundaries.col" columns={['unit', 'imported', 'registry', 'ratio']} />
             <tbody>
               {v.areas.map((a) => (
                 <tr key={a.code} className={a.off ? 'bd-off' : undefined} data-code={a.code} data-off={a.off ? 'true' : undefined}>
@@ -148,13 +115,7 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
         <details className="bd-details">
           <summary>{t('boundaries.matchedList', { count: report.matched.length })}</summary>
           <table className="an-table" data-testid="boundary-matched">
-            <thead>
-              <tr>
-                <th scope="col">{t('boundaries.col.feature')}</th>
-                <th scope="col">{t('boundaries.col.unit')}</th>
-                <th scope="col">{t('boundaries.col.how')}</th>
-              </tr>
-            </thead>
+            <TableHead prefix="boundaries.col" columns={['feature', 'unit', 'how']} />
             <tbody>
               {report.matched.map((m) => (
                 <tr key={`${m.index}:${m.code}`} data-code={m.code}>
@@ -169,6 +130,25 @@ export function BoundaryReportView({ report, units }: { report: BoundaryReport; 
           </table>
         </details>
       )}
+    </div>
+  );
+}
+
+/** The features of one finding (unmatched, duplicated): what each is, and what the server said of it. */
+function FeatureList({ id, items }: { id: 'unmatched' | 'duplicated'; items: readonly { text: string; message?: string | null | undefined }[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <div data-testid={`boundary-${id}`}>
+      <h3 className="ex-sub">{t(`boundaries.count.${id}`)}</h3>
+      <ul>
+        {items.map((u, k) => (
+          <li key={k}>
+            {u.text}
+            {u.message && <span className="an-code">{u.message}</span>}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../app/hooks.ts';
 import { cityWide, scopeNames } from '../../auth/access.model.ts';
-import { requestErrorText } from '../../auth/error-text.ts';
 import { NoPermission } from '../../auth/Forbidden.tsx';
 import type { Scopes } from '../../auth/session.ts';
 import { useScopeNames } from '../../auth/useScopeNames.ts';
@@ -15,10 +14,10 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { kioskUrl, newDeviceBody } from './devices.model.ts';
-import { ListState } from '../ListState.tsx';
+import { ListTable } from '../ListState.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError } from '../form-parts.tsx';
+import { FieldError, TextField } from '../../components/TextField.tsx';
 import '../admin-i18n.ts';
-
-const devicesKey = ['admin', 'devices'] as const;
 
 /** /admin/devices: wall screens; a new one's kiosk link is shown once with a copy button; revoking ends its sessions. */
 export function DevicesPage() {
@@ -29,22 +28,17 @@ export function DevicesPage() {
   const devices = useQuery(devicesQuery());
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<DeviceCreated | null>(null);
-  const revoke = useMutation({ mutationFn: revokeDevice, onSuccess: () => qc.invalidateQueries({ queryKey: devicesKey }) });
+  const refresh = () => qc.invalidateQueries({ queryKey: devicesQuery().queryKey });
+  const revoke = useMutation({ mutationFn: revokeDevice, onSuccess: refresh });
   if (devices.error instanceof HttpError && devices.error.status === 403) return <NoPermission />;
   const scopeText = (s: Scopes) => {
     if (cityWide({ id: '', name: '', role: 'leader', kind: 'device', scopes: s })) return t('auth.cityWide');
     const n = scopeNames(s, names, 3);
     return `${n.names.join(', ')}${n.more ? ` ${t('auth.more', { count: n.more })}` : ''}`;
   };
-  const err = revoke.error ? requestErrorText(revoke.error) : null;
   return (
     <>
-      <div className="adm-head">
-        <h2 className="page-title">{t('access.devices.heading')}</h2>
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)} data-testid="device-add">
-          {t('access.devices.add')}
-        </button>
-      </div>
+      <AdminHead title={t('access.devices.heading')} addLabel={t('access.devices.add')} onAdd={() => setAdding(true)} testId="device-add" />
       {created && (
         <CopyOnce
           title={t('access.devices.link', { name: created.device.name })}
@@ -59,58 +53,41 @@ export function DevicesPage() {
           onDone={(d) => {
             setAdding(false);
             setCreated(d);
-            void qc.invalidateQueries({ queryKey: devicesKey });
+            void refresh();
           }}
           onCancel={() => setAdding(false)}
         />
       )}
-      {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
-      <ListState query={devices} emptyKey="access.devices.empty">
-        {(rows) => (
-          <table className="adm-table" data-testid="devices-table">
-            <thead>
-              <tr>
-                <th>{t('access.devices.name')}</th>
-                <th>{t('access.devices.scopes')}</th>
-                <th>{t('access.devices.created')}</th>
-                <th>{t('access.devices.lastSeen')}</th>
-                <th>{t('access.devices.state')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>
-                  <td>{d.name}</td>
-                  <td>{scopeText(d.scopes)}</td>
-                  <td className="num">{formatDateTime(d.createdAt, timeZone)}</td>
-                  <td className="num">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, timeZone) : t('access.never')}</td>
-                  <td>
-                    {d.revokedAt !== null ? (
-                      <span className="tag tag-bad">{t('access.devices.revoked', { time: formatDateTime(d.revokedAt, timeZone) })}</span>
-                    ) : (
-                      <span className="tag tag-good">{t('access.devices.active')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {d.revokedAt === null && (
-                      <button
-                        type="button"
-                        className="btn btn-danger"
-                        onClick={() => revoke.mutate(d.id)}
-                        disabled={revoke.isPending}
-                        data-testid={`device-revoke-${d.id}`}
-                      >
-                        {t('access.devices.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <RequestError error={revoke.error} />
+      <ListTable
+        query={devices}
+        emptyKey="access.devices.empty"
+        testId="devices-table"
+        prefix="access.devices"
+        columns={['name', 'scopes', 'created', 'lastSeen', 'state', '']}
+        row={(d) => (
+          <tr key={d.id} className={d.revokedAt !== null ? 'is-off' : undefined} data-testid={`device-row-${d.id}`} data-revoked={d.revokedAt !== null}>
+            <td>{d.name}</td>
+            <td>{scopeText(d.scopes)}</td>
+            <td className="num">{formatDateTime(d.createdAt, timeZone)}</td>
+            <td className="num">{d.lastSeenAt ? formatDateTime(d.lastSeenAt, timeZone) : t('access.never')}</td>
+            <td>
+              {d.revokedAt !== null ? (
+                <span className="tag tag-bad">{t('access.devices.revoked', { time: formatDateTime(d.revokedAt, timeZone) })}</span>
+              ) : (
+                <span className="tag tag-good">{t('access.devices.active')}</span>
+              )}
+            </td>
+            <td>
+              {d.revokedAt === null && (
+                <MutationButton danger onClick={() => revoke.mutate(d.id)} pending={revoke.isPending} testId={`device-revoke-${d.id}`}>
+                  {t('access.devices.revoke')}
+                </MutationButton>
+              )}
+            </td>
+          </tr>
         )}
-      </ListState>
+      />
     </>
   );
 }
@@ -127,36 +104,14 @@ function DeviceForm({ onDone, onCancel }: { onDone: (d: DeviceCreated) => void; 
     setErrors(found);
     if (body) save.mutate(body);
   };
-  const serverError = save.error ? requestErrorText(save.error) : null;
   return (
     <form className="adm-panel" onSubmit={submit} noValidate data-testid="device-form">
       <div className="adm-panel-title">{t('access.devices.add')}</div>
-      <label className="ioc-field">
-        <span className="ioc-label">{t('access.devices.name')}</span>
-        <input
-          className="ioc-input"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          data-testid="device-name"
-        />
-        {errors.name && <span className="ioc-field-error">{t(errors.name.key, errors.name.params)}</span>}
-      </label>
+      <TextField label={t('access.devices.name')} value={name} onChange={setName} error={errors.name} testId="device-name" />
       <ScopePicker value={scopes} onChange={setScopes} testId="device-scope" invalid={!!errors.scopes} />
-      {errors.scopes && <span className="ioc-field-error">{t(errors.scopes.key, errors.scopes.params)}</span>}
-      {serverError && (
-        <div className="ioc-error" role="alert">
-          {t(serverError.key, serverError.params)}
-        </div>
-      )}
-      <div className="adm-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="device-save">
-          {save.isPending ? t('access.saving') : t('access.create')}
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          {t('access.cancel')}
-        </button>
-      </div>
+      <FieldError error={errors.scopes} />
+      <RequestError error={save.error} />
+      <FormActions pending={save.isPending} creating onCancel={onCancel} testId="device-save" />
     </form>
   );
 }

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../app/hooks.ts';
-import { requestErrorText } from '../../auth/error-text.ts';
 import { NoPermission } from '../../auth/Forbidden.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { HttpError } from '../../queries/http.ts';
@@ -13,10 +12,10 @@ import { CopyOnce } from '../CopyOnce.tsx';
 import type { FieldErrors } from '../users/users.model.ts';
 import { grantForm, keyState, NEW_GRANT, newSourceBody, oldKeyValidUntil, sourcePatch, type GrantForm, type SourceField } from './feeds.model.ts';
 import { GrantEditor } from './GrantEditor.tsx';
-import { ListState } from '../ListState.tsx';
+import { ListTable } from '../ListState.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError } from '../form-parts.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import '../admin-i18n.ts';
-
-const sourcesKey = ['admin', 'feed-sources'] as const;
 
 /**
  * /admin/feeds: the feed sources, what their keys may write (the grant editor), their keys; a new
@@ -30,7 +29,7 @@ export function FeedsPage() {
   const sources = useQuery(feedSourcesQuery());
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const [created, setCreated] = useState<FeedKeyCreated | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: sourcesKey });
+  const refresh = () => qc.invalidateQueries({ queryKey: feedSourcesQuery().queryKey });
   const rotate = useMutation({
     mutationFn: (id: string) => rotateFeedKey(id),
     onSuccess: async (k) => {
@@ -40,8 +39,6 @@ export function FeedsPage() {
   });
   const revoke = useMutation({ mutationFn: ({ id, keyId }: { id: string; keyId: string }) => revokeFeedKey(id, keyId), onSuccess: refresh });
   if (sources.error instanceof HttpError && sources.error.status === 403) return <NoPermission />;
-  const actionError = rotate.error ?? revoke.error;
-  const err = actionError ? requestErrorText(actionError) : null;
   const until = created
     ? oldKeyValidUntil(
         sources.data?.find((s) => s.id === created.sourceId),
@@ -53,12 +50,7 @@ export function FeedsPage() {
 
   return (
     <>
-      <div className="adm-head">
-        <h2 className="page-title">{t('access.feeds.heading')}</h2>
-        <button type="button" className="btn btn-primary" onClick={() => setOpen('new')} data-testid="feed-add">
-          {t('access.feeds.add')}
-        </button>
-      </div>
+      <AdminHead title={t('access.feeds.heading')} addLabel={t('access.feeds.add')} onAdd={() => setOpen('new')} testId="feed-add" />
       {created && (
         <CopyOnce
           title={t('access.feeds.newKey', { source: created.sourceId })}
@@ -74,10 +66,11 @@ export function FeedsPage() {
           )}
         </CopyOnce>
       )}
-      {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
-      {open === 'new' && (
+      <RequestError error={rotate.error ?? revoke.error} />
+      {(open === 'new' || (selected && !selected.fromEnvironment)) && (
         <SourceForm
-          source={null}
+          key={selected?.id ?? 'new'}
+          source={selected ?? null}
           onDone={() => {
             setOpen(null);
             void refresh();
@@ -85,100 +78,74 @@ export function FeedsPage() {
           onCancel={() => setOpen(null)}
         />
       )}
-      {selected && !selected.fromEnvironment && (
-        <SourceForm
-          key={selected.id}
-          source={selected}
-          onDone={() => {
-            setOpen(null);
-            void refresh();
-          }}
-          onCancel={() => setOpen(null)}
-        />
-      )}
-      <ListState query={sources} emptyKey="access.feeds.empty">
-        {(rows) => (
-          <table className="adm-table" data-testid="feeds-table">
-            <thead>
-              <tr>
-                <th>{t('access.feeds.name')}</th>
-                <th>{t('access.feeds.grant')}</th>
-                <th>{t('access.feeds.keys')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id} data-testid={`feed-row-${s.id}`}>
-                  <td>
-                    {s.name}
-                    <span className="adm-sub mono">{s.id}</span>
-                    {s.fromEnvironment && <span className="adm-sub">{t('access.feeds.fromEnvironment')}</span>}
-                  </td>
-                  <td>
-                    <GrantSummary source={s} />
-                  </td>
-                  <td>
-                    {s.keys.length === 0 ? (
-                      <span className="adm-sub">{t('access.feeds.noKeys')}</span>
-                    ) : (
-                      <ul className="adm-keys">
-                        {s.keys.map((k) => {
-                          const state = keyState(k, now);
-                          return (
-                            <li key={k.id} data-testid={`feed-key-${k.id}`} data-state={state}>
-                              <span className="mono">{k.prefix}…</span>{' '}
-                              <span className={state === 'valid' ? 'tag tag-good' : state === 'expiring' ? 'tag tag-warn' : 'tag tag-bad'}>
-                                {state === 'valid'
-                                  ? t('access.feeds.valid')
-                                  : state === 'expiring'
-                                    ? t('access.feeds.validUntil', { time: formatDateTime(k.expiresAt, timeZone) })
-                                    : t('access.feeds.revoked')}
-                              </span>
-                              <span className="adm-sub">
-                                {t('access.feeds.keyCreated')} {formatDateTime(k.createdAt, timeZone)}
-                              </span>
-                              {!s.fromEnvironment && (state === 'valid' || state === 'expiring') && (
-                                <button
-                                  type="button"
-                                  className="btn btn-quiet btn-danger"
-                                  onClick={() => revoke.mutate({ id: s.id, keyId: k.id })}
-                                  disabled={revoke.isPending}
-                                  data-testid={`feed-key-revoke-${k.id}`}
-                                >
-                                  {t('access.feeds.revoke')}
-                                </button>
-                              )}
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {!s.fromEnvironment && (
-                      <div className="adm-actions">
-                        <button type="button" className="btn" onClick={() => setOpen(s.id)} data-testid={`feed-edit-${s.id}`}>
-                          {t('access.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn"
-                          onClick={() => rotate.mutate(s.id)}
-                          disabled={rotate.isPending}
-                          data-testid={`feed-rotate-${s.id}`}
-                        >
-                          {t('access.feeds.rotate')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <ListTable
+        query={sources}
+        emptyKey="access.feeds.empty"
+        testId="feeds-table"
+        prefix="access.feeds"
+        columns={['name', 'grant', 'keys', '']}
+        row={(s) => (
+          <tr key={s.id} data-testid={`feed-row-${s.id}`}>
+            <td>
+              {s.name}
+              <span className="adm-sub mono">{s.id}</span>
+              {s.fromEnvironment && <span className="adm-sub">{t('access.feeds.fromEnvironment')}</span>}
+            </td>
+            <td>
+              <GrantSummary source={s} />
+            </td>
+            <td>
+              {s.keys.length === 0 ? (
+                <span className="adm-sub">{t('access.feeds.noKeys')}</span>
+              ) : (
+                <ul className="adm-keys">
+                  {s.keys.map((k) => {
+                    const state = keyState(k, now);
+                    return (
+                      <li key={k.id} data-testid={`feed-key-${k.id}`} data-state={state}>
+                        <span className="mono">{k.prefix}…</span>{' '}
+                        <span className={state === 'valid' ? 'tag tag-good' : state === 'expiring' ? 'tag tag-warn' : 'tag tag-bad'}>
+                          {state === 'valid'
+                            ? t('access.feeds.valid')
+                            : state === 'expiring'
+                              ? t('access.feeds.validUntil', { time: formatDateTime(k.expiresAt, timeZone) })
+                              : t('access.feeds.revoked')}
+                        </span>
+                        <span className="adm-sub">
+                          {t('access.feeds.keyCreated')} {formatDateTime(k.createdAt, timeZone)}
+                        </span>
+                        {!s.fromEnvironment && (state === 'valid' || state === 'expiring') && (
+                          <MutationButton
+                            quiet
+                            danger
+                            onClick={() => revoke.mutate({ id: s.id, keyId: k.id })}
+                            pending={revoke.isPending}
+                            testId={`feed-key-revoke-${k.id}`}
+                          >
+                            {t('access.feeds.revoke')}
+                          </MutationButton>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </td>
+            <td>
+              {!s.fromEnvironment && (
+                <div className="adm-actions">
+                  <button type="button" className="btn" onClick={() => setOpen(s.id)} data-testid={`feed-edit-${s.id}`}>
+                    {t('access.edit')}
+                  </button>
+                  <MutationButton onClick={() => rotate.mutate(s.id)} pending={rotate.isPending} testId={`feed-rotate-${s.id}`}>
+                    {t('access.feeds.rotate')}
+                  </MutationButton>
+                </div>
+              )}
+            </td>
+          </tr>
         )}
-      </ListState>
+      />
     </>
   );
 }
@@ -227,51 +194,16 @@ function SourceForm({ source, onDone, onCancel }: { source: FeedSource | null; o
     if (patch) save.mutate({ patch });
     else onDone();
   };
-  const serverError = save.error ? requestErrorText(save.error) : null;
   return (
     <form className="adm-panel" onSubmit={submit} noValidate data-testid="feed-form">
       <div className="adm-panel-title">{source ? `${source.name} (${source.id})` : t('access.feeds.add')}</div>
       <div className="adm-grid">
-        {!source && (
-          <label className="ioc-field">
-            <span className="ioc-label">{t('access.feeds.id')}</span>
-            <input
-              className="ioc-input mono"
-              value={id}
-              onChange={(e) => setId(e.target.value)}
-              spellCheck={false}
-              aria-invalid={errors.id ? true : undefined}
-              data-testid="feed-id"
-            />
-            {errors.id && <span className="ioc-field-error">{t(errors.id.key, errors.id.params)}</span>}
-          </label>
-        )}
-        <label className="ioc-field">
-          <span className="ioc-label">{t('access.feeds.name')}</span>
-          <input
-            className="ioc-input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            data-testid="feed-name"
-          />
-          {errors.name && <span className="ioc-field-error">{t(errors.name.key, errors.name.params)}</span>}
-        </label>
+        {!source && <TextField label={t('access.feeds.id')} mono value={id} onChange={setId} spellCheck={false} error={errors.id} testId="feed-id" />}
+        <TextField label={t('access.feeds.name')} value={name} onChange={setName} error={errors.name} testId="feed-name" />
       </div>
       <GrantEditor value={grant} onChange={setGrant} errors={errors} testId="feed-grant" />
-      {serverError && (
-        <div className="ioc-error" role="alert">
-          {t(serverError.key, serverError.params)}
-        </div>
-      )}
-      <div className="adm-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="feed-save">
-          {save.isPending ? t('access.saving') : source ? t('access.save') : t('access.create')}
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          {t('access.cancel')}
-        </button>
-      </div>
+      <RequestError error={save.error} />
+      <FormActions pending={save.isPending} creating={!source} onCancel={onCancel} testId="feed-save" />
     </form>
   );
 }

@@ -7,6 +7,9 @@ import { useScopeOptions } from '../scope/useScopeOptions.ts';
 import type { FieldErrors } from '../users/users.model.ts';
 import type { GrantField, GrantForm, ListChoice } from './feeds.model.ts';
 
+/** The lists a grant may narrow, each to some codes or any. */
+const LIMITS = ['stations', 'units', 'agencies'] as const satisfies readonly GrantField[];
+
 /** What a feed source's keys may write: endpoints, and only some stations, units or agencies within them. */
 export function GrantEditor({
   value,
@@ -49,33 +52,18 @@ export function GrantEditor({
         <Err error={errors.endpoints} />
       </div>
       <div className="adm-grid">
-        <Limit
-          field="stations"
-          label={t('access.feeds.stations')}
-          options={options.stations}
-          value={value.stations}
-          onChange={(stations) => set({ stations })}
-          error={errors.stations}
-          testId={testId}
-        />
-        <Limit
-          field="units"
-          label={t('access.feeds.units')}
-          options={options.units}
-          value={value.units}
-          onChange={(units) => set({ units })}
-          error={errors.units}
-          testId={testId}
-        />
-        <Limit
-          field="agencies"
-          label={t('access.feeds.agencies')}
-          options={options.agencies}
-          value={value.agencies}
-          onChange={(agencies) => set({ agencies })}
-          error={errors.agencies}
-          testId={testId}
-        />
+        {LIMITS.map((field) => (
+          <Limit
+            key={field}
+            field={field}
+            label={t(`access.feeds.${field}`)}
+            options={options[field]}
+            value={value[field]}
+            onChange={(c) => set({ [field]: c })}
+            error={errors[field]}
+            testId={testId}
+          />
+        ))}
       </div>
     </div>
   );

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../app/hooks.ts';
 import { cityWide, scopeNames } from '../../auth/access.model.ts';
-import { requestErrorText, type ErrorText } from '../../auth/error-text.ts';
 import { NoPermission } from '../../auth/Forbidden.tsx';
 import { ROLES, type Role } from '../../auth/session.ts';
 import { useScopeNames } from '../../auth/useScopeNames.ts';
@@ -13,7 +12,9 @@ import { PASSWORD_MIN_LENGTH, type AdminUser, type AdminUserCreate, type AdminUs
 import { createUser, patchUser, usersQuery } from '../admin.queries.ts';
 import { ScopePicker } from '../scope/ScopePicker.tsx';
 import { EMPTY_USER, formOf, newUserBody, userPatch, type FieldErrors, type UserField, type UserForm } from './users.model.ts';
-import { ListState } from '../ListState.tsx';
+import { ListTable } from '../ListState.tsx';
+import { AdminHead, MutationButton, FormActions, RequestError } from '../form-parts.tsx';
+import { FieldError, TextField } from '../../components/TextField.tsx';
 import '../admin-i18n.ts';
 
 /** /admin/users: accounts, their role and scope (by unit and agency name), password reset, disabling. */
@@ -27,7 +28,7 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const toggle = useMutation({
     mutationFn: (u: AdminUser) => patchUser(u.id, { disabled: !u.disabled }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'users'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: usersQuery().queryKey }),
   });
   if (users.error instanceof HttpError && users.error.status === 403) return <NoPermission />;
   const scopeText = (u: AdminUser) => {
@@ -35,20 +36,15 @@ export function UsersPage() {
     const s = scopeNames(u.scopes, names, 3);
     return s.names.length === 0 ? t('auth.noScope') : `${s.names.join(', ')}${s.more ? ` ${t('auth.more', { count: s.more })}` : ''}`;
   };
-  const err = toggle.error ? requestErrorText(toggle.error) : null;
   return (
     <>
-      <div className="adm-head">
-        <h2 className="page-title">{t('access.users.heading')}</h2>
+      <AdminHead title={t('access.users.heading')} addLabel={t('access.users.add')} onAdd={() => setEditing('new')} testId="user-add">
         {notice && (
           <span className="ioc-ok" role="status" data-testid="users-notice">
             {notice}
           </span>
         )}
-        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} data-testid="user-add">
-          {t('access.users.add')}
-        </button>
-      </div>
+      </AdminHead>
       {editing && (
         <UserFormPanel
           key={editing === 'new' ? 'new' : editing.id}
@@ -56,69 +52,46 @@ export function UsersPage() {
           onDone={(message) => {
             setEditing(null);
             setNotice(message);
-            void qc.invalidateQueries({ queryKey: ['admin', 'users'] });
+            void qc.invalidateQueries({ queryKey: usersQuery().queryKey });
           }}
           onCancel={() => setEditing(null)}
         />
       )}
-      {err && <div className="ioc-error">{t(err.key, err.params)}</div>}
-      <ListState query={users} emptyKey="access.users.empty">
-        {(rows) => (
-          <table className="adm-table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th>{t('access.users.username')}</th>
-                <th>{t('access.users.name')}</th>
-                <th>{t('access.users.role')}</th>
-                <th>{t('access.users.scopes')}</th>
-                <th>{t('access.users.status')}</th>
-                <th>{t('access.users.lastLogin')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
-                  <td className="mono">
-                    {u.username}
-                    <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
-                  </td>
-                  <td>{u.name}</td>
-                  <td>{t(`auth.role.${u.role}`)}</td>
-                  <td>{scopeText(u)}</td>
-                  <td>
-                    <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
-                  </td>
-                  <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
-                  <td>
-                    <div className="adm-actions">
-                      <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
-                        {t('access.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className={u.disabled ? 'btn' : 'btn btn-danger'}
-                        onClick={() => toggle.mutate(u)}
-                        disabled={toggle.isPending}
-                        data-testid={`user-toggle-${u.username}`}
-                      >
-                        {u.disabled ? t('access.users.enable') : t('access.users.disable')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <RequestError error={toggle.error} />
+      <ListTable
+        query={users}
+        emptyKey="access.users.empty"
+        testId="users-table"
+        prefix="access.users"
+        columns={['username', 'name', 'role', 'scopes', 'status', 'lastLogin', '']}
+        row={(u) => (
+          <tr key={u.id} className={u.disabled ? 'is-off' : undefined} data-testid={`user-row-${u.username}`} data-disabled={u.disabled}>
+            <td className="mono">
+              {u.username}
+              <span className="adm-sub">{t(`access.users.origin.${u.origin}`)}</span>
+            </td>
+            <td>{u.name}</td>
+            <td>{t(`auth.role.${u.role}`)}</td>
+            <td>{scopeText(u)}</td>
+            <td>
+              <span className={u.disabled ? 'tag tag-bad' : 'tag tag-good'}>{u.disabled ? t('access.users.disabled') : t('access.users.active')}</span>
+            </td>
+            <td className="num">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, timeZone) : t('access.never')}</td>
+            <td>
+              <div className="adm-actions">
+                <button type="button" className="btn" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                  {t('access.edit')}
+                </button>
+                <MutationButton danger={!u.disabled} onClick={() => toggle.mutate(u)} pending={toggle.isPending} testId={`user-toggle-${u.username}`}>
+                  {u.disabled ? t('access.users.enable') : t('access.users.disable')}
+                </MutationButton>
+              </div>
+            </td>
+          </tr>
         )}
-      </ListState>
+      />
     </>
   );
-}
-
-function FieldError({ error }: { error: ErrorText | undefined }) {
-  const { t } = useTranslation();
-  return error ? <span className="ioc-field-error">{t(error.key, error.params)}</span> : null;
 }
 
 /** Create (username, name, role, scope, password) or edit (name, role, scope, new password) one account. */
@@ -150,52 +123,34 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
     if (patch) save.mutate({ patch });
     else onDone(null);
   };
-  const serverError = save.error ? requestErrorText(save.error) : null;
   return (
     <form className="adm-panel" onSubmit={submit} noValidate data-testid="user-form">
       <div className="adm-panel-title">{user ? t('access.users.editing', { username: user.username }) : t('access.users.add')}</div>
       <div className="adm-grid">
         {!user && (
-          <label className="ioc-field">
-            <span className="ioc-label">{t('access.users.username')}</span>
-            <input
-              className="ioc-input"
-              value={form.username}
-              onChange={(e) => set({ username: e.target.value })}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={errors.username ? true : undefined}
-              data-testid="user-form-username"
-            />
-            <FieldError error={errors.username} />
-          </label>
+          <TextField
+            label={t('access.users.username')}
+            value={form.username}
+            onChange={(username) => set({ username })}
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.username}
+            testId="user-form-username"
+          />
         )}
-        <label className="ioc-field">
-          <span className="ioc-label">{t('access.users.name')}</span>
-          <input
-            className="ioc-input"
-            value={form.name}
-            onChange={(e) => set({ name: e.target.value })}
-            aria-invalid={errors.name ? true : undefined}
-            data-testid="user-form-name"
-          />
-          <FieldError error={errors.name} />
-        </label>
-        <label className="ioc-field">
-          <span className="ioc-label">{user ? t('access.users.newPassword') : t('access.users.password')}</span>
-          <input
-            className="ioc-input"
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => set({ password: e.target.value })}
-            aria-invalid={errors.password ? true : undefined}
-            placeholder={t('access.users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            data-testid="user-form-password"
-          />
-          <FieldError error={errors.password} />
+        <TextField label={t('access.users.name')} value={form.name} onChange={(name) => set({ name })} error={errors.name} testId="user-form-name" />
+        <TextField
+          label={user ? t('access.users.newPassword') : t('access.users.password')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(password) => set({ password })}
+          error={errors.password}
+          placeholder={t('access.users.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          testId="user-form-password"
+        >
           {user && <span className="adm-sub">{t('access.users.resetHint')}</span>}
-        </label>
+        </TextField>
       </div>
       <div className="ioc-field">
         <span className="ioc-label">{t('access.users.role')}</span>
@@ -211,19 +166,8 @@ function UserFormPanel({ user, onDone, onCancel }: { user: AdminUser | null; onD
           <FieldError error={errors.scopes} />
         </>
       )}
-      {serverError && (
-        <div className="ioc-error" role="alert" data-testid="user-form-error">
-          {t(serverError.key, serverError.params)}
-        </div>
-      )}
-      <div className="adm-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="user-save">
-          {save.isPending ? t('access.saving') : user ? t('access.save') : t('access.create')}
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          {t('access.cancel')}
-        </button>
-      </div>
+      <RequestError error={save.error} testId="user-form-error" />
+      <FormActions pending={save.isPending} creating={!user} onCancel={onCancel} testId="user-save" />
     </form>
   );
 }

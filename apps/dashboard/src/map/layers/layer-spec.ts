@@ -27,3 +27,12 @@ export interface GeoCollection<P = Record<string, unknown>> {
 
 /** The `data` of a GeoJSON source: our own collections are passed through as is. */
 export type SourceData = GeoJSONSourceSpecification['data'];
+
+/** One GeoJSON source of our own features; `promoteId` names the property feature state and popups key on. */
+export function geoSource<P>(features: GeoFeature<P>[], promoteId?: string): GeoJSONSourceSpecification {
+  const data: GeoCollection<P> = { type: 'FeatureCollection', features };
+  return promoteId ? { type: 'geojson', data: data as SourceData, promoteId } : { type: 'geojson', data: data as SourceData };
+}
+
+/** Rounded ends and joins, for roads and rivers. */
+export const ROUND_LINE = { 'line-cap': 'round', 'line-join': 'round' } as const;

@@ -1,7 +1,7 @@
-import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
-import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../format/format.ts';
+import type { Freshness } from '@cityioc/domain';
+import { formatNumber, formatObservedAt, unitLabel } from '../../format/format.ts';
 import { bandView, type BandView } from '../../cells/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../cells/cells.ts';
+import { observedAtOf, readingFreshness, stationCell, valueOf, type LiveViewInput } from '../../cells/cells.ts';
 import { stationAqi, type AqiSource } from '../../cells/station-aqi.ts';
 
 export interface AirQualityRow {
@@ -26,13 +26,7 @@ export interface AirQualityRow {
 /** Display names of the pollutants (chemical notation, the same in both languages). */
 export const POLLUTANT_LABELS: Readonly<Record<string, string>> = { pm25: 'PM2.5', pm10: 'PM10', o3: 'O₃', no2: 'NO₂', co: 'CO', so2: 'SO₂' };
 
-export interface AirQualityInput {
-  catalogue: CatalogueIndex;
-  cells: CellIndex;
-  now: number;
-  offline: boolean;
-  lang: Lang;
-  timeZone: string;
+export interface AirQualityInput extends LiveViewInput {
   /** station id → dominant pollutant of its NowCast */
   dominant?: ReadonlyMap<string, string>;
 }
@@ -51,9 +45,9 @@ export function buildAirQualityRows(input: AirQualityInput): AirQualityRow[] {
       const pmCell = stationCell(cells, s.area, s.id, 'pm25');
       const value = valueOf(aqiCell);
       const observedAt = observedAtOf(aqiCell);
-      const fresh = value === null ? 'none' : freshness(observedAt, aqi.cadenceSec, input.now);
+      const fresh = readingFreshness(value, observedAt, aqi.cadenceSec, input.now);
       const pmValue = valueOf(pmCell);
-      const pmFresh = pmValue === null || !pm25 ? 'none' : freshness(observedAtOf(pmCell), pm25.cadenceSec, input.now);
+      const pmFresh = pm25 ? readingFreshness(pmValue, observedAtOf(pmCell), pm25.cadenceSec, input.now) : 'none';
       return [
         {
           stationId: s.id,

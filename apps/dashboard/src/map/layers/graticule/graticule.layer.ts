@@ -1,4 +1,4 @@
-import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../layer-spec.ts';
+import { geoSource, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 
 export const GRATICULE_SOURCE = 'ioc-graticule';
 
@@ -15,33 +15,11 @@ export function buildGraticuleLayer(input: { bounds: [[number, number], [number,
   const n = Math.ceil(n0 / step + 2) * step;
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const features: GeoFeature[] = [];
-  for (let x = w; x <= e + 1e-9; x += step)
-    features.push({
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [round(x), s],
-          [round(x), n],
-        ],
-      },
-    });
-  for (let y = s; y <= n + 1e-9; y += step)
-    features.push({
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [w, round(y)],
-          [e, round(y)],
-        ],
-      },
-    });
-  const data: GeoCollection = { type: 'FeatureCollection', features };
+  const line = (from: number[], to: number[]) => features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [from, to] } });
+  for (let x = w; x <= e + 1e-9; x += step) line([round(x), s], [round(x), n]);
+  for (let y = s; y <= n + 1e-9; y += step) line([w, round(y)], [e, round(y)]);
   return {
-    sources: { [GRATICULE_SOURCE]: { type: 'geojson', data: data as SourceData } },
+    sources: { [GRATICULE_SOURCE]: geoSource(features) },
     layers: [
       {
         id: 'ioc-graticule',

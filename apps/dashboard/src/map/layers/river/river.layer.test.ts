@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildRiverLayer, RIVER_SOURCE } from './river.layer.ts';
+import { areasGeo, riverFeature, squareFeature } from '../../../test/geo-fixtures.ts';
 
 describe('buildRiverLayer', () => {
   it('takes only river lines from the areas GeoJSON', () => {
     const spec = buildRiverLayer({
       scale: 1,
-      geo: {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: { code: '916' },
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [0, 0],
-                  [1, 0],
-                  [1, 1],
-                  [0, 0],
-                ],
-              ],
-            },
-          },
-          {
-            type: 'Feature',
-            properties: { kind: 'river', name: 'Sông Hậu' },
-            geometry: {
-              type: 'LineString',
-              coordinates: [
-                [105.5, 10.32],
-                [105.86, 9.96],
-              ],
-            },
-          },
-        ],
-      },
+      geo: areasGeo([squareFeature({ code: '916' }, 0, 0, 1), riverFeature('Sông Hậu')]),
     });
     const data = spec.sources[RIVER_SOURCE]!.data as { features: { properties: { name: string } }[] };
     expect(data.features.map((f) => f.properties.name)).toEqual(['Sông Hậu']);

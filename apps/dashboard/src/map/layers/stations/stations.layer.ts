@@ -1,10 +1,10 @@
-import { freshness, type CatalogueIndex } from '@cityioc/domain';
-import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
+import { formatNumber, formatObservedAt, unitLabel } from '../../../format/format.ts';
 import { bandView } from '../../../cells/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
+import { observedAtOf, shownStale, stationCell, valueOf, type LiveViewInput } from '../../../cells/cells.ts';
 import { stationAqi } from '../../../cells/station-aqi.ts';
 import { UI } from '../../../theme/theme.ts';
-import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
+import type { LayerSpecification } from 'maplibre-gl';
+import { geoSource, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 
 export const STATIONS_SOURCE = 'ioc-stations';
 export const WATER_STATIONS = 'ioc-water-stations';
@@ -33,14 +33,7 @@ export interface StationPoint {
 }
 
 /** Pure: stations × live cells → map points, with freshness evaluated at `now`. */
-export function buildStationPoints(input: {
-  catalogue: CatalogueIndex;
-  cells: CellIndex;
-  now: number;
-  offline: boolean;
-  lang: Lang;
-  timeZone: string;
-}): StationPoint[] {
+export function buildStationPoints(input: LiveViewInput): StationPoint[] {
   const out: StationPoint[] = [];
   for (const s of input.catalogue.catalogue.stations) {
     const kind: StationKind | null = s.indicators.includes('water_level') ? 'water' : s.indicators.includes('aqi') ? 'air' : null;
@@ -51,7 +44,7 @@ export function buildStationPoints(input: {
     const cell = aqi ? aqi.cell : stationCell(input.cells, s.area, s.id, indicator.id);
     const value = valueOf(cell);
     const observedAt = observedAtOf(cell);
-    const stale = (value !== null && freshness(observedAt, indicator.cadenceSec, input.now) === 'stale') || input.offline;
+    const stale = shownStale(value, observedAt, indicator.cadenceSec, input);
     const band = bandView(value, aqi ? aqi.bands : input.catalogue.bandsFor(indicator.id, s.id), input.lang);
     out.push({
       id: s.id,
@@ -76,16 +69,13 @@ export function buildStationPoints(input: {
 /** Pure: station points → one GeoJSON source, a soft halo and a circle layer per station kind. */
 export function buildStationsLayer(input: { points: readonly StationPoint[]; scale: number }): LayerSpec {
   const s = input.scale;
-  const data: GeoCollection = {
-    type: 'FeatureCollection',
-    features: input.points.map((p) => ({
-      type: 'Feature',
-      properties: { id: p.id, kind: p.kind, color: p.color, stale: p.stale, hasValue: p.value !== null },
-      geometry: { type: 'Point', coordinates: p.lngLat },
-    })),
-  };
+  const features: GeoFeature[] = input.points.map((p) => ({
+    type: 'Feature',
+    properties: { id: p.id, kind: p.kind, color: p.color, stale: p.stale, hasValue: p.value !== null },
+    geometry: { type: 'Point', coordinates: p.lngLat },
+  }));
   return {
-    sources: { [STATIONS_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'id' } },
+    sources: { [STATIONS_SOURCE]: geoSource(features, 'id') },
     layers: [
       {
         id: 'ioc-stations-halo',
@@ -99,33 +89,26 @@ export function buildStationsLayer(input: { points: readonly StationPoint[]; sca
           'circle-blur': 0.7,
         },
       },
-      {
-        id: WATER_STATIONS,
-        type: 'circle',
-        source: STATIONS_SOURCE,
-        filter: ['==', ['get', 'kind'], 'water'],
-        paint: {
-          'circle-color': ['get', 'color'],
-          'circle-radius': 8.5 * s,
-          'circle-stroke-color': UI.waterRing,
-          'circle-stroke-width': 3 * s,
-          'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
-        },
-      },
-      {
-        id: AIR_STATIONS,
-        type: 'circle',
-        source: STATIONS_SOURCE,
-        filter: ['==', ['get', 'kind'], 'air'],
-        paint: {
-          'circle-color': ['get', 'color'],
-          // Under the HTML AQI disc of the same size: it is what the pointer hovers.
-          'circle-radius': 13 * s,
-          'circle-stroke-color': UI.casing,
-          'circle-stroke-width': 2 * s,
-          'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
-        },
-      },
+      stationCircles(WATER_STATIONS, 'water', { radius: 8.5 * s, ring: UI.waterRing, ringWidth: 3 * s }),
+      // Under the HTML AQI disc of the same size: it is what the pointer hovers.
+      stationCircles(AIR_STATIONS, 'air', { radius: 13 * s, ring: UI.casing, ringWidth: 2 * s }),
     ],
+  };
+}
+
+/** The circles of one kind of station, in its band colour with a ring; faded when stale. */
+function stationCircles(id: string, kind: StationKind, look: { radius: number; ring: string; ringWidth: number }): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source: STATIONS_SOURCE,
+    filter: ['==', ['get', 'kind'], kind],
+    paint: {
+      'circle-color': ['get', 'color'],
+      'circle-radius': look.radius,
+      'circle-stroke-color': look.ring,
+      'circle-stroke-width': look.ringWidth,
+      'circle-opacity': ['case', ['get', 'stale'], 0.6, 1],
+    },
   };
 }

@@ -1,7 +1,7 @@
-import { freshness, type CatalogueIndex } from '@cityioc/domain';
+import { freshness } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../../cells/cells.ts';
-import type { GeoCollection, LayerSpec, SourceData } from '../layer-spec.ts';
+import { observedAtOf, shownStale, stationCell, valueOf, type LiveViewInput } from '../../../cells/cells.ts';
+import { geoSource, ROUND_LINE, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 import { UI } from '../../../theme/theme.ts';
 
 export const TRAFFIC_SOURCE = 'ioc-traffic';
@@ -46,14 +46,7 @@ export interface TrafficSegment {
 }
 
 /** Pure: road-segment stations × live cells → segments, with freshness evaluated at `now`. */
-export function buildTrafficSegments(input: {
-  catalogue: CatalogueIndex;
-  cells: CellIndex;
-  now: number;
-  offline: boolean;
-  lang: Lang;
-  timeZone: string;
-}): TrafficSegment[] {
+export function buildTrafficSegments(input: LiveViewInput): TrafficSegment[] {
   const { catalogue, cells, lang } = input;
   const speedInd = catalogue.indicator('traffic_speed');
   const flowInd = catalogue.indicator('traffic_intensity');
@@ -65,7 +58,7 @@ export function buildTrafficSegments(input: {
     const flowCell = stationCell(cells, s.area, s.id, 'traffic_intensity');
     const speed = valueOf(speedCell);
     const observedAt = observedAtOf(speedCell);
-    const stale = input.offline || (speed !== null && freshness(observedAt, speedInd.cadenceSec, input.now) === 'stale');
+    const stale = shownStale(speed, observedAt, speedInd.cadenceSec, input);
     // an intensity older than its cadence is not shown as current either
     const flowFresh = flowInd && freshness(observedAtOf(flowCell), flowInd.cadenceSec, input.now) !== 'stale';
     const flow = flowFresh && !input.offline ? valueOf(flowCell) : null;
@@ -93,29 +86,26 @@ export function buildTrafficSegments(input: {
 /** Pure: segments → one GeoJSON line source, a dark casing and the coloured line on top. */
 export function buildTrafficLayer(input: { segments: readonly TrafficSegment[]; scale: number }): LayerSpec {
   const s = input.scale;
-  const data: GeoCollection = {
-    type: 'FeatureCollection',
-    features: input.segments.map((g) => ({
-      type: 'Feature',
-      properties: { id: g.id, color: g.color, stale: g.stale, hasValue: g.speed !== null },
-      geometry: { type: 'LineString', coordinates: g.path },
-    })),
-  };
+  const features: GeoFeature[] = input.segments.map((g) => ({
+    type: 'Feature',
+    properties: { id: g.id, color: g.color, stale: g.stale, hasValue: g.speed !== null },
+    geometry: { type: 'LineString', coordinates: g.path },
+  }));
   return {
-    sources: { [TRAFFIC_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'id' } },
+    sources: { [TRAFFIC_SOURCE]: geoSource(features, 'id') },
     layers: [
       {
         id: 'ioc-traffic-casing',
         type: 'line',
         source: TRAFFIC_SOURCE,
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        layout: ROUND_LINE,
         paint: { 'line-color': UI.casing, 'line-width': 9 * s, 'line-opacity': 0.85 },
       },
       {
         id: TRAFFIC_LINES,
         type: 'line',
         source: TRAFFIC_SOURCE,
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        layout: ROUND_LINE,
         paint: {
           'line-color': ['get', 'color'],
           'line-width': 5 * s,

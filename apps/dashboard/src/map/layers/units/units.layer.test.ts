@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { splitGeo } from '../../../geo/geo-features.ts';
-import type { AreasGeoJson } from '../../../queries/geo.queries.ts';
+import { areasGeo, squareFeature } from '../../../test/geo-fixtures.ts';
 import { onTimeColor, UI } from '../../../theme/theme.ts';
 import { buildUnitsLayer, OUTLINE_SOURCE, UNITS_FILL, UNITS_SOURCE, unitStates } from './units.layer.ts';
 
-const square = (x: number, y: number, d: number): number[][][] => [
-  [
-    [x, y],
-    [x + d, y],
-    [x + d, y + d],
-    [x, y + d],
-    [x, y],
-  ],
-];
-const geo: AreasGeoJson = {
-  type: 'FeatureCollection',
-  features: [
-    { type: 'Feature', properties: { kind: 'outline', code: '92', name: 'Cần Thơ' }, geometry: { type: 'Polygon', coordinates: square(105.5, 9.9, 0.5) } },
-    {
-      type: 'Feature',
-      properties: { code: '31135', name: 'Ninh Kiều', level: 'commune', parent: '92' },
-      geometry: { type: 'Polygon', coordinates: square(105.7, 10, 0.1) },
-    },
-    {
-      type: 'Feature',
-      properties: { code: '31120', name: 'Cái Khế', level: 'commune', parent: '92' },
-      geometry: { type: 'Polygon', coordinates: square(105.6, 10.1, 0.1) },
-    },
-  ],
-};
+const geo = areasGeo([
+  squareFeature({ kind: 'outline', code: '92', name: 'Cần Thơ' }, 105.5, 9.9, 0.5),
+  squareFeature({ code: '31135', name: 'Ninh Kiều', level: 'commune', parent: '92' }, 105.7, 10, 0.1),
+  squareFeature({ code: '31120', name: 'Cái Khế', level: 'commune', parent: '92' }, 105.6, 10.1, 0.1),
+]);
 
 describe('buildUnitsLayer', () => {
   const split = splitGeo(geo);

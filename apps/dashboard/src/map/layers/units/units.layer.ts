@@ -1,6 +1,6 @@
 import type { GeoFeatureOf, UnitFeature } from '../../../geo/geo-features.ts';
 import { UI } from '../../../theme/theme.ts';
-import type { GeoCollection, GeoFeature, LayerSpec, SourceData } from '../layer-spec.ts';
+import { geoSource, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 
 export const UNITS_SOURCE = 'ioc-units';
 export const UNITS_FILL = 'ioc-units-fill';
@@ -33,15 +33,10 @@ export interface UnitsLayerInput {
  */
 export function buildUnitsLayer(input: UnitsLayerInput): LayerSpec {
   const features: GeoFeature<UnitProps>[] = input.units.map((u) => ({ type: 'Feature', properties: { code: u.code }, geometry: u.feature.geometry }));
-  const data: GeoCollection<UnitProps> = { type: 'FeatureCollection', features };
-  const outline: GeoCollection = {
-    type: 'FeatureCollection',
-    features: input.outline ? [{ type: 'Feature', properties: {}, geometry: input.outline.geometry }] : [],
-  };
   return {
     sources: {
-      [UNITS_SOURCE]: { type: 'geojson', data: data as SourceData, promoteId: 'code' },
-      [OUTLINE_SOURCE]: { type: 'geojson', data: outline as SourceData },
+      [UNITS_SOURCE]: geoSource(features, 'code'),
+      [OUTLINE_SOURCE]: geoSource(input.outline ? [{ type: 'Feature', properties: {}, geometry: input.outline.geometry }] : []),
     },
     layers: [
       {
