@@ -46,11 +46,22 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
     if (!own || el.closest(exempt) || !visible(el)) continue;
     const text = (el.textContent ?? '').trim().slice(0, 40);
     const px = parseFloat(getComputedStyle(el).fontSize) / scale;
-    const need = el.closest('.kpi-value') ? args.min.kpiValue : el.closest('.panel-title') ? args.min.title : args.min.body;
+    // a KPI's value, its title; the unit beside a value (%, hồ sơ) reads as a title
+    const need = el.matches('.kpi-suffix')
+      ? args.min.title
+      : el.closest('.kpi-value')
+        ? args.min.kpiValue
+        : el.closest('.panel-title')
+          ? args.min.title
+          : args.min.body;
     if (px + 0.05 < need) out.small.push(`${where(el)} "${text}": ${px.toFixed(1)} px < ${need} px`);
     if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') {
       out.overflow.push(`${where(el)} "${text}": ${el.scrollWidth} > ${el.clientWidth}`);
     }
+  }
+  // a panel whose content is taller than its box: something is cut off or spills over the next panel
+  for (const el of root.querySelectorAll<HTMLElement>('.panel')) {
+    if (visible(el) && el.scrollHeight > el.clientHeight + 1) out.overflow.push(`${where(el)}: content ${el.scrollHeight} px in ${el.clientHeight} px`);
   }
   const cells = [...root.querySelectorAll<HTMLElement>('[data-panel]')].filter((c) => c.checkVisibility());
   const rects = cells.map((c) => ({ id: c.getAttribute('data-panel')!, r: c.getBoundingClientRect() }));

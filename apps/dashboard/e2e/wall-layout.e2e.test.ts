@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import { waitUntil } from '../../../test-support/wait.ts';
 import { spawnOwned } from '../../../test-support/owned-process.ts';
 import { compiledEnv, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 import { contrastProblems, layoutProblems } from './layout-checks.ts';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     const r = await fetch(`${server.url}/api/v1/reporting/latest`, { headers: server.headers('leader') });
     return r.status === 200 ? ((await r.json()) as { rows: unknown[] }).rows.length : 0;
   };
-  await expect.poll(latest, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0);
+  await waitUntil('the demo reporting files', latest, 60_000, 500);
 });
 
 afterAll(async () => {

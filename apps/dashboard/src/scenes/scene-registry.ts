@@ -47,10 +47,10 @@ export const SCENES: readonly SceneDef[] = [
     dwellSeconds: DEFAULT_SCENE_SECONDS,
     gap: 1,
     columns: [
-      { width: 55, panels: [{ panel: 'map' }] },
+      { width: 50, panels: [{ panel: 'map' }, { panel: 'feed-health' }] },
       {
-        width: 45,
-        panels: [{ panel: 'alert-ticker' }, { panel: 'kpi-tiles' }, { panel: 'water-level' }, { panel: 'air-quality' }, { panel: 'feed-health' }],
+        width: 50,
+        panels: [{ panel: 'alert-ticker' }, { panel: 'kpi-tiles', size: 'auto' }, { panel: 'water-level', size: 'fill' }, { panel: 'air-quality' }],
       },
     ],
   },
