@@ -55,8 +55,19 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
           ? args.min.title
           : args.min.body;
     if (px + 0.05 < need) out.small.push(`${where(el)} "${text}": ${px.toFixed(1)} px < ${need} px`);
-    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') {
-      out.overflow.push(`${where(el)} "${text}": ${el.scrollWidth} > ${el.clientWidth}`);
+    const style = getComputedStyle(el);
+    if (style.display !== 'inline' && (el.scrollWidth > el.clientWidth + 1 || (style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1))) {
+      out.overflow.push(`${where(el)} "${text}": ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
+    }
+    // cut by a box around it that hides what overflows (a KPI tile, an AQI badge)
+    const r = el.getBoundingClientRect();
+    for (let box = el.parentElement; box && box !== root.parentElement; box = box.parentElement) {
+      if (getComputedStyle(box).overflow === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) {
+        out.overflow.push(`${where(el)} "${text}": cut by ${box.tagName.toLowerCase()}.${[...box.classList].join('.')}`);
+        break;
+      }
     }
   }
   // a panel whose content is taller than its box: something is cut off or spills over the next panel

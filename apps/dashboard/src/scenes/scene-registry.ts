@@ -45,13 +45,12 @@ export const SCENES: readonly SceneDef[] = [
     id: 'overview',
     title: 'scene.overview',
     dwellSeconds: DEFAULT_SCENE_SECONDS,
-    gap: 1,
+    // the alerts across the whole width: the first thing read from 5 m
+    head: 'alert-ticker',
+    gap: 0.75,
     columns: [
       { width: 50, panels: [{ panel: 'map' }, { panel: 'feed-health' }] },
-      {
-        width: 50,
-        panels: [{ panel: 'alert-ticker' }, { panel: 'kpi-tiles', size: 'auto' }, { panel: 'water-level', size: 'fill' }, { panel: 'air-quality' }],
-      },
+      { width: 50, panels: [{ panel: 'kpi-tiles', size: 'auto' }, { panel: 'water-level', size: 'fill' }, { panel: 'air-quality' }] },
     ],
   },
   {
