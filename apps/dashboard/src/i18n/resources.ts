@@ -138,6 +138,9 @@ export const vi = {
     counts: 'Đúng hạn {{onTime}} · trễ hạn {{late}} · quá hạn chưa gửi {{overdue}} · đang trong hạn {{due}}',
     daysLate: '{{count}} ngày',
     more: 'và {{count}} đơn vị khác',
+    unitCount: '{{count}} đơn vị',
+    until: 'đến {{date}}',
+    outdated: 'Số liệu cũ: đã qua trọn một kỳ báo cáo sau kỳ của chúng',
     noData: 'Chưa có số liệu báo cáo',
     status: {
       not_due: 'Chưa đến kỳ',
@@ -568,6 +571,9 @@ export const en: typeof vi = {
     counts: 'On time {{onTime}} · late {{late}} · overdue {{overdue}} · due {{due}}',
     daysLate: '{{count}} days',
     more: 'and {{count}} more units',
+    unitCount: '{{count}} units',
+    until: 'to {{date}}',
+    outdated: 'Outdated: a whole reporting cycle has passed since their period',
     noData: 'No reported figures yet',
     status: {
       not_due: 'Not yet due',

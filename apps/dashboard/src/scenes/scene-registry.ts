@@ -85,9 +85,9 @@ export const SCENES: readonly SceneDef[] = [
     head: 'reporting-head',
     gap: 0.8,
     columns: [
-      { width: 1.5, panels: [{ panel: 'reporting-targets' }] },
-      { width: 1, panels: [{ panel: 'reporting-rank-departments' }] },
-      { width: 1, panels: [{ panel: 'reporting-rank-districts' }] },
+      { width: 1.7, panels: [{ panel: 'reporting-targets' }] },
+      // the two PAR INDEX rankings one above the other: no half-empty column
+      { width: 1.1, panels: [{ panel: 'reporting-rank-departments' }, { panel: 'reporting-rank-districts', size: 'auto' }] },
       { width: 1, panels: [{ panel: 'reporting-late' }] },
     ],
   },
