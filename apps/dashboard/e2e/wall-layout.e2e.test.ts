@@ -87,3 +87,27 @@ describe.each([
     expect(await contrastProblems(page, 'header.hdr')).toEqual([]);
   });
 });
+
+describe('kiosk mode', () => {
+  it('?kiosk hides the page chrome and keeps the scene, the rotation parameters and the language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await signIn(page, server, 'leader');
+      const root = await openScene(page, 'reporting', '&kiosk&lang=en');
+      expect(await page.getAttribute('[data-testid="wall"]', 'data-kiosk')).toBe('true');
+      expect(await page.locator('header.hdr').count()).toBe(0);
+      expect(await page.locator('[data-testid="lang-vi"]').count()).toBe(0);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      // the scene takes the whole screen
+      const box = (await page.locator(root).boundingBox())!;
+      expect(box.y).toBeLessThan(2);
+      expect(box.height).toBeGreaterThan(1070);
+      // without ?kiosk the same scene has its header
+      await openScene(page, 'reporting');
+      expect(await page.locator('header.hdr').count()).toBe(1);
+      expect(await page.getAttribute('[data-testid="wall"]', 'data-kiosk')).toBe('false');
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -74,7 +74,8 @@ export const SCENES: readonly SceneDef[] = [
     gap: 0.8,
     columns: [
       { width: 60, panels: [{ panel: 'score766-scorecard' }] },
-      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board' }] },
+      // the directives take their content's height (often one line: none due); the lost points the rest
+      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board', size: 'auto' }] },
     ],
   },
   {
