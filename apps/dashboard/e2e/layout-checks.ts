@@ -33,7 +33,7 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
   }
   const where = (el: Element) => {
     const cell = el.closest('[data-panel]');
-    return `${cell ? cell.getAttribute('data-panel') : 'page'} ${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+    return `${cell ? cell.getAttribute('data-panel') : 'page'} ${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}`;
   };
   const visible = (el: Element) => {
     const r = el.getBoundingClientRect();
@@ -41,8 +41,8 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
   };
   // text: every element holding text of its own, the map's attribution and its drawn labels excepted
   const exempt = '.maplibregl-ctrl-attrib, .maplibregl-marker, [data-label-id], [data-map-exempt]';
-  for (const el of root.querySelectorAll<HTMLElement>('*')) {
-    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
     if (!own || el.closest(exempt) || !visible(el)) continue;
     const text = (el.textContent ?? '').trim().slice(0, 40);
     const px = parseFloat(getComputedStyle(el).fontSize) / scale;
@@ -65,16 +65,16 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
       if (getComputedStyle(box).overflow === 'visible') continue;
       const b = box.getBoundingClientRect();
       if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) {
-        out.overflow.push(`${where(el)} "${text}": cut by ${box.tagName.toLowerCase()}.${[...box.classList].join('.')}`);
+        out.overflow.push(`${where(el)} "${text}": cut by ${box.tagName.toLowerCase()}.${Array.from(box.classList).join('.')}`);
         break;
       }
     }
   }
   // a panel whose content is taller than its box: something is cut off or spills over the next panel
-  for (const el of root.querySelectorAll<HTMLElement>('.panel')) {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('.panel'))) {
     if (visible(el) && el.scrollHeight > el.clientHeight + 1) out.overflow.push(`${where(el)}: content ${el.scrollHeight} px in ${el.clientHeight} px`);
   }
-  const cells = [...root.querySelectorAll<HTMLElement>('[data-panel]')].filter((c) => c.checkVisibility());
+  const cells = Array.from(root.querySelectorAll<HTMLElement>('[data-panel]')).filter((c) => c.checkVisibility());
   const rects = cells.map((c) => ({ id: c.getAttribute('data-panel')!, r: c.getBoundingClientRect() }));
   for (const { id, r } of rects) {
     const panel = document.querySelector(`[data-panel="${id}"] > *`);
@@ -88,7 +88,7 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
       const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       if (w > 1 && h > 1) out.overlap.push(`${rects[i]!.id} × ${rects[j]!.id}`);
     }
-  for (const c of root.querySelectorAll<HTMLElement>('[data-chart]')) {
+  for (const c of Array.from(root.querySelectorAll<HTMLElement>('[data-chart]'))) {
     const canvas = c.querySelector('canvas');
     const r = canvas?.getBoundingClientRect();
     if (!canvas || !r || r.height < 10 || r.width < 10) out.chartWithoutCanvas.push(where(c));
