@@ -107,8 +107,13 @@ export async function contrastProblems(page: Page, root: string): Promise<string
   // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { nodes: { target: string[]; any: { message: string }[] }[] }[] }> } }).axe;
-    const r = await axe.run({ include: [selector], exclude: ['.maplibregl-ctrl-attrib', '.maplibregl-canvas'] }, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+    const axe = (
+      window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { nodes: { target: string[]; any: { message: string }[] }[] }[] }> } }
+    ).axe;
+    const r = await axe.run(
+      { include: [selector], exclude: ['.maplibregl-ctrl-attrib', '.maplibregl-canvas'] },
+      { runOnly: { type: 'rule', values: ['color-contrast'] } },
+    );
     return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`));
   }, root);
 }

@@ -70,13 +70,15 @@ describe.each([
   it.each(SCENES)('scene %s: readable, nothing cut off, no empty or overlapping panel, every chart drawn', async (scene) => {
     const root = await openScene(page, scene);
     // the demo's data has arrived: wait until the layout holds still (charts animate in)
-    await expect.poll(() => layoutProblems(page, root), { timeout: 20_000, interval: 500 }).toEqual({
-      small: [],
-      overflow: [],
-      zeroHeight: [],
-      overlap: [],
-      chartWithoutCanvas: [],
-    });
+    await expect
+      .poll(() => layoutProblems(page, root), { timeout: 20_000, interval: 500 })
+      .toEqual({
+        small: [],
+        overflow: [],
+        zeroHeight: [],
+        overlap: [],
+        chartWithoutCanvas: [],
+      });
     const header = await layoutProblems(page, 'header.hdr');
     expect(header.small.concat(header.overflow)).toEqual([]);
   });

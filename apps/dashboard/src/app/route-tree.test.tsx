@@ -109,7 +109,9 @@ describe('routes', () => {
     expect(router.buildLocation({ to: '/analyst', search: { indicator: 'pm25', units: ['916', '919'] } }).href).toBe(
       '/analyst?indicator=pm25&units=916%2C919&lang=en',
     );
-    expect(router.buildLocation({ to: '/', search: { scene: 'procedures', rotate: true, kiosk: false, period: 'month' } }).href).toBe('/?scene=procedures&lang=en');
+    expect(router.buildLocation({ to: '/', search: { scene: 'procedures', rotate: true, kiosk: false, period: 'month' } }).href).toBe(
+      '/?scene=procedures&lang=en',
+    );
     // the navigation links: another page keeps only the language
     expect(router.buildLocation({ to: '/analyst' }).href).toBe('/analyst?lang=en');
   });

@@ -76,7 +76,13 @@ export function ReportingTargets({ ctx }: PanelProps) {
                 <td colSpan={5}>{t('reporting.outdated')}</td>
               </tr>
             ),
-            <tr key={r.indicator} data-indicator={r.indicator} data-verdict={r.verdict} data-outdated={r.outdated} className={r.outdated ? 'is-outdated' : undefined}>
+            <tr
+              key={r.indicator}
+              data-indicator={r.indicator}
+              data-verdict={r.verdict}
+              data-outdated={r.outdated}
+              className={r.outdated ? 'is-outdated' : undefined}
+            >
               <td>{r.name}</td>
               <td className="period" title={r.until ? t('reporting.until', { date: r.until }) : undefined}>
                 {r.period}
