@@ -50,7 +50,12 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   }, [warm, mountedKey, search.period, timeZone, queryClient]);
 
   return (
-    <div className={`wall${offline ? ' is-offline' : ''}${search.kiosk ? ' is-kiosk' : ''}`} data-testid="wall" data-scene={state.scene} data-kiosk={search.kiosk}>
+    <div
+      className={`wall${offline ? ' is-offline' : ''}${search.kiosk ? ' is-kiosk' : ''}`}
+      data-testid="wall"
+      data-scene={state.scene}
+      data-kiosk={search.kiosk}
+    >
       {!search.kiosk && (
         <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
           <SceneIndicator plan={plan} state={state} onPin={pin} />
