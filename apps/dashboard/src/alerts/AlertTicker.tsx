@@ -13,9 +13,11 @@ export function AlertTicker() {
   const { t } = useTranslation();
   const lang = useLang();
   const { timeZone } = useCatalogue();
-  const { offline } = useClock();
+  const { offline, now } = useClock();
   const q = useQuery(wallAlertsQuery());
-  const items = useMemo(() => tickerItems(q.data ?? [], lang, timeZone), [q.data, lang, timeZone]);
+  // ages move by the minute: the list is rebuilt when the minute turns, not at every tick
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const items = useMemo(() => tickerItems(q.data ?? [], lang, timeZone, 4, minute), [q.data, lang, timeZone, minute]);
   const worst = worstSeverity(q.data ?? []);
   return (
     <section
@@ -34,7 +36,9 @@ export function AlertTicker() {
               <span className="alert-sev" style={{ backgroundColor: i.color, color: i.textColor }}>
                 {t(`alerts.severity.${i.severity}`)}
               </span>
-              <span className="alert-time">{i.time}</span>
+              <span className="alert-time" title={i.time}>
+                {i.age ? t(`alerts.age.${i.age.unit}`, { count: i.age.value }) : i.time}
+              </span>
               <span className="alert-text">{i.text}</span>
               <span className="alert-status">
                 {t(`alerts.status.${i.status}`)}

@@ -32,14 +32,29 @@ export interface TickerItem {
   color: string;
   textColor: string;
   time: string;
+  /** How long ago it was raised, on the server-corrected clock; null when no clock was given. */
+  age: AlertAge | null;
   status: AlertStatus;
   cleared: boolean;
   /** The area code of the alert's subject: the unit a directive about it goes to by default. */
   area: string;
 }
 
+export interface AlertAge {
+  value: number;
+  unit: 'minute' | 'hour' | 'day';
+}
+
+/** Pure: an alert's age in the largest whole unit a reader at the wall takes in at a glance (under a minute reads as 0 minutes). */
+export function alertAge(raisedAt: number, now: number): AlertAge {
+  const minutes = Math.max(0, Math.floor((now - raisedAt) / 60_000));
+  if (minutes < 120) return { value: minutes, unit: 'minute' };
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? { value: hours, unit: 'hour' } : { value: Math.floor(hours / 24), unit: 'day' };
+}
+
 /** The wall ticker: unresolved alerts, newest first, at most `max`. */
-export function tickerItems(list: readonly Alert[], lang: Lang, timeZone: string, max = 8): TickerItem[] {
+export function tickerItems(list: readonly Alert[], lang: Lang, timeZone: string, max = 8, now?: number): TickerItem[] {
   return sortAlerts(list.filter((a) => a.status !== 'resolved'))
     .slice(0, max)
     .map((a) => ({
@@ -49,6 +64,7 @@ export function tickerItems(list: readonly Alert[], lang: Lang, timeZone: string
       color: SEVERITY_COLORS[a.severity],
       textColor: readableTextColor(SEVERITY_COLORS[a.severity]),
       time: formatHourMinute(a.raisedAt, timeZone),
+      age: now === undefined ? null : alertAge(a.raisedAt, now),
       status: a.status,
       cleared: a.clearedAt !== null,
       area: a.area,

@@ -73,7 +73,12 @@ describe('routes', () => {
       period: 'month',
       lang: 'en',
     });
-    expect(open('/nowhere?scene=reporting').search).toMatchObject({ scene: 'reporting', rotate: true });
+    expect(open('/nowhere?scene=reporting').search).toMatchObject({ scene: 'reporting', rotate: true, kiosk: false });
+    // ?kiosk hides the page chrome: present (with or without a value) turns it on, 0/false/off/no leaves it
+    expect(open('/?kiosk').search).toMatchObject({ kiosk: true });
+    expect(open('/?kiosk=1&scene=score766').search).toMatchObject({ kiosk: true, scene: 'score766' });
+    expect(open('/?kiosk=0').search).toMatchObject({ kiosk: false });
+    expect(open('/').search).toMatchObject({ kiosk: false });
     expect(open('/operator?area=916&sort=bogus').search).toMatchObject({ area: '916', show: 'all', sort: 'days-desc' });
     expect(open('/analyst/dossiers?indicator=avgDays&period=2026-Q3&by=agency').search).toMatchObject({
       indicator: 'avgDays',
@@ -104,7 +109,9 @@ describe('routes', () => {
     expect(router.buildLocation({ to: '/analyst', search: { indicator: 'pm25', units: ['916', '919'] } }).href).toBe(
       '/analyst?indicator=pm25&units=916%2C919&lang=en',
     );
-    expect(router.buildLocation({ to: '/', search: { scene: 'procedures', rotate: true, period: 'month' } }).href).toBe('/?scene=procedures&lang=en');
+    expect(router.buildLocation({ to: '/', search: { scene: 'procedures', rotate: true, kiosk: false, period: 'month' } }).href).toBe(
+      '/?scene=procedures&lang=en',
+    );
     // the navigation links: another page keeps only the language
     expect(router.buildLocation({ to: '/analyst' }).href).toBe('/analyst?lang=en');
   });

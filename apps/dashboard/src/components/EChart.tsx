@@ -30,5 +30,5 @@ export function EChart({ option, className, testId }: { option: EChartsCoreOptio
     chart.current?.setOption(option, { replaceMerge: ['series'], lazyUpdate: true });
   }, [option]);
 
-  return <div ref={el} className={className} data-testid={testId} />;
+  return <div ref={el} className={className} data-testid={testId} data-chart="" />;
 }

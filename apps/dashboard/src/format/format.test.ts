@@ -96,13 +96,16 @@ describe('escaping and contrast', () => {
     expect(escapeHtml('<img src=x onerror="alert(1)">&\'')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;');
   });
 
-  it('picks dark text on yellow and green, white on purple and maroon', () => {
+  it('picks the text colour with the higher contrast: dark on yellow, green and bright red, white on purple and maroon', () => {
+    // the demo's "below BĐ I" green and the low-severity blue read at 3.3–3.4:1 in white (axe-core on the wall)
+    expect(readableTextColor('#2e9e5b')).toBe('#0b1020');
     expect(readableTextColor('#FFFF00')).toBe('#0b1020');
     expect(readableTextColor('#00E400')).toBe('#0b1020');
     expect(readableTextColor('#FF7E00')).toBe('#0b1020');
     expect(readableTextColor('#8F3F97')).toBe('#ffffff');
     expect(readableTextColor('#7E0023')).toBe('#ffffff');
-    expect(readableTextColor('#FF0000')).toBe('#ffffff');
+    // white on #FF0000 is 4.0:1, dark text 5.2:1
+    expect(readableTextColor('#FF0000')).toBe('#0b1020');
   });
 });
 

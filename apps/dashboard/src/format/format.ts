@@ -171,7 +171,8 @@ export function readableTextColor(hex: string): string {
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   };
   const luminance = 0.2126 * lin(m[1]!) + 0.7152 * lin(m[2]!) + 0.0722 * lin(m[3]!);
-  // Pure WCAG contrast flips at L ≈ 0.18, which would put black on red; alert colours read as
-  // white-on-red by convention, so the switch sits a little higher (orange, yellow, green: dark text).
-  return luminance > 0.3 ? '#0b1020' : '#ffffff';
+  // The text with the higher WCAG contrast: white on a mid green or a bright red reads at 3.3–4.2:1
+  // from 5 m, below the 4.5:1 the wall keeps (issue 13); dark text reads at 4.5:1 or more there.
+  const DARK = 0.0064; // relative luminance of #0b1020
+  return (luminance + 0.05) / (DARK + 0.05) >= 1.05 / (luminance + 0.05) ? '#0b1020' : '#ffffff';
 }

@@ -36,7 +36,8 @@ import { useUnitDirective } from './useUnitDirective.tsx';
 export const MAP_REFRESH_MS = 1000;
 
 /** Units named in the rankings above and below the map. */
-const RANKED = 5;
+// three best and three worst: at the wall's type size (≥ 18 px) more rows push the legend off the map
+const RANKED = 3;
 /** Overlays on the map that labels keep clear of. */
 const OVERLAYS = '.map-head, .map-side > *';
 

@@ -17,13 +17,14 @@ describe('scene registry', () => {
   it('lays a scene out as a CSS grid: columns by width, panels by size', () => {
     const overview = SCENES[0]!;
     const layout = sceneLayout(overview, (p) => (p === 'kpi-tiles' || p === 'map' ? 'fill' : 'auto'));
+    // the scene's own sizes win over the panels' defaults: the tiles take their content's height, the water chart the rest
     expect(layout).toEqual({
-      head: null,
-      columns: 'minmax(0, 55fr) minmax(0, 45fr)',
-      gap: '1rem',
+      head: 'alert-ticker',
+      columns: 'minmax(0, 50fr) minmax(0, 50fr)',
+      gap: '0.75rem',
       stacks: [
-        { rows: 'minmax(0, 1fr)', panels: ['map'] },
-        { rows: 'auto minmax(0, 1fr) auto auto auto', panels: ['alert-ticker', 'kpi-tiles', 'water-level', 'air-quality', 'feed-health'] },
+        { rows: 'minmax(0, 1fr) auto', panels: ['map', 'feed-health'] },
+        { rows: 'auto minmax(0, 1fr) auto', panels: ['kpi-tiles', 'water-level', 'air-quality'] },
       ],
     });
     const weighted: SceneDef = { ...overview, head: 'x', columns: [{ width: 1, panels: [{ panel: 'a', size: 2 }, { panel: 'b' }] }] };

@@ -45,13 +45,12 @@ export const SCENES: readonly SceneDef[] = [
     id: 'overview',
     title: 'scene.overview',
     dwellSeconds: DEFAULT_SCENE_SECONDS,
-    gap: 1,
+    // the alerts across the whole width: the first thing read from 5 m
+    head: 'alert-ticker',
+    gap: 0.75,
     columns: [
-      { width: 55, panels: [{ panel: 'map' }] },
-      {
-        width: 45,
-        panels: [{ panel: 'alert-ticker' }, { panel: 'kpi-tiles' }, { panel: 'water-level' }, { panel: 'air-quality' }, { panel: 'feed-health' }],
-      },
+      { width: 50, panels: [{ panel: 'map' }, { panel: 'feed-health' }] },
+      { width: 50, panels: [{ panel: 'kpi-tiles', size: 'auto' }, { panel: 'water-level', size: 'fill' }, { panel: 'air-quality' }] },
     ],
   },
   {
@@ -75,7 +74,8 @@ export const SCENES: readonly SceneDef[] = [
     gap: 0.8,
     columns: [
       { width: 60, panels: [{ panel: 'score766-scorecard' }] },
-      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board' }] },
+      // the directives take their content's height (often one line: none due); the lost points the rest
+      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board', size: 'auto' }] },
     ],
   },
   {
@@ -86,9 +86,9 @@ export const SCENES: readonly SceneDef[] = [
     head: 'reporting-head',
     gap: 0.8,
     columns: [
-      { width: 1.5, panels: [{ panel: 'reporting-targets' }] },
-      { width: 1, panels: [{ panel: 'reporting-rank-departments' }] },
-      { width: 1, panels: [{ panel: 'reporting-rank-districts' }] },
+      { width: 1.7, panels: [{ panel: 'reporting-targets' }] },
+      // the two PAR INDEX rankings one above the other: no half-empty column
+      { width: 1.1, panels: [{ panel: 'reporting-rank-departments' }, { panel: 'reporting-rank-districts', size: 'auto' }] },
       { width: 1, panels: [{ panel: 'reporting-late' }] },
     ],
   },

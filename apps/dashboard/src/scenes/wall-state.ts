@@ -6,6 +6,8 @@ export interface WallSearch {
   /** A pinned scene (old ids accepted: ?scene=admin). */
   scene?: SceneId;
   rotate: boolean;
+  /** `?kiosk`: the wall without the page chrome (no header, no scene pills, no language buttons); the offline banner stays. */
+  kiosk: boolean;
   /** One dwell for every scene, 5–3600 s. */
   sceneSeconds?: number;
   /** The public-service dossiers scene shows this month, quarter or year. */
@@ -13,13 +15,15 @@ export interface WallSearch {
 }
 
 /** Left out of the URL when they hold (the router strips them). */
-export const WALL_SEARCH_DEFAULTS = { rotate: true, period: 'month' } as const satisfies Partial<WallSearch>;
+export const WALL_SEARCH_DEFAULTS = { rotate: true, kiosk: false, period: 'month' } as const satisfies Partial<WallSearch>;
 
 /** The route's validateSearch: pure, never throws; unknown values fall back to the defaults. */
 export function validateWallSearch(raw: RawSearch): WallSearch {
   return {
     scene: sceneIdOf(text(raw.scene)),
     rotate: switchOn(raw.rotate),
+    // present (`?kiosk`, `?kiosk=1`) turns it on; absent or `?kiosk=0` leaves the chrome
+    kiosk: raw.kiosk !== undefined && switchOn(raw.kiosk),
     sceneSeconds: numberIn(raw.sceneSeconds, 5, 3600),
     period: oneOf(raw.period, ['month', 'quarter', 'year'] as const) ?? WALL_SEARCH_DEFAULTS.period,
   };

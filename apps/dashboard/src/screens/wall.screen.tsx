@@ -50,10 +50,17 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   }, [warm, mountedKey, search.period, timeZone, queryClient]);
 
   return (
-    <div className={offline ? 'wall is-offline' : 'wall'} data-testid="wall" data-scene={state.scene}>
-      <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
-        <SceneIndicator plan={plan} state={state} onPin={pin} />
-      </Header>
+    <div
+      className={`wall${offline ? ' is-offline' : ''}${search.kiosk ? ' is-kiosk' : ''}`}
+      data-testid="wall"
+      data-scene={state.scene}
+      data-kiosk={search.kiosk}
+    >
+      {!search.kiosk && (
+        <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
+          <SceneIndicator plan={plan} state={state} onPin={pin} />
+        </Header>
+      )}
       <OfflineBanner />
       {index ? (
         <div className="scenes">

@@ -15,6 +15,12 @@ export const WALL_KPIS = [
   'aqi',
 ] as const;
 
+/**
+ * The overview's tiles: the public-service headline figures. Water level and air quality are not
+ * repeated as tiles there: their panels beside the tiles show every station with its band.
+ */
+export const OVERVIEW_KPIS = ['dossiers_received', 'dossiers_on_time_rate', 'dossiers_online_rate', 'online_payment_rate', 'dossiers_overdue'] as const;
+
 export interface KpiTileModel {
   indicatorId: string;
   label: string;

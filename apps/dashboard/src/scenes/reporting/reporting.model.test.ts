@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValueRow, RankingResponse, SubmissionStatusResponse } from '@cityioc/contracts';
-import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type ReportingCatalogueView } from './reporting.model.ts';
+import { followedMonth, lateGroups, lateUnits, latestPeriodOf, periodAge, rankingView, targetRows, type ReportingCatalogueView } from './reporting.model.ts';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+/** 5 December 2026, 10:00 in Cần Thơ. */
+const AT = { now: Date.parse('2026-12-05T10:00:00+07:00'), timeZone: TZ };
 
 const cat: ReportingCatalogueView = {
   indicators: [
@@ -60,12 +64,13 @@ describe('ranks out of the country’s provinces of their period', () => {
       [row({ indicator: 'dti_rank', period: '2022', value: 5, target: 5 }), row({ indicator: 'dti_rank', period: '2025', value: 4, target: null })],
       withRank,
       'vi',
+      AT,
     );
     expect(rows.map((r) => [r.value, r.target])).toEqual([
       ['hạng 5/63', 'hạng 5/63'],
       ['hạng 4/34', '—'],
     ]);
-    expect(targetRows([row({ indicator: 'dti_rank', period: '2025', value: 4 })], withRank, 'en')[0]!.value).toBe('rank 4/34');
+    expect(targetRows([row({ indicator: 'dti_rank', period: '2025', value: 4 })], withRank, 'en', AT)[0]!.value).toBe('rank 4/34');
   });
 });
 
@@ -95,6 +100,7 @@ describe('reporting scene model', () => {
       ],
       cat,
       'vi',
+      AT,
     );
     expect(rows).toEqual([
       {
@@ -106,6 +112,8 @@ describe('reporting scene model', () => {
         verdict: 'met',
         parts: null,
         illustrative: false,
+        until: '31/12/2023',
+        outdated: true,
       },
       {
         indicator: 'digitised_results_rate',
@@ -116,9 +124,11 @@ describe('reporting scene model', () => {
         verdict: 'missed',
         parts: '13.000 / 362.729',
         illustrative: false,
+        until: '31/12/2022',
+        outdated: true,
       },
     ]);
-    expect(targetRows([row({})], cat, 'en')[0]).toMatchObject({ name: 'Online payment', value: '42.4 %', period: '2023' });
+    expect(targetRows([row({})], cat, 'en', AT)[0]).toMatchObject({ name: 'Online payment', value: '42.4 %', period: '2023' });
   });
 
   it('summarises a ranking: average and count above the threshold as the server computed them', () => {
@@ -186,5 +196,39 @@ describe('reporting scene model', () => {
   it('finds the latest period of an indicator', () => {
     expect(latestPeriodOf([row({ period: '2022' }), row({ period: '2023' }), row({ indicator: 'x', period: '2025' })], 'online_payment_rate')).toBe('2023');
     expect(latestPeriodOf([], 'par_index')).toBeNull();
+  });
+
+  it('dates every figure by the last day of its period and greys it out once a whole cycle has passed since', () => {
+    // a year is outdated a year after it closed, a quarter a quarter after, a month a month after
+    expect(periodAge('2025', AT.now, TZ)).toEqual({ until: '31/12/2025', outdated: false });
+    expect(periodAge('2024', AT.now, TZ)).toEqual({ until: '31/12/2024', outdated: true });
+    expect(periodAge('2026-Q3', AT.now, TZ)).toEqual({ until: '30/09/2026', outdated: false });
+    expect(periodAge('2026-Q2', AT.now, TZ)).toEqual({ until: '30/06/2026', outdated: true });
+    expect(periodAge('2026-11', AT.now, TZ)).toEqual({ until: '30/11/2026', outdated: false });
+    expect(periodAge('2026-10', AT.now, TZ)).toEqual({ until: '31/10/2026', outdated: true });
+    // the cycle ends at local midnight: 1 January 2026 00:00 in Cần Thơ, a year after 2024 closed
+    expect(periodAge('2024', Date.parse('2025-12-31T23:59:00+07:00'), TZ).outdated).toBe(false);
+    expect(periodAge('2024', Date.parse('2026-01-01T00:00:00+07:00'), TZ).outdated).toBe(true);
+    expect(periodAge('not-a-period', AT.now, TZ)).toEqual({ until: null, outdated: false });
+  });
+
+  it('groups the late units that are late in the same way: one line for 26 units overdue by 18 days', () => {
+    const late = [
+      ...Array.from({ length: 26 }, (_, i) => ({ unit: `U${i}`, name: `Phường ${i}`, status: 'overdue' as const, daysLate: 18 })),
+      { unit: 'X', name: 'Xã X', status: 'overdue' as const, daysLate: 3 },
+      { unit: 'Y', name: 'Xã Y', status: 'submitted_late' as const, daysLate: 3 },
+      { unit: 'Z', name: 'Xã Z', status: 'submitted_late' as const, daysLate: 3 },
+    ];
+    const groups = lateGroups(late);
+    expect(groups.map((g) => [g.status, g.daysLate, g.units.length])).toEqual([
+      ['overdue', 18, 26],
+      ['overdue', 3, 1],
+      ['submitted_late', 3, 2],
+    ]);
+    expect(groups[2]!.units).toEqual([
+      { unit: 'Y', name: 'Xã Y' },
+      { unit: 'Z', name: 'Xã Z' },
+    ]);
+    expect(lateGroups([])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { IndicatorValueRow, Label, RankingResponse, SubmissionStatus, SubmissionStatusResponse, TargetVerdict } from '@cityioc/contracts';
-import { periodLabel, provinceCountForPeriod } from '@cityioc/domain';
+import { periodBounds, periodLabel, provinceCountForPeriod } from '@cityioc/domain';
 import { formatNumber, MISSING, zonedParts, type Lang } from '../../format/format.ts';
 
 /** The part of GET /api/v1/reporting/catalogue the dashboard reads. */
@@ -37,6 +37,28 @@ export interface TargetRow {
   /** '13.000 / 362.729' when the parts were reported. */
   parts: string | null;
   illustrative: boolean;
+  /** The last day the figure covers (dd/mm/yyyy in the city's zone); null when the period key is not one the calendar knows. */
+  until: string | null;
+  /**
+   * Older than its reporting cycle: a whole cycle (its own length: a year, a quarter, a month) has
+   * passed since its period closed, so a newer figure is due. The wall greys it out.
+   */
+  outdated: boolean;
+}
+
+/** Pure: the period's last day and whether a whole cycle has passed since it closed, at `now`. */
+export function periodAge(period: string, now: number, timeZone: string): { until: string | null; outdated: boolean } {
+  const b = periodBounds(period);
+  if (!b) return { until: null, outdated: false };
+  const d = zonedParts(b.end - 1, timeZone);
+  // the next period of the same kind closes this many calendar months later (a year, a half, a quarter, a month);
+  // shorter periods (days, weeks) have a fixed length
+  const months = Math.round((b.end - b.start) / (30.44 * 86_400_000));
+  const e = zonedParts(b.end, timeZone);
+  const y = Number(e.year);
+  const m = Number(e.month) - 1;
+  const cycle = months >= 1 ? Date.UTC(y, m + months, 1) - Date.UTC(y, m, 1) : b.end - b.start;
+  return { until: `${d.day}/${d.month}/${d.year}`, outdated: now >= b.end + cycle };
 }
 
 /** A value with its unit; a rank says what it is out of ("hạng 5/63"), the country's provinces in its period. */
@@ -48,7 +70,13 @@ function valueText(v: number | null, unit: string, decimals: number, lang: Lang,
 }
 
 /** The city's indicators (unit 92) at their latest reported period, against their targets. */
-export function targetRows(rows: readonly IndicatorValueRow[], cat: ReportingCatalogueView | undefined, lang: Lang, unit = '92'): TargetRow[] {
+export function targetRows(
+  rows: readonly IndicatorValueRow[],
+  cat: ReportingCatalogueView | undefined,
+  lang: Lang,
+  at: { now: number; timeZone: string },
+  unit = '92',
+): TargetRow[] {
   const inds = new Map((cat?.indicators ?? []).map((i) => [i.id, i]));
   return rows
     .filter((r) => r.unit === unit)
@@ -66,6 +94,7 @@ export function targetRows(rows: readonly IndicatorValueRow[], cat: ReportingCat
         verdict: r.verdict,
         parts: r.numerator !== null && r.denominator !== null ? `${formatNumber(r.numerator, 0, lang)} / ${formatNumber(r.denominator, 0, lang)}` : null,
         illustrative: r.provenance === 'illustrative',
+        ...periodAge(r.period, at.now, at.timeZone),
       };
     });
 }
@@ -118,4 +147,22 @@ export function latestPeriodOf(rows: readonly IndicatorValueRow[], indicator: st
   let best: string | null = null;
   for (const r of rows) if (r.indicator === indicator && (best === null || r.period > best)) best = r.period;
   return best;
+}
+
+/** Units late in the same way (same status, same number of days): one line on the wall, not one per unit. */
+export interface LateGroup {
+  status: SubmissionStatus;
+  daysLate: number | null;
+  units: { unit: string; name: string }[];
+}
+
+/** Pure: the late rows (lateUnits' order) grouped by status and days late, in that order. */
+export function lateGroups(rows: readonly LateRow[]): LateGroup[] {
+  const groups: LateGroup[] = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last && last.status === r.status && last.daysLate === r.daysLate) last.units.push({ unit: r.unit, name: r.name });
+    else groups.push({ status: r.status, daysLate: r.daysLate, units: [{ unit: r.unit, name: r.name }] });
+  }
+  return groups;
 }

@@ -8,7 +8,7 @@ import { periodBounds, periodLabel } from '@cityioc/domain';
 import { formatIsoDate } from '../../format/format.ts';
 import { dayBeforeLatestChange } from '../../geo/units.ts';
 import { areasQuery } from '../../queries/geo.queries.ts';
-import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type RankingView } from './reporting.model.ts';
+import { followedMonth, lateGroups, lateUnits, latestPeriodOf, rankingView, targetRows, type RankingView } from './reporting.model.ts';
 
 /**
  * "Báo cáo": the reporting system (Decree 09). The city's indicators at their latest reported
@@ -16,7 +16,8 @@ import { followedMonth, lateUnits, latestPeriodOf, rankingView, targetRows, type
  * late with this month's report. Every value is a published report, labelled with its period: the
  * scene never presents it as a live measurement. Text is rendered as React text, never as HTML.
  */
-const LATE_SHOWN = 14;
+/** Names listed per group of late units; the rest are counted. */
+const LATE_NAMES = 8;
 
 /** The last local day of a period key, yyyy-mm-dd. */
 function periodEndDay(period: string): string {
@@ -46,7 +47,14 @@ export function ReportingTargets({ ctx }: PanelProps) {
   const q = reportingQueries(ctx);
   const cat = useQuery(q.catalogue);
   const latest = useQuery(q.latest);
-  const targets = useMemo(() => targetRows(latest.data?.rows ?? [], cat.data, lang), [latest.data, cat.data, lang]);
+  // the period's age moves by the day at most: the rows are rebuilt with the day, not with every tick
+  const day = Math.floor(ctx.now / 86_400_000);
+  const targets = useMemo(() => {
+    const rows = targetRows(latest.data?.rows ?? [], cat.data, lang, { now: day * 86_400_000, timeZone: ctx.timeZone });
+    // current figures first; the outdated ones below one line that says so, greyed out
+    return [...rows.filter((r) => !r.outdated), ...rows.filter((r) => r.outdated)];
+  }, [latest.data, cat.data, lang, day, ctx.timeZone]);
+  const firstOutdated = targets.findIndex((r) => r.outdated);
   return (
     <section className="panel reporting-targets" data-testid="reporting-targets">
       <h3 className="panel-title">{t('reporting.targets')}</h3>
@@ -62,10 +70,23 @@ export function ReportingTargets({ ctx }: PanelProps) {
           </tr>
         </thead>
         <tbody>
-          {targets.map((r) => (
-            <tr key={r.indicator} data-indicator={r.indicator} data-verdict={r.verdict}>
+          {targets.map((r, i) => [
+            i === firstOutdated && (
+              <tr key="outdated" className="outdated-head" data-testid="reporting-outdated-head">
+                <td colSpan={5}>{t('reporting.outdated')}</td>
+              </tr>
+            ),
+            <tr
+              key={r.indicator}
+              data-indicator={r.indicator}
+              data-verdict={r.verdict}
+              data-outdated={r.outdated}
+              className={r.outdated ? 'is-outdated' : undefined}
+            >
               <td>{r.name}</td>
-              <td>{r.period}</td>
+              <td className="period" title={r.until ? t('reporting.until', { date: r.until }) : undefined}>
+                {r.period}
+              </td>
               <td className="num">
                 {r.value}
                 {r.parts && <small className="parts">{r.parts}</small>}
@@ -74,8 +95,8 @@ export function ReportingTargets({ ctx }: PanelProps) {
               <td>
                 <span className={`verdict verdict-${r.verdict}`}>{t(`reporting.verdicts.${r.verdict}`)}</span>
               </td>
-            </tr>
-          ))}
+            </tr>,
+          ])}
         </tbody>
       </table>
     </section>
@@ -151,7 +172,7 @@ export function ReportingLate({ ctx }: PanelProps) {
   const lang = useLang();
   const month = followedMonth(ctx.now, ctx.timeZone);
   const status = useQuery(reportingQueries(ctx).status);
-  const late = useMemo(() => lateUnits(status.data), [status.data]);
+  const groups = useMemo(() => lateGroups(lateUnits(status.data)), [status.data]);
   const counts = status.data?.counts;
   return (
     <section className="panel reporting-late" data-testid="reporting-late">
@@ -168,16 +189,24 @@ export function ReportingLate({ ctx }: PanelProps) {
           })}
         </p>
       )}
-      <ul className="reporting-list">
-        {late.slice(0, LATE_SHOWN).map((u) => (
-          <li key={u.unit} data-status={u.status}>
-            <span className="name">{u.name}</span>
-            <span className={`verdict status-${u.status}`}>{t(`reporting.status.${u.status}`)}</span>
-            {u.daysLate !== null && <span className="value">{t('reporting.daysLate', { count: u.daysLate })}</span>}
+      <ul className="late-groups">
+        {groups.map((g) => (
+          <li key={`${g.status}-${g.daysLate}`} data-status={g.status} data-days-late={g.daysLate ?? undefined} data-count={g.units.length}>
+            <div className="late-group-head">
+              <span className={`verdict status-${g.status}`}>{t(`reporting.status.${g.status}`)}</span>
+              {g.daysLate !== null && <span className="value">{t('reporting.daysLate', { count: g.daysLate })}</span>}
+              <span className="late-count">{t('reporting.unitCount', { count: g.units.length })}</span>
+            </div>
+            <p className="late-names">
+              {g.units
+                .slice(0, LATE_NAMES)
+                .map((u) => u.name)
+                .join(', ')}
+              {g.units.length > LATE_NAMES && ` ${t('reporting.more', { count: g.units.length - LATE_NAMES })}`}
+            </p>
           </li>
         ))}
       </ul>
-      {late.length > LATE_SHOWN && <p className="reporting-note">{t('reporting.more', { count: late.length - LATE_SHOWN })}</p>}
     </section>
   );
 }
