@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert, AlertDetail, AlertPush } from '@cityioc/contracts';
 import { T0, TEST_KEY, wl, AS, TEST_TOKENS } from './helpers/build-test-app.ts';
-import { risingTide } from './helpers/feed-samples.ts';
+import { airReading, risingTide } from './helpers/feed-samples.ts';
 import { restartableApps } from './helpers/restartable-app.ts';
 import { listen, socketClients, type ClientSocket } from './helpers/socket-client.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
@@ -148,14 +148,7 @@ describe('VN_AQI NowCast computed by the IOC from raw pollutant readings', () =>
     const { app } = await start();
     const H = 60 * MIN;
     const hourStart = Math.floor(T0 / H) * H; // 07:00 +07:00
-    const aq = (id: string, indicator: string, t: number, value: number) => ({
-      id,
-      indicator,
-      area: '31174',
-      station: 'aq-tra-noc',
-      observedAt: new Date(t).toISOString(),
-      value,
-    });
+    const aq = airReading;
     // complete hours 05:00–06:00 (PM2.5 30) and 06:00–07:00 (PM2.5 20 and 40 → 30; NO₂ 150), then a reading at 07:00
     const r = await post(app, [
       aq('p1', 'pm25', hourStart - 2 * H + 10 * MIN, 30),

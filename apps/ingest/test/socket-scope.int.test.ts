@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AlertPush } from '@cityioc/contracts';
 import { AS, buildTestApp, T0, TEST_KEY, TEST_TOKENS } from './helpers/build-test-app.ts';
 import { risingTide } from './helpers/feed-samples.ts';
-import { createAccount, signInAccount, type PasswordAccount } from './helpers/session.ts';
+import { createAccount, ninhKieuOperator, signInAccount } from './helpers/session.ts';
 import { connected, listen, socketClients, subscribe, type ClientSocket } from './helpers/socket-client.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 
@@ -78,13 +78,7 @@ describe('Socket.IO within scopes', () => {
   });
 
   it('authenticates the handshake with the session cookie; logout closes the socket; a bad credential is refused', async () => {
-    const dung: PasswordAccount = {
-      username: 'dung.nt',
-      name: 'Nguyễn Thị Dung',
-      role: 'operator',
-      scopes: { units: ['31135'], agencies: [] },
-      password: 'mật khẩu đủ dài 2026',
-    };
+    const dung = ninhKieuOperator('dung.nt', 'Nguyễn Thị Dung', 'mật khẩu đủ dài 2026');
     await createAccount(app, dung);
     const { cookie, csrfToken } = await signInAccount(app, dung);
     const s = client({}, { cookie });

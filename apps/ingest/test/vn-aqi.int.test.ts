@@ -8,20 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { TEST_KEY, AS } from './helpers/build-test-app.ts';
+import { airReading } from './helpers/feed-samples.ts';
 import { restartableApps } from './helpers/restartable-app.ts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
 
 const H = 3_600_000;
 const { start } = restartableApps();
 
-const aq = (id: string, indicator: string, t: number, value: number) => ({
-  id,
-  indicator,
-  area: '31174',
-  station: 'aq-tra-noc',
-  observedAt: new Date(t).toISOString(),
-  value,
-});
+const aq = airReading;
 
 async function post(app: FastifyInstance, observations: unknown[]): Promise<void> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });

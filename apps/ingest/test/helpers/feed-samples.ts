@@ -14,6 +14,11 @@ export function risingTide(idPrefix: string, patch: Record<string, unknown> = {}
   return RISING_CM.map((v, i) => wl(`${idPrefix}-${i}`, v, { ...patch, observedAt: new Date(T0 - (RISING_CM.length - 1 - i) * 5 * MIN).toISOString() }));
 }
 
+/** A raw pollutant reading of the Trà Nóc air station (phường Thới An Đông 31174) at instant `t`. */
+export function airReading(id: string, indicator: string, t: number, value: number) {
+  return { id, indicator, area: '31174', station: 'aq-tra-noc', observedAt: new Date(t).toISOString(), value };
+}
+
 /** A dossier of phường Ninh Kiều (31135, its people's committee) received online on 20 Nov 2026, canonical field names. */
 export function receivedDossierEvent(eventId: string, dossierCode: string) {
   return {

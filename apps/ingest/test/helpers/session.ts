@@ -14,6 +14,11 @@ export interface PasswordAccount {
   password: string;
 }
 
+/** An operator of phường Ninh Kiều (31135) with a password account, no agency. */
+export function ninhKieuOperator(username: string, name: string, password: string): PasswordAccount {
+  return { username, name, role: 'operator', scopes: { units: ['31135'], agencies: [] }, password };
+}
+
 /** Creates the account through the admin API (expects 201 Created). */
 export async function createAccount(app: FastifyInstance, account: PasswordAccount): Promise<void> {
   const r = await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: AS.admin, payload: account });
