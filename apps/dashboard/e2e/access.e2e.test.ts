@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Alert, DossierEvent } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
-import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess } from '../../../test-support/server-process.ts';
+import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess, type TestRole } from '../../../test-support/server-process.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
-import { DESK_VIEWPORT, openE2e, risingTide, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, openE2e, risingTide, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-access-source-key-0123456789';
 const MIN = 60_000;
@@ -64,8 +64,8 @@ async function alertIdAt(station: string): Promise<string> {
   });
 }
 
-/** A fresh browser context (no cookie) with a page that records errors. */
-const freshPage = (viewport: { width: number; height: number } = DESK_VIEWPORT): Promise<Page> => e2e.newPage({ viewport });
+/** A fresh browser context (no cookie) with a page that records errors, signed in through the form as `as` (when given). */
+const freshPage = (as?: TestRole, viewport: { width: number; height: number } = DESK_VIEWPORT): Promise<Page> => e2e.newPage({ viewport, as });
 
 async function fillSignIn(page: Page, account: ProcessAccount) {
   await page.fill('[data-testid="login-username"]', account.username);
@@ -149,8 +149,7 @@ describe('the operator of phường Ninh Kiều', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await freshPage();
-    expect(await signIn(page, server, 'operator')).toBe(true);
+    page = await freshPage('operator');
   });
 
   it("sees only the unit's alerts in the inbox, and may act on them", async () => {
@@ -222,13 +221,11 @@ describe('the operator of phường Ninh Kiều', () => {
 
 describe('roles', () => {
   it("a leader reads but gets no export buttons, an analyst does not open the operators' inbox", async () => {
-    const leader = await freshPage();
-    expect(await signIn(leader, server, 'leader')).toBe(true);
+    const leader = await freshPage('leader');
     await leader.goto(`${server.url}/analyst/dossiers?by=agency`);
     await leader.waitForSelector('[data-testid="analyst-row-000.153.00.H13"]', { timeout: 15_000 });
     expect(await leader.locator('[data-testid="analyst-export-csv"]').count()).toBe(0);
-    const analyst = await freshPage();
-    expect(await signIn(analyst, server, 'analyst')).toBe(true);
+    const analyst = await freshPage('analyst');
     await analyst.goto(`${server.url}/operator/alerts`);
     await expect.poll(() => analyst.textContent('[data-testid="forbidden"]'), { timeout: 15_000 }).toContain('Bạn không có quyền mở trang này.');
     const nav = await analyst.$$eval('.page-nav a', (els) => els.map((e) => e.getAttribute('data-testid')));
@@ -240,8 +237,7 @@ describe('administration', () => {
   let admin: Page;
 
   beforeAll(async () => {
-    admin = await freshPage();
-    expect(await signIn(admin, server, 'admin')).toBe(true);
+    admin = await freshPage('admin');
   });
 
   it('creates a user by unit name, who then signs in', async () => {
@@ -291,7 +287,7 @@ describe('administration', () => {
     expect(await admin.locator('[data-testid="device-link"]').count()).toBe(0);
     expect(await admin.textContent('[data-testid="devices-table"]')).toContain('Màn hình phòng họp phường Ninh Kiều');
 
-    const wall = await freshPage({ width: 1920, height: 1080 });
+    const wall = await freshPage(undefined, WALL_VIEWPORT);
     await wall.goto(link);
     await wall.waitForSelector('[data-testid="wall"]', { timeout: 20_000 });
     expect(new URL(wall.url()).pathname).toBe('/');
