@@ -154,7 +154,9 @@ describe('MQTT connector against a real mosquitto', () => {
       t = await started;
       await waitFor('connected once the broker is up', async () => (await feedHealth(t!.app)).connected === true, 15_000);
     } finally {
-      await mosquitto().resume().catch(() => undefined);
+      await mosquitto()
+        .resume()
+        .catch(() => undefined);
       await t?.cleanup();
     }
   });
