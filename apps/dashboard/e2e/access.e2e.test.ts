@@ -5,53 +5,21 @@
  * reloads until "Đăng xuất"; a page without a session goes to sign-in and back; an administrator
  * creates a user and a wall screen's link, and the link opens the wall without a password.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Alert, DossierEvent } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import {
-  freePort,
-  PROCESS_ACCOUNTS,
-  ROOT,
-  startServerProcess,
-  tempDataDir,
-  type ProcessAccount,
-  type ServerProcess,
-} from '../../../test-support/server-process.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess, type TestRole } from '../../../test-support/server-process.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
+import { DESK_VIEWPORT, openE2e, risingTide, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-access-source-key-0123456789';
 const MIN = 60_000;
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
-const data = tempDataDir();
 const pageErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-
-async function post(path: string, body: unknown) {
-  const r = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify(body),
-  });
-  expect(r.status, await r.clone().text()).toBe(200);
-}
-
-/** A tide rising through BĐ I over the last 35 minutes: a flood-band alert at the station. */
-const risingTide = (station: string, area: string, values: number[]) =>
-  values.map((value, i) => ({
-    id: `acc-${station}-${i}`,
-    indicator: 'water_level',
-    area,
-    station,
-    observedAt: iso(Date.now() - MIN - (values.length - 1 - i) * 5 * MIN),
-    value,
-  }));
 
 /** Received a minute ago (this month), due in ten days. */
 function fresh(code: string, area: string, agencyCode: string): DossierEvent {
@@ -96,14 +64,8 @@ async function alertIdAt(station: string): Promise<string> {
   });
 }
 
-/** A fresh browser (no cookie) with a page that records errors. */
-async function freshPage(viewport = { width: 1600, height: 1000 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  return page;
-}
+/** A fresh browser context (no cookie) with a page that records errors, signed in through the form as `as` (when given). */
+const freshPage = (as?: TestRole, viewport: { width: number; height: number } = DESK_VIEWPORT): Promise<Page> => e2e.newPage({ viewport, as });
 
 async function fillSignIn(page: Page, account: ProcessAccount) {
   await page.fill('[data-testid="login-username"]', account.username);
@@ -122,26 +84,15 @@ let alert31135 = '';
 let alert31153 = '';
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({
-    dataDir: data.dir,
-    port: await freePort(),
-    env: {
-      IOC_API_KEYS: `e2e:${KEY}`,
-      IOC_DASHBOARD_DIR: DIST,
-      IOC_TICK_MS: '250',
-      IOC_HEARTBEAT_MS: '500',
-      IOC_LOGIN_LOCK_FAILURES: '3',
-    },
-  });
-  await post('/api/v1/observations/batch', {
+  e2e = await openE2e({ key: KEY, fastTicks: true, env: { IOC_LOGIN_LOCK_FAILURES: '3' }, pageErrors });
+  server = e2e.server;
+  await e2e.send('/api/v1/observations/batch', {
     observations: [
-      ...risingTide('wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
-      ...risingTide('wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
+      ...risingTide('acc', 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
+      ...risingTide('acc', 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
     ],
   });
-  await post('/api/v1/dossiers/events', {
+  await e2e.send('/api/v1/dossiers/events', {
     events: [
       ...overdue('ACC-31135-1', '31135', '000.135.00.H13'),
       ...overdue('ACC-31153-1', '31153', '000.153.00.H13'),
@@ -151,15 +102,9 @@ beforeAll(async () => {
   });
   alert31135 = await alertIdAt('wl-can-tho');
   alert31153 = await alertIdAt('wl-o-mon');
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('signing in', () => {
   it('says precisely why a sign-in fails, in Vietnamese: wrong password, then too many attempts with the wait', async () => {
@@ -204,8 +149,7 @@ describe('the operator of phường Ninh Kiều', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await freshPage();
-    expect(await signIn(page, server, 'operator')).toBe(true);
+    page = await freshPage('operator');
   });
 
   it("sees only the unit's alerts in the inbox, and may act on them", async () => {
@@ -277,13 +221,11 @@ describe('the operator of phường Ninh Kiều', () => {
 
 describe('roles', () => {
   it("a leader reads but gets no export buttons, an analyst does not open the operators' inbox", async () => {
-    const leader = await freshPage();
-    expect(await signIn(leader, server, 'leader')).toBe(true);
+    const leader = await freshPage('leader');
     await leader.goto(`${server.url}/analyst/dossiers?by=agency`);
     await leader.waitForSelector('[data-testid="analyst-row-000.153.00.H13"]', { timeout: 15_000 });
     expect(await leader.locator('[data-testid="analyst-export-csv"]').count()).toBe(0);
-    const analyst = await freshPage();
-    expect(await signIn(analyst, server, 'analyst')).toBe(true);
+    const analyst = await freshPage('analyst');
     await analyst.goto(`${server.url}/operator/alerts`);
     await expect.poll(() => analyst.textContent('[data-testid="forbidden"]'), { timeout: 15_000 }).toContain('Bạn không có quyền mở trang này.');
     const nav = await analyst.$$eval('.page-nav a', (els) => els.map((e) => e.getAttribute('data-testid')));
@@ -295,8 +237,7 @@ describe('administration', () => {
   let admin: Page;
 
   beforeAll(async () => {
-    admin = await freshPage();
-    expect(await signIn(admin, server, 'admin')).toBe(true);
+    admin = await freshPage('admin');
   });
 
   it('creates a user by unit name, who then signs in', async () => {
@@ -346,7 +287,7 @@ describe('administration', () => {
     expect(await admin.locator('[data-testid="device-link"]').count()).toBe(0);
     expect(await admin.textContent('[data-testid="devices-table"]')).toContain('Màn hình phòng họp phường Ninh Kiều');
 
-    const wall = await freshPage({ width: 1920, height: 1080 });
+    const wall = await freshPage(undefined, WALL_VIEWPORT);
     await wall.goto(link);
     await wall.waitForSelector('[data-testid="wall"]', { timeout: 20_000 });
     expect(new URL(wall.url()).pathname).toBe('/');

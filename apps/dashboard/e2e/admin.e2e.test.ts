@@ -3,29 +3,20 @@
  * against the built dashboard served by a real ingest process (IOC_DEMO=false), fed only through
  * the public dossier API.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DossierEvent, DossierIndicatorsResponse, Score766Response } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { currentMonth, openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-admin-source-key-0123456789';
 const DAY = 86_400_000;
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDataDir();
 const pageErrors: string[] = [];
-
-/** The current month on the Vietnamese calendar (UTC+7, no DST), as the wall computes it. */
-function currentMonth(): string {
-  const d = new Date(Date.now() + 7 * 3600_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -63,13 +54,7 @@ const OVERDUE_CODE = 'E2E-OVERDUE-31135-1';
 const MARKUP_CODE = 'E2E-<b>bold</b>-31135';
 
 async function postEvents(events: DossierEvent[]) {
-  const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify({ events }),
-  });
-  const body = await r.text();
-  expect(r.status, body).toBe(200);
+  await e2e.send('/api/v1/dossiers/events', { events });
 }
 
 async function scorecard(): Promise<Score766Response> {
@@ -92,14 +77,8 @@ async function indicators(by: 'area' | 'agency' = 'area'): Promise<DossierIndica
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  const port = await freePort();
-  server = await startServerProcess({
-    dataDir: data.dir,
-    port,
-    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' },
-  });
+  e2e = await openE2e({ key: KEY, fastTicks: true, pageErrors });
+  server = e2e.server;
   const month = Date.now() - 60_000;
   await postEvents([
     ...Array.from({ length: 7 }, (_, i) => fresh(`E2E-31135-${i}`, '31135')),
@@ -113,9 +92,7 @@ beforeAll(async () => {
     }),
     ...overdue(OVERDUE_CODE, '31135'),
   ]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page = await e2e.newPage();
   page.on('dialog', (d) => {
     pageErrors.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -124,11 +101,7 @@ beforeAll(async () => {
   await signIn(page, server, 'admin');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('Hành chính công scene', () => {
   it('shows the received count of the API for the current month, formatted vi-VN', async () => {

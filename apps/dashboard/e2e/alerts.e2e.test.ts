@@ -4,51 +4,32 @@
  * appears on the wall ticker and in the operator's inbox, where it is acknowledged, assigned and
  * resolved; an alert raised while the wall was cut off appears once it reconnects.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Alert, AlertDetail } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, PROCESS_ACCOUNTS, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import { PROCESS_ACCOUNTS, type ServerProcess } from '../../../test-support/server-process.ts';
+import { DESK_VIEWPORT, openE2e, risingTide as tide, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-source-key-0123456789';
 /** The operator of phường Ninh Kiều (31135), signed in through the form; the alert trail names people "Name (username)". */
 const OPERATOR = PROCESS_ACCOUNTS.operator;
 const TRAIL_NAME = `${OPERATOR.name} (${OPERATOR.username})`;
-const MIN = 60_000;
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let wall: Page;
 let inbox: Page;
-const data = tempDataDir();
 const pageErrors: string[] = [];
 
 /** The wall's network is cut (Chromium offline emulation, and socket requests aborted) while true. */
 let blocked = false;
 
 async function post(observations: unknown[]) {
-  const r = await fetch(`${server.url}/api/v1/observations/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify({ observations }),
-  });
-  expect(r.status).toBe(200);
+  await e2e.send('/api/v1/observations/batch', { observations });
 }
 
 /** A tide rising through BĐ I over the last 35 minutes, one reading every 5 minutes. */
-function risingTide(station: string, area: string, values: number[]) {
-  const end = Date.now() - MIN;
-  return values.map((value, i) => ({
-    id: `e2e-${station}-${i}`,
-    indicator: 'water_level',
-    area,
-    station,
-    observedAt: new Date(end - (values.length - 1 - i) * 5 * MIN).toISOString(),
-    value,
-  }));
-}
+const risingTide = (station: string, area: string, values: number[]) => tide('e2e', station, area, values);
 
 async function alertsFromApi(): Promise<Alert[]> {
   return ((await (await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('leader') })).json()) as { alerts: Alert[] }).alerts;
@@ -57,32 +38,20 @@ async function alertsFromApi(): Promise<Alert[]> {
 const tickerIds = () => wall.$$eval('[data-testid="alert-ticker-item"]', (els) => els.map((e) => e.getAttribute('data-alert-id')));
 
 beforeAll(async () => {
-  // Fail, not skip, when the browser or the build is missing: CI must install and build them.
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({
-    dataDir: data.dir,
-    port: await freePort(),
-    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' },
-  });
-  browser = await launchChromium();
-  wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  wall.on('pageerror', (e) => pageErrors.push(String(e)));
+  // fails, not skips, when the browser or the build is missing: CI must install and build them
+  e2e = await openE2e({ key: KEY, fastTicks: true, pageErrors });
+  server = e2e.server;
+  wall = await e2e.newPage();
   // the socket's long-polling fallback goes through the same gate
   await wall.route('**/socket.io/**', (route) => (blocked ? route.abort() : route.continue()));
   await signIn(wall, server, 'leader');
   await wall.goto(server.url);
   await wall.waitForSelector('[data-testid="alert-ticker"]', { timeout: 20_000 });
   await wall.waitForFunction(() => window.__ioc.connected, undefined, { timeout: 15_000 });
-  inbox = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  inbox.on('pageerror', (e) => pageErrors.push(String(e)));
+  inbox = await e2e.newPage({ viewport: DESK_VIEWPORT });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('alerts on the wall and in the operator inbox', () => {
   let alertId = '';

@@ -3,22 +3,19 @@
  * real ingest process, fed only through the public observation API: drill down, compare two
  * units, switch period kind, compare with the previous range, export CSV and XLSX, reload the URL.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-explorer-source-key-0123456789';
 const DAY = 86_400_000;
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDataDir();
 const pageErrors: string[] = [];
 
 /** Key of the period of a kind holding an instant, on the Vietnamese calendar (UTC+7). */
@@ -42,44 +39,25 @@ async function api(q: string): Promise<AnalystSeriesResponse> {
   return (await r.json()) as AnalystSeriesResponse;
 }
 
-const testId = (id: string) => `[data-testid="${id}"]`;
 const rawValue = (area: string) => page.getAttribute(`${testId(`explorer-row-${area}`)} .an-value`, 'data-raw-value');
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  const port = await freePort();
-  server = await startServerProcess({
-    dataDir: data.dir,
-    port,
-    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST },
+  e2e = await openE2e({ key: KEY, pageErrors });
+  server = e2e.server;
+  await e2e.send('/api/v1/observations/batch', {
+    observations: [
+      pm('p1', '31135', 60_000, 20),
+      pm('p2', '31135', 120_000, 31),
+      pm('p3', '31153', 60_000, 40.5),
+      pm('p4', '31135', 40 * DAY, 10),
+      pm('p5', '31153', 40 * DAY, 12),
+      pm('p6', '31186', 60_000, 70),
+    ],
   });
-  const r = await fetch(`${server.url}/api/v1/observations/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify({
-      observations: [
-        pm('p1', '31135', 60_000, 20),
-        pm('p2', '31135', 120_000, 31),
-        pm('p3', '31153', 60_000, 40.5),
-        pm('p4', '31135', 40 * DAY, 10),
-        pm('p5', '31153', 40 * DAY, 12),
-        pm('p6', '31186', 60_000, 70),
-      ],
-    }),
-  });
-  expect(r.status, await r.text()).toBe(200);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await signIn(page, server, 'analyst');
+  page = await e2e.newPage({ viewport: DESK_VIEWPORT, acceptDownloads: true, as: 'analyst' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('/analyst explorer', () => {
   it('opens on the city with its communes on the map and writes the full view into the URL', async () => {

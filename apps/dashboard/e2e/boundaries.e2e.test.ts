@@ -5,20 +5,17 @@
  * and the wall's map draws the imported shapes at once; a file with a bow-tie is refused per
  * feature by the dry run and nothing is stored.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { BoundaryVersionsResponse } from '@cityioc/contracts';
 import { CAN_THO_REGISTRY } from '@cityioc/domain';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDataDir();
 const pageErrors: string[] = [];
 
 type Ring = [number, number][];
@@ -94,12 +91,9 @@ async function backToBoundaries() {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250' } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  e2e = await openE2e({ env: { IOC_TICK_MS: '250' }, pageErrors });
+  server = e2e.server;
+  page = await e2e.newPage();
   page.on('response', async (r) => {
     const url = new URL(r.url());
     if (url.pathname !== '/api/v1/geo/areas' || url.search !== '') return;
@@ -116,11 +110,7 @@ beforeAll(async () => {
   await page.waitForSelector('[data-testid="boundaries-page"]', { timeout: 15_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('boundary import from the admin page', () => {
   it('the wall first draws the schematic shapes of the 103 units', async () => {

@@ -4,28 +4,22 @@
  * draws the MapLibre map (worker from a blob: URL, WebGL canvas) without a single Content Security
  * Policy violation.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { CHROMIUM, launchChromium } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDataDir();
 const violations: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_DASHBOARD_DIR: DIST } });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  e2e = await openE2e();
+  server = e2e.server;
+  page = await e2e.newPage();
   // every violation the page reports, from the first script on
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
@@ -35,11 +29,7 @@ beforeAll(async () => {
   });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('the wall under the Content Security Policy', () => {
   it('opens from a kiosk link, connects and draws its map with no CSP violation', async () => {

@@ -7,23 +7,19 @@
  * and reports again; the leader accepts and the directive closes. Every view follows the pushes
  * (directiveV1) without a reload.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Alert, Directive } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const COMMUNE = '31135'; // phường Ninh Kiều: the test operator's scope
 const KEY = 'e2e-directives-source-key-0123456789';
 const MIN = 60_000;
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
-const data = tempDataDir();
 const pageErrors: string[] = [];
-const testId = (id: string) => `[data-testid="${id}"]`;
 /** A one-page PDF, as small as a reader accepts. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -33,25 +29,15 @@ async function directive(id: string): Promise<Directive> {
   return (await r.json()) as Directive;
 }
 
-async function newPage(): Promise<Page> {
-  // browser.newPage: a page in its own context, with its own session cookie
-  const p = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  p.on('pageerror', (e) => pageErrors.push(String(e)));
-  return p;
-}
+/** A page in its own context, with its own session cookie. */
+const newPage = (): Promise<Page> => e2e.newPage({ viewport: DESK_VIEWPORT, acceptDownloads: true });
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm --filter @cityioc/dashboard build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_DASHBOARD_DIR: DIST, IOC_API_KEYS: `e2e:${KEY}` } });
-  browser = await launchChromium();
+  e2e = await openE2e({ key: KEY, pageErrors });
+  server = e2e.server;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe("the leader's follow-up of a directive", () => {
   it('issue → report with a PDF → return with a note → report again → accept, live in the wall, the inbox and the leader page', async () => {

@@ -2,53 +2,37 @@
  * The wall's feed-health panel in a real Chromium against the built dashboard and a real ingest
  * process subscribed to a real mosquitto, with NGSI-LD notifications posted over HTTP.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import type { Page } from 'playwright-core';
 import { startMosquitto, type Mosquitto } from '../../../test-support/mosquitto.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-ngsi-source-key-0123456789';
 let broker: Mosquitto;
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
 let pub: MqttClient;
-const data = tempDataDir();
 const pageErrors: string[] = [];
 const MARKUP = '<img src=x onerror="window.__pwned=1">';
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
   broker = await startMosquitto();
-  server = await startServerProcess({
-    dataDir: data.dir,
-    port: await freePort(),
-    env: {
-      IOC_API_KEYS: `ngsi-ld:${KEY}`,
-      IOC_DASHBOARD_DIR: DIST,
-      IOC_MQTT_URL: broker.url,
-      IOC_MQTT_CLIENT_ID: `ioc-e2e-${process.pid}`,
-    },
+  e2e = await openE2e({
+    pageErrors,
+    env: { IOC_API_KEYS: `ngsi-ld:${KEY}`, IOC_MQTT_URL: broker.url, IOC_MQTT_CLIENT_ID: `ioc-e2e-${process.pid}` },
   });
+  server = e2e.server;
   pub = await mqtt.connectAsync(broker.url, { clientId: `e2e-pub-${process.pid}` });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await signIn(page, server, 'leader');
+  page = await e2e.newPage({ as: 'leader' });
 });
 
 afterAll(async () => {
   await pub?.endAsync();
-  await browser?.close();
-  await server?.stop('SIGKILL');
+  await e2e?.close();
   await broker?.stop();
-  data.remove();
 });
 
 describe('feed-health panel', () => {

@@ -3,20 +3,16 @@
  * dashboard served by a real ingest process (IOC_DEMO=false). The data arrive only the way a
  * department sends them: a CSV file through POST /api/v1/reporting/imports.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ImportResponse } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-reporting-source-key-0123456789';
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
-const data = tempDataDir();
 const pageErrors: string[] = [];
 
 /** A department's table as Excel saves it for vi-VN: BOM, ';' separators, decimal commas, a blank row. */
@@ -31,14 +27,8 @@ const CSV = [
 ].join('\r\n');
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  const port = await freePort();
-  server = await startServerProcess({
-    dataDir: data.dir,
-    port,
-    env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' },
-  });
+  e2e = await openE2e({ key: KEY, fastTicks: true, pageErrors });
+  server = e2e.server;
   const r = await fetch(`${server.url}/api/v1/reporting/imports?filename=bao-cao.csv`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', 'x-api-key': KEY },
@@ -47,18 +37,11 @@ beforeAll(async () => {
   const body = (await r.json()) as ImportResponse;
   expect(r.status, JSON.stringify(body)).toBe(200);
   expect(body.rows).toBe(5);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
   // an analyst reads the wall's scene and the history, and may export
-  await signIn(page, server, 'analyst');
+  page = await e2e.newPage({ as: 'analyst' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('Báo cáo scene', () => {
   it('shows the imported values against targets, the rankings computed from them, and the late units', async () => {

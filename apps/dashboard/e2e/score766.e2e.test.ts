@@ -5,30 +5,21 @@
  * API computes them and the total out of 100; a group opens the drill-down, whose numerator lists
  * the very dossiers that were sent, and the server's CSV of that list holds them too.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Directive, DirectiveBoardResponse, Score766Response } from '@cityioc/contracts';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { currentMonth, openE2e, testId, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-score766-source-key-0123456789';
 const AGENCY = '000.135.00.H13'; // UBND phường Ninh Kiều
 const COMMUNE = '31135'; // phường Ninh Kiều
+let e2e: E2e;
 let server: ServerProcess;
 let browser: Browser;
 let page: Page;
-const data = tempDataDir();
 const pageErrors: string[] = [];
-const testId = (id: string) => `[data-testid="${id}"]`;
-
-/** The month the wall shows, on the Vietnamese calendar (UTC+7). */
-function currentMonth(): string {
-  const d = new Date(Date.now() + 7 * 3600_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /** Points as the wall writes them in Vietnamese: '20', '10,83'; '—' without data. */
 function vi(points: number | null): string {
@@ -39,11 +30,7 @@ function vi(points: number | null): string {
 
 const codes = ['E2E766-0001', 'E2E766-0002', 'E2E766-0003'];
 
-async function send(method: 'PUT' | 'POST', path: string, body: unknown) {
-  const r = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify(body) });
-  expect(r.status, `${path}: ${await r.clone().text()}`).toBe(200);
-  return r.json();
-}
+const send = (method: 'PUT' | 'POST', path: string, body: unknown) => e2e.send(path, body, method);
 
 async function scorecard(): Promise<Score766Response> {
   const r = await fetch(`${server.url}/api/v1/score766?unit=92&period=${currentMonth()}`, { headers: server.headers('analyst') });
@@ -52,9 +39,8 @@ async function scorecard(): Promise<Score766Response> {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, port: await freePort(), env: { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST } });
+  e2e = await openE2e({ key: KEY, pageErrors });
+  ({ server, browser } = e2e);
   // the procedure the commune applies, in the catalogue's own names
   await send('PUT', '/api/v1/procedures', {
     items: [
@@ -88,18 +74,11 @@ beforeAll(async () => {
       dueAt: due,
     })),
   });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
   // an analyst reads the wall and may download the lists
-  await signIn(page, server, 'analyst');
+  page = await e2e.newPage({ as: 'analyst' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('the 766 scene and its drill-down', () => {
   it('shows all six groups as the API computes them, "points / maximum", and the total out of 100', async () => {

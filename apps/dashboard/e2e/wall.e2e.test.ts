@@ -2,37 +2,27 @@
  * The wall screen in a real Chromium (Debian's /usr/bin/chromium through playwright-core) against
  * the built dashboard served by a real ingest process.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { Snapshot } from '@cityioc/contracts';
 import { bandOf } from '@cityioc/domain';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
 import { formatPercent } from '../src/format/format.ts';
 import { onTimeColor } from '../src/theme/theme.ts';
-import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const KEY = 'e2e-source-key-0123456789';
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
 let page: Page;
-let port: number;
-const data = tempDataDir();
 const pageErrors: string[] = [];
 
-const env = { IOC_API_KEYS: `e2e:${KEY}`, IOC_DASHBOARD_DIR: DIST, IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' };
-const start = () => startServerProcess({ dataDir: data.dir, port, env });
+/** The server again, on the same port and data directory. */
+const start = () => e2e.restart();
 
 async function post(observations: unknown[]) {
-  const r = await fetch(`${server.url}/api/v1/observations/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify({ observations }),
-  });
-  expect(r.status).toBe(200);
+  await e2e.send('/api/v1/observations/batch', { observations });
 }
 
 const now = () => new Date().toISOString();
@@ -57,12 +47,7 @@ async function receive(area: string, count: number) {
       dueAt: due,
     };
   });
-  const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify({ events }),
-  });
-  expect(r.status).toBe(200);
+  await e2e.send('/api/v1/dossiers/events', { events });
 }
 
 /** The city's derived value once the server has published it (derived cells follow the next tick). */
@@ -95,12 +80,7 @@ async function finish(area: string, onTime: number, late: number) {
       { ...base, eventId: `${code}-9`, status: 9, statusAt: new Date(at).toISOString(), finishedAt: new Date(at).toISOString() },
     ];
   }).flat();
-  const r = await fetch(`${server.url}/api/v1/dossiers/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-    body: JSON.stringify({ events }),
-  });
-  expect(r.status).toBe(200);
+  await e2e.send('/api/v1/dossiers/events', { events });
 }
 
 async function tileRaw(id: string): Promise<string | null> {
@@ -108,11 +88,9 @@ async function tileRaw(id: string): Promise<string | null> {
 }
 
 beforeAll(async () => {
-  // Fail, not skip, when the browser or the build is missing: CI must install and build them.
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  port = await freePort();
-  server = await start();
+  // fails, not skips, when the browser or the build is missing: CI must install and build them
+  e2e = await openE2e({ key: KEY, fastTicks: true, pageErrors });
+  server = e2e.server;
   const areas = ['31135', '31153', '31168', '31186', '31207', '31232', '31261', '31299', '31258'];
   for (const [i, a] of areas.entries()) await receive(a, 100 + i * 10);
   await post([
@@ -120,19 +98,12 @@ beforeAll(async () => {
     { id: 'e2e-wl-2', indicator: 'water_level', area: '31201', station: 'wl-cai-rang', observedAt: now(), value: 150 },
     { id: 'e2e-aq-1', indicator: 'aqi', area: '31135', station: 'aq-ninh-kieu', observedAt: now(), value: 72 },
   ]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
   // a leader signs in as a person does (a server without accounts has nothing to sign in to)
-  await signIn(page, server, 'leader');
+  page = await e2e.newPage({ as: 'leader' });
   await page.goto(server.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 describe('wall screen', () => {
   it('is in Vietnamese with the city name', async () => {

@@ -6,6 +6,8 @@
  * declaration itself decides (401 without a credential, 403 for a role or a feed key without the
  * endpoint) is computed by the test from the declaration, never written here.
  */
+import { officialScore, PROCEDURE_SAMPLE, receivedDossierEvent } from './helpers/feed-samples.ts';
+
 export type Caller =
   | 'anonymous'
   | 'leader'
@@ -42,36 +44,9 @@ const outside917 = (status: number) => ({ leader917: status, operator917: status
 const outside916 = (status: number) => ({ operator916: status, session916: status, sessionNoCsrf: status });
 
 const observation = { id: 'matrix-obs-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: '2026-11-22T06:30:00+07:00', value: 120 };
-const dossierEvent = {
-  eventId: 'matrix-ev-2',
-  dossierCode: 'MATRIX-916-2',
-  procedureCode: '1.000494',
-  agencyCode: '000.135.00.H13',
-  adminUnitCode: '31135',
-  channel: 2,
-  status: 2,
-  statusAt: '2026-11-20T08:00:00+07:00',
-  receivedAt: '2026-11-20T08:00:00+07:00',
-};
-const official = {
-  kind: 'official',
-  origin: 'dvcqg-evaluation-api',
-  unitCode: 'H13',
-  unitName: 'Thành phố Cần Thơ',
-  period: '2026-10',
-  total: 84.2,
-  groups: [{ id: 'dvc-progress-tree', score: 19.1, maxScore: 20 }],
-  fetchedAt: '2026-11-01T06:00:00+07:00',
-};
-const procedure = {
-  code: '1.000494',
-  name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
-  legalTime: { value: 1, unit: 'working_days' },
-  feeBearing: true,
-  onlineService: 'full',
-  validFrom: '2025-01-01',
-  source: 'ma trận kiểm thử',
-};
+const dossierEvent = receivedDossierEvent('matrix-ev-2', 'MATRIX-916-2');
+const official = officialScore();
+const procedure = PROCEDURE_SAMPLE;
 const grant = { endpoints: ['observations'], stations: null, units: ['31135'], agencies: null };
 const scope916 = { units: ['31135'], agencies: [] };
 

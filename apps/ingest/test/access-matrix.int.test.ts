@@ -14,9 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleAllows } from '@cityioc/domain';
 import type { Access } from '../src/plugins/access.ts';
 import { matrixSamples, type Caller, type Sample } from './access-matrix.data.ts';
-import { AS, buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { AS, buildTestApp, TEST_KEY } from './helpers/build-test-app.ts';
+import { receivedDossierEvent, risingTide } from './helpers/feed-samples.ts';
+import { createAccount, ninhKieuOperator, signInAccount } from './helpers/session.ts';
 
-const MIN = 60_000;
 const L917 = 'matrix-leader-917-token-0123456789';
 const O917 = 'matrix-operator-917-token-0123456789';
 const CALLERS: Caller[] = [
@@ -61,20 +62,12 @@ const headers: Record<Caller, Record<string, string>> = {
   session916: {},
   sessionNoCsrf: {},
 };
-const OPERATOR_916 = {
-  username: 'matrix.op916',
-  name: 'Vận hành Ninh Kiều',
-  role: 'operator',
-  scopes: { units: ['31135'], agencies: [] },
-  password: 'vận hành ma trận 2026',
-};
+const OPERATOR_916 = ninhKieuOperator('matrix.op916', 'Vận hành Ninh Kiều', 'vận hành ma trận 2026');
 
 /** Signs the cookie callers in (again, after the matrix's logout request ended their session). */
 async function signInSession(): Promise<void> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: OPERATOR_916.username, password: OPERATOR_916.password } });
-  expect(r.statusCode).toBe(200);
-  const cookie = `ioc_session=${r.cookies.find((c) => c.name === 'ioc_session')!.value}`;
-  headers.session916 = { cookie, 'x-csrf-token': (r.json() as { csrfToken: string }).csrfToken };
+  const { cookie, csrfToken } = await signInAccount(app, OPERATOR_916);
+  headers.session916 = { cookie, 'x-csrf-token': csrfToken };
   headers.sessionNoCsrf = { cookie };
 }
 let samples: Record<string, Sample[]>;
@@ -93,30 +86,20 @@ beforeAll(async () => {
     { env: {} },
   ));
   // an alert of 916 (a tide rising through BĐ I) and a dossier of 916
-  const rising = [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) => wl(`m-rise-${i}`, v, { observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }));
+  const rising = risingTide('m-rise');
   expect((await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: headers.feed, payload: { observations: rising } })).statusCode).toBe(
     200,
   );
   await app.ioc.alerts.flush();
   const [alert] = (await app.ioc.store.listAlerts({ areas: ['31135'], limit: 1 })) ?? [];
-  const dossier = {
-    eventId: 'm-d1-2',
-    dossierCode: 'MATRIX-916-1',
-    procedureCode: '1.000494',
-    agencyCode: '000.135.00.H13',
-    adminUnitCode: '31135',
-    channel: 2,
-    status: 2,
-    statusAt: '2026-11-20T08:00:00+07:00',
-    receivedAt: '2026-11-20T08:00:00+07:00',
-  };
+  const dossier = receivedDossierEvent('m-d1-2', 'MATRIX-916-1');
   expect((await app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: headers.feed, payload: { events: [dossier] } })).statusCode).toBe(200);
   // a feed source granted only observations of 916, with its key
   const src = { id: 'tram-916', name: 'Trạm Ninh Kiều', grant: { endpoints: ['observations'], stations: null, units: ['31135'], agencies: null } };
   expect((await app.inject({ method: 'POST', url: '/api/v1/admin/feed-sources', headers: AS.admin, payload: src })).statusCode).toBe(201);
   const key = await app.inject({ method: 'POST', url: '/api/v1/admin/feed-sources/tram-916/keys', headers: AS.admin });
   headers.feed916 = { 'x-api-key': (key.json() as { secret: string }).secret };
-  expect((await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: AS.admin, payload: OPERATOR_916 })).statusCode).toBe(201);
+  await createAccount(app, OPERATOR_916);
   await signInSession();
   samples = matrixSamples({ alert916: alert!.id, dossier916: 'MATRIX-916-1' });
 });

@@ -1,42 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, type Alert, type AlertDetail, type AlertPush, type ClientToServerEvents, type ServerToClientEvents } from '@cityioc/contracts';
-import { buildTestApp, T0, TEST_KEY, wl, AS, TEST_TOKENS } from './helpers/build-test-app.ts';
+import type { Alert, AlertDetail, AlertPush } from '@cityioc/contracts';
+import { T0, TEST_KEY, wl, AS, TEST_TOKENS } from './helpers/build-test-app.ts';
+import { airReading, risingTide } from './helpers/feed-samples.ts';
+import { restartableApps } from './helpers/restartable-app.ts';
+import { listen, socketClients, type ClientSocket } from './helpers/socket-client.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 import type { Config } from '../src/env.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const MIN = 60_000;
 const CITY = { token: 'operator-city-token-0001', name: 'Lê Văn Cường', unit: 'IOC Cần Thơ', scopes: ['92'] };
 const NINH_KIEU = { token: 'operator-ninh-kieu-0001', name: 'Nguyễn Thị Dung', unit: 'UBND quận Ninh Kiều', scopes: ['31135'] };
 const O_MON = { token: 'operator-o-mon-token-001', name: 'Phạm Văn Em', unit: 'UBND quận Ô Môn', scopes: ['31153'] };
 const overrides: Partial<Config> = { tickMs: 50, heartbeatMs: 100, operators: [CITY, NINH_KIEU, O_MON] };
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function start(dataDir?: string): Promise<{ app: FastifyInstance; dataDir: string; close: () => Promise<void> }> {
-  const t = await buildTestApp(overrides, dataDir ? { config: { dataDir } as Config } : {});
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await t.app.close();
-  };
-  cleanups.push(async () => {
-    await close();
-    if (!dataDir) await t.cleanup().catch(() => undefined);
-  });
-  return { app: t.app, dataDir: t.dataDir, close };
-}
+const { start } = restartableApps(overrides);
+const client = socketClients();
 
 const post = (app: FastifyInstance, observations: unknown[]) =>
   app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });
 /** Water level rising through BĐ I (180 cm) at Cần Thơ over 35 minutes, 5 minutes apart, ending at T0. */
-const rising = () => [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) => wl(`rise-${i}`, v, { observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }));
+const rising = () => risingTide('rise');
 /** An operator's token, or (null) a leader of the whole city: the wall reads, never acts. */
 const as = (op: { token: string } | null) => (op ? { 'x-operator-token': op.token } : AS.leader);
 const get = async (app: FastifyInstance, url: string, op: { token: string } | null = null) => {
@@ -118,22 +102,9 @@ describe('alerts: rules on committed readings, lifecycle, scopes, audit trail', 
 
   it('pushes raised and changed alerts to the scope rooms over Socket.IO', async () => {
     const { app } = await start();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as { port: number };
-    const s: ClientSocket = connect(`http://127.0.0.1:${port}`, {
-      auth: { protocol: PROTOCOL_VERSION, token: TEST_TOKENS.leader },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    cleanups.push(async () => void s.disconnect());
-    const other: ClientSocket = connect(`http://127.0.0.1:${port}`, {
-      auth: { protocol: PROTOCOL_VERSION, token: TEST_TOKENS.leader },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    cleanups.push(async () => void other.disconnect());
+    const url = await listen(app);
+    const s: ClientSocket = client(url, { token: TEST_TOKENS.leader });
+    const other: ClientSocket = client(url, { token: TEST_TOKENS.leader });
     const got: AlertPush[] = [];
     const gotOther: AlertPush[] = [];
     s.on('alertV1', (p) => got.push(p));
@@ -177,14 +148,7 @@ describe('VN_AQI NowCast computed by the IOC from raw pollutant readings', () =>
     const { app } = await start();
     const H = 60 * MIN;
     const hourStart = Math.floor(T0 / H) * H; // 07:00 +07:00
-    const aq = (id: string, indicator: string, t: number, value: number) => ({
-      id,
-      indicator,
-      area: '31174',
-      station: 'aq-tra-noc',
-      observedAt: new Date(t).toISOString(),
-      value,
-    });
+    const aq = airReading;
     // complete hours 05:00–06:00 (PM2.5 30) and 06:00–07:00 (PM2.5 20 and 40 → 30; NO₂ 150), then a reading at 07:00
     const r = await post(app, [
       aq('p1', 'pm25', hourStart - 2 * H + 10 * MIN, 30),

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IngestResponse } from '@cityioc/contracts';
 import { ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
+import { reports, startLoad } from './helpers/load.ts';
 
 const KEY = 'backup-test-key-0123456789';
 const servers: ServerProcess[] = [];
@@ -46,28 +46,8 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
     cleanups.push(remove, removeOut);
     const server = await startServerProcess({ dataDir, env: { IOC_API_KEYS: `bk:${KEY}` } });
     servers.push(server);
-    const acked = new Set<string>();
-    let stop = false;
-    const sender = async (w: number) => {
-      for (let b = 0; !stop; b++) {
-        const observations = Array.from({ length: 200 }, (_, i) => ({
-          id: `w${w}-b${b}-${i}`,
-          indicator: 'citizen_reports_received',
-          area: '31135',
-          agency: `A${w}`,
-          observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 1000 + i).toISOString(),
-          value: i,
-        }));
-        const r = await fetch(`${server.url}/api/v1/observations/batch`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-          body: JSON.stringify({ observations }),
-        });
-        const body = (await r.json()) as IngestResponse;
-        for (const x of body.results) if (x.status === 'accepted') acked.add(x.id!);
-      }
-    };
-    const senders = [0, 1, 2].map(sender);
+    const load = startLoad(server.url, KEY, 3, (w, b) => reports(w, b, `A${w}`, (i) => i));
+    const { acked } = load;
     await waitUntil('ingest under way', () => acked.size >= 600);
     const ackedBefore = new Set(acked);
     const file = join(outDir, 'ioc-backup.db');
@@ -76,8 +56,7 @@ describe('backup and restore of the embedded store (npm run backup / restore)', 
     expect(backup.out).not.toContain('failed');
     expect(backup.code).toBe(0);
     await waitUntil('ingest going on after the backup', () => acked.size > ackedAfter);
-    stop = true;
-    await Promise.all(senders);
+    expect(await load.settled()).toEqual([]);
     expect(acked.size).toBeGreaterThan(ackedAfter);
 
     const inBackup = await count(file);

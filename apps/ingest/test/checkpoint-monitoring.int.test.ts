@@ -1,15 +1,15 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, DOSSIER_LIVE_INDICATOR_IDS, indexCatalogue } from '@cityioc/domain';
 import { AlertService } from '../src/alerts/alert.service.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Alert, AlertEvent, Observation, Snapshot } from '@cityioc/contracts';
+import type { Alert, AlertEvent, Observation } from '@cityioc/contracts';
 import { CHECKPOINT_FILE, CHECKPOINT_VERSION } from '../src/live/checkpoint.ts';
-import { buildTestApp, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, wl, AS } from './helpers/build-test-app.ts';
+import { feedAll, importDemoReports, openDossierEvents, snapshotsOf, type stripSnapshot } from './helpers/replay.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -60,63 +60,23 @@ function air(): Reading[] {
   return out;
 }
 
-const dossierEvents = (from: number, n: number) =>
-  Array.from({ length: n }, (_, j) => {
-    const i = from + j;
-    const receivedAt = `2026-11-${String(3 + (i % 17)).padStart(2, '0')}T09:00:00+07:00`;
-    return {
-      eventId: `dm${i}`,
-      dossierCode: `000.00.01.H13-2611-${String(i % 30).padStart(4, '0')}`,
-      procedureCode: '1.000494',
-      agencyCode: '000.00.01.H13',
-      adminUnitCode: ['31135', '31174', '31201'][i % 3],
-      channel: 2,
-      status: i % 60 < 30 ? 2 : 4,
-      statusAt: receivedAt,
-      receivedAt,
-      dueAt: '2026-11-26T17:00:00+07:00',
-    };
-  });
+const dossierEvents = (from: number, n: number) => openDossierEvents(from, n, { idPrefix: 'dm', units: ['31135', '31174', '31201'] });
 
+/** Sends the readings and dossiers as the feeds do, then lets the alert queue settle. */
 async function ingest(app: FastifyInstance, readings: Reading[], dossiers: unknown[] = []) {
-  for (let i = 0; i < readings.length; i += 200) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/observations/batch',
-      headers: { 'x-api-key': TEST_KEY },
-      payload: { observations: readings.slice(i, i + 200) },
-    });
-    expect(r.json()).toMatchObject({ rejected: 0 });
-  }
-  if (dossiers.length) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: { 'x-api-key': TEST_KEY }, payload: { events: dossiers } });
-    expect(r.json()).toMatchObject({ rejected: 0 });
-  }
+  await feedAll(app, readings, dossiers, 200);
   await app.ioc.alerts.flush();
 }
 
 /** The city's Decree 09 reports (the simulator's demo files): published to the live state as reported_* values at start and on import. */
-async function importReports(app: FastifyInstance) {
-  const dir = fileURLToPath(new URL('../../simulator/demo/reporting/', import.meta.url));
-  const types: Record<string, string> = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-  for (const f of readdirSync(dir).sort()) {
-    const r = await app.inject({
-      method: 'POST',
-      url: `/api/v1/reporting/imports?filename=${encodeURIComponent(f)}`,
-      headers: { 'x-api-key': TEST_KEY, 'content-type': types[f.split('.').pop()!]! },
-      payload: readFileSync(join(dir, f)),
-    });
-    expect(r.statusCode, `${f}: ${r.body}`).toBe(200);
-  }
-}
+const importReports = (app: FastifyInstance) => importDemoReports(app);
 
 const SCOPES = ['92', '31135', '31174', '31201'];
 const DERIVED = ['flood_band', 'water_above_bd1', 'aqi_nowcast', 'aqi_daily'];
-const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b) => a.key.localeCompare(b.key)) });
 
 /** What the wall and the operators see: snapshots (derived indicators included), air quality, alerts and their trails. */
 async function observe(app: FastifyInstance) {
-  const snapshots = await Promise.all(SCOPES.map(async (s) => strip((await app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${s}` })).json())));
+  const snapshots = await snapshotsOf(app, SCOPES);
   const airQuality = (await app.inject({ headers: AS.analyst, url: '/api/v1/air-quality/92' })).json() as { stations: { station: string }[] };
   const alerts = ((await app.inject({ headers: AS.analyst, url: '/api/v1/alerts?limit=1000' })).json() as { alerts: Alert[] }).alerts.sort((a, b) =>
     a.id.localeCompare(b.id),
@@ -199,7 +159,7 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
     expect(full.trails).toEqual(before.trails);
     for (const events of Object.values(full.trails)) expect(events.filter((e) => e.action === 'raised')).toHaveLength(1);
     // and the wall shows what it showed before the stop (dossier-derived values are republished on the next tick)
-    const observed = (x: ReturnType<typeof strip>[]) =>
+    const observed = (x: ReturnType<typeof stripSnapshot>[]) =>
       x.map((s) => ({ ...s, cells: s.cells.filter((cell) => !DOSSIER_LIVE_INDICATOR_IDS.includes(cell.indicator)) }));
     expect(observed(full.snapshots)).toEqual(observed(before.snapshots));
     expect(full.air).toEqual(before.air);

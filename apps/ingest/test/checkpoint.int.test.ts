@@ -3,81 +3,24 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../../test-support/postgres.ts';
 import type { FastifyInstance } from 'fastify';
-import type { Snapshot } from '@cityioc/contracts';
 import { DOSSIER_LIVE_INDICATOR_IDS } from '@cityioc/domain';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
-import { buildTestApp, ratio, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
+import { buildTestApp, T0, wl, AS } from './helpers/build-test-app.ts';
+import { feedAll, openDossierEvents, seededObservations, snapshotsOf, type stripSnapshot } from './helpers/replay.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** Seeded mixed events: station maxima and last values, area sums, ratios; ties on observedAt included. */
-function events(n: number, offset = 0) {
-  let x = 7 + offset;
-  const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const areas = ['31135', '31153', '31174', '31201', '31228', '31232', '31261', '31299', '31258'];
-  const stations = [
-    ['wl-can-tho', '31135'],
-    ['wl-cai-rang', '31201'],
-    ['wl-o-mon', '31153'],
-  ] as const;
-  return Array.from({ length: n }, (_, j) => {
-    const i = j + offset;
-    const t = new Date(T0 - Math.floor(rnd() * 60) * 60_000).toISOString();
-    if (i % 3 === 0) {
-      const [st, area] = stations[Math.floor(rnd() * 3)]!;
-      return wl(`c${i}`, Math.round(rnd() * 2500) / 10, { station: st, area, observedAt: t });
-    }
-    const area = areas[Math.floor(rnd() * areas.length)]!;
-    if (i % 3 === 1) {
-      const den = 1 + Math.floor(rnd() * 500);
-      return { ...ratio(`c${i}`, area, Math.floor(rnd() * den), den), observedAt: t };
-    }
-    return { id: `c${i}`, indicator: 'citizen_reports_received', area, observedAt: t, value: Math.round(rnd() * 1000) / 7 };
-  });
-}
-
-const dossierEvents = (from: number, n: number) =>
-  Array.from({ length: n }, (_, j) => {
-    const i = from + j;
-    const receivedAt = `2026-11-${String(2 + (i % 18)).padStart(2, '0')}T08:00:00+07:00`;
-    return {
-      eventId: `d${i}`,
-      dossierCode: `000.00.01.H13-2611-${String(i % 40).padStart(4, '0')}`,
-      procedureCode: '1.000494',
-      agencyCode: '000.00.01.H13',
-      adminUnitCode: ['31135', '31153', '31201'][i % 3],
-      channel: 2,
-      status: i % 80 < 40 ? 2 : 4,
-      statusAt: receivedAt,
-      receivedAt,
-      dueAt: '2026-11-25T17:00:00+07:00',
-    };
-  });
-
-async function ingest(app: FastifyInstance, obs: unknown[], dossiers: unknown[] = []) {
-  for (let i = 0; i < obs.length; i += 500) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/observations/batch',
-      headers: { 'x-api-key': TEST_KEY },
-      payload: { observations: obs.slice(i, i + 500) },
-    });
-    expect(r.json()).toMatchObject({ rejected: 0 });
-  }
-  if (dossiers.length) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: { 'x-api-key': TEST_KEY }, payload: { events: dossiers } });
-    expect(r.json()).toMatchObject({ rejected: 0 });
-  }
-}
+/** Seeded mixed events in the hour before T0: station maxima and last values, area sums, ratios; ties on observedAt included. */
+const events = (n: number, offset = 0) =>
+  seededObservations(n, { seed: 7, idPrefix: 'c', offset, observedAt: (r) => new Date(T0 - Math.floor(r * 60) * 60_000).toISOString() });
+const dossierEvents = (from: number, n: number) => openDossierEvents(from, n, { idPrefix: 'd', units: ['31135', '31153', '31201'] });
+const ingest = (app: FastifyInstance, obs: unknown[], dossiers: unknown[] = []) => feedAll(app, obs, dossiers);
 
 const SCOPES = ['92', '31135', '31153', '31201', '31299'];
-const strip = (s: Snapshot) => ({ scope: s.scope, cells: [...s.cells].sort((a, b) => a.key.localeCompare(b.key)) });
-async function snapshots(app: FastifyInstance) {
-  return Promise.all(SCOPES.map(async (s) => strip((await app.inject({ headers: AS.analyst, url: `/api/v1/snapshot/${s}` })).json())));
-}
+const snapshots = (app: FastifyInstance) => snapshotsOf(app, SCOPES);
 async function open(dataDir?: string, overrides = {}) {
   const a = await buildTestApp({ checkpointIntervalMs: 0, ...(dataDir ? { dataDir } : {}), ...overrides });
   cleanups.push(async () => a.app.close());
@@ -117,7 +60,7 @@ describe('checkpoints', () => {
     expect(fromCheckpoint).toEqual(full1);
     expect(full2).toEqual(full1);
     // the running server republishes derived dossier values on its next tick: compare the observation cells
-    const observed = (x: ReturnType<typeof strip>[]) =>
+    const observed = (x: ReturnType<typeof stripSnapshot>[]) =>
       x.map((s) => ({ ...s, cells: s.cells.filter((c) => !DOSSIER_LIVE_INDICATOR_IDS.includes(c.indicator)) }));
     expect(observed(full1)).toEqual(observed(before));
     expect((watchB as { total: { received: number } }).total.received).toBeGreaterThan(10);

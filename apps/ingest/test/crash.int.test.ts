@@ -1,12 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Cell, IngestResponse, Snapshot } from '@cityioc/contracts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Cell, Snapshot } from '@cityioc/contracts';
 import { startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
-import { startPostgres, type PostgresServer } from '../../../test-support/postgres.ts';
+import { forTheFile } from '../../../test-support/for-the-file.ts';
+import { startPostgres } from '../../../test-support/postgres.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 import { CHECKPOINT_FILE, removeCheckpoint } from '../src/live/checkpoint.ts';
 import { openConfiguredStore } from '../src/store/open-store.ts';
+import { startLoad } from './helpers/load.ts';
+import { CITY_AREAS, WATER_STATIONS } from './helpers/replay.ts';
 
 /**
  * kill -9 in the middle of heavy concurrent ingest: after a restart (checkpoint + tail) every
@@ -14,20 +17,12 @@ import { openConfiguredStore } from '../src/store/open-store.ts';
  */
 const KEY = 'crash-test-key-0123456789';
 const SCOPES = ['92', '31135', '31153', '31201', '31228'];
-const AREAS = ['31135', '31153', '31174', '31201', '31228', '31232', '31261', '31299', '31258'];
-const STATIONS = [
-  ['wl-can-tho', '31135'],
-  ['wl-cai-rang', '31201'],
-  ['wl-o-mon', '31153'],
-] as const;
+const AREAS = CITY_AREAS;
+const STATIONS = WATER_STATIONS;
 
-let pg: PostgresServer | undefined;
+const postgres = forTheFile(startPostgres);
 const servers: ServerProcess[] = [];
 const cleanups: (() => void)[] = [];
-beforeAll(async () => {
-  pg = await startPostgres();
-});
-afterAll(async () => pg?.stop());
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop('SIGKILL');
   for (const c of cleanups.splice(0)) c();
@@ -57,42 +52,21 @@ async function crashAndRecover(env: Record<string, string>, dataDir: string) {
     return s;
   };
   const first = await start();
-  const acked = new Set<string>();
-  let stop = false;
-  let requests = 0;
-  const sender = async (w: number) => {
-    for (let b = 0; !stop; b++) {
-      // every third batch re-sends half of the previous one: duplicates under load
-      const observations = Array.from({ length: 250 }, (_, i) => (b % 3 === 2 && i % 2 === 0 ? item(w, b - 1, i) : item(w, b, i)));
-      try {
-        const r = await fetch(`${first.url}/api/v1/observations/batch`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-          body: JSON.stringify({ observations }),
-        });
-        if (r.status !== 200) throw new Error(`status ${r.status}: ${await r.text()}`);
-        const body = (await r.json()) as IngestResponse;
-        requests++;
-        for (const x of body.results) if (x.status === 'accepted' || x.status === 'duplicate') acked.add(x.id!);
-      } catch (e) {
-        if (!stop) throw e;
-        return;
-      }
-    }
-  };
-  const senders = [0, 1, 2, 3, 4, 5].map((w) => sender(w).catch((e: unknown) => e));
+  // six senders; every third batch re-sends half of the previous one: duplicates under load
+  const load = startLoad(first.url, KEY, 6, (w, b) => Array.from({ length: 250 }, (_, i) => (b % 3 === 2 && i % 2 === 0 ? item(w, b - 1, i) : item(w, b, i))));
+  const { acked } = load;
   // power off under load once a periodic checkpoint has been written and more was acknowledged after it (a tail)
   const checkpointed = () => existsSync(join(dataDir, CHECKPOINT_FILE)) && statSync(join(dataDir, CHECKPOINT_FILE)).size > 0;
   await waitUntil('a checkpoint under load', checkpointed, 30_000);
-  const requestsAtCheckpoint = requests;
-  await waitUntil('load after the checkpoint', () => requests >= requestsAtCheckpoint + 12 && acked.size > 2000, 30_000);
-  stop = true;
+  const requestsAtCheckpoint = load.requests;
+  await waitUntil('load after the checkpoint', () => load.requests >= requestsAtCheckpoint + 12 && acked.size > 2000, 30_000);
+  load.halt();
   first.proc.kill('SIGKILL');
   expect(await first.stop()).toBeNull();
-  const errors = (await Promise.all(senders)).filter((e) => e !== undefined);
+  const errors = await load.settled();
   expect(errors).toEqual([]);
   expect(acked.size).toBeGreaterThan(2000);
-  expect(requests).toBeGreaterThan(10);
+  expect(load.requests).toBeGreaterThan(10);
 
   const second = await start();
   expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
@@ -145,7 +119,7 @@ describe('crash: kill -9 under concurrent ingest', () => {
   it('PostgreSQL: every acknowledged id once after the restart, the wall equals a full replay', async () => {
     const { dir, remove } = tempDataDir();
     cleanups.push(remove);
-    const url = await pg!.createDatabase('crash');
+    const url = await postgres().createDatabase('crash');
     const r = await crashAndRecover({ IOC_DATABASE_URL: url }, dir);
     expect(r.log).toContain('restored from the checkpoint and the tail');
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS, buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { AS, buildTestApp, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { receivedDossierEvent, risingTide } from './helpers/feed-samples.ts';
 
 /**
  * Real answers of the main routes, checked against the OpenAPI document the app serves. The
@@ -14,26 +15,15 @@ interface Operation {
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
 let paths: Record<string, Record<string, Operation>>;
-const MIN = 60_000;
 const feed = { 'x-api-key': TEST_KEY };
 
 beforeAll(async () => {
   ({ app, cleanup } = await buildTestApp());
   paths = (await app.inject({ url: '/openapi.json' })).json().paths;
   // a level rising through BĐ I at Cần Thơ (one alert), and a dossier of phường Ninh Kiều
-  const rising = [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) => wl(`o-rise-${i}`, v, { observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }));
+  const rising = risingTide('o-rise');
   expect((await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: feed, payload: { observations: rising } })).statusCode).toBe(200);
-  const dossier = {
-    eventId: 'o-d1-2',
-    dossierCode: 'OPENAPI-1',
-    procedureCode: '1.000494',
-    agencyCode: '000.135.00.H13',
-    adminUnitCode: '31135',
-    channel: 2,
-    status: 2,
-    statusAt: '2026-11-20T08:00:00+07:00',
-    receivedAt: '2026-11-20T08:00:00+07:00',
-  };
+  const dossier = receivedDossierEvent('o-d1-2', 'OPENAPI-1');
   expect((await app.inject({ method: 'POST', url: '/api/v1/dossiers/events', headers: feed, payload: { events: [dossier] } })).statusCode).toBe(200);
   await app.ioc.alerts.flush();
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestResponse } from '@cityioc/contracts';
 import { waitUntil } from '../../../test-support/wait.ts';
+import { reports, startLoad } from './helpers/load.ts';
 import { compiledEnv, SERVER_ENTRY, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
 
 const KEY = 'process-test-key-0123456789';
@@ -22,44 +23,28 @@ async function startServer(dataDir: string): Promise<{ proc: ChildProcess; url: 
 
 const exited = (p: ChildProcess) => new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
 
+/** Starts the compiled server with `env` added to this environment; resolves with its exit code and what it wrote to stderr. */
+async function runWithEnv(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
+  const proc = spawn(process.execPath, [SERVER_ENTRY], { env: { ...compiledEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  procs.push(proc);
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  return { code: await exited(proc), err };
+}
+
 describe('the server process', () => {
   it('on SIGTERM flushes every acknowledged event; after a restart all are there, none twice', async () => {
     const { dir: dataDir, remove } = tempDataDir();
     cleanups.push(remove);
     const { proc, url } = await startServer(dataDir);
-    const acked = new Set<string>();
-    let stop = false;
-    const sender = async (w: number) => {
-      for (let b = 0; !stop; b++) {
-        const observations = Array.from({ length: 200 }, (_, i) => ({
-          id: `w${w}-b${b}-${i}`,
-          indicator: 'citizen_reports_received',
-          area: '31135',
-          agency: `000.00.${String(w).padStart(2, '0')}.H13`,
-          observedAt: new Date(Date.parse('2026-11-22T00:00:00Z') + b * 1000 + i).toISOString(),
-          value: b * 200 + i,
-        }));
-        try {
-          const r = await fetch(`${url}/api/v1/observations/batch`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-            body: JSON.stringify({ observations }),
-          });
-          if (r.status !== 200) break;
-          const body = (await r.json()) as IngestResponse;
-          for (const x of body.results) if (x.status === 'accepted') acked.add(x.id!);
-        } catch {
-          break;
-        }
-      }
-    };
-    const senders = [0, 1, 2, 3].map(sender);
+    const load = startLoad(url, KEY, 4, (w, b) => reports(w, b, `000.00.${String(w).padStart(2, '0')}.H13`, (i) => b * 200 + i));
+    const { acked } = load;
     await waitUntil('acknowledged load', () => acked.size > 1000, 30_000);
     const exit = exited(proc);
     proc.kill('SIGTERM');
     expect(await exit).toBe(0);
-    stop = true;
-    await Promise.all(senders);
+    // the requests cut by the stop end their senders: what matters is what was acknowledged
+    await load.settled();
     expect(acked.size).toBeGreaterThan(1000);
 
     const again = await startServer(dataDir);
@@ -89,34 +74,21 @@ describe('the server process', () => {
   });
 
   it('refuses to start with a bad configuration, naming the variable', async () => {
-    const proc = spawn(process.execPath, [SERVER_ENTRY], {
-      env: { ...compiledEnv(), IOC_TICK_MS: 'fast' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    procs.push(proc);
-    let err = '';
-    proc.stderr!.on('data', (d) => (err += d));
-    expect(await exited(proc)).toBe(2);
+    const { code, err } = await runWithEnv({ IOC_TICK_MS: 'fast' });
+    expect(code).toBe(2);
     expect(err).toContain('IOC_TICK_MS=fast');
   });
 
   it('names every bad variable, core and connector, in one message', async () => {
-    const proc = spawn(process.execPath, [SERVER_ENTRY], {
-      env: {
-        ...compiledEnv(),
-        IOC_TICK_MS: 'fast',
-        IOC_DEMO: 'maybe',
-        IOC_DATABASE_URL: 'mysql://root:hunter2@db/ioc',
-        IOC_MQTT_URL: 'mqtt://127.0.0.1:1',
-        IOC_MQTT_CADENCE_SEC: '0',
-        IOC_NGSI_LD_BROKER_URL: 'orion:1026',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { code, err } = await runWithEnv({
+      IOC_TICK_MS: 'fast',
+      IOC_DEMO: 'maybe',
+      IOC_DATABASE_URL: 'mysql://root:hunter2@db/ioc',
+      IOC_MQTT_URL: 'mqtt://127.0.0.1:1',
+      IOC_MQTT_CADENCE_SEC: '0',
+      IOC_NGSI_LD_BROKER_URL: 'orion:1026',
     });
-    procs.push(proc);
-    let err = '';
-    proc.stderr!.on('data', (d) => (err += d));
-    expect(await exited(proc)).toBe(2);
+    expect(code).toBe(2);
     expect(err).toContain('configuration error: 5 bad variables');
     expect(err).toContain('IOC_TICK_MS=fast: expected an integer in [10, 10000]');
     expect(err).toContain('IOC_DEMO=maybe: expected true/false');

@@ -1,46 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
-import {
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type Delta,
-  type Heartbeat,
-  type ServerToClientEvents,
-  type Snapshot,
-  type SubscribeAck,
-} from '@cityioc/contracts';
+import { PROTOCOL_VERSION, type Delta, type Heartbeat, type Snapshot } from '@cityioc/contracts';
 import { buildTestApp, ratio, T0, TEST_KEY, wl, AS, TEST_TOKENS } from './helpers/build-test-app.ts';
+import { connected, socketClients, subscribe, listen, type ClientSocket } from './helpers/socket-client.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
 let url: string;
-const sockets: ClientSocket[] = [];
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp({ tickMs: 50, heartbeatMs: 100 }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address() as { port: number };
-  url = `http://127.0.0.1:${addr.port}`;
+  url = await listen(app);
 });
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await cleanup();
-});
+afterEach(async () => cleanup());
+const open = socketClients();
 
-function client(auth: Record<string, unknown> = { protocol: PROTOCOL_VERSION, token: TEST_TOKENS.leader }): ClientSocket {
-  const s: ClientSocket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-  sockets.push(s);
-  return s;
-}
-const connected = (s: ClientSocket) =>
-  new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-const subscribe = (s: ClientSocket, scopes: string[]) => new Promise<SubscribeAck>((r) => s.emit('subscribeV1', scopes, r));
+/** A client of this build's protocol, a leader of the whole city unless `auth` says otherwise. */
+const client = (auth: Record<string, unknown> = { token: TEST_TOKENS.leader }): ClientSocket => open(url, auth);
 const post = (observations: unknown[]) =>
   app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });
 

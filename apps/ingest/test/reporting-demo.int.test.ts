@@ -1,32 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { ImportResponse, IndicatorValuesResponse, RankingResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY, AS } from './helpers/build-test-app.ts';
-
-const DEMO_DIR = fileURLToPath(new URL('../../simulator/demo/reporting/', import.meta.url));
-const TYPES: Record<string, string> = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+import type { IndicatorValuesResponse, RankingResponse } from '@cityioc/contracts';
+import { buildTestApp, AS } from './helpers/build-test-app.ts';
+import { importDemoReports } from './helpers/replay.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
 afterEach(async () => cleanup?.());
 
-async function loadDemo() {
-  const out: Record<string, ImportResponse> = {};
-  for (const f of readdirSync(DEMO_DIR).sort()) {
-    const r = await app.inject({
-      method: 'POST',
-      url: `/api/v1/reporting/imports?filename=${encodeURIComponent(f)}`,
-      headers: { 'x-api-key': TEST_KEY, 'content-type': TYPES[f.split('.').pop()!]! },
-      payload: readFileSync(join(DEMO_DIR, f)),
-    });
-    expect(r.statusCode, `${f}: ${r.body}`).toBe(200);
-    out[f] = r.json() as ImportResponse;
-  }
-  return out;
-}
+const loadDemo = () => importDemoReports(app);
 
 describe('the Cần Thơ reporting demo files, through the department import', () => {
   it('load whole and give the published figures; averages are computed from the loaded units', async () => {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Alert, AuditRecord, WatchlistResponse } from '@cityioc/contracts';
 import { AS, buildTestApp, T0, TEST_KEY, wl } from './helpers/build-test-app.ts';
+import { createAccount, signInAccount, type PasswordAccount } from './helpers/session.ts';
+import { csvLines } from './helpers/workbooks.ts';
 
 const MIN = 60_000;
 let app: FastifyInstance;
@@ -94,16 +96,15 @@ describe("an operator of phường Ninh Kiều (916) sees Ninh Kiều's data onl
   });
 
   it('an agency in the scope adds that agency’s dossiers, wherever they are attributed', async () => {
-    const dept = {
+    const dept: PasswordAccount = {
       username: 'snv.op',
       name: 'Vận hành Sở Nội vụ',
       role: 'operator',
       scopes: { units: ['31135'], agencies: ['000.00.01.H13'] },
       password: 'sở nội vụ kiểm thử 2026',
     };
-    expect((await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: AS.admin, payload: dept })).statusCode).toBe(201);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: dept.username, password: dept.password }, ...remote });
-    const cookie = `ioc_session=${login.cookies.find((c) => c.name === 'ioc_session')!.value}`;
+    await createAccount(app, dept);
+    const { cookie } = await signInAccount(app, dept, remote.remoteAddress);
     const w = (await get('/api/v1/dossiers/watchlist', { cookie })).json() as WatchlistResponse;
     expect([...w.overdue, ...w.dueSoon].map((d) => d.dossierCode).sort()).toEqual(['NK-1', 'SNV-1']);
     expect((await get('/api/v1/dossiers/SNV-1', { cookie })).statusCode).toBe(200);
@@ -179,10 +180,7 @@ describe('the audit log', () => {
   it('exports as CSV and XLSX for administrators (and that export is audited too)', async () => {
     const csv = await get('/api/v1/admin/audit.csv?action=alert.ack', AS.admin);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = csv.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
+    const lines = csvLines(csv.body);
     expect(lines[0]).toBe('Số thứ tự;Thời điểm (+07:00);Người thực hiện;Vai trò;Hành động;Đối tượng;Đơn vị;Phạm vi;Địa chỉ;Chi tiết');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(';2026-11-22T07:01:00+07:00;token:Vận hành Ninh Kiều;operator;alert.ack;');

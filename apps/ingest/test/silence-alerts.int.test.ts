@@ -5,37 +5,19 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert } from '@cityioc/contracts';
 import { alertFromRaise, SYSTEM_ACTOR } from '@cityioc/domain';
-import { buildTestApp, T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
-import type { Config } from '../src/env.ts';
+import { T0, TEST_KEY, wl, AS } from './helpers/build-test-app.ts';
+import { restartableApps } from './helpers/restartable-app.ts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
 
 const MIN = 60_000;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
 
 /** The server clock of the test: it moves on by hand, so receipt times differ from post to post as they do in real life. */
 let now = T0;
-
-async function start(dataDir?: string): Promise<{ app: FastifyInstance; dataDir: string; close: () => Promise<void> }> {
-  const t = await buildTestApp({ tickMs: 20, heartbeatMs: 100 }, { clock: () => now, ...(dataDir ? { config: { dataDir } as Config } : {}) });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await t.app.close();
-  };
-  cleanups.push(async () => {
-    await close();
-    if (!dataDir) await t.cleanup().catch(() => undefined);
-  });
-  return { app: t.app, dataDir: t.dataDir, close };
-}
+const { start } = restartableApps({ tickMs: 20, heartbeatMs: 100 }, { clock: () => now });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

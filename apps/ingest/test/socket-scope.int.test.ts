@@ -4,61 +4,32 @@
  * checked, sockets closed with their session. Real server on a free port, real socket.io-client.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance } from 'fastify';
-import {
-  PROTOCOL_VERSION,
-  type AlertPush,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SessionResponse,
-  type SubscribeAck,
-} from '@cityioc/contracts';
-import { AS, buildTestApp, T0, TEST_KEY, TEST_TOKENS, wl } from './helpers/build-test-app.ts';
+import type { AlertPush } from '@cityioc/contracts';
+import { AS, buildTestApp, T0, TEST_KEY, TEST_TOKENS } from './helpers/build-test-app.ts';
+import { risingTide } from './helpers/feed-samples.ts';
+import { createAccount, ninhKieuOperator, signInAccount } from './helpers/session.ts';
+import { connected, listen, socketClients, subscribe, type ClientSocket } from './helpers/socket-client.ts';
 import { waitUntil } from '../../../test-support/wait.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const MIN = 60_000;
 const O_MON = 'socket-operator-917-token-0123';
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
 let url: string;
-const sockets: ClientSocket[] = [];
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp(
     { tickMs: 50, heartbeatMs: 100, operators: [{ token: O_MON, name: 'Phạm Văn Em', unit: 'UBND phường Ô Môn', scopes: ['31153'] }] },
     { clock: () => T0 + MIN },
   ));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  url = await listen(app);
 });
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await cleanup();
-});
+afterEach(async () => cleanup());
+const open = socketClients();
 
-function client(auth: Record<string, unknown>, extraHeaders: Record<string, string> = {}): ClientSocket {
-  const s: ClientSocket = connect(url, {
-    auth: { protocol: PROTOCOL_VERSION, ...auth },
-    extraHeaders,
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(s);
-  return s;
-}
-const connected = (s: ClientSocket) =>
-  new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-const subscribe = (s: ClientSocket, scopes: string[]) => new Promise<SubscribeAck>((r) => s.emit('subscribeV1', scopes, r));
-const rising = (station: string, area: string) =>
-  [170, 176, 181, 183, 185, 186, 187, 188].map((v, i) =>
-    wl(`${station}-${i}`, v, { station, area, observedAt: new Date(T0 - (7 - i) * 5 * MIN).toISOString() }),
-  );
+const client = (auth: Record<string, unknown>, extraHeaders: Record<string, string> = {}): ClientSocket => open(url, auth, extraHeaders);
+const rising = (station: string, area: string) => risingTide(station, { station, area });
 
 describe('Socket.IO within scopes', () => {
   it('a client joins only rooms inside its scope', async () => {
@@ -107,22 +78,14 @@ describe('Socket.IO within scopes', () => {
   });
 
   it('authenticates the handshake with the session cookie; logout closes the socket; a bad credential is refused', async () => {
-    const dung = {
-      username: 'dung.nt',
-      name: 'Nguyễn Thị Dung',
-      role: 'operator',
-      scopes: { units: ['31135'], agencies: [] },
-      password: 'mật khẩu đủ dài 2026',
-    };
-    expect((await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: AS.admin, payload: dung })).statusCode).toBe(201);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: dung.username, password: dung.password } });
-    const cookie = `ioc_session=${login.cookies.find((c) => c.name === 'ioc_session')!.value}`;
+    const dung = ninhKieuOperator('dung.nt', 'Nguyễn Thị Dung', 'mật khẩu đủ dài 2026');
+    await createAccount(app, dung);
+    const { cookie, csrfToken } = await signInAccount(app, dung);
     const s = client({}, { cookie });
     await connected(s);
     expect((await subscribe(s, ['31153'])).ok).toBe(false);
     expect((await subscribe(s, ['31135'])).ok).toBe(true);
     const closed = new Promise<string>((r) => s.once('disconnect', r));
-    const { csrfToken } = login.json() as SessionResponse;
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } })).statusCode).toBe(204);
     expect(await closed).toBe('io server disconnect');
     await expect(connected(client({}, { cookie }))).rejects.toThrow('the session is not valid: sign in again');

@@ -5,41 +5,17 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, TEST_KEY, AS } from './helpers/build-test-app.ts';
-import type { Config } from '../src/env.ts';
+import { TEST_KEY, AS } from './helpers/build-test-app.ts';
+import { airReading } from './helpers/feed-samples.ts';
+import { restartableApps } from './helpers/restartable-app.ts';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
 
 const H = 3_600_000;
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { start } = restartableApps();
 
-async function start(dataDir?: string): Promise<{ app: FastifyInstance; dataDir: string; close: () => Promise<void> }> {
-  const t = await buildTestApp({}, dataDir ? { config: { dataDir } as Config } : {});
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await t.app.close();
-  };
-  cleanups.push(async () => {
-    await close();
-    if (!dataDir) await t.cleanup().catch(() => undefined);
-  });
-  return { app: t.app, dataDir: t.dataDir, close };
-}
-
-const aq = (id: string, indicator: string, t: number, value: number) => ({
-  id,
-  indicator,
-  area: '31174',
-  station: 'aq-tra-noc',
-  observedAt: new Date(t).toISOString(),
-  value,
-});
+const aq = airReading;
 
 async function post(app: FastifyInstance, observations: unknown[]): Promise<void> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations } });

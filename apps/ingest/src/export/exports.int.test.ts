@@ -72,23 +72,21 @@ describe('GET /api/v1/analyst/series.csv|.xlsx', () => {
     ]);
     const csv = await get(`/api/v1/analyst/series.csv?${q}`);
     expect(csv.body.split('\r\n')[1]).toBe('31135;Ninh Kiều;2026-11;Tháng 11/2026;66,7;2;3;1;;theo đơn vị hành chính hiện nay');
-    expect(
-      csvRows(csv.body, ';')
-        .slice(1)
-        .map((r) => [r[0], num(r[4], true)]),
-    ).toEqual(expected);
-    const tab = await get(`/api/v1/analyst/series.csv?${q}&sep=tab`);
-    expect(
-      csvRows(tab.body, '\t')
-        .slice(1)
-        .map((r) => [r[0], num(r[4], true)]),
-    ).toEqual(expected);
-    const comma = await get(`/api/v1/analyst/series.csv?${q}&sep=comma`);
-    expect(
-      csvRows(comma.body, ',')
-        .slice(1)
-        .map((r) => [r[0], num(r[4], false)]),
-    ).toEqual(expected);
+    // each separator a spreadsheet opens: ';' and tab with decimal commas (vi-VN), ',' with decimal points
+    const separators = [
+      ['', ';', true],
+      ['&sep=tab', '\t', true],
+      ['&sep=comma', ',', false],
+    ] as const;
+    for (const [param, sep, decimalComma] of separators) {
+      const { body } = param ? await get(`/api/v1/analyst/series.csv?${q}${param}`) : csv;
+      expect([
+        param,
+        csvRows(body, sep)
+          .slice(1)
+          .map((r) => [r[0], num(r[4], decimalComma)]),
+      ]).toEqual([param, expected]);
+    }
     const xlsx = await get(`/api/v1/analyst/series.xlsx?${q}`);
     const rows = await sheetRows(xlsx.rawPayload);
     expect(rows[1]![4]).toBe('Giá trị (%)');

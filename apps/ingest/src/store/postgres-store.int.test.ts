@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { CAN_THO_AREAS, CAN_THO_CATALOGUE, indexCatalogue } from '@cityioc/domain';
-import { startPostgres, type PostgresServer } from '../../../../test-support/postgres.ts';
+import { forTheFile } from '../../../../test-support/for-the-file.ts';
+import { startPostgres } from '../../../../test-support/postgres.ts';
 import { MIGRATIONS, openPostgresStore } from './postgres-store.ts';
 import { obs, storeConformance } from './store.contract.ts';
 
@@ -9,21 +10,15 @@ import { obs, storeConformance } from './store.contract.ts';
 const { ancestorsAndSelf } = indexCatalogue({ ...CAN_THO_CATALOGUE, areas: CAN_THO_AREAS, stations: [] });
 
 // A real PostgreSQL 15 from Debian's package on a free port; each harness gets its own database.
-let server: PostgresServer;
+const postgres = forTheFile(startPostgres);
 let n = 0;
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 const harness = () => {
   const name = `conformance_${process.pid}_${++n}`;
   let url: string | undefined;
   return {
     create: async () => {
-      url = await server.createDatabase(name);
+      url = await postgres().createDatabase(name);
       return openPostgresStore({ url, areaChain: ancestorsAndSelf });
     },
     reopen: async () => openPostgresStore({ url: url!, areaChain: ancestorsAndSelf }),
@@ -36,7 +31,7 @@ describe('postgres store: rollups beyond the shared suite', () => {
   const T0 = Date.parse('2026-11-22T07:00:00+07:00');
 
   it('[PG-H1] a log written at schema version 1 gets its rollups built once on open (migration 2)', async () => {
-    const url = await server.createDatabase(`upgrade_${process.pid}`);
+    const url = await postgres().createDatabase(`upgrade_${process.pid}`);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
@@ -76,7 +71,7 @@ describe('postgres store: rollups beyond the shared suite', () => {
   });
 
   it('[PG-H2] two nodes appending overlapping ids at once count each stored observation once', async () => {
-    const url = await server.createDatabase(`nodes_${process.pid}`);
+    const url = await postgres().createDatabase(`nodes_${process.pid}`);
     const a = await openPostgresStore({ url, areaChain: ancestorsAndSelf });
     const b = await openPostgresStore({ url, areaChain: ancestorsAndSelf });
     try {

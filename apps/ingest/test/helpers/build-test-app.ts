@@ -92,3 +92,13 @@ export function wl(id: string, value: number, patch: Record<string, unknown> = {
 export function ratio(id: string, area: string, numerator: number, denominator: number, indicator = 'e_document_rate') {
   return { id, indicator, area, observedAt: new Date(T0).toISOString(), numerator, denominator };
 }
+
+/** What a feed owner sends: `payload` to `url` with the test source's key (x-api-key), as `contentType` (JSON unless told). */
+export function sendFeed(app: FastifyInstance, method: 'POST' | 'PUT', url: string, payload: unknown, contentType?: string): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    headers: { 'x-api-key': TEST_KEY, ...(contentType ? { 'content-type': contentType } : {}) },
+    payload: payload as InjectOptions['payload'],
+  });
+}

@@ -108,3 +108,11 @@ export function rowsSheet(rows: number, opts: { tail?: string; firstRow?: number
   const body = Array.from({ length: rows }, (_, i) => `<row r="${from + i}"><c r="A${from + i}"><v>${i}</v></c></row>`).join('');
   return Buffer.from(`${HEAD}<sheetData>${body}</sheetData>${opts.tail ?? ''}</worksheet>`);
 }
+
+/** The lines of a CSV export as a spreadsheet reads them: the BOM and the last line break dropped, CRLF or LF. */
+export function csvLines(body: string): string[] {
+  return body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+}

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FeedHealthResponse } from '@cityioc/contracts';
-import { startMosquitto, type Mosquitto } from '../../../../../test-support/mosquitto.ts';
+import { forTheFile } from '../../../../../test-support/for-the-file.ts';
+import { startMosquitto } from '../../../../../test-support/mosquitto.ts';
 import { buildTestApp, T0, AS } from '../../../test/helpers/build-test-app.ts';
 import { connectorContract, waitFor, type ContractReading } from '../connector.contract.ts';
 
-let broker: Mosquitto;
+const mosquitto = forTheFile(startMosquitto);
 let runNo = 0;
-beforeAll(async () => {
-  broker = await startMosquitto();
-});
-afterAll(async () => {
-  await broker?.stop();
-});
 
 async function publisher(): Promise<MqttClient> {
-  return mqtt.connectAsync(broker.url, { clientId: `test-pub-${process.pid}-${++runNo}`, reconnectPeriod: 200 });
+  return mqtt.connectAsync(mosquitto().url, { clientId: `test-pub-${process.pid}-${++runNo}`, reconnectPeriod: 200 });
 }
 
 async function startApp(env: Record<string, string> = {}) {
   const t = await buildTestApp(
     {},
-    { env: { IOC_MQTT_URL: broker.url, IOC_MQTT_CLIENT_ID: `ioc-test-${process.pid}-${++runNo}`, IOC_MQTT_TOPICS: 'cantho/+station/+indicator', ...env } },
+    { env: { IOC_MQTT_URL: mosquitto().url, IOC_MQTT_CLIENT_ID: `ioc-test-${process.pid}-${++runNo}`, IOC_MQTT_TOPICS: 'cantho/+station/+indicator', ...env } },
   );
   return t;
 }
@@ -132,9 +127,9 @@ describe('MQTT connector against a real mosquitto', () => {
     const t = await startApp();
     try {
       expect((await feedHealth(t.app)).connected).toBe(true);
-      await broker.pause();
+      await mosquitto().pause();
       await waitFor('disconnect seen', async () => (await feedHealth(t.app)).connected === false);
-      await broker.resume();
+      await mosquitto().resume();
       await waitFor('reconnected', async () => (await feedHealth(t.app)).connected === true, 15_000);
       // the subscription is renewed on every connect (the restarted broker kept no session)
       const pub = await publisher();
@@ -151,15 +146,17 @@ describe('MQTT connector against a real mosquitto', () => {
   });
 
   it('a broker that is down at start does not stop the server; the connector connects when it comes up', async () => {
-    await broker.pause();
+    await mosquitto().pause();
     let t: Awaited<ReturnType<typeof startApp>> | null = null;
     try {
       const started = startApp();
-      setTimeout(() => void broker.resume(), 1000);
+      setTimeout(() => void mosquitto().resume(), 1000);
       t = await started;
       await waitFor('connected once the broker is up', async () => (await feedHealth(t!.app)).connected === true, 15_000);
     } finally {
-      await broker.resume().catch(() => undefined);
+      await mosquitto()
+        .resume()
+        .catch(() => undefined);
       await t?.cleanup();
     }
   });

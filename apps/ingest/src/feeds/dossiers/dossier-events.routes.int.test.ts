@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DossierDetail, DossierIndicatorsResponse, IngestResponse, Snapshot, WatchlistResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, sendFeed, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
+import { officialScore } from '../../../test/helpers/feed-samples.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';
 
 let app: FastifyInstance;
@@ -146,11 +147,12 @@ describe('POST /api/v1/dossiers/events', () => {
 
   it('refuses direct observations of indicators the IOC derives from dossiers', async () => {
     await start();
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/observations',
-      headers: { 'x-api-key': TEST_KEY },
-      payload: { id: 'o1', indicator: 'dossiers_received', area: '31135', observedAt: '2026-11-20T09:00:00+07:00', value: 5 },
+    const r = await sendFeed(app, 'POST', '/api/v1/observations', {
+      id: 'o1',
+      indicator: 'dossiers_received',
+      area: '31135',
+      observedAt: '2026-11-20T09:00:00+07:00',
+      value: 5,
     });
     expect(r.statusCode).toBe(422);
     expect((r.json() as IngestResponse).results[0]!.errors![0]).toMatchObject({ field: '/indicator', reason: 'derived_indicator' });
@@ -258,23 +260,9 @@ describe('restart', () => {
 describe('official 766 scores', () => {
   it('imports the portal’s scores as their own series and refuses malformed ones', async () => {
     await start();
-    const official = {
-      kind: 'official',
-      origin: 'dvcqg-evaluation-api',
-      unitCode: 'H13',
-      unitName: 'Thành phố Cần Thơ',
-      period: '2026-10',
-      total: 84.2,
-      rank: 12,
-      rankOf: 34,
-      groups: [{ id: 'dvc-progress-tree', score: 19.1, maxScore: 20 }],
-      fetchedAt: '2026-11-01T06:00:00+07:00',
-    };
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/score766/official',
-      headers: { 'x-api-key': TEST_KEY },
-      payload: { scores: [official, { ...official, period: '2026-13' }, { ...official, period: '2026-09', groups: [{ id: 'x', score: 30, maxScore: 20 }] }] },
+    const official = officialScore({ rank: 12, rankOf: 34 });
+    const r = await sendFeed(app, 'POST', '/api/v1/score766/official', {
+      scores: [official, { ...official, period: '2026-13' }, { ...official, period: '2026-09', groups: [{ id: 'x', score: 30, maxScore: 20 }] }],
     });
     expect(r.statusCode).toBe(422);
     expect((r.json() as IngestResponse).results.map((x) => x.status)).toEqual(['accepted', 'rejected', 'rejected']);

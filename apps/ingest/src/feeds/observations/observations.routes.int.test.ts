@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { IngestResponse, Snapshot } from '@cityioc/contracts';
-import { buildTestApp, ratio, T0, TEST_KEY, wl, AS } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, ratio, sendFeed, T0, TEST_KEY, wl, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -79,12 +79,7 @@ describe('POST /api/v1/observations', () => {
   });
 
   it('answers 400 invalid_json for a body that is not JSON, and 413 past the body limit', async () => {
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/api/v1/observations',
-      headers: { ...headers, 'content-type': 'application/json' },
-      payload: '{"id": ',
-    });
+    const bad = await sendFeed(app, 'POST', '/api/v1/observations', '{"id": ', 'application/json');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: 'invalid_json' });
     const big = await post('/api/v1/observations/batch', { observations: Array.from({ length: 1000 }, (_, i) => wl(`big${i}`, i % 300)) });
@@ -141,13 +136,7 @@ describe('POST /api/v1/observations/batch', () => {
 });
 
 describe('POST /api/v1/observations/ndjson', () => {
-  const ndjson = (lines: string[]) =>
-    app.inject({
-      method: 'POST',
-      url: '/api/v1/observations/ndjson',
-      headers: { ...headers, 'content-type': 'application/x-ndjson' },
-      payload: lines.join('\n'),
-    });
+  const ndjson = (lines: string[]) => sendFeed(app, 'POST', '/api/v1/observations/ndjson', lines.join('\n'), 'application/x-ndjson');
 
   it('stores every good line, reports bad lines by line number, skips blank lines', async () => {
     const r = await ndjson([JSON.stringify(wl('n1', 1)), '{oops', '', JSON.stringify({ ...wl('n2', 2), value: null }), JSON.stringify(wl('n3', 3)), '']);
@@ -162,12 +151,13 @@ describe('POST /api/v1/observations/ndjson', () => {
   });
 
   it('lists every line with ?results=all and answers 200 when all are good', async () => {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/observations/ndjson?results=all',
-      headers: { ...headers, 'content-type': 'application/x-ndjson' },
-      payload: [wl('q1', 1), wl('q2', 2)].map((x) => JSON.stringify(x)).join('\n'),
-    });
+    const r = await sendFeed(
+      app,
+      'POST',
+      '/api/v1/observations/ndjson?results=all',
+      [wl('q1', 1), wl('q2', 2)].map((x) => JSON.stringify(x)).join('\n'),
+      'application/x-ndjson',
+    );
     expect(r.statusCode).toBe(200);
     expect((r.json() as IngestResponse).results.map((x) => x.status)).toEqual(['accepted', 'accepted']);
   });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { IngestResponse, PaknDetail, PaknWatchlistResponse } from '@cityioc/contracts';
-import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { AS, buildTestApp, sendFeed, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { PROCEDURE_SAMPLE } from '../../../test/helpers/feed-samples.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
@@ -17,23 +18,7 @@ const CITY = { token: 'city-leader-token-0092', name: 'Văn phòng UBND', unit: 
 
 async function start() {
   ({ app, cleanup } = await buildTestApp({ tickMs: 20, operators: [WARD, CITY] }, { clock: () => now }));
-  const cat = await app.inject({
-    method: 'PUT',
-    url: '/api/v1/procedures',
-    headers: { 'x-api-key': TEST_KEY },
-    payload: {
-      items: [
-        {
-          code: '1.000494',
-          name: { vi: 'Cấp bản sao trích lục hộ tịch' },
-          legalTime: { value: 1, unit: 'working_days' },
-          feeBearing: true,
-          onlineService: 'full',
-          validFrom: '2025-01-01',
-        },
-      ],
-    },
-  });
+  const cat = await sendFeed(app, 'PUT', '/api/v1/procedures', { items: [PROCEDURE_SAMPLE] });
   expect(cat.statusCode).toBe(200);
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ProceduresResponse, ReferencePutResponse } from '@cityioc/contracts';
-import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
+import { buildTestApp, sendFeed, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
@@ -95,11 +95,8 @@ describe('procedure catalogue feed', () => {
       current: true,
     });
     // the same procedure in our own names is the same document: unchanged
-    const again = await app.inject({
-      method: 'PUT',
-      url: '/api/v1/procedures',
-      headers: { 'x-api-key': TEST_KEY },
-      payload: { items: [{ ...p, version: undefined, storedAt: undefined, origin: undefined, current: undefined }] },
+    const again = await sendFeed(app, 'PUT', '/api/v1/procedures', {
+      items: [{ ...p, version: undefined, storedAt: undefined, origin: undefined, current: undefined }],
     });
     expect(again.json<ReferencePutResponse>().results[0]).toMatchObject({ status: 'unchanged', version: 1 });
   });
@@ -111,12 +108,7 @@ describe('procedure catalogue feed', () => {
       '{not json',
       JSON.stringify({ ...PORTAL, code: '2.000815', name: 'Cấp phiếu lý lịch tư pháp', CoPhiLePhi: '200.000' }),
     ].join('\n');
-    const r = await app.inject({
-      method: 'PUT',
-      url: '/api/v1/procedures/ndjson',
-      headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/x-ndjson' },
-      payload: lines,
-    });
+    const r = await sendFeed(app, 'PUT', '/api/v1/procedures/ndjson', lines, 'application/x-ndjson');
     expect(r.statusCode).toBe(422);
     expect(r.json<ReferencePutResponse>().results.map((x) => [x.index, x.status, x.errors?.[0]?.reason])).toEqual([
       [0, 'stored', undefined],
@@ -136,12 +128,7 @@ describe('procedure catalogue feed', () => {
       ';;;;;;',
       '2.000816;Thủ tục thiếu đơn vị;10;;Có;Một phần;01/01/2026;000.00.02.H13;;',
     ].join('\r\n');
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/procedures/imports?filename=so-tu-phap.csv',
-      headers: { 'x-api-key': TEST_KEY, 'content-type': 'text/csv' },
-      payload: csv,
-    });
+    const r = await sendFeed(app, 'POST', '/api/v1/procedures/imports?filename=so-tu-phap.csv', csv, 'text/csv');
     expect(r.statusCode).toBe(422);
     const res = r.json<ReferencePutResponse>();
     expect(res.results.map((x) => [x.row, x.key, x.status, x.errors?.[0]?.field])).toEqual([
@@ -198,19 +185,9 @@ describe('procedure catalogue feed', () => {
       publication: { decidedOn: '2026-02-02', legalBasisEffectiveOn: '2026-02-20' },
       illustrative: true,
     });
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/api/v1/procedures/imports',
-      headers: { 'x-api-key': TEST_KEY, 'content-type': XLSX },
-      payload: Buffer.from('PK not a workbook'),
-    });
+    const bad = await sendFeed(app, 'POST', '/api/v1/procedures/imports', Buffer.from('PK not a workbook'), XLSX);
     expect(bad.statusCode).toBe(415);
-    const noHeader = await app.inject({
-      method: 'POST',
-      url: '/api/v1/procedures/imports',
-      headers: { 'x-api-key': TEST_KEY, 'content-type': 'text/csv' },
-      payload: 'a;b\n1;2',
-    });
+    const noHeader = await sendFeed(app, 'POST', '/api/v1/procedures/imports', 'a;b\n1;2', 'text/csv');
     expect(noHeader.json()).toMatchObject({ statusCode: 400, error: 'no_header' });
   });
 });

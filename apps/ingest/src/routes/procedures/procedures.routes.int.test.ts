@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DossierDetail, DossierIndicatorsResponse, ProceduresResponse, ReferencePutResponse } from '@cityioc/contracts';
 import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
+import { PROCEDURE_SAMPLE } from '../../../test/helpers/feed-samples.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
@@ -34,15 +35,7 @@ function ev(code: string, status: number, statusAt: string, extra: Record<string
   };
 }
 /** Birth-certificate copy, as an administrator loads it: 1 working day, fee-bearing, full online. */
-const PROCEDURE = {
-  code: '1.000494',
-  name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
-  legalTime: { value: 1, unit: 'working_days' },
-  feeBearing: true,
-  onlineService: 'full',
-  validFrom: '2025-01-01',
-  source: 'QĐ công bố TTHC (ví dụ)',
-};
+const PROCEDURE = PROCEDURE_SAMPLE;
 
 const put = (url: string, items: unknown[]) => app.inject({ method: 'PUT', url, headers: { 'x-api-key': TEST_KEY }, payload: { items } });
 const postEvents = (events: unknown[]) =>

@@ -217,20 +217,19 @@ describe('reporting API', () => {
 
   it('exports an indicator history as CSV with a BOM and as XLSX', async () => {
     await start();
-    await postReport({
-      regime: 'par-index',
-      unit: 'SNV',
-      period: '2022',
-      values: [{ indicator: 'par_index', value: 90.5 }],
-      submittedAt: '2023-02-20T09:00:00+07:00',
-    });
-    await postReport({
-      regime: 'par-index',
-      unit: 'SNV',
-      period: '2023',
-      values: [{ indicator: 'par_index', value: 92.27 }],
-      submittedAt: '2024-02-20T09:00:00+07:00',
-    });
+    // the department's PAR INDEX of two years, each sent in February of the next
+    for (const [period, value] of [
+      ['2022', 90.5],
+      ['2023', 92.27],
+    ] as const) {
+      await postReport({
+        regime: 'par-index',
+        unit: 'SNV',
+        period,
+        values: [{ indicator: 'par_index', value }],
+        submittedAt: `${Number(period) + 1}-02-20T09:00:00+07:00`,
+      });
+    }
     const h = await get<IndicatorHistoryResponse>('/api/v1/reporting/history?indicator=par_index');
     expect(h.periods).toEqual(['2022', '2023']);
     const csv = await app.inject({ headers: AS.analyst, url: '/api/v1/reporting/history?indicator=par_index&format=csv&sep=comma' });

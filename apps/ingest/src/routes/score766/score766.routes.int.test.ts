@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Score766ItemsResponse, Score766Response } from '@cityioc/contracts';
 import { buildTestApp, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
+import { csvLines } from '../../../test/helpers/workbooks.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
@@ -310,10 +311,7 @@ describe('GET /api/v1/score766/:metric/items', () => {
     const csv = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/score766/2.1/items.csv?unit=31153&period=2026-03&part=outside' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="766-2.1-31153-2026-03-outside.csv"');
-    const lines = csv.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
+    const lines = csvLines(csv.body);
     expect(lines[0]).toBe('Mã hồ sơ;Mã TTHC;Cơ quan;Đơn vị;Kênh;Trạng thái;Ngày tiếp nhận;Tính vào tử số;Lý do');
     expect(lines.slice(1).map((l) => [l.split(';')[0], l.split(';').at(-1)])).toEqual([
       ['D2', 'past_due'],

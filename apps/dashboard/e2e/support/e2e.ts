@@ -1,0 +1,140 @@
+/**
+ * The one set-up of the browser tests: the built dashboard served by a real ingest process
+ * (the compiled server, on a free port, its own data directory) and Debian's Chromium. A test
+ * file opens it in its beforeAll and closes it in its afterAll:
+ *
+ *   e2e = await openE2e({ key: KEY, fastTicks: true, pageErrors });
+ *   page = await e2e.newPage({ as: 'leader' });
+ *   afterAll(() => e2e?.close());
+ *
+ * It fails (never skips) when Chromium or the dashboard build is missing: CI must install and build them.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchChromium, signIn } from '../../../../test-support/browser.ts';
+import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess, type TestRole } from '../../../../test-support/server-process.ts';
+
+/** The built dashboard (pnpm --filter @cityioc/dashboard build). */
+export const DIST = join(ROOT, 'apps/dashboard/dist');
+
+/** The wall screen's size, and a desk screen's (operator, analyst, leader pages). */
+export const WALL_VIEWPORT = { width: 1920, height: 1080 } as const;
+export const DESK_VIEWPORT = { width: 1600, height: 1000 } as const;
+
+export const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** The current month on the Vietnamese calendar (UTC+7, no DST), as the dashboard computes it: '2026-12'. */
+export function currentMonth(at = Date.now()): string {
+  const d = new Date(at + 7 * 3600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export interface E2eOptions {
+  /** A feed source key: the server accepts it as source `e2e` (IOC_API_KEYS), and `send` uses it. */
+  key?: string;
+  /** Ticks every 250 ms and heartbeats every 500 ms, so live changes reach the page within a second. */
+  fastTicks?: boolean;
+  /** More server environment (it wins over the above). */
+  env?: Record<string, string>;
+  /** Where the errors thrown in every page opened through newPage are collected (a test asserts it stays empty). */
+  pageErrors?: string[];
+}
+
+export interface NewPageOptions {
+  /** WALL_VIEWPORT unless told. */
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+  /** Signs the page in as a person of this role (through the sign-in form) before handing it over. */
+  as?: TestRole;
+}
+
+export interface E2e {
+  /** The running server (a new one after restart). */
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+  readonly pageErrors: string[];
+  /** A page in its own browser context (its own session cookie; more tabs through page.context()) whose errors go to pageErrors. */
+  newPage(options?: NewPageOptions): Promise<Page>;
+  /** Sends JSON as the feed source (x-api-key), expects 200 (the answer's text is the message) and resolves with the answer's body. */
+  send(path: string, body: unknown, method?: 'POST' | 'PUT'): Promise<unknown>;
+  /** Starts the server again on the same port and data directory (after a test stopped it). */
+  restart(): Promise<ServerProcess>;
+  /** Closes the browser, kills the server, removes the data directory. */
+  close(): Promise<void>;
+}
+
+export async function openE2e(options: E2eOptions = {}): Promise<E2e> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`the dashboard is not built (${DIST}): pnpm --filter @cityioc/dashboard build`);
+  const data = tempDataDir();
+  const port = await freePort();
+  const env = {
+    IOC_DASHBOARD_DIR: DIST,
+    ...(options.key ? { IOC_API_KEYS: `e2e:${options.key}` } : {}),
+    ...(options.fastTicks ? { IOC_TICK_MS: '250', IOC_HEARTBEAT_MS: '500' } : {}),
+    ...options.env,
+  };
+  const start = () => startServerProcess({ dataDir: data.dir, port, env });
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  const pageErrors = options.pageErrors ?? [];
+  const close = async () => {
+    await browser?.close();
+    await server?.stop('SIGKILL');
+    data.remove();
+  };
+  try {
+    server = await start();
+    browser = await launchChromium();
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  const opened = { server, browser };
+  return {
+    get server() {
+      return opened.server;
+    },
+    browser,
+    pageErrors,
+    async newPage({ viewport = WALL_VIEWPORT, acceptDownloads, as } = {}) {
+      // a context of its own (a fresh cookie jar), which a test may open more tabs in
+      const context = await opened.browser.newContext({ viewport, acceptDownloads });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      if (as) await signIn(page, opened.server, as);
+      return page;
+    },
+    async send(path, body, method = 'POST') {
+      if (!options.key) throw new Error('send needs a feed key: openE2e({ key })');
+      const r = await fetch(`${opened.server.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-api-key': options.key },
+        body: JSON.stringify(body),
+      });
+      const text = await r.text();
+      expect(r.status, `${method} ${path}: ${text}`).toBe(200);
+      return JSON.parse(text) as unknown;
+    },
+    async restart() {
+      await opened.server.stop('SIGKILL');
+      server = opened.server = await start();
+      return opened.server;
+    },
+    close,
+  };
+}
+
+/** A tide rising through BĐ I, one reading every 5 minutes up to a minute ago: a flood-band alert at the station. */
+export function risingTide(idPrefix: string, station: string, area: string, values: number[]) {
+  const end = Date.now() - 60_000;
+  return values.map((value, i) => ({
+    id: `${idPrefix}-${station}-${i}`,
+    indicator: 'water_level',
+    area,
+    station,
+    observedAt: new Date(end - (values.length - 1 - i) * 5 * 60_000).toISOString(),
+    value,
+  }));
+}
