@@ -8,6 +8,12 @@ import { SEVERITY_COLORS } from '../theme/theme.ts';
 import { tickerItems, worstSeverity } from './alerts.model.ts';
 import { wallAlertsQuery } from './alerts.queries.ts';
 
+/**
+ * How many alerts the ticker shows: one row of two, so that its height does not change with the
+ * number of alerts and the scene below keeps its layout (the full list is on /operator/alerts).
+ */
+const TICKER_ITEMS = 2;
+
 /** The wall's live alert ticker: unresolved alerts, newest first, in severity colours. Text only, never HTML. A leader issues a directive from an item. */
 export function AlertTicker() {
   const { t } = useTranslation();
@@ -17,7 +23,7 @@ export function AlertTicker() {
   const q = useQuery(wallAlertsQuery());
   // ages move by the minute: the list is rebuilt when the minute turns, not at every tick
   const minute = Math.floor(now / 60_000) * 60_000;
-  const items = useMemo(() => tickerItems(q.data ?? [], lang, timeZone, 4, minute), [q.data, lang, timeZone, minute]);
+  const items = useMemo(() => tickerItems(q.data ?? [], lang, timeZone, TICKER_ITEMS, minute), [q.data, lang, timeZone, minute]);
   const worst = worstSeverity(q.data ?? []);
   return (
     <section
