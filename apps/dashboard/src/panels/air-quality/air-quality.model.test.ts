@@ -24,7 +24,8 @@ describe('buildAirQualityRows', () => {
 
   it('colours each station with the official VN_AQI level', () => {
     expect(rows[1]!.band).toMatchObject({ id: 'good', label: 'Tốt', color: '#00E400' });
-    expect(rows[0]!.band).toMatchObject({ id: 'bad', label: 'Xấu', color: '#FF0000', textColor: '#ffffff' });
+    // dark text on the official red: 4.73:1, where white would be 4.00:1 (below WCAG AA's 4.5:1)
+    expect(rows[0]!.band).toMatchObject({ id: 'bad', label: 'Xấu', color: '#FF0000', textColor: '#0b1020' });
   });
 
   it('formats AQI and PM2.5 with the catalogue decimals', () => {
