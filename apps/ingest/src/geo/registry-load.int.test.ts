@@ -11,9 +11,9 @@ afterEach(async () => {
 });
 
 /** Starts a real app (on `overrides.dataDir`: the same store file each time) and reads its registry loads from the audit API. */
-async function startAndReadLoads(overrides: Parameters<typeof buildTestApp>[0] = {}) {
+async function startAndReadLoads(overrides: Parameters<typeof buildTestApp>[0] = {}, action = 'registry.load') {
   const t = await buildTestApp(overrides);
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/audit?action=registry.load&limit=50', headers: AS.admin });
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/admin/audit?action=${action}&limit=50`, headers: AS.admin });
   expect(res.statusCode).toBe(200);
   const records = res.json<{ records: AuditRecord[] }>().records;
   return { ...t, records };
@@ -40,6 +40,30 @@ describe('registry.load in the audit log', () => {
     const third = await startAndReadLoads({ dataDir, registry: loadAreaRegistryFile(file) });
     await third.cleanup();
     expect(third.records).toHaveLength(2);
+    expect(third.records[0]!.details!['hash']).not.toBe(third.records[1]!.details!['hash']);
+  });
+});
+
+describe('alert_rules.load in the audit log', () => {
+  it('is recorded on the first start, not again with the same thresholds, and again when a threshold changes', async () => {
+    const first = await startAndReadLoads({}, 'alert_rules.load');
+    const dataDir = first.dataDir;
+    await first.app.close();
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const rules = first.config.alertRules;
+    expect(first.records.map((r) => [r.action, r.actor, r.target])).toEqual([['alert_rules.load', 'system', 'alert-rules']]);
+    expect(first.records[0]!.details).toMatchObject({ rules: rules.length, ids: rules.map((r) => r.id) });
+
+    const second = await startAndReadLoads({ dataDir }, 'alert_rules.load');
+    await second.cleanup();
+    expect(second.records).toHaveLength(1);
+
+    // one rule renamed (as an IOC_ALERT_RULES_FILE edit would): a new record with another hash
+    const changed = rules.map((r, i) => (i === 0 ? { ...r, id: `${r.id}-v2` } : r));
+    const third = await startAndReadLoads({ dataDir, alertRules: changed }, 'alert_rules.load');
+    await third.cleanup();
+    expect(third.records).toHaveLength(2);
+    expect(third.records[0]!.details).toMatchObject({ ids: changed.map((r) => r.id) });
     expect(third.records[0]!.details!['hash']).not.toBe(third.records[1]!.details!['hash']);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AgencyIndex, AreaRegistry } from '@cityioc/domain';
 import type { AuditService } from '../access/audit.service.ts';
+import { recordConfigLoad } from '../access/config-load.ts';
 import type { AuditStore } from '../store/audit-store.ts';
 
 export const REGISTRY_LOAD_ACTION = 'registry.load';
@@ -19,20 +20,16 @@ export function registryContentHash(registry: AreaRegistry, agencies: AgencyInde
  * change), so that the log shows each change once rather than every restart. Resolves to whether
  * it recorded.
  */
-export async function recordRegistryLoad(
+export function recordRegistryLoad(
   audit: Pick<AuditService, 'record'>,
   log: Pick<AuditStore, 'queryAudit'>,
   registry: AreaRegistry,
   agencies: AgencyIndex,
 ): Promise<boolean> {
-  const hash = registryContentHash(registry, agencies);
-  const [last] = await log.queryAudit({ action: REGISTRY_LOAD_ACTION, limit: 1 });
-  if (last?.details?.['hash'] === hash) return false;
-  await audit.record({
-    actor: 'system',
+  return recordConfigLoad(audit, log, {
     action: REGISTRY_LOAD_ACTION,
     target: registry.file.id,
-    details: { units: registry.file.units.length, agencies: agencies.agencies.length, hash },
+    hash: registryContentHash(registry, agencies),
+    details: { units: registry.file.units.length, agencies: agencies.agencies.length },
   });
-  return true;
 }

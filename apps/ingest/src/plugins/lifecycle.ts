@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { recordConfigLoad } from '../access/config-load.ts';
 import { recordRegistryLoad } from '../geo/registry-load.ts';
 import { alertRulesHash, catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext } from '../live/checkpoint.ts';
 import { startTicker } from '../realtime/ticker.ts';
@@ -54,6 +55,13 @@ export const lifecyclePlugin = fp(
       await ioc.geo.load();
       // the registry and agency catalogue this start runs on, in the audit log when they changed (an IOC_AREAS_FILE change shows there)
       await recordRegistryLoad(ioc.audit, store.auditLog, config.registry, config.agencies);
+      // the alert thresholds this start evaluates (IOC_ALERT_RULES_FILE, or the defaults), likewise once per change
+      await recordConfigLoad(ioc.audit, store.auditLog, {
+        action: 'alert_rules.load',
+        target: 'alert-rules',
+        hash: alertRulesHash(config.alertRules),
+        details: { rules: config.alertRules.length, ids: config.alertRules.map((r) => r.id) },
+      });
       if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
       await ioc.score766Splits.load();
       const r = await restoreState(
