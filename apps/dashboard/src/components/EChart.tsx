@@ -1,11 +1,12 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { AxisBreak } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the wall draws (water-level lines, ranking bars): keeps ECharts to a fraction of its full size.
-use([LineChart, BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+// Only what the wall draws (water-level lines, ranking bars with an axis break): keeps ECharts to a fraction of its full size.
+use([LineChart, BarChart, GridComponent, MarkLineComponent, TooltipComponent, AxisBreak, CanvasRenderer]);
 
 /** Binds an option (built by a pure *.chart.ts) to a canvas; resizes with its box. */
 export function EChart({ option, className, testId }: { option: EChartsCoreOption; className?: string; testId?: string }) {

@@ -84,6 +84,27 @@ describe('ranking', () => {
     ]);
   });
 
+  it('breaks ties on volume when asked: more dossiers first, a rank shared only by the same value and volume', () => {
+    const ranked = rankByValue(
+      onTime,
+      [
+        { name: 'A', value: 1, n: 14 },
+        { name: 'B', value: 1, n: 102 },
+        { name: 'C', value: 1, n: 14 },
+        { name: 'D', value: 0.9, n: 10 },
+        { name: 'E', value: 1, n: 40 },
+      ],
+      (x) => x.n,
+    );
+    expect(ranked.map((r) => [r.name, r.rank])).toEqual([
+      ['B', 1],
+      ['E', 2],
+      ['A', 3],
+      ['C', 3],
+      ['D', 5],
+    ]);
+  });
+
   it('ranks "less is better" metrics ascending and volumes largest first', () => {
     const items = [
       { name: 'x', value: 5 },

@@ -70,17 +70,25 @@ export function computeChange(metric: DossierMetric, current: number | null, pre
 /**
  * Orders by the metric, best first ('down' metrics ascending, volumes largest first); equal values
  * share a rank; units without a value come last, unranked; names break ties for a stable order.
+ * With `volumeOf` (the dossiers behind a rate), more volume ranks first among equal values and a
+ * rank is shared only by a true tie: the same value and the same volume.
  */
-export function rankByValue<T extends { name: string; value: number | null }>(metric: DossierMetric, items: readonly T[]): (T & { rank: number | null })[] {
+export function rankByValue<T extends { name: string; value: number | null }>(
+  metric: DossierMetric,
+  items: readonly T[],
+  volumeOf?: (item: T) => number,
+): (T & { rank: number | null })[] {
   const sign = metric.direction === 'down' ? 1 : -1;
+  const volume = (x: T) => (volumeOf ? volumeOf(x) : 0);
   const sorted = [...items].sort((a, b) => {
     if (a.value === null || b.value === null) return a.value === b.value ? a.name.localeCompare(b.name, 'vi') : a.value === null ? 1 : -1;
-    return sign * (a.value - b.value) || a.name.localeCompare(b.name, 'vi');
+    return sign * (a.value - b.value) || volume(b) - volume(a) || a.name.localeCompare(b.name, 'vi');
   });
   const out: (T & { rank: number | null })[] = [];
   sorted.forEach((item, i) => {
     const prev = out[i - 1];
-    const rank = item.value === null ? null : prev && prev.value === item.value ? prev.rank : i + 1;
+    const tie = prev !== undefined && prev.value === item.value && volume(prev) === volume(item);
+    const rank = item.value === null ? null : tie ? prev.rank : i + 1;
     out.push({ ...item, rank });
   });
   return out;

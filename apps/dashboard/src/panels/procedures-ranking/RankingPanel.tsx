@@ -8,7 +8,7 @@ import { buildRankingOption, trimRanking, type RankingBar } from './ranking.char
 
 const EChart = lazy(() => import('../../components/EChart.tsx').then((m) => ({ default: m.EChart })));
 
-/** A ranking as horizontal bars (ECharts), best at the top, with the response's freshness. */
+/** A ranking as horizontal bars (ECharts), best at the top, ties broken by volume (the subtitle says so), with the response's freshness. */
 export function RankingPanel(props: {
   title: string;
   bars: readonly RankingBar[];
@@ -32,6 +32,7 @@ export function RankingPanel(props: {
           value: t('admin.ranking.value'),
           pair: t('admin.ranking.pair'),
           gap: t('admin.ranking.gap', { count: '{{count}}' }),
+          code: t('admin.ranking.code'),
         },
       }),
     [bars, maxRows, lang, scale, t],
@@ -46,6 +47,9 @@ export function RankingPanel(props: {
     >
       <div className="panel-head">
         <h2 className="panel-title">{props.title}</h2>
+        <span className="panel-note rank-note" data-testid={`${props.testId}-ties`}>
+          {t('admin.ranking.ties')}
+        </span>
         <Freshness updated={props.fresh.updated} stale={props.fresh.stale} freshness={props.fresh.freshness} />
       </div>
       {props.loaded && bars.length === 0 ? (

@@ -3,6 +3,7 @@ import type { GridComponentOption, TooltipComponentOption } from 'echarts/compon
 import type { ComposeOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../../format/format.ts';
 import { CHART_FONT, FONT_SIZE, onTimeColor, UI } from '../../theme/theme.ts';
+import { rateAxis, shortName } from './ranking.scale.ts';
 
 /** Horizontal bars of units ranked on a rate (on-time rate on the wall), best at the top. */
 export type RankingOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
@@ -13,6 +14,8 @@ export interface RankingBar {
   rank: number | null;
   /** A fraction 0..1; null when not measurable (N/A). */
   value: number | null;
+  /** The dossiers behind the rate (its denominator): breaks ties, more first. */
+  volume: number | null;
   valueText: string;
   /** '1.074 / 1.164' */
   pairText: string | null;
@@ -43,15 +46,19 @@ export interface RankingChartInput {
   /** 1 at 1080p, 2 at 4K: canvas text does not follow CSS rem. */
   scale: number;
   /** Labels of the tooltip lines. */
-  labels: { rank: string; value: string; pair: string; gap: string };
+  labels: { rank: string; value: string; pair: string; gap: string; code: string };
 }
 
 const GAP_COLOR = 'transparent';
 
-/** Category labels: '1. Ninh Kiều'; a gap row reads '… 12 more'. */
+/** The longest row label, in characters, before a name is shortened at a word boundary. */
+export const LABEL_CHARS = 24;
+
+/** Category labels: '1. Ninh Kiều', long names shortened at a word boundary; a gap row reads '… 12 more'. */
 export function categoryLabel(slot: RankingSlot, gapLabel: string, lang: Lang): string {
   if (slot.type === 'gap') return gapLabel.replace('{{count}}', formatNumber(slot.hidden, 0, lang));
-  return slot.bar.rank === null ? slot.bar.name : `${slot.bar.rank}. ${slot.bar.name}`;
+  const name = shortName(slot.bar.name, LABEL_CHARS);
+  return slot.bar.rank === null ? name : `${slot.bar.rank}. ${name}`;
 }
 
 /** Pure data → ECharts option. Names reach the canvas as text and the tooltip only escaped. */
@@ -60,6 +67,7 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
   const { lang, slots } = input;
   const font = { fontFamily: CHART_FONT, color: UI.label, fontSize: FONT_SIZE.label * s };
   const categories = slots.map((slot) => categoryLabel(slot, input.labels.gap, lang));
+  const axis = rateAxis(slots.map((slot) => (slot.type === 'bar' ? slot.bar.value : null)));
   return {
     animation: false,
     backgroundColor: 'transparent',
@@ -80,7 +88,11 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
       type: 'value',
       min: 0,
       max: 1,
-      interval: 0.25,
+      interval: axis.step,
+      // 0 … floor drawn as a zigzag break: the bars are scaled to the data and the axis says it does not start at 0.
+      breaks: axis.floor > 0 ? [{ start: 0, end: axis.floor, gap: 12 * s }] : [],
+      breakArea: { expandOnClick: false, zigzagAmplitude: 3 * s, itemStyle: { color: UI.barTrack, borderColor: UI.faint, borderWidth: 1 } },
+      breakLabelLayout: { moveOverlap: 'auto' },
       axisLabel: { ...font, color: UI.faint, fontSize: FONT_SIZE.small * s, formatter: (v: number) => formatPercent(v, 0, lang) },
       splitLine: { lineStyle: { color: UI.grid, type: 'dashed' } },
     },
@@ -90,7 +102,8 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
       data: categories,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: UI.border } },
-      axisLabel: { ...font, width: 190 * s, overflow: 'truncate', formatter: (v: string) => v },
+      // Names arrive shortened at a word boundary; 'break' wraps at spaces if a font runs wide, never mid-word.
+      axisLabel: { ...font, width: 210 * s, overflow: 'break', lineHeight: FONT_SIZE.label * 1.15 * s, formatter: (v: string) => v },
     },
     series: [
       {
@@ -132,6 +145,7 @@ export function rankingTooltipHtml(slot: RankingSlot, input: Pick<RankingChartIn
   const line = (label: string, value: string) => `<div>${escapeHtml(label)}: <b>${escapeHtml(value)}</b></div>`;
   return (
     `<div style="font-weight:700;margin-bottom:.25em">${escapeHtml(b.name)}</div>` +
+    (b.name !== b.key ? line(input.labels.code, b.key) : '') +
     (b.rank !== null ? line(input.labels.rank, String(b.rank)) : '') +
     line(input.labels.value, b.valueText) +
     (b.pairText ? line(input.labels.pair, b.pairText) : '')
