@@ -139,6 +139,24 @@ describe('Hành chính công scene', () => {
     await expect.poll(() => page.getAttribute('[data-testid="procedures-rank-districts"]', 'data-count'), { timeout: 10_000 }).toBe(String(withDossiers));
     await page.waitForSelector('[data-testid="procedures-rank-districts-chart"] canvas', { timeout: 15_000 });
   });
+
+  it('ranks agencies by their catalogue names, the one with more dossiers first among equal rates', async () => {
+    // Both committees are 100 % on time (dossiers in process within their deadline); Ninh Kiều's gets 3 more, so it
+    // ranks first on volume and the two do not share a rank
+    await postEvents(Array.from({ length: 3 }, (_, i) => fresh(`E2E-AG-31135-${i}`, '31135')));
+    await expect
+      .poll(async () => (await indicators('agency')).rows.map((r) => [r.key, r.onTime.numerator, r.onTime.denominator]), { timeout: 5_000 })
+      .toEqual([
+        ['000.135.00.H13', 10, 10],
+        ['000.153.00.H13', 9, 9],
+      ]);
+    const chart = '[data-testid="procedures-rank-agencies-chart"]';
+    await expect
+      .poll(() => page.getAttribute(chart, 'aria-label'), { timeout: 15_000, interval: 250 })
+      .toBe('Xếp hạng cơ quan — tỷ lệ đúng hạn: 1. UBND phường Ninh Kiều: 100,0 % (10 / 10); 2. UBND phường Ô Môn: 100,0 % (9 / 9)');
+    await page.waitForSelector(`${chart} canvas`, { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="procedures-rank-agencies-ties"]')).toBe('Cùng tỷ lệ: đơn vị giải quyết nhiều hồ sơ hơn xếp trước');
+  });
 });
 
 describe('operator page', () => {

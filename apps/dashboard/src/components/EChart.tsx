@@ -9,7 +9,8 @@ import { useEffect, useRef } from 'react';
 use([LineChart, BarChart, GridComponent, MarkLineComponent, TooltipComponent, AxisBreak, CanvasRenderer]);
 
 /** Binds an option (built by a pure *.chart.ts) to a canvas; resizes with its box. */
-export function EChart({ option, className, testId }: { option: EChartsCoreOption; className?: string; testId?: string }) {
+/** `label`: the chart's text alternative (role="img"), for screen readers and the browser tests: a canvas has no text. */
+export function EChart({ option, className, testId, label }: { option: EChartsCoreOption; className?: string; testId?: string; label?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
 
@@ -31,5 +32,5 @@ export function EChart({ option, className, testId }: { option: EChartsCoreOptio
     chart.current?.setOption(option, { replaceMerge: ['series'], lazyUpdate: true });
   }, [option]);
 
-  return <div ref={el} className={className} data-testid={testId} data-chart="" />;
+  return <div ref={el} className={className} data-testid={testId} data-chart="" role={label ? 'img' : undefined} aria-label={label} />;
 }

@@ -4,7 +4,7 @@ import { useLang } from '../../app/hooks.ts';
 import { useUiScale } from '../../app/ui-scale.ts';
 import { Freshness } from '../../components/Freshness.tsx';
 import type { ResponseFreshness } from '../../dossiers/response-freshness.ts';
-import { buildRankingOption, trimRanking, type RankingBar } from './ranking.chart.ts';
+import { buildRankingOption, rankingSummary, trimRanking, type RankingBar } from './ranking.chart.ts';
 
 const EChart = lazy(() => import('../../components/EChart.tsx').then((m) => ({ default: m.EChart })));
 
@@ -21,21 +21,23 @@ export function RankingPanel(props: {
   const lang = useLang();
   const scale = useUiScale();
   const { bars, maxRows } = props;
+  const gap = t('admin.ranking.gap', { count: '{{count}}' });
+  const slots = useMemo(() => trimRanking(bars, maxRows), [bars, maxRows]);
   const option = useMemo(
     () =>
       buildRankingOption({
-        slots: trimRanking(bars, maxRows),
+        slots,
         lang,
         scale,
         labels: {
           rank: t('admin.ranking.rank'),
           value: t('admin.ranking.value'),
           pair: t('admin.ranking.pair'),
-          gap: t('admin.ranking.gap', { count: '{{count}}' }),
+          gap,
           code: t('admin.ranking.code'),
         },
       }),
-    [bars, maxRows, lang, scale, t],
+    [slots, gap, lang, scale, t],
   );
   const rows = Math.min(bars.length, maxRows);
   return (
@@ -57,7 +59,7 @@ export function RankingPanel(props: {
       ) : (
         <div className="rank-chart-box">
           <Suspense fallback={<div className="rank-chart" />}>
-            <EChart option={option} className="rank-chart" testId={`${props.testId}-chart`} />
+            <EChart option={option} className="rank-chart" testId={`${props.testId}-chart`} label={`${props.title}: ${rankingSummary(slots, gap, lang)}`} />
           </Suspense>
         </div>
       )}

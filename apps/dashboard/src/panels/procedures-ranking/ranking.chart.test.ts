@@ -1,7 +1,15 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
 import { onTimeColor } from '../../theme/theme.ts';
-import { buildRankingOption, categoryLabel, rankingTooltipHtml, trimRanking, type RankingBar, type RankingChartInput } from './ranking.chart.ts';
+import {
+  buildRankingOption,
+  categoryLabel,
+  rankingSummary,
+  rankingTooltipHtml,
+  trimRanking,
+  type RankingBar,
+  type RankingChartInput,
+} from './ranking.chart.ts';
 
 const bar = (i: number, value: number | null = 1 - i / 100): RankingBar => ({
   key: `k${i}`,
@@ -36,7 +44,7 @@ describe('ranking chart option', () => {
     const y = o.yAxis as { type: string; inverse: boolean; data: string[] };
     expect(y).toMatchObject({ type: 'category', inverse: true, data: ['1. Đơn vị 1', '2. Đơn vị 2', 'Đơn vị 3'] });
     // lowest 0.8 → 2 points of room → 0.78 → step 5 % → 75 %: the axis breaks from 0 to 75 %.
-    expect(o.xAxis).toMatchObject({ type: 'value', min: 0, max: 1, interval: 0.05, breaks: [{ start: 0, end: 0.75 }] });
+    expect(o.xAxis).toMatchObject({ type: 'value', min: 0, max: 1, interval: 0.05, breaks: [{ start: 0, end: 0.75, gap: '4%' }] });
     const series = (o.series as BarSeriesOption[])[0]!;
     const data = series.data as { value: number | string; itemStyle: { color: string } }[];
     expect(data.map((d) => d.value)).toEqual([0.97, 0.8, '-']);
@@ -105,5 +113,15 @@ describe('ranking tooltip', () => {
     const f = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
     expect(f({ dataIndex: 0 })).toContain('Đơn vị 1');
     expect(f({ dataIndex: 5 })).toBe('');
+  });
+});
+
+describe('ranking as text', () => {
+  it('reads every row in the order drawn, full names, the gap counted', () => {
+    const bars = [{ ...bar(1, 1), name: 'Ủy ban nhân dân phường Ninh Kiều', pairText: '102 / 102', valueText: '100,0 %' }, bar(2, 0.9), bar(3, 0.8)];
+    expect(rankingSummary(trimRanking(bars, 2), labels.gap, 'vi')).toBe(
+      '1. Ủy ban nhân dân phường Ninh Kiều: 100,0 % (102 / 102); … 1 đơn vị khác; 3. Đơn vị 3: 80.0 % (90 / 100)',
+    );
+    expect(rankingSummary(trimRanking(bars.slice(1), 12), labels.gap, 'vi')).toBe('2. Đơn vị 2: 90.0 % (90 / 100); 3. Đơn vị 3: 80.0 % (90 / 100)');
   });
 });

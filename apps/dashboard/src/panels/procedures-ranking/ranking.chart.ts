@@ -50,6 +50,8 @@ export interface RankingChartInput {
 }
 
 const GAP_COLOR = 'transparent';
+/** The width the 0…floor break takes on the axis (a share of it: a number would be in data units). */
+const BREAK_GAP = '4%';
 
 /** The longest row label, in characters, before a name is shortened at a word boundary. */
 export const LABEL_CHARS = 24;
@@ -90,7 +92,7 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
       max: 1,
       interval: axis.step,
       // 0 … floor drawn as a zigzag break: the bars are scaled to the data and the axis says it does not start at 0.
-      breaks: axis.floor > 0 ? [{ start: 0, end: axis.floor, gap: 12 * s }] : [],
+      breaks: axis.floor > 0 ? [{ start: 0, end: axis.floor, gap: BREAK_GAP }] : [],
       breakArea: { expandOnClick: false, zigzagAmplitude: 3 * s, itemStyle: { color: UI.barTrack, borderColor: UI.faint, borderWidth: 1 } },
       breakLabelLayout: { moveOverlap: 'auto' },
       axisLabel: { ...font, color: UI.faint, fontSize: FONT_SIZE.small * s, formatter: (v: number) => formatPercent(v, 0, lang) },
@@ -136,6 +138,18 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
       },
     ],
   };
+}
+
+/** The chart as text, row by row in the order drawn ('1. UBND phường Ninh Kiều: 100,0 % (102 / 102)'): the canvas's text alternative. */
+export function rankingSummary(slots: readonly RankingSlot[], gapLabel: string, lang: Lang): string {
+  return slots
+    .map((slot) => {
+      if (slot.type === 'gap') return categoryLabel(slot, gapLabel, lang);
+      const b = slot.bar;
+      const head = b.rank === null ? b.name : `${b.rank}. ${b.name}`;
+      return `${head}: ${b.valueText}${b.pairText ? ` (${b.pairText})` : ''}`;
+    })
+    .join('; ');
 }
 
 /** The tooltip of one bar: every string from data escaped. */

@@ -40,6 +40,10 @@ describe('short row names', () => {
     expect(shortName('Ủy ban nhân dân phường Ninh Kiều', 24)).toBe('UBND phường Ninh Kiều');
   });
 
+  it("writes People's Committee as PC in English", () => {
+    expect(shortName("Ninh Kieu Ward People's Committee", 24)).toBe('Ninh Kieu Ward PC');
+  });
+
   it('cuts a long name at a word boundary, never mid-word', () => {
     const s = shortName('Sở Văn hóa, Thể thao và Du lịch', 24);
     expect(s).toBe('Sở Văn hóa, Thể thao và…');

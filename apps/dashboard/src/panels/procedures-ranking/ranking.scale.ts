@@ -33,11 +33,12 @@ export function rateAxis(values: readonly (number | null)[]): RateAxis {
   return { floor: floor <= step ? 0 : floor, step };
 }
 
-/** 'Ủy ban nhân dân' is written 'UBND' in every Vietnamese administrative table. */
+/** 'Ủy ban nhân dân' is written 'UBND' in every Vietnamese administrative table (English: PC). */
 const ABBREVIATIONS: readonly [RegExp, string][] = [
   [/^Ủy ban nhân dân\s+/u, 'UBND '],
   [/^Uỷ ban nhân dân\s+/u, 'UBND '],
   [/^People's Committee of\s+/u, 'PC of '],
+  [/\s+People's Committee$/u, ' PC'],
 ];
 
 /**
