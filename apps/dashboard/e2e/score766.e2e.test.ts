@@ -108,6 +108,8 @@ describe('the 766 scene and its drill-down', () => {
     expect(await page.textContent(`${testId('score766-scorecard')} .fresh-time`)).toMatch(/^Cập nhật \d{2}:\d{2}:\d{2}$/);
     expect(await page.textContent(testId('score766-official'))).toContain('Chưa có điểm chính thức');
     expect(await page.getAttribute(testId('score766-head'), 'data-period')).toBe(currentMonth());
+    // the leader's "Giao chỉ đạo" is not an analyst's: no group row carries it
+    expect(await page.locator(`${testId('score766-scorecard')} [data-testid^="directive-open-"]`).count()).toBe(0);
   });
 
   it('drills from a group to its metrics and to the dossiers behind the numerator, with the CSV of the list', async () => {
@@ -225,6 +227,42 @@ describe('the 766 scene and its drill-down', () => {
     expect(await page.textContent(`${row} .directive-title`)).toBe('Rà soát hồ sơ <b>trễ hạn</b>');
     expect(await page.locator(`${row} .directive-title b`).count()).toBe(0);
     expect(await page.textContent(row)).toContain('Đã giao');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("a leader gives a directive about a group from its row on the wall, the scorecard's unit prefilled", async () => {
+    const leader = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    leader.on('pageerror', (e) => pageErrors.push(String(e)));
+    await signIn(leader, server, 'leader');
+    await leader.goto(`${server.url}/?scene=score766`);
+    const api = await scorecard();
+    // every group row has its button, at the wall's 18 px
+    const open = testId('directive-open-score766-group-progress');
+    await leader.waitForSelector(`${testId('score766-group-progress')} ${open}`, { timeout: 20_000 });
+    expect(await leader.locator(`${testId('score766-scorecard')} .score-group .directive-open`).count()).toBe(api.groups.length);
+    expect(await leader.$eval(open, (b) => getComputedStyle(b).fontSize)).toBe('18px');
+    await leader.click(open);
+    await leader.waitForSelector(`${testId('directive-dialog')}[data-subject-kind="score766"][data-subject-id="progress"]`);
+    // the wall's unit: the city
+    expect(await leader.inputValue(testId('directive-issue-units'))).toBe('92');
+    await leader.fill(testId('directive-issue-units'), COMMUNE);
+    await leader.fill(testId('directive-issue-text'), 'Nhóm tiến độ: giữ hồ sơ đúng hạn cả tháng.');
+    await leader.fill(testId('directive-issue-days'), '5');
+    await leader.click(testId('directive-issue-submit'));
+    await expect
+      .poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 })
+      .toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
+    const list = (await (await fetch(`${server.url}/api/v1/directives?unit=${COMMUNE}&status=open`, { headers: server.headers('leader') })).json()) as {
+      directives: Directive[];
+    };
+    const issued = list.directives.find((d) => d.text === 'Nhóm tiến độ: giữ hồ sơ đúng hạn cả tháng.')!;
+    const progress = api.groups.find((g) => g.id === 'progress')!;
+    expect(issued).toMatchObject({
+      deadlineWorkingDays: 5,
+      subject: { kind: 'score766', id: 'progress', label: `${progress.name.vi} · ${api.unitName?.vi ?? api.unit}` },
+      assignments: [{ unit: COMMUNE, status: 'issued' }],
+    });
+    await leader.close();
     expect(pageErrors).toEqual([]);
   });
 

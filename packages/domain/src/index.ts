@@ -51,7 +51,6 @@ export * from './geo/schematic/schematic-communes.ts';
 export * from './geo/registry/registry-areas.ts';
 export * from './catalogue/registry-catalogue.ts';
 export * from './procedures/catalogue/procedure-catalogue.ts';
-export * from './procedures/score766/dossier-score.ts';
 export * from './geo/national.ts';
 export * from './access/index.ts';
 export * from './procedures/score766/dossier-cells.ts';

@@ -39,7 +39,6 @@ export function indicatorsResponse(rows: DossierIndicatorRow[], extra: Partial<D
       ),
     }),
     rows,
-    score766: [],
     ...extra,
   };
 }

@@ -3,7 +3,6 @@ import {
   AdminIndicatorState,
   applyProcedure,
   DOSSIER_LIVE_INDICATORS,
-  dossierScore766,
   foldSortedFacts,
   insertFact,
   isOverdueAt,
@@ -227,7 +226,6 @@ export class DossierService {
       asOf: now,
       total: row(scope, total),
       rows,
-      score766: dossierScore766(total),
     };
   }
 

@@ -66,17 +66,6 @@ export const DossierIndicatorsResponseSchema = Type.Object({
   asOf: Type.Number(),
   total: DossierIndicatorRowSchema,
   rows: Type.Array(DossierIndicatorRowSchema),
-  /** The Decision 766 points we can compute from dossier events for the total (never mixed with official scores). */
-  score766: Type.Array(
-    Type.Object({
-      indicator: Type.String(),
-      group: Type.String(),
-      ratio: NullableNumber,
-      /** null when the scheme publishes no share of the group for this indicator (3.5/3.6 in the payment group). */
-      points: NullableNumber,
-      maxPoints: NullableNumber,
-    }),
-  ),
 });
 export type DossierIndicatorsResponse = Static<typeof DossierIndicatorsResponseSchema>;
 

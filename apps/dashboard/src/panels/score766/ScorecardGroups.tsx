@@ -6,17 +6,20 @@ import type { ScorecardGroupRow, ScorecardView } from './scorecard.model.ts';
  * The six groups of the computed scorecard, each "points / maximum" ('— / 18' and "chưa có dữ
  * liệu" without data, never 0), the portal's score of the group beside it when published with the
  * signed difference computed − official (or "cổng DVC chưa công bố điểm nhóm" where the portal gave a
- * total but no group score), and the total "points / 100". `link` wraps a group's name (the drill-down), where the session may open it.
+ * total but no group score), and the total "points / 100". `link` wraps a group's name (the drill-down), where the session may open it;
+ * `action` is a control at the end of each group's row (the leader's "Giao chỉ đạo" on the wall), given only when the session has one.
  */
 export function ScorecardGroups({
   view,
   link,
   selected,
+  action,
   prefix = 'score766',
 }: {
   view: ScorecardView;
   link?: ((group: ScorecardGroupRow, children: ReactNode) => ReactNode) | undefined;
   selected?: string | undefined;
+  action?: ((group: ScorecardGroupRow) => ReactNode) | undefined;
   /** Of the test ids: two scenes show the scorecard, each with its own. */
   prefix?: string;
 }) {
@@ -24,7 +27,10 @@ export function ScorecardGroups({
   const hasOfficial = view.official !== null || view.groups.some((g) => g.officialText !== null);
   return (
     <>
-      <ul className={hasOfficial ? 'score-groups has-official' : 'score-groups'} data-testid={`${prefix}-groups`}>
+      <ul
+        className={['score-groups', hasOfficial ? 'has-official' : '', action ? 'has-action' : ''].filter(Boolean).join(' ')}
+        data-testid={`${prefix}-groups`}
+      >
         {view.groups.map((g) => (
           <li
             key={g.id}
@@ -64,6 +70,7 @@ export function ScorecardGroups({
               {g.noData && <span data-testid={`${prefix}-nodata-${g.id}`}>{t('score766.noData')}</span>}
               {g.partial && <span>{t('score766.partial')}</span>}
             </div>
+            {action && <div className="score-action">{action(g)}</div>}
           </li>
         ))}
       </ul>

@@ -11,6 +11,8 @@ import { responseFreshness } from '../../dossiers/response-freshness.ts';
 import { SCORECARD_REFRESH_MS } from '../../queries/score766.queries.ts';
 import { useClock } from '../../realtime/RealtimeProvider.tsx';
 import { score766Queries } from '../../scenes/score766/scene-queries.ts';
+import { canIssueDirective } from '../directives/directive-form.model.ts';
+import { DirectiveIssueButton } from '../directives/DirectiveIssueDialog.tsx';
 import type { PanelContext } from '../panel.ts';
 import { ScorecardGroups } from './ScorecardGroups.tsx';
 import { buildScorecard, type ScorecardGroupRow } from './scorecard.model.ts';
@@ -40,6 +42,7 @@ export function ScorecardPanel({
   prefix,
   title,
   disclaimer = false,
+  directive = false,
 }: {
   ctx: Pick<PanelContext, 'period'>;
   testId: string;
@@ -48,6 +51,8 @@ export function ScorecardPanel({
   title: string;
   /** Says on the panel's face that these are computed points, not the official score (where no scene head says it). */
   disclaimer?: boolean;
+  /** Each group carries the leader's "Giao chỉ đạo" about it, the scorecard's unit prefilled (leaders only; nothing for anyone else). */
+  directive?: boolean;
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -59,6 +64,16 @@ export function ScorecardPanel({
         </Link>
       )
     : undefined;
+  const action =
+    directive && view && canIssueDirective(user)
+      ? (g: ScorecardGroupRow) => (
+          <DirectiveIssueButton
+            subject={{ kind: 'score766', id: g.id, label: `${g.name} · ${view.unitName}` }}
+            units={unit}
+            testId={`${prefix}-group-${g.id}`}
+          />
+        )
+      : undefined;
   return (
     <section
       className={fresh.stale ? 'panel score-panel stale' : 'panel score-panel'}
@@ -76,7 +91,7 @@ export function ScorecardPanel({
         </div>
       )}
       {view ? (
-        <ScorecardGroups view={view} link={link} prefix={prefix} />
+        <ScorecardGroups view={view} link={link} action={action} prefix={prefix} />
       ) : (
         <div className="panel-empty">{failed ? t('score766.loadError') : t('app.loading')}</div>
       )}

@@ -44,8 +44,34 @@ describe('the 766 drill-down parameters', () => {
     expect(periodSteps('2026-Q1', current)).toMatchObject({ kind: 'quarter', previous: '2025-Q4', next: '2026-Q2', as: { month: '2026-01', year: '2026' } });
     expect(periodSteps('2025', current)).toMatchObject({ kind: 'year', previous: '2024', next: '2026', as: { month: '2025-01', quarter: '2025-Q1' } });
     expect(periodSteps('2026', current).next).toBeNull();
-    // a half is shown and stepped, but not one of the switchable kinds
-    expect(periodSteps('2026-H1', current)).toMatchObject({ kind: null, previous: '2025-H2', next: null, as: { quarter: '2026-Q1' } });
+  });
+
+  it('steps a half and nine months too, never to one that starts after the current month', () => {
+    const december = { month: '2026-12', quarter: '2026-Q4', year: '2026' };
+    // shown and stepped, but not one of the month / quarter / year switches
+    expect(periodSteps('2026-H1', december)).toEqual({
+      kind: null,
+      previous: '2025-H2',
+      next: '2026-H2',
+      as: { month: '2026-01', quarter: '2026-Q1', year: '2026' },
+    });
+    expect(periodSteps('2025-H2', december)).toMatchObject({ previous: '2025-H1', next: '2026-H1' });
+    expect(periodSteps('2026-H2', december)).toMatchObject({ previous: '2026-H1', next: null });
+    expect(periodSteps('2025-9M', december)).toEqual({
+      kind: null,
+      previous: '2024-9M',
+      next: '2026-9M',
+      as: { month: '2025-01', quarter: '2025-Q1', year: '2025' },
+    });
+    // 2027's nine months start in January 2027: after the current month
+    expect(periodSteps('2026-9M', december)).toMatchObject({ previous: '2025-9M', next: null });
+    // in May the first half and the nine months of the year are running: they may be opened, the second half not yet
+    const may = { month: '2026-05', quarter: '2026-Q2', year: '2026' };
+    expect(periodSteps('2025-9M', may).next).toBe('2026-9M');
+    expect(periodSteps('2025-H2', may).next).toBe('2026-H1');
+    expect(periodSteps('2026-H1', may).next).toBeNull();
+    expect(periodSteps('2026-Q1', may).next).toBe('2026-Q2');
+    expect(periodSteps('2026-Q2', may).next).toBeNull();
   });
 
   it('pages the items', () => {

@@ -66,7 +66,7 @@ export type StepKind = 'month' | 'quarter' | 'year';
 export const STEP_KINDS: readonly StepKind[] = ['month', 'quarter', 'year'];
 
 export interface PeriodSteps {
-  /** The period's kind among month, quarter, year; null for a half or nine months (shown, not switchable). */
+  /** The period's kind among month, quarter, year; null for a half or nine months (shown and stepped, not a switch of its own). */
   kind: StepKind | null;
   previous: string | null;
   next: string | null;
@@ -75,19 +75,20 @@ export interface PeriodSteps {
 }
 
 /**
- * The period stepper of the drill-down: the previous and next period of the same kind, and the
- * period as a month, quarter or year ('2026-11' → quarter '2026-Q4', year '2026'); never past the
- * period holding `now` (a scorecard of the future has no dossiers).
+ * The period stepper of the drill-down: the previous and next period of the same kind ('2026-H1' →
+ * '2025-H2' / '2026-H2', '2025-9M' → '2024-9M' / '2026-9M'), and the period as a month, quarter or
+ * year ('2026-11' → quarter '2026-Q4', year '2026'). Never past the current period: a next period
+ * that starts after the month holding `now` is none (a scorecard of the future has no dossiers).
  */
 export function periodSteps(period: string, current: Record<StepKind, string>): PeriodSteps {
   const k = periodKindOf(period);
   const kind = k === 'month' || k === 'quarter' || k === 'year' ? k : null;
   const next = shiftPeriod(period, 1);
-  const latest = kind ? current[kind] : null;
+  const nextStart = next === null ? null : convertPeriod(next, 'month');
   return {
     kind,
     previous: shiftPeriod(period, -1),
-    next: next !== null && latest !== null && comparePeriods(next, latest) <= 0 ? next : null,
+    next: next !== null && nextStart !== null && comparePeriods(nextStart, current.month) <= 0 ? next : null,
     as: { month: convertPeriod(period, 'month'), quarter: convertPeriod(period, 'quarter'), year: convertPeriod(period, 'year') },
   };
 }

@@ -10,7 +10,8 @@ import { formatPoints, lostPoints } from '../../panels/score766/scorecard.model.
 /**
  * "Chỉ số 766": the whole Decision 766 scorecard the IOC computes for the wall's unit and period,
  * each group "points / maximum", the total out of 100 and the official score beside it; where the
- * points were lost. A group opens its drill-down (/analyst/score766) for sessions that may open the page.
+ * points were lost. A group opens its drill-down (/analyst/score766) for sessions that may open the page;
+ * a leader gives a directive about a group or a lost indicator from its row.
  * The three panels share one read (panels/score766/ScorecardPanel.tsx: useScorecard).
  */
 export function Score766Head({ ctx }: PanelProps) {
@@ -32,7 +33,7 @@ export function Score766Head({ ctx }: PanelProps) {
 
 export function Score766Scorecard({ ctx }: PanelProps) {
   const { t } = useTranslation();
-  return <ScorecardPanel ctx={ctx} testId="score766-scorecard" prefix="score766" title={t('score766.heading')} />;
+  return <ScorecardPanel ctx={ctx} testId="score766-scorecard" prefix="score766" title={t('score766.heading')} directive />;
 }
 
 export function Score766Lost({ ctx }: PanelProps) {
