@@ -20,7 +20,9 @@ export function Header({ timeZone, subtitle, children }: { timeZone: string; sub
       <div className="hdr-brand">
         <Emblem className="hdr-emblem" />
         <div className="hdr-titles">
-          <h1 className="hdr-title">{t('app.title')}</h1>
+          <h1 className="hdr-title" title={t('app.title')}>
+            {t('app.title')}
+          </h1>
           <div className="hdr-subtitle">{subtitle ?? t('app.subtitle')}</div>
         </div>
       </div>
