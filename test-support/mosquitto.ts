@@ -5,11 +5,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnOwned, unprivilegedUser } from './owned-process.ts';
 import { freePort } from './server-process.ts';
+import { accepting } from './tcp.ts';
 
 export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
 
@@ -24,23 +24,6 @@ export interface Mosquitto {
   resume(): Promise<void>;
   /** The broker's pid (changes on resume). */
   pid(): number;
-}
-
-async function accepting(port: number, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((r) => {
-      const s = connect(port, '127.0.0.1');
-      s.once('connect', () => {
-        s.destroy();
-        r(true);
-      });
-      s.once('error', () => r(false));
-    });
-    if (ok) return;
-    if (Date.now() > end) throw new Error(`mosquitto did not listen on ${port} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 export async function startMosquitto(opts: { port?: number; maxQueued?: number } = {}): Promise<Mosquitto> {
@@ -76,7 +59,7 @@ export async function startMosquitto(opts: { port?: number; maxQueued?: number }
     proc.stderr!.on('data', (d) => (out += d));
     const exited = new Promise<never>((_, rej) => proc.once('exit', (code) => rej(new Error(`mosquitto exited with ${code}: ${out}`))));
     exited.catch(() => undefined);
-    await Promise.race([accepting(port, 10_000), exited]);
+    await Promise.race([accepting(port, 10_000, 'mosquitto'), exited]);
   };
   const stop = async () => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { NgsiNotifyResponse } from '@cityioc/contracts';
+import { seededRandom } from '@cityioc/domain';
 import { buildTestApp, T0, AS } from './helpers/build-test-app.ts';
 
 const LD_KEY = 'orion-ld-key-0123456789abcdef';
@@ -141,18 +142,6 @@ describe('Smart Data Models through the notify endpoints', () => {
   });
 });
 
-/** A small seeded generator (mulberry32) so that a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const WEIRD: unknown[] = [
   null,
   true,
@@ -176,7 +165,7 @@ const WEIRD: unknown[] = [
 
 describe('fuzz: mutated Smart Data Models bodies never get a 5xx', () => {
   it('300 seeded mutations of real-shaped entities and notifications, on both endpoints', async () => {
-    const r = rng(1459);
+    const r = seededRandom(1459);
     // a fresh copy each time, so that mutations never tie a value to itself
     const pick = <T>(xs: readonly T[]): T => structuredClone(xs[Math.floor(r() * xs.length)]!);
     const seeds: Record<string, unknown>[] = [
