@@ -160,7 +160,7 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                   subject={{
                     kind: 'score766',
                     id: metric?.code ?? group.id,
-                    label: `${metric ? `${metric.label} ${metric.name}` : group.name} · ${view.unitName}`,
+                    label: `${metric ? metric.title : group.name} · ${view.unitName}`,
                   }}
                   units={unit}
                   testId={`score766-${metric?.code ?? group.id}`}
@@ -215,7 +215,7 @@ function Items({
       <div className="op-toolbar">
         <h3 className="page-title">
           {data ? t(`score766.items.kind.${data.kind}`) : ''} ·{' '}
-          {t('score766.items.heading', { part: t(`score766.part.${search.part}`), metric: metric.label, total: data?.total ?? '…' })}
+          {t('score766.items.heading', { part: t(`score766.part.${search.part}`), metric: metric.label || metric.name, total: data?.total ?? '…' })}
         </h3>
         <div className="seg" role="group">
           {PARTS.map((p) => (

@@ -96,6 +96,14 @@ describe('the computed 766 scorecard as the wall writes it', () => {
     expect(buildScorecard(response, 'en').unitName).toBe('Can Tho City');
   });
 
+  it('names a metric without a 766 number by its name alone, never by its code', () => {
+    const extra = metric('ELECTRONIC_CERTIFIED_COPY', null, { ratio: 0.4, numerator: 2, denominator: 5, points: 1, max: 2, noData: false });
+    const withCopy = { ...response, groups: [group('digitisation', 'Số hoá', 22, 1, [extra])] };
+    const [row] = buildScorecard(withCopy, 'vi').groups[0]!.metrics;
+    expect([row!.label, row!.title]).toEqual(['', 'Chỉ số ELECTRONIC_CERTIFIED_COPY']);
+    expect(buildScorecard(response, 'vi').groups[0]!.metrics[1]!.title).toBe('1.4 Chỉ số DOSSIER_SYNC');
+  });
+
   it('writes each metric: ratio, numerator / denominator, points / max; a share not published shows the ratio only', () => {
     const [sync] = buildScorecard(response, 'vi').groups[0]!.metrics.slice(1);
     expect(sync).toMatchObject({ label: '1.4', ratioText: '92,3 %', partsText: '1.164 / 1.262', pointsText: '5,50 / 6', noData: false, lost: 0.5 });

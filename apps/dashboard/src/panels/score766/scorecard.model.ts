@@ -30,9 +30,11 @@ const LEGAL_TIME_UNITS: Readonly<Record<string, { vi: string; en: string }>> = {
 
 export interface ScorecardMetricRow {
   code: string;
-  /** '1.1', or the code when the metric has no 766 number. */
+  /** The 766 indicator number ('1.1'); empty when the metric has none (the electronic certified copy). */
   label: string;
   name: string;
+  /** The number and the name ('1.1 Công khai …'), or the name alone: how a directive or a list names the metric. */
+  title: string;
   /** '50 %' (2.2: '3,5 ngày làm việc'); '—' without data. */
   ratioText: string;
   /** '1 / 2'; '—' without data. */
@@ -100,8 +102,9 @@ function metricRow(m: Score766MetricView, lang: Lang, official: Score766Differen
   const points = m.points === null ? MISSING : formatPoints(m.points, lang);
   return {
     code: m.code,
-    label: m.indicator ?? m.code,
+    label: m.indicator ?? '',
     name: m.name[lang],
+    title: m.indicator ? `${m.indicator} ${m.name[lang]}` : m.name[lang],
     ratioText,
     partsText,
     // tracked or shown only (5.1, 2.2: maximum 0): no points to write

@@ -62,7 +62,7 @@ export function Score766Lost({ ctx }: PanelProps) {
                 {metric.lost === null ? t('score766.noData') : t('score766.lostPoints', { points: formatPoints(metric.lost, lang) })}
               </b>
               <DirectiveIssueButton
-                subject={{ kind: 'score766', id: metric.code, label: `${metric.label} ${metric.name} · ${view?.unitName ?? unit}` }}
+                subject={{ kind: 'score766', id: metric.code, label: `${metric.title} · ${view?.unitName ?? unit}` }}
                 units={unit}
                 testId={`score766-lost-${metric.code}`}
               />
