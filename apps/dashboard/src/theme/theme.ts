@@ -86,5 +86,8 @@ export function paletteColor(palette: readonly string[], i: number): string {
 /** Canvas text needs a real font list: 'inherit' is not valid in a canvas font string. */
 export const CHART_FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
 
-/** Canvas font sizes in px at 1080p; multiplied by the UI scale (ui-scale.ts) on larger screens. */
-export const FONT_SIZE = { small: 12, axis: 13, label: 14 } as const;
+/**
+ * Canvas font sizes in px at 1080p; multiplied by the UI scale (ui-scale.ts) on larger screens. These charts
+ * are wall panels, read from 5 m: no canvas text under the wall's 18 px body-text minimum (issue 13).
+ */
+export const FONT_SIZE = { small: 18, axis: 18, label: 18 } as const;

@@ -1,4 +1,5 @@
 import type { BarSeriesOption } from 'echarts/charts';
+import { fontSizesOf } from '../../test/font-sizes.ts';
 import { describe, expect, it } from 'vitest';
 import { onTimeColor } from '../../theme/theme.ts';
 import {
@@ -72,9 +73,12 @@ describe('ranking chart option', () => {
     expect(y.axisLabel.overflow).toBe('break');
   });
 
-  it('scales canvas text for 4K', () => {
+  it('writes no canvas text under the wall minimum of 18 px at 1080p, and scales it for 4K', () => {
+    const sizes = fontSizesOf(buildRankingOption(input([bar(1, 0.97), bar(2, 0.8)])));
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
     const o = buildRankingOption({ ...input([bar(1)]), scale: 2 });
-    expect((o.yAxis as { axisLabel: { fontSize: number } }).axisLabel.fontSize).toBe(28);
+    expect((o.yAxis as { axisLabel: { fontSize: number } }).axisLabel.fontSize).toBe(36);
   });
 
   it('labels a gap row with the number of hidden units', () => {

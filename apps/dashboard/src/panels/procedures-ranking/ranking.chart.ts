@@ -105,7 +105,7 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
       axisTick: { show: false },
       axisLine: { lineStyle: { color: UI.border } },
       // Names arrive shortened at a word boundary; 'break' wraps at spaces if a font runs wide, never mid-word.
-      axisLabel: { ...font, width: 210 * s, overflow: 'break', lineHeight: FONT_SIZE.label * 1.15 * s, formatter: (v: string) => v },
+      axisLabel: { ...font, width: 280 * s, overflow: 'break', lineHeight: FONT_SIZE.label * 1.15 * s, formatter: (v: string) => v },
     },
     series: [
       {

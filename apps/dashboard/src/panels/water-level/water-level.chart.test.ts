@@ -2,6 +2,7 @@ import { CAN_THO_FLOOD_BANDS, floodBands } from '@cityioc/domain';
 import type { LineSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
 import { NOW } from '../../test/fixtures.ts';
+import { fontSizesOf } from '../../test/font-sizes.ts';
 import { STATION_PALETTE } from '../../theme/theme.ts';
 import { alertThresholds, buildWaterLevelOption, tooltipHtml, yRange, type WaterChartInput } from './water-level.chart.ts';
 
@@ -38,6 +39,12 @@ const input: WaterChartInput = {
 const seriesOf = (o: ReturnType<typeof buildWaterLevelOption>) => o.series as LineSeriesOption[];
 
 describe('buildWaterLevelOption', () => {
+  it('writes no canvas text under the wall minimum of 18 px at 1080p', () => {
+    const sizes = fontSizesOf(buildWaterLevelOption(input));
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+  });
+
   it('draws one line per station with its points, over the 6-hour window', () => {
     const o = buildWaterLevelOption(input);
     const series = seriesOf(o);
@@ -61,17 +68,30 @@ describe('buildWaterLevelOption', () => {
       [190, 'BĐ II', '#F2994A', 'dashed'],
       [200, 'BĐ III', '#EB3B3B', 'dashed'],
     ]);
-    const label = (data[2] as unknown as { label: { formatter: () => string } }).label.formatter();
-    expect(label).toBe('BĐ III · 200');
+    // 180–200 in a 100–225 axis: too close for three labels, so the top line names all three
+    const labels = data.map((d) => (d as unknown as { label: { show: boolean; formatter: () => string } }).label);
+    expect(labels.map((l) => l.show)).toEqual([false, false, true]);
+    expect(labels[2]!.formatter()).toBe('BĐ I 180 · BĐ II 190 · BĐ III 200');
+  });
+
+  it('labels each alert line on its own when the lines are far apart on the axis', () => {
+    const wide = { ...input, reference: { stationId: 'wl-can-tho', bands: floodBands(100, 150, 200) } };
+    const low = { ...wide, series: [{ ...input.series[1]!, points: [[NOW - H, 20] as [number, number]] }] };
+    const data = seriesOf(buildWaterLevelOption(low))[0]!.markLine!.data as unknown as { label: { show: boolean; formatter: () => string } }[];
+    expect(data.map((d) => [d.label.show, d.label.formatter()])).toEqual([
+      [true, 'BĐ I · 100'],
+      [true, 'BĐ II · 150'],
+      [true, 'BĐ III · 200'],
+    ]);
   });
 
   it('keeps the alert lines inside the y range even when the water is far below them', () => {
-    // Data 120–183 and lines at 180/190/200: 110–220 in steps of 20, every tick round.
-    expect(buildWaterLevelOption(input).yAxis).toMatchObject({ min: 100, max: 220, interval: 20 });
+    // Data 120–183 and lines at 180/190/200: 100–225 in four steps of 25, every tick round.
+    expect(buildWaterLevelOption(input).yAxis).toMatchObject({ min: 100, max: 225, interval: 25 });
     expect(yRange([])).toBeNull();
     expect(yRange([50, 60])).toEqual({ min: 45, max: 65, interval: 5 });
     const r = yRange([-37, 185, 200])!;
-    expect(r.interval).toBe(50);
+    expect(r.interval).toBe(100);
     expect(Math.abs(r.min % r.interval) + Math.abs(r.max % r.interval)).toBe(0);
     expect(r.min).toBeLessThan(-37);
     expect(r.max).toBeGreaterThan(200);
@@ -84,7 +104,7 @@ describe('buildWaterLevelOption', () => {
   it('scales canvas text with the screen and names a real font (canvas has no CSS inherit)', () => {
     const o = buildWaterLevelOption({ ...input, scale: 2 });
     const axisLabel = (o.yAxis as { axisLabel: { fontSize: number; fontFamily: string } }).axisLabel;
-    expect(axisLabel.fontSize).toBe(26);
+    expect(axisLabel.fontSize).toBe(36);
     expect(axisLabel.fontFamily).toMatch(/sans-serif$/);
     expect(o.legend).toBeUndefined();
     expect(JSON.stringify(o)).not.toContain('inherit');

@@ -41,6 +41,9 @@ export function alertThresholds(bands: readonly Band[]): (Band & { from: number 
 }
 
 const NICE_STEPS = [5, 10, 20, 25, 50, 100, 200, 250, 500];
+const MAX_Y_INTERVALS = 4;
+/** Alert lines closer together than this share of the y range get one label between them, not one each. */
+const CROWDED_SHARE = 0.25;
 
 /**
  * A y range that holds the data and the alert lines with some air, on a round step so every
@@ -53,7 +56,8 @@ export function yRange(values: readonly number[]): { min: number; max: number; i
   const hi = Math.max(...finite);
   const pad = Math.max(5, (hi - lo) * 0.06);
   const span = hi - lo + 2 * pad;
-  const interval = NICE_STEPS.find((st) => span / st <= 7) ?? 1000;
+  // At most four intervals: the panel is short on the wall, and 18 px tick labels need the room.
+  const interval = NICE_STEPS.find((st) => span / st <= MAX_Y_INTERVALS) ?? 1000;
   return { min: Math.floor((lo - pad) / interval) * interval, max: Math.ceil((hi + pad) / interval) * interval, interval };
 }
 
@@ -68,6 +72,9 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
     input.series.findIndex((x) => x.stationId === input.reference?.stationId),
   );
   const colorOf = new Map(input.series.map((x, i) => [x.name, seriesColor(i)]));
+  const spread = thresholds.length > 1 ? thresholds[thresholds.length - 1]!.from - thresholds[0]!.from : 0;
+  const crowded = range !== null && thresholds.length > 1 && spread / (range.max - range.min) < CROWDED_SHARE;
+  const combined = thresholds.map((b) => `${b.label[lang]} ${formatNumber(b.from, 0, lang)}`).join(' · ');
   const font = { fontFamily: CHART_FONT, color: UI.muted, fontSize: FONT_SIZE.axis * s };
 
   const series: LineSeriesOption[] = input.series.map((x, i) => {
@@ -90,18 +97,19 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
         symbol: 'none',
         animation: false,
         data: thresholds.map((b, i) => {
-          const text = `${b.label[lang]} · ${formatNumber(b.from, 0, lang)}`;
-          // Alert levels are close together (10 cm at Cần Thơ): alternate the label between the
-          // right margin and the inside of the plot, above the top line and below the bottom one.
-          const position = thresholds.length < 3 ? 'end' : i === 0 ? 'insideEndBottom' : i === thresholds.length - 1 ? 'insideEndTop' : 'end';
+          const top = i === thresholds.length - 1;
+          // Alert levels are close together (10 cm at Cần Thơ). Far apart, each line has its own label; crowded,
+          // the top line carries them all ('BĐ I 180 · BĐ II 190 · BĐ III 200') and the others none.
+          const text = crowded ? combined : `${b.label[lang]} · ${formatNumber(b.from, 0, lang)}`;
+          const position = crowded ? 'insideEndTop' : thresholds.length < 3 ? 'end' : i === 0 ? 'insideEndBottom' : top ? 'insideEndTop' : 'end';
           return {
             yAxis: b.from,
             name: b.label[lang],
             lineStyle: { color: b.color, type: 'dashed', width: 1.5 * s, opacity: 0.9 },
             label: {
-              show: true,
+              show: !crowded || top,
               position,
-              color: b.color,
+              color: crowded ? UI.text : b.color,
               fontFamily: CHART_FONT,
               fontSize: FONT_SIZE.axis * s,
               fontWeight: 'bold',
@@ -142,7 +150,7 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
     yAxis: {
       type: 'value',
       ...(range ?? {}),
-      axisLabel: { ...font, formatter: (v: number) => formatNumber(v, 0, lang) },
+      axisLabel: { ...font, formatter: (v: number) => formatNumber(v, 0, lang), hideOverlap: true },
       splitLine: { lineStyle: { color: UI.grid, type: 'dashed' } },
     },
     series,
