@@ -231,4 +231,18 @@ describe('reporting scene model', () => {
     ]);
     expect(lateGroups([])).toEqual([]);
   });
+
+  it('splits a group into departments and agencies first, then communes and wards, by unit code', () => {
+    const rows = [
+      { unit: '31135', name: 'Phường Ninh Kiều', status: 'overdue' as const, daysLate: 19 },
+      { unit: 'SNV', name: 'Sở Nội vụ', status: 'overdue' as const, daysLate: 19 },
+      { unit: '31153', name: 'Phường Ô Môn', status: 'overdue' as const, daysLate: 19 },
+    ];
+    const [g] = lateGroups(rows);
+    expect(g!.byKind.map((k) => [k.kind, k.units.map((u) => u.name)])).toEqual([
+      ['agency', ['Sở Nội vụ']],
+      ['commune', ['Phường Ninh Kiều', 'Phường Ô Môn']],
+    ]);
+    expect(lateGroups(rows.slice(0, 1))[0]!.byKind.map((k) => k.kind)).toEqual(['commune']);
+  });
 });

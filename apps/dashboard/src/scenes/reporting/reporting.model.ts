@@ -149,12 +149,24 @@ export function latestPeriodOf(rows: readonly IndicatorValueRow[], indicator: st
   return best;
 }
 
+/** Who a late unit is: a department or agency of the city, or a commune or ward. */
+export type LateUnitKind = 'agency' | 'commune';
+
+/** Communes and wards carry the national 5-digit unit code (31135); every other reporting unit is a department or agency. */
+export function lateUnitKind(code: string): LateUnitKind {
+  return /^\d{5}$/.test(code) ? 'commune' : 'agency';
+}
+
 /** Units late in the same way (same status, same number of days): one line on the wall, not one per unit. */
 export interface LateGroup {
   status: SubmissionStatus;
   daysLate: number | null;
   units: { unit: string; name: string }[];
+  /** The same units, departments and agencies first, then communes and wards; kinds without a unit left out. */
+  byKind: { kind: LateUnitKind; units: { unit: string; name: string }[] }[];
 }
+
+const KIND_ORDER: readonly LateUnitKind[] = ['agency', 'commune'];
 
 /** Pure: the late rows (lateUnits' order) grouped by status and days late, in that order. */
 export function lateGroups(rows: readonly LateRow[]): LateGroup[] {
@@ -162,7 +174,10 @@ export function lateGroups(rows: readonly LateRow[]): LateGroup[] {
   for (const r of rows) {
     const last = groups.at(-1);
     if (last && last.status === r.status && last.daysLate === r.daysLate) last.units.push({ unit: r.unit, name: r.name });
-    else groups.push({ status: r.status, daysLate: r.daysLate, units: [{ unit: r.unit, name: r.name }] });
+    else groups.push({ status: r.status, daysLate: r.daysLate, units: [{ unit: r.unit, name: r.name }], byKind: [] });
+  }
+  for (const g of groups) {
+    g.byKind = KIND_ORDER.map((kind) => ({ kind, units: g.units.filter((u) => lateUnitKind(u.unit) === kind) })).filter((k) => k.units.length > 0);
   }
   return groups;
 }

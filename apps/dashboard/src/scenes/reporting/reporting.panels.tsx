@@ -16,8 +16,8 @@ import { followedMonth, lateGroups, lateUnits, latestPeriodOf, rankingView, targ
  * late with this month's report. Every value is a published report, labelled with its period: the
  * scene never presents it as a live measurement. Text is rendered as React text, never as HTML.
  */
-/** Names listed per group of late units; the rest are counted. */
-const LATE_NAMES = 8;
+/** Names listed per kind of unit in a group of late units; the rest are counted. */
+const LATE_NAMES = 24;
 
 /** The last local day of a period key, yyyy-mm-dd. */
 function periodEndDay(period: string): string {
@@ -197,13 +197,16 @@ export function ReportingLate({ ctx }: PanelProps) {
               {g.daysLate !== null && <span className="value">{t('reporting.daysLate', { count: g.daysLate })}</span>}
               <span className="late-count">{t('reporting.unitCount', { count: g.units.length })}</span>
             </div>
-            <p className="late-names">
-              {g.units
-                .slice(0, LATE_NAMES)
-                .map((u) => u.name)
-                .join(', ')}
-              {g.units.length > LATE_NAMES && ` ${t('reporting.more', { count: g.units.length - LATE_NAMES })}`}
-            </p>
+            {g.byKind.map((k) => (
+              <p className="late-names" key={k.kind} data-kind={k.kind}>
+                <span className="late-kind">{t(`reporting.kind.${k.kind}`, { count: k.units.length })}</span>{' '}
+                {k.units
+                  .slice(0, LATE_NAMES)
+                  .map((u) => u.name)
+                  .join(', ')}
+                {k.units.length > LATE_NAMES && ` ${t('reporting.more', { count: k.units.length - LATE_NAMES })}`}
+              </p>
+            ))}
           </li>
         ))}
       </ul>
