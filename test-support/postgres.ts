@@ -19,8 +19,8 @@ export const PG_BIN = process.env.IOC_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface PostgresServer {
   port: number;
-  /** The postmaster's pid. */
-  pid: number;
+  /** The running postmaster's pid; -1 while halted. */
+  readonly pid: number;
   /** The data directory (also holds the unix socket). */
   dir: string;
   /** A connection URL for `database` (default: postgres). */
@@ -28,6 +28,9 @@ export interface PostgresServer {
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
   log(): string;
+  /** Stops the server (fast shutdown) and keeps its data: `resume()` starts it again on the same port. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,30 +62,44 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
   };
   const args = ['-D', join(dir, 'data'), '-p', String(port)];
   for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
-  const proc = spawnOwned(postgres, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, user });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`postgres did not start in 30 s:\n${out}`)), 30_000);
-    const check = () => {
-      if (/ready to accept connections/.test(out)) {
+  const launch = async () => {
+    const proc = spawnOwned(postgres, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, user });
+    proc.stdout!.on('data', (d) => (out += d));
+    proc.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    const from = out.length;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`postgres did not start in 30 s:\n${out}`)), 30_000);
+      const check = () => {
+        if (/ready to accept connections/.test(out.slice(from))) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      proc.stdout!.on('data', check);
+      proc.stderr!.on('data', check);
+      void exited.then(() => {
         clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout!.on('data', check);
-    proc.stderr!.on('data', check);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`postgres exited before accepting connections:\n${out}`));
+        reject(new Error(`postgres exited before accepting connections:\n${out}`));
+      });
     });
-  });
+    return { proc, exited };
+  };
+  let running: Awaited<ReturnType<typeof launch>> | null = await launch();
+  const halt = async () => {
+    if (!running) return;
+    const { proc, exited } = running;
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGINT'); // fast shutdown
+    await exited;
+    running = null;
+  };
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,
-    pid: proc.pid!,
+    get pid() {
+      return running?.proc.pid ?? -1;
+    },
     dir,
     url,
     log: () => out,
@@ -97,9 +114,12 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
       }
       return url(name);
     },
+    halt,
+    async resume() {
+      running ??= await launch();
+    },
     async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGINT'); // fast shutdown
-      await exited;
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiError } from '@cityioc/contracts';
+import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/unavailable.ts';
 
 export type ErrorDetail = NonNullable<ApiError['details']>[number];
 
@@ -63,13 +64,19 @@ function fromFastify(error: FastifyError, req: FastifyRequest): HttpError | null
 
 /**
  * The error handler of the whole API: an HttpError as it is, Fastify's errors mapped to precise
- * codes, anything else logged and answered 500 without internals.
+ * codes, a database that is away as 503 + Retry-After, anything else logged and answered 500 without internals.
  */
 export const errorsPlugin = fp(
   async function errors(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError | HttpError, req, reply) => {
       const known = error instanceof HttpError ? error : fromFastify(error, req);
       if (known) return reply.code(known.statusCode).send(known.body());
+      if (isStoreUnavailable(error)) {
+        // the database is away: nothing was stored, nothing is acknowledged; the feed sends it again
+        req.log.warn({ err: error }, 'store unavailable: answered 503');
+        const away = httpError(503, 'store_unavailable', 'the database is unavailable: nothing was stored; send again after Retry-After seconds');
+        return reply.code(503).header('retry-after', String(STORE_RETRY_AFTER_S)).send(away.body());
+      }
       req.log.error({ err: error }, 'unhandled error');
       return reply.code(500).send({ statusCode: 500, error: 'internal', message: 'internal error' });
     });
