@@ -5,6 +5,7 @@ import { connectorConfigProblems } from './connectors/manager.ts';
 import { PID_FILE } from './ops/sqlite-ops.ts';
 import { demoAccessText } from './access/demo-access.ts';
 import { ConfigError, loadConfig, type Config } from './env.ts';
+import { DatabaseConfigError, startingServer, waitForDatabase } from './ops/wait-for-database.ts';
 
 /**
  * The whole configuration, core and connectors (IOC_MQTT_*, IOC_NGSI_*), checked before anything
@@ -29,9 +30,54 @@ async function configuration(env: NodeJS.ProcessEnv): Promise<Config> {
 
 const listensOnAllInterfaces = (host: string) => host === '0.0.0.0' || host === '::' || host === '';
 
-/** Entry point: env → app → listen; SIGINT/SIGTERM flush pending writes and close. */
+/** Opens one connection and closes it: does the database answer? */
+async function probePostgres(url: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  c.on('error', () => undefined);
+  try {
+    await c.connect();
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+/**
+ * A database that is not there yet is waited for (one line per try, the password never printed),
+ * with /healthz and a 503 /readyz on the port meanwhile; one that refuses us stops the start (exit 2).
+ */
+async function untilDatabaseAnswers(config: Config): Promise<void> {
+  if (!config.databaseUrl) return;
+  let reason = 'connecting to PostgreSQL';
+  const waiting = startingServer(() => reason);
+  // the port taken (another process): keep waiting without it; the real listen reports the port
+  waiting.on('error', (e) => console.error(`while waiting for PostgreSQL, port ${config.port} did not open: ${e.message}`));
+  let listening = false;
+  try {
+    await waitForDatabase(
+      config.databaseUrl,
+      { probe: probePostgres, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), log: (line) => console.error(line) },
+      (why) => {
+        reason = why;
+        if (!listening) {
+          listening = true;
+          waiting.listen({ host: config.host, port: config.port });
+        }
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof DatabaseConfigError)) throw e;
+    console.error(`configuration error: ${e.message}`);
+    process.exit(2);
+  } finally {
+    if (listening && waiting.listening) await new Promise<void>((r) => waiting.close(() => r()));
+  }
+}
+
+/** Entry point: env → (database) → app → listen; SIGINT/SIGTERM flush pending writes and close. */
 async function main() {
   const config = await configuration(process.env);
+  await untilDatabaseAnswers(config);
   const app = await buildApp({ config });
   let stopping = false;
   const stop = async (signal: string) => {
