@@ -254,7 +254,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     observer('dossiers'),
   );
   follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
-  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts) : null;
+  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));

@@ -131,6 +131,15 @@ describe('checkpoints on a shared PostgreSQL database', () => {
     await a.app.close();
     // written while a is down: the tail a reads at its next start
     await ingest(b.app, events(300, 900));
+    // a held the alert evaluator lock; with a gone, b takes it over, and the audit log says so
+    const evaluators = async () => {
+      const r = await b.app.inject({ headers: AS.admin, url: '/api/v1/admin/audit?action=alerts.evaluator' });
+      return (r.json() as { records: { actor: string; target: string; details: { evaluates: boolean } }[] }).records;
+    };
+    await vi.waitUntil(async () => new Set((await evaluators()).map((x) => x.target)).size === 2, { timeout: 20_000, interval: 200 });
+    const [taken, first] = await evaluators(); // newest first
+    expect([first!.actor, first!.details.evaluates, taken!.actor, taken!.details.evaluates]).toEqual(['system', true, 'system', true]);
+    expect(taken!.target).not.toBe(first!.target);
     await b.app.close();
     const a2 = await open(a.dataDir, { databaseUrl });
     expect(a2.app.startup).toMatchObject({ from: 'checkpoint', observations: 300 });

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Observation } from '@cityioc/contracts';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AuditService } from '../access/audit.service.ts';
 import type { AlertService } from '../alerts/alert.service.ts';
 import type { DossierService } from '../procedures/dossier.service.ts';
 import type { PaknService } from '../procedures/pakn.service.ts';
@@ -55,8 +58,23 @@ export function followerOf(
   );
 }
 
-/** The node's membership of the cluster: wake-ups read the logs, the evaluator lock gates the alert signals. */
-export function clusterOf(app: FastifyInstance, url: string, pollMs: number, follower: LogFollower, alerts: AlertService): PostgresCluster {
+/** A node's name in the audit log: host, process and a per-start tag (two nodes may share a host, a pid namespace or a process in tests). */
+export const nodeName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/**
+ * The node's membership of the cluster: wake-ups read the logs, the evaluator lock gates the alert
+ * signals. Each change of evaluator is in the audit log ('alerts.evaluator', actor 'system'), so an
+ * operator can tell which node raised an alert and when another took over.
+ */
+export function clusterOf(
+  app: FastifyInstance,
+  url: string,
+  pollMs: number,
+  follower: LogFollower,
+  alerts: AlertService,
+  audit: AuditService,
+  node = nodeName(),
+): PostgresCluster {
   const cluster: PostgresCluster = new PostgresCluster(url, pollMs, {
     wake: (log) =>
       void follower.catchUp(log === 'all' ? 'all' : log).then(async () => {
@@ -65,7 +83,10 @@ export function clusterOf(app: FastifyInstance, url: string, pollMs: number, fol
         await alerts.flush();
         await cluster.storeAlertPosition(alerts.storedUpTo()).catch((err: unknown) => app.log.warn({ err }, 'alert position not stored'));
       }),
-    leader: (on) => alerts.setLeader(on),
+    leader: (on) => {
+      alerts.setLeader(on);
+      void audit.record({ actor: 'system', action: 'alerts.evaluator', target: node, details: { evaluates: on, alertsSeq: alerts.storedUpTo() } });
+    },
     alertPosition: (seq) => {
       if (!cluster.isLeader) alerts.dropCovered(seq);
     },
