@@ -8,7 +8,14 @@ const base = { direction: 'up' as const, aggregation: 'max', decimals: 0, unit: 
 describe('explorer legend', () => {
   it('lists the five classes of the map with their ranges in vi-VN numbers and the unit, then the no-data class', () => {
     const items = explorerLegend({ ...base, values: [1000, 1500, null, 3500] });
-    expect(items.map((i) => i.label)).toEqual(['1.000 – 1.500 cm', '1.500 – 2.000 cm', '2.000 – 2.500 cm', '2.500 – 3.000 cm', '3.000 – 3.500 cm', 'Không có dữ liệu']);
+    expect(items.map((i) => i.label)).toEqual([
+      '1.000 – 1.500 cm',
+      '1.500 – 2.000 cm',
+      '2.000 – 2.500 cm',
+      '2.500 – 3.000 cm',
+      '3.000 – 3.500 cm',
+      'Không có dữ liệu',
+    ]);
     expect(items.map((i) => i.color)).toEqual([...SEQUENTIAL_PALETTE, UI.noDataArea]);
     expect(items[4]).toMatchObject({ from: 3000, to: 3500 });
     expect(items.at(-1)).toEqual({ id: 'no-data', color: UI.noDataArea, label: 'Không có dữ liệu', from: null, to: null });

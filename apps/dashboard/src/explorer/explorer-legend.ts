@@ -50,7 +50,13 @@ export function explorerLegend(input: LegendInput): LegendItem[] {
   for (let i = 0; i < n; i++) {
     const from = min + i * step;
     const to = i === n - 1 ? max : min + (i + 1) * step;
-    items.push({ id: `class-${i}`, color: explorerColor(from + step / 2, min, max, input.direction), label: withUnit(`${shown(from)} – ${shown(to)}`), from, to });
+    items.push({
+      id: `class-${i}`,
+      color: explorerColor(from + step / 2, min, max, input.direction),
+      label: withUnit(`${shown(from)} – ${shown(to)}`),
+      from,
+      to,
+    });
   }
   return [...items, noData];
 }
