@@ -209,15 +209,14 @@ export function seriesParams(s: ExplorerState, lang?: 'vi' | 'en'): string {
 
 /** Query string for the map: the children of the current area in the last period of the range, and the one before. */
 export function mapParams(s: ExplorerState, children: readonly string[]): string | null {
+  const q = mapQuery(s, children);
+  return q ? new URLSearchParams(q).toString() : null;
+}
+
+/** The same as a query (the units table's CSV and XLSX): the units on the map, the last period of the range and the one before. */
+export function mapQuery(s: ExplorerState, children: readonly string[]): Record<string, string> | null {
   if (children.length === 0) return null;
-  return new URLSearchParams({
-    indicator: s.indicator,
-    areas: children.join(','),
-    period: s.kind,
-    from: shiftPeriod(s.to, -1)!,
-    to: s.to,
-    view: s.view,
-  }).toString();
+  return { indicator: s.indicator, areas: children.join(','), period: s.kind, from: shiftPeriod(s.to, -1)!, to: s.to, view: s.view };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   explorerState,
   isCanonical,
   mapParams,
+  mapQuery,
   seriesParams,
   seriesQuery,
   toggleUnit,
@@ -227,7 +228,17 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
                 items={legend}
               />
             )}
-            <h3 className="ex-sub">{t('explorer.children')}</h3>
+            <div className="ex-sub-row">
+              <h3 className="ex-sub">{t('explorer.children')}</h3>
+              {/* the units listed below, the two periods the map compares, as the server writes them */}
+              <ExportButtons
+                request={(() => {
+                  const q = mapQuery(state, frame.codes);
+                  return q ? { table: 'analystSeries', query: q } : null;
+                })()}
+                testIds={{ csv: 'explorer-units-export-csv', xlsx: 'explorer-units-export-xlsx', sep: 'explorer-units-export-sep' }}
+              />
+            </div>
             {children.data && children.data.children.length > 0 && childCodes.length === 0 && (
               <div className="op-note" data-testid="explorer-no-geometry">
                 {t('explorer.noWardGeometry')}
