@@ -37,6 +37,14 @@ describe('reporting history chart', () => {
     expect(s.target).toBe(80);
   });
 
+  it('leaves a period blank where a ratio of several units came without its parts, and takes the value of a lone unit', () => {
+    const noParts: IndicatorHistoryResponse = {
+      ...history,
+      points: history.points.map((p) => ({ ...p, numerator: null, denominator: null })),
+    };
+    expect(reportingSeries(noParts, ratio, null).values).toEqual([null, 60, null]);
+  });
+
   it("draws one unit's values against its own target", () => {
     const s = reportingSeries(history, ratio, 'SYT');
     expect(s).toEqual({ periods: ['2026-Q1', '2026-Q2', '2026-Q3'], values: [50, 60, null], target: 70 });

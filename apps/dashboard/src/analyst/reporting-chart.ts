@@ -25,7 +25,8 @@ export function reportingSeries(h: IndicatorHistoryResponse, ind: ChartIndicator
   const values = periods.map((period) => {
     const pts = h.points.filter((p) => p.period === period && (unit === null || p.unit === unit) && p.value !== null);
     if (pts.length === 0) return null;
-    if (unit !== null) return pts[0]!.value;
+    // one unit's value, or the only unit that reported (a ratio sent without its parts cannot be added up with others)
+    if (unit !== null || pts.length === 1) return pts[0]!.value;
     return aggregateUnits(ind, pts);
   });
   const last = periods.at(-1);
