@@ -4,6 +4,8 @@
  * levels are sent through the public observation API as a station sends them, every 20 minutes over
  * the last 30 hours, so that the hourly chart has a curve to draw.
  */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
@@ -57,7 +59,7 @@ beforeAll(async () => {
   server = e2e.server;
   const obs = waterLevels(Date.now());
   for (let i = 0; i < obs.length; i += 200) await e2e.send('/api/v1/observations/batch', { observations: obs.slice(i, i + 200) });
-  page = await e2e.newPage({ viewport: DESK_VIEWPORT, as: 'analyst' });
+  page = await e2e.newPage({ viewport: DESK_VIEWPORT, acceptDownloads: true, as: 'analyst' });
 });
 
 afterAll(() => e2e?.close());
@@ -122,6 +124,39 @@ describe('/analyst hour and day periods', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(yesterday);
     expect(await page.$(testId('explorer-range-error'))).toBeNull();
     await expect.poll(() => page.getAttribute(testId('explorer-chart-points'), 'data-points'), { timeout: 10_000 }).toBe('2');
+  });
+
+  it('downloads the units table of the map as CSV (; and the Vietnamese headers) and XLSX, the numbers of the API', async () => {
+    const url = new URL(page.url()).searchParams;
+    const to = url.get('to')!;
+    const res = await api(`indicator=water_level&areas=31135,31201&period=day&from=${to}&to=${to}`);
+    const want = new Map(res.series.map((s) => [s.area, s.points[0]!.value]));
+    expect(want.get('31135')).toBeTypeOf('number');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click(testId('explorer-units-export-csv'))]);
+    expect(csv.suggestedFilename()).toMatch(/^water_level_day_.*\.csv$/);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFMã đơn vị;Đơn vị;Kỳ;Tên kỳ;Giá trị (cm)')).toBe(true);
+    // every unit on the map, the day shown and the one before; separator ';' (no unit name holds one)
+    const rows = text
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';'));
+    expect(rows.length).toBeGreaterThan(100);
+    for (const area of ['31135', '31201']) {
+      const row = rows.find((r) => r[0] === area && r[2] === to)!;
+      expect(row[4]).toBe(String(want.get(area)));
+    }
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click(testId('explorer-units-export-xlsx'))]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsx.path())!);
+    const sheet: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r, i) => i > 2 && sheet.push((r.values as unknown[]).slice(1)));
+    expect(sheet).toHaveLength(rows.length);
+    expect(sheet.find((r) => r[0] === '31135' && r[2] === to)![4]).toBe(want.get('31135'));
   });
 
   it('zooms the map to a unit picked from the list, its bounds inside the new view', async () => {
