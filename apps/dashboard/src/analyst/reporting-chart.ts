@@ -63,7 +63,7 @@ export function reportingHistoryOption(input: HistoryChartInput): EChartsCoreOpt
       silent: true,
       symbol: 'none',
       lineStyle: { color: UI.label, type: 'dashed', width: 1.5 },
-      label: { color: UI.label, formatter: `${input.targetLabel}: ${fmt(s.target)}` },
+      label: { color: UI.label, position: 'insideEndTop', formatter: `${input.targetLabel}: ${fmt(s.target)}` },
       data: [{ yAxis: s.target }],
     };
   return {
@@ -78,7 +78,12 @@ export function reportingHistoryOption(input: HistoryChartInput): EChartsCoreOpt
         ),
     },
     xAxis: { type: 'category', data: s.periods.map((p) => periodLabel(p, lang)), axisLabel: { color: UI.muted } },
-    yAxis: { type: 'value', scale: true, axisLabel: { color: UI.muted, formatter: (v: number) => formatNumber(v, decimals, lang) } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      splitLine: { lineStyle: { color: UI.grid } },
+      axisLabel: { color: UI.muted, formatter: (v: number) => formatNumber(v, decimals, lang) },
+    },
     series: [line],
   };
 }
@@ -104,7 +109,12 @@ export function statusCountsOption(counts: Readonly<Record<SubmissionStatus, num
       trigger: 'item',
       formatter: (p: { name?: string; value?: unknown }) => `${escapeHtml(p.name ?? '')}: <b>${formatNumber(Number(p.value), 0, lang)}</b>`,
     },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: UI.muted, formatter: (v: number) => formatNumber(v, 0, lang) } },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      splitLine: { lineStyle: { color: UI.grid } },
+      axisLabel: { color: UI.muted, formatter: (v: number) => formatNumber(v, 0, lang) },
+    },
     yAxis: { type: 'category', inverse: true, data: STATUS_ORDER.map(label), axisLabel: { color: UI.label } },
     series: [
       {
