@@ -88,4 +88,21 @@ describe('reporting analyst page', () => {
     expect(bytes.toString('utf8')).toContain('2023,SYT,Sở Y tế,par_index');
     expect(pageErrors).toEqual([]);
   });
+
+  it('draws the values by period against the target, with the controls of the other analyst pages', async () => {
+    await page.goto(`${server.url}/analyst/reporting?indicator=online_payment_rate`);
+    const points = page.locator('[data-testid="reporting-chart-points"]');
+    await points.waitFor({ timeout: 15_000 });
+    expect(await points.getAttribute('data-points')).toBe('1');
+    expect(await points.getAttribute('data-target')).toBe('30');
+    await page.waitForSelector('[data-testid="reporting-chart"] canvas');
+    expect(await page.getAttribute('[data-testid="reporting-chart"]', 'aria-label')).toContain('Năm 2023: 42,4 %');
+    // the dark theme's fields, not the browser's default white select
+    for (const id of ['reporting-indicator', 'reporting-units']) {
+      expect(await page.$eval(`[data-testid="${id}"]`, (el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 27, 51)');
+      expect(await page.$eval(`[data-testid="${id}"]`, (el) => el.closest('.field')?.querySelector('.field-label')?.textContent)).toBeTruthy();
+    }
+    expect(await page.$eval('[data-testid="reporting-history"]', (el) => el.classList.contains('an-table'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -20,6 +20,8 @@ export interface DossierMetric {
   unit: Label;
   /** The 766 indicator it matches, when it is one. */
   ref766?: string;
+  /** The catalogue indicator it is (its decimals are the page's and the export's), when it is one. */
+  indicator?: string;
   pair?: (row: DossierIndicatorRow) => RatioPairDto;
   count?: (row: DossierIndicatorRow) => number;
 }
@@ -31,13 +33,14 @@ type PairField = { [K in keyof DossierIndicatorRow]: DossierIndicatorRow[K] exte
 type CountField = { [K in keyof DossierIndicatorRow]: DossierIndicatorRow[K] extends number ? K : never }[keyof DossierIndicatorRow];
 
 /** A 766 rate (more is better), read from one ratio pair of the row. */
-const rate = (id: DossierMetricId, ref766: string, field: PairField, label: Label): DossierMetric => ({
+const rate = (id: DossierMetricId, ref766: string, field: PairField, label: Label, indicator: string): DossierMetric => ({
   id,
   kind: 'ratio',
   direction: 'up',
   label,
   unit: PERCENT,
   ref766,
+  indicator,
   pair: (r) => r[field],
 });
 
@@ -52,10 +55,10 @@ const tally = (id: DossierMetricId, direction: DossierMetric['direction'], field
 });
 
 export const DOSSIER_METRICS: Readonly<Record<DossierMetricId, DossierMetric>> = {
-  onTime: rate('onTime', '2.1', 'onTime', { vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate' }),
-  onlineSubmission: rate('onlineSubmission', '3.3', 'onlineSubmission', { vi: 'Tỷ lệ nộp trực tuyến', en: 'Online submission rate' }),
-  onlinePayment: rate('onlinePayment', '3.6', 'onlinePayment', { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment rate' }),
-  digitisation: rate('digitisation', '4.2', 'digitisation', { vi: 'Tỷ lệ số hóa hồ sơ', en: 'Digitisation rate' }),
+  onTime: rate('onTime', '2.1', 'onTime', { vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate' }, 'dossiers_on_time_rate'),
+  onlineSubmission: rate('onlineSubmission', '3.3', 'onlineSubmission', { vi: 'Tỷ lệ nộp trực tuyến', en: 'Online submission rate' }, 'dossiers_online_rate'),
+  onlinePayment: rate('onlinePayment', '3.6', 'onlinePayment', { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment rate' }, 'online_payment_rate'),
+  digitisation: rate('digitisation', '4.2', 'digitisation', { vi: 'Tỷ lệ số hóa hồ sơ', en: 'Digitisation rate' }, 'dossiers_digitised_rate'),
   avgDays: {
     id: 'avgDays',
     kind: 'days',
@@ -98,4 +101,13 @@ export function formatMetric(metric: DossierMetric, row: DossierIndicatorRow | n
   if (metric.kind === 'count') return formatNumber(metricValue(metric, row), 0, lang);
   const pair = metricPair(metric, row);
   return metric.kind === 'ratio' ? formatPairPercent(pair, decimals, lang) : formatPairAverage(pair, decimals, lang);
+}
+
+/**
+ * The decimals a metric is shown with: the catalogue indicator's for a rate (the server's export
+ * rounds to the same), one for working days, none for counts.
+ */
+export function metricDecimals(metric: DossierMetric, decimalsOf: (indicator: string) => number | undefined): number {
+  if (metric.kind === 'count') return 0;
+  return (metric.indicator ? decimalsOf(metric.indicator) : undefined) ?? 1;
 }

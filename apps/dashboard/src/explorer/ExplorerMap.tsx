@@ -30,6 +30,8 @@ export function ExplorerMap({
 }) {
   const el = useRef<HTMLDivElement>(null);
   const [framed, setFramed] = useState<string | null>(null);
+  // the view's bounds after each move, [west, south, east, north] (what a test checks the zoom with)
+  const [view, setView] = useState<string | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
 
@@ -41,6 +43,16 @@ export function ExplorerMap({
     });
     m.on('mouseenter', EXPLORER_FILL, () => (m.getCanvas().style.cursor = 'pointer'));
     m.on('mouseleave', EXPLORER_FILL, () => (m.getCanvas().style.cursor = ''));
+    m.on('moveend', () =>
+      setView(
+        m
+          .getBounds()
+          .toArray()
+          .flat()
+          .map((v) => v.toFixed(5))
+          .join(','),
+      ),
+    );
   });
 
   useEffect(() => {
@@ -80,6 +92,7 @@ export function ExplorerMap({
       data-testid="explorer-map"
       data-loaded={loaded ? 'true' : 'false'}
       data-focus={framed ?? undefined}
+      data-bounds={view ?? undefined}
     />
   );
 }

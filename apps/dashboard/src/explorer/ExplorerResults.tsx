@@ -41,7 +41,10 @@ export function ExplorerResults({ data, decimals, error }: { data: AnalystSeries
     ) : null;
   return (
     <>
-      <EChart option={option} className="ex-chart" testId="explorer-chart" />
+      {/* data-points: how many values the chart draws (the periods with data of every unit), for the browser tests: a canvas has no text */}
+      <div data-testid="explorer-chart-points" data-points={data.series.reduce((n, s) => n + s.points.filter((p) => p.value !== null).length, 0)}>
+        <EChart option={option} className="ex-chart" testId="explorer-chart" />
+      </div>
       {estimated && (
         <div className="op-note ex-estimated" data-testid="explorer-estimated-note">
           <span aria-hidden="true">◇ </span>

@@ -6,10 +6,12 @@ import {
   explorerState,
   isCanonical,
   mapParams,
+  mapQuery,
   seriesParams,
   toggleUnit,
   validateExplorerSearch,
   withKind,
+  withIndicator,
   withAsOf,
   withView,
   effectiveView,
@@ -154,5 +156,56 @@ describe('as of a date, and the view of history', () => {
 
   it('takes the city from the catalogue rather than assuming it', () => {
     expect(explorerState({}, NOW, TZ, IND, '01').area).toBe('01');
+  });
+});
+
+describe('hours and days (monitoring indicators)', () => {
+  const kindsOf = (id: string) =>
+    id === 'pm25' ? (['hour', 'day', 'month', 'quarter', 'half', 'year'] as const) : (['month', 'quarter', 'half', 'year'] as const);
+  const state = (url: string) => explorerState(validateExplorerSearch(parseSearch(url)), NOW, TZ, IND, '92', kindsOf);
+
+  it('reads an hour range from the URL, and defaults it to the last 48 hours', () => {
+    expect(state('?indicator=pm25&kind=hour&from=2026-11-21T00&to=2026-11-22T07')).toMatchObject({ kind: 'hour', from: '2026-11-21T00', to: '2026-11-22T07' });
+    expect(state('?indicator=pm25&kind=hour')).toMatchObject({ kind: 'hour', from: '2026-11-20T08', to: '2026-11-22T07' });
+    expect(state('?indicator=pm25&kind=day')).toMatchObject({ kind: 'day', from: '2026-10-24', to: '2026-11-22' });
+  });
+
+  it('refuses an hour for a dossier indicator (months instead) and keeps an edited range within its limit', () => {
+    expect(state('?indicator=dossiers_on_time_rate&kind=hour&from=2026-11-21T00&to=2026-11-22T07')).toMatchObject({
+      kind: 'month',
+      from: '2025-12',
+      to: '2026-11',
+    });
+    // 8 days of hours: the end kept, 7 days before it
+    expect(state('?indicator=pm25&kind=hour&from=2026-11-14T00&to=2026-11-21T23')).toMatchObject({ from: '2026-11-15T00', to: '2026-11-21T23' });
+  });
+
+  it('switches to hours or days up to the end of the range shown, and back to months', () => {
+    const months = state('?indicator=pm25&from=2026-01&to=2026-10');
+    expect(withKind(months, 'day', NOW, TZ)).toMatchObject({ kind: 'day', from: '2026-10-02', to: '2026-10-31' });
+    const hours = withKind(state('?indicator=pm25'), 'hour', NOW, TZ);
+    expect(hours).toMatchObject({ kind: 'hour', from: '2026-11-20T08', to: '2026-11-22T07' });
+    expect(withKind(hours, 'month', NOW, TZ)).toMatchObject({ kind: 'month', from: '2025-12', to: '2026-11' });
+  });
+
+  it('moves to months when the new indicator has no hours', () => {
+    const hours = state('?indicator=pm25&kind=hour');
+    expect(withIndicator(hours, 'dossiers_on_time_rate', kindsOf('dossiers_on_time_rate'), NOW, TZ)).toMatchObject({
+      indicator: 'dossiers_on_time_rate',
+      kind: 'month',
+      to: '2026-11',
+    });
+    expect(withIndicator(hours, 'pm25', kindsOf('pm25'), NOW, TZ)).toEqual(hours);
+  });
+
+  it('writes the units table query: the units on the map, the last period and the one before', () => {
+    expect(mapQuery(state('?indicator=pm25&kind=hour'), ['31135', '31201'])).toEqual({
+      indicator: 'pm25',
+      areas: '31135,31201',
+      period: 'hour',
+      from: '2026-11-22T06',
+      to: '2026-11-22T07',
+      view: 'today',
+    });
   });
 });

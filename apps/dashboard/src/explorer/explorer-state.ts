@@ -1,9 +1,12 @@
 import { listOf, matching, oneOf, stringifySearch, text, type RawSearch } from '../app/search.ts';
-import { comparePeriods, convertPeriod, countPeriods, parsePeriod, periodKey, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
+import { comparePeriods, convertPeriod, countPeriods, parsePeriod, periodBounds, periodKey, shiftPeriod, type SeriesKind as PeriodKind } from '@cityioc/domain';
+import { ALL_SERIES_KINDS, MAX_SPAN, withinSpan } from './explorer-periods.ts';
 
 /**
  * The map-first explorer's view, all of it in the URL so a shared link reopens the same view:
  *   /analyst?indicator=pm25&kind=quarter&from=2025-Q1&to=2026-Q4&area=31135&units=31135,31120&compare=previous&view=today
+ *   /analyst?indicator=water_level&kind=hour&from=2026-12-04T00&to=2026-12-05T23&area=92&view=today
+ * The kind is one the indicator supports (explorer-periods.ts: hours and days for monitoring readings).
  * `area` is where the drill-down stands (the map shows its children); `units` are the areas
  * compared side by side (none: the current area alone). `asOf` picks the units (and their map)
  * in force on a date: absent, today's; a date before a reorganisation shows the units of then
@@ -27,13 +30,13 @@ export interface ExplorerState {
   view: HistoryView;
 }
 
-export const EXPLORER_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half', 'year'];
+export const EXPLORER_KINDS: readonly PeriodKind[] = ALL_SERIES_KINDS;
 export const CITY = '92';
 export const DEFAULT_INDICATOR = 'dossiers_on_time_rate';
 /** At most this many units side by side: a chart with more lines is unreadable. */
 export const MAX_UNITS = 8;
 /** Periods shown by default, per kind. */
-const DEFAULT_SPAN: Record<PeriodKind, number> = { month: 12, quarter: 8, half: 6, year: 5 };
+const DEFAULT_SPAN: Record<PeriodKind, number> = { hour: 48, day: 30, month: 12, quarter: 8, half: 6, year: 5 };
 const AREA_RE = /^\d{2,5}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const INDICATOR_RE = /^[a-z][a-z0-9_]{1,63}$/;
@@ -88,17 +91,28 @@ function ofKind(key: string | undefined, kind: PeriodKind): string | undefined {
  * The whole view: the URL's values, and defaults for what is missing (this catalogue, this clock;
  * `home`, the unit the session sees — the city, or a scoped session's own unit).
  */
-export function explorerState(q: ExplorerSearch, now: number, _timeZone: string, indicators: readonly string[], home = CITY): ExplorerState {
+export function explorerState(
+  q: ExplorerSearch,
+  now: number,
+  _timeZone: string,
+  indicators: readonly string[],
+  home = CITY,
+  kindsOf: (indicator: string) => readonly PeriodKind[] = () => EXPLORER_KINDS,
+): ExplorerState {
   const indicator =
     q.indicator !== undefined && indicators.includes(q.indicator)
       ? q.indicator
       : indicators.includes(DEFAULT_INDICATOR)
         ? DEFAULT_INDICATOR
         : (indicators[0] ?? DEFAULT_INDICATOR);
-  const kind = q.kind ?? 'month';
-  let to = q.to ?? periodKey(kind, now);
-  let from = q.from ?? shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
+  // a kind the indicator does not have (an hour of a dossier indicator): its months, the range defaulted
+  const supported = q.kind === undefined || kindsOf(indicator).includes(q.kind);
+  const kind = supported ? (q.kind ?? 'month') : 'month';
+  let to = (supported && q.to) || periodKey(kind, now);
+  let from = (supported && q.from) || shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   if (comparePeriods(from, to) > 0) [from, to] = [to, from];
+  // a range longer than the kind allows (an edited URL) keeps its end and the longest span
+  if (!withinSpan(kind, from, to)) from = shiftPeriod(to, -(MAX_SPAN[kind] - 1))!;
   return {
     indicator,
     kind,
@@ -138,10 +152,22 @@ export function isCanonical(search: ExplorerSearch, state: ExplorerState): boole
 export function withKind(s: ExplorerState, kind: PeriodKind, now: number, _timeZone: string): ExplorerState {
   const latest = periodKey(kind, now);
   const clamp = (p: string | null) => (p === null || comparePeriods(p, latest) > 0 ? latest : p);
+  // hours and days: the default span up to the end of the range shown (or now), never a year of hours
+  if (kind === 'hour' || kind === 'day') {
+    const end = periodBounds(s.to)?.end;
+    const to = clamp(end === undefined ? null : periodKey(kind, Math.min(end - 1, now)));
+    return { ...s, kind, from: shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!, to };
+  }
   const to = clamp(convertPeriod(s.to, kind));
   let from = clamp(convertPeriod(s.from, kind));
-  if (from === to && kind !== s.kind) from = shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
+  if ((from === to && kind !== s.kind) || !withinSpan(kind, from, to)) from = shiftPeriod(to, -(DEFAULT_SPAN[kind] - 1))!;
   return { ...s, kind, from, to };
+}
+
+/** Another indicator; a kind it does not have (hours of a dossier indicator) becomes months. */
+export function withIndicator(s: ExplorerState, indicator: string, kinds: readonly PeriodKind[], now: number, timeZone: string): ExplorerState {
+  const next = { ...s, indicator };
+  return kinds.includes(s.kind) ? next : withKind(next, 'month', now, timeZone);
 }
 
 /** Adds or removes a unit of the side-by-side comparison. */
@@ -183,15 +209,14 @@ export function seriesParams(s: ExplorerState, lang?: 'vi' | 'en'): string {
 
 /** Query string for the map: the children of the current area in the last period of the range, and the one before. */
 export function mapParams(s: ExplorerState, children: readonly string[]): string | null {
+  const q = mapQuery(s, children);
+  return q ? new URLSearchParams(q).toString() : null;
+}
+
+/** The same as a query (the units table's CSV and XLSX): the units on the map, the last period of the range and the one before. */
+export function mapQuery(s: ExplorerState, children: readonly string[]): Record<string, string> | null {
   if (children.length === 0) return null;
-  return new URLSearchParams({
-    indicator: s.indicator,
-    areas: children.join(','),
-    period: s.kind,
-    from: shiftPeriod(s.to, -1)!,
-    to: s.to,
-    view: s.view,
-  }).toString();
+  return { indicator: s.indicator, areas: children.join(','), period: s.kind, from: shiftPeriod(s.to, -1)!, to: s.to, view: s.view };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
 import { SegmentedField, SelectField } from '../components/fields.tsx';
 import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
-import { DOSSIER_METRICS, METRIC_IDS, type DossierMetricId } from '../dossiers/metrics.ts';
+import { DOSSIER_METRICS, METRIC_IDS, metricDecimals, type DossierMetricId } from '../dossiers/metrics.ts';
 import { periodLabel, previousPeriod } from '@cityioc/domain';
 import { buildRanking, type RankedRow } from '../dossiers/ranking.ts';
 import { clampFraction } from '../dossiers/ratio.ts';
@@ -51,9 +51,11 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
     const names = new Map((index?.catalogue.areas ?? []).map((a) => [a.code, a.name]));
     return (code: string) => (state.by === 'area' ? (names.get(code) ?? code) : code);
   }, [index, state.by]);
+  // as the server's CSV and XLSX round them: the catalogue indicator's decimals
+  const decimals = metricDecimals(metric, (id) => index?.indicator(id)?.decimals);
   const ranking = useMemo(
-    () => (current.data ? buildRanking({ metric, current: current.data, previous: before.data ?? null, nameOf, lang, decimals: 2 }) : null),
-    [current.data, before.data, metric, nameOf, lang],
+    () => (current.data ? buildRanking({ metric, current: current.data, previous: before.data ?? null, nameOf, lang, decimals }) : null),
+    [current.data, before.data, metric, nameOf, lang, decimals],
   );
   const fresh = responseFreshness(current.data?.asOf, now, { offline, timeZone });
   const canPrev = stepPeriod(state, -1, now, timeZone) !== null;

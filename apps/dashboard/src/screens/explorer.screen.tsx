@@ -3,7 +3,12 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
-import { periodKey, periodLabel, shiftPeriod, type DossierPeriodKind as PeriodKind } from '@cityioc/domain';
+import { periodKey, periodLabel, shiftPeriod, type SeriesKind as PeriodKind } from '@cityioc/domain';
+import { DateRangeField } from '../explorer/DateRangeField.tsx';
+import { explorerLegend } from '../explorer/explorer-legend.ts';
+import { ExplorerLegend } from '../explorer/ExplorerLegend.tsx';
+import { isDateRangeKind, kindsForIndicator } from '../explorer/explorer-periods.ts';
+import '../analyst/analyst-pages.css';
 import { ExplorerMap } from '../explorer/ExplorerMap.tsx';
 import { buildExplorerLayer, mapFrame, type Direction } from '../explorer/explorer-map.layer.ts';
 import { formatExplorerValue } from '../explorer/explorer.chart.ts';
@@ -12,15 +17,16 @@ import {
   CITY,
   drillTo,
   effectiveView,
-  EXPLORER_KINDS,
   explorerSearch,
   explorerState,
   isCanonical,
   mapParams,
+  mapQuery,
   seriesParams,
   seriesQuery,
   toggleUnit,
   withAsOf,
+  withIndicator,
   withKind,
   withView,
   type ExplorerSearch,
@@ -41,7 +47,7 @@ import { cityWide } from '../auth/access.model.ts';
 import { useSession } from '../auth/useSession.ts';
 
 /** How many periods of each kind the range pickers offer, back from now. */
-const PICKER_SPAN: Record<PeriodKind, number> = { month: 60, quarter: 24, half: 12, year: 10 };
+const PICKER_SPAN: Record<PeriodKind, number> = { hour: 48, day: 92, month: 60, quarter: 24, half: 12, year: 10 };
 
 function periodOptions(kind: PeriodKind, now: number, keep: readonly string[]): string[] {
   const latest = periodKey(kind, now);
@@ -68,7 +74,9 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   const { user } = useSession();
   // the unit the session sees: the city, or a scoped session's own unit (the drill-down starts and restarts there)
   const home = homeScope();
-  const asked = useMemo(() => explorerState(search, now, timeZone, indicatorIds, home), [search, now, timeZone, indicatorIds, home]);
+  // the period kinds of each indicator (hours and days for monitoring readings): the picker offers no other
+  const kindsOf = useMemo(() => (id: string) => kindsForIndicator(index?.indicator(id)), [index]);
+  const asked = useMemo(() => explorerState(search, now, timeZone, indicatorIds, home, kindsOf), [search, now, timeZone, indicatorIds, home, kindsOf]);
 
   // The units of the date asked, against today's: a date before a reorganisation shows those of then.
   const areasToday = useQuery(areasQuery());
@@ -109,6 +117,19 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
     () => (geo.data ? buildExplorerLayer({ units: split.units, values: mapValues, selected, direction, scale: 1 }) : null),
     [geo.data, split, mapValues, selected, direction],
   );
+  const legend = useMemo(
+    () =>
+      explorerLegend({
+        values: mapValues.values(),
+        direction,
+        aggregation: indicator?.aggregation ?? 'sum',
+        decimals,
+        unit: indicator?.unit ?? '',
+        lang,
+        noDataLabel: t('analystPages.legend.noData'),
+      }),
+    [mapValues, direction, indicator, decimals, lang, t],
+  );
   const options = useMemo(() => periodOptions(state.kind, now, [state.from, state.to]), [state.kind, now, state.from, state.to]);
   const view = index?.catalogue.city;
   const nameOf = (code: string, fallback?: { name: string; kind: string }) =>
@@ -126,19 +147,22 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
             label={t('explorer.indicator')}
             options={(index?.catalogue.indicators ?? []).map((i) => i.id)}
             value={state.indicator}
-            onChange={(indicator) => go({ ...state, indicator })}
+            onChange={(indicator) => go(withIndicator(state, indicator, kindsOf(indicator), now, timeZone))}
             optionLabel={(id) => index?.indicator(id)?.name[lang] ?? id}
             testId="explorer-indicator"
           />
           <SegmentedField
             label={t('explorer.kind')}
-            options={EXPLORER_KINDS}
+            options={kindsOf(state.indicator)}
             value={state.kind}
             onChange={(k) => go(withKind(state, k, now, timeZone))}
-            optionLabel={(k) => (k === 'half' ? t('explorer.half') : t(`period.${k}`))}
+            optionLabel={(k) => (k === 'half' ? t('explorer.half') : isDateRangeKind(k) ? t(`analystPages.kind.${k}`) : t(`period.${k}`))}
             testId="explorer-kind"
           />
-          {(['from', 'to'] as const).map((end) => (
+          {isDateRangeKind(state.kind) && (
+            <DateRangeField kind={state.kind} from={state.from} to={state.to} now={now} onApply={(from, to) => go({ ...state, from, to })} />
+          )}
+          {(isDateRangeKind(state.kind) ? [] : (['from', 'to'] as const)).map((end) => (
             <SelectField
               key={end}
               label={t(`explorer.${end}`)}
@@ -198,16 +222,23 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
                 label={t('explorer.mapLabel', { area: nameOf(state.area, here), indicator: indicator?.name[lang] ?? state.indicator })}
               />
             )}
-            {spec?.range && (
-              <div className="op-note" data-testid="explorer-legend">
-                {t('explorer.legend', {
-                  period: periodLabel(state.to, lang),
-                  min: formatExplorerValue(spec.range[0], indicator?.aggregation ?? 'sum', decimals, lang),
-                  max: formatExplorerValue(spec.range[1], indicator?.aggregation ?? 'sum', decimals, lang),
-                })}
-              </div>
+            {spec && (
+              <ExplorerLegend
+                title={t('analystPages.legend.title', { indicator: indicator?.name[lang] ?? state.indicator, period: periodLabel(state.to, lang) })}
+                items={legend}
+              />
             )}
-            <h3 className="ex-sub">{t('explorer.children')}</h3>
+            <div className="ex-sub-row">
+              <h3 className="ex-sub">{t('explorer.children')}</h3>
+              {/* the units listed below, the two periods the map compares, as the server writes them */}
+              <ExportButtons
+                request={(() => {
+                  const q = mapQuery(state, frame.codes);
+                  return q ? { table: 'analystSeries', query: q } : null;
+                })()}
+                testIds={{ csv: 'explorer-units-export-csv', xlsx: 'explorer-units-export-xlsx', sep: 'explorer-units-export-sep' }}
+              />
+            </div>
             {children.data && children.data.children.length > 0 && childCodes.length === 0 && (
               <div className="op-note" data-testid="explorer-no-geometry">
                 {t('explorer.noWardGeometry')}

@@ -1,19 +1,37 @@
+import type { SubmissionStatus } from '@cityioc/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { periodLabel } from '@cityioc/domain';
+import { LegendComponent } from 'echarts/components';
+import { use } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import { areaInScope } from '../auth/access.model.ts';
 import { useSession } from '../auth/useSession.ts';
 import type { PageProps } from '../app/page.ts';
+import { reportingHistoryOption, reportingSeries, seriesText, statusCountsOption, type ChartIndicator } from '../analyst/reporting-chart.ts';
 import { historyTable } from '../analyst/reporting-history.ts';
 import { reportingState, type ReportingSearch } from '../analyst/reporting-state.ts';
+import { EChart } from '../components/EChart.tsx';
+import { SelectField } from '../components/fields.tsx';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
-import { reportingCatalogueQuery, reportingHistoryQuery } from '../queries/reporting.queries.ts';
+import { reportingCatalogueQuery, reportingHistoryQuery, reportingStatusQuery } from '../queries/reporting.queries.ts';
 import { PageShell } from '../shell/PageShell.tsx';
+import '../analyst/analyst-pages.css';
+
+use([LegendComponent]);
+
+/** What this page reads of the reporting catalogue beyond the shared view: targets, and the indicators of each regime. */
+interface CatalogueExtras {
+  indicators: (ChartIndicator & { name: { vi: string; en: string }; sourceAgency: { vi: string; en: string } })[];
+  regimes: { id: string; indicators?: string[] }[];
+}
 
 /**
- * The analyst's view of the reporting system: one indicator's history across periods and units,
- * exported by the server as CSV (UTF-8 BOM) or XLSX. The view (?indicator=&units=) is in the URL.
+ * The analyst's view of the reporting system: one indicator's history across periods and units —
+ * a chart of the values by period against the target, the units of its regime by submission status
+ * for the latest period, and the table, exported by the server as CSV (UTF-8 BOM) or XLSX. The view
+ * (?indicator=&units=) is in the URL.
  */
 export function ReportingAnalystScreen({ search, setSearch: setParams }: PageProps<ReportingSearch>) {
   const { t } = useTranslation();
@@ -21,85 +39,143 @@ export function ReportingAnalystScreen({ search, setSearch: setParams }: PagePro
   const cat = useQuery(reportingCatalogueQuery());
   const ids = useMemo(() => (cat.data?.indicators ?? []).map((i) => i.id), [cat.data]);
   const state = reportingState(search, ids);
-  const ind = cat.data?.indicators.find((i) => i.id === state.indicator);
+  const extras = cat.data as unknown as CatalogueExtras | undefined;
+  const ind = extras?.indicators.find((i) => i.id === state.indicator);
   const history = useQuery({ ...reportingHistoryQuery(state.indicator, state.units), enabled: ids.length > 0 });
   const table = useMemo(() => historyTable(history.data, ind?.decimals ?? 2, lang), [history.data, ind, lang]);
   // the units the session may see: a department's code, or an area of its scope (the server narrows "all" the same way)
   const { user } = useSession();
   const { index } = useCatalogue();
   const units = useMemo(() => (cat.data?.units ?? []).filter((u) => areaInScope(user, u.code, (code) => index?.area(code)?.parent)), [cat.data, user, index]);
+  const unit = state.units.length === 1 ? state.units[0]! : null;
+  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+
+  const series = useMemo(() => (history.data && ind ? reportingSeries(history.data, ind, unit) : null), [history.data, ind, unit]);
+  const lineName = unit ? unitName(unit) : t('analystPages.reporting.cityValue');
+  const historyOption = useMemo(
+    () =>
+      series && ind
+        ? reportingHistoryOption({ series, name: lineName, targetLabel: t('analystPages.reporting.target'), unit: ind.unit, decimals: ind.decimals, lang })
+        : null,
+    [series, ind, lineName, t, lang],
+  );
+  // the submission status of the indicator's regime, for the latest period of the history
+  const regime = extras?.regimes.find((r) => r.indicators?.includes(state.indicator))?.id ?? null;
+  const lastPeriod = history.data?.periods.at(-1) ?? null;
+  const status = useQuery({ ...reportingStatusQuery(regime ?? '', lastPeriod ?? ''), enabled: regime !== null && lastPeriod !== null });
+  const statusLabel = (s: SubmissionStatus) => t(`reporting.status.${s}`);
+  const statusOption = useMemo(
+    () => (status.data ? statusCountsOption(status.data.counts, (s) => t(`reporting.status.${s}`), lang) : null),
+    [status.data, lang, t],
+  );
 
   return (
     <PageShell subtitle={t('reporting.analyst.title')} testId="reporting-analyst">
-      <section className="reporting-analyst">
-        <div className="analyst-controls">
-          <label>
-            {t('reporting.analyst.indicator')}{' '}
-            <select value={state.indicator} onChange={(e) => setParams({ indicator: e.target.value })} data-testid="reporting-indicator">
-              {(cat.data?.indicators ?? []).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name[lang]}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('reporting.analyst.units')}{' '}
-            <select
-              value={state.units[0] ?? ''}
-              onChange={(e) => setParams({ units: e.target.value ? [e.target.value] : undefined })}
-              data-testid="reporting-units"
-            >
-              <option value="">{t('reporting.analyst.allUnits')}</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+      <section className="an-main reporting-analyst">
+        <div className="op-toolbar">
+          <h2 className="page-title">{t('reporting.analyst.title')}</h2>
+          <SelectField
+            label={t('reporting.analyst.indicator')}
+            options={ids}
+            value={state.indicator}
+            onChange={(indicator) => setParams({ indicator, units: state.units.length ? state.units : undefined })}
+            optionLabel={(id) => cat.data?.indicators.find((i) => i.id === id)?.name[lang] ?? id}
+            testId="reporting-indicator"
+          />
+          <SelectField
+            label={t('reporting.analyst.units')}
+            options={['', ...units.map((u) => u.code)]}
+            value={state.units[0] ?? ''}
+            onChange={(code) => setParams({ indicator: state.indicator, units: code ? [code] : undefined })}
+            optionLabel={(code) => (code ? unitName(code) : t('reporting.analyst.allUnits'))}
+            testId="reporting-units"
+          />
           <ExportButtons
             request={{ table: 'reportingHistory', query: { indicator: state.indicator, units: state.units.join(',') } }}
             testIds={{ csv: 'reporting-csv', xlsx: 'reporting-xlsx', sep: 'reporting-sep' }}
           />
         </div>
         {ind && (
-          <p className="reporting-note">
+          <div className="op-note">
             {t('reporting.analyst.source')}: {ind.sourceAgency[lang]} · {ind.unit}
-          </p>
+          </div>
         )}
         {table.rows.length === 0 ? (
-          <p className="reporting-empty">{t('reporting.noData')}</p>
+          <div className="empty-state" data-testid="reporting-empty">
+            {t('reporting.noData')}
+          </div>
         ) : (
-          <table data-testid="reporting-history">
-            <thead>
-              <tr>
-                <th>{t('reporting.analyst.units')}</th>
-                {table.columns.map((c) => (
-                  <th key={c.id}>{c.label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.unit} data-unit={r.unit}>
-                  <td>{r.name}</td>
-                  {r.cells.map((c, i) => (
-                    <td
-                      key={table.columns[i]!.id}
-                      className={c.illustrative ? 'is-illustrative' : undefined}
-                      title={c.illustrative ? t('reporting.illustrativeNote') : undefined}
-                    >
-                      {c.text}
-                      {c.illustrative ? '*' : ''}
-                    </td>
+          <>
+            <div className="ra-charts">
+              <div className="ra-chart">
+                <h3>{t('analystPages.reporting.chartTitle', { indicator: ind?.name[lang] ?? state.indicator })}</h3>
+                {historyOption && series && ind && (
+                  <div
+                    data-testid="reporting-chart-points"
+                    data-points={series.values.filter((v) => v !== null).length}
+                    data-target={series.target ?? undefined}
+                  >
+                    <EChart
+                      option={historyOption}
+                      className="ra-canvas"
+                      testId="reporting-chart"
+                      label={t('analystPages.reporting.chartLabel', { indicator: ind.name[lang], points: seriesText(series, ind.unit, ind.decimals, lang) })}
+                    />
+                  </div>
+                )}
+              </div>
+              <div className="ra-chart">
+                <h3>{t('analystPages.reporting.statusTitle', { period: lastPeriod ? periodLabel(lastPeriod, lang) : '—' })}</h3>
+                {statusOption && status.data ? (
+                  <EChart
+                    option={statusOption}
+                    className="ra-canvas"
+                    testId="reporting-status-chart"
+                    label={t('analystPages.reporting.statusLabel', {
+                      points: Object.entries(status.data.counts)
+                        .map(([s, n]) => `${statusLabel(s as SubmissionStatus)}: ${n}`)
+                        .join('; '),
+                    })}
+                  />
+                ) : (
+                  <div className="op-note">{t('analystPages.reporting.noStatus')}</div>
+                )}
+              </div>
+            </div>
+            <div className="table-wrap">
+              <table className="an-table" data-testid="reporting-history">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reporting.analyst.units')}</th>
+                    {table.columns.map((c) => (
+                      <th key={c.id} scope="col">
+                        {c.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((r) => (
+                    <tr key={r.unit} data-unit={r.unit}>
+                      <td className="an-unit">{r.name}</td>
+                      {r.cells.map((c, i) => (
+                        <td
+                          key={table.columns[i]!.id}
+                          className={c.illustrative ? 'an-value is-illustrative' : 'an-value'}
+                          title={c.illustrative ? t('reporting.illustrativeNote') : undefined}
+                        >
+                          {c.text}
+                          {c.illustrative ? '*' : ''}
+                        </td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
-        {table.rows.some((r) => r.cells.some((c) => c.illustrative)) && <p className="reporting-note">* {t('reporting.illustrativeNote')}</p>}
+        {table.rows.some((r) => r.cells.some((c) => c.illustrative)) && <div className="op-note">* {t('reporting.illustrativeNote')}</div>}
       </section>
     </PageShell>
   );

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { roundCell, type Cell, type CsvSep, type Table } from './table.ts';
 
-const DELIMITER: Record<CsvSep, string> = { semicolon: ';', comma: ',', tab: '\t' };
+const DELIMITER: Record<CsvSep, string> = { semicolon: ';', comma: ',', tab: '\t', ';': ';', ',': ',', '\t': '\t' };
 
 /** Text a spreadsheet would run as a formula (OWASP "CSV injection"): written with a leading apostrophe. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -13,7 +13,8 @@ const FORMULA = /^[=+\-@\t\r]/;
  * formula is neutralised; fields with a separator, quote, line break or edge space are quoted.
  */
 export function toCsv(table: Table, sep: CsvSep = 'semicolon'): string {
-  const decimalComma = sep !== 'comma';
+  const delimiter = DELIMITER[sep];
+  const decimalComma = delimiter !== ',';
   const cell = (v: Cell, col: number): string => {
     if (v === null) return '';
     if (typeof v === 'number') {
@@ -25,5 +26,5 @@ export function toCsv(table: Table, sep: CsvSep = 'semicolon'): string {
     return FORMULA.test(v) ? `'${v}` : v;
   };
   const records = [table.columns.map((c) => c.header), ...table.rows].map((r, i) => (i === 0 ? (r as string[]) : r.map(cell)));
-  return stringify(records, { bom: true, delimiter: DELIMITER[sep], record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
+  return stringify(records, { bom: true, delimiter, record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
 }

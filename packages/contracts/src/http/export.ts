@@ -7,7 +7,16 @@ import { Type, type Static } from 'typebox';
  *   GET /api/v1/dossiers/indicators.csv | .xlsx   (the query of /api/v1/dossiers/indicators)
  * CSV: UTF-8 with a byte-order mark, CRLF, numbers rounded to the indicator's decimals; `sep`
  * chooses the separator: semicolon (default, the list separator of Vietnamese Excel, numbers with
- * a decimal comma), comma (numbers with a decimal point) or tab (decimal comma).
+ * a decimal comma), comma (numbers with a decimal point) or tab (decimal comma); the characters
+ * themselves (';', ',', a tab) name the same separators.
  */
-export const CsvSepSchema = Type.Union([Type.Literal('semicolon'), Type.Literal('comma'), Type.Literal('tab')]);
+export const CsvSepSchema = Type.Union([
+  Type.Literal('semicolon'),
+  Type.Literal('comma'),
+  Type.Literal('tab'),
+  // the characters themselves, as a person types them in a URL: ?sep=; ?sep=, ?sep=%09
+  Type.Literal(';'),
+  Type.Literal(','),
+  Type.Literal('\t'),
+]);
 export type CsvSep = Static<typeof CsvSepSchema>;
