@@ -1,0 +1,132 @@
+/**
+ * The wall's playlist as configuration (issue 13 #3), in a real Chromium against the built dashboard
+ * and a real ingest process: an administrator edits the playlist on /admin/wall while a wall runs,
+ * and the wall rotates by the new playlist from its next scene switch, without a reload; two browsers
+ * of one wall (`?screen=1&of=2`, `?screen=2&of=2`) show complementary parts of a scene and switch
+ * scenes within a second of each other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { WallPlaylist, WallScene } from '@cityioc/contracts';
+import { DEFAULT_WALL_PLAYLIST } from '@cityioc/domain';
+import { waitUntil } from '../../../test-support/wait.ts';
+import { openE2e, testId, type E2e } from './support/e2e.ts';
+
+let e2e: E2e;
+const pageErrors: string[] = [];
+const scene = (id: string) => DEFAULT_WALL_PLAYLIST.scenes.find((s) => s.id === id)!;
+const FIRST: WallScene[] = [
+  { ...scene('overview'), dwellSeconds: 10 },
+  { ...scene('procedures'), dwellSeconds: 10 },
+  { ...scene('reporting'), dwellSeconds: 10 },
+  { ...scene('score766'), enabled: false },
+];
+
+async function putPlaylist(scenes: WallScene[]): Promise<WallPlaylist> {
+  const r = await fetch(`${e2e.server.url}/api/v1/wall/playlist`, {
+    method: 'PUT',
+    headers: { ...e2e.server.headers('admin'), 'content-type': 'application/json' },
+    body: JSON.stringify({ scenes }),
+  });
+  expect(r.status, await r.clone().text()).toBe(200);
+  return (await r.json()) as WallPlaylist;
+}
+
+const shownScene = (page: Page) => page.getAttribute(testId('wall'), 'data-scene');
+
+/** Records in the page every scene switch of the wall, with the page's clock (the same machine's). */
+async function recordSwitches(page: Page) {
+  await page.evaluate(() => {
+    const wall = document.querySelector('[data-testid="wall"]')!;
+    const w = window as unknown as { __switches: { scene: string | null; at: number }[] };
+    w.__switches = [];
+    new MutationObserver(() => w.__switches.push({ scene: wall.getAttribute('data-scene'), at: Date.now() })).observe(wall, {
+      attributes: true,
+      attributeFilter: ['data-scene'],
+    });
+  });
+}
+const switches = (page: Page) => page.evaluate(() => (window as unknown as { __switches: { scene: string | null; at: number }[] }).__switches);
+
+beforeAll(async () => {
+  e2e = await openE2e({ fastTicks: true, pageErrors });
+  await putPlaylist(FIRST);
+});
+
+afterAll(() => e2e?.close());
+
+describe('the wall playlist, edited live', () => {
+  it('an administrator drops a scene and changes a dwell on /admin/wall; the running wall follows from its next switch, without a reload', async () => {
+    const wall = await e2e.newPage({ as: 'leader' });
+    await wall.goto(`${e2e.server.url}/?kiosk`);
+    await wall.waitForSelector(`${testId('wall')}[data-scene="overview"]`);
+    await wall.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    // the first playlist is in force: the wall reaches its procedures scene
+    await waitUntil('the procedures scene of the first playlist', async () => (await shownScene(wall)) === 'procedures', 45_000, 200);
+
+    const admin = await e2e.newPage({ as: 'admin', viewport: { width: 1600, height: 1000 } });
+    await admin.goto(`${e2e.server.url}/admin/wall`);
+    await admin.waitForSelector(testId('wallcfg-scene-procedures'));
+    expect(await admin.textContent(testId('wallcfg-version'))).toContain('Phiên bản 1');
+    await admin.click(testId('wallcfg-enabled-procedures'));
+    await admin.fill(testId('wallcfg-dwell-reporting'), '12');
+    await admin.click(testId('wallcfg-save'));
+    await admin.waitForSelector(`${testId('wallcfg-note')}:has-text("Đã lưu phiên bản 2.")`);
+    const stored = (await (await fetch(`${e2e.server.url}/api/v1/wall/playlist`, { headers: e2e.server.headers('leader') })).json()) as WallPlaylist;
+    expect(stored.scenes.map((s) => [s.id, s.enabled, s.dwellSeconds])).toEqual([
+      ['overview', true, 10],
+      ['procedures', false, 10],
+      ['reporting', true, 12],
+      ['score766', false, 45],
+    ]);
+
+    // from the next switch on: overview 10 s, reporting 12 s, on the wall-wide cycle of 22 s
+    await waitUntil('the wall leaves the procedures scene', async () => (await shownScene(wall)) !== 'procedures', 15_000, 100);
+    const expected = (t: number) => (t % 22_000 < 10_000 ? 'overview' : 'reporting');
+    const seen = new Set<string>();
+    const end = Date.now() + 26_000;
+    while (Date.now() < end) {
+      const t = Date.now();
+      const phase = t % 22_000;
+      const shown = await shownScene(wall);
+      seen.add(shown!);
+      // away from a switch (the page's clock ticks on the server's second), the scene is the new playlist's
+      if (Math.min(Math.abs(phase - 10_000), 22_000 - phase, phase) > 1_500) expect(shown, `at phase ${phase} ms`).toBe(expected(t));
+      await wall.waitForTimeout(250);
+    }
+    expect([...seen].sort()).toEqual(['overview', 'reporting']);
+    expect(await wall.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await admin.close();
+    await wall.close();
+  });
+
+  it('two browsers of one wall show complementary parts of a scene and switch within a second of each other', async () => {
+    await putPlaylist([
+      { ...scene('overview'), dwellSeconds: 10 },
+      { ...scene('reporting'), dwellSeconds: 10 },
+    ]);
+    const left = await e2e.newPage({ as: 'leader' });
+    const right = await e2e.newPage({ as: 'leader' });
+    await Promise.all([left.goto(`${e2e.server.url}/?kiosk&screen=1&of=2`), right.goto(`${e2e.server.url}/?kiosk&screen=2&of=2`)]);
+    for (const p of [left, right]) await p.waitForSelector(`${testId('wall')}[data-scene="overview"]`, { timeout: 30_000 });
+    expect(await left.getAttribute(testId('wall'), 'data-screen')).toBe('1/2');
+
+    const panels = (p: Page) => p.$$eval('[data-testid="scene-overview"] [data-panel]', (els) => els.map((e) => e.getAttribute('data-panel')));
+    await waitUntil('both parts of the overview', async () => (await panels(left)).length > 0 && (await panels(right)).length > 0 && true, 30_000, 200);
+    expect(await panels(left)).toEqual(['alert-ticker', 'map', 'feed-health']);
+    expect(await panels(right)).toEqual(['alert-ticker', 'kpi-tiles', 'water-level', 'air-quality']);
+
+    await Promise.all([recordSwitches(left), recordSwitches(right)]);
+    // two switches each (overview → reporting → overview), the same scenes in the same order
+    await waitUntil('two switches on both screens', async () => (await switches(left)).length >= 2 && (await switches(right)).length >= 2, 30_000, 200);
+    const [a, b] = [await switches(left), await switches(right)];
+    expect(a.slice(0, 2).map((s) => s.scene)).toEqual(b.slice(0, 2).map((s) => s.scene));
+    for (const i of [0, 1]) expect(Math.abs(a[i]!.at - b[i]!.at), `switch ${i + 1} to ${a[i]!.scene}`).toBeLessThan(1_000);
+    const reportingPanels = (p: Page) => p.$$eval('[data-testid="scene-reporting"] [data-panel]', (els) => els.map((e) => e.getAttribute('data-panel')));
+    expect(await reportingPanels(left)).toEqual(['reporting-head', 'reporting-targets']);
+    expect(await reportingPanels(right)).toEqual(['reporting-head', 'reporting-rank-departments', 'reporting-rank-districts', 'reporting-late']);
+    await left.close();
+    await right.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
