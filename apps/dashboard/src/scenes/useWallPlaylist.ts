@@ -14,9 +14,7 @@ export function useWallPlaylist(): WallPlaylist | undefined {
   const { data } = useQuery(wallPlaylistQuery());
   useEffect(
     () =>
-      client.onWallPlaylist((pushed) =>
-        qc.setQueryData<WallPlaylist>(WALL_PLAYLIST_KEY, (held) => (held && held.version > pushed.version ? held : pushed)),
-      ),
+      client.onWallPlaylist((pushed) => qc.setQueryData<WallPlaylist>(WALL_PLAYLIST_KEY, (held) => (held && held.version > pushed.version ? held : pushed))),
     [client, qc],
   );
   return data;

@@ -71,7 +71,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
             .filter((s) => mounted.includes(s.id))
             .map((s) => (
               <SceneView key={s.id} scene={s} active={s.id === state.scene} warm={warm} ctx={ctx} screen={search.screen} of={search.of} />
-          ))}
+            ))}
         </div>
       ) : (
         <main className="wall-body wall-loading">

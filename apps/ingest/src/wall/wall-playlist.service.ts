@@ -38,7 +38,10 @@ export class WallPlaylistService {
    * Stores a playlist whose shape the schema accepted, unless the domain's rules find a problem;
    * the stored version is pushed to the walls. Storing the same scenes again keeps the version.
    */
-  async replace(input: WallPlaylistInput, actor: string): Promise<{ ok: true; playlist: WallPlaylist; stored: boolean } | { ok: false; problems: PlaylistProblem[] }> {
+  async replace(
+    input: WallPlaylistInput,
+    actor: string,
+  ): Promise<{ ok: true; playlist: WallPlaylist; stored: boolean } | { ok: false; problems: PlaylistProblem[] }> {
     const problems = playlistProblems(input);
     if (problems.length > 0) return { ok: false, problems };
     const latest = await this.current();

@@ -18,7 +18,9 @@ describe('playlistProblems', () => {
   });
 
   it('refuses an empty playlist, and one without an enabled scene', () => {
-    expect(playlistProblems({ scenes: [] })).toEqual([{ item: null, field: '/scenes', reason: 'empty_playlist', message: 'a playlist needs at least one scene' }]);
+    expect(playlistProblems({ scenes: [] })).toEqual([
+      { item: null, field: '/scenes', reason: 'empty_playlist', message: 'a playlist needs at least one scene' },
+    ]);
     expect(playlistProblems({ scenes: [scene({ enabled: false })] }).map((p) => p.reason)).toEqual(['no_enabled_scene']);
   });
 

@@ -103,13 +103,7 @@ export function wallSceneIdOf(value: string | undefined): WallSceneId | undefine
 }
 
 export type PlaylistProblemReason =
-  | 'empty_playlist'
-  | 'no_enabled_scene'
-  | 'unknown_scene'
-  | 'duplicate_scene'
-  | 'dwell_out_of_range'
-  | 'unknown_panel'
-  | 'duplicate_panel';
+  'empty_playlist' | 'no_enabled_scene' | 'unknown_scene' | 'duplicate_scene' | 'dwell_out_of_range' | 'unknown_panel' | 'duplicate_panel';
 
 /** One thing wrong with a playlist: the scene (its index), the JSON pointer of the field, why. */
 export interface PlaylistProblem {

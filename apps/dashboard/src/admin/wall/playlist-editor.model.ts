@@ -21,7 +21,8 @@ export function moveScene(scenes: Scenes, i: number, by: -1 | 1): WallScene[] {
 export const setEnabled = (scenes: Scenes, i: number, enabled: boolean) => at(scenes, i, (s) => ({ ...s, enabled }));
 
 /** The dwell as typed: a whole number of seconds, kept as typed even out of range (the form says why it cannot be saved). */
-export const setDwell = (scenes: Scenes, i: number, text: string) => at(scenes, i, (s) => ({ ...s, dwellSeconds: text.trim() === '' ? Number.NaN : Number(text) }));
+export const setDwell = (scenes: Scenes, i: number, text: string) =>
+  at(scenes, i, (s) => ({ ...s, dwellSeconds: text.trim() === '' ? Number.NaN : Number(text) }));
 
 export const setColumnWidth = (scenes: Scenes, i: number, col: number, width: number) =>
   at(scenes, i, (s) => ({ ...s, columns: s.columns.map((c, k) => (k === col ? { ...c, width } : c)) }));

@@ -14,7 +14,8 @@ async function start() {
   ({ app, cleanup } = await buildTestApp({}, { clock: () => T0 }));
 }
 const get = (role: keyof typeof AS = 'analyst') => app.inject({ method: 'GET', url: '/api/v1/wall/playlist', headers: AS[role] });
-const put = (payload: unknown, role: keyof typeof AS = 'admin') => app.inject({ method: 'PUT', url: '/api/v1/wall/playlist', headers: AS[role], payload: payload as object });
+const put = (payload: unknown, role: keyof typeof AS = 'admin') =>
+  app.inject({ method: 'PUT', url: '/api/v1/wall/playlist', headers: AS[role], payload: payload as object });
 
 const [overview, procedures, score766, reporting] = DEFAULT_WALL_PLAYLIST.scenes as [WallScene, WallScene, WallScene, WallScene];
 /** What the admin page sends: the reporting scene first for 20 s, the 766 scene left out of the rotation, the overview for 2 minutes. */
@@ -77,13 +78,17 @@ describe('the wall playlist', () => {
   it('refuses an unknown scene or panel, a dwell outside 10–3600 s and an empty playlist with 422, naming scene, field and reason', async () => {
     await start();
     const bad = await put({
-      scenes: [{ ...overview, id: 'traffic' }, { ...reporting, columns: [{ width: 1, panels: [{ panel: 'camera-wall' }] }] }],
+      scenes: [
+        { ...overview, id: 'traffic' },
+        { ...reporting, columns: [{ width: 1, panels: [{ panel: 'camera-wall' }] }] },
+      ],
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json()).toEqual({
       statusCode: 422,
       error: 'invalid_playlist',
-      message: "the playlist is invalid: scene 'traffic' is not one of overview, procedures, score766, reporting; panel 'camera-wall' is not in the panel registry",
+      message:
+        "the playlist is invalid: scene 'traffic' is not one of overview, procedures, score766, reporting; panel 'camera-wall' is not in the panel registry",
       details: [
         { item: 0, field: '/scenes/0/id', reason: 'unknown_scene', message: "scene 'traffic' is not one of overview, procedures, score766, reporting" },
         { item: 1, field: '/scenes/1/columns/0/panels/0/panel', reason: 'unknown_panel', message: "panel 'camera-wall' is not in the panel registry" },

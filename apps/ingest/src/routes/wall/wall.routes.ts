@@ -38,7 +38,11 @@ export const wallRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!r.ok) throw httpError(422, 'invalid_playlist', `the playlist is invalid: ${r.problems.map((p) => p.message).join('; ')}`, r.problems);
       if (r.stored) {
         const scenes = r.playlist.scenes.map((s) => ({ id: s.id, enabled: s.enabled, dwellSeconds: s.dwellSeconds }));
-        await audit.recordRequest(req, { action: 'wall.playlist.replace', target: `wall-playlist:${r.playlist.version}`, details: { version: r.playlist.version, scenes } });
+        await audit.recordRequest(req, {
+          action: 'wall.playlist.replace',
+          target: `wall-playlist:${r.playlist.version}`,
+          details: { version: r.playlist.version, scenes },
+        });
       }
       return r.playlist;
     },
