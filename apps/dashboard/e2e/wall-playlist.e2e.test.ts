@@ -80,8 +80,13 @@ describe('the wall playlist, edited live', () => {
       ['score766', false, 45],
     ]);
 
-    // from the next switch on: overview 10 s, reporting 12 s, on the wall-wide cycle of 22 s
-    await waitUntil('the wall leaves the procedures scene', async () => (await shownScene(wall)) !== 'procedures', 15_000, 100);
+    // until the first playlist's next switch (every 10 s of the clock) the wall keeps it…
+    const savedAt = Date.now();
+    const boundary = Math.ceil(savedAt / 10_000) * 10_000;
+    const first = (t: number) => (['overview', 'procedures', 'reporting'] as const)[Math.floor((t % 30_000) / 10_000)];
+    if (boundary - savedAt > 1_500 && savedAt % 10_000 > 1_500) expect(await shownScene(wall)).toBe(first(savedAt));
+    // …then the new one: overview 10 s, reporting 12 s, on the wall-wide cycle of 22 s
+    await waitUntil("the first playlist's next switch", () => Date.now() > boundary + 1_000, 15_000, 100);
     const expected = (t: number) => (t % 22_000 < 10_000 ? 'overview' : 'reporting');
     const seen = new Set<string>();
     const end = Date.now() + 26_000;

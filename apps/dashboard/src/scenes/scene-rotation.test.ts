@@ -150,6 +150,12 @@ describe('mounted scenes', () => {
 
 describe('one wall of several screens', () => {
   const own = scenePlan('', undefined, SCENES.slice(0, 3));
+  it('reads ?screen=i&of=n from the URL, screen 1 when the router left its default out', () => {
+    expect(validateWallSearch(parseSearch('?kiosk&screen=2&of=2'))).toMatchObject({ kiosk: true, screen: 2, of: 2 });
+    expect(validateWallSearch(parseSearch('?kiosk&of=2'))).toMatchObject({ screen: 1, of: 2 });
+    expect(validateWallSearch(parseSearch('?screen=3&of=2'))).toMatchObject({ screen: 1, of: 1 });
+  });
+
   it('every screen shows the wall-wide scene at once, whenever it was (re)loaded', () => {
     // a single screen loaded at 50 s first shows the overview; screens of a wall never wait
     expect(screenSceneAt(own, 50_000, 50_000, 1).scene).toBe('overview');

@@ -51,6 +51,8 @@ describe('wallScreenOf', () => {
     expect(wallScreenOf(13, 12)).toEqual({ screen: 1, of: 1 });
     expect(wallScreenOf(0, 2)).toEqual({ screen: 1, of: 1 });
     expect(wallScreenOf(2, undefined)).toEqual({ screen: 1, of: 1 });
+    // the router drops screen=1 (its default) from the URL: ?of=2 is screen 1 of 2
+    expect(wallScreenOf(undefined, 2)).toEqual({ screen: 1, of: 2 });
     expect(wallScreenOf(1, 65)).toEqual({ screen: 1, of: 1 });
   });
 });

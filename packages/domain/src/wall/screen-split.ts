@@ -50,9 +50,13 @@ export function screenPart(scene: Pick<WallScene, 'head' | 'columns'>, screen: n
   return { head, columns: [] };
 }
 
-/** `?screen=&of=` as given in a URL → a valid pair, or the whole wall on one screen. */
+/**
+ * `?screen=&of=` as given in a URL → a valid pair, or the whole wall on one screen. A missing screen
+ * is screen 1 (the router leaves `screen=1`, its default, out of the URL).
+ */
 export function wallScreenOf(screen: number | undefined, of: number | undefined): { screen: number; of: number } {
-  if (of === undefined || screen === undefined) return { screen: 1, of: 1 };
+  if (of === undefined) return { screen: 1, of: 1 };
+  screen ??= 1;
   if (!Number.isInteger(of) || of < 1 || of > MAX_WALL_SCREENS || !Number.isInteger(screen) || screen < 1 || screen > of) return { screen: 1, of: 1 };
   return { screen, of };
 }
