@@ -1,4 +1,5 @@
 import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPlaylist } from '@cityioc/contracts';
+import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
@@ -71,6 +72,8 @@ export class LiveClient {
   private readonly alertListeners = new Set<(push: AlertPush) => void>();
   private readonly directiveListeners = new Set<(push: DirectivePush) => void>();
   private readonly playlistListeners = new Set<(playlist: WallPlaylist) => void>();
+  /** Recent server − local clock samples (clock-offset.ts): the least delayed one is the offset. */
+  private offsetSamples: OffsetSample[] = [];
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -282,7 +285,7 @@ export class LiveClient {
   }
 
   private readonly onDelta = (delta: Delta): void => {
-    this.state = { ...this.state, serverOffsetMs: delta.serverTime - this.clock() };
+    this.state = { ...this.state, serverOffsetMs: this.offsetAt(delta.serverTime, this.clock()) };
     const key = snapshotKey(delta.scope);
     const current = this.queryClient.getQueryData<Snapshot>(key);
     const result = applyDelta(current, delta);
@@ -303,6 +306,13 @@ export class LiveClient {
         void this.resync(scope).catch((err: unknown) => console.warn('[live] resync failed', err));
       }
     }
-    this.set({ lastSignalAt: now, serverOffsetMs: hb.serverTime - now });
+    this.set({ lastSignalAt: now, serverOffsetMs: this.offsetAt(hb.serverTime, now) });
   };
+
+  /** The offset estimate after a message stamped `serverTime` was handled at local `now`. */
+  private offsetAt(serverTime: number, now: number): number {
+    const r = addOffsetSample(this.offsetSamples, { at: now, offset: serverTime - now });
+    this.offsetSamples = r.samples;
+    return r.offset;
+  }
 }

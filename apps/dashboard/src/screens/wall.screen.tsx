@@ -58,6 +58,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       data-scene={state.scene}
       data-kiosk={search.kiosk}
       data-screen={`${search.screen}/${search.of}`}
+      data-switch-at={state.nextInMs === null ? undefined : now + state.nextInMs}
     >
       {!search.kiosk && (
         <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
