@@ -37,6 +37,7 @@ import { basemapRoutes } from './routes/geo/basemap.routes.ts';
 import { boundaryRoutes } from './routes/geo/boundaries.routes.ts';
 import { geoRoutes } from './routes/geo/geo.routes.ts';
 import { reportingRoutes } from './routes/reporting/reporting.routes.ts';
+import { wallRoutes } from './routes/wall/wall.routes.ts';
 import { createServices, type AppDeps, type Ioc } from './services.ts';
 
 export type { AppDeps, Ioc } from './services.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(procedureRoutes);
   await app.register(analystRoutes);
   await app.register(reportingRoutes);
+  await app.register(wallRoutes);
   await app.register(alertRoutes);
   await app.register(geoRoutes);
   await app.register(basemapRoutes);

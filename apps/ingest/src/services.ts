@@ -46,6 +46,7 @@ import { OfficialScoreService } from './procedures/official-scores.service.ts';
 import { ProcedureService } from './procedures/procedure.service.ts';
 import { CalendarService } from './procedures/calendar.service.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
+import { WallPlaylistService } from './wall/wall-playlist.service.ts';
 import { createGateway } from './realtime/gateway.ts';
 import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
@@ -95,6 +96,8 @@ export interface Ioc {
   score766Splits: Score766SplitService;
   /** The leader's follow-up loop (chỉ đạo). */
   directives: DirectiveService;
+  /** The wall's playlist (scenes, order, dwell, layouts): GET/PUT /api/v1/wall/playlist, pushed as wallPlaylistV1. */
+  wallPlaylist: WallPlaylistService;
   reporting: ReportingService;
   analyst: AnalystService;
   alerts: AlertService;
@@ -310,6 +313,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       push: (p, scopes) => broadcaster.directive(p, scopes),
       clock,
     }),
+    wallPlaylist: new WallPlaylistService(store.reference, clock, (p) => broadcaster.wallPlaylist(p)),
     reporting: new ReportingService(reportingCat, store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,

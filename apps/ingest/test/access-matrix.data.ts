@@ -221,6 +221,9 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'POST /api/v1/alerts/:id/notes': [{ url: `/api/v1/alerts/${id}/notes`, payload: { note: 'Ghi chú ma trận' }, ok: 200, as: outside917(404) }],
 
     // administration
+    // the wall's playlist: read by every wall; an empty playlist is refused before anything is stored
+    'GET /api/v1/wall/playlist': [{ url: '/api/v1/wall/playlist', ok: 200 }],
+    'PUT /api/v1/wall/playlist': [{ url: '/api/v1/wall/playlist', payload: { scenes: [] }, ok: 422 }],
     'GET /api/v1/admin/users': [{ url: '/api/v1/admin/users', ok: 200 }],
     'POST /api/v1/admin/users': [
       {

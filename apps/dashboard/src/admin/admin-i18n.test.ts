@@ -12,7 +12,7 @@ const lookup = (tree: object, key: string): unknown =>
 const SRC = new URL('..', import.meta.url).pathname;
 /** Every literal t('…') key in the sign-in, header and administration sources. */
 function literalKeys(): string[] {
-  const files = ['auth', 'admin', 'admin/users', 'admin/feeds', 'admin/devices', 'admin/audit', 'admin/scope']
+  const files = ['auth', 'admin', 'admin/users', 'admin/feeds', 'admin/devices', 'admin/audit', 'admin/scope', 'admin/wall']
     .flatMap((d) =>
       readdirSync(join(SRC, d))
         .filter((f) => f.endsWith('.tsx'))

@@ -8,4 +8,5 @@ export const ADMIN_SECTIONS: readonly { id: string; path: string; title: string 
   { id: 'devices', path: '/admin/devices', title: 'access.section.devices' },
   { id: 'audit', path: '/admin/audit', title: 'access.section.audit' },
   { id: 'boundaries', path: '/admin/boundaries', title: 'adminArea.sections.boundaries' },
+  { id: 'wall', path: '/admin/wall', title: 'wallcfg.section' },
 ];

@@ -42,6 +42,7 @@ export const SCREENS: Screens = {
     devices: lazyScreen(() => import('../admin/devices/DevicesPage.tsx'), 'DevicesPage'),
     audit: lazyScreen(() => import('../admin/audit/AuditPage.tsx'), 'AuditPage'),
     boundaries: lazyScreen(() => import('../admin/boundaries/BoundariesPage.tsx'), 'BoundariesPage'),
+    wall: lazyScreen(() => import('../admin/wall/WallPlaylistPage.tsx'), 'WallPlaylistPage'),
   },
 };
 

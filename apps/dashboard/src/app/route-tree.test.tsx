@@ -17,7 +17,7 @@ const screens: Screens = {
   reporting: stub,
   directives: stub,
   login: stub,
-  admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub },
+  admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub, wall: stub },
 };
 const Shell = ({ children }: { children: ReactNode }) => children;
 

@@ -54,7 +54,7 @@ export interface Screens {
 }
 
 /** The admin sections without URL parameters of their own. */
-const PLAIN_ADMIN_SECTIONS = ['users', 'feeds', 'devices', 'boundaries'] as const;
+const PLAIN_ADMIN_SECTIONS = ['users', 'feeds', 'devices', 'boundaries', 'wall'] as const;
 type PlainAdminSection = (typeof PLAIN_ADMIN_SECTIONS)[number];
 
 /** Binds a page's validated parameters and a setter to its screen, so screens never touch the router. */

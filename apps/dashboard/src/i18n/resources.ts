@@ -1,6 +1,7 @@
 import { authEn, authVi } from './auth.data.ts';
 import { score766En, score766Vi } from './score766.data.ts';
 import { analystEn, analystVi } from './analyst.data.ts';
+import { wallcfgEn, wallcfgVi } from './wallcfg.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -423,6 +424,7 @@ export const vi = {
   ...authVi,
   ...score766Vi,
   ...analystVi,
+  ...wallcfgVi,
 };
 
 export const en: typeof vi = {
@@ -843,4 +845,5 @@ export const en: typeof vi = {
   ...authEn,
   ...score766En,
   ...analystEn,
+  ...wallcfgEn,
 };

@@ -1,4 +1,5 @@
-import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPlaylist } from '@cityioc/contracts';
+import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
@@ -70,6 +71,9 @@ export class LiveClient {
   private readonly cellListeners = new Set<CellsListener>();
   private readonly alertListeners = new Set<(push: AlertPush) => void>();
   private readonly directiveListeners = new Set<(push: DirectivePush) => void>();
+  private readonly playlistListeners = new Set<(playlist: WallPlaylist) => void>();
+  /** Recent server − local clock samples (clock-offset.ts): the least delayed one is the offset. */
+  private offsetSamples: OffsetSample[] = [];
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -127,6 +131,7 @@ export class LiveClient {
     socket[method]('heartbeatV1', this.onHeartbeat);
     socket[method]('alertV1', this.onAlert);
     socket[method]('directiveV1', this.onDirective);
+    socket[method]('wallPlaylistV1', this.onPlaylist);
   }
 
   getState = (): LiveClientState => this.state;
@@ -160,6 +165,16 @@ export class LiveClient {
 
   private readonly onDirective = (push: DirectivePush): void => {
     for (const l of this.directiveListeners) l(push);
+  };
+
+  /** Called with the wall's playlist each time an administrator stores one (wallPlaylistV1). */
+  onWallPlaylist(listener: (playlist: WallPlaylist) => void): () => void {
+    this.playlistListeners.add(listener);
+    return () => this.playlistListeners.delete(listener);
+  }
+
+  private readonly onPlaylist = (playlist: WallPlaylist): void => {
+    for (const l of this.playlistListeners) l(playlist);
   };
 
   /** The local clock corrected to the server's. */
@@ -270,7 +285,7 @@ export class LiveClient {
   }
 
   private readonly onDelta = (delta: Delta): void => {
-    this.state = { ...this.state, serverOffsetMs: delta.serverTime - this.clock() };
+    this.state = { ...this.state, serverOffsetMs: this.offsetAt(delta.serverTime, this.clock()) };
     const key = snapshotKey(delta.scope);
     const current = this.queryClient.getQueryData<Snapshot>(key);
     const result = applyDelta(current, delta);
@@ -291,6 +306,13 @@ export class LiveClient {
         void this.resync(scope).catch((err: unknown) => console.warn('[live] resync failed', err));
       }
     }
-    this.set({ lastSignalAt: now, serverOffsetMs: hb.serverTime - now });
+    this.set({ lastSignalAt: now, serverOffsetMs: this.offsetAt(hb.serverTime, now) });
   };
+
+  /** The offset estimate after a message stamped `serverTime` was handled at local `now`. */
+  private offsetAt(serverTime: number, now: number): number {
+    const r = addOffsetSample(this.offsetSamples, { at: now, offset: serverTime - now });
+    this.offsetSamples = r.samples;
+    return r.offset;
+  }
 }

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCENES, type SceneId } from './scene-registry.ts';
+import { SCENE_TEXT, type SceneId } from './scene-registry.ts';
 import type { ScenePlan, SceneState } from './scene-rotation.ts';
 
 /**
@@ -25,7 +25,7 @@ export function SceneIndicator({ plan, state, onPin }: { plan: ScenePlan; state:
             data-testid={`scene-pill-${id}`}
           >
             <span className="scene-no">{i + 1}</span>
-            <span className="scene-name">{t(SCENES.find((s) => s.id === id)?.title ?? id)}</span>
+            <span className="scene-name">{t(SCENE_TEXT[id].title)}</span>
             {pinned && (
               <svg className="scene-pin" viewBox="0 0 16 16" aria-label={t('scene.pinned')}>
                 <path d="M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z" fill="currentColor" />

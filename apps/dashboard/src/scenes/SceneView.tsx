@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { PanelProps } from '../panels/panel.ts';
 import { panelSize, PANELS } from '../panels/registry.tsx';
+import { screenPart } from '@cityioc/domain';
 import { sceneLayout, type SceneDef } from './scene-registry.ts';
 
 /** One panel in its grid cell; a lazy panel shows an empty frame while its code loads. */
@@ -23,12 +24,20 @@ function PanelSlot({ id, ctx, warm }: { id: string; warm: boolean } & PanelProps
 }
 
 /**
- * A scene drawn from its registry entry (scene-registry.ts): an optional title bar across the
- * width, then columns of panels. A hidden scene stays laid out (invisible), so showing it again
+ * A scene drawn from its playlist entry (scene-registry.ts): an optional title bar across the
+ * width, then columns of panels; on screen i of a wall of n, only that screen's part of the columns
+ * (`@cityioc/domain` screenPart). A hidden scene stays laid out (invisible), so showing it again
  * never re-creates a map or a chart.
  */
-export function SceneView({ scene, active, warm, ctx }: { scene: SceneDef; active: boolean; warm: boolean } & PanelProps) {
-  const layout = sceneLayout(scene, panelSize);
+export function SceneView({
+  scene,
+  active,
+  warm,
+  ctx,
+  screen = 1,
+  of = 1,
+}: { scene: SceneDef; active: boolean; warm: boolean; screen?: number; of?: number } & PanelProps) {
+  const layout = sceneLayout({ ...scene, ...screenPart(scene, screen, of) }, panelSize);
   return (
     <main
       className={`scene scene-view scene-${scene.id}${active ? '' : ' is-hidden'}`}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sceneIdOf, sceneLayout, sceneProblems, SCENES, type SceneDef } from './scene-registry.ts';
-
-const known = new Set(SCENES.flatMap((s) => [...(s.head ? [s.head] : []), ...s.columns.flatMap((c) => c.panels.map((p) => p.panel))]));
+import { DEFAULT_WALL_PLAYLIST } from '@cityioc/domain';
+import { sceneIdOf, sceneLayout, SCENES, scenesOf, type SceneDef } from './scene-registry.ts';
 
 describe('scene registry', () => {
   it('has stable ids, the old admin id as an alias', () => {
@@ -12,6 +11,18 @@ describe('scene registry', () => {
     expect(sceneIdOf('<script>')).toBeUndefined();
     expect(sceneIdOf('toString')).toBeUndefined();
     expect(sceneIdOf(undefined)).toBeUndefined();
+    // a scene left out of the playlist is not a scene of that wall
+    expect(sceneIdOf('reporting', SCENES.slice(0, 2))).toBeUndefined();
+  });
+
+  it('takes the enabled scenes of a playlist, in its order, with their names', () => {
+    const [overview, procedures, score766, reporting] = DEFAULT_WALL_PLAYLIST.scenes;
+    const scenes = scenesOf([reporting!, { ...procedures!, enabled: false }, { ...overview!, dwellSeconds: 20 }, score766!]);
+    expect(scenes.map((s) => [s.id, s.dwellSeconds, s.title, s.subtitle])).toEqual([
+      ['reporting', 45, 'scene.reporting', 'reporting.subtitle'],
+      ['overview', 20, 'scene.overview', undefined],
+      ['score766', 45, 'scene.score766', 'admin.subtitle'],
+    ]);
   });
 
   it('lays a scene out as a CSS grid: columns by width, panels by size', () => {
@@ -29,22 +40,5 @@ describe('scene registry', () => {
     });
     const weighted: SceneDef = { ...overview, head: 'x', columns: [{ width: 1, panels: [{ panel: 'a', size: 2 }, { panel: 'b' }] }] };
     expect(sceneLayout(weighted, () => 'fill')).toMatchObject({ head: 'x', columns: 'minmax(0, 1fr)', stacks: [{ rows: 'minmax(0, 2fr) minmax(0, 1fr)' }] });
-  });
-
-  it('finds what is wrong with an edited playlist', () => {
-    expect(sceneProblems(SCENES, known)).toEqual([]);
-    const bad: SceneDef[] = [
-      { ...SCENES[0]!, dwellSeconds: 1, columns: [{ width: 0, panels: [{ panel: 'map' }, { panel: 'map', size: -1 }, { panel: 'nope' }] }] },
-      { ...SCENES[0]! },
-    ];
-    expect(sceneProblems(bad, known)).toEqual([
-      'overview: dwellSeconds must be 5–3600',
-      "overview: panel 'map' appears twice",
-      "overview: unknown panel 'nope'",
-      'overview: a column width must be positive',
-      "overview: panel 'map' has a size ≤ 0",
-      'overview: the scene appears twice',
-    ]);
-    expect(sceneProblems([], known)).toEqual(['no scene']);
   });
 });

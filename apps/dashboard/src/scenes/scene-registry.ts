@@ -1,107 +1,59 @@
 /**
- * The wall's scenes as plain data: what each one shows, where, and for how long. The wall
- * (screens/wall.screen.tsx) renders whatever this says, so a playlist edited by an administrator
- * can replace SCENES later without touching a component. Panels are named by id; what an id draws
+ * The wall's scenes as plain data: what each one shows, where, and for how long. The scenes come
+ * from the wall's playlist (GET /api/v1/wall/playlist, edited on /admin/wall, pushed live as
+ * wallPlaylistV1); until it is read, from the built-in default of `@cityioc/domain` wall/. The wall
+ * (screens/wall.screen.tsx) renders whatever this says. Panels are named by id; what an id draws
  * is in panels/registry.tsx.
  */
+import type { WallPanelSize, WallScene } from '@cityioc/contracts';
+import { DEFAULT_SCENE_SECONDS, DEFAULT_WALL_PLAYLIST, WALL_SCENE_ALIASES, wallSceneIdOf, type WallSceneId } from '@cityioc/domain';
 
-/** Stable ids: they appear in kiosk URLs (?scene=) and will be stored in playlists. */
-export type SceneId = 'overview' | 'procedures' | 'score766' | 'reporting';
+/** Stable ids: they appear in kiosk URLs (?scene=) and in stored playlists. */
+export type SceneId = WallSceneId;
 
 /** How much height a panel takes in its column: its content's, the rest (shared), or a weight of the rest. */
-export type PanelSize = 'auto' | 'fill' | number;
+export type PanelSize = WallPanelSize;
 
-export interface SceneCell {
-  panel: string;
-  /** The panel's default size (panels/registry.tsx) unless given. */
-  size?: PanelSize;
-}
-
-export interface SceneColumn {
-  /** Share of the width (a CSS fr). */
-  width: number;
-  panels: readonly SceneCell[];
-}
-
-export interface SceneDef {
+/** A scene of the playlist, with the i18n keys of its name. */
+export interface SceneDef extends Omit<WallScene, 'id'> {
   id: SceneId;
-  /** i18n key of the scene's name (header pills). */
+  /** i18n key of the scene's name (header pills, the playlist editor). */
   title: string;
   /** i18n key of the header's subtitle while the scene shows; none: the app's subtitle. */
   subtitle?: string;
-  /** How long the scene shows in rotation, unless the deployment or the URL sets one period for all. */
-  dwellSeconds: number;
-  /** A panel across the whole width above the columns (the scene's title bar). */
-  head?: string;
-  /** Space between panels, in rem. */
-  gap: number;
-  columns: readonly SceneColumn[];
 }
 
-export const DEFAULT_SCENE_SECONDS = 45;
+export { DEFAULT_SCENE_SECONDS };
 
-export const SCENES: readonly SceneDef[] = [
-  {
-    id: 'overview',
-    title: 'scene.overview',
-    dwellSeconds: DEFAULT_SCENE_SECONDS,
-    // the alerts across the whole width: the first thing read from 5 m
-    head: 'alert-ticker',
-    gap: 0.75,
-    columns: [
-      { width: 50, panels: [{ panel: 'map' }, { panel: 'feed-health' }] },
-      { width: 50, panels: [{ panel: 'kpi-tiles', size: 'auto' }, { panel: 'water-level', size: 'fill' }, { panel: 'air-quality' }] },
-    ],
-  },
-  {
-    id: 'procedures',
-    title: 'scene.admin',
-    subtitle: 'admin.subtitle',
-    dwellSeconds: DEFAULT_SCENE_SECONDS,
-    head: 'procedures-head',
-    gap: 0.8,
-    columns: [
-      { width: 58, panels: [{ panel: 'procedures-counts' }, { panel: 'procedures-rates' }, { panel: 'score766' }] },
-      { width: 42, panels: [{ panel: 'procedures-rank-districts' }, { panel: 'procedures-rank-agencies' }] },
-    ],
-  },
-  {
-    id: 'score766',
-    title: 'scene.score766',
-    subtitle: 'admin.subtitle',
-    dwellSeconds: DEFAULT_SCENE_SECONDS,
-    head: 'score766-head',
-    gap: 0.8,
-    columns: [
-      { width: 60, panels: [{ panel: 'score766-scorecard' }] },
-      // the directives take their content's height (often one line: none due); the lost points the rest
-      { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board', size: 'auto' }] },
-    ],
-  },
-  {
-    id: 'reporting',
-    title: 'scene.reporting',
-    subtitle: 'reporting.subtitle',
-    dwellSeconds: DEFAULT_SCENE_SECONDS,
-    head: 'reporting-head',
-    gap: 0.8,
-    columns: [
-      { width: 1.7, panels: [{ panel: 'reporting-targets' }] },
-      // the two PAR INDEX rankings one above the other: no half-empty column
-      { width: 1.1, panels: [{ panel: 'reporting-rank-departments' }, { panel: 'reporting-rank-districts', size: 'auto' }] },
-      { width: 1, panels: [{ panel: 'reporting-late' }] },
-    ],
-  },
-];
+/** The names of the scenes, by stable id (the playlist holds layouts, never texts). */
+export const SCENE_TEXT: Readonly<Record<SceneId, { title: string; subtitle?: string }>> = {
+  overview: { title: 'scene.overview' },
+  procedures: { title: 'scene.admin', subtitle: 'admin.subtitle' },
+  score766: { title: 'scene.score766', subtitle: 'admin.subtitle' },
+  reporting: { title: 'scene.reporting', subtitle: 'reporting.subtitle' },
+};
+
+/** A playlist's scenes → the scenes the wall rotates through: the enabled ones, in order, with their names. */
+export function scenesOf(scenes: readonly WallScene[]): SceneDef[] {
+  const out: SceneDef[] = [];
+  for (const s of scenes) {
+    const id = wallSceneIdOf(s.id);
+    if (!s.enabled || id === undefined || id !== s.id) continue;
+    out.push({ ...s, id, ...SCENE_TEXT[id] });
+  }
+  return out;
+}
+
+/** The built-in default's scenes: what a wall shows before its playlist is read. */
+export const SCENES: readonly SceneDef[] = scenesOf(DEFAULT_WALL_PLAYLIST.scenes);
 
 /** Old ids still accepted in URLs: `?scene=admin` was the public-service dossiers scene. */
-export const SCENE_ALIASES: Readonly<Record<string, SceneId>> = { admin: 'procedures' };
+export const SCENE_ALIASES = WALL_SCENE_ALIASES;
 
 /** A scene id from a URL or a playlist, old names included; undefined when unknown. */
-export function sceneIdOf(value: string | undefined, scenes: readonly SceneDef[] = SCENES): SceneId | undefined {
-  if (value === undefined) return undefined;
-  const id = Object.hasOwn(SCENE_ALIASES, value) ? SCENE_ALIASES[value]! : value;
-  return scenes.find((s) => s.id === id)?.id;
+export function sceneIdOf(value: string | undefined, scenes?: readonly SceneDef[]): SceneId | undefined {
+  const id = wallSceneIdOf(value);
+  return scenes && !scenes.some((s) => s.id === id) ? undefined : id;
 }
 
 export interface SceneLayout {
@@ -118,8 +70,8 @@ function track(size: PanelSize): string {
   return `minmax(0, ${size === 'fill' ? 1 : size}fr)`;
 }
 
-/** Pure: a scene → the CSS grid that lays it out; each panel's size from the scene, else its default. */
-export function sceneLayout(scene: SceneDef, defaultSize: (panel: string) => PanelSize): SceneLayout {
+/** Pure: a scene (or one screen's part of it) → the CSS grid that lays it out; each panel's size from the scene, else its default. */
+export function sceneLayout(scene: Pick<WallScene, 'head' | 'gap' | 'columns'>, defaultSize: (panel: string) => PanelSize): SceneLayout {
   return {
     head: scene.head ?? null,
     columns: scene.columns.map((c) => `minmax(0, ${c.width}fr)`).join(' '),
@@ -129,28 +81,4 @@ export function sceneLayout(scene: SceneDef, defaultSize: (panel: string) => Pan
       panels: c.panels.map((p) => p.panel),
     })),
   };
-}
-
-/** What is wrong with a list of scenes (an edited playlist): unknown panels, repeats, empty or unusable values. */
-export function sceneProblems(scenes: readonly SceneDef[], knownPanels: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  if (scenes.length === 0) problems.push('no scene');
-  for (const s of scenes) {
-    if (ids.has(s.id)) problems.push(`${s.id}: the scene appears twice`);
-    ids.add(s.id);
-    if (!(s.dwellSeconds >= 5 && s.dwellSeconds <= 3600)) problems.push(`${s.id}: dwellSeconds must be 5–3600`);
-    if (s.columns.length === 0) problems.push(`${s.id}: no column`);
-    const seen = new Set<string>();
-    for (const p of [...(s.head ? [s.head] : []), ...s.columns.flatMap((c) => c.panels.map((x) => x.panel))]) {
-      if (!knownPanels.has(p)) problems.push(`${s.id}: unknown panel '${p}'`);
-      if (seen.has(p)) problems.push(`${s.id}: panel '${p}' appears twice`);
-      seen.add(p);
-    }
-    for (const c of s.columns) {
-      if (!(c.width > 0)) problems.push(`${s.id}: a column width must be positive`);
-      for (const p of c.panels) if (typeof p.size === 'number' && !(p.size > 0)) problems.push(`${s.id}: panel '${p.panel}' has a size ≤ 0`);
-    }
-  }
-  return problems;
 }

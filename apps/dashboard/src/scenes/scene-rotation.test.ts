@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearch } from '../app/search.ts';
 import { DEFAULT_SCENE_SECONDS, SCENES, type SceneDef } from './scene-registry.ts';
-import { joinAt, mountedScenes, sceneAt, scenePlan as planOf, upcomingSwitches, type ScenePlan } from './scene-rotation.ts';
+import { joinAt, mountedScenes, playlistToShow, sceneAt, scenePlan as planOf, screenSceneAt, upcomingSwitches, type ScenePlan } from './scene-rotation.ts';
 import { validateWallSearch } from './wall-state.ts';
 
 const S = 1000;
@@ -145,5 +145,41 @@ describe('mounted scenes', () => {
     expect(mountedScenes(pinned, sceneAt(pinned, 0), true)).toEqual(['reporting']);
     const stopped = scenePlan('?rotate=0');
     expect(mountedScenes(stopped, sceneAt(stopped, 45_000), true)).toEqual(['overview']);
+  });
+});
+
+describe('one wall of several screens', () => {
+  const own = scenePlan('', undefined, SCENES.slice(0, 3));
+  it('reads ?screen=i&of=n from the URL, screen 1 when the router left its default out', () => {
+    expect(validateWallSearch(parseSearch('?kiosk&screen=2&of=2'))).toMatchObject({ kiosk: true, screen: 2, of: 2 });
+    expect(validateWallSearch(parseSearch('?kiosk&of=2'))).toMatchObject({ screen: 1, of: 2 });
+    expect(validateWallSearch(parseSearch('?screen=3&of=2'))).toMatchObject({ screen: 1, of: 1 });
+  });
+
+  it('every screen shows the wall-wide scene at once, whenever it was (re)loaded', () => {
+    // a single screen loaded at 50 s first shows the overview; screens of a wall never wait
+    expect(screenSceneAt(own, 50_000, 50_000, 1).scene).toBe('overview');
+    for (const started of [0, 50_000, 91_000])
+      expect([95_000, 134_999, 135_000].map((t) => screenSceneAt(own, t, started, 2).scene)).toEqual(['score766', 'score766', 'overview']);
+  });
+});
+
+describe('a playlist edited while the wall runs', () => {
+  const old = scenePlan('', undefined, SCENES);
+  const a = { v: 1 };
+  const b = { v: 2 };
+  it('applies the first playlist at once, a later one at the next scene switch of the one in force', () => {
+    expect(playlistToShow(null, a, old, 0, 0)).toBe(a);
+    expect(playlistToShow(a, a, old, 10_000, 11_000)).toBe(a);
+    // 45 s slots: from 43 s to 44 s no switch; from 44 s to 45 s the switch
+    expect(playlistToShow(a, b, old, 43_000, 44_000)).toBe(a);
+    expect(playlistToShow(a, b, old, 44_000, 45_000)).toBe(b);
+    // a tab that slept past the switch applies it when it wakes
+    expect(playlistToShow(a, b, old, 10_000, 200_000)).toBe(b);
+  });
+
+  it('applies it at once on a wall that does not rotate', () => {
+    expect(playlistToShow(a, b, scenePlan('?scene=reporting'), 10_000, 11_000)).toBe(b);
+    expect(playlistToShow(a, b, scenePlan('?rotate=0'), 10_000, 11_000)).toBe(b);
   });
 });

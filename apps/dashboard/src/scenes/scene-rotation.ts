@@ -104,3 +104,27 @@ export function upcomingSwitches(plan: ScenePlan, now: number, count: number, st
 export function mountedScenes(plan: ScenePlan, state: SceneState, warm: boolean): SceneId[] {
   return plan.scenes.filter((id, i) => id === state.scene || (plan.rotate && (i === 0 || warm)));
 }
+
+/**
+ * The scene a screen shows at `now`. One screen alone (of = 1) first shows the overview for a full
+ * dwell after it (re)loads (sceneAt); a screen of a multi-screen wall (`?screen=i&of=n`) never waits:
+ * it follows the wall-wide schedule at once, so all n screens show the same scene in the same second
+ * (the schedule is the server-corrected clock's position in the cycle, the same in every browser).
+ */
+export function screenSceneAt(plan: ScenePlan, now: number, startedAt: number, of: number): SceneState {
+  return sceneAt(plan, now, of > 1 ? undefined : startedAt);
+}
+
+/**
+ * Which playlist a wall shows: the one in force until its next scene switch, then the latest one
+ * (an administrator's edit reaches a running wall at a scene boundary, never mid-scene; every screen
+ * of the wall sees the same boundary, so they change together). The first playlist read applies at
+ * once, and so does a new one on a wall that does not rotate. `prevNow` is the instant of the last
+ * render. Pure.
+ */
+export function playlistToShow<T>(inForce: T | null, latest: T, plan: ScenePlan, prevNow: number, now: number, startedAt?: number): T {
+  if (inForce === null || inForce === latest) return latest;
+  const before = sceneAt(plan, prevNow, startedAt);
+  if (!before.rotating || before.nextInMs === null) return latest;
+  return prevNow + before.nextInMs <= now ? latest : inForce;
+}

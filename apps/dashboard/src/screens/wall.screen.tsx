@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAfterFirstData, useCatalogue } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
@@ -8,8 +8,9 @@ import type { WallPeriod } from '../panels/panel.ts';
 import { PANELS } from '../panels/registry.tsx';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { SceneIndicator } from '../scenes/SceneIndicator.tsx';
-import { SCENES, type SceneId } from '../scenes/scene-registry.ts';
-import { mountedScenes, sceneAt, scenePlan } from '../scenes/scene-rotation.ts';
+import { SCENES, scenesOf, type SceneDef, type SceneId } from '../scenes/scene-registry.ts';
+import { mountedScenes, playlistToShow, scenePlan, screenSceneAt } from '../scenes/scene-rotation.ts';
+import { useWallPlaylist } from '../scenes/useWallPlaylist.ts';
 import { SceneView } from '../scenes/SceneView.tsx';
 import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
@@ -27,10 +28,11 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const { now, offline } = useClock();
   const warm = useAfterFirstData();
   const queryClient = useQueryClient();
-  const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds), [search]);
   const [startedAt] = useState(now);
-  const state = sceneAt(plan, now, startedAt);
-  const current = SCENES.find((s) => s.id === state.scene);
+  const scenes = useShownScenes(search, now, startedAt);
+  const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds, scenes), [search, scenes]);
+  const state = screenSceneAt(plan, now, startedAt, search.of);
+  const current = scenes.find((s) => s.id === state.scene);
   const mounted = mountedScenes(plan, state, warm);
 
   const setPeriod = useCallback((period: WallPeriod) => setSearch({ period }, { replace: true }), [setSearch]);
@@ -42,12 +44,12 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   useEffect(() => {
     if (!warm) return;
     const at = { period: search.period, now: Date.now(), timeZone };
-    for (const scene of SCENES) {
+    for (const scene of scenes) {
       if (!mountedKey.split(',').includes(scene.id)) continue;
       const ids = [...(scene.head ? [scene.head] : []), ...scene.columns.flatMap((c) => c.panels.map((p) => p.panel))];
       for (const id of ids) for (const q of PANELS[id]?.queries(at) ?? []) void queryClient.prefetchQuery(q);
     }
-  }, [warm, mountedKey, search.period, timeZone, queryClient]);
+  }, [warm, mountedKey, search.period, timeZone, queryClient, scenes]);
 
   return (
     <div
@@ -55,6 +57,8 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       data-testid="wall"
       data-scene={state.scene}
       data-kiosk={search.kiosk}
+      data-screen={`${search.screen}/${search.of}`}
+      data-switch-at={state.nextInMs === null ? undefined : now + state.nextInMs}
     >
       {!search.kiosk && (
         <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
@@ -64,9 +68,11 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       <OfflineBanner />
       {index ? (
         <div className="scenes">
-          {SCENES.filter((s) => mounted.includes(s.id)).map((s) => (
-            <SceneView key={s.id} scene={s} active={s.id === state.scene} warm={warm} ctx={ctx} />
-          ))}
+          {scenes
+            .filter((s) => mounted.includes(s.id))
+            .map((s) => (
+              <SceneView key={s.id} scene={s} active={s.id === state.scene} warm={warm} ctx={ctx} screen={search.screen} of={search.of} />
+            ))}
         </div>
       ) : (
         <main className="wall-body wall-loading">
@@ -75,4 +81,27 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       )}
     </div>
   );
+}
+
+/**
+ * The scenes of the playlist this wall shows: the built-in default until the server's playlist is
+ * read, then the server's; a playlist stored while the wall runs takes over at the next scene switch
+ * of the one in force (playlistToShow), without a reload.
+ */
+function useShownScenes(search: WallSearch, now: number, startedAt: number): readonly SceneDef[] {
+  const latest = useWallPlaylist();
+  const inForce = useRef<{ version: number; scenes: readonly SceneDef[] } | null>(null);
+  const prevNow = useRef(now);
+  const latestScenes = useMemo(() => (latest ? { version: latest.version, scenes: scenesOf(latest.scenes) } : null), [latest]);
+  let shown = inForce.current;
+  if (latestScenes && latestScenes.scenes.length > 0) {
+    const plan = scenePlan(search, runtimeConfig().sceneSeconds, shown?.scenes ?? SCENES);
+    shown = playlistToShow(shown, latestScenes, plan, prevNow.current, now, search.of > 1 ? undefined : startedAt);
+  }
+  // remembered once drawn: the next render compares its clock with this one
+  useEffect(() => {
+    prevNow.current = now;
+    inForce.current = shown;
+  });
+  return shown?.scenes ?? SCENES;
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents } from '@cityioc/contracts';
+import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents, WallPlaylist } from '@cityioc/contracts';
 import { scopeRoom } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -28,6 +28,11 @@ export class Broadcaster {
   /** A directive issued or changed: to the rooms of its responsible units, their ancestors and the city. */
   directive(push: DirectivePush, scopes: readonly string[]): void {
     this.io.to(scopes.map(scopeRoom)).emit('directiveV1', push);
+  }
+
+  /** The wall's playlist, stored anew: to every socket of every node (through the adapter), applied by walls at their next scene switch. */
+  wallPlaylist(playlist: WallPlaylist): void {
+    this.io.emit('wallPlaylistV1', playlist);
   }
 
   heartbeat(hb: Heartbeat): void {

@@ -15,6 +15,8 @@ export const ApiErrorSchema = Type.Object(
           field: Type.String(),
           reason: Type.String(),
           message: Type.String(),
+          /** The index of the item the detail is about (a scene of a wall playlist), when the body is a list. */
+          item: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
           /** unit_not_valid_at: the codes in force at the data's date that absorbed the unit. */
           successors: Type.Optional(Type.Array(Type.String())),
         }),

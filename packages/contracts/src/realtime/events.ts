@@ -1,6 +1,7 @@
 import type { Delta, Heartbeat } from './live.ts';
 import type { AlertPush } from '../http/alerts.ts';
 import type { DirectivePush } from '../http/directives.ts';
+import type { WallPlaylist } from '../http/wall.ts';
 
 /** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
 export const PROTOCOL_VERSION = 1;
@@ -36,6 +37,8 @@ export interface ServerToClientEvents {
   alertV1: (push: AlertPush) => void;
   /** A directive issued or changed, to the rooms of its responsible units, their ancestors and the city (added in protocol 1; older clients ignore it). */
   directiveV1: (push: DirectivePush) => void;
+  /** The wall's playlist, stored anew by an administrator, to every socket (added in protocol 1; older clients ignore it). */
+  wallPlaylistV1: (playlist: WallPlaylist) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { WallPlaylist } from '@cityioc/contracts';
+import { DEFAULT_WALL_PLAYLIST } from '@cityioc/domain';
+import { WallPlaylistService } from '../../wall/wall-playlist.service.ts';
 import { useStore, type StoreHarness } from './harness.ts';
 
 const T0 = Date.parse('2026-11-22T07:00:00+07:00');
@@ -92,6 +95,32 @@ export function referenceConformance(name: string, harness: () => StoreHarness):
       expect(await store.reference.referenceBody('boundary-import', 'boundaries', 2)).toEqual({ at: '2025-07-01', features: [] });
       expect(await store.reference.referenceBody('boundary-import', 'boundaries', 9)).toBeUndefined();
       expect(await store.reference.referenceHeads('nothing')).toEqual([]);
+    });
+
+    it('[ST-REF-WALL] the wall playlist: the default until one is stored, its latest version after a restart', async () => {
+      const pushes: WallPlaylist[] = [];
+      const s = await open();
+      const wall = new WallPlaylistService(
+        s.reference,
+        () => T0,
+        (p) => pushes.push(p),
+      );
+      expect(await wall.current()).toMatchObject({ version: 0, isDefault: true, scenes: DEFAULT_WALL_PLAYLIST.scenes });
+      const [first, ...rest] = DEFAULT_WALL_PLAYLIST.scenes;
+      const edited = [...rest, { ...first!, dwellSeconds: 90 }];
+      expect(await wall.replace({ scenes: edited }, 'admin-a')).toMatchObject({ ok: true, stored: true });
+      expect(await wall.replace({ scenes: edited.slice(0, 2) }, 'admin-b')).toMatchObject({ ok: true, stored: true });
+      expect(await wall.replace({ scenes: [] }, 'admin-b')).toMatchObject({ ok: false });
+      expect(pushes.map((p) => [p.version, p.updatedBy, p.scenes.length])).toEqual([
+        [1, 'admin-a', 4],
+        [2, 'admin-b', 2],
+      ]);
+      const again = new WallPlaylistService(
+        (await t.reopen()).reference,
+        () => T0,
+        () => undefined,
+      );
+      expect(await again.current()).toEqual({ scenes: edited.slice(0, 2), version: 2, isDefault: false, updatedAt: T0, updatedBy: 'admin-b' });
     });
   });
 }
