@@ -107,10 +107,10 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
     [options, area, agency, areaName, agencyNames, lang],
   );
 
-  // an operator scoped to one unit (or one agency) opens on it; a wider scope opens on the city-wide view of its units
+  // an operator scoped to one unit (with its agencies), or to one agency only, opens on it; a wider scope opens on the city-wide view of its units
   const ownUnits = cityWide(user) ? [] : (user?.scopes.units.filter((u) => u !== CITY_SCOPE) ?? []);
   const ownAgencies = cityWide(user) ? [] : (user?.scopes.agencies ?? []);
-  const firstUnit = ownUnits.length === 1 && ownAgencies.length === 0 ? ownUnits[0]! : null;
+  const firstUnit = ownUnits.length === 1 ? ownUnits[0]! : null;
   const firstAgency = ownAgencies.length === 1 && ownUnits.length === 0 ? ownAgencies[0]! : null;
   // the city-wide view: the units (communes, no parents of others) the session may pick
   const cityUnits = useMemo(
