@@ -178,6 +178,7 @@ describe('operator inbox flow', () => {
     expect(await link.getAttribute('href')).toBe('https://dichvucong.cantho.gov.vn/ho-so/OPS-31135-1?cq=000.135.00.H13');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await defaultLookingControls(tab, '[data-testid="operator-page"] .page-body')).toEqual([]);
     await tab.close();
   });
 
@@ -210,6 +211,7 @@ describe('the city-wide view of /operator', () => {
     expect(await order()).toEqual(['city-row-31135', 'city-row-31153']);
     expect(await page.getAttribute(`${testId('city-sort-unit')} >> xpath=..`, 'aria-sort')).toBe('ascending');
     expect(await page.textContent(testId('city-total-overdue'))).toBe('3');
+    expect(await defaultLookingControls(page, '[data-testid="operator-page"] .page-body')).toEqual([]);
     await page.click(testId('city-show-all'));
     await expect.poll(() => page.locator(`${testId('city-table')} tbody tr`).count()).toBe(103);
     await page.click(testId('city-row-31153'));
