@@ -220,7 +220,10 @@ export const CoreEnvSchema = envSchema({
   IOC_BOUNDARY_LIMIT_BYTES: envInt(32 * 1024 * 1024, 1024, 1024 ** 3),
   ...AccessEnvSchema.properties,
   IOC_ATTACHMENT_MAX_BYTES: envInt(DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
-  IOC_DOSSIER_URL_TEMPLATE: envString(DOSSIER_URL_TEMPLATE_PATTERN, 'an http(s) URL with {code} (and optionally {agency}), e.g. https://dichvucong.cantho.gov.vn/ho-so/{code}'),
+  IOC_DOSSIER_URL_TEMPLATE: envString(
+    DOSSIER_URL_TEMPLATE_PATTERN,
+    'an http(s) URL with {code} (and optionally {agency}), e.g. https://dichvucong.cantho.gov.vn/ho-so/{code}',
+  ),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */

@@ -50,7 +50,12 @@ export function applyCommand(alert: Alert, cmd: LifecycleCommand, actor: string,
   }
   const block = transitionBlock(alert.status, cmd.action);
   if (block) {
-    const why = block === 'resolved' ? 'the alert is already resolved' : block === 'ackFirst' ? 'the alert must be acknowledged first' : `the alert is already ${alert.status}`;
+    const why =
+      block === 'resolved'
+        ? 'the alert is already resolved'
+        : block === 'ackFirst'
+          ? 'the alert must be acknowledged first'
+          : `the alert is already ${alert.status}`;
     return conflict(`invalid_transition`, `cannot ${cmd.action} an alert that is ${alert.status}: ${why}`);
   }
   const next: Alert = { ...alert, revision: alert.revision + 1, updatedAt: now };
