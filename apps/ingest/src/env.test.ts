@@ -102,6 +102,28 @@ describe('configuration', () => {
     expect(dateBounds).toEqual({ minMs: Date.parse('2020-01-01T00:00:00+07:00'), maxAheadMs: 60_000, maxDueAheadMs: 400 * 86_400_000 });
     expect(loadConfig({}).dateBounds.minMs).toBe(Date.parse('2015-01-01T00:00:00+07:00'));
   });
+
+  it('reads the one-stop system link template of a dossier, refusing one that is not http(s) or lacks {code}', () => {
+    expect(loadConfig({}).dossierUrlTemplate).toBeNull();
+    const tpl = 'https://dichvucong.cantho.gov.vn/ho-so/{code}?cq={agency}';
+    expect(loadConfig({ IOC_DOSSIER_URL_TEMPLATE: tpl }).dossierUrlTemplate).toBe(tpl);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    const expected = 'expected an http(s) URL with {code} (and optionally {agency}), e.g. https://dichvucong.cantho.gov.vn/ho-so/{code}';
+    expect(problems({ IOC_DOSSIER_URL_TEMPLATE: 'https://dichvucong.cantho.gov.vn/ho-so' })).toEqual([
+      `IOC_DOSSIER_URL_TEMPLATE=https://dichvucong.cantho.gov.vn/ho-so: ${expected}`,
+    ]);
+    expect(problems({ IOC_DOSSIER_URL_TEMPLATE: 'javascript:alert({code})' })).toEqual([`IOC_DOSSIER_URL_TEMPLATE=javascript:alert({code}): ${expected}`]);
+    expect(problems({ IOC_DOSSIER_URL_TEMPLATE: 'https://x.vn/{code}/{unit}' })).toEqual([
+      'IOC_DOSSIER_URL_TEMPLATE=https://x.vn/{code}/{unit}: expected an unknown placeholder {unit}: only {code} and {agency}',
+    ]);
+  });
 });
 
 describe('operators and alert rules', () => {

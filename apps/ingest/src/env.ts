@@ -13,6 +13,8 @@ import {
   type AreaRegistry,
   DEFAULT_DATE_BOUNDS,
   DEFAULT_DATE_MIN,
+  DOSSIER_URL_TEMPLATE_PATTERN,
+  dossierUrlTemplateProblem,
   localTimeMs,
   parseLocalDate,
   ruleSetErrors,
@@ -97,6 +99,8 @@ export interface Config {
   boundaryLimitBytes: number;
   /** IOC_ATTACHMENT_MAX_BYTES: the largest directive attachment (default 10 MiB; larger is 413). */
   attachmentMaxBytes: number;
+  /** IOC_DOSSIER_URL_TEMPLATE: a dossier's page in the one-stop system ({code}, {agency}), given to the dashboard by /api/v1/config; null: no link. */
+  dossierUrlTemplate: string | null;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
@@ -216,6 +220,10 @@ export const CoreEnvSchema = envSchema({
   IOC_BOUNDARY_LIMIT_BYTES: envInt(32 * 1024 * 1024, 1024, 1024 ** 3),
   ...AccessEnvSchema.properties,
   IOC_ATTACHMENT_MAX_BYTES: envInt(DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
+  IOC_DOSSIER_URL_TEMPLATE: envString(
+    DOSSIER_URL_TEMPLATE_PATTERN,
+    'an http(s) URL with {code} (and optionally {agency}), e.g. https://dichvucong.cantho.gov.vn/ho-so/{code}',
+  ),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -249,6 +257,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const registry = collect(problems, () => loadAreaRegistryFile(v.IOC_AREAS_FILE));
   const agencies = registry ? collect(problems, () => loadAgencyFile(v.IOC_AGENCIES_FILE, registry)) : undefined;
   const basemapFile = collect(problems, () => checkBasemapFile(v.IOC_BASEMAP_PMTILES));
+  const templateProblem = v.IOC_DOSSIER_URL_TEMPLATE ? dossierUrlTemplateProblem(v.IOC_DOSSIER_URL_TEMPLATE) : null;
+  if (templateProblem && !problems.some((p) => p.startsWith('IOC_DOSSIER_URL_TEMPLATE')))
+    problems.push(`IOC_DOSSIER_URL_TEMPLATE=${v.IOC_DOSSIER_URL_TEMPLATE}: expected ${templateProblem}`);
   const known = registry && agencies ? knownCodes(registry, agencies) : undefined;
   const operators =
     known && registry ? collect(problems, () => loadOperators(env, demo, (c) => known.unit(c) || known.agency(c), registry.file.root)) : undefined;
@@ -298,5 +309,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapFile,
     boundaryLimitBytes: v.IOC_BOUNDARY_LIMIT_BYTES,
     attachmentMaxBytes: v.IOC_ATTACHMENT_MAX_BYTES,
+    dossierUrlTemplate: v.IOC_DOSSIER_URL_TEMPLATE ?? null,
   };
 }

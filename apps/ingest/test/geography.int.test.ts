@@ -269,6 +269,7 @@ describe('Cần Thơ as it is today: units by date, code checks, history across 
       basemap: { url: '/api/v1/basemap.pmtiles' },
       city: { code: '92', name: 'Cần Thơ', todayFrom: '2025-07-01' },
       today: '2026-11-22',
+      dossierUrlTemplate: null,
     });
     const range = (r: string) => t.app.inject({ method: 'GET', url: '/api/v1/basemap.pmtiles', headers: { ...AS.analyst, range: r } });
     const head = await range('bytes=0-126');

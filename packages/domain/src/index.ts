@@ -18,6 +18,7 @@ export * from './calendar/work-calendar.ts';
 export * from './procedures/dossier/dossier-record.ts';
 export * from './procedures/dossier/dossier-rules.ts';
 export * from './procedures/dossier/event-rules.ts';
+export * from './procedures/dossier/dossier-link.ts';
 export * from './procedures/agencies/agencies.ts';
 export * from './procedures/agencies/agencies.data.ts';
 export * from './calendar/portal-date.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert, AlertEvent } from '@cityioc/contracts';
-import { allowedActions, deadlineState, filterInbox, mergeAlert, tickerItems, trailRows, worstSeverity } from './alerts.model.ts';
+import type { Alert } from '@cityioc/contracts';
+import { deadlineState, filterInbox, mergeAlert, tickerItems, worstSeverity } from './alerts.model.ts';
 
 const T0 = Date.parse('2026-11-22T07:00:00+07:00');
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -74,44 +74,11 @@ describe('alerts model', () => {
     expect(worstSeverity([alert('a', { severity: 'high' }), alert('b', { severity: 'critical', status: 'resolved' })])).toBe('high');
     expect(worstSeverity([])).toBeNull();
   });
-  it('offers only the actions the lifecycle allows', () => {
-    expect(allowedActions('open')).toEqual(['ack']);
-    expect(allowedActions('acknowledged')).toEqual(['assign', 'resolve']);
-    expect(allowedActions('assigned')).toEqual(['assign', 'resolve']);
-    expect(allowedActions('resolved')).toEqual([]);
-  });
   it('filters the inbox', () => {
     const list = [alert('a'), alert('b', { status: 'resolved' }), alert('c', { status: 'assigned' })];
     expect(filterInbox(list, 'active').map((a) => a.id)).toEqual(['c', 'a']);
     expect(filterInbox(list, 'resolved').map((a) => a.id)).toEqual(['b']);
     expect(filterInbox(list, 'all')).toHaveLength(3);
-  });
-  it('the audit trail: oldest first, assignment with unit and deadline in the city zone', () => {
-    const ev = (seq: number, patch: Partial<AlertEvent>): AlertEvent => ({
-      alertId: 'a',
-      seq,
-      at: T0 + seq * 60_000,
-      actor: 'system',
-      action: 'raised',
-      note: null,
-      detail: {},
-      ...patch,
-    });
-    const rows = trailRows(
-      [
-        ev(3, {
-          action: 'assigned',
-          actor: 'Nguyễn Thị Dung (UBND quận Ninh Kiều)',
-          detail: { unit: 'Đội ứng cứu', deadline: Date.parse('2026-11-23T17:00:00+07:00') },
-        }),
-        ev(1, {}),
-        ev(2, { action: 'acknowledged', note: 'Đã nhận' }),
-      ],
-      TZ,
-      { unit: (u, d) => `${u} — hạn ${d}` },
-    );
-    expect(rows.map((r) => r.action)).toEqual(['raised', 'acknowledged', 'assigned']);
-    expect(rows[2]).toMatchObject({ detail: 'Đội ứng cứu — hạn 23/11/2026 17:00', when: '22/11/2026 07:03' });
   });
   it('deadline state', () => {
     const a = alert('a', { status: 'assigned', deadline: T0 });

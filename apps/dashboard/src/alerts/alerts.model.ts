@@ -1,5 +1,5 @@
-import type { Alert, AlertEvent, AlertSeverity, AlertStatus } from '@cityioc/contracts';
-import { formatDateTime, formatHourMinute, readableTextColor, type Lang } from '../format/format.ts';
+import type { Alert, AlertSeverity, AlertStatus } from '@cityioc/contracts';
+import { formatHourMinute, readableTextColor, type Lang } from '../format/format.ts';
 import { SEVERITY_COLORS } from '../theme/theme.ts';
 
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -78,49 +78,11 @@ export function worstSeverity(list: readonly Alert[]): AlertSeverity | null {
   return worst;
 }
 
-export type AlertUiAction = 'ack' | 'assign' | 'resolve';
-
-/** What the inbox offers for an alert in its state (notes are always possible). */
-export function allowedActions(status: AlertStatus): AlertUiAction[] {
-  switch (status) {
-    case 'open':
-      return ['ack'];
-    case 'acknowledged':
-    case 'assigned':
-      return ['assign', 'resolve'];
-    case 'resolved':
-      return [];
-  }
-}
-
 export type InboxFilter = 'active' | AlertStatus | 'all';
 
 export function filterInbox(list: readonly Alert[], filter: InboxFilter): Alert[] {
   const out = filter === 'all' ? list : filter === 'active' ? list.filter((a) => a.status !== 'resolved') : list.filter((a) => a.status === filter);
   return sortAlerts(out);
-}
-
-export interface TrailRow {
-  seq: number;
-  when: string;
-  actor: string;
-  action: AlertEvent['action'];
-  note: string | null;
-  /** e.g. the unit and deadline of an assignment, as text */
-  detail: string | null;
-}
-
-/** The audit trail as rows, oldest first; `deadlineText` formats an assignment's deadline. */
-export function trailRows(events: readonly AlertEvent[], timeZone: string, labels: { unit: (unit: string, deadline: string) => string }): TrailRow[] {
-  return [...events]
-    .sort((a, b) => a.seq - b.seq)
-    .map((e) => {
-      let detail: string | null = null;
-      if (e.action === 'assigned' && typeof e.detail.unit === 'string' && typeof e.detail.deadline === 'number')
-        detail = labels.unit(e.detail.unit, formatDateTime(e.detail.deadline, timeZone));
-      else if ((e.action === 'escalated' || e.action === 'deescalated') && typeof e.detail.band === 'string') detail = e.detail.band;
-      return { seq: e.seq, when: formatDateTime(e.at, timeZone), actor: e.actor, action: e.action, note: e.note, detail };
-    });
 }
 
 /** Deadline state of an assigned alert at `now`. */

@@ -38,6 +38,19 @@ export function operatorAlertsQuery() {
   });
 }
 
+/** The unresolved alerts of the session's scope (the city-wide view of /operator counts them per unit); 1000 at most. */
+export const OPEN_ALERTS_LIMIT = 1000;
+export function openAlertsQuery() {
+  return queryOptions({
+    queryKey: ['alerts', 'open'] as const,
+    queryFn: ({ signal }) =>
+      getJson<AlertListResponse>(`/api/v1/alerts?status=open,acknowledged,assigned&limit=${OPEN_ALERTS_LIMIT}`, signal).then((r) => r.alerts),
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+    retry,
+  });
+}
+
 export function alertDetailQuery(id: string) {
   return queryOptions({
     queryKey: alertDetailKey(id),

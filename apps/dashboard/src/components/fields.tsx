@@ -48,7 +48,7 @@ export function SelectField<T extends string>({ label, options, value, onChange,
   return (
     <label className="field">
       <span className="field-label">{label}</span>
-      <select value={value} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)} data-testid={testId}>
+      <select className="ioc-select" value={value} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)} data-testid={testId}>
         {options.map((o) => (
           <option key={o} value={o}>
             {optionLabel(o)}

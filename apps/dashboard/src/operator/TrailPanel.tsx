@@ -11,6 +11,7 @@ import { dossierQuery } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { buildTrail, dueSourceText } from './trail.model.ts';
 import { channelLabel, statusLabel } from './watchlist.model.ts';
+import { DossierCode } from '../components/DossierCode.tsx';
 
 /** A dossier's record and its status changes, beside the watchlist. Text only: nothing from data is parsed as HTML. */
 export function TrailPanel({ code, onClose, areaName }: { code: string; onClose: () => void; areaName: (code: string) => string }) {
@@ -32,7 +33,9 @@ export function TrailPanel({ code, onClose, areaName }: { code: string; onClose:
       <div className="trail-head">
         <div>
           <h2 className="panel-title">{t('operator.trail.heading')}</h2>
-          <div className="trail-code">{code}</div>
+          <div className="trail-code">
+            <DossierCode code={code} agency={s?.agencyCode} />
+          </div>
         </div>
         <button ref={closeRef} type="button" className="btn" onClick={onClose} data-testid="trail-close">
           {t('operator.trail.close')}

@@ -48,6 +48,7 @@ export function UnitPicker({
     <div className="unit-picker">
       <input
         type="search"
+        className="ioc-input"
         role="combobox"
         aria-expanded={showList}
         aria-controls={`${id}-list`}

@@ -10,7 +10,11 @@ describe('operator page URL', () => {
       show: 'overdue',
       sort: 'due-asc',
       dossier: 'HS 1&2',
+      csort: 'overdue-desc',
+      cshow: 'attention',
     });
+    expect(validateOperatorSearch(parseSearch('?csort=alerts-asc&cshow=all'))).toMatchObject({ csort: 'alerts-asc', cshow: 'all' });
+    expect(validateOperatorSearch({ csort: 'x-asc', cshow: 'some' })).toMatchObject({ csort: 'overdue-desc', cshow: 'attention' });
     expect(validateOperatorSearch({ agency: '000.21.00.H13' })).toMatchObject({ area: undefined, agency: '000.21.00.H13' });
   });
 
@@ -25,7 +29,7 @@ describe('operator page URL', () => {
   });
 
   it('is its own fixed point: what a navigation writes reads back the same', () => {
-    const s = validateOperatorSearch({ area: '917', show: 'dueSoon', sort: 'received-asc', dossier: 'E2E-<b>bold</b>-916' });
+    const s = validateOperatorSearch({ area: '917', show: 'dueSoon', sort: 'received-asc', dossier: 'E2E-<b>bold</b>-916', csort: 'unit-asc', cshow: 'all' });
     expect(validateOperatorSearch(parseSearch(stringifySearch(s)))).toEqual(s);
   });
 });

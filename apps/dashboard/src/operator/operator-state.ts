@@ -1,4 +1,5 @@
 import { matching, oneOf, text, type RawSearch } from '../app/search.ts';
+import { DEFAULT_CITY_SORT, formatCitySort, parseCitySort, type CitySort } from './city-overview.model.ts';
 import { DEFAULT_SORT, formatSort, parseSort, type SortDir, type SortKey, type WatchFilter } from './watchlist.model.ts';
 
 /**
@@ -11,10 +12,18 @@ export interface OperatorSearch {
   show: WatchFilter;
   sort: `${SortKey}-${SortDir}`;
   dossier?: string;
+  /** The city-wide view (no unit picked): its sort, and whether units with nothing to follow up are listed. */
+  csort: CitySort;
+  cshow: 'attention' | 'all';
 }
 
 /** Left out of the URL when they hold (the router strips them). */
-export const OPERATOR_SEARCH_DEFAULTS = { show: 'all', sort: formatSort(DEFAULT_SORT) } as const satisfies Partial<OperatorSearch>;
+export const OPERATOR_SEARCH_DEFAULTS = {
+  show: 'all',
+  sort: formatSort(DEFAULT_SORT),
+  csort: DEFAULT_CITY_SORT,
+  cshow: 'attention',
+} as const satisfies Partial<OperatorSearch>;
 
 const AREA_RE = /^[0-9]{2,5}$/;
 const AGENCY_RE = /^\S{1,64}$/;
@@ -31,5 +40,7 @@ export function validateOperatorSearch(raw: RawSearch): OperatorSearch {
     show: oneOf(raw.show, ['overdue', 'dueSoon'] as const) ?? OPERATOR_SEARCH_DEFAULTS.show,
     sort: formatSort(sort),
     dossier: matching(raw.dossier, DOSSIER_RE),
+    csort: formatCitySort(parseCitySort(text(raw.csort))),
+    cshow: oneOf(raw.cshow, ['all'] as const) ?? OPERATOR_SEARCH_DEFAULTS.cshow,
   };
 }

@@ -24,6 +24,9 @@ import { indexUnits } from '../geo/units.ts';
 import { useNames } from '../names/useNames.ts';
 import { pickerOptions, type PickOption } from '../operator/unit-picker.model.ts';
 import { UnitPicker } from '../operator/UnitPicker.tsx';
+import { CityOverview } from '../operator/CityOverview.tsx';
+import { DossierCode } from '../components/DossierCode.tsx';
+import '../operator/operator.css';
 import { indicatorsQuery, watchlistQuery } from '../queries/dossiers.queries.ts';
 import { areasQuery } from '../queries/geo.queries.ts';
 import { agenciesQuery } from '../queries/names.queries.ts';
@@ -104,9 +107,16 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
     [options, area, agency, areaName, agencyNames, lang],
   );
 
-  // a scoped operator opens on their own unit rather than an empty page
-  const firstUnit = cityWide(user) ? null : (user?.scopes.units.find((u) => u !== CITY_SCOPE) ?? null);
-  const firstAgency = cityWide(user) ? null : (user?.scopes.agencies[0] ?? null);
+  // an operator scoped to one unit (with its agencies), or to one agency only, opens on it; a wider scope opens on the city-wide view of its units
+  const ownUnits = cityWide(user) ? [] : (user?.scopes.units.filter((u) => u !== CITY_SCOPE) ?? []);
+  const ownAgencies = cityWide(user) ? [] : (user?.scopes.agencies ?? []);
+  const firstUnit = ownUnits.length === 1 ? ownUnits[0]! : null;
+  const firstAgency = ownAgencies.length === 1 && ownUnits.length === 0 ? ownAgencies[0]! : null;
+  // the city-wide view: the units (communes, no parents of others) the session may pick
+  const cityUnits = useMemo(
+    () => pickableUnits.filter((u) => names.children(u.code).length === 0).map((u) => ({ code: u.code, name: names.name(u.code, lang) })),
+    [pickableUnits, names, lang],
+  );
   useEffect(() => {
     if (hasUnit) return;
     if (firstUnit) setParams({ area: firstUnit }, { replace: true });
@@ -195,9 +205,17 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
           {hasUnit && <div className="op-note">{t('operator.dueSoonNote', { days: WITHIN })}</div>}
 
           {!hasUnit ? (
-            <div className="empty-state" data-testid="operator-empty">
-              {t('operator.chooseHint')}
-            </div>
+            firstUnit || firstAgency ? null : (
+              <CityOverview
+                units={cityUnits}
+                within={WITHIN}
+                sort={search.csort}
+                show={search.cshow}
+                onSort={(csort) => setParams({ csort }, { replace: true })}
+                onShow={(cshow) => setParams({ cshow }, { replace: true })}
+                onPick={(code) => setParams({ area: code, agency: undefined, dossier: undefined })}
+              />
+            )
           ) : watch.error instanceof HttpError && watch.error.status === 403 ? (
             <NoPermission />
           ) : watch.isError && !watch.data ? (
@@ -241,7 +259,9 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
                           {procedures.label(r.procedureCode, lang)}
                           <span className="an-code">{r.procedureCode}</span>
                         </td>
-                        <td className="col-code">{r.code}</td>
+                        <td className="col-code">
+                          <DossierCode code={r.code} agency={r.agencyCode} />
+                        </td>
                         <td className="col-received">{r.receivedText}</td>
                         <td className="col-due">{r.dueText}</td>
                         <td className="col-days">

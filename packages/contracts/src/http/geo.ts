@@ -163,5 +163,7 @@ export const ClientConfigSchema = Type.Object({
   city: Type.Object({ code: Type.String(), name: Type.String(), todayFrom: Type.String({ pattern: ISO_DATE_PATTERN }) }),
   /** Today's date in the server's zone (Asia/Ho_Chi_Minh). */
   today: Type.String({ pattern: ISO_DATE_PATTERN }),
+  /** IOC_DOSSIER_URL_TEMPLATE: a dossier's page in the one-stop system, `{code}` and `{agency}` to fill in (URL-encoded); null: no link. */
+  dossierUrlTemplate: Nullable(Type.String()),
 });
 export type ClientConfig = Static<typeof ClientConfigSchema>;

@@ -4,7 +4,7 @@ import { indexCatalogue } from '../catalogue/catalogue-index.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import { createWorkCalendar } from '../calendar/work-calendar.ts';
 import { AlertEngine, type AlertSignal, type RaiseSignal } from './engine.ts';
-import { alertFromRaise, applyCommand, applySignal } from './lifecycle.ts';
+import { alertFromRaise, applyCommand, applySignal, transitionBlock } from './lifecycle.ts';
 import { CAN_THO_ALERT_RULES, ruleSetErrors, type AlertRule, type BandRule } from './rules.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
@@ -250,5 +250,19 @@ describe('alert lifecycle', () => {
     expect(cleared?.alert.clearedAt).toBe(raise.at + 10 * MIN);
     expect(applySignal(cleared!.alert, { type: 'cleared', alertId: open.id, value: 170, at: raise.at + 10 * MIN }, NOW)).toBeNull();
     expect(applySignal(open, { type: 'cleared', alertId: open.id, value: 170, at: raise.at }, NOW)).toBeNull();
+  });
+});
+
+describe('what blocks a lifecycle step (the 409 and the inbox reason)', () => {
+  it('names why each step is refused in each state; notes are never blocked', () => {
+    const table = (['open', 'acknowledged', 'assigned', 'resolved'] as const).map((s) =>
+      (['ack', 'assign', 'resolve', 'note'] as const).map((a) => transitionBlock(s, a)),
+    );
+    expect(table).toEqual([
+      [null, 'ackFirst', 'ackFirst', null],
+      ['alreadyAcknowledged', null, null, null],
+      ['alreadyAcknowledged', null, null, null],
+      ['resolved', 'resolved', 'resolved', null],
+    ]);
   });
 });

@@ -23,6 +23,18 @@ const ALLOWED: Record<Exclude<LifecycleCommand['action'], 'note'>, AlertStatus[]
   resolve: ['acknowledged', 'assigned'],
 };
 
+/**
+ * Why an alert in `status` cannot take `action` (null: it can): already resolved, not yet
+ * acknowledged, or already acknowledged. The one rule behind the 409 and the inbox's disabled
+ * buttons with their reason.
+ */
+export type TransitionBlock = 'resolved' | 'ackFirst' | 'alreadyAcknowledged';
+export function transitionBlock(status: AlertStatus, action: LifecycleCommand['action']): TransitionBlock | null {
+  if (action === 'note') return null;
+  if (ALLOWED[action].includes(status)) return null;
+  return status === 'resolved' ? 'resolved' : action === 'ack' ? 'alreadyAcknowledged' : 'ackFirst';
+}
+
 const conflict = (reason: string, message: string): LifecycleResult => ({ ok: false, error: { status: 409, reason, message } });
 const invalid = (reason: string, message: string): LifecycleResult => ({ ok: false, error: { status: 422, reason, message } });
 
@@ -36,17 +48,15 @@ export function applyCommand(alert: Alert, cmd: LifecycleCommand, actor: string,
   if (cmd.action === 'note' || cmd.action === 'resolve') {
     if (!note) return invalid('note_required', cmd.action === 'resolve' ? 'resolving an alert needs a note saying what was done' : 'the note is empty');
   }
-  if (cmd.action !== 'note') {
-    const allowed = ALLOWED[cmd.action];
-    if (!allowed.includes(alert.status)) {
-      const why =
-        alert.status === 'resolved'
-          ? 'the alert is already resolved'
-          : cmd.action === 'ack'
-            ? `the alert is already ${alert.status}`
-            : 'the alert must be acknowledged first';
-      return conflict(`invalid_transition`, `cannot ${cmd.action} an alert that is ${alert.status}: ${why}`);
-    }
+  const block = transitionBlock(alert.status, cmd.action);
+  if (block) {
+    const why =
+      block === 'resolved'
+        ? 'the alert is already resolved'
+        : block === 'ackFirst'
+          ? 'the alert must be acknowledged first'
+          : `the alert is already ${alert.status}`;
+    return conflict(`invalid_transition`, `cannot ${cmd.action} an alert that is ${alert.status}: ${why}`);
   }
   const next: Alert = { ...alert, revision: alert.revision + 1, updatedAt: now };
   let action: AlertAction;

@@ -36,7 +36,14 @@ function DecisionForm({ directive, unit }: { directive: Directive; unit: string 
     <div className="directive-form directive-decision">
       <label className="field">
         <span className="field-label">{t('score766.directives.leader.note')}</span>
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} data-testid={`directive-decision-note-${unit}`} />
+        <textarea
+          className="ioc-input"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={2}
+          maxLength={2000}
+          data-testid={`directive-decision-note-${unit}`}
+        />
       </label>
       <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => act('accept')} data-testid={`directive-accept-${unit}`}>
         {t('score766.directives.leader.accept')}

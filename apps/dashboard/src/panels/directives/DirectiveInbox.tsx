@@ -59,15 +59,29 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
     >
       <label className="field">
         <span className="field-label">{t('score766.directives.inbox.report')}</span>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={4000} data-testid={`directive-report-text-${directive.id}`} />
+        <textarea
+          className="ioc-input"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={2}
+          maxLength={4000}
+          data-testid={`directive-report-text-${directive.id}`}
+        />
       </label>
       <label className="field-inline">
-        <input type="checkbox" checked={done} onChange={(e) => setDone(e.target.checked)} data-testid={`directive-report-done-${directive.id}`} />{' '}
+        <input
+          type="checkbox"
+          className="ioc-check"
+          checked={done}
+          onChange={(e) => setDone(e.target.checked)}
+          data-testid={`directive-report-done-${directive.id}`}
+        />{' '}
         {t('score766.directives.inbox.done')}
       </label>
       <label className="field">
         <span className="field-label">{t('score766.directives.inbox.attach')}</span>
         <input
+          className="ioc-input"
           type="file"
           accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,application/pdf,image/png,image/jpeg"
           disabled={upload.isPending}

@@ -49,15 +49,23 @@ export function DirectiveIssueForm({ subject, units }: { subject: DirectiveSubje
       </div>
       <label className="field">
         <span className="field-label">{t('score766.directives.issue.text')}</span>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} data-testid="directive-issue-text" />
+        <textarea className="ioc-input" value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} data-testid="directive-issue-text" />
       </label>
       <label className="field">
         <span className="field-label">{t('score766.directives.issue.units')}</span>
-        <input value={unitText} onChange={(e) => setUnitText(e.target.value)} data-testid="directive-issue-units" />
+        <input className="ioc-input" value={unitText} onChange={(e) => setUnitText(e.target.value)} data-testid="directive-issue-units" />
       </label>
       <label className="field">
         <span className="field-label">{t('score766.directives.issue.days')}</span>
-        <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} data-testid="directive-issue-days" />
+        <input
+          className="ioc-input"
+          type="number"
+          min={1}
+          max={365}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          data-testid="directive-issue-days"
+        />
       </label>
       <button type="submit" className="btn btn-primary" disabled={issue.isPending} data-testid="directive-issue-submit">
         {t('score766.directives.issue.submit')}

@@ -64,6 +64,7 @@ export const geoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       basemap: config.basemapFile ? { url: '/api/v1/basemap.pmtiles' } : null,
       city: { code: root, name: city.name, todayFrom: latestLayerDate(registry) },
       today: localDateOf(clock()),
+      dossierUrlTemplate: config.dossierUrlTemplate,
     };
   });
 };
