@@ -97,6 +97,8 @@ export interface Config {
   boundaryLimitBytes: number;
   /** IOC_ATTACHMENT_MAX_BYTES: the largest directive attachment (default 10 MiB; larger is 413). */
   attachmentMaxBytes: number;
+  /** IOC_WALL_PIN_MIN_SECONDS: the shortest briefing pin a leader may ask for (default 60 s; the tests lower it). */
+  wallPinMinSeconds: number;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
@@ -216,6 +218,7 @@ export const CoreEnvSchema = envSchema({
   IOC_BOUNDARY_LIMIT_BYTES: envInt(32 * 1024 * 1024, 1024, 1024 ** 3),
   ...AccessEnvSchema.properties,
   IOC_ATTACHMENT_MAX_BYTES: envInt(DEFAULT_ATTACHMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
+  IOC_WALL_PIN_MIN_SECONDS: envInt(60, 1, 3600),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -298,5 +301,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapFile,
     boundaryLimitBytes: v.IOC_BOUNDARY_LIMIT_BYTES,
     attachmentMaxBytes: v.IOC_ATTACHMENT_MAX_BYTES,
+    wallPinMinSeconds: v.IOC_WALL_PIN_MIN_SECONDS,
   };
 }

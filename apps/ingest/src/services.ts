@@ -15,6 +15,7 @@ import {
   registryCatalogue,
   REPORTING_INDICATORS,
   reportingUnitsFor,
+  WALL_PIN_MAX_SECONDS,
   type AgencyIndex,
   type AreaRegistry,
   type CatalogueIndex,
@@ -46,6 +47,7 @@ import { OfficialScoreService } from './procedures/official-scores.service.ts';
 import { ProcedureService } from './procedures/procedure.service.ts';
 import { CalendarService } from './procedures/calendar.service.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
+import { WallPinService } from './wall/wall-pin.service.ts';
 import { createGateway } from './realtime/gateway.ts';
 import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
@@ -95,6 +97,8 @@ export interface Ioc {
   score766Splits: Score766SplitService;
   /** The leader's follow-up loop (chỉ đạo). */
   directives: DirectiveService;
+  /** Briefing pins on the walls (GET/POST/DELETE /api/v1/wall/pin, pushed as wallPinV1). */
+  wallPins: WallPinService;
   reporting: ReportingService;
   analyst: AnalystService;
   alerts: AlertService;
@@ -309,6 +313,17 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       maxAttachmentBytes: config.attachmentMaxBytes,
       push: (p, scopes) => broadcaster.directive(p, scopes),
       clock,
+    }),
+    wallPins: new WallPinService({
+      reference: store.reference,
+      index,
+      retired: retiredUnits(registry, index, clock),
+      alerts,
+      audit,
+      push: (p) => broadcaster.wallPin(p),
+      clock,
+      ttl: { minSeconds: config.wallPinMinSeconds, maxSeconds: WALL_PIN_MAX_SECONDS },
+      onError: (err) => app.log.error({ err }, 'a wall pin could not be ended'),
     }),
     reporting: new ReportingService(reportingCat, store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geo),

@@ -27,3 +27,4 @@ export * from './http/score766.ts';
 export * from './http/directives.ts';
 export * from './http/operations.ts';
 export * from './common.ts';
+export * from './http/wall-pin.ts';

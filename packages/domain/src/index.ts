@@ -61,3 +61,4 @@ export * from './pakn/pakn-record.ts';
 export * from './pakn/pakn-rules.ts';
 export * from './pakn/pakn-metrics.ts';
 export * from './directives/directive-lifecycle.ts';
+export * from './wall/wall-pin.ts';

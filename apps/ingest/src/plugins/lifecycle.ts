@@ -106,11 +106,14 @@ export const lifecyclePlugin = fp(
         onPush: (seconds, deltas, deliveries) => ioc.metrics.tick(seconds, deltas, deliveries),
       });
       await ioc.connectors.start();
+      // briefing pins in force keep their end time across a restart
+      await ioc.wallPins.start();
     });
 
     app.addHook('preClose', async () => {
       ioc.closing = true;
       stopTicker?.();
+      ioc.wallPins.close();
       dossiers.stopPublishing();
       await ioc.connectors.stop();
       ioc.io.disconnectSockets(true);

@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents } from '@cityioc/contracts';
+import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents, WallPinPush } from '@cityioc/contracts';
 import { scopeRoom } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -28,6 +28,11 @@ export class Broadcaster {
   /** A directive issued or changed: to the rooms of its responsible units, their ancestors and the city. */
   directive(push: DirectivePush, scopes: readonly string[]): void {
     this.io.to(scopes.map(scopeRoom)).emit('directiveV1', push);
+  }
+
+  /** A wall's briefing pin changed: to every socket of every node (any signed-in screen may show a wall; GET /api/v1/wall/pin is a read). */
+  wallPin(push: WallPinPush): void {
+    this.io.emit('wallPinV1', push);
   }
 
   heartbeat(hb: Heartbeat): void {

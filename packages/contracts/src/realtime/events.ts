@@ -1,6 +1,7 @@
 import type { Delta, Heartbeat } from './live.ts';
 import type { AlertPush } from '../http/alerts.ts';
 import type { DirectivePush } from '../http/directives.ts';
+import type { WallPinPush } from '../http/wall-pin.ts';
 
 /** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
 export const PROTOCOL_VERSION = 1;
@@ -36,6 +37,8 @@ export interface ServerToClientEvents {
   alertV1: (push: AlertPush) => void;
   /** A directive issued or changed, to the rooms of its responsible units, their ancestors and the city (added in protocol 1; older clients ignore it). */
   directiveV1: (push: DirectivePush) => void;
+  /** A wall's briefing pin set, released or ended by its time, to every socket (added in protocol 1; older clients ignore it). */
+  wallPinV1: (push: WallPinPush) => void;
 }
 
 export interface ClientToServerEvents {
