@@ -102,7 +102,10 @@ export const lifecyclePlugin = fp(
         tickMs: config.tickMs,
         heartbeatMs: config.heartbeatMs,
         // the dossier service publishes on its own clock (procedures/dossier-publication.ts)
-        beforeTick: (now) => alerts.checkSilence(now),
+        beforeTick: (now) => {
+          alerts.checkSilence(now);
+          ioc.wallPins.tick(now);
+        },
         onPush: (seconds, deltas, deliveries) => ioc.metrics.tick(seconds, deltas, deliveries),
       });
       await ioc.connectors.start();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WALL_PANEL_IDS, WALL_SCENE_IDS, type WallPin, type WallPinPush, type WallPinTarget } from '@cityioc/contracts';
-import { activePin, makePin, pinEndsAt, pinTtlProblem, type CatalogueIndex, type PinTtlBounds } from '@cityioc/domain';
+import { activePin, makePin, pinTtlProblem, type CatalogueIndex, type PinTtlBounds } from '@cityioc/domain';
 import type { RetiredLookup } from '../access/units-in-force.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { Principal } from '../access/principal.ts';
@@ -37,13 +37,13 @@ const SCENES: ReadonlySet<string> = new Set(WALL_SCENE_IDS);
 /**
  * Briefing pins (issue 13 #4). A pin is stored (a versioned reference document per wall, both
  * engines) before it is pushed, so a wall that (re)connects to any node reads it back; it ends by
- * itself at `until` (the domain's `activePin` on every read, and this node's timer, which stores
+ * itself at `until` (the domain's `activePin` on every read, and this node's ticker, which stores
  * the end and pushes it). Every node that learns of a pin (it took the pin, read it at start or on
- * a GET) arms a timer; the expiry's document is the same on every node, so the store keeps it once
+ * a GET) watches it; the expiry's document is the same on every node, so the store keeps it once
  * and only the node that stored it pushes and audits it.
  */
 export class WallPinService {
-  private readonly timers = new Map<string, { id: string; handle: ReturnType<typeof setTimeout> }>();
+  private readonly watched = new Map<string, WallPin>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: WallPinDeps) {}
@@ -85,14 +85,14 @@ export class WallPinService {
     });
   }
 
-  /** At start: arms the timers of the pins in force on every wall (a restart keeps a pin and still ends it on time). */
+  /** At start: watches the pins in force on every wall (a restart keeps a pin and still ends it on time). */
   async start(): Promise<void> {
     const walls = new Set((await this.deps.reference.referenceHeads(WALL_PIN_KIND)).map((h) => h.key));
     for (const wall of walls) await this.current(wall);
   }
 
   close(): void {
-    for (const wall of [...this.timers.keys()]) this.disarm(wall);
+    this.watched.clear();
   }
 
   private async checkTarget(t: WallPinTarget, by: Principal): Promise<string | null> {
@@ -140,28 +140,29 @@ export class WallPinService {
     return next;
   }
 
-  /** One timer per wall, for its pin in force; re-armed when the pin changes. */
+  /** The pin this node watches on a wall; replaced when the pin changes. */
   private arm(pin: WallPin): void {
-    const held = this.timers.get(pin.wall);
-    if (held?.id === pin.id) return;
-    this.disarm(pin.wall);
-    const handle = setTimeout(() => void this.expire(pin).catch(this.deps.onError), Math.max(0, pinEndsAt(pin) - this.deps.clock()));
-    handle.unref();
-    this.timers.set(pin.wall, { id: pin.id, handle });
+    this.watched.set(pin.wall, pin);
   }
 
   private disarm(wall: string): void {
-    const held = this.timers.get(wall);
-    if (held) clearTimeout(held.handle);
-    this.timers.delete(wall);
+    this.watched.delete(wall);
+  }
+
+  /**
+   * Called on every tick of the ticker with its clock: ends the watched pins whose `until` has
+   * passed (at most one tick late; nothing to do, and no store read, while none has).
+   */
+  tick(now: number): void {
+    for (const pin of this.watched.values())
+      if (!activePin(pin, now)) {
+        this.disarm(pin.wall);
+        void this.expire(pin).catch(this.deps.onError);
+      }
   }
 
   private expire(pin: WallPin): Promise<void> {
     return this.serial(async () => {
-      if (this.timers.get(pin.wall)?.id === pin.id) this.timers.delete(pin.wall);
-      const now = this.deps.clock();
-      // a timer may fire a little early by the injected clock: wait for the clock to pass `until`
-      if (activePin(pin, now)) return this.arm(pin);
       if ((await this.latest(pin.wall))?.pin?.id !== pin.id) return;
       // the same document on every node: the store keeps the first, the others are told it was there
       if (!(await this.store(pin.wall, { pin: null, ended: pin, reason: 'expired' }, 'system'))) return;
