@@ -1,5 +1,6 @@
 import { authEn, authVi } from './auth.data.ts';
 import { score766En, score766Vi } from './score766.data.ts';
+import { wallPinEn, wallPinVi } from './wall-pin.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -107,6 +108,7 @@ export const vi = {
     reporting: 'Số liệu báo cáo',
     score766: 'Chỉ số 766',
     directives: 'Chỉ đạo',
+    briefing: 'Ghim lên màn hình',
   },
   period: {
     label: 'Kỳ số liệu',
@@ -420,6 +422,7 @@ export const vi = {
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
   ...authVi,
   ...score766Vi,
+  ...wallPinVi,
 };
 
 export const en: typeof vi = {
@@ -525,6 +528,7 @@ export const en: typeof vi = {
     reporting: 'Reported figures',
     score766: 'Decision 766 score',
     directives: 'Directives',
+    briefing: 'Pin to the wall',
   },
   period: {
     label: 'Period',
@@ -838,4 +842,5 @@ export const en: typeof vi = {
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
   ...authEn,
   ...score766En,
+  ...wallPinEn,
 };

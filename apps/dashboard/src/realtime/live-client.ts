@@ -1,4 +1,4 @@
-import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPinPush } from '@cityioc/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
@@ -70,6 +70,7 @@ export class LiveClient {
   private readonly cellListeners = new Set<CellsListener>();
   private readonly alertListeners = new Set<(push: AlertPush) => void>();
   private readonly directiveListeners = new Set<(push: DirectivePush) => void>();
+  private readonly wallPinListeners = new Set<(push: WallPinPush) => void>();
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -127,6 +128,7 @@ export class LiveClient {
     socket[method]('heartbeatV1', this.onHeartbeat);
     socket[method]('alertV1', this.onAlert);
     socket[method]('directiveV1', this.onDirective);
+    socket[method]('wallPinV1', this.onWallPin);
   }
 
   getState = (): LiveClientState => this.state;
@@ -160,6 +162,16 @@ export class LiveClient {
 
   private readonly onDirective = (push: DirectivePush): void => {
     for (const l of this.directiveListeners) l(push);
+  };
+
+  /** Called with every briefing pin set, released or ended on any wall (wallPinV1). */
+  onWallPinPush(listener: (push: WallPinPush) => void): () => void {
+    this.wallPinListeners.add(listener);
+    return () => this.wallPinListeners.delete(listener);
+  }
+
+  private readonly onWallPin = (push: WallPinPush): void => {
+    for (const l of this.wallPinListeners) l(push);
   };
 
   /** The local clock corrected to the server's. */

@@ -12,6 +12,8 @@ export interface WallSearch {
   sceneSeconds?: number;
   /** The public-service dossiers scene shows this month, quarter or year. */
   period: 'month' | 'quarter' | 'year';
+  /** `?wall=phong-hop`: the wall whose briefing pins this screen follows (default 'main'). */
+  wall?: string;
 }
 
 /** Left out of the URL when they hold (the router strips them). */
@@ -26,5 +28,6 @@ export function validateWallSearch(raw: RawSearch): WallSearch {
     kiosk: raw.kiosk !== undefined && switchOn(raw.kiosk),
     sceneSeconds: numberIn(raw.sceneSeconds, 5, 3600),
     period: oneOf(raw.period, ['month', 'quarter', 'year'] as const) ?? WALL_SEARCH_DEFAULTS.period,
+    wall: text(raw.wall),
   };
 }

@@ -18,6 +18,7 @@ import { formatDateTime, readableTextColor } from '../format/format.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
+import { PinButton } from '../wall-pin/PinButton.tsx';
 
 /**
  * The operator's alert inbox (/operator/alerts): the alerts of the signed-in person's scope (the
@@ -160,6 +161,7 @@ function AlertDetailPanel({ id, canAct, onClose }: { id: string; canAct: boolean
         )}
       </dl>
       <DirectiveIssueButton subject={{ kind: 'alert', id: a.id, label: a.title[lang] }} units={a.area} testId={`alert-${a.id}`} />
+      <PinButton target={{ kind: 'alert', alertId: a.id }} />
       {canAct && (
         <div className="alert-actions">
           <label className="field">

@@ -14,6 +14,9 @@ import { SceneView } from '../scenes/SceneView.tsx';
 import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
 import { OfflineBanner } from '../shell/OfflineBanner.tsx';
+import { PinOverlay } from '../wall-pin/PinOverlay.tsx';
+import { useWallPin } from '../wall-pin/useWallPin.ts';
+import { heldScene, wallOf } from '../wall-pin/wall-pin.model.ts';
 
 /**
  * The 16:9 wall: the scenes of scenes/scene-registry.ts in rotation (scene-rotation.ts), each
@@ -29,7 +32,10 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const queryClient = useQueryClient();
   const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds), [search]);
   const [startedAt] = useState(now);
-  const state = sceneAt(plan, now, startedAt);
+  // briefing mode: a leader's pin holds a scene, or draws a panel, a unit or an alert over the wall
+  const wall = wallOf(search.wall);
+  const { pin: briefing, left } = useWallPin(wall);
+  const state = heldScene(plan, briefing) ?? sceneAt(plan, now, startedAt);
   const current = SCENES.find((s) => s.id === state.scene);
   const mounted = mountedScenes(plan, state, warm);
 
@@ -55,6 +61,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       data-testid="wall"
       data-scene={state.scene}
       data-kiosk={search.kiosk}
+      data-pin={briefing?.id}
     >
       {!search.kiosk && (
         <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
@@ -62,6 +69,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
         </Header>
       )}
       <OfflineBanner />
+      {briefing && <PinOverlay pin={briefing} left={left} wall={wall} ctx={ctx} />}
       {index ? (
         <div className="scenes">
           {SCENES.filter((s) => mounted.includes(s.id)).map((s) => (
