@@ -132,8 +132,11 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     await wall.waitForSelector(testId('wall-pin'), { state: 'detached', timeout: 6_000 });
     await expect.poll(async () => (await current()).pin, { timeout: 3_000 }).toBeNull();
     const audit = async () =>
-      ((await (await fetch(`${server.url}/api/v1/admin/audit?action=wall.&limit=20`, { headers: server.headers('admin') })).json()) as { records: AuditRecord[] })
-        .records;
+      (
+        (await (await fetch(`${server.url}/api/v1/admin/audit?action=wall.&limit=20`, { headers: server.headers('admin') })).json()) as {
+          records: AuditRecord[];
+        }
+      ).records;
     await expect
       .poll(async () => (await audit()).find((a) => a.action === 'wall.unpin' && a.details?.pin === pin!.id)?.details?.reason, { timeout: 5_000 })
       .toBe('expired');

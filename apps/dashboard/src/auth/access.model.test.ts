@@ -76,7 +76,22 @@ describe('pages by role', () => {
         '/analyst/score766/',
         '/x',
       ].map(pageOfPath),
-    ).toEqual(['wall', 'login', 'login', 'admin', 'admin', 'operator', 'alerts', 'directives', 'briefing', 'explorer', 'analyst', 'reporting', 'score766', 'wall']);
+    ).toEqual([
+      'wall',
+      'login',
+      'login',
+      'admin',
+      'admin',
+      'operator',
+      'alerts',
+      'directives',
+      'briefing',
+      'explorer',
+      'analyst',
+      'reporting',
+      'score766',
+      'wall',
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { RetiredLookup } from '../access/units-in-force.ts';
 import type { AuditService } from '../access/audit.service.ts';
 import type { Principal } from '../access/principal.ts';
 import type { AlertService } from '../alerts/alert.service.ts';
-import { fieldError, httpError } from '../plugins/errors.ts';
+import { fieldError } from '../plugins/errors.ts';
 import type { ReferenceStore } from '../store/reference-store.ts';
 
 /** The reference-document kind of the pins: one key per wall, every change a new version (the audit log says who). */
@@ -67,7 +67,14 @@ export class WallPinService {
       await this.store(input.wall, { pin, ended, reason: 'pinned' }, by.actor);
       this.arm(pin);
       this.deps.push({ wall: input.wall, pin, reason: 'pinned', ended });
-      await this.deps.audit.record({ actor: by, action: 'wall.pin', target: input.wall, unit, ip, details: { pin: pin.id, target: pin.target, until: pin.until } });
+      await this.deps.audit.record({
+        actor: by,
+        action: 'wall.pin',
+        target: input.wall,
+        unit,
+        ip,
+        details: { pin: pin.id, target: pin.target, until: pin.until },
+      });
       return pin;
     });
   }
@@ -98,10 +105,12 @@ export class WallPinService {
   private async checkTarget(t: WallPinTarget, by: Principal): Promise<string | null> {
     switch (t.kind) {
       case 'panel':
-        if (!PANELS.has(t.panel)) throw fieldError(422, 'unknown_panel', '/target/panel', `'${t.panel}' is not a wall panel; one of: ${WALL_PANEL_IDS.join(', ')}`);
+        if (!PANELS.has(t.panel))
+          throw fieldError(422, 'unknown_panel', '/target/panel', `'${t.panel}' is not a wall panel; one of: ${WALL_PANEL_IDS.join(', ')}`);
         return null;
       case 'scene':
-        if (!SCENES.has(t.scene)) throw fieldError(422, 'unknown_scene', '/target/scene', `'${t.scene}' is not a wall scene; one of: ${WALL_SCENE_IDS.join(', ')}`);
+        if (!SCENES.has(t.scene))
+          throw fieldError(422, 'unknown_scene', '/target/scene', `'${t.scene}' is not a wall scene; one of: ${WALL_SCENE_IDS.join(', ')}`);
         return null;
       case 'unit': {
         if (!this.deps.index.area(t.unitCode)) {
@@ -167,7 +176,12 @@ export class WallPinService {
       // the same document on every node: the store keeps the first, the others are told it was there
       if (!(await this.store(pin.wall, { pin: null, ended: pin, reason: 'expired' }, 'system'))) return;
       this.deps.push({ wall: pin.wall, pin: null, reason: 'expired', ended: pin });
-      await this.deps.audit.record({ actor: 'system', action: 'wall.unpin', target: pin.wall, details: { pin: pin.id, target: pin.target, reason: 'expired' } });
+      await this.deps.audit.record({
+        actor: 'system',
+        action: 'wall.unpin',
+        target: pin.wall,
+        details: { pin: pin.id, target: pin.target, reason: 'expired' },
+      });
     });
   }
 }

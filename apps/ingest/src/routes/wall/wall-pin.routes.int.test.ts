@@ -31,7 +31,8 @@ async function start(overrides: Record<string, unknown> = {}) {
   now = local('2026-12-05 09:30');
   ({ app, cleanup } = await buildTestApp({ wallPinMinSeconds: 1, ...overrides }, { clock: () => now }));
 }
-const req = (headers: Record<string, string>, opts: InjectOptions) => app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...headers } } as InjectOptions);
+const req = (headers: Record<string, string>, opts: InjectOptions) =>
+  app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...headers } } as InjectOptions);
 const pin = (body: unknown, who: Record<string, string> = AS.leader) => req(who, { method: 'POST', url: '/api/v1/wall/pin', payload: body as object });
 const read = async (wall = 'main', who: Record<string, string> = AS.analyst) =>
   (await req(who, { method: 'GET', url: `/api/v1/wall/pin?wall=${wall}` })).json() as WallPinResponse;
@@ -42,7 +43,11 @@ const audit = async () =>
 async function listenPushes(): Promise<WallPinPush[]> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const s: ClientSocket = connect(url, { auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7) }, transports: ['websocket'], forceNew: true });
+  const s: ClientSocket = connect(url, {
+    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7) },
+    transports: ['websocket'],
+    forceNew: true,
+  });
   sockets.push(s);
   await new Promise<void>((resolve, reject) => {
     s.once('connect', () => resolve());
@@ -152,7 +157,12 @@ describe('briefing pins: POST, GET and DELETE /api/v1/wall/pin', () => {
   it('pins a stored alert; ends by itself at `until`, pushed and audited as the system', async () => {
     await start();
     const pushes = await listenPushes();
-    const tide = await app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations: risingTide('pin') } });
+    const tide = await app.inject({
+      method: 'POST',
+      url: '/api/v1/observations/batch',
+      headers: { 'x-api-key': TEST_KEY },
+      payload: { observations: risingTide('pin') },
+    });
     expect(tide.statusCode).toBe(200);
     await app.ioc.alerts.flush();
     const [alert] = await app.ioc.store.listAlerts({ areas: ['31135'], limit: 1 });
@@ -184,7 +194,8 @@ describe('briefing pins across a restart', () => {
     const p = (r.json() as WallPinResponse).pin!;
     await first.close();
     const second = await apps.start(first.dataDir);
-    const get = async () => ((await second.app.inject({ method: 'GET', url: '/api/v1/wall/pin?wall=phong-hop', headers: AS.analyst })).json() as WallPinResponse).pin;
+    const get = async () =>
+      ((await second.app.inject({ method: 'GET', url: '/api/v1/wall/pin?wall=phong-hop', headers: AS.analyst })).json() as WallPinResponse).pin;
     expect(await get()).toEqual(p);
     // the restarted node armed its timer at start: the end is stored once the clock passes `until`
     now += 120_000;
