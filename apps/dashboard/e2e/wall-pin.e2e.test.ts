@@ -70,7 +70,7 @@ let pinReads = 0;
 let alertId = '';
 
 describe('briefing mode: pin on the tablet, every wall switches', () => {
-  it('pins a panel from the briefing page: the wall shows it full screen within a second, with the banner; a wall opened later shows it too', async () => {
+  it('pins a panel from the briefing page: the wall shows it full screen by the push, with the banner; a wall opened later shows it too', async () => {
     await tablet.goto(`${server.url}/operator/briefing`);
     await tablet.waitForSelector(testId('briefing-current'), { timeout: 20_000 });
     expect(await tablet.textContent(testId('briefing-current'))).toBe('Không có nội dung nào đang ghim: màn hình tường đang xoay vòng.');
@@ -99,7 +99,7 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     await late.close();
   });
 
-  it('"Bỏ ghim" releases it on every wall within a second, and the rotation resumes by the clock', async () => {
+  it('"Bỏ ghim" releases it on the wall by the push, and the rotation resumes by the clock', async () => {
     // a scene pinned: held past its 5 s dwell
     await switched('scene', wall, `${testId('wall')}[data-scene="score766"]`, () => tablet.click(testId('pin-scene-score766')));
     expect(await wall.textContent(testId('wall-pin-countdown'))).toMatch(/^Đang ghim bởi .+ · còn \d\d:\d\d$/);
