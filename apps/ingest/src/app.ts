@@ -27,6 +27,7 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { alertRoutes } from './routes/alerts/alerts.routes.ts';
 import { analystRoutes } from './routes/analyst/analyst.routes.ts';
 import { directiveRoutes } from './routes/directives/directives.routes.ts';
+import { wallPinRoutes } from './routes/wall/wall-pin.routes.ts';
 import { dossierRoutes } from './routes/dossiers/dossiers.routes.ts';
 import { paknRoutes } from './routes/pakn/pakn.routes.ts';
 import { score766Routes } from './routes/score766/score766.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(score766Routes);
   await app.register(paknRoutes);
   await app.register(directiveRoutes);
+  await app.register(wallPinRoutes);
 
   await app.register(dashboardPlugin, { dir: config.dashboardDir });
   await app.register(accessLifecyclePlugin);

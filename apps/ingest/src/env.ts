@@ -101,6 +101,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** IOC_DOSSIER_URL_TEMPLATE: a dossier's page in the one-stop system ({code}, {agency}), given to the dashboard by /api/v1/config; null: no link. */
   dossierUrlTemplate: string | null;
+  /** IOC_WALL_PIN_MIN_SECONDS: the shortest briefing pin a leader may ask for (default 60 s; the tests lower it). */
+  wallPinMinSeconds: number;
 }
 
 /** Reads and checks a rule-set file: a bad file stops the start, naming each problem. */
@@ -224,6 +226,7 @@ export const CoreEnvSchema = envSchema({
     DOSSIER_URL_TEMPLATE_PATTERN,
     'an http(s) URL with {code} (and optionally {agency}), e.g. https://dichvucong.cantho.gov.vn/ho-so/{code}',
   ),
+  IOC_WALL_PIN_MIN_SECONDS: envInt(60, 1, 3600),
 });
 
 /** Runs `read`; a ConfigError becomes problems in the list instead of stopping the checks. */
@@ -310,5 +313,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     boundaryLimitBytes: v.IOC_BOUNDARY_LIMIT_BYTES,
     attachmentMaxBytes: v.IOC_ATTACHMENT_MAX_BYTES,
     dossierUrlTemplate: v.IOC_DOSSIER_URL_TEMPLATE ?? null,
+    wallPinMinSeconds: v.IOC_WALL_PIN_MIN_SECONDS,
   };
 }

@@ -15,6 +15,7 @@ import {
   registryCatalogue,
   REPORTING_INDICATORS,
   reportingUnitsFor,
+  WALL_PIN_MAX_SECONDS,
   type AgencyIndex,
   type AreaRegistry,
   type CatalogueIndex,
@@ -47,6 +48,7 @@ import { ProcedureService } from './procedures/procedure.service.ts';
 import { CalendarService } from './procedures/calendar.service.ts';
 import { Broadcaster, type IocServer } from './realtime/broadcaster.ts';
 import { WallPlaylistService } from './wall/wall-playlist.service.ts';
+import { WallPinService } from './wall/wall-pin.service.ts';
 import { createGateway } from './realtime/gateway.ts';
 import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
@@ -98,6 +100,8 @@ export interface Ioc {
   directives: DirectiveService;
   /** The wall's playlist (scenes, order, dwell, layouts): GET/PUT /api/v1/wall/playlist, pushed as wallPlaylistV1. */
   wallPlaylist: WallPlaylistService;
+  /** Briefing pins on the walls (GET/POST/DELETE /api/v1/wall/pin, pushed as wallPinV1). */
+  wallPins: WallPinService;
   reporting: ReportingService;
   analyst: AnalystService;
   alerts: AlertService;
@@ -314,6 +318,17 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       clock,
     }),
     wallPlaylist: new WallPlaylistService(store.reference, clock, (p) => broadcaster.wallPlaylist(p)),
+    wallPins: new WallPinService({
+      reference: store.reference,
+      index,
+      retired: retiredUnits(registry, index, clock),
+      alerts,
+      audit,
+      push: (p) => broadcaster.wallPin(p),
+      clock,
+      ttl: { minSeconds: config.wallPinMinSeconds, maxSeconds: WALL_PIN_MAX_SECONDS },
+      onError: (err) => app.log.error({ err }, 'a wall pin could not be ended'),
+    }),
     reporting: new ReportingService(reportingCat, store, config.calendar, live),
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,

@@ -146,6 +146,16 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'POST /api/v1/directives/:id/accept': [{ url: '/api/v1/directives/none/accept', payload: { unit: '31135' }, ok: 404 }],
     'POST /api/v1/directives/:id/return': [{ url: '/api/v1/directives/none/return', payload: { unit: '31135', note: 'Bổ sung' }, ok: 404 }],
 
+    // briefing pins: a leader pins and releases (a unit outside a scoped leader's scope is 403); every reader reads
+    'GET /api/v1/wall/pin': [{ url: '/api/v1/wall/pin', ok: 200 }],
+    'POST /api/v1/wall/pin': [
+      { url: '/api/v1/wall/pin', payload: { target: { kind: 'scene', scene: 'procedures' }, ttlSeconds: 120 }, ok: 201 },
+      { url: '/api/v1/wall/pin', payload: { target: { kind: 'unit', unitCode: '31135' } }, ok: 201, as: { leader917: 403 } },
+      // an alert outside the caller's scope is unknown to them
+      { url: '/api/v1/wall/pin', payload: { target: { kind: 'alert', alertId: ctx.alert916 } }, ok: 201, as: { leader917: 422 } },
+    ],
+    'DELETE /api/v1/wall/pin': [{ url: '/api/v1/wall/pin', ok: 200 }],
+
     // reads
     'GET /api/v1/score766/official': [{ url: '/api/v1/score766/official?unit=H13', ok: 200 }],
     'GET /api/v1/feeds/health': [{ url: '/api/v1/feeds/health', ok: 200 }],

@@ -28,3 +28,4 @@ export * from './http/directives.ts';
 export * from './http/operations.ts';
 export * from './common.ts';
 export * from './http/wall.ts';
+export * from './http/wall-pin.ts';

@@ -64,3 +64,4 @@ export * from './pakn/pakn-metrics.ts';
 export * from './directives/directive-lifecycle.ts';
 export * from './wall/playlist.ts';
 export * from './wall/screen-split.ts';
+export * from './wall/wall-pin.ts';

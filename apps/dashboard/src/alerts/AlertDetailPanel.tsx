@@ -8,6 +8,7 @@ import { SelectField } from '../components/fields.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { formatDateTime } from '../format/format.ts';
 import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
+import { PinButton } from '../wall-pin/PinButton.tsx';
 import { HttpError } from '../queries/http.ts';
 import { actionStates, type ActionState, type AlertActionKey } from './alert-actions.model.ts';
 import { alertTrailRows } from './alert-trail.model.ts';
@@ -76,6 +77,7 @@ export function AlertDetailPanel({ id, canAct, onClose }: { id: string; canAct: 
         )}
       </dl>
       <DirectiveIssueButton subject={{ kind: 'alert', id: a.id, label: a.title[lang] }} units={a.area} testId={`alert-${a.id}`} />
+      <PinButton target={{ kind: 'alert', alertId: a.id }} />
       <div className="alert-actions">
         {!canAct && (
           <p className="action-why" id={roleWhy} data-testid="actions-why">

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import { DirectiveIssueButton } from '../panels/directives/DirectiveIssueDialog.tsx';
+import { PinButton } from '../wall-pin/PinButton.tsx';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
 import { SEVERITY_COLORS } from '../theme/theme.ts';
 import { tickerItems, worstSeverity } from './alerts.model.ts';
@@ -51,6 +52,7 @@ export function AlertTicker() {
                 {i.cleared ? ` · ${t('alerts.cleared')}` : ''}
               </span>
               <DirectiveIssueButton subject={{ kind: 'alert', id: i.id, label: i.text }} units={i.area} testId={`alert-${i.id}`} />
+              <PinButton target={{ kind: 'alert', alertId: i.id }} />
             </li>
           ))}
         </ol>

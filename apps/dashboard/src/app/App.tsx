@@ -8,6 +8,8 @@ import type { LiveClient } from '../realtime/live-client.ts';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.tsx';
 import { useDirectivePushes } from '../realtime/useDirectivePushes.ts';
 import { useDossierLiveRefresh } from '../realtime/useDossierLiveRefresh.ts';
+import { PinReleaseBar } from '../wall-pin/PinReleaseBar.tsx';
+import { useWallPinPushes } from '../wall-pin/useWallPin.ts';
 import { WallScreen } from '../screens/wall.screen.tsx';
 import type { Screens } from './route-tree.tsx';
 import type { AppRouter } from './router.tsx';
@@ -33,6 +35,7 @@ export const SCREENS: Screens = {
   reporting: lazyScreen(() => import('../screens/reporting-analyst.screen.tsx'), 'ReportingAnalystScreen'),
   score766: lazyScreen(() => import('../screens/score766.screen.tsx'), 'Score766Screen'),
   directives: lazyScreen(() => import('../screens/directives.screen.tsx'), 'DirectivesScreen'),
+  briefing: lazyScreen(() => import('../screens/briefing.screen.tsx'), 'BriefingScreen'),
   login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
   admin: {
     layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
@@ -55,8 +58,16 @@ export function Shell({ children }: { children: ReactNode }) {
   useDossierLiveRefresh();
   useAlertPushes();
   useDirectivePushes();
+  useWallPinPushes();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  return <AccessGate page={pageOfPath(pathname)}>{children}</AccessGate>;
+  const page = pageOfPath(pathname);
+  return (
+    <AccessGate page={page}>
+      {children}
+      {/* the wall's own banner has "Bỏ ghim"; the briefing page shows the pin itself */}
+      {page !== 'wall' && page !== 'briefing' && page !== 'login' && <PinReleaseBar />}
+    </AccessGate>
+  );
 }
 
 /** `live: false` on the sign-in page: no socket until there is a session. */

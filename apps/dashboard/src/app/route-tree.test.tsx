@@ -16,6 +16,7 @@ const screens: Screens = {
   score766: stub,
   reporting: stub,
   directives: stub,
+  briefing: stub,
   login: stub,
   admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub, wall: stub },
 };
@@ -38,6 +39,7 @@ describe('routes', () => {
     expect(open('/operator/').page).toBe('operator');
     expect(open('/operator/alerts').page).toBe('alerts');
     expect(open('/operator/directives').page).toBe('directives');
+    expect(open('/operator/briefing').page).toBe('briefing');
     expect(open('/operator/directives?show=closed&id=dir-1').search).toMatchObject({ show: 'closed', id: 'dir-1' });
     expect(open('/analyst').page).toBe('explorer');
     expect(open('/analyst/').page).toBe('explorer');

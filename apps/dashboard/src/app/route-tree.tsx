@@ -21,6 +21,8 @@ export const PATHS = {
   alerts: '/operator/alerts',
   // under /operator: the server answers its pages with index.html
   directives: '/operator/directives',
+  // briefing mode: pin a scene or a panel on the wall
+  briefing: '/operator/briefing',
   explorer: '/analyst',
   analyst: '/analyst/dossiers',
   reporting: '/analyst/reporting',
@@ -44,6 +46,8 @@ export interface Screens {
   score766: ComponentType<PageProps<Score766Search>>;
   /** The leader's follow-up of directives: answers awaiting a decision, each unit's trail, accept or return. */
   directives: ComponentType<PageProps<DirectivesSearch>>;
+  /** Briefing mode: the scenes and panels a leader pins on the wall, the pin in force and its release. */
+  briefing: ComponentType<PageProps<object>>;
   login: ComponentType<PageProps<LoginSearch>>;
   /** The administration area: a frame with the sections' navigation (ADMIN_SECTIONS) around the open section. */
   admin: {
@@ -132,6 +136,7 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     page(PATHS.operator, validateOperatorSearch, screens.operator, OPERATOR_SEARCH_DEFAULTS),
     page(PATHS.alerts, validateAlertsSearch, screens.alerts, ALERTS_SEARCH_DEFAULTS),
     page(PATHS.directives, validateDirectivesSearch, screens.directives, DIRECTIVES_SEARCH_DEFAULTS),
+    page(PATHS.briefing, none, screens.briefing),
     page(PATHS.explorer, validateExplorerSearch, screens.explorer),
     page(PATHS.analyst, validateAnalystSearch, screens.analyst),
     page(PATHS.reporting, validateReportingSearch, screens.reporting),

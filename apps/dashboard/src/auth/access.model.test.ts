@@ -37,13 +37,13 @@ const AGENCIES = [{ code: '000.00.05.H13' }, { code: '000.00.21.H13' }, { code: 
 
 describe('pages by role', () => {
   it('shows each role the pages it may open, in navigation order', () => {
-    expect(visiblePages(person('leader'))).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'directives']);
+    expect(visiblePages(person('leader'))).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'directives', 'briefing']);
     expect(visiblePages(person('operator', ['916']))).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766']);
     expect(visiblePages(person('analyst'))).toEqual(['wall', 'explorer', 'analyst', 'reporting', 'score766']);
-    expect(visiblePages(person('admin'))).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'admin']);
+    expect(visiblePages(person('admin'))).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'briefing', 'admin']);
     expect(visiblePages(wall)).toEqual(['wall']);
     // a server without accounts: every page as before, but no administration
-    expect(visiblePages(null)).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'directives']);
+    expect(visiblePages(null)).toEqual(['wall', 'operator', 'alerts', 'explorer', 'analyst', 'reporting', 'score766', 'directives', 'briefing']);
   });
 
   it('opens the sign-in page for anyone, the admin area for administrators only', () => {
@@ -69,13 +69,29 @@ describe('pages by role', () => {
         '/operator',
         '/operator/alerts',
         '/operator/directives/',
+        '/operator/briefing',
         '/analyst',
         '/analyst/dossiers/',
         '/analyst/reporting',
         '/analyst/score766/',
         '/x',
       ].map(pageOfPath),
-    ).toEqual(['wall', 'login', 'login', 'admin', 'admin', 'operator', 'alerts', 'directives', 'explorer', 'analyst', 'reporting', 'score766', 'wall']);
+    ).toEqual([
+      'wall',
+      'login',
+      'login',
+      'admin',
+      'admin',
+      'operator',
+      'alerts',
+      'directives',
+      'briefing',
+      'explorer',
+      'analyst',
+      'reporting',
+      'score766',
+      'wall',
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Role, Scopes, SessionUser } from './session.ts';
  * A session is one of: `null` with `open: true` — a server without accounts (every page, the
  * whole city, as before access control); a signed-in user; or nobody (the sign-in page).
  */
-export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'score766' | 'directives' | 'admin' | 'login';
+export type AppPage = 'wall' | 'operator' | 'alerts' | 'explorer' | 'analyst' | 'reporting' | 'score766' | 'directives' | 'briefing' | 'admin' | 'login';
 
 /** The pages each role may open; a wall device (kiosk link) opens the wall only. */
 export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Role[]>> = {
@@ -20,6 +20,8 @@ export const PAGE_ROLES: Readonly<Record<Exclude<AppPage, 'login'>, readonly Rol
   score766: ['leader', 'operator', 'analyst', 'admin'],
   /** The follow-up of directives: accept or return each unit's answer (the server lets leaders only decide). */
   directives: ['leader'],
+  /** Briefing mode: pin a scene or a panel on the wall (the server lets leaders and administrators pin). */
+  briefing: ['leader', 'admin'],
   admin: ['admin'],
 };
 
@@ -33,6 +35,7 @@ export const NAV_PAGES: readonly Exclude<AppPage, 'login'>[] = [
   'reporting',
   'score766',
   'directives',
+  'briefing',
   'admin',
 ];
 
@@ -66,6 +69,7 @@ export function pageOfPath(pathname: string): AppPage {
   if (p === '/operator') return 'operator';
   if (p === '/operator/alerts') return 'alerts';
   if (p === '/operator/directives') return 'directives';
+  if (p === '/operator/briefing') return 'briefing';
   if (p === '/analyst') return 'explorer';
   if (p === '/analyst/dossiers') return 'analyst';
   if (p === '/analyst/reporting') return 'reporting';

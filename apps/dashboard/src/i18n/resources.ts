@@ -3,6 +3,7 @@ import { score766En, score766Vi } from './score766.data.ts';
 import { analystEn, analystVi } from './analyst.data.ts';
 import { wallcfgEn, wallcfgVi } from './wallcfg.data.ts';
 import { opsdeskEn, opsdeskVi } from './opsdesk.data.ts';
+import { wallPinEn, wallPinVi } from './wall-pin.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -110,6 +111,7 @@ export const vi = {
     reporting: 'Số liệu báo cáo',
     score766: 'Chỉ số 766',
     directives: 'Chỉ đạo',
+    briefing: 'Ghim lên màn hình',
   },
   period: {
     label: 'Kỳ số liệu',
@@ -427,6 +429,7 @@ export const vi = {
   ...analystVi,
   ...wallcfgVi,
   ...opsdeskVi,
+  ...wallPinVi,
 };
 
 export const en: typeof vi = {
@@ -532,6 +535,7 @@ export const en: typeof vi = {
     reporting: 'Reported figures',
     score766: 'Decision 766 score',
     directives: 'Directives',
+    briefing: 'Pin to the wall',
   },
   period: {
     label: 'Period',
@@ -849,4 +853,5 @@ export const en: typeof vi = {
   ...analystEn,
   ...wallcfgEn,
   ...opsdeskEn,
+  ...wallPinEn,
 };

@@ -1,4 +1,4 @@
-import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPlaylist } from '@cityioc/contracts';
+import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPinPush, WallPlaylist } from '@cityioc/contracts';
 import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
@@ -74,6 +74,7 @@ export class LiveClient {
   private readonly playlistListeners = new Set<(playlist: WallPlaylist) => void>();
   /** Recent server − local clock samples (clock-offset.ts): the least delayed one is the offset. */
   private offsetSamples: OffsetSample[] = [];
+  private readonly wallPinListeners = new Set<(push: WallPinPush) => void>();
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -132,6 +133,7 @@ export class LiveClient {
     socket[method]('alertV1', this.onAlert);
     socket[method]('directiveV1', this.onDirective);
     socket[method]('wallPlaylistV1', this.onPlaylist);
+    socket[method]('wallPinV1', this.onWallPin);
   }
 
   getState = (): LiveClientState => this.state;
@@ -175,6 +177,16 @@ export class LiveClient {
 
   private readonly onPlaylist = (playlist: WallPlaylist): void => {
     for (const l of this.playlistListeners) l(playlist);
+  };
+
+  /** Called with every briefing pin set, released or ended on any wall (wallPinV1). */
+  onWallPinPush(listener: (push: WallPinPush) => void): () => void {
+    this.wallPinListeners.add(listener);
+    return () => this.wallPinListeners.delete(listener);
+  }
+
+  private readonly onWallPin = (push: WallPinPush): void => {
+    for (const l of this.wallPinListeners) l(push);
   };
 
   /** The local clock corrected to the server's. */

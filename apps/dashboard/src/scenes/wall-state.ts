@@ -16,6 +16,8 @@ export interface WallSearch {
   /** `?screen=i&of=n` (1-based): this browser is screen i of a wall of n screens and shows its part of each scene (domain wall/screen-split.ts). */
   screen: number;
   of: number;
+  /** `?wall=phong-hop`: the wall whose briefing pins this screen follows (default 'main'). */
+  wall?: string;
 }
 
 /** Left out of the URL when they hold (the router strips them). */
@@ -32,5 +34,6 @@ export function validateWallSearch(raw: RawSearch): WallSearch {
     period: oneOf(raw.period, ['month', 'quarter', 'year'] as const) ?? WALL_SEARCH_DEFAULTS.period,
     // a screen outside 1..of, or of outside 1..64: the whole wall on this screen
     ...wallScreenOf(numberIn(raw.screen, 1, 64), numberIn(raw.of, 1, 64)),
+    wall: text(raw.wall),
   };
 }

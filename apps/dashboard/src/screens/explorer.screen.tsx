@@ -45,6 +45,7 @@ import { PageShell } from '../shell/PageShell.tsx';
 import { homeScope } from '../app/home-scope.ts';
 import { cityWide } from '../auth/access.model.ts';
 import { useSession } from '../auth/useSession.ts';
+import { PinButton } from '../wall-pin/PinButton.tsx';
 
 /** How many periods of each kind the range pickers offer, back from now. */
 const PICKER_SPAN: Record<PeriodKind, number> = { hour: 48, day: 92, month: 60, quarter: 24, half: 12, year: 10 };
@@ -209,7 +210,8 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
               ))}
               <b data-testid="explorer-area" data-code={state.area}>
                 {nameOf(state.area, here)}
-              </b>
+              </b>{' '}
+              <PinButton target={{ kind: 'unit', unitCode: state.area }} />
             </nav>
             {geo.data && spec && view && (
               <ExplorerMap

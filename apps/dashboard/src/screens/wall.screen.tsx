@@ -15,6 +15,9 @@ import { SceneView } from '../scenes/SceneView.tsx';
 import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
 import { OfflineBanner } from '../shell/OfflineBanner.tsx';
+import { PinOverlay } from '../wall-pin/PinOverlay.tsx';
+import { useWallPin } from '../wall-pin/useWallPin.ts';
+import { heldScene, wallOf } from '../wall-pin/wall-pin.model.ts';
 
 /**
  * The 16:9 wall: the scenes of scenes/scene-registry.ts in rotation (scene-rotation.ts), each
@@ -31,7 +34,10 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const [startedAt] = useState(now);
   const scenes = useShownScenes(search, now, startedAt);
   const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds, scenes), [search, scenes]);
-  const state = screenSceneAt(plan, now, startedAt, search.of);
+  // briefing mode: a leader's pin holds a scene, or draws a panel, a unit or an alert over the wall
+  const wall = wallOf(search.wall);
+  const { pin: briefing, left } = useWallPin(wall);
+  const state = heldScene(plan, briefing) ?? screenSceneAt(plan, now, startedAt, search.of);
   const current = scenes.find((s) => s.id === state.scene);
   const mounted = mountedScenes(plan, state, warm);
 
@@ -59,6 +65,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       data-kiosk={search.kiosk}
       data-screen={`${search.screen}/${search.of}`}
       data-switch-at={state.nextInMs === null ? undefined : now + state.nextInMs}
+      data-pin={briefing?.id}
     >
       {!search.kiosk && (
         <Header timeZone={timeZone} subtitle={current?.subtitle ? t(current.subtitle) : undefined}>
@@ -66,6 +73,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
         </Header>
       )}
       <OfflineBanner />
+      {briefing && <PinOverlay pin={briefing} left={left} wall={wall} ctx={ctx} />}
       {index ? (
         <div className="scenes">
           {scenes

@@ -102,15 +102,21 @@ export const lifecyclePlugin = fp(
         tickMs: config.tickMs,
         heartbeatMs: config.heartbeatMs,
         // the dossier service publishes on its own clock (procedures/dossier-publication.ts)
-        beforeTick: (now) => alerts.checkSilence(now),
+        beforeTick: (now) => {
+          alerts.checkSilence(now);
+          ioc.wallPins.tick(now);
+        },
         onPush: (seconds, deltas, deliveries) => ioc.metrics.tick(seconds, deltas, deliveries),
       });
       await ioc.connectors.start();
+      // briefing pins in force keep their end time across a restart
+      await ioc.wallPins.start();
     });
 
     app.addHook('preClose', async () => {
       ioc.closing = true;
       stopTicker?.();
+      ioc.wallPins.close();
       dossiers.stopPublishing();
       await ioc.connectors.stop();
       ioc.io.disconnectSockets(true);

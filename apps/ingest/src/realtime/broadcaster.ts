@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents, WallPlaylist } from '@cityioc/contracts';
+import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents, WallPinPush, WallPlaylist } from '@cityioc/contracts';
 import { scopeRoom } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -33,6 +33,11 @@ export class Broadcaster {
   /** The wall's playlist, stored anew: to every socket of every node (through the adapter), applied by walls at their next scene switch. */
   wallPlaylist(playlist: WallPlaylist): void {
     this.io.emit('wallPlaylistV1', playlist);
+  }
+
+  /** A wall's briefing pin changed: to every socket of every node (any signed-in screen may show a wall; GET /api/v1/wall/pin is a read). */
+  wallPin(push: WallPinPush): void {
+    this.io.emit('wallPinV1', push);
   }
 
   heartbeat(hb: Heartbeat): void {

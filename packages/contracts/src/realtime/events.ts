@@ -2,6 +2,7 @@ import type { Delta, Heartbeat } from './live.ts';
 import type { AlertPush } from '../http/alerts.ts';
 import type { DirectivePush } from '../http/directives.ts';
 import type { WallPlaylist } from '../http/wall.ts';
+import type { WallPinPush } from '../http/wall-pin.ts';
 
 /** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
 export const PROTOCOL_VERSION = 1;
@@ -39,6 +40,8 @@ export interface ServerToClientEvents {
   directiveV1: (push: DirectivePush) => void;
   /** The wall's playlist, stored anew by an administrator, to every socket (added in protocol 1; older clients ignore it). */
   wallPlaylistV1: (playlist: WallPlaylist) => void;
+  /** A wall's briefing pin set, released or ended by its time, to every socket (added in protocol 1; older clients ignore it). */
+  wallPinV1: (push: WallPinPush) => void;
 }
 
 export interface ClientToServerEvents {

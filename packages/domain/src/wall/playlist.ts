@@ -1,4 +1,15 @@
-import { WALL_DWELL_MAX_SECONDS, WALL_DWELL_MIN_SECONDS, type WallPlaylistInput, type WallScene } from '@cityioc/contracts';
+import {
+  WALL_DWELL_MAX_SECONDS,
+  WALL_DWELL_MIN_SECONDS,
+  WALL_PANEL_IDS,
+  WALL_SCENE_IDS,
+  type WallPlaylistInput,
+  type WallScene,
+  type WallSceneId,
+} from '@cityioc/contracts';
+
+// The stable scene ids and the panel ids are the contract's (http/wall-pin.ts): pins and playlists name the same ones.
+export { WALL_PANEL_IDS, WALL_SCENE_IDS, type WallSceneId };
 
 /**
  * The wall's playlist as data (issue 13 #3): the stable ids a playlist may name, the built-in default
@@ -7,37 +18,8 @@ import { WALL_DWELL_MAX_SECONDS, WALL_DWELL_MIN_SECONDS, type WallPlaylistInput,
  * WALL_PANEL_IDS; a dashboard test keeps the two lists equal.
  */
 
-/** Stable scene ids: they appear in kiosk URLs (?scene=) and in stored playlists. */
-export const WALL_SCENE_IDS = ['overview', 'procedures', 'score766', 'reporting'] as const;
-export type WallSceneId = (typeof WALL_SCENE_IDS)[number];
-
 /** Old ids still accepted in URLs: `?scene=admin` was the public-service dossiers scene. */
 export const WALL_SCENE_ALIASES: Readonly<Record<string, WallSceneId>> = { admin: 'procedures' };
-
-/** Every panel a scene can place. */
-export const WALL_PANEL_IDS = [
-  'map',
-  'alert-ticker',
-  'kpi-tiles',
-  'water-level',
-  'air-quality',
-  'feed-health',
-  'procedures-head',
-  'procedures-counts',
-  'procedures-rates',
-  'score766',
-  'procedures-rank-districts',
-  'procedures-rank-agencies',
-  'score766-head',
-  'score766-scorecard',
-  'score766-lost',
-  'directive-board',
-  'reporting-head',
-  'reporting-targets',
-  'reporting-rank-departments',
-  'reporting-rank-districts',
-  'reporting-late',
-] as const;
 
 export const DEFAULT_SCENE_SECONDS = 45;
 

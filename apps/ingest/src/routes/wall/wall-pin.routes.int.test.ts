@@ -1,0 +1,205 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import {
+  PROTOCOL_VERSION,
+  type AuditRecord,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type WallPinPush,
+  type WallPinReleaseResponse,
+  type WallPinResponse,
+} from '@cityioc/contracts';
+import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { risingTide } from '../../../test/helpers/feed-samples.ts';
+import { restartableApps } from '../../../test/helpers/restartable-app.ts';
+import { waitUntil } from '../../../../../test-support/wait.ts';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+const local = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
+let now = local('2026-12-05 09:30');
+let app: FastifyInstance;
+let cleanup: (() => Promise<void>) | undefined;
+const sockets: ClientSocket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function start(overrides: Record<string, unknown> = {}) {
+  now = local('2026-12-05 09:30');
+  ({ app, cleanup } = await buildTestApp({ wallPinMinSeconds: 1, ...overrides }, { clock: () => now }));
+}
+const req = (headers: Record<string, string>, opts: InjectOptions) =>
+  app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...headers } } as InjectOptions);
+const pin = (body: unknown, who: Record<string, string> = AS.leader) => req(who, { method: 'POST', url: '/api/v1/wall/pin', payload: body as object });
+const read = async (wall = 'main', who: Record<string, string> = AS.analyst) =>
+  (await req(who, { method: 'GET', url: `/api/v1/wall/pin?wall=${wall}` })).json() as WallPinResponse;
+const release = (wall = 'main', who: Record<string, string> = AS.leader) => req(who, { method: 'DELETE', url: `/api/v1/wall/pin?wall=${wall}` });
+const audit = async () =>
+  ((await req(AS.admin, { method: 'GET', url: '/api/v1/admin/audit?action=wall.&limit=50' })).json() as { records: AuditRecord[] }).records;
+
+async function listenPushes(): Promise<WallPinPush[]> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const s: ClientSocket = connect(url, {
+    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7) },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  sockets.push(s);
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+  });
+  const got: WallPinPush[] = [];
+  s.on('wallPinV1', (p) => got.push(p));
+  return got;
+}
+
+describe('briefing pins: POST, GET and DELETE /api/v1/wall/pin', () => {
+  it('a leader pins a unit: stored, read back by any reader, pushed to every socket, audited; released, likewise', async () => {
+    await start();
+    const pushes = await listenPushes();
+    expect(await read()).toEqual({ serverTime: now, wall: 'main', pin: null });
+
+    const r = await pin({ target: { kind: 'unit', unitCode: '31135' }, ttlSeconds: 900 });
+    expect(r.statusCode, r.body).toBe(201);
+    const created = (r.json() as WallPinResponse).pin!;
+    expect(created).toEqual({
+      id: created.id,
+      wall: 'main',
+      target: { kind: 'unit', unitCode: '31135' },
+      at: '2026-12-05T09:30:00+07:00',
+      until: '2026-12-05T09:45:00+07:00',
+      by: 'Lãnh đạo thử',
+    });
+    expect(await read()).toEqual({ serverTime: now, wall: 'main', pin: created });
+    // another wall has its own pin (none)
+    expect((await read('phong-hop')).pin).toBeNull();
+    const pinned = await waitUntil('the pin pushed', () => pushes.find((p) => p.reason === 'pinned'));
+    expect(pinned).toEqual({ wall: 'main', pin: created, reason: 'pinned', ended: null });
+
+    // a new pin replaces the one in force, and says which it ended
+    now += 60_000;
+    const second = ((await pin({ target: { kind: 'panel', panel: 'water-level' } })).json() as WallPinResponse).pin!;
+    expect(second).toMatchObject({ target: { kind: 'panel', panel: 'water-level' }, at: '2026-12-05T09:31:00+07:00', until: '2026-12-05T09:41:00+07:00' });
+    expect(await waitUntil('the second push', () => pushes.find((p) => p.pin?.id === second.id))).toMatchObject({ ended: { id: created.id } });
+
+    const rel = await release();
+    expect(rel.statusCode).toBe(200);
+    expect(rel.json()).toEqual({ serverTime: now, wall: 'main', released: second } satisfies WallPinReleaseResponse);
+    expect((await read()).pin).toBeNull();
+    expect(await waitUntil('the release pushed', () => pushes.find((p) => p.reason === 'released'))).toEqual({
+      wall: 'main',
+      pin: null,
+      reason: 'released',
+      ended: second,
+    });
+    // releasing a wall without a pin changes nothing
+    expect((await release()).json()).toEqual({ serverTime: now, wall: 'main', released: null });
+
+    const records = await audit();
+    expect(records.map((a) => [a.action, a.actor, a.target, a.unit, a.details?.reason ?? null])).toEqual([
+      ['wall.unpin', 'token:Lãnh đạo thử', 'main', null, 'released'],
+      ['wall.pin', 'token:Lãnh đạo thử', 'main', null, null],
+      ['wall.pin', 'token:Lãnh đạo thử', 'main', '31135', null],
+    ]);
+    expect(records[2]!.details).toEqual({ pin: created.id, target: { kind: 'unit', unitCode: '31135' }, until: '2026-12-05T09:45:00+07:00' });
+  });
+
+  it('operators and analysts may read the pin but not set or release it: 403 forbidden', async () => {
+    await start();
+    for (const who of [AS.operator, AS.analyst]) {
+      const r = await pin({ target: { kind: 'scene', scene: 'overview' } }, who);
+      expect(r.statusCode).toBe(403);
+      expect(r.json()).toMatchObject({ error: 'forbidden' });
+      const d = await release('main', who);
+      expect(d.statusCode).toBe(403);
+      expect(d.json()).toMatchObject({ error: 'forbidden' });
+      expect((await req(who, { method: 'GET', url: '/api/v1/wall/pin' })).statusCode).toBe(200);
+    }
+    expect(await audit()).toEqual([]);
+  });
+
+  it('refuses what no wall can show: 422 naming the field and the reason', async () => {
+    await start();
+    const cases: [unknown, string, string][] = [
+      [{ target: { kind: 'panel', panel: 'weather' } }, '/target/panel', 'unknown_panel'],
+      [{ target: { kind: 'scene', scene: 'traffic' } }, '/target/scene', 'unknown_scene'],
+      // quận Ninh Kiều ended on 1 July 2025: its successors are named
+      [{ target: { kind: 'unit', unitCode: '916' } }, '/target/unitCode', 'unit_not_in_force'],
+      [{ target: { kind: 'unit', unitCode: '99999' } }, '/target/unitCode', 'unknown_unit'],
+      [{ target: { kind: 'alert', alertId: 'flood-band:wl-can-tho:nothing' } }, '/target/alertId', 'unknown_alert'],
+      [{ target: { kind: 'scene', scene: 'overview' }, ttlSeconds: 0 }, '/ttlSeconds', 'ttl_out_of_range'],
+      [{ target: { kind: 'scene', scene: 'overview' }, ttlSeconds: 3601 }, '/ttlSeconds', 'ttl_out_of_range'],
+    ];
+    for (const [body, field, reason] of cases) {
+      const r = await pin(body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(422);
+      const e = r.json() as { error: string; details: { field: string; reason: string; message: string }[] };
+      expect(e.error).toBe(reason);
+      expect(e.details.map((d) => [d.field, d.reason])).toEqual([[field, reason]]);
+    }
+    const old = (await pin({ target: { kind: 'unit', unitCode: '916' } })).json() as { message: string };
+    expect(old.message).toContain('31135 (phường Ninh Kiều)');
+    // the default minimum is one minute
+    await cleanup!();
+    await start({ wallPinMinSeconds: 60 });
+    expect((await pin({ target: { kind: 'scene', scene: 'overview' }, ttlSeconds: 59 })).json()).toMatchObject({
+      error: 'ttl_out_of_range',
+      message: 'ttlSeconds must be between 60 and 3600 (1–60 min); got 59',
+    });
+    expect((await read()).pin).toBeNull();
+  });
+
+  it('pins a stored alert; ends by itself at `until`, pushed and audited as the system', async () => {
+    await start();
+    const pushes = await listenPushes();
+    const tide = await app.inject({
+      method: 'POST',
+      url: '/api/v1/observations/batch',
+      headers: { 'x-api-key': TEST_KEY },
+      payload: { observations: risingTide('pin') },
+    });
+    expect(tide.statusCode).toBe(200);
+    await app.ioc.alerts.flush();
+    const [alert] = await app.ioc.store.listAlerts({ areas: ['31135'], limit: 1 });
+    const r = await pin({ target: { kind: 'alert', alertId: alert!.id }, ttlSeconds: 1 });
+    expect(r.statusCode, r.body).toBe(201);
+    const p = (r.json() as WallPinResponse).pin!;
+    expect(p.until).toBe('2026-12-05T09:30:01+07:00');
+    // the clock reaches `until`: GET says no pin at once, and the server's timer stores and pushes the end
+    now += 1000;
+    expect((await read()).pin).toBeNull();
+    const expired = await waitUntil('the expiry pushed', () => pushes.find((x) => x.reason === 'expired'));
+    expect(expired).toEqual({ wall: 'main', pin: null, reason: 'expired', ended: p });
+    const records = await waitUntil('the expiry audited', async () => ((await audit()).length === 2 ? audit() : undefined));
+    expect(records.map((a) => [a.action, a.actor, a.unit, a.details?.reason ?? null])).toEqual([
+      ['wall.unpin', 'system', null, 'expired'],
+      ['wall.pin', 'token:Lãnh đạo thử', '31135', null],
+    ]);
+  });
+});
+
+describe('briefing pins across a restart', () => {
+  const apps = restartableApps({ wallPinMinSeconds: 1 }, { clock: () => now });
+  it('a pin in force is read back after a restart, and still ends on time', async () => {
+    now = local('2026-12-05 09:30');
+    const first = await apps.start();
+    const body = { target: { kind: 'scene', scene: 'score766' }, wall: 'phong-hop', ttlSeconds: 120 };
+    const r = await first.app.inject({ method: 'POST', url: '/api/v1/wall/pin', headers: AS.leader, payload: body });
+    expect(r.statusCode, r.body).toBe(201);
+    const p = (r.json() as WallPinResponse).pin!;
+    await first.close();
+    const second = await apps.start(first.dataDir);
+    const get = async () =>
+      ((await second.app.inject({ method: 'GET', url: '/api/v1/wall/pin?wall=phong-hop', headers: AS.analyst })).json() as WallPinResponse).pin;
+    expect(await get()).toEqual(p);
+    // the restarted node armed its timer at start: the end is stored once the clock passes `until`
+    now += 120_000;
+    await waitUntil('the expiry stored', async () => ((await second.app.ioc.store.reference.referenceHeads('wall.pin')).length === 2 ? true : undefined));
+    expect(await get()).toBeNull();
+  });
+});
