@@ -1,5 +1,6 @@
 import { authEn, authVi } from './auth.data.ts';
 import { score766En, score766Vi } from './score766.data.ts';
+import { watchdogEn, watchdogVi } from './watchdog.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -420,6 +421,7 @@ export const vi = {
   lang: { label: 'Ngôn ngữ', vi: 'VI', en: 'EN' },
   ...authVi,
   ...score766Vi,
+  ...watchdogVi,
 };
 
 export const en: typeof vi = {
@@ -838,4 +840,5 @@ export const en: typeof vi = {
   lang: { label: 'Language', vi: 'VI', en: 'EN' },
   ...authEn,
   ...score766En,
+  ...watchdogEn,
 };

@@ -6,7 +6,8 @@ import type { PageProps } from '../app/page.ts';
 import { runtimeConfig } from '../config.ts';
 import type { WallPeriod } from '../panels/panel.ts';
 import { PANELS } from '../panels/registry.tsx';
-import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { useClock, useLiveClient } from '../realtime/RealtimeProvider.tsx';
+import { useWallWatchdog } from '../realtime/useWallWatchdog.ts';
 import { SceneIndicator } from '../scenes/SceneIndicator.tsx';
 import { SCENES, type SceneId } from '../scenes/scene-registry.ts';
 import { mountedScenes, sceneAt, scenePlan } from '../scenes/scene-rotation.ts';
@@ -14,6 +15,7 @@ import { SceneView } from '../scenes/SceneView.tsx';
 import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
 import { OfflineBanner } from '../shell/OfflineBanner.tsx';
+import { RecoveryNote } from '../shell/RecoveryNote.tsx';
 
 /**
  * The 16:9 wall: the scenes of scenes/scene-registry.ts in rotation (scene-rotation.ts), each
@@ -26,6 +28,8 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const { index, timeZone, error } = useCatalogue();
   const { now, offline } = useClock();
   const warm = useAfterFirstData();
+  // heartbeats watched: re-subscribe, reload as a last resort, and say so (realtime/watchdog.ts)
+  useWallWatchdog(useLiveClient());
   const queryClient = useQueryClient();
   const plan = useMemo(() => scenePlan(search, runtimeConfig().sceneSeconds), [search]);
   const [startedAt] = useState(now);
@@ -62,6 +66,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
         </Header>
       )}
       <OfflineBanner />
+      <RecoveryNote />
       {index ? (
         <div className="scenes">
           {SCENES.filter((s) => mounted.includes(s.id)).map((s) => (
