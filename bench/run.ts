@@ -27,7 +27,7 @@
  *  17. soak (only with --soak, never in the default run): the wall in Chromium with the demo simulator at 24 h / N min × its
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
- *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it.
+ *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
  * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
@@ -335,7 +335,8 @@ if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quic
 if (soak) {
   const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);
   if (!(minutes >= 2)) throw new Error('--soak-minutes must be a number ≥ 2');
-  await (await import('./soak.bench.ts')).benchSoak({ root, results, minutes });
+  const cap = Number(process.argv.find((a) => a.startsWith('--soak-dossier-speedup='))?.slice(23) ?? 10);
+  await (await import('./soak.bench.ts')).benchSoak({ root, results, minutes, dossierSpeedupCap: cap });
 }
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
