@@ -141,12 +141,19 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, d
     log: (e) => simLog.push(e),
   });
   const samples: SoakSample[] = [];
-  const events = { disconnections: 0, restarts: 0, sockets: 0 };
+  const events = { disconnections: 0, restarts: 0, sockets: 0, failedStarts: [] as string[] };
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // the watchdog's own words (re-subscribes, reloads) and the page loads, which a reload resets window.__ioc of
+    const watchdogLog: string[] = [];
+    let loads = 0;
+    page.on('console', (m) => {
+      if (m.text().startsWith('[watchdog]')) watchdogLog.push(`${new Date().toISOString()} ${m.text()}`);
+    });
+    page.on('load', () => loads++);
     await page.addInitScript(WEBGL_COUNTER);
     // the page's Socket.IO connections pass through here untouched, so the bench can drop one
     let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
@@ -204,7 +211,20 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, d
       }
       if (h === 16) {
         await server.stop('SIGKILL');
-        server = await start();
+        // a start whose restore outlasts Fastify's 10 s ready timeout on a loaded machine exits: try again, and say so
+        for (let attempt = 1; ; attempt++) {
+          try {
+            server = await start();
+            break;
+          } catch (e) {
+            events.failedStarts.push(
+              String(e)
+                .split('\n')
+                .find((l) => l.includes('FST_') || l.includes('Error')) ?? String(e).slice(0, 200),
+            );
+            if (attempt === 3) throw e;
+          }
+        }
         events.restarts++;
       }
       await until(at(h));
@@ -260,6 +280,8 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, d
       heapSecondHalf,
       events,
       watchdog,
+      watchdogLog,
+      pageLoads: loads,
       linkOnlineAtEnd: linkOnline,
       pageErrors,
       trends,
@@ -277,7 +299,8 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, d
       `soak: ${rotations} scene rotations (${(100 * (rotations / day24Rotations)).toFixed(1)} % of a day's at ${DEFAULT_SCENE_SECONDS} s), ` +
         `${accepted} observations accepted (${(100 * (accepted / demoDayObservations)).toFixed(0)} % of a demo day's, ${dropped} dropped), ` +
         `${dossierEvents} dossier events, ${warnings} simulator warnings, ` +
-        `${events.disconnections} disconnection, ${events.restarts} restart, ${events.sockets} sockets opened, link online at the end: ${linkOnline}, page errors: ${pageErrors.length}`,
+        `${events.disconnections} disconnection, ${events.restarts} restart, ${events.sockets} sockets opened, ${loads} page loads, ` +
+        `${watchdogLog.length} watchdog actions, link online at the end: ${linkOnline}, page errors: ${pageErrors.length}`,
     );
     await context.close();
   } finally {

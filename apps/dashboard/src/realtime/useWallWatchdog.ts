@@ -70,6 +70,7 @@ export function useWallWatchdog(client: LiveClient, cfg: WatchdogConfig = WATCHD
         void serverAnswers().then((ok) => {
           reloading = false;
           if (!ok) return;
+          console.warn(`[watchdog] no heartbeat since ${state.outageSince === null ? '?' : new Date(state.outageSince).toISOString()}: reloading the page`);
           try {
             sessionStorage.setItem(RELOAD_MARK, String(state.outageSince ?? now));
           } catch {
