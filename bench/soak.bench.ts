@@ -199,7 +199,9 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, d
     // five samples across the first hour: the noise
     for (let i = 0; i < 5; i++) {
       await until(at(i / 5));
-      samples.push(await sample(cdp, page, t0, hourMs));
+      const s = await sample(cdp, page, t0, hourMs);
+      samples.push(s);
+      console.log(`  first hour (at ${s.simHour.toFixed(2)}): heap ${s.heapUsedMB} MB, DOM ${s.domNodes}, listeners ${s.listeners}, WebGL ${s.webglAlive}`);
     }
     for (let h = 1; h <= SIM_HOURS; h++) {
       if (h === 8) {
@@ -235,7 +237,7 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, d
       );
     }
     clearInterval(sceneWatch);
-    const watchdog = await page.evaluate(() => (window as unknown as { __ioc: { watchdog?: unknown } }).__ioc.watchdog ?? null);
+    const watchdog = await page.evaluate(() => (window as unknown as { __ioc?: { watchdog?: unknown } }).__ioc?.watchdog ?? null);
     const linkOnline = await page.isHidden('[data-testid="offline-banner"]');
 
     const first = samples.filter((s) => s.simHour < 1);
