@@ -24,6 +24,10 @@
  *      server CPU beside a bare socket.io server broadcasting the same delta to as many clients (bench/fanout.bench.ts)
  *  16. score766: the full Decision 766 scorecard of every unit and every period of a year, after 1 M dossier and 100 k PAKN
  *      events (200 k / 20 k with --quick), beside the replay of those events alone, same run (bench/score766.bench.ts)
+ *  17. soak (only with --soak, never in the default run): the wall in Chromium with the demo simulator at 24 h / N min × its
+ *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
+ *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
+ *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
  * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
@@ -42,7 +46,9 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
-const want = (k: string) => !only || only.includes(k);
+// --soak (issue 13 #9) runs the soak alone; it is never part of the default run
+const soak = process.argv.includes('--soak') || (only?.includes('soak') ?? false);
+const want = (k: string) => (!only ? !soak : only.includes(k));
 const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
 
 interface Server {
@@ -326,6 +332,12 @@ if (want('reporting')) await benchReportingImport();
 if (want('monitoring')) await benchMonitoring(inProcess);
 if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
 if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results });
+if (soak) {
+  const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);
+  if (!(minutes >= 2)) throw new Error('--soak-minutes must be a number ≥ 2');
+  const cap = Number(process.argv.find((a) => a.startsWith('--soak-dossier-speedup='))?.slice(23) ?? 10);
+  await (await import('./soak.bench.ts')).benchSoak({ root, results, minutes, dossierSpeedupCap: cap });
+}
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('written to bench-results/latest.json');

@@ -1,4 +1,10 @@
 /** What the wall exposes on window.__ioc (LiveDebug in src/realtime/live-client.ts), as the browser tests read it. */
 interface Window {
-  __ioc: { versions: Record<string, number>; connected: boolean; map?: unknown };
+  __ioc: {
+    versions: Record<string, number>;
+    connected: boolean;
+    map?: unknown;
+    /** What the wall's watchdog did (WatchdogDebug in src/realtime/watchdog.ts). */
+    watchdog?: { resubscribes: number; reloadsAsked: number; mapRecreations: number };
+  };
 }

@@ -9,7 +9,7 @@ describe('readConfig', () => {
       apiKey: 'demo-simulator-key',
       monitoringIntervalMs: 2000,
       dossierIntervalMs: 5000,
-      tideSpeed: 120,
+      tideSpeed: 30,
       dossierSpeed: 60,
       dossierAlwaysOpen: true,
       dossierBackfill: true,

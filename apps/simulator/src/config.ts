@@ -1,3 +1,5 @@
+import { DEMO_TIDE_SPEED } from './tide.ts';
+
 /** Settings of a simulator run, read once from the environment. */
 export interface SimulatorConfig {
   /** Base URL of the IOC ingest (public API). */
@@ -8,9 +10,9 @@ export interface SimulatorConfig {
   monitoringIntervalMs: number;
   /** Dossier events that have come due are posted this often. */
   dossierIntervalMs: number;
-  /** Tide phase acceleration (1 = real time; 120 = one 12.42 h cycle in ~6 min). */
+  /** River minutes per wall minute of the tide (1 = real time; the demo's 30: a high every ~25 min). */
   tideSpeed: number;
-  /** Shift of tide time in hours, e.g. to start the demo near a spring tide. */
+  /** Shift of river time in hours (e.g. 3.5 starts the demo just before its first high). */
   tideOffsetH: number;
   /** Dossier process acceleration (1 = real pace). */
   dossierSpeed: number;
@@ -39,7 +41,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   apiKey: 'demo-simulator-key',
   monitoringIntervalMs: 2000,
   dossierIntervalMs: 5000,
-  tideSpeed: 120,
+  tideSpeed: DEMO_TIDE_SPEED,
   tideOffsetH: 0,
   dossierSpeed: 60,
   dossierAlwaysOpen: true,

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, type SimulatorConfig } from './config.ts';
 import { createDossierStream, type DossierStream } from './dossier-stream.ts';
 import { createRng } from './rng.ts';
 import { createSender, waitForReady, type Sender, type SenderOptions } from './sender.ts';
-import { tideObservations, tideTime, type TideClock } from './tide.ts';
+import { riverTime, tideObservations, type TideClock } from './tide.ts';
 import { localMonthKey, previousMonth, toLocalRfc3339 } from './time.ts';
 import { startConnectorSources, type ConnectorSources } from './connector-sources.ts';
 import { uploadReportingDemo } from './reporting-demo.ts';
@@ -239,7 +239,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     const t = tickTime();
     const a = stepAir(air, t, rng);
     air = a.state;
-    enqueue([...tideObservations(t, tideClock, rng), ...a.observations]);
+    enqueue([...tideObservations(t, tideClock), ...a.observations]);
   }
 
   function summary(): LogEntry {
@@ -260,7 +260,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       msg: 'simulator',
       lastMinute: { observations: observations.window, dossierEvents: dossierEvents.window },
       outbox: observations.outbox.length,
-      tideTime: toLocalRfc3339(tideTime(t, tideClock)),
+      riverHours: Math.round((riverTime(t, tideClock) / 3_600_000) * 10) / 10,
       waterLevel: levels,
       aqi,
       dossiers: { month: localMonthKey(t), ...dossiers.stats() },
@@ -330,7 +330,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     }
 
     const t0 = now();
-    tideClock = { originMs: t0, speed: cfg.tideSpeed, offsetMs: cfg.tideOffsetH * 3_600_000 };
+    tideClock = { originMs: t0, speed: cfg.tideSpeed, offsetMs: cfg.tideOffsetH * 3_600_000, seed: cfg.seed };
     air = initAir(t0, rng);
     dossiers = createDossierStream({
       startMs: t0,

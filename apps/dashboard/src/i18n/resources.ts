@@ -4,6 +4,7 @@ import { analystEn, analystVi } from './analyst.data.ts';
 import { wallcfgEn, wallcfgVi } from './wallcfg.data.ts';
 import { opsdeskEn, opsdeskVi } from './opsdesk.data.ts';
 import { wallPinEn, wallPinVi } from './wall-pin.data.ts';
+import { watchdogEn, watchdogVi } from './watchdog.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -430,6 +431,7 @@ export const vi = {
   ...wallcfgVi,
   ...opsdeskVi,
   ...wallPinVi,
+  ...watchdogVi,
 };
 
 export const en: typeof vi = {
@@ -854,4 +856,5 @@ export const en: typeof vi = {
   ...wallcfgEn,
   ...opsdeskEn,
   ...wallPinEn,
+  ...watchdogEn,
 };

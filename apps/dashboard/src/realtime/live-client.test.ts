@@ -222,6 +222,40 @@ describe('LiveClient', () => {
     expect(linkStatus(client.getState(), clock)).toBe('online');
   });
 
+  it('measures the heartbeat period (the watchdog counts missed beats with it), not counting an outage as a period', async () => {
+    const { socket, client } = setup();
+    client.start();
+    await settle();
+    expect(client.getState().heartbeatMs).toBe(1000);
+    const beat = () => socket.fire('heartbeatV1', { serverTime: clock, epoch: 'e1', seq: 10, tickMs: 250 });
+    beat();
+    expect(client.getState().lastHeartbeatAt).toBe(clock);
+    clock += 500;
+    beat();
+    expect(client.getState().heartbeatMs).toBe(500);
+    clock += 30_000; // an outage
+    beat();
+    expect(client.getState().heartbeatMs).toBe(500);
+    clock += 600;
+    beat();
+    expect(client.getState().heartbeatMs).toBe(520);
+  });
+
+  it('reconnect(): closes and reopens the socket, which re-subscribes and re-reads the snapshot', async () => {
+    const { socket, client, cached } = setup();
+    client.start();
+    await settle();
+    served = snapshot([{ ...received, value: 1400 }], { version: 41 });
+    client.reconnect();
+    expect(socket.subscribed).toEqual([['92'], ['92']]);
+    await settle();
+    expect(cached()?.version).toBe(41);
+    expect(client.getState().resyncs).toBe(1);
+    client.stop();
+    client.reconnect();
+    expect(socket.connected).toBe(false);
+  });
+
   it('reports a refused handshake', async () => {
     const { socket, client } = setup();
     client.start();

@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
 import { applyDelta } from './live-store.ts';
+import type { WatchdogDebug } from './watchdog.ts';
 import type { IocSocket } from './socket.ts';
 
 export interface LiveClientState extends LinkState {
@@ -11,6 +12,10 @@ export interface LiveClientState extends LinkState {
   serverOffsetMs: number;
   /** How many times we re-synced after a reconnect. */
   resyncs: number;
+  /** Local clock (ms) of the last heartbeat; null before the first. */
+  lastHeartbeatAt: number | null;
+  /** The heartbeat period as observed (ms; 1 s until measured): the watchdog counts missed beats with it. */
+  heartbeatMs: number;
 }
 
 /** What the wall exposes on window.__ioc for debugging and browser tests. */
@@ -21,6 +26,8 @@ export interface LiveDebug {
   map?: unknown;
   /** The analyst explorer's map once created (browser tests read its view). */
   explorerMap?: unknown;
+  /** What the wall's watchdog did (useWallWatchdog.ts). */
+  watchdog?: WatchdogDebug;
 }
 
 export type CellsListener = (scope: string, cells: readonly Cell[]) => void;
@@ -85,6 +92,8 @@ export class LiveClient {
   private readonly sessionEnded: (() => Promise<boolean>) | null;
   private readonly sessionCheckMs: number;
   private lastSessionCheck = -Infinity;
+  /** Heartbeat intervals seen (the first one sets the period, later ones smooth it). */
+  private beatGaps = 0;
 
   constructor(opts: LiveClientOptions) {
     this.socket = opts.socket;
@@ -97,7 +106,7 @@ export class LiveClient {
     this.onUnauthorized = opts.onUnauthorized ?? null;
     this.sessionEnded = opts.sessionEnded ?? null;
     this.sessionCheckMs = opts.sessionCheckMs ?? 10_000;
-    this.state = { ...initialLinkState(this.clock()), serverOffsetMs: 0, resyncs: 0 };
+    this.state = { ...initialLinkState(this.clock()), serverOffsetMs: 0, resyncs: 0, lastHeartbeatAt: null, heartbeatMs: 1000 };
   }
 
   start(): void {
@@ -137,6 +146,16 @@ export class LiveClient {
   }
 
   getState = (): LiveClientState => this.state;
+
+  /**
+   * Closes and reopens the socket (the watchdog's re-subscribe): the connect handler subscribes
+   * again and re-reads the snapshots before the link counts as synced.
+   */
+  reconnect(): void {
+    if (this.stopped) return;
+    this.socket.disconnect();
+    this.socket.connect();
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -318,7 +337,13 @@ export class LiveClient {
         void this.resync(scope).catch((err: unknown) => console.warn('[live] resync failed', err));
       }
     }
-    this.set({ lastSignalAt: now, serverOffsetMs: this.offsetAt(hb.serverTime, now) });
+    const last = this.state.lastHeartbeatAt;
+    // the period from consecutive beats, smoothed; a gap (an outage) is not a period
+    const gap = last === null ? null : now - last;
+    let heartbeatMs = this.state.heartbeatMs;
+    if (gap !== null && gap > 0 && this.beatGaps++ === 0) heartbeatMs = gap;
+    else if (gap !== null && gap > 0 && gap < 3 * heartbeatMs) heartbeatMs = Math.round(0.8 * heartbeatMs + 0.2 * gap);
+    this.set({ lastSignalAt: now, lastHeartbeatAt: now, heartbeatMs, serverOffsetMs: this.offsetAt(hb.serverTime, now) });
   };
 
   /** The offset estimate after a message stamped `serverTime` was handled at local `now`. */

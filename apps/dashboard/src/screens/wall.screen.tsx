@@ -6,7 +6,8 @@ import type { PageProps } from '../app/page.ts';
 import { runtimeConfig } from '../config.ts';
 import type { WallPeriod } from '../panels/panel.ts';
 import { PANELS } from '../panels/registry.tsx';
-import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { useClock, useLiveClient } from '../realtime/RealtimeProvider.tsx';
+import { useWallWatchdog } from '../realtime/useWallWatchdog.ts';
 import { SceneIndicator } from '../scenes/SceneIndicator.tsx';
 import { SCENES, scenesOf, type SceneDef, type SceneId } from '../scenes/scene-registry.ts';
 import { mountedScenes, playlistToShow, scenePlan, screenSceneAt } from '../scenes/scene-rotation.ts';
@@ -15,6 +16,7 @@ import { SceneView } from '../scenes/SceneView.tsx';
 import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
 import { OfflineBanner } from '../shell/OfflineBanner.tsx';
+import { RecoveryNote } from '../shell/RecoveryNote.tsx';
 import { PinOverlay } from '../wall-pin/PinOverlay.tsx';
 import { useWallPin } from '../wall-pin/useWallPin.ts';
 import { heldScene, wallOf } from '../wall-pin/wall-pin.model.ts';
@@ -30,6 +32,8 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const { index, timeZone, error } = useCatalogue();
   const { now, offline } = useClock();
   const warm = useAfterFirstData();
+  // heartbeats watched: re-subscribe, reload as a last resort, and say so (realtime/watchdog.ts)
+  useWallWatchdog(useLiveClient());
   const queryClient = useQueryClient();
   const [startedAt] = useState(now);
   const scenes = useShownScenes(search, now, startedAt);
@@ -74,6 +78,7 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
       )}
       <OfflineBanner />
       {briefing && <PinOverlay pin={briefing} left={left} wall={wall} ctx={ctx} />}
+      <RecoveryNote />
       {index ? (
         <div className="scenes">
           {scenes

@@ -138,8 +138,8 @@ export function ruleSetErrors(rules: unknown, known: { indicator(id: string): un
 }
 
 /**
- * The demo accelerates the tide (SIM_TIDE_SPEED, 120× by default: a spring tide stays above BĐ I
- * for about a minute of wall time), so with IOC_DEMO the band rules hold for 20 s instead of
- * 10 minutes; everything else is the Cần Thơ default.
+ * The demo compresses the tide 30× (SIM_TIDE_SPEED: one wall minute is 30 river minutes, a high
+ * every 22–28 wall minutes, each above BĐ I for a few minutes), so with IOC_DEMO the flood-band
+ * rule holds for 20 s — the default 10 minutes of river time; everything else is the Cần Thơ default.
  */
 export const CAN_THO_DEMO_ALERT_RULES: AlertRule[] = CAN_THO_ALERT_RULES.map((r) => (r.id === 'flood-band' ? { ...r, holdSec: 20 } : r));

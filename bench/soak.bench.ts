@@ -1,0 +1,314 @@
+/**
+ * The `soak` bench (issue 13 #9): pnpm bench --soak [--soak-minutes=N] (not part of the default run).
+ * The wall in Debian's Chromium against the compiled server, fed by the Cần Thơ demo simulator at high
+ * speed, over the equivalent of 24 hours of the demo's events: the demo's clocks (monitoring interval,
+ * tide) run 24 h / N min times faster (N = 8 by default: 180×, a simulated hour every 20 s; the dossier
+ * stream at most 10× — `--soak-dossier-speedup` — as the server on a shared 2-core machine falls behind
+ * at 180×), after a 1.5 min warm-up at that speed so the wall's bounded buffers have filled,
+ * the scenes rotate every 5 s (the shortest dwell), and the run goes through one socket disconnection
+ * (the page's WebSocket closed under it, a third of the way) and one server restart (SIGKILL and a new
+ * process on the same port and data, two thirds of the way).
+ *
+ * Every simulated hour, after a forced garbage collection (CDP HeapProfiler.collectGarbage), it
+ * samples the JS heap in use, DOM nodes and event listeners (CDP Performance.getMetrics) and the WebGL
+ * contexts alive (an init script counts every context a canvas hands out that is not lost), and
+ * reports each one's least-squares slope per simulated hour over hours 1–24 with its standard
+ * error, beside the spread of five samples within the first hour (the noise): growth counts as beyond
+ * noise when the slope is more than two standard errors above zero AND its 24-hour total exceeds the
+ * first-hour spread.
+ */
+import type { CDPSession, Page, WebSocketRoute } from 'playwright-core';
+import { startSimulator, type LogEntry } from '../apps/simulator/src/index.ts';
+import { launchChromium } from '../test-support/browser.ts';
+import { freePort, PROCESS_TOKENS, startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
+
+export interface SoakBenchDeps {
+  root: string;
+  results: Record<string, unknown>;
+  /** Real minutes for the 24 simulated hours. */
+  minutes: number;
+  /** Real minutes at the same speed before the first sample (not counted): the wall's bounded buffers fill. */
+  warmupMinutes?: number;
+  /** The dossier stream's speed-up over the demo, at most (the server on a shared 2-core machine falls behind at 180×). */
+  dossierSpeedupCap?: number;
+}
+
+const DEMO_KEY = 'demo-simulator-key';
+const SIM_HOURS = 24;
+/** The normal demo (apps/simulator/src/config.ts): monitoring every 2 s, dossiers every 5 s, tide 30×, dossiers 60×. */
+const DEMO = { monitoringIntervalMs: 2000, dossierIntervalMs: 5000, tideSpeed: 30, dossierSpeed: 60 };
+const SCENE_SECONDS = 5;
+/** The wall's default dwell (SCENE_SECONDS of the dashboard), for the share of a day's rotations covered. */
+const DEFAULT_SCENE_SECONDS = 45;
+
+export interface SoakSample {
+  simHour: number;
+  realS: number;
+  heapUsedMB: number;
+  domNodes: number;
+  listeners: number;
+  webglAlive: number;
+}
+
+/** Counts WebGL contexts as the page creates them; `alive` = not lost (a removed map loses its context). */
+const WEBGL_COUNTER = `(() => {
+  const made = [];
+  const orig = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const ctx = orig.call(this, type, ...rest);
+    if (ctx && /webgl/.test(String(type)) && !made.some((r) => r.deref() === ctx)) made.push(new WeakRef(ctx));
+    return ctx;
+  };
+  window.__soakWebgl = () => made.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length;
+})();`;
+
+/** One sample; its simulated hour is the time it was taken (a GC on a busy page can run late). */
+async function sample(cdp: CDPSession, page: Page, t0: number, hourMs: number): Promise<SoakSample> {
+  const simHour = (Date.now() - t0) / hourMs;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? NaN;
+  const webglAlive = (await page.evaluate('window.__soakWebgl ? window.__soakWebgl() : -1')) as number;
+  return {
+    simHour: +simHour.toFixed(3),
+    realS: +((Date.now() - t0) / 1000).toFixed(1),
+    heapUsedMB: +(m('JSHeapUsedSize') / 1048576).toFixed(2),
+    domNodes: m('Nodes'),
+    listeners: m('JSEventListeners'),
+    webglAlive,
+  };
+}
+
+export interface Trend {
+  /** Least-squares slope per simulated hour. */
+  slopePerHour: number;
+  /** Its standard error. */
+  stdError: number;
+  /** slope × 24: the growth over the day. */
+  over24h: number;
+  /** Max − min of the samples within the first simulated hour. */
+  firstHourSpread: number;
+  beyondNoise: boolean;
+}
+
+/** Least squares y = a + b·x; the slope's standard error from the residuals. */
+export function trend(xs: number[], ys: number[], firstHourSpread: number): Trend {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i]! - mx) ** 2;
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+  }
+  const b = sxx > 0 ? sxy / sxx : 0;
+  const a = my - b * mx;
+  const sse = ys.reduce((s, y, i) => s + (y - a - b * xs[i]!) ** 2, 0);
+  const se = n > 2 && sxx > 0 ? Math.sqrt(sse / (n - 2) / sxx) : Infinity;
+  const over24h = b * SIM_HOURS;
+  return {
+    slopePerHour: +b.toPrecision(4),
+    stdError: +se.toPrecision(3),
+    over24h: +over24h.toPrecision(4),
+    firstHourSpread: +firstHourSpread.toPrecision(4),
+    beyondNoise: b > 2 * se && over24h > firstHourSpread,
+  };
+}
+
+export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, dossierSpeedupCap = 10 }: SoakBenchDeps) {
+  const speed = (SIM_HOURS * 60) / minutes;
+  const dossierSpeedup = Math.min(speed, dossierSpeedupCap);
+  const hourMs = 3_600_000 / speed;
+  const data = tempDataDir();
+  const port = await freePort();
+  const env = { IOC_DASHBOARD_DIR: `${root}/apps/dashboard/dist`, IOC_DEMO: 'true', IOC_RATE_LIMIT_PER_MINUTE: '100000000' };
+  const start = () => startServerProcess({ dataDir: data.dir, port, env });
+  let server: ServerProcess = await start();
+  const browser = await launchChromium();
+  const simLog: LogEntry[] = [];
+  const sim = startSimulator({
+    iocUrl: server.url,
+    apiKey: DEMO_KEY,
+    monitoringIntervalMs: Math.max(10, Math.round(DEMO.monitoringIntervalMs / speed)),
+    dossierIntervalMs: Math.max(10, Math.round(DEMO.dossierIntervalMs / dossierSpeedup)),
+    tideSpeed: DEMO.tideSpeed * speed,
+    dossierSpeed: DEMO.dossierSpeed * dossierSpeedup,
+    dossierBackfill: false,
+    history: false,
+    ngsiLd: false,
+    logIntervalMs: hourMs,
+    log: (e) => simLog.push(e),
+  });
+  const samples: SoakSample[] = [];
+  const events = { disconnections: 0, restarts: 0, sockets: 0, failedStarts: [] as string[] };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // the watchdog's own words (re-subscribes, reloads) and the page loads, which a reload resets window.__ioc of
+    const watchdogLog: string[] = [];
+    let loads = 0;
+    page.on('console', (m) => {
+      if (m.text().startsWith('[watchdog]')) watchdogLog.push(`${new Date().toISOString()} ${m.text()}`);
+    });
+    page.on('load', () => loads++);
+    await page.addInitScript(WEBGL_COUNTER);
+    // the page's Socket.IO connections pass through here untouched, so the bench can drop one
+    let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      events.sockets++;
+      current = { page: ws, server: ws.connectToServer() };
+    });
+    const device = await fetch(`${server.url}/api/v1/admin/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_TOKENS.admin}` },
+      body: JSON.stringify({ name: 'soak wall', scopes: { units: ['92'], agencies: [] } }),
+    });
+    const { link } = (await device.json()) as { link: string };
+    await page.goto(`${server.url}${link}`);
+    await page.goto(`${server.url}/?kiosk&sceneSeconds=${SCENE_SECONDS}`);
+    await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const scenes = new Set<string>();
+    let rotations = 0;
+    let lastScene: string | null = null;
+    const sceneWatch = setInterval(() => {
+      void page
+        .getAttribute('[data-testid="wall"]', 'data-scene')
+        .then((s) => {
+          if (s && s !== lastScene) {
+            if (lastScene !== null) rotations++;
+            lastScene = s;
+            scenes.add(s);
+          }
+        })
+        .catch(() => undefined);
+    }, 1000);
+
+    const until = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
+    console.log(
+      `soak: a ${warmupMinutes} min warm-up, then 24 simulated hours in ${minutes} real minutes (${speed.toFixed(0)}× the demo, dossiers ` +
+        `${dossierSpeedup}×), a sample every ${(hourMs / 1000).toFixed(0)} s`,
+    );
+    await until(Date.now() + warmupMinutes * 60_000);
+    const t0 = Date.now();
+    const at = (h: number) => t0 + h * hourMs;
+    // five samples across the first hour: the noise
+    for (let i = 0; i < 5; i++) {
+      await until(at(i / 5));
+      const s = await sample(cdp, page, t0, hourMs);
+      samples.push(s);
+      console.log(`  first hour (at ${s.simHour.toFixed(2)}): heap ${s.heapUsedMB} MB, DOM ${s.domNodes}, listeners ${s.listeners}, WebGL ${s.webglAlive}`);
+    }
+    for (let h = 1; h <= SIM_HOURS; h++) {
+      if (h === 8) {
+        // the page's socket closed under it (as a network drop): Socket.IO reconnects and re-syncs
+        const ws = current as { page: WebSocketRoute; server: WebSocketRoute } | null;
+        await ws?.server.close({ code: 4000, reason: 'soak: network drop' });
+        await ws?.page.close({ code: 4000, reason: 'soak: network drop' });
+        events.disconnections++;
+      }
+      if (h === 16) {
+        await server.stop('SIGKILL');
+        // a start whose restore outlasts Fastify's 10 s ready timeout on a loaded machine exits: try again, and say so
+        for (let attempt = 1; ; attempt++) {
+          try {
+            server = await start();
+            break;
+          } catch (e) {
+            events.failedStarts.push(
+              String(e)
+                .split('\n')
+                .find((l) => l.includes('FST_') || l.includes('Error')) ?? String(e).slice(0, 200),
+            );
+            if (attempt === 3) throw e;
+          }
+        }
+        events.restarts++;
+      }
+      await until(at(h));
+      const s = await sample(cdp, page, t0, hourMs);
+      samples.push(s);
+      console.log(
+        `  h${String(h).padStart(2)} (at ${s.simHour.toFixed(2)}): heap ${s.heapUsedMB} MB, DOM ${s.domNodes}, listeners ${s.listeners}, WebGL ${s.webglAlive} (real ${s.realS} s)`,
+      );
+    }
+    clearInterval(sceneWatch);
+    const watchdog = await page.evaluate(() => (window as unknown as { __ioc?: { watchdog?: unknown } }).__ioc?.watchdog ?? null);
+    const linkOnline = await page.isHidden('[data-testid="offline-banner"]');
+
+    const first = samples.filter((s) => s.simHour < 1);
+    const day = samples.filter((s) => s.simHour >= 1);
+    const spread = (k: keyof SoakSample) => Math.max(...first.map((s) => s[k])) - Math.min(...first.map((s) => s[k]));
+    const fit = (k: 'heapUsedMB' | 'domNodes' | 'listeners' | 'webglAlive') =>
+      trend(
+        day.map((s) => s.simHour),
+        day.map((s) => s[k]),
+        spread(k),
+      );
+    const trends = { heapUsedMB: fit('heapUsedMB'), domNodes: fit('domNodes'), listeners: fit('listeners'), webglAlive: fit('webglAlive') };
+    // hours 12–24 alone: a bounded buffer still filling shows as a slope that flattens in the second half
+    const late = day.filter((s) => s.simHour >= 12);
+    const heapSecondHalf = trend(
+      late.map((s) => s.simHour),
+      late.map((s) => s.heapUsedMB),
+      spread('heapUsedMB'),
+    );
+    type Lanes = { observations: { accepted: number; dropped: number }; dossierEvents: { accepted: number } };
+    const simSummaries = simLog.filter((e) => e.msg === 'simulator') as (LogEntry & { lastMinute?: Lanes })[];
+    const accepted = simSummaries.reduce((n, e) => n + (e.lastMinute?.observations.accepted ?? 0), 0);
+    const dossierEvents = simSummaries.reduce((n, e) => n + (e.lastMinute?.dossierEvents.accepted ?? 0), 0);
+    const dropped = simSummaries.reduce((n, e) => n + (e.lastMinute?.observations.dropped ?? 0), 0);
+    const warnings = simLog.filter((e) => e.level !== 'info').length;
+    // a demo day: 25 observations (4 water levels, 3 air stations × 7) every 2 s
+    const demoDayObservations = ((SIM_HOURS * 3600) / (DEMO.monitoringIntervalMs / 1000)) * 25;
+    const day24Rotations = (SIM_HOURS * 3600) / DEFAULT_SCENE_SECONDS;
+    results.soak = {
+      realMinutes: +((Date.now() - t0) / 60_000).toFixed(2),
+      speedup: +speed.toFixed(1),
+      sceneSeconds: SCENE_SECONDS,
+      sceneRotations: rotations,
+      scenesSeen: [...scenes],
+      shareOfADaysRotationsAt45s: +(rotations / day24Rotations).toFixed(3),
+      observationsAccepted: accepted,
+      observationsShareOfADemoDay: +(accepted / demoDayObservations).toFixed(3),
+      observationsDropped: dropped,
+      dossierEventsAccepted: dossierEvents,
+      dossierSpeedup,
+      simulatorWarnings: warnings,
+      heapSecondHalf,
+      events,
+      watchdog,
+      watchdogLog,
+      pageLoads: loads,
+      linkOnlineAtEnd: linkOnline,
+      pageErrors,
+      trends,
+      samples,
+    };
+    for (const [k, t] of Object.entries(trends)) {
+      console.log(
+        `soak ${k}: slope ${t.slopePerHour}/h ± ${t.stdError} (SE), ${t.over24h} over 24 h vs a first-hour spread of ${t.firstHourSpread}: ${t.beyondNoise ? 'GROWTH BEYOND NOISE' : 'no growth beyond noise'}`,
+      );
+    }
+    console.log(
+      `soak heap over hours 12–24 only: slope ${heapSecondHalf.slopePerHour}/h ± ${heapSecondHalf.stdError}: ${heapSecondHalf.beyondNoise ? 'growth beyond noise' : 'no growth beyond noise'}`,
+    );
+    console.log(
+      `soak: ${rotations} scene rotations (${(100 * (rotations / day24Rotations)).toFixed(1)} % of a day's at ${DEFAULT_SCENE_SECONDS} s), ` +
+        `${accepted} observations accepted (${(100 * (accepted / demoDayObservations)).toFixed(0)} % of a demo day's, ${dropped} dropped), ` +
+        `${dossierEvents} dossier events, ${warnings} simulator warnings, ` +
+        `${events.disconnections} disconnection, ${events.restarts} restart, ${events.sockets} sockets opened, ${loads} page loads, ` +
+        `${watchdogLog.length} watchdog actions, link online at the end: ${linkOnline}, page errors: ${pageErrors.length}`,
+    );
+    await context.close();
+  } finally {
+    await sim.stop();
+    await browser.close();
+    await server.stop('SIGKILL');
+    data.remove();
+  }
+}
