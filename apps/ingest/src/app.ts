@@ -61,6 +61,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keepAliveTimeout: config.access.keepAliveTimeoutMs,
     // slow headers (slowloris) are cut after headersTimeout, checked every 2 s
     http: { headersTimeout: config.access.headersTimeoutMs, connectionsCheckingInterval: 2000 },
+    // The restore (checkpoint + tail, or a full replay of a merged province's log) runs in onReady and
+    // can take minutes on a long log or a loaded machine: Fastify's default 10 s would abort the start
+    // (FST_ERR_HOOK_TIMEOUT, seen by the soak bench's restart). Until it is done the node does not listen.
+    pluginTimeout: 0,
   });
   app.server.maxConnections = config.access.maxConnections;
   app.decorate('ioc', (await createServices(app, deps)) as Ioc);
