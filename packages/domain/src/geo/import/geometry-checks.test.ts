@@ -3,16 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { checkBoundaryGeometries, type BoundaryFeature } from './geometry-checks.ts';
 
 type P = [number, number];
+/** A closed ring through `corners`: the first position repeated at the end. */
+const ring = (...corners: P[]): P[] => [...corners, corners[0]!];
 /** A lon/lat rectangle near Cần Thơ, counter-clockwise (RFC 7946) unless `cw`. */
 function rect(lon: number, lat: number, w: number, h: number, cw = false): P[] {
-  const ring: P[] = [
-    [lon, lat],
-    [lon + w, lat],
-    [lon + w, lat + h],
-    [lon, lat + h],
-    [lon, lat],
-  ];
-  return cw ? ring.reverse() : ring;
+  const r = ring([lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h]);
+  return cw ? r.reverse() : r;
 }
 const poly = (...rings: P[][]): BoundaryFeature => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } });
 const km2 = (rings: P[][]) => turfArea({ type: 'Polygon', coordinates: rings } as Parameters<typeof turfArea>[0]) / 1e6;
@@ -45,12 +41,7 @@ describe('boundary geometry checks', () => {
   });
 
   it('projected coordinates (VN-2000 / UTM metres) are refused with a message that says so', () => {
-    const utm: P[] = [
-      [587000, 1109000],
-      [589000, 1109000],
-      [589000, 1111000],
-      [587000, 1109000],
-    ];
+    const utm = ring([587000, 1109000], [589000, 1109000], [589000, 1111000]);
     const r = checkBoundaryGeometries([poly(utm)]);
     expect(r.ok).toBe(false);
     expect(r.issues).toEqual([
@@ -65,13 +56,7 @@ describe('boundary geometry checks', () => {
   });
 
   it('a self-intersecting boundary is refused with the location of the crossing', () => {
-    const bowtie: P[] = [
-      [105.7, 10.0],
-      [105.72, 10.02],
-      [105.72, 10.0],
-      [105.7, 10.02],
-      [105.7, 10.0],
-    ];
+    const bowtie = ring([105.7, 10.0], [105.72, 10.02], [105.72, 10.0], [105.7, 10.02]);
     const r = checkBoundaryGeometries([poly(bowtie)]);
     expect(r.ok).toBe(false);
     expect(r.issues).toHaveLength(1);
@@ -81,38 +66,15 @@ describe('boundary geometry checks', () => {
 
   it('a hole touching its shell, or two parts touching, at a shared vertex (as in the official 2025 file) is a warning, not a crossing', () => {
     // a triangular hole whose corner is a vertex of the outer ring
-    const outer: P[] = [
-      [105.4, 10.1],
-      [105.5, 10.1],
-      [105.5, 10.2],
-      [105.4, 10.2],
-      [105.4, 10.1],
-    ];
-    const hole: P[] = [
-      [105.5, 10.2],
-      [105.45, 10.18],
-      [105.47, 10.15],
-      [105.5, 10.2],
-    ];
+    const outer = ring([105.4, 10.1], [105.5, 10.1], [105.5, 10.2], [105.4, 10.2]);
+    const hole = ring([105.5, 10.2], [105.45, 10.18], [105.47, 10.15]);
     const r = checkBoundaryGeometries([poly(outer, hole)]);
     expect(r.ok).toBe(true);
     expect(r.issues.filter((i) => i.rule === 'ring_touch')).toMatchObject([{ index: 0, severity: 'warning', location: [105.5, 10.2] }]);
     expect(r.issues.some((i) => i.rule === 'self_intersection')).toBe(false);
     // two parts of a MultiPolygon touching at one corner
-    const a: P[] = [
-      [105.4, 10.1],
-      [105.41, 10.1],
-      [105.41, 10.11],
-      [105.4, 10.11],
-      [105.4, 10.1],
-    ];
-    const b: P[] = [
-      [105.41, 10.11],
-      [105.42, 10.11],
-      [105.42, 10.12],
-      [105.41, 10.12],
-      [105.41, 10.11],
-    ];
+    const a = ring([105.4, 10.1], [105.41, 10.1], [105.41, 10.11], [105.4, 10.11]);
+    const b = ring([105.41, 10.11], [105.42, 10.11], [105.42, 10.12], [105.41, 10.12]);
     const multi: BoundaryFeature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[a], [b]] } };
     const m = checkBoundaryGeometries([multi]);
     expect(m.ok).toBe(true);
@@ -120,8 +82,8 @@ describe('boundary geometry checks', () => {
   });
 
   it('repeated positions in a row (as the official 2025 files have at the ring’s end) are removed, not taken for a crossing', () => {
-    const ring = rect(105.7, 10.0, 0.02, 0.02);
-    const repeated: P[] = [ring[0]!, ...ring.slice(0, 3), ring[2]!, ...ring.slice(3), ring[4]!];
+    const square = rect(105.7, 10.0, 0.02, 0.02);
+    const repeated: P[] = [square[0]!, ...square.slice(0, 3), square[2]!, ...square.slice(3), square[4]!];
     const r = checkBoundaryGeometries([poly(repeated)]);
     expect(r.ok).toBe(true);
     expect(r.issues).toEqual([
@@ -133,7 +95,7 @@ describe('boundary geometry checks', () => {
         location: [105.7, 10.0],
       },
     ]);
-    expect(r.features[0]!.geometry!.coordinates).toEqual([ring]);
+    expect(r.features[0]!.geometry!.coordinates).toEqual([square]);
   });
 
   it('tiny overlaps between neighbours are reported, larger ones refused (tolerance configurable)', () => {
