@@ -1,6 +1,6 @@
 import turfArea from '@turf/area';
 import { describe, expect, it } from 'vitest';
-import { checkBoundaryGeometries, type BoundaryFeature } from './geometry-checks.ts';
+import { checkBoundaryGeometries, type BoundaryFeature, type GeometryIssue } from './geometry-checks.ts';
 
 type P = [number, number];
 /** A closed ring through `corners`: the first position repeated at the end. */
@@ -11,6 +11,13 @@ function rect(lon: number, lat: number, w: number, h: number, cw = false): P[] {
   return cw ? r.reverse() : r;
 }
 const poly = (...rings: P[][]): BoundaryFeature => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } });
+/** Checks one feature, expecting exactly `issue` about it and the verdict `ok`. */
+function checkOne(feature: BoundaryFeature, ok: boolean, issue: Omit<GeometryIssue, 'index'>) {
+  const r = checkBoundaryGeometries([feature]);
+  expect(r.issues).toEqual([{ index: 0, ...issue }]);
+  expect(r.ok).toBe(ok);
+  return r;
+}
 const km2 = (rings: P[][]) => turfArea({ type: 'Polygon', coordinates: rings } as Parameters<typeof turfArea>[0]) / 1e6;
 
 describe('boundary geometry checks', () => {
@@ -24,16 +31,11 @@ describe('boundary geometry checks', () => {
   });
 
   it('clockwise outer rings (as the official files have them) are rewound and reported as repaired', () => {
-    const r = checkBoundaryGeometries([poly(rect(105.7, 10.0, 0.02, 0.02, true), rect(105.705, 10.005, 0.005, 0.005))]);
-    expect(r.ok).toBe(true);
-    expect(r.issues).toEqual([
-      {
-        index: 0,
-        severity: 'repaired',
-        rule: 'winding',
-        message: '2 ring(s) wound against RFC 7946 (1 outer ring(s) clockwise, 1 hole(s) counter-clockwise); rewound',
-      },
-    ]);
+    const r = checkOne(poly(rect(105.7, 10.0, 0.02, 0.02, true), rect(105.705, 10.005, 0.005, 0.005)), true, {
+      severity: 'repaired',
+      rule: 'winding',
+      message: '2 ring(s) wound against RFC 7946 (1 outer ring(s) clockwise, 1 hole(s) counter-clockwise); rewound',
+    });
     const [outer, hole] = r.features[0]!.geometry!.coordinates as P[][];
     const signed = (ring: P[]) => ring.slice(1).reduce((s, p, i) => s + (ring[i]![0] * p[1] - p[0] * ring[i]![1]), 0);
     expect(signed(outer!)).toBeGreaterThan(0);
@@ -42,17 +44,12 @@ describe('boundary geometry checks', () => {
 
   it('projected coordinates (VN-2000 / UTM metres) are refused with a message that says so', () => {
     const utm = ring([587000, 1109000], [589000, 1109000], [589000, 1111000]);
-    const r = checkBoundaryGeometries([poly(utm)]);
-    expect(r.ok).toBe(false);
-    expect(r.issues).toEqual([
-      {
-        index: 0,
-        severity: 'error',
-        rule: 'projected_coordinates',
-        message:
-          'coordinates are not longitude/latitude in degrees (found x = 587000, y = 1109000): they look like projected metres (VN-2000 / UTM, e.g. zone 48N); reproject the file to WGS 84 (EPSG:4326) before importing',
-      },
-    ]);
+    checkOne(poly(utm), false, {
+      severity: 'error',
+      rule: 'projected_coordinates',
+      message:
+        'coordinates are not longitude/latitude in degrees (found x = 587000, y = 1109000): they look like projected metres (VN-2000 / UTM, e.g. zone 48N); reproject the file to WGS 84 (EPSG:4326) before importing',
+    });
   });
 
   it('a self-intersecting boundary is refused with the location of the crossing', () => {
@@ -84,17 +81,12 @@ describe('boundary geometry checks', () => {
   it('repeated positions in a row (as the official 2025 files have at the ring’s end) are removed, not taken for a crossing', () => {
     const square = rect(105.7, 10.0, 0.02, 0.02);
     const repeated: P[] = [square[0]!, ...square.slice(0, 3), square[2]!, ...square.slice(3), square[4]!];
-    const r = checkBoundaryGeometries([poly(repeated)]);
-    expect(r.ok).toBe(true);
-    expect(r.issues).toEqual([
-      {
-        index: 0,
-        severity: 'repaired',
-        rule: 'duplicate_vertex',
-        message: 'ring 1 repeated 3 position(s) in a row; removed the repeats',
-        location: [105.7, 10.0],
-      },
-    ]);
+    const r = checkOne(poly(repeated), true, {
+      severity: 'repaired',
+      rule: 'duplicate_vertex',
+      message: 'ring 1 repeated 3 position(s) in a row; removed the repeats',
+      location: [105.7, 10.0],
+    });
     expect(r.features[0]!.geometry!.coordinates).toEqual([square]);
   });
 
