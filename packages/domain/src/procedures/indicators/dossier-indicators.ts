@@ -101,10 +101,7 @@ interface Contribution {
   lateAfter: number | null;
 }
 
-interface Cell {
-  period: string;
-  area: string;
-  agency: string;
+interface Cell extends CellView {
   v: number[];
   /** Open dossiers late whatever the clock. */
   openLate: number;

@@ -2,7 +2,7 @@ import { periodKeysOf } from '../../calendar/period.ts';
 import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, processingWorkingMs } from '../dossier/dossier-rules.ts';
-import { DOSSIER_PERIOD_KINDS, type DossierPeriodKind } from '../indicators/dossier-indicators.ts';
+import { DOSSIER_PERIOD_KINDS, type CellFilter, type CellView, type DossierPeriodKind } from '../indicators/dossier-indicators.ts';
 import { PeriodCellIndex } from '../indicators/period-cells.ts';
 
 /**
@@ -94,10 +94,7 @@ export function nationalCode(code: string): string {
   return code.length > 8 ? code.slice(0, 8) : code;
 }
 
-interface Cell {
-  period: string;
-  area: string;
-  agency: string;
+interface Cell extends CellView {
   procedure: string;
   v: Float64Array;
 }
@@ -111,9 +108,7 @@ interface Part {
   v: Float64Array;
 }
 
-export interface DossierCellFilter {
-  area?: (code: string) => boolean;
-  agency?: (code: string) => boolean;
+export interface DossierCellFilter extends CellFilter {
   procedure?: (nationalCode: string) => boolean;
 }
 
