@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
 
 /**
  * Schema fragments that many contracts share: one definition each, so that the same thing is
@@ -9,6 +9,13 @@ import { Type, type TSchema } from 'typebox';
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const NullableNumber = Nullable(Type.Number());
 export const NullableString = Nullable(Type.String());
+
+/**
+ * One of a closed list of strings, as the `anyOf` of their `const`s (Type.Union of Type.Literal),
+ * from the list itself: `LiteralUnion(PAKN_STEPS)` instead of the list written out again.
+ */
+export const LiteralUnion = <const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> =>
+  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
 
 /**
  * An indicator's value with its parts: a ratio travels as numerator/denominator (the value is their

@@ -1,18 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, RatioValueFields } from '../common.ts';
+import { LiteralUnion, Nullable, RatioValueFields } from '../common.ts';
+import { AreaLevelSchema } from '../catalogue/area.ts';
 
 /** How history across a reorganisation is read: on today's units, or on the units as they were. */
 export type AnalystView = 'today' | 'as-it-was';
 
 /** Period kinds of the analyst history API: months and longer come from month rollups. */
-export const SeriesKindSchema = Type.Union([
-  Type.Literal('hour'),
-  Type.Literal('day'),
-  Type.Literal('month'),
-  Type.Literal('quarter'),
-  Type.Literal('half'),
-  Type.Literal('year'),
-]);
+export const SeriesKindSchema = LiteralUnion(['hour', 'day', 'month', 'quarter', 'half', 'year']);
 export type SeriesKind = Static<typeof SeriesKindSchema>;
 const SERIES_KIND_VALUES: SeriesKind[] = ['hour', 'day', 'month', 'quarter', 'half', 'year'];
 
@@ -95,7 +89,7 @@ export const AnalystAreaSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   kind: Type.String(),
-  level: Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]),
+  level: AreaLevelSchema,
   /** A shape for this area is in /api/v1/geo/areas (at the same date). */
   hasGeometry: Type.Boolean(),
   hasChildren: Type.Boolean(),

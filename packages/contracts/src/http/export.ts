@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { LiteralUnion } from '../common.ts';
 
 /**
  * Table exports. Every export is served by the server in two formats with the same numbers:
@@ -9,5 +10,5 @@ import { Type, type Static } from 'typebox';
  * chooses the separator: semicolon (default, the list separator of Vietnamese Excel, numbers with
  * a decimal comma), comma (numbers with a decimal point) or tab (decimal comma).
  */
-export const CsvSepSchema = Type.Union([Type.Literal('semicolon'), Type.Literal('comma'), Type.Literal('tab')]);
+export const CsvSepSchema = LiteralUnion(['semicolon', 'comma', 'tab']);
 export type CsvSep = Static<typeof CsvSepSchema>;

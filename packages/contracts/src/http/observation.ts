@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ItemCountFields, NullableString } from '../common.ts';
+import { ItemCountFields, LiteralUnion, NullableString } from '../common.ts';
 import { AreaCodeSchema } from '../catalogue/area.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
 
@@ -60,7 +60,7 @@ export const ItemErrorSchema = Type.Object({
 });
 export type ItemError = Static<typeof ItemErrorSchema>;
 
-export const ItemStatusSchema = Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected')]);
+export const ItemStatusSchema = LiteralUnion(['accepted', 'duplicate', 'rejected']);
 export type ItemStatus = Static<typeof ItemStatusSchema>;
 
 export const ItemResultSchema = Type.Object({

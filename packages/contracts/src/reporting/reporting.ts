@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
@@ -49,7 +49,7 @@ export const ReportSubmissionInputSchema = Type.Object(
 );
 export type ReportSubmissionInput = Static<typeof ReportSubmissionInputSchema>;
 
-export const ReportOriginSchema = Type.Union([Type.Literal('api'), Type.Literal('import-csv'), Type.Literal('import-xlsx')]);
+export const ReportOriginSchema = LiteralUnion(['api', 'import-csv', 'import-xlsx']);
 export type ReportOrigin = Static<typeof ReportOriginSchema>;
 
 /** A review decision on a submitted report. */
@@ -85,15 +85,7 @@ export interface StoredReportSubmission extends ReportSubmission {
  * Decree 09 does not define statuses; this follows the domain brief's suggestion:
  * not_due → due → submitted_on_time | submitted_late | overdue → returned → accepted.
  */
-export const SubmissionStatusSchema = Type.Union([
-  Type.Literal('not_due'),
-  Type.Literal('due'),
-  Type.Literal('submitted_on_time'),
-  Type.Literal('submitted_late'),
-  Type.Literal('overdue'),
-  Type.Literal('returned'),
-  Type.Literal('accepted'),
-]);
+export const SubmissionStatusSchema = LiteralUnion(['not_due', 'due', 'submitted_on_time', 'submitted_late', 'overdue', 'returned', 'accepted']);
 export type SubmissionStatus = Static<typeof SubmissionStatusSchema>;
 
 /** One error of an imported table: which row (1-based, as the spreadsheet numbers it), which column, why. */
@@ -112,7 +104,7 @@ export const ImportRowErrorSchema = Type.Object({
 });
 export type ImportRowError = Static<typeof ImportRowErrorSchema>;
 
-export const TargetVerdictSchema = Type.Union([Type.Literal('met'), Type.Literal('near'), Type.Literal('missed'), Type.Literal('none')]);
+export const TargetVerdictSchema = LiteralUnion(['met', 'near', 'missed', 'none']);
 export type TargetVerdict = Static<typeof TargetVerdictSchema>;
 
 // ─── HTTP DTOs ──────────────────────────────────────────────────────────────────────────────
@@ -210,7 +202,7 @@ export type RankingRow = Static<typeof RankingRowSchema>;
 export const RankingResponseSchema = Type.Object({
   indicator: Type.String(),
   period: Type.String(),
-  group: Type.Union([Type.Literal('department'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('all')]),
+  group: LiteralUnion(['department', 'district', 'commune', 'all']),
   rows: Type.Array(RankingRowSchema),
   /** Computed from the rows above (avg for averages, Σnum/Σden for ratios). */
   aggregate: NullableNumber,
