@@ -115,6 +115,9 @@ const ReportKeyFields = { regime: Type.String(), unit: Type.String(), period: Ty
 /** A reported value with its parts as the report gives them (null where it gives none). */
 const ReportedValueFields = { value: NullableNumber, numerator: NullableNumber, denominator: NullableNumber };
 
+/** The reporting unit a row is about: its code (an area or a department) and its name. */
+const ReportUnitRefFields = { unit: Type.String(), unitName: Type.String() };
+
 export const ReportPostResponseSchema = Type.Object({
   ...ReportKeyFields,
   /** 'stored' (a new version), 'unchanged' (same values as the current version: nothing stored). */
@@ -136,8 +139,7 @@ const ProvenanceSchema = Type.Union([Type.Literal('published'), Type.Literal('il
 
 export const SubmissionStatusRowSchema = Type.Object({
   regime: Type.String(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  ...ReportUnitRefFields,
   period: Type.String(),
   status: SubmissionStatusSchema,
   cutoffStart: Type.String(),
@@ -158,23 +160,14 @@ export const SubmissionStatusResponseSchema = Type.Object({
   asOf: Type.Number(),
   deadline: Type.Number(),
   /** Units per status (every status listed). */
-  counts: Type.Object({
-    not_due: Type.Integer(),
-    due: Type.Integer(),
-    submitted_on_time: Type.Integer(),
-    submitted_late: Type.Integer(),
-    overdue: Type.Integer(),
-    returned: Type.Integer(),
-    accepted: Type.Integer(),
-  }),
+  counts: Type.Record(SubmissionStatusSchema, Type.Integer()),
   units: Type.Array(SubmissionStatusRowSchema),
 });
 export type SubmissionStatusResponse = Static<typeof SubmissionStatusResponseSchema>;
 
 export const IndicatorValueRowSchema = Type.Object({
   indicator: Type.String(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  ...ReportUnitRefFields,
   period: Type.String(),
   ...ReportedValueFields,
   target: NullableNumber,
@@ -191,8 +184,7 @@ export type IndicatorValuesResponse = Static<typeof IndicatorValuesResponseSchem
 
 export const RankingRowSchema = Type.Object({
   rank: Type.Integer(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  ...ReportUnitRefFields,
   value: Type.Number(),
   provenance: ProvenanceSchema,
 });
@@ -219,7 +211,7 @@ export type RankingResponse = Static<typeof RankingResponseSchema>;
 export const IndicatorHistoryResponseSchema = Type.Object({
   indicator: Type.String(),
   periods: Type.Array(Type.String()),
-  units: Type.Array(Type.Object({ unit: Type.String(), unitName: Type.String() })),
+  units: Type.Array(Type.Object(ReportUnitRefFields)),
   /** points[i] = a value of units[j] for periods[k] */
   points: Type.Array(
     Type.Object({
