@@ -17,6 +17,9 @@ export const NullableString = Nullable(Type.String());
 export const LiteralUnion = <const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> =>
   Type.Union(values.map((v) => Type.Literal(v))) as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
 
+/** An administrative area as answers name it: its GSO code and its Vietnamese name. */
+export const AreaRefFields = { code: Type.String(), name: Type.String() };
+
 /**
  * An indicator's value with its parts: a ratio travels as numerator/denominator (the value is their
  * fraction, null when the denominator is 0) so that it aggregates as Σnumerator/Σdenominator.

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
+import { AreaRefFields, LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
 import { AreaAtSchema } from '../catalogue/area-registry.ts';
 import { AreaLevelSchema } from '../catalogue/area.ts';
 
@@ -28,27 +28,29 @@ export const AreasResponseSchema = Type.Object({
 });
 export type AreasResponse = Static<typeof AreasResponseSchema>;
 
-/** Properties of a unit's feature in GET /api/v1/geo/areas. */
-export const GeoAreaPropertiesSchema = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  nameEn: NullableString,
-  level: AreaLevelSchema,
-  parent: NullableString,
+/** Where a feature's shape comes from. */
+const ShapeSourceFields = {
   /** Our own schematic shape (not an official boundary). */
   schematic: Type.Boolean(),
   /** 'schematic' or 'import:<version>' (the committed boundary import the shape comes from). */
   source: Type.String(),
+};
+
+/** Properties of a unit's feature in GET /api/v1/geo/areas. */
+export const GeoAreaPropertiesSchema = Type.Object({
+  ...AreaRefFields,
+  nameEn: NullableString,
+  level: AreaLevelSchema,
+  parent: NullableString,
+  ...ShapeSourceFields,
 });
 export type GeoAreaProperties = Static<typeof GeoAreaPropertiesSchema>;
 
 /** The city's outline feature: `kind: 'outline'`. */
 export const GeoOutlinePropertiesSchema = Type.Object({
   kind: Type.Literal('outline'),
-  code: Type.String(),
-  name: Type.String(),
-  schematic: Type.Boolean(),
-  source: Type.String(),
+  ...AreaRefFields,
+  ...ShapeSourceFields,
 });
 export type GeoOutlineProperties = Static<typeof GeoOutlinePropertiesSchema>;
 
