@@ -30,6 +30,9 @@ export const RatioValueFields = {
   denominator: Type.Optional(Type.Number()),
 };
 
+/** Why something was refused or failed: a machine-readable reason code, and a sentence for people. */
+export const ReasonFields = { reason: Type.String(), message: Type.String() };
+
 /** The counts of a feed's items: stored, already stored (a retry: duplicates), refused. */
 export const ItemCountFields = {
   accepted: Type.Integer(),

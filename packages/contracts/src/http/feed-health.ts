@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ItemCountFields, LiteralUnion, Nullable, NullableNumber } from '../common.ts';
+import { ItemCountFields, LiteralUnion, Nullable, NullableNumber, ReasonFields } from '../common.ts';
 
 /** live: seen within 2× cadence; stale: silent longer; never: nothing received since start. */
 export const FeedStatusSchema = LiteralUnion(['live', 'stale', 'never']);
@@ -8,8 +8,7 @@ export type FeedStatus = Static<typeof FeedStatusSchema>;
 export const FeedErrorSchema = Type.Object({
   /** epoch ms */
   at: Type.Number(),
-  reason: Type.String(),
-  message: Type.String(),
+  ...ReasonFields,
 });
 export type FeedError = Static<typeof FeedErrorSchema>;
 

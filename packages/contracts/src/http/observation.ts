@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ItemCountFields, LiteralUnion, NullableString } from '../common.ts';
+import { ItemCountFields, LiteralUnion, NullableString, ReasonFields } from '../common.ts';
 import { AreaCodeSchema } from '../catalogue/area.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
 
@@ -52,9 +52,7 @@ export type NewObservation = Omit<Observation, 'seq'>;
 export const ItemErrorSchema = Type.Object({
   /** JSON pointer-ish path of the field inside the item, '' for the item itself. */
   field: Type.String(),
-  /** Machine-readable reason code. */
-  reason: Type.String(),
-  message: Type.String(),
+  ...ReasonFields,
   /** unit_not_valid_at: the codes of the units in force at the data's date that absorbed the unit. */
   successors: Type.Optional(Type.Array(Type.String())),
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber, NullableString, ReasonFields } from '../common.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
@@ -97,8 +97,7 @@ export const ImportRowErrorSchema = Type.Object({
   /** The header text of that column as written in the file. */
   header: NullableString,
   field: Type.String(),
-  reason: Type.String(),
-  message: Type.String(),
+  ...ReasonFields,
   /** unit_not_valid_at: the units that report in place of the one that ended. */
   successors: Type.Optional(Type.Array(Type.String())),
 });
