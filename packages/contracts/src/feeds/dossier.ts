@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LiteralUnion, Nullable } from '../common.ts';
+import { Nullable } from '../common.ts';
 import { AgencyLevelSchema } from '../catalogue/agency.ts';
 import type { Label } from '../catalogue/indicator.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
