@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash32 } from './dossier-data.ts';
+import parIndexFile from './par-index-2023.data.json' with { type: 'json' };
 
 /** The demo's reporting files (CSV and XLSX as departments fill them in), posted through the public import endpoint. */
 export const REPORTING_DEMO_DIR = fileURLToPath(new URL('../demo/reporting/', import.meta.url));
@@ -14,49 +15,26 @@ export interface ParIndexRow {
   note: string;
 }
 
-const pub = (unit: string, name: string, value: number, note: string): ParIndexRow => ({ unit, name, value, provenance: 'công bố', note });
-const ill = (unit: string, name: string, value: number): ParIndexRow => ({
-  unit,
-  name,
-  value,
-  provenance: 'minh họa',
-  note: 'Giá trị minh họa: nguồn chỉ công bố điểm trung bình, không công bố điểm của đơn vị này',
-});
+/** A row of par-index-2023.data.json: `published` says where a published value is printed; a row without it is illustrative. */
+interface ParIndexData {
+  unit: string;
+  name: string;
+  value: number;
+  published?: string;
+}
+const ILLUSTRATIVE_NOTE = 'Giá trị minh họa: nguồn chỉ công bố điểm trung bình, không công bố điểm của đơn vị này';
+const parIndexRows: readonly ParIndexData[] = parIndexFile;
 
 /**
- * PAR INDEX 2023 (seed 003, Cần Thơ portal 28/02/2024; averages from seed 000). Published per
- * unit: six departments and three districts (as printed, whole numbers). The others are
- * ILLUSTRATIVE, chosen only so that the averages computed from all loaded units equal the published
- * ones (departments 92.27 with 16 of 16 above 80; districts 93.93) and the published order holds
- * (highest, second and third; lowest, second and third lowest).
+ * PAR INDEX 2023 (seed 003, Cần Thơ portal 28/02/2024; averages from seed 000), in
+ * par-index-2023.data.json. Published per unit: six departments and three districts (as printed,
+ * whole numbers). The others are ILLUSTRATIVE, chosen only so that the averages computed from all
+ * loaded units equal the published ones (departments 92.27 with 16 of 16 above 80; districts 93.93)
+ * and the published order holds (highest, second and third; lowest, second and third lowest).
  */
-export const PAR_INDEX_2023: ParIndexRow[] = [
-  pub('SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 98, 'Cao nhất cấp sở (seed 003)'),
-  pub('SKHCN', 'Sở Khoa học và Công nghệ', 97, 'Hạng 2 cấp sở (seed 003)'),
-  pub('SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 97, 'Hạng 3 cấp sở (seed 003)'),
-  pub('STNMT', 'Sở Tài nguyên và Môi trường', 84, 'Thấp nhất cấp sở (seed 003)'),
-  pub('SYT', 'Sở Y tế', 84, 'Thấp thứ hai cấp sở (seed 003)'),
-  pub('SKHDT', 'Sở Kế hoạch và Đầu tư', 86, 'Thấp thứ ba cấp sở (seed 003)'),
-  ill('SNV', 'Sở Nội vụ', 96.5),
-  ill('STP', 'Sở Tư pháp', 95.8),
-  ill('STC', 'Sở Tài chính', 95.2),
-  ill('SCT', 'Sở Công Thương', 94.6),
-  ill('SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', 93.9),
-  ill('SGTVT', 'Sở Giao thông vận tải', 93.1),
-  ill('SXD', 'Sở Xây dựng', 92.4),
-  ill('STTTT', 'Sở Thông tin và Truyền thông', 91.2),
-  ill('SGDDT', 'Sở Giáo dục và Đào tạo', 89.6),
-  ill('SNGV', 'Sở Ngoại vụ', 88.02),
-  pub('926', 'Huyện Phong Điền', 95, 'Cao nhất cấp huyện (seed 003)'),
-  pub('924', 'Huyện Vĩnh Thạnh', 95, 'Hạng 2 cấp huyện (seed 003)'),
-  pub('916', 'Quận Ninh Kiều', 91, 'Thấp nhất cấp huyện (seed 003)'),
-  ill('917', 'Quận Ô Môn', 94.5),
-  ill('918', 'Quận Bình Thủy', 94.2),
-  ill('919', 'Quận Cái Răng', 94),
-  ill('923', 'Quận Thốt Nốt', 93.8),
-  ill('925', 'Huyện Cờ Đỏ', 93.6),
-  ill('927', 'Huyện Thới Lai', 94.27),
-];
+export const PAR_INDEX_2023: ParIndexRow[] = parIndexRows.map(({ published, ...row }) =>
+  published === undefined ? { ...row, provenance: 'minh họa', note: ILLUSTRATIVE_NOTE } : { ...row, provenance: 'công bố', note: published },
+);
 
 /**
  * The city's departments since the mergers of 1 March 2025, as the national pattern of Nghị định

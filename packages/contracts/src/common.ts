@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
 
 /**
  * Schema fragments that many contracts share: one definition each, so that the same thing is
@@ -11,6 +11,16 @@ export const NullableNumber = Nullable(Type.Number());
 export const NullableString = Nullable(Type.String());
 
 /**
+ * One of a closed list of strings, as the `anyOf` of their `const`s (Type.Union of Type.Literal),
+ * from the list itself: `LiteralUnion(PAKN_STEPS)` instead of the list written out again.
+ */
+export const LiteralUnion = <const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> =>
+  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+
+/** An administrative area as answers name it: its GSO code and its Vietnamese name. */
+export const AreaRefFields = { code: Type.String(), name: Type.String() };
+
+/**
  * An indicator's value with its parts: a ratio travels as numerator/denominator (the value is their
  * fraction, null when the denominator is 0) so that it aggregates as Σnumerator/Σdenominator.
  */
@@ -19,6 +29,9 @@ export const RatioValueFields = {
   numerator: Type.Optional(Type.Number()),
   denominator: Type.Optional(Type.Number()),
 };
+
+/** Why something was refused or failed: a machine-readable reason code, and a sentence for people. */
+export const ReasonFields = { reason: Type.String(), message: Type.String() };
 
 /** The counts of a feed's items: stored, already stored (a retry: duplicates), refused. */
 export const ItemCountFields = {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableString } from '../common.ts';
 import { AreaCodeSchema } from './area.ts';
 import { RegistrySourceSchema } from './area-registry.ts';
 import { LabelSchema } from './indicator.ts';
@@ -14,7 +14,7 @@ import { LabelSchema } from './indicator.ts';
 const AGENCY_CODE = '^[0-9A-Za-z]{2,4}\\.[0-9A-Za-z]{2,3}\\.[0-9A-Za-z]{2,3}\\.[A-Za-z][0-9]{2}$';
 const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
-export const AgencyLevelSchema = Type.Union([Type.Literal('PROVINCE'), Type.Literal('DISTRICT'), Type.Literal('COMMUNE')]);
+export const AgencyLevelSchema = LiteralUnion(['PROVINCE', 'DISTRICT', 'COMMUNE']);
 export type AgencyLevel = Static<typeof AgencyLevelSchema>;
 
 export const AgencyKindSchema = Type.Union([

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../common.ts';
+import { LiteralUnion, Nullable } from '../common.ts';
 import { BandSchema } from './indicator.ts';
 
-export const AreaLevelSchema = Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]);
+export const AreaLevelSchema = LiteralUnion(['province', 'district', 'commune']);
 export type AreaLevel = Static<typeof AreaLevelSchema>;
 
 /** GSO administrative unit code: 2 digits province, 3 district, 5 commune. */

@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
+import { AreaRefFields } from '../common.ts';
 import { AreaSchema, StationSchema } from './area.ts';
 import { IndicatorSchema } from './indicator.ts';
 
 export const CatalogueSchema = Type.Object({
   city: Type.Object({
-    code: Type.String(),
-    name: Type.String(),
+    ...AreaRefFields,
     timeZone: Type.String(),
     /** Initial map view: [longitude, latitude] and zoom. */
     center: Type.Tuple([Type.Number(), Type.Number()]),

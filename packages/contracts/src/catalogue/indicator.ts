@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { NullableNumber } from '../common.ts';
+import { LiteralUnion, NullableNumber } from '../common.ts';
 
 /** Vietnamese first, English second: every label in the product carries both. */
 export const LabelSchema = Type.Object({
@@ -16,11 +16,11 @@ export type Label = Static<typeof LabelSchema>;
  * - last: the most recently observed leaf value
  * - max: the highest leaf value
  */
-export const AggregationKindSchema = Type.Union([Type.Literal('sum'), Type.Literal('avg'), Type.Literal('ratio'), Type.Literal('last'), Type.Literal('max')]);
+export const AggregationKindSchema = LiteralUnion(['sum', 'avg', 'ratio', 'last', 'max']);
 export type AggregationKind = Static<typeof AggregationKindSchema>;
 
 /** Which way is better: up (more is better), down (less is better), none. */
-export const DirectionSchema = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('none')]);
+export const DirectionSchema = LiteralUnion(['up', 'down', 'none']);
 export type Direction = Static<typeof DirectionSchema>;
 
 /**
@@ -53,7 +53,7 @@ export const IndicatorSchema = Type.Object({
   bands: Type.Optional(Type.Array(BandSchema)),
   /** A target for the indicator, in display units (a ratio target of 30 means 30 %). */
   target: Type.Optional(Type.Number()),
-  domain: Type.Union([Type.Literal('admin'), Type.Literal('reporting'), Type.Literal('monitoring')]),
+  domain: LiteralUnion(['admin', 'reporting', 'monitoring']),
   /** Computed by the IOC from another feed (e.g. 'dossiers'): not accepted as a posted observation. */
   derivedFrom: Type.Optional(Type.String()),
 });

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../common.ts';
+import { AgencyLevelSchema } from '../catalogue/agency.ts';
 import type { Label } from '../catalogue/indicator.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -111,7 +112,7 @@ export const DossierEventSchema = Type.Object(
     /** GSO code of the administrative unit the dossier is attributed to. */
     adminUnitCode: Type.String({ pattern: ADMIN_UNIT_CODE_PATTERN }),
     /** Administrative level of the handling agency; DISTRICT only for data before 2025-07-01. */
-    level: Type.Optional(Type.Union([Type.Literal('PROVINCE'), Type.Literal('DISTRICT'), Type.Literal('COMMUNE')])),
+    level: Type.Optional(AgencyLevelSchema),
     /** DonViXuLy: the unit processing it, as the source names it. */
     processingUnit: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: PLAIN_TEXT_PATTERN })),
     channel: DossierChannelSchema,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN, PROCEDURE_CODE_PATTERN, RFC3339_PATTERN } from './dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -34,18 +34,7 @@ export const PAKN_STEPS = [
 ] as const;
 export type PaknStep = (typeof PAKN_STEPS)[number];
 
-export const PaknStepSchema = Type.Union([
-  Type.Literal('received'),
-  Type.Literal('classified'),
-  Type.Literal('rejected'),
-  Type.Literal('supplement_requested'),
-  Type.Literal('supplemented'),
-  Type.Literal('assigned'),
-  Type.Literal('answered'),
-  Type.Literal('published'),
-  Type.Literal('reaction'),
-  Type.Literal('repeat_complaint'),
-]);
+export const PaknStepSchema = LiteralUnion(PAKN_STEPS);
 
 /** 5.1: about administrative rules and procedures, or about officials' behaviour. */
 export const PaknClassificationSchema = Type.Union([Type.Literal('procedure'), Type.Literal('staff')]);
@@ -112,14 +101,7 @@ export type PaknEvent = Static<typeof PaknEventSchema>;
 export const MAX_PAKN_BATCH_ITEMS = 5000;
 
 /** A PAKN's state as the watchlist shows it. */
-export const PaknStatusSchema = Type.Union([
-  Type.Literal('received'),
-  Type.Literal('in_process'),
-  Type.Literal('awaiting_supplement'),
-  Type.Literal('answered'),
-  Type.Literal('published'),
-  Type.Literal('rejected'),
-]);
+export const PaknStatusSchema = LiteralUnion(['received', 'in_process', 'awaiting_supplement', 'answered', 'published', 'rejected']);
 export type PaknStatus = Static<typeof PaknStatusSchema>;
 /** The deadlines of a PAKN (working days on the city's calendar): reject 2, ask for a supplement 5, answer 15, publish 2 after the answer. */
 export type PaknDeadlineStep = 'reject' | 'supplement' | 'answer' | 'publish';
@@ -148,11 +130,11 @@ export const PaknWatchlistResponseSchema = WatchlistResponseOf(PaknSummarySchema
 export type PaknWatchlistResponse = Static<typeof PaknWatchlistResponseSchema>;
 
 export const PaknDeadlineSchema = Type.Object({
-  step: Type.Union([Type.Literal('reject'), Type.Literal('supplement'), Type.Literal('answer'), Type.Literal('publish')]),
+  step: LiteralUnion(['reject', 'supplement', 'answer', 'publish']),
   dueAt: NullableNumber,
   doneAt: NullableNumber,
   /** not_applicable: the step never happened and is not required (a PAKN not rejected, nothing asked). */
-  verdict: Type.Union([Type.Literal('on_time'), Type.Literal('late'), Type.Literal('pending'), Type.Literal('not_applicable')]),
+  verdict: LiteralUnion(['on_time', 'late', 'pending', 'not_applicable']),
 });
 export type PaknDeadline = Static<typeof PaknDeadlineSchema>;
 
@@ -182,7 +164,7 @@ export const PaknWatchlistQuerySchema = Type.Object(
 // ─── Ratings ─────────────────────────────────────────────────────────────────────────────────
 
 /** A citizen's rating of how a dossier was received and handled (the national portal's evaluation). */
-export const SatisfactionLevelSchema = Type.Union([Type.Literal('very_satisfied'), Type.Literal('satisfied'), Type.Literal('dissatisfied')]);
+export const SatisfactionLevelSchema = LiteralUnion(['very_satisfied', 'satisfied', 'dissatisfied']);
 export type SatisfactionLevel = Static<typeof SatisfactionLevelSchema>;
 
 /**

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { LiteralUnion } from '../common.ts';
 import { RFC3339_PATTERN } from './dossier.ts';
 import { FEED_ID_PATTERN, FeedIdSchema, PLAIN_TEXT_PATTERN } from './ids.ts';
 
@@ -18,7 +19,7 @@ export const Official766ScoreSchema = Type.Object(
   {
     kind: Type.Literal('official'),
     /** Where it came from: the current evaluation API, the older rest.jsp service, or typed in from a report. */
-    origin: Type.Union([Type.Literal('dvcqg-evaluation-api'), Type.Literal('dvcqg-legacy'), Type.Literal('manual')]),
+    origin: LiteralUnion(['dvcqg-evaluation-api', 'dvcqg-legacy', 'manual']),
     /** The unit as the portal names it: a department code such as 'H13', an agency code, or the portal's id. */
     unitCode: FeedIdSchema,
     unitName: Type.Optional(Type.String({ maxLength: 256, pattern: PLAIN_TEXT_PATTERN })),

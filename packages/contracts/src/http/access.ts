@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableString } from '../common.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
 /**
@@ -27,7 +27,7 @@ import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
 /** The roles of people and devices. Feed sources are not a role: they hold keys with a grant. */
 export const ROLE_IDS = ['leader', 'operator', 'analyst', 'admin'] as const;
-export const RoleSchema = Type.Union([Type.Literal('leader'), Type.Literal('operator'), Type.Literal('analyst'), Type.Literal('admin')]);
+export const RoleSchema = LiteralUnion(ROLE_IDS);
 export type Role = Static<typeof RoleSchema>;
 
 /** Codes of a scope: area codes (a commune, a district, the city) or reporting department codes; agency codes. */
@@ -54,7 +54,7 @@ export const SessionUserSchema = Type.Object({
   name: Type.String(),
   role: RoleSchema,
   scopes: AccessScopeSchema,
-  kind: Type.Union([Type.Literal('user'), Type.Literal('device'), Type.Literal('token')]),
+  kind: LiteralUnion(['user', 'device', 'token']),
 });
 export type SessionUser = Static<typeof SessionUserSchema>;
 
@@ -127,18 +127,7 @@ export type AdminUserPatch = Static<typeof AdminUserPatchSchema>;
 /** The endpoints a feed key may be granted ('*': every feed route, as IOC_API_KEYS keys have). */
 export const FEED_ENDPOINTS = ['observations', 'ngsi', 'dossiers', 'score766', 'reporting', 'procedures', 'calendar', 'pakn', 'ratings'] as const;
 export type FeedEndpoint = (typeof FEED_ENDPOINTS)[number];
-export const FeedEndpointSchema = Type.Union([
-  Type.Literal('observations'),
-  Type.Literal('ngsi'),
-  Type.Literal('dossiers'),
-  Type.Literal('score766'),
-  Type.Literal('reporting'),
-  Type.Literal('procedures'),
-  Type.Literal('calendar'),
-  Type.Literal('pakn'),
-  Type.Literal('ratings'),
-  Type.Literal('*'),
-]);
+export const FeedEndpointSchema = LiteralUnion([...FEED_ENDPOINTS, '*']);
 
 const CodeListOrAny = Nullable(Type.Array(CodeSchema, { minItems: 1, maxItems: 500 }));
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
@@ -13,13 +13,13 @@ import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
  *   POST /api/v1/alerts/:id/notes               {note}
  * Invalid transitions answer 409 (the alert's state forbids it) or 422 (the request cannot be met), with a reason.
  */
-export const AlertStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('assigned'), Type.Literal('resolved')]);
+export const AlertStatusSchema = LiteralUnion(['open', 'acknowledged', 'assigned', 'resolved']);
 export type AlertStatus = Static<typeof AlertStatusSchema>;
 
-export const AlertSeveritySchema = Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('critical')]);
+export const AlertSeveritySchema = LiteralUnion(['low', 'medium', 'high', 'critical']);
 export type AlertSeverity = Static<typeof AlertSeveritySchema>;
 
-export const AlertKindSchema = Type.Union([Type.Literal('threshold'), Type.Literal('band'), Type.Literal('rate'), Type.Literal('silence')]);
+export const AlertKindSchema = LiteralUnion(['threshold', 'band', 'rate', 'silence']);
 export type AlertKind = Static<typeof AlertKindSchema>;
 
 export const AlertSchema = Type.Object({
@@ -59,16 +59,7 @@ export const AlertSchema = Type.Object({
 });
 export type Alert = Static<typeof AlertSchema>;
 
-export const AlertActionSchema = Type.Union([
-  Type.Literal('raised'),
-  Type.Literal('escalated'),
-  Type.Literal('deescalated'),
-  Type.Literal('cleared'),
-  Type.Literal('acknowledged'),
-  Type.Literal('assigned'),
-  Type.Literal('resolved'),
-  Type.Literal('note'),
-]);
+export const AlertActionSchema = LiteralUnion(['raised', 'escalated', 'deescalated', 'cleared', 'acknowledged', 'assigned', 'resolved', 'note']);
 export type AlertAction = Static<typeof AlertActionSchema>;
 
 /** One line of the audit trail: who did what, when. The system raises, escalates and clears. */

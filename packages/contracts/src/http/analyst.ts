@@ -1,18 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, RatioValueFields } from '../common.ts';
+import { AreaRefFields, LiteralUnion, Nullable, RatioValueFields } from '../common.ts';
+import { AreaLevelSchema } from '../catalogue/area.ts';
 
 /** How history across a reorganisation is read: on today's units, or on the units as they were. */
 export type AnalystView = 'today' | 'as-it-was';
 
 /** Period kinds of the analyst history API: months and longer come from month rollups. */
-export const SeriesKindSchema = Type.Union([
-  Type.Literal('hour'),
-  Type.Literal('day'),
-  Type.Literal('month'),
-  Type.Literal('quarter'),
-  Type.Literal('half'),
-  Type.Literal('year'),
-]);
+export const SeriesKindSchema = LiteralUnion(['hour', 'day', 'month', 'quarter', 'half', 'year']);
 export type SeriesKind = Static<typeof SeriesKindSchema>;
 const SERIES_KIND_VALUES: SeriesKind[] = ['hour', 'day', 'month', 'quarter', 'half', 'year'];
 
@@ -64,19 +58,21 @@ export const AnalystSeriesSchema = Type.Object({
 });
 export type AnalystSeries = Static<typeof AnalystSeriesSchema>;
 
+/** The periods a set of series spans: the first and the last (period keys of the series' kind). */
+const SpanFields = { from: Type.String(), to: Type.String() };
+
 export const AnalystSeriesResponseSchema = Type.Object({
   indicator: Type.String(),
   aggregation: Type.String(),
   unit: Type.String(),
   period: SeriesKindSchema,
-  from: Type.String(),
-  to: Type.String(),
+  ...SpanFields,
   /** Where the values come from: the observation rollups, or the dossier indicator cells. */
   source: Type.Union([Type.Literal('rollups'), Type.Literal('dossiers')]),
   view: Type.Union([Type.Literal('today'), Type.Literal('as-it-was')]),
   series: Type.Array(AnalystSeriesSchema),
   /** compare=previous: the same number of periods just before `from`. */
-  compare: Nullable(Type.Object({ from: Type.String(), to: Type.String(), series: Type.Array(AnalystSeriesSchema) })),
+  compare: Nullable(Type.Object({ ...SpanFields, series: Type.Array(AnalystSeriesSchema) })),
   /** epoch ms */
   asOf: Type.Number(),
 });
@@ -92,10 +88,9 @@ export const AnalystChildrenQuerySchema = Type.Object(
 );
 
 export const AnalystAreaSchema = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
+  ...AreaRefFields,
   kind: Type.String(),
-  level: Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]),
+  level: AreaLevelSchema,
   /** A shape for this area is in /api/v1/geo/areas (at the same date). */
   hasGeometry: Type.Boolean(),
   hasChildren: Type.Boolean(),

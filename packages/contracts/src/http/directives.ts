@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
@@ -24,14 +24,7 @@ import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 /** What a directive refers to: the wall element the leader issued it from. */
 export const DirectiveSubjectSchema = Type.Object(
   {
-    kind: Type.Union([
-      Type.Literal('indicator'),
-      Type.Literal('score766'),
-      Type.Literal('alert'),
-      Type.Literal('pakn'),
-      Type.Literal('dossier'),
-      Type.Literal('unit'),
-    ]),
+    kind: LiteralUnion(['indicator', 'score766', 'alert', 'pakn', 'dossier', 'unit']),
     /** The indicator id, 766 metric code, alert id, PAKN id, dossier code or unit code. */
     id: Type.String({ minLength: 1, maxLength: 256, pattern: PLAIN_TEXT_PATTERN }),
     /** A label as the leader saw it (plain text). */
@@ -86,15 +79,9 @@ export type DirectiveDecisionBody = Static<typeof DirectiveDecisionBodySchema>;
  *      └──────────report(done)──────────────────────▶ done ──return──▶ returned ──report──▶ …
  * accepted is final; a report on it, or a decision on a unit that is not done, is refused (409).
  */
-export const AssignmentStatusSchema = Type.Union([
-  Type.Literal('issued'),
-  Type.Literal('in_progress'),
-  Type.Literal('done'),
-  Type.Literal('accepted'),
-  Type.Literal('returned'),
-]);
+export const ASSIGNMENT_STATUSES = ['issued', 'in_progress', 'done', 'accepted', 'returned'] as const;
+export const AssignmentStatusSchema = LiteralUnion(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = Static<typeof AssignmentStatusSchema>;
-export const ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['issued', 'in_progress', 'done', 'accepted', 'returned'];
 
 export const DirectiveActorSchema = Type.Object({ name: Type.String(), unit: Type.String() });
 export type DirectiveActor = Static<typeof DirectiveActorSchema>;
@@ -106,12 +93,12 @@ export const DirectiveAttachmentSchema = Type.Object({
   /** The file name as sent (plain text; never used as a path). */
   name: Type.String(),
   /** The type found from the file's first bytes, never the client's word. */
-  type: Type.Union([
-    Type.Literal('application/pdf'),
-    Type.Literal('image/png'),
-    Type.Literal('image/jpeg'),
-    Type.Literal('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-    Type.Literal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  type: LiteralUnion([
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ]),
   size: Type.Integer(),
   sha256: Type.String(),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ItemErrorSchema } from './observation.ts';
 
 /**
  * Every 4xx (and 5xx) answer of the API has this shape; a few add what a client needs to act on
@@ -9,19 +10,8 @@ export const ApiErrorSchema = Type.Object(
     statusCode: Type.Integer(),
     error: Type.String({ description: 'machine-readable code, e.g. invalid_json, unauthorized, body_too_large' }),
     message: Type.String(),
-    details: Type.Optional(
-      Type.Array(
-        Type.Object({
-          field: Type.String(),
-          reason: Type.String(),
-          message: Type.String(),
-          /** The index of the item the detail is about (a scene of a wall playlist), when the body is a list. */
-          item: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-          /** unit_not_valid_at: the codes in force at the data's date that absorbed the unit. */
-          successors: Type.Optional(Type.Array(Type.String())),
-        }),
-      ),
-    ),
+    /** Which item, which field, why (as a feed's item errors); `item`: the index of the item the detail is about, when the body is a list (a scene of a wall playlist). */
+    details: Type.Optional(Type.Array(Type.Object({ ...ItemErrorSchema.properties, item: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) }))),
   },
   { additionalProperties: true },
 );

@@ -1,4 +1,5 @@
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
+import { LiteralUnion } from '../common.ts';
 
 /**
  * Table exports. Every export is served by the server in two formats with the same numbers:
@@ -10,13 +11,6 @@ import { Type, type Static } from 'typebox';
  * a decimal comma), comma (numbers with a decimal point) or tab (decimal comma); the characters
  * themselves (';', ',', a tab) name the same separators.
  */
-export const CsvSepSchema = Type.Union([
-  Type.Literal('semicolon'),
-  Type.Literal('comma'),
-  Type.Literal('tab'),
-  // the characters themselves, as a person types them in a URL: ?sep=; ?sep=, ?sep=%09
-  Type.Literal(';'),
-  Type.Literal(','),
-  Type.Literal('\t'),
-]);
+// the names, or the characters themselves as a person types them in a URL: ?sep=; ?sep=, ?sep=%09
+export const CsvSepSchema = LiteralUnion(['semicolon', 'comma', 'tab', ';', ',', '\t']);
 export type CsvSep = Static<typeof CsvSepSchema>;

@@ -1,15 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { ItemCountFields, Nullable, NullableNumber } from '../common.ts';
+import { ItemCountFields, LiteralUnion, Nullable, NullableNumber, ReasonFields } from '../common.ts';
 
 /** live: seen within 2× cadence; stale: silent longer; never: nothing received since start. */
-export const FeedStatusSchema = Type.Union([Type.Literal('live'), Type.Literal('stale'), Type.Literal('never')]);
+export const FeedStatusSchema = LiteralUnion(['live', 'stale', 'never']);
 export type FeedStatus = Static<typeof FeedStatusSchema>;
 
 export const FeedErrorSchema = Type.Object({
   /** epoch ms */
   at: Type.Number(),
-  reason: Type.String(),
-  message: Type.String(),
+  ...ReasonFields,
 });
 export type FeedError = Static<typeof FeedErrorSchema>;
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { AreaRefFields, LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
 import { AreaAtSchema } from '../catalogue/area-registry.ts';
 import { AreaLevelSchema } from '../catalogue/area.ts';
 
@@ -28,27 +28,29 @@ export const AreasResponseSchema = Type.Object({
 });
 export type AreasResponse = Static<typeof AreasResponseSchema>;
 
-/** Properties of a unit's feature in GET /api/v1/geo/areas. */
-export const GeoAreaPropertiesSchema = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  nameEn: NullableString,
-  level: AreaLevelSchema,
-  parent: NullableString,
+/** Where a feature's shape comes from. */
+const ShapeSourceFields = {
   /** Our own schematic shape (not an official boundary). */
   schematic: Type.Boolean(),
   /** 'schematic' or 'import:<version>' (the committed boundary import the shape comes from). */
   source: Type.String(),
+};
+
+/** Properties of a unit's feature in GET /api/v1/geo/areas. */
+export const GeoAreaPropertiesSchema = Type.Object({
+  ...AreaRefFields,
+  nameEn: NullableString,
+  level: AreaLevelSchema,
+  parent: NullableString,
+  ...ShapeSourceFields,
 });
 export type GeoAreaProperties = Static<typeof GeoAreaPropertiesSchema>;
 
 /** The city's outline feature: `kind: 'outline'`. */
 export const GeoOutlinePropertiesSchema = Type.Object({
   kind: Type.Literal('outline'),
-  code: Type.String(),
-  name: Type.String(),
-  schematic: Type.Boolean(),
-  source: Type.String(),
+  ...AreaRefFields,
+  ...ShapeSourceFields,
 });
 export type GeoOutlineProperties = Static<typeof GeoOutlinePropertiesSchema>;
 
@@ -66,13 +68,13 @@ export const GeoAreasResponseSchema = Type.Object({
 });
 
 /** How a feature was matched to a unit: by its code (property or Feature.id) or by its name. */
-export const BoundaryMatchHowSchema = Type.Union([Type.Literal('code'), Type.Literal('feature-id'), Type.Literal('name'), Type.Literal('name-unaccented')]);
+export const BoundaryMatchHowSchema = LiteralUnion(['code', 'feature-id', 'name', 'name-unaccented']);
 
 export const BoundaryIssueSchema = Type.Object({
   /** Index of the feature in the file (-1: the file as a whole). */
   index: Type.Integer(),
   /** 'error' refuses the import; 'warning' is reported; 'repaired' was fixed in the stored geometry. */
-  severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('repaired')]),
+  severity: LiteralUnion(['error', 'warning', 'repaired']),
   /** not_polygon, projected_coordinates, winding, self_intersection, overlap, sliver, area_mismatch, unmatched, duplicated, … */
   rule: Type.String(),
   message: Type.String(),
@@ -146,7 +148,7 @@ export type BoundaryVersionsResponse = Static<typeof BoundaryVersionsResponseSch
 
 export const BoundaryImportQuerySchema = Type.Object(
   {
-    dryRun: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')])),
+    dryRun: Type.Optional(LiteralUnion(['true', 'false', '1', '0'])),
     /** The date whose units the file describes (default: today). */
     at: Type.Optional(Type.String({ maxLength: 10 })),
     fileName: Type.Optional(Type.String({ maxLength: 255, pattern: '^[^<>\\u0000-\\u001f]*$' })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ItemCountFields, NullableString } from '../common.ts';
+import { ItemCountFields, NullableString, ReasonFields } from '../common.ts';
 
 /** The answer to an NGSI-LD / NGSI v2 notification: one result per entity, in order. */
 export const NgsiEntityResultSchema = Type.Object({
@@ -17,7 +17,7 @@ export const NgsiEntityResultSchema = Type.Object({
     }),
   ),
   /** attributes refused, with the reason */
-  rejected: Type.Array(Type.Object({ attribute: Type.String(), reason: Type.String(), message: Type.String() })),
+  rejected: Type.Array(Type.Object({ attribute: Type.String(), ...ReasonFields })),
   /** attributes that look like measurements but have no indicator in the catalogue */
   ignored: Type.Array(Type.String()),
   /**

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ItemCountFields, NullableString } from '../common.ts';
+import { ItemCountFields, LiteralUnion, NullableString, ReasonFields } from '../common.ts';
 import { AreaCodeSchema } from '../catalogue/area.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
 
@@ -52,15 +52,13 @@ export type NewObservation = Omit<Observation, 'seq'>;
 export const ItemErrorSchema = Type.Object({
   /** JSON pointer-ish path of the field inside the item, '' for the item itself. */
   field: Type.String(),
-  /** Machine-readable reason code. */
-  reason: Type.String(),
-  message: Type.String(),
+  ...ReasonFields,
   /** unit_not_valid_at: the codes of the units in force at the data's date that absorbed the unit. */
   successors: Type.Optional(Type.Array(Type.String())),
 });
 export type ItemError = Static<typeof ItemErrorSchema>;
 
-export const ItemStatusSchema = Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected')]);
+export const ItemStatusSchema = LiteralUnion(['accepted', 'duplicate', 'rejected']);
 export type ItemStatus = Static<typeof ItemStatusSchema>;
 
 export const ItemResultSchema = Type.Object({

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber } from '../common.ts';
 import { RoleSchema } from './access.ts';
 
 /**
@@ -13,7 +13,7 @@ export const HealthResponseSchema = Type.Object({ status: Type.Literal('ok') });
 
 export const ReadyResponseSchema = Type.Object({
   /** 'unavailable': a configured backend (PostgreSQL, Redis) is unreachable; `reason` says which. */
-  status: Type.Union([Type.Literal('ready'), Type.Literal('starting'), Type.Literal('unavailable')]),
+  status: LiteralUnion(['ready', 'starting', 'unavailable']),
   reason: Type.Optional(Type.String()),
   /** Several nodes on PostgreSQL: whether this node holds the lock that makes it evaluate the alert rules. */
   alertEvaluator: Type.Optional(Type.Boolean()),

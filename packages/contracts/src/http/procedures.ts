@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { NullableString } from '../common.ts';
+import { LiteralUnion, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { ADMIN_UNIT_CODE_PATTERN, AGENCY_CODE_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema, PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
@@ -22,11 +22,11 @@ import { ItemErrorSchema } from './observation.ts';
  */
 
 /** The unit of a procedure's legal processing time (the portal's DonViTinh). */
-export const LegalTimeUnitSchema = Type.Union([Type.Literal('working_days'), Type.Literal('days'), Type.Literal('hours'), Type.Literal('months')]);
+export const LegalTimeUnitSchema = LiteralUnion(['working_days', 'days', 'hours', 'months']);
 export type LegalTimeUnit = Static<typeof LegalTimeUnitSchema>;
 
 /** Online public service level (Decree 42/2022): full online (toàn trình), partial (một phần), none. */
-export const OnlineServiceLevelSchema = Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]);
+export const OnlineServiceLevelSchema = LiteralUnion(['full', 'partial', 'none']);
 export type OnlineServiceLevel = Static<typeof OnlineServiceLevelSchema>;
 
 /** Mức độ of an online service by Decree 42/2022: the levels a TTHC is offered at (it may be offered at both). */
@@ -34,7 +34,7 @@ export const OnlineLevelSchema = Type.Union([Type.Literal('full'), Type.Literal(
 export type OnlineLevel = Static<typeof OnlineLevelSchema>;
 
 /** Where a procedure is applied: by the city's departments, (before 1 July 2025) districts, communes. */
-export const ProcedureLevelSchema = Type.Union([Type.Literal('PROVINCE'), Type.Literal('DISTRICT'), Type.Literal('COMMUNE')]);
+export const ProcedureLevelSchema = LiteralUnion(['PROVINCE', 'DISTRICT', 'COMMUNE']);
 export type ProcedureLevel = Static<typeof ProcedureLevelSchema>;
 
 /**
@@ -43,15 +43,7 @@ export type ProcedureLevel = Static<typeof ProcedureLevelSchema>;
  * implementing agency.
  */
 export const MANDATORY_COMPONENTS = ['name', 'sequence', 'method', 'dossier_components', 'processing_time', 'applicant_type', 'implementing_agency'] as const;
-export const MandatoryComponentSchema = Type.Union([
-  Type.Literal('name'),
-  Type.Literal('sequence'),
-  Type.Literal('method'),
-  Type.Literal('dossier_components'),
-  Type.Literal('processing_time'),
-  Type.Literal('applicant_type'),
-  Type.Literal('implementing_agency'),
-]);
+export const MandatoryComponentSchema = LiteralUnion(MANDATORY_COMPONENTS);
 export type MandatoryComponent = (typeof MANDATORY_COMPONENTS)[number];
 
 /** Who applies for a procedure (766 indicator 4.5a counts the procedures whose applicants are citizens). */
@@ -139,7 +131,7 @@ export const ReferenceItemResultSchema = Type.Object({
   /** The item's key (procedure code, schedule year) when it could be read. */
   key: NullableString,
   /** stored: a new version; unchanged: the same content is already the version for that date. */
-  status: Type.Union([Type.Literal('stored'), Type.Literal('unchanged'), Type.Literal('rejected')]),
+  status: LiteralUnion(['stored', 'unchanged', 'rejected']),
   version: Type.Optional(Type.Integer()),
   errors: Type.Optional(Type.Array(ItemErrorSchema)),
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema, PROCEDURE_CODE_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
@@ -32,20 +32,23 @@ export const Score766QuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The items of a metric's numerator, of its denominator (all), or of the denominator outside the numerator. */
+const ItemPartSchema = LiteralUnion(['numerator', 'denominator', 'outside']);
+
 export const Score766ItemsQuerySchema = Type.Object(
   {
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     period: Type.String({ pattern: DOSSIER_PERIOD_PATTERN }),
     procedure: Type.Optional(Type.String({ pattern: PROCEDURE_CODE_PATTERN, maxLength: 64 })),
     /** numerator: only the items counted in the numerator; outside: in the denominator, not the numerator; denominator (default): all. */
-    part: Type.Optional(Type.Union([Type.Literal('numerator'), Type.Literal('denominator'), Type.Literal('outside')])),
+    part: Type.Optional(ItemPartSchema),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },
 );
 
-const SplitSchema = Type.Union([Type.Literal('published'), Type.Literal('configured'), Type.Literal('unpublished')]);
+const SplitSchema = LiteralUnion(['published', 'configured', 'unpublished']);
 
 export const Score766MetricViewSchema = Type.Object({
   /** The portal's metric code ('PUBLISH_ON_TIME') or the indicator number ('3.1'). */
@@ -130,7 +133,7 @@ export type Score766Difference = Static<typeof Score766DifferenceSchema>;
 
 export const Score766ResponseSchema = Type.Object({
   unit: Type.String(),
-  unitKind: Type.Union([Type.Literal('city'), Type.Literal('area'), Type.Literal('agency')]),
+  unitKind: LiteralUnion(['city', 'area', 'agency']),
   unitName: Nullable(LabelSchema),
   period: Type.String(),
   scheme: Score766SchemeKeySchema,
@@ -187,8 +190,8 @@ export const Score766ItemsResponseSchema = Type.Object({
   indicator: NullableString,
   unit: Type.String(),
   period: Type.String(),
-  kind: Type.Union([Type.Literal('dossiers'), Type.Literal('procedures'), Type.Literal('pakn')]),
-  part: Type.Union([Type.Literal('numerator'), Type.Literal('denominator'), Type.Literal('outside')]),
+  kind: LiteralUnion(['dossiers', 'procedures', 'pakn']),
+  part: ItemPartSchema,
   /** Items in the part (before paging); for the denominator it equals the metric's denominator. */
   total: Type.Integer(),
   offset: Type.Integer(),

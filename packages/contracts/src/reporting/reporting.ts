@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, Nullable, NullableNumber, NullableString, ReasonFields } from '../common.ts';
 import { RFC3339_PATTERN } from '../feeds/dossier.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
@@ -49,7 +49,7 @@ export const ReportSubmissionInputSchema = Type.Object(
 );
 export type ReportSubmissionInput = Static<typeof ReportSubmissionInputSchema>;
 
-export const ReportOriginSchema = Type.Union([Type.Literal('api'), Type.Literal('import-csv'), Type.Literal('import-xlsx')]);
+export const ReportOriginSchema = LiteralUnion(['api', 'import-csv', 'import-xlsx']);
 export type ReportOrigin = Static<typeof ReportOriginSchema>;
 
 /** A review decision on a submitted report. */
@@ -85,15 +85,7 @@ export interface StoredReportSubmission extends ReportSubmission {
  * Decree 09 does not define statuses; this follows the domain brief's suggestion:
  * not_due → due → submitted_on_time | submitted_late | overdue → returned → accepted.
  */
-export const SubmissionStatusSchema = Type.Union([
-  Type.Literal('not_due'),
-  Type.Literal('due'),
-  Type.Literal('submitted_on_time'),
-  Type.Literal('submitted_late'),
-  Type.Literal('overdue'),
-  Type.Literal('returned'),
-  Type.Literal('accepted'),
-]);
+export const SubmissionStatusSchema = LiteralUnion(['not_due', 'due', 'submitted_on_time', 'submitted_late', 'overdue', 'returned', 'accepted']);
 export type SubmissionStatus = Static<typeof SubmissionStatusSchema>;
 
 /** One error of an imported table: which row (1-based, as the spreadsheet numbers it), which column, why. */
@@ -105,14 +97,13 @@ export const ImportRowErrorSchema = Type.Object({
   /** The header text of that column as written in the file. */
   header: NullableString,
   field: Type.String(),
-  reason: Type.String(),
-  message: Type.String(),
+  ...ReasonFields,
   /** unit_not_valid_at: the units that report in place of the one that ended. */
   successors: Type.Optional(Type.Array(Type.String())),
 });
 export type ImportRowError = Static<typeof ImportRowErrorSchema>;
 
-export const TargetVerdictSchema = Type.Union([Type.Literal('met'), Type.Literal('near'), Type.Literal('missed'), Type.Literal('none')]);
+export const TargetVerdictSchema = LiteralUnion(['met', 'near', 'missed', 'none']);
 export type TargetVerdict = Static<typeof TargetVerdictSchema>;
 
 // ─── HTTP DTOs ──────────────────────────────────────────────────────────────────────────────
@@ -122,6 +113,9 @@ const ReportKeyFields = { regime: Type.String(), unit: Type.String(), period: Ty
 
 /** A reported value with its parts as the report gives them (null where it gives none). */
 const ReportedValueFields = { value: NullableNumber, numerator: NullableNumber, denominator: NullableNumber };
+
+/** The reporting unit a row is about: its code (an area or a department) and its name. */
+const ReportUnitRefFields = { unit: Type.String(), unitName: Type.String() };
 
 export const ReportPostResponseSchema = Type.Object({
   ...ReportKeyFields,
@@ -144,8 +138,7 @@ const ProvenanceSchema = Type.Union([Type.Literal('published'), Type.Literal('il
 
 export const SubmissionStatusRowSchema = Type.Object({
   regime: Type.String(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  ...ReportUnitRefFields,
   period: Type.String(),
   status: SubmissionStatusSchema,
   cutoffStart: Type.String(),
@@ -166,23 +159,14 @@ export const SubmissionStatusResponseSchema = Type.Object({
   asOf: Type.Number(),
   deadline: Type.Number(),
   /** Units per status (every status listed). */
-  counts: Type.Object({
-    not_due: Type.Integer(),
-    due: Type.Integer(),
-    submitted_on_time: Type.Integer(),
-    submitted_late: Type.Integer(),
-    overdue: Type.Integer(),
-    returned: Type.Integer(),
-    accepted: Type.Integer(),
-  }),
+  counts: Type.Record(SubmissionStatusSchema, Type.Integer()),
   units: Type.Array(SubmissionStatusRowSchema),
 });
 export type SubmissionStatusResponse = Static<typeof SubmissionStatusResponseSchema>;
 
 export const IndicatorValueRowSchema = Type.Object({
   indicator: Type.String(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  ...ReportUnitRefFields,
   period: Type.String(),
   ...ReportedValueFields,
   target: NullableNumber,
@@ -199,8 +183,7 @@ export type IndicatorValuesResponse = Static<typeof IndicatorValuesResponseSchem
 
 export const RankingRowSchema = Type.Object({
   rank: Type.Integer(),
-  unit: Type.String(),
-  unitName: Type.String(),
+  ...ReportUnitRefFields,
   value: Type.Number(),
   provenance: ProvenanceSchema,
 });
@@ -210,7 +193,7 @@ export type RankingRow = Static<typeof RankingRowSchema>;
 export const RankingResponseSchema = Type.Object({
   indicator: Type.String(),
   period: Type.String(),
-  group: Type.Union([Type.Literal('department'), Type.Literal('district'), Type.Literal('commune'), Type.Literal('all')]),
+  group: LiteralUnion(['department', 'district', 'commune', 'all']),
   rows: Type.Array(RankingRowSchema),
   /** Computed from the rows above (avg for averages, Σnum/Σden for ratios). */
   aggregate: NullableNumber,
@@ -227,7 +210,7 @@ export type RankingResponse = Static<typeof RankingResponseSchema>;
 export const IndicatorHistoryResponseSchema = Type.Object({
   indicator: Type.String(),
   periods: Type.Array(Type.String()),
-  units: Type.Array(Type.Object({ unit: Type.String(), unitName: Type.String() })),
+  units: Type.Array(Type.Object(ReportUnitRefFields)),
   /** points[i] = a value of units[j] for periods[k] */
   points: Type.Array(
     Type.Object({

@@ -4,7 +4,7 @@ import { indexCatalogue } from '../catalogue/catalogue-index.ts';
 import { CAN_THO_CATALOGUE } from '../geo/can-tho.ts';
 import { createWorkCalendar } from '../calendar/work-calendar.ts';
 import { AlertEngine, type AlertSignal, type RaiseSignal } from './engine.ts';
-import { alertFromRaise, applyCommand, applySignal, transitionBlock } from './lifecycle.ts';
+import { alertFromRaise, applyCommand, applySignal, transitionBlock, type LifecycleCommand, type LifecycleError, type LifecycleResult } from './lifecycle.ts';
 import { CAN_THO_ALERT_RULES, ruleSetErrors, type AlertRule, type BandRule } from './rules.ts';
 
 const index = indexCatalogue(CAN_THO_CATALOGUE);
@@ -214,33 +214,23 @@ describe('alert lifecycle', () => {
     expect(c.event.note).toBe('Đã gia cố bờ kè');
   });
   it('refuses invalid transitions with 409 and a reason, bad requests with 422', () => {
-    expect(applyCommand(open, { action: 'assign', unit: 'U', deadline: { hours: 1 } }, 'a', NOW, cal)).toMatchObject({
-      ok: false,
-      error: { status: 409, reason: 'invalid_transition' },
-    });
-    expect(applyCommand(open, { action: 'resolve', note: 'x' }, 'a', NOW, cal)).toMatchObject({ ok: false, error: { status: 409 } });
-    const acked = applyCommand(open, { action: 'ack' }, 'a', NOW, cal);
-    if (!acked.ok) throw new Error();
-    expect(applyCommand(acked.alert, { action: 'ack' }, 'a', NOW, cal)).toMatchObject({
-      ok: false,
-      error: { status: 409, message: expect.stringContaining('already acknowledged') },
-    });
-    expect(applyCommand(acked.alert, { action: 'resolve', note: '  ' }, 'a', NOW, cal)).toMatchObject({
-      ok: false,
-      error: { status: 422, reason: 'note_required' },
-    });
-    expect(applyCommand(acked.alert, { action: 'assign', unit: ' ', deadline: { hours: 1 } }, 'a', NOW, cal)).toMatchObject({
-      ok: false,
-      error: { status: 422, reason: 'unit_required' },
-    });
-    const resolved = applyCommand(acked.alert, { action: 'resolve', note: 'ok' }, 'a', NOW, cal);
-    if (!resolved.ok) throw new Error();
-    expect(applyCommand(resolved.alert, { action: 'ack' }, 'a', NOW, cal)).toMatchObject({
-      ok: false,
-      error: { status: 409, message: expect.stringContaining('already resolved') },
-    });
+    const done = (r: LifecycleResult): Alert => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.alert;
+    };
+    const acked = done(applyCommand(open, { action: 'ack' }, 'a', NOW, cal));
+    const resolved = done(applyCommand(acked, { action: 'resolve', note: 'ok' }, 'a', NOW, cal));
+    const refused: [Alert, LifecycleCommand, Partial<LifecycleError>][] = [
+      [open, { action: 'assign', unit: 'U', deadline: { hours: 1 } }, { status: 409, reason: 'invalid_transition' }],
+      [open, { action: 'resolve', note: 'x' }, { status: 409, reason: 'invalid_transition' }],
+      [acked, { action: 'ack' }, { status: 409, reason: 'invalid_transition', message: expect.stringContaining('already acknowledged') }],
+      [acked, { action: 'resolve', note: '  ' }, { status: 422, reason: 'note_required' }],
+      [acked, { action: 'assign', unit: ' ', deadline: { hours: 1 } }, { status: 422, reason: 'unit_required' }],
+      [resolved, { action: 'ack' }, { status: 409, reason: 'invalid_transition', message: expect.stringContaining('already resolved') }],
+    ];
+    for (const [alert, cmd, error] of refused) expect(applyCommand(alert, cmd, 'a', NOW, cal)).toMatchObject({ ok: false, error });
     // notes are allowed at any time
-    expect(applyCommand(resolved.alert, { action: 'note', note: 'kiểm tra lại sau 1 giờ' }, 'a', NOW, cal)).toMatchObject({
+    expect(applyCommand(resolved, { action: 'note', note: 'kiểm tra lại sau 1 giờ' }, 'a', NOW, cal)).toMatchObject({
       ok: true,
       event: { action: 'note' },
     });

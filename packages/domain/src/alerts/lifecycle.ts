@@ -43,6 +43,12 @@ export function deadlineOf(d: AlertDeadline, now: number, calendar: WorkCalendar
   return 'workingDays' in d ? calendar.addWorkingDays(now, d.workingDays) : now + d.hours * 3_600_000;
 }
 
+/** The commands that move the alert to a status stamped with when and by whom (the audit action is named as the status). */
+const STAMPED = {
+  ack: { status: 'acknowledged', at: 'acknowledgedAt', by: 'acknowledgedBy' },
+  resolve: { status: 'resolved', at: 'resolvedAt', by: 'resolvedBy' },
+} as const satisfies Record<string, { status: AlertStatus & AlertAction; at: keyof Alert; by: keyof Alert }>;
+
 export function applyCommand(alert: Alert, cmd: LifecycleCommand, actor: string, now: number, calendar: WorkCalendar): LifecycleResult {
   const note = cmd.note?.trim() ? cmd.note.trim() : null;
   if (cmd.action === 'note' || cmd.action === 'resolve') {
@@ -63,11 +69,14 @@ export function applyCommand(alert: Alert, cmd: LifecycleCommand, actor: string,
   let detail: Record<string, unknown> = {};
   switch (cmd.action) {
     case 'ack':
-      next.status = 'acknowledged';
-      next.acknowledgedAt = now;
-      next.acknowledgedBy = actor;
-      action = 'acknowledged';
+    case 'resolve': {
+      const stamp = STAMPED[cmd.action];
+      next.status = stamp.status;
+      next[stamp.at] = now;
+      next[stamp.by] = actor;
+      action = stamp.status;
       break;
+    }
     case 'assign': {
       const unit = cmd.unit.trim();
       if (!unit) return invalid('unit_required', 'name the unit the alert is assigned to');
@@ -80,12 +89,6 @@ export function applyCommand(alert: Alert, cmd: LifecycleCommand, actor: string,
       detail = { unit, deadline, ...cmd.deadline };
       break;
     }
-    case 'resolve':
-      next.status = 'resolved';
-      next.resolvedAt = now;
-      next.resolvedBy = actor;
-      action = 'resolved';
-      break;
     case 'note':
       action = 'note';
       break;

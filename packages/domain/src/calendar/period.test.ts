@@ -133,13 +133,15 @@ describe('shift', () => {
     if (by === 1) expect(nextPeriod(key)).toBe(expected);
   });
 
-  it('gives the same period last year', () => {
-    expect(samePeriodLastYear('2026-Q2')).toBe('2025-Q2');
-    expect(samePeriodLastYear('2026-11')).toBe('2025-11');
-    expect(samePeriodLastYear('2024-02-29')).toBe('2023-02-28');
-    expect(samePeriodLastYear('2026-11-22T07')).toBe('2025-11-22T07');
-    expect(samePeriodLastYear('2026-03-10..2026-04-15')).toBe('2025-03-10..2025-04-15');
-    expect(samePeriodLastYear('1000')).toBeNull();
+  it.each([
+    ['2026-Q2', '2025-Q2'],
+    ['2026-11', '2025-11'],
+    ['2024-02-29', '2023-02-28'],
+    ['2026-11-22T07', '2025-11-22T07'],
+    ['2026-03-10..2026-04-15', '2025-03-10..2025-04-15'],
+    ['1000', null],
+  ])('the same period last year of %s is %s', (key, lastYear) => {
+    expect(samePeriodLastYear(key)).toBe(lastYear);
   });
 
   it('is null for a bad key, a fractional step or a year beyond 9999', () => {

@@ -9,13 +9,15 @@ describe('province-level units of Việt Nam', () => {
     expect(provinceCountOn('2000-01-01')).toBeNull();
   });
 
-  it('rank a period by its last day: the 2022 DTI among 63, the 2025 one among 34', () => {
-    expect(provinceCountForPeriod('2022')).toBe(63);
-    expect(provinceCountForPeriod('2025-H1')).toBe(63);
-    expect(provinceCountForPeriod('2025-Q3')).toBe(34);
-    expect(provinceCountForPeriod('2025')).toBe(34);
-    expect(provinceCountForPeriod('2025-06')).toBe(63);
-    expect(provinceCountForPeriod('2025-06-30')).toBeNull();
-    expect(provinceCountForPeriod('junk')).toBeNull();
+  it.each([
+    ['2022', 63],
+    ['2025-H1', 63],
+    ['2025-Q3', 34],
+    ['2025', 34],
+    ['2025-06', 63],
+    ['2025-06-30', null],
+    ['junk', null],
+  ])('rank a period by its last day (the 2022 DTI among 63, the 2025 one among 34): %s → %s', (period, count) => {
+    expect(provinceCountForPeriod(period)).toBe(count);
   });
 });

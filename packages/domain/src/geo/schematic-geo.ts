@@ -1,22 +1,25 @@
 import type { Area } from '@cityioc/contracts';
 import { Delaunay } from 'd3-delaunay';
-import { circle, convexHull, cross, localPlane, lonLatRingAreaKm2, round5, signedArea, type LonLat, type XY } from './schematic/plane.ts';
+import {
+  circle,
+  convexHull,
+  cross,
+  localPlane,
+  lonLatRingAreaKm2,
+  round5,
+  signedArea,
+  type LonLat,
+  type SchematicFeatureOf,
+  type SchematicPolygonOf,
+  type XY,
+} from './schematic/plane.ts';
 
 export type { LonLat };
 
 /** [longitude, latitude] */
 
-export interface SchematicDistrictFeature {
-  type: 'Feature';
-  properties: { code: string; name: string; kind: string; schematic: true };
-  geometry: { type: 'Polygon'; coordinates: LonLat[][] };
-}
-
-export interface SchematicRiverFeature {
-  type: 'Feature';
-  properties: { kind: 'river'; name: string; schematic: true };
-  geometry: { type: 'LineString'; coordinates: LonLat[] };
-}
+export type SchematicDistrictFeature = SchematicPolygonOf<{ code: string; name: string; kind: string }>;
+export type SchematicRiverFeature = SchematicFeatureOf<{ kind: 'river'; name: string }, { type: 'LineString'; coordinates: LonLat[] }>;
 
 export type SchematicFeature = SchematicDistrictFeature | SchematicRiverFeature;
 

@@ -140,23 +140,22 @@ describe('aggregation and rankings', () => {
 });
 
 describe('vi-VN numbers and text', () => {
-  it('reads thousands separators and decimal commas', () => {
-    const ok = (s: string) => {
-      const n = parseViNumber(s);
-      return n.ok ? n.value : n.reason;
-    };
-    expect(ok('92,27')).toBe(92.27);
-    expect(ok('1.164')).toBe(1164);
-    expect(ok('328.330')).toBe(328330);
-    expect(ok('1.234.567,5')).toBe(1234567.5);
-    expect(ok(' 42,4 %')).toBe(42.4);
-    expect(ok('13\u00a0000')).toBe(13000);
-    expect(ok('-3')).toBe(-3);
-    expect(ok('0.6924')).toBe('ambiguous_number');
-    expect(ok('1.16')).toBe('ambiguous_number');
-    expect(ok('chín mươi')).toBe('not_a_number');
-    expect(ok('12,3,4')).toBe('not_a_number');
-    expect(ok('')).toBe('empty');
+  it.each([
+    ['92,27', 92.27],
+    ['1.164', 1164],
+    ['328.330', 328330],
+    ['1.234.567,5', 1234567.5],
+    [' 42,4 %', 42.4],
+    ['13\u00a0000', 13000],
+    ['-3', -3],
+    ['0.6924', 'ambiguous_number'],
+    ['1.16', 'ambiguous_number'],
+    ['chín mươi', 'not_a_number'],
+    ['12,3,4', 'not_a_number'],
+    ['', 'empty'],
+  ])('reads thousands separators and decimal commas: %j → %j', (written, expected) => {
+    const n = parseViNumber(written);
+    expect(n.ok ? n.value : n.reason).toBe(expected);
   });
   it('folds case, diacritics and spacing', () => {
     expect(foldText('  Mã  ĐƠN vị ')).toBe(foldText('ma don vi'));

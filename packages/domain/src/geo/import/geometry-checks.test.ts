@@ -1,20 +1,23 @@
 import turfArea from '@turf/area';
 import { describe, expect, it } from 'vitest';
-import { checkBoundaryGeometries, type BoundaryFeature } from './geometry-checks.ts';
+import { checkBoundaryGeometries, type BoundaryFeature, type GeometryIssue } from './geometry-checks.ts';
 
 type P = [number, number];
+/** A closed ring through `corners`: the first position repeated at the end. */
+const ring = (...corners: P[]): P[] => [...corners, corners[0]!];
 /** A lon/lat rectangle near Cần Thơ, counter-clockwise (RFC 7946) unless `cw`. */
 function rect(lon: number, lat: number, w: number, h: number, cw = false): P[] {
-  const ring: P[] = [
-    [lon, lat],
-    [lon + w, lat],
-    [lon + w, lat + h],
-    [lon, lat + h],
-    [lon, lat],
-  ];
-  return cw ? ring.reverse() : ring;
+  const r = ring([lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h]);
+  return cw ? r.reverse() : r;
 }
 const poly = (...rings: P[][]): BoundaryFeature => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } });
+/** Checks one feature, expecting exactly `issue` about it and the verdict `ok`. */
+function checkOne(feature: BoundaryFeature, ok: boolean, issue: Omit<GeometryIssue, 'index'>) {
+  const r = checkBoundaryGeometries([feature]);
+  expect(r.issues).toEqual([{ index: 0, ...issue }]);
+  expect(r.ok).toBe(ok);
+  return r;
+}
 const km2 = (rings: P[][]) => turfArea({ type: 'Polygon', coordinates: rings } as Parameters<typeof turfArea>[0]) / 1e6;
 
 describe('boundary geometry checks', () => {
@@ -28,16 +31,11 @@ describe('boundary geometry checks', () => {
   });
 
   it('clockwise outer rings (as the official files have them) are rewound and reported as repaired', () => {
-    const r = checkBoundaryGeometries([poly(rect(105.7, 10.0, 0.02, 0.02, true), rect(105.705, 10.005, 0.005, 0.005))]);
-    expect(r.ok).toBe(true);
-    expect(r.issues).toEqual([
-      {
-        index: 0,
-        severity: 'repaired',
-        rule: 'winding',
-        message: '2 ring(s) wound against RFC 7946 (1 outer ring(s) clockwise, 1 hole(s) counter-clockwise); rewound',
-      },
-    ]);
+    const r = checkOne(poly(rect(105.7, 10.0, 0.02, 0.02, true), rect(105.705, 10.005, 0.005, 0.005)), true, {
+      severity: 'repaired',
+      rule: 'winding',
+      message: '2 ring(s) wound against RFC 7946 (1 outer ring(s) clockwise, 1 hole(s) counter-clockwise); rewound',
+    });
     const [outer, hole] = r.features[0]!.geometry!.coordinates as P[][];
     const signed = (ring: P[]) => ring.slice(1).reduce((s, p, i) => s + (ring[i]![0] * p[1] - p[0] * ring[i]![1]), 0);
     expect(signed(outer!)).toBeGreaterThan(0);
@@ -45,33 +43,17 @@ describe('boundary geometry checks', () => {
   });
 
   it('projected coordinates (VN-2000 / UTM metres) are refused with a message that says so', () => {
-    const utm: P[] = [
-      [587000, 1109000],
-      [589000, 1109000],
-      [589000, 1111000],
-      [587000, 1109000],
-    ];
-    const r = checkBoundaryGeometries([poly(utm)]);
-    expect(r.ok).toBe(false);
-    expect(r.issues).toEqual([
-      {
-        index: 0,
-        severity: 'error',
-        rule: 'projected_coordinates',
-        message:
-          'coordinates are not longitude/latitude in degrees (found x = 587000, y = 1109000): they look like projected metres (VN-2000 / UTM, e.g. zone 48N); reproject the file to WGS 84 (EPSG:4326) before importing',
-      },
-    ]);
+    const utm = ring([587000, 1109000], [589000, 1109000], [589000, 1111000]);
+    checkOne(poly(utm), false, {
+      severity: 'error',
+      rule: 'projected_coordinates',
+      message:
+        'coordinates are not longitude/latitude in degrees (found x = 587000, y = 1109000): they look like projected metres (VN-2000 / UTM, e.g. zone 48N); reproject the file to WGS 84 (EPSG:4326) before importing',
+    });
   });
 
   it('a self-intersecting boundary is refused with the location of the crossing', () => {
-    const bowtie: P[] = [
-      [105.7, 10.0],
-      [105.72, 10.02],
-      [105.72, 10.0],
-      [105.7, 10.02],
-      [105.7, 10.0],
-    ];
+    const bowtie = ring([105.7, 10.0], [105.72, 10.02], [105.72, 10.0], [105.7, 10.02]);
     const r = checkBoundaryGeometries([poly(bowtie)]);
     expect(r.ok).toBe(false);
     expect(r.issues).toHaveLength(1);
@@ -81,38 +63,15 @@ describe('boundary geometry checks', () => {
 
   it('a hole touching its shell, or two parts touching, at a shared vertex (as in the official 2025 file) is a warning, not a crossing', () => {
     // a triangular hole whose corner is a vertex of the outer ring
-    const outer: P[] = [
-      [105.4, 10.1],
-      [105.5, 10.1],
-      [105.5, 10.2],
-      [105.4, 10.2],
-      [105.4, 10.1],
-    ];
-    const hole: P[] = [
-      [105.5, 10.2],
-      [105.45, 10.18],
-      [105.47, 10.15],
-      [105.5, 10.2],
-    ];
+    const outer = ring([105.4, 10.1], [105.5, 10.1], [105.5, 10.2], [105.4, 10.2]);
+    const hole = ring([105.5, 10.2], [105.45, 10.18], [105.47, 10.15]);
     const r = checkBoundaryGeometries([poly(outer, hole)]);
     expect(r.ok).toBe(true);
     expect(r.issues.filter((i) => i.rule === 'ring_touch')).toMatchObject([{ index: 0, severity: 'warning', location: [105.5, 10.2] }]);
     expect(r.issues.some((i) => i.rule === 'self_intersection')).toBe(false);
     // two parts of a MultiPolygon touching at one corner
-    const a: P[] = [
-      [105.4, 10.1],
-      [105.41, 10.1],
-      [105.41, 10.11],
-      [105.4, 10.11],
-      [105.4, 10.1],
-    ];
-    const b: P[] = [
-      [105.41, 10.11],
-      [105.42, 10.11],
-      [105.42, 10.12],
-      [105.41, 10.12],
-      [105.41, 10.11],
-    ];
+    const a = ring([105.4, 10.1], [105.41, 10.1], [105.41, 10.11], [105.4, 10.11]);
+    const b = ring([105.41, 10.11], [105.42, 10.11], [105.42, 10.12], [105.41, 10.12]);
     const multi: BoundaryFeature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[a], [b]] } };
     const m = checkBoundaryGeometries([multi]);
     expect(m.ok).toBe(true);
@@ -120,20 +79,15 @@ describe('boundary geometry checks', () => {
   });
 
   it('repeated positions in a row (as the official 2025 files have at the ring’s end) are removed, not taken for a crossing', () => {
-    const ring = rect(105.7, 10.0, 0.02, 0.02);
-    const repeated: P[] = [ring[0]!, ...ring.slice(0, 3), ring[2]!, ...ring.slice(3), ring[4]!];
-    const r = checkBoundaryGeometries([poly(repeated)]);
-    expect(r.ok).toBe(true);
-    expect(r.issues).toEqual([
-      {
-        index: 0,
-        severity: 'repaired',
-        rule: 'duplicate_vertex',
-        message: 'ring 1 repeated 3 position(s) in a row; removed the repeats',
-        location: [105.7, 10.0],
-      },
-    ]);
-    expect(r.features[0]!.geometry!.coordinates).toEqual([ring]);
+    const square = rect(105.7, 10.0, 0.02, 0.02);
+    const repeated: P[] = [square[0]!, ...square.slice(0, 3), square[2]!, ...square.slice(3), square[4]!];
+    const r = checkOne(poly(repeated), true, {
+      severity: 'repaired',
+      rule: 'duplicate_vertex',
+      message: 'ring 1 repeated 3 position(s) in a row; removed the repeats',
+      location: [105.7, 10.0],
+    });
+    expect(r.features[0]!.geometry!.coordinates).toEqual([square]);
   });
 
   it('tiny overlaps between neighbours are reported, larger ones refused (tolerance configurable)', () => {

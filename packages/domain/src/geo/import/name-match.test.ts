@@ -34,18 +34,20 @@ describe('Vietnamese name keys', () => {
     expect(looseKey('Sóc Trăng')).toBe(looseKey('Soc Trang'));
   });
 
-  it('strip the unit-type prefix, except from numbered wards', () => {
-    expect(stripUnitPrefix('Phường Ninh Kiều')).toBe('Ninh Kiều');
-    expect(stripUnitPrefix('Xã Hòa An')).toBe('Hòa An');
-    expect(stripUnitPrefix('Thị trấn Thạnh An')).toBe('Thạnh An');
-    expect(stripUnitPrefix('Huyện Cờ Đỏ')).toBe('Cờ Đỏ');
-    expect(stripUnitPrefix('Quận Ninh Kiều')).toBe('Ninh Kiều');
-    expect(stripUnitPrefix('TP. Cần Thơ')).toBe('Cần Thơ');
-    expect(stripUnitPrefix('P. Cái Khế')).toBe('Cái Khế');
-    expect(stripUnitPrefix('Phường 5')).toBe('Phường 5');
-    expect(stripUnitPrefix('Phường VII')).toBe('Phường VII');
-    expect(stripUnitPrefix('Phú Lợi')).toBe('Phú Lợi');
-    expect(stripUnitPrefix('Xà Phiên')).toBe('Xà Phiên');
+  it.each([
+    ['Phường Ninh Kiều', 'Ninh Kiều'],
+    ['Xã Hòa An', 'Hòa An'],
+    ['Thị trấn Thạnh An', 'Thạnh An'],
+    ['Huyện Cờ Đỏ', 'Cờ Đỏ'],
+    ['Quận Ninh Kiều', 'Ninh Kiều'],
+    ['TP. Cần Thơ', 'Cần Thơ'],
+    ['P. Cái Khế', 'Cái Khế'],
+    ['Phường 5', 'Phường 5'],
+    ['Phường VII', 'Phường VII'],
+    ['Phú Lợi', 'Phú Lợi'],
+    ['Xà Phiên', 'Xà Phiên'],
+  ])('strips the unit-type prefix, except from numbered wards: %s → %s', (name, stripped) => {
+    expect(stripUnitPrefix(name)).toBe(stripped);
   });
 
   it('English names are unaccented with the type', () => {
@@ -58,17 +60,19 @@ describe('Vietnamese name keys', () => {
 });
 
 describe('vi-VN numbers and "NA" strings', () => {
-  it('reads areas written as sources write them', () => {
-    expect(parseBoundaryNumber('6.360,83')).toBe(6360.83);
-    expect(parseBoundaryNumber('1.164')).toBe(1164);
-    expect(parseBoundaryNumber('1.234.567')).toBe(1234567);
-    expect(parseBoundaryNumber('41,67')).toBe(41.67);
-    expect(parseBoundaryNumber('10.04')).toBe(10.04);
-    expect(parseBoundaryNumber('6,360.83')).toBe(6360.83);
-    expect(parseBoundaryNumber('1,234,567')).toBe(1234567);
-    expect(parseBoundaryNumber(' 5 ')).toBe(5);
-    expect(parseBoundaryNumber(12.5)).toBe(12.5);
-    expect(parseBoundaryNumber('12 km²')).toBeNull();
+  it.each([
+    ['6.360,83', 6360.83],
+    ['1.164', 1164],
+    ['1.234.567', 1234567],
+    ['41,67', 41.67],
+    ['10.04', 10.04],
+    ['6,360.83', 6360.83],
+    ['1,234,567', 1234567],
+    [' 5 ', 5],
+    [12.5, 12.5],
+    ['12 km²', null],
+  ] as const)('reads an area written as sources write it: %j → %j', (written, value) => {
+    expect(parseBoundaryNumber(written)).toBe(value);
   });
 
   it('treats NA, N/A, empty and null as missing', () => {

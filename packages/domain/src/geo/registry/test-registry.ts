@@ -8,17 +8,22 @@ import type { AreaRegistryFile, RegistryUnit } from '@cityioc/contracts';
  * TB 864/TB-SNV).
  */
 export function testRegistryFile(overrides: { units?: RegistryUnit[] } = {}): AreaRegistryFile {
-  const old = (code: string, name: string, parent: string, areaKm2: number, population: number): RegistryUnit => ({
+  type Era = Pick<RegistryUnit, 'parent' | 'validFrom' | 'validTo' | 'predecessors'>;
+  const ward = (code: string, name: string, areaKm2: number, population: number, era: Era): RegistryUnit => ({
     code,
     name,
     type: 'phường',
     level: 'commune',
-    parent,
-    validFrom: '2021-01-01',
-    validTo: '2025-07-01',
+    ...era,
     areaKm2,
     population,
   });
+  /** Under its district until the reform of 1 July 2025. */
+  const before = (district: string): Era => ({ parent: district, validFrom: '2021-01-01', validTo: '2025-07-01' });
+  /** Under the city since, made of its predecessors: whole wards and a part of one. */
+  const since = (predecessors: RegistryUnit['predecessors']): Era => ({ parent: '92', validFrom: '2025-07-01', validTo: null, predecessors });
+  const whole = (code: string) => ({ code, whole: true });
+  const part = (code: string) => ({ code, whole: false });
   const units: RegistryUnit[] = overrides.units ?? [
     { code: '92', name: 'Cần Thơ', type: 'thành phố', level: 'province', parent: null, validFrom: '2004-01-01', validTo: '2025-07-01' },
     {
@@ -33,43 +38,13 @@ export function testRegistryFile(overrides: { units?: RegistryUnit[] } = {}): Ar
     },
     { code: '916', name: 'Ninh Kiều', type: 'quận', level: 'district', parent: '92', validFrom: '2021-01-01', validTo: '2025-07-01' },
     { code: '918', name: 'Bình Thủy', type: 'quận', level: 'district', parent: '92', validFrom: '2021-01-01', validTo: '2025-07-01' },
-    old('31117', 'Cái Khế', '916', 5.21, 27358),
-    old('31120', 'An Hòa', '916', 3.0, 30000),
-    old('31168', 'Bình Thủy', '918', 7.0, 17483),
-    old('31177', 'An Thới', '918', 4.0, 25000),
-    old('31178', 'Bùi Hữu Nghĩa', '918', 6.0, 20330),
-    {
-      code: '31120',
-      name: 'Cái Khế',
-      type: 'phường',
-      level: 'commune',
-      parent: '92',
-      validFrom: '2025-07-01',
-      validTo: null,
-      areaKm2: 10.04,
-      population: 57688,
-      predecessors: [
-        { code: '31120', whole: true },
-        { code: '31117', whole: true },
-        { code: '31178', whole: false },
-      ],
-    },
-    {
-      code: '31168',
-      name: 'Bình Thủy',
-      type: 'phường',
-      level: 'commune',
-      parent: '92',
-      validFrom: '2025-07-01',
-      validTo: null,
-      areaKm2: 15.17,
-      population: 62483,
-      predecessors: [
-        { code: '31177', whole: true },
-        { code: '31168', whole: true },
-        { code: '31178', whole: false },
-      ],
-    },
+    ward('31117', 'Cái Khế', 5.21, 27358, before('916')),
+    ward('31120', 'An Hòa', 3.0, 30000, before('916')),
+    ward('31168', 'Bình Thủy', 7.0, 17483, before('918')),
+    ward('31177', 'An Thới', 4.0, 25000, before('918')),
+    ward('31178', 'Bùi Hữu Nghĩa', 6.0, 20330, before('918')),
+    ward('31120', 'Cái Khế', 10.04, 57688, since([whole('31120'), whole('31117'), part('31178')])),
+    ward('31168', 'Bình Thủy', 15.17, 62483, since([whole('31177'), whole('31168'), part('31178')])),
   ];
   return {
     format: 'cityioc-area-registry/1',

@@ -6,6 +6,15 @@
 export type LonLat = [number, number];
 export type XY = [number, number];
 
+/** A GeoJSON feature of a schematic map: drawn, never a real boundary, and labelled so (`schematic: true`). */
+export interface SchematicFeatureOf<P, G> {
+  type: 'Feature';
+  properties: P & { schematic: true };
+  geometry: G;
+}
+/** A schematic polygon (one ring) with its properties. */
+export type SchematicPolygonOf<P> = SchematicFeatureOf<P, { type: 'Polygon'; coordinates: LonLat[][] }>;
+
 const KM_PER_DEG_LAT = 110.574;
 const KM_PER_DEG_LON_AT_EQUATOR = 111.32;
 

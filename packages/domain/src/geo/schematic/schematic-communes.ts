@@ -1,5 +1,5 @@
 import type { AreaRegistryFile } from '@cityioc/contracts';
-import { circle, convexHull, localPlane, signedArea, type LonLat, type XY } from './plane.ts';
+import { circle, convexHull, localPlane, signedArea, type LonLat, type SchematicPolygonOf, type XY } from './plane.ts';
 
 export interface SchematicSite {
   code: string;
@@ -11,17 +11,8 @@ export interface SchematicSite {
   centre: LonLat;
 }
 
-export interface SchematicCommuneFeature {
-  type: 'Feature';
-  properties: { code: string; name: string; type: string; schematic: true };
-  geometry: { type: 'Polygon'; coordinates: LonLat[][] };
-}
-
-export interface SchematicOutlineFeature {
-  type: 'Feature';
-  properties: { kind: 'outline'; code: string; name: string; schematic: true };
-  geometry: { type: 'Polygon'; coordinates: LonLat[][] };
-}
+export type SchematicCommuneFeature = SchematicPolygonOf<{ code: string; name: string; type: string }>;
+export type SchematicOutlineFeature = SchematicPolygonOf<{ kind: 'outline'; code: string; name: string }>;
 
 export interface SchematicCommunes {
   type: 'FeatureCollection';

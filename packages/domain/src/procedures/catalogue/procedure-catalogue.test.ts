@@ -12,30 +12,20 @@ const at = (date: string, h = 0, m = 0) => localTimeMs(date, h, m);
 const show = (ms: number) => toLocalRfc3339(ms);
 
 describe('legal due date by unit (DonViTinh)', () => {
-  it('working days skip the 2026 swaps: 1 day from Wed 31 Dec 2025 → Mon 5 Jan 17:00; 2 days from Fri 28 Aug 2026 → Fri 4 Sep 17:00', () => {
-    expect(show(legalDueAt(at('2025-12-31', 10), { value: 1, unit: 'working_days' }, cal))).toBe('2026-01-05T17:00:00+07:00');
-    expect(show(legalDueAt(at('2026-08-28', 9), { value: 2, unit: 'working_days' }, cal))).toBe('2026-09-04T17:00:00+07:00');
-    // 0: the same working day
-    expect(show(legalDueAt(at('2025-03-03', 9), { value: 0, unit: 'working_days' }, cal))).toBe('2025-03-03T17:00:00+07:00');
-  });
-
-  it('calendar days end on the n-th day, moved to the next working day when it is off', () => {
-    // Mon 3 Mar 2025 + 5 days → Sat 8 Mar → Mon 10 Mar 17:00
-    expect(show(legalDueAt(at('2025-03-03', 9), { value: 5, unit: 'days' }, cal))).toBe('2025-03-10T17:00:00+07:00');
-    expect(show(legalDueAt(at('2025-03-03', 9), { value: 3, unit: 'days' }, cal))).toBe('2025-03-06T17:00:00+07:00');
-  });
-
-  it('months end on the same day of the month, or the month’s last day', () => {
-    expect(show(legalDueAt(at('2025-01-31', 9), { value: 1, unit: 'months' }, cal))).toBe('2025-02-28T17:00:00+07:00');
-    // 15 Aug 2026 + 1 month = Tue 15 Sep 2026
-    expect(show(legalDueAt(at('2026-08-15', 9), { value: 1, unit: 'months' }, cal))).toBe('2026-09-15T17:00:00+07:00');
-    // 1 Aug 2026 + 1 month = Tue 1 Sep (National Day) → Thu 3 Sep
-    expect(show(legalDueAt(at('2026-08-01', 9), { value: 1, unit: 'months' }, cal))).toBe('2026-09-03T17:00:00+07:00');
-  });
-
-  it('hours count working time only (each working day counts whole): 10 h from Fri 16:00 end Mon 02:00', () => {
-    expect(show(legalDueAt(at('2025-03-07', 16), { value: 10, unit: 'hours' }, cal))).toBe('2025-03-10T02:00:00+07:00');
-    expect(show(legalDueAt(at('2025-03-03', 9), { value: 4, unit: 'hours' }, cal))).toBe('2025-03-03T13:00:00+07:00');
+  // [case, received (local date, hour), legal time, due (local time)]
+  it.each([
+    ['working days skip the 2026 New Year swap: 1 day from Wed 31 Dec 2025 → Mon 5 Jan', ['2025-12-31', 10], 1, 'working_days', '2026-01-05T17:00:00+07:00'],
+    ['working days skip the 2026 National Day swap: 2 days from Fri 28 Aug → Fri 4 Sep', ['2026-08-28', 9], 2, 'working_days', '2026-09-04T17:00:00+07:00'],
+    ['0 working days: the same working day', ['2025-03-03', 9], 0, 'working_days', '2025-03-03T17:00:00+07:00'],
+    ['calendar days: Mon 3 Mar + 5 → Sat 8 Mar, off → Mon 10 Mar', ['2025-03-03', 9], 5, 'days', '2025-03-10T17:00:00+07:00'],
+    ['calendar days: Mon 3 Mar + 3 → Thu 6 Mar', ['2025-03-03', 9], 3, 'days', '2025-03-06T17:00:00+07:00'],
+    ['months: 31 Jan + 1 → the month’s last day, 28 Feb', ['2025-01-31', 9], 1, 'months', '2025-02-28T17:00:00+07:00'],
+    ['months: 15 Aug 2026 + 1 → the same day, Tue 15 Sep', ['2026-08-15', 9], 1, 'months', '2026-09-15T17:00:00+07:00'],
+    ['months: 1 Aug 2026 + 1 → Tue 1 Sep (National Day) → Thu 3 Sep', ['2026-08-01', 9], 1, 'months', '2026-09-03T17:00:00+07:00'],
+    ['hours count working time only (each working day whole): 10 h from Fri 16:00 → Mon 02:00', ['2025-03-07', 16], 10, 'hours', '2025-03-10T02:00:00+07:00'],
+    ['hours: 4 h from Mon 09:00 → 13:00', ['2025-03-03', 9], 4, 'hours', '2025-03-03T13:00:00+07:00'],
+  ] as const)('%s', (_, [date, hour], value, unit, due) => {
+    expect(show(legalDueAt(at(date, hour), { value, unit }, cal))).toBe(due);
   });
 });
 

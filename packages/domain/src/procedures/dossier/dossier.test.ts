@@ -9,6 +9,18 @@ const cal = createWorkCalendar();
 const ms = (local: string) => Date.parse(t(local));
 const PERIOD_END_MARCH = ms('2025-04-01 00:00');
 
+/**
+ * A dossier received (status 2) with an appointment date, held on the applicant (5 → 4) for each
+ * [asked, supplied] span, and finished (9).
+ */
+function heldDossier(code: string, received: { at: string; due: string }, held: readonly [string, string][], finishedAt: string) {
+  return foldDossier([
+    ev(code, 2, received.at, { dueAt: t(received.due) }),
+    ...held.flatMap(([asked, supplied]) => [ev(code, 5, asked), ev(code, 4, supplied)]),
+    ev(code, 9, finishedAt),
+  ])!;
+}
+
 describe('folding events into a dossier record', () => {
   const events = [
     ev('A', 1, '2025-03-02 20:00', { channel: 2, submittedAt: t('2025-03-02 20:00') }),
@@ -145,12 +157,7 @@ describe('766 timeliness, worked examples', () => {
   });
 
   it('the applicant’s supplement time is taken off: due Wed 5 Mar 17:00, held Tue 10:00 → Thu 10:00 (2 working days), finished Fri 15:00 → on time', () => {
-    const r = foldDossier([
-      ev('S', 2, '2025-03-03 08:00', { dueAt: t('2025-03-05 17:00') }),
-      ev('S', 5, '2025-03-04 10:00'),
-      ev('S', 4, '2025-03-06 10:00'),
-      ev('S', 9, '2025-03-07 15:00'),
-    ])!;
+    const r = heldDossier('S', { at: '2025-03-03 08:00', due: '2025-03-05 17:00' }, [['2025-03-04 10:00', '2025-03-06 10:00']], '2025-03-07 15:00');
     // effective due = Wed 17:00 + 48 working hours = Fri 7 Mar 17:00
     expect(timeliness(r, PERIOD_END_MARCH, cal)).toEqual({
       verdict: 'on_time',
@@ -163,12 +170,7 @@ describe('766 timeliness, worked examples', () => {
   });
 
   it('working-time pause vs elapsed pause: held Mon 10:00 → Fri 10:00 (4 days), due Thu 17:00, finished Tue 12:00', () => {
-    const r = foldDossier([
-      ev('W', 2, '2025-03-03 08:00', { dueAt: t('2025-03-06 17:00') }),
-      ev('W', 5, '2025-03-03 10:00'),
-      ev('W', 4, '2025-03-07 10:00'),
-      ev('W', 9, '2025-03-11 12:00'),
-    ])!;
+    const r = heldDossier('W', { at: '2025-03-03 08:00', due: '2025-03-06 17:00' }, [['2025-03-03 10:00', '2025-03-07 10:00']], '2025-03-11 12:00');
     // working: Thu 17:00 + 96 working hours = Wed 12 Mar 17:00 (the weekend does not count) → on time
     expect(timeliness(r, PERIOD_END_MARCH, cal)).toMatchObject({ verdict: 'on_time', effectiveDueAt: ms('2025-03-12 17:00') });
     // elapsed: Thu 17:00 + 96 h = Mon 10 Mar 17:00 → late
@@ -176,14 +178,11 @@ describe('766 timeliness, worked examples', () => {
   });
 
   it('two supplement requests make the dossier late even when it finished early', () => {
-    const r = foldDossier([
-      ev('M', 2, '2025-03-03 08:00', { dueAt: t('2025-03-07 17:00') }),
-      ev('M', 5, '2025-03-03 10:00'),
-      ev('M', 4, '2025-03-03 15:00'),
-      ev('M', 5, '2025-03-04 09:00'),
-      ev('M', 4, '2025-03-04 11:00'),
-      ev('M', 9, '2025-03-05 09:00'),
-    ])!;
+    const held: [string, string][] = [
+      ['2025-03-03 10:00', '2025-03-03 15:00'],
+      ['2025-03-04 09:00', '2025-03-04 11:00'],
+    ];
+    const r = heldDossier('M', { at: '2025-03-03 08:00', due: '2025-03-07 17:00' }, held, '2025-03-05 09:00');
     expect(r.supplementRequests).toBe(2);
     expect(timeliness(r, PERIOD_END_MARCH, cal)).toMatchObject({ verdict: 'late', reason: 'multiple_supplements' });
   });

@@ -7,6 +7,12 @@ function instant(v: string | null | undefined): number | null {
   return p && p.ok ? p.ms : null;
 }
 
+/** The dates that cannot fall before the reception, with the reason given when one does. */
+const NOT_BEFORE_RECEPTION = [
+  ['dueAt', 'due_before_received'],
+  ['finishedAt', 'finished_before_received'],
+] as const;
+
 /**
  * Cross-field checks on an event that passed the schema: real calendar dates, the appointment
  * not before reception, supplements completed after they were asked for. Field paths use the
@@ -22,20 +28,11 @@ export function dossierEventRuleErrors(e: DossierEvent, names: Partial<Record<st
       errors.push({ field: path(f), reason: 'date_format', message: `${names[f] ?? f} is not a real date-time: '${v}'` });
   }
   const received = instant(e.receivedAt);
-  const due = instant(e.dueAt);
-  if (received !== null && due !== null && due < received)
-    errors.push({
-      field: path('dueAt'),
-      reason: 'due_before_received',
-      message: `${names.dueAt ?? 'dueAt'} ${e.dueAt} is before ${names.receivedAt ?? 'receivedAt'} ${e.receivedAt}`,
-    });
-  const finished = instant(e.finishedAt);
-  if (received !== null && finished !== null && finished < received)
-    errors.push({
-      field: path('finishedAt'),
-      reason: 'finished_before_received',
-      message: `${names.finishedAt ?? 'finishedAt'} ${e.finishedAt} is before ${names.receivedAt ?? 'receivedAt'} ${e.receivedAt}`,
-    });
+  for (const [f, reason] of NOT_BEFORE_RECEPTION) {
+    const at = instant(e[f]);
+    if (received !== null && at !== null && at < received)
+      errors.push({ field: path(f), reason, message: `${names[f] ?? f} ${e[f]} is before ${names.receivedAt ?? 'receivedAt'} ${e.receivedAt}` });
+  }
   (e.supplements ?? []).forEach((s, i) => {
     const a = instant(s.requestedAt);
     const b = instant(s.completedAt);

@@ -3,7 +3,8 @@ import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, isOpen, isStopped, lateAfter, processingWorkingMs, timeliness, type TimelinessOptions } from '../dossier/dossier-rules.ts';
 import { DeadlineBag } from './deadline-bag.ts';
-import { periodBounds, periodKeysOf, wholeMonthsOf, type SeriesKind } from '../../calendar/period.ts';
+import { PeriodCellIndex } from './period-cells.ts';
+import { periodBounds, periodKeysOf, type SeriesKind } from '../../calendar/period.ts';
 
 /**
  * Dossiers belong to the periods of their reception date (NgayTiepNhan) on the local calendar:
@@ -100,10 +101,7 @@ interface Contribution {
   lateAfter: number | null;
 }
 
-interface Cell {
-  period: string;
-  area: string;
-  agency: string;
+interface Cell extends CellView {
   v: number[];
   /** Open dossiers late whatever the clock. */
   openLate: number;
@@ -141,9 +139,7 @@ function sameContribution(a: Contribution, b: Contribution): boolean {
  * dossiers are overdue depends on `now`, never on an event having arrived.
  */
 export class AdminIndicatorState {
-  private readonly cells = new Map<string, Cell>();
-  private readonly byPeriod = new Map<string, Cell[]>();
-  private readonly parts = new Map<string, Contribution>();
+  private readonly index = new PeriodCellIndex<Cell, Contribution>((c, sign) => this.apply(c, sign));
   private readonly kinds: readonly DossierPeriodKind[];
 
   constructor(private readonly options: AdminIndicatorOptions) {
@@ -152,44 +148,26 @@ export class AdminIndicatorState {
 
   /** Dossiers currently counted (received ones). */
   get size(): number {
-    return this.parts.size;
+    return this.index.size;
   }
 
   /** Records a dossier's current state (dossier codes identify dossiers), replacing what was counted for it before. */
   put(record: DossierRecord): void {
-    const prev = this.parts.get(record.dossierCode);
+    const prev = this.index.partOf(record.dossierCode);
     const next = this.contributionOf(record, prev);
     if (prev && next && sameContribution(prev, next)) return;
-    if (prev) this.apply(prev, -1);
-    if (next) {
-      this.apply(next, +1);
-      this.parts.set(record.dossierCode, next);
-    } else this.parts.delete(record.dossierCode);
+    this.index.set(record.dossierCode, next);
   }
 
   /** Forgets a dossier. */
   remove(dossierCode: string): void {
-    const prev = this.parts.get(dossierCode);
-    if (!prev) return;
-    this.apply(prev, -1);
-    this.parts.delete(dossierCode);
-  }
-
-  /**
-   * The cells a period sums: its own ('2025-03', '2025-Q1', '2025-H1', '2025', 'all'), or for a
-   * period kept as no cell of its own but made of whole months ('2025-9M', '2025-11-01..2026-02-28')
-   * the cells of those months.
-   */
-  private cellsFor(period: string): readonly Cell[] {
-    const own = this.byPeriod.get(period);
-    if (own || period === ALL_TIME) return own ?? [];
-    return (wholeMonthsOf(period) ?? []).flatMap((m) => this.byPeriod.get(m) ?? []);
+    this.index.set(dossierCode, null);
   }
 
   /** The cells of a period (see cellsFor) that hold received dossiers. */
   cellsOf(period: string): CellView[] {
     const out: CellView[] = [];
-    for (const c of this.cellsFor(period)) if (c.v[C.received]! > 0) out.push({ period: c.period, area: c.area, agency: c.agency });
+    for (const c of this.index.cellsFor(period)) if (c.v[C.received]! > 0) out.push({ period: c.period, area: c.area, agency: c.agency });
     return out;
   }
 
@@ -204,7 +182,7 @@ export class AdminIndicatorState {
     let openLateNow = 0;
     let openLateAt = 0;
     let openUnknown = 0;
-    for (const c of this.cellsFor(period)) {
+    for (const c of this.index.cellsFor(period)) {
       if (filter.area && !filter.area(c.area)) continue;
       if (filter.agency && !filter.agency(c.agency)) continue;
       for (let i = 0; i < N_COUNTERS; i++) sum[i]! += c.v[i]!;
@@ -293,16 +271,16 @@ export class AdminIndicatorState {
   }
 
   private cell(period: string, area: string, agency: string): Cell {
-    const key = `${period}${SEP}${area}${SEP}${agency}`;
-    let cell = this.cells.get(key);
-    if (!cell) {
-      cell = { period, area, agency, v: new Array<number>(N_COUNTERS).fill(0), openLate: 0, openPaused: 0, openUnknown: 0, deadlines: new DeadlineBag() };
-      this.cells.set(key, cell);
-      const list = this.byPeriod.get(period);
-      if (list) list.push(cell);
-      else this.byPeriod.set(period, [cell]);
-    }
-    return cell;
+    return this.index.cell(`${period}${SEP}${area}${SEP}${agency}`, () => ({
+      period,
+      area,
+      agency,
+      v: new Array<number>(N_COUNTERS).fill(0),
+      openLate: 0,
+      openPaused: 0,
+      openUnknown: 0,
+      deadlines: new DeadlineBag(),
+    }));
   }
 
   private apply(c: Contribution, sign: 1 | -1): void {

@@ -1,8 +1,9 @@
-import { periodKeysOf, wholeMonthsOf } from '../../calendar/period.ts';
+import { periodKeysOf } from '../../calendar/period.ts';
 import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, processingWorkingMs } from '../dossier/dossier-rules.ts';
-import { DOSSIER_PERIOD_KINDS, type DossierPeriodKind } from '../indicators/dossier-indicators.ts';
+import { DOSSIER_PERIOD_KINDS, type CellFilter, type CellView, type DossierPeriodKind } from '../indicators/dossier-indicators.ts';
+import { PeriodCellIndex } from '../indicators/period-cells.ts';
 
 /**
  * What one dossier contributes to the Decision 766 indicators that count dossiers, as flags that
@@ -93,10 +94,7 @@ export function nationalCode(code: string): string {
   return code.length > 8 ? code.slice(0, 8) : code;
 }
 
-interface Cell {
-  period: string;
-  area: string;
-  agency: string;
+interface Cell extends CellView {
   procedure: string;
   v: Float64Array;
 }
@@ -110,9 +108,7 @@ interface Part {
   v: Float64Array;
 }
 
-export interface DossierCellFilter {
-  area?: (code: string) => boolean;
-  agency?: (code: string) => boolean;
+export interface DossierCellFilter extends CellFilter {
   procedure?: (nationalCode: string) => boolean;
 }
 
@@ -132,9 +128,7 @@ const SEP = '\u0001';
  * ranges and nine months sum their months).
  */
 export class DossierScoreCells {
-  private readonly cells = new Map<string, Cell>();
-  private readonly byPeriod = new Map<string, Cell[]>();
-  private readonly parts = new Map<string, Part>();
+  private readonly index = new PeriodCellIndex<Cell, Part>(applyPart);
   private readonly kinds: readonly DossierPeriodKind[];
 
   constructor(kinds: readonly DossierPeriodKind[] = DOSSIER_PERIOD_KINDS) {
@@ -142,45 +136,32 @@ export class DossierScoreCells {
   }
 
   get size(): number {
-    return this.parts.size;
+    return this.index.size;
   }
 
   /** Records a dossier's flags (`dossierFlagVector`; null: not received, forget it). */
   put(dossierCode: string, r: DossierRecord, v: Float64Array | null): void {
-    const prev = this.parts.get(dossierCode);
+    const prev = this.index.partOf(dossierCode);
     if (!v || r.receivedAt === null) {
-      if (prev) this.apply(prev, -1);
-      this.parts.delete(dossierCode);
+      this.index.set(dossierCode, null);
       return;
     }
     const procedure = nationalCode(r.procedureCode);
     const same = prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode && prev.procedure === procedure;
     if (same && sameVector(prev.v, v)) return;
     const cells = same ? prev.cells : periodKeysOf(r.receivedAt, this.kinds).map((p) => this.cell(p, r.adminUnitCode, r.agencyCode, procedure));
-    if (prev) this.apply(prev, -1);
-    const part = { cells, receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, procedure, v };
-    this.apply(part, +1);
-    this.parts.set(dossierCode, part);
+    this.index.set(dossierCode, { cells, receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, procedure, v });
   }
 
   remove(dossierCode: string): void {
-    const prev = this.parts.get(dossierCode);
-    if (!prev) return;
-    this.apply(prev, -1);
-    this.parts.delete(dossierCode);
-  }
-
-  private cellsFor(period: string): readonly Cell[] {
-    const own = this.byPeriod.get(period);
-    if (own) return own;
-    return (wholeMonthsOf(period) ?? []).flatMap((m) => this.byPeriod.get(m) ?? []);
+    this.index.set(dossierCode, null);
   }
 
   /** The counters of a period summed over the cells that pass the filter, in total and per procedure (Σ of counts, never a mean of rates). */
   sum(period: string, filter: DossierCellFilter = {}): DossierCellSums {
     const total = new Float64Array(N);
     const per = new Map<string, Float64Array>();
-    for (const c of this.cellsFor(period)) {
+    for (const c of this.index.cellsFor(period)) {
       if (filter.area && !filter.area(c.area)) continue;
       if (filter.agency && !filter.agency(c.agency)) continue;
       if (filter.procedure && !filter.procedure(c.procedure)) continue;
@@ -197,21 +178,12 @@ export class DossierScoreCells {
   }
 
   private cell(period: string, area: string, agency: string, procedure: string): Cell {
-    const key = `${period}${SEP}${area}${SEP}${agency}${SEP}${procedure}`;
-    let cell = this.cells.get(key);
-    if (!cell) {
-      cell = { period, area, agency, procedure, v: new Float64Array(N) };
-      this.cells.set(key, cell);
-      const list = this.byPeriod.get(period);
-      if (list) list.push(cell);
-      else this.byPeriod.set(period, [cell]);
-    }
-    return cell;
+    return this.index.cell(`${period}${SEP}${area}${SEP}${agency}${SEP}${procedure}`, () => ({ period, area, agency, procedure, v: new Float64Array(N) }));
   }
+}
 
-  private apply(p: Part, sign: 1 | -1): void {
-    for (const cell of p.cells) for (let i = 0; i < N; i++) cell.v[i]! += sign * p.v[i]!;
-  }
+function applyPart(p: Part, sign: 1 | -1): void {
+  for (const cell of p.cells) for (let i = 0; i < N; i++) cell.v[i]! += sign * p.v[i]!;
 }
 
 function sameVector(a: Float64Array, b: Float64Array): boolean {

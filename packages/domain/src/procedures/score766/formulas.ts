@@ -126,6 +126,24 @@ function paperCounted(d: DossierCellSums, procedureOf: Score766Inputs['procedure
   return n;
 }
 
+/** Σnumerator / Σdenominator over the dossiers of the procedures that have a catalogue fact (4.1: a paper result; certified copies). */
+function ratioOverProceduresWith(
+  d: DossierCellSums,
+  procedureOf: Score766Inputs['procedureOf'],
+  fact: 'paperResult' | 'certifiedCopy',
+  numerator: keyof DossierCounts,
+  denominator: keyof DossierCounts,
+): MetricValue {
+  let num = 0;
+  let den = 0;
+  for (const [code, c] of d.byProcedure)
+    if (procedureOf(code)?.[fact] === true) {
+      num += c[numerator];
+      den += c[denominator];
+    }
+  return ratioValue(num, den);
+}
+
 /** 3.3: (dossiers received online / all received) × the sync ratio (1.4); a paper-result procedure's online dossier counts only with an electronic result. */
 export function onlineSubmission(d: DossierCellSums, procedureOf: Score766Inputs['procedureOf']): MetricValue {
   const online = paperCounted(d, procedureOf, 'online', 'onlineEResult');
@@ -149,14 +167,7 @@ export function paidOnline(p: RatioPair): MetricValue {
 
 /** 4.1: completed dossiers of paper-result procedures with an electronic result / those completed. */
 export function originalResult(d: DossierCellSums, procedureOf: Score766Inputs['procedureOf']): MetricValue {
-  let num = 0;
-  let den = 0;
-  for (const [code, c] of d.byProcedure)
-    if (procedureOf(code)?.paperResult === true) {
-      num += c.completedEResult;
-      den += c.completed;
-    }
-  return ratioValue(num, den);
+  return ratioOverProceduresWith(d, procedureOf, 'paperResult', 'completedEResult', 'completed');
 }
 
 /** 4.2: dossiers with digitised components (and an electronic result where a paper one is required) / received. */
@@ -177,14 +188,7 @@ export function populationProcedures(procs: readonly ProcedureVersion[], d: Doss
 
 /** ELECTRONIC_CERTIFIED_COPY (formula not published; ours): dossiers of certification procedures with an electronic certified copy / those received. */
 export function certifiedCopies(d: DossierCellSums, procedureOf: Score766Inputs['procedureOf']): MetricValue {
-  let num = 0;
-  let den = 0;
-  for (const [code, c] of d.byProcedure)
-    if (procedureOf(code)?.certifiedCopy === true) {
-      num += c.certifiedCopy;
-      den += c.received;
-    }
-  return ratioValue(num, den);
+  return ratioOverProceduresWith(d, procedureOf, 'certifiedCopy', 'certifiedCopy', 'received');
 }
 
 /** 5.1: PAKN of one class / PAKN classified (tracked, 0 points). */
