@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { REFERENCE_COLUMNS, referenceItemsDdl, referenceStoreOn, type ExistingReference, type ReferenceStore } from '../reference-store.ts';
-import { transactions } from './pool.ts';
+import { columnsOf, transactions } from './pool.ts';
 
 /** The migration that adds the reference table (appended to the store's MIGRATIONS list). */
 export const REFERENCE_MIGRATION = {
@@ -30,15 +30,7 @@ export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
             `INSERT INTO reference_items (${REFERENCE_COLUMNS})
              SELECT $1, key, version, valid_from, body, origin, $2 FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
                AS t (key, version, valid_from, body, origin)`,
-            [
-              kind,
-              storedAt,
-              rows.map((r) => r.key),
-              rows.map((r) => r.version),
-              rows.map((r) => r.validFrom),
-              rows.map((r) => r.body),
-              rows.map((r) => r.origin),
-            ],
+            [kind, storedAt, ...columnsOf(rows, ['key', 'version', 'validFrom', 'body', 'origin'])],
           );
       }),
     // keys in byte order (as SQLite and JavaScript order them)
