@@ -7,25 +7,16 @@ import { chownSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDaemon, type Daemon } from './daemon.ts';
 import { unprivilegedUser } from './owned-process.ts';
-import { freePort } from './server-process.ts';
 
-export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
+export type Mosquitto = Daemon;
 
-export interface Mosquitto extends Daemon {
-  url: string;
-}
-
-export async function startMosquitto(opts: { port?: number; maxQueued?: number } = {}): Promise<Mosquitto> {
-  const port = opts.port ?? (await freePort());
+export function startMosquitto(opts: { port?: number; maxQueued?: number } = {}): Promise<Mosquitto> {
   // as root, mosquitto would switch to its own user itself, which would clear the parent-death signal
   const user = unprivilegedUser(['mosquitto']);
-  const daemon = await startDaemon({
-    name: 'mosquitto',
-    bin: MOSQUITTO_BIN,
-    install: "install Debian's mosquitto (apt-get install mosquitto)",
-    port,
+  return startDaemon('mosquitto', {
+    port: opts.port,
     user,
-    prepare(dir) {
+    prepare(dir, port) {
       const conf = join(dir, 'mosquitto.conf');
       writeFileSync(
         conf,
@@ -48,5 +39,4 @@ export async function startMosquitto(opts: { port?: number; maxQueued?: number }
       return ['-c', conf];
     },
   });
-  return { ...daemon, url: `mqtt://127.0.0.1:${port}` };
 }

@@ -10,24 +10,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDaemon, type Daemon } from './daemon.ts';
-import { freePort } from './server-process.ts';
 
-export const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+export type NginxProxy = Daemon;
 
-export interface NginxProxy extends Daemon {
-  url: string;
-}
-
-export async function startNginx(upstreams: readonly string[]): Promise<NginxProxy> {
-  const port = await freePort();
-  const daemon = await startDaemon({
-    name: 'nginx',
-    bin: NGINX_BIN,
-    install: "install Debian's nginx (apt-get install nginx-light) or set NGINX_BIN",
-    port,
+export function startNginx(upstreams: readonly string[]): Promise<NginxProxy> {
+  return startDaemon('nginx', {
     inDir: true,
     stopSignal: 'SIGQUIT',
-    prepare(dir) {
+    prepare(dir, port) {
       for (const d of ['logs', 'tmp']) mkdirSync(join(dir, d));
       const conf = join(dir, 'nginx.conf');
       const tmp = (name: string) => `${name}_temp_path ${join(dir, 'tmp', name)};`;
@@ -69,5 +59,4 @@ export async function startNginx(upstreams: readonly string[]): Promise<NginxPro
       return ['-p', dir, '-c', conf, '-e', join(dir, 'logs', 'error.log')];
     },
   });
-  return { ...daemon, url: `http://127.0.0.1:${port}` };
 }

@@ -5,26 +5,15 @@
  * test can take Redis away and bring it back.
  */
 import { startDaemon, type Daemon } from './daemon.ts';
-import { freePort } from './server-process.ts';
 
-export const REDIS_BIN = process.env.REDIS_BIN ?? '/usr/bin/redis-server';
+export type RedisServer = Daemon;
 
-export interface RedisServer extends Daemon {
-  url: string;
-}
-
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
-  const daemon = await startDaemon({
-    name: 'redis-server',
-    bin: REDIS_BIN,
-    install: "install Debian's redis-server (apt-get install redis-server) or set REDIS_BIN",
-    port,
+export function startRedis(): Promise<RedisServer> {
+  return startDaemon('redis-server', {
     inDir: true,
-    prepare: (dir) => [
+    prepare: (dir, port) => [
       ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       ...['--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
     ],
   });
-  return { ...daemon, url: `redis://127.0.0.1:${port}` };
 }
