@@ -15,16 +15,9 @@ import type { Delta } from '@cityioc/contracts';
 import { launchChromium } from '../test-support/browser.ts';
 import { startMosquitto } from '../test-support/mosquitto.ts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
+import type { BenchDeps } from './bench-server.ts';
 
-export interface MqttBenchDeps {
-  root: string;
-  quick: boolean;
-  key: string;
-  results: Record<string, unknown>;
-  startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
-  quantile(xs: number[], q: number): number;
-  fmt(x: number): string;
-}
+export type MqttBenchDeps = Pick<BenchDeps, 'root' | 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt'>;
 
 const CELLS: { station: string; area: string; indicator: string; lo: number; hi: number }[] = [
   { station: 'wl-can-tho', area: '31135', indicator: 'water_level', lo: 100, hi: 200 },
@@ -201,15 +194,7 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
     // 1. ceiling: the same readings over HTTP batches into the same server and page
     {
       const prefix = 'http';
-      const run = await drive(rate, seconds, prefix, async (batch) => {
-        const res = await fetch(`${server.url}/api/v1/observations/batch`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': d.key },
-          body: JSON.stringify({ observations: batch }),
-        });
-        if (res.status !== 200) throw new Error(`HTTP batch answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-        await res.arrayBuffer();
-      });
+      const run = await drive(rate, seconds, prefix, postBatch);
       await new Promise((r) => setTimeout(r, 1500));
       out.http = figures.http = { ...measure(prefix, run.sentAt, run.total, run.t0), sendRate: Math.round(run.total / run.sendSeconds) };
     }
