@@ -249,6 +249,18 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);
+  const paknWriter = logWriter<NewPaknEvent>(
+    'pakn_events',
+    'pakn',
+    (b) => store.appendPaknEvents(b),
+    (e) => pakn.applyCommitted(e),
+  );
+  const ratingWriter = logWriter<NewRating>(
+    'dossier_ratings',
+    'ratings',
+    (b) => store.appendRatings(b),
+    (e) => ratings.applyCommitted(e),
+  );
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
     config,
@@ -267,19 +279,9 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     calendars,
     officialScores,
     pakn,
-    paknWriter: logWriter<NewPaknEvent>(
-      'pakn_events',
-      'pakn',
-      (b) => store.appendPaknEvents(b),
-      (e) => pakn.applyCommitted(e),
-    ),
+    paknWriter,
     ratings,
-    ratingWriter: logWriter<NewRating>(
-      'dossier_ratings',
-      'ratings',
-      (b) => store.appendRatings(b),
-      (e) => ratings.applyCommitted(e),
-    ),
+    ratingWriter,
     score766,
     score766Splits,
     directives: new DirectiveService({
