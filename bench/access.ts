@@ -8,16 +8,10 @@
  *   snapshot      GET /api/v1/snapshot/92 with a session cookie (a signed-in leader), and with a bearer token
  */
 import autocannon from 'autocannon';
-import { startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
+import { KEY, startServer, type BenchDeps, type BenchServer } from './bench-server.ts';
 
-interface Deps {
-  quick: boolean;
-  results: Record<string, unknown>;
-  fmt: (x: number) => string;
-  pct: (x: number) => string;
-}
+type Deps = Pick<BenchDeps, 'quick' | 'results' | 'fmt' | 'pct'>;
 
-const KEY = 'bench-source-key-0123456789';
 const T = Date.parse('2026-11-22T07:00:00+07:00');
 
 async function run(
@@ -46,20 +40,7 @@ const observation = (prefix: string, n: number) =>
     value: n % 1000,
   });
 
-async function start(allowAll: boolean): Promise<{ s: ServerProcess; remove: () => void }> {
-  const data = tempDataDir();
-  const s = await startServerProcess({
-    dataDir: data.dir,
-    env: {
-      IOC_API_KEYS: `bench:${KEY}`,
-      IOC_BENCH_ROUTES: 'true',
-      IOC_BENCH_ALLOW_ALL: allowAll ? 'true' : 'false',
-      IOC_RATE_LIMIT_PER_MINUTE: '100000000',
-      IOC_READ_RATE_LIMIT_PER_MINUTE: '100000000',
-    },
-  });
-  return { s, remove: data.remove };
-}
+const start = (allowAll: boolean) => startServer({ IOC_BENCH_ALLOW_ALL: allowAll ? 'true' : 'false', IOC_READ_RATE_LIMIT_PER_MINUTE: '100000000' });
 
 /**
  * Both servers run side by side and are measured in turns (deployed, ceiling, deployed, …), each
@@ -71,7 +52,7 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
   const rounds = quick ? 3 : 5;
   const [ceiling, deployed] = [await start(true), await start(false)];
   try {
-    const cookieOf = async (s: ServerProcess) => {
+    const cookieOf = async (s: BenchServer) => {
       const account = await s.account('leader');
       const login = await fetch(`${s.url}/api/v1/auth/login`, {
         method: 'POST',
@@ -82,32 +63,32 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
       return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     };
     const cookies = new Map([
-      [ceiling.s, await cookieOf(ceiling.s)],
-      [deployed.s, await cookieOf(deployed.s)],
+      [ceiling, await cookieOf(ceiling)],
+      [deployed, await cookieOf(deployed)],
     ]);
     let k = 0;
     const cases = {
-      single: (s: ServerProcess) =>
+      single: (s: BenchServer) =>
         run(`${s.url}/api/v1/observations`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-api-key': KEY },
           body: (n) => observation(`p${k++}`, n),
           seconds,
         }),
-      snapshotCookie: (s: ServerProcess) => run(`${s.url}/api/v1/snapshot/92`, { method: 'GET', headers: { cookie: cookies.get(s)! }, seconds }),
-      snapshotBearer: (s: ServerProcess) => run(`${s.url}/api/v1/snapshot/92`, { method: 'GET', headers: s.headers('leader'), seconds }),
+      snapshotCookie: (s: BenchServer) => run(`${s.url}/api/v1/snapshot/92`, { method: 'GET', headers: { cookie: cookies.get(s)! }, seconds }),
+      snapshotBearer: (s: BenchServer) => run(`${s.url}/api/v1/snapshot/92`, { method: 'GET', headers: s.headers('leader'), seconds }),
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const out: Record<string, unknown> = { rounds, secondsEach: seconds };
     for (const [name, measure] of Object.entries(cases)) {
-      await measure(deployed.s); // warm-up of both
-      await measure(ceiling.s);
+      await measure(deployed); // warm-up of both
+      await measure(ceiling);
       const with_: number[] = [];
       const without: number[] = [];
       const ratios: number[] = [];
       for (let i = 0; i < rounds; i++) {
-        const a = await measure(deployed.s);
-        const b = await measure(ceiling.s);
+        const a = await measure(deployed);
+        const b = await measure(ceiling);
         with_.push(a);
         without.push(b);
         ratios.push(a / b);
@@ -125,10 +106,8 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
     }
     results.access = out;
   } finally {
-    await deployed.s.stop();
-    await ceiling.s.stop();
-    deployed.remove();
-    ceiling.remove();
+    await deployed.stop();
+    await ceiling.stop();
   }
 }
 

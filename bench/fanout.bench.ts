@@ -12,15 +12,9 @@ import { io } from 'socket.io-client';
 import type { Delta } from '@cityioc/contracts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
 import { cpuSeconds, startChild, type Child } from './child.ts';
+import type { BenchDeps } from './bench-server.ts';
 
-export interface FanoutBenchDeps {
-  quick: boolean;
-  key: string;
-  results: Record<string, unknown>;
-  startServer(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
-  quantile(xs: number[], q: number): number;
-  fmt(x: number): string;
-}
+export type FanoutBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt'>;
 
 const PROCS = 2;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

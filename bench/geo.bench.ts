@@ -18,6 +18,7 @@ import { AnalystService, type SeriesRequest } from '../apps/ingest/src/analyst/a
 import { readBoundaryFile } from '../apps/ingest/src/geo/boundary-file.ts';
 import { checkBoundaryImport } from '../apps/ingest/src/geo/boundary-import.ts';
 import { openSqliteStore } from '../apps/ingest/src/store/sqlite-store.ts';
+import type { Store } from '../apps/ingest/src/store/store.ts';
 
 export const IMPORT_CEILING_MS = 5000;
 export const CROSSWALK_CEILING_MS = 300;
@@ -55,11 +56,24 @@ export function syntheticCommuneFile(targetBytes = 3_600_000): Buffer {
   return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
 }
 
+/** Runs `fn` on a new SQLite store in a temporary folder; closes the store and removes the folder after. */
+async function onTempStore<T>(opts: Omit<Parameters<typeof openSqliteStore>[0], 'file'>, fn: (store: Store) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-geo-'));
+  const store = openSqliteStore({ ...opts, file: join(dir, 'ioc.db') });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A time beside its ceiling, and their ratio. */
+const againstCeiling = (ms: number, ceilingMs: number) => ({ ceilingMs, ratioToCeiling: +(ms / ceilingMs).toFixed(3) });
+
 export async function benchBoundaryImport(log: (l: string) => void) {
   const file = syntheticCommuneFile();
-  const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-geo-'));
-  try {
-    const store = openSqliteStore({ file: join(dir, 'ioc.db') });
+  return onTempStore({}, async (store) => {
     const runs: number[] = [];
     const parses: number[] = [];
     let issues = 0;
@@ -80,22 +94,13 @@ export async function benchBoundaryImport(log: (l: string) => void) {
       runs.push(performance.now() - t0);
       issues = report.issues.length;
     }
-    await store.close();
     const ms = Math.min(...runs);
     const parseMs = Math.min(...parses);
     log(
       `geo import: ${(file.length / 1e6).toFixed(2)} MB, 103 communes, ${issues} issues reported: best ${ms.toFixed(0)} ms (ceiling ${IMPORT_CEILING_MS} ms); JSON.parse alone ${parseMs.toFixed(0)} ms`,
     );
-    return {
-      bytes: file.length,
-      importMs: +ms.toFixed(1),
-      parseOnlyMs: +parseMs.toFixed(1),
-      ceilingMs: IMPORT_CEILING_MS,
-      ratioToCeiling: +(ms / IMPORT_CEILING_MS).toFixed(3),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return { bytes: file.length, importMs: +ms.toFixed(1), parseOnlyMs: +parseMs.toFixed(1), ...againstCeiling(ms, IMPORT_CEILING_MS) };
+  });
 }
 
 const YEAR_START = Date.parse('2025-01-01T00:00:00+07:00');
@@ -106,9 +111,7 @@ export async function benchCrosswalkAt(n: number, log: (l: string) => void) {
   const index = indexCatalogue(CAN_THO_CATALOGUE, CAN_THO_REGISTRY);
   const today = CAN_THO_REGISTRY.unitsValidAt('2025-07-01', { level: 'commune', parent: '92' }).map((u) => u.code);
   const before = CAN_THO_REGISTRY.unitsValidAt('2025-06-30', { level: 'commune' }).map((u) => u.code);
-  const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-xw-'));
-  try {
-    const store = openSqliteStore({ file: join(dir, 'ioc.db'), areaChain: index.areaChainAt });
+  return onTempStore({ areaChain: index.areaChainAt }, async (store) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i += 10_000) {
       const b: NewObservation[] = [];
@@ -157,18 +160,9 @@ export async function benchCrosswalkAt(n: number, log: (l: string) => void) {
     };
     const plain = await time('as-it-was');
     const crosswalk = await time('today');
-    await store.close();
     log(
       `geo crosswalk at ${n.toLocaleString('en-US')} observations (load ${(n / loadS).toFixed(0)}/s): 103 units × 365 days, today's units ${crosswalk.toFixed(0)} ms (ceiling ${CROSSWALK_CEILING_MS} ms), the same without the crosswalk ${plain.toFixed(0)} ms`,
     );
-    return {
-      observations: n,
-      p50TodayMs: +crosswalk.toFixed(1),
-      p50AsItWasMs: +plain.toFixed(1),
-      ceilingMs: CROSSWALK_CEILING_MS,
-      ratioToCeiling: +(crosswalk / CROSSWALK_CEILING_MS).toFixed(3),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return { observations: n, p50TodayMs: +crosswalk.toFixed(1), p50AsItWasMs: +plain.toFixed(1), ...againstCeiling(crosswalk, CROSSWALK_CEILING_MS) };
+  });
 }

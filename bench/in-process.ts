@@ -3,13 +3,10 @@
  * the monitoring path. Each figure beside a ceiling measured in the same run (bench/run.ts).
  */
 import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
+import { pushDossierLifecycle } from './dossier-events.ts';
+import type { BenchDeps } from './bench-server.ts';
 
-export interface InProcessDeps {
-  quick: boolean;
-  results: Record<string, unknown>;
-  fmt: (x: number) => string;
-  pct: (x: number) => string;
-}
+export type InProcessDeps = Pick<BenchDeps, 'quick' | 'results' | 'fmt' | 'pct'>;
 
 /** 5. dossiers: replay of 1M dossier events through the dossier service (the restart path of the indicators). */
 export async function benchDossierReplay({ quick, results, fmt }: InProcessDeps) {
@@ -33,20 +30,7 @@ export async function benchDossierReplay({ quick, results, fmt }: InProcessDeps)
       feeBearing: d % 2 === 0,
       onlinePayment: (d % 5 === 0 ? 1 : 0) as 0 | 1,
     };
-    const steps: [number, number][] = [
-      [2, rec],
-      [4, rec + 3_600_000],
-      [9, rec + (d % 20 === 0 ? 9 : 4) * 86_400_000],
-      [10, rec + 10 * 86_400_000],
-    ];
-    if (d % 2) steps.reverse();
-    for (const [status, at] of steps)
-      events.push({
-        seq: events.length + 1,
-        receivedAt: at,
-        source: 'bench',
-        event: { ...base, eventId: `B-${d}-${status}`, status: status as 2, statusAt: iso(at), ...(status === 9 ? { finishedAt: iso(at) } : {}) },
-      });
+    pushDossierLifecycle(events, d, rec, base, (status, at) => (status === 9 ? { finishedAt: iso(at) } : {}));
   }
   const noLive = { applyDerived() {} } as unknown as ConstructorParameters<typeof DossierService>[1];
   global.gc?.();

@@ -16,14 +16,9 @@ import { io } from 'socket.io-client';
 import type { Delta } from '@cityioc/contracts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
 import { startChild } from './child.ts';
+import type { BenchDeps } from './bench-server.ts';
 
-export interface LatencyBenchDeps {
-  quick: boolean;
-  key: string;
-  results: Record<string, unknown>;
-  startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
-  quantile(xs: number[], q: number): number;
-}
+export type LatencyBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile'>;
 
 /** A delta received: the events its cells name (derived cells as `kind:id`), when it arrived, when the server emitted it. */
 type Seen = [eventIds: string[], at: number, serverTime: number];

@@ -15,31 +15,13 @@ import type { Delta } from '@cityioc/contracts';
 import { launchChromium } from '../test-support/browser.ts';
 import { startMosquitto } from '../test-support/mosquitto.ts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
+import type { BenchDeps } from './bench-server.ts';
+import cells from './mqtt-cells.json' with { type: 'json' };
 
-export interface MqttBenchDeps {
-  root: string;
-  quick: boolean;
-  key: string;
-  results: Record<string, unknown>;
-  startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
-  quantile(xs: number[], q: number): number;
-  fmt(x: number): string;
-}
+export type MqttBenchDeps = Pick<BenchDeps, 'root' | 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt'>;
 
-const CELLS: { station: string; area: string; indicator: string; lo: number; hi: number }[] = [
-  { station: 'wl-can-tho', area: '31135', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'wl-cai-rang', area: '31201', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'wl-o-mon', area: '31153', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'wl-thot-not', area: '31228', indicator: 'water_level', lo: 100, hi: 200 },
-  { station: 'aq-ninh-kieu', area: '31135', indicator: 'pm25', lo: 5, hi: 90 },
-  { station: 'aq-tra-noc', area: '31174', indicator: 'pm25', lo: 5, hi: 90 },
-  { station: 'aq-cai-rang', area: '31186', indicator: 'pm25', lo: 5, hi: 90 },
-  { station: 'tf-cau-can-tho', area: '31186', indicator: 'traffic_speed', lo: 10, hi: 60 },
-  { station: 'tf-30-thang-4', area: '31147', indicator: 'traffic_speed', lo: 10, hi: 60 },
-  { station: 'tf-cmt8', area: '31183', indicator: 'traffic_speed', lo: 10, hi: 60 },
-  { station: 'wq-song-hau', area: '31135', indicator: 'wq_ph', lo: 6, hi: 8 },
-  { station: 'wq-rach-cai-khe', area: '31120', indicator: 'wq_ph', lo: 6, hi: 8 },
-];
+/** The stations the MQTT bench publishes for (a station of each kind in several communes), and each one's value range. */
+const CELLS: readonly { station: string; area: string; indicator: string; lo: number; hi: number }[] = cells;
 const SCOPES = [...new Set(CELLS.map((c) => c.area))];
 const T = Date.parse('2026-11-22T07:00:00+07:00');
 
@@ -201,15 +183,7 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
     // 1. ceiling: the same readings over HTTP batches into the same server and page
     {
       const prefix = 'http';
-      const run = await drive(rate, seconds, prefix, async (batch) => {
-        const res = await fetch(`${server.url}/api/v1/observations/batch`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': d.key },
-          body: JSON.stringify({ observations: batch }),
-        });
-        if (res.status !== 200) throw new Error(`HTTP batch answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-        await res.arrayBuffer();
-      });
+      const run = await drive(rate, seconds, prefix, postBatch);
       await new Promise((r) => setTimeout(r, 1500));
       out.http = figures.http = { ...measure(prefix, run.sentAt, run.total, run.t0), sendRate: Math.round(run.total / run.sendSeconds) };
     }

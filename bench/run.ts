@@ -38,9 +38,9 @@ import autocannon from 'autocannon';
 import { launchChromium } from '../test-support/browser.ts';
 import { benchDossierReplay, benchMonitoring } from './in-process.ts';
 import { benchMqtt } from './mqtt.ts';
-import { PROCESS_TOKENS, ROOT as root, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
+import { ROOT as root } from '../test-support/server-process.ts';
+import { KEY, kioskLink, startServer } from './bench-server.ts';
 
-const KEY = 'bench-source-key-0123456789';
 const quick = process.argv.includes('--quick');
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -50,34 +50,6 @@ const only = process.argv
 const soak = process.argv.includes('--soak') || (only?.includes('soak') ?? false);
 const want = (k: string) => (!only ? !soak : only.includes(k));
 const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
-
-interface Server {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const data = tempDataDir();
-  const s = await startServerProcess({
-    dataDir: data.dir,
-    env: {
-      IOC_API_KEYS: `bench:${KEY}`,
-      IOC_BENCH_ROUTES: 'true',
-      IOC_RATE_LIMIT_PER_MINUTE: '100000000',
-      IOC_NDJSON_LIMIT_BYTES: String(256 * 1024 * 1024),
-      ...env,
-    },
-  });
-  return {
-    url: s.url,
-    pid: s.proc.pid!,
-    async stop() {
-      await s.stop();
-      data.remove();
-    },
-  };
-}
 
 const T = Date.parse('2026-11-22T07:00:00+07:00');
 // nine of today's communes (from 1 July 2025 directly under the city, code 92)
@@ -196,14 +168,9 @@ async function benchWall() {
     });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // a wall screen opens its kiosk link (issue 11): the device session, then the wall
-    const device = await fetch(`${server.url}/api/v1/admin/devices`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_TOKENS.admin}` },
-      body: JSON.stringify({ name: 'bench wall', scopes: { units: ['92'], agencies: [] } }),
-    });
-    const { link } = (await device.json()) as { link: string };
+    const link = await kioskLink(server.url, 'bench wall');
     const t0 = Date.now();
-    await page.goto(`${server.url}${link}`);
+    await page.goto(link);
     await page.waitForSelector('[data-testid="kpi-water_level"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
     const ms = Date.now() - t0;
     results.wall = { firstLiveDataMs: ms, targetMs: 2000 };

@@ -29,6 +29,7 @@ import { RatingService } from '../apps/ingest/src/procedures/rating.service.ts';
 import { Score766Service, type Score766Deps } from '../apps/ingest/src/procedures/score766.service.ts';
 import { resolveUnit } from '../apps/ingest/src/procedures/unit-scope.ts';
 import type { StoredDossierEvent, StoredPaknEvent, StoredRating } from '../apps/ingest/src/store/store.ts';
+import { pushDossierLifecycle } from './dossier-events.ts';
 
 const YEAR = 2026;
 const calendar = createWorkCalendar();
@@ -85,26 +86,7 @@ function dossierEvents(DOSSIER_EVENTS: number): StoredDossierEvent[] {
       reusedDigitizedData: d % 3 === 0,
       populationData: d % 2 === 0,
     };
-    const steps: [number, number][] = [
-      [2, rec],
-      [4, rec + 3_600_000],
-      [9, rec + (d % 20 === 0 ? 9 : 4) * 86_400_000],
-      [10, rec + 10 * 86_400_000],
-    ];
-    if (d % 2) steps.reverse();
-    for (const [status, at] of steps)
-      out.push({
-        seq: out.length + 1,
-        receivedAt: at,
-        source: 'bench',
-        event: {
-          ...base,
-          eventId: `S-${d}-${status}`,
-          status: status as 2,
-          statusAt: iso(at),
-          ...(status >= 9 ? { finishedAt: iso(rec + 4 * 86_400_000), eResult: d % 3 !== 0 } : {}),
-        },
-      });
+    pushDossierLifecycle(out, d, rec, base, (status) => (status >= 9 ? { finishedAt: iso(rec + 4 * 86_400_000), eResult: d % 3 !== 0 } : {}));
   }
   return out;
 }

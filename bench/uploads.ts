@@ -20,15 +20,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CAN_THO_REGIMES } from '@cityioc/domain';
 import { bombSheet, workbookWith, XLSX } from '../apps/ingest/test/helpers/workbooks.ts';
+import type { BenchDeps } from './bench-server.ts';
 
-export interface UploadsBenchDeps {
-  quick: boolean;
-  key: string;
-  results: Record<string, unknown>;
-  startServer(env?: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
-  quantile(xs: number[], q: number): number;
-  fmt(x: number): string;
-}
+export type UploadsBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt'>;
 
 const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
 

@@ -13,16 +13,9 @@
 import { CAN_THO_REGISTRY } from '@cityioc/domain';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test-support/browser.ts';
-import { PROCESS_TOKENS } from '../test-support/server-process.ts';
+import { kioskLink, type BenchDeps } from './bench-server.ts';
 
-export interface WallMapBenchDeps {
-  root: string;
-  quick: boolean;
-  key: string;
-  results: Record<string, unknown>;
-  startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
-  fmt(x: number): string;
-}
+export type WallMapBenchDeps = Pick<BenchDeps, 'root' | 'quick' | 'key' | 'results' | 'startServer' | 'fmt'>;
 
 /** Frames counted by requestAnimationFrame over `ms`: the rate and the frame intervals. */
 export interface FrameFigures {
@@ -108,13 +101,7 @@ export async function benchWallMap(deps: WallMapBenchDeps) {
     await blank.close();
 
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    const device = await fetch(`${server.url}/api/v1/admin/devices`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_TOKENS.admin}` },
-      body: JSON.stringify({ name: 'bench wall map', scopes: { units: ['92'], agencies: [] } }),
-    });
-    const { link } = (await device.json()) as { link: string };
-    await page.goto(`${server.url}${link}`);
+    await page.goto(await kioskLink(server.url, 'bench wall map'));
     // the overview scene (the map), held: no scene rotation during the measurement
     await page.goto(`${server.url}/?scene=overview&rotate=0`);
     await page.waitForSelector('[data-testid="map"][data-loaded="true"][data-units="103"]', { timeout: 60_000 });

@@ -4,7 +4,7 @@
  * shipped). Run: npx tsx scripts/generate-schematic-geo.ts [--check]
  * With --check it writes nothing and exits 1 when the committed file is out of date.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheck } from './generated-file.ts';
 import { fileURLToPath } from 'node:url';
 import { CAN_THO_AREAS } from '../packages/domain/src/geo/can-tho.ts';
 import { generateSchematicGeo, type SchematicGeo } from '../packages/domain/src/geo/schematic-geo.ts';
@@ -18,19 +18,4 @@ function serialize(fc: SchematicGeo): string {
 }
 
 const text = serialize(generateSchematicGeo(CAN_THO_AREAS));
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as out of date
-  }
-  if (JSON.stringify(JSON.parse(current || 'null')) !== JSON.stringify(JSON.parse(text))) {
-    console.error(`${target} is out of date: run npx tsx scripts/generate-schematic-geo.ts`);
-    process.exit(1);
-  }
-  console.log('schematic geometry is up to date');
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
-}
+writeOrCheck(target, text, { what: 'schematic geometry', command: 'npx tsx scripts/generate-schematic-geo.ts' });

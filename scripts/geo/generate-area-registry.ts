@@ -4,7 +4,7 @@
  * Offline and deterministic. Run: npx tsx scripts/geo/generate-area-registry.ts [--check]
  * With --check it writes nothing and exits 1 when the committed file is out of date or invalid.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeOrCheck } from '../generated-file.ts';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import type { AreaRegistryFile, PredecessorRef, RegistryUnit } from '../../packages/contracts/src/index.ts';
@@ -42,13 +42,11 @@ const SPLIT_BASIS =
 function build(): AreaRegistryFile {
   const units: RegistryUnit[] = [];
   const oldCity = CAN_THO_AREAS.find((a) => a.code === '92')!;
+  // the city before and after the merger of 1 July 2025: the same code, name and rank, two versions
+  const canTho = { code: '92', name: 'Cần Thơ', type: 'thành phố', level: 'province', parent: null } as const;
   units.push(
     unit({
-      code: '92',
-      name: 'Cần Thơ',
-      type: 'thành phố',
-      level: 'province',
-      parent: null,
+      ...canTho,
       validFrom: '2004-01-01',
       validTo: REFORM,
       areaKm2: oldCity.areaKm2 ?? null,
@@ -76,11 +74,7 @@ function build(): AreaRegistryFile {
       sources: ['gso-dmhc-2024'],
     }),
     unit({
-      code: '92',
-      name: 'Cần Thơ',
-      type: 'thành phố',
-      level: 'province',
-      parent: null,
+      ...canTho,
       validFrom: REFORM,
       validTo: null,
       areaKm2: 6360.83,
@@ -229,19 +223,4 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const text = await serialize(file);
-if (process.argv.includes('--check')) {
-  let current = 'null';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as out of date
-  }
-  if (JSON.stringify(JSON.parse(current)) !== JSON.stringify(JSON.parse(text))) {
-    console.error(`${target} is out of date: run npx tsx scripts/geo/generate-area-registry.ts`);
-    process.exit(1);
-  }
-  console.log('area registry is up to date');
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target} (${file.units.length} unit versions)`);
-}
+writeOrCheck(target, text, { what: 'area registry', command: 'npx tsx scripts/geo/generate-area-registry.ts', wrote: `${file.units.length} unit versions` });

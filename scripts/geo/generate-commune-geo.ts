@@ -7,7 +7,8 @@
  * With --check it writes nothing and exits 1 when the committed file is out of date.
  * (The 9 old districts of the historical layer come from scripts/generate-schematic-geo.ts.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOrCheck } from '../generated-file.ts';
 import { fileURLToPath } from 'node:url';
 import { schematicCommunesFromRegistry, type SchematicCommunes } from '../../packages/domain/src/geo/schematic/schematic-communes.ts';
 
@@ -21,19 +22,4 @@ function serialize(fc: SchematicCommunes): string {
 }
 
 const text = serialize(schematicCommunesFromRegistry(JSON.parse(readFileSync(registryPath, 'utf8'))));
-if (process.argv.includes('--check')) {
-  let current = 'null';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as out of date
-  }
-  if (JSON.stringify(JSON.parse(current)) !== JSON.stringify(JSON.parse(text))) {
-    console.error(`${target} is out of date: run npx tsx scripts/geo/generate-commune-geo.ts`);
-    process.exit(1);
-  }
-  console.log('schematic commune geometry is up to date');
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
-}
+writeOrCheck(target, text, { what: 'schematic commune geometry', command: 'npx tsx scripts/geo/generate-commune-geo.ts' });

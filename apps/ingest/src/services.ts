@@ -31,7 +31,7 @@ import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
 import { afterCatchUp, clusterOf, followerOf } from './live/cluster.ts';
-import type { LogFollower } from './live/log-follower.ts';
+import type { FollowedLog, LogFollower } from './live/log-follower.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { DirectiveService } from './directives/directive.service.ts';
@@ -212,17 +212,14 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   // commits included (the writer waits for the follower before it answers), see live/log-follower.ts
   const shared = store.kind === 'postgres' && config.databaseUrl !== null;
   let follower: LogFollower | null = null;
-  const writer = new GroupCommitWriter<NewObservation>(
-    shared
-      ? afterCatchUp(
-          () => follower!,
-          'observations',
-          (b) => store.append(b),
-        )
-      : (b) => store.append(b),
-    shared ? () => undefined : applyObservations,
-    observer('observations'),
-  );
+  /** A log's writer: alone, the node applies its own commits; sharing the database, it waits for the follower, which applies every node's. */
+  const logWriter = <T extends object>(
+    log: FollowedLog,
+    metric: CommitLog,
+    append: (b: readonly T[]) => Promise<(number | null)[]>,
+    apply: (committed: (T & { seq: number })[]) => void,
+  ) => new GroupCommitWriter<T>(shared ? afterCatchUp(() => follower!, log, append) : append, shared ? () => undefined : apply, observer(metric));
+  const writer = logWriter<NewObservation>('observations', 'observations', (b) => store.append(b), applyObservations);
   const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
   const officialScores = new OfficialScoreService(store);
@@ -249,21 +246,28 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   // a catalogue or calendar change re-judges the dossiers it concerns at once
   procedures.onChange((codes) => dossiers.recompute((code) => codes.has(code) || codes.has(code.slice(0, 8))));
   calendars.onChange(() => dossiers.recompute());
-  const dossierWriter = new GroupCommitWriter<NewDossierEvent>(
-    shared
-      ? afterCatchUp(
-          () => follower!,
-          'dossier_events',
-          (b) => store.appendDossierEvents(b),
-        )
-      : (b) => store.appendDossierEvents(b),
-    shared ? () => undefined : (events) => dossiers.applyCommitted(events),
-    observer('dossiers'),
+  const dossierWriter = logWriter<NewDossierEvent>(
+    'dossier_events',
+    'dossiers',
+    (b) => store.appendDossierEvents(b),
+    (e) => dossiers.applyCommitted(e),
   );
   follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
   const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);
+  const paknWriter = logWriter<NewPaknEvent>(
+    'pakn_events',
+    'pakn',
+    (b) => store.appendPaknEvents(b),
+    (e) => pakn.applyCommitted(e),
+  );
+  const ratingWriter = logWriter<NewRating>(
+    'dossier_ratings',
+    'ratings',
+    (b) => store.appendRatings(b),
+    (e) => ratings.applyCommitted(e),
+  );
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
     config,
@@ -282,29 +286,9 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     calendars,
     officialScores,
     pakn,
-    paknWriter: new GroupCommitWriter<NewPaknEvent>(
-      shared
-        ? afterCatchUp(
-            () => follower!,
-            'pakn_events',
-            (b) => store.appendPaknEvents(b),
-          )
-        : (b) => store.appendPaknEvents(b),
-      shared ? () => undefined : (events) => pakn.applyCommitted(events),
-      observer('pakn'),
-    ),
+    paknWriter,
     ratings,
-    ratingWriter: new GroupCommitWriter<NewRating>(
-      shared
-        ? afterCatchUp(
-            () => follower!,
-            'dossier_ratings',
-            (b) => store.appendRatings(b),
-          )
-        : (b) => store.appendRatings(b),
-      shared ? () => undefined : (events) => ratings.applyCommitted(events),
-      observer('ratings'),
-    ),
+    ratingWriter,
     score766,
     score766Splits,
     directives: new DirectiveService({

@@ -115,7 +115,7 @@ describe("an operator of phường Ninh Kiều (916) sees Ninh Kiều's data onl
     const csv = await get('/api/v1/dossiers/indicators.csv?period=2026-11');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain('31135');
-    expect((await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=31153')).json()).toMatchObject({ statusCode: 403, error: 'outside_scope' });
+    expect((await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=31153')).json()).toMatchObject({ statusCode: 403, error: 'out_of_scope' });
     expect((await get('/api/v1/dossiers/indicators.csv?period=2026-11&scope=92')).statusCode).toBe(403);
     const exports = await records('action=export');
     expect(exports[0]).toMatchObject({
@@ -131,8 +131,8 @@ describe("an operator of phường Ninh Kiều (916) sees Ninh Kiều's data onl
     expect(st.units.map((u) => u.unit)).toEqual(['31135']);
     expect((await get('/api/v1/reporting/values?period=2026&units=31153')).json()).toMatchObject({
       statusCode: 403,
-      error: 'outside_scope',
-      details: [{ field: '/units', reason: 'outside_scope', message: "unit '31153' is outside your scope" }],
+      error: 'out_of_scope',
+      details: [{ field: '/units', reason: 'out_of_scope', message: "unit '31153' is outside your scope" }],
     });
   });
 });

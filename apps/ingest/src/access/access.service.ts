@@ -48,8 +48,9 @@ export class AccessService {
     if (config.viewerToken) tokens.push({ token: config.viewerToken, name: 'viewer', unit: 'IOC_VIEWER_TOKEN', role: 'leader', scopes: cityScope(city) });
     this.tokens = new ServiceTokens(tokens, this.tree);
     this.keyring = new FeedKeyring(config.apiKeys, store);
-    this.accounts = new AccountsService(store, this.sessions, this.limiter, audit, clock, known);
-    this.devices = new DevicesService(store, this.sessions, this.limiter, audit, clock, known);
+    const signIn = { store, sessions: this.sessions, limiter: this.limiter, audit, clock, known };
+    this.accounts = new AccountsService(signIn);
+    this.devices = new DevicesService(signIn);
     this.feedSources = new FeedSourcesService(
       store,
       this.keyring,

@@ -17,6 +17,19 @@ export interface KnownCodes {
   retired?: RetiredLookup;
 }
 
+/** A local account as an administrator or the demo creates it. */
+type LocalAccount = { username: string; name: string; role: Role; scopes: AccessScope; password: string };
+
+/** What the account and device services share: the access store, sessions, the sign-in limiter, the audit log, the clock and the known codes. */
+export interface SignInDeps {
+  store: AccessStore;
+  sessions: SessionService;
+  limiter: AuthLimiter;
+  audit: AuditService;
+  clock: () => number;
+  known: KnownCodes;
+}
+
 export type LoginResult = { ok: true; token: string; principal: Principal } | { ok: false; blocked: Blocked | null };
 
 /** The same message for a wrong username and a wrong password: nothing tells whether an account exists. */
@@ -63,73 +76,52 @@ export function checkScope(scope: AccessScope, role: Role, known: KnownCodes): v
  * accounts are kept here too (origin 'oidc', no password), their role and scope set at each sign-in.
  */
 export class AccountsService {
-  constructor(
-    private readonly store: AccessStore,
-    private readonly sessions: SessionService,
-    private readonly limiter: AuthLimiter,
-    private readonly audit: AuditService,
-    private readonly clock: () => number,
-    private readonly known: KnownCodes,
-  ) {}
+  constructor(private readonly deps: SignInDeps) {}
 
   async login(usernameRaw: string, password: string, ip: string): Promise<LoginResult> {
     const username = usernameRaw.trim().toLowerCase();
-    const blocked = await this.limiter.blocked(ip, `u:${username}`, username);
+    const blocked = await this.deps.limiter.blocked(ip, `u:${username}`, username);
     if (blocked) {
-      await this.audit.record({ actor: username, action: 'auth.login_blocked', ip, details: { retryAfterSec: blocked.retryAfterSec } });
+      await this.deps.audit.record({ actor: username, action: 'auth.login_blocked', ip, details: { retryAfterSec: blocked.retryAfterSec } });
       return { ok: false, blocked };
     }
-    const user = await this.store.userByUsername(username);
+    const user = await this.deps.store.userByUsername(username);
     // verified against a fixed hash when there is no such account: the same work, the same time
     const matches = await passwordMatches(user && user.origin === 'local' ? user.passwordHash : null, password);
     if (!user || !matches || user.disabled) {
-      await this.limiter.failed(ip, `u:${username}`, username);
-      await this.audit.record({ actor: username, action: 'auth.login_failed', ip, details: { method: 'password' } });
+      await this.deps.limiter.failed(ip, `u:${username}`, username);
+      await this.deps.audit.record({ actor: username, action: 'auth.login_failed', ip, details: { method: 'password' } });
       return { ok: false, blocked: null };
     }
-    await this.limiter.succeeded(username);
-    const { token, principal } = await this.sessions.open({ kind: 'user', user }, ip);
-    await this.store.updateUser(user.id, { lastLoginAt: this.clock() }, this.clock());
-    await this.audit.record({ actor: principal, action: 'auth.login', ip, details: { method: 'password' } });
+    await this.deps.limiter.succeeded(username);
+    const { token, principal } = await this.deps.sessions.open({ kind: 'user', user }, ip);
+    await this.deps.store.updateUser(user.id, { lastLoginAt: this.deps.clock() }, this.deps.clock());
+    await this.deps.audit.record({ actor: principal, action: 'auth.login', ip, details: { method: 'password' } });
     return { ok: true, token, principal };
   }
 
   async list(): Promise<AdminUser[]> {
-    return (await this.store.users()).map(adminView);
+    return (await this.deps.store.users()).map(adminView);
   }
 
   async create(input: AdminUserCreate, by: Principal, ip: string): Promise<AdminUser> {
-    checkScope(input.scopes, input.role, this.known);
-    const now = this.clock();
-    const user: StoredUser = {
-      id: randomUUID(),
-      username: input.username,
-      name: input.name.trim(),
-      role: input.role,
-      scopes: input.scopes,
-      passwordHash: await hashPassword(input.password),
-      disabled: false,
-      origin: 'local',
-      subject: null,
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    };
-    if (!(await this.store.createUser(user))) throw httpError(409, 'username_taken', `the username '${input.username}' is taken`);
-    await this.audit.record({ actor: by, action: 'user.create', target: user.username, ip, details: { role: user.role, scopes: user.scopes } });
+    checkScope(input.scopes, input.role, this.deps.known);
+    const user = await this.localUser({ ...input, name: input.name.trim() });
+    if (!(await this.deps.store.createUser(user))) throw httpError(409, 'username_taken', `the username '${input.username}' is taken`);
+    await this.deps.audit.record({ actor: by, action: 'user.create', target: user.username, ip, details: { role: user.role, scopes: user.scopes } });
     return adminView(user);
   }
 
   async patch(id: string, patch: AdminUserPatch, by: Principal, ip: string): Promise<AdminUser> {
-    const current = await this.store.user(id);
+    const current = await this.deps.store.user(id);
     if (!current) throw httpError(404, 'not_found', `user ${id} does not exist`);
     const role = patch.role ?? current.role;
-    if (patch.scopes || patch.role) checkScope(patch.scopes ?? current.scopes, role, this.known);
+    if (patch.scopes || patch.role) checkScope(patch.scopes ?? current.scopes, role, this.deps.known);
     if (patch.password !== undefined && current.origin === 'oidc')
       throw httpError(409, 'oidc_account', 'this account signs in at the identity provider: it has no password here');
     if (id === by.id && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin')))
       throw httpError(409, 'own_account', 'an administrator cannot disable or demote their own account');
-    const updated = await this.store.updateUser(
+    const updated = await this.deps.store.updateUser(
       id,
       {
         name: patch.name?.trim(),
@@ -138,14 +130,14 @@ export class AccountsService {
         disabled: patch.disabled,
         passwordHash: patch.password === undefined ? undefined : await hashPassword(patch.password),
       },
-      this.clock(),
+      this.deps.clock(),
     );
     if (!updated) throw httpError(404, 'not_found', `user ${id} does not exist`);
     // a new password, a disabled account, a new role or scope: the sessions opened before end
     if (patch.password !== undefined || patch.disabled === true || patch.role !== undefined || patch.scopes !== undefined)
-      await this.sessions.endAllOf('user', id);
+      await this.deps.sessions.endAllOf('user', id);
     const { password: _password, ...shown } = patch;
-    await this.audit.record({
+    await this.deps.audit.record({
       actor: by,
       action: 'user.update',
       target: updated.username,
@@ -157,10 +149,10 @@ export class AccountsService {
 
   async remove(id: string, by: Principal, ip: string): Promise<void> {
     if (id === by.id) throw httpError(409, 'own_account', 'an administrator cannot delete their own account');
-    const current = await this.store.user(id);
-    if (!current || !(await this.store.deleteUser(id))) throw httpError(404, 'not_found', `user ${id} does not exist`);
-    await this.sessions.endAllOf('user', id);
-    await this.audit.record({ actor: by, action: 'user.delete', target: current.username, ip });
+    const current = await this.deps.store.user(id);
+    if (!current || !(await this.deps.store.deleteUser(id))) throw httpError(404, 'not_found', `user ${id} does not exist`);
+    await this.deps.sessions.endAllOf('user', id);
+    await this.deps.audit.record({ actor: by, action: 'user.delete', target: current.username, ip });
   }
 
   /**
@@ -168,11 +160,11 @@ export class AccountsService {
    * its name, role and scope updated from the provider's claims at each one after.
    */
   async upsertOidcUser(subject: string, username: string, name: string, role: Role, scopes: AccessScope): Promise<StoredUser> {
-    const now = this.clock();
-    const existing = await this.store.userBySubject(subject);
+    const now = this.deps.clock();
+    const existing = await this.deps.store.userBySubject(subject);
     if (existing) {
-      await this.store.updateUser(existing.id, { name, role, scopes }, now);
-      return (await this.store.updateUser(existing.id, { lastLoginAt: now }, now)) ?? existing;
+      await this.deps.store.updateUser(existing.id, { name, role, scopes }, now);
+      return (await this.deps.store.updateUser(existing.id, { lastLoginAt: now }, now)) ?? existing;
     }
     const base: StoredUser = {
       id: randomUUID(),
@@ -191,28 +183,35 @@ export class AccountsService {
     // a username already taken by a local account: the provider's account gets a suffix
     for (let i = 0; i < 20; i++) {
       const candidate = i === 0 ? username : `${username.slice(0, 58)}-${i + 1}`;
-      if (await this.store.createUser({ ...base, username: candidate })) return { ...base, username: candidate };
+      if (await this.deps.store.createUser({ ...base, username: candidate })) return { ...base, username: candidate };
     }
     throw httpError(409, 'username_taken', `no free username for '${username}'`);
   }
 
   /** Creates a local account if its username is free (demo accounts at start); true when created. */
-  async ensure(user: { username: string; name: string; role: Role; scopes: AccessScope; password: string }): Promise<boolean> {
-    if (await this.store.userByUsername(user.username)) return false;
-    const now = this.clock();
-    return this.store.createUser({
+  async ensure(user: LocalAccount): Promise<boolean> {
+    if (await this.deps.store.userByUsername(user.username)) return false;
+    return this.deps.store.createUser(await this.localUser(user));
+  }
+
+  /** A new local account (enabled, password hashed), not stored yet. */
+  private async localUser(input: LocalAccount): Promise<StoredUser> {
+    const now = this.deps.clock();
+    const { username, name, role, scopes } = input;
+    const passwordHash = await hashPassword(input.password);
+    return {
       id: randomUUID(),
-      username: user.username,
-      name: user.name,
-      role: user.role,
-      scopes: user.scopes,
-      passwordHash: await hashPassword(user.password),
+      username,
+      name,
+      role,
+      scopes,
+      passwordHash,
       disabled: false,
       origin: 'local',
       subject: null,
       createdAt: now,
       updatedAt: now,
       lastLoginAt: null,
-    });
+    };
   }
 }

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessScope, Device, DeviceCreate, DeviceCreated } from '@cityioc/contracts';
 import { httpError } from '../plugins/errors.ts';
-import type { AccessStore, StoredDevice } from '../store/access-store.ts';
-import { checkScope, type KnownCodes } from './accounts.service.ts';
-import type { AuditService } from './audit.service.ts';
-import type { AuthLimiter } from './auth-limiter.ts';
+import type { StoredDevice } from '../store/access-store.ts';
+import { checkScope, type SignInDeps } from './accounts.service.ts';
 import type { Principal } from './principal.ts';
 import { newToken, tokenHash } from './secrets.ts';
-import type { SessionService } from './sessions.ts';
 
 const view = (d: StoredDevice): Device => ({
   id: d.id,
@@ -26,42 +23,43 @@ export const kioskPath = (token: string) => `/kiosk/${token}`;
  * sessions end, its open sockets close). The link is shown once; the store keeps its hash.
  */
 export class DevicesService {
-  constructor(
-    private readonly store: AccessStore,
-    private readonly sessions: SessionService,
-    private readonly limiter: AuthLimiter,
-    private readonly audit: AuditService,
-    private readonly clock: () => number,
-    private readonly known: KnownCodes,
-  ) {}
+  constructor(private readonly deps: SignInDeps) {}
 
   async list(): Promise<Device[]> {
-    return (await this.store.devices()).map(view);
+    return (await this.deps.store.devices()).map(view);
   }
 
   async create(input: DeviceCreate, by: Principal | string, ip: string | null): Promise<DeviceCreated> {
-    checkScope(input.scopes, 'leader', this.known);
+    checkScope(input.scopes, 'leader', this.deps.known);
     return this.add(input.name.trim(), input.scopes, by, ip);
   }
 
   private async add(name: string, scopes: AccessScope, by: Principal | string, ip: string | null): Promise<DeviceCreated> {
     const token = newToken();
-    const d: StoredDevice = { id: randomUUID(), name, scopes, tokenHash: tokenHash(token), createdAt: this.clock(), revokedAt: null, lastSeenAt: null };
-    await this.store.createDevice(d);
-    await this.audit.record({ actor: by, action: 'device.create', target: d.id, ip, details: { name, scopes } });
+    const d: StoredDevice = { id: randomUUID(), name, scopes, tokenHash: tokenHash(token), createdAt: this.deps.clock(), revokedAt: null, lastSeenAt: null };
+    await this.deps.store.createDevice(d);
+    await this.deps.audit.record({ actor: by, action: 'device.create', target: d.id, ip, details: { name, scopes } });
     return { device: view(d), link: kioskPath(token) };
   }
 
   /** A device for the demo's kiosk link, with a token known in advance (kept in the data folder). */
   async ensureWithToken(name: string, scopes: AccessScope, token: string): Promise<void> {
-    if (await this.store.deviceByTokenHash(tokenHash(token))) return;
-    await this.store.createDevice({ id: randomUUID(), name, scopes, tokenHash: tokenHash(token), createdAt: this.clock(), revokedAt: null, lastSeenAt: null });
+    if (await this.deps.store.deviceByTokenHash(tokenHash(token))) return;
+    await this.deps.store.createDevice({
+      id: randomUUID(),
+      name,
+      scopes,
+      tokenHash: tokenHash(token),
+      createdAt: this.deps.clock(),
+      revokedAt: null,
+      lastSeenAt: null,
+    });
   }
 
   async revoke(id: string, by: Principal, ip: string): Promise<void> {
-    if (!(await this.store.revokeDevice(id, this.clock()))) throw httpError(404, 'not_found', `device ${id} does not exist or is already revoked`);
-    await this.sessions.endAllOf('device', id);
-    await this.audit.record({ actor: by, action: 'device.revoke', target: id, ip });
+    if (!(await this.deps.store.revokeDevice(id, this.deps.clock()))) throw httpError(404, 'not_found', `device ${id} does not exist or is already revoked`);
+    await this.deps.sessions.endAllOf('device', id);
+    await this.deps.audit.record({ actor: by, action: 'device.revoke', target: id, ip });
   }
 
   /**
@@ -70,17 +68,17 @@ export class DevicesService {
    */
   async signIn(token: string, ip: string): Promise<{ ok: true; token: string; principal: Principal } | { ok: false; retryAfterSec: number | null }> {
     const key = `kiosk:${tokenHash(token).slice(0, 32)}`;
-    const blocked = await this.limiter.blocked(ip, key);
+    const blocked = await this.deps.limiter.blocked(ip, key);
     if (blocked) return { ok: false, retryAfterSec: blocked.retryAfterSec };
-    const d = await this.store.deviceByTokenHash(tokenHash(token));
+    const d = await this.deps.store.deviceByTokenHash(tokenHash(token));
     if (!d || d.revokedAt !== null) {
-      await this.limiter.failed(ip, key);
-      await this.audit.record({ actor: 'anonymous', action: 'auth.kiosk_failed', ip, target: d ? d.id : null });
+      await this.deps.limiter.failed(ip, key);
+      await this.deps.audit.record({ actor: 'anonymous', action: 'auth.kiosk_failed', ip, target: d ? d.id : null });
       return { ok: false, retryAfterSec: null };
     }
-    const s = await this.sessions.open({ kind: 'device', device: d }, ip);
-    await this.store.touchDevice(d.id, this.clock());
-    await this.audit.record({ actor: s.principal, action: 'auth.kiosk', target: d.id, ip });
+    const s = await this.deps.sessions.open({ kind: 'device', device: d }, ip);
+    await this.deps.store.touchDevice(d.id, this.deps.clock());
+    await this.deps.audit.record({ actor: s.principal, action: 'auth.kiosk', target: d.id, ip });
     return { ok: true, ...s };
   }
 }

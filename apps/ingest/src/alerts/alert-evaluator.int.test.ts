@@ -52,6 +52,16 @@ function node(store: Store) {
   return { alerts, pushes };
 }
 
+/** Two nodes on one store: the evaluator (lead) and a follower (which holds its signals instead of storing them). */
+function evaluatorAndFollower() {
+  const store = openSqliteStore({ file: ':memory:' });
+  stores.push(store);
+  const lead = node(store);
+  const follow = node(store);
+  follow.alerts.setLeader(false);
+  return { store, lead, follow };
+}
+
 async function raisedOnce(store: Store): Promise<{ starts: number[]; raisedEvents: number }> {
   const list = await store.listAlerts({ limit: 100 });
   let raisedEvents = 0;
@@ -66,11 +76,7 @@ const startsOf = (from: number, to: number) =>
 
 describe('one alert evaluator among several nodes', () => {
   it('a follower stores nothing and forgets what the evaluator covered; after the evaluator dies it raises what is due, nothing twice', async () => {
-    const store = openSqliteStore({ file: ':memory:' });
-    stores.push(store);
-    const lead = node(store);
-    const follow = node(store);
-    follow.alerts.setLeader(false);
+    const { store, lead, follow } = evaluatorAndFollower();
     for (const n of [lead, follow]) n.alerts.observe(readings(1, 20));
     await lead.alerts.flush();
     await follow.alerts.flush();
@@ -90,11 +96,7 @@ describe('one alert evaluator among several nodes', () => {
   });
 
   it('a takeover before the evaluator published its position stores again what was stored: idempotent, nothing raised twice', async () => {
-    const store = openSqliteStore({ file: ':memory:' });
-    stores.push(store);
-    const lead = node(store);
-    const follow = node(store);
-    follow.alerts.setLeader(false);
+    const { store, lead, follow } = evaluatorAndFollower();
     for (const n of [lead, follow]) n.alerts.observe(readings(1, 30));
     await lead.alerts.flush();
     follow.alerts.setLeader(true);

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrorSchema, IngestResponseSchema, type IngestResponse } from '@cityioc/contracts';
+import { ApiErrorSchema, IngestResponseSchema, type FeedEndpoint, type FeedGrant, type IngestResponse } from '@cityioc/contracts';
 import { Type, type Static } from 'typebox';
 import { recordFeedOutcome } from '../feeds/health/feed-health.plugin.ts';
+import { feedOf } from '../plugins/access.ts';
 import { httpError } from '../plugins/errors.ts';
 import { NdjsonBody } from './ndjson-body.ts';
 import { bodySlices, ingestNdjson, ingestResponseJson, NDJSON_MAX_LINES } from './ndjson-slices.ts';
@@ -60,4 +62,31 @@ export async function handleNdjson(
   reply.code(out.res.rejected > 0 ? 422 : 200);
   await recordFeedOutcome(req, reply, out.res); // a stream skips preSerialization: record from the object
   return reply.header('content-type', 'application/json; charset=utf-8').send(Readable.from(ingestResponseJson(out.res)));
+}
+
+/** What a batch feed's two routes share: the path, the grant's endpoint, the batch's list and its size, the ingest. */
+export interface BatchFeed {
+  path: string;
+  endpoint: FeedEndpoint;
+  /** The body's one property: `{"<list>": [item…]}`. */
+  list: string;
+  maxItems: number;
+  ingest: (items: unknown[], source: string, grant: FeedGrant | null) => Promise<IngestResponse>;
+}
+
+/**
+ * A batch feed's routes: POST `path` with `{"<list>": [item…]}` (1 to maxItems) and POST `path/ndjson` with one item
+ * per line, both under the feed's access, with one result per item.
+ */
+export function batchFeedRoutes(app: Parameters<FastifyPluginAsyncTypebox>[0], feed: BatchFeed): void {
+  const config = { access: feedOf(feed.endpoint) };
+  const body = Type.Object({ [feed.list]: Type.Array(Type.Unknown(), { minItems: 1, maxItems: feed.maxItems }) }, { additionalProperties: false });
+  app.post(feed.path, { config, schema: { body, response: ingestResponses } }, async (req, reply) =>
+    sendIngest(reply, await feed.ingest(req.body[feed.list]!, req.source, req.grant)),
+  );
+  app.post(
+    `${feed.path}/ndjson`,
+    { config, bodyLimit: app.ioc.config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: ingestResponses } },
+    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => feed.ingest(items, source, req.grant)),
+  );
 }

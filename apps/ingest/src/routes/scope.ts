@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ScopeFilter } from '@cityioc/domain';
 import type { Principal } from '../access/principal.ts';
-import { httpError } from '../plugins/errors.ts';
+import { fieldError, httpError } from '../plugins/errors.ts';
 
 /**
  * The scope of a request's caller. Routes that declare read, export, operator or admin always have
@@ -13,10 +13,18 @@ export function scopeOf(req: FastifyRequest): ScopeFilter {
   return p.scope;
 }
 
+/**
+ * The API's one code for "outside the caller's scope" (403): an area, unit or agency the caller names lies outside
+ * what they may see or act on. (Until this pass the generic scope checks answered `outside_scope`: the same meaning.)
+ */
+export const OUT_OF_SCOPE = 'out_of_scope';
+
+/** 403 out_of_scope, its one detail naming the field. */
+export const outOfScopeError = (field: string, message: string) => fieldError(403, OUT_OF_SCOPE, field, message);
+
 /** 403 when an area the caller names lies outside their scope (area codes are not secret: what they hold is). */
 export function outsideScope(p: Principal, area: string, field = '/scope'): void {
-  if (!p.scope.area(area))
-    throw httpError(403, 'outside_scope', `${area} is outside your scope`, [{ field, reason: 'outside_scope', message: `${area} is outside your scope` }]);
+  if (!p.scope.area(area)) throw outOfScopeError(field, `${area} is outside your scope`);
 }
 
 /** The caller's default area for a read that names none: the city for the whole city, else their one area unit (or 400 asking to name one). */
@@ -24,7 +32,7 @@ export function defaultArea(p: Principal, city: string, areaUnits: readonly stri
   if (p.scope.all || areaUnits === null) return city;
   if (areaUnits.length === 1) return areaUnits[0]!;
   const message = areaUnits.length === 0 ? 'your scope holds no area' : `name one of your areas: ${areaUnits.join(', ')}`;
-  throw httpError(areaUnits.length === 0 ? 403 : 400, areaUnits.length === 0 ? 'outside_scope' : 'scope_required', message, [
+  throw httpError(areaUnits.length === 0 ? 403 : 400, areaUnits.length === 0 ? OUT_OF_SCOPE : 'scope_required', message, [
     { field, reason: 'scope_required', message },
   ]);
 }

@@ -1,5 +1,5 @@
 import type { AccessScope, FeedGrant, Role } from '@cityioc/contracts';
-import type { SqlRunner } from './sql-runner.ts';
+import { epoch, epochOrNull, flag, json, jsonOrNull, rowMapper, type Row, type SqlRunner } from './sql-runner.ts';
 
 /**
  * Accounts and credentials, in both stores (conformance: conformance/access.contract.ts [ST-AC…]):
@@ -184,44 +184,13 @@ const DEVICE_COLUMNS = `id, name, scopes, token_hash AS "tokenHash", created_at 
 const SOURCE_COLUMNS = `id, name, grant_json AS "grant", created_at AS "createdAt", updated_at AS "updatedAt"`;
 const KEY_COLUMNS = `id, source_id AS "sourceId", key_hash AS "keyHash", prefix, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
 
-type Row = Record<string, unknown>;
 /** Code-point order, the same in both engines (their collations differ). */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const userOf = (r: Row): StoredUser => ({
-  ...(r as unknown as StoredUser),
-  scopes: JSON.parse(r.scopes as string) as AccessScope,
-  disabled: Number(r.disabled) === 1,
-  createdAt: Number(r.createdAt),
-  updatedAt: Number(r.updatedAt),
-  lastLoginAt: num(r.lastLoginAt),
-});
-const sessionOf = (r: Row): StoredSession => ({
-  ...(r as unknown as StoredSession),
-  createdAt: Number(r.createdAt),
-  lastSeenAt: Number(r.lastSeenAt),
-  expiresAt: num(r.expiresAt),
-  data: r.data === null || r.data === undefined ? null : (JSON.parse(r.data as string) as unknown),
-});
-const deviceOf = (r: Row): StoredDevice => ({
-  ...(r as unknown as StoredDevice),
-  scopes: JSON.parse(r.scopes as string) as AccessScope,
-  createdAt: Number(r.createdAt),
-  revokedAt: num(r.revokedAt),
-  lastSeenAt: num(r.lastSeenAt),
-});
-const sourceOf = (r: Row): StoredFeedSource => ({
-  ...(r as unknown as StoredFeedSource),
-  grant: JSON.parse(r.grant as string) as FeedGrant,
-  createdAt: Number(r.createdAt),
-  updatedAt: Number(r.updatedAt),
-});
-const keyOf = (r: Row): StoredFeedKey => ({
-  ...(r as unknown as StoredFeedKey),
-  createdAt: Number(r.createdAt),
-  expiresAt: num(r.expiresAt),
-  revokedAt: num(r.revokedAt),
-});
+const userOf = rowMapper<StoredUser>({ scopes: json, disabled: flag, createdAt: epoch, updatedAt: epoch, lastLoginAt: epochOrNull });
+const sessionOf = rowMapper<StoredSession>({ createdAt: epoch, lastSeenAt: epoch, expiresAt: epochOrNull, data: jsonOrNull });
+const deviceOf = rowMapper<StoredDevice>({ scopes: json, createdAt: epoch, revokedAt: epochOrNull, lastSeenAt: epochOrNull });
+const sourceOf = rowMapper<StoredFeedSource>({ grant: json, createdAt: epoch, updatedAt: epoch });
+const keyOf = rowMapper<StoredFeedKey>({ createdAt: epoch, expiresAt: epochOrNull, revokedAt: epochOrNull });
 
 /** The access store on one engine's runner. */
 export function accessStoreOn(db: SqlRunner): AccessStore {

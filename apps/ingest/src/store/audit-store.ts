@@ -1,5 +1,5 @@
-import type { AccessScope, AuditRecord } from '@cityioc/contracts';
-import type { SqlRunner } from './sql-runner.ts';
+import type { AuditRecord } from '@cityioc/contracts';
+import { epoch, jsonOrNull, rowMapper, type Row, type SqlRunner } from './sql-runner.ts';
 
 /**
  * The audit log: append-only in both stores (no update or delete in this interface, and triggers
@@ -56,19 +56,7 @@ export function auditDdl(engine: 'sqlite' | 'postgres'): string {
 }
 
 const COLUMNS = `seq, at, actor, actor_role AS "actorRole", action, target, unit, scope, ip, details`;
-type Row = Record<string, unknown>;
-const recordOf = (r: Row): AuditRecord => ({
-  seq: Number(r.seq),
-  at: Number(r.at),
-  actor: r.actor as string,
-  actorRole: (r.actorRole as string | null) ?? null,
-  action: r.action as string,
-  target: (r.target as string | null) ?? null,
-  unit: (r.unit as string | null) ?? null,
-  scope: r.scope === null || r.scope === undefined ? null : (JSON.parse(r.scope as string) as AccessScope),
-  ip: (r.ip as string | null) ?? null,
-  details: r.details === null || r.details === undefined ? null : (JSON.parse(r.details as string) as Record<string, unknown>),
-});
+const recordOf = rowMapper<AuditRecord>({ seq: epoch, at: epoch, scope: jsonOrNull, details: jsonOrNull });
 
 export function auditStoreOn(db: SqlRunner): AuditStore {
   return {
@@ -96,32 +84,18 @@ export function auditStoreOn(db: SqlRunner): AuditStore {
     async queryAudit(f) {
       const where: string[] = [];
       const args: unknown[] = [];
-      if (f.actor !== undefined) {
-        where.push('actor = ?');
-        args.push(f.actor);
-      }
-      if (f.unit !== undefined) {
-        where.push('unit = ?');
-        args.push(f.unit);
-      }
-      if (f.action !== undefined) {
-        if (f.action.endsWith('.')) {
-          // a family: the prefix, compared without LIKE so that '_' and '%' in it mean themselves
-          where.push('substr(action, 1, ?) = ?');
-          args.push(f.action.length, f.action);
-        } else {
-          where.push('action = ?');
-          args.push(f.action);
-        }
-      }
-      if (f.from !== undefined) {
-        where.push('at >= ?');
-        args.push(f.from);
-      }
-      if (f.to !== undefined) {
-        where.push('at <= ?');
-        args.push(f.to);
-      }
+      const when = (value: unknown, condition: string, ...values: unknown[]) => {
+        if (value === undefined) return;
+        where.push(condition);
+        args.push(...values);
+      };
+      when(f.actor, 'actor = ?', f.actor);
+      when(f.unit, 'unit = ?', f.unit);
+      // a family ('alert.'): the prefix, compared without LIKE so that '_' and '%' in it mean themselves
+      if (f.action?.endsWith('.')) when(f.action, 'substr(action, 1, ?) = ?', f.action.length, f.action);
+      else when(f.action, 'action = ?', f.action);
+      when(f.from, 'at >= ?', f.from);
+      when(f.to, 'at <= ?', f.to);
       const sql = `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
       return (await db.all<Row>(sql, [...args, f.limit])).map(recordOf);
     },

@@ -62,17 +62,17 @@ export function referenceItemsDdl(epochType: 'INTEGER' | 'BIGINT', ifNotExists: 
     );`;
 }
 
-export type ReferenceRow = [kind: string, key: string, version: number, validFrom: string | null, body: string, origin: string, storedAt: number];
+type ReferenceRow = [kind: string, key: string, version: number, validFrom: string | null, body: string, origin: string, storedAt: number];
 export const REFERENCE_COLUMNS = 'kind, key, version, valid_from, body, origin, stored_at';
 
-export type ReferenceHeadRow = [kind: string, key: string, version: number, validFrom: string | null, origin: string, storedAt: number];
-export const REFERENCE_HEAD_COLUMNS = 'kind, key, version, valid_from, origin, stored_at';
+type ReferenceHeadRow = [kind: string, key: string, version: number, validFrom: string | null, origin: string, storedAt: number];
+const REFERENCE_HEAD_COLUMNS = 'kind, key, version, valid_from, origin, stored_at';
 
-export function referenceHeadFromRow(r: ReferenceHeadRow): Omit<StoredReferenceItem, 'body'> {
+function referenceHeadFromRow(r: ReferenceHeadRow): Omit<StoredReferenceItem, 'body'> {
   return { kind: r[0], key: r[1], version: Number(r[2]), validFrom: r[3], origin: r[4], storedAt: Number(r[5]) };
 }
 
-export function referenceFromRow(r: ReferenceRow): StoredReferenceItem {
+function referenceFromRow(r: ReferenceRow): StoredReferenceItem {
   return { kind: r[0], key: r[1], version: Number(r[2]), validFrom: r[3], body: JSON.parse(r[4]) as unknown, origin: r[5], storedAt: Number(r[6]) };
 }
 
@@ -92,11 +92,8 @@ export interface PlannedReferenceRow {
   origin: string;
 }
 
-/**
- * Assigns versions to a batch, given the stored versions of its keys: the part of
- * `putReferenceItems` both stores share. Pure.
- */
-export function planReferenceBatch(
+/** Assigns versions to a batch, given the stored versions of its keys. Pure. */
+function planReferenceBatch(
   items: readonly ReferenceItemInput[],
   existing: readonly ExistingReference[],
 ): { results: ReferencePutResult[]; rows: PlannedReferenceRow[] } {
@@ -126,4 +123,47 @@ export function planReferenceBatch(
     results.push({ version, stored: true });
   }
   return { results, rows };
+}
+
+/** What each engine supplies to the reference store; referenceStoreOn adds the rest (versions, row mapping) once for both. */
+export interface ReferenceEngine {
+  /**
+   * In one transaction, serialised per kind: reads the latest stored version of each (key, valid_from) of `keys`, then
+   * inserts the rows `plan` returns for them, stamped `storedAt`.
+   */
+  write(
+    kind: string,
+    keys: readonly string[],
+    storedAt: number,
+    plan: (existing: readonly ExistingReference[]) => readonly PlannedReferenceRow[],
+  ): Promise<void>;
+  /** Every version of a kind as positional rows of `columns`, ordered by key (in byte order, as JavaScript orders them), then version. */
+  rows<R extends unknown[]>(columns: string, kind: string): Promise<R[]>;
+  /** One stored version's body (JSON text), or undefined. */
+  body(kind: string, key: string, version: number): Promise<string | undefined>;
+}
+
+export function referenceStoreOn(engine: ReferenceEngine): ReferenceStore {
+  return {
+    async putReferenceItems(kind, items, storedAt) {
+      if (items.length === 0) return [];
+      let results: ReferencePutResult[] = [];
+      await engine.write(kind, [...new Set(items.map((i) => i.key))], storedAt, (existing) => {
+        const plan = planReferenceBatch(items, existing);
+        results = plan.results;
+        return plan.rows;
+      });
+      return results;
+    },
+    async referenceItems(kind) {
+      return (await engine.rows<ReferenceRow>(REFERENCE_COLUMNS, kind)).map(referenceFromRow);
+    },
+    async referenceHeads(kind) {
+      return (await engine.rows<ReferenceHeadRow>(REFERENCE_HEAD_COLUMNS, kind)).map(referenceHeadFromRow);
+    },
+    async referenceBody(kind, key, version) {
+      const body = await engine.body(kind, key, version);
+      return body === undefined ? undefined : (JSON.parse(body) as unknown);
+    },
+  };
 }

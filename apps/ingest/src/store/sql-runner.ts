@@ -78,3 +78,23 @@ export function postgresRunner(pool: pg.Pool): SqlRunner {
     },
   };
 }
+
+/** A row as a runner returns it (column aliases as keys). */
+export type Row = Record<string, unknown>;
+
+// Column conversions: the engines return BIGINT epochs as numbers or strings, flags as 0/1, JSON columns as text.
+export const epoch = (v: unknown): number => Number(v);
+export const epochOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const flag = (v: unknown): boolean => Number(v) === 1;
+export const json = <T>(v: unknown): T => JSON.parse(v as string) as T;
+export const jsonOrNull = <T>(v: unknown): T | null => (v === null || v === undefined ? null : json<T>(v));
+
+/** One row mapping: the row as the runner returns it, with the columns named in `convert` converted. */
+export function rowMapper<T>(convert: { [K in keyof T]?: (v: unknown) => T[K] }): (r: Row) => T {
+  const conversions = Object.entries(convert) as [string, (v: unknown) => unknown][];
+  return (r) => {
+    const out: Row = { ...r };
+    for (const [column, to] of conversions) out[column] = to(r[column]);
+    return out as T;
+  };
+}

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppDeps } from '../../src/app.ts';
 import type { OperatorEntry } from '../../src/access/service-tokens.ts';
@@ -82,6 +83,21 @@ export async function buildTestApp(
       rmSync(dataDir, { recursive: true, force: true });
       fail(openapi.take());
     },
+  };
+}
+
+/** buildTestApp for a file whose tests build their own app: each app it builds is closed and checked after its test. */
+export function appPerTest(): (overrides?: Partial<Config>, deps?: Partial<AppDeps>) => Promise<FastifyInstance> {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    const done = cleanups;
+    cleanups = [];
+    for (const cleanup of done) await cleanup();
+  });
+  return async (overrides, deps) => {
+    const built = await buildTestApp(overrides, deps);
+    cleanups.push(built.cleanup);
+    return built.app;
   };
 }
 

@@ -25,53 +25,37 @@ export interface DossierCheckContext {
 const obj = (x: unknown): Record<string, unknown> => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
 const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x.slice(0, 1000) : []);
 
-/** Every date of an event in our names: the status dates happened, the appointments lie ahead. */
-function canonicalDates(e: Record<string, unknown>): DateField[] {
-  const ev = (path: string, value: unknown): DateField => ({ path, value, kind: 'event' });
-  const due = (path: string, value: unknown): DateField => ({ path, value, kind: 'due' });
-  return [
-    ev('/statusAt', e.statusAt),
-    ev('/submittedAt', e.submittedAt),
-    ev('/receivedAt', e.receivedAt),
-    due('/dueAt', e.dueAt),
-    ev('/finishedAt', e.finishedAt),
-    ev('/returnedAt', e.returnedAt),
-    ev('/rejectedAt', e.rejectedAt),
-    ...arr(e.supplements).flatMap((x, i) => {
-      const s = obj(x);
-      const at = `/supplements/${i}`;
-      return [
-        ev(`${at}/requestedAt`, s.requestedAt),
-        ev(`${at}/completedAt`, s.completedAt),
-        due(`${at}/dueBefore`, s.dueBefore),
-        due(`${at}/dueAfter`, s.dueAfter),
-      ];
-    }),
-  ];
+/**
+ * Where the dates of an event are, in order: its own fields, then the fields of each item of its lists. The `due` dates
+ * (appointments) lie ahead; the others happened.
+ */
+interface DatePlaces {
+  fields: readonly string[];
+  lists: Readonly<Record<string, readonly string[]>>;
+  due: readonly string[];
 }
 
-/** The same in the national portal's names. */
-function portalDates(p: Record<string, unknown>): DateField[] {
-  const ev = (path: string, value: unknown): DateField => ({ path, value, kind: 'event' });
-  const due = (path: string, value: unknown): DateField => ({ path, value, kind: 'due' });
+/** In our names. */
+const CANONICAL_DATES: DatePlaces = {
+  fields: ['statusAt', 'submittedAt', 'receivedAt', 'dueAt', 'finishedAt', 'returnedAt', 'rejectedAt'],
+  lists: { supplements: ['requestedAt', 'completedAt', 'dueBefore', 'dueAfter'] },
+  due: ['dueAt', 'dueBefore', 'dueAfter'],
+};
+
+/** In the national portal's names. */
+const PORTAL_DATES: DatePlaces = {
+  fields: ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayKetThucXuLy', 'NgayTra', 'NgayTuChoi'],
+  lists: { DanhSachHoSoBoSung: ['NgayBoSung', 'NgayTiepNhanBoSung', 'NgayHenTraTruoc', 'NgayHenTraMoi'], tienTrinhDongBo: ['ThoiDiemXuLy'] },
+  due: ['NgayHenTra', 'NgayHenTraTruoc', 'NgayHenTraMoi'],
+};
+
+function datesOf(e: Record<string, unknown>, places: DatePlaces): DateField[] {
+  const kind = (field: string): DateField['kind'] => (places.due.includes(field) ? 'due' : 'event');
   return [
-    ev('/NgayNopHoSo', p.NgayNopHoSo),
-    ev('/NgayTiepNhan', p.NgayTiepNhan),
-    due('/NgayHenTra', p.NgayHenTra),
-    ev('/NgayKetThucXuLy', p.NgayKetThucXuLy),
-    ev('/NgayTra', p.NgayTra),
-    ev('/NgayTuChoi', p.NgayTuChoi),
-    ...arr(p.DanhSachHoSoBoSung).flatMap((x, i) => {
-      const s = obj(x);
-      const at = `/DanhSachHoSoBoSung/${i}`;
-      return [
-        ev(`${at}/NgayBoSung`, s.NgayBoSung),
-        ev(`${at}/NgayTiepNhanBoSung`, s.NgayTiepNhanBoSung),
-        due(`${at}/NgayHenTraTruoc`, s.NgayHenTraTruoc),
-        due(`${at}/NgayHenTraMoi`, s.NgayHenTraMoi),
-      ];
-    }),
-    ...arr(p.tienTrinhDongBo).map((x, i) => ev(`/tienTrinhDongBo/${i}/ThoiDiemXuLy`, obj(x).ThoiDiemXuLy)),
+    ...places.fields.map((f) => ({ path: `/${f}`, value: e[f], kind: kind(f) })),
+    ...Object.entries(places.lists).flatMap(([list, fields]) =>
+      arr(e[list]).flatMap((x, i) => fields.map((f) => ({ path: `/${list}/${i}/${f}`, value: obj(x)[f], kind: kind(f) }))),
+    ),
   ];
 }
 
@@ -87,7 +71,7 @@ export function checkDossierEvent(item: unknown, ctx: DossierCheckContext): Item
   const raw = obj(item);
   const claimed = portal ? raw.MaHoSo : raw.eventId;
   const id = typeof claimed === 'string' ? claimed : null;
-  const implausible = implausibleDates(portal ? portalDates(raw) : canonicalDates(raw), ctx.now, ctx.bounds);
+  const implausible = implausibleDates(datesOf(raw, portal ? PORTAL_DATES : CANONICAL_DATES), ctx.now, ctx.bounds);
   if (implausible.length > 0) return { ok: false, id, errors: implausible };
   let event: DossierEvent;
   if (portal) {

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { FeedKeyCreated, IngestResponse, PaknDetail } from '@cityioc/contracts';
-import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
+import { appPerTest, AS, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 
 /**
  * Issue 11 #3 for the citizen-feedback feeds: a key granted one ward's PAKN and ratings writes only
  * that ward's, item by item; an item outside the grant gets outside_grant, the rest is stored.
  */
 let app: FastifyInstance;
-let cleanup: (() => Promise<void>) | undefined;
+const build = appPerTest();
 const now = Date.parse('2026-03-24T10:00:00+07:00');
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
 
 const NINH_KIEU = '31135';
 const O_MON_AGENCY = '000.153.00.H13';
@@ -25,7 +21,7 @@ const HOTLINE = {
 };
 
 async function start(grant: object = HOTLINE.grant): Promise<string> {
-  ({ app, cleanup } = await buildTestApp({}, { clock: () => now }));
+  app = await build({}, { clock: () => now });
   expect((await app.inject({ method: 'POST', url: '/api/v1/admin/feed-sources', headers: AS.admin, payload: { ...HOTLINE, grant } })).statusCode).toBe(201);
   const key = await app.inject({ method: 'POST', url: `/api/v1/admin/feed-sources/${HOTLINE.id}/keys`, headers: AS.admin });
   return key.json<FeedKeyCreated>().secret;

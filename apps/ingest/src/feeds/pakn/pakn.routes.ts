@@ -1,18 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_PAKN_BATCH_ITEMS, type FeedGrant, type IngestResponse } from '@cityioc/contracts';
-import { Type } from 'typebox';
 import { ingestChecked } from '../../pipeline/ingest.service.ts';
-import { handleNdjson, ingestResponses as responses, NdjsonQuerySchema, sendIngest as send } from '../../pipeline/feed-route.ts';
-import { feedOf } from '../../plugins/access.ts';
+import { batchFeedRoutes } from '../../pipeline/feed-route.ts';
 import { recordGrantJudge } from '../grant-check.ts';
 import { checkRating } from '../ratings/rating.check.ts';
 import { paknEventChecker } from './pakn-event.check.ts';
-
-const PaknBatchSchema = Type.Object({ events: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_PAKN_BATCH_ITEMS }) }, { additionalProperties: false });
-const RatingBatchSchema = Type.Object(
-  { ratings: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_PAKN_BATCH_ITEMS }) },
-  { additionalProperties: false },
-);
 
 /**
  * Citizens' feedback in: PAKN events and dossier ratings, each idempotent by its id, with one
@@ -69,22 +61,6 @@ export const paknFeedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
   };
 
-  const PAKN = { access: feedOf('pakn') };
-  const RATINGS = { access: feedOf('ratings') };
-  app.post('/api/v1/pakn/events', { config: PAKN, schema: { body: PaknBatchSchema, response: responses } }, async (req, reply) =>
-    send(reply, await ingestPakn(req.body.events, req.source, req.grant)),
-  );
-  app.post(
-    '/api/v1/pakn/events/ndjson',
-    { config: PAKN, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
-    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestPakn(items, source, req.grant)),
-  );
-  app.post('/api/v1/ratings', { config: RATINGS, schema: { body: RatingBatchSchema, response: responses } }, async (req, reply) =>
-    send(reply, await ingestRatings(req.body.ratings, req.source, req.grant)),
-  );
-  app.post(
-    '/api/v1/ratings/ndjson',
-    { config: RATINGS, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
-    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestRatings(items, source, req.grant)),
-  );
+  batchFeedRoutes(app, { path: '/api/v1/pakn/events', endpoint: 'pakn', list: 'events', maxItems: MAX_PAKN_BATCH_ITEMS, ingest: ingestPakn });
+  batchFeedRoutes(app, { path: '/api/v1/ratings', endpoint: 'ratings', list: 'ratings', maxItems: MAX_PAKN_BATCH_ITEMS, ingest: ingestRatings });
 };

@@ -1,18 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ProceduresResponse, ReferencePutResponse } from '@cityioc/contracts';
-import { buildTestApp, sendFeed, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
+import { appPerTest, sendFeed, TEST_KEY, AS } from '../../../test/helpers/build-test-app.ts';
 
 let app: FastifyInstance;
-let cleanup: (() => Promise<void>) | undefined;
+const build = appPerTest();
 const now = Date.parse('2026-12-05T10:00:00+07:00');
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
 async function start() {
-  ({ app, cleanup } = await buildTestApp({ tickMs: 20 }, { clock: () => now }));
+  app = await build({ tickMs: 20 }, { clock: () => now });
 }
 const list = async () => (await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/procedures' })).json<ProceduresResponse>();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

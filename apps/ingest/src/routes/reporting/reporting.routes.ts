@@ -18,6 +18,7 @@ import { parseReportPeriod, roleAllows, type ScopeFilter } from '@cityioc/domain
 import { EXPORT, feedOf, READ } from '../../plugins/access.ts';
 import { checkGrantedUnit } from '../../feeds/grant-check.ts';
 import { httpError } from '../../plugins/errors.ts';
+import { OUT_OF_SCOPE } from '../scope.ts';
 import { reportingHistoryTable } from '../../reporting/reporting-export.ts';
 
 const PeriodQuery = Type.String({ minLength: 4, maxLength: 16 });
@@ -71,9 +72,9 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (outside.length > 0)
       throw httpError(
         403,
-        'outside_scope',
+        OUT_OF_SCOPE,
         `outside your scope: ${outside.join(', ')}`,
-        outside.map((u) => ({ field: '/units', reason: 'outside_scope', message: `unit '${u}' is outside your scope` })),
+        outside.map((u) => ({ field: '/units', reason: OUT_OF_SCOPE, message: `unit '${u}' is outside your scope` })),
       );
     return units ?? [...cat.units.keys()].filter((u) => scope.unit(u));
   };

@@ -20,6 +20,7 @@ import { metricItems } from '../../procedures/score766-items.ts';
 import { score766ItemsTable } from '../../procedures/score766-export.ts';
 import type { ScoreQuery } from '../../procedures/score766.service.ts';
 import { resolveUnit } from '../../procedures/unit-scope.ts';
+import { outOfScopeError } from '../scope.ts';
 
 const MetricParams = Type.Object({ metric: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.]+$' }) });
 const ExportQuerySchema = Type.Object(
@@ -63,8 +64,7 @@ export const score766Routes: FastifyPluginAsyncTypebox = async (app) => {
     if (code === undefined) throw fieldError(400, 'scope_required', '/unit', `name one of your units: ${mine.join(', ')}`);
     const unit = resolveUnit(code, index, agencies);
     if (!unit) throw fieldError(404, 'unknown_unit', '/unit', `unit '${code}' is neither an area of the area catalogue nor an agency of the agency catalogue`);
-    if (!p.scope.all && !(unit.kind === 'agency' ? p.scope.agency(code) : p.scope.area(code)))
-      throw fieldError(403, 'outside_scope', '/unit', `${code} is outside your scope`);
+    if (!p.scope.all && !(unit.kind === 'agency' ? p.scope.agency(code) : p.scope.area(code))) throw outOfScopeError('/unit', `${code} is outside your scope`);
     const procedure = q.procedure === undefined ? null : q.procedure.slice(0, 8);
     return { unit, period: q.period, procedure, now: clock() };
   };

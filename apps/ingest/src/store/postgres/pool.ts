@@ -44,3 +44,8 @@ export function seqsInOrder(keys: readonly string[], index: Map<string, number>,
   for (const [k, seq] of rows) out[index.get(k)!] = seq;
   return out;
 }
+
+/** The arrays `unnest($1::…[], $2::…[], …)` takes: per field, its values over the rows, in row order. */
+export function columnsOf<T, K extends keyof T>(rows: readonly T[], fields: readonly K[]): T[K][][] {
+  return fields.map((f) => rows.map((r) => r[f]));
+}

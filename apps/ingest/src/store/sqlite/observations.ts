@@ -1,14 +1,27 @@
 import type Database from 'better-sqlite3';
 import type { NewObservation } from '@cityioc/contracts';
 import { readPagesSync } from '../paging.ts';
-import { statementsBySize } from './statements.ts';
+import { forEachSlice, placeholderRows, statementsBySize } from './statements.ts';
 import { HISTORY_COLUMNS, historyFromRows, OBSERVATION_COLUMNS, observationFromRow } from '../rows.ts';
 import type { HistoryTuple, ObservationTuple } from '../rows.ts';
 import type { HistoryRequest, ObservationLog } from '../store.ts';
 import type { SqliteRollups } from './rollups.ts';
 
 const INSERT_COLUMNS = 'id, indicator, area, agency, station, observed_at, received_at, value, numerator, denominator, source';
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** The values of INSERT_COLUMNS, in their order. */
+const INSERT_FIELDS: readonly (keyof NewObservation)[] = [
+  'id',
+  'indicator',
+  'area',
+  'agency',
+  'station',
+  'observedAt',
+  'receivedAt',
+  'value',
+  'numerator',
+  'denominator',
+  'source',
+];
 /** Rows per INSERT statement (11 parameters each, far below SQLite's 32,766). */
 const ROWS_PER_INSERT = 100;
 
@@ -25,31 +38,13 @@ export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRo
   const insertOf = statementsBySize(
     db,
     true,
-    (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')} RETURNING id, seq`,
+    (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${placeholderRows(n, INSERT_FIELDS.length)} RETURNING id, seq`,
   );
-  const params: unknown[] = [];
   const appendTx = db.transaction((batch: readonly NewObservation[]) => {
     const seqById = new Map<string, number>();
-    for (let from = 0; from < batch.length; from += ROWS_PER_INSERT) {
-      const n = Math.min(ROWS_PER_INSERT, batch.length - from);
-      params.length = n * 11;
-      for (let i = 0; i < n; i++) {
-        const o = batch[from + i]!;
-        const q = i * 11;
-        params[q] = o.id;
-        params[q + 1] = o.indicator;
-        params[q + 2] = o.area;
-        params[q + 3] = o.agency;
-        params[q + 4] = o.station;
-        params[q + 5] = o.observedAt;
-        params[q + 6] = o.receivedAt;
-        params[q + 7] = o.value;
-        params[q + 8] = o.numerator;
-        params[q + 9] = o.denominator;
-        params[q + 10] = o.source;
-      }
+    forEachSlice(batch, ROWS_PER_INSERT, INSERT_FIELDS, (n, params) => {
       for (const [id, seq] of insertOf(n).all(params) as [string, number][]) seqById.set(id, seq);
-    }
+    });
     const out: (number | null)[] = new Array(batch.length);
     const stored: NewObservation[] = [];
     for (let i = 0; i < batch.length; i++) {

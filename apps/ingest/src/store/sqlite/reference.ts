@@ -1,14 +1,10 @@
 import type Database from 'better-sqlite3';
 import {
-  planReferenceBatch,
   REFERENCE_COLUMNS,
-  REFERENCE_HEAD_COLUMNS,
-  referenceFromRow,
-  referenceHeadFromRow,
   referenceItemsDdl,
+  referenceStoreOn,
   type ExistingReference,
-  type ReferenceHeadRow,
-  type ReferenceRow,
+  type ReferenceEngine,
   type ReferenceStore,
 } from '../reference-store.ts';
 
@@ -21,28 +17,24 @@ export function sqliteReferenceStore(db: Database.Database): ReferenceStore {
        AND version = (SELECT MAX(version) FROM reference_items s WHERE s.kind = r.kind AND s.key = r.key AND s.valid_from IS r.valid_from)`,
   );
   const insert = db.prepare(`INSERT INTO reference_items (${REFERENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const all = db.prepare(`SELECT ${REFERENCE_COLUMNS} FROM reference_items WHERE kind = ? ORDER BY key, version`).raw(true);
-  const heads = db.prepare(`SELECT ${REFERENCE_HEAD_COLUMNS} FROM reference_items WHERE kind = ? ORDER BY key, version`).raw(true);
+  /** One statement per column list (whole items, heads), prepared on first use. */
+  const selectAll = new Map<string, Database.Statement>();
   const one = db.prepare(`SELECT body FROM reference_items WHERE kind = ? AND key = ? AND version = ?`).pluck(true);
-  const put = db.transaction((kind: string, items: Parameters<ReferenceStore['putReferenceItems']>[1], storedAt: number) => {
-    const keys = [...new Set(items.map((i) => i.key))];
-    const plan = planReferenceBatch(items, existing.all(kind, JSON.stringify(keys)) as ExistingReference[]);
-    for (const r of plan.rows) insert.run(kind, r.key, r.version, r.validFrom, r.body, r.origin, storedAt);
-    return plan.results;
+  const write = db.transaction((kind: string, keys: readonly string[], storedAt: number, plan: Parameters<ReferenceEngine['write']>[3]) => {
+    for (const r of plan(existing.all(kind, JSON.stringify(keys)) as ExistingReference[]))
+      insert.run(kind, r.key, r.version, r.validFrom, r.body, r.origin, storedAt);
   });
-  return {
-    async putReferenceItems(kind, items, storedAt) {
-      return items.length === 0 ? [] : put(kind, items, storedAt);
+  return referenceStoreOn({
+    async write(kind, keys, storedAt, plan) {
+      write(kind, keys, storedAt, plan);
     },
-    async referenceItems(kind) {
-      return (all.all(kind) as ReferenceRow[]).map(referenceFromRow);
+    async rows<R extends unknown[]>(columns: string, kind: string) {
+      const all = selectAll.get(columns) ?? db.prepare(`SELECT ${columns} FROM reference_items WHERE kind = ? ORDER BY key, version`).raw(true);
+      selectAll.set(columns, all);
+      return all.all(kind) as R[];
     },
-    async referenceHeads(kind) {
-      return (heads.all(kind) as ReferenceHeadRow[]).map(referenceHeadFromRow);
+    async body(kind, key, version) {
+      return one.get(kind, key, version) as string | undefined;
     },
-    async referenceBody(kind, key, version) {
-      const body = one.get(kind, key, version) as string | undefined;
-      return body === undefined ? undefined : (JSON.parse(body) as unknown);
-    },
-  };
+  });
 }

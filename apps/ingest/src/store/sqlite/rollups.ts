@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { NewObservation } from '@cityioc/contracts';
-import { rollupDeltas } from '@cityioc/domain';
+import { rollupDeltas, type RollupRow } from '@cityioc/domain';
 import { readPagesSync } from '../paging.ts';
 import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow, rollupMergeSql } from '../rows.ts';
 import type { RollupTuple } from '../rows.ts';
 import { sqliteObservationPages } from './observations.ts';
-import { statementsBySize } from './statements.ts';
+import { forEachSlice, placeholderRows, statementsBySize } from './statements.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
 
 export interface SqliteRollups extends RollupLog {
@@ -15,6 +15,22 @@ export interface SqliteRollups extends RollupLog {
 
 /** Rollup rows per upsert statement (13 parameters each). */
 const ROLLUP_ROWS_PER_UPSERT = 50;
+/** The values of the upsert's columns, in their order. */
+const UPSERT_FIELDS: readonly (keyof RollupRow)[] = [
+  'grain',
+  'indicator',
+  'area',
+  'bucket',
+  'n',
+  'sum',
+  'min',
+  'max',
+  'num',
+  'den',
+  'lastValue',
+  'lastAt',
+  'lastId',
+];
 
 /** The history rollups of the SQLite store. `areaChain`: the area and its ancestors up to the city. */
 export function sqliteRollups(db: Database.Database, areaChain: (area: string, observedAt: number) => readonly string[]): SqliteRollups {
@@ -25,34 +41,11 @@ export function sqliteRollups(db: Database.Database, areaChain: (area: string, o
     false,
     (rows) =>
       `INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
-     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     VALUES ${placeholderRows(rows, UPSERT_FIELDS.length)}
      ${rollupMergeSql('')}`,
   );
-  const params: unknown[] = [];
   const write = (stored: readonly NewObservation[]) => {
-    const d = rollupDeltas(stored, areaChain);
-    for (let from = 0; from < d.length; from += ROLLUP_ROWS_PER_UPSERT) {
-      const n = Math.min(ROLLUP_ROWS_PER_UPSERT, d.length - from);
-      params.length = n * 13;
-      for (let i = 0; i < n; i++) {
-        const r = d[from + i]!;
-        const q = i * 13;
-        params[q] = r.grain;
-        params[q + 1] = r.indicator;
-        params[q + 2] = r.area;
-        params[q + 3] = r.bucket;
-        params[q + 4] = r.n;
-        params[q + 5] = r.sum;
-        params[q + 6] = r.min;
-        params[q + 7] = r.max;
-        params[q + 8] = r.num;
-        params[q + 9] = r.den;
-        params[q + 10] = r.lastValue;
-        params[q + 11] = r.lastAt;
-        params[q + 12] = r.lastId;
-      }
-      upsertOf(n).run(params);
-    }
+    forEachSlice(rollupDeltas(stored, areaChain), ROLLUP_ROWS_PER_UPSERT, UPSERT_FIELDS, (n, params) => upsertOf(n).run(params));
   };
   const selectRollups = db
     .prepare(

@@ -16,3 +16,27 @@ export function statementsBySize(db: Database.Database, raw: boolean, sql: (rows
     return s;
   };
 }
+
+/** The VALUES list of an n-row statement: `(?, ?), (?, ?)` for 2 rows of 2 columns. */
+export function placeholderRows(rows: number, columns: number): string {
+  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => row).join(', ');
+}
+
+/**
+ * Writes `rows` through statements of at most `perStatement` rows: `run(n, params)` gets each slice with
+ * its values row by row, in `fields` order, in one parameter array reused from slice to slice.
+ */
+export function forEachSlice<T>(rows: readonly T[], perStatement: number, fields: readonly (keyof T)[], run: (n: number, params: unknown[]) => void): void {
+  const params: unknown[] = [];
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const n = Math.min(perStatement, rows.length - from);
+    params.length = n * fields.length;
+    let q = 0;
+    for (let i = from; i < from + n; i++) {
+      const row = rows[i]!;
+      for (const f of fields) params[q++] = row[f];
+    }
+    run(n, params);
+  }
+}
