@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import type { Alert, NewObservation, Observation } from '@cityioc/contracts';
+import { raisedAlert } from '../../../../../test-support/alerts.ts';
 import type { Store } from '../store.ts';
 
 /** How a Store implementation's test creates, reopens and removes its stores. */
@@ -79,32 +80,7 @@ export async function all(store: Store, from = 0, batchSize?: number): Promise<O
   return out;
 }
 
+/** The flood alert `id` raised at T0 (test-support/alerts.ts), with `patch` over it. */
 export function alert(id: string, patch: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    ruleId: 'flood-band',
-    kind: 'band',
-    severity: 'medium',
-    status: 'open',
-    area: '916',
-    station: 'wl-can-tho',
-    indicator: 'water_level',
-    title: { vi: 'Mực nước vượt BĐ I', en: 'Water level above alert I' },
-    value: 185,
-    level: 180,
-    band: 'bd1',
-    startedAt: T0,
-    raisedAt: T0,
-    signalAt: T0,
-    clearedAt: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    assignedUnit: null,
-    deadline: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    revision: 1,
-    updatedAt: T0,
-    ...patch,
-  };
+  return raisedAlert(id, T0, patch);
 }
