@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
+import { Tabs } from '../components/fields.tsx';
 import type { PageProps } from '../app/page.ts';
 import { INBOX_FILTERS, type AlertsSearch } from '../alerts/alerts-state.ts';
 import { allowedActions, deadlineState, filterInbox, trailRows } from '../alerts/alerts.model.ts';
@@ -50,20 +51,13 @@ function Inbox({ user, search, setSearch: setParams }: { user: SessionUser | nul
         <div className="op-toolbar">
           <h2 className="page-title">{t('alerts.inbox')}</h2>
         </div>
-        <div className="op-filters" role="tablist">
-          {INBOX_FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              role="tab"
-              aria-selected={f === filter}
-              className={f === filter ? 'chip active' : 'chip'}
-              onClick={() => setParams({ show: f }, { replace: true })}
-            >
-              {t(`alerts.filter.${f}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          look="chip"
+          options={INBOX_FILTERS}
+          value={filter}
+          onChange={(f) => setParams({ show: f }, { replace: true })}
+          optionLabel={(f) => t(`alerts.filter.${f}`)}
+        />
         {list.error instanceof HttpError && list.error.status === 403 ? (
           <NoPermission />
         ) : rows.length === 0 ? (

@@ -9,6 +9,7 @@ import { homeScope } from '../app/home-scope.ts';
 import type { PageProps } from '../app/page.ts';
 import { PATHS } from '../app/route-tree.tsx';
 import { CITY_CODE } from '../auth/access.model.ts';
+import { Segmented } from '../components/fields.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { runtimeConfig } from '../config.ts';
 import { formatNumber } from '../format/format.ts';
@@ -217,20 +218,13 @@ function Items({
           {data ? t(`score766.items.kind.${data.kind}`) : ''} ·{' '}
           {t('score766.items.heading', { part: t(`score766.part.${search.part}`), metric: metric.label, total: data?.total ?? '…' })}
         </h3>
-        <div className="seg" role="group">
-          {PARTS.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className={p === search.part ? 'seg-btn active' : 'seg-btn'}
-              aria-pressed={p === search.part}
-              onClick={() => open({ group: search.group, metric: metric.code, part: p, page: 1 })}
-              data-testid={`score766-part-${p}`}
-            >
-              {t(`score766.part.${p}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          options={PARTS}
+          value={search.part}
+          onChange={(p) => open({ group: search.group, metric: metric.code, part: p, page: 1 })}
+          optionLabel={(p) => t(`score766.part.${p}`)}
+          testId="score766-part"
+        />
         <ExportButtons
           request={{ table: score766ItemsTable(metric.code), query: { unit, period, part: search.part } }}
           testIds={{ csv: 'score766-export-csv', xlsx: 'score766-export-xlsx', sep: 'score766-export-sep' }}
