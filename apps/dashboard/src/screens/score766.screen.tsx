@@ -10,6 +10,7 @@ import type { PageProps } from '../app/page.ts';
 import { PATHS } from '../app/route-tree.tsx';
 import { CITY_CODE } from '../auth/access.model.ts';
 import { Segmented } from '../components/fields.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { runtimeConfig } from '../config.ts';
 import { formatNumber } from '../format/format.ts';
@@ -112,16 +113,17 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                       </span>
                     )}
                   </caption>
-                  <thead>
-                    <tr>
-                      <th>{t('score766.col.indicator')}</th>
-                      <th>{t('score766.col.name')}</th>
-                      <th>{t('score766.col.ratio')}</th>
-                      <th>{t('score766.col.parts')}</th>
-                      <th>{t('score766.col.points')}</th>
-                      {group.metrics.some((m) => m.officialRatioText !== null) && <th>{t('score766.col.official')}</th>}
-                    </tr>
-                  </thead>
+                  <TableHead
+                    prefix="score766.col"
+                    columns={[
+                      'indicator',
+                      'name',
+                      'ratio',
+                      'parts',
+                      'points',
+                      ...(group.metrics.some((m) => m.officialRatioText !== null) ? ['official'] : []),
+                    ]}
+                  />
                   <tbody>
                     {group.metrics.map((m) => (
                       <tr key={m.code} data-testid={`score766-metric-${m.code}`} className={m.code === search.metric ? 'selected' : undefined}>

@@ -91,10 +91,7 @@ export const ProcedureCounts = ({ ctx }: PanelProps) => <Figures ctx={ctx} count
 export const ProcedureRates = ({ ctx }: PanelProps) => <Figures ctx={ctx} counts={false} />;
 
 /** The Decision 766 points: the server's scorecard (GET /api/v1/score766), the very numbers the 766 scene shows. */
-export function ProceduresScore766({ ctx }: PanelProps) {
-  const { t } = useTranslation();
-  return <ScorecardPanel ctx={ctx} testId="procedures-score766" prefix="procedures-score766" title={t('score766.heading')} disclaimer />;
-}
+export const ProceduresScore766 = ({ ctx }: PanelProps) => <ScorecardPanel ctx={ctx} testId="procedures-score766" prefix="procedures-score766" disclaimer />;
 
 export function ProceduresRankDistricts({ ctx }: PanelProps) {
   const { t } = useTranslation();
