@@ -17,10 +17,21 @@ export interface IndicatorsParams {
   by?: IndicatorsBy;
 }
 
+/** What a watchlist (dossiers, PAKN) is asked for: a unit, an agency, how many working days ahead is "due soon". */
 export interface WatchlistParams {
   area?: string | null;
   agency?: string | null;
+  /** Working days ahead for the due-soon list (the server's default 2). */
   within?: number;
+}
+
+/** A watchlist's query string and the tail of its query key: the same parameters, the same default. */
+export function watchlistSearch(p: WatchlistParams): { search: string; key: readonly [string | null, string | null, number] } {
+  const q = new URLSearchParams();
+  if (p.area) q.set('area', p.area);
+  if (p.agency) q.set('agency', p.agency);
+  q.set('within', String(p.within ?? 2));
+  return { search: q.toString(), key: [p.area ?? null, p.agency ?? null, p.within ?? 2] };
 }
 
 /** A 4xx will not get better by asking again (a bad period, an unknown dossier); anything else is retried. */
@@ -45,16 +56,12 @@ export function indicatorsQuery(p: IndicatorsParams) {
 }
 
 export function watchlistPath(p: WatchlistParams): string {
-  const q = new URLSearchParams();
-  if (p.area) q.set('area', p.area);
-  if (p.agency) q.set('agency', p.agency);
-  q.set('within', String(p.within ?? 2));
-  return `/api/v1/dossiers/watchlist?${q.toString()}`;
+  return `/api/v1/dossiers/watchlist?${watchlistSearch(p).search}`;
 }
 
 export function watchlistQuery(p: WatchlistParams) {
   return queryOptions({
-    queryKey: ['dossiers', 'watchlist', p.area ?? null, p.agency ?? null, p.within ?? 2] as const,
+    queryKey: ['dossiers', 'watchlist', ...watchlistSearch(p).key] as const,
     queryFn: ({ signal }) => getJson<WatchlistResponse>(watchlistPath(p), signal),
     refetchInterval: DOSSIER_REFRESH_MS,
     staleTime: 10_000,
