@@ -88,3 +88,11 @@ export const CHART_FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation S
 
 /** Canvas font sizes in px at 1080p; multiplied by the UI scale (ui-scale.ts) on larger screens. */
 export const FONT_SIZE = { small: 12, axis: 13, label: 14 } as const;
+
+/** What every wall chart's option starts from: drawn at once (no animation), on the panel's own background, in the chart font. */
+export const WALL_CHART = { animation: false, backgroundColor: 'transparent', textStyle: { fontFamily: CHART_FONT } } as const;
+
+/** The wall charts' tooltip box at UI scale `s`: dark, bordered, axis-size text. */
+export function wallTooltipBox(s: number) {
+  return { backgroundColor: UI.tooltipBackground, borderColor: UI.border, textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT } };
+}

@@ -3,7 +3,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { escapeHtml, formatHourMinute, formatNumber, formatObservedAt, type Lang } from '../../format/format.ts';
-import { CHART_FONT, FONT_SIZE, paletteColor, STATION_PALETTE, UI } from '../../theme/theme.ts';
+import { CHART_FONT, FONT_SIZE, paletteColor, STATION_PALETTE, UI, WALL_CHART, wallTooltipBox } from '../../theme/theme.ts';
 import type { SeriesPoint } from './water-level.buffer.ts';
 
 /** No ECharts legend: the station cards above the chart carry each series' colour and name. */
@@ -117,15 +117,11 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
   });
 
   return {
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: CHART_FONT },
+    ...WALL_CHART,
     grid: { left: 8 * s, right: 104 * s, top: 16 * s, bottom: 8 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'axis',
-      backgroundColor: UI.tooltipBackground,
-      borderColor: UI.border,
-      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
+      ...wallTooltipBox(s),
       axisPointer: { type: 'line', lineStyle: { color: UI.faint } },
       formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], input, colorOf),
     },
