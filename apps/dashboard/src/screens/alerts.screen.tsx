@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import { Tabs } from '../components/fields.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import type { PageProps } from '../app/page.ts';
 import { INBOX_FILTERS, type AlertsSearch } from '../alerts/alerts-state.ts';
 import { allowedActions, deadlineState, filterInbox, trailRows } from '../alerts/alerts.model.ts';
@@ -64,14 +65,7 @@ function Inbox({ user, search, setSearch: setParams }: { user: SessionUser | nul
           <div className="panel-empty">{list.isError ? t('app.loadError') : t('alerts.empty')}</div>
         ) : (
           <table className="op-table" data-testid="inbox-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('alerts.raisedAt')}</th>
-                <th scope="col">{t('alerts.ticker')}</th>
-                <th scope="col">{t('alerts.filter.all')}</th>
-                <th scope="col">{t('alerts.deadline')}</th>
-              </tr>
-            </thead>
+            <TableHead prefix="alerts" columns={['raisedAt', 'ticker', 'filter.all', 'deadline']} />
             <tbody>
               {rows.map((a) => (
                 <tr
