@@ -25,13 +25,13 @@ export interface WatchlistParams {
   within?: number;
 }
 
-/** A watchlist's query string and the tail of its query key: the same parameters, the same default. */
-export function watchlistSearch(p: WatchlistParams): { search: string; key: readonly [string | null, string | null, number] } {
+/** GET /api/v1/<feature>/watchlist (dossiers, PAKN): its path and query key, from the same parameters with the same default. */
+export function watchlistRequest(feature: 'dossiers' | 'pakn', p: WatchlistParams) {
   const q = new URLSearchParams();
   if (p.area) q.set('area', p.area);
   if (p.agency) q.set('agency', p.agency);
   q.set('within', String(p.within ?? 2));
-  return { search: q.toString(), key: [p.area ?? null, p.agency ?? null, p.within ?? 2] };
+  return { path: `/api/v1/${feature}/watchlist?${q.toString()}`, queryKey: [feature, 'watchlist', p.area ?? null, p.agency ?? null, p.within ?? 2] as const };
 }
 
 /** A 4xx will not get better by asking again (a bad period, an unknown dossier); anything else is retried. */
@@ -56,13 +56,14 @@ export function indicatorsQuery(p: IndicatorsParams) {
 }
 
 export function watchlistPath(p: WatchlistParams): string {
-  return `/api/v1/dossiers/watchlist?${watchlistSearch(p).search}`;
+  return watchlistRequest('dossiers', p).path;
 }
 
 export function watchlistQuery(p: WatchlistParams) {
+  const { path, queryKey } = watchlistRequest('dossiers', p);
   return queryOptions({
-    queryKey: ['dossiers', 'watchlist', ...watchlistSearch(p).key] as const,
-    queryFn: ({ signal }) => getJson<WatchlistResponse>(watchlistPath(p), signal),
+    queryKey,
+    queryFn: ({ signal }) => getJson<WatchlistResponse>(path, signal),
     refetchInterval: DOSSIER_REFRESH_MS,
     staleTime: 10_000,
     retry: retryUnlessClientError,

@@ -1,6 +1,6 @@
 import type { PaknWatchlistResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { watchlistSearch, type WatchlistParams } from './dossiers.queries.ts';
+import { watchlistRequest, type WatchlistParams } from './dossiers.queries.ts';
 import { getJson } from './http.ts';
 
 /** PAKN turn overdue by the clock alone: the watchlist is re-read every minute. */
@@ -10,13 +10,14 @@ export type PaknWatchlistParams = WatchlistParams;
 
 /** GET /api/v1/pakn/watchlist: the overdue and soon-due PAKN of a unit (an operator's: their scope). */
 export function paknWatchlistPath(p: PaknWatchlistParams): string {
-  return `/api/v1/pakn/watchlist?${watchlistSearch(p).search}`;
+  return watchlistRequest('pakn', p).path;
 }
 
 export function paknWatchlistQuery(p: PaknWatchlistParams) {
+  const { path, queryKey } = watchlistRequest('pakn', p);
   return queryOptions({
-    queryKey: ['pakn', 'watchlist', ...watchlistSearch(p).key] as const,
-    queryFn: ({ signal }) => getJson<PaknWatchlistResponse>(paknWatchlistPath(p), signal),
+    queryKey,
+    queryFn: ({ signal }) => getJson<PaknWatchlistResponse>(path, signal),
     refetchInterval: PAKN_REFRESH_MS,
     staleTime: 15_000,
   });
