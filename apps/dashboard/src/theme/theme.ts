@@ -1,4 +1,5 @@
 import type { AlertSeverity } from '@cityioc/contracts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 
 /**
  * The dashboard's own colours and type sizes, for canvas content (ECharts, MapLibre) and inline
@@ -89,10 +90,29 @@ export const CHART_FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation S
 /** Canvas font sizes in px at 1080p; multiplied by the UI scale (ui-scale.ts) on larger screens. */
 export const FONT_SIZE = { small: 12, axis: 13, label: 14 } as const;
 
-/** What every wall chart's option starts from: drawn at once (no animation), on the panel's own background, in the chart font. */
-export const WALL_CHART = { animation: false, backgroundColor: 'transparent', textStyle: { fontFamily: CHART_FONT } } as const;
-
-/** The wall charts' tooltip box at UI scale `s`: dark, bordered, axis-size text. */
-export function wallTooltipBox(s: number) {
-  return { backgroundColor: UI.tooltipBackground, borderColor: UI.border, textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT } };
+/**
+ * What every wall chart's option starts from at UI scale `s`: drawn at once (no animation) on the panel's own
+ * background in the chart font; a grid with these margins (px at 1080p) that keeps the axis labels inside; and the
+ * dark, bordered tooltip box around `tooltip` (its trigger and formatter).
+ */
+export function wallChartFrame(s: number, margin: { left: number; right: number; top: number; bottom: number }, tooltip: TooltipComponentOption) {
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: CHART_FONT },
+    grid: {
+      left: margin.left * s,
+      right: margin.right * s,
+      top: margin.top * s,
+      bottom: margin.bottom * s,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    } satisfies GridComponentOption,
+    tooltip: {
+      backgroundColor: UI.tooltipBackground,
+      borderColor: UI.border,
+      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
+      ...tooltip,
+    } satisfies TooltipComponentOption,
+  };
 }
