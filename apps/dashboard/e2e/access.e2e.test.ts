@@ -236,16 +236,21 @@ describe('roles', () => {
 describe('administration', () => {
   let admin: Page;
 
+  /** Opens the users page's "add" form and types the new account's username, full name and password. */
+  async function newUserForm(page: Page, username: string, name: string, password: string) {
+    await page.goto(`${server.url}/admin/users`);
+    await page.click('[data-testid="user-add"]');
+    await page.fill('[data-testid="user-form-username"]', username);
+    await page.fill('[data-testid="user-form-name"]', name);
+    await page.fill('[data-testid="user-form-password"]', password);
+  }
+
   beforeAll(async () => {
     admin = await freshPage('admin');
   });
 
   it('creates a user by unit name, who then signs in', async () => {
-    await admin.goto(`${server.url}/admin/users`);
-    await admin.click('[data-testid="user-add"]');
-    await admin.fill('[data-testid="user-form-username"]', 'e2e.omon');
-    await admin.fill('[data-testid="user-form-name"]', 'Võ Thị Ô Môn');
-    await admin.fill('[data-testid="user-form-password"]', 'mật khẩu ô môn 2026');
+    await newUserForm(admin, 'e2e.omon', 'Võ Thị Ô Môn', 'mật khẩu ô môn 2026');
     await admin.click('[data-testid="user-role-operator"]');
     await admin.fill('[data-testid="user-form-scope-units-search"]', 'o mon');
     await admin.click('[data-testid="user-form-scope-units"] .picker-option[data-code="31153"]');
@@ -264,11 +269,7 @@ describe('administration', () => {
   });
 
   it('refuses a short password before sending it', async () => {
-    await admin.goto(`${server.url}/admin/users`);
-    await admin.click('[data-testid="user-add"]');
-    await admin.fill('[data-testid="user-form-username"]', 'e2e.ngan');
-    await admin.fill('[data-testid="user-form-name"]', 'Mật Khẩu Ngắn');
-    await admin.fill('[data-testid="user-form-password"]', 'ngắn');
+    await newUserForm(admin, 'e2e.ngan', 'Mật Khẩu Ngắn', 'ngắn');
     await admin.click('[data-testid="user-save"]');
     expect(await admin.textContent('[data-testid="user-form"]')).toContain('Mật khẩu cần ít nhất 12 ký tự.');
     expect(await admin.locator('[data-testid="user-row-e2e.ngan"]').count()).toBe(0);

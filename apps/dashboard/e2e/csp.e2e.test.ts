@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { openE2e, type E2e } from './support/e2e.ts';
+import { mapCanvas, openE2e, type E2e } from './support/e2e.ts';
 
 let e2e: E2e;
 let server: ServerProcess;
@@ -46,20 +45,7 @@ describe('the wall under the Content Security Policy', () => {
     expect(csp).toContain("worker-src 'self' blob:");
     await page.waitForFunction(() => window.__ioc?.connected, undefined, { timeout: 20_000 });
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const map = window.__ioc.map as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
-          map.once('idle', resolve);
-          map.triggerRepaint();
-        }),
-    );
-    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
-    const canvasOnly = '[data-testid="map"] * { visibility: hidden !important } [data-testid="map"] canvas { visibility: visible !important }';
-    const png = PNG.sync.read(await page.screenshot({ clip: box, style: canvasOnly }));
-    const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
-    expect(colours.size).toBeGreaterThan(20);
+    expect((await mapCanvas(page)).colours).toBeGreaterThan(20);
     expect(violations).toEqual([]);
     expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Alert, Directive } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, issueDirective, openE2e, testId, type E2e } from './support/e2e.ts';
 
 const COMMUNE = '31135'; // phường Ninh Kiều: the test operator's scope
 const KEY = 'e2e-directives-source-key-0123456789';
@@ -58,16 +58,11 @@ describe("the leader's follow-up of a directive", () => {
     await operator.waitForSelector(testId('directive-inbox'), { timeout: 20_000 });
 
     // issued due in a few minutes, so that the wall's board (overdue and due today) lists it
-    const r = await fetch(`${server.url}/api/v1/directives`, {
-      method: 'POST',
-      headers: server.headers('leader', { 'content-type': 'application/json' }),
-      body: JSON.stringify({
-        title: 'Báo cáo hồ sơ <i>trễ hạn</i>',
-        text: 'Phường Ninh Kiều gửi danh sách hồ sơ trễ hạn trong tháng.',
-        units: [COMMUNE],
-        dueAt: new Date(Date.now() + 3 * 60_000).toISOString(),
-        subject: { kind: 'score766', id: '2.1', label: 'Tiến độ giải quyết' },
-      }),
+    const r = await issueDirective(server, {
+      title: 'Báo cáo hồ sơ <i>trễ hạn</i>',
+      text: 'Phường Ninh Kiều gửi danh sách hồ sơ trễ hạn trong tháng.',
+      unit: COMMUNE,
+      dueInMs: 3 * MIN,
     });
     expect(r.status, await r.clone().text()).toBe(201);
     const { id } = (await r.json()) as Directive;

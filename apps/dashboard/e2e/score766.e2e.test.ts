@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Directive, DirectiveBoardResponse, Score766Response } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { currentMonth, openE2e, testId, type E2e } from './support/e2e.ts';
+import { currentMonth, issueDirective, openE2e, testId, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-score766-source-key-0123456789';
 const AGENCY = '000.135.00.H13'; // UBND phường Ninh Kiều
@@ -31,6 +31,18 @@ function vi(points: number | null): string {
 const codes = ['E2E766-0001', 'E2E766-0002', 'E2E766-0003'];
 
 const send = (method: 'PUT' | 'POST', path: string, body: unknown) => e2e.send(path, body, method);
+
+/** Gives the directive in the leader's open dialog (its text, due in `days` working days) and reads it back from the API. */
+async function submitDirective(leader: Page, text: string, days: number): Promise<Directive> {
+  await leader.fill(testId('directive-issue-text'), text);
+  await leader.fill(testId('directive-issue-days'), String(days));
+  await leader.click(testId('directive-issue-submit'));
+  await expect.poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 }).toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
+  const list = (await (await fetch(`${server.url}/api/v1/directives?unit=${COMMUNE}&status=open`, { headers: server.headers('leader') })).json()) as {
+    directives: Directive[];
+  };
+  return list.directives.find((d) => d.text === text)!;
+}
 
 async function scorecard(): Promise<Score766Response> {
   const r = await fetch(`${server.url}/api/v1/score766?unit=92&period=${currentMonth()}`, { headers: server.headers('analyst') });
@@ -203,16 +215,11 @@ describe('the 766 scene and its drill-down', () => {
     await page.goto(`${server.url}/?scene=score766`);
     await page.waitForSelector(`${testId('directive-board')} .panel-empty`, { timeout: 20_000 });
     expect(await page.textContent(`${testId('directive-board')} .panel-empty`)).toBe('Không có chỉ đạo quá hạn hoặc đến hạn hôm nay');
-    const r = await fetch(`${server.url}/api/v1/directives`, {
-      method: 'POST',
-      headers: server.headers('leader', { 'content-type': 'application/json' }),
-      body: JSON.stringify({
-        title: 'Rà soát hồ sơ <b>trễ hạn</b>',
-        text: 'Phường Ninh Kiều rà soát các hồ sơ tiếp nhận trong tháng.',
-        units: [COMMUNE],
-        dueAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-        subject: { kind: 'score766', id: '2.1', label: 'Tiến độ giải quyết' },
-      }),
+    const r = await issueDirective(server, {
+      title: 'Rà soát hồ sơ <b>trễ hạn</b>',
+      text: 'Phường Ninh Kiều rà soát các hồ sơ tiếp nhận trong tháng.',
+      unit: COMMUNE,
+      dueInMs: 5 * 60_000,
     });
     expect(r.status, await r.clone().text()).toBe(201);
     const issued = (await r.json()) as Directive;
@@ -246,16 +253,7 @@ describe('the 766 scene and its drill-down', () => {
     // the wall's unit: the city
     expect(await leader.inputValue(testId('directive-issue-units'))).toBe('92');
     await leader.fill(testId('directive-issue-units'), COMMUNE);
-    await leader.fill(testId('directive-issue-text'), 'Nhóm tiến độ: giữ hồ sơ đúng hạn cả tháng.');
-    await leader.fill(testId('directive-issue-days'), '5');
-    await leader.click(testId('directive-issue-submit'));
-    await expect
-      .poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 })
-      .toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
-    const list = (await (await fetch(`${server.url}/api/v1/directives?unit=${COMMUNE}&status=open`, { headers: server.headers('leader') })).json()) as {
-      directives: Directive[];
-    };
-    const issued = list.directives.find((d) => d.text === 'Nhóm tiến độ: giữ hồ sơ đúng hạn cả tháng.')!;
+    const issued = await submitDirective(leader, 'Nhóm tiến độ: giữ hồ sơ đúng hạn cả tháng.', 5);
     const progress = api.groups.find((g) => g.id === 'progress')!;
     expect(issued).toMatchObject({
       deadlineWorkingDays: 5,
@@ -276,16 +274,7 @@ describe('the 766 scene and its drill-down', () => {
     await leader.click(testId('directive-open-score766-2.1'), { timeout: 15_000 });
     await leader.waitForSelector(`${testId('directive-dialog')}[data-subject-kind="score766"][data-subject-id="2.1"]`);
     expect(await leader.inputValue(testId('directive-issue-units'))).toBe(COMMUNE);
-    await leader.fill(testId('directive-issue-text'), 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.');
-    await leader.fill(testId('directive-issue-days'), '3');
-    await leader.click(testId('directive-issue-submit'));
-    await expect
-      .poll(() => leader.textContent(testId('directive-issue-note')), { timeout: 10_000 })
-      .toMatch(/^Đã giao chỉ đạo, hạn \d{2}\/\d{2}\/\d{4} 17:00$/);
-    const list = (await (await fetch(`${server.url}/api/v1/directives?unit=${COMMUNE}&status=open`, { headers: server.headers('leader') })).json()) as {
-      directives: Directive[];
-    };
-    const issued = list.directives.find((d) => d.text === 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.')!;
+    const issued = await submitDirective(leader, 'Giữ tỷ lệ hồ sơ đúng hạn, báo cáo trong tuần.', 3);
     expect(issued).toMatchObject({ deadlineWorkingDays: 3, subject: { kind: 'score766', id: '2.1' }, assignments: [{ unit: COMMUNE, status: 'issued' }] });
 
     await signIn(operator, server, 'operator');

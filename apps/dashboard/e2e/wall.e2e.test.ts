@@ -4,13 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import type { Snapshot } from '@cityioc/contracts';
 import { bandOf } from '@cityioc/domain';
 import { formatPercent } from '../src/format/format.ts';
 import { onTimeColor } from '../src/theme/theme.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { openE2e, type E2e } from './support/e2e.ts';
+import { mapCanvas, openE2e, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-source-key-0123456789';
 let e2e: E2e;
@@ -113,24 +112,10 @@ describe('wall screen', () => {
 
   it('draws the map canvas: the district shapes are rendered, offline', async () => {
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 30_000 });
-    // one more frame drawn to the end (sources, labels, fades): MapLibre's 'idle'
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const map = window.__ioc.map as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
-          map.once('idle', resolve);
-          map.triggerRepaint();
-        }),
-    );
-    const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
-    expect(box.width).toBeGreaterThan(400);
-    // only the WebGL canvas: the HTML labels and markers on top are hidden for the shot
-    const canvasOnly = '[data-testid="map"] * { visibility: hidden !important } [data-testid="map"] canvas { visibility: visible !important }';
-    const png = PNG.sync.read(await page.screenshot({ clip: box, style: canvasOnly }));
-    const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
-    // a blank or failed canvas is one or two colours; drawn polygons, outlines and circles give many
-    expect(colours.size).toBeGreaterThan(20);
+    // one more frame drawn to the end (sources, labels, fades): MapLibre's 'idle'; only the WebGL canvas counts
+    const canvas = await mapCanvas(page);
+    expect(canvas.width).toBeGreaterThan(400);
+    expect(canvas.colours).toBeGreaterThan(20);
   });
 
   it('shows the same KPI value as the API, formatted vi-VN', async () => {

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { launchChromium, signIn } from '../../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess, type TestRole } from '../../../../test-support/server-process.ts';
@@ -124,6 +125,43 @@ export async function openE2e(options: E2eOptions = {}): Promise<E2e> {
     },
     close,
   };
+}
+
+/**
+ * The wall map's WebGL canvas once MapLibre has drawn a frame to the end ('idle'): its width and how many colours
+ * it shows, the HTML labels and markers on top hidden for the shot. A blank or failed canvas is one or two
+ * colours; drawn polygons, outlines and circles give many.
+ */
+export async function mapCanvas(page: Page): Promise<{ width: number; colours: number }> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__ioc.map as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
+        map.once('idle', resolve);
+        map.triggerRepaint();
+      }),
+  );
+  const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+  const canvasOnly = '[data-testid="map"] * { visibility: hidden !important } [data-testid="map"] canvas { visibility: visible !important }';
+  const png = PNG.sync.read(await page.screenshot({ clip: box, style: canvasOnly }));
+  const colours = new Set<number>();
+  for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
+  return { width: box.width, colours: colours.size };
+}
+
+/** POST /api/v1/directives as the leader: a directive about 766 metric 2.1 to `unit`, due `dueInMs` from now. */
+export function issueDirective(server: ServerProcess, d: { title: string; text: string; unit: string; dueInMs: number }): Promise<Response> {
+  return fetch(`${server.url}/api/v1/directives`, {
+    method: 'POST',
+    headers: server.headers('leader', { 'content-type': 'application/json' }),
+    body: JSON.stringify({
+      title: d.title,
+      text: d.text,
+      units: [d.unit],
+      dueAt: new Date(Date.now() + d.dueInMs).toISOString(),
+      subject: { kind: 'score766', id: '2.1', label: 'Tiến độ giải quyết' },
+    }),
+  });
 }
 
 /** A tide rising through BĐ I, one reading every 5 minutes up to a minute ago: a flood-band alert at the station. */

@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '@cityioc/contracts';
+import { raisedAlert } from '../../../../test-support/alerts.ts';
 import { deadlineState, filterInbox, mergeAlert, tickerItems, worstSeverity } from './alerts.model.ts';
 
 const T0 = Date.parse('2026-11-22T07:00:00+07:00');
 const TZ = 'Asia/Ho_Chi_Minh';
-function alert(id: string, patch: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    ruleId: 'flood-band',
-    kind: 'band',
-    severity: 'medium',
-    status: 'open',
-    area: '916',
-    station: 'wl-can-tho',
-    indicator: 'water_level',
-    title: { vi: `Mực nước ${id} vượt BĐ I`, en: `Water level ${id} above alert I` },
-    value: 185,
-    level: 180,
-    band: 'bd1',
-    startedAt: T0,
-    raisedAt: T0,
-    signalAt: T0,
-    clearedAt: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    assignedUnit: null,
-    deadline: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    revision: 1,
-    updatedAt: T0,
-    ...patch,
-  };
-}
+const alert = (id: string, patch: Partial<Alert> = {}): Alert => raisedAlert(id, T0, patch);
 
 describe('alerts model', () => {
   it('merges pushes by revision: a stale push never overwrites a newer state, a new alert goes first', () => {

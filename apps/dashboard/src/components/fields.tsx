@@ -12,9 +12,18 @@ export interface Choice<T extends string> {
 
 /**
  * A group of toggle buttons, one pressed: the page's choice among a few values (data-testid `<testId>-<value>`).
- * look 'lang' is the header's language switch.
+ * look 'lang' is the header's language switch; `disabled` names the values that cannot be chosen now; value null presses none.
  */
-export function Segmented<T extends string>({ label, options, value, onChange, optionLabel, testId, look = 'seg' }: Choice<T> & { look?: 'seg' | 'lang' }) {
+export function Segmented<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  optionLabel,
+  testId,
+  look = 'seg',
+  disabled,
+}: Omit<Choice<T>, 'label' | 'value'> & { label?: string; value: T | null; look?: 'seg' | 'lang'; disabled?: (value: T) => boolean }) {
   return (
     <div className={look === 'lang' ? 'lang-toggle' : 'seg'} role="group" aria-label={label}>
       {options.map((o) => (
@@ -23,8 +32,41 @@ export function Segmented<T extends string>({ label, options, value, onChange, o
           type="button"
           className={o === value ? `${look}-btn active` : `${look}-btn`}
           aria-pressed={o === value}
+          disabled={disabled?.(o)}
           onClick={() => onChange(o)}
           data-testid={`${testId}-${o}`}
+        >
+          {optionLabel(o)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Tabs over what a page lists, one selected (role tablist; data-testid `<testId>-<value>` when given).
+ * look 'chip': the operator inbox's filter chips; 'btn': buttons, the selected one primary.
+ */
+export function Tabs<T extends string>({
+  options,
+  value,
+  onChange,
+  optionLabel,
+  testId,
+  look,
+}: Omit<Choice<T>, 'label' | 'testId'> & { testId?: string; look: 'chip' | 'btn' }) {
+  const className = (selected: boolean) => (look === 'chip' ? (selected ? 'chip active' : 'chip') : selected ? 'btn btn-primary' : 'btn');
+  return (
+    <div className={look === 'chip' ? 'op-filters' : 'seg'} role="tablist">
+      {options.map((o) => (
+        <button
+          key={o}
+          type="button"
+          role="tab"
+          aria-selected={o === value}
+          className={className(o === value)}
+          onClick={() => onChange(o)}
+          data-testid={testId === undefined ? undefined : `${testId}-${o}`}
         >
           {optionLabel(o)}
         </button>

@@ -96,16 +96,19 @@ describe('escaping and contrast', () => {
     expect(escapeHtml('<img src=x onerror="alert(1)">&\'')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;');
   });
 
-  it('picks the text colour with the higher contrast: dark on yellow, green and bright red, white on purple and maroon', () => {
+  // dark on yellow, green and bright red, white on purple and maroon
+  it.each([
     // the demo's "below BĐ I" green and the low-severity blue read at 3.3–3.4:1 in white (axe-core on the wall)
-    expect(readableTextColor('#2e9e5b')).toBe('#0b1020');
-    expect(readableTextColor('#FFFF00')).toBe('#0b1020');
-    expect(readableTextColor('#00E400')).toBe('#0b1020');
-    expect(readableTextColor('#FF7E00')).toBe('#0b1020');
-    expect(readableTextColor('#8F3F97')).toBe('#ffffff');
-    expect(readableTextColor('#7E0023')).toBe('#ffffff');
+    ['#2e9e5b', '#0b1020'],
+    ['#FFFF00', '#0b1020'],
+    ['#00E400', '#0b1020'],
+    ['#FF7E00', '#0b1020'],
+    ['#8F3F97', '#ffffff'],
+    ['#7E0023', '#ffffff'],
     // white on #FF0000 is 4.0:1, dark text 5.2:1
-    expect(readableTextColor('#FF0000')).toBe('#0b1020');
+    ['#FF0000', '#0b1020'],
+  ])('picks the text colour with the higher contrast on %s: %s', (background, text) => {
+    expect(readableTextColor(background)).toBe(text);
   });
 });
 

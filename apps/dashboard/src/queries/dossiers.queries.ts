@@ -17,10 +17,21 @@ export interface IndicatorsParams {
   by?: IndicatorsBy;
 }
 
+/** What a watchlist (dossiers, PAKN) is asked for: a unit, an agency, how many working days ahead is "due soon". */
 export interface WatchlistParams {
   area?: string | null;
   agency?: string | null;
+  /** Working days ahead for the due-soon list (the server's default 2). */
   within?: number;
+}
+
+/** GET /api/v1/<feature>/watchlist (dossiers, PAKN): its path and query key, from the same parameters with the same default. */
+export function watchlistRequest(feature: 'dossiers' | 'pakn', p: WatchlistParams) {
+  const q = new URLSearchParams();
+  if (p.area) q.set('area', p.area);
+  if (p.agency) q.set('agency', p.agency);
+  q.set('within', String(p.within ?? 2));
+  return { path: `/api/v1/${feature}/watchlist?${q.toString()}`, queryKey: [feature, 'watchlist', p.area ?? null, p.agency ?? null, p.within ?? 2] as const };
 }
 
 /** A 4xx will not get better by asking again (a bad period, an unknown dossier); anything else is retried. */
@@ -45,17 +56,14 @@ export function indicatorsQuery(p: IndicatorsParams) {
 }
 
 export function watchlistPath(p: WatchlistParams): string {
-  const q = new URLSearchParams();
-  if (p.area) q.set('area', p.area);
-  if (p.agency) q.set('agency', p.agency);
-  q.set('within', String(p.within ?? 2));
-  return `/api/v1/dossiers/watchlist?${q.toString()}`;
+  return watchlistRequest('dossiers', p).path;
 }
 
 export function watchlistQuery(p: WatchlistParams) {
+  const { path, queryKey } = watchlistRequest('dossiers', p);
   return queryOptions({
-    queryKey: ['dossiers', 'watchlist', p.area ?? null, p.agency ?? null, p.within ?? 2] as const,
-    queryFn: ({ signal }) => getJson<WatchlistResponse>(watchlistPath(p), signal),
+    queryKey,
+    queryFn: ({ signal }) => getJson<WatchlistResponse>(path, signal),
     refetchInterval: DOSSIER_REFRESH_MS,
     staleTime: 10_000,
     retry: retryUnlessClientError,

@@ -9,6 +9,7 @@ import { subjectText } from '../panels/directives/directive-form.model.ts';
 import { awaitingUnits, listStatus, sortForLeader, type DirectivesShow } from '../panels/directives/directive-trail.model.ts';
 import type { DirectivesSearch } from '../panels/directives/directives-page-state.ts';
 import { directivesListQuery } from '../queries/directives.queries.ts';
+import { Tabs } from '../components/fields.tsx';
 import { PageShell } from '../shell/PageShell.tsx';
 
 const SHOWS: readonly DirectivesShow[] = ['awaiting', 'open', 'closed'];
@@ -28,21 +29,14 @@ export function DirectivesScreen({ search, setSearch }: PageProps<DirectivesSear
       <div className="directives-page">
         <div className="directives-side">
           <h1 className="page-title">{t('score766.directives.leader.title')}</h1>
-          <div className="seg" role="tablist">
-            {SHOWS.map((s) => (
-              <button
-                key={s}
-                type="button"
-                role="tab"
-                aria-selected={search.show === s}
-                className={search.show === s ? 'btn btn-primary' : 'btn'}
-                onClick={() => setSearch({ show: s }, { replace: true })}
-                data-testid={`directives-show-${s}`}
-              >
-                {t(`score766.directives.leader.show.${s}`)}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            look="btn"
+            options={SHOWS}
+            value={search.show}
+            onChange={(s) => setSearch({ show: s }, { replace: true })}
+            optionLabel={(s) => t(`score766.directives.leader.show.${s}`)}
+            testId="directives-show"
+          />
           {list.isError && <div className="empty-state">{list.error.message}</div>}
           {list.data && rows.length === 0 && (
             <div className="empty-state" data-testid="directives-empty">

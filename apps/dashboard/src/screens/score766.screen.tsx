@@ -9,6 +9,8 @@ import { homeScope } from '../app/home-scope.ts';
 import type { PageProps } from '../app/page.ts';
 import { PATHS } from '../app/route-tree.tsx';
 import { CITY_CODE } from '../auth/access.model.ts';
+import { Segmented } from '../components/fields.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { runtimeConfig } from '../config.ts';
 import { formatNumber } from '../format/format.ts';
@@ -111,16 +113,17 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                       </span>
                     )}
                   </caption>
-                  <thead>
-                    <tr>
-                      <th>{t('score766.col.indicator')}</th>
-                      <th>{t('score766.col.name')}</th>
-                      <th>{t('score766.col.ratio')}</th>
-                      <th>{t('score766.col.parts')}</th>
-                      <th>{t('score766.col.points')}</th>
-                      {group.metrics.some((m) => m.officialRatioText !== null) && <th>{t('score766.col.official')}</th>}
-                    </tr>
-                  </thead>
+                  <TableHead
+                    prefix="score766.col"
+                    columns={[
+                      'indicator',
+                      'name',
+                      'ratio',
+                      'parts',
+                      'points',
+                      ...(group.metrics.some((m) => m.officialRatioText !== null) ? ['official'] : []),
+                    ]}
+                  />
                   <tbody>
                     {group.metrics.map((m) => (
                       <tr key={m.code} data-testid={`score766-metric-${m.code}`} className={m.code === search.metric ? 'selected' : undefined}>
@@ -217,20 +220,13 @@ function Items({
           {data ? t(`score766.items.kind.${data.kind}`) : ''} ·{' '}
           {t('score766.items.heading', { part: t(`score766.part.${search.part}`), metric: metric.label || metric.name, total: data?.total ?? '…' })}
         </h3>
-        <div className="seg" role="group">
-          {PARTS.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className={p === search.part ? 'seg-btn active' : 'seg-btn'}
-              aria-pressed={p === search.part}
-              onClick={() => open({ group: search.group, metric: metric.code, part: p, page: 1 })}
-              data-testid={`score766-part-${p}`}
-            >
-              {t(`score766.part.${p}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          options={PARTS}
+          value={search.part}
+          onChange={(p) => open({ group: search.group, metric: metric.code, part: p, page: 1 })}
+          optionLabel={(p) => t(`score766.part.${p}`)}
+          testId="score766-part"
+        />
         <ExportButtons
           request={{ table: score766ItemsTable(metric.code), query: { unit, period, part: search.part } }}
           testIds={{ csv: 'score766-export-csv', xlsx: 'score766-export-xlsx', sep: 'score766-export-sep' }}

@@ -1,4 +1,5 @@
 import type { AlertSeverity } from '@cityioc/contracts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 
 /**
  * The dashboard's own colours and type sizes, for canvas content (ECharts, MapLibre) and inline
@@ -91,3 +92,30 @@ export const CHART_FONT = "Inter, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation S
  * are wall panels, read from 5 m: no canvas text under the wall's 18 px body-text minimum (issue 13).
  */
 export const FONT_SIZE = { small: 18, axis: 18, label: 18 } as const;
+
+/**
+ * What every wall chart's option starts from at UI scale `s`: drawn at once (no animation) on the panel's own
+ * background in the chart font; a grid with these margins (px at 1080p) that keeps the axis labels inside; and the
+ * dark, bordered tooltip box around `tooltip` (its trigger and formatter).
+ */
+export function wallChartFrame(s: number, margin: { left: number; right: number; top: number; bottom: number }, tooltip: TooltipComponentOption) {
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: CHART_FONT },
+    grid: {
+      left: margin.left * s,
+      right: margin.right * s,
+      top: margin.top * s,
+      bottom: margin.bottom * s,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    } satisfies GridComponentOption,
+    tooltip: {
+      backgroundColor: UI.tooltipBackground,
+      borderColor: UI.border,
+      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
+      ...tooltip,
+    } satisfies TooltipComponentOption,
+  };
+}

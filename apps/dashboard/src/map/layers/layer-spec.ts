@@ -1,4 +1,4 @@
-import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, LayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 
 /** What a map layer module produces: plain MapLibre style-spec objects, no map instance. */
 export interface LayerSpec {
@@ -25,6 +25,11 @@ export interface GeoCollection<P = Record<string, unknown>> {
   features: GeoFeature<P>[];
 }
 
+/** One feature of our own: its properties and its geometry. */
+export function feature<P>(properties: P, geometry: GeoFeature['geometry']): GeoFeature<P> {
+  return { type: 'Feature', properties, geometry };
+}
+
 /** The `data` of a GeoJSON source: our own collections are passed through as is. */
 export type SourceData = GeoJSONSourceSpecification['data'];
 
@@ -36,3 +41,13 @@ export function geoSource<P>(features: GeoFeature<P>[], promoteId?: string): Geo
 
 /** Rounded ends and joins, for roads and rivers. */
 export const ROUND_LINE = { 'line-cap': 'round', 'line-join': 'round' } as const;
+
+/** A line layer drawing `source`: its id, its paint, and its layout where it has one (ROUND_LINE for roads and rivers). */
+export function lineLayer(
+  id: string,
+  source: string,
+  paint: LineLayerSpecification['paint'],
+  layout?: LineLayerSpecification['layout'],
+): LineLayerSpecification {
+  return layout ? { id, type: 'line', source, layout, paint } : { id, type: 'line', source, paint };
+}

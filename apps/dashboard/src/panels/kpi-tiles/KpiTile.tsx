@@ -3,6 +3,7 @@ import { BandChip } from '../../components/BandChip.tsx';
 import { Freshness } from '../../components/Freshness.tsx';
 import { formatNumber, type Lang } from '../../format/format.ts';
 import type { KpiTileModel } from './kpi-tiles.model.ts';
+import { KpiBar, KpiTargetNote } from './KpiMeter.tsx';
 
 export function KpiTile({ tile, version, lang }: { tile: KpiTileModel; version: number | null; lang: Lang }) {
   const { t } = useTranslation();
@@ -26,19 +27,9 @@ export function KpiTile({ tile, version, lang }: { tile: KpiTileModel; version: 
         {tile.unit && tile.raw !== null && <span className="kpi-unit">{tile.unit}</span>}
         {tile.band && <BandChip band={tile.band} suffix={above} />}
       </div>
-      {tile.progress !== null && (
-        <div className="kpi-bar" aria-hidden="true">
-          <div className="kpi-bar-fill" style={{ width: `${tile.progress * 100}%` }} />
-          {tile.target && <div className="kpi-bar-target" style={{ left: `${tile.target.fraction * 100}%` }} />}
-        </div>
-      )}
+      {tile.progress !== null && <KpiBar progress={tile.progress} target={tile.target} />}
       <div className="kpi-detail">
-        {tile.target && (
-          <span className={tile.target.met ? 'target target-met' : tile.target.met === false ? 'target target-missed' : 'target'}>
-            {t('kpi.target', { value: tile.target.text })}
-            {tile.target.met !== null && <b>{tile.target.met ? ` · ${t('kpi.met')}` : ` · ${t('kpi.notMet')}`}</b>}
-          </span>
-        )}
+        {tile.target && <KpiTargetNote target={tile.target} />}
         {!tile.target && tile.fraction && <span>{t('kpi.fraction', tile.fraction)}</span>}
         {tile.maxAt && tile.maxAt.length > 0 && <span className="kpi-maxat">{t('kpi.highestAt', { station: tile.maxAt.join(', ') })}</span>}
       </div>

@@ -21,6 +21,13 @@ export const WALL_KPIS = [
  */
 export const OVERVIEW_KPIS = ['dossiers_received', 'dossiers_on_time_rate', 'dossiers_online_rate', 'online_payment_rate', 'dossiers_overdue'] as const;
 
+/** A tile's target: its text, where it sits on the bar (0–1), and whether the value meets it (null: cannot say). */
+export interface KpiTarget {
+  text: string;
+  fraction: number;
+  met: boolean | null;
+}
+
 export interface KpiTileModel {
   indicatorId: string;
   label: string;
@@ -41,7 +48,7 @@ export interface KpiTileModel {
   updated: string | null;
   /** Ratios: the fraction for a progress bar. */
   progress: number | null;
-  target: { text: string; fraction: number; met: boolean | null } | null;
+  target: KpiTarget | null;
   band: BandView | null;
   /** Ratios: 'numerator / denominator'. */
   fraction: { numerator: string; denominator: string } | null;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../../app/hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 import { paknWatchlistQuery } from '../../queries/pakn.queries.ts';
 import { DirectiveIssueButton } from '../directives/DirectiveIssueDialog.tsx';
 import { paknRows } from './pakn-watchlist.model.ts';
@@ -28,16 +29,7 @@ export function PaknWatchlistPanel({ area, agency, unitName }: { area: string | 
       ) : (
         <div className="table-wrap">
           <table className="wl-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('score766.pakn.title')}</th>
-                <th scope="col">{t('score766.items.unit')}</th>
-                <th scope="col">{t('score766.items.received')}</th>
-                <th scope="col">{t('score766.pakn.due')}</th>
-                <th scope="col">{t('score766.items.status')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
+            <TableHead prefix="score766" columns={['pakn.title', 'items.unit', 'items.received', 'pakn.due', 'items.status', '']} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className={`wl-row kind-${r.kind}`} data-testid={`pakn-${r.id}`} data-kind={r.kind}>

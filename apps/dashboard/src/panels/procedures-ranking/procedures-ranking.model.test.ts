@@ -2,17 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { indicatorRow } from '../../test/dossier-fixtures.ts';
 import { onTimeBars } from './procedures-ranking.model.ts';
 
+/** A unit's row with `numerator` of `denominator` dossiers settled on time. */
+const onTime = (unit: string, numerator: number, denominator: number) => indicatorRow(unit, { onTime: { numerator, denominator } });
+
 const names: Record<string, string> = { '916': 'Ninh Kiều', '917': 'Ô Môn', '918': 'Bình Thủy' };
 
 describe('on-time bars', () => {
   it('ranks units best first with vi-VN text and leaves out units with nothing to measure', () => {
     const bars = onTimeBars(
-      [
-        indicatorRow('917', { onTime: { numerator: 80, denominator: 100 } }),
-        indicatorRow('916', { onTime: { numerator: 1074, denominator: 1164 } }),
-        indicatorRow('918', { onTime: { numerator: 0, denominator: 0 } }),
-        indicatorRow('000.00.16.H13', { onTime: { numerator: 8, denominator: 10 } }),
-      ],
+      [onTime('917', 80, 100), onTime('916', 1074, 1164), onTime('918', 0, 0), onTime('000.00.16.H13', 8, 10)],
       (k) => names[k] ?? k,
       'vi',
     );
@@ -25,13 +23,7 @@ describe('on-time bars', () => {
 
   it('puts the unit with more dossiers first among equal rates and shares a rank only on a true tie', () => {
     const bars = onTimeBars(
-      [
-        indicatorRow('a', { onTime: { numerator: 14, denominator: 14 } }),
-        indicatorRow('b', { onTime: { numerator: 102, denominator: 102 } }),
-        indicatorRow('c', { onTime: { numerator: 10, denominator: 11 } }),
-        indicatorRow('d', { onTime: { numerator: 14, denominator: 14 } }),
-        indicatorRow('e', { onTime: { numerator: 40, denominator: 44 } }),
-      ],
+      [onTime('a', 14, 14), onTime('b', 102, 102), onTime('c', 10, 11), onTime('d', 14, 14), onTime('e', 40, 44)],
       (k) => `UBND ${k}`,
       'vi',
     );

@@ -2,7 +2,7 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { escapeHtml, formatNumber, formatPercent, type Lang } from '../../format/format.ts';
-import { CHART_FONT, FONT_SIZE, onTimeColor, UI } from '../../theme/theme.ts';
+import { CHART_FONT, FONT_SIZE, onTimeColor, UI, wallChartFrame } from '../../theme/theme.ts';
 import { rateAxis, shortName } from './ranking.scale.ts';
 
 /** Horizontal bars of units ranked on a rate (on-time rate on the wall), best at the top. */
@@ -71,21 +71,18 @@ export function buildRankingOption(input: RankingChartInput): RankingOption {
   const categories = slots.map((slot) => categoryLabel(slot, input.labels.gap, lang));
   const axis = rateAxis(slots.map((slot) => (slot.type === 'bar' ? slot.bar.value : null)));
   return {
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8 * s, right: 72 * s, top: 4 * s, bottom: 4 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: {
-      trigger: 'item',
-      backgroundColor: UI.tooltipBackground,
-      borderColor: UI.border,
-      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
-      formatter: (p) => {
-        const param = (Array.isArray(p) ? p[0] : p) as { dataIndex?: number } | undefined;
-        const slot = slots[param?.dataIndex ?? -1];
-        return slot ? rankingTooltipHtml(slot, input) : '';
+    ...wallChartFrame(
+      s,
+      { left: 8, right: 72, top: 4, bottom: 4 },
+      {
+        trigger: 'item',
+        formatter: (p) => {
+          const param = (Array.isArray(p) ? p[0] : p) as { dataIndex?: number } | undefined;
+          const slot = slots[param?.dataIndex ?? -1];
+          return slot ? rankingTooltipHtml(slot, input) : '';
+        },
       },
-    },
+    ),
     xAxis: {
       type: 'value',
       min: 0,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Freshness } from '../../components/Freshness.tsx';
 import type { ResponseFreshness } from '../../dossiers/response-freshness.ts';
+import { KpiBar, KpiTargetNote } from '../kpi-tiles/KpiMeter.tsx';
 import type { ProcedureFigure } from './procedures-summary.model.ts';
 
 /** One figure of the admin scene, in the wall's KPI tile style, with the response's freshness. */
@@ -21,19 +22,9 @@ export function FigureTile({ figure: f, fresh }: { figure: ProcedureFigure; fres
         </span>
         {unit && !empty && <span className="kpi-unit">{unit}</span>}
       </div>
-      {f.progress !== null && (
-        <div className="kpi-bar" aria-hidden="true">
-          <div className="kpi-bar-fill" style={{ width: `${f.progress * 100}%` }} />
-          {f.target && <div className="kpi-bar-target" style={{ left: `${f.target.fraction * 100}%` }} />}
-        </div>
-      )}
+      {f.progress !== null && <KpiBar progress={f.progress} target={f.target} />}
       <div className="kpi-detail">
-        {f.target && (
-          <span className={f.target.met ? 'target target-met' : f.target.met === false ? 'target target-missed' : 'target'}>
-            {t('admin.target', { value: f.target.text })}
-            {f.target.met !== null && <b>{f.target.met ? ` · ${t('admin.met')}` : ` · ${t('admin.notMet')}`}</b>}
-          </span>
-        )}
+        {f.target && <KpiTargetNote target={f.target} />}
         {!empty && f.details.map((d) => <span key={d.key}>{t(`admin.detail.${d.key}`, d.values)}</span>)}
       </div>
       <footer className="kpi-foot">

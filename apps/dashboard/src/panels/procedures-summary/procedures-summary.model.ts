@@ -1,5 +1,6 @@
 import type { DossierIndicatorRow, RatioPairDto } from '@cityioc/contracts';
 import { formatNumber, formatPercent, MISSING, type Lang } from '../../format/format.ts';
+import type { KpiTarget } from '../kpi-tiles/kpi-tiles.model.ts';
 import { clampFraction, formatPairAverage, formatPairFraction, formatPairPercent, NOT_APPLICABLE, pairValue } from '../../dossiers/ratio.ts';
 
 /**
@@ -28,7 +29,7 @@ export interface ProcedureFigure {
   suffix: string;
   /** Ratios and averages: the bar (0..1) to draw; null otherwise. */
   progress: number | null;
-  target: { text: string; fraction: number; met: boolean | null } | null;
+  target: KpiTarget | null;
   /** Lines under the value: i18n keys under admin.detail and their values, e.g. ('pair', { pair: '1.074 / 1.164' }). */
   details: { key: string; values: Record<string, string> }[];
   /** good / bad colouring for figures that have a better direction. */

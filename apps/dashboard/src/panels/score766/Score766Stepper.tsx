@@ -2,6 +2,7 @@ import { periodKey, periodLabel, SCORE_766_SCHEMES } from '@cityioc/domain';
 import type { Score766SchemeKey } from '@cityioc/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
+import { Segmented } from '../../components/fields.tsx';
 import { periodSteps, SCORE766_SCHEME_KEYS, STEP_KINDS } from './score766-state.ts';
 
 /**
@@ -25,61 +26,47 @@ export function Score766Stepper({
   const { t } = useTranslation();
   const lang = useLang();
   const steps = periodSteps(period, { month: periodKey('month', now), quarter: periodKey('quarter', now), year: periodKey('year', now) });
+  const step = (to: 'previous' | 'next') => {
+    const target = steps[to];
+    return (
+      <button
+        type="button"
+        className="btn"
+        disabled={target === null}
+        onClick={() => target !== null && onPeriod(target)}
+        data-testid={to === 'previous' ? 'score766-period-prev' : 'score766-period-next'}
+      >
+        {to === 'previous' ? `‹ ${t('period.previous')}` : `${t('period.next')} ›`}
+      </button>
+    );
+  };
   return (
     <div className="op-toolbar score766-stepper" data-testid="score766-stepper" data-period={period} data-scheme={scheme}>
-      <div className="seg" role="group" aria-label={t('period.label')}>
-        {STEP_KINDS.map((k) => (
-          <button
-            key={k}
-            type="button"
-            className={k === steps.kind ? 'seg-btn active' : 'seg-btn'}
-            aria-pressed={k === steps.kind}
-            disabled={steps.as[k] === null}
-            onClick={() => steps.as[k] !== null && onPeriod(steps.as[k])}
-            data-testid={`score766-kind-${k}`}
-          >
-            {t(`period.${k}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('period.label')}
+        options={STEP_KINDS}
+        value={steps.kind}
+        disabled={(k) => steps.as[k] === null}
+        onChange={(k) => steps.as[k] !== null && onPeriod(steps.as[k])}
+        optionLabel={(k) => t(`period.${k}`)}
+        testId="score766-kind"
+      />
       <div className="stepper">
-        <button
-          type="button"
-          className="btn"
-          disabled={steps.previous === null}
-          onClick={() => steps.previous !== null && onPeriod(steps.previous)}
-          data-testid="score766-period-prev"
-        >
-          ‹ {t('period.previous')}
-        </button>
+        {step('previous')}
         <span className="stepper-label" data-testid="score766-period-label">
           {periodLabel(period, lang)}
         </span>
-        <button
-          type="button"
-          className="btn"
-          disabled={steps.next === null}
-          onClick={() => steps.next !== null && onPeriod(steps.next)}
-          data-testid="score766-period-next"
-        >
-          {t('period.next')} ›
-        </button>
+        {step('next')}
       </div>
       {SCORE766_SCHEME_KEYS.length > 1 && (
-        <div className="seg" role="group" aria-label={t('score766.page.scheme')}>
-          {SCORE766_SCHEME_KEYS.map((k) => (
-            <button
-              key={k}
-              type="button"
-              className={k === scheme ? 'seg-btn active' : 'seg-btn'}
-              aria-pressed={k === scheme}
-              onClick={() => onScheme(k)}
-              data-testid={`score766-scheme-${k}`}
-            >
-              {SCORE_766_SCHEMES[k].name[lang]}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('score766.page.scheme')}
+          options={SCORE766_SCHEME_KEYS}
+          value={scheme}
+          onChange={onScheme}
+          optionLabel={(k) => SCORE_766_SCHEMES[k].name[lang]}
+          testId="score766-scheme"
+        />
       )}
     </div>
   );

@@ -40,7 +40,6 @@ export function ScorecardPanel({
   ctx,
   testId,
   prefix,
-  title,
   disclaimer = false,
   directive = false,
 }: {
@@ -48,7 +47,6 @@ export function ScorecardPanel({
   testId: string;
   /** Of the groups' test ids ('score766-group-value-progress'). */
   prefix: string;
-  title: string;
   /** Says on the panel's face that these are computed points, not the official score (where no scene head says it). */
   disclaimer?: boolean;
   /** Each group carries the leader's "Giao chỉ đạo" about it, the scorecard's unit prefilled (leaders only; nothing for anyone else). */
@@ -82,7 +80,7 @@ export function ScorecardPanel({
       data-period={view?.period ?? period}
     >
       <div className="panel-head">
-        <h2 className="panel-title">{title}</h2>
+        <h2 className="panel-title">{t('score766.heading')}</h2>
         <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
       </div>
       {disclaimer && (

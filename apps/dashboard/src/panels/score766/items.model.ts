@@ -28,6 +28,7 @@ export interface ItemLabels {
   procedure: (code: string) => string;
 }
 
+/** Whether the item counts in the numerator, and why not. */
 function place(item: Score766Item, l: ItemLabels) {
   return {
     counted: l.t(item.inNumerator ? 'items.yes' : 'items.no', item.inNumerator ? 'yes' : 'no'),
@@ -35,48 +36,42 @@ function place(item: Score766Item, l: ItemLabels) {
   };
 }
 
-export function itemRow(item: Score766Item, lang: Lang, l: ItemLabels, timeZone = DEFAULT_TIME_ZONE): ItemRow {
+/** The cells of its kind: what names a dossier, a procedure or a PAKN. */
+function kindCells(item: Score766Item, lang: Lang, l: ItemLabels, timeZone: string): ItemRow['cells'] {
   switch (item.kind) {
     case 'dossier':
       return {
-        key: item.code,
-        inNumerator: item.inNumerator,
-        cells: {
-          code: item.code,
-          procedure: l.procedure(item.procedureCode),
-          agency: l.agency(item.agencyCode),
-          unit: l.unit(item.adminUnitCode),
-          channel: DOSSIER_CHANNEL_LABELS[item.channel]?.[lang] ?? String(item.channel),
-          status: DOSSIER_STATUS_LABELS[item.status]?.[lang] ?? String(item.status),
-          received: formatDateTime(item.receivedAt, timeZone),
-          ...place(item, l),
-        },
+        code: item.code,
+        procedure: l.procedure(item.procedureCode),
+        agency: l.agency(item.agencyCode),
+        unit: l.unit(item.adminUnitCode),
+        channel: DOSSIER_CHANNEL_LABELS[item.channel]?.[lang] ?? String(item.channel),
+        status: DOSSIER_STATUS_LABELS[item.status]?.[lang] ?? String(item.status),
+        received: formatDateTime(item.receivedAt, timeZone),
       };
     case 'procedure':
       return {
-        key: item.code,
-        inNumerator: item.inNumerator,
-        cells: {
-          code: item.code,
-          name: item.name[lang],
-          online: l.t(`onlineLevel.${item.onlineService}`, item.onlineService),
-          fee: l.t(item.feeBearing ? 'items.yes' : 'items.no', String(item.feeBearing)),
-          ...place(item, l),
-        },
+        code: item.code,
+        name: item.name[lang],
+        online: l.t(`onlineLevel.${item.onlineService}`, item.onlineService),
+        fee: l.t(item.feeBearing ? 'items.yes' : 'items.no', String(item.feeBearing)),
       };
     case 'pakn':
       return {
-        key: item.paknId,
-        inNumerator: item.inNumerator,
-        cells: {
-          code: item.paknId,
-          name: item.title ?? '',
-          agency: item.agencyCode === null ? '' : l.agency(item.agencyCode),
-          unit: l.unit(item.adminUnitCode),
-          status: l.t(`paknStatus.${item.status}`, item.status),
-          received: formatDateTime(item.receivedAt, timeZone),
-          ...place(item, l),
-        },
+        code: item.paknId,
+        name: item.title ?? '',
+        agency: item.agencyCode === null ? '' : l.agency(item.agencyCode),
+        unit: l.unit(item.adminUnitCode),
+        status: l.t(`paknStatus.${item.status}`, item.status),
+        received: formatDateTime(item.receivedAt, timeZone),
       };
   }
+}
+
+export function itemRow(item: Score766Item, lang: Lang, l: ItemLabels, timeZone = DEFAULT_TIME_ZONE): ItemRow {
+  return {
+    key: item.kind === 'pakn' ? item.paknId : item.code,
+    inNumerator: item.inNumerator,
+    cells: { ...kindCells(item, lang, l, timeZone), ...place(item, l) },
+  };
 }

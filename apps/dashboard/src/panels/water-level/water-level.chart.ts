@@ -3,7 +3,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { escapeHtml, formatHourMinute, formatNumber, formatObservedAt, type Lang } from '../../format/format.ts';
-import { CHART_FONT, FONT_SIZE, paletteColor, STATION_PALETTE, UI } from '../../theme/theme.ts';
+import { CHART_FONT, FONT_SIZE, paletteColor, STATION_PALETTE, UI, wallChartFrame } from '../../theme/theme.ts';
 import type { SeriesPoint } from './water-level.buffer.ts';
 
 /** No ECharts legend: the station cards above the chart carry each series' colour and name. */
@@ -125,18 +125,15 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
   });
 
   return {
-    animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8 * s, right: 104 * s, top: 16 * s, bottom: 8 * s, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: {
-      trigger: 'axis',
-      backgroundColor: UI.tooltipBackground,
-      borderColor: UI.border,
-      textStyle: { color: UI.text, fontSize: FONT_SIZE.axis * s, fontFamily: CHART_FONT },
-      axisPointer: { type: 'line', lineStyle: { color: UI.faint } },
-      formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], input, colorOf),
-    },
+    ...wallChartFrame(
+      s,
+      { left: 8, right: 104, top: 16, bottom: 8 },
+      {
+        trigger: 'axis',
+        axisPointer: { type: 'line', lineStyle: { color: UI.faint } },
+        formatter: (params) => tooltipHtml(Array.isArray(params) ? params : [params], input, colorOf),
+      },
+    ),
     xAxis: {
       type: 'time',
       min: input.from,

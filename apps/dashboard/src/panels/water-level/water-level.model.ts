@@ -1,8 +1,8 @@
 import type { Band, Station } from '@cityioc/contracts';
 import { freshness, type CatalogueIndex, type Freshness } from '@cityioc/domain';
-import { formatNumber, formatObservedAt, type Lang } from '../../format/format.ts';
+import { formatNumber, formatObservedAt } from '../../format/format.ts';
 import { bandView, type BandView } from '../../cells/band-view.ts';
-import { observedAtOf, stationCell, valueOf, type CellIndex } from '../../cells/cells.ts';
+import { observedAtOf, stationCell, valueOf, type LiveViewInput } from '../../cells/cells.ts';
 
 export interface WaterStationRow {
   stationId: string;
@@ -32,14 +32,7 @@ export function referenceStation(catalogue: CatalogueIndex): { station: Station;
   return candidates.find((c) => c.station.thresholdSource && c.station.thresholdSource !== 'demo') ?? candidates[0] ?? null;
 }
 
-export function buildWaterStationRows(input: {
-  catalogue: CatalogueIndex;
-  cells: CellIndex;
-  now: number;
-  offline: boolean;
-  lang: Lang;
-  timeZone: string;
-}): WaterStationRow[] {
+export function buildWaterStationRows(input: LiveViewInput): WaterStationRow[] {
   const indicator = input.catalogue.indicator('water_level');
   if (!indicator) return [];
   return waterLevelStations(input.catalogue).map((s) => {

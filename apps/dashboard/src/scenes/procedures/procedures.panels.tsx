@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../../app/hooks.ts';
+import { Segmented } from '../../components/fields.tsx';
 import { Freshness } from '../../components/Freshness.tsx';
 import { periodLabel, type DossierPeriodKind } from '@cityioc/domain';
 import { responseFreshness } from '../../dossiers/response-freshness.ts';
@@ -58,20 +59,14 @@ export function ProceduresHead({ ctx }: PanelProps) {
         {periodLabel(shown, lang)}
       </span>
       <span className="scene-note">{t('admin.receptionNote')}</span>
-      <div className="seg" role="group" aria-label={t('period.label')}>
-        {SCREEN_PERIOD_KINDS.map((k) => (
-          <button
-            key={k}
-            type="button"
-            className={k === ctx.period ? 'seg-btn active' : 'seg-btn'}
-            aria-pressed={k === ctx.period}
-            onClick={() => ctx.setPeriod(k === 'quarter' || k === 'year' ? k : 'month')}
-            data-testid={`procedures-kind-${k}`}
-          >
-            {t(`period.${k}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('period.label')}
+        options={SCREEN_PERIOD_KINDS}
+        value={ctx.period}
+        onChange={(k) => ctx.setPeriod(k === 'quarter' || k === 'year' ? k : 'month')}
+        optionLabel={(k) => t(`period.${k}`)}
+        testId="procedures-kind"
+      />
       <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
     </div>
   );
@@ -96,10 +91,7 @@ export const ProcedureCounts = ({ ctx }: PanelProps) => <Figures ctx={ctx} count
 export const ProcedureRates = ({ ctx }: PanelProps) => <Figures ctx={ctx} counts={false} />;
 
 /** The Decision 766 points: the server's scorecard (GET /api/v1/score766), the very numbers the 766 scene shows. */
-export function ProceduresScore766({ ctx }: PanelProps) {
-  const { t } = useTranslation();
-  return <ScorecardPanel ctx={ctx} testId="procedures-score766" prefix="procedures-score766" title={t('score766.heading')} disclaimer />;
-}
+export const ProceduresScore766 = ({ ctx }: PanelProps) => <ScorecardPanel ctx={ctx} testId="procedures-score766" prefix="procedures-score766" disclaimer />;
 
 export function ProceduresRankDistricts({ ctx }: PanelProps) {
   const { t } = useTranslation();

@@ -6,24 +6,20 @@ const TZ = 'Asia/Ho_Chi_Minh';
 /** 5 December 2026, 10:00 in Cần Thơ. */
 const AT = { now: Date.parse('2026-12-05T10:00:00+07:00'), timeZone: TZ };
 
+/** A percentage the Department of Home Affairs reports, higher is better. */
+const rate = (id: string, vi: string, en: string, decimals: number): ReportingCatalogueView['indicators'][number] => ({
+  id,
+  name: { vi, en },
+  unit: '%',
+  decimals,
+  direction: 'up',
+  sourceAgency: { vi: 'Sở Nội vụ', en: 'DoHA' },
+});
+
 const cat: ReportingCatalogueView = {
   indicators: [
-    {
-      id: 'online_payment_rate',
-      name: { vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment' },
-      unit: '%',
-      decimals: 1,
-      direction: 'up',
-      sourceAgency: { vi: 'Sở Nội vụ', en: 'DoHA' },
-    },
-    {
-      id: 'digitised_results_rate',
-      name: { vi: 'Tỷ lệ số hóa kết quả', en: 'Results digitised' },
-      unit: '%',
-      decimals: 2,
-      direction: 'up',
-      sourceAgency: { vi: 'Sở Nội vụ', en: 'DoHA' },
-    },
+    rate('online_payment_rate', 'Tỷ lệ thanh toán trực tuyến', 'Online payment', 1),
+    rate('digitised_results_rate', 'Tỷ lệ số hóa kết quả', 'Results digitised', 2),
   ],
   units: [],
   regimes: [],

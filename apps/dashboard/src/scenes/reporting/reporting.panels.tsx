@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 import type { PanelProps } from '../../panels/panel.ts';
 import { reportingQueries } from './scene-queries.ts';
 import { periodBounds, periodLabel } from '@cityioc/domain';
@@ -60,15 +61,7 @@ export function ReportingTargets({ ctx }: PanelProps) {
       <h3 className="panel-title">{t('reporting.targets')}</h3>
       {targets.length === 0 && <p className="reporting-empty">{t('reporting.noData')}</p>}
       <table>
-        <thead>
-          <tr>
-            <th>{t('reporting.indicator')}</th>
-            <th>{t('reporting.period')}</th>
-            <th>{t('reporting.value')}</th>
-            <th>{t('reporting.target')}</th>
-            <th>{t('reporting.verdict')}</th>
-          </tr>
-        </thead>
+        <TableHead prefix="reporting" columns={['indicator', 'period', 'value', 'target', 'verdict']} />
         <tbody>
           {targets.map((r, i) => [
             i === firstOutdated && (

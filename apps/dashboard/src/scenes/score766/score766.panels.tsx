@@ -31,10 +31,7 @@ export function Score766Head({ ctx }: PanelProps) {
   );
 }
 
-export function Score766Scorecard({ ctx }: PanelProps) {
-  const { t } = useTranslation();
-  return <ScorecardPanel ctx={ctx} testId="score766-scorecard" prefix="score766" title={t('score766.heading')} directive />;
-}
+export const Score766Scorecard = ({ ctx }: PanelProps) => <ScorecardPanel ctx={ctx} testId="score766-scorecard" prefix="score766" directive />;
 
 export function Score766Lost({ ctx }: PanelProps) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import type { Alert, NewObservation, Observation } from '@cityioc/contracts';
-import { alertFromRaise } from '@cityioc/domain';
+import { raisedAlert } from '../../../../../test-support/alerts.ts';
 import type { Store } from '../store.ts';
 
 /** How a Store implementation's test creates, reopens and removes its stores. */
@@ -80,27 +80,7 @@ export async function all(store: Store, from = 0, batchSize?: number): Promise<O
   return out;
 }
 
-/** An open alert as the IOC raises it (the domain's alertFromRaise), with `patch` over it. */
+/** The flood alert `id` raised at T0 (test-support/alerts.ts), with `patch` over it. */
 export function alert(id: string, patch: Partial<Alert> = {}): Alert {
-  const title = { vi: 'Mực nước vượt BĐ I', en: 'Water level above alert I' };
-  const raised = alertFromRaise(
-    {
-      type: 'raise',
-      alertId: id,
-      ruleId: 'flood-band',
-      kind: 'band',
-      severity: 'medium',
-      area: '916',
-      station: 'wl-can-tho',
-      indicator: 'water_level',
-      title,
-      value: 185,
-      level: 180,
-      band: 'bd1',
-      startedAt: T0,
-      at: T0,
-    },
-    T0,
-  );
-  return { ...raised, ...patch };
+  return raisedAlert(id, T0, patch);
 }

@@ -1,4 +1,4 @@
-import { geoSource, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
+import { feature, geoSource, lineLayer, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 
 export const GRATICULE_SOURCE = 'ioc-graticule';
 
@@ -15,18 +15,11 @@ export function buildGraticuleLayer(input: { bounds: [[number, number], [number,
   const n = Math.ceil(n0 / step + 2) * step;
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const features: GeoFeature[] = [];
-  const line = (from: number[], to: number[]) => features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [from, to] } });
+  const line = (from: number[], to: number[]) => features.push(feature({}, { type: 'LineString', coordinates: [from, to] }));
   for (let x = w; x <= e + 1e-9; x += step) line([round(x), s], [round(x), n]);
   for (let y = s; y <= n + 1e-9; y += step) line([w, round(y)], [e, round(y)]);
   return {
     sources: { [GRATICULE_SOURCE]: geoSource(features) },
-    layers: [
-      {
-        id: 'ioc-graticule',
-        type: 'line',
-        source: GRATICULE_SOURCE,
-        paint: { 'line-color': '#1c2942', 'line-width': 1 * input.scale, 'line-opacity': 0.8 },
-      },
-    ],
+    layers: [lineLayer('ioc-graticule', GRATICULE_SOURCE, { 'line-color': '#1c2942', 'line-width': 1 * input.scale, 'line-opacity': 0.8 })],
   };
 }

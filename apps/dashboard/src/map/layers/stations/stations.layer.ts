@@ -4,7 +4,7 @@ import { observedAtOf, shownStale, stationCell, valueOf, type LiveViewInput } fr
 import { stationAqi } from '../../../cells/station-aqi.ts';
 import { UI } from '../../../theme/theme.ts';
 import type { LayerSpecification } from 'maplibre-gl';
-import { geoSource, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
+import { feature, geoSource, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 
 export const STATIONS_SOURCE = 'ioc-stations';
 export const WATER_STATIONS = 'ioc-water-stations';
@@ -69,11 +69,9 @@ export function buildStationPoints(input: LiveViewInput): StationPoint[] {
 /** Pure: station points → one GeoJSON source, a soft halo and a circle layer per station kind. */
 export function buildStationsLayer(input: { points: readonly StationPoint[]; scale: number }): LayerSpec {
   const s = input.scale;
-  const features: GeoFeature[] = input.points.map((p) => ({
-    type: 'Feature',
-    properties: { id: p.id, kind: p.kind, color: p.color, stale: p.stale, hasValue: p.value !== null },
-    geometry: { type: 'Point', coordinates: p.lngLat },
-  }));
+  const features: GeoFeature[] = input.points.map((p) =>
+    feature({ id: p.id, kind: p.kind, color: p.color, stale: p.stale, hasValue: p.value !== null }, { type: 'Point', coordinates: p.lngLat }),
+  );
   return {
     sources: { [STATIONS_SOURCE]: geoSource(features, 'id') },
     layers: [

@@ -1,7 +1,7 @@
 import { freshness } from '@cityioc/domain';
 import { formatNumber, formatObservedAt, unitLabel, type Lang } from '../../../format/format.ts';
 import { observedAtOf, shownStale, stationCell, valueOf, type LiveViewInput } from '../../../cells/cells.ts';
-import { geoSource, ROUND_LINE, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
+import { feature, geoSource, lineLayer, ROUND_LINE, type GeoFeature, type LayerSpec } from '../layer-spec.ts';
 import { UI } from '../../../theme/theme.ts';
 
 export const TRAFFIC_SOURCE = 'ioc-traffic';
@@ -86,32 +86,19 @@ export function buildTrafficSegments(input: LiveViewInput): TrafficSegment[] {
 /** Pure: segments → one GeoJSON line source, a dark casing and the coloured line on top. */
 export function buildTrafficLayer(input: { segments: readonly TrafficSegment[]; scale: number }): LayerSpec {
   const s = input.scale;
-  const features: GeoFeature[] = input.segments.map((g) => ({
-    type: 'Feature',
-    properties: { id: g.id, color: g.color, stale: g.stale, hasValue: g.speed !== null },
-    geometry: { type: 'LineString', coordinates: g.path },
-  }));
+  const features: GeoFeature[] = input.segments.map((g) =>
+    feature({ id: g.id, color: g.color, stale: g.stale, hasValue: g.speed !== null }, { type: 'LineString', coordinates: g.path }),
+  );
   return {
     sources: { [TRAFFIC_SOURCE]: geoSource(features, 'id') },
     layers: [
-      {
-        id: 'ioc-traffic-casing',
-        type: 'line',
-        source: TRAFFIC_SOURCE,
-        layout: ROUND_LINE,
-        paint: { 'line-color': UI.casing, 'line-width': 9 * s, 'line-opacity': 0.85 },
-      },
-      {
-        id: TRAFFIC_LINES,
-        type: 'line',
-        source: TRAFFIC_SOURCE,
-        layout: ROUND_LINE,
-        paint: {
-          'line-color': ['get', 'color'],
-          'line-width': 5 * s,
-          'line-opacity': ['case', ['get', 'stale'], 0.6, 1],
-        },
-      },
+      lineLayer('ioc-traffic-casing', TRAFFIC_SOURCE, { 'line-color': UI.casing, 'line-width': 9 * s, 'line-opacity': 0.85 }, ROUND_LINE),
+      lineLayer(
+        TRAFFIC_LINES,
+        TRAFFIC_SOURCE,
+        { 'line-color': ['get', 'color'], 'line-width': 5 * s, 'line-opacity': ['case', ['get', 'stale'], 0.6, 1] },
+        ROUND_LINE,
+      ),
     ],
   };
 }
