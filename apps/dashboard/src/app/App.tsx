@@ -34,6 +34,7 @@ export const SCREENS: Screens = {
   score766: lazyScreen(() => import('../screens/score766.screen.tsx'), 'Score766Screen'),
   directives: lazyScreen(() => import('../screens/directives.screen.tsx'), 'DirectivesScreen'),
   login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
+  gallery: lazyScreen(() => import('../gallery/gallery.screen.tsx'), 'GalleryScreen'),
   admin: {
     layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
     home: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminHome'),

@@ -16,6 +16,7 @@ const screens: Screens = {
   score766: stub,
   reporting: stub,
   directives: stub,
+  gallery: stub,
   login: stub,
   admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub, wall: stub },
 };

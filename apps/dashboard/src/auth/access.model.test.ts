@@ -73,9 +73,10 @@ describe('pages by role', () => {
         '/analyst/dossiers/',
         '/analyst/reporting',
         '/analyst/score766/',
+        '/gallery',
         '/x',
       ].map(pageOfPath),
-    ).toEqual(['wall', 'login', 'login', 'admin', 'admin', 'operator', 'alerts', 'directives', 'explorer', 'analyst', 'reporting', 'score766', 'wall']);
+    ).toEqual(['wall', 'login', 'login', 'admin', 'admin', 'operator', 'alerts', 'directives', 'explorer', 'analyst', 'reporting', 'score766', 'wall', 'wall']);
   });
 });
 

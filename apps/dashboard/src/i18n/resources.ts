@@ -2,6 +2,7 @@ import { authEn, authVi } from './auth.data.ts';
 import { score766En, score766Vi } from './score766.data.ts';
 import { analystEn, analystVi } from './analyst.data.ts';
 import { wallcfgEn, wallcfgVi } from './wallcfg.data.ts';
+import { galleryEn, galleryVi } from './gallery.data.ts';
 
 /** Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue. */
 export const vi = {
@@ -425,6 +426,7 @@ export const vi = {
   ...score766Vi,
   ...analystVi,
   ...wallcfgVi,
+  ...galleryVi,
 };
 
 export const en: typeof vi = {
@@ -846,4 +848,5 @@ export const en: typeof vi = {
   ...score766En,
   ...analystEn,
   ...wallcfgEn,
+  ...galleryEn,
 };
