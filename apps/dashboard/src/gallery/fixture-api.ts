@@ -1,4 +1,5 @@
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { authConfigKey, sessionKey } from '../auth/auth.queries.ts';
 import { galleryCatalogue, type GalleryVariant } from './fixtures/clock.ts';
 import { agenciesFixture, areasAtFixture, byAgencyFixture, byAreaFixture, proceduresFixture } from './fixtures/dossiers.ts';
 import { directiveBoardFixture } from './fixtures/directives.ts';
@@ -65,18 +66,23 @@ export function fixtureFor(key: QueryKey, variant: GalleryVariant): unknown {
   }
 }
 
+/** Not data but who is looking: the session (and the sign-in options) are the page's own, read from the app's client. */
+const PAGE_KEYS: readonly QueryKey[] = [sessionKey, authConfigKey];
+const samePrefix = (key: QueryKey, prefix: QueryKey) => prefix.every((p, i) => key[i] === p);
+
 /**
  * A QueryClient that never goes to the network: every query the panels make is answered from the
  * fixtures by its key (the client's own defaulting replaces each query's fetch function), never
- * refetched, never stale. A key without a fixture fails with MissingFixture.
+ * refetched, never stale; the session comes from the app's client (`page`). A key without a
+ * fixture fails with MissingFixture.
  */
-export function fixtureQueryClient(variant: GalleryVariant): QueryClient {
+export function fixtureQueryClient(variant: GalleryVariant, page: QueryClient): QueryClient {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false } } });
   const defaults = client.defaultQueryOptions.bind(client);
   client.defaultQueryOptions = ((options: Parameters<QueryClient['defaultQueryOptions']>[0]) => {
     const o = defaults(options);
     const queryFn = () => {
-      const data = fixtureFor(o.queryKey, variant);
+      const data = PAGE_KEYS.some((k) => samePrefix(o.queryKey, k)) ? page.getQueryData(o.queryKey) : fixtureFor(o.queryKey, variant);
       if (data === undefined) throw new MissingFixture(o.queryKey);
       return Promise.resolve(data);
     };

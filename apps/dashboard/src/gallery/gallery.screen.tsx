@@ -3,14 +3,15 @@ import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../app/page.ts';
 import type { PanelProps } from '../panels/panel.ts';
-import { PANELS } from '../panels/registry.tsx';
+import { panelSize, PANELS } from '../panels/registry.tsx';
+import { SCENES } from '../scenes/scene-registry.ts';
 import { LiveClient } from '../realtime/live-client.ts';
 import { FixedClockProvider } from '../realtime/RealtimeProvider.tsx';
 import { createSocket } from '../realtime/socket.ts';
 import { fixtureQueryClient, MissingFixture } from './fixture-api.ts';
 import { GALLERY_CTX, GALLERY_NOW, type GalleryVariant } from './fixtures/clock.ts';
 import './gallery.css';
-import { galleryFrames, type GalleryFrame, type GallerySearch } from './gallery.model.ts';
+import { frameShapes, galleryFrames, type GalleryFrame, type GallerySearch } from './gallery.model.ts';
 
 const ctx: PanelProps['ctx'] = { ...GALLERY_CTX, setPeriod: () => undefined };
 
@@ -20,8 +21,8 @@ interface FixtureSource {
   live: LiveClient;
 }
 
-function fixtureSource(variant: GalleryVariant): FixtureSource {
-  const queryClient = fixtureQueryClient(variant);
+function fixtureSource(variant: GalleryVariant, page: QueryClient): FixtureSource {
+  const queryClient = fixtureQueryClient(variant, page);
   // never connected: it only tells the water-level panel the (fixed) server time
   const live = new LiveClient({ socket: createSocket(), queryClient, scopes: [], clock: () => GALLERY_NOW });
   return { queryClient, live };
@@ -63,17 +64,26 @@ function Frame({ frame }: { frame: GalleryFrame }) {
   const Panel = def.component;
   const loading = <section className="panel panel-loading" data-testid={`panel-loading-${frame.frame}`} />;
   return (
-    <figure className={`gallery-frame gallery-${frame.shape}`} data-frame={frame.frame} data-missing={missing.join(' ') || undefined}>
+    <figure
+      // as in its scene: the wall's scene classes apply (scene-view sizes, scene-specific rules)
+      className={`gallery-frame scene-view${frame.shape.scene ? ` scene-${frame.shape.scene}` : ''}`}
+      // the share of the wall's width its scene gives it, less the gallery's gap
+      style={{ width: `calc(${(frame.shape.width * 100).toFixed(3)}% - 1rem)` }}
+      data-frame={frame.frame}
+      data-missing={missing.join(' ') || undefined}
+    >
       <figcaption className="gallery-caption">
         <code className="gallery-id">{frame.frame}</code>
         <span className="gallery-title">{vi(def.title)}</span>
         {frame.variant === 'stressed' && <span className="gallery-variant">{t('gallery.stressed')}</span>}
       </figcaption>
       {missing.length > 0 && <p className="gallery-missing">{t('gallery.missing', { keys: missing.join(', ') })}</p>}
-      <div className="scene-cell gallery-cell" data-panel={frame.frame}>
-        <Suspense fallback={loading}>
-          <Panel ctx={ctx} />
-        </Suspense>
+      <div className="gallery-body" style={frame.shape.height === null ? undefined : { height: `${frame.shape.height}rem` }}>
+        <div className="scene-cell" data-panel={frame.frame}>
+          <Suspense fallback={loading}>
+            <Panel ctx={ctx} />
+          </Suspense>
+        </div>
       </div>
     </figure>
   );
@@ -87,11 +97,13 @@ function Frame({ frame }: { frame: GalleryFrame }) {
  */
 export function GalleryScreen({ search }: PageProps<GallerySearch>) {
   const { t } = useTranslation();
-  const sources = useMemo(() => ({ normal: fixtureSource('normal'), stressed: fixtureSource('stressed') }), []);
+  const page = useQueryClient();
+  const sources = useMemo(() => ({ normal: fixtureSource('normal', page), stressed: fixtureSource('stressed', page) }), [page]);
   const frames = useMemo(
     () =>
       galleryFrames(
         Object.entries(PANELS).map(([id, d]) => ({ id, size: d.size })),
+        frameShapes(SCENES, panelSize),
         search.panel,
       ),
     [search.panel],

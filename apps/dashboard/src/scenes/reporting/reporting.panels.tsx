@@ -18,6 +18,8 @@ import { followedMonth, lateGroups, lateUnits, latestPeriodOf, rankingView, targ
  */
 /** Names listed per kind of unit in a group of late units; the rest are counted. */
 const LATE_NAMES = 24;
+/** Names shown over all the groups: with many groups each lists fewer (never under 6), so the list fits its panel. */
+const LATE_NAMES_TOTAL = 48;
 
 /** The last local day of a period key, yyyy-mm-dd. */
 function periodEndDay(period: string): string {
@@ -173,6 +175,7 @@ export function ReportingLate({ ctx }: PanelProps) {
   const month = followedMonth(ctx.now, ctx.timeZone);
   const status = useQuery(reportingQueries(ctx).status);
   const groups = useMemo(() => lateGroups(lateUnits(status.data)), [status.data]);
+  const names = Math.min(LATE_NAMES, Math.max(6, Math.floor(LATE_NAMES_TOTAL / Math.max(1, groups.length))));
   const counts = status.data?.counts;
   return (
     <section className="panel reporting-late" data-testid="reporting-late">
@@ -201,10 +204,10 @@ export function ReportingLate({ ctx }: PanelProps) {
               <p className="late-names" key={k.kind} data-kind={k.kind}>
                 <span className="late-kind">{t(`reporting.kind.${k.kind}`, { count: k.units.length })}</span>{' '}
                 {k.units
-                  .slice(0, LATE_NAMES)
+                  .slice(0, names)
                   .map((u) => u.name)
                   .join(', ')}
-                {k.units.length > LATE_NAMES && ` ${t('reporting.more', { count: k.units.length - LATE_NAMES })}`}
+                {k.units.length > names && ` ${t('reporting.more', { count: k.units.length - names })}`}
               </p>
             ))}
           </li>
