@@ -112,6 +112,7 @@ describe('one panel alone, and the checks bite', () => {
     expect((await layoutProblems(page, ROOT_SEL)).chartWithoutCanvas).toEqual(['water-level div.wl-chart']);
     await page.evaluate(() => {
       const cell = document.querySelector<HTMLElement>('[data-panel="water-level"]')!;
+      cell.style.flex = 'none';
       cell.style.height = '0';
       cell.style.overflow = 'hidden';
     });
