@@ -39,7 +39,9 @@ async function openGallery(page: Page, query = ''): Promise<string[]> {
   await page.waitForSelector(ROOT_SEL, { timeout: 30_000 });
   await page.waitForFunction((root) => document.querySelectorAll(`${root} [data-testid^="panel-loading-"]`).length === 0, ROOT_SEL, { timeout: 30_000 });
   // a read without a fixture is listed on its frame
-  expect(await page.locator('[data-frame][data-missing]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-frame')}: ${e.getAttribute('data-missing')}`))).toEqual([]);
+  expect(
+    await page.locator('[data-frame][data-missing]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-frame')}: ${e.getAttribute('data-missing')}`)),
+  ).toEqual([]);
   return page.locator('[data-frame]').evaluateAll((els) => els.map((e) => e.getAttribute('data-frame')!));
 }
 
