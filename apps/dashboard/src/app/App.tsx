@@ -37,6 +37,7 @@ export const SCREENS: Screens = {
   directives: lazyScreen(() => import('../screens/directives.screen.tsx'), 'DirectivesScreen'),
   briefing: lazyScreen(() => import('../screens/briefing.screen.tsx'), 'BriefingScreen'),
   login: lazyScreen(() => import('../auth/LoginScreen.tsx'), 'LoginScreen'),
+  gallery: lazyScreen(() => import('../gallery/gallery.screen.tsx'), 'GalleryScreen'),
   admin: {
     layout: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminLayout'),
     home: lazyScreen(() => import('../admin/AdminLayout.tsx'), 'AdminHome'),

@@ -17,6 +17,7 @@ const screens: Screens = {
   reporting: stub,
   directives: stub,
   briefing: stub,
+  gallery: stub,
   login: stub,
   admin: { layout: Frame, home: stub, users: stub, feeds: stub, devices: stub, audit: stub, boundaries: stub, wall: stub },
 };

@@ -9,6 +9,7 @@ import { validateWallSearch, WALL_SEARCH_DEFAULTS, type WallSearch } from '../sc
 import { ADMIN_SECTIONS } from '../admin/sections.ts';
 import { validateAuditSearch, type AuditSearch } from '../admin/audit/audit.model.ts';
 import { validateLoginSearch, type LoginSearch } from '../auth/login-state.ts';
+import { validateGallerySearch, type GallerySearch } from '../gallery/gallery.model.ts';
 import { DIRECTIVES_SEARCH_DEFAULTS, validateDirectivesSearch, type DirectivesSearch } from '../panels/directives/directives-page-state.ts';
 import { SCORE766_SEARCH_DEFAULTS, validateScore766Search, type Score766Search } from '../panels/score766/score766-state.ts';
 import type { PageProps } from './page.ts';
@@ -30,6 +31,8 @@ export const PATHS = {
   score766: '/analyst/score766',
   login: '/login',
   admin: '/admin',
+  // every wall panel from fixtures (gallery/); the server answers it with index.html
+  gallery: '/gallery',
 } as const;
 
 export type PageName = keyof typeof PATHS;
@@ -49,6 +52,8 @@ export interface Screens {
   /** Briefing mode: the scenes and panels a leader pins on the wall, the pin in force and its release. */
   briefing: ComponentType<PageProps<object>>;
   login: ComponentType<PageProps<LoginSearch>>;
+  /** Every panel of the wall in its own frame, drawn from fixtures; `?panel=<id>` shows one (layout checks, screenshots). */
+  gallery: ComponentType<PageProps<GallerySearch>>;
   /** The administration area: a frame with the sections' navigation (ADMIN_SECTIONS) around the open section. */
   admin: {
     layout: ComponentType<{ children: ReactNode }>;
@@ -141,6 +146,7 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     page(PATHS.analyst, validateAnalystSearch, screens.analyst),
     page(PATHS.reporting, validateReportingSearch, screens.reporting),
     page(PATHS.score766, validateScore766Search, screens.score766, SCORE766_SEARCH_DEFAULTS),
+    page(PATHS.gallery, validateGallerySearch, screens.gallery),
     page('$', validateWallSearch, screens.wall, WALL_SEARCH_DEFAULTS),
   ]);
 }

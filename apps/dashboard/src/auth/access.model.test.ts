@@ -74,6 +74,7 @@ describe('pages by role', () => {
         '/analyst/dossiers/',
         '/analyst/reporting',
         '/analyst/score766/',
+        '/gallery',
         '/x',
       ].map(pageOfPath),
     ).toEqual([
@@ -90,6 +91,7 @@ describe('pages by role', () => {
       'analyst',
       'reporting',
       'score766',
+      'wall',
       'wall',
     ]);
   });

@@ -65,6 +65,8 @@ export function canExport(user: SessionUser | null): boolean {
 export function pageOfPath(pathname: string): AppPage {
   const p = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (p === '/login') return 'login';
+  // the panel gallery (gallery/) is the wall's panels from fixtures: whoever may open the wall, a wall device included
+  if (p === '/gallery') return 'wall';
   if (p === '/admin' || p.startsWith('/admin/')) return 'admin';
   if (p === '/operator') return 'operator';
   if (p === '/operator/alerts') return 'alerts';

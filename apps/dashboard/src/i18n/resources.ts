@@ -7,6 +7,7 @@ import { wallcfgEn, wallcfgVi } from './wallcfg.data.ts';
 import { opsdeskEn, opsdeskVi } from './opsdesk.data.ts';
 import { wallPinEn, wallPinVi } from './wall-pin.data.ts';
 import { watchdogEn, watchdogVi } from './watchdog.data.ts';
+import { galleryEn, galleryVi } from './gallery.data.ts';
 
 /**
  * Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue.
@@ -25,6 +26,7 @@ export const vi = {
   ...opsdeskVi,
   ...wallPinVi,
   ...watchdogVi,
+  ...galleryVi,
 };
 
 export const en: typeof vi = {
@@ -36,4 +38,5 @@ export const en: typeof vi = {
   ...opsdeskEn,
   ...wallPinEn,
   ...watchdogEn,
+  ...galleryEn,
 };

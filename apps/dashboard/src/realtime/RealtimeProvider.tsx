@@ -46,6 +46,19 @@ export function RealtimeProvider({ client, live = true, children }: { client: Li
   );
 }
 
+/**
+ * A stopped clock and a link that reads as live, for the panel gallery (gallery/): its panels draw
+ * fixtures at a fixed instant. The client is never started; it only answers serverNow() and onCells().
+ */
+export function FixedClockProvider({ client, now, children }: { client: LiveClient; now: number; children: ReactNode }) {
+  const value = useMemo(() => ({ now, status: 'online' as const }), [now]);
+  return (
+    <ClientContext.Provider value={client}>
+      <ClockContext.Provider value={value}>{children}</ClockContext.Provider>
+    </ClientContext.Provider>
+  );
+}
+
 export function useLiveClient(): LiveClient {
   const c = useContext(ClientContext);
   if (!c) throw new Error('useLiveClient outside RealtimeProvider');

@@ -171,7 +171,7 @@ describe('failed authentication is limited before the credential is checked', ()
 
 describe('hardening', () => {
   it('only the dashboard pages fall back to the page; unknown paths beside /metrics, /openapi.json and /api/docs are JSON 404', async () => {
-    for (const url of ['/', '/login', '/operator', '/operator/alerts', '/analyst/dossiers?period=2026', '/admin/users'])
+    for (const url of ['/', '/login', '/gallery', '/operator', '/operator/alerts', '/analyst/dossiers?period=2026', '/admin/users'])
       expect([url, (await app.inject({ url })).headers['content-type']]).toEqual([url, 'text/html; charset=utf-8']);
     for (const url of ['/metricsx', '/openapi.yaml', '/swagger.json', '/wp-login.php', '/api/v1/nothing', '/operatorx', '/api/docs/nothing.js']) {
       const r = await app.inject({ url });

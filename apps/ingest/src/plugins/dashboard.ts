@@ -7,7 +7,7 @@ import { PUBLIC } from './access.ts';
 import { notFoundError } from './errors.ts';
 
 /** The dashboard's own pages (client-side routes), which answer with index.html; anything else unknown is a JSON 404. */
-const PAGE = /^\/(?:$|login\/?$|kiosk(?:\/|$)|(?:operator|analyst|admin)(?:\/|$))/;
+const PAGE = /^\/(?:$|login\/?$|gallery\/?$|kiosk(?:\/|$)|(?:operator|analyst|admin)(?:\/|$))/;
 
 export function isDashboardPage(url: string): boolean {
   const path = url.split(/[?#]/, 1)[0]!;
@@ -16,7 +16,7 @@ export function isDashboardPage(url: string): boolean {
 
 /**
  * Serves the built dashboard at / (its files are public), with index.html for the dashboard's own
- * pages only (/, /login, /operator…, /analyst…, /admin…, /kiosk/…): every other unknown URL
+ * pages only (/, /login, /gallery, /operator…, /analyst…, /admin…, /kiosk/…): every other unknown URL
  * (/metrics, /openapi.json, /wp-admin…) is a 404 in the API's error shape, so a monitor or a
  * scraper never mistakes the page for an answer. Without a build, an unknown URL says how to get one.
  */

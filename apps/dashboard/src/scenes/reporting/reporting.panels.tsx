@@ -19,6 +19,8 @@ import { followedMonth, lateGroups, lateUnits, latestPeriodOf, rankingView, targ
  */
 /** Names listed per kind of unit in a group of late units; the rest are counted. */
 const LATE_NAMES = 24;
+/** Names shown over all the groups' lines: with many lines each lists fewer (never under 6), so the list fits its panel. */
+const LATE_NAMES_TOTAL = 48;
 
 /** The last local day of a period key, yyyy-mm-dd. */
 function periodEndDay(period: string): string {
@@ -166,6 +168,9 @@ export function ReportingLate({ ctx }: PanelProps) {
   const month = followedMonth(ctx.now, ctx.timeZone);
   const status = useQuery(reportingQueries(ctx).status);
   const groups = useMemo(() => lateGroups(lateUnits(status.data)), [status.data]);
+  // one line of names per kind of unit in each group: the budget is shared by the lines
+  const lines = groups.reduce((n, g) => n + g.byKind.length, 0);
+  const names = Math.min(LATE_NAMES, Math.max(6, Math.floor(LATE_NAMES_TOTAL / Math.max(1, lines))));
   const counts = status.data?.counts;
   return (
     <section className="panel reporting-late" data-testid="reporting-late">
@@ -194,10 +199,10 @@ export function ReportingLate({ ctx }: PanelProps) {
               <p className="late-names" key={k.kind} data-kind={k.kind}>
                 <span className="late-kind">{t(`reporting.kind.${k.kind}`, { count: k.units.length })}</span>{' '}
                 {k.units
-                  .slice(0, LATE_NAMES)
+                  .slice(0, names)
                   .map((u) => u.name)
                   .join(', ')}
-                {k.units.length > LATE_NAMES && ` ${t('reporting.more', { count: k.units.length - LATE_NAMES })}`}
+                {k.units.length > names && ` ${t('reporting.more', { count: k.units.length - names })}`}
               </p>
             ))}
           </li>
