@@ -44,6 +44,20 @@ export interface CatalogueIndex {
   inLiveTree(code: string, atMs: number): boolean;
 }
 
+/** A catalogue area as the areas-at-a-date answer lists it. */
+export function areaAtRow(a: Area): AreaAt {
+  return {
+    code: a.code,
+    name: a.name,
+    nameEn: a.nameEn ?? null,
+    type: a.kind,
+    level: a.level,
+    parent: a.parent,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+  };
+}
+
 export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | null = null): CatalogueIndex {
   const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
   const areas = new Map(catalogue.areas.map((a) => [a.code, a]));
@@ -70,16 +84,7 @@ export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | nu
   for (const s of catalogue.stations) {
     if (!areas.has(s.area)) throw new Error(`station ${s.id}: area ${s.area} is not in the catalogue`);
   }
-  const row = (a: Area): AreaAt => ({
-    code: a.code,
-    name: a.name,
-    nameEn: a.nameEn ?? null,
-    type: a.kind,
-    level: a.level,
-    parent: a.parent,
-    validFrom: a.validFrom,
-    validTo: a.validTo,
-  });
+  const row = areaAtRow;
   const catalogueAt = (code: string, date: string) => {
     const a = areas.get(code);
     return a && validOn(a, date) ? a : undefined;
