@@ -44,6 +44,8 @@ export function fixtureFor(key: QueryKey, variant: GalleryVariant): unknown {
       return proceduresFixture();
     case 'config':
       return null; // no basemap advertised: the map keeps its offline style
+    case 'wall-pin':
+      return null; // no briefing pin in force (the pin buttons of a leader's session read it)
     case 'alerts':
       return b === 'wall' ? alertsFixture(variant) : undefined;
     case 'directives':
