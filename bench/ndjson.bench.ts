@@ -5,10 +5,9 @@
  * and not (IOC_FOLLOW_SHARED_LOGS=false, a node that is its database's only writer): the difference is the cost of
  * follow mode (live/log-follower.ts: the node reads its own commits back from the log before it answers).
  *   --ndjson-stores=sqlite,postgres (default both)   --ndjson-reps=N (default 3)
- *   --cpu-prof=DIR: the servers write a V8 CPU profile there when they stop (bench/cpu-profile.cjs)
+ *   --cpu-prof=DIR: the servers write a V8 CPU profile there when they stop (bench/cpu-profile.mjs)
  */
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { BenchDeps } from './bench-server.ts';
 
 const T = Date.parse('2026-11-22T07:00:00+07:00');
@@ -104,7 +103,7 @@ export async function benchNdjson(d: BenchDeps, argv: readonly string[]): Promis
   const prof = arg('cpu-prof');
   // node refuses --cpu-prof in NODE_OPTIONS: a preload starts the inspector's profiler instead
   const nodeEnv: Record<string, string> = prof
-    ? { NODE_OPTIONS: `--require ${fileURLToPath(new URL('./cpu-profile.cjs', import.meta.url))}`, IOC_BENCH_CPU_PROF_DIR: prof }
+    ? { NODE_OPTIONS: `--import ${new URL('./cpu-profile.mjs', import.meta.url).href}`, IOC_BENCH_CPU_PROF_DIR: prof }
     : {};
   const out: Record<string, unknown> = { events: total, reps };
   const line = (what: string, rates: number[], ceiling: number[]) => {

@@ -1,8 +1,8 @@
-// Preloaded into a bench server (NODE_OPTIONS=--require, which refuses --cpu-prof): profiles the whole process with the
+// Preloaded into a bench server (NODE_OPTIONS=--import; node refuses --cpu-prof there): profiles the whole process with the
 // inspector and writes a .cpuprofile (Chrome DevTools, speedscope) into IOC_BENCH_CPU_PROF_DIR when the process exits.
-const inspector = require('node:inspector');
-const { writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+import inspector from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const dir = process.env.IOC_BENCH_CPU_PROF_DIR;
 if (dir) {
