@@ -1,7 +1,8 @@
 /**
  * pnpm bench: ingest throughput and event-to-browser latency, each figure beside a ceiling
  * measured in the same run on the same machine.
- *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding
+ *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding, 3× each, on SQLite and on PostgreSQL
+ *      with the cross-node follower on and off (its cost), same run (bench/ndjson.bench.ts)
  *   2. single-observation POST vs  a bare Fastify route
  *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
  *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)
@@ -31,6 +32,7 @@
  * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
+ *   ndjson: --ndjson-stores=sqlite,postgres (default both)  --ndjson-reps=3  --cpu-prof=DIR (servers' V8 CPU profiles)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +42,7 @@ import { benchDossierReplay, benchMonitoring } from './in-process.ts';
 import { benchMqtt } from './mqtt.ts';
 import { ROOT as root } from '../test-support/server-process.ts';
 import { KEY, kioskLink, startServer } from './bench-server.ts';
+import { benchNdjson, observation } from './ndjson.bench.ts';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -50,72 +53,6 @@ const only = process.argv
 const soak = process.argv.includes('--soak') || (only?.includes('soak') ?? false);
 const want = (k: string) => (!only ? !soak : only.includes(k));
 const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
-
-const T = Date.parse('2026-11-22T07:00:00+07:00');
-// nine of today's communes (from 1 July 2025 directly under the city, code 92)
-const AREAS = ['31120', '31135', '31147', '31150', '31153', '31157', '31162', '31168', '31174'];
-function observation(prefix: string, n: number) {
-  return {
-    id: `${prefix}-${String(n).padStart(10, '0')}`,
-    indicator: 'citizen_reports_received',
-    area: AREAS[n % 9]!,
-    agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`,
-    observedAt: new Date(T + (n % 3_600_000)).toISOString(),
-    value: n % 1000,
-  };
-}
-
-function ndjsonBodies(prefix: string, total: number, perBody: number): string[] {
-  const bodies: string[] = [];
-  for (let b = 0; b * perBody < total; b++) {
-    const lines: string[] = [];
-    for (let i = b * perBody; i < Math.min(total, (b + 1) * perBody); i++) lines.push(JSON.stringify(observation(prefix, i)));
-    bodies.push(lines.join('\n'));
-  }
-  return bodies;
-}
-
-async function sendAll(url: string, bodies: string[], concurrency: number): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-api-key': KEY }, body });
-        if (r.status !== 200) throw new Error(`${url} answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
-        await r.arrayBuffer();
-      }
-    }),
-  );
-  return (performance.now() - t0) / 1000;
-}
-
-async function benchNdjson() {
-  const total = quick ? 200_000 : 1_000_000;
-  const per = 10_000;
-  const server = await startServer();
-  try {
-    const warm = ndjsonBodies('warm', 50_000, per);
-    await sendAll(`${server.url}/api/v1/_bench/ndjson-discard`, warm, 2);
-    await sendAll(`${server.url}/api/v1/observations/ndjson`, warm, 2);
-    const bodies = ndjsonBodies('nd', total, per);
-    const ceilingS = await sendAll(`${server.url}/api/v1/_bench/ndjson-discard`, bodies, 2);
-    const persistS = await sendAll(`${server.url}/api/v1/observations/ndjson`, bodies, 2);
-    const ceiling = total / ceilingS;
-    const persisted = total / persistS;
-    results.ndjson = {
-      events: total,
-      ceilingEventsPerS: Math.round(ceiling),
-      persistedEventsPerS: Math.round(persisted),
-      ratio: +(persisted / ceiling).toFixed(3),
-      target: 0.3,
-    };
-    console.log(`NDJSON bulk: persisted ${fmt(persisted)} ev/s vs parse+validate ceiling ${fmt(ceiling)} ev/s → ${pct(persisted / ceiling)} (target ≥ 30 %)`);
-  } finally {
-    await server.stop();
-  }
-}
 
 async function cannon(url: string, body: (n: number) => string, seconds: number): Promise<number> {
   let n = 0;
@@ -244,7 +181,7 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const inProcess = { quick, results, fmt, pct };
 
-if (want('ndjson')) await benchNdjson();
+if (want('ndjson')) await benchNdjson({ root, quick, key: KEY, results, startServer, quantile, fmt, pct }, process.argv);
 if (want('single')) await benchSingle();
 if (want('access')) {
   const { benchAccess, benchAccessCpu } = await import('./access.ts');

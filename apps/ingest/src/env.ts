@@ -44,6 +44,12 @@ export interface Config {
   redisUrl: string | null;
   /** IOC_CLUSTER_POLL_MS: with PostgreSQL, the catch-up read of the shared logs and the evaluator lock attempt, besides LISTEN/NOTIFY. */
   clusterPollMs: number;
+  /**
+   * IOC_FOLLOW_SHARED_LOGS (default true): with PostgreSQL, the node follows the shared logs (live/log-follower.ts) so that
+   * several nodes see every node's writes. false only for a node that is its database's only writer: it then applies its
+   * own commits directly, like the SQLite store (and the bench measures what following costs).
+   */
+  followSharedLogs: boolean;
   /** Live-state checkpoints: how often (ms; 0 = only at clean shutdown). */
   checkpointIntervalMs: number;
   /** Raw observations observed longer ago than this are deleted (0 = keep forever). */
@@ -198,6 +204,7 @@ export const CoreEnvSchema = envSchema({
   IOC_DATABASE_URL: envString('^postgres(ql)?://', 'postgres://user:password@host:port/database', true),
   IOC_REDIS_URL: envString('^rediss?://', 'redis://[user:password@]host:port[/db] or rediss://…', true),
   IOC_CLUSTER_POLL_MS: envInt(1000, 50, 60_000),
+  IOC_FOLLOW_SHARED_LOGS: envBool(true),
   IOC_SQLITE_SYNCHRONOUS: envOneOf(['FULL', 'NORMAL'], 'FULL'),
   IOC_CHECKPOINT_INTERVAL_MS: envInt(60_000, 0, 24 * 3600_000),
   IOC_RETENTION_DAYS: envInt(0, 0, 100 * 366),
@@ -283,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: v.IOC_SQLITE_SYNCHRONOUS.toUpperCase() as 'FULL' | 'NORMAL',
     redisUrl: v.IOC_REDIS_URL ?? null,
     clusterPollMs: v.IOC_CLUSTER_POLL_MS,
+    followSharedLogs: isTrue(v.IOC_FOLLOW_SHARED_LOGS),
     tickMs: v.IOC_TICK_MS,
     heartbeatMs: v.IOC_HEARTBEAT_MS,
     apiKeys,

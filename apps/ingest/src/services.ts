@@ -210,7 +210,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   };
   // PostgreSQL may be shared by several nodes: every node applies the log in seq order, its own
   // commits included (the writer waits for the follower before it answers), see live/log-follower.ts
-  const shared = store.kind === 'postgres' && config.databaseUrl !== null;
+  const shared = store.kind === 'postgres' && config.databaseUrl !== null && config.followSharedLogs;
   let follower: LogFollower | null = null;
   /** A log's writer: alone, the node applies its own commits; sharing the database, it waits for the follower, which applies every node's. */
   const logWriter = <T extends object>(
