@@ -30,7 +30,7 @@
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
  *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
- * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 6 (history), 8, 9, 10, 13, 16 are measured
+ * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 6 (history), 8, 9, 10, 13, 15, 16 are measured
  * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
  * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
@@ -228,7 +228,7 @@ if (want('access')) {
   await benchAccess(inProcess);
 }
 if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHonest({ quick, key: KEY, results, startServer, quantile, repeat });
-if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt }, process.argv);
+if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv, repeat);
