@@ -100,7 +100,9 @@ export async function benchAccess({ quick, results, fmt, repeat }: Deps) {
         allowAllReqPerS: Math.round(median(without)),
         ratio: r,
       };
-      console.log(`access, ${name}: median ${fmt(median(with_))} req/s with authorization vs ${fmt(median(without))} allow-all → ${showSpread(r)} (paired rounds)`);
+      console.log(
+        `access, ${name}: median ${fmt(median(with_))} req/s with authorization vs ${fmt(median(without))} allow-all → ${showSpread(r)} (paired rounds)`,
+      );
     }
     results.access = out;
   } finally {

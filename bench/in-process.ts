@@ -123,7 +123,12 @@ export async function benchMonitoring({ quick, results, fmt, repeat }: InProcess
       full = run(true);
       ceiling = run(false);
     }
-    runs.push({ liveOnlyPerS: Math.round(ceiling.perS), withDerivedAndAlertsPerS: Math.round(full.perS), ratio: +(full.perS / ceiling.perS).toFixed(3), alertSignals: full.signals });
+    runs.push({
+      liveOnlyPerS: Math.round(ceiling.perS),
+      withDerivedAndAlertsPerS: Math.round(full.perS),
+      ratio: +(full.perS / ceiling.perS).toFixed(3),
+      alertSignals: full.signals,
+    });
   }
   const ratio = spread(runs.map((r) => r.ratio));
   const med = (f: (r: (typeof runs)[number]) => number) => spread(runs.map(f), 0).median;

@@ -178,7 +178,11 @@ export async function benchLatencyHonest(d: LatencyBenchDeps, log: (s: string) =
   const bare = startChild('bare-socket-server.ts');
   let payload: Delta | undefined;
   let loadPayload: Delta | undefined;
-  const runs: { ioc: IocRun; bare: Record<'light' | 'load' | 'perEvent', Q & { emitted: number; rate: number; received: number }>; ratios: Record<string, number | null> }[] = [];
+  const runs: {
+    ioc: IocRun;
+    bare: Record<'light' | 'load' | 'perEvent', Q & { emitted: number; rate: number; received: number }>;
+    ratios: Record<string, number | null>;
+  }[] = [];
   try {
     const { port } = await bare.next<{ port: number }>('ready');
     const c = follow(server.url, PROCESS_TOKENS.leader);

@@ -53,7 +53,14 @@ function reading(prefix: string): Reading {
   const n = serial++;
   const c = CELLS[n % CELLS.length]!;
   const value = Math.round((c.lo + (((n * 7919) % 1000) / 1000) * (c.hi - c.lo)) * 10) / 10;
-  return { id: `${prefix}-${n}`, station: c.station, area: c.area, indicator: c.indicator, value: Math.min(c.hi, value), observedAt: new Date(T + n).toISOString() };
+  return {
+    id: `${prefix}-${n}`,
+    station: c.station,
+    area: c.area,
+    indicator: c.indicator,
+    value: Math.min(c.hi, value),
+    observedAt: new Date(T + n).toISOString(),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -161,7 +168,8 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
       if (res.status !== 200) throw new Error(`HTTP batch answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
       await res.arrayBuffer();
     };
-    const publish = (batch: Reading[]) => publisher.publishAsync('bench/readings', JSON.stringify(batch.map(({ area: _a, ...r }) => r)), { qos: 1 }).then(() => {});
+    const publish = (batch: Reading[]) =>
+      publisher.publishAsync('bench/readings', JSON.stringify(batch.map(({ area: _a, ...r }) => r)), { qos: 1 }).then(() => {});
     let k = 0;
     /** One step of an IOC path: drive, wait until the page has everything, read the latencies. */
     const iocStep = (name: string, send: (b: Reading[]) => Promise<void>) => async (rate: number) => {
@@ -211,7 +219,11 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
       console.log(`  run ${i + 1}: broker pass-through ${show(pass)}, HTTP batches ${show(http)}, MQTT end to end ${show(mq)}`);
     }
     const ratio = (a: 'http' | 'mqtt', b: 'broker' | 'http') => spread(reps.map((r) => (r[b].rate > 0 ? r[a].rate / r[b].rate : 0)));
-    const rates = (p: 'broker' | 'http' | 'mqtt') => spread(reps.map((r) => r[p].rate), 0);
+    const rates = (p: 'broker' | 'http' | 'mqtt') =>
+      spread(
+        reps.map((r) => r[p].rate),
+        0,
+      );
     const out = {
       perMessage: PER_MESSAGE,
       stepSeconds: stepS,
@@ -224,11 +236,14 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
       runs: reps,
     };
     d.results.mqtt = out;
-    const sat = (p: 'broker' | 'http' | 'mqtt') => `median ${d.fmt(out.saturation[p].median)}/s (${d.fmt(out.saturation[p].min)}–${d.fmt(out.saturation[p].max)})`;
+    const sat = (p: 'broker' | 'http' | 'mqtt') =>
+      `median ${d.fmt(out.saturation[p].median)}/s (${d.fmt(out.saturation[p].min)}–${d.fmt(out.saturation[p].max)})`;
     console.log(
       `mqtt saturation (open loop, ${PER_MESSAGE} readings per message, QoS 1, tick 250 ms; a rate holds while p99 publish → screen ≤ ${LAG_BOUND_MS} ms, ${stepS} s steps):`,
     );
-    console.log(`  ceiling: broker pass-through to a plain subscriber ${sat('broker')}${out.brokerLowerBound ? ' (a lower bound: the driver, not the broker, stopped the ramp)' : ''}`);
+    console.log(
+      `  ceiling: broker pass-through to a plain subscriber ${sat('broker')}${out.brokerLowerBound ? ' (a lower bound: the driver, not the broker, stopped the ramp)' : ''}`,
+    );
     console.log(`  MQTT → IOC → browser ${sat('mqtt')} = ${showSpread(out.ratios.mqttVsBroker)} of the broker's pass-through`);
     console.log(`  HTTP batches → IOC → browser ${sat('http')} = ${showSpread(out.ratios.httpVsBroker)} of the broker's pass-through`);
     console.log(`  MQTT end to end = ${showSpread(out.ratios.mqttVsHttp)} of HTTP batches`);

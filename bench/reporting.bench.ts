@@ -32,7 +32,7 @@ export async function benchReportingImport(d: Deps, log: (s: string) => void = c
   const rows = csvOf(0).toString().split('\r\n').length - 1;
   const cat = indexReporting();
   /** rows/s of the in-process parse + validation of `files`. */
-  const ceiling = (files: Buffer[]) => {
+  const ceiling = (files: ReturnType<typeof csvOf>[]) => {
     const t0 = performance.now();
     for (const f of files) {
       const r = importTable(cat, readCsv(f));
@@ -43,10 +43,14 @@ export async function benchReportingImport(d: Deps, log: (s: string) => void = c
   const server = await d.startServer();
   try {
     /** rows/s of the same files imported through the server. */
-    const imported = async (files: Buffer[]) => {
+    const imported = async (files: ReturnType<typeof csvOf>[]) => {
       const t0 = performance.now();
       for (const f of files) {
-        const r = await fetch(`${server.url}/api/v1/reporting/imports`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-api-key': d.key }, body: f });
+        const r = await fetch(`${server.url}/api/v1/reporting/imports`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', 'x-api-key': d.key },
+          body: f,
+        });
         if (r.status !== 200) throw new Error(`import: ${r.status} ${(await r.text()).slice(0, 300)}`);
         await r.arrayBuffer();
       }

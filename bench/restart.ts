@@ -299,15 +299,25 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
         const store = await open();
         const bare = await bareReader(kind, kind === 'sqlite' ? join(dir.dir, 'ioc.db') : env.IOC_DATABASE_URL!);
         const p0 = performance.now();
-        const srv = await startServerProcess({ dataDir: dir.dir, env: { IOC_API_KEYS: 'bench:bench-source-key-0123456789', IOC_READ_RATE_LIMIT_PER_MINUTE: '100000000', ...env } });
+        const srv = await startServerProcess({
+          dataDir: dir.dir,
+          env: { IOC_API_KEYS: 'bench:bench-source-key-0123456789', IOC_READ_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+        });
         const processS = (performance.now() - p0) / 1000;
         const viaHttp: HistoryReader = async (station, from, to) => {
-          const q = new URLSearchParams({ indicator: 'water_level', station, from: new Date(from).toISOString(), to: new Date(to).toISOString(), limit: String(LIMIT) });
+          const q = new URLSearchParams({
+            indicator: 'water_level',
+            station,
+            from: new Date(from).toISOString(),
+            to: new Date(to).toISOString(),
+            limit: String(LIMIT),
+          });
           const r = await fetch(`${srv.url}/api/v1/history?${q}`, { headers: srv.headers('analyst') });
           if (r.status !== 200) throw new Error(`history answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
           return ((await r.json()) as { points: unknown[] }).points.length;
         };
-        const storeRead: HistoryReader = async (station, from, to) => (await store.history({ indicator: 'water_level', station, from, to, limit: LIMIT })).points.length;
+        const storeRead: HistoryReader = async (station, from, to) =>
+          (await store.history({ indicator: 'water_level', station, from, to, limit: LIMIT })).points.length;
         const rounds = await history({ bare: bare.read, store: storeRead, http: viaHttp }, n, repeat);
         await srv.stop('SIGKILL');
         await bare.close();

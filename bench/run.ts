@@ -54,7 +54,11 @@ const only = process.argv
 // --soak (issue 13 #9) runs the soak alone; it is never part of the default run
 const soak = process.argv.includes('--soak') || (only?.includes('soak') ?? false);
 const repeat = repeatOf(process.argv);
-const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString(), repeat };
+const results: Record<string, unknown> = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  at: new Date().toISOString(),
+  repeat,
+};
 /** The machine's load as each bench started (printed in its header too). */
 const loads: Record<string, ReturnType<typeof machineLoad>> = {};
 results.loadAtStart = loads;

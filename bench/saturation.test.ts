@@ -72,12 +72,44 @@ describe('stepOf', () => {
   });
 
   it('holds at the bound and fails just past it', () => {
-    expect(stepOf(quantile, 5000, 100, 5000, Array.from({ length: 100 }, () => LAG_BOUND_MS)).held).toBe(true);
-    expect(stepOf(quantile, 5000, 100, 5000, Array.from({ length: 100 }, () => LAG_BOUND_MS + 1))).toMatchObject({ held: false, why: 'lag' });
+    expect(
+      stepOf(
+        quantile,
+        5000,
+        100,
+        5000,
+        Array.from({ length: 100 }, () => LAG_BOUND_MS),
+      ).held,
+    ).toBe(true);
+    expect(
+      stepOf(
+        quantile,
+        5000,
+        100,
+        5000,
+        Array.from({ length: 100 }, () => LAG_BOUND_MS + 1),
+      ),
+    ).toMatchObject({ held: false, why: 'lag' });
   });
 
   it('blames the driver when it offered under 95 % of the rate', () => {
-    expect(stepOf(quantile, 10_000, 100, 9400, Array.from({ length: 100 }, () => 5))).toMatchObject({ held: false, why: 'driver' });
-    expect(stepOf(quantile, 10_000, 100, 9500, Array.from({ length: 100 }, () => 5)).held).toBe(true);
+    expect(
+      stepOf(
+        quantile,
+        10_000,
+        100,
+        9400,
+        Array.from({ length: 100 }, () => 5),
+      ),
+    ).toMatchObject({ held: false, why: 'driver' });
+    expect(
+      stepOf(
+        quantile,
+        10_000,
+        100,
+        9500,
+        Array.from({ length: 100 }, () => 5),
+      ).held,
+    ).toBe(true);
   });
 });

@@ -91,4 +91,3 @@ export async function saturate(step: (rate: number) => Promise<Step>, start: num
   const failed = steps.filter((s) => !s.held).sort((a, b) => a.rate - b.rate)[0];
   return { rate: ok, capped: !Number.isFinite(fail), limit: failed?.why ?? 'none', steps };
 }
-
