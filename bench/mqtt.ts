@@ -106,7 +106,8 @@ export async function benchMqtt(d: MqttBenchDeps): Promise<void> {
   try {
     const publisher = (pub = await mqtt.connectAsync(broker.url, { clientId: `bench-pub-${process.pid}` }));
     const subscriber = (sub = await mqtt.connectAsync(broker.url, { clientId: `bench-sub-${process.pid}`, clean: true }));
-    const page = await browser.newPage();
+    // the page is only a harness for the Socket.IO client: the server's CSP (script-src 'self') would block the injected client
+    const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${server.url}/healthz`);
     await page.addScriptTag({ path: join(d.root, 'node_modules/socket.io-client/dist/socket.io.min.js') });
     const seen: [string, string, number][] = [];
