@@ -94,8 +94,7 @@ export class WallPinService {
 
   /** At start: watches the pins in force on every wall (a restart keeps a pin and still ends it on time). */
   async start(): Promise<void> {
-    const walls = new Set((await this.deps.reference.referenceHeads(WALL_PIN_KIND)).map((h) => h.key));
-    for (const wall of walls) await this.current(wall);
+    for (const wall of await this.deps.reference.referenceKeys(WALL_PIN_KIND)) await this.current(wall);
   }
 
   close(): void {
@@ -132,10 +131,9 @@ export class WallPinService {
     }
   }
 
+  /** The wall's latest pin document: one indexed read of its highest version, however many pins and releases it has had. */
   private async latest(wall: string): Promise<PinDoc | null> {
-    const heads = (await this.deps.reference.referenceHeads(WALL_PIN_KIND)).filter((h) => h.key === wall);
-    const last = heads[heads.length - 1];
-    return last ? ((await this.deps.reference.referenceBody(WALL_PIN_KIND, wall, last.version)) as PinDoc) : null;
+    return ((await this.deps.reference.referenceLatest(WALL_PIN_KIND, wall))?.body as PinDoc | undefined) ?? null;
   }
 
   private async store(wall: string, doc: PinDoc, origin: string): Promise<boolean> {
