@@ -5,7 +5,8 @@
  * pin again meanwhile; the click-to-screen times are printed, the target being within a second),
  * shows the banner "Đang ghim bởi … · còn mm:ss", and a wall opened afterwards shows the pin; "Bỏ
  * ghim" resumes the rotation; a short pin ends by itself (IOC_WALL_PIN_MIN_SECONDS lowered for the
- * test). Operators see no pin button and may not open the briefing page.
+ * test). A pinned unit's figures stay live (a reading posted while it is pinned reaches its tile).
+ * Operators see no pin button and may not open the briefing page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -174,6 +175,15 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // the unit: its name in the banner, the map framed on it
     await expect.poll(() => wall.textContent(testId('wall-pin-banner')), { timeout: 10_000 }).toContain('Đơn vị · phường Ninh Kiều');
     await wall.waitForSelector(`${testId('wall-pin-map')}[data-focus="31135"]`, { timeout: 20_000 });
+    // its figures stay live while it is pinned: a new reading of the ward's station reaches the pinned tile
+    const tile = `${testId('wall-pin-unit')} ${testId('kpi-water_level')}`;
+    await wall.waitForSelector(`${tile}[data-raw-value]`, { timeout: 10_000 });
+    expect(await wall.getAttribute(tile, 'data-raw-value')).not.toBe('137');
+    await e2e.send('/api/v1/observations/batch', {
+      observations: [{ id: 'pin-live-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 137 }],
+    });
+    await wall.waitForSelector(`${tile}[data-raw-value="137"]`, { timeout: 10_000 });
+    expect(await wall.textContent(`${testId('wall-pin-unit')} ${testId('kpi-value-water_level')}`)).toContain('137');
     await switched('unit-release', wall, testId('wall-pin'), () => tablet.click(testId('pin-release-unit-31135')), 'detached');
   });
 
