@@ -2,7 +2,7 @@ import { DEFAULT_WALL, type AuditRecord, type WallPinTarget } from '@cityioc/con
 
 /** What the audit page's target column needs to name a pin's target (the page's translator and name lookups). */
 export interface PinAuditNames {
-  t: (key: string, values?: Record<string, unknown>) => string;
+  t: (key: string, values?: Record<string, string | number>) => string;
   panelTitle(id: string): string | null;
   sceneTitle(id: string): string | null;
   area(code: string): string;

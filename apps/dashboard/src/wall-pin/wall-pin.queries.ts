@@ -1,4 +1,4 @@
-import type { WallPinBody, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
+import type { WallListResponse, WallPinBody, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api, getJson } from '../queries/http.ts';
 
@@ -10,6 +10,15 @@ export function wallPinQuery(wall: string) {
     queryKey: wallPinKey(wall),
     queryFn: ({ signal }) => getJson<WallPinResponse>(`/api/v1/wall/pin?wall=${encodeURIComponent(wall)}`, signal),
     staleTime: Infinity,
+  });
+}
+
+/** The walls a leader can pin to, with their open screens: read when the picker opens and every 30 s while it is open. */
+export function wallsQuery() {
+  return queryOptions({
+    queryKey: ['wall-walls'] as const,
+    queryFn: ({ signal }) => getJson<WallListResponse>('/api/v1/wall/walls', signal),
+    staleTime: 30_000,
   });
 }
 
