@@ -28,7 +28,9 @@
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
  *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
- * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
+ *  18. pin: a leader's pin on the tablet → the wall showing it, per kind (panel, scene, unit, alert, release), click→visible
+ *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766,pin
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
@@ -298,6 +300,7 @@ if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer,
 if (want('reporting')) await benchReportingImport();
 if (want('monitoring')) await benchMonitoring(inProcess);
 if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
+if (want('pin')) await (await import('./pin.bench.ts')).benchPin({ root, quick, key: KEY, results, quantile, fmt });
 if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results });
 if (soak) {
   const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);
