@@ -174,26 +174,27 @@ export class LiveClient {
     if (this.scopes.includes(scope)) return () => undefined;
     const n = this.watched.get(scope) ?? 0;
     this.watched.set(scope, n + 1);
-    if (n === 0 && this.socket.connected) {
-      const run = this.run;
-      void this.subscribeScopes([scope]).then(
-        (ack) => {
-          if (run !== this.run || !this.watched.has(scope)) return;
-          if (!ack.ok) return console.warn(`[live] cannot follow ${scope}: ${ack.error}`);
-          return this.resync(scope);
-        },
-        (err: unknown) => console.warn('[live] subscribe failed', err),
-      );
-    }
+    if (n === 0 && this.socket.connected) void this.follow(scope, this.run).catch((err: unknown) => console.warn(`[live] cannot follow ${scope}`, err));
     let done = false;
     return () => {
       if (done) return;
       done = true;
       const left = (this.watched.get(scope) ?? 1) - 1;
-      if (left > 0) return void this.watched.set(scope, left);
+      if (left > 0) {
+        this.watched.set(scope, left);
+        return;
+      }
       this.watched.delete(scope);
       if (this.socket.connected) this.socket.emit('unsubscribeV1', [scope]);
     };
+  }
+
+  /** Subscribes one watched scope on the open connection, then re-reads its snapshot (the deltas continue from it). */
+  private async follow(scope: string, run: number): Promise<void> {
+    const ack = await this.subscribeScopes([scope]);
+    if (run !== this.run || !this.watched.has(scope)) return;
+    if (!ack.ok) throw new Error(ack.error);
+    await this.resync(scope);
   }
 
   /** The fixed scopes, then the watched ones. */

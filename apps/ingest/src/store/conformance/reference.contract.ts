@@ -139,7 +139,7 @@ export function referenceConformance(name: string, harness: () => StoreHarness):
       await s.reference.putReferenceItems(WALL_PIN_KIND, pinHistory('phong-hop', 7, T0), T0 + 9);
       // the same key in another kind, and a version of 'main' for another date, stored last
       await s.reference.putReferenceItems('other', [{ key: 'main', validFrom: null, body: { other: true }, origin: 'x' }], T0 + 10);
-      expect(await s.reference.referenceLatest(WALL_PIN_KIND, 'main')).toEqual({ kind: WALL_PIN_KIND, ...items[2999], version: 3000, storedAt: T0 + 2500 });
+      expect(await s.reference.referenceLatest(WALL_PIN_KIND, 'main')).toEqual({ kind: WALL_PIN_KIND, ...items[2999]!, version: 3000, storedAt: T0 + 2500 });
       expect((await s.reference.referenceLatest(WALL_PIN_KIND, 'phong-hop'))?.version).toBe(7);
       await s.reference.putReferenceItems(WALL_PIN_KIND, [{ key: 'main', validFrom: '2027-01-01', body: { dated: true }, origin: 'x' }], T0 + 11);
       const store = await t.reopen();
