@@ -93,8 +93,9 @@ export function BriefingScreen({ search, setSearch }: PageProps<BriefingSearch>)
  */
 function WallPicker({ walls, wall, onPick }: { walls: readonly WallSummary[] | null; wall: string; onPick: (w: string) => void }) {
   const { t } = useTranslation();
+  const tr = (key: string, values?: Record<string, string | number>) => t(key, values);
   const shown = walls ?? [];
-  const named = (w: WallSummary) => `${wallLabel(w.wall, t)} · ${t('pin.walls.screens', { count: w.screens })}`;
+  const named = (w: WallSummary) => `${wallLabel(w.wall, tr)} · ${t('pin.walls.screens', { count: w.screens })}`;
   const only = shown.length === 1 ? shown[0]! : null;
   return (
     <div className="briefing-walls" data-testid="briefing-walls" data-wall={wall} data-count={walls?.length ?? ''}>
@@ -124,7 +125,7 @@ function WallPicker({ walls, wall, onPick }: { walls: readonly WallSummary[] | n
           ))}
         </div>
       ) : (
-        <p className="briefing-wall-one">{wallLabel(wall, t)}</p>
+        <p className="briefing-wall-one">{wallLabel(wall, tr)}</p>
       )}
     </div>
   );
