@@ -94,7 +94,10 @@ beforeEach(() => {
       requests.push(url);
       // another scope's snapshot: the same cells under its own scope
       const scope = decodeURIComponent(url.split('/').pop()!);
-      return new Response(JSON.stringify(scope === served.scope ? served : { ...served, scope }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(scope === served.scope ? served : { ...served, scope }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
 });

@@ -56,6 +56,8 @@ export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
         })
       ).rows[0],
     keys: async (kind) =>
-      (await pool.query<{ key: string }>('SELECT key FROM reference_items WHERE kind = $1 GROUP BY key ORDER BY key COLLATE "C"', [kind])).rows.map((r) => r.key),
+      (await pool.query<{ key: string }>('SELECT key FROM reference_items WHERE kind = $1 GROUP BY key ORDER BY key COLLATE "C"', [kind])).rows.map(
+        (r) => r.key,
+      ),
   });
 }
