@@ -31,9 +31,11 @@
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
  *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
+ *  18. pin: a leader's pin on the tablet → the wall showing it, per kind (panel, scene, unit, alert, release), click→visible
+ *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
  * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 6 (history), 8, 9, 10, 13, 15, 16 are measured
  * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
- * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
+ * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766,pin
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  *   ndjson: --ndjson-stores=sqlite,postgres (default both)  --ndjson-reps=3  --cpu-prof=DIR (servers' V8 CPU profiles)
@@ -215,6 +217,7 @@ if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer,
 if (want('reporting')) await (await import('./reporting.bench.ts')).benchReportingImport({ quick, key: KEY, results, startServer, fmt, repeat });
 if (want('monitoring')) await benchMonitoring(inProcess);
 if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
+if (want('pin')) await (await import('./pin.bench.ts')).benchPin({ root, quick, key: KEY, results, quantile, fmt });
 if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results, repeat });
 if (soak) {
   const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);

@@ -309,6 +309,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       alerts,
       audit,
       push: (p) => broadcaster.wallPin(p),
+      screens: () => broadcaster.wallScreens(),
       clock,
       ttl: { minSeconds: config.wallPinMinSeconds, maxSeconds: WALL_PIN_MAX_SECONDS },
       onError: (err) => app.log.error({ err }, 'a wall pin could not be ended'),

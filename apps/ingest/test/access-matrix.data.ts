@@ -155,6 +155,7 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
       { url: '/api/v1/wall/pin', payload: { target: { kind: 'alert', alertId: ctx.alert916 } }, ok: 201, as: { leader917: 422 } },
     ],
     'DELETE /api/v1/wall/pin': [{ url: '/api/v1/wall/pin', ok: 200 }],
+    'GET /api/v1/wall/walls': [{ url: '/api/v1/wall/walls', ok: 200 }],
 
     // reads
     'GET /api/v1/score766/official': [{ url: '/api/v1/score766/official?unit=H13', ok: 200 }],

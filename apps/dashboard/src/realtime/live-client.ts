@@ -94,6 +94,8 @@ export class LiveClient {
   private lastSessionCheck = -Infinity;
   /** Heartbeat intervals seen (the first one sets the period, later ones smooth it). */
   private beatGaps = 0;
+  /** Scopes a view follows for a while (a pinned unit), beside the fixed ones: how many views watch each. */
+  private readonly watched = new Map<string, number>();
 
   constructor(opts: LiveClientOptions) {
     this.socket = opts.socket;
@@ -161,6 +163,44 @@ export class LiveClient {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * Keeps one more scope's snapshot live while the returned function is not called (a unit pinned on
+   * the wall: its figures follow the deltas, not only the read at pin time). Subscribed at once when
+   * connected (then its snapshot is re-read), and again on every reconnect; unsubscribed when the
+   * last view watching it lets go. A fixed scope needs no watching.
+   */
+  watchScope(scope: string): () => void {
+    if (this.scopes.includes(scope)) return () => undefined;
+    const n = this.watched.get(scope) ?? 0;
+    this.watched.set(scope, n + 1);
+    if (n === 0 && this.socket.connected) void this.follow(scope, this.run).catch((err: unknown) => console.warn(`[live] cannot follow ${scope}`, err));
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.watched.get(scope) ?? 1) - 1;
+      if (left > 0) {
+        this.watched.set(scope, left);
+        return;
+      }
+      this.watched.delete(scope);
+      if (this.socket.connected) this.socket.emit('unsubscribeV1', [scope]);
+    };
+  }
+
+  /** Subscribes one watched scope on the open connection, then re-reads its snapshot (the deltas continue from it). */
+  private async follow(scope: string, run: number): Promise<void> {
+    const ack = await this.subscribeScopes([scope]);
+    if (run !== this.run || !this.watched.has(scope)) return;
+    if (!ack.ok) throw new Error(ack.error);
+    await this.resync(scope);
+  }
+
+  /** The fixed scopes, then the watched ones. */
+  private allScopes(): string[] {
+    return [...this.scopes, ...this.watched.keys()];
+  }
 
   /** Called with the changed cells of every applied delta (for rolling chart buffers). */
   onCells(listener: CellsListener): () => void {
@@ -263,18 +303,23 @@ export class LiveClient {
   private async sync(run: number): Promise<void> {
     const first = !this.state.everSynced;
     try {
-      const ack = await this.subscribeScopes();
+      const ack = await this.subscribeScopes(this.scopes);
       if (run !== this.run) return;
       if (!ack.ok) throw new Error(`subscribe refused: ${ack.error}`);
+      // the watched scopes apart: one the server refuses (outside a scoped session) never holds up the fixed ones
+      const followed: string[] = [];
+      for (const w of [...this.watched.keys()]) if ((await this.subscribeScopes([w]).catch(() => null))?.ok) followed.push(w);
+      if (run !== this.run) return;
+      const scopes = [...this.scopes, ...followed];
       if (first) {
         // Usually already loaded (or loading) by the panels: this reuses the cache or the request in flight.
-        await Promise.all(this.scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))));
+        await Promise.all(scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))));
       } else {
         // Anything may have changed while we were away: the snapshots are re-read before the link
         // counts as synced, everything else (history windows, catalogue) is invalidated.
         await Promise.all([
           this.queryClient.invalidateQueries({ predicate: (q) => !this.isSubscribedSnapshot(q.queryKey) }),
-          ...this.scopes.map((s) => this.resync(s)),
+          ...scopes.map((s) => this.resync(s)),
         ]);
       }
       if (run !== this.run) return;
@@ -302,13 +347,13 @@ export class LiveClient {
   }
 
   private isSubscribedSnapshot(key: readonly unknown[]): boolean {
-    return key[0] === 'snapshot' && typeof key[1] === 'string' && this.scopes.includes(key[1]);
+    return key[0] === 'snapshot' && typeof key[1] === 'string' && (this.scopes.includes(key[1]) || this.watched.has(key[1]));
   }
 
-  private subscribeScopes(): Promise<SubscribeAck> {
+  private subscribeScopes(scopes: readonly string[]): Promise<SubscribeAck> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('subscribe: no ack')), this.ackTimeoutMs);
-      this.socket.emit('subscribeV1', [...this.scopes], (ack) => {
+      this.socket.emit('subscribeV1', [...scopes], (ack) => {
         clearTimeout(timer);
         resolve(ack);
       });
@@ -331,7 +376,7 @@ export class LiveClient {
 
   private readonly onHeartbeat = (hb: Heartbeat): void => {
     const now = this.clock();
-    for (const scope of this.scopes) {
+    for (const scope of this.allScopes()) {
       const held = this.queryClient.getQueryData<Snapshot>(snapshotKey(scope));
       if (held && held.epoch !== hb.epoch) {
         void this.resync(scope).catch((err: unknown) => console.warn('[live] resync failed', err));

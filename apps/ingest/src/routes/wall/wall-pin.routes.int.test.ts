@@ -7,6 +7,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type WallPinPush,
+  type WallListResponse,
   type WallPinReleaseResponse,
   type WallPinResponse,
 } from '@cityioc/contracts';
@@ -40,11 +41,12 @@ const release = (wall = 'main', who: Record<string, string> = AS.leader) => req(
 const audit = async () =>
   ((await req(AS.admin, { method: 'GET', url: '/api/v1/admin/audit?action=wall.&limit=50' })).json() as { records: AuditRecord[] }).records;
 
-async function listenPushes(): Promise<WallPinPush[]> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
+/** A socket as the analyst (a wall screen of `wall` when given: handshake auth.wall). */
+async function openSocket(wall?: string): Promise<ClientSocket> {
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const s: ClientSocket = connect(url, {
-    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7) },
+    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7), ...(wall === undefined ? {} : { wall }) },
     transports: ['websocket'],
     forceNew: true,
   });
@@ -53,6 +55,11 @@ async function listenPushes(): Promise<WallPinPush[]> {
     s.once('connect', () => resolve());
     s.once('connect_error', reject);
   });
+  return s;
+}
+
+async function listenPushes(): Promise<WallPinPush[]> {
+  const s = await openSocket();
   const got: WallPinPush[] = [];
   s.on('wallPinV1', (p) => got.push(p));
   return got;
@@ -201,5 +208,29 @@ describe('briefing pins across a restart', () => {
     now += 120_000;
     await waitUntil('the expiry stored', async () => ((await second.app.ioc.store.reference.referenceHeads('wall.pin')).length === 2 ? true : undefined));
     expect(await get()).toBeNull();
+  });
+
+  it('GET /api/v1/wall/walls: the default wall, the walls pinned before and the walls with screens open, each with its screens and pin', async () => {
+    await start();
+    const walls = async () => {
+      const r = await req(AS.leader, { method: 'GET', url: '/api/v1/wall/walls' });
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as WallListResponse).walls;
+    };
+    expect(await walls()).toEqual([{ wall: 'main', screens: 0, pin: null }]);
+    // two screens of the meeting room's wall, one of the main wall, a page that is no wall, a name that is no wall's
+    await openSocket('main');
+    const [room] = await Promise.all([openSocket('phong-hop'), openSocket('phong-hop'), openSocket(), openSocket('Bad Name!')]);
+    const r = await pin({ target: { kind: 'scene', scene: 'reporting' }, wall: 'hoi-truong' });
+    expect(r.statusCode, r.body).toBe(201);
+    const pinned = (r.json() as WallPinResponse).pin!;
+    expect(await walls()).toEqual([
+      { wall: 'main', screens: 1, pin: null },
+      { wall: 'hoi-truong', screens: 0, pin: pinned },
+      { wall: 'phong-hop', screens: 2, pin: null },
+    ]);
+    // a closed screen is no longer counted
+    room!.disconnect();
+    await waitUntil('the screen counted off', async () => ((await walls()).find((w) => w.wall === 'phong-hop')?.screens === 1 ? true : undefined));
   });
 });
