@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import {
-  PROTOCOL_VERSION,
   type AuditRecord,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
   type WallPinPush,
   type WallPinReleaseResponse,
   type WallPinResponse,
@@ -13,19 +9,18 @@ import {
 import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 import { risingTide } from '../../../test/helpers/feed-samples.ts';
 import { restartableApps } from '../../../test/helpers/restartable-app.ts';
+import { connected, listen, socketClients } from '../../../test/helpers/socket-client.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const local = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
 let now = local('2026-12-05 09:30');
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
-const sockets: ClientSocket[] = [];
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
   await cleanup?.();
   cleanup = undefined;
 });
+const client = socketClients();
 
 async function start(overrides: Record<string, unknown> = {}) {
   now = local('2026-12-05 09:30');
@@ -41,18 +36,8 @@ const audit = async () =>
   ((await req(AS.admin, { method: 'GET', url: '/api/v1/admin/audit?action=wall.&limit=50' })).json() as { records: AuditRecord[] }).records;
 
 async function listenPushes(): Promise<WallPinPush[]> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const s: ClientSocket = connect(url, {
-    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7) },
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
+  const s = client(await listen(app), { token: AS.analyst.authorization.slice(7) });
+  await connected(s);
   const got: WallPinPush[] = [];
   s.on('wallPinV1', (p) => got.push(p));
   return got;
