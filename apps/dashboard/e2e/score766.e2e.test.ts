@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Directive, DirectiveBoardResponse, Score766Response } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
+import { receivedDossier } from '../../../test-support/dossiers.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
 import { currentMonth, issueDirective, openE2e, testId, type E2e } from './support/e2e.ts';
 
@@ -73,18 +74,7 @@ beforeAll(async () => {
   const at = new Date(Date.now() - 60_000).toISOString();
   const due = new Date(Date.now() + 10 * 86_400_000).toISOString();
   await send('POST', '/api/v1/dossiers/events', {
-    events: codes.map((code) => ({
-      eventId: `${code}-2`,
-      dossierCode: code,
-      procedureCode: '1.001612',
-      agencyCode: AGENCY,
-      adminUnitCode: COMMUNE,
-      channel: 2,
-      status: 2,
-      statusAt: at,
-      receivedAt: at,
-      dueAt: due,
-    })),
+    events: codes.map((code) => receivedDossier(`${code}-2`, code, at, { procedureCode: '1.001612', agencyCode: AGENCY, adminUnitCode: COMMUNE, dueAt: due })),
   });
   // an analyst reads the wall and may download the lists
   page = await e2e.newPage({ as: 'analyst' });
