@@ -13,13 +13,14 @@ import { waitUntil } from '../../../../../test-support/wait.ts';
 
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
+/** Real socket.io clients, disconnected after each test. */
+const client = socketClients();
 const local = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
 let now = local('2026-03-02 09:00');
 afterEach(async () => {
   await cleanup?.();
   cleanup = undefined;
 });
-const client = socketClients();
 
 const LEADER = { token: 'leader-token-phochutich', name: 'Phó Chủ tịch UBND', unit: 'UBND thành phố', role: 'leader' as const, scopes: ['92'] };
 const NK = { token: 'operator-token-ninhkieu', name: 'Trực ban Ninh Kiều', unit: 'UBND phường Ninh Kiều', scopes: ['31135'] };
