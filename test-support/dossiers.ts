@@ -1,5 +1,16 @@
 import type { DossierEvent } from '@cityioc/contracts';
 
+/** Birth-certificate copy, as an administrator loads it into the procedure catalogue: 1 working day, fee-bearing, full online. */
+export const PROCEDURE_SAMPLE = {
+  code: '1.000494',
+  name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
+  legalTime: { value: 1, unit: 'working_days' },
+  feeBearing: true,
+  onlineService: 'full',
+  validFrom: '2025-01-01',
+  source: 'QĐ công bố TTHC (ví dụ)',
+};
+
 /** Phường Ninh Kiều (31135) and its people's committee (000.135.00.H13): a copy of a civil status extract (1.000494), submitted online. */
 const NINH_KIEU_ONLINE: Pick<DossierEvent, 'procedureCode' | 'agencyCode' | 'adminUnitCode' | 'channel'> = {
   procedureCode: '1.000494',
