@@ -37,6 +37,9 @@ export const RatioValueFields = {
   denominator: Type.Optional(Type.Number()),
 };
 
+/** An entry of an append-only log (the audit log, an alert's trail): its position in the log, when (epoch ms) and who acted. */
+export const LogEntryFields = { seq: Type.Integer(), at: Type.Integer({ description: 'epoch ms' }), actor: Type.String() };
+
 /** Why something was refused or failed: a machine-readable reason code, and a sentence for people. */
 export const ReasonFields = { reason: Type.String(), message: Type.String() };
 
