@@ -1,7 +1,10 @@
-import type { DossierEvent } from '@cityioc/contracts';
+import type { DossierEvent, ProcedureItem } from '@cityioc/contracts';
 
-/** Birth-certificate copy, as an administrator loads it into the procedure catalogue: 1 working day, fee-bearing, full online. */
-export const PROCEDURE_SAMPLE = {
+/**
+ * Birth-certificate copy, as an administrator loads it into the procedure catalogue: 1 working day,
+ * fee-bearing, full online (the domain's catalogue-version fixture is this procedure too).
+ */
+export const PROCEDURE_SAMPLE: ProcedureItem = {
   code: '1.000494',
   name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
   legalTime: { value: 1, unit: 'working_days' },
