@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyTypeProviderDefault } from 'fastify';
 import { ApiErrorSchema } from '@cityioc/contracts';
 import { Type, type Static, type TSchema } from 'typebox';
 import type { Principal } from '../../access/principal.ts';
@@ -16,8 +17,9 @@ export const adminErrors = { '4xx': ApiErrorSchema };
 /*
  * The writes that every administered collection has, each one call of its service made as the
  * caller from their address (the service audits the change). The schemas validate the request
- * before the service sees it; the `as` below only tells TypeScript what the type provider cannot
- * work out for a schema given as a type parameter (the call sites are typed from the same schema).
+ * before the service sees it. The TypeBox type provider cannot resolve a schema given as a type
+ * parameter, so these routes are declared through the default provider and the request read with
+ * `as`; the call sites are typed from the same schemas (the service's parameters are Static<B>).
  */
 
 /** POST `path`: creates from the body; answers 201 with `answer` (the item, or the item with a secret shown once). */
@@ -28,9 +30,10 @@ export function adminCreate<B extends TSchema, R extends TSchema>(
   answer: R,
   create: (body: Static<B>, actor: Principal, ip: string) => Promise<Static<R>>,
 ): void {
-  app.post(path, { config: adminOnly, schema: { body, response: { 201: answer, ...adminErrors } } }, async (req, reply) => {
+  const untyped = app.withTypeProvider<FastifyTypeProviderDefault>();
+  untyped.post(path, { config: adminOnly, schema: { body, response: { 201: answer, ...adminErrors } } }, async (req, reply) => {
     const created = await create(req.body as Static<B>, req.principal!, req.ip);
-    return reply.code(201).send(created as Static<typeof answer>);
+    return reply.code(201).send(created);
   });
 }
 
@@ -42,8 +45,9 @@ export function adminPatch<B extends TSchema, R extends TSchema>(
   answer: R,
   patch: (id: string, body: Static<B>, actor: Principal, ip: string) => Promise<Static<R>>,
 ): void {
-  app.patch(`${path}/:id`, { config: adminOnly, schema: { params: IdParams, body, response: { 200: answer, ...adminErrors } } }, async (req) =>
-    patch(req.params.id, req.body as Static<B>, req.principal!, req.ip),
+  const untyped = app.withTypeProvider<FastifyTypeProviderDefault>();
+  untyped.patch(`${path}/:id`, { config: adminOnly, schema: { params: IdParams, body, response: { 200: answer, ...adminErrors } } }, async (req) =>
+    patch((req.params as Static<typeof IdParams>).id, req.body as Static<B>, req.principal!, req.ip),
   );
 }
 
