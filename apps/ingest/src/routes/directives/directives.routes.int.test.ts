@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import {
-  type Directive,
-  type DirectiveAttachment,
-  type DirectiveBoardResponse,
-  type DirectiveListResponse,
-  type DirectivePush,
-} from '@cityioc/contracts';
+import type { Directive, DirectiveAttachment, DirectiveBoardResponse, DirectiveListResponse, DirectivePush } from '@cityioc/contracts';
 import { buildTestApp, AS } from '../../../test/helpers/build-test-app.ts';
 import { connected, listen, socketClients, subscribe } from '../../../test/helpers/socket-client.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import {
-  type AuditRecord,
-  type WallPinPush,
-  type WallPinReleaseResponse,
-  type WallPinResponse,
-} from '@cityioc/contracts';
+import type { AuditRecord, WallPinPush, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
 import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 import { risingTide } from '../../../test/helpers/feed-samples.ts';
 import { restartableApps } from '../../../test/helpers/restartable-app.ts';
