@@ -1,32 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import {
-  PROTOCOL_VERSION,
-  type AuditRecord,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type WallPinPush,
-  type WallListResponse,
-  type WallPinReleaseResponse,
-  type WallPinResponse,
-} from '@cityioc/contracts';
+import type { AuditRecord, WallListResponse, WallPinPush, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
 import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 import { risingTide } from '../../../test/helpers/feed-samples.ts';
 import { restartableApps } from '../../../test/helpers/restartable-app.ts';
+import { connected, listen, socketClients, type ClientSocket } from '../../../test/helpers/socket-client.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const local = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
 let now = local('2026-12-05 09:30');
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
-const sockets: ClientSocket[] = [];
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
   await cleanup?.();
   cleanup = undefined;
 });
+const client = socketClients();
 
 async function start(overrides: Record<string, unknown> = {}) {
   now = local('2026-12-05 09:30');
@@ -43,18 +32,9 @@ const audit = async () =>
 
 /** A socket as the analyst (a wall screen of `wall` when given: handshake auth.wall). */
 async function openSocket(wall?: string): Promise<ClientSocket> {
-  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const s: ClientSocket = connect(url, {
-    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7), ...(wall === undefined ? {} : { wall }) },
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
+  const url = app.server.listening ? `http://127.0.0.1:${(app.server.address() as { port: number }).port}` : await listen(app);
+  const s = client(url, { token: AS.analyst.authorization.slice(7), ...(wall === undefined ? {} : { wall }) });
+  await connected(s);
   return s;
 }
 
