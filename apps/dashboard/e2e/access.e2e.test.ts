@@ -7,11 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Alert, DossierEvent } from '@cityioc/contracts';
+import type { DossierEvent } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess, type TestRole } from '../../../test-support/server-process.ts';
-import { waitUntil } from '../../../test-support/wait.ts';
-import { DESK_VIEWPORT, openE2e, risingTide, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, floodTwoStations, openE2e, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-access-source-key-0123456789';
 const MIN = 60_000;
@@ -56,14 +55,6 @@ function overdue(code: string, area: string, agencyCode: string): DossierEvent[]
   ];
 }
 
-async function alertIdAt(station: string): Promise<string> {
-  return waitUntil(`the flood-band alert of ${station}`, async () => {
-    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('admin') });
-    const alerts = ((await r.json()) as { alerts: Alert[] }).alerts;
-    return alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
-  });
-}
-
 /** A fresh browser context (no cookie) with a page that records errors, signed in through the form as `as` (when given). */
 const freshPage = (as?: TestRole, viewport: { width: number; height: number } = DESK_VIEWPORT): Promise<Page> => e2e.newPage({ viewport, as });
 
@@ -86,12 +77,7 @@ let alert31153 = '';
 beforeAll(async () => {
   e2e = await openE2e({ key: KEY, fastTicks: true, env: { IOC_LOGIN_LOCK_FAILURES: '3' }, pageErrors });
   server = e2e.server;
-  await e2e.send('/api/v1/observations/batch', {
-    observations: [
-      ...risingTide('acc', 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
-      ...risingTide('acc', 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
-    ],
-  });
+  ({ ninhKieu: alert31135, oMon: alert31153 } = await floodTwoStations(e2e, 'acc'));
   await e2e.send('/api/v1/dossiers/events', {
     events: [
       ...overdue('ACC-31135-1', '31135', '000.135.00.H13'),
@@ -100,8 +86,6 @@ beforeAll(async () => {
       fresh('ACC-31153-2', '31153', '000.153.00.H13'),
     ],
   });
-  alert31135 = await alertIdAt('wl-can-tho');
-  alert31153 = await alertIdAt('wl-o-mon');
 });
 
 afterAll(() => e2e?.close());

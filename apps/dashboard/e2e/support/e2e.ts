@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
+import type { Alert } from '@cityioc/contracts';
 import { launchChromium, signIn } from '../../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess, type TestRole } from '../../../../test-support/server-process.ts';
+import { waitUntil } from '../../../../test-support/wait.ts';
 
 /** The built dashboard (pnpm --filter @cityioc/dashboard build). */
 export const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -175,4 +177,26 @@ export function risingTide(idPrefix: string, station: string, area: string, valu
     observedAt: new Date(end - (values.length - 1 - i) * 5 * 60_000).toISOString(),
     value,
   }));
+}
+
+/** The id of the flood-band alert at `station` once the server has raised it (read as an administrator, who sees every unit). */
+export function floodAlertAt(server: ServerProcess, station: string): Promise<string> {
+  return waitUntil(`the flood-band alert of ${station}`, async () => {
+    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('admin') });
+    return ((await r.json()) as { alerts: Alert[] }).alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
+  });
+}
+
+/**
+ * Two units in flood, one alert each for the scope tests: the tide rises through BĐ I at wl-can-tho
+ * (phường Ninh Kiều 31135) and at wl-o-mon (phường Ô Môn 31153). Resolves with the two alerts' ids.
+ */
+export async function floodTwoStations(e2e: E2e, idPrefix: string): Promise<{ ninhKieu: string; oMon: string }> {
+  await e2e.send('/api/v1/observations/batch', {
+    observations: [
+      ...risingTide(idPrefix, 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
+      ...risingTide(idPrefix, 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
+    ],
+  });
+  return { ninhKieu: await floodAlertAt(e2e.server, 'wl-can-tho'), oMon: await floodAlertAt(e2e.server, 'wl-o-mon') };
 }
