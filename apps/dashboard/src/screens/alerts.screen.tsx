@@ -12,7 +12,7 @@ import { canActOnAlerts } from '../auth/access.model.ts';
 import { NoPermission } from '../auth/Forbidden.tsx';
 import type { SessionUser } from '../auth/session.ts';
 import { useSession } from '../auth/useSession.ts';
-import { Segmented } from '../components/fields.tsx';
+import { SegmentedField } from '../components/fields.tsx';
 import { HttpError } from '../queries/http.ts';
 import { formatDateTime, readableTextColor } from '../format/format.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
@@ -58,21 +58,18 @@ function Inbox({ user, search, setSearch: setParams }: { user: SessionUser | nul
       <section className="op-main">
         <div className="op-toolbar">
           <h2 className="page-title">{t('alerts.inbox')}</h2>
-          <div className="field">
-            <span className="field-label">{t('opsdesk.filterLabel')}</span>
-            <Segmented
-              label={t('opsdesk.filterLabel')}
-              options={INBOX_FILTERS}
-              value={filter}
-              onChange={(f) => setParams({ show: f }, { replace: true })}
-              optionLabel={(f) => (
-                <>
-                  {t(`alerts.filter.${f}`)} <span className="seg-count">{list.data ? counts[f] : '—'}</span>
-                </>
-              )}
-              testId="inbox-filter"
-            />
-          </div>
+          <SegmentedField
+            label={t('opsdesk.filterLabel')}
+            options={INBOX_FILTERS}
+            value={filter}
+            onChange={(f) => setParams({ show: f }, { replace: true })}
+            optionLabel={(f) => (
+              <>
+                {t(`alerts.filter.${f}`)} <span className="seg-count">{list.data ? counts[f] : '—'}</span>
+              </>
+            )}
+            testId="inbox-filter"
+          />
         </div>
         {list.error instanceof HttpError && list.error.status === 403 ? (
           <NoPermission />

@@ -5,7 +5,7 @@ import { useCatalogue, useLang } from '../app/hooks.ts';
 import { homeScope } from '../app/home-scope.ts';
 import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
-import { SegmentedField, SelectField } from '../components/fields.tsx';
+import { Field, SegmentedField, SelectField } from '../components/fields.tsx';
 import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
 import { DOSSIER_METRICS, METRIC_IDS, metricDecimals, type DossierMetricId } from '../dossiers/metrics.ts';
 import { periodLabel, previousPeriod } from '@cityioc/domain';
@@ -114,8 +114,7 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
             optionLabel={(k) => t(`period.${k}`)}
             testId="analyst-kind"
           />
-          <div className="field period-stepper">
-            <span className="field-label">{t('period.label')}</span>
+          <Field label={t('period.label')} group className="period-stepper">
             <div className="stepper">
               <button
                 type="button"
@@ -141,7 +140,7 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
                 ›
               </button>
             </div>
-          </div>
+          </Field>
           <ExportButtons
             request={{ table: 'dossierIndicators', query: { period: state.period, scope: homeScope(), by: state.by } }}
             testIds={{ csv: 'analyst-export-csv', xlsx: 'analyst-export-xlsx', sep: 'analyst-export-sep' }}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
+import { Field } from '../components/fields.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { periodKey } from '@cityioc/domain';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
@@ -177,10 +178,9 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
         <section className="op-main">
           <div className="op-toolbar">
             <h2 className="page-title">{t('operator.heading')}</h2>
-            <div className="field">
-              <span className="field-label">{t('operator.unit')}</span>
+            <Field label={t('operator.unit')} group>
               <UnitPicker options={options} selected={picked} onPick={chooseUnit} />
-            </div>
+            </Field>
             {picked && (
               <DirectiveIssueButton subject={{ kind: 'unit', id: picked.code, label: picked.name }} units={picked.code} testId={`unit-${picked.code}`} />
             )}
