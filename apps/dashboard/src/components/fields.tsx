@@ -112,6 +112,19 @@ export function TextAreaField({
   );
 }
 
+/** The <option>s of a select: one per value, shown by `label`. */
+export function Options<T extends string>({ values, label }: { values: readonly T[]; label: (value: T) => ReactNode }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A toolbar field: its label over a Segmented choice. */
 export function SegmentedField<T extends string>(props: Choice<T>) {
   return (
@@ -126,11 +139,7 @@ export function SelectField<T extends string>({ label, options, value, onChange,
   return (
     <Field label={label}>
       <select className="ioc-select" value={value} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)} data-testid={testId}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {optionLabel(o)}
-          </option>
-        ))}
+        <Options values={options} label={optionLabel} />
       </select>
     </Field>
   );

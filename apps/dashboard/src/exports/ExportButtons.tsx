@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/hooks.ts';
 import { canExport } from '../auth/access.model.ts';
 import { useSession } from '../auth/useSession.ts';
-import { Field } from '../components/fields.tsx';
+import { Field, Options } from '../components/fields.tsx';
 import { runtimeConfig } from '../config.ts';
 import { CSV_SEPARATORS, defaultSeparator, exportUrl, type CsvSeparator, type ExportRequest } from './export-url.ts';
 
@@ -26,11 +26,7 @@ export function ExportButtons({ request, testIds }: { request: Omit<ExportReques
     <div className="export-group" role="group" aria-label={t('export.label')}>
       <Field label={t('export.separator')} className="export-sep">
         <select value={sep} onChange={(e) => setPicked(e.target.value as CsvSeparator)} data-testid={testIds.sep}>
-          {CSV_SEPARATORS.map((s) => (
-            <option key={s} value={s}>
-              {t(`export.sep.${s}`)}
-            </option>
-          ))}
+          <Options values={CSV_SEPARATORS} label={(s) => t(`export.sep.${s}`)} />
         </select>
       </Field>
       {req ? (
