@@ -33,7 +33,13 @@ const TRAIL: [string, Worded, Worded | string, Worded | null, string | null][] =
   ['22/11/2026 07:01', { vi: 'Phát sinh cảnh báo', en: 'Alert raised' }, SYSTEM, null, null],
   ['22/11/2026 07:02', { vi: 'Tăng cấp', en: 'Escalated' }, SYSTEM, { vi: 'Mức: BĐ II', en: 'Level: Alert level II' }, null],
   ['22/11/2026 07:03', { vi: 'Tiếp nhận', en: 'Acknowledged' }, DUNG, null, 'Đã nhận'],
-  ['22/11/2026 07:04', { vi: 'Giao xử lý', en: 'Assigned' }, DUNG, { vi: 'Đội ứng cứu — hạn 23/11/2026 17:00', en: 'Đội ứng cứu — due 23/11/2026 17:00' }, null],
+  [
+    '22/11/2026 07:04',
+    { vi: 'Giao xử lý', en: 'Assigned' },
+    DUNG,
+    { vi: 'Đội ứng cứu — hạn 23/11/2026 17:00', en: 'Đội ứng cứu — due 23/11/2026 17:00' },
+    null,
+  ],
   ['22/11/2026 07:05', { vi: 'Hết điều kiện cảnh báo', en: 'Condition cleared' }, SYSTEM, null, null],
   ['22/11/2026 07:06', { vi: 'Giảm cấp', en: 'De-escalated' }, SYSTEM, { vi: 'Mức: custom-band', en: 'Level: custom-band' }, null],
 ];

@@ -22,7 +22,13 @@ export function SortHeader({
   const { t } = useTranslation();
   return (
     <th scope="col" aria-sort={dir === null ? 'none' : dir === 'asc' ? 'ascending' : 'descending'} className={className}>
-      <button type="button" className={dir ? 'sort-btn active' : 'sort-btn'} title={t('operator.sortBy', { column: label })} onClick={onSort} data-testid={testId}>
+      <button
+        type="button"
+        className={dir ? 'sort-btn active' : 'sort-btn'}
+        title={t('operator.sortBy', { column: label })}
+        onClick={onSort}
+        data-testid={testId}
+      >
         {label}
         <span className="sort-arrow" aria-hidden="true">
           {dir === null ? '↕' : dir === 'asc' ? '▲' : '▼'}

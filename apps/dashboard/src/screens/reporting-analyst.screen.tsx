@@ -112,11 +112,7 @@ export function ReportingAnalystScreen({ search, setSearch: setParams }: PagePro
             <div className="ra-chart">
               <h3>{t('analystPages.reporting.chartTitle', { indicator: ind?.name[lang] ?? state.indicator })}</h3>
               {historyOption && series && ind && (
-                <div
-                  data-testid="reporting-chart-points"
-                  data-points={series.values.filter((v) => v !== null).length}
-                  data-target={series.target ?? undefined}
-                >
+                <div data-testid="reporting-chart-points" data-points={series.values.filter((v) => v !== null).length} data-target={series.target ?? undefined}>
                   <EChart
                     option={historyOption}
                     className="ra-canvas"

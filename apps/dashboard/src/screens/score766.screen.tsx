@@ -116,14 +116,7 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
                 </caption>
                 <TableHead
                   prefix="score766.col"
-                  columns={[
-                    'indicator',
-                    'name',
-                    'ratio',
-                    'parts',
-                    'points',
-                    ...(group.metrics.some((m) => m.officialRatioText !== null) ? ['official'] : []),
-                  ]}
+                  columns={['indicator', 'name', 'ratio', 'parts', 'points', ...(group.metrics.some((m) => m.officialRatioText !== null) ? ['official'] : [])]}
                 />
                 <tbody>
                   {group.metrics.map((m) => (
