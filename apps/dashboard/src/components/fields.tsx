@@ -89,19 +89,19 @@ export function Field({ label, group = false, className, children }: { label: st
   );
 }
 
-/** A field of free text over a few lines (a note, a report, a directive's text), at most maxLength characters. */
+/** A field of free text over a few lines (a note, a report, a directive's text; two unless told), at most maxLength characters. */
 export function TextAreaField({
   label,
   value,
   onChange,
-  rows,
+  rows = 2,
   maxLength,
   testId,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  rows: number;
+  rows?: number;
   maxLength: number;
   testId: string;
 }) {

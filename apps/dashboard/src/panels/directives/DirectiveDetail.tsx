@@ -35,14 +35,7 @@ function DecisionForm({ directive, unit }: { directive: Directive; unit: string 
   };
   return (
     <div className="directive-form directive-decision">
-      <TextAreaField
-        label={t('score766.directives.leader.note')}
-        value={note}
-        onChange={setNote}
-        rows={2}
-        maxLength={2000}
-        testId={`directive-decision-note-${unit}`}
-      />
+      <TextAreaField label={t('score766.directives.leader.note')} value={note} onChange={setNote} maxLength={2000} testId={`directive-decision-note-${unit}`} />
       <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => act('accept')} data-testid={`directive-accept-${unit}`}>
         {t('score766.directives.leader.accept')}
       </button>

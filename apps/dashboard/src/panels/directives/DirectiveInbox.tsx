@@ -62,7 +62,6 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
         label={t('score766.directives.inbox.report')}
         value={text}
         onChange={setText}
-        rows={2}
         maxLength={4000}
         testId={`directive-report-text-${directive.id}`}
       />
