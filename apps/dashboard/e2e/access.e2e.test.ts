@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { DossierEvent } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess, type TestRole } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, floodTwoStations, openE2e, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, openE2e, seedTwoWards, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-access-source-key-0123456789';
 const MIN = 60_000;
@@ -37,24 +37,6 @@ function fresh(code: string, area: string, agencyCode: string): DossierEvent {
   };
 }
 
-/** Received 40 days ago, due 20 days ago, still in process: overdue. */
-function overdue(code: string, area: string, agencyCode: string): DossierEvent[] {
-  const received = Date.now() - 40 * DAY;
-  const base = {
-    dossierCode: code,
-    procedureCode: '1.000494',
-    agencyCode,
-    adminUnitCode: area,
-    channel: 1 as const,
-    receivedAt: iso(received),
-    dueAt: iso(Date.now() - 20 * DAY),
-  };
-  return [
-    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(received) },
-    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(received + DAY) },
-  ];
-}
-
 /** A fresh browser context (no cookie) with a page that records errors, signed in through the form as `as` (when given). */
 const freshPage = (as?: TestRole, viewport: { width: number; height: number } = DESK_VIEWPORT): Promise<Page> => e2e.newPage({ viewport, as });
 
@@ -77,15 +59,8 @@ let alert31153 = '';
 beforeAll(async () => {
   e2e = await openE2e({ key: KEY, fastTicks: true, env: { IOC_LOGIN_LOCK_FAILURES: '3' }, pageErrors });
   server = e2e.server;
-  ({ ninhKieu: alert31135, oMon: alert31153 } = await floodTwoStations(e2e, 'acc'));
-  await e2e.send('/api/v1/dossiers/events', {
-    events: [
-      ...overdue('ACC-31135-1', '31135', '000.135.00.H13'),
-      ...overdue('ACC-31153-1', '31153', '000.153.00.H13'),
-      fresh('ACC-31135-2', '31135', '000.135.00.H13'),
-      fresh('ACC-31153-2', '31153', '000.153.00.H13'),
-    ],
-  });
+  ({ ninhKieu: alert31135, oMon: alert31153 } = await seedTwoWards(e2e, 'ACC'));
+  await e2e.send('/api/v1/dossiers/events', { events: [fresh('ACC-31135-2', '31135', '000.135.00.H13'), fresh('ACC-31153-2', '31153', '000.153.00.H13')] });
 });
 
 afterAll(() => e2e?.close());

@@ -8,37 +8,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DossierEvent } from '@cityioc/contracts';
 import { PROCESS_ACCOUNTS, type ServerProcess } from '../../../test-support/server-process.ts';
 import { layoutProblems } from './layout-checks.ts';
-import { floodTwoStations, openE2e, testId, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
+import { dossierInProcess, openE2e, seedTwoWards, testId, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-opsdesk-source-key-0123456789';
 const TEMPLATE = 'https://dichvucong.cantho.gov.vn/ho-so/{code}?cq={agency}';
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 const LONG_UNIT = 'Phòng Quản lý đô thị và Xây dựng phường Ninh Kiều — Đội kiểm tra trật tự xây dựng và thoát nước đô thị số 2';
 let e2e: E2e;
 let server: ServerProcess;
 const pageErrors: string[] = [];
-
-/** Received `received` days ago, due `due` days from now (negative: past), in process. */
-function dossier(code: string, area: string, agencyCode: string, received: number, due: number): DossierEvent[] {
-  const at = Date.now() - received * DAY;
-  const base = {
-    dossierCode: code,
-    procedureCode: '1.000494',
-    agencyCode,
-    adminUnitCode: area,
-    channel: 1 as const,
-    receivedAt: iso(at),
-    dueAt: iso(Date.now() + due * DAY),
-  };
-  return [
-    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(at) },
-    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(at + 3600_000) },
-  ];
-}
 
 /** Every button, input, select and textarea under `root` is one of ours: it inherits the page's font (the browser default is 13.33 px system-ui). */
 function defaultLookingControls(page: Page, root: string): Promise<string[]> {
@@ -67,14 +46,8 @@ let alert31153 = '';
 beforeAll(async () => {
   e2e = await openE2e({ key: KEY, fastTicks: true, env: { IOC_DOSSIER_URL_TEMPLATE: TEMPLATE }, pageErrors });
   server = e2e.server;
-  ({ ninhKieu: alert31135, oMon: alert31153 } = await floodTwoStations(e2e, 'ops'));
-  await e2e.send('/api/v1/dossiers/events', {
-    events: [
-      ...dossier('OPS-31135-1', '31135', '000.135.00.H13', 40, -20),
-      ...dossier('OPS-31153-1', '31153', '000.153.00.H13', 40, -20),
-      ...dossier('OPS-31153-2', '31153', '000.153.00.H13', 30, -10),
-    ],
-  });
+  ({ ninhKieu: alert31135, oMon: alert31153 } = await seedTwoWards(e2e, 'OPS'));
+  await e2e.send('/api/v1/dossiers/events', { events: dossierInProcess('OPS-31153-2', '31153', '000.153.00.H13', 30, -10) });
 });
 
 afterAll(() => e2e?.close());

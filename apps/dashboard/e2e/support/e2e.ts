@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
-import type { Alert } from '@cityioc/contracts';
+import type { Alert, DossierEvent } from '@cityioc/contracts';
 import { launchChromium, signIn } from '../../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess, type TestRole } from '../../../../test-support/server-process.ts';
 import { waitUntil } from '../../../../test-support/wait.ts';
@@ -188,14 +188,45 @@ export function floodAlertAt(server: ServerProcess, station: string): Promise<st
 }
 
 /**
- * Two units in flood, one alert each for the scope tests: the tide rises through BĐ I at wl-can-tho
- * (phường Ninh Kiều 31135) and at wl-o-mon (phường Ô Môn 31153). Resolves with the two alerts' ids.
+ * A dossier in process at a commune's people's committee (procedure 1.000494, at the counter): received
+ * `receivedDaysAgo` days ago, taken into process (status 4) an hour later, due `dueInDays` days from now
+ * (negative: past due, so overdue). Its two events as the one-stop system sends them.
  */
-export async function floodTwoStations(e2e: E2e, idPrefix: string): Promise<{ ninhKieu: string; oMon: string }> {
+export function dossierInProcess(code: string, area: string, agencyCode: string, receivedDaysAgo: number, dueInDays: number): DossierEvent[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const at = Date.now() - receivedDaysAgo * 86_400_000;
+  const base = {
+    dossierCode: code,
+    procedureCode: '1.000494',
+    agencyCode,
+    adminUnitCode: area,
+    channel: 1 as const,
+    receivedAt: iso(at),
+    dueAt: iso(Date.now() + dueInDays * 86_400_000),
+  };
+  return [
+    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(at) },
+    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(at + 3600_000) },
+  ];
+}
+
+/**
+ * The two-ward scene of the scope tests (an operator of one ward sees only its own): in phường Ninh Kiều (31135)
+ * and phường Ô Môn (31153) the tide rises through BĐ I at the ward's station (wl-can-tho, wl-o-mon: one flood
+ * alert each) and one dossier is overdue (`<prefix>-31135-1`, `<prefix>-31153-1`: received 40 days ago, due 20
+ * days ago, still in process). Resolves with the two alerts' ids once the server has raised them.
+ */
+export async function seedTwoWards(e2e: E2e, prefix: string): Promise<{ ninhKieu: string; oMon: string }> {
   await e2e.send('/api/v1/observations/batch', {
     observations: [
-      ...risingTide(idPrefix, 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
-      ...risingTide(idPrefix, 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
+      ...risingTide(prefix, 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
+      ...risingTide(prefix, 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
+    ],
+  });
+  await e2e.send('/api/v1/dossiers/events', {
+    events: [
+      ...dossierInProcess(`${prefix}-31135-1`, '31135', '000.135.00.H13', 40, -20),
+      ...dossierInProcess(`${prefix}-31153-1`, '31153', '000.153.00.H13', 40, -20),
     ],
   });
   return { ninhKieu: await floodAlertAt(e2e.server, 'wl-can-tho'), oMon: await floodAlertAt(e2e.server, 'wl-o-mon') };
