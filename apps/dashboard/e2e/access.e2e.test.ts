@@ -10,11 +10,9 @@ import type { Page } from 'playwright-core';
 import type { DossierEvent } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess, type TestRole } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, openE2e, seedTwoWards, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
+import { DAY, DESK_VIEWPORT, MIN, openE2e, seedTwoWards, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-access-source-key-0123456789';
-const MIN = 60_000;
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 let e2e: E2e;
 let server: ServerProcess;

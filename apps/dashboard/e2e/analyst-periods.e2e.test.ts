@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, HOUR, openE2e, testId, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-analyst-periods-key-0123456789';
-const HOUR = 3_600_000;
 let e2e: E2e;
 let server: ServerProcess;
 let page: Page;

@@ -28,9 +28,14 @@ export const DESK_VIEWPORT = { width: 1600, height: 1000 } as const;
 
 export const testId = (id: string) => `[data-testid="${id}"]`;
 
+/** Durations in milliseconds, for the times the tests send and expect. */
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+
 /** The current month on the Vietnamese calendar (UTC+7, no DST), as the dashboard computes it: '2026-12'. */
 export function currentMonth(at = Date.now()): string {
-  const d = new Date(at + 7 * 3600_000);
+  const d = new Date(at + 7 * HOUR);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
@@ -168,13 +173,13 @@ export function issueDirective(server: ServerProcess, d: { title: string; text: 
 
 /** A tide rising through BĐ I, one reading every 5 minutes up to a minute ago: a flood-band alert at the station. */
 export function risingTide(idPrefix: string, station: string, area: string, values: number[]) {
-  const end = Date.now() - 60_000;
+  const end = Date.now() - MIN;
   return values.map((value, i) => ({
     id: `${idPrefix}-${station}-${i}`,
     indicator: 'water_level',
     area,
     station,
-    observedAt: new Date(end - (values.length - 1 - i) * 5 * 60_000).toISOString(),
+    observedAt: new Date(end - (values.length - 1 - i) * 5 * MIN).toISOString(),
     value,
   }));
 }
@@ -194,7 +199,7 @@ export function floodAlertAt(server: ServerProcess, station: string): Promise<st
  */
 export function dossierInProcess(code: string, area: string, agencyCode: string, receivedDaysAgo: number, dueInDays: number): DossierEvent[] {
   const iso = (ms: number) => new Date(ms).toISOString();
-  const at = Date.now() - receivedDaysAgo * 86_400_000;
+  const at = Date.now() - receivedDaysAgo * DAY;
   const base = {
     dossierCode: code,
     procedureCode: '1.000494',
@@ -202,11 +207,11 @@ export function dossierInProcess(code: string, area: string, agencyCode: string,
     adminUnitCode: area,
     channel: 1 as const,
     receivedAt: iso(at),
-    dueAt: iso(Date.now() + dueInDays * 86_400_000),
+    dueAt: iso(Date.now() + dueInDays * DAY),
   };
   return [
     { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(at) },
-    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(at + 3600_000) },
+    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(at + HOUR) },
   ];
 }
 
