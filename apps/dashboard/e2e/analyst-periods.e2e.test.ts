@@ -18,19 +18,18 @@ let server: ServerProcess;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** A semi-diurnal tide at two stations: its id prefix, station, commune/ward, mean and amplitude (cm). */
-const TIDES = [
-  { prefix: 'wl-ct', station: 'wl-can-tho', area: '31135', mean: 150, amplitude: 60 },
-  { prefix: 'wl-cr', station: 'wl-cai-rang', area: '31201', mean: 120, amplitude: 50 },
-] as const;
-
-/** The tides of TIDES (wl-can-tho in Ninh Kiều, wl-cai-rang in Hưng Phú), every 20 minutes. */
+/** A semi-diurnal tide around 150 cm at wl-can-tho (Ninh Kiều) and 120 cm at wl-cai-rang (Hưng Phú), every 20 minutes. */
 function waterLevels(now: number) {
+  // each station's id prefix, commune/ward, mean and amplitude (cm)
+  const tides = [
+    { prefix: 'wl-ct', station: 'wl-can-tho', area: '31135', mean: 150, amplitude: 60 },
+    { prefix: 'wl-cr', station: 'wl-cai-rang', area: '31201', mean: 120, amplitude: 50 },
+  ];
   const out = [];
   // every 20 minutes, and a last reading just now so the current hour (the map's period) has one
   for (const t of [...Array.from({ length: 90 }, (_, i) => now - 30 * HOUR + i * (HOUR / 3)), now - 30_000]) {
     const phase = (2 * Math.PI * t) / (12.42 * HOUR);
-    for (const tide of TIDES) {
+    for (const tide of tides) {
       out.push({
         id: `${tide.prefix}-${t}`,
         indicator: 'water_level',
