@@ -38,7 +38,7 @@ export function watchlistRequest(feature: 'dossiers' | 'pakn', p: WatchlistParam
 export function watchlistQueryOf<R>(
   feature: 'dossiers' | 'pakn',
   p: WatchlistParams,
-  reads: { refetchInterval: number; staleTime: number; retry?: (failureCount: number, error: unknown) => boolean },
+  reads: { refetchInterval: number; staleTime: number; retry?: (failureCount: number, error: Error) => boolean },
 ) {
   const { path, queryKey } = watchlistRequest(feature, p);
   return queryOptions({ queryKey, queryFn: ({ signal }) => getJson<R>(path, signal), ...reads });
