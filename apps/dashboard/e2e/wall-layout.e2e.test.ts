@@ -4,34 +4,29 @@
  * panel, every chart drawn, contrast ≥ 4.5:1 (issue 13, items 1, 2 and 5). Kiosk mode hides the
  * page chrome (item 3).
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import type { Page } from 'playwright-core';
 import { waitUntil } from '../../../test-support/wait.ts';
 import { spawnOwned } from '../../../test-support/owned-process.ts';
-import { compiledEnv, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import { compiledEnv, ROOT, type ServerProcess } from '../../../test-support/server-process.ts';
 import { contrastProblems, layoutProblems } from './layout-checks.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const SCENES = ['overview', 'procedures', 'score766', 'reporting'] as const;
+let e2e: E2e;
 let server: ServerProcess;
 let simulator: ChildProcess;
-let browser: Browser;
-const data = tempDataDir();
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, env: { IOC_DEMO: 'true', IOC_DASHBOARD_DIR: DIST } });
+  e2e = await openE2e({ env: { IOC_DEMO: 'true' } });
+  server = e2e.server;
   simulator = spawnOwned(process.execPath, [join(ROOT, 'apps/simulator/dist/main.js')], {
     cwd: ROOT,
     env: { ...compiledEnv(), IOC_URL: server.url, LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
-  browser = await launchChromium();
   // the demo has posted dossiers, monitoring and the reporting files
   const latest = async () => {
     const r = await fetch(`${server.url}/api/v1/reporting/latest`, { headers: server.headers('leader') });
@@ -41,10 +36,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   simulator?.kill('SIGKILL');
-  await server?.stop('SIGKILL');
-  data.remove();
+  await e2e?.close();
 });
 
 async function openScene(page: Page, scene: string, extra = '') {
@@ -62,8 +55,7 @@ describe.each([
 ])('the wall at %i×%i', (width, height) => {
   let page: Page;
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width, height } });
-    await signIn(page, server, 'leader');
+    page = await e2e.newPage({ viewport: { width, height }, as: 'leader' });
   });
   afterAll(() => page?.close());
 
@@ -92,9 +84,8 @@ describe.each([
 
 describe('kiosk mode', () => {
   it('?kiosk hides the page chrome and keeps the scene, the rotation parameters and the language', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await e2e.newPage({ as: 'leader' });
     try {
-      await signIn(page, server, 'leader');
       const root = await openScene(page, 'reporting', '&kiosk&lang=en');
       expect(await page.getAttribute('[data-testid="wall"]', 'data-kiosk')).toBe('true');
       expect(await page.locator('header.hdr').count()).toBe(0);

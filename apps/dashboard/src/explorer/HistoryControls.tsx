@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../format/format.ts';
 import { HISTORY_VIEWS, type HistoryView } from './explorer-state.ts';
-import { Segmented } from '../components/fields.tsx';
+import { Field, Segmented } from '../components/fields.tsx';
 
 /**
  * "Theo đơn vị hiện nay / Như thời điểm đó" and the "as of" date: which units the page shows (those
@@ -29,8 +29,7 @@ export function HistoryControls(props: {
         optionLabel={(v) => t(`explorer.view.${v === 'today' ? 'today' : 'asItWas'}`)}
         testId="explorer-view"
       />
-      <label className="field field-inline">
-        <span className="field-label">{t('explorer.asOf')}</span>
+      <Field label={t('explorer.asOf')} className="field-inline">
         <input
           type="date"
           value={props.asOf ?? props.today}
@@ -38,7 +37,7 @@ export function HistoryControls(props: {
           onChange={(e) => props.onAsOf(e.target.value === '' || e.target.value === props.today ? null : e.target.value)}
           data-testid="explorer-asof"
         />
-      </label>
+      </Field>
       {props.asOf !== null && (
         <button type="button" className="link-btn" onClick={() => props.onAsOf(null)} data-testid="explorer-asof-today">
           {t('explorer.asOfToday')}

@@ -3,6 +3,7 @@ import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
+import { Listeners } from './listeners.ts';
 import { applyDelta } from './live-store.ts';
 import type { WatchdogDebug } from './watchdog.ts';
 import type { IocSocket } from './socket.ts';
@@ -74,14 +75,14 @@ export class LiveClient {
   private readonly ackTimeoutMs: number;
   private readonly debug: LiveDebug;
   private state: LiveClientState;
-  private readonly listeners = new Set<() => void>();
-  private readonly cellListeners = new Set<CellsListener>();
-  private readonly alertListeners = new Set<(push: AlertPush) => void>();
-  private readonly directiveListeners = new Set<(push: DirectivePush) => void>();
-  private readonly playlistListeners = new Set<(playlist: WallPlaylist) => void>();
+  private readonly changes = new Listeners<[]>();
+  private readonly cells = new Listeners<Parameters<CellsListener>>();
+  private readonly alerts = new Listeners<[push: AlertPush]>();
+  private readonly directives = new Listeners<[push: DirectivePush]>();
+  private readonly playlists = new Listeners<[playlist: WallPlaylist]>();
+  private readonly wallPins = new Listeners<[push: WallPinPush]>();
   /** Recent server − local clock samples (clock-offset.ts): the least delayed one is the offset. */
   private offsetSamples: OffsetSample[] = [];
-  private readonly wallPinListeners = new Set<(push: WallPinPush) => void>();
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -141,10 +142,10 @@ export class LiveClient {
     socket[method]('connect_error', this.onConnectError);
     socket[method]('deltaV1', this.onDelta);
     socket[method]('heartbeatV1', this.onHeartbeat);
-    socket[method]('alertV1', this.onAlert);
-    socket[method]('directiveV1', this.onDirective);
-    socket[method]('wallPlaylistV1', this.onPlaylist);
-    socket[method]('wallPinV1', this.onWallPin);
+    socket[method]('alertV1', this.alerts.emit);
+    socket[method]('directiveV1', this.directives.emit);
+    socket[method]('wallPlaylistV1', this.playlists.emit);
+    socket[method]('wallPinV1', this.wallPins.emit);
   }
 
   getState = (): LiveClientState => this.state;
@@ -159,10 +160,8 @@ export class LiveClient {
     this.socket.connect();
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** Called on every change of the link's state (useSyncExternalStore). */
+  subscribe = (listener: () => void): (() => void) => this.changes.add(listener);
 
   /**
    * Keeps one more scope's snapshot live while the returned function is not called (a unit pinned on
@@ -204,49 +203,28 @@ export class LiveClient {
 
   /** Called with the changed cells of every applied delta (for rolling chart buffers). */
   onCells(listener: CellsListener): () => void {
-    this.cellListeners.add(listener);
-    return () => this.cellListeners.delete(listener);
+    return this.cells.add(listener);
   }
 
   /** Called with every alert raised or changed in the subscribed scopes. */
   onAlertPush(listener: (push: AlertPush) => void): () => void {
-    this.alertListeners.add(listener);
-    return () => this.alertListeners.delete(listener);
+    return this.alerts.add(listener);
   }
-
-  private readonly onAlert = (push: AlertPush): void => {
-    for (const l of this.alertListeners) l(push);
-  };
 
   /** Called with every directive issued or changed for the subscribed units (directiveV1). */
   onDirectivePush(listener: (push: DirectivePush) => void): () => void {
-    this.directiveListeners.add(listener);
-    return () => this.directiveListeners.delete(listener);
+    return this.directives.add(listener);
   }
-
-  private readonly onDirective = (push: DirectivePush): void => {
-    for (const l of this.directiveListeners) l(push);
-  };
 
   /** Called with the wall's playlist each time an administrator stores one (wallPlaylistV1). */
   onWallPlaylist(listener: (playlist: WallPlaylist) => void): () => void {
-    this.playlistListeners.add(listener);
-    return () => this.playlistListeners.delete(listener);
+    return this.playlists.add(listener);
   }
-
-  private readonly onPlaylist = (playlist: WallPlaylist): void => {
-    for (const l of this.playlistListeners) l(playlist);
-  };
 
   /** Called with every briefing pin set, released or ended on any wall (wallPinV1). */
   onWallPinPush(listener: (push: WallPinPush) => void): () => void {
-    this.wallPinListeners.add(listener);
-    return () => this.wallPinListeners.delete(listener);
+    return this.wallPins.add(listener);
   }
-
-  private readonly onWallPin = (push: WallPinPush): void => {
-    for (const l of this.wallPinListeners) l(push);
-  };
 
   /** The local clock corrected to the server's. */
   serverNow(): number {
@@ -259,7 +237,7 @@ export class LiveClient {
 
   private set(patch: Partial<LiveClientState>): void {
     this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    this.changes.emit();
   }
 
   private readonly onConnect = (): void => {
@@ -371,7 +349,7 @@ export class LiveClient {
     }
     if (result.outcome !== 'applied') return;
     this.queryClient.setQueryData(key, result.state);
-    for (const l of this.cellListeners) l(delta.scope, delta.changes);
+    this.cells.emit(delta.scope, delta.changes);
   };
 
   private readonly onHeartbeat = (hb: Heartbeat): void => {

@@ -6,10 +6,10 @@ import type { PageProps } from '../app/page.ts';
 import { SegmentedField } from '../components/fields.tsx';
 import { PANELS } from '../panels/registry.tsx';
 import { SCENES } from '../scenes/scene-registry.ts';
-import { PageShell } from '../shell/PageShell.tsx';
 import type { BriefingSearch } from '../wall-pin/briefing-state.ts';
 import { chooseWall, usePinWall } from '../wall-pin/chosen-wall.ts';
 import { wallLabel } from '../wall-pin/pin-audit.ts';
+import { ToolbarPage } from '../shell/ToolbarPage.tsx';
 import { PinButton } from '../wall-pin/PinButton.tsx';
 import { usePinLabel } from '../wall-pin/usePinLabel.ts';
 import { usePinActions, useWallPin } from '../wall-pin/useWallPin.ts';
@@ -49,41 +49,39 @@ export function BriefingScreen({ search, setSearch }: PageProps<BriefingSearch>)
       <PinButton target={target} wall={wall} minutes={Number(minutes)} />
     </li>
   );
+  const toolbar = (
+    <SegmentedField
+      label={t('pin.page.ttl')}
+      options={PIN_MINUTES.map(String)}
+      value={minutes}
+      onChange={setMinutes}
+      optionLabel={(m) => t('pin.page.minutes', { count: Number(m) })}
+      testId="briefing-ttl"
+    />
+  );
+
   return (
-    <PageShell subtitle={t('pin.page.subtitle')} testId="briefing-page">
-      <section className="ex-main">
-        <div className="op-toolbar">
-          <h2 className="page-title">{t('pin.page.heading')}</h2>
-          <SegmentedField
-            label={t('pin.page.ttl')}
-            options={PIN_MINUTES.map(String)}
-            value={minutes}
-            onChange={setMinutes}
-            optionLabel={(m) => t('pin.page.minutes', { count: Number(m) })}
-            testId="briefing-ttl"
-          />
-        </div>
-        <WallPicker walls={walls.data?.walls ?? null} wall={wall} onPick={pick} />
-        <h3 className="ex-sub">{t('pin.page.current')}</h3>
-        <div className="briefing-current" data-testid="briefing-current" data-pin-id={pin?.id ?? ''}>
-          {pin ? (
-            <>
-              <span>{`${label} · ${t('pin.banner', { by: pin.by, left })}`}</span>
-              <button type="button" className="btn pin-release" onClick={() => release.mutate()} disabled={release.isPending} data-testid="briefing-release">
-                {t('pin.release')}
-              </button>
-            </>
-          ) : (
-            <span>{t('pin.page.none')}</span>
-          )}
-        </div>
-        <h3 className="ex-sub">{t('pin.page.scenes')}</h3>
-        <ul className="briefing-list">{SCENES.map((s) => item({ kind: 'scene', scene: s.id }, t(s.title), `scene-${s.id}`))}</ul>
-        <h3 className="ex-sub">{t('pin.page.panels')}</h3>
-        <ul className="briefing-list">{PINNABLE_PANELS.map(([id, def]) => item({ kind: 'panel', panel: id }, t(def.title), `panel-${id}`))}</ul>
-        <p className="op-note">{t('pin.page.hint')}</p>
-      </section>
-    </PageShell>
+    <ToolbarPage subtitle={t('pin.page.subtitle')} heading={t('pin.page.heading')} testId="briefing-page" className="ex-main" toolbar={toolbar}>
+      <WallPicker walls={walls.data?.walls ?? null} wall={wall} onPick={pick} />
+      <h3 className="ex-sub">{t('pin.page.current')}</h3>
+      <div className="briefing-current" data-testid="briefing-current" data-pin-id={pin?.id ?? ''}>
+        {pin ? (
+          <>
+            <span>{`${label} · ${t('pin.banner', { by: pin.by, left })}`}</span>
+            <button type="button" className="btn pin-release" onClick={() => release.mutate()} disabled={release.isPending} data-testid="briefing-release">
+              {t('pin.release')}
+            </button>
+          </>
+        ) : (
+          <span>{t('pin.page.none')}</span>
+        )}
+      </div>
+      <h3 className="ex-sub">{t('pin.page.scenes')}</h3>
+      <ul className="briefing-list">{SCENES.map((s) => item({ kind: 'scene', scene: s.id }, t(s.title), `scene-${s.id}`))}</ul>
+      <h3 className="ex-sub">{t('pin.page.panels')}</h3>
+      <ul className="briefing-list">{PINNABLE_PANELS.map(([id, def]) => item({ kind: 'panel', panel: id }, t(def.title), `panel-${id}`))}</ul>
+      <p className="op-note">{t('pin.page.hint')}</p>
+    </ToolbarPage>
   );
 }
 
