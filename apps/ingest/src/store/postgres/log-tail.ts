@@ -132,7 +132,7 @@ export class PostgresCluster {
       const pos = await this.listener.query<{ value: string }>(`SELECT value FROM meta WHERE key = $1`, [ALERT_POSITION_KEY]);
       this.setHealthy(null);
       this.on.wake('all');
-      await this.readDocuments(this.listener);
+      await this.readDocuments(this.listener).catch((e: unknown) => this.on.log('warn', `reading the uploads failed: ${(e as Error).message}`));
       if (pos.rows[0]) this.on.alertPosition(Number(pos.rows[0].value));
       if (!this.isLeader) await this.tryLead();
     } catch (e) {
