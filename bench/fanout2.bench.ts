@@ -111,7 +111,9 @@ async function postNow(url: string, key: string, id: string): Promise<void> {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': key },
     body: JSON.stringify({
-      observations: [{ id, indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 150 + (id.length % 20) }],
+      observations: [
+        { id, indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 150 + (id.length % 20) },
+      ],
     }),
   });
   if (r.status !== 200) throw new Error(`batch answered ${r.status}: ${(await r.text()).slice(0, 300)}`);

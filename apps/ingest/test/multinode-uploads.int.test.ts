@@ -122,10 +122,17 @@ describe('uploads to node A, read through node B', () => {
   it("a boundary import: B lists the version and serves the same map (the import's shapes, the same ETag)", async () => {
     const centre = (code: string) => CAN_THO_REGISTRY.areaAt(code, '2026-01-01')!.centre!.lonLat;
     const file = collection([feature({ code: 31135, name: 'Ninh Kiều' }, square(centre('31135')))]);
-    const res = (await send('POST', '/api/v1/admin/boundaries?fileName=ninh-kieu.geojson', JSON.stringify(file), a.headers('admin', { 'content-type': 'application/geo+json' }), 201)) as BoundaryImportResult;
+    const res = (await send(
+      'POST',
+      '/api/v1/admin/boundaries?fileName=ninh-kieu.geojson',
+      JSON.stringify(file),
+      a.headers('admin', { 'content-type': 'application/geo+json' }),
+      201,
+    )) as BoundaryImportResult;
     const acked = performance.now();
     expect(res.stored).toBe(true);
-    const listed = async () => (await read<{ versions: { version: number }[] }>(b, '/api/v1/admin/boundaries')).versions.some((v) => v.version === res.version.version);
+    const listed = async () =>
+      (await read<{ versions: { version: number }[] }>(b, '/api/v1/admin/boundaries')).versions.some((v) => v.version === res.version.version);
     expect(await followedWithin('the import on B', acked, listed)).toBeLessThanOrEqual(WITHIN_MS);
     expect(await read(b, '/api/v1/admin/boundaries')).toEqual(await read(a, '/api/v1/admin/boundaries'));
     const map = async (s: ServerProcess) => {

@@ -55,7 +55,9 @@ describe('a wrong IOC_REDIS_URL at start', () => {
     });
     expect(r.status).toBe(503);
     expect(r.body.status).toBe('unavailable');
-    expect(r.body.reason).toMatch(new RegExp(`^Redis redis://127\\.0\\.0\\.1:${port} unreachable \\((publish|subscribe) connection\\): connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`));
+    expect(r.body.reason).toMatch(
+      new RegExp(`^Redis redis://127\\.0\\.0\\.1:${port} unreachable \\((publish|subscribe) connection\\): connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`),
+    );
     expect((await firstBeat(s)).fanout).toBe('degraded');
     // reads and feeds go on
     const snap = await fetch(`${s.url}/api/v1/snapshot/92`, { headers: s.headers('leader') });

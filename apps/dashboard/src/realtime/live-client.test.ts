@@ -222,7 +222,7 @@ describe('LiveClient', () => {
     expect(linkStatus(client.getState(), clock)).toBe('online');
   });
 
-  it("shows a degraded fan-out from the heartbeat, and re-reads what it holds when the fan-out returns", async () => {
+  it('shows a degraded fan-out from the heartbeat, and re-reads what it holds when the fan-out returns', async () => {
     const { socket, client, cached, queryClient } = setup();
     client.start();
     await settle();

@@ -162,11 +162,13 @@ describe('adaptive coalescing', () => {
   });
 
   it("says in every heartbeat whether the pushes across nodes get through: 'ok' alone, the Redis link's state read at each beat", () => {
-    expect((() => {
-      const { timers, beats } = setup();
-      timers.advanceTo(1000);
-      return beats.map((b) => b.fanout);
-    })()).toEqual(['ok']);
+    expect(
+      (() => {
+        const { timers, beats } = setup();
+        timers.advanceTo(1000);
+        return beats.map((b) => b.fanout);
+      })(),
+    ).toEqual(['ok']);
     let redisUp = true;
     const { timers, beats } = setup(250, () => (redisUp ? 'ok' : 'degraded'));
     timers.advanceTo(1000);

@@ -186,7 +186,8 @@ export class PostgresCluster {
     if (role === 'listen') {
       c.on('notification', (n) => {
         if (n.channel !== LOG_CHANNEL) return;
-        if (n.payload && DOCUMENT_TABLES.includes(n.payload)) void this.readDocuments(c).catch((e: unknown) => this.on.log('warn', `reading the uploads failed: ${(e as Error).message}`));
+        if (n.payload && DOCUMENT_TABLES.includes(n.payload))
+          void this.readDocuments(c).catch((e: unknown) => this.on.log('warn', `reading the uploads failed: ${(e as Error).message}`));
         else this.on.wake(n.payload && LOG_NAMES.includes(n.payload) ? (n.payload as LogName) : 'all');
       });
       await c.query(`LISTEN ${LOG_CHANNEL}`);
