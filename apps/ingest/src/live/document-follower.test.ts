@@ -7,7 +7,16 @@ describe('DocumentFollower', () => {
   it('refreshes a kind when its count moved, and only then; keys without a refresher are ignored', async () => {
     const calls: string[] = [];
     const f = new DocumentFollower(
-      { 'reference:procedure': async () => (calls.push('procedure'), 1), reports: async () => (calls.push('reports'), 1) },
+      {
+        'reference:procedure': async () => {
+          calls.push('procedure');
+          return 1;
+        },
+        reports: async () => {
+          calls.push('reports');
+          return 1;
+        },
+      },
       () => undefined,
     );
     await f.offer(stamps({ 'reference:procedure': 3, reports: 0, 'reference:wall.pin': 5 }));
