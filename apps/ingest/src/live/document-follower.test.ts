@@ -58,7 +58,9 @@ describe('DocumentFollower', () => {
         reports: async () => {
           running++;
           most = Math.max(most, running);
-          await new Promise<void>((r) => (release = r));
+          await new Promise<void>((r) => {
+            release = r;
+          });
           running--;
           return 1;
         },
