@@ -66,6 +66,7 @@ export function attachRedisAdapter(io: IocServer, url: string, log: (level: 'inf
   const pub = createClient({ url, socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) } });
   const sub = pub.duplicate();
   let closing = false;
+  let said = false;
   for (const [name, c] of [
     ['publish', pub],
     ['subscribe', sub],
@@ -74,7 +75,9 @@ export function attachRedisAdapter(io: IocServer, url: string, log: (level: 'inf
       if (closing) return;
       const was = problem;
       problem = `Redis ${target} unreachable (${name} connection): ${err.message}`;
-      if (was === null) log('warn', problem);
+      // the first failure since start (Redis away when the node starts) and the first of each outage
+      if (was === null || !said) log('warn', `${problem}; retrying`);
+      said = true;
     });
     c.on('ready', () => {
       if (pub.isReady && sub.isReady) {
