@@ -78,7 +78,8 @@ async function measure(d: FanoutBenchDeps, url: string, token: string, pid: numb
   }
 }
 
-async function sampleDelta(url: string, key: string, start: number): Promise<Delta> {
+/** A delta of the IOC's own, as its clients receive it (the bare server's payload). */
+export async function sampleDelta(url: string, key: string, start: number): Promise<Delta> {
   const s = io(url, { auth: { protocol: 1, token: PROCESS_TOKENS.leader }, transports: ['websocket'], forceNew: true });
   const got = new Promise<Delta>((resolve) => s.on('deltaV1', (x: Delta) => x.changes.length > 0 && resolve(x)));
   await new Promise<void>((resolve) => s.once('connect', () => s.emit('subscribeV1', ['92'], () => resolve())));

@@ -37,6 +37,8 @@
  * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
  * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766,pin
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
+ *   fanout2 (only with --only=fanout2): the fan-out across two nodes through nginx beside one node and the bare server, plus each
+ *     one's saturation rate (delta rate raised until lag p99 > 1 s); --clients=N (default 1000 with --quick, 3000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  *   ndjson: --ndjson-stores=sqlite,postgres (default both)  --ndjson-reps=3  --cpu-prof=DIR (servers' V8 CPU profiles)
  */
@@ -172,6 +174,8 @@ if (want('access')) {
 }
 if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHonest({ quick, key: KEY, results, startServer, quantile, repeat });
 if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
+// two nodes through nginx, beside one node and the bare server, with the saturation rate: heavy, so only when asked (--only=fanout2)
+if (only?.includes('fanout2')) await (await import('./fanout2.bench.ts')).benchFanout2({ quick, key: KEY, results, startServer, quantile, fmt }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv, repeat);

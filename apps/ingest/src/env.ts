@@ -75,6 +75,11 @@ export interface Config {
   demo: boolean;
   /** Benchmark-only ceiling routes under /api/v1/_bench (never in production). */
   benchRoutes: boolean;
+  /**
+   * Tests only (IOC_TEST_RESTORE_DELAY_MS, default 0): the start-up restore waits this long first, so a
+   * test can make a start whose restore outlasts Fastify's 10 s plugin timeout without a log of millions of rows.
+   */
+  testRestoreDelayMs: number;
   /** Prometheus metrics at GET /metrics (IOC_METRICS, default on). */
   metrics: boolean;
   /**
@@ -216,6 +221,7 @@ export const CoreEnvSchema = envSchema({
   IOC_RATE_LIMIT_PER_MINUTE: envInt(60_000, 1, 100_000_000),
   IOC_READ_RATE_LIMIT_PER_MINUTE: envInt(1200, 1, 100_000_000),
   IOC_BENCH_ROUTES: envBool(false),
+  IOC_TEST_RESTORE_DELAY_MS: envInt(0, 0, 600_000),
   IOC_METRICS: envBool(true),
   IOC_HOLIDAY_SCHEDULES_FILE: envText(),
   IOC_PROCEDURES_FILE: envText(),
@@ -303,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     demo,
     benchRoutes: isTrue(v.IOC_BENCH_ROUTES),
+    testRestoreDelayMs: v.IOC_TEST_RESTORE_DELAY_MS,
     metrics: isTrue(v.IOC_METRICS),
     holidaySchedules: schedules,
     calendar: switchableCalendar(createWorkCalendar({ schedules })),

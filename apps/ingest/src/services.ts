@@ -30,7 +30,7 @@ import { retiredUnits } from './access/units-in-force.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
-import { afterCatchUp, clusterOf, followerOf } from './live/cluster.ts';
+import { afterCatchUp, clusterOf, documentFollowerOf, followerOf } from './live/cluster.ts';
 import type { FollowedLog, LogFollower } from './live/log-follower.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
@@ -253,7 +253,11 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     (e) => dossiers.applyCommitted(e),
   );
   follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
-  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit) : null;
+  const geo = new GeoService(registry, store.reference, schematicLayers(registry));
+  const reporting = new ReportingService(reportingCat, store, config.calendar, live);
+  // uploads through another node (reports, catalogue, schedules, boundaries, 766 splits) are applied here too
+  const documents = shared ? documentFollowerOf(app, { procedures, calendars, geo, score766Splits, reporting }) : undefined;
+  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit, documents) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);
   const paknWriter = logWriter<NewPaknEvent>(
@@ -268,7 +272,6 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     (b) => store.appendRatings(b),
     (e) => ratings.applyCommitted(e),
   );
-  const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
     config,
     clock,
@@ -314,7 +317,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       ttl: { minSeconds: config.wallPinMinSeconds, maxSeconds: WALL_PIN_MAX_SECONDS },
       onError: (err) => app.log.error({ err }, 'a wall pin could not be ended'),
     }),
-    reporting: new ReportingService(reportingCat, store, config.calendar, live),
+    reporting,
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,
     monitoring,

@@ -236,6 +236,31 @@ describe('LiveClient', () => {
     expect(linkStatus(client.getState(), clock)).toBe('online');
   });
 
+  it('shows a degraded fan-out from the heartbeat, and re-reads what it holds when the fan-out returns', async () => {
+    const { socket, client, cached, queryClient } = setup();
+    client.start();
+    await settle();
+    const alertsKey = ['alerts', 'open'];
+    queryClient.setQueryData(alertsKey, { alerts: [] });
+    const beat = (fanout: 'ok' | 'degraded') => socket.fire('heartbeatV1', { serverTime: clock, epoch: 'e1', seq: 10, tickMs: 250, fanout });
+    beat('degraded');
+    expect(linkStatus(client.getState(), clock)).toBe('degraded');
+    beat('degraded');
+    await settle();
+    expect(requests).toEqual(['/api/v1/snapshot/92']); // nothing re-read while it lasts
+    served = snapshot([{ ...received, value: 1500 }, wl], { version: 50 });
+    beat('ok');
+    expect(linkStatus(client.getState(), clock)).toBe('online');
+    await settle();
+    expect(requests).toEqual(['/api/v1/snapshot/92', '/api/v1/snapshot/92']);
+    expect(cached()?.version).toBe(50);
+    expect(queryClient.getQueryState(alertsKey)?.isInvalidated).toBe(true);
+    expect(client.getState().resyncs).toBe(1);
+    beat('ok');
+    await settle();
+    expect(requests).toHaveLength(2);
+  });
+
   it('measures the heartbeat period (the watchdog counts missed beats with it), not counting an outage as a period', async () => {
     const { socket, client } = setup();
     client.start();

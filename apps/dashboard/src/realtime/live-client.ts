@@ -63,7 +63,8 @@ export function isUnauthorizedRefusal(err: Error & { data?: Partial<HandshakeErr
  * Keeps the react-query snapshot cache of the subscribed scopes live.
  * - connect: subscribe, then (re)read the snapshots; only then does the link count as synced
  * - deltaV1: applied with the pure reducer via setQueryData; a gap or new epoch refetches
- * - heartbeatV1: liveness and the server clock offset
+ * - heartbeatV1: liveness, the server clock offset, and whether its pushes across nodes get through
+ *   (`fanout`): when they come back ('degraded' → 'ok') everything held is re-read, as after a reconnect
  * - disconnect: not synced until the next connect has re-read everything
  */
 export class LiveClient {
@@ -295,10 +296,7 @@ export class LiveClient {
       } else {
         // Anything may have changed while we were away: the snapshots are re-read before the link
         // counts as synced, everything else (history windows, catalogue) is invalidated.
-        await Promise.all([
-          this.queryClient.invalidateQueries({ predicate: (q) => !this.isSubscribedSnapshot(q.queryKey) }),
-          ...scopes.map((s) => this.resync(s)),
-        ]);
+        await this.rereadAll(scopes);
       }
       if (run !== this.run) return;
       this.set({
@@ -322,6 +320,14 @@ export class LiveClient {
    */
   private resync(scope: string): Promise<Snapshot> {
     return this.queryClient.fetchQuery({ ...snapshotQuery(scope), staleTime: 0 });
+  }
+
+  /** Re-reads the subscribed (and followed) snapshots and invalidates every other query (alerts, directives, pins, history windows). */
+  private rereadAll(scopes: readonly string[] = [...this.scopes, ...this.watched.keys()]): Promise<unknown> {
+    return Promise.all([
+      this.queryClient.invalidateQueries({ predicate: (q) => !this.isSubscribedSnapshot(q.queryKey) }),
+      ...scopes.map((s) => this.resync(s)),
+    ]);
   }
 
   private isSubscribedSnapshot(key: readonly unknown[]): boolean {
@@ -366,7 +372,18 @@ export class LiveClient {
     let heartbeatMs = this.state.heartbeatMs;
     if (gap !== null && gap > 0 && this.beatGaps++ === 0) heartbeatMs = gap;
     else if (gap !== null && gap > 0 && gap < 3 * heartbeatMs) heartbeatMs = Math.round(0.8 * heartbeatMs + 0.2 * gap);
-    this.set({ lastSignalAt: now, lastHeartbeatAt: now, heartbeatMs, serverOffsetMs: this.offsetAt(hb.serverTime, now) });
+    // what other nodes pushed while this one's Redis was away (alerts, directives, pins) never reached us: re-read it
+    const fanout = hb.fanout === 'degraded' ? 'degraded' : 'ok';
+    const caughtUp = this.state.fanout === 'degraded' && fanout === 'ok' && this.state.synced;
+    if (caughtUp) void this.rereadAll().catch((err: unknown) => console.warn('[live] catch-up after the fan-out returned failed', err));
+    this.set({
+      lastSignalAt: now,
+      lastHeartbeatAt: now,
+      heartbeatMs,
+      serverOffsetMs: this.offsetAt(hb.serverTime, now),
+      fanout,
+      resyncs: caughtUp ? this.state.resyncs + 1 : this.state.resyncs,
+    });
   };
 
   /** The offset estimate after a message stamped `serverTime` was handled at local `now`. */
