@@ -142,7 +142,7 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   return (
     <PageShell subtitle={t('explorer.subtitle')} testId="explorer-page">
       <section className="ex-main">
-        <div className="op-toolbar">
+        <div className="op-toolbar ex-toolbar" data-testid="explorer-toolbar">
           <h2 className="page-title">{t('explorer.heading')}</h2>
           <SelectField
             label={t('explorer.indicator')}
