@@ -111,13 +111,16 @@ export function otherPollutants(stationId: string, pm25: number, nowMs: number, 
 }
 
 /**
- * The last `hours` of readings every `stepMs` before `endMs`, from a state of their own: sent once
- * at start so that the IOC can compute the VN_AQI NowCast (12 hourly means) straight away.
+ * The last `hours` of readings every `stepMs` before `endMs`, on a grid of `stepMs` (a restart
+ * re-creates the same ids), from a state of their own: sent once at start so that the IOC can
+ * compute the VN_AQI NowCast (12 hourly means) straight away and the analyst's hour and day
+ * charts have a history.
  */
 export function airHistory(endMs: number, hours: number, stepMs: number, rng: Rng): ObservationInput[] {
-  let state = initAir(endMs - hours * HOUR_MS, rng);
+  const first = Math.ceil((endMs - hours * HOUR_MS) / stepMs) * stepMs;
+  let state = initAir(first, rng);
   const out: ObservationInput[] = [];
-  for (let t = endMs - hours * HOUR_MS; t < endMs; t += stepMs) {
+  for (let t = first; t < endMs; t += stepMs) {
     const r = stepAir(state, t, rng);
     state = r.state;
     out.push(...r.observations);

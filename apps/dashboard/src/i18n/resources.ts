@@ -9,6 +9,7 @@ import { wallPinEn, wallPinVi } from './wall-pin.data.ts';
 import { watchdogEn, watchdogVi } from './watchdog.data.ts';
 import { galleryEn, galleryVi } from './gallery.data.ts';
 import { fanoutEn, fanoutVi } from './fanout.data.ts';
+import { deskEn, deskVi } from './desk.data.ts';
 
 /**
  * Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue.
@@ -29,6 +30,7 @@ export const vi = {
   ...watchdogVi,
   ...galleryVi,
   ...fanoutVi,
+  ...deskVi,
 };
 
 export const en: typeof vi = {
@@ -42,4 +44,5 @@ export const en: typeof vi = {
   ...watchdogEn,
   ...galleryEn,
   ...fanoutEn,
+  ...deskEn,
 };

@@ -183,7 +183,15 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   );
 
   return (
-    <ToolbarPage subtitle={t('explorer.subtitle')} heading={t('explorer.heading')} testId="explorer-page" className="ex-main" toolbar={toolbar}>
+    <ToolbarPage
+      subtitle={t('explorer.subtitle')}
+      heading={t('explorer.heading')}
+      testId="explorer-page"
+      className="ex-main"
+      toolbar={toolbar}
+      toolbarClassName="ex-toolbar"
+      toolbarTestId="explorer-toolbar"
+    >
       <HistoryControls
         view={state.view}
         asOf={state.asOf}

@@ -10,6 +10,9 @@ export interface ToolbarPageProps {
   className: string;
   /** The fields that choose the view, after the heading. */
   toolbar: ReactNode;
+  /** The toolbar's own layout class and test id, where a page has them (the explorer's one-line toolbar). */
+  toolbarClassName?: string;
+  toolbarTestId?: string;
   children: ReactNode;
 }
 
@@ -18,11 +21,11 @@ export interface ToolbarPageProps {
  * briefing): the PageShell frame, then one section (`className`) that opens with the toolbar — the
  * page's heading and its fields — above the page's body.
  */
-export function ToolbarPage({ subtitle, heading, testId, className, toolbar, children }: ToolbarPageProps) {
+export function ToolbarPage({ subtitle, heading, testId, className, toolbar, toolbarClassName, toolbarTestId, children }: ToolbarPageProps) {
   return (
     <PageShell subtitle={subtitle} testId={testId}>
       <section className={className}>
-        <div className="op-toolbar">
+        <div className={toolbarClassName ? `op-toolbar ${toolbarClassName}` : 'op-toolbar'} data-testid={toolbarTestId}>
           <h2 className="page-title">{heading}</h2>
           {toolbar}
         </div>
