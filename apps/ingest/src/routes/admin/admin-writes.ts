@@ -18,8 +18,8 @@ export const adminErrors = { '4xx': ApiErrorSchema };
  * The writes that every administered collection has, each one call of its service made as the
  * caller from their address (the service audits the change). The schemas validate the request
  * before the service sees it. The TypeBox type provider cannot resolve a schema given as a type
- * parameter, so these routes are declared through the default provider with the request's types
- * given as the route's generic, Static<B> of the same schemas that validate it.
+ * parameter, so these routes are declared through the default provider and the request read with
+ * `as`; the call sites are typed from the same schemas (the service's parameters are Static<B>).
  */
 
 /** POST `path`: creates from the body; answers 201 with `answer` (the item, or the item with a secret shown once). */
@@ -31,8 +31,8 @@ export function adminCreate<B extends TSchema, R extends TSchema>(
   create: (body: Static<B>, actor: Principal, ip: string) => Promise<Static<R>>,
 ): void {
   const untyped = app.withTypeProvider<FastifyTypeProviderDefault>();
-  untyped.post<{ Body: Static<B> }>(path, { config: adminOnly, schema: { body, response: { 201: answer, ...adminErrors } } }, async (req, reply) => {
-    const created = await create(req.body, req.principal!, req.ip);
+  untyped.post(path, { config: adminOnly, schema: { body, response: { 201: answer, ...adminErrors } } }, async (req, reply) => {
+    const created = await create(req.body as Static<B>, req.principal!, req.ip);
     return reply.code(201).send(created);
   });
 }
@@ -46,10 +46,8 @@ export function adminPatch<B extends TSchema, R extends TSchema>(
   patch: (id: string, body: Static<B>, actor: Principal, ip: string) => Promise<Static<R>>,
 ): void {
   const untyped = app.withTypeProvider<FastifyTypeProviderDefault>();
-  untyped.patch<{ Body: Static<B>; Params: Static<typeof IdParams> }>(
-    `${path}/:id`,
-    { config: adminOnly, schema: { params: IdParams, body, response: { 200: answer, ...adminErrors } } },
-    async (req) => patch(req.params.id, req.body, req.principal!, req.ip),
+  untyped.patch(`${path}/:id`, { config: adminOnly, schema: { params: IdParams, body, response: { 200: answer, ...adminErrors } } }, async (req) =>
+    patch((req.params as Static<typeof IdParams>).id, req.body as Static<B>, req.principal!, req.ip),
   );
 }
 
