@@ -165,7 +165,7 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const inProcess = { quick, results, fmt, pct, repeat };
 
-if (want('ndjson')) await benchNdjson({ root, quick, key: KEY, results, startServer, quantile, fmt, pct }, process.argv);
+if (want('ndjson')) await benchNdjson({ root, quick, key: KEY, results, startServer, quantile, fmt, pct, repeat }, process.argv);
 if (want('single')) await benchSingle();
 if (want('access')) {
   const { benchAccess, benchAccessCpu } = await import('./access.ts');
@@ -175,7 +175,8 @@ if (want('access')) {
 if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHonest({ quick, key: KEY, results, startServer, quantile, repeat });
 if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
 // two nodes through nginx, beside one node and the bare server, with the saturation rate: heavy, so only when asked (--only=fanout2)
-if (only?.includes('fanout2')) await (await import('./fanout2.bench.ts')).benchFanout2({ quick, key: KEY, results, startServer, quantile, fmt }, process.argv);
+if (only?.includes('fanout2'))
+  await (await import('./fanout2.bench.ts')).benchFanout2({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv, repeat);
