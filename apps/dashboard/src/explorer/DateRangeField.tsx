@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/fields.tsx';
 import { checkDateRange, formatViDate, MAX_SPAN, MAX_SPAN_DAYS } from './explorer-periods.ts';
+import '../components/vi-date-field.css';
 
 /**
  * The custom range of the hour and day kinds: two dates typed as vi-VN writes them (dd/mm/yyyy),
