@@ -69,7 +69,7 @@ describe('the monitoring back-fill through a real server', () => {
     );
   });
 
-  it('no alert from the back-fill: no silent station, nothing started before the simulator', async () => {
+  it('no alert from the back-fill but the air stations’ silence, which their first live readings clear', async () => {
     // the live readings have followed the whole back-fill (they are queued behind it)
     await waitUntil(
       'a live reading of every air station',
@@ -81,8 +81,9 @@ describe('the monitoring back-fill through a real server', () => {
       250,
     );
     const { alerts } = await get<AlertListResponse>('/api/v1/alerts');
-    expect(alerts.filter((a) => a.kind === 'silence').map((a) => a.id)).toEqual([]);
-    expect(alerts.filter((a) => a.startedAt < t0).map((a) => a.id)).toEqual([]);
+    // a station whose newest reading is hours old is silent until its first live reading (several requests of history)
+    expect(alerts.filter((a) => a.kind === 'silence' && a.clearedAt === null).map((a) => a.id)).toEqual([]);
+    expect(alerts.filter((a) => a.kind !== 'silence' && a.startedAt < t0).map((a) => a.id)).toEqual([]);
   });
 
   it('the live view shows the live readings: every station’s latest value is from after the start', async () => {

@@ -12,8 +12,8 @@ export const NOWCAST_HOURS = 12;
  * The monitoring history the demo posts at start, so the analyst's hour and day charts show real
  * curves at once, in two parts around the first live readings (simulator.ts sends them in this order):
  * - `before`, oldest first: the air of the last `hours` (at least 12), so the IOC computes the
- *   NowCast hour by hour as it arrives. Every reading is old when received: the silence rule takes
- *   it as history (a station that was never heard live cannot go silent), not as a silent station.
+ *   NowCast hour by hour as it arrives. Every reading is old when received, and it comes in several
+ *   requests: each air station is silent (one `pm25-silent` alert each) until its first live reading clears it.
  * - `after`: the water levels of the last `hours` at the river's real pace (tideHistory), each older
  *   than its station's first live reading, so the IOC stores them and rolls them up but neither
  *   shows them as the latest value (the wall's freshness is the live reading's) nor judges them by

@@ -19,8 +19,6 @@ interface Subject {
   silentSince: number | null;
   /** silence rules: when the reading at `lastAt` was received */
   lastReceivedAt: number;
-  /** silence rules: a fresh reading was seen. Only a station heard live can go silent; a back-fill alone is history. */
-  heardLive: boolean;
 }
 
 const fmt = (v: number, unit: string) => `${Math.round(v * 10) / 10} ${unit}`;
@@ -74,7 +72,6 @@ export class AlertEngine {
         s.window ? s.window.toJSON() : [],
         s.silentSince,
         Number.isFinite(s.lastReceivedAt) ? s.lastReceivedAt : null,
-        s.heardLive,
       ]);
     return { subjects };
   }
@@ -82,7 +79,7 @@ export class AlertEngine {
   /** Loads a state exported by `exportState` into this fresh engine (same rules). */
   importState(data: AlertEngineData): void {
     if (this.subjects.size > 0) throw new Error('importState needs a fresh alert engine');
-    for (const [key, lastAt, h, band, window, silentSince, lastReceivedAt, heardLive] of data.subjects)
+    for (const [key, lastAt, h, band, window, silentSince, lastReceivedAt] of data.subjects)
       this.subjects.set(key, {
         lastAt: lastAt ?? -Infinity,
         h: { ...h },
@@ -90,8 +87,6 @@ export class AlertEngine {
         window: this.ruleOf(key)?.kind === 'rate' ? RateWindow.from(window) : null,
         silentSince,
         lastReceivedAt: lastReceivedAt ?? -Infinity,
-        // a checkpoint of before this field: every station it knew counted as live
-        heardLive: heardLive ?? true,
       });
   }
 
@@ -128,9 +123,7 @@ export class AlertEngine {
    * of its own observation time. Back-filled readings (received later than that) move the
    * station's last reading on but neither clear the episode nor open another one, so a station
    * has at most one open silence alert, cleared by its first fresh reading. The clear is dated by
-   * its receipt, which comes after the raise (the raise is dated last reading + limit). Only a
-   * station heard live (one fresh reading at least) can go silent: a history posted in several
-   * batches before the station's first live reading is not a station that stopped talking.
+   * its receipt, which comes after the raise (the raise is dated last reading + limit).
    *
    * Raises normally come from `checkSilence` on the wall clock, which a replay of the log does not
    * run. So that a replay re-derives the same open episode, a stale reading that finds the station
@@ -145,12 +138,11 @@ export class AlertEngine {
     const station = r.station!;
     const received = r.receivedAt ?? r.observedAt;
     const fresh = received - r.observedAt <= limit;
-    if (!fresh && s.heardLive && s.silentSince === null && Number.isFinite(previous) && received > s.lastReceivedAt && received - previous > limit) {
+    if (!fresh && s.silentSince === null && Number.isFinite(previous) && received > s.lastReceivedAt && received - previous > limit) {
       s.silentSince = previous;
       out.push(this.silenceRaise(rule, station, previous, previous + limit));
     }
     s.lastReceivedAt = received;
-    if (fresh) s.heardLive = true;
     if (fresh && s.silentSince !== null) {
       out.push({ type: 'cleared', alertId: alertIdOf(rule.id, station, s.silentSince), value: r.value, at: Math.max(received, s.silentSince + limit + 1) });
       s.silentSince = null;
@@ -168,7 +160,7 @@ export class AlertEngine {
     return this.rules.find((r) => r.id === id);
   }
 
-  /** Stations silent past factor × cadence at `now` (wall clock, passed in). Only stations heard live at least once. */
+  /** Stations silent past factor × cadence at `now` (wall clock, passed in). Only stations heard from at least once. */
   checkSilence(now: number): AlertSignal[] {
     const out: AlertSignal[] = [];
     for (const rule of this.rules) {
@@ -176,7 +168,7 @@ export class AlertEngine {
       const limit = this.silenceLimitMs(rule);
       if (limit === null) continue;
       for (const [key, s] of this.subjects) {
-        if (!key.startsWith(`${rule.id}|`) || s.silentSince !== null || !s.heardLive || s.lastAt === -Infinity) continue;
+        if (!key.startsWith(`${rule.id}|`) || s.silentSince !== null || s.lastAt === -Infinity) continue;
         if (now - s.lastAt <= limit) continue;
         const station = key.slice(rule.id.length + 1);
         s.silentSince = s.lastAt;
@@ -222,7 +214,6 @@ export class AlertEngine {
         window: rule.kind === 'rate' ? new RateWindow() : null,
         silentSince: null,
         lastReceivedAt: -Infinity,
-        heardLive: false,
       };
       this.subjects.set(key, s);
     }

@@ -60,7 +60,7 @@ export interface BandState {
 export interface AlertEngineData {
   /**
    * rule id|station, last observation time (null: none yet), hysteresis, band state, rate window, open silence episode,
-   * receipt time of the last reading (null: none yet), a fresh reading seen (silence rules; absent in older checkpoints: true)
+   * receipt time of the last reading (null: none yet)
    */
-  subjects: [string, number | null, Hysteresis, BandState, { t: number; v: number }[], number | null, (number | null)?, boolean?][];
+  subjects: [string, number | null, Hysteresis, BandState, { t: number; v: number }[], number | null, (number | null)?][];
 }
