@@ -34,7 +34,8 @@ beforeAll(async () => {
   await e2e.send('/api/v1/observations/batch', { observations: [reading('fo-1', 161)] });
   page = await e2e.newPage({ as: 'leader' });
   await page.goto(e2e.server.url);
-  await expect.poll(pillStatus, { timeout: 30_000 }).toBe('online');
+  // a hook, not a test: wait on the page itself (expect.poll belongs inside a test)
+  await page.waitForSelector(`${pill}[data-status="online"]`, { timeout: 30_000 });
 });
 
 afterAll(async () => {
