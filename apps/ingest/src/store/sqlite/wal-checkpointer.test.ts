@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitUntil } from '../../../../../test-support/wait.ts';
@@ -51,5 +53,34 @@ describe('WalCheckpointer', () => {
     await waitUntil('the failure reported', () => failures.length === 1);
     expect(failures[0]).toContain('directory does not exist');
     await c.close();
+  });
+
+  it("holds the process until its worker has closed, though the worker is unref'd while it serves", () => {
+    // a process whose last handle is the worker (a server whose listener closed, a bench) must finish
+    // its close: before, it ended with code 13 (an unsettled await) and never closed its own connection
+    dir = mkdtempSync(join(tmpdir(), 'ioc-ckpt-'));
+    const module = fileURLToPath(new URL('./wal-checkpointer.ts', import.meta.url));
+    const script = join(dir, 'child.mts');
+    writeFileSync(
+      script,
+      `import { createRequire } from 'node:module';
+import { WalCheckpointer, CHECKPOINT_EVERY_ROWS } from ${JSON.stringify(module)};
+const Database = createRequire(${JSON.stringify(module)})('better-sqlite3');
+const db = new Database(${JSON.stringify(join(dir, 'ioc.db'))});
+db.pragma('journal_mode = WAL');
+db.exec('CREATE TABLE t (x TEXT)');
+const c = new WalCheckpointer(${JSON.stringify(join(dir, 'ioc.db'))}, (reason) => console.log('failed', reason));
+c.written(CHECKPOINT_EVERY_ROWS);
+while (c.checkpoints === 0) await new Promise((r) => setTimeout(r, 10));
+await c.close();
+db.close();
+console.log('closed');
+`,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: fileURLToPath(new URL('../../../../../', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: 'closed' });
   });
 });

@@ -107,6 +107,9 @@ export class WalCheckpointer {
   /** Ends the worker's connection (the store's own close then checkpoints what is left). */
   async close(): Promise<void> {
     this.failed = true;
+    // unref'd while it serves, the worker must hold the loop while it closes: else a process whose
+    // last handle it is (a server after its listener closed) ends before its exit, with code 13
+    this.worker?.ref();
     this.worker?.postMessage('close');
     await this.exited;
   }
