@@ -7,12 +7,13 @@
  * ghim" resumes the rotation; a short pin ends by itself (IOC_WALL_PIN_MIN_SECONDS lowered for the
  * test). A pinned unit's figures stay live (a reading posted while it is pinned reaches its tile). The
  * briefing page names the one wall and its open screens; with a second wall (a screen opened with
- * ?wall=phong-hop) the leader picks it and only its screens switch.
+ * ?wall=phong-hop) the leader picks it and only its screens switch, and its list of walls shows a pin
+ * within a second. A page counts as a wall screen only while it shows the wall (in-app navigation).
  * Operators see no pin button and may not open the briefing page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Alert, AuditRecord, WallPinResponse } from '@cityioc/contracts';
+import type { Alert, AuditRecord, WallListResponse, WallPinResponse } from '@cityioc/contracts';
 import { PROCESS_ACCOUNTS, type ServerProcess } from '../../../test-support/server-process.ts';
 import { DESK_VIEWPORT, openE2e, risingTide, testId, type E2e } from './support/e2e.ts';
 
@@ -201,7 +202,23 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     expect(await tablet.textContent(testId('briefing-wall-phong-hop'))).toBe('Màn hình tường “phong-hop” · 1 màn hình đang mở');
     await tablet.click(testId('briefing-wall-phong-hop'));
     await tablet.waitForURL((u) => u.searchParams.get('wall') === 'phong-hop');
+    // the list of walls names the pin at once (read again after the pin, not at its 30 s interval)
+    const roomPinned = `${testId('briefing-wall-phong-hop')} .briefing-wall-pinned`;
+    expect(await tablet.$(roomPinned)).toBeNull();
     await switched('other-wall', room, pinned('panel'), () => tablet.click(testId('pin-panel-air-quality')));
+    await tablet.waitForSelector(roomPinned, { timeout: 1_000 });
+    // …and when another tablet releases or pins (the wallPinV1 push)
+    const other = (method: 'POST' | 'DELETE') =>
+      fetch(`${server.url}/api/v1/wall/pin${method === 'DELETE' ? '?wall=phong-hop' : ''}`, {
+        method,
+        headers: server.headers('leader', method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        body: method === 'POST' ? JSON.stringify({ target: { kind: 'panel', panel: 'air-quality' }, wall: 'phong-hop' }) : undefined,
+      });
+    expect((await other('DELETE')).status).toBe(200);
+    await tablet.waitForSelector(roomPinned, { state: 'detached', timeout: 1_000 });
+    expect((await other('POST')).status).toBe(201);
+    await tablet.waitForSelector(roomPinned, { timeout: 1_000 });
+    await room.waitForSelector(pinned('panel'), { timeout: 10_000 });
     // the main wall keeps rotating: the pin was the meeting room's
     expect(await wall.$(testId('wall-pin'))).toBeNull();
     const r = await fetch(`${server.url}/api/v1/wall/pin?wall=phong-hop`, { headers: server.headers('analyst') });
@@ -214,6 +231,36 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // back to the main wall for the pages that follow
     await tablet.goto(`${server.url}/operator/briefing?wall=main`);
     await tablet.waitForSelector(`${testId('briefing-walls')}[data-wall="main"]`, { timeout: 10_000 });
+  });
+
+  it('a page counts as a wall screen only while it shows the wall: navigating away inside the app counts it off at once, coming back counts it again', async () => {
+    const screens = async () => {
+      const r = await fetch(`${server.url}/api/v1/wall/walls`, { headers: server.headers('leader') });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as WallListResponse).walls.find((w) => w.wall === 'main')?.screens ?? 0;
+    };
+    const base = await screens(); // this file's wall page
+    const desk = await e2e.newPage({ as: 'leader', viewport: DESK_VIEWPORT });
+    const sockets: string[] = [];
+    desk.on('websocket', (ws) => sockets.push(ws.url()));
+    await desk.goto(`${server.url}/operator/briefing?wall=main`);
+    await desk.waitForSelector(testId('briefing-current'), { timeout: 20_000 });
+    expect(await screens()).toBe(base);
+    // to the wall by the navigation, no reload: the open socket now counts as a screen
+    await desk.click(testId('nav-wall'));
+    await desk.waitForSelector(testId('kpi-panel'), { timeout: 30_000 });
+    await expect.poll(screens, { timeout: 1_000 }).toBe(base + 1);
+    // the browser's back button: the briefing page again on the same socket, no longer a screen of the wall
+    await desk.goBack();
+    await desk.waitForSelector(testId('briefing-current'), { timeout: 20_000 });
+    await expect.poll(screens, { timeout: 1_000 }).toBe(base);
+    // forward to the wall: counted again
+    await desk.goForward();
+    await desk.waitForSelector(testId('kpi-panel'), { timeout: 30_000 });
+    await expect.poll(screens, { timeout: 1_000 }).toBe(base + 1);
+    expect(sockets).toHaveLength(1);
+    await desk.close();
+    await expect.poll(screens, { timeout: 5_000 }).toBe(base);
   });
 
   it('operators see no pin button and may not open the briefing page', async () => {

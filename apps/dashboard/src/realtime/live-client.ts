@@ -98,6 +98,8 @@ export class LiveClient {
   private beatGaps = 0;
   /** Scopes a view follows for a while (a pinned unit), beside the fixed ones: how many views watch each. */
   private readonly watched = new Map<string, number>();
+  /** The wall this page shows now (the wall screen mounted), said to the server on every connect; null on every other page. */
+  private screenOf: { wall: string } | null = null;
 
   constructor(opts: LiveClientOptions) {
     this.socket = opts.socket;
@@ -189,6 +191,26 @@ export class LiveClient {
     };
   }
 
+  /**
+   * This page shows `wall` until the returned function is called (the wall screen mounts and unmounts): the server
+   * counts it as a screen of that wall (GET /api/v1/wall/walls) from now and after every reconnect, and no longer
+   * once the page leaves the wall for another page of the app, on the same socket.
+   */
+  showWall(wall: string): () => void {
+    const mine = { wall };
+    this.screenOf = mine;
+    this.sayWall();
+    return () => {
+      if (this.screenOf !== mine) return; // a later wall (another ?wall=) replaced it
+      this.screenOf = null;
+      this.sayWall();
+    };
+  }
+
+  private sayWall(): void {
+    if (this.socket.connected) this.socket.emit('wallScreenV1', this.screenOf?.wall ?? null);
+  }
+
   /** Subscribes one watched scope on the open connection, then re-reads its snapshot (the deltas continue from it). */
   private async follow(scope: string, run: number): Promise<void> {
     const ack = await this.subscribeScopes([scope]);
@@ -243,6 +265,7 @@ export class LiveClient {
 
   private readonly onConnect = (): void => {
     this.set({ connected: true, synced: false, refused: null });
+    if (this.screenOf) this.sayWall();
     void this.sync(++this.run);
   };
 
