@@ -11,18 +11,18 @@ describe('batchLength: what the next request carries', () => {
     expect(batchLength([], 5, 10, groups)).toBe(0);
   });
 
-  it('never cuts a group: it waits for the next request, or goes alone when longer than the batch, up to the endpoint’s limit', () => {
+  it('a group goes in a request of its own, whole up to the endpoint’s limit; single items stop before it', () => {
     const groups = new WeakMap<{ id: string }, number>();
     const a = items(3, 'a');
     const b = items(4, 'b');
     const c = items(12, 'c');
     for (const g of [a, b, c]) groups.set(g[0]!, g.length);
-    const outbox = [items(1, 's')[0]!, ...a, ...b, ...c, ...items(2, 't')];
-    // one single and group a (4); group b would pass 5
-    expect(batchLength(outbox, 5, 10, groups)).toBe(4);
-    expect(batchLength(outbox.slice(4), 5, 10, groups)).toBe(4);
-    // group c is longer than a batch: alone, cut at the endpoint's limit (10); the rest are single items
-    expect(batchLength(outbox.slice(8), 5, 10, groups)).toBe(10);
-    expect(batchLength(outbox.slice(18), 5, 10, groups)).toBe(4);
+    const outbox = [...items(2, 's'), ...a, ...b, ...c, ...items(2, 't')];
+    expect(batchLength(outbox, 5, 10, groups)).toBe(2);
+    expect(batchLength(outbox.slice(2), 5, 10, groups)).toBe(3);
+    expect(batchLength(outbox.slice(5), 5, 10, groups)).toBe(4);
+    // longer than a batch: alone all the same; longer than the endpoint takes: cut there, the rest as single items
+    expect(batchLength(outbox.slice(9), 5, 10, groups)).toBe(10);
+    expect(batchLength(outbox.slice(19), 5, 10, groups)).toBe(4);
   });
 });

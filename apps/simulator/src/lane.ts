@@ -42,18 +42,17 @@ export interface Lane<T extends object> {
 }
 
 /**
- * How many of the outbox's oldest items the next request carries: at most `batchSize`, never cutting a group
- * (a run that must arrive in one request: one air station's history, which split over two requests would
- * leave the station looking silent in between: its newest reading hours old, received later than the
- * one before). A group longer than `batchSize` goes alone, up to `maxItems` (the endpoint's limit), past
- * which it is cut.
+ * How many of the outbox's oldest items the next request carries: at most `batchSize` single items, or one group
+ * alone (up to `maxItems`, the endpoint's limit, past which it is cut). A group is a run that must reach the IOC in
+ * a request of its own: one air station's history. The IOC judges a request's readings as it commits them, in
+ * transactions of at most 2,000 rows with its clock check (silent stations) free to run between two; a station
+ * whose history were split there, or shared a transaction with other readings, would look silent in between (its
+ * newest reading hours old) and get a `pm25-silent` alert.
  */
 export function batchLength<T extends object>(outbox: readonly T[], batchSize: number, maxItems: number, groups: WeakMap<T, number>): number {
+  const first = groups.get(outbox[0]!);
+  if (first !== undefined) return Math.min(first, maxItems, outbox.length);
   let n = 0;
-  while (n < outbox.length) {
-    const g = Math.max(1, groups.get(outbox[n]!) ?? 1);
-    if (n + g > batchSize) return n > 0 ? n : Math.min(g, maxItems, outbox.length);
-    n += g;
-  }
+  while (n < outbox.length && n < batchSize && !groups.has(outbox[n]!)) n++;
   return n;
 }

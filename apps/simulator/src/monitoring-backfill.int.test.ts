@@ -2,9 +2,9 @@
  * The demo's monitoring back-fill against a real server process (issue 13 item 8): the analyst's
  * hour chart has the past hours at once, the back-fill raises no alert (the air history, sent oldest
  * first across stations in several requests, used to raise three pm25-silent alerts at start: it now
- * goes in one request per station), and the live view shows the live readings, not the back-filled
- * ones. Small: 6 hours of water levels, the air's 12, posted 500 at a time so that the history spans
- * several requests as the demo's 48 hours do (a station's air, 1,008 readings, still goes whole).
+ * goes in one request per station, small enough for one of the IOC's transactions), and the live view
+ * shows the live readings, not the back-filled ones. The demo's 48 hours (the air's 20), other
+ * readings posted 500 at a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertListResponse, AnalystSeriesResponse, Snapshot } from '@cityioc/contracts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   sim = startSimulator({
     iocUrl: server.url,
     apiKey: KEY,
-    monitoringBackfillHours: 6,
+    monitoringBackfillHours: 48,
     observationBatchSize: 500,
     monitoringIntervalMs: 1000,
     dossierIntervalMs: 60_000,
