@@ -44,6 +44,22 @@ async function switched(name: string, page: Page, selector: string, act: () => P
   return switches[name];
 }
 
+/**
+ * The pin's layout on the wall: the banner a bar across the top, the view under it filling the rest. (The overlay
+ * once took the kind's class of the view inside it, and was laid out as that view: the banner a third of the
+ * height under a panel, the left column beside a unit.)
+ */
+async function laidOut(view: string): Promise<void> {
+  const vp = wall.viewportSize()!;
+  const banner = (await (await wall.$(testId('wall-pin-banner')))!.boundingBox())!;
+  const body = (await (await wall.$(view))!.boundingBox())!;
+  expect([banner.x, banner.y, banner.width]).toEqual([0, 0, vp.width]);
+  expect(banner.height).toBeLessThan(100);
+  expect(body.y).toBeGreaterThanOrEqual(banner.height);
+  expect(body.width).toBeGreaterThan(vp.width * 0.9);
+  expect(body.y + body.height).toBeGreaterThan(vp.height - 60);
+}
+
 async function current(): Promise<WallPinResponse> {
   const r = await fetch(`${server.url}/api/v1/wall/pin`, { headers: server.headers('analyst') });
   expect(r.status).toBe(200);
@@ -90,6 +106,7 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // by the push alone: the wall did not read the pin again
     expect(pinReads).toBe(reads);
     expect(await wall.getAttribute(`${pinned('panel')} [data-panel]`, 'data-panel')).toBe('water-level');
+    await laidOut(`${pinned('panel')} [data-panel]`);
     const banner = (await wall.textContent(testId('wall-pin-countdown')))!;
     expect(banner).toMatch(new RegExp(`^Đang ghim bởi ${LEADER} · còn (10:00|09:[0-5]\\d)$`));
     expect(await wall.textContent(testId('wall-pin-banner'))).toContain('Bảng · Mực nước');
@@ -180,6 +197,15 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // the unit: its name in the banner, the map framed on it
     await expect.poll(() => wall.textContent(testId('wall-pin-banner')), { timeout: 10_000 }).toContain('Đơn vị · phường Ninh Kiều');
     await wall.waitForSelector(`${testId('wall-pin-map')}[data-focus="31135"]`, { timeout: 20_000 });
+    await laidOut(testId('wall-pin-unit'));
+    // its figures two a row, all inside their panel (the wall's 12-column spans once spilled them into one cut-off column)
+    const figures = (await (await wall.$(`${testId('wall-pin-unit')} .wall-pin-figures`))!.boundingBox())!;
+    const tiles = await wall.$$eval(`${testId('wall-pin-unit')} .kpi`, (els) =>
+      els.map((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().bottom]),
+    );
+    expect(tiles.length).toBeGreaterThanOrEqual(6);
+    expect(tiles.filter(([, bottom]) => bottom! > figures.y + figures.height)).toEqual([]);
+    expect(new Set(tiles.map(([left]) => Math.round(left!))).size).toBe(2);
     // its figures stay live while it is pinned: a new reading of the ward's station reaches the pinned tile
     const tile = `${testId('wall-pin-unit')} ${testId('kpi-water_level')}`;
     await wall.waitForSelector(`${tile}[data-raw-value]`, { timeout: 10_000 });
