@@ -255,6 +255,34 @@ describe('administration', () => {
     expect(await wall.locator('[data-testid="login-page"]').count()).toBe(0);
   });
 
+  it('filters the audit log by dates typed dd/mm/yyyy (not the browser’s own date input, which follows its locale), either end open', async () => {
+    await admin.goto(`${server.url}/admin/audit?action=auth.login_failed`);
+    await admin.waitForSelector('[data-testid="audit-table"]', { timeout: 15_000 });
+    const from = '[data-testid="audit-from"]';
+    const to = '[data-testid="audit-to"]';
+    expect(await admin.getAttribute(from, 'placeholder')).toBe('ngày/tháng/năm');
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()); // dd/mm/yyyy
+    const todayIso = today.split('/').reverse().join('-');
+    await admin.fill(from, '1/1/2020');
+    await admin.fill(to, today);
+    await admin.click('[data-testid="audit-apply"]');
+    await admin.waitForURL((u) => u.searchParams.get('to') !== null);
+    expect([new URL(admin.url()).searchParams.get('from'), new URL(admin.url()).searchParams.get('to')]).toEqual(['2020-01-01', todayIso]);
+    expect(await admin.inputValue(from)).toBe('01/01/2020');
+    await admin.waitForSelector('[data-testid="audit-row"]', { timeout: 15_000 });
+    // a day that does not exist: said, and not applied
+    await admin.fill(to, '31/02/2026');
+    await admin.press(to, 'Enter');
+    expect(await admin.textContent('[data-testid="audit-to-error"]')).toBe('Không phải một ngày hợp lệ (dd/mm/yyyy).');
+    expect(new URL(admin.url()).searchParams.get('to')).toBe(todayIso);
+    // emptied: that end is open again
+    await admin.fill(to, '');
+    await admin.click('[data-testid="audit-apply"]');
+    await admin.waitForURL((u) => u.searchParams.get('to') === null);
+    expect(new URL(admin.url()).searchParams.get('from')).toBe('2020-01-01');
+    expect(await admin.$('[data-testid="audit-to-error"]')).toBeNull();
+  });
+
   it('finds the sign-ins in the audit log and exports it', async () => {
     await admin.goto(`${server.url}/admin/audit?action=auth.login_failed`);
     await admin.waitForSelector('[data-testid="audit-table"]', { timeout: 15_000 });

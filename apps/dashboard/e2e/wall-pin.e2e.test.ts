@@ -7,12 +7,13 @@
  * ghim" resumes the rotation; a short pin ends by itself (IOC_WALL_PIN_MIN_SECONDS lowered for the
  * test). A pinned unit's figures stay live (a reading posted while it is pinned reaches its tile). The
  * briefing page names the one wall and its open screens; with a second wall (a screen opened with
- * ?wall=phong-hop) the leader picks it and only its screens switch.
+ * ?wall=phong-hop) the leader picks it and only its screens switch, and its list of walls shows a pin
+ * within a second. A page counts as a wall screen only while it shows the wall (in-app navigation).
  * Operators see no pin button and may not open the briefing page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Alert, AuditRecord, WallPinResponse } from '@cityioc/contracts';
+import type { Alert, AuditRecord, WallListResponse, WallPinResponse } from '@cityioc/contracts';
 import { PROCESS_ACCOUNTS, type ServerProcess } from '../../../test-support/server-process.ts';
 import { DESK_VIEWPORT, openE2e, risingTide, testId, type E2e } from './support/e2e.ts';
 
@@ -41,6 +42,22 @@ async function switched(name: string, page: Page, selector: string, act: () => P
   await page.waitForSelector(selector, { state, timeout: 30_000 });
   switches[name] = Date.now() - t0;
   return switches[name];
+}
+
+/**
+ * The pin's layout on the wall: the banner a bar across the top, the view under it filling the rest. (The overlay
+ * once took the kind's class of the view inside it, and was laid out as that view: the banner a third of the
+ * height under a panel, the left column beside a unit.)
+ */
+async function laidOut(view: string): Promise<void> {
+  const vp = wall.viewportSize()!;
+  const banner = (await (await wall.$(testId('wall-pin-banner')))!.boundingBox())!;
+  const body = (await (await wall.$(view))!.boundingBox())!;
+  expect([banner.x, banner.y, banner.width]).toEqual([0, 0, vp.width]);
+  expect(banner.height).toBeLessThan(100);
+  expect(body.y).toBeGreaterThanOrEqual(banner.height);
+  expect(body.width).toBeGreaterThan(vp.width * 0.9);
+  expect(body.y + body.height).toBeGreaterThan(vp.height - 60);
 }
 
 async function current(): Promise<WallPinResponse> {
@@ -89,6 +106,7 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // by the push alone: the wall did not read the pin again
     expect(pinReads).toBe(reads);
     expect(await wall.getAttribute(`${pinned('panel')} [data-panel]`, 'data-panel')).toBe('water-level');
+    await laidOut(`${pinned('panel')} [data-panel]`);
     const banner = (await wall.textContent(testId('wall-pin-countdown')))!;
     expect(banner).toMatch(new RegExp(`^Đang ghim bởi ${LEADER} · còn (10:00|09:[0-5]\\d)$`));
     expect(await wall.textContent(testId('wall-pin-banner'))).toContain('Bảng · Mực nước');
@@ -179,6 +197,15 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // the unit: its name in the banner, the map framed on it
     await expect.poll(() => wall.textContent(testId('wall-pin-banner')), { timeout: 10_000 }).toContain('Đơn vị · phường Ninh Kiều');
     await wall.waitForSelector(`${testId('wall-pin-map')}[data-focus="31135"]`, { timeout: 20_000 });
+    await laidOut(testId('wall-pin-unit'));
+    // its figures two a row, all inside their panel (the wall's 12-column spans once spilled them into one cut-off column)
+    const figures = (await (await wall.$(`${testId('wall-pin-unit')} .wall-pin-figures`))!.boundingBox())!;
+    const tiles = await wall.$$eval(`${testId('wall-pin-unit')} .kpi`, (els) =>
+      els.map((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().bottom]),
+    );
+    expect(tiles.length).toBeGreaterThanOrEqual(6);
+    expect(tiles.filter(([, bottom]) => bottom! > figures.y + figures.height)).toEqual([]);
+    expect(new Set(tiles.map(([left]) => Math.round(left!))).size).toBe(2);
     // its figures stay live while it is pinned: a new reading of the ward's station reaches the pinned tile
     const tile = `${testId('wall-pin-unit')} ${testId('kpi-water_level')}`;
     await wall.waitForSelector(`${tile}[data-raw-value]`, { timeout: 10_000 });
@@ -201,7 +228,23 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     expect(await tablet.textContent(testId('briefing-wall-phong-hop'))).toBe('Màn hình tường “phong-hop” · 1 màn hình đang mở');
     await tablet.click(testId('briefing-wall-phong-hop'));
     await tablet.waitForURL((u) => u.searchParams.get('wall') === 'phong-hop');
+    // the list of walls names the pin at once (read again after the pin, not at its 30 s interval)
+    const roomPinned = `${testId('briefing-wall-phong-hop')} .briefing-wall-pinned`;
+    expect(await tablet.$(roomPinned)).toBeNull();
     await switched('other-wall', room, pinned('panel'), () => tablet.click(testId('pin-panel-air-quality')));
+    await tablet.waitForSelector(roomPinned, { timeout: 1_000 });
+    // …and when another tablet releases or pins (the wallPinV1 push)
+    const other = (method: 'POST' | 'DELETE') =>
+      fetch(`${server.url}/api/v1/wall/pin${method === 'DELETE' ? '?wall=phong-hop' : ''}`, {
+        method,
+        headers: server.headers('leader', method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        body: method === 'POST' ? JSON.stringify({ target: { kind: 'panel', panel: 'air-quality' }, wall: 'phong-hop' }) : undefined,
+      });
+    expect((await other('DELETE')).status).toBe(200);
+    await tablet.waitForSelector(roomPinned, { state: 'detached', timeout: 1_000 });
+    expect((await other('POST')).status).toBe(201);
+    await tablet.waitForSelector(roomPinned, { timeout: 1_000 });
+    await room.waitForSelector(pinned('panel'), { timeout: 10_000 });
     // the main wall keeps rotating: the pin was the meeting room's
     expect(await wall.$(testId('wall-pin'))).toBeNull();
     const r = await fetch(`${server.url}/api/v1/wall/pin?wall=phong-hop`, { headers: server.headers('analyst') });
@@ -214,6 +257,36 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // back to the main wall for the pages that follow
     await tablet.goto(`${server.url}/operator/briefing?wall=main`);
     await tablet.waitForSelector(`${testId('briefing-walls')}[data-wall="main"]`, { timeout: 10_000 });
+  });
+
+  it('a page counts as a wall screen only while it shows the wall: navigating away inside the app counts it off at once, coming back counts it again', async () => {
+    const screens = async () => {
+      const r = await fetch(`${server.url}/api/v1/wall/walls`, { headers: server.headers('leader') });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as WallListResponse).walls.find((w) => w.wall === 'main')?.screens ?? 0;
+    };
+    const base = await screens(); // this file's wall page
+    const desk = await e2e.newPage({ as: 'leader', viewport: DESK_VIEWPORT });
+    const sockets: string[] = [];
+    desk.on('websocket', (ws) => sockets.push(ws.url()));
+    await desk.goto(`${server.url}/operator/briefing?wall=main`);
+    await desk.waitForSelector(testId('briefing-current'), { timeout: 20_000 });
+    expect(await screens()).toBe(base);
+    // to the wall by the navigation, no reload: the open socket now counts as a screen
+    await desk.click(testId('nav-wall'));
+    await desk.waitForSelector(testId('kpi-panel'), { timeout: 30_000 });
+    await expect.poll(screens, { timeout: 1_000 }).toBe(base + 1);
+    // the browser's back button: the briefing page again on the same socket, no longer a screen of the wall
+    await desk.goBack();
+    await desk.waitForSelector(testId('briefing-current'), { timeout: 20_000 });
+    await expect.poll(screens, { timeout: 1_000 }).toBe(base);
+    // forward to the wall: counted again
+    await desk.goForward();
+    await desk.waitForSelector(testId('kpi-panel'), { timeout: 30_000 });
+    await expect.poll(screens, { timeout: 1_000 }).toBe(base + 1);
+    expect(sockets).toHaveLength(1);
+    await desk.close();
+    await expect.poll(screens, { timeout: 5_000 }).toBe(base);
   });
 
   it('operators see no pin button and may not open the briefing page', async () => {

@@ -7,26 +7,42 @@ import { tideHistory, type TideClock } from './tide.ts';
 export const BACKFILL_STEP_MS = 5 * 60_000;
 /** The VN_AQI NowCast needs 12 hourly means: the air is back-filled at least that far. */
 export const NOWCAST_HOURS = 12;
+/**
+ * …and at most this far, so that a station's history is judged by the IOC in one go: one request (lane.ts) and one
+ * of its transactions, which hold 2,000 rows at most (ingest's MAX_ROWS_PER_COMMIT; its silence check may run
+ * between two). 7 readings (six pollutants and the AQI) every 5 minutes for 20 hours are 1,680 rows, leaving room
+ * for another feed's readings committed with them. The water levels go as far as asked.
+ */
+export const AIR_MAX_HOURS = 20;
 
 /**
  * The monitoring history the demo posts at start, so the analyst's hour and day charts show real
  * curves at once, in two parts around the first live readings (simulator.ts sends them in this order):
- * - `before`, oldest first: the air of the last `hours` (at least 12), so the IOC computes the
- *   NowCast hour by hour as it arrives. Every reading is old when received, and it comes in several
- *   requests: each air station is silent (one `pm25-silent` alert each) until its first live reading clears it.
- * - `after`: the water levels of the last `hours` at the river's real pace (tideHistory), each older
+ * - `air`, one group per station, each oldest first: the air of the last `hours` (12 to 20), so the
+ *   IOC computes the NowCast hour by hour as it arrives. A station's group goes in one request
+ *   (lane.ts, batchLength) and one transaction of the IOC (AIR_MAX_HOURS): split in two, the station
+ *   would look silent in between (its newest reading hours old), and the IOC would raise a
+ *   `pm25-silent` alert that the first live reading clears. The stations were never silent. In one go
+ *   the station's readings all arrive together, and its newest is 5 minutes old at most.
+ * - `water`: the water levels of the last `hours` at the river's real pace (tideHistory), each older
  *   than its station's first live reading, so the IOC stores them and rolls them up but neither
  *   shows them as the latest value (the wall's freshness is the live reading's) nor judges them by
  *   the alert rules: the past highs over BĐ I raise no alert at start.
  */
 export interface MonitoringBackfill {
-  before: ObservationInput[];
-  after: ObservationInput[];
+  air: ObservationInput[][];
+  water: ObservationInput[];
 }
 
 export function monitoringBackfill(startMs: number, hours: number, clock: TideClock, rng: Rng): MonitoringBackfill {
+  const air = new Map<string, ObservationInput[]>();
+  for (const o of airHistory(startMs, Math.min(AIR_MAX_HOURS, Math.max(NOWCAST_HOURS, hours)), BACKFILL_STEP_MS, rng)) {
+    const group = air.get(o.station!) ?? [];
+    group.push(o);
+    air.set(o.station!, group);
+  }
   return {
-    before: airHistory(startMs, Math.max(NOWCAST_HOURS, hours), BACKFILL_STEP_MS, rng),
-    after: hours > 0 ? tideHistory(startMs, hours, BACKFILL_STEP_MS, clock) : [],
+    air: [...air.values()],
+    water: hours > 0 ? tideHistory(startMs, hours, BACKFILL_STEP_MS, clock) : [],
   };
 }

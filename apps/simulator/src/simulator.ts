@@ -14,6 +14,7 @@ import { uploadDemoProcedures } from './demo-procedures.ts';
 import { DEMO_REGISTRY } from './geography.ts';
 import { citizenReportHistory, CITIZEN_REPORTS } from './history.ts';
 import { startFeedbackDemo, type FeedbackDemo } from './feedback-demo.ts';
+import { batchLength, zeroCounts, type Counts, type Lane, type LaneName } from './lane.ts';
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, unknown>;
 
@@ -43,44 +44,6 @@ export interface SimulatorHandle {
   stop(): Promise<void>;
   /** Settles when the simulator ends: 'not_ready' if the IOC never answered /readyz. */
   readonly finished: Promise<SimulatorExit>;
-}
-
-interface Counts {
-  batches: number;
-  items: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  retries: number;
-  failures: number;
-  dropped: number;
-}
-const zeroCounts = (): Counts => ({
-  batches: 0,
-  items: 0,
-  accepted: 0,
-  duplicates: 0,
-  rejected: 0,
-  retries: 0,
-  failures: 0,
-  dropped: 0,
-});
-
-type LaneName = 'observations' | 'dossierEvents';
-
-/** One delivery path: an endpoint, its outbox and its counts. */
-interface Lane<T> {
-  name: LaneName;
-  sender: Sender<T>;
-  batchSize: number;
-  /** Items waiting; the oldest are dropped beyond `maxOutbox`. */
-  outbox: T[];
-  maxOutbox: number;
-  /** Tops up an empty outbox: the dossier stream keeps its own backlog, as plans. */
-  refill?: () => T[];
-  flushing: Promise<void> | null;
-  window: Counts;
-  totals: Counts;
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {
@@ -125,8 +88,20 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       }),
   };
 
-  function lane<T>(name: LaneName, sender: Sender<T>, batchSize: number, maxOutbox: number, refill?: () => T[]): Lane<T> {
-    return { name, sender, batchSize, outbox: [], maxOutbox, ...(refill ? { refill } : {}), flushing: null, window: zeroCounts(), totals: zeroCounts() };
+  function lane<T extends object>(name: LaneName, sender: Sender<T>, batchSize: number, maxOutbox: number, refill?: () => T[]): Lane<T> {
+    const groups = new WeakMap<T, number>();
+    return {
+      name,
+      sender,
+      batchSize,
+      outbox: [],
+      maxOutbox,
+      groups,
+      ...(refill ? { refill } : {}),
+      flushing: null,
+      window: zeroCounts(),
+      totals: zeroCounts(),
+    };
   }
 
   const observations = lane<ObservationInput>(
@@ -164,7 +139,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     log(entry);
   }
 
-  function count<T>(l: Lane<T>, k: keyof Counts, n: number) {
+  function count<T extends object>(l: Lane<T>, k: keyof Counts, n: number) {
     l.window[k] += n;
     l.totals[k] += n;
   }
@@ -175,12 +150,15 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     return lastT;
   }
 
-  function trim<T>(l: Lane<T>) {
+  function trim<T extends object>(l: Lane<T>) {
     if (l.outbox.length > l.maxOutbox) count(l, 'dropped', l.outbox.splice(0, l.outbox.length - l.maxOutbox).length);
   }
 
   /** Queues observations; `past`: older than the live readings already queued (not the station's current value). */
-  function enqueue(items: ObservationInput[], past = false) {
+  /** Queues readings; `groups`: each list goes in one request (batchLength), e.g. one air station's history. */
+  function enqueue(items: ObservationInput[], past = false, groups: readonly ObservationInput[][] = []) {
+    for (const g of groups) if (g.length > 0) observations.groups.set(g[0]!, g.length);
+    items = [...items, ...groups.flat()];
     if (items.length === 0) return;
     if (!past) for (const o of items) if (o.value !== undefined && o.station) latest.set(`${o.station}|${o.indicator}`, o.value);
     observations.outbox.push(...items);
@@ -188,16 +166,16 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     kick(observations);
   }
 
-  function kick<T>(l: Lane<T>) {
+  function kick<T extends object>(l: Lane<T>) {
     if (l.flushing || stopped) return;
     l.flushing = flush(l).finally(() => (l.flushing = null));
   }
 
-  async function flush<T>(l: Lane<T>) {
+  async function flush<T extends object>(l: Lane<T>) {
     while (!stopped) {
       if (l.outbox.length === 0 && l.refill) l.outbox.push(...l.refill());
       if (l.outbox.length === 0) return;
-      const batch = l.outbox.splice(0, l.batchSize);
+      const batch = l.outbox.splice(0, batchLength(l.outbox, l.batchSize, MAX_BATCH_ITEMS, l.groups));
       const out = await l.sender.send(batch);
       if (out.kind === 'aborted') {
         l.outbox.unshift(...batch);
@@ -362,26 +340,28 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       dossierBackfill: dossiers.stats().backfillDossiers,
       seed: cfg.seed,
     });
-    // the last hours of air (oldest first, the NowCast at once) and water levels (after the first live readings: history, not news)
+    // the last hours of air (a request per station, oldest first: the NowCast at once, no station looks silent) and water levels
+    // (after the first live readings: history, not news)
     const backfill = monitoringBackfill(t0, cfg.monitoringBackfillHours, tideClock, rng);
     // months of citizen reports on the units of their date (old codes before the reorganisation): the crosswalk's material
     const to = previousMonth(localMonthKey(t0));
     const history = cfg.history && cfg.historyFrom <= to ? citizenReportHistory({ registry: DEMO_REGISTRY, from: cfg.historyFrom, to, seed: cfg.seed }) : [];
     // the back-fills are queued once, on top of what may wait while the IOC is away
-    observations.maxOutbox += backfill.before.length + backfill.after.length + history.length;
-    enqueue(backfill.before);
+    const airItems = backfill.air.reduce((n, g) => n + g.length, 0);
+    observations.maxOutbox += airItems + backfill.water.length + history.length;
+    enqueue([], false, backfill.air);
     log({
       level: 'info',
       msg: 'monitoring back-fill queued',
       hours: cfg.monitoringBackfillHours,
-      air: backfill.before.length,
-      waterLevel: backfill.after.length,
+      air: airItems,
+      waterLevel: backfill.water.length,
     });
     enqueue(history);
     if (cfg.history)
       log({ level: 'info', msg: 'history back-fill queued', indicator: CITIZEN_REPORTS, from: cfg.historyFrom, to, observations: history.length });
     monitoringTick();
-    enqueue(backfill.after, true);
+    enqueue(backfill.water, true);
     kick(dossierEvents);
     // their own random stream, so the tide, air and dossier runs stay the same with or without them
     sources = startConnectorSources(cfg, { now, rng: createRng(cfg.seed ^ 0x5eed), log: throttled, ...(options.fetch ? { fetch: options.fetch } : {}) });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/fields.tsx';
 import { checkDateRange, formatViDate, MAX_SPAN, MAX_SPAN_DAYS } from './explorer-periods.ts';
-import '../components/vi-date-field.css';
+import { DateTextInput } from '../components/DateTextInput.tsx';
 
 /**
  * The custom range of the hour and day kinds: two dates typed as vi-VN writes them (dd/mm/yyyy),
@@ -43,18 +43,7 @@ export function DateRangeField({
   };
   const input = (end: 'from' | 'to', value: string, set: (v: string) => void) => (
     <Field label={t(`analystPages.range.${end}`)}>
-      <input
-        type="text"
-        inputMode="numeric"
-        className="date-text"
-        value={value}
-        placeholder={t('analystPages.range.placeholder')}
-        onChange={(e) => set(e.target.value)}
-        onKeyDown={(e) => e.key === 'Enter' && apply()}
-        aria-invalid={error ? true : undefined}
-        aria-describedby="explorer-range-note"
-        data-testid={`explorer-range-${end}`}
-      />
+      <DateTextInput text={value} onText={set} onCommit={apply} invalid={error !== null} describedBy="explorer-range-note" testId={`explorer-range-${end}`} />
     </Field>
   );
   return (

@@ -1,62 +1,12 @@
-import type { Cell, Snapshot, SubscribeAck } from '@cityioc/contracts';
+import type { Cell, Snapshot } from '@cityioc/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { snapshotKey } from '../queries/snapshot.queries.ts';
+import { FakeSocket } from '../test/fake-socket.ts';
 import { cell, delta, NOW, snapshot } from '../test/fixtures.ts';
 import { LiveClient } from './live-client.ts';
 import { linkStatus } from './link-status.ts';
 import type { IocSocket } from './socket.ts';
-
-type Handler = (...args: unknown[]) => void;
-
-/** Just enough of a Socket.IO client: the test plays the server. */
-class FakeSocket {
-  connected = false;
-  readonly subscribed: string[][] = [];
-  readonly unsubscribed: string[][] = [];
-  autoAck = true;
-  /** Scopes the fake server refuses (outside the session's scope). */
-  forbidden = new Set<string>();
-  private readonly handlers = new Map<string, Set<Handler>>();
-
-  on(event: string, fn: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(fn);
-    return this;
-  }
-  off(event: string, fn: Handler) {
-    this.handlers.get(event)?.delete(fn);
-    return this;
-  }
-  emit(event: string, scopes: string[], ack?: (a: SubscribeAck) => void) {
-    if (event === 'unsubscribeV1') {
-      this.unsubscribed.push(scopes);
-      return this;
-    }
-    if (event !== 'subscribeV1') throw new Error(`unexpected emit ${event}`);
-    this.subscribed.push(scopes);
-    const forbidden = scopes.filter((s) => this.forbidden.has(s));
-    if (this.autoAck && forbidden.length > 0) ack!({ ok: false, error: 'outside your scope', unknown: [], forbidden });
-    else if (this.autoAck) ack!({ ok: true, scopes: scopes.map((scope) => ({ scope, version: 0 })) });
-    return this;
-  }
-  connect() {
-    this.connected = true;
-    this.fire('connect');
-    return this;
-  }
-  disconnect() {
-    this.drop('io client disconnect');
-    return this;
-  }
-  drop(reason = 'transport close') {
-    this.connected = false;
-    this.fire('disconnect', reason);
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-}
 
 /** The snapshot the fake server answers with, and every URL requested. */
 let served: Snapshot;
@@ -293,6 +243,30 @@ describe('LiveClient', () => {
     client.stop();
     client.reconnect();
     expect(socket.connected).toBe(false);
+  });
+
+  it('showWall(): names the wall on the open socket and on every connect, and takes it back when the wall unmounts', () => {
+    const { socket, client } = setup();
+    const leave = client.showWall('main'); // mounted before the socket opened: said on connect
+    expect(socket.wallScreens).toEqual([]);
+    client.start();
+    expect(socket.wallScreens).toEqual(['main']);
+    socket.drop();
+    socket.connect();
+    expect(socket.wallScreens).toEqual(['main', 'main']);
+    // an in-app navigation to another page: the socket stays, the wall is taken back, and not said again on a reconnect
+    leave();
+    leave();
+    expect(socket.wallScreens).toEqual(['main', 'main', null]);
+    client.reconnect();
+    expect(socket.wallScreens).toEqual(['main', 'main', null]);
+    // back to the wall, then its ?wall= changed: the older wall's cleanup (run after the new mount) takes nothing back
+    const back = client.showWall('main');
+    const room = client.showWall('phong-hop');
+    back();
+    expect(socket.wallScreens).toEqual(['main', 'main', null, 'main', 'phong-hop']);
+    room();
+    expect(socket.wallScreens.at(-1)).toBeNull();
   });
 
   it('reports a refused handshake', async () => {

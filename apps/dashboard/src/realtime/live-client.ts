@@ -1,58 +1,15 @@
-import type { AlertPush, Cell, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPinPush, WallPlaylist } from '@cityioc/contracts';
+import type { AlertPush, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPinPush, WallPlaylist } from '@cityioc/contracts';
 import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
-import { initialLinkState, type LinkState } from './link-status.ts';
+import { initialLinkState } from './link-status.ts';
 import { Listeners } from './listeners.ts';
 import { applyDelta } from './live-store.ts';
-import type { WatchdogDebug } from './watchdog.ts';
 import type { IocSocket } from './socket.ts';
 
-export interface LiveClientState extends LinkState {
-  /** Server clock minus local clock, from the last heartbeat or delta. */
-  serverOffsetMs: number;
-  /** How many times we re-synced after a reconnect. */
-  resyncs: number;
-  /** Local clock (ms) of the last heartbeat; null before the first. */
-  lastHeartbeatAt: number | null;
-  /** The heartbeat period as observed (ms; 1 s until measured): the watchdog counts missed beats with it. */
-  heartbeatMs: number;
-}
+import type { CellsListener, LiveClientOptions, LiveClientState, LiveDebug } from './live-client.types.ts';
 
-/** What the wall exposes on window.__ioc for debugging and browser tests. */
-export interface LiveDebug {
-  versions: Record<string, number>;
-  connected: boolean;
-  /** The wall's MapLibre map once created (browser tests read its sources). */
-  map?: unknown;
-  /** The analyst explorer's map once created (browser tests read its view). */
-  explorerMap?: unknown;
-  /** What the wall's watchdog did (useWallWatchdog.ts). */
-  watchdog?: WatchdogDebug;
-}
-
-export type CellsListener = (scope: string, cells: readonly Cell[]) => void;
-
-export interface LiveClientOptions {
-  socket: IocSocket;
-  queryClient: QueryClient;
-  scopes: readonly string[];
-  /** Local clock; injected so tests can drive time. */
-  clock?: () => number;
-  /** Delay before retrying a failed subscribe/resync while still connected. */
-  retryMs?: number;
-  ackTimeoutMs?: number;
-  debug?: LiveDebug;
-  /**
-   * The handshake was refused for want of a session (401-type): the app goes to the sign-in page
-   * instead of retrying forever. Called on an `unauthorized` refusal, or when a failed connect is
-   * followed by `sessionEnded()` answering true (a proxy or the engine refused before the middleware).
-   */
-  onUnauthorized?: () => void;
-  /** Asks the server whether the session has ended (GET /auth/me → 401); at most once per `sessionCheckMs`. */
-  sessionEnded?: () => Promise<boolean>;
-  sessionCheckMs?: number;
-}
+export type { CellsListener, LiveClientOptions, LiveClientState, LiveDebug };
 
 /** A Socket.IO connect_error that refuses the credential (the gateway's `unauthorized` code or message). */
 export function isUnauthorizedRefusal(err: Error & { data?: Partial<HandshakeError> }): boolean {
@@ -98,6 +55,8 @@ export class LiveClient {
   private beatGaps = 0;
   /** Scopes a view follows for a while (a pinned unit), beside the fixed ones: how many views watch each. */
   private readonly watched = new Map<string, number>();
+  /** The wall this page shows now (the wall screen mounted), said to the server on every connect; null on every other page. */
+  private screenOf: { wall: string } | null = null;
 
   constructor(opts: LiveClientOptions) {
     this.socket = opts.socket;
@@ -189,6 +148,26 @@ export class LiveClient {
     };
   }
 
+  /**
+   * This page shows `wall` until the returned function is called (the wall screen mounts and unmounts): the server
+   * counts it as a screen of that wall (GET /api/v1/wall/walls) from now and after every reconnect, and no longer
+   * once the page leaves the wall for another page of the app, on the same socket.
+   */
+  showWall(wall: string): () => void {
+    const mine = { wall };
+    this.screenOf = mine;
+    this.sayWall();
+    return () => {
+      if (this.screenOf !== mine) return; // a later wall (another ?wall=) replaced it
+      this.screenOf = null;
+      this.sayWall();
+    };
+  }
+
+  private sayWall(): void {
+    if (this.socket.connected) this.socket.emit('wallScreenV1', this.screenOf?.wall ?? null);
+  }
+
   /** Subscribes one watched scope on the open connection, then re-reads its snapshot (the deltas continue from it). */
   private async follow(scope: string, run: number): Promise<void> {
     const ack = await this.subscribeScopes([scope]);
@@ -243,6 +222,7 @@ export class LiveClient {
 
   private readonly onConnect = (): void => {
     this.set({ connected: true, synced: false, refused: null });
+    if (this.screenOf) this.sayWall();
     void this.sync(++this.run);
   };
 

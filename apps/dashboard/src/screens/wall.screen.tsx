@@ -33,7 +33,8 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const { now, offline } = useClock();
   const warm = useAfterFirstData();
   // heartbeats watched: re-subscribe, reload as a last resort, and say so (realtime/watchdog.ts)
-  useWallWatchdog(useLiveClient());
+  const live = useLiveClient();
+  useWallWatchdog(live);
   const queryClient = useQueryClient();
   const [startedAt] = useState(now);
   const scenes = useShownScenes(search, now, startedAt);
@@ -41,6 +42,8 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   // briefing mode: a leader's pin holds a scene, or draws a panel, a unit or an alert over the wall
   const wall = wallOf(search.wall);
   const { pin: briefing, left } = useWallPin(wall);
+  // counted as a screen of this wall while shown (the leader's picker), not after an in-app navigation away
+  useEffect(() => live.showWall(wall), [live, wall]);
   const state = heldScene(plan, briefing) ?? screenSceneAt(plan, now, startedAt, search.of);
   const current = scenes.find((s) => s.id === state.scene);
   const mounted = mountedScenes(plan, state, warm);

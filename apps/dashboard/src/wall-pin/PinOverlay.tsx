@@ -38,11 +38,13 @@ export function PinOverlay({ pin, left, wall, ctx }: { pin: WallPin; left: strin
   const frame = <section className="panel panel-loading" />;
   const Panel = pin.target.kind === 'panel' ? PANELS[pin.target.panel]?.component : undefined;
   return (
-    <div className={`wall-pin wall-pin-${pin.target.kind}`} data-testid="wall-pin" data-pin-kind={pin.target.kind} data-pin-id={pin.id}>
+    // the kind's modifier is `is-…`: `wall-pin-unit`, `wall-pin-alert` and `wall-pin-panel` are the views inside the body
+    <div className={`wall-pin is-${pin.target.kind}`} data-testid="wall-pin" data-pin-kind={pin.target.kind} data-pin-id={pin.id}>
       <div className="wall-pin-banner" role="status" data-testid="wall-pin-banner">
-        <span className="wall-pin-icon" aria-hidden="true">
-          📌
-        </span>
+        {/* drawn, not an emoji: a wall's system may have no colour emoji font */}
+        <svg className="wall-pin-icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M9 2h6l-1 6 4 4v2h-5v7l-1 1-1-1v-7H6v-2l4-4z" />
+        </svg>
         <span className="wall-pin-what">{label}</span>
         <span className="wall-pin-who" data-testid="wall-pin-countdown">
           {t('pin.banner', { by: pin.by, left })}

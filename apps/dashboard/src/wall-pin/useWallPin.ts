@@ -4,17 +4,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClock, useLiveClient } from '../realtime/RealtimeProvider.tsx';
 import { DEFAULT_PIN_MINUTES } from './wall-pin.model.ts';
-import { pinToWall, releaseWall, wallPinKey, wallPinQuery } from './wall-pin.queries.ts';
+import { pinToWall, releaseWall, wallPinKey, wallPinQuery, wallsKey } from './wall-pin.queries.ts';
 
-/** wallPinV1 pushes → the wall's pin in the cache (every page: the wall, the leader's pin buttons). Mounted once by the App's shell. */
+/**
+ * wallPinV1 pushes → the wall's pin in the cache (every page: the wall, the leader's pin buttons), and the list of
+ * walls read again where it is shown (the briefing page's picker names each wall's pin). Mounted once by the App's shell.
+ */
 export function useWallPinPushes(): void {
   const client = useLiveClient();
   const qc = useQueryClient();
   useEffect(
     () =>
-      client.onWallPinPush((push) =>
-        qc.setQueryData<WallPinResponse>(wallPinKey(push.wall), { serverTime: client.serverNow(), wall: push.wall, pin: push.pin }),
-      ),
+      client.onWallPinPush((push) => {
+        qc.setQueryData<WallPinResponse>(wallPinKey(push.wall), { serverTime: client.serverNow(), wall: push.wall, pin: push.pin });
+        void qc.invalidateQueries({ queryKey: wallsKey });
+      }),
     [client, qc],
   );
 }
@@ -27,10 +31,13 @@ export function useWallPin(wall: string): { pin: WallPin | null; left: string; n
   return { pin, left: pin ? pinCountdown(pin, now) : '', now };
 }
 
-/** Pin and release, each answer written into the cache at once (the push follows). */
+/** Pin and release, each answer written into the cache at once and the list of walls read again (the push follows). */
 export function usePinActions(wall: string) {
   const qc = useQueryClient();
-  const put = (r: WallPinResponse) => qc.setQueryData(wallPinKey(wall), r);
+  const put = (r: WallPinResponse) => {
+    qc.setQueryData(wallPinKey(wall), r);
+    void qc.invalidateQueries({ queryKey: wallsKey });
+  };
   const pin = useMutation({
     mutationFn: ({ target, minutes }: { target: WallPinTarget; minutes?: number }) =>
       pinToWall({ target, wall, ttlSeconds: (minutes ?? DEFAULT_PIN_MINUTES) * 60 }),

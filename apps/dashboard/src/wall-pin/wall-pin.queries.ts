@@ -14,10 +14,16 @@ export function wallPinQuery(wall: string) {
   });
 }
 
-/** The walls a leader can pin to, with their open screens: read when the picker opens and every 30 s while it is open. */
+/**
+ * ['wall-walls']: the walls a leader can pin to, with their pins and open screens. Read when the picker opens, again
+ * at once after a pin or a release (this page's or another tablet's wallPinV1: useWallPin.ts), and every 30 s while
+ * it is open (screens opened or closed are not pushed).
+ */
+export const wallsKey = ['wall-walls'] as const;
+
 export function wallsQuery() {
   return queryOptions({
-    queryKey: ['wall-walls'] as const,
+    queryKey: wallsKey,
     queryFn: ({ signal }) => getJson<WallListResponse>('/api/v1/wall/walls', signal),
     staleTime: 30_000,
   });

@@ -3,13 +3,13 @@ import { Server } from 'socket.io';
 import { fastifyCookie } from '@fastify/cookie';
 import proxyaddr from '@fastify/proxy-addr';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, WALL_ID_PATTERN, type HandshakeError, type SubscribeAck } from '@cityioc/contracts';
+import { PROTOCOL_VERSION, WALL_ID_PATTERN, type HandshakeError, type SubscribeAck, type WallScreenAck } from '@cityioc/contracts';
 import type { AccessService } from '../access/access.service.ts';
 import { authenticate, SESSION_COOKIE } from '../access/authenticate.ts';
 import type { Principal } from '../access/principal.ts';
 import type { LiveService } from '../live/live.service.ts';
 import type { IocServer } from './broadcaster.ts';
-import { MAX_SCOPES_PER_SOCKET, scopeRoom, sessionRoom, wallRoom } from './rooms.ts';
+import { MAX_SCOPES_PER_SOCKET, scopeRoom, sessionRoom, WALL_ROOM_PREFIX, wallRoom } from './rooms.ts';
 
 interface SocketData {
   principal: Principal;
@@ -75,6 +75,16 @@ export function createGateway(
     // a wall screen says which wall it shows: counted for the leader's wall picker (nothing is sent to the room)
     const wall = (socket.handshake.auth as { wall?: unknown } | undefined)?.wall;
     if (typeof wall === 'string' && wallId.test(wall)) void socket.join(wallRoom(wall));
+    // …or says it later, and takes it back when the page leaves the wall (an in-app navigation keeps the socket)
+    socket.on('wallScreenV1', (next, ack) => {
+      const reply = typeof ack === 'function' ? (ack as (r: WallScreenAck) => void) : () => undefined;
+      if (next !== null && (typeof next !== 'string' || !wallId.test(next)))
+        return reply({ ok: false, error: `wall must be null or match ${WALL_ID_PATTERN}` });
+      const keep = next === null ? null : wallRoom(next);
+      for (const room of [...socket.rooms]) if (room.startsWith(WALL_ROOM_PREFIX) && room !== keep) void socket.leave(room);
+      if (keep !== null) void socket.join(keep);
+      reply({ ok: true, wall: next });
+    });
     socket.on('subscribeV1', (scopes, ack) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (r: SubscribeAck) => void;

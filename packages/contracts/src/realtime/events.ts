@@ -17,7 +17,8 @@ export interface HandshakeAuth {
   token?: string;
   /**
    * A wall screen says which wall it belongs to (its `?wall=`, else 'main'; WALL_ID_PATTERN): the server counts each
-   * wall's open screens for the leader's wall picker (GET /api/v1/wall/walls). Other pages leave it out.
+   * wall's open screens for the leader's wall picker (GET /api/v1/wall/walls). Other pages leave it out. The
+   * dashboard says it with `wallScreenV1` instead, which a page can take back when it leaves the wall.
    */
   wall?: string;
 }
@@ -36,6 +37,9 @@ export interface HandshakeError {
 export type SubscribeAck =
   { ok: true; scopes: { scope: string; version: number }[]; epoch?: string } | { ok: false; error: string; unknown: string[]; forbidden?: string[] };
 
+/** The answer to wallScreenV1: the wall this connection now counts as a screen of (null: none), or why not. */
+export type WallScreenAck = { ok: true; wall: string | null } | { ok: false; error: string };
+
 export interface ServerToClientEvents {
   deltaV1: (delta: Delta) => void;
   heartbeatV1: (hb: Heartbeat) => void;
@@ -52,4 +56,10 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   subscribeV1: (scopes: string[], ack: (res: SubscribeAck) => void) => void;
   unsubscribeV1: (scopes: string[]) => void;
+  /**
+   * This connection is now a screen of `wall` (WALL_ID_PATTERN), or of no wall (null): a page that shows the wall says
+   * so when it mounts and again on every connect, and says null when it leaves the wall for another page of the app.
+   * Replaces any wall named before (the handshake's `auth.wall` included). Added in protocol 1; the ack is optional.
+   */
+  wallScreenV1: (wall: string | null, ack?: (res: WallScreenAck) => void) => void;
 }

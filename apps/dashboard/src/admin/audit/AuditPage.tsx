@@ -13,6 +13,7 @@ import { auditQueryOptions } from '../admin.queries.ts';
 import { useScopeOptions } from '../scope/useScopeOptions.ts';
 import { actionLabel, AUDIT_ACTIONS, auditExport, auditPath, badRange, type AuditSearch } from './audit.model.ts';
 import { TextField } from '../../components/TextField.tsx';
+import { ViDateField } from '../../components/ViDateField.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { PANELS } from '../../panels/registry.tsx';
 import { SCENES } from '../../scenes/scene-registry.ts';
@@ -20,8 +21,8 @@ import { auditTargetText, type PinAuditNames } from '../../wall-pin/pin-audit.ts
 import '../admin-i18n.ts';
 
 /**
- * /admin/audit: the audit log by person, unit, action and period (the filters are in the URL), as
- * a table, and the same query as CSV (separator to choose) or XLSX, written by the server.
+ * /admin/audit: the audit log by person, unit, action and period (the filters are in the URL; the dates
+ * typed dd/mm/yyyy whatever the browser's locale, either end left open), as a table, and the same query as CSV (separator to choose) or XLSX, written by the server.
  */
 export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
   const { t } = useTranslation();
@@ -92,8 +93,8 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
             ))}
           </select>
         </label>
-        <TextField label={t('access.audit.from')} type="date" value={draft.from ?? ''} onChange={(from) => set({ from })} testId="audit-from" />
-        <TextField label={t('access.audit.to')} type="date" value={draft.to ?? ''} onChange={(to) => set({ to })} testId="audit-to" />
+        <ViDateField label={t('access.audit.from')} value={draft.from ?? ''} onChange={(from) => set({ from })} testId="audit-from" optional />
+        <ViDateField label={t('access.audit.to')} value={draft.to ?? ''} onChange={(to) => set({ to })} testId="audit-to" optional />
         <div className="adm-actions">
           <button type="submit" className="btn btn-primary" data-testid="audit-apply">
             {t('access.audit.apply')}

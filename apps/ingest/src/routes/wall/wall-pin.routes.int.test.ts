@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { AuditRecord, WallListResponse, WallPinPush, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
+import type { AuditRecord, WallListResponse, WallPinPush, WallPinReleaseResponse, WallPinResponse, WallScreenAck } from '@cityioc/contracts';
 import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 import { risingTide } from '../../../test/helpers/feed-samples.ts';
 import { restartableApps } from '../../../test/helpers/restartable-app.ts';
@@ -212,5 +212,39 @@ describe('briefing pins across a restart', () => {
     // a closed screen is no longer counted
     room!.disconnect();
     await waitUntil('the screen counted off', async () => ((await walls()).find((w) => w.wall === 'phong-hop')?.screens === 1 ? true : undefined));
+  });
+
+  it('wallScreenV1: a page that leaves the wall (same socket) stops counting as its screen, and counts again when it comes back', async () => {
+    await start();
+    const screens = async (wall: string) => {
+      const r = await req(AS.leader, { method: 'GET', url: '/api/v1/wall/walls' });
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as WallListResponse).walls.find((w) => w.wall === wall)?.screens ?? 0;
+    };
+    const say = (s: ClientSocket, wall: unknown) => new Promise<WallScreenAck>((r) => s.emit('wallScreenV1', wall as string | null, r));
+    // the wall page opened first: named in the handshake, as a screen that never says more
+    const handshake = await openSocket('main');
+    const page = await openSocket();
+    expect(await screens('main')).toBe(1);
+    // the page shows the wall: one more screen
+    expect(await say(page, 'main')).toEqual({ ok: true, wall: 'main' });
+    expect(await screens('main')).toBe(2);
+    // …navigates to /operator on the same socket: no longer a screen, at once
+    expect(await say(page, null)).toEqual({ ok: true, wall: null });
+    expect(await screens('main')).toBe(1);
+    // the handshake's wall is taken back the same way
+    expect(await say(handshake, null)).toEqual({ ok: true, wall: null });
+    expect(await screens('main')).toBe(0);
+    // back on the wall, then moved to another wall's URL: counted once, on the wall it shows now
+    await say(page, 'main');
+    expect(await say(page, 'phong-hop')).toEqual({ ok: true, wall: 'phong-hop' });
+    expect([await screens('main'), await screens('phong-hop')]).toEqual([0, 1]);
+    // a name that is no wall's, or no string: refused with the rule, the screen left as it was
+    expect(await say(page, 'Bad Name!')).toEqual({ ok: false, error: 'wall must be null or match ^[a-z0-9][a-z0-9-]{0,31}$' });
+    expect(await say(page, 42)).toEqual({ ok: false, error: 'wall must be null or match ^[a-z0-9][a-z0-9-]{0,31}$' });
+    expect(await screens('phong-hop')).toBe(1);
+    // no ack asked: still applied
+    page.emit('wallScreenV1', null);
+    await waitUntil('the screen counted off', async () => ((await screens('phong-hop')) === 0 ? true : undefined));
   });
 });
