@@ -6,7 +6,9 @@
  *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
  *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)
  *   4. time from opening the wall screen to live data on it
- *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators)
+ *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators) vs the same events parsed and grouped
+ *      by dossier without the state; dossiermem: 2 M dossiers over a year replayed in a fresh `node --expose-gc` process,
+ *      bytes per dossier retained after GC and RSS, packed vs unpacked at 250 k with the same indicators (bench/dossiermem.bench.ts)
  *   6. restart: checkpoint + tail vs a full replay, history latency at 1M / 10M on SQLite and PostgreSQL (bench/restart.ts)
  *   7. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
  *   8. mqtt: 10,000 readings/s over MQTT (real mosquitto) to a browser, beside the same load over
@@ -28,7 +30,7 @@
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
  *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
- * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
+ * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,dossiermem,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
  */
@@ -255,6 +257,7 @@ if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHone
 if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
+if (want('dossiermem')) await (await import('./dossiermem.bench.ts')).benchDossierMemory(inProcess);
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv);
 if (want('analyst')) {
   const { benchAnalystAt } = await import('./analyst.bench.ts');

@@ -24,15 +24,16 @@ import type { LiveService } from './live.service.ts';
  * of another store (epoch), of another catalogue or alert rules, or ahead of the log (a restored
  * backup).
  *
- * Body (version 3): the live state (without the values republished at start: dossier-derived
+ * Body (version 4): the live state (without the values republished at start: dossier-derived
  * and reported ones), the dossier service, the monitoring service (hourly means, NowCast/daily
  * revisions) and the alert engine (hysteresis, hold and window state, signals not yet stored),
  * so that the tail replay derives exactly what a full replay derives. Version 3: VN_AQI rounded
  * to the nearest integer, daily O₃ windows from the evening before, receipt times in the silence
- * rules' state; a version-2 file is ignored, so the first start replays the log.
+ * rules' state. Version 4: each dossier's facts packed into a string (`packFacts`) with the
+ * string table they name (issue 16 #7); an older file is ignored, so the first start replays the log.
  */
 export const CHECKPOINT_FORMAT = 'cityioc-checkpoint';
-export const CHECKPOINT_VERSION = 3;
+export const CHECKPOINT_VERSION = 4;
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
 interface Header {

@@ -1,0 +1,240 @@
+import type { DossierFact } from './dossier-record.ts';
+
+/**
+ * The codes a state repeats across millions of dossiers (procedure, agency, unit, field,
+ * processing unit), each kept once and written as its number in a packed dossier.
+ */
+export class StringTable {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+
+  constructor(strings: readonly string[] = []) {
+    for (const s of strings) this.id(s);
+  }
+
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  at(id: number): string {
+    const s = this.list[id];
+    if (s === undefined) throw new Error(`packed dossier names string ${id}, the table has ${this.list.length}`);
+    return s;
+  }
+
+  /** Every string in id order (a checkpoint carries them beside the packed dossiers). */
+  strings(): readonly string[] {
+    return this.list;
+  }
+}
+
+// A packed dossier is text: facts separated by ';', fields by ',', supplement requests by '|',
+// their parts by ':'. Values: '' absent, '~' null, 'T'/'F' booleans, integers in base 36, other
+// numbers 'N' + their shortest exact decimal form; strings of the table by their base-36 id; '^'
+// the previous fact's value. A fact's statusAt after the first is the step from the previous one.
+const SAFE_ID = /^[A-Za-z0-9_\-.@/+=#]*$/;
+
+function num(x: number): string {
+  return Number.isSafeInteger(x) ? x.toString(36) : `N${String(x)}`;
+}
+
+function val(x: number | boolean | null | undefined): string {
+  if (x === undefined) return '';
+  if (x === null) return '~';
+  if (x === true) return 'T';
+  if (x === false) return 'F';
+  return num(x);
+}
+
+function unval(s: string | undefined): number | boolean | null | undefined {
+  if (s === undefined || s === '') return undefined;
+  if (s === '~') return null;
+  if (s === 'T') return true;
+  if (s === 'F') return false;
+  if (s.charCodeAt(0) === 78 /* N */) return Number(s.slice(1));
+  return parseInt(s, 36);
+}
+
+function numOf(s: string | undefined): number {
+  const v = unval(s);
+  if (typeof v !== 'number') throw new Error(`packed dossier: expected a number, found '${s}'`);
+  return v;
+}
+
+function str(x: string | undefined, table: StringTable): string {
+  return x === undefined ? '' : table.id(x).toString(36);
+}
+
+function unstr(s: string | undefined, table: StringTable): string | undefined {
+  return s === undefined || s === '' ? undefined : table.at(parseInt(s, 36));
+}
+
+/** An event id: '$' + the rest when it starts with the dossier code, as is when plain, else '%' + its escaped JSON. */
+function eventIdOut(id: string, dossierCode: string): string {
+  if (id.startsWith(dossierCode) && SAFE_ID.test(id.slice(dossierCode.length))) return `$${id.slice(dossierCode.length)}`;
+  if (SAFE_ID.test(id) && id !== '') return id;
+  return `%${encodeURIComponent(JSON.stringify(id))}`;
+}
+
+function eventIdIn(s: string, dossierCode: string): string {
+  const c = s.charCodeAt(0);
+  if (c === 36 /* $ */) return dossierCode + s.slice(1);
+  if (c === 37 /* % */) return JSON.parse(decodeURIComponent(s.slice(1))) as string;
+  return s;
+}
+
+type Supplements = NonNullable<DossierFact['supplements']>;
+
+function supplementsOut(list: DossierFact['supplements']): string {
+  if (list === undefined) return '';
+  if (list.length === 0) return 'E';
+  return list.map((s) => [num(s.requestedAt), val(s.completedAt), val(s.dueBefore), val(s.dueAfter)].join(':')).join('|');
+}
+
+function supplementsIn(s: string | undefined): Supplements | undefined {
+  if (s === undefined || s === '') return undefined;
+  if (s === 'E') return [];
+  return s.split('|').map((item) => {
+    const [r, c, b, a] = item.split(':');
+    return {
+      requestedAt: numOf(r),
+      completedAt: (unval(c) ?? null) as number | null,
+      dueBefore: unval(b) as number | undefined,
+      dueAfter: unval(a) as number | undefined,
+    };
+  });
+}
+
+const FLAGS = [
+  'feeBearing',
+  'onlinePayment',
+  'digitized',
+  'reusedDigitizedData',
+  'personalStorage',
+  'eResult',
+  'vneidVerified',
+  'syncedToDvcqg',
+  'populationData',
+  'eCertifiedCopy',
+] as const;
+
+const VALUES = ['receivedAt', 'dueAt', 'finishedAt', 'returnedAt', 'submittedAt', 'rejectedAt', ...FLAGS] as const;
+
+/** statusAt: the first fact's as it is, the next ones' as the step from the previous (exact for integers), 'A' + itself otherwise. */
+function statusAtOut(at: number, prev: number | undefined): string {
+  if (prev === undefined) return num(at);
+  return Number.isSafeInteger(at) && Number.isSafeInteger(prev) && Number.isSafeInteger(at - prev) ? num(at - prev) : `A${num(at)}`;
+}
+
+function statusAtIn(s: string | undefined, prev: number | undefined): number {
+  if (prev === undefined) return numOf(s);
+  return s !== undefined && s.charCodeAt(0) === 65 /* A */ ? numOf(s.slice(1)) : prev + numOf(s);
+}
+
+/**
+ * Packs one dossier's facts (all of the same dossier code) into a short string that
+ * `unpackFacts` turns back into equal facts: a finished dossier keeps ~150 bytes instead of its
+ * objects. The procedure, agency, unit and channel of a fact are written only when they differ
+ * from the previous fact's.
+ */
+export function packFacts(facts: readonly DossierFact[], table: StringTable): string {
+  let prev: DossierFact | undefined;
+  const out: string[] = [];
+  for (const f of facts) {
+    const same = <K extends keyof DossierFact>(k: K) => prev !== undefined && f[k] !== undefined && prev[k] === f[k];
+    const v = <K extends (typeof VALUES)[number]>(k: K) => (same(k) ? '^' : val(f[k]));
+    const fields = [
+      eventIdOut(f.eventId, f.dossierCode),
+      num(f.status),
+      statusAtOut(f.statusAt, prev?.statusAt),
+      same('procedureCode') ? '' : str(f.procedureCode, table),
+      same('agencyCode') ? '' : str(f.agencyCode, table),
+      same('adminUnitCode') ? '' : str(f.adminUnitCode, table),
+      same('channel') ? '' : num(f.channel),
+      v('receivedAt'),
+      v('dueAt'),
+      v('finishedAt'),
+      v('returnedAt'),
+      v('submittedAt'),
+      v('rejectedAt'),
+      same('fieldCode') ? '^' : str(f.fieldCode, table),
+      same('processingUnit') ? '^' : str(f.processingUnit, table),
+      ...FLAGS.map(v),
+      supplementsOut(f.supplements),
+    ];
+    let n = fields.length;
+    while (n > 0 && fields[n - 1] === '') n--;
+    out.push(fields.slice(0, n).join(','));
+    prev = f;
+  }
+  return out.join(';');
+}
+
+/** The facts `packFacts` packed, with the same properties in the same order as `toDossierFact` makes them. */
+export function unpackFacts(dossierCode: string, packed: string, table: StringTable): DossierFact[] {
+  const facts: DossierFact[] = [];
+  let prev: DossierFact | undefined;
+  for (const text of packed.split(';')) {
+    const p = text.split(',');
+    const v = <K extends keyof DossierFact>(i: number, k: K) => (p[i] === '^' ? prev![k] : unval(p[i])) as DossierFact[K];
+    const s = <K extends 'fieldCode' | 'processingUnit'>(i: number, k: K) => (p[i] === '^' ? prev![k] : unstr(p[i], table));
+    const flag = <K extends (typeof FLAGS)[number]>(i: number, k: K) => v(15 + i, k);
+    const f: DossierFact = {
+      eventId: eventIdIn(p[0]!, dossierCode),
+      dossierCode,
+      procedureCode: unstr(p[3], table) ?? prev!.procedureCode,
+      fieldCode: s(13, 'fieldCode'),
+      agencyCode: unstr(p[4], table) ?? prev!.agencyCode,
+      adminUnitCode: unstr(p[5], table) ?? prev!.adminUnitCode,
+      processingUnit: s(14, 'processingUnit'),
+      channel: (p[6] === undefined || p[6] === '' ? prev!.channel : numOf(p[6])) as DossierFact['channel'],
+      status: numOf(p[1]) as DossierFact['status'],
+      statusAt: statusAtIn(p[2], prev?.statusAt),
+      submittedAt: v(11, 'submittedAt'),
+      receivedAt: v(7, 'receivedAt'),
+      dueAt: v(8, 'dueAt'),
+      finishedAt: v(9, 'finishedAt'),
+      returnedAt: v(10, 'returnedAt'),
+      rejectedAt: v(12, 'rejectedAt'),
+      supplements: supplementsIn(p[15 + FLAGS.length]),
+      feeBearing: flag(0, 'feeBearing'),
+      onlinePayment: flag(1, 'onlinePayment'),
+      digitized: flag(2, 'digitized'),
+      reusedDigitizedData: flag(3, 'reusedDigitizedData'),
+      personalStorage: flag(4, 'personalStorage'),
+      eResult: flag(5, 'eResult'),
+      vneidVerified: flag(6, 'vneidVerified'),
+      syncedToDvcqg: flag(7, 'syncedToDvcqg'),
+      populationData: flag(8, 'populationData'),
+      eCertifiedCopy: flag(9, 'eCertifiedCopy'),
+    };
+    facts.push(f);
+    prev = f;
+  }
+  return facts;
+}
+
+/** A counter vector as text ('' for zeros, trailing zeros dropped), exact for any numbers. */
+export function packVector(v: ArrayLike<number>): string {
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) out.push(v[i] === 0 ? '' : num(v[i]!));
+  let n = out.length;
+  while (n > 0 && out[n - 1] === '') n--;
+  return out.slice(0, n).join(',');
+}
+
+/** The vector of `packVector`, `length` long. */
+export function unpackVector(s: string, length: number): number[] {
+  const v = new Array<number>(length).fill(0);
+  if (s === '') return v;
+  s.split(',').forEach((x, i) => {
+    if (x !== '') v[i] = numOf(x);
+  });
+  return v;
+}
