@@ -67,7 +67,7 @@ export class DossierMemory {
   set(code: string, facts: readonly DossierFact[], record: DossierRecord): void {
     this.facts.set(code, facts);
     this.records.set(code, record);
-    if (!isOpen(record)) this.finishedQueue.push(code);
+    if (this.keepFinished !== Infinity && !isOpen(record)) this.finishedQueue.push(code);
   }
 
   /** Any dossier's record (a packed one is folded again from its facts). */
@@ -133,7 +133,7 @@ export class DossierMemory {
     for (const h of this.holders) {
       const p = h.archivePart(code);
       if (p === null) {
-        this.holders.forEach((back, i) => i < parts.length && back.restorePart(record, parts[i]!));
+        for (let i = 0; i < parts.length; i++) this.holders[i]!.restorePart(record, parts[i]!);
         return false;
       }
       parts.push(p);

@@ -320,8 +320,10 @@ export class DossierService {
       if (late) overdue.push(summary);
       else if (summary.dueAt !== null && summary.dueAt <= horizon) dueSoon.push(summary);
     }
-    overdue.sort((a, b) => (b.workingDays ?? 0) - (a.workingDays ?? 0));
-    dueSoon.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+    // ties by dossier code: the order never depends on where the state keeps a dossier
+    const byCode = (a: DossierSummary, b: DossierSummary) => (a.dossierCode < b.dossierCode ? -1 : a.dossierCode > b.dossierCode ? 1 : 0);
+    overdue.sort((a, b) => (b.workingDays ?? 0) - (a.workingDays ?? 0) || byCode(a, b));
+    dueSoon.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || byCode(a, b));
     const truncated = overdue.length > q.limit || dueSoon.length > q.limit;
     return {
       asOf: now,

@@ -91,5 +91,10 @@ describe('packed counter vectors', () => {
     expect(unpackVector(text, v.length)).toEqual(v);
     expect(unpackVector(packVector(new Float64Array(18)), 18)).toEqual(new Array(18).fill(0));
     expect(packVector([0, 0, 0])).toBe('');
+    // a finished dossier's part: flags and one sum of working milliseconds
+    expect(packVector([1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 259_200_000, 1])).toBe('1eq3,f:4abk00');
+    const wide = Array.from({ length: 52 }, (_, i) => (i % 3 === 0 ? 1 : i % 3 === 1 ? 0 : i / 7));
+    expect(unpackVector(packVector(wide), 52)).toEqual(wide);
+    expect(() => packVector(new Array(53).fill(0))).toThrow(/53 positions/);
   });
 });

@@ -220,21 +220,33 @@ export function unpackFacts(dossierCode: string, packed: string, table: StringTa
   return facts;
 }
 
-/** A counter vector as text ('' for zeros, trailing zeros dropped), exact for any numbers. */
+/**
+ * A counter vector as text: the positions holding 1 as a base-36 bit set, then each other
+ * non-zero value as ',position:value' ('' for all zeros); exact for any numbers. Vectors of up
+ * to 52 positions (the counters of one dossier's part are flags and a few sums of milliseconds).
+ */
 export function packVector(v: ArrayLike<number>): string {
-  const out: string[] = [];
-  for (let i = 0; i < v.length; i++) out.push(v[i] === 0 ? '' : num(v[i]!));
-  let n = out.length;
-  while (n > 0 && out[n - 1] === '') n--;
-  return out.slice(0, n).join(',');
+  if (v.length > 52) throw new Error(`packVector: ${v.length} positions, at most 52`);
+  let bits = 0;
+  let rest = '';
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (x === 1) bits += 2 ** i;
+    else if (x !== 0) rest += `,${i.toString(36)}:${num(x)}`;
+  }
+  return bits === 0 && rest === '' ? '' : bits.toString(36) + rest;
 }
 
 /** The vector of `packVector`, `length` long. */
 export function unpackVector(s: string, length: number): number[] {
   const v = new Array<number>(length).fill(0);
   if (s === '') return v;
-  s.split(',').forEach((x, i) => {
-    if (x !== '') v[i] = numOf(x);
-  });
+  const [head, ...rest] = s.split(',');
+  let bits = parseInt(head!, 36);
+  for (let i = 0; bits > 0; i++, bits = Math.floor(bits / 2)) if (bits % 2 === 1) v[i] = 1;
+  for (const r of rest) {
+    const at = r.indexOf(':');
+    v[parseInt(r.slice(0, at), 36)] = numOf(r.slice(at + 1));
+  }
   return v;
 }
