@@ -85,7 +85,10 @@ async function child(n: number, keep: number) {
   const year = svc.indicatorsOf('2026', CAN_THO_CATALOGUE.city.code, 'area', now);
   const queryMs = performance.now() - q0;
   const digest = createHash('sha256');
-  for (const p of [...periodKeysOf(YEAR + 200 * 86_400_000, ['year', 'half', 'quarter', 'month']), ...Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`)]) {
+  for (const p of [
+    ...periodKeysOf(YEAR + 200 * 86_400_000, ['year', 'half', 'quarter', 'month']),
+    ...Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`),
+  ]) {
     digest.update(JSON.stringify([svc.indicatorsOf(p, '92', 'area', now), svc.indicatorsOf(p, '92', 'agency', now), cells.sum(p)]));
   }
   // the ceiling, after the measurements so that its garbage is not in them: the same events generated, parsed, grouped by dossier

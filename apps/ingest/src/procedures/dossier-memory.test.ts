@@ -40,7 +40,7 @@ const version = (code: string, v: number, validFrom: string, days: number): Proc
  */
 function generatedYear(dossiers: number, seed: number): StoredDossierEvent[] {
   const rnd = seededRandom(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const out: { at: number; event: DossierEvent }[] = [];
   for (let d = 0; d < dossiers; d++) {
     const code = `H13.${d % 7}-2026-${String(d).padStart(6, '0')}`;
@@ -117,7 +117,9 @@ function readings(s: ReturnType<typeof service>, codes: readonly string[]) {
   const may = { start: Date.parse('2026-05-01T00:00:00+07:00'), end: Date.parse('2026-06-01T00:00:00+07:00') };
   return {
     size: svc.size,
-    indicators: PERIODS.flatMap((p) => [CITY, AREAS[2]!].flatMap((scope) => [svc.indicatorsOf(p, scope, 'area', NOW), svc.indicatorsOf(p, scope, 'agency', NOW)])),
+    indicators: PERIODS.flatMap((p) =>
+      [CITY, AREAS[2]!].flatMap((scope) => [svc.indicatorsOf(p, scope, 'area', NOW), svc.indicatorsOf(p, scope, 'agency', NOW)]),
+    ),
     score766: PERIODS.filter((p) => p !== 'all').map((p) => cells.sum(p)),
     watchlist: [svc.watchlist({ within: 5, limit: 100_000 }, NOW), svc.watchlist({ area: AREAS[1], within: 2, limit: 3 }, NOW)],
     details: codes.map((c) => svc.detail(c, NOW)),
@@ -149,7 +151,10 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     expect(all.svc.unpackedSize).toBe(1500);
 
     // complaints naming finished (packed) dossiers change their 766 flags
-    const named = expected.all.filter((r) => r.endStatus === 9).map((r) => r.dossierCode).filter((_, i) => i % 9 === 0);
+    const named = expected.all
+      .filter((r) => r.endStatus === 9)
+      .map((r) => r.dossierCode)
+      .filter((_, i) => i % 9 === 0);
     for (const s of [all, packed, window]) s.complain(named);
     const afterComplaints = readings(all, codes);
     expect(afterComplaints.score766).not.toEqual(expected.score766);

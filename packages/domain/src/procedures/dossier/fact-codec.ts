@@ -124,7 +124,8 @@ const FLAGS = [
   'eCertifiedCopy',
 ] as const;
 
-const VALUES = ['receivedAt', 'dueAt', 'finishedAt', 'returnedAt', 'submittedAt', 'rejectedAt', ...FLAGS] as const;
+/** The optional fields written with `val` (or '^' when equal to the previous fact's). */
+type ValueField = 'receivedAt' | 'dueAt' | 'finishedAt' | 'returnedAt' | 'submittedAt' | 'rejectedAt' | (typeof FLAGS)[number];
 
 /** statusAt: the first fact's as it is, the next ones' as the step from the previous (exact for integers), 'A' + itself otherwise. */
 function statusAtOut(at: number, prev: number | undefined): string {
@@ -148,7 +149,7 @@ export function packFacts(facts: readonly DossierFact[], table: StringTable): st
   const out: string[] = [];
   for (const f of facts) {
     const same = <K extends keyof DossierFact>(k: K) => prev !== undefined && f[k] !== undefined && prev[k] === f[k];
-    const v = <K extends (typeof VALUES)[number]>(k: K) => (same(k) ? '^' : val(f[k]));
+    const v = <K extends ValueField>(k: K) => (same(k) ? '^' : val(f[k]));
     const fields = [
       eventIdOut(f.eventId, f.dossierCode),
       num(f.status),
