@@ -143,7 +143,7 @@ export async function benchDossierMemory({ quick, results, fmt }: { quick: boole
     });
     const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     if (r.status !== 0 || !line) throw new Error(`dossiermem child ${n}/${keep}: exit ${r.status}\n${r.stdout.slice(-2000)}`);
-    const row = { ...(JSON.parse(line.slice(7)) as Record<string, unknown>), load1: +loadavg()[0]!.toFixed(2) };
+    const row: Record<string, unknown> = { ...(JSON.parse(line.slice(7)) as Record<string, unknown>), load1: +loadavg()[0]!.toFixed(2) };
     rows.push(row);
     console.log(
       `dossier memory: ${fmt(n)} dossiers, finished kept unpacked: ${keep} → ${fmt(row.bytesPerDossier as number)} B/dossier retained after GC, ` +
