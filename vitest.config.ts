@@ -21,7 +21,7 @@ export default defineConfig({
         ...source,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
           execArgv,
@@ -33,7 +33,13 @@ export default defineConfig({
         ...source,
         test: {
           name: 'integration',
-          include: ['apps/*/src/**/*.int.test.ts', 'apps/*/test/**/*.int.test.ts', 'test-support/**/*.int.test.ts', 'docker/**/*.int.test.ts'],
+          include: [
+            'apps/*/src/**/*.int.test.ts',
+            'apps/*/test/**/*.int.test.ts',
+            'test-support/**/*.int.test.ts',
+            'docker/**/*.int.test.ts',
+            'scripts/*.int.test.ts',
+          ],
           execArgv,
           globalSetup: ['test-support/build.global-setup.ts'],
           testTimeout: 60_000,

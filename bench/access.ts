@@ -9,8 +9,9 @@
  */
 import autocannon from 'autocannon';
 import { KEY, startServer, type BenchDeps, type BenchServer } from './bench-server.ts';
+import { showSpread, spread } from './spread.ts';
 
-type Deps = Pick<BenchDeps, 'quick' | 'results' | 'fmt' | 'pct'>;
+type Deps = Pick<BenchDeps, 'quick' | 'results' | 'fmt' | 'pct' | 'repeat'>;
 
 const T = Date.parse('2026-11-22T07:00:00+07:00');
 
@@ -47,9 +48,9 @@ const start = (allowAll: boolean) => startServer({ IOC_BENCH_ALLOW_ALL: allowAll
  * figure the median of its rounds: the machine's load changes over a run, and a ceiling measured
  * minutes apart from its figure would measure that instead.
  */
-export async function benchAccess({ quick, results, fmt, pct }: Deps) {
+export async function benchAccess({ quick, results, fmt, repeat }: Deps) {
   const seconds = quick ? 3 : 5;
-  const rounds = quick ? 3 : 5;
+  const rounds = repeat;
   const [ceiling, deployed] = [await start(true), await start(false)];
   try {
     const cookieOf = async (s: BenchServer) => {
@@ -93,15 +94,14 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
         without.push(b);
         ratios.push(a / b);
       }
-      const r = median(ratios);
+      const r = spread(ratios);
       out[name] = {
         reqPerS: Math.round(median(with_)),
         allowAllReqPerS: Math.round(median(without)),
-        ratio: +r.toFixed(3),
-        ratios: ratios.map((x) => +x.toFixed(3)),
+        ratio: r,
       };
       console.log(
-        `access, ${name}: ${fmt(median(with_))} req/s with authorization vs ${fmt(median(without))} allow-all → ${pct(r)} (median of ${rounds} paired rounds)`,
+        `access, ${name}: median ${fmt(median(with_))} req/s with authorization vs ${fmt(median(without))} allow-all → ${showSpread(r)} (paired rounds)`,
       );
     }
     results.access = out;
@@ -117,7 +117,7 @@ export async function benchAccess({ quick, results, fmt, pct }: Deps) {
  * per request. On a shared machine this is steadier than req/s: other processes' load lengthens
  * wall time, not this process's CPU time.
  */
-export async function benchAccessCpu({ quick, results, pct }: Deps) {
+export async function benchAccessCpu({ quick, results, repeat }: Deps) {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -148,7 +148,7 @@ export async function benchAccessCpu({ quick, results, pct }: Deps) {
   };
   const apps = { deployed: await make(false), ceiling: await make(true) };
   const block = quick ? 1000 : 3000;
-  const rounds = quick ? 4 : 8;
+  const rounds = Math.max(repeat, quick ? 4 : 8);
   let n = 0;
   const cases = {
     single: (x: typeof apps.deployed) => () =>
@@ -173,14 +173,19 @@ export async function benchAccessCpu({ quick, results, pct }: Deps) {
       await cpuOf(of(apps.ceiling));
       let withAuth = 0;
       let without = 0;
+      const ratios: number[] = [];
       for (let r = 0; r < rounds; r++) {
-        withAuth += await cpuOf(of(apps.deployed));
-        without += await cpuOf(of(apps.ceiling));
+        const a = await cpuOf(of(apps.deployed));
+        const b = await cpuOf(of(apps.ceiling));
+        withAuth += a;
+        without += b;
+        ratios.push(b / a);
       }
-      const ratio = without / withAuth;
-      out[name] = { cpuUsPerRequest: +(withAuth / rounds).toFixed(1), allowAllCpuUsPerRequest: +(without / rounds).toFixed(1), ratio: +ratio.toFixed(3) };
+      const ratio = spread(ratios);
+      out[name] = { cpuUsPerRequest: +(withAuth / rounds).toFixed(1), allowAllCpuUsPerRequest: +(without / rounds).toFixed(1), ratio };
       console.log(
-        `access (CPU, in process), ${name}: ${(withAuth / rounds).toFixed(0)} µs/request with authorization vs ${(without / rounds).toFixed(0)} µs allow-all → ${pct(ratio)} of the ceiling's rate`,
+        `access (CPU, in process), ${name}: ${(withAuth / rounds).toFixed(0)} µs/request with authorization vs ${(without / rounds).toFixed(0)} µs allow-all → ` +
+          `${showSpread(ratio)} of the ceiling's rate (per block of ${block} requests)`,
       );
     }
     results.accessCpu = out;

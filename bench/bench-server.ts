@@ -46,6 +46,8 @@ export interface BenchDeps {
   quantile(xs: number[], q: number): number;
   fmt(x: number): string;
   pct(x: number): string;
+  /** How many times a figure with a ceiling is measured (--repeat=N, default 3): min / median / max of its ratio are reported. */
+  repeat: number;
 }
 
 /** A wall screen's kiosk link, made through the admin API for the whole city (issue 11): the wall opens it like a device. */

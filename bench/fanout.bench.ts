@@ -6,15 +6,17 @@
  * clients, delivery lag p50/p99 (receive − the delta's serverTime, stamped when the node emits it)
  * and the server's CPU, beside the same-run ceiling: a bare Socket.IO server process
  * (bench/bare-socket-server.ts) broadcasting the IOC's own delta once a second to as many clients
- * from the same 2 client processes.
+ * from the same 2 client processes. Both servers stay up for a size and are measured in turns, `--repeat` times: the
+ * delivery ratio's min / median / max.
  */
 import { io } from 'socket.io-client';
 import type { Delta } from '@cityioc/contracts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
 import { cpuSeconds, startChild, type Child } from './child.ts';
 import type { BenchDeps } from './bench-server.ts';
+import { showSpread, spread } from './spread.ts';
 
-export type FanoutBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt'>;
+export type FanoutBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt' | 'repeat'>;
 
 const PROCS = 2;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,7 +78,8 @@ async function measure(d: FanoutBenchDeps, url: string, token: string, pid: numb
   }
 }
 
-async function sampleDelta(url: string, key: string, start: number): Promise<Delta> {
+/** A delta of the IOC's own, as its clients receive it (the bare server's payload). */
+export async function sampleDelta(url: string, key: string, start: number): Promise<Delta> {
   const s = io(url, { auth: { protocol: 1, token: PROCESS_TOKENS.leader }, transports: ['websocket'], forceNew: true });
   const got = new Promise<Delta>((resolve) => s.on('deltaV1', (x: Delta) => x.changes.length > 0 && resolve(x)));
   await new Promise<void>((resolve) => s.once('connect', () => s.emit('subscribeV1', ['92'], () => resolve())));
@@ -109,50 +112,58 @@ async function postReading(url: string, key: string, start: number, n: number): 
 export async function benchFanout(d: FanoutBenchDeps, argv: readonly string[], log: (s: string) => void = console.log) {
   const arg = argv.find((a) => a.startsWith('--clients='))?.slice(10);
   const sizes = arg?.split(',').map(Number) ?? (d.quick ? [1000, 3000] : [1000, 3000, 10_000]);
-  const seconds = d.quick ? 15 : 30;
+  const seconds = d.quick ? 10 : 30;
   const out = [];
   for (const n of sizes) {
     const start = Date.now() + 1000;
+    // both servers up for the whole size, measured in turns (the order alternating), `repeat` times
     const server = await d.startServer({ IOC_TICK_MS: '250' });
-    let payload: Delta;
-    let ioc: Side;
-    try {
-      payload = await sampleDelta(server.url, d.key, start);
-      ioc = await measure(d, server.url, PROCESS_TOKENS.leader, server.pid, n, seconds, async () => {
-        const t0 = Date.now();
-        for (let k = 0; k < seconds; k++) {
-          const wait = t0 + k * 1000 - Date.now();
-          if (wait > 0) await sleep(wait);
-          await postReading(server.url, d.key, start, k);
-        }
-        await sleep(t0 + seconds * 1000 - Date.now());
-      });
-    } finally {
-      await server.stop();
-    }
     const bare = startChild('bare-socket-server.ts');
-    let ceiling: Side;
+    let payload: Delta;
+    const runs: { ioc: Side; bare: Side; deliveryRatio: number }[] = [];
     try {
       const { port } = await bare.next<{ port: number }>('ready');
-      ceiling = await measure(d, `http://127.0.0.1:${port}`, 'none', bare.proc.pid!, n, seconds, async () => {
-        bare.send({ run: { payload, perEmit: 1, everyMs: 1000, seconds } });
-        await bare.next('done');
-      });
+      payload = await sampleDelta(server.url, d.key, start);
+      let k = 0;
+      const iocSide = () =>
+        measure(d, server.url, PROCESS_TOKENS.leader, server.pid, n, seconds, async () => {
+          const t0 = Date.now();
+          for (let s = 0; s < seconds; s++) {
+            const wait = t0 + s * 1000 - Date.now();
+            if (wait > 0) await sleep(wait);
+            await postReading(server.url, d.key, start, k++);
+          }
+          await sleep(t0 + seconds * 1000 - Date.now());
+        });
+      const bareSide = () =>
+        measure(d, `http://127.0.0.1:${port}`, 'none', bare.proc.pid!, n, seconds, async () => {
+          bare.send({ run: { payload, perEmit: 1, everyMs: 1000, seconds } });
+          await bare.next('done');
+        });
+      for (let r = 0; r < d.repeat; r++) {
+        let ioc: Side;
+        let ceiling: Side;
+        if (r % 2 === 0) {
+          ioc = await iocSide();
+          ceiling = await bareSide();
+        } else {
+          ceiling = await bareSide();
+          ioc = await iocSide();
+        }
+        runs.push({ ioc, bare: ceiling, deliveryRatio: +(ioc.deltasPerS / ceiling.deltasPerS).toFixed(3) });
+      }
     } finally {
       bare.stop();
+      await server.stop();
     }
-    const r = {
-      clients: n,
-      payloadBytes: JSON.stringify(payload).length,
-      ioc,
-      bare: ceiling,
-      deliveryRatio: +(ioc.deltasPerS / ceiling.deltasPerS).toFixed(3),
-    };
-    out.push(r);
+    const ratio = spread(runs.map((r) => r.deliveryRatio));
+    const med = (f: (r: (typeof runs)[number]) => number) => spread(runs.map(f), 0).median;
+    out.push({ clients: n, payloadBytes: JSON.stringify(payload).length, runs, deliveryRatio: ratio });
     log(
-      `fan-out ${d.fmt(n)} clients (${PROCS} client processes, ${seconds} s): IOC ${d.fmt(ioc.deltasPerS)} deltas/s = ${(r.deliveryRatio * 100).toFixed(1)} % ` +
-        `of bare socket.io ${d.fmt(ceiling.deltasPerS)}/s (target ≥ 80 %); lag p50 ${ioc.lagP50Ms} / p99 ${ioc.lagP99Ms} ms vs bare ${ceiling.lagP50Ms} / ` +
-        `${ceiling.lagP99Ms} ms (target p99 ≤ 1,000 ms); server CPU ${ioc.serverCpuPct} % vs bare ${ceiling.serverCpuPct} % (one core = 100 %)`,
+      `fan-out ${d.fmt(n)} clients (${PROCS} client processes, ${d.repeat} × ${seconds} s): IOC median ${d.fmt(med((r) => r.ioc.deltasPerS))} deltas/s = ` +
+        `${showSpread(ratio)} of bare socket.io (median ${d.fmt(med((r) => r.bare.deltasPerS))}/s; target ≥ 80 %); lag p50 ${med((r) => r.ioc.lagP50Ms)} / ` +
+        `p99 ${med((r) => r.ioc.lagP99Ms)} ms vs bare ${med((r) => r.bare.lagP50Ms)} / ${med((r) => r.bare.lagP99Ms)} ms (medians; target p99 ≤ 1,000 ms); ` +
+        `server CPU ${med((r) => r.ioc.serverCpuPct)} % vs bare ${med((r) => r.bare.serverCpuPct)} % (one core = 100 %)`,
     );
   }
   d.results.fanout = out;

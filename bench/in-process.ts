@@ -5,6 +5,7 @@
 import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
 import { pushDossierLifecycle } from './dossier-events.ts';
 import type { BenchDeps } from './bench-server.ts';
+import { showSpread, spread } from './spread.ts';
 
 export type InProcessDeps = Pick<BenchDeps, 'quick' | 'results' | 'fmt' | 'pct'>;
 
@@ -72,7 +73,7 @@ export async function benchDossierReplay({ quick, results, fmt }: InProcessDeps)
  * Monitoring path per committed reading: live state alone (the ceiling) vs live state plus the
  * derived values (flood rank, VN_AQI NowCast/daily) and the alert rules, in process.
  */
-export async function benchMonitoring({ quick, results, fmt, pct }: InProcessDeps) {
+export async function benchMonitoring({ quick, results, fmt, repeat }: InProcessDeps & Pick<BenchDeps, 'repeat'>) {
   const total = quick ? 200_000 : 1_000_000;
   const { MonitoringService } = await import('../apps/ingest/src/monitoring/monitoring.service.ts');
   const { AlertEngine, CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, LiveState, indexCatalogue } = await import('@cityioc/domain');
@@ -119,17 +120,39 @@ export async function benchMonitoring({ quick, results, fmt, pct }: InProcessDep
     }
     return { perS: events.length / ((performance.now() - start) / 1000), signals };
   };
-  run(true); // warm-up
-  const ceiling = run(false);
-  const full = run(true);
+  run(true); // warm-up of both
+  run(false);
+  // in turns, the order alternating, `repeat` times
+  const runs: { liveOnlyPerS: number; withDerivedAndAlertsPerS: number; ratio: number; alertSignals: number }[] = [];
+  for (let i = 0; i < repeat; i++) {
+    let ceiling: ReturnType<typeof run>;
+    let full: ReturnType<typeof run>;
+    if (i % 2 === 0) {
+      ceiling = run(false);
+      full = run(true);
+    } else {
+      full = run(true);
+      ceiling = run(false);
+    }
+    runs.push({
+      liveOnlyPerS: Math.round(ceiling.perS),
+      withDerivedAndAlertsPerS: Math.round(full.perS),
+      ratio: +(full.perS / ceiling.perS).toFixed(3),
+      alertSignals: full.signals,
+    });
+  }
+  const ratio = spread(runs.map((r) => r.ratio));
+  const med = (f: (r: (typeof runs)[number]) => number) => spread(runs.map(f), 0).median;
   results.monitoring = {
     readings: total,
-    liveOnlyPerS: Math.round(ceiling.perS),
-    withDerivedAndAlertsPerS: Math.round(full.perS),
-    ratio: +(full.perS / ceiling.perS).toFixed(3),
-    alertSignals: full.signals,
+    liveOnlyPerS: med((r) => r.liveOnlyPerS),
+    withDerivedAndAlertsPerS: med((r) => r.withDerivedAndAlertsPerS),
+    ratio,
+    alertSignals: runs[0]!.alertSignals,
+    runs,
   };
   console.log(
-    `monitoring: ${fmt(full.perS)} readings/s with derived values and alert rules vs ${fmt(ceiling.perS)} readings/s live state alone (${pct(full.perS / ceiling.perS)}); ${full.signals} alert signals`,
+    `monitoring: median ${fmt(med((r) => r.withDerivedAndAlertsPerS))} readings/s with derived values and alert rules vs ${fmt(med((r) => r.liveOnlyPerS))} readings/s ` +
+      `live state alone → ${showSpread(ratio)}; ${runs[0]!.alertSignals} alert signals`,
   );
 }

@@ -3,7 +3,8 @@
  * observations, on SQLite and PostgreSQL. Data goes straight into the store in batches of
  * 10,000 (not over HTTP). Each figure stands beside a ceiling from the same run:
  *   restart: checkpoint + a 10,000-event tail   vs  a full replay of the whole log
- *   history: one station's day (≤ 1,000 points)  vs  the store's cheapest indexed query (MAX(seq))
+ *   history: one station's day (≤ 1,000 points) through GET /api/v1/history and through store.history  vs  the same SQL
+ *            through the driver alone (no row mapping, no JSON, no HTTP), query by query in turns, --repeat rounds
  * Options: --sizes=1000000,10000000  --stores=sqlite,postgres  (default: 1 M on both, 10 M on SQLite)
  *   --replay-only: only fill and the full replay (the replay's growth with the log: 10 M vs 1 M ≈ 10× when linear)
  *   --profile: CPU-profile the full replay of the first size; the top self-time functions are printed and the
@@ -12,9 +13,11 @@
  * of the rate-of-rise rule (≈ 130 k readings per window), so a window cost that grows with its length shows.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
+import postgresDriver from 'pg';
 import type { NewObservation } from '@cityioc/contracts';
 import { CAN_THO_ALERT_RULES, CAN_THO_CATALOGUE, createWorkCalendar, indexCatalogue } from '@cityioc/domain';
 import { DossierService } from '../apps/ingest/src/procedures/dossier.service.ts';
@@ -26,7 +29,9 @@ import { openPostgresStore } from '../apps/ingest/src/store/postgres-store.ts';
 import { openSqliteStore } from '../apps/ingest/src/store/sqlite-store.ts';
 import type { Store } from '../apps/ingest/src/store/store.ts';
 import { startPostgres, type PostgresServer } from '../test-support/postgres.ts';
-import { startServerProcess, tempDataDir } from '../test-support/server-process.ts';
+import { ROOT, startServerProcess, tempDataDir } from '../test-support/server-process.ts';
+import { HISTORY_COLUMNS } from '../apps/ingest/src/store/rows.ts';
+import { showSpread, spread } from './spread.ts';
 
 /** Wall-clock time from spawning the real server process to listening (after its restore). */
 async function processStart(dataDir: string, env: Record<string, string>): Promise<number> {
@@ -151,25 +156,82 @@ async function restore(open: () => Promise<Store>, file: string) {
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
-async function history(store: Store, n: number) {
-  const span = Math.floor(n * 3.1);
-  const q: number[] = [];
-  const floor: number[] = [];
-  let points = 0;
-  for (let i = 0; i < 200; i++) {
-    const from = T + Math.floor((((i * 7919) % 1000) / 1000) * Math.max(1, span - 86_400_000));
-    const t0 = performance.now();
-    const h = await store.history({ indicator: 'water_level', station: STATIONS[i % 3]![0], from, to: from + 86_400_000, limit: 1000 });
-    q.push(performance.now() - t0);
-    points += h.points.length;
-    const t1 = performance.now();
-    await store.lastSeq();
-    floor.push(performance.now() - t1);
+/** One day of one station's water level, read one way; resolves to the number of points (rows). */
+type HistoryReader = (station: string, from: number, to: number) => Promise<number>;
+/** The SQL of both stores' history (store/sqlite/observations.ts, store/postgres/observations.ts), for the bare read. */
+const HISTORY_SQL = (p: (i: number) => string) =>
+  `SELECT ${HISTORY_COLUMNS} FROM observations WHERE station = ${p(1)} AND indicator = ${p(2)} AND station IS NOT NULL AND observed_at BETWEEN ${p(3)} AND ${p(4)} ORDER BY observed_at LIMIT ${p(5)}`;
+const LIMIT = 1000;
+
+interface SqliteDb {
+  prepare(sql: string): { raw(on: boolean): { all(...params: unknown[]): unknown[] } };
+  close(): void;
+}
+/** better-sqlite3 as the ingest resolves it (the driver of its store; not a dependency of the bench itself). */
+const openSqlite = (file: string): SqliteDb => {
+  const Database = createRequire(join(ROOT, 'apps/ingest/package.json'))('better-sqlite3') as new (f: string, o: { readonly: boolean }) => SqliteDb;
+  return new Database(file, { readonly: true });
+};
+
+/** The ceiling: the store's own SQL through the driver, rows as arrays, no mapping, no JSON, no HTTP. */
+async function bareReader(kind: string, target: string): Promise<{ read: HistoryReader; close(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const db = openSqlite(target);
+    const stmt = db.prepare(HISTORY_SQL(() => '?')).raw(true);
+    return { read: async (station, from, to) => stmt.all(station, 'water_level', from, to, LIMIT + 1).length, close: async () => db.close() };
   }
-  return { p50: quantile(q, 0.5), p95: quantile(q, 0.95), floorP50: quantile(floor, 0.5), points: Math.round(points / 200) };
+  const pool = new postgresDriver.Pool({ connectionString: target, max: 1 });
+  const text = HISTORY_SQL((i) => `$${i}`);
+  return {
+    read: async (station, from, to) => (await pool.query({ text, values: [station, 'water_level', from, to, LIMIT + 1], rowMode: 'array' })).rows.length,
+    close: () => pool.end(),
+  };
 }
 
-export async function benchRestart(results: Record<string, unknown>, argv: string[]): Promise<void> {
+/**
+ * History latency (issue 16 item 8), the same 100 one-day windows read three ways, query by query in turns (the order
+ * rotating), `repeat` rounds: the ceiling, the store's SQL through the driver alone; `store.history` in process (the
+ * same SQL plus the row mapping); GET /api/v1/history of the real server process (route, access, validation, JSON,
+ * HTTP: what a chart waits for). Each round's p50 ratios to the ceiling; the three must return the same rows.
+ */
+async function history(readers: Record<'bare' | 'store' | 'http', HistoryReader>, n: number, repeat: number) {
+  const span = Math.floor(n * 3.1);
+  const windows = Array.from({ length: 100 }, (_, i) => ({
+    station: STATIONS[i % 3]![0],
+    from: T + Math.floor((((i * 7919) % 1000) / 1000) * Math.max(1, span - 86_400_000)),
+  }));
+  const names = ['bare', 'store', 'http'] as const;
+  const rounds = [];
+  for (let r = 0; r < repeat; r++) {
+    const ms: Record<(typeof names)[number], number[]> = { bare: [], store: [], http: [] };
+    let points = 0;
+    for (const [i, w] of windows.entries()) {
+      const got: number[] = [];
+      for (let j = 0; j < 3; j++) {
+        const name = names[(i + r + j) % 3]!;
+        const t0 = performance.now();
+        const rows = await readers[name](w.station, w.from, w.from + 86_400_000);
+        ms[name].push(performance.now() - t0);
+        got.push(Math.min(rows, LIMIT));
+      }
+      if (new Set(got).size !== 1) throw new Error(`history of ${w.station} from ${w.from}: the three reads returned ${got.join(' / ')} rows`);
+      points += got[0]!;
+    }
+    const p50 = (k: (typeof names)[number]) => quantile(ms[k], 0.5);
+    rounds.push({
+      bareP50Ms: +p50('bare').toFixed(3),
+      storeP50Ms: +p50('store').toFixed(3),
+      httpP50Ms: +p50('http').toFixed(3),
+      httpP95Ms: +quantile(ms.http, 0.95).toFixed(3),
+      storeVsBare: +(p50('store') / p50('bare')).toFixed(2),
+      httpVsBare: +(p50('http') / p50('bare')).toFixed(2),
+      points: Math.round(points / windows.length),
+    });
+  }
+  return rounds;
+}
+
+export async function benchRestart(results: Record<string, unknown>, argv: string[], repeat = 3): Promise<void> {
   const arg = (k: string) => argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
   const sizes = (arg('sizes') ?? '1000000,10000000').split(',').map(Number);
   const stores = (arg('stores') ?? 'sqlite,postgres').split(',');
@@ -232,10 +294,34 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
         await s1.close();
         const cp = await restore(open, file);
         if (cp.r.from !== 'checkpoint' || cp.r.observations !== 10_000) throw new Error(`checkpoint not used: ${JSON.stringify(cp.r)}`);
-        const h = await history(cp.ctx.store, n);
         await cp.ctx.store.close();
-        // the real process: spawn → restored and listening, vs spawning it on an empty store
-        const processS = await processStart(dir.dir, env);
+        // the real process: spawn → restored and listening (vs spawning it on an empty store, below); then the history reads
+        const store = await open();
+        const bare = await bareReader(kind, kind === 'sqlite' ? join(dir.dir, 'ioc.db') : env.IOC_DATABASE_URL!);
+        const p0 = performance.now();
+        const srv = await startServerProcess({
+          dataDir: dir.dir,
+          env: { IOC_API_KEYS: 'bench:bench-source-key-0123456789', IOC_READ_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+        });
+        const processS = (performance.now() - p0) / 1000;
+        const viaHttp: HistoryReader = async (station, from, to) => {
+          const q = new URLSearchParams({
+            indicator: 'water_level',
+            station,
+            from: new Date(from).toISOString(),
+            to: new Date(to).toISOString(),
+            limit: String(LIMIT),
+          });
+          const r = await fetch(`${srv.url}/api/v1/history?${q}`, { headers: srv.headers('analyst') });
+          if (r.status !== 200) throw new Error(`history answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
+          return ((await r.json()) as { points: unknown[] }).points.length;
+        };
+        const storeRead: HistoryReader = async (station, from, to) =>
+          (await store.history({ indicator: 'water_level', station, from, to, limit: LIMIT })).points.length;
+        const rounds = await history({ bare: bare.read, store: storeRead, http: viaHttp }, n, repeat);
+        await srv.stop('SIGKILL');
+        await bare.close();
+        await store.close();
         const empty = tempDataDir();
         const emptyS = await processStart(empty.dir, kind === 'sqlite' ? {} : { IOC_DATABASE_URL: await pg!.createDatabase(`empty_${n}`) });
         empty.remove();
@@ -250,17 +336,27 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
           processEmptyStartS: +emptyS.toFixed(2),
           checkpointBytes: header.bytes,
           checkpointWriteMs: Math.round(checkpointWriteMs),
-          historyP50Ms: +h.p50.toFixed(2),
-          historyP95Ms: +h.p95.toFixed(2),
-          floorP50Ms: +h.floorP50.toFixed(3),
-          historyVsFloor: +(h.p50 / h.floorP50).toFixed(1),
-          historyPoints: h.points,
+          history: {
+            rounds,
+            httpVsBare: spread(rounds.map((r) => r.httpVsBare)),
+            storeVsBare: spread(rounds.map((r) => r.storeVsBare)),
+            httpP50Ms: spread(rounds.map((r) => r.httpP50Ms)).median,
+            storeP50Ms: spread(rounds.map((r) => r.storeP50Ms)).median,
+            bareP50Ms: spread(rounds.map((r) => r.bareP50Ms)).median,
+            points: rounds[0]!.points,
+          },
         };
         out.push(row);
         console.log(
           `restart ${kind} ${n.toLocaleString('en-US')} events: checkpoint + 10k tail ${row.restartCheckpointS} s vs full replay ${row.restartFullReplayS} s (${(row.restartRatio * 100).toFixed(1)} %); ` +
             `server process ready in ${row.processRestartS} s vs ${row.processEmptyStartS} s on an empty store; ` +
-            `checkpoint ${Math.round(header.bytes / 1024)} KiB written in ${row.checkpointWriteMs} ms; history p50 ${row.historyP50Ms} ms / p95 ${row.historyP95Ms} ms (${row.historyPoints} points) vs MAX(seq) ${row.floorP50Ms} ms (×${row.historyVsFloor}); fill ${row.fillEventsPerS.toLocaleString('en-US')} ev/s`,
+            `checkpoint ${Math.round(header.bytes / 1024)} KiB written in ${row.checkpointWriteMs} ms; fill ${row.fillEventsPerS.toLocaleString('en-US')} ev/s`,
+        );
+        const hs = row.history;
+        console.log(
+          `  history (one station's day, ${hs.points} points): GET /api/v1/history p50 ${hs.httpP50Ms} ms, store.history ${hs.storeP50Ms} ms, ` +
+            `ceiling (the same SQL through the driver, no mapping/JSON/HTTP) ${hs.bareP50Ms} ms → HTTP ${showSpread(hs.httpVsBare, 'x')} the ceiling, ` +
+            `store ${showSpread(hs.storeVsBare, 'x')}`,
         );
       } finally {
         dir.remove();

@@ -1,20 +1,23 @@
 /**
  * pnpm bench: ingest throughput and event-to-browser latency, each figure beside a ceiling
  * measured in the same run on the same machine.
- *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding
- *   2. single-observation POST vs  a bare Fastify route
+ *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding, 3× each, on SQLite and on PostgreSQL
+ *      with the cross-node follower on and off (its cost), same run (bench/ndjson.bench.ts)
+ *   2. single-observation POST vs  a bare Fastify route of the same server, in turns
  *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
  *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)
  *   4. time from opening the wall screen to live data on it
  *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators) vs the same events parsed and grouped
  *      by dossier without the state; dossiermem: 2 M dossiers over a year replayed in a fresh `node --expose-gc` process,
  *      bytes per dossier retained after GC and RSS, packed vs unpacked at 250 k with the same indicators (bench/dossiermem.bench.ts)
- *   6. restart: checkpoint + tail vs a full replay, history latency at 1M / 10M on SQLite and PostgreSQL (bench/restart.ts)
+ *   6. restart: checkpoint + tail vs a full replay at 1M / 10M on SQLite and PostgreSQL; one station's day through
+ *      GET /api/v1/history and through the store vs the same SQL through the driver alone (bench/restart.ts)
  *   7. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
- *   8. mqtt: 10,000 readings/s over MQTT (real mosquitto) to a browser, beside the same load over
- *      HTTP and mosquitto's pass-through to a plain subscriber (bench/mqtt.ts)
+ *   8. mqtt: the saturation rate (open loop, doubled then bisected until the p99 of publish → screen passes 1 s) of
+ *      MQTT (real mosquitto) → IOC → a browser and of HTTP batches → IOC → the browser, as ratios to mosquitto's
+ *      pass-through to a plain subscriber, same run (bench/mqtt.ts)
  *   9. monitoring path in process: live state alone vs with derived values (flood rank, NowCast) and alert rules
- *  10. reporting: CSV import stored whole vs the same parse and validation in process
+ *  10. reporting: CSV import stored whole vs the same parse and validation in process, both warm, in turns (bench/reporting.bench.ts)
  *  12. geo: a 103-commune boundary import with its checks vs the ceiling of 5 s (and JSON.parse alone); a year of daily
  *      history of the 103 communes in today's units through the crosswalk vs the same without it (bench/geo.bench.ts)
  *  11. uploads: /healthz p50/p99 and peak RSS idle vs during a 60 MB NDJSON upload, a hostile XLSX and a
@@ -30,9 +33,17 @@
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
  *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
- * Options: --quick (smaller runs), --only=ndjson,single,latency,fanout,wall,dossiers,dossiermem,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766
+ *  18. pin: a leader's pin on the tablet → the wall showing it, per kind (panel, scene, unit, alert, release), click→visible
+ *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
+ * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 6 (history), 8, 9, 10, 13, 15, 16 are measured
+ * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
+ * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,dossiermem,restart,analyst,mqtt,monitoring,reporting,
+ *   uploads,geo,access,wallmap,score766,pin
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
+ *   fanout2 (only with --only=fanout2): the fan-out across two nodes through nginx beside one node and the bare server, plus each
+ *     one's saturation rate (delta rate raised until lag p99 > 1 s); --clients=N (default 1000 with --quick, 3000 without)
  *   analyst: --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000
+ *   ndjson: --ndjson-stores=sqlite,postgres (default both)  --ndjson-reps=3  --cpu-prof=DIR (servers' V8 CPU profiles)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +53,8 @@ import { benchDossierReplay, benchMonitoring } from './in-process.ts';
 import { benchMqtt } from './mqtt.ts';
 import { ROOT as root } from '../test-support/server-process.ts';
 import { KEY, kioskLink, startServer } from './bench-server.ts';
+import { benchNdjson, observation } from './ndjson.bench.ts';
+import { header, machineLoad, repeatOf, showSpread, spread } from './spread.ts';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -50,74 +63,23 @@ const only = process.argv
   .split(',');
 // --soak (issue 13 #9) runs the soak alone; it is never part of the default run
 const soak = process.argv.includes('--soak') || (only?.includes('soak') ?? false);
-const want = (k: string) => (!only ? !soak : only.includes(k));
-const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString() };
-
-const T = Date.parse('2026-11-22T07:00:00+07:00');
-// nine of today's communes (from 1 July 2025 directly under the city, code 92)
-const AREAS = ['31120', '31135', '31147', '31150', '31153', '31157', '31162', '31168', '31174'];
-function observation(prefix: string, n: number) {
-  return {
-    id: `${prefix}-${String(n).padStart(10, '0')}`,
-    indicator: 'citizen_reports_received',
-    area: AREAS[n % 9]!,
-    agency: `000.00.${String(n % 40).padStart(2, '0')}.H13`,
-    observedAt: new Date(T + (n % 3_600_000)).toISOString(),
-    value: n % 1000,
-  };
-}
-
-function ndjsonBodies(prefix: string, total: number, perBody: number): string[] {
-  const bodies: string[] = [];
-  for (let b = 0; b * perBody < total; b++) {
-    const lines: string[] = [];
-    for (let i = b * perBody; i < Math.min(total, (b + 1) * perBody); i++) lines.push(JSON.stringify(observation(prefix, i)));
-    bodies.push(lines.join('\n'));
+const repeat = repeatOf(process.argv);
+const results: Record<string, unknown> = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  at: new Date().toISOString(),
+  repeat,
+};
+/** The machine's load as each bench started (printed in its header too). */
+const loads: Record<string, ReturnType<typeof machineLoad>> = {};
+results.loadAtStart = loads;
+const want = (k: string) => {
+  const yes = !only ? !soak : only.includes(k);
+  if (yes) {
+    console.log(header(k));
+    loads[k] = machineLoad();
   }
-  return bodies;
-}
-
-async function sendAll(url: string, bodies: string[], concurrency: number): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-api-key': KEY }, body });
-        if (r.status !== 200) throw new Error(`${url} answered ${r.status}: ${(await r.text()).slice(0, 300)}`);
-        await r.arrayBuffer();
-      }
-    }),
-  );
-  return (performance.now() - t0) / 1000;
-}
-
-async function benchNdjson() {
-  const total = quick ? 200_000 : 1_000_000;
-  const per = 10_000;
-  const server = await startServer();
-  try {
-    const warm = ndjsonBodies('warm', 50_000, per);
-    await sendAll(`${server.url}/api/v1/_bench/ndjson-discard`, warm, 2);
-    await sendAll(`${server.url}/api/v1/observations/ndjson`, warm, 2);
-    const bodies = ndjsonBodies('nd', total, per);
-    const ceilingS = await sendAll(`${server.url}/api/v1/_bench/ndjson-discard`, bodies, 2);
-    const persistS = await sendAll(`${server.url}/api/v1/observations/ndjson`, bodies, 2);
-    const ceiling = total / ceilingS;
-    const persisted = total / persistS;
-    results.ndjson = {
-      events: total,
-      ceilingEventsPerS: Math.round(ceiling),
-      persistedEventsPerS: Math.round(persisted),
-      ratio: +(persisted / ceiling).toFixed(3),
-      target: 0.3,
-    };
-    console.log(`NDJSON bulk: persisted ${fmt(persisted)} ev/s vs parse+validate ceiling ${fmt(ceiling)} ev/s → ${pct(persisted / ceiling)} (target ≥ 30 %)`);
-  } finally {
-    await server.stop();
-  }
-}
+  return yes;
+};
 
 async function cannon(url: string, body: (n: number) => string, seconds: number): Promise<number> {
   let n = 0;
@@ -133,17 +95,36 @@ async function cannon(url: string, body: (n: number) => string, seconds: number)
   return r.requests.average;
 }
 
+/** The single POST against a bare Fastify route of the same server: both warmed up, then in turns (the order alternating), `repeat` times. */
 async function benchSingle() {
-  const seconds = quick ? 4 : 10;
+  const seconds = quick ? 3 : 8;
   const server = await startServer();
   try {
     const body = (n: number) => JSON.stringify(observation('single', n));
-    await cannon(`${server.url}/api/v1/_bench/bare`, body, 2);
-    const bare = await cannon(`${server.url}/api/v1/_bench/bare`, body, seconds);
     let k = 1e9;
-    const single = await cannon(`${server.url}/api/v1/observations`, () => JSON.stringify(observation('single', k++)), seconds);
-    results.single = { bareReqPerS: Math.round(bare), singlePostReqPerS: Math.round(single), ratio: +(single / bare).toFixed(3), target: 0.5 };
-    console.log(`single POST: ${fmt(single)} req/s vs bare Fastify route ${fmt(bare)} req/s → ${pct(single / bare)} (target ≥ 50 %)`);
+    const bare = (sec = seconds) => cannon(`${server.url}/api/v1/_bench/bare`, body, sec);
+    const single = (sec = seconds) => cannon(`${server.url}/api/v1/observations`, () => JSON.stringify(observation('single', k++)), sec);
+    await bare(2); // warm-up of both
+    await single(2);
+    const runs: { bareReqPerS: number; singlePostReqPerS: number; ratio: number }[] = [];
+    for (let i = 0; i < repeat; i++) {
+      let b: number;
+      let s: number;
+      if (i % 2 === 0) {
+        b = await bare();
+        s = await single();
+      } else {
+        s = await single();
+        b = await bare();
+      }
+      runs.push({ bareReqPerS: Math.round(b), singlePostReqPerS: Math.round(s), ratio: +(s / b).toFixed(3) });
+    }
+    const ratio = spread(runs.map((r) => r.ratio));
+    const med = (f: (r: (typeof runs)[number]) => number) => spread(runs.map(f), 0).median;
+    results.single = { bareReqPerS: med((r) => r.bareReqPerS), singlePostReqPerS: med((r) => r.singlePostReqPerS), ratio, runs, target: 0.5 };
+    console.log(
+      `single POST: median ${fmt(med((r) => r.singlePostReqPerS))} req/s vs bare Fastify route median ${fmt(med((r) => r.bareReqPerS))} req/s → ${showSpread(ratio)} (target ≥ 50 %)`,
+    );
   } finally {
     await server.stop();
   }
@@ -183,82 +164,26 @@ async function benchWall() {
   }
 }
 
-/**
- * Issue 3: replay 1,000,000 dossier events (250,000 dossiers × received, in process, finished,
- * returned; in shuffled order within each day) into the dossier state and its indicators, the way
- * a restart does, and report events/s and memory.
- */
-/**
- * A department-style CSV of `months` monthly periods × every unit of the cchc-cds regime × its
- * indicators, vi-VN numbers, imported whole through POST /api/v1/reporting/imports (parse,
- * validate, one transaction, live publication). Ceiling: the same parse + validation in this
- * process, without HTTP or the store.
- */
-async function benchReportingImport() {
-  const { indexReporting, importTable, CAN_THO_REGIMES } = await import('@cityioc/domain');
-  const { readCsv } = await import('../apps/ingest/src/feeds/reporting/spreadsheet.ts');
-  const regime = CAN_THO_REGIMES.find((r) => r.id === 'cchc-cds')!;
-  const months = quick ? 10 : 40;
-  const csvOf = (k: number) => {
-    const lines = ['Mã đơn vị;Kỳ báo cáo;Mã chỉ tiêu;Tử số;Mẫu số'];
-    for (let m = 0; m < months; m++) {
-      const period = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-      for (const unit of regime.units)
-        for (const ind of regime.indicators)
-          lines.push(`${unit};${period};${ind};${(1000 + k + m).toLocaleString('vi-VN')};${(2000 + m).toLocaleString('vi-VN')}`);
-    }
-    return Buffer.from(lines.join('\r\n'));
-  };
-  const rounds = quick ? 3 : 5;
-  const files = Array.from({ length: rounds }, (_, k) => csvOf(k));
-  const rows = files[0]!.toString().split('\r\n').length - 1;
-  const cat = indexReporting();
-  const c0 = performance.now();
-  for (const f of files) {
-    const r = importTable(cat, readCsv(f));
-    if (r.errors.length) throw new Error(JSON.stringify(r.errors[0]));
-  }
-  const ceiling = (rows * rounds) / ((performance.now() - c0) / 1000);
-  const server = await startServer();
-  try {
-    const t0 = performance.now();
-    for (const f of files) {
-      const r = await fetch(`${server.url}/api/v1/reporting/imports`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-api-key': KEY }, body: f });
-      if (r.status !== 200) throw new Error(`import: ${r.status} ${(await r.text()).slice(0, 300)}`);
-    }
-    const rate = (rows * rounds) / ((performance.now() - t0) / 1000);
-    results.reportingImport = {
-      rowsPerFile: rows,
-      files: rounds,
-      rowsPerS: Math.round(rate),
-      ceilingRowsPerS: Math.round(ceiling),
-      ratio: +(rate / ceiling).toFixed(3),
-    };
-    console.log(
-      `reporting import: ${fmt(rows)}-row CSV files stored whole at ${fmt(rate)} rows/s vs parse+validate ceiling ${fmt(ceiling)} rows/s → ${pct(rate / ceiling)}`,
-    );
-  } finally {
-    await server.stop();
-  }
-}
-
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const inProcess = { quick, results, fmt, pct };
+const inProcess = { quick, results, fmt, pct, repeat };
 
-if (want('ndjson')) await benchNdjson();
+if (want('ndjson')) await benchNdjson({ root, quick, key: KEY, results, startServer, quantile, fmt, pct, repeat }, process.argv);
 if (want('single')) await benchSingle();
 if (want('access')) {
   const { benchAccess, benchAccessCpu } = await import('./access.ts');
   await benchAccessCpu(inProcess);
   await benchAccess(inProcess);
 }
-if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHonest({ quick, key: KEY, results, startServer, quantile });
-if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt }, process.argv);
+if (want('latency')) await (await import('./latency.bench.ts')).benchLatencyHonest({ quick, key: KEY, results, startServer, quantile, repeat });
+if (want('fanout')) await (await import('./fanout.bench.ts')).benchFanout({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
+// two nodes through nginx, beside one node and the bare server, with the saturation rate: heavy, so only when asked (--only=fanout2)
+if (only?.includes('fanout2'))
+  await (await import('./fanout2.bench.ts')).benchFanout2({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
 if (want('dossiermem')) await (await import('./dossiermem.bench.ts')).benchDossierMemory(inProcess);
-if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv);
+if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv, repeat);
 if (want('analyst')) {
   const { benchAnalystAt } = await import('./analyst.bench.ts');
   // --stores=sqlite,postgres (default sqlite)  --sizes=1000000,10000000 (default by --quick)
@@ -297,11 +222,12 @@ if (want('geo')) {
   results.geo = { import: imported, crosswalk };
 }
 if (want('wallmap')) await (await import('./wallmap.bench.ts')).benchWallMap({ root, quick, key: KEY, results, startServer, fmt });
-if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt });
-if (want('reporting')) await benchReportingImport();
+if (want('mqtt')) await benchMqtt({ root, quick, key: KEY, results, startServer, quantile, fmt, repeat });
+if (want('reporting')) await (await import('./reporting.bench.ts')).benchReportingImport({ quick, key: KEY, results, startServer, fmt, repeat });
 if (want('monitoring')) await benchMonitoring(inProcess);
 if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
-if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results });
+if (want('pin')) await (await import('./pin.bench.ts')).benchPin({ root, quick, key: KEY, results, quantile, fmt });
+if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results, repeat });
 if (soak) {
   const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);
   if (!(minutes >= 2)) throw new Error('--soak-minutes must be a number ≥ 2');

@@ -7,7 +7,8 @@
  *   3. recomputing the full scorecard (every metric of both schemes' inputs, points, groups, total)
  *      for every unit — the city, each area, each agency — and every period of the year (12 months,
  *      4 quarters, 2 halves, the year);
- * and reports 3 and 2 against 1. No server, no store: the services and the domain in this process.
+ * and reports 3 and 2 against 1, `repeat` rounds (1 and 2 in turns, the order alternating; min / median / max of each
+ * ratio). No server, no store: the services and the domain in this process.
  */
 import { pathToFileURL } from 'node:url';
 import type { ProcedureItem } from '@cityioc/contracts';
@@ -30,6 +31,7 @@ import { Score766Service, type Score766Deps } from '../apps/ingest/src/procedure
 import { resolveUnit } from '../apps/ingest/src/procedures/unit-scope.ts';
 import type { StoredDossierEvent, StoredPaknEvent, StoredRating } from '../apps/ingest/src/store/store.ts';
 import { pushDossierLifecycle } from './dossier-events.ts';
+import { repeatOf, showSpread, spread, type Spread } from './spread.ts';
 
 const YEAR = 2026;
 const calendar = createWorkCalendar();
@@ -168,17 +170,15 @@ function replay(withScore: boolean, dossiers: StoredDossierEvent[], pakn: Stored
 export interface Score766BenchDeps {
   quick: boolean;
   results: Record<string, unknown>;
+  /** Rounds of the replay alone and the replay with cells, in turns (the order alternating); default 3. */
+  repeat?: number;
   log?: (line: string) => void;
 }
 
-export interface Score766BenchFigures {
-  dossierEvents: number;
-  paknEvents: number;
-  ratings: number;
-  /** The ceiling: the replay of the events alone (no 766 cells). */
+/** One round: the ceiling (the replay alone), the replay with the 766 cells, and the full scorecard after it. */
+export interface Score766Round {
   replayAloneMs: number;
   replayWithCellsMs: number;
-  scorecards: number;
   scorecardsMs: number;
   /** scorecardsMs / replayAloneMs */
   scorecardsVsReplay: number;
@@ -186,8 +186,18 @@ export interface Score766BenchFigures {
   cellsVsReplay: number;
 }
 
-/** Runs the three measures and stores them in `results.score766`. */
-export function benchScore766({ quick, results, log = console.log }: Score766BenchDeps): Score766BenchFigures {
+export interface Score766BenchFigures {
+  dossierEvents: number;
+  paknEvents: number;
+  ratings: number;
+  scorecards: number;
+  rounds: Score766Round[];
+  scorecardsVsReplay: Spread;
+  cellsVsReplay: Spread;
+}
+
+/** Runs the three measures `repeat` times and stores them in `results.score766`. */
+export function benchScore766({ quick, results, repeat = 3, log = console.log }: Score766BenchDeps): Score766BenchFigures {
   const dossiers = dossierEvents(quick ? 200_000 : 1_000_000);
   const pakn = paknEvents(quick ? 20_000 : 100_000);
   const ratings = ratingsOf(dossiers.length);
@@ -195,64 +205,73 @@ export function benchScore766({ quick, results, log = console.log }: Score766Ben
 
   // warm the code paths once on a small slice, so neither side pays the JIT alone
   replay(true, dossiers.slice(0, 20_000), pakn.slice(0, 2_000), ratings);
+  replay(false, dossiers.slice(0, 20_000), pakn.slice(0, 2_000), ratings);
   const heap = () => {
     global.gc?.();
     return process.memoryUsage().heapUsed / 1048576;
   };
-  let h0 = heap();
-  let base: ReturnType<typeof replay> | null = replay(false, dossiers, pakn, ratings);
-  const baseMs = base.ms;
-  const baseMb = heap() - h0;
-  log(`  1. replay alone (ceiling):        ${fmt(baseMs)} ms (${fmt(dossiers.length / (baseMs / 1000))} dossier ev/s), state ${fmt(baseMb)} MB`);
-  base = null;
-  h0 = heap();
-  const full = replay(true, dossiers, pakn, ratings);
-  const fullMb = heap() - h0;
-  log(
-    `  2. replay with the 766 cells:     ${fmt(full.ms)} ms (${(full.ms / baseMs).toFixed(2)} × the ceiling), state ${fmt(fullMb)} MB (${(fullMb / baseMb).toFixed(2)} ×)`,
-  );
-
   const units = [CAN_THO_CATALOGUE.city.code, ...areas, ...CAN_THO_AGENCIES.map((a) => a.code)].map((c) => resolveUnit(c, index, agencies)!).filter(Boolean);
   const periods = [...periodsOfYear('month', YEAR), ...periodsOfYear('quarter', YEAR), ...periodsOfYear('half', YEAR), String(YEAR)];
   const now = Date.parse(`${YEAR + 1}-01-15T10:00:00+07:00`);
-  const t0 = performance.now();
+  const rounds: Score766Round[] = [];
   let cards = 0;
-  let points = 0;
-  for (const unit of units)
-    for (const period of periods) {
-      const card = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit, period, procedure: null, now })));
-      points += card.total.points;
-      cards++;
+  for (let r = 0; r < repeat; r++) {
+    let baseMs = 0;
+    let fullMs = 0;
+    let scoreMs = 0;
+    for (const withScore of r % 2 === 0 ? [false, true] : [true, false]) {
+      const h0 = heap();
+      const x = replay(withScore, dossiers, pakn, ratings);
+      const mb = heap() - h0;
+      if (!withScore) {
+        baseMs = x.ms;
+        log(`  ${r + 1}. replay alone (ceiling):        ${fmt(x.ms)} ms (${fmt(dossiers.length / (x.ms / 1000))} dossier ev/s), state ${fmt(mb)} MB`);
+        continue;
+      }
+      fullMs = x.ms;
+      log(`  ${r + 1}. replay with the 766 cells:     ${fmt(x.ms)} ms, state ${fmt(mb)} MB`);
+      const t0 = performance.now();
+      let points = 0;
+      cards = 0;
+      for (const unit of units)
+        for (const period of periods) {
+          const card = scoreScheme(SCORE_766_CURRENT, computeMetrics(x.score!.inputs({ unit, period, procedure: null, now })));
+          points += card.total.points;
+          cards++;
+        }
+      scoreMs = performance.now() - t0;
+      const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(x.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
+      log(
+        `  ${r + 1}. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
+          `(${(scoreMs / cards).toFixed(2)} ms each); city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)})`,
+      );
     }
-  const scoreMs = performance.now() - t0;
-  log(
-    `  3. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
-      `(${(scoreMs / cards).toFixed(2)} ms each; ${((scoreMs / full.ms) * 100).toFixed(1)} % of the replay with cells, ${((scoreMs / baseMs) * 100).toFixed(1)} % of the replay alone)`,
-  );
-  const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(full.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
-  log(
-    `  city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)}); heap ${fmt(process.memoryUsage().heapUsed / 1048576)} MB`,
-  );
+    rounds.push({
+      replayAloneMs: Math.round(baseMs),
+      replayWithCellsMs: Math.round(fullMs),
+      scorecardsMs: Math.round(scoreMs),
+      scorecardsVsReplay: +(scoreMs / baseMs).toFixed(3),
+      cellsVsReplay: +(fullMs / baseMs).toFixed(3),
+    });
+  }
   const figures: Score766BenchFigures = {
     dossierEvents: dossiers.length,
     paknEvents: pakn.length,
     ratings: ratings.length,
-    replayAloneMs: Math.round(baseMs),
-    replayWithCellsMs: Math.round(full.ms),
     scorecards: cards,
-    scorecardsMs: Math.round(scoreMs),
-    scorecardsVsReplay: Math.round((scoreMs / baseMs) * 1000) / 1000,
-    cellsVsReplay: Math.round((full.ms / baseMs) * 1000) / 1000,
+    rounds,
+    scorecardsVsReplay: spread(rounds.map((x) => x.scorecardsVsReplay)),
+    cellsVsReplay: spread(rounds.map((x) => x.cellsVsReplay)),
   };
   log(
-    `score766: ${fmt(cards)} scorecards (every unit × every period of ${YEAR}) in ${fmt(scoreMs)} ms = ${((scoreMs / baseMs) * 100).toFixed(1)} % ` +
-      `of the replay of the ${fmt(dossiers.length)} dossier + ${fmt(pakn.length)} PAKN events alone (${fmt(baseMs)} ms, the ceiling)`,
+    `score766: ${fmt(cards)} scorecards (every unit × every period of ${YEAR}) = ${showSpread(figures.scorecardsVsReplay)} of the replay of the ` +
+      `${fmt(dossiers.length)} dossier + ${fmt(pakn.length)} PAKN events alone (the ceiling); the replay with the 766 cells = ${showSpread(figures.cellsVsReplay, 'x')} the ceiling`,
   );
   results.score766 = figures;
   return figures;
 }
 
-// run alone: npx tsx --conditions=@cityioc/source bench/score766.bench.ts [--quick]
+// run alone: npx tsx --conditions=@cityioc/source bench/score766.bench.ts [--quick] [--repeat=N]
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchScore766({ quick: process.argv.includes('--quick'), results: {} });
+  benchScore766({ quick: process.argv.includes('--quick'), results: {}, repeat: repeatOf(process.argv) });
 }

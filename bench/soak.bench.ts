@@ -4,7 +4,7 @@
  * speed, over the equivalent of 24 hours of the demo's events: the demo's clocks (monitoring interval,
  * tide) run 24 h / N min times faster (N = 8 by default: 180×, a simulated hour every 20 s; the dossier
  * stream at most 10× — `--soak-dossier-speedup` — as the server on a shared 2-core machine falls behind
- * at 180×), after a 1.5 min warm-up at that speed so the wall's bounded buffers have filled,
+ * at 180×), after a warm-up of 6 simulated hours at that speed so the wall's bounded buffers have filled (the longest, the water-level chart's, holds 6 h or 4,000 points a station),
  * the scenes rotate every 5 s (the shortest dwell), and the run goes through one socket disconnection
  * (the page's WebSocket closed under it, a third of the way) and one server restart (SIGKILL and a new
  * process on the same port and data, two thirds of the way).
@@ -27,7 +27,8 @@ export interface SoakBenchDeps {
   results: Record<string, unknown>;
   /** Real minutes for the 24 simulated hours. */
   minutes: number;
-  /** Real minutes at the same speed before the first sample (not counted): the wall's bounded buffers fill. */
+  /** Real minutes at the same speed before the first sample (not counted): the wall's bounded buffers fill. Default: the
+   *  real time of WARMUP_SIM_HOURS at the run's speed. */
   warmupMinutes?: number;
   /** The dossier stream's speed-up over the demo, at most (the server on a shared 2-core machine falls behind at 180×). */
   dossierSpeedupCap?: number;
@@ -38,6 +39,8 @@ const SIM_HOURS = 24;
 /** The normal demo (apps/simulator/src/config.ts): monitoring every 2 s, dossiers every 5 s, tide 30×, dossiers 60×. */
 const DEMO = { monitoringIntervalMs: 2000, dossierIntervalMs: 5000, tideSpeed: 30, dossierSpeed: 60 };
 const SCENE_SECONDS = 5;
+/** The warm-up, in simulated hours: the wall's largest buffer (the water-level chart's 6 h, at most 4,000 points a station) fills first. */
+const WARMUP_SIM_HOURS = 6;
 /** The wall's default dwell (SCENE_SECONDS of the dashboard), for the share of a day's rotations covered. */
 const DEFAULT_SCENE_SECONDS = 45;
 
@@ -116,7 +119,7 @@ export function trend(xs: number[], ys: number[], firstHourSpread: number): Tren
   };
 }
 
-export async function benchSoak({ root, results, minutes, warmupMinutes = 1.5, dossierSpeedupCap = 10 }: SoakBenchDeps) {
+export async function benchSoak({ root, results, minutes, warmupMinutes = (minutes * WARMUP_SIM_HOURS) / SIM_HOURS, dossierSpeedupCap = 10 }: SoakBenchDeps) {
   const speed = (SIM_HOURS * 60) / minutes;
   const dossierSpeedup = Math.min(speed, dossierSpeedupCap);
   const hourMs = 3_600_000 / speed;

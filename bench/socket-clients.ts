@@ -3,22 +3,27 @@
  * wall does: `auth: { protocol, token }`, then `subscribeV1` to the city scope) and counts the
  * deltas they receive, with each one's lag from its `serverTime` (the moment the server emitted it).
  * Messages from the parent: { connect: { url, n, token } } → { ready: n }; { report: true } →
- * { received, lags } (and the counters start again).
+ * { received, lags, postLags } (and the counters start again). `postLags`: receive − the newest
+ * `observedAt` among the delta's cells, for a bench that stamps each reading with the moment it
+ * posts it (fanout2: the whole way from the POST, across nodes); empty for deltas without cells.
  */
 import { io, type Socket } from 'socket.io-client';
 
 const sockets: Socket[] = [];
 let received = 0;
 let lags: number[] = [];
+let postLags: number[] = [];
 
 async function connect(url: string, n: number, token: string): Promise<void> {
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const s = io(url, { auth: { protocol: 1, token }, transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(s);
-      s.on('deltaV1', (d: { serverTime: number }) => {
+      s.on('deltaV1', (d: { serverTime: number; changes?: { observedAt: number }[] }) => {
+        const now = Date.now();
         received++;
-        lags.push(Date.now() - d.serverTime);
+        lags.push(now - d.serverTime);
+        if (d.changes && d.changes.length > 0) postLags.push(now - Math.max(...d.changes.map((c) => c.observedAt)));
       });
       s.once('connect_error', (e) => reject(e));
       s.once('connect', () =>
@@ -36,9 +41,10 @@ process.on('message', (m: { connect?: { url: string; n: number; token: string };
       (e: unknown) => process.send!({ error: String(e) }),
     );
   if (m.report) {
-    process.send!({ received, lags });
+    process.send!({ received, lags, postLags });
     received = 0;
     lags = [];
+    postLags = [];
   }
 });
 process.on('disconnect', () => {

@@ -3,7 +3,9 @@
 // installs the workspace, builds what is out of date (tsc -b for the Node code, Vite for the
 // dashboard), then starts, tests or benchmarks. Production runs plain `node` on the emitted JS.
 //   npm start        install + build + start the IOC with the Cần Thơ demo on http://localhost:8080
-//                    (node apps/ingest/dist/server.js, node apps/simulator/dist/main.js)
+//                    (node apps/ingest/dist/server.js, node apps/simulator/dist/main.js); Ctrl-C or a
+//                    signal to npm stops both, and they never outlive the launcher
+//   node scripts/ioc.mjs serve    the same start without the install and build checks
 //   npm run dev      the TypeScript sources under tsx watch + the Vite dev server
 //   npm test         install + build + every test (unit, integration, browser); prints "N passed, N failed"
 //   npm run bench    the benchmarks
@@ -95,40 +97,89 @@ function ensureDashboardBuilt(force = false) {
   if (code !== 0) process.exit(code);
 }
 
+/** util-linux on Linux: a child started through it gets a parent-death signal from the kernel. */
+const SETPRIV = '/usr/bin/setpriv';
+/** How long the server and the simulator get to stop after a signal before they are killed. */
+const STOP_GRACE_MS = 15_000;
+/** npm forwards the Ctrl-C the terminal also sent us: a second signal this soon is the same one. */
+const ECHO_MS = 1_000;
+
+/**
+ * Starts a child of the launcher that never outlives it: in its own process group (so the launcher
+ * alone decides what reaches it, and a signal reaches whatever it starts too), and on Linux with a
+ * parent-death signal (SIGTERM) through setpriv, so the kernel stops it even if the launcher is
+ * killed outright (SIGKILL, a crash) and has no chance to.
+ */
+function spawnChild(args, opts) {
+  const [bin, argv] = existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'SIGTERM', '--', process.execPath, ...args]] : [process.execPath, args];
+  return spawn(bin, argv, { cwd: root, detached: true, ...opts });
+}
+
+/**
+ * The IOC and, with IOC_DEMO (the default), the demo simulator once the IOC is ready. SIGINT and
+ * SIGTERM (Ctrl-C, or npm stopped with a signal: npm passes it on) are passed to both process
+ * groups; a second signal, or STOP_GRACE_MS without an exit, kills them. The launcher exits when
+ * both have exited, with the server's code; it also stops the simulator when the server ends.
+ */
 function startAll() {
   const demo = !/^(0|false|no|off)$/i.test(process.env.IOC_DEMO ?? 'true');
   const port = process.env.PORT ?? '8080';
-  const children = [];
-  const server = spawn(process.execPath, [join(root, 'apps/ingest/dist/server.js')], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    cwd: root,
-    env: { ...process.env, PORT: port },
-  });
-  children.push(server);
-  server.on('message', (m) => {
-    if (!m?.ready) return;
-    log(`CityIOC is live: http://localhost:${m.port}  (API: http://localhost:${m.port}/api/v1, health: /readyz)`);
-    if (demo) {
-      log('starting the Cần Thơ demo simulator (IOC_DEMO=false turns it off)');
-      const sim = spawn(process.execPath, [join(root, 'apps/simulator/dist/main.js')], {
-        stdio: 'inherit',
-        cwd: root,
-        env: { ...process.env, IOC_URL: process.env.IOC_URL ?? `http://127.0.0.1:${m.port}` },
-      });
-      children.push(sim);
+  const children = new Set();
+  let stopping = null;
+  let serverCode = 0;
+  const signalAll = (sig) => {
+    for (const c of children) {
+      try {
+        process.kill(-c.pid, sig); // the child's process group
+      } catch {
+        // already gone
+      }
     }
-  });
-  let stopping = false;
+  };
   const stop = (sig) => {
-    if (stopping) return;
-    stopping = true;
-    for (const c of children.reverse()) c.kill(sig);
+    const now = Date.now();
+    if (stopping !== null) {
+      if (now - stopping >= ECHO_MS) signalAll('SIGKILL'); // asked twice: no more waiting
+      return;
+    }
+    stopping = now;
+    if (children.size === 0) process.exit(serverCode);
+    signalAll(sig);
+    setTimeout(() => signalAll('SIGKILL'), STOP_GRACE_MS).unref();
+  };
+  const track = (child) => {
+    children.add(child);
+    child.on('exit', () => {
+      children.delete(child);
+      if (children.size === 0 && stopping !== null) process.exit(serverCode);
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  server.on('exit', (code) => {
+  process.on('SIGHUP', () => stop('SIGTERM'));
+  // whatever ends the launcher, nothing of ours is left running
+  process.on('exit', () => signalAll('SIGKILL'));
+
+  const server = spawnChild([join(root, 'apps/ingest/dist/server.js')], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, PORT: port },
+  });
+  track(server);
+  server.on('message', (m) => {
+    if (!m?.ready || stopping !== null) return;
+    log(`CityIOC is live: http://localhost:${m.port}  (API: http://localhost:${m.port}/api/v1, health: /readyz)`);
+    if (demo) {
+      log('starting the Cần Thơ demo simulator (IOC_DEMO=false turns it off)');
+      const sim = spawnChild([join(root, 'apps/simulator/dist/main.js')], {
+        stdio: 'inherit',
+        env: { ...process.env, IOC_URL: process.env.IOC_URL ?? `http://127.0.0.1:${m.port}` },
+      });
+      track(sim);
+    }
+  });
+  server.on('exit', (code, signal) => {
+    serverCode = code ?? (signal ? 1 : 0);
     stop('SIGTERM');
-    process.exit(code ?? 0);
   });
 }
 
@@ -167,6 +218,10 @@ switch (cmd) {
     ensureDashboardBuilt();
     startAll();
     break;
+  case 'serve':
+    // what `start` runs once everything is built: no install, no build (production, tests)
+    startAll();
+    break;
   case 'build':
     ensureInstalled();
     ensureBuilt();
@@ -202,6 +257,6 @@ switch (cmd) {
     process.exit(run(process.execPath, [join(root, OPS[cmd]), ...rest], { cwd: process.cwd() }));
     break;
   default:
-    console.error(`unknown command ${cmd}: start | build | dev | test | bench | backup | restore | rollups:rebuild`);
+    console.error(`unknown command ${cmd}: start | serve | build | dev | test | bench | backup | restore | rollups:rebuild`);
     process.exit(2);
 }

@@ -13,7 +13,15 @@ import { startDaemon, type Daemon } from './daemon.ts';
 
 export type NginxProxy = Daemon;
 
-export function startNginx(upstreams: readonly string[]): Promise<NginxProxy> {
+export interface NginxOptions {
+  /** 'ip_hash' (default: a client's polling requests stay on one node) or 'round_robin' (websocket-only clients spread over the nodes: the fan-out bench). */
+  balance?: 'ip_hash' | 'round_robin';
+  /** worker_connections (default 1024); a proxied socket takes two. */
+  connections?: number;
+}
+
+export function startNginx(upstreams: readonly string[], opts: NginxOptions = {}): Promise<NginxProxy> {
+  const connections = opts.connections ?? 1024;
   return startDaemon('nginx', {
     inDir: true,
     stopSignal: 'SIGQUIT',
@@ -29,13 +37,14 @@ export function startNginx(upstreams: readonly string[]): Promise<NginxProxy> {
           'master_process off;',
           `pid ${join(dir, 'nginx.pid')};`,
           `error_log ${join(dir, 'logs', 'error.log')} warn;`,
-          'events { worker_connections 1024; }',
+          `worker_rlimit_nofile ${connections + 64};`,
+          `events { worker_connections ${connections}; }`,
           'http {',
           `  access_log off;`,
           `  ${tmp('client_body')} ${tmp('proxy')} ${tmp('fastcgi')} ${tmp('uwsgi')} ${tmp('scgi')}`,
           '  map $http_upgrade $connection_upgrade { default upgrade; "" close; }',
           '  upstream ioc {',
-          '    ip_hash;',
+          ...(opts.balance === 'round_robin' ? [] : ['    ip_hash;']),
           ...upstreams.map((u) => `    server ${u.replace(/^https?:\/\//, '')} max_fails=1 fail_timeout=2s;`),
           '  }',
           '  server {',

@@ -7,15 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Alert, DossierEvent } from '@cityioc/contracts';
+import type { DossierEvent } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import { PROCESS_ACCOUNTS, type ProcessAccount, type ServerProcess, type TestRole } from '../../../test-support/server-process.ts';
-import { waitUntil } from '../../../test-support/wait.ts';
-import { DESK_VIEWPORT, openE2e, risingTide, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
+import { DAY, DESK_VIEWPORT, MIN, openE2e, seedTwoWards, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-access-source-key-0123456789';
-const MIN = 60_000;
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 let e2e: E2e;
 let server: ServerProcess;
@@ -36,32 +33,6 @@ function fresh(code: string, area: string, agencyCode: string): DossierEvent {
     receivedAt: iso(at),
     dueAt: iso(at + 10 * DAY),
   };
-}
-
-/** Received 40 days ago, due 20 days ago, still in process: overdue. */
-function overdue(code: string, area: string, agencyCode: string): DossierEvent[] {
-  const received = Date.now() - 40 * DAY;
-  const base = {
-    dossierCode: code,
-    procedureCode: '1.000494',
-    agencyCode,
-    adminUnitCode: area,
-    channel: 1 as const,
-    receivedAt: iso(received),
-    dueAt: iso(Date.now() - 20 * DAY),
-  };
-  return [
-    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(received) },
-    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(received + DAY) },
-  ];
-}
-
-async function alertIdAt(station: string): Promise<string> {
-  return waitUntil(`the flood-band alert of ${station}`, async () => {
-    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('admin') });
-    const alerts = ((await r.json()) as { alerts: Alert[] }).alerts;
-    return alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
-  });
 }
 
 /** A fresh browser context (no cookie) with a page that records errors, signed in through the form as `as` (when given). */
@@ -86,22 +57,8 @@ let alert31153 = '';
 beforeAll(async () => {
   e2e = await openE2e({ key: KEY, fastTicks: true, env: { IOC_LOGIN_LOCK_FAILURES: '3' }, pageErrors });
   server = e2e.server;
-  await e2e.send('/api/v1/observations/batch', {
-    observations: [
-      ...risingTide('acc', 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
-      ...risingTide('acc', 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
-    ],
-  });
-  await e2e.send('/api/v1/dossiers/events', {
-    events: [
-      ...overdue('ACC-31135-1', '31135', '000.135.00.H13'),
-      ...overdue('ACC-31153-1', '31153', '000.153.00.H13'),
-      fresh('ACC-31135-2', '31135', '000.135.00.H13'),
-      fresh('ACC-31153-2', '31153', '000.153.00.H13'),
-    ],
-  });
-  alert31135 = await alertIdAt('wl-can-tho');
-  alert31153 = await alertIdAt('wl-o-mon');
+  ({ ninhKieu: alert31135, oMon: alert31153 } = await seedTwoWards(e2e, 'ACC'));
+  await e2e.send('/api/v1/dossiers/events', { events: [fresh('ACC-31135-2', '31135', '000.135.00.H13'), fresh('ACC-31153-2', '31153', '000.153.00.H13')] });
 });
 
 afterAll(() => e2e?.close());

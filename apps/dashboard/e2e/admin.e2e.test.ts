@@ -9,10 +9,9 @@ import type { Page } from 'playwright-core';
 import type { DossierEvent, DossierIndicatorsResponse, Score766Response } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { currentMonth, openE2e, type E2e } from './support/e2e.ts';
+import { currentMonth, DAY, openE2e, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-admin-source-key-0123456789';
-const DAY = 86_400_000;
 let e2e: E2e;
 let server: ServerProcess;
 let page: Page;

@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, HOUR, openE2e, testId, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-analyst-periods-key-0123456789';
-const HOUR = 3_600_000;
 let e2e: E2e;
 let server: ServerProcess;
 let page: Page;
@@ -21,26 +20,25 @@ const pageErrors: string[] = [];
 
 /** A semi-diurnal tide around 150 cm at wl-can-tho (Ninh Kiều) and 120 cm at wl-cai-rang (Hưng Phú), every 20 minutes. */
 function waterLevels(now: number) {
+  // each station's id prefix, commune/ward, mean and amplitude (cm)
+  const tides = [
+    { prefix: 'wl-ct', station: 'wl-can-tho', area: '31135', mean: 150, amplitude: 60 },
+    { prefix: 'wl-cr', station: 'wl-cai-rang', area: '31201', mean: 120, amplitude: 50 },
+  ];
   const out = [];
   // every 20 minutes, and a last reading just now so the current hour (the map's period) has one
   for (const t of [...Array.from({ length: 90 }, (_, i) => now - 30 * HOUR + i * (HOUR / 3)), now - 30_000]) {
     const phase = (2 * Math.PI * t) / (12.42 * HOUR);
-    out.push({
-      id: `wl-ct-${t}`,
-      indicator: 'water_level',
-      station: 'wl-can-tho',
-      area: '31135',
-      observedAt: new Date(t).toISOString(),
-      value: Math.round(150 + 60 * Math.sin(phase)),
-    });
-    out.push({
-      id: `wl-cr-${t}`,
-      indicator: 'water_level',
-      station: 'wl-cai-rang',
-      area: '31201',
-      observedAt: new Date(t).toISOString(),
-      value: Math.round(120 + 50 * Math.sin(phase)),
-    });
+    for (const tide of tides) {
+      out.push({
+        id: `${tide.prefix}-${t}`,
+        indicator: 'water_level',
+        station: tide.station,
+        area: tide.area,
+        observedAt: new Date(t).toISOString(),
+        value: Math.round(tide.mean + tide.amplitude * Math.sin(phase)),
+      });
+    }
   }
   return out;
 }

@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalystSeriesResponse } from '@cityioc/contracts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
+import { DAY, DESK_VIEWPORT, openE2e, testId, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-explorer-source-key-0123456789';
-const DAY = 86_400_000;
 let e2e: E2e;
 let server: ServerProcess;
 let page: Page;

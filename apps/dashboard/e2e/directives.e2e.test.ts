@@ -12,11 +12,10 @@ import type { Page } from 'playwright-core';
 import type { Alert, Directive } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
-import { DESK_VIEWPORT, issueDirective, openE2e, testId, type E2e } from './support/e2e.ts';
+import { DESK_VIEWPORT, issueDirective, MIN, openE2e, testId, type E2e } from './support/e2e.ts';
 
 const COMMUNE = '31135'; // phường Ninh Kiều: the test operator's scope
 const KEY = 'e2e-directives-source-key-0123456789';
-const MIN = 60_000;
 let e2e: E2e;
 let server: ServerProcess;
 const pageErrors: string[] = [];

@@ -5,33 +5,23 @@
  * without its canvas; axe-core contrast). A failure names the frame (panel id, `~stressed` for the
  * stressed fixtures) and the problem. The server runs with no data at all: what is drawn is the fixtures.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
-import { ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
+import type { Page } from 'playwright-core';
+import type { ServerProcess } from '../../../test-support/server-process.ts';
 import { contrastProblems, layoutProblems } from './layout-checks.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const ROOT_SEL = '[data-testid="gallery"]';
 const NO_PROBLEMS = { small: [], overflow: [], zeroHeight: [], overlap: [], chartWithoutCanvas: [] };
+let e2e: E2e;
 let server: ServerProcess;
-let browser: Browser;
-const data = tempDataDir();
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, env: { IOC_DASHBOARD_DIR: DIST } });
-  browser = await launchChromium();
+  e2e = await openE2e();
+  server = e2e.server;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGKILL');
-  data.remove();
-});
+afterAll(() => e2e?.close());
 
 /** Opens the gallery and waits until every frame has drawn its panel from the fixtures. */
 async function openGallery(page: Page, query = ''): Promise<string[]> {
@@ -52,8 +42,7 @@ describe.each([
   let page: Page;
   let frames: string[];
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width, height } });
-    await signIn(page, server, 'leader');
+    page = await e2e.newPage({ viewport: { width, height }, as: 'leader' });
     frames = await openGallery(page);
   });
   afterAll(() => page?.close());
@@ -85,8 +74,7 @@ describe.each([
 describe('one panel alone, and the checks bite', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await signIn(page, server, 'analyst');
+    page = await e2e.newPage({ as: 'analyst' });
   });
   afterAll(() => page?.close());
 

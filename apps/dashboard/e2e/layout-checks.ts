@@ -100,6 +100,48 @@ export function layoutProblems(page: Page, root: string): Promise<LayoutProblems
   return page.evaluate(measure, { root, min: MIN_PX });
 }
 
+/**
+ * The desks' header (PageShell): every element inside the window, the link status, the clock, the
+ * language and the navigation whole, and a shortened signed-in name with its full text in the tooltip.
+ */
+export function deskHeaderProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const hdr = document.querySelector('header.hdr');
+    if (!hdr) return ['no header'];
+    const w = window.innerWidth;
+    const name = (el: Element) => el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}`;
+    for (const el of Array.from(hdr.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > w + 0.5 || r.left < -0.5)) out.push(`${name(el)}: ${Math.round(r.left)}–${Math.round(r.right)} px, the window is ${w}`);
+    }
+    const whole = ['[data-testid="connection-status"]', '[data-testid="clock"]', '[data-testid="lang"]', '.page-nav', '.nav-link'];
+    for (const el of Array.from(hdr.querySelectorAll<HTMLElement>(whole.join(', '))))
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} cut: ${el.scrollWidth} px in ${el.clientWidth}`);
+    const user = hdr.querySelector<HTMLElement>('[data-testid="user-name"]');
+    if (user && user.scrollWidth > user.clientWidth + 1 && user.title !== user.textContent) out.push('the shortened name has no tooltip');
+    return out;
+  });
+}
+
+/** How many lines a wrapping toolbar takes (1: every control on one line), and its controls cut off. */
+export function toolbarLines(page: Page, selector: string): Promise<{ lines: number; cut: string[] }> {
+  return page.evaluate((sel) => {
+    const bar = document.querySelector(sel)!;
+    const kids = Array.from(bar.children).filter((c) => c.getBoundingClientRect().width > 0);
+    const tops: number[] = [];
+    for (const k of kids) {
+      const r = k.getBoundingClientRect();
+      // a new line starts below the bottom of an earlier control
+      if (!tops.some((t) => Math.abs(t - r.bottom) < r.height)) tops.push(r.bottom);
+    }
+    const cut = Array.from(bar.querySelectorAll<HTMLElement>('*'))
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline' && getComputedStyle(el).overflowX !== 'auto')
+      .map((el) => `${el.getAttribute('data-testid') ?? el.className}: ${el.scrollWidth} px in ${el.clientWidth}`);
+    return { lines: tops.length, cut };
+  }, selector);
+}
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's colour-contrast rule (WCAG AA, 4.5:1 for body text) on `root`; one line per failing node. */

@@ -8,45 +8,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Alert, DossierEvent } from '@cityioc/contracts';
 import { PROCESS_ACCOUNTS, type ServerProcess } from '../../../test-support/server-process.ts';
-import { waitUntil } from '../../../test-support/wait.ts';
 import { layoutProblems } from './layout-checks.ts';
-import { openE2e, risingTide, testId, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
+import { dossierInProcess, openE2e, seedTwoWards, testId, WALL_VIEWPORT, type E2e } from './support/e2e.ts';
 
 const KEY = 'e2e-opsdesk-source-key-0123456789';
 const TEMPLATE = 'https://dichvucong.cantho.gov.vn/ho-so/{code}?cq={agency}';
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 const LONG_UNIT = 'Phòng Quản lý đô thị và Xây dựng phường Ninh Kiều — Đội kiểm tra trật tự xây dựng và thoát nước đô thị số 2';
 let e2e: E2e;
 let server: ServerProcess;
 const pageErrors: string[] = [];
-
-/** Received `received` days ago, due `due` days from now (negative: past), in process. */
-function dossier(code: string, area: string, agencyCode: string, received: number, due: number): DossierEvent[] {
-  const at = Date.now() - received * DAY;
-  const base = {
-    dossierCode: code,
-    procedureCode: '1.000494',
-    agencyCode,
-    adminUnitCode: area,
-    channel: 1 as const,
-    receivedAt: iso(at),
-    dueAt: iso(Date.now() + due * DAY),
-  };
-  return [
-    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(at) },
-    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(at + 3600_000) },
-  ];
-}
-
-async function alertIdAt(station: string): Promise<string> {
-  return waitUntil(`the flood-band alert of ${station}`, async () => {
-    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('admin') });
-    return ((await r.json()) as { alerts: Alert[] }).alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
-  });
-}
 
 /** Every button, input, select and textarea under `root` is one of ours: it inherits the page's font (the browser default is 13.33 px system-ui). */
 function defaultLookingControls(page: Page, root: string): Promise<string[]> {
@@ -70,25 +41,13 @@ async function noSidewaysOverflow(page: Page): Promise<{ overflow: string[]; pan
 }
 
 let alert31135 = '';
+let alert31153 = '';
 
 beforeAll(async () => {
   e2e = await openE2e({ key: KEY, fastTicks: true, env: { IOC_DOSSIER_URL_TEMPLATE: TEMPLATE }, pageErrors });
   server = e2e.server;
-  await e2e.send('/api/v1/observations/batch', {
-    observations: [
-      ...risingTide('ops', 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
-      ...risingTide('ops', 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
-    ],
-  });
-  await e2e.send('/api/v1/dossiers/events', {
-    events: [
-      ...dossier('OPS-31135-1', '31135', '000.135.00.H13', 40, -20),
-      ...dossier('OPS-31153-1', '31153', '000.153.00.H13', 40, -20),
-      ...dossier('OPS-31153-2', '31153', '000.153.00.H13', 30, -10),
-    ],
-  });
-  alert31135 = await alertIdAt('wl-can-tho');
-  await alertIdAt('wl-o-mon');
+  ({ ninhKieu: alert31135, oMon: alert31153 } = await seedTwoWards(e2e, 'OPS'));
+  await e2e.send('/api/v1/dossiers/events', { events: dossierInProcess('OPS-31153-2', '31153', '000.153.00.H13', 30, -10) });
 });
 
 afterAll(() => e2e?.close());
@@ -219,8 +178,7 @@ describe('the city-wide view of /operator', () => {
     expect(new URL(page.url()).searchParams.get('area')).toBe('31153');
     await page.locator(testId('dossier-OPS-31153-2')).waitFor({ timeout: 10_000 });
 
-    const ward = await alertIdAt('wl-o-mon');
-    await page.goto(`${server.url}/operator/alerts?alert=${encodeURIComponent(ward)}`);
+    await page.goto(`${server.url}/operator/alerts?alert=${encodeURIComponent(alert31153)}`);
     await page.locator(testId('alert-detail')).waitFor({ timeout: 10_000 });
     const why = 'Chỉ vận hành viên của đơn vị hoặc quản trị viên mới xử lý được cảnh báo';
     expect(await page.textContent(testId('actions-why'))).toBe(why);

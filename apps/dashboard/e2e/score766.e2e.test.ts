@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Directive, DirectiveBoardResponse, Score766Response } from '@cityioc/contracts';
 import { signIn } from '../../../test-support/browser.ts';
+import { PROCEDURE_SAMPLE, receivedDossier } from '../../../test-support/dossiers.ts';
 import type { ServerProcess } from '../../../test-support/server-process.ts';
 import { currentMonth, issueDirective, openE2e, testId, type E2e } from './support/e2e.ts';
 
@@ -53,38 +54,13 @@ async function scorecard(): Promise<Score766Response> {
 beforeAll(async () => {
   e2e = await openE2e({ key: KEY, pageErrors });
   ({ server, browser } = e2e);
-  // the procedure the commune applies, in the catalogue's own names
-  await send('PUT', '/api/v1/procedures', {
-    items: [
-      {
-        code: '1.001612',
-        name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' },
-        legalTime: { value: 5, unit: 'working_days' },
-        feeBearing: false,
-        onlineService: 'full',
-        validFrom: '2026-01-01',
-        agencies: [AGENCY],
-        source: 'e2e fixture',
-        illustrative: true,
-      },
-    ],
-  });
+  // the procedure the commune applies
+  await send('PUT', '/api/v1/procedures', { items: [{ ...PROCEDURE_SAMPLE, agencies: [AGENCY] }] });
   // three dossiers received online a minute ago, due in ten days: on time while open (2.1)
   const at = new Date(Date.now() - 60_000).toISOString();
   const due = new Date(Date.now() + 10 * 86_400_000).toISOString();
   await send('POST', '/api/v1/dossiers/events', {
-    events: codes.map((code) => ({
-      eventId: `${code}-2`,
-      dossierCode: code,
-      procedureCode: '1.001612',
-      agencyCode: AGENCY,
-      adminUnitCode: COMMUNE,
-      channel: 2,
-      status: 2,
-      statusAt: at,
-      receivedAt: at,
-      dueAt: due,
-    })),
+    events: codes.map((code) => receivedDossier(`${code}-2`, code, at, { agencyCode: AGENCY, adminUnitCode: COMMUNE, dueAt: due })),
   });
   // an analyst reads the wall and may download the lists
   page = await e2e.newPage({ as: 'analyst' });

@@ -2,36 +2,34 @@
  * Every wall scene, with the Cần Thơ demo running (server + simulator, real processes), in a real
  * Chromium at 1920×1080 and 3840×2160: readable from 5 m, nothing cut off, no empty or overlapping
  * panel, every chart drawn, contrast ≥ 4.5:1 (issue 13, items 1, 2 and 5). Kiosk mode hides the
- * page chrome (item 3).
+ * page chrome (item 3). The desks' pages at 1366×768 and 1920×1080 with a long signed-in name: the
+ * header keeps its link status, clock and language whole, the explorer's toolbar holds on one line,
+ * and its "as of" date reads dd/mm/yyyy in an English browser (items 6 and 7).
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, signIn } from '../../../test-support/browser.ts';
+import type { Page } from 'playwright-core';
 import { waitUntil } from '../../../test-support/wait.ts';
 import { spawnOwned } from '../../../test-support/owned-process.ts';
-import { compiledEnv, ROOT, startServerProcess, tempDataDir, type ServerProcess } from '../../../test-support/server-process.ts';
-import { contrastProblems, layoutProblems } from './layout-checks.ts';
+import { signIn } from '../../../test-support/browser.ts';
+import { compiledEnv, ROOT, type ProcessAccount, type ServerProcess } from '../../../test-support/server-process.ts';
+import { contrastProblems, deskHeaderProblems, layoutProblems, toolbarLines } from './layout-checks.ts';
+import { openE2e, type E2e } from './support/e2e.ts';
 
-const DIST = join(ROOT, 'apps/dashboard/dist');
 const SCENES = ['overview', 'procedures', 'score766', 'reporting'] as const;
+let e2e: E2e;
 let server: ServerProcess;
 let simulator: ChildProcess;
-let browser: Browser;
-const data = tempDataDir();
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  expect(existsSync(join(DIST, 'index.html')), 'the dashboard is not built: pnpm build').toBe(true);
-  server = await startServerProcess({ dataDir: data.dir, env: { IOC_DEMO: 'true', IOC_DASHBOARD_DIR: DIST } });
+  e2e = await openE2e({ env: { IOC_DEMO: 'true' } });
+  server = e2e.server;
   simulator = spawnOwned(process.execPath, [join(ROOT, 'apps/simulator/dist/main.js')], {
     cwd: ROOT,
     env: { ...compiledEnv(), IOC_URL: server.url, LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
-  browser = await launchChromium();
   // the demo has posted dossiers, monitoring and the reporting files
   const latest = async () => {
     const r = await fetch(`${server.url}/api/v1/reporting/latest`, { headers: server.headers('leader') });
@@ -41,10 +39,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   simulator?.kill('SIGKILL');
-  await server?.stop('SIGKILL');
-  data.remove();
+  await e2e?.close();
 });
 
 async function openScene(page: Page, scene: string, extra = '') {
@@ -62,8 +58,7 @@ describe.each([
 ])('the wall at %i×%i', (width, height) => {
   let page: Page;
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width, height } });
-    await signIn(page, server, 'leader');
+    page = await e2e.newPage({ viewport: { width, height }, as: 'leader' });
   });
   afterAll(() => page?.close());
 
@@ -92,9 +87,8 @@ describe.each([
 
 describe('kiosk mode', () => {
   it('?kiosk hides the page chrome and keeps the scene, the rotation parameters and the language', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await e2e.newPage({ as: 'leader' });
     try {
-      await signIn(page, server, 'leader');
       const root = await openScene(page, 'reporting', '&kiosk&lang=en');
       expect(await page.getAttribute('[data-testid="wall"]', 'data-kiosk')).toBe('true');
       expect(await page.locator('header.hdr').count()).toBe(0);
@@ -111,5 +105,59 @@ describe('kiosk mode', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+/** An administrator (every page in the navigation) with a long name, as the header has to carry it. */
+const LONG_NAME: ProcessAccount = {
+  username: 'kt.tendai',
+  password: 'tên dài kiểm thử 2026',
+  name: 'Tôn Nữ Hoàng Thị Phương Thảo Nguyễn Lê Minh Châu',
+  role: 'admin',
+  scopes: { units: ['92'], agencies: [] },
+};
+const DESK_PAGES = ['/operator', '/operator/alerts', '/analyst', '/analyst/dossiers', '/analyst/reporting'] as const;
+/** Today in Cần Thơ as vi-VN writes it. */
+const todayVi = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(Date.now());
+
+describe.each([
+  [1366, 768],
+  [1920, 1080],
+])('the desks’ pages at %i×%i, in an English browser', (width, height) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await e2e.browser.newPage({ viewport: { width, height }, locale: 'en-US' });
+    await signIn(page, server, 'admin', LONG_NAME);
+  });
+  afterAll(() => page?.close());
+
+  it.each(DESK_PAGES)('%s: the header keeps "Trực tuyến", the clock and the language whole; nothing runs sideways', async (path) => {
+    await page.goto(`${server.url}${path}`);
+    await expect.poll(() => page.textContent('[data-testid="connection-status"]'), { timeout: 15_000 }).toBe('Trực tuyến');
+    await expect.poll(() => page.textContent('[data-testid="user-name"]')).toBe(LONG_NAME.name);
+    expect(await deskHeaderProblems(page)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelector('.page-body')!.scrollWidth - document.querySelector('.page-body')!.clientWidth)).toBe(0);
+  });
+
+  it.each(['month', 'hour'])('the explorer’s toolbar (%s) holds on one line', async (kind) => {
+    await page.goto(`${server.url}/analyst?indicator=water_level&kind=${kind}&area=92`);
+    await page.waitForSelector('[data-testid="explorer-toolbar"]');
+    expect(await toolbarLines(page, '[data-testid="explorer-toolbar"]')).toEqual({ lines: 1, cut: [] });
+  });
+
+  it('"Đơn vị hành chính tại ngày" reads and takes dd/mm/yyyy whatever the browser’s locale', async () => {
+    await page.goto(`${server.url}/analyst?indicator=water_level&area=92`);
+    const field = page.locator('[data-testid="explorer-asof"]');
+    await expect.poll(() => field.inputValue(), { timeout: 15_000 }).toBe(todayVi());
+    expect(await field.getAttribute('type')).toBe('text');
+    await field.fill('31/02/2025');
+    await field.press('Enter');
+    expect(await page.textContent('[data-testid="explorer-asof-error"]')).toBe('Không phải một ngày hợp lệ (dd/mm/yyyy).');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
+    await field.fill('1/6/2025');
+    await field.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2025-06-01');
+    expect(await field.inputValue()).toBe('01/06/2025');
+    await expect.poll(() => page.textContent('[data-testid="explorer-historical"]')).toContain('01/06/2025');
   });
 });

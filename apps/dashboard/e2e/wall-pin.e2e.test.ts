@@ -5,7 +5,10 @@
  * pin again meanwhile; the click-to-screen times are printed, the target being within a second),
  * shows the banner "Đang ghim bởi … · còn mm:ss", and a wall opened afterwards shows the pin; "Bỏ
  * ghim" resumes the rotation; a short pin ends by itself (IOC_WALL_PIN_MIN_SECONDS lowered for the
- * test). Operators see no pin button and may not open the briefing page.
+ * test). A pinned unit's figures stay live (a reading posted while it is pinned reaches its tile). The
+ * briefing page names the one wall and its open screens; with a second wall (a screen opened with
+ * ?wall=phong-hop) the leader picks it and only its screens switch.
+ * Operators see no pin button and may not open the briefing page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -77,6 +80,8 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // the panels by their Vietnamese titles
     expect(await tablet.textContent(testId('briefing-panel-water-level'))).toContain('Mực nước');
     expect(await tablet.textContent('.page-nav')).toContain('Ghim lên màn hình');
+    // one wall: its name and its open screen (this test's wall page), and how a second wall comes to be
+    expect(await tablet.textContent(testId('briefing-wall-one'))).toMatch(/^Màn hình tường chính · [12] màn hình đang mở$/);
 
     const reads = pinReads;
     expect(reads).toBeGreaterThanOrEqual(1);
@@ -174,7 +179,41 @@ describe('briefing mode: pin on the tablet, every wall switches', () => {
     // the unit: its name in the banner, the map framed on it
     await expect.poll(() => wall.textContent(testId('wall-pin-banner')), { timeout: 10_000 }).toContain('Đơn vị · phường Ninh Kiều');
     await wall.waitForSelector(`${testId('wall-pin-map')}[data-focus="31135"]`, { timeout: 20_000 });
+    // its figures stay live while it is pinned: a new reading of the ward's station reaches the pinned tile
+    const tile = `${testId('wall-pin-unit')} ${testId('kpi-water_level')}`;
+    await wall.waitForSelector(`${tile}[data-raw-value]`, { timeout: 10_000 });
+    expect(await wall.getAttribute(tile, 'data-raw-value')).not.toBe('137');
+    await e2e.send('/api/v1/observations/batch', {
+      observations: [{ id: 'pin-live-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date().toISOString(), value: 137 }],
+    });
+    await wall.waitForSelector(`${tile}[data-raw-value="137"]`, { timeout: 10_000 });
+    expect(await wall.textContent(`${testId('wall-pin-unit')} ${testId('kpi-value-water_level')}`)).toContain('137');
     await switched('unit-release', wall, testId('wall-pin'), () => tablet.click(testId('pin-release-unit-31135')), 'detached');
+  });
+
+  it('a second wall (a meeting room): the leader picks it, only its screens switch, the pin buttons elsewhere follow the choice', async () => {
+    const room = await e2e.newPage({ as: 'analyst' });
+    await room.goto(`${server.url}/?kiosk&wall=phong-hop`);
+    await room.waitForSelector(testId('kpi-panel'), { timeout: 30_000 });
+    await tablet.goto(`${server.url}/operator/briefing`);
+    await tablet.waitForSelector(testId('briefing-wall-phong-hop'), { timeout: 20_000 });
+    expect(await tablet.textContent(testId('briefing-wall-main'))).toMatch(/^Màn hình tường chính · \d màn hình đang mở$/);
+    expect(await tablet.textContent(testId('briefing-wall-phong-hop'))).toBe('Màn hình tường “phong-hop” · 1 màn hình đang mở');
+    await tablet.click(testId('briefing-wall-phong-hop'));
+    await tablet.waitForURL((u) => u.searchParams.get('wall') === 'phong-hop');
+    await switched('other-wall', room, pinned('panel'), () => tablet.click(testId('pin-panel-air-quality')));
+    // the main wall keeps rotating: the pin was the meeting room's
+    expect(await wall.$(testId('wall-pin'))).toBeNull();
+    const r = await fetch(`${server.url}/api/v1/wall/pin?wall=phong-hop`, { headers: server.headers('analyst') });
+    expect(((await r.json()) as WallPinResponse).pin?.target).toEqual({ kind: 'panel', panel: 'air-quality' });
+    // elsewhere, the leader's bar names the chosen wall's pin and releases it
+    await tablet.goto(`${server.url}/operator/alerts`);
+    await tablet.waitForSelector(testId('pin-bar'), { timeout: 10_000 });
+    await switched('other-wall-release', room, testId('wall-pin'), () => tablet.click(testId('pin-bar-release')), 'detached');
+    await room.close();
+    // back to the main wall for the pages that follow
+    await tablet.goto(`${server.url}/operator/briefing?wall=main`);
+    await tablet.waitForSelector(`${testId('briefing-walls')}[data-wall="main"]`, { timeout: 10_000 });
   });
 
   it('operators see no pin button and may not open the briefing page', async () => {

@@ -97,6 +97,13 @@ describe('configuration', () => {
     ]);
   });
 
+  it('follows the shared logs of PostgreSQL unless told the node is its only writer', () => {
+    const url = 'postgres://ioc@localhost:5432/ioc';
+    expect(loadConfig({ IOC_DATABASE_URL: url }).followSharedLogs).toBe(true);
+    expect(loadConfig({ IOC_DATABASE_URL: url, IOC_FOLLOW_SHARED_LOGS: 'false' }).followSharedLogs).toBe(false);
+    expect(() => loadConfig({ IOC_FOLLOW_SHARED_LOGS: 'sometimes' })).toThrow('IOC_FOLLOW_SHARED_LOGS=sometimes');
+  });
+
   it('reads the date plausibility bounds', () => {
     const { dateBounds } = loadConfig({ IOC_DATE_MIN: '2020-01-01', IOC_MAX_FUTURE_SEC: '60', IOC_MAX_DUE_AHEAD_DAYS: '400' });
     expect(dateBounds).toEqual({ minMs: Date.parse('2020-01-01T00:00:00+07:00'), maxAheadMs: 60_000, maxDueAheadMs: 400 * 86_400_000 });

@@ -44,6 +44,12 @@ export interface Config {
   redisUrl: string | null;
   /** IOC_CLUSTER_POLL_MS: with PostgreSQL, the catch-up read of the shared logs and the evaluator lock attempt, besides LISTEN/NOTIFY. */
   clusterPollMs: number;
+  /**
+   * IOC_FOLLOW_SHARED_LOGS (default true): with PostgreSQL, the node follows the shared logs (live/log-follower.ts) so that
+   * several nodes see every node's writes. false only for a node that is its database's only writer: it then applies its
+   * own commits directly, like the SQLite store (and the bench measures what following costs).
+   */
+  followSharedLogs: boolean;
   /** Live-state checkpoints: how often (ms; 0 = only at clean shutdown). */
   checkpointIntervalMs: number;
   /** IOC_DOSSIERS_KEEP_FINISHED: finished dossiers kept unpacked (the most recent); older ones are packed (issue 16 #7). */
@@ -71,6 +77,11 @@ export interface Config {
   demo: boolean;
   /** Benchmark-only ceiling routes under /api/v1/_bench (never in production). */
   benchRoutes: boolean;
+  /**
+   * Tests only (IOC_TEST_RESTORE_DELAY_MS, default 0): the start-up restore waits this long first, so a
+   * test can make a start whose restore outlasts Fastify's 10 s plugin timeout without a log of millions of rows.
+   */
+  testRestoreDelayMs: number;
   /** Prometheus metrics at GET /metrics (IOC_METRICS, default on). */
   metrics: boolean;
   /**
@@ -200,6 +211,7 @@ export const CoreEnvSchema = envSchema({
   IOC_DATABASE_URL: envString('^postgres(ql)?://', 'postgres://user:password@host:port/database', true),
   IOC_REDIS_URL: envString('^rediss?://', 'redis://[user:password@]host:port[/db] or rediss://…', true),
   IOC_CLUSTER_POLL_MS: envInt(1000, 50, 60_000),
+  IOC_FOLLOW_SHARED_LOGS: envBool(true),
   IOC_SQLITE_SYNCHRONOUS: envOneOf(['FULL', 'NORMAL'], 'FULL'),
   IOC_CHECKPOINT_INTERVAL_MS: envInt(60_000, 0, 24 * 3600_000),
   IOC_DOSSIERS_KEEP_FINISHED: envInt(10_000, 0, 10_000_000),
@@ -212,6 +224,7 @@ export const CoreEnvSchema = envSchema({
   IOC_RATE_LIMIT_PER_MINUTE: envInt(60_000, 1, 100_000_000),
   IOC_READ_RATE_LIMIT_PER_MINUTE: envInt(1200, 1, 100_000_000),
   IOC_BENCH_ROUTES: envBool(false),
+  IOC_TEST_RESTORE_DELAY_MS: envInt(0, 0, 600_000),
   IOC_METRICS: envBool(true),
   IOC_HOLIDAY_SCHEDULES_FILE: envText(),
   IOC_PROCEDURES_FILE: envText(),
@@ -287,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: v.IOC_SQLITE_SYNCHRONOUS.toUpperCase() as 'FULL' | 'NORMAL',
     redisUrl: v.IOC_REDIS_URL ?? null,
     clusterPollMs: v.IOC_CLUSTER_POLL_MS,
+    followSharedLogs: isTrue(v.IOC_FOLLOW_SHARED_LOGS),
     tickMs: v.IOC_TICK_MS,
     heartbeatMs: v.IOC_HEARTBEAT_MS,
     apiKeys,
@@ -299,6 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     demo,
     benchRoutes: isTrue(v.IOC_BENCH_ROUTES),
+    testRestoreDelayMs: v.IOC_TEST_RESTORE_DELAY_MS,
     metrics: isTrue(v.IOC_METRICS),
     holidaySchedules: schedules,
     calendar: switchableCalendar(createWorkCalendar({ schedules })),

@@ -30,7 +30,7 @@ import { retiredUnits } from './access/units-in-force.ts';
 import { FeedHealthRegistry } from './feeds/health/feed-health.registry.ts';
 import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.service.ts';
 import { LiveService } from './live/live.service.ts';
-import { afterCatchUp, clusterOf, followerOf } from './live/cluster.ts';
+import { afterCatchUp, clusterOf, documentFollowerOf, followerOf } from './live/cluster.ts';
 import type { FollowedLog, LogFollower } from './live/log-follower.ts';
 import type { RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
@@ -210,7 +210,7 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   };
   // PostgreSQL may be shared by several nodes: every node applies the log in seq order, its own
   // commits included (the writer waits for the follower before it answers), see live/log-follower.ts
-  const shared = store.kind === 'postgres' && config.databaseUrl !== null;
+  const shared = store.kind === 'postgres' && config.databaseUrl !== null && config.followSharedLogs;
   let follower: LogFollower | null = null;
   /** A log's writer: alone, the node applies its own commits; sharing the database, it waits for the follower, which applies every node's. */
   const logWriter = <T extends object>(
@@ -255,7 +255,11 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     (e) => dossiers.applyCommitted(e),
   );
   follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
-  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit) : null;
+  const geo = new GeoService(registry, store.reference, schematicLayers(registry));
+  const reporting = new ReportingService(reportingCat, store, config.calendar, live);
+  // uploads through another node (reports, catalogue, schedules, boundaries, 766 splits) are applied here too
+  const documents = shared ? documentFollowerOf(app, { procedures, calendars, geo, score766Splits, reporting }) : undefined;
+  const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit, documents) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);
   const paknWriter = logWriter<NewPaknEvent>(
@@ -270,7 +274,6 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     (b) => store.appendRatings(b),
     (e) => ratings.applyCommitted(e),
   );
-  const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   return {
     config,
     clock,
@@ -311,11 +314,12 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       alerts,
       audit,
       push: (p) => broadcaster.wallPin(p),
+      screens: () => broadcaster.wallScreens(),
       clock,
       ttl: { minSeconds: config.wallPinMinSeconds, maxSeconds: WALL_PIN_MAX_SECONDS },
       onError: (err) => app.log.error({ err }, 'a wall pin could not be ended'),
     }),
-    reporting: new ReportingService(reportingCat, store, config.calendar, live),
+    reporting,
     analyst: new AnalystService(index, store, dossiers.indicators, geo),
     alerts,
     monitoring,

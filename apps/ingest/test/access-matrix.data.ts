@@ -47,6 +47,9 @@ const observation = { id: 'matrix-obs-1', indicator: 'water_level', area: '31135
 const dossierEvent = receivedDossierEvent('matrix-ev-2', 'MATRIX-916-2');
 const official = officialScore();
 const procedure = PROCEDURE_SAMPLE;
+/** Routes without parameters sampled at their own path ('GET /api/docs' → /api/docs), answering `ok`. */
+const atOwnPath = (ok: number, routes: readonly string[]): Record<string, Sample[]> =>
+  Object.fromEntries(routes.map((route) => [route, [{ url: route.slice(route.indexOf(' ') + 1), ok }]]));
 const grant = { endpoints: ['observations'], stations: null, units: ['31135'], agencies: null };
 const scope916 = { units: ['31135'], agencies: [] };
 
@@ -59,15 +62,9 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
     'GET /readyz': [{ url: '/readyz', ok: 200 }],
     // the API's description and its viewer: public (what the API is, never what it holds); the viewer's
     // own files come from @fastify/swagger-ui, so it works on a closed network
-    'GET /openapi.json': [{ url: '/openapi.json', ok: 200 }],
-    'GET /api/docs': [{ url: '/api/docs', ok: 200 }],
-    'HEAD /api/docs': [{ url: '/api/docs', ok: 200 }],
-    'GET /api/docs/': [{ url: '/api/docs/', ok: 200 }],
-    'HEAD /api/docs/': [{ url: '/api/docs/', ok: 200 }],
+    ...atOwnPath(200, ['GET /openapi.json', 'GET /api/docs/json', 'GET /api/docs/yaml', 'GET /api/docs/static/swagger-initializer.js']),
+    ...atOwnPath(200, ['GET /api/docs', 'HEAD /api/docs', 'GET /api/docs/', 'HEAD /api/docs/']),
     'GET /api/docs/static/index.html': [{ url: '/api/docs/static/index.html', ok: 302 }],
-    'GET /api/docs/static/swagger-initializer.js': [{ url: '/api/docs/static/swagger-initializer.js', ok: 200 }],
-    'GET /api/docs/json': [{ url: '/api/docs/json', ok: 200 }],
-    'GET /api/docs/yaml': [{ url: '/api/docs/yaml', ok: 200 }],
     'HEAD,GET /api/docs/static/*': [
       { url: '/api/docs/static/swagger-ui.css', ok: 200 },
       { url: '/api/docs/static/nothing.js', ok: 404 },
@@ -155,6 +152,7 @@ export function matrixSamples(ctx: MatrixContext): Record<string, Sample[]> {
       { url: '/api/v1/wall/pin', payload: { target: { kind: 'alert', alertId: ctx.alert916 } }, ok: 201, as: { leader917: 422 } },
     ],
     'DELETE /api/v1/wall/pin': [{ url: '/api/v1/wall/pin', ok: 200 }],
+    'GET /api/v1/wall/walls': [{ url: '/api/v1/wall/walls', ok: 200 }],
 
     // reads
     'GET /api/v1/score766/official': [{ url: '/api/v1/score766/official?unit=H13', ok: 200 }],

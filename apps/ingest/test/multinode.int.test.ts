@@ -192,8 +192,17 @@ describe('two ingest nodes behind nginx, one PostgreSQL, one Redis', () => {
     for (const scope of ['92', '31135']) expect(cellsOf(await snapshot(b, scope))).toEqual(cellsOf(await snapshot(a, scope)));
   });
 
-  it('Redis away: /readyz answers 503 with the reason; ingest goes on; ready again when Redis returns', async () => {
+  it("Redis away: /readyz answers 503 with the reason, heartbeats say fanout 'degraded'; ingest goes on; all clear and caught up when Redis returns", async () => {
+    // a second screen, connected straight to B (not the evaluator): it would miss A's alert pushes while Redis is away
+    const onB: ClientSocket = connect(b.url, { auth: { protocol: PROTOCOL_VERSION, token: PROCESS_TOKENS.leader }, transports: ['websocket'] });
+    sockets.push(onB);
+    const beatsB: Heartbeat[] = [];
+    onB.on('heartbeatV1', (hb) => beatsB.push(hb));
+    await waitUntil('heartbeats of B', () => beatsB.at(-1)?.fanout === 'ok');
+    expect(beats.at(-1)?.fanout).toBe('ok');
     await redis.pause();
+    await waitUntil("A's heartbeats on the wall say the fan-out is degraded", () => beats.at(-1)?.fanout === 'degraded');
+    await waitUntil("B's heartbeats say so too", () => beatsB.at(-1)?.fanout === 'degraded');
     const down = await waitUntil('B not ready without Redis', async () => {
       const r = await ready(b);
       return r.status === 503 && r;
@@ -204,9 +213,22 @@ describe('two ingest nodes behind nginx, one PostgreSQL, one Redis', () => {
     expect(res.results[0]!.status).toBe('accepted');
     // the wall still gets it: deltas come from its own node's state, not through Redis
     await waitUntil('the delta posted while Redis is away', () => deltas.some((d) => d.delta.changes.some((c) => c.eventId === 'redis-away')));
+    // an alert A raises (it evaluates) from a reading posted to B while Redis is away
+    await post(b, [wlReading('redis-away-high', 'wl-o-mon', '31153', BASE + 95 * 60_000, 236)]);
+    const raised = await waitUntil('A raised the alert', async () => {
+      const list = (await (await fetch(`${a.url}/api/v1/alerts?limit=500`, { headers: a.headers('leader') })).json()) as { alerts: Alert[] };
+      return list.alerts.find((x) => x.ruleId === RULE.id && x.station === 'wl-o-mon');
+    });
     await redis.resume();
     await waitUntil('B ready again', async () => (await ready(b)).status === 200, 15_000);
     await waitUntil('A ready again', async () => (await ready(a)).status === 200, 15_000);
+    await waitUntil("A's heartbeats all clear", () => beats.at(-1)?.fanout === 'ok', 5_000);
+    await waitUntil("B's heartbeats all clear", () => beatsB.at(-1)?.fanout === 'ok', 5_000);
+    // what a client re-reads on the all-clear (live-client.ts) equals on both nodes: the values, and the alert raised meanwhile
+    for (const scope of ['92', '31135', '31153']) expect(cellsOf(await snapshot(b, scope))).toEqual(cellsOf(await snapshot(a, scope)));
+    const onBList = (await (await fetch(`${b.url}/api/v1/alerts?limit=500`, { headers: b.headers('leader') })).json()) as { alerts: Alert[] };
+    expect(onBList.alerts.find((x) => x.id === raised.id)).toEqual(raised);
+    onB.disconnect();
   });
 
   it('kill -9 of the evaluating node under a feed: the wall moves to B; every acknowledged reading once; no alert twice; B raises those due after the kill', async () => {

@@ -1,6 +1,7 @@
 import type { ObservationInput, Station } from '@cityioc/contracts';
 import { CAN_THO_STATIONS, vnAqi } from '@cityioc/domain';
 import { observationId } from './ids.ts';
+import airModelFile from './air-model.data.json' with { type: 'json' };
 import type { Rng } from './rng.ts';
 import { localParts, toLocalRfc3339 } from './time.ts';
 
@@ -13,29 +14,30 @@ export interface AirStationParams {
   traffic: number;
 }
 
-/** Trà Nóc is an industrial park: higher background, flatter daily cycle. */
-export const AIR_PARAMS: Record<string, AirStationParams> = {
-  'aq-ninh-kieu': { baseUgm3: 22, traffic: 1 },
-  'aq-tra-noc': { baseUgm3: 27, traffic: 0.7 },
-  'aq-cai-rang': { baseUgm3: 19, traffic: 0.9 },
-};
-const DEFAULT_PARAMS: AirStationParams = { baseUgm3: 22, traffic: 1 };
+/** The demo's air model, calibrated in air-model.data.json. */
+export interface AirModel {
+  /** Per station: Trà Nóc is an industrial park, with a higher background and a flatter daily cycle. */
+  stations: Record<string, AirStationParams>;
+  /** A station of the catalogue that `stations` does not name. */
+  otherStation: AirStationParams;
+  /** Multiplier of the industrial background (SO₂, NO₂) per station (1 where not named). */
+  industrial: Record<string, number>;
+  /** Slow drift: an Ornstein–Uhlenbeck walk in log space, relaxing over `relaxHours`, of standard deviation `sd`. */
+  walk: { relaxHours: number; sd: number };
+  /** Regional episodes (smoke from burning straw, night inversions): one every `everyHours` on average, lasting and peaking within the ranges. */
+  episodes: { everyHours: number; minHours: number; maxHours: number; peakMin: number; peakMax: number };
+  /** Relative white noise of every reading. */
+  noiseRel: number;
+  /** A gap longer than this (a paused process) is not integrated as one giant step. */
+  maxStepHours: number;
+}
+
+export const AIR_MODEL: AirModel = airModelFile;
+const { walk: WALK, episodes: EPISODES, noiseRel: NOISE_REL } = AIR_MODEL;
 
 /** The catalogue's air-quality stations (those measuring PM2.5). */
 export const AIR_STATIONS: Station[] = CAN_THO_STATIONS.filter((s) => s.indicators.includes('pm25'));
-
-/** Slow drift: an Ornstein–Uhlenbeck walk in log space, relaxing over ~12 h. */
-const WALK_RELAX_H = 12;
-const WALK_SD = 0.22;
-/** Regional episodes (smoke from burning straw, night inversions): about one every 1.5 days. */
-const EPISODE_EVERY_H = 36;
-const EPISODE_MIN_H = 6;
-const EPISODE_MAX_H = 14;
-const EPISODE_PEAK_MIN = 1.8;
-const EPISODE_PEAK_MAX = 2.8;
-const NOISE_REL = 0.03;
-/** A gap longer than this (a paused process) is not integrated as one giant step. */
-const MAX_STEP_H = 1;
+const paramsOf = (stationId: string): AirStationParams => AIR_MODEL.stations[stationId] ?? AIR_MODEL.otherStation;
 
 export interface AirEpisode {
   startMs: number;
@@ -71,25 +73,22 @@ export function episodeFactor(ep: AirEpisode | null, nowMs: number): number {
 
 export function initAir(nowMs: number, rng: Rng): AirState {
   const walk: Record<string, number> = {};
-  for (const st of AIR_STATIONS) walk[st.id] = WALK_SD * rng.normal();
+  for (const st of AIR_STATIONS) walk[st.id] = WALK.sd * rng.normal();
   return { lastMs: nowMs, walk, episode: null };
 }
 
 /** PM2.5 (µg/m³, one decimal, within [0, 500]) at a station for a given state. */
 export function pm25At(stationId: string, state: AirState, nowMs: number, rng: Rng): number {
-  const p = AIR_PARAMS[stationId] ?? DEFAULT_PARAMS;
+  const p = paramsOf(stationId);
   const walk = state.walk[stationId] ?? 0;
   const raw =
     p.baseUgm3 *
     dailyCycle(localParts(nowMs).hour, p.traffic) *
-    Math.exp(walk - (WALK_SD * WALK_SD) / 2) *
+    Math.exp(walk - (WALK.sd * WALK.sd) / 2) *
     episodeFactor(state.episode, nowMs) *
     (1 + NOISE_REL * rng.normal());
   return Math.round(Math.min(500, Math.max(0, raw)) * 10) / 10;
 }
-
-/** Industrial background (SO₂, NO₂) is higher at the Trà Nóc industrial park. */
-const INDUSTRIAL: Record<string, number> = { 'aq-tra-noc': 2 };
 
 /**
  * The other pollutants of VN_AQI (µg/m³), loosely tied to PM2.5 and the hour: PM10 ≈ 1.6 × PM2.5,
@@ -97,9 +96,9 @@ const INDUSTRIAL: Record<string, number> = { 'aq-tra-noc': 2 };
  * demo values, not a model of Cần Thơ's air.
  */
 export function otherPollutants(stationId: string, pm25: number, nowMs: number, rng: Rng): { pm10: number; o3: number; no2: number; co: number; so2: number } {
-  const p = AIR_PARAMS[stationId] ?? DEFAULT_PARAMS;
+  const p = paramsOf(stationId);
   const hour = localParts(nowMs).hour;
-  const ind = INDUSTRIAL[stationId] ?? 1;
+  const ind = AIR_MODEL.industrial[stationId] ?? 1;
   const noise = () => 1 + NOISE_REL * rng.normal();
   const r1 = (v: number, max: number) => Math.round(Math.min(max, Math.max(0, v)) * 10) / 10;
   return {
@@ -112,13 +111,16 @@ export function otherPollutants(stationId: string, pm25: number, nowMs: number, 
 }
 
 /**
- * The last `hours` of readings every `stepMs` before `endMs`, from a state of their own: sent once
- * at start so that the IOC can compute the VN_AQI NowCast (12 hourly means) straight away.
+ * The last `hours` of readings every `stepMs` before `endMs`, on a grid of `stepMs` (a restart
+ * re-creates the same ids), from a state of their own: sent once at start so that the IOC can
+ * compute the VN_AQI NowCast (12 hourly means) straight away and the analyst's hour and day
+ * charts have a history.
  */
 export function airHistory(endMs: number, hours: number, stepMs: number, rng: Rng): ObservationInput[] {
-  let state = initAir(endMs - hours * HOUR_MS, rng);
+  const first = Math.ceil((endMs - hours * HOUR_MS) / stepMs) * stepMs;
+  let state = initAir(first, rng);
   const out: ObservationInput[] = [];
-  for (let t = endMs - hours * HOUR_MS; t < endMs; t += stepMs) {
+  for (let t = first; t < endMs; t += stepMs) {
     const r = stepAir(state, t, rng);
     state = r.state;
     out.push(...r.observations);
@@ -132,19 +134,19 @@ export function airHistory(endMs: number, hours: number, stepMs: number, rng: Rn
  * (the domain's VN_AQI of the posted PM2.5, as a station without raw data would send it).
  */
 export function stepAir(state: AirState, nowMs: number, rng: Rng): { state: AirState; observations: ObservationInput[] } {
-  const dtH = Math.min(MAX_STEP_H, Math.max(0, (nowMs - state.lastMs) / HOUR_MS));
-  const decay = Math.exp(-dtH / WALK_RELAX_H);
-  const spread = WALK_SD * Math.sqrt(1 - decay * decay);
+  const dtH = Math.min(AIR_MODEL.maxStepHours, Math.max(0, (nowMs - state.lastMs) / HOUR_MS));
+  const decay = Math.exp(-dtH / WALK.relaxHours);
+  const spread = WALK.sd * Math.sqrt(1 - decay * decay);
   const walk: Record<string, number> = {};
   for (const st of AIR_STATIONS) walk[st.id] = (state.walk[st.id] ?? 0) * decay + spread * rng.normal();
 
   let episode = state.episode && nowMs < state.episode.endMs ? state.episode : null;
-  if (!episode && rng.next() < 1 - Math.exp(-dtH / EPISODE_EVERY_H)) {
-    const hours = EPISODE_MIN_H + (EPISODE_MAX_H - EPISODE_MIN_H) * rng.next();
+  if (!episode && rng.next() < 1 - Math.exp(-dtH / EPISODES.everyHours)) {
+    const hours = EPISODES.minHours + (EPISODES.maxHours - EPISODES.minHours) * rng.next();
     episode = {
       startMs: nowMs,
       endMs: nowMs + hours * HOUR_MS,
-      peak: EPISODE_PEAK_MIN + (EPISODE_PEAK_MAX - EPISODE_PEAK_MIN) * rng.next(),
+      peak: EPISODES.peakMin + (EPISODES.peakMax - EPISODES.peakMin) * rng.next(),
     };
   }
 

@@ -13,6 +13,7 @@ describe('readConfig', () => {
       dossierSpeed: 60,
       dossierAlwaysOpen: true,
       dossierBackfill: true,
+      monitoringBackfillHours: 48,
     });
   });
 
@@ -35,6 +36,7 @@ describe('readConfig', () => {
         SIM_REPORTING_DEMO: '0',
         SIM_HISTORY: 'no',
         SIM_HISTORY_FROM: '2025-01',
+        SIM_MONITORING_BACKFILL_H: '6',
       }),
     ).toEqual({
       iocUrl: 'http://ioc:9000',
@@ -53,12 +55,20 @@ describe('readConfig', () => {
       reportingDemo: false,
       history: false,
       historyFrom: '2025-01',
+      monitoringBackfillHours: 6,
     });
   });
 
   it('rejects invalid values, naming each', () => {
     expect(() =>
-      readConfig({ SIM_TIDE_SPEED: '0', SIM_DOSSIER_ALWAYS_OPEN: 'maybe', SIM_DOSSIER_BACKFILL: '2', IOC_URL: 'not a url', SIM_HISTORY_FROM: '2024-13' }),
-    ).toThrow(/IOC_URL.*SIM_TIDE_SPEED=0.*SIM_DOSSIER_ALWAYS_OPEN=maybe.*SIM_DOSSIER_BACKFILL=2.*SIM_HISTORY_FROM=2024-13/);
+      readConfig({
+        SIM_TIDE_SPEED: '0',
+        SIM_DOSSIER_ALWAYS_OPEN: 'maybe',
+        SIM_DOSSIER_BACKFILL: '2',
+        IOC_URL: 'not a url',
+        SIM_HISTORY_FROM: '2024-13',
+        SIM_MONITORING_BACKFILL_H: '-1',
+      }),
+    ).toThrow(/IOC_URL.*SIM_TIDE_SPEED=0.*SIM_DOSSIER_ALWAYS_OPEN=maybe.*SIM_DOSSIER_BACKFILL=2.*SIM_HISTORY_FROM=2024-13.*SIM_MONITORING_BACKFILL_H=-1/);
   });
 });

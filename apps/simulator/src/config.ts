@@ -34,6 +34,8 @@ export interface SimulatorConfig {
   history: boolean;
   /** First month of the history back-fill, 'YYYY-MM'. */
   historyFrom: string;
+  /** At start, post this many hours of water levels and air readings with their past times (monitoring-backfill.ts); 0: none (air: 12 h still). */
+  monitoringBackfillHours: number;
 }
 
 export const DEFAULT_CONFIG: SimulatorConfig = {
@@ -53,6 +55,7 @@ export const DEFAULT_CONFIG: SimulatorConfig = {
   reportingDemo: true,
   history: true,
   historyFrom: '2024-01',
+  monitoringBackfillHours: 48,
 };
 
 type Env = Record<string, string | undefined>;
@@ -113,6 +116,7 @@ export function readConfig(env: Env): SimulatorConfig {
     reportingDemo: bool(env, 'SIM_REPORTING_DEMO', DEFAULT_CONFIG.reportingDemo, errors),
     history: bool(env, 'SIM_HISTORY', DEFAULT_CONFIG.history, errors),
     historyFrom: month(env, 'SIM_HISTORY_FROM', DEFAULT_CONFIG.historyFrom, errors),
+    monitoringBackfillHours: num(env, 'SIM_MONITORING_BACKFILL_H', DEFAULT_CONFIG.monitoringBackfillHours, (n) => n >= 0 && n <= 168, errors),
   };
   if (errors.length > 0) throw new Error(`invalid simulator configuration: ${errors.join('; ')}`);
   return config;

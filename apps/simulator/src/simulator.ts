@@ -1,6 +1,7 @@
 import { MAX_BATCH_ITEMS, MAX_DOSSIER_BATCH_ITEMS, type DossierEvent, type ObservationInput } from '@cityioc/contracts';
 import { bandOf, CAN_THO_STATIONS } from '@cityioc/domain';
-import { airHistory, initAir, stepAir, type AirState } from './air.ts';
+import { initAir, stepAir, type AirState } from './air.ts';
+import { monitoringBackfill } from './monitoring-backfill.ts';
 import { DEFAULT_CONFIG, type SimulatorConfig } from './config.ts';
 import { createDossierStream, type DossierStream } from './dossier-stream.ts';
 import { createRng } from './rng.ts';
@@ -27,6 +28,8 @@ export interface SimulatorOptions extends Partial<SimulatorConfig> {
   /** Observations kept while the IOC is unreachable; the oldest are dropped beyond this. (Dossier events wait in the stream instead.) */
   maxOutbox?: number;
   sender?: Pick<SenderOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>;
+  /** Observations per request (default: the endpoint's limit, MAX_BATCH_ITEMS). */
+  observationBatchSize?: number;
 }
 
 export type SimulatorExit = 'stopped' | 'not_ready';
@@ -126,7 +129,12 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     return { name, sender, batchSize, outbox: [], maxOutbox, ...(refill ? { refill } : {}), flushing: null, window: zeroCounts(), totals: zeroCounts() };
   }
 
-  const observations = lane<ObservationInput>('observations', createSender(senderBase), MAX_BATCH_ITEMS, options.maxOutbox ?? 20_000);
+  const observations = lane<ObservationInput>(
+    'observations',
+    createSender(senderBase),
+    options.observationBatchSize ?? MAX_BATCH_ITEMS,
+    options.maxOutbox ?? 20_000,
+  );
   const dossierEvents = lane<DossierEvent>(
     'dossierEvents',
     createSender<DossierEvent>({ ...senderBase, path: '/api/v1/dossiers/events', itemsKey: 'events', maxItems: MAX_DOSSIER_BATCH_ITEMS }),
@@ -171,9 +179,10 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
     if (l.outbox.length > l.maxOutbox) count(l, 'dropped', l.outbox.splice(0, l.outbox.length - l.maxOutbox).length);
   }
 
-  function enqueue(items: ObservationInput[]) {
+  /** Queues observations; `past`: older than the live readings already queued (not the station's current value). */
+  function enqueue(items: ObservationInput[], past = false) {
     if (items.length === 0) return;
-    for (const o of items) if (o.value !== undefined && o.station) latest.set(`${o.station}|${o.indicator}`, o.value);
+    if (!past) for (const o of items) if (o.value !== undefined && o.station) latest.set(`${o.station}|${o.indicator}`, o.value);
     observations.outbox.push(...items);
     trim(observations);
     kick(observations);
@@ -353,16 +362,26 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
       dossierBackfill: dossiers.stats().backfillDossiers,
       seed: cfg.seed,
     });
-    // 12 hours of air readings (every 5 minutes) so the IOC's hourly NowCast shows at once
-    enqueue(airHistory(t0, 12, 5 * 60_000, rng));
-    if (cfg.history) {
-      // months of citizen reports on the units of their date (old codes before the reorganisation): the crosswalk's material
-      const to = previousMonth(localMonthKey(t0));
-      const history = cfg.historyFrom <= to ? citizenReportHistory({ registry: DEMO_REGISTRY, from: cfg.historyFrom, to, seed: cfg.seed }) : [];
-      enqueue(history);
+    // the last hours of air (oldest first, the NowCast at once) and water levels (after the first live readings: history, not news)
+    const backfill = monitoringBackfill(t0, cfg.monitoringBackfillHours, tideClock, rng);
+    // months of citizen reports on the units of their date (old codes before the reorganisation): the crosswalk's material
+    const to = previousMonth(localMonthKey(t0));
+    const history = cfg.history && cfg.historyFrom <= to ? citizenReportHistory({ registry: DEMO_REGISTRY, from: cfg.historyFrom, to, seed: cfg.seed }) : [];
+    // the back-fills are queued once, on top of what may wait while the IOC is away
+    observations.maxOutbox += backfill.before.length + backfill.after.length + history.length;
+    enqueue(backfill.before);
+    log({
+      level: 'info',
+      msg: 'monitoring back-fill queued',
+      hours: cfg.monitoringBackfillHours,
+      air: backfill.before.length,
+      waterLevel: backfill.after.length,
+    });
+    enqueue(history);
+    if (cfg.history)
       log({ level: 'info', msg: 'history back-fill queued', indicator: CITIZEN_REPORTS, from: cfg.historyFrom, to, observations: history.length });
-    }
     monitoringTick();
+    enqueue(backfill.after, true);
     kick(dossierEvents);
     // their own random stream, so the tide, air and dossier runs stay the same with or without them
     sources = startConnectorSources(cfg, { now, rng: createRng(cfg.seed ^ 0x5eed), log: throttled, ...(options.fetch ? { fetch: options.fetch } : {}) });

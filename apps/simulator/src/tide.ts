@@ -32,8 +32,8 @@ const MIN_MS = 60_000;
 
 /** Principal lunar semi-diurnal period (M2): the mean interval between two highs. */
 export const M2_PERIOD_MS = 12.4206012 * HOUR_MS;
-/** The demo's compression: one wall minute is 30 river minutes (a high every ~25 wall minutes). */
-export const DEMO_TIDE_SPEED = 30;
+/** The demo's compression: one wall minute is 30 river minutes (a high every ~25 wall minutes); the IOC's demo rules are compressed alike. */
+export { DEMO_TIDE_SPEED } from '@cityioc/domain';
 /** How far a high may fall from the M2 rhythm, either way (drawn from the seed). */
 export const HIGH_JITTER_MS = 0.6 * HOUR_MS;
 /** Steepest rise or fall of the tide itself, cm per river hour (5 cm per wall minute at 30×). */
@@ -183,7 +183,24 @@ export function riverTime(nowMs: number, clock: TideClock): number {
 
 /** One water-level observation per water-level station at wall time `nowMs`, in whole cm as a station reports. */
 export function tideObservations(nowMs: number, clock: TideClock): ObservationInput[] {
-  const river = riverTime(nowMs, clock);
+  return levelsAt(nowMs, riverTime(nowMs, clock), clock.seed);
+}
+
+/**
+ * The river before the demo started, at its real pace: the water level of every station every
+ * `stepMs` over the `hours` before `endMs` (the start), on a grid of `stepMs` so that a restart
+ * re-creates the same ids. River time runs back from the start at 1×: the same schedule of highs
+ * and lows as the demo, 12 h 25 min apart as on the real Hậu river, rising and falling 10 cm an
+ * hour at most, and joined without a step to the compressed demo at the start.
+ */
+export function tideHistory(endMs: number, hours: number, stepMs: number, clock: TideClock): ObservationInput[] {
+  const out: ObservationInput[] = [];
+  const realPace: TideClock = { ...clock, speed: 1 };
+  for (let t = Math.ceil((endMs - hours * HOUR_MS) / stepMs) * stepMs; t < endMs; t += stepMs) out.push(...levelsAt(t, riverTime(t, realPace), clock.seed));
+  return out;
+}
+
+function levelsAt(nowMs: number, river: number, seed: number): ObservationInput[] {
   const observedAt = toLocalRfc3339(nowMs);
   return WATER_LEVEL_STATIONS.map((st) => ({
     id: observationId(st.id, 'water_level', nowMs),
@@ -191,6 +208,6 @@ export function tideObservations(nowMs: number, clock: TideClock): ObservationIn
     area: st.area,
     station: st.id,
     observedAt,
-    value: Math.round(tideLevel(tideParams(st.id), clock.seed, river, st.id)),
+    value: Math.round(tideLevel(tideParams(st.id), seed, river, st.id)),
   }));
 }

@@ -17,6 +17,13 @@ export const NullableString = Nullable(Type.String());
 export const LiteralUnion = <const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> =>
   Type.Union(values.map((v) => Type.Literal(v))) as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
 
+/**
+ * The same schema under each of `names`, as an object's fields: `FieldsOf(['a', 'b'], Type.Integer())`
+ * is `{ a: Type.Integer(), b: Type.Integer() }`. For a list of fields that are all the same thing.
+ */
+export const FieldsOf = <const K extends readonly string[], S extends TSchema>(names: K, schema: S) =>
+  Object.fromEntries(names.map((n) => [n, schema])) as { [P in K[number]]: S };
+
 /** An administrative area as answers name it: its GSO code and its Vietnamese name. */
 export const AreaRefFields = { code: Type.String(), name: Type.String() };
 
@@ -29,6 +36,9 @@ export const RatioValueFields = {
   numerator: Type.Optional(Type.Number()),
   denominator: Type.Optional(Type.Number()),
 };
+
+/** An entry of an append-only log (the audit log, an alert's trail): its position in the log, when (epoch ms) and who acted. */
+export const LogEntryFields = { seq: Type.Integer(), at: Type.Integer({ description: 'epoch ms' }), actor: Type.String() };
 
 /** Why something was refused or failed: a machine-readable reason code, and a sentence for people. */
 export const ReasonFields = { reason: Type.String(), message: Type.String() };

@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
+import type { Alert, DossierEvent } from '@cityioc/contracts';
 import { launchChromium, signIn } from '../../../../test-support/browser.ts';
 import { freePort, ROOT, startServerProcess, tempDataDir, type ServerProcess, type TestRole } from '../../../../test-support/server-process.ts';
+import { waitUntil } from '../../../../test-support/wait.ts';
 
 /** The built dashboard (pnpm --filter @cityioc/dashboard build). */
 export const DIST = join(ROOT, 'apps/dashboard/dist');
@@ -26,9 +28,14 @@ export const DESK_VIEWPORT = { width: 1600, height: 1000 } as const;
 
 export const testId = (id: string) => `[data-testid="${id}"]`;
 
+/** Durations in milliseconds, for the times the tests send and expect. */
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+
 /** The current month on the Vietnamese calendar (UTC+7, no DST), as the dashboard computes it: '2026-12'. */
 export function currentMonth(at = Date.now()): string {
-  const d = new Date(at + 7 * 3600_000);
+  const d = new Date(at + 7 * HOUR);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
@@ -166,13 +173,66 @@ export function issueDirective(server: ServerProcess, d: { title: string; text: 
 
 /** A tide rising through BĐ I, one reading every 5 minutes up to a minute ago: a flood-band alert at the station. */
 export function risingTide(idPrefix: string, station: string, area: string, values: number[]) {
-  const end = Date.now() - 60_000;
+  const end = Date.now() - MIN;
   return values.map((value, i) => ({
     id: `${idPrefix}-${station}-${i}`,
     indicator: 'water_level',
     area,
     station,
-    observedAt: new Date(end - (values.length - 1 - i) * 5 * 60_000).toISOString(),
+    observedAt: new Date(end - (values.length - 1 - i) * 5 * MIN).toISOString(),
     value,
   }));
+}
+
+/** The id of the flood-band alert at `station` once the server has raised it (read as an administrator, who sees every unit). */
+export function floodAlertAt(server: ServerProcess, station: string): Promise<string> {
+  return waitUntil(`the flood-band alert of ${station}`, async () => {
+    const r = await fetch(`${server.url}/api/v1/alerts`, { headers: server.headers('admin') });
+    return ((await r.json()) as { alerts: Alert[] }).alerts.find((a) => a.station === station && a.ruleId === 'flood-band')?.id;
+  });
+}
+
+/**
+ * A dossier in process at a commune's people's committee (procedure 1.000494, at the counter): received
+ * `receivedDaysAgo` days ago, taken into process (status 4) an hour later, due `dueInDays` days from now
+ * (negative: past due, so overdue). Its two events as the one-stop system sends them.
+ */
+export function dossierInProcess(code: string, area: string, agencyCode: string, receivedDaysAgo: number, dueInDays: number): DossierEvent[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const at = Date.now() - receivedDaysAgo * DAY;
+  const base = {
+    dossierCode: code,
+    procedureCode: '1.000494',
+    agencyCode,
+    adminUnitCode: area,
+    channel: 1 as const,
+    receivedAt: iso(at),
+    dueAt: iso(Date.now() + dueInDays * DAY),
+  };
+  return [
+    { ...base, eventId: `${code}:2`, status: 2, statusAt: iso(at) },
+    { ...base, eventId: `${code}:4`, status: 4, statusAt: iso(at + HOUR) },
+  ];
+}
+
+/**
+ * The two-ward scene of the scope tests (an operator of one ward sees only its own): in phường Ninh Kiều (31135)
+ * and phường Ô Môn (31153) the tide rises through BĐ I at the ward's station (wl-can-tho, wl-o-mon: one flood
+ * alert each) and one dossier is overdue (`<prefix>-31135-1`, `<prefix>-31153-1`: received 40 days ago, due 20
+ * days ago, still in process). Resolves with the two alerts' ids once the server has raised them.
+ */
+export async function seedTwoWards(e2e: E2e, prefix: string): Promise<{ ninhKieu: string; oMon: string }> {
+  await e2e.send('/api/v1/observations/batch', {
+    observations: [
+      ...risingTide(prefix, 'wl-can-tho', '31135', [170, 176, 181, 183, 185, 186, 187, 188]),
+      ...risingTide(prefix, 'wl-o-mon', '31153', [175, 182, 186, 188, 189, 190, 191, 192]),
+    ],
+  });
+  await e2e.send('/api/v1/dossiers/events', {
+    events: [
+      ...dossierInProcess(`${prefix}-31135-1`, '31135', '000.135.00.H13', 40, -20),
+      ...dossierInProcess(`${prefix}-31153-1`, '31153', '000.153.00.H13', 40, -20),
+    ],
+  });
+  return { ninhKieu: await floodAlertAt(e2e.server, 'wl-can-tho'), oMon: await floodAlertAt(e2e.server, 'wl-o-mon') };
 }

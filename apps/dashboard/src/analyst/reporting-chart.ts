@@ -3,6 +3,7 @@ import { aggregateUnits, periodLabel, parseReportPeriod, targetFor, type Reporti
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml, formatNumber, type Lang } from '../format/format.ts';
 import { UI, UNIT_PALETTE, paletteColor } from '../theme/theme.ts';
+import { deskLineFrame } from './desk-chart.ts';
 
 /**
  * The charts of /analyst/reporting, pure: the indicator's values by period — the chosen unit's, or
@@ -67,16 +68,7 @@ export function reportingHistoryOption(input: HistoryChartInput): EChartsCoreOpt
       data: [{ yAxis: s.target }],
     };
   return {
-    animation: false,
-    grid: { left: 56, right: 24, top: 36, bottom: 40 },
-    legend: { top: 0, textStyle: { color: UI.label } },
-    tooltip: {
-      trigger: 'axis',
-      formatter: (params: { axisValueLabel?: string; seriesName?: string; value?: unknown }[]) =>
-        [escapeHtml(params[0]?.axisValueLabel ?? ''), ...params.map((p) => `${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(fmt(p.value))}</b>`)].join(
-          '<br/>',
-        ),
-    },
+    ...deskLineFrame({ left: 56, right: 24, top: 36, bottom: 40 }, (p) => fmt(p.value)),
     xAxis: { type: 'category', data: s.periods.map((p) => periodLabel(p, lang)), axisLabel: { color: UI.muted } },
     yAxis: {
       type: 'value',

@@ -10,6 +10,7 @@ import { ADMIN_SECTIONS } from '../admin/sections.ts';
 import { validateAuditSearch, type AuditSearch } from '../admin/audit/audit.model.ts';
 import { validateLoginSearch, type LoginSearch } from '../auth/login-state.ts';
 import { validateGallerySearch, type GallerySearch } from '../gallery/gallery.model.ts';
+import { validateBriefingSearch, type BriefingSearch } from '../wall-pin/briefing-state.ts';
 import { DIRECTIVES_SEARCH_DEFAULTS, validateDirectivesSearch, type DirectivesSearch } from '../panels/directives/directives-page-state.ts';
 import { SCORE766_SEARCH_DEFAULTS, validateScore766Search, type Score766Search } from '../panels/score766/score766-state.ts';
 import type { PageProps } from './page.ts';
@@ -50,7 +51,7 @@ export interface Screens {
   /** The leader's follow-up of directives: answers awaiting a decision, each unit's trail, accept or return. */
   directives: ComponentType<PageProps<DirectivesSearch>>;
   /** Briefing mode: the scenes and panels a leader pins on the wall, the pin in force and its release. */
-  briefing: ComponentType<PageProps<object>>;
+  briefing: ComponentType<PageProps<BriefingSearch>>;
   login: ComponentType<PageProps<LoginSearch>>;
   /** Every panel of the wall in its own frame, drawn from fixtures; `?panel=<id>` shows one (layout checks, screenshots). */
   gallery: ComponentType<PageProps<GallerySearch>>;
@@ -141,7 +142,7 @@ export function buildRouteTree(screens: Screens, Shell: ComponentType<{ children
     page(PATHS.operator, validateOperatorSearch, screens.operator, OPERATOR_SEARCH_DEFAULTS),
     page(PATHS.alerts, validateAlertsSearch, screens.alerts, ALERTS_SEARCH_DEFAULTS),
     page(PATHS.directives, validateDirectivesSearch, screens.directives, DIRECTIVES_SEARCH_DEFAULTS),
-    page(PATHS.briefing, none, screens.briefing),
+    page(PATHS.briefing, validateBriefingSearch, screens.briefing),
     page(PATHS.explorer, validateExplorerSearch, screens.explorer),
     page(PATHS.analyst, validateAnalystSearch, screens.analyst),
     page(PATHS.reporting, validateReportingSearch, screens.reporting),

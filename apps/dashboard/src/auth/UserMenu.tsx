@@ -19,7 +19,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <div className="user-menu" data-testid="user-menu" data-role={user.role}>
       <div className="user-id">
-        <span className="user-name" data-testid="user-name">
+        <span className="user-name" title={user.name} data-testid="user-name">
           {user.name}
         </span>
         <span className="user-scope" data-testid="user-scope">

@@ -75,28 +75,72 @@ export function Tabs<T extends string>({
   );
 }
 
+/**
+ * A field of a toolbar or a form: its label over its control. A <label> around one input (a click on the label
+ * focuses it); `group` for a control made of several (toggle buttons, a picker), which names itself; `className` adds a look.
+ */
+export function Field({ label, group = false, className, children }: { label: string; group?: boolean; className?: string; children: ReactNode }) {
+  const Frame = group ? 'div' : 'label';
+  return (
+    <Frame className={className ? `field ${className}` : 'field'}>
+      <span className="field-label">{label}</span>
+      {children}
+    </Frame>
+  );
+}
+
+/** A field of free text over a few lines (a note, a report, a directive's text; two unless told), at most maxLength characters. */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  rows = 2,
+  maxLength,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength: number;
+  testId: string;
+}) {
+  return (
+    <Field label={label}>
+      <textarea className="ioc-input" value={value} onChange={(e) => onChange(e.target.value)} rows={rows} maxLength={maxLength} data-testid={testId} />
+    </Field>
+  );
+}
+
+/** The <option>s of a select: one per value, shown by `label`. */
+export function Options<T extends string>({ values, label }: { values: readonly T[]; label: (value: T) => ReactNode }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A toolbar field: its label over a Segmented choice. */
 export function SegmentedField<T extends string>(props: Choice<T>) {
   return (
-    <div className="field">
-      <span className="field-label">{props.label}</span>
+    <Field label={props.label} group>
       <Segmented {...props} />
-    </div>
+    </Field>
   );
 }
 
 /** A toolbar field: its label over a select of values, each shown by optionLabel. */
 export function SelectField<T extends string>({ label, options, value, onChange, optionLabel, testId }: Choice<T>) {
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
+    <Field label={label}>
       <select className="ioc-select" value={value} onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? value)} data-testid={testId}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {optionLabel(o)}
-          </option>
-        ))}
+        <Options values={options} label={optionLabel} />
       </select>
-    </label>
+    </Field>
   );
 }

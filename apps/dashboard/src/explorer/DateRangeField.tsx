@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../components/fields.tsx';
 import { checkDateRange, formatViDate, MAX_SPAN, MAX_SPAN_DAYS } from './explorer-periods.ts';
+import '../components/vi-date-field.css';
 
 /**
  * The custom range of the hour and day kinds: two dates typed as vi-VN writes them (dd/mm/yyyy),
@@ -40,8 +42,7 @@ export function DateRangeField({
     } else setError(t(`analystPages.range.error.${r.error.code}`, { days: MAX_SPAN_DAYS[kind], max: MAX_SPAN[kind], kind: kindName }));
   };
   const input = (end: 'from' | 'to', value: string, set: (v: string) => void) => (
-    <label className="field">
-      <span className="field-label">{t(`analystPages.range.${end}`)}</span>
+    <Field label={t(`analystPages.range.${end}`)}>
       <input
         type="text"
         inputMode="numeric"
@@ -54,7 +55,7 @@ export function DateRangeField({
         aria-describedby="explorer-range-note"
         data-testid={`explorer-range-${end}`}
       />
-    </label>
+    </Field>
   );
   return (
     <div className="date-range" role="group" aria-label={`${t('analystPages.range.from')} – ${t('analystPages.range.to')}`}>

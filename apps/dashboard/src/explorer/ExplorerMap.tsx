@@ -35,8 +35,8 @@ export function ExplorerMap({
   const select = useRef(onSelect);
   select.current = onSelect;
 
-  // created once; the view follows the data below
-  const { map, loaded } = useMapInstance(el, { center, zoom }, 'explorerMap', (m) => {
+  // created once, already framed on the unit when there is one (a unit pinned on the wall); the view follows the data below
+  const { map, loaded } = useMapInstance(el, { center, zoom, bounds: focus?.bounds }, 'explorerMap', (m) => {
     m.on('click', EXPLORER_FILL, (e) => {
       const code = e.features?.[0]?.properties?.code;
       if (typeof code === 'string') select.current(code);
@@ -63,6 +63,12 @@ export function ExplorerMap({
 
   // The first frame jumps; later drills fly, so the eye follows where the unit is.
   const focusKey = focus ? `${focus.code}:${focus.bounds.flat().join(',')}` : null;
+  // a map created on the unit's bounds is framed from its first frame: said at once, without waiting for the style or tiles
+  const createdOn = useRef(focusKey);
+  useEffect(() => {
+    if (map && focus && createdOn.current === focusKey) setFramed(focus.code);
+    // the key stands for `focus`
+  }, [map, focusKey]);
   const seen = useRef(false);
   useEffect(() => {
     if (!map || !loaded || !el.current || !focus) return;

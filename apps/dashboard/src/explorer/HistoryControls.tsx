@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../format/format.ts';
 import { HISTORY_VIEWS, type HistoryView } from './explorer-state.ts';
 import { Segmented } from '../components/fields.tsx';
+import { ViDateField } from '../components/ViDateField.tsx';
 
 /**
- * "Theo đơn vị hiện nay / Như thời điểm đó" and the "as of" date: which units the page shows (those
+ * "Theo đơn vị hiện nay / Như thời điểm đó" and the "as of" date (dd/mm/yyyy whatever the browser's locale): which units the page shows (those
  * in force on the date) and how history is computed (re-aggregated onto today's units, or as it
  * was recorded). A date before a reorganisation shows the units of then.
  */
@@ -29,16 +30,14 @@ export function HistoryControls(props: {
         optionLabel={(v) => t(`explorer.view.${v === 'today' ? 'today' : 'asItWas'}`)}
         testId="explorer-view"
       />
-      <label className="field field-inline">
-        <span className="field-label">{t('explorer.asOf')}</span>
-        <input
-          type="date"
-          value={props.asOf ?? props.today}
-          max={props.today}
-          onChange={(e) => props.onAsOf(e.target.value === '' || e.target.value === props.today ? null : e.target.value)}
-          data-testid="explorer-asof"
-        />
-      </label>
+      <ViDateField
+        inline
+        label={t('explorer.asOf')}
+        value={props.asOf ?? props.today}
+        max={props.today}
+        onChange={(d) => props.onAsOf(d === props.today ? null : d)}
+        testId="explorer-asof"
+      />
       {props.asOf !== null && (
         <button type="button" className="link-btn" onClick={() => props.onAsOf(null)} data-testid="explorer-asof-today">
           {t('explorer.asOfToday')}

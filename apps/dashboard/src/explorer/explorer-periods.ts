@@ -1,4 +1,5 @@
 import { countPeriods, periodBounds, periodKey, type SeriesKind } from '@cityioc/domain';
+import { parseViDate } from '../format/vi-date.ts';
 
 /**
  * Which period kinds the explorer offers for an indicator, and the custom date range of the hour
@@ -29,22 +30,8 @@ export function isDateRangeKind(kind: SeriesKind): kind is 'hour' | 'day' {
   return kind === 'hour' || kind === 'day';
 }
 
-const VI_DATE = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/;
-
-/** A date typed as vi-VN writes it ('5/12/2026', '05/12/2026') → '2026-12-05'; null when it is not a calendar date. */
-export function parseViDate(text: string): string | null {
-  const m = VI_DATE.exec(text);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
-}
-
-/** '2026-12-05' (or an hour key '2026-12-05T07') → '05/12/2026', as vi-VN writes a date. */
-export function formatViDate(isoOrKey: string): string {
-  const [y, m, d] = isoOrKey.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+// the vi-VN date of the range fields, shared with the other date fields
+export { formatViDate, parseViDate } from '../format/vi-date.ts';
 
 export type RangeError =
   | { code: 'fromInvalid' | 'toInvalid' }

@@ -1,7 +1,8 @@
 import type { AnalystPoint, AnalystSeriesResponse } from '@cityioc/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { escapeHtml, formatNumber, formatPercent, type Lang } from '../format/format.ts';
+import { formatNumber, formatPercent, type Lang } from '../format/format.ts';
 import { periodLabel } from '@cityioc/domain';
+import { deskLineFrame, type AxisTooltipParam } from '../analyst/desk-chart.ts';
 import { paletteColor, UI, UNIT_PALETTE } from '../theme/theme.ts';
 
 export interface TrendInput {
@@ -31,14 +32,6 @@ export function hasEstimated(r: AnalystSeriesResponse): boolean {
 /** A value as the page shows it: ratios as vi-VN percentages, others as vi-VN numbers. */
 export function formatExplorerValue(value: number | null | undefined, aggregation: string, decimals: number, lang: Lang): string {
   return aggregation === 'ratio' ? formatPercent(value, decimals, lang) : formatNumber(value, decimals, lang);
-}
-
-interface TooltipParam {
-  seriesName?: string;
-  value?: unknown;
-  data?: unknown;
-  color?: unknown;
-  axisValueLabel?: string;
 }
 
 /**
@@ -74,19 +67,9 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       }),
     );
   const fmt = (v: unknown) => (typeof v === 'number' ? (ratio ? `${formatNumber(v, decimals, lang)} %` : formatNumber(v, decimals, lang)) : '—');
+  const est = (p: AxisTooltipParam) => ((p.data as { estimated?: unknown } | null)?.estimated === true ? (input.estimatedSuffix ?? '') : '');
   return {
-    animation: false,
-    grid: { left: 56, right: 16, top: 36, bottom: 40 },
-    legend: { top: 0, textStyle: { color: UI.label } },
-    tooltip: {
-      trigger: 'axis',
-      formatter: (params: TooltipParam | TooltipParam[]) => {
-        const list = Array.isArray(params) ? params : [params];
-        const head = escapeHtml(list[0]?.axisValueLabel ?? '');
-        const est = (p: TooltipParam) => ((p.data as { estimated?: unknown } | null)?.estimated === true ? (input.estimatedSuffix ?? '') : '');
-        return [head, ...list.map((p) => `${escapeHtml(p.seriesName ?? '')}: <b>${escapeHtml(fmt(p.value))}</b>${escapeHtml(est(p))}`)].join('<br/>');
-      },
-    },
+    ...deskLineFrame({ left: 56, right: 16, top: 36, bottom: 40 }, (p) => fmt(p.value), est),
     xAxis: { type: 'category', data: labels, axisLabel: { color: UI.muted } },
     yAxis: { type: 'value', scale: !ratio, axisLabel: { color: UI.muted, formatter: (v: number) => formatNumber(v, ratio ? 0 : decimals, lang) } },
     series,

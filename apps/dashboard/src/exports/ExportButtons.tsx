@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../app/hooks.ts';
 import { canExport } from '../auth/access.model.ts';
 import { useSession } from '../auth/useSession.ts';
+import { Field, Options } from '../components/fields.tsx';
 import { runtimeConfig } from '../config.ts';
 import { CSV_SEPARATORS, defaultSeparator, exportUrl, type CsvSeparator, type ExportRequest } from './export-url.ts';
 
@@ -23,16 +24,11 @@ export function ExportButtons({ request, testIds }: { request: Omit<ExportReques
   const req = request ? { ...request, lang } : null;
   return (
     <div className="export-group" role="group" aria-label={t('export.label')}>
-      <label className="field export-sep">
-        <span className="field-label">{t('export.separator')}</span>
+      <Field label={t('export.separator')} className="export-sep">
         <select value={sep} onChange={(e) => setPicked(e.target.value as CsvSeparator)} data-testid={testIds.sep}>
-          {CSV_SEPARATORS.map((s) => (
-            <option key={s} value={s}>
-              {t(`export.sep.${s}`)}
-            </option>
-          ))}
+          <Options values={CSV_SEPARATORS} label={(s) => t(`export.sep.${s}`)} />
         </select>
-      </label>
+      </Field>
       {req ? (
         <>
           <a className="btn" href={exportUrl(req, 'csv', sep, base)} download data-testid={testIds.csv}>

@@ -46,6 +46,8 @@ export function fixtureFor(key: QueryKey, variant: GalleryVariant): unknown {
       return null; // no basemap advertised: the map keeps its offline style
     case 'wall-pin':
       return null; // no briefing pin in force (the pin buttons of a leader's session read it)
+    case 'wall-walls':
+      return { serverTime: 0, walls: [{ wall: 'main', screens: 1, pin: null }] }; // the one wall (a leader's pin buttons check a chosen wall)
     case 'alerts':
       return b === 'wall' ? alertsFixture(variant) : undefined;
     case 'directives':

@@ -1,5 +1,5 @@
 import { DEFAULT_WALL_PLAYLIST } from '@cityioc/domain';
-import { wallPinKey } from '../wall-pin/wall-pin.queries.ts';
+import { wallPinKey, wallsQuery } from '../wall-pin/wall-pin.queries.ts';
 import { describe, expect, it } from 'vitest';
 import { panelSize, PANELS } from '../panels/registry.tsx';
 import { fixtureFor, fixtureQueryClient, MissingFixture } from './fixture-api.ts';
@@ -48,6 +48,7 @@ describe('the gallery fixtures', () => {
         for (const variant of ['normal', 'stressed'] as const) expect(fixtureFor(q.queryKey, variant), `${id} ${JSON.stringify(q.queryKey)}`).toBeDefined();
     // a leader's session draws pin buttons on the panels: they read the wall's pin, none in force here
     expect(fixtureFor(wallPinKey('main'), 'normal')).toBeNull();
+    expect(fixtureFor(wallsQuery().queryKey, 'normal')).toEqual({ serverTime: 0, walls: [{ wall: 'main', screens: 1, pin: null }] });
   });
 
   it('never reach the network: a read is answered by its key, a key without a fixture fails as MissingFixture', async () => {

@@ -8,6 +8,8 @@ import { opsdeskEn, opsdeskVi } from './opsdesk.data.ts';
 import { wallPinEn, wallPinVi } from './wall-pin.data.ts';
 import { watchdogEn, watchdogVi } from './watchdog.data.ts';
 import { galleryEn, galleryVi } from './gallery.data.ts';
+import { fanoutEn, fanoutVi } from './fanout.data.ts';
+import { deskEn, deskVi } from './desk.data.ts';
 
 /**
  * Every UI string, Vietnamese first. Indicator, area and station names come from the catalogue.
@@ -27,6 +29,8 @@ export const vi = {
   ...wallPinVi,
   ...watchdogVi,
   ...galleryVi,
+  ...fanoutVi,
+  ...deskVi,
 };
 
 export const en: typeof vi = {
@@ -39,4 +43,6 @@ export const en: typeof vi = {
   ...wallPinEn,
   ...watchdogEn,
   ...galleryEn,
+  ...fanoutEn,
+  ...deskEn,
 };

@@ -4,7 +4,7 @@ import { noteRecovery } from '../realtime/recovery-notes.ts';
 import { watchdogDebug } from '../realtime/useWallWatchdog.ts';
 import { mapContextStep, WATCHDOG_DEFAULTS } from '../realtime/watchdog.ts';
 import { useBasemap } from './basemap-loader.ts';
-import { createMap } from './create-map.ts';
+import { createMap, type MapStartView } from './create-map.ts';
 
 /**
  * A MapLibre map in `container`, created once its first view is known (later views do not re-create
@@ -17,7 +17,7 @@ import { createMap } from './create-map.ts';
  */
 export function useMapInstance(
   container: RefObject<HTMLElement | null>,
-  view: { center: [number, number]; zoom: number } | undefined,
+  view: MapStartView | undefined,
   debugName: 'map' | 'explorerMap',
   setup?: (map: maplibregl.Map) => void,
 ): { map: maplibregl.Map | null; loaded: boolean } {

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openAlertsQuery, OPEN_ALERTS_LIMIT } from '../alerts/alerts.queries.ts';
 import { Segmented } from '../components/fields.tsx';
+import { onActivateKey, SortHeader } from '../components/SortHeader.tsx';
 import { formatNumber } from '../format/format.ts';
 import { useLang } from '../app/hooks.ts';
 import { watchlistQuery } from '../queries/dossiers.queries.ts';
@@ -45,32 +46,16 @@ export function CityOverview({
   const loading = !alerts.data || !dossiers.data || !pakn.data;
   const { key: sortKey, dir } = parseCitySort(sort);
   const n = (v: number) => formatNumber(v, 0, lang);
-  const header = (key: CityKey) => {
-    const active = key === sortKey;
-    const label = t(`opsdesk.city.col.${key}`);
-    return (
-      <th key={key} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={key === 'unit' ? undefined : 'col-num'}>
-        <button
-          type="button"
-          className={active ? 'sort-btn active' : 'sort-btn'}
-          title={t('operator.sortBy', { column: label })}
-          onClick={() => onSort(toggleCitySort(sort, key))}
-          data-testid={`city-sort-${key}`}
-        >
-          {label}
-          <span className="sort-arrow" aria-hidden="true">
-            {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
-          </span>
-        </button>
-      </th>
-    );
-  };
-  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, code: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onPick(code);
-    }
-  };
+  const header = (key: CityKey) => (
+    <SortHeader
+      key={key}
+      label={t(`opsdesk.city.col.${key}`)}
+      dir={key === sortKey ? dir : null}
+      onSort={() => onSort(toggleCitySort(sort, key))}
+      testId={`city-sort-${key}`}
+      className={key === 'unit' ? undefined : 'col-num'}
+    />
+  );
   return (
     <section className="city-overview" data-testid="city-overview" aria-busy={loading}>
       <div className="op-toolbar">
@@ -106,7 +91,7 @@ export function CityOverview({
                   className="wl-row"
                   tabIndex={0}
                   onClick={() => onPick(r.code)}
-                  onKeyDown={(e) => onKey(e, r.code)}
+                  onKeyDown={onActivateKey(() => onPick(r.code))}
                   data-testid={`city-row-${r.code}`}
                 >
                   <td className="city-unit">

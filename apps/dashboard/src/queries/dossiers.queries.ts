@@ -34,6 +34,16 @@ export function watchlistRequest(feature: 'dossiers' | 'pakn', p: WatchlistParam
   return { path: `/api/v1/${feature}/watchlist?${q.toString()}`, queryKey: [feature, 'watchlist', p.area ?? null, p.agency ?? null, p.within ?? 2] as const };
 }
 
+/** A watchlist's query: its response type, how often it is re-read, how long a read stays fresh, and when a failed read is retried. */
+export function watchlistQueryOf<R>(
+  feature: 'dossiers' | 'pakn',
+  p: WatchlistParams,
+  reads: { refetchInterval: number; staleTime: number; retry?: (failureCount: number, error: Error) => boolean },
+) {
+  const { path, queryKey } = watchlistRequest(feature, p);
+  return queryOptions({ queryKey, queryFn: ({ signal }) => getJson<R>(path, signal), ...reads });
+}
+
 /** A 4xx will not get better by asking again (a bad period, an unknown dossier); anything else is retried. */
 function retryUnlessClientError(failureCount: number, error: unknown): boolean {
   if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) return false;
@@ -60,14 +70,7 @@ export function watchlistPath(p: WatchlistParams): string {
 }
 
 export function watchlistQuery(p: WatchlistParams) {
-  const { path, queryKey } = watchlistRequest('dossiers', p);
-  return queryOptions({
-    queryKey,
-    queryFn: ({ signal }) => getJson<WatchlistResponse>(path, signal),
-    refetchInterval: DOSSIER_REFRESH_MS,
-    staleTime: 10_000,
-    retry: retryUnlessClientError,
-  });
+  return watchlistQueryOf<WatchlistResponse>('dossiers', p, { refetchInterval: DOSSIER_REFRESH_MS, staleTime: 10_000, retry: retryUnlessClientError });
 }
 
 export function dossierQuery(code: string) {

@@ -1,7 +1,5 @@
 import type { PaknWatchlistResponse } from '@cityioc/contracts';
-import { queryOptions } from '@tanstack/react-query';
-import { watchlistRequest, type WatchlistParams } from './dossiers.queries.ts';
-import { getJson } from './http.ts';
+import { watchlistQueryOf, watchlistRequest, type WatchlistParams } from './dossiers.queries.ts';
 
 /** PAKN turn overdue by the clock alone: the watchlist is re-read every minute. */
 export const PAKN_REFRESH_MS = 60_000;
@@ -14,11 +12,5 @@ export function paknWatchlistPath(p: PaknWatchlistParams): string {
 }
 
 export function paknWatchlistQuery(p: PaknWatchlistParams) {
-  const { path, queryKey } = watchlistRequest('pakn', p);
-  return queryOptions({
-    queryKey,
-    queryFn: ({ signal }) => getJson<PaknWatchlistResponse>(path, signal),
-    refetchInterval: PAKN_REFRESH_MS,
-    staleTime: 15_000,
-  });
+  return watchlistQueryOf<PaknWatchlistResponse>('pakn', p, { refetchInterval: PAKN_REFRESH_MS, staleTime: 15_000 });
 }

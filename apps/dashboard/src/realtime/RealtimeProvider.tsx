@@ -36,7 +36,7 @@ export function RealtimeProvider({ client, live = true, children }: { client: Li
   const value = useMemo(() => ({ now, status }), [now, status]);
 
   useEffect(() => {
-    client.debugInfo.connected = status === 'online';
+    client.debugInfo.connected = status === 'online' || status === 'degraded';
   }, [client, status]);
 
   return (

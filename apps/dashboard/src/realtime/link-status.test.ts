@@ -25,6 +25,14 @@ describe('linkStatus', () => {
     expect(linkStatus({ ...reconnected, synced: true, lastSignalAt: T0 + 1700 }, T0 + 1800)).toBe('online');
   });
 
+  it("is degraded, never online, while the server's pushes across nodes are cut; offline still wins when heartbeats stop", () => {
+    const degraded: LinkState = { ...online, fanout: 'degraded' };
+    expect(linkStatus(degraded, T0 + 1000 + 4999)).toBe('degraded');
+    expect(linkStatus(degraded, T0 + 1000 + 5001)).toBe('offline');
+    expect(linkStatus({ ...degraded, connected: false, synced: false }, T0 + 1500)).toBe('offline');
+    expect(linkStatus({ ...degraded, fanout: 'ok' }, T0 + 1500)).toBe('online');
+  });
+
   it('is offline when the server refused the handshake', () => {
     expect(linkStatus({ ...online, refused: 'protocol_mismatch' }, T0 + 1001)).toBe('offline');
   });

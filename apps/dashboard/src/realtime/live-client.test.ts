@@ -13,7 +13,10 @@ type Handler = (...args: unknown[]) => void;
 class FakeSocket {
   connected = false;
   readonly subscribed: string[][] = [];
+  readonly unsubscribed: string[][] = [];
   autoAck = true;
+  /** Scopes the fake server refuses (outside the session's scope). */
+  forbidden = new Set<string>();
   private readonly handlers = new Map<string, Set<Handler>>();
 
   on(event: string, fn: Handler) {
@@ -25,10 +28,16 @@ class FakeSocket {
     this.handlers.get(event)?.delete(fn);
     return this;
   }
-  emit(event: string, scopes: string[], ack: (a: SubscribeAck) => void) {
+  emit(event: string, scopes: string[], ack?: (a: SubscribeAck) => void) {
+    if (event === 'unsubscribeV1') {
+      this.unsubscribed.push(scopes);
+      return this;
+    }
     if (event !== 'subscribeV1') throw new Error(`unexpected emit ${event}`);
     this.subscribed.push(scopes);
-    if (this.autoAck) ack({ ok: true, scopes: scopes.map((scope) => ({ scope, version: 0 })) });
+    const forbidden = scopes.filter((s) => this.forbidden.has(s));
+    if (this.autoAck && forbidden.length > 0) ack!({ ok: false, error: 'outside your scope', unknown: [], forbidden });
+    else if (this.autoAck) ack!({ ok: true, scopes: scopes.map((scope) => ({ scope, version: 0 })) });
     return this;
   }
   connect() {
@@ -83,7 +92,12 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (url: string) => {
       requests.push(url);
-      return new Response(JSON.stringify(served), { status: 200, headers: { 'content-type': 'application/json' } });
+      // another scope's snapshot: the same cells under its own scope
+      const scope = decodeURIComponent(url.split('/').pop()!);
+      return new Response(JSON.stringify(scope === served.scope ? served : { ...served, scope }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
 });
@@ -222,6 +236,31 @@ describe('LiveClient', () => {
     expect(linkStatus(client.getState(), clock)).toBe('online');
   });
 
+  it('shows a degraded fan-out from the heartbeat, and re-reads what it holds when the fan-out returns', async () => {
+    const { socket, client, cached, queryClient } = setup();
+    client.start();
+    await settle();
+    const alertsKey = ['alerts', 'open'];
+    queryClient.setQueryData(alertsKey, { alerts: [] });
+    const beat = (fanout: 'ok' | 'degraded') => socket.fire('heartbeatV1', { serverTime: clock, epoch: 'e1', seq: 10, tickMs: 250, fanout });
+    beat('degraded');
+    expect(linkStatus(client.getState(), clock)).toBe('degraded');
+    beat('degraded');
+    await settle();
+    expect(requests).toEqual(['/api/v1/snapshot/92']); // nothing re-read while it lasts
+    served = snapshot([{ ...received, value: 1500 }, wl], { version: 50 });
+    beat('ok');
+    expect(linkStatus(client.getState(), clock)).toBe('online');
+    await settle();
+    expect(requests).toEqual(['/api/v1/snapshot/92', '/api/v1/snapshot/92']);
+    expect(cached()?.version).toBe(50);
+    expect(queryClient.getQueryState(alertsKey)?.isInvalidated).toBe(true);
+    expect(client.getState().resyncs).toBe(1);
+    beat('ok');
+    await settle();
+    expect(requests).toHaveLength(2);
+  });
+
   it('measures the heartbeat period (the watchdog counts missed beats with it), not counting an outage as a period', async () => {
     const { socket, client } = setup();
     client.start();
@@ -327,5 +366,51 @@ describe('LiveClient without a session', () => {
     await settle();
     expect(onUnauthorized).not.toHaveBeenCalled();
     client.stop();
+  });
+
+  describe('watchScope: a scope followed for a while (a unit pinned on the wall)', () => {
+    const unit = (value: number) => cell('31135', 'wl-can-tho', 'water_level', value);
+    const held = (qc: QueryClient) => qc.getQueryData<Snapshot>(snapshotKey('31135'));
+
+    it('subscribes it at once, re-reads its snapshot, applies its deltas, and unsubscribes when the last watcher lets go', async () => {
+      const { socket, client, queryClient } = setup();
+      client.start();
+      await settle();
+      const stopA = client.watchScope('31135');
+      const stopB = client.watchScope('31135');
+      await settle();
+      expect(socket.subscribed).toEqual([['92'], ['31135']]);
+      expect(requests).toEqual(['/api/v1/snapshot/92', '/api/v1/snapshot/31135']);
+      socket.fire('deltaV1', delta(10, 11, [unit(171)], { scope: '31135' }));
+      expect(held(queryClient)?.cells.find((c) => c.key === unit(0).key)?.value).toBe(171);
+      stopA();
+      stopA();
+      expect(socket.unsubscribed).toEqual([]);
+      stopB();
+      expect(socket.unsubscribed).toEqual([['31135']]);
+      // a fixed scope needs no watching
+      client.watchScope('92')();
+      expect(socket.subscribed).toHaveLength(2);
+      expect(socket.unsubscribed).toHaveLength(1);
+      client.stop();
+    });
+
+    it('is subscribed again after a reconnect and its snapshot re-read; one the server refuses never holds up the others', async () => {
+      const { socket, client } = setup();
+      client.start();
+      await settle();
+      client.watchScope('31135');
+      socket.forbidden.add('31999');
+      client.watchScope('31999');
+      await settle();
+      requests = [];
+      socket.drop();
+      socket.connect();
+      await settle();
+      expect(socket.subscribed.slice(-3)).toEqual([['92'], ['31135'], ['31999']]);
+      expect(client.getState().synced).toBe(true);
+      expect(requests.sort()).toEqual(['/api/v1/snapshot/31135', '/api/v1/snapshot/92']);
+      client.stop();
+    });
   });
 });

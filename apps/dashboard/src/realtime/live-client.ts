@@ -3,6 +3,7 @@ import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState, type LinkState } from './link-status.ts';
+import { Listeners } from './listeners.ts';
 import { applyDelta } from './live-store.ts';
 import type { WatchdogDebug } from './watchdog.ts';
 import type { IocSocket } from './socket.ts';
@@ -62,7 +63,8 @@ export function isUnauthorizedRefusal(err: Error & { data?: Partial<HandshakeErr
  * Keeps the react-query snapshot cache of the subscribed scopes live.
  * - connect: subscribe, then (re)read the snapshots; only then does the link count as synced
  * - deltaV1: applied with the pure reducer via setQueryData; a gap or new epoch refetches
- * - heartbeatV1: liveness and the server clock offset
+ * - heartbeatV1: liveness, the server clock offset, and whether its pushes across nodes get through
+ *   (`fanout`): when they come back ('degraded' → 'ok') everything held is re-read, as after a reconnect
  * - disconnect: not synced until the next connect has re-read everything
  */
 export class LiveClient {
@@ -74,14 +76,14 @@ export class LiveClient {
   private readonly ackTimeoutMs: number;
   private readonly debug: LiveDebug;
   private state: LiveClientState;
-  private readonly listeners = new Set<() => void>();
-  private readonly cellListeners = new Set<CellsListener>();
-  private readonly alertListeners = new Set<(push: AlertPush) => void>();
-  private readonly directiveListeners = new Set<(push: DirectivePush) => void>();
-  private readonly playlistListeners = new Set<(playlist: WallPlaylist) => void>();
+  private readonly changes = new Listeners<[]>();
+  private readonly cells = new Listeners<Parameters<CellsListener>>();
+  private readonly alerts = new Listeners<[push: AlertPush]>();
+  private readonly directives = new Listeners<[push: DirectivePush]>();
+  private readonly playlists = new Listeners<[playlist: WallPlaylist]>();
+  private readonly wallPins = new Listeners<[push: WallPinPush]>();
   /** Recent server − local clock samples (clock-offset.ts): the least delayed one is the offset. */
   private offsetSamples: OffsetSample[] = [];
-  private readonly wallPinListeners = new Set<(push: WallPinPush) => void>();
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
   private run = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -94,6 +96,8 @@ export class LiveClient {
   private lastSessionCheck = -Infinity;
   /** Heartbeat intervals seen (the first one sets the period, later ones smooth it). */
   private beatGaps = 0;
+  /** Scopes a view follows for a while (a pinned unit), beside the fixed ones: how many views watch each. */
+  private readonly watched = new Map<string, number>();
 
   constructor(opts: LiveClientOptions) {
     this.socket = opts.socket;
@@ -139,10 +143,10 @@ export class LiveClient {
     socket[method]('connect_error', this.onConnectError);
     socket[method]('deltaV1', this.onDelta);
     socket[method]('heartbeatV1', this.onHeartbeat);
-    socket[method]('alertV1', this.onAlert);
-    socket[method]('directiveV1', this.onDirective);
-    socket[method]('wallPlaylistV1', this.onPlaylist);
-    socket[method]('wallPinV1', this.onWallPin);
+    socket[method]('alertV1', this.alerts.emit);
+    socket[method]('directiveV1', this.directives.emit);
+    socket[method]('wallPlaylistV1', this.playlists.emit);
+    socket[method]('wallPinV1', this.wallPins.emit);
   }
 
   getState = (): LiveClientState => this.state;
@@ -157,56 +161,71 @@ export class LiveClient {
     this.socket.connect();
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** Called on every change of the link's state (useSyncExternalStore). */
+  subscribe = (listener: () => void): (() => void) => this.changes.add(listener);
+
+  /**
+   * Keeps one more scope's snapshot live while the returned function is not called (a unit pinned on
+   * the wall: its figures follow the deltas, not only the read at pin time). Subscribed at once when
+   * connected (then its snapshot is re-read), and again on every reconnect; unsubscribed when the
+   * last view watching it lets go. A fixed scope needs no watching.
+   */
+  watchScope(scope: string): () => void {
+    if (this.scopes.includes(scope)) return () => undefined;
+    const n = this.watched.get(scope) ?? 0;
+    this.watched.set(scope, n + 1);
+    if (n === 0 && this.socket.connected) void this.follow(scope, this.run).catch((err: unknown) => console.warn(`[live] cannot follow ${scope}`, err));
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.watched.get(scope) ?? 1) - 1;
+      if (left > 0) {
+        this.watched.set(scope, left);
+        return;
+      }
+      this.watched.delete(scope);
+      if (this.socket.connected) this.socket.emit('unsubscribeV1', [scope]);
+    };
+  }
+
+  /** Subscribes one watched scope on the open connection, then re-reads its snapshot (the deltas continue from it). */
+  private async follow(scope: string, run: number): Promise<void> {
+    const ack = await this.subscribeScopes([scope]);
+    if (run !== this.run || !this.watched.has(scope)) return;
+    if (!ack.ok) throw new Error(ack.error);
+    await this.resync(scope);
+  }
+
+  /** The fixed scopes, then the watched ones. */
+  private allScopes(): string[] {
+    return [...this.scopes, ...this.watched.keys()];
+  }
 
   /** Called with the changed cells of every applied delta (for rolling chart buffers). */
   onCells(listener: CellsListener): () => void {
-    this.cellListeners.add(listener);
-    return () => this.cellListeners.delete(listener);
+    return this.cells.add(listener);
   }
 
   /** Called with every alert raised or changed in the subscribed scopes. */
   onAlertPush(listener: (push: AlertPush) => void): () => void {
-    this.alertListeners.add(listener);
-    return () => this.alertListeners.delete(listener);
+    return this.alerts.add(listener);
   }
-
-  private readonly onAlert = (push: AlertPush): void => {
-    for (const l of this.alertListeners) l(push);
-  };
 
   /** Called with every directive issued or changed for the subscribed units (directiveV1). */
   onDirectivePush(listener: (push: DirectivePush) => void): () => void {
-    this.directiveListeners.add(listener);
-    return () => this.directiveListeners.delete(listener);
+    return this.directives.add(listener);
   }
-
-  private readonly onDirective = (push: DirectivePush): void => {
-    for (const l of this.directiveListeners) l(push);
-  };
 
   /** Called with the wall's playlist each time an administrator stores one (wallPlaylistV1). */
   onWallPlaylist(listener: (playlist: WallPlaylist) => void): () => void {
-    this.playlistListeners.add(listener);
-    return () => this.playlistListeners.delete(listener);
+    return this.playlists.add(listener);
   }
-
-  private readonly onPlaylist = (playlist: WallPlaylist): void => {
-    for (const l of this.playlistListeners) l(playlist);
-  };
 
   /** Called with every briefing pin set, released or ended on any wall (wallPinV1). */
   onWallPinPush(listener: (push: WallPinPush) => void): () => void {
-    this.wallPinListeners.add(listener);
-    return () => this.wallPinListeners.delete(listener);
+    return this.wallPins.add(listener);
   }
-
-  private readonly onWallPin = (push: WallPinPush): void => {
-    for (const l of this.wallPinListeners) l(push);
-  };
 
   /** The local clock corrected to the server's. */
   serverNow(): number {
@@ -219,7 +238,7 @@ export class LiveClient {
 
   private set(patch: Partial<LiveClientState>): void {
     this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    this.changes.emit();
   }
 
   private readonly onConnect = (): void => {
@@ -263,19 +282,21 @@ export class LiveClient {
   private async sync(run: number): Promise<void> {
     const first = !this.state.everSynced;
     try {
-      const ack = await this.subscribeScopes();
+      const ack = await this.subscribeScopes(this.scopes);
       if (run !== this.run) return;
       if (!ack.ok) throw new Error(`subscribe refused: ${ack.error}`);
+      // the watched scopes apart: one the server refuses (outside a scoped session) never holds up the fixed ones
+      const followed: string[] = [];
+      for (const w of [...this.watched.keys()]) if ((await this.subscribeScopes([w]).catch(() => null))?.ok) followed.push(w);
+      if (run !== this.run) return;
+      const scopes = [...this.scopes, ...followed];
       if (first) {
         // Usually already loaded (or loading) by the panels: this reuses the cache or the request in flight.
-        await Promise.all(this.scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))));
+        await Promise.all(scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))));
       } else {
         // Anything may have changed while we were away: the snapshots are re-read before the link
         // counts as synced, everything else (history windows, catalogue) is invalidated.
-        await Promise.all([
-          this.queryClient.invalidateQueries({ predicate: (q) => !this.isSubscribedSnapshot(q.queryKey) }),
-          ...this.scopes.map((s) => this.resync(s)),
-        ]);
+        await this.rereadAll(scopes);
       }
       if (run !== this.run) return;
       this.set({
@@ -301,14 +322,22 @@ export class LiveClient {
     return this.queryClient.fetchQuery({ ...snapshotQuery(scope), staleTime: 0 });
   }
 
-  private isSubscribedSnapshot(key: readonly unknown[]): boolean {
-    return key[0] === 'snapshot' && typeof key[1] === 'string' && this.scopes.includes(key[1]);
+  /** Re-reads the subscribed (and followed) snapshots and invalidates every other query (alerts, directives, pins, history windows). */
+  private rereadAll(scopes: readonly string[] = [...this.scopes, ...this.watched.keys()]): Promise<unknown> {
+    return Promise.all([
+      this.queryClient.invalidateQueries({ predicate: (q) => !this.isSubscribedSnapshot(q.queryKey) }),
+      ...scopes.map((s) => this.resync(s)),
+    ]);
   }
 
-  private subscribeScopes(): Promise<SubscribeAck> {
+  private isSubscribedSnapshot(key: readonly unknown[]): boolean {
+    return key[0] === 'snapshot' && typeof key[1] === 'string' && (this.scopes.includes(key[1]) || this.watched.has(key[1]));
+  }
+
+  private subscribeScopes(scopes: readonly string[]): Promise<SubscribeAck> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('subscribe: no ack')), this.ackTimeoutMs);
-      this.socket.emit('subscribeV1', [...this.scopes], (ack) => {
+      this.socket.emit('subscribeV1', [...scopes], (ack) => {
         clearTimeout(timer);
         resolve(ack);
       });
@@ -326,12 +355,12 @@ export class LiveClient {
     }
     if (result.outcome !== 'applied') return;
     this.queryClient.setQueryData(key, result.state);
-    for (const l of this.cellListeners) l(delta.scope, delta.changes);
+    this.cells.emit(delta.scope, delta.changes);
   };
 
   private readonly onHeartbeat = (hb: Heartbeat): void => {
     const now = this.clock();
-    for (const scope of this.scopes) {
+    for (const scope of this.allScopes()) {
       const held = this.queryClient.getQueryData<Snapshot>(snapshotKey(scope));
       if (held && held.epoch !== hb.epoch) {
         void this.resync(scope).catch((err: unknown) => console.warn('[live] resync failed', err));
@@ -343,7 +372,18 @@ export class LiveClient {
     let heartbeatMs = this.state.heartbeatMs;
     if (gap !== null && gap > 0 && this.beatGaps++ === 0) heartbeatMs = gap;
     else if (gap !== null && gap > 0 && gap < 3 * heartbeatMs) heartbeatMs = Math.round(0.8 * heartbeatMs + 0.2 * gap);
-    this.set({ lastSignalAt: now, lastHeartbeatAt: now, heartbeatMs, serverOffsetMs: this.offsetAt(hb.serverTime, now) });
+    // what other nodes pushed while this one's Redis was away (alerts, directives, pins) never reached us: re-read it
+    const fanout = hb.fanout === 'degraded' ? 'degraded' : 'ok';
+    const caughtUp = this.state.fanout === 'degraded' && fanout === 'ok' && this.state.synced;
+    if (caughtUp) void this.rereadAll().catch((err: unknown) => console.warn('[live] catch-up after the fan-out returned failed', err));
+    this.set({
+      lastSignalAt: now,
+      lastHeartbeatAt: now,
+      heartbeatMs,
+      serverOffsetMs: this.offsetAt(hb.serverTime, now),
+      fanout,
+      resyncs: caughtUp ? this.state.resyncs + 1 : this.state.resyncs,
+    });
   };
 
   /** The offset estimate after a message stamped `serverTime` was handled at local `now`. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
@@ -12,7 +12,8 @@ import { canActOnAlerts } from '../auth/access.model.ts';
 import { NoPermission } from '../auth/Forbidden.tsx';
 import type { SessionUser } from '../auth/session.ts';
 import { useSession } from '../auth/useSession.ts';
-import { Segmented } from '../components/fields.tsx';
+import { SegmentedField } from '../components/fields.tsx';
+import { onActivateKey } from '../components/SortHeader.tsx';
 import { HttpError } from '../queries/http.ts';
 import { formatDateTime, readableTextColor } from '../format/format.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
@@ -47,32 +48,23 @@ function Inbox({ user, search, setSearch: setParams }: { user: SessionUser | nul
   const rows = useMemo(() => filterInbox(list.data ?? [], filter), [list.data, filter]);
   const counts = useMemo(() => Object.fromEntries(INBOX_FILTERS.map((f) => [f, filterInbox(list.data ?? [], f).length])), [list.data]);
   const open = (id: string) => setParams({ alert: id });
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      open(id);
-    }
-  };
   return (
     <div className={selected ? 'op-layout with-trail' : 'op-layout'}>
       <section className="op-main">
         <div className="op-toolbar">
           <h2 className="page-title">{t('alerts.inbox')}</h2>
-          <div className="field">
-            <span className="field-label">{t('opsdesk.filterLabel')}</span>
-            <Segmented
-              label={t('opsdesk.filterLabel')}
-              options={INBOX_FILTERS}
-              value={filter}
-              onChange={(f) => setParams({ show: f }, { replace: true })}
-              optionLabel={(f) => (
-                <>
-                  {t(`alerts.filter.${f}`)} <span className="seg-count">{list.data ? counts[f] : '—'}</span>
-                </>
-              )}
-              testId="inbox-filter"
-            />
-          </div>
+          <SegmentedField
+            label={t('opsdesk.filterLabel')}
+            options={INBOX_FILTERS}
+            value={filter}
+            onChange={(f) => setParams({ show: f }, { replace: true })}
+            optionLabel={(f) => (
+              <>
+                {t(`alerts.filter.${f}`)} <span className="seg-count">{list.data ? counts[f] : '—'}</span>
+              </>
+            )}
+            testId="inbox-filter"
+          />
         </div>
         {list.error instanceof HttpError && list.error.status === 403 ? (
           <NoPermission />
@@ -99,7 +91,7 @@ function Inbox({ user, search, setSearch: setParams }: { user: SessionUser | nul
                     key={a.id}
                     className={a.id === selected ? 'wl-row selected' : 'wl-row'}
                     onClick={() => open(a.id)}
-                    onKeyDown={(e) => onRowKey(e, a.id)}
+                    onKeyDown={onActivateKey(() => open(a.id))}
                     aria-selected={a.id === selected}
                     data-testid="inbox-row"
                     data-alert-id={a.id}

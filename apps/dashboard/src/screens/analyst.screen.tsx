@@ -5,7 +5,7 @@ import { useCatalogue, useLang } from '../app/hooks.ts';
 import { homeScope } from '../app/home-scope.ts';
 import type { PageProps } from '../app/page.ts';
 import { Freshness } from '../components/Freshness.tsx';
-import { SegmentedField, SelectField } from '../components/fields.tsx';
+import { Field, SegmentedField, SelectField } from '../components/fields.tsx';
 import { ANALYST_KINDS, analystSearch, analystState, kindOf, stepPeriod, withKind, type AnalystSearch, type AnalystState } from '../analyst/analyst-state.ts';
 import { DOSSIER_METRICS, METRIC_IDS, metricDecimals, type DossierMetricId } from '../dossiers/metrics.ts';
 import { periodLabel, previousPeriod } from '@cityioc/domain';
@@ -15,7 +15,7 @@ import { responseFreshness } from '../dossiers/response-freshness.ts';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { indicatorsQuery, type IndicatorsBy } from '../queries/dossiers.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
-import { PageShell } from '../shell/PageShell.tsx';
+import { ToolbarPage } from '../shell/ToolbarPage.tsx';
 
 /** The two ways of ranking: by commune/ward or by agency. */
 const BY: readonly IndicatorsBy[] = ['area', 'agency'];
@@ -85,103 +85,102 @@ export function AnalystScreen({ search, setSearch }: PageProps<AnalystSearch>) {
     );
   };
 
+  const toolbar = (
+    <>
+      <SelectField
+        label={t('analyst.indicator')}
+        options={METRIC_IDS}
+        value={state.metric}
+        onChange={(metric: DossierMetricId) => go({ ...state, metric })}
+        optionLabel={(id) => DOSSIER_METRICS[id].label[lang]}
+        testId="analyst-indicator"
+      />
+      <SegmentedField
+        label={t('analyst.by')}
+        options={BY}
+        value={state.by}
+        onChange={(by: IndicatorsBy) => go({ ...state, by })}
+        optionLabel={(b) => (b === 'area' ? t('analyst.byArea') : t('analyst.byAgency'))}
+        testId="analyst-by"
+      />
+      <SegmentedField
+        label={t('analyst.kind')}
+        options={ANALYST_KINDS}
+        value={kind}
+        onChange={(k) => go(withKind(state, k, now, timeZone))}
+        optionLabel={(k) => t(`period.${k}`)}
+        testId="analyst-kind"
+      />
+      <Field label={t('period.label')} group className="period-stepper">
+        <div className="stepper">
+          <button
+            type="button"
+            className="btn"
+            disabled={!canPrev}
+            onClick={() => go(stepPeriod(state, -1, now, timeZone))}
+            aria-label={t('period.previous')}
+            data-testid="analyst-prev"
+          >
+            ‹
+          </button>
+          <span className="stepper-label" data-testid="analyst-period">
+            {periodLabel(state.period, lang)}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            disabled={!canNext}
+            onClick={() => go(stepPeriod(state, 1, now, timeZone))}
+            aria-label={t('period.next')}
+            data-testid="analyst-next"
+          >
+            ›
+          </button>
+        </div>
+      </Field>
+      <ExportButtons
+        request={{ table: 'dossierIndicators', query: { period: state.period, scope: homeScope(), by: state.by } }}
+        testIds={{ csv: 'analyst-export-csv', xlsx: 'analyst-export-xlsx', sep: 'analyst-export-sep' }}
+      />
+    </>
+  );
+
   return (
-    <PageShell subtitle={t('analyst.subtitle')} testId="analyst-page">
-      <section className="an-main">
-        <div className="op-toolbar">
-          <h2 className="page-title">{t('analyst.heading')}</h2>
-          <SelectField
-            label={t('analyst.indicator')}
-            options={METRIC_IDS}
-            value={state.metric}
-            onChange={(metric: DossierMetricId) => go({ ...state, metric })}
-            optionLabel={(id) => DOSSIER_METRICS[id].label[lang]}
-            testId="analyst-indicator"
-          />
-          <SegmentedField
-            label={t('analyst.by')}
-            options={BY}
-            value={state.by}
-            onChange={(by: IndicatorsBy) => go({ ...state, by })}
-            optionLabel={(b) => (b === 'area' ? t('analyst.byArea') : t('analyst.byAgency'))}
-            testId="analyst-by"
-          />
-          <SegmentedField
-            label={t('analyst.kind')}
-            options={ANALYST_KINDS}
-            value={kind}
-            onChange={(k) => go(withKind(state, k, now, timeZone))}
-            optionLabel={(k) => t(`period.${k}`)}
-            testId="analyst-kind"
-          />
-          <div className="field period-stepper">
-            <span className="field-label">{t('period.label')}</span>
-            <div className="stepper">
-              <button
-                type="button"
-                className="btn"
-                disabled={!canPrev}
-                onClick={() => go(stepPeriod(state, -1, now, timeZone))}
-                aria-label={t('period.previous')}
-                data-testid="analyst-prev"
-              >
-                ‹
-              </button>
-              <span className="stepper-label" data-testid="analyst-period">
-                {periodLabel(state.period, lang)}
-              </span>
-              <button
-                type="button"
-                className="btn"
-                disabled={!canNext}
-                onClick={() => go(stepPeriod(state, 1, now, timeZone))}
-                aria-label={t('period.next')}
-                data-testid="analyst-next"
-              >
-                ›
-              </button>
-            </div>
-          </div>
-          <ExportButtons
-            request={{ table: 'dossierIndicators', query: { period: state.period, scope: homeScope(), by: state.by } }}
-            testIds={{ csv: 'analyst-export-csv', xlsx: 'analyst-export-xlsx', sep: 'analyst-export-sep' }}
-          />
+    <ToolbarPage subtitle={t('analyst.subtitle')} heading={t('analyst.heading')} testId="analyst-page" className="an-main" toolbar={toolbar}>
+      <div className="op-note">
+        {previous && t('analyst.comparedWith', { period: periodLabel(previous, lang) })}
+        {' · '}
+        {metric.label[lang]} ({metric.unit[lang]}) · {t('admin.receptionNote')}
+        {' · '}
+        <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
+      </div>
+      {current.isError && !current.data ? (
+        <div className="empty-state error">{t('analyst.loadError')}</div>
+      ) : !ranking ? (
+        <div className="empty-state">{t('analyst.loading')}</div>
+      ) : ranking.rows.length === 0 ? (
+        <div className="empty-state" data-testid="analyst-empty">
+          {t('analyst.empty')}
         </div>
-        <div className="op-note">
-          {previous && t('analyst.comparedWith', { period: periodLabel(previous, lang) })}
-          {' · '}
-          {metric.label[lang]} ({metric.unit[lang]}) · {t('admin.receptionNote')}
-          {' · '}
-          <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
+      ) : (
+        <div className={fresh.stale ? 'table-wrap stale' : 'table-wrap'}>
+          <table className="an-table" data-testid="analyst-table" data-metric={state.metric}>
+            <thead>
+              <tr>
+                <th scope="col">{t('analyst.col.rank')}</th>
+                <th scope="col">{t('analyst.col.unit')}</th>
+                <th scope="col">{metric.label[lang]}</th>
+                <th scope="col">{metric.kind === 'count' ? '' : t('analyst.col.pair')}</th>
+                <th scope="col">{previous ? periodLabel(previous, lang) : t('analyst.col.previous')}</th>
+                <th scope="col">{t('analyst.col.change')}</th>
+              </tr>
+            </thead>
+            <tbody>{ranking.rows.map((r) => row(r))}</tbody>
+            {ranking.total && <tfoot>{row(ranking.total, true)}</tfoot>}
+          </table>
+          {ranking.rows.some((r) => r.valueText === 'N/A') && <div className="op-note">{t('analyst.naNote')}</div>}
         </div>
-        {current.isError && !current.data ? (
-          <div className="empty-state error">{t('analyst.loadError')}</div>
-        ) : !ranking ? (
-          <div className="empty-state">{t('analyst.loading')}</div>
-        ) : ranking.rows.length === 0 ? (
-          <div className="empty-state" data-testid="analyst-empty">
-            {t('analyst.empty')}
-          </div>
-        ) : (
-          <div className={fresh.stale ? 'table-wrap stale' : 'table-wrap'}>
-            <table className="an-table" data-testid="analyst-table" data-metric={state.metric}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('analyst.col.rank')}</th>
-                  <th scope="col">{t('analyst.col.unit')}</th>
-                  <th scope="col">{metric.label[lang]}</th>
-                  <th scope="col">{metric.kind === 'count' ? '' : t('analyst.col.pair')}</th>
-                  <th scope="col">{previous ? periodLabel(previous, lang) : t('analyst.col.previous')}</th>
-                  <th scope="col">{t('analyst.col.change')}</th>
-                </tr>
-              </thead>
-              <tbody>{ranking.rows.map((r) => row(r))}</tbody>
-              {ranking.total && <tfoot>{row(ranking.total, true)}</tfoot>}
-            </table>
-            {ranking.rows.some((r) => r.valueText === 'N/A') && <div className="op-note">{t('analyst.naNote')}</div>}
-          </div>
-        )}
-      </section>
-    </PageShell>
+      )}
+    </ToolbarPage>
   );
 }

@@ -41,7 +41,7 @@ import { dayBeforeLatestChange, indexUnits, sameUnitsAsToday, unitDisplayName } 
 import { analystChildrenQuery, analystSeriesQuery } from '../queries/analyst.queries.ts';
 import { areasQuery, geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
-import { PageShell } from '../shell/PageShell.tsx';
+import { ToolbarPage } from '../shell/ToolbarPage.tsx';
 import { homeScope } from '../app/home-scope.ts';
 import { cityWide } from '../auth/access.model.ts';
 import { useSession } from '../auth/useSession.ts';
@@ -139,152 +139,160 @@ export function ExplorerScreen({ search, setSearch }: PageProps<ExplorerSearch>)
   const todayIso = `${p.year}-${p.month}-${p.day}`;
   const dayBefore = dayBeforeLatestChange(areasToday.data);
 
-  return (
-    <PageShell subtitle={t('explorer.subtitle')} testId="explorer-page">
-      <section className="ex-main">
-        <div className="op-toolbar">
-          <h2 className="page-title">{t('explorer.heading')}</h2>
-          <SelectField
-            label={t('explorer.indicator')}
-            options={(index?.catalogue.indicators ?? []).map((i) => i.id)}
-            value={state.indicator}
-            onChange={(indicator) => go(withIndicator(state, indicator, kindsOf(indicator), now, timeZone))}
-            optionLabel={(id) => index?.indicator(id)?.name[lang] ?? id}
-            testId="explorer-indicator"
-          />
-          <SegmentedField
-            label={t('explorer.kind')}
-            options={kindsOf(state.indicator)}
-            value={state.kind}
-            onChange={(k) => go(withKind(state, k, now, timeZone))}
-            optionLabel={(k) => (k === 'half' ? t('explorer.half') : isDateRangeKind(k) ? t(`analystPages.kind.${k}`) : t(`period.${k}`))}
-            testId="explorer-kind"
-          />
-          {isDateRangeKind(state.kind) && (
-            <DateRangeField kind={state.kind} from={state.from} to={state.to} now={now} onApply={(from, to) => go({ ...state, from, to })} />
-          )}
-          {(isDateRangeKind(state.kind) ? [] : (['from', 'to'] as const)).map((end) => (
-            <SelectField
-              key={end}
-              label={t(`explorer.${end}`)}
-              options={options}
-              value={state[end]}
-              onChange={(p) => go({ ...state, [end]: p })}
-              optionLabel={(o) => periodLabel(o, lang)}
-              testId={`explorer-${end}`}
-            />
-          ))}
-          <label className="field field-check">
-            <input type="checkbox" checked={state.compare} onChange={(e) => go({ ...state, compare: e.target.checked })} data-testid="explorer-compare" />
-            <span>{t('explorer.compare')}</span>
-          </label>
-          <ExportButtons
-            request={{ table: 'analystSeries', query: seriesQuery(state) }}
-            testIds={{ csv: 'explorer-export-csv', xlsx: 'explorer-export-xlsx', sep: 'explorer-export-sep' }}
-          />
-        </div>
-        <HistoryControls
-          view={state.view}
-          asOf={state.asOf}
-          today={todayIso}
-          historical={historical}
-          onView={(v) => go(withView(state, v, dayBefore, home))}
-          onAsOf={(d) => go(withAsOf(state, d, home))}
+  const toolbar = (
+    <>
+      <SelectField
+        label={t('explorer.indicator')}
+        options={(index?.catalogue.indicators ?? []).map((i) => i.id)}
+        value={state.indicator}
+        onChange={(indicator) => go(withIndicator(state, indicator, kindsOf(indicator), now, timeZone))}
+        optionLabel={(id) => index?.indicator(id)?.name[lang] ?? id}
+        testId="explorer-indicator"
+      />
+      <SegmentedField
+        label={t('explorer.kind')}
+        options={kindsOf(state.indicator)}
+        value={state.kind}
+        onChange={(k) => go(withKind(state, k, now, timeZone))}
+        optionLabel={(k) => (k === 'half' ? t('explorer.half') : isDateRangeKind(k) ? t(`analystPages.kind.${k}`) : t(`period.${k}`))}
+        testId="explorer-kind"
+      />
+      {isDateRangeKind(state.kind) && (
+        <DateRangeField kind={state.kind} from={state.from} to={state.to} now={now} onApply={(from, to) => go({ ...state, from, to })} />
+      )}
+      {(isDateRangeKind(state.kind) ? [] : (['from', 'to'] as const)).map((end) => (
+        <SelectField
+          key={end}
+          label={t(`explorer.${end}`)}
+          options={options}
+          value={state[end]}
+          onChange={(p) => go({ ...state, [end]: p })}
+          optionLabel={(o) => periodLabel(o, lang)}
+          testId={`explorer-${end}`}
         />
+      ))}
+      <label className="field field-check">
+        <input type="checkbox" checked={state.compare} onChange={(e) => go({ ...state, compare: e.target.checked })} data-testid="explorer-compare" />
+        <span>{t('explorer.compare')}</span>
+      </label>
+      <ExportButtons
+        request={{ table: 'analystSeries', query: seriesQuery(state) }}
+        testIds={{ csv: 'explorer-export-csv', xlsx: 'explorer-export-xlsx', sep: 'explorer-export-sep' }}
+      />
+    </>
+  );
 
-        <div className="ex-grid">
-          <div className="ex-left">
-            <nav className="ex-path" aria-label={t('explorer.path')} data-testid="explorer-path">
-              {(children.data?.path ?? []).map((a, i, path) => (
-                <span key={a.code}>
-                  {/* a scoped session cannot go above its own unit: those steps are names, not links */}
-                  {cityWide(user) || path.slice(0, i + 1).some((p) => p.code === home) ? (
-                    <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
-                      {nameOf(a.code, a)}
-                    </button>
-                  ) : (
-                    <span className="ex-path-above">{nameOf(a.code, a)}</span>
-                  )}
-                  {' › '}
-                </span>
-              ))}
-              <b data-testid="explorer-area" data-code={state.area}>
-                {nameOf(state.area, here)}
-              </b>{' '}
-              <PinButton target={{ kind: 'unit', unitCode: state.area }} />
-            </nav>
-            {geo.data && spec && view && (
-              <ExplorerMap
-                geo={geo.data}
-                spec={spec}
-                center={view.center}
-                zoom={view.zoom}
-                focus={frame.focus}
-                onSelect={(code) => code !== state.area && go(drillTo(state, code))}
-                label={t('explorer.mapLabel', { area: nameOf(state.area, here), indicator: indicator?.name[lang] ?? state.indicator })}
-              />
-            )}
-            {spec && (
-              <ExplorerLegend
-                title={t('analystPages.legend.title', { indicator: indicator?.name[lang] ?? state.indicator, period: periodLabel(state.to, lang) })}
-                items={legend}
-              />
-            )}
-            <div className="ex-sub-row">
-              <h3 className="ex-sub">{t('explorer.children')}</h3>
-              {/* the units listed below, the two periods the map compares, as the server writes them */}
-              <ExportButtons
-                request={(() => {
-                  const q = mapQuery(state, frame.codes);
-                  return q ? { table: 'analystSeries', query: q } : null;
-                })()}
-                testIds={{ csv: 'explorer-units-export-csv', xlsx: 'explorer-units-export-xlsx', sep: 'explorer-units-export-sep' }}
-              />
-            </div>
-            {children.data && children.data.children.length > 0 && childCodes.length === 0 && (
-              <div className="op-note" data-testid="explorer-no-geometry">
-                {t('explorer.noWardGeometry')}
-              </div>
-            )}
-            {children.data && children.data.children.length === 0 && (
-              <div className="op-note" data-testid="explorer-no-children">
-                {t('explorer.noChildren')}
-              </div>
-            )}
-            <ul className="ex-children" data-testid="explorer-children" data-count={children.data?.children.length ?? 0}>
-              {(children.data?.children ?? []).map((c) => (
-                <li key={c.code} data-testid={`explorer-child-${c.code}`} data-level={names.get(c.code)?.level}>
-                  <button type="button" className="link-btn" onClick={() => go(drillTo(state, c.code))} data-testid={`explorer-drill-${c.code}`}>
-                    {nameOf(c.code, c)}
+  return (
+    <ToolbarPage
+      subtitle={t('explorer.subtitle')}
+      heading={t('explorer.heading')}
+      testId="explorer-page"
+      className="ex-main"
+      toolbar={toolbar}
+      toolbarClassName="ex-toolbar"
+      toolbarTestId="explorer-toolbar"
+    >
+      <HistoryControls
+        view={state.view}
+        asOf={state.asOf}
+        today={todayIso}
+        historical={historical}
+        onView={(v) => go(withView(state, v, dayBefore, home))}
+        onAsOf={(d) => go(withAsOf(state, d, home))}
+      />
+
+      <div className="ex-grid">
+        <div className="ex-left">
+          <nav className="ex-path" aria-label={t('explorer.path')} data-testid="explorer-path">
+            {(children.data?.path ?? []).map((a, i, path) => (
+              <span key={a.code}>
+                {/* a scoped session cannot go above its own unit: those steps are names, not links */}
+                {cityWide(user) || path.slice(0, i + 1).some((p) => p.code === home) ? (
+                  <button type="button" className="link-btn" onClick={() => go(drillTo(state, a.code))} data-testid={`explorer-path-${a.code}`}>
+                    {nameOf(a.code, a)}
                   </button>
-                  <span className="an-code">{c.code}</span>
-                  <span className="ex-value">
-                    {mapValues.has(c.code) ? formatExplorerValue(mapValues.get(c.code), indicator?.aggregation ?? 'sum', decimals, lang) : ''}
-                  </span>
-                  <label className="ex-check">
-                    <input
-                      type="checkbox"
-                      checked={state.units.includes(c.code)}
-                      onChange={() => go(toggleUnit(state, c.code))}
-                      data-testid={`explorer-unit-${c.code}`}
-                    />
-                    {t('explorer.compareUnit')}
-                  </label>
-                </li>
-              ))}
-            </ul>
+                ) : (
+                  <span className="ex-path-above">{nameOf(a.code, a)}</span>
+                )}
+                {' › '}
+              </span>
+            ))}
+            <b data-testid="explorer-area" data-code={state.area}>
+              {nameOf(state.area, here)}
+            </b>{' '}
+            <PinButton target={{ kind: 'unit', unitCode: state.area }} />
+          </nav>
+          {geo.data && spec && view && (
+            <ExplorerMap
+              geo={geo.data}
+              spec={spec}
+              center={view.center}
+              zoom={view.zoom}
+              focus={frame.focus}
+              onSelect={(code) => code !== state.area && go(drillTo(state, code))}
+              label={t('explorer.mapLabel', { area: nameOf(state.area, here), indicator: indicator?.name[lang] ?? state.indicator })}
+            />
+          )}
+          {spec && (
+            <ExplorerLegend
+              title={t('analystPages.legend.title', { indicator: indicator?.name[lang] ?? state.indicator, period: periodLabel(state.to, lang) })}
+              items={legend}
+            />
+          )}
+          <div className="ex-sub-row">
+            <h3 className="ex-sub">{t('explorer.children')}</h3>
+            {/* the units listed below, the two periods the map compares, as the server writes them */}
+            <ExportButtons
+              request={(() => {
+                const q = mapQuery(state, frame.codes);
+                return q ? { table: 'analystSeries', query: q } : null;
+              })()}
+              testIds={{ csv: 'explorer-units-export-csv', xlsx: 'explorer-units-export-xlsx', sep: 'explorer-units-export-sep' }}
+            />
           </div>
-
-          <div className="ex-right">
-            <h3 className="ex-sub">{t('explorer.units')}</h3>
-            <div className="op-note">
-              {t('explorer.unitsHint')}
-              {trend.data && ` · ${t(`explorer.source.${trend.data.source}`)}`}
+          {children.data && children.data.children.length > 0 && childCodes.length === 0 && (
+            <div className="op-note" data-testid="explorer-no-geometry">
+              {t('explorer.noWardGeometry')}
             </div>
-            <ExplorerResults data={trend.data} decimals={decimals} error={trend.isError ? trend.error : null} />
-          </div>
+          )}
+          {children.data && children.data.children.length === 0 && (
+            <div className="op-note" data-testid="explorer-no-children">
+              {t('explorer.noChildren')}
+            </div>
+          )}
+          <ul className="ex-children" data-testid="explorer-children" data-count={children.data?.children.length ?? 0}>
+            {(children.data?.children ?? []).map((c) => (
+              <li key={c.code} data-testid={`explorer-child-${c.code}`} data-level={names.get(c.code)?.level}>
+                <button type="button" className="link-btn" onClick={() => go(drillTo(state, c.code))} data-testid={`explorer-drill-${c.code}`}>
+                  {nameOf(c.code, c)}
+                </button>
+                <span className="an-code">{c.code}</span>
+                <span className="ex-value">
+                  {mapValues.has(c.code) ? formatExplorerValue(mapValues.get(c.code), indicator?.aggregation ?? 'sum', decimals, lang) : ''}
+                </span>
+                <label className="ex-check">
+                  <input
+                    type="checkbox"
+                    checked={state.units.includes(c.code)}
+                    onChange={() => go(toggleUnit(state, c.code))}
+                    data-testid={`explorer-unit-${c.code}`}
+                  />
+                  {t('explorer.compareUnit')}
+                </label>
+              </li>
+            ))}
+          </ul>
         </div>
-      </section>
-    </PageShell>
+
+        <div className="ex-right">
+          <h3 className="ex-sub">{t('explorer.units')}</h3>
+          <div className="op-note">
+            {t('explorer.unitsHint')}
+            {trend.data && ` · ${t(`explorer.source.${trend.data.source}`)}`}
+          </div>
+          <ExplorerResults data={trend.data} decimals={decimals} error={trend.isError ? trend.error : null} />
+        </div>
+      </div>
+    </ToolbarPage>
   );
 }

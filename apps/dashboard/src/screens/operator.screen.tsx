@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CITY_SCOPE, useCatalogue, useLang } from '../app/hooks.ts';
 import type { PageProps } from '../app/page.ts';
+import { Field } from '../components/fields.tsx';
+import { onActivateKey, SortHeader } from '../components/SortHeader.tsx';
 import { Freshness } from '../components/Freshness.tsx';
 import { periodKey } from '@cityioc/domain';
 import { responseFreshness } from '../dossiers/response-freshness.ts';
@@ -18,7 +20,6 @@ import {
   watchRows,
   type SortKey,
   type WatchFilter,
-  type WatchRow,
 } from '../operator/watchlist.model.ts';
 import { indexUnits } from '../geo/units.ts';
 import { useNames } from '../names/useNames.ts';
@@ -143,33 +144,16 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
     return () => window.removeEventListener('keydown', onKey);
   }, [selected, setParams]);
 
-  const sortHeader = (key: SortKey) => {
-    const activeSort = sort.key === key;
-    const label = t(`operator.col.${key}`);
-    return (
-      <th key={key} scope="col" aria-sort={activeSort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`col-${key}`}>
-        <button
-          type="button"
-          className={activeSort ? 'sort-btn active' : 'sort-btn'}
-          title={t('operator.sortBy', { column: label })}
-          onClick={() => setParams({ sort: formatSort(toggleSort(sort, key)) }, { replace: true })}
-          data-testid={`sort-${key}`}
-        >
-          {label}
-          <span className="sort-arrow" aria-hidden="true">
-            {activeSort ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
-          </span>
-        </button>
-      </th>
-    );
-  };
-
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, r: WatchRow) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      open(r.code);
-    }
-  };
+  const sortHeader = (key: SortKey) => (
+    <SortHeader
+      key={key}
+      label={t(`operator.col.${key}`)}
+      dir={sort.key === key ? sort.dir : null}
+      onSort={() => setParams({ sort: formatSort(toggleSort(sort, key)) }, { replace: true })}
+      testId={`sort-${key}`}
+      className={`col-${key}`}
+    />
+  );
 
   return (
     <PageShell subtitle={t('operator.subtitle')} testId="operator-page">
@@ -177,10 +161,9 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
         <section className="op-main">
           <div className="op-toolbar">
             <h2 className="page-title">{t('operator.heading')}</h2>
-            <div className="field">
-              <span className="field-label">{t('operator.unit')}</span>
+            <Field label={t('operator.unit')} group>
               <UnitPicker options={options} selected={picked} onPick={chooseUnit} />
-            </div>
+            </Field>
             {picked && (
               <DirectiveIssueButton subject={{ kind: 'unit', id: picked.code, label: picked.name }} units={picked.code} testId={`unit-${picked.code}`} />
             )}
@@ -249,7 +232,7 @@ export function OperatorScreen({ search, setSearch: setParams }: PageProps<Opera
                         key={r.code}
                         className={[`wl-row`, `kind-${r.kind}`, r.code === selected ? 'selected' : ''].filter(Boolean).join(' ')}
                         onClick={() => open(r.code)}
-                        onKeyDown={(e) => onRowKey(e, r)}
+                        onKeyDown={onActivateKey(() => open(r.code))}
                         tabIndex={0}
                         aria-selected={r.code === selected}
                         data-testid={`dossier-${r.code}`}

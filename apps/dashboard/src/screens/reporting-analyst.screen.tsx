@@ -16,7 +16,7 @@ import { EChart } from '../components/EChart.tsx';
 import { SelectField } from '../components/fields.tsx';
 import { ExportButtons } from '../exports/ExportButtons.tsx';
 import { reportingCatalogueQuery, reportingHistoryQuery, reportingStatusQuery } from '../queries/reporting.queries.ts';
-import { PageShell } from '../shell/PageShell.tsx';
+import { ToolbarPage } from '../shell/ToolbarPage.tsx';
 import '../analyst/analyst-pages.css';
 
 use([LegendComponent]);
@@ -69,114 +69,111 @@ export function ReportingAnalystScreen({ search, setSearch: setParams }: PagePro
     [status.data, lang, t],
   );
 
+  const title = t('reporting.analyst.title');
+  const toolbar = (
+    <>
+      <SelectField
+        label={t('reporting.analyst.indicator')}
+        options={ids}
+        value={state.indicator}
+        onChange={(indicator) => setParams({ indicator, units: state.units.length ? state.units : undefined })}
+        optionLabel={(id) => cat.data?.indicators.find((i) => i.id === id)?.name[lang] ?? id}
+        testId="reporting-indicator"
+      />
+      <SelectField
+        label={t('reporting.analyst.units')}
+        options={['', ...units.map((u) => u.code)]}
+        value={state.units[0] ?? ''}
+        onChange={(code) => setParams({ indicator: state.indicator, units: code ? [code] : undefined })}
+        optionLabel={(code) => (code ? unitName(code) : t('reporting.analyst.allUnits'))}
+        testId="reporting-units"
+      />
+      <ExportButtons
+        request={{ table: 'reportingHistory', query: { indicator: state.indicator, units: state.units.join(',') } }}
+        testIds={{ csv: 'reporting-csv', xlsx: 'reporting-xlsx', sep: 'reporting-sep' }}
+      />
+    </>
+  );
+
   return (
-    <PageShell subtitle={t('reporting.analyst.title')} testId="reporting-analyst">
-      <section className="an-main reporting-analyst">
-        <div className="op-toolbar">
-          <h2 className="page-title">{t('reporting.analyst.title')}</h2>
-          <SelectField
-            label={t('reporting.analyst.indicator')}
-            options={ids}
-            value={state.indicator}
-            onChange={(indicator) => setParams({ indicator, units: state.units.length ? state.units : undefined })}
-            optionLabel={(id) => cat.data?.indicators.find((i) => i.id === id)?.name[lang] ?? id}
-            testId="reporting-indicator"
-          />
-          <SelectField
-            label={t('reporting.analyst.units')}
-            options={['', ...units.map((u) => u.code)]}
-            value={state.units[0] ?? ''}
-            onChange={(code) => setParams({ indicator: state.indicator, units: code ? [code] : undefined })}
-            optionLabel={(code) => (code ? unitName(code) : t('reporting.analyst.allUnits'))}
-            testId="reporting-units"
-          />
-          <ExportButtons
-            request={{ table: 'reportingHistory', query: { indicator: state.indicator, units: state.units.join(',') } }}
-            testIds={{ csv: 'reporting-csv', xlsx: 'reporting-xlsx', sep: 'reporting-sep' }}
-          />
+    <ToolbarPage subtitle={title} heading={title} testId="reporting-analyst" className="an-main reporting-analyst" toolbar={toolbar}>
+      {ind && (
+        <div className="op-note">
+          {t('reporting.analyst.source')}: {ind.sourceAgency[lang]} · {ind.unit}
         </div>
-        {ind && (
-          <div className="op-note">
-            {t('reporting.analyst.source')}: {ind.sourceAgency[lang]} · {ind.unit}
-          </div>
-        )}
-        {table.rows.length === 0 ? (
-          <div className="empty-state" data-testid="reporting-empty">
-            {t('reporting.noData')}
-          </div>
-        ) : (
-          <>
-            <div className="ra-charts">
-              <div className="ra-chart">
-                <h3>{t('analystPages.reporting.chartTitle', { indicator: ind?.name[lang] ?? state.indicator })}</h3>
-                {historyOption && series && ind && (
-                  <div
-                    data-testid="reporting-chart-points"
-                    data-points={series.values.filter((v) => v !== null).length}
-                    data-target={series.target ?? undefined}
-                  >
-                    <EChart
-                      option={historyOption}
-                      className="ra-canvas"
-                      testId="reporting-chart"
-                      label={t('analystPages.reporting.chartLabel', { indicator: ind.name[lang], points: seriesText(series, ind.unit, ind.decimals, lang) })}
-                    />
-                  </div>
-                )}
-              </div>
-              <div className="ra-chart">
-                <h3>{t('analystPages.reporting.statusTitle', { period: lastPeriod ? periodLabel(lastPeriod, lang) : '—' })}</h3>
-                {statusOption && status.data ? (
+      )}
+      {table.rows.length === 0 ? (
+        <div className="empty-state" data-testid="reporting-empty">
+          {t('reporting.noData')}
+        </div>
+      ) : (
+        <>
+          <div className="ra-charts">
+            <div className="ra-chart">
+              <h3>{t('analystPages.reporting.chartTitle', { indicator: ind?.name[lang] ?? state.indicator })}</h3>
+              {historyOption && series && ind && (
+                <div data-testid="reporting-chart-points" data-points={series.values.filter((v) => v !== null).length} data-target={series.target ?? undefined}>
                   <EChart
-                    option={statusOption}
+                    option={historyOption}
                     className="ra-canvas"
-                    testId="reporting-status-chart"
-                    label={t('analystPages.reporting.statusLabel', {
-                      points: Object.entries(status.data.counts)
-                        .map(([s, n]) => `${statusLabel(s as SubmissionStatus)}: ${n}`)
-                        .join('; '),
-                    })}
+                    testId="reporting-chart"
+                    label={t('analystPages.reporting.chartLabel', { indicator: ind.name[lang], points: seriesText(series, ind.unit, ind.decimals, lang) })}
                   />
-                ) : (
-                  <div className="op-note">{t('analystPages.reporting.noStatus')}</div>
-                )}
-              </div>
+                </div>
+              )}
             </div>
-            <div className="table-wrap">
-              <table className="an-table" data-testid="reporting-history">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reporting.analyst.units')}</th>
-                    {table.columns.map((c) => (
-                      <th key={c.id} scope="col">
-                        {c.label}
-                      </th>
+            <div className="ra-chart">
+              <h3>{t('analystPages.reporting.statusTitle', { period: lastPeriod ? periodLabel(lastPeriod, lang) : '—' })}</h3>
+              {statusOption && status.data ? (
+                <EChart
+                  option={statusOption}
+                  className="ra-canvas"
+                  testId="reporting-status-chart"
+                  label={t('analystPages.reporting.statusLabel', {
+                    points: Object.entries(status.data.counts)
+                      .map(([s, n]) => `${statusLabel(s as SubmissionStatus)}: ${n}`)
+                      .join('; '),
+                  })}
+                />
+              ) : (
+                <div className="op-note">{t('analystPages.reporting.noStatus')}</div>
+              )}
+            </div>
+          </div>
+          <div className="table-wrap">
+            <table className="an-table" data-testid="reporting-history">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reporting.analyst.units')}</th>
+                  {table.columns.map((c) => (
+                    <th key={c.id} scope="col">
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.unit} data-unit={r.unit}>
+                    <td className="an-unit">{r.name}</td>
+                    {r.cells.map((c, i) => (
+                      <td
+                        key={table.columns[i]!.id}
+                        className={c.illustrative ? 'an-value is-illustrative' : 'an-value'}
+                        title={c.illustrative ? t('reporting.illustrativeNote') : undefined}
+                      >
+                        {c.text}
+                        {c.illustrative ? '*' : ''}
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((r) => (
-                    <tr key={r.unit} data-unit={r.unit}>
-                      <td className="an-unit">{r.name}</td>
-                      {r.cells.map((c, i) => (
-                        <td
-                          key={table.columns[i]!.id}
-                          className={c.illustrative ? 'an-value is-illustrative' : 'an-value'}
-                          title={c.illustrative ? t('reporting.illustrativeNote') : undefined}
-                        >
-                          {c.text}
-                          {c.illustrative ? '*' : ''}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-        {table.rows.some((r) => r.cells.some((c) => c.illustrative)) && <div className="op-note">* {t('reporting.illustrativeNote')}</div>}
-      </section>
-    </PageShell>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {table.rows.some((r) => r.cells.some((c) => c.illustrative)) && <div className="op-note">* {t('reporting.illustrativeNote')}</div>}
+    </ToolbarPage>
   );
 }

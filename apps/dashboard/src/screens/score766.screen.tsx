@@ -28,7 +28,7 @@ import { pageCount, pageOffset, SCORE766_PAGE_SIZE, type Score766Search } from '
 import { areasQuery } from '../queries/geo.queries.ts';
 import { SCORECARD_REFRESH_MS, score766ItemsQuery, scorecardQuery, type Score766Part } from '../queries/score766.queries.ts';
 import { useClock } from '../realtime/RealtimeProvider.tsx';
-import { PageShell } from '../shell/PageShell.tsx';
+import { ToolbarPage } from '../shell/ToolbarPage.tsx';
 
 const PARTS: readonly Score766Part[] = ['numerator', 'denominator', 'outside'];
 
@@ -55,125 +55,118 @@ export function Score766Screen({ search, setSearch }: PageProps<Score766Search>)
   const open = (patch: Partial<Score766Search>) => setSearch({ unit, period, scheme: search.scheme, ...patch });
   const drill = (m: ScorecardMetricRow, part: Score766Part) => open({ group: search.group, metric: m.code, part, page: 1 });
 
+  const toolbar = (
+    <>
+      {view && (
+        <span className="scene-period" data-testid="score766-page-scope">
+          {view.unitName} · {view.periodText}
+        </span>
+      )}
+      <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
+      <Link to={PATHS.wall} search={{ scene: 'score766' }} className="btn">
+        {t('score766.page.back')}
+      </Link>
+    </>
+  );
+
   return (
-    <PageShell subtitle={t('admin.subtitle')} testId="score766-page">
-      <section className="an-main score766-page">
-        <div className="op-toolbar">
-          <h2 className="page-title">{t('score766.page.title')}</h2>
-          {view && (
-            <span className="scene-period" data-testid="score766-page-scope">
-              {view.unitName} · {view.periodText}
-            </span>
+    <ToolbarPage subtitle={t('admin.subtitle')} heading={t('score766.page.title')} testId="score766-page" className="an-main score766-page" toolbar={toolbar}>
+      <div className="op-note">{t('score766.computed')}</div>
+      <Score766Stepper
+        period={period}
+        scheme={scheme}
+        now={now}
+        onPeriod={(p) => open({ period: p, group: search.group, metric: search.metric, part: search.part, page: 1 })}
+        onScheme={(k) => open({ scheme: k === 'dvcqg-current' ? undefined : k, group: search.group, metric: search.metric, part: search.part, page: 1 })}
+      />
+      {!view ? (
+        <div className={card.isError ? 'empty-state error' : 'empty-state'}>{card.isError ? t('score766.loadError') : t('app.loading')}</div>
+      ) : (
+        <div className={fresh.stale ? 'score766-drill stale' : 'score766-drill'}>
+          <div className="panel score-panel">
+            <ScorecardGroups
+              view={view}
+              selected={search.group}
+              link={(g, children) => (
+                <button type="button" className="link-btn" onClick={() => open({ group: g.id, page: 1 })} data-testid={`score766-pick-${g.id}`}>
+                  {children}
+                </button>
+              )}
+            />
+          </div>
+          {group === null ? (
+            <div className="empty-state">{t('score766.page.pickGroup')}</div>
+          ) : (
+            <div className="table-wrap">
+              <table className="an-table" data-testid="score766-metrics" data-group={group.id}>
+                <caption>
+                  {t('score766.page.metrics')}: {group.name}
+                  {group.difference?.kind === 'shown' && (
+                    <span className="score-diff" data-testid="score766-metrics-diff">
+                      {' · '}
+                      {t('score766.officialGroup')} {group.difference.officialText} · {t('score766.difference', { diff: group.difference.text })}
+                    </span>
+                  )}
+                  {group.difference?.kind === 'unpublished' && (
+                    <span className="score-diff none" data-testid="score766-metrics-diff">
+                      {' · '}
+                      {t('score766.groupUnpublished')}
+                    </span>
+                  )}
+                </caption>
+                <TableHead
+                  prefix="score766.col"
+                  columns={['indicator', 'name', 'ratio', 'parts', 'points', ...(group.metrics.some((m) => m.officialRatioText !== null) ? ['official'] : [])]}
+                />
+                <tbody>
+                  {group.metrics.map((m) => (
+                    <tr key={m.code} data-testid={`score766-metric-${m.code}`} className={m.code === search.metric ? 'selected' : undefined}>
+                      <td>{m.label}</td>
+                      <td>{m.name}</td>
+                      <td>{m.noData ? <span title={t('score766.noData')}>{m.ratioText}</span> : m.ratioText}</td>
+                      <td>
+                        {m.counts === null || m.numerator === null || m.denominator === null ? (
+                          m.partsText
+                        ) : (
+                          <>
+                            <button type="button" className="link-btn" onClick={() => drill(m, 'numerator')} data-testid={`score766-num-${m.code}`}>
+                              {formatNumber(m.numerator, 0, lang)}
+                            </button>
+                            {' / '}
+                            <button type="button" className="link-btn" onClick={() => drill(m, 'denominator')} data-testid={`score766-den-${m.code}`}>
+                              {formatNumber(m.denominator, 0, lang)}
+                            </button>
+                          </>
+                        )}
+                      </td>
+                      <td>{m.pointsText}</td>
+                      {group.metrics.some((x) => x.officialRatioText !== null) && (
+                        <td data-testid={`score766-official-ratio-${m.code}`}>{m.officialRatioText ?? '—'}</td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
-          <Freshness updated={fresh.updated} stale={fresh.stale} freshness={fresh.freshness} />
-          <Link to={PATHS.wall} search={{ scene: 'score766' }} className="btn">
-            {t('score766.page.back')}
-          </Link>
-        </div>
-        <div className="op-note">{t('score766.computed')}</div>
-        <Score766Stepper
-          period={period}
-          scheme={scheme}
-          now={now}
-          onPeriod={(p) => open({ period: p, group: search.group, metric: search.metric, part: search.part, page: 1 })}
-          onScheme={(k) => open({ scheme: k === 'dvcqg-current' ? undefined : k, group: search.group, metric: search.metric, part: search.part, page: 1 })}
-        />
-        {!view ? (
-          <div className={card.isError ? 'empty-state error' : 'empty-state'}>{card.isError ? t('score766.loadError') : t('app.loading')}</div>
-        ) : (
-          <div className={fresh.stale ? 'score766-drill stale' : 'score766-drill'}>
-            <div className="panel score-panel">
-              <ScorecardGroups
-                view={view}
-                selected={search.group}
-                link={(g, children) => (
-                  <button type="button" className="link-btn" onClick={() => open({ group: g.id, page: 1 })} data-testid={`score766-pick-${g.id}`}>
-                    {children}
-                  </button>
-                )}
+          {metric && metric.counts !== null && <Items search={search} unit={unit} period={period} metric={metric} open={open} />}
+          {group && (
+            <div className="score766-directive">
+              <DirectiveIssueButton
+                key={`${unit}|${metric?.code ?? group.id}`}
+                subject={{
+                  kind: 'score766',
+                  id: metric?.code ?? group.id,
+                  label: `${metric ? metric.title : group.name} · ${view.unitName}`,
+                }}
+                units={unit}
+                testId={`score766-${metric?.code ?? group.id}`}
               />
             </div>
-            {group === null ? (
-              <div className="empty-state">{t('score766.page.pickGroup')}</div>
-            ) : (
-              <div className="table-wrap">
-                <table className="an-table" data-testid="score766-metrics" data-group={group.id}>
-                  <caption>
-                    {t('score766.page.metrics')}: {group.name}
-                    {group.difference?.kind === 'shown' && (
-                      <span className="score-diff" data-testid="score766-metrics-diff">
-                        {' · '}
-                        {t('score766.officialGroup')} {group.difference.officialText} · {t('score766.difference', { diff: group.difference.text })}
-                      </span>
-                    )}
-                    {group.difference?.kind === 'unpublished' && (
-                      <span className="score-diff none" data-testid="score766-metrics-diff">
-                        {' · '}
-                        {t('score766.groupUnpublished')}
-                      </span>
-                    )}
-                  </caption>
-                  <TableHead
-                    prefix="score766.col"
-                    columns={[
-                      'indicator',
-                      'name',
-                      'ratio',
-                      'parts',
-                      'points',
-                      ...(group.metrics.some((m) => m.officialRatioText !== null) ? ['official'] : []),
-                    ]}
-                  />
-                  <tbody>
-                    {group.metrics.map((m) => (
-                      <tr key={m.code} data-testid={`score766-metric-${m.code}`} className={m.code === search.metric ? 'selected' : undefined}>
-                        <td>{m.label}</td>
-                        <td>{m.name}</td>
-                        <td>{m.noData ? <span title={t('score766.noData')}>{m.ratioText}</span> : m.ratioText}</td>
-                        <td>
-                          {m.counts === null || m.numerator === null || m.denominator === null ? (
-                            m.partsText
-                          ) : (
-                            <>
-                              <button type="button" className="link-btn" onClick={() => drill(m, 'numerator')} data-testid={`score766-num-${m.code}`}>
-                                {formatNumber(m.numerator, 0, lang)}
-                              </button>
-                              {' / '}
-                              <button type="button" className="link-btn" onClick={() => drill(m, 'denominator')} data-testid={`score766-den-${m.code}`}>
-                                {formatNumber(m.denominator, 0, lang)}
-                              </button>
-                            </>
-                          )}
-                        </td>
-                        <td>{m.pointsText}</td>
-                        {group.metrics.some((x) => x.officialRatioText !== null) && (
-                          <td data-testid={`score766-official-ratio-${m.code}`}>{m.officialRatioText ?? '—'}</td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {metric && metric.counts !== null && <Items search={search} unit={unit} period={period} metric={metric} open={open} />}
-            {group && (
-              <div className="score766-directive">
-                <DirectiveIssueButton
-                  key={`${unit}|${metric?.code ?? group.id}`}
-                  subject={{
-                    kind: 'score766',
-                    id: metric?.code ?? group.id,
-                    label: `${metric ? metric.title : group.name} · ${view.unitName}`,
-                  }}
-                  units={unit}
-                  testId={`score766-${metric?.code ?? group.id}`}
-                />
-              </div>
-            )}
-          </div>
-        )}
-      </section>
-    </PageShell>
+          )}
+        </div>
+      )}
+    </ToolbarPage>
   );
 }
 

@@ -17,7 +17,7 @@ import type { WallSearch } from '../scenes/wall-state.ts';
 import { Header } from '../shell/Header.tsx';
 import { OfflineBanner } from '../shell/OfflineBanner.tsx';
 import { RecoveryNote } from '../shell/RecoveryNote.tsx';
-import { PinOverlay } from '../wall-pin/PinOverlay.tsx';
+import { PinOverlay, preloadPinViews } from '../wall-pin/PinOverlay.tsx';
 import { useWallPin } from '../wall-pin/useWallPin.ts';
 import { heldScene, wallOf } from '../wall-pin/wall-pin.model.ts';
 
@@ -48,6 +48,18 @@ export function WallScreen({ search, setSearch }: PageProps<WallSearch>) {
   const setPeriod = useCallback((period: WallPeriod) => setSearch({ period }, { replace: true }), [setSearch]);
   const pin = useCallback((scene: SceneId | null) => setSearch({ scene: scene ?? undefined }, { replace: true }), [setSearch]);
   const ctx = useMemo(() => ({ period: search.period, now, timeZone, setPeriod }), [search.period, now, timeZone, setPeriod]);
+
+  // briefing mode's views (a pinned unit, a pinned alert) fetched when the wall is idle after its first data
+  useEffect(() => {
+    if (!warm) return;
+    const run = () => void preloadPinViews().catch((err: unknown) => console.warn('[pin] preload failed', err));
+    if (typeof window.requestIdleCallback !== 'function') {
+      const t = window.setTimeout(run, 200);
+      return () => window.clearTimeout(t);
+    }
+    const id = window.requestIdleCallback(run, { timeout: 5000 });
+    return () => window.cancelIdleCallback(id);
+  }, [warm]);
 
   // A scene's reads start with its code, not after it: one round trip less before it has data.
   const mountedKey = mounted.join(',');

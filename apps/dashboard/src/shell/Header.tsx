@@ -31,9 +31,14 @@ export function Header({ timeZone, subtitle, children }: { timeZone: string; sub
         <time className="hdr-clock" dateTime={new Date(now).toISOString()} data-testid="clock">
           {formatClock(now, lang, timeZone)}
         </time>
-        <span className={`status-pill status-${status}`} data-testid="connection-status" data-status={status}>
+        <span
+          className={`status-pill status-${status}`}
+          data-testid="connection-status"
+          data-status={status}
+          title={status === 'degraded' ? t('fanout.degradedHint') : undefined}
+        >
           <span className="status-dot" />
-          {t(`status.${status}`)}
+          {status === 'degraded' ? t('fanout.degraded') : t(`status.${status}`)}
         </span>
         <LangToggle />
       </div>

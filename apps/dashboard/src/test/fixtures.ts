@@ -1,5 +1,6 @@
-import { cellKey, type Catalogue, type Cell, type Delta, type Snapshot } from '@cityioc/contracts';
+import type { Catalogue, Cell, Delta, Snapshot } from '@cityioc/contracts';
 import { CAN_THO_CATALOGUE } from '@cityioc/domain';
+import { cell as galleryCell } from '../gallery/fixtures/live.ts';
 
 /** 2026-11-22 07:30:00 in Cần Thơ. */
 export const NOW = Date.UTC(2026, 10, 22, 0, 30, 0);
@@ -9,18 +10,9 @@ export function catalogueFixture(): Catalogue {
   return JSON.parse(JSON.stringify(CAN_THO_CATALOGUE)) as Catalogue;
 }
 
+/** The gallery's cell of one reading, a minute before NOW, with the tests' event ids. */
 export function cell(area: string, station: string | null, indicator: string, value: number | null, extra: Partial<Cell> = {}): Cell {
-  return {
-    key: cellKey(area, station, indicator),
-    area,
-    station,
-    indicator,
-    value,
-    count: 1,
-    observedAt: NOW - 60_000,
-    eventId: `ev-${area}-${station ?? ''}-${indicator}`,
-    ...extra,
-  };
+  return galleryCell(area, station, indicator, value, { observedAt: NOW - 60_000, eventId: `ev-${area}-${station ?? ''}-${indicator}`, ...extra });
 }
 
 export function ratioCell(area: string, indicator: string, numerator: number, denominator: number, extra: Partial<Cell> = {}): Cell {

@@ -1,18 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { alertDetailQuery } from '../alerts/alerts.queries.ts';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import { formatDateTime, formatNumber, readableTextColor } from '../format/format.ts';
 import type { PanelProps } from '../panels/panel.ts';
 import { SEVERITY_COLORS } from '../theme/theme.ts';
 import { UnitMap } from './UnitPin.tsx';
+import { pinnedAlertQuery } from './wall-pin.queries.ts';
 
 /** A pinned alert: what happened, where and since when (plain text, never HTML), its unit on the map beside it. */
 export function AlertPin({ id }: { id: string } & PanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
-  const q = useQuery(alertDetailQuery(id));
+  const q = useQuery(pinnedAlertQuery(useQueryClient(), id));
   const a = q.data?.alert;
   if (!a) return <section className="panel panel-loading" />;
   const indicator = index?.indicator(a.indicator);

@@ -9,9 +9,20 @@ import { usePinActions } from './useWallPin.ts';
 import { canPin } from './wall-pin.model.ts';
 import './wall-pin.css';
 
-// the map comes with its own chunk, as on the wall
-const UnitPin = lazy(() => import('./UnitPin.tsx').then((m) => ({ default: m.UnitPin })));
-const AlertPin = lazy(() => import('./AlertPin.tsx').then((m) => ({ default: m.AlertPin })));
+// the map comes with its own chunk, as on the wall; fetched at idle once the wall shows its first data (preloadPinViews)
+const loadUnitPin = () => import('./UnitPin.tsx');
+const loadAlertPin = () => import('./AlertPin.tsx');
+const UnitPin = lazy(() => loadUnitPin().then((m) => ({ default: m.UnitPin })));
+const AlertPin = lazy(() => loadAlertPin().then((m) => ({ default: m.AlertPin })));
+
+/**
+ * Fetches the chunks a pin draws (a unit's and an alert's views, their map), so that a pin shows
+ * within a second of the push instead of waiting for them: the wall calls it when idle after its
+ * first data. A later lazy() resolves from the module cache.
+ */
+export function preloadPinViews(): Promise<unknown> {
+  return Promise.all([loadUnitPin(), loadAlertPin()]);
+}
 
 /**
  * What a wall shows while a briefing pin is in force: a banner across the top ("Đang ghim bởi … ·

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
 import { ExplorerMap } from '../explorer/ExplorerMap.tsx';
@@ -9,7 +9,7 @@ import { buildKpiTiles, OVERVIEW_KPIS } from '../panels/kpi-tiles/kpi-tiles.mode
 import { KpiTile } from '../panels/kpi-tiles/KpiTile.tsx';
 import type { PanelProps } from '../panels/panel.ts';
 import { geoAreasQuery } from '../queries/geo.queries.ts';
-import { useClock } from '../realtime/RealtimeProvider.tsx';
+import { useClock, useLiveClient } from '../realtime/RealtimeProvider.tsx';
 
 /** The unit's key figures on the wall: water, air, then the dossier indicators (the overview's). */
 export const UNIT_PIN_KPIS = ['water_level', 'aqi', ...OVERVIEW_KPIS] as const;
@@ -43,11 +43,13 @@ export function UnitMap({ code }: { code: string }) {
   );
 }
 
-/** A pinned unit: the map zoomed to it, and its key figures beside it. */
+/** A pinned unit: the map zoomed to it, and its key figures beside it, live while it stays pinned (its scope followed by the socket). */
 export function UnitPin({ code }: { code: string } & PanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const { index, timeZone } = useCatalogue();
+  const client = useLiveClient();
+  useEffect(() => client.watchScope(code), [client, code]);
   const { cells, version } = useScopeCells(code);
   const { now, offline } = useClock();
   const tiles = useMemo(

@@ -1,17 +1,17 @@
 import type { WallPinTarget } from '@cityioc/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { alertDetailQuery } from '../alerts/alerts.queries.ts';
 import { useCatalogue, useLang } from '../app/hooks.ts';
 import { PANELS } from '../panels/registry.tsx';
 import { SCENES } from '../scenes/scene-registry.ts';
+import { pinnedAlertQuery } from './wall-pin.queries.ts';
 
 /** What a pin shows, as the banner and the leader's bar name it: "Bảng · Mực nước…", "Đơn vị · phường Ninh Kiều". */
 export function usePinLabel(target: WallPinTarget | null): string {
   const { t } = useTranslation();
   const lang = useLang();
   const { index } = useCatalogue();
-  const alert = useQuery({ ...alertDetailQuery(target?.kind === 'alert' ? target.alertId : ''), enabled: target?.kind === 'alert' });
+  const alert = useQuery({ ...pinnedAlertQuery(useQueryClient(), target?.kind === 'alert' ? target.alertId : ''), enabled: target?.kind === 'alert' });
   if (!target) return '';
   const kind = t(`pin.kind.${target.kind}`);
   switch (target.kind) {

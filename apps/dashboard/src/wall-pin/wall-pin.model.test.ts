@@ -6,7 +6,8 @@ import { PANEL_IDS } from '../panels/registry.tsx';
 import { SCENES } from '../scenes/scene-registry.ts';
 import { scenePlan } from '../scenes/scene-rotation.ts';
 import { validateWallSearch } from '../scenes/wall-state.ts';
-import { canPin, heldScene, sameTarget, targetKey, wallOf } from './wall-pin.model.ts';
+import { validateBriefingSearch } from './briefing-state.ts';
+import { canPin, heldScene, pinWall, sameTarget, screenWall, targetKey, wallOf } from './wall-pin.model.ts';
 
 const person = (role: SessionUser['role'], kind: SessionUser['kind'] = 'user'): SessionUser => ({
   id: role,
@@ -68,6 +69,28 @@ describe('briefing pins on the dashboard', () => {
     expect(wallOf(validateWallSearch({ wall: 'phong-hop' }).wall)).toBe('phong-hop');
     expect(wallOf(validateWallSearch({}).wall)).toBe('main');
     expect(wallOf('Phòng họp')).toBe('main');
+  });
+
+  it('names the wall a wall screen shows in its handshake; no other page names one', () => {
+    expect(screenWall('/', '?kiosk&wall=phong-hop')).toBe('phong-hop');
+    expect(screenWall('/', '?kiosk')).toBe('main');
+    expect(screenWall('/', '?wall=Bad%20Name')).toBe('main');
+    expect(screenWall('/gallery', '?wall=phong-hop')).toBeUndefined();
+    expect(screenWall('/operator/briefing', '?wall=phong-hop')).toBeUndefined();
+    expect(screenWall('/analyst', '')).toBeUndefined();
+  });
+
+  it('pins to the wall the page names, else the one chosen while the server knows it, else the main wall', () => {
+    expect(pinWall('hoi-truong', 'phong-hop', ['main', 'phong-hop'])).toBe('hoi-truong');
+    expect(pinWall(undefined, 'phong-hop', null)).toBe('phong-hop');
+    expect(pinWall(undefined, 'phong-hop', ['main', 'phong-hop'])).toBe('phong-hop');
+    // a wall that no longer exists (never pinned, no screen open) is not chosen any more
+    expect(pinWall(undefined, 'phong-hop', ['main'])).toBe('main');
+    expect(pinWall(undefined, null, null)).toBe('main');
+    expect(pinWall(undefined, '../etc', null)).toBe('main');
+    expect(validateBriefingSearch({ wall: 'phong-hop' })).toEqual({ wall: 'phong-hop' });
+    expect(validateBriefingSearch({ wall: 'Phòng họp' })).toEqual({ wall: undefined });
+    expect(validateBriefingSearch({})).toEqual({ wall: undefined });
   });
 
   it('has every string in Vietnamese and English', () => {

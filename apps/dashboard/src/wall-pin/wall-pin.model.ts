@@ -1,4 +1,5 @@
 import { DEFAULT_WALL, WALL_ID_PATTERN, type WallPin, type WallPinTarget } from '@cityioc/contracts';
+import { pageOfPath } from '../auth/access.model.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { sceneIdOf } from '../scenes/scene-registry.ts';
 import type { ScenePlan, SceneState } from '../scenes/scene-rotation.ts';
@@ -40,6 +41,27 @@ const WALL_ID = new RegExp(WALL_ID_PATTERN);
 
 /** A wall's name from the URL (`?wall=phong-hop`), else the default wall. */
 export const wallOf = (raw: string | undefined): string => (raw !== undefined && WALL_ID.test(raw) ? raw : DEFAULT_WALL);
+
+/**
+ * The wall a page shows when it is a wall screen (the wall page, not the gallery): its `?wall=`, else
+ * the default wall; undefined for every other page. Sent in the socket's handshake, so the server
+ * can count each wall's open screens for the leader's picker.
+ */
+export function screenWall(pathname: string, search: string): string | undefined {
+  if (pageOfPath(pathname) !== 'wall' || pathname.replace(/\/+$/, '') === '/gallery') return undefined;
+  return wallOf(new URLSearchParams(search).get('wall') ?? undefined);
+}
+
+/**
+ * The wall the leader's pin buttons send to: the one the page names (its URL's, or the wall screen's
+ * own), else the one last chosen on the briefing page (kept in this browser) while the server still
+ * knows it (`known`: null until the list is read), else the default wall.
+ */
+export function pinWall(named: string | undefined, chosen: string | null, known: readonly string[] | null): string {
+  if (named !== undefined && WALL_ID.test(named)) return named;
+  if (chosen !== null && WALL_ID.test(chosen) && (known === null || known.includes(chosen))) return chosen;
+  return DEFAULT_WALL;
+}
 
 /** The time-to-live choices of the briefing page, in minutes (10 by default, as the server's). */
 export const PIN_MINUTES = [5, 10, 15, 30, 60] as const;

@@ -1,5 +1,6 @@
-import type { WallPinBody, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
-import { queryOptions } from '@tanstack/react-query';
+import type { Alert, AlertDetail, WallListResponse, WallPinBody, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { alertDetailQuery, wallAlertsKey } from '../alerts/alerts.queries.ts';
 import { api, getJson } from '../queries/http.ts';
 
 /** ['wall-pin', wall]: kept current by wallPinV1 pushes (useWallPinPushes) and re-read after a reconnect (the live client invalidates it). */
@@ -11,6 +12,29 @@ export function wallPinQuery(wall: string) {
     queryFn: ({ signal }) => getJson<WallPinResponse>(`/api/v1/wall/pin?wall=${encodeURIComponent(wall)}`, signal),
     staleTime: Infinity,
   });
+}
+
+/** The walls a leader can pin to, with their open screens: read when the picker opens and every 30 s while it is open. */
+export function wallsQuery() {
+  return queryOptions({
+    queryKey: ['wall-walls'] as const,
+    queryFn: ({ signal }) => getJson<WallListResponse>('/api/v1/wall/walls', signal),
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * A pinned alert's detail: drawn at once from the wall's own alert list when it holds the alert (the
+ * ticker's), while the detail is read; the read replaces it.
+ */
+export function pinnedAlertQuery(qc: QueryClient, id: string) {
+  return {
+    ...alertDetailQuery(id),
+    placeholderData: (): AlertDetail | undefined => {
+      const alert = qc.getQueryData<Alert[]>(wallAlertsKey)?.find((a) => a.id === id);
+      return alert ? { alert, events: [] } : undefined;
+    },
+  };
 }
 
 export const pinToWall = (body: WallPinBody) => api.send<WallPinResponse>('POST', '/api/v1/wall/pin', { body });

@@ -1,4 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { CsvSepSchema } from '@cityioc/contracts';
+import { Type, type TObject, type TProperties } from 'typebox';
 import { toCsv } from './csv.ts';
 import { XLSX_MIME, type CsvSep, type Table } from './table.ts';
 import { toXlsx } from './xlsx.ts';
@@ -26,7 +28,17 @@ export function fileResponses(format: ExportFormat) {
   return { 200: { description: format === 'csv' ? 'CSV (UTF-8 with BOM)' : 'XLSX workbook', content: { [media]: { schema } } } };
 }
 
-/** Sends a table as a download in the asked format. */
+/**
+ * The query of a list's download (`….csv` / `….xlsx`): the list's own query, the CSV separator and
+ * the language of the headers; nothing else.
+ */
+export function exportQueryOf<P extends TProperties>(listQuery: TObject<P>) {
+  return Type.Object(
+    { ...listQuery.properties, sep: Type.Optional(CsvSepSchema), lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])) },
+    { additionalProperties: false },
+  );
+}
+
 /**
  * Sends a table as a download in the asked format. Every export is audited (who, the URL asked,
  * the file, how many rows), before the file leaves.

@@ -80,11 +80,28 @@ export class GeoService {
   /** Stores a checked import as the next version (one transaction) and uses it at once. */
   async commit(prepared: PreparedImport, origin: string, now: number): Promise<{ stored: boolean; version: BoundaryVersion }> {
     const [r] = await this.reference.putReferenceItems(BOUNDARY_KIND, [{ key: BOUNDARY_KEY, validFrom: prepared.at, body: prepared, origin }], now);
-    if (!r!.stored) return { stored: false, version: this.imports.find((i) => i.version.version === r!.version)!.version };
+    const held = this.imports.find((i) => i.version.version === r!.version);
+    if (!r!.stored) return { stored: false, version: held!.version };
+    if (held) return { stored: true, version: held.version }; // the follower read it first (several nodes: refresh())
     const imported = this.toImported(prepared, r!.version, now, origin);
     this.imports = [...this.imports, imported];
     this.cache.clear();
     return { stored: true, version: imported.version };
+  }
+
+  /** Several nodes: uses the imports another node committed since (live/document-follower.ts), one body at a time; returns how many. */
+  async refresh(): Promise<number> {
+    const held = (v: number) => this.imports.some((i) => i.version.version === v);
+    let added = 0;
+    for (const h of await this.reference.referenceHeads(BOUNDARY_KIND)) {
+      if (held(h.version)) continue;
+      const body = (await this.reference.referenceBody(BOUNDARY_KIND, h.key, h.version)) as PreparedImport | undefined;
+      if (!body || held(h.version)) continue; // our own commit() may have added it meanwhile
+      this.imports = [...this.imports, this.toImported(body, h.version, h.storedAt, h.origin)].sort((a, b) => a.version.version - b.version.version);
+      added++;
+    }
+    if (added > 0) this.cache.clear();
+    return added;
   }
 
   /** Every committed import, newest first. */

@@ -7,8 +7,14 @@ import type { AlertService } from '../alerts/alert.service.ts';
 import type { DossierService } from '../procedures/dossier.service.ts';
 import type { PaknService } from '../procedures/pakn.service.ts';
 import type { RatingService } from '../procedures/rating.service.ts';
-import { PostgresCluster } from '../store/postgres/log-tail.ts';
+import { PostgresCluster, type DocumentStamps } from '../store/postgres/log-tail.ts';
 import type { Store } from '../store/store.ts';
+import { BOUNDARY_KIND, type GeoService } from '../geo/geo.service.ts';
+import { SCHEDULE_KIND, type CalendarService } from '../procedures/calendar.service.ts';
+import { PROCEDURE_KIND, type ProcedureService } from '../procedures/procedure.service.ts';
+import { SPLIT_KIND, type Score766SplitService } from '../procedures/score766-splits.ts';
+import type { ReportingService } from '../reporting/reporting.service.ts';
+import { DocumentFollower } from './document-follower.ts';
 import type { LiveService } from './live.service.ts';
 import { LogFollower, type FollowedLog } from './log-follower.ts';
 
@@ -58,6 +64,31 @@ export function followerOf(
   );
 }
 
+/**
+ * The uploads a node follows (live/document-follower.ts), by the store's stamp key: each kind of
+ * reference document through its service's refresh, the report imports through the reporting
+ * service's publication (the reads answer from the store already). The wall playlist and pins are
+ * read from the store on every request and push: not followed.
+ */
+export function documentFollowerOf(
+  app: FastifyInstance,
+  s: { procedures: ProcedureService; calendars: CalendarService; geo: GeoService; score766Splits: Score766SplitService; reporting: ReportingService },
+): DocumentFollower {
+  return new DocumentFollower(
+    {
+      [`reference:${PROCEDURE_KIND}`]: () => s.procedures.refresh(),
+      [`reference:${SCHEDULE_KIND}`]: () => s.calendars.refresh(),
+      [`reference:${BOUNDARY_KIND}`]: () => s.geo.refresh(),
+      [`reference:${SPLIT_KIND}`]: async () => {
+        await s.score766Splits.load(); // keeps the latest version per key: a reload is a refresh
+        return 1;
+      },
+      reports: () => s.reporting.publish(),
+    },
+    (key, err) => app.log.error({ err, key }, 'applying an upload of another node failed'),
+  );
+}
+
 /** A node's name in the audit log: host, process and a per-start tag (two nodes may share a host, a pid namespace or a process in tests). */
 export const nodeName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
@@ -73,6 +104,7 @@ export function clusterOf(
   follower: LogFollower,
   alerts: AlertService,
   audit: AuditService,
+  documents?: DocumentFollower,
   node = nodeName(),
 ): PostgresCluster {
   const cluster: PostgresCluster = new PostgresCluster(url, pollMs, {
@@ -90,6 +122,7 @@ export function clusterOf(
     alertPosition: (seq) => {
       if (!cluster.isLeader) alerts.dropCovered(seq);
     },
+    ...(documents ? { documents: (stamps: DocumentStamps) => void documents.offer(stamps) } : {}),
     log: (level, msg, extra) => app.log[level](extra ?? {}, msg),
   });
   return cluster;

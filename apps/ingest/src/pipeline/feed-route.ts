@@ -52,9 +52,11 @@ export async function handleNdjson(
   reply: FastifyReply,
   query: NdjsonQuery,
   ingest: (items: unknown[], source: string) => Promise<IngestResponse>,
+  /** Slices in the writer at once (ndjson-slices.ts NDJSON_SLICES_IN_FLIGHT): more than 1 only for a feed whose checks read no state. */
+  inFlight = 1,
 ) {
   const body = ndjsonBodyOf(req.body);
-  const out = await ingestNdjson(body, req.source, ingest, { all: query.results === 'all' });
+  const out = await ingestNdjson(body, req.source, ingest, { all: query.results === 'all', inFlight });
   if (out.kind === 'too_many_lines')
     throw httpError(413, 'too_many_lines', `the body holds more than ${NDJSON_MAX_LINES} lines: split it into several requests`);
   if (out.kind === 'empty') throw httpError(400, 'empty_body', 'the body holds no NDJSON lines');

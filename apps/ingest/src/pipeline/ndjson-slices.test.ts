@@ -3,7 +3,8 @@ import type { IngestResponse, ItemResult } from '@cityioc/contracts';
 import { parseNdjson } from './feed-route.ts';
 import { UnparsableLine } from './ingest.service.ts';
 import { NDJSON_MAX_LINE_BYTES } from './ndjson-body.ts';
-import { bodySlices, ingestNdjson, ingestResponseJson, NDJSON_MAX_LINES, NDJSON_SLICE_LINES, ndjsonSlices } from './ndjson-slices.ts';
+import { bodySlices, ingestNdjson, ingestResponseJson, NDJSON_MAX_LINES, NDJSON_SLICE_LINES, NDJSON_SLICES_IN_FLIGHT, ndjsonSlices } from './ndjson-slices.ts';
+import { waitUntil } from '../../../../test-support/wait.ts';
 
 const line = (n: number) => JSON.stringify({ id: `x${n}`, value: n });
 
@@ -89,6 +90,75 @@ describe('ingestNdjson', () => {
     // identical error lists share one array
     const res = (out as { res: IngestResponse }).res;
     expect(res.results[0]!.errors).toBe(res.results[1]!.errors);
+  });
+
+  it('hands the next slices to the writer while earlier ones commit, at most NDJSON_SLICES_IN_FLIGHT at once, results in line order', async () => {
+    const slices = NDJSON_SLICES_IN_FLIGHT + 2;
+    const lines = Array.from({ length: slices * NDJSON_SLICE_LINES }, (_, i) => line(i));
+    const commits: { first: number; done: (r: IngestResponse) => void }[] = [];
+    let outstanding = 0;
+    let most = 0;
+    const ingest = (items: unknown[]) =>
+      new Promise<IngestResponse>((done) => {
+        outstanding++;
+        most = Math.max(most, outstanding);
+        commits.push({ first: Number((items[0] as { id: string }).id.slice(1)), done });
+      }).finally(() => outstanding--);
+    const result = (first: number): IngestResponse => ({
+      accepted: NDJSON_SLICE_LINES - 1,
+      duplicates: 1,
+      rejected: 0,
+      results: [{ index: 0, id: `x${first}`, status: 'duplicate' }],
+    });
+    const out = ingestNdjson(lines.join('\n'), 'src', ingest, { all: false, inFlight: NDJSON_SLICES_IN_FLIGHT });
+    await waitUntil('the first slices handed to the writer', () => commits.length === NDJSON_SLICES_IN_FLIGHT);
+    // while the writer holds them all, further turns of the event loop parse no further slice
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(commits.length).toBe(NDJSON_SLICES_IN_FLIGHT);
+    // the writer answers out of order: results still come in line order
+    commits[1]!.done(result(commits[1]!.first));
+    commits[0]!.done(result(commits[0]!.first));
+    await waitUntil('every slice handed to the writer', () => commits.length === slices);
+    for (const c of commits.slice(2)) c.done(result(c.first));
+    const res = await out;
+    expect(most).toBe(NDJSON_SLICES_IN_FLIGHT);
+    expect(res.kind === 'done' && res.res.results.map((r) => r.index)).toEqual(Array.from({ length: slices }, (_, k) => k * NDJSON_SLICE_LINES));
+    expect(res.kind === 'done' && [res.res.accepted, res.res.duplicates]).toEqual([slices * (NDJSON_SLICE_LINES - 1), slices]);
+  });
+
+  it('keeps one slice at a time by default (a feed whose checks read what the previous slice stored)', async () => {
+    const lines = Array.from({ length: 2 * NDJSON_SLICE_LINES }, (_, i) => line(i));
+    const pending: (() => void)[] = [];
+    const ingest = (items: unknown[]) =>
+      new Promise<IngestResponse>((resolve) => pending.push(() => resolve({ accepted: items.length, duplicates: 0, rejected: 0, results: [] })));
+    const out = ingestNdjson(lines.join('\n'), 'src', ingest, { all: false });
+    await waitUntil('the first slice handed to the writer', () => pending.length === 1);
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(pending.length).toBe(1);
+    pending[0]!();
+    await waitUntil('the second slice handed to the writer', () => pending.length === 2);
+    pending[1]!();
+    expect(await out).toEqual({ kind: 'done', res: { accepted: lines.length, duplicates: 0, rejected: 0, results: [] } });
+  });
+
+  it('fails with the failed slice only once every slice handed over has settled', async () => {
+    const lines = Array.from({ length: 3 * NDJSON_SLICE_LINES }, (_, i) => line(i));
+    const pending: { ok: () => void; fail: (e: Error) => void }[] = [];
+    const ingest = (items: unknown[]) =>
+      new Promise<IngestResponse>((resolve, reject) =>
+        pending.push({ ok: () => resolve({ accepted: items.length, duplicates: 0, rejected: 0, results: [] }), fail: reject }),
+      );
+    let failed: unknown = null;
+    const out = ingestNdjson(lines.join('\n'), 'src', ingest, { all: false, inFlight: NDJSON_SLICES_IN_FLIGHT }).catch((e: unknown) => (failed = e));
+    await waitUntil('three slices handed to the writer', () => pending.length === 3);
+    pending[1]!.fail(new Error('store unavailable'));
+    pending[0]!.ok();
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    // slice 2 may still be committing: the request is not answered before it settles
+    expect(failed).toBeNull();
+    pending[2]!.ok();
+    await out;
+    expect((failed as Error).message).toBe('store unavailable');
   });
 
   it('lists every line with all, answers empty for blank bodies and refuses too many lines before ingesting any', async () => {

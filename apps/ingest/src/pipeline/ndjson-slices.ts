@@ -111,26 +111,55 @@ class ResultLog {
 export type NdjsonOutcome = { kind: 'done'; res: IngestResponse } | { kind: 'empty' } | { kind: 'too_many_lines' };
 
 /**
+ * Slices a feed whose checks read no state (observations) hands to `ingest` before the first of them
+ * has its results: the next slices are parsed and checked while the writer commits the previous ones
+ * and the disk flushes them (the group commit gathers them into its next transaction), instead of
+ * the parse waiting for every flush. Bounds what one request holds in memory beyond its body to this
+ * many slices of items. A feed whose check reads what earlier items changed (PAKN events: the case's
+ * facts; ratings: the dossier as stored) keeps one slice at a time, so each slice is checked against
+ * the ones before it.
+ */
+export const NDJSON_SLICES_IN_FLIGHT = 4;
+
+/**
  * Ingests an NDJSON body slice by slice: each slice is checked and stored by `ingest` (its items are
- * acknowledged only once their commit is durable), then the event loop gets a turn. Results carry
- * 0-based line numbers; accepted lines are listed only when `all`.
+ * acknowledged only once their commit is durable), then the event loop gets a turn. Up to
+ * `inFlight` slices (default 1) are in the writer at once; results are gathered in line order, and
+ * nothing is answered before every slice's commit is durable. When one slice fails, the slices
+ * already handed over are waited for (their items may be stored: a retry finds them as duplicates)
+ * and the failure is thrown. Results carry 0-based line numbers; accepted lines are listed only when `all`.
  */
 export async function ingestNdjson(
   body: NdjsonBody | string,
   source: string,
   ingest: (items: unknown[], source: string) => Promise<IngestResponse>,
-  opts: { all: boolean },
+  opts: { all: boolean; inFlight?: number },
 ): Promise<NdjsonOutcome> {
   const b = typeof body === 'string' ? NdjsonBody.of(body) : body;
   if (hasMoreLinesThan(b, NDJSON_MAX_LINES)) return { kind: 'too_many_lines' };
   const log = new ResultLog(opts.all);
+  const pending: { res: Promise<IngestResponse>; lineNo: number[] }[] = [];
+  const settleOldest = async () => {
+    const { res, lineNo } = pending.shift()!;
+    log.add(await res, lineNo);
+  };
   let items = 0;
-  for (const slice of bodySlices(b)) {
-    if (slice.items.length > 0) {
-      items += slice.items.length;
-      log.add(await ingest(slice.items, source), slice.lineNo);
+  try {
+    for (const slice of bodySlices(b)) {
+      if (slice.items.length > 0) {
+        items += slice.items.length;
+        const res = ingest(slice.items, source);
+        // observed in order by settleOldest; this keeps a failure while an older slice is awaited from being unhandled
+        res.catch(() => undefined);
+        pending.push({ res, lineNo: slice.lineNo });
+        if (pending.length >= (opts.inFlight ?? 1)) await settleOldest();
+      }
+      await nextTurn();
     }
-    await nextTurn();
+    while (pending.length > 0) await settleOldest();
+  } catch (e) {
+    await Promise.allSettled(pending.map((f) => f.res));
+    throw e;
   }
   return items === 0 ? { kind: 'empty' } : { kind: 'done', res: log.res };
 }

@@ -64,6 +64,8 @@ export const lifecyclePlugin = fp(
       });
       if (config.proceduresFile) await ioc.procedures.loadFile(config.proceduresFile, clock());
       await ioc.score766Splits.load();
+      // tests only: a restore that outlasts Fastify's 10 s plugin timeout (test/slow-restore.int.test.ts)
+      if (config.testRestoreDelayMs > 0) await new Promise((r) => setTimeout(r, config.testRestoreDelayMs));
       const r = await restoreState(
         checkpoint,
         (msg, extra) => app.log.warn(extra ?? {}, msg),
@@ -101,6 +103,8 @@ export const lifecyclePlugin = fp(
         clock,
         tickMs: config.tickMs,
         heartbeatMs: config.heartbeatMs,
+        // with IOC_REDIS_URL: 'degraded' while the Redis link is down (other nodes' pushes miss this node's clients)
+        fanout: () => (ioc.redis && !ioc.redis.ready ? 'degraded' : 'ok'),
         // the dossier service publishes on its own clock (procedures/dossier-publication.ts)
         beforeTick: (now) => {
           alerts.checkSilence(now);

@@ -53,11 +53,17 @@ export class CalendarService {
     this.calendar.use(createWorkCalendar({ schedules: [...this.fileSchedules, ...uploaded] }));
   }
 
-  private remember(items: readonly StoredReferenceItem[]): void {
+  /** Keeps the latest version of each year; returns how many items were newer than what was held. */
+  private remember(items: readonly StoredReferenceItem[]): number {
+    let newer = 0;
     for (const it of items) {
       const prev = this.uploaded.get(it.key);
-      if (!prev || prev.version < it.version) this.uploaded.set(it.key, it);
+      if (!prev || prev.version < it.version) {
+        this.uploaded.set(it.key, it);
+        newer++;
+      }
     }
+    return newer;
   }
 
   /** Loads the uploaded schedules (before anything computes a deadline). */
@@ -70,12 +76,21 @@ export class CalendarService {
 
   async put(items: readonly unknown[], origin: string, now: number): Promise<ReferencePutResponse> {
     const res = await putReferenceBatch(this.store, SCHEDULE_KIND, items.map(checkSchedule), origin, now);
-    if (res.stored.length > 0) {
-      this.remember(res.stored);
+    if (this.remember(res.stored) > 0) {
       this.rebuild();
       for (const fn of this.listeners) fn();
     }
     return res.response;
+  }
+
+  /** Several nodes: swaps in the schedules another node stored since (live/document-follower.ts); returns how many were new. */
+  async refresh(): Promise<number> {
+    const newer = this.remember(await this.store.referenceItems(SCHEDULE_KIND));
+    if (newer > 0) {
+      this.rebuild();
+      for (const fn of this.listeners) fn();
+    }
+    return newer;
   }
 
   list(): SchedulesResponse {

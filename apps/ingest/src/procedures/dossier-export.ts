@@ -1,29 +1,26 @@
-import type { DossierIndicatorRow, DossierIndicatorsResponse, RatioPairDto } from '@cityioc/contracts';
+import { DossierIndicatorRowSchema, type DossierIndicatorRow, type DossierIndicatorsResponse, type RatioPairDto } from '@cityioc/contracts';
 import { localDateOf, periodBounds, wholeMonthsOf, type AgencyIndex, type CatalogueIndex } from '@cityioc/domain';
 import type { Cell, Column, Table } from '../export/table.ts';
+import columnsFile from './dossier-export.columns.json' with { type: 'json' };
 
 type Lang = 'vi' | 'en';
 
-/** The dossier indicators as columns: counts, then each ratio (percent with its parts) and the average processing time. */
-const COUNTS: { field: keyof DossierIndicatorRow; vi: string; en: string }[] = [
-  { field: 'received', vi: 'Hồ sơ tiếp nhận', en: 'Dossiers received' },
-  { field: 'inProcess', vi: 'Đang giải quyết', en: 'In process' },
-  { field: 'completed', vi: 'Đã giải quyết', en: 'Finished' },
-  { field: 'completedOnTime', vi: 'Giải quyết đúng hạn', en: 'Finished on time' },
-  { field: 'completedLate', vi: 'Giải quyết quá hạn', en: 'Finished late' },
-  { field: 'stopped', vi: 'Dừng xử lý, rút hồ sơ', en: 'Stopped or withdrawn' },
-  { field: 'overdue', vi: 'Đang quá hạn', en: 'Currently overdue' },
-];
-
-/** `indicator`: the catalogue indicator whose decimals the ratio is shown with, where there is one. */
-const RATIOS: { field: keyof DossierIndicatorRow; vi: string; en: string; indicator?: string }[] = [
-  { field: 'onTime', vi: 'Tỷ lệ giải quyết đúng hạn', en: 'On-time rate', indicator: 'dossiers_on_time_rate' },
-  { field: 'onlineSubmission', vi: 'Tỷ lệ nộp trực tuyến', en: 'Online submission rate', indicator: 'dossiers_online_rate' },
-  { field: 'onlinePayment', vi: 'Tỷ lệ thanh toán trực tuyến', en: 'Online payment rate', indicator: 'online_payment_rate' },
-  { field: 'digitisation', vi: 'Tỷ lệ số hóa hồ sơ', en: 'Digitisation rate', indicator: 'dossiers_digitised_rate' },
-  { field: 'reuse', vi: 'Tỷ lệ tái sử dụng dữ liệu số hóa', en: 'Reuse of digitised data' },
-  { field: 'electronicResult', vi: 'Tỷ lệ cấp kết quả điện tử', en: 'Electronic results' },
-];
+/**
+ * The dossier indicators as columns (dossier-export.columns.json): the counts, then each ratio
+ * (percent with its parts; `indicator`: the catalogue indicator whose decimals the ratio is shown
+ * with, where there is one), then the average processing time. Each `field` is checked at start to
+ * be a field of DossierIndicatorRow.
+ */
+function rowField(field: string): keyof DossierIndicatorRow {
+  if (!Object.hasOwn(DossierIndicatorRowSchema.properties, field))
+    throw new Error(`dossier-export.columns.json: '${field}' is not a field of DossierIndicatorRow`);
+  return field as keyof DossierIndicatorRow;
+}
+const COUNTS = columnsFile.counts.map((c) => ({ ...c, field: rowField(c.field) }));
+const RATIOS: { field: keyof DossierIndicatorRow; vi: string; en: string; indicator?: string }[] = columnsFile.ratios.map((r) => ({
+  ...r,
+  field: rowField(r.field),
+}));
 
 /**
  * The indicators of a period as a table: one row per unit (by=area) or agency (by=agency)

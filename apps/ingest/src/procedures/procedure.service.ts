@@ -33,9 +33,11 @@ export class ProcedureService {
     this.listeners.push(fn);
   }
 
+  /** Adds the versions not held yet; returns their codes. */
   private remember(items: readonly StoredReferenceItem[]): Set<string> {
     const codes = new Set<string>();
     for (const it of items) {
+      if (this.stored.has(`${it.key}#${it.version}`)) continue; // already here (our own upload, or a follow-up read)
       const body = it.body as ProcedureItem;
       this.stored.set(`${it.key}#${it.version}`, it);
       this.catalogue.add({ ...body, version: it.version });
@@ -63,11 +65,16 @@ export class ProcedureService {
       now,
     );
     if (rows) for (const r of res.response.results) r.row = rows[r.index]!;
-    if (res.stored.length > 0) {
-      const codes = this.remember(res.stored);
-      for (const fn of this.listeners) fn(codes);
-    }
+    const codes = this.remember(res.stored);
+    if (codes.size > 0) for (const fn of this.listeners) fn(codes);
     return res.response;
+  }
+
+  /** Several nodes: applies the versions another node stored since (live/document-follower.ts); returns how many. */
+  async refresh(): Promise<number> {
+    const codes = this.remember(await this.store.referenceItems(PROCEDURE_KIND));
+    if (codes.size > 0) for (const fn of this.listeners) fn(codes);
+    return codes.size;
   }
 
   /** Loads a JSON file of items (an array, or {"items": [...]}) at start; any bad item stops the start, naming it. */

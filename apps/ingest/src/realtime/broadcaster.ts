@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { AlertPush, ClientToServerEvents, Delta, DirectivePush, Heartbeat, ServerToClientEvents, WallPinPush, WallPlaylist } from '@cityioc/contracts';
-import { scopeRoom } from './rooms.ts';
+import { scopeRoom, WALL_ROOM_PREFIX } from './rooms.ts';
 
 export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -38,6 +38,15 @@ export class Broadcaster {
   /** A wall's briefing pin changed: to every socket of every node (any signed-in screen may show a wall; GET /api/v1/wall/pin is a read). */
   wallPin(push: WallPinPush): void {
     this.io.emit('wallPinV1', push);
+  }
+
+  /** How many screens each wall has open now (their handshake's `auth.wall`), across nodes: read, never emitted to. */
+  async wallScreens(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const socket of await this.io.fetchSockets())
+      for (const room of socket.rooms)
+        if (room.startsWith(WALL_ROOM_PREFIX)) counts.set(room.slice(WALL_ROOM_PREFIX.length), (counts.get(room.slice(WALL_ROOM_PREFIX.length)) ?? 0) + 1);
+    return counts;
   }
 
   heartbeat(hb: Heartbeat): void {

@@ -3,13 +3,13 @@ import { Server } from 'socket.io';
 import { fastifyCookie } from '@fastify/cookie';
 import proxyaddr from '@fastify/proxy-addr';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, type HandshakeError, type SubscribeAck } from '@cityioc/contracts';
+import { PROTOCOL_VERSION, WALL_ID_PATTERN, type HandshakeError, type SubscribeAck } from '@cityioc/contracts';
 import type { AccessService } from '../access/access.service.ts';
 import { authenticate, SESSION_COOKIE } from '../access/authenticate.ts';
 import type { Principal } from '../access/principal.ts';
 import type { LiveService } from '../live/live.service.ts';
 import type { IocServer } from './broadcaster.ts';
-import { MAX_SCOPES_PER_SOCKET, scopeRoom, sessionRoom } from './rooms.ts';
+import { MAX_SCOPES_PER_SOCKET, scopeRoom, sessionRoom, wallRoom } from './rooms.ts';
 
 interface SocketData {
   principal: Principal;
@@ -69,8 +69,12 @@ export function createGateway(
       (e: unknown) => next(e instanceof Error ? e : new Error(String(e))),
     );
   });
+  const wallId = new RegExp(WALL_ID_PATTERN);
   io.on('connection', (socket) => {
     const principal = (socket.data as SocketData).principal;
+    // a wall screen says which wall it shows: counted for the leader's wall picker (nothing is sent to the room)
+    const wall = (socket.handshake.auth as { wall?: unknown } | undefined)?.wall;
+    if (typeof wall === 'string' && wallId.test(wall)) void socket.join(wallRoom(wall));
     socket.on('subscribeV1', (scopes, ack) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (r: SubscribeAck) => void;

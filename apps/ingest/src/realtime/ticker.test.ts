@@ -74,7 +74,7 @@ function level(value: number): Observation {
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((s) => s()));
 
-function setup(tickMs = 250) {
+function setup(tickMs = 250, fanout?: () => 'ok' | 'degraded') {
   const store = openSqliteStore({ file: ':memory:' });
   const live = new LiveService(index, store, tickMs);
   live.markReady();
@@ -93,6 +93,7 @@ function setup(tickMs = 250) {
     clock: () => 1_700_000_000_000 + timers.t,
     tickMs,
     heartbeatMs: 1000,
+    fanout,
     beforeTick: (now) => clockTicks.push(now),
     onPush: (_s, deltas) => deltas > 0 && pushes.push(timers.t),
     timers,
@@ -158,5 +159,23 @@ describe('adaptive coalescing', () => {
     timers.advanceTo(5000);
     expect(city()).toHaveLength(0);
     expect(beats).toHaveLength(2);
+  });
+
+  it("says in every heartbeat whether the pushes across nodes get through: 'ok' alone, the Redis link's state read at each beat", () => {
+    expect(
+      (() => {
+        const { timers, beats } = setup();
+        timers.advanceTo(1000);
+        return beats.map((b) => b.fanout);
+      })(),
+    ).toEqual(['ok']);
+    let redisUp = true;
+    const { timers, beats } = setup(250, () => (redisUp ? 'ok' : 'degraded'));
+    timers.advanceTo(1000);
+    redisUp = false;
+    timers.advanceTo(3000);
+    redisUp = true;
+    timers.advanceTo(4000);
+    expect(beats.map((b) => b.fanout)).toEqual(['ok', 'degraded', 'degraded', 'ok']);
   });
 });

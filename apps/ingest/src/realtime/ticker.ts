@@ -1,3 +1,4 @@
+import type { Fanout } from '@cityioc/contracts';
 import type { LiveService } from '../live/live.service.ts';
 import type { Broadcaster } from './broadcaster.ts';
 
@@ -30,6 +31,8 @@ export interface TickerOptions {
   clock: () => number;
   tickMs: number;
   heartbeatMs: number;
+  /** The state of the pushes across nodes (the Redis link), read at every heartbeat; 'ok' when absent (one node). */
+  fanout?: () => Fanout;
   /** Runs every tick (alert rules that fire with the clock alone: silent stations). */
   beforeTick?: (now: number) => void;
   /** Each push: how long it took, the deltas it emitted and the sockets they reached (metrics). */
@@ -48,7 +51,7 @@ export interface TickerOptions {
  *     a handful of deltas).
  * Deltas are the live state's (ordered versions per scope, the gap/epoch/resync protocol is
  * unchanged); only their timing adapts. Every heartbeat period it sends the server time, epoch and
- * live version. Returns a stop function.
+ * live version, and whether the pushes across nodes get through (`fanout`). Returns a stop function.
  */
 export function startTicker(opts: TickerOptions): () => void {
   const { live, broadcaster, clock, tickMs } = opts;
@@ -82,7 +85,7 @@ export function startTicker(opts: TickerOptions): () => void {
 
   const clockTick = timers.setInterval(() => opts.beforeTick?.(clock()), tickMs);
   const beat = timers.setInterval(() => {
-    broadcaster.heartbeat({ serverTime: clock(), epoch: live.epoch, seq: live.state.seq, tickMs });
+    broadcaster.heartbeat({ serverTime: clock(), epoch: live.epoch, seq: live.state.seq, tickMs, fanout: opts.fanout?.() ?? 'ok' });
   }, opts.heartbeatMs);
   // changes made before the ticker started (the start-up publications) go out now
   changed();

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { ScopeFilter } from '@cityioc/domain';
+import type { AgencyIndex, ScopeFilter } from '@cityioc/domain';
 import type { Principal } from '../access/principal.ts';
+import { operatorOf, type Operator } from '../procedures/operator-scope.ts';
 import { fieldError, httpError } from '../plugins/errors.ts';
 
 /**
@@ -21,6 +22,17 @@ export const OUT_OF_SCOPE = 'out_of_scope';
 
 /** 403 out_of_scope, its one detail naming the field. */
 export const outOfScopeError = (field: string, message: string) => fieldError(403, OUT_OF_SCOPE, field, message);
+
+/**
+ * The reader as an operator (operatorOf: null for the whole city) of a read that may name a unit
+ * (an area or an agency) in `field`: 403 out_of_scope when that unit lies outside their scope.
+ * `what` names the unit in the message ('unit', 'area').
+ */
+export function readerCovering(p: Principal | null | undefined, agencies: AgencyIndex, field: string, code: string | undefined, what: string): Operator | null {
+  const op = operatorOf(p, agencies);
+  if (op && code !== undefined && !op.covers(code)) throw outOfScopeError(field, `${what} '${code}' is outside the scope of ${op.name}`);
+  return op;
+}
 
 /** 403 when an area the caller names lies outside their scope (area codes are not secret: what they hold is). */
 export function outsideScope(p: Principal, area: string, field = '/scope'): void {

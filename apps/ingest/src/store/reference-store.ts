@@ -46,6 +46,13 @@ export interface ReferenceStore {
   referenceHeads(kind: string): Promise<Omit<StoredReferenceItem, 'body'>[]>;
   /** One stored version's body, or undefined. */
   referenceBody(kind: string, key: string, version: number): Promise<unknown>;
+  /**
+   * The key's highest version with its body (whatever its validFrom), or undefined: one indexed read, however many
+   * versions the key has (a wall's pin document gains one per pin and release).
+   */
+  referenceLatest(kind: string, key: string): Promise<StoredReferenceItem | undefined>;
+  /** The keys of a kind that have a version, in byte order. */
+  referenceKeys(kind: string): Promise<string[]>;
 }
 
 /** The table, in SQL both stores accept (PostgreSQL: migration; SQLite: CREATE IF NOT EXISTS). */
@@ -141,6 +148,10 @@ export interface ReferenceEngine {
   rows<R extends unknown[]>(columns: string, kind: string): Promise<R[]>;
   /** One stored version's body (JSON text), or undefined. */
   body(kind: string, key: string, version: number): Promise<string | undefined>;
+  /** The key's highest version as a positional row of REFERENCE_COLUMNS (ORDER BY version DESC LIMIT 1 on the primary key), or undefined. */
+  latest(kind: string, key: string): Promise<unknown[] | undefined>;
+  /** The distinct keys of a kind, in byte order. */
+  keys(kind: string): Promise<string[]>;
 }
 
 export function referenceStoreOn(engine: ReferenceEngine): ReferenceStore {
@@ -165,5 +176,10 @@ export function referenceStoreOn(engine: ReferenceEngine): ReferenceStore {
       const body = await engine.body(kind, key, version);
       return body === undefined ? undefined : (JSON.parse(body) as unknown);
     },
+    async referenceLatest(kind, key) {
+      const row = await engine.latest(kind, key);
+      return row ? referenceFromRow(row as ReferenceRow) : undefined;
+    },
+    referenceKeys: (kind) => engine.keys(kind),
   };
 }

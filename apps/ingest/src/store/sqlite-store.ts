@@ -10,6 +10,7 @@ import { sqliteReports } from './sqlite/reports.ts';
 import { sqliteRollups } from './sqlite/rollups.ts';
 import { SQLITE_SCHEMA } from './sqlite/schema.ts';
 import { sqliteReferenceStore } from './sqlite/reference.ts';
+import { WalCheckpointer } from './sqlite/wal-checkpointer.ts';
 import { WalSync } from './sqlite/wal-sync.ts';
 import type { Store } from './store.ts';
 import { accessDdl, accessStoreOn } from './access-store.ts';
@@ -46,20 +47,36 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const wal = file && (opts.synchronous ?? 'FULL') === 'FULL' ? new WalSync(`${opts.file}-wal`) : null;
+  // total_changes() counts the rows this connection has written so far.
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  // WAL checkpoints run in a worker thread (sqlite/wal-checkpointer.ts), not inside a COMMIT on the event loop
+  const checkpointer = file ? new WalCheckpointer(opts.file, () => db.pragma('wal_autocheckpoint = 1000')) : null;
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  let checkpointedChanges = 0;
+  const afterWrite = (n: number) => {
+    if (!checkpointer) return;
+    checkpointer.written(n - checkpointedChanges);
+    checkpointedChanges = n;
+    if (checkpointer.inlineDue) {
+      checkpointer.inlineDue = false;
+      db.pragma('wal_checkpoint(PASSIVE)');
+    }
+  };
   /** A write of the store, resolved once it is on disk. */
   const durable =
     <A extends unknown[], R>(write: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
       const r = await write(...a);
+      afterWrite(totalChanges.get() as number);
       await wal?.sync();
       return r;
     };
   // Every method of a part: resolved once what it changed is on disk (reads change nothing and
-  // flush nothing). total_changes() counts the rows this connection has written so far.
-  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  // flush nothing).
   let flushedChanges = 0;
   const ifChanged = async <R>(r: R): Promise<R> => {
     const n = totalChanges.get() as number;
+    if (n !== checkpointedChanges) afterWrite(n);
     if (wal && n !== flushedChanges) {
       await wal.sync();
       flushedChanges = Math.max(flushedChanges, n);
@@ -114,6 +131,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       await wal?.close();
+      await checkpointer?.close();
       db.close();
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WALL_PANEL_IDS, WALL_SCENE_IDS, type WallPin, type WallPinPush, type WallPinTarget } from '@cityioc/contracts';
+import { DEFAULT_WALL, WALL_PANEL_IDS, WALL_SCENE_IDS, type WallPin, type WallPinPush, type WallPinTarget, type WallSummary } from '@cityioc/contracts';
 import { activePin, makePin, pinTtlProblem, type CatalogueIndex, type PinTtlBounds } from '@cityioc/domain';
 import type { RetiredLookup } from '../access/units-in-force.ts';
 import type { AuditService } from '../access/audit.service.ts';
@@ -26,6 +26,8 @@ export interface WallPinDeps {
   audit: Pick<AuditService, 'record'>;
   /** The one broadcaster's `wallPin` (to every socket, across nodes). */
   push: (p: WallPinPush) => void;
+  /** How many screens each wall has open now (the broadcaster's wallScreens); none when not given. */
+  screens?: () => Promise<ReadonlyMap<string, number>>;
   clock: () => number;
   ttl: PinTtlBounds;
   onError: (err: unknown) => void;
@@ -53,6 +55,17 @@ export class WallPinService {
     const pin = activePin((await this.latest(wall))?.pin, this.deps.clock());
     if (pin) this.arm(pin);
     return pin;
+  }
+
+  /**
+   * The walls a leader can pin to: the default wall, every wall pinned before and every wall with a
+   * screen open now; each with its open screens and its pin in force. The default wall first, then by name.
+   */
+  async walls(): Promise<WallSummary[]> {
+    const screens = (await this.deps.screens?.()) ?? new Map<string, number>();
+    const names = new Set([DEFAULT_WALL, ...(await this.deps.reference.referenceKeys(WALL_PIN_KIND)), ...screens.keys()]);
+    const ordered = [...names].sort((a, b) => (a === DEFAULT_WALL ? -1 : b === DEFAULT_WALL ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    return Promise.all(ordered.map(async (wall) => ({ wall, screens: screens.get(wall) ?? 0, pin: await this.current(wall) })));
   }
 
   /** Checks the target (422 with field and reason; 403 outside the leader's scope), stores the pin, pushes it, audits it. */
@@ -94,8 +107,7 @@ export class WallPinService {
 
   /** At start: watches the pins in force on every wall (a restart keeps a pin and still ends it on time). */
   async start(): Promise<void> {
-    const walls = new Set((await this.deps.reference.referenceHeads(WALL_PIN_KIND)).map((h) => h.key));
-    for (const wall of walls) await this.current(wall);
+    for (const wall of await this.deps.reference.referenceKeys(WALL_PIN_KIND)) await this.current(wall);
   }
 
   close(): void {
@@ -132,10 +144,9 @@ export class WallPinService {
     }
   }
 
+  /** The wall's latest pin document: one indexed read of its highest version, however many pins and releases it has had. */
   private async latest(wall: string): Promise<PinDoc | null> {
-    const heads = (await this.deps.reference.referenceHeads(WALL_PIN_KIND)).filter((h) => h.key === wall);
-    const last = heads[heads.length - 1];
-    return last ? ((await this.deps.reference.referenceBody(WALL_PIN_KIND, wall, last.version)) as PinDoc) : null;
+    return ((await this.deps.reference.referenceLatest(WALL_PIN_KIND, wall))?.body as PinDoc | undefined) ?? null;
   }
 
   private async store(wall: string, doc: PinDoc, origin: string): Promise<boolean> {

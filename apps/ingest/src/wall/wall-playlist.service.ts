@@ -27,10 +27,9 @@ export class WallPlaylistService {
   ) {}
 
   async current(): Promise<WallPlaylist> {
-    const heads = (await this.store.referenceHeads(WALL_PLAYLIST_KIND)).filter((h) => h.key === WALL_PLAYLIST_KEY);
-    const head = heads.at(-1);
+    const head = await this.store.referenceLatest(WALL_PLAYLIST_KIND, WALL_PLAYLIST_KEY);
     if (!head) return { scenes: DEFAULT_WALL_PLAYLIST.scenes, version: 0, isDefault: true, updatedAt: null, updatedBy: null };
-    const body = (await this.store.referenceBody(WALL_PLAYLIST_KIND, WALL_PLAYLIST_KEY, head.version)) as StoredPlaylist;
+    const body = head.body as StoredPlaylist;
     return { scenes: body.scenes, version: head.version, isDefault: isDefault(body.scenes), updatedAt: head.storedAt, updatedBy: body.updatedBy };
   }
 

@@ -3,6 +3,7 @@
  * (access-matrix.data.ts), the OpenAPI answers check and the route tests: each test takes the
  * sample and patches only what it is about, so a change to a feed's schema is made here once.
  */
+import { PROCEDURE_SAMPLE, receivedDossier } from '../../../../test-support/dossiers.ts';
 import { T0, wl } from './build-test-app.ts';
 
 const MIN = 60_000;
@@ -21,29 +22,11 @@ export function airReading(id: string, indicator: string, t: number, value: numb
 
 /** A dossier of phường Ninh Kiều (31135, its people's committee) received online on 20 Nov 2026, canonical field names. */
 export function receivedDossierEvent(eventId: string, dossierCode: string) {
-  return {
-    eventId,
-    dossierCode,
-    procedureCode: '1.000494',
-    agencyCode: '000.135.00.H13',
-    adminUnitCode: '31135',
-    channel: 2,
-    status: 2,
-    statusAt: '2026-11-20T08:00:00+07:00',
-    receivedAt: '2026-11-20T08:00:00+07:00',
-  };
+  return receivedDossier(eventId, dossierCode, '2026-11-20T08:00:00+07:00');
 }
 
-/** Birth-certificate copy, as an administrator loads it into the procedure catalogue: 1 working day, fee-bearing, full online. */
-export const PROCEDURE_SAMPLE = {
-  code: '1.000494',
-  name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
-  legalTime: { value: 1, unit: 'working_days' },
-  feeBearing: true,
-  onlineService: 'full',
-  validFrom: '2025-01-01',
-  source: 'QĐ công bố TTHC (ví dụ)',
-};
+/** Birth-certificate copy, as an administrator loads it into the procedure catalogue (test-support/dossiers.ts). */
+export { PROCEDURE_SAMPLE };
 
 /** The portal's official 766 score of the city for October 2026, as its evaluation API gives it; `patch` for another unit or month. */
 export function officialScore(patch: Record<string, unknown> = {}) {

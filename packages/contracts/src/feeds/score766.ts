@@ -8,6 +8,16 @@ export const PERIOD_KEY_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$';
 
 const Points = Type.Number({ minimum: 0, maximum: 100 });
 
+/** Which official score it is: its origin, the unit and period it scores, and its total (the feed's and the scorecard's answer's). */
+export const OfficialScoreFields = {
+  /** Where it came from: the current evaluation API, the older rest.jsp service, or typed in from a report. */
+  origin: LiteralUnion(['dvcqg-evaluation-api', 'dvcqg-legacy', 'manual']),
+  /** The unit as the portal names it: a department code such as 'H13', an agency code, or the portal's id. */
+  unitCode: FeedIdSchema,
+  period: Type.String({ pattern: PERIOD_KEY_PATTERN }),
+  total: Points,
+};
+
 /**
  * One Decision 766 score as the national portal (DVCQG) publishes it for one unit and period.
  * Kept as its own series, never merged with the scores we compute from dossier events: the portal
@@ -18,13 +28,8 @@ const Points = Type.Number({ minimum: 0, maximum: 100 });
 export const Official766ScoreSchema = Type.Object(
   {
     kind: Type.Literal('official'),
-    /** Where it came from: the current evaluation API, the older rest.jsp service, or typed in from a report. */
-    origin: LiteralUnion(['dvcqg-evaluation-api', 'dvcqg-legacy', 'manual']),
-    /** The unit as the portal names it: a department code such as 'H13', an agency code, or the portal's id. */
-    unitCode: FeedIdSchema,
+    ...OfficialScoreFields,
     unitName: Type.Optional(Type.String({ maxLength: 256, pattern: PLAIN_TEXT_PATTERN })),
-    period: Type.String({ pattern: PERIOD_KEY_PATTERN }),
-    total: Points,
     rank: Type.Optional(Type.Integer({ minimum: 1 })),
     /** How many units were ranked (e.g. 34 provinces since mid-2025, 63 before). */
     rankOf: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LiteralUnion, Nullable, NullableString } from '../common.ts';
+import { LiteralUnion, LogEntryFields, Nullable, NullableString } from '../common.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
 /**
@@ -203,12 +203,12 @@ export type DeviceCreate = Static<typeof DeviceCreateSchema>;
 export const DeviceCreatedSchema = Type.Object({ device: DeviceSchema, link: Type.String() });
 export type DeviceCreated = Static<typeof DeviceCreatedSchema>;
 
-/** One entry of the append-only audit log: who, when, from where, what, and in which scope. */
+/**
+ * One entry of the append-only audit log: who, when, from where, what, and in which scope. `actor`:
+ * a username, device:<id>, token:<name>, feed:<source>, or system.
+ */
 export const AuditRecordSchema = Type.Object({
-  seq: Type.Integer(),
-  at: Timestamp,
-  /** username, device:<id>, token:<name>, feed:<source>, or system */
-  actor: Type.String(),
+  ...LogEntryFields,
   actorRole: NullableString,
   /** e.g. auth.login, auth.login_failed, dossier.view, export, alert.ack, user.create, feed_source.key_create */
   action: Type.String(),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LiteralUnion, NullableNumber, NullableString } from '../common.ts';
+import { LiteralUnion, LogEntryFields, NullableNumber, NullableString } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { PLAIN_TEXT_PATTERN } from '../feeds/ids.ts';
 
@@ -65,9 +65,7 @@ export type AlertAction = Static<typeof AlertActionSchema>;
 /** One line of the audit trail: who did what, when. The system raises, escalates and clears. */
 export const AlertEventSchema = Type.Object({
   alertId: Type.String(),
-  seq: Type.Integer(),
-  at: Type.Number(),
-  actor: Type.String(),
+  ...LogEntryFields,
   action: AlertActionSchema,
   note: NullableString,
   /** Action details, e.g. {unit, deadline} for assigned, {band, value} for escalated. */

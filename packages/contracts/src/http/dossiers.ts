@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
+import { FieldsOf, Nullable, NullableNumber, NullableString, WatchlistQueryFields, WatchlistResponseOf } from '../common.ts';
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema } from '../feeds/dossier.ts';
 import { PERIOD_KEY_PATTERN } from '../feeds/score766.ts';
@@ -26,22 +26,16 @@ export const DOSSIER_PERIOD_PATTERN = '^([0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12
 export const RatioPairSchema = Type.Object({ numerator: Type.Number(), denominator: Type.Number() });
 export type RatioPairDto = Static<typeof RatioPairSchema>;
 
+/** The counts of a unit's dossiers in a period (received, in process, finished on time or late, stopped, overdue now). */
+export const DOSSIER_COUNTS = ['received', 'inProcess', 'completed', 'completedOnTime', 'completedLate', 'stopped', 'overdue'] as const;
+/** The ratios of a unit's dossiers in a period, each as its numerator and denominator (they add up as Σnumerator/Σdenominator). */
+export const DOSSIER_RATIOS = ['onTime', 'onlineSubmission', 'onlinePayment', 'digitisation', 'reuse', 'electronicResult'] as const;
+
 export const DossierIndicatorRowSchema = Type.Object({
   /** area code (by=area), agency code (by=agency), or the scope itself for the total */
   key: Type.String(),
-  received: Type.Integer(),
-  inProcess: Type.Integer(),
-  completed: Type.Integer(),
-  completedOnTime: Type.Integer(),
-  completedLate: Type.Integer(),
-  stopped: Type.Integer(),
-  overdue: Type.Integer(),
-  onTime: RatioPairSchema,
-  onlineSubmission: RatioPairSchema,
-  onlinePayment: RatioPairSchema,
-  digitisation: RatioPairSchema,
-  reuse: RatioPairSchema,
-  electronicResult: RatioPairSchema,
+  ...FieldsOf(DOSSIER_COUNTS, Type.Integer()),
+  ...FieldsOf(DOSSIER_RATIOS, RatioPairSchema),
   /** Σ working days / completed dossiers */
   avgProcessingWorkingDays: RatioPairSchema,
 });

@@ -3,6 +3,7 @@ import { LiteralUnion, Nullable, NullableNumber, NullableString } from '../commo
 import { LabelSchema } from '../catalogue/indicator.ts';
 import { DossierChannelSchema, DossierStatusSchema, PROCEDURE_CODE_PATTERN } from '../feeds/dossier.ts';
 import { FeedIdSchema } from '../feeds/ids.ts';
+import { OfficialScoreFields } from '../feeds/score766.ts';
 import { PaknClassificationSchema, PaknStatusSchema } from '../feeds/pakn.ts';
 import { DOSSIER_PERIOD_PATTERN } from './dossiers.ts';
 import { LegalTimeUnitSchema, OnlineServiceLevelSchema } from './procedures.ts';
@@ -97,10 +98,7 @@ export const Score766GroupViewSchema = Type.Object({
 export type Score766GroupView = Static<typeof Score766GroupViewSchema>;
 
 export const Score766OfficialViewSchema = Type.Object({
-  unitCode: Type.String(),
-  period: Type.String(),
-  origin: Type.String(),
-  total: Type.Number(),
+  ...OfficialScoreFields,
   rank: Nullable(Type.Integer()),
   rankOf: Nullable(Type.Integer()),
   fetchedAt: Type.String(),

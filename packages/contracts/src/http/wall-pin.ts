@@ -12,6 +12,8 @@ import { FeedIdSchema } from '../feeds/ids.ts';
  *                                                 422 (details: field, reason): unknown_panel, unknown_scene,
  *                                                 unknown_unit, unit_not_in_force, unknown_alert, ttl_out_of_range
  *   DELETE /api/v1/wall/pin?wall=main     leader  WallPinReleaseResponse (released: the pin that was in force, or null)
+ *   GET    /api/v1/wall/walls             read    WallListResponse: the walls a leader can pin to (the default wall, every wall
+ *                                                 pinned before, every wall with a screen open now), each with its open screens
  * Every change is pushed to every socket as `wallPinV1` (across nodes); a wall that (re)connects reads GET.
  */
 
@@ -106,6 +108,23 @@ export const WallPinReleaseResponseSchema = Type.Object(
   { additionalProperties: false },
 );
 export type WallPinReleaseResponse = Static<typeof WallPinReleaseResponseSchema>;
+
+/** One wall in the leader's picker. */
+export const WallSummarySchema = Type.Object(
+  {
+    wall: Type.String(),
+    /** How many wall screens (browsers opened on the wall page with this `?wall=`) are connected now, across nodes. */
+    screens: Type.Integer({ minimum: 0 }),
+    /** The pin in force on it, or null. */
+    pin: Nullable(WallPinSchema),
+  },
+  { additionalProperties: false },
+);
+export type WallSummary = Static<typeof WallSummarySchema>;
+
+/** The default wall first, then the others by name. */
+export const WallListResponseSchema = Type.Object({ serverTime: Type.Number(), walls: Type.Array(WallSummarySchema) }, { additionalProperties: false });
+export type WallListResponse = Static<typeof WallListResponseSchema>;
 
 /** `wallPinV1`: a wall's pin set, released by a leader, or ended by its time. */
 export interface WallPinPush {

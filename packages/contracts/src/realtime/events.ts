@@ -15,6 +15,11 @@ export interface HandshakeAuth {
    * leave it out: the handshake carries their session cookie.
    */
   token?: string;
+  /**
+   * A wall screen says which wall it belongs to (its `?wall=`, else 'main'; WALL_ID_PATTERN): the server counts each
+   * wall's open screens for the leader's wall picker (GET /api/v1/wall/walls). Other pages leave it out.
+   */
+  wall?: string;
 }
 
 /** `connect_error` data when the handshake is refused. */

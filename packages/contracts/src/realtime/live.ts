@@ -57,11 +57,22 @@ export const DeltaSchema = Type.Object({
 });
 export type Delta = Static<typeof DeltaSchema>;
 
+export const FanoutSchema = Type.Union([Type.Literal('ok'), Type.Literal('degraded')]);
+export type Fanout = Static<typeof FanoutSchema>;
+
 export const HeartbeatSchema = Type.Object({
   ...LiveStampFields,
   /** The last log position applied to live state. */
   seq: Type.Integer(),
   tickMs: Type.Integer(),
+  /**
+   * The pushes that cross nodes (alerts, directives, wall pins and playlists, through Redis:
+   * IOC_REDIS_URL): 'ok', or 'degraded' while this node's Redis link is down — its own values stay
+   * live (every node follows the shared log), but what other nodes push does not reach its clients
+   * until Redis returns; clients re-read what they hold when it turns 'ok' again. A node without
+   * Redis has nothing to span: 'ok'.
+   */
+  fanout: FanoutSchema,
 });
 export type Heartbeat = Static<typeof HeartbeatSchema>;
 

@@ -137,9 +137,25 @@ export function ruleSetErrors(rules: unknown, known: { indicator(id: string): un
   return errs;
 }
 
+/** The demo's compression of the tide (the simulator's SIM_TIDE_SPEED default): one wall minute is 30 river minutes. */
+export const DEMO_TIDE_SPEED = 30;
+
 /**
- * The demo compresses the tide 30× (SIM_TIDE_SPEED: one wall minute is 30 river minutes, a high
- * every 22–28 wall minutes, each above BĐ I for a few minutes), so with IOC_DEMO the flood-band
- * rule holds for 20 s — the default 10 minutes of river time; everything else is the Cần Thơ default.
+ * The rules for a river whose time runs `speed` times faster than the wall clock (the demo's tide):
+ * every water-level rule judges river time, so its hold times and windows are divided by the speed
+ * and its rates (per hour) multiplied by it. A compressed tide then raises exactly what the real
+ * river would at real pace: the flood band holds 10 river minutes (20 s at 30×), and the rise rule
+ * (20 cm per river hour over one river hour, 2 minutes at 30×) stays quiet on a spring tide, which
+ * rises 10 cm an hour at most. Silence rules stay in wall time (the feed's cadence is real), and
+ * the other indicators are not compressed.
  */
-export const CAN_THO_DEMO_ALERT_RULES: AlertRule[] = CAN_THO_ALERT_RULES.map((r) => (r.id === 'flood-band' ? { ...r, holdSec: 20 } : r));
+export function forCompressedRiver(rules: readonly AlertRule[], speed: number): AlertRule[] {
+  return rules.map((r): AlertRule => {
+    if (r.indicator !== 'water_level' || r.kind === 'silence') return r;
+    if (r.kind !== 'rate') return { ...r, holdSec: r.holdSec / speed };
+    return { ...r, holdSec: r.holdSec / speed, windowSec: r.windowSec / speed, risePerHour: r.risePerHour * speed, deadband: r.deadband * speed };
+  });
+}
+
+/** The rules of the demo (IOC_DEMO): the Cần Thơ defaults on the demo's tide, compressed DEMO_TIDE_SPEED times. */
+export const CAN_THO_DEMO_ALERT_RULES: AlertRule[] = forCompressedRiver(CAN_THO_ALERT_RULES, DEMO_TIDE_SPEED);

@@ -44,18 +44,9 @@ export interface CatalogueIndex {
   inLiveTree(code: string, atMs: number): boolean;
 }
 
-/** A catalogue area as the areas-at-a-date answer lists it. */
+/** A catalogue area as the areas-at-a-date answer lists it: as a registry unit is, its `kind` being the unit's type. */
 export function areaAtRow(a: Area): AreaAt {
-  return {
-    code: a.code,
-    name: a.name,
-    nameEn: a.nameEn ?? null,
-    type: a.kind,
-    level: a.level,
-    parent: a.parent,
-    validFrom: a.validFrom,
-    validTo: a.validTo,
-  };
+  return registryUnitRow({ ...a, type: a.kind });
 }
 
 export function indexCatalogue(catalogue: Catalogue, registry: AreaRegistry | null = null): CatalogueIndex {

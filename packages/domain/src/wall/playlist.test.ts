@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WallScene } from '@cityioc/contracts';
-import { DEFAULT_WALL_PLAYLIST, playlistProblems, wallSceneIdOf } from './playlist.ts';
+import { DEFAULT_SCENE_SECONDS, DEFAULT_WALL_PLAYLIST, playlistProblems, WALL_SCENE_IDS, wallSceneIdOf } from './playlist.ts';
 
 const scene = (over: Partial<WallScene> = {}): WallScene => ({
   id: 'overview',
@@ -15,6 +15,10 @@ const scene = (over: Partial<WallScene> = {}): WallScene => ({
 describe('playlistProblems', () => {
   it('accepts the built-in default', () => {
     expect(playlistProblems(DEFAULT_WALL_PLAYLIST)).toEqual([]);
+  });
+
+  it('the built-in default (default-playlist.json) shows every scene in order, enabled, DEFAULT_SCENE_SECONDS each', () => {
+    expect(DEFAULT_WALL_PLAYLIST.scenes.map((s) => [s.id, s.enabled, s.dwellSeconds])).toEqual(WALL_SCENE_IDS.map((id) => [id, true, DEFAULT_SCENE_SECONDS]));
   });
 
   it('refuses an empty playlist, and one without an enabled scene', () => {

@@ -3,10 +3,13 @@ import {
   WALL_DWELL_MIN_SECONDS,
   WALL_PANEL_IDS,
   WALL_SCENE_IDS,
+  WallPlaylistInputSchema,
   type WallPlaylistInput,
   type WallScene,
   type WallSceneId,
 } from '@cityioc/contracts';
+import { bundledData } from '../validation/bundled-data.ts';
+import defaultPlaylistFile from './default-playlist.json' with { type: 'json' };
 
 // The stable scene ids and the panel ids are the contract's (http/wall-pin.ts): pins and playlists name the same ones.
 export { WALL_PANEL_IDS, WALL_SCENE_IDS, type WallSceneId };
@@ -23,59 +26,15 @@ export const WALL_SCENE_ALIASES: Readonly<Record<string, WallSceneId>> = { admin
 
 export const DEFAULT_SCENE_SECONDS = 45;
 
-/** The built-in playlist: every scene enabled, 45 s each, laid out as the wall was before playlists. */
-export const DEFAULT_WALL_PLAYLIST: { scenes: WallScene[] } = {
-  scenes: [
-    {
-      id: 'overview',
-      enabled: true,
-      dwellSeconds: DEFAULT_SCENE_SECONDS,
-      // the alerts across the whole width: the first thing read from 5 m
-      head: 'alert-ticker',
-      gap: 0.75,
-      columns: [
-        { width: 50, panels: [{ panel: 'map' }, { panel: 'feed-health' }] },
-        { width: 50, panels: [{ panel: 'kpi-tiles', size: 'auto' }, { panel: 'water-level', size: 'fill' }, { panel: 'air-quality' }] },
-      ],
-    },
-    {
-      id: 'procedures',
-      enabled: true,
-      dwellSeconds: DEFAULT_SCENE_SECONDS,
-      head: 'procedures-head',
-      gap: 0.8,
-      columns: [
-        { width: 58, panels: [{ panel: 'procedures-counts' }, { panel: 'procedures-rates' }, { panel: 'score766' }] },
-        { width: 42, panels: [{ panel: 'procedures-rank-districts' }, { panel: 'procedures-rank-agencies' }] },
-      ],
-    },
-    {
-      id: 'score766',
-      enabled: true,
-      dwellSeconds: DEFAULT_SCENE_SECONDS,
-      head: 'score766-head',
-      gap: 0.8,
-      columns: [
-        { width: 60, panels: [{ panel: 'score766-scorecard' }] },
-        // the directives take their content's height (often one line: none due); the lost points the rest
-        { width: 40, panels: [{ panel: 'score766-lost' }, { panel: 'directive-board', size: 'auto' }] },
-      ],
-    },
-    {
-      id: 'reporting',
-      enabled: true,
-      dwellSeconds: DEFAULT_SCENE_SECONDS,
-      head: 'reporting-head',
-      gap: 0.8,
-      columns: [
-        { width: 1.7, panels: [{ panel: 'reporting-targets' }] },
-        // the two PAR INDEX rankings one above the other: no half-empty column
-        { width: 1.1, panels: [{ panel: 'reporting-rank-departments' }, { panel: 'reporting-rank-districts', size: 'auto' }] },
-        { width: 1, panels: [{ panel: 'reporting-late' }] },
-      ],
-    },
-  ],
-};
+/**
+ * The built-in playlist: every scene enabled, DEFAULT_SCENE_SECONDS each, laid out as the wall was
+ * before playlists. It is data, default-playlist.json, in the format an administrator stores at
+ * /admin/wall (WallPlaylistInputSchema, checked at start). Its layout: the overview's alert ticker
+ * runs across the whole width (the first thing read from 5 m); on the 766 scene the directives take
+ * their content's height (often one line: none due) and the lost points the rest; the reporting
+ * scene stacks the two PAR INDEX rankings in one column (no half-empty column).
+ */
+export const DEFAULT_WALL_PLAYLIST: { scenes: WallScene[] } = bundledData(WallPlaylistInputSchema, defaultPlaylistFile, 'wall/default-playlist.json');
 
 /** A scene id from a URL or a playlist, old names included; undefined when unknown. */
 export function wallSceneIdOf(value: string | undefined): WallSceneId | undefined {

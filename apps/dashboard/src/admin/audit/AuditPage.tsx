@@ -14,6 +14,9 @@ import { useScopeOptions } from '../scope/useScopeOptions.ts';
 import { actionLabel, AUDIT_ACTIONS, auditExport, auditPath, badRange, type AuditSearch } from './audit.model.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
+import { PANELS } from '../../panels/registry.tsx';
+import { SCENES } from '../../scenes/scene-registry.ts';
+import { auditTargetText, type PinAuditNames } from '../../wall-pin/pin-audit.ts';
 import '../admin-i18n.ts';
 
 /**
@@ -29,6 +32,16 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
   const invalid = badRange(search);
   const records = useQuery(auditQueryOptions(invalid ? null : auditPath(search)));
   if (records.error instanceof HttpError && records.error.status === 403) return <NoPermission />;
+  // the wall's and the alert evaluator's records name their target in words (wall-pin/pin-audit.ts)
+  const pinNames: PinAuditNames = {
+    t: (key, values) => t(key, values),
+    panelTitle: (id) => (PANELS[id] ? t(PANELS[id].title) : null),
+    sceneTitle: (id) => {
+      const scene = SCENES.find((x) => x.id === id);
+      return scene ? t(scene.title) : null;
+    },
+    area: (code) => names.area(code),
+  };
   const set = (patch: Partial<AuditSearch>) => setDraft((d) => ({ ...d, ...patch }));
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -105,6 +118,7 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
           <tbody>
             {data.records.map((r) => {
               const label = actionLabel(r.action);
+              const target = auditTargetText(r, pinNames);
               return (
                 <tr key={r.seq} data-testid="audit-row" data-action={r.action} data-actor={r.actor}>
                   <td className="num">{formatDateTimeSeconds(r.at, timeZone)}</td>
@@ -116,7 +130,9 @@ export function AuditPage({ search, setSearch }: PageProps<AuditSearch>) {
                     {label ? t(label) : r.action}
                     <span className="adm-sub mono">{r.action}</span>
                   </td>
-                  <td className="mono">{r.target ?? '—'}</td>
+                  <td className={target === null ? 'mono' : undefined} data-testid="audit-target">
+                    {target ?? r.target ?? '—'}
+                  </td>
                   <td>{r.unit ? names.area(r.unit) : '—'}</td>
                   <td className="mono">{r.ip ?? '—'}</td>
                 </tr>

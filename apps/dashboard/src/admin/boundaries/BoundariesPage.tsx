@@ -8,6 +8,7 @@ import { areasQuery, GEO_KEY } from '../../queries/geo.queries.ts';
 import { getJson } from '../../queries/http.ts';
 import { readVersions, uploadBoundaries, type UploadOutcome } from './boundaries.api.ts';
 import { BoundaryReportView } from './BoundaryReportView.tsx';
+import { Field } from '../../components/fields.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 
 const versionsQuery = {
@@ -61,8 +62,7 @@ export function BoundariesPage() {
       <h2 className="page-title">{t('boundaries.heading')}</h2>
       <p className="op-note">{t('boundaries.intro')}</p>
       <div className="op-toolbar">
-        <label className="field">
-          <span className="field-label">{t('boundaries.file')}</span>
+        <Field label={t('boundaries.file')}>
           <input
             ref={input}
             type="file"
@@ -73,7 +73,7 @@ export function BoundariesPage() {
             }}
             data-testid="boundary-file"
           />
-        </label>
+        </Field>
         <button type="button" className="btn" disabled={!file || busy !== null} onClick={() => void send(true)} data-testid="boundary-check">
           {busy === 'check' ? t('boundaries.checking') : t('boundaries.check')}
         </button>

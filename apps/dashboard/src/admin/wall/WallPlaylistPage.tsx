@@ -10,6 +10,7 @@ import { PANELS } from '../../panels/registry.tsx';
 import { api, HttpError } from '../../queries/http.ts';
 import { WALL_PLAYLIST_KEY, wallPlaylistQuery } from '../../queries/wall.queries.ts';
 import { SCENE_TEXT, sceneIdOf } from '../../scenes/scene-registry.ts';
+import { Options } from '../../components/fields.tsx';
 import { RequestError } from '../form-parts.tsx';
 import '../admin-i18n.ts';
 import { addPanel, moveScene, panelsFree, removePanel, setDwell, setEnabled, setPanelSize, sizeOf, sizeValue, type Scenes } from './playlist-editor.model.ts';
@@ -225,11 +226,7 @@ function SceneLayoutEditor({
                     onChange={(e) => onChange(setPanelSize(scenes, index, k, p.panel, sizeOf(e.target.value)))}
                     aria-label={`${t('wallcfg.size')}: ${panelName(p.panel)}`}
                   >
-                    {SIZES.map((v) => (
-                      <option key={v} value={v}>
-                        {t(`wallcfg.sizes.${v}`)}
-                      </option>
-                    ))}
+                    <Options values={SIZES} label={(v) => t(`wallcfg.sizes.${v}`)} />
                   </select>
                   <button
                     type="button"
@@ -250,11 +247,7 @@ function SceneLayoutEditor({
                 aria-label={t('wallcfg.add', { n: k + 1 })}
               >
                 <option value="">{t('wallcfg.addNone')}</option>
-                {free.map((id) => (
-                  <option key={id} value={id}>
-                    {panelName(id)}
-                  </option>
-                ))}
+                <Options values={free} label={panelName} />
               </select>
             )}
           </div>

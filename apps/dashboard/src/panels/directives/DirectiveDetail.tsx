@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../../app/hooks.ts';
 import { useSession } from '../../auth/useSession.ts';
+import { TextAreaField } from '../../components/fields.tsx';
 import { runtimeConfig } from '../../config.ts';
 import { formatDateTime } from '../../format/format.ts';
 import { DIRECTIVES_ROOT_KEY, directiveQuery } from '../../queries/directives.queries.ts';
@@ -34,17 +35,7 @@ function DecisionForm({ directive, unit }: { directive: Directive; unit: string 
   };
   return (
     <div className="directive-form directive-decision">
-      <label className="field">
-        <span className="field-label">{t('score766.directives.leader.note')}</span>
-        <textarea
-          className="ioc-input"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          rows={2}
-          maxLength={2000}
-          data-testid={`directive-decision-note-${unit}`}
-        />
-      </label>
+      <TextAreaField label={t('score766.directives.leader.note')} value={note} onChange={setNote} maxLength={2000} testId={`directive-decision-note-${unit}`} />
       <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => act('accept')} data-testid={`directive-accept-${unit}`}>
         {t('score766.directives.leader.accept')}
       </button>

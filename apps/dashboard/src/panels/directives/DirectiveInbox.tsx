@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang } from '../../app/hooks.ts';
 import { useSession } from '../../auth/useSession.ts';
+import { Field, TextAreaField } from '../../components/fields.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { DIRECTIVES_ROOT_KEY, openDirectivesQuery } from '../../queries/directives.queries.ts';
 import { api, HttpError } from '../../queries/http.ts';
@@ -57,17 +58,13 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
         else send.mutate(r.body);
       }}
     >
-      <label className="field">
-        <span className="field-label">{t('score766.directives.inbox.report')}</span>
-        <textarea
-          className="ioc-input"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          rows={2}
-          maxLength={4000}
-          data-testid={`directive-report-text-${directive.id}`}
-        />
-      </label>
+      <TextAreaField
+        label={t('score766.directives.inbox.report')}
+        value={text}
+        onChange={setText}
+        maxLength={4000}
+        testId={`directive-report-text-${directive.id}`}
+      />
       <label className="field-inline">
         <input
           type="checkbox"
@@ -78,8 +75,7 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
         />{' '}
         {t('score766.directives.inbox.done')}
       </label>
-      <label className="field">
-        <span className="field-label">{t('score766.directives.inbox.attach')}</span>
+      <Field label={t('score766.directives.inbox.attach')}>
         <input
           className="ioc-input"
           type="file"
@@ -92,7 +88,7 @@ function ReportForm({ directive, unit }: { directive: DirectiveView; unit: strin
           }}
           data-testid={`directive-report-file-${directive.id}`}
         />
-      </label>
+      </Field>
       {files.length > 0 && (
         <ul className="trail-files" data-testid={`directive-report-files-${directive.id}`}>
           {files.map((f) => (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../app/hooks.ts';
 import { useSession } from '../../auth/useSession.ts';
+import { Field, TextAreaField } from '../../components/fields.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { api, HttpError } from '../../queries/http.ts';
 import { DIRECTIVES_ROOT_KEY } from '../../queries/directives.queries.ts';
@@ -47,16 +48,11 @@ export function DirectiveIssueForm({ subject, units }: { subject: DirectiveSubje
       <div className="op-note" data-testid="directive-issue-about">
         {t('score766.directives.issue.about', { subject: subjectText(subject, t) })}
       </div>
-      <label className="field">
-        <span className="field-label">{t('score766.directives.issue.text')}</span>
-        <textarea className="ioc-input" value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={4000} data-testid="directive-issue-text" />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('score766.directives.issue.units')}</span>
+      <TextAreaField label={t('score766.directives.issue.text')} value={text} onChange={setText} rows={3} maxLength={4000} testId="directive-issue-text" />
+      <Field label={t('score766.directives.issue.units')}>
         <input className="ioc-input" value={unitText} onChange={(e) => setUnitText(e.target.value)} data-testid="directive-issue-units" />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('score766.directives.issue.days')}</span>
+      </Field>
+      <Field label={t('score766.directives.issue.days')}>
         <input
           className="ioc-input"
           type="number"
@@ -66,7 +62,7 @@ export function DirectiveIssueForm({ subject, units }: { subject: DirectiveSubje
           onChange={(e) => setDays(e.target.value)}
           data-testid="directive-issue-days"
         />
-      </label>
+      </Field>
       <button type="submit" className="btn btn-primary" disabled={issue.isPending} data-testid="directive-issue-submit">
         {t('score766.directives.issue.submit')}
       </button>

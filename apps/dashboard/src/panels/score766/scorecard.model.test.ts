@@ -1,4 +1,4 @@
-import type { Score766MetricView, Score766Response } from '@cityioc/contracts';
+import type { Score766Difference, Score766MetricView, Score766Response } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildScorecard, lostPoints } from './scorecard.model.ts';
 
@@ -123,6 +123,26 @@ describe('the computed 766 scorecard as the wall writes it', () => {
     expect(buildScorecard({ ...response, official: null }, 'vi').official).toBeNull();
   });
 
+  /** A group beside the portal's score: the difference is computed − official (2 decimals), null without computed points. */
+  const beside = (group: string, computed: number | null, official: number, metrics: Score766Difference['metrics'] = []): Score766Difference => ({
+    group,
+    apiId: group,
+    computed,
+    official,
+    difference: computed === null ? null : Math.round((computed - official) * 100) / 100,
+    metrics,
+  });
+  /** A metric both published: each side's ratio (0–1) from its numerator and denominator. */
+  const metricBeside = (code: string, [cn, cd]: [number, number], [on, od]: [number, number]): Score766Difference['metrics'][number] => ({
+    code,
+    computedRatio: cn / cd,
+    officialRatio: on / od,
+    computedNumerator: cn,
+    officialNumerator: on,
+    computedDenominator: cd,
+    officialDenominator: od,
+  });
+
   it('gives per group the signed difference from the official score where the portal scored the group, and says where it did not', () => {
     const withDiff: Score766Response = {
       ...response,
@@ -134,26 +154,9 @@ describe('the computed 766 scorecard as the wall writes it', () => {
         ],
       },
       difference: [
-        {
-          group: 'transparency',
-          apiId: 'transparency',
-          computed: 10.83,
-          official: 12,
-          difference: -1.17,
-          metrics: [
-            {
-              code: 'DOSSIER_SYNC',
-              computedRatio: 0.9227,
-              officialRatio: 0.91,
-              computedNumerator: 1164,
-              officialNumerator: 910,
-              computedDenominator: 1261.5,
-              officialDenominator: 1000,
-            },
-          ],
-        },
-        { group: 'progress', apiId: 'progress', computed: 20, official: 19.5, difference: 0.5, metrics: [] },
-        { group: 'satisfaction', apiId: 'satisfaction', computed: null, official: 15, difference: null, metrics: [] },
+        beside('transparency', 10.83, 12, [metricBeside('DOSSIER_SYNC', [1164, 1261.5], [910, 1000])]),
+        beside('progress', 20, 19.5),
+        beside('satisfaction', null, 15),
       ],
     };
     const v = buildScorecard(withDiff, 'vi');

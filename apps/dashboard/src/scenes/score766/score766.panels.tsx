@@ -6,6 +6,7 @@ import { DirectiveIssueButton } from '../../panels/directives/DirectiveIssueDial
 import type { PanelProps } from '../../panels/panel.ts';
 import { ScorecardPanel, useScorecard } from '../../panels/score766/ScorecardPanel.tsx';
 import { formatPoints, lostPoints } from '../../panels/score766/scorecard.model.ts';
+import './score766-scene.css';
 
 /**
  * "Chỉ số 766": the whole Decision 766 scorecard the IOC computes for the wall's unit and period,

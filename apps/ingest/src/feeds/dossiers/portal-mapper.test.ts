@@ -2,6 +2,7 @@ import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { DossierEventSchema, type DossierEvent } from '@cityioc/contracts';
 import { dossierEventRuleErrors } from '@cityioc/domain';
+import { receivedDossier } from '../../../../../test-support/dossiers.ts';
 import { dossierEventFromPortal, isPortalDossierPayload } from './portal-mapper.ts';
 
 /** A finished online dossier as a provincial one-stop system would sync it (hand-written, not real data). */
@@ -198,18 +199,7 @@ describe('dossierEventFromPortal', () => {
 });
 
 describe('DossierEventSchema and the cross-field rules', () => {
-  const event: DossierEvent = {
-    eventId: 'e1',
-    dossierCode: 'HS-9',
-    procedureCode: '1.000494',
-    agencyCode: '000.00.01.H13',
-    adminUnitCode: '92',
-    channel: 1,
-    status: 2,
-    statusAt: '2025-03-03T08:00:00+07:00',
-    receivedAt: '2025-03-03T08:00:00+07:00',
-    dueAt: '2025-03-05T17:00:00+07:00',
-  };
+  const event = receivedDossier('e1', 'HS-9', '2025-03-03T08:00:00+07:00', { dueAt: '2025-03-05T17:00:00+07:00' });
   it('accepts a canonical event and refuses malformed codes, statuses and zone-less times', () => {
     expect(Value.Check(DossierEventSchema, event)).toBe(true);
     expect(Value.Check(DossierEventSchema, { ...event, status: 11 })).toBe(false);

@@ -4,6 +4,7 @@ import { validateObservation } from '@cityioc/domain';
 import { checkItem } from '../../pipeline/item-validator.ts';
 import { handleNdjson, ingestResponses as responses, ndjsonBodyOf, NdjsonQuerySchema, parseNdjson, sendIngest as send } from '../../pipeline/feed-route.ts';
 import { ingestItems, type IngestDeps } from '../../pipeline/ingest.service.ts';
+import { NDJSON_SLICES_IN_FLIGHT } from '../../pipeline/ndjson-slices.ts';
 import { FEED, feedOf, PUBLIC } from '../../plugins/access.ts';
 
 /**
@@ -30,7 +31,8 @@ export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/observations/ndjson',
     { config: feed, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
-    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestItems(items, source, deps, req.grant)),
+    // an observation's check reads no state: the next slices are checked while the previous ones commit
+    (req, reply) => handleNdjson(req, reply, req.query, (items, source) => ingestItems(items, source, deps, req.grant), NDJSON_SLICES_IN_FLIGHT),
   );
 
   if (config.benchRoutes) {

@@ -1,19 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema, AuditListResponseSchema, AuditQuerySchema, CsvSepSchema, type AuditQuery } from '@cityioc/contracts';
-import { Type } from 'typebox';
+import { ApiErrorSchema, AuditListResponseSchema, AuditQuerySchema, type AuditQuery } from '@cityioc/contracts';
 import { AuditQueryError, auditTable } from '../../access/audit.service.ts';
-import { exportFileName, fileResponses, sendTable } from '../../export/export-reply.ts';
+import { exportFileName, exportQueryOf, fileResponses, sendTable } from '../../export/export-reply.ts';
 import { ADMIN } from '../../plugins/access.ts';
 import { fieldError } from '../../plugins/errors.ts';
 
-const ExportQuerySchema = Type.Object(
-  {
-    ...AuditQuerySchema.properties,
-    sep: Type.Optional(CsvSepSchema),
-    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
-  },
-  { additionalProperties: false },
-);
+const ExportQuerySchema = exportQueryOf(AuditQuerySchema);
 
 /**
  * The audit log for administrators: by person, unit, action (or family: 'alert.') and period.

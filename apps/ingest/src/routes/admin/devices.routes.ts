@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema, DeviceCreatedSchema, DeviceCreateSchema, DeviceListSchema } from '@cityioc/contracts';
+import { DeviceCreatedSchema, DeviceCreateSchema, DeviceListSchema } from '@cityioc/contracts';
 import { Type } from 'typebox';
-import { ADMIN } from '../../plugins/access.ts';
-import { IdParams } from './users.routes.ts';
+import { adminCreate, adminErrors, adminOnly, IdParams } from './admin-writes.ts';
 
 /**
  * Wall screens (administrators only; audited):
@@ -12,22 +11,13 @@ import { IdParams } from './users.routes.ts';
  */
 export const deviceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { devices } = app.ioc.access;
-  const admin = { access: ADMIN };
+  const path = '/api/v1/admin/devices';
 
-  app.get('/api/v1/admin/devices', { config: admin, schema: { response: { 200: DeviceListSchema } } }, async () => ({ devices: await devices.list() }));
+  app.get(path, { config: adminOnly, schema: { response: { 200: DeviceListSchema } } }, async () => ({ devices: await devices.list() }));
+  adminCreate(app, path, DeviceCreateSchema, DeviceCreatedSchema, (body, actor, ip) => devices.create(body, actor, ip));
 
-  app.post(
-    '/api/v1/admin/devices',
-    { config: admin, schema: { body: DeviceCreateSchema, response: { 201: DeviceCreatedSchema, '4xx': ApiErrorSchema } } },
-    async (req, reply) => reply.code(201).send(await devices.create(req.body, req.principal!, req.ip)),
-  );
-
-  app.delete(
-    '/api/v1/admin/devices/:id',
-    { config: admin, schema: { params: IdParams, response: { 204: Type.Null(), '4xx': ApiErrorSchema } } },
-    async (req, reply) => {
-      await devices.revoke(req.params.id, req.principal!, req.ip);
-      return reply.code(204).send(null);
-    },
-  );
+  app.delete(`${path}/:id`, { config: adminOnly, schema: { params: IdParams, response: { 204: Type.Null(), ...adminErrors } } }, async (req, reply) => {
+    await devices.revoke(req.params.id, req.principal!, req.ip);
+    return reply.code(204).send(null);
+  });
 };

@@ -1,17 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  ApiErrorSchema,
-  FeedKeyCreatedSchema,
-  FeedSourceCreateSchema,
-  FeedSourceListSchema,
-  FeedSourcePatchSchema,
-  FeedSourceSchema,
-} from '@cityioc/contracts';
+import { FeedKeyCreatedSchema, FeedSourceCreateSchema, FeedSourceListSchema, FeedSourcePatchSchema, FeedSourceSchema } from '@cityioc/contracts';
 import { Type } from 'typebox';
-import { ADMIN } from '../../plugins/access.ts';
-import { IdParams } from './users.routes.ts';
-
-const errors = { '4xx': ApiErrorSchema };
+import { adminErrors, adminOnly, adminWrites, IdParams } from './admin-writes.ts';
 
 /**
  * Feed sources, their grants and their keys (administrators only; every change audited):
@@ -24,37 +14,24 @@ const errors = { '4xx': ApiErrorSchema };
  */
 export const feedSourceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { feedSources } = app.ioc.access;
-  const admin = { access: ADMIN };
+  const path = '/api/v1/admin/feed-sources';
 
-  app.get('/api/v1/admin/feed-sources', { config: admin, schema: { response: { 200: FeedSourceListSchema } } }, async () => ({
-    sources: await feedSources.list(),
-  }));
-
-  app.post(
-    '/api/v1/admin/feed-sources',
-    { config: admin, schema: { body: FeedSourceCreateSchema, response: { 201: FeedSourceSchema, ...errors } } },
-    async (req, reply) => reply.code(201).send(await feedSources.create(req.body, req.principal!, req.ip)),
-  );
-
-  app.patch(
-    '/api/v1/admin/feed-sources/:id',
-    { config: admin, schema: { params: IdParams, body: FeedSourcePatchSchema, response: { 200: FeedSourceSchema, ...errors } } },
-    async (req) => feedSources.patch(req.params.id, req.body, req.principal!, req.ip),
-  );
+  app.get(path, { config: adminOnly, schema: { response: { 200: FeedSourceListSchema } } }, async () => ({ sources: await feedSources.list() }));
+  adminWrites(app, path, feedSources, { create: FeedSourceCreateSchema, patch: FeedSourcePatchSchema, item: FeedSourceSchema });
 
   app.post(
-    '/api/v1/admin/feed-sources/:id/keys',
-    { config: admin, schema: { params: IdParams, response: { 201: FeedKeyCreatedSchema, ...errors } } },
+    `${path}/:id/keys`,
+    { config: adminOnly, schema: { params: IdParams, response: { 201: FeedKeyCreatedSchema, ...adminErrors } } },
     async (req, reply) => reply.code(201).send(await feedSources.rotate(req.params.id, req.principal!, req.ip)),
   );
 
   app.delete(
-    '/api/v1/admin/feed-sources/:id/keys/:keyId',
+    `${path}/:id/keys/:keyId`,
     {
-      config: admin,
+      config: adminOnly,
       schema: {
         params: Type.Object({ id: Type.String({ maxLength: 128 }), keyId: Type.String({ maxLength: 128 }) }),
-        response: { 204: Type.Null(), ...errors },
+        response: { 204: Type.Null(), ...adminErrors },
       },
     },
     async (req, reply) => {

@@ -1,28 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import {
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type Directive,
-  type DirectiveAttachment,
-  type DirectiveBoardResponse,
-  type DirectiveListResponse,
-  type DirectivePush,
-  type ServerToClientEvents,
-  type SubscribeAck,
-} from '@cityioc/contracts';
+import type { Directive, DirectiveAttachment, DirectiveBoardResponse, DirectiveListResponse, DirectivePush } from '@cityioc/contracts';
 import { buildTestApp, AS } from '../../../test/helpers/build-test-app.ts';
+import { connected, listen, socketClients, subscribe } from '../../../test/helpers/socket-client.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
-const sockets: ClientSocket[] = [];
+/** Real socket.io clients, disconnected after each test. */
+const client = socketClients();
 const local = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
 let now = local('2026-03-02 09:00');
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
   await cleanup?.();
   cleanup = undefined;
 });
@@ -59,22 +48,11 @@ const expectError = (r: { statusCode: number; json: () => { error?: string } }, 
 describe('directives: the leader’s follow-up loop', () => {
   it('issue → inbox → answer with an attachment → return → answer → accept, pushed live to a real socket.io client', async () => {
     await start();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const s: ClientSocket = connect(url, {
-      auth: { protocol: PROTOCOL_VERSION, token: LEADER.token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
+    const s = client(await listen(app), { token: LEADER.token });
+    await connected(s);
     const pushes: DirectivePush[] = [];
     s.on('directiveV1', (p) => pushes.push(p));
-    expect((await new Promise<SubscribeAck>((r) => s.emit('subscribeV1', ['31135'], r))).ok).toBe(true);
+    expect((await subscribe(s, ['31135'])).ok).toBe(true);
 
     const created = await issue(BODY);
     expect(created.statusCode, created.body).toBe(201);

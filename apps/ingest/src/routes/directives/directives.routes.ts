@@ -19,7 +19,7 @@ import type { DirectiveResult } from '../../directives/directive.service.ts';
 import { LEADER, OPERATOR, READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
 import { actorOf, operatorOf } from '../../procedures/operator-scope.ts';
-import { outOfScopeError } from '../scope.ts';
+import { readerCovering } from '../scope.ts';
 
 const IdParams = Type.Object({ id: FeedIdSchema });
 const AttachmentParams = Type.Object({ id: FeedIdSchema, attachmentId: FeedIdSchema });
@@ -65,10 +65,9 @@ export const directiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: readAsOperator, schema: { querystring: DirectiveListQuerySchema, response: { 200: DirectiveListResponseSchema } } },
     async (req) => {
       const q = req.query;
-      const op = operatorOf(req.principal, agencies);
       if (q.unit !== undefined && !index.area(q.unit) && !agencies.get(q.unit))
         throw fieldError(404, 'unknown_unit', '/unit', `unit '${q.unit}' is neither an area nor an agency of the catalogues`);
-      if (op && q.unit !== undefined && !op.covers(q.unit)) throw outOfScopeError('/unit', `unit '${q.unit}' is outside the scope of ${op.name}`);
+      const op = readerCovering(req.principal, agencies, '/unit', q.unit, 'unit');
       const now = clock();
       const list = await directives.list({ unit: q.unit, status: q.status?.split(','), limit: q.limit ?? 200 }, op, now);
       return { serverTime: now, directives: list };

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  CsvSepSchema,
   DossierDetailSchema,
   DossierIndicatorsQuerySchema,
   DossierIndicatorsResponseSchema,
@@ -10,21 +9,14 @@ import {
 } from '@cityioc/contracts';
 import { checkPeriod, scopeAreas, wholeMonthsOf } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { exportFileName, fileResponses, sendTable } from '../../export/export-reply.ts';
+import { exportFileName, exportQueryOf, fileResponses, sendTable } from '../../export/export-reply.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
 import { EXPORT, READ } from '../../plugins/access.ts';
 import type { Principal } from '../../access/principal.ts';
 import { defaultArea, outsideScope } from '../scope.ts';
 import { dossierExportParts, dossierIndicatorsTable } from '../../procedures/dossier-export.ts';
 
-const ExportQuerySchema = Type.Object(
-  {
-    ...DossierIndicatorsQuerySchema.properties,
-    sep: Type.Optional(CsvSepSchema),
-    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
-  },
-  { additionalProperties: false },
-);
+const ExportQuerySchema = exportQueryOf(DossierIndicatorsQuerySchema);
 
 /**
  * Indicators by period (also as CSV and XLSX), the operators' watchlist and a dossier's trail

@@ -5,7 +5,7 @@ import { READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
 import { operatorOf } from '../../procedures/operator-scope.ts';
 import { resolveUnit } from '../../procedures/unit-scope.ts';
-import { outOfScopeError } from '../scope.ts';
+import { readerCovering } from '../scope.ts';
 
 /**
  * The operators' PAKN views. A read that presents an operator token is that operator's: only the
@@ -22,13 +22,12 @@ export const paknRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: readAsOperator, schema: { querystring: PaknWatchlistQuerySchema, response: { 200: PaknWatchlistResponseSchema } } },
     async (req) => {
       const q = req.query;
-      const op = operatorOf(req.principal, agencies);
       const area = q.area === undefined ? undefined : resolveUnit(q.area, index, agencies);
       if (q.area !== undefined && (!area || area.kind === 'agency'))
         throw fieldError(404, 'unknown_area', '/area', `area '${q.area}' is not in the area catalogue`);
       if (q.agency !== undefined && !agencies.get(q.agency))
         throw fieldError(404, 'unknown_agency', '/agency', `agency '${q.agency}' is not in the agency catalogue`);
-      if (op && q.area !== undefined && !op.covers(q.area)) throw outOfScopeError('/area', `area '${q.area}' is outside the scope of ${op.name}`);
+      const op = readerCovering(req.principal, agencies, '/area', q.area, 'area');
       const agency = q.agency === undefined ? undefined : resolveUnit(q.agency, index, agencies);
       const inOperatorScope = op ? (a: string) => op.covers(a) : undefined;
       const areaFilter = area && area.kind !== 'city' ? area.containsArea : inOperatorScope;

@@ -118,26 +118,23 @@ const pakn = (id: string, step: string, at: string, extra: Record<string, unknow
   at: t(at),
   ...extra,
 });
+/** A PAKN of Ô Môn (31153) received, classified (unless null), answered and published at these local times. */
+const published = (id: string, classification: string | null, [received, classified, answered, publishedAt]: [string, string | null, string, string]) => [
+  pakn(id, 'received', received, { adminUnitCode: '31153' }),
+  ...(classification !== null && classified !== null ? [pakn(id, 'classified', classified, { classification })] : []),
+  pakn(id, 'answered', answered),
+  pakn(id, 'published', publishedAt),
+];
 const PAKN = [
-  pakn('K1', 'received', '2026-03-02 09:00', { adminUnitCode: '31153' }),
-  pakn('K1', 'classified', '2026-03-02 10:00', { classification: 'procedure' }),
-  pakn('K1', 'answered', '2026-03-10 09:00'),
-  pakn('K1', 'published', '2026-03-11 09:00'),
+  ...published('K1', 'procedure', ['2026-03-02 09:00', '2026-03-02 10:00', '2026-03-10 09:00', '2026-03-11 09:00']),
   pakn('K1', 'reaction', '2026-03-12 09:00', { reaction: 'like' }),
-  pakn('K2', 'received', '2026-03-03 09:00', { adminUnitCode: '31153' }),
-  pakn('K2', 'classified', '2026-03-03 10:00', { classification: 'staff' }),
-  pakn('K2', 'answered', '2026-03-20 09:00'),
-  pakn('K2', 'published', '2026-03-26 09:00'), // publication due Tue 24 Mar 17:00: late
-  pakn('K3', 'received', '2026-03-04 09:00', { adminUnitCode: '31153' }),
-  pakn('K3', 'classified', '2026-03-04 10:00', { classification: 'procedure' }),
-  pakn('K3', 'answered', '2026-03-05 09:00'),
-  pakn('K3', 'published', '2026-03-05 10:00'),
+  // publication due Tue 24 Mar 17:00: late
+  ...published('K2', 'staff', ['2026-03-03 09:00', '2026-03-03 10:00', '2026-03-20 09:00', '2026-03-26 09:00']),
+  ...published('K3', 'procedure', ['2026-03-04 09:00', '2026-03-04 10:00', '2026-03-05 09:00', '2026-03-05 10:00']),
   pakn('K3', 'reaction', '2026-03-06 09:00', { reaction: 'dislike' }),
   pakn('K3', 'reaction', '2026-03-06 10:00', { reaction: 'dislike' }),
   pakn('K3', 'reaction', '2026-03-06 11:00', { reaction: 'like' }),
-  pakn('K4', 'received', '2026-03-05 09:00', { adminUnitCode: '31153' }),
-  pakn('K4', 'answered', '2026-03-06 09:00'),
-  pakn('K4', 'published', '2026-03-06 10:00'),
+  ...published('K4', null, ['2026-03-05 09:00', null, '2026-03-06 09:00', '2026-03-06 10:00']),
   pakn('K4', 'repeat_complaint', '2026-03-09 09:00'),
 ];
 

@@ -3,7 +3,6 @@ import {
   Score766ItemsResponseSchema,
   Score766ResponseSchema,
   ApiErrorSchema,
-  CsvSepSchema,
   ReferenceBatchSchema,
   ReferencePutResponseSchema,
   Score766ItemsQuerySchema,
@@ -12,7 +11,7 @@ import {
 } from '@cityioc/contracts';
 import { checkPeriod, SCORE_766_SCHEMES, wholeMonthsOf, type Score766Metric } from '@cityioc/domain';
 import { Type } from 'typebox';
-import { exportFileName, fileResponses, sendTable } from '../../export/export-reply.ts';
+import { exportFileName, exportQueryOf, fileResponses, sendTable } from '../../export/export-reply.ts';
 import type { Principal } from '../../access/principal.ts';
 import { EXPORT, feedOf, READ } from '../../plugins/access.ts';
 import { fieldError, httpError } from '../../plugins/errors.ts';
@@ -23,14 +22,7 @@ import { resolveUnit } from '../../procedures/unit-scope.ts';
 import { outOfScopeError } from '../scope.ts';
 
 const MetricParams = Type.Object({ metric: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.]+$' }) });
-const ExportQuerySchema = Type.Object(
-  {
-    ...Score766ItemsQuerySchema.properties,
-    sep: Type.Optional(CsvSepSchema),
-    lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
-  },
-  { additionalProperties: false },
-);
+const ExportQuerySchema = exportQueryOf(Score766ItemsQuerySchema);
 /** Writes need a feed/admin API key for now (the access issue adds roles). */
 /** An administrator, or a feed key granted the score766 endpoint (the unit splits are reference data). */
 const WRITE = feedOf('score766', { health: false, orAdmin: true });

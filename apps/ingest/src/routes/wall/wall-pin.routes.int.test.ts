@@ -1,31 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import {
-  PROTOCOL_VERSION,
-  type AuditRecord,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type WallPinPush,
-  type WallPinReleaseResponse,
-  type WallPinResponse,
-} from '@cityioc/contracts';
+import type { AuditRecord, WallListResponse, WallPinPush, WallPinReleaseResponse, WallPinResponse } from '@cityioc/contracts';
 import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 import { risingTide } from '../../../test/helpers/feed-samples.ts';
 import { restartableApps } from '../../../test/helpers/restartable-app.ts';
+import { connected, listen, socketClients, type ClientSocket } from '../../../test/helpers/socket-client.ts';
 import { waitUntil } from '../../../../../test-support/wait.ts';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const local = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+07:00`);
 let now = local('2026-12-05 09:30');
 let app: FastifyInstance;
 let cleanup: (() => Promise<void>) | undefined;
-const sockets: ClientSocket[] = [];
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
   await cleanup?.();
   cleanup = undefined;
 });
+const client = socketClients();
 
 async function start(overrides: Record<string, unknown> = {}) {
   now = local('2026-12-05 09:30');
@@ -40,19 +30,16 @@ const release = (wall = 'main', who: Record<string, string> = AS.leader) => req(
 const audit = async () =>
   ((await req(AS.admin, { method: 'GET', url: '/api/v1/admin/audit?action=wall.&limit=50' })).json() as { records: AuditRecord[] }).records;
 
+/** A socket as the analyst (a wall screen of `wall` when given: handshake auth.wall). */
+async function openSocket(wall?: string): Promise<ClientSocket> {
+  const url = app.server.listening ? `http://127.0.0.1:${(app.server.address() as { port: number }).port}` : await listen(app);
+  const s = client(url, { token: AS.analyst.authorization.slice(7), ...(wall === undefined ? {} : { wall }) });
+  await connected(s);
+  return s;
+}
+
 async function listenPushes(): Promise<WallPinPush[]> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const s: ClientSocket = connect(url, {
-    auth: { protocol: PROTOCOL_VERSION, token: AS.analyst.authorization.slice(7) },
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
+  const s = await openSocket();
   const got: WallPinPush[] = [];
   s.on('wallPinV1', (p) => got.push(p));
   return got;
@@ -201,5 +188,29 @@ describe('briefing pins across a restart', () => {
     now += 120_000;
     await waitUntil('the expiry stored', async () => ((await second.app.ioc.store.reference.referenceHeads('wall.pin')).length === 2 ? true : undefined));
     expect(await get()).toBeNull();
+  });
+
+  it('GET /api/v1/wall/walls: the default wall, the walls pinned before and the walls with screens open, each with its screens and pin', async () => {
+    await start();
+    const walls = async () => {
+      const r = await req(AS.leader, { method: 'GET', url: '/api/v1/wall/walls' });
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as WallListResponse).walls;
+    };
+    expect(await walls()).toEqual([{ wall: 'main', screens: 0, pin: null }]);
+    // two screens of the meeting room's wall, one of the main wall, a page that is no wall, a name that is no wall's
+    await openSocket('main');
+    const [room] = await Promise.all([openSocket('phong-hop'), openSocket('phong-hop'), openSocket(), openSocket('Bad Name!')]);
+    const r = await pin({ target: { kind: 'scene', scene: 'reporting' }, wall: 'hoi-truong' });
+    expect(r.statusCode, r.body).toBe(201);
+    const pinned = (r.json() as WallPinResponse).pin!;
+    expect(await walls()).toEqual([
+      { wall: 'main', screens: 1, pin: null },
+      { wall: 'hoi-truong', screens: 0, pin: pinned },
+      { wall: 'phong-hop', screens: 2, pin: null },
+    ]);
+    // a closed screen is no longer counted
+    room!.disconnect();
+    await waitUntil('the screen counted off', async () => ((await walls()).find((w) => w.wall === 'phong-hop')?.screens === 1 ? true : undefined));
   });
 });

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DEFAULT_WALL, WallPinBodySchema, WallPinQuerySchema, WallPinReleaseResponseSchema, WallPinResponseSchema } from '@cityioc/contracts';
+import {
+  DEFAULT_WALL,
+  WallListResponseSchema,
+  WallPinBodySchema,
+  WallPinQuerySchema,
+  WallPinReleaseResponseSchema,
+  WallPinResponseSchema,
+} from '@cityioc/contracts';
 import { LEADER, READ } from '../../plugins/access.ts';
 
 /**
  * Briefing mode (contracts http/wall-pin.ts): GET the pin in force (read: a wall that (re)connects
- * shows it), POST a pin and DELETE it (leader, admin; audited as wall.pin / wall.unpin).
+ * shows it), POST a pin and DELETE it (leader, admin; audited as wall.pin / wall.unpin), GET the walls (the leader's picker).
  */
 export const wallPinRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { wallPins, clock } = app.ioc;
@@ -18,6 +25,12 @@ export const wallPinRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { serverTime: clock(), wall, pin };
     },
   );
+
+  // the leader's wall picker: which walls there are, how many screens each has open, what each shows
+  app.get('/api/v1/wall/walls', { config: { access: READ }, schema: { response: { 200: WallListResponseSchema } } }, async () => ({
+    serverTime: clock(),
+    walls: await wallPins.walls(),
+  }));
 
   app.post(
     '/api/v1/wall/pin',

@@ -138,6 +138,25 @@ export function observationConformance(name: string, harness: () => StoreHarness
       expect(await s.sizeBytes()).toBeGreaterThan(before);
     });
 
+    it('[ST15] gives each new row of a large batch its own position when duplicates are scattered through it', async () => {
+      const s = await t.open();
+      // stored before: every 7th id; inside the batch, every 11th item repeats an id 50 items back (same or another statement)
+      await s.append(
+        Array.from({ length: 400 }, (_, i) => i)
+          .filter((i) => i % 7 === 3)
+          .map((i) => obs(`m${i}`, { value: -1 })),
+      );
+      const ids = Array.from({ length: 400 }, (_, i) => (i % 11 === 10 && i >= 50 ? `m${i - 50}` : `m${i}`));
+      const seqs = await s.append(ids.map((id, i) => obs(id, { value: i })));
+      const first = new Map<string, number>();
+      ids.forEach((id, i) => first.has(id) || first.set(id, i));
+      const stored = ids.map((id, i) => first.get(id) === i && Number(id.slice(1)) % 7 !== 3);
+      expect(seqs.map((x) => x !== null)).toEqual(stored);
+      const rows = (await all(s)).filter((o) => o.value !== -1);
+      // each position returned is the stored row of that item
+      expect(rows.map((o) => [o.seq, o.value])).toEqual(seqs.flatMap((seq, i) => (seq === null ? [] : [[seq, i]])));
+    });
+
     it('[ST8] close is idempotent', async () => {
       const s = await t.open();
       await s.close();

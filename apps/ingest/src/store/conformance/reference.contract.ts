@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { WallPlaylist } from '@cityioc/contracts';
-import { DEFAULT_WALL_PLAYLIST } from '@cityioc/domain';
+import type { WallPinPush, WallPlaylist } from '@cityioc/contracts';
+import { CAN_THO_CATALOGUE, DEFAULT_WALL_PLAYLIST, indexCatalogue, makePin } from '@cityioc/domain';
+import { makePrincipal } from '../../access/principal.ts';
+import { WALL_PIN_KIND, WallPinService } from '../../wall/wall-pin.service.ts';
 import { WallPlaylistService } from '../../wall/wall-playlist.service.ts';
+import type { ReferenceStore } from '../reference-store.ts';
 import { useStore, type StoreHarness } from './harness.ts';
 
 const T0 = Date.parse('2026-11-22T07:00:00+07:00');
@@ -11,6 +14,38 @@ const proc = (code: string, days: number, validFrom = '2020-01-01') => ({
   body: { code, name: { vi: 'Đăng ký khai sinh', en: 'Birth registration' }, legalTime: { value: days, unit: 'working_days' }, validFrom },
   origin: 'test',
 });
+
+const LEADER = makePrincipal(
+  { city: '92', ancestorsAndSelf: (c) => [c] },
+  { kind: 'user', id: 'u-leader', name: 'Trần Văn Lãnh', role: 'leader', scopes: { units: ['92'], agencies: [] }, actor: 'lanhdao' },
+);
+
+/** A wall-pin service on a store, its pushes collected (targets are panels: no alert or unit lookup is needed). */
+function pinService(reference: ReferenceStore, clock: () => number, pushes: WallPinPush[] = []) {
+  return new WallPinService({
+    reference,
+    index: indexCatalogue(CAN_THO_CATALOGUE),
+    retired: () => null,
+    alerts: { detail: async () => null },
+    audit: { record: async () => undefined },
+    push: (p) => pushes.push(p),
+    clock,
+    ttl: { minSeconds: 60, maxSeconds: 3600 },
+    onError: (err) => {
+      throw err;
+    },
+  });
+}
+
+/** `n` pin documents of a wall as the pin service stores them, pinned and released in turn, the last one at `last` (epoch ms). */
+function pinHistory(wall: string, n: number, last: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const at = last - (n - 1 - i) * 1000;
+    const pin = makePin({ id: `${wall}-${i}`, wall, target: { kind: 'panel', panel: i % 2 ? 'map' : 'water-level' }, by: 'Trần Văn Lãnh' }, at);
+    const body = i % 2 === 0 ? { pin, ended: null, reason: 'pinned' } : { pin: null, ended: pin, reason: 'released' };
+    return { key: wall, validFrom: null, body, origin: 'lanhdao' };
+  });
+}
 
 /** The reference-document part of the Store conformance suite: every store runs it with its own harness. */
 export function referenceConformance(name: string, harness: () => StoreHarness): void {
@@ -95,6 +130,59 @@ export function referenceConformance(name: string, harness: () => StoreHarness):
       expect(await store.reference.referenceBody('boundary-import', 'boundaries', 2)).toEqual({ at: '2025-07-01', features: [] });
       expect(await store.reference.referenceBody('boundary-import', 'boundaries', 9)).toBeUndefined();
       expect(await store.reference.referenceHeads('nothing')).toEqual([]);
+    });
+
+    it('[ST-REF5] the latest version of one key, read alone, among thousands of versions and other keys; the keys of a kind', async () => {
+      const s = await open();
+      const items = pinHistory('main', 3000, T0);
+      for (let b = 0; b < items.length; b += 500) await s.reference.putReferenceItems(WALL_PIN_KIND, items.slice(b, b + 500), T0 + b);
+      await s.reference.putReferenceItems(WALL_PIN_KIND, pinHistory('phong-hop', 7, T0), T0 + 9);
+      // the same key in another kind, and a version of 'main' for another date, stored last
+      await s.reference.putReferenceItems('other', [{ key: 'main', validFrom: null, body: { other: true }, origin: 'x' }], T0 + 10);
+      expect(await s.reference.referenceLatest(WALL_PIN_KIND, 'main')).toEqual({ kind: WALL_PIN_KIND, ...items[2999]!, version: 3000, storedAt: T0 + 2500 });
+      expect((await s.reference.referenceLatest(WALL_PIN_KIND, 'phong-hop'))?.version).toBe(7);
+      await s.reference.putReferenceItems(WALL_PIN_KIND, [{ key: 'main', validFrom: '2027-01-01', body: { dated: true }, origin: 'x' }], T0 + 11);
+      const store = await t.reopen();
+      expect(await store.reference.referenceLatest(WALL_PIN_KIND, 'main')).toMatchObject({ version: 3001, validFrom: '2027-01-01', body: { dated: true } });
+      expect(await store.reference.referenceLatest(WALL_PIN_KIND, 'nowhere')).toBeUndefined();
+      expect(await store.reference.referenceLatest('nothing', 'main')).toBeUndefined();
+      expect(await store.reference.referenceKeys(WALL_PIN_KIND)).toEqual(['main', 'phong-hop']);
+      expect(await store.reference.referenceKeys('nothing')).toEqual([]);
+    });
+
+    it('[ST-REF-PIN] the pin in force after a few thousand pins and releases: the latest document, before and after a restart', async () => {
+      const s = await open();
+      let now = T0;
+      const clock = () => now;
+      // 3,000 documents: pinned and released in turn, the last one a release
+      const items = pinHistory('main', 3000, T0 - 1000);
+      for (let b = 0; b < items.length; b += 500) await s.reference.putReferenceItems(WALL_PIN_KIND, items.slice(b, b + 500), T0 - 1000);
+      // another wall whose last document is a pin still in force
+      await s.reference.putReferenceItems(WALL_PIN_KIND, pinHistory('phong-hop', 5, T0 - 1000), T0 - 1000);
+      const pushes: WallPinPush[] = [];
+      const pins = pinService(s.reference, clock, pushes);
+      expect(await pins.current('main')).toBeNull();
+      expect((await pins.current('phong-hop'))?.id).toBe('phong-hop-4');
+      // then forty pins and releases through the service, each read back at once
+      for (let i = 0; i < 20; i++) {
+        now += 1000;
+        const pin = await pins.pin({ wall: 'main', target: { kind: 'panel', panel: i % 2 ? 'kpi-tiles' : 'air-quality' } }, LEADER, null);
+        expect(await pins.current('main')).toEqual(pin);
+        now += 1000;
+        expect(await pins.release('main', LEADER, null)).toEqual(pin);
+        expect(await pins.current('main')).toBeNull();
+      }
+      now += 1000;
+      const last = await pins.pin({ wall: 'main', target: { kind: 'scene', scene: 'reporting' }, ttlSeconds: 120 }, LEADER, null);
+      expect(pushes.map((p) => p.reason)).toEqual([...Array.from({ length: 20 }, () => ['pinned', 'released']).flat(), 'pinned']);
+      expect((await s.reference.referenceLatest(WALL_PIN_KIND, 'main'))?.version).toBe(3041);
+      // a restart: the new service finds both walls' pins and ends the main wall's on time
+      const again = pinService((await t.reopen()).reference, clock);
+      await again.start();
+      expect(await again.current('main')).toEqual(last);
+      expect((await again.current('phong-hop'))?.id).toBe('phong-hop-4');
+      now += 121_000;
+      expect(await again.current('main')).toBeNull();
     });
 
     it('[ST-REF-WALL] the wall playlist: the default until one is stored, its latest version after a restart', async () => {

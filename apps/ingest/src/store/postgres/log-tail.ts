@@ -37,6 +37,29 @@ export const LOG_TAIL_MIGRATION = {
   `,
 };
 
+/**
+ * Uploads followed across nodes: a report import (report_submissions) or a reference document
+ * (reference_items: procedure catalogue, holiday schedules, boundary imports, 766 splits) wakes
+ * every node like a log append; the node then compares the tables' counts with what it applied.
+ */
+export const DOCUMENT_NOTIFY_MIGRATION = {
+  name: 'uploads followed across nodes: NOTIFY per committed reference document or report import',
+  sql: `
+    CREATE TRIGGER reference_items_notify AFTER INSERT ON reference_items FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
+    CREATE TRIGGER report_submissions_notify AFTER INSERT ON report_submissions FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
+  `,
+};
+/** The tables of DOCUMENT_NOTIFY_MIGRATION (the NOTIFY payloads). */
+const DOCUMENT_TABLES: readonly string[] = ['reference_items', 'report_submissions'];
+
+/**
+ * What a node compares to know which uploads it has not applied: stored rows per reference kind
+ * ('reference:<kind>') and report submissions ('reports'). Both tables only grow (every version is kept).
+ */
+const DOCUMENT_STAMPS_SQL = `SELECT 'reference:' || kind AS k, COUNT(*)::int AS n FROM reference_items GROUP BY kind
+  UNION ALL SELECT 'reports', COUNT(*)::int FROM report_submissions`;
+export type DocumentStamps = ReadonlyMap<string, number>;
+
 /** The channel of the log notifications; the payload is the table. */
 export const LOG_CHANNEL = 'ioc_log';
 /** An arbitrary constant: the session advisory lock of the alert evaluator. */
@@ -54,6 +77,8 @@ export interface ClusterEvents {
   leader(on: boolean): void;
   /** The evaluator's stored position, read on every poll (followers drop the signals it covers). */
   alertPosition(seq: number): void;
+  /** The uploads' stamps, read on every poll and on a document's notification (live/document-follower.ts). */
+  documents?(stamps: DocumentStamps): void;
   /** Connection trouble and recovery, for the log. */
   log(level: 'info' | 'warn', msg: string, extra?: object): void;
 }
@@ -107,6 +132,7 @@ export class PostgresCluster {
       const pos = await this.listener.query<{ value: string }>(`SELECT value FROM meta WHERE key = $1`, [ALERT_POSITION_KEY]);
       this.setHealthy(null);
       this.on.wake('all');
+      await this.readDocuments(this.listener).catch((e: unknown) => this.on.log('warn', `reading the uploads failed: ${(e as Error).message}`));
       if (pos.rows[0]) this.on.alertPosition(Number(pos.rows[0].value));
       if (!this.isLeader) await this.tryLead();
     } catch (e) {
@@ -114,6 +140,13 @@ export class PostgresCluster {
     } finally {
       this.polling = false;
     }
+  }
+
+  /** Reads the uploads' stamps and hands them over (nothing without a listener for them). */
+  private async readDocuments(c: pg.Client): Promise<void> {
+    if (!this.on.documents) return;
+    const r = await c.query<{ k: string; n: number }>(DOCUMENT_STAMPS_SQL);
+    this.on.documents(new Map(r.rows.map((x) => [x.k, x.n])));
   }
 
   private async tryLead(): Promise<void> {
@@ -152,7 +185,10 @@ export class PostgresCluster {
     }
     if (role === 'listen') {
       c.on('notification', (n) => {
-        if (n.channel === LOG_CHANNEL) this.on.wake(n.payload && LOG_NAMES.includes(n.payload) ? (n.payload as LogName) : 'all');
+        if (n.channel !== LOG_CHANNEL) return;
+        if (n.payload && DOCUMENT_TABLES.includes(n.payload))
+          void this.readDocuments(c).catch((e: unknown) => this.on.log('warn', `reading the uploads failed: ${(e as Error).message}`));
+        else this.on.wake(n.payload && LOG_NAMES.includes(n.payload) ? (n.payload as LogName) : 'all');
       });
       await c.query(`LISTEN ${LOG_CHANNEL}`);
     }

@@ -46,5 +46,18 @@ export function postgresReferenceStore(pool: pg.Pool): ReferenceStore {
       const res = await pool.query<{ body: string }>('SELECT body FROM reference_items WHERE kind = $1 AND key = $2 AND version = $3', [kind, key, version]);
       return res.rows[0]?.body;
     },
+    // the primary key (kind, key, version) answers both without reading the other versions
+    latest: async (kind, key) =>
+      (
+        await pool.query<unknown[]>({
+          text: `SELECT ${REFERENCE_COLUMNS} FROM reference_items WHERE kind = $1 AND key = $2 ORDER BY version DESC LIMIT 1`,
+          values: [kind, key],
+          rowMode: 'array',
+        })
+      ).rows[0],
+    keys: async (kind) =>
+      (await pool.query<{ key: string }>('SELECT key FROM reference_items WHERE kind = $1 GROUP BY key ORDER BY key COLLATE "C"', [kind])).rows.map(
+        (r) => r.key,
+      ),
   });
 }

@@ -33,30 +33,43 @@ export function sqliteObservationPages(db: Database.Database): (afterSeq: number
 
 /** The observation log of the SQLite store; each append writes its rollups in the same transaction. */
 export function sqliteObservations(db: Database.Database, rollups: Pick<SqliteRollups, 'write'>): ObservationLog {
-  // Multi-row INSERT … RETURNING: one statement per ROWS_PER_INSERT rows. A duplicate id (stored
-  // before, or earlier in the batch) is ignored and returns nothing, so positions are mapped by id.
+  // Multi-row INSERT, one statement per ROWS_PER_INSERT rows, without RETURNING (a row array and
+  // an id string per row cost about as much as the insert): seq is the rowid, and rows inserted by one
+  // statement get consecutive rowids in VALUES order (max + 1 each; no other writer inside the
+  // transaction). When every row of a statement is new (changes = n, the common case) its
+  // positions are last - n + 1 … last; otherwise some id was stored before (or earlier in the
+  // batch) and was ignored, and the positions of the rows it did insert are read back by id.
   const insertOf = statementsBySize(
     db,
-    true,
-    (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${placeholderRows(n, INSERT_FIELDS.length)} RETURNING id, seq`,
+    false,
+    (n) => `INSERT OR IGNORE INTO observations (${INSERT_COLUMNS}) VALUES ${placeholderRows(n, INSERT_FIELDS.length)}`,
   );
+  const insertedBetween = db.prepare(`SELECT id, seq FROM observations WHERE seq > ? AND seq <= ?`).raw(true);
   const appendTx = db.transaction((batch: readonly NewObservation[]) => {
-    const seqById = new Map<string, number>();
-    forEachSlice(batch, ROWS_PER_INSERT, INSERT_FIELDS, (n, params) => {
-      for (const [id, seq] of insertOf(n).all(params) as [string, number][]) seqById.set(id, seq);
-    });
-    const out: (number | null)[] = new Array(batch.length);
+    const out: (number | null)[] = new Array<number | null>(batch.length).fill(null);
     const stored: NewObservation[] = [];
-    for (let i = 0; i < batch.length; i++) {
-      const o = batch[i]!;
-      const seq = seqById.get(o.id);
-      // the first occurrence of an id in the batch is the stored one
-      if (seq !== undefined) {
-        seqById.delete(o.id);
-        out[i] = seq;
-        stored.push(o);
-      } else out[i] = null;
-    }
+    let from = 0;
+    forEachSlice(batch, ROWS_PER_INSERT, INSERT_FIELDS, (n, params) => {
+      const { changes, lastInsertRowid } = insertOf(n).run(params);
+      const last = Number(lastInsertRowid);
+      if (changes === n) {
+        for (let i = 0; i < n; i++) {
+          out[from + i] = last - n + 1 + i;
+          stored.push(batch[from + i]!);
+        }
+      } else if (changes > 0) {
+        const seqById = new Map(insertedBetween.all(last - changes, last) as [string, number][]);
+        for (let i = from; i < from + n; i++) {
+          const seq = seqById.get(batch[i]!.id);
+          // the first occurrence of an id in the statement is the stored one
+          if (seq === undefined) continue;
+          seqById.delete(batch[i]!.id);
+          out[i] = seq;
+          stored.push(batch[i]!);
+        }
+      }
+      from += n;
+    });
     // Same transaction as the rows: an acknowledged observation is in the rollups exactly once.
     rollups.write(stored);
     return out;

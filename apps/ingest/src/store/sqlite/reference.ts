@@ -20,6 +20,9 @@ export function sqliteReferenceStore(db: Database.Database): ReferenceStore {
   /** One statement per column list (whole items, heads), prepared on first use. */
   const selectAll = new Map<string, Database.Statement>();
   const one = db.prepare(`SELECT body FROM reference_items WHERE kind = ? AND key = ? AND version = ?`).pluck(true);
+  // the primary key (kind, key, version) answers both without reading the other versions
+  const latest = db.prepare(`SELECT ${REFERENCE_COLUMNS} FROM reference_items WHERE kind = ? AND key = ? ORDER BY version DESC LIMIT 1`).raw(true);
+  const keys = db.prepare(`SELECT DISTINCT key FROM reference_items WHERE kind = ? ORDER BY key`).pluck(true);
   const write = db.transaction((kind: string, keys: readonly string[], storedAt: number, plan: Parameters<ReferenceEngine['write']>[3]) => {
     for (const r of plan(existing.all(kind, JSON.stringify(keys)) as ExistingReference[]))
       insert.run(kind, r.key, r.version, r.validFrom, r.body, r.origin, storedAt);
@@ -35,6 +38,12 @@ export function sqliteReferenceStore(db: Database.Database): ReferenceStore {
     },
     async body(kind, key, version) {
       return one.get(kind, key, version) as string | undefined;
+    },
+    async latest(kind, key) {
+      return latest.get(kind, key) as unknown[] | undefined;
+    },
+    async keys(kind) {
+      return keys.all(kind) as string[];
     },
   });
 }

@@ -55,8 +55,8 @@ export function loadAreaRegistry(json: unknown): RegistryLoad {
   return { ok: true, registry: indexAreaRegistry(file, links) };
 }
 
-/** A registry unit as the area API answers it. */
-export function registryUnitRow(u: RegistryUnit): AreaAt {
+/** A registry unit (or any area with these fields) as the area API answers it. */
+export function registryUnitRow(u: Pick<RegistryUnit, keyof AreaAt>): AreaAt {
   return {
     code: u.code,
     name: u.name,

@@ -1,4 +1,5 @@
 import type { DossierEvent, DossierStatus } from '@cityioc/contracts';
+import { PROCEDURE_SAMPLE } from '../../../../../test-support/dossiers.ts';
 import type { ProcedureVersion } from '../catalogue/procedure-catalogue.ts';
 
 /** A canonical event of dossier `code` with the given status at a local wall-clock time ('2025-03-03 08:00'). */
@@ -22,16 +23,7 @@ export function t(local: string): string {
   return `${local.replace(' ', 'T')}:00+07:00`;
 }
 
-/** A catalogue version of procedure 1.000494 (2 working days, fee-bearing) with the given changes. */
+/** A catalogue version of the sample procedure 1.000494 (test-support), in force since 2020 with 2 working days, with the given changes. */
 export function procedure(extra: Partial<ProcedureVersion> = {}): ProcedureVersion {
-  return {
-    code: '1.000494',
-    name: { vi: 'Cấp bản sao trích lục hộ tịch', en: 'Copy of a civil status extract' },
-    legalTime: { value: 2, unit: 'working_days' },
-    feeBearing: true,
-    onlineService: 'full',
-    validFrom: '2020-01-01',
-    version: 1,
-    ...extra,
-  };
+  return { ...PROCEDURE_SAMPLE, legalTime: { value: 2, unit: 'working_days' }, validFrom: '2020-01-01', version: 1, ...extra };
 }
