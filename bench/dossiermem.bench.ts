@@ -112,6 +112,8 @@ async function child(n: number, keep: number) {
     ratio: +(ceilingS / replayS).toFixed(3),
     heapRetainedMb: Math.round((mem.heapUsed - heap0) / 1048576),
     bytesPerDossier: Math.round((mem.heapUsed - heap0) / n),
+    heapTotalMb: Math.round(mem.heapTotal / 1048576),
+    externalMb: Math.round(mem.external / 1048576),
     rssMb: Math.round(mem.rss / 1048576),
     peakRssMb: Math.round(peakRss / 1048576),
     baseRssMb: Math.round(rss0 / 1048576),

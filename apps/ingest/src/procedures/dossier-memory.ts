@@ -9,6 +9,17 @@ export interface DossierPartHolder {
 }
 
 const SEP = '\u0002';
+const ONE_BYTE = /^[\u0000-\u00ff]*$/;
+
+/**
+ * A flat copy of a string that a packed dossier keeps for months. A string made by `+`, a template
+ * or `slice` may be a V8 cons or sliced string: a tree of parts or a window on a larger parent,
+ * retaining far more than its length (a dossier code built from parts cost ~200 bytes as a map
+ * key). A Buffer round trip makes a sequential string of its own, one byte per character when it can.
+ */
+export function ownString(s: string): string {
+  return ONE_BYTE.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
+}
 
 /**
  * Where the dossier service keeps its dossiers (issue 16 #7). Open dossiers, and the last
@@ -65,9 +76,11 @@ export class DossierMemory {
 
   /** Stores a dossier's new facts and record. */
   set(code: string, facts: readonly DossierFact[], record: DossierRecord): void {
+    const before = this.records.get(code);
     this.facts.set(code, facts);
     this.records.set(code, record);
-    if (this.keepFinished !== Infinity && !isOpen(record)) this.finishedQueue.push(code);
+    // queued once when it finishes (not again for each later event of a finished dossier): `keepFinished` counts dossiers
+    if (this.keepFinished !== Infinity && !isOpen(record) && (before === undefined || isOpen(before))) this.finishedQueue.push(code);
   }
 
   /** Any dossier's record (a packed one is folded again from its facts). */
@@ -139,18 +152,26 @@ export class DossierMemory {
       parts.push(p);
     }
     const received = record.receivedAt === null ? '~' : record.receivedAt.toString(36);
-    this.packed.set(code, [received, ...parts, text].join(SEP));
     this.facts.delete(code);
     this.records.delete(code);
+    this.packed.set(ownString(code), ownString([received, ...parts, text].join(SEP)));
     return true;
   }
 
-  /** For a checkpoint: every dossier's facts packed, and the strings they name. */
-  exportPacked(): { strings: string[]; dossiers: [string, string][] } {
-    const dossiers: [string, string][] = [];
-    for (const [code, facts] of this.facts) dossiers.push([code, packFacts(facts, this.strings)]);
-    for (const [code, entry] of this.packed) dossiers.push([code, entry.slice(entry.lastIndexOf(SEP) + 1)]);
-    return { strings: [...this.strings.strings()], dossiers };
+  /**
+   * For a checkpoint: the strings the packed dossiers name, and every dossier's facts packed, as
+   * they are consumed (the dossiers in memory are packed first, so that the table is complete;
+   * none may change before the last is read).
+   */
+  exportPacked(): { strings: string[]; dossiers: Generator<[string, string]> } {
+    const unpacked: [string, string][] = [];
+    for (const [code, facts] of this.facts) unpacked.push([code, packFacts(facts, this.strings)]);
+    const packed = this.packed;
+    const dossiers = function* (): Generator<[string, string]> {
+      yield* unpacked;
+      for (const [code, entry] of packed) yield [code, entry.slice(entry.lastIndexOf(SEP) + 1)];
+    };
+    return { strings: [...this.strings.strings()], dossiers: dossiers() };
   }
 
   /** The facts of a checkpoint's packed dossier; `useStrings` first, on an empty memory. */

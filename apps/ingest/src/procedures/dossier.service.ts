@@ -36,13 +36,17 @@ export interface DossierServiceOptions {
   keepFinished?: number;
 }
 
-export interface DossierServiceData {
+/** The dossier state of a checkpoint, but its dossiers. */
+export interface DossierServiceHead {
   eventsSeq: number;
   /** The codes the packed dossiers name by number (fact-codec.ts). */
   strings: string[];
-  /** Each dossier's sorted facts, packed (`packFacts`): its record and cells follow from them. */
-  dossiers: [string, string][];
   lastSeen: [string, number][];
+}
+
+export interface DossierServiceData extends DossierServiceHead {
+  /** Each dossier's sorted facts, packed (`packFacts`): its record and cells follow from them; read once, as they come (a checkpoint streams them). */
+  dossiers: Iterable<[string, string]>;
 }
 
 function row(key: string, v: AdminIndicatorValues): DossierIndicatorRow {
@@ -200,8 +204,11 @@ export class DossierService {
     this.appliedSinceStart = 0;
   }
 
-  /** For a checkpoint: each dossier's sorted facts, packed (its record and cells follow from them), and feed freshness. */
-  exportState(): DossierServiceData {
+  /**
+   * For a checkpoint: each dossier's sorted facts, packed (its record and cells follow from them),
+   * and feed freshness. The dossiers are produced as they are read: read them all before the next change.
+   */
+  exportState(): DossierServiceData & { dossiers: Generator<[string, string]> } {
     return { eventsSeq: this.eventsSeq, ...this.memory.exportPacked(), lastSeen: [...this.lastSeen] };
   }
 
