@@ -35,9 +35,12 @@ export class StringTable {
 }
 
 // A packed dossier is text: facts separated by ';', fields by ',', supplement requests by '|',
-// their parts by ':'. Values: '' absent, '~' null, 'T'/'F' booleans, integers in base 36, other
-// numbers 'N' + their shortest exact decimal form; strings of the table by their base-36 id; '^'
-// the previous fact's value. A fact's statusAt after the first is the step from the previous one.
+// their parts by ':'. Values: '~' null, 'T'/'F' booleans, integers in base 36, other numbers 'N' +
+// their shortest exact decimal form; strings of the table by their base-36 id. In the first fact ''
+// is absent; in the next ones '' is the previous fact's value (absent or not: feeds repeat most
+// fields, and trailing empty fields are not written) and '_' absent. '=' is the fact's own statusAt
+// (a reception, finish or return time is usually the status's time). A fact's statusAt after the
+// first is the step from the previous one.
 const SAFE_ID = /^[A-Za-z0-9_\-.@/+=#]*$/;
 
 function num(x: number): string {
@@ -124,8 +127,12 @@ const FLAGS = [
   'eCertifiedCopy',
 ] as const;
 
-/** The optional fields written with `val` (or '^' when equal to the previous fact's). */
-type ValueField = 'receivedAt' | 'dueAt' | 'finishedAt' | 'returnedAt' | 'submittedAt' | 'rejectedAt' | (typeof FLAGS)[number];
+/** The optional times ('=' when equal to the fact's statusAt). */
+type TimeField = 'receivedAt' | 'dueAt' | 'finishedAt' | 'returnedAt' | 'submittedAt' | 'rejectedAt';
+/** The optional fields written with `val`. */
+type ValueField = TimeField | (typeof FLAGS)[number];
+/** The codes written as their number in the table. */
+type StringField = 'procedureCode' | 'agencyCode' | 'adminUnitCode' | 'fieldCode' | 'processingUnit';
 
 /** statusAt: the first fact's as it is, the next ones' as the step from the previous (exact for integers), 'A' + itself otherwise. */
 function statusAtOut(at: number, prev: number | undefined): string {
@@ -140,32 +147,35 @@ function statusAtIn(s: string | undefined, prev: number | undefined): number {
 
 /**
  * Packs one dossier's facts (all of the same dossier code) into a short string that
- * `unpackFacts` turns back into equal facts: a finished dossier keeps ~150 bytes instead of its
- * objects. The procedure, agency, unit and channel of a fact are written only when they differ
- * from the previous fact's.
+ * `unpackFacts` turns back into equal facts: a finished dossier keeps ~120 bytes instead of its
+ * objects. A field of a fact is written only when it differs from the previous fact's.
  */
 export function packFacts(facts: readonly DossierFact[], table: StringTable): string {
   let prev: DossierFact | undefined;
   const out: string[] = [];
   for (const f of facts) {
-    const same = <K extends keyof DossierFact>(k: K) => prev !== undefined && f[k] !== undefined && prev[k] === f[k];
-    const v = <K extends ValueField>(k: K) => (same(k) ? '^' : val(f[k]));
+    const p = prev;
+    // '' for the previous fact's value, '_' for absent after a value
+    const rel = <K extends keyof DossierFact>(k: K, write: (x: Exclude<DossierFact[K], undefined>) => string) =>
+      p !== undefined && p[k] === f[k] ? '' : f[k] === undefined ? (p === undefined ? '' : '_') : write(f[k] as Exclude<DossierFact[K], undefined>);
+    const v = <K extends ValueField>(k: K) => rel(k, (x) => val(x));
+    const time = (k: TimeField) => rel(k, (x) => (x === f.statusAt ? '=' : val(x)));
     const fields = [
       eventIdOut(f.eventId, f.dossierCode),
       num(f.status),
-      statusAtOut(f.statusAt, prev?.statusAt),
-      same('procedureCode') ? '' : str(f.procedureCode, table),
-      same('agencyCode') ? '' : str(f.agencyCode, table),
-      same('adminUnitCode') ? '' : str(f.adminUnitCode, table),
-      same('channel') ? '' : num(f.channel),
-      v('receivedAt'),
-      v('dueAt'),
-      v('finishedAt'),
-      v('returnedAt'),
-      v('submittedAt'),
-      v('rejectedAt'),
-      same('fieldCode') ? '^' : str(f.fieldCode, table),
-      same('processingUnit') ? '^' : str(f.processingUnit, table),
+      statusAtOut(f.statusAt, p?.statusAt),
+      rel('procedureCode', (x) => str(x, table)),
+      rel('agencyCode', (x) => str(x, table)),
+      rel('adminUnitCode', (x) => str(x, table)),
+      rel('channel', (x) => num(x)),
+      time('receivedAt'),
+      time('dueAt'),
+      time('finishedAt'),
+      time('returnedAt'),
+      time('submittedAt'),
+      time('rejectedAt'),
+      rel('fieldCode', (x) => str(x, table)),
+      rel('processingUnit', (x) => str(x, table)),
       ...FLAGS.map(v),
       supplementsOut(f.supplements),
     ];
@@ -183,26 +193,35 @@ export function unpackFacts(dossierCode: string, packed: string, table: StringTa
   let prev: DossierFact | undefined;
   for (const text of packed.split(';')) {
     const p = text.split(',');
-    const v = <K extends keyof DossierFact>(i: number, k: K) => (p[i] === '^' ? prev![k] : unval(p[i])) as DossierFact[K];
-    const s = <K extends 'fieldCode' | 'processingUnit'>(i: number, k: K) => (p[i] === '^' ? prev![k] : unstr(p[i], table));
+    const pr = prev;
+    // the previous fact's value for '', absent for '_' (and for '' in the first fact), else `read`
+    const rel = <K extends keyof DossierFact>(i: number, k: K, read: (s: string) => DossierFact[K]): DossierFact[K] => {
+      const s = p[i];
+      if (s === undefined || s === '') return pr === undefined ? (undefined as DossierFact[K]) : pr[k];
+      return s === '_' ? (undefined as DossierFact[K]) : read(s);
+    };
+    const v = <K extends ValueField>(i: number, k: K) => rel(i, k, (s) => unval(s) as DossierFact[K]);
+    const statusAt = statusAtIn(p[2], pr?.statusAt);
+    const time = <K extends TimeField>(i: number, k: K) => rel(i, k, (s) => (s === '=' ? statusAt : unval(s)) as DossierFact[K]);
+    const code = <K extends StringField>(i: number, k: K) => rel(i, k, (s) => unstr(s, table) as DossierFact[K]);
     const flag = <K extends (typeof FLAGS)[number]>(i: number, k: K) => v(15 + i, k);
     const f: DossierFact = {
       eventId: eventIdIn(p[0]!, dossierCode),
       dossierCode,
-      procedureCode: unstr(p[3], table) ?? prev!.procedureCode,
-      fieldCode: s(13, 'fieldCode'),
-      agencyCode: unstr(p[4], table) ?? prev!.agencyCode,
-      adminUnitCode: unstr(p[5], table) ?? prev!.adminUnitCode,
-      processingUnit: s(14, 'processingUnit'),
-      channel: (p[6] === undefined || p[6] === '' ? prev!.channel : numOf(p[6])) as DossierFact['channel'],
+      procedureCode: code(3, 'procedureCode'),
+      fieldCode: code(13, 'fieldCode'),
+      agencyCode: code(4, 'agencyCode'),
+      adminUnitCode: code(5, 'adminUnitCode'),
+      processingUnit: code(14, 'processingUnit'),
+      channel: rel(6, 'channel', (s) => numOf(s) as DossierFact['channel']),
       status: numOf(p[1]) as DossierFact['status'],
-      statusAt: statusAtIn(p[2], prev?.statusAt),
-      submittedAt: v(11, 'submittedAt'),
-      receivedAt: v(7, 'receivedAt'),
-      dueAt: v(8, 'dueAt'),
-      finishedAt: v(9, 'finishedAt'),
-      returnedAt: v(10, 'returnedAt'),
-      rejectedAt: v(12, 'rejectedAt'),
+      statusAt,
+      submittedAt: time(11, 'submittedAt'),
+      receivedAt: time(7, 'receivedAt'),
+      dueAt: time(8, 'dueAt'),
+      finishedAt: time(9, 'finishedAt'),
+      returnedAt: time(10, 'returnedAt'),
+      rejectedAt: time(12, 'rejectedAt'),
       supplements: supplementsIn(p[15 + FLAGS.length]),
       feeBearing: flag(0, 'feeBearing'),
       onlinePayment: flag(1, 'onlinePayment'),
