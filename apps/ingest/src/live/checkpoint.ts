@@ -188,7 +188,9 @@ export interface CheckpointRead {
 }
 
 /** Reads and checks a checkpoint; `{ reason }` says why it cannot be used. */
-export async function readCheckpoint(ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules' | 'file'>): Promise<CheckpointRead | { reason: string }> {
+export async function readCheckpoint(
+  ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules' | 'file'>,
+): Promise<CheckpointRead | { reason: string }> {
   let fd: number;
   try {
     fd = openSync(ctx.file, 'r');
@@ -228,7 +230,10 @@ export async function readCheckpoint(ctx: Pick<CheckpointContext, 'store' | 'cat
   }
 }
 
-async function readChecked(ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules'>, fd: number): Promise<{ header: Header; next: number } | { reason: string }> {
+async function readChecked(
+  ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules'>,
+  fd: number,
+): Promise<{ header: Header; next: number } | { reason: string }> {
   const first = readFirstLine(fd);
   let header: Header;
   try {
