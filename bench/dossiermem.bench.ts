@@ -73,7 +73,12 @@ async function child(n: number, keep: number) {
   for (const b of batches(n)) {
     svc.applyCommitted(b);
     events += b.length;
-    if (events % 1_000_000 < b.length) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (events % 1_000_000 < b.length) {
+      const rss = process.memoryUsage().rss;
+      peakRss = Math.max(peakRss, rss);
+      // progress on stderr (a 2 M run takes tens of minutes on a shared machine)
+      console.error(`dossiermem: replayed ${events} events, RSS ${Math.round(rss / 1048576)} MB`);
+    }
   }
   const replayS = (performance.now() - t0) / 1000;
   gc();
@@ -91,6 +96,7 @@ async function child(n: number, keep: number) {
   ]) {
     digest.update(JSON.stringify([svc.indicatorsOf(p, '92', 'area', now), svc.indicatorsOf(p, '92', 'agency', now), cells.sum(p)]));
   }
+  console.error(`dossiermem: replay done, RSS after GC ${Math.round(mem.rss / 1048576)} MB; measuring the ceiling`);
   // the ceiling, after the measurements so that its garbage is not in them: the same events generated, parsed, grouped by dossier
   const c0 = performance.now();
   let grouped = new Map<string, number>();
