@@ -7,7 +7,9 @@
  *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
  *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)
  *   4. time from opening the wall screen to live data on it
- *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators)
+ *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators) vs the same events parsed and grouped
+ *      by dossier without the state; dossiermem: 2 M dossiers over a year replayed in a fresh `node --expose-gc` process,
+ *      bytes per dossier retained after GC and RSS, packed vs unpacked at 250 k with the same indicators (bench/dossiermem.bench.ts)
  *   6. restart: checkpoint + tail vs a full replay at 1M / 10M on SQLite and PostgreSQL; one station's day through
  *      GET /api/v1/history and through the store vs the same SQL through the driver alone (bench/restart.ts)
  *   7. analyst: rollup load rate vs the log alone, explorer query p50/p99 vs the 300 ms ceiling (1M and 10M)
@@ -35,7 +37,8 @@
  *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
  * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 6 (history), 8, 9, 10, 13, 15, 16 are measured
  * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
- * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,restart,analyst,mqtt,monitoring,reporting,uploads,geo,access,wallmap,score766,pin
+ * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,dossiermem,restart,analyst,mqtt,monitoring,reporting,
+ *   uploads,geo,access,wallmap,score766,pin
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   fanout2 (only with --only=fanout2): the fan-out across two nodes through nginx beside one node and the bare server, plus each
  *     one's saturation rate (delta rate raised until lag p99 > 1 s); --clients=N (default 1000 with --quick, 3000 without)
@@ -179,6 +182,7 @@ if (only?.includes('fanout2'))
   await (await import('./fanout2.bench.ts')).benchFanout2({ quick, key: KEY, results, startServer, quantile, fmt, repeat }, process.argv);
 if (want('wall')) await benchWall();
 if (want('dossiers')) await benchDossierReplay(inProcess);
+if (want('dossiermem')) await (await import('./dossiermem.bench.ts')).benchDossierMemory(inProcess);
 if (want('restart')) await (await import('./restart.ts')).benchRestart(results, process.argv, repeat);
 if (want('analyst')) {
   const { benchAnalystAt } = await import('./analyst.bench.ts');

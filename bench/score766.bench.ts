@@ -154,7 +154,7 @@ function replay(withScore: boolean, dossiers: StoredDossierEvent[], pakn: Stored
   svc = new DossierService(calendar, noLive, {
     city: CAN_THO_CATALOGUE.city.code,
     procedures: catalogue,
-    ...(score ? { onRecord: (r) => score.putRecord(r) } : {}),
+    ...(score ? { onRecord: (r) => score.putRecord(r), parts: [score.cells] } : {}),
   });
   if (score) {
     paknSvc.onDossiers((c) => score.complaintsChanged(c));

@@ -52,6 +52,8 @@ export interface Config {
   followSharedLogs: boolean;
   /** Live-state checkpoints: how often (ms; 0 = only at clean shutdown). */
   checkpointIntervalMs: number;
+  /** IOC_DOSSIERS_KEEP_FINISHED: finished dossiers kept unpacked (the most recent); older ones are packed (issue 16 #7). */
+  dossiersKeepFinished: number;
   /** Raw observations observed longer ago than this are deleted (0 = keep forever). */
   retentionDays: number;
   retentionIntervalMs: number;
@@ -212,6 +214,7 @@ export const CoreEnvSchema = envSchema({
   IOC_FOLLOW_SHARED_LOGS: envBool(true),
   IOC_SQLITE_SYNCHRONOUS: envOneOf(['FULL', 'NORMAL'], 'FULL'),
   IOC_CHECKPOINT_INTERVAL_MS: envInt(60_000, 0, 24 * 3600_000),
+  IOC_DOSSIERS_KEEP_FINISHED: envInt(10_000, 0, 10_000_000),
   IOC_RETENTION_DAYS: envInt(0, 0, 100 * 366),
   IOC_RETENTION_INTERVAL_MS: envInt(3600_000, 1000, 24 * 3600_000),
   IOC_TICK_MS: envInt(250, 10, 10_000),
@@ -291,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store,
     databaseUrl,
     checkpointIntervalMs: v.IOC_CHECKPOINT_INTERVAL_MS,
+    dossiersKeepFinished: v.IOC_DOSSIERS_KEEP_FINISHED,
     retentionDays: v.IOC_RETENTION_DAYS,
     retentionIntervalMs: v.IOC_RETENTION_INTERVAL_MS,
     sqliteSynchronous: v.IOC_SQLITE_SYNCHRONOUS.toUpperCase() as 'FULL' | 'NORMAL',

@@ -239,6 +239,8 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
       area: (code, t) => index.areaAt(code, localDateOf(t))?.name ?? registry.versions(code).at(-1)?.name,
     },
     onRecord: (r) => score766.putRecord(r),
+    parts: [score766.cells],
+    keepFinished: config.dossiersKeepFinished,
   });
   dossierService = dossiers;
   pakn.onDossiers((codes) => score766.complaintsChanged(codes));

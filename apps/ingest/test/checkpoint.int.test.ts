@@ -91,6 +91,8 @@ describe('checkpoints', () => {
       ['truncated', good.slice(0, good.length - 100), /checksum/],
       ['garbage header', `{nope\n${good.slice(nl + 1)}`, /corrupt header/],
       ['newer format', `${JSON.stringify({ ...header, version: 99 })}\n${good.slice(nl + 1)}`, /format version 99/],
+      // version 4 carried the packed dossiers in one JSON body; version 5 writes a line per dossier (issue 16 #7)
+      ['the previous format', `${JSON.stringify({ ...header, version: 4 })}\n${good.slice(nl + 1)}`, /format version 4, this server reads 5/],
       ['another store', `${JSON.stringify({ ...header, storeEpoch: 'other' })}\n${good.slice(nl + 1)}`, /another store/],
       ['ahead of the log', `${JSON.stringify({ ...header, observationsSeq: 10 ** 9 })}\n${good.slice(nl + 1)}`, /ahead of the observation log/],
     ];

@@ -16,6 +16,7 @@ export * from './calendar/holidays.ts';
 export * from './calendar/official-schedules.ts';
 export * from './calendar/work-calendar.ts';
 export * from './procedures/dossier/dossier-record.ts';
+export * from './procedures/dossier/fact-codec.ts';
 export * from './procedures/dossier/dossier-rules.ts';
 export * from './procedures/dossier/event-rules.ts';
 export * from './procedures/dossier/dossier-link.ts';

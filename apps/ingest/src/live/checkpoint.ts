@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Catalogue, Observation } from '@cityioc/contracts';
 import { DOSSIER_LIVE_INDICATOR_IDS, type AlertRule, type LiveStateData } from '@cityioc/domain';
-import type { DossierService, DossierServiceData } from '../procedures/dossier.service.ts';
+import type { DossierService, DossierServiceHead } from '../procedures/dossier.service.ts';
 import type { AlertService, AlertServiceData } from '../alerts/alert.service.ts';
 import type { MonitoringData, MonitoringService } from '../monitoring/monitoring.service.ts';
 import type { Store } from '../store/store.ts';
+import { hashFrom, LineWriter, readFirstLine, readLines } from './checkpoint-file.ts';
 import type { LiveService } from './live.service.ts';
 
 /**
@@ -19,20 +20,27 @@ import type { LiveService } from './live.service.ts';
  * its own in its data dir.
  *
  * Format: one header line (JSON: format, version, store kind and epoch, catalogue hash, log
- * positions covered, sha256 and length of the body) then the body (JSON). A checkpoint is
+ * positions covered, sha256 and length of the body, padded with spaces to a fixed length) then the
+ * body: lines of JSON, written and read in 1 MB chunks (checkpoint-file.ts) so that no string holds
+ * the whole state: the first line holds the live, monitoring and alert states and the dossier
+ * service's head, then one line per dossier, `[code, packed facts]`. A checkpoint is
  * ignored (logged, then a full replay) when it is missing, corrupt, of another format version,
  * of another store (epoch), of another catalogue or alert rules, or ahead of the log (a restored
  * backup).
  *
- * Body (version 3): the live state (without the values republished at start: dossier-derived
+ * Body (version 4): the live state (without the values republished at start: dossier-derived
  * and reported ones), the dossier service, the monitoring service (hourly means, NowCast/daily
  * revisions) and the alert engine (hysteresis, hold and window state, signals not yet stored),
  * so that the tail replay derives exactly what a full replay derives. Version 3: VN_AQI rounded
  * to the nearest integer, daily O₃ windows from the evening before, receipt times in the silence
- * rules' state; a version-2 file is ignored, so the first start replays the log.
+ * rules' state. Version 4: each dossier's facts packed into a string (`packFacts`) with the
+ * string table they name (issue 16 #7). Version 5: the body as lines, one per dossier (a single
+ * JSON body reached ~400 MB at 2 M dossiers). An older file is ignored, so the first start replays the log.
  */
 export const CHECKPOINT_FORMAT = 'cityioc-checkpoint';
-export const CHECKPOINT_VERSION = 3;
+export const CHECKPOINT_VERSION = 5;
+/** The header line's length with its padding (the header is written last, over the padding, once the body's hash is known). */
+const HEADER_BYTES = 1024;
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
 interface Header {
@@ -59,9 +67,10 @@ interface Header {
   sha256: string;
 }
 
+/** The body's first line; the dossiers follow it, one line each. */
 interface Body {
   live: { observationsSeq: number; version: number; state: LiveStateData };
-  dossiers: DossierServiceData;
+  dossiers: DossierServiceHead;
   monitoring: MonitoringData;
   alerts: AlertServiceData;
 }
@@ -91,16 +100,23 @@ export interface CheckpointContext {
   clock: () => number;
 }
 
-/** Serialises the current state (synchronously: one consistent cut between two commits). */
-export function encodeCheckpoint(ctx: CheckpointContext): { text: string; header: Header } {
+/**
+ * Writes the current state to `fd` (synchronously: one consistent cut between two commits): the
+ * padded header's room, the body's lines, then the header over its room. Returns the header.
+ */
+function writeCheckpointTo(ctx: CheckpointContext, fd: number): Header {
   const skip = new Set<string>([...DOSSIER_LIVE_INDICATOR_IDS, ...ctx.republished]);
+  const { dossiers, ...dossierHead } = ctx.dossiers.exportState();
   const body: Body = {
     live: ctx.live.exportState((indicator) => !skip.has(indicator)),
-    dossiers: ctx.dossiers.exportState(),
+    dossiers: dossierHead,
     monitoring: ctx.monitoring.exportState(),
     alerts: ctx.alerts.exportState(),
   };
-  const text = JSON.stringify(body);
+  const out = new LineWriter(fd, HEADER_BYTES);
+  out.line(JSON.stringify(body));
+  for (const d of dossiers) out.line(JSON.stringify(d));
+  const { bytes, sha256: digest } = out.end();
   const header: Header = {
     format: CHECKPOINT_FORMAT,
     version: CHECKPOINT_VERSION,
@@ -115,18 +131,29 @@ export function encodeCheckpoint(ctx: CheckpointContext): { text: string; header
     coveredDossiers: ctx.dossiers.coveredSeq,
     ownDossiers: ctx.dossiers.appliedSinceStart,
     createdAt: ctx.clock(),
-    bytes: Buffer.byteLength(text),
-    sha256: sha256(text),
+    bytes,
+    sha256: digest,
   };
-  return { text: `${JSON.stringify(header)}\n${text}`, header };
+  const line = JSON.stringify(header);
+  if (Buffer.byteLength(line) >= HEADER_BYTES) throw new Error(`checkpoint header of ${Buffer.byteLength(line)} bytes, room for ${HEADER_BYTES - 1}`);
+  const room = Buffer.alloc(HEADER_BYTES, 0x20);
+  room.write(line, 0);
+  room[HEADER_BYTES - 1] = 0x0a;
+  writeSync(fd, room, 0, HEADER_BYTES, 0);
+  return header;
 }
 
 /** Writes a file so that a crash leaves either the old or the new content, never a mix. */
 export function writeFileAtomic(file: string, text: string): void {
+  writeAtomic(file, (fd) => writeSync(fd, text));
+}
+
+function writeAtomic<T>(file: string, write: (fd: number) => T): T {
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w');
+  let out: T;
   try {
-    writeSync(fd, text);
+    out = write(fd);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -138,12 +165,12 @@ export function writeFileAtomic(file: string, text: string): void {
   } finally {
     closeSync(dir);
   }
+  return out;
 }
 
+/** Writes the checkpoint so that a crash leaves either the old or the new file, never a mix (see writeFileAtomic). */
 export function writeCheckpoint(ctx: CheckpointContext): Header {
-  const { text, header } = encodeCheckpoint(ctx);
-  writeFileAtomic(ctx.file, text);
-  return header;
+  return writeAtomic(ctx.file, (fd) => writeCheckpointTo(ctx, fd));
 }
 
 export function removeCheckpoint(dataDir: string): void {
@@ -151,20 +178,66 @@ export function removeCheckpoint(dataDir: string): void {
   rmSync(join(dataDir, `${CHECKPOINT_FILE}.tmp`), { force: true });
 }
 
+/** A usable checkpoint: its header, its body's first line, and its dossiers read from the file as they are consumed. */
+export interface CheckpointRead {
+  header: Header;
+  body: Body;
+  /** The dossiers' lines, `[code, packed facts]`; the file is closed when they are all read or by `close`. */
+  dossiers: Generator<[string, string]>;
+  close(): void;
+}
+
 /** Reads and checks a checkpoint; `{ reason }` says why it cannot be used. */
 export async function readCheckpoint(
   ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules' | 'file'>,
-): Promise<{ header: Header; body: Body } | { reason: string }> {
-  let raw: string;
+): Promise<CheckpointRead | { reason: string }> {
+  let fd: number;
   try {
-    raw = readFileSync(ctx.file, 'utf8');
+    fd = openSync(ctx.file, 'r');
   } catch {
     return { reason: 'no checkpoint' };
   }
-  const nl = raw.indexOf('\n');
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  try {
+    const read = await readChecked(ctx, fd);
+    if ('reason' in read) {
+      close();
+      return read;
+    }
+    const lines = readLines(fd, read.next);
+    let body: Body;
+    try {
+      body = JSON.parse(lines.next().value ?? '') as Body;
+    } catch {
+      close();
+      return { reason: 'corrupt body' };
+    }
+    const dossiers = function* (): Generator<[string, string]> {
+      try {
+        for (const line of lines) yield JSON.parse(line) as [string, string];
+      } finally {
+        close();
+      }
+    };
+    return { header: read.header, body, dossiers: dossiers(), close };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
+async function readChecked(
+  ctx: Pick<CheckpointContext, 'store' | 'catalogue' | 'alertRules'>,
+  fd: number,
+): Promise<{ header: Header; next: number } | { reason: string }> {
+  const first = readFirstLine(fd);
   let header: Header;
   try {
-    header = JSON.parse(nl < 0 ? raw : raw.slice(0, nl)) as Header;
+    header = JSON.parse(first?.line ?? '') as Header;
   } catch {
     return { reason: 'corrupt header' };
   }
@@ -174,8 +247,9 @@ export async function readCheckpoint(
     return { reason: `written for another store (${header.storeKind} ${header.storeEpoch})` };
   if (header.catalogue !== ctx.catalogue) return { reason: 'written with another catalogue' };
   if (header.alertRules !== ctx.alertRules) return { reason: 'written with other alert rules' };
-  const text = raw.slice(nl + 1);
-  if (Buffer.byteLength(text) !== header.bytes || sha256(text) !== header.sha256) return { reason: 'corrupt body (checksum mismatch)' };
+  const next = first!.next;
+  const sum = hashFrom(fd, next);
+  if (sum.bytes !== header.bytes || sum.sha256 !== header.sha256) return { reason: 'corrupt body (checksum mismatch)' };
   if (header.observationsSeq > (await ctx.store.lastSeq())) return { reason: 'ahead of the observation log (a restored backup?)' };
   // A shared database may have had other writers; the embedded file has one (the server holding
   // it), and counting its table would cost a scan of everything written since the last start.
@@ -185,11 +259,7 @@ export async function readCheckpoint(
     if ((await ctx.store.countRange('dossier_events', header.coveredDossiers, header.dossierSeq)) !== header.ownDossiers)
       return { reason: 'the dossier log has entries the checkpoint does not cover (another writer)' };
   }
-  try {
-    return { header, body: JSON.parse(text) as Body };
-  } catch {
-    return { reason: 'corrupt body' };
-  }
+  return { header, next };
 }
 
 export interface RestoreResult {
@@ -217,9 +287,10 @@ export async function restoreState(
       ctx.live.importState(cp.body.live);
     } catch (e) {
       reason = `unusable: ${(e as Error).message}`;
+      cp.close();
     }
     if (!reason) {
-      ctx.dossiers.importState(cp.body.dossiers);
+      ctx.dossiers.importState({ ...cp.body.dossiers, dossiers: cp.dossiers });
       ctx.monitoring.importState(cp.body.monitoring);
       ctx.alerts.importState(cp.body.alerts);
       from = 'checkpoint';

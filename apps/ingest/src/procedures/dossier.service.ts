@@ -18,6 +18,7 @@ import {
 } from '@cityioc/domain';
 import type { LiveService } from '../live/live.service.ts';
 import type { StoredDossierEvent } from '../store/store.ts';
+import { DossierMemory, type DossierPartHolder } from './dossier-memory.ts';
 import { DossierPublication, type PublicationOptions } from './dossier-publication.ts';
 
 export interface DossierServiceOptions {
@@ -29,12 +30,23 @@ export interface DossierServiceOptions {
   names?: { agency(code: string, t: number): Label | undefined; area(code: string, t: number): string | undefined };
   /** Hears every record that changed (the 766 scorecard keeps its own cells from them). */
   onRecord?: (record: DossierRecord) => void;
+  /** Other states with a part per dossier (the 766 cells): a finished dossier packed leaves their memory too. */
+  parts?: readonly DossierPartHolder[];
+  /** How many finished dossiers stay unpacked, the most recent (default 10,000; 0 packs each at the end of its batch). */
+  keepFinished?: number;
 }
 
-export interface DossierServiceData {
+/** The dossier state of a checkpoint, but its dossiers. */
+export interface DossierServiceHead {
   eventsSeq: number;
-  facts: [string, readonly DossierFact[]][];
+  /** The codes the packed dossiers name by number (fact-codec.ts). */
+  strings: string[];
   lastSeen: [string, number][];
+}
+
+export interface DossierServiceData extends DossierServiceHead {
+  /** Each dossier's sorted facts, packed (`packFacts`): its record and cells follow from them; read once, as they come (a checkpoint streams them). */
+  dossiers: Iterable<[string, string]>;
 }
 
 function row(key: string, v: AdminIndicatorValues): DossierIndicatorRow {
@@ -52,8 +64,7 @@ function isEmpty(v: AdminIndicatorValues): boolean {
  * the live state for the current month (by area and agency).
  */
 export class DossierService {
-  private readonly facts = new Map<string, readonly DossierFact[]>();
-  private readonly records = new Map<string, DossierRecord>();
+  private readonly memory: DossierMemory;
   readonly indicators: AdminIndicatorState;
   private readonly dirtyAreas = new Set<string>();
   /** Leaves ever published, per area: a month without dossiers for them publishes zeros. */
@@ -77,6 +88,7 @@ export class DossierService {
   ) {
     this.indicators = new AdminIndicatorState({ calendar });
     this.city = options.city;
+    this.memory = new DossierMemory((facts) => this.recordOf(facts), [this.indicators, ...(options.parts ?? [])], options.keepFinished ?? 10_000);
   }
 
   /** A dossier's record: its events folded, completed from its procedure (due date from the legal time, fee flag). */
@@ -86,17 +98,40 @@ export class DossierService {
     return applyProcedure(folded, this.options.procedures?.at(folded.procedureCode, folded.receivedAt), this.calendar);
   }
 
+  /** Every dossier known (in memory or packed). */
   get size(): number {
-    return this.records.size;
+    return this.memory.size;
   }
 
-  /** Every dossier's current record (the 766 drill-down lists them). */
-  allRecords(): IterableIterator<DossierRecord> {
-    return this.records.values();
+  /** Dossiers kept as objects (the open ones and the most recently finished). */
+  get unpackedSize(): number {
+    return this.memory.unpackedSize;
   }
 
+  /**
+   * Every dossier's current record (the 766 drill-down lists them); with `receivedIn`, packed
+   * dossiers received outside [start, end) may be skipped (callers filter by reception anyway).
+   */
+  allRecords(receivedIn?: { start: number; end: number }): IterableIterator<DossierRecord> {
+    return this.memory.all(receivedIn);
+  }
+
+  /** A dossier's record, to read. */
   record(code: string): DossierRecord | undefined {
-    return this.records.get(code);
+    return this.memory.record(code);
+  }
+
+  /**
+   * A dossier's record about to be put again by a listener (the 766 cells when a complaint names
+   * it): a packed dossier comes back into memory with its parts. Call `settle` after the puts.
+   */
+  recordForChange(code: string): DossierRecord | undefined {
+    return this.memory.recordForChange(code);
+  }
+
+  /** Packs the finished dossiers beyond the most recent (after changes made through `recordForChange`). */
+  settle(): void {
+    this.memory.trim();
   }
 
   applyCommitted(events: readonly StoredDossierEvent[]): void {
@@ -104,19 +139,19 @@ export class DossierService {
     this.appliedSinceStart += events.length;
     for (const e of events) {
       const code = e.event.dossierCode;
-      const before = this.facts.get(code) ?? [];
+      const before = this.memory.factsForChange(code);
       const after = insertFact(before, toDossierFact(e.event));
       if (after === before) continue;
-      this.facts.set(code, after);
       const record = this.recordOf(after)!;
-      const old = this.records.get(code);
+      const old = this.memory.unpackedRecord(code);
       if (old && old.adminUnitCode !== record.adminUnitCode) this.dirtyAreas.add(old.adminUnitCode);
-      this.records.set(code, record);
+      this.memory.set(code, after, record);
       this.indicators.put(record);
       this.options.onRecord?.(record);
       this.dirtyAreas.add(record.adminUnitCode);
       this.lastSeen.set(record.adminUnitCode, Math.max(this.lastSeen.get(record.adminUnitCode) ?? 0, e.receivedAt));
     }
+    this.memory.trim();
     if (this.dirtyAreas.size > 0) this.publication?.changed();
   }
 
@@ -127,16 +162,28 @@ export class DossierService {
    */
   recompute(affected?: (procedureCode: string) => boolean): number {
     let changed = 0;
-    for (const [code, facts] of this.facts) {
-      const old = this.records.get(code);
-      if (!old || (affected && !affected(old.procedureCode))) continue;
+    const refold = (code: string, facts: readonly DossierFact[]) => {
       const record = this.recordOf(facts)!;
-      this.records.set(code, record);
+      this.memory.set(code, facts, record);
       this.indicators.put(record);
       this.options.onRecord?.(record);
       this.dirtyAreas.add(record.adminUnitCode);
       changed++;
+    };
+    const packed = this.memory.packedCodes();
+    for (const [code, facts] of [...this.memory.unpackedFacts()]) {
+      const old = this.memory.unpackedRecord(code);
+      if (!old || (affected && !affected(old.procedureCode))) continue;
+      refold(code, facts);
     }
+    // Packed dossiers one at a time: each comes back, is folded again and is packed again at once.
+    for (const code of packed) {
+      const old = this.memory.record(code);
+      if (!old || (affected && !affected(old.procedureCode))) continue;
+      refold(code, this.memory.factsForChange(code));
+      this.memory.pack(code);
+    }
+    this.memory.trim();
     if (changed > 0) this.publication?.changed();
     return changed;
   }
@@ -157,22 +204,29 @@ export class DossierService {
     this.appliedSinceStart = 0;
   }
 
-  /** For a checkpoint: each dossier's sorted facts (its record and cells follow from them) and feed freshness. */
-  exportState(): DossierServiceData {
-    return { eventsSeq: this.eventsSeq, facts: [...this.facts], lastSeen: [...this.lastSeen] };
+  /**
+   * For a checkpoint: each dossier's sorted facts, packed (its record and cells follow from them),
+   * and feed freshness. The dossiers are produced as they are read: read them all before the next change.
+   */
+  exportState(): DossierServiceData & { dossiers: Generator<[string, string]> } {
+    return { eventsSeq: this.eventsSeq, ...this.memory.exportPacked(), lastSeen: [...this.lastSeen] };
   }
 
   /** Loads a checkpoint into this fresh service: records and indicator cells are folded from the facts. */
   importState(data: DossierServiceData): void {
-    if (this.facts.size > 0) throw new Error('importState needs an empty dossier service');
-    for (const [code, facts] of data.facts) {
+    if (this.memory.size > 0) throw new Error('importState needs an empty dossier service');
+    this.memory.useStrings(data.strings);
+    let n = 0;
+    for (const [code, text] of data.dossiers) {
+      const facts = this.memory.importFacts(code, text);
       const record = this.recordOf(facts);
       if (!record) continue;
-      this.facts.set(code, facts);
-      this.records.set(code, record);
+      this.memory.set(code, facts, record);
       this.indicators.put(record);
       this.options.onRecord?.(record);
+      if (++n % 1000 === 0) this.memory.trim();
     }
+    this.memory.trim();
     for (const [area, t] of data.lastSeen) this.lastSeen.set(area, t);
     this.eventsSeq = data.eventsSeq;
   }
@@ -262,7 +316,8 @@ export class DossierService {
     const overdue: DossierSummary[] = [];
     const dueSoon: DossierSummary[] = [];
     const horizon = this.calendar.addWorkingDays(now, q.within);
-    for (const rec of this.records.values()) {
+    // Open dossiers are never packed: the ones in memory are all there is to look at.
+    for (const rec of this.memory.unpackedRecords()) {
       if (q.area && q.area !== this.city && rec.adminUnitCode !== q.area) continue;
       if (q.agency && rec.agencyCode !== q.agency) continue;
       if (q.visible && !q.visible(rec.adminUnitCode, rec.agencyCode)) continue;
@@ -272,8 +327,10 @@ export class DossierService {
       if (late) overdue.push(summary);
       else if (summary.dueAt !== null && summary.dueAt <= horizon) dueSoon.push(summary);
     }
-    overdue.sort((a, b) => (b.workingDays ?? 0) - (a.workingDays ?? 0));
-    dueSoon.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
+    // ties by dossier code: the order never depends on where the state keeps a dossier
+    const byCode = (a: DossierSummary, b: DossierSummary) => (a.dossierCode < b.dossierCode ? -1 : a.dossierCode > b.dossierCode ? 1 : 0);
+    overdue.sort((a, b) => (b.workingDays ?? 0) - (a.workingDays ?? 0) || byCode(a, b));
+    dueSoon.sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || byCode(a, b));
     const truncated = overdue.length > q.limit || dueSoon.length > q.limit;
     return {
       asOf: now,
@@ -288,7 +345,7 @@ export class DossierService {
 
   /** A dossier's detail; null when it was never received or `visible` hides it (existence does not leak). */
   detail(code: string, now: number, visible?: (area: string, agency: string) => boolean): DossierDetail | null {
-    const rec = this.records.get(code);
+    const rec = this.memory.record(code);
     if (!rec || (visible && !visible(rec.adminUnitCode, rec.agencyCode))) return null;
     const { late, ...summary } = this.summary(rec, now);
     const procedure = rec.receivedAt === null ? undefined : this.options.procedures?.at(rec.procedureCode, rec.receivedAt);

@@ -74,7 +74,7 @@ export function metricItems(
     const rule = DOSSIER_RULES[metric.id];
     if (!rule) return [];
     const include = svc.score.dossierIncluded(q);
-    for (const r of svc.dossiers.allRecords()) {
+    for (const r of svc.dossiers.allRecords({ start, end })) {
       if (!r.received || r.receivedAt === null || r.receivedAt < start || r.receivedAt >= end || !include(r)) continue;
       const m = rule(r, {
         at,

@@ -82,10 +82,12 @@ export class Score766Service {
 
   /** PAKN or ratings now name (or no longer name) these dossiers. */
   complaintsChanged(codes: ReadonlySet<string>): void {
+    const dossiers = this.dossiers();
     for (const code of codes) {
-      const r = this.dossiers().record(code);
+      const r = dossiers.recordForChange(code);
       if (r) this.putRecord(r);
     }
+    dossiers.settle();
   }
 
   isComplained(code: string): boolean {
@@ -151,7 +153,7 @@ export class Score766Service {
     const onTime = { numerator: 0, denominator: 0 };
     const onlinePayment = { numerator: 0, denominator: 0 };
     const include = this.dossierIncluded(q);
-    for (const r of this.dossiers().allRecords()) {
+    for (const r of this.dossiers().allRecords({ start, end })) {
       if (!isReceived(r) || r.receivedAt === null || r.receivedAt < start || r.receivedAt >= end || !include(r)) continue;
       const v = timeliness(r, at, this.deps.calendar).verdict;
       if (v !== 'unknown') onTime.denominator++;

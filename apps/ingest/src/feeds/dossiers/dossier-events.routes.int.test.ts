@@ -12,7 +12,8 @@ let now = Date.parse('2026-11-20T10:00:00+07:00'); // a Friday
 afterEach(async () => cleanup?.());
 
 async function start(overrides = {}) {
-  ({ app, cleanup, dataDir } = await buildTestApp({ tickMs: 20, ...overrides }, { clock: () => now }));
+  // every finished dossier packed at once (issue 16 #7): details and indicators read them back
+  ({ app, cleanup, dataDir } = await buildTestApp({ tickMs: 20, dossiersKeepFinished: 0, ...overrides }, { clock: () => now }));
 }
 
 const AGENCY_A = '000.00.01.H13';

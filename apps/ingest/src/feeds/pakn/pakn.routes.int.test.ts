@@ -17,7 +17,8 @@ const WARD = { token: 'ward-operator-token-916', name: 'Trực ban Ninh Kiều',
 const CITY = { token: 'city-leader-token-0092', name: 'Văn phòng UBND', unit: 'UBND thành phố', role: 'leader' as const, scopes: ['92'] };
 
 async function start() {
-  ({ app, cleanup } = await buildTestApp({ tickMs: 20, operators: [WARD, CITY] }, { clock: () => now }));
+  // every finished dossier packed at once (issue 16 #7): a PAKN naming one revives it
+  ({ app, cleanup } = await buildTestApp({ tickMs: 20, operators: [WARD, CITY], dossiersKeepFinished: 0 }, { clock: () => now }));
   const cat = await sendFeed(app, 'PUT', '/api/v1/procedures', { items: [PROCEDURE_SAMPLE] });
   expect(cat.statusCode).toBe(200);
 }

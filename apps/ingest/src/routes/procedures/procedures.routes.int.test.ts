@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 async function start(overrides = {}) {
-  ({ app, cleanup, dataDir } = await buildTestApp({ tickMs: 20, ...overrides }, { clock: () => now }));
+  // every finished dossier packed at once (issue 16 #7): catalogue changes must re-judge them too
+  ({ app, cleanup, dataDir } = await buildTestApp({ tickMs: 20, dossiersKeepFinished: 0, ...overrides }, { clock: () => now }));
 }
 
 const AGENCY = '000.00.01.H13';

@@ -139,7 +139,8 @@ const PAKN = [
 ];
 
 async function start(splits = true) {
-  ({ app, cleanup } = await buildTestApp({ tickMs: 20 }, { clock: () => now }));
+  // every finished dossier packed at once (issue 16 #7): the hand-computed figures must not move
+  ({ app, cleanup } = await buildTestApp({ tickMs: 20, dossiersKeepFinished: 0 }, { clock: () => now }));
   const send = async (method: 'PUT' | 'POST', url: string, payload: object) => {
     const r = await app.inject({ method, url, headers: { 'x-api-key': TEST_KEY }, payload });
     expect(r.statusCode, `${url}: ${r.body}`).toBe(200);

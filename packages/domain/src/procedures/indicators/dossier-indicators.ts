@@ -2,6 +2,7 @@ import { DAY_MS } from '../../calendar/local-time.ts';
 import type { WorkCalendar } from '../../calendar/work-calendar.ts';
 import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, isOpen, isStopped, lateAfter, processingWorkingMs, timeliness, type TimelinessOptions } from '../dossier/dossier-rules.ts';
+import { packVector, unpackVector } from '../dossier/fact-codec.ts';
 import { DeadlineBag } from './deadline-bag.ts';
 import { PeriodCellIndex } from './period-cells.ts';
 import { periodBounds, periodKeysOf, type SeriesKind } from '../../calendar/period.ts';
@@ -146,7 +147,7 @@ export class AdminIndicatorState {
     this.kinds = options.periodKinds ?? DOSSIER_PERIOD_KINDS;
   }
 
-  /** Dossiers currently counted (received ones). */
+  /** Dossiers counted whose part is in memory (received ones, less those whose part was archived). */
   get size(): number {
     return this.index.size;
   }
@@ -162,6 +163,34 @@ export class AdminIndicatorState {
   /** Forgets a dossier. */
   remove(dossierCode: string): void {
     this.index.set(dossierCode, null);
+  }
+
+  /**
+   * Lets a finished dossier's part leave memory while its counts stay in the cells: returns the
+   * part as text ('' when the dossier counts nowhere), or null when it must stay (an open
+   * dossier's deadline follows the clock). `restorePart` puts it back before the dossier changes.
+   */
+  archivePart(dossierCode: string): string | null {
+    const part = this.index.partOf(dossierCode);
+    if (!part) return '';
+    if (part.lateAfter !== null) return null;
+    this.index.detach(dossierCode);
+    return packVector(part.v);
+  }
+
+  /** Puts back the part `archivePart` returned, for the same dossier's record (its cells follow from reception date, area and agency). */
+  restorePart(record: DossierRecord, packed: string): void {
+    if (packed === '') return;
+    if (record.receivedAt === null) throw new Error(`dossier ${record.dossierCode}: a counted part for a record not received`);
+    const { receivedAt, adminUnitCode: area, agencyCode: agency } = record;
+    this.index.attach(record.dossierCode, {
+      receivedAt,
+      area,
+      agency,
+      cells: this.cellsAt(receivedAt, area, agency),
+      v: unpackVector(packed, N_COUNTERS),
+      lateAfter: null,
+    });
   }
 
   /** The cells of a period (see cellsFor) that hold received dossiers. */
@@ -243,7 +272,7 @@ export class AdminIndicatorState {
     const cells =
       prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode
         ? prev.cells
-        : [...periodKeysOf(r.receivedAt, this.kinds), ALL_TIME].map((p) => this.cell(p, r.adminUnitCode, r.agencyCode));
+        : this.cellsAt(r.receivedAt, r.adminUnitCode, r.agencyCode);
     const completed = isCompleted(r);
     const stopped = isStopped(r);
     // Ended dossiers have a verdict fixed by their end time; `at` does not matter for them.
@@ -268,6 +297,10 @@ export class AdminIndicatorState {
     v[C.processingMs] = processing ?? 0;
     v[C.processed] = processing === null ? 0 : 1;
     return { receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, cells, v, lateAfter: lateAfter(r, calendar, opts) };
+  }
+
+  private cellsAt(receivedAt: number, area: string, agency: string): Cell[] {
+    return [...periodKeysOf(receivedAt, this.kinds), ALL_TIME].map((p) => this.cell(p, area, agency));
   }
 
   private cell(period: string, area: string, agency: string): Cell {

@@ -34,6 +34,22 @@ export class PeriodCellIndex<Cell extends { readonly period: string }, Part exte
     } else this.parts.delete(dossierCode);
   }
 
+  /**
+   * Takes a dossier's part out of the index while its counts stay in the cells (a finished dossier
+   * leaving memory keeps its part in a compact form); `attach` puts it back before it changes.
+   */
+  detach(dossierCode: string): Part | undefined {
+    const part = this.parts.get(dossierCode);
+    this.parts.delete(dossierCode);
+    return part;
+  }
+
+  /** Puts back a part `detach` took out (its counts are already in its cells). */
+  attach(dossierCode: string, part: Part): void {
+    if (this.parts.has(dossierCode)) throw new Error(`dossier ${dossierCode} already has a part`);
+    this.parts.set(dossierCode, part);
+  }
+
   /** The cell of `key`, made by `make` (and listed under its period) the first time. */
   cell(key: string, make: () => Cell): Cell {
     let cell = this.cells.get(key);

@@ -4,6 +4,7 @@ import type { DossierRecord } from '../dossier/dossier-record.ts';
 import { isCompleted, processingWorkingMs } from '../dossier/dossier-rules.ts';
 import { DOSSIER_PERIOD_KINDS, type CellFilter, type CellView, type DossierPeriodKind } from '../indicators/dossier-indicators.ts';
 import { PeriodCellIndex } from '../indicators/period-cells.ts';
+import { packVector, unpackVector } from '../dossier/fact-codec.ts';
 
 /**
  * What one dossier contributes to the Decision 766 indicators that count dossiers, as flags that
@@ -149,12 +150,28 @@ export class DossierScoreCells {
     const procedure = nationalCode(r.procedureCode);
     const same = prev && prev.receivedAt === r.receivedAt && prev.area === r.adminUnitCode && prev.agency === r.agencyCode && prev.procedure === procedure;
     if (same && sameVector(prev.v, v)) return;
-    const cells = same ? prev.cells : periodKeysOf(r.receivedAt, this.kinds).map((p) => this.cell(p, r.adminUnitCode, r.agencyCode, procedure));
+    const cells = same ? prev.cells : this.cellsAt(r.receivedAt, r.adminUnitCode, r.agencyCode, procedure);
     this.index.set(dossierCode, { cells, receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, procedure, v });
   }
 
   remove(dossierCode: string): void {
     this.index.set(dossierCode, null);
+  }
+
+  /** Lets a finished dossier's part leave memory, its counts staying in the cells: the part as text ('' when it counts nowhere). */
+  archivePart(dossierCode: string): string {
+    const part = this.index.detach(dossierCode);
+    return part ? packVector(part.v) : '';
+  }
+
+  /** Puts back the part `archivePart` returned, for the same dossier's record. */
+  restorePart(r: DossierRecord, packed: string): void {
+    if (packed === '') return;
+    if (r.receivedAt === null) throw new Error(`dossier ${r.dossierCode}: a counted part for a record not received`);
+    const procedure = nationalCode(r.procedureCode);
+    const cells = this.cellsAt(r.receivedAt, r.adminUnitCode, r.agencyCode, procedure);
+    const v = Float64Array.from(unpackVector(packed, N));
+    this.index.attach(r.dossierCode, { cells, receivedAt: r.receivedAt, area: r.adminUnitCode, agency: r.agencyCode, procedure, v });
   }
 
   /** The counters of a period summed over the cells that pass the filter, in total and per procedure (Σ of counts, never a mean of rates). */
@@ -175,6 +192,10 @@ export class DossierScoreCells {
     const byProcedure = new Map<string, DossierCounts>();
     for (const [code, v] of per) if (v[IDX.received]! > 0) byProcedure.set(code, toCounts(v));
     return { total: toCounts(total), byProcedure };
+  }
+
+  private cellsAt(receivedAt: number, area: string, agency: string, procedure: string): Cell[] {
+    return periodKeysOf(receivedAt, this.kinds).map((p) => this.cell(p, area, agency, procedure));
   }
 
   private cell(period: string, area: string, agency: string, procedure: string): Cell {

@@ -1,0 +1,217 @@
+import type { DossierEvent } from '@cityioc/contracts';
+import {
+  createWorkCalendar,
+  dossierFlagVector,
+  DossierScoreCells,
+  ProcedureCatalogue,
+  seededRandom,
+  type DossierRecord,
+  type ProcedureVersion,
+} from '@cityioc/domain';
+import { describe, expect, it } from 'vitest';
+import type { LiveService } from '../live/live.service.ts';
+import type { StoredDossierEvent } from '../store/store.ts';
+import { DossierService, type DossierServiceData } from './dossier.service.ts';
+
+const calendar = createWorkCalendar();
+const CITY = '92';
+const AREAS = ['31135', '31153', '31174', '31201'];
+const AGENCIES = ['000.135.00.H13', '000.153.00.H13', '000.00.12.H13'];
+const PROCEDURES = ['1.000494', '2.001234', '1.004227.000.00.00.H13'];
+const DAY = 86_400_000;
+const YEAR = Date.parse('2026-01-01T00:00:00+07:00');
+const NOW = Date.parse('2026-12-20T10:00:00+07:00');
+const iso = (t: number) => new Date(t).toISOString();
+const version = (code: string, v: number, validFrom: string, days: number): ProcedureVersion => ({
+  code,
+  name: { vi: `Thủ tục ${code}`, en: `Procedure ${code}` },
+  legalTime: { value: days, unit: 'working_days' },
+  feeBearing: v % 2 === 1,
+  onlineService: 'full',
+  validFrom,
+  version: v,
+});
+
+/**
+ * A generated year of one city's dossiers as a feed delivers them: out of order (each event late
+ * by up to three days), with retries, refusals, withdrawals before reception, supplements (one
+ * or two, listed or only as status 5), dossiers without an appointment date (legal time), and
+ * returns or corrections arriving weeks after the dossier finished.
+ */
+function generatedYear(dossiers: number, seed: number): StoredDossierEvent[] {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const out: { at: number; event: DossierEvent }[] = [];
+  for (let d = 0; d < dossiers; d++) {
+    const code = `H13.${d % 7}-2026-${String(d).padStart(6, '0')}`;
+    const rec = YEAR + Math.floor(rnd() * 350 * DAY);
+    const base = {
+      dossierCode: code,
+      procedureCode: pick(PROCEDURES),
+      agencyCode: pick(AGENCIES),
+      adminUnitCode: pick(AREAS),
+      channel: (rnd() < 0.6 ? 2 : 1) as 1 | 2,
+    };
+    const steps: [DossierEvent['status'], number, Partial<DossierEvent>][] = [];
+    const push = (s: DossierEvent['status'], at: number, more: Partial<DossierEvent> = {}) => steps.push([s, at, more]);
+    const r = rnd();
+    if (r < 0.08) {
+      push(1, rec, { submittedAt: iso(rec) });
+      push(rnd() < 0.5 ? 3 : 7, rec + DAY, { rejectedAt: iso(rec + DAY) });
+    } else {
+      const due = rnd() < 0.7 ? { dueAt: iso(rec + 7 * DAY) } : {};
+      const flags = { digitized: rnd() < 0.5, feeBearing: rnd() < 0.4 ? true : undefined, onlinePayment: (rnd() < 0.3 ? 1 : 0) as 0 | 1 };
+      push(2, rec, { receivedAt: iso(rec), ...due, ...flags });
+      push(4, rec + 3_600_000);
+      let t = rec + DAY;
+      const supplements = rnd() < 0.15 ? (rnd() < 0.3 ? 2 : 1) : 0;
+      for (let k = 0; k < supplements; k++) {
+        const listed = rnd() < 0.5 ? { supplements: [{ requestedAt: iso(t), dueBefore: iso(rec + 7 * DAY) }] } : {};
+        push(5, t, listed);
+        push(4, t + 2 * DAY);
+        t += 3 * DAY;
+      }
+      const end = rnd();
+      const finish = t + Math.floor(rnd() * 12 * DAY);
+      if (finish < NOW && end < 0.75) {
+        push(9, finish, { finishedAt: iso(finish), eResult: rnd() < 0.5 });
+        if (rnd() < 0.8) push(10, finish + DAY, {}); // a return that may come weeks later (below)
+      } else if (finish < NOW && end < 0.85) push(rnd() < 0.5 ? 7 : 8, finish);
+    }
+    for (const [status, at, more] of steps) {
+      const event: DossierEvent = { ...base, eventId: `${code}-${status}-${at}`, status, statusAt: iso(at), ...more } as DossierEvent;
+      const late = status === 10 && rnd() < 0.1 ? 40 * DAY : 0;
+      out.push({ at: at + Math.floor(rnd() * 3 * DAY) + late, event });
+      if (rnd() < 0.03) out.push({ at: at + 5 * DAY, event }); // a retry
+    }
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out.map((e, i) => ({ seq: i + 1, receivedAt: e.at, source: 'test', event: e.event }));
+}
+
+const noLive = { applyDerived() {} } as unknown as LiveService;
+
+/** A dossier service with the 766 cells beside it (as services.ts wires them) and a set of complained dossiers. */
+function service(keepFinished: number, catalogue: ProcedureCatalogue) {
+  const cells = new DossierScoreCells();
+  const complained = new Set<string>();
+  const put = (r: DossierRecord) => cells.put(r.dossierCode, r, dossierFlagVector(r, complained.has(r.dossierCode), calendar));
+  const svc = new DossierService(calendar, noLive, { city: CITY, procedures: catalogue, onRecord: put, parts: [cells], keepFinished });
+  const complain = (codes: string[]) => {
+    for (const c of codes) complained.add(c);
+    for (const c of codes) {
+      const r = svc.recordForChange(c);
+      if (r) put(r);
+    }
+    svc.settle();
+  };
+  return { svc, cells, complain };
+}
+
+const PERIODS = ['2026', '2026-H1', '2026-H2', '2026-Q3', '2026-9M', 'all', ...Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`)];
+
+/** What every reader of the dossier state answers. */
+function readings(s: ReturnType<typeof service>, codes: readonly string[]) {
+  const { svc, cells } = s;
+  const byCode = (a: DossierRecord, b: DossierRecord) => (a.dossierCode < b.dossierCode ? -1 : 1);
+  const may = { start: Date.parse('2026-05-01T00:00:00+07:00'), end: Date.parse('2026-06-01T00:00:00+07:00') };
+  return {
+    size: svc.size,
+    indicators: PERIODS.flatMap((p) =>
+      [CITY, AREAS[2]!].flatMap((scope) => [svc.indicatorsOf(p, scope, 'area', NOW), svc.indicatorsOf(p, scope, 'agency', NOW)]),
+    ),
+    score766: PERIODS.filter((p) => p !== 'all').map((p) => cells.sum(p)),
+    watchlist: [svc.watchlist({ within: 5, limit: 100_000 }, NOW), svc.watchlist({ area: AREAS[1], within: 2, limit: 3 }, NOW)],
+    details: codes.map((c) => svc.detail(c, NOW)),
+    records: codes.map((c) => svc.record(c) ?? null),
+    all: [...svc.allRecords()].sort(byCode),
+    may: [...svc.allRecords(may)].filter((r) => r.receivedAt !== null && r.receivedAt >= may.start && r.receivedAt < may.end).sort(byCode),
+  };
+}
+
+describe('dossier memory: finished dossiers packed give the results of keeping them all', () => {
+  it('over a generated year: every reader, after complaints, after a catalogue change, and through a checkpoint', () => {
+    const catalogue = () => new ProcedureCatalogue(PROCEDURES.map((c, i) => version(c.slice(0, 8), 1, '2020-01-01', 3 + i * 4)));
+    const events = generatedYear(1500, 16);
+    const codes = [...new Set(events.map((e) => e.event.dossierCode))].sort();
+    const cats = [catalogue(), catalogue(), catalogue()];
+    // the old way (nothing packed), packed at the end of every batch, and a small window of finished dossiers kept
+    const [all, packed, window] = [service(Infinity, cats[0]!), service(0, cats[1]!), service(50, cats[2]!)];
+    for (let i = 0; i < events.length; i += 97) for (const s of [all, packed, window]) s.svc.applyCommitted(events.slice(i, i + 97));
+
+    const expected = readings(all, codes);
+    expect(expected.all.length).toBe(1500);
+    expect(expected.watchlist[0]!.overdue.length + expected.watchlist[0]!.dueSoon.length).toBeGreaterThan(5);
+    expect(expected.details.filter((d) => d?.summary.status === 10).length).toBeGreaterThan(600);
+    expect(readings(packed, codes)).toEqual(expected);
+    expect(readings(window, codes)).toEqual(expected);
+    // the memory did leave: only open dossiers stay as objects
+    const open = expected.all.filter((r) => r.received && (r.endStatus === null || r.endStatus === 5)).length;
+    expect(packed.svc.unpackedSize).toBe(open);
+    expect(all.svc.unpackedSize).toBe(1500);
+
+    // complaints naming finished (packed) dossiers change their 766 flags
+    const named = expected.all
+      .filter((r) => r.endStatus === 9)
+      .map((r) => r.dossierCode)
+      .filter((_, i) => i % 9 === 0);
+    for (const s of [all, packed, window]) s.complain(named);
+    const afterComplaints = readings(all, codes);
+    expect(afterComplaints.score766).not.toEqual(expected.score766);
+    expect(readings(packed, codes)).toEqual(afterComplaints);
+    expect(packed.svc.unpackedSize).toBe(open);
+
+    // a new legal time from June re-judges the dossiers of the procedure without an appointment date
+    for (const c of cats) c.add(version('1.000494', 2, '2026-06-01', 1));
+    const changed = [all, packed, window].map((s) => s.svc.recompute((code) => code.startsWith('1.000494')));
+    expect(changed[1]).toBe(changed[0]);
+    const afterChange = readings(all, codes);
+    expect(afterChange.indicators).not.toEqual(afterComplaints.indicators);
+    expect(readings(packed, codes)).toEqual(afterChange);
+    expect(readings(window, codes)).toEqual(afterChange);
+
+    // a checkpoint of the packed service, loaded into a fresh one of each kind, then the same tail
+    const tail = generatedYear(200, 17).map((e) => ({ ...e, seq: e.seq + events.length }));
+    // through JSON, as a checkpoint's lines carry them
+    const { dossiers, ...head } = packed.svc.exportState();
+    const data = JSON.parse(JSON.stringify({ ...head, dossiers: [...dossiers] })) as DossierServiceData;
+    const cat = catalogue();
+    cat.add(version('1.000494', 2, '2026-06-01', 1));
+    const restored = service(0, cat);
+    restored.svc.importState(data);
+    restored.complain(named);
+    for (const s of [all, restored]) s.svc.applyCommitted(tail);
+    const tailCodes = [...new Set([...codes, ...tail.map((e) => e.event.dossierCode)])];
+    expect(readings(restored, tailCodes)).toEqual(readings(all, tailCodes));
+  }, 120_000);
+
+  it('a late event for a packed dossier brings it back, folds it with its stored facts, and packs it again', () => {
+    const { svc } = service(0, new ProcedureCatalogue());
+    const ev = (status: DossierEvent['status'], day: number, seq: number): StoredDossierEvent => ({
+      seq,
+      receivedAt: YEAR + day * DAY,
+      source: 'test',
+      event: {
+        eventId: `D-${status}`,
+        dossierCode: 'D',
+        procedureCode: '1.000494',
+        agencyCode: AGENCIES[0]!,
+        adminUnitCode: AREAS[0]!,
+        channel: 2,
+        status,
+        statusAt: iso(YEAR + day * DAY),
+        ...(status === 2 ? { receivedAt: iso(YEAR + day * DAY), dueAt: iso(YEAR + 40 * DAY) } : {}),
+      },
+    });
+    svc.applyCommitted([ev(2, 10, 1), ev(9, 20, 2)]);
+    expect(svc.unpackedSize).toBe(0);
+    expect(svc.indicatorsOf('2026-01', CITY, 'area', NOW).total).toMatchObject({ received: 1, completed: 1, completedOnTime: 1, inProcess: 0 });
+    // the return, then an earlier step that arrives last
+    svc.applyCommitted([ev(10, 21, 3)]);
+    svc.applyCommitted([ev(4, 11, 4)]);
+    expect(svc.unpackedSize).toBe(0);
+    expect(svc.record('D')!.trail.map((t) => t.status)).toEqual([2, 4, 9, 10]);
+    expect(svc.indicatorsOf('2026-01', CITY, 'area', NOW).total).toMatchObject({ received: 1, completed: 1, completedOnTime: 1, inProcess: 0 });
+    expect(svc.indicatorsOf('all', CITY, 'area', NOW).total.received).toBe(1);
+  });
+});

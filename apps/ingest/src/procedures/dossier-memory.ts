@@ -1,0 +1,201 @@
+import { isOpen, packFacts, StringTable, unpackFacts, type DossierFact, type DossierRecord } from '@cityioc/domain';
+
+/** A state that keeps a part per dossier (the indicator cells, the 766 cells): it lets a finished dossier's part go and takes it back. */
+export interface DossierPartHolder {
+  /** The dossier's part as text, its counts staying in the cells; null when it must stay in memory. */
+  archivePart(dossierCode: string): string | null;
+  /** Takes back the part `archivePart` returned, for the same dossier's record. */
+  restorePart(record: DossierRecord, packed: string): void;
+}
+
+const SEP = '\u0002';
+const ONE_BYTE = /^[\u0000-\u00ff]*$/;
+
+/**
+ * A flat copy of a string that a packed dossier keeps for months. A string made by `+`, a template
+ * or `slice` may be a V8 cons or sliced string: a tree of parts or a window on a larger parent,
+ * retaining far more than its length (a dossier code built from parts cost ~200 bytes as a map
+ * key). A Buffer round trip makes a sequential string of its own, one byte per character when it can.
+ */
+export function ownString(s: string): string {
+  return ONE_BYTE.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+/**
+ * Where the dossier service keeps its dossiers (issue 16 #7). Open dossiers, and the last
+ * `keepFinished` dossiers that finished, are objects: their sorted facts and their folded record.
+ * Older finished dossiers (completed, stopped, or never received) are packed into one string each:
+ * their reception time (for scans by period), the parts the holders gave up, and their facts
+ * (`packFacts`: ~150 bytes, the codes they repeat kept once in a string table). A packed dossier
+ * is unpacked and folded again when it is read (`record`, `all`), and revived — facts, record and
+ * parts back in memory — when it changes (a late event, a catalogue or calendar change, a
+ * complaint naming it). Every reader gets the record a full fold gives, so results are the same.
+ */
+export class DossierMemory {
+  private readonly facts = new Map<string, readonly DossierFact[]>();
+  private readonly records = new Map<string, DossierRecord>();
+  private readonly packed = new Map<string, string>();
+  private strings = new StringTable();
+  /** Dossiers that finished, oldest first (a dossier may be listed more than once). */
+  private finishedQueue: string[] = [];
+  private head = 0;
+
+  constructor(
+    private readonly recordOf: (facts: readonly DossierFact[]) => DossierRecord | null,
+    private readonly holders: readonly DossierPartHolder[],
+    private readonly keepFinished: number,
+  ) {}
+
+  /** Every dossier, in memory or packed. */
+  get size(): number {
+    return this.records.size + this.packed.size;
+  }
+
+  /** Dossiers kept as objects. */
+  get unpackedSize(): number {
+    return this.records.size;
+  }
+
+  /** The facts of a dossier about to change: a packed dossier is revived first; [] for a new one. */
+  factsForChange(code: string): readonly DossierFact[] {
+    const live = this.facts.get(code);
+    if (live) return live;
+    return this.packed.has(code) ? this.revive(code) : [];
+  }
+
+  /** The record of a dossier about to change (its parts back in the holders); undefined when unknown. */
+  recordForChange(code: string): DossierRecord | undefined {
+    if (this.packed.has(code)) this.revive(code);
+    return this.records.get(code);
+  }
+
+  /** The record in memory, if the dossier is not packed. */
+  unpackedRecord(code: string): DossierRecord | undefined {
+    return this.records.get(code);
+  }
+
+  /** Stores a dossier's new facts and record. */
+  set(code: string, facts: readonly DossierFact[], record: DossierRecord): void {
+    const before = this.records.get(code);
+    this.facts.set(code, facts);
+    this.records.set(code, record);
+    // queued once when it finishes (not again for each later event of a finished dossier): `keepFinished` counts dossiers
+    if (this.keepFinished !== Infinity && !isOpen(record) && (before === undefined || isOpen(before))) this.finishedQueue.push(code);
+  }
+
+  /** Any dossier's record (a packed one is folded again from its facts). */
+  record(code: string): DossierRecord | undefined {
+    const r = this.records.get(code);
+    if (r) return r;
+    const entry = this.packed.get(code);
+    return entry === undefined ? undefined : (this.recordOf(this.unpack(code, entry)) ?? undefined);
+  }
+
+  /** The dossiers kept as objects (every open one among them). */
+  unpackedRecords(): IterableIterator<DossierRecord> {
+    return this.records.values();
+  }
+
+  /** The codes of the dossiers kept as objects, with their facts. */
+  unpackedFacts(): IterableIterator<[string, readonly DossierFact[]]> {
+    return this.facts.entries();
+  }
+
+  /** The codes of the packed dossiers (a copy: reviving one while going through them is safe). */
+  packedCodes(): string[] {
+    return [...this.packed.keys()];
+  }
+
+  /**
+   * Every dossier's record; with `receivedIn`, packed dossiers received outside [start, end) (or
+   * never) are skipped without being unpacked (the caller still filters the others).
+   */
+  *all(receivedIn?: { start: number; end: number }): Generator<DossierRecord> {
+    yield* this.records.values();
+    for (const [code, entry] of this.packed) {
+      if (receivedIn) {
+        const t = entry.slice(0, entry.indexOf(SEP));
+        if (t === '~') continue;
+        const at = parseInt(t, 36);
+        if (at < receivedIn.start || at >= receivedIn.end) continue;
+      }
+      const r = this.recordOf(this.unpack(code, entry));
+      if (r) yield r;
+    }
+  }
+
+  /** Packs the finished dossiers beyond the `keepFinished` most recent. Call it between changes, never between a revive and the put that follows. */
+  trim(): void {
+    while (this.finishedQueue.length - this.head > this.keepFinished) {
+      const code = this.finishedQueue[this.head++]!;
+      this.pack(code);
+    }
+    if (this.head > 4096 && this.head * 2 > this.finishedQueue.length) {
+      this.finishedQueue = this.finishedQueue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Packs a finished dossier now; false when it is open, unknown, already packed, or a holder keeps its part. */
+  pack(code: string): boolean {
+    const record = this.records.get(code);
+    const facts = this.facts.get(code);
+    if (!record || !facts || isOpen(record)) return false;
+    const text = packFacts(facts, this.strings);
+    const parts: string[] = [];
+    for (const h of this.holders) {
+      const p = h.archivePart(code);
+      if (p === null) {
+        for (let i = 0; i < parts.length; i++) this.holders[i]!.restorePart(record, parts[i]!);
+        return false;
+      }
+      parts.push(p);
+    }
+    const received = record.receivedAt === null ? '~' : record.receivedAt.toString(36);
+    this.facts.delete(code);
+    this.records.delete(code);
+    this.packed.set(ownString(code), ownString([received, ...parts, text].join(SEP)));
+    return true;
+  }
+
+  /**
+   * For a checkpoint: the strings the packed dossiers name, and every dossier's facts packed, as
+   * they are consumed (the dossiers in memory are packed first, so that the table is complete;
+   * none may change before the last is read).
+   */
+  exportPacked(): { strings: string[]; dossiers: Generator<[string, string]> } {
+    const unpacked: [string, string][] = [];
+    for (const [code, facts] of this.facts) unpacked.push([code, packFacts(facts, this.strings)]);
+    const packed = this.packed;
+    const dossiers = function* (): Generator<[string, string]> {
+      yield* unpacked;
+      for (const [code, entry] of packed) yield [code, entry.slice(entry.lastIndexOf(SEP) + 1)];
+    };
+    return { strings: [...this.strings.strings()], dossiers: dossiers() };
+  }
+
+  /** The facts of a checkpoint's packed dossier; `useStrings` first, on an empty memory. */
+  importFacts(code: string, text: string): DossierFact[] {
+    return unpackFacts(code, text, this.strings);
+  }
+
+  useStrings(strings: readonly string[]): void {
+    if (this.size > 0 || this.strings.strings().length > 0) throw new Error('the string table of a non-empty dossier memory cannot be replaced');
+    this.strings = new StringTable(strings);
+  }
+
+  private unpack(code: string, entry: string): DossierFact[] {
+    return unpackFacts(code, entry.slice(entry.lastIndexOf(SEP) + 1), this.strings);
+  }
+
+  private revive(code: string): readonly DossierFact[] {
+    const entry = this.packed.get(code)!;
+    const fields = entry.split(SEP);
+    const facts = unpackFacts(code, fields[fields.length - 1]!, this.strings);
+    const record = this.recordOf(facts)!;
+    this.holders.forEach((h, i) => h.restorePart(record, fields[1 + i]!));
+    this.packed.delete(code);
+    this.set(code, facts, record);
+    return facts;
+  }
+}
