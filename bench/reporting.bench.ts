@@ -7,7 +7,7 @@
  * ratio's min / median / max is reported.
  */
 import type { BenchDeps } from './bench-server.ts';
-import { showSpread, spread } from './spread.ts';
+import { inTurns, showSpread, spread } from './spread.ts';
 
 type Deps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'fmt' | 'repeat'>;
 
@@ -59,21 +59,16 @@ export async function benchReportingImport(d: Deps, log: (s: string) => void = c
     // warm-up of both (not measured): the JIT of the parse and validation here, of the route and the store there
     ceiling(nextFiles());
     await imported(nextFiles());
-    const runs: { rowsPerS: number; ceilingRowsPerS: number; ratio: number }[] = [];
-    for (let i = 0; i < d.repeat; i++) {
-      // the same files on both sides of a run; the order alternates, so neither side always runs on a cooler machine
-      const files = nextFiles();
-      let c: number;
-      let s: number;
-      if (i % 2 === 0) {
-        c = ceiling(files);
-        s = await imported(files);
-      } else {
-        s = await imported(files);
-        c = ceiling(files);
-      }
-      runs.push({ rowsPerS: Math.round(s), ceilingRowsPerS: Math.round(c), ratio: +(s / c).toFixed(3) });
-    }
+    // the same files on both sides of a round; the order alternates, so neither side always runs on a cooler machine
+    const filesOf: ReturnType<typeof nextFiles>[] = [];
+    const files = (round: number) => (filesOf[round] ??= nextFiles());
+    const runs = (
+      await inTurns(
+        d.repeat,
+        (r) => imported(files(r)),
+        (r) => ceiling(files(r)),
+      )
+    ).map(({ figure: s, ceiling: c }) => ({ rowsPerS: Math.round(s), ceilingRowsPerS: Math.round(c), ratio: +(s / c).toFixed(3) }));
     const ratio = spread(runs.map((r) => r.ratio));
     const rate = spread(
       runs.map((r) => r.rowsPerS),
