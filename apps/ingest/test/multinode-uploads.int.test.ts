@@ -204,4 +204,41 @@ describe('changes that move no row count, made on A and followed by B (UPDATE an
     const revoked = performance.now();
     expect(await followedWithin('the revoked key refused by B', revoked, async () => (await postToB()) === 401)).toBeLessThanOrEqual(WITHIN_MS);
   });
+
+  it("a user disabled on A: B refuses the user's session and closes its socket at the wake-up (not after its 10 s cache and 1 min check)", async () => {
+    const account = { username: 'kt.tamthoi', name: 'Võ Thị Tạm', role: 'leader', scopes: { units: ['92'], agencies: [] }, password: 'tạm thời kiểm thử 2026' };
+    const made = (await send('POST', '/api/v1/admin/users', JSON.stringify(account), { ...json, ...a.headers('admin') }, 201)) as { id: string };
+    const login = await fetch(`${b.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: account.username, password: account.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('ioc_session='))!;
+    const me = async () => (await fetch(`${b.url}/api/v1/auth/me`, { headers: { cookie } })).status;
+    expect(await me()).toBe(200);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(b.url, {
+      auth: { protocol: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
+    let closed = false;
+    socket.on('disconnect', () => (closed = true));
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', () => resolve());
+      socket.on('connect_error', reject);
+    });
+    try {
+      await send('PATCH', `/api/v1/admin/users/${made.id}`, JSON.stringify({ disabled: true }), { ...json, ...a.headers('admin') }, 200);
+      const acked = performance.now();
+      expect(await followedWithin("the user's socket on B closed", acked, () => closed)).toBeLessThanOrEqual(WITHIN_MS);
+      expect(await followedWithin("the user's session on B refused", acked, async () => (await me()) === 401)).toBeLessThanOrEqual(WITHIN_MS);
+    } finally {
+      socket.disconnect();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AuditService } from '../access/audit.service.ts';
 import type { FeedKeyring } from '../access/feed-keyring.ts';
+import type { SessionService } from '../access/sessions.ts';
 import type { AlertService } from '../alerts/alert.service.ts';
 import type { DossierService } from '../procedures/dossier.service.ts';
 import type { PaknService } from '../procedures/pakn.service.ts';
@@ -70,7 +71,9 @@ export function followerOf(
  * reference document through its service's refresh, the report imports and reviews through the
  * reporting service's publication (the reads answer from the store already), the feed sources and
  * keys through the keyring's re-read (a key created, revoked or re-granted on another node opens or
- * closes this node's feeds at the wake-up, not at the keyring's 30 s safety re-read). The wall
+ * closes this node's feeds at the wake-up, not at the keyring's 30 s safety re-read), the sessions
+ * and accounts through a re-check of the cached sessions and of the open sockets' (a logout, a
+ * disabled user, a revoked device on another node closes them here at the wake-up). The wall
  * playlist and pins are read from the store on every request and push: not followed.
  */
 export function documentFollowerOf(
@@ -82,6 +85,7 @@ export function documentFollowerOf(
     score766Splits: Score766SplitService;
     reporting: ReportingService;
     keyring: FeedKeyring;
+    sessions: SessionService;
   },
 ): DocumentFollower {
   return new DocumentFollower(
@@ -96,6 +100,10 @@ export function documentFollowerOf(
       reports: () => s.reporting.publish(),
       'access:feeds': async () => {
         await s.keyring.reload();
+        return 1;
+      },
+      'access:sessions': async () => {
+        s.sessions.recheckAll();
         return 1;
       },
     },

@@ -60,7 +60,7 @@ describe('document stamps: a version per followed kind, moved by INSERT, UPDATE 
     const item = (key: string) => ({ key, validFrom: null, body: { name: `Thủ tục ${key}` }, origin: 'test' });
     const put = await after(() => store.reference.putReferenceItems('procedure', [item('1.001'), item('1.002')], T0));
     expect(put).toEqual({ stamps: { 'reference:procedure': 1, reports: 2 }, woken: ['reference_items'] });
-    await store.reference.putReferenceItems('holiday-schedule', [item('2026')], T0);
+    await after(() => store.reference.putReferenceItems('holiday-schedule', [item('2026')], T0)); // its wake-up read here, not in the next step
     const edit = await after(() => c.query(`UPDATE reference_items SET body = '{"name":"Thủ tục đã sửa"}' WHERE kind = 'procedure' AND key = '1.001'`));
     expect(edit.stamps).toEqual({ 'reference:holiday-schedule': 1, 'reference:procedure': 2, reports: 2 });
     expect(edit.woken).toEqual(['reference_items']);
@@ -71,7 +71,7 @@ describe('document stamps: a version per followed kind, moved by INSERT, UPDATE 
 
   it('[PG-S3] feed sources and keys move "access:feeds" (a key made, a key revoked); a rolled-back change moves nothing', async () => {
     const grant = { endpoints: ['observations' as const], stations: ['wl-can-tho'], units: null, agencies: null };
-    await store.accounts.createFeedSource({ id: 'tram-cai-rang', name: 'Trạm Cái Răng', grant, createdAt: T0, updatedAt: T0 });
+    await after(() => store.accounts.createFeedSource({ id: 'tram-cai-rang', name: 'Trạm Cái Răng', grant, createdAt: T0, updatedAt: T0 }));
     const key = { id: 'k1', sourceId: 'tram-cai-rang', keyHash: 'a'.repeat(64), prefix: 'ioc_aaaa', createdAt: T0, expiresAt: null, revokedAt: null };
     const made = await after(() => store.accounts.addFeedKey(key, T0));
     expect(made.stamps['access:feeds']).toBe(2);
@@ -84,5 +84,44 @@ describe('document stamps: a version per followed kind, moved by INSERT, UPDATE 
       await c.query('ROLLBACK');
     });
     expect(undone).toEqual({ stamps: revoked.stamps, woken: [] });
+  });
+
+  it('[PG-S4] "access:sessions": a session ended and a device revoked move it; a sign-in, a session or a device seen again do not', async () => {
+    const session = {
+      id: 's'.repeat(64),
+      kind: 'device' as const,
+      subjectId: 'd1',
+      csrfToken: 'c',
+      createdAt: T0,
+      lastSeenAt: T0,
+      expiresAt: null,
+      ip: null,
+      data: null,
+    };
+    const device = {
+      id: 'd1',
+      name: 'Màn hình tường',
+      scopes: { units: ['92'], agencies: [] },
+      tokenHash: 'b'.repeat(64),
+      createdAt: T0,
+      revokedAt: null,
+      lastSeenAt: null,
+    };
+    const before = await stamps();
+    const quiet = await after(async () => {
+      await store.accounts.createDevice(device);
+      await store.accounts.createSession(session);
+      await store.accounts.touchSession(session.id, T0 + 60_000);
+      await store.accounts.touchDevice(device.id, T0 + 60_000);
+    });
+    expect(quiet).toEqual({ stamps: before, woken: [] });
+    const revoked = await after(() => store.accounts.revokeDevice(device.id, T0 + 120_000));
+    expect(revoked.stamps['access:sessions']).toBe(2); // the device's revocation and its sessions' end, in one transaction
+    expect(revoked.woken.sort()).toEqual(['devices', 'sessions']);
+    const ended = await after(async () => {
+      await store.accounts.createSession({ ...session, id: 't'.repeat(64) });
+      await store.accounts.deleteSession('t'.repeat(64));
+    });
+    expect(ended).toEqual({ stamps: { ...revoked.stamps, 'access:sessions': 3 }, woken: ['sessions'] });
   });
 });

@@ -58,7 +58,10 @@ export const DOCUMENT_NOTIFY_MIGRATION = {
  * row counts, which an UPDATE (an alert review on a report, a feed key revoked) or a DELETE does
  * not move, and which cost a COUNT over the whole table on every wake-up. Keys:
  * 'reference:<kind>' (reference_items), 'reports' (report_submissions), 'access:feeds'
- * (feed_sources, feed_keys: the in-memory keyring of every node). The start values are the old
+ * (feed_sources, feed_keys: the in-memory keyring of every node), 'access:sessions' (a session
+ * ended, a user changed or removed, a device revoked: every node's session cache and the sessions
+ * of its open sockets; not a session's creation or its last-seen time, nor a device's, which
+ * change on every use). The start values are the old
  * counts: any start does, a node compares a key's version with the one it last applied.
  */
 export const DOCUMENT_STAMPS_MIGRATION = {
@@ -98,6 +101,14 @@ export const DOCUMENT_STAMPS_MIGRATION = {
       IF touched THEN PERFORM ioc_document_bump(ARRAY[TG_ARGV[0]], TG_TABLE_NAME); END IF;
       RETURN NULL;
     END $$;
+    -- a device's revocation (not its last_seen_at, moved on every use)
+    CREATE FUNCTION ioc_device_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM changed JOIN gone USING (id) WHERE changed.revoked_at IS DISTINCT FROM gone.revoked_at) THEN
+        PERFORM ioc_document_bump(ARRAY['access:sessions'], TG_TABLE_NAME);
+      END IF;
+      RETURN NULL;
+    END $$;
     CREATE TRIGGER reference_items_stamp_insert AFTER INSERT ON reference_items REFERENCING NEW TABLE AS changed
       FOR EACH STATEMENT EXECUTE FUNCTION ioc_reference_changed();
     CREATE TRIGGER reference_items_stamp_update AFTER UPDATE ON reference_items REFERENCING OLD TABLE AS gone NEW TABLE AS changed
@@ -109,6 +120,7 @@ export const DOCUMENT_STAMPS_MIGRATION = {
         ['report_submissions', 'reports'],
         ['feed_sources', 'access:feeds'],
         ['feed_keys', 'access:feeds'],
+        ['users', 'access:sessions'],
       ] as const
     )
       .map(
@@ -118,10 +130,13 @@ export const DOCUMENT_STAMPS_MIGRATION = {
     CREATE TRIGGER ${t}_stamp_delete AFTER DELETE ON ${t} REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('${k}');`,
       )
       .join('')}
+    CREATE TRIGGER sessions_stamp_delete AFTER DELETE ON sessions REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('access:sessions');
+    CREATE TRIGGER devices_stamp_update AFTER UPDATE ON devices REFERENCING OLD TABLE AS gone NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_device_changed();
   `,
 };
 /** The tables whose changes move a stamp (the NOTIFY payloads that ask for a read of the stamps). */
-const DOCUMENT_TABLES: readonly string[] = ['reference_items', 'report_submissions', 'feed_sources', 'feed_keys'];
+const DOCUMENT_TABLES: readonly string[] = ['reference_items', 'report_submissions', 'feed_sources', 'feed_keys', 'users', 'sessions', 'devices'];
 
 /** What a node compares to know which changes it has not applied: one version per followed key (DOCUMENT_STAMPS_MIGRATION). */
 const DOCUMENT_STAMPS_SQL = `SELECT k, n FROM document_stamps`;
