@@ -86,7 +86,7 @@ describe('document stamps: a version per followed kind, moved by INSERT, UPDATE 
     expect(undone).toEqual({ stamps: revoked.stamps, woken: [] });
   });
 
-  it('[PG-S4] "access:sessions": a session ended and a device revoked move it; a sign-in, a session or a device seen again do not', async () => {
+  it('[PG-S4] "access:sessions": a session ended, a device revoked, a user disabled move it; a sign-in, a session or a device seen again do not', async () => {
     const session = {
       id: 's'.repeat(64),
       kind: 'device' as const,
@@ -118,10 +118,19 @@ describe('document stamps: a version per followed kind, moved by INSERT, UPDATE 
     const revoked = await after(() => store.accounts.revokeDevice(device.id, T0 + 120_000));
     expect(revoked.stamps['access:sessions']).toBe(2); // the device's revocation and its sessions' end, in one transaction
     expect(revoked.woken.sort()).toEqual(['devices', 'sessions']);
+    const account = { id: 'u1', username: 'kt.tam', name: 'Võ Thị Tạm', role: 'leader' as const, scopes: { units: ['92'], agencies: [] }, passwordHash: null };
+    const user = { ...account, disabled: false, origin: 'local' as const, subject: null, createdAt: T0, updatedAt: T0, lastLoginAt: null };
+    const signedIn = await after(async () => {
+      await store.accounts.createUser(user);
+      await store.accounts.updateUser('u1', { lastLoginAt: T0 + 1 }, T0 + 1);
+    });
+    expect(signedIn).toEqual({ stamps: revoked.stamps, woken: [] });
+    const disabled = await after(() => store.accounts.updateUser('u1', { disabled: true }, T0 + 2));
+    expect(disabled).toEqual({ stamps: { ...revoked.stamps, 'access:sessions': 3 }, woken: ['users'] });
     const ended = await after(async () => {
       await store.accounts.createSession({ ...session, id: 't'.repeat(64) });
       await store.accounts.deleteSession('t'.repeat(64));
     });
-    expect(ended).toEqual({ stamps: { ...revoked.stamps, 'access:sessions': 3 }, woken: ['sessions'] });
+    expect(ended).toEqual({ stamps: { ...revoked.stamps, 'access:sessions': 4 }, woken: ['sessions'] });
   });
 });

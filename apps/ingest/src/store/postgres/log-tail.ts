@@ -59,8 +59,8 @@ export const DOCUMENT_NOTIFY_MIGRATION = {
  * not move, and which cost a COUNT over the whole table on every wake-up. Keys:
  * 'reference:<kind>' (reference_items), 'reports' (report_submissions), 'access:feeds'
  * (feed_sources, feed_keys: the in-memory keyring of every node), 'access:sessions' (a session
- * ended, a user changed or removed, a device revoked: every node's session cache and the sessions
- * of its open sockets; not a session's creation or its last-seen time, nor a device's, which
+ * ended, a user edited or removed, a device revoked: every node's session cache and the sessions
+ * of its open sockets; not a session's creation, a sign-in's time or a last-seen time, which
  * change on every use). The start values are the old
  * counts: any start does, a node compares a key's version with the one it last applied.
  */
@@ -101,12 +101,18 @@ export const DOCUMENT_STAMPS_MIGRATION = {
       IF touched THEN PERFORM ioc_document_bump(ARRAY[TG_ARGV[0]], TG_TABLE_NAME); END IF;
       RETURN NULL;
     END $$;
-    -- a device's revocation (not its last_seen_at, moved on every use)
-    CREATE FUNCTION ioc_device_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    -- an account edited (not a sign-in's last_login_at) or a device revoked (not its last_seen_at, moved on every use)
+    CREATE FUNCTION ioc_account_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE touched BOOLEAN;
     BEGIN
-      IF EXISTS (SELECT 1 FROM changed JOIN gone USING (id) WHERE changed.revoked_at IS DISTINCT FROM gone.revoked_at) THEN
-        PERFORM ioc_document_bump(ARRAY['access:sessions'], TG_TABLE_NAME);
+      IF TG_TABLE_NAME = 'devices' THEN
+        touched := EXISTS (SELECT 1 FROM changed JOIN gone USING (id) WHERE changed.revoked_at IS DISTINCT FROM gone.revoked_at);
+      ELSE
+        touched := EXISTS (SELECT 1 FROM changed JOIN gone USING (id)
+          WHERE (changed.username, changed.name, changed.role, changed.scopes, changed.password_hash, changed.disabled, changed.subject)
+            IS DISTINCT FROM (gone.username, gone.name, gone.role, gone.scopes, gone.password_hash, gone.disabled, gone.subject));
       END IF;
+      IF touched THEN PERFORM ioc_document_bump(ARRAY['access:sessions'], TG_TABLE_NAME); END IF;
       RETURN NULL;
     END $$;
     CREATE TRIGGER reference_items_stamp_insert AFTER INSERT ON reference_items REFERENCING NEW TABLE AS changed
@@ -120,7 +126,6 @@ export const DOCUMENT_STAMPS_MIGRATION = {
         ['report_submissions', 'reports'],
         ['feed_sources', 'access:feeds'],
         ['feed_keys', 'access:feeds'],
-        ['users', 'access:sessions'],
       ] as const
     )
       .map(
@@ -132,7 +137,10 @@ export const DOCUMENT_STAMPS_MIGRATION = {
       .join('')}
     CREATE TRIGGER sessions_stamp_delete AFTER DELETE ON sessions REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('access:sessions');
     CREATE TRIGGER devices_stamp_update AFTER UPDATE ON devices REFERENCING OLD TABLE AS gone NEW TABLE AS changed
-      FOR EACH STATEMENT EXECUTE FUNCTION ioc_device_changed();
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_account_changed();
+    CREATE TRIGGER users_stamp_update AFTER UPDATE ON users REFERENCING OLD TABLE AS gone NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_account_changed();
+    CREATE TRIGGER users_stamp_delete AFTER DELETE ON users REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('access:sessions');
   `,
 };
 /** The tables whose changes move a stamp (the NOTIFY payloads that ask for a read of the stamps). */
