@@ -12,15 +12,19 @@ import { inTurns, showSpread, spread } from './spread.ts';
 type Deps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'fmt' | 'repeat'>;
 
 export async function benchReportingImport(d: Deps, log: (s: string) => void = console.log) {
-  const { indexReporting, importTable, CAN_THO_REGIMES } = await import('@cityioc/domain');
+  const { indexReporting, importTable, CAN_THO_REGIMES, reportPeriod, reportsFor } = await import('@cityioc/domain');
   const { readCsv } = await import('../apps/ingest/src/feeds/reporting/spreadsheet.ts');
   const regime = CAN_THO_REGIMES.find((r) => r.id === 'cchc-cds')!;
   const months = d.quick ? 10 : 40;
+  const units = indexReporting().units;
   const csvOf = (k: number) => {
     const lines = ['Mã đơn vị;Kỳ báo cáo;Mã chỉ tiêu;Tử số;Mẫu số'];
+    // the `months` months up to October 2026, each with the units that report for it (the units of the merged
+    // province start in 2025: a period before that would refuse their rows, as the import does)
     for (let m = 0; m < months; m++) {
-      const period = `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-      for (const unit of regime.units)
+      const index = 2026 * 12 + 9 - (months - 1 - m);
+      const period = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+      for (const unit of regime.units.filter((u) => reportsFor(units.get(u)!, reportPeriod(period))))
         for (const ind of regime.indicators)
           lines.push(`${unit};${period};${ind};${(1000 + k + m).toLocaleString('vi-VN')};${(2000 + m).toLocaleString('vi-VN')}`);
     }

@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 /** Sends to A and expects `ok`. */
-async function send(method: 'POST' | 'PUT', path: string, body: string, headers: Record<string, string>, ok: number): Promise<unknown> {
+async function send(method: 'POST' | 'PUT' | 'PATCH', path: string, body: string, headers: Record<string, string>, ok: number): Promise<unknown> {
   const r = await fetch(`${a.url}${path}`, { method, headers, body });
   const text = await r.text();
   expect(r.status, text).toBe(ok);
