@@ -14,7 +14,7 @@ import type { Delta } from '@cityioc/contracts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
 import { cpuSeconds, startChild, type Child } from './child.ts';
 import type { BenchDeps } from './bench-server.ts';
-import { showSpread, spread } from './spread.ts';
+import { inTurns, showSpread, spread } from './spread.ts';
 
 export type FanoutBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt' | 'repeat'>;
 
@@ -140,18 +140,8 @@ export async function benchFanout(d: FanoutBenchDeps, argv: readonly string[], l
           bare.send({ run: { payload, perEmit: 1, everyMs: 1000, seconds } });
           await bare.next('done');
         });
-      for (let r = 0; r < d.repeat; r++) {
-        let ioc: Side;
-        let ceiling: Side;
-        if (r % 2 === 0) {
-          ioc = await iocSide();
-          ceiling = await bareSide();
-        } else {
-          ceiling = await bareSide();
-          ioc = await iocSide();
-        }
+      for (const { figure: ioc, ceiling } of await inTurns(d.repeat, iocSide, bareSide))
         runs.push({ ioc, bare: ceiling, deliveryRatio: +(ioc.deltasPerS / ceiling.deltasPerS).toFixed(3) });
-      }
     } finally {
       bare.stop();
       await server.stop();

@@ -5,7 +5,7 @@
 import type { StoredDossierEvent } from '../apps/ingest/src/store/store.ts';
 import { pushDossierLifecycle } from './dossier-events.ts';
 import type { BenchDeps } from './bench-server.ts';
-import { showSpread, spread } from './spread.ts';
+import { inTurnsSync, showSpread, spread } from './spread.ts';
 
 export type InProcessDeps = Pick<BenchDeps, 'quick' | 'results' | 'fmt' | 'pct'>;
 
@@ -123,24 +123,16 @@ export async function benchMonitoring({ quick, results, fmt, repeat }: InProcess
   run(true); // warm-up of both
   run(false);
   // in turns, the order alternating, `repeat` times
-  const runs: { liveOnlyPerS: number; withDerivedAndAlertsPerS: number; ratio: number; alertSignals: number }[] = [];
-  for (let i = 0; i < repeat; i++) {
-    let ceiling: ReturnType<typeof run>;
-    let full: ReturnType<typeof run>;
-    if (i % 2 === 0) {
-      ceiling = run(false);
-      full = run(true);
-    } else {
-      full = run(true);
-      ceiling = run(false);
-    }
-    runs.push({
-      liveOnlyPerS: Math.round(ceiling.perS),
-      withDerivedAndAlertsPerS: Math.round(full.perS),
-      ratio: +(full.perS / ceiling.perS).toFixed(3),
-      alertSignals: full.signals,
-    });
-  }
+  const runs = inTurnsSync(
+    repeat,
+    () => run(true),
+    () => run(false),
+  ).map(({ figure: full, ceiling }) => ({
+    liveOnlyPerS: Math.round(ceiling.perS),
+    withDerivedAndAlertsPerS: Math.round(full.perS),
+    ratio: +(full.perS / ceiling.perS).toFixed(3),
+    alertSignals: full.signals,
+  }));
   const ratio = spread(runs.map((r) => r.ratio));
   const med = (f: (r: (typeof runs)[number]) => number) => spread(runs.map(f), 0).median;
   results.monitoring = {

@@ -54,7 +54,7 @@ import { benchMqtt } from './mqtt.ts';
 import { ROOT as root } from '../test-support/server-process.ts';
 import { KEY, kioskLink, startServer } from './bench-server.ts';
 import { benchNdjson, observation } from './ndjson.bench.ts';
-import { header, machineLoad, repeatOf, showSpread, spread } from './spread.ts';
+import { header, inTurns, machineLoad, repeatOf, showSpread, spread } from './spread.ts';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -106,19 +106,17 @@ async function benchSingle() {
     const single = (sec = seconds) => cannon(`${server.url}/api/v1/observations`, () => JSON.stringify(observation('single', k++)), sec);
     await bare(2); // warm-up of both
     await single(2);
-    const runs: { bareReqPerS: number; singlePostReqPerS: number; ratio: number }[] = [];
-    for (let i = 0; i < repeat; i++) {
-      let b: number;
-      let s: number;
-      if (i % 2 === 0) {
-        b = await bare();
-        s = await single();
-      } else {
-        s = await single();
-        b = await bare();
-      }
-      runs.push({ bareReqPerS: Math.round(b), singlePostReqPerS: Math.round(s), ratio: +(s / b).toFixed(3) });
-    }
+    const runs = (
+      await inTurns(
+        repeat,
+        () => single(),
+        () => bare(),
+      )
+    ).map(({ figure: s, ceiling: b }) => ({
+      bareReqPerS: Math.round(b),
+      singlePostReqPerS: Math.round(s),
+      ratio: +(s / b).toFixed(3),
+    }));
     const ratio = spread(runs.map((r) => r.ratio));
     const med = (f: (r: (typeof runs)[number]) => number) => spread(runs.map(f), 0).median;
     results.single = { bareReqPerS: med((r) => r.bareReqPerS), singlePostReqPerS: med((r) => r.singlePostReqPerS), ratio, runs, target: 0.5 };

@@ -31,7 +31,7 @@ import { Score766Service, type Score766Deps } from '../apps/ingest/src/procedure
 import { resolveUnit } from '../apps/ingest/src/procedures/unit-scope.ts';
 import type { StoredDossierEvent, StoredPaknEvent, StoredRating } from '../apps/ingest/src/store/store.ts';
 import { pushDossierLifecycle } from './dossier-events.ts';
-import { repeatOf, showSpread, spread, type Spread } from './spread.ts';
+import { inTurnsSync, repeatOf, showSpread, spread, type Spread } from './spread.ts';
 
 const YEAR = 2026;
 const calendar = createWorkCalendar();
@@ -213,47 +213,46 @@ export function benchScore766({ quick, results, repeat = 3, log = console.log }:
   const units = [CAN_THO_CATALOGUE.city.code, ...areas, ...CAN_THO_AGENCIES.map((a) => a.code)].map((c) => resolveUnit(c, index, agencies)!).filter(Boolean);
   const periods = [...periodsOfYear('month', YEAR), ...periodsOfYear('quarter', YEAR), ...periodsOfYear('half', YEAR), String(YEAR)];
   const now = Date.parse(`${YEAR + 1}-01-15T10:00:00+07:00`);
-  const rounds: Score766Round[] = [];
   let cards = 0;
-  for (let r = 0; r < repeat; r++) {
-    let baseMs = 0;
-    let fullMs = 0;
-    let scoreMs = 0;
-    for (const withScore of r % 2 === 0 ? [false, true] : [true, false]) {
-      const h0 = heap();
-      const x = replay(withScore, dossiers, pakn, ratings);
-      const mb = heap() - h0;
-      if (!withScore) {
-        baseMs = x.ms;
-        log(`  ${r + 1}. replay alone (ceiling):        ${fmt(x.ms)} ms (${fmt(dossiers.length / (x.ms / 1000))} dossier ev/s), state ${fmt(mb)} MB`);
-        continue;
+  const measured = (withScore: boolean) => {
+    const h0 = heap();
+    const x = replay(withScore, dossiers, pakn, ratings);
+    return { x, mb: heap() - h0 };
+  };
+  /** The ceiling: the replay alone. */
+  const alone = (r: number) => {
+    const { x, mb } = measured(false);
+    log(`  ${r + 1}. replay alone (ceiling):        ${fmt(x.ms)} ms (${fmt(dossiers.length / (x.ms / 1000))} dossier ev/s), state ${fmt(mb)} MB`);
+    return x.ms;
+  };
+  /** The figures: the replay with the 766 cells, then every scorecard from them. */
+  const withCells = (r: number) => {
+    const { x, mb } = measured(true);
+    log(`  ${r + 1}. replay with the 766 cells:     ${fmt(x.ms)} ms, state ${fmt(mb)} MB`);
+    const t0 = performance.now();
+    let points = 0;
+    cards = 0;
+    for (const unit of units)
+      for (const period of periods) {
+        const card = scoreScheme(SCORE_766_CURRENT, computeMetrics(x.score!.inputs({ unit, period, procedure: null, now })));
+        points += card.total.points;
+        cards++;
       }
-      fullMs = x.ms;
-      log(`  ${r + 1}. replay with the 766 cells:     ${fmt(x.ms)} ms, state ${fmt(mb)} MB`);
-      const t0 = performance.now();
-      let points = 0;
-      cards = 0;
-      for (const unit of units)
-        for (const period of periods) {
-          const card = scoreScheme(SCORE_766_CURRENT, computeMetrics(x.score!.inputs({ unit, period, procedure: null, now })));
-          points += card.total.points;
-          cards++;
-        }
-      scoreMs = performance.now() - t0;
-      const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(x.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
-      log(
-        `  ${r + 1}. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
-          `(${(scoreMs / cards).toFixed(2)} ms each); city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)})`,
-      );
-    }
-    rounds.push({
-      replayAloneMs: Math.round(baseMs),
-      replayWithCellsMs: Math.round(fullMs),
-      scorecardsMs: Math.round(scoreMs),
-      scorecardsVsReplay: +(scoreMs / baseMs).toFixed(3),
-      cellsVsReplay: +(fullMs / baseMs).toFixed(3),
-    });
-  }
+    const scoreMs = performance.now() - t0;
+    const city = scoreScheme(SCORE_766_CURRENT, computeMetrics(x.score!.inputs({ unit: units[0]!, period: String(YEAR), procedure: null, now })));
+    log(
+      `  ${r + 1}. full scorecard, ${units.length} units × ${periods.length} periods = ${fmt(cards)} scorecards: ${fmt(scoreMs)} ms ` +
+        `(${(scoreMs / cards).toFixed(2)} ms each); city ${YEAR}: ${city.total.points} / ${city.total.max} (mean of all scorecards ${(points / cards).toFixed(2)})`,
+    );
+    return { fullMs: x.ms, scoreMs };
+  };
+  const rounds: Score766Round[] = inTurnsSync(repeat, withCells, alone).map(({ figure: { fullMs, scoreMs }, ceiling: baseMs }) => ({
+    replayAloneMs: Math.round(baseMs),
+    replayWithCellsMs: Math.round(fullMs),
+    scorecardsMs: Math.round(scoreMs),
+    scorecardsVsReplay: +(scoreMs / baseMs).toFixed(3),
+    cellsVsReplay: +(fullMs / baseMs).toFixed(3),
+  }));
   const figures: Score766BenchFigures = {
     dossierEvents: dossiers.length,
     paknEvents: pakn.length,

@@ -30,6 +30,53 @@ export function showSpread(s: Spread, as: 'pct' | 'x' = 'pct'): string {
   return `median ${f(s.median)}${unit} (min ${f(s.min)}, max ${f(s.max)} over ${s.values.length} runs)`;
 }
 
+/** One round of a figure measured in turns with its same-run ceiling. */
+export interface Turn<F, C> {
+  figure: F;
+  ceiling: C;
+}
+
+/** Which side runs first in round `round` (from 0): the ceiling in even rounds, the figure in odd ones. */
+export function turnOrder(round: number): readonly ['ceiling', 'figure'] | readonly ['figure', 'ceiling'] {
+  return round % 2 === 0 ? (['ceiling', 'figure'] as const) : (['figure', 'ceiling'] as const);
+}
+
+/**
+ * Measures a figure and its same-run ceiling `repeat` times, in turns, the order alternating
+ * (turnOrder), so that neither side always runs on the cooler (or the warmer) machine; each side is
+ * told its round. Returns the rounds in order, for `spread` of whatever ratio the bench reports.
+ */
+export async function inTurns<F, C>(
+  repeat: number,
+  figure: (round: number) => F | Promise<F>,
+  ceiling: (round: number) => C | Promise<C>,
+): Promise<Turn<F, C>[]> {
+  const rounds: Turn<F, C>[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const got: Partial<Turn<F, C>> = {};
+    for (const side of turnOrder(r)) {
+      if (side === 'figure') got.figure = await figure(r);
+      else got.ceiling = await ceiling(r);
+    }
+    rounds.push(got as Turn<F, C>);
+  }
+  return rounds;
+}
+
+/** inTurns for sides that measure synchronously (in-process benches: no event-loop turn between the two). */
+export function inTurnsSync<F, C>(repeat: number, figure: (round: number) => F, ceiling: (round: number) => C): Turn<F, C>[] {
+  const rounds: Turn<F, C>[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const got: Partial<Turn<F, C>> = {};
+    for (const side of turnOrder(r)) {
+      if (side === 'figure') got.figure = figure(r);
+      else got.ceiling = ceiling(r);
+    }
+    rounds.push(got as Turn<F, C>);
+  }
+  return rounds;
+}
+
 /** --repeat=N (N ≥ 1), default 3. */
 export function repeatOf(argv: readonly string[]): number {
   const arg = argv.find((a) => a.startsWith('--repeat='));

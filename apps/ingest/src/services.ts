@@ -257,8 +257,10 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   follower = shared ? followerOf(app, store, { live, dossiers, pakn, ratings, applyObservations }) : null;
   const geo = new GeoService(registry, store.reference, schematicLayers(registry));
   const reporting = new ReportingService(reportingCat, store, config.calendar, live);
-  // uploads through another node (reports, catalogue, schedules, boundaries, 766 splits) are applied here too
-  const documents = shared ? documentFollowerOf(app, { procedures, calendars, geo, score766Splits, reporting }) : undefined;
+  // changes through another node (reports and their reviews, catalogue, schedules, boundaries, 766 splits, feed keys) are applied here too
+  const documents = shared
+    ? documentFollowerOf(app, { procedures, calendars, geo, score766Splits, reporting, keyring: access.keyring, sessions: access.sessions })
+    : undefined;
   const cluster = shared ? clusterOf(app, config.databaseUrl!, config.clusterPollMs, follower!, alerts, audit, documents) : null;
   // with several nodes, signals are stored only by the node holding the evaluator lock
   if (cluster) alerts.setLeader(false);

@@ -3,7 +3,9 @@
  * a boundary import posted to node A are read back through node B's API — and the report's value
  * reaches B's clients live — within one tick plus slack, with B's catch-up poll set to a minute so
  * that only the database's wake-up (NOTIFY on reference_items and report_submissions) can bring
- * them. Two compiled nodes on one real PostgreSQL.
+ * them. Changes that add no row are followed too (migration 27's versions): a review of a report,
+ * a feed key made and revoked on A (B's keyring re-reads itself only every 30 s). Two compiled
+ * nodes on one real PostgreSQL.
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +14,12 @@ import {
   type BoundaryImportResult,
   type ClientToServerEvents,
   type Delta,
+  type FeedKeyCreated,
   type ProceduresResponse,
   type ServerToClientEvents,
   type Snapshot,
   type SubscribeAck,
+  type SubmissionStatusResponse,
 } from '@cityioc/contracts';
 import { CAN_THO_REGISTRY } from '@cityioc/domain';
 import { startPostgres, type PostgresServer } from '../../../test-support/postgres.ts';
@@ -68,7 +72,7 @@ afterAll(async () => {
 });
 
 /** Sends to A and expects `ok`. */
-async function send(method: 'POST' | 'PUT', path: string, body: string, headers: Record<string, string>, ok: number): Promise<unknown> {
+async function send(method: 'POST' | 'PUT' | 'PATCH', path: string, body: string, headers: Record<string, string>, ok: number): Promise<unknown> {
   const r = await fetch(`${a.url}${path}`, { method, headers, body });
   const text = await r.text();
   expect(r.status, text).toBe(ok);
@@ -143,5 +147,98 @@ describe('uploads to node A, read through node B', () => {
     const [onA, onBMap] = [await map(a), await map(b)];
     expect(onBMap).toEqual(onA);
     expect(onBMap.body).toContain(`"source":"import:${res.version.version}"`);
+  });
+});
+
+describe('changes that move no row count, made on A and followed by B (UPDATE and DELETE, not only INSERT)', () => {
+  it('an alert review on a report: B answers the returned status at once, and publishes the same live value', async () => {
+    const status = '/api/v1/reporting/status?regime=cchc-cds&period=2024';
+    const report = { regime: 'cchc-cds', unit: '92', period: '2024', values: [{ indicator: 'online_payment_rate', value: 55 }] };
+    await send('POST', '/api/v1/reporting/reports', JSON.stringify(report), { ...json, 'x-api-key': KEY }, 201);
+    const unitOn = async (s: ServerProcess) => (await read<SubmissionStatusResponse>(s, status)).units.find((u) => u.unit === '92');
+    await waitUntil('the report on B', async () => (await unitOn(b))?.version === 1, 10_000, 5);
+    const review = { regime: 'cchc-cds', unit: '92', period: '2024', version: 1, review: 'returned', note: 'Thiếu số liệu quý IV' };
+    expect(await send('POST', '/api/v1/reporting/reviews', JSON.stringify(review), { ...json, 'x-api-key': KEY }, 200)).toEqual({
+      ...review,
+      status: 'returned',
+    });
+    const acked = performance.now();
+    expect(await followedWithin('the review on B', acked, async () => (await unitOn(b))?.status === 'returned')).toBeLessThanOrEqual(WITHIN_MS);
+    expect(await read(b, status)).toMatchObject({ counts: (await read<SubmissionStatusResponse>(a, status)).counts });
+    const id = 'report:cchc-cds:92:2024:1:reported_online_payment_rate';
+    const cell = (s: Snapshot) => s.cells.find((c) => c.indicator === 'reported_online_payment_rate');
+    expect(cell(await read<Snapshot>(b, '/api/v1/snapshot/92'))).toEqual(cell(await read<Snapshot>(a, '/api/v1/snapshot/92')));
+    expect(cell(await read<Snapshot>(b, '/api/v1/snapshot/92'))?.eventId).toBe(id);
+  });
+
+  it("a feed key made on A opens B's feeds at the wake-up, and its revocation on A closes them (not after B's 30 s re-read)", async () => {
+    const admin = { ...json, ...a.headers('admin') };
+    const source = {
+      id: 'tram-cai-rang',
+      name: 'Trạm đo mực nước Cái Răng',
+      grant: { endpoints: ['observations'], stations: ['wl-can-tho'], units: null, agencies: null },
+    };
+    await send('POST', '/api/v1/admin/feed-sources', JSON.stringify(source), admin, 201);
+    const created = (await send('POST', `/api/v1/admin/feed-sources/${source.id}/keys`, '{}', admin, 201)) as FeedKeyCreated;
+    const acked = performance.now();
+    let n = 0;
+    const postToB = async () => {
+      const reading = {
+        id: `cai-rang-${++n}`,
+        indicator: 'water_level',
+        area: '31135',
+        station: 'wl-can-tho',
+        observedAt: new Date().toISOString(),
+        value: 150,
+      };
+      const r = await fetch(`${b.url}/api/v1/observations/batch`, {
+        method: 'POST',
+        headers: { ...json, 'x-api-key': created.secret },
+        body: JSON.stringify({ observations: [reading] }),
+      });
+      return r.status;
+    };
+    expect(await followedWithin('the new key accepted by B', acked, async () => (await postToB()) === 200)).toBeLessThanOrEqual(WITHIN_MS);
+    const r = await fetch(`${a.url}/api/v1/admin/feed-sources/${source.id}/keys/${created.key.id}`, { method: 'DELETE', headers: a.headers('admin') });
+    expect(r.status).toBe(204);
+    const revoked = performance.now();
+    expect(await followedWithin('the revoked key refused by B', revoked, async () => (await postToB()) === 401)).toBeLessThanOrEqual(WITHIN_MS);
+  });
+
+  it("a user disabled on A: B refuses the user's session and closes its socket at the wake-up (not after its 10 s cache and 1 min check)", async () => {
+    const account = { username: 'kt.tamthoi', name: 'Võ Thị Tạm', role: 'leader', scopes: { units: ['92'], agencies: [] }, password: 'tạm thời kiểm thử 2026' };
+    const made = (await send('POST', '/api/v1/admin/users', JSON.stringify(account), { ...json, ...a.headers('admin') }, 201)) as { id: string };
+    const login = await fetch(`${b.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: account.username, password: account.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('ioc_session='))!;
+    const me = async () => (await fetch(`${b.url}/api/v1/auth/me`, { headers: { cookie } })).status;
+    expect(await me()).toBe(200);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(b.url, {
+      auth: { protocol: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
+    let closed = false;
+    socket.on('disconnect', () => (closed = true));
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', () => resolve());
+      socket.on('connect_error', reject);
+    });
+    try {
+      await send('PATCH', `/api/v1/admin/users/${made.id}`, JSON.stringify({ disabled: true }), { ...json, ...a.headers('admin') }, 200);
+      const acked = performance.now();
+      expect(await followedWithin("the user's socket on B closed", acked, () => closed)).toBeLessThanOrEqual(WITHIN_MS);
+      expect(await followedWithin("the user's session on B refused", acked, async () => (await me()) === 401)).toBeLessThanOrEqual(WITHIN_MS);
+    } finally {
+      socket.disconnect();
+    }
   });
 });

@@ -37,6 +37,7 @@ export type Resolved = { principal: Principal } | { ended: 'expired' | 'unknown'
 export class SessionService {
   private readonly cache = new Map<string, Cached>();
   private readonly endListeners: ((ids: string[]) => void)[] = [];
+  private readonly recheckListeners: (() => void)[] = [];
 
   constructor(
     private readonly store: AccessStore,
@@ -47,6 +48,22 @@ export class SessionService {
 
   onEnd(listener: (ids: string[]) => void): void {
     this.endListeners.push(listener);
+  }
+
+  /** Listeners (the Socket.IO gateway) that check their sessions again when another node ended some (recheckAll). */
+  onRecheck(listener: () => void): void {
+    this.recheckListeners.push(listener);
+  }
+
+  /**
+   * Sessions or accounts changed on another node (a logout, a user disabled, deleted or given a new
+   * password or new scopes, a device revoked: live/cluster.ts): the cached ones are read from the store
+   * again on their next use, and the listeners check the sessions behind their open sockets now,
+   * instead of at the cache's 10 s and the gateway's one-minute check.
+   */
+  recheckAll(): void {
+    this.cache.clear();
+    for (const l of this.recheckListeners) l();
   }
 
   private ended(ids: string[]): void {

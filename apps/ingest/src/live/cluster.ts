@@ -3,6 +3,8 @@ import type { Observation } from '@cityioc/contracts';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AuditService } from '../access/audit.service.ts';
+import type { FeedKeyring } from '../access/feed-keyring.ts';
+import type { SessionService } from '../access/sessions.ts';
 import type { AlertService } from '../alerts/alert.service.ts';
 import type { DossierService } from '../procedures/dossier.service.ts';
 import type { PaknService } from '../procedures/pakn.service.ts';
@@ -65,14 +67,26 @@ export function followerOf(
 }
 
 /**
- * The uploads a node follows (live/document-follower.ts), by the store's stamp key: each kind of
- * reference document through its service's refresh, the report imports through the reporting
- * service's publication (the reads answer from the store already). The wall playlist and pins are
- * read from the store on every request and push: not followed.
+ * The changes a node follows (live/document-follower.ts), by the store's stamp key: each kind of
+ * reference document through its service's refresh, the report imports and reviews through the
+ * reporting service's publication (the reads answer from the store already), the feed sources and
+ * keys through the keyring's re-read (a key created, revoked or re-granted on another node opens or
+ * closes this node's feeds at the wake-up, not at the keyring's 30 s safety re-read), the sessions
+ * and accounts through a re-check of the cached sessions and of the open sockets' (a logout, a
+ * disabled user, a revoked device on another node closes them here at the wake-up). The wall
+ * playlist and pins are read from the store on every request and push: not followed.
  */
 export function documentFollowerOf(
   app: FastifyInstance,
-  s: { procedures: ProcedureService; calendars: CalendarService; geo: GeoService; score766Splits: Score766SplitService; reporting: ReportingService },
+  s: {
+    procedures: ProcedureService;
+    calendars: CalendarService;
+    geo: GeoService;
+    score766Splits: Score766SplitService;
+    reporting: ReportingService;
+    keyring: FeedKeyring;
+    sessions: SessionService;
+  },
 ): DocumentFollower {
   return new DocumentFollower(
     {
@@ -84,6 +98,14 @@ export function documentFollowerOf(
         return 1;
       },
       reports: () => s.reporting.publish(),
+      'access:feeds': async () => {
+        await s.keyring.reload();
+        return 1;
+      },
+      'access:sessions': async () => {
+        s.sessions.recheckAll();
+        return 1;
+      },
     },
     (key, err) => app.log.error({ err, key }, 'applying an upload of another node failed'),
   );

@@ -4,7 +4,7 @@ import { DocumentFollower } from './document-follower.ts';
 const stamps = (o: Record<string, number>) => new Map(Object.entries(o));
 
 describe('DocumentFollower', () => {
-  it('refreshes a kind when its count moved, and only then; keys without a refresher are ignored', async () => {
+  it('refreshes a kind when its version moved, and only then; keys without a refresher are ignored', async () => {
     const calls: string[] = [];
     const f = new DocumentFollower(
       {
@@ -27,7 +27,7 @@ describe('DocumentFollower', () => {
     expect(calls).toEqual(['procedure', 'reports', 'reports']);
   });
 
-  it('keeps the old count of a refresh that failed, so the next wake-up tries again; the error is reported with its kind', async () => {
+  it('keeps the old version of a refresh that failed, so the next wake-up tries again; the error is reported with its kind', async () => {
     let fail = true;
     let done = 0;
     const errors: string[] = [];

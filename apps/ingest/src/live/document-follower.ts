@@ -4,18 +4,19 @@ import type { DocumentStamps } from '../store/postgres/log-tail.ts';
 export type DocumentRefresh = () => Promise<number>;
 
 /**
- * Uploads followed across nodes (issue 16): a report import, a procedure catalogue, a holiday
- * schedule or a boundary import stored through one node is applied by every other node, as the
- * shared logs are. The database wakes the nodes on every committed upload (NOTIFY, and the
- * periodic catch-up poll as the safety net: store/postgres/log-tail.ts) with a count of stored rows
- * per kind; a kind whose count moved since the last applied read is refreshed — its service reads
+ * Changes followed across nodes (issue 16): a report import or review, a procedure catalogue, a
+ * holiday schedule, a boundary import or a feed key stored through one node is applied by every
+ * other node, as the shared logs are. The database wakes the nodes on every committed change
+ * (NOTIFY, and the periodic catch-up poll as the safety net: store/postgres/log-tail.ts) with a
+ * version per kind that every INSERT, UPDATE and DELETE moves (not a row count, which an UPDATE
+ * leaves as it was); a kind whose version moved since the last applied read is refreshed — its service reads
  * the store and applies the versions it lacks, through the same code as its own uploads (the
  * dossiers refold, the calendar swaps, the map's cache drops, the reports republish into the live
  * state), so the node's API and its clients' live values follow. A node's own uploads come back
  * this way too and change nothing (the refreshes skip what is held).
  *
  * Reads never overlap: stamps that arrive meanwhile are applied after the current round, the
- * newest only. A failed refresh keeps its kind's old count, so the next wake-up tries again.
+ * newest only. A failed refresh keeps its kind's old version, so the next wake-up tries again.
  */
 export class DocumentFollower {
   private readonly applied = new Map<string, number>();

@@ -108,8 +108,9 @@ export function createGateway(
 
   // a logout, a disabled user or a revoked device on this node closes its sockets at once
   access.sessions.onEnd((ids) => io.in(ids.map(sessionRoom)).disconnectSockets(true));
-  // …and every minute the sessions behind open sockets are checked again (expiry, changes made on other nodes)
-  const check = setInterval(() => {
+  // …and every minute the sessions behind open sockets are checked again (expiry; changes made on other nodes come at once
+  // with several nodes on PostgreSQL: SessionService.recheckAll)
+  const checkOpenSockets = () => {
     const sessions = new Set<string>();
     for (const s of io.of('/').sockets.values()) {
       const p = (s.data as SocketData).principal;
@@ -119,7 +120,9 @@ export function createGateway(
       void access.sessions.stillValid(id).then((ok) => {
         if (!ok) io.in(sessionRoom(id)).disconnectSockets(true);
       });
-  }, SESSION_CHECK_MS);
+  };
+  access.sessions.onRecheck(checkOpenSockets);
+  const check = setInterval(checkOpenSockets, SESSION_CHECK_MS);
   check.unref();
   app.addHook('onClose', async () => clearInterval(check));
   return io;

@@ -55,14 +55,42 @@ export function dayNumberOfDate(date: LocalDate): number {
   return day;
 }
 
-/** 'YYYY-MM-DD' of a day number. */
+/** Day numbers of 0000-01-01 and 9999-12-31: the years written with four digits (ISO 8601's basic range). */
+const FIRST_4_DIGIT_DAY = -719_528;
+const LAST_4_DIGIT_DAY = 2_932_896;
+
+/**
+ * 'YYYY-MM-DD' of a day number, by integer arithmetic (the proleptic Gregorian calendar, counted
+ * in 400-year eras as in H. Hinnant's `civil_from_days`): no Date object and no ISO string to cut,
+ * as this runs for every reading validated. Years outside 0000–9999 go through Date, which writes
+ * them with their sign and six digits (and throws RangeError past its range) as before.
+ */
 export function dateOfDayNumber(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (!Number.isInteger(day) || day < FIRST_4_DIGIT_DAY || day > LAST_4_DIGIT_DAY) return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719_468; // days since 0000-03-01 (years start in March: the leap day ends them)
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365); // [0, 399]
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365], from 1 March
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], March = 0
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** The local calendar date of an instant. */
+/** The last date written by localDateOf: readings come in runs of the same day (a batch, a feed's minute). */
+let lastDay = Number.NaN;
+let lastDate: LocalDate = '';
+
+/** The local calendar date of an instant (UTC+7: the day changes at 17:00 UTC). */
 export function localDateOf(epochMs: number): LocalDate {
-  return dateOfDayNumber(dayNumberOf(epochMs));
+  const day = dayNumberOf(epochMs);
+  if (day !== lastDay) {
+    lastDate = dateOfDayNumber(day);
+    lastDay = day;
+  }
+  return lastDate;
 }
 
 /** Gregorian year, month (1–12) and day of a day number. */

@@ -41,6 +41,7 @@ export const LOG_TAIL_MIGRATION = {
  * Uploads followed across nodes: a report import (report_submissions) or a reference document
  * (reference_items: procedure catalogue, holiday schedules, boundary imports, 766 splits) wakes
  * every node like a log append; the node then compares the tables' counts with what it applied.
+ * Replaced by DOCUMENT_STAMPS_MIGRATION (27), which also follows UPDATE and DELETE.
  */
 export const DOCUMENT_NOTIFY_MIGRATION = {
   name: 'uploads followed across nodes: NOTIFY per committed reference document or report import',
@@ -49,15 +50,104 @@ export const DOCUMENT_NOTIFY_MIGRATION = {
     CREATE TRIGGER report_submissions_notify AFTER INSERT ON report_submissions FOR EACH STATEMENT EXECUTE FUNCTION ioc_log_notify();
   `,
 };
-/** The tables of DOCUMENT_NOTIFY_MIGRATION (the NOTIFY payloads). */
-const DOCUMENT_TABLES: readonly string[] = ['reference_items', 'report_submissions'];
-
 /**
- * What a node compares to know which uploads it has not applied: stored rows per reference kind
- * ('reference:<kind>') and report submissions ('reports'). Both tables only grow (every version is kept).
+ * Every change a user can make to a followed table, not only an insert: a per-key version in
+ * `document_stamps`, moved in the same transaction as the change by statement-level triggers on
+ * INSERT, UPDATE and DELETE (their transition tables name the kinds touched; a statement that
+ * touched no row moves nothing), with the wake-up sent at COMMIT. It replaces migration 26's
+ * row counts, which an UPDATE (an alert review on a report, a feed key revoked) or a DELETE does
+ * not move, and which cost a COUNT over the whole table on every wake-up. Keys:
+ * 'reference:<kind>' (reference_items), 'reports' (report_submissions), 'access:feeds'
+ * (feed_sources, feed_keys: the in-memory keyring of every node), 'access:sessions' (a session
+ * ended, a user edited or removed, a device revoked: every node's session cache and the sessions
+ * of its open sockets; not a session's creation, a sign-in's time or a last-seen time, which
+ * change on every use). The start values are the old
+ * counts: any start does, a node compares a key's version with the one it last applied.
  */
-const DOCUMENT_STAMPS_SQL = `SELECT 'reference:' || kind AS k, COUNT(*)::int AS n FROM reference_items GROUP BY kind
-  UNION ALL SELECT 'reports', COUNT(*)::int FROM report_submissions`;
+export const DOCUMENT_STAMPS_MIGRATION = {
+  name: 'changes followed across nodes: a version per followed kind, moved by INSERT, UPDATE and DELETE',
+  sql: `
+    DROP TRIGGER reference_items_notify ON reference_items;
+    DROP TRIGGER report_submissions_notify ON report_submissions;
+    CREATE TABLE document_stamps (k TEXT PRIMARY KEY, n BIGINT NOT NULL);
+    INSERT INTO document_stamps (k, n)
+      SELECT 'reference:' || kind, COUNT(*) FROM reference_items GROUP BY kind
+      UNION ALL SELECT 'reports', COUNT(*) FROM report_submissions HAVING COUNT(*) > 0;
+    CREATE FUNCTION ioc_document_bump(ks TEXT[], tbl TEXT) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+      IF ks IS NULL THEN RETURN; END IF;
+      INSERT INTO document_stamps (k, n) SELECT DISTINCT k, 1 FROM unnest(ks) AS k
+        ON CONFLICT (k) DO UPDATE SET n = document_stamps.n + 1;
+      PERFORM pg_notify('ioc_log', tbl);
+    END $$;
+    -- each branch reads only the transition tables its event has (PL/pgSQL plans a statement when it first runs)
+    CREATE FUNCTION ioc_reference_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE ks TEXT[];
+    BEGIN
+      IF TG_OP = 'INSERT' THEN SELECT array_agg(DISTINCT 'reference:' || kind) INTO ks FROM changed;
+      ELSIF TG_OP = 'DELETE' THEN SELECT array_agg(DISTINCT 'reference:' || kind) INTO ks FROM gone;
+      ELSE SELECT array_agg(DISTINCT 'reference:' || kind) INTO ks FROM (SELECT kind FROM changed UNION SELECT kind FROM gone) AS t;
+      END IF;
+      PERFORM ioc_document_bump(ks, TG_TABLE_NAME);
+      RETURN NULL;
+    END $$;
+    -- the key is the trigger's argument
+    CREATE FUNCTION ioc_table_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE touched BOOLEAN;
+    BEGIN
+      IF TG_OP = 'DELETE' THEN touched := EXISTS (SELECT 1 FROM gone);
+      ELSE touched := EXISTS (SELECT 1 FROM changed);
+      END IF;
+      IF touched THEN PERFORM ioc_document_bump(ARRAY[TG_ARGV[0]], TG_TABLE_NAME); END IF;
+      RETURN NULL;
+    END $$;
+    -- an account edited (not a sign-in's last_login_at) or a device revoked (not its last_seen_at, moved on every use)
+    CREATE FUNCTION ioc_account_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE touched BOOLEAN;
+    BEGIN
+      IF TG_TABLE_NAME = 'devices' THEN
+        touched := EXISTS (SELECT 1 FROM changed JOIN gone USING (id) WHERE changed.revoked_at IS DISTINCT FROM gone.revoked_at);
+      ELSE
+        touched := EXISTS (SELECT 1 FROM changed JOIN gone USING (id)
+          WHERE (changed.username, changed.name, changed.role, changed.scopes, changed.password_hash, changed.disabled, changed.subject)
+            IS DISTINCT FROM (gone.username, gone.name, gone.role, gone.scopes, gone.password_hash, gone.disabled, gone.subject));
+      END IF;
+      IF touched THEN PERFORM ioc_document_bump(ARRAY['access:sessions'], TG_TABLE_NAME); END IF;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER reference_items_stamp_insert AFTER INSERT ON reference_items REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_reference_changed();
+    CREATE TRIGGER reference_items_stamp_update AFTER UPDATE ON reference_items REFERENCING OLD TABLE AS gone NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_reference_changed();
+    CREATE TRIGGER reference_items_stamp_delete AFTER DELETE ON reference_items REFERENCING OLD TABLE AS gone
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_reference_changed();
+    ${(
+      [
+        ['report_submissions', 'reports'],
+        ['feed_sources', 'access:feeds'],
+        ['feed_keys', 'access:feeds'],
+      ] as const
+    )
+      .map(
+        ([t, k]) => `
+    CREATE TRIGGER ${t}_stamp_insert AFTER INSERT ON ${t} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('${k}');
+    CREATE TRIGGER ${t}_stamp_update AFTER UPDATE ON ${t} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('${k}');
+    CREATE TRIGGER ${t}_stamp_delete AFTER DELETE ON ${t} REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('${k}');`,
+      )
+      .join('')}
+    CREATE TRIGGER sessions_stamp_delete AFTER DELETE ON sessions REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('access:sessions');
+    CREATE TRIGGER devices_stamp_update AFTER UPDATE ON devices REFERENCING OLD TABLE AS gone NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_account_changed();
+    CREATE TRIGGER users_stamp_update AFTER UPDATE ON users REFERENCING OLD TABLE AS gone NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION ioc_account_changed();
+    CREATE TRIGGER users_stamp_delete AFTER DELETE ON users REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION ioc_table_changed('access:sessions');
+  `,
+};
+/** The tables whose changes move a stamp (the NOTIFY payloads that ask for a read of the stamps). */
+const DOCUMENT_TABLES: readonly string[] = ['reference_items', 'report_submissions', 'feed_sources', 'feed_keys', 'users', 'sessions', 'devices'];
+
+/** What a node compares to know which changes it has not applied: one version per followed key (DOCUMENT_STAMPS_MIGRATION). */
+const DOCUMENT_STAMPS_SQL = `SELECT k, n FROM document_stamps`;
 export type DocumentStamps = ReadonlyMap<string, number>;
 
 /** The channel of the log notifications; the payload is the table. */

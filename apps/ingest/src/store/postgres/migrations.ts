@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { FEEDBACK_MIGRATION } from './feedback.ts';
-import { DOCUMENT_NOTIFY_MIGRATION, LOG_TAIL_MIGRATION } from './log-tail.ts';
+import { DOCUMENT_NOTIFY_MIGRATION, DOCUMENT_STAMPS_MIGRATION, LOG_TAIL_MIGRATION } from './log-tail.ts';
 import { REFERENCE_MIGRATION } from './reference.ts';
 import { accessDdl } from '../access-store.ts';
 import { auditDdl } from '../audit-store.ts';
@@ -119,6 +119,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 21, ...LOG_TAIL_MIGRATION },
   // 26, not 22: clear of the numbers parallel branches may take next
   { version: 26, ...DOCUMENT_NOTIFY_MIGRATION },
+  // 27: UPDATE and DELETE followed too (an alert review on a report, a feed key revoked)
+  { version: 27, ...DOCUMENT_STAMPS_MIGRATION },
 ];
 
 /** An arbitrary constant: the advisory lock that serialises migrations across nodes. */
