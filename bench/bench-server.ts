@@ -4,6 +4,9 @@
  */
 import { PROCESS_TOKENS, startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
 
+/** Nine of today's communes and wards of Cần Thơ (since 1 July 2025; the old district codes are refused as areas). */
+export const TODAY_AREAS: readonly string[] = ['31120', '31135', '31147', '31150', '31153', '31157', '31162', '31168', '31174'];
+
 /** The bench feed source's API key (IOC_API_KEYS of every server started here). */
 export const KEY = 'bench-source-key-0123456789';
 

@@ -16,7 +16,7 @@ import { io } from 'socket.io-client';
 import type { Delta } from '@cityioc/contracts';
 import { PROCESS_TOKENS } from '../test-support/server-process.ts';
 import { startChild } from './child.ts';
-import type { BenchDeps } from './bench-server.ts';
+import { TODAY_AREAS, type BenchDeps } from './bench-server.ts';
 import { showSpread, spread } from './spread.ts';
 
 export type LatencyBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'repeat'>;
@@ -112,7 +112,7 @@ function ackToDelta(acked: Acked[], seen: Seen[], seqOf: Map<string, number>) {
 }
 
 const T = Date.parse('2026-11-22T07:00:00+07:00');
-const AREAS = ['31120', '31135', '31147', '31150', '31153', '31157', '31162', '31168', '31174'];
+const AREAS = TODAY_AREAS;
 
 type Q = { p50: number; p99: number; n: number };
 interface IocRun {

@@ -20,11 +20,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CAN_THO_REGIMES } from '@cityioc/domain';
 import { bombSheet, workbookWith, XLSX } from '../apps/ingest/test/helpers/workbooks.ts';
-import type { BenchDeps } from './bench-server.ts';
+import { TODAY_AREAS, type BenchDeps } from './bench-server.ts';
 
 export type UploadsBenchDeps = Pick<BenchDeps, 'quick' | 'key' | 'results' | 'startServer' | 'quantile' | 'fmt'>;
 
-const AREAS = ['916', '917', '918', '919', '923', '924', '925', '926', '927'];
+// today's communes: the old district codes (916…927) are refused since 1 July 2025, and every line was
+const AREAS = TODAY_AREAS;
 
 /** About `mb` MB of observations, one per line, all valid and dated within the past hour. */
 function ndjsonBody(mb: number, now: number): { body: string; lines: number } {
