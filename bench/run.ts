@@ -6,7 +6,7 @@
  *   2. single-observation POST vs  a bare Fastify route of the same server, in turns
  *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
  *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)
- *   4. time from opening the wall screen to live data on it
+ *   4. time from opening the wall screen (kiosk link, fresh context) to live data on it vs the same navigation's load event
  *   5. dossiers: replay of 1M dossier events (the restart path of the admin indicators) vs the same events parsed and grouped
  *      by dossier without the state; dossiermem: 2 M dossiers over a year replayed in a fresh `node --expose-gc` process,
  *      bytes per dossier retained after GC and RSS, packed vs unpacked at 250 k with the same indicators (bench/dossiermem.bench.ts)
@@ -35,7 +35,7 @@
  *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
  *  18. pin: a leader's pin on the tablet → the wall showing it, per kind (panel, scene, unit, alert, release), click→visible
  *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
- * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 6 (history), 8, 9, 10, 13, 15, 16 are measured
+ * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 4, 6 (history), 8, 9, 10, 13, 15, 16 are measured
  * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
  * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,dossiermem,restart,analyst,mqtt,monitoring,reporting,
  *   uploads,geo,access,wallmap,score766,pin
@@ -133,6 +133,12 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 }
 
+/**
+ * 4. The wall screen at power-on: from opening its kiosk link (a fresh browser context: no cache, no session) to the
+ * first live reading on it, beside the same navigation's `load` event (the page's own files fetched and run: the app
+ * cannot show anything before it), --repeat rounds, each in its own context. What lies between the two is the IOC's
+ * own work: the device session, the socket, the snapshot and the first render.
+ */
 async function benchWall() {
   const server = await startServer({ IOC_DASHBOARD_DIR: join(root, 'apps/dashboard/dist') });
   const browser = await launchChromium();
@@ -147,16 +153,34 @@ async function benchWall() {
         ],
       }),
     });
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    // a wall screen opens its kiosk link (issue 11): the device session, then the wall
-    const link = await kioskLink(server.url, 'bench wall');
-    const t0 = Date.now();
-    await page.goto(link);
-    // the overview's water-level panel shows each station's level (its KPI row no longer carries water_level)
-    await page.waitForSelector('[data-testid="wl-wl-can-tho"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
-    const ms = Date.now() - t0;
-    results.wall = { firstLiveDataMs: ms, targetMs: 2000 };
-    console.log(`wall screen: live data ${ms} ms after opening (target ≤ 2,000 ms)`);
+    const rounds: { liveMs: number; loadMs: number }[] = [];
+    for (let r = 0; r < repeat; r++) {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      const page = await context.newPage();
+      // a wall screen opens its kiosk link (issue 11): the device session, then the wall
+      const link = await kioskLink(server.url, `bench wall ${r}`);
+      const t0 = performance.now();
+      await page.goto(link, { waitUntil: 'load' });
+      const loadMs = performance.now() - t0;
+      // the overview's water-level panel shows each station's level (its KPI row no longer carries water_level)
+      await page.waitForSelector('[data-testid="wl-wl-can-tho"][data-raw-value]:not([data-raw-value=""])', { timeout: 30_000 });
+      rounds.push({ liveMs: performance.now() - t0, loadMs });
+      await context.close();
+    }
+    const live = spread(
+      rounds.map((r) => r.liveMs),
+      0,
+    );
+    const load = spread(
+      rounds.map((r) => r.loadMs),
+      0,
+    );
+    const ratio = spread(rounds.map((r) => r.liveMs / r.loadMs));
+    results.wall = { firstLiveDataMs: live, loadEventMs: load, ratio, rounds, targetMs: 2000 };
+    console.log(
+      `wall screen: live data median ${fmt(live.median)} ms after opening (min ${fmt(live.min)}, max ${fmt(live.max)}; target ≤ 2,000 ms) ` +
+        `vs the page's load event median ${fmt(load.median)} ms → ${showSpread(ratio, 'x')} of the page load`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -3,9 +3,11 @@ import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { historyQuery } from '../../queries/history.queries.ts';
 import { useLiveClient, useLiveState } from '../../realtime/RealtimeProvider.tsx';
-import { mergePoints, type SeriesPoint } from './water-level.buffer.ts';
+import { mergePoints, stepFor, type SeriesPoint } from './water-level.buffer.ts';
 
 export const WINDOW_MS = 6 * 3600_000;
+/** 5.4 s: the six hours fit in the buffer's MAX_POINTS whatever the gauges' rate */
+const STEP_MS = stepFor(WINDOW_MS);
 
 type Buffers = Readonly<Record<string, readonly SeriesPoint[]>>;
 
@@ -38,7 +40,7 @@ export function useWaterLevelSeries(stations: readonly Station[]): Buffers {
         if (!data || !id) return;
         const points: SeriesPoint[] = [];
         for (const p of data.points) if (typeof p.value === 'number') points.push([p.t, p.value]);
-        const merged = mergePoints(prev[id] ?? [], points, from);
+        const merged = mergePoints(prev[id] ?? [], points, from, STEP_MS);
         if (merged !== prev[id]) next = { ...next, [id]: merged };
       });
       return next;
@@ -55,7 +57,7 @@ export function useWaterLevelSeries(stations: readonly Station[]): Buffers {
         let next = prev;
         for (const c of live) {
           const id = c.station!;
-          const merged = mergePoints(next[id] ?? [], [[c.observedAt, c.value!]], from);
+          const merged = mergePoints(next[id] ?? [], [[c.observedAt, c.value!]], from, STEP_MS);
           if (merged !== next[id]) next = { ...next, [id]: merged };
         }
         return next;
