@@ -17,10 +17,14 @@
  * noise when the slope is more than two standard errors above zero AND its 24-hour total exceeds the
  * first-hour spread.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession, Page, WebSocketRoute } from 'playwright-core';
 import { startSimulator, type LogEntry } from '../apps/simulator/src/index.ts';
 import { launchChromium } from '../test-support/browser.ts';
 import { freePort, PROCESS_TOKENS, startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
+import { byConstructor, compareSnapshots, takeHeapSnapshot, type ConstructorCount } from './heap-snapshot.ts';
+import { attributeGaps, lagSummary, PAGE_STALL_PROBE, probeServer } from './soak-probe.ts';
 
 export interface SoakBenchDeps {
   root: string;
@@ -32,6 +36,8 @@ export interface SoakBenchDeps {
   warmupMinutes?: number;
   /** The dossier stream's speed-up over the demo, at most (the server on a shared 2-core machine falls behind at 180×). */
   dossierSpeedupCap?: number;
+  /** Simulated hours after whose sample a heap snapshot of the page is taken (files in the OS temp dir); the first two are compared by constructor. */
+  heapAt?: number[];
 }
 
 const DEMO_KEY = 'demo-simulator-key';
@@ -119,7 +125,14 @@ export function trend(xs: number[], ys: number[], firstHourSpread: number): Tren
   };
 }
 
-export async function benchSoak({ root, results, minutes, warmupMinutes = (minutes * WARMUP_SIM_HOURS) / SIM_HOURS, dossierSpeedupCap = 10 }: SoakBenchDeps) {
+export async function benchSoak({
+  root,
+  results,
+  minutes,
+  warmupMinutes = (minutes * WARMUP_SIM_HOURS) / SIM_HOURS,
+  dossierSpeedupCap = 10,
+  heapAt = [],
+}: SoakBenchDeps) {
   const speed = (SIM_HOURS * 60) / minutes;
   const dossierSpeedup = Math.min(speed, dossierSpeedupCap);
   const hourMs = 3_600_000 / speed;
@@ -144,6 +157,8 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     log: (e) => simLog.push(e),
   });
   const samples: SoakSample[] = [];
+  // the server's event loop, read every second through the run (soak-probe.ts)
+  const probe = probeServer(() => server.url);
   const events = { disconnections: 0, restarts: 0, sockets: 0, failedStarts: [] as string[] };
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -158,6 +173,7 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     });
     page.on('load', () => loads++);
     await page.addInitScript(WEBGL_COUNTER);
+    await page.addInitScript(PAGE_STALL_PROBE);
     // the page's Socket.IO connections pass through here untouched, so the bench can drop one
     let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
@@ -174,6 +190,7 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     await page.goto(`${server.url}/?kiosk&sceneSeconds=${SCENE_SECONDS}`);
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
     const cdp = await context.newCDPSession(page);
+    const heapSnapshots: { hour: number; file: string; counts: Map<string, ConstructorCount> }[] = [];
     await cdp.send('Performance.enable');
     const scenes = new Set<string>();
     let rotations = 0;
@@ -235,6 +252,11 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
       await until(at(h));
       const s = await sample(cdp, page, t0, hourMs);
       samples.push(s);
+      if (heapAt.includes(h)) {
+        const file = join(tmpdir(), `soak-heap-h${h}-${process.pid}.heapsnapshot`);
+        heapSnapshots.push({ hour: h, file, counts: byConstructor(await takeHeapSnapshot(cdp, file)) });
+        console.log(`  heap snapshot at hour ${h}: ${file}`);
+      }
       console.log(
         `  h${String(h).padStart(2)} (at ${s.simHour.toFixed(2)}): heap ${s.heapUsedMB} MB, DOM ${s.domNodes}, listeners ${s.listeners}, WebGL ${s.webglAlive} (real ${s.realS} s)`,
       );
@@ -242,6 +264,13 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     clearInterval(sceneWatch);
     const watchdog = await page.evaluate(() => (window as unknown as { __ioc?: { watchdog?: unknown } }).__ioc?.watchdog ?? null);
     const linkOnline = await page.isHidden('[data-testid="offline-banner"]');
+    const pageStalls = (await page.evaluate('window.__soakPageStalls ? window.__soakPageStalls() : []')) as [number, number][];
+    await probe.stop();
+    const gapCauses = attributeGaps(watchdogLog, probe.samples, pageStalls);
+    const serverLag = lagSummary(probe.samples);
+    const [snapA, snapB] = heapSnapshots;
+    const heapGrowth =
+      snapA && snapB ? { from: snapA.hour, to: snapB.hour, files: [snapA.file, snapB.file], top: compareSnapshots(snapA.counts, snapB.counts) } : null;
 
     const first = samples.filter((s) => s.simHour < 1);
     const day = samples.filter((s) => s.simHour >= 1);
@@ -286,6 +315,13 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
       events,
       watchdog,
       watchdogLog,
+      gapCauses,
+      serverLag,
+      heapGrowth,
+      serverSamples: probe.samples,
+      pageStalls,
+      pageStallsOver2s: pageStalls.length,
+      pageStallMaxMs: Math.max(0, ...pageStalls.map(([, l]) => l)),
       pageLoads: loads,
       linkOnlineAtEnd: linkOnline,
       pageErrors,
@@ -307,8 +343,30 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
         `${events.disconnections} disconnection, ${events.restarts} restart, ${events.sockets} sockets opened, ${loads} page loads, ` +
         `${watchdogLog.length} watchdog actions, link online at the end: ${linkOnline}, page errors: ${pageErrors.length}`,
     );
+    console.log(
+      `soak server loop: worst delay per second p50 ${serverLag.lagMaxPerSecondMs.p50} ms, p99 ${serverLag.lagMaxPerSecondMs.p99} ms, ` +
+        `max ${serverLag.lagMaxPerSecondMs.max} ms, ${serverLag.secondsWithLagOver1s} s above 1 s; metrics read p99 ${serverLag.scrapeMs.p99} ms, ` +
+        `max ${serverLag.scrapeMs.max} ms; page timer late > 2 s: ${pageStalls.length} times`,
+    );
+    console.log(
+      `soak server stalls > 1 s: ${serverLag.stalls.length}, with a checkpoint finished in the same second ${serverLag.stallsWithCheckpoint}, ` +
+        `with > 0.5 s of GC ${serverLag.stallsWithGcOver500ms}; at ${serverLag.stalls.map((x) => `${x.atS} s (${Math.round(x.lagMaxMs)} ms${x.checkpoint ? ', checkpoint' : ''}${x.gcS > 0.5 ? `, GC ${x.gcS} s` : ''})`).join(', ')}`,
+    );
+    if (heapGrowth) {
+      console.log(`soak heap by constructor, hour ${heapGrowth.from} → ${heapGrowth.to} (self size; count):`);
+      for (const r of heapGrowth.top)
+        console.log(
+          `  ${(r.deltaBytes / 1024).toFixed(1).padStart(9)} KiB ${String(r.deltaCount).padStart(7)}  ${r.name} (${r.count[0]} → ${r.count[1]}, ${(r.selfBytes[0] / 1024).toFixed(0)} → ${(r.selfBytes[1] / 1024).toFixed(0)} KiB)`,
+        );
+    }
+    for (const g of gapCauses)
+      console.log(
+        `  watchdog at ${g.at}: server loop max ${g.serverLagMaxMs} ms, metrics read max ${g.serverScrapeMaxMs} ms, ` +
+          `checkpoint ${g.checkpointInWindow ? 'yes' : 'no'}, GC ${g.gcInWindowS} s, page timer late max ${g.pageStallMaxMs} ms (25 s before)`,
+      );
     await context.close();
   } finally {
+    await probe.stop();
     await sim.stop();
     await browser.close();
     await server.stop('SIGKILL');
