@@ -6,7 +6,8 @@
  * stream at most 10× — `--soak-dossier-speedup` — as the server on a shared 2-core machine falls behind
  * at 180×), after a warm-up of 6 simulated hours at that speed so the wall's bounded buffers have filled (the longest, the water-level chart's, holds 6 h or 4,000 points a station),
  * the scenes rotate every 5 s (the shortest dwell), and the run goes through one socket disconnection
- * (the page's WebSocket closed under it, a third of the way) and one server restart (SIGKILL and a new
+ * (the page's WebSocket closed under it from the page, a third of the way; the page's sockets are not routed through
+ * Playwright, whose relay of every frame through this process starved the wall of heartbeats under load) and one server restart (SIGKILL and a new
  * process on the same port and data, two thirds of the way).
  *
  * Every simulated hour, after a forced garbage collection (CDP HeapProfiler.collectGarbage), it
@@ -19,7 +20,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page, WebSocketRoute } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startSimulator, type LogEntry } from '../apps/simulator/src/index.ts';
 import { launchChromium } from '../test-support/browser.ts';
 import { freePort, PROCESS_TOKENS, startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
@@ -69,6 +70,27 @@ const WEBGL_COUNTER = `(() => {
     return ctx;
   };
   window.__soakWebgl = () => made.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length;
+})();`;
+
+/**
+ * Keeps the page's open WebSockets (a subclass the page's Socket.IO client constructs) so that the bench can close
+ * them under it, as a network drop would: the client sees its transport close and reconnects.
+ */
+const SOCKET_KEEPER = `(() => {
+  const Native = window.WebSocket;
+  const open = new Set();
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      open.add(this);
+      this.addEventListener('close', () => open.delete(this));
+    }
+  };
+  window.__soakDropSockets = () => {
+    const n = open.size;
+    for (const ws of open) ws.close(4000, 'soak: network drop');
+    return n;
+  };
 })();`;
 
 /** One sample; its simulated hour is the time it was taken (a GC on a busy page can run late). */
@@ -174,11 +196,11 @@ export async function benchSoak({
     page.on('load', () => loads++);
     await page.addInitScript(WEBGL_COUNTER);
     await page.addInitScript(PAGE_STALL_PROBE);
-    // the page's Socket.IO connections pass through here untouched, so the bench can drop one
-    let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
-    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      events.sockets++;
-      current = { page: ws, server: ws.connectToServer() };
+    // the page's sockets are left alone (a routed WebSocket relays every frame through this process: under load, that
+    // relay, not the server, starved the wall of heartbeats), and an init script keeps them so that the bench can drop one
+    await page.addInitScript(SOCKET_KEEPER);
+    page.on('websocket', (ws) => {
+      if (ws.url().includes('/socket.io/')) events.sockets++;
     });
     const device = await fetch(`${server.url}/api/v1/admin/devices`, {
       method: 'POST',
@@ -226,10 +248,7 @@ export async function benchSoak({
     for (let h = 1; h <= SIM_HOURS; h++) {
       if (h === 8) {
         // the page's socket closed under it (as a network drop): Socket.IO reconnects and re-syncs
-        const ws = current as { page: WebSocketRoute; server: WebSocketRoute } | null;
-        await ws?.server.close({ code: 4000, reason: 'soak: network drop' });
-        await ws?.page.close({ code: 4000, reason: 'soak: network drop' });
-        events.disconnections++;
+        events.disconnections += (await page.evaluate('window.__soakDropSockets()')) as number;
       }
       if (h === 16) {
         await server.stop('SIGKILL');
