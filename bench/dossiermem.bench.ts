@@ -22,7 +22,7 @@ const YEAR_MS = 365 * 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The year's events in log order, 10,000 at a time (generated on the fly: the bench holds no log). */
-function* batches(n: number): Generator<StoredDossierEvent[]> {
+export function* batches(n: number): Generator<StoredDossierEvent[]> {
   let batch: StoredDossierEvent[] = [];
   let seq = 0;
   for (let d = 0; d < n; d++) {

@@ -285,7 +285,7 @@ export async function benchRestart(results: Record<string, unknown>, argv: strin
           continue;
         }
         const cpT0 = performance.now();
-        const header = writeCheckpoint(full.ctx);
+        const header = await writeCheckpoint(full.ctx);
         const checkpointWriteMs = performance.now() - cpT0;
         await full.ctx.store.close();
         // the tail: what arrived after the last checkpoint before a crash

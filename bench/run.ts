@@ -32,7 +32,8 @@
  *  17. soak (only with --soak, never in the default run): the wall in Chromium with the demo simulator at 24 h / N min × its
  *      speed, one disconnection and one server restart; JS heap, DOM nodes, listeners and WebGL contexts sampled every
  *      simulated hour after a GC, each one's slope per hour against its standard error and the first hour's spread
- *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up.
+ *      (bench/soak.bench.ts). --soak-minutes=N (default 8) lengthens it; --soak-dossier-speedup=N (default 10) caps the dossiers' speed-up;
+ *      --soak-heap-at=2,10 takes heap snapshots of the page at those simulated hours (OS temp dir) and compares them by constructor.
  *  18. pin: a leader's pin on the tablet → the wall showing it, per kind (panel, scene, unit, alert, release), click→visible
  *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
  * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 4, 6 (history), 8, 9, 10, 13, 15, 16 are measured
@@ -255,7 +256,9 @@ if (soak) {
   const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);
   if (!(minutes >= 2)) throw new Error('--soak-minutes must be a number ≥ 2');
   const cap = Number(process.argv.find((a) => a.startsWith('--soak-dossier-speedup='))?.slice(23) ?? 10);
-  await (await import('./soak.bench.ts')).benchSoak({ root, results, minutes, dossierSpeedupCap: cap });
+  // --soak-heap-at=2,10: heap snapshots of the page after those simulated hours' samples, compared by constructor
+  const heapAt = (process.argv.find((a) => a.startsWith('--soak-heap-at='))?.slice(15) ?? '').split(',').filter(Boolean).map(Number);
+  await (await import('./soak.bench.ts')).benchSoak({ root, results, minutes, dossierSpeedupCap: cap, heapAt });
 }
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify(results, null, 2));

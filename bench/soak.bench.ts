@@ -6,7 +6,8 @@
  * stream at most 10× — `--soak-dossier-speedup` — as the server on a shared 2-core machine falls behind
  * at 180×), after a warm-up of 6 simulated hours at that speed so the wall's bounded buffers have filled (the longest, the water-level chart's, holds 6 h or 4,000 points a station),
  * the scenes rotate every 5 s (the shortest dwell), and the run goes through one socket disconnection
- * (the page's WebSocket closed under it, a third of the way) and one server restart (SIGKILL and a new
+ * (the page's WebSocket closed under it from the page, a third of the way; the page's sockets are not routed through
+ * Playwright, whose relay of every frame through this process starved the wall of heartbeats under load) and one server restart (SIGKILL and a new
  * process on the same port and data, two thirds of the way).
  *
  * Every simulated hour, after a forced garbage collection (CDP HeapProfiler.collectGarbage), it
@@ -17,10 +18,14 @@
  * noise when the slope is more than two standard errors above zero AND its 24-hour total exceeds the
  * first-hour spread.
  */
-import type { CDPSession, Page, WebSocketRoute } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 import { startSimulator, type LogEntry } from '../apps/simulator/src/index.ts';
 import { launchChromium } from '../test-support/browser.ts';
 import { freePort, PROCESS_TOKENS, startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
+import { byConstructor, compareSnapshots, takeHeapSnapshot, type ConstructorCount } from './heap-snapshot.ts';
+import { attributeGaps, lagSummary, PAGE_STALL_PROBE, probeServer } from './soak-probe.ts';
 
 export interface SoakBenchDeps {
   root: string;
@@ -32,6 +37,8 @@ export interface SoakBenchDeps {
   warmupMinutes?: number;
   /** The dossier stream's speed-up over the demo, at most (the server on a shared 2-core machine falls behind at 180×). */
   dossierSpeedupCap?: number;
+  /** Simulated hours after whose sample a heap snapshot of the page is taken (files in the OS temp dir); the first two are compared by constructor. */
+  heapAt?: number[];
 }
 
 const DEMO_KEY = 'demo-simulator-key';
@@ -63,6 +70,27 @@ const WEBGL_COUNTER = `(() => {
     return ctx;
   };
   window.__soakWebgl = () => made.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length;
+})();`;
+
+/**
+ * Keeps the page's open WebSockets (a subclass the page's Socket.IO client constructs) so that the bench can close
+ * them under it, as a network drop would: the client sees its transport close and reconnects.
+ */
+const SOCKET_KEEPER = `(() => {
+  const Native = window.WebSocket;
+  const open = new Set();
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      open.add(this);
+      this.addEventListener('close', () => open.delete(this));
+    }
+  };
+  window.__soakDropSockets = () => {
+    const n = open.size;
+    for (const ws of open) ws.close(4000, 'soak: network drop');
+    return n;
+  };
 })();`;
 
 /** One sample; its simulated hour is the time it was taken (a GC on a busy page can run late). */
@@ -119,7 +147,14 @@ export function trend(xs: number[], ys: number[], firstHourSpread: number): Tren
   };
 }
 
-export async function benchSoak({ root, results, minutes, warmupMinutes = (minutes * WARMUP_SIM_HOURS) / SIM_HOURS, dossierSpeedupCap = 10 }: SoakBenchDeps) {
+export async function benchSoak({
+  root,
+  results,
+  minutes,
+  warmupMinutes = (minutes * WARMUP_SIM_HOURS) / SIM_HOURS,
+  dossierSpeedupCap = 10,
+  heapAt = [],
+}: SoakBenchDeps) {
   const speed = (SIM_HOURS * 60) / minutes;
   const dossierSpeedup = Math.min(speed, dossierSpeedupCap);
   const hourMs = 3_600_000 / speed;
@@ -144,6 +179,8 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     log: (e) => simLog.push(e),
   });
   const samples: SoakSample[] = [];
+  // the server's event loop, read every second through the run (soak-probe.ts)
+  const probe = probeServer(() => server.url);
   const events = { disconnections: 0, restarts: 0, sockets: 0, failedStarts: [] as string[] };
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -158,11 +195,12 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     });
     page.on('load', () => loads++);
     await page.addInitScript(WEBGL_COUNTER);
-    // the page's Socket.IO connections pass through here untouched, so the bench can drop one
-    let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
-    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      events.sockets++;
-      current = { page: ws, server: ws.connectToServer() };
+    await page.addInitScript(PAGE_STALL_PROBE);
+    // the page's sockets are left alone (a routed WebSocket relays every frame through this process: under load, that
+    // relay, not the server, starved the wall of heartbeats), and an init script keeps them so that the bench can drop one
+    await page.addInitScript(SOCKET_KEEPER);
+    page.on('websocket', (ws) => {
+      if (ws.url().includes('/socket.io/')) events.sockets++;
     });
     const device = await fetch(`${server.url}/api/v1/admin/devices`, {
       method: 'POST',
@@ -174,6 +212,7 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     await page.goto(`${server.url}/?kiosk&sceneSeconds=${SCENE_SECONDS}`);
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: 120_000 });
     const cdp = await context.newCDPSession(page);
+    const heapSnapshots: { hour: number; file: string; counts: Map<string, ConstructorCount> }[] = [];
     await cdp.send('Performance.enable');
     const scenes = new Set<string>();
     let rotations = 0;
@@ -209,10 +248,7 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     for (let h = 1; h <= SIM_HOURS; h++) {
       if (h === 8) {
         // the page's socket closed under it (as a network drop): Socket.IO reconnects and re-syncs
-        const ws = current as { page: WebSocketRoute; server: WebSocketRoute } | null;
-        await ws?.server.close({ code: 4000, reason: 'soak: network drop' });
-        await ws?.page.close({ code: 4000, reason: 'soak: network drop' });
-        events.disconnections++;
+        events.disconnections += (await page.evaluate('window.__soakDropSockets()')) as number;
       }
       if (h === 16) {
         await server.stop('SIGKILL');
@@ -235,6 +271,11 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
       await until(at(h));
       const s = await sample(cdp, page, t0, hourMs);
       samples.push(s);
+      if (heapAt.includes(h)) {
+        const file = join(tmpdir(), `soak-heap-h${h}-${process.pid}.heapsnapshot`);
+        heapSnapshots.push({ hour: h, file, counts: byConstructor(await takeHeapSnapshot(cdp, file)) });
+        console.log(`  heap snapshot at hour ${h}: ${file}`);
+      }
       console.log(
         `  h${String(h).padStart(2)} (at ${s.simHour.toFixed(2)}): heap ${s.heapUsedMB} MB, DOM ${s.domNodes}, listeners ${s.listeners}, WebGL ${s.webglAlive} (real ${s.realS} s)`,
       );
@@ -242,6 +283,13 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
     clearInterval(sceneWatch);
     const watchdog = await page.evaluate(() => (window as unknown as { __ioc?: { watchdog?: unknown } }).__ioc?.watchdog ?? null);
     const linkOnline = await page.isHidden('[data-testid="offline-banner"]');
+    const pageStalls = (await page.evaluate('window.__soakPageStalls ? window.__soakPageStalls() : []')) as [number, number][];
+    await probe.stop();
+    const gapCauses = attributeGaps(watchdogLog, probe.samples, pageStalls);
+    const serverLag = lagSummary(probe.samples);
+    const [snapA, snapB] = heapSnapshots;
+    const heapGrowth =
+      snapA && snapB ? { from: snapA.hour, to: snapB.hour, files: [snapA.file, snapB.file], top: compareSnapshots(snapA.counts, snapB.counts) } : null;
 
     const first = samples.filter((s) => s.simHour < 1);
     const day = samples.filter((s) => s.simHour >= 1);
@@ -286,6 +334,13 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
       events,
       watchdog,
       watchdogLog,
+      gapCauses,
+      serverLag,
+      heapGrowth,
+      serverSamples: probe.samples,
+      pageStalls,
+      pageStallsOver2s: pageStalls.length,
+      pageStallMaxMs: Math.max(0, ...pageStalls.map(([, l]) => l)),
       pageLoads: loads,
       linkOnlineAtEnd: linkOnline,
       pageErrors,
@@ -307,8 +362,30 @@ export async function benchSoak({ root, results, minutes, warmupMinutes = (minut
         `${events.disconnections} disconnection, ${events.restarts} restart, ${events.sockets} sockets opened, ${loads} page loads, ` +
         `${watchdogLog.length} watchdog actions, link online at the end: ${linkOnline}, page errors: ${pageErrors.length}`,
     );
+    console.log(
+      `soak server loop: worst delay per second p50 ${serverLag.lagMaxPerSecondMs.p50} ms, p99 ${serverLag.lagMaxPerSecondMs.p99} ms, ` +
+        `max ${serverLag.lagMaxPerSecondMs.max} ms, ${serverLag.secondsWithLagOver1s} s above 1 s; metrics read p99 ${serverLag.scrapeMs.p99} ms, ` +
+        `max ${serverLag.scrapeMs.max} ms; page timer late > 2 s: ${pageStalls.length} times`,
+    );
+    console.log(
+      `soak server stalls > 1 s: ${serverLag.stalls.length}, with a checkpoint finished in the same second ${serverLag.stallsWithCheckpoint}, ` +
+        `with > 0.5 s of GC ${serverLag.stallsWithGcOver500ms}; at ${serverLag.stalls.map((x) => `${x.atS} s (${Math.round(x.lagMaxMs)} ms${x.checkpoint ? ', checkpoint' : ''}${x.gcS > 0.5 ? `, GC ${x.gcS} s` : ''})`).join(', ')}`,
+    );
+    if (heapGrowth) {
+      console.log(`soak heap by constructor, hour ${heapGrowth.from} → ${heapGrowth.to} (self size; count):`);
+      for (const r of heapGrowth.top)
+        console.log(
+          `  ${(r.deltaBytes / 1024).toFixed(1).padStart(9)} KiB ${String(r.deltaCount).padStart(7)}  ${r.name} (${r.count[0]} → ${r.count[1]}, ${(r.selfBytes[0] / 1024).toFixed(0)} → ${(r.selfBytes[1] / 1024).toFixed(0)} KiB)`,
+        );
+    }
+    for (const g of gapCauses)
+      console.log(
+        `  watchdog at ${g.at}: server loop max ${g.serverLagMaxMs} ms, metrics read max ${g.serverScrapeMaxMs} ms, ` +
+          `checkpoint ${g.checkpointInWindow ? 'yes' : 'no'}, GC ${g.gcInWindowS} s, page timer late max ${g.pageStallMaxMs} ms (25 s before)`,
+      );
     await context.close();
   } finally {
+    await probe.stop();
     await sim.stop();
     await browser.close();
     await server.stop('SIGKILL');

@@ -32,7 +32,7 @@ import { GeoService, schematicLayer, type SchematicLayer } from './geo/geo.servi
 import { LiveService } from './live/live.service.ts';
 import { afterCatchUp, clusterOf, documentFollowerOf, followerOf } from './live/cluster.ts';
 import type { FollowedLog, LogFollower } from './live/log-follower.ts';
-import type { RestoreResult } from './live/checkpoint.ts';
+import type { CheckpointWriteOptions, RestoreResult } from './live/checkpoint.ts';
 import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { DirectiveService } from './directives/directive.service.ts';
 import { checkProcedureItem } from './feeds/procedures/procedure-item.check.ts';
@@ -131,8 +131,8 @@ export interface Ioc {
 declare module 'fastify' {
   interface FastifyInstance {
     ioc: Ioc;
-    /** Writes a checkpoint of the live state now (tests, operations); decorated by plugins/lifecycle.ts. */
-    checkpointNow: () => void;
+    /** Writes a checkpoint of the live state now, after any being written (tests, operations); decorated by plugins/lifecycle.ts. */
+    checkpointNow: (opts?: CheckpointWriteOptions) => Promise<void>;
     /** How the state was rebuilt at start (checkpoint + tail, or a full replay); set by plugins/lifecycle.ts. */
     startup: RestoreResult | null;
   }

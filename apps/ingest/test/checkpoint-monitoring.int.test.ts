@@ -106,7 +106,7 @@ describe('checkpoints carry the monitoring and alert-engine state', () => {
     const a = await open();
     await ingest(a.app, head, dossierEvents(0, 40));
     await importReports(a.app);
-    a.app.checkpointNow();
+    await a.app.checkpointNow();
     const cp = readFileSync(join(a.dataDir, CHECKPOINT_FILE), 'utf8');
     // reported values are republished from the store at start, so the checkpoint leaves them out
     expect(cp).not.toContain('reported_');

@@ -31,7 +31,7 @@ describe('checkpoints', () => {
   it('checkpoint + tail equals a full replay of the whole log, and two full replays are identical', async () => {
     const a = await open();
     await ingest(a.app, events(1500), dossierEvents(0, 60));
-    a.app.checkpointNow();
+    await a.app.checkpointNow();
     const mid = join(a.dataDir, 'mid-checkpoint');
     copyFileSync(join(a.dataDir, CHECKPOINT_FILE), mid);
     await ingest(a.app, events(1200, 1500), dossierEvents(60, 50));

@@ -1,58 +1,89 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readSync, writeSync } from 'node:fs';
+import { readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 
 /**
  * The checkpoint file's lines, written and read in chunks so that no single string (nor Buffer)
  * holds the whole state: at 2 M dossiers the body is ~400 MB, near V8's largest string (issue 16 #7).
  * Lines are JSON texts, so a newline byte never occurs inside one (JSON escapes it), and a UTF-8
- * sequence never contains the byte 0x0A: splitting the bytes at 0x0A is exact.
+ * sequence never contains the byte 0x0A: splitting the bytes at 0x0A is exact. Writing is asynchronous
+ * and yields between chunks (a running server writes checkpoints); reading is synchronous (only the
+ * start-up reads, before the server serves).
  */
 
 const CHUNK = 1 << 20;
+/**
+ * The write side's chunk: the lines serialized, hashed and copied between two writes run in one turn of
+ * the event loop, so a chunk bounds how long the checkpoint holds the loop (~1–3 ms for 256 KB).
+ */
+export const WRITE_CHUNK = 1 << 18;
 const NL = 0x0a;
 
-/** Appends lines to a file descriptor through a 1 MB buffer, hashing and counting what it writes. */
+/**
+ * Appends lines to a file through buffers of `chunk` bytes, hashing and counting what it writes. The
+ * lines are only buffered (`line`); full buffers are written by `flush`, asynchronously (the thread
+ * pool's write), so a caller that awaits `flush` whenever `line` says a chunk is full lets the event
+ * loop run between chunks: serving requests and ticks while a large checkpoint is written.
+ */
 export class LineWriter {
-  private readonly buf = Buffer.allocUnsafe(CHUNK);
+  private buf: Buffer;
   private used = 0;
+  /** Sealed buffers not yet written, in file order. */
+  private sealed: Buffer[] = [];
   private readonly hash: Hash = createHash('sha256');
   private bytes = 0;
 
   constructor(
-    private readonly fd: number,
+    private readonly file: FileHandle,
     private position: number,
-  ) {}
+    private readonly chunk = WRITE_CHUNK,
+  ) {
+    this.buf = Buffer.allocUnsafe(chunk);
+  }
 
-  line(text: string): void {
+  /** Buffers a line; true when a chunk is ready and `flush` should be awaited before the next line. */
+  line(text: string): boolean {
     const need = Buffer.byteLength(text) + 1;
-    if (this.used + need > CHUNK) this.flush();
-    if (need > CHUNK) {
-      this.put(Buffer.from(`${text}\n`));
-      return;
+    if (this.used + need > this.chunk) this.seal();
+    if (need > this.chunk) {
+      this.sealed.push(
+        Buffer.from(`${text}
+`),
+      );
+      return true;
     }
     this.used += this.buf.write(text, this.used);
     this.buf[this.used++] = NL;
+    return this.sealed.length > 0;
   }
 
-  /** Writes what is buffered; returns the length and sha256 (hex) of everything written. */
-  end(): { bytes: number; sha256: string } {
-    this.flush();
+  /** Writes the chunks that are ready. */
+  async flush(): Promise<void> {
+    for (const b of this.sealed.splice(0)) await this.put(b);
+  }
+
+  /** Writes everything buffered; returns the length and sha256 (hex) of everything written. */
+  async end(): Promise<{ bytes: number; sha256: string }> {
+    this.seal();
+    await this.flush();
     return { bytes: this.bytes, sha256: this.hash.digest('hex') };
   }
 
-  private flush(): void {
+  private seal(): void {
     if (this.used === 0) return;
-    this.put(this.buf.subarray(0, this.used));
+    this.sealed.push(this.buf.subarray(0, this.used));
+    // the sealed bytes are written later: the next lines go to a buffer of their own
+    this.buf = Buffer.allocUnsafe(this.chunk);
     this.used = 0;
   }
 
-  private put(b: Buffer): void {
+  private async put(b: Buffer): Promise<void> {
     this.hash.update(b);
     let off = 0;
     while (off < b.length) {
-      const n = writeSync(this.fd, b, off, b.length - off, this.position);
-      off += n;
-      this.position += n;
+      const { bytesWritten } = await this.file.write(b, off, b.length - off, this.position);
+      off += bytesWritten;
+      this.position += bytesWritten;
     }
     this.bytes += b.length;
   }

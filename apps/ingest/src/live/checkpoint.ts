@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Catalogue, Observation } from '@cityioc/contracts';
 import { DOSSIER_LIVE_INDICATOR_IDS, type AlertRule, type LiveStateData } from '@cityioc/domain';
@@ -15,7 +16,8 @@ import type { LiveService } from './live.service.ts';
  * the tail of the logs instead of all of them.
  *
  * Where: an atomic file next to the data (`<IOC_DATA_DIR>/checkpoint.json`, written to a temp
- * file, fsynced, renamed, directory fsynced) for both stores: it is a cache of a pure function
+ * file, fsynced, renamed, directory fsynced; asynchronously, in chunks, from a cut of the state taken
+ * at once: `writeCheckpoint`) for both stores: it is a cache of a pure function
  * of the log, so losing it costs one full replay, never data. With PostgreSQL each node keeps
  * its own in its data dir.
  *
@@ -101,10 +103,21 @@ export interface CheckpointContext {
 }
 
 /**
- * Writes the current state to `fd` (synchronously: one consistent cut between two commits): the
- * padded header's room, the body's lines, then the header over its room. Returns the header.
+ * The state at one instant, taken synchronously between two commits (nothing is applied while it is
+ * taken): the header's positions and coverage, the body's first line already serialized, and the
+ * dossiers' lines as immutable strings (the packed texts the dossier memory gives, copied out of its
+ * maps into arrays). Writing it afterwards, in chunks across turns of the event loop, cannot let a
+ * later commit leak into the file: whatever is applied meanwhile changes the services' maps, not the
+ * cut. The tail after `observationsSeq`/`dossierSeq` is replayed from the log at restore.
  */
-function writeCheckpointTo(ctx: CheckpointContext, fd: number): Header {
+interface Cut {
+  header: Omit<Header, 'bytes' | 'sha256'>;
+  first: string;
+  codes: string[];
+  texts: string[];
+}
+
+function takeCut(ctx: CheckpointContext): Cut {
   const skip = new Set<string>([...DOSSIER_LIVE_INDICATOR_IDS, ...ctx.republished]);
   const { dossiers, ...dossierHead } = ctx.dossiers.exportState();
   const body: Body = {
@@ -113,64 +126,86 @@ function writeCheckpointTo(ctx: CheckpointContext, fd: number): Header {
     monitoring: ctx.monitoring.exportState(),
     alerts: ctx.alerts.exportState(),
   };
-  const out = new LineWriter(fd, HEADER_BYTES);
-  out.line(JSON.stringify(body));
-  for (const d of dossiers) out.line(JSON.stringify(d));
-  const { bytes, sha256: digest } = out.end();
-  const header: Header = {
-    format: CHECKPOINT_FORMAT,
-    version: CHECKPOINT_VERSION,
-    storeKind: ctx.store.kind,
-    storeEpoch: ctx.store.epoch,
-    catalogue: ctx.catalogue,
-    alertRules: ctx.alertRules,
-    observationsSeq: body.live.observationsSeq,
-    dossierSeq: body.dossiers.eventsSeq,
-    coveredObservations: ctx.live.coveredSeq,
-    ownObservations: ctx.live.appliedSinceStart,
-    coveredDossiers: ctx.dossiers.coveredSeq,
-    ownDossiers: ctx.dossiers.appliedSinceStart,
-    createdAt: ctx.clock(),
-    bytes,
-    sha256: digest,
+  const codes: string[] = [];
+  const texts: string[] = [];
+  for (const [code, text] of dossiers) {
+    codes.push(code);
+    texts.push(text);
+  }
+  return {
+    header: {
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      storeKind: ctx.store.kind,
+      storeEpoch: ctx.store.epoch,
+      catalogue: ctx.catalogue,
+      alertRules: ctx.alertRules,
+      observationsSeq: body.live.observationsSeq,
+      dossierSeq: body.dossiers.eventsSeq,
+      coveredObservations: ctx.live.coveredSeq,
+      ownObservations: ctx.live.appliedSinceStart,
+      coveredDossiers: ctx.dossiers.coveredSeq,
+      ownDossiers: ctx.dossiers.appliedSinceStart,
+      createdAt: ctx.clock(),
+    },
+    first: JSON.stringify(body),
+    codes,
+    texts,
   };
+}
+
+export interface CheckpointWriteOptions {
+  /** Bytes serialized per turn of the event loop (checkpoint-file.ts WRITE_CHUNK by default). */
+  chunkBytes?: number;
+  /** Awaited after each chunk is written (tests: to apply events while the checkpoint is being written). */
+  onChunk?: () => unknown;
+}
+
+/** Writes a cut to `file`: the padded header's room, the body's lines chunk by chunk, then the header over its room. */
+async function writeCut(cut: Cut, file: FileHandle, opts: CheckpointWriteOptions): Promise<Header> {
+  const out = new LineWriter(file, HEADER_BYTES, opts.chunkBytes);
+  const chunk = async () => {
+    await out.flush();
+    await opts.onChunk?.();
+  };
+  if (out.line(cut.first)) await chunk();
+  for (let i = 0; i < cut.codes.length; i++) if (out.line(JSON.stringify([cut.codes[i], cut.texts[i]]))) await chunk();
+  const { bytes, sha256: digest } = await out.end();
+  const header: Header = { ...cut.header, bytes, sha256: digest };
   const line = JSON.stringify(header);
   if (Buffer.byteLength(line) >= HEADER_BYTES) throw new Error(`checkpoint header of ${Buffer.byteLength(line)} bytes, room for ${HEADER_BYTES - 1}`);
   const room = Buffer.alloc(HEADER_BYTES, 0x20);
   room.write(line, 0);
   room[HEADER_BYTES - 1] = 0x0a;
-  writeSync(fd, room, 0, HEADER_BYTES, 0);
+  await file.write(room, 0, HEADER_BYTES, 0);
   return header;
 }
 
-/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
-export function writeFileAtomic(file: string, text: string): void {
-  writeAtomic(file, (fd) => writeSync(fd, text));
-}
-
-function writeAtomic<T>(file: string, write: (fd: number) => T): T {
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  let out: T;
+/**
+ * Writes the checkpoint without holding the event loop: the state is cut at once (`takeCut`), then
+ * written in chunks, each an asynchronous write, so requests, ticks and commits go on between them.
+ * Atomic: a temp file, fsynced, renamed over the old one, the directory fsynced; a crash (or an error)
+ * mid-write leaves the previous checkpoint in place. One at a time per file (the caller queues them).
+ */
+export async function writeCheckpoint(ctx: CheckpointContext, opts: CheckpointWriteOptions = {}): Promise<Header> {
+  const cut = takeCut(ctx);
+  const tmp = `${ctx.file}.tmp`;
+  const file = await open(tmp, 'w');
+  let header: Header;
   try {
-    out = write(fd);
-    fsyncSync(fd);
+    header = await writeCut(cut, file, opts);
+    await file.sync();
   } finally {
-    closeSync(fd);
+    await file.close();
   }
-  renameSync(tmp, file);
-  const dir = openSync(dirname(file), 'r');
+  await rename(tmp, ctx.file);
+  const dir = await open(dirname(ctx.file), 'r');
   try {
-    fsyncSync(dir);
+    await dir.sync();
   } finally {
-    closeSync(dir);
+    await dir.close();
   }
-  return out;
-}
-
-/** Writes the checkpoint so that a crash leaves either the old or the new file, never a mix (see writeFileAtomic). */
-export function writeCheckpoint(ctx: CheckpointContext): Header {
-  return writeAtomic(ctx.file, (fd) => writeCheckpointTo(ctx, fd));
+  return header;
 }
 
 export function removeCheckpoint(dataDir: string): void {

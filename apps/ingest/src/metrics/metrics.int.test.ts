@@ -89,7 +89,7 @@ describe('GET /metrics (Prometheus)', () => {
     expect(nd.statusCode).toBe(422);
     await app.ioc.alerts.flush();
     await waitUntil('the delta of the last commit', () => deltas.at(-1)?.toVersion === app.ioc.live.state.version('92'));
-    app.checkpointNow();
+    await app.checkpointNow();
 
     const m = await scrape(app);
     const feed = { feed: 'http:tester', kind: 'http', source: 'tester' };

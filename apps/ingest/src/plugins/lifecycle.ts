@@ -4,7 +4,15 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { recordConfigLoad } from '../access/config-load.ts';
 import { recordRegistryLoad } from '../geo/registry-load.ts';
-import { alertRulesHash, catalogueHash, CHECKPOINT_FILE, restoreState, writeCheckpoint, type CheckpointContext } from '../live/checkpoint.ts';
+import {
+  alertRulesHash,
+  catalogueHash,
+  CHECKPOINT_FILE,
+  restoreState,
+  writeCheckpoint,
+  type CheckpointContext,
+  type CheckpointWriteOptions,
+} from '../live/checkpoint.ts';
 import { startTicker } from '../realtime/ticker.ts';
 import { startRetention } from '../store/retention.ts';
 
@@ -30,20 +38,31 @@ export const lifecyclePlugin = fp(
       file: join(config.dataDir, CHECKPOINT_FILE),
       clock,
     };
-    const saveCheckpoint = (why: string) => {
-      try {
-        const h = writeCheckpoint(checkpoint);
-        ioc.metrics.checkpointWritten(clock());
-        app.log.debug({ why, observationsSeq: h.observationsSeq, dossierSeq: h.dossierSeq, bytes: h.bytes }, 'checkpoint written');
-      } catch (e) {
-        ioc.metrics.checkpointFailed();
-        app.log.error({ err: e, file: checkpoint.file }, 'checkpoint could not be written');
-      }
+    // one checkpoint at a time: a periodic one while another is being written is skipped; a requested or
+    // shutdown one waits for it, then writes a cut of its own (covering what came since)
+    let writing: Promise<void> = Promise.resolve();
+    let queued = 0;
+    const saveCheckpoint = (why: 'periodic' | 'requested' | 'shutdown', opts?: CheckpointWriteOptions): Promise<void> => {
+      if (why === 'periodic' && queued > 0) return writing;
+      queued++;
+      writing = writing.then(async () => {
+        try {
+          const h = await writeCheckpoint(checkpoint, opts);
+          ioc.metrics.checkpointWritten(clock());
+          app.log.debug({ why, observationsSeq: h.observationsSeq, dossierSeq: h.dossierSeq, bytes: h.bytes }, 'checkpoint written');
+        } catch (e) {
+          ioc.metrics.checkpointFailed();
+          app.log.error({ err: e, file: checkpoint.file }, 'checkpoint could not be written');
+        } finally {
+          queued--;
+        }
+      });
+      return writing;
     };
     let stopTicker: (() => void) | null = null;
     let checkpointTimer: NodeJS.Timeout | null = null;
     let stopRetention: (() => Promise<void>) | null = null;
-    app.decorate('checkpointNow', () => saveCheckpoint('requested'));
+    app.decorate('checkpointNow', (opts?: CheckpointWriteOptions) => saveCheckpoint('requested', opts));
     app.decorate('startup', null);
 
     app.addHook('onReady', async () => {
@@ -92,7 +111,7 @@ export const lifecyclePlugin = fp(
         r.from === 'checkpoint' ? 'live state restored from the checkpoint and the tail of the logs' : 'live state rebuilt from the logs',
       );
       if (config.checkpointIntervalMs > 0) {
-        checkpointTimer = setInterval(() => saveCheckpoint('periodic'), config.checkpointIntervalMs);
+        checkpointTimer = setInterval(() => void saveCheckpoint('periodic'), config.checkpointIntervalMs);
         checkpointTimer.unref();
       }
       if (config.retentionDays > 0)
@@ -133,7 +152,7 @@ export const lifecyclePlugin = fp(
       // the evaluator lock goes with its connection: another node takes it over
       await ioc.cluster?.stop();
       // everything acknowledged is applied: the next start replays nothing
-      if (live.ready) saveCheckpoint('shutdown');
+      if (live.ready) await saveCheckpoint('shutdown');
       await alerts.flush();
     });
 
