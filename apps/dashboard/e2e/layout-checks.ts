@@ -103,9 +103,11 @@ export function layoutProblems(page: Page, root: string): Promise<LayoutProblems
 /**
  * The desks' header (PageShell): every element inside the window, the link status, the clock, the
  * language and the navigation whole, and a shortened signed-in name with its full text in the tooltip.
+ * `whole`: on a wide screen (1920 px) nothing of it may be cut, the city's name, the subtitle, the
+ * signed-in name and role included (an administrator's nine links once cut "Trung tâm …", "Quản trị…").
  */
-export function deskHeaderProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export function deskHeaderProblems(page: Page, whole = false): Promise<string[]> {
+  return page.evaluate((all) => {
     const out: string[] = [];
     const hdr = document.querySelector('header.hdr');
     if (!hdr) return ['no header'];
@@ -115,13 +117,14 @@ export function deskHeaderProblems(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && (r.right > w + 0.5 || r.left < -0.5)) out.push(`${name(el)}: ${Math.round(r.left)}–${Math.round(r.right)} px, the window is ${w}`);
     }
-    const whole = ['[data-testid="connection-status"]', '[data-testid="clock"]', '[data-testid="lang"]', '.page-nav', '.nav-link'];
-    for (const el of Array.from(hdr.querySelectorAll<HTMLElement>(whole.join(', '))))
+    const kept = ['[data-testid="connection-status"]', '[data-testid="clock"]', '[data-testid="lang"]', '.page-nav', '.nav-link'];
+    if (all) kept.push('.hdr-title', '.hdr-subtitle', '[data-testid="user-name"]', '[data-testid="user-scope"]', '[data-testid="sign-out"]');
+    for (const el of Array.from(hdr.querySelectorAll<HTMLElement>(kept.join(', '))))
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} cut: ${el.scrollWidth} px in ${el.clientWidth}`);
     const user = hdr.querySelector<HTMLElement>('[data-testid="user-name"]');
     if (user && user.scrollWidth > user.clientWidth + 1 && user.title !== user.textContent) out.push('the shortened name has no tooltip');
     return out;
-  });
+  }, whole);
 }
 
 /** How many lines a wrapping toolbar takes (1: every control on one line), and its controls cut off. */

@@ -4,6 +4,8 @@ interface Window {
     versions: Record<string, number>;
     connected: boolean;
     map?: unknown;
+    /** The explorer's map, and a pinned unit's or alert's on the wall (useMapInstance). */
+    explorerMap?: unknown;
     /** What the wall's watchdog did (WatchdogDebug in src/realtime/watchdog.ts). */
     watchdog?: { resubscribes: number; reloadsAsked: number; mapRecreations: number };
   };

@@ -182,9 +182,18 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     agency: (c) => agencies.get(c) !== undefined,
     retired: retiredUnits(registry, index, clock),
   });
-  const io = createGateway(app, { live, access, corsOrigins: config.access.corsOrigins, trustedProxies: config.access.trustedProxies });
+  // the gateway tells the broadcaster (made from its server, below) which walls' screens changed
+  let wallScreensChanged: (walls: readonly string[]) => void = () => undefined;
+  const io = createGateway(app, {
+    live,
+    access,
+    corsOrigins: config.access.corsOrigins,
+    trustedProxies: config.access.trustedProxies,
+    onWallScreens: (walls) => wallScreensChanged(walls),
+  });
   const redis = config.redisUrl ? attachRedisAdapter(io, config.redisUrl, (level, msg) => app.log[level](msg)) : null;
   const broadcaster = new Broadcaster(io);
+  wallScreensChanged = (walls) => void broadcaster.wallScreensChanged(walls);
   const alerts = new AlertService(
     index,
     store,

@@ -137,19 +137,24 @@ export async function openE2e(options: E2eOptions = {}): Promise<E2e> {
 /**
  * The wall map's WebGL canvas once MapLibre has drawn a frame to the end ('idle'): its width and how many colours
  * it shows, the HTML labels and markers on top hidden for the shot. A blank or failed canvas is one or two
- * colours; drawn polygons, outlines and circles give many.
+ * colours; drawn polygons, outlines and circles give many. Another map of the page: its name on window.__ioc and
+ * the element that holds it (a pinned unit's map: { name: 'explorerMap', within: testId('wall-pin-map') }).
  */
-export async function mapCanvas(page: Page): Promise<{ width: number; colours: number }> {
+export async function mapCanvas(
+  page: Page,
+  which: { name: 'map' | 'explorerMap'; within: string } = { name: 'map', within: '[data-testid="map"]' },
+): Promise<{ width: number; colours: number }> {
   await page.evaluate(
-    () =>
+    (name) =>
       new Promise<void>((resolve) => {
-        const map = window.__ioc.map as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
+        const map = window.__ioc[name] as { once(event: 'idle', f: () => void): void; triggerRepaint(): void };
         map.once('idle', resolve);
         map.triggerRepaint();
       }),
+    which.name,
   );
-  const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
-  const canvasOnly = '[data-testid="map"] * { visibility: hidden !important } [data-testid="map"] canvas { visibility: visible !important }';
+  const box = (await page.locator(`${which.within} canvas`).first().boundingBox())!;
+  const canvasOnly = `${which.within} * { visibility: hidden !important } ${which.within} canvas { visibility: visible !important }`;
   const png = PNG.sync.read(await page.screenshot({ clip: box, style: canvasOnly }));
   const colours = new Set<number>();
   for (let i = 0; i < png.data.length; i += 4 * 7) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);

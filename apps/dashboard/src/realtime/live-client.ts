@@ -1,4 +1,15 @@
-import type { AlertPush, DirectivePush, Delta, HandshakeError, Heartbeat, Snapshot, SubscribeAck, WallPinPush, WallPlaylist } from '@cityioc/contracts';
+import type {
+  AlertPush,
+  Delta,
+  DirectivePush,
+  HandshakeError,
+  Heartbeat,
+  Snapshot,
+  SubscribeAck,
+  WallPinPush,
+  WallPlaylist,
+  WallScreensPush,
+} from '@cityioc/contracts';
 import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
@@ -39,6 +50,7 @@ export class LiveClient {
   private readonly directives = new Listeners<[push: DirectivePush]>();
   private readonly playlists = new Listeners<[playlist: WallPlaylist]>();
   private readonly wallPins = new Listeners<[push: WallPinPush]>();
+  private readonly wallScreens = new Listeners<[push: WallScreensPush]>();
   /** Recent server − local clock samples (clock-offset.ts): the least delayed one is the offset. */
   private offsetSamples: OffsetSample[] = [];
   /** Bumped on every connect/disconnect so an older sync run stops at its next step. */
@@ -106,6 +118,7 @@ export class LiveClient {
     socket[method]('directiveV1', this.directives.emit);
     socket[method]('wallPlaylistV1', this.playlists.emit);
     socket[method]('wallPinV1', this.wallPins.emit);
+    socket[method]('wallScreensV1', this.wallScreens.emit);
   }
 
   getState = (): LiveClientState => this.state;
@@ -204,6 +217,11 @@ export class LiveClient {
   /** Called with every briefing pin set, released or ended on any wall (wallPinV1). */
   onWallPinPush(listener: (push: WallPinPush) => void): () => void {
     return this.wallPins.add(listener);
+  }
+
+  /** Called when a wall's count of open screens changes (wallScreensV1): a screen opened, closed or left the wall. */
+  onWallScreensPush(listener: (push: WallScreensPush) => void): () => void {
+    return this.wallScreens.add(listener);
   }
 
   /** The local clock corrected to the server's. */

@@ -10,8 +10,11 @@ import type { Lang } from '../format/format.ts';
 
 const LANGS: readonly Lang[] = ['vi', 'en'];
 
-/** The top bar: brand, an optional subtitle and extra items (scene indicator, navigation), clock, link status, language. */
-export function Header({ timeZone, subtitle, children }: { timeZone: string; subtitle?: string; children?: ReactNode }) {
+/**
+ * The top bar: brand, an optional subtitle and extra items (the wall's scene indicator), clock, link status, language;
+ * the desks' pages add a second row (`bar`: their navigation and the signed-in person).
+ */
+export function Header({ timeZone, subtitle, children, bar }: { timeZone: string; subtitle?: string; children?: ReactNode; bar?: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { now, status } = useClock();
@@ -42,6 +45,7 @@ export function Header({ timeZone, subtitle, children }: { timeZone: string; sub
         </span>
         <LangToggle />
       </div>
+      {bar && <div className="hdr-bar">{bar}</div>}
     </header>
   );
 }

@@ -3,42 +3,28 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLang, useScopeCells } from '../app/hooks.ts';
 import { ExplorerMap } from '../explorer/ExplorerMap.tsx';
-import { buildExplorerLayer, mapFrame } from '../explorer/explorer-map.layer.ts';
 import { splitGeo } from '../geo/geo-features.ts';
 import { buildKpiTiles, OVERVIEW_KPIS } from '../panels/kpi-tiles/kpi-tiles.model.ts';
 import { KpiTile } from '../panels/kpi-tiles/KpiTile.tsx';
 import type { PanelProps } from '../panels/panel.ts';
 import { geoAreasQuery } from '../queries/geo.queries.ts';
 import { useClock, useLiveClient } from '../realtime/RealtimeProvider.tsx';
+import { unitMapLayer } from './unit-map.layer.ts';
 
 /** The unit's key figures on the wall: water, air, then the dossier indicators (the overview's). */
 export const UNIT_PIN_KPIS = ['water_level', 'aqi', ...OVERVIEW_KPIS] as const;
 
-/** The map framed on one unit among its neighbours, the unit outlined. */
+/** The map framed on one unit among its neighbours, the unit outlined (unit-map.layer.ts). */
 export function UnitMap({ code }: { code: string }) {
   const { index } = useCatalogue();
   const geo = useQuery(geoAreasQuery());
   const split = useMemo(() => splitGeo(geo.data), [geo.data]);
-  const parent = split.units.find((u) => u.code === code)?.parent ?? null;
-  const siblings = useMemo(() => split.units.filter((u) => u.parent === parent).map((u) => u.code), [split, parent]);
-  const frame = mapFrame({ area: code, isRoot: false, childCodes: [], siblingCodes: siblings, units: split.units, cityBounds: null });
-  const codes = frame.codes.join(',');
-  const spec = useMemo(
-    () =>
-      buildExplorerLayer({
-        units: split.units.filter((u) => codes.split(',').includes(u.code)),
-        values: new Map(),
-        selected: new Set([code]),
-        direction: 'none',
-        scale: 1.5,
-      }),
-    [split, codes, code],
-  );
+  const { spec, focus } = useMemo(() => unitMapLayer(split.units, code), [split, code]);
   const view = index?.catalogue.city;
   if (!geo.data || !view) return <div className="wall-pin-map panel panel-loading" />;
   return (
-    <div className="wall-pin-map" data-testid="wall-pin-map" data-focus={frame.focus?.code ?? ''}>
-      <ExplorerMap geo={geo.data} spec={spec} center={view.center} zoom={view.zoom} focus={frame.focus} onSelect={() => undefined} label={code} />
+    <div className="wall-pin-map" data-testid="wall-pin-map" data-focus={focus?.code ?? ''}>
+      <ExplorerMap geo={geo.data} spec={spec} center={view.center} zoom={view.zoom} focus={focus} onSelect={() => undefined} label={code} />
     </div>
   );
 }

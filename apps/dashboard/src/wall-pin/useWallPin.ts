@@ -8,19 +8,25 @@ import { pinToWall, releaseWall, wallPinKey, wallPinQuery, wallsKey } from './wa
 
 /**
  * wallPinV1 pushes → the wall's pin in the cache (every page: the wall, the leader's pin buttons), and the list of
- * walls read again where it is shown (the briefing page's picker names each wall's pin). Mounted once by the App's shell.
+ * walls read again where it is shown (the briefing page's picker names each wall's pin); wallScreensV1 pushes (a wall
+ * screen opened, closed or left the wall) → that list read again too, so its screen counts follow at once. Mounted
+ * once by the App's shell.
  */
 export function useWallPinPushes(): void {
   const client = useLiveClient();
   const qc = useQueryClient();
-  useEffect(
-    () =>
-      client.onWallPinPush((push) => {
-        qc.setQueryData<WallPinResponse>(wallPinKey(push.wall), { serverTime: client.serverNow(), wall: push.wall, pin: push.pin });
-        void qc.invalidateQueries({ queryKey: wallsKey });
-      }),
-    [client, qc],
-  );
+  useEffect(() => {
+    const offPins = client.onWallPinPush((push) => {
+      qc.setQueryData<WallPinResponse>(wallPinKey(push.wall), { serverTime: client.serverNow(), wall: push.wall, pin: push.pin });
+      void qc.invalidateQueries({ queryKey: wallsKey });
+    });
+    // only where the list is shown (an active query) is it read again; elsewhere it is only marked stale
+    const offScreens = client.onWallScreensPush(() => void qc.invalidateQueries({ queryKey: wallsKey }));
+    return () => {
+      offPins();
+      offScreens();
+    };
+  }, [client, qc]);
 }
 
 /** The pin in force on a wall by the server-corrected clock (null once its time is up), and what is left of it as mm:ss. */

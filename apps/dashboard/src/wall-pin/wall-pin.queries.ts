@@ -16,8 +16,8 @@ export function wallPinQuery(wall: string) {
 
 /**
  * ['wall-walls']: the walls a leader can pin to, with their pins and open screens. Read when the picker opens, again
- * at once after a pin or a release (this page's or another tablet's wallPinV1: useWallPin.ts), and every 30 s while
- * it is open (screens opened or closed are not pushed).
+ * at once after a pin or a release (this page's or another tablet's wallPinV1) and when a wall's screen count changes
+ * (wallScreensV1: useWallPin.ts), and every 30 s while it is open (should a count not have been pushed).
  */
 export const wallsKey = ['wall-walls'] as const;
 

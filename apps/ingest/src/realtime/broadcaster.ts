@@ -11,6 +11,9 @@ export type IocServer = Server<ClientToServerEvents, ServerToClientEvents>;
  * rooms on every node.
  */
 export class Broadcaster {
+  /** The screen counts being sent, one after the other (a later count never overtakes an earlier one on this node). */
+  private screensQueue: Promise<void> = Promise.resolve();
+
   constructor(private readonly io: IocServer) {}
 
   /** Emits a delta to its scope's room; returns how many sockets of this node the room holds. */
@@ -40,13 +43,27 @@ export class Broadcaster {
     this.io.emit('wallPinV1', push);
   }
 
-  /** How many screens each wall has open now (their handshake's `auth.wall`), across nodes: read, never emitted to. */
+  /** How many screens each wall has open now (their `wallScreenV1` or handshake's `auth.wall`), across nodes: read, never emitted to. */
   async wallScreens(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const socket of await this.io.fetchSockets())
       for (const room of socket.rooms)
         if (room.startsWith(WALL_ROOM_PREFIX)) counts.set(room.slice(WALL_ROOM_PREFIX.length), (counts.get(room.slice(WALL_ROOM_PREFIX.length)) ?? 0) + 1);
     return counts;
+  }
+
+  /**
+   * These walls' screens opened, closed or moved (the gateway): each wall's count, across nodes, to every socket of
+   * every node (`wallScreensV1`; the briefing page reads its list of walls again). A count that cannot be read (an
+   * adapter's timeout) is not sent: the page's 30 s poll still brings it.
+   */
+  wallScreensChanged(walls: readonly string[]): Promise<void> {
+    if (walls.length === 0) return this.screensQueue;
+    this.screensQueue = this.screensQueue.then(async () => {
+      const counts = await this.wallScreens().catch(() => null);
+      if (counts) for (const wall of new Set(walls)) this.io.emit('wallScreensV1', { wall, screens: counts.get(wall) ?? 0 });
+    });
+    return this.screensQueue;
   }
 
   heartbeat(hb: Heartbeat): void {

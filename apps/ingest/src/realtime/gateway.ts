@@ -39,7 +39,14 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
  */
 export function createGateway(
   app: FastifyInstance,
-  opts: { live: LiveService; access: AccessService; corsOrigins: readonly string[]; trustedProxies: readonly string[] },
+  opts: {
+    live: LiveService;
+    access: AccessService;
+    corsOrigins: readonly string[];
+    trustedProxies: readonly string[];
+    /** The walls whose screens just changed (a screen opened, closed, or left the wall): the broadcaster pushes their counts. */
+    onWallScreens?: (walls: readonly string[]) => void;
+  },
 ): IocServer {
   const { live, access } = opts;
   const trust = opts.trustedProxies.length > 0 ? proxyaddr.compile([...opts.trustedProxies]) : () => false;
@@ -70,21 +77,43 @@ export function createGateway(
     );
   });
   const wallId = new RegExp(WALL_ID_PATTERN);
+  const screensChanged = (walls: readonly string[]) => {
+    if (walls.length > 0) opts.onWallScreens?.(walls);
+  };
+  const wallsOf = (rooms: Iterable<string>) => [...rooms].filter((r) => r.startsWith(WALL_ROOM_PREFIX)).map((r) => r.slice(WALL_ROOM_PREFIX.length));
   io.on('connection', (socket) => {
     const principal = (socket.data as SocketData).principal;
     // a wall screen says which wall it shows: counted for the leader's wall picker (nothing is sent to the room)
     const wall = (socket.handshake.auth as { wall?: unknown } | undefined)?.wall;
-    if (typeof wall === 'string' && wallId.test(wall)) void socket.join(wallRoom(wall));
+    if (typeof wall === 'string' && wallId.test(wall)) {
+      void socket.join(wallRoom(wall));
+      screensChanged([wall]);
+    }
     // …or says it later, and takes it back when the page leaves the wall (an in-app navigation keeps the socket)
     socket.on('wallScreenV1', (next, ack) => {
       const reply = typeof ack === 'function' ? (ack as (r: WallScreenAck) => void) : () => undefined;
       if (next !== null && (typeof next !== 'string' || !wallId.test(next)))
         return reply({ ok: false, error: `wall must be null or match ${WALL_ID_PATTERN}` });
       const keep = next === null ? null : wallRoom(next);
-      for (const room of [...socket.rooms]) if (room.startsWith(WALL_ROOM_PREFIX) && room !== keep) void socket.leave(room);
-      if (keep !== null) void socket.join(keep);
+      const changed: string[] = [];
+      for (const room of [...socket.rooms])
+        if (room.startsWith(WALL_ROOM_PREFIX) && room !== keep) {
+          void socket.leave(room);
+          changed.push(room.slice(WALL_ROOM_PREFIX.length));
+        }
+      if (keep !== null && !socket.rooms.has(keep)) {
+        void socket.join(keep);
+        changed.push(next!);
+      }
       reply({ ok: true, wall: next });
+      screensChanged(changed);
     });
+    // a closed screen: its walls counted again once it has left their rooms
+    let leaving: string[] = [];
+    socket.on('disconnecting', () => {
+      leaving = wallsOf(socket.rooms);
+    });
+    socket.on('disconnect', () => screensChanged(leaving));
     socket.on('subscribeV1', (scopes, ack) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (r: SubscribeAck) => void;

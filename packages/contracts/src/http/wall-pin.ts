@@ -126,6 +126,21 @@ export type WallSummary = Static<typeof WallSummarySchema>;
 export const WallListResponseSchema = Type.Object({ serverTime: Type.Number(), walls: Type.Array(WallSummarySchema) }, { additionalProperties: false });
 export type WallListResponse = Static<typeof WallListResponseSchema>;
 
+/**
+ * `wallScreensV1`: a wall's count of open screens changed (a wall page opened, closed, or left the wall for another page
+ * of the app: wallScreenV1), counted across nodes when it is sent. To every socket: the briefing page reads its list of
+ * walls again at once (GET /api/v1/wall/walls), not at its 30 s poll.
+ */
+export const WallScreensPushSchema = Type.Object(
+  {
+    wall: Type.String({ pattern: WALL_ID_PATTERN }),
+    /** Its open screens now, across nodes (as `screens` of GET /api/v1/wall/walls). */
+    screens: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type WallScreensPush = Static<typeof WallScreensPushSchema>;
+
 /** `wallPinV1`: a wall's pin set, released by a leader, or ended by its time. */
 export interface WallPinPush {
   wall: string;

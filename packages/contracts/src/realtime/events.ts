@@ -2,7 +2,7 @@ import type { Delta, Heartbeat } from './live.ts';
 import type { AlertPush } from '../http/alerts.ts';
 import type { DirectivePush } from '../http/directives.ts';
 import type { WallPlaylist } from '../http/wall.ts';
-import type { WallPinPush } from '../http/wall-pin.ts';
+import type { WallPinPush, WallScreensPush } from '../http/wall-pin.ts';
 
 /** Bumped on any breaking change to the events below; checked at the Socket.IO handshake. */
 export const PROTOCOL_VERSION = 1;
@@ -51,6 +51,8 @@ export interface ServerToClientEvents {
   wallPlaylistV1: (playlist: WallPlaylist) => void;
   /** A wall's briefing pin set, released or ended by its time, to every socket (added in protocol 1; older clients ignore it). */
   wallPinV1: (push: WallPinPush) => void;
+  /** A wall's count of open screens changed, to every socket (added in protocol 1; older clients ignore it). */
+  wallScreensV1: (push: WallScreensPush) => void;
 }
 
 export interface ClientToServerEvents {

@@ -96,11 +96,22 @@ describe('the computed 766 scorecard as the wall writes it', () => {
     expect(buildScorecard(response, 'en').unitName).toBe('Can Tho City');
   });
 
-  it('names a metric without a 766 number by its name alone, never by its code', () => {
+  it('names a metric without a 766 number by its name, never by its code; its label cell says the portal scores it (once empty)', () => {
     const extra = metric('ELECTRONIC_CERTIFIED_COPY', null, { ratio: 0.4, numerator: 2, denominator: 5, points: 1, max: 2, noData: false });
     const withCopy = { ...response, groups: [group('digitisation', 'Số hoá', 22, 1, [extra])] };
     const [row] = buildScorecard(withCopy, 'vi').groups[0]!.metrics;
-    expect([row!.label, row!.title]).toEqual(['', 'Chỉ số ELECTRONIC_CERTIFIED_COPY']);
+    expect([row!.label, row!.portalOnly, row!.title]).toEqual(['DVCQG', true, 'Chỉ số ELECTRONIC_CERTIFIED_COPY']);
+    // every other metric by its 766 number
+    expect(buildScorecard(response, 'vi').groups.flatMap((g) => g.metrics.map((m) => [m.label, m.portalOnly]))).toEqual([
+      ['1.1', false],
+      ['1.4', false],
+      ['2.1', false],
+      ['2.2', false],
+      ['3.1', false],
+      ['5.2', false],
+    ]);
+    // in the list of lost points too (the wall's "Chỉ số bị mất điểm")
+    expect(lostPoints(buildScorecard(withCopy, 'vi')).map((x) => x.metric.label)).toEqual(['DVCQG']);
     expect(buildScorecard(response, 'vi').groups[0]!.metrics[1]!.title).toBe('1.4 Chỉ số DOSSIER_SYNC');
   });
 

@@ -28,10 +28,21 @@ const LEGAL_TIME_UNITS: Readonly<Record<string, { vi: string; en: string }>> = {
   months: { vi: 'tháng', en: 'months' },
 };
 
+/**
+ * How a list of indicators names a metric the 766 text has no number for: the national public service portal
+ * (Cổng Dịch vụ công quốc gia) that scores it. Once an empty cell ("Chứng thực bản sao điện tử từ bản chính" had no code).
+ */
+export const PORTAL_METRIC_LABEL = 'DVCQG';
+
 export interface ScorecardMetricRow {
   code: string;
-  /** The 766 indicator number ('1.1'); empty when the metric has none (the electronic certified copy). */
+  /**
+   * The 766 indicator number ('1.1'); for a metric the national portal added after the 2022 text, which the text does
+   * not number (the electronic certified copy, ELECTRONIC_CERTIFIED_COPY: indicator null), PORTAL_METRIC_LABEL.
+   */
   label: string;
+  /** The label stands for the portal, not a 766 number (the wall explains it on hover: score766.portalMetric). */
+  portalOnly: boolean;
   name: string;
   /** The number and the name ('1.1 Công khai …'), or the name alone: how a directive or a list names the metric. */
   title: string;
@@ -102,7 +113,8 @@ function metricRow(m: Score766MetricView, lang: Lang, official: Score766Differen
   const points = m.points === null ? MISSING : formatPoints(m.points, lang);
   return {
     code: m.code,
-    label: m.indicator ?? '',
+    label: m.indicator ?? PORTAL_METRIC_LABEL,
+    portalOnly: m.indicator === null,
     name: m.name[lang],
     title: m.indicator ? `${m.indicator} ${m.name[lang]}` : m.name[lang],
     ratioText,
@@ -188,8 +200,11 @@ export function buildScorecard(r: Score766Response, lang: Lang, timeZone = DEFAU
 
 const periodText = (period: string, lang: Lang): string => periodLabel(period, lang);
 
-/** Where the points were lost: scored metrics below their maximum, most points lost first, then those without data. */
-export function lostPoints(view: ScorecardView, max = 6): { group: string; metric: ScorecardMetricRow }[] {
+/**
+ * Where the points were lost: scored metrics below their maximum, most points lost first, then those without data
+ * (all of them unless `max` is given: the wall shows as many as its panel holds).
+ */
+export function lostPoints(view: ScorecardView, max = Infinity): { group: string; metric: ScorecardMetricRow }[] {
   const all = view.groups.flatMap((g) => g.metrics.map((metric) => ({ group: g.name, metric })));
   const lost = all.filter((x) => x.metric.lost !== null && x.metric.lost > 0).sort((a, b) => b.metric.lost! - a.metric.lost!);
   const none = all.filter((x) => x.metric.scored && x.metric.noData && x.metric.pointsText !== MISSING);

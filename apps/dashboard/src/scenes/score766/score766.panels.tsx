@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/hooks.ts';
 import { Freshness } from '../../components/Freshness.tsx';
 import { DirectiveIssueButton } from '../../panels/directives/DirectiveIssueDialog.tsx';
 import type { PanelProps } from '../../panels/panel.ts';
 import { ScorecardPanel, useScorecard } from '../../panels/score766/ScorecardPanel.tsx';
+import { useRowsThatFit } from '../../panels/score766/rows-that-fit.ts';
 import { formatPoints, lostPoints } from '../../panels/score766/scorecard.model.ts';
 import './score766-scene.css';
 
@@ -34,11 +35,18 @@ export function Score766Head({ ctx }: PanelProps) {
 
 export const Score766Scorecard = ({ ctx }: PanelProps) => <ScorecardPanel ctx={ctx} testId="score766-scorecard" prefix="score766" directive />;
 
+/**
+ * Where the points were lost: every scored metric below its maximum, then those without data, as many rows as the
+ * panel holds (measured), and a last line counting the others.
+ */
 export function Score766Lost({ ctx }: PanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const { view, fresh, unit } = useScorecard(ctx);
-  const lost = useMemo(() => (view ? lostPoints(view, 8) : []), [view]);
+  const lost = useMemo(() => (view ? lostPoints(view) : []), [view]);
+  const list = useRef<HTMLUListElement>(null);
+  const fit = useRowsThatFit(list, lost.length, lost);
+  const shown = fit === null ? lost : lost.slice(0, fit);
   return (
     <section className={fresh.stale ? 'panel score-lost stale' : 'panel score-lost'} data-testid="score766-lost">
       <div className="panel-head">
@@ -47,10 +55,12 @@ export function Score766Lost({ ctx }: PanelProps) {
       {view && lost.length === 0 ? (
         <div className="panel-empty">{t('score766.lostNone')}</div>
       ) : (
-        <ul className="score-lost-list">
-          {lost.map(({ group, metric }) => (
+        <ul className="score-lost-list" ref={list} data-shown={shown.length} data-of={lost.length}>
+          {shown.map(({ group, metric }) => (
             <li key={metric.code} data-testid={`score766-lost-${metric.code}`}>
-              <span className="score-lost-ind">{metric.label}</span>
+              <span className="score-lost-ind" title={metric.portalOnly ? t('score766.portalMetric') : undefined}>
+                {metric.label}
+              </span>
               <span className="score-lost-name">
                 {metric.name}
                 <span className="score-lost-group">{group}</span>
@@ -66,6 +76,11 @@ export function Score766Lost({ ctx }: PanelProps) {
               />
             </li>
           ))}
+          {shown.length < lost.length && (
+            <li className="score-lost-more" data-testid="score766-lost-more">
+              {t('score766.lostMore', { count: lost.length - shown.length })}
+            </li>
+          )}
         </ul>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { AuditRecord, WallListResponse, WallPinPush, WallPinReleaseResponse, WallPinResponse, WallScreenAck } from '@cityioc/contracts';
+import type { AuditRecord, WallListResponse, WallPinPush, WallPinReleaseResponse, WallPinResponse, WallScreenAck, WallScreensPush } from '@cityioc/contracts';
 import { AS, buildTestApp, TEST_KEY } from '../../../test/helpers/build-test-app.ts';
 import { risingTide } from '../../../test/helpers/feed-samples.ts';
 import { restartableApps } from '../../../test/helpers/restartable-app.ts';
@@ -246,5 +246,43 @@ describe('briefing pins across a restart', () => {
     // no ack asked: still applied
     page.emit('wallScreenV1', null);
     await waitUntil('the screen counted off', async () => ((await screens('phong-hop')) === 0 ? true : undefined));
+  });
+  it('wallScreensV1: a screen opened, moved, taken back or closed pushes the count of its wall to every socket at once', async () => {
+    await start();
+    // the briefing page's socket: no wall of its own
+    const briefing = await openSocket();
+    const got: WallScreensPush[] = [];
+    briefing.on('wallScreensV1', (p) => got.push(p));
+    const say = (s: ClientSocket, wall: string | null) => new Promise<WallScreenAck>((r) => s.emit('wallScreenV1', wall, r));
+    const next = async (n: number) => {
+      await waitUntil(`${n} screen counts pushed`, async () => (got.length >= n ? true : undefined), 1_000, 10);
+      return got.slice(n - 1, n)[0];
+    };
+    // a wall page says its wall: the count of the main wall, to the briefing page
+    const page = await openSocket();
+    await say(page, 'main');
+    expect(await next(1)).toEqual({ wall: 'main', screens: 1 });
+    // a second screen opened with the handshake's wall
+    const second = await openSocket('main');
+    expect(await next(2)).toEqual({ wall: 'main', screens: 2 });
+    // saying the same wall again (every reconnect does) changes nothing: nothing pushed
+    await say(page, 'main');
+    // moved to the meeting room's wall: both walls counted
+    await say(page, 'phong-hop');
+    await waitUntil('both walls pushed', async () => (got.length >= 4 ? true : undefined), 1_000, 10);
+    expect(got.slice(2, 4).sort((a, b) => a.wall.localeCompare(b.wall))).toEqual([
+      { wall: 'main', screens: 1 },
+      { wall: 'phong-hop', screens: 1 },
+    ]);
+    // the page leaves the wall for another page of the app
+    await say(page, null);
+    expect(await next(5)).toEqual({ wall: 'phong-hop', screens: 0 });
+    // a screen closed
+    second.disconnect();
+    expect(await next(6)).toEqual({ wall: 'main', screens: 0 });
+    // and the list read after the push says the same (the meeting room's wall, without screen or pin, is gone from it)
+    const r = await req(AS.leader, { method: 'GET', url: '/api/v1/wall/walls' });
+    expect((r.json() as WallListResponse).walls.map((w) => [w.wall, w.screens])).toEqual([['main', 0]]);
+    expect(got).toHaveLength(6);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * A unit pinned on the wall shows its map (issue 13 #4, stop 22's dark map): in a real Chromium against the built
+ * dashboard and a real ingest process, a leader pins a ward (POST /api/v1/wall/pin, the briefing page's request);
+ * the wall's map, framed on the ward, draws the ward and its neighbours: MapLibre renders their polygons (read back
+ * with queryRenderedFeatures), the ward in the bright outline, and the canvas shows them (its pixels, labels hidden).
+ * The map was created, loaded and framed before, but its source held no area: the explorer's choropleth draws only
+ * the areas it is given a value for, and the pinned map gave none.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mapCanvas, openE2e, testId, type E2e } from './support/e2e.ts';
+
+let e2e: E2e;
+let wall: Page;
+const pageErrors: string[] = [];
+const WARD = '31135'; // phường Ninh Kiều
+
+beforeAll(async () => {
+  e2e = await openE2e({ fastTicks: true, pageErrors });
+  wall = await e2e.newPage({ as: 'analyst' });
+  await wall.goto(`${e2e.server.url}/?kiosk&scene=overview`);
+  await wall.waitForSelector(testId('kpi-panel'), { timeout: 30_000 });
+});
+
+afterAll(() => e2e?.close());
+
+describe('a unit pinned on the wall', () => {
+  it('draws the unit and its neighbours on its map, the unit outlined', async () => {
+    const r = await fetch(`${e2e.server.url}/api/v1/wall/pin`, {
+      method: 'POST',
+      headers: e2e.server.headers('leader', { 'content-type': 'application/json' }),
+      body: JSON.stringify({ target: { kind: 'unit', unitCode: WARD } }),
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const map = `${testId('wall-pin-map')}[data-focus="${WARD}"]`;
+    await wall.waitForSelector(`${map} ${testId('explorer-map')}[data-loaded="true"][data-focus="${WARD}"]`, { timeout: 45_000 });
+    const canvas = await mapCanvas(wall, { name: 'explorerMap', within: map });
+    await wall.screenshot({ path: '/tmp/wall6-shots/unit-pin-map.png' });
+    // a dark map is the background alone (one or two colours); the polygons, their outlines and edges give many
+    expect(canvas.colours).toBeGreaterThan(10);
+    // what MapLibre drew: the ward and the wards around it, the ward itself the one selected (the bright outline)
+    const drawn = await wall.evaluate(() => {
+      const m = window.__ioc.explorerMap as {
+        queryRenderedFeatures(o: { layers: string[] }): { properties: { code: string; selected: boolean } }[];
+        getZoom(): number;
+      };
+      const features = m.queryRenderedFeatures({ layers: ['ioc-explorer-fill'] });
+      return {
+        codes: [...new Set(features.map((f) => f.properties.code))],
+        selected: [...new Set(features.filter((f) => f.properties.selected).map((f) => f.properties.code))],
+        zoom: m.getZoom(),
+      };
+    });
+    expect(drawn.codes).toContain(WARD);
+    expect(drawn.codes.length).toBeGreaterThan(1);
+    expect(drawn.selected).toEqual([WARD]);
+    expect(drawn.zoom).toBeGreaterThan(11);
+    expect(pageErrors).toEqual([]);
+  });
+});
