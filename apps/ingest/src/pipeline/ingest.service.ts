@@ -33,15 +33,20 @@ export type ItemCheck<T> = { ok: true; value: T; id: string } | { ok: false; err
 /**
  * The ingest of every feed: each item is checked on its own, the valid ones are stored in one
  * durable append, and each item gets its result. A bad item never costs the others their place.
+ * `listAccepted` false (an NDJSON upload answering only the lines not accepted): the accepted items
+ * are counted but get no entry in `results`, which then lists the others in item order.
  */
 export async function ingestChecked<T extends object>(
   items: readonly unknown[],
   check: (item: unknown) => ItemCheck<T>,
   writer: ItemSink<T>,
+  listAccepted = true,
 ): Promise<IngestResponse> {
   const results: ItemResult[] = new Array(items.length);
   const valid: T[] = [];
-  const validAt: { index: number; id: string }[] = [];
+  // per valid item, its index in `items` and its id (two flat arrays: no object per item held across the commit)
+  const validIndex: number[] = [];
+  const validId: string[] = [];
   let rejected = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -53,26 +58,26 @@ export async function ingestChecked<T extends object>(
       continue;
     }
     valid.push(c.value);
-    validAt.push({ index: i, id: c.id });
+    validIndex.push(i);
+    validId.push(c.id);
   }
   const seqs = await writer.append(valid);
   let accepted = 0;
   let duplicates = 0;
   for (let k = 0; k < valid.length; k++) {
-    const { index, id } = validAt[k]!;
+    const index = validIndex[k]!;
+    const id = validId[k]!;
     const seq = seqs[k];
     if (seq === null || seq === undefined) {
       results[index] = { index, id, status: 'duplicate' };
       duplicates++;
-    } else if (seq === 'stored') {
-      results[index] = { index, id, status: 'accepted' };
-      accepted++;
     } else {
-      results[index] = { index, id, status: 'accepted', seq };
       accepted++;
+      if (listAccepted) results[index] = seq === 'stored' ? { index, id, status: 'accepted' } : { index, id, status: 'accepted', seq };
     }
   }
-  return { accepted, duplicates, rejected, results };
+  // filter skips the holes left by the accepted items
+  return { accepted, duplicates, rejected, results: listAccepted ? results : results.filter(() => true) };
 }
 
 function idOf(item: unknown, field: string): string | null {
@@ -102,7 +107,13 @@ function observedAtBounds(item: unknown, now: number, b: DateBounds): ItemError 
 }
 
 /** Observations: the date's plausibility, the JSON schema, the catalogue's rules, then the key's grant (null: everything). */
-export function ingestItems(items: readonly unknown[], source: string, deps: IngestDeps, grant: FeedGrant | null = null): Promise<IngestResponse> {
+export function ingestItems(
+  items: readonly unknown[],
+  source: string,
+  deps: IngestDeps,
+  grant: FeedGrant | null = null,
+  listAccepted = true,
+): Promise<IngestResponse> {
   const now = deps.clock();
   const check = withGrant<NewObservation>(
     (item) => {
@@ -122,5 +133,5 @@ export function ingestItems(items: readonly unknown[], source: string, deps: Ing
     (o) => ({ station: o.station, unit: o.area, agency: o.agency }),
     deps.index.ancestorsAndSelf,
   );
-  return ingestChecked<NewObservation>(items, check, deps.writer);
+  return ingestChecked<NewObservation>(items, check, deps.writer, listAccepted);
 }
