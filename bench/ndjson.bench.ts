@@ -1,6 +1,8 @@
 /**
  * NDJSON bulk ingest (issue 16 #9): the route persisting every line (durable before the answer) beside the same route
  * parsing and validating the same body and discarding it, same server, same run, each figure repeated (min/median/max).
+ * Beside the wall-clock rates, the server's CPU time per event of each (/proc/<pid>/stat), whose ratio moves less with
+ * the load of a shared machine.
  * On PostgreSQL the node is measured twice on its own database: following the shared logs (several nodes, the default)
  * and not (IOC_FOLLOW_SHARED_LOGS=false, a node that is its database's only writer): the difference is the cost of
  * follow mode (live/log-follower.ts: the node reads its own commits back from the log before it answers).

@@ -150,6 +150,8 @@ export async function ingestNdjson(
       if (slice.items.length > 0) {
         items += slice.items.length;
         const res = ingest(slice.items, source, opts.all);
+        // the slice (held by the slicing generators until their next step) keeps no parsed line while its commit is flushed
+        slice.items = [];
         // observed in order by settleOldest; this keeps a failure while an older slice is awaited from being unhandled
         res.catch(() => undefined);
         pending.push({ res, lineNo: slice.lineNo });
