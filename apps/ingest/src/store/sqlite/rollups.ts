@@ -16,21 +16,7 @@ export interface SqliteRollups extends RollupLog {
 /** Rollup rows per upsert statement (13 parameters each). */
 const ROLLUP_ROWS_PER_UPSERT = 50;
 /** The values of the upsert's columns, in their order. */
-const UPSERT_FIELDS = valuesOf<RollupRow>([
-  'grain',
-  'indicator',
-  'area',
-  'bucket',
-  'n',
-  'sum',
-  'min',
-  'max',
-  'num',
-  'den',
-  'lastValue',
-  'lastAt',
-  'lastId',
-]);
+const UPSERT_FIELDS = valuesOf<RollupRow>(['grain', 'indicator', 'area', 'bucket', 'n', 'sum', 'min', 'max', 'num', 'den', 'lastValue', 'lastAt', 'lastId']);
 
 /** The history rollups of the SQLite store. `areaChain`: the area and its ancestors up to the city. */
 export function sqliteRollups(db: Database.Database, areaChain: (area: string, observedAt: number) => readonly string[]): SqliteRollups {
