@@ -2,7 +2,7 @@
  * pnpm bench: ingest throughput and event-to-browser latency, each figure beside a ceiling
  * measured in the same run on the same machine.
  *   1. NDJSON bulk, persisted  vs  the same route parsing + validating and discarding, 3× each, on SQLite and on PostgreSQL
- *      with the cross-node follower on and off (its cost), same run (bench/ndjson.bench.ts)
+ *      with the cross-node follower on and off (its cost), same run, and the server's CPU per event of each (bench/ndjson.bench.ts)
  *   2. single-observation POST vs  a bare Fastify route of the same server, in turns
  *   3. latency: POST acknowledgement → Socket.IO client at one event / 500 ms and at 10,000 events/s, beside a bare
  *      socket.io server emitting the same delta on the same schedule, same run (bench/latency.bench.ts)

@@ -37,7 +37,7 @@ import { MonitoringService } from './monitoring/monitoring.service.ts';
 import { DirectiveService } from './directives/directive.service.ts';
 import { checkProcedureItem } from './feeds/procedures/procedure-item.check.ts';
 import { IocMetrics, type CommitLog } from './metrics/metrics.ts';
-import { GroupCommitWriter, type CommitObserver } from './pipeline/group-commit.ts';
+import { GroupCommitWriter, type CommitObserver, type GroupCommitOptions } from './pipeline/group-commit.ts';
 import { DossierService } from './procedures/dossier.service.ts';
 import { PaknService } from './procedures/pakn.service.ts';
 import { RatingService } from './procedures/rating.service.ts';
@@ -227,8 +227,13 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
     metric: CommitLog,
     append: (b: readonly T[]) => Promise<(number | null)[]>,
     apply: (committed: (T & { seq: number })[]) => void,
-  ) => new GroupCommitWriter<T>(shared ? afterCatchUp(() => follower!, log, append) : append, shared ? () => undefined : apply, observer(metric));
-  const writer = logWriter<NewObservation>('observations', 'observations', (b) => store.append(b), applyObservations);
+    opts: GroupCommitOptions = {},
+  ) => new GroupCommitWriter<T>(shared ? afterCatchUp(() => follower!, log, append) : append, shared ? () => undefined : apply, observer(metric), opts);
+  // SQLite's append commits before the call returns (better-sqlite3 is synchronous) and resolves after the WAL flush:
+  // the observation writer commits the next transaction while the disk flushes the previous ones (pipeline/group-commit.ts)
+  const writer = logWriter<NewObservation>('observations', 'observations', (b) => store.append(b), applyObservations, {
+    commitsOnCall: store.kind === 'sqlite' && !shared,
+  });
   const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
   const officialScores = new OfficialScoreService(store);

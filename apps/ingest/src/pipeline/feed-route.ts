@@ -51,7 +51,7 @@ export async function handleNdjson(
   req: FastifyRequest,
   reply: FastifyReply,
   query: NdjsonQuery,
-  ingest: (items: unknown[], source: string) => Promise<IngestResponse>,
+  ingest: (items: unknown[], source: string, listAccepted: boolean) => Promise<IngestResponse>,
   /** Slices in the writer at once (ndjson-slices.ts NDJSON_SLICES_IN_FLIGHT): more than 1 only for a feed whose checks read no state. */
   inFlight = 1,
 ) {

@@ -30,49 +30,78 @@ export class UnparsableLine {
 
 export type ItemCheck<T> = { ok: true; value: T; id: string } | { ok: false; errors: ItemError[]; id: string | null };
 
-/**
- * The ingest of every feed: each item is checked on its own, the valid ones are stored in one
- * durable append, and each item gets its result. A bad item never costs the others their place.
- */
-export async function ingestChecked<T extends object>(
-  items: readonly unknown[],
-  check: (item: unknown) => ItemCheck<T>,
-  writer: ItemSink<T>,
-): Promise<IngestResponse> {
-  const results: ItemResult[] = new Array(items.length);
-  const valid: T[] = [];
-  const validAt: { index: number; id: string }[] = [];
-  let rejected = 0;
+/** The items checked: results of the rejected ones, and the valid ones with their index and id (flat arrays). */
+interface Checked<T> {
+  results: ItemResult[];
+  valid: T[];
+  validIndex: number[];
+  validId: string[];
+  rejected: number;
+}
+
+function checkAll<T>(items: readonly unknown[], check: (item: unknown) => ItemCheck<T>): Checked<T> {
+  const out: Checked<T> = { results: new Array<ItemResult>(items.length), valid: [], validIndex: [], validId: [], rejected: 0 };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const c: ItemCheck<T> =
       item instanceof UnparsableLine ? { ok: false, id: null, errors: [{ field: '', reason: item.reason, message: item.message }] } : check(item);
     if (!c.ok) {
-      results[i] = { index: i, id: c.id, status: 'rejected', errors: c.errors };
-      rejected++;
+      out.results[i] = { index: i, id: c.id, status: 'rejected', errors: c.errors };
+      out.rejected++;
       continue;
     }
-    valid.push(c.value);
-    validAt.push({ index: i, id: c.id });
+    out.valid.push(c.value);
+    out.validIndex.push(i);
+    out.validId.push(c.id);
   }
-  const seqs = await writer.append(valid);
+  return out;
+}
+
+function answer<T>(c: Checked<T>, seqs: readonly (number | null | 'stored')[], listAccepted: boolean): IngestResponse {
+  const { results, valid, validIndex, validId } = c;
   let accepted = 0;
   let duplicates = 0;
   for (let k = 0; k < valid.length; k++) {
-    const { index, id } = validAt[k]!;
+    const index = validIndex[k]!;
+    const id = validId[k]!;
     const seq = seqs[k];
     if (seq === null || seq === undefined) {
       results[index] = { index, id, status: 'duplicate' };
       duplicates++;
-    } else if (seq === 'stored') {
-      results[index] = { index, id, status: 'accepted' };
-      accepted++;
     } else {
-      results[index] = { index, id, status: 'accepted', seq };
       accepted++;
+      if (listAccepted) results[index] = seq === 'stored' ? { index, id, status: 'accepted' } : { index, id, status: 'accepted', seq };
     }
   }
-  return { accepted, duplicates, rejected, results };
+  // filter skips the holes left by the accepted items
+  return { accepted, duplicates, rejected: c.rejected, results: listAccepted ? results : results.filter(() => true) };
+}
+
+/**
+ * The ingest of every feed: each item is checked on its own, the valid ones are stored in one
+ * durable append, and each item gets its result. A bad item never costs the others their place.
+ * `listAccepted` false (an NDJSON upload answering only the lines not accepted): the accepted items
+ * are counted but get no entry in `results`, which then lists the others in item order.
+ *
+ * Not an async function: what waits for the commit holds the checked items, not `items` (an
+ * NDJSON slice's parsed lines die young, instead of being kept, and promoted by the GC, until
+ * the disk flush of their commit ends).
+ */
+export function ingestChecked<T extends object>(
+  items: readonly unknown[],
+  check: (item: unknown) => ItemCheck<T>,
+  writer: ItemSink<T>,
+  listAccepted = true,
+): Promise<IngestResponse> {
+  let c: Checked<T>;
+  let stored: Promise<readonly (number | null | 'stored')[]>;
+  try {
+    c = checkAll(items, check);
+    stored = writer.append(c.valid);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return stored.then((seqs) => answer(c, seqs, listAccepted));
 }
 
 function idOf(item: unknown, field: string): string | null {
@@ -102,7 +131,13 @@ function observedAtBounds(item: unknown, now: number, b: DateBounds): ItemError 
 }
 
 /** Observations: the date's plausibility, the JSON schema, the catalogue's rules, then the key's grant (null: everything). */
-export function ingestItems(items: readonly unknown[], source: string, deps: IngestDeps, grant: FeedGrant | null = null): Promise<IngestResponse> {
+export function ingestItems(
+  items: readonly unknown[],
+  source: string,
+  deps: IngestDeps,
+  grant: FeedGrant | null = null,
+  listAccepted = true,
+): Promise<IngestResponse> {
   const now = deps.clock();
   const check = withGrant<NewObservation>(
     (item) => {
@@ -122,5 +157,5 @@ export function ingestItems(items: readonly unknown[], source: string, deps: Ing
     (o) => ({ station: o.station, unit: o.area, agency: o.agency }),
     deps.index.ancestorsAndSelf,
   );
-  return ingestChecked<NewObservation>(items, check, deps.writer);
+  return ingestChecked<NewObservation>(items, check, deps.writer, listAccepted);
 }

@@ -132,7 +132,8 @@ export const NDJSON_SLICES_IN_FLIGHT = 4;
 export async function ingestNdjson(
   body: NdjsonBody | string,
   source: string,
-  ingest: (items: unknown[], source: string) => Promise<IngestResponse>,
+  /** `listAccepted`: whether the accepted items need a result (only with `all`); an ingest may list them anyway. */
+  ingest: (items: unknown[], source: string, listAccepted: boolean) => Promise<IngestResponse>,
   opts: { all: boolean; inFlight?: number },
 ): Promise<NdjsonOutcome> {
   const b = typeof body === 'string' ? NdjsonBody.of(body) : body;
@@ -148,7 +149,9 @@ export async function ingestNdjson(
     for (const slice of bodySlices(b)) {
       if (slice.items.length > 0) {
         items += slice.items.length;
-        const res = ingest(slice.items, source);
+        const res = ingest(slice.items, source, opts.all);
+        // the slice (held by the slicing generators until their next step) keeps no parsed line while its commit is flushed
+        slice.items = [];
         // observed in order by settleOldest; this keeps a failure while an older slice is awaited from being unhandled
         res.catch(() => undefined);
         pending.push({ res, lineNo: slice.lineNo });

@@ -5,7 +5,7 @@ import { readPagesSync } from '../paging.ts';
 import { observationFromRow, ROLLUP_COLUMNS, rollupFromRow, rollupMergeSql } from '../rows.ts';
 import type { RollupTuple } from '../rows.ts';
 import { sqliteObservationPages } from './observations.ts';
-import { forEachSlice, placeholderRows, statementsBySize } from './statements.ts';
+import { forEachSlice, placeholderRows, statementsBySize, valuesOf } from './statements.ts';
 import type { RollupLog, RollupRequest } from '../store.ts';
 
 export interface SqliteRollups extends RollupLog {
@@ -16,21 +16,7 @@ export interface SqliteRollups extends RollupLog {
 /** Rollup rows per upsert statement (13 parameters each). */
 const ROLLUP_ROWS_PER_UPSERT = 50;
 /** The values of the upsert's columns, in their order. */
-const UPSERT_FIELDS: readonly (keyof RollupRow)[] = [
-  'grain',
-  'indicator',
-  'area',
-  'bucket',
-  'n',
-  'sum',
-  'min',
-  'max',
-  'num',
-  'den',
-  'lastValue',
-  'lastAt',
-  'lastId',
-];
+const UPSERT_FIELDS = valuesOf<RollupRow>(['grain', 'indicator', 'area', 'bucket', 'n', 'sum', 'min', 'max', 'num', 'den', 'lastValue', 'lastAt', 'lastId']);
 
 /** The history rollups of the SQLite store. `areaChain`: the area and its ancestors up to the city. */
 export function sqliteRollups(db: Database.Database, areaChain: (area: string, observedAt: number) => readonly string[]): SqliteRollups {
@@ -41,7 +27,7 @@ export function sqliteRollups(db: Database.Database, areaChain: (area: string, o
     false,
     (rows) =>
       `INSERT INTO rollups (grain, indicator, area, bucket, n, sum, min, max, num, den, last_value, last_at, last_id)
-     VALUES ${placeholderRows(rows, UPSERT_FIELDS.length)}
+     VALUES ${placeholderRows(rows, UPSERT_FIELDS.width)}
      ${rollupMergeSql('')}`,
   );
   const write = (stored: readonly NewObservation[]) => {

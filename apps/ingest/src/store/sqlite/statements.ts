@@ -23,20 +23,33 @@ export function placeholderRows(rows: number, columns: number): string {
   return Array.from({ length: rows }, () => row).join(', ');
 }
 
+/** How a row becomes the values of a statement: `width` values, written from `at` in the statement's parameters. */
+export interface RowValues<T> {
+  width: number;
+  put(row: T, params: unknown[], at: number): void;
+}
+
+/** The values of a row's `fields`, in their order (a generic loop; a hot path writes its fields out by name). */
+export function valuesOf<T>(fields: readonly (keyof T)[]): RowValues<T> {
+  return {
+    width: fields.length,
+    put(row, params, at) {
+      for (const f of fields) params[at++] = row[f];
+    },
+  };
+}
+
 /**
  * Writes `rows` through statements of at most `perStatement` rows: `run(n, params)` gets each slice with
- * its values row by row, in `fields` order, in one parameter array reused from slice to slice.
+ * its values row by row, in one parameter array reused from slice to slice.
  */
-export function forEachSlice<T>(rows: readonly T[], perStatement: number, fields: readonly (keyof T)[], run: (n: number, params: unknown[]) => void): void {
+export function forEachSlice<T>(rows: readonly T[], perStatement: number, values: RowValues<T>, run: (n: number, params: unknown[]) => void): void {
   const params: unknown[] = [];
+  const w = values.width;
   for (let from = 0; from < rows.length; from += perStatement) {
     const n = Math.min(perStatement, rows.length - from);
-    params.length = n * fields.length;
-    let q = 0;
-    for (let i = from; i < from + n; i++) {
-      const row = rows[i]!;
-      for (const f of fields) params[q++] = row[f];
-    }
+    params.length = n * w;
+    for (let i = 0; i < n; i++) values.put(rows[from + i]!, params, i * w);
     run(n, params);
   }
 }
