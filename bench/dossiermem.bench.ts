@@ -2,14 +2,18 @@
  * Issue 16 #7: the memory of the dossier state for a merged province. A year of N dossiers
  * (received, in progress, finished, returned: bench/dossier-events.ts) is replayed through the
  * dossier service with the 766 cells beside it, as services.ts wires them, in a fresh
- * `node --expose-gc` process per configuration; after a forced GC it reports the heap retained
- * per dossier and the RSS, and the replay rate beside a same-run ceiling: the same events
- * generated, parsed (`toDossierFact`) and grouped by dossier without any state. Each run also
- * prints a digest of every indicator it answers (the year's months by unit and agency, the 766
- * counters), so that packed and unpacked runs of the same year can be compared.
+ * `node --expose-gc` process per configuration; after a forced GC it reports the bytes retained
+ * per dossier (V8 heap + the packed dossiers' off-heap arena), the RSS after GC and its peak, and
+ * the replay rate beside a ceiling measured right after in a process of its own (so that its
+ * garbage is not in the state's RSS): the same events generated, parsed (`toDossierFact`) and
+ * grouped by dossier without any state. Each run also prints a digest of every indicator it
+ * answers (the year's months by unit and agency, the 766 counters), so that packed and unpacked
+ * runs of the same year can be compared.
  *
  *   pnpm bench --only=dossiermem [--quick]           the parent: runs the children below
- *   node --expose-gc --import tsx bench/dossiermem.bench.ts --child --dossiers=N --keep=K|all
+ *   node --expose-gc --import tsx bench/dossiermem.bench.ts --child --dossiers=N --keep=K|all    one state
+ *   node --expose-gc --import tsx bench/dossiermem.bench.ts --child --dossiers=N --ceiling       its ceiling
+ *   (with NODE_OPTIONS=--conditions=@cityioc/source when run by hand, as `pnpm bench` sets it)
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';

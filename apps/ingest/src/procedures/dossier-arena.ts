@@ -16,9 +16,10 @@
  * every chunk but the one being filled is at least half live: the dead bytes never pass the live
  * ones plus one chunk. A freed chunk's number is reused.
  *
- * Looked at first: `lmdb`/`better-sqlite3` (a store on disk: every reader and the event path
- * would become I/O, and the log already is that store), `mnemonist` (typed-array structures, but
- * its maps keep JS keys on the heap), `flatbuffers`/`msgpackr` (encodings, not a keyed table).
+ * Looked at first (docs/ARCHITECTURE.md, dependency choices): `node-shared-structures` (fixed size,
+ * GPL-3.0), `buffer-hashmap` and `big-map` (fixed-size keys and values; big-map cannot delete),
+ * `offheap` (a native Rust cache with eviction, not a store), `mnemonist` (its maps keep JS keys on
+ * the heap), `lmdb` (a store on disk: every reader and the event path would become I/O).
  */
 
 const HEADER = 2;
