@@ -106,7 +106,9 @@ describe('docker/compose.yml', () => {
   });
 
   it('passes the dossier memory setting to each node: IOC_DOSSIERS_KEEP_FINISHED, with the default env.ts gives it', async () => {
-    const { loadConfig } = await import('../apps/ingest/src/env.ts');
+    // the server's own config loader, imported at run time (this project does not type-check the ingest's sources)
+    const envModule = '../apps/ingest/src/env.ts';
+    const { loadConfig } = (await import(envModule)) as { loadConfig: (env: Record<string, string>) => { dossiersKeepFinished: number } };
     const nodes = Object.values(compose.services).filter((s) => s.build?.dockerfile === 'docker/ingest.Dockerfile');
     for (const s of nodes) {
       const value = s.environment?.IOC_DOSSIERS_KEEP_FINISHED;
