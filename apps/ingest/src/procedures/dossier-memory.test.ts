@@ -142,7 +142,8 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     const codes = [...new Set(events.map((e) => e.event.dossierCode))].sort();
     const cats = [catalogue(), catalogue(), catalogue()];
     // the old way (nothing packed), packed at the end of every batch, and a small window of finished dossiers kept
-    const [all, packed, window] = [service(Infinity, cats[0]!), service(0, cats[1]!), service(50, cats[2]!)];
+    // (the arena's chunks are 2 kB here, so that revivals compact chunks along the way)
+    const [all, packed, window] = [service(Infinity, cats[0]!), service(0, cats[1]!, 2048), service(50, cats[2]!, 2048)];
     for (let i = 0; i < events.length; i += 97) for (const s of [all, packed, window]) s.svc.applyCommitted(events.slice(i, i + 97));
 
     const expected = readings(all, codes);
@@ -175,6 +176,7 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     expect(afterChange.indicators).not.toEqual(afterComplaints.indicators);
     expect(readings(packed, codes)).toEqual(afterChange);
     expect(readings(window, codes)).toEqual(afterChange);
+    expect(packed.svc.memoryStats().compactions).toBeGreaterThan(10);
 
     // a checkpoint of the packed service, loaded into a fresh one of each kind, then the same tail
     const tail = generatedYear(200, 17).map((e) => ({ ...e, seq: e.seq + events.length }));
@@ -183,7 +185,7 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     const data = JSON.parse(JSON.stringify({ ...head, dossiers: [...dossiers] })) as DossierServiceData;
     const cat = catalogue();
     cat.add(version('1.000494', 2, '2026-06-01', 1));
-    const restored = service(0, cat);
+    const restored = service(0, cat, 2048);
     restored.svc.importState(data);
     restored.complain(named);
     for (const s of [all, restored]) s.svc.applyCommitted(tail);
