@@ -105,6 +105,25 @@ describe('docker/compose.yml', () => {
     for (const v of volumes) expect(Object.keys(compose.volumes)).toContain(v);
   });
 
+  it('passes the dossier memory setting to each node: IOC_DOSSIERS_KEEP_FINISHED, with the default env.ts gives it', async () => {
+    // the server's own config loader, imported at run time (this project does not type-check the ingest's sources)
+    const envModule = '../apps/ingest/src/env.ts';
+    const { loadConfig } = (await import(envModule)) as { loadConfig: (env: Record<string, string>) => { dossiersKeepFinished: number } };
+    const nodes = Object.values(compose.services).filter((s) => s.build?.dockerfile === 'docker/ingest.Dockerfile');
+    for (const s of nodes) {
+      const value = s.environment?.IOC_DOSSIERS_KEEP_FINISHED;
+      expect(value).toBe('${IOC_DOSSIERS_KEEP_FINISHED:-10000}');
+      // the example file's value, and compose's default when the operator sets none, are what the server uses unset
+      for (const env of [envExample, {}]) expect(loadConfig({ IOC_DOSSIERS_KEEP_FINISHED: interpolate(value!, env) }).dossiersKeepFinished).toBe(10_000);
+    }
+    expect(envExample.IOC_DOSSIERS_KEEP_FINISHED).toBe('10000');
+    expect(loadConfig({}).dossiersKeepFinished).toBe(10_000);
+    expect(
+      loadConfig({ IOC_DOSSIERS_KEEP_FINISHED: interpolate(nodes[0]!.environment!.IOC_DOSSIERS_KEEP_FINISHED!, { IOC_DOSSIERS_KEEP_FINISHED: '500' }) })
+        .dossiersKeepFinished,
+    ).toBe(500);
+  });
+
   it('names only variables the example env file sets or that have a default, and the server reads each IOC_ one', () => {
     const used = [...composeText.matchAll(/\$\{(\w+)(:-[^}]*)?\}/g)].map((m) => ({ name: m[1]!, hasDefault: m[2] !== undefined }));
     for (const v of used) expect(v.hasDefault || v.name in envExample, `\${${v.name}} is neither in docker/.env.example nor defaulted`).toBe(true);

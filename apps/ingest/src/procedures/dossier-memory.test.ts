@@ -1,9 +1,14 @@
 import type { DossierEvent } from '@cityioc/contracts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   createWorkCalendar,
   dossierFlagVector,
   DossierScoreCells,
+  foldSortedFacts,
+  insertFact,
   ProcedureCatalogue,
+  toDossierFact,
   seededRandom,
   type DossierRecord,
   type ProcedureVersion,
@@ -11,6 +16,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { LiveService } from '../live/live.service.ts';
 import type { StoredDossierEvent } from '../store/store.ts';
+import { DossierMemory } from './dossier-memory.ts';
 import { DossierService, type DossierServiceData } from './dossier.service.ts';
 
 const calendar = createWorkCalendar();
@@ -92,11 +98,11 @@ function generatedYear(dossiers: number, seed: number): StoredDossierEvent[] {
 const noLive = { applyDerived() {} } as unknown as LiveService;
 
 /** A dossier service with the 766 cells beside it (as services.ts wires them) and a set of complained dossiers. */
-function service(keepFinished: number, catalogue: ProcedureCatalogue) {
+function service(keepFinished: number, catalogue: ProcedureCatalogue, arenaChunkBytes?: number) {
   const cells = new DossierScoreCells();
   const complained = new Set<string>();
   const put = (r: DossierRecord) => cells.put(r.dossierCode, r, dossierFlagVector(r, complained.has(r.dossierCode), calendar));
-  const svc = new DossierService(calendar, noLive, { city: CITY, procedures: catalogue, onRecord: put, parts: [cells], keepFinished });
+  const svc = new DossierService(calendar, noLive, { city: CITY, procedures: catalogue, onRecord: put, parts: [cells], keepFinished, arenaChunkBytes });
   const complain = (codes: string[]) => {
     for (const c of codes) complained.add(c);
     for (const c of codes) {
@@ -136,7 +142,8 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     const codes = [...new Set(events.map((e) => e.event.dossierCode))].sort();
     const cats = [catalogue(), catalogue(), catalogue()];
     // the old way (nothing packed), packed at the end of every batch, and a small window of finished dossiers kept
-    const [all, packed, window] = [service(Infinity, cats[0]!), service(0, cats[1]!), service(50, cats[2]!)];
+    // (the arena's chunks are 2 kB here, so that revivals compact chunks along the way)
+    const [all, packed, window] = [service(Infinity, cats[0]!), service(0, cats[1]!, 2048), service(50, cats[2]!, 2048)];
     for (let i = 0; i < events.length; i += 97) for (const s of [all, packed, window]) s.svc.applyCommitted(events.slice(i, i + 97));
 
     const expected = readings(all, codes);
@@ -169,6 +176,7 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     expect(afterChange.indicators).not.toEqual(afterComplaints.indicators);
     expect(readings(packed, codes)).toEqual(afterChange);
     expect(readings(window, codes)).toEqual(afterChange);
+    expect(packed.svc.memoryStats().compactions).toBeGreaterThan(10);
 
     // a checkpoint of the packed service, loaded into a fresh one of each kind, then the same tail
     const tail = generatedYear(200, 17).map((e) => ({ ...e, seq: e.seq + events.length }));
@@ -177,7 +185,7 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     const data = JSON.parse(JSON.stringify({ ...head, dossiers: [...dossiers] })) as DossierServiceData;
     const cat = catalogue();
     cat.add(version('1.000494', 2, '2026-06-01', 1));
-    const restored = service(0, cat);
+    const restored = service(0, cat, 2048);
     restored.svc.importState(data);
     restored.complain(named);
     for (const s of [all, restored]) s.svc.applyCommitted(tail);
@@ -213,5 +221,102 @@ describe('dossier memory: finished dossiers packed give the results of keeping t
     expect(svc.record('D')!.trail.map((t) => t.status)).toEqual([2, 4, 9, 10]);
     expect(svc.indicatorsOf('2026-01', CITY, 'area', NOW).total).toMatchObject({ received: 1, completed: 1, completedOnTime: 1, inProcess: 0 });
     expect(svc.indicatorsOf('all', CITY, 'area', NOW).total.received).toBe(1);
+  });
+
+  it('with the cells beside it, removal and compaction of the arena: dossiers revived and packed again many times answer the same', () => {
+    const catalogue = () => new ProcedureCatalogue(PROCEDURES.map((c, i) => version(c.slice(0, 8), 1, '2020-01-01', 3 + i * 4)));
+    const events = generatedYear(400, 18);
+    // chunks of 2 kB (~15 dossiers), so that the revivals below compact some
+    const [all, packed] = [service(Infinity, catalogue()), service(0, catalogue(), 2048)];
+    for (let i = 0; i < events.length; i += 50) for (const s of [all, packed]) s.svc.applyCommitted(events.slice(i, i + 50));
+    const codes = [...new Set(events.map((e) => e.event.dossierCode))].sort();
+    const before = packed.svc.memoryStats();
+    // every finished dossier revived and packed again, five times (a complaint each time): its old bytes die in the arena
+    const finished = readings(all, codes)
+      .all.filter((r) => r.endStatus === 9 || r.endStatus === 10)
+      .map((r) => r.dossierCode);
+    for (let round = 0; round < 5; round++) for (const s of [all, packed]) s.complain(finished.filter((_, i) => i % 5 === round));
+    for (let round = 0; round < 5; round++) for (const s of [all, packed]) s.complain(finished);
+    const after = packed.svc.memoryStats();
+    expect(after.compactions).toBeGreaterThan(before.compactions);
+    expect(after.entries).toBe(before.entries);
+    expect(after.deadBytes).toBeLessThanOrEqual(after.liveBytes + 2048);
+    expect(readings(packed, codes)).toEqual(readings(all, codes));
+  });
+
+  it('queues a finished dossier once however many later events it gets, so that `keepFinished` dossiers stay unpacked', () => {
+    // fails on the code before mem2's fix: a dossier was queued again for each later event (its queue held 1 + 200
+    // entries below), and `keep` then counted queue entries, not dossiers (keep=5 kept one or two)
+    const memory = new DossierMemory(foldSortedFacts, [], 5);
+    const event = (d: number, status: DossierEvent['status'], k: number): DossierEvent => ({
+      eventId: `D${d}-${status}-${k}`,
+      dossierCode: `D${d}`,
+      procedureCode: '1.000494',
+      agencyCode: AGENCIES[0]!,
+      adminUnitCode: AREAS[0]!,
+      channel: 2,
+      status,
+      statusAt: iso(YEAR + d * DAY + k * 60_000),
+      ...(status === 2 ? { receivedAt: iso(YEAR + d * DAY) } : {}),
+    });
+    const put = (e: DossierEvent) => {
+      const facts = insertFact(memory.factsForChange(e.dossierCode), toDossierFact(e));
+      memory.set(e.dossierCode, facts, foldSortedFacts(facts)!);
+    };
+    for (let d = 0; d < 10; d++) {
+      put(event(d, 2, 0));
+      put(event(d, 9, 1));
+      // returns and corrections after it finished, all before the next trim
+      for (let k = 2; k < 200; k++) put(event(d, 10, k));
+      expect(memory.queuedFinished).toBe(Math.min(d, 5) + 1);
+      memory.trim();
+      expect(memory.queuedFinished).toBe(Math.min(d + 1, 5));
+    }
+    expect(memory.unpackedSize).toBe(5);
+    expect(memory.size).toBe(10);
+    expect([...memory.unpackedRecords()].map((r) => r.dossierCode)).toEqual(['D5', 'D6', 'D7', 'D8', 'D9']);
+  });
+
+  it('packed dossiers keep no string the feed gave: codes sliced from large texts do not keep those texts alive', () => {
+    // fails on the code before mem2's `ownString` (e6b6a51^): the packed map's key was the caller's string, here a V8
+    // sliced string that keeps its 100 kB parent alive (20 MB for 200 dossiers); and on mem2's code (869b0a6) too, whose
+    // queue of finished dossiers kept the codes it had packed until 4,096 of them. The arena keeps the code's bytes only
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { svc } = service(0, new ProcedureCatalogue());
+    const batch = (from: number): StoredDossierEvent[] =>
+      Array.from({ length: 100 }, (_, i) => {
+        const d = from + i;
+        // a dossier code as a window on a large text (a JSON body, a CSV file): V8 makes it a sliced string
+        const code = `H13.31135-260101-${String(d).padStart(7, '0')}`.padStart(100_000, ' ').slice(100_000 - 24);
+        return [2, 9].map((status, k) => ({
+          seq: 2 * d + k + 1,
+          receivedAt: YEAR + d * DAY,
+          source: 'test',
+          event: {
+            eventId: `${code}-${status}`,
+            dossierCode: code,
+            procedureCode: '1.000494',
+            agencyCode: AGENCIES[0]!,
+            adminUnitCode: AREAS[0]!,
+            channel: 2,
+            status,
+            statusAt: iso(YEAR + d * DAY + k * DAY),
+            ...(status === 2 ? { receivedAt: iso(YEAR + d * DAY) } : { finishedAt: iso(YEAR + d * DAY + DAY) }),
+          } as DossierEvent,
+        }));
+      }).flat();
+    svc.applyCommitted(batch(0));
+    gc();
+    const heap0 = process.memoryUsage().heapUsed;
+    svc.applyCommitted(batch(100));
+    svc.applyCommitted(batch(200));
+    gc();
+    const retained = process.memoryUsage().heapUsed - heap0;
+    expect(svc.size).toBe(300);
+    expect(svc.unpackedSize).toBe(0);
+    expect(svc.record('H13.31135-260101-0000250')?.endStatus).toBe(9);
+    // 200 parents of 100 kB would be 20 MB
+    expect(retained).toBeLessThan(4_000_000);
   });
 });

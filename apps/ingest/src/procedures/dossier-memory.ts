@@ -1,4 +1,5 @@
 import { isOpen, packFacts, StringTable, unpackFacts, type DossierFact, type DossierRecord } from '@cityioc/domain';
+import { DossierArena } from './dossier-arena.ts';
 
 /** A state that keeps a part per dossier (the indicator cells, the 766 cells): it lets a finished dossier's part go and takes it back. */
 export interface DossierPartHolder {
@@ -9,24 +10,15 @@ export interface DossierPartHolder {
 }
 
 const SEP = '\u0002';
-const ONE_BYTE = /^[\u0000-\u00ff]*$/;
-
-/**
- * A flat copy of a string that a packed dossier keeps for months. A string made by `+`, a template
- * or `slice` may be a V8 cons or sliced string: a tree of parts or a window on a larger parent,
- * retaining far more than its length (a dossier code built from parts cost ~200 bytes as a map
- * key). A Buffer round trip makes a sequential string of its own, one byte per character when it can.
- */
-export function ownString(s: string): string {
-  return ONE_BYTE.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
-}
 
 /**
  * Where the dossier service keeps its dossiers (issue 16 #7). Open dossiers, and the last
  * `keepFinished` dossiers that finished, are objects: their sorted facts and their folded record.
- * Older finished dossiers (completed, stopped, or never received) are packed into one string each:
- * their reception time (for scans by period), the parts the holders gave up, and their facts
- * (`packFacts`: ~150 bytes, the codes they repeat kept once in a string table). A packed dossier
+ * Older finished dossiers (completed, stopped, or never received) are packed into one entry each of
+ * an off-heap arena (`dossier-arena.ts`: bytes the GC does not scan, no JS string or Map entry per
+ * dossier): its code; the parts the holders gave up and its facts (`packFacts`: ~100 bytes, the
+ * codes they repeat kept once in a string table); its reception time beside them (for scans by
+ * period, read without decoding). A packed dossier
  * is unpacked and folded again when it is read (`record`, `all`), and revived — facts, record and
  * parts back in memory — when it changes (a late event, a catalogue or calendar change, a
  * complaint naming it). Every reader gets the record a full fold gives, so results are the same.
@@ -34,9 +26,11 @@ export function ownString(s: string): string {
 export class DossierMemory {
   private readonly facts = new Map<string, readonly DossierFact[]>();
   private readonly records = new Map<string, DossierRecord>();
-  private readonly packed = new Map<string, string>();
   private strings = new StringTable();
-  /** Dossiers that finished, oldest first (a dossier may be listed more than once). */
+  /**
+   * Dossiers that finished, oldest first: a dossier is queued when it finishes, not again for each
+   * later event (its length stays within the dossiers finished since the last `trim`, plus `keepFinished`).
+   */
   private finishedQueue: string[] = [];
   private head = 0;
 
@@ -44,11 +38,22 @@ export class DossierMemory {
     private readonly recordOf: (facts: readonly DossierFact[]) => DossierRecord | null,
     private readonly holders: readonly DossierPartHolder[],
     private readonly keepFinished: number,
+    private readonly packed = new DossierArena(),
   ) {}
 
   /** Every dossier, in memory or packed. */
   get size(): number {
     return this.records.size + this.packed.size;
+  }
+
+  /** Finished dossiers queued to be packed (at most `keepFinished` after `trim`, a dossier queued once). */
+  get queuedFinished(): number {
+    return this.finishedQueue.length - this.head;
+  }
+
+  /** The arena's bytes and compactions (the bench and tests read them). */
+  arenaStats(): ReturnType<DossierArena['stats']> {
+    return this.packed.stats();
   }
 
   /** Dossiers kept as objects. */
@@ -103,7 +108,7 @@ export class DossierMemory {
 
   /** The codes of the packed dossiers (a copy: reviving one while going through them is safe). */
   packedCodes(): string[] {
-    return [...this.packed.keys()];
+    return this.packed.keys();
   }
 
   /**
@@ -112,13 +117,9 @@ export class DossierMemory {
    */
   *all(receivedIn?: { start: number; end: number }): Generator<DossierRecord> {
     yield* this.records.values();
-    for (const [code, entry] of this.packed) {
-      if (receivedIn) {
-        const t = entry.slice(0, entry.indexOf(SEP));
-        if (t === '~') continue;
-        const at = parseInt(t, 36);
-        if (at < receivedIn.start || at >= receivedIn.end) continue;
-      }
+    // the reception time is the entry's tag (NaN: never received), read without decoding the entry
+    const accept = receivedIn && ((at: number) => at >= receivedIn.start && at < receivedIn.end);
+    for (const [code, entry] of this.packed.entries(accept)) {
       const r = this.recordOf(this.unpack(code, entry));
       if (r) yield r;
     }
@@ -127,7 +128,9 @@ export class DossierMemory {
   /** Packs the finished dossiers beyond the `keepFinished` most recent. Call it between changes, never between a revive and the put that follows. */
   trim(): void {
     while (this.finishedQueue.length - this.head > this.keepFinished) {
-      const code = this.finishedQueue[this.head++]!;
+      const code = this.finishedQueue[this.head]!;
+      // the queue lets go of the code at once (it may be a cons or sliced string holding a larger parent)
+      this.finishedQueue[this.head++] = '';
       this.pack(code);
     }
     if (this.head > 4096 && this.head * 2 > this.finishedQueue.length) {
@@ -151,10 +154,10 @@ export class DossierMemory {
       }
       parts.push(p);
     }
-    const received = record.receivedAt === null ? '~' : record.receivedAt.toString(36);
     this.facts.delete(code);
     this.records.delete(code);
-    this.packed.set(ownString(code), ownString([received, ...parts, text].join(SEP)));
+    // copied into the arena as bytes: no string of the caller's (nor a parent it slices) stays alive
+    this.packed.set(code, [...parts, text].join(SEP), record.receivedAt ?? NaN);
     return true;
   }
 
@@ -169,7 +172,7 @@ export class DossierMemory {
     const packed = this.packed;
     const dossiers = function* (): Generator<[string, string]> {
       yield* unpacked;
-      for (const [code, entry] of packed) yield [code, entry.slice(entry.lastIndexOf(SEP) + 1)];
+      for (const [code, entry] of packed.entries()) yield [code, entry.slice(entry.lastIndexOf(SEP) + 1)];
     };
     return { strings: [...this.strings.strings()], dossiers: dossiers() };
   }
@@ -193,7 +196,7 @@ export class DossierMemory {
     const fields = entry.split(SEP);
     const facts = unpackFacts(code, fields[fields.length - 1]!, this.strings);
     const record = this.recordOf(facts)!;
-    this.holders.forEach((h, i) => h.restorePart(record, fields[1 + i]!));
+    this.holders.forEach((h, i) => h.restorePart(record, fields[i]!));
     this.packed.delete(code);
     this.set(code, facts, record);
     return facts;

@@ -18,6 +18,7 @@ import {
 } from '@cityioc/domain';
 import type { LiveService } from '../live/live.service.ts';
 import type { StoredDossierEvent } from '../store/store.ts';
+import { DossierArena } from './dossier-arena.ts';
 import { DossierMemory, type DossierPartHolder } from './dossier-memory.ts';
 import { DossierPublication, type PublicationOptions } from './dossier-publication.ts';
 
@@ -34,6 +35,8 @@ export interface DossierServiceOptions {
   parts?: readonly DossierPartHolder[];
   /** How many finished dossiers stay unpacked, the most recent (default 10,000; 0 packs each at the end of its batch). */
   keepFinished?: number;
+  /** The size of the packed dossiers' arena chunks (default 1 MB; tests make it small to see compaction). */
+  arenaChunkBytes?: number;
 }
 
 /** The dossier state of a checkpoint, but its dossiers. */
@@ -88,7 +91,12 @@ export class DossierService {
   ) {
     this.indicators = new AdminIndicatorState({ calendar });
     this.city = options.city;
-    this.memory = new DossierMemory((facts) => this.recordOf(facts), [this.indicators, ...(options.parts ?? [])], options.keepFinished ?? 10_000);
+    this.memory = new DossierMemory(
+      (facts) => this.recordOf(facts),
+      [this.indicators, ...(options.parts ?? [])],
+      options.keepFinished ?? 10_000,
+      new DossierArena({ chunkBytes: options.arenaChunkBytes }),
+    );
   }
 
   /** A dossier's record: its events folded, completed from its procedure (due date from the legal time, fee flag). */
@@ -106,6 +114,11 @@ export class DossierService {
   /** Dossiers kept as objects (the open ones and the most recently finished). */
   get unpackedSize(): number {
     return this.memory.unpackedSize;
+  }
+
+  /** The packed dossiers' arena: entries, live and dead bytes, compactions (bench and tests). */
+  memoryStats(): ReturnType<DossierMemory['arenaStats']> {
+    return this.memory.arenaStats();
   }
 
   /**
