@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { WallListResponse } from '@cityioc/contracts';
 import { mapCanvas, openE2e, testId, type E2e } from './support/e2e.ts';
 
 let e2e: E2e;
@@ -26,6 +27,17 @@ afterAll(() => e2e?.close());
 
 describe('a unit pinned on the wall', () => {
   it('draws the unit and its neighbours on its map, the unit outlined', async () => {
+    // the wall's socket is open and counted as a screen of the main wall before the pin: the wall read the pin once as it
+    // opened, and a pin made before its socket joins would reach it only at its next connection (CI, under load)
+    await expect
+      .poll(
+        async () => {
+          const r = await fetch(`${e2e.server.url}/api/v1/wall/walls`, { headers: e2e.server.headers('leader') });
+          return ((await r.json()) as WallListResponse).walls.find((w) => w.wall === 'main')?.screens ?? 0;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     const r = await fetch(`${e2e.server.url}/api/v1/wall/pin`, {
       method: 'POST',
       headers: e2e.server.headers('leader', { 'content-type': 'application/json' }),
@@ -35,7 +47,6 @@ describe('a unit pinned on the wall', () => {
     const map = `${testId('wall-pin-map')}[data-focus="${WARD}"]`;
     await wall.waitForSelector(`${map} ${testId('explorer-map')}[data-loaded="true"][data-focus="${WARD}"]`, { timeout: 45_000 });
     const canvas = await mapCanvas(wall, { name: 'explorerMap', within: map });
-    await wall.screenshot({ path: '/tmp/wall6-shots/unit-pin-map.png' });
     // a dark map is the background alone (one or two colours); the polygons, their outlines and edges give many
     expect(canvas.colours).toBeGreaterThan(10);
     // what MapLibre drew: the ward and the wards around it, the ward itself the one selected (the bright outline)
