@@ -1,6 +1,7 @@
 import type { Alert, AlertDetail, AlertListResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api, getJson, HttpError } from '../queries/http.ts';
+import { FOLLOWS_PUSHES } from '../queries/push-followed.ts';
 
 /**
  * ['alerts', 'wall'] for the wall, ['alerts', 'operator'] for the inbox, ['alerts', 'detail', id]:
@@ -25,6 +26,7 @@ export function wallAlertsQuery() {
     queryFn: ({ signal }) => getJson<AlertListResponse>('/api/v1/alerts?status=open,acknowledged,assigned&limit=50', signal).then((r) => r.alerts),
     staleTime: Infinity,
     retry,
+    meta: FOLLOWS_PUSHES,
   });
 }
 

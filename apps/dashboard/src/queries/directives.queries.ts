@@ -1,5 +1,6 @@
 import type { Directive, DirectiveBoardResponse, DirectiveListResponse } from '@cityioc/contracts';
 import { queryOptions } from '@tanstack/react-query';
+import { FOLLOWS_PUSHES } from './push-followed.ts';
 import { getJson } from './http.ts';
 
 /** Every directive read: a directiveV1 push re-reads them (realtime/useDirectivePushes.ts). */
@@ -18,6 +19,7 @@ function directiveRead<T>(key: readonly string[], path: string, byClock: boolean
     queryFn: ({ signal }) => getJson<T>(path, signal),
     refetchInterval: byClock ? DIRECTIVE_BOARD_REFRESH_MS : undefined,
     staleTime: 15_000,
+    meta: FOLLOWS_PUSHES,
   });
 }
 

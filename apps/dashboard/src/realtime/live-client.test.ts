@@ -1,7 +1,11 @@
 import type { Cell, Snapshot } from '@cityioc/contracts';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { wallAlertsQuery } from '../alerts/alerts.queries.ts';
+import { FOLLOWS_PUSHES } from '../queries/push-followed.ts';
+import { wallPlaylistQuery } from '../queries/wall.queries.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { snapshotKey } from '../queries/snapshot.queries.ts';
+import { wallPinQuery } from '../wall-pin/wall-pin.queries.ts';
 import { FakeSocket } from '../test/fake-socket.ts';
 import { cell, delta, NOW, snapshot } from '../test/fixtures.ts';
 import { LiveClient } from './live-client.ts';
@@ -243,6 +247,29 @@ describe('LiveClient', () => {
     client.stop();
     client.reconnect();
     expect(socket.connected).toBe(false);
+  });
+
+  it('reads the queries pushes keep current again once subscribed, on the first connection too (a pin made while the wall connected)', async () => {
+    const { queryClient, client } = setup();
+    // the wall's own pin, alert and playlist reads are marked: their pushes reach only a connected socket
+    expect(wallPinQuery('main').meta).toEqual(FOLLOWS_PUSHES);
+    expect(wallAlertsQuery().meta).toEqual(FOLLOWS_PUSHES);
+    expect(wallPlaylistQuery().meta).toEqual(FOLLOWS_PUSHES);
+    let pin = 'none';
+    let otherReads = 0;
+    const pinned = new QueryObserver(queryClient, { queryKey: ['wall-pin', 'main'], queryFn: async () => pin, staleTime: Infinity, meta: FOLLOWS_PUSHES });
+    const other = new QueryObserver(queryClient, { queryKey: ['geo'], queryFn: async () => ++otherReads, staleTime: Infinity });
+    const offs = [pinned.subscribe(() => undefined), other.subscribe(() => undefined)];
+    await settle();
+    expect(queryClient.getQueryData(['wall-pin', 'main'])).toBe('none');
+    // a leader pins between the page's read and its socket's connection: the wallPinV1 push reaches no socket of this page
+    pin = 'unit 31150';
+    client.start();
+    await settle();
+    expect(queryClient.getQueryData(['wall-pin', 'main'])).toBe('unit 31150');
+    expect(otherReads).toBe(1); // what no push keeps current is not read again
+    expect(client.getState().synced).toBe(true);
+    offs.forEach((off) => off());
   });
 
   it('showWall(): names the wall on the open socket and on every connect, and takes it back when the wall unmounts', () => {

@@ -12,6 +12,7 @@ import type {
 } from '@cityioc/contracts';
 import { addOffsetSample, type OffsetSample } from './clock-offset.ts';
 import type { QueryClient } from '@tanstack/react-query';
+import { followsPushes } from '../queries/push-followed.ts';
 import { snapshotKey, snapshotQuery } from '../queries/snapshot.queries.ts';
 import { initialLinkState } from './link-status.ts';
 import { Listeners } from './listeners.ts';
@@ -29,7 +30,7 @@ export function isUnauthorizedRefusal(err: Error & { data?: Partial<HandshakeErr
 
 /**
  * Keeps the react-query snapshot cache of the subscribed scopes live.
- * - connect: subscribe, then (re)read the snapshots; only then does the link count as synced
+ * - connect: subscribe, then (re)read the snapshots and the queries pushes keep current; only then does the link count as synced
  * - deltaV1: applied with the pure reducer via setQueryData; a gap or new epoch refetches
  * - heartbeatV1: liveness, the server clock offset, and whether its pushes across nodes get through
  *   (`fanout`): when they come back ('degraded' → 'ok') everything held is re-read, as after a reconnect
@@ -289,8 +290,13 @@ export class LiveClient {
       if (run !== this.run) return;
       const scopes = [...this.scopes, ...followed];
       if (first) {
-        // Usually already loaded (or loading) by the panels: this reuses the cache or the request in flight.
-        await Promise.all(scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))));
+        // Usually already loaded (or loading) by the panels: this reuses the cache or the request in flight. What pushes
+        // keep current (a pin, an alert, the playlist) is read again: a read made before the socket listened, or still in
+        // flight, may have missed a push sent in between (a wall opened while a leader pinned a unit kept the old view).
+        await Promise.all([
+          this.queryClient.invalidateQueries({ predicate: followsPushes }),
+          ...scopes.map((s) => this.queryClient.fetchQuery(snapshotQuery(s))),
+        ]);
       } else {
         // Anything may have changed while we were away: the snapshots are re-read before the link
         // counts as synced, everything else (history windows, catalogue) is invalidated.

@@ -2,8 +2,9 @@ import type { Alert, AlertDetail, WallListResponse, WallPinBody, WallPinReleaseR
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { alertDetailQuery, wallAlertsKey } from '../alerts/alerts.queries.ts';
 import { api, getJson } from '../queries/http.ts';
+import { FOLLOWS_PUSHES } from '../queries/push-followed.ts';
 
-/** ['wall-pin', wall]: kept current by wallPinV1 pushes (useWallPinPushes) and re-read after a reconnect (the live client invalidates it). */
+/** ['wall-pin', wall]: kept current by wallPinV1 pushes (useWallPinPushes), and read again once the socket listens (FOLLOWS_PUSHES). */
 export const wallPinKey = (wall: string) => ['wall-pin', wall] as const;
 
 export function wallPinQuery(wall: string) {
@@ -11,6 +12,7 @@ export function wallPinQuery(wall: string) {
     queryKey: wallPinKey(wall),
     queryFn: ({ signal }) => getJson<WallPinResponse>(`/api/v1/wall/pin?wall=${encodeURIComponent(wall)}`, signal),
     staleTime: Infinity,
+    meta: FOLLOWS_PUSHES,
   });
 }
 
