@@ -117,8 +117,10 @@ const DIGITISATION_METRICS = [
   m('SO_HOA_GIAY_TO_GIAI_QUYET', '4.2', 'Số hóa hồ sơ, kết quả giải quyết', 'Dossiers and results digitised', 4, 'link to 4.2 inferred'),
   m('REUSED_DIGITIZED_DATA', '4.3', 'Tái sử dụng dữ liệu số hóa', 'Re-use of digitised data', 2, 'link to 4.3 inferred'),
   m('SYNCED_WITH_DVCQG_PERSONAL_STORAGE', '4.4', 'Đồng bộ kho dữ liệu cá nhân trên DVCQG', "Linked to the citizen's DVCQG storage", 4, 'link to 4.4 inferred'),
-  m('CITIZEN_DATA_CONNECTED_DOSSIER', '4.5', 'Hồ sơ khai thác dữ liệu dân cư', 'Dossiers using population data', 2, 'link to 4.5(b) inferred'),
-  m('CITIZEN_DATA_CONNECTED_FORMALITY', '4.5', 'TTHC khai thác dữ liệu dân cư', 'Procedures using population data', 2, 'link to 4.5(a) inferred'),
+  // Decision 766's indicator 4.5 has two parts, (a) procedures and (b) dossiers using the population database (BRIEF §1.3):
+  // numbered apart, so the list never shows "4.5" twice
+  m('CITIZEN_DATA_CONNECTED_FORMALITY', '4.5a', 'TTHC khai thác dữ liệu dân cư', 'Procedures using population data', 2, 'link to 4.5(a) inferred'),
+  m('CITIZEN_DATA_CONNECTED_DOSSIER', '4.5b', 'Hồ sơ khai thác dữ liệu dân cư', 'Dossiers using population data', 2, 'link to 4.5(b) inferred'),
   m(
     'ELECTRONIC_CERTIFIED_COPY',
     null,
