@@ -70,7 +70,11 @@ export const errorsPlugin = fp(
   async function errors(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError | HttpError, req, reply) => {
       const known = error instanceof HttpError ? error : fromFastify(error, req);
-      if (known) return reply.code(known.statusCode).send(known.body());
+      if (known) {
+        // a 503 that says when to come back (`extra.retryAfterS`) says it in the header too
+        if (typeof known.extra.retryAfterS === 'number') reply.header('retry-after', String(known.extra.retryAfterS));
+        return reply.code(known.statusCode).send(known.body());
+      }
       if (isStoreUnavailable(error)) {
         // the database is away: nothing was stored, nothing is acknowledged; the feed sends it again
         req.log.warn({ err: error }, 'store unavailable: answered 503');

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import Fastify from 'fastify';
+import { errorsPlugin } from '../../plugins/errors.ts';
 import { rowsSheet, SHEET, workbookWith } from '../../../test/helpers/workbooks.ts';
-import { MAX_SHEET_ROWS, NotASpreadsheet, readCsv, readCsvInSlices, readXlsx, WorkbookTooLarge } from './spreadsheet.ts';
+import {
+  IMPORT_TIMEOUT_RETRY_AFTER_S,
+  MAX_SHEET_ROWS,
+  NotASpreadsheet,
+  readCsv,
+  readCsvInSlices,
+  readUploadedTable,
+  readXlsx,
+  WorkbookTooLarge,
+  XLSX_MIME,
+} from './spreadsheet.ts';
 
 describe('readCsv', () => {
   it('detects the delimiter: comma with quoted decimal commas, semicolon, tab; drops the BOM', () => {
@@ -74,5 +86,25 @@ describe('readXlsx', () => {
   it('refuses a file that is not a workbook', async () => {
     await expect(readXlsx(Buffer.from('Đơn vị;Giá trị'))).rejects.toThrow(/not an XLSX/);
     await expect(readXlsx(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]))).rejects.toThrow(NotASpreadsheet);
+  });
+});
+
+describe('readUploadedTable', () => {
+  it('answers a workbook within the limits that a busy server did not read in time 503 with Retry-After, not 413', async () => {
+    const app = Fastify();
+    await app.register(errorsPlugin);
+    const body = await workbookWith(rowsSheet(2000));
+    // the tests' short limit stands for a loaded server: the worker (at a lower CPU priority) is stopped before it ends
+    app.post('/import', async () => ({ rows: (await readUploadedTable(XLSX_MIME, body, 1)).length }));
+    app.post('/import-in-time', async () => ({ rows: (await readUploadedTable(XLSX_MIME, body)).length }));
+    const late = await app.inject({ method: 'POST', url: '/import' });
+    expect(late.statusCode).toBe(503);
+    expect(late.headers['retry-after']).toBe(String(IMPORT_TIMEOUT_RETRY_AFTER_S));
+    expect(late.json()).toMatchObject({ statusCode: 503, error: 'import_timed_out', retryAfterS: IMPORT_TIMEOUT_RETRY_AFTER_S });
+    expect(late.json().message).toMatch(/took longer than 0.001 s: the server is busy; nothing was stored/);
+    const inTime = await app.inject({ method: 'POST', url: '/import-in-time' });
+    expect(inTime.statusCode).toBe(200);
+    expect(inTime.json()).toEqual({ rows: 2000 });
+    await app.close();
   });
 });

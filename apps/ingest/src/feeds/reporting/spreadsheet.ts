@@ -3,10 +3,10 @@ import { parse as csvParser, type Options as CsvOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { SheetCell, SheetGrid } from '@cityioc/domain';
 import { httpError } from '../../plugins/errors.ts';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge } from './table-limits.ts';
+import { ImportTimedOut, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge } from './table-limits.ts';
 import { readXlsxInWorker } from './xlsx-pool.ts';
 
-export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge, WORKBOOK_LIMITS } from './table-limits.ts';
+export { ImportTimedOut, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, NotASpreadsheet, WorkbookTooLarge, WORKBOOK_LIMITS } from './table-limits.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIMES = ['text/csv', 'application/csv', 'text/comma-separated-values'];
@@ -106,22 +106,27 @@ export async function readCsvInSlices(buf: Buffer): Promise<SheetGrid> {
 
 /**
  * The first worksheet of an XLSX file, read in a worker thread under the unpacking limits
- * (xlsx-pool.ts, xlsx-reader.ts): NotASpreadsheet, or WorkbookTooLarge as soon as a limit is crossed.
+ * (xlsx-pool.ts, xlsx-reader.ts): NotASpreadsheet, or WorkbookTooLarge as soon as a limit is crossed, or ImportTimedOut.
  */
-export async function readXlsx(buf: Buffer): Promise<SheetGrid> {
+export async function readXlsx(buf: Buffer, timeoutMs?: number): Promise<SheetGrid> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
     throw new NotASpreadsheet('the file is not an XLSX workbook (no ZIP signature)', 'not_a_spreadsheet');
-  return readXlsxInWorker(buf);
+  return readXlsxInWorker(buf, timeoutMs);
 }
+
+/** Seconds a client whose workbook timed out is told to wait before sending it again. */
+export const IMPORT_TIMEOUT_RETRY_AFTER_S = 30;
 
 /**
  * An uploaded table (the import routes of reports and procedures): XLSX by its content type, CSV
- * otherwise. A file that is not a table is 400 (empty) or 415, one too large 413, with the reason.
+ * otherwise. A file that is not a table is 400 (empty) or 415, one too large 413, with the reason; a workbook the busy
+ * server did not read in time 503 with Retry-After (`xlsxTimeoutMs`: the tests' short limit).
  */
-export async function readUploadedTable(contentType: string, body: Buffer): Promise<SheetGrid> {
+export async function readUploadedTable(contentType: string, body: Buffer, xlsxTimeoutMs?: number): Promise<SheetGrid> {
   try {
-    return contentType === XLSX_MIME ? await readXlsx(body) : await readCsvInSlices(body);
+    return contentType === XLSX_MIME ? await readXlsx(body, xlsxTimeoutMs) : await readCsvInSlices(body);
   } catch (e) {
+    if (e instanceof ImportTimedOut) throw httpError(503, 'import_timed_out', e.message, undefined, { retryAfterS: IMPORT_TIMEOUT_RETRY_AFTER_S });
     if (e instanceof WorkbookTooLarge) throw httpError(413, 'workbook_too_large', e.message, e.details);
     if (e instanceof NotASpreadsheet) throw httpError(e.reason === 'too_many_rows' ? 413 : e.reason === 'empty' ? 400 : 415, e.reason, e.message);
     throw e;

@@ -35,6 +35,16 @@ export interface TooLargeDetail {
   message: string;
 }
 
+/**
+ * A workbook within the limits that a worker did not finish reading in time: the server is too busy (the worker runs at
+ * a lower CPU priority than the event loop), not the file too large. Answered 503 with Retry-After; nothing was stored.
+ */
+export class ImportTimedOut extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`reading the workbook took longer than ${timeoutMs / 1000} s: the server is busy; nothing was stored, send it again later`);
+  }
+}
+
 /** A workbook past one of WORKBOOK_LIMITS: answered 413 workbook_too_large with the detail. */
 export class WorkbookTooLarge extends Error {
   readonly details: TooLargeDetail[];

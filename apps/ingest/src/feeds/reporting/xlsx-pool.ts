@@ -4,10 +4,13 @@ import { Piscina } from 'piscina';
 import type { SheetGrid } from '@cityioc/domain';
 import { unpackGrid } from './packed-grid.ts';
 import { MAX_CONCURRENT_IMPORTS } from './import-slots.ts';
-import { NotASpreadsheet, WorkbookTooLarge } from './table-limits.ts';
+import { ImportTimedOut, NotASpreadsheet, WorkbookTooLarge } from './table-limits.ts';
 import type { XlsxTaskResult } from './xlsx.worker.ts';
 
-/** A worker reading one workbook longer than this is stopped (a backstop: the limits keep reads to seconds). */
+/**
+ * A worker reading one workbook longer than this is stopped (a backstop: the limits keep reads to seconds on a quiet
+ * server). Within the limits, a read this long means a busy server, so it is answered 503 with Retry-After, not 413.
+ */
 export const XLSX_READ_TIMEOUT_MS = 30_000;
 
 let pool: Piscina | null = null;
@@ -37,17 +40,16 @@ function xlsxPool(): Piscina {
   return pool;
 }
 
-/** Reads an XLSX upload in a worker thread; throws NotASpreadsheet or WorkbookTooLarge. */
-export async function readXlsxInWorker(buf: Buffer): Promise<SheetGrid> {
+/** Reads an XLSX upload in a worker thread; throws NotASpreadsheet, WorkbookTooLarge or ImportTimedOut. */
+export async function readXlsxInWorker(buf: Buffer, timeoutMs = XLSX_READ_TIMEOUT_MS): Promise<SheetGrid> {
   let out: XlsxTaskResult;
   try {
-    out = (await xlsxPool().run(new Uint8Array(buf), { signal: AbortSignal.timeout(XLSX_READ_TIMEOUT_MS) })) as XlsxTaskResult;
+    out = (await xlsxPool().run(new Uint8Array(buf), { signal: AbortSignal.timeout(timeoutMs) })) as XlsxTaskResult;
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
       throw new WorkbookTooLarge({ field: '', reason: 'unpacked_size', message: 'reading the workbook needs more memory than an import may use' });
-    if (err.name === 'AbortError')
-      throw new WorkbookTooLarge({ field: '', reason: 'cells', message: `reading the workbook took longer than ${XLSX_READ_TIMEOUT_MS / 1000} s` });
+    if (err.name === 'AbortError') throw new ImportTimedOut(timeoutMs);
     throw e;
   }
   if (out.ok) return unpackGrid(out.grid);
