@@ -120,7 +120,10 @@ export class ReportingService {
     key: { regime: string; unit: string; period: string; version: number },
     review: { review: 'returned' | 'accepted'; at: number; note: string | null },
   ) {
-    return this.store.reviewReportSubmission(key, review);
+    const ok = await this.store.reviewReportSubmission(key, review);
+    // a city figure sent back for correction leaves the live tiles at once (publish); accepted, it comes back
+    if (ok) await this.publish();
+    return ok;
   }
 
   async statusOf(regimeId: string, periodId: string, now: number): Promise<SubmissionStatusResponse> {
@@ -275,18 +278,22 @@ export class ReportingService {
     const out: Observation[] = [];
     for (const [liveId, { s, v }] of latest) {
       const parts = v.numerator !== undefined && v.denominator !== undefined;
+      // The latest report sent back for correction (returned) is no figure: the tile shows none until the corrected
+      // version comes, never the figure the reviewer refused. Dated by its last review too, so that each change of
+      // standing (returned, then accepted after all) is newer than the value it replaces in the live state.
+      const returned = s.review === 'returned';
       out.push({
         seq: 0,
-        id: `report:${s.regime}:${s.unit}:${s.period}:${s.version}:${liveId}`,
+        id: `report:${s.regime}:${s.unit}:${s.period}:${s.version}:${s.review ?? 'submitted'}:${liveId}`,
         indicator: liveId,
         area: city.area,
         agency: null,
         station: null,
-        observedAt: s.submittedAt,
+        observedAt: Math.max(s.submittedAt, s.reviewedAt ?? s.submittedAt),
         receivedAt: s.receivedAt,
         value: null,
-        numerator: parts ? v.numerator! : (v.value ?? null),
-        denominator: parts ? v.denominator! : 100,
+        numerator: returned ? null : parts ? v.numerator! : (v.value ?? null),
+        denominator: returned ? null : parts ? v.denominator! : 100,
         source: `reporting:${s.source}`,
       });
     }

@@ -146,6 +146,37 @@ describe('reporting across a restart', () => {
   });
 });
 
+describe('a city report sent back for correction', () => {
+  it('leaves the live tile at once, comes back when accepted, and the corrected version replaces it', async () => {
+    await start();
+    const tile = async () => (await get<Snapshot>('/api/v1/snapshot/92')).cells.find((c) => c.indicator === 'reported_online_payment_rate');
+    const review = (version: number, verdict: 'returned' | 'accepted') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/reporting/reviews',
+        headers: { 'x-api-key': TEST_KEY },
+        payload: { regime: 'cchc-cds', unit: '92', period: '2026-10', version, review: verdict, note: verdict === 'returned' ? 'sai mẫu số' : undefined },
+      });
+    const report = (value: number) => ({ regime: 'cchc-cds', unit: '92', period: '2026-10', values: [{ indicator: 'online_payment_rate', value }] });
+    expect((await postReport(report(98.4))).statusCode).toBe(201);
+    expect(await tile()).toMatchObject({ numerator: 98.4, denominator: 100 });
+    now += 3600_000;
+    expect((await review(1, 'returned')).statusCode).toBe(200);
+    // the refused figure is no longer on the wall: no value until the corrected one comes
+    const withdrawn = await tile();
+    expect(withdrawn).toMatchObject({ value: null, numerator: 0, denominator: 0 });
+    now += 3600_000;
+    expect((await review(1, 'accepted')).statusCode).toBe(200);
+    expect(await tile()).toMatchObject({ numerator: 98.4, denominator: 100 });
+    now += 3600_000;
+    expect((await review(1, 'returned')).statusCode).toBe(200);
+    expect(await tile()).toMatchObject({ value: null });
+    now += 3600_000;
+    expect((await postReport(report(48.4))).json()).toMatchObject({ version: 2, result: 'stored' });
+    expect(await tile()).toMatchObject({ numerator: 48.4, denominator: 100 });
+  });
+});
+
 describe('reporting API', () => {
   it('a corrected resubmission replaces the current values and the history keeps both; the same values again change nothing', async () => {
     await start();
