@@ -105,16 +105,17 @@ export interface CheckpointContext {
 /**
  * The state at one instant, taken synchronously between two commits (nothing is applied while it is
  * taken): the header's positions and coverage, the body's first line already serialized, and the
- * dossiers' lines as immutable strings (the packed texts the dossier memory gives, copied out of its
- * maps into arrays). Writing it afterwards, in chunks across turns of the event loop, cannot let a
- * later commit leak into the file: whatever is applied meanwhile changes the services' maps, not the
+ * dossiers as of that instant: those in memory packed into strings, the packed ones frozen in their
+ * arena (its slot arrays copied, its chunks held; each decoded only when written). Writing it
+ * afterwards, in chunks across turns of the event loop, cannot let a later commit leak into the file:
+ * whatever is applied meanwhile changes the services' maps and the arena's live index, not the
  * cut. The tail after `observationsSeq`/`dossierSeq` is replayed from the log at restore.
  */
 interface Cut {
   header: Omit<Header, 'bytes' | 'sha256'>;
   first: string;
-  codes: string[];
-  texts: string[];
+  /** `[code, packed facts]` as of the cut, decoded as the writer reads them (DossierMemory.exportPacked). */
+  dossiers: Iterable<[string, string]>;
 }
 
 function takeCut(ctx: CheckpointContext): Cut {
@@ -126,12 +127,6 @@ function takeCut(ctx: CheckpointContext): Cut {
     monitoring: ctx.monitoring.exportState(),
     alerts: ctx.alerts.exportState(),
   };
-  const codes: string[] = [];
-  const texts: string[] = [];
-  for (const [code, text] of dossiers) {
-    codes.push(code);
-    texts.push(text);
-  }
   return {
     header: {
       format: CHECKPOINT_FORMAT,
@@ -149,8 +144,7 @@ function takeCut(ctx: CheckpointContext): Cut {
       createdAt: ctx.clock(),
     },
     first: JSON.stringify(body),
-    codes,
-    texts,
+    dossiers,
   };
 }
 
@@ -169,7 +163,7 @@ async function writeCut(cut: Cut, file: FileHandle, opts: CheckpointWriteOptions
     await opts.onChunk?.();
   };
   if (out.line(cut.first)) await chunk();
-  for (let i = 0; i < cut.codes.length; i++) if (out.line(JSON.stringify([cut.codes[i], cut.texts[i]]))) await chunk();
+  for (const entry of cut.dossiers) if (out.line(JSON.stringify(entry))) await chunk();
   const { bytes, sha256: digest } = await out.end();
   const header: Header = { ...cut.header, bytes, sha256: digest };
   const line = JSON.stringify(header);

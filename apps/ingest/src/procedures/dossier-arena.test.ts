@@ -38,6 +38,41 @@ describe('DossierArena: a string table off the V8 heap', () => {
     expect(s.chunkBytes).toBeLessThanOrEqual(2 * s.liveBytes + 2 * 256);
   });
 
+  it('frozen(): reads the entries of the moment it was called, whatever is set, replaced, removed or compacted after', () => {
+    const rnd = seededRandom(11);
+    const arena = new DossierArena({ chunkBytes: 256, slots: 16 });
+    const model = new Map<string, string>();
+    const step = (i: number) => {
+      const key = code(Math.floor(rnd() * 300));
+      if (rnd() < 0.6) {
+        const value = `${'ạ'.repeat(Math.floor(rnd() * 40))}${i}`;
+        arena.set(key, value);
+        model.set(key, value);
+      } else {
+        arena.delete(key);
+        model.delete(key);
+      }
+    };
+    for (let i = 0; i < 5_000; i++) step(i);
+    const compactionsBefore = arena.stats().compactions;
+    const frozen = arena.frozen();
+    const then = new Map(model);
+    expect(frozen.size).toBe(then.size);
+    // read half, churn the arena (thousands of sets, deletes and chunk compactions), read the rest
+    const it = frozen.entries();
+    const read = new Map<string, string>();
+    for (let i = 0; i < then.size / 2; i++) {
+      const [k, v] = it.next().value!;
+      read.set(k, v);
+    }
+    for (let i = 5_000; i < 10_000; i++) step(i);
+    expect(arena.stats().compactions).toBeGreaterThan(compactionsBefore + 50);
+    for (const [k, v] of it) read.set(k, v);
+    expect(read).toEqual(then);
+    // and the arena itself answers the present
+    expect(new Map([...arena.entries()].map(([k, v]) => [k, v]))).toEqual(model);
+  });
+
   it('reclaims what removal and replacement leave: a year of churn stays within twice the live bytes', () => {
     const arena = new DossierArena({ chunkBytes: 4096 });
     for (let i = 0; i < 5000; i++) arena.set(code(i), `v${i}`.padEnd(100, '.'), i);

@@ -37,6 +37,20 @@ function hashOf(key: string): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
+/** A record's key and value, decoded from its chunk (fresh flat strings). */
+function keyIn(buf: Buffer, at: number): string {
+  return buf.toString('utf8', at + HEADER, at + HEADER + buf.readUInt16LE(at));
+}
+function valueIn(buf: Buffer, at: number, length: number): string {
+  return buf.toString('utf8', at + HEADER + buf.readUInt16LE(at), at + length);
+}
+
+/** The entries of an arena as they were when `frozen()` was called, decoded only as they are read. */
+export interface FrozenEntries {
+  readonly size: number;
+  entries(): Generator<[key: string, value: string]>;
+}
+
 function grown<T extends Int32Array | Float64Array>(a: T, length: number): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
@@ -163,6 +177,33 @@ export class DossierArena {
     }
   }
 
+  /**
+   * The entries as they are now, to be read later while the arena goes on changing (a checkpoint written in chunks
+   * across turns of the event loop). Nothing is decoded here: the slot arrays are copied (12 bytes an entry, one
+   * memcpy each) and the chunks are held by reference. A chunk is never written over once its bytes are
+   * reserved: new records go past its used end or into a new Buffer, and compaction copies records out and drops the
+   * chunk. So the held chunks keep every record of the moment, whatever is set, replaced, removed or compacted after.
+   */
+  frozen(): FrozenEntries {
+    const n = this.slotsUsed;
+    const chunks = this.chunks.slice();
+    const chunkOf = this.slotChunk.slice(0, n);
+    const offsetOf = this.slotOffset.slice(0, n);
+    const lengthOf = this.slotLength.slice(0, n);
+    return {
+      size: this.count,
+      *entries() {
+        for (let slot = 0; slot < n; slot++) {
+          const length = lengthOf[slot]!;
+          if (length === FREE) continue;
+          const buf = chunks[chunkOf[slot]!]!;
+          const at = offsetOf[slot]!;
+          yield [keyIn(buf, at), valueIn(buf, at, length)];
+        }
+      },
+    };
+  }
+
   /** Every key (a copy). */
   keys(): string[] {
     const out: string[] = [];
@@ -186,15 +227,11 @@ export class DossierArena {
   }
 
   private keyAt(slot: number): string {
-    const buf = this.chunks[this.slotChunk[slot]!]!;
-    const at = this.slotOffset[slot]!;
-    return buf.toString('utf8', at + HEADER, at + HEADER + buf.readUInt16LE(at));
+    return keyIn(this.chunks[this.slotChunk[slot]!]!, this.slotOffset[slot]!);
   }
 
   private valueAt(slot: number): string {
-    const buf = this.chunks[this.slotChunk[slot]!]!;
-    const at = this.slotOffset[slot]!;
-    return buf.toString('utf8', at + HEADER + buf.readUInt16LE(at), at + this.slotLength[slot]!);
+    return valueIn(this.chunks[this.slotChunk[slot]!]!, this.slotOffset[slot]!, this.slotLength[slot]!);
   }
 
   /** Whether `slot`'s key is `key`: byte by byte while the key is ASCII (dossier codes are), else decoded. */

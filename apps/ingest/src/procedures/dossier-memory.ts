@@ -1,4 +1,4 @@
-import { isOpen, packFacts, StringTable, unpackFacts, type DossierFact, type DossierRecord } from '@cityioc/domain';
+import { internFacts, isOpen, packFacts, StringTable, unpackFacts, type DossierFact, type DossierRecord } from '@cityioc/domain';
 import { DossierArena } from './dossier-arena.ts';
 
 /** A state that keeps a part per dossier (the indicator cells, the 766 cells): it lets a finished dossier's part go and takes it back. */
@@ -163,18 +163,24 @@ export class DossierMemory {
 
   /**
    * For a checkpoint: the strings the packed dossiers name, and every dossier's facts packed, as
-   * they are consumed (the dossiers in memory are packed first, so that the table is complete;
-   * none may change before the last is read).
+   * they are consumed. The strings of the dossiers in memory are interned here (so that the table is
+   * complete) and their facts arrays held, the packed ones frozen (dossier-arena.ts `frozen`): the
+   * memory may change while they are read, and they stay as they were at this call.
    */
   exportPacked(): { strings: string[]; dossiers: Generator<[string, string]> } {
-    const unpacked: [string, string][] = [];
-    for (const [code, facts] of this.facts) unpacked.push([code, packFacts(facts, this.strings)]);
-    const packed = this.packed;
+    // The dossiers in memory: their facts arrays as they are now (never changed in place: a change sets a new array),
+    // their strings interned now so that the table written first is complete, each packed only when it is written.
+    const inMemory = Array.from(this.facts);
+    for (const [, facts] of inMemory) internFacts(facts, this.strings);
+    const strings = [...this.strings.strings()];
+    const table = this.strings; // grows later (append-only): the ids of `strings` stay what they are
+    // the packed ones as they are now, decoded only as they are written (dossier-arena.ts `frozen`)
+    const packed = this.packed.frozen();
     const dossiers = function* (): Generator<[string, string]> {
-      yield* unpacked;
+      for (const [code, facts] of inMemory) yield [code, packFacts(facts, table)];
       for (const [code, entry] of packed.entries()) yield [code, entry.slice(entry.lastIndexOf(SEP) + 1)];
     };
-    return { strings: [...this.strings.strings()], dossiers: dossiers() };
+    return { strings, dossiers: dossiers() };
   }
 
   /** The facts of a checkpoint's packed dossier; `useStrings` first, on an empty memory. */

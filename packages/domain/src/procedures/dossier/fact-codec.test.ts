@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldSortedFacts, insertFact, toDossierFact, type DossierFact } from './dossier-record.ts';
 import { ev, t } from './dossier.fixtures.ts';
-import { packFacts, packVector, StringTable, unpackFacts, unpackVector } from './fact-codec.ts';
+import { internFacts, packFacts, packVector, StringTable, unpackFacts, unpackVector } from './fact-codec.ts';
 
 function sorted(events: Parameters<typeof toDossierFact>[0][]): readonly DossierFact[] {
   let facts: readonly DossierFact[] = [];
@@ -75,6 +75,24 @@ describe('packed dossier facts', () => {
     expect(text.length).toBeLessThan(100);
     expect(table.strings()).toEqual(['1.000494', '000.135.00.H13', '31135']);
     expect(unpackFacts(code, text, table)).toEqual(facts);
+  });
+
+  it('internFacts adds every string packFacts would add, so that packing later changes no table (a checkpoint writes its table first)', () => {
+    const facts = sorted([
+      ev('H13.2-2026-000002', 2, '2026-03-02 08:00', { receivedAt: t('2026-03-02 08:00'), agencyCode: '000.153.00.H13' }),
+      ev('H13.2-2026-000002', 4, '2026-03-03 09:30', { fieldCode: 'Hộ tịch', processingUnit: 'Bộ phận một cửa', adminUnitCode: '31150' }),
+      ev('H13.2-2026-000002', 9, '2026-03-04 10:00', { finishedAt: t('2026-03-04 10:00'), procedureCode: '2.000986' }),
+    ]);
+    const table = new StringTable(['already']);
+    internFacts(facts, table);
+    const interned = [...table.strings()];
+    // the same strings packFacts adds on a fresh table, and nothing more
+    const fresh = new StringTable(['already']);
+    packFacts(facts, fresh);
+    expect(new Set(interned)).toEqual(new Set(fresh.strings()));
+    const text = packFacts(facts, table);
+    expect(table.strings()).toEqual(interned);
+    expect(unpackFacts(facts[0]!.dossierCode, text, new StringTable(interned))).toEqual(facts);
   });
 
   it('refuses a string id the table does not hold (a checkpoint without its strings)', () => {

@@ -145,6 +145,23 @@ function statusAtIn(s: string | undefined, prev: number | undefined): number {
   return s !== undefined && s.charCodeAt(0) === 65 /* A */ ? numOf(s.slice(1)) : prev + numOf(s);
 }
 
+/** The fields `packFacts` writes as string-table ids (`str`); every other field is written inline. */
+const TABLE_FIELDS = ['procedureCode', 'agencyCode', 'adminUnitCode', 'fieldCode', 'processingUnit'] as const satisfies readonly (keyof DossierFact)[];
+
+/**
+ * Adds to `table` every string `packFacts` would add for these facts, and packs nothing: after it,
+ * `packFacts(facts, table)` reads the table without changing it. A checkpoint interns the dossiers it
+ * holds in memory when it cuts the state (its string table is written first) and packs them later,
+ * as it writes them.
+ */
+export function internFacts(facts: readonly DossierFact[], table: StringTable): void {
+  for (const f of facts)
+    for (const k of TABLE_FIELDS) {
+      const x = f[k];
+      if (x !== undefined) table.id(x);
+    }
+}
+
 /**
  * Packs one dossier's facts (all of the same dossier code) into a short string that
  * `unpackFacts` turns back into equal facts: a finished dossier keeps ~120 bytes instead of its
