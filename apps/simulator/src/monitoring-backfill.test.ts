@@ -30,15 +30,15 @@ const of = (obs: ObservationInput[], station: string) => obs.filter((o) => o.sta
 describe('the monitoring back-fill plan', () => {
   const plan = monitoringBackfill(T0, 48, CLOCK, createRng(DEFAULT_CONFIG.seed));
 
-  it('is 20 hours of air (a group per station, oldest first) before the live readings and 48 of water levels after them, every 5 minutes on the grid', () => {
+  it('is 48 hours of air (a group per station, oldest first) before the live readings and 48 of water levels after them, every 5 minutes on the grid', () => {
     const air = plan.air.flat();
     expect(new Set(air.map((o) => o.indicator))).toEqual(new Set(['pm25', 'aqi', 'pm10', 'o3', 'no2', 'co', 'so2']));
     expect(new Set(plan.water.map((o) => o.indicator))).toEqual(new Set(['water_level']));
-    // 240 instants (20 h of 5 minutes) for each air station × 7 indicators, 576 (48 h) for each water-level station
+    // 576 instants (48 h of 5 minutes) for each air station × 7 indicators and for each water-level station
     expect(plan.air.map((g) => [g[0]!.station, g.length, new Set(g.map((o) => o.station)).size])).toEqual([
-      ['aq-ninh-kieu', 240 * 7, 1],
-      ['aq-tra-noc', 240 * 7, 1],
-      ['aq-cai-rang', 240 * 7, 1],
+      ['aq-ninh-kieu', 576 * 7, 1],
+      ['aq-tra-noc', 576 * 7, 1],
+      ['aq-cai-rang', 576 * 7, 1],
     ]);
     expect(plan.water).toHaveLength(576 * WATER_LEVEL_STATIONS.length);
     for (const part of [...plan.air, plan.water]) {
@@ -49,11 +49,12 @@ describe('the monitoring back-fill plan', () => {
     // without a back-fill the air still gets the 12 hours the NowCast needs
     const none = monitoringBackfill(T0, 0, CLOCK, createRng(1));
     expect([none.air.flat().length, none.water.length]).toEqual([144 * 3 * 7, 0]);
-    // a week asked: the water levels go that far, each station's air only as far as one of the IOC's transactions holds
+    // a week asked: the water levels go that far, each station's air only as far as one request holds (59 h)
     const week = monitoringBackfill(T0, 168, CLOCK, createRng(1));
     expect(week.water).toHaveLength(168 * 12 * WATER_LEVEL_STATIONS.length);
+    expect(AIR_MAX_HOURS).toBe(59);
     expect(week.air.map((g) => g.length)).toEqual([AIR_MAX_HOURS * 12 * 7, AIR_MAX_HOURS * 12 * 7, AIR_MAX_HOURS * 12 * 7]);
-    expect(AIR_MAX_HOURS * 12 * 7).toBeLessThanOrEqual(IOC_ROWS_PER_COMMIT - 300);
+    expect(AIR_MAX_HOURS * 12 * 7).toBeLessThanOrEqual(MAX_BATCH_ITEMS);
   });
 
   it('a restart re-creates the same ids for the same instants (the IOC answers duplicate)', () => {
@@ -135,6 +136,11 @@ describe('the demo on the alert rules', () => {
   it('the air history oldest first across stations in one request, committed in several transactions: no station looks silent', () => {
     const signals = firstHour(CAN_THO_DEMO_ALERT_RULES, 'air-one-request');
     expect(signals.filter((s) => s.type === 'raise' && (s.kind === 'silence' || s.startedAt < T0))).toEqual([]);
+  });
+
+  it('the air history oldest first across stations in several requests (cut every MAX_BATCH_ITEMS) makes each station look silent at the next one (why a request per station)', () => {
+    const silent = firstHour(CAN_THO_DEMO_ALERT_RULES, 'air-by-time').filter((s) => s.type === 'raise' && s.kind === 'silence');
+    expect(silent.map((s) => (s.type === 'raise' ? s.station : '')).sort()).toEqual(['aq-cai-rang', 'aq-ninh-kieu', 'aq-tra-noc']);
   });
 
   it('the water levels of the past posted before the live ones would raise a flood alert for every past high (why they go after)', () => {
