@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Alert } from '@cityioc/contracts';
 import { alertFromRaise, SYSTEM_ACTOR } from '@cityioc/domain';
@@ -17,7 +17,9 @@ const MIN = 60_000;
 
 /** The server clock of the test: it moves on by hand, so receipt times differ from post to post as they do in real life. */
 let now = T0;
-const { start } = restartableApps({ tickMs: 20, heartbeatMs: 100 }, { clock: () => now });
+/** How far the clock moves on at each reading of it (0: only by hand). */
+let step = 0;
+const { start } = restartableApps({ tickMs: 20, heartbeatMs: 100 }, { clock: () => (now += step) });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -124,4 +126,89 @@ describe('silence alerts: one per station, cleared by the first fresh reading', 
     const after = await silenceAlerts(app);
     expect(after.map((a) => a.clearedAt)).toEqual([receivedAt, receivedAt, receivedAt, receivedAt]);
   });
+});
+
+const STATIONS = [
+  { station: 'wl-can-tho', area: '31135' },
+  { station: 'wl-cai-rang', area: '31201' },
+  { station: 'wl-o-mon', area: '31153' },
+  { station: 'wl-thot-not', area: '31228' },
+];
+const HISTORY_STEPS = 48 * 12;
+
+/**
+ * A feed owner's back-fill: 48 hours of water levels of the four stations every 5 minutes, oldest
+ * first across the stations (2,304 rows: more than one transaction of the IOC), the newest 5 minutes
+ * old at `at`. Level 120 cm: under every flood band, no rise.
+ */
+function history(at: number) {
+  const newest = at - 5 * MIN;
+  const rows = [];
+  for (let k = HISTORY_STEPS - 1; k >= 0; k--)
+    for (const s of STATIONS)
+      rows.push({ id: `hist-${s.station}-${k}`, indicator: 'water_level', ...s, observedAt: new Date(newest - k * 5 * MIN).toISOString(), value: 120 });
+  return { rows, newest };
+}
+
+/**
+ * The ticker's silence check forced after every transaction the writer commits (the real check on
+ * the real engine, at the worst moment: a request half stored), the server clock a second on each
+ * time. Returns how many transactions of water levels were committed.
+ */
+function tickBetweenTransactions(app: FastifyInstance): () => number {
+  const alerts = app.ioc.alerts;
+  const observe = alerts.observe.bind(alerts);
+  let transactions = 0;
+  alerts.observe = (readings) => {
+    observe(readings);
+    if (readings.some((r) => r.indicator === 'water_level')) transactions++;
+    now += 1000;
+    alerts.checkSilence(now);
+  };
+  return () => transactions;
+}
+
+async function allAlerts(app: FastifyInstance): Promise<Alert[]> {
+  await sleep(100);
+  await app.ioc.alerts.flush();
+  const res = await app.inject({ method: 'GET', headers: AS.analyst, url: '/api/v1/alerts?limit=500' });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { alerts: Alert[] }).alerts;
+}
+
+describe('silence alerts: a back-fill of several stations in one request (issue 16/13)', () => {
+  const uploads = {
+    'NDJSON upload': (app: FastifyInstance, rows: object[]) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/observations/ndjson',
+        headers: { 'x-api-key': TEST_KEY, 'content-type': 'application/x-ndjson' },
+        payload: rows.map((r) => JSON.stringify(r)).join('\n'),
+      }),
+    'JSON batch': (app: FastifyInstance, rows: object[]) =>
+      app.inject({ method: 'POST', url: '/api/v1/observations/batch', headers: { 'x-api-key': TEST_KEY }, payload: { observations: rows } }),
+  };
+
+  it.each(Object.keys(uploads) as (keyof typeof uploads)[])(
+    '%s: no station looks silent while the request is stored in several transactions; a real silence afterwards is raised',
+    async (kind) => {
+      now = T0 + 60 * MIN;
+      const { app } = await start();
+      // every reading of the clock a millisecond later, as in real life: an upload's slices are checked at different instants
+      step = 1;
+      onTestFinished(() => void (step = 0));
+      const transactions = tickBetweenTransactions(app);
+      const { rows, newest } = history(now);
+      const res = await uploads[kind](app, rows);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ accepted: rows.length, rejected: 0 });
+      expect(transactions()).toBeGreaterThanOrEqual(2);
+      expect(await allAlerts(app)).toEqual([]);
+
+      // then the feed stops: past the limit (2 × 5 min) the ticker finds every station silent since its newest reading
+      now += 11 * MIN;
+      const silent = (await allAlerts(app)).filter((a) => a.kind === 'silence');
+      expect(silent.map((a) => [a.id, a.clearedAt]).sort()).toEqual(STATIONS.map((s) => [`water-level-silent:${s.station}:${newest}`, null]).sort());
+    },
+  );
 });

@@ -44,10 +44,9 @@ export interface Lane<T extends object> {
 /**
  * How many of the outbox's oldest items the next request carries: at most `batchSize` single items, or one group
  * alone (up to `maxItems`, the endpoint's limit, past which it is cut). A group is a run that must reach the IOC in
- * a request of its own: one air station's history. The IOC judges a request's readings as it commits them, in
- * transactions of at most 2,000 rows with its clock check (silent stations) free to run between two; a station
- * whose history were split there, or shared a transaction with other readings, would look silent in between (its
- * newest reading hours old) and get a `pm25-silent` alert.
+ * a request of its own: one air station's history. The IOC judges a request as a whole (one receipt time) however
+ * many transactions it takes; a station whose history were split over two requests would look silent at the second
+ * (its newest reading hours old when received) and get a `pm25-silent` alert.
  */
 export function batchLength<T extends object>(outbox: readonly T[], batchSize: number, maxItems: number, groups: WeakMap<T, number>): number {
   const first = groups.get(outbox[0]!);

@@ -1,10 +1,9 @@
 /**
  * The demo's monitoring back-fill against a real server process (issue 13 item 8): the analyst's
- * hour chart has the past hours at once, the back-fill raises no alert (the air history, sent oldest
- * first across stations in several requests, used to raise three pm25-silent alerts at start: it now
- * goes in one request per station, small enough for one of the IOC's transactions), and the live view
- * shows the live readings, not the back-filled ones. The demo's 48 hours (the air's 20), other
- * readings posted 500 at a time.
+ * hour chart has the past hours at once, the back-fill raises no alert (each air station's 48 hours go
+ * in one request of 4,032 rows, which the IOC commits in three transactions with its silence check free
+ * to run between two: issue 16/13), and the live view shows the live readings, not the back-filled
+ * ones. The demo's 48 hours, other readings posted 500 at a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertListResponse, AnalystSeriesResponse, Snapshot } from '@cityioc/contracts';
@@ -82,9 +81,10 @@ describe('the monitoring back-fill through a real server', () => {
       250,
     );
     const { alerts } = await get<AlertListResponse>('/api/v1/alerts');
-    // none raised, not even one cleared since: each station's history arrived in one request, its newest reading minutes old
+    // none raised, not even one cleared since: each station's history arrived in one request (several transactions), its newest reading minutes old
     expect(alerts.filter((a) => a.kind === 'silence').map((a) => a.id)).toEqual([]);
-    expect(alerts.filter((a) => a.startedAt < t0).map((a) => a.id)).toEqual([]);
+    // the one exception (README): an air episode of the back-filled hours, judged on the NowCast of its true past hour (an episode every 36 h or so)
+    expect(alerts.filter((a) => a.startedAt < t0 && a.ruleId !== 'aqi-band').map((a) => a.id)).toEqual([]);
   });
 
   it('the live view shows the live readings: every station’s latest value is from after the start', async () => {

@@ -30,15 +30,15 @@ const of = (obs: ObservationInput[], station: string) => obs.filter((o) => o.sta
 describe('the monitoring back-fill plan', () => {
   const plan = monitoringBackfill(T0, 48, CLOCK, createRng(DEFAULT_CONFIG.seed));
 
-  it('is 20 hours of air (a group per station, oldest first) before the live readings and 48 of water levels after them, every 5 minutes on the grid', () => {
+  it('is 48 hours of air (a group per station, oldest first) before the live readings and 48 of water levels after them, every 5 minutes on the grid', () => {
     const air = plan.air.flat();
     expect(new Set(air.map((o) => o.indicator))).toEqual(new Set(['pm25', 'aqi', 'pm10', 'o3', 'no2', 'co', 'so2']));
     expect(new Set(plan.water.map((o) => o.indicator))).toEqual(new Set(['water_level']));
-    // 240 instants (20 h of 5 minutes) for each air station × 7 indicators, 576 (48 h) for each water-level station
+    // 576 instants (48 h of 5 minutes) for each air station × 7 indicators and for each water-level station
     expect(plan.air.map((g) => [g[0]!.station, g.length, new Set(g.map((o) => o.station)).size])).toEqual([
-      ['aq-ninh-kieu', 240 * 7, 1],
-      ['aq-tra-noc', 240 * 7, 1],
-      ['aq-cai-rang', 240 * 7, 1],
+      ['aq-ninh-kieu', 576 * 7, 1],
+      ['aq-tra-noc', 576 * 7, 1],
+      ['aq-cai-rang', 576 * 7, 1],
     ]);
     expect(plan.water).toHaveLength(576 * WATER_LEVEL_STATIONS.length);
     for (const part of [...plan.air, plan.water]) {
@@ -49,11 +49,12 @@ describe('the monitoring back-fill plan', () => {
     // without a back-fill the air still gets the 12 hours the NowCast needs
     const none = monitoringBackfill(T0, 0, CLOCK, createRng(1));
     expect([none.air.flat().length, none.water.length]).toEqual([144 * 3 * 7, 0]);
-    // a week asked: the water levels go that far, each station's air only as far as one of the IOC's transactions holds
+    // a week asked: the water levels go that far, each station's air only as far as one request holds (59 h)
     const week = monitoringBackfill(T0, 168, CLOCK, createRng(1));
     expect(week.water).toHaveLength(168 * 12 * WATER_LEVEL_STATIONS.length);
+    expect(AIR_MAX_HOURS).toBe(59);
     expect(week.air.map((g) => g.length)).toEqual([AIR_MAX_HOURS * 12 * 7, AIR_MAX_HOURS * 12 * 7, AIR_MAX_HOURS * 12 * 7]);
-    expect(AIR_MAX_HOURS * 12 * 7).toBeLessThanOrEqual(IOC_ROWS_PER_COMMIT - 300);
+    expect(AIR_MAX_HOURS * 12 * 7).toBeLessThanOrEqual(MAX_BATCH_ITEMS);
   });
 
   it('a restart re-creates the same ids for the same instants (the IOC answers duplicate)', () => {
@@ -85,9 +86,10 @@ describe('the monitoring back-fill plan', () => {
  * What the IOC's alert engine derives from the demo's first hour, posted as simulator.ts posts it: the air history (one
  * request per station: lane.ts's batchLength), the first live readings, the water history, then a live tick every
  * interval; receipt times per request, committed 2,000 rows at a time with a clock check after each, as the IOC does. `history-first`: the water history before the
- * live readings. `air-by-time`: the air history oldest first across stations, cut every MAX_BATCH_ITEMS (before).
+ * live readings. `air-by-time`: the air history oldest first across stations, cut every MAX_BATCH_ITEMS (before). `air-one-request`: the
+ * same in one request, as a feed owner's NDJSON upload.
  */
-function firstHour(rules: AlertRule[], order: 'as-sent' | 'history-first' | 'air-by-time'): AlertSignal[] {
+function firstHour(rules: AlertRule[], order: 'as-sent' | 'history-first' | 'air-by-time' | 'air-one-request'): AlertSignal[] {
   const engine = new AlertEngine(index, rules);
   const plan = monitoringBackfill(T0, 48, CLOCK, createRng(DEFAULT_CONFIG.seed));
   const rng = createRng(7);
@@ -98,8 +100,11 @@ function firstHour(rules: AlertRule[], order: 'as-sent' | 'history-first' | 'air
     return [...tideObservations(t, CLOCK), ...a.observations];
   };
   const groups = new WeakMap<ObservationInput, number>();
-  if (order !== 'air-by-time') for (const g of plan.air) groups.set(g[0]!, g.length);
-  const airFirst = order === 'air-by-time' ? plan.air.flat().sort((a, b) => at(a) - at(b)) : plan.air.flat();
+  const byTime = order === 'air-by-time' || order === 'air-one-request';
+  const airFirst = byTime ? plan.air.flat().sort((a, b) => at(a) - at(b)) : plan.air.flat();
+  if (!byTime) for (const g of plan.air) groups.set(g[0]!, g.length);
+  if (order === 'air-one-request') groups.set(airFirst[0]!, airFirst.length);
+  const maxItems = order === 'air-one-request' ? Infinity : MAX_BATCH_ITEMS;
   const start = order === 'history-first' ? [...airFirst, ...plan.water, ...live(T0)] : [...airFirst, ...live(T0), ...plan.water];
   const out: AlertSignal[] = [];
   const post = (batch: ObservationInput[], receivedAt: number) => {
@@ -110,7 +115,7 @@ function firstHour(rules: AlertRule[], order: 'as-sent' | 'history-first' | 'air
     }
   };
   for (let i = 0, k = 1; i < start.length; k++) {
-    const n = batchLength(start.slice(i), MAX_BATCH_ITEMS, MAX_BATCH_ITEMS, groups);
+    const n = batchLength(start.slice(i), MAX_BATCH_ITEMS, maxItems, groups);
     post(start.slice(i, i + n), T0 + 200 * k);
     i += n;
   }
@@ -128,7 +133,12 @@ describe('the demo on the alert rules', () => {
     expect(signals.filter((s) => s.type === 'raise' && (s.kind === 'silence' || s.startedAt < T0))).toEqual([]);
   });
 
-  it('the air history sent oldest first across stations, several requests, left each station silent between two (why a request per station)', () => {
+  it('the air history oldest first across stations in one request, committed in several transactions: no station looks silent', () => {
+    const signals = firstHour(CAN_THO_DEMO_ALERT_RULES, 'air-one-request');
+    expect(signals.filter((s) => s.type === 'raise' && (s.kind === 'silence' || s.startedAt < T0))).toEqual([]);
+  });
+
+  it('the air history oldest first across stations in several requests (cut every MAX_BATCH_ITEMS) makes each station look silent at the next one (why a request per station)', () => {
     const silent = firstHour(CAN_THO_DEMO_ALERT_RULES, 'air-by-time').filter((s) => s.type === 'raise' && s.kind === 'silence');
     expect(silent.map((s) => (s.type === 'raise' ? s.station : '')).sort()).toEqual(['aq-cai-rang', 'aq-ninh-kieu', 'aq-tra-noc']);
   });

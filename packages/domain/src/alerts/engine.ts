@@ -160,7 +160,14 @@ export class AlertEngine {
     return this.rules.find((r) => r.id === id);
   }
 
-  /** Stations silent past factor × cadence at `now` (wall clock, passed in). Only stations heard from at least once. */
+  /**
+   * Stations silent past factor × cadence at `now` (wall clock, passed in): their newest reading is
+   * older than the limit, and nothing of theirs was received within the limit either. Only stations
+   * heard from at least once. A station received from within the limit is judged once the limit has
+   * passed since: its readings may be the first part of a request still being committed in several
+   * transactions (one receipt time for the whole request), whose later part holds newer ones. A feed
+   * that keeps delivering late readings is still found silent by `silence` as they arrive.
+   */
   checkSilence(now: number): AlertSignal[] {
     const out: AlertSignal[] = [];
     for (const rule of this.rules) {
@@ -169,7 +176,7 @@ export class AlertEngine {
       if (limit === null) continue;
       for (const [key, s] of this.subjects) {
         if (!key.startsWith(`${rule.id}|`) || s.silentSince !== null || s.lastAt === -Infinity) continue;
-        if (now - s.lastAt <= limit) continue;
+        if (now - s.lastAt <= limit || now - s.lastReceivedAt <= limit) continue;
         const station = key.slice(rule.id.length + 1);
         s.silentSince = s.lastAt;
         out.push(this.silenceRaise(rule, station, s.lastAt, s.lastAt + limit));

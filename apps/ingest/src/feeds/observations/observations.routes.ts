@@ -32,8 +32,18 @@ export const observationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/observations/ndjson',
     { config: feed, bodyLimit: config.ndjsonLimitBytes, schema: { querystring: NdjsonQuerySchema, response: responses } },
     // an observation's check reads no state: the next slices are checked while the previous ones commit
-    (req, reply) =>
-      handleNdjson(req, reply, req.query, (items, source, listAccepted) => ingestItems(items, source, deps, req.grant, listAccepted), NDJSON_SLICES_IN_FLIGHT),
+    (req, reply) => {
+      // one receipt time for the whole upload, as for a batch: the silence rules see its slices as one request
+      const receivedAt = clock();
+      const upload: IngestDeps = { ...deps, clock: () => receivedAt };
+      return handleNdjson(
+        req,
+        reply,
+        req.query,
+        (items, source, listAccepted) => ingestItems(items, source, upload, req.grant, listAccepted),
+        NDJSON_SLICES_IN_FLIGHT,
+      );
+    },
   );
 
   if (config.benchRoutes) {
