@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store.ts';
-import { obs, T0, useStore, type StoreHarness } from './harness.ts';
-
-const dossierEvent = (eventId: string) => ({
-  event: {
-    eventId,
-    dossierCode: 'D1',
-    procedureCode: '1.000494',
-    agencyCode: '000.00.01.H13',
-    adminUnitCode: '916',
-    channel: 2 as const,
-    status: 2 as const,
-    statusAt: '2026-11-02T08:00:00+07:00',
-  },
-  receivedAt: T0,
-  source: 'test',
-});
-const paknEvent = (eventId: string) => ({
-  event: { eventId, paknId: 'P1', step: 'received' as const, at: '2026-11-02T08:00:00+07:00', adminUnitCode: '916' },
-  receivedAt: T0,
-  source: 'test',
-});
-const rating = (ratingId: string) => ({
-  rating: { ratingId, dossierCode: 'D1', ratedAt: '2026-11-03T08:00:00+07:00', satisfaction: 'satisfied' as const },
-  receivedAt: T0,
-  source: 'test',
-});
+import { dossierEvent, obs, paknEvent, rating, useStore, type StoreHarness } from './harness.ts';
 
 /** Each log a group-commit writer appends to: two appends (three rows) and a read of its row count. */
 function logs(s: Store): { name: string; appendTwice: () => Promise<(number | null)[]>[]; rows: () => Promise<number> }[] {
