@@ -95,6 +95,35 @@ describe.each([
     expect(await page.textContent(`${root} [data-testid="score766-lost-ELECTRONIC_CERTIFIED_COPY"] .score-lost-ind`)).toBe('DVCQG');
   });
 
+  it('the 766 scene: "Chỉ số bị mất điểm" measures its rows again when the wall changes size, filling its panel without spilling', async () => {
+    const root = await openScene(page, 'score766');
+    const list = `${root} [data-testid="score766-lost"] .score-lost-list`;
+    await expect.poll(async () => Number(await page.getAttribute(list, 'data-of')), { timeout: 20_000 }).toBeGreaterThan(8);
+    const fill = () =>
+      page.$eval(list, (ul) => {
+        const last = ul.lastElementChild!.getBoundingClientRect();
+        const box = ul.getBoundingClientRect();
+        return { spill: last.bottom - box.bottom, empty: box.bottom - last.bottom, height: box.height, shown: ul.children.length };
+      });
+    // fits: no row below the box, and less than a quarter of it empty (unless every row is shown)
+    const fits = async () => {
+      const f = await fill();
+      const all = Number(await page.getAttribute(list, 'data-shown')) === Number(await page.getAttribute(list, 'data-of'));
+      return f.spill <= 0.5 && (all || f.empty < f.height / 4);
+    };
+    await expect.poll(fits, { timeout: 5_000 }).toBe(true);
+    const full = (await fill()).shown;
+    try {
+      await page.setViewportSize({ width, height: Math.round(height * 0.7) });
+      await expect.poll(fits, { timeout: 5_000 }).toBe(true);
+      expect((await fill()).shown).toBeLessThan(full);
+    } finally {
+      await page.setViewportSize({ width, height });
+    }
+    await expect.poll(fits, { timeout: 5_000 }).toBe(true);
+    expect((await fill()).shown).toBe(full);
+  });
+
   it.each(SCENES)('scene %s: contrast ≥ 4.5:1 (axe-core)', async (scene) => {
     const root = await openScene(page, scene);
     expect(await contrastProblems(page, root)).toEqual([]);

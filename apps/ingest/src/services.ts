@@ -221,19 +221,18 @@ export async function createServices(app: FastifyInstance, deps: AppDeps): Promi
   // commits included (the writer waits for the follower before it answers), see live/log-follower.ts
   const shared = store.kind === 'postgres' && config.databaseUrl !== null && config.followSharedLogs;
   let follower: LogFollower | null = null;
+  // a store whose appends commit on the call (SQLite) lets each writer commit its next transaction while the disk
+  // flushes the previous ones (pipeline/group-commit.ts); not when the log is shared, where the follower applies
+  const writerOptions: GroupCommitOptions = { commitsOnCall: store.appendCommitsOnCall && !shared };
   /** A log's writer: alone, the node applies its own commits; sharing the database, it waits for the follower, which applies every node's. */
   const logWriter = <T extends object>(
     log: FollowedLog,
     metric: CommitLog,
     append: (b: readonly T[]) => Promise<(number | null)[]>,
     apply: (committed: (T & { seq: number })[]) => void,
-    opts: GroupCommitOptions = {},
-  ) => new GroupCommitWriter<T>(shared ? afterCatchUp(() => follower!, log, append) : append, shared ? () => undefined : apply, observer(metric), opts);
-  // SQLite's append commits before the call returns (better-sqlite3 is synchronous) and resolves after the WAL flush:
-  // the observation writer commits the next transaction while the disk flushes the previous ones (pipeline/group-commit.ts)
-  const writer = logWriter<NewObservation>('observations', 'observations', (b) => store.append(b), applyObservations, {
-    commitsOnCall: store.kind === 'sqlite' && !shared,
-  });
+  ) =>
+    new GroupCommitWriter<T>(shared ? afterCatchUp(() => follower!, log, append) : append, shared ? () => undefined : apply, observer(metric), writerOptions);
+  const writer = logWriter<NewObservation>('observations', 'observations', (b) => store.append(b), applyObservations);
   const procedures = new ProcedureService(store.reference, (item, now) => checkProcedureItem(item, { agencies, index, bounds: config.dateBounds, now }));
   const calendars = new CalendarService(config.calendar, config.holidaySchedules, store.reference);
   const officialScores = new OfficialScoreService(store);

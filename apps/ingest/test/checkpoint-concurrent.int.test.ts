@@ -1,33 +1,17 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { DOSSIER_LIVE_INDICATOR_IDS } from '@cityioc/domain';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
-import { buildTestApp, T0 } from './helpers/build-test-app.ts';
-import { feedAll, openDossierEvents, seededObservations, snapshotsOf } from './helpers/replay.ts';
+import { checkpointApps } from './helpers/checkpoint-apps.ts';
+import { feedAll } from './helpers/replay.ts';
 
 /**
  * A checkpoint is written in chunks across turns of the event loop (live/checkpoint.ts), while the
  * server goes on applying commits. What it holds must be the state of its cut, and nothing applied
  * after it: the tail is replayed from the log at restore.
  */
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-const events = (n: number, offset = 0) =>
-  seededObservations(n, { seed: 11, idPrefix: 'k', offset, observedAt: (r) => new Date(T0 - Math.floor(r * 60) * 60_000).toISOString() });
-// 40 dossiers: the later events change dossiers the checkpoint already holds
-const dossierEvents = (from: number, n: number) => openDossierEvents(from, n, { idPrefix: 'q', units: ['31135', '31153', '31201'] });
-const SCOPES = ['92', '31135', '31153', '31201'];
-const snapshots = (app: FastifyInstance) => snapshotsOf(app, SCOPES);
-async function open(dataDir?: string) {
-  const a = await buildTestApp({ checkpointIntervalMs: 0, ...(dataDir ? { dataDir } : {}) });
-  cleanups.push(async () => a.app.close());
-  return a;
-}
+const { open, events, dossierEvents, snapshots } = checkpointApps({ seed: 11, idPrefix: 'k', dossierPrefix: 'q', scopes: ['92', '31135', '31153', '31201'] });
 /** The file without its header line (the header carries the write's time and the body's hash). */
 const bodyOf = (file: string) => {
   const text = readFileSync(file, 'utf8');

@@ -1,31 +1,21 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../../test-support/postgres.ts';
 import type { FastifyInstance } from 'fastify';
 import { DOSSIER_LIVE_INDICATOR_IDS } from '@cityioc/domain';
 import { CHECKPOINT_FILE } from '../src/live/checkpoint.ts';
 import { buildTestApp, T0, wl, AS } from './helpers/build-test-app.ts';
-import { feedAll, openDossierEvents, seededObservations, snapshotsOf, type stripSnapshot } from './helpers/replay.ts';
+import { checkpointApps } from './helpers/checkpoint-apps.ts';
+import { feedAll, type stripSnapshot } from './helpers/replay.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
+const { open, closeAfterTest, events, dossierEvents, snapshots } = checkpointApps({
+  seed: 7,
+  idPrefix: 'c',
+  dossierPrefix: 'd',
+  scopes: ['92', '31135', '31153', '31201', '31299'],
 });
-
-/** Seeded mixed events in the hour before T0: station maxima and last values, area sums, ratios; ties on observedAt included. */
-const events = (n: number, offset = 0) =>
-  seededObservations(n, { seed: 7, idPrefix: 'c', offset, observedAt: (r) => new Date(T0 - Math.floor(r * 60) * 60_000).toISOString() });
-const dossierEvents = (from: number, n: number) => openDossierEvents(from, n, { idPrefix: 'd', units: ['31135', '31153', '31201'] });
 const ingest = (app: FastifyInstance, obs: unknown[], dossiers: unknown[] = []) => feedAll(app, obs, dossiers);
-
-const SCOPES = ['92', '31135', '31153', '31201', '31299'];
-const snapshots = (app: FastifyInstance) => snapshotsOf(app, SCOPES);
-async function open(dataDir?: string, overrides = {}) {
-  const a = await buildTestApp({ checkpointIntervalMs: 0, ...(dataDir ? { dataDir } : {}), ...overrides });
-  cleanups.push(async () => a.app.close());
-  return a;
-}
 
 describe('checkpoints', () => {
   it('checkpoint + tail equals a full replay of the whole log, and two full replays are identical', async () => {
@@ -159,7 +149,7 @@ describe('retention (IOC_RETENTION_DAYS) with an injected clock', () => {
   it('deletes raw observations older than the period at start and periodically, keeps the live values', async () => {
     let now = T0 + 60_000;
     const a = await buildTestApp({ checkpointIntervalMs: 0 }, { clock: () => now });
-    cleanups.push(async () => a.app.close());
+    closeAfterTest(a.app);
     const day = 86_400_000;
     const old = Array.from({ length: 50 }, (_, i) => wl(`old${i}`, i, { observedAt: new Date(T0 - 3 * day + i * 1000).toISOString() }));
     const recent = Array.from({ length: 20 }, (_, i) => wl(`new${i}`, 100 + i, { observedAt: new Date(T0 - day / 2 + i * 1000).toISOString() }));
@@ -169,7 +159,7 @@ describe('retention (IOC_RETENTION_DAYS) with an injected clock', () => {
 
     now = T0 + day; // a day later: the old ones are 4 days old, the recent ones 1.5 days
     const b = await buildTestApp({ checkpointIntervalMs: 0, dataDir: a.dataDir, retentionDays: 2, retentionIntervalMs: 1000 }, { clock: () => now });
-    cleanups.push(async () => b.app.close());
+    closeAfterTest(b.app);
     await vi.waitFor(async () => expect(await b.app.ioc.store.count()).toBe(20));
     expect(await snapshots(b.app)).toEqual(before);
     now = T0 + 3 * day; // everything is old now; the timer runs again; the newest row stays (log positions never reused)

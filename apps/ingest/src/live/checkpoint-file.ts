@@ -46,10 +46,7 @@ export class LineWriter {
     const need = Buffer.byteLength(text) + 1;
     if (this.used + need > this.chunk) this.seal();
     if (need > this.chunk) {
-      this.sealed.push(
-        Buffer.from(`${text}
-`),
-      );
+      this.sealed.push(Buffer.from(text + '\n'));
       return true;
     }
     this.used += this.buf.write(text, this.used);

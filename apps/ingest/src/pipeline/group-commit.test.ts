@@ -93,12 +93,18 @@ function flushedLater(log: string[]) {
   };
 }
 
+/** A pipelined writer on a `flushedLater` store: the transactions it commits (`log`) and the seqs it hands to live state (`committed`). */
+function pipelinedWriter() {
+  const log: string[] = [];
+  const committed: number[][] = [];
+  const store = flushedLater(log);
+  const writer = new GroupCommitWriter<Row>(store.append, (events) => committed.push(events.map((e) => e.seq)), undefined, { commitsOnCall: true });
+  return { log, committed, store, writer };
+}
+
 describe('GroupCommitWriter with commitsOnCall (SQLite: the next transaction commits while the disk flushes the previous one)', () => {
   it('commits every transaction of a flush without waiting for the disk; rows reach live state and requests are answered only once durable, in log order', async () => {
-    const log: string[] = [];
-    const committed: number[][] = [];
-    const store = flushedLater(log);
-    const writer = new GroupCommitWriter<Row>(store.append, (events) => committed.push(events.map((e) => e.seq)), undefined, { commitsOnCall: true });
+    const { log, committed, store, writer } = pipelinedWriter();
     const answered: string[] = [];
     const large = writer.append(rows(0, 2 * MAX_ROWS_PER_COMMIT + 500)).then((s) => (answered.push('large'), s));
     const small = writer.append(rows(100_000, 10)).then((s) => (answered.push('small'), s));
@@ -128,10 +134,7 @@ describe('GroupCommitWriter with commitsOnCall (SQLite: the next transaction com
   });
 
   it('a transaction whose flush fails refuses the requests not yet answered; a later durable one still reaches live state', async () => {
-    const log: string[] = [];
-    const committed: number[][] = [];
-    const store = flushedLater(log);
-    const writer = new GroupCommitWriter<Row>(store.append, (events) => committed.push(events.map((e) => e.seq)), undefined, { commitsOnCall: true });
+    const { log, committed, store, writer } = pipelinedWriter();
     const outcome: string[] = [];
     const note = (name: string, p: Promise<unknown>) =>
       p.then(

@@ -32,6 +32,7 @@ export type ItemCheck<T> = { ok: true; value: T; id: string } | { ok: false; err
 
 /** The items checked: results of the rejected ones, and the valid ones with their index and id (flat arrays). */
 interface Checked<T> {
+  /** With `listAccepted`, one slot per item (the valid ones' filled in by `answer`); otherwise the rejected items' results alone, in item order. */
   results: ItemResult[];
   valid: T[];
   validIndex: number[];
@@ -39,14 +40,16 @@ interface Checked<T> {
   rejected: number;
 }
 
-function checkAll<T>(items: readonly unknown[], check: (item: unknown) => ItemCheck<T>): Checked<T> {
-  const out: Checked<T> = { results: new Array<ItemResult>(items.length), valid: [], validIndex: [], validId: [], rejected: 0 };
+function checkAll<T>(items: readonly unknown[], check: (item: unknown) => ItemCheck<T>, listAccepted: boolean): Checked<T> {
+  const out: Checked<T> = { results: listAccepted ? new Array<ItemResult>(items.length) : [], valid: [], validIndex: [], validId: [], rejected: 0 };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const c: ItemCheck<T> =
       item instanceof UnparsableLine ? { ok: false, id: null, errors: [{ field: '', reason: item.reason, message: item.message }] } : check(item);
     if (!c.ok) {
-      out.results[i] = { index: i, id: c.id, status: 'rejected', errors: c.errors };
+      const r: ItemResult = { index: i, id: c.id, status: 'rejected', errors: c.errors };
+      if (listAccepted) out.results[i] = r;
+      else out.results.push(r);
       out.rejected++;
       continue;
     }
@@ -58,7 +61,10 @@ function checkAll<T>(items: readonly unknown[], check: (item: unknown) => ItemCh
 }
 
 function answer<T>(c: Checked<T>, seqs: readonly (number | null | 'stored')[], listAccepted: boolean): IngestResponse {
-  const { results, valid, validIndex, validId } = c;
+  const { valid, validIndex, validId } = c;
+  // without listAccepted: the refused items alone, the rejected ones (c.results, in item order) merged with the duplicates
+  const results = listAccepted ? c.results : [];
+  let rejectedTaken = 0;
   let accepted = 0;
   let duplicates = 0;
   for (let k = 0; k < valid.length; k++) {
@@ -66,15 +72,19 @@ function answer<T>(c: Checked<T>, seqs: readonly (number | null | 'stored')[], l
     const id = validId[k]!;
     const seq = seqs[k];
     if (seq === null || seq === undefined) {
-      results[index] = { index, id, status: 'duplicate' };
       duplicates++;
+      if (listAccepted) results[index] = { index, id, status: 'duplicate' };
+      else {
+        while (rejectedTaken < c.results.length && c.results[rejectedTaken]!.index < index) results.push(c.results[rejectedTaken++]!);
+        results.push({ index, id, status: 'duplicate' });
+      }
     } else {
       accepted++;
       if (listAccepted) results[index] = seq === 'stored' ? { index, id, status: 'accepted' } : { index, id, status: 'accepted', seq };
     }
   }
-  // filter skips the holes left by the accepted items
-  return { accepted, duplicates, rejected: c.rejected, results: listAccepted ? results : results.filter(() => true) };
+  if (!listAccepted) while (rejectedTaken < c.results.length) results.push(c.results[rejectedTaken++]!);
+  return { accepted, duplicates, rejected: c.rejected, results };
 }
 
 /**
@@ -96,7 +106,7 @@ export function ingestChecked<T extends object>(
   let c: Checked<T>;
   let stored: Promise<readonly (number | null | 'stored')[]>;
   try {
-    c = checkAll(items, check);
+    c = checkAll(items, check, listAccepted);
     stored = writer.append(c.valid);
   } catch (e) {
     return Promise.reject(e);

@@ -55,6 +55,8 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
   return {
     kind: 'postgres',
     epoch,
+    // an append's transaction runs on a pooled connection after the call returns: it commits at its own time
+    appendCommitsOnCall: false,
     ...postgresObservations(pool, tx, rollups),
     rollups: rollups.rollups,
     rebuildRollups: rollups.rebuildRollups,

@@ -108,6 +108,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   return {
     kind: 'sqlite',
     epoch,
+    // better-sqlite3 runs each append's transaction inside the call; `durable` then awaits the WAL flush
+    appendCommitsOnCall: true,
     ...observations,
     append: durable(observations.append),
     deleteObservationsBefore: durable(observations.deleteObservationsBefore),

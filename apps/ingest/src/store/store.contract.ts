@@ -6,6 +6,7 @@
 import { accessConformance } from './conformance/access.contract.ts';
 import { alertConformance } from './conformance/alerts.contract.ts';
 import { auditConformance } from './conformance/audit.contract.ts';
+import { commitOnCallConformance } from './conformance/commit-on-call.contract.ts';
 import { dossierConformance } from './conformance/dossiers.contract.ts';
 import { feedbackConformance } from './conformance/feedback.contract.ts';
 import type { StoreHarness } from './conformance/harness.ts';
@@ -18,7 +19,7 @@ export { alert, obs, T0, type StoreHarness } from './conformance/harness.ts';
 
 /**
  * [ST1…13] observations, dossier events and official scores, [ST-H…] rollups, [ST-R…] reports,
- * [ST-A…] alerts, [ST-REF…] reference documents, [ST-AC…] accounts and credentials, [ST-AU…] the audit log, [ST-F…] PAKN, ratings and directives. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
+ * [ST-A…] alerts, [ST-REF…] reference documents, [ST-AC…] accounts and credentials, [ST-AU…] the audit log, [ST-F…] PAKN, ratings and directives, [ST-C1] appends that commit on the call. The harness must give its stores the Cần Thơ area chain (the rollup cases need it).
  */
 export function storeConformance(name: string, harness: () => StoreHarness): void {
   observationConformance(name, harness);
@@ -30,4 +31,5 @@ export function storeConformance(name: string, harness: () => StoreHarness): voi
   accessConformance(name, harness);
   auditConformance(name, harness);
   feedbackConformance(name, harness);
+  commitOnCallConformance(name, harness);
 }

@@ -31,6 +31,14 @@ export interface StoreInfo {
   readonly kind: string;
   /** Identifies this log; stable across restarts, new when the store is created afresh. */
   readonly epoch: string;
+  /**
+   * True when each append to a log (`append`, `appendDossierEvents`, `appendPaknEvents`, `appendRatings`)
+   * has committed, in call order, by the time the call returns, and its promise awaits only the
+   * durability flush (SQLite: a synchronous driver, then the WAL flush). The log writers then commit
+   * the next transaction while the previous one is flushed (pipeline/group-commit.ts `commitsOnCall`).
+   * False when a transaction commits after the call returns, possibly out of call order (a connection pool).
+   */
+  readonly appendCommitsOnCall: boolean;
   /** How many entries of a log have a position in (afterSeq, toSeq]: checkpoints check their coverage with it. */
   countRange(log: 'observations' | 'dossier_events', afterSeq: number, toSeq: number): Promise<number>;
   /** Bytes the store takes on disk (the metrics' store size): SQLite's file and WAL, PostgreSQL's database. */

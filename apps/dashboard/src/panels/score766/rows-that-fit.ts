@@ -11,26 +11,32 @@ export function rowsThatFit(boxBottom: number, rowBottoms: readonly number[]): n
 
 /**
  * How many of `count` rows the list (`ref`, a box whose height its container gives, not its rows) shows: all of them
- * first, then as many as fit, measured before the browser paints; measured again when the box changes size or the
- * rows change (`key`). null until measured: show them all.
+ * first, then as many as fit, measured before the browser paints; measured again when the rows change (`key`, `count`)
+ * or the box changes size (a resize drops the measure). null until measured: show them all.
  */
 export function useRowsThatFit(ref: RefObject<HTMLElement | null>, count: number, key: unknown): number | null {
-  const [limit, setLimit] = useState<{ key: unknown; count: number; size: string; n: number } | null>(null);
-  const [size, setSize] = useState('');
+  const [measured, setMeasured] = useState<{ key: unknown; count: number; n: number } | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize(`${el.clientWidth}×${el.clientHeight}`));
+    // the size the rows were last measured for is the observer's alone: a new one drops the measure
+    let size = '';
+    const ro = new ResizeObserver(() => {
+      const now = `${el.clientWidth}×${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      setMeasured(null);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, [ref]);
-  const current = limit && limit.key === key && limit.count === count && limit.size === size ? limit.n : null;
+  const current = measured && measured.key === key && measured.count === count ? measured.n : null;
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || current !== null) return;
     const box = el.getBoundingClientRect();
     const rows = Array.from(el.children).map((c) => c.getBoundingClientRect().bottom);
-    setLimit({ key, count, size, n: rowsThatFit(box.top + el.clientHeight, rows) });
-  }, [ref, key, count, size, current]);
+    setMeasured({ key, count, n: rowsThatFit(box.top + el.clientHeight, rows) });
+  }, [ref, key, count, current]);
   return current;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T0, useStore, type StoreHarness } from './harness.ts';
+import { dossierEvent, useStore, type StoreHarness } from './harness.ts';
 
 /** The dossier-event log and the official 766 scores [ST9, ST10]. */
 export function dossierConformance(name: string, harness: () => StoreHarness): void {
@@ -8,24 +8,10 @@ export function dossierConformance(name: string, harness: () => StoreHarness): v
 
     it('[ST9] keeps dossier events idempotent by eventId and replays them in order', async () => {
       const s = await t.open();
-      const ev = (eventId: string, status: number) => ({
-        event: {
-          eventId,
-          dossierCode: 'D1',
-          procedureCode: '1.000494',
-          agencyCode: '000.00.01.H13',
-          adminUnitCode: '916',
-          channel: 2 as const,
-          status: status as 2,
-          statusAt: '2026-11-02T08:00:00+07:00',
-        },
-        receivedAt: T0,
-        source: 'test',
-      });
-      const r1 = await s.appendDossierEvents([ev('a', 2), ev('b', 4), ev('a', 2)]);
+      const r1 = await s.appendDossierEvents([dossierEvent('a', 2), dossierEvent('b', 4), dossierEvent('a', 2)]);
       expect(r1[0]).toBeTypeOf('number');
       expect(r1[2]).toBeNull();
-      expect((await s.appendDossierEvents([ev('b', 4)]))[0]).toBeNull();
+      expect((await s.appendDossierEvents([dossierEvent('b', 4)]))[0]).toBeNull();
       const got: string[] = [];
       await s.replayDossierEvents(0, (b) => got.push(...b.map((x) => `${x.event.eventId}:${x.event.status}`)), 1);
       expect(got).toEqual(['a:2', 'b:4']);

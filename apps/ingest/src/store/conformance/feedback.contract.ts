@@ -1,17 +1,6 @@
 import type { Directive, DirectiveAttachment } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
-import { T0, useStore, type StoreHarness } from './harness.ts';
-
-const pakn = (eventId: string, step: 'received' | 'answered', paknId = 'P1') => ({
-  event: { eventId, paknId, step, at: '2026-11-02T08:00:00+07:00', adminUnitCode: '916' },
-  receivedAt: T0,
-  source: 'test',
-});
-const rating = (ratingId: string, dossierCode = 'D1') => ({
-  rating: { ratingId, dossierCode, ratedAt: '2026-11-03T08:00:00+07:00', satisfaction: 'dissatisfied' as const },
-  receivedAt: T0,
-  source: 'test',
-});
+import { paknEvent, rating, T0, useStore, type StoreHarness } from './harness.ts';
 
 function directive(id: string, patch: Partial<Directive> = {}): Directive {
   return {
@@ -38,11 +27,11 @@ export function feedbackConformance(name: string, harness: () => StoreHarness): 
 
     it('[ST-F1] keeps PAKN events idempotent by eventId and replays them in order', async () => {
       const s = await t.open();
-      const r = await s.appendPaknEvents([pakn('a', 'received'), pakn('b', 'answered'), pakn('a', 'received')]);
+      const r = await s.appendPaknEvents([paknEvent('a', 'received'), paknEvent('b', 'answered'), paknEvent('a', 'received')]);
       expect(r[0]).toBeTypeOf('number');
       expect(r[1]).toBe(r[0]! + 1);
       expect(r[2]).toBeNull();
-      expect(await s.appendPaknEvents([pakn('b', 'answered')])).toEqual([null]);
+      expect(await s.appendPaknEvents([paknEvent('b', 'answered')])).toEqual([null]);
       const got: string[] = [];
       await s.replayPaknEvents(0, (b) => got.push(...b.map((x) => `${x.seq - r[0]!}:${x.event.eventId}:${x.event.step}:${x.source}`)), 1);
       expect(got).toEqual(['0:a:received:test', '1:b:answered:test']);

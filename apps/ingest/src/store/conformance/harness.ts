@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import type { Alert, NewObservation, Observation } from '@cityioc/contracts';
 import { raisedAlert } from '../../../../../test-support/alerts.ts';
-import type { Store } from '../store.ts';
+import type { NewDossierEvent, NewPaknEvent, NewRating, Store } from '../store.ts';
 
 /** How a Store implementation's test creates, reopens and removes its stores. */
 export interface StoreHarness {
@@ -71,6 +71,34 @@ export function obs(id: string, patch: Partial<NewObservation> = {}): NewObserva
     source: 'test',
     ...patch,
   };
+}
+
+/** Dossier event `eventId` of dossier D1 at `status`, as received at T0. */
+export function dossierEvent(eventId: string, status: 2 | 4 = 2): NewDossierEvent {
+  return {
+    event: {
+      eventId,
+      dossierCode: 'D1',
+      procedureCode: '1.000494',
+      agencyCode: '000.00.01.H13',
+      adminUnitCode: '916',
+      channel: 2,
+      status,
+      statusAt: '2026-11-02T08:00:00+07:00',
+    },
+    receivedAt: T0,
+    source: 'test',
+  };
+}
+
+/** PAKN event `eventId` (a step of petition `paknId`), as received at T0. */
+export function paknEvent(eventId: string, step: 'received' | 'answered' = 'received', paknId = 'P1'): NewPaknEvent {
+  return { event: { eventId, paknId, step, at: '2026-11-02T08:00:00+07:00', adminUnitCode: '916' }, receivedAt: T0, source: 'test' };
+}
+
+/** A dissatisfied rating `ratingId` of `dossierCode`, as received at T0. */
+export function rating(ratingId: string, dossierCode = 'D1'): NewRating {
+  return { rating: { ratingId, dossierCode, ratedAt: '2026-11-03T08:00:00+07:00', satisfaction: 'dissatisfied' }, receivedAt: T0, source: 'test' };
 }
 
 /** Every observation after `from`, through replay. */
