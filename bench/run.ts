@@ -36,10 +36,13 @@
  *      --soak-heap-at=2,10 takes heap snapshots of the page at those simulated hours (OS temp dir) and compares them by constructor.
  *  18. pin: a leader's pin on the tablet → the wall showing it, per kind (panel, scene, unit, alert, release), click→visible
  *      p50/max beside click→wallPinV1 frame on the wall's WebSocket, same run (bench/pin.bench.ts)
+ *  19. waterseries: the wall's water-level panel, 10 stations × 4,000 points and 1,000 live readings: ms and bytes allocated
+ *      per delta (buffer + chart option) before and after the in-place buffer, against one copy of one station's array,
+ *      same run (bench/waterseries.bench.ts)
  * Each bench's output starts with the machine's load (os.loadavg). Figures 2, 3, 4, 6 (history), 8, 9, 10, 13, 15, 16 are measured
  * --repeat=N times (default 3), figure and ceiling in turns, and printed as min / median / max of the ratio.
  * Options: --quick (smaller runs), --repeat=N, --only=ndjson,single,latency,fanout,wall,dossiers,dossiermem,restart,analyst,mqtt,monitoring,reporting,
- *   uploads,geo,access,wallmap,score766,pin
+ *   uploads,geo,access,wallmap,score766,pin,waterseries
  *   fanout: --clients=1000,3000 (default 1000,3000 with --quick, 1000,3000,10000 without)
  *   fanout2 (only with --only=fanout2): the fan-out across two nodes through nginx beside one node and the bare server, plus each
  *     one's saturation rate (delta rate raised until lag p99 > 1 s); --clients=N (default 1000 with --quick, 3000 without)
@@ -252,6 +255,7 @@ if (want('monitoring')) await benchMonitoring(inProcess);
 if (want('uploads')) await (await import('./uploads.ts')).benchUploads({ quick, key: KEY, results, startServer, quantile, fmt });
 if (want('pin')) await (await import('./pin.bench.ts')).benchPin({ root, quick, key: KEY, results, quantile, fmt });
 if (want('score766')) (await import('./score766.bench.ts')).benchScore766({ quick, results, repeat });
+if (want('waterseries')) (await import('./waterseries.bench.ts')).benchWaterSeries({ quick, results, repeat });
 if (soak) {
   const minutes = Number(process.argv.find((a) => a.startsWith('--soak-minutes='))?.slice(15) ?? 8);
   if (!(minutes >= 2)) throw new Error('--soak-minutes must be a number ≥ 2');

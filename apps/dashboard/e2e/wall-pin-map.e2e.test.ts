@@ -4,7 +4,8 @@
  * the wall's map, framed on the ward, draws the ward and its neighbours: MapLibre renders their polygons (read back
  * with queryRenderedFeatures), the ward in the bright outline, and the canvas shows them (its pixels, labels hidden).
  * The map was created, loaded and framed before, but its source held no area: the explorer's choropleth draws only
- * the areas it is given a value for, and the pinned map gave none.
+ * the areas it is given a value for, and the pinned map gave none. The areas carry their names (the wall's labels:
+ * HTML text, placed without overlap), the pinned one emphasised, ≥ 18 px at 1080p (the map once named none).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -66,6 +67,32 @@ describe('a unit pinned on the wall', () => {
     expect(drawn.codes.length).toBeGreaterThan(1);
     expect(drawn.selected).toEqual([WARD]);
     expect(drawn.zoom).toBeGreaterThan(11);
+
+    // the names on the map: the ward's (diacritics kept) and at least one neighbour's, shown, none over another
+    const own = `${map} [data-label-id="u-${WARD}"][data-placed="true"]`;
+    await wall.waitForSelector(own, { state: 'visible', timeout: 15_000 });
+    expect(await wall.textContent(own)).toContain('Ninh Kiều');
+    const shown = await wall.$$eval(`${map} [data-label-id][data-placed="true"]`, (els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const name = el.querySelector('.lbl-name') ?? el;
+        return {
+          id: (el as HTMLElement).dataset.labelId!,
+          text: el.textContent ?? '',
+          px: parseFloat(getComputedStyle(name).fontSize),
+          r: { l: r.left, t: r.top, r: r.right, b: r.bottom },
+        };
+      }),
+    );
+    const others = shown.filter((l) => l.id !== `u-${WARD}`);
+    expect(others.length, JSON.stringify(shown)).toBeGreaterThan(0);
+    expect(others.every((l) => l.text.trim().length > 0)).toBe(true);
+    // readable from 5 m: every name ≥ 18 px on a 1080p wall, the pinned one larger than its neighbours
+    const ownPx = shown.find((l) => l.id === `u-${WARD}`)!.px;
+    for (const l of others) expect(l.px).toBeGreaterThanOrEqual(18);
+    expect(ownPx).toBeGreaterThan(Math.max(...others.map((l) => l.px)));
+    for (const a of shown)
+      for (const b of shown) if (a.id < b.id) expect(a.r.l < b.r.r && b.r.l < a.r.r && a.r.t < b.r.b && b.r.t < a.r.b, `${a.id} over ${b.id}`).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 });

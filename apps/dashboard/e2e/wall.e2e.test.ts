@@ -133,6 +133,38 @@ describe('wall screen', () => {
     await expect.poll(() => tileRaw('dossiers_received'), { timeout: 3_000, interval: 100 }).toBe(String(expected));
   });
 
+  it("draws each live water level into the station's line: a new step appended, a reading in the same step replacing it", async () => {
+    // the line as ECharts holds it (its option's data), read from the chart instance
+    const line = () =>
+      page.evaluate(() => {
+        const chart = window.__ioc.charts?.['water-chart'] as { getOption(): { series: { id: string; data: [number, number][] }[] } } | undefined;
+        return chart?.getOption().series.find((x) => x.id === 'wl-can-tho')?.data ?? null;
+      });
+    await expect.poll(async () => (await line())?.length ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = (await line())!;
+    // the panel rebuilds its option whenever its window slides anyway: windowEnd = ceil(now / 10 s), `now` the wall's clock in
+    // whole seconds, so it moves 1 s after each multiple of 10 s. The reading goes out just after a slide and must be drawn
+    // before the next one, by the render its own delta causes.
+    const SLIDE = 10_000;
+    const phase = () => (Date.now() - 1_100) % SLIDE;
+    await new Promise((r) => setTimeout(r, (SLIDE + 400 - phase()) % SLIDE));
+    const drawnBy = Date.now() - phase() + SLIDE - 300;
+    // the start of the current 5.4 s step (the buffer's thinning step, stepFor(6 h)), a few ms in: t + 1 is in the same step
+    const STEP = 5400;
+    const t = Math.floor(Date.now() / STEP) * STEP + 5;
+    const newStep = Math.floor(before.at(-1)![0] / STEP) < Math.floor(t / STEP);
+    await post([{ id: 'e2e-wl-live-1', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date(t).toISOString(), value: 201 }]);
+    await expect.poll(async () => (await line())?.at(-1), { timeout: drawnBy - Date.now() }).toEqual([t, 201]);
+    const appended = (await line())!;
+    expect(appended.length).toBe(before.length + (newStep ? 1 : 0));
+    // 1 ms later, the same step: the newer reading takes the point's place
+    await post([
+      { id: 'e2e-wl-live-2', indicator: 'water_level', area: '31135', station: 'wl-can-tho', observedAt: new Date(t + 1).toISOString(), value: 203 },
+    ]);
+    await expect.poll(async () => (await line())?.at(-1), { timeout: 10_000 }).toEqual([t + 1, 203]);
+    expect((await line())!.length).toBe(appended.length);
+  });
+
   it('colours an air station on the map with the hourly VN_AQI of the air-quality panel, not the instantaneous AQI', async () => {
     // pm25 in the last three complete hours and one now: the server derives the NowCast (QĐ 1459);
     // meanwhile the station posts an instantaneous AQI of another level

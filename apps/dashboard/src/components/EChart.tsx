@@ -20,12 +20,15 @@ export function EChart({ option, className, testId, label }: { option: EChartsCo
     chart.current = c;
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(node);
+    const debug = testId && window.__ioc ? (window.__ioc.charts ??= {}) : null;
+    if (debug) debug[testId!] = c;
     return () => {
       ro.disconnect();
       c.dispose();
       chart.current = null;
+      if (debug && debug[testId!] === c) delete debug[testId!];
     };
-  }, []);
+  }, []); // the test id is fixed for a chart's life
 
   useEffect(() => {
     // Series are replaced as a whole: stations may come and go with the catalogue.

@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Bounds } from '../geo/geo-features.ts';
+import { useUiScale } from '../app/ui-scale.ts';
 import { applyLayerSpec } from '../map/apply-layer-spec.ts';
+import { useMapLabels, type PlacedLabel } from '../map/useMapLabels.ts';
 import { useMapInstance } from '../map/useMapInstance.ts';
 import { buildRiverLayer } from '../map/layers/river/river.layer.ts';
 import type { LayerSpec } from '../map/layers/layer-spec.ts';
 import type { AreasGeoJson } from '../queries/geo.queries.ts';
 import { EXPLORER_FILL } from './explorer-map.layer.ts';
 
+const NO_LABELS: readonly PlacedLabel[] = [];
+
 /**
  * The explorer's map: binds the pure choropleth spec; a click on an area drills into it, and the
  * view flies to the unit the drill-down stands on (`focus`: its shape's bounds, or the city's).
+ * `labels` (a pinned unit's names) are placed by the wall map's labelling, without overlap.
  */
 export function ExplorerMap({
   geo,
@@ -19,6 +24,7 @@ export function ExplorerMap({
   focus,
   onSelect,
   label,
+  labels = NO_LABELS,
 }: {
   geo: AreasGeoJson;
   spec: LayerSpec;
@@ -27,8 +33,10 @@ export function ExplorerMap({
   focus: { code: string; bounds: Bounds } | null;
   onSelect: (code: string) => void;
   label: string;
+  labels?: readonly PlacedLabel[];
 }) {
   const el = useRef<HTMLDivElement>(null);
+  const scale = useUiScale();
   const [framed, setFramed] = useState<string | null>(null);
   // the view's bounds after each move, [west, south, east, north] (what a test checks the zoom with)
   const [view, setView] = useState<string | null>(null);
@@ -60,6 +68,8 @@ export function ExplorerMap({
     applyLayerSpec(map, spec);
     applyLayerSpec(map, buildRiverLayer({ geo, scale: 1 }));
   }, [map, loaded, spec, geo]);
+
+  useMapLabels(map, loaded, labels, { scale, panel: el });
 
   // The first frame jumps; later drills fly, so the eye follows where the unit is.
   const focusKey = focus ? `${focus.code}:${focus.bounds.flat().join(',')}` : null;

@@ -24,6 +24,8 @@ export interface LiveDebug {
   map?: unknown;
   /** The analyst explorer's map once created (browser tests read its view). */
   explorerMap?: unknown;
+  /** The ECharts instances by their test id, while mounted (browser tests read their options). */
+  charts?: Record<string, unknown>;
   /** What the wall's watchdog did (useWallWatchdog.ts). */
   watchdog?: WatchdogDebug;
 }

@@ -38,3 +38,44 @@ export function mergePoints(series: readonly SeriesPoint[], incoming: readonly S
   if (out.length === series.length && out.every((p, i) => p === series[i] || (p[0] === series[i]![0] && p[1] === series[i]![1]))) return series;
   return out.length > MAX_POINTS ? out.slice(out.length - MAX_POINTS) : out;
 }
+
+/**
+ * One station's rolling window, changed in place (issue 13: the wall holds up to MAX_POINTS points × ~10 stations and
+ * takes a delta every tick). `points` is time-sorted, one point per step of `stepMs`, nothing older than the last
+ * `from`, at most MAX_POINTS: the same series mergePoints gives, and the chart's data as it is (no copy on the way).
+ *
+ * A live reading newer than the last point costs O(1): it replaces the last point when in the same step, else is pushed,
+ * and the points that left the window are shifted off the front. Anything else (a history read, a late reading) goes
+ * through mergePoints, whose new array becomes `points`. `version` grows with every change: React state holds the
+ * version, not a copy (useWaterLevelSeries.ts), and a reader that kept `points` sees it change.
+ */
+export class SeriesBuffer {
+  points: SeriesPoint[] = [];
+  version = 0;
+
+  constructor(readonly stepMs = 1) {}
+
+  /** Adds one reading; true when the series changed. */
+  add(t: number, value: number, from: number): boolean {
+    const pts = this.points;
+    const last = pts[pts.length - 1];
+    if (last && t <= last[0]) return this.merge([[t, value]], from);
+    if (t < from || !Number.isFinite(value)) return false;
+    if (last && Math.floor(last[0] / this.stepMs) === Math.floor(t / this.stepMs)) pts[pts.length - 1] = [t, value];
+    else pts.push([t, value]);
+    // V8 shifts a long array by moving its start: no copy of the points
+    while (pts.length > 0 && (pts[0]![0] < from || pts.length > MAX_POINTS)) pts.shift();
+    this.version++;
+    return true;
+  }
+
+  /** Merges any points (mergePoints); true when the series changed. */
+  merge(incoming: readonly SeriesPoint[], from: number): boolean {
+    const merged = mergePoints(this.points, incoming, from, this.stepMs);
+    if (merged === this.points) return false;
+    // mergePoints returned a new array that nothing else holds
+    this.points = merged as SeriesPoint[];
+    this.version++;
+    return true;
+  }
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../../test/fixtures.ts';
 import { fontSizesOf } from '../../test/font-sizes.ts';
 import { STATION_PALETTE } from '../../theme/theme.ts';
+import { SeriesBuffer } from './water-level.buffer.ts';
 import { alertThresholds, buildWaterLevelOption, tooltipHtml, yRange, type WaterChartInput } from './water-level.chart.ts';
 
 const H = 3600_000;
@@ -129,5 +130,21 @@ describe('buildWaterLevelOption', () => {
     const o = buildWaterLevelOption({ ...input, series: [{ stationId: 'x', name: '<b>x</b>', points: [[NOW, 1]] }] });
     const formatter = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
     expect(formatter([{ seriesName: '<b>x</b>', value: [NOW, 1] }])).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it("passes each station's buffer to ECharts as it is, and reads the y range of a long series without spreading it", () => {
+    const buf = new SeriesBuffer();
+    for (let i = 0; i < 4000; i++) buf.add(NOW - 6 * H + i * 5400, 150 + (i % 50), NOW - 6 * H);
+    const o = buildWaterLevelOption({ ...input, series: [{ stationId: 'wl-can-tho', name: 'Cần Thơ', points: buf.points }], reference: null });
+    // the buffer's own array, not a copy of it (the wall rebuilds the option at every delta)
+    expect(seriesOf(o)[0]!.data).toBe(buf.points);
+    expect(o.yAxis).toMatchObject({ min: 140, max: 220, interval: 20 });
+    // far more points than a call's arguments may hold (Math.min(...values) overflowed the stack)
+    const many: [number, number][] = Array.from({ length: 500_000 }, (_, i) => [NOW - 6 * H + i * 40, i === 250_000 ? 260 : 150]);
+    expect(buildWaterLevelOption({ ...input, series: [{ stationId: 'x', name: 'x', points: many }], reference: null }).yAxis).toMatchObject({
+      min: 100,
+      max: 300,
+      interval: 50,
+    });
   });
 });

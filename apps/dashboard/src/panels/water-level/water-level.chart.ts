@@ -50,10 +50,20 @@ const CROWDED_SHARE = 0.25;
  * tick (the first one included) lands on a round number.
  */
 export function yRange(values: readonly number[]): { min: number; max: number; interval: number } | null {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return null;
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const b = { lo: Infinity, hi: -Infinity };
+  for (const v of values) widen(b, v);
+  return rangeOf(b.lo, b.hi);
+}
+
+/** Takes a finite value into the bounds. */
+function widen(b: { lo: number; hi: number }, v: number): void {
+  if (!Number.isFinite(v)) return;
+  if (v < b.lo) b.lo = v;
+  if (v > b.hi) b.hi = v;
+}
+
+function rangeOf(lo: number, hi: number): { min: number; max: number; interval: number } | null {
+  if (!(lo <= hi)) return null;
   const pad = Math.max(5, (hi - lo) * 0.06);
   const span = hi - lo + 2 * pad;
   // At most four intervals: the panel is short on the wall, and 18 px tick labels need the room.
@@ -61,12 +71,18 @@ export function yRange(values: readonly number[]): { min: number; max: number; i
   return { min: Math.floor((lo - pad) / interval) * interval, max: Math.ceil((hi + pad) / interval) * interval, interval };
 }
 
-/** Pure data → ECharts option for the water-level panel. */
+/**
+ * Pure data → ECharts option for the water-level panel. Each line's data is its `points` array itself (no copy: the wall
+ * holds up to 4,000 points × ~10 stations and rebuilds the option at every delta); the y range is read in one pass.
+ */
 export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption {
   const s = input.scale;
   const { lang, timeZone } = input;
   const thresholds = input.reference ? alertThresholds(input.reference.bands) : [];
-  const range = yRange([...input.series.flatMap((x) => x.points.map((p) => p[1])), ...thresholds.map((b) => b.from)]);
+  const bounds = { lo: Infinity, hi: -Infinity };
+  for (const x of input.series) for (const p of x.points) widen(bounds, p[1]);
+  for (const b of thresholds) widen(bounds, b.from);
+  const range = rangeOf(bounds.lo, bounds.hi);
   const refIndex = Math.max(
     0,
     input.series.findIndex((x) => x.stationId === input.reference?.stationId),
@@ -82,7 +98,8 @@ export function buildWaterLevelOption(input: WaterChartInput): WaterLevelOption 
       type: 'line',
       id: x.stationId,
       name: x.name,
-      data: x.points.map((p) => [p[0], p[1]]),
+      // read-only to ECharts, which copies the option's data in setOption (the buffer may change after this)
+      data: x.points as unknown as LineSeriesOption['data'],
       showSymbol: false,
       symbol: 'circle',
       symbolSize: 6 * s,
