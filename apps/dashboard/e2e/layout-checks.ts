@@ -39,11 +39,13 @@ function measure(args: { root: string; min: typeof MIN_PX }): LayoutProblems {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
   };
-  // text: every element holding text of its own, the map's attribution and its drawn labels excepted
-  const exempt = '.maplibregl-ctrl-attrib, .maplibregl-marker, [data-label-id], [data-map-exempt]';
+  // text: every element holding text of its own, the map's attribution excepted; a map's drawn labels too, but not on
+  // the wall's scenes (and the gallery's frames of them), which are read from 5 m like every other text
+  const exempt = '.maplibregl-ctrl-attrib, [data-map-exempt]';
+  const deskLabel = (el: Element) => el.closest('.maplibregl-marker, [data-label-id]') !== null && el.closest('.scene-view') === null;
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
     const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-    if (!own || el.closest(exempt) || !visible(el)) continue;
+    if (!own || el.closest(exempt) || deskLabel(el) || !visible(el)) continue;
     const text = (el.textContent ?? '').trim().slice(0, 40);
     const px = parseFloat(getComputedStyle(el).fontSize) / scale;
     // a KPI's value, its title; the unit beside a value (%, hồ sơ) reads as a title
