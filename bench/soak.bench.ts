@@ -4,7 +4,8 @@
  * speed, over the equivalent of 24 hours of the demo's events: the demo's clocks (monitoring interval,
  * tide) run 24 h / N min times faster (N = 8 by default: 180×, a simulated hour every 20 s; the dossier
  * stream at most 10× — `--soak-dossier-speedup` — as the server on a shared 2-core machine falls behind
- * at 180×), after a warm-up of 6 simulated hours at that speed so the wall's bounded buffers have filled (the longest, the water-level chart's, holds 6 h or 4,000 points a station),
+ * at 180×), after a warm-up of 6 simulated hours at that speed (the water-level chart's buffer, six hours of the wall clock,
+ * is seeded full before the wall opens: seedWaterLevelWindow),
  * the scenes rotate every 5 s (the shortest dwell), and the run goes through one socket disconnection
  * (the page's WebSocket closed under it from the page, a third of the way; the page's sockets are not routed through
  * Playwright, whose relay of every frame through this process starved the wall of heartbeats under load) and one server restart (SIGKILL and a new
@@ -21,6 +22,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { CAN_THO_STATIONS } from '@cityioc/domain';
+import { MAX_POINTS, stepFor } from '../apps/dashboard/src/panels/water-level/water-level.buffer.ts';
 import { startSimulator, type LogEntry } from '../apps/simulator/src/index.ts';
 import { launchChromium } from '../test-support/browser.ts';
 import { freePort, PROCESS_TOKENS, startServerProcess, tempDataDir, type ServerProcess } from '../test-support/server-process.ts';
@@ -147,6 +150,43 @@ export function trend(xs: number[], ys: number[], firstHourSpread: number): Tren
   };
 }
 
+/** The water-level chart's window (apps/dashboard useWaterLevelSeries WINDOW_MS): six hours of the wall clock. */
+const WL_WINDOW_MS = 6 * 3_600_000;
+
+/**
+ * The water-level chart's buffer holds the last six hours *of the wall clock* (readings are stamped with real time, the
+ * demo only runs its tide faster), at most MAX_POINTS a station: in a soak of less than six real hours it would fill
+ * all along, a bounded buffer read as growth. So before the wall opens each gauge gets six hours of readings, one per
+ * step of the buffer, ending now, below BĐ I (no alert): the buffer starts at its cap and stays there.
+ */
+async function seedWaterLevelWindow(url: string): Promise<void> {
+  const step = stepFor(WL_WINDOW_MS);
+  const now = Date.now();
+  const lines: string[] = [];
+  for (const st of CAN_THO_STATIONS.filter((s) => s.indicators.includes('water_level'))) {
+    for (let i = MAX_POINTS; i >= 1; i--) {
+      const t = now - i * step;
+      const value = Math.round(150 + 15 * Math.sin((t / 3_600_000) * (Math.PI / 6)));
+      lines.push(
+        JSON.stringify({
+          id: `soak-seed-${st.id}-${t}`,
+          indicator: 'water_level',
+          area: st.area,
+          station: st.id,
+          observedAt: new Date(t).toISOString(),
+          value,
+        }),
+      );
+    }
+  }
+  const r = await fetch(`${url}/api/v1/observations/ndjson`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', 'x-api-key': DEMO_KEY },
+    body: lines.join('\n'),
+  });
+  if (r.status !== 200) throw new Error(`seeding the water-level window: ${r.status} ${(await r.text()).slice(0, 300)}`);
+}
+
 export async function benchSoak({
   root,
   results,
@@ -202,6 +242,7 @@ export async function benchSoak({
     page.on('websocket', (ws) => {
       if (ws.url().includes('/socket.io/')) events.sockets++;
     });
+    await seedWaterLevelWindow(server.url);
     const device = await fetch(`${server.url}/api/v1/admin/devices`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${PROCESS_TOKENS.admin}` },
