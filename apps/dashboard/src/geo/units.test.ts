@@ -1,18 +1,8 @@
-import type { AreaAt } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
+import { areaAt } from '../test/fixtures.ts';
 import { dayBeforeLatestChange, indexUnits, sameUnitsAsToday, searchKey, unitDisplayName, type AreasAtResponse } from './units.ts';
 
-const unit = (code: string, name: string, type: string, parent: string | null, validFrom = '2025-07-01', extra: Partial<AreaAt> = {}): AreaAt => ({
-  code,
-  name,
-  nameEn: null,
-  type,
-  level: parent === null ? 'province' : 'commune',
-  parent,
-  validFrom,
-  validTo: null,
-  ...extra,
-});
+const unit = areaAt;
 
 const today: AreasAtResponse = {
   at: '2026-12-05',

@@ -1,4 +1,4 @@
-import type { Catalogue, Cell, Delta, Snapshot } from '@cityioc/contracts';
+import type { AreaAt, Catalogue, Cell, Delta, Snapshot } from '@cityioc/contracts';
 import { CAN_THO_CATALOGUE } from '@cityioc/domain';
 import { cell as galleryCell } from '../gallery/fixtures/live.ts';
 
@@ -25,4 +25,9 @@ export function snapshot(cells: Cell[], extra: Partial<Snapshot> = {}): Snapshot
 
 export function delta(fromVersion: number, toVersion: number, changes: Cell[], extra: Partial<Delta> = {}): Delta {
   return { scope: '92', fromVersion, toVersion, epoch: 'e1', serverTime: NOW + 1000, changes, ...extra };
+}
+
+/** A unit of the area registry as GET /api/v1/geo/units answers it: a commune-level child of `parent`, or the province. */
+export function areaAt(code: string, name: string, type: string, parent: string | null, validFrom = '2025-07-01', extra: Partial<AreaAt> = {}): AreaAt {
+  return { code, name, nameEn: null, type, level: parent === null ? 'province' : 'commune', parent, validFrom, validTo: null, ...extra };
 }

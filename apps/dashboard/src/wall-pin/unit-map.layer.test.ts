@@ -1,8 +1,8 @@
-import type { AreaAt } from '@cityioc/contracts';
 import { describe, expect, it } from 'vitest';
 import { EXPLORER_SOURCE } from '../explorer/explorer-map.layer.ts';
 import { splitGeo } from '../geo/geo-features.ts';
 import { indexUnits } from '../geo/units.ts';
+import { areaAt } from '../test/fixtures.ts';
 import { areasGeo, squareFeature } from '../test/geo-fixtures.ts';
 import { UI } from '../theme/theme.ts';
 import { unitMapLabels, unitMapLayer } from './unit-map.layer.ts';
@@ -43,16 +43,7 @@ describe('the map of a pinned unit', () => {
 });
 
 describe('the names on the map of a pinned unit', () => {
-  const unit = (code: string, name: string, type: string, parent: string | null): AreaAt => ({
-    code,
-    name,
-    nameEn: null,
-    type,
-    level: parent === null ? 'province' : 'commune',
-    parent,
-    validFrom: '2025-07-01',
-    validTo: null,
-  });
+  const unit = (code: string, name: string, type: string, parent: string | null) => areaAt(code, name, type, parent);
   // the registry lists two of the three wards: the third keeps the name its shape carries
   const names = indexUnits({
     at: '2026-12-06',
